@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { Registry } from 'prom-client';
+import type { Consumer, Lifecycle } from './consumer';
+import type { LogBatch } from './entry';
+
+/** What the collector hands every component it builds. */
+export interface ComponentContext {
+  /** The component's id from the config, e.g. `sources.app_logs` or `sinks.loki`. */
+  id: string;
+  logger: Logger;
+  /** The collector's own registry, exposed on its /metrics. */
+  registry: Registry;
+  /** Folder for this component's durable state (positions, disk queues); created on demand. */
+  dataDir: string;
+}
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Plugs a source, sink or processor type into the config loader: zod schema + factory. */
+export interface ComponentDefinition<C, T> {
+  type: string;
+  description: string;
+  config: z.ZodType<C>;
+  create(config: C, ctx: ComponentContext): T;
+}
+
+export interface Source extends Lifecycle {
+  readonly id: string;
+}
+
+/** Sources get the consumer they feed; positions advance / 2xx is answered only after it resolves. */
+export interface SourceContext extends ComponentContext {
+  next: Consumer<LogBatch>;
+}
+
+export interface Sink extends Consumer<LogBatch>, Lifecycle {
+  readonly id: string;
+}

@@ -1,0 +1,73 @@
+/** A place in a config file where something is wrong. */
+export interface ConfigIssue {
+  file: string;
+  line: number;
+  col: number;
+  path: string;
+  message: string;
+}
+
+/** Raised at startup only; the CLI prints every issue and exits non-zero. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly issues: ConfigIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+  }
+}
+
+export function formatIssue(issue: ConfigIssue): string {
+  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.col}` : issue.file;
+  return `${where} ${issue.path ? issue.path + ': ' : ''}${issue.message}`;
+}
+
+/** The next step could not take the batch now; the same batch may succeed later. */
+export class RetryableError extends Error {
+  override readonly name: string = 'RetryableError';
+  constructor(message: string, readonly retryAfterMs?: number, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A bounded queue is full under `overflow: block`; sources answer 429 with Retry-After. */
+export class QueueFullError extends RetryableError {
+  override readonly name = 'QueueFullError';
+}
+
+/** The batch can never succeed (malformed, rejected by the backend with 4xx); never retried. */
+export class PermanentError extends Error {
+  override readonly name = 'PermanentError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The collector is shutting down and takes no new data. */
+export class ShutdownError extends Error {
+  override readonly name = 'ShutdownError';
+  constructor(message = 'collector is shutting down') {
+    super(message);
+  }
+}
+
+/** The one place errors become HTTP status codes. */
+export function toHttpStatus(err: unknown): number {
+  if (err instanceof QueueFullError) return 429;
+  if (err instanceof ShutdownError) return 503;
+  if (err instanceof RetryableError) return 503;
+  if (err instanceof PermanentError) return 400;
+  return 500;
+}
+
+/** The one place errors become gRPC status codes (values of grpc.status). */
+export function toGrpcStatus(err: unknown): number {
+  if (err instanceof QueueFullError) return 8; // RESOURCE_EXHAUSTED
+  if (err instanceof ShutdownError || err instanceof RetryableError) return 14; // UNAVAILABLE
+  if (err instanceof PermanentError) return 3; // INVALID_ARGUMENT
+  return 13; // INTERNAL
+}
+
+/** Retry-After seconds to announce with a 429/503, rounded up. */
+export function retryAfterSeconds(err: unknown, fallbackMs = 1000): number {
+  const ms = err instanceof RetryableError && err.retryAfterMs !== undefined ? err.retryAfterMs : fallbackMs;
+  return Math.max(1, Math.ceil(ms / 1000));
+}

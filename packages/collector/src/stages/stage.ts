@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { Counter, Registry } from 'prom-client';
+import type { LogEntry } from '../entry';
+
+/** A compiled pipeline stage. Synchronous hot path; everything is compiled at config load. */
+export interface Stage {
+  /** Push 0..n entries to `out`; pushing none drops the entry, and the stage counts the reason. */
+  process(entry: LogEntry, out: LogEntry[]): void;
+  /** Only stages that hold entries back (multiline) implement this; called on a timer and at shutdown. */
+  flush?(out: LogEntry[], nowNs: bigint): void;
+}
+
+/** Counters every stage shares, pre-resolved for its stage label so the hot path only calls inc(). */
+export interface StageCounters {
+  /** Entries whose parse failed (regex no match, bad JSON, bad timestamp...). Alloy hides these. */
+  parseFailed: { inc(n?: number): void };
+  /** Entries dropped, by reason (`drop_counter_reason`). */
+  dropped(reason: string): { inc(n?: number): void };
+}
+
+export interface StageContext {
+  /** Stable name for metrics, e.g. `transactions/2/regex`. */
+  name: string;
+  counters: StageCounters;
+  registry: Registry;
+  /** Builds nested stages (match); provided by the pipeline builder. */
+  buildStages(configs: unknown[], path: string): Stage[];
+}
+
+/** One stage type: the key it uses in YAML (`regex`), its zod config, and its compiler. */
+export interface StageDefinition<C> {
+  type: string;
+  description: string;
+  config: z.ZodType<C>;
+  create(config: C, ctx: StageContext): Stage;
+}
+
+export type AnyStageDefinition = StageDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- registry holds heterogeneous configs
+export type { Counter };
