@@ -22,11 +22,13 @@ export interface Logger {
 }
 
 /** Plugs a source, sink or processor type into the config loader: zod schema + factory. */
-export interface ComponentDefinition<C, T> {
+export interface ComponentDefinition<C, T, X extends ComponentContext = ComponentContext> {
+  /** The `type:` value in YAML, e.g. `file`, `loki_push`, `loki`. */
   type: string;
   description: string;
+  /** Strict zod object for the component's own keys (without `type` and `forward_to`). */
   config: z.ZodType<C>;
-  create(config: C, ctx: ComponentContext): T;
+  create(config: C, ctx: X): T;
 }
 
 export interface Source extends Lifecycle {

@@ -1,0 +1,7 @@
+import type { ComponentDefinition, Sink } from '../component';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
+export type AnySinkDefinition = ComponentDefinition<any, Sink>;
+
+/** Every sink type the config may name, keyed by its `type:` value. */
+export const sinkDefinitions: Record<string, AnySinkDefinition> = {};
