@@ -1,0 +1,274 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LogEntry } from '../entry';
+import { QueueFullError } from '../errors';
+import { crc32 } from './crc32';
+import { decodeEntries, encodeEntries } from './entry-codec';
+import { PushWaiters } from './push-waiters';
+import type { DeliveryQueue, QueueChunk, QueueDepth } from './queue';
+
+export type FsyncPolicy = 'always' | 'never';
+
+export interface DiskQueueOptions {
+  /** Folder holding the segment files and the read pointer; created if missing. */
+  dir: string;
+  capacityBytes: number;
+  /** `always`: push resolves after fdatasync (survives power loss); `never`: after write (survives SIGKILL). */
+  fsync: FsyncPolicy;
+  segmentBytes?: number;
+  /** Told about torn or corrupt records found at open, which are cut off. */
+  onCorruption?: (file: string, offset: number, lostBytes: number) => void;
+}
+
+interface Cursor {
+  segment: number;
+  offset: number;
+}
+
+interface DiskChunk extends QueueChunk {
+  readonly end: Cursor;
+  readonly fileBytes: number;
+}
+
+// Record = [u32 payload length][u32 crc32 of payload][u32 entry count][payload: JSON of entries].
+const HEADER = 12;
+const POINTER_FILE = 'read-pointer.json';
+const SEGMENT_RE = /^(\d{16})\.wal$/;
+
+/**
+ * A write-ahead log of segment files under `dir`. Records are appended (group commit: one write and
+ * one fsync for every push waiting), read from a persisted read pointer that ack() moves atomically
+ * (temp file + rename), and a torn tail left by a crash is cut off at open. Bounded by `capacityBytes`.
+ */
+export function createDiskQueue(options: DiskQueueOptions): DeliveryQueue {
+  return new DiskQueue(options);
+}
+
+interface PendingPush {
+  record: Buffer;
+  entries: number;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+class DiskQueue implements DeliveryQueue {
+  readonly #dir: string;
+  readonly #capacityBytes: number;
+  readonly #fsync: FsyncPolicy;
+  readonly #segmentBytes: number;
+  /** Segment number -> bytes of complete records written. */
+  readonly #segments = new Map<number, number>();
+  #writeSegment: number;
+  #writeFd: number;
+  #committed: Cursor;
+  #readCursor: Cursor;
+  #depth: QueueDepth = { entries: 0, bytes: 0 };
+  #pending: PendingPush[] = [];
+  #pendingBytes = 0;
+  #flushing = false;
+  #closed = false;
+  #waiters = new PushWaiters();
+  #readFd: { segment: number; fd: number } | undefined;
+
+  constructor(options: DiskQueueOptions) {
+    this.#dir = options.dir;
+    this.#capacityBytes = options.capacityBytes;
+    this.#fsync = options.fsync;
+    this.#segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
+    fs.mkdirSync(this.#dir, { recursive: true });
+    this.#committed = this.#readPointer();
+    const numbers = fs.readdirSync(this.#dir).flatMap((name) => {
+      const m = SEGMENT_RE.exec(name);
+      return m ? [Number(m[1])] : [];
+    }).sort((a, b) => a - b);
+    for (const n of numbers) {
+      if (n < this.#committed.segment) {
+        fs.rmSync(this.#segmentPath(n), { force: true }); // acked before a crash, not yet removed
+        continue;
+      }
+      this.#segments.set(n, this.#scan(n, options.onCorruption));
+    }
+    if (!this.#segments.has(this.#committed.segment)) {
+      const first = this.#segments.keys().next();
+      this.#committed = { segment: first.done ? this.#committed.segment : first.value, offset: 0 };
+    }
+    this.#readCursor = { ...this.#committed };
+    const last = numbers.filter((n) => this.#segments.has(n)).pop();
+    this.#writeSegment = last ?? this.#committed.segment;
+    if (!this.#segments.has(this.#writeSegment)) this.#segments.set(this.#writeSegment, 0);
+    this.#writeFd = fs.openSync(this.#segmentPath(this.#writeSegment), 'a');
+  }
+
+  async push(entries: LogEntry[], _bytes: number): Promise<void> {
+    if (this.#closed) throw new Error('disk queue is closed');
+    const payload = encodeEntries(entries);
+    const record = Buffer.allocUnsafe(HEADER + payload.length);
+    record.writeUInt32LE(payload.length, 0);
+    record.writeUInt32LE(crc32(payload), 4);
+    record.writeUInt32LE(entries.length, 8);
+    payload.copy(record, HEADER);
+    const used = this.#depth.bytes + this.#pendingBytes;
+    if (used > 0 && used + record.length > this.#capacityBytes) {
+      throw new QueueFullError(`disk queue full: ${used} of ${this.#capacityBytes} bytes used`, 1000);
+    }
+    this.#pendingBytes += record.length;
+    const done = new Promise<void>((resolve, reject) => this.#pending.push({ record, entries: entries.length, resolve, reject }));
+    if (!this.#flushing) void this.#flush();
+    return done;
+  }
+
+  async #flush(): Promise<void> {
+    this.#flushing = true;
+    while (this.#pending.length > 0) {
+      const batch = this.#pending;
+      this.#pending = [];
+      try {
+        const buffer = batch.length === 1 ? batch[0]!.record : Buffer.concat(batch.map((p) => p.record));
+        await writeAll(this.#writeFd, buffer);
+        if (this.#fsync === 'always') await new Promise<void>((res, rej) => fs.fdatasync(this.#writeFd, (err) => (err ? rej(err) : res())));
+        this.#segments.set(this.#writeSegment, this.#segments.get(this.#writeSegment)! + buffer.length);
+        this.#pendingBytes -= buffer.length;
+        for (const p of batch) this.#depth.entries += p.entries;
+        this.#depth.bytes += buffer.length;
+        if (this.#segments.get(this.#writeSegment)! >= this.#segmentBytes) this.#rollSegment();
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        for (const p of batch) {
+          this.#pendingBytes -= p.record.length;
+          p.reject(err);
+        }
+      }
+      this.#waiters.wake();
+    }
+    this.#flushing = false;
+  }
+
+  #rollSegment(): void {
+    fs.closeSync(this.#writeFd);
+    this.#writeSegment++;
+    this.#segments.set(this.#writeSegment, 0);
+    this.#writeFd = fs.openSync(this.#segmentPath(this.#writeSegment), 'a');
+  }
+
+  async read(maxBytes: number): Promise<QueueChunk | undefined> {
+    const entries: LogEntry[] = [];
+    let bytes = 0;
+    let fileBytes = 0;
+    const cursor = { ...this.#readCursor };
+    while (bytes < maxBytes) {
+      const size = this.#segments.get(cursor.segment);
+      if (size === undefined) break;
+      if (cursor.offset >= size) {
+        if (cursor.segment === this.#writeSegment) break;
+        cursor.segment++;
+        cursor.offset = 0;
+        continue;
+      }
+      const record = this.#readRecord(cursor.segment, cursor.offset);
+      if (entries.length > 0 && bytes + record.payload.length > maxBytes) break;
+      for (const entry of decodeEntries(record.payload)) entries.push(entry);
+      bytes += record.payload.length;
+      fileBytes += HEADER + record.payload.length;
+      cursor.offset += HEADER + record.payload.length;
+    }
+    if (entries.length === 0) return undefined;
+    return { entries, bytes, end: cursor, fileBytes } satisfies DiskChunk;
+  }
+
+  #readRecord(segment: number, offset: number): { payload: Buffer } {
+    if (this.#readFd?.segment !== segment) {
+      if (this.#readFd) fs.closeSync(this.#readFd.fd);
+      this.#readFd = { segment, fd: fs.openSync(this.#segmentPath(segment), 'r') };
+    }
+    const fd = this.#readFd.fd;
+    const header = Buffer.alloc(HEADER);
+    fs.readSync(fd, header, 0, HEADER, offset);
+    const payload = Buffer.alloc(header.readUInt32LE(0));
+    fs.readSync(fd, payload, 0, payload.length, offset + HEADER);
+    return { payload };
+  }
+
+  async ack(chunk: QueueChunk): Promise<void> {
+    const { end, fileBytes, entries } = chunk as DiskChunk;
+    this.#readCursor = { ...end };
+    this.#committed = { ...end };
+    this.#depth.entries -= entries.length;
+    this.#depth.bytes -= fileBytes;
+    const tmp = path.join(this.#dir, `${POINTER_FILE}.tmp`);
+    await fs.promises.writeFile(tmp, JSON.stringify(end));
+    await fs.promises.rename(tmp, path.join(this.#dir, POINTER_FILE));
+    for (const n of [...this.#segments.keys()]) {
+      if (n >= end.segment) break;
+      this.#segments.delete(n);
+      if (this.#readFd?.segment === n) {
+        fs.closeSync(this.#readFd.fd);
+        this.#readFd = undefined;
+      }
+      await fs.promises.rm(this.#segmentPath(n), { force: true });
+    }
+  }
+
+  depth(): QueueDepth {
+    return { ...this.#depth };
+  }
+
+  waitForPush(timeoutMs: number, signal: AbortSignal): Promise<void> {
+    return this.#waiters.wait(timeoutMs, signal);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    while (this.#flushing) await new Promise((r) => setImmediate(r));
+    fs.closeSync(this.#writeFd);
+    if (this.#readFd) fs.closeSync(this.#readFd.fd);
+    this.#readFd = undefined;
+    this.#waiters.wake();
+  }
+
+  #segmentPath(n: number): string {
+    return path.join(this.#dir, `${String(n).padStart(16, '0')}.wal`);
+  }
+
+  #readPointer(): Cursor {
+    try {
+      const raw = JSON.parse(fs.readFileSync(path.join(this.#dir, POINTER_FILE), 'utf8')) as Partial<Cursor>;
+      if (Number.isInteger(raw.segment) && Number.isInteger(raw.offset)) return { segment: raw.segment!, offset: raw.offset! };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    return { segment: 1, offset: 0 };
+  }
+
+  /** Validates a segment's records, counts the unread ones, and cuts off a torn or corrupt tail. */
+  #scan(n: number, onCorruption: DiskQueueOptions['onCorruption']): number {
+    const file = this.#segmentPath(n);
+    const data = fs.readFileSync(file);
+    let offset = 0;
+    const from = n === this.#committed.segment ? this.#committed.offset : 0;
+    while (offset + HEADER <= data.length) {
+      const len = data.readUInt32LE(offset);
+      const end = offset + HEADER + len;
+      if (end > data.length || crc32(data, offset + HEADER, end) !== data.readUInt32LE(offset + 4)) break;
+      if (offset >= from) {
+        this.#depth.entries += data.readUInt32LE(offset + 8);
+        this.#depth.bytes += HEADER + len;
+      }
+      offset = end;
+    }
+    if (offset < data.length) {
+      fs.truncateSync(file, offset);
+      onCorruption?.(file, offset, data.length - offset);
+    }
+    return offset;
+  }
+}
+
+async function writeAll(fd: number, buffer: Buffer): Promise<void> {
+  let written = 0;
+  while (written < buffer.length) {
+    written += await new Promise<number>((resolve, reject) =>
+      fs.write(fd, buffer, written, buffer.length - written, null, (err, n) => (err ? reject(err) : resolve(n))),
+    );
+  }
+}

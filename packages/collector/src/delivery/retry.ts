@@ -1,0 +1,35 @@
+import { abortableSleep } from './abortable-sleep';
+import { backoffMs } from './backoff';
+import type { Send, SendResult } from './send';
+
+export interface RetryOptions {
+  minBackoffMs: number;
+  maxBackoffMs: number;
+  /** Attempts after the first; 0 retries forever (until the signal aborts). */
+  maxRetries: number;
+  random?: () => number;
+  /** Called before each wait, for the retries counter and a log line. */
+  onRetry?: (result: SendResult & { status: 'retryable' }, attempt: number, waitMs: number) => void;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** Retries retryable results with exponential backoff + jitter, waiting the longer of backoff and Retry-After. */
+export function withRetry(send: Send, options: RetryOptions): Send {
+  const sleep = options.sleep ?? abortableSleep;
+  return async (entries, signal) => {
+    for (let attempt = 0; ; attempt++) {
+      const result = await send(entries, signal);
+      if (result.status !== 'retryable') return result;
+      if (options.maxRetries > 0 && attempt >= options.maxRetries) return result;
+      if (signal.aborted) return result;
+      const backoff = backoffMs(attempt, { minMs: options.minBackoffMs, maxMs: options.maxBackoffMs, random: options.random });
+      const waitMs = Math.max(backoff, result.retryAfterMs ?? 0);
+      options.onRetry?.(result, attempt, waitMs);
+      try {
+        await sleep(waitMs, signal);
+      } catch {
+        return result;
+      }
+    }
+  };
+}
