@@ -1,1 +1,5 @@
-export {};
+export { createSorterClient } from './client';
+export type { SorterClient, SorterClientOptions, SorterBreakerOptions, SorterBreakerState } from './client';
+export { SorterRequestError } from './errors';
+export { parseRetryAfter } from './retry-after';
+export type { ClassifyItem, ClassifyResult, ClassifyOutcome, FallbackHook, FallbackReason, SorterClientObserver } from './types';

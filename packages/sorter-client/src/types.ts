@@ -1,0 +1,55 @@
+import type { Category, DecidedBy, ForwardTo, Severity } from '@obs/schema';
+
+/** One item to classify, as POST /classify takes it; the client assigns `id` when absent. */
+export interface ClassifyItem {
+  id?: string;
+  type: 'log' | 'span' | 'metric' | 'event';
+  body: string;
+  attributes?: Record<string, unknown>;
+  resource?: Record<string, unknown>;
+  timestamp?: string;
+}
+
+/** One answer from the sorter (or from the fallback hook), matched to its item by `id`. */
+export interface ClassifyResult {
+  id: string;
+  severity: Severity;
+  category: Category;
+  forward_to: ForwardTo;
+  confidence: number;
+  decided_by: DecidedBy;
+  reason: string;
+  template: { id: string; text: string };
+}
+
+/** Why an item was not answered by the sorter. Bounded: safe as a metric label. */
+export type FallbackReason =
+  | 'breaker_open'
+  | 'timeout'
+  | 'http_error'
+  | 'network_error'
+  | 'bad_response'
+  | 'missing_result'
+  | 'queue_full'
+  | 'closed';
+
+/** What `classify` resolves to; it never rejects. */
+export type ClassifyOutcome =
+  | { status: 'answered'; result: ClassifyResult }
+  | { status: 'fallback'; result: ClassifyResult; reason: FallbackReason }
+  | { status: 'unanswered'; reason: FallbackReason };
+
+/** Called for items the sorter did not answer; returns a result per item (same order) or undefined to leave one unanswered. */
+export type FallbackHook = (
+  items: readonly ClassifyItem[],
+  reason: FallbackReason,
+) => ReadonlyArray<ClassifyResult | undefined> | Promise<ReadonlyArray<ClassifyResult | undefined>>;
+
+/** Hooks for metrics; every callback is optional and must not throw. */
+export interface SorterClientObserver {
+  /** One HTTP request finished (after its retries). */
+  requestFinished?(outcome: 'ok' | FallbackReason, items: number, durationSeconds: number): void;
+  /** Items handed to the fallback hook (or left unanswered), by reason. */
+  itemsFellBack?(reason: FallbackReason, items: number): void;
+  breakerStateChanged?(state: 'closed' | 'open' | 'half_open'): void;
+}

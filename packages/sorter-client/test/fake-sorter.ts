@@ -1,0 +1,107 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ClassifyItem, ClassifyResult } from '../src';
+
+/** How the fake answers the next requests; speaks the /classify wire format, not the real sorter's logic. */
+export type FakeSorterMode =
+  | { kind: 'answer'; delayMs?: number; dropIds?: readonly string[] }
+  | { kind: 'status'; status: number; retryAfter?: string }
+  | { kind: 'malformed' }
+  | { kind: 'wrong_shape' }
+  | { kind: 'hang' };
+
+export interface FakeSorter {
+  url: string;
+  /** Items of every request received, in order. */
+  requests: ClassifyItem[][];
+  /** Headers of every request received, in order. */
+  headers: IncomingMessage['headers'][];
+  /** Most requests the fake was answering at the same time. */
+  readonly maxConcurrent: number;
+  setMode(...modes: FakeSorterMode[]): void;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on 127.0.0.1 speaking POST /classify; answers `severity: error` for bodies containing "fail". */
+export async function startFakeSorter(): Promise<FakeSorter> {
+  let modes: FakeSorterMode[] = [{ kind: 'answer' }];
+  const requests: ClassifyItem[][] = [];
+  const headers: IncomingMessage['headers'][] = [];
+  const hanging = new Set<ServerResponse>();
+  let concurrent = 0;
+  let maxConcurrent = 0;
+  const server: Server = createServer((req, res) => {
+    concurrent++;
+    maxConcurrent = Math.max(maxConcurrent, concurrent);
+    res.on('close', () => concurrent--);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const items = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { items: ClassifyItem[] }).items;
+      requests.push(items);
+      headers.push(req.headers);
+      // The last mode sticks, so a test can say "fail twice, then answer".
+      const mode = modes.length > 1 ? modes.shift()! : modes[0]!;
+      respond(mode, items, res, hanging);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    headers,
+    get maxConcurrent() {
+      return maxConcurrent;
+    },
+    setMode: (...next) => {
+      modes = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function respond(mode: FakeSorterMode, items: ClassifyItem[], res: ServerResponse, hanging: Set<ServerResponse>): void {
+  switch (mode.kind) {
+    case 'answer': {
+      const results = items.filter((item) => !mode.dropIds?.includes(item.id!)).map(answer);
+      const send = (): void => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results, stats: { items: items.length } }));
+      };
+      if (mode.delayMs) setTimeout(send, mode.delayMs);
+      else send();
+      return;
+    }
+    case 'status':
+      res.writeHead(mode.status, mode.retryAfter ? { 'retry-after': mode.retryAfter } : {}).end('{"error":"fake"}');
+      return;
+    case 'malformed':
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [');
+      return;
+    case 'wrong_shape':
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results: [{ id: items[0]?.id }] }));
+      return;
+    case 'hang':
+      hanging.add(res);
+      return;
+  }
+}
+
+function answer(item: ClassifyItem): ClassifyResult {
+  const failing = item.body.includes('fail');
+  return {
+    id: item.id!,
+    severity: failing ? 'error' : 'info',
+    category: failing ? 'error' : 'noise',
+    forward_to: failing ? 'alerting' : 'storage',
+    confidence: 0.9,
+    decided_by: 'llm',
+    reason: 'fake sorter',
+    template: { id: 't1', text: item.body },
+  };
+}
