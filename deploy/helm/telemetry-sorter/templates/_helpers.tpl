@@ -1,0 +1,96 @@
+{{/* Chart name, overridable. */}}
+{{- define "telemetry-sorter.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Release-scoped name; a parent chart's release name is never hard-coded. */}}
+{{- define "telemetry-sorter.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "telemetry-sorter.collector.fullname" -}}
+{{- printf "%s-collector" (include "telemetry-sorter.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "telemetry-sorter.aiSorter.fullname" -}}
+{{- printf "%s-ai-sorter" (include "telemetry-sorter.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "telemetry-sorter.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "telemetry-sorter.labels" -}}
+helm.sh/chart: {{ include "telemetry-sorter.chart" . }}
+app.kubernetes.io/name: {{ include "telemetry-sorter.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- with .Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* Selector labels for one component (collector | ai-sorter). Call with (dict "ctx" $ "component" "collector"). */}}
+{{- define "telemetry-sorter.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "telemetry-sorter.name" .ctx }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{- define "telemetry-sorter.componentLabels" -}}
+{{ include "telemetry-sorter.labels" .ctx }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{- define "telemetry-sorter.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "telemetry-sorter.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{- define "telemetry-sorter.secretName" -}}
+{{- default (include "telemetry-sorter.fullname" .) .Values.secrets.existingSecret }}
+{{- end }}
+
+{{/* Image reference honouring global.imageRegistry. Call with (dict "ctx" $ "image" .Values.collector.image). */}}
+{{- define "telemetry-sorter.image" -}}
+{{- $registry := .ctx.Values.global.imageRegistry -}}
+{{- $tag := default .ctx.Chart.AppVersion .image.tag -}}
+{{- if $registry }}
+{{- printf "%s/%s:%s" $registry .image.repository $tag }}
+{{- else }}
+{{- printf "%s:%s" .image.repository $tag }}
+{{- end }}
+{{- end }}
+
+{{- define "telemetry-sorter.imagePullSecrets" -}}
+{{- $secrets := concat (.Values.global.imagePullSecrets | default list) (.Values.imagePullSecrets | default list) | uniq }}
+{{- if $secrets }}
+imagePullSecrets:
+{{- range $secrets }}
+  {{- if kindIs "map" . }}
+  - name: {{ .name }}
+  {{- else }}
+  - name: {{ . }}
+  {{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The collector config as YAML; its checksum rolls the pods when it changes. */}}
+{{- define "telemetry-sorter.collector.config" -}}
+{{- $config := deepCopy .Values.collector.config }}
+{{- toYaml $config }}
+{{- end }}
