@@ -1,20 +1,9 @@
 import { z } from 'zod';
-import { Category, DecidedBy, ForwardTo, Severity } from '@obs/schema';
+import { ClassifyResult } from '@obs/schema';
 import { SorterRequestError } from './errors';
-import type { ClassifyResult } from './types';
 
-// Only the fields the client relies on; unknown fields (batch stats, future additions) are ignored.
-const ClassifyResultWire = z.object({
-  id: z.string(),
-  severity: Severity,
-  category: Category,
-  forward_to: ForwardTo,
-  confidence: z.number().min(0).max(1),
-  decided_by: DecidedBy,
-  reason: z.string(),
-  template: z.object({ id: z.string(), text: z.string() }),
-});
-const ClassifyResponseWire = z.object({ results: z.array(ClassifyResultWire) });
+// Results are checked strictly; other top-level fields (request_id, stats, future additions) are not the client's concern.
+const ClassifyResponseWire = z.object({ results: z.array(ClassifyResult) });
 
 /** Parses a 200 body from POST /classify; a body of the wrong shape is the sorter's fault and counts against it. */
 export function parseClassifyResponse(text: string): ClassifyResult[] {

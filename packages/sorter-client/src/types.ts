@@ -1,26 +1,10 @@
-import type { Category, DecidedBy, ForwardTo, Severity } from '@obs/schema';
+import type { ClassifyResult, Item } from '@obs/schema';
 
-/** One item to classify, as POST /classify takes it; the client assigns `id` when absent. */
-export interface ClassifyItem {
-  id?: string;
-  type: 'log' | 'span' | 'metric' | 'event';
-  body: string;
-  attributes?: Record<string, unknown>;
-  resource?: Record<string, unknown>;
-  timestamp?: string;
-}
+/** One item to classify, as POST /classify takes it (packages/schema `Item`); the client assigns `id` when absent. */
+export type ClassifyItem = Item;
 
-/** One answer from the sorter (or from the fallback hook), matched to its item by `id`. */
-export interface ClassifyResult {
-  id: string;
-  severity: Severity;
-  category: Category;
-  forward_to: ForwardTo;
-  confidence: number;
-  decided_by: DecidedBy;
-  reason: string;
-  template: { id: string; text: string };
-}
+/** One answer from the sorter (or from the fallback hook), matched to its item by `id` (packages/schema `ClassifyResult`). */
+export type { ClassifyResult };
 
 /** Why an item was not answered by the sorter. Bounded: safe as a metric label. */
 export type FallbackReason =

@@ -12,7 +12,7 @@ function rulesFallback(items: readonly ClassifyItem[]): ClassifyResult[] {
     confidence: 0.3,
     decided_by: 'rules',
     reason: 'test fallback',
-    template: { id: 'local', text: item.body },
+    template: { id: 'local', text: String(item.body) },
   }));
 }
 

@@ -71,7 +71,7 @@ function respond(mode: FakeSorterMode, items: ClassifyItem[], res: ServerRespons
     case 'answer': {
       const results = items.filter((item) => !mode.dropIds?.includes(item.id!)).map(answer);
       const send = (): void => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results, stats: { items: items.length } }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ request_id: 'fake', results, stats: { items: items.length, decided_by: { llm: results.length, cache: 0, rules: 0 }, templates: 1, llm_calls: 1, duration_ms: 1 } }));
       };
       if (mode.delayMs) setTimeout(send, mode.delayMs);
       else send();
@@ -93,7 +93,7 @@ function respond(mode: FakeSorterMode, items: ClassifyItem[], res: ServerRespons
 }
 
 function answer(item: ClassifyItem): ClassifyResult {
-  const failing = item.body.includes('fail');
+  const failing = JSON.stringify(item.body ?? item.content).includes('fail');
   return {
     id: item.id!,
     severity: failing ? 'error' : 'info',
@@ -102,6 +102,6 @@ function answer(item: ClassifyItem): ClassifyResult {
     confidence: 0.9,
     decided_by: 'llm',
     reason: 'fake sorter',
-    template: { id: 't1', text: item.body },
+    template: { id: 't1', text: String(item.body) },
   };
 }
