@@ -1,0 +1,157 @@
+import type { Logger, Sink } from '../component';
+import type { LogBatch, LogEntry } from '../entry';
+import { QueueFullError, ShutdownError } from '../errors';
+import type { DeliveryQueue } from './queue';
+import { batchBytes } from './queue';
+import type { Send } from './send';
+import type { SinkMetrics } from './sink-metrics';
+
+export interface QueuedSinkOptions {
+  id: string;
+  queue: DeliveryQueue;
+  /** Already wrapped: withRetry(withTimeout(send)). */
+  send: Send;
+  /** A batch is sent once this many bytes are queued... */
+  batchSizeBytes: number;
+  /** ...or once the first queued entry waited this long. */
+  batchWaitMs: number;
+  overflow: 'block' | 'drop';
+  metrics: SinkMetrics;
+  logger: Logger;
+  /** Called after entries are delivered or given up, e.g. so a file sink can close its handle. */
+  onStop?: () => Promise<void>;
+}
+
+/**
+ * A sink = consume() into its own bounded queue + one sender loop that batches by bytes and time and
+ * sends through the retry chain. consume() resolves once the batch is queued (disk: written), so a slow
+ * backend never stalls another sink. shutdown() drains until its signal aborts; a disk queue keeps the rest.
+ */
+export function createQueuedSink(options: QueuedSinkOptions): Sink {
+  return new QueuedSink(options);
+}
+
+class QueuedSink implements Sink {
+  readonly id: string;
+  readonly #o: QueuedSinkOptions;
+  #stopping = false;
+  #started = false;
+  #stopped = false;
+  #loop: Promise<void> | undefined;
+  readonly #loopAbort = new AbortController();
+  readonly #wake = new AbortController();
+
+  constructor(options: QueuedSinkOptions) {
+    this.id = options.id;
+    this.#o = options;
+    this.#updateDepth();
+  }
+
+  async consume(batch: LogBatch, _signal: AbortSignal): Promise<void> {
+    if (this.#stopping) throw new ShutdownError(`sink ${this.id} is shutting down`);
+    if (batch.entries.length === 0) return;
+    try {
+      await this.#o.queue.push(batch.entries, batchBytes(batch.entries));
+    } catch (err) {
+      if (err instanceof QueueFullError && this.#o.overflow === 'drop') {
+        this.#o.metrics.dropped('queue_full').inc(batch.entries.length);
+        return;
+      }
+      throw err;
+    } finally {
+      this.#updateDepth();
+    }
+  }
+
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    this.#loop = this.#run();
+  }
+
+  async shutdown(signal: AbortSignal): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopping = true;
+    this.#wake.abort();
+    const onAbort = (): void => this.#loopAbort.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    try {
+      await this.#loop;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      this.#stopped = true;
+      const left = this.#o.queue.depth().entries;
+      if (left > 0) this.#o.logger.warn('sink stopped with entries still queued', { sink: this.id, entries: left });
+      await this.#o.queue.close();
+      await this.#o.onStop?.();
+    }
+  }
+
+  async #run(): Promise<void> {
+    const { queue, batchSizeBytes, batchWaitMs } = this.#o;
+    const loopSignal = this.#loopAbort.signal;
+    const wakeOrStop = AbortSignal.any([this.#wake.signal, loopSignal]);
+    let firstSeenMs: number | undefined;
+    while (!loopSignal.aborted) {
+      const depth = queue.depth();
+      if (depth.entries === 0) {
+        firstSeenMs = undefined;
+        if (this.#stopping) return;
+        await queue.waitForPush(batchWaitMs, wakeOrStop);
+        continue;
+      }
+      firstSeenMs ??= Date.now();
+      const waited = Date.now() - firstSeenMs;
+      if (!this.#stopping && depth.bytes < batchSizeBytes && waited < batchWaitMs) {
+        await queue.waitForPush(batchWaitMs - waited, wakeOrStop);
+        continue;
+      }
+      const chunk = await queue.read(batchSizeBytes);
+      if (!chunk) {
+        firstSeenMs = undefined;
+        continue;
+      }
+      const delivered = await this.#deliver(chunk.entries, chunk.bytes, loopSignal);
+      if (!delivered) return; // shutdown deadline hit mid-send: leave the chunk in the queue
+      await queue.ack(chunk);
+      this.#updateDepth();
+      firstSeenMs = queue.depth().entries > 0 ? Date.now() : undefined;
+    }
+  }
+
+  /** Returns false only when shutdown cut the attempt short; every other outcome is final for the chunk. */
+  async #deliver(entries: LogEntry[], bytes: number, signal: AbortSignal): Promise<boolean> {
+    const { metrics, logger } = this.#o;
+    let result;
+    try {
+      result = await this.#o.send(entries, signal);
+    } catch (err) {
+      if (signal.aborted) return false;
+      result = { status: 'rejected' as const, error: err as Error, reason: 'send_error' };
+    }
+    if (result.status === 'ok') {
+      metrics.sentEntries.inc(entries.length);
+      metrics.sentBytes.inc(bytes);
+      metrics.propagationLatency.observe(Math.max(0, Date.now() - Number(oldest(entries) / 1_000_000n)) / 1000);
+      return true;
+    }
+    if (signal.aborted) return false;
+    const reason = result.status === 'rejected' ? result.reason : 'max_retries';
+    metrics.dropped(reason).inc(entries.length);
+    logger.error('sink dropped a batch', { sink: this.id, entries: entries.length, reason, error: result.error.message });
+    return true;
+  }
+
+  #updateDepth(): void {
+    const depth = this.#o.queue.depth();
+    this.#o.metrics.queueEntries.set(depth.entries);
+    this.#o.metrics.queueBytes.set(depth.bytes);
+  }
+}
+
+function oldest(entries: LogEntry[]): bigint {
+  let min = entries[0]!.timestampNs;
+  for (const e of entries) if (e.timestampNs < min) min = e.timestampNs;
+  return min;
+}

@@ -1,0 +1,49 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+
+/** Metrics a queued sink keeps, children resolved once for its `sink` label. */
+export interface SinkMetrics {
+  sentEntries: Counter.Internal;
+  sentBytes: Counter.Internal;
+  retries: Counter.Internal;
+  dropped(reason: string): Counter.Internal;
+  queueEntries: Gauge.Internal;
+  queueBytes: Gauge.Internal;
+  requestDuration(statusCode: string): Histogram.Internal;
+  propagationLatency: Histogram.Internal;
+}
+
+function getOrCreate<T>(registry: Registry, name: string, make: () => T): T {
+  return (registry.getSingleMetric(name) as T | undefined) ?? make();
+}
+
+export function createSinkMetrics(registry: Registry, sink: string): SinkMetrics {
+  const registers = [registry];
+  const sent = getOrCreate(registry, 'collector_sink_sent_entries_total', () => new Counter({ name: 'collector_sink_sent_entries_total', help: 'Entries delivered by a sink', labelNames: ['sink'], registers }));
+  const sentBytes = getOrCreate(registry, 'collector_sink_sent_bytes_total', () => new Counter({ name: 'collector_sink_sent_bytes_total', help: 'Approximate entry bytes (line + labels) delivered by a sink', labelNames: ['sink'], registers }));
+  const retries = getOrCreate(registry, 'collector_sink_retries_total', () => new Counter({ name: 'collector_sink_retries_total', help: 'Delivery attempts retried', labelNames: ['sink'], registers }));
+  const dropped = getOrCreate(registry, 'collector_sink_dropped_entries_total', () => new Counter({ name: 'collector_sink_dropped_entries_total', help: 'Entries a sink gave up on, by reason', labelNames: ['sink', 'reason'], registers }));
+  const queueEntries = getOrCreate(registry, 'collector_sink_queue_entries', () => new Gauge({ name: 'collector_sink_queue_entries', help: 'Entries waiting in a sink queue', labelNames: ['sink'], registers }));
+  const queueBytes = getOrCreate(registry, 'collector_sink_queue_bytes', () => new Gauge({ name: 'collector_sink_queue_bytes', help: 'Bytes waiting in a sink queue', labelNames: ['sink'], registers }));
+  const duration = getOrCreate(registry, 'collector_sink_request_duration_seconds', () => new Histogram({ name: 'collector_sink_request_duration_seconds', help: 'Duration of delivery attempts', labelNames: ['sink', 'status_code'], buckets: [0.005, 0.025, 0.1, 0.5, 1, 2.5, 10, 30], registers }));
+  const latency = getOrCreate(registry, 'collector_sink_entry_propagation_latency_seconds', () => new Histogram({ name: 'collector_sink_entry_propagation_latency_seconds', help: 'Time from the oldest entry timestamp in a batch to its delivery', labelNames: ['sink'], buckets: [0.05, 0.25, 1, 5, 30, 120, 600, 3600], registers }));
+  const droppedChildren = new Map<string, Counter.Internal>();
+  const durationChildren = new Map<string, Histogram.Internal>();
+  return {
+    sentEntries: sent.labels(sink),
+    sentBytes: sentBytes.labels(sink),
+    retries: retries.labels(sink),
+    dropped(reason) {
+      let child = droppedChildren.get(reason);
+      if (!child) droppedChildren.set(reason, (child = dropped.labels(sink, reason)));
+      return child;
+    },
+    queueEntries: queueEntries.labels(sink),
+    queueBytes: queueBytes.labels(sink),
+    requestDuration(statusCode) {
+      let child = durationChildren.get(statusCode);
+      if (!child) durationChildren.set(statusCode, (child = duration.labels(sink, statusCode)));
+      return child;
+    },
+    propagationLatency: latency.labels(sink),
+  };
+}

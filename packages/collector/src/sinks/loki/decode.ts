@@ -1,0 +1,92 @@
+import * as snappy from 'snappyjs';
+import type { Labels } from '../../entry';
+import { PermanentError } from '../../errors';
+import { parseLabels } from './labels';
+import { pushRequestType, type WirePushRequest } from './push-proto';
+
+export interface DecodedEntry {
+  timestampNs: bigint;
+  line: string;
+  structuredMetadata: Labels;
+}
+
+export interface DecodedStream {
+  labels: Labels;
+  entries: DecodedEntry[];
+}
+
+/** Raised for a push body that can never be accepted; the message names the failing field path. */
+export class PushBodyError extends PermanentError {}
+
+/** Decodes a Loki push body: snappy-block protobuf PushRequest. */
+export function decodeProtobufPush(body: Uint8Array, maxBytes: number): DecodedStream[] {
+  let raw: Uint8Array;
+  try {
+    raw = snappy.uncompress(body, maxBytes);
+  } catch (err) {
+    throw new PushBodyError(`body is not snappy block-compressed protobuf: ${(err as Error).message}`);
+  }
+  let request: WirePushRequest;
+  try {
+    request = pushRequestType.toObject(pushRequestType.decode(raw), { longs: String, defaults: true }) as unknown as WirePushRequest;
+  } catch (err) {
+    throw new PushBodyError(`body is not a logproto.PushRequest: ${(err as Error).message}`);
+  }
+  return request.streams.map((stream, s) => {
+    let labels: Labels;
+    try {
+      labels = parseLabels(stream.labels);
+    } catch (err) {
+      throw new PushBodyError(`streams[${s}].labels: ${(err as Error).message}`);
+    }
+    const entries = stream.entries.map((entry, e): DecodedEntry => {
+      const seconds = BigInt(String(entry.timestamp?.seconds ?? 0));
+      const nanos = entry.timestamp?.nanos ?? 0;
+      if (nanos < 0 || nanos > 999_999_999) throw new PushBodyError(`streams[${s}].entries[${e}].timestamp.nanos: must be within 0..999999999, got ${nanos}`);
+      const structuredMetadata: Labels = {};
+      for (const pair of entry.structuredMetadata ?? []) structuredMetadata[pair.name] = pair.value;
+      return { timestampNs: seconds * 1_000_000_000n + BigInt(nanos), line: entry.line, structuredMetadata };
+    });
+    return { labels, entries };
+  });
+}
+
+/** Decodes a Loki JSON push body: `{"streams":[{"stream":{..},"values":[["<ns>","line",{meta}]]}]}`. */
+export function decodeJsonPush(text: string): DecodedStream[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    throw new PushBodyError(`body is not valid JSON: ${(err as Error).message}`);
+  }
+  if (!isObject(body) || !Array.isArray(body.streams)) throw new PushBodyError('streams: expected an array of streams');
+  return body.streams.map((stream: unknown, s: number) => {
+    const at = `streams[${s}]`;
+    if (!isObject(stream)) throw new PushBodyError(`${at}: expected an object with "stream" and "values"`);
+    const labels = stringMap(stream.stream ?? {}, `${at}.stream`);
+    if (!Array.isArray(stream.values)) throw new PushBodyError(`${at}.values: expected an array of [timestamp, line] pairs`);
+    const entries = stream.values.map((value: unknown, v: number): DecodedEntry => {
+      const path = `${at}.values[${v}]`;
+      if (!Array.isArray(value) || value.length < 2 || value.length > 3) throw new PushBodyError(`${path}: expected ["<unix ns as string>", "line"] or with a third structured-metadata object`);
+      const [ts, line, meta] = value as unknown[];
+      if (typeof ts !== 'string' || !/^\d{1,19}$/.test(ts)) throw new PushBodyError(`${path}[0]: timestamp must be a string of Unix epoch nanoseconds, got ${JSON.stringify(ts)}`);
+      if (typeof line !== 'string') throw new PushBodyError(`${path}[1]: line must be a string, got ${typeof line}`);
+      return { timestampNs: BigInt(ts), line, structuredMetadata: meta === undefined ? {} : stringMap(meta, `${path}[2]`) };
+    });
+    return { labels, entries };
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringMap(value: unknown, path: string): Labels {
+  if (!isObject(value)) throw new PushBodyError(`${path}: expected an object of string values`);
+  const out: Labels = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v !== 'string') throw new PushBodyError(`${path}.${key}: expected a string, got ${v === null ? 'null' : typeof v}`);
+    out[key] = v;
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import { createEntry, type LogEntry } from '../../entry';
+import { decodeProtobufPush } from './decode';
+import { encodePush, truncateUtf8 } from './encode';
+
+const opts = { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 };
+const entry = (line: string, labels: Record<string, string>, ts: bigint, meta: Record<string, string> = {}): LogEntry => ({ ...createEntry(line, labels, ts), structuredMetadata: meta });
+
+describe('encodePush', () => {
+  test('groups entries per stream and sorts each stream by time when entries arrive out of order', () => {
+    const { body, stats } = encodePush([entry('b', { job: 'x' }, 2n), entry('z', { job: 'y' }, 5n), entry('a', { job: 'x' }, 1n)], opts);
+    const streams = decodeProtobufPush(body, 1 << 20);
+    expect(stats.streams).toBe(2);
+    expect(streams).toEqual([
+      { labels: { job: 'x' }, entries: [{ timestampNs: 1n, line: 'a', structuredMetadata: {} }, { timestampNs: 2n, line: 'b', structuredMetadata: {} }] },
+      { labels: { job: 'y' }, entries: [{ timestampNs: 5n, line: 'z', structuredMetadata: {} }] },
+    ]);
+  });
+
+  test('keeps nanosecond timestamps and structured metadata when encoding', () => {
+    const ts = 1_763_791_234_123_456_789n;
+    const [stream] = decodeProtobufPush(encodePush([entry('l', { a: '1' }, ts, { trace_id: 't1' })], opts).body, 1 << 20);
+    expect(stream!.entries[0]).toEqual({ timestampNs: ts, line: 'l', structuredMetadata: { trace_id: 't1' } });
+  });
+
+  test('adds external labels, strips __ labels and sanitises names when labels need it', () => {
+    const [stream] = decodeProtobufPush(encodePush([entry('l', { __path__: '/x', 'service.name': 'api', cluster: 'mine' }, 1n)], { ...opts, externalLabels: { cluster: 'prod', env: 'dev' } }).body, 1 << 20);
+    expect(stream!.labels).toEqual({ cluster: 'mine', env: 'dev', service_name: 'api' });
+  });
+
+  test('moves labels past the limit to structured metadata when a stream has too many', () => {
+    const labels = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`l${String(i).padStart(2, '0')}`, 'v']));
+    const { body, stats } = encodePush([entry('l', labels, 1n)], opts);
+    const [stream] = decodeProtobufPush(body, 1 << 20);
+    expect(Object.keys(stream!.labels)).toHaveLength(15);
+    expect(stream!.entries[0]!.structuredMetadata).toEqual({ l15: 'v', l16: 'v' });
+    expect(stats.movedLabels).toBe(2);
+  });
+
+  test('truncates lines to max line bytes when a line is too long', () => {
+    const { body, stats } = encodePush([entry('x'.repeat(100), { a: 'b' }, 1n)], { ...opts, maxLineBytes: 10 });
+    expect(decodeProtobufPush(body, 1 << 20)[0]!.entries[0]!.line).toBe('x'.repeat(10));
+    expect(stats.truncatedLines).toBe(1);
+  });
+
+  test('does not split a multi-byte character when truncating', () => {
+    expect(truncateUtf8('aé€', 4)).toBe('aé');
+  });
+});
