@@ -1,9 +1,8 @@
 # syntax=docker/dockerfile:1
 # The ai-sorter service. Build from the repository root:
 #   docker build -f deploy/docker/ai-sorter.Dockerfile -t telemetry-sorter/ai-sorter .
-ARG NODE_IMAGE=node:20-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+FROM node:20-bookworm-slim AS build
 WORKDIR /src
 RUN npm install -g pnpm@10
 COPY . .
@@ -11,7 +10,7 @@ RUN pnpm install --frozen-lockfile \
  && pnpm turbo run build --filter=@obs/ai-sorter... \
  && pnpm --filter=@obs/ai-sorter --prod deploy --legacy /out
 
-FROM ${NODE_IMAGE}
+FROM node:20-bookworm-slim
 ARG VERSION=dev
 ARG REVISION=unknown
 LABEL org.opencontainers.image.title="ai-sorter" \
@@ -26,7 +25,7 @@ ENV NODE_ENV=production PORT=8080
 USER node
 EXPOSE 8080
 # Liveness endpoint of the service itself; no curl in the image, node's fetch does it.
-HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=3s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "dist/server.js"]

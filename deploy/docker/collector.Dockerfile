@@ -1,9 +1,8 @@
 # syntax=docker/dockerfile:1
 # The collector. Build from the repository root:
 #   docker build -f deploy/docker/collector.Dockerfile -t telemetry-sorter/collector .
-ARG NODE_IMAGE=node:20-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+FROM node:20-bookworm-slim AS build
 WORKDIR /src
 RUN npm install -g pnpm@10
 COPY . .
@@ -11,7 +10,7 @@ RUN pnpm install --frozen-lockfile \
  && pnpm turbo run build --filter=@obs/collector... \
  && pnpm --filter=@obs/collector --prod deploy --legacy /out
 
-FROM ${NODE_IMAGE}
+FROM node:20-bookworm-slim
 ARG VERSION=dev
 ARG REVISION=unknown
 LABEL org.opencontainers.image.title="collector" \
@@ -28,7 +27,7 @@ VOLUME ["/var/lib/collector"]
 ENV NODE_ENV=production COLLECTOR_STORAGE_PATH=/var/lib/collector
 USER node
 EXPOSE 4317 4318 3500 12345
-HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=3s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:12345/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--", "node", "--enable-experimental-regexp-engine-on-excessive-backtracks", "dist/cli.js"]
 CMD ["run", "-c", "/etc/collector/config.yaml"]

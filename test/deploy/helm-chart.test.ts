@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import { chartDir, createParentChart, lintChart, renderChart, type K8sObject } from '../support/chart';
+import { findProblems } from '../support/k8s-checks';
+
+// chart-render is an approximation of `helm template` for machines without Helm; it is not Helm.
+const everythingOn = [
+  '--set', 'aiSorter.enabled=true,autoscaling.enabled=true,networkPolicy.enabled=true,aiSorter.redisUrl=redis://redis:6379',
+  '--api-versions', 'monitoring.coreos.com/v1',
+];
+
+function kinds(objects: K8sObject[]): string[] {
+  return objects.map((o) => `${o.kind}/${o.metadata.name}`).sort();
+}
+
+describe('helm chart', () => {
+  test('renders with the default values into consistent objects', () => {
+    const objects = renderChart(chartDir);
+    expect(findProblems(objects)).toEqual([]);
+    expect(kinds(objects)).toEqual(
+      [
+        'ConfigMap/release-name-telemetry-sorter-collector',
+        'Deployment/release-name-telemetry-sorter-collector',
+        'Pod/release-name-telemetry-sorter-test-readyz',
+        'PodDisruptionBudget/release-name-telemetry-sorter-collector',
+        'Role/release-name-telemetry-sorter',
+        'RoleBinding/release-name-telemetry-sorter',
+        'Secret/release-name-telemetry-sorter',
+        'Service/release-name-telemetry-sorter-collector',
+        'ServiceAccount/release-name-telemetry-sorter',
+      ].sort(),
+    );
+  });
+
+  test('leaves out ServiceMonitor and PrometheusRule when their API is absent', () => {
+    const objects = renderChart(chartDir, ['--set', 'aiSorter.enabled=true']);
+    expect(objects.filter((o) => o.kind === 'ServiceMonitor' || o.kind === 'PrometheusRule')).toEqual([]);
+  });
+
+  test('renders every optional part consistently when all are enabled', () => {
+    const objects = renderChart(chartDir, everythingOn);
+    expect(findProblems(objects)).toEqual([]);
+    const present = new Set(objects.map((o) => o.kind));
+    for (const kind of ['HorizontalPodAutoscaler', 'NetworkPolicy', 'ServiceMonitor', 'PrometheusRule', 'PodDisruptionBudget']) {
+      expect(present).toContain(kind);
+    }
+    expect(objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name).sort()).toEqual([
+      'release-name-telemetry-sorter-ai-sorter',
+      'release-name-telemetry-sorter-collector',
+    ]);
+    // With an HPA the Deployment must not pin replicas, or every sync would fight the autoscaler.
+    for (const d of objects.filter((o) => o.kind === 'Deployment')) expect(d.spec.replicas).toBeUndefined();
+  });
+
+  test('runs the collector as a DaemonSet reading node logs when mode is daemonset', () => {
+    const objects = renderChart(chartDir, ['--set', 'collector.mode=daemonset,aiSorter.enabled=true']);
+    expect(findProblems(objects)).toEqual([]);
+    const ds = objects.find((o) => o.kind === 'DaemonSet');
+    expect(ds?.spec.template.spec.volumes.some((v: { hostPath?: { path: string } }) => v.hostPath?.path === '/var/log/pods')).toBe(true);
+    // A DaemonSet is not autoscaled or disrupted by count: no PDB or HPA may point at the collector.
+    expect(objects.filter((o) => o.kind === 'PodDisruptionBudget').map((o) => o.metadata.name)).toEqual(['release-name-telemetry-sorter-ai-sorter']);
+  });
+
+  test('runs every container non-root with a read-only root filesystem and probes on /healthz and /readyz', () => {
+    const objects = renderChart(chartDir, everythingOn);
+    for (const w of objects.filter((o) => o.kind === 'Deployment')) {
+      expect(w.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
+      for (const c of w.spec.template.spec.containers) {
+        expect(c.securityContext.readOnlyRootFilesystem).toBe(true);
+        expect(c.securityContext.allowPrivilegeEscalation).toBe(false);
+        expect(c.livenessProbe.httpGet.path).toBe('/healthz');
+        expect(c.readinessProbe.httpGet.path).toBe('/readyz');
+      }
+    }
+  });
+
+  test('rolls the collector pods when its config changes', () => {
+    const checksum = (objects: K8sObject[]) =>
+      objects.find((o) => o.kind === 'Deployment' && o.metadata.name.endsWith('-collector'))?.spec.template.metadata.annotations['checksum/config'];
+    const before = checksum(renderChart(chartDir));
+    const after = checksum(renderChart(chartDir, ['--set', 'collector.config.server.http_listen_port=12346']));
+    expect(before).toMatch(/^[0-9a-f]{64}$/);
+    expect(after).not.toBe(before);
+  });
+
+  test('uses an existing Secret instead of creating one when existingSecret is set', () => {
+    const objects = renderChart(chartDir, ['--set', 'secrets.existingSecret=team-telemetry,aiSorter.enabled=true']);
+    expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
+    expect(findProblems(objects, { secrets: ['team-telemetry'] })).toEqual([]);
+    const sorter = objects.find((o) => o.metadata.name.endsWith('-ai-sorter') && o.kind === 'Deployment');
+    const key = sorter?.spec.template.spec.containers[0].env.find((e: { name: string }) => e.name === 'XAI_API_KEY');
+    expect(key.valueFrom.secretKeyRef.name).toBe('team-telemetry');
+  });
+
+  test('rejects values that break the schema with the key named', () => {
+    expect(() => renderChart(chartDir, ['--set', 'collector.mode=sidecar'])).toThrow(/collector\.mode/);
+  });
+
+  test('lints clean with defaults and with everything enabled', () => {
+    expect(lintChart(chartDir)).toMatch(/0 chart\(s\) failed/);
+    expect(lintChart(chartDir, everythingOn)).toMatch(/0 chart\(s\) failed/);
+  });
+
+  describe('as a sub-chart', () => {
+    let parent: string;
+    afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
+
+    test('takes names from the parent release and honours global registry and pull secrets', () => {
+      parent = createParentChart(
+        [
+          'global:',
+          '  imageRegistry: registry.example.com',
+          '  imagePullSecrets: [regcred]',
+          'telemetry-sorter:',
+          '  enabled: true',
+          '  aiSorter:',
+          '    enabled: true',
+          '',
+        ].join('\n'),
+      );
+      const objects = renderChart(parent, ['--release-name', 'obs', '--namespace', 'platform']);
+      expect(findProblems(objects)).toEqual([]);
+      const ours = objects.filter((o) => o.metadata.labels?.['app.kubernetes.io/name'] === 'telemetry-sorter');
+      expect(ours.length).toBeGreaterThan(5);
+      for (const o of ours) {
+        expect(o.metadata.name.startsWith('obs-telemetry-sorter')).toBe(true);
+        expect(o.metadata.namespace).toBe('platform');
+      }
+      for (const w of ours.filter((o) => o.kind === 'Deployment')) {
+        const pod = w.spec.template.spec;
+        expect(pod.imagePullSecrets).toEqual([{ name: 'regcred' }]);
+        for (const c of pod.containers) expect(c.image.startsWith('registry.example.com/telemetry-sorter/')).toBe(true);
+      }
+      expect(objects.some((o) => o.kind === 'ConfigMap' && o.metadata.name === 'obs-platform')).toBe(true);
+    });
+
+    test('renders nothing of ours when the parent disables it', () => {
+      parent = createParentChart('telemetry-sorter:\n  enabled: false\n');
+      const objects = renderChart(parent, ['--release-name', 'obs']);
+      expect(objects.map((o) => o.metadata.name)).toEqual(['obs-platform']);
+    });
+  });
+});
