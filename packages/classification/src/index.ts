@@ -1,1 +1,2 @@
-export {};
+export * from './templates';
+export * from './evaluation';

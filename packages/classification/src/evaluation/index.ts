@@ -1,0 +1,2 @@
+export { parseCsv, parseCsvRecords } from './csv';
+export { groupingAccuracy } from './grouping-accuracy';

@@ -1,0 +1,53 @@
+/** The placeholder a variable part of a line becomes, in masks and in templates. */
+export const WILDCARD = '<*>';
+
+interface MaskRule {
+  readonly name: string;
+  readonly pattern: RegExp;
+}
+
+// Order matters: composite shapes (URLs, addresses, timestamps) go before the bare numbers they contain.
+const maskRules: readonly MaskRule[] = [
+  { name: 'url', pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s"'<>]+/g },
+  { name: 'uuid', pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g },
+  { name: 'mac', pattern: /\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}\b/g },
+  { name: 'datetime', pattern: /\b\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
+  { name: 'ctime', pattern: /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2}(?:,?\s+\d{4})?\s+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g },
+  { name: 'time', pattern: /\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\b/g },
+  { name: 'ipv4', pattern: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])/g },
+  { name: 'ipv6', pattern: /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])/g },
+  { name: 'quoted-value', pattern: /(?<==)(?:"[^"]*"|'[^']*')/g },
+  { name: 'unix-path', pattern: /(?<![\w.\/])(?:\/[\w.@%+~-]*){2,}/g },
+  { name: 'windows-path', pattern: /\b[A-Za-z]:\\[^\s,;"']*/g },
+  { name: 'hex', pattern: /\b0[xX][0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b/g },
+  { name: 'host-port', pattern: /(?<![\w.:-])(?=[\w.-]*[a-zA-Z])[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*:\d{1,5}(?![\w.:])/g },
+  // A DNS name with digits in it ("5.36.59.76.dynamic-dsl.example.net") is a generated host name, not text.
+  { name: 'numbered-host', pattern: /(?<![\w.-])(?=[\w.-]*\d)(?:[a-zA-Z0-9-]+\.){2,}[a-zA-Z]{2,6}(?![\w.-])/g },
+  // A quantity with its unit is one variable ("1.16 KB", "<1 sec", "12ms"), so optional units do not shift token counts.
+  {
+    name: 'quantity',
+    pattern: /(?<![\w.])[<>~]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|bytes?|[kmgt]b|ms|us|µs|ns|secs?|seconds?|mins?|minutes?|hours?|s|%)(?![\w])/g,
+  },
+  { name: 'number', pattern: /(?<![a-zA-Z\d-])[-+]?\d+(?:\.\d+)?(?![a-zA-Z\d-])/g },
+];
+
+// A bracketed or empty-bracketed variable, e.g. "(<*>)" or a standalone "()", is the same variable with decoration some lines lack.
+const wrappedWildcard = /[(\[]<\*>[)\]]|(?<!\S)(?:\(\)|\[\])(?!\S)/g;
+// Wildcards joined by separators ("<*>:<*>", "<*>.<*>.<*>") are one variable whose inner shape varies.
+const joinedWildcards = /<\*>(?:[.:_\/@-]<\*>)+/g;
+const whitespace = /\s+/;
+
+/** Replaces the variable parts of a line (addresses, ids, numbers, paths, quantities) with WILDCARD and splits it into tokens;
+ * runs of adjacent wildcard tokens collapse into one so optional variable parts do not change the token count. */
+export function maskTokens(text: string): string[] {
+  let masked = text;
+  for (const rule of maskRules) masked = masked.replace(rule.pattern, WILDCARD);
+  masked = masked.replace(joinedWildcards, WILDCARD).replace(wrappedWildcard, WILDCARD);
+  const tokens: string[] = [];
+  for (const token of masked.split(whitespace)) {
+    if (token === '') continue;
+    if (token === WILDCARD && tokens[tokens.length - 1] === WILDCARD) continue;
+    tokens.push(token);
+  }
+  return tokens;
+}
