@@ -172,7 +172,8 @@ class DiskQueue implements DeliveryQueue {
       cursor.offset += HEADER + record.payload.length;
     }
     if (entries.length === 0) return undefined;
-    return { entries, bytes, end: cursor, fileBytes } satisfies DiskChunk;
+    const chunk: DiskChunk = { entries, bytes, end: cursor, fileBytes };
+    return chunk;
   }
 
   #readRecord(segment: number, offset: number): { payload: Buffer } {

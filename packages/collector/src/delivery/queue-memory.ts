@@ -43,7 +43,8 @@ class MemoryQueue implements DeliveryQueue {
     if (this.#head >= this.#records.length) return undefined;
     const first = this.#records[this.#head]!;
     if (this.#head + 1 === this.#records.length || first.bytes >= maxBytes) {
-      return { entries: first.entries, bytes: first.bytes, records: 1 } satisfies MemoryChunk;
+      const chunk: MemoryChunk = { entries: first.entries, bytes: first.bytes, records: 1 };
+      return chunk;
     }
     const entries: LogEntry[] = [];
     let bytes = 0;
@@ -55,7 +56,8 @@ class MemoryQueue implements DeliveryQueue {
       bytes += record.bytes;
       records++;
     }
-    return { entries, bytes, records } satisfies MemoryChunk;
+    const chunk: MemoryChunk = { entries, bytes, records };
+    return chunk;
   }
 
   async ack(chunk: QueueChunk): Promise<void> {

@@ -2,14 +2,24 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /** Metrics a queued sink keeps, children resolved once for its `sink` label. */
 export interface SinkMetrics {
-  sentEntries: Counter.Internal;
-  sentBytes: Counter.Internal;
-  retries: Counter.Internal;
-  dropped(reason: string): Counter.Internal;
-  queueEntries: Gauge.Internal;
-  queueBytes: Gauge.Internal;
-  requestDuration(statusCode: string): Histogram.Internal;
-  propagationLatency: Histogram.Internal;
+  sentEntries: CounterChild;
+  sentBytes: CounterChild;
+  retries: CounterChild;
+  dropped(reason: string): CounterChild;
+  queueEntries: GaugeChild;
+  queueBytes: GaugeChild;
+  requestDuration(statusCode: string): HistogramChild;
+  propagationLatency: HistogramChild;
+}
+
+interface CounterChild {
+  inc(n?: number): void;
+}
+interface GaugeChild {
+  set(value: number): void;
+}
+interface HistogramChild {
+  observe(value: number): void;
 }
 
 function getOrCreate<T>(registry: Registry, name: string, make: () => T): T {
@@ -26,8 +36,8 @@ export function createSinkMetrics(registry: Registry, sink: string): SinkMetrics
   const queueBytes = getOrCreate(registry, 'collector_sink_queue_bytes', () => new Gauge({ name: 'collector_sink_queue_bytes', help: 'Bytes waiting in a sink queue', labelNames: ['sink'], registers }));
   const duration = getOrCreate(registry, 'collector_sink_request_duration_seconds', () => new Histogram({ name: 'collector_sink_request_duration_seconds', help: 'Duration of delivery attempts', labelNames: ['sink', 'status_code'], buckets: [0.005, 0.025, 0.1, 0.5, 1, 2.5, 10, 30], registers }));
   const latency = getOrCreate(registry, 'collector_sink_entry_propagation_latency_seconds', () => new Histogram({ name: 'collector_sink_entry_propagation_latency_seconds', help: 'Time from the oldest entry timestamp in a batch to its delivery', labelNames: ['sink'], buckets: [0.05, 0.25, 1, 5, 30, 120, 600, 3600], registers }));
-  const droppedChildren = new Map<string, Counter.Internal>();
-  const durationChildren = new Map<string, Histogram.Internal>();
+  const droppedChildren = new Map<string, CounterChild>();
+  const durationChildren = new Map<string, HistogramChild>();
   return {
     sentEntries: sent.labels(sink),
     sentBytes: sentBytes.labels(sink),

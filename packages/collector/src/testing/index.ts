@@ -1,0 +1,4 @@
+export { createMemoryConsumer, type MemoryConsumer } from './memory-consumer';
+export { createFailingConsumer, type FailingConsumer } from './failing-consumer';
+export { LokiPushReceiver, type ReceivedEntry, type ReceivedRequest, type FailureScript, type LokiPushReceiverOptions } from './loki-push-receiver';
+export { waitFor } from './wait-for';
