@@ -1,0 +1,3 @@
+export { compileTemplate, type CompiledTemplate, type TemplateScope } from './compile';
+export { TemplateExecError } from './functions';
+export { TemplateSyntaxError } from './parse';
