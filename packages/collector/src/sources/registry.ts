@@ -1,7 +1,10 @@
 import type { ComponentDefinition, Source, SourceContext } from '../component';
+import { lokiPushSourceDefinition } from './loki-push';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
 export type AnySourceDefinition = ComponentDefinition<any, Source, SourceContext>;
 
 /** Every source type the config may name, keyed by its `type:` value. */
-export const sourceDefinitions: Record<string, AnySourceDefinition> = {};
+export const sourceDefinitions: Record<string, AnySourceDefinition> = {
+  [lokiPushSourceDefinition.type]: lokiPushSourceDefinition,
+};

@@ -1,0 +1,186 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as zlib from 'node:zlib';
+import { z } from 'zod';
+import type { ComponentDefinition, Logger, Source, SourceContext } from '../component';
+import type { Consumer } from '../consumer';
+import { nowNs, type LogBatch, type LogEntry } from '../entry';
+import { PermanentError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
+import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../sinks/loki/decode';
+import { createSourceMetrics, type SourceMetrics } from './source-metrics';
+
+export const lokiPushSourceConfig = z
+  .object({
+    listen_address: z.string().min(1).default('127.0.0.1').describe('Address to listen on; 0.0.0.0 to accept from other hosts'),
+    listen_port: z.number().int().min(0).max(65535).default(3500).describe('Port; 0 picks a free one'),
+    labels: z.record(z.string(), z.string()).default({}).describe('Labels added to every entry; they win over a pushed label of the same name'),
+    use_incoming_timestamp: z.boolean().default(false).describe('Keep the pushed timestamps; false stamps entries with the receive time (Alloy default)'),
+    max_body_bytes: z.number().int().positive().default(100 * 1024 * 1024).describe('Larger request bodies (decompressed, too) get 413'),
+  })
+  .strict();
+
+export type LokiPushSourceConfig = z.infer<typeof lokiPushSourceConfig>;
+
+export const lokiPushSourceDefinition: ComponentDefinition<LokiPushSourceConfig, LokiPushSource, SourceContext> = {
+  type: 'loki_push',
+  description: 'Loki push API server: POST /loki/api/v1/push (JSON, gzip JSON, snappy protobuf) and /loki/api/v1/raw',
+  config: lokiPushSourceConfig,
+  create: (config, ctx) => createLokiPushSource(config, ctx),
+};
+
+export interface LokiPushSource extends Source {
+  /** The bound port (useful with listen_port 0); 0 before start. */
+  readonly port: number;
+}
+
+export function createLokiPushSource(config: LokiPushSourceConfig, ctx: SourceContext): LokiPushSource {
+  return new LokiPush(config, ctx.id, ctx.logger, ctx.next, createSourceMetrics(ctx.registry, ctx.id));
+}
+
+const PUSH_PATHS = new Set(['/loki/api/v1/push', '/api/v1/push']);
+const RAW_PATHS = new Set(['/loki/api/v1/raw', '/api/v1/raw']);
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+class LokiPush implements LokiPushSource {
+  #server: http.Server | undefined;
+  #stopping = false;
+  #inFlight = new AbortController();
+
+  constructor(
+    readonly config: LokiPushSourceConfig,
+    readonly id: string,
+    readonly logger: Logger,
+    readonly next: Consumer<LogBatch>,
+    readonly metrics: SourceMetrics,
+  ) {}
+
+  get port(): number {
+    return (this.#server?.address() as AddressInfo | null)?.port ?? 0;
+  }
+
+  async start(): Promise<void> {
+    if (this.#server) return;
+    const server = http.createServer((req, res) => void this.#handle(req, res));
+    this.#server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.config.listen_port, this.config.listen_address, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  async shutdown(signal: AbortSignal): Promise<void> {
+    if (this.#stopping || !this.#server) return;
+    this.#stopping = true;
+    const server = this.#server;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const onAbort = (): void => {
+      this.#inFlight.abort(new ShutdownError());
+      server.closeAllConnections();
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    await closed;
+    signal.removeEventListener('abort', onAbort);
+  }
+
+  async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!;
+    try {
+      if (path === '/ready') return this.#answer(res, this.#stopping ? 503 : 200, this.#stopping ? 'shutting down' : 'ready');
+      const isPush = PUSH_PATHS.has(path);
+      if (!isPush && !RAW_PATHS.has(path)) throw new HttpError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
+      if (req.method !== 'POST') throw new HttpError(405, `${path} takes POST`);
+      if (this.#stopping) throw new ShutdownError();
+      const body = await this.#readBody(req);
+      const entries = isPush ? this.#pushEntries(req, body) : this.#rawEntries(req, body);
+      if (entries.length > 0) await this.next.consume({ entries }, this.#inFlight.signal);
+      this.metrics.lines.inc(entries.length);
+      this.metrics.bytes.inc(body.length);
+      this.#answer(res, 204, '');
+    } catch (err) {
+      const status = err instanceof HttpError ? err.status : toHttpStatus(err);
+      const headers: Record<string, string> = {};
+      if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfterSeconds(err));
+      if (status >= 500 && status !== 503) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
+      this.#answer(res, status, (err as Error).message + '\n', headers);
+    }
+  }
+
+  #answer(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+    this.metrics.requests(status).inc();
+    if (res.headersSent) return;
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(body);
+  }
+
+  #readBody(req: http.IncomingMessage): Promise<Buffer> {
+    const max = this.config.max_body_bytes;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > max) return Promise.reject(new HttpError(413, `body of ${declared} bytes is over max_body_bytes (${max})`));
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > max) {
+          req.removeAllListeners('data');
+          req.resume();
+          reject(new HttpError(413, `body is over max_body_bytes (${max})`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  }
+
+  #decompress(req: http.IncomingMessage, body: Buffer): Buffer {
+    const encoding = (req.headers['content-encoding'] ?? '').toLowerCase();
+    if (encoding === '' || encoding === 'identity') return body;
+    if (encoding !== 'gzip') throw new HttpError(415, `unsupported Content-Encoding ${JSON.stringify(encoding)}; use gzip or none`);
+    try {
+      return zlib.gunzipSync(body, { maxOutputLength: this.config.max_body_bytes });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new HttpError(413, `decompressed body is over max_body_bytes (${this.config.max_body_bytes})`);
+      throw new PermanentError(`body is not valid gzip: ${(err as Error).message}`);
+    }
+  }
+
+  #pushEntries(req: http.IncomingMessage, body: Buffer): LogEntry[] {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    let streams: DecodedStream[];
+    if (type === 'application/x-protobuf') streams = decodeProtobufPush(body, this.config.max_body_bytes);
+    else if (type === 'application/json') streams = decodeJsonPush(this.#decompress(req, body).toString('utf8'));
+    else throw new HttpError(415, `unsupported Content-Type ${JSON.stringify(type)}; use application/json or application/x-protobuf`);
+    const entries: LogEntry[] = [];
+    const receivedNs = nowNs();
+    for (const stream of streams) {
+      const labels = { ...stream.labels, ...this.config.labels };
+      for (const e of stream.entries) {
+        const timestampNs = this.config.use_incoming_timestamp ? e.timestampNs : receivedNs;
+        entries.push({ timestampNs, line: e.line, labels: { ...labels }, structuredMetadata: e.structuredMetadata, extracted: {} });
+      }
+    }
+    return entries;
+  }
+
+  #rawEntries(req: http.IncomingMessage, body: Buffer): LogEntry[] {
+    const text = this.#decompress(req, body).toString('utf8');
+    const entries: LogEntry[] = [];
+    const receivedNs = nowNs();
+    for (const line of text.split('\n')) {
+      const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
+      if (trimmed !== '') entries.push({ timestampNs: receivedNs, line: trimmed, labels: { ...this.config.labels }, structuredMetadata: {}, extracted: {} });
+    }
+    return entries;
+  }
+}
