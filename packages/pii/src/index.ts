@@ -1,1 +1,7 @@
-export {};
+export { piiTypes, isPiiType } from './pii-type';
+export type { PiiType } from './pii-type';
+export type { RedactorOptions } from './options';
+export { createRedactor } from './redactor';
+export type { Redactor, RedactionResult } from './redactor';
+export { createPiiScanner } from './scanner';
+export type { PiiScanner, PiiMatch } from './scanner';

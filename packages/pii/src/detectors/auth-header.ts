@@ -1,0 +1,46 @@
+import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+
+/** A token rather than a word: 8+ characters with a digit, or mixed case, or token punctuation. */
+export function looksLikeCredential(token: string): boolean {
+  if (token.length < 8) return false;
+  return /\d/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token)) || /[._~+/=-]/.test(token);
+}
+
+/** A Basic credential is base64 of `user:password`. */
+function isBasicCredential(token: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token) || token.length < 4) return false;
+  const decoded = Buffer.from(token, 'base64').toString('latin1');
+  return decoded.includes(':') && !/[\x00-\x08\x0e-\x1f\x7f]/.test(decoded);
+}
+
+/**
+ * Credentials of HTTP authorization: `Bearer <token>` and `Basic <base64 user:pass>` wherever they appear,
+ * and the value of an `Authorization` / `Proxy-Authorization` header with any other scheme (`token ghp_...`,
+ * `Negotiate ...`) or none. The scheme is kept; only the credential is replaced.
+ */
+export function createAuthHeaderDetector(): Detector {
+  const scheme = /(?<![\w-])(bearer|basic)\s+([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
+  const header =
+    /(?<![\w-])(?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
+  return {
+    type: 'auth_header',
+    mayMatch: (text) => /bearer|basic|authoriz/i.test(text),
+    find(text: string, out: Candidate[]): void {
+      scheme.lastIndex = 0;
+      for (let m = scheme.exec(text); m !== null; m = scheme.exec(text)) {
+        const token = m[2] as string;
+        const ok = (m[1] as string).toLowerCase() === 'basic' ? isBasicCredential(token) : looksLikeCredential(token);
+        const end = m.index + m[0].length;
+        if (ok) out.push(candidate('auth_header', end - token.length, end, m.index, end));
+      }
+      header.lastIndex = 0;
+      for (let m = header.exec(text); m !== null; m = header.exec(text)) {
+        const token = m[2] as string;
+        if (!looksLikeCredential(token)) continue;
+        const end = m.index + m[0].length;
+        out.push(candidate('auth_header', end - token.length, end, m.index, end));
+      }
+    },
+    normalize: keepAsIs,
+  };
+}

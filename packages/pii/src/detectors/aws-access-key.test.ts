@@ -1,0 +1,21 @@
+import { findValues } from '../testing';
+import { createAwsAccessKeyDetector } from './aws-access-key';
+
+describe('aws access key detector', () => {
+  const detector = createAwsAccessKeyDetector();
+
+  test.each([
+    ['finds a long-term key id when assigned', 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE', ['AKIAIOSFODNN7EXAMPLE']],
+    ['finds a temporary key id when quoted', '"AccessKeyId": "ASIAY34FZKBOKMUTVV7A"', ['ASIAY34FZKBOKMUTVV7A']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores key-id shapes when too short', 'id AKIAIOSFODNN7EXAMP'],
+    ['ignores key-id shapes when embedded in a longer word', 'XAKIAIOSFODNN7EXAMPLE and AKIAIOSFODNN7EXAMPLE1'],
+    ['ignores lower case when AWS ids are always upper case', 'akiaiosfodnn7example'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

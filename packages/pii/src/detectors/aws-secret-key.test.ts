@@ -1,0 +1,23 @@
+import { findValues } from '../testing';
+import { createAwsSecretKeyDetector } from './aws-secret-key';
+
+const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+describe('aws secret key detector', () => {
+  const detector = createAwsSecretKeyDetector();
+
+  test.each([
+    ['finds a secret when assigned in a credentials file', `aws_secret_access_key = ${secret}`, [secret]],
+    ['finds a secret when in JSON under SecretAccessKey', `{"SecretAccessKey": "${secret}"}`, [secret]],
+    ['finds a secret when in an environment variable', `AWS_SECRET_ACCESS_KEY=${secret}`, [secret]],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores 40-character hashes when there is no AWS context', 'commit 9fceb02d0ae598e95dc970b74767f19372d61af8'],
+    ['ignores values when they are not exactly 40 characters', `aws_secret_access_key=${secret}X`],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+
+/**
+ * AWS secret access keys: 40 base64 characters, only in context (`aws_secret_access_key=`, `SecretAccessKey":`,
+ * `AWS_SECRET_ACCESS_KEY: ...`), since a bare 40-character string is as likely a git commit or a hash.
+ */
+export function createAwsSecretKeyDetector(): Detector {
+  const pattern =
+    /(?<![\w-])\\?["']?(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret[_-]?access[_-]?key)\\?["']?\s*(?:=>|[:=])\s*\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+  return {
+    type: 'aws_secret_key',
+    mayMatch: (text) => /secret/i.test(text),
+    find(text: string, out: Candidate[]): void {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const end = m.index + m[0].length;
+        const claimEnd = text[end] === '"' || text[end] === "'" ? end + 1 : end;
+        out.push(candidate('aws_secret_key', end - 40, end, m.index, claimEnd));
+      }
+    },
+    normalize: keepAsIs,
+  };
+}

@@ -1,0 +1,26 @@
+import { findValues } from '../testing';
+import { createCreditCardDetector } from './credit-card';
+
+describe('credit card detector', () => {
+  const detector = createCreditCardDetector();
+
+  test.each([
+    ['finds a Visa number when contiguous', 'pan=4111111111111111 ok', ['4111111111111111']],
+    ['finds a Mastercard number when space grouped', 'card 5555 5555 5555 4444 exp 12/29', ['5555 5555 5555 4444']],
+    ['finds an Amex number when grouped 4-6-5', 'amex 3782-822463-10005', ['3782-822463-10005']],
+    ['finds a 16-digit card when unrelated digits follow its groups', 'card 4111 1111 1111 1111 12 items', ['4111 1111 1111 1111']],
+    ['finds a 2-series Mastercard when contiguous', 'x 2223000048400011 y', ['2223000048400011']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores card-like numbers when the Luhn check fails', 'card 4111 1111 1111 1112'],
+    ['ignores epoch milliseconds when the prefix is no issuer', 'ts=1700000000000 ns=1732262400000000000'],
+    ['ignores mixed separators when the grouping is inconsistent', '4111 1111-1111 1111'],
+    ['ignores digits inside ids when joined by dashes or letters', 'ORD-4111111111111111 tx4111111111111111'],
+    ['ignores runs too short or too long when outside 13..19 digits', '411111111111 41111111111111111111'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { passesLuhn } from '../checksums/luhn';
+import { candidate, digitsOnly, type Candidate, type Detector } from './detector';
+
+/** Issuer prefixes (IIN ranges) of the major networks: Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro. */
+const issuerPrefix = /^(?:4|5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)|3[47]|3(?:0[0-5]|[68])|35(?:2[89]|[3-8]\d)|6(?:011|5|4[4-9]|2)|5[06-9]|6\d)/;
+
+function isCardNumber(digits: string): boolean {
+  return digits.length >= 13 && digits.length <= 19 && issuerPrefix.test(digits) && passesLuhn(digits);
+}
+
+/**
+ * Payment card numbers: 13..19 digits, contiguous or in the printed groupings (4-4-4-4[-1..3], Amex 4-6-5,
+ * Diners 4-6-4) with one consistent space or dash; the issuer prefix and the Luhn check must both hold.
+ */
+export function createCreditCardDetector(): Detector {
+  const pattern =
+    /(?<![\w.-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(\1\d{1,3})?|\d{4}([ -])\d{6}\3\d{4,5})(?![\w-]|[.,]\d)/g;
+  return {
+    type: 'credit_card',
+    mayMatch: (text) => /\d{4}/.test(text),
+    find(text: string, out: Candidate[]): void {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const start = m.index;
+        if (isCardNumber(digitsOnly(m[0]))) {
+          out.push(candidate('credit_card', start, start + m[0].length));
+        } else if (m[2] !== undefined) {
+          // A trailing group may be unrelated digits after a 16-digit card: test the card without it.
+          const body = m[0].slice(0, m[0].length - m[2].length);
+          if (isCardNumber(digitsOnly(body))) out.push(candidate('credit_card', start, start + body.length));
+        }
+      }
+    },
+    normalize: digitsOnly,
+  };
+}

@@ -1,0 +1,56 @@
+import type { PiiType } from '../pii-type';
+
+/**
+ * One match a detector proposes. [start, end) is the part that gets replaced; [claimStart, claimEnd) is the
+ * whole structure it understood (key and separator, URL up to the host), used to settle overlaps.
+ */
+export interface Candidate {
+  type: PiiType;
+  start: number;
+  end: number;
+  claimStart: number;
+  claimEnd: number;
+  priority: number;
+}
+
+/** A compiled detector for one PII type: built once per redactor, then run over many texts. */
+export interface Detector {
+  readonly type: PiiType;
+  /** Cheap test; false means find() cannot produce anything for this text. */
+  mayMatch(text: string): boolean;
+  /** Pushes every validated candidate in text onto out. */
+  find(text: string, out: Candidate[]): void;
+  /** Canonical form of a matched value, so hash mode maps spelling variants of one value to one tag. */
+  normalize(value: string): string;
+}
+
+/** Rank among candidates of equal extent: the more specific detector wins. */
+export const priorities: Readonly<Record<PiiType, number>> = {
+  private_key: 100,
+  url_credentials: 90,
+  auth_header: 85,
+  jwt: 80,
+  aws_secret_key: 75,
+  aws_access_key: 70,
+  secret_kv: 60,
+  credit_card: 55,
+  iban: 50,
+  us_ssn: 45,
+  email: 40,
+  mac: 35,
+  ipv6: 30,
+  ipv4: 25,
+  phone: 20,
+};
+
+export function candidate(type: PiiType, start: number, end: number, claimStart = start, claimEnd = end): Candidate {
+  return { type, start, end, claimStart, claimEnd, priority: priorities[type] };
+}
+
+export function keepAsIs(value: string): string {
+  return value;
+}
+
+export function digitsOnly(value: string): string {
+  return value.replace(/\D+/g, '');
+}

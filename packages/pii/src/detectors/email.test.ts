@@ -1,0 +1,24 @@
+import { findValues } from '../testing';
+import { createEmailDetector } from './email';
+
+describe('email detector', () => {
+  const detector = createEmailDetector();
+
+  test.each([
+    ['finds a plain address when it is in prose', 'login ok for jane.doe@example.com now', ['jane.doe@example.com']],
+    ['finds plus tags and subdomains when present', 'to=ops+alerts@mail.corp.example.co.uk;', ['ops+alerts@mail.corp.example.co.uk']],
+    ['finds an address when it is quoted in JSON', '{"user":"a_b-c@x-y.io"}', ['a_b-c@x-y.io']],
+    ['finds an address when it follows mailto:', 'mailto:bob@example.org.', ['bob@example.org']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores npm package specs when the domain is a version', 'installed lodash@4.17.21'],
+    ['ignores image digests when the tail is not a domain', 'pull nginx@sha256:abcdef0123'],
+    ['ignores decorators and handles when there is no local part', '@Override @channel ping'],
+    ['ignores hosts without a TLD when the domain has no dot', 'ssh admin@localhost'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

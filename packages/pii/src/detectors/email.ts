@@ -1,0 +1,18 @@
+import { candidate, type Candidate, type Detector } from './detector';
+
+/** name@domain.tld; the TLD must be letters, so npm-style `pkg@1.2.3` and `image@sha256:...` are not emails. */
+export function createEmailDetector(): Detector {
+  const pattern =
+    /(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])/g;
+  return {
+    type: 'email',
+    mayMatch: (text) => text.includes('@'),
+    find(text: string, out: Candidate[]): void {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        out.push(candidate('email', m.index, m.index + m[0].length));
+      }
+    },
+    normalize: (value) => value.toLowerCase(),
+  };
+}

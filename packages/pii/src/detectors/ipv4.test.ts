@@ -1,0 +1,26 @@
+import { findValues } from '../testing';
+import { createIpv4Detector } from './ipv4';
+
+describe('ipv4 detector', () => {
+  const detector = createIpv4Detector();
+
+  test.each([
+    ['finds an address when it has a port', 'connect 10.0.0.12:5432 failed', ['10.0.0.12']],
+    ['finds an address when it is bracketed', 'from [173.234.31.186] port 22', ['173.234.31.186']],
+    ['finds an address when it ends a sentence', 'blocked 192.168.1.255.', ['192.168.1.255']],
+    ['finds a bare four-part number when it has no version context', 'peer 1.2.3.4 joined', ['1.2.3.4']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores version strings when prefixed with v', 'running v1.2.3.4 now'],
+    ['ignores four-part versions when a version word precedes them', 'version 1.2.3.4, build=10.0.19041.1'],
+    ['ignores three-part versions when there are only three parts', 'upgraded to 2.14.1'],
+    ['ignores five-part numbers when the dotted run is longer', 'oid 1.3.6.1.4.1 set'],
+    ['ignores octets over 255 when out of range', 'value 256.1.1.1 and 1.8.0.292'],
+    ['ignores octets with leading zeros when zero-padded', 'seq 01.02.03.04'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import { candidate, type Candidate, type Detector } from './detector';
+
+const hexGroup = /^[0-9A-Fa-f]{1,4}$/;
+const dottedQuad = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** Counts the 16-bit groups of one side of `::`, or -1 when a group is malformed. */
+function countGroups(part: string, allowTrailingIpv4: boolean): number {
+  if (part === '') return 0;
+  const groups = part.split(':');
+  let count = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i] as string;
+    if (hexGroup.test(group)) count += 1;
+    else if (allowTrailingIpv4 && i === groups.length - 1 && dottedQuad.test(group)) count += 2;
+    else return -1;
+  }
+  return count;
+}
+
+/** RFC 4291 text form: eight groups, or fewer around one `::`, optionally ending in an embedded IPv4. */
+export function isIpv6(text: string): boolean {
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  if (halves.length === 1) return countGroups(text, true) === 8;
+  const left = countGroups(halves[0] as string, false);
+  const right = countGroups(halves[1] as string, true);
+  return left >= 0 && right >= 0 && left + right <= 7;
+}
+
+/**
+ * IPv6 addresses. A compressed form must contain a digit, so identifiers like `dead::beef` or `Foo::Bar`
+ * are not addresses; times such as `10:20:30` fail the group count.
+ */
+export function createIpv6Detector(): Detector {
+  const pattern = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w:]|\.\d)/g;
+  return {
+    type: 'ipv6',
+    mayMatch: (text) => text.includes(':'),
+    find(text: string, out: Candidate[]): void {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const value = m[0];
+        if (!isIpv6(value)) continue;
+        if (value.includes('::') && !/\d/.test(value)) continue;
+        out.push(candidate('ipv6', m.index, m.index + value.length));
+      }
+    },
+    normalize: (value) => value.toLowerCase(),
+  };
+}

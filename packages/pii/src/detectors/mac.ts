@@ -1,0 +1,22 @@
+import { candidate, type Candidate, type Detector } from './detector';
+
+/**
+ * MAC addresses: six hex pairs joined by one consistent `:` or `-`, or Cisco's `xxxx.xxxx.xxxx` (which must
+ * contain a hex letter, so an all-digit dotted number is not one).
+ */
+export function createMacDetector(): Detector {
+  const pattern =
+    /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
+  return {
+    type: 'mac',
+    mayMatch: (text) => text.includes(':') || text.includes('-') || text.includes('.'),
+    find(text: string, out: Candidate[]): void {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        if (m[1] === undefined && !/[A-Fa-f]/.test(m[0])) continue;
+        out.push(candidate('mac', m.index, m.index + m[0].length));
+      }
+    },
+    normalize: (value) => value.replace(/[:.-]/g, '').toLowerCase(),
+  };
+}

@@ -1,0 +1,32 @@
+import { findValues } from '../testing';
+import { createPhoneDetector } from './phone';
+
+describe('phone detector', () => {
+  const detector = createPhoneDetector();
+
+  test.each([
+    ['finds a US number when written with parentheses', 'call (415) 555-2671 today', ['(415) 555-2671']],
+    ['finds a US number when dashed', 'cb=415-555-2671', ['415-555-2671']],
+    ['finds a US number when dotted with a leading 1', 'tel 1.800.555.0199', ['1.800.555.0199']],
+    ['finds an international number when grouped', 'sms to +44 20 7946 0958 sent', ['+44 20 7946 0958']],
+    ['finds an international number when it has a trunk (0)', '+44 (0)20 7946 0958', ['+44 (0)20 7946 0958']],
+    ['finds a compact E.164 number when it starts with +', 'to=+14155552671 status=queued', ['+14155552671']],
+    ['finds a 00-prefixed number when grouped', 'Tel. 0049 30 1234567', ['0049 30 1234567']],
+    ['finds a French mobile when written in pairs', 'mobile 06 12 34 56 78', ['06 12 34 56 78']],
+    ['finds a UK national number when spaced', 'office 020 7946 0958', ['020 7946 0958']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores ISO dates and times when they use dashes and colons', '2024-01-15 10:20:30,123'],
+    ['ignores order ids when dashes join letters and digits', 'order ORD-2024-000123 and INV-555-123-4567'],
+    ['ignores bare digit runs when there are no separators', 'ts=1700000000123 id 4155552671'],
+    ['ignores timezone offsets when short', 'at 10:00+0100 and +02:00'],
+    ['ignores US-shaped numbers when the area code starts with 0 or 1', '123-456-7890'],
+    ['ignores durations and versions when they are dotted', 'took 1.234s on 10.0.19041.1'],
+    ['ignores European-shaped dates when they have too few digits', 'on 01-15-2024'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

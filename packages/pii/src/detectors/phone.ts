@@ -1,0 +1,49 @@
+import { candidate, digitsOnly, type Candidate, type Detector } from './detector';
+
+// Not after a word character, `+`, `.`, `/`, `:` or `-`, so order ids (ORD-555-123-4567), paths and versions stay.
+const before = '(?<![\\w+./:-])';
+// Not followed by a word character, `-`, or a `.`/`:` that continues a number (timestamps, decimals).
+const after = '(?![\\w-]|[.:]\\d)';
+
+/**
+ * Phone numbers in three shapes:
+ * - international: `+` or `00`, a country code, then separated digit groups, or compact `+` E.164 (8..15 digits);
+ * - North American: `(555) 123-4567`, `555-123-4567`, `555.123.4567`, optional leading `1`;
+ * - European national: a leading `0` trunk prefix and space- or dash-separated groups, 10..11 digits.
+ * Every shape needs separators, so bare digit runs (epoch times, ids, durations) are never phones.
+ */
+export function createPhoneDetector(): Detector {
+  const international = new RegExp(
+    `${before}(?:\\+[1-9]\\d{7,14}|(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?[ .-]?\\d{1,5}(?:[ .-]\\d{2,8}){1,5})${after}`,
+    'g',
+  );
+  const northAmerican = new RegExp(
+    `${before}(?:1[ .-]?)?(?:\\(([2-9]\\d\\d)\\)[ .-]?|([2-9]\\d\\d)([ .-]))\\d{3}([ .-])\\d{4}${after}`,
+    'g',
+  );
+  const europeanNational = new RegExp(`${before}0[1-9]\\d{0,3}([ -])\\d{2,8}(?:\\1\\d{2,8}){0,3}${after}`, 'g');
+
+  return {
+    type: 'phone',
+    mayMatch: (text) => /\d[ .()-]?\d/.test(text),
+    find(text: string, out: Candidate[]): void {
+      international.lastIndex = 0;
+      for (let m = international.exec(text); m !== null; m = international.exec(text)) {
+        const digits = digitsOnly(m[0]).length - (m[0].startsWith('00') ? 2 : 0);
+        if (digits >= 8 && digits <= 15) out.push(candidate('phone', m.index, m.index + m[0].length));
+      }
+      northAmerican.lastIndex = 0;
+      for (let m = northAmerican.exec(text); m !== null; m = northAmerican.exec(text)) {
+        // Dotted shapes must be dotted throughout, so `555.123-4567`-like fragments of other ids are skipped.
+        if (m[3] !== undefined && (m[3] === '.') !== (m[4] === '.')) continue;
+        out.push(candidate('phone', m.index, m.index + m[0].length));
+      }
+      europeanNational.lastIndex = 0;
+      for (let m = europeanNational.exec(text); m !== null; m = europeanNational.exec(text)) {
+        const digits = digitsOnly(m[0]).length;
+        if (digits >= 10 && digits <= 11) out.push(candidate('phone', m.index, m.index + m[0].length));
+      }
+    },
+    normalize: (value) => (value.startsWith('+') ? '+' : '') + digitsOnly(value.startsWith('00') ? value.slice(2) : value),
+  };
+}

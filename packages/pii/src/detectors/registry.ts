@@ -1,0 +1,35 @@
+import type { PiiType } from '../pii-type';
+import { createAuthHeaderDetector } from './auth-header';
+import { createAwsAccessKeyDetector } from './aws-access-key';
+import { createAwsSecretKeyDetector } from './aws-secret-key';
+import { createCreditCardDetector } from './credit-card';
+import type { Detector } from './detector';
+import { createEmailDetector } from './email';
+import { createIbanDetector } from './iban';
+import { createIpv4Detector } from './ipv4';
+import { createIpv6Detector } from './ipv6';
+import { createJwtDetector } from './jwt';
+import { createMacDetector } from './mac';
+import { createPhoneDetector } from './phone';
+import { createPrivateKeyDetector } from './private-key';
+import { createSecretKvDetector } from './secret-kv';
+import { createUrlCredentialsDetector } from './url-credentials';
+import { createUsSsnDetector } from './us-ssn';
+
+export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
+  email: createEmailDetector,
+  phone: createPhoneDetector,
+  credit_card: createCreditCardDetector,
+  iban: createIbanDetector,
+  us_ssn: createUsSsnDetector,
+  ipv4: createIpv4Detector,
+  ipv6: createIpv6Detector,
+  mac: createMacDetector,
+  jwt: createJwtDetector,
+  auth_header: createAuthHeaderDetector,
+  aws_access_key: createAwsAccessKeyDetector,
+  aws_secret_key: createAwsSecretKeyDetector,
+  private_key: createPrivateKeyDetector,
+  url_credentials: createUrlCredentialsDetector,
+  secret_kv: createSecretKvDetector,
+};

@@ -1,0 +1,33 @@
+import { findValues } from '../testing';
+import { createSecretKvDetector, isSecretKey } from './secret-kv';
+
+describe('secret kv detector', () => {
+  const detector = createSecretKvDetector();
+
+  test.each([
+    ['finds a logfmt value when the key is password', 'user=bob password=hunter2 ok=1', ['hunter2']],
+    ['finds a JSON value when the key ends in secret', '{"client_secret":"a b c","x":1}', ['a b c']],
+    ['finds a YAML-style value when the key is an api key', 'X-Api-Key: 3f9a1c2e7b', ['3f9a1c2e7b']],
+    ['finds a single-quoted value when the separator is =>', "'access_token' => 'ya29.a0Af'", ['ya29.a0Af']],
+    ['finds a value when JSON is escaped inside a string', '{"msg":"{\\"token\\":\\"tok_123\\"}"}', ['tok_123']],
+    ['finds a query parameter when ended by &', '/cb?code=1&refresh_token=rt_9f8e&state=x', ['rt_9f8e']],
+    ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
+    ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores keys when the secret word is not at the end', 'token_count=5 password_reset=true max_tokens=100'],
+    ['ignores placeholders when the value says there is no secret', 'password=*** token=null secret=<redacted> api_key=${API_KEY}'],
+    ['ignores empty values when nothing follows the separator', 'password= token=""'],
+    ['ignores keys when the secret word is inside a longer word', 'tokenizer=bpe secretary=alice'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+
+  test('isSecretKey accepts secret-named keys when used for structured values', () => {
+    expect(['password', 'apiKey', 'client_secret', 'X-Auth-Token'].map(isSecretKey)).toEqual([true, true, true, true]);
+    expect(['tokens', 'secretary', 'password_hint'].map(isSecretKey)).toEqual([false, false, false]);
+  });
+});

@@ -1,0 +1,47 @@
+import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+
+// The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`.
+const secretWords = 'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key';
+const secretKey = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
+
+/** True when an object key names a secret (used for structured values, where the key is not in the text). */
+export function isSecretKey(key: string): boolean {
+  return secretKey.test(key);
+}
+
+/** Values that say "no secret here": empty markers, booleans, already-redacted text, template references. */
+const notASecret = /^(?:null|nil|none|undefined|true|false|\*+|x{3,}|<[^>]*>|\[[a-z_ ]*redacted[a-z_ ]*\]|\$\{[^}]*\}?|%s|\{\{[^}]*\}{0,2})$/i;
+
+const startsAnotherPair = /^[\w.-]+(?:=|:\s|:$)/;
+
+/**
+ * Secrets in key/value text: `password=...`, `api_key: ...`, `"client_secret":"..."`, `'token' => '...'`, and
+ * JSON escaped inside a string (`\"token\":\"...\"`). Only the value is replaced; the key stays readable.
+ * Unquoted values end at whitespace, `&` or a quote, and at `,;)]}` followed by a space or the end.
+ */
+export function createSecretKvDetector(): Detector {
+  const pattern = new RegExp(
+    `(?<![\\w.-])(\\\\?["']?)[\\w.-]*?(?:${secretWords})\\1\\s*(?:=>|[:=])(\\s*)` +
+      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|[,;)\\]}](?![\\s,;)\\]}]|$))+))`,
+    'gi',
+  );
+  const hint = new RegExp(secretWords, 'i');
+  return {
+    type: 'secret_kv',
+    mayMatch: (text) => hint.test(text),
+    find(text: string, out: Candidate[]): void {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const quoted = m[3] ?? m[4] ?? m[5];
+        const value = quoted ?? (m[6] as string);
+        if (value === '' || notASecret.test(value)) continue;
+        // `password= user=bob`: an empty value, not a value that is the next pair.
+        if (quoted === undefined && m[2] !== '' && startsAnotherPair.test(value)) continue;
+        const end = m.index + m[0].length;
+        const closing = quoted === undefined ? 0 : m[4] !== undefined ? 2 : 1;
+        out.push(candidate('secret_kv', end - closing - value.length, end - closing, m.index, end));
+      }
+    },
+    normalize: keepAsIs,
+  };
+}

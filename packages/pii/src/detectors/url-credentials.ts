@@ -1,0 +1,26 @@
+import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+
+/**
+ * URLs carrying `user:password@` (or `user:token@`). Scheme, host and path are kept and only the userinfo is
+ * replaced: `postgres://<URL_CREDENTIALS>@db:5432/app`. The userinfo runs to the last `@` before the host, so an
+ * unencoded `@` in a password is covered. A user without a password (`ssh://git@host`) is left alone;
+ * a password without a user (`redis://:pass@host`) is not.
+ */
+export function createUrlCredentialsDetector(): Detector {
+  const pattern = /(?<![\w+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/([^\s/?#"'<>\\]+)@([^\s/?#"'<>\\@]*)/g;
+  return {
+    type: 'url_credentials',
+    mayMatch: (text) => text.includes('://') && text.includes('@'),
+    find(text: string, out: Candidate[]): void {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const userinfo = m[1] as string;
+        const colon = userinfo.indexOf(':');
+        if (colon < 0 || colon === userinfo.length - 1) continue;
+        const start = m.index + m[0].length - (m[2] as string).length - 1 - userinfo.length;
+        out.push(candidate('url_credentials', start, start + userinfo.length, m.index, m.index + m[0].length));
+      }
+    },
+    normalize: keepAsIs,
+  };
+}

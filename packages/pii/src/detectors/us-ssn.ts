@@ -1,0 +1,36 @@
+import { candidate, digitsOnly, type Candidate, type Detector } from './detector';
+
+/** SSA rules: area 000, 666 and 900-999, group 00 and serial 0000 are never issued; two numbers were published in ads. */
+export function isValidSsn(area: string, group: string, serial: string): boolean {
+  if (area === '000' || area === '666' || area[0] === '9') return false;
+  if (group === '00' || serial === '0000') return false;
+  const whole = area + group + serial;
+  return whole !== '078051120' && whole !== '219099999';
+}
+
+/**
+ * US Social Security numbers written `AAA-GG-SSSS`, or as nine digits (or space-separated) right after an `SSN` /
+ * `social security number` label. Unlabelled bare nine-digit numbers are too often ids to redact.
+ */
+export function createUsSsnDetector(): Detector {
+  const dashed = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.:]\d)/g;
+  const labelled = /\b(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+  return {
+    type: 'us_ssn',
+    mayMatch: (text) => /\d{4}/.test(text),
+    find(text: string, out: Candidate[]): void {
+      dashed.lastIndex = 0;
+      for (let m = dashed.exec(text); m !== null; m = dashed.exec(text)) {
+        if (isValidSsn(m[1] as string, m[2] as string, m[3] as string)) out.push(candidate('us_ssn', m.index, m.index + m[0].length));
+      }
+      labelled.lastIndex = 0;
+      for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
+        if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
+        const end = m.index + m[0].length;
+        const length = 9 + (m[2] as string).length * 2;
+        out.push(candidate('us_ssn', end - length, end, m.index, end));
+      }
+    },
+    normalize: digitsOnly,
+  };
+}

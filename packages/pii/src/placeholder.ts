@@ -1,0 +1,16 @@
+import { createHmac } from 'node:crypto';
+import { piiTypes, type PiiType } from './pii-type';
+
+/** Hex characters of the HMAC kept in a hashed placeholder (32 bits: enough to tell values apart in one log). */
+export const hashLength = 8;
+
+export type PlaceholderWriter = (type: PiiType, normalizedValue: string) => string;
+
+const labels = Object.fromEntries(piiTypes.map((type) => [type, type.toUpperCase()])) as Record<PiiType, string>;
+
+/** `<EMAIL>`, or with a key `<EMAIL:3f9a1c2e>`: HMAC-SHA256(key, normalized value), truncated. */
+export function createPlaceholderWriter(hashKey?: string | Buffer): PlaceholderWriter {
+  if (hashKey === undefined) return (type) => `<${labels[type]}>`;
+  const key = Buffer.from(hashKey);
+  return (type, value) => `<${labels[type]}:${createHmac('sha256', key).update(value).digest('hex').slice(0, hashLength)}>`;
+}

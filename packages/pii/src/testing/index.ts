@@ -1,0 +1,3 @@
+export { findValues } from './find-values';
+export { parseCorpus, scoreCorpus } from './score-corpus';
+export type { CorpusMistake, CorpusScore, LabeledLine, LabeledSpan, Score } from './score-corpus';
