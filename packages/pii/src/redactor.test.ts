@@ -1,0 +1,106 @@
+import { piiTypes } from './pii-type';
+import { createRedactor } from './redactor';
+
+const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+
+describe('createRedactor', () => {
+  test('replaces every type with its placeholder when all types are enabled', () => {
+    const redactor = createRedactor();
+    const result = redactor.redact('user jane@example.com from 10.0.0.1 paid with 4111 1111 1111 1111');
+    expect(result.text).toBe('user <EMAIL> from <IPV4> paid with <CREDIT_CARD>');
+    expect(result.counts).toEqual({ email: 1, ipv4: 1, credit_card: 1 });
+    expect(redactor.types).toEqual(piiTypes);
+  });
+
+  test('returns the same text and no counts when the line has no candidates', () => {
+    const text = 'GET /index.html completed';
+    expect(createRedactor().redact(text)).toEqual({ text, counts: {} });
+  });
+
+  test('leaves disabled types alone when types is a subset', () => {
+    const redactor = createRedactor({ types: ['ipv4', 'email'] });
+    expect(redactor.redact('a@b.co 10.1.2.3 4111111111111111').text).toBe('<EMAIL> <IPV4> 4111111111111111');
+    expect(redactor.types).toEqual(['email', 'ipv4']);
+  });
+
+  test('maps one value to one tag when a hash key is set', () => {
+    const redactor = createRedactor({ hashKey: 'k1' });
+    const { text } = redactor.redact('a Jane@Example.com b jane@example.com c bob@example.com');
+    const tags = text.match(/<EMAIL:[0-9a-f]{8}>/g) ?? [];
+    expect(tags).toHaveLength(3);
+    expect(tags[0]).toBe(tags[1]);
+    expect(tags[2]).not.toBe(tags[0]);
+  });
+
+  test('changes tags when the hash key changes', () => {
+    const a = createRedactor({ hashKey: 'k1' }).redact('x 10.0.0.1').text;
+    const b = createRedactor({ hashKey: Buffer.from('k2') }).redact('x 10.0.0.1').text;
+    expect(a).not.toBe(b);
+  });
+
+  test('keeps scheme and host when a URL carries an email-like user and a password', () => {
+    const { text, counts } = createRedactor().redact('db=https://alice@example.com:pw1@db.example.com/x');
+    expect(text).toBe('db=https://<URL_CREDENTIALS>@db.example.com/x');
+    expect(counts).toEqual({ url_credentials: 1 });
+  });
+
+  test('redacts the host address too when a URL with credentials points at an IP', () => {
+    expect(createRedactor().redact('redis://:pw123@10.1.2.3:6379').text).toBe('redis://<URL_CREDENTIALS>@<IPV4>:6379');
+  });
+
+  test('leaves no tail of a token when a bearer JWT is in a header', () => {
+    const { text } = createRedactor().redact(`Authorization: Bearer ${jwt}`);
+    expect(text).toBe('Authorization: Bearer <AUTH_HEADER>');
+  });
+
+  test('names the value by its key when a JWT is assigned to a secret key', () => {
+    expect(createRedactor().redact(`token=${jwt}`).text).toBe('token=<SECRET_KV>');
+  });
+
+  test('prefers the AWS secret type when both it and the generic key/value match', () => {
+    const { counts } = createRedactor().redact('aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    expect(counts).toEqual({ aws_secret_key: 1 });
+  });
+
+  test('hides the whole key block when a PEM block spans lines', () => {
+    const text = 'k=-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\nq3\n-----END EC PRIVATE KEY-----\ndone';
+    expect(createRedactor().redact(text).text).toBe('k=<PRIVATE_KEY>\ndone');
+  });
+
+  test('rejects unknown types with the index when types has a typo', () => {
+    expect(() => createRedactor({ types: ['email', 'emial' as never] })).toThrow(/options\.types\[1\] is not a PII type/);
+  });
+
+  test('rejects an empty hash key when hashKey is set to empty', () => {
+    expect(() => createRedactor({ hashKey: '' })).toThrow(/hashKey must not be empty/);
+  });
+
+  describe('redactValue', () => {
+    test('redacts nested strings and secret-named keys when given an object', () => {
+      const input = { user: { email: 'x@y.com', password: 'hunter2', apiKey: 12345 }, hosts: ['10.0.0.1', 3, null], ok: true };
+      expect(createRedactor().redactValue(input)).toEqual({
+        user: { email: '<EMAIL>', password: '<SECRET_KV>', apiKey: '<SECRET_KV>' },
+        hosts: ['<IPV4>', 3, null],
+        ok: true,
+      });
+      expect(input.user.password).toBe('hunter2');
+    });
+
+    test('keeps secret-named values when secret_kv is disabled', () => {
+      expect(createRedactor({ types: ['email'] }).redactValue({ password: 'hunter2' })).toEqual({ password: 'hunter2' });
+    });
+
+    test('terminates and keeps the shape when the value has a cycle', () => {
+      const input: Record<string, unknown> = { ip: '10.0.0.1' };
+      input.self = input;
+      const out = createRedactor().redactValue(input) as Record<string, unknown>;
+      expect(out.ip).toBe('<IPV4>');
+      expect(out.self).toBe(out);
+    });
+
+    test('returns non-plain objects as they are when given a Date', () => {
+      const date = new Date(0);
+      expect(createRedactor().redactValue({ at: date })).toEqual({ at: date });
+    });
+  });
+});
