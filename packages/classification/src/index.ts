@@ -1,2 +1,3 @@
 export * from './templates';
+export * from './rules';
 export * from './evaluation';

@@ -1,0 +1,134 @@
+import type { Signal } from './signal';
+
+/** The content rules in priority order: the first match decides the category (specific shapes before generic words). */
+export const signals: readonly Signal[] = [
+  // Resource exhaustion and crashes: a process or host is going down.
+  {
+    name: 'out_of_memory',
+    pattern: /\bout of memory\b|OutOfMemoryError|\bOOM[- ]?kill|\boom_kill|\bOOMKilled\b|Killed process \d+|cannot allocate memory|\bENOMEM\b|memory exhausted|MemoryError\b/i,
+    severity: 'critical', category: 'availability', confidence: 0.9, reason: 'out of memory',
+  },
+  {
+    name: 'disk_full',
+    pattern: /no space left on device|\bENOSPC\b|disk (?:is )?full|file ?system (?:is )?full|(?:disk|storage) quota exceeded|insufficient (?:disk|storage) space/i,
+    severity: 'critical', category: 'availability', confidence: 0.9, reason: 'disk full',
+  },
+  {
+    name: 'panic',
+    pattern: /\bkernel panic\b|^panic: |\bpanic!|\bgoroutine \d+ \[running\]|segmentation fault|\bsegfault\b|\bSIG(?:SEGV|ABRT|BUS)\b|core dumped|\bkernel terminated\b/i,
+    severity: 'critical', category: 'availability', confidence: 0.85, reason: 'panic or fatal signal',
+  },
+  {
+    name: 'crash',
+    pattern: /\bcrash(?:ed|es|ing)?\b|terminated unexpectedly|died unexpectedly|exited with (?:exit )?(?:code|status) [1-9]|non-zero exit|\bCrashLoopBackOff\b|unexpected exception causing shutdown/i,
+    severity: 'error', category: 'availability', confidence: 0.8, reason: 'process crashed',
+  },
+  // Security: intrusion signs, then authentication and authorisation failures.
+  {
+    name: 'intrusion',
+    pattern: /POSSIBLE BREAK-?IN ATTEMPT|\bintrusion\b|brute[- ]?force|\bmalware\b|sql injection|\bxss\b|blocked by (?:firewall|waf)/i,
+    severity: 'error', category: 'security', confidence: 0.85, reason: 'intrusion attempt',
+  },
+  {
+    name: 'auth_failure',
+    pattern: /authentication fail|auth(?:entication)? failed|\bauth fail\b|failed password|invalid user|illegal user|failed (?:login|logon|none for)|log[io]n (?:failed|failure|incorrect)|invalid (?:credentials|password|token|api key)|(?:bad|incorrect|wrong) password|\bunauthori[sz]ed\b|too many authentication failures|check pass; user unknown|\buser unknown\b/i,
+    severity: 'warning', category: 'security', confidence: 0.85, reason: 'authentication failure',
+  },
+  {
+    name: 'access_denied',
+    pattern: /permission denied|access (?:is )?denied|not permitted|\bforbidden\b|\bEACCES\b|\bEPERM\b|insufficient (?:privileges|permissions)|not authori[sz]ed/i,
+    severity: 'warning', category: 'security', confidence: 0.8, reason: 'access denied',
+  },
+  {
+    name: 'tls_failure',
+    pattern: /certificate (?:has )?(?:expired|is not valid|verify failed|invalid)|(?:ssl|tls) handshake (?:failed|error)|x509: |self[- ]signed certificate/i,
+    severity: 'error', category: 'security', confidence: 0.8, reason: 'TLS or certificate failure',
+  },
+  // Configuration problems come before generic errors: "invalid config" is an error about configuration.
+  {
+    name: 'config_error',
+    pattern: /(?:invalid|bad|malformed|unknown) (?:config(?:uration)?|setting|option|directive|parameter)|config(?:uration)? (?:error|invalid|is invalid|not found|missing|file (?:not found|missing))|missing (?:required )?(?:config(?:uration)?|key|field|setting|option|parameter|property|environment variable)|(?:parse|syntax) error\b.*\bconf|conf\w*\b.*(?:parse|syntax) error|failed to (?:load|parse|read) (?:the )?config/i,
+    severity: 'error', category: 'configuration', confidence: 0.8, reason: 'configuration error',
+  },
+  {
+    name: 'deprecated',
+    pattern: /\bdeprecat(?:ed|ion)\b/i,
+    severity: 'warning', category: 'configuration', confidence: 0.7, reason: 'deprecated usage',
+  },
+  // Corrected or recovered faults: the system handled it, someone may want to know.
+  {
+    name: 'recovered',
+    pattern: /\b(?:detected and corrected|error corrected|corrected|recovered|auto-?recovered|succeeded after \d+ (?:attempts|retries))\b/i,
+    severity: 'warning', category: 'error', confidence: 0.6, reason: 'fault corrected or recovered',
+  },
+  // Dependencies and connectivity.
+  {
+    name: 'timeout',
+    pattern: /\btimed out\b|\btime-?out (?:exceeded|expired|occurred|error|after|while|waiting|of \S+ exceeded)|\b(?:read|write|connect|connection|request|socket|operation|gateway|lock|query|response) time-?out\b|deadline exceeded|\bETIMEDOUT\b|took too long/i,
+    severity: 'warning', category: 'performance', confidence: 0.75, reason: 'timeout',
+  },
+  {
+    name: 'connection_failure',
+    pattern: /connection refused|\bECONNREFUSED\b|connection reset|\bECONNRESET\b|broken pipe|\bEPIPE\b|connection (?:closed|aborted|broken|lost|dropped)|lost connection|link has been severed|end of stream|(?:could not|cannot|can't|unable to|failed to) (?:connect|open (?:channel|connection|socket)|reach|resolve)|no route to host|\bEHOSTUNREACH\b|\bunreachable\b|name or service not known|\bENOTFOUND\b/i,
+    severity: 'error', category: 'availability', confidence: 0.75, reason: 'connection failure',
+  },
+  {
+    name: 'unavailable',
+    pattern: /service unavailable|\bis (?:down|unavailable|not responding)\b|went down|not responding|\bunavailable\b|\bdegraded\b|\bfailover\b|lost (?:quorum|leader)|(?:node|host|server|broker|replica|leader) (?:failed|lost|down)|not (?:fully )?functional|mount failed|stopping execution/i,
+    severity: 'error', category: 'availability', confidence: 0.7, reason: 'service unavailable',
+  },
+  // Pressure and limits.
+  {
+    name: 'throttled',
+    pattern: /rate[- ]?limit(?:ed|ing)?|\bthrottl(?:ed|ing)\b|too many requests|quota exceeded|back-?pressure|queue (?:is )?full|limiting output/i,
+    severity: 'warning', category: 'performance', confidence: 0.75, reason: 'throttled or rate limited',
+  },
+  {
+    name: 'resource_pressure',
+    pattern: /high (?:cpu|memory|load|latency|disk usage)|(?:cpu|memory|disk|heap) usage (?:is )?(?:at|above|over|exceeds?)|gc overhead|long gc pause|slow (?:query|request|response|operation)|threshold exceeded|\bover(?:heat|heating|temperature)\b|temperature (?:high|critical|above)/i,
+    severity: 'warning', category: 'performance', confidence: 0.7, reason: 'resource pressure',
+  },
+  // Exceptions and stack traces, then generic failure words.
+  {
+    name: 'stack_trace',
+    pattern: /^\s*at [\w$.<>/]+\([\w$. ]+(?::\d+)?\)|Traceback \(most recent call last\)|^\s*File "[^"]+", line \d+|^Caused by: |\bgoroutine \d+ \[/m,
+    severity: 'error', category: 'error', confidence: 0.85, reason: 'stack trace',
+  },
+  {
+    name: 'exception',
+    pattern: /\b[A-Z]\w*(?:Exception|Error)\b(?!\s*(?:=|:)\s*(?:null|none|0)\b)|\bexception\b|\bthrew\b|\buncaught\b|\bunhandled\b/,
+    severity: 'error', category: 'error', confidence: 0.7, reason: 'exception',
+  },
+  {
+    name: 'failure',
+    pattern: /\bfail(?:ed|ure|s|ing)?\b|\berrors?\b|\bunable to\b|\bcannot\b|\bcan't\b|\bcould not\b|\bcouldn't\b|\babort(?:ed|ing)?\b|\bcorrupt(?:ed|ion)?\b|\binvalid\b/i,
+    severity: 'error', category: 'error', confidence: 0.55, reason: 'failure or error words',
+  },
+  {
+    name: 'retry',
+    pattern: /\bretry(?:ing)?\b|\bretrie[sd]\b|will retry|\bre-?trying\b/i,
+    severity: 'warning', category: 'availability', confidence: 0.55, reason: 'retrying',
+  },
+  // Who did what: successful logins, account and privilege changes.
+  {
+    name: 'audit',
+    pattern: /\baccepted (?:password|publickey|keyboard-interactive)|\bsession opened\b|\bsession closed\b|\blogged (?:in|out)\b|\blog(?:in|on) succe|successful(?:ly)? (?:login|logon|authenticated|logged)|\bsudo(?:\[\d+\])?:|\buser \S+ (?:created|deleted|added|removed|modified|locked|unlocked)|(?:new|add|delete|remove) user\b|\brole \S+ (?:granted|revoked|assigned|changed)|\brole (?:changed|granted|revoked|assigned)|\bpassword (?:changed|reset)\b|\bprivileges? (?:granted|revoked|escalat)/i,
+    severity: 'info', category: 'audit', confidence: 0.8, reason: 'audit event',
+  },
+  // Routine chatter that nobody searches for.
+  {
+    name: 'health_check',
+    pattern: /health[- ]?check|\/(?:healthz|readyz|livez|health|ping)\b|\bheart-?beat\b|\bkeep-?alive\b|\bstill alive\b|\bping(?:ed)?\b|\bpong\b/i,
+    severity: 'debug', category: 'noise', confidence: 0.8, reason: 'health check or heartbeat',
+  },
+  {
+    name: 'config_change',
+    pattern: /\bconfig(?:uration)? (?:re)?loaded\b|\bconfig(?:uration)? (?:changed|updated)\b|\breloading config|\b\w+ set to \S+/i,
+    severity: 'info', category: 'configuration', confidence: 0.6, reason: 'configuration change',
+  },
+  {
+    name: 'lifecycle',
+    pattern: /\b(?:starting|started|stopping|stopped|shutting down|shut ?down|restart(?:ed|ing)?|initiali[sz](?:ed|ing)|terminat(?:ed|ing)|listening on|ready to accept)\b/i,
+    severity: 'info', category: 'availability', confidence: 0.55, reason: 'start, stop or restart',
+  },
+];
