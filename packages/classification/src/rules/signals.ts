@@ -15,12 +15,12 @@ export const signals: readonly Signal[] = [
   },
   {
     name: 'panic',
-    pattern: /\bkernel panic\b|^panic: |\bpanic!|\bgoroutine \d+ \[running\]|segmentation fault|\bsegfault\b|\bSIG(?:SEGV|ABRT|BUS)\b|core dumped|\bkernel terminated\b/i,
+    pattern: /\bkernel panic\b|^panic: |\bpanic!|\bgoroutine \d+ \[running\]|segmentation fault|\bsegfault\b|\bSIG(?:SEGV|ABRT|BUS)\b|core dumped/i,
     severity: 'critical', category: 'availability', confidence: 0.85, reason: 'panic or fatal signal',
   },
   {
     name: 'crash',
-    pattern: /\bcrash(?:ed|es|ing)?\b|terminated unexpectedly|died unexpectedly|exited with (?:exit )?(?:code|status) [1-9]|non-zero exit|\bCrashLoopBackOff\b|unexpected exception causing shutdown/i,
+    pattern: /\bcrash(?:ed|es|ing)?\b|terminated unexpectedly|died unexpectedly|exited with (?:exit )?(?:code|status) [1-9]|non-zero exit|\bCrashLoopBackOff\b/i,
     severity: 'error', category: 'availability', confidence: 0.8, reason: 'process crashed',
   },
   // Security: intrusion signs, then authentication and authorisation failures.
@@ -31,7 +31,7 @@ export const signals: readonly Signal[] = [
   },
   {
     name: 'auth_failure',
-    pattern: /authentication fail|auth(?:entication)? failed|\bauth fail\b|failed password|invalid user|illegal user|failed (?:login|logon|none for)|log[io]n (?:failed|failure|incorrect)|invalid (?:credentials|password|token|api key)|(?:bad|incorrect|wrong) password|\bunauthori[sz]ed\b|too many authentication failures|check pass; user unknown|\buser unknown\b/i,
+    pattern: /authentication fail|auth(?:entication)? failed|\bauth fail\b|failed password|invalid user|illegal user|failed (?:login|logon)|log[io]n (?:failed|failure|incorrect)|invalid (?:credentials|password|token|api key)|(?:bad|incorrect|wrong) password|\bunauthori[sz]ed\b|too many authentication failures|\buser unknown\b/i,
     severity: 'warning', category: 'security', confidence: 0.85, reason: 'authentication failure',
   },
   {
@@ -67,20 +67,26 @@ export const signals: readonly Signal[] = [
     pattern: /\btimed out\b|\btime-?out (?:exceeded|expired|occurred|error|after|while|waiting|of \S+ exceeded)|\b(?:read|write|connect|connection|request|socket|operation|gateway|lock|query|response) time-?out\b|deadline exceeded|\bETIMEDOUT\b|took too long/i,
     severity: 'warning', category: 'performance', confidence: 0.75, reason: 'timeout',
   },
+  // A dropped connection is usually transient (the peer reconnects); one that cannot be made is a failing dependency.
+  {
+    name: 'connection_lost',
+    pattern: /connection reset|\bECONNRESET\b|broken pipe|\bEPIPE\b|connection (?:closed|aborted|broken|lost|dropped)(?! normally)|lost connection|disconnected unexpectedly/i,
+    severity: 'warning', category: 'availability', confidence: 0.7, reason: 'connection dropped',
+  },
   {
     name: 'connection_failure',
-    pattern: /connection refused|\bECONNREFUSED\b|connection reset|\bECONNRESET\b|broken pipe|\bEPIPE\b|connection (?:closed|aborted|broken|lost|dropped)|lost connection|link has been severed|end of stream|(?:could not|cannot|can't|unable to|failed to) (?:connect|open (?:channel|connection|socket)|reach|resolve)|no route to host|\bEHOSTUNREACH\b|\bunreachable\b|name or service not known|\bENOTFOUND\b/i,
+    pattern: /connection refused|\bECONNREFUSED\b|(?:could not|cannot|can't|unable to|failed to) (?:connect|open (?:channel|connection|socket)|reach|resolve)|no route to host|\bEHOSTUNREACH\b|\bunreachable\b|name or service not known|\bENOTFOUND\b/i,
     severity: 'error', category: 'availability', confidence: 0.75, reason: 'connection failure',
   },
   {
     name: 'unavailable',
-    pattern: /service unavailable|\bis (?:down|unavailable|not responding)\b|went down|not responding|\bunavailable\b|\bdegraded\b|\bfailover\b|lost (?:quorum|leader)|(?:node|host|server|broker|replica|leader) (?:failed|lost|down)|not (?:fully )?functional|mount failed|stopping execution/i,
+    pattern: /service unavailable|\bis (?:down|unavailable|not responding)\b|went down|not responding|\bunavailable\b|\bdegraded\b|\bfailover\b|lost (?:quorum|leader)|(?:node|host|server|broker|replica|leader) (?:failed|lost|down)|mount failed/i,
     severity: 'error', category: 'availability', confidence: 0.7, reason: 'service unavailable',
   },
   // Pressure and limits.
   {
     name: 'throttled',
-    pattern: /rate[- ]?limit(?:ed|ing)?|\bthrottl(?:ed|ing)\b|too many requests|quota exceeded|back-?pressure|queue (?:is )?full|limiting output/i,
+    pattern: /rate[- ]?limit(?:ed|ing)?|\bthrottl(?:ed|ing)\b|too many requests|quota exceeded|back-?pressure|queue (?:is )?full/i,
     severity: 'warning', category: 'performance', confidence: 0.75, reason: 'throttled or rate limited',
   },
   {
@@ -103,6 +109,11 @@ export const signals: readonly Signal[] = [
     name: 'failure',
     pattern: /\bfail(?:ed|ure|s|ing)?\b|\berrors?\b|\bunable to\b|\bcannot\b|\bcan't\b|\bcould not\b|\bcouldn't\b|\babort(?:ed|ing)?\b|\bcorrupt(?:ed|ion)?\b|\binvalid\b/i,
     severity: 'error', category: 'error', confidence: 0.55, reason: 'failure or error words',
+  },
+  {
+    name: 'interrupted',
+    pattern: /\binterrupt(?:ed|ing)\b|InterruptedException|\bgiving up\b/i,
+    severity: 'warning', category: 'error', confidence: 0.55, reason: 'interrupted work',
   },
   {
     name: 'retry',
