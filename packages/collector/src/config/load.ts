@@ -1,0 +1,145 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { ConfigError, type ConfigIssue } from '../errors';
+import { sinkDefinitions } from '../sinks/registry';
+import { sourceDefinitions } from '../sources/registry';
+import { componentSchema } from './component-schema';
+import { ConfigDocument } from './document';
+import { environmentResolver } from './env';
+import { checkGraph, checkListenClaims, findListenClaims, type GraphNode, type ListenClaim } from './graph';
+import { fromZodIssues, type PathIssue } from './issues';
+import { loadModule, useModule, type LoadedModule } from './modules';
+import { pipelineSchema, rootSchema } from './schema';
+import type { CollectorConfig, PipelineConfig, SinkConfig, SourceConfig } from './types';
+
+/** Reads, expands, parses and validates a config file; throws ConfigError listing every issue. */
+export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<CollectorConfig> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError([{ file, line: 0, col: 0, path: '', message: `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
+  }
+  return parseConfig(text, file, env);
+}
+
+/** Validates config text as if read from `file` (module paths resolve against its folder). */
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): CollectorConfig {
+  const absolute = path.resolve(file);
+  const doc = new ConfigDocument(absolute, text, environmentResolver(env));
+  const issues: ConfigIssue[] = [...doc.issues];
+  const pathIssues: PathIssue[] = [];
+  if (doc.value === undefined && issues.length > 0) throw new ConfigError(issues);
+  const root = rootSchema.safeParse(doc.value ?? {}, { reportInput: true });
+  if (!root.success) {
+    issues.push(...doc.place(fromZodIssues(root.error.issues)));
+    throw new ConfigError(sortIssues(issues));
+  }
+  const { server, storage_path: storagePath, imports } = root.data;
+
+  const modules = new Map<string, LoadedModule>();
+  for (const [namespace, relative] of Object.entries(imports)) {
+    const loaded = loadModule(namespace, path.resolve(path.dirname(absolute), relative), env);
+    issues.push(...loaded.issues);
+    if (loaded.readError) pathIssues.push({ path: ['imports', namespace], message: loaded.readError });
+    if (loaded.module) modules.set(namespace, loaded.module);
+  }
+
+  const sourceSchema = componentSchema('source', sourceDefinitions);
+  const sinkSchema = componentSchema('sink', sinkDefinitions);
+  const sources: SourceConfig[] = [];
+  const sinks: SinkConfig[] = [];
+  const pipelines = new Map<string, PipelineConfig>();
+  const nodes: GraphNode[] = [];
+  const claims: ListenClaim[] = [{ address: server.http_listen_address, port: server.http_listen_port, path: ['server', 'http_listen_port'] }];
+
+  for (const [id, raw] of Object.entries(root.data.sources)) {
+    const parsed = sourceSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      pathIssues.push(...fromZodIssues(parsed.error.issues, ['sources', id]));
+      continue;
+    }
+    sources.push({ id, ...parsed.data });
+    nodes.push({ id: `sources.${id}`, targets: parsed.data.forward_to.map((target, i) => ({ target, path: ['sources', id, 'forward_to', i] })) });
+    claims.push(...findListenClaims(parsed.data.config, ['sources', id]));
+  }
+  for (const [id, raw] of Object.entries(root.data.sinks)) {
+    const parsed = sinkSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      pathIssues.push(...fromZodIssues(parsed.error.issues, ['sinks', id]));
+      continue;
+    }
+    sinks.push({ id, type: parsed.data.type, config: parsed.data.config });
+  }
+  for (const [id, raw] of Object.entries(root.data.pipelines)) {
+    const at: PropertyKey[] = ['pipelines', id];
+    const parsed = pipelineSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      pathIssues.push(...fromZodIssues(parsed.error.issues, at));
+      continue;
+    }
+    const p = parsed.data;
+    let stages = p.stages;
+    if (p.module !== undefined) {
+      const [namespace, name] = p.module.split('.');
+      const module = modules.get(namespace);
+      if (!module) {
+        if (!(namespace in imports)) pathIssues.push({ path: [...at, 'module'], message: `no import named "${namespace}" (imports: ${Object.keys(imports).join(', ') || 'none'})` });
+        continue;
+      }
+      const use = useModule(module, name, p.arguments ?? {}, env, `pipelines.${id}`);
+      pathIssues.push(...use.useIssues.map((i) => ({ path: [...at, ...i.path], message: i.message })));
+      issues.push(...use.moduleIssues);
+      stages = use.stages;
+    }
+    if (stages === undefined) continue;
+    const routes = p.routes ?? [];
+    pipelines.set(id, {
+      id,
+      stages,
+      forward_to: p.forward_to ?? [],
+      routes,
+      default_forward_to: p.default_forward_to ?? [],
+      ...(p.module !== undefined ? { module: p.module } : {}),
+    });
+    nodes.push({
+      id: `pipelines.${id}`,
+      targets: [
+        ...(p.forward_to ?? []).map((target, i) => ({ target, path: [...at, 'forward_to', i] })),
+        ...routes.flatMap((r, ri) => r.forward_to.map((target, i) => ({ target, path: [...at, 'routes', ri, 'forward_to', i] }))),
+        ...(p.default_forward_to ?? []).map((target, i) => ({ target, path: [...at, 'default_forward_to', i] })),
+      ],
+    });
+  }
+
+  const known = new Set([
+    ...Object.keys(root.data.pipelines).map((id) => `pipelines.${id}`),
+    ...Object.keys(root.data.sinks).map((id) => `sinks.${id}`),
+  ]);
+  const graph = checkGraph(nodes, known);
+  pathIssues.push(...graph.issues, ...checkListenClaims(claims));
+  issues.push(...doc.place(pathIssues));
+  if (issues.length > 0) throw new ConfigError(sortIssues(issues));
+
+  return deepFreeze({
+    file: absolute,
+    server,
+    storage_path: storagePath,
+    sources,
+    pipelines: graph.pipelineOrder.map((id) => pipelines.get(id) as PipelineConfig),
+    sinks,
+  });
+}
+
+function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
+  return [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
+/** After load the config is trusted and read-only; compiled objects (RegExp, selectors) are left as they are. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

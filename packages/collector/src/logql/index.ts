@@ -1,0 +1,2 @@
+export * from './re2';
+export * from './selector';

@@ -1,0 +1,148 @@
+/** An RE2 expression that JavaScript cannot run the same way, with the offending position. */
+export class Re2SyntaxError extends Error {
+  override readonly name = 'Re2SyntaxError';
+  constructor(message: string, readonly position: number) {
+    super(message);
+  }
+}
+
+const POSIX_CLASSES: Record<string, string> = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7F',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-\\/:-@\\[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
+};
+
+export interface TranslatedRegex {
+  source: string;
+  flags: string;
+  /** Names of the named capture groups, in order. */
+  groupNames: string[];
+  /** Number of capture groups without a name. */
+  unnamedGroups: number;
+}
+
+/**
+ * Translates RE2 syntax (Go regexp, as Alloy and Loki use) to a JavaScript RegExp source:
+ * `(?P<name>…)` → `(?<name>…)`, leading `(?i)`/`(?s)`/`(?m)` → flags, `\A` `\z` `\Q…\E` and POSIX classes.
+ * Rejects what RE2 rejects and JS would accept (lookaround, backreferences), so patterns port both ways
+ * and stay runnable by V8's linear-time engine.
+ */
+export function translateRe2(expression: string): TranslatedRegex {
+  let flags = '';
+  let i = 0;
+  const leading = /^\(\?([imsU]+)\)/.exec(expression);
+  if (leading) {
+    for (const f of leading[1]) {
+      if (f === 'U') throw new Re2SyntaxError('the ungreedy flag (?U) is not supported', 2);
+      if (!flags.includes(f)) flags += f;
+    }
+    i = leading[0].length;
+  }
+  let out = '';
+  const groupNames: string[] = [];
+  let unnamedGroups = 0;
+  let inClass = false;
+  while (i < expression.length) {
+    const c = expression[i];
+    if (c === '\\') {
+      const n = expression[i + 1];
+      if (n === undefined) throw new Re2SyntaxError('trailing backslash', i);
+      if (n === 'Q') {
+        const end = expression.indexOf('\\E', i + 2);
+        const literal = expression.slice(i + 2, end < 0 ? undefined : end);
+        out += literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+        i = end < 0 ? expression.length : end + 2;
+        continue;
+      }
+      if (!inClass && n === 'A') out += '^';
+      else if (!inClass && n === 'z') out += '$';
+      else if (n >= '1' && n <= '9') throw new Re2SyntaxError('backreferences are not supported by RE2', i);
+      else if (n === 'Z') throw new Re2SyntaxError('\\Z is not supported by RE2 (use \\z)', i);
+      else out += c + n;
+      i += 2;
+      continue;
+    }
+    if (inClass) {
+      if (c === '[' && expression[i + 1] === ':') {
+        const end = expression.indexOf(':]', i + 2);
+        const name = end < 0 ? '' : expression.slice(i + 2, end);
+        const negated = name.startsWith('^');
+        const range = POSIX_CLASSES[negated ? name.slice(1) : name];
+        if (range === undefined) throw new Re2SyntaxError(`unknown POSIX class [:${name}:]`, i);
+        if (negated) throw new Re2SyntaxError(`negated POSIX class [:${name}:] is not supported`, i);
+        out += range;
+        i = end + 2;
+        continue;
+      }
+      if (c === ']') inClass = false;
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      i++;
+      // A leading ']' (or '^]') is a literal in RE2; JS needs it escaped.
+      if (expression[i] === '^') {
+        out += '^';
+        i++;
+      }
+      if (expression[i] === ']') {
+        out += '\\]';
+        i++;
+      }
+      continue;
+    }
+    if (c === '(' && expression[i + 1] === '?') {
+      const rest = expression.slice(i + 2);
+      const named = /^P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest);
+      if (named) {
+        groupNames.push(named[1]);
+        out += `(?<${named[1]}>`;
+        i += 2 + named[0].length;
+        continue;
+      }
+      if (rest.startsWith(':')) {
+        out += '(?:';
+        i += 3;
+        continue;
+      }
+      if (/^(=|!|<=|<!)/.test(rest)) throw new Re2SyntaxError('lookaround is not supported by RE2', i);
+      if (/^P?</.test(rest)) throw new Re2SyntaxError('invalid group name (use letters, digits and _)', i);
+      throw new Re2SyntaxError('inline flags are only supported at the start of the expression', i);
+    }
+    if (c === '(') unnamedGroups++;
+    out += c;
+    i++;
+  }
+  return { source: out, flags, groupNames, unnamedGroups };
+}
+
+export interface CompiledRe2 {
+  regex: RegExp;
+  groupNames: string[];
+  unnamedGroups: number;
+}
+
+/** Compiles an RE2 expression; `anchored` wraps it in `^(?:…)$` the way LogQL label matchers are. */
+export function compileRe2(expression: string, options: { anchored?: boolean } = {}): CompiledRe2 {
+  const t = translateRe2(expression);
+  const source = options.anchored ? `^(?:${t.source})$` : t.source;
+  try {
+    return { regex: new RegExp(source, t.flags), groupNames: t.groupNames, unnamedGroups: t.unnamedGroups };
+  } catch (err) {
+    throw new Re2SyntaxError((err as Error).message.replace(/^Invalid regular expression: /, ''), 0);
+  }
+}

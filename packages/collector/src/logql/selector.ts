@@ -1,0 +1,166 @@
+import type { Labels } from '../entry';
+import { compileRe2, Re2SyntaxError } from './re2';
+
+export type MatchOperator = '=' | '!=' | '=~' | '!~';
+export type LineFilterOperator = '|=' | '!=' | '|~' | '!~';
+
+export interface LabelMatcher {
+  readonly name: string;
+  readonly op: MatchOperator;
+  readonly value: string;
+  /** Anchored (`^(?:…)$`), as Loki anchors label regexes; set for `=~` and `!~`. */
+  readonly regex?: RegExp;
+}
+
+export interface LineFilter {
+  readonly op: LineFilterOperator;
+  readonly value: string;
+  /** Unanchored, as Loki line filters are; set for `|~` and `!~`. */
+  readonly regex?: RegExp;
+}
+
+/** A selector or line filter that does not parse; `position` is the 0-based offset in the text. */
+export class LogQLParseError extends Error {
+  override readonly name = 'LogQLParseError';
+  constructor(readonly reason: string, readonly position: number) {
+    super(`${reason} at column ${position + 1}`);
+  }
+}
+
+/** A parsed LogQL log selector: `{label matchers}` plus chained line filters, all of which must match. */
+export class LogSelector {
+  constructor(readonly text: string, readonly matchers: readonly LabelMatcher[], readonly filters: readonly LineFilter[]) {}
+
+  /** Label matchers only; a missing label matches as the empty string, as in Loki. */
+  matchesLabels(labels: Labels): boolean {
+    for (const m of this.matchers) {
+      const v = labels[m.name] ?? '';
+      switch (m.op) {
+        case '=': if (v !== m.value) return false; break;
+        case '!=': if (v === m.value) return false; break;
+        case '=~': if (!(m.regex as RegExp).test(v)) return false; break;
+        case '!~': if ((m.regex as RegExp).test(v)) return false; break;
+      }
+    }
+    return true;
+  }
+
+  matchesLine(line: string): boolean {
+    for (const f of this.filters) {
+      switch (f.op) {
+        case '|=': if (!line.includes(f.value)) return false; break;
+        case '!=': if (line.includes(f.value)) return false; break;
+        case '|~': if (!(f.regex as RegExp).test(line)) return false; break;
+        case '!~': if ((f.regex as RegExp).test(line)) return false; break;
+      }
+    }
+    return true;
+  }
+
+  matches(labels: Labels, line: string): boolean {
+    return this.matchesLabels(labels) && this.matchesLine(line);
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}
+
+const LABEL_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const SPACE = /\s*/y;
+
+/** Parses `{a="b", c=~"x|y"} |= "text" !~ "re"`; label regexes are RE2 and anchored, like Loki's. */
+export function parseLogSelector(text: string): LogSelector {
+  let pos = 0;
+  const skip = (): void => {
+    SPACE.lastIndex = pos;
+    SPACE.exec(text);
+    pos = SPACE.lastIndex;
+  };
+  const fail = (reason: string, at = pos): never => {
+    throw new LogQLParseError(reason, at);
+  };
+  const readString = (): string => {
+    const quote = text[pos];
+    if (quote === '`') {
+      const end = text.indexOf('`', pos + 1);
+      if (end < 0) fail('unterminated raw string');
+      const value = text.slice(pos + 1, end);
+      pos = end + 1;
+      return value;
+    }
+    if (quote !== '"') fail('expected a quoted string');
+    const start = pos;
+    let value = '';
+    pos++;
+    while (pos < text.length && text[pos] !== '"') {
+      if (text[pos] === '\\') {
+        const n = text[pos + 1];
+        const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"' };
+        if (n === undefined || escapes[n] === undefined) fail(`invalid escape \\${n ?? ''} in string`);
+        value += escapes[n];
+        pos += 2;
+      } else {
+        value += text[pos++];
+      }
+    }
+    if (pos >= text.length) fail('unterminated string', start);
+    pos++;
+    return value;
+  };
+  const regexOf = (source: string, at: number, anchored: boolean): RegExp => {
+    try {
+      return compileRe2(source, { anchored }).regex;
+    } catch (err) {
+      if (err instanceof Re2SyntaxError) fail(`invalid regex ${JSON.stringify(source)}: ${err.message}`, at);
+      throw err;
+    }
+  };
+
+  skip();
+  if (text[pos] !== '{') fail('expected "{" to start a stream selector');
+  pos++;
+  const matchers: LabelMatcher[] = [];
+  skip();
+  while (text[pos] !== '}') {
+    if (matchers.length > 0) {
+      if (text[pos] !== ',') fail('expected "," or "}"');
+      pos++;
+      skip();
+    }
+    LABEL_NAME.lastIndex = pos;
+    const name = LABEL_NAME.exec(text);
+    if (!name) fail('expected a label name');
+    pos = LABEL_NAME.lastIndex;
+    skip();
+    const op = (['=~', '!~', '!=', '='] as const).find((o) => text.startsWith(o, pos));
+    if (!op) fail('expected one of = != =~ !~');
+    pos += (op as string).length;
+    skip();
+    const at = pos;
+    const value = readString();
+    const matcher: LabelMatcher = op === '=~' || op === '!~'
+      ? { name: (name as RegExpExecArray)[0], op: op, value, regex: regexOf(value, at, true) }
+      : { name: (name as RegExpExecArray)[0], op: op as MatchOperator, value };
+    matchers.push(matcher);
+    skip();
+    if (pos >= text.length) fail('expected "}" to end the stream selector');
+  }
+  if (matchers.length === 0) fail('a stream selector needs at least one label matcher');
+  pos++;
+  const filters: LineFilter[] = [];
+  skip();
+  while (pos < text.length) {
+    const op = (['|=', '!=', '|~', '!~'] as const).find((o) => text.startsWith(o, pos));
+    if (!op) fail('expected a line filter (|= != |~ !~)');
+    pos += (op as string).length;
+    skip();
+    const at = pos;
+    const value = readString();
+    filters.push(op === '|~' || op === '!~'
+      ? { op: op, value, regex: regexOf(value, at, false) }
+      : { op: op as LineFilterOperator, value });
+    skip();
+  }
+  return new LogSelector(text, matchers, filters);
+}

@@ -1,0 +1,2 @@
+export * from './fanout';
+export * from './router';

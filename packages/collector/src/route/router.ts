@@ -1,0 +1,98 @@
+import { Counter, type Registry } from 'prom-client';
+import type { PipelineConfig } from '../config/types';
+import type { Consumer } from '../consumer';
+import type { LogBatch, LogEntry } from '../entry';
+import type { LogSelector } from '../logql';
+import { fanOut, type Delivery } from './fanout';
+
+export interface RouterContext {
+  registry: Registry;
+  resolve(target: string): Consumer<LogBatch>;
+}
+
+/** Sends a pipeline's output on: to every `forward_to` target, or per entry by the first matching route. */
+export interface Router extends Consumer<LogBatch> {
+  /** The targets one entry goes to (for dry-run); empty when it matches no route and there is no default. */
+  targetsFor(entry: LogEntry): readonly string[];
+}
+
+interface CompiledRoute {
+  selector: LogSelector;
+  targets: number[];
+  continue: boolean;
+}
+
+/** Creates the router of a pipeline; targets are resolved once, here. */
+export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Router {
+  const names: string[] = [];
+  const indexOf = (name: string): number => {
+    const i = names.indexOf(name);
+    if (i >= 0) return i;
+    names.push(name);
+    return names.length - 1;
+  };
+  const all = pipeline.forward_to.map(indexOf);
+  const routes: CompiledRoute[] = pipeline.routes.map((r) => ({
+    selector: r.selector,
+    targets: r.forward_to.map(indexOf),
+    continue: r.continue,
+  }));
+  const defaults = pipeline.default_forward_to.map(indexOf);
+  const consumers = names.map((n) => ctx.resolve(n));
+  const unrouted = unroutedCounter(ctx.registry).labels({ pipeline: pipeline.id });
+
+  // Marks the targets of one entry in `hit` (indexes into names).
+  const select = (entry: LogEntry, hit: boolean[]): void => {
+    let matched = false;
+    for (const route of routes) {
+      if (!route.selector.matches(entry.labels, entry.line)) continue;
+      matched = true;
+      for (const t of route.targets) hit[t] = true;
+      if (!route.continue) break;
+    }
+    if (!matched) for (const t of defaults) hit[t] = true;
+  };
+
+  if (routes.length === 0) {
+    return {
+      // Each target owns its array from here on; the entries themselves are shared read-only.
+      consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: t === 0 ? batch.entries : batch.entries.slice() })), signal),
+      targetsFor: () => pipeline.forward_to,
+    };
+  }
+  return {
+    async consume(batch: LogBatch, signal: AbortSignal): Promise<void> {
+      const buckets: LogEntry[][] = names.map(() => []);
+      const hit: boolean[] = names.map(() => false);
+      let dropped = 0;
+      for (const entry of batch.entries) {
+        hit.fill(false);
+        select(entry, hit);
+        let routed = false;
+        for (let t = 0; t < hit.length; t++) {
+          if (!hit[t]) continue;
+          buckets[t].push(entry);
+          routed = true;
+        }
+        if (!routed) dropped++;
+      }
+      if (dropped > 0) unrouted.inc(dropped);
+      const deliveries: Delivery[] = [];
+      buckets.forEach((entries, t) => {
+        if (entries.length > 0) deliveries.push({ target: consumers[t], entries });
+      });
+      if (deliveries.length > 0) await fanOut(deliveries, signal);
+    },
+    targetsFor(entry: LogEntry): readonly string[] {
+      const hit = names.map(() => false);
+      select(entry, hit);
+      return names.filter((_, t) => hit[t]);
+    },
+  };
+}
+
+function unroutedCounter(registry: Registry): Counter<string> {
+  const name = 'collector_route_unmatched_entries_total';
+  return (registry.getSingleMetric(name) as Counter<string> | undefined)
+    ?? new Counter({ name, help: 'Entries that matched no route and had no default_forward_to; they are dropped.', labelNames: ['pipeline'], registers: [registry] });
+}

@@ -1,0 +1,91 @@
+import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
+import { z } from 'zod';
+import type { LogEntry } from '../entry';
+import { extractedString } from './extracted';
+import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
+
+/** A JMESPath expression compiled at load. */
+interface Expression {
+  search(data: JSONValue): JSONValue;
+}
+
+function compileExpression(source: string): Expression {
+  const node = compile(source);
+  return { search: (data) => TreeInterpreter.search(node, data) };
+}
+
+const config = z.strictObject({
+  expressions: z
+    .record(z.string().min(1), z.string().nullable())
+    .describe('Extracted key -> JMESPath expression over the JSON (`""` = the key itself). Quote keys with hyphens: `"user-id"`.')
+    .refine((m) => Object.keys(m).length > 0, 'expected at least one expression')
+    .transform((m, ctx) => {
+      const compiled: [string, Expression][] = [];
+      for (const [name, expr] of Object.entries(m)) {
+        const source = expr === null || expr === '' ? name : expr;
+        try {
+          compiled.push([name, compileExpression(source)]);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', path: [name], message: `invalid JMESPath expression ${JSON.stringify(source)}: ${(err as Error).message}` });
+        }
+      }
+      return compiled;
+    }),
+  source: z.string().min(1, '`source` may not be empty (omit it to parse the line)').optional()
+    .describe('Extracted key holding the JSON to parse instead of the log line.'),
+  drop_malformed: z.boolean().default(false).describe('Drop entries whose JSON does not parse (reason `drop_malformed`).'),
+});
+
+export type JsonStageConfig = z.output<typeof config>;
+
+class JsonStage implements Stage {
+  readonly #expressions: [string, Expression][];
+  readonly #source: string | undefined;
+  readonly #dropMalformed: boolean;
+  readonly #counters: StageCounters;
+
+  constructor(c: JsonStageConfig, ctx: StageContext) {
+    this.#expressions = c.expressions;
+    this.#source = c.source;
+    this.#dropMalformed = c.drop_malformed;
+    this.#counters = ctx.counters;
+  }
+
+  process(entry: LogEntry, out: LogEntry[]): void {
+    const input = this.#source === undefined ? entry.line : extractedString(entry.extracted[this.#source]);
+    let data: unknown;
+    try {
+      data = input === undefined ? undefined : JSON.parse(input);
+    } catch {
+      data = undefined;
+    }
+    // Alloy decodes into a map: arrays and scalars count as malformed too.
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      this.#counters.parseFailed.inc();
+      if (this.#dropMalformed && input !== undefined) {
+        this.#counters.dropped('drop_malformed').inc();
+        return;
+      }
+      out.push(entry);
+      return;
+    }
+    for (const [name, expression] of this.#expressions) {
+      let result: JSONValue;
+      try {
+        result = expression.search(data as JSONValue);
+      } catch {
+        continue;
+      }
+      // Scalars are kept as they are; lists and maps become their JSON text, as in Alloy.
+      entry.extracted[name] = result !== null && typeof result === 'object' ? JSON.stringify(result) : result;
+    }
+    out.push(entry);
+  }
+}
+
+export const jsonStage: StageDefinition<JsonStageConfig> = {
+  type: 'json',
+  description: 'Parses the line (or an extracted value) as JSON and writes JMESPath results to the extracted map.',
+  config,
+  create: (c, ctx) => new JsonStage(c, ctx),
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { labelMapSchema } from '../config/label-name';
+import type { LogEntry } from '../entry';
+import { extractedString } from './extracted';
+import type { Stage, StageDefinition } from './stage';
+
+const config = z.strictObject({
+  values: labelMapSchema('Label name -> key to read (`""` or empty = the label name). A missing key or a non-scalar value is skipped.'),
+  source_type: z.enum(['extracted', 'structured_metadata']).default('extracted')
+    .describe('Read the keys from the extracted map or from structured metadata.'),
+});
+
+export type LabelsStageConfig = z.output<typeof config>;
+
+class LabelsStage implements Stage {
+  readonly #pairs: [string, string][];
+  readonly #fromMetadata: boolean;
+
+  constructor(c: LabelsStageConfig) {
+    this.#pairs = Object.entries(c.values);
+    this.#fromMetadata = c.source_type === 'structured_metadata';
+  }
+
+  process(entry: LogEntry, out: LogEntry[]): void {
+    const from: Record<string, unknown> = this.#fromMetadata ? entry.structuredMetadata : entry.extracted;
+    for (const [label, key] of this.#pairs) {
+      const value = extractedString(from[key]);
+      if (value !== undefined) entry.labels[label] = value;
+    }
+    out.push(entry);
+  }
+}
+
+export const labelsStage: StageDefinition<LabelsStageConfig> = {
+  type: 'labels',
+  description: 'Sets labels from extracted values (or structured metadata).',
+  config,
+  create: (c) => new LabelsStage(c),
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { selectorSchema } from '../config/selector-schema';
+import { stageListSchema } from '../config/stage-list';
+import type { LogEntry } from '../entry';
+import type { LogSelector } from '../logql';
+import type { Stage, StageContext, StageDefinition } from './stage';
+
+const config = z
+  .strictObject({
+    selector: selectorSchema,
+    action: z.enum(['keep', 'drop']).default('keep').describe('`keep`: run the nested stages on matching entries; `drop`: drop matching entries.'),
+    drop_counter_reason: z.string().min(1).default('match_stage').describe('Reason label on the dropped-entries counter with `action: drop`.'),
+    pipeline_name: z.string().min(1).optional().describe('Name of the nested pipeline in stage metric labels.'),
+    stages: z.lazy(() => stageListSchema).optional().describe('Stages run on matching entries (`action: keep` only).'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.action === 'keep' && (c.stages === undefined || c.stages.length === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['stages'], message: '`action: keep` needs at least one nested stage' });
+    }
+    if (c.action === 'drop' && c.stages !== undefined && c.stages.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['stages'], message: '`action: drop` takes no nested stages' });
+    }
+  });
+
+export type MatchStageConfig = z.output<typeof config>;
+
+class MatchStage implements Stage {
+  readonly #selector: LogSelector;
+  readonly #nested: Stage | undefined;
+  readonly #dropped: { inc(): void } | undefined;
+
+  constructor(c: MatchStageConfig, ctx: StageContext) {
+    this.#selector = c.selector;
+    this.#nested = c.action === 'keep' ? ctx.buildStages(c.stages ?? [], c.pipeline_name ?? '')[0] : undefined;
+    this.#dropped = c.action === 'drop' ? ctx.counters.dropped(c.drop_counter_reason) : undefined;
+    if (this.#nested?.flush) this.flush = this.#nested.flush.bind(this.#nested);
+  }
+
+  flush?: Stage['flush'];
+
+  process(entry: LogEntry, out: LogEntry[]): void {
+    // Alloy matches labels only, never structured metadata.
+    if (!this.#selector.matches(entry.labels, entry.line)) {
+      out.push(entry);
+      return;
+    }
+    if (this.#nested) this.#nested.process(entry, out);
+    else this.#dropped?.inc();
+  }
+}
+
+export const matchStage: StageDefinition<MatchStageConfig> = {
+  type: 'match',
+  description: 'Runs nested stages on (or drops) the entries whose labels match a LogQL stream selector and whose line passes its line filters.',
+  config,
+  create: (c, ctx) => new MatchStage(c, ctx),
+};

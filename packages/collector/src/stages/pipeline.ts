@@ -1,0 +1,175 @@
+import type { Registry } from 'prom-client';
+import type { Logger } from '../component';
+import type { StageConfig } from '../config/types';
+import type { Consumer, Lifecycle } from '../consumer';
+import { ShutdownError } from '../errors';
+import { nowNs, type LogBatch, type LogEntry } from '../entry';
+import { createRouter } from '../route/router';
+import type { PipelineConfig } from '../config/types';
+import { createStageMetrics, type StageMetrics } from './counters';
+import * as registry from './registry';
+import type { Stage, StageContext } from './stage';
+
+/** A compiled stage with its counters and its metrics name (`2/regex`, nested `3/0/static_labels`). */
+export interface CompiledStage {
+  name: string;
+  type: string;
+  stage: Stage;
+  metrics: StageMetrics;
+}
+
+/**
+ * Stages run in order over a list of entries, each stage over the whole list before the next, so
+ * counters are incremented once per stage per batch and scratch arrays are reused between calls.
+ */
+export class StageChain implements Stage {
+  readonly #stages: CompiledStage[];
+  readonly #scratch: LogEntry[][];
+  readonly #single: LogEntry[] = [];
+  readonly #flushable: boolean;
+
+  constructor(stages: CompiledStage[]) {
+    this.#stages = stages;
+    this.#scratch = stages.map(() => []);
+    this.#flushable = stages.some((s) => s.stage.flush !== undefined);
+  }
+
+  get stages(): readonly CompiledStage[] {
+    return this.#stages;
+  }
+
+  process(entry: LogEntry, out: LogEntry[]): void {
+    this.#single.length = 0;
+    this.#single.push(entry);
+    this.run(this.#single, out, 0);
+  }
+
+  /** Runs entries through stages `from`.. and appends the survivors to `out`. */
+  run(input: LogEntry[], out: LogEntry[], from = 0): void {
+    let current = input;
+    const last = this.#stages.length - 1;
+    if (from > last) {
+      for (const e of current) out.push(e);
+      return;
+    }
+    for (let i = from; i <= last; i++) {
+      const { stage, metrics } = this.#stages[i];
+      const next = i === last ? out : this.#scratch[i];
+      if (next !== out) next.length = 0;
+      const before = next.length;
+      for (let j = 0; j < current.length; j++) stage.process(current[j], next);
+      if (current.length > 0) metrics.entriesIn.inc(current.length);
+      if (next.length > before) metrics.entriesOut.inc(next.length - before);
+      current = next;
+    }
+  }
+
+  get flush(): Stage['flush'] {
+    return this.#flushable ? (out, now) => this.#flushFrom(out, now) : undefined;
+  }
+
+  #flushFrom(out: LogEntry[], now: bigint): void {
+    for (let i = 0; i < this.#stages.length; i++) {
+      const { stage, metrics } = this.#stages[i];
+      if (!stage.flush) continue;
+      const released: LogEntry[] = [];
+      stage.flush(released, now);
+      if (released.length === 0) continue;
+      metrics.entriesOut.inc(released.length);
+      this.run(released, out, i + 1);
+    }
+  }
+}
+
+export interface StageBuildContext {
+  pipeline: string;
+  registry: Registry;
+  logger: Logger;
+}
+
+/** Compiles validated stage configs with the stage registry; `path` prefixes metric names of nested stages. */
+export function buildStageChain(configs: readonly StageConfig[], path: string, ctx: StageBuildContext): StageChain {
+  const compiled = configs.map((c, i) => {
+    const name = `${path}${i}/${c.type}`;
+    const definition = registry.stageDefinitions[c.type];
+    if (!definition) throw new Error(`stage type ${c.type} is not registered`);
+    const metrics = createStageMetrics(ctx.registry, ctx.pipeline, name);
+    const stageCtx: StageContext = {
+      name: `${ctx.pipeline}/${name}`,
+      counters: metrics,
+      registry: ctx.registry,
+      buildStages: (nested, nestedPath) => [buildStageChain(nested as StageConfig[], `${name}/${nestedPath ? nestedPath + '/' : ''}`, ctx)],
+    };
+    return { name, type: c.type, stage: definition.create(c.config, stageCtx), metrics };
+  });
+  return new StageChain(compiled);
+}
+
+export interface PipelineContext {
+  registry: Registry;
+  logger: Logger;
+  /** Returns the consumer for `pipelines.<id>` or `sinks.<id>`; the runtime builds targets first. */
+  resolve(target: string): Consumer<LogBatch>;
+}
+
+export interface PipelineConsumer extends Consumer<LogBatch>, Lifecycle {
+  readonly id: string;
+}
+
+// Stages that hold entries (multiline) are flushed this often; their own max_wait_time decides what leaves.
+const FLUSH_INTERVAL_MS = 250;
+
+/** Runs a pipeline's compiled stages over each batch, then routes or fans out to its targets. */
+export function createPipelineConsumer(pipeline: PipelineConfig, ctx: PipelineContext): PipelineConsumer {
+  const chain = buildStageChain(pipeline.stages, '', { pipeline: pipeline.id, registry: ctx.registry, logger: ctx.logger });
+  const router = createRouter(pipeline, ctx);
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> | undefined;
+  let closed = false;
+  const flush = chain.flush;
+  // Entries released by a flush whose delivery failed; retried on the next tick and at shutdown.
+  let held: LogEntry[] = [];
+  const flushHeld = async (signal: AbortSignal): Promise<void> => {
+    if (!flush) return;
+    flush(held, nowNs());
+    if (held.length === 0) return;
+    const entries = held;
+    held = [];
+    try {
+      await router.consume({ entries }, signal);
+    } catch (err) {
+      held = entries.concat(held);
+      throw err;
+    }
+  };
+  return {
+    id: pipeline.id,
+    async consume(batch: LogBatch, signal: AbortSignal): Promise<void> {
+      if (closed) throw new ShutdownError();
+      const out: LogEntry[] = [];
+      chain.run(batch.entries, out);
+      if (out.length > 0) await router.consume({ entries: out }, signal);
+    },
+    async start(): Promise<void> {
+      if (!flush || timer) return;
+      timer = setInterval(() => {
+        if (flushing) return;
+        flushing = flushHeld(AbortSignal.timeout(FLUSH_INTERVAL_MS * 40))
+          .catch((err: unknown) => {
+            ctx.logger.warn('delivering flushed entries failed; retrying on the next flush', { pipeline: pipeline.id, error: (err as Error).message });
+          })
+          .finally(() => {
+            flushing = undefined;
+          });
+      }, FLUSH_INTERVAL_MS);
+      timer.unref();
+    },
+    async shutdown(signal: AbortSignal): Promise<void> {
+      if (closed) return;
+      closed = true;
+      if (timer) clearInterval(timer);
+      await flushing;
+      await flushHeld(signal);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { LABEL_NAME } from '../config/label-name';
+import { re2Schema } from '../config/re2-schema';
+import type { LogEntry } from '../entry';
+import { extractedString } from './extracted';
+import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
+
+const config = z
+  .strictObject({
+    expression: re2Schema('RE2 expression; each named group `(?P<name>...)` is written to the extracted map. Unnamed groups are ignored.'),
+    source: z.string().min(1, '`source` may not be empty (omit it to parse the line)').optional()
+      .describe('Extracted key to parse instead of the log line.'),
+    labels_from_groups: z.boolean().default(false).describe('Also set each named group as a label (overriding an existing one).'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.expression.groupNames.length === 0) ctx.addIssue({ code: 'custom', path: ['expression'], message: 'the expression needs at least one named capture group (?P<name>...)' });
+    if (c.labels_from_groups) {
+      for (const name of c.expression.groupNames) {
+        if (!LABEL_NAME.test(name)) ctx.addIssue({ code: 'custom', path: ['expression'], message: `group "${name}" is not a valid label name` });
+      }
+    }
+  });
+
+export type RegexStageConfig = z.output<typeof config>;
+
+class RegexStage implements Stage {
+  readonly #regex: RegExp;
+  readonly #names: string[];
+  readonly #source: string | undefined;
+  readonly #toLabels: boolean;
+  readonly #counters: StageCounters;
+
+  constructor(c: RegexStageConfig, ctx: StageContext) {
+    this.#regex = c.expression.regex;
+    this.#names = c.expression.groupNames;
+    this.#source = c.source;
+    this.#toLabels = c.labels_from_groups;
+    this.#counters = ctx.counters;
+  }
+
+  process(entry: LogEntry, out: LogEntry[]): void {
+    out.push(entry);
+    const input = this.#source === undefined ? entry.line : extractedString(entry.extracted[this.#source]);
+    const match = input === undefined ? null : this.#regex.exec(input);
+    if (match === null) {
+      this.#counters.parseFailed.inc();
+      return;
+    }
+    const groups = match.groups as Record<string, string | undefined>;
+    for (const name of this.#names) {
+      // Go's FindStringSubmatch yields "" for a group that did not take part in the match.
+      const value = groups[name] ?? '';
+      entry.extracted[name] = value;
+      if (this.#toLabels) entry.labels[name] = value;
+    }
+  }
+}
+
+export const regexStage: StageDefinition<RegexStageConfig> = {
+  type: 'regex',
+  description: 'Extracts named groups of an RE2 regular expression from the line (or an extracted value) into the extracted map.',
+  config,
+  create: (c, ctx) => new RegexStage(c, ctx),
+};

@@ -1,0 +1,29 @@
+import type { AnyStageDefinition } from './stage';
+import { dropStage } from './drop';
+import { jsonStage } from './json';
+import { labelDropStage } from './label-drop';
+import { labelKeepStage } from './label-keep';
+import { labelsStage } from './labels';
+import { logfmtStage } from './logfmt';
+import { matchStage } from './match';
+import { outputStage } from './output';
+import { packStage } from './pack';
+import { regexStage } from './regex';
+import { staticLabelsStage } from './static-labels';
+import { structuredMetadataStage } from './structured-metadata';
+
+/** Every stage type a pipeline may use, keyed by its YAML key (Alloy's stage name). One line per stage. */
+export const stageDefinitions: Record<string, AnyStageDefinition> = {
+  drop: dropStage,
+  json: jsonStage,
+  label_drop: labelDropStage,
+  label_keep: labelKeepStage,
+  labels: labelsStage,
+  logfmt: logfmtStage,
+  match: matchStage,
+  output: outputStage,
+  pack: packStage,
+  regex: regexStage,
+  static_labels: staticLabelsStage,
+  structured_metadata: structuredMetadataStage,
+};
