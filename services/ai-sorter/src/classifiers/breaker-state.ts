@@ -1,0 +1,3 @@
+import type { breakerStates } from '@obs/schema';
+
+export type BreakerState = (typeof breakerStates)[number];

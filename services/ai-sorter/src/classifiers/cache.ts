@@ -1,0 +1,76 @@
+import type { Logger } from 'winston';
+import type { Metrics } from '../observability/metrics';
+import type { CacheStore, CachedClassification } from './cache-store';
+import type { Classification, Classifier, ClassifyContext, RedactedItem } from './classifier';
+
+/** The cache key of an item: its type and template, so one template is decided once per type. */
+export function cacheKeyOf(item: RedactedItem): string {
+  return `${item.type}:${item.templateId}`;
+}
+
+/**
+ * Answers items whose template was decided before; sends the inner classifier one representative item per unseen
+ * template (so one LLM call covers a batch's unseen templates) and shares its answer with the template's other items.
+ * Inner failures leave the unseen items unanswered (they fall through to the rules) and are logged here.
+ */
+export function withCache(inner: Classifier, store: CacheStore, deps: { metrics: Metrics; logger: Logger }): Classifier {
+  const { metrics, logger } = deps;
+  return {
+    async classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>> {
+      const groups = new Map<string, RedactedItem[]>();
+      for (const item of items) {
+        const key = cacheKeyOf(item);
+        const group = groups.get(key);
+        if (group) group.push(item);
+        else groups.set(key, [item]);
+      }
+      const keys = [...groups.keys()];
+      let cached: Array<CachedClassification | undefined>;
+      try {
+        cached = await store.getMany(keys);
+      } catch (err) {
+        logger.warn('template cache unavailable; treating as misses', { error: (err as Error).message });
+        metrics.cacheLookups.inc({ result: 'error' }, items.length);
+        cached = keys.map(() => undefined);
+      }
+
+      const out = new Map<string, Classification>();
+      const unseen: RedactedItem[] = [];
+      keys.forEach((key, i) => {
+        const group = groups.get(key) as RedactedItem[];
+        const hit = cached[i];
+        if (hit) {
+          for (const item of group) out.set(item.id, { ...hit, decidedBy: 'cache' });
+          metrics.cacheLookups.inc({ result: 'hit' }, group.length);
+        } else {
+          unseen.push(group[0] as RedactedItem);
+          metrics.cacheLookups.inc({ result: 'miss' }, group.length);
+        }
+      });
+      if (unseen.length === 0) return out;
+
+      let decided: Map<string, Classification>;
+      try {
+        decided = await inner.classify(unseen, ctx);
+      } catch (err) {
+        logger.warn('llm path failed; rules answer', { error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' });
+        return out;
+      }
+      const fresh: Array<readonly [string, CachedClassification]> = [];
+      for (const representative of unseen) {
+        const answer = decided.get(representative.id);
+        if (!answer) continue;
+        const key = cacheKeyOf(representative);
+        for (const item of groups.get(key) as RedactedItem[]) out.set(item.id, answer);
+        const { decidedBy: _d, ...value } = answer;
+        fresh.push([key, value]);
+      }
+      try {
+        await store.setMany(fresh);
+      } catch (err) {
+        logger.warn('template cache write failed', { error: (err as Error).message });
+      }
+      return out;
+    },
+  };
+}

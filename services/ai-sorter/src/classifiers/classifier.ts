@@ -1,0 +1,37 @@
+import type { Category, DecidedBy, ForwardTo, ItemType, Severity } from '@obs/schema';
+
+/** An item after validation, id assignment, redaction and template mining: the only shape classifiers see. */
+export interface RedactedItem {
+  readonly id: string;
+  readonly type: ItemType;
+  /** Redacted text; nothing unredacted ever reaches a classifier. */
+  readonly text: string;
+  readonly attributes?: Readonly<Record<string, unknown>>;
+  readonly templateId: string;
+  readonly template: string;
+}
+
+export interface Classification {
+  readonly severity: Severity;
+  readonly category: Category;
+  readonly forwardTo: ForwardTo;
+  readonly confidence: number;
+  readonly reason: string;
+  readonly decidedBy: DecidedBy;
+}
+
+/** Per-request context: the client's abort signal, and counters the request reports in its stats. */
+export interface ClassifyContext {
+  readonly signal: AbortSignal;
+  llmCalls: number;
+}
+
+/** Returns results for the items it could decide, keyed by item id; missing ids fall through to the next classifier. */
+export interface Classifier {
+  classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>>;
+}
+
+/** The last classifier of a chain: answers every item, synchronously, without I/O. */
+export interface TotalClassifier {
+  classifyOne(item: RedactedItem): Classification;
+}

@@ -1,0 +1,25 @@
+import type { Logger } from 'winston';
+import type { Classification, Classifier, ClassifyContext, RedactedItem, TotalClassifier } from './classifier';
+
+/** Tries the primary chain; every item it did not answer (or all, when it throws) is decided by the rules. */
+export function withFallback(primary: Classifier, rules: TotalClassifier, logger: Logger): Classifier {
+  return {
+    async classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>> {
+      let decided = new Map<string, Classification>();
+      try {
+        decided = await primary.classify(items, ctx);
+      } catch (err) {
+        // Expected while the LLM is down or held back; the rules answer, so this is a warning, not an error.
+        logger.warn('llm path failed; rules answer', { error: describeError(err), items: items.length });
+      }
+      const out = new Map<string, Classification>();
+      for (const item of items) out.set(item.id, decided.get(item.id) ?? rules.classifyOne(item));
+      return out;
+    },
+  };
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return 'unknown error';
+}

@@ -1,0 +1,103 @@
+import Bottleneck from 'bottleneck';
+import { LlmError } from '../errors';
+import type { Metrics } from '../observability/metrics';
+import type { Classification, Classifier, ClassifyContext, RedactedItem } from './classifier';
+import { estimateTokens } from './llm-prompt';
+
+export interface RateLimitOptions {
+  readonly requestsPerMinute: number;
+  readonly tokensPerMinute: number;
+  readonly maxConcurrent: number;
+  readonly maxQueue: number;
+  /** Longest wait for a slot; after it the call is given up (rules answer) rather than holding the HTTP request. */
+  readonly maxWaitMs: number;
+  /** Shares the budgets between replicas through Redis (bottleneck clustering); in memory when absent. */
+  readonly connection?: Bottleneck.IORedisConnection;
+  readonly clock?: () => number;
+}
+
+export interface RateLimited extends Classifier {
+  stop(): Promise<void>;
+}
+
+const minute = 60_000;
+
+/**
+ * Holds LLM calls to a requests/min and a tokens/min budget (refilled each minute; shared through Redis when
+ * clustered), a concurrency cap with a bounded local queue, and the LLM's Retry-After. A call over budget is not
+ * queued for the next minute: it fails fast with `rate_limited_locally` so the rules answer now, and the breaker does
+ * not count that as an LLM failure. Tokens are an estimate taken before the call (the API's count comes after).
+ */
+export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps: { metrics: Metrics }): RateLimited {
+  const { metrics } = deps;
+  const clock = options.clock ?? Date.now;
+  const clustered = options.connection ? { datastore: 'ioredis' as const, connection: options.connection, clearDatastore: false } : {};
+  // Budgets are bare reservoirs, taken atomically (in Redis when clustered), so a burst cannot overdraw them.
+  const budget = (id: string, perMinute: number) =>
+    new Bottleneck({ id, reservoir: perMinute, reservoirRefreshAmount: perMinute, reservoirRefreshInterval: minute, ...clustered });
+  const requestBudget = budget('sorter-llm-requests', options.requestsPerMinute);
+  const tokenBudget = budget('sorter-llm-tokens', options.tokensPerMinute);
+  const slots = new Bottleneck({
+    id: 'sorter-llm-slots',
+    maxConcurrent: options.maxConcurrent,
+    highWater: options.maxQueue,
+    strategy: Bottleneck.strategy.OVERFLOW,
+  });
+  const updateDepth = () => metrics.limiterQueueDepth.set(slots.counts().QUEUED ?? 0);
+  slots.on('queued', updateDepth);
+  slots.on('executing', updateDepth);
+  slots.on('dropped', updateDepth);
+  let retryAfterUntil = 0;
+
+  const take = async (limiter: Bottleneck, amount: number): Promise<boolean> => {
+    if ((await limiter.incrementReservoir(-amount)) >= 0) return true;
+    await limiter.incrementReservoir(amount);
+    return false;
+  };
+  const refuse = (reason: string, message: string): never => {
+    metrics.limiterDropped.inc({ reason });
+    throw new LlmError('rate_limited_locally', message);
+  };
+
+  return {
+    async classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>> {
+      if (clock() < retryAfterUntil) refuse('retry_after', 'the LLM asked us to wait (Retry-After)');
+      const weight = estimateTokens(items);
+      if (!(await take(tokenBudget, weight))) refuse('tokens_budget', 'tokens/min budget spent');
+      if (!(await take(requestBudget, 1))) {
+        await tokenBudget.incrementReservoir(weight);
+        refuse('requests_budget', 'requests/min budget spent');
+      }
+
+      let timer: NodeJS.Timeout | undefined;
+      let givenUp = false;
+      const job = slots.schedule(async () => {
+        clearTimeout(timer);
+        return givenUp ? undefined : inner.classify(items, ctx);
+      });
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          givenUp = true;
+          reject(new LlmError('rate_limited_locally', 'waited too long for a free LLM slot'));
+        }, options.maxWaitMs);
+      });
+      try {
+        return (await Promise.race([job, deadline])) ?? new Map();
+      } catch (err) {
+        if (err instanceof Bottleneck.BottleneckError) refuse('queue_full', 'the limiter queue is full');
+        if (err instanceof LlmError && err.kind === 'rate_limited_locally') refuse('queue_wait', err.message);
+        if (err instanceof LlmError && err.status === 429 && err.details.retryAfterMs !== undefined) {
+          retryAfterUntil = clock() + err.details.retryAfterMs;
+        }
+        throw err;
+      } finally {
+        clearTimeout(timer);
+        job.catch(() => undefined);
+      }
+    },
+    async stop() {
+      await slots.stop({ dropWaitingJobs: true });
+      await Promise.all([requestBudget.disconnect(), tokenBudget.disconnect(), slots.disconnect()]);
+    },
+  };
+}

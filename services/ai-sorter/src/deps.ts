@@ -1,0 +1,95 @@
+import type { Writable } from 'node:stream';
+import Bottleneck from 'bottleneck';
+import { Redis } from 'ioredis';
+import { createTemplateMiner } from '@obs/classification';
+import { createRedactor } from '@obs/pii';
+import type { AppDeps } from './app';
+import { withBreaker, type Breaker } from './classifiers/breaker';
+import { withCache } from './classifiers/cache';
+import type { CacheStore } from './classifiers/cache-store';
+import type { Classifier } from './classifiers/classifier';
+import { withFallback } from './classifiers/fallback';
+import { createLlmClassifier, createLlmClient } from './classifiers/llm';
+import { createMemoryCacheStore } from './classifiers/memory-cache-store';
+import { withRateLimit, type RateLimited } from './classifiers/rate-limit';
+import { createRedisCacheStore } from './classifiers/redis-cache-store';
+import { createRulesFallback } from './classifiers/rules';
+import type { Config } from './config';
+import { createLogger } from './observability/logger';
+import { createMetrics } from './observability/metrics';
+import { createSorter } from './sorter';
+
+export interface SorterDeps {
+  readonly app: AppDeps;
+  /** Marks the instance as draining: /readyz answers 503 so load balancers stop sending new requests. */
+  startDraining(): void;
+  /** Stops timers and closes Redis; call after the HTTP server has drained. */
+  close(): Promise<void>;
+}
+
+export interface DepsOptions {
+  /** Where JSON log lines go (tests capture them); stdout when absent. */
+  readonly logStream?: Writable;
+  /** Process-wide default metrics (CPU, memory, event loop); off in tests that build many apps. */
+  readonly defaultMetrics?: boolean;
+}
+
+/**
+ * Wires the classifier chain from config: redact -> template -> withFallback(withCache(withBreaker(withRateLimit(llm))),
+ * rules). Without an LLM key the chain is cache + rules only; with REDIS_URL the cache and the limiter are shared.
+ */
+export function createDeps(config: Config, options: DepsOptions = {}): SorterDeps {
+  const redactor = createRedactor(config.piiHashKey ? { hashKey: config.piiHashKey } : {});
+  const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
+  const secrets = [...config.apiKeys, ...(config.llm.apiKey ? [config.llm.apiKey] : []), ...(config.piiHashKey ? [config.piiHashKey] : [])];
+  const logger = createLogger({ level: config.logLevel, redactor, secrets, stream: options.logStream });
+  const miner = createTemplateMiner();
+  const rules = createRulesFallback();
+
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
+  redis?.on('error', (err: Error) => logger.warn('redis error', { error: err.message }));
+  const store: CacheStore = redis
+    ? createRedisCacheStore(redis, { ttlMs: config.cache.ttlMs })
+    : createMemoryCacheStore({ maxEntries: config.cache.maxEntries, ttlMs: config.cache.ttlMs });
+
+  let limiter: RateLimited | undefined;
+  let breaker: Breaker | undefined;
+  let primary: Classifier;
+  if (config.llm.apiKey) {
+    const client = createLlmClient({ apiKey: config.llm.apiKey, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs });
+    const llm = createLlmClassifier({ client, model: config.llm.model, timeoutMs: config.llm.timeoutMs, metrics });
+    const connection = redis ? new Bottleneck.IORedisConnection({ client: redis, Redis }) : undefined;
+    limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection }, { metrics });
+    breaker = withBreaker(limiter, config.breaker, { metrics });
+    primary = withCache(breaker, store, { metrics, logger });
+  } else {
+    // No key: nothing decides but the rules, and only LLM answers are cached, so the cache is skipped.
+    primary = { classify: async () => new Map() };
+  }
+  const classifier = withFallback(primary, rules, logger);
+  const sorter = createSorter({ redactor, miner, classifier, metrics });
+  const readiness = { draining: false };
+
+  return {
+    app: {
+      sorter,
+      redactor,
+      metrics,
+      logger,
+      apiKeys: config.apiKeys,
+      maxBatchItems: config.maxBatchItems,
+      bodyLimit: config.bodyLimit,
+      llmConfigured: config.llm.apiKey !== undefined,
+      breakerState: () => breaker?.state ?? 'closed',
+      readiness,
+    },
+    startDraining() {
+      readiness.draining = true;
+    },
+    async close() {
+      breaker?.shutdown();
+      await limiter?.stop();
+      if (redis) await redis.quit().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { TemplateMiner } from '@obs/classification';
+import type { ClassifyResult, BatchStats } from '@obs/schema';
+import type { Classifier } from './classifiers/classifier';
+import type { Metrics } from './observability/metrics';
+import { prepareItems, type IncomingItem, type Redactor } from './items/prepare';
+
+export interface SortOutcome {
+  readonly results: ClassifyResult[];
+  readonly stats: BatchStats;
+}
+
+export interface Sorter {
+  sort(items: readonly IncomingItem[], signal: AbortSignal): Promise<SortOutcome>;
+}
+
+/** The sorter's path after validation: redact -> template -> classifier chain -> one result per item, in order. */
+export function createSorter(deps: { redactor: Redactor; miner: TemplateMiner; classifier: Classifier; metrics: Metrics }): Sorter {
+  const { classifier, metrics } = deps;
+  return {
+    async sort(items, signal) {
+      const started = performance.now();
+      const prepared = prepareItems(items, deps);
+      const ctx = { signal, llmCalls: 0 };
+      const decided = await classifier.classify(prepared, ctx);
+      const counts = { llm: 0, cache: 0, rules: 0 };
+      const results = prepared.map((item): ClassifyResult => {
+        const c = decided.get(item.id);
+        // The chain ends in the rules, which answer every item; a gap here is a programming error.
+        if (!c) throw new Error('classifier chain left an item unanswered');
+        counts[c.decidedBy] += 1;
+        metrics.items.inc({ decided_by: c.decidedBy, severity: c.severity, category: c.category });
+        return {
+          id: item.id,
+          severity: c.severity,
+          category: c.category,
+          forward_to: c.forwardTo,
+          confidence: c.confidence,
+          decided_by: c.decidedBy,
+          reason: c.reason,
+          template: { id: item.templateId, text: item.template },
+        };
+      });
+      const stats: BatchStats = {
+        items: results.length,
+        decided_by: counts,
+        templates: new Set(prepared.map((p) => p.templateId)).size,
+        llm_calls: ctx.llmCalls,
+        duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
+      };
+      return { results, stats };
+    },
+  };
+}

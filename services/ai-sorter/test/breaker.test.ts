@@ -1,0 +1,95 @@
+import request from 'supertest';
+import { ClassifyResponse } from '@obs/schema';
+import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
+import { metricValue, startSorter, waitFor, type RunningSorter } from './support/start-sorter';
+
+const breakerEnv = (fake: FakeLlmServer) => ({
+  LLM_API_KEY: 'test-llm-key-0002',
+  LLM_BASE_URL: fake.baseUrl,
+  LLM_TIMEOUT_MS: '1000',
+  BREAKER_VOLUME_THRESHOLD: '2',
+  BREAKER_ERROR_THRESHOLD_PERCENT: '50',
+  BREAKER_RESET_TIMEOUT_MS: '300',
+  BREAKER_ROLLING_WINDOW_MS: '10000',
+  BREAKER_ROLLING_BUCKETS: '10',
+});
+
+let n = 0;
+// Each call gets a template of its own (the miner groups lines by token count first), so the cache never hides the LLM.
+const uniqueItem = () => ({ type: 'log', body: `subsystem stalled${' again'.repeat(++n)}` });
+
+async function classifyOne(sorter: RunningSorter) {
+  const res = await request(sorter.url).post('/classify').send({ items: [uniqueItem()] }).expect(200);
+  return ClassifyResponse.parse(res.body).results[0];
+}
+
+async function readyBreaker(sorter: RunningSorter): Promise<string> {
+  const res = await request(sorter.url).get('/readyz').expect(200);
+  return (res.body as { llm: { breaker: string } }).llm.breaker;
+}
+
+describe('circuit breaker around the LLM', () => {
+  let fake: FakeLlmServer;
+  let sorter: RunningSorter;
+  beforeEach(async () => {
+    fake = await startFakeLlmServer();
+  });
+  afterEach(async () => {
+    await sorter?.close();
+    await fake.close();
+  });
+
+  test('When the LLM keeps failing, then the breaker opens, no calls reach it, every request is answered by rules and /readyz stays 200', async () => {
+    sorter = await startSorter(breakerEnv(fake));
+    fake.behave({ kind: 'server_error' });
+    for (let i = 0; i < 3; i += 1) expect((await classifyOne(sorter))?.decided_by).toBe('rules');
+    expect(await readyBreaker(sorter)).toBe('open');
+    const callsWhenOpened = fake.calls.length;
+    fake.behave({ kind: 'answer' });
+    for (let i = 0; i < 5; i += 1) expect((await classifyOne(sorter))?.decided_by).toBe('rules');
+    expect(fake.calls.length).toBe(callsWhenOpened);
+    const metrics = (await request(sorter.url).get('/metrics')).text;
+    expect(metricValue(metrics, 'sorter_breaker_state')).toBe(2);
+    expect(metricValue(metrics, 'sorter_breaker_transitions_total', { to: 'open' })).toBe(1);
+    expect(metricValue(metrics, 'sorter_http_requests_total', { route: '/classify', status: '200' })).toBe(8);
+  });
+
+  test('When the reset timeout passes, then the breaker half-opens, a good probe closes it and the LLM answers again', async () => {
+    sorter = await startSorter(breakerEnv(fake));
+    fake.behave({ kind: 'server_error' });
+    for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
+    expect(await readyBreaker(sorter)).toBe('open');
+    fake.behave({ kind: 'answer' });
+    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 3000);
+    expect((await classifyOne(sorter))?.decided_by).toBe('llm');
+    expect(await readyBreaker(sorter)).toBe('closed');
+    expect((await classifyOne(sorter))?.decided_by).toBe('llm');
+    const metrics = (await request(sorter.url).get('/metrics')).text;
+    expect(metricValue(metrics, 'sorter_breaker_transitions_total', { to: 'half_open' })).toBe(1);
+    expect(metricValue(metrics, 'sorter_breaker_transitions_total', { to: 'closed' })).toBe(1);
+  });
+
+  test('When a half-open probe fails, then the breaker opens again at once', async () => {
+    sorter = await startSorter(breakerEnv(fake));
+    fake.behave({ kind: 'server_error' });
+    for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
+    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 3000);
+    expect((await classifyOne(sorter))?.decided_by).toBe('rules');
+    expect(await readyBreaker(sorter)).toBe('open');
+  });
+
+  test('When the LLM answers 4xx other than 429, then those are not failures and the breaker stays closed', async () => {
+    sorter = await startSorter(breakerEnv(fake));
+    fake.behave({ kind: 'client_error', status: 400 });
+    for (let i = 0; i < 6; i += 1) expect((await classifyOne(sorter))?.decided_by).toBe('rules');
+    expect(fake.calls).toHaveLength(6);
+    expect(await readyBreaker(sorter)).toBe('closed');
+  });
+
+  test('When the LLM answers 429 repeatedly, then those count as failures and open the breaker', async () => {
+    sorter = await startSorter(breakerEnv(fake));
+    fake.behave({ kind: 'rate_limited', retryAfterSeconds: 0 });
+    for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
+    expect(await readyBreaker(sorter)).toBe('open');
+  });
+});
