@@ -1,5 +1,5 @@
 import { createSorterClient, type ClassifyItem, type ClassifyResult, type FallbackReason, type SorterClient, type SorterClientOptions } from '../src';
-import { startFakeSorter, type FakeSorter } from './fake-sorter';
+import { startFakeSorter, type FakeSorter } from '../src/testing';
 
 const logItem = (body: string, id?: string): ClassifyItem => ({ type: 'log', body, ...(id ? { id } : {}) });
 

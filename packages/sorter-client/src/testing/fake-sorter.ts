@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ClassifyItem, ClassifyResult } from '../src';
+import type { ClassifyItem, ClassifyResult } from '../types';
 
 /** How the fake answers the next requests; speaks the /classify wire format, not the real sorter's logic. */
 export type FakeSorterMode =
-  | { kind: 'answer'; delayMs?: number; dropIds?: readonly string[] }
+  | { kind: 'answer'; delayMs?: number; dropIds?: readonly string[]; override?: Partial<Omit<ClassifyResult, 'id'>> }
   | { kind: 'status'; status: number; retryAfter?: string }
   | { kind: 'malformed' }
   | { kind: 'wrong_shape' }
@@ -69,7 +69,7 @@ export async function startFakeSorter(): Promise<FakeSorter> {
 function respond(mode: FakeSorterMode, items: ClassifyItem[], res: ServerResponse, hanging: Set<ServerResponse>): void {
   switch (mode.kind) {
     case 'answer': {
-      const results = items.filter((item) => !mode.dropIds?.includes(item.id!)).map(answer);
+      const results = items.filter((item) => !mode.dropIds?.includes(item.id!)).map((item) => ({ ...answer(item), ...mode.override }));
       const send = (): void => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ request_id: 'fake', results, stats: { items: items.length, decided_by: { llm: results.length, cache: 0, rules: 0 }, templates: 1, llm_calls: 1, duration_ms: 1 } }));
       };

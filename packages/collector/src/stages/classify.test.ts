@@ -1,0 +1,142 @@
+import { startFakeSorter, type FakeSorter } from '@obs/sorter-client/testing';
+import { createEntry, type LogEntry } from '../entry';
+import { createStageTestContext, parseStageYaml, runStage, type StageTestContext } from '../testing/stage-test-context';
+import { classifierOf, classifyStage } from './classify';
+import type { Stage } from './stage';
+
+describe('classify stage', () => {
+  let sorter: FakeSorter | undefined;
+  let stage: Stage | undefined;
+  let ctx: StageTestContext;
+
+  beforeEach(() => {
+    ctx = createStageTestContext('tx/3/classify');
+  });
+
+  afterEach(async () => {
+    if (stage) await classifierOf(stage)?.close(AbortSignal.timeout(1000));
+    await sorter?.close();
+    stage = undefined;
+    sorter = undefined;
+  });
+
+  function build(yaml: string): Stage {
+    stage = classifyStage.create(parseStageYaml(classifyStage, yaml), ctx);
+    return stage;
+  }
+
+  async function decisions(by: string): Promise<number> {
+    const metric = await ctx.registry.getSingleMetric('collector_classify_decisions_total')!.get();
+    return metric.values.find((v) => v.labels.decided_by === by && v.labels.component === 'tx/3/classify')?.value ?? 0;
+  }
+
+  test.each<[string, string, Partial<LogEntry['labels']>, Partial<LogEntry['structuredMetadata']>]>([
+    [
+      'labels an error line error/error and sends it to alerting by local rules when no sorter is configured',
+      '2026-01-01T00:00:00Z ERROR payment service: connection refused to db-1:5432',
+      { severity: 'error', detected_level: 'error' },
+      { decided_by: 'rules' },
+    ],
+    [
+      'spells warning as warn in detected_level when the line is a warning',
+      'WARN disk usage at 91% on /var',
+      { severity: 'warning', detected_level: 'warn' },
+      { decided_by: 'rules' },
+    ],
+    [
+      'labels a routine line info when nothing in it signals trouble',
+      'user 42 viewed page /home',
+      { severity: 'info', detected_level: 'info' },
+      { decided_by: 'rules', forward_to: 'archive' },
+    ],
+  ])('%s', (_name, line, labels, meta) => {
+    const [entry] = runStage(build('{}'), [createEntry(line, { job: 'tx' })]);
+    expect(entry!.labels).toMatchObject({ job: 'tx', ...labels });
+    expect(entry!.structuredMetadata).toMatchObject(meta);
+    expect(Object.keys(entry!.structuredMetadata).sort()).toEqual(['category', 'decided_by', 'forward_to', 'template']);
+  });
+
+  test('writes the mined template to structured metadata when lines share a shape', () => {
+    const s = build('{}');
+    runStage(s, [createEntry('user 42 failed login from 10.0.0.1')]);
+    const [entry] = runStage(s, [createEntry('user 7 failed login from 10.0.0.9')]);
+    expect(entry!.structuredMetadata.template).toContain('failed login from');
+    expect(entry!.structuredMetadata.template).not.toContain('10.0.0.9');
+  });
+
+  test('decides later lines of a template from the cached sorter answer when the sorter answered the first', async () => {
+    sorter = await startFakeSorter();
+    sorter.setMode({ kind: 'answer', override: { severity: 'critical', category: 'security', forward_to: 'alerting' } });
+    const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
+    const [first] = runStage(s, [createEntry('user 42 failed login from 10.0.0.1')]);
+    expect(first!.structuredMetadata.decided_by).toBe('rules');
+    await classifierOf(s)!.settled();
+    const [second] = runStage(s, [createEntry('user 43 failed login from 10.0.0.2')]);
+    expect(second!.labels).toMatchObject({ severity: 'critical', detected_level: 'critical' });
+    expect(second!.structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security', forward_to: 'alerting' });
+    expect(await decisions('cache')).toBe(1);
+    expect(await decisions('rules')).toBe(1);
+  });
+
+  test('asks the sorter once per template when many lines of it arrive before the answer', async () => {
+    sorter = await startFakeSorter();
+    const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
+    runStage(s, Array.from({ length: 50 }, (_, i) => createEntry(`worker ${i} finished job ${i * 7} in ${i} ms`)));
+    await classifierOf(s)!.settled();
+    expect(sorter.requests.flat()).toHaveLength(1);
+  });
+
+  test('sends only redacted text and labels to the sorter when a line carries PII', async () => {
+    sorter = await startFakeSorter();
+    const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
+    runStage(s, [createEntry('password reset failed for bob.smith@example.com card 4111 1111 1111 1111', { owner: 'alice@example.org' })]);
+    await classifierOf(s)!.settled();
+    const sent = JSON.stringify(sorter.requests);
+    expect(sent).not.toContain('bob.smith@example.com');
+    expect(sent).not.toContain('4111 1111 1111 1111');
+    expect(sent).not.toContain('alice@example.org');
+    expect(sent).toContain('password reset failed');
+  });
+
+  test('passes every entry on with a rules decision when the sorter is unreachable', async () => {
+    sorter = await startFakeSorter();
+    const url = sorter.url;
+    await sorter.close();
+    sorter = undefined;
+    const s = build(`{ url: "${url}", max_wait_ms: 1, timeout_ms: 200 }`);
+    const lines = Array.from({ length: 20 }, (_, i) => createEntry(`request ${i} failed: timeout after 30s`));
+    const out = runStage(s, lines);
+    expect(out).toHaveLength(20);
+    expect(out.every((e) => e.structuredMetadata.decided_by === 'rules')).toBe(true);
+    await classifierOf(s)!.settled();
+    const unanswered = await ctx.registry.getSingleMetric('collector_classify_sorter_unanswered_items_total')!.get();
+    expect(unanswered.values.find((v) => v.labels.reason === 'network_error')?.value).toBeGreaterThan(0);
+  });
+
+  test('classifies the extracted value when source is set and counts a parse failure when it is missing', async () => {
+    const s = build('{ source: msg }');
+    const withMsg = createEntry('level=info msg="out of memory: killed process 12"');
+    withMsg.extracted.msg = 'FATAL out of memory: killed process 12';
+    const without = createEntry('ERROR something');
+    const [a, b] = runStage(s, [withMsg, without]);
+    expect(a!.labels.severity).toBe('critical');
+    expect(b!.labels.severity).toBeUndefined();
+    expect(await ctx.parseFailures()).toBe(1);
+  });
+
+  test('sets forward_to and category as labels when listed in labels', () => {
+    const [entry] = runStage(build('{ labels: [forward_to, category] }'), [createEntry('ERROR db connection refused')]);
+    expect(entry!.labels).toMatchObject({ forward_to: 'alerting', category: expect.any(String) });
+    expect(entry!.labels.severity).toBeUndefined();
+  });
+
+  test.each([
+    ['rejects an empty source', '{ source: "" }', 'source'],
+    ['rejects an unknown key', '{ treshold: 3 }', ''],
+    ['rejects a url that is not a URL', '{ url: "sorter:8080" }', 'url'],
+    ['rejects more items per request than the sorter takes', '{ max_batch_items: 501 }', 'max_batch_items'],
+    ['rejects an unknown label choice', '{ labels: [level] }', 'labels.0'],
+  ])('%s when validating', (_name, yaml, path) => {
+    expect(() => parseStageYaml(classifyStage, yaml)).toThrow(new RegExp(`^${path.replace('.', '\\.')}`, 'm'));
+  });
+});

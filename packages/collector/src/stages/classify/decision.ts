@@ -1,0 +1,16 @@
+import type { Category, DecidedBy, ForwardTo, Severity } from '@obs/schema';
+
+/** What the classify step writes onto an entry, span or log record. */
+export interface Decision {
+  severity: Severity;
+  category: Category;
+  forwardTo: ForwardTo;
+  decidedBy: DecidedBy;
+  /** The local template the text was grouped under. */
+  template: string;
+}
+
+/** Loki's `detected_level` spells warning as `warn`; the other severities are the same words. */
+export function detectedLevel(severity: Severity): string {
+  return severity === 'warning' ? 'warn' : severity;
+}

@@ -1,0 +1,49 @@
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { FallbackReason, SorterClientObserver } from '@obs/sorter-client';
+import type { DecidedBy } from '@obs/schema';
+
+export interface ClassifyMetrics {
+  decided(by: DecidedBy): { inc(n?: number): void };
+  observer: SorterClientObserver;
+}
+
+const breakerValues = { closed: 0, open: 1, half_open: 2 } as const;
+
+/** The classify metrics for one stage or processor (`component` label), shared by every classify step in a registry. */
+export function createClassifyMetrics(registry: Registry, component: string): ClassifyMetrics {
+  const decisions = counter(registry, 'collector_classify_decisions_total', 'Items classified, by how they were decided (cache: a sorter answer for the template; rules: local rules)', ['component', 'decided_by']);
+  const requests = counter(registry, 'collector_classify_sorter_requests_total', 'Requests to the ai-sorter, by outcome', ['component', 'outcome']);
+  const fallbacks = counter(registry, 'collector_classify_sorter_unanswered_items_total', 'Items the ai-sorter did not answer, by reason', ['component', 'reason']);
+  const duration = get(registry, 'collector_classify_sorter_request_duration_seconds', () =>
+    new Histogram({ name: 'collector_classify_sorter_request_duration_seconds', help: 'Duration of ai-sorter requests, retries included', labelNames: ['component'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry] }),
+  );
+  const breaker = get(registry, 'collector_classify_breaker_state', () =>
+    new Gauge({ name: 'collector_classify_breaker_state', help: 'Breaker in front of the ai-sorter: 0 closed, 1 open, 2 half-open', labelNames: ['component'], registers: [registry] }),
+  );
+  breaker.set({ component }, 0);
+  const byDecision = { llm: decisions.labels({ component, decided_by: 'llm' }), cache: decisions.labels({ component, decided_by: 'cache' }), rules: decisions.labels({ component, decided_by: 'rules' }) };
+  const durationChild = duration.labels({ component });
+  return {
+    decided: (by) => byDecision[by],
+    observer: {
+      requestFinished(outcome: 'ok' | FallbackReason, _items: number, seconds: number) {
+        requests.inc({ component, outcome });
+        durationChild.observe(seconds);
+      },
+      itemsFellBack(reason: FallbackReason, items: number) {
+        fallbacks.inc({ component, reason }, items);
+      },
+      breakerStateChanged(state) {
+        breaker.set({ component }, breakerValues[state]);
+      },
+    },
+  };
+}
+
+function counter(registry: Registry, name: string, help: string, labelNames: string[]): Counter<string> {
+  return get(registry, name, () => new Counter({ name, help, labelNames, registers: [registry] }));
+}
+
+function get<T>(registry: Registry, name: string, create: () => T): T {
+  return (registry.getSingleMetric(name) as T | undefined) ?? create();
+}

@@ -1,0 +1,97 @@
+import { createRulesClassifier, createTemplateMiner, type RulesClassifier, type TemplateMiner } from '@obs/classification';
+import { createRedactor, type Redactor } from '@obs/pii';
+import { createSorterClient, type SorterClient, type SorterClientOptions } from '@obs/sorter-client';
+import type { ItemType } from '@obs/schema';
+import type { Decision } from './decision';
+import type { ClassifyMetrics } from './sorter-metrics';
+import { TemplateCache } from './template-cache';
+
+export interface TextClassifierOptions {
+  /** The ai-sorter; without it every decision comes from local rules. */
+  sorter?: Omit<SorterClientOptions, 'fallback' | 'observer'>;
+  itemType: ItemType;
+  /** Templates whose sorter answer is kept. */
+  cacheSize: number;
+  cacheTtlMs: number;
+  metrics: ClassifyMetrics;
+}
+
+/**
+ * Classifies text synchronously so that a pipeline never waits for the sorter: a template the sorter has
+ * answered recently is decided from the local cache (`cache`); any other text is decided by local rules
+ * (`rules`) and, once per template, sent (redacted) to the sorter in the background so that its next lines
+ * hit the cache. Timeouts, the breaker and back pressure of the sorter only ever mean "rules for a while longer".
+ */
+export interface TextClassifier {
+  classify(text: string, attributes?: Readonly<Record<string, string>>): Decision;
+  /** Templates waiting for a sorter answer. */
+  readonly pendingTemplates: number;
+  /** Resolves once every question sent so far has been answered or given up. */
+  settled(): Promise<void>;
+  close(signal?: AbortSignal): Promise<void>;
+}
+
+export function createTextClassifier(options: TextClassifierOptions): TextClassifier {
+  return new CachingTextClassifier(options);
+}
+
+class CachingTextClassifier implements TextClassifier {
+  readonly #miner: TemplateMiner = createTemplateMiner();
+  readonly #rules: RulesClassifier = createRulesClassifier();
+  readonly #redactor: Redactor = createRedactor();
+  readonly #cache: TemplateCache<Decision>;
+  readonly #client: SorterClient | undefined;
+  readonly #itemType: ItemType;
+  readonly #metrics: ClassifyMetrics;
+  readonly #pending = new Map<string, Promise<void>>();
+
+  constructor(options: TextClassifierOptions) {
+    this.#cache = new TemplateCache(options.cacheSize, options.cacheTtlMs);
+    this.#itemType = options.itemType;
+    this.#metrics = options.metrics;
+    this.#client = options.sorter ? createSorterClient({ ...options.sorter, observer: options.metrics.observer }) : undefined;
+  }
+
+  get pendingTemplates(): number {
+    return this.#pending.size;
+  }
+
+  classify(text: string, attributes?: Readonly<Record<string, string>>): Decision {
+    const match = this.#miner.add(text);
+    const cached = this.#cache.get(match.templateId);
+    if (cached !== undefined) {
+      this.#metrics.decided('cache').inc();
+      return cached;
+    }
+    const local = this.#rules.classify({ text, type: this.#itemType, attributes });
+    this.#metrics.decided('rules').inc();
+    this.#ask(match.templateId, match.template, text, attributes);
+    return { severity: local.severity, category: local.category, forwardTo: local.forwardTo, decidedBy: 'rules', template: match.template };
+  }
+
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending.values()]);
+  }
+
+  async close(signal?: AbortSignal): Promise<void> {
+    await this.#client?.close(signal);
+  }
+
+  #ask(templateId: string, template: string, text: string, attributes?: Readonly<Record<string, string>>): void {
+    const client = this.#client;
+    // One question per template at a time, none while the breaker is open: the rules answer meanwhile.
+    if (client === undefined || text === '' || this.#pending.has(templateId) || client.breakerState === 'open') return;
+    // Nothing leaves the process unredacted: the line and the labels sent along are both redacted here.
+    const body = this.#redactor.redact(text).text;
+    const redactedAttributes = attributes ? (this.#redactor.redactValue({ ...attributes }) as Record<string, unknown>) : undefined;
+    const question = client
+      .classify({ id: templateId, type: this.#itemType, body, ...(redactedAttributes ? { attributes: redactedAttributes } : {}) })
+      .then((outcome) => {
+        if (outcome.status !== 'answered') return;
+        const { severity, category, forward_to } = outcome.result;
+        this.#cache.set(templateId, { severity, category, forwardTo: forward_to, decidedBy: 'cache', template });
+      })
+      .finally(() => this.#pending.delete(templateId));
+    this.#pending.set(templateId, question);
+  }
+}

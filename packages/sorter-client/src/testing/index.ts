@@ -1,0 +1,1 @@
+export { startFakeSorter, type FakeSorter, type FakeSorterMode } from './fake-sorter';
