@@ -6,11 +6,15 @@ import { labelKeepStage } from './label-keep';
 import { labelsStage } from './labels';
 import { logfmtStage } from './logfmt';
 import { matchStage } from './match';
+import { multilineStage } from './multiline';
 import { outputStage } from './output';
 import { packStage } from './pack';
 import { regexStage } from './regex';
+import { replaceStage } from './replace';
 import { staticLabelsStage } from './static-labels';
 import { structuredMetadataStage } from './structured-metadata';
+import { templateStage } from './template';
+import { timestampStage } from './timestamp';
 
 /** Every stage type a pipeline may use, keyed by its YAML key (Alloy's stage name). One line per stage. */
 export const stageDefinitions: Record<string, AnyStageDefinition> = {
@@ -21,9 +25,13 @@ export const stageDefinitions: Record<string, AnyStageDefinition> = {
   labels: labelsStage,
   logfmt: logfmtStage,
   match: matchStage,
+  multiline: multilineStage,
   output: outputStage,
   pack: packStage,
   regex: regexStage,
+  replace: replaceStage,
   static_labels: staticLabelsStage,
   structured_metadata: structuredMetadataStage,
+  template: templateStage,
+  timestamp: timestampStage,
 };

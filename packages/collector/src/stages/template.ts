@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LogEntry } from '../entry';
-import { extractedString } from './extracted-value';
+import { extractedString } from './extracted';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { compileTemplate, type CompiledTemplate, TemplateExecError, type TemplateScope } from './template/index';
 

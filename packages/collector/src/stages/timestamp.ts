@@ -1,7 +1,7 @@
 import { Counter } from 'prom-client';
 import { z } from 'zod';
 import type { LogEntry } from '../entry';
-import { extractedString } from './extracted-value';
+import { extractedString } from './extracted';
 import { labelSetKey } from './label-set-key';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { createTimestampParser, type TimestampParser } from './timestamp/parser';
