@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { SourceContext } from '../component';
+import type { Consumer, Lifecycle } from '../consumer';
+import { nowNs } from '../entry';
+import { PermanentError, QueueFullError, RetryableError, ShutdownError } from '../errors';
+import type { Processor } from '../processors/processor';
+import { buildProcessors, processorListSchema } from '../processors/registry';
+import { codecs } from './codec';
+import { createLogRecordConverter, logMappingSchema } from './log-records-to-entries';
+import { counter } from './metric-factory';
+import { fanOutSignal, isSignalSink } from './signal-consumer';
+import { signals, type PartialSuccess, type Signal, type SignalData } from './types';
+
+const sinkTarget = z.string().regex(/^sinks\.[A-Za-z0-9_-]+$/, 'expected sinks.<id>');
+
+/** Keys both OTLP receivers share; `forward_to` (log entries) is the loader's, as for every source. */
+export const receiverConfigShape = {
+  traces_forward_to: z.array(sinkTarget).default([]).describe('Sinks that take traces (type otlp). Spans go nowhere without one: they are refused as partial success.'),
+  metrics_forward_to: z.array(sinkTarget).default([]).describe('Sinks that take OTLP metrics (type otlp or prometheus_remote_write).'),
+  logs: logMappingSchema.prefault({}).describe('How OTLP log records become entries for forward_to.'),
+  processors: processorListSchema.default([]).describe('Processors run in order on every signal before forwarding, e.g. memory_limiter first, batch last.'),
+};
+
+const receiverConfig = z.object(receiverConfigShape).strict();
+export type ReceiverConfig = z.infer<typeof receiverConfig>;
+
+/** SourceContext, whose resolve() finds the sinks of traces_forward_to / metrics_forward_to. */
+export type OtlpReceiverContext = SourceContext;
+
+export interface OtlpReceiver extends Lifecycle {
+  /** Processes and forwards one request; resolves once every target accepted, with what was refused if anything. */
+  export<S extends Signal>(signal: S, data: SignalData[S], abort: AbortSignal): Promise<PartialSuccess | undefined>;
+}
+
+/** The part of the OTLP receivers that does not depend on the transport: processors, log mapping, routing, counts. */
+export function createOtlpReceiver(config: ReceiverConfig, ctx: OtlpReceiverContext, protocol: 'http' | 'grpc'): OtlpReceiver {
+  const processors: Processor[] = buildProcessors(config.processors, { id: ctx.id, logger: ctx.logger, registry: ctx.registry });
+  const toEntries = createLogRecordConverter(config.logs, nowNs);
+  const received = counter(ctx.registry, 'collector_otlp_received_items_total', 'Spans, data points and log records received by an OTLP receiver', ['source', 'protocol', 'signal']);
+  const refused = counter(ctx.registry, 'collector_otlp_refused_items_total', 'Items an OTLP receiver answered with an error or partial success, by reason', ['source', 'protocol', 'signal', 'reason']);
+  const logsSink: Consumer<SignalData['logs']> = {
+    consume: (data, abort) => ctx.next.consume({ entries: toEntries(data) }, abort),
+  };
+  const targets: { [S in Signal]?: Consumer<SignalData[S]> } = {
+    logs: logsSink,
+    traces: resolveTargets(ctx, 'traces', config.traces_forward_to),
+    metrics: resolveTargets(ctx, 'metrics', config.metrics_forward_to),
+  };
+  const chains = new Map<Signal, Consumer<never>>();
+  for (const signal of signals) {
+    const target = targets[signal];
+    if (target === undefined) continue;
+    let chain = target as Consumer<SignalData[typeof signal]>;
+    for (let i = processors.length - 1; i >= 0; i--) chain = processors[i]!.wrap(signal, chain);
+    chains.set(signal, chain);
+  }
+  let stopped = false;
+
+  return {
+    async export(signal, data, abort) {
+      const count = codecs[signal].count(data);
+      received.labels(ctx.id, protocol, signal).inc(count);
+      const chain = chains.get(signal) as Consumer<typeof data> | undefined;
+      if (chain === undefined) {
+        refused.labels(ctx.id, protocol, signal, 'no_target').inc(count);
+        return { rejected: count, errorMessage: `source ${ctx.id} forwards no ${signal} (set ${signal}_forward_to)` };
+      }
+      if (stopped) throw new ShutdownError();
+      try {
+        await chain.consume(data, abort);
+      } catch (err) {
+        refused.labels(ctx.id, protocol, signal, refusalReason(err)).inc(count);
+        throw err;
+      }
+      return undefined;
+    },
+    async start() {
+      for (const p of processors) await p.start();
+    },
+    async shutdown(abort) {
+      stopped = true;
+      for (const p of processors) await p.shutdown(abort);
+    },
+  };
+}
+
+function resolveTargets<S extends 'traces' | 'metrics'>(ctx: OtlpReceiverContext, signal: S, targets: readonly string[]): Consumer<SignalData[S]> | undefined {
+  if (targets.length === 0) return undefined;
+  const consumers = targets.map((target) => {
+    if (ctx.resolve === undefined) throw new Error(`${ctx.id}: ${signal}_forward_to needs a runtime that resolves sinks`);
+    const sink = ctx.resolve(target);
+    if (sink === undefined) throw new Error(`${ctx.id}: ${signal}_forward_to: no such sink ${target}`);
+    const consumer = isSignalSink(sink) ? sink.signals[signal] : undefined;
+    if (consumer === undefined) throw new Error(`${ctx.id}: ${signal}_forward_to: ${target} does not take ${signal}`);
+    return consumer as Consumer<SignalData[S]>;
+  });
+  return fanOutSignal(consumers);
+}
+
+function refusalReason(err: unknown): string {
+  if (err instanceof QueueFullError) return 'queue_full';
+  if (err instanceof ShutdownError) return 'shutdown';
+  if (err instanceof RetryableError) return 'retryable';
+  if (err instanceof PermanentError) return 'permanent';
+  return 'error';
+}

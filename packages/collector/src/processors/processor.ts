@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { ComponentContext } from '../component';
+import type { Consumer, Lifecycle } from '../consumer';
+import type { Signal, SignalData } from '../otlp/types';
+
+/**
+ * A built processor. `wrap` is called once per signal when the receiver is built and returns the consumer that
+ * runs before `next`; it may modify the data in place (the caller hands ownership over) or drop all of it.
+ */
+export interface Processor extends Lifecycle {
+  wrap<S extends Signal>(signal: S, next: Consumer<SignalData[S]>): Consumer<SignalData[S]>;
+}
+
+export type ProcessorContext = Omit<ComponentContext, 'dataDir'>;
+
+/** One processor type: its YAML key (`batch`), its strict zod config, and its factory. */
+export interface ProcessorDefinition<C> {
+  type: string;
+  description: string;
+  config: z.ZodType<C>;
+  create(config: C, ctx: ProcessorContext): Processor;
+}

@@ -1,0 +1,65 @@
+import type { SignalSink } from '../../src/otlp/signal-consumer';
+import type { MetricsData, TracesData } from '../../src/otlp/types';
+import { createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcSource } from '../../src/sources/otlp-grpc';
+import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp-http';
+import { createMemoryConsumer, type MemoryConsumer } from '../../src/testing';
+import { createTestContext } from '../support/sink-context';
+
+/** Records the traces and metrics an OTLP receiver forwards; accepts at once unless told to fail. */
+export interface SignalRecorder extends SignalSink {
+  traces: TracesData[];
+  metrics: MetricsData[];
+  failWith?: () => Error;
+}
+
+export function createSignalRecorder(): SignalRecorder {
+  const recorder: SignalRecorder = {
+    traces: [],
+    metrics: [],
+    signals: {
+      traces: {
+        async consume(d) {
+          if (recorder.failWith) throw recorder.failWith();
+          recorder.traces.push(d);
+        },
+      },
+      metrics: {
+        async consume(d) {
+          if (recorder.failWith) throw recorder.failWith();
+          recorder.metrics.push(d);
+        },
+      },
+    },
+  };
+  return recorder;
+}
+
+export interface Harness<S> {
+  source: S;
+  logs: MemoryConsumer;
+  recorder: SignalRecorder;
+  ctx: ReturnType<typeof createTestContext>;
+}
+
+function context(logs: MemoryConsumer, recorder: SignalRecorder) {
+  const base = createTestContext('sources.otlp');
+  return { ...base, next: logs, resolve: (target: string) => (target === 'sinks.recorder' ? recorder : undefined) };
+}
+
+export async function startHttp(extra: Record<string, unknown> = {}, logs: MemoryConsumer = createMemoryConsumer()): Promise<Harness<OtlpHttpSource>> {
+  const recorder = createSignalRecorder();
+  const ctx = context(logs, recorder);
+  const config = otlpHttpConfig.parse({ listen_address: '127.0.0.1', listen_port: 0, traces_forward_to: ['sinks.recorder'], metrics_forward_to: ['sinks.recorder'], ...extra });
+  const source = createOtlpHttpSource(config, ctx);
+  await source.start();
+  return { source, logs, recorder, ctx };
+}
+
+export async function startGrpc(extra: Record<string, unknown> = {}, logs: MemoryConsumer = createMemoryConsumer()): Promise<Harness<OtlpGrpcSource>> {
+  const recorder = createSignalRecorder();
+  const ctx = context(logs, recorder);
+  const config = otlpGrpcConfig.parse({ listen_address: '127.0.0.1', listen_port: 0, traces_forward_to: ['sinks.recorder'], metrics_forward_to: ['sinks.recorder'], ...extra });
+  const source = createOtlpGrpcSource(config, ctx);
+  await source.start();
+  return { source, logs, recorder, ctx };
+}
