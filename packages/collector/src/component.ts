@@ -38,6 +38,8 @@ export interface Source extends Lifecycle {
 /** Sources get the consumer they feed; positions advance / 2xx is answered only after it resolves. */
 export interface SourceContext extends ComponentContext {
   next: Consumer<LogBatch>;
+  /** Looks up a built sink by `sinks.<id>`, for sources that also feed traces or metrics (OTLP); set by the runtime. */
+  resolve?(target: string): unknown;
 }
 
 export interface Sink extends Consumer<LogBatch>, Lifecycle {

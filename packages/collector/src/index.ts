@@ -9,3 +9,7 @@ export * from './route';
 export { createPipelineConsumer, buildStageChain, StageChain, type PipelineConsumer, type PipelineContext, type CompiledStage } from './stages/pipeline';
 export { stageDefinitions } from './stages/registry';
 export { createStageMetrics, type StageMetrics } from './stages/counters';
+export * from './otlp';
+export * from './processors';
+export { otlpHttpSourceDefinition, createOtlpHttpSource, otlpHttpConfig, type OtlpHttpConfig, type OtlpHttpSource } from './sources/otlp-http';
+export { otlpGrpcSourceDefinition, createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcConfig, type OtlpGrpcSource } from './sources/otlp-grpc';

@@ -1,5 +1,7 @@
 import type { ComponentDefinition, Source, SourceContext } from '../component';
 import { lokiPushSourceDefinition } from './loki-push';
+import { otlpGrpcSourceDefinition } from './otlp-grpc';
+import { otlpHttpSourceDefinition } from './otlp-http';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
 export type AnySourceDefinition = ComponentDefinition<any, Source, SourceContext>;
@@ -7,4 +9,6 @@ export type AnySourceDefinition = ComponentDefinition<any, Source, SourceContext
 /** Every source type the config may name, keyed by its `type:` value. */
 export const sourceDefinitions: Record<string, AnySourceDefinition> = {
   [lokiPushSourceDefinition.type]: lokiPushSourceDefinition,
+  [otlpHttpSourceDefinition.type]: otlpHttpSourceDefinition,
+  [otlpGrpcSourceDefinition.type]: otlpGrpcSourceDefinition,
 };
