@@ -107,7 +107,8 @@ export const signals: readonly Signal[] = [
   },
   {
     name: 'failure',
-    pattern: /\bfail(?:ed|ure|s|ing)?\b|\berrors?\b|\bunable to\b|\bcannot\b|\bcan't\b|\bcould not\b|\bcouldn't\b|\babort(?:ed|ing)?\b|\bcorrupt(?:ed|ion)?\b|\binvalid\b/i,
+    // Not case-insensitive: an uppercase "ERROR" is a stated level, read by level.ts, not a description of a failure.
+    pattern: /\b[Ff]ail(?:ed|ure|s|ing)?\b|\bFAIL(?:ED|URE|S)?\b|\b[Ee]rrors?\b|\b[Uu]nable to\b|\b[Cc]an(?:not|'t)\b|\b[Cc]ould(?: not|n't)\b|\b[Aa]bort(?:ed|ing)?\b|\b[Cc]orrupt(?:ed|ion)?\b|\b[Ii]nvalid\b/,
     severity: 'error', category: 'error', confidence: 0.55, reason: 'failure or error words',
   },
   {

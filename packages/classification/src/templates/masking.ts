@@ -8,6 +8,8 @@ interface MaskRule {
 
 // Order matters: composite shapes (URLs, addresses, timestamps) go before the bare numbers they contain.
 const maskRules: readonly MaskRule[] = [
+  // Typed placeholders left by PII redaction ("<EMAIL>", "<IPV4:3f9a1c2e>") stand for values.
+  { name: 'redacted', pattern: /<[A-Z][A-Z0-9_]*(?::[0-9a-f]+)?>/g },
   { name: 'url', pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s"'<>]+/g },
   { name: 'uuid', pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g },
   { name: 'mac', pattern: /\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}\b/g },

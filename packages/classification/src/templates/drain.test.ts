@@ -1,0 +1,114 @@
+import { createTemplateMiner } from './drain';
+import { templateIdOf } from './template-id';
+
+describe('createTemplateMiner', () => {
+  test('groups lines into one template when they differ only in masked variables', () => {
+    const miner = createTemplateMiner();
+    const first = miner.add('user 42 failed login from 10.0.0.1');
+    const second = miner.add('user 7 failed login from 10.0.0.9');
+    expect(first.isNew).toBe(true);
+    expect(second).toEqual({ templateId: first.templateId, template: 'user <*> failed login from <*>', isNew: false, size: 2 });
+    expect(miner.clusterCount).toBe(1);
+  });
+
+  test('keeps separate templates when lines differ in their constant words', () => {
+    const miner = createTemplateMiner();
+    const a = miner.add('disk check started on node 4');
+    const b = miner.add('disk check finished on node 4');
+    expect(a.templateId).not.toBe(b.templateId);
+    expect(miner.clusterCount).toBe(2);
+  });
+
+  test('generalises a word position to <*> when it shows three distinct values', () => {
+    const miner = createTemplateMiner();
+    miner.add('Invalid user alice from 10.0.0.1');
+    miner.add('Invalid user bob from 10.0.0.2');
+    expect(miner.clusterCount).toBe(2);
+    const third = miner.add('Invalid user carol from 10.0.0.3');
+    expect(third.template).toBe('Invalid user <*> from <*>');
+    expect(third.size).toBe(3);
+    expect(miner.clusterCount).toBe(1);
+    expect(miner.match('Invalid user alice from 10.0.0.1')?.templateId).toBe(third.templateId);
+  });
+
+  test('generalises a position that holds a variable-like token when a second line differs there', () => {
+    const miner = createTemplateMiner();
+    miner.add('job x1y2 done');
+    const second = miner.add('job z3w4 done');
+    expect(second.template).toBe('job <*> done');
+    expect(second.isNew).toBe(false);
+  });
+
+  test('gives the same template the same id when mined by separate miners', () => {
+    const one = createTemplateMiner().add('cache miss for key 17');
+    const two = createTemplateMiner().add('cache miss for key 99');
+    expect(one.templateId).toBe(two.templateId);
+    expect(one.templateId).toBe(templateIdOf('cache miss for key <*>'));
+    expect(one.templateId).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  test('moves the id to the new template text and returns it from match when a cluster generalises', () => {
+    const miner = createTemplateMiner();
+    const before = miner.add('job x1y2 done');
+    const after = miner.add('job z3w4 done');
+    expect(before.template).toBe('job x1y2 done');
+    expect(after.templateId).not.toBe(before.templateId);
+    expect(miner.match('job x1y2 done')?.templateId).toBe(after.templateId);
+  });
+
+  test('does not learn when match is called on an unseen line', () => {
+    const miner = createTemplateMiner();
+    miner.add('request served in 12 ms');
+    expect(miner.match('completely different text here')).toBeUndefined();
+    expect(miner.match('request served in 40 ms')).toMatchObject({ template: 'request served in <*>', isNew: false, size: 1 });
+    expect(miner.clusterCount).toBe(1);
+  });
+
+  test('evicts the least recently used cluster when maxClusters is reached', () => {
+    const miner = createTemplateMiner({ maxClusters: 2 });
+    miner.add('alpha event happened');
+    miner.add('beta thing occurred here');
+    miner.match('alpha event happened');
+    miner.add('gamma');
+    expect(miner.clusterCount).toBe(2);
+    expect(miner.match('alpha event happened')).toBeDefined();
+    expect(miner.match('beta thing occurred here')).toBeUndefined();
+  });
+
+  test('stays within maxClusters when fed many distinct templates', () => {
+    const miner = createTemplateMiner({ maxClusters: 50 });
+    const words = ['red', 'green', 'blue', 'cyan', 'magenta', 'yellow', 'black', 'white', 'grey', 'pink'];
+    for (const a of words) for (const b of words) for (const c of words) miner.add(`${a} ${b} ${c}`);
+    expect(miner.clusterCount).toBeLessThanOrEqual(50);
+  });
+
+  test('routes lines to the wildcard child when a node has maxChildren children', () => {
+    const miner = createTemplateMiner({ maxChildren: 2, depth: 1 });
+    miner.add('alpha starts now');
+    miner.add('beta starts now');
+    miner.add('gamma starts now');
+    // beta, gamma and delta share the wildcard child, so a third distinct word generalises them; alpha keeps its own.
+    expect(miner.add('delta starts now')).toMatchObject({ template: '<*> starts now', isNew: false, size: 3 });
+    expect(miner.clusterCount).toBe(2);
+  });
+
+  test('requires more shared tokens when similarityThreshold is higher', () => {
+    const loose = createTemplateMiner({ similarityThreshold: 0.5 });
+    const strict = createTemplateMiner({ similarityThreshold: 0.9 });
+    for (const miner of [loose, strict]) {
+      miner.add('worker k9x88 m7z66 q7 ok');
+      miner.add('worker a1b22 c3d44 q7 ok');
+    }
+    expect(loose.clusterCount).toBe(1);
+    expect(strict.clusterCount).toBe(2);
+  });
+
+  test.each([
+    ['depth', { depth: 0 }, /templates\.depth must be an integer >= 1, got 0/],
+    ['similarityThreshold', { similarityThreshold: 1.5 }, /templates\.similarityThreshold must be within 0\.\.1, got 1\.5/],
+    ['maxChildren', { maxChildren: 1 }, /templates\.maxChildren must be an integer >= 2, got 1/],
+    ['maxClusters', { maxClusters: 0 }, /templates\.maxClusters must be an integer >= 1, got 0/],
+  ])('rejects an invalid %s when the miner is created', (_name, options, message) => {
+    expect(() => createTemplateMiner(options)).toThrow(message);
+  });
+});

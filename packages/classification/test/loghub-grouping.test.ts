@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTemplateMiner, groupingAccuracy, parseCsvRecords } from '../src';
+
+// The loghub-2k sample lives beside the repository (../shared in CI) and is read by path, never copied.
+const repoRoot = path.join(__dirname, '..', '..', '..');
+const dataDir = path.join(repoRoot, '..', 'shared', 'data', 'loghub-2k');
+const available = fs.existsSync(dataDir);
+if (!available) console.warn(`skipping loghub grouping accuracy: ${dataDir} is absent`);
+
+// Floors a little below the measured GA (OpenSSH 0.958, Linux 0.879, Proxifier 1.000) so a regression fails.
+const floors: ReadonlyArray<[string, number]> = [
+  ['OpenSSH', 0.93],
+  ['Linux', 0.85],
+  ['Proxifier', 0.97],
+];
+
+function gaOf(system: string): number {
+  const records = parseCsvRecords(fs.readFileSync(path.join(dataDir, system, `${system}_2k.log_structured.csv`), 'utf8'));
+  const miner = createTemplateMiner();
+  for (const record of records) miner.add(record.Content as string);
+  const predicted = records.map((record) => miner.match(record.Content as string)?.templateId ?? 'unmatched');
+  return groupingAccuracy(predicted, records.map((record) => record.EventId as string));
+}
+
+describe('template miner on loghub-2k', () => {
+  (available ? test.each(floors) : test.skip.each(floors))('groups %s lines with GA above %d when mined from Content', (system, floor) => {
+    expect(gaOf(system)).toBeGreaterThan(floor);
+  });
+});
