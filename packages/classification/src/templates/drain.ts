@@ -35,13 +35,16 @@ interface Cluster {
   template: string;
   templateId: string;
   size: number;
-  /** The leaf list that holds this cluster, so eviction can unlink it. */
-  readonly leaf: Cluster[];
+  /** The tree leaf that holds this cluster, so eviction can unlink it and prune emptied branches. */
+  readonly leaf: TreeNode;
 }
 
 interface TreeNode {
   readonly children: Map<string, TreeNode>;
   readonly clusters: Cluster[];
+  readonly parent: TreeNode | undefined;
+  /** This node's key in its parent: a token count at the first level, a leading token below. */
+  readonly key: string;
 }
 
 interface ResolvedOptions {
@@ -78,8 +81,8 @@ function resolveOptions(options: TemplateMinerOptions): ResolvedOptions {
   return Object.freeze(resolved);
 }
 
-function newNode(): TreeNode {
-  return { children: new Map(), clusters: [] };
+function newNode(parent: TreeNode | undefined, key: string): TreeNode {
+  return { children: new Map(), clusters: [], parent, key };
 }
 
 // Tokens that carry digits are likely variables, so they route to the wildcard branch instead of splitting the tree.
@@ -135,7 +138,7 @@ function fits(template: readonly string[], tokens: readonly string[]): boolean {
 
 class DrainTemplateMiner implements TemplateMiner {
   readonly #options: ResolvedOptions;
-  readonly #root = new Map<number, TreeNode>();
+  readonly #root = newNode(undefined, '');
   // Insertion order is recency order: a touched cluster is re-inserted at the end; the first one is evicted.
   readonly #recency = new Map<Cluster, true>();
 
@@ -149,8 +152,8 @@ class DrainTemplateMiner implements TemplateMiner {
 
   add(text: string): TemplateMatch {
     const tokens = maskTokens(text);
-    const leaf = this.#leafFor(tokens, true) as Cluster[];
-    const cluster = this.#bestCluster(leaf, tokens);
+    const leaf = this.#leafFor(tokens, true) as TreeNode;
+    const cluster = this.#bestCluster(leaf.clusters, tokens);
     if (cluster === undefined) return this.#create(leaf, tokens);
     if (differsInWords(cluster.tokens, tokens) && !this.#absorbSiblings(cluster, leaf, tokens)) return this.#create(leaf, tokens);
     this.#generalise(cluster, tokens);
@@ -163,34 +166,30 @@ class DrainTemplateMiner implements TemplateMiner {
     const tokens = maskTokens(text);
     const leaf = this.#leafFor(tokens, false);
     if (leaf === undefined) return undefined;
-    const cluster = this.#bestCluster(leaf, tokens);
+    const cluster = this.#bestCluster(leaf.clusters, tokens);
     if (cluster === undefined || differsInWords(cluster.tokens, tokens)) return undefined;
     this.#touch(cluster);
     return { templateId: cluster.templateId, template: cluster.template, isNew: false, size: cluster.size };
   }
 
-  #leafFor(tokens: readonly string[], create: boolean): Cluster[] | undefined {
-    let node: TreeNode | undefined = this.#root.get(tokens.length);
-    if (node === undefined) {
-      if (!create) return undefined;
-      node = newNode();
-      this.#root.set(tokens.length, node);
-    }
+  #leafFor(tokens: readonly string[], create: boolean): TreeNode | undefined {
+    let node = this.#child(this.#root, String(tokens.length), create);
     const depth = Math.min(this.#options.depth, tokens.length);
-    for (let i = 0; i < depth; i++) {
-      const key = routingKey(tokens[i] as string);
-      let child: TreeNode | undefined = node.children.get(key);
-      if (child === undefined && !create) child = node.children.get(WILDCARD);
-      if (child === undefined) {
-        if (!create) return undefined;
-        const useWildcard: boolean = key !== WILDCARD && node.children.size >= this.#options.maxChildren - 1;
-        const childKey: string = useWildcard ? WILDCARD : key;
-        child = node.children.get(childKey) ?? newNode();
-        node.children.set(childKey, child);
-      }
-      node = child;
+    for (let i = 0; i < depth && node !== undefined; i++) node = this.#child(node, routingKey(tokens[i] as string), create);
+    return node;
+  }
+
+  /** The child for a key; when creating and the node is full, new keys share the wildcard child. */
+  #child(node: TreeNode, key: string, create: boolean): TreeNode | undefined {
+    const existing = node.children.get(key) ?? (create ? undefined : node.children.get(WILDCARD));
+    if (existing !== undefined || !create) return existing;
+    const childKey = node !== this.#root && key !== WILDCARD && node.children.size >= this.#options.maxChildren - 1 ? WILDCARD : key;
+    let child = node.children.get(childKey);
+    if (child === undefined) {
+      child = newNode(node, childKey);
+      node.children.set(childKey, child);
     }
-    return node.clusters;
+    return child;
   }
 
   #bestCluster(leaf: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
@@ -212,9 +211,9 @@ class DrainTemplateMiner implements TemplateMiner {
 
   /** Folds into `cluster` every sibling its generalisation by `tokens` covers, when the differing word positions show
    * enough distinct values to be variables; returns false (and changes nothing) otherwise. */
-  #absorbSiblings(cluster: Cluster, leaf: Cluster[], tokens: readonly string[]): boolean {
+  #absorbSiblings(cluster: Cluster, leaf: TreeNode, tokens: readonly string[]): boolean {
     const generalised = cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD));
-    const covered = leaf.filter((sibling) => fits(generalised, sibling.tokens));
+    const covered = leaf.clusters.filter((sibling) => fits(generalised, sibling.tokens));
     for (let i = 0; i < generalised.length; i++) {
       if (generalised[i] !== WILDCARD || !isWord(cluster.tokens[i] as string) || !isWord(tokens[i] as string)) continue;
       const values = new Set<string>([tokens[i] as string]);
@@ -229,10 +228,10 @@ class DrainTemplateMiner implements TemplateMiner {
     return true;
   }
 
-  #create(leaf: Cluster[], tokens: string[]): TemplateMatch {
+  #create(leaf: TreeNode, tokens: string[]): TemplateMatch {
     const template = tokens.join(' ');
     const cluster: Cluster = { tokens, template, templateId: templateIdOf(template), size: 1, leaf };
-    leaf.push(cluster);
+    leaf.clusters.push(cluster);
     this.#recency.set(cluster, true);
     if (this.#recency.size > this.#options.maxClusters) this.#evictOldest();
     return { templateId: cluster.templateId, template, isNew: true, size: 1 };
@@ -262,7 +261,14 @@ class DrainTemplateMiner implements TemplateMiner {
 
   #forget(cluster: Cluster): void {
     this.#recency.delete(cluster);
-    cluster.leaf.splice(cluster.leaf.indexOf(cluster), 1);
+    const clusters = cluster.leaf.clusters;
+    clusters.splice(clusters.indexOf(cluster), 1);
+    // Emptied branches go too, so the tree never outgrows the clusters it holds.
+    let node = cluster.leaf;
+    while (node.parent !== undefined && node.clusters.length === 0 && node.children.size === 0) {
+      node.parent.children.delete(node.key);
+      node = node.parent;
+    }
   }
 }
 
