@@ -1,4 +1,5 @@
 import type { ComponentDefinition, Source, SourceContext } from '../component';
+import { fileSourceDefinition } from './file/source';
 import { lokiPushSourceDefinition } from './loki-push';
 import { otlpGrpcSourceDefinition } from './otlp-grpc';
 import { otlpHttpSourceDefinition } from './otlp-http';
@@ -8,6 +9,7 @@ export type AnySourceDefinition = ComponentDefinition<any, Source, SourceContext
 
 /** Every source type the config may name, keyed by its `type:` value. */
 export const sourceDefinitions: Record<string, AnySourceDefinition> = {
+  [fileSourceDefinition.type]: fileSourceDefinition,
   [lokiPushSourceDefinition.type]: lokiPushSourceDefinition,
   [otlpHttpSourceDefinition.type]: otlpHttpSourceDefinition,
   [otlpGrpcSourceDefinition.type]: otlpGrpcSourceDefinition,

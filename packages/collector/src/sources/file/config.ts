@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+const target = z
+  .object({ __path__: z.string().min(1).describe('Glob of files to tail: `*`, `**` and `?`; relative paths are resolved from the working directory') })
+  .catchall(z.string())
+  .describe('Files to tail; every other key is a label added to their lines');
+
+export const fileSourceConfig = z
+  .object({
+    targets: z.array(target).min(1).describe('Globs with their labels, as in Alloy (`__path__` plus labels)'),
+    tail_from_end: z.boolean().default(false).describe('Start files without a saved position at their end instead of their beginning'),
+    poll_interval_ms: z.number().int().positive().default(250).describe('How often an idle file is checked for new data (fs.watch events wake it sooner)'),
+    sync_period_ms: z.number().int().positive().default(10_000).describe('How often the globs are expanded again to pick up new files'),
+    max_line_size_bytes: z.number().int().positive().default(256 * 1024).describe('Longer lines are cut to this size and counted in collector_source_truncated_lines_total'),
+    read_chunk_bytes: z.number().int().positive().default(1024 * 1024).describe('Most bytes read (and handed on as one batch) per step'),
+    removed_file_grace_ms: z.number().int().min(0).default(5000).describe('How long a file whose path vanished is still watched for late writes before it is closed and its position forgotten'),
+  })
+  .strict();
+
+export type FileSourceConfig = z.infer<typeof fileSourceConfig>;

@@ -1,0 +1,124 @@
+import * as path from 'node:path';
+import type { ComponentDefinition, Source, SourceContext } from '../../component';
+import type { Labels } from '../../entry';
+import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
+import { fileSourceConfig, type FileSourceConfig } from './config';
+import { compileGlob, expandGlob, type CompiledGlob } from './glob';
+import { readGzipOnce } from './gzip-reader';
+import { Positions } from './positions';
+import { Tailer, type TailerDeps } from './tailer';
+
+export const fileSourceDefinition: ComponentDefinition<FileSourceConfig, Source, SourceContext> = {
+  type: 'file',
+  description: 'Tails files matched by globs, with a positions file, rotation handling and .gz files read once',
+  config: fileSourceConfig,
+  create: (config, ctx) => createFileSource(config, ctx),
+};
+
+export function createFileSource(config: FileSourceConfig, ctx: SourceContext): Source {
+  return new FileSource(config, ctx);
+}
+
+interface Target {
+  glob: CompiledGlob;
+  labels: Labels;
+}
+
+interface Running {
+  tailer?: Tailer;
+  done: Promise<void>;
+}
+
+/** Runs one tailer per matched file; positions live in `<dataDir>/positions.json`. */
+class FileSource implements Source {
+  readonly id: string;
+  readonly #config: FileSourceConfig;
+  readonly #ctx: SourceContext;
+  readonly #targets: Target[];
+  readonly #metrics: SourceMetrics;
+  readonly #running = new Map<string, Running>();
+  readonly #abort = new AbortController();
+  #positions: Positions | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #syncing: Promise<void> | undefined;
+  #stopping = false;
+
+  constructor(config: FileSourceConfig, ctx: SourceContext) {
+    this.id = ctx.id;
+    this.#config = config;
+    this.#ctx = ctx;
+    this.#metrics = createSourceMetrics(ctx.registry, ctx.id);
+    this.#targets = config.targets.map(({ __path__, ...labels }) => ({ glob: compileGlob(__path__), labels }));
+  }
+
+  async start(): Promise<void> {
+    if (this.#positions) return;
+    this.#positions = await Positions.load(path.join(this.#ctx.dataDir, 'positions.json'));
+    await this.#sync();
+    this.#timer = setInterval(() => void this.#sync(), this.#config.sync_period_ms);
+  }
+
+  #sync(): Promise<void> {
+    this.#syncing ??= this.#expand().finally(() => (this.#syncing = undefined));
+    return this.#syncing;
+  }
+
+  async #expand(): Promise<void> {
+    const opening: Promise<unknown>[] = [];
+    for (const target of this.#targets) {
+      for (const file of await expandGlob(target.glob)) {
+        if (this.#stopping) return;
+        const known = this.#running.get(file);
+        if (known) {
+          known.tailer?.wake();
+          continue;
+        }
+        opening.push(this.#launch(file, target.labels));
+      }
+    }
+    await Promise.all(opening);
+    let lag = 0;
+    for (const [file, run] of this.#running) {
+      if (run.tailer?.finished) this.#running.delete(file);
+      else lag += run.tailer?.lagBytes ?? 0;
+    }
+    this.#metrics.filesActive.set([...this.#running.values()].filter((r) => r.tailer).length);
+    this.#metrics.lagBytes.set(lag);
+  }
+
+  /** Resolves once the file is open at its start position (so start() returns with every file opened). */
+  #launch(file: string, labels: Labels): Promise<unknown> {
+    const deps: TailerDeps = {
+      path: file,
+      labels: { ...labels, filename: file },
+      config: this.#config,
+      positions: this.#positions!,
+      next: this.#ctx.next,
+      metrics: this.#metrics,
+      logger: this.#ctx.logger,
+      source: this.id,
+      signal: this.#abort.signal,
+    };
+    if (file.endsWith('.gz')) {
+      this.#running.set(file, { done: readGzipOnce(deps) });
+      return Promise.resolve();
+    }
+    const tailer = new Tailer(deps);
+    const opened = tailer.open();
+    this.#running.set(file, { tailer, done: opened.then((ok) => (ok ? tailer.run() : undefined)) });
+    return opened;
+  }
+
+  async shutdown(signal: AbortSignal): Promise<void> {
+    if (this.#stopping) return;
+    this.#stopping = true;
+    clearInterval(this.#timer);
+    const onAbort = (): void => this.#abort.abort(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    await this.#syncing;
+    for (const run of this.#running.values()) run.tailer?.stop();
+    await Promise.all([...this.#running.values()].map((r) => r.done));
+    signal.removeEventListener('abort', onAbort);
+  }
+}

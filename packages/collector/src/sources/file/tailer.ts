@@ -1,0 +1,309 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Logger } from '../../component';
+import type { Consumer } from '../../consumer';
+import { nowNs, type Labels, type LogBatch, type LogEntry } from '../../entry';
+import type { SourceMetrics } from '../source-metrics';
+import type { FileSourceConfig } from './config';
+import { emitBatch } from './emitter';
+import type { FilePosition, Positions } from './positions';
+
+export interface TailerDeps {
+  path: string;
+  labels: Labels;
+  config: FileSourceConfig;
+  positions: Positions;
+  next: Consumer<LogBatch>;
+  metrics: SourceMetrics;
+  logger: Logger;
+  source: string;
+  /** Aborted when the shutdown deadline passes: in-flight consume calls give up. */
+  signal: AbortSignal;
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * Follows one path: reads complete lines from the acknowledged offset, hands them on, and only then
+ * moves and saves the offset. Handles rotation by rename (the old file is read to its end, then the
+ * new one from 0), copytruncate (size below offset: restart at 0), and a partial last line (held until `\n`).
+ */
+export class Tailer {
+  readonly path: string;
+  #d: TailerDeps;
+  #fd: fs.promises.FileHandle | undefined;
+  #dev = 0;
+  #ino = 0;
+  #offset = 0;
+  #size = 0;
+  #skipping = false;
+  #stopping = false;
+  #finished = false;
+  #goneSinceMs: number | undefined;
+  #watcher: fs.FSWatcher | undefined;
+  #wake: (() => void) | undefined;
+  #buffer: Buffer;
+
+  constructor(deps: TailerDeps) {
+    this.#d = deps;
+    this.path = deps.path;
+    this.#buffer = Buffer.allocUnsafe(Math.max(deps.config.read_chunk_bytes, deps.config.max_line_size_bytes + 1));
+  }
+
+  /** True once the file vanished and was read to its end; the source then drops the tailer. */
+  get finished(): boolean {
+    return this.#finished;
+  }
+
+  /** Bytes in the file not yet acknowledged. */
+  get lagBytes(): number {
+    return Math.max(0, this.#size - this.#offset);
+  }
+
+  stop(): void {
+    this.#stopping = true;
+    this.#wake?.();
+  }
+
+  wake(): void {
+    this.#wake?.();
+  }
+
+  /** Opens the file at its saved (or initial) position; false when it is gone. Call run() after. */
+  async open(): Promise<boolean> {
+    try {
+      return await this.#open();
+    } catch (err) {
+      await this.#close();
+      if (!this.#d.signal.aborted) this.#d.logger.error('cannot open file', { source: this.#d.source, path: this.path, error: (err as Error).message });
+      return false;
+    }
+  }
+
+  /** Follows the file until stop() or until it vanished and was read to its end. */
+  async run(): Promise<void> {
+    try {
+      while (!this.#stopping && !this.#finished) {
+        const progressed = await this.#step();
+        if (!progressed && !this.#stopping && !this.#finished) await this.#idle();
+      }
+    } catch (err) {
+      if (!this.#d.signal.aborted) this.#d.logger.error('file tailer failed', { source: this.#d.source, path: this.path, error: (err as Error).message });
+    } finally {
+      await this.#close();
+    }
+  }
+
+  async #close(): Promise<void> {
+    this.#watcher?.close();
+    await this.#fd?.close().catch(() => undefined);
+    this.#fd = undefined;
+  }
+
+  async #open(): Promise<boolean> {
+    const saved = this.#d.positions.get(this.path);
+    const fd = await fs.promises.open(this.path, 'r').catch(() => undefined);
+    if (!fd) {
+      this.#finished = true;
+      return false;
+    }
+    this.#fd = fd;
+    const st = await fd.stat();
+    if (saved && (saved.ino !== st.ino || saved.dev !== st.dev)) await this.#finishRotatedAway(saved);
+    this.#dev = st.dev;
+    this.#ino = st.ino;
+    this.#size = st.size;
+    if (saved && saved.ino === st.ino && saved.dev === st.dev && saved.offset <= st.size) this.#offset = saved.offset;
+    else this.#offset = saved ? 0 : this.#d.config.tail_from_end ? st.size : 0;
+    this.#watch();
+    await this.#commit();
+    return true;
+  }
+
+  /** The file was rotated while the collector was down: finish the old inode if it is still in the folder. */
+  async #finishRotatedAway(saved: FilePosition): Promise<void> {
+    const dir = path.dirname(this.path);
+    for (const name of await fs.promises.readdir(dir).catch(() => [] as string[])) {
+      const candidate = path.join(dir, name);
+      const st = await fs.promises.stat(candidate).catch(() => undefined);
+      if (!st || st.ino !== saved.ino || st.dev !== saved.dev || st.size <= saved.offset) continue;
+      const current = this.#fd;
+      const fd = await fs.promises.open(candidate, 'r');
+      this.#fd = fd;
+      this.#dev = saved.dev;
+      this.#ino = saved.ino;
+      this.#offset = saved.offset;
+      this.#size = st.size;
+      try {
+        while (!this.#stopping && (await this.#readAndEmit(true))) {
+          /* read the rotated file to its end */
+        }
+      } finally {
+        await fd.close();
+        this.#fd = current;
+      }
+      return;
+    }
+  }
+
+  async #step(): Promise<boolean> {
+    const st = await this.#fd!.stat();
+    this.#size = st.size;
+    if (st.size < this.#offset) {
+      this.#d.logger.info('file truncated; reading from the start', { source: this.#d.source, path: this.path });
+      this.#offset = 0;
+      this.#skipping = false;
+      await this.#commit();
+      return true;
+    }
+    if (st.size > this.#offset && (await this.#readAndEmit(false))) return true;
+    const current = await fs.promises.stat(this.path).catch(() => undefined);
+    if (current && (current.ino !== this.#ino || current.dev !== this.#dev)) {
+      await this.#drain();
+      if (this.#stopping) return false;
+      await this.#switchTo(current);
+      return true;
+    }
+    if (!current) {
+      this.#goneSinceMs ??= Date.now();
+      if (Date.now() - this.#goneSinceMs >= this.#d.config.removed_file_grace_ms) {
+        await this.#drain();
+        if (this.#stopping) return false;
+        this.#finished = true;
+        await this.#d.positions.forget(this.path);
+      }
+      return false;
+    }
+    this.#goneSinceMs = undefined;
+    return false;
+  }
+
+  /** Reads the open file to its very end, including a last line without `\n`: it will not grow any more. */
+  async #drain(): Promise<void> {
+    for (;;) {
+      const st = await this.#fd!.stat();
+      this.#size = st.size;
+      if (st.size <= this.#offset || this.#stopping) return;
+      if (!(await this.#readAndEmit(true))) return;
+    }
+  }
+
+  async #switchTo(st: fs.Stats): Promise<void> {
+    const fd = await fs.promises.open(this.path, 'r').catch(() => undefined);
+    if (!fd) return;
+    await this.#fd?.close();
+    const opened = await fd.stat();
+    this.#fd = fd;
+    this.#dev = opened.dev;
+    this.#ino = opened.ino;
+    this.#offset = 0;
+    this.#size = opened.size;
+    this.#skipping = false;
+    this.#goneSinceMs = undefined;
+    this.#d.logger.info('file rotated; following the new file', { source: this.#d.source, path: this.path, ino: st.ino });
+    this.#watch();
+    await this.#commit();
+  }
+
+  /** Reads one chunk from the offset and hands its complete lines on; false when nothing could be handed on. */
+  async #readAndEmit(final: boolean): Promise<boolean> {
+    const { config, metrics } = this.#d;
+    const want = Math.min(this.#buffer.length, this.#size - this.#offset);
+    if (want <= 0) return false;
+    const { bytesRead } = await this.#fd!.read(this.#buffer, 0, want, this.#offset);
+    if (bytesRead === 0) return false;
+    const buf = this.#buffer;
+    let start = 0;
+    if (this.#skipping) {
+      const nl = buf.indexOf(NEWLINE, 0);
+      if (nl === -1 || nl >= bytesRead) {
+        this.#offset += bytesRead;
+        await this.#commit();
+        return true;
+      }
+      this.#skipping = false;
+      start = nl + 1;
+    }
+    let end = buf.lastIndexOf(NEWLINE, bytesRead - 1);
+    let consumed: number;
+    const lines: string[] = [];
+    if (end < start) {
+      const rest = bytesRead - start;
+      if (rest >= config.max_line_size_bytes) {
+        lines.push(buf.toString('utf8', start, start + config.max_line_size_bytes));
+        metrics.truncated.inc();
+        this.#skipping = true;
+        consumed = bytesRead;
+      } else if (final && rest > 0 && this.#offset + bytesRead >= this.#size) {
+        lines.push(stripCr(buf.toString('utf8', start, bytesRead)));
+        consumed = bytesRead;
+      } else if (start > 0) {
+        consumed = start;
+      } else {
+        return false;
+      }
+    } else {
+      end += 1;
+      let from = start;
+      while (from < end) {
+        const nl = buf.indexOf(NEWLINE, from);
+        let lineEnd = nl;
+        if (lineEnd - from > config.max_line_size_bytes) {
+          lineEnd = from + config.max_line_size_bytes;
+          metrics.truncated.inc();
+        }
+        lines.push(stripCr(buf.toString('utf8', from, lineEnd)));
+        from = nl + 1;
+      }
+      consumed = end;
+    }
+    metrics.bytes.inc(consumed);
+    if (lines.length > 0 && !(await this.#emit(lines))) return false;
+    this.#offset += consumed;
+    await this.#commit();
+    return true;
+  }
+
+  async #emit(lines: string[]): Promise<boolean> {
+    const base = nowNs();
+    const entries: LogEntry[] = new Array(lines.length);
+    for (let i = 0; i < lines.length; i++) {
+      // Consecutive timestamps keep the file's line order at the backend.
+      entries[i] = { timestampNs: base + BigInt(i), line: lines[i]!, labels: { ...this.#d.labels }, structuredMetadata: {}, extracted: {} };
+    }
+    return emitBatch(entries, this.#d.next, this.#d.signal, this.#d.metrics, this.#d.logger, this.#d.source);
+  }
+
+  #commit(): Promise<void> {
+    return this.#d.positions.commit({ path: this.path, dev: this.#dev, ino: this.#ino, offset: this.#offset, size: this.#size });
+  }
+
+  #watch(): void {
+    this.#watcher?.close();
+    try {
+      // Only a hint to wake early; polling stays the source of truth (fs.watch misses events on some filesystems).
+      this.#watcher = fs.watch(this.path, { persistent: false }, () => this.#wake?.());
+      this.#watcher.on('error', () => this.#watcher?.close());
+    } catch {
+      this.#watcher = undefined;
+    }
+  }
+
+  #idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.#d.config.poll_interval_ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = () => {
+        this.#wake = undefined;
+        done();
+      };
+    });
+  }
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
