@@ -1,4 +1,5 @@
 import type { AnyStageDefinition } from './stage';
+import { classifyStage } from './classify';
 import { dropStage } from './drop';
 import { jsonStage } from './json';
 import { labelDropStage } from './label-drop';
@@ -18,6 +19,7 @@ import { timestampStage } from './timestamp';
 
 /** Every stage type a pipeline may use, keyed by its YAML key (Alloy's stage name). One line per stage. */
 export const stageDefinitions: Record<string, AnyStageDefinition> = {
+  classify: classifyStage,
   drop: dropStage,
   json: jsonStage,
   label_drop: labelDropStage,
