@@ -20,6 +20,7 @@ describe('credit card detector', () => {
     ['ignores mixed separators when the grouping is inconsistent', '4111 1111-1111 1111'],
     ['ignores digits inside ids when joined by dashes or letters', 'ORD-4111111111111111 tx4111111111111111'],
     ['ignores runs too short or too long when outside 13..19 digits', '411111111111 41111111111111111111'],
+    ['ignores Luhn-valid numbers when the length is not one the issuer uses', 'acct 3704 0044 0532 0130 01'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -1,16 +1,26 @@
 import { passesLuhn } from '../checksums/luhn';
 import { candidate, digitsOnly, type Candidate, type Detector } from './detector';
 
-/** Issuer prefixes (IIN ranges) of the major networks: Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro. */
-const issuerPrefix = /^(?:4|5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)|3[47]|3(?:0[0-5]|[68])|35(?:2[89]|[3-8]\d)|6(?:011|5|4[4-9]|2)|5[06-9]|6\d)/;
+/** Issuer prefixes (IIN ranges) of the major networks and the lengths each issues. */
+const issuers: ReadonlyArray<readonly [RegExp, readonly number[]]> = [
+  [/^4/, [13, 16, 19]], // Visa
+  [/^(?:5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720))/, [16]], // Mastercard
+  [/^3[47]/, [15]], // American Express
+  [/^(?:6011|65|64[4-9])/, [16, 17, 18, 19]], // Discover
+  [/^(?:30[0-5]|36|38|39)/, [14, 15, 16, 17, 18, 19]], // Diners Club
+  [/^35(?:2[89]|[3-8]\d)/, [16, 17, 18, 19]], // JCB
+  [/^62/, [16, 17, 18, 19]], // UnionPay
+  [/^(?:5[06-9]|6\d)/, [12, 13, 14, 15, 16, 17, 18, 19]], // Maestro
+];
 
 function isCardNumber(digits: string): boolean {
-  return digits.length >= 13 && digits.length <= 19 && issuerPrefix.test(digits) && passesLuhn(digits);
+  const issuer = issuers.find(([prefix]) => prefix.test(digits));
+  return issuer !== undefined && issuer[1].includes(digits.length) && passesLuhn(digits);
 }
 
 /**
  * Payment card numbers: 13..19 digits, contiguous or in the printed groupings (4-4-4-4[-1..3], Amex 4-6-5,
- * Diners 4-6-4) with one consistent space or dash; the issuer prefix and the Luhn check must both hold.
+ * Diners 4-6-4) with one consistent space or dash; the issuer prefix, its lengths and the Luhn check must all hold.
  */
 export function createCreditCardDetector(): Detector {
   const pattern =

@@ -18,6 +18,7 @@ describe('email detector', () => {
     ['ignores image digests when the tail is not a domain', 'pull nginx@sha256:abcdef0123'],
     ['ignores decorators and handles when there is no local part', '@Override @channel ping'],
     ['ignores hosts without a TLD when the domain has no dot', 'ssh admin@localhost'],
+    ['ignores a URL user when it follows //', 'clone ssh://git@github.com/org/repo.git'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

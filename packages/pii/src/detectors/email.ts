@@ -1,9 +1,12 @@
 import { candidate, type Candidate, type Detector } from './detector';
 
-/** name@domain.tld; the TLD must be letters, so npm-style `pkg@1.2.3` and `image@sha256:...` are not emails. */
+/**
+ * name@domain.tld; the TLD must be letters, so npm-style `pkg@1.2.3` and `image@sha256:...` are not emails,
+ * and a URL's bare user (`ssh://git@host.tld`) is not one either.
+ */
 export function createEmailDetector(): Detector {
   const pattern =
-    /(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])/g;
+    /(?<![\w.%+-]|\/\/)[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])/g;
   return {
     type: 'email',
     mayMatch: (text) => text.includes('@'),

@@ -7,6 +7,8 @@ import { candidate, type Candidate, type Detector } from './detector';
 export function createMacDetector(): Detector {
   const pattern =
     /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
+  // iptables LOG prints MAC=<destination>:<source>:<ethertype> as one run of 14 pairs.
+  const iptables = /\bMAC=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?![\w:])/g;
   return {
     type: 'mac',
     mayMatch: (text) => text.includes(':') || text.includes('-') || text.includes('.'),
@@ -15,6 +17,12 @@ export function createMacDetector(): Detector {
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         if (m[1] === undefined && !/[A-Fa-f]/.test(m[0])) continue;
         out.push(candidate('mac', m.index, m.index + m[0].length));
+      }
+      iptables.lastIndex = 0;
+      for (let m = iptables.exec(text); m !== null; m = iptables.exec(text)) {
+        const destination = m.index + 4;
+        const source = destination + (m[1] as string).length + 1;
+        out.push(candidate('mac', destination, destination + 17), candidate('mac', source, source + 17));
       }
     },
     normalize: (value) => value.replace(/[:.-]/g, '').toLowerCase(),

@@ -26,6 +26,7 @@ describe('phone detector', () => {
     ['ignores US-shaped numbers when the area code starts with 0 or 1', '123-456-7890'],
     ['ignores durations and versions when they are dotted', 'took 1.234s on 10.0.19041.1'],
     ['ignores European-shaped dates when they have too few digits', 'on 01-15-2024'],
+    ['ignores the tail of a longer digit sequence when another group precedes it', 'tracking 1Z 999 AA1 01 2345 6784'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -21,6 +21,7 @@ describe('secret kv detector', () => {
     ['ignores keys when the secret word is not at the end', 'token_count=5 password_reset=true max_tokens=100'],
     ['ignores placeholders when the value says there is no secret', 'password=*** token=null secret=<redacted> api_key=${API_KEY}'],
     ['ignores empty values when nothing follows the separator', 'password= token=""'],
+    ['ignores yes/no flags when MySQL reports whether a password was used', "denied for user 'app' (using password: YES)"],
     ['ignores keys when the secret word is inside a longer word', 'tokenizer=bpe secretary=alice'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

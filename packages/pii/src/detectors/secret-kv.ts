@@ -9,8 +9,9 @@ export function isSecretKey(key: string): boolean {
   return secretKey.test(key);
 }
 
-/** Values that say "no secret here": empty markers, booleans, already-redacted text, template references. */
-const notASecret = /^(?:null|nil|none|undefined|true|false|\*+|x{3,}|<[^>]*>|\[[a-z_ ]*redacted[a-z_ ]*\]|\$\{[^}]*\}?|%s|\{\{[^}]*\}{0,2})$/i;
+/** Values that say "no secret here": empty markers, booleans, already-redacted text, template references,
+ * Terraform's `(sensitive value)`. */
+const notASecret = /^(?:null|nil|none|undefined|true|false|yes|no|\*+|x{3,}|<[^>]*>|\[[a-z_ ]*redacted[a-z_ ]*\]|\$\{[^}]*\}?|%s|\(sensitive|\{\{[^}]*\}{0,2})$/i;
 
 const startsAnotherPair = /^[\w.-]+(?:=|:\s|:$)/;
 
