@@ -7,6 +7,7 @@ import { labelKeepStage } from './label-keep';
 import { labelsStage } from './labels';
 import { logfmtStage } from './logfmt';
 import { matchStage } from './match';
+import { metricsStage } from './metrics';
 import { multilineStage } from './multiline';
 import { outputStage } from './output';
 import { packStage } from './pack';
@@ -27,6 +28,7 @@ export const stageDefinitions: Record<string, AnyStageDefinition> = {
   labels: labelsStage,
   logfmt: logfmtStage,
   match: matchStage,
+  metrics: metricsStage,
   multiline: multilineStage,
   output: outputStage,
   pack: packStage,

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { durationMs } from '../config/units';
+import type { LogEntry } from '../entry';
+import { labelSetKey } from './label-set-key';
+import { CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
+import { registerSeriesStore, type MetricKind } from './metrics/series-store';
+import type { Stage, StageContext, StageDefinition } from './stage';
+
+const DEFAULT_PREFIX = 'loki_process_custom_';
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
+const shared = {
+  name: z.string().min(1).describe('Metric name; exposed as `prefix` + name.'),
+  description: z.string().default('').describe('Help text of the metric.'),
+  source: z.string().min(1).optional().describe('Extracted key the metric reads; defaults to `name`.'),
+  prefix: z.string().default(DEFAULT_PREFIX).describe('Prefix of the exposed name (Alloy default `loki_process_custom_`; empty means the default).'),
+  max_idle_duration: durationMs('Go duration')
+    .refine((ms) => ms >= 1000, { message: 'max_idle_duration must be greater or equal than 1s' })
+    .default(300_000)
+    .describe('A series not updated for this long is removed from /metrics (Go duration, default 5m, at least 1s).'),
+  value: z.string().min(1).optional().describe('Only entries whose source equals this value update the metric.'),
+};
+
+const counterSchema = z
+  .object({
+    ...shared,
+    action: z.enum(['inc', 'add']).describe('`inc` adds 1; `add` adds the source read as a float or a Go duration in seconds.'),
+    match_all: z.boolean().default(false).describe('Count every entry, extracted or not (no `value` then).'),
+    count_entry_bytes: z.boolean().default(false).describe('With match_all and action add: add the line length in bytes.'),
+  })
+  .strict()
+  .superRefine((c, issues) => {
+    if (c.match_all && c.value !== undefined) {
+      issues.addIssue({ code: 'custom', path: ['match_all'], message: "a counter supports either 'match_all' or a 'value', but not both" });
+    }
+    if (c.count_entry_bytes && (!c.match_all || c.action !== 'add')) {
+      issues.addIssue({ code: 'custom', path: ['count_entry_bytes'], message: "count_entry_bytes needs match_all: true and action: add" });
+    }
+  });
+
+const gaugeSchema = z
+  .object({
+    ...shared,
+    action: z.enum(['set', 'inc', 'dec', 'add', 'sub']).describe('`inc`/`dec` by 1; `set`/`add`/`sub` the source read as a float or a Go duration in seconds.'),
+  })
+  .strict();
+
+const histogramSchema = z
+  .object({
+    ...shared,
+    buckets: z.array(z.number()).min(1).describe('Upper bounds of the buckets, strictly increasing (+Inf is implicit).'),
+  })
+  .strict()
+  .superRefine((c, issues) => {
+    if (c.buckets.some((b, i) => i > 0 && b <= c.buckets[i - 1]!)) {
+      issues.addIssue({ code: 'custom', path: ['buckets'], message: 'buckets must be strictly increasing' });
+    }
+  });
+
+const config = z
+  .object({
+    counter: z.array(counterSchema).default([]).describe('Counters (Alloy `metric.counter` blocks).'),
+    gauge: z.array(gaugeSchema).default([]).describe('Gauges (Alloy `metric.gauge` blocks).'),
+    histogram: z.array(histogramSchema).default([]).describe('Histograms (Alloy `metric.histogram` blocks).'),
+  })
+  .strict()
+  .superRefine((c, issues) => {
+    const seen = new Map<string, string>();
+    for (const kind of ['counter', 'gauge', 'histogram'] as const) {
+      c[kind].forEach((m, i) => {
+        const full = (m.prefix || DEFAULT_PREFIX) + m.name;
+        if (!METRIC_NAME.test(full)) {
+          issues.addIssue({ code: 'custom', path: [kind, i, 'name'], message: `"${full}" is not a valid Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)` });
+        } else if (seen.has(full)) {
+          issues.addIssue({ code: 'custom', path: [kind, i, 'name'], message: `metric "${full}" is already declared in this stage (${seen.get(full)})` });
+        }
+        seen.set(full, `${kind}[${i}]`);
+      });
+    }
+    if (c.counter.length + c.gauge.length + c.histogram.length === 0) {
+      issues.addIssue({ code: 'custom', path: [], message: 'declare at least one counter, gauge or histogram' });
+    }
+  });
+
+export type MetricsStageConfig = z.infer<typeof config>;
+type SharedConfig = z.infer<typeof counterSchema> | z.infer<typeof gaugeSchema> | z.infer<typeof histogramSchema>;
+
+class MetricsStage implements Stage {
+  readonly #recorders: Recorder[];
+
+  constructor(recorders: Recorder[]) {
+    this.#recorders = recorders;
+  }
+
+  process(entry: LogEntry, out: LogEntry[]): void {
+    const key = labelSetKey(entry.labels);
+    const now = Date.now();
+    const recorders = this.#recorders;
+    for (let i = 0; i < recorders.length; i++) recorders[i]!.record(entry, key, now);
+    out.push(entry);
+  }
+}
+
+function options(m: SharedConfig, kind: MetricKind, buckets: readonly number[], ctx: StageContext): RecorderOptions {
+  const name = (m.prefix || DEFAULT_PREFIX) + m.name;
+  const store = registerSeriesStore(ctx.registry, name, m.description || `${kind} from pipeline stage ${ctx.name}`, kind, buckets, m.max_idle_duration);
+  const parseFailed = ctx.counters.parseFailed;
+  return { store, source: m.source ?? m.name, value: m.value, onParseFailure: () => parseFailed.inc() };
+}
+
+function createMetricsStage(cfg: MetricsStageConfig, ctx: StageContext): Stage {
+  const recorders: Recorder[] = [
+    ...cfg.counter.map((m) => new CounterRecorder(options(m, 'counter', [], ctx), m.action, m.match_all, m.count_entry_bytes)),
+    ...cfg.gauge.map((m) => new GaugeRecorder(options(m, 'gauge', [], ctx), m.action)),
+    ...cfg.histogram.map((m) => new HistogramRecorder(options(m, 'histogram', m.buckets, ctx))),
+  ];
+  return new MetricsStage(recorders);
+}
+
+export const metricsStage: StageDefinition<MetricsStageConfig> = {
+  type: 'metrics',
+  description:
+    "Updates Prometheus metrics from extracted values, exposed on the collector's /metrics (Alloy semantics). Each metric's labels are the entry's current label set (minus `__`-prefixed labels): keep high-cardinality values out of labels before this stage. Two pipelines declaring the same full name share one metric; declaring it with a different type or buckets fails at startup. Values that are not numbers or Go durations count as parse failures.",
+  config,
+  create: createMetricsStage,
+};

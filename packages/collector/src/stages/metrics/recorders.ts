@@ -1,0 +1,109 @@
+import type { LogEntry } from '../../entry';
+import { extractedString } from '../extracted';
+import { metricValue } from './metric-value';
+import type { Series, SeriesStore } from './series-store';
+
+/** What every metric of the stage shares: where its value comes from and which value it counts. */
+export interface RecorderOptions {
+  store: SeriesStore;
+  source: string;
+  /** Count only entries whose source equals this string (Alloy's `value`). */
+  value: string | undefined;
+  /** Called when a value cannot be read as a number. */
+  onParseFailure: () => void;
+}
+
+/** Updates one metric from one entry; `key` is the entry's canonical label-set string. */
+export interface Recorder {
+  record(entry: LogEntry, key: string, nowMs: number): void;
+}
+
+abstract class SourceRecorder implements Recorder {
+  constructor(protected readonly options: RecorderOptions) {}
+
+  record(entry: LogEntry, key: string, nowMs: number): void {
+    const extracted = entry.extracted;
+    const source = this.options.source;
+    if (!(source in extracted)) return;
+    const raw = extracted[source];
+    if (this.options.value !== undefined && extractedString(raw) !== this.options.value) return;
+    this.apply(raw, this.options.store.series(key, entry.labels), nowMs);
+  }
+
+  protected abstract apply(raw: unknown, series: Series, nowMs: number): void;
+
+  /** The sample value, or undefined after counting a parse failure. */
+  protected number(raw: unknown): number | undefined {
+    const n = metricValue(raw);
+    if (n === undefined || Number.isNaN(n)) this.options.onParseFailure();
+    return n === undefined || Number.isNaN(n) ? undefined : n;
+  }
+}
+
+export class CounterRecorder extends SourceRecorder {
+  constructor(
+    options: RecorderOptions,
+    readonly action: 'inc' | 'add',
+    readonly matchAll: boolean,
+    readonly countEntryBytes: boolean,
+  ) {
+    super(options);
+  }
+
+  override record(entry: LogEntry, key: string, nowMs: number): void {
+    if (!this.matchAll) {
+      super.record(entry, key, nowMs);
+      return;
+    }
+    // match_all counts every entry, whether or not the source was extracted.
+    const series = this.options.store.series(key, entry.labels);
+    series.value += this.countEntryBytes ? Buffer.byteLength(entry.line, 'utf8') : 1;
+    series.lastUpdateMs = nowMs;
+  }
+
+  protected apply(raw: unknown, series: Series, nowMs: number): void {
+    if (this.action === 'inc') series.value += 1;
+    else {
+      const n = this.number(raw);
+      if (n === undefined) return;
+      // A counter never goes down (Go's client panics here; we count the value as a parse failure).
+      if (n < 0) {
+        this.options.onParseFailure();
+        return;
+      }
+      series.value += n;
+    }
+    series.lastUpdateMs = nowMs;
+  }
+}
+
+export class GaugeRecorder extends SourceRecorder {
+  constructor(
+    options: RecorderOptions,
+    readonly action: 'set' | 'inc' | 'dec' | 'add' | 'sub',
+  ) {
+    super(options);
+  }
+
+  protected apply(raw: unknown, series: Series, nowMs: number): void {
+    if (this.action === 'inc') series.value += 1;
+    else if (this.action === 'dec') series.value -= 1;
+    else {
+      const n = this.number(raw);
+      if (n === undefined) return;
+      if (this.action === 'set') series.value = n;
+      else if (this.action === 'add') series.value += n;
+      else series.value -= n;
+    }
+    series.lastUpdateMs = nowMs;
+  }
+}
+
+export class HistogramRecorder extends SourceRecorder {
+  protected apply(raw: unknown, series: Series, nowMs: number): void {
+    const n = this.number(raw);
+    if (n === undefined) return;
+    this.options.store.observe(series, n);
+    series.lastUpdateMs = nowMs;
+  }
+}
