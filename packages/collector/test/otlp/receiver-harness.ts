@@ -1,3 +1,5 @@
+import type { Consumer } from '../../src/consumer';
+import type { LogBatch } from '../../src/entry';
 import type { SignalSink } from '../../src/otlp/signal-consumer';
 import type { MetricsData, TracesData } from '../../src/otlp/types';
 import { createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcSource } from '../../src/sources/otlp-grpc';
@@ -41,23 +43,27 @@ export interface Harness<S> {
   ctx: ReturnType<typeof createTestContext>;
 }
 
-function context(logs: MemoryConsumer, recorder: SignalRecorder) {
+function context(next: Consumer<LogBatch>, recorder: SignalRecorder) {
   const base = createTestContext('sources.otlp');
-  return { ...base, next: logs, resolve: (target: string) => (target === 'sinks.recorder' ? recorder : undefined) };
+  return { ...base, next, resolve: (target: string) => (target === 'sinks.recorder' ? recorder : undefined) };
 }
 
-export async function startHttp(extra: Record<string, unknown> = {}, logs: MemoryConsumer = createMemoryConsumer()): Promise<Harness<OtlpHttpSource>> {
+/** Starts the source on a free loopback port; `wrap` puts a consumer (e.g. a failing one) in front of the recorded logs. */
+export async function startHttp(extra: Record<string, unknown> = {}, wrap: (logs: MemoryConsumer) => Consumer<LogBatch> = (logs) => logs): Promise<Harness<OtlpHttpSource>> {
+  const logs = createMemoryConsumer();
   const recorder = createSignalRecorder();
-  const ctx = context(logs, recorder);
+  const ctx = context(wrap(logs), recorder);
   const config = otlpHttpConfig.parse({ listen_address: '127.0.0.1', listen_port: 0, traces_forward_to: ['sinks.recorder'], metrics_forward_to: ['sinks.recorder'], ...extra });
   const source = createOtlpHttpSource(config, ctx);
   await source.start();
   return { source, logs, recorder, ctx };
 }
 
-export async function startGrpc(extra: Record<string, unknown> = {}, logs: MemoryConsumer = createMemoryConsumer()): Promise<Harness<OtlpGrpcSource>> {
+/** Starts the source on a free loopback port; `wrap` puts a consumer (e.g. a failing one) in front of the recorded logs. */
+export async function startGrpc(extra: Record<string, unknown> = {}, wrap: (logs: MemoryConsumer) => Consumer<LogBatch> = (logs) => logs): Promise<Harness<OtlpGrpcSource>> {
+  const logs = createMemoryConsumer();
   const recorder = createSignalRecorder();
-  const ctx = context(logs, recorder);
+  const ctx = context(wrap(logs), recorder);
   const config = otlpGrpcConfig.parse({ listen_address: '127.0.0.1', listen_port: 0, traces_forward_to: ['sinks.recorder'], metrics_forward_to: ['sinks.recorder'], ...extra });
   const source = createOtlpGrpcSource(config, ctx);
   await source.start();
