@@ -1,4 +1,4 @@
-export { loadConfig, parseConfig } from './load';
+export { loadConfig, parseConfig, parseStages } from './load';
 export type { CollectorConfig, SourceConfig, PipelineConfig, SinkConfig, StageConfig, RouteConfig } from './types';
 export { stageListSchema } from './stage-list';
 export { durationMs, sizeBytes, parseDuration, parseBytes } from './units';

@@ -23,6 +23,9 @@ export function describeZodIssue(issue: ZodIssue): string {
         ? `length ${(input as { length?: number } | undefined)?.length ?? '?'}` : shortValue(input)}`;
     case 'invalid_format':
       return `${lowerFirst(issue.message)}, got ${shortValue(input)}`;
+    case 'invalid_key':
+      // The nested issue is about the key itself (e.g. a label name that does not match the pattern).
+      return issue.issues[0] ? describeZodIssue({ ...issue.issues[0], path: [] } as ZodIssue) : issue.message;
     default:
       return issue.message;
   }

@@ -10,7 +10,8 @@ import { checkGraph, checkListenClaims, findListenClaims, type GraphNode, type L
 import { fromZodIssues, type PathIssue } from './issues';
 import { loadModule, useModule, type LoadedModule } from './modules';
 import { pipelineSchema, rootSchema } from './schema';
-import type { CollectorConfig, PipelineConfig, SinkConfig, SourceConfig } from './types';
+import { stageListSchema } from './stage-list';
+import type { CollectorConfig, PipelineConfig, SinkConfig, SourceConfig, StageConfig } from './types';
 
 /** Reads, expands, parses and validates a config file; throws ConfigError listing every issue. */
 export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<CollectorConfig> {
@@ -142,4 +143,13 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/** Validates a YAML list of stages on its own (tests, docs examples), with the same issues as in a full config. */
+export function parseStages(text: string, file = 'stages.yaml', env: NodeJS.ProcessEnv = {}): StageConfig[] {
+  const doc = new ConfigDocument(file, text, environmentResolver(env));
+  if (doc.issues.length > 0) throw new ConfigError(doc.issues);
+  const parsed = stageListSchema.safeParse(doc.value ?? [], { reportInput: true });
+  if (!parsed.success) throw new ConfigError(sortIssues(doc.place(fromZodIssues(parsed.error.issues))));
+  return parsed.data;
 }

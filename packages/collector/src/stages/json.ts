@@ -31,7 +31,7 @@ const config = z.strictObject({
       }
       return compiled;
     }),
-  source: z.string().min(1, '`source` may not be empty (omit it to parse the line)').optional()
+  source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
     .describe('Extracted key holding the JSON to parse instead of the log line.'),
   drop_malformed: z.boolean().default(false).describe('Drop entries whose JSON does not parse (reason `drop_malformed`).'),
 });

@@ -8,7 +8,7 @@ const config = z.strictObject({
     .record(z.string().min(1), z.string().nullable())
     .describe('Extracted key -> logfmt key (`""` = the same name).')
     .refine((m) => Object.keys(m).length > 0, 'expected at least one mapping'),
-  source: z.string().min(1, '`source` may not be empty (omit it to parse the line)').optional()
+  source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
     .describe('Extracted key holding the logfmt text to parse instead of the log line.'),
 });
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { LABEL_NAME } from '../config/label-name';
 import { re2Schema } from '../config/re2-schema';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
@@ -7,18 +6,13 @@ import type { Stage, StageContext, StageCounters, StageDefinition } from './stag
 
 const config = z
   .strictObject({
-    expression: re2Schema('RE2 expression; each named group `(?P<name>...)` is written to the extracted map. Unnamed groups are ignored.'),
-    source: z.string().min(1, '`source` may not be empty (omit it to parse the line)').optional()
+    expression: re2Schema('RE2 expression; each named group `(?P<name>...)` (names are valid label names) is written to the extracted map. Unnamed groups are ignored.'),
+    source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
       .describe('Extracted key to parse instead of the log line.'),
     labels_from_groups: z.boolean().default(false).describe('Also set each named group as a label (overriding an existing one).'),
   })
   .superRefine((c, ctx) => {
     if (c.expression.groupNames.length === 0) ctx.addIssue({ code: 'custom', path: ['expression'], message: 'the expression needs at least one named capture group (?P<name>...)' });
-    if (c.labels_from_groups) {
-      for (const name of c.expression.groupNames) {
-        if (!LABEL_NAME.test(name)) ctx.addIssue({ code: 'custom', path: ['expression'], message: `group "${name}" is not a valid label name` });
-      }
-    }
   });
 
 export type RegexStageConfig = z.output<typeof config>;

@@ -2,3 +2,5 @@ export { createMemoryConsumer, type MemoryConsumer } from './memory-consumer';
 export { createFailingConsumer, type FailingConsumer } from './failing-consumer';
 export { LokiPushReceiver, type ReceivedEntry, type ReceivedRequest, type FailureScript, type LokiPushReceiverOptions } from './loki-push-receiver';
 export { waitFor } from './wait-for';
+export { createStageHarness, stageConfigIssues, testEntry, silentLogger, type StageHarness } from './stage-harness';
+export { expectStageCompliance, type StageComplianceOptions } from './stage-compliance';

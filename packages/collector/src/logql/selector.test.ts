@@ -1,0 +1,39 @@
+import { LogQLParseError, parseLogSelector } from './selector';
+
+describe('parseLogSelector', () => {
+  test.each([
+    ['matches equality and missing labels as empty when the selector uses = and !=', '{a="1", b!="2"}', { a: '1' }, 'x', true],
+    ['fails when an equality label differs', '{a="1"}', { a: '2' }, 'x', false],
+    ['anchors label regexes as Loki does', '{a=~"b"}', { a: 'abc' }, 'x', false],
+    ['matches a full regex on the label value', '{a=~"a.c|z"}', { a: 'abc' }, 'x', true],
+    ['treats a missing label as empty for =~ ".+"', '{method=~".+"}', {}, 'x', false],
+    ['excludes matches of !~', '{a!~"x.*"}', { a: 'xyz' }, 'x', false],
+    ['requires every line filter to pass', '{a="1"} |= "err" != "timeout"', { a: '1' }, 'err here', true],
+    ['fails a != line filter when the text is present', '{a="1"} |= "err" != "timeout"', { a: '1' }, 'err timeout', false],
+    ['applies |~ unanchored', '{a="1"} |~ "e.r"', { a: '1' }, 'an error', true],
+    ['applies !~', '{a="1"} !~ "^debug"', { a: '1' }, 'debug x', false],
+    ['reads backtick raw strings', '{a=~`\\d+`}', { a: '42' }, 'x', true],
+    ['decodes escapes in quoted strings', '{a="x\\"y"}', { a: 'x"y' }, 'x', true],
+  ])('%s', (_name, text, labels, line, expected) => {
+    expect(parseLogSelector(text).matches(labels, line)).toBe(expected);
+  });
+
+  test.each([
+    ['reports a missing brace', 'a="b"', 'expected "{" to start a stream selector at column 1'],
+    ['reports an empty selector', '{}', 'a stream selector needs at least one label matcher at column 2'],
+    ['reports a bad operator', '{a=="b"}', 'expected a quoted string at column 4'],
+    ['reports a missing comma', '{a="b" c="d"}', 'expected "," or "}" at column 8'],
+    ['reports an unterminated string', '{a="b}', 'unterminated string at column 4'],
+    ['reports an invalid regex with its position', '{a=~"("}', expect.stringMatching(/^invalid regex "\(": .* at column 5$/)],
+    ['reports an unknown line filter', '{a="b"} | "x"', 'expected a line filter (|= != |~ !~) at column 9'],
+  ])('%s', (_name, text, message) => {
+    let error: unknown;
+    try {
+      parseLogSelector(text);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(LogQLParseError);
+    expect((error as Error).message).toEqual(message);
+  });
+});

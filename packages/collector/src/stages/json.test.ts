@@ -1,0 +1,48 @@
+import { createStageHarness, expectStageCompliance, stageConfigIssues, testEntry } from '../testing';
+
+const STAGE = `- json:
+    expressions:
+      level: ""
+      user: user.name
+      id: '"request-id"'
+      tags: tags
+      missing: nope
+`;
+
+describe('json stage', () => {
+  test.each([
+    ['writes each JMESPath result to the extracted map when the line is a JSON object', STAGE,
+      [testEntry('{"level":"warn","user":{"name":"ann"},"request-id":7,"tags":["a","b"]}')],
+      [{ extracted: { level: 'warn', user: 'ann', id: 7, tags: '["a","b"]', missing: null } }]],
+    ['keeps scalars as they are and turns maps into JSON text', `- json: { expressions: { ok: ok, obj: o } }`,
+      [testEntry('{"ok":true,"o":{"k":1}}')], [{ extracted: { ok: true, obj: '{"k":1}' } }]],
+    ['passes a malformed line on unchanged when drop_malformed is false', STAGE, [testEntry('not json')], [{ line: 'not json', extracted: {} }]],
+    ['treats a JSON array as malformed, as Alloy decodes into a map', STAGE, [testEntry('[1,2]')], [{ extracted: {} }]],
+    ['drops a malformed line when drop_malformed is true', `- json: { expressions: { a: "" }, drop_malformed: true }`, [testEntry('{"a":'), testEntry('{"a":1}')], [{ extracted: { a: 1 } }]],
+    ['parses the extracted key named by source', `- json: { expressions: { a: "" }, source: body }`,
+      [testEntry('x', { extracted: { body: '{"a":"y"}' } })], [{ extracted: { body: '{"a":"y"}', a: 'y' } }]],
+  ])('%s', (_name, yaml, input, expected) => {
+    expect(createStageHarness(yaml).run(input)).toMatchObject(expected);
+  });
+
+  test.each([
+    ['accepts valid expressions', STAGE, []],
+    ['requires at least one expression', '- json: { expressions: {} }\n', ['stages.yaml:1:11 [0].json.expressions: expected at least one expression']],
+    ['rejects an expression that does not compile', '- json: { expressions: { a: "a.[" } }\n', [expect.stringMatching(/^stages\.yaml:1:26 \[0\]\.json\.expressions\.a: invalid JMESPath expression "a\.\[": /)]],
+    ['rejects a drop_malformed that is not a boolean', '- json: { expressions: { a: "" }, drop_malformed: "yes" }\n', ['stages.yaml:1:35 [0].json.drop_malformed: expected boolean, got string']],
+  ])('%s', (_name, yaml, expected) => {
+    expect(stageConfigIssues(yaml)).toEqual(expected);
+  });
+
+  test('counts malformed lines as parse failures and drops by reason drop_malformed', async () => {
+    const harness = createStageHarness('- json: { expressions: { a: "" }, drop_malformed: true }');
+    harness.run(['{', '{"a":1}', 'x']);
+    expect(await harness.counter('collector_stage_parse_failures_total')).toBe(2);
+    expect(await harness.counter('collector_stage_dropped_entries_total', { reason: 'drop_malformed' })).toBe(2);
+  });
+
+  test('keeps the stage contract when given odd input', async () => {
+    await expectStageCompliance(STAGE, { mayChange: ['extracted'] });
+    await expectStageCompliance('- json: { expressions: { a: "" }, source: msg, drop_malformed: true }', { mayChange: ['extracted'] });
+  });
+});
