@@ -48,9 +48,10 @@ for (const system of listSystems()) {
 }
 
 const pad = (v, n) => String(v).padStart(n);
-console.log(`${'system'.padEnd(10)} ${pad('lines', 6)} ${pad('truth', 6)} ${pad('mined', 6)} ${pad('GA', 6)} ${pad('LLM calls', 9)}`);
+console.log(`${'system'.padEnd(10)} ${pad('lines', 6)} ${pad('truth', 6)} ${pad('mined', 6)} ${pad('GA', 6)} ${pad('LLM calls', 9)} ${pad('calls/truth', 11)}`);
 for (const r of rows) {
-  console.log(`${r.system.padEnd(10)} ${pad(r.lines, 6)} ${pad(r.truthTemplates, 6)} ${pad(r.clusters, 6)} ${pad(r.ga.toFixed(3), 6)} ${pad(r.llmCalls, 9)}`);
+  console.log(`${r.system.padEnd(10)} ${pad(r.lines, 6)} ${pad(r.truthTemplates, 6)} ${pad(r.clusters, 6)} ${pad(r.ga.toFixed(3), 6)} ${pad(r.llmCalls, 9)}` +
+    ` ${pad((r.llmCalls / r.truthTemplates).toFixed(2), 11)}`);
 }
 const mean = (f) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
 console.log(`average GA ${mean((r) => r.ga).toFixed(3)} over ${rows.length} systems (Drain: ~0.85)`);

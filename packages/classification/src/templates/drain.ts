@@ -85,9 +85,9 @@ function newNode(parent: TreeNode | undefined, key: string): TreeNode {
   return { children: new Map(), clusters: [], parent, key };
 }
 
-// Tokens that carry digits are likely variables, so they route to the wildcard branch instead of splitting the tree.
+// Tokens that carry digits or a masked part are likely variables, so they route to the wildcard branch instead of splitting the tree.
 function routingKey(token: string): string {
-  return hasDigit.test(token) ? WILDCARD : token;
+  return hasDigit.test(token) || token.includes(WILDCARD) ? WILDCARD : token;
 }
 
 /** Share of the template's constant tokens that the line repeats; wildcards fit anything and do not count. */

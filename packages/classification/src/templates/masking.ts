@@ -22,13 +22,13 @@ const maskRules: readonly MaskRule[] = [
   { name: 'unix-path', pattern: /(?<![\w.\/])(?:\/[\w.@%+~-]*){2,}/g },
   { name: 'windows-path', pattern: /\b[A-Za-z]:\\[^\s,;"']*/g },
   { name: 'hex', pattern: /\b0[xX][0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b/g },
-  { name: 'host-port', pattern: /(?<![\w.:-])(?=[\w.-]*[a-zA-Z])[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*:\d{1,5}(?![\w.:])/g },
+  { name: 'host-port', pattern: /(?<![\w.:-])(?:(?:[a-zA-Z0-9-]+\.)+[a-z]{2,6}|localhost):\d{1,5}(?![\w.:])/g },
   // A DNS name with digits in it ("5.36.59.76.dynamic-dsl.example.net") is a generated host name, not text.
   { name: 'numbered-host', pattern: /(?<![\w.-])(?=[\w.-]*\d)(?:[a-zA-Z0-9-]+\.){2,}[a-zA-Z]{2,6}(?![\w.-])/g },
   // A quantity with its unit is one variable ("1.16 KB", "<1 sec", "12ms"), so optional units do not shift token counts.
   {
     name: 'quantity',
-    pattern: /(?<![\w.])[<>~]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|bytes?|[kmgt]b|ms|us|µs|ns|secs?|seconds?|mins?|minutes?|hours?|s|%)(?![\w])/g,
+    pattern: /(?<![\w.])[<>~]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes?|[kmgt]b|ms|us|µs|ns|secs?|seconds?|mins?|minutes?|hours?|s|%)(?![\w])/g,
   },
   { name: 'number', pattern: /(?<![a-zA-Z\d-])[-+]?\d+(?:\.\d+)?(?![a-zA-Z\d-])/g },
 ];
