@@ -188,3 +188,16 @@ describe('loadConfig with modules', () => {
     expect(err.message).toContain('cannot read config file: ENOENT');
   });
 });
+
+describe('parseConfig extras', () => {
+  test('checks targets written in a source type\'s own *_forward_to keys', () => {
+    sourceDefinitions.test_multi = {
+      type: 'test_multi',
+      description: 'test-only source with a second target list',
+      config: z.strictObject({ traces_forward_to: z.array(z.string()).default([]) }),
+      create: () => { throw new Error('not built in config tests'); },
+    };
+    const issues = issuesOf('sources:\n  a: { type: test_multi, forward_to: [sinks.s], traces_forward_to: [sinks.nope] }\nsinks:\n  s: { type: test_sink }\n');
+    expect(lines(issues)).toEqual(['2:69 sources.a.traces_forward_to[0]: target sinks.nope does not exist']);
+  });
+});

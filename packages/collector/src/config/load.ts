@@ -5,6 +5,7 @@ import { sinkDefinitions } from '../sinks/registry';
 import { sourceDefinitions } from '../sources/registry';
 import { componentSchema } from './component-schema';
 import { ConfigDocument } from './document';
+import { expandGrafanaCloud } from './grafana-cloud';
 import { environmentResolver } from './env';
 import { checkGraph, checkListenClaims, findListenClaims, type GraphNode, type ListenClaim } from './graph';
 import { fromZodIssues, type PathIssue } from './issues';
@@ -31,9 +32,12 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const issues: ConfigIssue[] = [...doc.issues];
   const pathIssues: PathIssue[] = [];
   if (doc.value === undefined && issues.length > 0) throw new ConfigError(issues);
-  const root = rootSchema.safeParse(doc.value ?? {}, { reportInput: true });
+  // grafana_cloud stands for sinks, which are then validated like hand-written ones.
+  const cloud = expandGrafanaCloud(doc.value ?? {});
+  pathIssues.push(...cloud.issues);
+  const root = rootSchema.safeParse(cloud.value, { reportInput: true });
   if (!root.success) {
-    issues.push(...doc.place(fromZodIssues(root.error.issues)));
+    issues.push(...doc.place([...pathIssues, ...fromZodIssues(root.error.issues)]));
     throw new ConfigError(sortIssues(issues));
   }
   const { server, storage_path: storagePath, imports } = root.data;
@@ -61,7 +65,10 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
       continue;
     }
     sources.push({ id, ...parsed.data });
-    nodes.push({ id: `sources.${id}`, targets: parsed.data.forward_to.map((target, i) => ({ target, path: ['sources', id, 'forward_to', i] })) });
+    nodes.push({ id: `sources.${id}`, targets: [
+      ...parsed.data.forward_to.map((target, i) => ({ target, path: ['sources', id, 'forward_to', i] })),
+      ...extraTargets(parsed.data.config, ['sources', id]),
+    ] });
     claims.push(...findListenClaims(parsed.data.config, ['sources', id]));
   }
   for (const [id, raw] of Object.entries(root.data.sinks)) {
@@ -130,6 +137,14 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     pipelines: graph.pipelineOrder.map((id) => pipelines.get(id) as PipelineConfig),
     sinks,
   });
+}
+
+/** Targets in a source's own `*_forward_to` keys (OTLP sources send traces and metrics elsewhere). */
+function extraTargets(config: unknown, at: PropertyKey[]): GraphNode['targets'] {
+  if (config === null || typeof config !== 'object') return [];
+  return Object.entries(config as Record<string, unknown>)
+    .filter(([key, value]) => key.endsWith('forward_to') && Array.isArray(value))
+    .flatMap(([key, value]) => (value as unknown[]).filter((t): t is string => typeof t === 'string').map((target, i) => ({ target, path: [...at, key, i] })));
 }
 
 function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
