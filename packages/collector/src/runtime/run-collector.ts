@@ -1,0 +1,134 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { Logger, Sink, Source } from '../component';
+import type { CollectorConfig } from '../config/types';
+import type { Consumer } from '../consumer';
+import type { LogBatch, LogEntry } from '../entry';
+import { fanOut } from '../route/fanout';
+import { sinkDefinitions } from '../sinks/registry';
+import { sourceDefinitions } from '../sources/registry';
+import { createPipelineConsumer, type PipelineConsumer } from '../stages/pipeline';
+import { startHttpServer, type CollectorHttpServer } from './http-server';
+import { createLogger } from './logger';
+
+export interface RunOptions {
+  logger?: Logger;
+  /** A registry to fill; a fresh one with default process metrics otherwise. */
+  registry?: Registry;
+  /** Install SIGTERM/SIGINT handlers that drain and stop (the CLI sets this). */
+  handleSignals?: boolean;
+  /** How long a signal-triggered shutdown may drain before in-flight work is abandoned (disk queues keep it). */
+  drainTimeoutMs?: number;
+}
+
+export interface RunningCollector {
+  /** The port the collector's HTTP server bound (server.http_listen_port, or the one picked for 0). */
+  readonly httpPort: number;
+  readonly registry: Registry;
+  /** Stops sources, drains pipelines, then sinks, within the signal's deadline; idempotent. */
+  shutdown(signal: AbortSignal): Promise<void>;
+  /** Resolves once shutdown finished, whoever started it. */
+  readonly stopped: Promise<void>;
+}
+
+/**
+ * Builds the running graph from a validated config: sinks, then pipelines (targets first), then
+ * sources; starts them in that order and the HTTP server (/metrics, /healthz, /readyz) last.
+ */
+export async function runCollector(config: CollectorConfig, options: RunOptions = {}): Promise<RunningCollector> {
+  const logger = options.logger ?? createLogger({ level: 'info' });
+  const registry = options.registry ?? new Registry();
+  if (!options.registry) collectDefaultMetrics({ register: registry });
+  const storage = path.resolve(config.storage_path);
+  const dataDir = (kind: string, id: string): string => path.join(storage, kind, id);
+  fs.mkdirSync(storage, { recursive: true });
+
+  const sinks = new Map<string, Sink>();
+  const pipelines = new Map<string, PipelineConsumer>();
+  const sources: Source[] = [];
+  let ready = false;
+  let stopping: Promise<void> | undefined;
+  let server: CollectorHttpServer | undefined;
+  let resolveStopped: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+
+  const resolve = (target: string): Consumer<LogBatch> => {
+    const consumer = target.startsWith('sinks.') ? sinks.get(target) : pipelines.get(target);
+    if (!consumer) throw new Error(`forward_to target ${target} is not built`);
+    return consumer;
+  };
+
+  const shutdown = (signal: AbortSignal): Promise<void> => {
+    stopping ??= (async () => {
+      ready = false;
+      const steps: [string, { shutdown(signal: AbortSignal): Promise<void> }[]][] = [
+        ['sources', sources],
+        ['pipelines', [...pipelines.values()]],
+        ['sinks', [...sinks.values()]],
+      ];
+      for (const [kind, components] of steps) {
+        const results = await Promise.allSettled(components.map((c) => c.shutdown(signal)));
+        for (const r of results) if (r.status === 'rejected') logger.error('component failed to shut down', { kind, error: (r.reason as Error).message });
+      }
+      await server?.close();
+      logger.info('collector stopped');
+      resolveStopped();
+    })();
+    return stopping;
+  };
+
+  try {
+    for (const s of config.sinks) {
+      const id = `sinks.${s.id}`;
+      const sink = sinkDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sinks', s.id) });
+      sinks.set(id, sink);
+      await sink.start();
+    }
+    for (const p of config.pipelines) {
+      const pipeline = createPipelineConsumer(p, { registry, logger, resolve });
+      pipelines.set(`pipelines.${p.id}`, pipeline);
+      await pipeline.start();
+    }
+    for (const s of config.sources) {
+      const id = `sources.${s.id}`;
+      const next = forwardTo(s.forward_to.map(resolve));
+      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next });
+      sources.push(source);
+      await source.start();
+    }
+    server = await startHttpServer(config.server.http_listen_address, config.server.http_listen_port, registry, { live: () => !stopping, ready: () => ready });
+  } catch (err) {
+    await shutdown(AbortSignal.timeout(options.drainTimeoutMs ?? 30_000));
+    throw err;
+  }
+  ready = true;
+  logger.info('collector running', { http: `${config.server.http_listen_address}:${server.port}`, sources: sources.length, pipelines: pipelines.size, sinks: sinks.size });
+
+  if (options.handleSignals) {
+    const onSignal = (name: NodeJS.Signals): void => {
+      logger.info('draining', { signal: name, timeoutMs: options.drainTimeoutMs ?? 30_000 });
+      void shutdown(AbortSignal.timeout(options.drainTimeoutMs ?? 30_000));
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    void stopped.then(() => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    });
+  }
+
+  return { httpPort: server.port, registry, shutdown, stopped };
+}
+
+/** A source with several targets hands each its own copy of the entries (pipelines change them in place). */
+function forwardTo(targets: Consumer<LogBatch>[]): Consumer<LogBatch> {
+  if (targets.length === 1) return targets[0]!;
+  return {
+    consume: (batch, signal) => fanOut(targets.map((target, t) => ({ target, entries: t === 0 ? batch.entries : batch.entries.map(cloneEntry) })), signal),
+  };
+}
+
+function cloneEntry(entry: LogEntry): LogEntry {
+  return { timestampNs: entry.timestampNs, line: entry.line, labels: { ...entry.labels }, structuredMetadata: { ...entry.structuredMetadata }, extracted: { ...entry.extracted } };
+}

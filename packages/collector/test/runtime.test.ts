@@ -1,0 +1,94 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseConfig } from '../src/config';
+import { runCollector, type RunningCollector } from '../src/runtime/run-collector';
+import { createLogger } from '../src/runtime/logger';
+import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
+import { freePort } from './support/free-port';
+
+describe('runCollector', () => {
+  let dir: string;
+  let receiver: LokiPushReceiver;
+  let collector: RunningCollector | undefined;
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-'));
+    receiver = await LokiPushReceiver.start();
+  });
+  afterEach(async () => {
+    await collector?.shutdown(AbortSignal.timeout(2000));
+    collector = undefined;
+    await receiver.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = async (yaml: string) => {
+    const file = path.join(dir, 'collector.yaml');
+    fs.writeFileSync(file, yaml);
+    collector = await runCollector(parseConfig(yaml, file, {}), { logger: createLogger({ level: 'silent' }) });
+    return `http://127.0.0.1:${collector.httpPort}`;
+  };
+
+  const config = (extra = '') => `
+server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
+storage_path: ${path.join(dir, 'data')}
+sources:
+  app:
+    type: file
+    targets: [{ __path__: "${path.join(dir, 'logs', '*.log')}", job: app }]
+    poll_interval_ms: 20
+    forward_to: [pipelines.main]
+pipelines:
+  main:
+    stages:
+      - static_labels: { values: { env: test } }
+    forward_to: [sinks.loki, sinks.local]
+sinks:
+  loki: { type: loki, url: "${receiver.url}", batch_wait_ms: 20 }
+  local: { type: file, path: "${path.join(dir, 'out', 'logs.ndjson')}" }
+${extra}`;
+
+  test('moves lines from a file through a pipeline to loki and file sinks when running', async () => {
+    fs.mkdirSync(path.join(dir, 'logs'));
+    fs.writeFileSync(path.join(dir, 'logs', 'a.log'), 'first\nsecond\n');
+    await start(config());
+    await receiver.waitForEntries(2);
+    expect(receiver.lines()).toEqual(['first', 'second']);
+    expect(receiver.entries[0]!.labels).toEqual({ env: 'test', filename: path.join(dir, 'logs', 'a.log'), job: 'app' });
+    await collector!.shutdown(AbortSignal.timeout(2000));
+    const written = fs.readFileSync(path.join(dir, 'out', 'logs.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).line);
+    expect(written).toEqual(['first', 'second']);
+  });
+
+  test('serves /metrics, /healthz and /readyz when running', async () => {
+    fs.mkdirSync(path.join(dir, 'logs'));
+    fs.writeFileSync(path.join(dir, 'logs', 'a.log'), 'one\n');
+    const base = await start(config());
+    await receiver.waitForEntries(1);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('collector_source_read_lines_total{source="sources.app"} 1');
+    expect(metrics).toMatch(/collector_sink_sent_entries_total\{sink="sinks.loki"\} 1/);
+    expect(metrics).toContain('collector_stage_entries_in_total');
+    expect(metrics).toContain('process_cpu_seconds_total');
+  });
+
+  test('delivers what a push source accepted before shutdown returns when stopped gracefully', async () => {
+    const port = await freePort();
+    await start(`
+server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
+storage_path: ${path.join(dir, 'data')}
+sources:
+  push: { type: loki_push, listen_address: 127.0.0.1, listen_port: ${port}, forward_to: [sinks.loki] }
+sinks:
+  loki: { type: loki, url: "${receiver.url}", batch_wait_ms: 60000 }
+`);
+    const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ streams: [{ stream: { job: 'p' }, values: [['1', 'a'], ['2', 'b']] }] }) });
+    expect(res.status).toBe(204);
+    expect(receiver.entryCount).toBe(0); // held by batch_wait_ms
+    await collector!.shutdown(AbortSignal.timeout(5000));
+    expect(receiver.lines()).toEqual(['a', 'b']);
+  });
+});
+
