@@ -19,6 +19,7 @@ describe('email detector', () => {
     ['ignores decorators and handles when there is no local part', '@Override @channel ping'],
     ['ignores hosts without a TLD when the domain has no dot', 'ssh admin@localhost'],
     ['ignores a URL user when it follows //', 'clone ssh://git@github.com/org/repo.git'],
+    ['ignores message ids when logged as message-id=<...>', 'postfix: message-id=<20240311.1234@mail.example.com> and Message-ID: <CAK=x@mail.gmail.com>'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

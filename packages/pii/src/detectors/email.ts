@@ -2,17 +2,20 @@ import { candidate, type Candidate, type Detector } from './detector';
 
 /**
  * name@domain.tld; the TLD must be letters, so npm-style `pkg@1.2.3` and `image@sha256:...` are not emails,
- * and a URL's bare user (`ssh://git@host.tld`) is not one either.
+ * and neither is a URL's bare user (`ssh://git@host.tld`) or a `message-id=<...>`.
  */
 export function createEmailDetector(): Detector {
   const pattern =
     /(?<![\w.%+-]|\/\/)[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9_%+-])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9])/g;
+  // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
+  const messageId = /message-id\s*[=:]\s*<[^<>\s]*$/i;
   return {
     type: 'email',
     mayMatch: (text) => text.includes('@'),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
         out.push(candidate('email', m.index, m.index + m[0].length));
       }
     },

@@ -20,6 +20,7 @@ describe('ipv4 detector', () => {
     ['ignores five-part numbers when the dotted run is longer', 'oid 1.3.6.1.4.1 set'],
     ['ignores octets over 255 when out of range', 'value 256.1.1.1 and 1.8.0.292'],
     ['ignores octets with leading zeros when zero-padded', 'seq 01.02.03.04'],
+    ['ignores Windows package versions when joined by ~', 'Package_for_KB2928120~31bf3856ad364e35~amd64~~6.1.1.0, Applicable'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -2,14 +2,14 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
  * Dotted-quad IPv4 with octets 0..255 and no leading zeros. Not preceded by a letter, digit or dot (so `v1.2.3.4`
- * and the tail of `1.2.3.4.5` are not addresses) nor by a version word (`version 1.2.3.4`, `build=1.2.3.4`).
- * Not followed by `-` and a letter either (`10.2.0.1-SNAPSHOT`). A bare `1.2.3.4` is redacted: an address
- * leaking costs more than a version number hidden.
+ * and the tail of `1.2.3.4.5` are not addresses), by `~` (Windows package ids: `~amd64~~6.1.1.0`), or by a
+ * version word (`version 1.2.3.4`, `build=1.2.3.4`); not followed by `-` and a letter (`10.2.0.1-SNAPSHOT`).
+ * A bare `1.2.3.4` is redacted: an address leaking costs more than a version number hidden.
  */
 export function createIpv4Detector(): Detector {
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
   const pattern = new RegExp(
-    `(?<![\\w.])(?<!\\b(?:v|ver|version|release|build|firmware|kernel)[\\s:=]{0,3})${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`,
+    `(?<![\\w.~])(?<!\\b(?:v|ver|version|release|build|firmware|kernel)[\\s:=]{0,3})${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`,
     'gi',
   );
   return {

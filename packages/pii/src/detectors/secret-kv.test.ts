@@ -13,6 +13,7 @@ describe('secret kv detector', () => {
     ['finds a query parameter when ended by &', '/cb?code=1&refresh_token=rt_9f8e&state=x', ['rt_9f8e']],
     ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
     ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
+    ['ends the value at the next key when in a connection string', 'Server=db;Password=Sql$erver2019;Encrypt=True', ['Sql$erver2019']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

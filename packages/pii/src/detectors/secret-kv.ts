@@ -18,12 +18,13 @@ const startsAnotherPair = /^[\w.-]+(?:=|:\s|:$)/;
 /**
  * Secrets in key/value text: `password=...`, `api_key: ...`, `"client_secret":"..."`, `'token' => '...'`, and
  * JSON escaped inside a string (`\"token\":\"...\"`). Only the value is replaced; the key stays readable.
- * Unquoted values end at whitespace, `&` or a quote, and at `,;)]}` followed by a space or the end.
+ * Unquoted values end at whitespace, `&` or a quote, and at `,;)]}` followed by a space, the end or the next
+ * `key=` (connection strings: `Password=x;Encrypt=True`).
  */
 export function createSecretKvDetector(): Detector {
   const pattern = new RegExp(
     `(?<![\\w.-])(\\\\?["']?)[\\w.-]*?(?:${secretWords})\\1\\s*(?:=>|[:=])(\\s*)` +
-      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|[,;)\\]}](?![\\s,;)\\]}]|$))+))`,
+      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|[,;)\\]}](?![\\s,;)\\]}]|$|[\\w.-]+=))+))`,
     'gi',
   );
   const hint = new RegExp(secretWords, 'i');
