@@ -1,10 +1,12 @@
 import type { AnyStageDefinition } from './stage';
 import { classifyStage } from './classify';
+import { decolorizeStage } from './decolorize';
 import { dropStage } from './drop';
 import { jsonStage } from './json';
 import { labelDropStage } from './label-drop';
 import { labelKeepStage } from './label-keep';
 import { labelsStage } from './labels';
+import { limitStage } from './limit';
 import { logfmtStage } from './logfmt';
 import { matchStage } from './match';
 import { metricsStage } from './metrics';
@@ -13,19 +15,24 @@ import { outputStage } from './output';
 import { packStage } from './pack';
 import { regexStage } from './regex';
 import { replaceStage } from './replace';
+import { samplingStage } from './sampling';
 import { staticLabelsStage } from './static-labels';
 import { structuredMetadataStage } from './structured-metadata';
 import { templateStage } from './template';
+import { tenantStage } from './tenant';
 import { timestampStage } from './timestamp';
+import { truncateStage } from './truncate';
 
 /** Every stage type a pipeline may use, keyed by its YAML key (Alloy's stage name). One line per stage. */
 export const stageDefinitions: Record<string, AnyStageDefinition> = {
   classify: classifyStage,
+  decolorize: decolorizeStage,
   drop: dropStage,
   json: jsonStage,
   label_drop: labelDropStage,
   label_keep: labelKeepStage,
   labels: labelsStage,
+  limit: limitStage,
   logfmt: logfmtStage,
   match: matchStage,
   metrics: metricsStage,
@@ -34,8 +41,11 @@ export const stageDefinitions: Record<string, AnyStageDefinition> = {
   pack: packStage,
   regex: regexStage,
   replace: replaceStage,
+  sampling: samplingStage,
   static_labels: staticLabelsStage,
   structured_metadata: structuredMetadataStage,
   template: templateStage,
+  tenant: tenantStage,
   timestamp: timestampStage,
+  truncate: truncateStage,
 };
