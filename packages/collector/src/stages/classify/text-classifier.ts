@@ -6,6 +6,8 @@ import type { Decision } from './decision';
 import type { ClassifyMetrics } from './sorter-metrics';
 import { TemplateCache } from './template-cache';
 
+const digitRuns = /\d+/g;
+
 export interface TextClassifierOptions {
   /** The ai-sorter; without it every decision comes from local rules. */
   sorter?: Omit<SorterClientOptions, 'fallback' | 'observer'>;
@@ -40,6 +42,7 @@ class CachingTextClassifier implements TextClassifier {
   readonly #rules: RulesClassifier = createRulesClassifier();
   readonly #redactor: Redactor = createRedactor();
   readonly #cache: TemplateCache<Decision>;
+  readonly #byShape: TemplateCache<Decision>;
   readonly #client: SorterClient | undefined;
   readonly #itemType: ItemType;
   readonly #metrics: ClassifyMetrics;
@@ -47,6 +50,7 @@ class CachingTextClassifier implements TextClassifier {
 
   constructor(options: TextClassifierOptions) {
     this.#cache = new TemplateCache(options.cacheSize, options.cacheTtlMs);
+    this.#byShape = new TemplateCache(options.cacheSize, options.cacheTtlMs);
     this.#itemType = options.itemType;
     this.#metrics = options.metrics;
     this.#client = options.sorter ? createSorterClient({ ...options.sorter, observer: options.metrics.observer }) : undefined;
@@ -57,9 +61,17 @@ class CachingTextClassifier implements TextClassifier {
   }
 
   classify(text: string, attributes?: Readonly<Record<string, string>>): Decision {
+    // Lines differing only in their numbers share a template, so a sorter answer found once is reused without mining.
+    const shape = this.#client === undefined ? undefined : text.replace(digitRuns, '0');
+    const known = shape === undefined ? undefined : this.#byShape.get(shape);
+    if (known !== undefined) {
+      this.#metrics.decided('cache').inc();
+      return known;
+    }
     const match = this.#miner.add(text);
     const cached = this.#cache.get(match.templateId);
     if (cached !== undefined) {
+      if (shape !== undefined) this.#byShape.set(shape, cached);
       this.#metrics.decided('cache').inc();
       return cached;
     }
