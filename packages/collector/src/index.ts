@@ -22,3 +22,5 @@ export { formatNdjsonEntry, formatTextEntry, formatRfc3339Nano } from './sinks/n
 export { fileSourceDefinition, createFileSource } from './sources/file/source';
 export { fileSourceConfig, type FileSourceConfig } from './sources/file/config';
 export { lokiPushSourceDefinition, createLokiPushSource, lokiPushSourceConfig, type LokiPushSourceConfig, type LokiPushSource } from './sources/loki-push';
+export { otlpSinkDefinition, createOtlpSink, type OtlpSink } from './sinks/otlp/sink';
+export { otlpSinkConfig, type OtlpSinkConfig } from './sinks/otlp/config';

@@ -1,6 +1,7 @@
 import type { ComponentDefinition, Sink } from '../component';
 import { fileSinkDefinition } from './file';
 import { lokiSinkDefinition } from './loki/sink';
+import { otlpSinkDefinition } from './otlp/sink';
 import { stdoutSinkDefinition } from './stdout';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
@@ -11,4 +12,5 @@ export const sinkDefinitions: Record<string, AnySinkDefinition> = {
   [lokiSinkDefinition.type]: lokiSinkDefinition,
   [fileSinkDefinition.type]: fileSinkDefinition,
   [stdoutSinkDefinition.type]: stdoutSinkDefinition,
+  [otlpSinkDefinition.type]: otlpSinkDefinition,
 };
