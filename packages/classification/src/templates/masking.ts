@@ -33,6 +33,9 @@ const maskRules: readonly MaskRule[] = [
   { name: 'number', pattern: /(?<![a-zA-Z\d-])[-+]?\d+(?:\.\d+)?(?![a-zA-Z\d-])/g },
 ];
 
+// One pass over the line (faster than a pass per rule): at any position the earlier rule's alternative wins.
+const anyVariable = new RegExp(maskRules.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'g');
+
 // A bracketed or empty-bracketed variable, e.g. "(<*>)" or a standalone "()", is the same variable with decoration some lines lack.
 const wrappedWildcard = /[(\[]<\*>[)\]]|(?<!\S)(?:\(\)|\[\])(?!\S)/g;
 // Wildcards joined by separators ("<*>:<*>", "<*>.<*>.<*>") are one variable whose inner shape varies.
@@ -42,8 +45,7 @@ const whitespace = /\s+/;
 /** Replaces the variable parts of a line (addresses, ids, numbers, paths, quantities) with WILDCARD and splits it into tokens;
  * runs of adjacent wildcard tokens collapse into one so optional variable parts do not change the token count. */
 export function maskTokens(text: string): string[] {
-  let masked = text;
-  for (const rule of maskRules) masked = masked.replace(rule.pattern, WILDCARD);
+  let masked = text.replace(anyVariable, WILDCARD);
   masked = masked.replace(joinedWildcards, WILDCARD).replace(wrappedWildcard, WILDCARD);
   const tokens: string[] = [];
   for (const token of masked.split(whitespace)) {
