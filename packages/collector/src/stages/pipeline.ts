@@ -85,6 +85,8 @@ export interface StageBuildContext {
   pipeline: string;
   registry: Registry;
   logger: Logger;
+  /** Counters per stage; the registry's `collector_stage_*` counters unless a caller (dry-run --inspect) records them itself. */
+  metrics?: (pipeline: string, stage: string) => StageMetrics;
 }
 
 /** Compiles validated stage configs with the stage registry; `path` prefixes metric names of nested stages. */
@@ -93,7 +95,7 @@ export function buildStageChain(configs: readonly StageConfig[], path: string, c
     const name = `${path}${i}/${c.type}`;
     const definition = registry.stageDefinitions[c.type];
     if (!definition) throw new Error(`stage type ${c.type} is not registered`);
-    const metrics = createStageMetrics(ctx.registry, ctx.pipeline, name);
+    const metrics = ctx.metrics ? ctx.metrics(ctx.pipeline, name) : createStageMetrics(ctx.registry, ctx.pipeline, name);
     const stageCtx: StageContext = {
       name: `${ctx.pipeline}/${name}`,
       counters: metrics,

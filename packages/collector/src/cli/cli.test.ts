@@ -1,0 +1,132 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../cli';
+
+const CONFIG = `pipelines:
+  tx:
+    stages:
+      - static_labels: { values: { parse_status: failed } }
+      - regex: { expression: '^(?P<method>\\w+)\\|(?P<status>[A-Z]+)$' }
+      - labels: { values: { method: "", status: "" } }
+      - drop: { source: method, value: Health, drop_counter_reason: healthcheck }
+      - match:
+          selector: '{method=~".+"}'
+          stages:
+            - static_labels: { values: { parse_status: success } }
+    routes:
+      - { selector: '{status="FAILED"}', forward_to: [sinks.alerts] }
+    default_forward_to: [sinks.out]
+  other:
+    stages: []
+    forward_to: [sinks.out]
+sinks:
+  out: { type: stdout }
+  alerts: { type: stdout }
+`;
+
+async function run(argv: string[], stdinText = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (c: Buffer) => out.push(c.toString()));
+  stderr.on('data', (c: Buffer) => err.push(c.toString()));
+  const code = await main(argv, { stdin: Readable.from([stdinText]), stdout, stderr, env: {} });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('collector CLI', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collector-cli-'));
+    file = path.join(dir, 'collector.yaml');
+    fs.writeFileSync(file, CONFIG);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('validate prints OK and exits 0 when the config is valid', async () => {
+    expect(await run(['validate', '-c', file])).toEqual({ code: 0, stdout: `OK ${file}: 0 sources, 2 pipelines, 2 sinks\n`, stderr: '' });
+  });
+
+  test('validate prints every issue with file:line:col and exits 1 when the config is invalid', async () => {
+    fs.writeFileSync(file, 'pipelines:\n  p:\n    stages: [ { regex: { expresion: x } } ]\n    forward_to: [sinks.nope]\n');
+    const result = await run(['validate', '-c', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe([
+      `${file}:3:17 pipelines.p.stages[0].regex.expression: required key is missing (expected string)`,
+      `${file}:3:26 pipelines.p.stages[0].regex.expresion: unknown key "expresion"`,
+      '2 issues in the config',
+      '',
+    ].join('\n'));
+  });
+
+  test.each([
+    ['no command', [], /^Usage:/],
+    ['an unknown command', ['frobnicate', '-c', 'x'], /unknown command "frobnicate"/],
+    ['a missing -c', ['validate'], /validate needs -c FILE/],
+    ['an unknown flag', ['validate', '-c', 'x', '--nope'], /Unknown option '--nope'/],
+    ['a flag of another command', ['validate', '-c', 'x', '--inspect'], /validate does not take --inspect/],
+  ])('exits 2 with usage when given %s', async (_name, argv, message) => {
+    const result = await run(argv as string[]);
+    expect(result.code).toBe(2);
+    expect(result.stderr + result.stdout).toMatch(message);
+  });
+
+  test('dry-run prints each entry leaving the first pipeline with where it goes', async () => {
+    const result = await run(['dry-run', '-c', file], 'Pay|OK\nPay|FAILED\ngarbage\nHealth|OK\n');
+    expect(result.code).toBe(0);
+    const entries = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries).toEqual([
+      { ts: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/), labels: { parse_status: 'success', method: 'Pay', status: 'OK' }, structured_metadata: {}, line: 'Pay|OK', forward_to: ['sinks.out'] },
+      expect.objectContaining({ labels: { parse_status: 'success', method: 'Pay', status: 'FAILED' }, forward_to: ['sinks.alerts'] }),
+      expect.objectContaining({ labels: { parse_status: 'failed' }, line: 'garbage', forward_to: ['sinks.out'] }),
+    ]);
+    expect(result.stderr).toBe('dry-run tx: 4 lines in, 3 entries out, 1 dropped or merged\n');
+  });
+
+  test('dry-run --inspect shows what every stage changed and why an entry was dropped', async () => {
+    const input = path.join(dir, 'in.log');
+    fs.writeFileSync(input, 'Pay|OK\nHealth|OK\n');
+    const result = await run(['dry-run', '-c', file, '--input', input, '--inspect']);
+    const [kept, dropped] = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(kept.stages).toEqual([
+      { stage: '0/static_labels', labels: { parse_status: 'failed' } },
+      { stage: '1/regex', extracted: { method: 'Pay', status: 'OK' } },
+      { stage: '2/labels', labels: { method: 'Pay', status: 'OK' } },
+      { stage: '3/drop' },
+      { stage: '4/match', labels: { parse_status: 'success' } },
+    ]);
+    expect(dropped).toEqual({
+      dropped: { stage: '3/drop', reason: 'healthcheck' },
+      line: 'Health|OK',
+      stages: [
+        { stage: '0/static_labels', labels: { parse_status: 'failed' } },
+        { stage: '1/regex', extracted: { method: 'Health', status: 'OK' } },
+        { stage: '2/labels', labels: { method: 'Health', status: 'OK' } },
+        { stage: '3/drop', dropped: 'healthcheck' },
+      ],
+    });
+  });
+
+  test('dry-run --inspect marks a parse failure', async () => {
+    const result = await run(['dry-run', '-c', file, '--inspect'], 'nope\n');
+    const [entry] = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { stages: unknown[] });
+    expect(entry.stages[1]).toEqual({ stage: '1/regex', parse_failed: true });
+  });
+
+  test('dry-run runs the pipeline named by --pipeline and rejects an unknown one with exit 2', async () => {
+    expect((await run(['dry-run', '-c', file, '--pipeline', 'other'], 'x\n')).stdout).toContain('"line":"x"');
+    const bad = await run(['dry-run', '-c', file, '--pipeline', 'nope'], 'x\n');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no pipeline "nope" (pipelines: tx, other)');
+  });
+
+  test('dry-run exits 2 when the --input file cannot be read', async () => {
+    const result = await run(['dry-run', '-c', file, '--input', path.join(dir, 'missing.log')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot read --input');
+  });
+});
