@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attributesProcessorDefinition } from './attributes';
 import { batchProcessorDefinition } from './batch';
+import { classifyProcessorDefinition } from './classify';
 import { filterProcessorDefinition } from './filter';
 import { memoryLimiterDefinition } from './memory-limiter';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
@@ -16,6 +17,7 @@ export const processorDefinitions: Record<string, AnyProcessorDefinition> = {
   [attributesProcessorDefinition.type]: attributesProcessorDefinition,
   [filterProcessorDefinition.type]: filterProcessorDefinition,
   [batchProcessorDefinition.type]: batchProcessorDefinition,
+  [classifyProcessorDefinition.type]: classifyProcessorDefinition,
 };
 
 export interface ProcessorConfig {
