@@ -47,7 +47,7 @@ export const signals: readonly Signal[] = [
   // Configuration problems come before generic errors: "invalid config" is an error about configuration.
   {
     name: 'config_error',
-    pattern: /(?:invalid|bad|malformed|unknown) (?:config(?:uration)?|setting|option|directive|parameter)|config(?:uration)? (?:error|invalid|is invalid|not found|missing|file (?:not found|missing))|missing (?:required )?(?:config(?:uration)?|key|field|setting|option|parameter|property|environment variable)|(?:parse|syntax) error\b.*\bconf|conf\w*\b.*(?:parse|syntax) error|failed to (?:load|parse|read) (?:the )?config/i,
+    pattern: /(?:invalid|bad|malformed|unknown) (?:config(?:uration)?|setting|option|directive|parameter)|config(?:uration)? (?:error|invalid|is invalid|not found|missing|file (?:not found|missing))|missing (?:required )?(?:config(?:uration)?|key|field|setting|option|parameter|property|environment variable)|(?:parse|syntax) error\b.{0,80}\bconf|conf\w*\b.{0,80}(?:parse|syntax) error|failed to (?:load|parse|read) (?:the )?config/i,
     severity: 'error', category: 'configuration', confidence: 0.8, reason: 'configuration error',
   },
   {

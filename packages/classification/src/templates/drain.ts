@@ -57,7 +57,7 @@ interface ResolvedOptions {
 const hasDigit = /\d/;
 const digit = /\d/g;
 const letter = /[a-zA-Z]/g;
-const hexWithDigits = /^[0-9a-fA-F]+$/;
+const allHex = /^[0-9a-fA-F]+$/;
 // Distinct words seen at one position before it is treated as a variable: "start"/"end" stay two templates, user names merge.
 const WORD_VARIETY = 3;
 
@@ -114,7 +114,7 @@ function isWord(token: string): boolean {
   if (token.includes(WILDCARD)) return false;
   const digits = countMatches(token, digit);
   if (digits === 0) return true;
-  return !hexWithDigits.test(token) && digits < countMatches(token, letter);
+  return !allHex.test(token) && digits < countMatches(token, letter);
 }
 
 function countMatches(token: string, pattern: RegExp): number {

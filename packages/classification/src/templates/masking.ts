@@ -10,7 +10,8 @@ interface MaskRule {
 const maskRules: readonly MaskRule[] = [
   // Typed placeholders left by PII redaction ("<EMAIL>", "<IPV4:3f9a1c2e>") stand for values.
   { name: 'redacted', pattern: /<[A-Z][A-Z0-9_]*(?::[0-9a-f]+)?>/g },
-  { name: 'url', pattern: /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s"'<>]+/g },
+  // The scheme is bounded and must start a token, so a long run of word characters cannot make this quadratic.
+  { name: 'url', pattern: /(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{0,31}:\/\/[^\s"'<>]+/g },
   { name: 'uuid', pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g },
   { name: 'mac', pattern: /\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}\b/g },
   { name: 'datetime', pattern: /\b\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
