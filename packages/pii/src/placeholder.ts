@@ -4,6 +4,9 @@ import { piiTypes, type PiiType } from './pii-type';
 /** Hex characters of the HMAC kept in a hashed placeholder (32 bits: enough to tell values apart in one log). */
 export const hashLength = 8;
 
+/** Distinct values whose tag is remembered; logs repeat the same addresses, so most lookups skip the HMAC. */
+const tagCacheSize = 4096;
+
 export type PlaceholderWriter = (type: PiiType, normalizedValue: string) => string;
 
 const labels = Object.fromEntries(piiTypes.map((type) => [type, type.toUpperCase()])) as Record<PiiType, string>;
@@ -12,5 +15,14 @@ const labels = Object.fromEntries(piiTypes.map((type) => [type, type.toUpperCase
 export function createPlaceholderWriter(hashKey?: string | Buffer): PlaceholderWriter {
   if (hashKey === undefined) return (type) => `<${labels[type]}>`;
   const key = Buffer.from(hashKey);
-  return (type, value) => `<${labels[type]}:${createHmac('sha256', key).update(value).digest('hex').slice(0, hashLength)}>`;
+  const tags = new Map<string, string>();
+  return (type, value) => {
+    let tag = tags.get(value);
+    if (tag === undefined) {
+      tag = createHmac('sha256', key).update(value).digest('hex').slice(0, hashLength);
+      if (tags.size >= tagCacheSize) tags.clear();
+      tags.set(value, tag);
+    }
+    return `<${labels[type]}:${tag}>`;
+  };
 }
