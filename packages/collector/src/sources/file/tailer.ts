@@ -208,11 +208,17 @@ export class Tailer {
   /** Reads one chunk from the offset and hands its complete lines on; false when nothing could be handed on. */
   async #readAndEmit(final: boolean): Promise<boolean> {
     const { config, metrics } = this.#d;
-    const want = Math.min(this.#buffer.length, this.#size - this.#offset);
-    if (want <= 0) return false;
-    const { bytesRead } = await this.#fd!.read(this.#buffer, 0, want, this.#offset);
-    if (bytesRead === 0) return false;
+    const available = this.#size - this.#offset;
+    if (available <= 0) return false;
+    let want = Math.min(config.read_chunk_bytes, available);
+    let { bytesRead } = await this.#fd!.read(this.#buffer, 0, want, this.#offset);
     const buf = this.#buffer;
+    if (bytesRead === want && want < available && buf.lastIndexOf(NEWLINE, bytesRead - 1) === -1) {
+      // A line longer than read_chunk_bytes: widen the window up to max_line_size_bytes + 1 to find its end.
+      want = Math.min(buf.length, available);
+      ({ bytesRead } = await this.#fd!.read(buf, 0, want, this.#offset));
+    }
+    if (bytesRead === 0) return false;
     let start = 0;
     if (this.#skipping) {
       const nl = buf.indexOf(NEWLINE, 0);
