@@ -93,7 +93,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     for (const s of config.sources) {
       const id = `sources.${s.id}`;
       const next = forwardTo(s.forward_to.map(resolve));
-      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next });
+      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, resolve: (target: string) => sinks.get(target) });
       sources.push(source);
       await source.start();
     }
