@@ -1,5 +1,5 @@
 import { createEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { decolorizeStage } from './decolorize';
 
 describe('decolorize stage', () => {
@@ -9,13 +9,13 @@ describe('decolorize stage', () => {
     ['removes cursor movement when the line has CSI commands', 'a\u001b[2Kb\u001b[1Ac', 'abc'],
     ['leaves plain lines unchanged when there is no escape', 'plain [31m text', 'plain [31m text'],
   ])('%s', (_name, line, expected) => {
-    const stage = decolorizeStage.create(parseStageYaml(decolorizeStage, '{}'), createStageTestContext());
+    const stage = decolorizeStage.create(loadStageYaml(decolorizeStage, '{}'), createStageTestContext());
     expect(runStage(stage, [createEntry(line, {}, 1n)])[0]!.line).toBe(expected);
   });
 
   test.each<[string, string, RegExp]>([
     ['rejects arguments when any are given', 'strip: true', /strip|Unrecognized/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(decolorizeStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(decolorizeStage, yaml)).toThrow(message);
   });
 });

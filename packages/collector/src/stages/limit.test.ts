@@ -1,5 +1,5 @@
 import { createEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createLimitStage, limitStage } from './limit';
 
 function lines(n: number, labels: Record<string, string> = { job: 'a' }) {
@@ -9,7 +9,7 @@ function lines(n: number, labels: Record<string, string> = { job: 'a' }) {
 function build(yaml: string) {
   let now = 0;
   const ctx = createStageTestContext('p/0/limit');
-  const stage = createLimitStage(parseStageYaml(limitStage, yaml), ctx, () => now);
+  const stage = createLimitStage(loadStageYaml(limitStage, yaml), ctx, () => now);
   return { ctx, stage, advance: (ms: number) => (now += ms) };
 }
 
@@ -35,7 +35,7 @@ describe('limit stage', () => {
     ['rejects a fractional burst when burst is 1.5', 'rate: 1\nburst: 1.5\ndrop: true', /burst/],
     ['requires burst when it is missing', 'rate: 1\ndrop: true', /burst/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(limitStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(limitStage, yaml)).toThrow(message);
   });
 
   test('counts drops with reason ratelimit_drop_stage when lines exceed the limit', async () => {

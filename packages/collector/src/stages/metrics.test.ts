@@ -1,5 +1,5 @@
 import { createEntry, type LogEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { metricsStage } from './metrics';
 
 function entry(extracted: Record<string, unknown>, labels: Record<string, string> = { job: 'tx' }, line = 'line'): LogEntry {
@@ -10,7 +10,7 @@ function entry(extracted: Record<string, unknown>, labels: Record<string, string
 
 async function exposition(yaml: string, entries: LogEntry[]) {
   const ctx = createStageTestContext('p/0/metrics');
-  const stage = metricsStage.create(parseStageYaml(metricsStage, yaml), ctx);
+  const stage = metricsStage.create(loadStageYaml(metricsStage, yaml), ctx);
   const out = runStage(stage, entries);
   return { ctx, out, text: await ctx.registry.metrics() };
 }
@@ -33,17 +33,17 @@ describe('metrics stage', () => {
   });
 
   test.each<[string, string, RegExp]>([
-    ['rejects match_all with value when both are set', 'counter: [{ name: a, action: inc, match_all: true, value: x }]', /counter\.0\.match_all: a counter supports either 'match_all' or a 'value'/],
+    ['rejects match_all with value when both are set', 'counter: [{ name: a, action: inc, match_all: true, value: x }]', /counter\[0\]\.match_all: a counter supports either 'match_all' or a 'value'/],
     ['rejects count_entry_bytes when action is inc', 'counter: [{ name: a, action: inc, match_all: true, count_entry_bytes: true }]', /count_entry_bytes needs match_all: true and action: add/],
-    ['rejects unknown gauge actions when action is misspelt', 'gauge: [{ name: a, action: increment }]', /gauge\.0\.action/],
-    ['rejects unsorted buckets when a histogram has them', 'histogram: [{ name: a, buckets: [5, 1] }]', /histogram\.0\.buckets: buckets must be strictly increasing/],
+    ['rejects unknown gauge actions when action is misspelt', 'gauge: [{ name: a, action: increment }]', /gauge\[0\]\.action/],
+    ['rejects unsorted buckets when a histogram has them', 'histogram: [{ name: a, buckets: [5, 1] }]', /histogram\[0\]\.buckets: buckets must be strictly increasing/],
     ['rejects short idle durations when max_idle_duration is under 1s', 'counter: [{ name: a, action: inc, max_idle_duration: 500ms }]', /max_idle_duration must be greater or equal than 1s/],
-    ['rejects invalid names when the full name has a dash', 'counter: [{ name: a-b, action: inc }]', /counter\.0\.name: "loki_process_custom_a-b" is not a valid Prometheus metric name/],
-    ['rejects duplicate names when a stage declares one twice', 'counter: [{ name: a, action: inc }]\ngauge: [{ name: a, action: inc }]', /gauge\.0\.name: metric "loki_process_custom_a" is already declared/],
+    ['rejects invalid names when the full name has a dash', 'counter: [{ name: a-b, action: inc }]', /counter\[0\]\.name: "loki_process_custom_a-b" is not a valid Prometheus metric name/],
+    ['rejects duplicate names when a stage declares one twice', 'counter: [{ name: a, action: inc }]\ngauge: [{ name: a, action: inc }]', /gauge\[0\]\.name: metric "loki_process_custom_a" is already declared/],
     ['rejects an empty stage when no metric is declared', '{}', /declare at least one counter, gauge or histogram/],
     ['rejects unknown keys when a metric has a typo', 'counter: [{ name: a, action: inc, buckets: [1] }]', /buckets|Unrecognized/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(metricsStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(metricsStage, yaml)).toThrow(message);
   });
 
   test('counts a parse failure when an add value is not a number', async () => {
@@ -55,20 +55,20 @@ describe('metrics stage', () => {
   test('shares one metric when two stages declare the same one', async () => {
     const ctx = createStageTestContext('p/0/metrics');
     const yaml = 'counter: [{ name: n_total, action: inc, match_all: true }]';
-    runStage(metricsStage.create(parseStageYaml(metricsStage, yaml), ctx), [entry({})]);
-    runStage(metricsStage.create(parseStageYaml(metricsStage, yaml), ctx), [entry({})]);
+    runStage(metricsStage.create(loadStageYaml(metricsStage, yaml), ctx), [entry({})]);
+    runStage(metricsStage.create(loadStageYaml(metricsStage, yaml), ctx), [entry({})]);
     expect(await ctx.registry.metrics()).toContain('loki_process_custom_n_total{job="tx"} 2');
   });
 
   test('fails at build when two stages declare one name with different types', () => {
     const ctx = createStageTestContext('p/0/metrics');
-    metricsStage.create(parseStageYaml(metricsStage, 'counter: [{ name: n, action: inc }]'), ctx);
-    expect(() => metricsStage.create(parseStageYaml(metricsStage, 'gauge: [{ name: n, action: inc }]'), ctx)).toThrow(/loki_process_custom_n is declared twice with different definitions/);
+    metricsStage.create(loadStageYaml(metricsStage, 'counter: [{ name: n, action: inc }]'), ctx);
+    expect(() => metricsStage.create(loadStageYaml(metricsStage, 'gauge: [{ name: n, action: inc }]'), ctx)).toThrow(/loki_process_custom_n is declared twice with different definitions/);
   });
 
   test('removes a series when it was idle for max_idle_duration', async () => {
     const ctx = createStageTestContext('p/0/metrics');
-    const stage = metricsStage.create(parseStageYaml(metricsStage, 'counter: [{ name: n_total, action: inc, match_all: true, max_idle_duration: 1s }]'), ctx);
+    const stage = metricsStage.create(loadStageYaml(metricsStage, 'counter: [{ name: n_total, action: inc, match_all: true, max_idle_duration: 1s }]'), ctx);
     const realNow = Date.now;
     try {
       Date.now = () => 1_000_000;

@@ -1,5 +1,5 @@
 import { createEntry, type LogEntry } from '../entry';
-import { parseStageYaml, runStage } from '../testing/stage-test-context';
+import { loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createMultilineStage, FLUSH_ALL_NS, multilineStage } from './multiline';
 
 const MS = 1_000_000n;
@@ -10,7 +10,7 @@ function lines(texts: string[], labels: Record<string, string> = { job: 'a' }): 
 
 function build(yaml: string) {
   let now = 0n;
-  const stage = createMultilineStage(parseStageYaml(multilineStage, yaml), () => now);
+  const stage = createMultilineStage(loadStageYaml(multilineStage, yaml), () => now);
   return { stage, advance: (ms: number) => (now += BigInt(ms) * MS), now: () => now };
 }
 
@@ -33,7 +33,7 @@ describe('multiline stage', () => {
     ['rejects max_lines of 0 when it is given', 'firstline: x\nmax_lines: 0', /max_lines/],
     ['requires firstline when it is missing', 'max_lines: 3', /firstline/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(multilineStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(multilineStage, yaml)).toThrow(message);
   });
 
   test('keeps the first line\'s timestamp, labels and extracted values when a block is sent', () => {

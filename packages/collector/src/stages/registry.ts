@@ -13,6 +13,7 @@ import { metricsStage } from './metrics';
 import { multilineStage } from './multiline';
 import { outputStage } from './output';
 import { packStage } from './pack';
+import { redactStage } from './redact';
 import { regexStage } from './regex';
 import { replaceStage } from './replace';
 import { samplingStage } from './sampling';
@@ -39,6 +40,7 @@ export const stageDefinitions: Record<string, AnyStageDefinition> = {
   multiline: multilineStage,
   output: outputStage,
   pack: packStage,
+  redact: redactStage,
   regex: regexStage,
   replace: replaceStage,
   sampling: samplingStage,

@@ -1,10 +1,10 @@
 import { createEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { replaceStage } from './replace';
 
 function run(yaml: string, line: string, extracted: Record<string, unknown> = {}) {
   const ctx = createStageTestContext('p/0/replace');
-  const stage = replaceStage.create(parseStageYaml(replaceStage, yaml), ctx);
+  const stage = replaceStage.create(loadStageYaml(replaceStage, yaml), ctx);
   const entry = createEntry(line, {}, 1n);
   entry.extracted = { ...extracted };
   const [out] = runStage(stage, [entry]);
@@ -35,6 +35,6 @@ describe('replace stage', () => {
     ['requires expression when it is missing', "replace: 'x'", /expression/],
     ['rejects an empty source when it is given', "expression: '(a)'\nsource: ''", /source/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(replaceStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(replaceStage, yaml)).toThrow(message);
   });
 });

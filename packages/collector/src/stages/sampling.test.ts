@@ -1,11 +1,11 @@
 import { createEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createSamplingStage, samplingStage } from './sampling';
 
 function build(yaml: string, randoms: number[]) {
   const ctx = createStageTestContext('p/0/sampling');
   let i = 0;
-  const stage = createSamplingStage(parseStageYaml(samplingStage, yaml), ctx, () => randoms[i++ % randoms.length]!);
+  const stage = createSamplingStage(loadStageYaml(samplingStage, yaml), ctx, () => randoms[i++ % randoms.length]!);
   return { ctx, stage };
 }
 
@@ -24,7 +24,7 @@ describe('sampling stage', () => {
     ['rejects negative rates when rate is below 0', 'rate: -0.1', /rate/],
     ['requires rate when it is missing', 'drop_counter_reason: x', /rate/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(samplingStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(samplingStage, yaml)).toThrow(message);
   });
 
   test('counts drops under drop_counter_reason when lines are sampled out', async () => {

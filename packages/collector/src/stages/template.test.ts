@@ -1,10 +1,10 @@
 import { createEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { templateStage } from './template';
 
 function run(yaml: string, extracted: Record<string, unknown>, line = 'the line') {
   const ctx = createStageTestContext('p/0/template');
-  const stage = templateStage.create(parseStageYaml(templateStage, yaml), ctx);
+  const stage = templateStage.create(loadStageYaml(templateStage, yaml), ctx);
   const entry = createEntry(line, { job: 'a' }, 1n);
   entry.extracted = { ...extracted };
   const out = runStage(stage, [entry]);
@@ -29,7 +29,7 @@ describe('template stage', () => {
     ['requires source when it is empty', "source: ''\ntemplate: x", /source/],
     ['rejects unknown keys when the config has a typo', 'source: a\ntemplate: x\nvalue: y', /value|Unrecognized/i],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(templateStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(templateStage, yaml)).toThrow(message);
   });
 
   test('counts a parse failure when the template fails on a line', async () => {

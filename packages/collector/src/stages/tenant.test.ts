@@ -1,11 +1,11 @@
 import { createEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { TENANT_LABEL, tenantStage } from './tenant';
 
 function run(yaml: string, labels: Record<string, string>, extracted: Record<string, unknown> = {}) {
   const entry = createEntry('x', labels, 1n);
   entry.extracted = extracted;
-  return runStage(tenantStage.create(parseStageYaml(tenantStage, yaml), createStageTestContext()), [entry])[0]!.labels;
+  return runStage(tenantStage.create(loadStageYaml(tenantStage, yaml), createStageTestContext()), [entry])[0]!.labels;
 }
 
 describe('tenant stage', () => {
@@ -25,6 +25,6 @@ describe('tenant stage', () => {
     ['rejects two choices when label and value are both set', 'label: a\nvalue: b', /value: set exactly one of label, source or value \(got label, value\)/],
     ['rejects unknown keys when the config has a typo', 'tenant: a', /tenant|Unrecognized/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(tenantStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(tenantStage, yaml)).toThrow(message);
   });
 });

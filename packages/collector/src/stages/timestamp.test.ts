@@ -1,5 +1,5 @@
 import { createEntry, type LogEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { timestampStage } from './timestamp';
 
 const RECEIVED = 1_000_000_000n;
@@ -12,7 +12,7 @@ function entry(extracted: Record<string, unknown>, labels: Record<string, string
 
 function build(yaml: string) {
   const ctx = createStageTestContext('p/0/timestamp');
-  return { ctx, stage: timestampStage.create(parseStageYaml(timestampStage, yaml), ctx) };
+  return { ctx, stage: timestampStage.create(loadStageYaml(timestampStage, yaml), ctx) };
 }
 
 describe('timestamp stage', () => {
@@ -33,12 +33,12 @@ describe('timestamp stage', () => {
   test.each<[string, string, RegExp]>([
     ['rejects an unknown zone when location is not IANA', 'source: ts\nformat: RFC3339\nlocation: Mars/Olympus', /location: unknown time zone "Mars\/Olympus"/],
     ['rejects a layout without reference elements when format is a typo', 'source: ts\nformat: YYYY-MM-DD', /format: layout "YYYY-MM-DD" has no Go reference-time element/],
-    ['names the fallback index when a fallback format is a typo', 'source: ts\nformat: RFC3339\nfallback_formats: [Unix, dd/mm]', /fallback_formats\.1: layout "dd\/mm"/],
+    ['names the fallback index when a fallback format is a typo', 'source: ts\nformat: RFC3339\nfallback_formats: [Unix, dd/mm]', /fallback_formats\[1\]: layout "dd\/mm"/],
     ['rejects unknown actions when action_on_failure is misspelt', 'source: ts\nformat: Unix\naction_on_failure: drop', /action_on_failure/],
     ['rejects unknown keys when the config has a typo', 'source: ts\nformat: Unix\nformats: [Unix]', /formats/],
     ['requires source when it is missing', 'format: Unix', /source/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(timestampStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(timestampStage, yaml)).toThrow(message);
   });
 
   test('counts failures, fallbacks and fudges when formats miss', async () => {

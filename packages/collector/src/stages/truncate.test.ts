@@ -1,5 +1,5 @@
 import { createEntry, type LogEntry } from '../entry';
-import { createStageTestContext, parseStageYaml, runStage } from '../testing/stage-test-context';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { truncateStage } from './truncate';
 
 function entry(): LogEntry {
@@ -11,7 +11,7 @@ function entry(): LogEntry {
 
 function run(yaml: string, input = entry()) {
   const ctx = createStageTestContext('p/0/truncate');
-  return { ctx, out: runStage(truncateStage.create(parseStageYaml(truncateStage, yaml), ctx), [input])[0]! };
+  return { ctx, out: runStage(truncateStage.create(loadStageYaml(truncateStage, yaml), ctx), [input])[0]! };
 }
 
 describe('truncate stage', () => {
@@ -45,12 +45,12 @@ describe('truncate stage', () => {
 
   test.each<[string, string, RegExp]>([
     ['requires a rule when the list is empty', 'rule: []', /at least one truncate rule must be defined/],
-    ['rejects a zero limit when limit is 0', 'rule: [{ limit: 0 }]', /rule\.0\.limit: limit must be greater than zero/],
-    ['rejects sources when source_type is line', 'rule: [{ limit: 5, sources: [a] }]', /rule\.0\.sources: sources cannot be set when source_type is 'line'/],
+    ['rejects a zero limit when limit is 0', 'rule: [{ limit: 0 }]', /rule\[0\]\.limit: limit must be greater than zero/],
+    ['rejects sources when source_type is line', 'rule: [{ limit: 5, sources: [a] }]', /rule\[0\]\.sources: sources cannot be set when source_type is 'line'/],
     ['rejects a suffix as long as the limit when both are 3', "rule: [{ limit: 3, suffix: '...' }]", /suffix length cannot be greater than or equal to limit/],
     ['rejects unknown source types when source_type is misspelt', 'rule: [{ limit: 3, source_type: labels }]', /source_type/],
     ['rejects malformed sizes when limit has an unknown unit', 'rule: [{ limit: 3 parsecs }]', /expected a size/],
   ])('%s', (_name, yaml, message) => {
-    expect(() => parseStageYaml(truncateStage, yaml)).toThrow(message);
+    expect(() => loadStageYaml(truncateStage, yaml)).toThrow(message);
   });
 });

@@ -1,5 +1,6 @@
 import { Counter, Registry } from 'prom-client';
 import { parse } from 'yaml';
+import { parseStages } from '../config/load';
 import type { LogEntry } from '../entry';
 import type { Stage, StageContext, StageDefinition } from '../stages/stage';
 
@@ -34,9 +35,19 @@ export function runStage(stage: Stage, entries: LogEntry[]): LogEntry[] {
   return out;
 }
 
-/** Parses a stage's YAML arguments with its zod schema; throws an Error listing `path: message` issues. */
+/** Parses a stage's YAML arguments with its zod schema alone; throws an Error listing `path: message` issues. */
 export function parseStageYaml<C>(definition: StageDefinition<C>, text: string): C {
   const result = definition.config.safeParse(parse(text) ?? {});
   if (result.success) return result.data;
   throw new Error(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+}
+
+/**
+ * Parses a stage's YAML arguments through the real config loader (as `- <type>:` in a stage list) and
+ * returns the compiled config; throws the loader's ConfigError (`stages.yaml:line:col [0].type.key: message`).
+ */
+export function loadStageYaml<C>(definition: StageDefinition<C>, text: string): C {
+  const body = text.split('\n').map((line) => `    ${line}`).join('\n');
+  const [stage] = parseStages(`- ${definition.type}:\n${body}\n`);
+  return stage!.config as C;
 }

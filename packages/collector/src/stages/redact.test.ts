@@ -1,0 +1,67 @@
+import { createEntry } from '../entry';
+import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
+import { redactStage } from './redact';
+
+function run(yaml: string, line: string, extracted: Record<string, unknown> = {}) {
+  const ctx = createStageTestContext('p/0/redact');
+  const entry = createEntry(line, {}, 1n);
+  entry.extracted = extracted;
+  const [out] = runStage(redactStage.create(loadStageYaml(redactStage, yaml), ctx), [entry]);
+  return { ctx, out: out! };
+}
+
+describe('redact stage', () => {
+  test.each<[string, string, string, string]>([
+    ['replaces emails in the line when types are all', '{}', 'login by jane.doe@example.com ok', 'login by <EMAIL> ok'],
+    ['replaces only the listed types when types is set', 'types: [ipv4]', 'jane@example.com from 10.1.2.3', 'jane@example.com from <IPV4>'],
+    ['hashes placeholders when hash_key is set', 'types: [email]\nhash_key: k1', 'a@example.com', expect.stringMatching(/^<EMAIL:[0-9a-f]{8}>$/) as unknown as string],
+    ['leaves lines without PII unchanged when nothing matches', '{}', 'GET /health 200', 'GET /health 200'],
+  ])('%s', (_name, yaml, line, expected) => {
+    expect(run(yaml, line).out.line).toEqual(expected);
+  });
+
+  test('gives equal values the same placeholder when hash_key is set', () => {
+    const { out } = run('types: [email]\nhash_key: k1', 'a@example.com b@example.com a@example.com');
+    const [first, second, third] = out.line.split(' ');
+    expect(first).toBe(third);
+    expect(first).not.toBe(second);
+  });
+
+  test('redacts the extracted value and not the line when source is set', () => {
+    const { out } = run('source: msg\ntypes: [email]', 'raw a@example.com', { msg: 'to b@example.com' });
+    expect(out.line).toBe('raw a@example.com');
+    expect(out.extracted.msg).toBe('to <EMAIL>');
+  });
+
+  test('redacts nested strings when the extracted value is a map', () => {
+    const { out } = run('source: user\ntypes: [email]', 'x', { user: { contact: ['c@example.com'] } });
+    expect(out.extracted.user).toEqual({ contact: ['<EMAIL>'] });
+  });
+
+  test('counts replacements per type when PII is found', async () => {
+    const { ctx } = run('types: [email, ipv4]', 'a@example.com b@example.com 10.0.0.1');
+    const text = await ctx.registry.getSingleMetricAsString('collector_stage_redactions_total');
+    expect(text).toContain('{stage="p/0/redact",type="email"} 2');
+    expect(text).toContain('{stage="p/0/redact",type="ipv4"} 1');
+  });
+
+  test.each<[string, string, RegExp]>([
+    ['rejects unknown PII types when types has a typo', 'types: [emails]', /stages\.yaml:\d+:\d+ \[0\]\.redact\.types\[0\]: expected one of "email"/],
+    ['rejects an empty hash_key when it is blank', "hash_key: ''", /hash_key/],
+    ['rejects an empty type list when types is []', 'types: []', /types/],
+  ])('%s', (_name, yaml, message) => {
+    expect(() => loadStageYaml(redactStage, yaml)).toThrow(message);
+  });
+
+  test('never shows the hash key when the config is invalid', () => {
+    let message = '';
+    try {
+      loadStageYaml(redactStage, 'hash_key: s3cr3t-hash-key\ntypes: [nope]\nsource: 12');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/types\[0\]: expected one of/);
+    expect(message).toMatch(/source: expected string, got number/);
+    expect(message).not.toContain('s3cr3t');
+  });
+});

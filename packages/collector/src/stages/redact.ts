@@ -1,0 +1,64 @@
+import { createRedactor, piiTypes, type PiiType, type Redactor } from '@obs/pii';
+import { Counter } from 'prom-client';
+import { z } from 'zod';
+import type { LogEntry } from '../entry';
+import type { Stage, StageContext, StageDefinition } from './stage';
+
+const REDACTIONS_METRIC = 'collector_stage_redactions_total';
+
+const config = z
+  .object({
+    source: z.string().min(1).optional().describe('Extracted key to redact instead of the line; strings are redacted, maps and lists deeply, other values left alone.'),
+    types: z
+      .array(z.enum(piiTypes as [PiiType, ...PiiType[]]))
+      .min(1)
+      .optional()
+      .describe(`PII types to replace; all when omitted: ${piiTypes.join(', ')}.`),
+    hash_key: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Secret key for hashed placeholders (`<EMAIL:3f9a1c2e>`, HMAC-SHA256) so equal values stay correlatable; plain `<EMAIL>` without it. Pass it as ${ENV_VAR}; it is never logged.'),
+  })
+  .strict();
+
+export type RedactStageConfig = z.infer<typeof config>;
+
+class RedactStage implements Stage {
+  readonly #redactor: Redactor;
+  readonly #source: string | undefined;
+  readonly #counts: Map<PiiType, { inc(n?: number): void }>;
+
+  constructor(cfg: RedactStageConfig, ctx: StageContext) {
+    this.#redactor = createRedactor({ types: cfg.types, hashKey: cfg.hash_key });
+    this.#source = cfg.source;
+    const existing = ctx.registry.getSingleMetric(REDACTIONS_METRIC) as Counter<'stage' | 'type'> | undefined;
+    const counter = existing ?? new Counter({ name: REDACTIONS_METRIC, help: 'PII values replaced by a redact stage, by PII type', labelNames: ['stage', 'type'], registers: [ctx.registry] });
+    this.#counts = new Map(this.#redactor.types.map((type) => [type, counter.labels({ stage: ctx.name, type })]));
+  }
+
+  process(entry: LogEntry, out: LogEntry[]): void {
+    const source = this.#source;
+    if (source === undefined) entry.line = this.#redactText(entry.line);
+    else {
+      const value = entry.extracted[source];
+      if (typeof value === 'string') entry.extracted[source] = this.#redactText(value);
+      else if (value !== null && typeof value === 'object') entry.extracted[source] = this.#redactor.redactValue(value);
+    }
+    out.push(entry);
+  }
+
+  #redactText(text: string): string {
+    const result = this.#redactor.redact(text);
+    for (const type in result.counts) this.#counts.get(type as PiiType)!.inc(result.counts[type as PiiType]);
+    return result.text;
+  }
+}
+
+export const redactStage: StageDefinition<RedactStageConfig> = {
+  type: 'redact',
+  description:
+    'Replaces PII (emails, phone numbers, card numbers, IBANs, IPs, tokens, keys, secrets in key=value pairs...) in the line or an extracted value with placeholders like `<EMAIL>`, using packages/pii. Counts replacements in collector_stage_redactions_total{stage,type}.',
+  config,
+  create: (cfg, ctx) => new RedactStage(cfg, ctx),
+};
