@@ -2,6 +2,7 @@ import type { ComponentDefinition, Sink } from '../component';
 import { fileSinkDefinition } from './file';
 import { lokiSinkDefinition } from './loki/sink';
 import { otlpSinkDefinition } from './otlp/sink';
+import { prometheusRemoteWriteSinkDefinition } from './prometheus-remote-write';
 import { stdoutSinkDefinition } from './stdout';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
@@ -13,4 +14,5 @@ export const sinkDefinitions: Record<string, AnySinkDefinition> = {
   [fileSinkDefinition.type]: fileSinkDefinition,
   [stdoutSinkDefinition.type]: stdoutSinkDefinition,
   [otlpSinkDefinition.type]: otlpSinkDefinition,
+  [prometheusRemoteWriteSinkDefinition.type]: prometheusRemoteWriteSinkDefinition,
 };

@@ -21,7 +21,7 @@ const Queue = z
 
 export const PrometheusRemoteWriteConfig = z
   .object({
-    url: z.string().url().describe('Remote write endpoint, e.g. http://127.0.0.1:9090/api/v1/write'),
+    url: z.url({ protocol: /^https?$/ }).describe('Remote write endpoint, e.g. http://127.0.0.1:9090/api/v1/write'),
     basic_auth: BasicAuth.optional(),
     bearer_token: z.string().min(1).optional().describe('Sent as Authorization: Bearer; not with basic_auth'),
     headers: z.record(z.string(), z.string()).default({}).describe('Extra HTTP headers, e.g. X-Scope-OrgID'),
