@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { decolorizeStage } from './decolorize';
@@ -17,5 +18,9 @@ describe('decolorize stage', () => {
     ['rejects arguments when any are given', 'strip: true', /strip|Unrecognized/],
   ])('%s', (_name, yaml, message) => {
     expect(() => loadStageYaml(decolorizeStage, yaml)).toThrow(message);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance('- decolorize: {}', { mayChange: ['line'] });
   });
 });

@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createLimitStage, limitStage } from './limit';
@@ -42,5 +43,9 @@ describe('limit stage', () => {
     const { ctx, stage } = build('rate: 1\nburst: 2\ndrop: true');
     runStage(stage, lines(5));
     expect(await ctx.drops('ratelimit_drop_stage')).toBe(3);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance('- limit: { rate: 5, burst: 3, drop: true }', { mayChange: [] });
   });
 });

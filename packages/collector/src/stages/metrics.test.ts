@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry, type LogEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { metricsStage } from './metrics';
@@ -79,5 +80,9 @@ describe('metrics stage', () => {
     } finally {
       Date.now = realNow;
     }
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance('- metrics: { counter: [{ name: c_total, action: add, source: latency }], histogram: [{ name: h, source: value, buckets: [1, 10] }], gauge: [{ name: g, source: status, action: set }] }', { mayChange: [] });
   });
 });

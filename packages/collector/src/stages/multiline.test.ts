@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry, type LogEntry } from '../entry';
 import { loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createMultilineStage, FLUSH_ALL_NS, multilineStage } from './multiline';
@@ -78,5 +79,9 @@ describe('multiline stage', () => {
     runStage(stage, rest);
     stage.flush!(out, FLUSH_ALL_NS);
     expect(out.map((e) => [e.line, e.timestampNs])).toEqual([['[1] a', 1n], [' late', 1n]]);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance("- multiline: { firstline: '^\\d' }", { mayChange: ['line'], merges: true });
   });
 });

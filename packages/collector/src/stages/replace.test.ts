@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { replaceStage } from './replace';
@@ -36,5 +37,9 @@ describe('replace stage', () => {
     ['rejects an empty source when it is given', "expression: '(a)'\nsource: ''", /source/],
   ])('%s', (_name, yaml, message) => {
     expect(() => loadStageYaml(replaceStage, yaml)).toThrow(message);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance("- replace: { expression: '(\\d+)', replace: '<{{ .Value }}>' }", { mayChange: ['line', 'extracted'] });
   });
 });

@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createSamplingStage, samplingStage } from './sampling';
@@ -37,5 +38,9 @@ describe('sampling stage', () => {
     const { stage } = build('rate: 0.25', Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 1000) / 1000));
     const kept = runStage(stage, Array.from({ length: 1000 }, () => createEntry('x', {}, 1n))).length;
     expect(kept).toBe(250);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance('- sampling: { rate: 0.5 }', { mayChange: [] });
   });
 });

@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { templateStage } from './template';
@@ -35,5 +36,9 @@ describe('template stage', () => {
   test('counts a parse failure when the template fails on a line', async () => {
     const { ctx } = run("source: out\ntemplate: '{{ ToUpper .missing }}'", {});
     expect(await ctx.parseFailures()).toBe(1);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance("- template: { source: msg, template: '{{ .Value | ToUpper }}-{{ .Entry | trunc 5 }}' }", { mayChange: ['extracted'] });
   });
 });

@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { TENANT_LABEL, tenantStage } from './tenant';
@@ -26,5 +27,9 @@ describe('tenant stage', () => {
     ['rejects unknown keys when the config has a typo', 'tenant: a', /tenant|Unrecognized/],
   ])('%s', (_name, yaml, message) => {
     expect(() => loadStageYaml(tenantStage, yaml)).toThrow(message);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance('- tenant: { source: source }', { mayChange: ['labels'] });
   });
 });

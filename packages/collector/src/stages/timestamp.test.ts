@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry, type LogEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { timestampStage } from './timestamp';
@@ -55,5 +56,9 @@ describe('timestamp stage', () => {
     const { stage } = build('source: ts\nformat: Unix');
     const out = runStage(stage, [entry({ ts: '7' }, { job: 'a' }), entry({ ts: '9' }, { job: 'b' }), entry({ ts: '?' }, { job: 'a' })]);
     expect(out[2]!.timestampNs).toBe(7_000_000_001n);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance('- timestamp: { source: time, format: RFC3339, fallback_formats: [UnixMs] }', { mayChange: ['timestampNs'] });
   });
 });

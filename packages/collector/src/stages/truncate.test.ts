@@ -1,3 +1,4 @@
+import { expectStageCompliance } from '../testing';
 import { createEntry, type LogEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { truncateStage } from './truncate';
@@ -52,5 +53,9 @@ describe('truncate stage', () => {
     ['rejects malformed sizes when limit has an unknown unit', 'rule: [{ limit: 3 parsecs }]', /expected a size/],
   ])('%s', (_name, yaml, message) => {
     expect(() => loadStageYaml(truncateStage, yaml)).toThrow(message);
+  });
+
+  test('keeps the stage contract when inputs are odd', async () => {
+    await expectStageCompliance("- truncate: { rule: [{ limit: 16, suffix: '...' }, { limit: 4, source_type: extracted }] }", { mayChange: ['line', 'extracted'] });
   });
 });
