@@ -27,6 +27,13 @@ export function isIpv6(text: string): boolean {
   return left >= 0 && right >= 0 && left + right <= 7;
 }
 
+/** Without `::` an address has seven colons; counting them is far cheaper than running the pattern. */
+function hasSevenColons(text: string): boolean {
+  let count = 0;
+  for (let at = text.indexOf(':'); at >= 0 && count < 7; at = text.indexOf(':', at + 1)) count++;
+  return count >= 7;
+}
+
 /**
  * IPv6 addresses. A compressed form must contain a digit, so identifiers like `dead::beef` or `Foo::Bar`
  * are not addresses; times such as `10:20:30` fail the group count.
@@ -35,7 +42,7 @@ export function createIpv6Detector(): Detector {
   const pattern = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w:]|\.\d)/g;
   return {
     type: 'ipv6',
-    mayMatch: (text) => text.includes(':'),
+    mayMatch: (text) => text.includes('::') || hasSevenColons(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

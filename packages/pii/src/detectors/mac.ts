@@ -9,9 +9,10 @@ export function createMacDetector(): Detector {
     /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
   // iptables LOG prints MAC=<destination>:<source>:<ethertype> as one run of 14 pairs.
   const iptables = /\bMAC=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?![\w:])/g;
+  const hint = /[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\./;
   return {
     type: 'mac',
-    mayMatch: (text) => text.includes(':') || text.includes('-') || text.includes('.'),
+    mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
