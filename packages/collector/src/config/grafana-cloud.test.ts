@@ -1,7 +1,10 @@
 import { parse } from 'yaml';
 import { lokiSinkConfig } from '../sinks/loki/config';
+import { otlpSinkConfig } from '../sinks/otlp/config';
 import { PrometheusRemoteWriteConfig } from '../sinks/prometheus-remote-write/config';
+import { ConfigError } from '../errors';
 import { expandGrafanaCloud } from './grafana-cloud';
+import { parseConfig } from './load';
 
 const expand = (yaml: string) => expandGrafanaCloud(parse(yaml));
 const sinksOf = (value: unknown) => (value as { sinks: Record<string, Record<string, unknown>> }).sinks;
@@ -29,19 +32,23 @@ sinks:
     });
   });
 
-  test('produces sink configs the loki and prometheus_remote_write schemas accept when expanded', () => {
+  test('produces sink configs the loki, prometheus_remote_write and otlp schemas accept when expanded', () => {
     const { value } = expand(`
 grafana_cloud:
   token: glc_abc
   sink_prefix: gc
+  region: eu-west-2
+  stack_id: 111
   logs: { url: https://logs-prod-012.grafana.net/loki/api/v1/push, user: 222 }
   metrics: { url: https://prometheus-prod-24-prod-eu-west-2.grafana.net, user: 333 }
 `);
     const { type: lokiType, ...loki } = sinksOf(value).gc_logs!;
     const { type: promType, ...prom } = sinksOf(value).gc_metrics!;
-    expect([lokiType, promType]).toEqual(['loki', 'prometheus_remote_write']);
+    const { type: otlpType, ...otlp } = sinksOf(value).gc_otlp!;
+    expect([lokiType, promType, otlpType]).toEqual(['loki', 'prometheus_remote_write', 'otlp']);
     expect(lokiSinkConfig.safeParse(loki).success).toBe(true);
     expect(PrometheusRemoteWriteConfig.safeParse(prom).success).toBe(true);
+    expect(otlpSinkConfig.safeParse(otlp).success).toBe(true);
     expect(loki.url).toBe('https://logs-prod-012.grafana.net/loki/api/v1/push');
   });
 
@@ -71,5 +78,34 @@ grafana_cloud:
     const { issues } = expand('grafana_cloud: { token: glc_supersecret, region: nowhere }');
     expect(issues.length).toBeGreaterThan(0);
     expect(JSON.stringify(issues)).not.toContain('glc_supersecret');
+  });
+
+  test('gives the collector validated sinks with the token from the environment when loaded through parseConfig', () => {
+    const text = [
+      'grafana_cloud:',
+      '  token: ${GRAFANA_CLOUD_TOKEN}',
+      '  region: prod-eu-west-2',
+      '  stack_id: 111',
+      '  metrics: { url: https://prometheus-prod-24-prod-eu-west-2.grafana.net, user: 333 }',
+      'sources:',
+      '  push: { type: loki_push, listen_port: 0, forward_to: [sinks.grafana_cloud_otlp] }',
+    ].join('\n');
+    const config = parseConfig(text, '/etc/collector/collector.yaml', { GRAFANA_CLOUD_TOKEN: 'glc_from_env' });
+    const sinks = Object.fromEntries(config.sinks.map((s) => [s.id, s]));
+    expect(Object.keys(sinks).sort()).toEqual(['grafana_cloud_metrics', 'grafana_cloud_otlp']);
+    expect(sinks.grafana_cloud_metrics!.config).toMatchObject({ url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push', basic_auth: { username: '333', password: 'glc_from_env' } });
+    expect(sinks.grafana_cloud_otlp!.type).toBe('otlp');
+  });
+
+  test('reports a grafana_cloud issue at its file:line:col when loaded through parseConfig', () => {
+    const text = 'grafana_cloud:\n  token: t\n  region: nowhere\n';
+    let error: unknown;
+    try {
+      parseConfig(text, '/etc/collector/collector.yaml', {});
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toMatch(/^\/etc\/collector\/collector\.yaml:3:\d+ grafana_cloud\.region: /m);
   });
 });
