@@ -13,8 +13,8 @@ const logs = codecs.logs.decodeJson(
 type Result = { err: grpc.ServiceError | null; partial?: PartialSuccess };
 
 /** A raw unary call, so tests can send bytes the SDK never would. */
-function exportRaw(port: number, path: string, body: Buffer): Promise<Result> {
-  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+function exportRaw(port: number, path: string, body: Buffer, options: grpc.ClientOptions = {}): Promise<Result> {
+  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), options);
   return new Promise((resolve) => {
     client.makeUnaryRequest(
       path,
@@ -44,6 +44,13 @@ describe('otlp_grpc source', () => {
     expect(res.err).toBeNull();
     expect(h.logs.lines()).toEqual(['hello']);
     expect(h.logs.entries[0]!.timestampNs).toBe(1700000000000000000n);
+  });
+
+  test('decodes a gzip-compressed message when the client compresses with gzip', async () => {
+    h = await startGrpc();
+    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)), { 'grpc.default_compression_algorithm': 2 });
+    expect(res.err).toBeNull();
+    expect(h.logs.lines()).toEqual(['hello']);
   });
 
   test('answers INVALID_ARGUMENT with a message when the request is not valid protobuf', async () => {
