@@ -56,6 +56,17 @@ describe('classify stage', () => {
     expect(Object.keys(entry!.structuredMetadata).sort()).toEqual(['category', 'decided_by', 'forward_to', 'template']);
   });
 
+  test('produces the worked example of docs/classify.md when no sorter is configured', () => {
+    const [entry] = runStage(build('{}'), [createEntry('2026-01-01T00:00:00Z ERROR payment service: connection refused to db-1:5432')]);
+    expect(entry!.labels).toEqual({ severity: 'error', detected_level: 'error' });
+    expect(entry!.structuredMetadata).toEqual({
+      category: 'availability',
+      forward_to: 'alerting',
+      decided_by: 'rules',
+      template: '<*> ERROR payment service: connection refused to db-1:<*>',
+    });
+  });
+
   test('writes the mined template to structured metadata when lines share a shape', () => {
     const s = build('{}');
     runStage(s, [createEntry('user 42 failed login from 10.0.0.1')]);
