@@ -24,3 +24,8 @@ export { fileSourceConfig, type FileSourceConfig } from './sources/file/config';
 export { lokiPushSourceDefinition, createLokiPushSource, lokiPushSourceConfig, type LokiPushSourceConfig, type LokiPushSource } from './sources/loki-push';
 export { otlpSinkDefinition, createOtlpSink, type OtlpSink } from './sinks/otlp/sink';
 export { otlpSinkConfig, type OtlpSinkConfig } from './sinks/otlp/config';
+export { prometheusRemoteWriteSinkDefinition, PrometheusRemoteWriteConfig, translateOtlpMetrics, prometheusMetricName, encodeWriteRequest, type PrometheusRemoteWriteSink } from './sinks/prometheus-remote-write';
+export { classifyStage, classifierOf, type ClassifyStageConfig } from './stages/classify';
+export { classifyProcessorDefinition, classifiersOf, classifyProcessorConfig, type ClassifyProcessorConfig } from './processors/classify';
+export { createTextClassifier, type TextClassifier, type TextClassifierOptions } from './stages/classify/text-classifier';
+export { expandGrafanaCloud, grafanaCloudSinks, GrafanaCloudConfig, type GrafanaCloudExpansion } from './config/grafana-cloud';
