@@ -58,7 +58,8 @@ describe('collector CLI', () => {
     expect(result.stderr).toBe([
       `${file}:3:17 pipelines.p.stages[0].regex.expression: required key is missing (expected string)`,
       `${file}:3:26 pipelines.p.stages[0].regex.expresion: unknown key "expresion"`,
-      '2 issues in the config',
+      `${file}:4:18 pipelines.p.forward_to[0]: target sinks.nope does not exist`,
+      '3 issues in the config',
       '',
     ].join('\n'));
   });

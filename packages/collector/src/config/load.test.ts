@@ -116,7 +116,11 @@ describe('parseConfig', () => {
     const issues = issuesOf('server: { http_listen_port: -1 }\nsources:\n  a: { type: nope, forward_to: [sinks.s] }\npipelines:\n  p: { stages: [ { drop: {} } ], forward_to: [sinks.x] }\nsinks:\n  s: { type: test_sink, bad: 1 }\n');
     expect(issues.map((i) => i.path)).toEqual(['server.http_listen_port']);
     const later = issuesOf('sources:\n  a: { type: nope, forward_to: [sinks.s] }\npipelines:\n  p: { stages: [ { drop: {} } ], forward_to: [sinks.x] }\nsinks:\n  s: { type: test_sink, bad: 1 }\n');
-    expect(later.map((i) => i.path)).toEqual(['sources.a.type', 'pipelines.p.stages[0].drop', 'sinks.s.bad']);
+    expect(later.map((i) => i.path)).toEqual(['sources.a.type', 'pipelines.p.stages[0].drop', 'pipelines.p.forward_to[0]', 'sinks.s.bad']);
+  });
+
+  test('reports an unset variable once, not again as the invalid value it leaves behind', () => {
+    expect(lines(issuesOf('sinks:\n  s: { type: test_sink, url: "${URL}" }\n'))).toEqual(['2:31 : environment variable URL is not set (write ${URL:-} to allow it to be empty)']);
   });
 
   test('expands ${VAR:-default} with the default when the variable is empty or unset', () => {

@@ -38,7 +38,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const root = rootSchema.safeParse(cloud.value, { reportInput: true });
   if (!root.success) {
     issues.push(...doc.place([...pathIssues, ...fromZodIssues(root.error.issues)]));
-    throw new ConfigError(sortIssues(issues));
+    throw new ConfigError(sortIssues(withoutEcho(issues, doc.issues)));
   }
   const { server, storage_path: storagePath, imports } = root.data;
 
@@ -84,6 +84,8 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     const parsed = pipelineSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       pathIssues.push(...fromZodIssues(parsed.error.issues, at));
+      // Its targets are still checked, so a typo there is reported in the same run.
+      nodes.push({ id: `pipelines.${id}`, targets: rawPipelineTargets(raw, at) });
       continue;
     }
     const p = parsed.data;
@@ -127,7 +129,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const graph = checkGraph(nodes, known);
   pathIssues.push(...graph.issues, ...checkListenClaims(claims));
   issues.push(...doc.place(pathIssues));
-  if (issues.length > 0) throw new ConfigError(sortIssues(issues));
+  if (issues.length > 0) throw new ConfigError(sortIssues(withoutEcho(issues, doc.issues)));
 
   return deepFreeze({
     file: absolute,
@@ -145,6 +147,26 @@ function extraTargets(config: unknown, at: PropertyKey[]): GraphNode['targets'] 
   return Object.entries(config as Record<string, unknown>)
     .filter(([key, value]) => key.endsWith('forward_to') && Array.isArray(value))
     .flatMap(([key, value]) => (value as unknown[]).filter((t): t is string => typeof t === 'string').map((target, i) => ({ target, path: [...at, key, i] })));
+}
+
+/** Targets written in a pipeline that failed validation, wherever they are well-formed. */
+function rawPipelineTargets(raw: unknown, at: PropertyKey[]): GraphNode['targets'] {
+  const list = (value: unknown, path: PropertyKey[]): GraphNode['targets'] => (Array.isArray(value) ? value : [])
+    .map((target: unknown, i) => ({ target, path: [...path, i] }))
+    .filter((t): t is { target: string; path: PropertyKey[] } => typeof t.target === 'string' && /^(pipelines|sinks)\./.test(t.target));
+  if (raw === null || typeof raw !== 'object') return [];
+  const p = raw as { forward_to?: unknown; default_forward_to?: unknown; routes?: unknown };
+  return [
+    ...list(p.forward_to, [...at, 'forward_to']),
+    ...list(p.default_forward_to, [...at, 'default_forward_to']),
+    ...(Array.isArray(p.routes) ? p.routes : []).flatMap((r: unknown, i) => list((r as { forward_to?: unknown } | null)?.forward_to, [...at, 'routes', i, 'forward_to'])),
+  ];
+}
+
+/** An unset variable becomes "", which then fails its key's schema too; that echo on the same line is left out. */
+function withoutEcho(issues: ConfigIssue[], variableIssues: readonly ConfigIssue[]): ConfigIssue[] {
+  const lines = new Set(variableIssues.map((i) => `${i.file}:${i.line}`));
+  return issues.filter((i) => variableIssues.includes(i) || !lines.has(`${i.file}:${i.line}`));
 }
 
 function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
