@@ -53,12 +53,13 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     : createMemoryCacheStore({ maxEntries: config.cache.maxEntries, ttlMs: config.cache.ttlMs });
 
   let limiter: RateLimited | undefined;
+  let connection: Bottleneck.IORedisConnection | undefined;
   let breaker: Breaker | undefined;
   let primary: Classifier;
   if (config.llm.apiKey) {
     const client = createLlmClient({ apiKey: config.llm.apiKey, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs });
     const llm = createLlmClassifier({ client, model: config.llm.model, timeoutMs: config.llm.timeoutMs, metrics });
-    const connection = redis ? new Bottleneck.IORedisConnection({ client: redis, Redis }) : undefined;
+    connection = redis ? new Bottleneck.IORedisConnection({ client: redis, Redis }) : undefined;
     limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection }, { metrics });
     breaker = withBreaker(limiter, config.breaker, { metrics });
     primary = withCache(breaker, store, { metrics, logger });
@@ -89,7 +90,9 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     async close() {
       breaker?.shutdown();
       await limiter?.stop();
-      if (redis) await redis.quit().catch(() => undefined);
+      // The limiter connection owns a duplicate subscriber client; disconnecting it quits both.
+      if (connection) await connection.disconnect();
+      else if (redis) await redis.quit().catch(() => undefined);
     },
   };
 }

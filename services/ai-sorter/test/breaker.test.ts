@@ -3,13 +3,14 @@ import { ClassifyResponse } from '@obs/schema';
 import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
 import { metricValue, startSorter, waitFor, type RunningSorter } from './support/start-sorter';
 
-const breakerEnv = (fake: FakeLlmServer) => ({
+// A reset timeout long enough that the breaker cannot half-open during a test, unless the test is about that.
+const breakerEnv = (fake: FakeLlmServer, resetTimeoutMs = 60000) => ({
   LLM_API_KEY: 'test-llm-key-0002',
   LLM_BASE_URL: fake.baseUrl,
   LLM_TIMEOUT_MS: '1000',
   BREAKER_VOLUME_THRESHOLD: '2',
   BREAKER_ERROR_THRESHOLD_PERCENT: '50',
-  BREAKER_RESET_TIMEOUT_MS: '300',
+  BREAKER_RESET_TIMEOUT_MS: String(resetTimeoutMs),
   BREAKER_ROLLING_WINDOW_MS: '10000',
   BREAKER_ROLLING_BUCKETS: '10',
 });
@@ -55,12 +56,11 @@ describe('circuit breaker around the LLM', () => {
   });
 
   test('When the reset timeout passes, then the breaker half-opens, a good probe closes it and the LLM answers again', async () => {
-    sorter = await startSorter(breakerEnv(fake));
+    sorter = await startSorter(breakerEnv(fake, 500));
     fake.behave({ kind: 'server_error' });
     for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
-    expect(await readyBreaker(sorter)).toBe('open');
     fake.behave({ kind: 'answer' });
-    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 3000);
+    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 5000);
     expect((await classifyOne(sorter))?.decided_by).toBe('llm');
     expect(await readyBreaker(sorter)).toBe('closed');
     expect((await classifyOne(sorter))?.decided_by).toBe('llm');
@@ -70,12 +70,16 @@ describe('circuit breaker around the LLM', () => {
   });
 
   test('When a half-open probe fails, then the breaker opens again at once', async () => {
-    sorter = await startSorter(breakerEnv(fake));
+    sorter = await startSorter(breakerEnv(fake, 500));
     fake.behave({ kind: 'server_error' });
     for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
-    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 3000);
+    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 5000);
+    const callsBeforeProbe = fake.calls.length;
     expect((await classifyOne(sorter))?.decided_by).toBe('rules');
-    expect(await readyBreaker(sorter)).toBe('open');
+    expect(fake.calls.length).toBe(callsBeforeProbe + 1);
+    const metrics = (await request(sorter.url).get('/metrics')).text;
+    expect(metricValue(metrics, 'sorter_breaker_transitions_total', { to: 'open' })).toBe(2);
+    expect(metricValue(metrics, 'sorter_breaker_transitions_total', { to: 'closed' })).toBe(0);
   });
 
   test('When the LLM answers 4xx other than 429, then those are not failures and the breaker stays closed', async () => {
