@@ -14,6 +14,7 @@ describe('phone detector', () => {
     ['finds a 00-prefixed number when grouped', 'Tel. 0049 30 1234567', ['0049 30 1234567']],
     ['finds a French mobile when written in pairs', 'mobile 06 12 34 56 78', ['06 12 34 56 78']],
     ['finds a UK national number when spaced', 'office 020 7946 0958', ['020 7946 0958']],
+    ['finds a national number when the trunk prefix is in parentheses', 'Sydney (02) 9876 5432', ['(02) 9876 5432']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -10,7 +10,8 @@ const after = '(?![\\w-]|[.:]\\d)';
  * Phone numbers in three shapes:
  * - international: `+` or `00`, a country code, then separated digit groups, or compact `+` E.164 (8..15 digits);
  * - North American: `(555) 123-4567`, `555-123-4567`, `555.123.4567`, optional leading `1`;
- * - European national: a leading `0` trunk prefix and space- or dash-separated groups, 10..11 digits.
+ * - national: a leading `0` trunk prefix, maybe in parentheses (`(02) 9876 5432`), and space- or dash-separated
+ *   groups, 10..11 digits.
  * Every shape needs separators, so bare digit runs (epoch times, ids, durations) are never phones.
  */
 export function createPhoneDetector(): Detector {
@@ -22,7 +23,7 @@ export function createPhoneDetector(): Detector {
     `${before}(?:1[ .-]?)?(?:\\(([2-9]\\d\\d)\\)[ .-]?|([2-9]\\d\\d)([ .-]))\\d{3}([ .-])\\d{4}${after}`,
     'g',
   );
-  const europeanNational = new RegExp(`${before}0[1-9]\\d{0,3}([ -])\\d{2,8}(?:\\1\\d{2,8}){0,3}${after}`, 'g');
+  const europeanNational = new RegExp(`${before}(?:0[1-9]\\d{0,3}|\\(0[1-9]\\d{0,3}\\))([ -])\\d{2,8}(?:\\1\\d{2,8}){0,3}${after}`, 'g');
 
   return {
     type: 'phone',

@@ -1,7 +1,9 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
-// The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`.
-const secretWords = 'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key';
+// The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
+// the short `pass` and `pwd` only as a whole segment (`DB_PASS`, `mysql.pwd`), never inside `bypass` or `compass`.
+const secretWords =
+  'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|(?<![a-z0-9])(?:pass|pwd)';
 const secretKey = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
