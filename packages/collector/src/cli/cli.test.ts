@@ -93,6 +93,7 @@ describe('collector CLI', () => {
     fs.writeFileSync(input, 'Pay|OK\nHealth|OK\n');
     const result = await run(['dry-run', '-c', file, '--input', input, '--inspect']);
     const [kept, dropped] = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(result.stderr).toBe('dry-run tx: 2 lines in, 1 entries out, 1 dropped or merged\n');
     expect(kept.stages).toEqual([
       { stage: '0/static_labels', labels: { parse_status: 'failed' } },
       { stage: '1/regex', extracted: { method: 'Pay', status: 'OK' } },

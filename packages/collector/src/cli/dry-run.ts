@@ -72,7 +72,9 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
     summary.linesIn++;
     const entry: LogEntry = { timestampNs: nowNs(), line, labels: {}, structuredMetadata: {}, extracted: {} };
     if (options.inspect) {
-      await write(inspectLine(entry, chain, report, router.targetsFor));
+      const inspected = inspectLine(entry, chain, report, router.targetsFor);
+      summary.entriesOut += inspected.entriesOut;
+      await write(inspected.text);
       continue;
     }
     batch.push(entry);
@@ -87,15 +89,15 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
   return summary;
 }
 
-function inspectLine(entry: LogEntry, chain: StageChain, report: StageReport, targetsFor: (e: LogEntry) => readonly string[]): string {
+function inspectLine(entry: LogEntry, chain: StageChain, report: StageReport, targetsFor: (e: LogEntry) => readonly string[]): { text: string; entriesOut: number } {
   const original = entry.line;
   const { out, trail } = inspectEntry(entry, chain.stages, report);
   if (out.length === 0) {
     const last = trail[trail.length - 1];
     const outcome = last?.dropped !== undefined ? { dropped: { stage: last.stage, reason: last.dropped } } : { held: { stage: last?.stage } };
-    return JSON.stringify({ ...outcome, line: original, stages: trail }) + '\n';
+    return { text: JSON.stringify({ ...outcome, line: original, stages: trail }) + '\n', entriesOut: 0 };
   }
-  return out.map((e) => JSON.stringify({ ...entryJson(e, targetsFor(e)), stages: trail })).join('\n') + '\n';
+  return { text: out.map((e) => JSON.stringify({ ...entryJson(e, targetsFor(e)), stages: trail })).join('\n') + '\n', entriesOut: out.length };
 }
 
 /** Counts as usual and also notes, for --inspect, whether the stage reported a parse failure or a drop. */
