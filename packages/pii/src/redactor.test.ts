@@ -17,6 +17,11 @@ describe('createRedactor', () => {
     expect(createRedactor().redact(text)).toEqual({ text, counts: {} });
   });
 
+  test('still finds digit-free values when the line has no digit, @, : or =', () => {
+    const { text } = createRedactor().redact('hw aa-bb-cc-dd-ee-ff cisco abcd.efab.cdef key AKIAIOSFODNNXEXAMPLE');
+    expect(text).toBe('hw <MAC> cisco <MAC> key <AWS_ACCESS_KEY>');
+  });
+
   test('leaves disabled types alone when types is a subset', () => {
     const redactor = createRedactor({ types: ['ipv4', 'email'] });
     expect(redactor.redact('a@b.co 10.1.2.3 4111111111111111').text).toBe('<EMAIL> <IPV4> 4111111111111111');
