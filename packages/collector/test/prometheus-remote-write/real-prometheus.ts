@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 
 /** A real Prometheus (Debian's binary) started with its remote-write receiver on a free loopback port. */
 export interface RealPrometheus {
@@ -66,16 +66,4 @@ async function query(url: string, expr: string): Promise<Array<{ metric: Record<
   const body = (await response.json()) as { status: string; data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
   if (body.status !== 'success') throw new Error(`query ${expr} failed: ${JSON.stringify(body)}`);
   return body.data.result.map((r) => ({ metric: r.metric, value: Number(r.value[1]) }));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
