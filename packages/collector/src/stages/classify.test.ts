@@ -1,5 +1,6 @@
 import { startFakeSorter, type FakeSorter } from '@obs/sorter-client/testing';
 import { createEntry, type LogEntry } from '../entry';
+import { expectStageCompliance } from '../testing/stage-compliance';
 import { createStageTestContext, parseStageYaml, runStage, type StageTestContext } from '../testing/stage-test-context';
 import { classifierOf, classifyStage } from './classify';
 import type { Stage } from './stage';
@@ -150,5 +151,12 @@ describe('classify stage', () => {
     ['rejects an unknown label choice', '{ labels: [level] }', 'labels.0'],
   ])('%s when validating', (_name, yaml, path) => {
     expect(() => parseStageYaml(classifyStage, yaml)).toThrow(new RegExp(`^${path.replace('.', '\\.')}`, 'm'));
+  });
+
+  test.each([
+    ['the line', '- classify: {}'],
+    ['an extracted value', '- classify: { source: msg, labels: [severity, detected_level, category, forward_to] }'],
+  ])('keeps the stage contract when given odd input and classifying %s', async (_what, yaml) => {
+    await expectStageCompliance(yaml, { mayChange: ['labels', 'structuredMetadata'] });
   });
 });
