@@ -2,10 +2,11 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
  * JSON Web Tokens: base64url `header.payload.signature` where header and payload are JSON objects (`eyJ` is
- * base64 for `{"`). The signature may be empty (alg none); the whole token is always taken, never a prefix.
+ * base64 for `{"`), and five-part JWE tokens. The signature may be empty (alg none); the whole token is always
+ * taken, never a prefix.
  */
 export function createJwtDetector(): Detector {
-  const pattern = /(?<![\w-])eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*(?![\w-])/g;
+  const pattern = /(?<![\w-])eyJ[\w-]{5,}(?:(?:\.[\w-]*){3}\.[\w-]+|\.eyJ[\w-]{5,}\.[\w-]*)(?![\w-])/g;
   return {
     type: 'jwt',
     mayMatch: (text) => text.includes('eyJ'),
