@@ -77,6 +77,7 @@ async function main() {
   ];
   const bare = build(registry, base);
   const withClassify = build(registry, [...base, ['classify', { url: sorter.url, max_wait_ms: 5, cache_size: 100000 }]]);
+  const rulesOnly = build(registry, [...base, ['classify', {}]]);
   const classifier = classifierOf(withClassify[withClassify.length - 1]);
 
   // Warm-up: every template is asked once and answered; repeat until a pass asks nothing new.
@@ -88,6 +89,7 @@ async function main() {
   const before = await decisions();
   const tBare = best(bare, lines);
   const tClassify = best(withClassify, lines);
+  const tRules = best(rulesOnly, lines);
   const after = await decisions();
   await classifier.settled();
   await classifier.close();
@@ -100,6 +102,7 @@ async function main() {
   console.log(`bare pipeline (static_labels + regex):          ${nsPerLine(tBare).toFixed(0)} ns/line  ${(lines.length / tBare).toFixed(0)} lines/s`);
   console.log(`same + classify (warm cache, ${(cacheShare * 100).toFixed(1)}% cache hits): ${nsPerLine(tClassify).toFixed(0)} ns/line  ${(lines.length / tClassify).toFixed(0)} lines/s`);
   console.log(`classify adds ${(nsPerLine(tClassify) - nsPerLine(tBare)).toFixed(0)} ns/line; ratio classify/bare = ${(tClassify / tBare).toFixed(2)}x`);
+  console.log(`classify without a sorter (miner + rules every line): ${nsPerLine(tRules).toFixed(0)} ns/line; ratio rules-only/bare = ${(tRules / tBare).toFixed(2)}x`);
   console.log(`sorter requests during the run: ${sorter.requests.length} (${sorter.requests.flat().length} templates asked in warm-up)`);
 }
 
