@@ -130,10 +130,8 @@ sinks:
 });
 
 async function waitForReady(port: number, p: CollectorProcess): Promise<void> {
-  let ready = false;
-  await waitFor(() => {
+  await waitFor(async () => {
     if (p.child.exitCode !== null) throw new Error(`collector exited early: ${p.stderr()}`);
-    fetch(`http://127.0.0.1:${port}/readyz`).then((r) => (ready = r.status === 200), () => undefined);
-    return ready;
+    return fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
   }, 'the collector to be ready', 20_000, 50);
 }

@@ -109,9 +109,10 @@ describe('file source', () => {
     await stop(first.source);
     append('a.log', numbered('p', 30, 40));
     const again = createMemoryConsumer();
-    await start(again);
+    const second = await start(again);
     await again.waitForEntries(10);
     expectLines(again, 'p', 30, 40);
+    await stop(second.source);
     const saved = JSON.parse(fs.readFileSync(path.join(dataDir, 'positions.json'), 'utf8'));
     expect(saved.files[0]).toMatchObject({ path: file('a.log'), offset: fs.statSync(file('a.log')).size });
   });

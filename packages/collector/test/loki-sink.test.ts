@@ -56,6 +56,7 @@ describe('loki sink', () => {
     await r.waitForEntries(5);
     expect(r.lines()).toEqual(['x-0', 'x-1', 'x-2', 'x-3', 'x-4']);
     expect(r.requests.map((q) => q.status)).toEqual([500, 500, 429, 204]);
+    await s.shutdown(AbortSignal.timeout(2000));
     expect(await metricValue(ctx.registry, 'collector_sink_retries_total', { sink: 'sinks.loki' })).toBe(3);
     expect(await metricValue(ctx.registry, 'collector_sink_sent_entries_total', { sink: 'sinks.loki' })).toBe(5);
   });

@@ -6,6 +6,7 @@ import { runCollector, type RunningCollector } from '../src/runtime/run-collecto
 import { createLogger } from '../src/runtime/logger';
 import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
 import { freePort } from './support/free-port';
+import { waitFor } from '../src/testing/wait-for';
 
 describe('runCollector', () => {
   let dir: string;
@@ -67,9 +68,12 @@ ${extra}`;
     await receiver.waitForEntries(1);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    let metrics = '';
+    await waitFor(async () => {
+      metrics = await (await fetch(`${base}/metrics`)).text();
+      return metrics.includes('collector_sink_sent_entries_total{sink="sinks.loki"} 1');
+    }, 'the sent entry in /metrics');
     expect(metrics).toContain('collector_source_read_lines_total{source="sources.app"} 1');
-    expect(metrics).toMatch(/collector_sink_sent_entries_total\{sink="sinks.loki"\} 1/);
     expect(metrics).toContain('collector_stage_entries_in_total');
     expect(metrics).toContain('process_cpu_seconds_total');
   });
