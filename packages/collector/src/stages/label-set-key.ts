@@ -1,14 +1,27 @@
 import type { Labels } from '../entry';
 
-/** A canonical string for a label set (sorted `name="value"` pairs), used to key per-stream state. */
+/**
+ * A canonical string for a label set, used to key per-stream state: names in sorted order, each value
+ * length-prefixed so no value can imitate a separator. Sorting is skipped when names already come sorted.
+ */
 export function labelSetKey(labels: Labels): string {
-  const names = Object.keys(labels);
-  if (names.length > 1) names.sort();
-  let key = '{';
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    if (i > 0) key += ',';
-    key += name + '=' + JSON.stringify(labels[name]);
+  let key = '';
+  let previous = '';
+  let sorted = true;
+  for (const name in labels) {
+    if (name < previous) {
+      sorted = false;
+      break;
+    }
+    previous = name;
+    const value = labels[name]!;
+    key += name + '=' + value.length + ':' + value + ',';
   }
-  return key + '}';
+  if (sorted) return key;
+  key = '';
+  for (const name of Object.keys(labels).sort()) {
+    const value = labels[name]!;
+    key += name + '=' + value.length + ':' + value + ',';
+  }
+  return key;
 }
