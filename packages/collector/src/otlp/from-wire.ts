@@ -62,28 +62,32 @@ function field<T>(w: Wire, key: string, read: (v: unknown) => T): T {
   }
 }
 
-function str(v: unknown): string {
+function shown(v: unknown): string {
+  return typeof v === 'string' ? JSON.stringify(v.slice(0, 64)) : typeName(v);
+}
+
+function str(v: unknown, key = ''): string {
+  if (typeof v === 'string') return v;
   if (v == null) return '';
-  if (typeof v !== 'string') throw new OtlpWireError('', `expected a string, got ${typeName(v)}`);
-  return v;
+  throw new OtlpWireError(key, `expected a string, got ${typeName(v)}`);
 }
 
-function bool(v: unknown): boolean {
+function bool(v: unknown, key = ''): boolean {
+  if (typeof v === 'boolean') return v;
   if (v == null) return false;
-  if (typeof v !== 'boolean') throw new OtlpWireError('', `expected a boolean, got ${typeName(v)}`);
-  return v;
+  throw new OtlpWireError(key, `expected a boolean, got ${typeName(v)}`);
 }
 
-function int(v: unknown): number {
-  if (v == null) return 0;
+function int(v: unknown, key = ''): number {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (v == null) return 0;
   if (typeof v === 'string' && decimal.test(v)) return Number(v);
-  throw new OtlpWireError('', `expected an integer, got ${typeof v === 'string' ? JSON.stringify(v) : typeName(v)}`);
+  throw new OtlpWireError(key, `expected an integer, got ${shown(v)}`);
 }
 
-function double(v: unknown): number {
-  if (v == null) return 0;
+function double(v: unknown, key = ''): number {
   if (typeof v === 'number') return v;
+  if (v == null) return 0;
   if (typeof v === 'string') {
     if (v === 'NaN') return NaN;
     if (v === 'Infinity') return Infinity;
@@ -91,11 +95,11 @@ function double(v: unknown): number {
     const n = Number(v);
     if (v.trim() !== '' && !Number.isNaN(n)) return n;
   }
-  throw new OtlpWireError('', `expected a number, got ${typeof v === 'string' ? JSON.stringify(v) : typeName(v)}`);
+  throw new OtlpWireError(key, `expected a number, got ${shown(v)}`);
 }
 
-function optionalDouble(v: unknown): number | undefined {
-  return v == null ? undefined : double(v);
+function optionalDouble(v: unknown, key = ''): number | undefined {
+  return v == null ? undefined : double(v, key);
 }
 
 interface LongLike {
@@ -107,66 +111,75 @@ function isLong(v: unknown): v is LongLike {
   return typeof v === 'object' && v !== null && typeof (v as LongLike).low === 'number' && typeof (v as LongLike).high === 'number';
 }
 
-function u64(v: unknown): bigint {
+// Values below 2^53 (every timestamp before the year 2255 in ms, and most counts) skip the BigInt shift.
+function u64(v: unknown, key = ''): bigint {
+  if (isLong(v)) return v.high === 0 ? BigInt(v.low >>> 0) : (BigInt(v.high >>> 0) << 32n) | BigInt(v.low >>> 0);
   if (v == null) return 0n;
-  if (isLong(v)) return (BigInt(v.high >>> 0) << 32n) | BigInt(v.low >>> 0);
   if (typeof v === 'string' && decimal.test(v) && !v.startsWith('-')) return BigInt(v);
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return BigInt(v);
-  throw new OtlpWireError('', `expected an unsigned 64-bit integer, got ${typeof v === 'string' ? JSON.stringify(v) : typeName(v)}`);
+  throw new OtlpWireError(key, `expected an unsigned 64-bit integer, got ${shown(v)}`);
 }
 
-function i64(v: unknown): bigint {
-  if (v == null) return 0n;
+function i64(v: unknown, key = ''): bigint {
   if (isLong(v)) return BigInt.asIntN(64, (BigInt(v.high >>> 0) << 32n) | BigInt(v.low >>> 0));
+  if (v == null) return 0n;
   if (typeof v === 'string' && decimal.test(v)) return BigInt(v);
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-  throw new OtlpWireError('', `expected a 64-bit integer, got ${typeof v === 'string' ? JSON.stringify(v) : typeName(v)}`);
+  throw new OtlpWireError(key, `expected a 64-bit integer, got ${shown(v)}`);
 }
 
-function bytes(v: unknown): Uint8Array {
-  if (v == null) return new Uint8Array(0);
+function bytes(v: unknown, key = ''): Uint8Array {
   if (v instanceof Uint8Array) return v;
+  if (v == null) return new Uint8Array(0);
   if (typeof v === 'string') return Buffer.from(v, 'base64');
-  throw new OtlpWireError('', `expected bytes (base64 in JSON), got ${typeName(v)}`);
+  throw new OtlpWireError(key, `expected bytes (base64 in JSON), got ${typeName(v)}`);
 }
 
 /** Trace ids are 16 bytes, span ids 8; both travel as bytes in protobuf and as hex in OTLP/JSON. */
-function id(size: number): (v: unknown) => string {
-  return (v) => {
-    if (v == null) return '';
-    if (v instanceof Uint8Array) {
-      if (v.length === 0) return '';
-      if (v.length !== size) throw new OtlpWireError('', `expected ${size} bytes, got ${v.length}`);
-      return Buffer.from(v.buffer, v.byteOffset, v.length).toString('hex');
-    }
-    if (typeof v === 'string') {
-      if (v === '') return '';
-      if (v.length !== size * 2 || !hexId.test(v)) throw new OtlpWireError('', `expected ${size * 2} hex characters, got ${JSON.stringify(v.slice(0, 64))}`);
-      return v.toLowerCase();
-    }
-    throw new OtlpWireError('', `expected a hex id string, got ${typeName(v)}`);
-  };
+function id(v: unknown, size: number, key: string): string {
+  if (v instanceof Uint8Array) {
+    if (v.length === size) return (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.length)).toString('hex');
+    if (v.length === 0) return '';
+    throw new OtlpWireError(key, `expected ${size} bytes, got ${v.length}`);
+  }
+  if (v == null || v === '') return '';
+  if (typeof v === 'string') {
+    if (v.length !== size * 2 || !hexId.test(v)) throw new OtlpWireError(key, `expected ${size * 2} hex characters, got ${JSON.stringify(v.slice(0, 64))}`);
+    return v.toLowerCase();
+  }
+  throw new OtlpWireError(key, `expected a hex id string, got ${typeName(v)}`);
 }
-const traceId = id(16);
-const spanId = id(8);
 
-export function anyValue(v: unknown): AnyValue {
-  const w = obj(v);
-  if (w === undefined) return null;
-  if (w.stringValue != null) return field(w, 'stringValue', str);
-  if (w.boolValue != null) return field(w, 'boolValue', bool);
-  if (w.intValue != null) return field(w, 'intValue', i64);
-  if (w.doubleValue != null) return field(w, 'doubleValue', double);
-  if (w.arrayValue != null) {
-    const a = field(w, 'arrayValue', obj);
-    return a === undefined ? [] : withField('arrayValue', () => list(a, 'values', anyValue));
+function traceId(v: unknown, key = 'traceId'): string {
+  return id(v, 16, key);
+}
+
+function spanId(v: unknown, key = 'spanId'): string {
+  return id(v, 8, key);
+}
+
+export function anyValue(v: unknown, key = ''): AnyValue {
+  if (v == null) return null;
+  try {
+    const w = obj(v)!;
+    if (w.stringValue != null) return str(w.stringValue, 'stringValue');
+    if (w.intValue != null) return i64(w.intValue, 'intValue');
+    if (w.boolValue != null) return bool(w.boolValue, 'boolValue');
+    if (w.doubleValue != null) return double(w.doubleValue, 'doubleValue');
+    if (w.arrayValue != null) {
+      const a = field(w, 'arrayValue', obj);
+      return a === undefined ? [] : withField('arrayValue', () => list(a, 'values', anyValue));
+    }
+    if (w.kvlistValue != null) {
+      const kv = field(w, 'kvlistValue', obj);
+      return new KeyValueList(kv === undefined ? new Map() : withField('kvlistValue', () => attributes(kv, 'values')));
+    }
+    if (w.bytesValue != null) return bytes(w.bytesValue, 'bytesValue');
+    return null;
+  } catch (err) {
+    if (key === '') throw err;
+    return withPath(err, key);
   }
-  if (w.kvlistValue != null) {
-    const kv = field(w, 'kvlistValue', obj);
-    return new KeyValueList(kv === undefined ? new Map() : withField('kvlistValue', () => attributes(kv, 'values')));
-  }
-  if (w.bytesValue != null) return field(w, 'bytesValue', bytes);
-  return null;
 }
 
 function withField<T>(key: string, read: () => T): T {
@@ -187,7 +200,7 @@ export function attributes(w: Wire, key = 'attributes'): Attributes {
     try {
       const kv = obj(v[i]);
       if (kv === undefined) continue;
-      out.set(field(kv, 'key', str), field(kv, 'value', anyValue));
+      out.set(str(kv.key, 'key'), anyValue(kv.value, 'value'));
     } catch (err) {
       withPath(err, `${key}[${i}]`);
     }
@@ -198,17 +211,17 @@ export function attributes(w: Wire, key = 'attributes'): Attributes {
 function resource(v: unknown): Resource {
   const w = obj(v);
   if (w === undefined) return { attributes: new Map(), droppedAttributesCount: 0 };
-  return { attributes: attributes(w), droppedAttributesCount: field(w, 'droppedAttributesCount', int) };
+  return { attributes: attributes(w), droppedAttributesCount: int(w.droppedAttributesCount, 'droppedAttributesCount') };
 }
 
 function scope(v: unknown): InstrumentationScope {
   const w = obj(v);
   if (w === undefined) return { name: '', version: '', attributes: new Map(), droppedAttributesCount: 0 };
   return {
-    name: field(w, 'name', str),
-    version: field(w, 'version', str),
+    name: str(w.name, 'name'),
+    version: str(w.version, 'version'),
     attributes: attributes(w),
-    droppedAttributesCount: field(w, 'droppedAttributesCount', int),
+    droppedAttributesCount: int(w.droppedAttributesCount, 'droppedAttributesCount'),
   };
 }
 
@@ -220,46 +233,45 @@ function required(v: unknown): Wire {
 
 // ---- traces
 
+function spanEvent(e: unknown): Span['events'][number] {
+  const ew = required(e);
+  return { timeUnixNano: u64(ew.timeUnixNano, 'timeUnixNano'), name: str(ew.name, 'name'), attributes: attributes(ew), droppedAttributesCount: int(ew.droppedAttributesCount, 'droppedAttributesCount') };
+}
+
+function spanLink(l: unknown): Span['links'][number] {
+  const lw = required(l);
+  return {
+    traceId: traceId(lw.traceId),
+    spanId: spanId(lw.spanId),
+    traceState: str(lw.traceState, 'traceState'),
+    attributes: attributes(lw),
+    droppedAttributesCount: int(lw.droppedAttributesCount, 'droppedAttributesCount'),
+    flags: int(lw.flags, 'flags'),
+  };
+}
+
 function span(v: unknown): Span {
   const w = required(v);
   const status = field(w, 'status', obj);
   return {
-    traceId: field(w, 'traceId', traceId),
-    spanId: field(w, 'spanId', spanId),
-    traceState: field(w, 'traceState', str),
-    parentSpanId: field(w, 'parentSpanId', spanId),
-    flags: field(w, 'flags', int),
-    name: field(w, 'name', str),
-    kind: field(w, 'kind', int),
-    startTimeUnixNano: field(w, 'startTimeUnixNano', u64),
-    endTimeUnixNano: field(w, 'endTimeUnixNano', u64),
+    traceId: traceId(w.traceId),
+    spanId: spanId(w.spanId),
+    traceState: str(w.traceState, 'traceState'),
+    parentSpanId: spanId(w.parentSpanId, 'parentSpanId'),
+    flags: int(w.flags, 'flags'),
+    name: str(w.name, 'name'),
+    kind: int(w.kind, 'kind'),
+    startTimeUnixNano: u64(w.startTimeUnixNano, 'startTimeUnixNano'),
+    endTimeUnixNano: u64(w.endTimeUnixNano, 'endTimeUnixNano'),
     attributes: attributes(w),
-    droppedAttributesCount: field(w, 'droppedAttributesCount', int),
-    events: list(w, 'events', (e) => {
-      const ew = required(e);
-      return {
-        timeUnixNano: field(ew, 'timeUnixNano', u64),
-        name: field(ew, 'name', str),
-        attributes: attributes(ew),
-        droppedAttributesCount: field(ew, 'droppedAttributesCount', int),
-      };
-    }),
-    droppedEventsCount: field(w, 'droppedEventsCount', int),
-    links: list(w, 'links', (l) => {
-      const lw = required(l);
-      return {
-        traceId: field(lw, 'traceId', traceId),
-        spanId: field(lw, 'spanId', spanId),
-        traceState: field(lw, 'traceState', str),
-        attributes: attributes(lw),
-        droppedAttributesCount: field(lw, 'droppedAttributesCount', int),
-        flags: field(lw, 'flags', int),
-      };
-    }),
-    droppedLinksCount: field(w, 'droppedLinksCount', int),
+    droppedAttributesCount: int(w.droppedAttributesCount, 'droppedAttributesCount'),
+    events: list(w, 'events', spanEvent),
+    droppedEventsCount: int(w.droppedEventsCount, 'droppedEventsCount'),
+    links: list(w, 'links', spanLink),
+    droppedLinksCount: int(w.droppedLinksCount, 'droppedLinksCount'),
     status: status === undefined
       ? { code: 0, message: '' }
-      : withField('status', () => ({ code: field(status, 'code', int), message: field(status, 'message', str) })),
+      : withField('status', () => ({ code: int(status.code, 'code'), message: str(status.message, 'message') })),
   };
 }
 
@@ -270,10 +282,10 @@ export function tracesFromWire(v: unknown): TracesData {
       const rw = required(rs);
       return {
         resource: field(rw, 'resource', resource),
-        schemaUrl: field(rw, 'schemaUrl', str),
+        schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
         scopeSpans: list(rw, 'scopeSpans', (ss) => {
           const sw = required(ss);
-          return { scope: field(sw, 'scope', scope), schemaUrl: field(sw, 'schemaUrl', str), spans: list(sw, 'spans', span) };
+          return { scope: field(sw, 'scope', scope), schemaUrl: str(sw.schemaUrl, 'schemaUrl'), spans: list(sw, 'spans', span) };
         }),
       };
     }),
@@ -285,17 +297,17 @@ export function tracesFromWire(v: unknown): TracesData {
 function logRecord(v: unknown): LogRecord {
   const w = required(v);
   return {
-    timeUnixNano: field(w, 'timeUnixNano', u64),
-    observedTimeUnixNano: field(w, 'observedTimeUnixNano', u64),
-    severityNumber: field(w, 'severityNumber', int),
-    severityText: field(w, 'severityText', str),
-    body: field(w, 'body', anyValue),
+    timeUnixNano: u64(w.timeUnixNano, 'timeUnixNano'),
+    observedTimeUnixNano: u64(w.observedTimeUnixNano, 'observedTimeUnixNano'),
+    severityNumber: int(w.severityNumber, 'severityNumber'),
+    severityText: str(w.severityText, 'severityText'),
+    body: anyValue(w.body, 'body'),
     attributes: attributes(w),
-    droppedAttributesCount: field(w, 'droppedAttributesCount', int),
-    flags: field(w, 'flags', int),
-    traceId: field(w, 'traceId', traceId),
-    spanId: field(w, 'spanId', spanId),
-    eventName: field(w, 'eventName', str),
+    droppedAttributesCount: int(w.droppedAttributesCount, 'droppedAttributesCount'),
+    flags: int(w.flags, 'flags'),
+    traceId: traceId(w.traceId),
+    spanId: spanId(w.spanId),
+    eventName: str(w.eventName, 'eventName'),
   };
 }
 
@@ -306,10 +318,10 @@ export function logsFromWire(v: unknown): LogsData {
       const rw = required(rl);
       return {
         resource: field(rw, 'resource', resource),
-        schemaUrl: field(rw, 'schemaUrl', str),
+        schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
         scopeLogs: list(rw, 'scopeLogs', (sl) => {
           const sw = required(sl);
-          return { scope: field(sw, 'scope', scope), schemaUrl: field(sw, 'schemaUrl', str), logRecords: list(sw, 'logRecords', logRecord) };
+          return { scope: field(sw, 'scope', scope), schemaUrl: str(sw.schemaUrl, 'schemaUrl'), logRecords: list(sw, 'logRecords', logRecord) };
         }),
       };
     }),
@@ -322,10 +334,10 @@ function exemplar(v: unknown): Exemplar {
   const w = required(v);
   return {
     filteredAttributes: attributes(w, 'filteredAttributes'),
-    timeUnixNano: field(w, 'timeUnixNano', u64),
-    value: w.asInt != null ? field(w, 'asInt', i64) : field(w, 'asDouble', double),
-    spanId: field(w, 'spanId', spanId),
-    traceId: field(w, 'traceId', traceId),
+    timeUnixNano: u64(w.timeUnixNano, 'timeUnixNano'),
+    value: w.asInt != null ? i64(w.asInt, 'asInt') : double(w.asDouble, 'asDouble'),
+    spanId: spanId(w.spanId),
+    traceId: traceId(w.traceId),
   };
 }
 
@@ -333,18 +345,18 @@ function numberPoint(v: unknown): NumberDataPoint {
   const w = required(v);
   return {
     attributes: attributes(w),
-    startTimeUnixNano: field(w, 'startTimeUnixNano', u64),
-    timeUnixNano: field(w, 'timeUnixNano', u64),
-    value: w.asInt != null ? field(w, 'asInt', i64) : field(w, 'asDouble', double),
+    startTimeUnixNano: u64(w.startTimeUnixNano, 'startTimeUnixNano'),
+    timeUnixNano: u64(w.timeUnixNano, 'timeUnixNano'),
+    value: w.asInt != null ? i64(w.asInt, 'asInt') : double(w.asDouble, 'asDouble'),
     exemplars: list(w, 'exemplars', exemplar),
-    flags: field(w, 'flags', int),
+    flags: int(w.flags, 'flags'),
   };
 }
 
 function buckets(v: unknown): ExponentialBuckets {
   const w = obj(v);
   if (w === undefined) return { offset: 0, bucketCounts: [] };
-  return { offset: field(w, 'offset', int), bucketCounts: list(w, 'bucketCounts', u64) };
+  return { offset: int(w.offset, 'offset'), bucketCounts: list(w, 'bucketCounts', u64) };
 }
 
 function metricData(w: Wire): MetricData {
@@ -357,29 +369,29 @@ function metricData(w: Wire): MetricData {
     return withField('sum', () => ({
       type: 'sum',
       dataPoints: list(s, 'dataPoints', numberPoint),
-      aggregationTemporality: field(s, 'aggregationTemporality', int),
-      isMonotonic: field(s, 'isMonotonic', bool),
+      aggregationTemporality: int(s.aggregationTemporality, 'aggregationTemporality'),
+      isMonotonic: bool(s.isMonotonic, 'isMonotonic'),
     }));
   }
   if (w.histogram != null) {
     const h = required(w.histogram);
     return withField('histogram', () => ({
       type: 'histogram',
-      aggregationTemporality: field(h, 'aggregationTemporality', int),
+      aggregationTemporality: int(h.aggregationTemporality, 'aggregationTemporality'),
       dataPoints: list(h, 'dataPoints', (p) => {
         const pw = required(p);
         return {
           attributes: attributes(pw),
-          startTimeUnixNano: field(pw, 'startTimeUnixNano', u64),
-          timeUnixNano: field(pw, 'timeUnixNano', u64),
-          count: field(pw, 'count', u64),
-          sum: field(pw, 'sum', optionalDouble),
+          startTimeUnixNano: u64(pw.startTimeUnixNano, 'startTimeUnixNano'),
+          timeUnixNano: u64(pw.timeUnixNano, 'timeUnixNano'),
+          count: u64(pw.count, 'count'),
+          sum: optionalDouble(pw.sum, 'sum'),
           bucketCounts: list(pw, 'bucketCounts', u64),
           explicitBounds: list(pw, 'explicitBounds', double),
           exemplars: list(pw, 'exemplars', exemplar),
-          flags: field(pw, 'flags', int),
-          min: field(pw, 'min', optionalDouble),
-          max: field(pw, 'max', optionalDouble),
+          flags: int(pw.flags, 'flags'),
+          min: optionalDouble(pw.min, 'min'),
+          max: optionalDouble(pw.max, 'max'),
         };
       }),
     }));
@@ -388,24 +400,24 @@ function metricData(w: Wire): MetricData {
     const h = required(w.exponentialHistogram);
     return withField('exponentialHistogram', () => ({
       type: 'exponentialHistogram',
-      aggregationTemporality: field(h, 'aggregationTemporality', int),
+      aggregationTemporality: int(h.aggregationTemporality, 'aggregationTemporality'),
       dataPoints: list(h, 'dataPoints', (p) => {
         const pw = required(p);
         return {
           attributes: attributes(pw),
-          startTimeUnixNano: field(pw, 'startTimeUnixNano', u64),
-          timeUnixNano: field(pw, 'timeUnixNano', u64),
-          count: field(pw, 'count', u64),
-          sum: field(pw, 'sum', optionalDouble),
-          scale: field(pw, 'scale', int),
-          zeroCount: field(pw, 'zeroCount', u64),
+          startTimeUnixNano: u64(pw.startTimeUnixNano, 'startTimeUnixNano'),
+          timeUnixNano: u64(pw.timeUnixNano, 'timeUnixNano'),
+          count: u64(pw.count, 'count'),
+          sum: optionalDouble(pw.sum, 'sum'),
+          scale: int(pw.scale, 'scale'),
+          zeroCount: u64(pw.zeroCount, 'zeroCount'),
           positive: field(pw, 'positive', buckets),
           negative: field(pw, 'negative', buckets),
-          flags: field(pw, 'flags', int),
+          flags: int(pw.flags, 'flags'),
           exemplars: list(pw, 'exemplars', exemplar),
-          min: field(pw, 'min', optionalDouble),
-          max: field(pw, 'max', optionalDouble),
-          zeroThreshold: field(pw, 'zeroThreshold', double),
+          min: optionalDouble(pw.min, 'min'),
+          max: optionalDouble(pw.max, 'max'),
+          zeroThreshold: double(pw.zeroThreshold, 'zeroThreshold'),
         };
       }),
     }));
@@ -418,15 +430,15 @@ function metricData(w: Wire): MetricData {
         const pw = required(p);
         return {
           attributes: attributes(pw),
-          startTimeUnixNano: field(pw, 'startTimeUnixNano', u64),
-          timeUnixNano: field(pw, 'timeUnixNano', u64),
-          count: field(pw, 'count', u64),
-          sum: field(pw, 'sum', double),
+          startTimeUnixNano: u64(pw.startTimeUnixNano, 'startTimeUnixNano'),
+          timeUnixNano: u64(pw.timeUnixNano, 'timeUnixNano'),
+          count: u64(pw.count, 'count'),
+          sum: double(pw.sum, 'sum'),
           quantileValues: list(pw, 'quantileValues', (q) => {
             const qw = required(q);
-            return { quantile: field(qw, 'quantile', double), value: field(qw, 'value', double) };
+            return { quantile: double(qw.quantile, 'quantile'), value: double(qw.value, 'value') };
           }),
-          flags: field(pw, 'flags', int),
+          flags: int(pw.flags, 'flags'),
         };
       }),
     }));
@@ -437,9 +449,9 @@ function metricData(w: Wire): MetricData {
 function metric(v: unknown): Metric {
   const w = required(v);
   return {
-    name: field(w, 'name', str),
-    description: field(w, 'description', str),
-    unit: field(w, 'unit', str),
+    name: str(w.name, 'name'),
+    description: str(w.description, 'description'),
+    unit: str(w.unit, 'unit'),
     metadata: attributes(w, 'metadata'),
     data: metricData(w),
   };
@@ -452,10 +464,10 @@ export function metricsFromWire(v: unknown): MetricsData {
       const rw = required(rm);
       return {
         resource: field(rw, 'resource', resource),
-        schemaUrl: field(rw, 'schemaUrl', str),
+        schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
         scopeMetrics: list(rw, 'scopeMetrics', (sm) => {
           const sw = required(sm);
-          return { scope: field(sw, 'scope', scope), schemaUrl: field(sw, 'schemaUrl', str), metrics: list(sw, 'metrics', metric) };
+          return { scope: field(sw, 'scope', scope), schemaUrl: str(sw.schemaUrl, 'schemaUrl'), metrics: list(sw, 'metrics', metric) };
         }),
       };
     }),
