@@ -7,6 +7,7 @@ import { nowNs, type LogEntry } from '../entry';
 import { createRouter } from '../route/router';
 import { buildStageChain, type StageChain } from '../stages/pipeline';
 import { createStageMetrics, type StageMetrics } from '../stages/counters';
+import { FLUSH_ALL_NS } from '../stages/multiline';
 import { entryJson } from './entry-json';
 import { inspectEntry, type StageReport } from './inspect';
 import { UsageError } from './usage-error';
@@ -83,7 +84,7 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
   if (batch.length > 0) await runBatch();
   const released: LogEntry[] = [];
   // End of input: release whatever stages hold (multiline), however recent.
-  chain.flush?.(released, nowNs() + 3_600_000_000_000n);
+  chain.flush?.(released, FLUSH_ALL_NS);
   await printOut(released);
   summary.notOut = summary.linesIn - summary.entriesOut;
   return summary;

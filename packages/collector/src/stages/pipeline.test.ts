@@ -108,4 +108,22 @@ sinks: { alerting: { type: test_sink }, archive: { type: test_sink }, storage: {
     await p.shutdown(signal);
     await expect(p.consume({ entries: [testEntry('x')] }, signal)).rejects.toBeInstanceOf(ShutdownError);
   });
+
+  test('releases entries held by a multiline stage through the later stages and the targets at shutdown', async () => {
+    const { targets, resolve } = sinks('a');
+    const p = createPipelineConsumer(pipelineFrom(`pipelines:
+  p:
+    stages:
+      - multiline: { firstline: '^\\d', max_wait_time: 1h }
+      - static_labels: { values: { after: "yes" } }
+    forward_to: [sinks.a]
+sinks: { a: { type: test_sink } }
+`), { registry: new Registry(), logger: silentLogger, resolve });
+    await p.start();
+    await p.consume({ entries: [testEntry('1 first'), testEntry('  continued'), testEntry('2 second')] }, signal);
+    expect(targets['sinks.a'].lines()).toEqual(['1 first\n  continued']);
+    await p.shutdown(signal);
+    expect(targets['sinks.a'].lines()).toEqual(['1 first\n  continued', '2 second']);
+    expect(targets['sinks.a'].entries.map((e) => e.labels.after)).toEqual(['yes', 'yes']);
+  });
 });

@@ -7,6 +7,7 @@ import { nowNs, type LogBatch, type LogEntry } from '../entry';
 import { createRouter } from '../route/router';
 import type { PipelineConfig } from '../config/types';
 import { createStageMetrics, type StageMetrics } from './counters';
+import { FLUSH_ALL_NS } from './multiline';
 import * as registry from './registry';
 import type { Stage, StageContext } from './stage';
 
@@ -131,9 +132,9 @@ export function createPipelineConsumer(pipeline: PipelineConfig, ctx: PipelineCo
   const flush = chain.flush;
   // Entries released by a flush whose delivery failed; retried on the next tick and at shutdown.
   let held: LogEntry[] = [];
-  const flushHeld = async (signal: AbortSignal): Promise<void> => {
+  const flushHeld = async (signal: AbortSignal, now: bigint): Promise<void> => {
     if (!flush) return;
-    flush(held, nowNs());
+    flush(held, now);
     if (held.length === 0) return;
     const entries = held;
     held = [];
@@ -156,7 +157,7 @@ export function createPipelineConsumer(pipeline: PipelineConfig, ctx: PipelineCo
       if (!flush || timer) return;
       timer = setInterval(() => {
         if (flushing) return;
-        flushing = flushHeld(AbortSignal.timeout(FLUSH_INTERVAL_MS * 40))
+        flushing = flushHeld(AbortSignal.timeout(FLUSH_INTERVAL_MS * 40), nowNs())
           .catch((err: unknown) => {
             ctx.logger.warn('delivering flushed entries failed; retrying on the next flush', { pipeline: pipeline.id, error: (err as Error).message });
           })
@@ -171,7 +172,8 @@ export function createPipelineConsumer(pipeline: PipelineConfig, ctx: PipelineCo
       closed = true;
       if (timer) clearInterval(timer);
       await flushing;
-      await flushHeld(signal);
+      // Shutdown releases every held block, whatever its age.
+      await flushHeld(signal, FLUSH_ALL_NS);
     },
   };
 }
