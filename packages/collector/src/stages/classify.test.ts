@@ -68,6 +68,12 @@ describe('classify stage', () => {
     });
   });
 
+  test('keeps the template metadata to 1024 characters when a line is huge', () => {
+    const [entry] = runStage(build('{}'), [createEntry(`ERROR ${'x'.repeat(300_000)}`)]);
+    expect(entry!.structuredMetadata.template!.length).toBeLessThanOrEqual(1024);
+    expect(entry!.labels.severity).toBe('error');
+  });
+
   test('writes the mined template to structured metadata when lines share a shape', () => {
     const s = build('{}');
     runStage(s, [createEntry('user 42 failed login from 10.0.0.1')]);

@@ -7,6 +7,10 @@ import type { ClassifyMetrics } from './sorter-metrics';
 import { TemplateCache } from './template-cache';
 
 const digitRuns = /\d+/g;
+// The head of a line carries its message; beyond it mining, rules and the question to the sorter only get slower.
+const maxTextChars = 8192;
+// Loki limits structured metadata to 64 KiB per entry; a template is a hint, not a copy of the line.
+const maxTemplateChars = 1024;
 
 export interface TextClassifierOptions {
   /** The ai-sorter; without it every decision comes from local rules. */
@@ -60,7 +64,8 @@ class CachingTextClassifier implements TextClassifier {
     return this.#pending.size;
   }
 
-  classify(text: string, attributes?: Readonly<Record<string, string>>): Decision {
+  classify(fullText: string, attributes?: Readonly<Record<string, string>>): Decision {
+    const text = fullText.length > maxTextChars ? fullText.slice(0, maxTextChars) : fullText;
     // Lines differing only in their numbers share a template, so a sorter answer found once is reused without mining.
     const shape = this.#client === undefined ? undefined : text.replace(digitRuns, '0');
     const known = shape === undefined ? undefined : this.#byShape.get(shape);
@@ -77,8 +82,9 @@ class CachingTextClassifier implements TextClassifier {
     }
     const local = this.#rules.classify({ text, type: this.#itemType, attributes });
     this.#metrics.decided('rules').inc();
-    this.#ask(match.templateId, match.template, text, attributes);
-    return { severity: local.severity, category: local.category, forwardTo: local.forwardTo, decidedBy: 'rules', template: match.template };
+    const template = match.template.length > maxTemplateChars ? match.template.slice(0, maxTemplateChars) : match.template;
+    this.#ask(match.templateId, template, text, attributes);
+    return { severity: local.severity, category: local.category, forwardTo: local.forwardTo, decidedBy: 'rules', template };
   }
 
   async settled(): Promise<void> {
