@@ -29,3 +29,7 @@ export { classifyStage, classifierOf, type ClassifyStageConfig } from './stages/
 export { classifyProcessorDefinition, classifiersOf, classifyProcessorConfig, type ClassifyProcessorConfig } from './processors/classify';
 export { createTextClassifier, type TextClassifier, type TextClassifierOptions } from './stages/classify/text-classifier';
 export { expandGrafanaCloud, grafanaCloudSinks, GrafanaCloudConfig, type GrafanaCloudExpansion } from './config/grafana-cloud';
+export { TENANT_LABEL } from './stages/tenant';
+export { FLUSH_ALL_NS } from './stages/multiline';
+export { createTimestampParser, type TimestampParser } from './stages/timestamp/parser';
+export { compileTemplate, TemplateSyntaxError, TemplateExecError, type CompiledTemplate, type TemplateScope } from './stages/template/index';
