@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { anyValueToString } from '../otlp/any-value';
 import { counter } from '../otlp/metric-factory';
 import { filterItems, recordAttributes } from '../otlp/signal-shape';
-import type { Attributes, LogRecord, Metric, Resource, Signal, SignalData, Span } from '../otlp/types';
+import { SpanKind, StatusCode, type Attributes, type LogRecord, type Metric, type Resource, type Signal, type SignalData, type Span } from '../otlp/types';
 import { toJsNamedGroups } from './attributes';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
 
@@ -118,9 +118,6 @@ function commonChecks<T extends { attributes: Attributes }>(c: { attributes?: Re
   return checks;
 }
 
-const spanKinds = { unspecified: 0, internal: 1, server: 2, client: 3, producer: 4, consumer: 5 } as const;
-const statusCodes = { unset: 0, ok: 1, error: 2 } as const;
-
 function spanPredicate(c: FilterConfig['spans'][number]): Predicate<Span> {
   const checks = commonChecks<Span>(c);
   if (c.name !== undefined) {
@@ -128,11 +125,11 @@ function spanPredicate(c: FilterConfig['spans'][number]): Predicate<Span> {
     checks.push((s) => re.test(s.name));
   }
   if (c.kind !== undefined) {
-    const kind = spanKinds[c.kind];
+    const kind = SpanKind[c.kind];
     checks.push((s) => s.kind === kind);
   }
   if (c.status !== undefined) {
-    const code = statusCodes[c.status];
+    const code = StatusCode[c.status];
     checks.push((s) => s.status.code === code);
   }
   return all(checks);

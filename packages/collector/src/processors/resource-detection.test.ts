@@ -13,7 +13,6 @@ function environment(files: Record<string, string>, env: NodeJS.ProcessEnv = {})
     osRelease: () => '6.1.0',
     arch: () => 'x64',
     pid: 42,
-    argv: ['node', 'collector'],
     execPath: '/usr/bin/node',
   };
 }

@@ -38,7 +38,6 @@ export interface DetectionEnvironment {
   osRelease(): string;
   arch(): string;
   pid: number;
-  argv: readonly string[];
   execPath: string;
 }
 
@@ -56,7 +55,6 @@ const processEnvironment: DetectionEnvironment = {
   osRelease: () => os.release(),
   arch: () => os.arch(),
   pid: process.pid,
-  argv: process.argv,
   execPath: process.execPath,
 };
 
