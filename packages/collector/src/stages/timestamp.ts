@@ -135,8 +135,8 @@ class TimestampStage implements Stage {
 
   #remember(key: string, ts: bigint): void {
     const map = this.#lastByStream;
-    // Delete first so the stream moves to the newest end; the oldest stream is evicted at the cap.
-    if (map.delete(key) === false && map.size >= MAX_FUDGE_STREAMS) map.delete(map.keys().next().value!);
+    // At the cap the longest-known stream is forgotten (Alloy's LRU, approximated by first insertion to keep set() cheap).
+    if (map.size >= MAX_FUDGE_STREAMS && !map.has(key)) map.delete(map.keys().next().value!);
     map.set(key, ts);
   }
 }
