@@ -36,8 +36,16 @@ export interface OtlpReceiver extends Lifecycle {
 export function createOtlpReceiver(config: ReceiverConfig, ctx: OtlpReceiverContext, protocol: 'http' | 'grpc'): OtlpReceiver {
   const processors: Processor[] = buildProcessors(config.processors, { id: ctx.id, logger: ctx.logger, registry: ctx.registry });
   const toEntries = createLogRecordConverter(config.logs, nowNs);
-  const received = counter(ctx.registry, 'collector_otlp_received_items_total', 'Spans, data points and log records received by an OTLP receiver', ['source', 'protocol', 'signal']);
-  const refused = counter(ctx.registry, 'collector_otlp_refused_items_total', 'Items an OTLP receiver answered with an error or partial success, by reason', ['source', 'protocol', 'signal', 'reason']);
+  const receivedTotal = counter(ctx.registry, 'collector_otlp_received_items_total', 'Spans, data points and log records received by an OTLP receiver', ['source', 'protocol', 'signal']);
+  const refusedTotal = counter(ctx.registry, 'collector_otlp_refused_items_total', 'Items an OTLP receiver answered with an error or partial success, by reason', ['source', 'protocol', 'signal', 'reason']);
+  const received = { traces: receivedTotal.labels(ctx.id, protocol, 'traces'), metrics: receivedTotal.labels(ctx.id, protocol, 'metrics'), logs: receivedTotal.labels(ctx.id, protocol, 'logs') };
+  const refusedChildren = new Map<string, { inc(n: number): void }>();
+  const refused = (signal: Signal, reason: string): { inc(n: number): void } => {
+    const key = `${signal}/${reason}`;
+    let child = refusedChildren.get(key);
+    if (child === undefined) refusedChildren.set(key, (child = refusedTotal.labels(ctx.id, protocol, signal, reason)));
+    return child;
+  };
   const logsSink: Consumer<SignalData['logs']> = {
     consume: (data, abort) => ctx.next.consume({ entries: toEntries(data) }, abort),
   };
@@ -59,17 +67,17 @@ export function createOtlpReceiver(config: ReceiverConfig, ctx: OtlpReceiverCont
   return {
     async export(signal, data, abort) {
       const count = codecs[signal].count(data);
-      received.labels(ctx.id, protocol, signal).inc(count);
+      received[signal].inc(count);
       const chain = chains.get(signal) as Consumer<typeof data> | undefined;
       if (chain === undefined) {
-        refused.labels(ctx.id, protocol, signal, 'no_target').inc(count);
+        refused(signal, 'no_target').inc(count);
         return { rejected: count, errorMessage: `source ${ctx.id} forwards no ${signal} (set ${signal}_forward_to)` };
       }
       if (stopped) throw new ShutdownError();
       try {
         await chain.consume(data, abort);
       } catch (err) {
-        refused.labels(ctx.id, protocol, signal, refusalReason(err)).inc(count);
+        refused(signal, refusalReason(err)).inc(count);
         throw err;
       }
       return undefined;
