@@ -1,5 +1,10 @@
 import { expectStageCompliance } from '../testing';
+import { Registry } from 'prom-client';
+import { parseStages } from '../config/load';
 import { createEntry, type LogEntry } from '../entry';
+import { createMemoryConsumer } from '../testing';
+import { silentLogger } from '../testing/stage-harness';
+import { createPipelineConsumer } from './pipeline';
 import { loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createMultilineStage, FLUSH_ALL_NS, multilineStage } from './multiline';
 
@@ -83,5 +88,18 @@ describe('multiline stage', () => {
 
   test('keeps the stage contract when inputs are odd', async () => {
     await expectStageCompliance("- multiline: { firstline: '^\\d' }", { mayChange: ['line'], merges: true });
+  });
+
+  test('delivers the held block when the pipeline shuts down before max_wait_time', async () => {
+    const sink = createMemoryConsumer();
+    const pipeline = createPipelineConsumer(
+      { id: 'p', stages: parseStages("- multiline: { firstline: '^\\[', max_wait_time: 1h }"), forward_to: ['sinks.memory'], routes: [], default_forward_to: [] },
+      { registry: new Registry(), logger: silentLogger, resolve: () => sink },
+    );
+    await pipeline.start();
+    await pipeline.consume({ entries: lines(['[1] boom', ' at a()', ' at b()']) }, AbortSignal.timeout(5000));
+    expect(sink.entries).toHaveLength(0);
+    await pipeline.shutdown(AbortSignal.timeout(5000));
+    expect(sink.lines()).toEqual(['[1] boom\n at a()\n at b()']);
   });
 });
