@@ -2,10 +2,10 @@ import zlib from 'node:zlib';
 import { Reader } from 'protobufjs/minimal';
 import { QueueFullError, ShutdownError } from '../../src/errors';
 import { codecs } from '../../src/otlp/codec';
-import { createFailingConsumer } from '../../src/testing';
+import { createFailingConsumer, createMemoryConsumer } from '../../src/testing';
 import { startHttp, type Harness } from './receiver-harness';
-import type { OtlpHttpSource } from '../../src/sources/otlp-http';
-import { metricValue } from '../support/sink-context';
+import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp-http';
+import { createTestContext, metricValue } from '../support/sink-context';
 
 const traceJson = {
   resourceSpans: [
@@ -194,6 +194,12 @@ describe('otlp_http source', () => {
     const res = await fetch(url('/v1/traces'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(traceJson) });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ partialSuccess: { rejectedSpans: '1', errorMessage: 'source sources.otlp forwards no traces (set traces_forward_to)' } });
+  });
+
+  test('refuses to build when a traces_forward_to sink does not take traces', () => {
+    const ctx = { ...createTestContext('sources.otlp'), next: createMemoryConsumer(), resolve: () => ({ id: 'sinks.file', consume: async () => undefined }) };
+    const config = otlpHttpConfig.parse({ listen_port: 0, traces_forward_to: ['sinks.file'] });
+    expect(() => createOtlpHttpSource(config, ctx)).toThrow('sources.otlp: traces_forward_to: sinks.file does not take traces');
   });
 
   test('answers 404 when the path is not an OTLP signal', async () => {
