@@ -102,7 +102,7 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
   const receiver = createOtlpReceiver(config, ctx, 'http');
   const routes = new Map<string, SignalCodec<Signal>>();
   for (const codec of Object.values(codecs)) routes.set(codec.httpPath, codec as SignalCodec<Signal>);
-  const inFlight = new Set<AbortController>();
+  const inFlight = new Map<AbortController, { res: http.ServerResponse; format: Format }>();
   let server: http.Server | undefined;
 
   async function handle(req: http.IncomingMessage, codec: SignalCodec<Signal>, format: Format, abort: AbortSignal): Promise<Uint8Array | string> {
@@ -127,13 +127,16 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
   }
 
   function reply(res: http.ServerResponse, status: number, format: Format, body: Uint8Array | string, headers: Record<string, string> = {}): void {
+    if (res.headersSent) return; // answered 503 already by a shutdown that hit its deadline
+    // While draining, keep-alive connections close after their answer so shutdown need not wait them out.
+    if (server === undefined) headers = { ...headers, connection: 'close' };
     res.writeHead(status, { 'content-type': format === 'protobuf' ? 'application/x-protobuf' : 'application/json', ...headers });
     res.end(body);
   }
 
   function fail(res: http.ServerResponse, format: Format, err: HttpFailure): void {
     const headers: Record<string, string> = err.retryAfter !== undefined ? { 'retry-after': String(err.retryAfter) } : {};
-    if (err.status === 413) headers.connection = 'close';
+    if (err.status === 413 || err.status === 503) headers.connection = 'close';
     const code = grpcCodeFor(err.status);
     reply(res, err.status, format, format === 'protobuf' ? encodeStatus(code, err.message) : JSON.stringify({ code, message: err.message }), headers);
   }
@@ -149,7 +152,7 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
       return fail(res, 'json', new HttpFailure(415, `unsupported Content-Type ${JSON.stringify((req.headers['content-type'] ?? '').slice(0, 100))}; use application/x-protobuf or application/json`));
     }
     const abort = new AbortController();
-    inFlight.add(abort);
+    inFlight.set(abort, { res, format });
     res.on('close', () => inFlight.delete(abort));
     handle(req, codec, format, abort.signal).then(
       (body) => reply(res, 200, format, body),
@@ -186,10 +189,13 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
       if (s !== undefined) {
         const closed = new Promise<void>((resolve) => s.close(() => resolve()));
         s.closeIdleConnections();
-        // Requests still waiting downstream get 503 once the drain deadline passes.
+        // Requests still waiting downstream get 503 once the drain deadline passes; the sender retries them.
         const onAbort = (): void => {
-          for (const c of inFlight) c.abort();
-          s.closeAllConnections();
+          for (const [controller, { res, format }] of inFlight) {
+            controller.abort();
+            fail(res, format, new HttpFailure(503, 'collector is shutting down', 1));
+          }
+          s.closeIdleConnections();
         };
         signal.addEventListener('abort', onAbort, { once: true });
         await closed;

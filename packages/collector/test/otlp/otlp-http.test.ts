@@ -208,3 +208,46 @@ describe('otlp_http source', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('otlp_http source shutdown', () => {
+  test('answers 503 with Retry-After to a request still in flight when the shutdown deadline passes', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const h = await startHttp({}, (logs) => ({ consume: async (batch, signal) => { await gate; await logs.consume(batch, signal); } }));
+    const url = `http://127.0.0.1:${h.source.address().port}/v1/logs`;
+    const body = JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'x' } }] }] }] });
+
+    const first = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await waitForReceived(h);
+    const deadline = new AbortController();
+    const stopping = h.source.shutdown(deadline.signal);
+    deadline.abort();
+    const res = await first;
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    await stopping;
+    release();
+  });
+
+  test('answers in-flight requests normally when they finish before the deadline', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const h = await startHttp({}, (logs) => ({ consume: async (batch, signal) => { await gate; await logs.consume(batch, signal); } }));
+    const url = `http://127.0.0.1:${h.source.address().port}/v1/logs`;
+    const first = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'x' } }] }] }] }) });
+    await waitForReceived(h);
+    const stopping = h.source.shutdown(AbortSignal.timeout(5000));
+    release();
+    expect((await first).status).toBe(200);
+    await stopping;
+    expect(h.logs.lines()).toEqual(['x']);
+  });
+});
+
+async function waitForReceived(h: Harness<OtlpHttpSource>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((await metricValue(h.ctx.registry, 'collector_otlp_received_items_total', { signal: 'logs' })) < 1) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the request to arrive');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
