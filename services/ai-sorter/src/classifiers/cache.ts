@@ -1,4 +1,5 @@
 import type { Logger } from 'winston';
+import { LlmError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import type { CacheStore, CachedClassification } from './cache-store';
 import type { Classification, Classifier, ClassifyContext, RedactedItem } from './classifier';
@@ -53,7 +54,9 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
       try {
         decided = await inner.classify(unseen, ctx);
       } catch (err) {
-        logger.warn('llm path failed; rules answer', { error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' });
+        // An open breaker or a held-back call is the design working, not news: debug; anything else: warn.
+        const expected = err instanceof LlmError ? err.kind === 'rate_limited_locally' : (err as { code?: unknown }).code === 'EOPENBREAKER';
+        logger.log(expected ? 'debug' : 'warn', 'llm path failed; rules answer', { error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' });
         return out;
       }
       const fresh: Array<readonly [string, CachedClassification]> = [];

@@ -1,0 +1,77 @@
+// Shared by the sorter benches: spawn the built server on loopback, and an LLM stub that counts what it is asked.
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { createRequire } = require('node:module');
+
+const repoRoot = path.join(__dirname, '..', '..');
+const sorterDir = path.join(repoRoot, 'services', 'ai-sorter');
+const serverJs = path.join(sorterDir, 'dist', 'server.js');
+// autocannon is a devDependency of the ai-sorter package; resolve it from there.
+const sorterRequire = createRequire(path.join(sorterDir, 'package.json'));
+const dataDir = process.env.LOGHUB_DIR ?? path.join(repoRoot, '..', 'shared', 'data', 'loghub-2k');
+
+function freePort() {
+  const server = http.createServer();
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  }));
+}
+
+/** Starts dist/server.js with env on a free loopback port (LOG_LEVEL=warn: no access log); resolves once /healthz answers. */
+async function spawnSorter(env) {
+  if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run pnpm turbo run build --filter @obs/ai-sorter`);
+  const port = await freePort();
+  const child = spawn(process.execPath, [serverJs], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (exited) throw new Error('ai-sorter exited before it answered /healthz');
+    if (attempt > 200) throw new Error('ai-sorter did not answer /healthz within 10 s');
+    const up = await new Promise((resolve) => http.get(`${url}/healthz`, (res) => { res.resume(); resolve(res.statusCode === 200); }).on('error', () => resolve(false)));
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
+}
+
+/** OpenAI chat-completions stub (not an LLM): answers every prompted item as info/noise and counts calls and items. */
+function startLlmStub() {
+  const stats = { calls: 0, items: 0 };
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const user = JSON.parse(body).messages.find((m) => m.role === 'user');
+      const items = JSON.parse(user.content).items;
+      stats.calls += 1;
+      stats.items += items.length;
+      const results = items.map((i) => ({ id: i.id, severity: 'info', category: 'noise', forward_to: 'archive', confidence: 0.8, reason: 'stub' }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: 'stub', object: 'chat.completion', created: 0, model: 'stub', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify({ results }) } }] }));
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    baseUrl: `http://127.0.0.1:${server.address().port}/v1`,
+    stats,
+    stop: () => new Promise((done) => server.close(done)),
+  })));
+}
+
+function logLines(system) {
+  return fs.readFileSync(path.join(dataDir, system, `${system}_2k.log`), 'utf8').split('\n').filter((l) => l.length > 0);
+}
+
+function systems() {
+  if (!fs.existsSync(dataDir)) throw new Error(`loghub-2k not found at ${dataDir} (set LOGHUB_DIR)`);
+  return fs.readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+module.exports = { spawnSorter, startLlmStub, logLines, systems, dataDir, sorterRequire };
