@@ -85,7 +85,11 @@ async function main() {
     run(withClassify, lines);
     await classifier.settled();
   }
-  const decisions = async () => Object.fromEntries((await registry.getSingleMetric('collector_classify_decisions_total').get()).values.map((v) => [v.labels.decided_by, v.value]));
+  const decisions = async () => {
+    const by = {};
+    for (const v of (await registry.getSingleMetric('collector_classify_entries_total').get()).values) by[v.labels.decided_by] = (by[v.labels.decided_by] ?? 0) + v.value;
+    return by;
+  };
   const before = await decisions();
   const tBare = best(bare, lines);
   const tClassify = best(withClassify, lines);

@@ -27,8 +27,8 @@ describe('classify stage', () => {
   }
 
   async function decisions(by: string): Promise<number> {
-    const metric = await ctx.registry.getSingleMetric('collector_classify_decisions_total')!.get();
-    return metric.values.find((v) => v.labels.decided_by === by && v.labels.component === 'tx/3/classify')?.value ?? 0;
+    const metric = await ctx.registry.getSingleMetric('collector_classify_entries_total')!.get();
+    return metric.values.filter((v) => v.labels.decided_by === by && v.labels.component === 'tx/3/classify').reduce((n, v) => n + v.value, 0);
   }
 
   test.each<[string, string, Partial<LogEntry['labels']>, Partial<LogEntry['structuredMetadata']>]>([
@@ -94,6 +94,8 @@ describe('classify stage', () => {
     expect(second!.structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security', forward_to: 'alerting' });
     expect(await decisions('cache')).toBe(1);
     expect(await decisions('rules')).toBe(1);
+    const entries = await ctx.registry.getSingleMetric('collector_classify_entries_total')!.get();
+    expect(entries.values.find((v) => v.labels.decided_by === 'cache')?.labels).toMatchObject({ severity: 'critical', category: 'security' });
   });
 
   test('asks the sorter once per template when many lines of it arrive before the answer', async () => {

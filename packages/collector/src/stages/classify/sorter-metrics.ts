@@ -1,9 +1,10 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { FallbackReason, SorterClientObserver } from '@obs/sorter-client';
-import type { DecidedBy } from '@obs/schema';
+import type { Decision } from './decision';
 
 export interface ClassifyMetrics {
-  decided(by: DecidedBy): { inc(n?: number): void };
+  /** Counts one classified item by decided_by, severity and category (at most 2 x 5 x 7 series per component). */
+  count(decision: Decision): void;
   observer: SorterClientObserver;
 }
 
@@ -11,7 +12,7 @@ const breakerValues = { closed: 0, open: 1, half_open: 2 } as const;
 
 /** The classify metrics for one stage or processor (`component` label), shared by every classify step in a registry. */
 export function createClassifyMetrics(registry: Registry, component: string): ClassifyMetrics {
-  const decisions = counter(registry, 'collector_classify_decisions_total', 'Items classified, by how they were decided (cache: a sorter answer for the template; rules: local rules)', ['component', 'decided_by']);
+  const decisions = counter(registry, 'collector_classify_entries_total', 'Items classified, by how they were decided (cache: a sorter answer for the template; rules: local rules), severity and category', ['component', 'decided_by', 'severity', 'category']);
   const requests = counter(registry, 'collector_classify_sorter_requests_total', 'Requests to the ai-sorter, by outcome', ['component', 'outcome']);
   const fallbacks = counter(registry, 'collector_classify_sorter_unanswered_items_total', 'Items the ai-sorter did not answer, by reason', ['component', 'reason']);
   const duration = get(registry, 'collector_classify_sorter_request_duration_seconds', () =>
@@ -21,10 +22,19 @@ export function createClassifyMetrics(registry: Registry, component: string): Cl
     new Gauge({ name: 'collector_classify_breaker_state', help: 'Breaker in front of the ai-sorter: 0 closed, 1 open, 2 half-open', labelNames: ['component'], registers: [registry] }),
   );
   breaker.set({ component }, 0);
-  const byDecision = { llm: decisions.labels({ component, decided_by: 'llm' }), cache: decisions.labels({ component, decided_by: 'cache' }), rules: decisions.labels({ component, decided_by: 'rules' }) };
+  // Children resolved once per label combination, so the hot path is one Map lookup and inc().
+  const children = new Map<string, { inc(): void }>();
   const durationChild = duration.labels({ component });
   return {
-    decided: (by) => byDecision[by],
+    count(d) {
+      const key = `${d.decidedBy}|${d.severity}|${d.category}`;
+      let child = children.get(key);
+      if (child === undefined) {
+        child = decisions.labels({ component, decided_by: d.decidedBy, severity: d.severity, category: d.category });
+        children.set(key, child);
+      }
+      child.inc();
+    },
     observer: {
       requestFinished(outcome: 'ok' | FallbackReason, _items: number, seconds: number) {
         requests.inc({ component, outcome });

@@ -70,21 +70,22 @@ class CachingTextClassifier implements TextClassifier {
     const shape = this.#client === undefined ? undefined : text.replace(digitRuns, '0');
     const known = shape === undefined ? undefined : this.#byShape.get(shape);
     if (known !== undefined) {
-      this.#metrics.decided('cache').inc();
+      this.#metrics.count(known);
       return known;
     }
     const match = this.#miner.add(text);
     const cached = this.#cache.get(match.templateId);
     if (cached !== undefined) {
       if (shape !== undefined) this.#byShape.set(shape, cached);
-      this.#metrics.decided('cache').inc();
+      this.#metrics.count(cached);
       return cached;
     }
     const local = this.#rules.classify({ text, type: this.#itemType, attributes });
-    this.#metrics.decided('rules').inc();
     const template = match.template.length > maxTemplateChars ? match.template.slice(0, maxTemplateChars) : match.template;
     this.#ask(match.templateId, template, text, attributes);
-    return { severity: local.severity, category: local.category, forwardTo: local.forwardTo, decidedBy: 'rules', template };
+    const decision: Decision = { severity: local.severity, category: local.category, forwardTo: local.forwardTo, decidedBy: 'rules', template };
+    this.#metrics.count(decision);
+    return decision;
   }
 
   async settled(): Promise<void> {
