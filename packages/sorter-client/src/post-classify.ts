@@ -36,7 +36,7 @@ export async function postClassify(
       const waitMs = error.retryAfterMs ?? options.minBackoffMs * 2 ** attempt;
       // Waiting past the deadline would only turn this into a timeout; give up now with the real cause.
       if (Date.now() + waitMs >= deadline) throw error;
-      await delay(waitMs, combined);
+      await delay(waitMs, combined, timeout);
     }
   }
 }
@@ -70,11 +70,11 @@ function networkCode(err: unknown): string {
   return typeof cause?.code === 'string' ? cause.code : 'connection failed';
 }
 
-function delay(ms: number, signal: AbortSignal): Promise<void> {
+function delay(ms: number, signal: AbortSignal, timeout: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new SorterRequestError('sorter did not answer in time', 'timeout'));
+      reject(timeout.aborted ? new SorterRequestError('sorter did not answer in time', 'timeout') : new SorterRequestError('request cancelled', 'closed'));
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
