@@ -80,6 +80,7 @@ function delay(ms: number, signal: AbortSignal, timeout: AbortSignal): Promise<v
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
