@@ -106,7 +106,7 @@ function equal(a: unknown, b: unknown): boolean {
 /** Go fmt's common verbs: %s %v %d %q %f %t %x %X %%, with flags `-+0`, width and precision. */
 export function sprintf(format: string, args: unknown[]): string {
   let argIndex = 0;
-  return format.replace(/%([-+0 #]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (whole, flags: string, width?: string, precision?: string, verb?: string) => {
+  return format.replace(/%([-+0 #]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_match: string, flags: string, width?: string, precision?: string, verb?: string) => {
     if (verb === '%') return '%';
     if (argIndex >= args.length) return `%!${verb}(MISSING)`;
     const arg = args[argIndex++];
@@ -148,7 +148,6 @@ export function sprintf(format: string, args: unknown[]): string {
       const sign = /^[+-]/.test(text) ? text[0]! : '';
       return sign + '0'.repeat(pad) + text.slice(sign.length);
     }
-    void whole;
     return ' '.repeat(pad) + text;
   });
 }

@@ -4,8 +4,6 @@ import { type Zone, wallToUtcSeconds } from './zone';
 /** A Go reference layout (`2006-01-02T15:04:05Z07:00`) compiled once into a parser. */
 export interface LayoutParser {
   readonly layout: string;
-  /** False when the layout has no year: the parsed time gets the current year (Alloy). */
-  readonly hasYear: boolean;
   /** Nanoseconds since the epoch, or undefined when the value does not fit the layout. */
   parse(value: string, nowMs?: number): bigint | undefined;
 }
@@ -413,7 +411,7 @@ export function compileLayout(layout: string, zone: Zone): LayoutParser {
     return BigInt(utc) * 1_000_000_000n + BigInt(nsec);
   }
 
-  return { layout, hasYear, parse };
+  return { layout, parse };
 }
 
 function countDigits(value: string, pos: number): number {
