@@ -1,4 +1,7 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
+import { createEntry } from '../../src/entry';
+import { metricsStage } from '../../src/stages/metrics';
+import { createStageTestContext, parseStageYaml, runStage } from '../../src/testing/stage-test-context';
 import type { ComponentContext } from '../../src/component';
 import { AggregationTemporality, type MetricsData } from '../../src/otlp/types';
 import { prometheusRemoteWriteSinkDefinition, PrometheusRemoteWriteConfig, type PrometheusRemoteWriteSink } from '../../src/sinks/prometheus-remote-write';
@@ -51,25 +54,48 @@ describeWithPrometheus('prometheus_remote_write sink against a real Prometheus',
     return metric.values.reduce((n, v) => n + v.value, 0);
   }
 
-  test('stores the metrics stage counters and histograms read from the registry when queried back', async () => {
-    const lines = new Counter({ name: 'loki_process_custom_lines_total', help: 'h', labelNames: ['job'], registers: [registry] });
-    const bytes = new Histogram({ name: 'loki_process_custom_line_bytes', help: 'h', buckets: [10, 100], registers: [registry] });
+  test('stores the counters and histograms a metrics stage made, and nothing else, when queried back', async () => {
+    const ctx = createStageTestContext('app/1/metrics');
+    registry = ctx.registry;
+    const stage = metricsStage.create(
+      parseStageYaml(metricsStage, `
+counter:
+  - { name: ok_lines_total, source: status, value: ok, action: inc }
+histogram:
+  - { name: line_bytes, prefix: app_, source: size, buckets: [10, 100] }
+`),
+      ctx,
+    );
+    const entry = (status: string, size: string) => {
+      const e = createEntry(`status=${status}`, { job: 'tx' });
+      e.extracted = { status, size };
+      return e;
+    };
+    runStage(stage, [entry('ok', '50'), entry('ok', '500'), entry('failed', '5'), entry('ok', '7'), entry('ok', '8'), entry('ok', '9')]);
     new Counter({ name: 'not_from_the_stage_total', help: 'h', registers: [registry] }).inc(3);
-    lines.inc({ job: 'tx' }, 5);
-    bytes.observe(50);
-    bytes.observe(500);
     const s = createSink();
     await s.start();
     await s.scrapeRegistry();
     await s.shutdown(AbortSignal.timeout(5000));
 
-    expect(await prometheus.query('loki_process_custom_lines_total')).toEqual([
-      { metric: { __name__: 'loki_process_custom_lines_total', collector: 'test', job: 'tx' }, value: 5 },
+    expect(await prometheus.query('loki_process_custom_ok_lines_total')).toEqual([
+      { metric: { __name__: 'loki_process_custom_ok_lines_total', collector: 'test', job: 'tx' }, value: 5 },
     ]);
-    const buckets = await prometheus.query('loki_process_custom_line_bytes_bucket');
-    expect(buckets.map((b) => [b.metric.le, b.value]).sort()).toEqual([['+Inf', 2], ['10', 0], ['100', 1]]);
-    expect(await prometheus.query('loki_process_custom_line_bytes_sum')).toMatchObject([{ value: 550 }]);
+    const buckets = await prometheus.query('app_line_bytes_bucket');
+    expect(buckets.map((b) => [b.metric.le, b.value]).sort()).toEqual([['+Inf', 6], ['10', 4], ['100', 5]]);
+    expect(await prometheus.query('app_line_bytes_sum')).toMatchObject([{ value: 579 }]);
     expect(await prometheus.query('not_from_the_stage_total')).toEqual([]);
+  });
+
+  test('sends the registry metrics whose name matches registry_metrics_regex when it is set', async () => {
+    new Counter({ name: 'picked_by_name_total', help: 'h', registers: [registry] }).inc(4);
+    new Counter({ name: 'left_out_total', help: 'h', registers: [registry] }).inc(1);
+    const s = createSink({ registry_metrics_regex: '^picked_' });
+    await s.start();
+    await s.scrapeRegistry();
+    await s.shutdown(AbortSignal.timeout(5000));
+    expect(await prometheus.query('picked_by_name_total')).toMatchObject([{ value: 4 }]);
+    expect(await prometheus.query('left_out_total')).toEqual([]);
   });
 
   test('stores OTLP gauges, monotonic sums and histograms under their translated names when queried back', async () => {

@@ -58,7 +58,9 @@ describe('prometheus_remote_write sink', () => {
 
   async function run(statuses: Array<{ status: number; retryAfter?: string }>, extra: Record<string, unknown> = {}): Promise<RemoteWriteReceiver> {
     receiver = await startReceiver(statuses);
-    const config = PrometheusRemoteWriteConfig.parse({ url: receiver.url, scrape_interval_ms: 0, batch_send_deadline_ms: 5, min_backoff_ms: 1, max_backoff_ms: 5, ...extra });
+    const config = PrometheusRemoteWriteConfig.parse({
+      url: receiver.url, scrape_interval_ms: 0, batch_send_deadline_ms: 5, min_backoff_ms: 1, max_backoff_ms: 5, registry_metrics_regex: '^loki_process_custom_', ...extra,
+    });
     const ctx: ComponentContext = { id: 'sinks.prom', logger: silentLogger, registry, dataDir: '/nonexistent' };
     sink = prometheusRemoteWriteSinkDefinition.create(config, ctx);
     await sink.start();

@@ -40,8 +40,8 @@ export const PrometheusRemoteWriteConfig = z
       .describe("How often the collector's own metric registry is read and sent (0 = never); the metrics stage's metrics live there"),
     registry_metrics_regex: z
       .string()
-      .default('^loki_process_custom_')
-      .describe('Which registry metrics are sent, by name (default: those the metrics stage creates with its default prefix)'),
+      .optional()
+      .describe("Which registry metrics are sent, by name; unset: every metric a `metrics` stage created, whatever its prefix (the collector's own metrics too with '.*')"),
     resource_to_labels: z.boolean().default(false).describe('OTLP: turn every resource attribute into a label (job and instance are always set)'),
     queue: Queue.default({ capacity_samples: 10_000, overflow: 'block' }),
   })
@@ -51,7 +51,7 @@ export const PrometheusRemoteWriteConfig = z
       ctx.addIssue({ code: 'custom', path: ['bearer_token'], message: 'give basic_auth or bearer_token, not both' });
     }
     try {
-      new RegExp(config.registry_metrics_regex);
+      if (config.registry_metrics_regex !== undefined) new RegExp(config.registry_metrics_regex);
     } catch (err) {
       ctx.addIssue({ code: 'custom', path: ['registry_metrics_regex'], message: `invalid regular expression: ${(err as Error).message}` });
     }

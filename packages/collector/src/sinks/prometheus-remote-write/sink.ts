@@ -8,7 +8,7 @@ import type { Consumer } from '../../consumer';
 import type { SignalSink } from '../../otlp/signal-consumer';
 import type { MetricsData } from '../../otlp/types';
 import { PrometheusRemoteWriteConfig } from './config';
-import { readRegistry } from './from-registry';
+import { readRegistry, type RegistrySelection } from './from-registry';
 import { translateOtlpMetrics } from './from-otlp';
 import { sendWriteRequest, type RemoteWriteTarget } from './send';
 import { groupSeries, type SeriesSample } from './series';
@@ -40,7 +40,7 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
   readonly #config: PrometheusRemoteWriteConfig;
   readonly #ctx: ComponentContext;
   readonly #target: RemoteWriteTarget;
-  readonly #names: RegExp;
+  readonly #selection: RegistrySelection;
   readonly #metrics: SinkMetrics;
   readonly #stop = new AbortController();
   #buffer: SeriesSample[] = [];
@@ -53,7 +53,9 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
     this.id = ctx.id;
     this.#config = config;
     this.#ctx = ctx;
-    this.#names = new RegExp(config.registry_metrics_regex);
+    this.#selection = config.registry_metrics_regex === undefined
+      ? { kind: 'metrics_stage' }
+      : { kind: 'names', names: new RegExp(config.registry_metrics_regex) };
     const headers: Record<string, string> = { ...config.headers };
     if (config.basic_auth) {
       headers.authorization = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
@@ -90,7 +92,7 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
   /** Reads the collector registry once and queues what matches; runs on `scrape_interval_ms`. */
   async scrapeRegistry(): Promise<void> {
     if (this.#stopping) return;
-    const samples = await readRegistry(this.#ctx.registry, this.#names, this.#config.external_labels, Date.now());
+    const samples = await readRegistry(this.#ctx.registry, this.#selection, this.#config.external_labels, Date.now());
     this.#enqueue(samples, false);
   }
 
