@@ -24,6 +24,7 @@ interface Case {
 const cases: Case[] = [
   { name: 'OTLP/HTTP protobuf', mode: 'http', start: async () => withBase(await startHttp(), (h) => `http://127.0.0.1:${h.source.address().port}`) },
   { name: 'OTLP/HTTP protobuf with gzip', mode: 'http-gzip', start: async () => withBase(await startHttp(), (h) => `http://127.0.0.1:${h.source.address().port}`) },
+  { name: 'OTLP/HTTP JSON', mode: 'http-json', start: async () => withBase(await startHttp(), (h) => `http://127.0.0.1:${h.source.address().port}`) },
   { name: 'OTLP/gRPC', mode: 'grpc', start: async () => withBase(await startGrpc(), (h) => `http://127.0.0.1:${h.source.port()}`) },
 ];
 
