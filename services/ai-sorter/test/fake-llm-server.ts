@@ -20,6 +20,8 @@ export interface PromptItem {
   id: string;
   type: string;
   text: string;
+  /** Redacted attributes as JSON, when the item had any. */
+  attributes?: string;
 }
 
 export interface ReceivedCall {

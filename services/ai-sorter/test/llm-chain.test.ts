@@ -135,4 +135,15 @@ describe('classifier chain against the fake LLM server', () => {
     expect(sent).not.toContain('eyJzdWIiOiIxMjMifQ');
     expect(sent).toContain('<EMAIL>');
   });
+
+  test('When an item has attributes, then the LLM sees them redacted and the rules use a structured payload\'s level', async () => {
+    sorter = await startSorter(llmEnv(fake));
+    fake.behave({ kind: 'server_error' });
+    const body = await classify(sorter, [
+      { id: 'obj', type: 'event', content: { message: 'nightly export done', level: 'warning', owner: 'dave@example.net' } },
+    ]);
+    expect(body.results[0]).toMatchObject({ id: 'obj', decided_by: 'rules', severity: 'warning' });
+    expect(fake.calls[0]?.items[0]?.attributes).toContain('<EMAIL>');
+    expect(fake.calls[0]?.rawBody).not.toContain('dave@example.net');
+  });
 });

@@ -1,8 +1,13 @@
 import { categories, forwardTargets, severities } from '@obs/schema';
 import type { RedactedItem } from './classifier';
 
-// Long lines add cost, not signal: the head of a line carries its level, component and message.
+// Long lines and attribute maps add cost, not signal: their heads carry the level, component and message.
 const maxTextChars = 1000;
+const maxAttributeChars = 400;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
 
 export const llmSystemPrompt = [
   'You classify telemetry items (log lines, spans, metric samples, events) for an observability pipeline.',
@@ -17,10 +22,14 @@ export const llmSystemPrompt = [
   'Answer every item exactly once, matched by id; never invent ids.',
 ].join('\n');
 
-/** The user message: the items as JSON, each with its id, so answers are matched by id and never by position. */
+/** The user message: the (redacted) items as JSON, each with its id, so answers are matched by id, never by position. */
 export function llmUserPrompt(items: readonly RedactedItem[]): string {
   return JSON.stringify({
-    items: items.map((i) => ({ id: i.id, type: i.type, text: i.text.length > maxTextChars ? `${i.text.slice(0, maxTextChars)}…` : i.text })),
+    items: items.map((i) => {
+      const entry: { id: string; type: string; text: string; attributes?: string } = { id: i.id, type: i.type, text: clip(i.text, maxTextChars) };
+      if (i.attributes !== undefined) entry.attributes = clip(JSON.stringify(i.attributes), maxAttributeChars);
+      return entry;
+    }),
   });
 }
 

@@ -15,6 +15,12 @@ export interface IncomingItem {
   readonly attributes?: Record<string, unknown>;
 }
 
+/** The attributes the classifiers see: a structured payload's own fields (its level, status...) under the item's attributes. */
+function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
+  if (typeof item.payload === 'string') return item.attributes;
+  return { ...item.payload, ...item.attributes };
+}
+
 /** Assigns missing ids, redacts text and attributes (counting redactions by type), and mines each item's template. */
 export function prepareItems(items: readonly IncomingItem[], deps: { redactor: Redactor; miner: TemplateMiner; metrics: Metrics }): RedactedItem[] {
   const { redactor, miner, metrics } = deps;
@@ -22,11 +28,12 @@ export function prepareItems(items: readonly IncomingItem[], deps: { redactor: R
     const { text, counts } = redactor.redact(itemText(item.payload));
     for (const [type, n] of Object.entries(counts)) if (n) metrics.redactions.inc({ type }, n);
     const match = miner.add(text);
+    const attributes = attributesOf(item);
     return {
       id: item.id ?? randomUUID(),
       type: item.type,
       text,
-      attributes: item.attributes === undefined ? undefined : (redactor.redactValue(item.attributes) as Record<string, unknown>),
+      attributes: attributes === undefined ? undefined : (redactor.redactValue(attributes) as Record<string, unknown>),
       templateId: match.templateId,
       template: match.template,
     };
