@@ -4,3 +4,4 @@ export { LokiPushReceiver, type ReceivedEntry, type ReceivedRequest, type Failur
 export { waitFor } from './wait-for';
 export { createStageHarness, stageConfigIssues, testEntry, silentLogger, type StageHarness } from './stage-harness';
 export { expectStageCompliance, type StageComplianceOptions } from './stage-compliance';
+export { OtlpTestReceiver, type ReceivedExport, type ScriptedAnswer } from './otlp-test-receiver';

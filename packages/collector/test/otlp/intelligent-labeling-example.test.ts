@@ -6,7 +6,7 @@ import { Registry } from 'prom-client';
 import { loadConfig } from '../../src/config';
 import { createLogger, runCollector, type RunningCollector } from '../../src/runtime';
 import { waitFor } from '../../src/testing';
-import { OtlpTestReceiver } from './otlp-test-receiver';
+import { OtlpTestReceiver } from '../../src/testing/otlp-test-receiver';
 
 const example = path.join(__dirname, '..', '..', '..', '..', 'examples', 'intelligent-labeling', 'collector.yaml');
 

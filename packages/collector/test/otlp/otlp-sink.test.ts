@@ -4,7 +4,7 @@ import { createOtlpSink, type OtlpSink } from '../../src/sinks/otlp/sink';
 import { otlpSinkConfig } from '../../src/sinks/otlp/config';
 import { waitFor } from '../../src/testing';
 import { createTestContext, metricValue } from '../support/sink-context';
-import { OtlpTestReceiver } from './otlp-test-receiver';
+import { OtlpTestReceiver } from '../../src/testing/otlp-test-receiver';
 
 const traces = () =>
   codecs.traces.decodeJson(
