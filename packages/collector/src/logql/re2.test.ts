@@ -24,6 +24,13 @@ describe('translateRe2', () => {
 });
 
 describe('compileRe2', () => {
+  test('reads named groups by index when compiled as plain groups, counting unnamed ones before them', () => {
+    const { regex, groupNames, groupIndexes } = compileRe2('(x)(?P<a>a)(?:y)((?P<b>b))', { plainGroups: true });
+    const m = regex.exec('xaybb') as RegExpExecArray;
+    expect(m.groups).toBeUndefined();
+    expect(groupNames.map((n, i) => [n, m[groupIndexes[i]]])).toEqual([['a', 'a'], ['b', 'b']]);
+  });
+
   test('anchors the whole alternation when anchored is set', () => {
     const { regex } = compileRe2('a|b', { anchored: true });
     expect(['a', 'b', 'ab', 'xa'].map((s) => regex.test(s))).toEqual([true, true, false, false]);

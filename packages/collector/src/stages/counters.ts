@@ -9,18 +9,57 @@ export interface StageMetrics extends StageCounters {
   entriesOut: Inc;
 }
 
+/**
+ * A count kept in a plain number on the hot path and handed to prom-client when the counter is
+ * collected (scrape or get()): prom-client hashes the label set on every inc(), which costs more than
+ * the stage itself.
+ */
+class Tally implements Inc {
+  value = 0;
+  inc(n = 1): void {
+    this.value += n;
+  }
+}
+
+const talliesByCounter = new WeakMap<Counter<string>, { labels: Record<string, string>; tally: Tally }[]>();
+
 function counter(registry: Registry, name: string, help: string, labelNames: string[]): Counter<string> {
   const existing = registry.getSingleMetric(name);
   if (existing) return existing as Counter<string>;
-  return new Counter({ name, help, labelNames, registers: [registry] });
+  const tallies: { labels: Record<string, string>; tally: Tally }[] = [];
+  const created = new Counter({
+    name,
+    help,
+    labelNames,
+    registers: [registry],
+    collect() {
+      for (const t of tallies) {
+        if (t.tally.value === 0) continue;
+        this.inc(t.labels, t.tally.value);
+        t.tally.value = 0;
+      }
+    },
+  });
+  talliesByCounter.set(created, tallies);
+  return created;
+}
+
+/** A child of a counter made by `counter()`: shown at 0 right away, counted through a Tally. */
+function child(c: Counter<string>, labels: Record<string, string>): Inc {
+  const tallies = talliesByCounter.get(c);
+  if (!tallies) return c.labels(labels);
+  c.inc(labels, 0);
+  const tally = new Tally();
+  tallies.push({ labels, tally });
+  return tally;
 }
 
 /** Creates (or reuses, per registry) the per-stage counters and resolves this stage's children. */
 export function createStageMetrics(registry: Registry, pipeline: string, stage: string): StageMetrics {
   const labels = { pipeline, stage };
-  const entriesIn = counter(registry, 'collector_stage_entries_in_total', 'Entries that entered a pipeline stage.', ['pipeline', 'stage']).labels(labels);
-  const entriesOut = counter(registry, 'collector_stage_entries_out_total', 'Entries that left a pipeline stage.', ['pipeline', 'stage']).labels(labels);
-  const parseFailed = counter(registry, 'collector_stage_parse_failures_total', 'Entries a stage could not parse (no regex match, bad JSON, missing source...).', ['pipeline', 'stage']).labels(labels);
+  const entriesIn = child(counter(registry, 'collector_stage_entries_in_total', 'Entries that entered a pipeline stage.', ['pipeline', 'stage']), labels);
+  const entriesOut = child(counter(registry, 'collector_stage_entries_out_total', 'Entries that left a pipeline stage.', ['pipeline', 'stage']), labels);
+  const parseFailed = child(counter(registry, 'collector_stage_parse_failures_total', 'Entries a stage could not parse (no regex match, bad JSON, missing source...).', ['pipeline', 'stage']), labels);
   const dropped = counter(registry, 'collector_stage_dropped_entries_total', 'Entries a stage dropped, by reason.', ['pipeline', 'stage', 'reason']);
   const byReason = new Map<string, Inc>();
   return {
@@ -28,12 +67,12 @@ export function createStageMetrics(registry: Registry, pipeline: string, stage: 
     entriesOut,
     parseFailed,
     dropped(reason: string): Inc {
-      let child = byReason.get(reason);
-      if (!child) {
-        child = dropped.labels({ pipeline, stage, reason });
-        byReason.set(reason, child);
+      let c = byReason.get(reason);
+      if (!c) {
+        c = child(dropped, { pipeline, stage, reason });
+        byReason.set(reason, c);
       }
-      return child;
+      return c;
     },
   };
 }

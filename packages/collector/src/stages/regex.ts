@@ -6,7 +6,7 @@ import type { Stage, StageContext, StageCounters, StageDefinition } from './stag
 
 const config = z
   .strictObject({
-    expression: re2Schema('RE2 expression; each named group `(?P<name>...)` (names are valid label names) is written to the extracted map. Unnamed groups are ignored.'),
+    expression: re2Schema('RE2 expression; each named group `(?P<name>...)` (names are valid label names) is written to the extracted map. Unnamed groups are ignored.', { plainGroups: true }),
     source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
       .describe('Extracted key to parse instead of the log line.'),
     labels_from_groups: z.boolean().default(false).describe('Also set each named group as a label (overriding an existing one).'),
@@ -20,6 +20,7 @@ export type RegexStageConfig = z.output<typeof config>;
 class RegexStage implements Stage {
   readonly #regex: RegExp;
   readonly #names: string[];
+  readonly #indexes: number[];
   readonly #source: string | undefined;
   readonly #toLabels: boolean;
   readonly #counters: StageCounters;
@@ -27,6 +28,7 @@ class RegexStage implements Stage {
   constructor(c: RegexStageConfig, ctx: StageContext) {
     this.#regex = c.expression.regex;
     this.#names = c.expression.groupNames;
+    this.#indexes = c.expression.groupIndexes;
     this.#source = c.source;
     this.#toLabels = c.labels_from_groups;
     this.#counters = ctx.counters;
@@ -40,12 +42,13 @@ class RegexStage implements Stage {
       this.#counters.parseFailed.inc();
       return;
     }
-    const groups = match.groups as Record<string, string | undefined>;
-    for (const name of this.#names) {
+    const names = this.#names;
+    const indexes = this.#indexes;
+    for (let i = 0; i < names.length; i++) {
       // Go's FindStringSubmatch yields "" for a group that did not take part in the match.
-      const value = groups[name] ?? '';
-      entry.extracted[name] = value;
-      if (this.#toLabels) entry.labels[name] = value;
+      const value = match[indexes[i]] ?? '';
+      entry.extracted[names[i]] = value;
+      if (this.#toLabels) entry.labels[names[i]] = value;
     }
   }
 }
