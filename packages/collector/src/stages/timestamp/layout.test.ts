@@ -29,6 +29,9 @@ describe('compileLayout', () => {
     ['keeps the wall clock as UTC when the abbreviation is unknown', '2006-01-02 15:04:05 MST', '2020-01-01 10:00:00 XYZ', ns('2020-01-01T10:00:00Z')],
     ['reads day of year when the layout has 002', '2006 002', '2020 060', ns('2020-02-29T00:00:00Z')],
     ['ignores digits past nanoseconds when the fraction is longer', '2006-01-02T15:04:05.999999999Z07:00', '2020-01-01T00:00:00.1234567891Z', ns('2020-01-01T00:00:00.123Z', 456789)],
+    ['reads the separator literally when .00 is followed by another digit (2006.002 = year, day of year)', '2006.002 15:04', '2073.153 21:32', ns('2073-06-02T21:32:00Z')],
+    ['keeps the wall clock as UTC when the zone name is a signed hour offset', '02 Jan 06 15:04 MST', '03 Feb 10 09:09 -000', ns('2010-02-03T09:09:00Z')],
+    ['reads digits back to back when the layout has no separators', '20060102150405', '20240310083015', ns('2024-03-10T08:30:15Z')],
     ['matches runs of spaces loosely when the layout has a space', '2006-01-02 15:04', '2020-01-01    10:00', ns('2020-01-01T10:00:00Z')],
   ])('%s', (_name, layout, value, expected) => {
     expect(compileLayout(layout, utcZone).parse(value, NOW)).toBe(expected);

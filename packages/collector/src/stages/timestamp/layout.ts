@@ -118,10 +118,11 @@ function tokenize(layout: string): Chunk[] {
     } else if ((c === '.' || c === ',') && (rest[1] === '0' || rest[1] === '9')) {
       let j = 1;
       while (j < rest.length && rest[j] === rest[1]) j++;
-      // A run of digits followed by another digit is not a fractional second (Go).
+      // A run of 0s or 9s followed by another digit is not a fractional second: the separator is literal text
+      // and the digits are read again as elements (`2006.002` is year, '.', day of year), as in Go.
       if (isDigitAt(rest, j)) {
-        literal += rest.slice(0, j);
-        i += j;
+        literal += c;
+        i += 1;
       } else emit(rest[1] === '0' ? FRAC_ZERO : FRAC_NINE, j, false, j - 1);
     } else {
       literal += c;
@@ -216,6 +217,13 @@ function zoneNameLength(value: string, pos: number): number {
       if (k > j + 1 && k - j - 1 <= 2 && Number(value.slice(j + 1, k)) <= 23) j = k;
     }
     return j - pos;
+  }
+  // Unnamed zones written as a signed hour offset (`+03`, `-0530`): the name is kept, the offset is not (Go).
+  if (value[pos] === '+' || value[pos] === '-') {
+    let k = pos + 1;
+    while (isDigitAt(value, k)) k++;
+    if (k === pos + 1 || Number(value.slice(pos + 1, k)) > 23) return 0;
+    return k - pos;
   }
   let upper = 0;
   while (upper < 6 && pos + upper < value.length) {
