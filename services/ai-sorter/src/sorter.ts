@@ -10,17 +10,17 @@ export interface SortOutcome {
 }
 
 export interface Sorter {
-  sort(items: readonly IncomingItem[], signal: AbortSignal): Promise<SortOutcome>;
+  sort(items: readonly IncomingItem[], request: { signal: AbortSignal; requestId: string }): Promise<SortOutcome>;
 }
 
 /** The sorter's path after validation: redact -> template -> classifier chain -> one result per item, in order. */
 export function createSorter(deps: { redactor: Redactor; miner: TemplateMiner; classifier: Classifier; metrics: Metrics }): Sorter {
   const { classifier, metrics } = deps;
   return {
-    async sort(items, signal) {
+    async sort(items, request) {
       const started = performance.now();
       const prepared = prepareItems(items, deps);
-      const ctx = { signal, llmCalls: 0 };
+      const ctx = { signal: request.signal, requestId: request.requestId, llmCalls: 0 };
       const decided = await classifier.classify(prepared, ctx);
       const counts = { llm: 0, cache: 0, rules: 0 };
       const results = prepared.map((item): ClassifyResult => {

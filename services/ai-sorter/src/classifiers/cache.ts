@@ -30,7 +30,7 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
       try {
         cached = await store.getMany(keys);
       } catch (err) {
-        logger.warn('template cache unavailable; treating as misses', { error: (err as Error).message });
+        logger.warn('template cache unavailable; treating as misses', { request_id: ctx.requestId, error: (err as Error).message });
         metrics.cacheLookups.inc({ result: 'error' }, items.length);
         cached = keys.map(() => undefined);
       }
@@ -56,7 +56,7 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
       } catch (err) {
         // An open breaker or a held-back call is the design working, not news: debug; anything else: warn.
         const expected = err instanceof LlmError ? err.kind === 'rate_limited_locally' : (err as { code?: unknown }).code === 'EOPENBREAKER';
-        logger.log(expected ? 'debug' : 'warn', 'llm path failed; rules answer', { error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' });
+        logger.log(expected ? 'debug' : 'warn', 'llm path failed; rules answer', { request_id: ctx.requestId, error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' });
         return out;
       }
       const fresh: Array<readonly [string, CachedClassification]> = [];
@@ -71,7 +71,7 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
       try {
         await store.setMany(fresh);
       } catch (err) {
-        logger.warn('template cache write failed', { error: (err as Error).message });
+        logger.warn('template cache write failed', { request_id: ctx.requestId, error: (err as Error).message });
       }
       return out;
     },

@@ -23,6 +23,8 @@ export interface Classification {
 /** Per-request context: the client's abort signal, and counters the request reports in its stats. */
 export interface ClassifyContext {
   readonly signal: AbortSignal;
+  /** For log lines about this request. */
+  readonly requestId: string;
   llmCalls: number;
 }
 

@@ -10,7 +10,7 @@ export function withFallback(primary: Classifier, rules: TotalClassifier, logger
         decided = await primary.classify(items, ctx);
       } catch (err) {
         // Expected while the LLM is down or held back; the rules answer, so this is a warning, not an error.
-        logger.warn('llm path failed; rules answer', { error: describeError(err), items: items.length });
+        logger.warn('llm path failed; rules answer', { request_id: ctx.requestId, error: describeError(err), items: items.length });
       }
       const out = new Map<string, Classification>();
       for (const item of items) out.set(item.id, decided.get(item.id) ?? rules.classifyOne(item));

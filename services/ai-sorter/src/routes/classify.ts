@@ -15,7 +15,7 @@ export function classifyRoute(deps: { sorter: Sorter; maxBatchItems: number }): 
       payload: (item.body ?? item.content) as string | Record<string, unknown>,
       attributes: item.attributes,
     }));
-    const { results, stats } = await deps.sorter.sort(items, clientSignal(res));
+    const { results, stats } = await deps.sorter.sort(items, { signal: clientSignal(res), requestId: String(res.locals.requestId) });
     const answer: ClassifyResponse = { request_id: String(res.locals.requestId), results, stats };
     res.json(answer);
   };

@@ -22,7 +22,7 @@ export function sortRoute(deps: { sorter: Sorter; redactor: Redactor; maxBatchIt
   return async (req, res) => {
     const body = schema.parse(req.body);
     const items = body.items.map((item) => ({ type: itemType[item.type], payload: item.content }));
-    const { results, stats } = await deps.sorter.sort(items, clientSignal(res));
+    const { results, stats } = await deps.sorter.sort(items, { signal: clientSignal(res), requestId: String(res.locals.requestId) });
     const answer: SortResponse = {
       items: body.items.map((item, i) => {
         const r = results[i];
