@@ -8,6 +8,12 @@ describe('structured_metadata stage', () => {
       [testEntry('x', { labels: { pod: 'p-1', job: 'j' } })], [{ structuredMetadata: { pod: 'p-1' }, labels: { job: 'j' } }]],
     ['moves every extracted key matching regex', '- structured_metadata: { regex: "trace_.*" }',
       [testEntry('x', { extracted: { trace_id: 'a', trace_span: 'b', other: 'c' } })], [{ structuredMetadata: { trace_id: 'a', trace_span: 'b' } }]],
+    ['moves labels whose names match regex, unanchored as in Alloy', '- structured_metadata: { regex: "_id" }',
+      [testEntry('x', { labels: { trace_id: 't', job: 'j' } })], [{ structuredMetadata: { trace_id: 't' }, labels: { job: 'j' } }]],
+    ['lets a label win over an extracted value of the same key, as Alloy applies labels last', '- structured_metadata: { values: { pod: "" } }',
+      [testEntry('x', { labels: { pod: 'from-label' }, extracted: { pod: 'from-extracted' } })], [{ structuredMetadata: { pod: 'from-label' }, labels: {} }]],
+    ['keeps a label when its value came from the extracted map under another name', '- structured_metadata: { values: { user: usr } }',
+      [testEntry('x', { labels: { user: 'l' }, extracted: { usr: 'e' } })], [{ structuredMetadata: { user: 'e' }, labels: { user: 'l' } }]],
     ['skips a key that exists nowhere', '- structured_metadata: { values: { nope: "" } }', [testEntry('x')], [{ structuredMetadata: {} }]],
   ])('%s', (_name, yaml, input, expected) => {
     expect(createStageHarness(yaml).run(input)).toMatchObject(expected);

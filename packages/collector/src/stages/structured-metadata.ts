@@ -8,8 +8,8 @@ import type { Stage, StageDefinition } from './stage';
 const config = z
   .strictObject({
     values: z.record(labelNameSchema, z.string().nullable()).default({})
-      .describe('Structured metadata name -> extracted key (`""` = the same name); falls back to a label of that key, which is then removed from the labels.'),
-    regex: re2Schema('Also move every extracted key whose name matches this RE2 expression (anchored).', { anchored: true }).optional(),
+      .describe('Structured metadata name -> key (`""` = the same name), read from the extracted map, then from the labels: a label found this way moves out of the label set.'),
+    regex: re2Schema('Also move every extracted key, then every label, whose name matches this RE2 expression (unanchored, as Alloy); matching labels leave the label set.').optional(),
   })
   .refine((c) => Object.keys(c.values).length > 0 || c.regex !== undefined, 'set `values` or `regex`');
 
@@ -24,21 +24,33 @@ class StructuredMetadataStage implements Stage {
     this.#regex = c.regex?.regex;
   }
 
+  // Alloy's order: extracted by name, extracted by regex, then labels (which move out of the label set).
   process(entry: LogEntry, out: LogEntry[]): void {
+    const metadata = entry.structuredMetadata;
+    const labels = entry.labels;
     for (const [name, key] of this.#pairs) {
-      const value = extractedString(entry.extracted[key]) ?? entry.labels[key];
-      if (value === undefined) continue;
-      entry.structuredMetadata[name] = value;
-      // A value is either a label or structured metadata, never both.
-      delete entry.labels[name];
+      const value = extractedString(entry.extracted[key]);
+      if (value !== undefined) metadata[name] = value;
     }
-    if (this.#regex !== undefined) {
+    const regex = this.#regex;
+    if (regex !== undefined) {
       for (const key in entry.extracted) {
-        if (!this.#regex.test(key)) continue;
+        if (!regex.test(key)) continue;
         const value = extractedString(entry.extracted[key]);
-        if (value === undefined) continue;
-        entry.structuredMetadata[key] = value;
-        delete entry.labels[key];
+        if (value !== undefined) metadata[key] = value;
+      }
+    }
+    for (const [name, key] of this.#pairs) {
+      const value = labels[key];
+      if (value === undefined) continue;
+      metadata[name] = value;
+      delete labels[key];
+    }
+    if (regex !== undefined) {
+      for (const key in labels) {
+        if (!regex.test(key)) continue;
+        metadata[key] = labels[key];
+        delete labels[key];
       }
     }
     out.push(entry);
@@ -47,7 +59,7 @@ class StructuredMetadataStage implements Stage {
 
 export const structuredMetadataStage: StageDefinition<StructuredMetadataStageConfig> = {
   type: 'structured_metadata',
-  description: 'Attaches extracted values (or labels) to the entry as structured metadata, removing a label of the same name.',
+  description: 'Attaches extracted values and labels to the entry as structured metadata; labels moved this way leave the label set (Alloy semantics).',
   config,
   create: (c) => new StructuredMetadataStage(c),
 };
