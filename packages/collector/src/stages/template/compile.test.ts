@@ -26,6 +26,7 @@ describe('compileTemplate', () => {
     ['hashes with SHA3-256 of salt+value when Hash is used (NIST vector for "abc")', '{{ Hash "a" "bc" }}', '3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532'],
     ['hashes with SHA-256 of salt+value when Sha2Hash is used (NIST vector for "abc")', '{{ Sha2Hash "ab" "c" }}', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
     ['supports sprig argument order when sprig functions are piped', '{{ .Value | replace "World" "You" | lower | trimSuffix "you" }}|{{ contains "ell" .Value }}', 'hello |true'],
+    ['spaces non-string operands when print is used (Go fmt.Sprint)', '{{ print .level 1 true }}', 'WARN1 true'],
     ['skips comments when the action is a comment', 'a{{/* note */}}b', 'ab'],
     ['reads raw strings when backquotes are used', '{{ `a\\nb` }}', 'a\\nb'],
   ])('%s', (_name, source, expected) => {
@@ -40,6 +41,7 @@ describe('compileTemplate', () => {
     ['rejects an unclosed action when braces are missing', '{{ .Value ', /unclosed action/],
     ['rejects variables when they are assigned', '{{ $x := .Value }}', /variables are not supported/],
     ['rejects arguments to a field when no function is called', '{{ .Value "x" }}', /non-function/],
+    ['rejects nil as a command when an action is only nil', '{{ nil }}', /nil is not a command/],
     ['rejects unterminated strings when a quote is missing', '{{ "abc }}', /unterminated quoted string|unclosed action/],
   ])('%s', (_name, source, message) => {
     expect(() => compileTemplate(source)).toThrow(message);

@@ -37,6 +37,16 @@ export function printValue(value: unknown): string {
   return String(value);
 }
 
+/** Go's fmt.Sprint: operands joined, with a space between two operands when neither is a string. */
+function sprint(args: unknown[]): string {
+  let out = '';
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0 && typeof args[i] !== 'string' && typeof args[i - 1] !== 'string') out += ' ';
+    out += printValue(args[i]);
+  }
+  return out;
+}
+
 function cutsetPattern(cutset: string): Set<string> {
   return new Set(Array.from(cutset));
 }
@@ -226,7 +236,7 @@ export const templateFunctions: Readonly<Record<string, TemplateFunction>> = {
   or: (a) => (arity('or', a, 1, Infinity), a[firstIndex(a, true)]),
   not: (a) => (arity('not', a, 1), !truthy(a[0])),
   len: (a) => (arity('len', a, 1), str('len', a[0]).length),
-  print: (a) => a.map(printValue).join(''),
+  print: (a) => sprint(a),
   println: (a) => a.map(printValue).join(' ') + '\n',
   printf: (a) => (arity('printf', a, 1, Infinity), sprintf(str('printf', a[0]), a.slice(1))),
 };

@@ -133,6 +133,9 @@ function parsePipeline(tokens: Token[], functions: ReadonlySet<string>, at: numb
       while (i < tokens.length && tokens[i]!.kind !== 'pipe' && tokens[i]!.kind !== 'close') args.push(operand());
       return { kind: 'call', name, args };
     }
+    if (first!.kind === 'literal' && first!.value === undefined && (tokens.length === i + 1 || tokens[i + 1]!.kind === 'pipe' || tokens[i + 1]!.kind === 'close')) {
+      fail('nil is not a command');
+    }
     const single = operand();
     if (i < tokens.length && tokens[i]!.kind !== 'pipe' && tokens[i]!.kind !== 'close') fail("can't give an argument to a non-function");
     return { kind: 'operand', operand: single };
