@@ -19,6 +19,8 @@ describe('json stage', () => {
     ['passes a malformed line on unchanged when drop_malformed is false', STAGE, [testEntry('not json')], [{ line: 'not json', extracted: {} }]],
     ['treats a JSON array as malformed, as Alloy decodes into a map', STAGE, [testEntry('[1,2]')], [{ extracted: {} }]],
     ['drops a malformed line when drop_malformed is true', `- json: { expressions: { a: "" }, drop_malformed: true }`, [testEntry('{"a":'), testEntry('{"a":1}')], [{ extracted: { a: 1 } }]],
+    ['extracts every top-level key matching regex', `- json: { regex: "^http_" }`,
+      [testEntry('{"http_status":200,"http_path":"/a","user":"x","http_headers":{"a":"b"}}')], [{ extracted: { http_status: 200, http_path: '/a', http_headers: '{"a":"b"}' } }]],
     ['parses the extracted key named by source', `- json: { expressions: { a: "" }, source: body }`,
       [testEntry('x', { extracted: { body: '{"a":"y"}' } })], [{ extracted: { body: '{"a":"y"}', a: 'y' } }]],
   ])('%s', (_name, yaml, input, expected) => {
@@ -27,7 +29,7 @@ describe('json stage', () => {
 
   test.each([
     ['accepts valid expressions', STAGE, []],
-    ['requires at least one expression', '- json: { expressions: {} }\n', ['stages.yaml:1:11 [0].json.expressions: expected at least one expression']],
+    ['requires expressions or regex', '- json: { expressions: {} }\n', ['stages.yaml:1:3 [0].json: set `expressions` or `regex`']],
     ['rejects an expression that does not compile', '- json: { expressions: { a: "a.[" } }\n', [expect.stringMatching(/^stages\.yaml:1:26 \[0\]\.json\.expressions\.a: invalid JMESPath expression "a\.\[": /)]],
     ['rejects a drop_malformed that is not a boolean', '- json: { expressions: { a: "" }, drop_malformed: "yes" }\n', ['stages.yaml:1:35 [0].json.drop_malformed: expected boolean, got string']],
   ])('%s', (_name, yaml, expected) => {

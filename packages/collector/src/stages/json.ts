@@ -1,5 +1,6 @@
 import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
 import { z } from 'zod';
+import { re2Schema } from '../config/re2-schema';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
@@ -17,8 +18,8 @@ function compileExpression(source: string): Expression {
 const config = z.strictObject({
   expressions: z
     .record(z.string().min(1), z.string().nullable())
+    .default({})
     .describe('Extracted key -> JMESPath expression over the JSON (`""` = the key itself). Quote keys with hyphens: `"user-id"`.')
-    .refine((m) => Object.keys(m).length > 0, 'expected at least one expression')
     .transform((m, ctx) => {
       const compiled: [string, Expression][] = [];
       for (const [name, expr] of Object.entries(m)) {
@@ -33,19 +34,22 @@ const config = z.strictObject({
     }),
   source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
     .describe('Extracted key holding the JSON to parse instead of the log line.'),
+  regex: re2Schema('Also extract every top-level key whose name matches this RE2 expression (unanchored, as Alloy).').optional(),
   drop_malformed: z.boolean().default(false).describe('Drop entries whose JSON does not parse (reason `drop_malformed`).'),
-});
+}).refine((c) => c.expressions.length > 0 || c.regex !== undefined, { message: 'set `expressions` or `regex`' });
 
 export type JsonStageConfig = z.output<typeof config>;
 
 class JsonStage implements Stage {
   readonly #expressions: [string, Expression][];
+  readonly #regex: RegExp | undefined;
   readonly #source: string | undefined;
   readonly #dropMalformed: boolean;
   readonly #counters: StageCounters;
 
   constructor(c: JsonStageConfig, ctx: StageContext) {
     this.#expressions = c.expressions;
+    this.#regex = c.regex?.regex;
     this.#source = c.source;
     this.#dropMalformed = c.drop_malformed;
     this.#counters = ctx.counters;
@@ -76,11 +80,20 @@ class JsonStage implements Stage {
       } catch {
         continue;
       }
-      // Scalars are kept as they are; lists and maps become their JSON text, as in Alloy.
-      entry.extracted[name] = result !== null && typeof result === 'object' ? JSON.stringify(result) : result;
+      entry.extracted[name] = simplify(result);
+    }
+    if (this.#regex !== undefined) {
+      for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+        if (this.#regex.test(key)) entry.extracted[key] = simplify(value);
+      }
     }
     out.push(entry);
   }
+}
+
+/** Scalars are kept as they are; lists and maps become their JSON text, as in Alloy. */
+function simplify(value: unknown): unknown {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
 }
 
 export const jsonStage: StageDefinition<JsonStageConfig> = {

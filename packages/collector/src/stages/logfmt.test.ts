@@ -22,6 +22,7 @@ describe('logfmt stage', () => {
     ['parses the extracted key named by source', '- logfmt: { mapping: { a: "" }, source: msg }',
       [testEntry('x', { extracted: { msg: 'a=5' } })], [{ extracted: { msg: 'a=5', a: '5' } }]],
     ['keeps what parsed before a malformed part', '- logfmt: { mapping: { a: "", b: "" } }', [testEntry('a=1 b="x')], [{ extracted: { a: '1' } }]],
+    ['extracts every key matching regex', '- logfmt: { regex: "^http_" }', [testEntry('http_status=200 user=x http_path=/a')], [{ extracted: { http_status: '200', http_path: '/a' } }]],
     ['fills two extracted keys mapped to the same logfmt key', '- logfmt: { mapping: { a: k, b: k } }', [testEntry('k=v')], [{ extracted: { a: 'v', b: 'v' } }]],
   ])('%s', (_name, yaml, input, expected) => {
     expect(createStageHarness(yaml).run(input)).toMatchObject(expected);
@@ -29,8 +30,8 @@ describe('logfmt stage', () => {
 
   test.each([
     ['accepts a mapping', '- logfmt: { mapping: { a: "" } }\n', []],
-    ['requires a mapping', '- logfmt: {}\n', ['stages.yaml:1:3 [0].logfmt.mapping: required key is missing (expected record)']],
-    ['rejects an empty mapping', '- logfmt: { mapping: {} }\n', ['stages.yaml:1:13 [0].logfmt.mapping: expected at least one mapping']],
+    ['requires a mapping or a regex', '- logfmt: {}\n', ['stages.yaml:1:3 [0].logfmt: set `mapping` or `regex`']],
+    ['rejects a regex that does not compile', '- logfmt: { regex: "(" }\n', [expect.stringMatching(/^stages\.yaml:1:13 \[0\]\.logfmt\.regex: invalid regular expression/)]],
   ])('%s', (_name, yaml, expected) => {
     expect(stageConfigIssues(yaml)).toEqual(expected);
   });

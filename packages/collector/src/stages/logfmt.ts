@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { re2Schema } from '../config/re2-schema';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
@@ -6,11 +7,12 @@ import type { Stage, StageContext, StageCounters, StageDefinition } from './stag
 const config = z.strictObject({
   mapping: z
     .record(z.string().min(1), z.string().nullable())
-    .describe('Extracted key -> logfmt key (`""` = the same name).')
-    .refine((m) => Object.keys(m).length > 0, 'expected at least one mapping'),
+    .default({})
+    .describe('Extracted key -> logfmt key (`""` = the same name).'),
+  regex: re2Schema('Also extract every logfmt key whose name matches this RE2 expression (unanchored, as Alloy).').optional(),
   source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
     .describe('Extracted key holding the logfmt text to parse instead of the log line.'),
-});
+}).refine((c) => Object.keys(c.mapping).length > 0 || c.regex !== undefined, { message: 'set `mapping` or `regex`' });
 
 export type LogfmtStageConfig = z.output<typeof config>;
 
@@ -89,13 +91,15 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n
 class LogfmtStage implements Stage {
   /** logfmt key -> extracted keys it fills. */
   readonly #targets = new Map<string, string[]>();
+  readonly #regex: RegExp | undefined;
   readonly #source: string | undefined;
   readonly #counters: StageCounters;
   #current: LogEntry | undefined;
   readonly #visit: LogfmtVisitor = (key, value) => {
+    if (this.#current === undefined) return;
     const names = this.#targets.get(key);
-    if (names === undefined || this.#current === undefined) return;
-    for (const name of names) this.#current.extracted[name] = value;
+    if (names !== undefined) for (const name of names) this.#current.extracted[name] = value;
+    if (this.#regex?.test(key)) this.#current.extracted[key] = value;
   };
 
   constructor(c: LogfmtStageConfig, ctx: StageContext) {
@@ -103,6 +107,7 @@ class LogfmtStage implements Stage {
       const logfmtKey = key === null || key === '' ? name : key;
       this.#targets.set(logfmtKey, [...(this.#targets.get(logfmtKey) ?? []), name]);
     }
+    this.#regex = c.regex?.regex;
     this.#source = c.source;
     this.#counters = ctx.counters;
   }
