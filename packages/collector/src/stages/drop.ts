@@ -8,7 +8,7 @@ import type { Stage, StageContext, StageDefinition } from './stage';
 const config = z
   .strictObject({
     source: z.string().min(1).optional()
-      .describe('Extracted key to test, or a comma-separated list whose values are joined with `separator`. Without it, `expression` tests the line.'),
+      .describe('Extracted key to test, or a comma-separated list: the values of those present are joined with `separator`. Alone, drops entries that have every key. Without it, `expression` tests the line.'),
     separator: z.string().default(';').describe('Joins the values of several `source` keys.'),
     expression: re2Schema('RE2 expression; drop when it matches the source value (or the line).').optional(),
     value: z.string().optional().describe('Drop when the source value equals this exactly. Needs `source`; not with `expression`.'),
@@ -55,15 +55,21 @@ class DropStage implements Stage {
     if (this.#olderThanNs !== undefined && entry.timestampNs >= nowNs() - this.#olderThanNs) return false;
     if (this.#longerThan !== undefined && Buffer.byteLength(entry.line) <= this.#longerThan) return false;
     if (this.#sources === undefined) return this.#regex === undefined || this.#regex.test(entry.line);
+    if (this.#value === undefined && this.#regex === undefined) {
+      for (const key of this.#sources) if (!(key in entry.extracted)) return false;
+      return true;
+    }
+    // As Alloy: the values of the sources that exist, joined; a value that is not a scalar keeps the entry.
     let joined: string | undefined;
     for (const key of this.#sources) {
+      if (!(key in entry.extracted)) continue;
       const v = extractedString(entry.extracted[key]);
       if (v === undefined) return false;
       joined = joined === undefined ? v : joined + this.#separator + v;
     }
+    joined ??= '';
     if (this.#value !== undefined) return joined === this.#value;
-    if (this.#regex !== undefined) return this.#regex.test(joined as string);
-    return true;
+    return (this.#regex as RegExp).test(joined);
   }
 }
 
