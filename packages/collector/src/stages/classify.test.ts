@@ -98,6 +98,19 @@ describe('classify stage', () => {
     expect(entries.values.find((v) => v.labels.decided_by === 'cache')?.labels).toMatchObject({ severity: 'critical', category: 'security' });
   });
 
+  test('keeps deciding each line by local rules, without asking again, when the sorter itself answered the template by rules', async () => {
+    sorter = await startFakeSorter();
+    sorter.setMode({ kind: 'answer', override: { severity: 'info', category: 'noise', forward_to: 'archive', decided_by: 'rules' } });
+    const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
+    runStage(s, [createEntry('GET /api/orders status=200 took 12ms')]);
+    await classifierOf(s)!.settled();
+    const [failed] = runStage(s, [createEntry('GET /api/orders status=503 took 12ms')]);
+    await classifierOf(s)!.settled();
+    expect(failed!.structuredMetadata.decided_by).toBe('rules');
+    expect(failed!.labels.severity).not.toBe('info');
+    expect(sorter.requests.flat()).toHaveLength(1);
+  });
+
   test('asks the sorter once per template when many lines of it arrive before the answer', async () => {
     sorter = await startFakeSorter();
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);

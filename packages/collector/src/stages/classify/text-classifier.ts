@@ -24,9 +24,10 @@ export interface TextClassifierOptions {
 
 /**
  * Classifies text synchronously so that a pipeline never waits for the sorter: a template the sorter has
- * answered recently is decided from the local cache (`cache`); any other text is decided by local rules
- * (`rules`) and, once per template, sent (redacted) to the sorter in the background so that its next lines
- * hit the cache. Timeouts, the breaker and back pressure of the sorter only ever mean "rules for a while longer".
+ * answered recently (by its LLM or its LLM cache) is decided from the local cache (`cache`); any other text is
+ * decided by local rules (`rules`) and, once per template, sent (redacted) to the sorter in the background so
+ * that its next lines hit the cache. Timeouts, the breaker and back pressure of the sorter only ever mean
+ * "rules for a while longer"; a template the sorter itself could only answer by rules stays with local rules.
  */
 export interface TextClassifier {
   classify(text: string, attributes?: Readonly<Record<string, string>>): Decision;
@@ -47,6 +48,8 @@ class CachingTextClassifier implements TextClassifier {
   readonly #redactor: Redactor = createRedactor();
   readonly #cache: TemplateCache<Decision>;
   readonly #byShape: TemplateCache<Decision>;
+  /** Templates the sorter could only answer with its own rules: asked once, then left to the local rules line by line. */
+  readonly #rulesOnly: TemplateCache<true>;
   readonly #client: SorterClient | undefined;
   readonly #itemType: ItemType;
   readonly #metrics: ClassifyMetrics;
@@ -55,6 +58,7 @@ class CachingTextClassifier implements TextClassifier {
   constructor(options: TextClassifierOptions) {
     this.#cache = new TemplateCache(options.cacheSize, options.cacheTtlMs);
     this.#byShape = new TemplateCache(options.cacheSize, options.cacheTtlMs);
+    this.#rulesOnly = new TemplateCache(options.cacheSize, options.cacheTtlMs);
     this.#itemType = options.itemType;
     this.#metrics = options.metrics;
     this.#client = options.sorter ? createSorterClient({ ...options.sorter, observer: options.metrics.observer }) : undefined;
@@ -100,6 +104,7 @@ class CachingTextClassifier implements TextClassifier {
     const client = this.#client;
     // One question per template at a time, none while the breaker is open: the rules answer meanwhile.
     if (client === undefined || text === '' || this.#pending.has(templateId) || client.breakerState === 'open') return;
+    if (this.#rulesOnly.get(templateId)) return;
     // Nothing leaves the process unredacted: the line and the labels sent along are both redacted here.
     const body = this.#redactor.redact(text).text;
     const redactedAttributes = attributes ? (this.#redactor.redactValue({ ...attributes }) as Record<string, unknown>) : undefined;
@@ -107,8 +112,10 @@ class CachingTextClassifier implements TextClassifier {
       .classify({ id: templateId, type: this.#itemType, body, ...(redactedAttributes ? { attributes: redactedAttributes } : {}) })
       .then((outcome) => {
         if (outcome.status !== 'answered') return;
-        const { severity, category, forward_to } = outcome.result;
-        this.#cache.set(templateId, { severity, category, forwardTo: forward_to, decidedBy: 'cache', template });
+        const { severity, category, forward_to, decided_by } = outcome.result;
+        // A rules answer judged one line; applied to the whole template it would call "GET / 500" what "GET / 200" was.
+        if (decided_by === 'rules') this.#rulesOnly.set(templateId, true);
+        else this.#cache.set(templateId, { severity, category, forwardTo: forward_to, decidedBy: 'cache', template });
       })
       .finally(() => this.#pending.delete(templateId));
     this.#pending.set(templateId, question);
