@@ -122,4 +122,11 @@ export const stageExamples: Record<string, StageExample> = {
     line: 'password reset sent to ann@example.com',
     expected: { line: 'password reset sent to <EMAIL>' },
   },
+  truncate: {
+    yaml: `- truncate:
+    rule:
+      - { limit: 16, suffix: "..." }`,
+    line: 'a very long line that Loki would reject one day',
+    expected: { line: 'a very long l...' },
+  },
 };
