@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describeWithBinary, repoRoot } from '../support/repo';
@@ -80,5 +81,18 @@ describeWithBinary('promtool', 'promtool on monitoring/alerts', (promtool) => {
     const run = spawnSync(promtool, ['test', 'rules', ...testFiles.map((f) => path.basename(f))], { cwd: testsDir, encoding: 'utf8' });
     expect(run.stdout + run.stderr).not.toContain('FAILED');
     expect(run.status).toBe(0);
+  });
+
+  test('loads every rule file through the local stack prometheus.yml when the rules are where compose mounts them', () => {
+    const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yaml'), 'utf8')) as { services: { prometheus: { volumes: string[] } } };
+    const mount = compose.services.prometheus.volumes.map((v) => v.split(':')).find(([source]) => source === './monitoring/alerts');
+    expect(mount).toBeDefined();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prometheus-yml-'));
+    const config = fs.readFileSync(path.join(repoRoot, 'deploy', 'local-stack', 'prometheus', 'prometheus.yml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'prometheus.yml'), config.split(`${mount?.[1]}/`).join(`${alertsDir}/`));
+    const run = spawnSync(promtool, ['check', 'config', path.join(dir, 'prometheus.yml')], { encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(`${run.status}\n${run.stdout}${run.stderr}`).toMatch(/^0\n/);
+    for (const file of ruleFiles) expect(run.stdout).toContain(`Checking ${file}`);
   });
 });
