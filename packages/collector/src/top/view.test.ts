@@ -10,7 +10,9 @@ const scrape = (collector: string, sorter: string, atMs: number) => ({
 describe('live view model', () => {
   const before = scrape(
     [
-      'collector_source_entries_total{source="app"} 100',
+      'collector_source_read_lines_total{source="app"} 100',
+      'collector_otlp_received_items_total{source="otlp",protocol="http",signal="logs"} 10',
+      'collector_otlp_received_items_total{source="otlp",protocol="http",signal="traces"} 10',
       'collector_sink_sent_entries_total{sink="file"} 90',
       'collector_stage_entries_in_total{pipeline="tx",stage="0_static_labels"} 100',
       'collector_stage_entries_in_total{pipeline="tx",stage="1_regex"} 100',
@@ -21,7 +23,9 @@ describe('live view model', () => {
   );
   const after = scrape(
     [
-      'collector_source_entries_total{source="app"} 300',
+      'collector_source_read_lines_total{source="app"} 250',
+      'collector_otlp_received_items_total{source="otlp",protocol="http",signal="logs"} 60',
+      'collector_otlp_received_items_total{source="otlp",protocol="http",signal="traces"} 999',
       'collector_sink_sent_entries_total{sink="file"} 290',
       'collector_sink_queue_entries{sink="file"} 10',
       'collector_stage_entries_in_total{pipeline="tx",stage="0_static_labels"} 300',
@@ -32,7 +36,7 @@ describe('live view model', () => {
     2000,
   );
 
-  test('computes rates over the interval and the parse success share of entries that entered', () => {
+  test('counts file/push lines and OTLP log records (not spans) as lines in, computes rates over the interval, and the parse success share of entries that entered', () => {
     const model = buildTopModel(before, after);
     expect(model.linesInPerSecond).toBe(100);
     expect(model.linesOutPerSecond).toBe(100);

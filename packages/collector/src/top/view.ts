@@ -21,7 +21,8 @@ export interface Scrape {
 
 // The metric names the view reads; each is documented in the README's metric tables.
 export const topMetrics = {
-  linesIn: 'collector_source_entries_total',
+  linesRead: 'collector_source_read_lines_total',
+  otlpReceived: 'collector_otlp_received_items_total',
   linesOut: 'collector_sink_sent_entries_total',
   stageIn: 'collector_stage_entries_in_total',
   parseFailures: 'collector_stage_parse_failures_total',
@@ -33,6 +34,11 @@ export const topMetrics = {
 
 function rate(prev: readonly Sample[], curr: readonly Sample[], name: string, seconds: number): number {
   return seconds > 0 ? Math.max(0, total(curr, name) - total(prev, name)) / seconds : 0;
+}
+
+/** Log lines taken in: file and Loki push sources count lines read, OTLP receivers count log records. */
+function linesIn(samples: readonly Sample[]): number {
+  return total(samples, topMetrics.linesRead) + (sumBy(samples, topMetrics.otlpReceived, 'signal').get('logs') ?? 0);
 }
 
 function entriesIntoPipelines(samples: readonly Sample[]): number {
@@ -59,7 +65,7 @@ export function buildTopModel(prev: Scrape, curr: Scrape): TopModel {
   const entered = entriesIntoPipelines(curr.collector) - entriesIntoPipelines(prev.collector);
   const failed = total(curr.collector, topMetrics.parseFailures) - total(prev.collector, topMetrics.parseFailures);
   return {
-    linesInPerSecond: rate(prev.collector, curr.collector, topMetrics.linesIn, seconds),
+    linesInPerSecond: seconds > 0 ? Math.max(0, linesIn(curr.collector) - linesIn(prev.collector)) / seconds : 0,
     linesOutPerSecond: rate(prev.collector, curr.collector, topMetrics.linesOut, seconds),
     parseSuccessRatio: entered > 0 ? Math.max(0, 1 - failed / entered) : undefined,
     severity: mix(curr, 'severity'),
