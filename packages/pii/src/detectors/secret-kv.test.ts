@@ -13,6 +13,8 @@ describe('secret kv detector', () => {
     ['finds a query parameter when ended by &', '/cb?code=1&refresh_token=rt_9f8e&state=x', ['rt_9f8e']],
     ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
     ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
+    ['finds a session cookie when in a Set-Cookie header', 'Set-Cookie: sid=s%3A8f7e6d5c; Path=/; HttpOnly', ['s%3A8f7e6d5c']],
+    ['finds only session cookies when a Cookie header has several', 'Cookie: _ga=GA1.2.3; JSESSIONID=ABC123DEF; theme=dark', ['ABC123DEF']],
     ['finds short pass and pwd keys when they are a whole segment', 'PASS=letmein42 mysql.pwd=hunter2', ['letmein42', 'hunter2']],
     ['ends the value at the next key when in a connection string', 'Server=db;Password=Sql$erver2019;Encrypt=True', ['Sql$erver2019']],
   ])('%s', (_name, text, expected) => {
@@ -24,6 +26,8 @@ describe('secret kv detector', () => {
     ['ignores placeholders when the value says there is no secret', 'password=*** token=null secret=<redacted> api_key=${API_KEY}'],
     ['ignores empty values when nothing follows the separator', 'password= token=""'],
     ['ignores yes/no flags when MySQL reports whether a password was used', "denied for user 'app' (using password: YES)"],
+    ['ignores cookies when none is a session cookie', '{"cookie":"theme=dark; lang=en"} and Cookie: _ga=GA1.2.3'],
+    ['ignores sid outside a cookie header when it is a message id', 'SMS delivered sid=SM9f8e7d6c5b4a39281706'],
     ['ignores keys when the secret word is inside a longer word', 'tokenizer=bpe secretary=alice bypass=on compass=north'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

@@ -17,11 +17,15 @@ const notASecret = /^(?:null|nil|none|undefined|true|false|yes|no|\*+|x{3,}|<[^>
 
 const startsAnotherPair = /^[\w.-]+(?:=|:\s|:$)/;
 
+// A session cookie is a bearer credential; other cookies (`theme=dark`, `_ga=...`) are left alone.
+const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jsessionid|phpsessid|aspsessionid\w*)$/i;
+
 /**
  * Secrets in key/value text: `password=...`, `api_key: ...`, `"client_secret":"..."`, `'token' => '...'`, and
  * JSON escaped inside a string (`\"token\":\"...\"`). Only the value is replaced; the key stays readable.
  * Unquoted values end at whitespace, `&` or a quote, and at `,;)]}` followed by a space, the end or the next
- * `key=` (connection strings: `Password=x;Encrypt=True`).
+ * `key=` (connection strings: `Password=x;Encrypt=True`). In a `Cookie:` / `Set-Cookie:` header, the values of
+ * session cookies (`sid`, `PHPSESSID`, `connect.sid`, `_app_session`) are secrets too.
  */
 export function createSecretKvDetector(): Detector {
   const pattern = new RegExp(
@@ -29,7 +33,10 @@ export function createSecretKvDetector(): Detector {
       `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|[,;)\\]}](?![\\s,;)\\]}]|$|[\\w.-]+=))+))`,
     'gi',
   );
-  const hint = new RegExp(secretWords, 'i');
+  const cookieHeader = /(?<![\w-])(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)/gi;
+  // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
+  const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
+  const hint = new RegExp(`${secretWords}|cookie`, 'i');
   return {
     type: 'secret_kv',
     mayMatch: (text) => hint.test(text),
@@ -44,6 +51,18 @@ export function createSecretKvDetector(): Detector {
         const end = m.index + m[0].length;
         const closing = quoted === undefined ? 0 : m[4] !== undefined ? 2 : 1;
         out.push(candidate('secret_kv', end - closing - value.length, end - closing, m.index, end));
+      }
+      cookieHeader.lastIndex = 0;
+      for (let h = cookieHeader.exec(text); h !== null; h = cookieHeader.exec(text)) {
+        const cookies = h[1] as string;
+        const offset = h.index + h[0].length - cookies.length;
+        cookiePair.lastIndex = 0;
+        for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
+          const value = c[2] as string;
+          if (value === '' || !sessionCookie.test(c[1] as string)) continue;
+          const end = offset + c.index + c[0].length;
+          out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - (c[1] as string).length, end));
+        }
       }
     },
     normalize: keepAsIs,
