@@ -76,5 +76,29 @@ function printThroughput() {
   console.log(`redact, all 15 types, hash mode    ${hash.toFixed(1)} MB/s  ratio ${(hash / reference).toFixed(3)}`);
 }
 
+/** One 1 MB line per shape that once made a pattern or the overlap step superlinear; all should take well under a second. */
+function printHostileLines() {
+  const redactor = createRedactor({ hashKey: 'bench-key' });
+  const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+  console.log('\nhostile 1 MB lines: redact ms (reference email replace ms)');
+  for (const [name, unit] of [
+    ['password=" repeated', 'password="'],
+    ['http://a:b@ repeated', 'http://a:b@'],
+    ['set-cookie: repeated', 'set-cookie:'],
+    ['sid=b; after Cookie:', 'sid=b;'],
+    ['digits and spaces', '1 '],
+    ['a@b. repeated', 'a@b.'],
+  ]) {
+    const line = (name.endsWith('Cookie:') ? 'Cookie: ' : '') + unit.repeat(Math.ceil(1e6 / unit.length));
+    const t0 = process.hrtime.bigint();
+    redactor.redact(line);
+    const t1 = process.hrtime.bigint();
+    line.replace(email, '<EMAIL>');
+    const t2 = process.hrtime.bigint();
+    console.log(`${name.padEnd(24)} ${(Number(t1 - t0) / 1e6).toFixed(0).padStart(6)} ms (${(Number(t2 - t1) / 1e6).toFixed(0)} ms)`);
+  }
+}
+
 printScores();
 printThroughput();
+printHostileLines();
