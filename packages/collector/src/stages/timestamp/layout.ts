@@ -175,11 +175,15 @@ function getDigits(value: string, pos: number, count: number): number {
   return n;
 }
 
-/** Case-insensitive name lookup (Go's lookup()); returns the index or -1. */
+/** Case-insensitive ASCII name lookup (Go's lookup()), without allocating; returns the index or -1. */
 function lookupName(table: readonly string[], value: string, pos: number): number {
   for (let k = 0; k < table.length; k++) {
     const name = table[k]!;
-    if (value.length - pos >= name.length && value.substr(pos, name.length).toLowerCase() === name.toLowerCase()) {
+    if (value.length - pos < name.length) continue;
+    let j = 0;
+    // OR-ing 0x20 lower-cases ASCII letters; the names are letters only.
+    while (j < name.length && (value.charCodeAt(pos + j) | 0x20) === (name.charCodeAt(j) | 0x20)) j++;
+    if (j === name.length) {
       scanEnd = pos + name.length;
       return k;
     }
