@@ -1,6 +1,6 @@
 import type { TemplateMiner } from '@obs/classification';
 import type { ClassifyResult, BatchStats } from '@obs/schema';
-import type { Classifier } from './classifiers/classifier';
+import type { Classification, Classifier } from './classifiers/classifier';
 import type { Metrics } from './observability/metrics';
 import { prepareItems, type IncomingItem, type Redactor } from './items/prepare';
 
@@ -23,12 +23,17 @@ export function createSorter(deps: { redactor: Redactor; miner: TemplateMiner; c
       const ctx = { signal: request.signal, requestId: request.requestId, llmCalls: 0 };
       const decided = await classifier.classify(prepared, ctx);
       const counts = { llm: 0, cache: 0, rules: 0 };
+      // One metric update per label set per batch instead of one per item.
+      const perLabels = new Map<string, { c: Classification; n: number }>();
       const results = prepared.map((item): ClassifyResult => {
         const c = decided.get(item.id);
         // The chain ends in the rules, which answer every item; a gap here is a programming error.
         if (!c) throw new Error('classifier chain left an item unanswered');
         counts[c.decidedBy] += 1;
-        metrics.items.inc({ decided_by: c.decidedBy, severity: c.severity, category: c.category });
+        const key = `${c.decidedBy}|${c.severity}|${c.category}`;
+        const seen = perLabels.get(key);
+        if (seen) seen.n += 1;
+        else perLabels.set(key, { c, n: 1 });
         return {
           id: item.id,
           severity: c.severity,
@@ -40,6 +45,7 @@ export function createSorter(deps: { redactor: Redactor; miner: TemplateMiner; c
           template: { id: item.templateId, text: item.template },
         };
       });
+      for (const { c, n } of perLabels.values()) metrics.items.inc({ decided_by: c.decidedBy, severity: c.severity, category: c.category }, n);
       const stats: BatchStats = {
         items: results.length,
         decided_by: counts,
