@@ -1,5 +1,6 @@
 import { logsFromWire, metricsFromWire, tracesFromWire } from './from-wire';
 import { protoTypes, type ProtoMessageType } from './proto';
+import { wireToOtlpJson } from './to-json';
 import { logsToWire, metricsToWire, tracesToWire } from './to-wire';
 import type { LogsData, MetricsData, PartialSuccess, Signal, SignalData, TracesData } from './types';
 import { OtlpWireError } from './wire-error';
@@ -15,6 +16,8 @@ export interface SignalCodec<S extends Signal> {
   /** OTLP/JSON: lowerCamelCase, hex ids, integer enums, 64-bit ints as strings or numbers; unknown fields ignored. */
   decodeJson(body: string): SignalData[S];
   encodeProtobuf(data: SignalData[S]): Uint8Array;
+  /** OTLP/JSON, the form decodeJson reads: one line, no trailing newline. */
+  encodeJson(data: SignalData[S]): string;
   /** Items in the request: spans, data points or log records (what partial success counts). */
   count(data: SignalData[S]): number;
   encodeResponseProtobuf(partial: PartialSuccess | undefined): Uint8Array;
@@ -56,6 +59,7 @@ function createCodec<S extends Signal>(
       return fromWire(parsed);
     },
     encodeProtobuf: (data) => types.request.encode(toWire(data)).finish(),
+    encodeJson: (data) => wireToOtlpJson(toWire(data)),
     count,
     encodeResponseProtobuf: (partial) => types.response.encode(responseWire(partial)).finish(),
     encodeResponseJson: (partial) => JSON.stringify(responseWire(partial)),
