@@ -51,9 +51,11 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-/** Config values may hold secrets: only short strings, numbers and booleans are quoted back. */
+/** Config values may hold secrets: only short strings (URL credentials masked), numbers and booleans are quoted back. */
 function shortValue(value: unknown): string {
-  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `a string of ${value.length} characters`;
+  if (typeof value === 'string') {
+    return value.length <= 40 ? JSON.stringify(value.replace(/\/\/[^/@\s]*@/g, '//***@')) : `a string of ${value.length} characters`;
+  }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return kindOf(value);
 }
