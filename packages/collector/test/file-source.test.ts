@@ -167,6 +167,25 @@ describe('file source', () => {
     expect(await metricValue(ctx.registry, 'collector_source_backpressure_retries_total', { source: 'sources.app' })).toBe(3);
   });
 
+  test('hands fresh entries to each attempt when a refused attempt changed them', async () => {
+    append('a.log', 'only\n');
+    const sink = createMemoryConsumer();
+    let refused = false;
+    const mutatesThenRefuses: Consumer<LogBatch> = {
+      async consume(batch, signal) {
+        if (!refused) {
+          refused = true;
+          for (const e of batch.entries) e.labels.stage_ran = 'yes'; // what a pipeline does before a sink refuses
+          throw new QueueFullError('full', 5);
+        }
+        await sink.consume(batch, signal);
+      },
+    };
+    await start(mutatesThenRefuses);
+    await sink.waitForEntries(1);
+    expect(sink.entries[0]!.labels).toEqual({ job: 'app', filename: file('a.log') });
+  });
+
   test('starts at the end of files without a position when tail_from_end is set', async () => {
     append('a.log', numbered('t', 0, 5));
     const sink = createMemoryConsumer();

@@ -5,6 +5,7 @@ import { QueueFullError } from '../errors';
 import { crc32 } from './crc32';
 import { decodeEntries, encodeEntries } from './entry-codec';
 import { PushWaiters } from './push-waiters';
+import { FULL_RETRY_AFTER_MS } from './queue-memory';
 import type { DeliveryQueue, QueueChunk, QueueDepth } from './queue';
 
 export type FsyncPolicy = 'always' | 'never';
@@ -109,7 +110,7 @@ class DiskQueue implements DeliveryQueue {
     payload.copy(record, HEADER);
     const used = this.#depth.bytes + this.#pendingBytes;
     if (used > 0 && used + record.length > this.#capacityBytes) {
-      throw new QueueFullError(`disk queue full: ${used} of ${this.#capacityBytes} bytes used`, 1000);
+      throw new QueueFullError(`disk queue full: ${used} of ${this.#capacityBytes} bytes used`, FULL_RETRY_AFTER_MS);
     }
     this.#pendingBytes += record.length;
     const done = new Promise<void>((resolve, reject) => this.#pending.push({ record, entries: entries.length, resolve, reject }));

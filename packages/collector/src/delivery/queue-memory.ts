@@ -3,6 +3,9 @@ import { QueueFullError } from '../errors';
 import { PushWaiters } from './push-waiters';
 import type { DeliveryQueue, QueueChunk, QueueDepth } from './queue';
 
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const RELEASED: LogEntry[] = [];
+
 interface MemoryRecord {
   entries: LogEntry[];
   bytes: number;
@@ -11,6 +14,9 @@ interface MemoryRecord {
 interface MemoryChunk extends QueueChunk {
   readonly records: number;
 }
+
+// In-process callers (file source) retry this soon; HTTP clients get at least 1 s (Retry-After is in seconds).
+export const FULL_RETRY_AFTER_MS = 100;
 
 export interface MemoryQueueOptions {
   capacityBytes: number;
@@ -31,9 +37,15 @@ class MemoryQueue implements DeliveryQueue {
 
   async push(entries: LogEntry[], bytes: number): Promise<void> {
     if (this.#depth.bytes > 0 && this.#depth.bytes + bytes > this.capacityBytes) {
-      throw new QueueFullError(`queue full: ${this.#depth.bytes} of ${this.capacityBytes} bytes used`, 1000);
+      throw new QueueFullError(`queue full: ${this.#depth.bytes} of ${this.capacityBytes} bytes used`, FULL_RETRY_AFTER_MS);
     }
-    this.#records.push({ entries, bytes });
+    // Keep only what a sink sends: the pipeline's extracted map would otherwise stay alive in the queue.
+    const slim: LogEntry[] = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      slim[i] = { timestampNs: e.timestampNs, line: e.line, labels: e.labels, structuredMetadata: e.structuredMetadata, extracted: EMPTY };
+    }
+    this.#records.push({ entries: slim, bytes });
     this.#depth.entries += entries.length;
     this.#depth.bytes += bytes;
     this.#waiters.wake();
@@ -66,10 +78,11 @@ class MemoryQueue implements DeliveryQueue {
       const record = this.#records[this.#head + i]!;
       this.#depth.entries -= record.entries.length;
       this.#depth.bytes -= record.bytes;
+      record.entries = RELEASED; // delivered entries must not stay reachable until the next compaction
     }
     this.#head += records;
     // Compact now and then instead of shifting on every ack.
-    if (this.#head > 1024 && this.#head * 2 > this.#records.length) {
+    if (this.#head >= 64 && this.#head * 2 > this.#records.length) {
       this.#records = this.#records.slice(this.#head);
       this.#head = 0;
     }

@@ -30,23 +30,30 @@ export interface EncodedPush {
  */
 export function encodePush(entries: readonly LogEntry[], options: EncodeOptions): EncodedPush {
   const streams = new Map<string, { stream: WireStream; ts: bigint[] }>();
+  // Label sets repeat across entries: resolve each distinct set (in insertion order) once per push.
+  const resolved = new Map<string, ResolvedLabels>();
   const stats: EncodeStats = { streams: 0, truncatedLines: 0, movedLabels: 0 };
   for (const entry of entries) {
-    const { labels, moved } = streamLabels(entry.labels, options);
-    const key = formatLabels(labels);
-    let group = streams.get(key);
-    if (!group) streams.set(key, (group = { stream: { labels: key, entries: [] }, ts: [] }));
+    let raw = '';
+    for (const name in entry.labels) raw += name + '\u0001' + entry.labels[name] + '\u0002';
+    let labelSet = resolved.get(raw);
+    if (!labelSet) resolved.set(raw, (labelSet = resolveLabels(entry.labels, options)));
+    let group = streams.get(labelSet.key);
+    if (!group) streams.set(labelSet.key, (group = { stream: { labels: labelSet.key, entries: [] }, ts: [] }));
     let line = entry.line;
     if (options.maxLineBytes > 0 && line.length * 3 > options.maxLineBytes && Buffer.byteLength(line) > options.maxLineBytes) {
       line = truncateUtf8(line, options.maxLineBytes);
       stats.truncatedLines++;
     }
-    const metadata = toPairs(entry.structuredMetadata);
-    for (const name in moved) metadata.push({ name, value: moved[name]! });
-    stats.movedLabels += Object.keys(moved).length;
     const seconds = entry.timestampNs / 1_000_000_000n;
     const wire: WireEntry = { timestamp: { seconds: Number(seconds), nanos: Number(entry.timestampNs - seconds * 1_000_000_000n) }, line };
-    if (metadata.length > 0) wire.structuredMetadata = metadata;
+    let metadata: { name: string; value: string }[] | undefined;
+    for (const name in entry.structuredMetadata) (metadata ??= []).push({ name, value: entry.structuredMetadata[name]! });
+    if (labelSet.moved.length > 0) {
+      metadata = (metadata ?? []).concat(labelSet.moved);
+      stats.movedLabels += labelSet.moved.length;
+    }
+    if (metadata) wire.structuredMetadata = metadata;
     group.stream.entries.push(wire);
     group.ts.push(entry.timestampNs);
   }
@@ -61,6 +68,18 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
   stats.streams = wireStreams.length;
   const raw = pushRequestType.encode({ streams: wireStreams }).finish();
   return { body: snappy.compress(raw), stats };
+}
+
+interface ResolvedLabels {
+  /** The stream's label text, `{a="b"}`. */
+  key: string;
+  /** Labels past maxLabels, sent as structured metadata. */
+  moved: { name: string; value: string }[];
+}
+
+function resolveLabels(entryLabels: Labels, options: EncodeOptions): ResolvedLabels {
+  const { labels, moved } = streamLabels(entryLabels, options);
+  return { key: formatLabels(labels), moved: Object.keys(moved).map((name) => ({ name, value: moved[name]! })) };
 }
 
 function streamLabels(entryLabels: Labels, options: EncodeOptions): { labels: Labels; moved: Labels } {
@@ -84,12 +103,6 @@ function streamLabels(entryLabels: Labels, options: EncodeOptions): { labels: La
     }
   }
   return { labels, moved };
-}
-
-function toPairs(labels: Labels): { name: string; value: string }[] {
-  const pairs: { name: string; value: string }[] = [];
-  for (const name in labels) pairs.push({ name, value: labels[name]! });
-  return pairs;
 }
 
 function isSorted(ts: bigint[]): boolean {

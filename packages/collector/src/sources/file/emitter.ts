@@ -10,10 +10,12 @@ import type { SourceMetrics } from '../source-metrics';
  * Hands a batch to the next step and waits until it is accepted: retryable refusals (full queue,
  * back pressure) are retried with the announced delay; only a PermanentError gives the batch up.
  * Returns false when the source is stopping, so the caller must not advance its position.
+ * Each attempt gets fresh entries from `build`: pipelines change entries in place, so a refused batch is not reusable.
  */
-export async function emitBatch(entries: LogEntry[], next: Consumer<LogBatch>, signal: AbortSignal, metrics: SourceMetrics, logger: Logger, source: string): Promise<boolean> {
+export async function emitBatch(build: () => LogEntry[], next: Consumer<LogBatch>, signal: AbortSignal, metrics: SourceMetrics, logger: Logger, source: string): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     if (signal.aborted) return false;
+    const entries = build();
     try {
       await next.consume({ entries }, signal);
       metrics.lines.inc(entries.length);

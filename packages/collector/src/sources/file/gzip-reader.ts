@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
-import { nowNs, type LogEntry } from '../../entry';
-import type { TailerDeps } from './tailer';
+import { linesToEntries, type TailerDeps } from './tailer';
 import { emitBatch } from './emitter';
 
 /**
@@ -19,11 +18,10 @@ export async function readGzipOnce(d: TailerDeps): Promise<void> {
   let pendingBytes = 0;
   const flush = async (): Promise<boolean> => {
     if (lines.length === 0) return true;
-    const base = nowNs();
-    const entries: LogEntry[] = lines.map((line, i) => ({ timestampNs: base + BigInt(i), line, labels: { ...d.labels }, structuredMetadata: {}, extracted: {} }));
+    const batch = lines;
     lines = [];
     pendingBytes = 0;
-    return emitBatch(entries, d.next, d.signal, d.metrics, d.logger, d.source);
+    return emitBatch(() => linesToEntries(batch, d.labels), d.next, d.signal, d.metrics, d.logger, d.source);
   };
   const push = (line: string): void => {
     if (Buffer.byteLength(line) > d.config.max_line_size_bytes) {

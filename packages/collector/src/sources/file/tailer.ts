@@ -270,14 +270,8 @@ export class Tailer {
     return true;
   }
 
-  async #emit(lines: string[]): Promise<boolean> {
-    const base = nowNs();
-    const entries: LogEntry[] = new Array(lines.length);
-    for (let i = 0; i < lines.length; i++) {
-      // Consecutive timestamps keep the file's line order at the backend.
-      entries[i] = { timestampNs: base + BigInt(i), line: lines[i]!, labels: { ...this.#d.labels }, structuredMetadata: {}, extracted: {} };
-    }
-    return emitBatch(entries, this.#d.next, this.#d.signal, this.#d.metrics, this.#d.logger, this.#d.source);
+  #emit(lines: string[]): Promise<boolean> {
+    return emitBatch(() => linesToEntries(lines, this.#d.labels), this.#d.next, this.#d.signal, this.#d.metrics, this.#d.logger, this.#d.source);
   }
 
   #commit(): Promise<void> {
@@ -308,6 +302,14 @@ export class Tailer {
       };
     });
   }
+}
+
+/** Entries stamped with the read time; consecutive nanoseconds keep the file's line order at the backend. */
+export function linesToEntries(lines: readonly string[], labels: Labels): LogEntry[] {
+  const base = nowNs();
+  const entries: LogEntry[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) entries[i] = { timestampNs: base + BigInt(i), line: lines[i]!, labels: { ...labels }, structuredMetadata: {}, extracted: {} };
+  return entries;
 }
 
 function stripCr(line: string): string {

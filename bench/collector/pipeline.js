@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// Throughput of the transactions pipeline (examples/transactions) over generated lines (2% malformed):
+//   (a) pipeline only: the file streamed through the compiled stages, as dry-run does;
+//   (b) file source -> pipeline -> loki sink -> LokiPushReceiver (decodes Loki's wire format; not Loki).
+// Each mode runs in its own child process, next to a reference measured in that same process: a bare
+// loop streaming the same file and running the same regex over every line. Ratio = mode lines/s / bare lines/s.
+// The receiver runs in this parent process so the child's CPU and RSS are the collector's alone.
+// Needs a build: `pnpm turbo run build --filter @obs/collector... --filter @obs/example-transactions`.
+// Run: `node bench/collector/pipeline.js` (BENCH_LINES=200000 for a quicker run).
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..', '..');
+const collector = path.join(root, 'packages', 'collector', 'dist');
+const moduleFile = path.join(root, 'examples', 'transactions', 'modules', 'transactions.yaml');
+const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const MiB = 1024 * 1024;
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** Streams `file` line by line in ~1 MiB chunks; calls onLines(lines) per chunk and awaits it. */
+async function streamLines(file, onLines) {
+  let carry = '';
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: MiB, encoding: 'utf8' })) {
+    const parts = (carry + chunk).split('\n');
+    carry = parts.pop();
+    await onLines(parts);
+  }
+  if (carry) await onLines([carry]);
+}
+
+/** The regex the module's regex stage uses, in JS syntax. */
+function moduleRegex() {
+  const { parse } = require(require.resolve('yaml', { paths: [path.join(root, 'packages', 'collector')] }));
+  const doc = parse(fs.readFileSync(moduleFile, 'utf8'));
+  const stage = doc.pipelines.pipeline.stages.find((s) => s.regex);
+  return new RegExp(stage.regex.expression.replace(/\(\?P</g, '(?<'));
+}
+
+/** Runs fn, returning wall seconds, CPU seconds and peak RSS (sampled, and the kernel's max) while it ran. */
+async function measured(fn) {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const result = await fn();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: peak / MiB, result };
+}
+
+async function bareLoop(file) {
+  const re = moduleRegex();
+  let matched = 0;
+  let lines = 0;
+  await streamLines(file, (chunk) => {
+    for (const line of chunk) {
+      lines++;
+      if (re.exec(line) !== null) matched++;
+    }
+  });
+  return { lines, matched };
+}
+
+function configText(file, extra) {
+  return `
+server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
+storage_path: ${JSON.stringify(path.join(path.dirname(file), 'storage'))}
+imports:
+  transactions: ${JSON.stringify(moduleFile)}
+${extra}`;
+}
+
+async function pipelineOnly(file) {
+  const c = require(collector);
+  const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
+  const config = c.parseConfig(configText(file, `
+pipelines:
+  transactions: { module: transactions.pipeline, arguments: { job: bench }, forward_to: [sinks.out] }
+sinks:
+  out: { type: stdout }
+`), path.join(path.dirname(file), 'bench.yaml'), {});
+  let out = 0;
+  let failed = 0;
+  const counting = { async consume(batch) { out += batch.entries.length; for (const e of batch.entries) if (e.labels.parse_status === 'failed') failed++; } };
+  const pipeline = c.createPipelineConsumer(config.pipelines[0], { registry: new Registry(), logger: silent, resolve: () => counting });
+  await pipeline.start();
+  const signal = new AbortController().signal;
+  let ts = 1_700_000_000_000_000_000n;
+  await streamLines(file, async (lines) => {
+    const entries = new Array(lines.length);
+    for (let i = 0; i < lines.length; i++) entries[i] = { timestampNs: ts++, line: lines[i], labels: { filename: file }, structuredMetadata: {}, extracted: {} };
+    await pipeline.consume({ entries }, signal);
+  });
+  await pipeline.shutdown(AbortSignal.timeout(5000));
+  return { lines: out, parseFailed: failed };
+}
+
+async function fileToLoki(file, url) {
+  const c = require(collector);
+  const config = c.parseConfig(configText(file, `
+sources:
+  app:
+    type: file
+    targets: [{ __path__: ${JSON.stringify(file)}, job: bench }]
+    poll_interval_ms: 50
+    read_chunk_bytes: ${process.env.BENCH_READ_CHUNK ?? 262144}
+    forward_to: [pipelines.transactions]
+pipelines:
+  transactions: { module: transactions.pipeline, arguments: { job: bench }, forward_to: [sinks.loki] }
+sinks:
+  loki: { type: loki, url: ${JSON.stringify(url)}, batch_size_bytes: 1048576, batch_wait_ms: 200, queue: { capacity_bytes: ${process.env.BENCH_QUEUE_BYTES ?? 4194304} } }
+`), path.join(path.dirname(file), 'bench.yaml'), {});
+  const running = await c.runCollector(config, { logger: silent });
+  const sent = () => running.registry.getSingleMetric('collector_sink_sent_entries_total').get().then((m) => m.values.reduce((n, v) => n + v.value, 0));
+  for (;;) {
+    if ((await sent()) >= LINES) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const lines = await sent();
+  await running.shutdown(AbortSignal.timeout(10_000));
+  return { lines };
+}
+
+async function child(mode, file, url) {
+  const bytes = fs.statSync(file).size;
+  // The mode runs first so its peak RSS is not lifted by the reference's garbage.
+  const run = await measured(() => (mode === 'pipeline' ? pipelineOnly(file) : fileToLoki(file, url)));
+  const bare = await measured(() => bareLoop(file));
+  process.stdout.write(JSON.stringify({ mode, bytes, bare, run }) + '\n');
+}
+
+async function generateFile(file) {
+  const { generate } = require(path.join(root, 'examples', 'transactions', 'dist'));
+  const { DEFAULT_METHODS } = require(path.join(root, 'examples', 'transactions', 'dist'));
+  const out = fs.createWriteStream(file);
+  await generate({ rate: 0, methods: DEFAULT_METHODS, failureShare: 0.1, malformedShare: 0.02, count: LINES, output: file, seed: 1, startMs: Date.UTC(2026, 0, 1) }, out, new AbortController().signal);
+  await new Promise((resolve) => out.end(resolve));
+}
+
+function runChild(mode, file, url) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', __filename, '--child', mode, file, url ?? ''], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    proc.stdout.on('data', (d) => (text += d));
+    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').pop())) : reject(new Error(`${mode} child exited ${code}`))));
+  });
+}
+
+function row(label, m, bytes, lines) {
+  const lps = lines / m.seconds;
+  return { label, lps, line: `${label.padEnd(26)} ${m.seconds.toFixed(2).padStart(7)} s ${(lps / 1000).toFixed(0).padStart(7)}k lines/s ${(bytes / MiB / m.seconds).toFixed(1).padStart(7)} MiB/s ${m.cpuSeconds.toFixed(2).padStart(7)} CPU s ${m.peakRssMiB.toFixed(0).padStart(5)} MiB peak RSS` };
+}
+
+async function parent() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'));
+  const file = path.join(dir, 'transactions.log');
+  try {
+    await generateFile(file);
+    const bytes = fs.statSync(file).size;
+    console.log(`transactions pipeline bench: ${LINES} lines, ${(bytes / MiB).toFixed(1)} MiB, 2% malformed; node ${process.version}, ${os.cpus().length} cores`);
+    const { LokiPushReceiver } = require(path.join(collector, 'testing'));
+    const receiver = await LokiPushReceiver.start({ record: false });
+    try {
+      for (const mode of ['pipeline', 'file-to-loki']) {
+        const r = await runChild(mode, file, receiver.url);
+        const bare = row(`  bare regex loop (${mode})`, r.bare, r.bytes, r.bare.result.lines);
+        const run = row(`  ${mode === 'pipeline' ? '(a) pipeline only' : '(b) file -> loki sink'}`, r.run, r.bytes, r.run.result.lines);
+        console.log(bare.line);
+        console.log(run.line);
+        console.log(`  ratio ${(run.lps / bare.lps).toFixed(2)}x of the bare loop (lines/s)` + (r.run.result.parseFailed !== undefined ? `; parse_status=failed on ${r.run.result.parseFailed} lines` : `; receiver decoded ${receiver.entryCount} entries`));
+      }
+    } finally {
+      await receiver.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') child(process.argv[3], process.argv[4], process.argv[5]).then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+else parent().catch((err) => { console.error(err); process.exit(1); });
