@@ -2,91 +2,122 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import type { ComponentDefinition, Sink } from '../component';
+import type { Consumer } from '../consumer';
 import type { LogBatch } from '../entry';
 import { ShutdownError } from '../errors';
-import { createSinkMetrics } from '../delivery/sink-metrics';
+import { createSinkMetrics, type SinkMetrics } from '../delivery/sink-metrics';
+import { codecs } from '../otlp/codec';
+import type { SignalSink } from '../otlp/signal-consumer';
+import type { MetricsData, TracesData } from '../otlp/types';
 import { formatNdjsonEntry } from './ndjson-entry';
+import { createRotatingFile, type RotatingFile } from './rotating-file';
+
+type FileSignal = 'traces' | 'metrics';
+const fileSignals: readonly FileSignal[] = ['traces', 'metrics'];
 
 export const fileSinkConfig = z
   .object({
     path: z.string().min(1).describe('NDJSON file to append to; folders are created'),
-    max_size_bytes: z.number().int().positive().default(100 * 1024 * 1024).describe('Rotate when the file would grow past this: path -> path.1 -> path.2 ...'),
-    max_files: z.number().int().min(1).default(5).describe('Files kept, counting the one being written'),
+    traces_path: z.string().min(1).optional().describe('File for OTLP traces, one OTLP/JSON request per line; default: path with its extension replaced by .traces.ndjson'),
+    metrics_path: z.string().min(1).optional().describe('File for OTLP metrics, one OTLP/JSON request per line; default: path with its extension replaced by .metrics.ndjson'),
+    max_size_bytes: z.number().int().positive().default(100 * 1024 * 1024).describe('Rotate when the file would grow past this: path -> path.1 -> path.2 ... (each file on its own)'),
+    max_files: z.number().int().min(1).default(5).describe('Files kept per signal, counting the one being written'),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Map([[path.resolve(config.path), 'path']]);
+    for (const signal of fileSignals) {
+      const key = `${signal}_path` as const;
+      const resolved = path.resolve(signalPath(config, signal));
+      const other = seen.get(resolved);
+      if (other !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is the same file as ${other}; each signal needs its own file` });
+      seen.set(resolved, key);
+    }
+  });
 
 export type FileSinkConfig = z.infer<typeof fileSinkConfig>;
 
-export const fileSinkDefinition: ComponentDefinition<FileSinkConfig, Sink> = {
+/** Where a signal's lines go: its own key, else `path` with the extension swapped (`out/a.ndjson` -> `out/a.traces.ndjson`). */
+export function signalPath(config: Pick<FileSinkConfig, 'path' | 'traces_path' | 'metrics_path'>, signal: FileSignal): string {
+  const own = config[`${signal}_path`];
+  if (own !== undefined) return own;
+  const ext = path.extname(config.path);
+  return `${ext === '' ? config.path : config.path.slice(0, -ext.length)}.${signal}.ndjson`;
+}
+
+/** The part of an OTLP codec a signal file needs. */
+interface LineCodec<T> {
+  count(data: T): number;
+  encodeJson(data: T): string;
+}
+
+export interface FileSink extends Sink, SignalSink {
+  readonly signals: { readonly traces: Consumer<TracesData>; readonly metrics: Consumer<MetricsData> };
+}
+
+export const fileSinkDefinition: ComponentDefinition<FileSinkConfig, FileSink> = {
   type: 'file',
-  description: 'Appends one NDJSON object per entry {ts, ts_ns, labels, structured_metadata, line}, rotating by size',
+  description: 'Appends one NDJSON object per entry {ts, ts_ns, labels, structured_metadata, line}, and OTLP traces/metrics as one OTLP/JSON request per line to their own files, rotating by size',
   config: fileSinkConfig,
   create(config, ctx) {
-    return new FileSink(ctx.id, config, createSinkMetrics(ctx.registry, ctx.id));
+    return new NdjsonFileSink(ctx.id, config, (id) => createSinkMetrics(ctx.registry, id));
   },
 };
 
-/** consume() resolves once the batch is written to the file (the OS page cache; survives a process crash). */
-class FileSink implements Sink {
-  #handle: fs.promises.FileHandle | undefined;
-  #size = 0;
-  #chain: Promise<void> = Promise.resolve();
+/** consume() and signals.*.consume() resolve once the batch is written to its file (the OS page cache; survives a process crash). */
+class NdjsonFileSink implements FileSink {
+  readonly signals: FileSink['signals'];
+  readonly #logs: RotatingFile;
+  readonly #metrics: SinkMetrics;
+  readonly #signalFiles: RotatingFile[];
   #stopping = false;
 
   constructor(
     readonly id: string,
     readonly config: FileSinkConfig,
-    readonly metrics: ReturnType<typeof createSinkMetrics>,
-  ) {}
+    metricsFor: (id: string) => SinkMetrics,
+  ) {
+    const open = (file: string): RotatingFile => createRotatingFile({ path: file, maxSizeBytes: config.max_size_bytes, maxFiles: config.max_files });
+    this.#logs = open(config.path);
+    this.#metrics = metricsFor(id);
+    const traces = open(signalPath(config, 'traces'));
+    const metrics = open(signalPath(config, 'metrics'));
+    this.#signalFiles = [traces, metrics];
+    this.signals = {
+      traces: this.#signalConsumer(codecs.traces, traces, metricsFor(`${id}/traces`)),
+      metrics: this.#signalConsumer(codecs.metrics, metrics, metricsFor(`${id}/metrics`)),
+    };
+  }
 
   async start(): Promise<void> {
     await fs.promises.mkdir(path.dirname(this.config.path), { recursive: true });
   }
 
   consume(batch: LogBatch, _signal: AbortSignal): Promise<void> {
-    if (this.#stopping) return Promise.reject(new ShutdownError(`sink ${this.id} is shutting down`));
     let text = '';
     for (const entry of batch.entries) text += formatNdjsonEntry(entry);
-    const write = this.#chain.then(() => this.#write(text, batch.entries.length));
-    this.#chain = write.catch(() => undefined);
-    return write;
+    return this.#append(this.#logs, text, batch.entries.length, this.#metrics);
   }
 
-  async #write(text: string, entries: number): Promise<void> {
-    const bytes = Buffer.byteLength(text);
-    if (!this.#handle) await this.#open();
-    if (this.#size > 0 && this.#size + bytes > this.config.max_size_bytes) await this.#rotate();
-    await this.#handle!.write(text);
-    this.#size += bytes;
-    this.metrics.sentEntries.inc(entries);
-    this.metrics.sentBytes.inc(bytes);
+  /** Each request becomes one OTLP/JSON line; requests a processor emptied are not written. */
+  #signalConsumer<T>(codec: LineCodec<T>, file: RotatingFile, metrics: SinkMetrics): Consumer<T> {
+    return {
+      consume: (data) => {
+        const items = codec.count(data);
+        if (items === 0) return Promise.resolve();
+        return this.#append(file, `${codec.encodeJson(data)}\n`, items, metrics);
+      },
+    };
   }
 
-  async #open(): Promise<void> {
-    await fs.promises.mkdir(path.dirname(this.config.path), { recursive: true });
-    this.#handle = await fs.promises.open(this.config.path, 'a');
-    this.#size = (await this.#handle.stat()).size;
-  }
-
-  async #rotate(): Promise<void> {
-    await this.#handle!.close();
-    this.#handle = undefined;
-    const p = this.config.path;
-    await fs.promises.rm(`${p}.${this.config.max_files - 1}`, { force: true });
-    for (let i = this.config.max_files - 2; i >= 1; i--) await fs.promises.rename(`${p}.${i}`, `${p}.${i + 1}`).catch(ignoreMissing);
-    if (this.config.max_files > 1) await fs.promises.rename(p, `${p}.1`);
-    else await fs.promises.rm(p, { force: true });
-    await this.#open();
+  async #append(file: RotatingFile, text: string, items: number, metrics: SinkMetrics): Promise<void> {
+    if (this.#stopping) throw new ShutdownError(`sink ${this.id} is shutting down`);
+    metrics.sentBytes.inc(await file.append(text));
+    metrics.sentEntries.inc(items);
   }
 
   async shutdown(_signal: AbortSignal): Promise<void> {
     this.#stopping = true;
-    await this.#chain;
-    await this.#handle?.close();
-    this.#handle = undefined;
+    await Promise.all([this.#logs, ...this.#signalFiles].map((file) => file.close()));
   }
-}
-
-function ignoreMissing(err: NodeJS.ErrnoException): void {
-  if (err.code !== 'ENOENT') throw err;
 }
