@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const dist = path.join(__dirname, '..', '..', 'dist');
+const bin = path.join(__dirname, '..', '..', 'bin', 'collector.js');
+const builtCli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
 
-/** A collector process started from the built dist, as `collector run -c FILE` would run it. */
+/** A `collector run -c FILE` process started from the built dist. */
 export interface CollectorProcess {
   child: ChildProcess;
   stderr(): string;
@@ -13,15 +14,8 @@ export interface CollectorProcess {
 }
 
 export function startBuiltCollector(configFile: string): CollectorProcess {
-  const entry = path.join(dist, 'index.js');
-  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm turbo run build --filter @obs/collector\` first`);
-  const script = `
-    const c = require(${JSON.stringify(entry)});
-    c.loadConfig(process.argv[1])
-      .then((config) => c.runCollector(config, { handleSignals: true, drainTimeoutMs: 5000, logger: c.createLogger({ level: 'warn' }) }))
-      .then((running) => running.stopped)
-      .then(() => process.exit(0), (err) => { process.stderr.write(String(err && err.message) + '\\n'); process.exit(1); });`;
-  const child = spawn(process.execPath, ['-e', script, configFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (!fs.existsSync(builtCli)) throw new Error(`${builtCli} is missing: run \`pnpm turbo run build --filter @obs/collector\` first`);
+  const child = spawn(process.execPath, [bin, 'run', '-c', configFile, '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
