@@ -131,8 +131,8 @@ describe('prometheus_remote_write sink', () => {
         metrics: [{ name: 'g', description: '', unit: '', metadata: new Map(), data: { type: 'gauge', dataPoints: [{ attributes: new Map(), startTimeUnixNano: 0n, timeUnixNano: 1n, value, exemplars: [], flags: 0 }] } }],
       }] }],
     });
-    await sink.consumeMetrics(gauge(1), AbortSignal.timeout(100));
-    await expect(sink.consumeMetrics(gauge(2), AbortSignal.timeout(100))).rejects.toBeInstanceOf(QueueFullError);
+    await sink.consumeMetrics(gauge(1));
+    await expect(sink.signals.metrics.consume(gauge(2), AbortSignal.timeout(100))).rejects.toBeInstanceOf(QueueFullError);
   });
 
   test.each([

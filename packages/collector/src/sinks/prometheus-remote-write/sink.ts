@@ -17,7 +17,7 @@ import { groupSeries, type SeriesSample } from './series';
 export interface PrometheusRemoteWriteSink extends Sink, SignalSink {
   readonly signals: { readonly metrics: Consumer<MetricsData> };
   /** Resolves once the samples are queued; rejects with QueueFullError under `overflow: block` when full. */
-  consumeMetrics(data: MetricsData, signal: AbortSignal): Promise<void>;
+  consumeMetrics(data: MetricsData): Promise<void>;
 }
 
 export const prometheusRemoteWriteSinkDefinition: ComponentDefinition<PrometheusRemoteWriteConfig, PrometheusRemoteWriteSink> = {
@@ -64,7 +64,8 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
     }
     this.#target = { url: config.url, headers };
     this.#metrics = sinkMetrics(ctx.registry, ctx.id);
-    this.signals = { metrics: { consume: (data, signal) => this.consumeMetrics(data, signal) } };
+    // Queuing never waits, so there is nothing for the caller's abort signal to cut short.
+    this.signals = { metrics: { consume: (data) => this.consumeMetrics(data) } };
   }
 
   async start(): Promise<void> {
@@ -79,7 +80,7 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
     throw new PermanentError(`${this.id} is a prometheus_remote_write sink: it takes metrics, not log lines`);
   }
 
-  async consumeMetrics(data: MetricsData, _signal: AbortSignal): Promise<void> {
+  async consumeMetrics(data: MetricsData): Promise<void> {
     if (this.#stopping) throw new ShutdownError();
     const { samples, skipped } = translateOtlpMetrics(data, {
       externalLabels: this.#config.external_labels,
