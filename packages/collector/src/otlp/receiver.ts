@@ -15,8 +15,8 @@ const sinkTarget = z.string().regex(/^sinks\.[A-Za-z0-9_-]+$/, 'expected sinks.<
 
 /** Keys both OTLP receivers share; `forward_to` (log entries) is the loader's, as for every source. */
 export const receiverConfigShape = {
-  traces_forward_to: z.array(sinkTarget).default([]).describe('Sinks that take traces (type otlp). Spans go nowhere without one: they are refused as partial success.'),
-  metrics_forward_to: z.array(sinkTarget).default([]).describe('Sinks that take OTLP metrics (type otlp or prometheus_remote_write).'),
+  traces_forward_to: z.array(sinkTarget).default([]).describe('Sinks that take traces (type otlp or file). Spans go nowhere without one: they are refused as partial success.'),
+  metrics_forward_to: z.array(sinkTarget).default([]).describe('Sinks that take OTLP metrics (type otlp, prometheus_remote_write or file).'),
   logs: logMappingSchema.prefault({}).describe('How OTLP log records become entries for forward_to.'),
   processors: processorListSchema.default([]).describe('Processors run in order on every signal before forwarding, e.g. memory_limiter first, batch last.'),
 };
