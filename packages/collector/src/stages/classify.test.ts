@@ -158,6 +158,15 @@ describe('classify stage', () => {
     expect(await ctx.parseFailures()).toBe(1);
   });
 
+  test('classifies by local rules without a sorter when url is empty, as `url: "${SORTER_URL:-}"` gives with the variable unset', () => {
+    const config = parseStageYaml(classifyStage, '{ url: "", api_key: null }');
+    expect(config.url).toBeUndefined();
+    expect(config.api_key).toBeUndefined();
+    const [entry] = runStage(build('{ url: "" }'), [createEntry('FATAL out of memory: killed process 4242')]);
+    expect(entry!.structuredMetadata.decided_by).toBe('rules');
+    expect(entry!.labels.severity).toBe('critical');
+  });
+
   test('sets forward_to and category as labels when listed in labels', () => {
     const [entry] = runStage(build('{ labels: [forward_to, category] }'), [createEntry('ERROR db connection refused')]);
     expect(entry!.labels).toMatchObject({ forward_to: 'alerting', category: expect.any(String) });

@@ -3,10 +3,15 @@ import type { ItemType } from '@obs/schema';
 import type { ClassifyMetrics } from './sorter-metrics';
 import type { TextClassifierOptions } from './text-classifier';
 
+/** `key:`, `key: ""` or an unset `${VAR:-}`: the same as leaving the key out. */
+const noValue = z.union([z.literal(''), z.null()]).transform(() => undefined);
+
 /** The keys the classify stage and the classify processor share: where the sorter is and how hard to lean on it. */
 export const sorterOptionsShape = {
-  url: z.url({ protocol: /^https?$/ }).optional().describe('ai-sorter base URL (requests go to <url>/classify); without it items are classified by local rules only'),
-  api_key: z.string().min(1).optional().describe('Sent as x-api-key; use ${VAR} so it stays out of the file'),
+  url: z.union([noValue, z.url({ protocol: /^https?$/ })]).optional()
+    .describe('ai-sorter base URL (requests go to <url>/classify); empty or absent: items are classified by local rules only'),
+  api_key: z.union([noValue, z.string()]).optional()
+    .describe('Sent as x-api-key; use ${VAR} so it stays out of the file; empty means none'),
   max_batch_items: z.number().int().min(1).max(500).default(100).describe('Items per request to the sorter'),
   max_wait_ms: z.number().int().min(0).default(50).describe('Longest an item waits for its batch to fill'),
   max_in_flight: z.number().int().min(1).default(2).describe('Requests to the sorter at once'),
