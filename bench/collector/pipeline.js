@@ -122,8 +122,9 @@ sinks:
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const lines = await sent();
+  const refused = await running.registry.getSingleMetric('collector_source_backpressure_retries_total').get().then((m) => m.values.reduce((n, v) => n + v.value, 0));
   await running.shutdown(AbortSignal.timeout(10_000));
-  return { lines };
+  return { lines, refused };
 }
 
 async function child(mode, file, url) {
@@ -172,7 +173,7 @@ async function parent() {
         const run = row(`  ${mode === 'pipeline' ? '(a) pipeline only' : '(b) file -> loki sink'}`, r.run, r.bytes, r.run.result.lines);
         console.log(bare.line);
         console.log(run.line);
-        console.log(`  ratio ${(run.lps / bare.lps).toFixed(2)}x of the bare loop (lines/s)` + (r.run.result.parseFailed !== undefined ? `; parse_status=failed on ${r.run.result.parseFailed} lines` : `; receiver decoded ${receiver.entryCount} entries`));
+        console.log(`  ratio ${(run.lps / bare.lps).toFixed(2)}x of the bare loop (lines/s)` + (r.run.result.parseFailed !== undefined ? `; parse_status=failed on ${r.run.result.parseFailed} lines` : `; receiver decoded ${receiver.entryCount} entries; batches refused by a full queue and re-read: ${r.run.result.refused}`));
       }
     } finally {
       await receiver.close();

@@ -66,7 +66,10 @@ class QueuedSink implements Sink {
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;
-    this.#loop = this.#run();
+    this.#loop = this.#run().catch((err: unknown) => {
+      // Only the queue's own I/O can throw here (a send never does); what is queued stays for the next start.
+      this.#o.logger.error('sink sender stopped: queue failed', { sink: this.id, error: (err as Error).message });
+    });
   }
 
   async shutdown(signal: AbortSignal): Promise<void> {
