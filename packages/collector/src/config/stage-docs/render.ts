@@ -34,14 +34,13 @@ export type ExampleRunner = (example: StageExample) => Promise<ExampleResult>;
 
 function typeOf(s: JsonSchema): string {
   if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(' | ');
-  if (s.const !== undefined) return `\`${String(s.const)}\``;
+  if (s.const !== undefined) return `\`${s.const === '' ? '""' : String(s.const)}\``;
   const alternatives = s.anyOf ?? s.oneOf;
-  if (alternatives) return [...new Set(alternatives.map(typeOf))].join(' or ');
-  const types = (Array.isArray(s.type) ? s.type : [s.type ?? 'any']).filter((t) => t !== 'null');
+  if (alternatives) return [...new Set(alternatives.map(typeOf))].filter(Boolean).join(' or ');
+  const types = Array.isArray(s.type) ? s.type : [s.type ?? 'any'];
   return types.map((t) => {
     if (t === 'array') return s.items?.type === 'object' ? `list of {${Object.keys(s.items.properties ?? {}).join(', ')}}` : `list of ${typeOf(s.items ?? {})}`;
     if (t === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object') return `map of ${typeOf(s.additionalProperties)}`;
-    if (t === 'integer') return 'integer';
     return t;
   }).join(' or ');
 }
