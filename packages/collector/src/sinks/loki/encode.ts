@@ -1,7 +1,7 @@
 import * as snappy from 'snappyjs';
 import type { Labels, LogEntry } from '../../entry';
 import { formatLabels, sanitizeLabelName } from './labels';
-import { pushRequestType, type WireEntry, type WireStream } from './push-proto';
+import * as protobuf from 'protobufjs';
 
 export interface EncodeOptions {
   externalLabels: Labels;
@@ -29,45 +29,80 @@ export interface EncodedPush {
  * external labels kept first) become structured metadata; entries are grouped per stream, sorted by time.
  */
 export function encodePush(entries: readonly LogEntry[], options: EncodeOptions): EncodedPush {
-  const streams = new Map<string, { stream: WireStream; ts: bigint[] }>();
+  const streams = new Map<string, { labels: ResolvedLabels; members: number[] }>();
   // Label sets repeat across entries: resolve each distinct set (in insertion order) once per push.
   const resolved = new Map<string, ResolvedLabels>();
   const stats: EncodeStats = { streams: 0, truncatedLines: 0, movedLabels: 0 };
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     let raw = '';
     for (const name in entry.labels) raw += name + '\u0001' + entry.labels[name] + '\u0002';
     let labelSet = resolved.get(raw);
     if (!labelSet) resolved.set(raw, (labelSet = resolveLabels(entry.labels, options)));
     let group = streams.get(labelSet.key);
-    if (!group) streams.set(labelSet.key, (group = { stream: { labels: labelSet.key, entries: [] }, ts: [] }));
-    let line = entry.line;
-    if (options.maxLineBytes > 0 && line.length * 3 > options.maxLineBytes && Buffer.byteLength(line) > options.maxLineBytes) {
-      line = truncateUtf8(line, options.maxLineBytes);
-      stats.truncatedLines++;
-    }
-    const seconds = entry.timestampNs / 1_000_000_000n;
-    const wire: WireEntry = { timestamp: { seconds: Number(seconds), nanos: Number(entry.timestampNs - seconds * 1_000_000_000n) }, line };
-    let metadata: { name: string; value: string }[] | undefined;
-    for (const name in entry.structuredMetadata) (metadata ??= []).push({ name, value: entry.structuredMetadata[name]! });
-    if (labelSet.moved.length > 0) {
-      metadata = (metadata ?? []).concat(labelSet.moved);
-      stats.movedLabels += labelSet.moved.length;
-    }
-    if (metadata) wire.structuredMetadata = metadata;
-    group.stream.entries.push(wire);
-    group.ts.push(entry.timestampNs);
+    if (!group) streams.set(labelSet.key, (group = { labels: labelSet, members: [] }));
+    group.members.push(i);
   }
-  const wireStreams: WireStream[] = [];
-  for (const { stream, ts } of streams.values()) {
-    if (!isSorted(ts)) {
-      const order = ts.map((_, i) => i).sort((a, b) => (ts[a]! < ts[b]! ? -1 : ts[a]! > ts[b]! ? 1 : a - b));
-      stream.entries = order.map((i) => stream.entries[i]!);
+  // Written field by field with protobufjs' Writer: no intermediate message objects per entry.
+  const w = protobuf.Writer.create();
+  for (const { labels, members } of streams.values()) {
+    sortByTime(members, entries);
+    w.uint32(PUSH_STREAMS).fork();
+    w.uint32(STREAM_LABELS).string(labels.key);
+    for (const i of members) {
+      const entry = entries[i]!;
+      let line = entry.line;
+      if (options.maxLineBytes > 0 && line.length * 3 > options.maxLineBytes && Buffer.byteLength(line) > options.maxLineBytes) {
+        line = truncateUtf8(line, options.maxLineBytes);
+        stats.truncatedLines++;
+      }
+      const seconds = entry.timestampNs / 1_000_000_000n;
+      const nanos = Number(entry.timestampNs - seconds * 1_000_000_000n);
+      w.uint32(STREAM_ENTRIES).fork();
+      w.uint32(ENTRY_TIMESTAMP).fork();
+      if (seconds !== 0n) w.uint32(TIMESTAMP_SECONDS).int64(Number(seconds));
+      if (nanos !== 0) w.uint32(TIMESTAMP_NANOS).int32(nanos);
+      w.ldelim();
+      if (line !== '') w.uint32(ENTRY_LINE).string(line);
+      for (const name in entry.structuredMetadata) writePair(w, name, entry.structuredMetadata[name]!);
+      for (const pair of labels.moved) writePair(w, pair.name, pair.value);
+      stats.movedLabels += labels.moved.length;
+      w.ldelim();
     }
-    wireStreams.push(stream);
+    w.ldelim();
   }
-  stats.streams = wireStreams.length;
-  const raw = pushRequestType.encode({ streams: wireStreams }).finish();
-  return { body: snappy.compress(raw), stats };
+  stats.streams = streams.size;
+  return { body: snappy.compress(w.finish()), stats };
+}
+
+// Field tags (field number << 3 | wire type 2 = length-delimited, 0 = varint) of logproto.PushRequest.
+const PUSH_STREAMS = (1 << 3) | 2;
+const STREAM_LABELS = (1 << 3) | 2;
+const STREAM_ENTRIES = (2 << 3) | 2;
+const ENTRY_TIMESTAMP = (1 << 3) | 2;
+const ENTRY_LINE = (2 << 3) | 2;
+const ENTRY_METADATA = (3 << 3) | 2;
+const TIMESTAMP_SECONDS = 1 << 3;
+const TIMESTAMP_NANOS = 2 << 3;
+const PAIR_NAME = (1 << 3) | 2;
+const PAIR_VALUE = (2 << 3) | 2;
+
+function writePair(w: protobuf.Writer, name: string, value: string): void {
+  w.uint32(ENTRY_METADATA).fork().uint32(PAIR_NAME).string(name).uint32(PAIR_VALUE).string(value).ldelim();
+}
+
+/** Sorts entry indexes by timestamp, keeping arrival order for equal timestamps; skips already-sorted runs. */
+function sortByTime(members: number[], entries: readonly LogEntry[]): void {
+  for (let k = 1; k < members.length; k++) {
+    if (entries[members[k]!]!.timestampNs < entries[members[k - 1]!]!.timestampNs) {
+      members.sort((a, b) => {
+        const ta = entries[a]!.timestampNs;
+        const tb = entries[b]!.timestampNs;
+        return ta < tb ? -1 : ta > tb ? 1 : a - b;
+      });
+      return;
+    }
+  }
 }
 
 interface ResolvedLabels {
@@ -103,11 +138,6 @@ function streamLabels(entryLabels: Labels, options: EncodeOptions): { labels: La
     }
   }
   return { labels, moved };
-}
-
-function isSorted(ts: bigint[]): boolean {
-  for (let i = 1; i < ts.length; i++) if (ts[i]! < ts[i - 1]!) return false;
-  return true;
 }
 
 /** Cuts a string to at most `maxBytes` UTF-8 bytes without splitting a character. */
