@@ -78,6 +78,37 @@ ${extra}`;
     expect(metrics).toContain('process_cpu_seconds_total');
   });
 
+  test('holds the file source back and loses nothing when a small blocking queue fills while Loki is down', async () => {
+    fs.mkdirSync(path.join(dir, 'logs'));
+    const lines = Array.from({ length: 2000 }, (_, i) => `bp-${String(i).padStart(5, '0')}`);
+    fs.writeFileSync(path.join(dir, 'logs', 'a.log'), lines.join('\n') + '\n');
+    receiver.fail({ status: 503, times: 20 });
+    await start(`
+server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
+storage_path: ${path.join(dir, 'data')}
+sources:
+  app:
+    type: file
+    targets: [{ __path__: "${path.join(dir, 'logs', '*.log')}" }]
+    poll_interval_ms: 20
+    read_chunk_bytes: 1024
+    forward_to: [sinks.loki]
+sinks:
+  loki:
+    type: loki
+    url: "${receiver.url}"
+    batch_size_bytes: 2048
+    batch_wait_ms: 10
+    retry: { min_backoff_ms: 5, max_backoff_ms: 20, max_retries: 0 }
+    queue: { capacity_bytes: 4096, overflow: block }
+`);
+    await receiver.waitForEntries(2000, 20_000);
+    expect(receiver.lines()).toEqual(lines);
+    const metrics = await collector!.registry.metrics();
+    expect(metrics).toMatch(/collector_source_backpressure_retries_total\{source="sources.app"\} [1-9]/);
+    expect(metrics).not.toContain('collector_sink_dropped_entries_total{');
+  });
+
   test('delivers what a push source accepted before shutdown returns when stopped gracefully', async () => {
     const port = await freePort();
     await start(`
