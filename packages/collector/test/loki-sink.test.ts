@@ -102,6 +102,15 @@ describe('loki sink', () => {
     expect(up.lines()).toEqual(['kept-0', 'kept-1', 'kept-2', 'kept-3']);
   });
 
+  test('counts entries left in a memory queue as dropped with reason shutdown when the drain deadline passes', async () => {
+    const down = await receiver();
+    down.fail({ status: 503, times: 1_000_000 });
+    const { sink: s, ctx } = await sink({ url: down.url });
+    await s.consume({ entries: entries('lost', 3) }, signal());
+    await s.shutdown(AbortSignal.timeout(50));
+    expect(await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'shutdown' })).toBe(3);
+  });
+
   test('keeps delivering to a healthy sink when another sink backend is down', async () => {
     const down = await receiver();
     down.fail({ status: 503, times: 1_000_000 });

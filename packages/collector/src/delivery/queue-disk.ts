@@ -53,6 +53,7 @@ interface PendingPush {
 }
 
 class DiskQueue implements DeliveryQueue {
+  readonly durable = true;
   readonly #dir: string;
   readonly #capacityBytes: number;
   readonly #fsync: FsyncPolicy;

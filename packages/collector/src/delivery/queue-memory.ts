@@ -28,6 +28,7 @@ export function createMemoryQueue(options: MemoryQueueOptions): DeliveryQueue {
 }
 
 class MemoryQueue implements DeliveryQueue {
+  readonly durable = false;
   #records: MemoryRecord[] = [];
   #head = 0;
   #depth: QueueDepth = { entries: 0, bytes: 0 };

@@ -17,6 +17,8 @@ export interface QueueDepth {
  * it rejects with QueueFullError when `capacity_bytes` would be exceeded and the queue is not empty.
  */
 export interface DeliveryQueue {
+  /** true when what the queue holds survives a restart (disk). */
+  readonly durable: boolean;
   push(entries: LogEntry[], bytes: number): Promise<void>;
   /** Reads from the unread head, at least one record and up to about `maxBytes`; undefined when empty. */
   read(maxBytes: number): Promise<QueueChunk | undefined>;

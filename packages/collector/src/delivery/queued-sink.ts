@@ -85,7 +85,12 @@ class QueuedSink implements Sink {
       signal.removeEventListener('abort', onAbort);
       this.#stopped = true;
       const left = this.#o.queue.depth().entries;
-      if (left > 0) this.#o.logger.warn('sink stopped with entries still queued', { sink: this.id, entries: left });
+      if (left > 0 && !this.#o.queue.durable) {
+        this.#o.metrics.dropped('shutdown').inc(left);
+        this.#o.logger.warn('sink stopped before its memory queue drained; entries lost', { sink: this.id, entries: left });
+      } else if (left > 0) {
+        this.#o.logger.info('sink stopped; undelivered entries stay in its disk queue for the next start', { sink: this.id, entries: left });
+      }
       await this.#o.queue.close();
       await this.#o.onStop?.();
     }
