@@ -17,6 +17,7 @@ import { createRulesFallback } from './classifiers/rules';
 import type { Config } from './config';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
+import { createThrottledWarning } from './observability/throttled-warning';
 import { createSorter } from './sorter';
 
 export interface SorterDeps {
@@ -46,8 +47,14 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
   const miner = createTemplateMiner();
   const rules = createRulesFallback();
 
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
-  redis?.on('error', (err: Error) => logger.warn('redis error', { error: err.message }));
+  const redisWarning = createThrottledWarning(logger, 'redis error', 30_000);
+  const connectRedis = (url: string, maxRetriesPerRequest: number | null) => {
+    const client = new Redis(url, { maxRetriesPerRequest });
+    client.on('error', (err: Error) => redisWarning({ error: err.message }));
+    return client;
+  };
+  // Cache commands fail fast while Redis is down (they count as misses).
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, 1) : undefined;
   const store: CacheStore = redis
     ? createRedisCacheStore(redis, { ttlMs: config.cache.ttlMs })
     : createMemoryCacheStore({ maxEntries: config.cache.maxEntries, ttlMs: config.cache.ttlMs });
@@ -59,7 +66,9 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
   if (config.llm.apiKey) {
     const client = createLlmClient({ apiKey: config.llm.apiKey, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs });
     const llm = createLlmClassifier({ client, model: config.llm.model, timeoutMs: config.llm.timeoutMs, metrics });
-    connection = redis ? new Bottleneck.IORedisConnection({ client: redis, Redis }) : undefined;
+    // The limiter's commands wait for a reconnect instead of failing inside bottleneck, where nothing could catch
+    // the rejection; the limiter's own deadline bounds how long a request waits for them.
+    connection = config.redisUrl ? new Bottleneck.IORedisConnection({ client: connectRedis(config.redisUrl, null), Redis }) : undefined;
     limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection }, { metrics });
     breaker = withBreaker(limiter, config.breaker, { metrics });
     primary = withCache(breaker, store, { metrics, logger });
@@ -90,9 +99,9 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     async close() {
       breaker?.shutdown();
       await limiter?.stop();
-      // The limiter connection owns a duplicate subscriber client; disconnecting it quits both.
-      if (connection) await connection.disconnect();
-      else if (redis) await redis.quit().catch(() => undefined);
+      // Drop Redis connections without waiting for replies: a graceful QUIT never returns while Redis is down.
+      if (connection) await connection.disconnect(false);
+      redis?.disconnect();
     },
   };
 }

@@ -32,6 +32,8 @@ function main(): void {
     const force = setTimeout(() => {
       logger.warn('drain timeout; closing remaining connections', { timeout_ms: config.shutdownTimeoutMs });
       server.closeAllConnections();
+      // Last resort if closing itself hangs: leave anyway, non-zero so the orchestrator sees it.
+      setTimeout(() => process.exit(1), 5000).unref();
     }, config.shutdownTimeoutMs);
     force.unref();
     server.close(async () => {

@@ -1,5 +1,6 @@
 import type { Logger } from 'winston';
 import { LlmError } from '../errors';
+import { createThrottledWarning } from '../observability/throttled-warning';
 import type { Metrics } from '../observability/metrics';
 import type { CacheStore, CachedClassification } from './cache-store';
 import type { Classification, Classifier, ClassifyContext, RedactedItem } from './classifier';
@@ -16,6 +17,7 @@ export function cacheKeyOf(item: RedactedItem): string {
  */
 export function withCache(inner: Classifier, store: CacheStore, deps: { metrics: Metrics; logger: Logger }): Classifier {
   const { metrics, logger } = deps;
+  const cacheDown = createThrottledWarning(logger, 'template cache unavailable; treating as misses', 30_000);
   return {
     async classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>> {
       const groups = new Map<string, RedactedItem[]>();
@@ -30,7 +32,7 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
       try {
         cached = await store.getMany(keys);
       } catch (err) {
-        logger.warn('template cache unavailable; treating as misses', { request_id: ctx.requestId, error: (err as Error).message });
+        cacheDown({ request_id: ctx.requestId, error: (err as Error).message });
         metrics.cacheLookups.inc({ result: 'error' }, items.length);
         cached = keys.map(() => undefined);
       }

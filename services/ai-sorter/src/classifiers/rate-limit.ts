@@ -63,36 +63,41 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
     async classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>> {
       if (clock() < retryAfterUntil) refuse('retry_after', 'the LLM asked us to wait (Retry-After)');
       const weight = estimateTokens(items);
-      if (!(await take(tokenBudget, weight))) refuse('tokens_budget', 'tokens/min budget spent');
-      if (!(await take(requestBudget, 1))) {
-        await tokenBudget.incrementReservoir(weight);
-        refuse('requests_budget', 'requests/min budget spent');
-      }
-
+      const waitedTooLong = new LlmError('rate_limited_locally', 'waited too long for the limiter');
       let timer: NodeJS.Timeout | undefined;
       let givenUp = false;
-      const job = slots.schedule(async () => {
-        clearTimeout(timer);
-        return givenUp ? undefined : inner.classify(items, ctx);
-      });
+      // The deadline covers the shared budgets (Redis may be slow or down) and the wait for a slot, not the call.
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           givenUp = true;
-          reject(new LlmError('rate_limited_locally', 'waited too long for a free LLM slot'));
+          reject(waitedTooLong);
         }, options.maxWaitMs);
       });
+      const admitted = (async () => {
+        const tokensTaken = await take(tokenBudget, weight).catch(() => refuse('limiter_error', 'the token budget is unavailable'));
+        if (!tokensTaken) refuse('tokens_budget', 'tokens/min budget spent');
+        const requestTaken = await take(requestBudget, 1).catch(() => refuse('limiter_error', 'the request budget is unavailable'));
+        if (!requestTaken) {
+          await tokenBudget.incrementReservoir(weight);
+          refuse('requests_budget', 'requests/min budget spent');
+        }
+        return slots.schedule(async () => {
+          clearTimeout(timer);
+          return givenUp ? undefined : inner.classify(items, ctx);
+        });
+      })();
       try {
-        return (await Promise.race([job, deadline])) ?? new Map();
+        return (await Promise.race([admitted, deadline])) ?? new Map();
       } catch (err) {
         if (err instanceof Bottleneck.BottleneckError) refuse('queue_full', 'the limiter queue is full');
-        if (err instanceof LlmError && err.kind === 'rate_limited_locally') refuse('queue_wait', err.message);
+        if (err === waitedTooLong) refuse('queue_wait', waitedTooLong.message);
         if (err instanceof LlmError && err.status === 429 && err.details.retryAfterMs !== undefined) {
           retryAfterUntil = clock() + err.details.retryAfterMs;
         }
         throw err;
       } finally {
         clearTimeout(timer);
-        job.catch(() => undefined);
+        admitted.catch(() => undefined);
       }
     },
     async stop() {

@@ -62,7 +62,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
     }),
     limiterDropped: new Counter({
       name: 'sorter_limiter_dropped_total',
-      help: 'LLM calls not made by the limiter, by reason (queue_full, queue_wait, requests_budget, tokens_budget, retry_after)',
+      help: 'LLM calls not made by the limiter, by reason (queue_full, queue_wait, requests_budget, tokens_budget, retry_after, limiter_error)',
       labelNames: ['reason'] as const,
       registers,
     }),
