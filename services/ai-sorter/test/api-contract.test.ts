@@ -146,6 +146,8 @@ describe('ai-sorter API without an LLM key (rules + cache, the embedded default)
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/classify', '/sort']));
     const docs = await request(sorter.url).get('/docs').redirects(1).expect(200);
     expect(docs.text).toContain('swagger-ui');
+    const init = await request(sorter.url).get('/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).toContain('"/classify"');
     await request(sorter.url).post('/classify').send({ items: [{ type: 'log', body: 'password=hunter2 rejected' }] }).expect(200);
     const metrics = await request(sorter.url).get('/metrics').expect(200);
     expect(metricValue(metrics.text, 'sorter_http_requests_total', { route: '/classify', status: '200' })).toBe(1);
