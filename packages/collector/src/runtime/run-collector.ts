@@ -26,7 +26,7 @@ export interface RunningCollector {
   /** The port the collector's HTTP server bound (server.http_listen_port, or the one picked for 0). */
   readonly httpPort: number;
   readonly registry: Registry;
-  /** Stops sources, drains pipelines, then sinks, within the signal's deadline; idempotent. */
+  /** Stops sources, then pipelines upstream before downstream, then sinks, within the signal's deadline; idempotent. */
   shutdown(signal: AbortSignal): Promise<void>;
   /** Resolves once shutdown finished, whoever started it. */
   readonly stopped: Promise<void>;
@@ -62,15 +62,13 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   const shutdown = (signal: AbortSignal): Promise<void> => {
     stopping ??= (async () => {
       ready = false;
-      const steps: [string, { shutdown(signal: AbortSignal): Promise<void> }[]][] = [
-        ['sources', sources],
-        ['pipelines', [...pipelines.values()]],
-        ['sinks', [...sinks.values()]],
-      ];
-      for (const [kind, components] of steps) {
-        const results = await Promise.allSettled(components.map((c) => c.shutdown(signal)));
+      const report = (kind: string, results: PromiseSettledResult<void>[]): void => {
         for (const r of results) if (r.status === 'rejected') logger.error('component failed to shut down', { kind, error: (r.reason as Error).message });
-      }
+      };
+      report('sources', await Promise.allSettled(sources.map((s) => s.shutdown(signal))));
+      // Pipelines were built targets first; upstream ones stop first so what they flush still finds its target open.
+      for (const pipeline of [...pipelines.values()].reverse()) report('pipelines', await Promise.allSettled([pipeline.shutdown(signal)]));
+      report('sinks', await Promise.allSettled([...sinks.values()].map((s) => s.shutdown(signal))));
       await server?.close();
       logger.info('collector stopped');
       resolveStopped();
