@@ -20,7 +20,7 @@ export function createSorter(deps: { redactor: Redactor; miner: TemplateMiner; c
     async sort(items, request) {
       const started = performance.now();
       const prepared = prepareItems(items, deps);
-      const ctx = { signal: request.signal, requestId: request.requestId, llmCalls: 0 };
+      const ctx = { signal: request.signal, requestId: request.requestId, llmCalls: 0, llmTokens: 0 };
       const decided = await classifier.classify(prepared, ctx);
       const counts = { llm: 0, cache: 0, rules: 0 };
       // One metric update per label set per batch instead of one per item.

@@ -7,7 +7,7 @@ import { metricValue, startSorter, waitFor, type RunningSorter } from './support
 const breakerEnv = (fake: FakeLlmServer, resetTimeoutMs = 60000) => ({
   LLM_API_KEY: 'test-llm-key-0002',
   LLM_BASE_URL: fake.baseUrl,
-  LLM_TIMEOUT_MS: '1000',
+  LLM_TIMEOUT_MS: '5000',
   BREAKER_VOLUME_THRESHOLD: '2',
   BREAKER_ERROR_THRESHOLD_PERCENT: '50',
   BREAKER_RESET_TIMEOUT_MS: String(resetTimeoutMs),

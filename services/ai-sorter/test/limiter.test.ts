@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
 import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
+import { estimateTokens } from '../src/classifiers/llm-prompt';
 import { metricValue, startSorter, type RunningSorter } from './support/start-sorter';
 
 const words = ['amber', 'basalt', 'cobalt', 'dune', 'ember', 'fjord', 'granite', 'harbor', 'iris', 'jade', 'kelp', 'lumen'];
@@ -40,5 +41,21 @@ describe('rate limiter in front of the LLM', () => {
     expect(fake.calls).toHaveLength(0);
     const metrics = (await request(sorter.url).get('/metrics')).text;
     expect(metricValue(metrics, 'sorter_limiter_dropped_total', { reason: 'tokens_budget' })).toBe(1);
+  });
+
+  test('When the API reports fewer tokens than estimated, then the difference returns to the tokens/min budget', async () => {
+    // Same id length and text length, different token counts: two templates whose estimates we can compute exactly.
+    const first = { id: 'tok-1', type: 'log' as const, text: 'aaaa bbbb cccc' };
+    const second = { id: 'tok-2', type: 'log' as const, text: 'aaaaaa bbbbbbb' };
+    const estimate = (i: typeof first) => estimateTokens([{ ...i, templateId: '', template: '' }]);
+    // Without settling, the first call leaves less than the second needs; the fake reports 150 tokens per one-item call.
+    const budget = estimate(first) + estimate(second) - 1;
+    expect(estimate(first)).toBeGreaterThan(150);
+    sorter = await startSorter({ LLM_API_KEY: 'test-llm-key-0008', LLM_BASE_URL: fake.baseUrl, LIMITER_TOKENS_PER_MINUTE: String(budget) });
+    for (const item of [first, second]) {
+      const res = await request(sorter.url).post('/classify').send({ items: [{ id: item.id, type: item.type, body: item.text }] }).expect(200);
+      expect(ClassifyResponse.parse(res.body).results[0]?.decided_by).toBe('llm');
+    }
+    expect(fake.calls).toHaveLength(2);
   });
 });

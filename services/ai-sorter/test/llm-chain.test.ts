@@ -7,7 +7,7 @@ const llmEnv = (fake: FakeLlmServer, extra: Record<string, string> = {}) => ({
   LLM_API_KEY: 'test-llm-key-0001',
   LLM_BASE_URL: fake.baseUrl,
   LLM_MODEL: 'fake-model',
-  LLM_TIMEOUT_MS: '1000',
+  LLM_TIMEOUT_MS: '5000',
   ...extra,
 });
 

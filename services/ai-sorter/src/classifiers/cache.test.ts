@@ -22,7 +22,7 @@ function recordingInner(): Classifier & { asked: string[][] } {
   };
 }
 
-const ctx = () => ({ signal: new AbortController().signal, requestId: 'test', llmCalls: 0 });
+const ctx = () => ({ signal: new AbortController().signal, requestId: 'test', llmCalls: 0, llmTokens: 0 });
 
 describe('withCache', () => {
   test('asks the inner classifier once per template and shares the answer with the template\'s items', async () => {

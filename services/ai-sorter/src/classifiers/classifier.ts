@@ -26,6 +26,8 @@ export interface ClassifyContext {
   /** For log lines about this request. */
   readonly requestId: string;
   llmCalls: number;
+  /** Tokens the LLM API reported for this request's calls. */
+  llmTokens: number;
 }
 
 /** Returns results for the items it could decide, keyed by item id; missing ids fall through to the next classifier. */

@@ -69,6 +69,7 @@ export function createLlmClassifier(options: LlmClassifierOptions): Classifier {
       if (completion.usage) {
         metrics.llmTokens.inc({ kind: 'prompt' }, completion.usage.prompt_tokens);
         metrics.llmTokens.inc({ kind: 'completion' }, completion.usage.completion_tokens);
+        ctx.llmTokens += completion.usage.prompt_tokens + completion.usage.completion_tokens;
       }
 
       const out = new Map<string, Classification>();

@@ -26,7 +26,7 @@ const minute = 60_000;
  * Holds LLM calls to a requests/min and a tokens/min budget (refilled each minute; shared through Redis when
  * clustered), a concurrency cap with a bounded local queue, and the LLM's Retry-After. A call over budget is not
  * queued for the next minute: it fails fast with `rate_limited_locally` so the rules answer now, and the breaker does
- * not count that as an LLM failure. Tokens are an estimate taken before the call (the API's count comes after).
+ * not count that as an LLM failure. Tokens are estimated before the call and settled against the API's count after.
  */
 export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps: { metrics: Metrics }): RateLimited {
   const { metrics } = deps;
@@ -83,7 +83,15 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
         }
         return slots.schedule(async () => {
           clearTimeout(timer);
-          return givenUp ? undefined : inner.classify(items, ctx);
+          if (givenUp) return undefined;
+          const before = ctx.llmTokens;
+          try {
+            return await inner.classify(items, ctx);
+          } finally {
+            // Settle the estimate against the API's count, when it gave one: refund the excess or charge the rest.
+            const used = ctx.llmTokens - before;
+            if (used > 0) await tokenBudget.incrementReservoir(weight - used).catch(() => undefined);
+          }
         });
       })();
       try {
