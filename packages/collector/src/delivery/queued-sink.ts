@@ -146,8 +146,13 @@ class QueuedSink implements Sink {
     }
     if (signal.aborted) return false;
     const reason = result.status === 'rejected' ? result.reason : 'max_retries';
-    metrics.dropped(reason).inc(entries.length);
-    logger.error('sink dropped a batch', { sink: this.id, entries: entries.length, reason, error: result.error.message });
+    const delivered = result.delivered ?? [];
+    if (delivered.length > 0) {
+      metrics.sentEntries.inc(delivered.length);
+      metrics.sentBytes.inc(batchBytes(delivered));
+    }
+    metrics.dropped(reason).inc(entries.length - delivered.length);
+    logger.error('sink dropped a batch', { sink: this.id, entries: entries.length - delivered.length, reason, error: result.error.message });
     return true;
   }
 

@@ -11,6 +11,8 @@ export interface ReceivedEntry {
   timestampNs: bigint;
   line: string;
   structuredMetadata: Labels;
+  /** The request's X-Scope-OrgID; absent when it had none. */
+  tenant?: string;
 }
 
 export interface ReceivedRequest {
@@ -118,12 +120,14 @@ export class LokiPushReceiver {
       } catch (err) {
         return answer(400, (err as Error).message);
       }
+      const orgId = req.headers['x-scope-orgid'];
+      const tenant = typeof orgId === 'string' ? { tenant: orgId } : {};
       let n = 0;
       for (const stream of streams) {
         for (const entry of stream.entries) {
           n++;
           this.lineBytes += entry.line.length;
-          if (this.#record) this.entries.push({ labels: stream.labels, ...entry });
+          if (this.#record) this.entries.push({ labels: stream.labels, ...entry, ...tenant });
         }
       }
       this.entryCount += n;

@@ -4,3 +4,4 @@ export { encodePush, truncateUtf8, type EncodeOptions, type EncodeStats, type En
 export { decodeJsonPush, decodeProtobufPush, PushBodyError, type DecodedEntry, type DecodedStream } from './decode';
 export { formatLabels, parseLabels, sanitizeLabelName } from './labels';
 export { pushRequestType } from './push-proto';
+export { groupByTenant, splitByTenant, tenantIdProblem } from './tenant';

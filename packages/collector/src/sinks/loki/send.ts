@@ -5,20 +5,31 @@ import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import type { LokiSinkConfig } from './config';
 import { encodePush, type EncodeStats } from './encode';
+import { tenantIdProblem } from './tenant';
 
-/** One push attempt: encode, POST, and classify the answer (429/5xx/connection error retryable, other 4xx not). */
-export function createLokiSend(config: LokiSinkConfig, metrics: SinkMetrics, onEncoded: (stats: EncodeStats) => void): Send {
-  const headers: Record<string, string> = {
+/**
+ * One push attempt for one tenant (its X-Scope-OrgID, none when undefined): encode, POST, and classify the
+ * answer (429/5xx/connection error retryable, other 4xx not).
+ */
+export function createLokiSend(config: LokiSinkConfig, metrics: SinkMetrics, onEncoded: (stats: EncodeStats) => void): (tenant: string | undefined) => Send {
+  const common: Record<string, string> = {
     ...config.headers,
     'Content-Type': 'application/x-protobuf',
     'Content-Encoding': 'snappy',
     'User-Agent': 'obs-collector',
   };
-  if (config.tenant_id) headers['X-Scope-OrgID'] = config.tenant_id;
-  if (config.basic_auth) headers['Authorization'] = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
+  if (config.basic_auth) common['Authorization'] = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
   const encodeOptions = { externalLabels: config.external_labels, maxLabels: config.max_labels, maxLineBytes: config.max_line_size_bytes };
 
-  return async (entries: readonly LogEntry[], signal: AbortSignal): Promise<SendResult> => {
+  return (tenant) => {
+    const problem = tenant === undefined ? undefined : tenantIdProblem(tenant);
+    const headers = tenant === undefined ? common : { ...common, 'X-Scope-OrgID': tenant };
+    return problem !== undefined
+      ? async () => ({ status: 'rejected', error: new PermanentError(problem), reason: 'invalid_tenant' })
+      : (entries, signal) => push(entries, signal, headers);
+  };
+
+  async function push(entries: readonly LogEntry[], signal: AbortSignal, headers: Record<string, string>): Promise<SendResult> {
     const { body, stats } = encodePush(entries, encodeOptions);
     onEncoded(stats);
     const started = performance.now();
@@ -38,7 +49,7 @@ export function createLokiSend(config: LokiSinkConfig, metrics: SinkMetrics, onE
       return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
     }
     return { status: 'rejected', error: new PermanentError(detail), reason: `http_${response.status}` };
-  };
+  }
 }
 
 function describeFetchError(err: unknown): string {

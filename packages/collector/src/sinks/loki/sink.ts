@@ -2,15 +2,16 @@ import { Counter } from 'prom-client';
 import type { ComponentDefinition, Sink } from '../../component';
 import { createQueue } from '../../delivery/create-queue';
 import { createQueuedSink } from '../../delivery/queued-sink';
-import { withRetry } from '../../delivery/retry';
+import { withRetry, type RetryOptions } from '../../delivery/retry';
 import { createSinkMetrics } from '../../delivery/sink-metrics';
 import { withTimeout } from '../../delivery/timeout';
 import { lokiSinkConfig, type LokiSinkConfig } from './config';
 import { createLokiSend } from './send';
+import { splitByTenant } from './tenant';
 
 export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
   type: 'loki',
-  description: 'Pushes to Loki (or Grafana Cloud Logs) as snappy protobuf, batched, retried, through its own queue',
+  description: 'Pushes to Loki (or Grafana Cloud Logs) as snappy protobuf, batched, retried, through its own queue; one request per `__tenant_id__` (the tenant stage) as X-Scope-OrgID',
   config: lokiSinkConfig,
   create(config, ctx) {
     const metrics = createSinkMetrics(ctx.registry, ctx.id);
@@ -19,22 +20,24 @@ export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
       new Counter({ name: 'collector_loki_truncated_lines_total', help: 'Lines cut to max_line_size_bytes by a loki sink', labelNames: ['sink'], registers })).labels(ctx.id);
     const moved = ((ctx.registry.getSingleMetric('collector_loki_labels_moved_total') as Counter | undefined) ??
       new Counter({ name: 'collector_loki_labels_moved_total', help: 'Labels past max_labels moved to structured metadata by a loki sink', labelNames: ['sink'], registers })).labels(ctx.id);
-    const send = createLokiSend(config, metrics, (stats) => {
+    const sendAs = createLokiSend(config, metrics, (stats) => {
       if (stats.truncatedLines > 0) truncated.inc(stats.truncatedLines);
       if (stats.movedLabels > 0) moved.inc(stats.movedLabels);
     });
+    const retry: RetryOptions = {
+      minBackoffMs: config.retry.min_backoff_ms,
+      maxBackoffMs: config.retry.max_backoff_ms,
+      maxRetries: config.retry.max_retries,
+      onRetry: (result, attempt, waitMs) => {
+        metrics.retries.inc();
+        ctx.logger.warn('loki push failed, retrying', { sink: ctx.id, attempt: attempt + 1, waitMs, error: result.error.message });
+      },
+    };
     return createQueuedSink({
       id: ctx.id,
       queue: createQueue(config.queue, ctx.dataDir, ctx.logger),
-      send: withRetry(withTimeout(send, config.timeout_ms), {
-        minBackoffMs: config.retry.min_backoff_ms,
-        maxBackoffMs: config.retry.max_backoff_ms,
-        maxRetries: config.retry.max_retries,
-        onRetry: (result, attempt, waitMs) => {
-          metrics.retries.inc();
-          ctx.logger.warn('loki push failed, retrying', { sink: ctx.id, attempt: attempt + 1, waitMs, error: result.error.message });
-        },
-      }),
+      // Split outside the retry, so a retried tenant never resends what another tenant already delivered.
+      send: splitByTenant((tenant) => withRetry(withTimeout(sendAs(tenant), config.timeout_ms), retry), config.tenant_id),
       batchSizeBytes: config.batch_size_bytes,
       batchWaitMs: config.batch_wait_ms,
       overflow: config.queue.overflow,
