@@ -101,6 +101,10 @@ class DiskQueue implements DeliveryQueue {
     this.#writeFd = fs.openSync(this.#segmentPath(this.#writeSegment), 'a');
   }
 
+  get capacityBytes(): number {
+    return this.#capacityBytes;
+  }
+
   async push(entries: LogEntry[], _bytes: number): Promise<void> {
     if (this.#closed) throw new Error('disk queue is closed');
     const payload = encodeEntries(entries);

@@ -19,6 +19,8 @@ export interface QueueDepth {
 export interface DeliveryQueue {
   /** true when what the queue holds survives a restart (disk). */
   readonly durable: boolean;
+  /** The `capacity_bytes` bound, in the same units as depth().bytes. */
+  readonly capacityBytes: number;
   push(entries: LogEntry[], bytes: number): Promise<void>;
   /** Reads from the unread head, at least one record and up to about `maxBytes`; undefined when empty. */
   read(maxBytes: number): Promise<QueueChunk | undefined>;

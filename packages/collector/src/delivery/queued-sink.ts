@@ -44,6 +44,7 @@ class QueuedSink implements Sink {
   constructor(options: QueuedSinkOptions) {
     this.id = options.id;
     this.#o = options;
+    options.metrics.queueCapacityBytes.set(options.queue.capacityBytes);
     this.#updateDepth();
   }
 
