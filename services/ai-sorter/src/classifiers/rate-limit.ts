@@ -9,7 +9,7 @@ export interface RateLimitOptions {
   readonly tokensPerMinute: number;
   readonly maxConcurrent: number;
   readonly maxQueue: number;
-  /** Longest wait for a slot; after it the call is given up (rules answer) rather than holding the HTTP request. */
+  /** Longest wait for the limiter (shared budgets, then a slot); after it the rules answer rather than hold the request. */
   readonly maxWaitMs: number;
   /** Shares the budgets between replicas through Redis (bottleneck clustering); in memory when absent. */
   readonly connection?: Bottleneck.IORedisConnection;
