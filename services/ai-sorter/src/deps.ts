@@ -37,7 +37,7 @@ export interface DepsOptions {
 
 /**
  * Wires the classifier chain from config: redact -> template -> withFallback(withCache(withBreaker(withRateLimit(llm))),
- * rules). Without an LLM key the chain is cache + rules only; with REDIS_URL the cache and the limiter are shared.
+ * rules). Without an LLM key the rules answer everything; with REDIS_URL the cache and the limiter budgets are shared.
  */
 export function createDeps(config: Config, options: DepsOptions = {}): SorterDeps {
   const redactor = createRedactor(config.piiHashKey ? { hashKey: config.piiHashKey } : {});
@@ -53,17 +53,18 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     client.on('error', (err: Error) => redisWarning({ error: err.message }));
     return client;
   };
-  // Cache commands fail fast while Redis is down (they count as misses).
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, 1) : undefined;
-  const store: CacheStore = redis
-    ? createRedisCacheStore(redis, { ttlMs: config.cache.ttlMs })
-    : createMemoryCacheStore({ maxEntries: config.cache.maxEntries, ttlMs: config.cache.ttlMs });
-
+  let redis: Redis | undefined;
   let limiter: RateLimited | undefined;
   let connection: Bottleneck.IORedisConnection | undefined;
   let breaker: Breaker | undefined;
-  let primary: Classifier;
+  let primary: Classifier | undefined;
+  // Without a key nothing but the rules decides; only LLM answers are cached, so there is no cache and no Redis either.
   if (config.llm.apiKey) {
+    // Cache commands fail fast while Redis is down (they count as misses).
+    redis = config.redisUrl ? connectRedis(config.redisUrl, 1) : undefined;
+    const store: CacheStore = redis
+      ? createRedisCacheStore(redis, { ttlMs: config.cache.ttlMs })
+      : createMemoryCacheStore({ maxEntries: config.cache.maxEntries, ttlMs: config.cache.ttlMs });
     const client = createLlmClient({ apiKey: config.llm.apiKey, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs });
     const llm = createLlmClassifier({ client, model: config.llm.model, timeoutMs: config.llm.timeoutMs, metrics });
     // The limiter's commands wait for a reconnect instead of failing inside bottleneck, where nothing could catch
@@ -72,9 +73,6 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection }, { metrics });
     breaker = withBreaker(limiter, config.breaker, { metrics });
     primary = withCache(breaker, store, { metrics, logger });
-  } else {
-    // No key: nothing decides but the rules, and only LLM answers are cached, so the cache is skipped.
-    primary = { classify: async () => new Map() };
   }
   const classifier = withFallback(primary, rules, logger);
   const sorter = createSorter({ redactor, miner, classifier, metrics });

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { ClassifyResponse, ErrorBody, SortResponse } from '@obs/schema';
 import { metricValue, startSorter, type RunningSorter } from './support/start-sorter';
 
-describe('ai-sorter API without an LLM key (rules + cache, the embedded default)', () => {
+describe('ai-sorter API without an LLM key (rules only, the embedded default)', () => {
   let sorter: RunningSorter;
   afterEach(async () => {
     await sorter?.close();

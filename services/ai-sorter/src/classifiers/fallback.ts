@@ -1,13 +1,16 @@
 import type { Logger } from 'winston';
 import type { Classification, Classifier, ClassifyContext, RedactedItem, TotalClassifier } from './classifier';
 
-/** Tries the primary chain; every item it did not answer (or all, when it throws) is decided by the rules. */
-export function withFallback(primary: Classifier, rules: TotalClassifier, logger: Logger): Classifier {
+/**
+ * Tries the primary chain; every item it did not answer (or all, when it throws) is decided by the rules. Without a
+ * primary (no LLM key) the rules decide everything.
+ */
+export function withFallback(primary: Classifier | undefined, rules: TotalClassifier, logger: Logger): Classifier {
   return {
     async classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>> {
       let decided = new Map<string, Classification>();
       try {
-        decided = await primary.classify(items, ctx);
+        if (primary) decided = await primary.classify(items, ctx);
       } catch (err) {
         // Expected while the LLM is down or held back; the rules answer, so this is a warning, not an error.
         logger.warn('llm path failed; rules answer', { request_id: ctx.requestId, error: describeError(err), items: items.length });
