@@ -1,0 +1,20 @@
+import { createSortRequestSchema } from './sort';
+
+const schema = createSortRequestSchema(2);
+
+function paths(body: unknown): string[] {
+  const parsed = schema.safeParse(body);
+  return parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
+}
+
+describe('createSortRequestSchema', () => {
+  test('accepts the seed contract with object or string content', () => {
+    expect(paths({ request_id: 'r', items: [{ type: 'trace', content: { message: 'x' }, timestamp: '2026-01-01T00:00:00Z' }, { type: 'log', content: 'y' }] })).toEqual([]);
+  });
+
+  test('rejects empty content, an unknown type and too many items with their paths', () => {
+    expect(paths({ items: [{ type: 'log', content: {} }] })).toEqual(['items.0.content']);
+    expect(paths({ items: [{ type: 'span', content: 'x' }] })).toEqual(['items.0.type']);
+    expect(paths({ items: [1, 2, 3].map(() => ({ type: 'log', content: 'x' })) })).toEqual(['items']);
+  });
+});
