@@ -12,7 +12,8 @@ const Answer = z.object({
   category: Category,
   forward_to: ForwardTo,
   confidence: z.number().min(0).max(1),
-  reason: z.string().max(500),
+  // A long-winded reason is still a valid answer: keep its head.
+  reason: z.string().transform((r) => (r.length > 300 ? `${r.slice(0, 300)}…` : r)),
 });
 const Envelope = z.object({ results: z.array(z.unknown()) });
 
