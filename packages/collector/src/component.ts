@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Registry } from 'prom-client';
 import type { Consumer, Lifecycle } from './consumer';
 import type { LogBatch } from './entry';
+import type { Signal } from './otlp/types';
 
 /** What the collector hands every component it builds. */
 export interface ComponentContext {
@@ -29,6 +30,8 @@ export interface ComponentDefinition<C, T, X extends ComponentContext = Componen
   /** Strict zod object for the component's own keys (without `type` and `forward_to`). */
   config: z.ZodType<C>;
   create(config: C, ctx: X): T;
+  /** Sinks only: what it takes (logs through consume(), traces/metrics through `signals`); omitted means logs only. */
+  takes?: readonly Signal[];
 }
 
 export interface Source extends Lifecycle {

@@ -1,3 +1,4 @@
+import type { Signal } from '../otlp/types';
 import type { PathIssue } from './issues';
 
 export interface GraphNode {
@@ -41,6 +42,43 @@ export function checkGraph(nodes: readonly GraphNode[], known: ReadonlySet<strin
   };
   for (const id of pipelines.keys()) visit(id, []);
   return { issues, pipelineOrder: order };
+}
+
+/** A built sink's id (`sinks.x`), type and what it takes (its definition's `takes`; omitted means logs only). */
+export interface SinkSignals {
+  id: string;
+  type: string;
+  takes?: readonly Signal[];
+}
+
+/** Every sink target takes what is sent to it, so a log pipeline into a metrics-only sink fails at load, not at runtime. */
+export function checkSignals(nodes: readonly GraphNode[], sinks: readonly SinkSignals[]): PathIssue[] {
+  const byId = new Map(sinks.map((s) => [s.id, s]));
+  const issues: PathIssue[] = [];
+  for (const node of nodes) {
+    for (const t of node.targets) {
+      const sink = byId.get(t.target);
+      if (sink === undefined) continue;
+      const signal = signalOf(t.path);
+      const takes = sink.takes ?? ['logs'];
+      if (!takes.includes(signal)) {
+        issues.push({ path: t.path, message: `${t.target} is a ${sink.type} sink: it takes ${takes.map(describeSignal).join(' and ')}, not ${describeSignal(signal)}` });
+      }
+    }
+  }
+  return issues;
+}
+
+/** The signal a target carries, by the key it is listed under: `traces_forward_to`, `metrics_forward_to`, else log entries. */
+function signalOf(path: readonly PropertyKey[]): Signal {
+  const key = [...path].reverse().find((k) => typeof k === 'string');
+  if (key === 'traces_forward_to') return 'traces';
+  if (key === 'metrics_forward_to') return 'metrics';
+  return 'logs';
+}
+
+function describeSignal(signal: Signal): string {
+  return signal === 'logs' ? 'log entries' : signal;
 }
 
 /** A listen address some component claims, with where it is configured. */

@@ -7,7 +7,7 @@ import { componentSchema } from './component-schema';
 import { ConfigDocument } from './document';
 import { expandGrafanaCloud } from './grafana-cloud';
 import { environmentResolver } from './env';
-import { checkGraph, checkListenClaims, findListenClaims, type GraphNode, type ListenClaim } from './graph';
+import { checkGraph, checkListenClaims, checkSignals, findListenClaims, type GraphNode, type ListenClaim } from './graph';
 import { fromZodIssues, type PathIssue } from './issues';
 import { loadModule, useModule, type LoadedModule } from './modules';
 import { pipelineSchema, rootSchema } from './schema';
@@ -127,7 +127,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     ...Object.keys(root.data.sinks).map((id) => `sinks.${id}`),
   ]);
   const graph = checkGraph(nodes, known);
-  pathIssues.push(...graph.issues, ...checkListenClaims(claims));
+  pathIssues.push(...graph.issues, ...checkListenClaims(claims), ...checkSignals(nodes, sinks.map((s) => ({ id: `sinks.${s.id}`, type: s.type, takes: sinkDefinitions[s.type]?.takes }))));
   issues.push(...doc.place(pathIssues));
   if (issues.length > 0) throw new ConfigError(sortIssues(withoutEcho(issues, doc.issues)));
 

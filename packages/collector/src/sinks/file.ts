@@ -59,6 +59,7 @@ export const fileSinkDefinition: ComponentDefinition<FileSinkConfig, FileSink> =
   type: 'file',
   description: 'Appends one NDJSON object per entry {ts, ts_ns, labels, structured_metadata, line}, and OTLP traces/metrics as one OTLP/JSON request per line to their own files, rotating by size',
   config: fileSinkConfig,
+  takes: ['logs', 'traces', 'metrics'],
   create(config, ctx) {
     return new NdjsonFileSink(ctx.id, config, (id) => createSinkMetrics(ctx.registry, id));
   },

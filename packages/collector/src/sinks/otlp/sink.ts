@@ -86,5 +86,6 @@ export const otlpSinkDefinition: ComponentDefinition<OtlpSinkConfig, OtlpSink> =
   type: 'otlp',
   description: 'Exports traces, metrics and log entries over OTLP/HTTP protobuf (gzip) to Tempo, an OpenTelemetry Collector or the Grafana Cloud OTLP gateway; retries 429/502/503/504 honouring Retry-After; queue per signal',
   config: otlpSinkConfig,
+  takes: ['logs', 'traces', 'metrics'],
   create: createOtlpSink,
 };

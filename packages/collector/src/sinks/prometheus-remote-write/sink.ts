@@ -25,6 +25,7 @@ export const prometheusRemoteWriteSinkDefinition: ComponentDefinition<Prometheus
   description: 'Sends metrics (the metrics stage, OTLP metrics) with Prometheus remote write 1.0: snappy protobuf, sorted labels, retries 5xx/429',
   config: PrometheusRemoteWriteConfig,
   create: (config, ctx) => new RemoteWriteSink(config, ctx),
+  takes: ['metrics'],
 };
 
 interface SinkMetrics {
