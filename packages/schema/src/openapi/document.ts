@@ -65,7 +65,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       description:
         'Classifies telemetry items (severity, category, destination) with an LLM behind a template cache, a rate limiter and a circuit breaker, falling back to deterministic rules. Only PII-redacted text leaves the process.',
     },
-    servers: [{ url: 'http://localhost:8080' }],
+    servers: [{ url: '/', description: 'The server this document was fetched from' }],
     components: {
       schemas: componentSchemas(),
       securitySchemes: {
