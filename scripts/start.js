@@ -96,7 +96,7 @@ async function main() {
     sorterMetricsUrl: `http://127.0.0.1:${sorterPort}/metrics`,
     header: [
       'telemetry-sorter: the main job on embedded defaults (Ctrl-C stops everything)',
-      `  ai-sorter   http://127.0.0.1:${sorterPort}/docs   metrics http://127.0.0.1:${sorterPort}/metrics   (${process.env.XAI_API_KEY || process.env.LLM_API_KEY ? 'LLM' : 'no API key: rules + cache'})`,
+      `  ai-sorter   http://127.0.0.1:${sorterPort}/docs   metrics http://127.0.0.1:${sorterPort}/metrics   (${process.env.XAI_API_KEY || process.env.LLM_API_KEY ? 'LLM with template cache' : 'no API key: rules classifier'})`,
       `  collector   metrics http://127.0.0.1:${collectorPort}/metrics   OTLP gRPC 127.0.0.1:${otlpGrpcPort}   OTLP HTTP http://127.0.0.1:${otlpHttpPort}   Loki push http://127.0.0.1:${lokiPushPort}/loki/api/v1/push`,
       `  output      ${path.join(dataDir, 'out')}   process logs ${path.join(dataDir, 'logs')}`,
     ],

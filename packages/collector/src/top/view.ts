@@ -84,7 +84,7 @@ function shares(values: Map<string, number>, width: number): string[] {
     .map(([key, n]) => {
       const share = n / all;
       const bar = '#'.repeat(Math.round(share * width));
-      return `  ${key.padEnd(14)} ${(share * 100).toFixed(1).padStart(5)}%  ${bar}`;
+      return `  ${key.padEnd(14)} ${(share * 100).toFixed(1).padStart(5)}% ${String(n).padStart(9)}  ${bar}`;
     });
 }
 
