@@ -17,6 +17,16 @@ export function createEntry(line: string, labels: Labels = {}, timestampNs: bigi
   return { timestampNs, line, labels, structuredMetadata: {}, extracted: {} };
 }
 
+/**
+ * A copy of a label set for a new entry. Built property by property: V8 gives `{ ...labels }` clones
+ * object shapes that make every later label write (static_labels, labels) ~20x slower.
+ */
+export function copyLabels(labels: Labels): Labels {
+  const copy: Labels = {};
+  for (const name in labels) copy[name] = labels[name]!;
+  return copy;
+}
+
 export function nowNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }

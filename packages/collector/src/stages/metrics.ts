@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationMs } from '../config/units';
 import type { LogEntry } from '../entry';
+import { LabelSetCache } from './label-set-cache';
 import { labelSetKey } from './label-set-key';
 import { CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
 import { registerSeriesStore, type MetricKind } from './metrics/series-store';
@@ -87,13 +88,15 @@ type SharedConfig = z.infer<typeof counterSchema> | z.infer<typeof gaugeSchema> 
 
 class MetricsStage implements Stage {
   readonly #recorders: Recorder[];
+  // Label sets repeat line after line: their canonical key is built once per set, not per entry.
+  readonly #keys = new LabelSetCache(labelSetKey);
 
   constructor(recorders: Recorder[]) {
     this.#recorders = recorders;
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {
-    const key = labelSetKey(entry.labels);
+    const key = this.#keys.get(entry.labels);
     const now = Date.now();
     const recorders = this.#recorders;
     for (let i = 0; i < recorders.length; i++) recorders[i]!.record(entry, key, now);

@@ -1,5 +1,6 @@
 import * as snappy from 'snappyjs';
 import type { Labels, LogEntry } from '../../entry';
+import { LabelSetCache } from '../../stages/label-set-cache';
 import { formatLabels, sanitizeLabelName } from './labels';
 import * as protobuf from 'protobufjs';
 
@@ -30,15 +31,10 @@ export interface EncodedPush {
  */
 export function encodePush(entries: readonly LogEntry[], options: EncodeOptions): EncodedPush {
   const streams = new Map<string, { labels: ResolvedLabels; members: number[] }>();
-  // Label sets repeat across entries: resolve each distinct set (in insertion order) once per push.
-  const resolved = new Map<string, ResolvedLabels>();
+  const resolved = resolvedLabelSets(options);
   const stats: EncodeStats = { streams: 0, truncatedLines: 0, movedLabels: 0 };
   for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    let raw = '';
-    for (const name in entry.labels) raw += name + '\u0001' + entry.labels[name] + '\u0002';
-    let labelSet = resolved.get(raw);
-    if (!labelSet) resolved.set(raw, (labelSet = resolveLabels(entry.labels, options)));
+    const labelSet = resolved.get(entries[i]!.labels);
     let group = streams.get(labelSet.key);
     if (!group) streams.set(labelSet.key, (group = { labels: labelSet, members: [] }));
     group.members.push(i);
@@ -110,6 +106,15 @@ interface ResolvedLabels {
   key: string;
   /** Labels past maxLabels, sent as structured metadata. */
   moved: { name: string; value: string }[];
+}
+
+// Label sets repeat across entries and pushes: each distinct set is resolved once per sink (its options).
+const resolvedByOptions = new WeakMap<EncodeOptions, LabelSetCache<ResolvedLabels>>();
+
+function resolvedLabelSets(options: EncodeOptions): LabelSetCache<ResolvedLabels> {
+  let cache = resolvedByOptions.get(options);
+  if (cache === undefined) resolvedByOptions.set(options, (cache = new LabelSetCache((labels) => resolveLabels(labels, options))));
+  return cache;
 }
 
 function resolveLabels(entryLabels: Labels, options: EncodeOptions): ResolvedLabels {

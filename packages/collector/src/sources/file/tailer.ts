@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../../component';
 import type { Consumer } from '../../consumer';
-import { nowNs, type Labels, type LogBatch, type LogEntry } from '../../entry';
+import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../../entry';
 import type { SourceMetrics } from '../source-metrics';
 import type { FileSourceConfig } from './config';
 import { emitBatch } from './emitter';
@@ -308,7 +308,7 @@ export class Tailer {
 export function linesToEntries(lines: readonly string[], labels: Labels): LogEntry[] {
   const base = nowNs();
   const entries: LogEntry[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) entries[i] = { timestampNs: base + BigInt(i), line: lines[i]!, labels: { ...labels }, structuredMetadata: {}, extracted: {} };
+  for (let i = 0; i < lines.length; i++) entries[i] = { timestampNs: base + BigInt(i), line: lines[i]!, labels: copyLabels(labels), structuredMetadata: {}, extracted: {} };
   return entries;
 }
 
