@@ -4,6 +4,8 @@
 //   (b) file source -> pipeline -> loki sink -> LokiPushReceiver (decodes Loki's wire format; not Loki).
 // Each mode runs in its own child process, next to a reference measured in that same process: a bare
 // loop streaming the same file and running the same regex over every line. Ratio = mode lines/s / bare lines/s.
+// Loading the collector and parsing the config happen before the timed run and are printed as `startup`;
+// peak RSS covers the whole child, startup included.
 // The receiver runs in this parent process so the child's CPU and RSS are the collector's alone.
 // Needs a build: `pnpm turbo run build --filter @obs/collector... --filter @obs/example-transactions`.
 // Run: `node bench/collector/pipeline.js` (BENCH_LINES=200000 for a quicker run).
@@ -20,10 +22,13 @@ const MiB = 1024 * 1024;
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
-/** Streams `file` line by line in ~1 MiB chunks; calls onLines(lines) per chunk and awaits it. */
+// 64 KiB (~800 lines) per batch, close to dry-run's 1000-line batches; the bare loop reads the same way.
+const CHUNK_BYTES = Number(process.env.BENCH_CHUNK ?? 64 * 1024);
+
+/** Streams `file` line by line in CHUNK_BYTES chunks; calls onLines(lines) per chunk and awaits it. */
 async function streamLines(file, onLines) {
   let carry = '';
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: MiB, encoding: 'utf8' })) {
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK_BYTES, encoding: 'utf8' })) {
     const parts = (carry + chunk).split('\n');
     carry = parts.pop();
     await onLines(parts);
@@ -39,9 +44,9 @@ function moduleRegex() {
   return new RegExp(stage.regex.expression.replace(/\(\?P</g, '(?<'));
 }
 
-/** Runs fn, returning wall seconds, CPU seconds and peak RSS (sampled, and the kernel's max) while it ran. */
+/** Runs fn, returning wall seconds, CPU seconds and peak RSS (sampled) from the start of the process to its end. */
 async function measured(fn) {
-  let peak = process.memoryUsage().rss;
+  let peak = Math.max(process.memoryUsage().rss, startupPeakRss);
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
@@ -75,7 +80,10 @@ imports:
 ${extra}`;
 }
 
-async function pipelineOnly(file) {
+let startupPeakRss = 0;
+
+/** Loads the collector and parses the config; returns the timed part as a function. */
+function setupPipelineOnly(file) {
   const c = require(collector);
   const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
   const config = c.parseConfig(configText(file, `
@@ -84,6 +92,10 @@ pipelines:
 sinks:
   out: { type: stdout }
 `), path.join(path.dirname(file), 'bench.yaml'), {});
+  return () => pipelineOnly(c, Registry, config, file);
+}
+
+async function pipelineOnly(c, Registry, config, file) {
   let out = 0;
   let failed = 0;
   const counting = { async consume(batch) { out += batch.entries.length; for (const e of batch.entries) if (e.labels.parse_status === 'failed') failed++; } };
@@ -100,7 +112,7 @@ sinks:
   return { lines: out, parseFailed: failed };
 }
 
-async function fileToLoki(file, url) {
+function setupFileToLoki(file, url) {
   const c = require(collector);
   const config = c.parseConfig(configText(file, `
 sources:
@@ -115,6 +127,10 @@ pipelines:
 sinks:
   loki: { type: loki, url: ${JSON.stringify(url)}, batch_size_bytes: 1048576, batch_wait_ms: 200, queue: { capacity_bytes: ${process.env.BENCH_QUEUE_BYTES ?? 4194304} } }
 `), path.join(path.dirname(file), 'bench.yaml'), {});
+  return () => fileToLoki(c, config);
+}
+
+async function fileToLoki(c, config) {
   const running = await c.runCollector(config, { logger: silent });
   const sent = () => running.registry.getSingleMetric('collector_sink_sent_entries_total').get().then((m) => m.values.reduce((n, v) => n + v.value, 0));
   for (;;) {
@@ -130,9 +146,14 @@ sinks:
 async function child(mode, file, url) {
   const bytes = fs.statSync(file).size;
   // The mode runs first so its peak RSS is not lifted by the reference's garbage.
-  const run = await measured(() => (mode === 'pipeline' ? pipelineOnly(file) : fileToLoki(file, url)));
+  const t0 = process.hrtime.bigint();
+  const timed = mode === 'pipeline' ? setupPipelineOnly(file) : setupFileToLoki(file, url);
+  const startup = { seconds: Number(process.hrtime.bigint() - t0) / 1e9, rssMiB: process.memoryUsage().rss / MiB };
+  startupPeakRss = process.memoryUsage().rss;
+  const run = await measured(timed);
+  startupPeakRss = 0;
   const bare = await measured(() => bareLoop(file));
-  process.stdout.write(JSON.stringify({ mode, bytes, bare, run }) + '\n');
+  process.stdout.write(JSON.stringify({ mode, bytes, startup, bare, run }) + '\n');
 }
 
 async function generateFile(file) {
@@ -171,6 +192,7 @@ async function parent() {
         const r = await runChild(mode, file, receiver.url);
         const bare = row(`  bare regex loop (${mode})`, r.bare, r.bytes, r.bare.result.lines);
         const run = row(`  ${mode === 'pipeline' ? '(a) pipeline only' : '(b) file -> loki sink'}`, r.run, r.bytes, r.run.result.lines);
+        console.log(`  startup (load collector, parse config) ${r.startup.seconds.toFixed(2)} s, ${r.startup.rssMiB.toFixed(0)} MiB RSS after`);
         console.log(bare.line);
         console.log(run.line);
         console.log(`  ratio ${(run.lps / bare.lps).toFixed(2)}x of the bare loop (lines/s)` + (r.run.result.parseFailed !== undefined ? `; parse_status=failed on ${r.run.result.parseFailed} lines` : `; receiver decoded ${receiver.entryCount} entries; batches refused by a full queue and re-read: ${r.run.result.refused}`));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { re2Schema } from '../config/re2-schema';
 import type { LogEntry } from '../entry';
+import { compileGroupWriter } from './compiled-writers';
 import { extractedString } from './extracted';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
 
@@ -19,16 +20,14 @@ export type RegexStageConfig = z.output<typeof config>;
 
 class RegexStage implements Stage {
   readonly #regex: RegExp;
-  readonly #names: string[];
-  readonly #indexes: number[];
+  readonly #write: (target: Record<string, unknown>, match: RegExpExecArray) => void;
   readonly #source: string | undefined;
   readonly #toLabels: boolean;
   readonly #counters: StageCounters;
 
   constructor(c: RegexStageConfig, ctx: StageContext) {
     this.#regex = c.expression.regex;
-    this.#names = c.expression.groupNames;
-    this.#indexes = c.expression.groupIndexes;
+    this.#write = compileGroupWriter(c.expression.groupNames, c.expression.groupIndexes);
     this.#source = c.source;
     this.#toLabels = c.labels_from_groups;
     this.#counters = ctx.counters;
@@ -42,14 +41,9 @@ class RegexStage implements Stage {
       this.#counters.parseFailed.inc();
       return;
     }
-    const names = this.#names;
-    const indexes = this.#indexes;
-    for (let i = 0; i < names.length; i++) {
-      // Go's FindStringSubmatch yields "" for a group that did not take part in the match.
-      const value = match[indexes[i]] ?? '';
-      entry.extracted[names[i]] = value;
-      if (this.#toLabels) entry.labels[names[i]] = value;
-    }
+    // Go's FindStringSubmatch yields "" for a group that did not take part in the match (the writer's `?? ''`).
+    this.#write(entry.extracted, match);
+    if (this.#toLabels) this.#write(entry.labels, match);
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labelNameSchema } from '../config/label-name';
-import type { LogEntry } from '../entry';
+import type { Labels, LogEntry } from '../entry';
+import { compileConstantWriter } from './compiled-writers';
 import type { Stage, StageDefinition } from './stage';
 
 const config = z.strictObject({
@@ -13,14 +14,14 @@ const config = z.strictObject({
 export type StaticLabelsStageConfig = z.output<typeof config>;
 
 class StaticLabelsStage implements Stage {
-  readonly #pairs: [string, string][];
+  readonly #write: (labels: Labels) => void;
 
   constructor(c: StaticLabelsStageConfig) {
-    this.#pairs = Object.entries(c.values);
+    this.#write = compileConstantWriter(Object.entries(c.values));
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {
-    for (const [name, value] of this.#pairs) entry.labels[name] = value;
+    this.#write(entry.labels);
     out.push(entry);
   }
 }
