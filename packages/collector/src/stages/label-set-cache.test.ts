@@ -47,3 +47,14 @@ describe('LabelSetCache', () => {
     expect(() => new LabelSetCache(labelSetKey, 0)).toThrow('LabelSetCache maxSets must be at least 1, got 0');
   });
 });
+
+describe('LabelSetCache with many values of one label', () => {
+  test('keeps every set apart when a label takes more values than fit in a node edge list', () => {
+    let calls = 0;
+    const cache = new LabelSetCache((labels) => (calls++, labelSetKey(labels)));
+    const sets = Array.from({ length: 40 }, (_, i) => ({ a: 'x', b: String(i), ...(i % 3 === 0 ? { c: 'z' } : {}) }));
+    for (const labels of sets) expect(cache.get(labels)).toBe(labelSetKey(labels));
+    for (const labels of sets) expect(cache.get(labels)).toBe(labelSetKey(labels));
+    expect(calls).toBe(40);
+  });
+});

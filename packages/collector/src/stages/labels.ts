@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labelMapSchema } from '../config/label-name';
-import type { LogEntry } from '../entry';
+import type { Labels, LogEntry } from '../entry';
+import { compileConvertingCopier } from './compiled-properties';
 import { extractedString } from './extracted';
 import type { Stage, StageDefinition } from './stage';
 
@@ -13,20 +14,16 @@ const config = z.strictObject({
 export type LabelsStageConfig = z.output<typeof config>;
 
 class LabelsStage implements Stage {
-  readonly #pairs: [string, string][];
+  readonly #copy: (from: Record<string, unknown>, target: Labels, convert: typeof extractedString) => void;
   readonly #fromMetadata: boolean;
 
   constructor(c: LabelsStageConfig) {
-    this.#pairs = Object.entries(c.values);
+    this.#copy = compileConvertingCopier(Object.entries(c.values));
     this.#fromMetadata = c.source_type === 'structured_metadata';
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {
-    const from: Record<string, unknown> = this.#fromMetadata ? entry.structuredMetadata : entry.extracted;
-    for (const [label, key] of this.#pairs) {
-      const value = extractedString(from[key]);
-      if (value !== undefined) entry.labels[label] = value;
-    }
+    this.#copy(this.#fromMetadata ? entry.structuredMetadata : entry.extracted, entry.labels, extractedString);
     out.push(entry);
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { re2Schema } from '../config/re2-schema';
 import type { LogEntry } from '../entry';
-import { compileGroupWriter } from './compiled-writers';
+import { compileGroupWriter } from './compiled-properties';
 import { extractedString } from './extracted';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
 

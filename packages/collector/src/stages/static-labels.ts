@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { labelNameSchema } from '../config/label-name';
 import type { Labels, LogEntry } from '../entry';
-import { compileConstantWriter } from './compiled-writers';
+import { compileConstantWriter } from './compiled-properties';
 import type { Stage, StageDefinition } from './stage';
 
 const config = z.strictObject({

@@ -16,7 +16,7 @@ export function metricValue(value: unknown): number | undefined {
     case 'boolean':
       return value ? 1 : 0;
     case 'string': {
-      if (FLOAT.test(value)) return Number(value);
+      if (isShortDigits(value) || FLOAT.test(value)) return Number(value);
       const special = SPECIAL[value.toLowerCase()];
       if (special !== undefined) return special;
       const negative = value.startsWith('-');
@@ -27,4 +27,14 @@ export function metricValue(value: unknown): number | undefined {
     default:
       return undefined;
   }
+}
+
+/** Plain digits, short enough to be exact: the common latency/bytes value, checked without the regex. */
+function isShortDigits(value: string): boolean {
+  if (value.length === 0 || value.length > 15) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

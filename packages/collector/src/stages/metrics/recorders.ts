@@ -1,4 +1,5 @@
 import type { LogEntry } from '../../entry';
+import { compilePropertyReader } from '../compiled-properties';
 import { extractedString } from '../extracted';
 import { metricValue } from './metric-value';
 import type { Series, SeriesStore } from './series-store';
@@ -19,13 +20,16 @@ export interface Recorder {
 }
 
 abstract class SourceRecorder implements Recorder {
-  constructor(protected readonly options: RecorderOptions) {}
+  readonly #read: (extracted: Record<string, unknown>) => unknown;
+
+  constructor(protected readonly options: RecorderOptions) {
+    this.#read = compilePropertyReader(options.source);
+  }
 
   record(entry: LogEntry, key: string, nowMs: number): void {
     const extracted = entry.extracted;
-    const source = this.options.source;
-    if (!(source in extracted)) return;
-    const raw = extracted[source];
+    const raw = this.#read(extracted);
+    if (raw === undefined && !(this.options.source in extracted)) return;
     if (this.options.value !== undefined && extractedString(raw) !== this.options.value) return;
     this.apply(raw, this.options.store.series(key, entry.labels), nowMs);
   }

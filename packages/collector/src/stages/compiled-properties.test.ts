@@ -1,4 +1,4 @@
-import { compileConstantWriter, compileGroupWriter } from './compiled-writers';
+import { compileConstantWriter, compileConvertingCopier, compileGroupWriter, compilePropertyReader } from './compiled-properties';
 
 describe('compileGroupWriter', () => {
   test('writes each group by its index when the match has them', () => {
@@ -32,5 +32,22 @@ describe('compileConstantWriter', () => {
     const target: Record<string, string> = { job: 'old', other: 'o' };
     compileConstantWriter([['job', 'new'], ['q', `it's "quoted"\n`]])(target);
     expect(target).toEqual({ job: 'new', other: 'o', q: `it's "quoted"\n` });
+  });
+});
+
+describe('compilePropertyReader', () => {
+  test('reads the named property when present and undefined when absent', () => {
+    const read = compilePropertyReader('a"b');
+    expect(read({ 'a"b': 7 })).toBe(7);
+    expect(read({ a: 1 })).toBeUndefined();
+  });
+});
+
+describe('compileConvertingCopier', () => {
+  test('copies converted values and skips the undefined ones when called', () => {
+    const copy = compileConvertingCopier([['m', 'method'], ['s', 'status'], ['x', 'missing']]);
+    const target: Record<string, string> = { s: 'old' };
+    copy({ method: 'GET', status: 200 }, target, (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined));
+    expect(target).toEqual({ s: '200', m: 'GET' });
   });
 });
