@@ -42,6 +42,21 @@ describe('encodePush', () => {
     expect(stats.truncatedLines).toBe(1);
   });
 
+  test('round-trips negative, zero and 64-bit timestamps, empty lines and multi-byte text when encoding', () => {
+    const timestamps = [-1_500_000_000n, 0n, 999n, 1_000_000_000n, 9_007_199_254_740_993_123n];
+    const entries = timestamps.map((ts, i) => entry(i === 1 ? '' : `línea ${i} €`, { job: 'ü' }, ts, i === 2 ? { k: 'vé', k2: '' } : {}));
+    const [stream] = decodeProtobufPush(encodePush(entries, opts).body, 1 << 20);
+    expect(stream!.labels).toEqual({ job: 'ü' });
+    expect(stream!.entries).toEqual(entries.map((e) => ({ timestampNs: e.timestampNs, line: e.line, structuredMetadata: e.structuredMetadata })));
+  });
+
+  test('encodes a stream past 16 KiB with multi-byte length prefixes when entries are many', () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => entry(`line ${i} ${'x'.repeat(i % 50)}`, { job: 'big' }, BigInt(i)));
+    const [stream] = decodeProtobufPush(encodePush(entries, opts).body, 1 << 24);
+    expect(stream!.entries).toHaveLength(3000);
+    expect(stream!.entries[2999]!.line).toBe(entries[2999]!.line);
+  });
+
   test('does not split a multi-byte character when truncating', () => {
     expect(truncateUtf8('aé€', 4)).toBe('aé');
   });

@@ -2,7 +2,6 @@ import * as snappy from 'snappyjs';
 import type { Labels, LogEntry } from '../../entry';
 import { LabelSetCache } from '../../stages/label-set-cache';
 import { formatLabels, sanitizeLabelName } from './labels';
-import * as protobuf from 'protobufjs';
 
 export interface EncodeOptions {
   externalLabels: Labels;
@@ -39,12 +38,22 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
     if (!group) streams.set(labelSet.key, (group = { labels: labelSet, members: [] }));
     group.members.push(i);
   }
-  // Written field by field with protobufjs' Writer: no intermediate message objects per entry.
-  const w = protobuf.Writer.create();
-  for (const { labels, members } of streams.values()) {
+  // Two passes over one buffer: sizes first (every length prefix known up front), then bytes, so a push
+  // allocates one buffer instead of protobufjs' per-field operation objects.
+  const lines = new Array<string>(entries.length);
+  const lineBytes = new Int32Array(entries.length);
+  const entrySizes = new Int32Array(entries.length);
+  const seconds = new Float64Array(entries.length);
+  const nanos = new Int32Array(entries.length);
+  const groups = [...streams.values()];
+  const streamSizes = new Float64Array(groups.length);
+  const keyBytes = new Int32Array(groups.length);
+  let total = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const { labels, members } = groups[g]!;
     sortByTime(members, entries);
-    w.uint32(PUSH_STREAMS).fork();
-    w.uint32(STREAM_LABELS).string(labels.key);
+    keyBytes[g] = Buffer.byteLength(labels.key);
+    let streamSize = fieldSize(keyBytes[g]!);
     for (const i of members) {
       const entry = entries[i]!;
       let line = entry.line;
@@ -52,23 +61,58 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
         line = truncateUtf8(line, options.maxLineBytes);
         stats.truncatedLines++;
       }
-      const seconds = entry.timestampNs / 1_000_000_000n;
-      const nanos = Number(entry.timestampNs - seconds * 1_000_000_000n);
-      w.uint32(STREAM_ENTRIES).fork();
-      w.uint32(ENTRY_TIMESTAMP).fork();
-      if (seconds !== 0n) w.uint32(TIMESTAMP_SECONDS).int64(Number(seconds));
-      if (nanos !== 0) w.uint32(TIMESTAMP_NANOS).int32(nanos);
-      w.ldelim();
-      if (line !== '') w.uint32(ENTRY_LINE).string(line);
-      for (const name in entry.structuredMetadata) writePair(w, name, entry.structuredMetadata[name]!);
-      for (const pair of labels.moved) writePair(w, pair.name, pair.value);
+      lines[i] = line;
+      const s = entry.timestampNs / 1_000_000_000n;
+      const n = Number(entry.timestampNs - s * 1_000_000_000n);
+      // A Timestamp's nanos are 0..999999999 (BigInt division truncates toward zero before 1970).
+      seconds[i] = n < 0 ? Number(s) - 1 : Number(s);
+      nanos[i] = n < 0 ? n + 1_000_000_000 : n;
+      let size = fieldSize(timestampSize(seconds[i]!, nanos[i]!));
+      if (line !== '') size += fieldSize((lineBytes[i] = Buffer.byteLength(line)));
+      for (const name in entry.structuredMetadata) size += fieldSize(pairSize(name, entry.structuredMetadata[name]!));
+      for (const pair of labels.moved) size += fieldSize(pairSize(pair.name, pair.value));
       stats.movedLabels += labels.moved.length;
-      w.ldelim();
+      entrySizes[i] = size;
+      streamSize += fieldSize(size);
     }
-    w.ldelim();
+    streamSizes[g] = streamSize;
+    total += fieldSize(streamSize);
   }
+  const buf = Buffer.allocUnsafe(total);
+  let pos = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const { labels, members } = groups[g]!;
+    buf[pos++] = PUSH_STREAMS;
+    pos = writeVarint(buf, pos, streamSizes[g]!);
+    buf[pos++] = STREAM_LABELS;
+    pos = writeVarint(buf, pos, keyBytes[g]!);
+    pos += buf.write(labels.key, pos);
+    for (const i of members) {
+      const entry = entries[i]!;
+      buf[pos++] = STREAM_ENTRIES;
+      pos = writeVarint(buf, pos, entrySizes[i]!);
+      buf[pos++] = ENTRY_TIMESTAMP;
+      pos = writeVarint(buf, pos, timestampSize(seconds[i]!, nanos[i]!));
+      if (seconds[i] !== 0) {
+        buf[pos++] = TIMESTAMP_SECONDS;
+        pos = writeSignedVarint(buf, pos, seconds[i]!);
+      }
+      if (nanos[i] !== 0) {
+        buf[pos++] = TIMESTAMP_NANOS;
+        pos = writeSignedVarint(buf, pos, nanos[i]!);
+      }
+      if (lines[i] !== '') {
+        buf[pos++] = ENTRY_LINE;
+        pos = writeVarint(buf, pos, lineBytes[i]!);
+        pos += buf.write(lines[i]!, pos);
+      }
+      for (const name in entry.structuredMetadata) pos = writePair(buf, pos, name, entry.structuredMetadata[name]!);
+      for (const pair of labels.moved) pos = writePair(buf, pos, pair.name, pair.value);
+    }
+  }
+  if (pos !== total) throw new Error(`encodePush wrote ${pos} bytes, sized ${total}`);
   stats.streams = streams.size;
-  return { body: snappy.compress(w.finish()), stats };
+  return { body: snappy.compress(buf), stats };
 }
 
 // Field tags (field number << 3 | wire type 2 = length-delimited, 0 = varint) of logproto.PushRequest.
@@ -83,8 +127,65 @@ const TIMESTAMP_NANOS = 2 << 3;
 const PAIR_NAME = (1 << 3) | 2;
 const PAIR_VALUE = (2 << 3) | 2;
 
-function writePair(w: protobuf.Writer, name: string, value: string): void {
-  w.uint32(ENTRY_METADATA).fork().uint32(PAIR_NAME).string(name).uint32(PAIR_VALUE).string(value).ldelim();
+/** Bytes of a length-delimited field (one-byte tag) whose content is `size` bytes. */
+function fieldSize(size: number): number {
+  return 1 + varintSize(size) + size;
+}
+
+function timestampSize(seconds: number, nanos: number): number {
+  return (seconds !== 0 ? 1 + signedVarintSize(seconds) : 0) + (nanos !== 0 ? 1 + signedVarintSize(nanos) : 0);
+}
+
+function pairSize(name: string, value: string): number {
+  return fieldSize(Buffer.byteLength(name)) + fieldSize(Buffer.byteLength(value));
+}
+
+function writePair(buf: Buffer, pos: number, name: string, value: string): number {
+  const nameBytes = Buffer.byteLength(name);
+  const valueBytes = Buffer.byteLength(value);
+  buf[pos++] = ENTRY_METADATA;
+  pos = writeVarint(buf, pos, fieldSize(nameBytes) + fieldSize(valueBytes));
+  buf[pos++] = PAIR_NAME;
+  pos = writeVarint(buf, pos, nameBytes);
+  pos += buf.write(name, pos);
+  buf[pos++] = PAIR_VALUE;
+  pos = writeVarint(buf, pos, valueBytes);
+  return pos + buf.write(value, pos);
+}
+
+/** Size of a non-negative integer below 2^53 as a varint. */
+function varintSize(value: number): number {
+  let size = 1;
+  while (value >= 128) {
+    value = Math.floor(value / 128);
+    size++;
+  }
+  return size;
+}
+
+function writeVarint(buf: Buffer, pos: number, value: number): number {
+  while (value >= 128) {
+    buf[pos++] = (value % 128) | 128;
+    value = Math.floor(value / 128);
+  }
+  buf[pos++] = value;
+  return pos;
+}
+
+// int64 fields: a negative value is sent as its 64-bit two's complement, 10 varint bytes.
+function signedVarintSize(value: number): number {
+  return value < 0 ? 10 : varintSize(value);
+}
+
+function writeSignedVarint(buf: Buffer, pos: number, value: number): number {
+  if (value >= 0) return writeVarint(buf, pos, value);
+  let rest = BigInt.asUintN(64, BigInt(value));
+  while (rest >= 128n) {
+    buf[pos++] = Number(rest & 127n) | 128;
+    rest >>= 7n;
+  }
+  buf[pos++] = Number(rest);
+  return pos;
 }
 
 /** Sorts entry indexes by timestamp, keeping arrival order for equal timestamps; skips already-sorted runs. */
