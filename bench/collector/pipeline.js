@@ -4,8 +4,9 @@
 //   (b) file source -> pipeline -> loki sink -> LokiPushReceiver (decodes Loki's wire format; not Loki).
 // Each mode runs in its own child process, next to a reference measured in that same process: a bare
 // loop streaming the same file and running the same regex over every line. Ratio = mode lines/s / bare lines/s.
-// Loading the collector and parsing the config happen before the timed run and are printed as `startup`;
-// peak RSS covers the whole child, startup included.
+// Loading the collector, parsing the config and a warm-up (the stages and the bare loop once over a small
+// file of other generated lines, so neither side is timed while the JIT compiles) happen before the timed
+// run and are printed as `startup`; peak RSS covers the whole child, startup included.
 // The receiver runs in this parent process so the child's CPU and RSS are the collector's alone.
 // Needs a build: `pnpm turbo run build --filter @obs/collector... --filter @obs/example-transactions`.
 // Run: `node bench/collector/pipeline.js` (BENCH_LINES=200000 for a quicker run).
@@ -18,6 +19,7 @@ const root = path.join(__dirname, '..', '..');
 const collector = path.join(root, 'packages', 'collector', 'dist');
 const moduleFile = path.join(root, 'examples', 'transactions', 'modules', 'transactions.yaml');
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
+const WARM_LINES = Math.min(50_000, Math.ceil(LINES / 20));
 const MiB = 1024 * 1024;
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -143,11 +145,13 @@ async function fileToLoki(c, config) {
   return { lines, refused };
 }
 
-async function child(mode, file, url) {
+async function child(mode, file, url, warmFile) {
   const bytes = fs.statSync(file).size;
   // The mode runs first so its peak RSS is not lifted by the reference's garbage.
   const t0 = process.hrtime.bigint();
   const timed = mode === 'pipeline' ? setupPipelineOnly(file) : setupFileToLoki(file, url);
+  await setupPipelineOnly(warmFile)();
+  await bareLoop(warmFile);
   const startup = { seconds: Number(process.hrtime.bigint() - t0) / 1e9, rssMiB: process.memoryUsage().rss / MiB };
   startupPeakRss = process.memoryUsage().rss;
   const run = await measured(timed);
@@ -156,17 +160,17 @@ async function child(mode, file, url) {
   process.stdout.write(JSON.stringify({ mode, bytes, startup, bare, run }) + '\n');
 }
 
-async function generateFile(file) {
+async function generateFile(file, count, seed) {
   const { generate } = require(path.join(root, 'examples', 'transactions', 'dist'));
   const { DEFAULT_METHODS } = require(path.join(root, 'examples', 'transactions', 'dist'));
   const out = fs.createWriteStream(file);
-  await generate({ rate: 0, methods: DEFAULT_METHODS, failureShare: 0.1, malformedShare: 0.02, count: LINES, output: file, seed: 1, startMs: Date.UTC(2026, 0, 1) }, out, new AbortController().signal);
+  await generate({ rate: 0, methods: DEFAULT_METHODS, failureShare: 0.1, malformedShare: 0.02, count, output: file, seed, startMs: Date.UTC(2026, 0, 1) }, out, new AbortController().signal);
   await new Promise((resolve) => out.end(resolve));
 }
 
-function runChild(mode, file, url) {
+function runChild(mode, file, url, warmFile) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', __filename, '--child', mode, file, url ?? ''], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', __filename, '--child', mode, file, url ?? '', warmFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
     proc.stdout.on('data', (d) => (text += d));
     proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').pop())) : reject(new Error(`${mode} child exited ${code}`))));
@@ -181,18 +185,20 @@ function row(label, m, bytes, lines) {
 async function parent() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'));
   const file = path.join(dir, 'transactions.log');
+  const warmFile = path.join(dir, 'warm-up.log');
   try {
-    await generateFile(file);
+    await generateFile(file, LINES, 1);
+    await generateFile(warmFile, WARM_LINES, 2);
     const bytes = fs.statSync(file).size;
     console.log(`transactions pipeline bench: ${LINES} lines, ${(bytes / MiB).toFixed(1)} MiB, 2% malformed; node ${process.version}, ${os.cpus().length} cores`);
     const { LokiPushReceiver } = require(path.join(collector, 'testing'));
     const receiver = await LokiPushReceiver.start({ record: false });
     try {
       for (const mode of ['pipeline', 'file-to-loki']) {
-        const r = await runChild(mode, file, receiver.url);
+        const r = await runChild(mode, file, receiver.url, warmFile);
         const bare = row(`  bare regex loop (${mode})`, r.bare, r.bytes, r.bare.result.lines);
         const run = row(`  ${mode === 'pipeline' ? '(a) pipeline only' : '(b) file -> loki sink'}`, r.run, r.bytes, r.run.result.lines);
-        console.log(`  startup (load collector, parse config) ${r.startup.seconds.toFixed(2)} s, ${r.startup.rssMiB.toFixed(0)} MiB RSS after`);
+        console.log(`  startup (load collector, parse config, warm-up over ${WARM_LINES} lines) ${r.startup.seconds.toFixed(2)} s, ${r.startup.rssMiB.toFixed(0)} MiB RSS after`);
         console.log(bare.line);
         console.log(run.line);
         console.log(`  ratio ${(run.lps / bare.lps).toFixed(2)}x of the bare loop (lines/s)` + (r.run.result.parseFailed !== undefined ? `; parse_status=failed on ${r.run.result.parseFailed} lines` : `; receiver decoded ${receiver.entryCount} entries; batches refused by a full queue and re-read: ${r.run.result.refused}`));
@@ -205,5 +211,5 @@ async function parent() {
   }
 }
 
-if (process.argv[2] === '--child') child(process.argv[3], process.argv[4], process.argv[5]).then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+if (process.argv[2] === '--child') child(process.argv[3], process.argv[4], process.argv[5], process.argv[6]).then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
 else parent().catch((err) => { console.error(err); process.exit(1); });
