@@ -77,6 +77,8 @@ describe('metrics stage', () => {
       expect(await ctx.registry.metrics()).toContain('n_total{job="tx"} 1');
       Date.now = () => 1_001_000;
       expect(await ctx.registry.metrics()).not.toContain('n_total{job="tx"}');
+      runStage(stage, [entry({})]);
+      expect(await ctx.registry.metrics()).toContain('n_total{job="tx"} 1');
     } finally {
       Date.now = realNow;
     }

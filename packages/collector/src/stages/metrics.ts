@@ -4,6 +4,7 @@ import type { LogEntry } from '../entry';
 import { LabelSetCache } from './label-set-cache';
 import { labelSetKey } from './label-set-key';
 import { CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
+import { SeriesSlots } from './metrics/series-slots';
 import { registerSeriesStore, type MetricKind } from './metrics/series-store';
 import type { Stage, StageContext, StageDefinition } from './stage';
 
@@ -88,34 +89,37 @@ type SharedConfig = z.infer<typeof counterSchema> | z.infer<typeof gaugeSchema> 
 
 class MetricsStage implements Stage {
   readonly #recorders: Recorder[];
-  // Label sets repeat line after line: their canonical key is built once per set, not per entry.
-  readonly #keys = new LabelSetCache(labelSetKey);
+  // Label sets repeat line after line: their key and series are resolved once per set, not per entry.
+  readonly #slots: LabelSetCache<SeriesSlots>;
 
   constructor(recorders: Recorder[]) {
     this.#recorders = recorders;
+    this.#slots = new LabelSetCache((labels) => new SeriesSlots(labelSetKey(labels), recorders.length));
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {
-    const key = this.#keys.get(entry.labels);
+    const slots = this.#slots.get(entry.labels);
     const now = Date.now();
     const recorders = this.#recorders;
-    for (let i = 0; i < recorders.length; i++) recorders[i]!.record(entry, key, now);
+    for (let i = 0; i < recorders.length; i++) recorders[i]!.record(entry, slots, now);
     out.push(entry);
   }
 }
 
-function options(m: SharedConfig, kind: MetricKind, buckets: readonly number[], ctx: StageContext): RecorderOptions {
+function options(m: SharedConfig, kind: MetricKind, buckets: readonly number[], ctx: StageContext, index: number): RecorderOptions {
   const name = (m.prefix || DEFAULT_PREFIX) + m.name;
   const store = registerSeriesStore(ctx.registry, name, m.description || `${kind} from pipeline stage ${ctx.name}`, kind, buckets, m.max_idle_duration);
   const parseFailed = ctx.counters.parseFailed;
-  return { store, source: m.source ?? m.name, value: m.value, onParseFailure: () => parseFailed.inc() };
+  return { store, source: m.source ?? m.name, value: m.value, onParseFailure: () => parseFailed.inc(), index };
 }
 
 function createMetricsStage(cfg: MetricsStageConfig, ctx: StageContext): Stage {
+  const gauges = cfg.counter.length;
+  const histograms = gauges + cfg.gauge.length;
   const recorders: Recorder[] = [
-    ...cfg.counter.map((m) => new CounterRecorder(options(m, 'counter', [], ctx), m.action, m.match_all, m.count_entry_bytes)),
-    ...cfg.gauge.map((m) => new GaugeRecorder(options(m, 'gauge', [], ctx), m.action)),
-    ...cfg.histogram.map((m) => new HistogramRecorder(options(m, 'histogram', m.buckets, ctx))),
+    ...cfg.counter.map((m, i) => new CounterRecorder(options(m, 'counter', [], ctx, i), m.action, m.match_all, m.count_entry_bytes)),
+    ...cfg.gauge.map((m, i) => new GaugeRecorder(options(m, 'gauge', [], ctx, gauges + i), m.action)),
+    ...cfg.histogram.map((m, i) => new HistogramRecorder(options(m, 'histogram', m.buckets, ctx, histograms + i))),
   ];
   return new MetricsStage(recorders);
 }

@@ -3,6 +3,7 @@ import { compilePropertyReader } from '../compiled-properties';
 import { extractedString } from '../extracted';
 import { metricValue } from './metric-value';
 import type { Series, SeriesStore } from './series-store';
+import type { SeriesSlots } from './series-slots';
 
 /** What every metric of the stage shares: where its value comes from and which value it counts. */
 export interface RecorderOptions {
@@ -12,11 +13,13 @@ export interface RecorderOptions {
   value: string | undefined;
   /** Called when a value cannot be read as a number. */
   onParseFailure: () => void;
+  /** This metric's position in the stage's SeriesSlots. */
+  index: number;
 }
 
-/** Updates one metric from one entry; `key` is the entry's canonical label-set string. */
+/** Updates one metric from one entry; `slots` holds the series of the entry's label set. */
 export interface Recorder {
-  record(entry: LogEntry, key: string, nowMs: number): void;
+  record(entry: LogEntry, slots: SeriesSlots, nowMs: number): void;
 }
 
 abstract class SourceRecorder implements Recorder {
@@ -26,12 +29,12 @@ abstract class SourceRecorder implements Recorder {
     this.#read = compilePropertyReader(options.source);
   }
 
-  record(entry: LogEntry, key: string, nowMs: number): void {
+  record(entry: LogEntry, slots: SeriesSlots, nowMs: number): void {
     const extracted = entry.extracted;
     const raw = this.#read(extracted);
     if (raw === undefined && !(this.options.source in extracted)) return;
     if (this.options.value !== undefined && extractedString(raw) !== this.options.value) return;
-    this.apply(raw, this.options.store.series(key, entry.labels), nowMs);
+    this.apply(raw, slots.get(this.options.index, this.options.store, entry.labels), nowMs);
   }
 
   protected abstract apply(raw: unknown, series: Series, nowMs: number): void;
@@ -54,13 +57,13 @@ export class CounterRecorder extends SourceRecorder {
     super(options);
   }
 
-  override record(entry: LogEntry, key: string, nowMs: number): void {
+  override record(entry: LogEntry, slots: SeriesSlots, nowMs: number): void {
     if (!this.matchAll) {
-      super.record(entry, key, nowMs);
+      super.record(entry, slots, nowMs);
       return;
     }
     // match_all counts every entry, whether or not the source was extracted.
-    const series = this.options.store.series(key, entry.labels);
+    const series = slots.get(this.options.index, this.options.store, entry.labels);
     series.value += this.countEntryBytes ? Buffer.byteLength(entry.line, 'utf8') : 1;
     series.lastUpdateMs = nowMs;
   }

@@ -11,12 +11,29 @@ export interface Series {
   readonly counts: Float64Array | undefined;
   count: number;
   lastUpdateMs: number;
+  /** Set when the store dropped this series (idle or reset): holders must resolve it again. */
+  expired: boolean;
 }
 
 interface SampleValue {
   value: number;
   labels: Labels;
   metricName?: string;
+}
+
+/**
+ * The bucket a histogram sample falls in: the first upper bound >= value (binary search), or
+ * `bounds.length` for +Inf (samples are never NaN: recorders count those as parse failures).
+ */
+export function bucketIndex(bounds: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (value > bounds[mid]!) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -28,6 +45,7 @@ interface SampleValue {
 export class SeriesStore {
   readonly aggregator = 'sum';
   readonly #series = new Map<string, Series>();
+  readonly #bounds: Float64Array;
   #maxIdleMs: number;
 
   constructor(
@@ -38,6 +56,7 @@ export class SeriesStore {
     maxIdleMs: number,
   ) {
     this.#maxIdleMs = maxIdleMs;
+    this.#bounds = Float64Array.from(buckets);
   }
 
   /** Another stage shares this metric; the longest idle time wins so no stage loses series early. */
@@ -52,17 +71,14 @@ export class SeriesStore {
       const own: Labels = {};
       // Prometheus reserves names starting with __; Loki-internal labels stay out of metric series.
       for (const name in labels) if (!name.startsWith('__')) own[name] = labels[name]!;
-      series = { labels: own, value: 0, counts: this.type === 'histogram' ? new Float64Array(this.buckets.length + 1) : undefined, count: 0, lastUpdateMs: 0 };
+      series = { labels: own, value: 0, counts: this.type === 'histogram' ? new Float64Array(this.buckets.length + 1) : undefined, count: 0, lastUpdateMs: 0, expired: false };
       this.#series.set(key, series);
     }
     return series;
   }
 
   observe(series: Series, value: number): void {
-    const buckets = this.buckets;
-    let i = 0;
-    while (i < buckets.length && value > buckets[i]!) i++;
-    series.counts![i]!++;
+    series.counts![bucketIndex(this.#bounds, value)]!++;
     series.value += value;
     series.count++;
   }
@@ -72,6 +88,7 @@ export class SeriesStore {
     const values: SampleValue[] = [];
     for (const [key, series] of this.#series) {
       if (now - series.lastUpdateMs >= this.#maxIdleMs) {
+        series.expired = true;
         this.#series.delete(key);
         continue;
       }
@@ -92,6 +109,7 @@ export class SeriesStore {
   }
 
   reset(): void {
+    for (const series of this.#series.values()) series.expired = true;
     this.#series.clear();
   }
 }
