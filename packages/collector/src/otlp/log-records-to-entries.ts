@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
+import { copyLabels, type LogEntry } from '../entry';
 import { anyValueToString } from './any-value';
 import { createLabelNameCache } from './label-name';
 import type { LogsData } from './types';
@@ -78,7 +78,7 @@ export function createLogRecordConverter(config: LogMappingConfig, now: () => bi
           entries.push({
             timestampNs: r.timeUnixNano !== 0n ? r.timeUnixNano : r.observedTimeUnixNano !== 0n ? r.observedTimeUnixNano : receivedNs,
             line: anyValueToString(r.body),
-            labels: { ...labels },
+            labels: copyLabels(labels),
             structuredMetadata,
             extracted,
           });

@@ -4,7 +4,7 @@ import * as zlib from 'node:zlib';
 import { z } from 'zod';
 import type { ComponentDefinition, Logger, Source, SourceContext } from '../component';
 import type { Consumer } from '../consumer';
-import { nowNs, type LogBatch, type LogEntry } from '../entry';
+import { copyLabels, nowNs, type LogBatch, type LogEntry } from '../entry';
 import { PermanentError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
 import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../sinks/loki/decode';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
@@ -167,7 +167,7 @@ class LokiPush implements LokiPushSource {
       const labels = { ...stream.labels, ...this.config.labels };
       for (const e of stream.entries) {
         const timestampNs = this.config.use_incoming_timestamp ? e.timestampNs : receivedNs;
-        entries.push({ timestampNs, line: e.line, labels: { ...labels }, structuredMetadata: e.structuredMetadata, extracted: {} });
+        entries.push({ timestampNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} });
       }
     }
     return entries;
@@ -179,7 +179,7 @@ class LokiPush implements LokiPushSource {
     const receivedNs = nowNs();
     for (const line of text.split('\n')) {
       const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (trimmed !== '') entries.push({ timestampNs: receivedNs, line: trimmed, labels: { ...this.config.labels }, structuredMetadata: {}, extracted: {} });
+      if (trimmed !== '') entries.push({ timestampNs: receivedNs, line: trimmed, labels: copyLabels(this.config.labels), structuredMetadata: {}, extracted: {} });
     }
     return entries;
   }

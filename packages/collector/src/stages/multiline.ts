@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { durationMs } from '../config/units';
-import { nowNs, type LogEntry } from '../entry';
+import { copyLabels, nowNs, type LogEntry } from '../entry';
 import { compileRe2 } from '../logql/re2';
 import { labelSetKey } from './label-set-key';
 import type { Stage, StageDefinition } from './stage';
@@ -93,7 +93,7 @@ class MultilineStage implements Stage {
     out.push({
       timestampNs: start.timestampNs,
       line: block.lines,
-      labels: { ...start.labels },
+      labels: copyLabels(start.labels),
       structuredMetadata: { ...start.structuredMetadata },
       extracted: { ...start.extracted },
     });
