@@ -8,13 +8,25 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 
 const root = path.join(__dirname, '..');
-const { values: args } = parseArgs({
-  options: {
-    duration: { type: 'string' },
-    rate: { type: 'string', default: '200' },
-    'data-dir': { type: 'string', default: path.join(root, 'data') },
-  },
-});
+const usage = 'usage: pnpm start [-- --rate LINES_PER_SECOND] [--duration SECONDS] [--data-dir DIR]';
+let args;
+try {
+  // `pnpm start -- --rate 10` hands the script a literal `--`.
+  ({ values: args } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      duration: { type: 'string' },
+      rate: { type: 'string', default: '200' },
+      'data-dir': { type: 'string', default: path.join(root, 'data') },
+    },
+  }));
+  for (const key of ['duration', 'rate']) {
+    if (args[key] !== undefined && !(Number(args[key]) >= 0)) throw new Error(`--${key} must be a number >= 0, got "${args[key]}"`);
+  }
+} catch (err) {
+  process.stderr.write(`${err.message}\n${usage}\n`);
+  process.exit(2);
+}
 const dataDir = path.resolve(args['data-dir']);
 const sorterPort = Number(process.env.PORT ?? 8080);
 const collectorPort = Number(process.env.COLLECTOR_HTTP_PORT ?? 12345);
