@@ -4,6 +4,7 @@ import type { LogEntry } from '../entry';
 import { LabelSetCache } from './label-set-cache';
 import { labelSetKey } from './label-set-key';
 import { CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
+import { createBatchClock } from './metrics/batch-clock';
 import { SeriesSlots } from './metrics/series-slots';
 import { registerSeriesStore, type MetricKind } from './metrics/series-store';
 import type { Stage, StageContext, StageDefinition } from './stage';
@@ -91,6 +92,7 @@ class MetricsStage implements Stage {
   readonly #recorders: Recorder[];
   // Label sets repeat line after line: their key and series are resolved once per set, not per entry.
   readonly #slots: LabelSetCache<SeriesSlots>;
+  readonly #now = createBatchClock();
 
   constructor(recorders: Recorder[]) {
     this.#recorders = recorders;
@@ -99,7 +101,7 @@ class MetricsStage implements Stage {
 
   process(entry: LogEntry, out: LogEntry[]): void {
     const slots = this.#slots.get(entry.labels);
-    const now = Date.now();
+    const now = this.#now();
     const recorders = this.#recorders;
     for (let i = 0; i < recorders.length; i++) recorders[i]!.record(entry, slots, now);
     out.push(entry);
