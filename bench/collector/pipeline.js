@@ -170,10 +170,18 @@ async function generateFile(file, count, seed) {
 
 function runChild(mode, file, url, warmFile) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', __filename, '--child', mode, file, url ?? '', warmFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const flags = (process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
+    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', ...flags, __filename, '--child', mode, file, url ?? '', warmFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
     proc.stdout.on('data', (d) => (text += d));
-    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').pop())) : reject(new Error(`${mode} child exited ${code}`))));
+    proc.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${mode} child exited ${code}`));
+      // Anything before the result line comes from BENCH_CHILD_FLAGS (e.g. --trace-gc): pass it on.
+      const lines = text.trim().split('\n');
+      const result = lines.pop();
+      if (lines.length > 0) process.stderr.write(lines.join('\n') + '\n');
+      resolve(JSON.parse(result));
+    });
   });
 }
 
@@ -194,7 +202,7 @@ async function parent() {
     const { LokiPushReceiver } = require(path.join(collector, 'testing'));
     const receiver = await LokiPushReceiver.start({ record: false });
     try {
-      for (const mode of ['pipeline', 'file-to-loki']) {
+      for (const mode of (process.env.BENCH_MODES ?? 'pipeline,file-to-loki').split(',')) {
         const r = await runChild(mode, file, receiver.url, warmFile);
         const bare = row(`  bare regex loop (${mode})`, r.bare, r.bytes, r.bare.result.lines);
         const run = row(`  ${mode === 'pipeline' ? '(a) pipeline only' : '(b) file -> loki sink'}`, r.run, r.bytes, r.run.result.lines);
