@@ -29,7 +29,7 @@ describe('examples/transactions through the collector', () => {
     expect(await total('payment_success_transactions_total')).toBe(truth.filter((t) => t.kind === 'success').length);
     expect(await total('payment_failed_transactions_total')).toBe(truth.filter((t) => t.kind === 'failed').length);
     const histogram = (await registry.getSingleMetric('payment_transaction_latency_ms')?.get())?.values ?? [];
-    const observed = histogram.filter((v) => v.metricName === 'payment_transaction_latency_ms_count').reduce((s, v) => s + v.value, 0);
+    const observed = histogram.filter((v) => (v as { metricName?: string }).metricName === 'payment_transaction_latency_ms_count').reduce((s, v) => s + v.value, 0);
     expect(observed).toBe(truth.filter((t) => t.kind !== 'malformed').length);
     await pipeline.shutdown(new AbortController().signal);
   });

@@ -27,7 +27,7 @@ describe('secrets and PII never leave in logs, responses or prompts', () => {
       { type: 'event', content: { message: 'config reloaded', api_key: sorterKey, note: `contact ${email}` }, attributes: { token: password } },
     ];
     const responses: string[] = [];
-    const send = async (path: string, body: unknown, key: string) => {
+    const send = async (path: string, body: object, key: string) => {
       const res = await request(sorter.url).post(path).set('Authorization', `Bearer ${key}`).send(body);
       responses.push(JSON.stringify(res.headers), res.text);
       return res;

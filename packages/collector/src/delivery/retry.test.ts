@@ -6,7 +6,7 @@ function scripted(results: SendResult[]): Send & { calls: number } {
   const send = (async () => {
     send.calls++;
     return results.shift() ?? { status: 'ok' };
-  }) as Send & { calls: number };
+  }) as unknown as Send & { calls: number };
   send.calls = 0;
   return send;
 }

@@ -1,3 +1,4 @@
+import type { Labels } from '../entry';
 import { LabelSetCache } from './label-set-cache';
 import { labelSetKey } from './label-set-key';
 
@@ -13,7 +14,7 @@ describe('LabelSetCache', () => {
 
   test('gives each label set its own value when values, names or counts differ', () => {
     const cache = new LabelSetCache(labelSetKey);
-    const sets = [{ a: '1' }, { a: '2' }, { b: '1' }, { a: '1', b: '1' }, {}, { a: '' }];
+    const sets: Labels[] = [{ a: '1' }, { a: '2' }, { b: '1' }, { a: '1', b: '1' }, {}, { a: '' }];
     for (const labels of sets) expect(cache.get(labels)).toBe(labelSetKey(labels));
     expect(new Set(sets.map((l) => cache.get(l))).size).toBe(sets.length);
   });

@@ -18,6 +18,8 @@ export interface PrometheusRemoteWriteSink extends Sink, SignalSink {
   readonly signals: { readonly metrics: Consumer<MetricsData> };
   /** Resolves once the samples are queued; rejects with QueueFullError under `overflow: block` when full. */
   consumeMetrics(data: MetricsData): Promise<void>;
+  /** Reads the collector registry's metrics-stage series into the queue now (also done every scrape_interval_ms). */
+  scrapeRegistry(): Promise<void>;
 }
 
 export const prometheusRemoteWriteSinkDefinition: ComponentDefinition<PrometheusRemoteWriteConfig, PrometheusRemoteWriteSink> = {
