@@ -49,15 +49,22 @@ function moduleRegex() {
 /** Runs fn, returning wall seconds, CPU seconds and peak RSS (sampled) from the start of the process to its end. */
 async function measured(fn) {
   let peak = Math.max(process.memoryUsage().rss, startupPeakRss);
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  // What made up RSS at its sampled peak: V8 heap (committed), and buffers outside it.
+  let atPeak = process.memoryUsage();
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.rss > peak) [peak, atPeak] = [m.rss, m];
+  };
+  const timer = setInterval(sample, 50);
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const result = await fn();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: peak / MiB, result };
+  sample();
+  const peakParts = { heapTotalMiB: atPeak.heapTotal / MiB, externalMiB: atPeak.external / MiB };
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: peak / MiB, peakParts, result };
 }
 
 async function bareLoop(file) {
@@ -209,6 +216,7 @@ async function parent() {
         console.log(`  startup (load collector, parse config, warm-up over ${WARM_LINES} lines) ${r.startup.seconds.toFixed(2)} s, ${r.startup.rssMiB.toFixed(0)} MiB RSS after`);
         console.log(bare.line);
         console.log(run.line);
+        console.log(`  at the sampled RSS peak of ${mode}: V8 heap ${r.run.peakParts.heapTotalMiB.toFixed(0)} MiB committed, external ${r.run.peakParts.externalMiB.toFixed(0)} MiB`);
         console.log(`  ratio ${(run.lps / bare.lps).toFixed(2)}x of the bare loop (lines/s)` + (r.run.result.parseFailed !== undefined ? `; parse_status=failed on ${r.run.result.parseFailed} lines` : `; receiver decoded ${receiver.entryCount} entries; batches refused by a full queue and re-read: ${r.run.result.refused}`));
       }
     } finally {

@@ -27,41 +27,4 @@ describe('createMemoryQueue', () => {
     await q.push([createEntry('x')], 1);
     await expect(waiting).resolves.toBeUndefined();
   });
-
-  test('gives back every field but extracted when entries are read', async () => {
-    const q = createMemoryQueue({ capacityBytes: 1000 });
-    const a = createEntry('a', { job: 'x', env: 'prod' }, -1_500_000_000n);
-    a.structuredMetadata = { trace_id: 't1' };
-    a.extracted = { big: 'dropped in the queue' };
-    const b = createEntry('b', { job: 'y' }, 1_700_000_000_000_000_000n);
-    await q.push([a, b], 10);
-    const [ra, rb] = (await q.read(1000))!.entries;
-    expect(ra).toEqual({ timestampNs: -1_500_000_000n, line: 'a', labels: { job: 'x', env: 'prod' }, structuredMetadata: { trace_id: 't1' }, extracted: {} });
-    expect(rb).toEqual({ timestampNs: 1_700_000_000_000_000_000n, line: 'b', labels: { job: 'y' }, structuredMetadata: {}, extracted: {} });
-  });
-
-  test('keeps timestamps exact when they do not fit in int64', async () => {
-    const q = createMemoryQueue({ capacityBytes: 1000 });
-    const huge = 2n ** 70n;
-    await q.push([createEntry('far', {}, huge), createEntry('near', {}, 5n), createEntry('past', {}, -huge)], 3);
-    expect((await q.read(1000))!.entries.map((e) => e.timestampNs)).toEqual([huge, 5n, -huge]);
-  });
-
-  test('shares one labels object per label set when entries wait', async () => {
-    const q = createMemoryQueue({ capacityBytes: 1000 });
-    const labels = { job: 'x' };
-    await q.push([createEntry('1', { ...labels }), createEntry('2', { ...labels }), createEntry('3', { job: 'z' })], 3);
-    const [one, two, three] = (await q.read(1000))!.entries;
-    expect(one!.labels).toBe(two!.labels);
-    expect(one!.labels).not.toBe(labels);
-    expect(three!.labels).toEqual({ job: 'z' });
-  });
-
-  test('keeps its copy when the pusher changes labels after push', async () => {
-    const q = createMemoryQueue({ capacityBytes: 1000 });
-    const e = createEntry('x', { job: 'x' });
-    await q.push([e], 1);
-    e.labels.job = 'changed';
-    expect((await q.read(1000))!.entries[0]!.labels).toEqual({ job: 'x' });
-  });
 });

@@ -1,34 +1,19 @@
-import { copyLabels, type Labels, type LogEntry } from '../entry';
+import type { LogEntry } from '../entry';
 import { QueueFullError } from '../errors';
-import { LabelSetCache } from '../stages/label-set-cache';
 import { PushWaiters } from './push-waiters';
 import type { DeliveryQueue, QueueChunk, QueueDepth } from './queue';
 
-/**
- * One pushed batch, kept as columns: a waiting entry outlives several scavenges, so every object it holds
- * gets promoted to old space. Columns hold no per-entry object besides the line (timestamps in a
- * BigInt64Array, one shared labels object per label set, no empty metadata maps); read() rebuilds
- * short-lived entries.
- */
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+const RELEASED: LogEntry[] = [];
+
 interface MemoryRecord {
-  lines: string[];
-  timestamps: BigInt64Array;
-  labels: Labels[];
-  /** Per entry, or undefined for an entry without structured metadata. */
-  metadata: (Record<string, string> | undefined)[];
-  /** Timestamps outside int64 (by index), which `timestamps` cannot hold; almost always undefined. */
-  wide: Map<number, bigint> | undefined;
+  entries: LogEntry[];
   bytes: number;
 }
 
 interface MemoryChunk extends QueueChunk {
   readonly records: number;
 }
-
-const RELEASED_LINES: string[] = [];
-const INT64_MAX = 2n ** 63n - 1n;
-const INT64_MIN = -(2n ** 63n);
-const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 // In-process callers (file source) retry this soon; HTTP clients get at least 1 s (Retry-After is in seconds).
 export const FULL_RETRY_AFTER_MS = 100;
@@ -42,19 +27,12 @@ export function createMemoryQueue(options: MemoryQueueOptions): DeliveryQueue {
   return new MemoryQueue(options.capacityBytes);
 }
 
-function hasKeys(map: Record<string, string>): boolean {
-  for (const _ in map) return true;
-  return false;
-}
-
 class MemoryQueue implements DeliveryQueue {
   readonly durable = false;
   #records: MemoryRecord[] = [];
   #head = 0;
   #depth: QueueDepth = { entries: 0, bytes: 0 };
   #waiters = new PushWaiters();
-  // Entries of one label set share one (unchanged) labels object while they wait: fewer objects to promote.
-  readonly #labelSets = new LabelSetCache<Labels>(copyLabels);
 
   constructor(readonly capacityBytes: number) {}
 
@@ -63,32 +41,31 @@ class MemoryQueue implements DeliveryQueue {
       throw new QueueFullError(`queue full: ${this.#depth.bytes} of ${this.capacityBytes} bytes used`, FULL_RETRY_AFTER_MS);
     }
     // Keep only what a sink sends: the pipeline's extracted map would otherwise stay alive in the queue.
-    const n = entries.length;
-    const record: MemoryRecord = { lines: new Array<string>(n), timestamps: new BigInt64Array(n), labels: new Array<Labels>(n), metadata: new Array<Record<string, string> | undefined>(n), wide: undefined, bytes };
-    for (let i = 0; i < n; i++) {
+    const slim: LogEntry[] = new Array(entries.length);
+    for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
-      record.lines[i] = e.line;
-      const ts = e.timestampNs;
-      if (ts > INT64_MAX || ts < INT64_MIN) (record.wide ??= new Map()).set(i, ts);
-      else record.timestamps[i] = ts;
-      record.labels[i] = this.#labelSets.get(e.labels);
-      record.metadata[i] = hasKeys(e.structuredMetadata) ? e.structuredMetadata : undefined;
+      slim[i] = { timestampNs: e.timestampNs, line: e.line, labels: e.labels, structuredMetadata: e.structuredMetadata, extracted: EMPTY };
     }
-    this.#records.push(record);
-    this.#depth.entries += n;
+    this.#records.push({ entries: slim, bytes });
+    this.#depth.entries += entries.length;
     this.#depth.bytes += bytes;
     this.#waiters.wake();
   }
 
   async read(maxBytes: number): Promise<QueueChunk | undefined> {
     if (this.#head >= this.#records.length) return undefined;
+    const first = this.#records[this.#head]!;
+    if (this.#head + 1 === this.#records.length || first.bytes >= maxBytes) {
+      const chunk: MemoryChunk = { entries: first.entries, bytes: first.bytes, records: 1 };
+      return chunk;
+    }
     const entries: LogEntry[] = [];
     let bytes = 0;
     let records = 0;
     for (let i = this.#head; i < this.#records.length; i++) {
       const record = this.#records[i]!;
       if (records > 0 && bytes + record.bytes > maxBytes) break;
-      appendEntries(record, entries);
+      for (const entry of record.entries) entries.push(entry);
       bytes += record.bytes;
       records++;
     }
@@ -100,12 +77,9 @@ class MemoryQueue implements DeliveryQueue {
     const { records } = chunk as MemoryChunk;
     for (let i = 0; i < records; i++) {
       const record = this.#records[this.#head + i]!;
-      this.#depth.entries -= record.lines.length;
+      this.#depth.entries -= record.entries.length;
       this.#depth.bytes -= record.bytes;
-      // Delivered lines must not stay reachable until the next compaction.
-      record.lines = RELEASED_LINES;
-      record.labels = [];
-      record.metadata = [];
+      record.entries = RELEASED; // delivered entries must not stay reachable until the next compaction
     }
     this.#head += records;
     // Compact now and then instead of shifting on every ack.
@@ -125,13 +99,5 @@ class MemoryQueue implements DeliveryQueue {
 
   async close(): Promise<void> {
     this.#waiters.wake();
-  }
-}
-
-/** Rebuilds a record's entries (young objects that die once sent) onto `out`. */
-function appendEntries(record: MemoryRecord, out: LogEntry[]): void {
-  const { lines, timestamps, labels, metadata, wide } = record;
-  for (let i = 0; i < lines.length; i++) {
-    out.push({ timestampNs: wide?.get(i) ?? timestamps[i]!, line: lines[i]!, labels: labels[i]!, structuredMetadata: metadata[i] ?? {}, extracted: EMPTY });
   }
 }
