@@ -1,9 +1,11 @@
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
-import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
-import { metricValue, startSorter, waitFor, type RunningSorter } from './support/start-sorter';
+import type { FakeLlmServer } from './fake-llm-server';
+import { metricValue, waitFor, type RunningSorter } from './support/start-sorter';
+import { useFakeLlmFixture } from './support/fake-llm-fixture';
 
-// A reset timeout long enough that the breaker cannot half-open during a test, unless the test is about that.
+// A reset timeout long enough that the breaker cannot half-open during a test, unless the test is about that;
+// those use 1.5 s, so that a loaded machine cannot half-open it while the failing calls are still being made.
 const breakerEnv = (fake: FakeLlmServer, resetTimeoutMs = 60000) => ({
   LLM_API_KEY: 'test-llm-key-0002',
   LLM_BASE_URL: fake.baseUrl,
@@ -30,15 +32,8 @@ async function readyBreaker(sorter: RunningSorter): Promise<string> {
 }
 
 describe('circuit breaker around the LLM', () => {
-  let fake: FakeLlmServer;
+  const { fake, startSorter } = useFakeLlmFixture();
   let sorter: RunningSorter;
-  beforeEach(async () => {
-    fake = await startFakeLlmServer();
-  });
-  afterEach(async () => {
-    await sorter?.close();
-    await fake.close();
-  });
 
   test('When the LLM keeps failing, then the breaker opens, no calls reach it, every request is answered by rules and /readyz stays 200', async () => {
     sorter = await startSorter(breakerEnv(fake));
@@ -56,11 +51,11 @@ describe('circuit breaker around the LLM', () => {
   });
 
   test('When the reset timeout passes, then the breaker half-opens, a good probe closes it and the LLM answers again', async () => {
-    sorter = await startSorter(breakerEnv(fake, 500));
+    sorter = await startSorter(breakerEnv(fake, 1500));
     fake.behave({ kind: 'server_error' });
     for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
     fake.behave({ kind: 'answer' });
-    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 5000);
+    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 8000);
     expect((await classifyOne(sorter))?.decided_by).toBe('llm');
     expect(await readyBreaker(sorter)).toBe('closed');
     expect((await classifyOne(sorter))?.decided_by).toBe('llm');
@@ -70,10 +65,10 @@ describe('circuit breaker around the LLM', () => {
   });
 
   test('When a half-open probe fails, then the breaker opens again at once', async () => {
-    sorter = await startSorter(breakerEnv(fake, 500));
+    sorter = await startSorter(breakerEnv(fake, 1500));
     fake.behave({ kind: 'server_error' });
     for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
-    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 5000);
+    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 8000);
     const callsBeforeProbe = fake.calls.length;
     expect((await classifyOne(sorter))?.decided_by).toBe('rules');
     expect(fake.calls.length).toBe(callsBeforeProbe + 1);

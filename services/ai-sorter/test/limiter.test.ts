@@ -1,21 +1,14 @@
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
-import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
 import { estimateTokens } from '../src/classifiers/llm-prompt';
-import { metricValue, startSorter, type RunningSorter } from './support/start-sorter';
+import { metricValue, type RunningSorter } from './support/start-sorter';
+import { useFakeLlmFixture } from './support/fake-llm-fixture';
 
 const words = ['amber', 'basalt', 'cobalt', 'dune', 'ember', 'fjord', 'granite', 'harbor', 'iris', 'jade', 'kelp', 'lumen'];
 
 describe('rate limiter in front of the LLM', () => {
-  let fake: FakeLlmServer;
+  const { fake, startSorter } = useFakeLlmFixture();
   let sorter: RunningSorter;
-  beforeEach(async () => {
-    fake = await startFakeLlmServer();
-  });
-  afterEach(async () => {
-    await sorter?.close();
-    await fake.close();
-  });
 
   test('When a burst exceeds the requests/min budget, then the LLM sees at most the budget and rules answer the rest', async () => {
     sorter = await startSorter({ LLM_API_KEY: 'test-llm-key-0003', LLM_BASE_URL: fake.baseUrl, LIMITER_REQUESTS_PER_MINUTE: '3', LIMITER_MAX_CONCURRENT: '2' });

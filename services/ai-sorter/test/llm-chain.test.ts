@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
-import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
-import { metricValue, startSorter, type RunningSorter } from './support/start-sorter';
+import type { FakeLlmServer } from './fake-llm-server';
+import { metricValue, type RunningSorter } from './support/start-sorter';
+import { useFakeLlmFixture } from './support/fake-llm-fixture';
 
 const llmEnv = (fake: FakeLlmServer, extra: Record<string, string> = {}) => ({
   LLM_API_KEY: 'test-llm-key-0001',
@@ -17,15 +18,8 @@ async function classify(sorter: RunningSorter, items: unknown[]): Promise<Classi
 }
 
 describe('classifier chain against the fake LLM server', () => {
-  let fake: FakeLlmServer;
+  const { fake, startSorter } = useFakeLlmFixture();
   let sorter: RunningSorter;
-  beforeEach(async () => {
-    fake = await startFakeLlmServer();
-  });
-  afterEach(async () => {
-    await sorter?.close();
-    await fake.close();
-  });
 
   test('When the LLM answers well, then one call covers the batch, deduped by template, with structured output', async () => {
     sorter = await startSorter(llmEnv(fake));

@@ -1,18 +1,11 @@
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
-import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
-import { metricValue, startSorter, type RunningSorter } from './support/start-sorter';
+import { metricValue, type RunningSorter } from './support/start-sorter';
+import { useFakeLlmFixture } from './support/fake-llm-fixture';
 
 describe('REDIS_URL pointing at a Redis that is down', () => {
-  let fake: FakeLlmServer;
+  const { fake, startSorter } = useFakeLlmFixture();
   let sorter: RunningSorter;
-  beforeEach(async () => {
-    fake = await startFakeLlmServer();
-  });
-  afterEach(async () => {
-    await sorter?.close();
-    await fake.close();
-  });
 
   test('When Redis is unreachable, then /classify still answers 200 by rules within the limiter deadline and /readyz stays 200', async () => {
     // Port 1 on loopback: nothing listens there, so every connection is refused.

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
-import { startSorter, type RunningSorter } from './support/start-sorter';
+import type { RunningSorter } from './support/start-sorter';
+import { useFakeLlmFixture } from './support/fake-llm-fixture';
 
 // Planted values: none may appear in any response, any log line, or (for PII) any LLM prompt.
 const llmKey = 'xai-PLANTED-llm-key-7f3a9c';
@@ -10,15 +10,8 @@ const password = 'PLANTED-hunter2-pw';
 const email = 'planted.person@example.com';
 
 describe('secrets and PII never leave in logs, responses or prompts', () => {
-  let fake: FakeLlmServer;
+  const { fake, startSorter } = useFakeLlmFixture();
   let sorter: RunningSorter;
-  beforeEach(async () => {
-    fake = await startFakeLlmServer();
-  });
-  afterEach(async () => {
-    await sorter?.close();
-    await fake.close();
-  });
 
   test('When requests carry planted secrets and the LLM fails and succeeds, then no log line, response or prompt contains them', async () => {
     sorter = await startSorter({ LLM_API_KEY: llmKey, LLM_BASE_URL: fake.baseUrl, SORTER_API_KEYS: sorterKey, LOG_LEVEL: 'debug' });
