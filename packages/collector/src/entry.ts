@@ -27,6 +27,17 @@ export function copyLabels(labels: Labels): Labels {
   return copy;
 }
 
+/** An independent copy of an entry, for a second consumer that may change it in place. */
+export function cloneEntry(entry: LogEntry): LogEntry {
+  return {
+    timestampNs: entry.timestampNs,
+    line: entry.line,
+    labels: copyLabels(entry.labels),
+    structuredMetadata: copyLabels(entry.structuredMetadata),
+    extracted: { ...entry.extracted },
+  };
+}
+
 export function nowNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }

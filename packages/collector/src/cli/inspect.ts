@@ -1,4 +1,4 @@
-import type { LogEntry } from '../entry';
+import { cloneEntry, type LogEntry } from '../entry';
 import type { CompiledStage } from '../stages/pipeline';
 import { formatRfc3339Nano } from './timestamp';
 
@@ -20,18 +20,6 @@ export interface StageChange {
 export interface StageReport {
   parseFailed: boolean;
   dropReason: string | undefined;
-}
-
-interface Snapshot {
-  line: string;
-  timestampNs: bigint;
-  labels: Record<string, string>;
-  structuredMetadata: Record<string, string>;
-  extracted: Record<string, unknown>;
-}
-
-function snapshot(e: LogEntry): Snapshot {
-  return { line: e.line, timestampNs: e.timestampNs, labels: { ...e.labels }, structuredMetadata: { ...e.structuredMetadata }, extracted: { ...e.extracted } };
 }
 
 function changed<T>(before: Record<string, T>, after: Record<string, T>): Record<string, T> | undefined {
@@ -63,7 +51,7 @@ export function inspectEntry(entry: LogEntry, stages: readonly CompiledStage[], 
   for (const { name, stage } of stages) {
     const next: LogEntry[] = [];
     for (const e of current) {
-      const before = snapshot(e);
+      const before = cloneEntry(e);
       report.parseFailed = false;
       report.dropReason = undefined;
       const produced: LogEntry[] = [];

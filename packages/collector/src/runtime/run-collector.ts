@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger, Sink, Source } from '../component';
 import type { CollectorConfig } from '../config/types';
 import type { Consumer } from '../consumer';
-import type { LogBatch, LogEntry } from '../entry';
+import { cloneEntry, type LogBatch } from '../entry';
 import { fanOut } from '../route/fanout';
 import { sinkDefinitions } from '../sinks/registry';
 import { sourceDefinitions } from '../sources/registry';
@@ -125,8 +125,4 @@ function forwardTo(targets: Consumer<LogBatch>[]): Consumer<LogBatch> {
   return {
     consume: (batch, signal) => fanOut(targets.map((target, t) => ({ target, entries: t === 0 ? batch.entries : batch.entries.map(cloneEntry) })), signal),
   };
-}
-
-function cloneEntry(entry: LogEntry): LogEntry {
-  return { timestampNs: entry.timestampNs, line: entry.line, labels: { ...entry.labels }, structuredMetadata: { ...entry.structuredMetadata }, extracted: { ...entry.extracted } };
 }
