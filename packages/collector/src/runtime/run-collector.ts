@@ -38,6 +38,7 @@ export interface RunningCollector {
  */
 export async function runCollector(config: CollectorConfig, options: RunOptions = {}): Promise<RunningCollector> {
   const logger = options.logger ?? createLogger({ level: 'info' });
+  const drainTimeoutMs = options.drainTimeoutMs ?? 30_000;
   const registry = options.registry ?? new Registry();
   if (!options.registry) collectDefaultMetrics({ register: registry });
   const storage = path.resolve(config.storage_path);
@@ -97,7 +98,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     }
     server = await startHttpServer(config.server.http_listen_address, config.server.http_listen_port, registry, { live: () => !stopping, ready: () => ready });
   } catch (err) {
-    await shutdown(AbortSignal.timeout(options.drainTimeoutMs ?? 30_000));
+    await shutdown(AbortSignal.timeout(drainTimeoutMs));
     throw err;
   }
   ready = true;
@@ -105,8 +106,8 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
 
   if (options.handleSignals) {
     const onSignal = (name: NodeJS.Signals): void => {
-      logger.info('draining', { signal: name, timeoutMs: options.drainTimeoutMs ?? 30_000 });
-      void shutdown(AbortSignal.timeout(options.drainTimeoutMs ?? 30_000));
+      logger.info('draining', { signal: name, timeoutMs: drainTimeoutMs });
+      void shutdown(AbortSignal.timeout(drainTimeoutMs));
     };
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
