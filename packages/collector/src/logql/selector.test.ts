@@ -1,3 +1,5 @@
+import type { Labels } from '../entry';
+import { compileRe2 } from './re2';
 import { LogQLParseError, parseLogSelector } from './selector';
 
 describe('parseLogSelector', () => {
@@ -14,8 +16,23 @@ describe('parseLogSelector', () => {
     ['applies !~', '{a="1"} !~ "^debug"', { a: '1' }, 'debug x', false],
     ['reads backtick raw strings', '{a=~`\\d+`}', { a: '42' }, 'x', true],
     ['decodes escapes in quoted strings', '{a="x\\"y"}', { a: 'x"y' }, 'x', true],
+    ['lets . match a newline in a label regex, as Prometheus does', '{a=~"x.y"}', { a: 'x\ny' }, 'x', true],
+    ['matches any non-empty value, newlines included, with =~ ".+"', '{a=~".+"}', { a: '\n' }, 'x', true],
+    ['matches a missing label with =~ ".*"', '{a=~".*"}', {}, 'x', true],
+    ['matches an empty label with !~ ".+"', '{a!~".+"}', { a: '' }, 'x', true],
+    ['fails a set label with !~ ".+"', '{a!~".+"}', { a: 'v' }, 'x', false],
+    ['fails everything with !~ ".*"', '{a!~".*"}', {}, 'x', false],
   ])('%s', (_name, text, labels, line, expected) => {
     expect(parseLogSelector(text).matches(labels, line)).toBe(expected);
+  });
+
+  test.each(['.+', '.*'])('gives what the anchored regex gives when a matcher is =~ or !~ "%s"', (pattern) => {
+    const regex = compileRe2(pattern, { anchored: true, dotAll: true }).regex;
+    for (const value of [undefined, '', 'a', ' ', '\n', '\r\n', '\u2028', 'multi\nline', '😀']) {
+      const labels: Labels = value === undefined ? {} : { a: value };
+      expect({ value, match: parseLogSelector(`{a=~"${pattern}"}`).matchesLabels(labels) }).toEqual({ value, match: regex.test(value ?? '') });
+      expect({ value, match: parseLogSelector(`{a!~"${pattern}"}`).matchesLabels(labels) }).toEqual({ value, match: !regex.test(value ?? '') });
+    }
   });
 
   test.each([

@@ -27,19 +27,52 @@ export class LogQLParseError extends Error {
   }
 }
 
+/**
+ * How a label matcher is tested, decided once at parse. `=~".+"` and `=~".*"` (and their `!~`) need no
+ * regex: with `.` matching newlines, as Prometheus parses matchers, they ask "non-empty" and "anything".
+ */
+const enum Test { Equal, NotEqual, Regex, NotRegex, NonEmpty, Empty, Always, Never }
+
+interface CompiledMatcher {
+  readonly name: string;
+  readonly test: Test;
+  readonly value: string;
+  readonly regex: RegExp | undefined;
+}
+
+function compileMatcher(m: LabelMatcher): CompiledMatcher {
+  const compiled = { name: m.name, value: m.value, regex: m.regex };
+  switch (m.op) {
+    case '=': return { ...compiled, test: Test.Equal };
+    case '!=': return { ...compiled, test: Test.NotEqual };
+    case '=~': return { ...compiled, test: m.value === '.+' ? Test.NonEmpty : m.value === '.*' ? Test.Always : Test.Regex };
+    case '!~': return { ...compiled, test: m.value === '.+' ? Test.Empty : m.value === '.*' ? Test.Never : Test.NotRegex };
+  }
+}
+
 /** A parsed LogQL log selector: `{label matchers}` plus chained line filters, all of which must match. */
 export class LogSelector {
-  constructor(readonly text: string, readonly matchers: readonly LabelMatcher[], readonly filters: readonly LineFilter[]) {}
+  readonly #matchers: readonly CompiledMatcher[];
+
+  constructor(readonly text: string, readonly matchers: readonly LabelMatcher[], readonly filters: readonly LineFilter[]) {
+    this.#matchers = matchers.map(compileMatcher);
+  }
 
   /** Label matchers only; a missing label matches as the empty string, as in Loki. */
   matchesLabels(labels: Labels): boolean {
-    for (const m of this.matchers) {
+    const matchers = this.#matchers;
+    for (let i = 0; i < matchers.length; i++) {
+      const m = matchers[i];
       const v = labels[m.name] ?? '';
-      switch (m.op) {
-        case '=': if (v !== m.value) return false; break;
-        case '!=': if (v === m.value) return false; break;
-        case '=~': if (!(m.regex as RegExp).test(v)) return false; break;
-        case '!~': if ((m.regex as RegExp).test(v)) return false; break;
+      switch (m.test) {
+        case Test.Equal: if (v !== m.value) return false; break;
+        case Test.NotEqual: if (v === m.value) return false; break;
+        case Test.Regex: if (!(m.regex as RegExp).test(v)) return false; break;
+        case Test.NotRegex: if ((m.regex as RegExp).test(v)) return false; break;
+        case Test.NonEmpty: if (v === '') return false; break;
+        case Test.Empty: if (v !== '') return false; break;
+        case Test.Always: break;
+        case Test.Never: return false;
       }
     }
     return true;
@@ -108,9 +141,10 @@ export function parseLogSelector(text: string): LogSelector {
     pos++;
     return value;
   };
+  // Label matchers are anchored and let `.` match newlines, as Prometheus compiles them (`^(?s:…)$`).
   const regexOf = (source: string, at: number, anchored: boolean): RegExp => {
     try {
-      return compileRe2(source, { anchored }).regex;
+      return compileRe2(source, { anchored, dotAll: anchored }).regex;
     } catch (err) {
       if (err instanceof Re2SyntaxError) fail(`invalid regex ${JSON.stringify(source)}: ${err.message}`, at);
       throw err;

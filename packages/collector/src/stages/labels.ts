@@ -26,6 +26,15 @@ class LabelsStage implements Stage {
     this.#copy(this.#fromMetadata ? entry.structuredMetadata : entry.extracted, entry.labels, extractedString);
     out.push(entry);
   }
+
+  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+    const copy = this.#copy;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      copy(this.#fromMetadata ? entry.structuredMetadata : entry.extracted, entry.labels, extractedString);
+      out.push(entry);
+    }
+  }
 }
 
 export const labelsStage: StageDefinition<LabelsStageConfig> = {

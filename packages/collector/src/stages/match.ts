@@ -27,7 +27,9 @@ export type MatchStageConfig = z.output<typeof config>;
 class MatchStage implements Stage {
   readonly #selector: LogSelector;
   readonly #nested: Stage | undefined;
-  readonly #dropped: { inc(): void } | undefined;
+  readonly #dropped: { inc(n?: number): void } | undefined;
+  // Consecutive matching entries, handed to the nested stages as one batch so output order is kept.
+  readonly #run: LogEntry[] = [];
 
   constructor(c: MatchStageConfig, ctx: StageContext) {
     this.#selector = c.selector;
@@ -46,6 +48,36 @@ class MatchStage implements Stage {
     }
     if (this.#nested) this.#nested.process(entry, out);
     else this.#dropped?.inc();
+  }
+
+  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+    const selector = this.#selector;
+    const run = this.#run;
+    let dropped = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (selector.matches(entry.labels, entry.line)) {
+        if (this.#nested) run.push(entry);
+        else dropped++;
+        continue;
+      }
+      if (run.length > 0) this.#runNested(out);
+      out.push(entry);
+    }
+    if (run.length > 0) this.#runNested(out);
+    if (dropped > 0) this.#dropped?.inc(dropped);
+  }
+
+  /** Sends the pending run of matching entries through the nested stages and empties it. */
+  #runNested(out: LogEntry[]): void {
+    const nested = this.#nested as Stage;
+    const run = this.#run;
+    try {
+      if (nested.processBatch !== undefined) nested.processBatch(run, out);
+      else for (let i = 0; i < run.length; i++) nested.process(run[i], out);
+    } finally {
+      run.length = 0;
+    }
   }
 }
 

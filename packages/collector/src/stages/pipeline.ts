@@ -45,8 +45,12 @@ export class StageChain implements Stage {
     this.run(this.#single, out, 0);
   }
 
+  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+    this.run(entries, out, 0);
+  }
+
   /** Runs entries through stages `from`.. and appends the survivors to `out`. */
-  run(input: LogEntry[], out: LogEntry[], from = 0): void {
+  run(input: readonly LogEntry[], out: LogEntry[], from = 0): void {
     let current = input;
     const last = this.#stages.length - 1;
     if (from > last) {
@@ -58,7 +62,8 @@ export class StageChain implements Stage {
       const next = i === last ? out : this.#scratch[i];
       if (next !== out) next.length = 0;
       const before = next.length;
-      for (let j = 0; j < current.length; j++) stage.process(current[j], next);
+      if (stage.processBatch !== undefined) stage.processBatch(current, next);
+      else for (let j = 0; j < current.length; j++) stage.process(current[j], next);
       if (current.length > 0) metrics.entriesIn.inc(current.length);
       if (next.length > before) metrics.entriesOut.inc(next.length - before);
       current = next;

@@ -35,15 +35,28 @@ class RegexStage implements Stage {
 
   process(entry: LogEntry, out: LogEntry[]): void {
     out.push(entry);
+    if (!this.#parse(entry)) this.#counters.parseFailed.inc();
+  }
+
+  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+    let failed = 0;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      out.push(entry);
+      if (!this.#parse(entry)) failed++;
+    }
+    if (failed > 0) this.#counters.parseFailed.inc(failed);
+  }
+
+  /** Writes the named groups; false when the input is missing or does not match. */
+  #parse(entry: LogEntry): boolean {
     const input = this.#source === undefined ? entry.line : extractedString(entry.extracted[this.#source]);
     const match = input === undefined ? null : this.#regex.exec(input);
-    if (match === null) {
-      this.#counters.parseFailed.inc();
-      return;
-    }
+    if (match === null) return false;
     // Go's FindStringSubmatch yields "" for a group that did not take part in the match (the writer's `?? ''`).
     this.#write(entry.extracted, match);
     if (this.#toLabels) this.#write(entry.labels, match);
+    return true;
   }
 }
 

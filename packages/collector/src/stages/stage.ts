@@ -6,6 +6,11 @@ import type { LogEntry } from '../entry';
 export interface Stage {
   /** Push 0..n entries to `out`; pushing none drops the entry, and the stage counts the reason. */
   process(entry: LogEntry, out: LogEntry[]): void;
+  /**
+   * Optional: the same as `process` on each entry in order, with the loop inside the stage so each
+   * stage's loop sees one class (the chain calls it once per batch; stages without it get a per-entry loop).
+   */
+  processBatch?(entries: readonly LogEntry[], out: LogEntry[]): void;
   /** Only stages that hold entries back (multiline) implement this; called on a timer and at shutdown. */
   flush?(out: LogEntry[], nowNs: bigint): void;
 }

@@ -24,6 +24,15 @@ class StaticLabelsStage implements Stage {
     this.#write(entry.labels);
     out.push(entry);
   }
+
+  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+    const write = this.#write;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      write(entry.labels);
+      out.push(entry);
+    }
+  }
 }
 
 export const staticLabelsStage: StageDefinition<StaticLabelsStageConfig> = {

@@ -31,11 +31,23 @@ register('test_drops_and_counts', (entry, out, counters) => {
   else counters.dropped('short').inc();
 });
 
+// Its batch path keeps only every other entry, where process keeps them all.
+stageDefinitions.test_batch_differs = {
+  type: 'test_batch_differs',
+  description: 'test-only stage: test_batch_differs',
+  config: z.strictObject({}),
+  create: () => ({
+    process: (entry: LogEntry, out: LogEntry[]) => out.push(entry),
+    processBatch: (entries: readonly LogEntry[], out: LogEntry[]) => entries.forEach((e, i) => i % 2 === 0 && out.push(e)),
+  }),
+} satisfies StageDefinition<Record<string, never>>;
+
 describe('expectStageCompliance', () => {
   test.each([
     ['fails a stage that throws on odd input', 'test_throws_on_empty', []],
     ['fails a stage that drops entries without counting them', 'test_drops_silently', []],
     ['fails a stage that changes a field it did not declare', 'test_touches_labels', []],
+    ['fails a stage whose batch path differs from its per-entry path', 'test_batch_differs', []],
   ] as const)('%s', async (_name, type, mayChange) => {
     await expect(expectStageCompliance(`- ${type}: {}`, { mayChange })).rejects.toThrow();
   });

@@ -1,4 +1,5 @@
 import type { LogEntry } from '../entry';
+import type { Stage } from '../stages/stage';
 import { createStageHarness, testEntry } from './stage-harness';
 
 type EntryField = 'line' | 'labels' | 'structuredMetadata' | 'extracted' | 'timestampNs';
@@ -40,7 +41,7 @@ function snapshot(entry: LogEntry): Record<EntryField, string> {
 /**
  * Runs one stage (YAML, through the real loader) over odd inputs and checks the contract every stage keeps:
  * it never throws, each entry that does not come out is counted as dropped (or held and released by flush),
- * and fields it has no business with are left untouched.
+ * fields it has no business with are left untouched, and its processBatch (if any) gives what process gives.
  */
 export async function expectStageCompliance(yaml: string, options: StageComplianceOptions): Promise<void> {
   const harness = createStageHarness(yaml, 'compliance');
@@ -61,6 +62,29 @@ export async function expectStageCompliance(yaml: string, options: StageComplian
   const dropped = await harness.counter('collector_stage_dropped_entries_total', { stage: '0/' + Object.keys(parseFirstKey(yaml))[0] });
   if (options.merges) expect(out.length + dropped).toBeLessThanOrEqual(entries.length);
   else expect(out.length + dropped).toBe(entries.length);
+  await expectBatchLikePerEntry(yaml);
+}
+
+/** What one way of running a stage over the odd inputs gave: which inputs left in what order, as what, and the metrics. */
+async function runOdd(yaml: string, run: (stage: Stage, entries: LogEntry[], out: LogEntry[]) => void): Promise<unknown> {
+  const harness = createStageHarness(yaml, 'compliance');
+  const stage = harness.chain.stages[0].stage;
+  const entries = oddEntries();
+  const out: LogEntry[] = [];
+  run(stage, entries, out);
+  stage.flush?.(out, 99_999_999_999_999_999_999n);
+  const metrics = (await harness.registry.getMetricsAsJSON()).map((m) => ({ name: m.name, values: m.values }));
+  return { order: out.map((e) => entries.indexOf(e)), entries: out.map(snapshot), metrics };
+}
+
+/** A stage's processBatch must do exactly what process does entry by entry: same entries out, same fields, same metrics. */
+async function expectBatchLikePerEntry(yaml: string): Promise<void> {
+  if (createStageHarness(yaml, 'compliance').chain.stages[0].stage.processBatch === undefined) return;
+  const perEntry = await runOdd(yaml, (stage, entries, out) => {
+    for (const entry of entries) stage.process(entry, out);
+  });
+  const batch = await runOdd(yaml, (stage, entries, out) => stage.processBatch?.(entries, out));
+  expect(batch).toEqual(perEntry);
 }
 
 function parseFirstKey(yaml: string): Record<string, unknown> {
