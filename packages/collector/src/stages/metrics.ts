@@ -93,6 +93,9 @@ class MetricsStage implements Stage {
   // Label sets repeat line after line: their key and series are resolved once per set, not per entry.
   readonly #slots: LabelSetCache<SeriesSlots>;
   readonly #now = createBatchClock();
+  // The label set's slots of each entry of the batch being recorded; reused, as long as the largest batch.
+  readonly #batchSlots: SeriesSlots[] = [];
+  readonly #single: LogEntry[] = [];
 
   constructor(recorders: Recorder[]) {
     this.#recorders = recorders;
@@ -100,11 +103,18 @@ class MetricsStage implements Stage {
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {
-    const slots = this.#slots.get(entry.labels);
+    this.#single[0] = entry;
+    this.processBatch(this.#single, out);
+  }
+
+  // Each recorder takes the whole batch in turn: one call per metric per batch, and its loop sees one metric.
+  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+    const slots = this.#batchSlots;
+    for (let i = 0; i < entries.length; i++) slots[i] = this.#slots.get(entries[i].labels);
     const now = this.#now();
     const recorders = this.#recorders;
-    for (let i = 0; i < recorders.length; i++) recorders[i]!.record(entry, slots, now);
-    out.push(entry);
+    for (let r = 0; r < recorders.length; r++) recorders[r].recordBatch(entries, slots, now);
+    for (let i = 0; i < entries.length; i++) out.push(entries[i]);
   }
 }
 

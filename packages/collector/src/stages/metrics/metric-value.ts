@@ -16,7 +16,9 @@ export function metricValue(value: unknown): number | undefined {
     case 'boolean':
       return value ? 1 : 0;
     case 'string': {
-      if (isShortDigits(value) || FLOAT.test(value)) return Number(value);
+      const digits = shortDigits(value);
+      if (digits >= 0) return digits;
+      if (FLOAT.test(value)) return Number(value);
       const special = SPECIAL[value.toLowerCase()];
       if (special !== undefined) return special;
       const negative = value.startsWith('-');
@@ -29,12 +31,14 @@ export function metricValue(value: unknown): number | undefined {
   }
 }
 
-/** Plain digits, short enough to be exact: the common latency/bytes value, checked without the regex. */
-function isShortDigits(value: string): boolean {
-  if (value.length === 0 || value.length > 15) return false;
+/** The value of plain digits short enough to be exact (the common latency/bytes value), read without the regex; -1 otherwise. */
+function shortDigits(value: string): number {
+  if (value.length === 0 || value.length > 15) return -1;
+  let n = 0;
   for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  return true;
+  return n;
 }

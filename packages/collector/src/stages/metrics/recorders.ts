@@ -17,9 +17,9 @@ export interface RecorderOptions {
   index: number;
 }
 
-/** Updates one metric from one entry; `slots` holds the series of the entry's label set. */
+/** Updates one metric from a batch of entries, in order; `slots[i]` holds the series of entry i's label set. */
 export interface Recorder {
-  record(entry: LogEntry, slots: SeriesSlots, nowMs: number): void;
+  recordBatch(entries: readonly LogEntry[], slots: readonly SeriesSlots[], nowMs: number): void;
 }
 
 abstract class SourceRecorder implements Recorder {
@@ -29,12 +29,17 @@ abstract class SourceRecorder implements Recorder {
     this.#read = compilePropertyReader(options.source);
   }
 
-  record(entry: LogEntry, slots: SeriesSlots, nowMs: number): void {
-    const extracted = entry.extracted;
-    const raw = this.#read(extracted);
-    if (raw === undefined && !(this.options.source in extracted)) return;
-    if (this.options.value !== undefined && extractedString(raw) !== this.options.value) return;
-    this.apply(raw, slots.get(this.options.index, this.options.store, entry.labels), nowMs);
+  recordBatch(entries: readonly LogEntry[], slots: readonly SeriesSlots[], nowMs: number): void {
+    const read = this.#read;
+    const { source, value, index, store } = this.options;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      const extracted = entry.extracted;
+      const raw = read(extracted);
+      if (raw === undefined && !(source in extracted)) continue;
+      if (value !== undefined && extractedString(raw) !== value) continue;
+      this.apply(raw, slots[i].get(index, store, entry.labels), nowMs);
+    }
   }
 
   protected abstract apply(raw: unknown, series: Series, nowMs: number): void;
@@ -57,15 +62,19 @@ export class CounterRecorder extends SourceRecorder {
     super(options);
   }
 
-  override record(entry: LogEntry, slots: SeriesSlots, nowMs: number): void {
+  override recordBatch(entries: readonly LogEntry[], slots: readonly SeriesSlots[], nowMs: number): void {
     if (!this.matchAll) {
-      super.record(entry, slots, nowMs);
+      super.recordBatch(entries, slots, nowMs);
       return;
     }
     // match_all counts every entry, whether or not the source was extracted.
-    const series = slots.get(this.options.index, this.options.store, entry.labels);
-    series.value += this.countEntryBytes ? Buffer.byteLength(entry.line, 'utf8') : 1;
-    series.lastUpdateMs = nowMs;
+    const { index, store } = this.options;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      const series = slots[i].get(index, store, entry.labels);
+      series.value += this.countEntryBytes ? Buffer.byteLength(entry.line, 'utf8') : 1;
+      series.lastUpdateMs = nowMs;
+    }
   }
 
   protected apply(raw: unknown, series: Series, nowMs: number): void {
