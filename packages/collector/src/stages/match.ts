@@ -28,8 +28,6 @@ class MatchStage implements Stage {
   readonly #selector: LogSelector;
   readonly #nested: Stage | undefined;
   readonly #dropped: { inc(n?: number): void } | undefined;
-  // Consecutive matching entries, handed to the nested stages as one batch so output order is kept.
-  readonly #run: LogEntry[] = [];
 
   constructor(c: MatchStageConfig, ctx: StageContext) {
     this.#selector = c.selector;
@@ -52,7 +50,8 @@ class MatchStage implements Stage {
 
   processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
     const selector = this.#selector;
-    const run = this.#run;
+    // Consecutive matching entries, handed to the nested stages as one batch so output order is kept.
+    let run: LogEntry[] = [];
     let dropped = 0;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
@@ -61,23 +60,20 @@ class MatchStage implements Stage {
         else dropped++;
         continue;
       }
-      if (run.length > 0) this.#runNested(out);
+      if (run.length > 0) {
+        this.#runNested(run, out);
+        run = [];
+      }
       out.push(entry);
     }
-    if (run.length > 0) this.#runNested(out);
+    if (run.length > 0) this.#runNested(run, out);
     if (dropped > 0) this.#dropped?.inc(dropped);
   }
 
-  /** Sends the pending run of matching entries through the nested stages and empties it. */
-  #runNested(out: LogEntry[]): void {
+  #runNested(run: readonly LogEntry[], out: LogEntry[]): void {
     const nested = this.#nested as Stage;
-    const run = this.#run;
-    try {
-      if (nested.processBatch !== undefined) nested.processBatch(run, out);
-      else for (let i = 0; i < run.length; i++) nested.process(run[i], out);
-    } finally {
-      run.length = 0;
-    }
+    if (nested.processBatch !== undefined) nested.processBatch(run, out);
+    else for (let i = 0; i < run.length; i++) nested.process(run[i], out);
   }
 }
 

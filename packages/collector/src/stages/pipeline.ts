@@ -21,17 +21,16 @@ export interface CompiledStage {
 
 /**
  * Stages run in order over a list of entries, each stage over the whole list before the next, so
- * counters are incremented once per stage per batch and scratch arrays are reused between calls.
+ * counters are incremented once per stage per batch. Each stage writes into a fresh array: emptying a
+ * kept one (`length = 0`) drops its storage in V8, and pushing into it again measured twice as slow.
  */
 export class StageChain implements Stage {
   readonly #stages: CompiledStage[];
-  readonly #scratch: LogEntry[][];
   readonly #single: LogEntry[] = [];
   readonly #flushable: boolean;
 
   constructor(stages: CompiledStage[]) {
     this.#stages = stages;
-    this.#scratch = stages.map(() => []);
     this.#flushable = stages.some((s) => s.stage.flush !== undefined);
   }
 
@@ -59,8 +58,7 @@ export class StageChain implements Stage {
     }
     for (let i = from; i <= last; i++) {
       const { stage, metrics } = this.#stages[i];
-      const next = i === last ? out : this.#scratch[i];
-      if (next !== out) next.length = 0;
+      const next = i === last ? out : [];
       const before = next.length;
       if (stage.processBatch !== undefined) stage.processBatch(current, next);
       else for (let j = 0; j < current.length; j++) stage.process(current[j], next);
