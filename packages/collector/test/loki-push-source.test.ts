@@ -1,4 +1,5 @@
 import * as zlib from 'node:zlib';
+import * as snappy from 'snappyjs';
 import { createMemoryConsumer, type MemoryConsumer } from '../src/testing/memory-consumer';
 import { createFailingConsumer } from '../src/testing/failing-consumer';
 import { waitFor } from '../src/testing/wait-for';
@@ -49,7 +50,7 @@ describe('loki push source', () => {
   test('accepts snappy protobuf pushes as Promtail and Alloy send them', async () => {
     const sink = createMemoryConsumer();
     const base = await start(sink, { use_incoming_timestamp: true });
-    const { body } = encodePush([createEntry('proto line', { job: 'p' }, 42n)], { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 });
+    const body = snappy.compress(encodePush([createEntry('proto line', { job: 'p' }, 42n)], { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 }).body);
     const res = await post(`${base}/loki/api/v1/push`, body, { 'Content-Type': 'application/x-protobuf', 'Content-Encoding': 'snappy' });
     expect(res.status).toBe(204);
     expect(sink.entries).toMatchObject([{ line: 'proto line', labels: { job: 'p' }, timestampNs: 42n }]);

@@ -1,12 +1,12 @@
-export type { Send, SendResult } from './send';
+export type { Delivered, Send, SendResult } from './send';
 export { parseRetryAfter } from './retry-after';
 export { backoffMs, type BackoffOptions } from './backoff';
 export { withRetry, type RetryOptions } from './retry';
 export { withTimeout } from './timeout';
-export { entryBytes, batchBytes, type DeliveryQueue, type QueueChunk, type QueueDepth } from './queue';
+export type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 export { createMemoryQueue, type MemoryQueueOptions } from './queue-memory';
 export { createDiskQueue, type DiskQueueOptions, type FsyncPolicy } from './queue-disk';
 export { createQueue } from './create-queue';
-export { createQueuedSink, type QueuedSinkOptions } from './queued-sink';
+export { createQueuedSink, oldestMs, type QueuedSink, type QueuedSinkOptions } from './queued-sink';
 export { createSinkMetrics, type SinkMetrics } from './sink-metrics';
 export { queueConfig, retryConfig, type QueueConfig, type RetryConfig } from './config';

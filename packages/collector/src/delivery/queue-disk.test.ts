@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createEntry } from '../entry';
 import { QueueFullError } from '../errors';
 import { createDiskQueue } from './queue-disk';
-import type { DeliveryQueue } from './queue';
+import type { DeliveryQueue, QueueChunk, QueueRecord } from './queue';
 
-const entries = (...lines: string[]) => lines.map((line, i) => createEntry(line, { job: 'a' }, BigInt(i + 1)));
+// A record of `text` as its payload, holding one entry per character; oldestMs marks it.
+const record = (text: string, oldestMs = 1): QueueRecord => ({ payload: Buffer.from(text), entries: text.length, oldestMs });
+const texts = (chunk: QueueChunk | undefined) => chunk!.records.map((r) => r.payload.toString());
 
 describe('createDiskQueue', () => {
   let dir: string;
@@ -25,37 +26,40 @@ describe('createDiskQueue', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('returns entries in push order with timestamps and labels when read', async () => {
+  test('returns records in push order with their entry counts and oldest timestamps when read', async () => {
     const q = queue();
-    await q.push(entries('one', 'two'), 6);
-    await q.push(entries('three'), 5);
+    await q.push(record('one', 1_763_000_000_123.5));
+    await q.push(record('three', 7));
     const chunk = await q.read(1 << 20);
-    expect(chunk!.entries.map((e) => e.line)).toEqual(['one', 'two', 'three']);
-    expect(chunk!.entries[1]).toMatchObject({ timestampNs: 2n, labels: { job: 'a' } });
-    expect(q.depth().entries).toBe(3);
+    expect(texts(chunk)).toEqual(['one', 'three']);
+    expect(chunk!.records.map((r) => [r.entries, r.oldestMs])).toEqual([[3, 1_763_000_000_123.5], [5, 7]]);
+    expect(chunk!.bytes).toBe(8);
+    expect(q.depth().entries).toBe(8);
     await q.ack(chunk!);
     expect(q.depth()).toEqual({ entries: 0, bytes: 0 });
     expect(await q.read(1 << 20)).toBeUndefined();
   });
 
-  test('keeps unacknowledged entries when the queue is reopened', async () => {
+  test('keeps unacknowledged records when the queue is reopened', async () => {
     const q = queue();
-    await q.push(entries('a1'), 2);
-    await q.push(entries('a2'), 2);
+    await q.push(record('a1'));
+    await q.push(record('a2'));
     const first = await q.read(1);
-    expect(first!.entries.map((e) => e.line)).toEqual(['a1']);
+    expect(texts(first)).toEqual(['a1']);
     await q.ack(first!);
-    await q.push(entries('a3'), 2);
+    await q.push(record('a3', 9));
     await q.close();
     const reopened = queue();
-    expect(reopened.depth().entries).toBe(2);
-    expect((await reopened.read(1 << 20))!.entries.map((e) => e.line)).toEqual(['a2', 'a3']);
+    expect(reopened.depth().entries).toBe(4);
+    const chunk = await reopened.read(1 << 20);
+    expect(texts(chunk)).toEqual(['a2', 'a3']);
+    expect(chunk!.records[1]!.oldestMs).toBe(9);
   });
 
   test('cuts off a torn record when the last write was interrupted', async () => {
     const q = queue();
-    await q.push(entries('whole'), 5);
-    await q.push(entries('torn'), 4);
+    await q.push(record('whole'));
+    await q.push(record('torn'));
     await q.close();
     const segment = fs.readdirSync(dir).find((f) => f.endsWith('.wal'))!;
     const file = path.join(dir, segment);
@@ -64,32 +68,49 @@ describe('createDiskQueue', () => {
     const reopened = createDiskQueue({ dir, capacityBytes: 1 << 20, fsync: 'never', onCorruption: (_f, _o, n) => lost.push(n) });
     open.push(reopened);
     expect(lost.length).toBe(1);
-    expect((await reopened.read(1 << 20))!.entries.map((e) => e.line)).toEqual(['whole']);
-    await reopened.push(entries('after'), 5);
+    expect(texts(await reopened.read(1 << 20))).toEqual(['whole']);
+    await reopened.push(record('after'));
     await reopened.ack((await reopened.read(1))!);
-    expect((await reopened.read(1 << 20))!.entries.map((e) => e.line)).toEqual(['after']);
+    expect(texts(await reopened.read(1 << 20))).toEqual(['after']);
+  });
+
+  test('cuts off a record whose header was damaged when the entry count no longer matches its checksum', async () => {
+    const q = queue();
+    await q.push(record('kept'));
+    await q.push(record('damaged'));
+    await q.close();
+    const file = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.wal'))!);
+    const data = fs.readFileSync(file);
+    const second = 20 + 'kept'.length;
+    data.writeUInt32LE(999, second + 8);
+    fs.writeFileSync(file, data);
+    const lost: number[] = [];
+    const reopened = createDiskQueue({ dir, capacityBytes: 1 << 20, fsync: 'never', onCorruption: (_f, _o, n) => lost.push(n) });
+    open.push(reopened);
+    expect(lost).toEqual([20 + 'damaged'.length]);
+    expect(reopened.depth().entries).toBe(4);
+    expect(texts(await reopened.read(1 << 20))).toEqual(['kept']);
   });
 
   test('rolls segments and deletes them once acknowledged when segments fill up', async () => {
     const q = queue(1 << 20, 64);
-    for (let i = 0; i < 10; i++) await q.push(entries(`line-${i}-${'x'.repeat(40)}`), 50);
+    for (let i = 0; i < 10; i++) await q.push(record(`line-${i}-${'x'.repeat(40)}`));
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.wal')).length).toBeGreaterThan(5);
     const chunk = await q.read(1 << 20);
-    expect(chunk!.entries.length).toBe(10);
+    expect(chunk!.records.length).toBe(10);
     await q.ack(chunk!);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.wal')).length).toBe(1);
   });
 
   test('rejects with QueueFullError when capacity_bytes would be exceeded', async () => {
     const q = queue(200);
-    await q.push(entries('x'.repeat(120)), 120);
-    await expect(q.push(entries('y'.repeat(120)), 120)).rejects.toBeInstanceOf(QueueFullError);
+    await q.push(record('x'.repeat(120)));
+    await expect(q.push(record('y'.repeat(120)))).rejects.toBeInstanceOf(QueueFullError);
   });
 
   test('writes concurrent pushes in order when they arrive together', async () => {
     const q = queue();
-    await Promise.all(Array.from({ length: 50 }, (_, i) => q.push(entries(`c${i}`), 3)));
-    const lines = (await q.read(1 << 20))!.entries.map((e) => e.line);
-    expect(lines).toEqual(Array.from({ length: 50 }, (_, i) => `c${i}`));
+    await Promise.all(Array.from({ length: 50 }, (_, i) => q.push(record(`c${i}`))));
+    expect(texts(await q.read(1 << 20))).toEqual(Array.from({ length: 50 }, (_, i) => `c${i}`));
   });
 });

@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LogEntry } from '../entry';
 import { QueueFullError } from '../errors';
 import { crc32 } from './crc32';
-import { decodeEntries, encodeEntries } from './entry-codec';
 import { PushWaiters } from './push-waiters';
 import { FULL_RETRY_AFTER_MS } from './queue-memory';
-import type { DeliveryQueue, QueueChunk, QueueDepth } from './queue';
+import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 
 export type FsyncPolicy = 'always' | 'never';
 
@@ -31,13 +29,14 @@ interface DiskChunk extends QueueChunk {
   readonly fileBytes: number;
 }
 
-// Record = [u32 payload length][u32 crc32 of payload][u32 entry count][payload: JSON of entries].
-const HEADER = 12;
+// Record = [u32 payload length][u32 crc32 of what follows it][u32 entry count][f64 oldest ms][payload, as the sink encoded it].
+const HEADER = 20;
+const CHECKED_FROM = 8;
 const POINTER_FILE = 'read-pointer.json';
 const SEGMENT_RE = /^(\d{16})\.wal$/;
 
 /**
- * A write-ahead log of segment files under `dir`. Records are appended (group commit: one write and
+ * A write-ahead log of segment files under `dir`, holding records as their sink encoded them. Records are appended (group commit: one write and
  * one fsync for every push waiting), read from a persisted read pointer that ack() moves atomically
  * (temp file + rename), and a torn tail left by a crash is cut off at open. Bounded by `capacityBytes`.
  */
@@ -105,20 +104,21 @@ class DiskQueue implements DeliveryQueue {
     return this.#capacityBytes;
   }
 
-  async push(entries: LogEntry[], _bytes: number): Promise<void> {
+  async push(queued: QueueRecord): Promise<void> {
     if (this.#closed) throw new Error('disk queue is closed');
-    const payload = encodeEntries(entries);
+    const { payload, entries } = queued;
     const record = Buffer.allocUnsafe(HEADER + payload.length);
     record.writeUInt32LE(payload.length, 0);
-    record.writeUInt32LE(crc32(payload), 4);
-    record.writeUInt32LE(entries.length, 8);
+    record.writeUInt32LE(entries, 8);
+    record.writeDoubleLE(queued.oldestMs, 12);
     payload.copy(record, HEADER);
+    record.writeUInt32LE(crc32(record, CHECKED_FROM), 4);
     const used = this.#depth.bytes + this.#pendingBytes;
     if (used > 0 && used + record.length > this.#capacityBytes) {
       throw new QueueFullError(`disk queue full: ${used} of ${this.#capacityBytes} bytes used`, FULL_RETRY_AFTER_MS);
     }
     this.#pendingBytes += record.length;
-    const done = new Promise<void>((resolve, reject) => this.#pending.push({ record, entries: entries.length, resolve, reject }));
+    const done = new Promise<void>((resolve, reject) => this.#pending.push({ record, entries, resolve, reject }));
     if (!this.#flushing) void this.#flush();
     return done;
   }
@@ -157,7 +157,7 @@ class DiskQueue implements DeliveryQueue {
   }
 
   async read(maxBytes: number): Promise<QueueChunk | undefined> {
-    const entries: LogEntry[] = [];
+    const records: QueueRecord[] = [];
     let bytes = 0;
     let fileBytes = 0;
     const cursor = { ...this.#readCursor };
@@ -171,18 +171,18 @@ class DiskQueue implements DeliveryQueue {
         continue;
       }
       const record = this.#readRecord(cursor.segment, cursor.offset);
-      if (entries.length > 0 && bytes + record.payload.length > maxBytes) break;
-      for (const entry of decodeEntries(record.payload)) entries.push(entry);
+      if (records.length > 0 && bytes + record.payload.length > maxBytes) break;
+      records.push(record);
       bytes += record.payload.length;
       fileBytes += HEADER + record.payload.length;
       cursor.offset += HEADER + record.payload.length;
     }
-    if (entries.length === 0) return undefined;
-    const chunk: DiskChunk = { entries, bytes, end: cursor, fileBytes };
+    if (records.length === 0) return undefined;
+    const chunk: DiskChunk = { records, bytes, end: cursor, fileBytes };
     return chunk;
   }
 
-  #readRecord(segment: number, offset: number): { payload: Buffer } {
+  #readRecord(segment: number, offset: number): QueueRecord {
     if (this.#readFd?.segment !== segment) {
       if (this.#readFd) fs.closeSync(this.#readFd.fd);
       this.#readFd = { segment, fd: fs.openSync(this.#segmentPath(segment), 'r') };
@@ -192,14 +192,14 @@ class DiskQueue implements DeliveryQueue {
     fs.readSync(fd, header, 0, HEADER, offset);
     const payload = Buffer.alloc(header.readUInt32LE(0));
     fs.readSync(fd, payload, 0, payload.length, offset + HEADER);
-    return { payload };
+    return { payload, entries: header.readUInt32LE(8), oldestMs: header.readDoubleLE(12) };
   }
 
   async ack(chunk: QueueChunk): Promise<void> {
-    const { end, fileBytes, entries } = chunk as DiskChunk;
+    const { end, fileBytes, records } = chunk as DiskChunk;
     this.#readCursor = { ...end };
     this.#committed = { ...end };
-    this.#depth.entries -= entries.length;
+    for (const record of records) this.#depth.entries -= record.entries;
     this.#depth.bytes -= fileBytes;
     const tmp = path.join(this.#dir, `${POINTER_FILE}.tmp`);
     await fs.promises.writeFile(tmp, JSON.stringify(end));
@@ -256,7 +256,7 @@ class DiskQueue implements DeliveryQueue {
     while (offset + HEADER <= data.length) {
       const len = data.readUInt32LE(offset);
       const end = offset + HEADER + len;
-      if (end > data.length || crc32(data, offset + HEADER, end) !== data.readUInt32LE(offset + 4)) break;
+      if (end > data.length || crc32(data, offset + CHECKED_FROM, end) !== data.readUInt32LE(offset + 4)) break;
       if (offset >= from) {
         this.#depth.entries += data.readUInt32LE(offset + 8);
         this.#depth.bytes += HEADER + len;

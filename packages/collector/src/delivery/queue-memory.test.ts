@@ -1,30 +1,87 @@
-import { createEntry } from '../entry';
 import { QueueFullError } from '../errors';
 import { createMemoryQueue } from './queue-memory';
+import type { QueueRecord } from './queue';
+
+const record = (text: string): QueueRecord => ({ payload: Buffer.from(text), entries: 1, oldestMs: 0 });
 
 describe('createMemoryQueue', () => {
-  test('reads records up to maxBytes and removes them on ack', async () => {
+  test('reads records up to maxBytes of payload and removes them on ack', async () => {
     const q = createMemoryQueue({ capacityBytes: 1000 });
-    await q.push([createEntry('a')], 10);
-    await q.push([createEntry('b')], 10);
-    await q.push([createEntry('c')], 10);
+    await q.push(record('a'.repeat(10)));
+    await q.push(record('b'.repeat(10)));
+    await q.push(record('c'.repeat(10)));
     const chunk = await q.read(20);
-    expect(chunk!.entries.map((e) => e.line)).toEqual(['a', 'b']);
+    expect(chunk!.records.map((r) => r.payload.toString()[0])).toEqual(['a', 'b']);
+    expect(chunk!.bytes).toBe(20);
     await q.ack(chunk!);
     expect(q.depth()).toEqual({ entries: 1, bytes: 10 });
-    expect((await q.read(20))!.entries.map((e) => e.line)).toEqual(['c']);
+    expect((await q.read(20))!.records.map((r) => r.payload.toString()[0])).toEqual(['c']);
   });
 
-  test('accepts one oversized batch when the queue is empty', async () => {
+  test('accepts one oversized record when the queue is empty', async () => {
     const q = createMemoryQueue({ capacityBytes: 5 });
-    await expect(q.push([createEntry('big')], 50)).resolves.toBeUndefined();
-    await expect(q.push([createEntry('more')], 1)).rejects.toBeInstanceOf(QueueFullError);
+    await expect(q.push(record('x'.repeat(50)))).resolves.toBeUndefined();
+    await expect(q.push(record('y'))).rejects.toBeInstanceOf(QueueFullError);
+  });
+
+  test('reads nothing when every record was acknowledged', async () => {
+    const q = createMemoryQueue({ capacityBytes: 100 });
+    await q.push(record('x'));
+    await q.ack((await q.read(100))!);
+    expect(await q.read(100)).toBeUndefined();
+    expect(q.depth()).toEqual({ entries: 0, bytes: 0 });
   });
 
   test('wakes a waiting reader when a push arrives', async () => {
     const q = createMemoryQueue({ capacityBytes: 100 });
     const waiting = q.waitForPush(60_000, new AbortController().signal);
-    await q.push([createEntry('x')], 1);
+    await q.push(record('x'));
     await expect(waiting).resolves.toBeUndefined();
+  });
+});
+
+describe('createMemoryQueue ring', () => {
+  const text = (n: number, c: string) => c.repeat(n);
+  const lines = async (q: ReturnType<typeof createMemoryQueue>, max = 1000) => (await q.read(max))?.records.map((r) => r.payload.toString()) ?? [];
+
+  test('wraps around to the start when the end of the ring is taken and the oldest batch was acknowledged', async () => {
+    const q = createMemoryQueue({ capacityBytes: 30 });
+    await q.push(record(text(12, 'a')));
+    await q.push(record(text(12, 'b')));
+    await q.ack((await q.read(12))!);
+    await q.push(record(text(10, 'c'))); // 6 bytes left at the end: goes to the start
+    expect(await lines(q)).toEqual([text(12, 'b'), text(10, 'c')]);
+    await expect(q.push(record(text(3, 'd')))).rejects.toBeInstanceOf(QueueFullError); // 2 bytes between c and b
+    await q.ack((await q.read(12))!);
+    await q.push(record(text(15, 'e')));
+    expect(await lines(q)).toEqual([text(10, 'c'), text(15, 'e')]);
+  });
+
+  test('keeps payloads intact when later pushes fill the ring around them', async () => {
+    const q = createMemoryQueue({ capacityBytes: 64 });
+    const expected: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const payload = `${i}:`.padEnd(5 + (i % 11), String.fromCharCode(97 + (i % 26)));
+      try {
+        await q.push(record(payload));
+        expected.push(payload);
+      } catch (err) {
+        expect(err).toBeInstanceOf(QueueFullError);
+        const chunk = (await q.read(20))!;
+        expect(chunk.records.map((r) => r.payload.toString())).toEqual(expected.splice(0, chunk.records.length));
+        await q.ack(chunk);
+        i--;
+      }
+    }
+    expect(await lines(q)).toEqual(expected);
+  });
+
+  test('refuses more once a batch larger than the queue was taken into an empty queue', async () => {
+    const q = createMemoryQueue({ capacityBytes: 8 });
+    await q.push(record(text(20, 'x')));
+    await expect(q.push(record('y'))).rejects.toBeInstanceOf(QueueFullError);
+    await q.ack((await q.read(100))!);
+    await q.push(record(text(8, 'z')));
+    expect(await lines(q)).toEqual([text(8, 'z')]);
   });
 });

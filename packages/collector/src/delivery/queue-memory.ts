@@ -1,18 +1,15 @@
-import type { LogEntry } from '../entry';
 import { QueueFullError } from '../errors';
 import { PushWaiters } from './push-waiters';
-import type { DeliveryQueue, QueueChunk, QueueDepth } from './queue';
-
-const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
-const RELEASED: LogEntry[] = [];
-
-interface MemoryRecord {
-  entries: LogEntry[];
-  bytes: number;
-}
+import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 
 interface MemoryChunk extends QueueChunk {
-  readonly records: number;
+  readonly count: number;
+}
+
+/** A queued record and where its payload sits in the ring (-1: outside it, see push). */
+interface Slot {
+  record: QueueRecord;
+  start: number;
 }
 
 // In-process callers (file source) retry this soon; HTTP clients get at least 1 s (Retry-After is in seconds).
@@ -22,69 +19,95 @@ export interface MemoryQueueOptions {
   capacityBytes: number;
 }
 
-/** A bounded in-process queue; what it holds is lost if the process dies. */
+/**
+ * A bounded in-process queue; what it holds is lost if the process dies. Payloads are copied into one ring buffer
+ * of `capacity_bytes`, so the queue's memory is fixed and a waiting batch leaves no garbage for the JS heap to
+ * promote and collect later.
+ */
 export function createMemoryQueue(options: MemoryQueueOptions): DeliveryQueue {
   return new MemoryQueue(options.capacityBytes);
 }
 
 class MemoryQueue implements DeliveryQueue {
   readonly durable = false;
-  #records: MemoryRecord[] = [];
+  // Untouched pages of the ring cost no RSS: allocated whole, resident only as far as it fills.
+  readonly #ring: Buffer;
+  #slots: (Slot | undefined)[] = [];
   #head = 0;
+  /** Where the next payload goes in the ring. */
+  #write = 0;
   #depth: QueueDepth = { entries: 0, bytes: 0 };
   #waiters = new PushWaiters();
 
-  constructor(readonly capacityBytes: number) {}
+  constructor(readonly capacityBytes: number) {
+    this.#ring = Buffer.allocUnsafeSlow(capacityBytes);
+  }
 
-  async push(entries: LogEntry[], bytes: number): Promise<void> {
-    if (this.#depth.bytes > 0 && this.#depth.bytes + bytes > this.capacityBytes) {
-      throw new QueueFullError(`queue full: ${this.#depth.bytes} of ${this.capacityBytes} bytes used`, FULL_RETRY_AFTER_MS);
+  async push(record: QueueRecord): Promise<void> {
+    const size = record.payload.length;
+    const empty = this.#head === this.#slots.length;
+    const start = empty || this.#depth.bytes + size <= this.capacityBytes ? this.#place(size) : undefined;
+    if (start === undefined) {
+      if (!empty) throw new QueueFullError(`queue full: ${this.#depth.bytes} of ${this.capacityBytes} bytes used`, FULL_RETRY_AFTER_MS);
+      // One batch larger than the whole queue is still taken when the queue is empty; it keeps its own buffer.
+      this.#slots.push({ record, start: -1 });
+    } else {
+      record.payload.copy(this.#ring, start);
+      this.#write = start + size;
+      this.#slots.push({ record: { ...record, payload: this.#ring.subarray(start, start + size) }, start });
     }
-    // Keep only what a sink sends: the pipeline's extracted map would otherwise stay alive in the queue.
-    const slim: LogEntry[] = new Array(entries.length);
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      slim[i] = { timestampNs: e.timestampNs, line: e.line, labels: e.labels, structuredMetadata: e.structuredMetadata, extracted: EMPTY };
-    }
-    this.#records.push({ entries: slim, bytes });
-    this.#depth.entries += entries.length;
-    this.#depth.bytes += bytes;
+    this.#depth.entries += record.entries;
+    this.#depth.bytes += size;
     this.#waiters.wake();
   }
 
+  /** Where a payload of `size` bytes fits contiguously after the newest one and before the oldest, if anywhere. */
+  #place(size: number): number | undefined {
+    const oldest = this.#oldestStart();
+    if (oldest === undefined) return size <= this.capacityBytes ? 0 : undefined;
+    if (this.#write > oldest) {
+      if (this.#write + size <= this.capacityBytes) return this.#write;
+      return size <= oldest ? 0 : undefined;
+    }
+    return this.#write + size <= oldest ? this.#write : undefined;
+  }
+
+  #oldestStart(): number | undefined {
+    for (let i = this.#head; i < this.#slots.length; i++) {
+      const start = this.#slots[i]!.start;
+      if (start >= 0) return start;
+    }
+    return undefined;
+  }
+
   async read(maxBytes: number): Promise<QueueChunk | undefined> {
-    if (this.#head >= this.#records.length) return undefined;
-    const first = this.#records[this.#head]!;
-    if (this.#head + 1 === this.#records.length || first.bytes >= maxBytes) {
-      const chunk: MemoryChunk = { entries: first.entries, bytes: first.bytes, records: 1 };
-      return chunk;
-    }
-    const entries: LogEntry[] = [];
+    const records: QueueRecord[] = [];
     let bytes = 0;
-    let records = 0;
-    for (let i = this.#head; i < this.#records.length; i++) {
-      const record = this.#records[i]!;
-      if (records > 0 && bytes + record.bytes > maxBytes) break;
-      for (const entry of record.entries) entries.push(entry);
-      bytes += record.bytes;
-      records++;
+    for (let i = this.#head; i < this.#slots.length; i++) {
+      const { record } = this.#slots[i]!;
+      if (records.length > 0 && bytes + record.payload.length > maxBytes) break;
+      records.push(record);
+      bytes += record.payload.length;
     }
-    const chunk: MemoryChunk = { entries, bytes, records };
+    if (records.length === 0) return undefined;
+    const chunk: MemoryChunk = { records, bytes, count: records.length };
     return chunk;
   }
 
+  /** The chunk's payloads are views of the ring: a sender is done with them when it acks. */
   async ack(chunk: QueueChunk): Promise<void> {
-    const { records } = chunk as MemoryChunk;
-    for (let i = 0; i < records; i++) {
-      const record = this.#records[this.#head + i]!;
-      this.#depth.entries -= record.entries.length;
-      this.#depth.bytes -= record.bytes;
-      record.entries = RELEASED; // delivered entries must not stay reachable until the next compaction
+    const { count } = chunk as MemoryChunk;
+    for (let i = 0; i < count; i++) {
+      const { record } = this.#slots[this.#head + i]!;
+      this.#depth.entries -= record.entries;
+      this.#depth.bytes -= record.payload.length;
+      this.#slots[this.#head + i] = undefined;
     }
-    this.#head += records;
+    this.#head += count;
+    if (this.#head === this.#slots.length) this.#write = 0;
     // Compact now and then instead of shifting on every ack.
-    if (this.#head >= 64 && this.#head * 2 > this.#records.length) {
-      this.#records = this.#records.slice(this.#head);
+    if (this.#head >= 64 && this.#head * 2 > this.#slots.length) {
+      this.#slots = this.#slots.slice(this.#head);
       this.#head = 0;
     }
   }

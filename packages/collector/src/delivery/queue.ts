@@ -1,8 +1,19 @@
-import type { LogEntry } from '../entry';
+/**
+ * One consumed batch as its sink will send it, encoded once when the sink accepted it (Loki streams, an OTLP
+ * request), so a queue holds compact bytes outside the JS heap instead of entry objects.
+ */
+export interface QueueRecord {
+  readonly payload: Buffer;
+  /** Entries (or OTLP spans and data points) in the payload. */
+  readonly entries: number;
+  /** The oldest entry timestamp in it, in ms since the epoch, for the propagation latency histogram. */
+  readonly oldestMs: number;
+}
 
 /** What the sender read from the head of a queue; hand it back to ack() once delivered or given up. */
 export interface QueueChunk {
-  readonly entries: LogEntry[];
+  readonly records: readonly QueueRecord[];
+  /** Payload bytes of the records. */
   readonly bytes: number;
 }
 
@@ -12,8 +23,8 @@ export interface QueueDepth {
 }
 
 /**
- * A bounded FIFO between a sink's consume() and its sender loop. One reader: read() then ack() in turn.
- * push() resolves once the entries are stored (disk: written, and fsynced under `fsync: always`);
+ * A bounded FIFO of records between a sink's consume() and its sender loop. One reader: read() then ack() in turn.
+ * push() resolves once the record is stored (disk: written, and fsynced under `fsync: always`);
  * it rejects with QueueFullError when `capacity_bytes` would be exceeded and the queue is not empty.
  */
 export interface DeliveryQueue {
@@ -21,8 +32,8 @@ export interface DeliveryQueue {
   readonly durable: boolean;
   /** The `capacity_bytes` bound, in the same units as depth().bytes. */
   readonly capacityBytes: number;
-  push(entries: LogEntry[], bytes: number): Promise<void>;
-  /** Reads from the unread head, at least one record and up to about `maxBytes`; undefined when empty. */
+  push(record: QueueRecord): Promise<void>;
+  /** Reads from the unread head, at least one record and up to about `maxBytes` of payload; undefined when empty. */
   read(maxBytes: number): Promise<QueueChunk | undefined>;
   ack(chunk: QueueChunk): Promise<void>;
   /** Unacknowledged entries and bytes. */
@@ -30,18 +41,4 @@ export interface DeliveryQueue {
   /** Resolves on the next push, or after `timeoutMs`, or when the signal aborts. */
   waitForPush(timeoutMs: number, signal: AbortSignal): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Approximate size of an entry, as a queue and batcher count it: line plus label and metadata text. */
-export function entryBytes(entry: LogEntry): number {
-  let n = entry.line.length;
-  for (const key in entry.labels) n += key.length + entry.labels[key]!.length;
-  for (const key in entry.structuredMetadata) n += key.length + entry.structuredMetadata[key]!.length;
-  return n;
-}
-
-export function batchBytes(entries: readonly LogEntry[]): number {
-  let n = 0;
-  for (const entry of entries) n += entryBytes(entry);
-  return n;
 }

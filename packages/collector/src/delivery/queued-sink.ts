@@ -1,15 +1,16 @@
 import type { Logger, Sink } from '../component';
 import type { LogBatch, LogEntry } from '../entry';
 import { QueueFullError, ShutdownError } from '../errors';
-import type { DeliveryQueue } from './queue';
-import { batchBytes } from './queue';
+import type { DeliveryQueue, QueueRecord } from './queue';
 import type { Send } from './send';
 import type { SinkMetrics } from './sink-metrics';
 
 export interface QueuedSinkOptions {
   id: string;
   queue: DeliveryQueue;
-  /** Already wrapped: withRetry(withTimeout(send)). */
+  /** Encodes a consumed batch into the record the sender will send, once, when accepted; absent when fed by enqueue() only. */
+  encode?: (entries: readonly LogEntry[]) => QueueRecord;
+  /** Sends the records of one chunk, retries included (e.g. withRetry(withTimeout(post))). */
   send: Send;
   /** A batch is sent once this many bytes are queued... */
   batchSizeBytes: number;
@@ -22,16 +23,22 @@ export interface QueuedSinkOptions {
   onStop?: () => Promise<void>;
 }
 
-/**
- * A sink = consume() into its own bounded queue + one sender loop that batches by bytes and time and
- * sends through the retry chain. consume() resolves once the batch is queued (disk: written), so a slow
- * backend never stalls another sink. shutdown() drains until its signal aborts; a disk queue keeps the rest.
- */
-export function createQueuedSink(options: QueuedSinkOptions): Sink {
-  return new QueuedSink(options);
+/** A sink whose queue also takes records encoded elsewhere (OTLP requests that are not log entries). */
+export interface QueuedSink extends Sink {
+  enqueue(record: QueueRecord): Promise<void>;
 }
 
-class QueuedSink implements Sink {
+/**
+ * A sink = consume() into its own bounded queue + one sender loop that batches by bytes and time and
+ * sends through the retry chain. consume() encodes the batch as the sink will send it and resolves once it is
+ * queued (disk: written), so a slow backend never stalls another sink, and a waiting batch is a few bytes per
+ * entry outside the JS heap. shutdown() drains until its signal aborts; a disk queue keeps the rest.
+ */
+export function createQueuedSink(options: QueuedSinkOptions): QueuedSink {
+  return new QueuedSinkImpl(options);
+}
+
+class QueuedSinkImpl implements QueuedSink {
   readonly id: string;
   readonly #o: QueuedSinkOptions;
   #stopping = false;
@@ -51,11 +58,17 @@ class QueuedSink implements Sink {
   async consume(batch: LogBatch, _signal: AbortSignal): Promise<void> {
     if (this.#stopping) throw new ShutdownError(`sink ${this.id} is shutting down`);
     if (batch.entries.length === 0) return;
+    if (!this.#o.encode) throw new Error(`sink ${this.id} takes no log entries`);
+    await this.enqueue(this.#o.encode(batch.entries));
+  }
+
+  async enqueue(record: QueueRecord): Promise<void> {
+    if (this.#stopping) throw new ShutdownError(`sink ${this.id} is shutting down`);
     try {
-      await this.#o.queue.push(batch.entries, batchBytes(batch.entries));
+      await this.#o.queue.push(record);
     } catch (err) {
       if (err instanceof QueueFullError && this.#o.overflow === 'drop') {
-        this.#o.metrics.dropped('queue_full').inc(batch.entries.length);
+        this.#o.metrics.dropped('queue_full').inc(record.entries);
         return;
       }
       throw err;
@@ -121,7 +134,7 @@ class QueuedSink implements Sink {
         firstSeenMs = undefined;
         continue;
       }
-      const delivered = await this.#deliver(chunk.entries, chunk.bytes, loopSignal);
+      const delivered = await this.#deliver(chunk.records, chunk.bytes, loopSignal);
       if (!delivered) return; // shutdown deadline hit mid-send: leave the chunk in the queue
       await queue.ack(chunk);
       this.#updateDepth();
@@ -130,30 +143,36 @@ class QueuedSink implements Sink {
   }
 
   /** Returns false only when shutdown cut the attempt short; every other outcome is final for the chunk. */
-  async #deliver(entries: LogEntry[], bytes: number, signal: AbortSignal): Promise<boolean> {
+  async #deliver(records: readonly QueueRecord[], bytes: number, signal: AbortSignal): Promise<boolean> {
     const { metrics, logger } = this.#o;
+    let entries = 0;
+    let oldestMs = Infinity;
+    for (const record of records) {
+      entries += record.entries;
+      oldestMs = Math.min(oldestMs, record.oldestMs);
+    }
     let result;
     try {
-      result = await this.#o.send(entries, signal);
+      result = await this.#o.send(records, signal);
     } catch (err) {
       if (signal.aborted) return false;
       result = { status: 'rejected' as const, error: err as Error, reason: 'send_error' };
     }
     if (result.status === 'ok') {
-      metrics.sentEntries.inc(entries.length);
+      metrics.sentEntries.inc(entries);
       metrics.sentBytes.inc(bytes);
-      metrics.propagationLatency.observe(Math.max(0, Date.now() - Number(oldest(entries) / 1_000_000n)) / 1000);
+      metrics.propagationLatency.observe(Math.max(0, Date.now() - oldestMs) / 1000);
       return true;
     }
     if (signal.aborted) return false;
     const reason = result.status === 'rejected' ? result.reason : 'max_retries';
-    const delivered = result.delivered ?? [];
-    if (delivered.length > 0) {
-      metrics.sentEntries.inc(delivered.length);
-      metrics.sentBytes.inc(batchBytes(delivered));
+    const delivered = result.delivered ?? { entries: 0, bytes: 0 };
+    if (delivered.entries > 0) {
+      metrics.sentEntries.inc(delivered.entries);
+      metrics.sentBytes.inc(delivered.bytes);
     }
-    metrics.dropped(reason).inc(entries.length - delivered.length);
-    logger.error('sink dropped a batch', { sink: this.id, entries: entries.length - delivered.length, reason, error: result.error.message });
+    metrics.dropped(reason).inc(entries - delivered.entries);
+    logger.error('sink dropped a batch', { sink: this.id, entries: entries - delivered.entries, reason, error: result.error.message });
     return true;
   }
 
@@ -164,8 +183,9 @@ class QueuedSink implements Sink {
   }
 }
 
-function oldest(entries: LogEntry[]): bigint {
+/** The oldest timestamp of a batch in ms, as a QueueRecord carries it. */
+export function oldestMs(entries: readonly LogEntry[]): number {
   let min = entries[0]!.timestampNs;
   for (const e of entries) if (e.timestampNs < min) min = e.timestampNs;
-  return min;
+  return Number(min / 1_000_000n);
 }

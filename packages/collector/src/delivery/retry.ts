@@ -14,11 +14,11 @@ export interface RetryOptions {
 }
 
 /** Retries retryable results with exponential backoff + jitter, waiting the longer of backoff and Retry-After. */
-export function withRetry(send: Send, options: RetryOptions): Send {
+export function withRetry<T>(send: Send<T>, options: RetryOptions): Send<T> {
   const sleep = options.sleep ?? abortableSleep;
-  return async (entries, signal) => {
+  return async (batch, signal) => {
     for (let attempt = 0; ; attempt++) {
-      const result = await send(entries, signal);
+      const result = await send(batch, signal);
       if (result.status !== 'retryable') return result;
       if (options.maxRetries > 0 && attempt >= options.maxRetries) return result;
       if (signal.aborted) return result;

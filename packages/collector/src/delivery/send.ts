@@ -1,11 +1,16 @@
-import type { LogEntry } from '../entry';
+import type { QueueRecord } from './queue';
+
+/** What got through when one send made several requests (one per tenant) and some of them failed. */
+export interface Delivered {
+  entries: number;
+  bytes: number;
+}
 
 /** The outcome of one delivery attempt; senders return it instead of throwing. */
 export type SendResult =
   | { status: 'ok' }
-  | { status: 'retryable'; error: Error; retryAfterMs?: number; delivered?: readonly LogEntry[] }
-  | { status: 'rejected'; error: Error; reason: string; delivered?: readonly LogEntry[] };
-// `delivered`: entries that did get through when one send made several requests (one per tenant); the rest failed.
+  | { status: 'retryable'; error: Error; retryAfterMs?: number; delivered?: Delivered }
+  | { status: 'rejected'; error: Error; reason: string; delivered?: Delivered };
 
-/** Delivers entries to a backend once; wrappers (timeout, retry) compose around it. */
-export type Send = (entries: readonly LogEntry[], signal: AbortSignal) => Promise<SendResult>;
+/** Delivers a batch (by default: queued records) to a backend once; wrappers (timeout, retry) compose around it. */
+export type Send<T = readonly QueueRecord[]> = (batch: T, signal: AbortSignal) => Promise<SendResult>;

@@ -2,12 +2,12 @@ import { RetryableError } from '../errors';
 import type { Send } from './send';
 
 /** Gives each attempt at most `timeoutMs`; a timed-out attempt is retryable. */
-export function withTimeout(send: Send, timeoutMs: number): Send {
-  return async (entries, signal) => {
+export function withTimeout<T>(send: Send<T>, timeoutMs: number): Send<T> {
+  return async (batch, signal) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = AbortSignal.any([signal, timeout]);
     try {
-      const result = await send(entries, combined);
+      const result = await send(batch, combined);
       if (result.status !== 'ok' && timeout.aborted && !signal.aborted) return timedOut(timeoutMs);
       return result;
     } catch (err) {

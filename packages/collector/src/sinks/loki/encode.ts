@@ -1,4 +1,3 @@
-import * as snappy from 'snappyjs';
 import type { Labels, LogEntry } from '../../entry';
 import { LabelSetCache } from '../../stages/label-set-cache';
 import { formatLabels, sanitizeLabelName } from './labels';
@@ -19,14 +18,15 @@ export interface EncodeStats {
 }
 
 export interface EncodedPush {
-  body: Uint8Array;
+  /** A logproto.PushRequest, not yet compressed. */
+  body: Buffer;
   stats: EncodeStats;
 }
 
 /**
- * Builds a snappy-compressed logproto.PushRequest. Per entry: external labels are added (entry labels
- * win), `__`-prefixed labels are stripped, names are sanitised, labels past maxLabels (by sorted name,
- * external labels kept first) become structured metadata; entries are grouped per stream, sorted by time.
+ * Builds a logproto.PushRequest (uncompressed; see joinPushRequests). Per entry: external labels are added
+ * (entry labels win), `__`-prefixed labels are stripped, names are sanitised, labels past maxLabels (by sorted
+ * name, external labels kept first) become structured metadata; entries are grouped per stream, sorted by time.
  */
 export function encodePush(entries: readonly LogEntry[], options: EncodeOptions): EncodedPush {
   const streams = new Map<string, { labels: ResolvedLabels; members: number[] }>();
@@ -112,7 +112,59 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
   }
   if (pos !== total) throw new Error(`encodePush wrote ${pos} bytes, sized ${total}`);
   stats.streams = streams.size;
-  return { body: snappy.compress(buf), stats };
+  return { body: buf, stats };
+}
+
+/**
+ * Joins PushRequests built by encodePush into one, with one stream per label set (streams repeat across the
+ * queued batches of a push). Works on the bytes: a stream's entries are copied, never decoded.
+ */
+export function joinPushRequests(bodies: readonly Buffer[]): Buffer {
+  if (bodies.length === 1) return bodies[0]!;
+  const streams = new Map<string, { labels: Buffer; parts: Buffer[]; size: number }>();
+  for (const body of bodies) {
+    let pos = 0;
+    while (pos < body.length) {
+      if (body[pos++] !== PUSH_STREAMS) throw new Error(`joinPushRequests: unexpected field at byte ${pos - 1}`);
+      const [size, start] = readVarint(body, pos);
+      const end = start + size;
+      if (body[start] !== STREAM_LABELS) throw new Error(`joinPushRequests: a stream without labels first at byte ${start}`);
+      const [labelsSize, labelsStart] = readVarint(body, start + 1);
+      const labelsEnd = labelsStart + labelsSize;
+      const key = body.toString('latin1', labelsStart, labelsEnd);
+      let stream = streams.get(key);
+      if (!stream) streams.set(key, (stream = { labels: body.subarray(labelsStart, labelsEnd), parts: [], size: fieldSize(labelsSize) }));
+      stream.parts.push(body.subarray(labelsEnd, end));
+      stream.size += end - labelsEnd;
+      pos = end;
+    }
+  }
+  let total = 0;
+  for (const stream of streams.values()) total += fieldSize(stream.size);
+  const buf = Buffer.allocUnsafe(total);
+  let pos = 0;
+  for (const { labels, parts, size } of streams.values()) {
+    buf[pos++] = PUSH_STREAMS;
+    pos = writeVarint(buf, pos, size);
+    buf[pos++] = STREAM_LABELS;
+    pos = writeVarint(buf, pos, labels.length);
+    pos += labels.copy(buf, pos);
+    for (const part of parts) pos += part.copy(buf, pos);
+  }
+  return buf;
+}
+
+/** Reads a varint below 2^53 at `pos`; returns it and the position after it. */
+function readVarint(buf: Buffer, pos: number): [number, number] {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    const byte = buf[pos++];
+    if (byte === undefined) throw new Error('joinPushRequests: truncated varint');
+    value += (byte & 127) * scale;
+    if (byte < 128) return [value, pos];
+    scale *= 128;
+  }
 }
 
 // Field tags (field number << 3 | wire type 2 = length-delimited, 0 = varint) of logproto.PushRequest.

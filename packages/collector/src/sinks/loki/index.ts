@@ -1,7 +1,8 @@
 export { lokiSinkDefinition } from './sink';
 export { lokiSinkConfig, type LokiSinkConfig } from './config';
-export { encodePush, truncateUtf8, type EncodeOptions, type EncodeStats, type EncodedPush } from './encode';
+export { encodePush, joinPushRequests, truncateUtf8, type EncodeOptions, type EncodeStats, type EncodedPush } from './encode';
 export { decodeJsonPush, decodeProtobufPush, PushBodyError, type DecodedEntry, type DecodedStream } from './decode';
 export { formatLabels, parseLabels, sanitizeLabelName } from './labels';
 export { pushRequestType } from './push-proto';
-export { groupByTenant, splitByTenant, tenantIdProblem } from './tenant';
+export { encodeLokiRecord, tenantBatches, type TenantBatch } from './record';
+export { groupByTenant, sendByTenant, tenantIdProblem } from './tenant';

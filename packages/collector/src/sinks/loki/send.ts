@@ -1,58 +1,50 @@
-import type { LogEntry } from '../../entry';
 import { PermanentError, RetryableError } from '../../errors';
+import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
 import { parseRetryAfter } from '../../delivery/retry-after';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import type { LokiSinkConfig } from './config';
-import { encodePush, type EncodeStats } from './encode';
 import { tenantIdProblem } from './tenant';
 
 /**
- * One push attempt for one tenant (its X-Scope-OrgID, none when undefined): encode, POST, and classify the
- * answer (429/5xx/connection error retryable, other 4xx not).
+ * One push attempt of a snappy-compressed PushRequest for one tenant (its X-Scope-OrgID, none when undefined):
+ * POST, and classify the answer (429/5xx/connection error retryable, other 4xx not).
  */
-export function createLokiSend(config: LokiSinkConfig, metrics: SinkMetrics, onEncoded: (stats: EncodeStats) => void): (tenant: string | undefined) => Send {
+export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (tenant: string | undefined) => Send<Uint8Array> {
   const common: Record<string, string> = {
     ...config.headers,
     'Content-Type': 'application/x-protobuf',
     'Content-Encoding': 'snappy',
     'User-Agent': 'obs-collector',
   };
+  const url = new URL(config.url);
   if (config.basic_auth) common['Authorization'] = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
-  const encodeOptions = { externalLabels: config.external_labels, maxLabels: config.max_labels, maxLineBytes: config.max_line_size_bytes };
 
   return (tenant) => {
     const problem = tenant === undefined ? undefined : tenantIdProblem(tenant);
     const headers = tenant === undefined ? common : { ...common, 'X-Scope-OrgID': tenant };
     return problem !== undefined
       ? async () => ({ status: 'rejected', error: new PermanentError(problem), reason: 'invalid_tenant' })
-      : (entries, signal) => push(entries, signal, headers);
+      : (body, signal) => post(body, signal, headers);
   };
 
-  async function push(entries: readonly LogEntry[], signal: AbortSignal, headers: Record<string, string>): Promise<SendResult> {
-    const { body, stats } = encodePush(entries, encodeOptions);
-    onEncoded(stats);
+  async function post(body: Uint8Array, signal: AbortSignal, headers: Record<string, string>): Promise<SendResult> {
     const started = performance.now();
-    let response: Response;
+    let response: PostAnswer;
     try {
-      response = await fetch(config.url, { method: 'POST', headers, body, signal });
+      response = await httpPost(url, headers, body, signal);
     } catch (err) {
       metrics.requestDuration('error').observe((performance.now() - started) / 1000);
       if (signal.aborted) throw err;
-      return { status: 'retryable', error: new RetryableError(`push to Loki failed: ${describeFetchError(err)}`) };
+      return { status: 'retryable', error: new RetryableError(`push to Loki failed: ${describeRequestError(err)}`) };
     }
-    const text = await response.text().catch(() => '');
+    const text = response.body.toString('utf8', 0, 300).trim();
     metrics.requestDuration(String(response.status)).observe((performance.now() - started) / 1000);
     if (response.ok) return { status: 'ok' };
-    const detail = `Loki answered ${response.status}${text ? `: ${text.trim().slice(0, 300)}` : ''}`;
+    const detail = `Loki answered ${response.status}${text ? `: ${text}` : ''}`;
     if (response.status === 429 || response.status >= 500) {
-      return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+      return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(header(response, 'retry-after')) };
     }
     return { status: 'rejected', error: new PermanentError(detail), reason: `http_${response.status}` };
   }
-}
-
-function describeFetchError(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message;
 }

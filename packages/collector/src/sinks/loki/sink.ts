@@ -6,8 +6,10 @@ import { withRetry, type RetryOptions } from '../../delivery/retry';
 import { createSinkMetrics } from '../../delivery/sink-metrics';
 import { withTimeout } from '../../delivery/timeout';
 import { lokiSinkConfig, type LokiSinkConfig } from './config';
-import { createLokiSend } from './send';
-import { splitByTenant } from './tenant';
+import type { EncodeOptions, EncodeStats } from './encode';
+import { encodeLokiRecord } from './record';
+import { createLokiPost } from './send';
+import { sendByTenant } from './tenant';
 
 export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
   type: 'loki',
@@ -20,10 +22,12 @@ export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
       new Counter({ name: 'collector_loki_truncated_lines_total', help: 'Lines cut to max_line_size_bytes by a loki sink', labelNames: ['sink'], registers })).labels(ctx.id);
     const moved = ((ctx.registry.getSingleMetric('collector_loki_labels_moved_total') as Counter | undefined) ??
       new Counter({ name: 'collector_loki_labels_moved_total', help: 'Labels past max_labels moved to structured metadata by a loki sink', labelNames: ['sink'], registers })).labels(ctx.id);
-    const sendAs = createLokiSend(config, metrics, (stats) => {
+    const encodeOptions: EncodeOptions = { externalLabels: config.external_labels, maxLabels: config.max_labels, maxLineBytes: config.max_line_size_bytes };
+    const onEncoded = (stats: EncodeStats): void => {
       if (stats.truncatedLines > 0) truncated.inc(stats.truncatedLines);
       if (stats.movedLabels > 0) moved.inc(stats.movedLabels);
-    });
+    };
+    const postAs = createLokiPost(config, metrics);
     const retry: RetryOptions = {
       minBackoffMs: config.retry.min_backoff_ms,
       maxBackoffMs: config.retry.max_backoff_ms,
@@ -36,8 +40,9 @@ export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
     return createQueuedSink({
       id: ctx.id,
       queue: createQueue(config.queue, ctx.dataDir, ctx.logger),
+      encode: (entries) => encodeLokiRecord(entries, encodeOptions, config.tenant_id, onEncoded),
       // Split outside the retry, so a retried tenant never resends what another tenant already delivered.
-      send: splitByTenant((tenant) => withRetry(withTimeout(sendAs(tenant), config.timeout_ms), retry), config.tenant_id),
+      send: sendByTenant((tenant) => withRetry(withTimeout(postAs(tenant), config.timeout_ms), retry)),
       batchSizeBytes: config.batch_size_bytes,
       batchWaitMs: config.batch_wait_ms,
       overflow: config.queue.overflow,

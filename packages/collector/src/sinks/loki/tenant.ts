@@ -1,6 +1,10 @@
+import * as snappy from 'snappyjs';
 import type { LogEntry } from '../../entry';
 import type { Send, SendResult } from '../../delivery/send';
+import { SendBuffer } from '../../delivery/send-buffer';
 import { TENANT_LABEL } from '../../stages/tenant';
+import { joinPushRequests } from './encode';
+import { tenantBatches } from './record';
 
 // Loki's tenant ID rules: up to 150 of these characters, and not "." or "..".
 const TENANT_ID = /^[A-Za-z0-9!\-_.*'()]{1,150}$/;
@@ -26,30 +30,32 @@ export function groupByTenant(entries: readonly LogEntry[], fallback: string | u
 }
 
 /**
- * Sends each tenant's entries as its own request chain (`sendFor(tenant)`, retried on its own), so a tenant that
- * fails never makes another tenant's entries go out twice. Every group is tried; the first failure is reported
- * with the entries that did get through.
+ * Sends each tenant's part of the queued records as its own request chain (`postFor(tenant)`, retried on its
+ * own, with the body compressed once), so a tenant that fails never makes another tenant's entries go out twice.
+ * Every tenant is tried; the first failure is reported with what did get through.
  */
-export function splitByTenant(sendFor: (tenant: string | undefined) => Send, fallback: string | undefined): Send {
-  return async (entries, signal) => {
-    const groups = groupByTenant(entries, fallback);
-    if (groups.size === 1) {
-      const [tenant, group] = groups.entries().next().value as [string | undefined, LogEntry[]];
-      return sendFor(tenant)(group, signal);
-    }
+export function sendByTenant(postFor: (tenant: string | undefined) => Send<Uint8Array>): Send {
+  const body = new SendBuffer();
+  return async (records, signal) => {
+    const tenants = tenantBatches(records);
     let failure: Exclude<SendResult, { status: 'ok' }> | undefined;
-    const delivered: LogEntry[] = [];
-    for (const [tenant, group] of groups) {
-      if (signal.aborted) break;
-      const result = await sendFor(tenant)(group, signal);
-      if (result.status === 'ok') delivered.push(...group);
-      else failure ??= result;
+    const delivered = { entries: 0, bytes: 0 };
+    let left = 0;
+    for (const [tenant, batch] of tenants) {
+      if (signal.aborted) {
+        left += batch.entries;
+        continue;
+      }
+      const result = await postFor(tenant)(body.hold(snappy.compress(joinPushRequests(batch.bodies))), signal);
+      if (result.status === 'ok') {
+        delivered.entries += batch.entries;
+        delivered.bytes += batch.bytes;
+      } else {
+        failure ??= result;
+      }
     }
-    if (failure === undefined) return signal.aborted && delivered.length < entries.length ? aborted(delivered) : { status: 'ok' };
-    return { ...failure, delivered };
+    if (failure !== undefined) return tenants.size === 1 ? failure : { ...failure, delivered };
+    if (left > 0) return { status: 'retryable', error: new Error('shutdown deadline reached before every tenant was sent'), delivered };
+    return { status: 'ok' };
   };
-}
-
-function aborted(delivered: LogEntry[]): SendResult {
-  return { status: 'retryable', error: new Error('shutdown deadline reached before every tenant was sent'), delivered };
 }

@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Counter } from 'prom-client';
+import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
 import { parseRetryAfter } from '../../delivery/retry-after';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
@@ -21,38 +22,39 @@ export interface OtlpSendCounters {
 }
 
 /**
- * One OTLP/HTTP export attempt: POST protobuf (gzip) to <endpoint>/v1/<signal>. A 200 with partial success is
+ * One OTLP/HTTP export attempt of queued records (each an encoded request of the signal; together one request):
+ * POST protobuf (gzip) to <endpoint>/v1/<signal>. A 200 with partial success is
  * final: the rejected count is recorded and the batch is not retried, as the spec says.
  */
 export function createOtlpSend<S extends Signal>(
   config: OtlpSinkConfig,
   codec: SignalCodec<S>,
-  toBody: (entries: Parameters<Send>[0]) => { body: Uint8Array; items: number },
   metrics: SinkMetrics,
   counters: OtlpSendCounters,
 ): Send {
-  const url = `${config.endpoint.replace(/\/+$/, '')}${codec.httpPath}`;
+  const url = new URL(`${config.endpoint.replace(/\/+$/, '')}${codec.httpPath}`);
   const headers: Record<string, string> = { ...config.headers, 'Content-Type': 'application/x-protobuf', 'User-Agent': 'obs-collector' };
   if (config.compression === 'gzip') headers['Content-Encoding'] = 'gzip';
   if (config.basic_auth) headers.Authorization = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
 
-  return async (entries, signal): Promise<SendResult> => {
-    const { body, items } = toBody(entries);
+  return async (records, signal): Promise<SendResult> => {
+    const body = records.length === 1 ? records[0]!.payload : Buffer.concat(records.map((r) => r.payload));
+    let items = 0;
+    for (const record of records) items += record.entries;
     const payload = config.compression === 'gzip' ? await gzip(body) : body;
     const started = performance.now();
-    let response: Response;
+    let response: PostAnswer;
     try {
-      response = await fetch(url, { method: 'POST', headers, body: payload, signal });
+      response = await httpPost(url, headers, payload, signal);
     } catch (err) {
       metrics.requestDuration('error').observe((performance.now() - started) / 1000);
       if (signal.aborted) throw err;
-      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      return { status: 'retryable', error: new RetryableError(`OTLP export of ${codec.signal} failed: ${cause?.code ?? cause?.message ?? (err as Error).message}`) };
+      return { status: 'retryable', error: new RetryableError(`OTLP export of ${codec.signal} failed: ${describeRequestError(err)}`) };
     }
-    const answer = new Uint8Array(await response.arrayBuffer().catch(() => new ArrayBuffer(0)));
+    const answer = response.body;
     metrics.requestDuration(String(response.status)).observe((performance.now() - started) / 1000);
     if (response.ok) {
-      const partial = answer.length > 0 && (response.headers.get('content-type') ?? '').includes('protobuf') ? safeDecode(codec, answer) : undefined;
+      const partial = answer.length > 0 && (header(response, 'content-type') ?? '').includes('protobuf') ? safeDecode(codec, answer) : undefined;
       const rejected = Math.min(items, partial?.rejected ?? 0);
       if (rejected > 0) counters.rejected.inc(rejected);
       counters.sent.inc(items - rejected);
@@ -60,7 +62,7 @@ export function createOtlpSend<S extends Signal>(
     }
     const detail = `OTLP endpoint answered ${response.status} for ${codec.signal}`;
     if (retryable.has(response.status)) {
-      return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+      return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(header(response, 'retry-after')) };
     }
     return { status: 'rejected', error: new PermanentError(detail), reason: `http_${response.status}` };
   };

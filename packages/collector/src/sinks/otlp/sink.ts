@@ -2,9 +2,8 @@ import path from 'node:path';
 import type { ComponentContext, ComponentDefinition, Sink } from '../../component';
 import type { Consumer } from '../../consumer';
 import { createQueue } from '../../delivery/create-queue';
-import { createQueuedSink } from '../../delivery/queued-sink';
+import { createQueuedSink, oldestMs, type QueuedSink, type QueuedSinkOptions } from '../../delivery/queued-sink';
 import { withRetry } from '../../delivery/retry';
-import type { Send } from '../../delivery/send';
 import { createSinkMetrics } from '../../delivery/sink-metrics';
 import { withTimeout } from '../../delivery/timeout';
 import { nowNs } from '../../entry';
@@ -14,7 +13,6 @@ import type { SignalSink } from '../../otlp/signal-consumer';
 import type { MetricsData, Signal, SignalData, TracesData } from '../../otlp/types';
 import { otlpSinkConfig, type OtlpSinkConfig } from './config';
 import { entriesToLogsData } from './entries-to-log-records';
-import { joinEnvelopes, toEnvelope } from './envelope';
 import { createOtlpSend } from './send';
 
 export interface OtlpSink extends Sink, SignalSink {
@@ -26,13 +24,14 @@ export function createOtlpSink(config: OtlpSinkConfig, ctx: ComponentContext): O
   const sent = counter(ctx.registry, 'collector_otlp_exporter_sent_items_total', 'Spans, data points and log records an otlp sink delivered', ['sink', 'signal']);
   const rejected = counter(ctx.registry, 'collector_otlp_exporter_rejected_items_total', 'Items the OTLP endpoint refused in a partial success answer (never retried)', ['sink', 'signal']);
 
-  function queuedSink<S extends Signal>(codec: SignalCodec<S>, toBody: Parameters<typeof createOtlpSend>[2]): Sink {
+  function queuedSink<S extends Signal>(codec: SignalCodec<S>, encode?: QueuedSinkOptions['encode']): QueuedSink {
     const id = `${ctx.id}/${codec.signal}`;
     const metrics = createSinkMetrics(ctx.registry, id);
-    const send: Send = createOtlpSend(config, codec, toBody, metrics, { sent: sent.labels(ctx.id, codec.signal), rejected: rejected.labels(ctx.id, codec.signal) });
+    const send = createOtlpSend(config, codec, metrics, { sent: sent.labels(ctx.id, codec.signal), rejected: rejected.labels(ctx.id, codec.signal) });
     return createQueuedSink({
       id,
       queue: createQueue(config.queue, path.join(ctx.dataDir, codec.signal), ctx.logger),
+      encode,
       send: withRetry(withTimeout(send, config.timeout_ms), {
         minBackoffMs: config.retry.min_backoff_ms,
         maxBackoffMs: config.retry.max_backoff_ms,
@@ -50,17 +49,18 @@ export function createOtlpSink(config: OtlpSinkConfig, ctx: ComponentContext): O
     });
   }
 
-  const logs = queuedSink(codecs.logs, (entries) => ({ body: codecs.logs.encodeProtobuf(entriesToLogsData(entries, nowNs())), items: entries.length }));
-  const traces = queuedSink(codecs.traces, joinEnvelopes);
-  const metrics = queuedSink(codecs.metrics, joinEnvelopes);
+  // Log entries become an OTLP request when consumed; traces and metrics arrive encoded (signalConsumer).
+  const logs = queuedSink(codecs.logs, (entries) => ({ payload: asBuffer(codecs.logs.encodeProtobuf(entriesToLogsData(entries, nowNs()))), entries: entries.length, oldestMs: oldestMs(entries) }));
+  const traces = queuedSink(codecs.traces);
+  const metrics = queuedSink(codecs.metrics);
   const all = [logs, traces, metrics];
 
   return {
     id: ctx.id,
     consume: (batch, signal) => logs.consume(batch, signal),
     signals: {
-      traces: envelopeConsumer(codecs.traces, traces),
-      metrics: envelopeConsumer(codecs.metrics, metrics),
+      traces: signalConsumer(codecs.traces, traces),
+      metrics: signalConsumer(codecs.metrics, metrics),
     },
     async start() {
       for (const s of all) await s.start();
@@ -71,15 +71,22 @@ export function createOtlpSink(config: OtlpSinkConfig, ctx: ComponentContext): O
   };
 }
 
-/** Encodes each request once into a queue envelope; requests a processor emptied are not sent. */
-function envelopeConsumer<S extends 'traces' | 'metrics'>(codec: SignalCodec<S>, sink: Sink): Consumer<SignalData[S]> {
+/**
+ * Encodes each request once into a queue record; requests a processor emptied are not sent. Encoded OTLP requests
+ * have only repeated fields, so the records of a chunk concatenate into one valid request.
+ */
+function signalConsumer<S extends 'traces' | 'metrics'>(codec: SignalCodec<S>, sink: QueuedSink): Consumer<SignalData[S]> {
   return {
-    async consume(data, signal) {
+    async consume(data) {
       const items = codec.count(data);
       if (items === 0) return;
-      await sink.consume({ entries: [toEnvelope(codec.encodeProtobuf(data), items)] }, signal);
+      await sink.enqueue({ payload: asBuffer(codec.encodeProtobuf(data)), entries: items, oldestMs: Date.now() });
     },
   };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 export const otlpSinkDefinition: ComponentDefinition<OtlpSinkConfig, OtlpSink> = {

@@ -1,0 +1,37 @@
+import * as snappy from 'snappyjs';
+import { createEntry } from '../../entry';
+import { decodeProtobufPush } from './decode';
+import { joinPushRequests, type EncodeStats } from './encode';
+import { encodeLokiRecord, tenantBatches } from './record';
+
+const opts = { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 };
+const lines = (bodies: Buffer[]) => decodeProtobufPush(snappy.compress(joinPushRequests(bodies)), 1 << 20).flatMap((s) => s.entries.map((e) => e.line));
+
+describe('encodeLokiRecord', () => {
+  test('keeps a section per tenant, the fallback tenant for entries without one, when records are regrouped', () => {
+    const stats: EncodeStats[] = [];
+    const first = encodeLokiRecord(
+      [createEntry('a1', { job: 'x', __tenant_id__: 'team-a' }, 5n * 1_000_000n), createEntry('d1', { job: 'x' }, 3n * 1_000_000n)],
+      opts,
+      'default-team',
+      (s) => stats.push(s),
+    );
+    const second = encodeLokiRecord([createEntry('a2', { job: 'y', __tenant_id__: 'team-a' }, 9n * 1_000_000n)], opts, 'default-team', (s) => stats.push(s));
+    expect(first).toMatchObject({ entries: 2, oldestMs: 3 });
+    expect(stats.map((s) => s.streams)).toEqual([1, 1, 1]);
+    const tenants = tenantBatches([first, second]);
+    expect([...tenants.keys()]).toEqual(['team-a', 'default-team']);
+    expect(lines(tenants.get('team-a')!.bodies)).toEqual(['a1', 'a2']);
+    expect(tenants.get('team-a')!.entries).toBe(2);
+    expect(lines(tenants.get('default-team')!.bodies)).toEqual(['d1']);
+    const sectionBytes = [...tenants.values()].reduce((n, t) => n + t.bytes, 0);
+    expect(sectionBytes).toBe(first.payload.length + second.payload.length);
+  });
+
+  test('sends no tenant header value when neither the entry nor the sink names a tenant', () => {
+    const record = encodeLokiRecord([createEntry('l', { job: 'x' }, 1n)], opts, undefined, () => undefined);
+    const tenants = tenantBatches([record]);
+    expect([...tenants.keys()]).toEqual([undefined]);
+    expect(lines(tenants.get(undefined)!.bodies)).toEqual(['l']);
+  });
+});
