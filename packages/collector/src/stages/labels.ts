@@ -27,12 +27,11 @@ class LabelsStage implements Stage {
     out.push(entry);
   }
 
-  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+  updateBatch(entries: readonly LogEntry[]): void {
     const copy = this.#copy;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       copy(this.#fromMetadata ? entry.structuredMetadata : entry.extracted, entry.labels, extractedString);
-      out.push(entry);
     }
   }
 }

@@ -88,9 +88,8 @@ describe('metrics stage', () => {
     const ctx = createStageTestContext('p/0/metrics');
     const stage = metricsStage.create(loadStageYaml(metricsStage, 'counter: [{ name: n_total, source: s, value: ok, action: inc }]\ngauge: [{ name: g, source: v, action: set }]'), ctx);
     const batch = [entry({ s: 'ok', v: '1' }, { job: 'a' }), entry({ s: 'ok', v: '2' }, { job: 'b' }), entry({ s: 'no', v: '3' }, { job: 'a' }), entry({ s: 'ok' }, { job: 'b' })];
-    const out: LogEntry[] = [];
-    stage.processBatch?.(batch, out);
-    expect(out).toEqual(batch);
+    expect(stage.updateBatch).toBeDefined();
+    stage.updateBatch?.(batch);
     const text = await ctx.registry.metrics();
     for (const line of ['n_total{job="a"} 1', 'n_total{job="b"} 2', 'g{job="a"} 3', 'g{job="b"} 2']) expect(text).toContain(line);
   });

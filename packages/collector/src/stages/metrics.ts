@@ -104,17 +104,17 @@ class MetricsStage implements Stage {
 
   process(entry: LogEntry, out: LogEntry[]): void {
     this.#single[0] = entry;
-    this.processBatch(this.#single, out);
+    this.updateBatch(this.#single);
+    out.push(entry);
   }
 
   // Each recorder takes the whole batch in turn: one call per metric per batch, and its loop sees one metric.
-  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+  updateBatch(entries: readonly LogEntry[]): void {
     const slots = this.#batchSlots;
     for (let i = 0; i < entries.length; i++) slots[i] = this.#slots.get(entries[i].labels);
     const now = this.#now();
     const recorders = this.#recorders;
     for (let r = 0; r < recorders.length; r++) recorders[r].recordBatch(entries, slots, now);
-    for (let i = 0; i < entries.length; i++) out.push(entries[i]);
   }
 }
 

@@ -38,13 +38,9 @@ class RegexStage implements Stage {
     if (!this.#parse(entry)) this.#counters.parseFailed.inc();
   }
 
-  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+  updateBatch(entries: readonly LogEntry[]): void {
     let failed = 0;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
-      out.push(entry);
-      if (!this.#parse(entry)) failed++;
-    }
+    for (let i = 0; i < entries.length; i++) if (!this.#parse(entries[i])) failed++;
     if (failed > 0) this.#counters.parseFailed.inc(failed);
   }
 

@@ -11,6 +11,11 @@ export interface Stage {
    * stage's loop sees one class (the chain calls it once per batch; stages without it get a per-entry loop).
    */
   processBatch?(entries: readonly LogEntry[], out: LogEntry[]): void;
+  /**
+   * Optional, for stages whose process always pushes the one entry it got: updates the entries in place,
+   * as process would, and the chain hands the same list to the next stage instead of copying it.
+   */
+  updateBatch?(entries: readonly LogEntry[]): void;
   /** Only stages that hold entries back (multiline) implement this; called on a timer and at shutdown. */
   flush?(out: LogEntry[], nowNs: bigint): void;
 }

@@ -25,13 +25,9 @@ class StaticLabelsStage implements Stage {
     out.push(entry);
   }
 
-  processBatch(entries: readonly LogEntry[], out: LogEntry[]): void {
+  updateBatch(entries: readonly LogEntry[]): void {
     const write = this.#write;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
-      write(entry.labels);
-      out.push(entry);
-    }
+    for (let i = 0; i < entries.length; i++) write(entries[i].labels);
   }
 }
 

@@ -42,12 +42,24 @@ stageDefinitions.test_batch_differs = {
   }),
 } satisfies StageDefinition<Record<string, never>>;
 
+// Its in-place batch path sets a label that process does not.
+stageDefinitions.test_update_differs = {
+  type: 'test_update_differs',
+  description: 'test-only stage: test_update_differs',
+  config: z.strictObject({}),
+  create: () => ({
+    process: (entry: LogEntry, out: LogEntry[]) => out.push(entry),
+    updateBatch: (entries: readonly LogEntry[]) => entries.forEach((e) => (e.labels.batch = 'yes')),
+  }),
+} satisfies StageDefinition<Record<string, never>>;
+
 describe('expectStageCompliance', () => {
   test.each([
     ['fails a stage that throws on odd input', 'test_throws_on_empty', []],
     ['fails a stage that drops entries without counting them', 'test_drops_silently', []],
     ['fails a stage that changes a field it did not declare', 'test_touches_labels', []],
     ['fails a stage whose batch path differs from its per-entry path', 'test_batch_differs', []],
+    ['fails a stage whose in-place batch path differs from its per-entry path', 'test_update_differs', ['labels']],
   ] as const)('%s', async (_name, type, mayChange) => {
     await expect(expectStageCompliance(`- ${type}: {}`, { mayChange })).rejects.toThrow();
   });

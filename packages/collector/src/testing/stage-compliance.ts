@@ -41,7 +41,7 @@ function snapshot(entry: LogEntry): Record<EntryField, string> {
 /**
  * Runs one stage (YAML, through the real loader) over odd inputs and checks the contract every stage keeps:
  * it never throws, each entry that does not come out is counted as dropped (or held and released by flush),
- * fields it has no business with are left untouched, and its processBatch (if any) gives what process gives.
+ * fields it has no business with are left untouched, and its processBatch and updateBatch (if any) give what process gives.
  */
 export async function expectStageCompliance(yaml: string, options: StageComplianceOptions): Promise<void> {
   const harness = createStageHarness(yaml, 'compliance');
@@ -77,14 +77,22 @@ async function runOdd(yaml: string, run: (stage: Stage, entries: LogEntry[], out
   return { order: out.map((e) => entries.indexOf(e)), entries: out.map(snapshot), metrics };
 }
 
-/** A stage's processBatch must do exactly what process does entry by entry: same entries out, same fields, same metrics. */
+/** A stage's processBatch and updateBatch must do exactly what process does entry by entry: same entries out, same fields, same metrics. */
 async function expectBatchLikePerEntry(yaml: string): Promise<void> {
-  if (createStageHarness(yaml, 'compliance').chain.stages[0].stage.processBatch === undefined) return;
+  const { processBatch, updateBatch } = createStageHarness(yaml, 'compliance').chain.stages[0].stage;
+  if (processBatch === undefined && updateBatch === undefined) return;
   const perEntry = await runOdd(yaml, (stage, entries, out) => {
     for (const entry of entries) stage.process(entry, out);
   });
-  const batch = await runOdd(yaml, (stage, entries, out) => stage.processBatch?.(entries, out));
-  expect(batch).toEqual(perEntry);
+  if (processBatch !== undefined) {
+    expect({ processBatch: await runOdd(yaml, (stage, entries, out) => stage.processBatch?.(entries, out)) }).toEqual({ processBatch: perEntry });
+  }
+  if (updateBatch !== undefined) {
+    expect({ updateBatch: await runOdd(yaml, (stage, entries, out) => {
+      stage.updateBatch?.(entries);
+      out.push(...entries);
+    }) }).toEqual({ updateBatch: perEntry });
+  }
 }
 
 function parseFirstKey(yaml: string): Record<string, unknown> {
