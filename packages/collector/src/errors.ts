@@ -31,6 +31,10 @@ export class RetryableError extends Error {
 /** A bounded queue is full under `overflow: block`; sources answer 429 with Retry-After. */
 export class QueueFullError extends RetryableError {
   override readonly name = 'QueueFullError';
+  /** `room`: resolves when the queue next delivers something (or after a while), for in-process callers to retry then. */
+  constructor(message: string, retryAfterMs: number, readonly room?: Promise<void>) {
+    super(message, retryAfterMs);
+  }
 }
 
 /** The batch can never succeed (malformed, rejected by the backend with 4xx); never retried. */

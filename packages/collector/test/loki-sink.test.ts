@@ -81,6 +81,17 @@ describe('loki sink', () => {
     await expect(s.consume({ entries: entries('b'.repeat(80), 1) }, signal())).rejects.toBeInstanceOf(QueueFullError);
   });
 
+  test('sends at once without waiting for batch_wait_ms when a push was refused for room', async () => {
+    const r = await receiver();
+    const { sink: s } = await sink({ url: r.url, queue: { capacity_bytes: 300, overflow: 'block' }, batch_size_bytes: 1 << 20, batch_wait_ms: 60_000 });
+    await s.consume({ entries: entries('a'.repeat(200), 1) }, signal());
+    const refused = await s.consume({ entries: entries('b'.repeat(200), 1) }, signal()).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(QueueFullError);
+    await (refused as QueueFullError).room; // resolves on the ack of the first batch, long before 60 s
+    await r.waitForEntries(1);
+    await s.consume({ entries: entries('b'.repeat(200), 1) }, signal());
+  });
+
   test('counts dropped entries with reason queue_full when the queue is full and overflow is drop', async () => {
     const r = await receiver();
     r.fail({ status: 503, times: 1000 });

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { QueueFullError } from '../errors';
 import { crc32 } from './crc32';
 import { PushWaiters } from './push-waiters';
-import { FULL_RETRY_AFTER_MS } from './queue-memory';
+import { queueFull } from './queue-memory';
 import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 
 export type FsyncPolicy = 'always' | 'never';
@@ -69,6 +68,8 @@ class DiskQueue implements DeliveryQueue {
   #flushing = false;
   #closed = false;
   #waiters = new PushWaiters();
+  #acks = new PushWaiters();
+  refusing = false;
   #readFd: { segment: number; fd: number } | undefined;
 
   constructor(options: DiskQueueOptions) {
@@ -115,7 +116,9 @@ class DiskQueue implements DeliveryQueue {
     record.writeUInt32LE(crc32(record, CHECKED_FROM), 4);
     const used = this.#depth.bytes + this.#pendingBytes;
     if (used > 0 && used + record.length > this.#capacityBytes) {
-      throw new QueueFullError(`disk queue full: ${used} of ${this.#capacityBytes} bytes used`, FULL_RETRY_AFTER_MS);
+      this.refusing = true;
+      this.#waiters.wake();
+      throw queueFull(`disk queue full: ${used} of ${this.#capacityBytes} bytes used`, this.#acks);
     }
     this.#pendingBytes += record.length;
     const done = new Promise<void>((resolve, reject) => this.#pending.push({ record, entries, resolve, reject }));
@@ -213,6 +216,8 @@ class DiskQueue implements DeliveryQueue {
       }
       await fs.promises.rm(this.#segmentPath(n), { force: true });
     }
+    this.refusing = false;
+    this.#acks.wake();
   }
 
   depth(): QueueDepth {
@@ -231,6 +236,7 @@ class DiskQueue implements DeliveryQueue {
     if (this.#readFd) fs.closeSync(this.#readFd.fd);
     this.#readFd = undefined;
     this.#waiters.wake();
+    this.#acks.wake();
   }
 
   #segmentPath(n: number): string {

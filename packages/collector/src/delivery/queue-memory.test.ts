@@ -85,3 +85,21 @@ describe('createMemoryQueue ring', () => {
     expect(await lines(q)).toEqual([text(8, 'z')]);
   });
 });
+
+describe('createMemoryQueue when full', () => {
+  test('marks itself refusing and gives the refusal a room promise that an ack resolves', async () => {
+    const q = createMemoryQueue({ capacityBytes: 10 });
+    await q.push(record('x'.repeat(8)));
+    const refused = await q.push(record('y'.repeat(8))).catch((err: unknown) => err as QueueFullError);
+    expect(refused).toBeInstanceOf(QueueFullError);
+    expect(q.refusing).toBe(true);
+    let roomed = false;
+    void refused!.room!.then(() => (roomed = true));
+    await new Promise((r) => setImmediate(r));
+    expect(roomed).toBe(false);
+    await q.ack((await q.read(100))!);
+    await refused!.room;
+    expect(q.refusing).toBe(false);
+    await expect(q.push(record('y'.repeat(8)))).resolves.toBeUndefined();
+  });
+});

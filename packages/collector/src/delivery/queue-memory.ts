@@ -12,8 +12,15 @@ interface Slot {
   start: number;
 }
 
-// In-process callers (file source) retry this soon; HTTP clients get at least 1 s (Retry-After is in seconds).
+// HTTP clients get at least 1 s (Retry-After is in seconds); in-process callers wait for `room` instead.
 export const FULL_RETRY_AFTER_MS = 100;
+// A source held back by a full queue looks again after an ack, or after this long at the latest.
+const ROOM_WAIT_MS = 1000;
+
+/** A QueueFullError whose `room` resolves on the queue's next ack. */
+export function queueFull(message: string, acks: PushWaiters): QueueFullError {
+  return new QueueFullError(message, FULL_RETRY_AFTER_MS, acks.wait(ROOM_WAIT_MS));
+}
 
 export interface MemoryQueueOptions {
   capacityBytes: number;
@@ -38,6 +45,8 @@ class MemoryQueue implements DeliveryQueue {
   #write = 0;
   #depth: QueueDepth = { entries: 0, bytes: 0 };
   #waiters = new PushWaiters();
+  #acks = new PushWaiters();
+  refusing = false;
 
   constructor(readonly capacityBytes: number) {
     this.#ring = Buffer.allocUnsafeSlow(capacityBytes);
@@ -48,7 +57,11 @@ class MemoryQueue implements DeliveryQueue {
     const empty = this.#head === this.#slots.length;
     const start = empty || this.#depth.bytes + size <= this.capacityBytes ? this.#place(size) : undefined;
     if (start === undefined) {
-      if (!empty) throw new QueueFullError(`queue full: ${this.#depth.bytes} of ${this.capacityBytes} bytes used`, FULL_RETRY_AFTER_MS);
+      if (!empty) {
+        this.refusing = true;
+        this.#waiters.wake();
+        throw queueFull(`queue full: ${this.#depth.bytes} of ${this.capacityBytes} bytes used`, this.#acks);
+      }
       // One batch larger than the whole queue is still taken when the queue is empty; it keeps its own buffer.
       this.#slots.push({ record, start: -1 });
     } else {
@@ -110,6 +123,8 @@ class MemoryQueue implements DeliveryQueue {
       this.#slots = this.#slots.slice(this.#head);
       this.#head = 0;
     }
+    this.refusing = false;
+    this.#acks.wake();
   }
 
   depth(): QueueDepth {
@@ -122,5 +137,6 @@ class MemoryQueue implements DeliveryQueue {
 
   async close(): Promise<void> {
     this.#waiters.wake();
+    this.#acks.wake();
   }
 }

@@ -38,6 +38,8 @@ export interface DeliveryQueue {
   ack(chunk: QueueChunk): Promise<void>;
   /** Unacknowledged entries and bytes. */
   depth(): QueueDepth;
+  /** true from a push refused for want of room until the next ack: a producer waits, so the sender should not. */
+  readonly refusing: boolean;
   /** Resolves on the next push, or after `timeoutMs`, or when the signal aborts. */
   waitForPush(timeoutMs: number, signal: AbortSignal): Promise<void>;
   close(): Promise<void>;

@@ -125,7 +125,7 @@ class QueuedSinkImpl implements QueuedSink {
       }
       firstSeenMs ??= Date.now();
       const waited = Date.now() - firstSeenMs;
-      if (!this.#stopping && depth.bytes < batchSizeBytes && waited < batchWaitMs) {
+      if (!this.#stopping && !queue.refusing && depth.bytes < batchSizeBytes && waited < batchWaitMs) {
         await queue.waitForPush(batchWaitMs - waited, wakeOrStop);
         continue;
       }

@@ -1,7 +1,7 @@
 import type { Logger } from '../../component';
 import type { Consumer } from '../../consumer';
 import type { LogBatch, LogEntry } from '../../entry';
-import { PermanentError, RetryableError, ShutdownError } from '../../errors';
+import { PermanentError, QueueFullError, RetryableError, ShutdownError } from '../../errors';
 import { abortableSleep } from '../../delivery/abortable-sleep';
 import { backoffMs } from '../../delivery/backoff';
 import type { SourceMetrics } from '../source-metrics';
@@ -28,6 +28,12 @@ export async function emitBatch(build: () => LogEntry[], next: Consumer<LogBatch
         return true;
       }
       metrics.retries.inc();
+      if (err instanceof QueueFullError && err.room) {
+        // A full queue is back pressure, not a failure: look again once the sink delivered something.
+        attempt = -1;
+        if (!(await untilAborted(err.room, signal))) return false;
+        continue;
+      }
       const wait = Math.max(err instanceof RetryableError ? err.retryAfterMs ?? 0 : 0, backoffMs(attempt, { minMs: 50, maxMs: 5000 }));
       if (!(err instanceof RetryableError)) logger.error('next step failed; retrying the batch', { source, error: (err as Error).message });
       try {
@@ -37,4 +43,17 @@ export async function emitBatch(build: () => LogEntry[], next: Consumer<LogBatch
       }
     }
   }
+}
+
+/** Waits for `event`; false when the signal aborted first. */
+function untilAborted(event: Promise<void>, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = (): void => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void event.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(!signal.aborted);
+    });
+  });
 }
