@@ -30,7 +30,7 @@ function getOrCreate<T>(registry: Registry, name: string, make: () => T): T {
 export function createSinkMetrics(registry: Registry, sink: string): SinkMetrics {
   const registers = [registry];
   const sent = getOrCreate(registry, 'collector_sink_sent_entries_total', () => new Counter({ name: 'collector_sink_sent_entries_total', help: 'Entries delivered by a sink', labelNames: ['sink'], registers }));
-  const sentBytes = getOrCreate(registry, 'collector_sink_sent_bytes_total', () => new Counter({ name: 'collector_sink_sent_bytes_total', help: 'Approximate entry bytes (line + labels) delivered by a sink', labelNames: ['sink'], registers }));
+  const sentBytes = getOrCreate(registry, 'collector_sink_sent_bytes_total', () => new Counter({ name: 'collector_sink_sent_bytes_total', help: 'Bytes delivered by a sink, as encoded before compression', labelNames: ['sink'], registers }));
   const retries = getOrCreate(registry, 'collector_sink_retries_total', () => new Counter({ name: 'collector_sink_retries_total', help: 'Delivery attempts retried', labelNames: ['sink'], registers }));
   const dropped = getOrCreate(registry, 'collector_sink_dropped_entries_total', () => new Counter({ name: 'collector_sink_dropped_entries_total', help: 'Entries a sink gave up on, by reason', labelNames: ['sink', 'reason'], registers }));
   const queueEntries = getOrCreate(registry, 'collector_sink_queue_entries', () => new Gauge({ name: 'collector_sink_queue_entries', help: 'Entries waiting in a sink queue', labelNames: ['sink'], registers }));

@@ -15,7 +15,7 @@ export const lokiSinkConfig = z
       .describe('HTTP basic auth (Grafana Cloud)'),
     headers: z.record(z.string(), z.string()).default({}).describe('Extra HTTP headers on every push'),
     external_labels: z.record(z.string(), z.string()).default({}).describe('Labels added to every stream; an entry\'s own label of the same name wins'),
-    batch_size_bytes: z.number().int().positive().default(1024 * 1024).describe('A push is sent once this many bytes are queued'),
+    batch_size_bytes: z.number().int().positive().default(1024 * 1024).describe('A push is sent once this many bytes are queued (protobuf, before compression)'),
     batch_wait_ms: z.number().int().positive().default(1000).describe('...or once the oldest queued entry waited this long'),
     timeout_ms: z.number().int().positive().default(10_000).describe('Time allowed for one push request'),
     max_labels: z.number().int().positive().default(15).describe('Loki\'s max_label_names_per_series; labels past it (by sorted name, external labels kept first) move to structured metadata'),
