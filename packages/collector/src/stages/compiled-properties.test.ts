@@ -1,4 +1,4 @@
-import { compileConstantWriter, compileConvertingCopier, compileGroupWriter, compilePropertyReader } from './compiled-properties';
+import { compileColumnReader, compileConstantWriter, compileConvertingCopier, compileGroupWriter } from './compiled-properties';
 
 describe('compileGroupWriter', () => {
   test('writes each group by its index when the match has them', () => {
@@ -35,11 +35,14 @@ describe('compileConstantWriter', () => {
   });
 });
 
-describe('compilePropertyReader', () => {
-  test('reads the named property when present and undefined when absent', () => {
-    const read = compilePropertyReader('a"b');
-    expect(read({ 'a"b': 7 })).toBe(7);
-    expect(read({ a: 1 })).toBeUndefined();
+describe('compileColumnReader', () => {
+  test('copies each key into its column at the row, marking missing keys absent, when called', () => {
+    const read = compileColumnReader(['a"b', 'n', 'u']);
+    const columns: unknown[][] = [[], [], []];
+    const absent = Symbol('absent');
+    read({ 'a"b': 7, u: undefined }, columns, 1, absent);
+    expect(columns).toEqual([[undefined, 7], [undefined, absent], [undefined, undefined]]);
+    expect(1 in columns[2]).toBe(true);
   });
 });
 

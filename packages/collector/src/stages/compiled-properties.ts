@@ -5,9 +5,13 @@
  * V8 caches like `target.name`. Names are embedded with JSON.stringify, so no name escapes its literal.
  */
 
-/** Reads `source[name]`. */
-export function compilePropertyReader(name: string): (source: Record<string, unknown>) => unknown {
-  return new Function('source', `'use strict';\nreturn source[${JSON.stringify(name)}];`) as (source: Record<string, unknown>) => unknown;
+/**
+ * Copies `source[keys[k]]` to `columns[k][row]` for every k, or `absent` when the key is not `in` source
+ * (a key present with the value undefined is copied as undefined).
+ */
+export function compileColumnReader(keys: readonly string[]): (source: Record<string, unknown>, columns: unknown[][], row: number, absent: unknown) => void {
+  const body = keys.map((key, k) => `v = source[${JSON.stringify(key)}];\ncolumns[${k}][row] = v !== undefined || ${JSON.stringify(key)} in source ? v : absent;`).join('\n');
+  return new Function('source', 'columns', 'row', 'absent', `'use strict';\nlet v;\n${body}`) as (source: Record<string, unknown>, columns: unknown[][], row: number, absent: unknown) => void;
 }
 
 /** Writes `match[indexes[i]] ?? ''` to `target[names[i]]` for every i (a regex's groups into a map). */

@@ -3,7 +3,8 @@ import { durationMs } from '../config/units';
 import type { LogEntry } from '../entry';
 import { LabelSetCache } from './label-set-cache';
 import { labelSetKey } from './label-set-key';
-import { CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
+import { compileColumnReader } from './compiled-properties';
+import { ABSENT, CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
 import { createBatchClock } from './metrics/batch-clock';
 import { SeriesSlots } from './metrics/series-slots';
 import { registerSeriesStore, type MetricKind } from './metrics/series-store';
@@ -92,14 +93,18 @@ class MetricsStage implements Stage {
   readonly #recorders: Recorder[];
   // Label sets repeat line after line: their key and series are resolved once per set, not per entry.
   readonly #slots: LabelSetCache<SeriesSlots>;
+  readonly #readSources: (extracted: Record<string, unknown>, columns: unknown[][], row: number, absent: unknown) => void;
   readonly #now = createBatchClock();
-  // The label set's slots of each entry of the batch being recorded; reused, as long as the largest batch.
-  readonly #batchSlots: SeriesSlots[] = [];
+  // Reused for every batch; its arrays grow to the largest batch seen.
+  readonly #batch: { entries: readonly LogEntry[]; slots: SeriesSlots[]; columns: unknown[][] };
   readonly #single: LogEntry[] = [];
 
-  constructor(recorders: Recorder[]) {
+  /** `sources` are the extracted keys the recorders read, by their RecorderOptions.column. */
+  constructor(recorders: Recorder[], sources: readonly string[]) {
     this.#recorders = recorders;
-    this.#slots = new LabelSetCache((labels) => new SeriesSlots(labelSetKey(labels), recorders.length));
+    this.#slots = new LabelSetCache((labels) => new SeriesSlots(labelSetKey(labels), labels, recorders.length));
+    this.#readSources = compileColumnReader(sources);
+    this.#batch = { entries: [], slots: [], columns: sources.map(() => []) };
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {
@@ -108,32 +113,48 @@ class MetricsStage implements Stage {
     out.push(entry);
   }
 
-  // Each recorder takes the whole batch in turn: one call per metric per batch, and its loop sees one metric.
+  // One pass over the entries gathers what the metrics need (entries are large and scattered in memory,
+  // small arrays are not), then each metric takes the batch in turn in a loop that sees one metric.
   updateBatch(entries: readonly LogEntry[]): void {
-    const slots = this.#batchSlots;
-    for (let i = 0; i < entries.length; i++) slots[i] = this.#slots.get(entries[i].labels);
+    const batch = this.#batch;
+    const { slots, columns } = batch;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      slots[i] = this.#slots.get(entry.labels);
+      this.#readSources(entry.extracted, columns, i, ABSENT);
+    }
+    batch.entries = entries;
     const now = this.#now();
     const recorders = this.#recorders;
-    for (let r = 0; r < recorders.length; r++) recorders[r].recordBatch(entries, slots, now);
+    for (let r = 0; r < recorders.length; r++) recorders[r].recordBatch(batch, now);
+    batch.entries = [];
   }
 }
 
-function options(m: SharedConfig, kind: MetricKind, buckets: readonly number[], ctx: StageContext, index: number): RecorderOptions {
+function options(m: SharedConfig, kind: MetricKind, buckets: readonly number[], ctx: StageContext, index: number, column: number): RecorderOptions {
   const name = (m.prefix || DEFAULT_PREFIX) + m.name;
   const store = registerSeriesStore(ctx.registry, name, m.description || `${kind} from pipeline stage ${ctx.name}`, kind, buckets, m.max_idle_duration);
   const parseFailed = ctx.counters.parseFailed;
-  return { store, source: m.source ?? m.name, value: m.value, onParseFailure: () => parseFailed.inc(), index };
+  return { store, column, value: m.value, onParseFailure: () => parseFailed.inc(), index };
 }
 
 function createMetricsStage(cfg: MetricsStageConfig, ctx: StageContext): Stage {
+  const sources: string[] = [];
+  // match_all counters read no source; every other metric reads its source's column.
+  const column = (m: SharedConfig, reads = true): number => {
+    if (!reads) return -1;
+    const source = m.source ?? m.name;
+    if (!sources.includes(source)) sources.push(source);
+    return sources.indexOf(source);
+  };
   const gauges = cfg.counter.length;
   const histograms = gauges + cfg.gauge.length;
   const recorders: Recorder[] = [
-    ...cfg.counter.map((m, i) => new CounterRecorder(options(m, 'counter', [], ctx, i), m.action, m.match_all, m.count_entry_bytes)),
-    ...cfg.gauge.map((m, i) => new GaugeRecorder(options(m, 'gauge', [], ctx, gauges + i), m.action)),
-    ...cfg.histogram.map((m, i) => new HistogramRecorder(options(m, 'histogram', m.buckets, ctx, histograms + i))),
+    ...cfg.counter.map((m, i) => new CounterRecorder(options(m, 'counter', [], ctx, i, column(m, !m.match_all)), m.action, m.match_all, m.count_entry_bytes)),
+    ...cfg.gauge.map((m, i) => new GaugeRecorder(options(m, 'gauge', [], ctx, gauges + i, column(m)), m.action)),
+    ...cfg.histogram.map((m, i) => new HistogramRecorder(options(m, 'histogram', m.buckets, ctx, histograms + i, column(m)))),
   ];
-  return new MetricsStage(recorders);
+  return new MetricsStage(recorders, sources);
 }
 
 export const metricsStage: StageDefinition<MetricsStageConfig> = {

@@ -1,14 +1,28 @@
 import type { LogEntry } from '../../entry';
-import { compilePropertyReader } from '../compiled-properties';
 import { extractedString } from '../extracted';
 import { metricValue } from './metric-value';
 import type { Series, SeriesStore } from './series-store';
 import type { SeriesSlots } from './series-slots';
 
+/** Marks an entry whose extracted map has no such key (a key present with the value undefined is not absent). */
+export const ABSENT: unique symbol = Symbol('absent');
+
+/**
+ * What the stage gathered from a batch in one pass over its entries, so each metric's loop reads small
+ * arrays instead of visiting every entry again: entry i's label-set slots and the value of each source.
+ */
+export interface RecordedBatch {
+  readonly entries: readonly LogEntry[];
+  readonly slots: readonly SeriesSlots[];
+  /** One column per source key the stage reads: entry i's value, or ABSENT. */
+  readonly columns: readonly (readonly unknown[])[];
+}
+
 /** What every metric of the stage shares: where its value comes from and which value it counts. */
 export interface RecorderOptions {
   store: SeriesStore;
-  source: string;
+  /** The column of the metric's source in RecordedBatch.columns. */
+  column: number;
   /** Count only entries whose source equals this string (Alloy's `value`). */
   value: string | undefined;
   /** Called when a value cannot be read as a number. */
@@ -17,70 +31,57 @@ export interface RecorderOptions {
   index: number;
 }
 
-/** Updates one metric from a batch of entries, in order; `slots[i]` holds the series of entry i's label set. */
+/** Updates one metric from a batch of entries, in order. */
 export interface Recorder {
-  recordBatch(entries: readonly LogEntry[], slots: readonly SeriesSlots[], nowMs: number): void;
+  recordBatch(batch: RecordedBatch, nowMs: number): void;
 }
 
-abstract class SourceRecorder implements Recorder {
-  readonly #read: (extracted: Record<string, unknown>) => unknown;
-
-  constructor(protected readonly options: RecorderOptions) {
-    this.#read = compilePropertyReader(options.source);
-  }
-
-  recordBatch(entries: readonly LogEntry[], slots: readonly SeriesSlots[], nowMs: number): void {
-    const read = this.#read;
-    const { source, value, index, store } = this.options;
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
-      const extracted = entry.extracted;
-      const raw = read(extracted);
-      if (raw === undefined && !(source in extracted)) continue;
-      if (value !== undefined && extractedString(raw) !== value) continue;
-      this.apply(raw, slots[i].get(index, store, entry.labels), nowMs);
-    }
-  }
-
-  protected abstract apply(raw: unknown, series: Series, nowMs: number): void;
-
-  /** The sample value, or undefined after counting a parse failure. */
-  protected number(raw: unknown): number | undefined {
-    const n = metricValue(raw);
-    if (n === undefined || Number.isNaN(n)) this.options.onParseFailure();
-    return n === undefined || Number.isNaN(n) ? undefined : n;
-  }
+/** Whether a metric counts entry i's source value: present, and equal to `value` when one is set (compared as Alloy's getString). */
+function selected(raw: unknown, value: string | undefined): boolean {
+  return raw !== ABSENT && (value === undefined || extractedString(raw) === value);
 }
 
-export class CounterRecorder extends SourceRecorder {
+/** The sample value, or undefined after counting a parse failure. */
+function sample(raw: unknown, options: RecorderOptions): number | undefined {
+  const n = metricValue(raw);
+  if (n !== undefined && !Number.isNaN(n)) return n;
+  options.onParseFailure();
+  return undefined;
+}
+
+// Each class has its own loop over the batch (not one inherited loop): a loop shared by the metric kinds
+// calls several `apply`s from one site, and measured ~40% slower than one loop per kind.
+
+export class CounterRecorder implements Recorder {
   constructor(
-    options: RecorderOptions,
+    readonly options: RecorderOptions,
     readonly action: 'inc' | 'add',
     readonly matchAll: boolean,
     readonly countEntryBytes: boolean,
-  ) {
-    super(options);
-  }
+  ) {}
 
-  override recordBatch(entries: readonly LogEntry[], slots: readonly SeriesSlots[], nowMs: number): void {
-    if (!this.matchAll) {
-      super.recordBatch(entries, slots, nowMs);
+  recordBatch(batch: RecordedBatch, nowMs: number): void {
+    const { column, value, index, store } = this.options;
+    const { entries, slots } = batch;
+    if (this.matchAll) {
+      // match_all counts every entry, whether or not the source was extracted.
+      for (let i = 0; i < entries.length; i++) {
+        const series = slots[i].get(index, store);
+        series.value += this.countEntryBytes ? Buffer.byteLength(entries[i].line, 'utf8') : 1;
+        series.lastUpdateMs = nowMs;
+      }
       return;
     }
-    // match_all counts every entry, whether or not the source was extracted.
-    const { index, store } = this.options;
+    const values = batch.columns[column];
     for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i];
-      const series = slots[i].get(index, store, entry.labels);
-      series.value += this.countEntryBytes ? Buffer.byteLength(entry.line, 'utf8') : 1;
-      series.lastUpdateMs = nowMs;
+      if (selected(values[i], value)) this.#apply(values[i], slots[i].get(index, store), nowMs);
     }
   }
 
-  protected apply(raw: unknown, series: Series, nowMs: number): void {
+  #apply(raw: unknown, series: Series, nowMs: number): void {
     if (this.action === 'inc') series.value += 1;
     else {
-      const n = this.number(raw);
+      const n = sample(raw, this.options);
       if (n === undefined) return;
       // A counter never goes down (Go's client panics here; we count the value as a parse failure).
       if (n < 0) {
@@ -93,19 +94,26 @@ export class CounterRecorder extends SourceRecorder {
   }
 }
 
-export class GaugeRecorder extends SourceRecorder {
+export class GaugeRecorder implements Recorder {
   constructor(
-    options: RecorderOptions,
+    readonly options: RecorderOptions,
     readonly action: 'set' | 'inc' | 'dec' | 'add' | 'sub',
-  ) {
-    super(options);
+  ) {}
+
+  recordBatch(batch: RecordedBatch, nowMs: number): void {
+    const { column, value, index, store } = this.options;
+    const values = batch.columns[column];
+    const slots = batch.slots;
+    for (let i = 0; i < batch.entries.length; i++) {
+      if (selected(values[i], value)) this.#apply(values[i], slots[i].get(index, store), nowMs);
+    }
   }
 
-  protected apply(raw: unknown, series: Series, nowMs: number): void {
+  #apply(raw: unknown, series: Series, nowMs: number): void {
     if (this.action === 'inc') series.value += 1;
     else if (this.action === 'dec') series.value -= 1;
     else {
-      const n = this.number(raw);
+      const n = sample(raw, this.options);
       if (n === undefined) return;
       if (this.action === 'set') series.value = n;
       else if (this.action === 'add') series.value += n;
@@ -115,11 +123,20 @@ export class GaugeRecorder extends SourceRecorder {
   }
 }
 
-export class HistogramRecorder extends SourceRecorder {
-  protected apply(raw: unknown, series: Series, nowMs: number): void {
-    const n = this.number(raw);
-    if (n === undefined) return;
-    this.options.store.observe(series, n);
-    series.lastUpdateMs = nowMs;
+export class HistogramRecorder implements Recorder {
+  constructor(readonly options: RecorderOptions) {}
+
+  recordBatch(batch: RecordedBatch, nowMs: number): void {
+    const { column, value, index, store } = this.options;
+    const values = batch.columns[column];
+    const slots = batch.slots;
+    for (let i = 0; i < batch.entries.length; i++) {
+      if (!selected(values[i], value)) continue;
+      const n = sample(values[i], this.options);
+      if (n === undefined) continue;
+      const series = slots[i].get(index, store);
+      store.observe(series, n);
+      series.lastUpdateMs = nowMs;
+    }
   }
 }
