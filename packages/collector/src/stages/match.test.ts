@@ -54,6 +54,13 @@ describe('match stage', () => {
     expect(await harness.counter('collector_stage_entries_in_total', { stage: '1/match/inner/0/static_labels' })).toBe(1);
   });
 
+  test.each([
+    ['updates in place when every nested stage keeps every entry', FAIL_FIRST, 3, true],
+    ['copies into a new list when a nested stage may drop entries', `- match:\n    selector: '{a="1"}'\n    stages: [ { drop: { expression: "x" } } ]`, 0, false],
+  ])('%s', (_name, yaml, index, inPlace) => {
+    expect(createStageHarness(yaml).chain.stages[index].stage.updateBatch !== undefined).toBe(inPlace);
+  });
+
   test('keeps the stage contract when given odd input', async () => {
     await expectStageCompliance(`- match: { selector: '{level="info"} |~ "o"', action: drop }`, { mayChange: [] });
     await expectStageCompliance(`- match:\n    selector: '{job=~".+"}'\n    stages: [ { static_labels: { values: { c: "1" } } } ]`, { mayChange: ['labels'] });

@@ -34,9 +34,18 @@ class MatchStage implements Stage {
     this.#nested = c.action === 'keep' ? ctx.buildStages(c.stages ?? [], c.pipeline_name ?? '')[0] : undefined;
     this.#dropped = c.action === 'drop' ? ctx.counters.dropped(c.drop_counter_reason) : undefined;
     if (this.#nested?.flush) this.flush = this.#nested.flush.bind(this.#nested);
+    const nested = this.#nested;
+    if (nested?.updateBatch) {
+      // Nested stages that keep every entry update the matching ones in place: nothing to reorder or copy.
+      this.updateBatch = (entries) => {
+        const matching = this.#matching(entries);
+        if (matching.length > 0) nested.updateBatch?.(matching);
+      };
+    }
   }
 
   flush?: Stage['flush'];
+  updateBatch?: Stage['updateBatch'];
 
   process(entry: LogEntry, out: LogEntry[]): void {
     // Alloy matches labels only, never structured metadata.
@@ -68,6 +77,16 @@ class MatchStage implements Stage {
     }
     if (run.length > 0) this.#runNested(run, out);
     if (dropped > 0) this.#dropped?.inc(dropped);
+  }
+
+  #matching(entries: readonly LogEntry[]): LogEntry[] {
+    const selector = this.#selector;
+    const matching: LogEntry[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (selector.matches(entry.labels, entry.line)) matching.push(entry);
+    }
+    return matching;
   }
 
   #runNested(run: readonly LogEntry[], out: LogEntry[]): void {

@@ -30,9 +30,17 @@ export class StageChain implements Stage {
   readonly #single: LogEntry[] = [];
   readonly #flushable: boolean;
 
+  /** Set when every stage keeps every entry: the chain then updates a list in place too (match uses it). */
+  readonly updateBatch: ((entries: readonly LogEntry[]) => void) | undefined;
+
   constructor(stages: CompiledStage[]) {
     this.#stages = stages;
     this.#flushable = stages.some((s) => s.stage.flush !== undefined);
+    this.updateBatch = stages.every((s) => s.stage.updateBatch !== undefined)
+      ? (entries) => {
+        for (let i = 0; i < stages.length; i++) this.#updateAt(i, entries);
+      }
+      : undefined;
   }
 
   get stages(): readonly CompiledStage[] {
@@ -59,13 +67,12 @@ export class StageChain implements Stage {
     }
     for (let i = from; i <= last; i++) {
       const { stage, metrics } = this.#stages[i];
-      if (current.length > 0) metrics.entriesIn.inc(current.length);
       if (stage.updateBatch !== undefined) {
-        stage.updateBatch(current);
-        if (current.length > 0) metrics.entriesOut.inc(current.length);
+        this.#updateAt(i, current);
         if (i === last) for (let j = 0; j < current.length; j++) out.push(current[j]);
         continue;
       }
+      if (current.length > 0) metrics.entriesIn.inc(current.length);
       const next = i === last ? out : [];
       const before = next.length;
       if (stage.processBatch !== undefined) stage.processBatch(current, next);
@@ -73,6 +80,15 @@ export class StageChain implements Stage {
       if (next.length > before) metrics.entriesOut.inc(next.length - before);
       current = next;
     }
+  }
+
+  /** Runs stage `i`, which keeps every entry, over `entries` in place. */
+  #updateAt(i: number, entries: readonly LogEntry[]): void {
+    const { stage, metrics } = this.#stages[i];
+    stage.updateBatch?.(entries);
+    if (entries.length === 0) return;
+    metrics.entriesIn.inc(entries.length);
+    metrics.entriesOut.inc(entries.length);
   }
 
   get flush(): Stage['flush'] {
