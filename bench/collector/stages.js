@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Per-line cost of the collector's timestamp, template, replace and metrics stages, each next to a plain-JS
+// Per-line cost of the collector's timestamp, template, replace, metrics and match stages, each next to a plain-JS
 // reference doing the nearest equivalent work over the same inputs in this same run (ratio = stage / reference).
 // Needs a build: `pnpm turbo run build --filter @obs/collector...`. Run: `node bench/collector/stages.js`.
 // prom-client is the collector's dependency; resolve it from there.
@@ -96,6 +96,34 @@ const met = entries((i) => ({ line: 'x', extracted: { latency: String(i % 500) }
 const runMetrics = stage('- metrics: { counter: [{ name: lines_total, action: inc, match_all: true }], histogram: [{ name: latency_ms, source: latency, buckets: [5, 10, 50, 100, 500] }] }', met, registry);
 const refCounter = new Counter({ name: 'ref_total', help: 'reference', labelNames: ['job', 'level'], registers: [] });
 compare('metrics stage (counter + histogram)', runMetrics, each((i) => { refCounter.labels(met[i].labels).inc(); }), 'prom-client counter.labels(labels).inc()');
+
+// The transactions pipeline's match and metrics stages over entries shaped like its own (six labels,
+// examples/transactions methods and statuses), against prom-client and a regex doing the same work.
+const { Histogram } = require(require.resolve('prom-client', { paths: [require('node:path').join(__dirname, '../../packages/collector')] }));
+const METHODS = ['CashIn', 'Transfer', 'CashOut', 'STP-OUT', 'STP-IN'];
+const txLabels = (i) => ({ filename: '/var/log/transactions.log', job: 'bench', service: 'payments', parse_status: 'success', method: METHODS[i % 5], status: i % 10 === 0 ? 'FAILED' : 'SUCCESS' });
+const tx = entries((i) => ({ line: 'x', extracted: { latency: String((i * 7919) % 3000), status: i % 10 === 0 ? 'FAILED' : 'SUCCESS' } }));
+tx.forEach((e, i) => { e.labels = txLabels(i); });
+const txMetrics = stage(`- metrics:
+    histogram: [{ name: latency_ms, source: latency, buckets: [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000] }]
+    counter:
+      - { name: success_total, source: status, value: SUCCESS, action: inc }
+      - { name: failed_total, source: status, value: FAILED, action: inc }`, tx, new Registry());
+const refHistogram = new Histogram({ name: 'ref_latency_ms', help: 'reference', labelNames: Object.keys(txLabels(0)), buckets: [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000], registers: [] });
+const refSuccess = new Counter({ name: 'ref_success_total', help: 'reference', labelNames: Object.keys(txLabels(0)), registers: [] });
+const refFailed = new Counter({ name: 'ref_failed_total', help: 'reference', labelNames: Object.keys(txLabels(0)), registers: [] });
+compare('metrics stage, transactions config (histogram + 2 counters with value, 6 labels)', txMetrics, each((i) => {
+  const { labels, extracted } = tx[i];
+  refHistogram.labels(labels).observe(Number(extracted.latency));
+  if (extracted.status === 'SUCCESS') refSuccess.labels(labels).inc();
+  if (extracted.status === 'FAILED') refFailed.labels(labels).inc();
+}), 'prom-client children resolved per line');
+// match rewrites parse_status on the entries it selects: both sides write the same label.
+const txMatch = stage(`- match:
+    selector: '{method=~".+"}'
+    stages: [ { static_labels: { values: { parse_status: success } } } ]`, tx);
+const nonEmpty = /^(?:.+)$/s;
+compare('match stage, {method=~".+"} + nested static_labels', txMatch, each((i) => { const l = tx[i].labels; if (nonEmpty.test(l.method ?? '')) l.parse_status = 'success'; }), 'anchored regex test + label write');
 
 console.log(`collector stages, ${LINES} lines per round, median of ${ROUNDS} rounds (node ${process.version})`);
 console.log('| stage | ns/line | reference | ns/line | ratio (stage/reference) |');
