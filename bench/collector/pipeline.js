@@ -129,12 +129,11 @@ sources:
     type: file
     targets: [{ __path__: ${JSON.stringify(file)}, job: bench }]
     poll_interval_ms: 50
-    read_chunk_bytes: ${process.env.BENCH_READ_CHUNK ?? 262144}
-    forward_to: [pipelines.transactions]
+${process.env.BENCH_READ_CHUNK ? `    read_chunk_bytes: ${process.env.BENCH_READ_CHUNK}\n` : ''}    forward_to: [pipelines.transactions]
 pipelines:
   transactions: { module: transactions.pipeline, arguments: { job: bench }, forward_to: [sinks.loki] }
 sinks:
-  loki: { type: loki, url: ${JSON.stringify(url)}, batch_size_bytes: 1048576, batch_wait_ms: 200, queue: { capacity_bytes: ${process.env.BENCH_QUEUE_BYTES ?? 4194304} } }
+  loki: { type: loki, url: ${JSON.stringify(url)}, batch_wait_ms: 200${process.env.BENCH_QUEUE_BYTES ? `, queue: { capacity_bytes: ${process.env.BENCH_QUEUE_BYTES} }` : ''} }
 `), path.join(path.dirname(file), 'bench.yaml'), {});
   return () => fileToLoki(c, config);
 }
