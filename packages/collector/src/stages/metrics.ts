@@ -89,13 +89,15 @@ const config = z
 export type MetricsStageConfig = z.infer<typeof config>;
 type SharedConfig = z.infer<typeof counterSchema> | z.infer<typeof gaugeSchema> | z.infer<typeof histogramSchema>;
 
+const NO_ENTRIES: readonly LogEntry[] = [];
+
 class MetricsStage implements Stage {
   readonly #recorders: Recorder[];
   // Label sets repeat line after line: their key and series are resolved once per set, not per entry.
   readonly #slots: LabelSetCache<SeriesSlots>;
   readonly #readSources: (extracted: Record<string, unknown>, columns: unknown[][], row: number, absent: unknown) => void;
   readonly #now = createBatchClock();
-  // Reused for every batch; its arrays grow to the largest batch seen.
+  // Reused for every batch: its arrays grow to the largest batch seen and keep the last batch's values until the next.
   readonly #batch: { entries: readonly LogEntry[]; slots: SeriesSlots[]; columns: unknown[][] };
   readonly #single: LogEntry[] = [];
 
@@ -127,7 +129,7 @@ class MetricsStage implements Stage {
     const now = this.#now();
     const recorders = this.#recorders;
     for (let r = 0; r < recorders.length; r++) recorders[r].recordBatch(batch, now);
-    batch.entries = [];
+    batch.entries = NO_ENTRIES;
   }
 }
 

@@ -21,7 +21,7 @@ export interface RecordedBatch {
 /** What every metric of the stage shares: where its value comes from and which value it counts. */
 export interface RecorderOptions {
   store: SeriesStore;
-  /** The column of the metric's source in RecordedBatch.columns. */
+  /** The column of the metric's source in RecordedBatch.columns; -1 for a match_all counter, which reads none. */
   column: number;
   /** Count only entries whose source equals this string (Alloy's `value`). */
   value: string | undefined;
