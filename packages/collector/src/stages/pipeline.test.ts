@@ -5,7 +5,7 @@ import type { Consumer } from '../consumer';
 import type { LogBatch } from '../entry';
 import { RetryableError, ShutdownError } from '../errors';
 import { sinkDefinitions } from '../sinks/registry';
-import { createFailingConsumer, createMemoryConsumer, silentLogger, testEntry, type MemoryConsumer } from '../testing';
+import { createFailingConsumer, createMemoryConsumer, createStageHarness, silentLogger, testEntry, type MemoryConsumer } from '../testing';
 import { createPipelineConsumer } from './pipeline';
 
 // Stand-in sink type so the config parses without depending on which real sinks are registered.
@@ -125,5 +125,29 @@ sinks: { a: { type: test_sink } }
     await p.shutdown(signal);
     expect(targets['sinks.a'].lines()).toEqual(['1 first\n  continued', '2 second']);
     expect(targets['sinks.a'].entries.map((e) => e.labels.after)).toEqual(['yes', 'yes']);
+  });
+});
+
+describe('StageChain', () => {
+  test.each([
+    ['returns a new list of every entry when all stages update in place', '- static_labels: { values: { a: "1" } }\n- labels: { values: { b: "" } }', ['x', 'y'], ['x', 'y']],
+    ['returns the survivors when a stage drops entries', '- static_labels: { values: { a: "1" } }\n- drop: { expression: "^y" }\n- labels: { values: { b: "" } }', ['x', 'y', 'z'], ['x', 'z']],
+    ['returns a new list of the batch when there are no stages', '[]', ['x'], ['x']],
+  ])('%s', (_name, yaml, lines, kept) => {
+    const { chain } = createStageHarness(yaml);
+    const batch = lines.map((line) => testEntry(line));
+    const out = chain.runBatch(batch);
+    expect(out).not.toBe(batch);
+    expect(out.map((e) => e.line)).toEqual(kept);
+    const appended = [testEntry('before')];
+    chain.run(lines.map((line) => testEntry(line)), appended);
+    expect(appended.map((e) => e.line)).toEqual(['before', ...kept]);
+  });
+
+  test('counts entries in and out of an in-place stage once per batch', async () => {
+    const harness = createStageHarness('- static_labels: { values: { a: "1" } }');
+    harness.chain.runBatch([testEntry('x'), testEntry('y')]);
+    expect(await harness.counter('collector_stage_entries_in_total', { stage: '0/static_labels' })).toBe(2);
+    expect(await harness.counter('collector_stage_entries_out_total', { stage: '0/static_labels' })).toBe(2);
   });
 });

@@ -59,27 +59,40 @@ export class StageChain implements Stage {
 
   /** Runs entries through stages `from`.. and appends the survivors to `out`. */
   run(input: readonly LogEntry[], out: LogEntry[], from = 0): void {
+    const made = this.#through(input, from, out);
+    if (made === out) return;
+    const survivors = made ?? input;
+    for (let j = 0; j < survivors.length; j++) out.push(survivors[j]);
+  }
+
+  /** Runs a batch through every stage and returns the survivors in a new list. */
+  runBatch(entries: readonly LogEntry[]): LogEntry[] {
+    return this.#through(entries, 0) ?? entries.slice();
+  }
+
+  /**
+   * Runs stages `from`.. over `input`. Returns the list the survivors ended up in (`out` when given and
+   * the last stage wrote to it), or undefined when every stage updated `input` in place.
+   */
+  #through(input: readonly LogEntry[], from: number, out?: LogEntry[]): LogEntry[] | undefined {
     let current = input;
+    let made: LogEntry[] | undefined;
     const last = this.#stages.length - 1;
-    if (from > last) {
-      for (const e of current) out.push(e);
-      return;
-    }
     for (let i = from; i <= last; i++) {
       const { stage, metrics } = this.#stages[i];
       if (stage.updateBatch !== undefined) {
         this.#updateAt(i, current);
-        if (i === last) for (let j = 0; j < current.length; j++) out.push(current[j]);
         continue;
       }
       if (current.length > 0) metrics.entriesIn.inc(current.length);
-      const next = i === last ? out : [];
+      const next = i === last && out !== undefined ? out : [];
       const before = next.length;
       if (stage.processBatch !== undefined) stage.processBatch(current, next);
       else for (let j = 0; j < current.length; j++) stage.process(current[j], next);
       if (next.length > before) metrics.entriesOut.inc(next.length - before);
-      current = next;
+      current = made = next;
     }
+    return made;
   }
 
   /** Runs stage `i`, which keeps every entry, over `entries` in place. */
@@ -175,8 +188,7 @@ export function createPipelineConsumer(pipeline: PipelineConfig, ctx: PipelineCo
     id: pipeline.id,
     async consume(batch: LogBatch, signal: AbortSignal): Promise<void> {
       if (closed) throw new ShutdownError();
-      const out: LogEntry[] = [];
-      chain.run(batch.entries, out);
+      const out = chain.runBatch(batch.entries);
       if (out.length > 0) await router.consume({ entries: out }, signal);
     },
     async start(): Promise<void> {
