@@ -1,5 +1,5 @@
 import { logsFromWire, metricsFromWire, tracesFromWire } from './from-wire';
-import { protoTypes, type ProtoMessageType } from './proto';
+import { protoTypes } from './proto';
 import { wireToOtlpJson } from './to-json';
 import { logsToWire, metricsToWire, tracesToWire } from './to-wire';
 import type { LogsData, MetricsData, PartialSuccess, Signal, SignalData, TracesData } from './types';
@@ -29,11 +29,11 @@ function createCodec<S extends Signal>(
   signal: S,
   grpcService: string,
   rejectedField: string,
-  types: { request: ProtoMessageType; response: ProtoMessageType },
   fromWire: (v: unknown) => SignalData[S],
   toWire: (d: SignalData[S]) => Record<string, unknown>,
   count: (d: SignalData[S]) => number,
 ): SignalCodec<S> {
+  const types = () => protoTypes(signal);
   const responseWire = (partial: PartialSuccess | undefined): Record<string, unknown> =>
     partial === undefined ? {} : { partialSuccess: { [rejectedField]: String(partial.rejected), errorMessage: partial.errorMessage } };
   return {
@@ -43,7 +43,7 @@ function createCodec<S extends Signal>(
     decodeProtobuf(body) {
       let message: Record<string, unknown>;
       try {
-        message = types.request.decode(body);
+        message = types().request.decode(body);
       } catch (err) {
         throw new OtlpWireError('', `invalid protobuf: ${(err as Error).message}`);
       }
@@ -58,13 +58,13 @@ function createCodec<S extends Signal>(
       }
       return fromWire(parsed);
     },
-    encodeProtobuf: (data) => types.request.encode(toWire(data)).finish(),
+    encodeProtobuf: (data) => types().request.encode(toWire(data)).finish(),
     encodeJson: (data) => wireToOtlpJson(toWire(data)),
     count,
-    encodeResponseProtobuf: (partial) => types.response.encode(responseWire(partial)).finish(),
+    encodeResponseProtobuf: (partial) => types().response.encode(responseWire(partial)).finish(),
     encodeResponseJson: (partial) => JSON.stringify(responseWire(partial)),
     decodeResponseProtobuf(body) {
-      const message = types.response.decode(body);
+      const message = types().response.decode(body);
       const partial = message.partialSuccess as Record<string, unknown> | null | undefined;
       if (partial == null) return undefined;
       return { rejected: Number(String(partial[rejectedField] ?? 0)), errorMessage: String(partial.errorMessage ?? '') };
@@ -91,7 +91,7 @@ export function countDataPoints(d: MetricsData): number {
 }
 
 export const codecs: { readonly [S in Signal]: SignalCodec<S> } = {
-  traces: createCodec('traces', 'opentelemetry.proto.collector.trace.v1.TraceService', 'rejectedSpans', protoTypes.traces, tracesFromWire, tracesToWire, countSpans),
-  metrics: createCodec('metrics', 'opentelemetry.proto.collector.metrics.v1.MetricsService', 'rejectedDataPoints', protoTypes.metrics, metricsFromWire, metricsToWire, countDataPoints),
-  logs: createCodec('logs', 'opentelemetry.proto.collector.logs.v1.LogsService', 'rejectedLogRecords', protoTypes.logs, logsFromWire, logsToWire, countLogRecords),
+  traces: createCodec('traces', 'opentelemetry.proto.collector.trace.v1.TraceService', 'rejectedSpans', tracesFromWire, tracesToWire, countSpans),
+  metrics: createCodec('metrics', 'opentelemetry.proto.collector.metrics.v1.MetricsService', 'rejectedDataPoints', metricsFromWire, metricsToWire, countDataPoints),
+  logs: createCodec('logs', 'opentelemetry.proto.collector.logs.v1.LogsService', 'rejectedLogRecords', logsFromWire, logsToWire, countLogRecords),
 };

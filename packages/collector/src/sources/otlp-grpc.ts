@@ -1,4 +1,4 @@
-import * as grpc from '@grpc/grpc-js';
+import type * as Grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import type { ComponentDefinition, Source } from '../component';
 import { PermanentError, retryAfterSeconds, toGrpcStatus } from '../errors';
@@ -27,12 +27,14 @@ const identity = (b: Buffer): Buffer => b;
 
 /** OTLP/gRPC receiver: the three collector Export services, gzip as grpc-js negotiates it, status via toGrpcStatus. */
 export function createOtlpGrpcSource(config: OtlpGrpcConfig, ctx: OtlpReceiverContext): OtlpGrpcSource {
+  // Loaded here, not at import: grpc-js costs ~13 MiB of RSS, which a collector without this source does not pay.
+  const grpc = require('@grpc/grpc-js') as typeof Grpc;
   const receiver = createOtlpReceiver(config, ctx, 'grpc');
-  let server: grpc.Server | undefined;
+  let server: Grpc.Server | undefined;
   let boundPort = -1;
 
-  function serviceFor(codec: SignalCodec<Signal>): grpc.ServiceDefinition {
-    const method: grpc.MethodDefinition<Buffer, PartialSuccess | undefined> = {
+  function serviceFor(codec: SignalCodec<Signal>): Grpc.ServiceDefinition {
+    const method: Grpc.MethodDefinition<Buffer, PartialSuccess | undefined> = {
       path: codec.grpcPath,
       requestStream: false,
       responseStream: false,
@@ -45,8 +47,8 @@ export function createOtlpGrpcSource(config: OtlpGrpcConfig, ctx: OtlpReceiverCo
     return { Export: method };
   }
 
-  function handlerFor(codec: SignalCodec<Signal>): grpc.UntypedServiceImplementation {
-    const handler: grpc.handleUnaryCall<Buffer, PartialSuccess | undefined> = (call, callback) => {
+  function handlerFor(codec: SignalCodec<Signal>): Grpc.UntypedServiceImplementation {
+    const handler: Grpc.handleUnaryCall<Buffer, PartialSuccess | undefined> = (call, callback) => {
       let data;
       try {
         data = codec.decodeProtobuf(call.request);
