@@ -68,7 +68,7 @@ describe('parseConfig', () => {
     expect(config.storage_path).toBe('./data/collector');
     expect(config.sources).toEqual([{ id: 'push', type: 'test_listener', forward_to: ['pipelines.tx'], config: { listen_address: '0.0.0.0', listen_port: 3500 } }]);
     expect(config.pipelines.map((p) => [p.id, p.stages.map((s) => s.type)])).toEqual([['tx', ['static_labels', 'regex', 'labels', 'match']]]);
-    expect(config.pipelines[0].routes[0].selector.matches({ status: '500' }, '')).toBe(true);
+    expect(config.pipelines[0].routes[0].selector.matches({ labels: { status: '500' }, line: '' })).toBe(true);
     expect(config.pipelines[0].default_forward_to).toEqual(['sinks.storage']);
     expect(config.sinks[1]).toEqual({ id: 'storage', type: 'test_sink', config: { url: 'http://127.0.0.1:3100' } });
     expect(Object.isFrozen(config.pipelines[0])).toBe(true);

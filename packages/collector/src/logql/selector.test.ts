@@ -23,7 +23,7 @@ describe('parseLogSelector', () => {
     ['fails a set label with !~ ".+"', '{a!~".+"}', { a: 'v' }, 'x', false],
     ['fails everything with !~ ".*"', '{a!~".*"}', {}, 'x', false],
   ])('%s', (_name, text, labels, line, expected) => {
-    expect(parseLogSelector(text).matches(labels, line)).toBe(expected);
+    expect(parseLogSelector(text).matches({ labels, line })).toBe(expected);
   });
 
   test.each(['.+', '.*'])('gives what the anchored regex gives when a matcher is =~ or !~ "%s"', (pattern) => {
@@ -38,11 +38,14 @@ describe('parseLogSelector', () => {
   test.each([
     ['reports a missing brace', 'a="b"', 'expected "{" to start a stream selector at column 1'],
     ['reports an empty selector', '{}', 'a stream selector needs at least one label matcher at column 2'],
-    ['reports a bad operator', '{a=="b"}', 'expected a quoted string at column 4'],
+    ['reports a numeric comparison', '{a=="b"}', 'numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string at column 3'],
+    ['reports a numeric label filter', '{a="b"} | status >= 500', 'numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string at column 18'],
+    ['reports a label filter without a name', '{a="b"} | "x"', 'expected a label name at column 11'],
+    ['reports an invalid regex in a label filter with its position', '{a="b"} | c=~"("', expect.stringMatching(/^invalid regex "\(": .* at column 14$/)],
     ['reports a missing comma', '{a="b" c="d"}', 'expected "," or "}" at column 8'],
     ['reports an unterminated string', '{a="b}', 'unterminated string at column 4'],
     ['reports an invalid regex with its position', '{a=~"("}', expect.stringMatching(/^invalid regex "\(": .* at column 5$/)],
-    ['reports an unknown line filter', '{a="b"} | "x"', 'expected a line filter (|= != |~ !~) at column 9'],
+    ['reports something that is no filter', '{a="b"} && "x"', 'expected a line filter (|= != |~ !~) or a label filter (| name = "value") at column 9'],
   ])('%s', (_name, text, message) => {
     let error: unknown;
     try {
@@ -52,5 +55,26 @@ describe('parseLogSelector', () => {
     }
     expect(error).toBeInstanceOf(LogQLParseError);
     expect((error as Error).message).toEqual(message);
+  });
+});
+
+describe('label filters', () => {
+  const entry = { labels: { job: 'api', level: 'info' }, line: 'GET /x', structuredMetadata: { trace_id: 'abc123', level: 'debug' }, extracted: { status: 500, user: 'ann', tags: ['a'] } };
+  test.each([
+    ['matches structured metadata', '{job="api"} | trace_id="abc123"', true],
+    ['matches an extracted value, converted as Alloy converts it', '{job="api"} | status="500"', true],
+    ['prefers the label when structured metadata has the same name', '{job="api"} | level="info"', true],
+    ['treats a map or list in the extracted map as missing', '{job="api"} | tags=""', true],
+    ['treats a missing name as empty', '{job="api"} | nothing!~".+"', true],
+    ['anchors a label filter regex', '{job="api"} | user=~"an"', false],
+    ['matches a label filter regex over the whole value', '{job="api"} | user=~"an+"', true],
+    ['requires every filter, line and label, to pass', '{job="api"} |= "GET" | status!="500"', false],
+    ['mixes filters in any order', '{job="api"} | user="ann" |~ "/x$" | trace_id=~"abc.*"', true],
+  ])('%s', (_name, text, expected) => {
+    expect(parseLogSelector(text).matches(entry)).toBe(expected);
+  });
+
+  test('sees only labels when the entry carries no structured metadata or extracted map', () => {
+    expect(parseLogSelector('{job="api"} | trace_id="abc123"').matches({ labels: entry.labels, line: '' })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Labels } from '../entry';
+import { extractedString } from '../stages/extracted';
 import { compileRe2, Re2SyntaxError } from './re2';
 
 export type MatchOperator = '=' | '!=' | '=~' | '!~';
@@ -17,6 +18,14 @@ export interface LineFilter {
   readonly value: string;
   /** Unanchored, as Loki line filters are; set for `|~` and `!~`. */
   readonly regex?: RegExp;
+}
+
+/** What a selector looks at in an entry; structured metadata and extracted values only for label filters. */
+export interface SelectedEntry {
+  readonly labels: Labels;
+  readonly line: string;
+  readonly structuredMetadata?: Labels;
+  readonly extracted?: Record<string, unknown>;
 }
 
 /** A selector or line filter that does not parse; `position` is the 0-based offset in the text. */
@@ -50,12 +59,30 @@ function compileMatcher(m: LabelMatcher): CompiledMatcher {
   }
 }
 
-/** A parsed LogQL log selector: `{label matchers}` plus chained line filters, all of which must match. */
+function passes(m: CompiledMatcher, v: string): boolean {
+  switch (m.test) {
+    case Test.Equal: return v === m.value;
+    case Test.NotEqual: return v !== m.value;
+    case Test.Regex: return (m.regex as RegExp).test(v);
+    case Test.NotRegex: return !(m.regex as RegExp).test(v);
+    case Test.NonEmpty: return v !== '';
+    case Test.Empty: return v === '';
+    case Test.Always: return true;
+    case Test.Never: return false;
+  }
+}
+
+/**
+ * A parsed LogQL log selector: `{label matchers}` plus chained line filters and label filters
+ * (`| name op "value"`), all of which must match.
+ */
 export class LogSelector {
   readonly #matchers: readonly CompiledMatcher[];
+  readonly #labelFilters: readonly CompiledMatcher[];
 
-  constructor(readonly text: string, readonly matchers: readonly LabelMatcher[], readonly filters: readonly LineFilter[]) {
+  constructor(readonly text: string, readonly matchers: readonly LabelMatcher[], readonly filters: readonly LineFilter[], readonly labelFilters: readonly LabelMatcher[] = []) {
     this.#matchers = matchers.map(compileMatcher);
+    this.#labelFilters = labelFilters.map(compileMatcher);
   }
 
   /** Label matchers only; a missing label matches as the empty string, as in Loki. */
@@ -63,17 +90,21 @@ export class LogSelector {
     const matchers = this.#matchers;
     for (let i = 0; i < matchers.length; i++) {
       const m = matchers[i];
-      const v = labels[m.name] ?? '';
-      switch (m.test) {
-        case Test.Equal: if (v !== m.value) return false; break;
-        case Test.NotEqual: if (v === m.value) return false; break;
-        case Test.Regex: if (!(m.regex as RegExp).test(v)) return false; break;
-        case Test.NotRegex: if ((m.regex as RegExp).test(v)) return false; break;
-        case Test.NonEmpty: if (v === '') return false; break;
-        case Test.Empty: if (v !== '') return false; break;
-        case Test.Always: break;
-        case Test.Never: return false;
-      }
+      if (!passes(m, labels[m.name] ?? '')) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Label filters: each name is looked up in the labels, then the structured metadata, then the extracted map
+   * (as Loki's label filters see stream labels, structured metadata and parsed labels); missing is empty.
+   */
+  matchesFields(entry: SelectedEntry): boolean {
+    const filters = this.#labelFilters;
+    for (let i = 0; i < filters.length; i++) {
+      const m = filters[i];
+      const v = entry.labels[m.name] ?? entry.structuredMetadata?.[m.name] ?? extractedString(entry.extracted?.[m.name]) ?? '';
+      if (!passes(m, v)) return false;
     }
     return true;
   }
@@ -90,8 +121,8 @@ export class LogSelector {
     return true;
   }
 
-  matches(labels: Labels, line: string): boolean {
-    return this.matchesLabels(labels) && this.matchesLine(line);
+  matches(entry: SelectedEntry): boolean {
+    return this.matchesLabels(entry.labels) && this.matchesLine(entry.line) && (this.#labelFilters.length === 0 || this.matchesFields(entry));
   }
 
   toString(): string {
@@ -102,7 +133,10 @@ export class LogSelector {
 const LABEL_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const SPACE = /\s*/y;
 
-/** Parses `{a="b", c=~"x|y"} |= "text" !~ "re"`; label regexes are RE2 and anchored, like Loki's. */
+/**
+ * Parses `{a="b", c=~"x|y"} |= "text" !~ "re" | level="error"`; label regexes (in the selector and in label
+ * filters) are RE2 and anchored, like Loki's.
+ */
 export function parseLogSelector(text: string): LogSelector {
   let pos = 0;
   const skip = (): void => {
@@ -151,6 +185,22 @@ export function parseLogSelector(text: string): LogSelector {
     }
   };
 
+  const readMatcher = (): LabelMatcher => {
+    LABEL_NAME.lastIndex = pos;
+    const name = LABEL_NAME.exec(text)?.[0];
+    if (name === undefined) fail('expected a label name');
+    pos = LABEL_NAME.lastIndex;
+    skip();
+    if (/^(==|>=|<=|>|<)/.test(text.slice(pos, pos + 2))) fail('numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string');
+    const op = (['=~', '!~', '!=', '='] as const).find((o) => text.startsWith(o, pos));
+    if (!op) fail('expected one of = != =~ !~');
+    pos += (op as MatchOperator).length;
+    skip();
+    const at = pos;
+    const value = readString();
+    return op === '=~' || op === '!~' ? { name: name as string, op, value, regex: regexOf(value, at, true) } : { name: name as string, op: op as MatchOperator, value };
+  };
+
   skip();
   if (text[pos] !== '{') fail('expected "{" to start a stream selector');
   pos++;
@@ -162,39 +212,31 @@ export function parseLogSelector(text: string): LogSelector {
       pos++;
       skip();
     }
-    LABEL_NAME.lastIndex = pos;
-    const name = LABEL_NAME.exec(text);
-    if (!name) fail('expected a label name');
-    pos = LABEL_NAME.lastIndex;
-    skip();
-    const op = (['=~', '!~', '!=', '='] as const).find((o) => text.startsWith(o, pos));
-    if (!op) fail('expected one of = != =~ !~');
-    pos += (op as string).length;
-    skip();
-    const at = pos;
-    const value = readString();
-    const matcher: LabelMatcher = op === '=~' || op === '!~'
-      ? { name: (name as RegExpExecArray)[0], op: op, value, regex: regexOf(value, at, true) }
-      : { name: (name as RegExpExecArray)[0], op: op as MatchOperator, value };
-    matchers.push(matcher);
+    matchers.push(readMatcher());
     skip();
     if (pos >= text.length) fail('expected "}" to end the stream selector');
   }
   if (matchers.length === 0) fail('a stream selector needs at least one label matcher');
   pos++;
   const filters: LineFilter[] = [];
+  const labelFilters: LabelMatcher[] = [];
   skip();
   while (pos < text.length) {
     const op = (['|=', '!=', '|~', '!~'] as const).find((o) => text.startsWith(o, pos));
-    if (!op) fail('expected a line filter (|= != |~ !~)');
-    pos += (op as string).length;
-    skip();
-    const at = pos;
-    const value = readString();
-    filters.push(op === '|~' || op === '!~'
-      ? { op: op, value, regex: regexOf(value, at, false) }
-      : { op: op as LineFilterOperator, value });
+    if (op) {
+      pos += op.length;
+      skip();
+      const at = pos;
+      const value = readString();
+      filters.push(op === '|~' || op === '!~' ? { op, value, regex: regexOf(value, at, false) } : { op, value });
+    } else if (text[pos] === '|') {
+      pos++;
+      skip();
+      labelFilters.push(readMatcher());
+    } else {
+      fail('expected a line filter (|= != |~ !~) or a label filter (| name = "value")');
+    }
     skip();
   }
-  return new LogSelector(text, matchers, filters);
+  return new LogSelector(text, matchers, filters, labelFilters);
 }

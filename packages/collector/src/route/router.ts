@@ -45,7 +45,7 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
   const select = (entry: LogEntry, hit: boolean[]): void => {
     let matched = false;
     for (const route of routes) {
-      if (!route.selector.matches(entry.labels, entry.line)) continue;
+      if (!route.selector.matches(entry)) continue;
       matched = true;
       for (const t of route.targets) hit[t] = true;
       if (!route.continue) break;

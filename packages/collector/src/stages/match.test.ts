@@ -23,8 +23,16 @@ describe('match stage', () => {
       ['A 1', 'bad', 'B 2', 'C 3', 'worse', 'D 4'].map((line) => ({ line, labels: { parse_status: line.includes(' ') ? 'success' : 'failed' } }))],
     ['drops matching entries when action is drop', `- match: { selector: '{level="debug"}', action: drop }`,
       [testEntry('a', { labels: { level: 'debug' } }), testEntry('b', { labels: { level: 'info' } })], [{ line: 'b' }]],
-    ['matches labels only, never structured metadata', `- match: { selector: '{trace="x"}', action: drop }`,
+    ['matches the stream selector against labels only, as Alloy does', `- match: { selector: '{trace="x"}', action: drop }`,
       [testEntry('a', { structuredMetadata: { trace: 'x' } })], [{ line: 'a' }]],
+    ['selects on structured metadata with a label filter', `- match: { selector: '{app="api"} | trace_id=~".+"', action: drop }`,
+      [testEntry('a', { labels: { app: 'api' }, structuredMetadata: { trace_id: 't1' } }), testEntry('b', { labels: { app: 'api' } })], [{ line: 'b' }]],
+    ['selects on an extracted value with a label filter', `- regex: { expression: '^(?P<status>\\d+) ' }
+- match:
+    selector: '{app="api"} | status=~"5.."'
+    stages: [ { static_labels: { values: { server_error: "true" } } } ]`,
+      [testEntry('503 down', { labels: { app: 'api' } }), testEntry('200 ok', { labels: { app: 'api' } })],
+      [{ labels: { app: 'api', server_error: 'true' } }, { labels: { app: 'api' } }]],
     ['lets a nested drop stage drop entries', `- match:
     selector: '{a="1"}'
     stages: [ { drop: { expression: "x" } } ]`, [testEntry('x', { labels: { a: '1' } }), testEntry('y', { labels: { a: '1' } })], [{ line: 'y' }]],

@@ -48,8 +48,7 @@ class MatchStage implements Stage {
   updateBatch?: Stage['updateBatch'];
 
   process(entry: LogEntry, out: LogEntry[]): void {
-    // Alloy matches labels only, never structured metadata.
-    if (!this.#selector.matches(entry.labels, entry.line)) {
+    if (!this.#selector.matches(entry)) {
       out.push(entry);
       return;
     }
@@ -64,7 +63,7 @@ class MatchStage implements Stage {
     let dropped = 0;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
-      if (selector.matches(entry.labels, entry.line)) {
+      if (selector.matches(entry)) {
         if (this.#nested) run.push(entry);
         else dropped++;
         continue;
@@ -84,7 +83,7 @@ class MatchStage implements Stage {
     const matching: LogEntry[] = [];
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
-      if (selector.matches(entry.labels, entry.line)) matching.push(entry);
+      if (selector.matches(entry)) matching.push(entry);
     }
     return matching;
   }
@@ -98,7 +97,7 @@ class MatchStage implements Stage {
 
 export const matchStage: StageDefinition<MatchStageConfig> = {
   type: 'match',
-  description: 'Runs nested stages on (or drops) the entries whose labels match a LogQL stream selector and whose line passes its line filters.',
+  description: 'Runs nested stages on (or drops) the entries whose labels match a LogQL stream selector and that pass its line filters and label filters (`| name="value"`, which also see structured metadata and extracted values: beyond Alloy).',
   config,
   create: (c, ctx) => new MatchStage(c, ctx),
 };
