@@ -5,3 +5,4 @@ export { createRedactor } from './redactor';
 export type { Redactor, RedactionResult } from './redactor';
 export { createPiiScanner } from './scanner';
 export type { PiiScanner, PiiMatch } from './scanner';
+export { passesLuhn } from './checksums/luhn';

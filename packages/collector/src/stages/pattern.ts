@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { LogEntry } from '../entry';
+import { compileGroupWriter } from './compiled-properties';
+import { extractedString } from './extracted';
+import { compilePattern, PatternSyntaxError, type PatternExpression } from './pattern-expression';
+import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
+
+const patternSchema = z
+  .string()
+  .min(1, '`pattern` may not be empty')
+  .describe('LogQL pattern: `<name>` captures text into extracted[name], `<_>` skips text, everything else is literal. A capture ends at the first occurrence of the literal after it; at least one named capture, never two captures side by side.')
+  .transform((source, ctx) => {
+    try {
+      return compilePattern(source);
+    } catch (err) {
+      if (!(err instanceof PatternSyntaxError)) throw err;
+      ctx.addIssue({ code: 'custom', message: `invalid pattern: ${err.message}` });
+      return z.NEVER;
+    }
+  });
+
+const config = z.strictObject({
+  pattern: patternSchema,
+  source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
+    .describe('Extracted key to parse instead of the log line.'),
+  labels_from_groups: z.boolean().default(false).describe('Also set each named capture as a label (overriding an existing one).'),
+});
+
+export type PatternStageConfig = z.output<typeof config>;
+
+class PatternStage implements Stage {
+  readonly #pattern: PatternExpression;
+  readonly #names: readonly string[];
+  readonly #captures: string[];
+  readonly #write: (target: Record<string, unknown>, captures: ArrayLike<string | undefined>) => void;
+  readonly #source: string | undefined;
+  readonly #toLabels: boolean;
+  readonly #counters: StageCounters;
+
+  constructor(c: PatternStageConfig, ctx: StageContext) {
+    this.#pattern = c.pattern;
+    this.#names = c.pattern.names;
+    this.#captures = c.pattern.names.map(() => '');
+    this.#write = compileGroupWriter(this.#names, this.#names.map((_, i) => i));
+    this.#source = c.source;
+    this.#toLabels = c.labels_from_groups;
+    this.#counters = ctx.counters;
+  }
+
+  process(entry: LogEntry, out: LogEntry[]): void {
+    out.push(entry);
+    if (!this.#parse(entry)) this.#counters.parseFailed.inc();
+  }
+
+  updateBatch(entries: readonly LogEntry[]): void {
+    let failed = 0;
+    for (let i = 0; i < entries.length; i++) if (!this.#parse(entries[i])) failed++;
+    if (failed > 0) this.#counters.parseFailed.inc(failed);
+  }
+
+  /** Writes the captures; false when the input is missing or the pattern did not match all the way. */
+  #parse(entry: LogEntry): boolean {
+    const input = this.#source === undefined ? entry.line : extractedString(entry.extracted[this.#source]);
+    if (input === undefined) return false;
+    const captures = this.#captures;
+    const result = this.#pattern.match(input, captures);
+    if (result >= 0) {
+      this.#write(entry.extracted, captures);
+      if (this.#toLabels) this.#write(entry.labels, captures);
+      return true;
+    }
+    // Loki keeps what a partial match captured before it stopped, so ported pipelines see the same values; Alloy
+    // hides these lines, here they count as parse failures.
+    const names = this.#names;
+    for (let i = 0; i < -1 - result; i++) {
+      entry.extracted[names[i]] = captures[i];
+      if (this.#toLabels) entry.labels[names[i]] = captures[i];
+    }
+    return false;
+  }
+}
+
+export const patternStage: StageDefinition<PatternStageConfig> = {
+  type: 'pattern',
+  description: 'Extracts the captures of a LogQL pattern (`<ip> - - [<ts>] "<method> <path> <_>"`) from the line (or an extracted value) into the extracted map; faster than an equivalent regex and easier to write.',
+  config,
+  create: (c, ctx) => new PatternStage(c, ctx),
+};
