@@ -12,6 +12,22 @@ export interface StageExample {
 
 /** Examples by stage type. Stages without one are listed in the docs without an example. */
 export const stageExamples: Record<string, StageExample> = {
+  cri: {
+    yaml: '- cri: {}',
+    line: '2025-12-26T21:45:32.123456789Z stderr F payment failed: card declined',
+    expected: {
+      ts: '2025-12-26T21:45:32.123456789Z', line: 'payment failed: card declined', labels: { stream: 'stderr' },
+      extracted: { time: '2025-12-26T21:45:32.123456789Z', stream: 'stderr', flags: 'F', content: 'payment failed: card declined' },
+    },
+  },
+  docker: {
+    yaml: '- docker: {}',
+    line: '{"log":"payment accepted\\n","stream":"stdout","time":"2025-12-26T21:45:32.1234567Z"}',
+    expected: {
+      ts: '2025-12-26T21:45:32.123456700Z', line: 'payment accepted\n', labels: { stream: 'stdout' },
+      extracted: { output: 'payment accepted\n', stream: 'stdout', timestamp: '2025-12-26T21:45:32.1234567Z' },
+    },
+  },
   regex: {
     yaml: `- regex:
     expression: '^(?P<date>\\S+)\\|(?P<latency>\\d+)\\|(?P<method>[^|]+)\\|(?P<status>[A-Z]+)$'`,
