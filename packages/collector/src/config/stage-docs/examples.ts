@@ -145,4 +145,22 @@ export const stageExamples: Record<string, StageExample> = {
     line: 'a very long line that Loki would reject one day',
     expected: { line: 'a very long l...' },
   },
+  pattern: {
+    yaml: `- pattern:
+    pattern: '<ip> - - [<_>] "<method> <path> <_>" <status> <_>'`,
+    line: '10.0.0.1 - - [26/Dec/2025:21:45:32 +0000] "GET /api/v1/users HTTP/1.1" 200 512',
+    expected: { extracted: { ip: '10.0.0.1', method: 'GET', path: '/api/v1/users', status: '200' } },
+  },
+  structured_metadata_drop: {
+    yaml: `- logfmt: { mapping: { trace_id: "", user: "" } }
+- structured_metadata: { values: { trace_id: "", user: "" } }
+- structured_metadata_drop: { values: [user] }`,
+    line: 'msg=ok trace_id=4bf92f3577b34da6 user=ann',
+    expected: { structured_metadata: { trace_id: '4bf92f3577b34da6' } },
+  },
+  luhn: {
+    yaml: `- luhn: { replacement: '<card>', delimiters: ' -' }`,
+    line: 'charged 4111 1111 1111 1111 for order 1234567890123',
+    expected: { line: 'charged <card> for order 1234567890123' },
+  },
 };
