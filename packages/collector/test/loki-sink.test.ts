@@ -92,6 +92,18 @@ describe('loki sink', () => {
     await s.consume({ entries: entries('b'.repeat(200), 1) }, signal());
   });
 
+  test.each([1, 3])('keeps at most parallel_requests=%i pushes in flight and delivers everything when the backend is slow', async (parallel) => {
+    const r = await receiver();
+    const release = r.hold();
+    const { sink: s } = await sink({ url: r.url, parallel_requests: parallel, batch_size_bytes: 100, batch_wait_ms: 10 });
+    for (let i = 0; i < 5; i++) await s.consume({ entries: entries(`b${i}-${'x'.repeat(120)}`, 1) }, signal());
+    await waitFor(() => r.inFlight === parallel, `${parallel} pushes in flight`);
+    release();
+    await r.waitForEntries(5);
+    expect(r.maxInFlight).toBe(parallel);
+    expect(new Set(r.lines())).toEqual(new Set(Array.from({ length: 5 }, (_, i) => `b${i}-${'x'.repeat(120)}-0`)));
+  });
+
   test('counts dropped entries with reason queue_full when the queue is full and overflow is drop', async () => {
     const r = await receiver();
     r.fail({ status: 503, times: 1000 });

@@ -28,6 +28,12 @@ interface DiskChunk extends QueueChunk {
   readonly fileBytes: number;
 }
 
+/** A chunk handed out by read(), in read order, until the acknowledged prefix passes it. */
+interface OutstandingChunk {
+  chunk: DiskChunk;
+  acked: boolean;
+}
+
 // Record = [u32 payload length][u32 crc32 of what follows it][u32 entry count][f64 oldest ms][payload, as the sink encoded it].
 const HEADER = 20;
 const CHECKED_FROM = 8;
@@ -62,6 +68,10 @@ class DiskQueue implements DeliveryQueue {
   #writeFd: number;
   #committed: Cursor;
   #readCursor: Cursor;
+  #outstanding: OutstandingChunk[] = [];
+  #unread: QueueDepth = { entries: 0, bytes: 0 };
+  /** Pointer writes one after another: two acks must not interleave temp file and rename. */
+  #persisting: Promise<void> = Promise.resolve();
   #depth: QueueDepth = { entries: 0, bytes: 0 };
   #pending: PendingPush[] = [];
   #pendingBytes = 0;
@@ -95,6 +105,7 @@ class DiskQueue implements DeliveryQueue {
       this.#committed = { segment: first.done ? this.#committed.segment : first.value, offset: 0 };
     }
     this.#readCursor = { ...this.#committed };
+    this.#unread = { ...this.#depth };
     const last = numbers.filter((n) => this.#segments.has(n)).pop();
     this.#writeSegment = last ?? this.#committed.segment;
     if (!this.#segments.has(this.#writeSegment)) this.#segments.set(this.#writeSegment, 0);
@@ -137,8 +148,12 @@ class DiskQueue implements DeliveryQueue {
         if (this.#fsync === 'always') await new Promise<void>((res, rej) => fs.fdatasync(this.#writeFd, (err) => (err ? rej(err) : res())));
         this.#segments.set(this.#writeSegment, this.#segments.get(this.#writeSegment)! + buffer.length);
         this.#pendingBytes -= buffer.length;
-        for (const p of batch) this.#depth.entries += p.entries;
+        for (const p of batch) {
+          this.#depth.entries += p.entries;
+          this.#unread.entries += p.entries;
+        }
         this.#depth.bytes += buffer.length;
+        this.#unread.bytes += buffer.length;
         if (this.#segments.get(this.#writeSegment)! >= this.#segmentBytes) this.#rollSegment();
         for (const p of batch) p.resolve();
       } catch (err) {
@@ -182,6 +197,10 @@ class DiskQueue implements DeliveryQueue {
     }
     if (records.length === 0) return undefined;
     const chunk: DiskChunk = { records, bytes, end: cursor, fileBytes };
+    this.#readCursor = { ...cursor };
+    for (const record of records) this.#unread.entries -= record.entries;
+    this.#unread.bytes -= fileBytes;
+    this.#outstanding.push({ chunk, acked: false });
     return chunk;
   }
 
@@ -199,11 +218,25 @@ class DiskQueue implements DeliveryQueue {
   }
 
   async ack(chunk: QueueChunk): Promise<void> {
-    const { end, fileBytes, records } = chunk as DiskChunk;
-    this.#readCursor = { ...end };
+    const out = this.#outstanding.find((o) => o.chunk === chunk);
+    if (out) out.acked = true;
+    let end: Cursor | undefined;
+    while (this.#outstanding[0]?.acked) {
+      const done = this.#outstanding.shift()!.chunk;
+      for (const record of done.records) this.#depth.entries -= record.entries;
+      this.#depth.bytes -= done.fileBytes;
+      end = done.end;
+    }
+    if (end === undefined) return; // an earlier chunk is still out: the pointer cannot move past it yet
     this.#committed = { ...end };
-    for (const record of records) this.#depth.entries -= record.entries;
-    this.#depth.bytes -= fileBytes;
+    const persisted = this.#persisting.then(() => this.#persist(end));
+    this.#persisting = persisted.catch(() => undefined);
+    await persisted;
+    this.refusing = false;
+    this.#acks.wake();
+  }
+
+  async #persist(end: Cursor): Promise<void> {
     const tmp = path.join(this.#dir, `${POINTER_FILE}.tmp`);
     await fs.promises.writeFile(tmp, JSON.stringify(end));
     await fs.promises.rename(tmp, path.join(this.#dir, POINTER_FILE));
@@ -216,12 +249,14 @@ class DiskQueue implements DeliveryQueue {
       }
       await fs.promises.rm(this.#segmentPath(n), { force: true });
     }
-    this.refusing = false;
-    this.#acks.wake();
   }
 
   depth(): QueueDepth {
     return { ...this.#depth };
+  }
+
+  unread(): QueueDepth {
+    return { ...this.#unread };
   }
 
   waitForPush(timeoutMs: number, signal: AbortSignal): Promise<void> {

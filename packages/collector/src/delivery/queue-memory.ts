@@ -3,13 +3,15 @@ import { PushWaiters } from './push-waiters';
 import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 
 interface MemoryChunk extends QueueChunk {
-  readonly count: number;
+  /** Sequence number of its first record. */
+  readonly first: number;
 }
 
 /** A queued record and where its payload sits in the ring (-1: outside it, see push). */
 interface Slot {
   record: QueueRecord;
   start: number;
+  acked: boolean;
 }
 
 // HTTP clients get at least 1 s (Retry-After is in seconds); in-process callers wait for `room` instead.
@@ -40,7 +42,12 @@ class MemoryQueue implements DeliveryQueue {
   // Untouched pages of the ring cost no RSS: allocated whole, resident only as far as it fills.
   readonly #ring: Buffer;
   #slots: (Slot | undefined)[] = [];
+  /** Index in #slots of the oldest unacknowledged record, and of the next unread one. */
   #head = 0;
+  #next = 0;
+  /** Sequence number of #slots[0]: chunks name their records by sequence, which compaction does not change. */
+  #base = 0;
+  #unread: QueueDepth = { entries: 0, bytes: 0 };
   /** Where the next payload goes in the ring. */
   #write = 0;
   #depth: QueueDepth = { entries: 0, bytes: 0 };
@@ -63,14 +70,16 @@ class MemoryQueue implements DeliveryQueue {
         throw queueFull(`queue full: ${this.#depth.bytes} of ${this.capacityBytes} bytes used`, this.#acks);
       }
       // One batch larger than the whole queue is still taken when the queue is empty; it keeps its own buffer.
-      this.#slots.push({ record, start: -1 });
+      this.#slots.push({ record, start: -1, acked: false });
     } else {
       record.payload.copy(this.#ring, start);
       this.#write = start + size;
-      this.#slots.push({ record: { ...record, payload: this.#ring.subarray(start, start + size) }, start });
+      this.#slots.push({ record: { ...record, payload: this.#ring.subarray(start, start + size) }, start, acked: false });
     }
     this.#depth.entries += record.entries;
     this.#depth.bytes += size;
+    this.#unread.entries += record.entries;
+    this.#unread.bytes += size;
     this.#waiters.wake();
   }
 
@@ -96,31 +105,40 @@ class MemoryQueue implements DeliveryQueue {
   async read(maxBytes: number): Promise<QueueChunk | undefined> {
     const records: QueueRecord[] = [];
     let bytes = 0;
-    for (let i = this.#head; i < this.#slots.length; i++) {
+    let entries = 0;
+    for (let i = this.#next; i < this.#slots.length; i++) {
       const { record } = this.#slots[i]!;
       if (records.length > 0 && bytes + record.payload.length > maxBytes) break;
       records.push(record);
       bytes += record.payload.length;
+      entries += record.entries;
     }
     if (records.length === 0) return undefined;
-    const chunk: MemoryChunk = { records, bytes, count: records.length };
+    const chunk: MemoryChunk = { records, bytes, first: this.#base + this.#next };
+    this.#next += records.length;
+    this.#unread.entries -= entries;
+    this.#unread.bytes -= bytes;
     return chunk;
   }
 
   /** The chunk's payloads are views of the ring: a sender is done with them when it acks. */
   async ack(chunk: QueueChunk): Promise<void> {
-    const { count } = chunk as MemoryChunk;
-    for (let i = 0; i < count; i++) {
-      const { record } = this.#slots[this.#head + i]!;
+    const { first, records } = chunk as MemoryChunk;
+    for (let i = 0; i < records.length; i++) this.#slots[first - this.#base + i]!.acked = true;
+    const head = this.#head;
+    while (this.#head < this.#next && this.#slots[this.#head]!.acked) {
+      const { record } = this.#slots[this.#head]!;
       this.#depth.entries -= record.entries;
       this.#depth.bytes -= record.payload.length;
-      this.#slots[this.#head + i] = undefined;
+      this.#slots[this.#head++] = undefined;
     }
-    this.#head += count;
+    if (this.#head === head) return; // an earlier chunk is still out: nothing is freed yet
     if (this.#head === this.#slots.length) this.#write = 0;
     // Compact now and then instead of shifting on every ack.
     if (this.#head >= 64 && this.#head * 2 > this.#slots.length) {
       this.#slots = this.#slots.slice(this.#head);
+      this.#base += this.#head;
+      this.#next -= this.#head;
       this.#head = 0;
     }
     this.refusing = false;
@@ -129,6 +147,10 @@ class MemoryQueue implements DeliveryQueue {
 
   depth(): QueueDepth {
     return { ...this.#depth };
+  }
+
+  unread(): QueueDepth {
+    return { ...this.#unread };
   }
 
   waitForPush(timeoutMs: number, signal: AbortSignal): Promise<void> {

@@ -23,7 +23,9 @@ export interface QueueDepth {
 }
 
 /**
- * A bounded FIFO of records between a sink's consume() and its sender loop. One reader: read() then ack() in turn.
+ * A bounded FIFO of records between a sink's consume() and its sender loop. read() hands out the next unread
+ * records; several chunks may be out at once (parallel requests) and acked in any order: the queue frees, and a
+ * disk queue persists as read, only the prefix in which every chunk was acked.
  * push() resolves once the record is stored (disk: written, and fsynced under `fsync: always`);
  * it rejects with QueueFullError when `capacity_bytes` would be exceeded and the queue is not empty.
  */
@@ -38,6 +40,8 @@ export interface DeliveryQueue {
   ack(chunk: QueueChunk): Promise<void>;
   /** Unacknowledged entries and bytes. */
   depth(): QueueDepth;
+  /** Entries and bytes not yet handed out by read(). */
+  unread(): QueueDepth;
   /** true from a push refused for want of room until the next ack: a producer waits, so the sender should not. */
   readonly refusing: boolean;
   /** Resolves on the next push, or after `timeoutMs`, or when the signal aborts. */

@@ -16,6 +16,8 @@ export interface QueuedSinkOptions {
   batchSizeBytes: number;
   /** ...or once the first queued entry waited this long. */
   batchWaitMs: number;
+  /** Batches in flight at once (default 1); more hide a backend's round-trip time. */
+  parallelRequests?: number;
   overflow: 'block' | 'drop';
   metrics: SinkMetrics;
   logger: Logger;
@@ -110,36 +112,62 @@ class QueuedSinkImpl implements QueuedSink {
     }
   }
 
+  /** Reads batches and keeps up to parallelRequests of them in flight; each is acked once delivered or given up. */
   async #run(): Promise<void> {
     const { queue, batchSizeBytes, batchWaitMs } = this.#o;
+    const parallel = this.#o.parallelRequests ?? 1;
     const loopSignal = this.#loopAbort.signal;
     const wakeOrStop = AbortSignal.any([this.#wake.signal, loopSignal]);
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
     let firstSeenMs: number | undefined;
-    while (!loopSignal.aborted) {
-      const depth = queue.depth();
-      if (depth.entries === 0) {
-        firstSeenMs = undefined;
-        if (this.#stopping) return;
-        await queue.waitForPush(batchWaitMs, wakeOrStop);
-        continue;
+    try {
+      while (!loopSignal.aborted) {
+        if (inFlight.size >= parallel) {
+          await Promise.race(inFlight);
+          continue;
+        }
+        const unread = queue.unread();
+        if (unread.entries === 0) {
+          firstSeenMs = undefined;
+          if (this.#stopping) {
+            if (inFlight.size === 0) return;
+            await Promise.race(inFlight);
+          } else {
+            await queue.waitForPush(batchWaitMs, wakeOrStop);
+          }
+          continue;
+        }
+        firstSeenMs ??= Date.now();
+        const waited = Date.now() - firstSeenMs;
+        if (!this.#stopping && !queue.refusing && unread.bytes < batchSizeBytes && waited < batchWaitMs) {
+          await queue.waitForPush(batchWaitMs - waited, wakeOrStop);
+          continue;
+        }
+        const chunk = await queue.read(batchSizeBytes);
+        if (!chunk) {
+          firstSeenMs = undefined;
+          continue;
+        }
+        const sending: Promise<void> = this.#deliver(chunk.records, chunk.bytes, loopSignal)
+          .then(async (delivered) => {
+            if (!delivered) return; // shutdown deadline hit mid-send: leave the chunk in the queue
+            await queue.ack(chunk);
+            this.#updateDepth();
+          })
+          .catch((err: unknown) => {
+            // Only the queue's own I/O can fail here; stop the sender, and report it once the rest settled.
+            failure ??= err;
+            this.#loopAbort.abort(err);
+          })
+          .finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+        firstSeenMs = queue.unread().entries > 0 ? Date.now() : undefined;
       }
-      firstSeenMs ??= Date.now();
-      const waited = Date.now() - firstSeenMs;
-      if (!this.#stopping && !queue.refusing && depth.bytes < batchSizeBytes && waited < batchWaitMs) {
-        await queue.waitForPush(batchWaitMs - waited, wakeOrStop);
-        continue;
-      }
-      const chunk = await queue.read(batchSizeBytes);
-      if (!chunk) {
-        firstSeenMs = undefined;
-        continue;
-      }
-      const delivered = await this.#deliver(chunk.records, chunk.bytes, loopSignal);
-      if (!delivered) return; // shutdown deadline hit mid-send: leave the chunk in the queue
-      await queue.ack(chunk);
-      this.#updateDepth();
-      firstSeenMs = queue.depth().entries > 0 ? Date.now() : undefined;
+    } finally {
+      await Promise.allSettled(inFlight);
     }
+    if (failure !== undefined) throw failure;
   }
 
   /** Returns false only when shutdown cut the attempt short; every other outcome is final for the chunk. */

@@ -1,7 +1,7 @@
 /**
- * One buffer a sender reuses for the request body it has in flight. A body that lives through an HTTP round trip
+ * A buffer reused for the request body of one push in flight. A body that lives through an HTTP round trip
  * outlives two scavenges and is promoted, and V8 frees promoted buffers only at a full GC: a fresh body per push
- * would pile up tens of MiB of dead bodies between full GCs. A sender sends one body at a time, so one buffer serves.
+ * would pile up tens of MiB of dead bodies between full GCs. One per request in flight serves.
  */
 export class SendBuffer {
   #buffer = Buffer.allocUnsafeSlow(0);

@@ -45,6 +45,10 @@ export class LokiPushReceiver {
   entryCount = 0;
   lineBytes = 0;
   #failures: FailureScript[] = [];
+  #held: (() => void)[] | undefined;
+  /** Push requests received and not yet answered, and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
   #server: http.Server;
   #record: boolean;
 
@@ -75,6 +79,15 @@ export class LokiPushReceiver {
     this.#failures.push({ ...script });
   }
 
+  /** Holds every push until the returned release() is called (to see how many a client keeps in flight). */
+  hold(): () => void {
+    const held: (() => void)[] = (this.#held = []);
+    return () => {
+      this.#held = undefined;
+      for (const answer of held.splice(0)) answer();
+    };
+  }
+
   lines(): string[] {
     return this.entries.map((e) => e.line);
   }
@@ -102,37 +115,41 @@ export class LokiPushReceiver {
 
   #handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
+    this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
+    res.on('finish', () => this.inFlight--);
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const answer = (status: number, body = '', headers: Record<string, string> = {}, entries = 0): void => {
-        this.requests.push({ status, headers: req.headers, entries });
-        res.writeHead(status, headers).end(body);
-      };
-      if (req.method !== 'POST' || !req.url?.endsWith('/api/v1/push')) return answer(404, 'not found');
-      const script = this.#failures[0];
-      if (script) {
-        if (--script.times <= 0) this.#failures.shift();
-        return answer(script.status, script.body ?? `scripted ${script.status}`, script.retryAfter ? { 'Retry-After': script.retryAfter } : {});
+    req.on('end', () => (this.#held ? this.#held.push(() => this.#answer(req, res, chunks)) : this.#answer(req, res, chunks)));
+  }
+
+  #answer(req: http.IncomingMessage, res: http.ServerResponse, chunks: Buffer[]): void {
+    const answer = (status: number, body = '', headers: Record<string, string> = {}, entries = 0): void => {
+      this.requests.push({ status, headers: req.headers, entries });
+      res.writeHead(status, headers).end(body);
+    };
+    if (req.method !== 'POST' || !req.url?.endsWith('/api/v1/push')) return answer(404, 'not found');
+    const script = this.#failures[0];
+    if (script) {
+      if (--script.times <= 0) this.#failures.shift();
+      return answer(script.status, script.body ?? `scripted ${script.status}`, script.retryAfter ? { 'Retry-After': script.retryAfter } : {});
+    }
+    let streams: DecodedStream[];
+    try {
+      streams = this.#decode(Buffer.concat(chunks), req.headers);
+    } catch (err) {
+      return answer(400, (err as Error).message);
+    }
+    const orgId = req.headers['x-scope-orgid'];
+    const tenant = typeof orgId === 'string' ? { tenant: orgId } : {};
+    let n = 0;
+    for (const stream of streams) {
+      for (const entry of stream.entries) {
+        n++;
+        this.lineBytes += entry.line.length;
+        if (this.#record) this.entries.push({ labels: stream.labels, ...entry, ...tenant });
       }
-      let streams: DecodedStream[];
-      try {
-        streams = this.#decode(Buffer.concat(chunks), req.headers);
-      } catch (err) {
-        return answer(400, (err as Error).message);
-      }
-      const orgId = req.headers['x-scope-orgid'];
-      const tenant = typeof orgId === 'string' ? { tenant: orgId } : {};
-      let n = 0;
-      for (const stream of streams) {
-        for (const entry of stream.entries) {
-          n++;
-          this.lineBytes += entry.line.length;
-          if (this.#record) this.entries.push({ labels: stream.labels, ...entry, ...tenant });
-        }
-      }
-      this.entryCount += n;
-      answer(204, '', {}, n);
-    });
+    }
+    this.entryCount += n;
+    answer(204, '', {}, n);
   }
 
   #decode(body: Buffer, headers: http.IncomingHttpHeaders): DecodedStream[] {

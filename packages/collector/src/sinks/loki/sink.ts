@@ -45,6 +45,7 @@ export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
       send: sendByTenant((tenant) => withRetry(withTimeout(postAs(tenant), config.timeout_ms), retry)),
       batchSizeBytes: config.batch_size_bytes,
       batchWaitMs: config.batch_wait_ms,
+      parallelRequests: config.parallel_requests,
       overflow: config.queue.overflow,
       metrics,
       logger: ctx.logger,

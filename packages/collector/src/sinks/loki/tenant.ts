@@ -35,8 +35,17 @@ export function groupByTenant(entries: readonly LogEntry[], fallback: string | u
  * Every tenant is tried; the first failure is reported with what did get through.
  */
 export function sendByTenant(postFor: (tenant: string | undefined) => Send<Uint8Array>): Send {
-  const body = new SendBuffer();
+  const idle: SendBuffer[] = []; // one body buffer per push in flight (parallel_requests)
   return async (records, signal) => {
+    const body = idle.pop() ?? new SendBuffer();
+    try {
+      return await sendTenants(records, body, signal);
+    } finally {
+      idle.push(body);
+    }
+  };
+
+  async function sendTenants(records: Parameters<Send>[0], body: SendBuffer, signal: AbortSignal): Promise<SendResult> {
     const tenants = tenantBatches(records);
     let failure: Exclude<SendResult, { status: 'ok' }> | undefined;
     const delivered = { entries: 0, bytes: 0 };
@@ -57,5 +66,5 @@ export function sendByTenant(postFor: (tenant: string | undefined) => Send<Uint8
     if (failure !== undefined) return tenants.size === 1 ? failure : { ...failure, delivered };
     if (left > 0) return { status: 'retryable', error: new Error('shutdown deadline reached before every tenant was sent'), delivered };
     return { status: 'ok' };
-  };
+  }
 }

@@ -20,6 +20,7 @@ export const otlpSinkConfig = z
     batch_size_bytes: z.number().int().positive().default(1024 * 1024).describe('A request is sent once this many bytes are queued (per signal)'),
     batch_wait_ms: z.number().int().positive().default(1000).describe('...or once the oldest queued item waited this long'),
     timeout_ms: z.number().int().positive().default(5_000).describe('Time allowed for one request'),
+    parallel_requests: z.number().int().min(1).max(64).default(1).describe('Requests in flight at once per signal; more hide the round trip to a distant endpoint'),
     retry: retryConfig.default(retryConfig.parse({})),
     queue: queueConfig.default(queueConfig.parse({})).describe('Each signal (traces, metrics, logs) gets its own queue with these settings, so a backlog of one never blocks another'),
   })

@@ -43,6 +43,7 @@ export function createOtlpSink(config: OtlpSinkConfig, ctx: ComponentContext): O
       }),
       batchSizeBytes: config.batch_size_bytes,
       batchWaitMs: config.batch_wait_ms,
+      parallelRequests: config.parallel_requests,
       overflow: config.queue.overflow,
       metrics,
       logger: ctx.logger,
