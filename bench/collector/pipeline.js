@@ -134,7 +134,7 @@ ${process.env.BENCH_READ_CHUNK ? `    read_chunk_bytes: ${process.env.BENCH_READ
 pipelines:
   transactions: { module: transactions.pipeline, arguments: { job: bench }, forward_to: [sinks.loki] }
 sinks:
-  loki: { type: loki, url: ${JSON.stringify(url)}, batch_wait_ms: 200${process.env.BENCH_QUEUE_BYTES ? `, queue: { capacity_bytes: ${process.env.BENCH_QUEUE_BYTES} }` : ''} }
+  loki: { type: loki, url: ${JSON.stringify(url)}, batch_wait_ms: 200${process.env.BENCH_QUEUE_BYTES ? `, queue: { capacity_bytes: ${process.env.BENCH_QUEUE_BYTES} }` : ''}${process.env.BENCH_PARALLEL ? `, parallel_requests: ${process.env.BENCH_PARALLEL}` : ''} }
 `), path.join(path.dirname(file), 'bench.yaml'), {});
   return () => fileToLoki(c, config);
 }
@@ -228,7 +228,7 @@ async function parent() {
     const bytes = fs.statSync(file).size;
     console.log(`transactions pipeline bench: ${LINES} lines, ${(bytes / MiB).toFixed(1)} MiB, 2% malformed; node ${process.version}, ${os.cpus().length} cores`);
     const { LokiPushReceiver } = require(path.join(collector, 'testing'));
-    const receiver = await LokiPushReceiver.start({ record: false });
+    const receiver = await LokiPushReceiver.start({ record: false, answerDelayMs: Number(process.env.BENCH_RECEIVER_DELAY_MS ?? 0) });
     try {
       for (const mode of (process.env.BENCH_MODES ?? 'pipeline,file-to-loki').split(',')) {
         const child = await runChild(mode, file, receiver.url, warmFile);

@@ -32,6 +32,8 @@ export interface FailureScript {
 export interface LokiPushReceiverOptions {
   /** false: only count entries and bytes (benchmarks); true (default): keep every entry for assertions. */
   record?: boolean;
+  /** Waits this long before answering each push, like a distant backend (benchmarks of parallel_requests). */
+  answerDelayMs?: number;
 }
 
 /**
@@ -51,10 +53,12 @@ export class LokiPushReceiver {
   maxInFlight = 0;
   #server: http.Server;
   #record: boolean;
+  #delayMs: number;
 
   private constructor(server: http.Server, options: LokiPushReceiverOptions) {
     this.#server = server;
     this.#record = options.record ?? true;
+    this.#delayMs = options.answerDelayMs ?? 0;
   }
 
   static async start(options: LokiPushReceiverOptions = {}): Promise<LokiPushReceiver> {
@@ -118,7 +122,12 @@ export class LokiPushReceiver {
     this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
     res.on('finish', () => this.inFlight--);
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => (this.#held ? this.#held.push(() => this.#answer(req, res, chunks)) : this.#answer(req, res, chunks)));
+    req.on('end', () => {
+      const answer = (): void => this.#answer(req, res, chunks);
+      if (this.#held) this.#held.push(answer);
+      else if (this.#delayMs > 0) setTimeout(answer, this.#delayMs);
+      else answer();
+    });
   }
 
   #answer(req: http.IncomingMessage, res: http.ServerResponse, chunks: Buffer[]): void {
