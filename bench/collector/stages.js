@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Per-line cost of the collector's timestamp, template, replace, metrics and match stages, each next to a plain-JS
+// Per-line cost of the collector's timestamp, template, replace, metrics, match and pattern stages, each next to a plain-JS
 // reference doing the nearest equivalent work over the same inputs in this same run (ratio = stage / reference).
 // Needs a build: `pnpm turbo run build --filter @obs/collector...`. Run: `node bench/collector/stages.js`.
 // prom-client is the collector's dependency; resolve it from there.
@@ -124,6 +124,11 @@ const txMatch = stage(`- match:
     stages: [ { static_labels: { values: { parse_status: success } } } ]`, tx);
 const nonEmpty = /^(?:.+)$/s;
 compare('match stage, {method=~".+"} + nested static_labels', txMatch, each((i) => { const l = tx[i].labels; if (nonEmpty.test(l.method ?? '')) l.parse_status = 'success'; }), 'anchored regex test + label write');
+
+// pattern: an access-log pattern against the regex stage with the equivalent expression, each over its own copy of the lines.
+const access = (i) => ({ line: `10.${i % 256}.${(i >> 8) % 256}.7 - - [26/Dec/2025:21:45:${pad(i % 60)} +0000] "${METHODS[i % 5]} /api/v1/items/${i} HTTP/1.1" ${200 + (i % 5)} ${i % 9000}`, extracted: {} });
+compare('pattern stage, access log (6 captures, 2 skips)', stage(`- pattern: { pattern: '<ip> - - [<ts>] "<method> <path> <_>" <status> <size>' }`, entries(access)),
+  stage(`- regex: { expression: '^(?P<ip>.*?) - - \\[(?P<ts>.*?)\\] "(?P<method>.*?) (?P<path>.*?) .*?" (?P<status>.*?) (?P<size>.*)$' }`, entries(access)), 'regex stage, equivalent expression');
 
 console.log(`collector stages, ${LINES} lines per round, median of ${ROUNDS} rounds (node ${process.version})`);
 console.log('| stage | ns/line | reference | ns/line | ratio (stage/reference) |');
