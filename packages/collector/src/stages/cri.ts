@@ -1,63 +1,31 @@
 import { z } from 'zod';
-import { durationMs } from '../config/units';
 import { nowNs, type LogEntry } from '../entry';
-import { labelSetKey } from './label-set-key';
+import { checkPartialLineArgs, createPartialLines, partialLineArgs, type PartialLines } from './partial-lines';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
 import { createTimestampParser, type TimestampParser } from './timestamp/parser';
 import { utcZone } from './timestamp/zone';
 
-const config = z
-  .strictObject({
-    max_partial_lines: z.number().int().positive().default(100)
-      .describe('Streams that may hold a partial (`P`) line at once; a partial line of one more stream first sends the one held longest.'),
-    max_partial_line_size: z.number().int().nonnegative().default(0)
-      .describe('Size in UTF-8 bytes a joined partial line is cut to when `max_partial_line_size_truncate` is on.'),
-    max_partial_line_size_truncate: z.boolean().default(false)
-      .describe('Cut joined partial lines to `max_partial_line_size` bytes (never inside a character).'),
-    max_partial_wait_time: durationMs('Go duration')
-      .refine((ms) => ms > 0, { message: 'max_partial_wait_time must be greater than 0' })
-      .default(3000)
-      .describe('A held partial line is sent as it is when its stream has had no new line for this long (Go duration, default 3s; not in Alloy, which holds it until the `F` line).'),
-  })
-  .superRefine((c, issues) => {
-    if (c.max_partial_line_size_truncate && c.max_partial_line_size === 0) {
-      issues.addIssue({ code: 'custom', path: ['max_partial_line_size_truncate'], message: 'needs max_partial_line_size greater than 0 (0 would empty every joined line)' });
-    }
-  });
+const config = z.strictObject(partialLineArgs).superRefine(checkPartialLineArgs);
 
 export type CriStageConfig = z.output<typeof config>;
 
 // `<time> <stdout|stderr> <tags> <content>`; content may hold newlines, and an empty content may have lost its space to a trim.
 const CRI_LINE = /^(\S+) (stdout|stderr) (\S+)(?: ([\s\S]*))?$/;
 
-interface HeldPartial {
-  /** The stream's latest fragment; its line is the content joined so far. */
-  entry: LogEntry;
-  lastLineNs: bigint;
-}
-
 class CriStage implements Stage {
   readonly #time: TimestampParser = createTimestampParser('RFC3339Nano', utcZone);
-  readonly #maxStreams: number;
-  readonly #maxWaitNs: bigint;
-  readonly #cut: ((line: string) => string) | undefined;
+  readonly #partials: PartialLines;
   readonly #counters: StageCounters;
-  readonly #now: () => bigint;
-  // Insertion order is kept least recently written first, so the stream held longest is evicted.
-  readonly #held = new Map<string, HeldPartial>();
 
   constructor(cfg: CriStageConfig, ctx: StageContext, now: () => bigint) {
-    this.#maxStreams = cfg.max_partial_lines;
-    this.#maxWaitNs = BigInt(Math.round(cfg.max_partial_wait_time * 1e6));
-    this.#cut = cfg.max_partial_line_size_truncate ? createUtf8Cutter(cfg.max_partial_line_size) : undefined;
+    this.#partials = createPartialLines(cfg, 'content', now);
     this.#counters = ctx.counters;
-    this.#now = now;
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {
     const match = CRI_LINE.exec(entry.line);
     if (match === null) {
-      // Not CRI: passed through unchanged, as Alloy's regex stage leaves it.
+      // Not CRI: passed through unchanged, as Alloy's regex stage leaves it, and held partial lines wait on.
       this.#counters.parseFailed.inc();
       out.push(entry);
       return;
@@ -71,6 +39,7 @@ class CriStage implements Stage {
     extracted.stream = stream;
     extracted.flags = flags;
     extracted.content = content;
+    // Set before the partial-line key is taken, as Alloy fingerprints the labels: stdout and stderr join apart.
     entry.labels.stream = stream;
     entry.line = content;
     const ts = this.#time.parse(time);
@@ -78,62 +47,12 @@ class CriStage implements Stage {
     if (ts === undefined) this.#counters.parseFailed.inc();
     else entry.timestampNs = ts;
     // The first tag decides, as kubelet reads CRI tags (`P`, `F`, later `P:x`).
-    const partial = flags === 'P' || flags.startsWith('P:');
-    if (!partial && this.#held.size === 0) {
-      out.push(entry);
-      return;
-    }
-    // Keyed after `stream` is set, as Alloy fingerprints the labels: stdout and stderr join apart.
-    const key = labelSetKey(entry.labels);
-    const held = this.#held.get(key);
-    if (held !== undefined) {
-      this.#held.delete(key);
-      this.#join(held.entry.line, entry);
-    } else if (partial && this.#cut !== undefined) {
-      entry.line = this.#cut(entry.line);
-      extracted.content = entry.line;
-    }
-    if (!partial) {
-      out.push(entry);
-      return;
-    }
-    // Alloy sends every held stream at the bound, splitting lines that were about to complete; only the oldest goes here.
-    if (held === undefined && this.#held.size >= this.#maxStreams) this.#releaseOldest(out);
-    this.#held.set(key, { entry, lastLineNs: this.#now() });
+    this.#partials.add(entry, flags === 'P' || flags.startsWith('P:'), out);
   }
 
   flush(out: LogEntry[], nowNs: bigint): void {
-    for (const [key, held] of this.#held) {
-      if (nowNs - held.lastLineNs < this.#maxWaitNs) continue;
-      this.#held.delete(key);
-      out.push(held.entry);
-    }
+    this.#partials.flush(out, nowNs);
   }
-
-  /** Puts the held content before the new fragment; `content` follows so later stages parse the whole line. */
-  #join(before: string, entry: LogEntry): void {
-    const line = before + entry.line;
-    entry.line = this.#cut === undefined ? line : this.#cut(line);
-    entry.extracted.content = entry.line;
-  }
-
-  #releaseOldest(out: LogEntry[]): void {
-    const [key, held] = this.#held.entries().next().value!;
-    this.#held.delete(key);
-    out.push(held.entry);
-  }
-}
-
-/** Cuts a line to at most `maxBytes` UTF-8 bytes; the encoder stops before a character that would not fit whole. */
-function createUtf8Cutter(maxBytes: number): (line: string) => string {
-  const encoder = new TextEncoder();
-  const scratch = new Uint8Array(maxBytes);
-  return (line) => {
-    // n UTF-16 units never take more than 3n UTF-8 bytes: most lines need no encoding at all.
-    if (line.length * 3 <= maxBytes) return line;
-    const { read } = encoder.encodeInto(line, scratch);
-    return read >= line.length ? line : line.slice(0, read);
-  };
 }
 
 /** Builds the stage with an injectable clock (tests pass a fake one). */
