@@ -38,6 +38,28 @@ describe('createPipelineConsumer', () => {
     expect(targets['sinks.b'].entries.map((e) => e.labels)).toEqual([{ x: '1' }, { x: '1' }]);
   });
 
+  test('starts each entry with its labels in the extracted map, as Alloy does, so a stage can parse a label', async () => {
+    const { targets, resolve } = sinks('a');
+    const yaml = `pipelines:
+  p:
+    stages:
+      - regex: { source: filename, expression: '^/var/log/pods/(?P<namespace>[^_]+)_(?P<pod>[^_]+)_' }
+      - labels: { values: { namespace: "", pod: "" } }
+      - template: { source: summary, template: '{{ .job }} in {{ .namespace }}' }
+      - output: { source: summary }
+    forward_to: [sinks.a]
+sinks:
+  a: { type: test_sink }
+`;
+    const p = createPipelineConsumer(pipelineFrom(yaml), { registry: new Registry(), logger: silentLogger, resolve });
+    const entry = testEntry('hello', { labels: { filename: '/var/log/pods/shop_web-7d9_0c1/app/0.log', job: 'pods' }, extracted: { job: 'stale', trace_id: 't1' } });
+    await p.consume({ entries: [entry] }, signal);
+    const [out] = targets['sinks.a'].entries;
+    expect(out!.labels).toMatchObject({ namespace: 'shop', pod: 'web-7d9' });
+    expect(out!.line).toBe('pods in shop');
+    expect(out!.extracted).toMatchObject({ job: 'pods', trace_id: 't1' });
+  });
+
   test('routes by first matching selector, continues when asked, and sends the rest to the default', async () => {
     const { targets, resolve } = sinks('alerting', 'archive', 'storage');
     const p = createPipelineConsumer(pipelineFrom(`pipelines:

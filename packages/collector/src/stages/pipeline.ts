@@ -7,6 +7,7 @@ import { nowNs, type LogBatch, type LogEntry } from '../entry';
 import { createRouter } from '../route/router';
 import type { PipelineConfig } from '../config/types';
 import { createStageMetrics, type StageMetrics } from './counters';
+import { seedLabels } from './extracted';
 import { FLUSH_ALL_NS } from './multiline';
 import * as registry from './registry';
 import type { Stage, StageContext } from './stage';
@@ -188,6 +189,7 @@ export function createPipelineConsumer(pipeline: PipelineConfig, ctx: PipelineCo
     id: pipeline.id,
     async consume(batch: LogBatch, signal: AbortSignal): Promise<void> {
       if (closed) throw new ShutdownError();
+      seedLabels(batch.entries);
       const out = chain.runBatch(batch.entries);
       if (out.length > 0) await router.consume({ entries: out }, signal);
     },

@@ -81,6 +81,8 @@ export async function renderStagesDoc(definitions: Record<string, AnyStageDefini
     'A pipeline is a list of stages, each a one-key map named after the Alloy stage (`- regex: {...}`).',
     'Stages run in order. Parsers (`regex`, `json`, `logfmt`, `replace`) write only to the entry\'s **extracted map**;',
     '`labels`, `structured_metadata`, `output`, `timestamp`, `template` read from it, as in Grafana Alloy, so pipelines port.',
+    'As in Alloy, a pipeline starts with each entry\'s labels copied into its extracted map, so a label can be a `source`',
+    '(`- regex: { source: filename, expression: ... }`) or a template value (`{{ .job }}`).',
     'Every stage is counted: `collector_stage_entries_in_total{pipeline,stage}`, `collector_stage_entries_out_total`,',
     '`collector_stage_parse_failures_total` (a regex that did not match, JSON that did not parse...) and',
     '`collector_stage_dropped_entries_total{pipeline,stage,reason}`. The `stage` label is the position and type, e.g. `1/regex`,',
