@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { Registry } from 'prom-client';
+import { createPipelineConsumer, parseConfig, type LogBatch, type LogEntry } from '@obs/collector';
 import { chartDir, createParentChart, lintChart, renderChart, type K8sObject } from '../support/chart';
 import { findProblems } from '../support/k8s-checks';
 
@@ -58,6 +60,28 @@ describe('helm chart', () => {
     expect(ds?.spec.template.spec.volumes.some((v: { hostPath?: { path: string } }) => v.hostPath?.path === '/var/log/pods')).toBe(true);
     // A DaemonSet is not autoscaled or disrupted by count: no PDB or HPA may point at the collector.
     expect(objects.filter((o) => o.kind === 'PodDisruptionBudget').map((o) => o.metadata.name)).toEqual(['release-name-telemetry-sorter-ai-sorter']);
+  });
+
+  test.each(['deployment', 'daemonset'])('renders a collector config the collector accepts in %s mode', (mode) => {
+    const objects = renderChart(chartDir, ['--set', `collector.mode=${mode}`]);
+    const text = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-collector'))?.data['config.yaml'] as string;
+    const config = parseConfig(text, 'config.yaml', {});
+    expect(config.sources.map((s) => s.id).includes('kubernetes_pods')).toBe(mode === 'daemonset');
+  });
+
+  test('labels a pod log line by namespace, pod and container and unwraps CRI in daemonset mode', async () => {
+    const objects = renderChart(chartDir, ['--set', 'collector.mode=daemonset']);
+    const text = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-collector'))?.data['config.yaml'] as string;
+    const pods = parseConfig(text, 'config.yaml', {}).pipelines.find((p) => p.id === 'kubernetes_pods')!;
+    const received: LogEntry[] = [];
+    const next = { consume: async (batch: LogBatch) => void received.push(...batch.entries) };
+    const pipeline = createPipelineConsumer(pods, { registry: new Registry(), logger: { debug() {}, info() {}, warn() {}, error() {} }, resolve: () => next });
+    const filename = '/var/log/pods/shop_web-7d9f_0c1d2e3f-aaaa-bbbb-cccc-1234567890ab/app/0.log';
+    const entry: LogEntry = { timestampNs: 1n, line: '2026-11-22T08:00:00.123456789Z stdout F GET /cart 200', labels: { filename }, structuredMetadata: {}, extracted: {} };
+    await pipeline.consume({ entries: [entry] }, new AbortController().signal);
+    expect(received.map((e) => ({ line: e.line, labels: e.labels, ts: e.timestampNs }))).toEqual([
+      { line: 'GET /cart 200', labels: { namespace: 'shop', pod: 'web-7d9f', container: 'app', stream: 'stdout' }, ts: BigInt(Date.parse('2026-11-22T08:00:00Z')) * 1_000_000n + 123_456_789n },
+    ]);
   });
 
   test('runs every container non-root with a read-only root filesystem and probes on /healthz and /readyz', () => {

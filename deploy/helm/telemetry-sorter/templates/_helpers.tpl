@@ -92,5 +92,13 @@ imagePullSecrets:
 {{/* The collector config as YAML; its checksum rolls the pods when it changes. */}}
 {{- define "telemetry-sorter.collector.config" -}}
 {{- $config := deepCopy .Values.collector.config }}
+{{- if and (eq .Values.collector.mode "daemonset") .Values.collector.nodeLogs.tailPods }}
+{{- /* Every pod's log files on the node (CRI format), labelled from their path, into pipelines.default. */}}
+{{- $pods := dict "type" "file" "targets" (list (dict "__path__" "/var/log/pods/*/*/*.log")) "forward_to" (list "pipelines.kubernetes_pods") }}
+{{- $path := dict "source" "filename" "expression" "^/var/log/pods/(?P<namespace>[^_/]+)_(?P<pod>[^_/]+)_[^/]+/(?P<container>[^/]+)/" }}
+{{- $stages := list (dict "cri" (dict)) (dict "regex" $path) (dict "labels" (dict "values" (dict "namespace" "" "pod" "" "container" ""))) (dict "label_drop" (dict "values" (list "filename"))) }}
+{{- $_ := set (index $config "sources") "kubernetes_pods" $pods }}
+{{- $_ := set (index $config "pipelines") "kubernetes_pods" (dict "stages" $stages "forward_to" (list "pipelines.default")) }}
+{{- end }}
 {{- toYaml $config }}
 {{- end }}
