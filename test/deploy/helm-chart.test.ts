@@ -10,6 +10,13 @@ const everythingOn = [
   '--api-versions', 'monitoring.coreos.com/v1',
 ];
 
+/** The collector's config file as the chart renders it into its ConfigMap. */
+function collectorConfigText(objects: K8sObject[]): string {
+  const text = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-collector'))?.data?.['config.yaml'];
+  if (text === undefined) throw new Error('no collector ConfigMap with config.yaml');
+  return text;
+}
+
 function kinds(objects: K8sObject[]): string[] {
   return objects.map((o) => `${o.kind}/${o.metadata.name}`).sort();
 }
@@ -64,14 +71,14 @@ describe('helm chart', () => {
 
   test.each(['deployment', 'daemonset'])('renders a collector config the collector accepts in %s mode', (mode) => {
     const objects = renderChart(chartDir, ['--set', `collector.mode=${mode}`]);
-    const text = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-collector'))?.data['config.yaml'] as string;
+    const text = collectorConfigText(objects);
     const config = parseConfig(text, 'config.yaml', {});
     expect(config.sources.map((s) => s.id).includes('kubernetes_pods')).toBe(mode === 'daemonset');
   });
 
   test('labels a pod log line by namespace, pod and container and unwraps CRI in daemonset mode', async () => {
     const objects = renderChart(chartDir, ['--set', 'collector.mode=daemonset']);
-    const text = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.endsWith('-collector'))?.data['config.yaml'] as string;
+    const text = collectorConfigText(objects);
     const pods = parseConfig(text, 'config.yaml', {}).pipelines.find((p) => p.id === 'kubernetes_pods')!;
     const received: LogEntry[] = [];
     const next = { consume: async (batch: LogBatch) => void received.push(...batch.entries) };
