@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { re2Schema } from '../config/re2-schema';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
-import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
+import { ParserStage } from './parser-stage';
+import type { StageContext, StageDefinition } from './stage';
 
 const config = z.strictObject({
   mapping: z
@@ -88,12 +89,11 @@ export function parseLogfmt(text: string, visit: LogfmtVisitor): boolean {
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
 
-class LogfmtStage implements Stage {
+class LogfmtStage extends ParserStage {
   /** logfmt key -> extracted keys it fills. */
   readonly #targets = new Map<string, string[]>();
   readonly #regex: RegExp | undefined;
   readonly #source: string | undefined;
-  readonly #counters: StageCounters;
   #current: LogEntry | undefined;
   readonly #visit: LogfmtVisitor = (key, value) => {
     if (this.#current === undefined) return;
@@ -103,26 +103,22 @@ class LogfmtStage implements Stage {
   };
 
   constructor(c: LogfmtStageConfig, ctx: StageContext) {
+    super(ctx.counters);
     for (const [name, key] of Object.entries(c.mapping)) {
       const logfmtKey = key === null || key === '' ? name : key;
       this.#targets.set(logfmtKey, [...(this.#targets.get(logfmtKey) ?? []), name]);
     }
     this.#regex = c.regex?.regex;
     this.#source = c.source;
-    this.#counters = ctx.counters;
   }
 
-  process(entry: LogEntry, out: LogEntry[]): void {
-    out.push(entry);
+  protected parse(entry: LogEntry): boolean {
     const input = this.#source === undefined ? entry.line : extractedString(entry.extracted[this.#source]);
-    if (input === undefined) {
-      this.#counters.parseFailed.inc();
-      return;
-    }
+    if (input === undefined) return false;
     this.#current = entry;
     const ok = parseLogfmt(input, this.#visit);
     this.#current = undefined;
-    if (!ok) this.#counters.parseFailed.inc();
+    return ok;
   }
 }
 

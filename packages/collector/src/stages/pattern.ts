@@ -3,7 +3,8 @@ import type { LogEntry } from '../entry';
 import { compileGroupWriter } from './compiled-properties';
 import { extractedString } from './extracted';
 import { compilePattern, PatternSyntaxError, type PatternExpression } from './pattern-expression';
-import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
+import { ParserStage } from './parser-stage';
+import type { StageContext, StageDefinition } from './stage';
 
 const patternSchema = z
   .string()
@@ -28,38 +29,26 @@ const config = z.strictObject({
 
 export type PatternStageConfig = z.output<typeof config>;
 
-class PatternStage implements Stage {
+class PatternStage extends ParserStage {
   readonly #pattern: PatternExpression;
   readonly #names: readonly string[];
   readonly #captures: string[];
   readonly #write: (target: Record<string, unknown>, captures: ArrayLike<string | undefined>) => void;
   readonly #source: string | undefined;
   readonly #toLabels: boolean;
-  readonly #counters: StageCounters;
 
   constructor(c: PatternStageConfig, ctx: StageContext) {
+    super(ctx.counters);
     this.#pattern = c.pattern;
     this.#names = c.pattern.names;
     this.#captures = c.pattern.names.map(() => '');
     this.#write = compileGroupWriter(this.#names, this.#names.map((_, i) => i));
     this.#source = c.source;
     this.#toLabels = c.labels_from_groups;
-    this.#counters = ctx.counters;
-  }
-
-  process(entry: LogEntry, out: LogEntry[]): void {
-    out.push(entry);
-    if (!this.#parse(entry)) this.#counters.parseFailed.inc();
-  }
-
-  updateBatch(entries: readonly LogEntry[]): void {
-    let failed = 0;
-    for (let i = 0; i < entries.length; i++) if (!this.#parse(entries[i])) failed++;
-    if (failed > 0) this.#counters.parseFailed.inc(failed);
   }
 
   /** Writes the captures; false when the input is missing or the pattern did not match all the way. */
-  #parse(entry: LogEntry): boolean {
+  protected parse(entry: LogEntry): boolean {
     const input = this.#source === undefined ? entry.line : extractedString(entry.extracted[this.#source]);
     if (input === undefined) return false;
     const captures = this.#captures;

@@ -3,7 +3,8 @@ import { re2Schema } from '../config/re2-schema';
 import type { LogEntry } from '../entry';
 import { compileGroupWriter } from './compiled-properties';
 import { extractedString } from './extracted';
-import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
+import { ParserStage } from './parser-stage';
+import type { StageContext, StageDefinition } from './stage';
 
 const config = z
   .strictObject({
@@ -18,34 +19,22 @@ const config = z
 
 export type RegexStageConfig = z.output<typeof config>;
 
-class RegexStage implements Stage {
+class RegexStage extends ParserStage {
   readonly #regex: RegExp;
   readonly #write: (target: Record<string, unknown>, match: RegExpExecArray) => void;
   readonly #source: string | undefined;
   readonly #toLabels: boolean;
-  readonly #counters: StageCounters;
 
   constructor(c: RegexStageConfig, ctx: StageContext) {
+    super(ctx.counters);
     this.#regex = c.expression.regex;
     this.#write = compileGroupWriter(c.expression.groupNames, c.expression.groupIndexes);
     this.#source = c.source;
     this.#toLabels = c.labels_from_groups;
-    this.#counters = ctx.counters;
-  }
-
-  process(entry: LogEntry, out: LogEntry[]): void {
-    out.push(entry);
-    if (!this.#parse(entry)) this.#counters.parseFailed.inc();
-  }
-
-  updateBatch(entries: readonly LogEntry[]): void {
-    let failed = 0;
-    for (let i = 0; i < entries.length; i++) if (!this.#parse(entries[i])) failed++;
-    if (failed > 0) this.#counters.parseFailed.inc(failed);
   }
 
   /** Writes the named groups; false when the input is missing or does not match. */
-  #parse(entry: LogEntry): boolean {
+  protected parse(entry: LogEntry): boolean {
     const input = this.#source === undefined ? entry.line : extractedString(entry.extracted[this.#source]);
     const match = input === undefined ? null : this.#regex.exec(input);
     if (match === null) return false;
