@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { durationMs } from '../config/units';
 import type { LogEntry } from '../entry';
+import { cutUtf8 } from '../utf8';
 import { labelSetKey } from './label-set-key';
 
 /** The arguments that bound held partial lines, shared by the cri and docker stages (Alloy's names where Alloy has them). */
@@ -60,7 +61,7 @@ class HeldPartialLines implements PartialLines {
   constructor(args: PartialLineArgs, textKey: string, now: () => bigint) {
     this.#maxStreams = args.max_partial_lines;
     this.#maxWaitNs = BigInt(Math.round(args.max_partial_wait_time * 1e6));
-    this.#cut = args.max_partial_line_size_truncate ? createUtf8Cutter(args.max_partial_line_size) : undefined;
+    this.#cut = args.max_partial_line_size_truncate ? (line) => cutUtf8(line, args.max_partial_line_size) : undefined;
     this.#textKey = textKey;
     this.#now = now;
   }
@@ -107,14 +108,4 @@ class HeldPartialLines implements PartialLines {
   }
 }
 
-/** Cuts a line to at most `maxBytes` UTF-8 bytes; the encoder stops before a character that would not fit whole. */
-function createUtf8Cutter(maxBytes: number): (line: string) => string {
-  const encoder = new TextEncoder();
-  const scratch = new Uint8Array(maxBytes);
-  return (line) => {
-    // n UTF-16 units never take more than 3n UTF-8 bytes: most lines need no encoding at all.
-    if (line.length * 3 <= maxBytes) return line;
-    const { read } = encoder.encodeInto(line, scratch);
-    return read >= line.length ? line : line.slice(0, read);
-  };
-}
+

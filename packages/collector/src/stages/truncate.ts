@@ -2,6 +2,7 @@ import { Counter } from 'prom-client';
 import { z } from 'zod';
 import { sizeBytes } from '../config/units';
 import type { Labels, LogEntry } from '../entry';
+import { cutUtf8 } from '../utf8';
 import type { Stage, StageContext, StageDefinition } from './stage';
 
 type SourceType = 'line' | 'label' | 'structured_metadata' | 'extracted';
@@ -39,14 +40,8 @@ interface CompiledRule {
 
 /** Cuts to at most `keep` UTF-8 bytes, never inside a character, and adds the suffix; undefined when it fits in `keep` (Alloy). */
 function truncated(value: string, keep: number, suffix: string): string | undefined {
-  // A string of n UTF-16 units has at most 3n UTF-8 bytes; skip the exact count when it cannot exceed.
-  if (value.length * 3 <= keep) return undefined;
-  const bytes = Buffer.from(value, 'utf8');
-  if (bytes.length <= keep) return undefined;
-  let end = keep;
-  // Step back over UTF-8 continuation bytes (10xxxxxx) so no character is split.
-  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
-  return bytes.subarray(0, end).toString('utf8') + suffix;
+  const cut = cutUtf8(value, keep);
+  return cut === value ? undefined : cut + suffix;
 }
 
 class TruncateStage implements Stage {

@@ -1,7 +1,7 @@
 import * as snappy from 'snappyjs';
 import { createEntry, type LogEntry } from '../../entry';
 import { decodeProtobufPush } from './decode';
-import { encodePush, joinPushRequests, truncateUtf8 } from './encode';
+import { encodePush, joinPushRequests } from './encode';
 
 const opts = { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 };
 const decode = (body: Buffer, maxBytes = 1 << 20) => decodeProtobufPush(snappy.compress(body), maxBytes);
@@ -60,7 +60,9 @@ describe('encodePush', () => {
   });
 
   test('does not split a multi-byte character when truncating', () => {
-    expect(truncateUtf8('aé€', 4)).toBe('aé');
+    const { body, stats } = encodePush([entry('aé€', { a: 'b' }, 1n)], { ...opts, maxLineBytes: 4 });
+    expect(decode(body)[0]!.entries[0]!.line).toBe('aé');
+    expect(stats.truncatedLines).toBe(1);
   });
 });
 

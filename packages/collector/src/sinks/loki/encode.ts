@@ -1,5 +1,6 @@
 import type { Labels, LogEntry } from '../../entry';
 import { LabelSetCache } from '../../stages/label-set-cache';
+import { cutUtf8 } from '../../utf8';
 import { formatLabels, sanitizeLabelName } from './labels';
 
 export interface EncodeOptions {
@@ -57,9 +58,9 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
     for (const i of members) {
       const entry = entries[i]!;
       let line = entry.line;
-      if (options.maxLineBytes > 0 && line.length * 3 > options.maxLineBytes && Buffer.byteLength(line) > options.maxLineBytes) {
-        line = truncateUtf8(line, options.maxLineBytes);
-        stats.truncatedLines++;
+      if (options.maxLineBytes > 0) {
+        line = cutUtf8(line, options.maxLineBytes);
+        if (line !== entry.line) stats.truncatedLines++;
       }
       lines[i] = line;
       const s = entry.timestampNs / 1_000_000_000n;
@@ -296,12 +297,4 @@ function streamLabels(entryLabels: Labels, options: EncodeOptions): { labels: La
     }
   }
   return { labels, moved };
-}
-
-/** Cuts a string to at most `maxBytes` UTF-8 bytes without splitting a character. */
-export function truncateUtf8(line: string, maxBytes: number): string {
-  const bytes = Buffer.from(line, 'utf8');
-  let end = maxBytes;
-  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
-  return bytes.subarray(0, end).toString('utf8');
 }

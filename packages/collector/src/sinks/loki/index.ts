@@ -1,6 +1,6 @@
 export { lokiSinkDefinition } from './sink';
 export { lokiSinkConfig, type LokiSinkConfig } from './config';
-export { encodePush, joinPushRequests, truncateUtf8, type EncodeOptions, type EncodeStats, type EncodedPush } from './encode';
+export { encodePush, joinPushRequests, type EncodeOptions, type EncodeStats, type EncodedPush } from './encode';
 export { decodeJsonPush, decodeProtobufPush, PushBodyError, type DecodedEntry, type DecodedStream } from './decode';
 export { formatLabels, parseLabels, sanitizeLabelName } from './labels';
 export { pushRequestType } from './push-proto';
