@@ -1,7 +1,7 @@
 export type { Delivered, Send, SendResult } from './send';
 export { parseRetryAfter } from './retry-after';
 export { backoffMs, type BackoffOptions } from './backoff';
-export { withRetry, type RetryOptions } from './retry';
+export { retryOptions, withRetry, type RetryOptions } from './retry';
 export { withTimeout } from './timeout';
 export type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 export { createMemoryQueue, type MemoryQueueOptions } from './queue-memory';

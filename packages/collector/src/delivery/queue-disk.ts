@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { crc32 } from './crc32';
-import { PushWaiters } from './push-waiters';
+import { Waiters } from './waiters';
 import { queueFull } from './queue-memory';
 import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 
@@ -77,8 +77,8 @@ class DiskQueue implements DeliveryQueue {
   #pendingBytes = 0;
   #flushing = false;
   #closed = false;
-  #waiters = new PushWaiters();
-  #acks = new PushWaiters();
+  #waiters = new Waiters();
+  #acks = new Waiters();
   refusing = false;
   #readFd: { segment: number; fd: number } | undefined;
 
@@ -260,7 +260,7 @@ class DiskQueue implements DeliveryQueue {
   }
 
   waitForPush(timeoutMs: number, signal: AbortSignal): Promise<void> {
-    return this.#waiters.wait(timeoutMs, signal);
+    return this.#waiters.wait(timeoutMs, { signal });
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { QueueFullError } from '../errors';
-import { PushWaiters } from './push-waiters';
+import { Waiters } from './waiters';
 import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 
 interface MemoryChunk extends QueueChunk {
@@ -20,8 +20,8 @@ export const FULL_RETRY_AFTER_MS = 100;
 const ROOM_WAIT_MS = 1000;
 
 /** A QueueFullError whose `room` resolves on the queue's next ack. */
-export function queueFull(message: string, acks: PushWaiters): QueueFullError {
-  return new QueueFullError(message, FULL_RETRY_AFTER_MS, acks.wait(ROOM_WAIT_MS));
+export function queueFull(message: string, acks: Waiters): QueueFullError {
+  return new QueueFullError(message, FULL_RETRY_AFTER_MS, acks.wait(ROOM_WAIT_MS, { unref: true }));
 }
 
 export interface MemoryQueueOptions {
@@ -51,8 +51,8 @@ class MemoryQueue implements DeliveryQueue {
   /** Where the next payload goes in the ring. */
   #write = 0;
   #depth: QueueDepth = { entries: 0, bytes: 0 };
-  #waiters = new PushWaiters();
-  #acks = new PushWaiters();
+  #waiters = new Waiters();
+  #acks = new Waiters();
   refusing = false;
 
   constructor(readonly capacityBytes: number) {
@@ -154,7 +154,7 @@ class MemoryQueue implements DeliveryQueue {
   }
 
   waitForPush(timeoutMs: number, signal: AbortSignal): Promise<void> {
-    return this.#waiters.wait(timeoutMs, signal);
+    return this.#waiters.wait(timeoutMs, { signal });
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,9 @@
+import type { Logger } from '../component';
 import { abortableSleep } from './abortable-sleep';
 import { backoffMs } from './backoff';
+import type { RetryConfig } from './config';
 import type { Send, SendResult } from './send';
+import type { SinkMetrics } from './sink-metrics';
 
 export interface RetryOptions {
   minBackoffMs: number;
@@ -11,6 +14,19 @@ export interface RetryOptions {
   /** Called before each wait, for the retries counter and a log line. */
   onRetry?: (result: SendResult & { status: 'retryable' }, attempt: number, waitMs: number) => void;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** RetryOptions from a sink's `retry:` block; each retry is counted and logged as `message` (e.g. "loki push failed"). */
+export function retryOptions(config: RetryConfig, metrics: SinkMetrics, logger: Logger, sink: string, message: string): RetryOptions {
+  return {
+    minBackoffMs: config.min_backoff_ms,
+    maxBackoffMs: config.max_backoff_ms,
+    maxRetries: config.max_retries,
+    onRetry: (result, attempt, waitMs) => {
+      metrics.retries.inc();
+      logger.warn(`${message}, retrying`, { sink, attempt: attempt + 1, waitMs, error: result.error.message });
+    },
+  };
 }
 
 /** Retries retryable results with exponential backoff + jitter, waiting the longer of backoff and Retry-After. */

@@ -2,7 +2,7 @@ import { Counter } from 'prom-client';
 import type { ComponentDefinition, Sink } from '../../component';
 import { createQueue } from '../../delivery/create-queue';
 import { createQueuedSink } from '../../delivery/queued-sink';
-import { withRetry, type RetryOptions } from '../../delivery/retry';
+import { retryOptions, withRetry } from '../../delivery/retry';
 import { createSinkMetrics } from '../../delivery/sink-metrics';
 import { withTimeout } from '../../delivery/timeout';
 import { lokiSinkConfig, type LokiSinkConfig } from './config';
@@ -28,15 +28,7 @@ export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
       if (stats.movedLabels > 0) moved.inc(stats.movedLabels);
     };
     const postAs = createLokiPost(config, metrics);
-    const retry: RetryOptions = {
-      minBackoffMs: config.retry.min_backoff_ms,
-      maxBackoffMs: config.retry.max_backoff_ms,
-      maxRetries: config.retry.max_retries,
-      onRetry: (result, attempt, waitMs) => {
-        metrics.retries.inc();
-        ctx.logger.warn('loki push failed, retrying', { sink: ctx.id, attempt: attempt + 1, waitMs, error: result.error.message });
-      },
-    };
+    const retry = retryOptions(config.retry, metrics, ctx.logger, ctx.id, 'loki push failed');
     return createQueuedSink({
       id: ctx.id,
       queue: createQueue(config.queue, ctx.dataDir, ctx.logger),

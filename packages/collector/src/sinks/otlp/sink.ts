@@ -3,7 +3,7 @@ import type { ComponentContext, ComponentDefinition, Sink } from '../../componen
 import type { Consumer } from '../../consumer';
 import { createQueue } from '../../delivery/create-queue';
 import { createQueuedSink, oldestMs, type QueuedSink, type QueuedSinkOptions } from '../../delivery/queued-sink';
-import { withRetry } from '../../delivery/retry';
+import { retryOptions, withRetry } from '../../delivery/retry';
 import { createSinkMetrics } from '../../delivery/sink-metrics';
 import { withTimeout } from '../../delivery/timeout';
 import { nowNs } from '../../entry';
@@ -32,15 +32,7 @@ export function createOtlpSink(config: OtlpSinkConfig, ctx: ComponentContext): O
       id,
       queue: createQueue(config.queue, path.join(ctx.dataDir, codec.signal), ctx.logger),
       encode,
-      send: withRetry(withTimeout(send, config.timeout_ms), {
-        minBackoffMs: config.retry.min_backoff_ms,
-        maxBackoffMs: config.retry.max_backoff_ms,
-        maxRetries: config.retry.max_retries,
-        onRetry: (result, attempt, waitMs) => {
-          metrics.retries.inc();
-          ctx.logger.warn('OTLP export failed, retrying', { sink: id, attempt: attempt + 1, waitMs, error: result.error.message });
-        },
-      }),
+      send: withRetry(withTimeout(send, config.timeout_ms), retryOptions(config.retry, metrics, ctx.logger, id, 'OTLP export failed')),
       batchSizeBytes: config.batch_size_bytes,
       batchWaitMs: config.batch_wait_ms,
       parallelRequests: config.parallel_requests,

@@ -4,6 +4,7 @@ import type { LogBatch } from '../../entry';
 import { PermanentError, QueueFullError, ShutdownError } from '../../errors';
 import { abortableSleep } from '../../delivery/abortable-sleep';
 import { backoffMs } from '../../delivery/backoff';
+import { Waiters } from '../../delivery/waiters';
 import type { Consumer } from '../../consumer';
 import type { SignalSink } from '../../otlp/signal-consumer';
 import type { MetricsData } from '../../otlp/types';
@@ -47,7 +48,8 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
   readonly #metrics: SinkMetrics;
   readonly #stop = new AbortController();
   #buffer: SeriesSample[] = [];
-  #wake: (() => void) | undefined;
+  // The send loop waits here for a full batch or batch_send_deadline_ms.
+  readonly #wakers = new Waiters();
   #loop: Promise<void> | undefined;
   #scrapeTimer: NodeJS.Timeout | undefined;
   #stopping = false;
@@ -106,7 +108,7 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
     this.#scrapeTimer = undefined;
     const onAbort = (): void => this.#stop.abort();
     signal.addEventListener('abort', onAbort, { once: true });
-    this.#wake?.();
+    this.#wakers.wake();
     try {
       await this.#loop;
     } finally {
@@ -128,7 +130,7 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
     }
     for (const sample of samples) this.#buffer.push(sample);
     this.#metrics.pending.set({ sink: this.id }, this.#buffer.length);
-    if (this.#buffer.length >= this.#config.max_samples_per_send) this.#wake?.();
+    if (this.#buffer.length >= this.#config.max_samples_per_send) this.#wakers.wake();
   }
 
   async #sendLoop(): Promise<void> {
@@ -145,17 +147,7 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
   }
 
   #waitForBatch(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.#config.batch_send_deadline_ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = () => {
-        this.#wake = undefined;
-        done();
-      };
-    });
+    return this.#wakers.wait(this.#config.batch_send_deadline_ms);
   }
 
   async #deliver(batch: SeriesSample[]): Promise<void> {

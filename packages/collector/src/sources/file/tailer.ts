@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Logger } from '../../component';
 import type { Consumer } from '../../consumer';
 import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../../entry';
+import { Waiters } from '../../delivery/waiters';
 import type { SourceMetrics } from '../source-metrics';
 import type { FileSourceConfig } from './config';
 import { emitBatch } from './emitter';
@@ -41,7 +42,8 @@ export class Tailer {
   #finished = false;
   #goneSinceMs: number | undefined;
   #watcher: fs.FSWatcher | undefined;
-  #wake: (() => void) | undefined;
+  // Idle polling ends early on stop(), wake() and fs.watch events.
+  readonly #wakers = new Waiters();
   #buffer: Buffer;
 
   constructor(deps: TailerDeps) {
@@ -62,11 +64,11 @@ export class Tailer {
 
   stop(): void {
     this.#stopping = true;
-    this.#wake?.();
+    this.#wakers.wake();
   }
 
   wake(): void {
-    this.#wake?.();
+    this.#wakers.wake();
   }
 
   /** Opens the file at its saved (or initial) position; false when it is gone. Call run() after. */
@@ -282,7 +284,7 @@ export class Tailer {
     this.#watcher?.close();
     try {
       // Only a hint to wake early; polling stays the source of truth (fs.watch misses events on some filesystems).
-      this.#watcher = fs.watch(this.path, { persistent: false }, () => this.#wake?.());
+      this.#watcher = fs.watch(this.path, { persistent: false }, () => this.#wakers.wake());
       this.#watcher.on('error', () => this.#watcher?.close());
     } catch {
       this.#watcher = undefined;
@@ -290,17 +292,7 @@ export class Tailer {
   }
 
   #idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.#d.config.poll_interval_ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.#wake = () => {
-        this.#wake = undefined;
-        done();
-      };
-    });
+    return this.#wakers.wait(this.#d.config.poll_interval_ms);
   }
 }
 
