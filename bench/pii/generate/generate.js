@@ -6,9 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { createValues } = require('./values');
 
-const perTemplate = 4;
-
-function render(templates, seed) {
+function render(templates, seed, perTemplate) {
   const v = createValues(seed);
   const seen = new Set();
   const out = [];
@@ -24,12 +22,12 @@ function render(templates, seed) {
 }
 
 const outputs = [
-  ['blind-templates.js', 'corpus-blind.jsonl', 0xb11d],
-  ['templates.js', 'corpus-generated.jsonl', 0x7e57],
+  ['blind-templates.js', 'corpus-blind.jsonl', 0xb11d, 4],
+  ['templates.js', 'corpus-generated.jsonl', 0x7e57, 7],
 ];
-for (const [templates, file, seed] of outputs) {
+for (const [templates, file, seed, perTemplate] of outputs) {
   const from = path.join(__dirname, templates);
   if (!fs.existsSync(from)) continue;
-  fs.writeFileSync(path.join(__dirname, '..', file), render(require(from), seed));
+  fs.writeFileSync(path.join(__dirname, '..', file), render(require(from), seed, perTemplate));
   console.log(`wrote bench/pii/${file}`);
 }

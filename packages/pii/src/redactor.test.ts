@@ -58,8 +58,8 @@ describe('createRedactor', () => {
     expect(text).toBe('Authorization: Bearer <AUTH_HEADER>');
   });
 
-  test('names the value by its key when a JWT is assigned to a secret key', () => {
-    expect(createRedactor().redact(`token=${jwt}`).text).toBe('token=<SECRET_KV>');
+  test('names the value by its format when a JWT is assigned to a secret key', () => {
+    expect(createRedactor().redact(`token=${jwt}`).text).toBe('token=<JWT>');
   });
 
   test('prefers the AWS secret type when both it and the generic key/value match', () => {

@@ -24,8 +24,9 @@ function firstEndingAfter(accepted: readonly Candidate[], position: number): num
  * piece of a detected secret is ever left behind. Returns non-overlapping replacements sorted by start.
  * Accepted ranges stay sorted, so each candidate costs a binary search: no quadratic blow-up on hostile lines.
  */
-export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
-  if (candidates.length < 2) return candidates;
+export function resolveOverlaps(found: Candidate[]): Candidate[] {
+  if (found.length < 2) return found;
+  const candidates = preferSpecificOnSameRange(found);
   candidates.sort(byPrecedence);
   const accepted: Candidate[] = [];
   for (const c of candidates) {
@@ -48,6 +49,24 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
     accepted.splice(first, last - first, ...interleave(hits, pieces));
   }
   return accepted;
+}
+
+/**
+ * Two detectors replacing exactly the same range read one value two ways (`GITHUB_TOKEN=ghp_...` is a key/value and
+ * a GitHub token): the more specific type wins, with the wider of the two claims.
+ */
+function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
+  const byRange = new Map<string, Candidate>();
+  for (const c of found) {
+    const key = `${c.start}:${c.end}`;
+    const other = byRange.get(key);
+    if (other === undefined) byRange.set(key, c);
+    else {
+      const [win, lose] = c.priority > other.priority ? [c, other] : [other, c];
+      byRange.set(key, { ...win, claimStart: Math.min(win.claimStart, lose.claimStart), claimEnd: Math.max(win.claimEnd, lose.claimEnd) });
+    }
+  }
+  return byRange.size === found.length ? found : [...byRange.values()];
 }
 
 /** Merges two start-sorted, mutually non-overlapping lists into one start-sorted list. */

@@ -29,9 +29,10 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
   const types = enabledTypes(options);
   const detectors = types.map((type) => detectorFactories[type]());
   const byType = new Map(detectors.map((d) => [d.type, d]));
-  // Fast path: every detector needs a digit, '@', ':' or '=', or one of these markers (letters-only MACs, key ids,
-  // schemes, JWTs); a line with none of them costs one regex test.
-  const anyCandidate = /[\d@:=]|-----BEGIN|bearer|basic|eyJ|[a-f]{2}-[a-f]{2}-|[a-f]{4}\.[a-f]{4}\.|A(?:KI|SI|BI|CC|ID|RO|IP|NP|NV|PK)A/i;
+  // Fast path: every detector needs a digit, '@', ':', '=' or '<', or one of these markers (letters-only MACs, key
+  // ids, schemes, JWTs, user and secret words, letters-only vendor tokens); a line with none costs one regex test.
+  const anyCandidate =
+    /[\d@:=<]|-----BEGIN|bearer|basic|eyJ|[a-f]{2}-[a-f]{2}-|[a-f]{4}\.[a-f]{4}\.|A(?:KI|SI|BI|CC|ID|RO|IP|NP|NV|PK)A|user|login|acct|home|pass|token|secret|key|_[A-Za-z]{20}|-[A-Za-z0-9]{20}|%40|\s-[pauU]/i;
 
   function resolve(text: string): Candidate[] {
     if (text.length === 0 || !anyCandidate.test(text)) return [];

@@ -28,6 +28,7 @@ export interface Detector {
 export const priorities: Readonly<Record<PiiType, number>> = {
   private_key: 100,
   url_credentials: 90,
+  token: 88,
   auth_header: 85,
   jwt: 80,
   aws_secret_key: 75,
@@ -40,7 +41,10 @@ export const priorities: Readonly<Record<PiiType, number>> = {
   mac: 35,
   ipv6: 30,
   ipv4: 25,
+  hostname: 24,
+  home_dir: 22,
   phone: 20,
+  user: 15,
 };
 
 export function candidate(type: PiiType, start: number, end: number, claimStart = start, claimEnd = end): Candidate {
@@ -53,4 +57,16 @@ export function keepAsIs(value: string): string {
 
 export function digitsOnly(value: string): string {
   return value.replace(/\D+/g, '');
+}
+
+/** One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). */
+export function combineDetectors(type: PiiType, parts: readonly Detector[], normalize: (value: string) => string = keepAsIs): Detector {
+  return {
+    type,
+    mayMatch: (text) => parts.some((p) => p.mayMatch(text)),
+    find(text: string, out: Candidate[]): void {
+      for (const p of parts) if (p.mayMatch(text)) p.find(text, out);
+    },
+    normalize,
+  };
 }

@@ -17,6 +17,8 @@ export function createMacDetector(): Detector {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         if (m[1] === undefined && !/[A-Fa-f]/.test(m[0])) continue;
+        // Broadcast and all-zero addresses name no device.
+        if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
         out.push(candidate('mac', m.index, m.index + m[0].length));
       }
       iptables.lastIndex = 0;

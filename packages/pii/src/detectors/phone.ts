@@ -2,7 +2,7 @@ import { candidate, digitsOnly, type Candidate, type Detector } from './detector
 
 // Not after a word character, `+`, `.`, `/`, `:` or `-` (order ids, paths, versions), nor after another digit
 // group (`1Z 999 AA1 01 2345 6784` is a tracking number, not a phone at its end).
-const before = '(?<![\\w+./:-]|\\d[ .-])';
+const before = '(?:(?<=\\btel:)|(?<![\\w+./:-]|\\d[ .-]))';
 // Not followed by a word character, `-`, or a `.`/`:` that continues a number (timestamps, decimals).
 const after = '(?![\\w-]|[.:]\\d)';
 
