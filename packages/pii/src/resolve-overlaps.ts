@@ -56,6 +56,23 @@ export function resolveOverlaps(found: Candidate[]): Candidate[] {
  * a GitHub token): the more specific type wins, with the wider of the two claims.
  */
 function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
+  if (found.length <= 16) {
+    // Few candidates (a typical line): pairwise is cheaper than building keys.
+    let out = found;
+    for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const a = out[i] as Candidate;
+        const b = out[j] as Candidate;
+        if (a.start !== b.start || a.end !== b.end) continue;
+        const [win, lose] = b.priority > a.priority ? [b, a] : [a, b];
+        if (out === found) out = found.slice();
+        out[i] = { ...win, claimStart: Math.min(win.claimStart, lose.claimStart), claimEnd: Math.max(win.claimEnd, lose.claimEnd) };
+        out.splice(j, 1);
+        j--;
+      }
+    }
+    return out;
+  }
   const byRange = new Map<string, Candidate>();
   for (const c of found) {
     const key = `${c.start}:${c.end}`;

@@ -2,6 +2,7 @@ import type { Candidate, Detector } from './detectors/detector';
 import { detectorFactories } from './detectors/registry';
 import { enabledTypes, type RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
+import { createKeywordScan, tagWords } from './keyword-scan';
 import { resolveOverlaps } from './resolve-overlaps';
 
 /** One piece of PII found in a text: [start, end) is what a redactor replaces. */
@@ -29,16 +30,25 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
   const types = enabledTypes(options);
   const detectors = types.map((type) => detectorFactories[type]());
   const byType = new Map(detectors.map((d) => [d.type, d]));
-  // Fast path: every detector needs a digit, '@', ':', '=' or '<', or one of these markers (letters-only MACs, key
-  // ids, schemes, JWTs, user and secret words, letters-only vendor tokens); a line with none costs one regex test.
-  const anyCandidate =
-    /[\d@:=<]|-----BEGIN|bearer|basic|eyJ|[a-f]{2}-[a-f]{2}-|[a-f]{4}\.[a-f]{4}\.|A(?:KI|SI|BI|CC|ID|RO|IP|NP|NV|PK)A|user|login|acct|home|pass|token|secret|key|_[A-Za-z]{20}|-[A-Za-z0-9]{20}|%40|\s-[pauU]/i;
+  // One pass over a text finds the keywords of every keyword-led detector (a scan per detector would cost more than
+  // all the detectors' own work on a typical line).
+  const keywordLed = detectors.filter((d) => d.keywords !== undefined && d.keywords.length > 0);
+  const others = detectors.filter((d) => !keywordLed.includes(d));
+  const keywordsIn = createKeywordScan(tagWords(keywordLed.map((d) => d.keywords ?? [])));
+  // Every other detector needs a digit, '@', ':', '=', '%' or a letters-only MAC: a line with none skips them all.
+  const othersMayMatch = /[\d@:=%]|[a-f]{2}-[a-f]{2}-|[a-f]{4}\.[a-f]{4}\./i;
 
   function resolve(text: string): Candidate[] {
-    if (text.length === 0 || !anyCandidate.test(text)) return [];
+    if (text.length === 0) return [];
     const found: Candidate[] = [];
-    for (const detector of detectors) {
-      if (detector.mayMatch(text)) detector.find(text, found);
+    if (othersMayMatch.test(text)) {
+      for (const detector of others) {
+        if (detector.mayMatch(text)) detector.find(text, found);
+      }
+    }
+    let wanted = keywordsIn(text.toLowerCase());
+    for (let bit = 0; wanted !== 0; bit++, wanted >>>= 1) {
+      if (wanted & 1) (keywordLed[bit] as Detector).find(text, found);
     }
     return resolveOverlaps(found);
   }

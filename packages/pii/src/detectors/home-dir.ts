@@ -10,7 +10,8 @@ export function createHomeDirDetector(): Detector {
   const shared = /^(?:Shared|Public|Default|All)$/i;
   return {
     type: 'home_dir',
-    mayMatch: (text) => text.includes('home') || text.includes('Users'),
+    keywords: ['home', 'users'],
+    mayMatch: (text) => /home|users/i.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

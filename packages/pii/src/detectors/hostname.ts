@@ -16,7 +16,8 @@ export function createHostnameDetector(): Detector {
   const hostChar = /[A-Za-z0-9.-]/;
   return {
     type: 'hostname',
-    mayMatch: (text) => /\d[-.]\d{1,3}[-.]\d{1,3}[-.]\d/.test(text),
+    // A letter next to four number groups: a plain `10.0.0.1` costs one test.
+    mayMatch: (text) => /[A-Za-z][-.]?\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d|\d[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.][A-Za-z]/.test(text),
     find(text: string, out: Candidate[]): void {
       embedded.lastIndex = 0;
       for (let m = embedded.exec(text); m !== null; m = embedded.exec(text)) {

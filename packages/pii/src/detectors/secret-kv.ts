@@ -1,5 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
-import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment (`DB_PASS`, `mysql.pwd`), never inside `bypass` or `compass`.
@@ -50,9 +50,11 @@ export function createSecretKvDetector(): Detector {
   const cookieHeader = /(?<![\w-])(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)/gi;
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
-  const hint = new RegExp(`${secretWords}|cookie`, 'i');
+  const hintWords = ['pass', 'pwd', 'secret', 'token', 'key', 'cookie'];
+  const hint = anyOf(hintWords);
   return {
     type: 'secret_kv',
+    keywords: hintWords,
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

@@ -1,5 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
-import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, includesAny, keepAsIs, type Candidate, type Detector } from './detector';
 import { isSecretKey, isPlaceholderValue } from './secret-kv';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
@@ -49,26 +49,32 @@ export function createSecretPositionDetector(): Detector {
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
   const xmlKeyValue = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/gi;
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
-  const loginCall = new RegExp(
-    `\\b(?:\\w*login|auth|authenticate|sign_?in|signIn|\\w*BasicAuth)\\s*(?:=\\s*)?\\(\\s*(["'])[^"'\\n]*\\1\\s*,\\s*${value}`,
-    'gi',
-  );
+  // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
+  const loginCall = new RegExp(`(?:login|auth(?:enticate)?|sign_?in)\\s*(?:=\\s*)?\\(\\s*(["'])[^"'\\n]*\\1\\s*,\\s*${value}`, 'gi');
   const afterWord = new RegExp(
     `\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|access[ _-]?key|auth[ _-]?key|credentials?)(?:\\s+(?:is|was|set\\s+to|to|of|=|:))?\\s+${value}`,
     'gi',
   );
-  const hint = /pass|token|secret|key|-[pau]\s|-p\S|identified|<|machine|login|auth|sign|credential/i;
+  const secretWords = ['pass', 'token', 'secret', 'key', 'credential'];
+  const loginCallWords = ['login(', 'login (', 'auth(', 'auth (', 'auth=(', 'auth = (', 'authenticate(', 'signin(', 'sign_in(', 'basicauth('];
+  const hintWords = [...secretWords, ' -p', ' -a', ' -u', '--user', 'machine', 'identified', ...loginCallWords];
+  const hint = anyOf(hintWords);
   return {
     type: 'secret_kv',
+    keywords: hintWords,
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
-      longFlag.lastIndex = 0;
-      for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
-        const found = m[2] ?? m[3] ?? (m[4] as string);
-        if (found.startsWith('-') || found.startsWith('$')) continue;
-        pushValue(out, m);
+      const lower = text.toLowerCase();
+      const hasSecretWord = includesAny(lower, secretWords);
+      if (hasSecretWord) {
+        longFlag.lastIndex = 0;
+        for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
+          const found = m[2] ?? m[3] ?? (m[4] as string);
+          if (found.startsWith('-') || found.startsWith('$')) continue;
+          pushValue(out, m);
+        }
       }
-      const login = loginCommand.exec(text);
+      const login = lower.includes(' -p') || lower.includes(' -a') ? loginCommand.exec(text) : null;
       if (login !== null) {
         shortFlag.lastIndex = login.index;
         for (let m = shortFlag.exec(text); m !== null; m = shortFlag.exec(text)) {
@@ -78,21 +84,25 @@ export function createSecretPositionDetector(): Detector {
           pushValue(out, m);
         }
       }
-      curlUser.lastIndex = 0;
-      for (let m = curlUser.exec(text); m !== null; m = curlUser.exec(text)) {
-        const secret = m[1] as string;
-        if (isPlaceholderValue(secret)) continue;
-        const matchEnd = m.index + m[0].length;
-        out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
+      if (lower.includes(' -u') || lower.includes('--user')) {
+        curlUser.lastIndex = 0;
+        for (let m = curlUser.exec(text); m !== null; m = curlUser.exec(text)) {
+          const secret = m[1] as string;
+          if (isPlaceholderValue(secret)) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
+        }
       }
-      sql.lastIndex = 0;
-      for (let m = sql.exec(text); m !== null; m = sql.exec(text)) {
-        const secret = m[1] as string;
-        if (secret === '' || isPlaceholderValue(secret)) continue;
-        const matchEnd = m.index + m[0].length;
-        out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
+      if (hasSecretWord || lower.includes('identified')) {
+        sql.lastIndex = 0;
+        for (let m = sql.exec(text); m !== null; m = sql.exec(text)) {
+          const secret = m[1] as string;
+          if (secret === '' || isPlaceholderValue(secret)) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
+        }
       }
-      if (text.includes('<')) {
+      if (hasSecretWord && text.includes('<')) {
         xmlElement.lastIndex = 0;
         for (let m = xmlElement.exec(text); m !== null; m = xmlElement.exec(text)) {
           const name = (m[1] as string).replace(/^.*:/, '');
@@ -102,25 +112,31 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', contentStart, contentStart + content.length, m.index, m.index + m[0].length));
         }
       }
-      xmlKeyValue.lastIndex = 0;
-      for (let m = xmlKeyValue.exec(text); m !== null; m = xmlKeyValue.exec(text)) {
-        const secret = m[2] as string;
-        if (!isSecretKey(m[1] as string) || secret === '' || isPlaceholderValue(secret)) continue;
-        const matchEnd = m.index + m[0].length;
-        out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
+      if (hasSecretWord && text.includes('value')) {
+        xmlKeyValue.lastIndex = 0;
+        for (let m = xmlKeyValue.exec(text); m !== null; m = xmlKeyValue.exec(text)) {
+          const secret = m[2] as string;
+          if (!isSecretKey(m[1] as string) || secret === '' || isPlaceholderValue(secret)) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
+        }
       }
-      netrc.lastIndex = 0;
-      for (let m = netrc.exec(text); m !== null; m = netrc.exec(text)) pushValue(out, m);
-      loginCall.lastIndex = 0;
-      for (let m = loginCall.exec(text); m !== null; m = loginCall.exec(text)) pushValue(out, m);
+      if (text.includes('machine')) {
+        netrc.lastIndex = 0;
+        for (let m = netrc.exec(text); m !== null; m = netrc.exec(text)) pushValue(out, m);
+      }
+      if (includesAny(lower, loginCallWords)) {
+        loginCall.lastIndex = 0;
+        for (let m = loginCall.exec(text); m !== null; m = loginCall.exec(text)) pushValue(out, m);
+      }
+      if (!hasSecretWord) return;
       afterWord.lastIndex = 0;
       for (let m = afterWord.exec(text); m !== null; m = afterWord.exec(text)) {
         const found = m[1] ?? m[2] ?? (m[3] as string);
-        if (randomLooking(found.replace(/[.,;:)]+$/, ''))) {
-          const trimmed = found.replace(/[.,;:)]+$/, '');
-          const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
-          out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
-        }
+        const trimmed = found.replace(/[.,;:)]+$/, '');
+        if (!randomLooking(trimmed)) continue;
+        const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
+        out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
       }
     },
     normalize: keepAsIs,

@@ -1,4 +1,5 @@
-import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { createKeywordScan, tagWords } from '../keyword-scan';
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
 
 // A user name: starts with a letter or `_`, then letters, digits, `.`, `_`, `-`, maybe a trailing `$` (machine accounts).
@@ -38,7 +39,7 @@ function plausibleName(value: string): boolean {
 export function createUserDetector(): Detector {
   const phrase = new RegExp(`(?<![\\w.-])(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<])?(${name})(?=["'\\])>]|[\\s,;:(]|$)`, 'gi');
   const keyValue = new RegExp(
-    `(?<![\\w.-])\\\\?["']?(?:[\\w.-]*[_.-])?(?:user(?:[_.-]?name)?|usr|ruser|logname|uid|acct|login(?:[_-]?name)?|principal)\\\\?["']?(?:\\s*=>\\s*|=|:\\s?)\\\\?["']?(${qualifiedName})(?![\\w.$@-])`,
+    `(?<![A-Za-z0-9])(?:user(?:[_.-]?name)?|usr|ruser|logname|uid|acct|login(?:[_-]?name)?|principal)\\\\?["']?(?:\\s*=>\\s*|=|:\\s?)\\\\?["']?(${qualifiedName})(?![\\w.$@-])`,
     'gi',
   );
   const sshd = new RegExp(`\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`, 'g');
@@ -52,14 +53,31 @@ export function createUserDetector(): Detector {
   // `"user":{"name":"alice"}` (ECS, OpenTelemetry-style nesting).
   const nestedName = new RegExp(`"user"\\s*:\\s*\\{\\s*"(?:name|username|login|id)"\\s*:\\s*"(${name})"`, 'g');
   const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})`, 'g');
-  const loginCall = new RegExp(`\\b\\w*login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
-  const hint = /user|uid|login|acct|logname|principal|sudo| for |\s-[uU]|\/\d{4}:/i;
-  const patterns = [phrase, keyValue, sshd, sudo, cliUser, accessLog, nestedName, netrc, loginCall];
+  const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
+  // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
+  const patterns: ReadonlyArray<readonly [readonly string[], RegExp]> = [
+    [['user', 'login'], phrase],
+    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'acct', 'logname', 'login', 'principal'], keyValue],
+    [['password for', 'publickey for', 'interactive for', 'interactive/pam for', 'hostbased for', 'none for', 'mic for'], sshd],
+    [['sudo'], sudo],
+    [[' -u', '--user'], cliUser],
+    [['/jan/', '/feb/', '/mar/', '/apr/', '/may/', '/jun/', '/jul/', '/aug/', '/sep/', '/oct/', '/nov/', '/dec/'], accessLog],
+    [['"user"'], nestedName],
+    [['machine'], netrc],
+    [['login'], loginCall],
+  ];
+  const hintWords = [...new Set(patterns.flatMap(([words]) => words))];
+  const hint = anyOf(hintWords);
+  const patternsIn = createKeywordScan(tagWords(patterns.map(([words]) => words)));
   return {
     type: 'user',
+    keywords: hintWords,
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
-      for (const pattern of patterns) {
+      const present = patternsIn(text.toLowerCase());
+      for (let i = 0; i < patterns.length; i++) {
+        if ((present & (1 << i)) === 0) continue;
+        const pattern = (patterns[i] as readonly [readonly string[], RegExp])[1];
         pattern.lastIndex = 0;
         for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
           const found = m[m.length - 1] as string;
