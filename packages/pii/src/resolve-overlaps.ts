@@ -56,34 +56,18 @@ export function resolveOverlaps(found: Candidate[]): Candidate[] {
  * a GitHub token): the more specific type wins, with the wider of the two claims.
  */
 function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
-  if (found.length <= 16) {
-    // Few candidates (a typical line): pairwise is cheaper than building keys.
-    let out = found;
-    for (let i = 0; i < out.length; i++) {
-      for (let j = i + 1; j < out.length; j++) {
-        const a = out[i] as Candidate;
-        const b = out[j] as Candidate;
-        if (a.start !== b.start || a.end !== b.end) continue;
-        const [win, lose] = b.priority > a.priority ? [b, a] : [a, b];
-        if (out === found) out = found.slice();
-        out[i] = { ...win, claimStart: Math.min(win.claimStart, lose.claimStart), claimEnd: Math.max(win.claimEnd, lose.claimEnd) };
-        out.splice(j, 1);
-        j--;
-      }
+  const byRange = found.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: Candidate[] = [];
+  for (const c of byRange) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || last.start !== c.start || last.end !== c.end) {
+      kept.push(c);
+      continue;
     }
-    return out;
+    const [win, lose] = c.priority > last.priority ? [c, last] : [last, c];
+    kept[kept.length - 1] = { ...win, claimStart: Math.min(win.claimStart, lose.claimStart), claimEnd: Math.max(win.claimEnd, lose.claimEnd) };
   }
-  const byRange = new Map<string, Candidate>();
-  for (const c of found) {
-    const key = `${c.start}:${c.end}`;
-    const other = byRange.get(key);
-    if (other === undefined) byRange.set(key, c);
-    else {
-      const [win, lose] = c.priority > other.priority ? [c, other] : [other, c];
-      byRange.set(key, { ...win, claimStart: Math.min(win.claimStart, lose.claimStart), claimEnd: Math.max(win.claimEnd, lose.claimEnd) });
-    }
-  }
-  return byRange.size === found.length ? found : [...byRange.values()];
+  return kept;
 }
 
 /** Merges two start-sorted, mutually non-overlapping lists into one start-sorted list. */

@@ -2,7 +2,7 @@ import type { Candidate, Detector } from './detectors/detector';
 import { detectorFactories } from './detectors/registry';
 import { enabledTypes, type RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
-import { createKeywordScan, tagWords } from './keyword-scan';
+import { createGroupScan } from './keyword-scan';
 import { resolveOverlaps } from './resolve-overlaps';
 
 /** One piece of PII found in a text: [start, end) is what a redactor replaces. */
@@ -32,9 +32,10 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
   const byType = new Map(detectors.map((d) => [d.type, d]));
   // One pass over a text finds the keywords of every keyword-led detector (a scan per detector would cost more than
   // all the detectors' own work on a typical line).
-  const keywordLed = detectors.filter((d) => d.keywords !== undefined && d.keywords.length > 0);
+  const keywordLed = detectors.filter((d) => d.keywordGroups !== undefined && d.keywordGroups.length > 0);
   const others = detectors.filter((d) => !keywordLed.includes(d));
-  const keywordsIn = createKeywordScan(tagWords(keywordLed.map((d) => d.keywords ?? [])));
+  const groupsIn = createGroupScan(keywordLed.map((d) => d.keywordGroups ?? []));
+  const groups = new Int32Array(keywordLed.length);
   // Every other detector needs a digit, '@', ':', '=', '%' or a letters-only MAC: a line with none skips them all.
   const othersMayMatch = /[\d@:=%]|[a-f]{2}-[a-f]{2}-|[a-f]{4}\.[a-f]{4}\./i;
 
@@ -46,9 +47,10 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
         if (detector.mayMatch(text)) detector.find(text, found);
       }
     }
-    let wanted = keywordsIn(text.toLowerCase());
-    for (let bit = 0; wanted !== 0; bit++, wanted >>>= 1) {
-      if (wanted & 1) (keywordLed[bit] as Detector).find(text, found);
+    groups.fill(0);
+    groupsIn(text.toLowerCase(), groups);
+    for (let i = 0; i < keywordLed.length; i++) {
+      if (groups[i] !== 0) (keywordLed[i] as Detector).find(text, found, groups[i]);
     }
     return resolveOverlaps(found);
   }

@@ -25,7 +25,7 @@ export function createAuthHeaderDetector(): Detector {
   const hint = anyOf(['bearer', 'basic', 'authoriz']);
   return {
     type: 'auth_header',
-    keywords: ['bearer', 'basic', 'authoriz'],
+    keywordGroups: [['bearer', 'basic', 'authoriz']],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       scheme.lastIndex = 0;

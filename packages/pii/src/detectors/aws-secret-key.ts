@@ -9,7 +9,7 @@ export function createAwsSecretKeyDetector(): Detector {
     /(?<![\w-])\\?["']?(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret[_-]?access[_-]?key)\\?["']?(?:\s*(?:=>|[:=])\s*|\s+)\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
   return {
     type: 'aws_secret_key',
-    keywords: ['secret'],
+    keywordGroups: [['secret']],
     mayMatch: (text) => /secret/i.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

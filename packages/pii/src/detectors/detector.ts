@@ -18,11 +18,13 @@ export interface Detector {
   readonly type: PiiType;
   /** Cheap test; false means find() cannot produce anything for this text. */
   mayMatch(text: string): boolean;
-  /** Words (lower case) one of which, in any case, every text with a match contains. When present, the scanner looks
-   * for the words of all detectors in one pass over the text instead of calling each mayMatch. */
-  readonly keywords?: readonly string[];
-  /** Pushes every validated candidate in text onto out. */
-  find(text: string, out: Candidate[]): void;
+  /** Groups of words (lower case): a text with a match contains, in any case, a word of some group. When present, the
+   * scanner looks for the words of all detectors in one pass over the text instead of calling each mayMatch, and
+   * tells find() which groups it saw, so a detector runs only the rules those words can feed. */
+  readonly keywordGroups?: ReadonlyArray<readonly string[]>;
+  /** Pushes every validated candidate in text onto out. `groups`, for a detector with keywordGroups, is the bit set
+   * of its groups with a word in the text (all when absent). */
+  find(text: string, out: Candidate[], groups?: number): void;
   /** Canonical form of a matched value, so hash mode maps spelling variants of one value to one tag. */
   normalize(value: string): string;
 }
@@ -54,12 +56,6 @@ export function candidate(type: PiiType, start: number, end: number, claimStart 
   return { type, start, end, claimStart, claimEnd, priority: priorities[type] };
 }
 
-/** True when the lower-cased text contains one of the words (gates inside a detector, on texts that passed its hint). */
-export function includesAny(lower: string, words: readonly string[]): boolean {
-  for (const word of words) if (lower.includes(word)) return true;
-  return false;
-}
-
 /** A case-insensitive test for any of the words (the mayMatch of a keyword-led detector). */
 export function anyOf(words: readonly string[]): RegExp {
   return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
@@ -75,13 +71,19 @@ export function digitsOnly(value: string): string {
 
 /** One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). */
 export function combineDetectors(type: PiiType, parts: readonly Detector[], normalize: (value: string) => string = keepAsIs): Detector {
-  const keywords = parts.every((p) => p.keywords !== undefined) ? [...new Set(parts.flatMap((p) => p.keywords ?? []))] : undefined;
+  const keyed = parts.every((p) => p.keywordGroups !== undefined);
   return {
     type,
-    keywords,
+    keywordGroups: keyed ? parts.flatMap((p) => p.keywordGroups ?? []) : undefined,
     mayMatch: (text) => parts.some((p) => p.mayMatch(text)),
-    find(text: string, out: Candidate[]): void {
-      for (const p of parts) if (p.mayMatch(text)) p.find(text, out);
+    find(text: string, out: Candidate[], groups?: number): void {
+      let offset = 0;
+      for (const p of parts) {
+        const count = p.keywordGroups?.length ?? 0;
+        const own = groups === undefined ? undefined : (groups >>> offset) & ((1 << count) - 1);
+        offset += count;
+        if (own === undefined ? p.mayMatch(text) : own !== 0) p.find(text, out, own);
+      }
     },
     normalize,
   };

@@ -10,7 +10,7 @@ export function createHomeDirDetector(): Detector {
   const shared = /^(?:Shared|Public|Default|All)$/i;
   return {
     type: 'home_dir',
-    keywords: ['home', 'users'],
+    keywordGroups: [['home', 'users']],
     mayMatch: (text) => /home|users/i.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

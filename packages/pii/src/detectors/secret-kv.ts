@@ -54,7 +54,7 @@ export function createSecretKvDetector(): Detector {
   const hint = anyOf(hintWords);
   return {
     type: 'secret_kv',
-    keywords: hintWords,
+    keywordGroups: [hintWords],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

@@ -1,5 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
-import { anyOf, candidate, includesAny, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isSecretKey, isPlaceholderValue } from './secret-kv';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
@@ -57,15 +57,17 @@ export function createSecretPositionDetector(): Detector {
   );
   const secretWords = ['pass', 'token', 'secret', 'key', 'credential'];
   const loginCallWords = ['login(', 'login (', 'auth(', 'auth (', 'auth=(', 'auth = (', 'authenticate(', 'signin(', 'sign_in(', 'basicauth('];
-  const hintWords = [...secretWords, ' -p', ' -a', ' -u', '--user', 'machine', 'identified', ...loginCallWords];
+  // Which rules a text can feed, found in one pass: secret words, password flags, -u user:pass, SQL, .netrc, calls.
+  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', '--user'], ['password', 'identified'], ['machine'], loginCallWords];
+  const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call] = [1, 2, 4, 8, 16, 32];
+  const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
     type: 'secret_kv',
-    keywords: hintWords,
+    keywordGroups: ruleWords,
     mayMatch: (text) => hint.test(text),
-    find(text: string, out: Candidate[]): void {
-      const lower = text.toLowerCase();
-      const hasSecretWord = includesAny(lower, secretWords);
+    find(text: string, out: Candidate[], rules = -1): void {
+      const hasSecretWord = (rules & secretWord) !== 0;
       if (hasSecretWord) {
         longFlag.lastIndex = 0;
         for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
@@ -74,7 +76,7 @@ export function createSecretPositionDetector(): Detector {
           pushValue(out, m);
         }
       }
-      const login = lower.includes(' -p') || lower.includes(' -a') ? loginCommand.exec(text) : null;
+      const login = rules & passwordFlag ? loginCommand.exec(text) : null;
       if (login !== null) {
         shortFlag.lastIndex = login.index;
         for (let m = shortFlag.exec(text); m !== null; m = shortFlag.exec(text)) {
@@ -84,7 +86,7 @@ export function createSecretPositionDetector(): Detector {
           pushValue(out, m);
         }
       }
-      if (lower.includes(' -u') || lower.includes('--user')) {
+      if (rules & userFlag) {
         curlUser.lastIndex = 0;
         for (let m = curlUser.exec(text); m !== null; m = curlUser.exec(text)) {
           const secret = m[1] as string;
@@ -93,7 +95,7 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
         }
       }
-      if (hasSecretWord || lower.includes('identified')) {
+      if (rules & sqlWord) {
         sql.lastIndex = 0;
         for (let m = sql.exec(text); m !== null; m = sql.exec(text)) {
           const secret = m[1] as string;
@@ -121,11 +123,11 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
         }
       }
-      if (text.includes('machine')) {
+      if (rules & netrcWord) {
         netrc.lastIndex = 0;
         for (let m = netrc.exec(text); m !== null; m = netrc.exec(text)) pushValue(out, m);
       }
-      if (includesAny(lower, loginCallWords)) {
+      if (rules & call) {
         loginCall.lastIndex = 0;
         for (let m = loginCall.exec(text); m !== null; m = loginCall.exec(text)) pushValue(out, m);
       }

@@ -1,6 +1,5 @@
 import { passesCrc32Base62 } from '../checksums/crc32-base62';
 import { entropyPerChar } from '../checksums/entropy';
-import { createKeywordScan, tagWords } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 /** How a vendor's token is recognised: its documented shape, and what makes a match of that shape real. */
@@ -91,15 +90,14 @@ const formats: readonly TokenFormat[] = [
 export function createTokenDetector(): Detector {
   const allPrefixes = [...new Set(formats.flatMap((f) => f.prefixes))];
   const hint = anyOf(allPrefixes);
-  const formatsIn = createKeywordScan(tagWords(formats.map((f) => f.prefixes)));
+
   return {
     type: 'token',
-    keywords: allPrefixes,
+    keywordGroups: formats.map((f) => f.prefixes),
     mayMatch: (text) => hint.test(text),
-    find(text: string, out: Candidate[]): void {
-      const present = formatsIn(text.toLowerCase());
+    find(text: string, out: Candidate[], groups = -1): void {
       for (let i = 0; i < formats.length; i++) {
-        if ((present & (1 << i)) === 0) continue;
+        if ((groups & (1 << i)) === 0) continue;
         const format = formats[i] as TokenFormat;
         format.pattern.lastIndex = 0;
         for (let m = format.pattern.exec(text); m !== null; m = format.pattern.exec(text)) {

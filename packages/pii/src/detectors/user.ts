@@ -1,4 +1,3 @@
-import { createKeywordScan, tagWords } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
 
@@ -68,15 +67,14 @@ export function createUserDetector(): Detector {
   ];
   const hintWords = [...new Set(patterns.flatMap(([words]) => words))];
   const hint = anyOf(hintWords);
-  const patternsIn = createKeywordScan(tagWords(patterns.map(([words]) => words)));
+
   return {
     type: 'user',
-    keywords: hintWords,
+    keywordGroups: patterns.map(([words]) => words),
     mayMatch: (text) => hint.test(text),
-    find(text: string, out: Candidate[]): void {
-      const present = patternsIn(text.toLowerCase());
+    find(text: string, out: Candidate[], groups = -1): void {
       for (let i = 0; i < patterns.length; i++) {
-        if ((present & (1 << i)) === 0) continue;
+        if ((groups & (1 << i)) === 0) continue;
         const pattern = (patterns[i] as readonly [readonly string[], RegExp])[1];
         pattern.lastIndex = 0;
         for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
