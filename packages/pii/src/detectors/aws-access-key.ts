@@ -5,7 +5,6 @@ export function createAwsAccessKeyDetector(): Detector {
   const pattern = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
   return {
     type: 'aws_access_key',
-    keywordGroups: [['akia', 'asia', 'abia', 'acca', 'aida', 'aroa', 'aipa', 'anpa', 'anva', 'apka']],
     mayMatch: (text) => /A(?:KI|SI|BI|CC|ID|RO|IP|NP|NV|PK)A/.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

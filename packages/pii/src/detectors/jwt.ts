@@ -9,7 +9,6 @@ export function createJwtDetector(): Detector {
   const pattern = /(?<![\w-])eyJ[\w-]{5,}(?:(?:\.[\w-]*){3}\.[\w-]+|\.eyJ[\w-]{5,}\.[\w-]*)(?![\w-])/g;
   return {
     type: 'jwt',
-    keywordGroups: [['eyj']],
     mayMatch: (text) => text.includes('eyJ'),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

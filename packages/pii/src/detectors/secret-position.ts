@@ -58,7 +58,7 @@ export function createSecretPositionDetector(): Detector {
   const secretWords = ['pass', 'token', 'secret', 'key', 'credential'];
   const loginCallWords = ['login(', 'login (', 'auth(', 'auth (', 'auth=(', 'auth = (', 'authenticate(', 'signin(', 'sign_in(', 'basicauth('];
   // Which rules a text can feed, found in one pass: secret words, password flags, -u user:pass, SQL, .netrc, calls.
-  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', '--user'], ['password', 'identified'], ['machine'], loginCallWords];
+  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords];
   const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call] = [1, 2, 4, 8, 16, 32];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);

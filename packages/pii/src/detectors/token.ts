@@ -69,7 +69,7 @@ const formats: readonly TokenFormat[] = [
   },
   { vendor: 'anthropic', prefixes: ['sk-ant-'], pattern: new RegExp(`${start}sk-ant-[a-z]+\\d{2}-[A-Za-z0-9_-]{80,}${end}`, 'g') },
   { vendor: 'xai', prefixes: ['xai-'], pattern: new RegExp(`${start}xai-[A-Za-z0-9]{70,90}${end}`, 'g'), valid: looksRandom },
-  { vendor: 'huggingface', prefixes: ['hf_', 'org_'], pattern: new RegExp(`${start}(?:hf|api_org)_[A-Za-z]{34}${end}`, 'g'), valid: looksRandom },
+  { vendor: 'huggingface', prefixes: ['hf_', 'api_org_'], pattern: new RegExp(`${start}(?:hf|api_org)_[A-Za-z]{34}${end}`, 'g'), valid: looksRandom },
   {
     vendor: 'datadog',
     prefixes: ['dd_ap', 'dd-ap', 'ddap', 'datadog'],

@@ -59,9 +59,9 @@ export function createUserDetector(): Detector {
     [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'acct', 'logname', 'login', 'principal'], keyValue],
     [['password for', 'publickey for', 'interactive for', 'interactive/pam for', 'hostbased for', 'none for', 'mic for'], sshd],
     [['sudo'], sudo],
-    [[' -u', '--user'], cliUser],
-    [['/jan/', '/feb/', '/mar/', '/apr/', '/may/', '/jun/', '/jul/', '/aug/', '/sep/', '/oct/', '/nov/', '/dec/'], accessLog],
-    [['"user"'], nestedName],
+    [[' -u', ' --user'], cliUser],
+    [[' ['], accessLog],
+    [['user":', 'user" :'], nestedName],
     [['machine'], netrc],
     [['login'], loginCall],
   ];
