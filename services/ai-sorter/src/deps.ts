@@ -72,7 +72,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     connection = config.redisUrl ? new Bottleneck.IORedisConnection({ client: connectRedis(config.redisUrl, null), Redis }) : undefined;
     limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection }, { metrics });
     breaker = withBreaker(limiter, config.breaker, { metrics });
-    primary = withCache(breaker, store, { metrics, logger });
+    primary = withCache(breaker, store, { metrics, logger, maxPerCall: config.llm.maxTemplatesPerCall });
   }
   const classifier = withFallback(primary, rules, logger);
   const sorter = createSorter({ redactor, miner, classifier, metrics });
