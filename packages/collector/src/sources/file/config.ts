@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 const target = z
-  .object({ __path__: z.string().min(1).describe('Glob of files to tail: `*`, `**` and `?`; relative paths are resolved from the working directory') })
+  .object({
+    __path__: z.string().min(1).describe('Glob of files to tail (Promtail\'s doublestar: `*`, `?`, `**`, `[0-9]`, `{a,b}`); relative paths are resolved from the working directory'),
+    __path_exclude__: z.string().min(1).optional().describe('Glob of files not to tail among those `__path__` matches, same syntax'),
+  })
   .catchall(z.string())
   .describe('Files to tail; every other key is a label added to their lines');
 

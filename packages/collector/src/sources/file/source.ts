@@ -3,7 +3,7 @@ import type { ComponentDefinition, Source, SourceContext } from '../../component
 import type { Labels } from '../../entry';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
 import { fileSourceConfig, type FileSourceConfig } from './config';
-import { compileGlob, expandGlob, type CompiledGlob } from './glob';
+import { compileExclude, compileGlob, expandGlob, type CompiledGlob } from './glob';
 import { readGzipOnce } from './gzip-reader';
 import { Positions } from './positions';
 import { Tailer, type TailerDeps } from './tailer';
@@ -21,6 +21,7 @@ export function createFileSource(config: FileSourceConfig, ctx: SourceContext): 
 
 interface Target {
   glob: CompiledGlob;
+  exclude: ((file: string) => boolean) | undefined;
   labels: Labels;
 }
 
@@ -48,7 +49,7 @@ class FileSource implements Source {
     this.#config = config;
     this.#ctx = ctx;
     this.#metrics = createSourceMetrics(ctx.registry, ctx.id);
-    this.#targets = config.targets.map(({ __path__, ...labels }) => ({ glob: compileGlob(__path__), labels }));
+    this.#targets = config.targets.map(({ __path__, __path_exclude__, ...labels }) => ({ glob: compileGlob(__path__), exclude: compileExclude(__path_exclude__), labels }));
   }
 
   async start(): Promise<void> {
@@ -66,7 +67,7 @@ class FileSource implements Source {
   async #expand(): Promise<void> {
     const opening: Promise<unknown>[] = [];
     for (const target of this.#targets) {
-      for (const file of await expandGlob(target.glob)) {
+      for (const file of await expandGlob(target.glob, target.exclude)) {
         if (this.#stopping) return;
         const known = this.#running.get(file);
         if (known) {
