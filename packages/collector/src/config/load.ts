@@ -14,23 +14,34 @@ import { loadModule, useModule, type LoadedModule } from './modules';
 import { resolveRelativePaths } from './relative-paths';
 import { pipelineSchema, rootSchema } from './schema';
 import { stageListSchema } from './stage-list';
+import { looksLikePromtail } from './promtail/detect';
+import { openPromtailConfig } from './promtail/open';
 import type { CollectorConfig, PipelineConfig, SinkConfig, SourceConfig, StageConfig } from './types';
 
+export interface LoadOptions {
+  /** `auto` (the default) reads a file whose root keys are Promtail's as a Promtail config. */
+  format?: 'auto' | 'collector' | 'promtail';
+  /** Promtail files: expand `${VAR}` as Promtail's `-config.expand-env` does (collector files always expand). */
+  expandEnv?: boolean;
+}
+
 /** Reads, expands, parses and validates a config file; throws ConfigError listing every issue. */
-export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<CollectorConfig> {
+export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Promise<CollectorConfig> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     throw new ConfigError([{ file, line: 0, col: 0, path: '', message: `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
   }
-  return parseConfig(text, file, env);
+  return parseConfig(text, file, env, options);
 }
 
 /** Validates config text as if read from `file` (module paths resolve against its folder). */
-export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): CollectorConfig {
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): CollectorConfig {
   const absolute = path.resolve(file);
-  const doc = new ConfigDocument(absolute, text, environmentResolver(env));
+  // A Promtail file is converted first, then checked like any config, with issues placed on its own lines.
+  const promtail = options.format === 'promtail' || (options.format !== 'collector' && looksLikePromtail(text));
+  const doc = promtail ? openPromtailConfig(absolute, text, env, options.expandEnv ?? false) : new ConfigDocument(absolute, text, environmentResolver(env));
   const issues: ConfigIssue[] = [...doc.issues];
   const pathIssues: PathIssue[] = [];
   if (doc.value === undefined && issues.length > 0) throw new ConfigError(issues);

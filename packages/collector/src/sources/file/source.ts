@@ -6,6 +6,7 @@ import { fileSourceConfig, type FileSourceConfig } from './config';
 import { compileExclude, compileGlob, expandGlob, type CompiledGlob } from './glob';
 import { readGzipOnce } from './gzip-reader';
 import { Positions } from './positions';
+import { readPromtailPositions } from './positions-promtail';
 import { Tailer, type TailerDeps } from './tailer';
 
 export const fileSourceDefinition: ComponentDefinition<FileSourceConfig, Source, SourceContext> = {
@@ -54,7 +55,14 @@ class FileSource implements Source {
 
   async start(): Promise<void> {
     if (this.#positions) return;
-    this.#positions = await Positions.load(path.join(this.#ctx.dataDir, 'positions.json'));
+    const positions = await Positions.load(path.join(this.#ctx.dataDir, 'positions.json'));
+    if (!positions.existed && this.#config.promtail_positions) {
+      const wanted = (file: string): boolean => this.#targets.some((t) => t.glob.matches(file) && !t.exclude?.(file));
+      const handed = await readPromtailPositions(this.#config.promtail_positions, wanted, this.#ctx.logger);
+      await positions.adopt(handed);
+      this.#ctx.logger.info('continuing from Promtail\'s positions', { source: this.id, positions: this.#config.promtail_positions.filename, files: handed.length });
+    }
+    this.#positions = positions;
     await this.#sync();
     this.#timer = setInterval(() => void this.#sync(), this.#config.sync_period_ms);
   }
