@@ -60,6 +60,12 @@ const shapes: Array<[string, string, Partial<ParsedLine> & Record<string, unknow
   ['reads a logfmt line with a quoted msg',
     'ts=2024-03-05T10:15:30Z level=debug caller=main.go:12 msg="cache miss for key \\"user:42\\"" duration=3ms',
     { message: 'cache miss for key "user:42"', timestamp: '2024-03-05T10:15:30Z', level: { raw: 'debug', severity: 'debug', source: 'body_field' }, source: { logger: 'main.go:12' }, shape: 'logfmt' }],
+  ['reads logfmt after a leading timestamp',
+    '2024-03-05T10:15:30Z level=warn msg="queue growing" depth=812',
+    { message: 'queue growing', timestamp: '2024-03-05T10:15:30Z', level: { raw: 'warn', severity: 'warning', source: 'body_field' }, shape: 'logfmt' }],
+  ['keeps a message that merely starts with key=value as text',
+    '2024-03-05T10:15:30Z ambient=29 on sensor 4',
+    { message: 'ambient=29 on sensor 4', timestamp: '2024-03-05T10:15:30Z', shape: 'timestamp' }],
   ['reads Ruby\'s Logger as written by Rails',
     'I, [2024-03-05T10:15:30.123456 #5123]  INFO -- : Started GET "/orders" for 10.0.0.8',
     { message: 'Started GET "/orders" for 10.0.0.8', timestamp: '2024-03-05T10:15:30.123456', level: { raw: 'INFO', severity: 'info', source: 'header' }, source: { pid: '5123' }, shape: 'ruby' }],
@@ -186,5 +192,29 @@ describe('createHeaderParser learning', () => {
       const text = `${i} files copied to the backup volume`;
       expect(parser.parse(text).message).toBe(text);
     }
+  });
+});
+
+describe('createHeaderParser on hostile lines', () => {
+  // Every pattern is sticky and bounded, so these take milliseconds; a backtracking blow-up would hang the test.
+  const n = 100_000;
+  test.each([
+    ['a Ruby Logger prefix followed by spaces', `I, [${' '.repeat(n)}`],
+    ['a timestamp followed by many short tokens', `2024-03-05 10:15:30 ${'1 '.repeat(n / 2)}`],
+    ['open brackets', '['.repeat(n)],
+    ['pipe fields', `2024-03-05 10:15:30${'|a'.repeat(n / 2)}`],
+    ['deeply nested JSON', `{"a":${'['.repeat(n / 4)}${']'.repeat(n / 4)}}`],
+    ['logfmt keys without values', 'a='.repeat(n / 2)],
+    ['one long token of digits', '1'.repeat(n)],
+    ['a syslog header with a long program', `Mar  5 10:15:30 host ${'p'.repeat(n)}[1]: x`],
+    ['level words after header-like tokens', `${'- '.repeat(n / 2)}INFO x`],
+  ])('answers %s', (_behaviour, line) => {
+    const parsed = createHeaderParser().parse(line);
+    expect(parsed.messageStart).toBeGreaterThanOrEqual(0);
+    expect(typeof parsed.message).toBe('string');
+  });
+
+  test('reads no level from an attribute that is only long', () => {
+    expect(createHeaderParser().parse('x', { level: `${' '.repeat(n)}info${' '.repeat(n)}x` }).level).toBeUndefined();
   });
 });

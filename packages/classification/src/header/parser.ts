@@ -63,9 +63,12 @@ class StreamHeaderParser implements HeaderParser {
       }
     }
     if (!header.settled && messageStart > start && startsLogfmt(line, messageStart)) {
+      // `2024-… level=warn msg="…"`; a message that merely starts with `key=value` stays text
       const logfmt = parseLogfmtLine(line, messageStart);
-      if (header.timestamp !== undefined) logfmt.timestamp ??= header.timestamp;
-      return logfmt;
+      if (logfmt.level !== undefined || logfmt.messageStart !== messageStart) {
+        if (header.timestamp !== undefined) logfmt.timestamp ??= header.timestamp;
+        return logfmt;
+      }
     }
     const parsed: ParsedLine = { message: line.slice(messageStart), messageStart };
     if (header.timestamp !== undefined) parsed.timestamp = header.timestamp;

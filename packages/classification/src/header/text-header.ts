@@ -1,5 +1,5 @@
 import type { Severity } from '@obs/schema';
-import { severityFromSyslogPriority, severityOfHeaderWord, severityOfLetter } from './level-text';
+import { severityFromLevelText, severityFromSyslogPriority, severityOfHeaderWord, severityOfLetter } from './level-text';
 import { timestampEnd, isMonthName } from './timestamp';
 import { isDigit, isLetter, isSpace, skipSeparator, skipSpaces, tokenEnd } from './tokens';
 import type { LineSource, StatedLevel } from './types';
@@ -22,11 +22,17 @@ const maxLoggerChars = 96;
 
 const syslogPri = /<(\d{1,3})>/y;
 const angleLevel = /<([A-Za-z]{3,13})>/y;
-const klog = /([IWEF])(\d{4} \d{2}:\d{2}:\d{2}\.\d{6})\s+(\d+) ([^\s\]]+)\] ?/y;
-const rubyLogger = /[DIWEFA], \[([^\]#]*?)\s*#(\d+)\]\s+([A-Z]+) -- ([^:]{0,64}?): ?/y;
-const logcatBrief = /([VDIWEFA])\/([^(:]{1,64}?)\s*\(\s*(\d+)\): ?/y;
+const levelLetters = 'VDIWEFA';
+const fixedShapes: ReadonlyArray<{ name: string; pattern: RegExp }> = [
+  // klog/glog: `E0305 10:15:30.123456    4242 file.go:138] msg`
+  { name: 'klog', pattern: /(?<level>[IWEF])(?<timestamp>\d{4} \d{2}:\d{2}:\d{2}\.\d{6})\s{1,16}(?<pid>\d{1,10}) (?<logger>[^\s\]]{1,128})\] ?/y },
+  // Ruby's Logger (Rails): `I, [2024-03-05T10:15:30.123456 #5123]  INFO -- prog: msg`
+  { name: 'ruby', pattern: /[DIWEFA], \[(?<timestamp>[^\]#\s]{1,40})\s{0,8}#(?<pid>\d{1,10})\]\s{1,16}(?<level>[A-Z]{3,7}) -- (?<program>[^:]{0,64}?): ?/y },
+  // logcat brief: `E/PackageInstaller( 4411): msg`
+  { name: 'logcat', pattern: /(?<level>[VDIWEFA])\/(?<logger>[^(:]{1,64}?)\s{0,8}\(\s{0,8}(?<pid>\d{1,10})\): ?/y },
+];
 const syslogProgram = /([^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?)(?:\[(\d+)\])?(?: v?\d[\w.-]{0,16})?:(?=\s|$)/y;
-const syslogWithPid = /(?:[\w.-]{1,64} )?[^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?\[\d+\]:(?=\s|$)/y;
+const syslogWithPid = /(?:[\w.-]{1,64} )?[^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?\[\d{1,10}\]:(?=\s|$)/y;
 const upperLevel = /([A-Z]{3,9})(:?)(?=\s)/y;
 const programDash = /([^\s|]{1,64})(?: ([^\s|]{1,16}))? - /y;
 const logrusLevel = /\[\d{1,6}\]/y;
@@ -174,8 +180,8 @@ function scanForLevel(line: string, i: number, header: TextHeader): boolean {
           levelEnd = logrusLevel.lastIndex;
         }
       }
-      if (severity === undefined && (next === 58 || next === 61) && levelKeys.has(word.toLowerCase())) {
-        // `level: warn`, `severity=ERROR` inside a header
+      if (severity === undefined && next === 58 && levelKeys.has(word.toLowerCase())) {
+        // `level: warn` inside a header (`level=warn` is logfmt, read whole by the parser)
         const valueStart = skipSpaces(line, w + 1);
         levelValue.lastIndex = valueStart;
         const value = levelValue.exec(line)?.[0];
@@ -277,45 +283,23 @@ function readSyslogSource(line: string, i: number, header: TextHeader): void {
   readAfterLevel(line, close, header);
 }
 
-/** Shapes whose whole header one pattern reads: klog/glog, Ruby's Logger, logcat brief. */
+/** Shapes whose whole header one pattern reads; each starts with a level letter. */
 function readFixedShape(line: string, i: number, header: TextHeader): boolean {
-  const c = line.charCodeAt(i);
-  if (c === 73 || c === 87 || c === 69 || c === 70) {
-    klog.lastIndex = i;
-    const m = klog.exec(line);
-    if (m !== null) {
-      setLevel(header, m[1] as string, severityOfLetter(m[1] as string) as Severity);
-      header.timestamp = m[2] as string;
-      header.source = { pid: m[3] as string, logger: m[4] as string };
-      header.messageStart = klog.lastIndex;
-      header.shape = 'klog';
-      return (header.settled = true);
-    }
-  }
-  if (line.charCodeAt(i + 1) === 44) {
-    rubyLogger.lastIndex = i;
-    const m = rubyLogger.exec(line);
-    const severity = m === null ? undefined : severityOfHeaderWord(m[3] as string, true);
-    if (m !== null && severity !== undefined) {
-      setLevel(header, m[3] as string, severity);
-      header.timestamp = m[1] as string;
-      header.source = { pid: m[2] as string };
-      if (m[4] !== '') header.source.program = m[4] as string;
-      header.messageStart = rubyLogger.lastIndex;
-      header.shape = 'ruby';
-      return (header.settled = true);
-    }
-  }
-  if (line.charCodeAt(i + 1) === 47) {
-    logcatBrief.lastIndex = i;
-    const m = logcatBrief.exec(line);
-    if (m !== null) {
-      setLevel(header, m[1] as string, severityOfLetter(m[1] as string) as Severity);
-      header.source = { logger: m[2] as string, pid: m[3] as string };
-      header.messageStart = logcatBrief.lastIndex;
-      header.shape = 'logcat';
-      return (header.settled = true);
-    }
+  if (!levelLetters.includes(line[i] as string)) return false;
+  for (const shape of fixedShapes) {
+    shape.pattern.lastIndex = i;
+    const groups = shape.pattern.exec(line)?.groups;
+    const level = groups?.level;
+    const severity = level === undefined ? undefined : severityFromLevelText(level);
+    if (groups === undefined || level === undefined || severity === undefined) continue;
+    setLevel(header, level, severity);
+    if (groups.timestamp !== undefined) header.timestamp = groups.timestamp;
+    const source: LineSource = {};
+    for (const key of ['pid', 'logger', 'program'] as const) if (groups[key]) source[key] = groups[key];
+    header.source = source;
+    header.messageStart = shape.pattern.lastIndex;
+    header.shape = shape.name;
+    return (header.settled = true);
   }
   return false;
 }
