@@ -77,6 +77,19 @@ describe('loki push source: what a client may not choose', () => {
     expect(sink.entries).toHaveLength(0);
   });
 
+  test('answers 500 without the cause in the body when the next step fails unexpectedly (it may name server paths)', async () => {
+    source = createLokiPushSource(lokiPushSourceConfig.parse({ listen_port: 0 }), {
+      ...createTestContext('sources.push'),
+      next: { consume: async () => { throw new Error("EISDIR: illegal operation on a directory, open '/srv/collector/out'"); } },
+    });
+    await source.start();
+    const res = await pushJson(`http://127.0.0.1:${source.port}/loki/api/v1/push`, stream('{"job":"a"}'));
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toContain('/srv');
+    expect(text).toContain('internal error');
+  });
+
   test('answers 400 for a label or structured metadata named __proto__ in a protobuf push', async () => {
     const url = await start();
     const label = await pushProto(url, '{job="a", __proto__="x"}');

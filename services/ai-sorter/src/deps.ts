@@ -74,7 +74,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     const pause = redis ? createRedisRetryAfterPause(redis) : undefined;
     limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection, pause }, { metrics });
     breaker = withBreaker(limiter, config.breaker, { metrics });
-    primary = withCache(breaker, store, { metrics, logger });
+    primary = withCache(breaker, store, { metrics, logger, maxPerCall: config.llm.maxTemplatesPerCall });
   }
   const classifier = withFallback(primary, rules, logger);
   const sorter = createSorter({ redactor, miner, classifier, metrics });

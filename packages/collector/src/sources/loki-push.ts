@@ -116,8 +116,10 @@ class LokiPush implements LokiPushSource {
       const status = err instanceof HttpError ? err.status : toHttpStatus(err);
       const headers: Record<string, string> = {};
       if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfterSeconds(err));
-      if (status >= 500 && status !== 503) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
-      this.#answer(res, status, (err as Error).message + '\n', headers);
+      const internal = status >= 500 && status !== 503;
+      if (internal) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
+      // An internal failure's message can name server paths: it goes to the log, not to the client.
+      this.#answer(res, status, internal ? 'internal error; the collector log has the cause\n' : (err as Error).message + '\n', headers);
     }
   }
 
