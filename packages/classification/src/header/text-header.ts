@@ -27,6 +27,7 @@ const rubyLogger = /[DIWEFA], \[([^\]#]*?)\s*#(\d+)\]\s+([A-Z]+) -- ([^:]{0,64}?
 const logcatBrief = /([VDIWEFA])\/([^(:]{1,64}?)\s*\(\s*(\d+)\): ?/y;
 const syslogProgram = /([^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?)(?:\[(\d+)\])?(?: v?\d[\w.-]{0,16})?:(?=\s|$)/y;
 const syslogWithPid = /(?:[\w.-]{1,64} )?[^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?\[\d+\]:(?=\s|$)/y;
+const upperLevel = /([A-Z]{3,9})(:?)(?=\s)/y;
 const programDash = /([^\s|]{1,64})(?: ([^\s|]{1,16}))? - /y;
 const logrusLevel = /\[\d{1,6}\]/y;
 const levelKeys: ReadonlySet<string> = new Set(['level', 'lvl', 'severity', 'loglevel']);
@@ -256,7 +257,16 @@ function readSyslogSource(line: string, i: number, header: TextHeader): void {
   }
   header.messageStart = i;
   header.settled = true;
-  // a daemon's own bracketed level after the program: `NetworkManager[1]: <info>  [1700000000.1] …`
+  // the program's own level after it: `app[1]: ERROR …`, `NetworkManager[1]: <info>  [1700000000.1] …`
+  upperLevel.lastIndex = i;
+  const upper = upperLevel.exec(line);
+  const stated = upper === null ? undefined : severityOfHeaderWord(upper[1] as string, false);
+  if (upper !== null && stated !== undefined) {
+    setLevel(header, upper[1] as string, stated);
+    if (upper[2] === ':') header.messageStart = skipSpaces(line, upperLevel.lastIndex);
+    else readAfterLevel(line, upperLevel.lastIndex, header);
+    return;
+  }
   const c = line.charCodeAt(i);
   if (c !== 60 && c !== 91) return;
   const close = groupEnd(line, i);
