@@ -34,6 +34,7 @@ const fixedShapes: ReadonlyArray<{ name: string; pattern: RegExp }> = [
 const syslogProgram = /([^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?)(?:\[(\d+)\])?(?: v?\d[\w.-]{0,16})?:(?=\s|$)/y;
 const syslogWithPid = /(?:[\w.-]{1,64} )?[^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?\[\d{1,10}\]:(?=\s|$)/y;
 const upperLevel = /([A-Z]{3,9})(:?)(?=\s)/y;
+const bracketedLevel = /^[:,]?\s*([A-Za-z]{3,13})(?:\/\S{0,64})?$/;
 const programDash = /([^\s|]{1,64})(?: ([^\s|]{1,16}))? - /y;
 const logrusLevel = /\[\d{1,6}\]/y;
 const levelKeys: ReadonlySet<string> = new Set(['level', 'lvl', 'severity', 'loglevel']);
@@ -80,13 +81,15 @@ function isHeaderLike(line: string, start: number, end: number): boolean {
 function readAfterLevel(line: string, i: number, header: TextHeader): void {
   const n = line.length;
   let j = skipSpaces(line, i);
-  const padded = j - i >= 2;
-  for (let k = 0; k < 3 && j < n; k++) {
+  // columns padded with spaces (Windows CBS) or separated by tabs (zap's console encoder)
+  const padded = j - i >= 2 || line.charCodeAt(i) === 9;
+  let pid = false;
+  for (let k = 0; k < 5 && j < n; k++) {
     const c = line.charCodeAt(j);
     if (c === 91) {
       const close = groupEnd(line, j);
       if (close < 0) break;
-      const inner = line.slice(j + 1, close - 1);
+      const inner = line.slice(j + 1, close - 1).trim();
       // `[main]`, `[pid 123:tid 4]`, `[a thread] - ` are header; `[client 1.2.3.4] File does not exist` is message.
       if (inner.includes(' ') && !/^(?:pid|tid|thread)\b/.test(inner) && skipSeparator(line, close) === skipSpaces(line, close)) break;
       sourceOf(header).thread ??= inner;
@@ -96,10 +99,19 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
     const separated = skipSeparator(line, j);
     if (separated !== j) {
       j = separated;
+      if (pid) continue;
       break;
     }
     const e = tokenEnd(line, j);
     if (e - j > maxLoggerChars) break;
+    const after = skipSpaces(line, e);
+    // a pid before a separator or a thread (Spring Boot: `INFO 12345 --- [main] o.s.Logger : msg`)
+    if (k === 0 && /^\d{1,10}$/.test(line.slice(j, e)) && (line.charCodeAt(after) === 91 || skipSeparator(line, after) !== after)) {
+      sourceOf(header).pid = line.slice(j, e);
+      j = after;
+      pid = true;
+      continue;
+    }
     if (line.charCodeAt(e - 1) === 58 && e - j >= 2) {
       const name = line.slice(j, e - 1);
       const nginx = /^(\d+)#(\d+)$/.exec(name);
@@ -110,7 +122,6 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
       j = skipSpaces(line, e);
       break;
     }
-    const after = skipSpaces(line, e);
     // a tag padded before its colon (logcat `Tag   : msg`), or a logger before ` - `
     if (after > e && ((line.charCodeAt(after) === 58 && (after + 1 >= n || isSpace(line.charCodeAt(after + 1)))) || line.startsWith('- ', after))) {
       sourceOf(header).logger = line.slice(j, e);
@@ -118,7 +129,7 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
       break;
     }
     // fixed-width columns: a padded level followed by a padded component (Windows CBS: `Info      CBS    msg`)
-    if (k === 0 && padded && after - e >= 2 && e - j <= 24 && after < n) {
+    if (k === 0 && padded && (after - e >= 2 || line.charCodeAt(e) === 9) && e - j <= 24 && after < n) {
       sourceOf(header).component = line.slice(j, e);
       j = after;
     }
@@ -139,7 +150,7 @@ function scanForLevel(line: string, i: number, header: TextHeader): boolean {
     if (c === 91 || c === 60 || c === 40) {
       const close = groupEnd(line, i);
       if (close < 0) return false;
-      const inner = line.slice(i + 1, close - 1);
+      const inner = line.slice(i + 1, close - 1).trim();
       const severity = inner.includes(' ') ? undefined : severityOfHeaderWord(inner.slice(inner.lastIndexOf(':') + 1), true);
       if (severity !== undefined) {
         setLevel(header, inner, severity);
@@ -360,11 +371,13 @@ export function readTextHeader(line: string, start: number): TextHeader {
     stampStart = skipSpaces(line, i + 1);
     stampEnd = timestampEnd(line, stampStart);
     const close = stampEnd < 0 ? -1 : line.indexOf(']', stampEnd);
-    if (close < 0 || close - stampEnd > 16) stampEnd = -1;
+    if (close < 0 || close - stampEnd > 40) stampEnd = -1;
     else {
       const extra = line.slice(stampEnd, close).trim();
-      const severity = extra === '' ? undefined : severityOfHeaderWord(extra, true);
-      if (severity !== undefined) setLevel(header, extra, severity);
+      // `[12:00:00 INF]`, Celery's `[2024-… : INFO/MainProcess]`
+      const word = bracketedLevel.exec(extra)?.[1];
+      const severity = word === undefined ? undefined : severityOfHeaderWord(word, true);
+      if (word !== undefined && severity !== undefined) setLevel(header, word, severity);
       else if (extra !== '' && !/^#\d+$/.test(extra)) stampEnd = -1;
       next = close + 1;
     }
