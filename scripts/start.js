@@ -4,6 +4,7 @@
 // Ctrl-C stops everything cleanly. `--duration SECONDS` stops by itself (used by the end-to-end test).
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
 
@@ -95,7 +96,26 @@ async function stop(code) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+// Resolves true when another program holds the port (on any address), which would also put its numbers in the live view.
+function portTaken(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (err) => resolve(err.code === 'EADDRINUSE'));
+    probe.listen(port, () => probe.close(() => resolve(false)));
+  });
+}
+
 async function main() {
+  const ports = [
+    ['ai-sorter', 'PORT', sorterPort],
+    ['collector', 'COLLECTOR_HTTP_PORT', collectorPort],
+    ['OTLP gRPC', 'OTLP_GRPC_PORT', otlpGrpcPort],
+    ['OTLP HTTP', 'OTLP_HTTP_PORT', otlpHttpPort],
+    ['Loki push', 'LOKI_PUSH_PORT', lokiPushPort],
+  ];
+  for (const [name, variable, port] of ports) {
+    if (await portTaken(port)) throw new Error(`port ${port} (${name}) is already in use by another program; stop it, or choose another port with ${variable}=...`);
+  }
   start('ai-sorter', path.join(root, 'services/ai-sorter/dist/server.js'), []);
   await waitReady(`http://127.0.0.1:${sorterPort}/readyz`, 'ai-sorter');
   start('collector', path.join(root, 'packages/collector/bin/collector.js'), ['run', '-c', path.join(root, 'examples/quickstart/collector.yaml')]);

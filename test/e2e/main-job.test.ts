@@ -52,6 +52,16 @@ describe('the main job on embedded defaults', () => {
     for (const e of readEntries(path.join(dataDir, 'out', 'archive.ndjson'))) expect(e.labels.forward_to).toBe('archive');
   });
 
+  test('when it runs, then every file of the README\'s table fills: the generator reports incidents that page someone', async () => {
+    const generated = (name: string) => readEntries(path.join(dataDir, 'out', `${name}.ndjson`)).filter((e) => e.labels.job === 'transactions');
+    await waitFor('generated lines in alerting.ndjson', () => generated('alerting').length > 0, 60_000);
+    for (const name of ['alerting', 'storage', 'archive']) expect({ name, lines: generated(name).length > 0 }).toEqual({ name, lines: true });
+    for (const e of generated('alerting')) expect(e.labels.forward_to).toBe('alerting');
+    // An alerting line is also kept in storage, so it can be searched later.
+    const stored = new Set(generated('storage').map((e) => e.line));
+    for (const e of generated('alerting')) expect(stored.has(e.line)).toBe(true);
+  });
+
   test('when a client pushes to the Loki push and OTLP receivers, then those lines are classified and stored too', async () => {
     const now = `${Date.now()}000000`;
     const push = await fetch(`http://127.0.0.1:${ports.LOKI_PUSH_PORT}/loki/api/v1/push`, {

@@ -7,6 +7,7 @@ export interface GeneratorOptions {
   methods: Record<string, number>;
   failureShare: number;
   malformedShare: number;
+  incidentShare: number;
   /** Lines to write; undefined runs until stopped. */
   count: number | undefined;
   /** File to append to; undefined writes to stdout. */
@@ -21,6 +22,7 @@ export const USAGE = `Usage: transactions-generator [options]
   --method-mix SPEC     weights per method, e.g. CashIn=3,Transfer=1,STP-OUT=1 (default ${Object.entries(DEFAULT_METHODS).map(([m, w]) => `${m}=${w}`).join(',')})
   --failure-share X     share of well-formed lines with status FAILED, 0..1 (default 0.1)
   --malformed-share X   share of lines that break the format, 0..1 (default 0.02)
+  --incident-share X    share of lines reporting an incident of the service (database down, disk full ...), 0..1 (default 0.005)
   --count N             lines to write, then exit (default: run until stopped)
   --output FILE         append to FILE instead of writing to stdout
   --seed N              random seed (default 1); with --start the output is byte-for-byte repeatable
@@ -57,7 +59,7 @@ export function parseOptions(argv: readonly string[], nowMs: number): GeneratorO
       args: [...argv],
       strict: true,
       options: {
-        rate: { type: 'string' }, 'method-mix': { type: 'string' }, 'failure-share': { type: 'string' }, 'malformed-share': { type: 'string' },
+        rate: { type: 'string' }, 'method-mix': { type: 'string' }, 'failure-share': { type: 'string' }, 'malformed-share': { type: 'string' }, 'incident-share': { type: 'string' },
         count: { type: 'string' }, output: { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' },
       },
     }));
@@ -68,11 +70,15 @@ export function parseOptions(argv: readonly string[], nowMs: number): GeneratorO
   if (Number.isNaN(startMs)) throw new OptionError(`--start must be an ISO time like 2025-12-26T21:45:00Z, got ${JSON.stringify(values.start)}`);
   const count = values.count === undefined ? undefined : number('count', values.count, 0, 0);
   if (count !== undefined && !Number.isInteger(count)) throw new OptionError(`--count must be a whole number, got ${JSON.stringify(values.count)}`);
+  const malformedShare = number('malformed-share', values['malformed-share'], 0.02, 0, 1);
+  const incidentShare = number('incident-share', values['incident-share'], 0.005, 0, 1);
+  if (malformedShare + incidentShare > 1) throw new OptionError(`--malformed-share and --incident-share add up to more than 1 (${malformedShare} + ${incidentShare})`);
   return {
     rate: number('rate', values.rate, 10, 0),
     methods: methodMix(values['method-mix']),
     failureShare: number('failure-share', values['failure-share'], 0.1, 0, 1),
-    malformedShare: number('malformed-share', values['malformed-share'], 0.02, 0, 1),
+    malformedShare,
+    incidentShare,
     count,
     output: values.output,
     seed: number('seed', values.seed, 1, 0, 2 ** 32 - 1),

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createDeps } from './deps';
@@ -17,7 +17,13 @@ function main(): void {
   }
   const deps = createDeps(config);
   const { logger } = deps.app;
-  const server: Server = createApp(deps.app).listen(config.port, config.host, () => {
+  // Not app.listen: Express 5 hands a listen error to the callback, which would log "listening" and exit 0.
+  const server: Server = createServer(createApp(deps.app));
+  server.once('error', (err: NodeJS.ErrnoException) => {
+    process.stderr.write(`ai-sorter: ${listenErrorMessage(err, config.host, config.port)}\n`);
+    void deps.close().finally(() => process.exit(1));
+  });
+  server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info('listening', { host: config.host, port, llm: deps.app.llmConfigured ? config.llm.baseUrl : 'none (rules only)', model: config.llm.model });
@@ -46,6 +52,15 @@ function main(): void {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Names the address and what to change, for the errors a user can cause with PORT and HOST. */
+function listenErrorMessage(err: NodeJS.ErrnoException, host: string, port: number): string {
+  const where = `${host}:${port}`;
+  if (err.code === 'EADDRINUSE') return `cannot listen on ${where}: port ${port} is already in use by another program (EADDRINUSE); stop it or set PORT`;
+  if (err.code === 'EACCES') return `cannot listen on ${where}: permission denied for port ${port} (EACCES); use a port above 1023 or set PORT`;
+  if (err.code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: ${host} is not an address of this machine (EADDRNOTAVAIL); set HOST`;
+  return `cannot listen on ${where}: ${err.message}`;
 }
 
 main();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
@@ -70,5 +71,19 @@ describe('server.js as a process (built dist)', () => {
     expect(await current.exited).toBe(0);
     expect(current.stdout.some((l) => l.includes('"draining"'))).toBe(true);
     expect(current.stdout.some((l) => l.includes('"stopped"'))).toBe(true);
+  });
+
+  test('When the port is taken, then it exits non-zero naming the port, without logging listening', async () => {
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const { port } = other.address() as AddressInfo;
+    try {
+      spawned = spawnServer({ PORT: String(port), HOST: '127.0.0.1' });
+      expect(await spawned.exited).toBe(1);
+      expect(spawned.stderr.join('')).toContain(`cannot listen on 127.0.0.1:${port}: port ${port} is already in use by another program (EADDRINUSE)`);
+      expect(spawned.stdout.some((l) => l.includes('"listening"'))).toBe(false);
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 });
