@@ -39,7 +39,8 @@ export function redactItem(item: IncomingItem, deps: { redactor: Redactor; metri
   for (const [type, n] of Object.entries(counts)) if (n) metrics.redactions.inc({ type }, n);
   const attributes = attributesOf(item);
   return {
-    id: item.id ?? randomUUID(),
+    // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
+    id: item.id === undefined ? randomUUID() : redactor.redact(item.id).text,
     type: item.type,
     text,
     message: text,
@@ -55,10 +56,21 @@ export function mineTemplates(lines: readonly RedactedLine[], miner: TemplateMin
   });
 }
 
+/** Ids unique within the batch again after redaction (`a@x.io` and `b@y.io` both became `<EMAIL>`): `<EMAIL>#2`. */
+export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
+  const seen = new Set<string>();
+  return lines.map((line) => {
+    let id = line.id;
+    for (let n = 2; seen.has(id); n++) id = `${line.id}#${n}`;
+    seen.add(id);
+    return id === line.id ? line : { ...line, id };
+  });
+}
+
 /** The sorter's preparation of a batch: redact every item, then mine their templates. */
 export function prepareItems(items: readonly IncomingItem[], deps: { redactor: Redactor; miner: TemplateMiner; metrics: Metrics }): RedactedItem[] {
   return mineTemplates(
-    items.map((item) => redactItem(item, deps)),
+    keepIdsApart(items.map((item) => redactItem(item, deps))),
     deps.miner,
   );
 }
