@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Throughput of the transactions pipeline (examples/transactions) over generated lines (2% malformed):
 //   (a) pipeline only: the file streamed through the compiled stages, as dry-run does;
-//   (b) file source -> pipeline -> loki sink -> LokiPushReceiver (decodes Loki's wire format; not Loki).
+//   (b) file source -> pipeline -> loki sink -> LokiPushReceiver (decodes Loki's wire format; not Loki);
+//   (c) `promtail`: the same pipeline written as a Promtail config (pipeline_stages) run as in (a), against (a)'s
+//       own-format pipeline as the reference instead of the bare loop; `promtail-to-loki`: (b) from that Promtail file.
 // Each mode runs in its own child process, next to a reference measured in that same process: a bare
 // loop streaming the same file and running the same regex over every line. Ratio = mode lines/s / bare lines/s.
 // Loading the collector, parsing the config and a warm-up (the stages and the bare loop once over a small
@@ -90,6 +92,51 @@ imports:
 ${extra}`;
 }
 
+/** The module's pipeline in Promtail's spelling, as a Promtail user would have written it. */
+function promtailText(file, url) {
+  const { parse } = require(require.resolve('yaml', { paths: [path.join(root, 'packages', 'collector')] }));
+  const expression = parse(fs.readFileSync(moduleFile, 'utf8')).pipelines.pipeline.stages.find((s) => s.regex).regex.expression;
+  const buckets = '[10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000]';
+  return `
+server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
+positions: { filename: ${JSON.stringify(path.join(path.dirname(file), 'promtail', 'positions.yaml'))} }
+clients:
+  - url: ${JSON.stringify(url ?? 'http://127.0.0.1:1/loki/api/v1/push')}
+    batchwait: 200ms
+scrape_configs:
+  - job_name: transactions
+    static_configs:
+      - targets: [localhost]
+        labels: { job: bench, __path__: ${JSON.stringify(file)} }
+    pipeline_stages:
+      - static_labels: { job: bench, service: payments, parse_status: failed }
+      - regex: { expression: ${JSON.stringify(expression)} }
+      - labels: { method: "", status: "" }
+      - match:
+          selector: '{method=~".+"}'
+          stages:
+            - static_labels: { parse_status: success }
+      - metrics:
+          transaction_latency_ms: { type: Histogram, prefix: payment_, description: latency, source: latency, config: { buckets: ${buckets} } }
+          success_transactions_total: { type: Counter, prefix: payment_, description: successes, source: status, config: { value: SUCCESS, action: inc } }
+          failed_transactions_total: { type: Counter, prefix: payment_, description: failures, source: status, config: { value: FAILED, action: inc } }
+global: { file_watch_config: { min_poll_frequency: 50ms } }
+`;
+}
+
+function setupPromtailPipeline(file) {
+  const c = require(collector);
+  const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
+  const config = c.parseConfig(promtailText(file), path.join(path.dirname(file), 'promtail.yaml'), {}, { format: 'promtail' });
+  return () => pipelineOnly(c, Registry, config, file);
+}
+
+function setupPromtailToLoki(file, url) {
+  const c = require(collector);
+  const config = c.parseConfig(promtailText(file, url), path.join(path.dirname(file), 'promtail.yaml'), {}, { format: 'promtail' });
+  return () => fileToLoki(c, config);
+}
+
 let startupPeakRss = 0;
 
 /** Loads the collector and parses the config; returns the timed part as a function. */
@@ -156,18 +203,22 @@ async function child(mode, file, url, warmFile) {
   const bytes = fs.statSync(file).size;
   // The mode runs first so its peak RSS is not lifted by the reference's garbage.
   const t0 = process.hrtime.bigint();
-  const timed = mode === 'pipeline' ? setupPipelineOnly(file) : setupFileToLoki(file, url);
+  const setups = { pipeline: setupPipelineOnly, 'file-to-loki': setupFileToLoki, promtail: setupPromtailPipeline, 'promtail-to-loki': setupPromtailToLoki };
+  const timed = setups[mode](file, url);
+  // (c) is measured against the same pipeline in the collector's own format, everything else against the bare loop.
+  const reference = mode === 'promtail' ? setupPipelineOnly(file) : () => bareLoop(file);
   await setupPipelineOnly(warmFile)();
+  if (mode === 'promtail') await setupPromtailPipeline(warmFile)();
   await bareLoop(warmFile);
   const startup = { seconds: Number(process.hrtime.bigint() - t0) / 1e9, rssMiB: process.memoryUsage().rss / MiB };
   startupPeakRss = process.memoryUsage().rss;
   // (a) runs in alternating rounds with the reference, so a burst of load from other jobs moves one round, not the
   // result: the medians are printed. (b) runs once: its positions file would make a second round read nothing.
   const rounds = [];
-  for (let i = 0; i < (mode === 'pipeline' ? ROUNDS : 1); i++) {
+  for (let i = 0; i < (mode === 'pipeline' || mode === 'promtail' ? ROUNDS : 1); i++) {
     const run = await measured(timed);
     startupPeakRss = 0;
-    const bare = await measured(() => bareLoop(file));
+    const bare = await measured(reference);
     rounds.push({ run, bare });
   }
   process.stdout.write(JSON.stringify({ mode, bytes, startup, rounds }) + '\n');
@@ -233,14 +284,16 @@ async function parent() {
       for (const mode of (process.env.BENCH_MODES ?? 'pipeline,file-to-loki').split(',')) {
         const child = await runChild(mode, file, receiver.url, warmFile);
         const r = { ...child, ...summarize(child.rounds) };
-        const bare = row(`  bare regex loop (${mode})`, r.bare, r.bytes, r.bare.result.lines);
-        const run = row(`  ${mode === 'pipeline' ? '(a) pipeline only' : '(b) file -> loki sink'}`, r.run, r.bytes, r.run.result.lines);
+        const labels = { pipeline: '(a) pipeline only', 'file-to-loki': '(b) file -> loki sink', promtail: '(c) Promtail config', 'promtail-to-loki': '(b) from a Promtail file' };
+        const refLabel = mode === 'promtail' ? '  own-format pipeline (a)' : `  bare regex loop (${mode})`;
+        const bare = row(refLabel, r.bare, r.bytes, r.bare.result.lines);
+        const run = row(`  ${labels[mode]}`, r.run, r.bytes, r.run.result.lines);
         console.log(`  startup (load collector, parse config, warm-up over ${WARM_LINES} lines) ${r.startup.seconds.toFixed(2)} s, ${r.startup.rssMiB.toFixed(0)} MiB RSS after`);
         console.log(bare.line);
         console.log(run.line);
         console.log(`  at the sampled RSS peak of ${mode}: V8 heap ${r.run.peakParts.heapTotalMiB.toFixed(0)} MiB committed, external ${r.run.peakParts.externalMiB.toFixed(0)} MiB`);
         const each = r.wallRatios.length > 1 ? ` (medians of ${r.wallRatios.length} alternating rounds: ${r.wallRatios.map((x) => x.toFixed(2)).join(', ')})` : '';
-        console.log(`  ratio ${r.wallRatio.toFixed(2)}x of the bare loop by lines/s, ${r.cpuRatio.toFixed(2)}x by CPU seconds${each}`);
+        console.log(`  ratio ${r.wallRatio.toFixed(2)}x of the ${mode === 'promtail' ? 'own-format pipeline' : 'bare loop'} by lines/s, ${r.cpuRatio.toFixed(2)}x by CPU seconds${each}`);
         console.log('  ' + (r.run.result.parseFailed !== undefined ? `parse_status=failed on ${r.run.result.parseFailed} lines` : `receiver decoded ${receiver.entryCount} entries; batches refused by a full queue and re-read: ${r.run.result.refused}`));
       }
     } finally {
