@@ -9,7 +9,8 @@
 // Loading the collector, parsing the config and a warm-up (the stages and the bare loop once over a small
 // file of other generated lines, so neither side is timed while the JIT compiles) happen before the timed
 // run and are printed as `startup`; peak RSS covers the whole child, startup included.
-// The receiver runs in this parent process so the child's CPU and RSS are the collector's alone.
+// The receiver runs in this parent process so the child's CPU and RSS are the collector's alone. Children load what
+// the `collector` binary loads (dist/cli.js, not the package index) and run with the node flags of its #! line.
 // Needs a build: `pnpm turbo run build --filter @obs/collector... --filter @obs/example-transactions`.
 // Run: `node bench/collector/pipeline.js` (BENCH_LINES=200000 for a quicker run).
 const { spawn } = require('node:child_process');
@@ -125,23 +126,36 @@ global: { file_watch_config: { min_poll_frequency: 50ms } }
 }
 
 function setupPromtailPipeline(file) {
-  const c = require(collector);
+  const c = binaryModules();
   const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
   const config = c.parseConfig(promtailText(file), path.join(path.dirname(file), 'promtail.yaml'), {}, { format: 'promtail' });
   return () => pipelineOnly(c, Registry, config, file);
 }
 
 function setupPromtailToLoki(file, url) {
-  const c = require(collector);
+  const c = binaryModules();
   const config = c.parseConfig(promtailText(file, url), path.join(path.dirname(file), 'promtail.yaml'), {}, { format: 'promtail' });
   return () => fileToLoki(c, config);
+}
+
+/**
+ * What the `collector` binary loads: dist/cli.js and its imports. Not the package index, which re-exports every
+ * component (and so loads modules a config does not use).
+ */
+function binaryModules() {
+  require(path.join(collector, 'cli.js'));
+  return {
+    parseConfig: require(path.join(collector, 'config', 'load.js')).parseConfig,
+    runCollector: require(path.join(collector, 'runtime', 'run-collector.js')).runCollector,
+    createPipelineConsumer: require(path.join(collector, 'stages', 'pipeline.js')).createPipelineConsumer,
+  };
 }
 
 let startupPeakRss = 0;
 
 /** Loads the collector and parses the config; returns the timed part as a function. */
 function setupPipelineOnly(file) {
-  const c = require(collector);
+  const c = binaryModules();
   const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
   const config = c.parseConfig(configText(file, `
 pipelines:
@@ -170,7 +184,7 @@ async function pipelineOnly(c, Registry, config, file) {
 }
 
 function setupFileToLoki(file, url) {
-  const c = require(collector);
+  const c = binaryModules();
   const config = c.parseConfig(configText(file, `
 sources:
   app:
@@ -247,10 +261,16 @@ async function generateFile(file, count, seed) {
   await new Promise((resolve) => out.end(resolve));
 }
 
+/** The node flags the `collector` binary runs with: those on its `#!/usr/bin/env -S node ...` line. */
+function binaryFlags() {
+  const first = fs.readFileSync(path.join(root, 'packages', 'collector', 'bin', 'collector.js'), 'utf8').split('\n')[0];
+  return first.replace(/^#!\s*\/usr\/bin\/env\s+(-S\s+)?node\s*/, '').split(/\s+/).filter(Boolean);
+}
+
 function runChild(mode, file, url, warmFile) {
   return new Promise((resolve, reject) => {
     const flags = (process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
-    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', ...flags, __filename, '--child', mode, file, url ?? '', warmFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', ...binaryFlags(), ...flags, __filename, '--child', mode, file, url ?? '', warmFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
     proc.stdout.on('data', (d) => (text += d));
     proc.on('exit', (code) => {
