@@ -1,7 +1,7 @@
 import { WILDCARD, maskTokens } from './masking';
 import { RecencyList, type RecencyNode } from './recency-list';
 import { templateIdOf } from './template-id';
-import { isWord } from './token-kind';
+import { differOnlyInValue, isWord } from './token-kind';
 
 export interface TemplateMinerOptions {
   /** How many leading tokens route a line through the parse tree before the similarity search (default 2). */
@@ -170,11 +170,13 @@ function constantsKey(wild: readonly boolean[], tokens: readonly string[]): stri
   return key;
 }
 
-/** True when the line differs from the template's constant tokens at a position where both hold words. */
+/** True when the line differs from the template's constant tokens at a position where both hold words that differ in
+ * more than a value. */
 function differsInWords(template: readonly string[], tokens: readonly string[]): boolean {
   for (let i = 0; i < template.length; i++) {
     const constant = template[i] as string;
-    if (constant !== WILDCARD && constant !== tokens[i] && isWord(constant) && isWord(tokens[i] as string)) return true;
+    const token = tokens[i] as string;
+    if (constant !== WILDCARD && constant !== token && isWord(constant) && isWord(token) && !differOnlyInValue(constant, token)) return true;
   }
   return false;
 }
