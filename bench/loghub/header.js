@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { dataDir, listSystems, loadSystem, loadClassification } = require('./loghub');
 
-const { createHeaderParser, severityFromLevelText, loghubLevelSeverity } = loadClassification();
+const { createHeaderParser, loghubLevelSeverity } = loadClassification();
 
 function rawLines(system) {
   const lines = fs.readFileSync(path.join(dataDir, system, `${system}_2k.log`), 'utf8').split(/\r?\n/);
@@ -70,4 +70,3 @@ const parse = Math.min(...[1, 2, 3].map(() => timeIt(() => {
 console.log(`throughput: parser ${Math.round(allLines.length / parse).toLocaleString('en-US')} lines/s, bare regex split ` +
   `${Math.round(allLines.length / reference).toLocaleString('en-US')} lines/s, ratio ${(parse / reference).toFixed(1)} ` +
   `(parser time / split time, ${allLines.length} lines${sink > 0 ? '' : ', no work'}; shared machine, numbers move with load)`);
-void severityFromLevelText;

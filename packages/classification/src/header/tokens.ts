@@ -18,13 +18,13 @@ export function tokenEnd(line: string, i: number): number {
   while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
   return i;
 }
-/** Skips a separator between header and message: ` - `, `: `, `, `, `| `, `-- `. */
+/** Skips a separator between header and message: ` - `, `: `, `, `, `| `, `-- `, `--- `. */
 export function skipSeparator(line: string, i: number): number {
   const j = skipSpaces(line, i);
   const c = line.charCodeAt(j);
   if (c === 45 || c === 58 || c === 44 || c === 124) {
     let k = j + 1;
-    if (line.charCodeAt(k) === c) k++;
+    while (k < j + 3 && line.charCodeAt(k) === c) k++;
     if (k >= line.length || isSpace(line.charCodeAt(k))) return skipSpaces(line, k);
   }
   return j;
