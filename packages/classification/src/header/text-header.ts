@@ -84,6 +84,11 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
   // columns padded with spaces (Windows CBS) or separated by tabs (zap's console encoder)
   const padded = j - i >= 2 || line.charCodeAt(i) === 9;
   let pid = false;
+  // a header never continues on the next line of a multi-line item
+  if (line.lastIndexOf('\n', j) >= i) {
+    header.messageStart = j;
+    return;
+  }
   for (let k = 0; k < 5 && j < n; k++) {
     const c = line.charCodeAt(j);
     if (c === 91) {
