@@ -101,7 +101,8 @@ class LokiPush implements LokiPushSource {
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
     try {
-      if (path === '/ready') return this.#answer(res, this.#stopping ? 503 : 200, this.#stopping ? 'shutting down' : 'ready');
+      // A readiness probe is not a push: answered without counting in collector_push_requests_total.
+      if (path === '/ready') return void res.writeHead(this.#stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(this.#stopping ? 'shutting down' : 'ready');
       const isPush = PUSH_PATHS.has(path);
       if (!isPush && !RAW_PATHS.has(path)) throw new HttpError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
       if (req.method !== 'POST') throw new HttpError(405, `${path} takes POST`);
