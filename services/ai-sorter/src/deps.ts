@@ -19,6 +19,7 @@ import type { Config } from './config';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { createThrottledWarning } from './observability/throttled-warning';
+import { StreamParsers } from './items/stream-parsers';
 import { createSorter } from './sorter';
 
 export interface SorterDeps {
@@ -77,7 +78,9 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     primary = withCache(breaker, store, { metrics, logger, maxPerCall: config.llm.maxTemplatesPerCall });
   }
   const classifier = withFallback(primary, rules, logger);
-  const sorter = createSorter({ redactor, miner, classifier, metrics });
+  // Header parsers learn per stream; beyond this many streams the least recently seen one starts over.
+  const parsers = new StreamParsers(1000);
+  const sorter = createSorter({ redactor, parsers, miner, classifier, metrics });
   const readiness = { draining: false };
 
   return {

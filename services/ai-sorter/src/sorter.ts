@@ -3,6 +3,7 @@ import type { ClassifyResult, BatchStats } from '@obs/schema';
 import type { Classification, Classifier } from './classifiers/classifier';
 import type { Metrics } from './observability/metrics';
 import { prepareItems, type IncomingItem, type Redactor } from './items/prepare';
+import type { StreamParsers } from './items/stream-parsers';
 
 export interface SortOutcome {
   readonly results: ClassifyResult[];
@@ -13,8 +14,8 @@ export interface Sorter {
   sort(items: readonly IncomingItem[], request: { signal: AbortSignal; requestId: string }): Promise<SortOutcome>;
 }
 
-/** The sorter's path after validation: redact -> template -> classifier chain -> one result per item, in order. */
-export function createSorter(deps: { redactor: Redactor; miner: TemplateMiner; classifier: Classifier; metrics: Metrics }): Sorter {
+/** The sorter's path after validation: header -> redact -> template -> classifier chain -> one result per item, in order. */
+export function createSorter(deps: { redactor: Redactor; parsers: StreamParsers; miner: TemplateMiner; classifier: Classifier; metrics: Metrics }): Sorter {
   const { classifier, metrics } = deps;
   return {
     async sort(items, request) {

@@ -1,7 +1,8 @@
 // Character-level helpers for reading the first tokens of a line without splitting it.
 
+/** Space, tab, and the line breaks of a multi-line item (a stack trace's header ends at its first line). */
 export function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

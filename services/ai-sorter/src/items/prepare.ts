@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemType } from '@obs/schema';
 import type { Redactor } from '@obs/pii';
-import type { TemplateMiner } from '@obs/classification';
+import type { StatedLevel, TemplateMiner } from '@obs/classification';
 import type { Metrics } from '../observability/metrics';
 import type { RedactedItem } from '../classifiers/classifier';
 import { itemText } from './item-text';
+import type { StreamParsers } from './stream-parsers';
 
 export type { Redactor };
 
@@ -15,14 +16,16 @@ export interface IncomingItem {
   readonly attributes?: Record<string, unknown>;
 }
 
-/** An item after the work that needs no shared state (id, redaction): plain data, so it can be done on any thread. */
+/** An item after the per-item work (id, header, redaction): plain data, so it can be done on any thread. */
 export interface RedactedLine {
   readonly id: string;
   readonly type: ItemType;
-  /** The redacted text the classifiers and the LLM see. */
+  /** The redacted text the classifiers and the LLM see: the whole line, header included. */
   readonly text: string;
-  /** The redacted part of the text that is mined for its template. */
+  /** The redacted message without its header (timestamp, level, host, pid...): what is mined for its template. */
   readonly message: string;
+  /** The level the line's header or the item's attributes state. */
+  readonly level?: StatedLevel;
   readonly attributes?: Record<string, unknown>;
 }
 
@@ -32,18 +35,35 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
   return { ...item.payload, ...item.attributes };
 }
 
-/** Assigns a missing id and redacts the text and attributes (counting redactions by type). Stateless. */
-export function redactItem(item: IncomingItem, deps: { redactor: Redactor; metrics: Metrics }): RedactedLine {
-  const { redactor, metrics } = deps;
-  const { text, counts } = redactor.redact(itemText(item.payload));
-  for (const [type, n] of Object.entries(counts)) if (n) metrics.redactions.inc({ type }, n);
+/** Assigns a missing id, splits the line's header from its message, and redacts both and the attributes (counting
+ * redactions by type). Header and message are redacted apart, so that each is redacted once. */
+export function redactItem(item: IncomingItem, deps: { redactor: Redactor; parsers: StreamParsers; metrics: Metrics }): RedactedLine {
+  const { redactor, parsers, metrics } = deps;
+  const raw = itemText(item.payload);
   const attributes = attributesOf(item);
+  const parsed = parsers.for(attributes).parse(raw, attributes);
+  const redact = (part: string): string => {
+    const { text, counts } = redactor.redact(part);
+    for (const [type, n] of Object.entries(counts)) if (n) metrics.redactions.inc({ type }, n);
+    return text;
+  };
+  let text: string;
+  let message: string;
+  if (parsed.message === raw.slice(parsed.messageStart)) {
+    message = redact(parsed.message);
+    text = parsed.messageStart === 0 ? message : redact(raw.slice(0, parsed.messageStart)) + message;
+  } else {
+    // A JSON or logfmt line whose message is a decoded field value: the line and the message are redacted each.
+    text = redact(raw);
+    message = redact(parsed.message);
+  }
   return {
     // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
     id: item.id === undefined ? randomUUID() : redactor.redact(item.id).text,
     type: item.type,
     text,
-    message: text,
+    message,
+    ...(parsed.level === undefined ? {} : { level: parsed.level }),
     attributes: attributes === undefined ? undefined : (redactor.redactValue(attributes) as Record<string, unknown>),
   };
 }
@@ -68,7 +88,10 @@ export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
 }
 
 /** The sorter's preparation of a batch: redact every item, then mine their templates. */
-export function prepareItems(items: readonly IncomingItem[], deps: { redactor: Redactor; miner: TemplateMiner; metrics: Metrics }): RedactedItem[] {
+export function prepareItems(
+  items: readonly IncomingItem[],
+  deps: { redactor: Redactor; parsers: StreamParsers; miner: TemplateMiner; metrics: Metrics },
+): RedactedItem[] {
   return mineTemplates(
     keepIdsApart(items.map((item) => redactItem(item, deps))),
     deps.miner,
