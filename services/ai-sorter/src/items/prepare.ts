@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemType } from '@obs/schema';
-import type { Redactor } from '@obs/pii';
-import type { TemplateMiner } from '@obs/classification';
+import { createRulesClassifier, maskTokens, type RulesClassifier, type TemplateMiner } from '@obs/classification';
+import { createRedactor, type PiiType, type Redactor } from '@obs/pii';
 import type { Metrics } from '../observability/metrics';
-import type { RedactedItem } from '../classifiers/classifier';
+import type { Classification, RedactedItem } from '../classifiers/classifier';
+import type { ItemPreparer } from './item-preparer';
 import { itemText } from './item-text';
 
 export type { Redactor };
@@ -15,15 +16,34 @@ export interface IncomingItem {
   readonly attributes?: Record<string, unknown>;
 }
 
-/** An item after the work that needs no shared state (id, redaction): plain data, so it can be done on any thread. */
+/** An item after the work that needs no shared state: plain data, so it is done on worker threads and posted back. */
 export interface RedactedLine {
   readonly id: string;
   readonly type: ItemType;
   /** The redacted text the classifiers and the LLM see. */
   readonly text: string;
-  /** The redacted part of the text that is mined for its template. */
-  readonly message: string;
+  /** The redacted part of the text that is mined for its template, split and masked (maskTokens) for the miner. */
+  readonly messageTokens: string[];
   readonly attributes?: Record<string, unknown>;
+  /** Replacements made, per PII type; counted into the metrics on the main thread. */
+  readonly redactions: Partial<Record<PiiType, number>>;
+  /** The rules' decision, made here so the chain's last resort costs the main thread nothing. */
+  readonly byRules: Classification;
+}
+
+/** What the per-item step uses: built from the same plain options on the main thread and in every worker thread. */
+export interface ItemTools {
+  readonly redactor: Redactor;
+  readonly rules: RulesClassifier;
+}
+
+export interface ItemToolOptions {
+  /** PII_HASH_KEY: hashed placeholders when set. */
+  readonly piiHashKey?: string;
+}
+
+export function createItemTools(options: ItemToolOptions): ItemTools {
+  return { redactor: createRedactor(options.piiHashKey ? { hashKey: options.piiHashKey } : {}), rules: createRulesClassifier() };
 }
 
 /** The attributes the classifiers see: a structured payload's own fields (its level, status...) under the item's attributes. */
@@ -32,33 +52,51 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
   return { ...item.payload, ...item.attributes };
 }
 
-/** Assigns a missing id and redacts the text and attributes (counting redactions by type). Stateless. */
-export function redactItem(item: IncomingItem, deps: { redactor: Redactor; metrics: Metrics }): RedactedLine {
-  const { redactor, metrics } = deps;
+/**
+ * The stateless per-item step, run on worker threads: assigns a missing id, redacts the text and attributes, masks the
+ * message for the template miner, and takes the rules' decision. Everything with shared state (the template miner, the cache, metrics) stays on the main thread:
+ * keep this function free of it.
+ */
+export function redactItem(item: IncomingItem, tools: ItemTools): RedactedLine {
+  const { redactor, rules } = tools;
   const { text, counts } = redactor.redact(itemText(item.payload));
-  for (const [type, n] of Object.entries(counts)) if (n) metrics.redactions.inc({ type }, n);
-  const attributes = attributesOf(item);
+  const raw = attributesOf(item);
+  const attributes = raw === undefined ? undefined : (redactor.redactValue(raw) as Record<string, unknown>);
+  const r = rules.classify({ text, type: item.type, attributes });
   return {
     id: item.id ?? randomUUID(),
     type: item.type,
     text,
-    message: text,
-    attributes: attributes === undefined ? undefined : (redactor.redactValue(attributes) as Record<string, unknown>),
+    messageTokens: maskTokens(text),
+    attributes,
+    redactions: counts,
+    byRules: { severity: r.severity, category: r.category, forwardTo: r.forwardTo, confidence: r.confidence, reason: r.reason, decidedBy: 'rules' },
   };
 }
 
 /** Mines each item's template, in order: the one stateful step (the miner learns), kept apart from the per-item work. */
 export function mineTemplates(lines: readonly RedactedLine[], miner: TemplateMiner): RedactedItem[] {
-  return lines.map(({ message, ...line }) => {
-    const match = miner.add(message);
-    return { ...line, templateId: match.templateId, template: match.template, answerKey: match.answerKey };
+  return lines.map((line) => {
+    const match = miner.addMasked(line.messageTokens);
+    return {
+      id: line.id,
+      type: line.type,
+      text: line.text,
+      attributes: line.attributes,
+      byRules: line.byRules,
+      templateId: match.templateId,
+      template: match.template,
+      answerKey: match.answerKey,
+    };
   });
 }
 
-/** The sorter's preparation of a batch: redact every item, then mine their templates. */
-export function prepareItems(items: readonly IncomingItem[], deps: { redactor: Redactor; miner: TemplateMiner; metrics: Metrics }): RedactedItem[] {
-  return mineTemplates(
-    items.map((item) => redactItem(item, deps)),
-    deps.miner,
-  );
+/** The sorter's preparation of a batch: the per-item step (on worker threads), then counting redactions and mining, in order. */
+export async function prepareItems(
+  items: readonly IncomingItem[],
+  deps: { preparer: ItemPreparer; miner: TemplateMiner; metrics: Metrics },
+): Promise<RedactedItem[]> {
+  const lines = await deps.preparer.prepare(items);
+  for (const line of lines) for (const [type, n] of Object.entries(line.redactions)) if (n) deps.metrics.redactions.inc({ type }, n);
+  return mineTemplates(lines, deps.miner);
 }
