@@ -38,8 +38,9 @@ export interface DepsOptions {
 }
 
 /**
- * Wires the classifier chain from config: per-item work (redact, rules; on worker threads) -> template ->
- * withFallback(withCache(withBreaker(withRateLimit(llm)))), the rules' decision as the last resort. Without an LLM key the rules answer everything; with REDIS_URL the cache and the limiter budgets are shared.
+ * Wires the classifier chain from config: per-item work (header, redaction, masking, rules; on worker threads) ->
+ * template -> withFallback(withCache(withBreaker(withRateLimit(llm)))), the rules' decision as the last resort. Without
+ * an LLM key the rules answer everything; with REDIS_URL the cache and the limiter budgets are shared.
  */
 export function createDeps(config: Config, options: DepsOptions = {}): SorterDeps {
   const redactor = createRedactor(config.piiHashKey ? { hashKey: config.piiHashKey } : {});

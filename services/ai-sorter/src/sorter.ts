@@ -21,7 +21,7 @@ export interface Sorter {
   sort(items: readonly IncomingItem[], request: SortRequestContext): Promise<SortOutcome>;
 }
 
-/** The sorter's path after validation: redact -> template -> classifier chain -> one result per item, in order. */
+/** The sorter's path after validation: header -> redact -> template -> classifier chain -> one result per item, in order. */
 export function createSorter(deps: { preparer: ItemPreparer; miner: TemplateMiner; classifier: Classifier; metrics: Metrics }): Sorter {
   const { classifier, metrics } = deps;
   return {

@@ -125,6 +125,15 @@ describe('createTemplateMiner', () => {
     expect(miner.clusterCount).toBe(2);
   });
 
+  test.each([
+    ['the value of one key differs', 'acquire wake lock name=alpha, pid=7', 'acquire wake lock name=beta, pid=9'],
+    ['only the number inside a name differs', 'no server for domain storage234', 'no server for domain storage1412'],
+  ])('joins one template at once when %s', (_case, first, second) => {
+    const miner = createTemplateMiner();
+    const a = miner.add(first);
+    expect(miner.add(second)).toMatchObject({ templateId: a.templateId, isNew: false });
+  });
+
   test('requires more shared tokens when similarityThreshold is higher', () => {
     const loose = createTemplateMiner({ similarityThreshold: 0.5 });
     const strict = createTemplateMiner({ similarityThreshold: 0.9 });

@@ -1,7 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { ConfigIssue } from '../errors';
 import { expandVariables, type VariableResolver } from './env';
 import { formatPath, type PathIssue } from './issues';
+
+const MAX_ALIAS_COUNT = 1000;
 
 /** A YAML config file after `${…}` expansion, able to point at the line and column of any key path. */
 export class ConfigDocument {
@@ -11,7 +13,8 @@ export class ConfigDocument {
   readonly #lines = new LineCounter();
   readonly #originalOffset: (offset: number) => number;
 
-  constructor(readonly file: string, text: string, resolve: VariableResolver) {
+  /** `yamlVersion: '1.1'` reads `yes`/`no`/`on`/`off` as booleans, as Go's yaml.v2 does for Promtail files. */
+  constructor(readonly file: string, text: string, resolve: VariableResolver, options: { yamlVersion?: '1.1' | '1.2' } = {}) {
     let nl = text.indexOf('\n');
     this.#lines.addNewLine(0);
     while (nl >= 0) {
@@ -21,11 +24,29 @@ export class ConfigDocument {
     const expanded = expandVariables(text, resolve);
     this.#originalOffset = expanded.originalOffset;
     for (const p of expanded.problems) this.issues.push(this.#at(p.offset, '', p.message));
-    this.#doc = parseDocument(expanded.text, { uniqueKeys: true, prettyErrors: false });
+    this.#doc = parseDocument(expanded.text, { uniqueKeys: true, prettyErrors: false, version: options.yamlVersion ?? '1.2' });
     for (const e of [...this.#doc.errors, ...this.#doc.warnings]) {
       this.issues.push(this.#at(this.#originalOffset(e.pos[0]), '', `YAML: ${e.message.split('\n')[0]}`));
     }
-    this.value = this.#doc.errors.length === 0 ? this.#doc.toJS({ maxAliasCount: 1000 }) : undefined;
+    this.value = this.#doc.errors.length === 0 ? this.#toJS() : undefined;
+  }
+
+  /** The plain value; an alias bomb becomes an issue at its first alias instead of an error without a place. */
+  #toJS(): unknown {
+    try {
+      return this.#doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      if (!(err instanceof ReferenceError)) throw err;
+      let offset = 0;
+      visit(this.#doc, {
+        Alias(_key, node) {
+          offset = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      this.issues.push(this.#at(this.#originalOffset(offset), '', `YAML: aliases expand past ${MAX_ALIAS_COUNT} nodes (an alias bomb?): ${err.message}`));
+      return undefined;
+    }
   }
 
   /** Places issues found at key paths in this document. */

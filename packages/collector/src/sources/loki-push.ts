@@ -101,7 +101,8 @@ class LokiPush implements LokiPushSource {
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
     try {
-      if (path === '/ready') return this.#answer(res, this.#stopping ? 503 : 200, this.#stopping ? 'shutting down' : 'ready');
+      // A readiness probe is not a push: answered without counting in collector_push_requests_total.
+      if (path === '/ready') return void res.writeHead(this.#stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(this.#stopping ? 'shutting down' : 'ready');
       const isPush = PUSH_PATHS.has(path);
       if (!isPush && !RAW_PATHS.has(path)) throw new HttpError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
       if (req.method !== 'POST') throw new HttpError(405, `${path} takes POST`);
@@ -116,8 +117,10 @@ class LokiPush implements LokiPushSource {
       const status = err instanceof HttpError ? err.status : toHttpStatus(err);
       const headers: Record<string, string> = {};
       if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfterSeconds(err));
-      if (status >= 500 && status !== 503) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
-      this.#answer(res, status, (err as Error).message + '\n', headers);
+      const internal = status >= 500 && status !== 503;
+      if (internal) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
+      // An internal failure's message can name server paths: it goes to the log, not to the client.
+      this.#answer(res, status, internal ? 'internal error; the collector log has the cause\n' : (err as Error).message + '\n', headers);
     }
   }
 

@@ -3,6 +3,7 @@ import { fileSourceDefinition } from './file/source';
 import { lokiPushSourceDefinition } from './loki-push';
 import { otlpGrpcSourceDefinition } from './otlp-grpc';
 import { otlpHttpSourceDefinition } from './otlp-http';
+import { syslogSourceDefinition } from './syslog/source';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
 export type AnySourceDefinition = ComponentDefinition<any, Source, SourceContext>;
@@ -13,4 +14,5 @@ export const sourceDefinitions: Record<string, AnySourceDefinition> = {
   [lokiPushSourceDefinition.type]: lokiPushSourceDefinition,
   [otlpHttpSourceDefinition.type]: otlpHttpSourceDefinition,
   [otlpGrpcSourceDefinition.type]: otlpGrpcSourceDefinition,
+  [syslogSourceDefinition.type]: syslogSourceDefinition,
 };

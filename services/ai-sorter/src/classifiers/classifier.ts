@@ -1,3 +1,4 @@
+import type { StatedLevel } from '@obs/classification';
 import type { Category, DecidedBy, ForwardTo, ItemType, Severity } from '@obs/schema';
 
 /** An item after validation, id assignment, redaction and template mining: the only shape classifiers see. */
@@ -7,6 +8,8 @@ export interface RedactedItem {
   /** Redacted text; nothing unredacted ever reaches a classifier. */
   readonly text: string;
   readonly attributes?: Readonly<Record<string, unknown>>;
+  /** The level the line's header or the item's attributes state, when the header parser found one. */
+  readonly level?: StatedLevel;
   /** The template's stable id (kept when the template generalises). */
   readonly templateId: string;
   readonly template: string;

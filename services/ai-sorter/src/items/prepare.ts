@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemType } from '@obs/schema';
-import { createRulesClassifier, maskTokens, type RulesClassifier, type TemplateMiner } from '@obs/classification';
+import { createRulesClassifier, maskTokens, type RulesClassifier, type StatedLevel, type TemplateMiner } from '@obs/classification';
 import { createRedactor, type PiiType, type Redactor } from '@obs/pii';
 import type { Metrics } from '../observability/metrics';
 import type { Classification, RedactedItem } from '../classifiers/classifier';
 import type { ItemPreparer } from './item-preparer';
 import { itemText } from './item-text';
+import { StreamParsers } from './stream-parsers';
 
 export type { Redactor };
 
@@ -16,14 +17,17 @@ export interface IncomingItem {
   readonly attributes?: Record<string, unknown>;
 }
 
-/** An item after the work that needs no shared state: plain data, so it is done on worker threads and posted back. */
+/** An item after the per-item work (id, header, redaction, masking, rules): plain data, so it is done on worker
+ * threads and posted back. */
 export interface RedactedLine {
   readonly id: string;
   readonly type: ItemType;
-  /** The redacted text the classifiers and the LLM see. */
+  /** The redacted text the classifiers and the LLM see: the whole line, header included. */
   readonly text: string;
-  /** The redacted part of the text that is mined for its template, split and masked (maskTokens) for the miner. */
+  /** The redacted message without its header (timestamp, level, host, pid...), split and masked for the template miner. */
   readonly messageTokens: string[];
+  /** The level the line's header or the item's attributes state. */
+  readonly level?: StatedLevel;
   readonly attributes?: Record<string, unknown>;
   /** Replacements made, per PII type; counted into the metrics on the main thread. */
   readonly redactions: Partial<Record<PiiType, number>>;
@@ -34,6 +38,7 @@ export interface RedactedLine {
 /** What the per-item step uses: built from the same plain options on the main thread and in every worker thread. */
 export interface ItemTools {
   readonly redactor: Redactor;
+  readonly parsers: StreamParsers;
   readonly rules: RulesClassifier;
 }
 
@@ -43,7 +48,12 @@ export interface ItemToolOptions {
 }
 
 export function createItemTools(options: ItemToolOptions): ItemTools {
-  return { redactor: createRedactor(options.piiHashKey ? { hashKey: options.piiHashKey } : {}), rules: createRulesClassifier() };
+  return {
+    redactor: createRedactor(options.piiHashKey ? { hashKey: options.piiHashKey } : {}),
+    // Header parsers learn per stream; beyond this many streams the least recently seen one starts over.
+    parsers: new StreamParsers(1000),
+    rules: createRulesClassifier(),
+  };
 }
 
 /** The attributes the classifiers see: a structured payload's own fields (its level, status...) under the item's attributes. */
@@ -53,23 +63,42 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
 }
 
 /**
- * The stateless per-item step, run on worker threads: assigns a missing id, redacts the text and attributes, masks the
- * message for the template miner, and takes the rules' decision. Everything with shared state (the template miner, the cache, metrics) stays on the main thread:
- * keep this function free of it.
+ * The per-item step, run on worker threads: assigns a missing id, splits the line's header from its message, redacts
+ * both and the attributes, masks the message for the miner and takes the rules' decision. Header and message are
+ * redacted apart, so that each is redacted once. Only the header parsers keep state (each worker learns the streams
+ * it sees); the template miner, the cache and the metrics stay on the main thread: keep them out of here.
  */
 export function redactItem(item: IncomingItem, tools: ItemTools): RedactedLine {
-  const { redactor, rules } = tools;
-  const { text, counts } = redactor.redact(itemText(item.payload));
-  const raw = attributesOf(item);
-  const attributes = raw === undefined ? undefined : (redactor.redactValue(raw) as Record<string, unknown>);
+  const { redactor, parsers, rules } = tools;
+  const raw = itemText(item.payload);
+  const rawAttributes = attributesOf(item);
+  const parsed = parsers.for(rawAttributes).parse(raw, rawAttributes);
+  const redactions: Partial<Record<PiiType, number>> = {};
+  const redact = (part: string): string => {
+    const { text, counts } = redactor.redact(part);
+    for (const [type, n] of Object.entries(counts) as Array<[PiiType, number]>) redactions[type] = (redactions[type] ?? 0) + n;
+    return text;
+  };
+  let text: string;
+  let message: string;
+  if (parsed.message === raw.slice(parsed.messageStart)) {
+    message = redact(parsed.message);
+    text = parsed.messageStart === 0 ? message : redact(raw.slice(0, parsed.messageStart)) + message;
+  } else {
+    // A JSON or logfmt line whose message is a decoded field value: the line and the message are redacted each.
+    text = redact(raw);
+    message = redact(parsed.message);
+  }
+  const attributes = rawAttributes === undefined ? undefined : (redactor.redactValue(rawAttributes) as Record<string, unknown>);
   const r = rules.classify({ text, type: item.type, attributes });
   return {
     id: item.id ?? randomUUID(),
     type: item.type,
     text,
-    messageTokens: maskTokens(text),
+    messageTokens: maskTokens(message),
+    ...(parsed.level === undefined ? {} : { level: parsed.level }),
     attributes,
-    redactions: counts,
+    redactions,
     byRules: { severity: r.severity, category: r.category, forwardTo: r.forwardTo, confidence: r.confidence, reason: r.reason, decidedBy: 'rules' },
   };
 }
@@ -78,7 +107,7 @@ export function redactItem(item: IncomingItem, tools: ItemTools): RedactedLine {
 export function mineTemplates(lines: readonly RedactedLine[], miner: TemplateMiner): RedactedItem[] {
   return lines.map((line) => {
     const match = miner.addMasked(line.messageTokens);
-    return {
+    const item: RedactedItem = {
       id: line.id,
       type: line.type,
       text: line.text,
@@ -88,6 +117,7 @@ export function mineTemplates(lines: readonly RedactedLine[], miner: TemplateMin
       template: match.template,
       answerKey: match.answerKey,
     };
+    return line.level === undefined ? item : { ...item, level: line.level };
   });
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const target = z
   .object({
-    __path__: z.string().min(1).describe('Glob of files to tail (Promtail\'s doublestar: `*`, `?`, `**`, `[0-9]`, `{a,b}`); relative paths are resolved from the working directory'),
+    __path__: z.string().min(1).describe('Glob of files to tail (Promtail\'s doublestar: `*`, `?`, `**`, `[0-9]`, `{a,b}`); relative paths are resolved from the config file\'s folder'),
     __path_exclude__: z.string().min(1).optional().describe('Glob of files not to tail among those `__path__` matches, same syntax'),
   })
   .catchall(z.string())
