@@ -1,40 +1,15 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '../src/config/load';
-import { runCollector, type RunningCollector } from '../src/runtime/run-collector';
-import { createLogger } from '../src/runtime/logger';
-import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
 import { freePort } from './support/free-port';
+import { usePromtailRun } from './support/promtail-run';
 
 // A Promtail loki_push_api scrape config run as it is: pushes in, relabel_configs and pipeline_stages, Loki wire format out.
 describe('a Promtail loki_push_api scrape config', () => {
-  let dir: string;
-  let receiver: LokiPushReceiver;
-  let collector: RunningCollector | undefined;
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promtail-push-'));
-    receiver = await LokiPushReceiver.start();
-  });
-  afterEach(async () => {
-    await collector?.shutdown(AbortSignal.timeout(5000));
-    collector = undefined;
-    await receiver.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const run = usePromtailRun('promtail-push-');
 
   test('relabels pushed streams, runs the stages, keeps pushed timestamps with use_incoming_timestamp', async () => {
     const port = await freePort();
-    const file = path.join(dir, 'promtail.yaml');
-    fs.writeFileSync(file, `server:
-  http_listen_address: 127.0.0.1
-  http_listen_port: 0
-positions:
-  filename: ${path.join(dir, 'positions.yaml')}
-clients:
-  - url: ${receiver.url}
-    batchwait: 50ms
-scrape_configs:
+    const { receiver } = run;
+    await run.start(`${run.head()}scrape_configs:
   - job_name: push
     loki_push_api:
       server:
@@ -57,7 +32,6 @@ scrape_configs:
       - labels:
           level:
 `);
-    collector = await runCollector(await loadConfig(file, {}), { logger: createLogger({ level: 'silent' }) });
     const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
