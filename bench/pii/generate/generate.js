@@ -22,13 +22,14 @@ function render(templates, seed, perTemplate) {
 }
 
 const outputs = [
-  ['blind-templates.js', 'corpus-blind.jsonl', 0xb11d, 4],
+  ['blind-templates.js', 'corpus-blind.jsonl', 0xb11d, 4, 'frozen'],
   ['templates.js', 'corpus-generated.jsonl', 0x7e57, 7],
-  ['blind2-templates.js', 'corpus-blind2.jsonl', 0xb112, 4],
+  ['blind2-templates.js', 'corpus-blind2.jsonl', 0xb112, 4, 'frozen'],
 ];
-for (const [templates, file, seed, perTemplate] of outputs) {
+for (const [templates, file, seed, perTemplate, frozen] of outputs) {
   const from = path.join(__dirname, templates);
-  if (!fs.existsSync(from)) continue;
+  // A blind part is written once and never regenerated: a later change to values.js must not change what was scored.
+  if (!fs.existsSync(from) || (frozen && fs.existsSync(path.join(__dirname, '..', file)))) continue;
   fs.writeFileSync(path.join(__dirname, '..', file), render(require(from), seed, perTemplate));
   console.log(`wrote bench/pii/${file}`);
 }
