@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import Bottleneck from 'bottleneck';
 import { Redis } from 'ioredis';
-import { createTemplateMiner } from '@obs/classification';
+import { createTemplateMiner, StreamParsers } from '@obs/classification';
 import { createRedactor } from '@obs/pii';
 import type { AppDeps } from './app';
 import { withBreaker, type Breaker } from './classifiers/breaker';
@@ -19,7 +19,6 @@ import type { Config } from './config';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { createThrottledWarning } from './observability/throttled-warning';
-import { StreamParsers } from './items/stream-parsers';
 import { createSorter } from './sorter';
 
 export interface SorterDeps {

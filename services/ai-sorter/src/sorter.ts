@@ -1,9 +1,8 @@
-import type { TemplateMiner } from '@obs/classification';
+import type { StreamParsers, TemplateMiner } from '@obs/classification';
 import type { ClassifyResult, BatchStats } from '@obs/schema';
 import type { Classification, Classifier } from './classifiers/classifier';
 import type { Metrics } from './observability/metrics';
 import { prepareItems, type IncomingItem, type Redactor } from './items/prepare';
-import type { StreamParsers } from './items/stream-parsers';
 
 export interface SortOutcome {
   readonly results: ClassifyResult[];

@@ -1,8 +1,7 @@
-import { createTemplateMiner } from '@obs/classification';
+import { createTemplateMiner, StreamParsers } from '@obs/classification';
 import { createRedactor } from '@obs/pii';
 import { createMetrics } from '../observability/metrics';
 import { prepareItems } from './prepare';
-import { StreamParsers } from './stream-parsers';
 
 const deps = () => ({ redactor: createRedactor(), parsers: new StreamParsers(10), miner: createTemplateMiner(), metrics: createMetrics({ defaultMetrics: false }) });
 
@@ -36,12 +35,5 @@ describe('prepareItems', () => {
     );
     expect(prepared[0]?.text).not.toContain('62.99.164.82');
     expect(prepared[0]?.templateId).toBe(prepared[1]?.templateId);
-  });
-
-  test('gives each stream its own header parser when items name their service', () => {
-    const parsers = new StreamParsers(2);
-    expect(parsers.for({ 'service.name': 'a' })).toBe(parsers.for({ 'service.name': 'a' }));
-    expect(parsers.for({ 'service.name': 'a' })).not.toBe(parsers.for({ 'service.name': 'b' }));
-    expect(parsers.for(undefined)).toBe(parsers.for({ unrelated: 'x' }));
   });
 });

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemType } from '@obs/schema';
 import type { Redactor } from '@obs/pii';
-import type { StatedLevel, TemplateMiner } from '@obs/classification';
+import type { StatedLevel, StreamParsers, TemplateMiner } from '@obs/classification';
 import type { Metrics } from '../observability/metrics';
 import type { RedactedItem } from '../classifiers/classifier';
 import { itemText } from './item-text';
-import type { StreamParsers } from './stream-parsers';
 
 export type { Redactor };
 
