@@ -91,6 +91,23 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
   }
   for (let k = 0; k < 5 && j < n; k++) {
     const c = line.charCodeAt(j);
+    // a level written before the time: `[ERROR] 2024-03-05 10:15:30 msg`
+    const stamp = header.timestamp === undefined ? timestampEnd(line, j) : -1;
+    if (stamp > 0) {
+      header.timestamp = line.slice(j, stamp);
+      j = skipSeparator(line, stamp);
+      continue;
+    }
+    // JBoss/WildFly: `INFO  [org.hibernate.Version] (main) msg`
+    if (c === 40 && header.source?.thread !== undefined && k > 0) {
+      const close = groupEnd(line, j);
+      const inner = close < 0 ? '' : line.slice(j + 1, close - 1);
+      if (inner === '' || /\s/.test(inner)) break;
+      header.source.logger ??= header.source.thread;
+      header.source.thread = inner;
+      j = skipSpaces(line, close);
+      continue;
+    }
     if (c === 91) {
       const close = groupEnd(line, j);
       if (close < 0) break;
@@ -389,7 +406,9 @@ export function readTextHeader(line: string, start: number): TextHeader {
   }
   if (stampEnd > 0) {
     header.timestamp = line.slice(stampStart, stampEnd);
-    header.shape = isMonthName(line, stampStart) && next === stampEnd ? 'syslog' : 'timestamp';
+    // RFC 3164 has neither a year after a comma nor AM/PM (java.util.logging's `Mar 05, 2024 10:15:30 AM`)
+    const syslog = isMonthName(line, stampStart) && next === stampEnd && !/,|M$/.test(line.slice(stampStart, stampEnd));
+    header.shape = syslog ? 'syslog' : 'timestamp';
     header.messageStart = skipSeparator(line, next);
     if (header.shape === 'syslog') {
       readSyslogSource(line, next, header);

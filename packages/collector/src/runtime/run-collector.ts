@@ -7,6 +7,7 @@ import type { Consumer } from '../consumer';
 import { cloneEntry, type LogBatch } from '../entry';
 import { fanOut } from '../route/fanout';
 import { sinkDefinitions } from '../sinks/registry';
+import { createInFlightBudget, defaultInFlightBytes } from '../sources/in-flight-budget';
 import { sourceDefinitions } from '../sources/registry';
 import { createPipelineConsumer, type PipelineConsumer } from '../stages/pipeline';
 import { startHttpServer, type CollectorHttpServer } from './http-server';
@@ -45,6 +46,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   const dataDir = (kind: string, id: string): string => path.join(storage, kind, id);
   createFolder(storage, 'storage_path');
 
+  const inFlight = createInFlightBudget(config.limits?.max_in_flight_bytes ?? defaultInFlightBytes(), registry);
   const sinks = new Map<string, Sink>();
   const pipelines = new Map<string, PipelineConsumer>();
   const sources: Source[] = [];
@@ -92,7 +94,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     for (const s of config.sources) {
       const id = `sources.${s.id}`;
       const next = forwardTo(s.forward_to.map(resolve));
-      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, resolve: (target: string) => sinks.get(target) });
+      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, inFlight, resolve: (target: string) => sinks.get(target) });
       sources.push(source);
       await source.start();
     }
