@@ -42,13 +42,20 @@ async function spawnSorter(env) {
   return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
 }
 
-/** OpenAI chat-completions stub (not an LLM): answers every prompted item as info/noise and counts calls and items. */
-function startLlmStub() {
+/** OpenAI chat-completions stub (not an LLM): answers every prompted item as info/noise and counts calls and items;
+ * with `retryAfterSeconds` it answers every call 429 with that Retry-After instead. */
+function startLlmStub(options = {}) {
   const stats = { calls: 0, items: 0 };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      if (options.retryAfterSeconds !== undefined) {
+        stats.calls += 1;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(options.retryAfterSeconds) });
+        res.end(JSON.stringify({ error: { message: 'rate limited', type: 'rate_limit' } }));
+        return;
+      }
       const user = JSON.parse(body).messages.find((m) => m.role === 'user');
       const items = JSON.parse(user.content).items;
       stats.calls += 1;

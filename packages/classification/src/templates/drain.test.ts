@@ -1,4 +1,5 @@
 import { createTemplateMiner } from './drain';
+import { maskTokens } from './masking';
 import { templateIdOf } from './template-id';
 
 describe('createTemplateMiner', () => {
@@ -163,5 +164,13 @@ describe('createTemplateMiner', () => {
     ['maxCandidates', { maxCandidates: 0 }, /templates\.maxCandidates must be an integer >= 1, got 0/],
   ])('rejects an invalid %s when the miner is created', (_name, options, message) => {
     expect(() => createTemplateMiner(options)).toThrow(message);
+  });
+
+  test('addMasked learns a line split by maskTokens exactly as add learns the line', () => {
+    const byText = createTemplateMiner();
+    const byTokens = createTemplateMiner();
+    for (const line of ['user 42 failed login from 10.0.0.1', 'user 7 failed login from 10.0.0.9', 'disk check started on node 4']) {
+      expect(byTokens.addMasked(maskTokens(line))).toEqual(byText.add(line));
+    }
   });
 });

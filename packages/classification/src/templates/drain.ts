@@ -33,6 +33,8 @@ export interface TemplateMatch {
 export interface TemplateMiner {
   /** Learns from the line and returns the template it belongs to (possibly generalised by this line). */
   add(text: string): TemplateMatch;
+  /** add() for a line already split by maskTokens(), which is stateless and can run elsewhere (the sorter's worker threads). */
+  addMasked(tokens: string[]): TemplateMatch;
   /** Returns the current template a line belongs to without learning; undefined when no cluster fits. */
   match(text: string): TemplateMatch | undefined;
   /** The id that stands for `templateId` now: the surviving cluster's id when it was merged away, else itself. */
@@ -245,7 +247,10 @@ class DrainTemplateMiner implements TemplateMiner {
   }
 
   add(text: string): TemplateMatch {
-    const tokens = maskTokens(text);
+    return this.addMasked(maskTokens(text));
+  }
+
+  addMasked(tokens: string[]): TemplateMatch {
     const masked = tokens.join(' ');
     const same = this.#byTemplate.get(masked);
     if (same !== undefined) return this.#joined(same, tokens);

@@ -15,6 +15,8 @@ export interface RedactedItem {
   readonly template: string;
   /** What an answer is cached under: the template id, changed when the template generalised over a word. */
   readonly answerKey: string;
+  /** The rules' decision, made with the per-item work off the main thread: the chain's last resort. */
+  readonly byRules: Classification;
 }
 
 export interface Classification {
@@ -39,9 +41,4 @@ export interface ClassifyContext {
 /** Returns results for the items it could decide, keyed by item id; missing ids fall through to the next classifier. */
 export interface Classifier {
   classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>>;
-}
-
-/** The last classifier of a chain: answers every item, synchronously, without I/O. */
-export interface TotalClassifier {
-  classifyOne(item: RedactedItem): Classification;
 }

@@ -1,13 +1,14 @@
-import { createTemplateMiner, StreamParsers } from '@obs/classification';
-import { createRedactor } from '@obs/pii';
+import { createTemplateMiner } from '@obs/classification';
 import { createMetrics } from '../observability/metrics';
+import { createItemPreparer } from './item-preparer';
 import { prepareItems } from './prepare';
 
-const deps = () => ({ redactor: createRedactor(), parsers: new StreamParsers(10), miner: createTemplateMiner(), metrics: createMetrics({ defaultMetrics: false }) });
+// The per-item step inline (workers: 0): the same function the worker threads run.
+const deps = () => ({ preparer: createItemPreparer({ workers: 0 }), miner: createTemplateMiner(), metrics: createMetrics({ defaultMetrics: false }) });
 
 describe('prepareItems', () => {
-  test('mines the message without its header when lines differ in time, host and pid', () => {
-    const prepared = prepareItems(
+  test('mines the message without its header when lines differ in time, host and pid', async () => {
+    const prepared = await prepareItems(
       [
         { id: 'a', type: 'log', payload: 'Jun 14 15:16:01 combo sshd[19939]: connection closed by 10.0.0.1' },
         { id: 'b', type: 'log', payload: 'Jun 15 02:04:59 other sshd[20882]: connection closed by 10.0.0.2' },
@@ -19,14 +20,14 @@ describe('prepareItems', () => {
     expect(prepared[1]?.text).toBe('Jun 15 02:04:59 other sshd[20882]: connection closed by <IPV4>');
   });
 
-  test('keeps the level the header states when a line has one', () => {
-    const [item] = prepareItems([{ id: 'a', type: 'log', payload: '2024-05-01 12:00:00,123 WARN [main] disk almost full' }], deps());
+  test('keeps the level the header states when a line has one', async () => {
+    const [item] = await prepareItems([{ id: 'a', type: 'log', payload: '2024-05-01 12:00:00,123 WARN [main] disk almost full' }], deps());
     expect(item?.level).toMatchObject({ severity: 'warning', source: 'header' });
     expect(item?.template).toBe('disk almost full');
   });
 
-  test('groups a host name that embeds a redacted address like the unredacted name when mined', () => {
-    const prepared = prepareItems(
+  test('groups a host name that embeds a redacted address like the unredacted name when mined', async () => {
+    const prepared = await prepareItems(
       [
         { id: 'a', type: 'log', payload: 'reverse lookup (62.99.164.82.sh.example.at) failed' },
         { id: 'b', type: 'log', payload: 'reverse lookup (host-7.example.at) failed' },
