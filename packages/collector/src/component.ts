@@ -48,6 +48,10 @@ export interface SourceContext extends ComponentContext {
   resolve?(target: string): unknown;
 }
 
+/**
+ * A sink reads (encodes) the entries of a batch before its consume() returns and never changes them, so a fan-out
+ * can hand the same entries to several sinks and then to a pipeline that changes them in place.
+ */
 export interface Sink extends Consumer<LogBatch>, Lifecycle {
   readonly id: string;
 }

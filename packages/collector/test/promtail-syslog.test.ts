@@ -1,41 +1,15 @@
-import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '../src/config/load';
-import { runCollector, type RunningCollector } from '../src/runtime/run-collector';
-import { createLogger } from '../src/runtime/logger';
-import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
 import { freePort } from './support/free-port';
+import { usePromtailRun } from './support/promtail-run';
 
 // A Promtail syslog scrape config run as it is: RFC 5424 over TCP in, relabel_configs on the __syslog_* labels, Loki wire format out.
 describe('a Promtail syslog scrape config', () => {
-  let dir: string;
-  let receiver: LokiPushReceiver;
-  let collector: RunningCollector | undefined;
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promtail-syslog-'));
-    receiver = await LokiPushReceiver.start();
-  });
-  afterEach(async () => {
-    await collector?.shutdown(AbortSignal.timeout(5000));
-    collector = undefined;
-    await receiver.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const run = usePromtailRun('promtail-syslog-');
 
   const start = async (syslog: string, relabel: string) => {
     const port = await freePort();
-    const file = path.join(dir, 'promtail.yaml');
-    fs.writeFileSync(file, `server:
-  http_listen_address: 127.0.0.1
-  http_listen_port: 0
-positions:
-  filename: ${path.join(dir, 'positions.yaml')}
-clients:
-  - url: ${receiver.url}
-    batchwait: 50ms
-scrape_configs:
+    await run.start(`${run.head()}scrape_configs:
   - job_name: syslog
     syslog:
       listen_address: 127.0.0.1:${port}
@@ -45,7 +19,6 @@ ${syslog}
     relabel_configs:
 ${relabel}
 `);
-    collector = await runCollector(await loadConfig(file, {}), { logger: createLogger({ level: 'silent' }) });
     return port;
   };
   const send = (port: number, data: string) => new Promise<void>((resolve, reject) => {
@@ -66,23 +39,23 @@ ${relabel}
       + '<11>1 2026-12-06T10:00:01Z db-1 postgres - - - connection refused\n'
       + octets('<15>1 - web-1 nginx - DEBUG - noise')
       + 'not syslog at all\n');
-    await receiver.waitForEntries(2);
+    await run.receiver.waitForEntries(2);
     await send(port, '<14>1 - web-2 cron - - - next\n');
-    await receiver.waitForEntries(3);
-    expect(receiver.entries.map((e) => ({ line: e.line, labels: e.labels }))).toEqual([
+    await run.receiver.waitForEntries(3);
+    expect(run.receiver.entries.map((e) => ({ line: e.line, labels: e.labels }))).toEqual([
       { line: 'GET /a 200', labels: { job: 'syslog', host: 'web-1', level: 'notice', facility: 'local4', app: 'nginx', region: 'eu', ip: '127.0.0.1' } },
       { line: 'connection refused', labels: { job: 'syslog', host: 'db-1', level: 'error', facility: 'user', app: 'postgres', ip: '127.0.0.1' } },
       { line: 'next', labels: { job: 'syslog', host: 'web-2', level: 'informational', facility: 'user', app: 'cron', ip: '127.0.0.1' } },
     ]);
     // The read time, as use_incoming_timestamp is off.
-    expect(receiver.entries[0]!.timestampNs).toBeGreaterThan(1_700_000_000_000_000_000n);
+    expect(run.receiver.entries[0]!.timestampNs).toBeGreaterThan(1_700_000_000_000_000_000n);
   });
 
   test('keeps the message timestamp with use_incoming_timestamp, and the whole message with use_rfc5424_message', async () => {
     const port = await start('      use_incoming_timestamp: true\n      use_rfc5424_message: true', '      - { source_labels: [__syslog_message_app_name], target_label: app }');
     const message = '<165>1 2026-12-06T10:00:00.5+01:00 web-1 nginx 42 - - hello';
     await send(port, `${message}\n`);
-    await receiver.waitForEntries(1);
-    expect(receiver.entries[0]).toMatchObject({ line: message, labels: { job: 'syslog', app: 'nginx' }, timestampNs: 1796547600500000000n });
+    await run.receiver.waitForEntries(1);
+    expect(run.receiver.entries[0]).toMatchObject({ line: message, labels: { job: 'syslog', app: 'nginx' }, timestampNs: 1796547600500000000n });
   });
 });

@@ -36,7 +36,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(requestId());
+  app.use(requestId(deps.redactor));
   app.use(observeRequests(deps));
 
   const json = express.json({ limit: deps.bodyLimit, type: 'application/json' });

@@ -48,7 +48,8 @@ export function createLokiPushSource(config: LokiPushSourceConfig, ctx: SourceCo
 const gunzip = promisify(zlib.gunzip);
 
 const PUSH_PATHS = new Set(['/loki/api/v1/push', '/api/v1/push']);
-const RAW_PATHS = new Set(['/loki/api/v1/raw', '/api/v1/raw']);
+// Promtail's push target serves raw lines at /promtail/api/v1/raw; Alloy's at /loki/api/v1/raw.
+const RAW_PATHS = new Set(['/loki/api/v1/raw', '/api/v1/raw', '/promtail/api/v1/raw']);
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {

@@ -91,7 +91,8 @@ export function redactItem(item: IncomingItem, tools: ItemTools): RedactedLine {
   const attributes = rawAttributes === undefined ? undefined : (redactor.redactValue(rawAttributes) as Record<string, unknown>);
   const r = rules.classify({ text, type: item.type, attributes });
   return {
-    id: item.id ?? randomUUID(),
+    // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
+    id: item.id === undefined ? randomUUID() : redactor.redact(item.id).text,
     type: item.type,
     text,
     messageTokens: maskTokens(message),
@@ -120,6 +121,17 @@ export function mineTemplates(lines: readonly RedactedLine[], miner: TemplateMin
   });
 }
 
+/** Ids unique within the batch again after redaction (`a@x.io` and `b@y.io` both became `<EMAIL>`): `<EMAIL>#2`. */
+export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
+  const seen = new Set<string>();
+  return lines.map((line) => {
+    let id = line.id;
+    for (let n = 2; seen.has(id); n++) id = `${line.id}#${n}`;
+    seen.add(id);
+    return id === line.id ? line : { ...line, id };
+  });
+}
+
 /** The sorter's preparation of a batch: the per-item step (on worker threads), then counting redactions and mining, in order. */
 export async function prepareItems(
   items: readonly IncomingItem[],
@@ -127,5 +139,5 @@ export async function prepareItems(
 ): Promise<RedactedItem[]> {
   const lines = await deps.preparer.prepare(items);
   for (const line of lines) for (const [type, n] of Object.entries(line.redactions)) if (n) deps.metrics.redactions.inc({ type }, n);
-  return mineTemplates(lines, deps.miner);
+  return mineTemplates(keepIdsApart(lines), deps.miner);
 }
