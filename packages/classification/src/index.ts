@@ -1,3 +1,4 @@
+export * from './header';
 export * from './templates';
 export * from './rules';
 export * from './evaluation';

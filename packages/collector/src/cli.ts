@@ -1,17 +1,22 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runUntilStopped } from './cli/run';
+import { convertPromtailFile } from './cli/convert';
 import { dryRun } from './cli/dry-run';
 import { UsageError } from './cli/usage-error';
 import { validSummary } from './cli/validate';
-import { loadConfig } from './config/load';
+import { loadConfig, type LoadOptions } from './config/load';
 import { ConfigError, formatIssue } from './errors';
 import { createLogger, type LogLevel } from './runtime';
 
 export const USAGE = `Usage:
-  collector run -c FILE [--log-level debug|info|warn|error]
-  collector validate -c FILE
-  collector dry-run -c FILE [--pipeline ID] [--input FILE] [--inspect]
+  collector run -c FILE [--log-level debug|info|warn|error] [FORMAT]
+  collector validate -c FILE [FORMAT]
+  collector dry-run -c FILE [--pipeline ID] [--input FILE] [--inspect] [FORMAT]
+  collector convert PROMTAIL_FILE [-config.expand-env]
+
+FORMAT: --config.format=auto|collector|promtail (auto: a Promtail file is told by its root keys) and, for
+Promtail files, -config.expand-env to expand \${VAR} as Promtail does. -config.file=FILE is the same as -c FILE.
 
 Exit codes: 0 ok, 1 invalid config or failure while running, 2 usage error.`;
 
@@ -48,28 +53,43 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  const args = parse(command, rest);
-  const file = args.config;
-  if (file === undefined) throw new UsageError(`${command} needs -c FILE`);
+  const args = parse(command, promtailFlags(rest));
+  const file = args.config ?? (command === 'convert' ? args.positionals[0] : undefined);
+  if (file === undefined) throw new UsageError(command === 'convert' ? 'convert needs a Promtail config file' : `${command} needs -c FILE`);
+  if (args.positionals.length > (command === 'convert' && args.config === undefined ? 1 : 0)) throw new UsageError(`unexpected argument "${args.positionals[args.positionals.length - 1]}"`);
+  const format = args['config.format'] ?? 'auto';
+  if (!['auto', 'collector', 'promtail'].includes(format)) throw new UsageError('--config.format must be auto, collector or promtail');
+  const load: LoadOptions = { format: format as LoadOptions['format'], expandEnv: args['config.expand-env'] };
   switch (command) {
+    case 'convert': {
+      let text: string;
+      try {
+        text = await fs.promises.readFile(file, 'utf8');
+      } catch (err) {
+        throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      io.stdout.write(convertPromtailFile(file, text, io.env, load.expandEnv ?? false));
+      return 0;
+    }
     case 'validate': {
-      const config = await loadConfig(file, io.env);
+      const config = await loadConfig(file, io.env, load);
       io.stdout.write(`${validSummary(file, config)}\n`);
       return 0;
     }
     case 'dry-run': {
-      const config = await loadConfig(file, io.env);
+      const config = await loadConfig(file, io.env, load);
       const input = args.input === undefined ? io.stdin : await openInput(args.input);
       const logger = createLogger({ level: 'warn', out: io.stderr });
-      const summary = await dryRun(config, { pipeline: args.pipeline, input, output: io.stdout, inspect: args.inspect, logger });
+      const summary = await dryRun(config, { pipeline: args.pipeline, input, inputFile: args.input, output: io.stdout, inspect: args.inspect, logger });
       io.stderr.write(`dry-run ${summary.pipeline}: ${summary.linesIn} lines in, ${summary.entriesOut} entries out, ${summary.notOut} dropped or merged\n`);
       return 0;
     }
     case 'run': {
-      const level = args['log-level'] ?? 'info';
-      if (!LOG_LEVELS.includes(level as LogLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
-      const config = await loadConfig(file, io.env);
-      return runUntilStopped(config, createLogger({ level: level as LogLevel, out: io.stderr }));
+      const flag = args['log-level'];
+      if (flag !== undefined && !LOG_LEVELS.includes(flag as LogLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+      const config = await loadConfig(file, io.env, load);
+      const level = (flag ?? config.server.log_level ?? 'info') as LogLevel;
+      return runUntilStopped(config, createLogger({ level, out: io.stderr }));
     }
     default:
       throw new UsageError(`unknown command "${command}"`);
@@ -83,23 +103,47 @@ function parse(command: string, rest: string[]) {
     input: { type: 'string' },
     inspect: { type: 'boolean', default: false },
     'log-level': { type: 'string' },
+    'config.format': { type: 'string' },
+    'config.expand-env': { type: 'boolean', default: false },
   } as const;
+  const format = ['config.format', 'config.expand-env'];
   const allowed: Record<string, readonly string[]> = {
-    validate: ['config'],
-    'dry-run': ['config', 'pipeline', 'input', 'inspect'],
-    run: ['config', 'log-level'],
+    validate: ['config', ...format],
+    'dry-run': ['config', 'pipeline', 'input', 'inspect', ...format],
+    run: ['config', 'log-level', ...format],
+    convert: ['config', 'config.expand-env'],
   };
   if (!allowed[command]) throw new UsageError(`unknown command "${command}"`);
   let values: { [K in keyof typeof options]?: typeof options[K]['type'] extends 'boolean' ? boolean : string };
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: true }));
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
   for (const [key, value] of Object.entries(values)) {
     if (value !== false && !allowed[command].includes(key)) throw new UsageError(`${command} does not take --${key}`);
   }
-  return { ...values, inspect: values.inspect ?? false };
+  return { ...values, inspect: values.inspect ?? false, 'config.expand-env': values['config.expand-env'] ?? false, positionals };
+}
+
+/** Promtail's Go-style flags as a Promtail unit file passes them: `-config.file=F`, `-config.expand-env=true`. */
+function promtailFlags(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const arg of args) {
+    const m = /^--?(config\.file|config\.expand-env|config\.format)(?:=(.*))?$/.exec(arg);
+    if (!m) {
+      out.push(arg);
+    } else if (m[1] === 'config.file') {
+      out.push('--config', ...(m[2] === undefined ? [] : [m[2]]));
+    } else if (m[1] === 'config.expand-env') {
+      if (m[2] === undefined || m[2] === 'true') out.push('--config.expand-env');
+      else if (m[2] !== 'false') throw new UsageError(`-config.expand-env takes true or false, got "${m[2]}"`);
+    } else {
+      out.push('--config.format', ...(m[2] === undefined ? [] : [m[2]]));
+    }
+  }
+  return out;
 }
 
 async function openInput(file: string): Promise<NodeJS.ReadableStream> {

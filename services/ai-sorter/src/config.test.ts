@@ -4,7 +4,7 @@ describe('loadConfig', () => {
   test('applies the documented defaults when the environment is empty', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 8080, maxBatchItems: 500, bodyLimit: '1mb', apiKeys: [], logLevel: 'info' });
-    expect(c.llm).toEqual({ apiKey: undefined, baseUrl: 'https://api.x.ai/v1', model: 'grok-3-mini', timeoutMs: 10000 });
+    expect(c.llm).toEqual({ apiKey: undefined, baseUrl: 'https://api.x.ai/v1', model: 'grok-3-mini', timeoutMs: 10000, maxTemplatesPerCall: 20 });
     expect(c.redisUrl).toBeUndefined();
   });
 

@@ -22,6 +22,7 @@ export const envSchema = z
     LLM_BASE_URL: z.url().default('https://api.x.ai/v1').describe('OpenAI-compatible base URL'),
     LLM_MODEL: z.string().min(1).default('grok-3-mini').describe('Model name'),
     LLM_TIMEOUT_MS: int(1).default(10000).describe('Timeout of one LLM call'),
+    LLM_MAX_TEMPLATES_PER_CALL: int(1).default(20).describe('Unseen templates asked in one LLM call; more are split into concurrent calls'),
     LIMITER_REQUESTS_PER_MINUTE: int(1).default(60).describe('LLM calls allowed per minute'),
     LIMITER_TOKENS_PER_MINUTE: int(1).default(100000).describe('Estimated LLM tokens allowed per minute'),
     LIMITER_MAX_CONCURRENT: int(1).default(4).describe('LLM calls in flight at once'),
@@ -56,7 +57,7 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly apiKeys: readonly string[];
-  readonly llm: { readonly apiKey?: string; readonly baseUrl: string; readonly model: string; readonly timeoutMs: number };
+  readonly llm: { readonly apiKey?: string; readonly baseUrl: string; readonly model: string; readonly timeoutMs: number; readonly maxTemplatesPerCall: number };
   readonly limiter: { readonly requestsPerMinute: number; readonly tokensPerMinute: number; readonly maxConcurrent: number; readonly maxQueue: number };
   readonly breaker: {
     readonly errorThresholdPercent: number;
@@ -101,7 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     host: e.HOST,
     apiKeys: Object.freeze(e.SORTER_API_KEYS),
-    llm: { apiKey: e.LLM_API_KEY ?? e.XAI_API_KEY, baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS },
+    llm: {
+      apiKey: e.LLM_API_KEY ?? e.XAI_API_KEY,
+      baseUrl: e.LLM_BASE_URL,
+      model: e.LLM_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxTemplatesPerCall: e.LLM_MAX_TEMPLATES_PER_CALL,
+    },
     limiter: {
       requestsPerMinute: e.LIMITER_REQUESTS_PER_MINUTE,
       tokensPerMinute: e.LIMITER_TOKENS_PER_MINUTE,

@@ -13,6 +13,7 @@ import { createLlmClassifier, createLlmClient } from './classifiers/llm';
 import { createMemoryCacheStore } from './classifiers/memory-cache-store';
 import { withRateLimit, type RateLimited } from './classifiers/rate-limit';
 import { createRedisCacheStore } from './classifiers/redis-cache-store';
+import { createRedisRetryAfterPause } from './classifiers/redis-retry-after-pause';
 import { createRulesFallback } from './classifiers/rules';
 import type { Config } from './config';
 import { createLogger } from './observability/logger';
@@ -70,9 +71,10 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     // The limiter's commands wait for a reconnect instead of failing inside bottleneck, where nothing could catch
     // the rejection; the limiter's own deadline bounds how long a request waits for them.
     connection = config.redisUrl ? new Bottleneck.IORedisConnection({ client: connectRedis(config.redisUrl, null), Redis }) : undefined;
-    limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection }, { metrics });
+    const pause = redis ? createRedisRetryAfterPause(redis) : undefined;
+    limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection, pause }, { metrics });
     breaker = withBreaker(limiter, config.breaker, { metrics });
-    primary = withCache(breaker, store, { metrics, logger });
+    primary = withCache(breaker, store, { metrics, logger, maxPerCall: config.llm.maxTemplatesPerCall });
   }
   const classifier = withFallback(primary, rules, logger);
   const sorter = createSorter({ redactor, miner, classifier, metrics });

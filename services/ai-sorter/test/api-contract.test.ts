@@ -74,10 +74,10 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
     expect(ErrorBody.parse(res.body).error.issues?.[0]?.path).toBe('items');
   });
 
-  test('When the body exceeds BODY_LIMIT, then 413 body_too_large', async () => {
+  test('When the body exceeds BODY_LIMIT, then 413 body_too_large states the limit', async () => {
     sorter = await startSorter({ BODY_LIMIT: '1kb' });
     const res = await request(sorter.url).post('/classify').send({ items: [{ type: 'log', body: 'x'.repeat(2048) }] }).expect(413);
-    expect(ErrorBody.parse(res.body).error.code).toBe('body_too_large');
+    expect(ErrorBody.parse(res.body).error).toMatchObject({ code: 'body_too_large', message: 'the request body exceeds the body limit of 1024 bytes (BODY_LIMIT)' });
   });
 
   test('When the content type is not JSON, then 415 unsupported_media_type', async () => {

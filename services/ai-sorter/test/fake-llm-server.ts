@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 export type FakeLlmBehaviour =
   | { kind: 'answer'; order?: 'as_asked' | 'reversed' }
   | { kind: 'slow'; delayMs: number }
-  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'rate_limited'; retryAfterSeconds: number; delayMs?: number }
   | { kind: 'server_error' }
   | { kind: 'client_error'; status: 400 | 401 | 404 }
   | { kind: 'malformed_json' }
@@ -103,6 +103,7 @@ export async function startFakeLlmServer(): Promise<FakeLlmServer> {
         await new Promise((r) => setTimeout(r, current.delayMs));
         return send(res, 200, completion(JSON.stringify({ results: answers }), items.length));
       case 'rate_limited':
+        if (current.delayMs) await new Promise((r) => setTimeout(r, current.delayMs));
         return send(res, 429, { error: { message: 'rate limited', type: 'rate_limit' } }, { 'retry-after': String(current.retryAfterSeconds) });
       case 'server_error':
         return send(res, 500, { error: { message: 'upstream exploded' } });

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
 import type { FakeLlmServer } from './fake-llm-server';
-import { metricValue, type RunningSorter } from './support/start-sorter';
+import { metricValue, waitFor, type RunningSorter } from './support/start-sorter';
 import { useFakeLlmFixture } from './support/fake-llm-fixture';
 
 const llmEnv = (fake: FakeLlmServer, extra: Record<string, string> = {}) => ({
@@ -115,6 +115,36 @@ describe('classifier chain against the fake LLM server', () => {
     expect(body.results[0]?.decided_by).toBe('rules');
     const metrics = (await request(sorter.url).get('/metrics')).text;
     expect(metricValue(metrics, 'sorter_limiter_dropped_total', { reason: 'retry_after' })).toBe(1);
+  });
+
+  test('When the LLM answers 429 with Retry-After while calls wait in the limiter, then none of them goes out and rules answer them', async () => {
+    sorter = await startSorter(llmEnv(fake, { LIMITER_MAX_CONCURRENT: '1' }));
+    fake.behave({ kind: 'rate_limited', retryAfterSeconds: 30, delayMs: 1500 });
+    // Lines of different lengths are different templates: each request needs its own call, and all but the first queue.
+    const responses = Array.from({ length: 8 }, (_, i) => classify(sorter, [{ type: 'log', body: `queued${' step'.repeat(i + 1)} done` }]));
+    await waitFor(async () => metricValue((await request(sorter.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 7);
+    expect(fake.calls.length).toBe(1);
+    const answered = await Promise.all(responses);
+    expect(answered.map((b) => b.results[0]?.decided_by)).toEqual(Array(8).fill('rules'));
+    fake.behave({ kind: 'answer' });
+    await classify(sorter, [{ type: 'log', body: 'a new line after the 429 arrived' }]);
+    expect(fake.calls.length).toBe(1);
+    const metrics = (await request(sorter.url).get('/metrics')).text;
+    expect(metricValue(metrics, 'sorter_limiter_dropped_total', { reason: 'retry_after' })).toBe(8);
+  });
+
+  test('When the Retry-After pause ends, then calls go out again', async () => {
+    sorter = await startSorter(llmEnv(fake));
+    fake.behave({ kind: 'rate_limited', retryAfterSeconds: 1 });
+    await classify(sorter, [{ type: 'log', body: 'first line before the pause' }]);
+    fake.behave({ kind: 'answer' });
+    let attempt = 0;
+    await waitFor(async () => {
+      attempt += 1;
+      const body = await classify(sorter, [{ type: 'log', body: `after the pause${' again'.repeat(attempt)}` }]);
+      return body.results[0]?.decided_by === 'llm';
+    }, 5000, 100);
+    expect(fake.calls.length).toBe(2);
   });
 
   test('When items carry PII, then only redacted text reaches the LLM', async () => {

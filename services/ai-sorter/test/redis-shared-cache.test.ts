@@ -2,7 +2,7 @@ import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
 import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
 import { redisServerAvailable, startRedis, type RunningRedis } from './support/redis-server';
-import { startSorter, type RunningSorter } from './support/start-sorter';
+import { metricValue, startSorter, waitFor, type RunningSorter } from './support/start-sorter';
 
 const available = redisServerAvailable();
 if (!available && process.env.CI === 'true') {
@@ -49,5 +49,48 @@ describeWithRedis('REDIS_URL: template cache and limiter shared through a real r
       }
     }
     expect(fake.calls).toHaveLength(2);
+  });
+
+  test('When one instance gets a 429 with Retry-After, then no other instance calls the LLM, new or queued, until the pause ends', async () => {
+    // One LLM account seen through two fakes: A's calls are answered 429, B's are slow, so B has calls waiting in its queue.
+    const slow = await startFakeLlmServer();
+    try {
+      slow.behave({ kind: 'slow', delayMs: 1500 });
+      fake.behave({ kind: 'rate_limited', retryAfterSeconds: 30 });
+      const a = await startSorter(env());
+      const b = await startSorter({ ...env({ LIMITER_MAX_CONCURRENT: '1', LLM_TIMEOUT_MS: '5000' }), LLM_BASE_URL: slow.baseUrl });
+      sorters.push(a, b);
+      const queued = [1, 2, 3, 4].map((n) => request(b.url).post('/classify').send({ items: [{ type: 'log', body: `replica b${' step'.repeat(n)} done` }] }));
+      const answered = Promise.all(queued.map((r) => r.then((res) => ClassifyResponse.parse(res.body).results[0]?.decided_by)));
+      await waitFor(async () => metricValue((await request(b.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 3);
+      await request(a.url).post('/classify').send({ items: [{ type: 'log', body: 'replica a meets the rate limit' }] }).expect(200);
+      expect(fake.calls).toHaveLength(1);
+      // B's call in flight finishes; the three waiting behind it must not go out.
+      expect(await answered).toEqual(['llm', 'rules', 'rules', 'rules']);
+      const fresh = await request(b.url).post('/classify').send({ items: [{ type: 'log', body: 'a new line on replica b' }] }).expect(200);
+      expect(ClassifyResponse.parse(fresh.body).results[0]?.decided_by).toBe('rules');
+      expect(slow.calls.length).toBe(1);
+      expect(metricValue((await request(b.url).get('/metrics')).text, 'sorter_limiter_dropped_total', { reason: 'retry_after' })).toBe(4);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  test('When the shared Retry-After pause expires, then the other instance calls the LLM again', async () => {
+    fake.behave({ kind: 'rate_limited', retryAfterSeconds: 1 });
+    const a = await startSorter(env());
+    const b = await startSorter(env());
+    sorters.push(a, b);
+    await request(a.url).post('/classify').send({ items: [{ type: 'log', body: 'replica a meets the rate limit' }] }).expect(200);
+    fake.behave({ kind: 'answer' });
+    const held = await request(b.url).post('/classify').send({ items: [{ type: 'log', body: 'replica b right after the 429' }] }).expect(200);
+    expect(ClassifyResponse.parse(held.body).results[0]?.decided_by).toBe('rules');
+    expect(fake.calls).toHaveLength(1);
+    let attempt = 0;
+    await waitFor(async () => {
+      attempt += 1;
+      const res = await request(b.url).post('/classify').send({ items: [{ type: 'log', body: `replica b later${' again'.repeat(attempt)}` }] });
+      return ClassifyResponse.parse(res.body).results[0]?.decided_by === 'llm';
+    }, 5000, 100);
   });
 });

@@ -7,7 +7,7 @@ describe('createTemplateMiner', () => {
     const first = miner.add('user 42 failed login from 10.0.0.1');
     const second = miner.add('user 7 failed login from 10.0.0.9');
     expect(first.isNew).toBe(true);
-    expect(second).toEqual({ templateId: first.templateId, template: 'user <*> failed login from <*>', isNew: false, size: 2 });
+    expect(second).toEqual({ templateId: first.templateId, answerKey: first.templateId, template: 'user <*> failed login from <*>', isNew: false, size: 2 });
     expect(miner.clusterCount).toBe(1);
   });
 
@@ -47,13 +47,45 @@ describe('createTemplateMiner', () => {
     expect(one.templateId).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  test('moves the id to the new template text and returns it from match when a cluster generalises', () => {
+  test('keeps the first id and answer key when a cluster generalises over a variable', () => {
     const miner = createTemplateMiner();
     const before = miner.add('job x1y2 done');
     const after = miner.add('job z3w4 done');
-    expect(before.template).toBe('job x1y2 done');
-    expect(after.templateId).not.toBe(before.templateId);
-    expect(miner.match('job x1y2 done')?.templateId).toBe(after.templateId);
+    expect(after.template).toBe('job <*> done');
+    expect(after.templateId).toBe(before.templateId);
+    expect(after.answerKey).toBe(before.answerKey);
+    expect(miner.match('job x1y2 done')?.templateId).toBe(before.templateId);
+  });
+
+  test('keeps the id but changes the answer key when a cluster generalises over a word', () => {
+    const miner = createTemplateMiner();
+    const first = miner.add('connect to alpha failed 3');
+    const wider = miner.add('connect to <IPV4> failed 4');
+    expect(wider).toMatchObject({ templateId: first.templateId, template: 'connect to <*> failed <*>' });
+    expect(wider.answerKey).not.toBe(first.answerKey);
+    expect(wider.answerKey.startsWith(first.templateId)).toBe(true);
+    expect(miner.add('connect to <IPV4> failed 5').answerKey).toBe(wider.answerKey);
+  });
+
+  test('records merged ids so resolve maps them to the surviving id when word siblings merge', () => {
+    const miner = createTemplateMiner();
+    const alice = [miner.add('Invalid user alice from 10.0.0.1'), miner.add('Invalid user alice from 10.0.0.2')];
+    const bob = miner.add('Invalid user bob from 10.0.0.3');
+    const carol = miner.add('Invalid user carol from 10.0.0.4');
+    expect(carol.templateId).toBe(alice[0]?.templateId);
+    expect(bob.templateId).not.toBe(carol.templateId);
+    expect(miner.resolve(bob.templateId)).toBe(carol.templateId);
+    expect(miner.resolve(carol.templateId)).toBe(carol.templateId);
+    expect(carol.answerKey).not.toBe(alice[0]?.answerKey);
+  });
+
+  test('scans a bounded number of clusters per line when a leaf holds many', () => {
+    const miner = createTemplateMiner({ maxCandidates: 4, maxClusters: 1000 });
+    const words = Array.from({ length: 200 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
+    for (const w of words) miner.add(`7 ${w} ${w}a ${w}b ${w}c`);
+    expect(miner.clusterCount).toBe(200);
+    // The oldest cluster is beyond the candidates scanned, but a line that fits it exactly still finds it.
+    expect(miner.match(`9 ${words[0]} ${words[0]}a ${words[0]}b ${words[0]}c`)?.isNew).toBe(false);
   });
 
   test('does not learn when match is called on an unseen line', () => {
@@ -108,6 +140,7 @@ describe('createTemplateMiner', () => {
     ['similarityThreshold', { similarityThreshold: 1.5 }, /templates\.similarityThreshold must be within 0\.\.1, got 1\.5/],
     ['maxChildren', { maxChildren: 1 }, /templates\.maxChildren must be an integer >= 2, got 1/],
     ['maxClusters', { maxClusters: 0 }, /templates\.maxClusters must be an integer >= 1, got 0/],
+    ['maxCandidates', { maxCandidates: 0 }, /templates\.maxCandidates must be an integer >= 1, got 0/],
   ])('rejects an invalid %s when the miner is created', (_name, options, message) => {
     expect(() => createTemplateMiner(options)).toThrow(message);
   });

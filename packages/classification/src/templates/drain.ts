@@ -1,5 +1,7 @@
 import { WILDCARD, maskTokens } from './masking';
+import { RecencyList, type RecencyNode } from './recency-list';
 import { templateIdOf } from './template-id';
+import { isWord } from './token-kind';
 
 export interface TemplateMinerOptions {
   /** How many leading tokens route a line through the parse tree before the similarity search (default 2). */
@@ -10,41 +12,69 @@ export interface TemplateMinerOptions {
   maxChildren?: number;
   /** Clusters kept; the least recently used one is forgotten beyond this (default 10000). */
   maxClusters?: number;
+  /** Clusters of one leaf compared with a line that fits none exactly, most recently used first (default 64). */
+  maxCandidates?: number;
 }
 
 export interface TemplateMatch {
+  /** The cluster's id: the id of the template its first line made, kept while the cluster lives, also when it generalises. */
   templateId: string;
   template: string;
+  /** What an answer about this template is keyed by: `templateId` until the cluster generalises over a word (a
+   * position that carries meaning), then `templateId~positions`, so an answer given for the narrower template is
+   * never reused for the wider one. */
+  answerKey: string;
   isNew: boolean;
   /** Lines the cluster has taken so far. */
   size: number;
 }
 
-/** A streaming Drain-style template miner with bounded memory. `templateId` is a hash of the template text, so it is
- * stable across restarts and replicas; when a cluster generalises, its id follows the new template text. */
+/** A streaming Drain-style template miner with bounded memory and bounded work per line. */
 export interface TemplateMiner {
   /** Learns from the line and returns the template it belongs to (possibly generalised by this line). */
   add(text: string): TemplateMatch;
   /** Returns the current template a line belongs to without learning; undefined when no cluster fits. */
   match(text: string): TemplateMatch | undefined;
+  /** The id that stands for `templateId` now: the surviving cluster's id when it was merged away, else itself. */
+  resolve(templateId: string): string;
   readonly clusterCount: number;
 }
 
 interface Cluster {
+  readonly id: string;
   tokens: string[];
   template: string;
-  templateId: string;
+  answerKey: string;
+  /** Positions generalised over words, ascending. */
+  wordPositions: number[];
+  constants: number;
   size: number;
-  /** The tree leaf that holds this cluster, so eviction can unlink it and prune emptied branches. */
-  readonly leaf: TreeNode;
+  readonly node: TreeNode;
+  /** Where the cluster sits in the exact-fit index of its leaf. */
+  shapeKey: string;
+  fitKey: string;
+  recency: RecencyNode<Cluster>;
+  leafRecency: RecencyNode<Cluster>;
+}
+
+/** The wildcard positions shared by some templates of a leaf, and those templates by their constant tokens. */
+interface Shape {
+  readonly wild: readonly boolean[];
+  readonly byConstants: Map<string, Cluster>;
+  recency: RecencyNode<Shape>;
 }
 
 interface TreeNode {
   readonly children: Map<string, TreeNode>;
-  readonly clusters: Cluster[];
   readonly parent: TreeNode | undefined;
   /** This node's key in its parent: a token count at the first level, a leading token below. */
   readonly key: string;
+  /** Templates ending here (leaves only), most recently used first. */
+  readonly clusters: RecencyList<Cluster>;
+  /** Exact-fit index: a line that repeats every constant of a template finds it without a similarity scan. */
+  readonly shapes: Map<string, Shape>;
+  /** The same shapes, most recently fitted first: the order they are tried in. */
+  readonly shapeRecency: RecencyList<Shape>;
 }
 
 interface ResolvedOptions {
@@ -52,14 +82,17 @@ interface ResolvedOptions {
   readonly similarityThreshold: number;
   readonly maxChildren: number;
   readonly maxClusters: number;
+  readonly maxCandidates: number;
 }
 
 const hasDigit = /\d/;
-const digit = /\d/g;
-const letter = /[a-zA-Z]/g;
-const allHex = /^[0-9a-fA-F]+$/;
 // Distinct words seen at one position before it is treated as a variable: "start"/"end" stay two templates, user names merge.
 const WORD_VARIETY = 3;
+// Shapes of one leaf tried for an exact fit, most recently used first; beyond them the similarity scan still finds a fit.
+const MAX_SHAPES = 8;
+// Steps followed through recorded merges: a chain is never longer than this in practice.
+const MAX_RESOLVE_STEPS = 16;
+const keySeparator = '\u0000';
 
 function resolveOptions(options: TemplateMinerOptions): ResolvedOptions {
   const resolved = {
@@ -67,6 +100,7 @@ function resolveOptions(options: TemplateMinerOptions): ResolvedOptions {
     similarityThreshold: options.similarityThreshold ?? 0.5,
     maxChildren: options.maxChildren ?? 100,
     maxClusters: options.maxClusters ?? 10_000,
+    maxCandidates: options.maxCandidates ?? 64,
   };
   if (!Number.isInteger(resolved.depth) || resolved.depth < 1) throw new RangeError(`templates.depth must be an integer >= 1, got ${resolved.depth}`);
   if (!(resolved.similarityThreshold >= 0 && resolved.similarityThreshold <= 1)) {
@@ -78,11 +112,14 @@ function resolveOptions(options: TemplateMinerOptions): ResolvedOptions {
   if (!Number.isInteger(resolved.maxClusters) || resolved.maxClusters < 1) {
     throw new RangeError(`templates.maxClusters must be an integer >= 1, got ${resolved.maxClusters}`);
   }
+  if (!Number.isInteger(resolved.maxCandidates) || resolved.maxCandidates < 1) {
+    throw new RangeError(`templates.maxCandidates must be an integer >= 1, got ${resolved.maxCandidates}`);
+  }
   return Object.freeze(resolved);
 }
 
 function newNode(parent: TreeNode | undefined, key: string): TreeNode {
-  return { children: new Map(), clusters: [], parent, key };
+  return { children: new Map(), parent, key, clusters: new RecencyList(), shapes: new Map(), shapeRecency: new RecencyList() };
 }
 
 // Tokens that carry digits or a masked part are likely variables, so they route to the wildcard branch instead of splitting the tree.
@@ -90,16 +127,18 @@ function routingKey(token: string): string {
   return hasDigit.test(token) || token.includes(WILDCARD) ? WILDCARD : token;
 }
 
-/** Share of the template's constant tokens that the line repeats; wildcards fit anything and do not count. */
-function similarity(template: readonly string[], tokens: readonly string[]): number {
-  let constants = 0;
-  let equal = 0;
+/** Share of the template's constant tokens that the line repeats (wildcards fit anything and do not count), or -1 as soon
+ * as it cannot reach `floor`: most clusters of a crowded leaf differ early, so they cost a few comparisons. */
+function similarity(cluster: Cluster, tokens: readonly string[], floor: number): number {
+  if (cluster.constants === 0) return 1;
+  const template = cluster.tokens;
+  const allowedMisses = cluster.constants * (1 - floor);
+  let misses = 0;
   for (let i = 0; i < template.length; i++) {
-    if (template[i] === WILDCARD) continue;
-    constants++;
-    if (template[i] === tokens[i]) equal++;
+    const constant = template[i];
+    if (constant !== WILDCARD && constant !== tokens[i] && ++misses > allowedMisses) return -1;
   }
-  return constants === 0 ? 1 : equal / constants;
+  return 1 - misses / cluster.constants;
 }
 
 function constantCount(template: readonly string[]): number {
@@ -108,17 +147,17 @@ function constantCount(template: readonly string[]): number {
   return constants;
 }
 
-/** A word (more letters than digits, not hex, no wildcard) is constant text until its position shows WORD_VARIETY
- * distinct values: "SOCKS5" and "ssh2" are words, "t761" and "9f4ef63" are not. */
-function isWord(token: string): boolean {
-  if (token.includes(WILDCARD)) return false;
-  const digits = countMatches(token, digit);
-  if (digits === 0) return true;
-  return !allHex.test(token) && digits < countMatches(token, letter);
+function shapeKeyOf(template: readonly string[]): string {
+  let key = '';
+  for (let i = 0; i < template.length; i++) if (template[i] === WILDCARD) key += `${i},`;
+  return key;
 }
 
-function countMatches(token: string, pattern: RegExp): number {
-  return token.match(pattern)?.length ?? 0;
+/** The line's tokens at the shape's constant positions: equal to a template's key exactly when the line fits it. */
+function constantsKey(wild: readonly boolean[], tokens: readonly string[]): string {
+  let key = '';
+  for (let i = 0; i < tokens.length; i++) if (!wild[i]) key += tokens[i] + keySeparator;
+  return key;
 }
 
 /** True when the line differs from the template's constant tokens at a position where both hold words. */
@@ -136,11 +175,28 @@ function fits(template: readonly string[], tokens: readonly string[]): boolean {
   return true;
 }
 
+// A node needs its value and the value holds its node: this placeholder is replaced by list.add() right after.
+function unlinked<T>(): RecencyNode<T> {
+  return undefined as unknown as RecencyNode<T>;
+}
+
+function answerKeyOf(id: string, wordPositions: readonly number[]): string {
+  return wordPositions.length === 0 ? id : `${id}~${wordPositions.join('.')}`;
+}
+
+function matchOf(cluster: Cluster, isNew: boolean): TemplateMatch {
+  return { templateId: cluster.id, template: cluster.template, answerKey: cluster.answerKey, isNew, size: cluster.size };
+}
+
 class DrainTemplateMiner implements TemplateMiner {
   readonly #options: ResolvedOptions;
   readonly #root = newNode(undefined, '');
-  // Insertion order is recency order: a touched cluster is re-inserted at the end; the first one is evicted.
-  readonly #recency = new Map<Cluster, true>();
+  readonly #recency = new RecencyList<Cluster>();
+  readonly #byId = new Map<string, Cluster>();
+  /** Every cluster by its current template text: a line that equals a template finds it with one lookup. */
+  readonly #byTemplate = new Map<string, Cluster>();
+  /** Merged-away id -> the id that absorbed it; insertion order bounds it like the clusters. */
+  readonly #merged = new Map<string, string>();
 
   constructor(options: TemplateMinerOptions) {
     this.#options = resolveOptions(options);
@@ -152,27 +208,51 @@ class DrainTemplateMiner implements TemplateMiner {
 
   add(text: string): TemplateMatch {
     const tokens = maskTokens(text);
-    const leaf = this.#leafFor(tokens, true) as TreeNode;
-    const cluster = this.#bestCluster(leaf.clusters, tokens);
-    if (cluster === undefined) return this.#create(leaf, tokens);
-    if (differsInWords(cluster.tokens, tokens) && !this.#absorbSiblings(cluster, leaf, tokens)) return this.#create(leaf, tokens);
-    this.#generalise(cluster, tokens);
-    cluster.size++;
-    this.#touch(cluster);
-    return { templateId: cluster.templateId, template: cluster.template, isNew: false, size: cluster.size };
+    const masked = tokens.join(' ');
+    const same = this.#byTemplate.get(masked);
+    if (same !== undefined) return this.#joined(same);
+    const node = this.#nodeFor(tokens, true) as TreeNode;
+    const fit = this.#exactFit(node, tokens);
+    if (fit !== undefined) return this.#joined(fit);
+    const best = this.#bestCandidate(node, tokens);
+    if (best === undefined) return this.#create(node, tokens, masked);
+    let cluster: Cluster | undefined = best;
+    if (differsInWords(best.tokens, tokens)) {
+      cluster = this.#absorbSiblings(best, node, tokens);
+      if (cluster === undefined) return this.#create(node, tokens, masked);
+    } else {
+      cluster = this.#retemplate(cluster, cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD)));
+    }
+    return this.#joined(cluster);
   }
 
   match(text: string): TemplateMatch | undefined {
     const tokens = maskTokens(text);
-    const leaf = this.#leafFor(tokens, false);
-    if (leaf === undefined) return undefined;
-    const cluster = this.#bestCluster(leaf.clusters, tokens);
+    const node = this.#nodeFor(tokens, false);
+    if (node === undefined) return undefined;
+    const cluster = this.#byTemplate.get(tokens.join(' ')) ?? this.#exactFit(node, tokens) ?? this.#bestCandidate(node, tokens);
     if (cluster === undefined || differsInWords(cluster.tokens, tokens)) return undefined;
     this.#touch(cluster);
-    return { templateId: cluster.templateId, template: cluster.template, isNew: false, size: cluster.size };
+    return matchOf(cluster, false);
   }
 
-  #leafFor(tokens: readonly string[], create: boolean): TreeNode | undefined {
+  resolve(templateId: string): string {
+    let id = templateId;
+    for (let step = 0; step < MAX_RESOLVE_STEPS; step++) {
+      const next = this.#merged.get(id);
+      if (next === undefined) break;
+      id = next;
+    }
+    return id;
+  }
+
+  #joined(cluster: Cluster): TemplateMatch {
+    cluster.size++;
+    this.#touch(cluster);
+    return matchOf(cluster, false);
+  }
+
+  #nodeFor(tokens: readonly string[], create: boolean): TreeNode | undefined {
     let node = this.#child(this.#root, String(tokens.length), create);
     const depth = Math.min(this.#options.depth, tokens.length);
     for (let i = 0; i < depth && node !== undefined; i++) node = this.#child(node, routingKey(tokens[i] as string), create);
@@ -192,80 +272,169 @@ class DrainTemplateMiner implements TemplateMiner {
     return child;
   }
 
-  #bestCluster(leaf: readonly Cluster[], tokens: readonly string[]): Cluster | undefined {
+  /** The most specific template whose every constant the line repeats, looked up per shape instead of scanned. */
+  #exactFit(node: TreeNode, tokens: readonly string[]): Cluster | undefined {
     let best: Cluster | undefined;
-    let bestScore = -1;
-    let bestConstants = -1;
-    for (const cluster of leaf) {
-      const score = similarity(cluster.tokens, tokens);
-      const constants = constantCount(cluster.tokens);
-      // On equal similarity the more specific template wins, so a catch-all cluster does not swallow a closer one.
-      if (score > bestScore || (score === bestScore && constants > bestConstants)) {
-        best = cluster;
-        bestScore = score;
-        bestConstants = constants;
-      }
+    let tried = 0;
+    for (let entry = node.shapeRecency.newest(); entry !== undefined && tried < MAX_SHAPES; entry = entry.next, tried++) {
+      const cluster = entry.value.byConstants.get(constantsKey(entry.value.wild, tokens));
+      if (cluster !== undefined && (best === undefined || cluster.constants > best.constants)) best = cluster;
     }
-    return bestScore >= this.#options.similarityThreshold ? best : undefined;
+    // The shape that fitted moves to the front, so a leaf's common shapes are tried first.
+    if (best !== undefined) node.shapeRecency.touch((node.shapes.get(best.shapeKey) as Shape).recency);
+    return best;
   }
 
-  /** Folds into `cluster` every sibling its generalisation by `tokens` covers, when the differing word positions show
-   * enough distinct values to be variables; returns false (and changes nothing) otherwise. */
-  #absorbSiblings(cluster: Cluster, leaf: TreeNode, tokens: readonly string[]): boolean {
+  /** The most similar of the leaf's most recently used templates, if similar enough; ties go to the more specific. */
+  #bestCandidate(node: TreeNode, tokens: readonly string[]): Cluster | undefined {
+    let best: Cluster | undefined;
+    let bestScore = this.#options.similarityThreshold;
+    let scanned = 0;
+    for (let entry = node.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
+      const cluster = entry.value;
+      const score = similarity(cluster, tokens, bestScore);
+      if (score < 0) continue;
+      if (best === undefined || score > bestScore || (score === bestScore && cluster.constants > best.constants)) {
+        best = cluster;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** Folds into one cluster every recent sibling that the generalisation of `cluster` by `tokens` covers, when the
+   * differing word positions show enough distinct values to be variables; returns undefined (and changes nothing) otherwise.
+   * The largest of them survives, so the fewest lines have been served an id that is now merged away. */
+  #absorbSiblings(cluster: Cluster, node: TreeNode, tokens: readonly string[]): Cluster | undefined {
     const generalised = cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD));
-    const covered = leaf.clusters.filter((sibling) => fits(generalised, sibling.tokens));
+    const covered: Cluster[] = [];
+    let scanned = 0;
+    for (let entry = node.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
+      if (fits(generalised, entry.value.tokens)) covered.push(entry.value);
+    }
     for (let i = 0; i < generalised.length; i++) {
       if (generalised[i] !== WILDCARD || !isWord(cluster.tokens[i] as string) || !isWord(tokens[i] as string)) continue;
       const values = new Set<string>([tokens[i] as string]);
       for (const sibling of covered) values.add(sibling.tokens[i] as string);
-      if (!values.has(WILDCARD) && values.size < WORD_VARIETY) return false;
+      if (!values.has(WILDCARD) && values.size < WORD_VARIETY) return undefined;
     }
-    for (const sibling of covered) {
-      if (sibling === cluster) continue;
-      cluster.size += sibling.size;
-      this.#forget(sibling);
-    }
-    return true;
+    let survivor = cluster;
+    for (const sibling of covered) if (sibling.size > survivor.size) survivor = sibling;
+    for (const sibling of covered) if (sibling !== survivor) this.#mergeInto(sibling, survivor);
+    return this.#retemplate(survivor, generalised);
   }
 
-  #create(leaf: TreeNode, tokens: string[]): TemplateMatch {
-    const template = tokens.join(' ');
-    const cluster: Cluster = { tokens, template, templateId: templateIdOf(template), size: 1, leaf };
-    leaf.clusters.push(cluster);
-    this.#recency.set(cluster, true);
-    if (this.#recency.size > this.#options.maxClusters) this.#evictOldest();
-    return { templateId: cluster.templateId, template, isNew: true, size: 1 };
+  #create(node: TreeNode, tokens: string[], template: string): TemplateMatch {
+    const id = templateIdOf(template);
+    // The same first template text gives the same id: a live cluster with it is the line's template, found by id.
+    const existing = this.#byId.get(id);
+    if (existing !== undefined) return this.#joined(existing);
+    const cluster: Cluster = {
+      id,
+      tokens,
+      template,
+      answerKey: id,
+      wordPositions: [],
+      constants: constantCount(tokens),
+      size: 1,
+      node,
+      shapeKey: '',
+      fitKey: '',
+      recency: unlinked<Cluster>(),
+      leafRecency: unlinked<Cluster>(),
+    };
+    cluster.recency = this.#recency.add(cluster);
+    cluster.leafRecency = node.clusters.add(cluster);
+    this.#byId.set(id, cluster);
+    this.#byTemplate.set(template, cluster);
+    this.#merged.delete(id);
+    if (this.#recency.size > this.#options.maxClusters) this.#forget(this.#recency.oldest() as Cluster);
+    return matchOf(cluster, true);
   }
 
-  #generalise(cluster: Cluster, tokens: readonly string[]): void {
+  /** Gives the cluster a wider template; positions that held a word change its answer key. When another cluster of the
+   * leaf already has that exact template, the two merge and the larger survives. */
+  #retemplate(cluster: Cluster, tokens: string[]): Cluster {
     let changed = false;
-    for (let i = 0; i < cluster.tokens.length; i++) {
-      if (cluster.tokens[i] !== WILDCARD && cluster.tokens[i] !== tokens[i]) {
-        cluster.tokens[i] = WILDCARD;
-        changed = true;
+    let wordsChanged = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const before = cluster.tokens[i] as string;
+      if (tokens[i] !== WILDCARD || before === WILDCARD) continue;
+      changed = true;
+      if (isWord(before) && !cluster.wordPositions.includes(i)) {
+        cluster.wordPositions.push(i);
+        wordsChanged = true;
       }
     }
-    if (!changed) return;
-    cluster.template = cluster.tokens.join(' ');
-    cluster.templateId = templateIdOf(cluster.template);
+    if (!changed) return cluster;
+    this.#unindex(cluster);
+    cluster.tokens = tokens;
+    cluster.template = tokens.join(' ');
+    cluster.constants = constantCount(tokens);
+    if (wordsChanged) {
+      cluster.wordPositions.sort((a, b) => a - b);
+      cluster.answerKey = answerKeyOf(cluster.id, cluster.wordPositions);
+    }
+    const twin = this.#byTemplate.get(cluster.template);
+    if (twin === undefined) {
+      this.#index(cluster);
+      return cluster;
+    }
+    if (twin.size >= cluster.size) {
+      this.#mergeInto(cluster, twin);
+      return twin;
+    }
+    this.#mergeInto(twin, cluster);
+    this.#index(cluster);
+    return cluster;
+  }
+
+  /** Files a generalised cluster under its template text and its shape; one that never generalised is only found by text. */
+  #index(cluster: Cluster): void {
+    this.#byTemplate.set(cluster.template, cluster);
+    const shapeKey = shapeKeyOf(cluster.tokens);
+    let shape = cluster.node.shapes.get(shapeKey);
+    if (shape === undefined) {
+      shape = { wild: cluster.tokens.map((t) => t === WILDCARD), byConstants: new Map(), recency: unlinked<Shape>() };
+      shape.recency = cluster.node.shapeRecency.add(shape);
+      cluster.node.shapes.set(shapeKey, shape);
+    }
+    cluster.shapeKey = shapeKey;
+    cluster.fitKey = constantsKey(shape.wild, cluster.tokens);
+    shape.byConstants.set(cluster.fitKey, cluster);
+  }
+
+  #unindex(cluster: Cluster): void {
+    if (this.#byTemplate.get(cluster.template) === cluster) this.#byTemplate.delete(cluster.template);
+    const shape = cluster.node.shapes.get(cluster.shapeKey);
+    if (shape === undefined || shape.byConstants.get(cluster.fitKey) !== cluster) return;
+    shape.byConstants.delete(cluster.fitKey);
+    if (shape.byConstants.size > 0) return;
+    cluster.node.shapes.delete(cluster.shapeKey);
+    cluster.node.shapeRecency.remove(shape.recency);
+  }
+
+  /** Forgets `from` and records that its id now stands for `into`'s lines. */
+  #mergeInto(from: Cluster, into: Cluster): void {
+    into.size += from.size;
+    this.#forget(from);
+    this.#merged.set(from.id, into.id);
+    if (this.#merged.size > this.#options.maxClusters) this.#merged.delete(this.#merged.keys().next().value as string);
   }
 
   #touch(cluster: Cluster): void {
-    this.#recency.delete(cluster);
-    this.#recency.set(cluster, true);
-  }
-
-  #evictOldest(): void {
-    this.#forget(this.#recency.keys().next().value as Cluster);
+    this.#recency.touch(cluster.recency);
+    cluster.node.clusters.touch(cluster.leafRecency);
   }
 
   #forget(cluster: Cluster): void {
-    this.#recency.delete(cluster);
-    const clusters = cluster.leaf.clusters;
-    clusters.splice(clusters.indexOf(cluster), 1);
+    this.#recency.remove(cluster.recency);
+    cluster.node.clusters.remove(cluster.leafRecency);
+    this.#unindex(cluster);
+    if (this.#byId.get(cluster.id) === cluster) this.#byId.delete(cluster.id);
     // Emptied branches go too, so the tree never outgrows the clusters it holds.
-    let node = cluster.leaf;
-    while (node.parent !== undefined && node.clusters.length === 0 && node.children.size === 0) {
+    let node = cluster.node;
+    while (node.parent !== undefined && node.clusters.size === 0 && node.children.size === 0) {
       node.parent.children.delete(node.key);
       node = node.parent;
     }

@@ -26,6 +26,12 @@ const maskRules: readonly MaskRule[] = [
   { name: 'host-port', pattern: /(?<![\w.:-])(?:(?:[a-zA-Z0-9-]+\.)+[a-z]{2,6}|localhost):\d{1,5}(?![\w.:])/g },
   // A DNS name with digits in it ("5.36.59.76.dynamic-dsl.example.net") is a generated host name, not text.
   { name: 'numbered-host', pattern: /(?<![\w.-])(?=[\w.-]*\d)(?:[a-zA-Z0-9-]+\.){2,}[a-zA-Z]{2,6}(?![\w.-])/g },
+  // A DNS name under a generic top-level domain, or three labels and more under a country one, names a host; a name that
+  // starts with a top-level domain is a reverse-DNS identifier (a Java or Android package), which is text.
+  {
+    name: 'dns-name',
+    pattern: /(?<![\w.-])(?!(?:com|org|net|edu|gov|io)\.)(?:(?:[a-zA-Z0-9-]+\.)+(?:com|net|org|edu|gov|mil|info|biz|io)|(?:[a-zA-Z0-9-]+\.){2,}[a-z]{2})(?![\w.-])/g,
+  },
   // A quantity with its unit is one variable ("1.16 KB", "<1 sec", "12ms"), so optional units do not shift token counts.
   {
     name: 'quantity',
@@ -41,13 +47,17 @@ const anyVariable = new RegExp(maskRules.map((rule) => `(?:${rule.pattern.source
 const wrappedWildcard = /[(\[]<\*>[)\]]|(?<!\S)(?:\(\)|\[\])(?!\S)/g;
 // Wildcards joined by separators ("<*>:<*>", "<*>.<*>.<*>") are one variable whose inner shape varies.
 const joinedWildcards = /<\*>(?:[.:_\/@-]<\*>)+/g;
+// A name glued to a variable by word characters, dots or dashes is a variable as a whole: a host that embeds an address
+// ("<*>.sh.example.at", "ip-<*>"), an id with a prefix ("blk_<*>"). So a redaction placeholder inside a name groups the
+// same as the masked name. Starts only at the start of a run, so the scan stays linear.
+const gluedWildcard = /(?<![\w.-])(?:[\w.-]*<\*>)+[\w.-]*/g;
 const whitespace = /\s+/;
 
 /** Replaces the variable parts of a line (addresses, ids, numbers, paths, quantities) with WILDCARD and splits it into tokens;
  * runs of adjacent wildcard tokens collapse into one so optional variable parts do not change the token count. */
 export function maskTokens(text: string): string[] {
   let masked = text.replace(anyVariable, WILDCARD);
-  masked = masked.replace(joinedWildcards, WILDCARD).replace(wrappedWildcard, WILDCARD);
+  masked = masked.replace(joinedWildcards, WILDCARD).replace(gluedWildcard, WILDCARD).replace(wrappedWildcard, WILDCARD);
   const tokens: string[] = [];
   for (const token of masked.split(whitespace)) {
     if (token === '') continue;

@@ -3,12 +3,13 @@ import * as readline from 'node:readline';
 import { Registry } from 'prom-client';
 import type { Logger } from '../component';
 import type { CollectorConfig } from '../config/types';
-import { nowNs, type LogEntry } from '../entry';
+import { copyLabels, nowNs, type LogEntry } from '../entry';
 import { createRouter } from '../route/router';
 import { buildStageChain, type StageChain } from '../stages/pipeline';
 import { createStageMetrics, type StageMetrics } from '../stages/counters';
 import { FLUSH_ALL_NS } from '../stages/multiline';
 import { entryJson } from './entry-json';
+import { inputLabels } from './input-labels';
 import { inspectEntry, type StageReport } from './inspect';
 import { UsageError } from './usage-error';
 
@@ -19,6 +20,8 @@ export interface DryRunOptions {
   output: NodeJS.WritableStream;
   /** Print, per entry, what every stage changed. */
   inspect?: boolean;
+  /** The file the lines come from: they get the labels a file source feeding the pipeline would give them. */
+  inputFile?: string;
   logger: Logger;
 }
 
@@ -61,6 +64,7 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
     if (text) await write(text);
   };
 
+  const labels = options.inputFile === undefined ? {} : inputLabels(config, pipeline.id, options.inputFile);
   const lines = readline.createInterface({ input: options.input, crlfDelay: Infinity });
   let batch: LogEntry[] = [];
   const runBatch = async (): Promise<void> => {
@@ -71,7 +75,7 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
   };
   for await (const line of lines) {
     summary.linesIn++;
-    const entry: LogEntry = { timestampNs: nowNs(), line, labels: {}, structuredMetadata: {}, extracted: {} };
+    const entry: LogEntry = { timestampNs: nowNs(), line, labels: copyLabels(labels), structuredMetadata: {}, extracted: {} };
     if (options.inspect) {
       const inspected = inspectLine(entry, chain, report, router.targetsFor);
       summary.entriesOut += inspected.entriesOut;

@@ -5,7 +5,6 @@ import { runCollector } from '../runtime';
 /** Runs the collector until SIGTERM/SIGINT has drained it; resolves with the exit code. */
 export async function runUntilStopped(config: CollectorConfig, logger: Logger): Promise<number> {
   const running = await runCollector(config, { logger, handleSignals: true });
-  logger.info('collector running', { config: config.file, http_port: running.httpPort });
   await running.stopped;
   return 0;
 }

@@ -1,7 +1,9 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { ConfigIssue } from '../errors';
 import { expandVariables, type VariableResolver } from './env';
 import { formatPath, type PathIssue } from './issues';
+
+const MAX_ALIAS_COUNT = 1000;
 
 /** A YAML config file after `${…}` expansion, able to point at the line and column of any key path. */
 export class ConfigDocument {
@@ -25,7 +27,25 @@ export class ConfigDocument {
     for (const e of [...this.#doc.errors, ...this.#doc.warnings]) {
       this.issues.push(this.#at(this.#originalOffset(e.pos[0]), '', `YAML: ${e.message.split('\n')[0]}`));
     }
-    this.value = this.#doc.errors.length === 0 ? this.#doc.toJS({ maxAliasCount: 1000 }) : undefined;
+    this.value = this.#doc.errors.length === 0 ? this.#toJS() : undefined;
+  }
+
+  /** The plain value; an alias bomb becomes an issue at its first alias instead of an error without a place. */
+  #toJS(): unknown {
+    try {
+      return this.#doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      if (!(err instanceof ReferenceError)) throw err;
+      let offset = 0;
+      visit(this.#doc, {
+        Alias(_key, node) {
+          offset = node.range?.[0] ?? 0;
+          return visit.BREAK;
+        },
+      });
+      this.issues.push(this.#at(this.#originalOffset(offset), '', `YAML: aliases expand past ${MAX_ALIAS_COUNT} nodes (an alias bomb?): ${err.message}`));
+      return undefined;
+    }
   }
 
   /** Places issues found at key paths in this document. */

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import type { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors';
 import { sinkDefinitions } from '../sinks/registry';
 import { sourceDefinitions } from '../sources/registry';
@@ -10,41 +11,58 @@ import { environmentResolver } from './env';
 import { checkGraph, checkListenClaims, checkSignals, findListenClaims, type GraphNode, type ListenClaim } from './graph';
 import { fromZodIssues, type PathIssue } from './issues';
 import { loadModule, useModule, type LoadedModule } from './modules';
+import { resolveRelativePaths } from './relative-paths';
 import { pipelineSchema, rootSchema } from './schema';
 import { stageListSchema } from './stage-list';
+import { looksLikePromtail } from './promtail/detect';
+import { openPromtailConfig } from './promtail/open';
 import type { CollectorConfig, PipelineConfig, SinkConfig, SourceConfig, StageConfig } from './types';
 
+export interface LoadOptions {
+  /** `auto` (the default) reads a file whose root keys are Promtail's as a Promtail config. */
+  format?: 'auto' | 'collector' | 'promtail';
+  /** Promtail files: expand `${VAR}` as Promtail's `-config.expand-env` does (collector files always expand). */
+  expandEnv?: boolean;
+}
+
 /** Reads, expands, parses and validates a config file; throws ConfigError listing every issue. */
-export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): Promise<CollectorConfig> {
+export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Promise<CollectorConfig> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     throw new ConfigError([{ file, line: 0, col: 0, path: '', message: `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
   }
-  return parseConfig(text, file, env);
+  return parseConfig(text, file, env, options);
 }
 
 /** Validates config text as if read from `file` (module paths resolve against its folder). */
-export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): CollectorConfig {
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): CollectorConfig {
   const absolute = path.resolve(file);
-  const doc = new ConfigDocument(absolute, text, environmentResolver(env));
+  // A Promtail file is converted first, then checked like any config, with issues placed on its own lines.
+  const promtail = options.format === 'promtail' || (options.format !== 'collector' && looksLikePromtail(text));
+  const doc = promtail ? openPromtailConfig(absolute, text, env, options.expandEnv ?? false) : new ConfigDocument(absolute, text, environmentResolver(env));
   const issues: ConfigIssue[] = [...doc.issues];
   const pathIssues: PathIssue[] = [];
   if (doc.value === undefined && issues.length > 0) throw new ConfigError(issues);
-  // grafana_cloud stands for sinks, which are then validated like hand-written ones.
-  const cloud = expandGrafanaCloud(doc.value ?? {});
-  pathIssues.push(...cloud.issues);
-  const root = rootSchema.safeParse(cloud.value, { reportInput: true });
-  if (!root.success) {
-    issues.push(...doc.place([...pathIssues, ...fromZodIssues(root.error.issues)]));
-    throw new ConfigError(sortIssues(withoutEcho(issues, doc.issues)));
+  if (isEmpty(doc.value)) {
+    throw new ConfigError([{ file: absolute, line: 1, col: 1, path: '', message: 'the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`' }]);
   }
-  const { server, storage_path: storagePath, imports } = root.data;
+  // grafana_cloud stands for sinks, which are then validated like hand-written ones.
+  const cloud = expandGrafanaCloud(doc.value);
+  pathIssues.push(...cloud.issues);
+  // A bad root key (under server:, or an unknown one) is reported with the rest, not instead of it.
+  const root = parseRoot(cloud.value);
+  pathIssues.push(...fromZodIssues(root.issues));
+  const { server, imports } = root.data;
+  const dir = path.dirname(absolute);
+  const storagePath = path.resolve(dir, root.data.storage_path);
+  const storageProblem = kernelFilesystem(storagePath);
+  if (storageProblem !== undefined) pathIssues.push({ path: ['storage_path'], message: storageProblem });
 
   const modules = new Map<string, LoadedModule>();
   for (const [namespace, relative] of Object.entries(imports)) {
-    const loaded = loadModule(namespace, path.resolve(path.dirname(absolute), relative), env);
+    const loaded = loadModule(namespace, path.resolve(dir, relative), env);
     issues.push(...loaded.issues);
     if (loaded.readError) pathIssues.push({ path: ['imports', namespace], message: loaded.readError });
     if (loaded.module) modules.set(namespace, loaded.module);
@@ -59,7 +77,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const claims: ListenClaim[] = [{ address: server.http_listen_address, port: server.http_listen_port, path: ['server', 'http_listen_port'] }];
 
   for (const [id, raw] of Object.entries(root.data.sources)) {
-    const parsed = sourceSchema.safeParse(raw, { reportInput: true });
+    const parsed = sourceSchema.safeParse(resolveRelativePaths(raw, dir), { reportInput: true });
     if (!parsed.success) {
       pathIssues.push(...fromZodIssues(parsed.error.issues, ['sources', id]));
       continue;
@@ -72,7 +90,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     claims.push(...findListenClaims(parsed.data.config, ['sources', id]));
   }
   for (const [id, raw] of Object.entries(root.data.sinks)) {
-    const parsed = sinkSchema.safeParse(raw, { reportInput: true });
+    const parsed = sinkSchema.safeParse(resolveRelativePaths(raw, dir), { reportInput: true });
     if (!parsed.success) {
       pathIssues.push(...fromZodIssues(parsed.error.issues, ['sinks', id]));
       continue;
@@ -139,6 +157,33 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     pipelines: graph.pipelineOrder.map((id) => pipelines.get(id) as PipelineConfig),
     sinks,
   });
+}
+
+function isEmpty(value: unknown): boolean {
+  return value == null || (typeof value === 'object' && Object.keys(value).length === 0);
+}
+
+type Root = z.infer<typeof rootSchema>;
+
+/** The root keys, each checked on its own when the whole fails, so that the other sections are still checked. */
+function parseRoot(value: unknown): { data: Root; issues: z.core.$ZodIssue[] } {
+  const whole = rootSchema.safeParse(value, { reportInput: true });
+  if (whole.success) return { data: whole.data, issues: [] };
+  const raw = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const data: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(rootSchema.shape)) {
+    const one = schema.safeParse(raw[key]);
+    data[key] = one.success ? one.data : schema.parse(undefined);
+  }
+  return { data: data as Root, issues: whole.error.issues };
+}
+
+// Kernel filesystems take no folders: Node's recursive mkdir even spins forever on /proc.
+const KERNEL_FILESYSTEMS = ['/proc', '/sys', '/dev'];
+
+function kernelFilesystem(folder: string): string | undefined {
+  const root = KERNEL_FILESYSTEMS.find((fs) => folder === fs || folder.startsWith(`${fs}/`));
+  return root === undefined ? undefined : `${folder} is under ${root}, a kernel filesystem where nothing can be stored; choose a folder on disk`;
 }
 
 /** Targets in a source's own `*_forward_to` keys (OTLP sources send traces and metrics elsewhere). */

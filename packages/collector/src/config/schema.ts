@@ -17,6 +17,7 @@ export const serverSchema = z
   .strictObject({
     http_listen_address: z.string().default('127.0.0.1').describe('Address of the collector\'s own HTTP server (/metrics, /healthz, /readyz).'),
     http_listen_port: z.number().int().min(0).max(65535).default(12345).describe('Port of that server; 0 picks a free port.'),
+    log_level: z.enum(['debug', 'info', 'warn', 'error']).optional().describe('Log level of `collector run` when `--log-level` is not given (default info).'),
   })
   .describe('The collector\'s own HTTP server.');
 

@@ -44,7 +44,7 @@ export interface SinkConfig {
 export interface CollectorConfig {
   /** Absolute path of the main config file. */
   readonly file: string;
-  readonly server: { readonly http_listen_address: string; readonly http_listen_port: number };
+  readonly server: { readonly http_listen_address: string; readonly http_listen_port: number; readonly log_level?: 'debug' | 'info' | 'warn' | 'error' };
   readonly storage_path: string;
   readonly sources: readonly SourceConfig[];
   readonly pipelines: readonly PipelineConfig[];

@@ -45,6 +45,7 @@ function createCodec<S extends Signal>(
       try {
         message = types().request.decode(body);
       } catch (err) {
+        if (err instanceof RangeError) throw new OtlpWireError('', 'invalid protobuf: messages nested too deeply to decode');
         throw new OtlpWireError('', `invalid protobuf: ${(err as Error).message}`);
       }
       return fromWire(message);

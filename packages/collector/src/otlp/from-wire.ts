@@ -158,7 +158,35 @@ function spanId(v: unknown, key = 'spanId'): string {
   return id(v, 8, key);
 }
 
+/** Deepest AnyValue nesting (arrays and key-value lists) accepted; deeper ones would overflow the stack later. */
+export const MAX_ANY_VALUE_DEPTH = 100;
+
+/** How deep arrayValue/kvlistValue nest under `v`, counted without recursion and stopping past `limit`. */
+function nestingDepth(v: unknown, limit: number): number {
+  const asWire = (x: unknown): Wire | undefined => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Wire) : undefined);
+  let deepest = 0;
+  const pending: [unknown, number][] = [[v, 0]];
+  while (pending.length > 0 && deepest <= limit) {
+    const [value, depth] = pending.pop()!;
+    deepest = Math.max(deepest, depth);
+    const w = asWire(value);
+    const array = asWire(w?.arrayValue)?.values;
+    const kvlist = asWire(w?.kvlistValue)?.values;
+    if (Array.isArray(array)) for (const item of array) pending.push([item, depth + 1]);
+    else if (Array.isArray(kvlist)) for (const kv of kvlist) pending.push([asWire(kv)?.value, depth + 1]);
+  }
+  return deepest;
+}
+
+/** An attribute value or body: its nesting is checked once here, before the recursive read. */
 export function anyValue(v: unknown, key = ''): AnyValue {
+  if (nestingDepth(v, MAX_ANY_VALUE_DEPTH) > MAX_ANY_VALUE_DEPTH) {
+    throw new OtlpWireError(key, `value nested deeper than ${MAX_ANY_VALUE_DEPTH} levels of arrayValue/kvlistValue`);
+  }
+  return nestedAnyValue(v, key);
+}
+
+function nestedAnyValue(v: unknown, key = ''): AnyValue {
   if (v == null) return null;
   try {
     const w = obj(v)!;
@@ -168,11 +196,11 @@ export function anyValue(v: unknown, key = ''): AnyValue {
     if (w.doubleValue != null) return double(w.doubleValue, 'doubleValue');
     if (w.arrayValue != null) {
       const a = field(w, 'arrayValue', obj);
-      return a === undefined ? [] : withField('arrayValue', () => list(a, 'values', anyValue));
+      return a === undefined ? [] : withField('arrayValue', () => list(a, 'values', (item) => nestedAnyValue(item)));
     }
     if (w.kvlistValue != null) {
       const kv = field(w, 'kvlistValue', obj);
-      return new KeyValueList(kv === undefined ? new Map() : withField('kvlistValue', () => attributes(kv, 'values')));
+      return new KeyValueList(kv === undefined ? new Map() : withField('kvlistValue', () => attributes(kv, 'values', nestedAnyValue)));
     }
     if (w.bytesValue != null) return bytes(w.bytesValue, 'bytesValue');
     return null;
@@ -191,7 +219,7 @@ function withField<T>(key: string, read: () => T): T {
 }
 
 /** Repeated KeyValue -> Map; a later duplicate key wins, as the spec leaves duplicates undefined. */
-export function attributes(w: Wire, key = 'attributes'): Attributes {
+export function attributes(w: Wire, key = 'attributes', value: (v: unknown, key: string) => AnyValue = anyValue): Attributes {
   const out: Attributes = new Map();
   const v = w[key];
   if (v == null) return out;
@@ -200,7 +228,10 @@ export function attributes(w: Wire, key = 'attributes'): Attributes {
     try {
       const kv = obj(v[i]);
       if (kv === undefined) continue;
-      out.set(str(kv.key, 'key'), anyValue(kv.value, 'value'));
+      const name = str(kv.key, 'key');
+      // Attribute keys become label, metadata and extracted names in plain objects, which cannot hold this one.
+      if (name === '__proto__') throw new OtlpWireError('key', 'the key __proto__ is not accepted');
+      out.set(name, value(kv.value, 'value'));
     } catch (err) {
       withPath(err, `${key}[${i}]`);
     }

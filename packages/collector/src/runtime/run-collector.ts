@@ -43,7 +43,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   if (!options.registry) collectDefaultMetrics({ register: registry });
   const storage = path.resolve(config.storage_path);
   const dataDir = (kind: string, id: string): string => path.join(storage, kind, id);
-  fs.mkdirSync(storage, { recursive: true });
+  createFolder(storage, 'storage_path');
 
   const sinks = new Map<string, Sink>();
   const pipelines = new Map<string, PipelineConsumer>();
@@ -102,7 +102,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     throw err;
   }
   ready = true;
-  logger.info('collector running', { http: `${config.server.http_listen_address}:${server.port}`, sources: sources.length, pipelines: pipelines.size, sinks: sinks.size });
+  logger.info('collector running', { config: config.file, http: `${config.server.http_listen_address}:${server.port}`, http_port: server.port, sources: sources.length, pipelines: pipelines.size, sinks: sinks.size });
 
   if (options.handleSignals) {
     const onSignal = (name: NodeJS.Signals): void => {
@@ -118,6 +118,18 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   }
 
   return { httpPort: server.port, registry, shutdown, stopped };
+}
+
+/** mkdir -p one level at a time: Node's recursive mkdir spins forever where a parent cannot take folders (/proc). */
+function createFolder(folder: string, key: string): void {
+  if (fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) return;
+  const parent = path.dirname(folder);
+  if (parent !== folder) createFolder(parent, key);
+  try {
+    fs.mkdirSync(folder);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`${key}: cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 /** A source with several targets hands each its own copy of the entries (pipelines change them in place). */

@@ -25,17 +25,23 @@ export const fileSinkConfig = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    if (isFolder(config.path)) ctx.addIssue({ code: 'custom', path: ['path'], message: `${config.path} is a folder; give a file in it, e.g. ${path.join(config.path, 'out.ndjson')}` });
     const seen = new Map([[path.resolve(config.path), 'path']]);
     for (const signal of fileSignals) {
       const key = `${signal}_path` as const;
       const resolved = path.resolve(signalPath(config, signal));
       const other = seen.get(resolved);
       if (other !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is the same file as ${other}; each signal needs its own file` });
+      else if (config[key] !== undefined && isFolder(resolved)) ctx.addIssue({ code: 'custom', path: [key], message: `${resolved} is a folder; give a file in it` });
       seen.set(resolved, key);
     }
   });
 
 export type FileSinkConfig = z.infer<typeof fileSinkConfig>;
+
+function isFolder(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+}
 
 /** Where a signal's lines go: its own key, else `path` with the extension swapped (`out/a.ndjson` -> `out/a.traces.ndjson`). */
 export function signalPath(config: Pick<FileSinkConfig, 'path' | 'traces_path' | 'metrics_path'>, signal: FileSignal): string {

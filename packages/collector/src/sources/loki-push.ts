@@ -4,9 +4,11 @@ import * as zlib from 'node:zlib';
 import { z } from 'zod';
 import type { ComponentDefinition, Logger, Source, SourceContext } from '../component';
 import type { Consumer } from '../consumer';
-import { copyLabels, nowNs, type LogBatch, type LogEntry } from '../entry';
+import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../entry';
 import { PermanentError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
 import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../sinks/loki/decode';
+import { tenantIdProblem } from '../sinks/loki/tenant';
+import { TENANT_LABEL } from '../stages/tenant';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
 
 export const lokiPushSourceConfig = z
@@ -16,6 +18,10 @@ export const lokiPushSourceConfig = z
     labels: z.record(z.string(), z.string()).default({}).describe('Labels added to every entry; they win over a pushed label of the same name'),
     use_incoming_timestamp: z.boolean().default(false).describe('Keep the pushed timestamps; false stamps entries with the receive time (Alloy default)'),
     max_body_bytes: z.number().int().positive().default(100 * 1024 * 1024).describe('Larger request bodies (decompressed, too) get 413'),
+    tenant_from_push: z
+      .boolean()
+      .default(false)
+      .describe('Let clients choose the Loki tenant: a pushed `__tenant_id__` label, else the X-Scope-OrgID header, overrides the loki sink\'s tenant_id. Off: a pushed `__tenant_id__` label gets 400 and the header is ignored'),
   })
   .strict();
 
@@ -110,8 +116,10 @@ class LokiPush implements LokiPushSource {
       const status = err instanceof HttpError ? err.status : toHttpStatus(err);
       const headers: Record<string, string> = {};
       if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfterSeconds(err));
-      if (status >= 500 && status !== 503) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
-      this.#answer(res, status, (err as Error).message + '\n', headers);
+      const internal = status >= 500 && status !== 503;
+      if (internal) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
+      // An internal failure's message can name server paths: it goes to the log, not to the client.
+      this.#answer(res, status, internal ? 'internal error; the collector log has the cause\n' : (err as Error).message + '\n', headers);
     }
   }
 
@@ -163,8 +171,10 @@ class LokiPush implements LokiPushSource {
     else throw new HttpError(415, `unsupported Content-Type ${JSON.stringify(type)}; use application/json or application/x-protobuf`);
     const entries: LogEntry[] = [];
     const receivedNs = nowNs();
-    for (const stream of streams) {
+    const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
+    for (const [s, stream] of streams.entries()) {
       const labels = { ...stream.labels, ...this.config.labels };
+      this.#checkTenant(labels, stream.labels[TENANT_LABEL], headerTenant, `streams[${s}] `);
       for (const e of stream.entries) {
         const timestampNs = this.config.use_incoming_timestamp ? e.timestampNs : receivedNs;
         entries.push({ timestampNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} });
@@ -173,14 +183,35 @@ class LokiPush implements LokiPushSource {
     return entries;
   }
 
+  /** Applies tenant_from_push to one stream's labels; a refused or invalid tenant is a 400 naming where it came from. */
+  #checkTenant(labels: Labels, pushed: string | undefined, headerTenant: string | undefined, where: string): void {
+    if (this.config.labels[TENANT_LABEL] !== undefined) return; // the source's own labels decide
+    if (!this.config.tenant_from_push) {
+      if (pushed !== undefined) throw new HttpError(400, `${where}label ${TENANT_LABEL}: this source does not let a push choose the Loki tenant (tenant_from_push: true allows it)`);
+      return;
+    }
+    const tenant = pushed ?? headerTenant;
+    if (tenant === undefined) return;
+    const problem = tenantIdProblem(tenant);
+    if (problem !== undefined) throw new HttpError(400, `${where}${pushed !== undefined ? `label ${TENANT_LABEL}` : 'X-Scope-OrgID header'}: ${problem}`);
+    labels[TENANT_LABEL] = tenant;
+  }
+
   #rawEntries(req: http.IncomingMessage, body: Buffer): LogEntry[] {
     const text = this.#decompress(req, body).toString('utf8');
     const entries: LogEntry[] = [];
     const receivedNs = nowNs();
+    const labels = copyLabels(this.config.labels);
+    if (this.config.tenant_from_push) this.#checkTenant(labels, undefined, headerValue(req.headers['x-scope-orgid']), '');
     for (const line of text.split('\n')) {
       const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (trimmed !== '') entries.push({ timestampNs: receivedNs, line: trimmed, labels: copyLabels(this.config.labels), structuredMetadata: {}, extracted: {} });
+      if (trimmed !== '') entries.push({ timestampNs: receivedNs, line: trimmed, labels: copyLabels(labels), structuredMetadata: {}, extracted: {} });
     }
     return entries;
   }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined || first === '' ? undefined : first;
 }

@@ -69,8 +69,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Read the rest without keeping it: a reset before the answer would hide the 413 from the client.
+        req.removeAllListeners('data');
+        req.resume();
         reject(new HttpFailure(413, `request body exceeds max_request_body_bytes (${limit})`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

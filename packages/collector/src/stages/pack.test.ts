@@ -5,6 +5,8 @@ describe('pack stage', () => {
     ['packs labels and extracted values with the line into JSON, sorted, _entry last', '- pack: { labels: [pod, container, user], ingest_timestamp: false }',
       [testEntry('hello "x"', { labels: { pod: 'p1', container: 'c1', job: 'j' }, extracted: { user: 'ann' } })],
       [{ line: '{"container":"c1","pod":"p1","user":"ann","_entry":"hello \\"x\\""}', labels: { job: 'j' }, timestampNs: 1_700_000_000_000_000_000n }]],
+    ['escapes <, > and & as Go\'s encoding/json does', '- pack: { labels: [q], ingest_timestamp: false }',
+      [testEntry('a<b> & c', { labels: { q: '<x>' } })], [{ line: '{"q":"\\u003cx\\u003e","_entry":"a\\u003cb\\u003e \\u0026 c"}' }]],
     ['skips names that are neither labels nor extracted', '- pack: { labels: [nope], ingest_timestamp: false }', [testEntry('l')], [{ line: '{"_entry":"l"}' }]],
   ])('%s', (_name, yaml, input, expected) => {
     expect(createStageHarness(yaml).run(input)).toMatchObject(expected);

@@ -28,12 +28,19 @@ class PackStage implements Stage {
       if (value !== undefined) delete entry.labels[name];
       else value = extractedString(entry.extracted[name]);
       if (value === undefined) continue;
-      json += `${JSON.stringify(name)}:${JSON.stringify(value)},`;
+      json += `${goJson(name)}:${goJson(value)},`;
     }
-    entry.line = `${json}"_entry":${JSON.stringify(entry.line)}}`;
+    entry.line = `${json}"_entry":${goJson(entry.line)}}`;
     if (this.#ingestTimestamp) entry.timestampNs = nowNs();
     out.push(entry);
   }
+}
+
+const GO_ESCAPED = /[<>&\u2028\u2029]/g;
+
+/** A JSON string as Go's encoding/json writes it (Promtail and Alloy pack with it): `<`, `>`, `&`, U+2028/9 as `\uXXXX`. */
+function goJson(text: string): string {
+  return JSON.stringify(text).replace(GO_ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export const packStage: StageDefinition<PackStageConfig> = {

@@ -19,6 +19,7 @@ import { packStage } from './pack';
 import { patternStage } from './pattern';
 import { redactStage } from './redact';
 import { regexStage } from './regex';
+import { relabelStage } from './relabel';
 import { replaceStage } from './replace';
 import { samplingStage } from './sampling';
 import { staticLabelsStage } from './static-labels';
@@ -51,6 +52,7 @@ export const stageDefinitions: Record<string, AnyStageDefinition> = {
   pattern: patternStage,
   redact: redactStage,
   regex: regexStage,
+  relabel: relabelStage,
   replace: replaceStage,
   sampling: samplingStage,
   static_labels: staticLabelsStage,

@@ -1,3 +1,4 @@
+import { maxNestingDepth } from '../items/json-value';
 import { createClassifyRequestSchema } from './request';
 
 const schema = createClassifyRequestSchema(3);
@@ -40,4 +41,36 @@ describe('createClassifyRequestSchema', () => {
   test('rejects an empty batch', () => {
     expect(paths({ items: [] })[0]).toMatch(/^items: /);
   });
+
+  test('names the expected type when body is a number', () => {
+    expect(paths({ items: [{ type: 'log', body: 5 }] })).toEqual(['items.0.body: expected a non-empty string or an object, got number']);
+  });
+
+  test('names the expected type when timestamp is neither a string nor a number', () => {
+    expect(paths({ items: [{ type: 'log', body: 'x', timestamp: true }] })).toEqual([
+      'items.0.timestamp: expected an RFC 3339 string or a Unix epoch number, got boolean',
+    ]);
+  });
+
+  test('accepts attributes and body nested exactly as deep as the limit', () => {
+    expect(paths({ items: [{ type: 'log', body: nested(maxNestingDepth, 'object'), attributes: nested(maxNestingDepth, 'array') }] })).toEqual([]);
+  });
+
+  test.each([
+    ['attributes', 'object'],
+    ['attributes', 'array'],
+    ['body', 'object'],
+    ['body', 'array'],
+    ['resource', 'object'],
+  ] as const)('rejects %s nested 5,000 deep in %ss, naming the field', (field, kind) => {
+    const item = { type: 'log', body: 'x', [field]: nested(5000, kind) };
+    expect(paths({ items: [item] })).toEqual([`items.0.${field}: objects and arrays nested more than ${maxNestingDepth} deep`]);
+  });
 });
+
+/** An object `depth` levels deep, the levels below the top being objects or arrays. */
+function nested(depth: number, kind: 'object' | 'array'): Record<string, unknown> {
+  let value: unknown = 'leaf';
+  for (let i = 1; i < depth; i += 1) value = kind === 'object' ? { a: value } : [value];
+  return { top: value };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JsonObject, jsonTypeOf, maxNestingDepth, stringOrObject } from './json-value';
 
 export const itemTypes = ['log', 'span', 'metric', 'event'] as const;
 export const ItemType = z.enum(itemTypes).describe('What kind of telemetry the item is: log line, span, metric sample or event');
@@ -10,11 +11,11 @@ export const ItemId = z
   .max(256)
   .describe('Caller-chosen id, unique within the batch; results are matched to items by this id (assigned when absent)');
 
-const Attributes = z.record(z.string(), z.unknown());
+const Attributes = JsonObject;
 
-const Payload = z
-  .union([z.string().min(1), z.record(z.string(), z.unknown())])
-  .describe('The message: a string, or an object whose "message"/"msg"/"body" field (or its JSON) is classified');
+const Payload = stringOrObject().describe(
+  `The message: a string, or an object whose "message"/"msg"/"body" field (or its JSON) is classified; objects nest at most ${maxNestingDepth} deep`,
+);
 
 /** One item of a /classify batch: a log line, span, metric sample or event. */
 export const Item = z
@@ -23,10 +24,10 @@ export const Item = z
     type: ItemType,
     body: Payload.optional().describe('The message (OpenTelemetry log body, span name, metric description, event text)'),
     content: Payload.optional().describe('Alias of body, as the seed sorter called it; give body or content, not both'),
-    attributes: Attributes.optional().describe('Key/value attributes of the item (redacted before use)'),
-    resource: Attributes.optional().describe('Resource attributes (service.name, host.name, ...)'),
+    attributes: Attributes.optional().describe(`Key/value attributes of the item (redacted before use); nested at most ${maxNestingDepth} deep`),
+    resource: Attributes.optional().describe(`Resource attributes (service.name, host.name, ...); nested at most ${maxNestingDepth} deep`),
     timestamp: z
-      .union([z.string().min(1), z.number()])
+      .union([z.string().min(1), z.number()], { error: (issue) => `expected an RFC 3339 string or a Unix epoch number, got ${jsonTypeOf(issue.input)}` })
       .optional()
       .describe('When it happened: RFC 3339 string or Unix epoch number (passed through, not interpreted)'),
   })

@@ -31,9 +31,9 @@ function json(name: keyof typeof components, description: string) {
 
 function errors(...statuses: Array<'400' | '401' | '413' | '415' | '500'>) {
   const text = {
-    '400': 'invalid_request: the body failed validation (issues name each failing field path)',
+    '400': 'invalid_request: the body is not JSON, not valid for its Content-Encoding, or failed validation (issues name each failing field path)',
     '401': 'unauthorized: API keys are configured and the request has none or a wrong one',
-    '413': 'body_too_large: the body exceeds BODY_LIMIT',
+    '413': 'body_too_large: the body exceeds BODY_LIMIT (the message states the limit in bytes)',
     '415': 'unsupported_media_type: Content-Type is not application/json',
     '500': 'internal: an unexpected error (never a stack trace)',
   };

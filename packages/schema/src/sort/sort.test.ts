@@ -17,4 +17,12 @@ describe('createSortRequestSchema', () => {
     expect(paths({ items: [{ type: 'span', content: 'x' }] })).toEqual(['items.0.type']);
     expect(paths({ items: [1, 2, 3].map(() => ({ type: 'log', content: 'x' })) })).toEqual(['items']);
   });
+
+  test('rejects content nested 5,000 deep and content of another type, saying why', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 5000; i += 1) deep = { a: deep };
+    const issues = (body: unknown) => (schema.safeParse(body).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues({ items: [{ type: 'log', content: deep }] })).toEqual(['items.0.content: objects and arrays nested more than 64 deep']);
+    expect(issues({ items: [{ type: 'log', content: 7 }] })).toEqual(['items.0.content: expected a non-empty string or an object, got number']);
+  });
 });

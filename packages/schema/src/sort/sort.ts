@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JsonObject, maxNestingDepth, stringOrObject } from '../items/json-value';
 import { ForwardTo } from '../taxonomy';
 
 /** The seed sorter's item types and three-level "category" (really a severity), kept for its clients. */
@@ -8,9 +9,9 @@ export const sortCategories = ['critical', 'warning', 'info'] as const;
 export const SortItem = z
   .object({
     type: z.enum(sortItemTypes).describe('Telemetry type as the seed named it: log, metric, trace or event'),
-    content: z
-      .union([z.string().min(1), z.record(z.string(), z.unknown()).refine((o) => Object.keys(o).length > 0, 'content cannot be empty')])
-      .describe('The item: an object (its "message"/"msg"/"body" field or its JSON is classified) or a string'),
+    content: stringOrObject(JsonObject.refine((o) => Object.keys(o).length > 0, 'content cannot be empty')).describe(
+      `The item: an object (its "message"/"msg"/"body" field or its JSON is classified; nested at most ${maxNestingDepth} deep) or a string`,
+    ),
     timestamp: z.string().optional().describe('When it happened (ISO 8601), echoed back'),
   })
   .strict()

@@ -7,7 +7,7 @@ import { createMemoryCacheStore } from './memory-cache-store';
 
 const silent = winston.createLogger({ transports: [new winston.transports.Stream({ stream: new Writable({ write: (_c, _e, done) => done() }) })] });
 
-const item = (id: string, templateId: string, type: RedactedItem['type'] = 'log'): RedactedItem => ({ id, type, text: id, templateId, template: templateId });
+const item = (id: string, templateId: string, type: RedactedItem['type'] = 'log'): RedactedItem => ({ id, type, text: id, templateId, template: templateId, answerKey: templateId });
 const answer: Classification = { severity: 'error', category: 'error', forwardTo: 'alerting', confidence: 0.9, reason: 'r', decidedBy: 'llm' };
 
 /** Records what it was asked and answers every item. */
@@ -32,6 +32,36 @@ describe('withCache', () => {
     expect(inner.asked).toEqual([['a', 'c']]);
     expect([...out.keys()]).toEqual(['a', 'b', 'c']);
     expect(out.get('b')?.decidedBy).toBe('llm');
+  });
+
+  test('asks at most maxPerCall templates per inner call when a batch has more unseen templates', async () => {
+    const inner = recordingInner();
+    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent, maxPerCall: 2 });
+    const out = await cache.classify([item('a', 't1'), item('b', 't2'), item('c', 't3'), item('d', 't1'), item('e', 't4'), item('f', 't5')], ctx());
+    expect(inner.asked).toEqual([['a', 'b'], ['c', 'e'], ['f']]);
+    expect(out.size).toBe(6);
+  });
+
+  test('keeps the answers of the other calls when one call of a split batch fails', async () => {
+    let calls = 0;
+    const flaky: Classifier = {
+      async classify(items) {
+        calls += 1;
+        if (calls === 1) throw new Error('down');
+        return new Map(items.map((i) => [i.id, answer]));
+      },
+    };
+    const cache = withCache(flaky, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent, maxPerCall: 1 });
+    const out = await cache.classify([item('a', 't1'), item('b', 't2')], ctx());
+    expect([...out.keys()]).toEqual(['b']);
+  });
+
+  test('asks again when the same template id comes with a new answer key', async () => {
+    const inner = recordingInner();
+    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent });
+    await cache.classify([item('a', 't1')], ctx());
+    await cache.classify([{ ...item('b', 't1'), answerKey: 't1~2' }], ctx());
+    expect(inner.asked).toEqual([['a'], ['b']]);
   });
 
   test('answers from the cache, marked cache, when the template was decided before', async () => {

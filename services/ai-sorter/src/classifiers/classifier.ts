@@ -7,8 +7,11 @@ export interface RedactedItem {
   /** Redacted text; nothing unredacted ever reaches a classifier. */
   readonly text: string;
   readonly attributes?: Readonly<Record<string, unknown>>;
+  /** The template's stable id (kept when the template generalises). */
   readonly templateId: string;
   readonly template: string;
+  /** What an answer is cached under: the template id, changed when the template generalised over a word. */
+  readonly answerKey: string;
 }
 
 export interface Classification {

@@ -3,6 +3,7 @@ import { LlmError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import type { Classification, Classifier, ClassifyContext, RedactedItem } from './classifier';
 import { estimateTokens } from './llm-prompt';
+import { createMemoryRetryAfterPause, type RetryAfterPause } from './retry-after-pause';
 
 export interface RateLimitOptions {
   readonly requestsPerMinute: number;
@@ -13,7 +14,8 @@ export interface RateLimitOptions {
   readonly maxWaitMs: number;
   /** Shares the budgets between replicas through Redis (bottleneck clustering); in memory when absent. */
   readonly connection?: Bottleneck.IORedisConnection;
-  readonly clock?: () => number;
+  /** Where the LLM's Retry-After is kept (shared through Redis with replicas); in memory when absent. */
+  readonly pause?: RetryAfterPause;
 }
 
 export interface RateLimited extends Classifier {
@@ -27,10 +29,11 @@ const minute = 60_000;
  * clustered), a concurrency cap with a bounded local queue, and the LLM's Retry-After. A call over budget is not
  * queued for the next minute: it fails fast with `rate_limited_locally` so the rules answer now, and the breaker does
  * not count that as an LLM failure. Tokens are estimated before the call and settled against the API's count after.
+ * Retry-After pauses every call: new ones before they take budget, queued ones when their slot comes (refunded).
  */
 export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps: { metrics: Metrics }): RateLimited {
   const { metrics } = deps;
-  const clock = options.clock ?? Date.now;
+  const pause = options.pause ?? createMemoryRetryAfterPause();
   const clustered = options.connection ? { datastore: 'ioredis' as const, connection: options.connection, clearDatastore: false } : {};
   // Budgets are bare reservoirs, taken atomically (in Redis when clustered), so a burst cannot overdraw them.
   const budget = (id: string, perMinute: number) =>
@@ -47,7 +50,6 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
   slots.on('queued', updateDepth);
   slots.on('executing', updateDepth);
   slots.on('dropped', updateDepth);
-  let retryAfterUntil = 0;
 
   const take = async (limiter: Bottleneck, amount: number): Promise<boolean> => {
     if ((await limiter.incrementReservoir(-amount)) >= 0) return true;
@@ -61,7 +63,6 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
 
   return {
     async classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>> {
-      if (clock() < retryAfterUntil) refuse('retry_after', 'the LLM asked us to wait (Retry-After)');
       const weight = estimateTokens(items);
       const waitedTooLong = new LlmError('rate_limited_locally', 'waited too long for the limiter');
       let timer: NodeJS.Timeout | undefined;
@@ -73,7 +74,10 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
           reject(waitedTooLong);
         }, options.maxWaitMs);
       });
+      const paused = async () => (await pause.remainingMs()) > 0;
+      const retryAfter = 'the LLM asked us to wait (Retry-After)';
       const admitted = (async () => {
+        if (await paused()) refuse('retry_after', retryAfter);
         const tokensTaken = await take(tokenBudget, weight).catch(() => refuse('limiter_error', 'the token budget is unavailable'));
         if (!tokensTaken) refuse('tokens_budget', 'tokens/min budget spent');
         const requestTaken = await take(requestBudget, 1).catch(() => refuse('limiter_error', 'the request budget is unavailable'));
@@ -84,6 +88,11 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
         return slots.schedule(async () => {
           clearTimeout(timer);
           if (givenUp) return undefined;
+          // A 429 may have arrived while this call waited in the queue (here or in another replica).
+          if (await paused()) {
+            await Promise.all([requestBudget.incrementReservoir(1), tokenBudget.incrementReservoir(weight)]).catch(() => undefined);
+            refuse('retry_after', retryAfter);
+          }
           const before = ctx.llmTokens;
           try {
             return await inner.classify(items, ctx);
@@ -100,7 +109,7 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
         if (err instanceof Bottleneck.BottleneckError) refuse('queue_full', 'the limiter queue is full');
         if (err === waitedTooLong) refuse('queue_wait', waitedTooLong.message);
         if (err instanceof LlmError && err.status === 429 && err.details.retryAfterMs !== undefined) {
-          retryAfterUntil = clock() + err.details.retryAfterMs;
+          await pause.pauseFor(err.details.retryAfterMs);
         }
         throw err;
       } finally {

@@ -1,20 +1,25 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { ErrorBody } from '@obs/schema';
 import type { Logger } from 'winston';
 import { ZodError } from 'zod';
 import { HttpError } from '../errors';
 
-interface BodyParserError {
-  type: string;
+/** What body-parser and raw-body reject a body with (http-errors): a status, and a type except for decompression errors. */
+interface BodyReadError {
   status: number;
+  type?: string;
+  limit?: number;
 }
 
-function isBodyParserError(err: unknown): err is BodyParserError {
-  return typeof err === 'object' && err !== null && typeof (err as BodyParserError).type === 'string' && typeof (err as BodyParserError).status === 'number';
+function isBodyReadError(err: unknown): err is BodyReadError {
+  return typeof err === 'object' && err !== null && typeof (err as BodyReadError).status === 'number';
 }
+
+// The encodings body-parser decodes; only these are named back, the header itself is the client's text.
+const decodedEncodings = new Set(['gzip', 'deflate', 'br']);
 
 /** Maps any error to the catalogue once, here; unknown errors become 500 internal, logged, never with a stack in the body. */
-function toHttpError(err: unknown): HttpError {
+function toHttpError(err: unknown, req: Request): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof ZodError) {
     return new HttpError(
@@ -23,18 +28,22 @@ function toHttpError(err: unknown): HttpError {
       err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
-  if (isBodyParserError(err)) {
-    if (err.type === 'entity.too.large') return new HttpError('body_too_large');
+  if (isBodyReadError(err)) {
+    if (err.type === 'entity.too.large') return new HttpError('body_too_large', `the request body exceeds the body limit of ${err.limit} bytes (BODY_LIMIT)`);
     if (err.type === 'entity.parse.failed') return new HttpError('invalid_request', 'the request body is not valid JSON');
     if (err.status === 415) return new HttpError('unsupported_media_type', 'unsupported body encoding or charset');
+    const encoding = (req.get('content-encoding') ?? '').trim().toLowerCase();
+    if (err.type === undefined && decodedEncodings.has(encoding)) {
+      return new HttpError('invalid_request', `the request body is not valid ${encoding} data (Content-Encoding: ${encoding}): it could not be decompressed`);
+    }
     if (err.status >= 400 && err.status < 500) return new HttpError('invalid_request', 'the request body could not be read');
   }
   return new HttpError('internal', undefined, undefined, { cause: err });
 }
 
 export function errorHandler(deps: { logger: Logger }): ErrorRequestHandler {
-  return (err, _req, res, _next) => {
-    const httpError = toHttpError(err);
+  return (err, req, res, _next) => {
+    const httpError = toHttpError(err, req);
     const requestId = String(res.locals.requestId ?? '');
     if (httpError.code === 'internal') {
       deps.logger.error('unhandled error', { request_id: requestId, error: err instanceof Error ? err.message : 'unknown', stack: err instanceof Error ? err.stack : undefined });

@@ -93,6 +93,12 @@ export const stageExamples: Record<string, StageExample> = {
     labels: { job: 'api', pod: 'api-7d9' },
     expected: { line: '{"pod":"api-7d9","_entry":"started"}', labels: { job: 'api' } },
   },
+  relabel: {
+    yaml: "- relabel:\n    rules:\n      - { source_labels: [__syslog_host], target_label: host }\n      - { regex: '__.*', action: labeldrop }",
+    line: 'disk full',
+    labels: { __syslog_host: 'db-1', job: 'syslog' },
+    expected: { line: 'disk full', labels: { job: 'syslog', host: 'db-1' } },
+  },
   label_drop: {
     yaml: '- label_drop: { values: [filename] }',
     line: 'x',

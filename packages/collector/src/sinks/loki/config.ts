@@ -8,11 +8,16 @@ export const lokiSinkConfig = z
     basic_auth: z
       .object({
         username: z.string().min(1).describe('User, e.g. the Grafana Cloud Loki instance id'),
-        password: z.string().min(1).describe('Password or Grafana Cloud access-policy token; never logged'),
+        password: z.string().min(1).optional().describe('Password or Grafana Cloud access-policy token; never logged'),
+        password_file: z.string().min(1).optional().describe('File holding the password instead (read on every push, so it can be rotated)'),
       })
       .strict()
+      .refine((b) => (b.password === undefined) !== (b.password_file === undefined), 'basic_auth takes exactly one of password or password_file')
       .optional()
       .describe('HTTP basic auth (Grafana Cloud)'),
+    bearer_token: z.string().min(1).optional().describe('Sent as `Authorization: Bearer <token>`; never logged'),
+    bearer_token_file: z.string().min(1).optional().describe('File holding the bearer token instead (read on every push, so it can be rotated)'),
+    drop_rate_limited_batches: z.boolean().default(false).describe('Drop a batch Loki answers 429 to (counted with reason http_429) instead of retrying it, as Promtail\'s option of the same name'),
     headers: z.record(z.string(), z.string()).default({}).describe('Extra HTTP headers on every push'),
     external_labels: z.record(z.string(), z.string()).default({}).describe('Labels added to every stream; an entry\'s own label of the same name wins'),
     batch_size_bytes: z.number().int().positive().default(1024 * 1024).describe('A push is sent once this many bytes are queued (protobuf, before compression)'),
@@ -24,6 +29,10 @@ export const lokiSinkConfig = z
     retry: retryConfig.default(retryConfig.parse({})),
     queue: queueConfig.default(queueConfig.parse({})),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    const ways = [c.basic_auth && 'basic_auth', c.bearer_token && 'bearer_token', c.bearer_token_file && 'bearer_token_file'].filter(Boolean);
+    if (ways.length > 1) ctx.addIssue({ code: 'custom', path: [], message: `use one of basic_auth, bearer_token and bearer_token_file, not ${ways.join(' and ')}` });
+  });
 
 export type LokiSinkConfig = z.infer<typeof lokiSinkConfig>;

@@ -1,5 +1,6 @@
 import * as snappy from 'snappyjs';
 import type { Labels } from '../../entry';
+import { LABEL_NAME } from '../../config/label-name';
 import { PermanentError } from '../../errors';
 import { parseLabels } from './labels';
 import { pushRequestType, type WirePushRequest } from './push-proto';
@@ -17,6 +18,20 @@ export interface DecodedStream {
 
 /** Raised for a push body that can never be accepted; the message names the failing field path. */
 export class PushBodyError extends PermanentError {}
+
+// Entries keep names in plain objects, where `__proto__` cannot be a key: refused rather than lost.
+const UNKEEPABLE_NAME = '__proto__';
+
+/** Why Loki (or our plain-object label sets) could not keep `name` as a label name, or undefined. */
+function labelNameProblem(name: string): string | undefined {
+  if (name === UNKEEPABLE_NAME) return 'the name __proto__ is not accepted';
+  if (!LABEL_NAME.test(name)) return `invalid label name ${JSON.stringify(name.slice(0, 100))}: Loki takes [a-zA-Z_][a-zA-Z0-9_]*`;
+  return undefined;
+}
+
+function metadataNameProblem(name: string): string | undefined {
+  return name === UNKEEPABLE_NAME ? 'the name __proto__ is not accepted' : undefined;
+}
 
 /** Decodes a Loki push body: snappy-block protobuf PushRequest. */
 export function decodeProtobufPush(body: Uint8Array, maxBytes: number): DecodedStream[] {
@@ -44,7 +59,11 @@ export function decodeProtobufPush(body: Uint8Array, maxBytes: number): DecodedS
       const nanos = entry.timestamp?.nanos ?? 0;
       if (nanos < 0 || nanos > 999_999_999) throw new PushBodyError(`streams[${s}].entries[${e}].timestamp.nanos: must be within 0..999999999, got ${nanos}`);
       const structuredMetadata: Labels = {};
-      for (const pair of entry.structuredMetadata ?? []) structuredMetadata[pair.name] = pair.value;
+      for (const [m, pair] of (entry.structuredMetadata ?? []).entries()) {
+        const problem = metadataNameProblem(pair.name);
+        if (problem !== undefined) throw new PushBodyError(`streams[${s}].entries[${e}].structuredMetadata[${m}].name: ${problem}`);
+        structuredMetadata[pair.name] = pair.value;
+      }
       return { timestampNs: seconds * 1_000_000_000n + BigInt(nanos), line: entry.line, structuredMetadata };
     });
     return { labels, entries };
@@ -63,7 +82,7 @@ export function decodeJsonPush(text: string): DecodedStream[] {
   return body.streams.map((stream: unknown, s: number) => {
     const at = `streams[${s}]`;
     if (!isObject(stream)) throw new PushBodyError(`${at}: expected an object with "stream" and "values"`);
-    const labels = stringMap(stream.stream ?? {}, `${at}.stream`);
+    const labels = stringMap(stream.stream ?? {}, `${at}.stream`, labelNameProblem);
     if (!Array.isArray(stream.values)) throw new PushBodyError(`${at}.values: expected an array of [timestamp, line] pairs`);
     const entries = stream.values.map((value: unknown, v: number): DecodedEntry => {
       const path = `${at}.values[${v}]`;
@@ -71,7 +90,7 @@ export function decodeJsonPush(text: string): DecodedStream[] {
       const [ts, line, meta] = value as unknown[];
       if (typeof ts !== 'string' || !/^\d{1,19}$/.test(ts)) throw new PushBodyError(`${path}[0]: timestamp must be a string of Unix epoch nanoseconds, got ${JSON.stringify(ts)}`);
       if (typeof line !== 'string') throw new PushBodyError(`${path}[1]: line must be a string, got ${typeof line}`);
-      return { timestampNs: BigInt(ts), line, structuredMetadata: meta === undefined ? {} : stringMap(meta, `${path}[2]`) };
+      return { timestampNs: BigInt(ts), line, structuredMetadata: meta === undefined ? {} : stringMap(meta, `${path}[2]`, metadataNameProblem) };
     });
     return { labels, entries };
   });
@@ -81,10 +100,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function stringMap(value: unknown, path: string): Labels {
+function stringMap(value: unknown, path: string, nameProblem: (name: string) => string | undefined): Labels {
   if (!isObject(value)) throw new PushBodyError(`${path}: expected an object of string values`);
   const out: Labels = {};
   for (const [key, v] of Object.entries(value)) {
+    const problem = nameProblem(key);
+    if (problem !== undefined) throw new PushBodyError(`${path}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key.slice(0, 100))}]`}: ${problem}`);
     if (typeof v !== 'string') throw new PushBodyError(`${path}.${key}: expected a string, got ${v === null ? 'null' : typeof v}`);
     out[key] = v;
   }

@@ -36,6 +36,11 @@ export function parseLabels(text: string): Labels {
     if (!NAME_START.test(text[i] ?? '')) fail('expected a label name');
     while (i < text.length && NAME_CHAR.test(text[i]!)) i++;
     const name = text.slice(start, i);
+    // A plain-object label set cannot hold it: refused rather than silently lost.
+    if (name === '__proto__') {
+      i = start;
+      fail('the label name __proto__ is not accepted');
+    }
     skipSpace();
     if (text[i] !== '=') fail('expected "="');
     i++;

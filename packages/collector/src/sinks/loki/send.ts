@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { PermanentError, RetryableError } from '../../errors';
 import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
 import { parseRetryAfter } from '../../delivery/retry-after';
@@ -18,7 +19,13 @@ export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (t
     'User-Agent': 'obs-collector',
   };
   const url = new URL(config.url);
-  if (config.basic_auth) common['Authorization'] = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
+  const basic = (password: string): string => `Basic ${Buffer.from(`${config.basic_auth!.username}:${password}`).toString('base64')}`;
+  if (config.basic_auth?.password !== undefined) common['Authorization'] = basic(config.basic_auth.password);
+  if (config.bearer_token !== undefined) common['Authorization'] = `Bearer ${config.bearer_token}`;
+  // Credentials in files are read on every push, so a rotated token is picked up without a restart.
+  const fromFile = config.basic_auth?.password_file !== undefined
+    ? { file: config.basic_auth.password_file, header: basic }
+    : config.bearer_token_file !== undefined ? { file: config.bearer_token_file, header: (token: string) => `Bearer ${token}` } : undefined;
 
   return (tenant) => {
     const problem = tenant === undefined ? undefined : tenantIdProblem(tenant);
@@ -29,6 +36,13 @@ export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (t
   };
 
   async function post(body: Uint8Array, signal: AbortSignal, headers: Record<string, string>): Promise<SendResult> {
+    if (fromFile) {
+      try {
+        headers = { ...headers, Authorization: fromFile.header((await fs.promises.readFile(fromFile.file, 'utf8')).trim()) };
+      } catch (err) {
+        return { status: 'retryable', error: new RetryableError(`cannot read ${fromFile.file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`) };
+      }
+    }
     const started = performance.now();
     let response: PostAnswer;
     try {
@@ -42,6 +56,9 @@ export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (t
     metrics.requestDuration(String(response.status)).observe((performance.now() - started) / 1000);
     if (response.ok) return { status: 'ok' };
     const detail = `Loki answered ${response.status}${text ? `: ${text}` : ''}`;
+    if (response.status === 429 && config.drop_rate_limited_batches) {
+      return { status: 'rejected', error: new PermanentError(detail), reason: 'http_429' };
+    }
     if (response.status === 429 || response.status >= 500) {
       return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(header(response, 'retry-after')) };
     }

@@ -1,43 +1,51 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 
 export interface CompiledGlob {
   /** The folder before the first wildcard; the walk starts here. */
   base: string;
-  regex: RegExp;
+  matches(file: string): boolean;
   /** Whether the pattern has `**` (walk every depth) or only single-level wildcards. */
   deep: boolean;
+  /** Folder levels below `base` a match can be at most (every `/` of the pattern's wild part, counted once). */
   depth: number;
 }
 
-const SPECIAL = /[*?[]/;
+// Promtail's doublestar: `*` also matches names starting with a dot, a leading `!` and `+(…)` are literal.
+const OPTIONS: picomatch.PicomatchOptions = { dot: true, noextglob: true, nonegate: true, strictSlashes: true };
 
-/** Compiles `*` (any run within a path segment), `**` (any number of segments) and `?` (one character). */
+/**
+ * Compiles a path glob with Promtail's (doublestar) semantics: `*` and `?` within a segment, `**` for any
+ * number of segments, `[0-9]`/`[!a]` classes, `{a,b}` alternatives and `\` escapes.
+ */
 export function compileGlob(pattern: string): CompiledGlob {
-  const absolute = path.resolve(pattern);
-  const segments = absolute.split(path.sep);
-  const firstWild = segments.findIndex((s) => SPECIAL.test(s));
-  if (firstWild === -1) return { base: path.dirname(absolute), regex: new RegExp(`^${escape(absolute)}$`), deep: false, depth: 1 };
-  const base = segments.slice(0, firstWild).join(path.sep) || path.sep;
-  let source = escape(base === path.sep ? '' : base);
-  const rest = segments.slice(firstWild);
-  rest.forEach((segment, i) => {
-    if (segment === '**') {
-      source += i === rest.length - 1 ? '(?:/.*)?' : '(?:/[^/]+)*';
-      return;
-    }
-    source += '/';
-    for (const ch of segment) source += ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : escape(ch);
-  });
-  return { base, regex: new RegExp(`^${source}$`), deep: rest.includes('**'), depth: rest.length };
+  const absolute = toPicomatch(pattern);
+  const scan = picomatch.scan(absolute);
+  if (!scan.isGlob) {
+    const file = absolute.replace(/\\(.)/g, '$1');
+    return { base: path.dirname(file), matches: (candidate) => candidate === file, deep: false, depth: 1 };
+  }
+  return {
+    base: scan.base || path.sep,
+    matches: picomatch(absolute, OPTIONS),
+    deep: scan.glob.includes('**'),
+    depth: scan.glob.split('/').length,
+  };
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Matches files against `__path_exclude__` with the same semantics; undefined when there is none. */
+export function compileExclude(pattern: string | undefined): ((file: string) => boolean) | undefined {
+  return pattern === undefined ? undefined : picomatch(toPicomatch(pattern), OPTIONS);
 }
 
-/** Regular files matching the glob, sorted; folders that vanish mid-walk are skipped. */
-export async function expandGlob(glob: CompiledGlob): Promise<string[]> {
+/** An absolute pattern; doublestar's `[!…]` is written `[^…]` for picomatch, which reads `[!` as a literal `!`. */
+function toPicomatch(pattern: string): string {
+  return path.resolve(pattern).replace(/(^|[^\\])\[!/g, '$1[^');
+}
+
+/** Regular files matching the glob (and not `exclude`), sorted; folders that vanish mid-walk are skipped. */
+export async function expandGlob(glob: CompiledGlob, exclude?: (file: string) => boolean): Promise<string[]> {
   const found: string[] = [];
   const walk = async (dir: string, level: number): Promise<void> => {
     let items: fs.Dirent[];
@@ -50,7 +58,7 @@ export async function expandGlob(glob: CompiledGlob): Promise<string[]> {
       const full = path.join(dir, item.name);
       if (item.isDirectory()) {
         if (glob.deep || level + 1 < glob.depth) await walk(full, level + 1);
-      } else if ((item.isFile() || item.isSymbolicLink()) && glob.regex.test(full)) {
+      } else if ((item.isFile() || item.isSymbolicLink()) && glob.matches(full) && !exclude?.(full)) {
         found.push(full);
       }
     }

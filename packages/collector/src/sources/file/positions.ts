@@ -22,6 +22,7 @@ export class Positions {
   readonly #entries = new Map<string, FilePosition>();
   #writing: Promise<void> | undefined;
   #dirty = false;
+  #existed = true;
 
   private constructor(file: string) {
     this.#file = file;
@@ -34,7 +35,10 @@ export class Positions {
     try {
       text = await fs.promises.readFile(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return positions;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        positions.#existed = false;
+        return positions;
+      }
       throw err;
     }
     let parsed: { files?: FilePosition[] };
@@ -45,6 +49,18 @@ export class Positions {
     }
     for (const p of parsed.files ?? []) positions.#entries.set(p.path, p);
     return positions;
+  }
+
+  /** False when there was no positions file yet: the source starts for the first time. */
+  get existed(): boolean {
+    return this.#existed;
+  }
+
+  /** Takes positions from elsewhere (Promtail's) and saves, so a later start finds the file and does not take them again. */
+  adopt(positions: readonly FilePosition[]): Promise<void> {
+    for (const p of positions) this.#entries.set(p.path, { ...p });
+    this.#existed = true;
+    return this.#save();
   }
 
   get(filePath: string): FilePosition | undefined {

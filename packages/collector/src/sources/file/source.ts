@@ -3,9 +3,10 @@ import type { ComponentDefinition, Source, SourceContext } from '../../component
 import type { Labels } from '../../entry';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
 import { fileSourceConfig, type FileSourceConfig } from './config';
-import { compileGlob, expandGlob, type CompiledGlob } from './glob';
+import { compileExclude, compileGlob, expandGlob, type CompiledGlob } from './glob';
 import { readGzipOnce } from './gzip-reader';
 import { Positions } from './positions';
+import { readPromtailPositions } from './positions-promtail';
 import { Tailer, type TailerDeps } from './tailer';
 
 export const fileSourceDefinition: ComponentDefinition<FileSourceConfig, Source, SourceContext> = {
@@ -21,6 +22,7 @@ export function createFileSource(config: FileSourceConfig, ctx: SourceContext): 
 
 interface Target {
   glob: CompiledGlob;
+  exclude: ((file: string) => boolean) | undefined;
   labels: Labels;
 }
 
@@ -48,12 +50,19 @@ class FileSource implements Source {
     this.#config = config;
     this.#ctx = ctx;
     this.#metrics = createSourceMetrics(ctx.registry, ctx.id);
-    this.#targets = config.targets.map(({ __path__, ...labels }) => ({ glob: compileGlob(__path__), labels }));
+    this.#targets = config.targets.map(({ __path__, __path_exclude__, ...labels }) => ({ glob: compileGlob(__path__), exclude: compileExclude(__path_exclude__), labels }));
   }
 
   async start(): Promise<void> {
     if (this.#positions) return;
-    this.#positions = await Positions.load(path.join(this.#ctx.dataDir, 'positions.json'));
+    const positions = await Positions.load(path.join(this.#ctx.dataDir, 'positions.json'));
+    if (!positions.existed && this.#config.promtail_positions) {
+      const wanted = (file: string): boolean => this.#targets.some((t) => t.glob.matches(file) && !t.exclude?.(file));
+      const handed = await readPromtailPositions(this.#config.promtail_positions, wanted, this.#ctx.logger);
+      await positions.adopt(handed);
+      this.#ctx.logger.info('continuing from Promtail\'s positions', { source: this.id, positions: this.#config.promtail_positions.filename, files: handed.length });
+    }
+    this.#positions = positions;
     await this.#sync();
     this.#timer = setInterval(() => void this.#sync(), this.#config.sync_period_ms);
   }
@@ -66,7 +75,7 @@ class FileSource implements Source {
   async #expand(): Promise<void> {
     const opening: Promise<unknown>[] = [];
     for (const target of this.#targets) {
-      for (const file of await expandGlob(target.glob)) {
+      for (const file of await expandGlob(target.glob, target.exclude)) {
         if (this.#stopping) return;
         const known = this.#running.get(file);
         if (known) {

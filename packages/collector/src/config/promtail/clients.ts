@@ -1,0 +1,80 @@
+import { Block, type Conversion } from './block';
+import { UNSUPPORTED_CLIENT_KEYS } from './unsupported';
+
+export interface ConvertedSink {
+  id: string;
+  config: Record<string, unknown>;
+}
+
+/** `clients:` (or the older single `client:`) -> one loki sink each, `loki`, `loki_1`, ... */
+export function convertClients(root: Block): ConvertedSink[] {
+  const conv = root.conv;
+  const list = root.has('clients') ? root.list('clients') : root.has('client') ? [root.raw('client')] : undefined;
+  const key = root.has('clients') ? 'clients' : 'client';
+  if (root.has('clients')) root.raw('client');
+  if (!list || list.length === 0) {
+    root.issue(key, 'Promtail needs at least one client: add `clients: [{ url: http://loki:3100/loki/api/v1/push }]`');
+    return [];
+  }
+  const sinks: ConvertedSink[] = [];
+  list.forEach((value, i) => {
+    const at = key === 'clients' ? [key, i] : [key];
+    const client = Block.of(value, at, conv);
+    if (!client) return;
+    const id = i === 0 ? 'loki' : `loki_${i}`;
+    const out: PropertyKey[] = ['sinks', id];
+    conv.origins.push({ out, from: at });
+    sinks.push({ id, config: convertClient(client, out) });
+  });
+  return sinks;
+}
+
+function convertClient(c: Block, out: PropertyKey[]): Record<string, unknown> {
+  const conv = c.conv;
+  const config: Record<string, unknown> = { type: 'loki', url: c.string('url') };
+  if (config.url === undefined) c.issue('url', 'required key is missing (the Loki push URL)');
+  const set = (key: string, value: unknown, from: string | PropertyKey[]): void => {
+    if (value === undefined) return;
+    config[key] = value;
+    conv.origins.push({ out: [...out, key], from: [...c.at, ...(Array.isArray(from) ? from : [from])] });
+  };
+  set('tenant_id', c.string('tenant_id'), 'tenant_id');
+  set('batch_wait_ms', c.durationMs('batchwait'), 'batchwait');
+  set('batch_size_bytes', c.number('batchsize'), 'batchsize');
+  set('timeout_ms', c.durationMs('timeout'), 'timeout');
+  set('headers', c.stringMap('headers'), 'headers');
+  set('external_labels', c.stringMap('external_labels'), 'external_labels');
+  set('bearer_token', c.string('bearer_token'), 'bearer_token');
+  set('bearer_token_file', c.string('bearer_token_file'), 'bearer_token_file');
+  set('drop_rate_limited_batches', c.bool('drop_rate_limited_batches'), 'drop_rate_limited_batches');
+  const auth = c.block('basic_auth');
+  if (auth && Object.keys(auth.value).length > 0) {
+    set('basic_auth', {
+      username: auth.string('username'),
+      ...(auth.has('password') ? { password: auth.string('password') } : {}),
+      ...(auth.has('password_file') ? { password_file: auth.string('password_file') } : {}),
+    }, 'basic_auth');
+    auth.finish();
+  }
+  const backoff = c.block('backoff_config');
+  if (backoff) {
+    const retry: Record<string, number> = {};
+    const put = (key: string, value: number | undefined, from: string): void => {
+      if (value === undefined) return;
+      retry[key] = value;
+      conv.origins.push({ out: [...out, 'retry', key], from: [...backoff.at, from] });
+    };
+    put('min_backoff_ms', backoff.durationMs('min_period'), 'min_period');
+    put('max_backoff_ms', backoff.durationMs('max_period'), 'max_period');
+    put('max_retries', backoff.number('max_retries'), 'max_retries');
+    backoff.finish();
+    if (Object.keys(retry).length > 0) set('retry', retry, 'backoff_config');
+  }
+  // Settings of Go's HTTP client the loki sink has no counterpart for; they change nothing that reaches Loki.
+  for (const key of ['follow_redirects', 'enable_http2', 'stream_lag_labels']) {
+    if (c.has(key)) conv.notes.push({ at: out, text: `Promtail's ${key}: ${String(c.raw(key))} has no counterpart and is left out` });
+    else c.raw(key);
+  }
+  c.finish(UNSUPPORTED_CLIENT_KEYS);
+  return config;
+}

@@ -1,0 +1,161 @@
+import { ConfigError } from '../../errors';
+import { parseConfig } from '../load';
+import { looksLikePromtail } from './detect';
+import { openPromtailConfig } from './open';
+
+const HEAD = `clients:
+  - url: http://127.0.0.1:3100/loki/api/v1/push
+`;
+
+function issues(text: string, env: NodeJS.ProcessEnv = {}, expandEnv = false): string[] {
+  try {
+    parseConfig(text, '/etc/promtail/config.yml', env, { format: 'promtail', expandEnv });
+    return [];
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    return err.issues.map((i) => `${i.line}:${i.col} ${i.path}: ${i.message}`);
+  }
+}
+
+const converted = (text: string, env: NodeJS.ProcessEnv = {}, expandEnv = false): Record<string, unknown> =>
+  openPromtailConfig('/etc/promtail/config.yml', text, env, expandEnv).value;
+
+describe('Promtail config conversion', () => {
+  test('tells a Promtail file from a collector file by its root keys', () => {
+    expect(looksLikePromtail('server:\n  http_listen_port: 9080\nclients: []\nscrape_configs: []\n')).toBe(true);
+    expect(looksLikePromtail('server:\n  http_listen_port: 9080\nsources: {}\nsinks: {}\n')).toBe(false);
+    expect(looksLikePromtail('# scrape_configs: in a comment\nsinks: {}\n')).toBe(false);
+  });
+
+  test('converts a client with every covered key into a loki sink', () => {
+    const config = converted(`clients:
+  - url: https://logs.example.com/loki/api/v1/push
+    tenant_id: team-a
+    batchwait: 2s
+    batchsize: 524288
+    timeout: 30s
+    basic_auth: { username: "123", password_file: /run/secrets/loki }
+    headers: { X-Env: prod }
+    external_labels: { host: box1 }
+    backoff_config: { min_period: 1s, max_period: 1m, max_retries: 0 }
+    drop_rate_limited_batches: true
+  - url: http://127.0.0.1:3100/loki/api/v1/push
+    bearer_token_file: /run/secrets/token
+scrape_configs: []
+`);
+    expect(config.sinks).toEqual({
+      loki: {
+        type: 'loki', url: 'https://logs.example.com/loki/api/v1/push', tenant_id: 'team-a', batch_wait_ms: 2000, batch_size_bytes: 524288,
+        timeout_ms: 30000, basic_auth: { username: '123', password_file: '/run/secrets/loki' }, headers: { 'X-Env': 'prod' },
+        external_labels: { host: 'box1' }, retry: { min_backoff_ms: 1000, max_backoff_ms: 60000, max_retries: 0 }, drop_rate_limited_batches: true,
+      },
+      loki_1: { type: 'loki', url: 'http://127.0.0.1:3100/loki/api/v1/push', bearer_token_file: '/run/secrets/token' },
+    });
+  });
+
+  test('takes server, positions, target_config and file_watch_config as Promtail means them', () => {
+    const config = converted(`server: { http_listen_port: 9080, log_level: debug }
+positions: { filename: /var/lib/promtail/positions.yaml, ignore_invalid_yaml: true }
+target_config: { sync_period: 30s }
+global: { file_watch_config: { min_poll_frequency: 100ms, max_poll_frequency: 1s } }
+${HEAD}scrape_configs:
+  - job_name: app
+    static_configs: [{ targets: [localhost], labels: { __path__: /var/log/app/*.log, __path_exclude__: /var/log/app/*.gz } }]
+`);
+    expect(config.server).toEqual({ http_listen_address: '0.0.0.0', http_listen_port: 9080, log_level: 'debug' });
+    expect(config.storage_path).toBe('/var/lib/promtail/collector');
+    expect(config.sources).toEqual({
+      app: {
+        type: 'file', targets: [{ __path__: '/var/log/app/*.log', __path_exclude__: '/var/log/app/*.gz' }],
+        promtail_positions: { filename: '/var/lib/promtail/positions.yaml', ignore_invalid_yaml: true },
+        sync_period_ms: 30000, poll_interval_ms: 100, forward_to: ['pipelines.app'],
+      },
+    });
+  });
+
+  test('names metrics promtail_custom_<name> and moves config: up, as Promtail exposes them', () => {
+    const config = converted(`${HEAD}scrape_configs:
+  - job_name: app
+    static_configs: [{ targets: [localhost], labels: { __path__: /var/log/*.log } }]
+    pipeline_stages:
+      - metrics:
+          bytes: { type: Counter, description: d, config: { match_all: true, count_entry_bytes: true, action: add } }
+          latency: { type: histogram, source: dur, config: { buckets: [0.1, 1] } }
+`) as { pipelines: { app: { stages: unknown[] } } };
+    expect(config.pipelines.app.stages).toEqual([{ metrics: {
+      counter: [{ name: 'bytes', prefix: 'promtail_custom_', description: 'd', match_all: true, count_entry_bytes: true, action: 'add' }],
+      histogram: [{ name: 'latency', prefix: 'promtail_custom_', source: 'dur', buckets: [0.1, 1] }],
+    } }]);
+  });
+
+  test('turns loki_push_api into a loki_push source whose relabel_configs run on each entry, then drop __ labels', () => {
+    const config = converted(`${HEAD}scrape_configs:
+  - job_name: push
+    loki_push_api:
+      server: { http_listen_port: 3500, grpc_listen_port: 3600 }
+      labels: { pushserver: p1 }
+      use_incoming_timestamp: true
+    relabel_configs:
+      - { source_labels: [__tenant_id__], target_label: tenant }
+`) as { sources: unknown; pipelines: { push: { stages: unknown[] } } };
+    expect(config.sources).toEqual({ push: { type: 'loki_push', listen_address: '0.0.0.0', listen_port: 3500, labels: { pushserver: 'p1' },
+      use_incoming_timestamp: true, forward_to: ['pipelines.push'] } });
+    expect(config.pipelines.push.stages).toEqual([{ relabel: { rules: [{ source_labels: ['__tenant_id__'], target_label: 'tenant' }, { regex: '__.*', action: 'labeldrop' }] } }]);
+  });
+
+  test('expands ${VAR} only with -config.expand-env, an unset one as empty, as Promtail does', () => {
+    const text = `${HEAD}scrape_configs:
+  - job_name: app
+    static_configs: [{ targets: [localhost], labels: { __path__: "\${LOGS:-/var/log}/*.log", env: "\${ENV}", team: "\${TEAM}" } }]
+`;
+    const labels = (c: Record<string, unknown>) => (c.sources as { app: { targets: unknown[] } }).app.targets[0];
+    expect(labels(converted(text, { ENV: 'prod' }, true))).toEqual({ __path__: '/var/log/*.log', env: 'prod' });
+    expect(labels(converted(text, { ENV: 'prod' }, false))).toEqual({ __path__: '${LOGS:-/var/log}/*.log', env: '${ENV}', team: '${TEAM}' });
+  });
+
+  test('reports every issue at its line in the Promtail file, not-covered blocks with what to use instead', () => {
+    expect(issues(`server:
+  http_listen_port: 9080
+  http_path_prefix: /promtail
+clients:
+  - url: not a url
+    batchwait: soon
+    tls_config: { insecure_skip_verify: true }
+scrape_configs:
+  - job_name: app
+    static_configs:
+      - targets: [localhost]
+        labels: { __path__: /x/*.log, 1bad: x }
+    pipeline_stages:
+      - regex: { expression: '(' }
+      - geoip: { db: x }
+      - metrics: { m: { type: Summary } }
+      - json: { expresions: {} }
+      - labels: { "bad-name": x }
+  - job_name: journal
+    journal: { max_age: 12h }
+  - job_name: k8s
+    kubernetes_sd_configs: [{ role: pod }]
+  - job_name: nothing
+tracing: { enabled: true }
+unknown_block: {}
+`)).toEqual([
+      '3:3 server.http_path_prefix: "http_path_prefix" is not supported by the collector: the collector serves /metrics, /healthz and /readyz at the root; remove the prefix',
+      '5:5 clients[0].url: invalid URL, got "not a url"',
+      '6:5 clients[0].batchwait: expected a duration such as 10s or 1m30s, got "soon"',
+      '7:5 clients[0].tls_config: "tls_config" is not supported by the collector: the loki sink uses the system\'s CA certificates over https and takes no client certificates; remove the block or terminate TLS in a proxy',
+      '12:39 scrape_configs[0].static_configs[0].labels.1bad: invalid label name "1bad" (use [a-zA-Z_][a-zA-Z0-9_]*)',
+      '14:18 scrape_configs[0].pipeline_stages[0].regex.expression: invalid regular expression: /(/: Unterminated group',
+      '15:9 scrape_configs[0].pipeline_stages[1].geoip: stage "geoip" is not supported by the collector: GeoIP lookups are not offered; remove the stage',
+      '16:25 scrape_configs[0].pipeline_stages[2].metrics.m.type: expected Counter, Gauge or Histogram, got "Summary"',
+      '17:9 scrape_configs[0].pipeline_stages[3].json: set `expressions` or `regex`',
+      '17:17 scrape_configs[0].pipeline_stages[3].json.expresions: unknown key "expresions"',
+      '18:19 scrape_configs[0].pipeline_stages[4].labels.bad-name: invalid label name (use [a-zA-Z_][a-zA-Z0-9_]*), got "bad-name"',
+      '20:5 scrape_configs[1].journal: "journal" is not supported by the collector: read the systemd journal by forwarding it as RFC 5424 syslog (e.g. rsyslog omfwd with TCP) to a syslog scrape config, or `journalctl -f -o cat` into a file tailed with static_configs',
+      '22:5 scrape_configs[2].kubernetes_sd_configs: "kubernetes_sd_configs" is not supported by the collector: tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, taking namespace/pod/container from the path with a regex stage on `filename`',
+      '23:5 scrape_configs[3]: a scrape config needs static_configs, loki_push_api or syslog',
+      '24:12 tracing.enabled: tracing is not supported by the collector: the collector does not trace itself; set enabled: false or remove the block (its own metrics are on /metrics)',
+      '25:1 unknown_block: unknown key "unknown_block" in this Promtail block',
+    ]);
+  });
+});

@@ -1,0 +1,44 @@
+import type { ConfigIssue } from '../../errors';
+import { ConfigDocument } from '../document';
+import type { VariableResolver } from '../env';
+import type { PathIssue } from '../issues';
+import { convertPromtail, type PromtailConversion } from './convert';
+
+/** A Promtail file read as a collector config: the converted value, and issues placed at the Promtail file's lines. */
+export interface PromtailSource {
+  readonly value: Record<string, unknown>;
+  readonly issues: ConfigIssue[];
+  readonly conversion: PromtailConversion;
+  /** Places issues found at converted key paths on the Promtail keys they came from. */
+  place(issues: readonly PathIssue[]): ConfigIssue[];
+}
+
+/**
+ * Reads a Promtail config. As in Promtail, `${VAR}` and `${VAR:-default}` are expanded only with `expandEnv`
+ * (`-config.expand-env`), and an unset variable is then empty.
+ */
+export function openPromtailConfig(file: string, text: string, env: NodeJS.ProcessEnv, expandEnv: boolean): PromtailSource {
+  const doc = new ConfigDocument(file, text, expandEnv ? promtailResolver(env) : () => undefined);
+  const conversion = convertPromtail(doc.value ?? {});
+  const toPromtail = (p: readonly PropertyKey[]): PropertyKey[] => {
+    let best: PromtailConversion['origins'][number] | undefined;
+    for (const o of conversion.origins) {
+      if (o.out.length <= p.length && (!best || o.out.length > best.out.length) && o.out.every((s, i) => String(s) === String(p[i]))) best = o;
+    }
+    return best ? [...best.from, ...p.slice(best.out.length)] : [...p];
+  };
+  return {
+    value: conversion.config,
+    issues: [...doc.issues, ...doc.place(conversion.issues)],
+    conversion,
+    place: (issues) => doc.place(issues.map((i) => ({ path: toPromtail(i.path), message: i.message }))),
+  };
+}
+
+function promtailResolver(env: NodeJS.ProcessEnv): VariableResolver {
+  return (name, fallback) => {
+    const value = env[name];
+    if (value !== undefined && value !== '') return { value };
+    return { value: fallback ?? '' };
+  };
+}

@@ -1,0 +1,200 @@
+import type { Labels } from '../../entry';
+import { applyRelabel } from '../../relabel/apply';
+import { relabelRuleSchema, type RelabelRule } from '../../relabel/config';
+import { formatPath, fromZodIssues } from '../issues';
+import { LABEL_NAME } from '../label-name';
+import { Block, type Conversion } from './block';
+import { convertStages } from './pipeline-stages';
+import { UNSUPPORTED_SCRAPE_KEYS } from './unsupported';
+
+/** What every scrape config shares, from the Promtail file's other blocks. */
+export interface ScrapeSettings {
+  sinks: readonly string[];
+  /** Keys every file source gets (positions hand-over, sync period, poll interval). */
+  fileSource: Readonly<Record<string, unknown>>;
+  /** limits_config stages: before the job's own stages (readline rate) and after them (line size). */
+  before: readonly unknown[];
+  after: readonly unknown[];
+}
+
+export interface ConvertedScrape {
+  sources: Record<string, Record<string, unknown>>;
+  pipelines: Record<string, Record<string, unknown>>;
+}
+
+// Promtail drops every label starting with `__` once relabeling is done.
+const DROP_INTERNAL = { regex: '__.*', action: 'labeldrop' };
+
+/** One scrape config -> a pipeline named after its job, fed by a file, loki_push or syslog source. */
+export function convertScrapeConfig(sc: Block, settings: ScrapeSettings, taken: Set<string>, out: ConvertedScrape): void {
+  const conv = sc.conv;
+  const job = sc.string('job_name');
+  if (job === undefined) sc.issue('job_name', 'required key is missing (every scrape config needs a job_name)');
+  const id = uniqueId(job ?? `job_${String(sc.at[1])}`, taken);
+  const rules = relabelRules(sc);
+  const kinds = ['static_configs', 'loki_push_api', 'syslog'].filter((k) => sc.has(k));
+  if (kinds.length === 0 && !Object.keys(sc.value).some((k) => k in UNSUPPORTED_SCRAPE_KEYS)) {
+    sc.issue([], 'a scrape config needs static_configs, loki_push_api or syslog');
+  }
+  if (kinds.length > 1) sc.issue(kinds[1]!, `split ${kinds.join(' and ')} into separate scrape configs (their relabel_configs apply at different times)`);
+
+  const pipelineAt: PropertyKey[] = ['pipelines', id];
+  const before: unknown[] = [...settings.before];
+  if (rules && kinds[0] !== 'static_configs') before.push({ relabel: { rules: [...rules.raw, DROP_INTERNAL] } });
+  else if (kinds[0] === 'syslog') before.push({ relabel: { rules: [DROP_INTERNAL] } });
+  if (rules && kinds[0] !== 'static_configs') conv.origins.push({ out: [...pipelineAt, 'stages', before.length - 1, 'relabel', 'rules'], from: [...sc.at, 'relabel_configs'] });
+  const stages = convertStages(sc.raw('pipeline_stages'), [...sc.at, 'pipeline_stages'], [...pipelineAt, 'stages'], conv, before.length);
+  if (before.length > 0) conv.notes.push({ at: [...pipelineAt, 'stages'], text: stageNote(before, stages.length) });
+  out.pipelines[id] = { stages: [...before, ...stages, ...settings.after], forward_to: settings.sinks.map((s) => `sinks.${s}`) };
+  conv.origins.push({ out: pipelineAt, from: sc.at });
+  const forward = [`pipelines.${id}`];
+
+  const statics = sc.list('static_configs');
+  if (statics) {
+    const targets = staticTargets(statics, [...sc.at, 'static_configs'], rules?.parsed ?? [], conv);
+    if (targets.length > 0) {
+      out.sources[id] = { type: 'file', targets, ...settings.fileSource, forward_to: forward };
+      conv.origins.push({ out: ['sources', id], from: [...sc.at, 'static_configs'] });
+      if (rules) conv.notes.push({ at: ['sources', id, 'targets'], text: 'relabel_configs applied to the static targets at conversion' });
+    }
+  }
+  const push = sc.block('loki_push_api');
+  if (push) out.sources[id] = { type: 'loki_push', ...lokiPush(push, ['sources', id]), forward_to: forward };
+  const syslog = sc.block('syslog');
+  if (syslog) out.sources[id] = { type: 'syslog', ...syslogSource(syslog, ['sources', id]), forward_to: forward };
+  checkFileOptions(sc);
+  sc.finish(UNSUPPORTED_SCRAPE_KEYS);
+}
+
+function stageNote(before: readonly unknown[], own: number): string {
+  const names = before.map((s) => Object.keys(s as object)[0]).join(', ');
+  return `first ${before.length} stage(s) added by the conversion (${names}); the job's own ${own} pipeline_stages follow`;
+}
+
+/** Parses relabel_configs with the collector's own Prometheus relabel schema (issues at their Promtail path). */
+function relabelRules(sc: Block): { raw: unknown[]; parsed: RelabelRule[] } | undefined {
+  const raw = sc.list('relabel_configs');
+  if (!raw || raw.length === 0) return undefined;
+  const parsed: RelabelRule[] = [];
+  raw.forEach((rule, i) => {
+    const result = relabelRuleSchema.safeParse(rule, { reportInput: true });
+    if (result.success) parsed.push(result.data);
+    else sc.conv.issues.push(...fromZodIssues(result.error.issues, [...sc.at, 'relabel_configs', i]));
+  });
+  return { raw, parsed };
+}
+
+/**
+ * Static targets as Promtail discovers them: each target host is `__address__` beside the labels, relabel_configs run
+ * on that set, and what keeps a `__path__` becomes a file target with its labels (`__`-prefixed ones dropped).
+ */
+function staticTargets(statics: unknown[], at: PropertyKey[], rules: readonly RelabelRule[], conv: Conversion): Record<string, string>[] {
+  const targets: Record<string, string>[] = [];
+  const seen = new Set<string>();
+  statics.forEach((value, j) => {
+    const block = Block.of(value, [...at, j], conv);
+    if (!block) return;
+    const hosts = block.stringList('targets') ?? [];
+    const labels = block.stringMap('labels') ?? {};
+    block.finish();
+    for (const name of Object.keys(labels)) {
+      if (!LABEL_NAME.test(name)) block.issue(['labels', name], `invalid label name "${name}" (use [a-zA-Z_][a-zA-Z0-9_]*)`);
+    }
+    if (hosts.length === 0) conv.notes.push({ at: ['sources'], text: `${formatPath([...at, j])} has no targets, so Promtail tails nothing for it; left out` });
+    for (const host of hosts) {
+      const relabeled = applyRelabel(rules, { __address__: host, ...labels });
+      if (relabeled === undefined) continue;
+      const target = fileTarget(relabeled);
+      if (target === undefined) {
+        if (!('__path__' in labels)) block.issue('labels', 'a static target needs a `__path__` label: the glob of the files to tail');
+        continue;
+      }
+      const key = JSON.stringify(Object.entries(target).sort());
+      if (!seen.has(key)) targets.push(target);
+      seen.add(key);
+    }
+  });
+  return targets;
+}
+
+function fileTarget(labels: Labels): Record<string, string> | undefined {
+  const path = labels.__path__;
+  if (path === undefined || path === '') return undefined;
+  const target: Record<string, string> = { __path__: path };
+  if (labels.__path_exclude__) target.__path_exclude__ = labels.__path_exclude__;
+  // As in Prometheus, an empty value is no label.
+  for (const [name, value] of Object.entries(labels)) if (!name.startsWith('__') && value !== '') target[name] = value;
+  return target;
+}
+
+function lokiPush(b: Block, out: PropertyKey[]): Record<string, unknown> {
+  const conv = b.conv;
+  const server = b.block('server');
+  const config: Record<string, unknown> = {};
+  if (server) {
+    const address = server.string('http_listen_address');
+    config.listen_address = address === undefined || address === '' ? '0.0.0.0' : address;
+    config.listen_port = server.number('http_listen_port') ?? 80;
+    conv.origins.push({ out: [...out, 'listen_port'], from: [...server.at, 'http_listen_port'] });
+    const ignored = ['grpc_listen_port', 'grpc_listen_address', 'register_instrumentation', 'log_level', 'graceful_shutdown_timeout']
+      .filter((k) => server.has(k));
+    for (const k of ignored) server.raw(k);
+    if (ignored.length > 0) conv.notes.push({ at: out, text: `left out, the push source serves HTTP only: ${ignored.join(', ')}` });
+    server.finish();
+  }
+  const labels = b.stringMap('labels');
+  if (labels) config.labels = labels;
+  const incoming = b.bool('use_incoming_timestamp');
+  if (incoming !== undefined) config.use_incoming_timestamp = incoming;
+  conv.origins.push({ out, from: b.at });
+  b.finish();
+  return config;
+}
+
+function syslogSource(b: Block, out: PropertyKey[]): Record<string, unknown> {
+  const conv = b.conv;
+  const config: Record<string, unknown> = {};
+  const address = b.string('listen_address');
+  if (address === undefined) b.issue('listen_address', 'required key is missing (e.g. 0.0.0.0:1514)');
+  else config.listen_address = address;
+  const protocol = b.string('listen_protocol');
+  if (protocol !== undefined && protocol !== 'tcp') b.issue('listen_protocol', `only tcp is supported, got ${JSON.stringify(protocol)} (send RFC 5424 over TCP instead)`);
+  const format = b.string('syslog_format');
+  if (format !== undefined && format !== 'rfc5424') b.issue('syslog_format', `only rfc5424 is supported, got ${JSON.stringify(format)}`);
+  const idle = b.durationMs('idle_timeout');
+  if (idle !== undefined) config.idle_timeout_ms = idle;
+  for (const key of ['label_structured_data', 'use_incoming_timestamp', 'use_rfc5424_message'] as const) {
+    const v = b.bool(key);
+    if (v !== undefined) config[key] = v;
+  }
+  const max = b.number('max_message_length');
+  if (max !== undefined) config.max_message_length = max;
+  const labels = b.stringMap('labels');
+  if (labels) config.labels = labels;
+  conv.origins.push({ out, from: b.at });
+  b.finish({ tls_config: 'the syslog source accepts plain TCP only; terminate TLS in front of it (e.g. stunnel or a load balancer)' });
+  return config;
+}
+
+/** encoding and decompression: accepted where they describe what the file source reads anyway. */
+function checkFileOptions(sc: Block): void {
+  const encoding = sc.string('encoding');
+  if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) sc.issue('encoding', `only UTF-8 files are read, got ${JSON.stringify(encoding)}; convert the files or remove the key`);
+  const decompression = sc.block('decompression');
+  if (decompression) {
+    const enabled = decompression.bool('enabled');
+    const format = decompression.string('format');
+    decompression.raw('initial_delay');
+    if (enabled && format !== undefined && format !== 'gz') decompression.issue('format', `only gz is read (the file source reads *.gz files once, always), got ${JSON.stringify(format)}`);
+    decompression.finish();
+  }
+}
+
+function uniqueId(job: string, taken: Set<string>): string {
+  let id = job.replace(/[^A-Za-z0-9_-]/g, '_');
+  if (!/^[A-Za-z_]/.test(id)) id = `_${id}`;
+  let candidate = id;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${id}_${n}`;
+  taken.add(candidate);
+  return candidate;
+}
