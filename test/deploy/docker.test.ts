@@ -24,7 +24,7 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
   const containers: string[] = [];
 
   beforeAll(async () => {
-    await buildImages(bin);
+    await buildImages();
   }, 1_200_000);
 
   afterAll(async () => {

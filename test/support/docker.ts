@@ -1,9 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { transformFileSync } from '@swc/core';
 import { findOnPath, repoRoot } from './repo';
 
 const run = promisify(execFile);
@@ -48,27 +45,9 @@ export const images = {
   testDoubles: `telemetry-sorter/test-doubles:${checkTag}`,
 };
 
-// The legacy builder: Debian's engine has no buildx; the Dockerfiles build with BuildKit too (deploy/README.md).
-const buildEnv = { ...process.env, DOCKER_BUILDKIT: '0' };
-
-/** Builds both images from the working tree (their dependency layer is cached across runs), then the test doubles. */
-export async function buildImages(bin: string): Promise<void> {
-  await docker(bin, ['build', '--network', 'host', '-q', '-f', 'deploy/docker/collector.Dockerfile', '-t', images.collector, '.'], buildEnv, 900_000);
-  await docker(bin, ['build', '--network', 'host', '-q', '-f', 'deploy/docker/ai-sorter.Dockerfile', '-t', images.aiSorter, '.'], buildEnv, 900_000);
-  const context = fs.mkdtempSync(path.join(os.tmpdir(), 'test-doubles-'));
-  try {
-    const standIns = path.join(repoRoot, 'test', 'deploy', 'stand-ins');
-    for (const file of ['Dockerfile', 'serve.js']) fs.copyFileSync(path.join(standIns, file), path.join(context, file));
-    // The ai-sorter's own fake LLM server, compiled as Jest compiles it (SWC), so the stub is the tested one.
-    const fake = transformFileSync(path.join(repoRoot, 'services', 'ai-sorter', 'test', 'fake-llm-server.ts'), {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-    });
-    fs.writeFileSync(path.join(context, 'fake-llm-server.js'), fake.code);
-    await docker(bin, ['build', '-q', '--build-arg', `COLLECTOR_IMAGE=${images.collector}`, '-t', images.testDoubles, context], buildEnv, 300_000);
-  } finally {
-    fs.rmSync(context, { recursive: true, force: true });
-  }
+/** Builds both images and the test doubles from the working tree (cached when .ci/run built them already). */
+export async function buildImages(): Promise<void> {
+  await run(process.execPath, [path.join(repoRoot, 'scripts', 'build-images.js'), '--tag', checkTag, '--test-doubles'], { cwd: repoRoot, timeout: 1_200_000 });
 }
 
 /** The container's health as its HEALTHCHECK last reported it: starting, healthy or unhealthy. */
