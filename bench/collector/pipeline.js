@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Throughput of the transactions pipeline (examples/transactions) over generated lines (2% malformed):
 //   (a) pipeline only: the file streamed through the compiled stages, as dry-run does;
-//   (b) file source -> pipeline -> loki sink -> LokiPushReceiver (decodes Loki's wire format; not Loki).
+//   (b) file source -> pipeline -> loki sink -> LokiPushReceiver (decodes Loki's wire format; not Loki);
+//   (c) `promtail`: the same pipeline written as a Promtail config (pipeline_stages) run as in (a), against (a)'s
+//       own-format pipeline as the reference instead of the bare loop; `promtail-to-loki`: (b) from that Promtail file.
 // Each mode runs in its own child process, next to a reference measured in that same process: a bare
 // loop streaming the same file and running the same regex over every line. Ratio = mode lines/s / bare lines/s.
 // Loading the collector, parsing the config and a warm-up (the stages and the bare loop once over a small
 // file of other generated lines, so neither side is timed while the JIT compiles) happen before the timed
 // run and are printed as `startup`; peak RSS covers the whole child, startup included.
-// The receiver runs in this parent process so the child's CPU and RSS are the collector's alone.
+// The receiver runs in this parent process so the child's CPU and RSS are the collector's alone. Children load what
+// the `collector` binary loads (dist/cli.js, not the package index) and run with the node flags of its #! line.
 // Needs a build: `pnpm turbo run build --filter @obs/collector... --filter @obs/example-transactions`.
 // Run: `node bench/collector/pipeline.js` (BENCH_LINES=200000 for a quicker run).
 const { spawn } = require('node:child_process');
@@ -90,11 +93,69 @@ imports:
 ${extra}`;
 }
 
+/** The module's pipeline in Promtail's spelling, as a Promtail user would have written it. */
+function promtailText(file, url) {
+  const { parse } = require(require.resolve('yaml', { paths: [path.join(root, 'packages', 'collector')] }));
+  const expression = parse(fs.readFileSync(moduleFile, 'utf8')).pipelines.pipeline.stages.find((s) => s.regex).regex.expression;
+  const buckets = '[10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000]';
+  return `
+server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
+positions: { filename: ${JSON.stringify(path.join(path.dirname(file), 'promtail', 'positions.yaml'))} }
+clients:
+  - url: ${JSON.stringify(url ?? 'http://127.0.0.1:1/loki/api/v1/push')}
+    batchwait: 200ms
+scrape_configs:
+  - job_name: transactions
+    static_configs:
+      - targets: [localhost]
+        labels: { job: bench, __path__: ${JSON.stringify(file)} }
+    pipeline_stages:
+      - static_labels: { job: bench, service: payments, parse_status: failed }
+      - regex: { expression: ${JSON.stringify(expression)} }
+      - labels: { method: "", status: "" }
+      - match:
+          selector: '{method=~".+"}'
+          stages:
+            - static_labels: { parse_status: success }
+      - metrics:
+          transaction_latency_ms: { type: Histogram, prefix: payment_, description: latency, source: latency, config: { buckets: ${buckets} } }
+          success_transactions_total: { type: Counter, prefix: payment_, description: successes, source: status, config: { value: SUCCESS, action: inc } }
+          failed_transactions_total: { type: Counter, prefix: payment_, description: failures, source: status, config: { value: FAILED, action: inc } }
+global: { file_watch_config: { min_poll_frequency: 50ms } }
+`;
+}
+
+function setupPromtailPipeline(file) {
+  const c = binaryModules();
+  const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
+  const config = c.parseConfig(promtailText(file), path.join(path.dirname(file), 'promtail.yaml'), {}, { format: 'promtail' });
+  return () => pipelineOnly(c, Registry, config, file);
+}
+
+function setupPromtailToLoki(file, url) {
+  const c = binaryModules();
+  const config = c.parseConfig(promtailText(file, url), path.join(path.dirname(file), 'promtail.yaml'), {}, { format: 'promtail' });
+  return () => fileToLoki(c, config);
+}
+
+/**
+ * What the `collector` binary loads: dist/cli.js and its imports. Not the package index, which re-exports every
+ * component (and so loads modules a config does not use).
+ */
+function binaryModules() {
+  require(path.join(collector, 'cli.js'));
+  return {
+    parseConfig: require(path.join(collector, 'config', 'load.js')).parseConfig,
+    runCollector: require(path.join(collector, 'runtime', 'run-collector.js')).runCollector,
+    createPipelineConsumer: require(path.join(collector, 'stages', 'pipeline.js')).createPipelineConsumer,
+  };
+}
+
 let startupPeakRss = 0;
 
 /** Loads the collector and parses the config; returns the timed part as a function. */
 function setupPipelineOnly(file) {
-  const c = require(collector);
+  const c = binaryModules();
   const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
   const config = c.parseConfig(configText(file, `
 pipelines:
@@ -123,7 +184,7 @@ async function pipelineOnly(c, Registry, config, file) {
 }
 
 function setupFileToLoki(file, url) {
-  const c = require(collector);
+  const c = binaryModules();
   const config = c.parseConfig(configText(file, `
 sources:
   app:
@@ -156,18 +217,22 @@ async function child(mode, file, url, warmFile) {
   const bytes = fs.statSync(file).size;
   // The mode runs first so its peak RSS is not lifted by the reference's garbage.
   const t0 = process.hrtime.bigint();
-  const timed = mode === 'pipeline' ? setupPipelineOnly(file) : setupFileToLoki(file, url);
+  const setups = { pipeline: setupPipelineOnly, 'file-to-loki': setupFileToLoki, promtail: setupPromtailPipeline, 'promtail-to-loki': setupPromtailToLoki };
+  const timed = setups[mode](file, url);
+  // (c) is measured against the same pipeline in the collector's own format, everything else against the bare loop.
+  const reference = mode === 'promtail' ? setupPipelineOnly(file) : () => bareLoop(file);
   await setupPipelineOnly(warmFile)();
+  if (mode === 'promtail') await setupPromtailPipeline(warmFile)();
   await bareLoop(warmFile);
   const startup = { seconds: Number(process.hrtime.bigint() - t0) / 1e9, rssMiB: process.memoryUsage().rss / MiB };
   startupPeakRss = process.memoryUsage().rss;
   // (a) runs in alternating rounds with the reference, so a burst of load from other jobs moves one round, not the
   // result: the medians are printed. (b) runs once: its positions file would make a second round read nothing.
   const rounds = [];
-  for (let i = 0; i < (mode === 'pipeline' ? ROUNDS : 1); i++) {
+  for (let i = 0; i < (mode === 'pipeline' || mode === 'promtail' ? ROUNDS : 1); i++) {
     const run = await measured(timed);
     startupPeakRss = 0;
-    const bare = await measured(() => bareLoop(file));
+    const bare = await measured(reference);
     rounds.push({ run, bare });
   }
   process.stdout.write(JSON.stringify({ mode, bytes, startup, rounds }) + '\n');
@@ -196,10 +261,16 @@ async function generateFile(file, count, seed) {
   await new Promise((resolve) => out.end(resolve));
 }
 
+/** The node flags the `collector` binary runs with: those on its `#!/usr/bin/env -S node ...` line. */
+function binaryFlags() {
+  const first = fs.readFileSync(path.join(root, 'packages', 'collector', 'bin', 'collector.js'), 'utf8').split('\n')[0];
+  return first.replace(/^#!\s*\/usr\/bin\/env\s+(-S\s+)?node\s*/, '').split(/\s+/).filter(Boolean);
+}
+
 function runChild(mode, file, url, warmFile) {
   return new Promise((resolve, reject) => {
     const flags = (process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
-    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', ...flags, __filename, '--child', mode, file, url ?? '', warmFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', ...binaryFlags(), ...flags, __filename, '--child', mode, file, url ?? '', warmFile], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
     proc.stdout.on('data', (d) => (text += d));
     proc.on('exit', (code) => {
@@ -233,14 +304,16 @@ async function parent() {
       for (const mode of (process.env.BENCH_MODES ?? 'pipeline,file-to-loki').split(',')) {
         const child = await runChild(mode, file, receiver.url, warmFile);
         const r = { ...child, ...summarize(child.rounds) };
-        const bare = row(`  bare regex loop (${mode})`, r.bare, r.bytes, r.bare.result.lines);
-        const run = row(`  ${mode === 'pipeline' ? '(a) pipeline only' : '(b) file -> loki sink'}`, r.run, r.bytes, r.run.result.lines);
+        const labels = { pipeline: '(a) pipeline only', 'file-to-loki': '(b) file -> loki sink', promtail: '(c) Promtail config', 'promtail-to-loki': '(b) from a Promtail file' };
+        const refLabel = mode === 'promtail' ? '  own-format pipeline (a)' : `  bare regex loop (${mode})`;
+        const bare = row(refLabel, r.bare, r.bytes, r.bare.result.lines);
+        const run = row(`  ${labels[mode]}`, r.run, r.bytes, r.run.result.lines);
         console.log(`  startup (load collector, parse config, warm-up over ${WARM_LINES} lines) ${r.startup.seconds.toFixed(2)} s, ${r.startup.rssMiB.toFixed(0)} MiB RSS after`);
         console.log(bare.line);
         console.log(run.line);
         console.log(`  at the sampled RSS peak of ${mode}: V8 heap ${r.run.peakParts.heapTotalMiB.toFixed(0)} MiB committed, external ${r.run.peakParts.externalMiB.toFixed(0)} MiB`);
         const each = r.wallRatios.length > 1 ? ` (medians of ${r.wallRatios.length} alternating rounds: ${r.wallRatios.map((x) => x.toFixed(2)).join(', ')})` : '';
-        console.log(`  ratio ${r.wallRatio.toFixed(2)}x of the bare loop by lines/s, ${r.cpuRatio.toFixed(2)}x by CPU seconds${each}`);
+        console.log(`  ratio ${r.wallRatio.toFixed(2)}x of the ${mode === 'promtail' ? 'own-format pipeline' : 'bare loop'} by lines/s, ${r.cpuRatio.toFixed(2)}x by CPU seconds${each}`);
         console.log('  ' + (r.run.result.parseFailed !== undefined ? `parse_status=failed on ${r.run.result.parseFailed} lines` : `receiver decoded ${receiver.entryCount} entries; batches refused by a full queue and re-read: ${r.run.result.refused}`));
       }
     } finally {

@@ -42,13 +42,20 @@ async function spawnSorter(env) {
   return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
 }
 
-/** OpenAI chat-completions stub (not an LLM): answers every prompted item as info/noise and counts calls and items. */
-function startLlmStub() {
+/** OpenAI chat-completions stub (not an LLM): answers every prompted item as info/noise and counts calls and items;
+ * with `retryAfterSeconds` it answers every call 429 with that Retry-After instead. */
+function startLlmStub(options = {}) {
   const stats = { calls: 0, items: 0 };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      if (options.retryAfterSeconds !== undefined) {
+        stats.calls += 1;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(options.retryAfterSeconds) });
+        res.end(JSON.stringify({ error: { message: 'rate limited', type: 'rate_limit' } }));
+        return;
+      }
       const user = JSON.parse(body).messages.find((m) => m.role === 'user');
       const items = JSON.parse(user.content).items;
       stats.calls += 1;
@@ -65,8 +72,37 @@ function startLlmStub() {
   })));
 }
 
+/**
+ * OpenAI chat-completions oracle (not an LLM): answers each prompted item with `answerFor(item)` (the bench maps the item
+ * back to its true template), after `baseMs + perItemMs * items` to model a model's output time; records every call.
+ */
+function startOracleLlm({ answerFor, baseMs = 0, perItemMs = 0 }) {
+  const calls = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const user = JSON.parse(body).messages.find((m) => m.role === 'user');
+      const items = JSON.parse(user.content).items;
+      calls.push({ items, rawBody: body });
+      const results = items.map((item) => ({ id: item.id, ...answerFor(item) }));
+      const content = JSON.stringify({ results });
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'oracle', object: 'chat.completion', created: 0, model: 'oracle', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }] }));
+      }, baseMs + perItemMs * items.length);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    baseUrl: `http://127.0.0.1:${server.address().port}/v1`,
+    calls,
+    stop: () => new Promise((done) => server.close(done)),
+  })));
+}
+
+/** A system's raw log lines as a file tailer reads them (line breaks, CRLF included, removed). */
 function logLines(system) {
-  return fs.readFileSync(path.join(dataDir, system, `${system}_2k.log`), 'utf8').split('\n').filter((l) => l.length > 0);
+  return fs.readFileSync(path.join(dataDir, system, `${system}_2k.log`), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
 }
 
 function systems() {
@@ -74,4 +110,4 @@ function systems() {
   return fs.readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 }
 
-module.exports = { spawnSorter, startLlmStub, logLines, systems, dataDir, sorterRequire };
+module.exports = { spawnSorter, startLlmStub, startOracleLlm, logLines, systems, dataDir, sorterRequire };

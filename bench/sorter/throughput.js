@@ -1,19 +1,25 @@
 #!/usr/bin/env node
-// /classify throughput and latency with autocannon on loopback, batches of 100 real log lines, against a reference
-// measured in the same run: a bare node:http server that parses the same body and answers a 100-result JSON.
+// /classify throughput and latency with autocannon on loopback, batches of 100 real log lines, against references
+// measured in the same run: a bare node:http server that parses the same body and answers a 100-result JSON, and the
+// same per-item work in a bare loop on one core. /healthz is probed on fresh connections throughout every run.
 'use strict';
 const { spawn } = require('node:child_process');
+const http = require('node:http');
+const os = require('node:os');
 const { spawnSorter, startLlmStub, logLines, sorterRequire } = require('./support');
 
 const autocannon = sorterRequire('autocannon');
 const duration = Number(process.env.BENCH_SECONDS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const batch = 100;
+const probeEveryMs = 20;
+const probeTimeoutMs = 5000;
 
 const bareServer = `
 const http = require('node:http');
 const answer = JSON.stringify({ results: Array.from({ length: ${batch} }, (_, i) => ({ id: String(i), severity: 'info', category: 'noise', forward_to: 'archive', confidence: 0.5, decided_by: 'rules', reason: 'reference', template: { id: 'x', text: 'x' } })) });
 const server = http.createServer((req, res) => {
+  if (req.method === 'GET') { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"status":"ok"}'); return; }
   let body = '';
   req.on('data', (c) => (body += c));
   req.on('end', () => { JSON.parse(body); res.writeHead(200, { 'content-type': 'application/json' }); res.end(answer); });
@@ -29,10 +35,49 @@ function spawnBare() {
   }));
 }
 
-async function run(name, url, body) {
-  const result = await autocannon({ url: `${url}/classify`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration });
+/** One GET /healthz on a new connection, as a kubelet probe makes it; a timeout counts as probeTimeoutMs. */
+function probe(url) {
+  const started = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
+  return new Promise((resolve) => {
+    const req = http.get(`${url}/healthz`, { agent: false, timeout: probeTimeoutMs }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode === 200 ? elapsed() : probeTimeoutMs));
+    });
+    req.on('timeout', () => { req.destroy(); resolve(probeTimeoutMs); });
+    req.on('error', () => resolve(probeTimeoutMs));
+  });
+}
+
+/** Probes /healthz every probeEveryMs until stop() is called; stop() resolves to the latencies in ms. */
+function probeHealthz(url) {
+  const latencies = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = Date.now();
+      latencies.push(await probe(url));
+      await new Promise((r) => setTimeout(r, Math.max(0, probeEveryMs - (Date.now() - started))));
+    }
+  })();
+  return { stop: async () => { running = false; await loop; return latencies; } };
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function run(name, url, body, options = {}) {
+  const health = probeHealthz(url);
+  const result = await autocannon({ url: `${url}/classify`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: options.connections ?? connections, duration });
+  const probes = (await health.stop()).sort((a, b) => a - b);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { name, reqPerSec: result.requests.average, itemsPerSec: result.requests.average * batch, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    name,
+    reqPerSec: result.requests.average,
+    itemsPerSec: result.requests.average * batch,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    healthz: { count: probes.length, p99: percentile(probes, 99), max: probes[probes.length - 1] ?? 0, over100: probes.filter((l) => l > 100).length },
+  };
 }
 
 // The same per-item work as the service (redact, mine, rules) in a bare loop over the same lines, for 2 s.
@@ -67,6 +112,10 @@ async function main() {
   rows.push(await run('reference: bare node:http, same body', bare.url, body));
   await bare.stop();
 
+  const mainThread = await spawnSorter({ SORTER_WORKERS: '0' });
+  rows.push(await run('ai-sorter, rules, SORTER_WORKERS=0 (all on the main thread)', mainThread.url, body));
+  await mainThread.stop();
+
   const rulesOnly = await spawnSorter({});
   rows.push(await run('ai-sorter, rules (no LLM key)', rulesOnly.url, body));
   await rulesOnly.stop();
@@ -77,17 +126,26 @@ async function main() {
   await cached.stop();
   await stub.stop();
 
+  const limited = await startLlmStub({ retryAfterSeconds: 1 });
+  const crowded = await spawnSorter({ LLM_API_KEY: 'bench-stub-key', LLM_BASE_URL: limited.baseUrl });
+  rows.push(await run('ai-sorter, LLM answering 429, 200 connections', crowded.url, body, { connections: 200 }));
+  await crowded.stop();
+  await limited.stop();
+
   const reference = rows[0].reqPerSec;
-  console.log(`\n/classify, ${batch} items per request, ${connections} connections, ${duration}s each, loopback\n`);
-  console.log('| run | req/s | items/s | p50 ms | p99 ms | vs reference |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(`\n/classify, ${batch} items per request, ${connections} connections (unless named), ${duration}s each, loopback, ${os.availableParallelism()} CPUs`);
+  console.log(`/healthz probed every ${probeEveryMs} ms on a new connection during each run (a timeout counts as ${probeTimeoutMs} ms)\n`);
+  console.log('| run | req/s | items/s | p50 ms | p99 ms | vs reference | /healthz probes | /healthz p99 ms | /healthz max ms | probes > 100 ms |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${r.itemsPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.reqPerSec / reference).toFixed(3)}x |`);
+    const h = r.healthz;
+    console.log(`| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${r.itemsPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.reqPerSec / reference).toFixed(3)}x | ${h.count} | ${h.p99.toFixed(1)} | ${h.max.toFixed(1)} | ${h.over100} |`);
   }
   const loop = bareLoopItemsPerSec(lines);
   console.log(`\nsame work in a bare loop (redact + mine + rules, one core, no HTTP): ${loop.toFixed(0)} items/s;`);
   for (const r of rows.slice(1)) console.log(`  ${r.name}: ${(r.itemsPerSec / loop).toFixed(3)}x of the bare loop`);
   console.log(`\nLLM stub calls in the cache run: ${stub.stats.calls} (templates unseen while the miner's clusters were still generalising; then all cache)`);
+  console.log(`LLM stub calls in the 429 run: ${limited.stats.calls} (Retry-After: 1, so at most about one per second plus the calls in flight when a 429 arrives)`);
 }
 
 main().catch((err) => {

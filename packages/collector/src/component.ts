@@ -1,3 +1,4 @@
+import type { InFlightBudget } from './sources/in-flight-budget';
 import type { z } from 'zod';
 import type { Registry } from 'prom-client';
 import type { Consumer, Lifecycle } from './consumer';
@@ -41,10 +42,16 @@ export interface Source extends Lifecycle {
 /** Sources get the consumer they feed; positions advance / 2xx is answered only after it resolves. */
 export interface SourceContext extends ComponentContext {
   next: Consumer<LogBatch>;
+  /** The bytes all receivers may hold at once (limits.max_in_flight_bytes); set by the runtime, unlimited without it. */
+  inFlight?: InFlightBudget;
   /** Looks up a built sink by `sinks.<id>`, for sources that also feed traces or metrics (OTLP); set by the runtime. */
   resolve?(target: string): unknown;
 }
 
+/**
+ * A sink reads (encodes) the entries of a batch before its consume() returns and never changes them, so a fan-out
+ * can hand the same entries to several sinks and then to a pipeline that changes them in place.
+ */
 export interface Sink extends Consumer<LogBatch>, Lifecycle {
   readonly id: string;
 }

@@ -2,7 +2,7 @@ import * as snappy from 'snappyjs';
 import { createLokiPushSource, lokiPushSourceConfig, type LokiPushSource } from '../src/sources/loki-push';
 import { pushRequestType } from '../src/sinks/loki/push-proto';
 import { createMemoryConsumer, type MemoryConsumer } from '../src/testing/memory-consumer';
-import { createTestContext } from './support/sink-context';
+import { createTestContext, metricValue } from './support/sink-context';
 
 describe('loki push source: what a client may not choose', () => {
   let source: LokiPushSource | undefined;
@@ -88,6 +88,14 @@ describe('loki push source: what a client may not choose', () => {
     const text = await res.text();
     expect(text).not.toContain('/srv');
     expect(text).toContain('internal error');
+  });
+
+  test('does not count GET /ready in collector_push_requests_total (probes are not pushes)', async () => {
+    const ctx = createTestContext('sources.push');
+    source = createLokiPushSource(lokiPushSourceConfig.parse({ listen_port: 0 }), { ...ctx, next: createMemoryConsumer() });
+    await source.start();
+    for (let i = 0; i < 3; i++) expect((await fetch(`http://127.0.0.1:${source.port}/ready`)).status).toBe(200);
+    expect(await metricValue(ctx.registry, 'collector_push_requests_total', { source: 'sources.push', status: '200' })).toBe(0);
   });
 
   test('answers 400 for a label or structured metadata named __proto__ in a protobuf push', async () => {

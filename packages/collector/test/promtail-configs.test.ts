@@ -16,14 +16,14 @@ interface Entry {
   line: string;
 }
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: string[] = [];
   const err: string[] = [];
   stdout.on('data', (c: Buffer) => out.push(c.toString()));
   stderr.on('data', (c: Buffer) => err.push(c.toString()));
-  const code = await main(argv, { stdin: Readable.from(['']), stdout, stderr, env: {} });
+  const code = await main(argv, { stdin: Readable.from(['']), stdout, stderr, env });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
@@ -71,5 +71,54 @@ describe('Promtail configs in test/promtail', () => {
     const result = await cli(['dry-run', '-c', file, '--config.format=collector', '--input', input]);
     expect(result.code).toBe(0);
     expect(entries(result.stdout, from, Date.now())).toEqual(expected);
+  });
+});
+
+describe('collector convert and the Promtail flags', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promtail-cli-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const promtail = (text: string): string => {
+    const file = path.join(dir, 'config.yml');
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const CONFIG = `server:
+  http_listen_port: 9080
+  grpc_listen_port: 0
+positions:
+  filename: /var/lib/promtail/positions.yaml
+clients:
+  - url: https://logs.example.com/loki/api/v1/push
+    basic_auth:
+      username: "1234"
+      password: \${LOKI_PASSWORD}
+scrape_configs:
+  - job_name: app
+    static_configs:
+      - targets: [localhost]
+        labels: { job: app, __path__: /var/log/app/*.log }
+    pipeline_stages:
+      - labeldrop: [filename]
+`;
+
+  test('convert comments what it changed and prints a secret as the variable the file had, never its value', async () => {
+    const out = await cli(['convert', promtail(CONFIG), '-config.expand-env=true'], { LOKI_PASSWORD: 's3cret' });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('# left out, no counterpart in the collector (it serves no gRPC and logs JSON): grpc_listen_port');
+    expect(out.stdout).toContain('# Promtail stage "labeldrop"');
+    expect(out.stdout).toContain('password: ${LOKI_PASSWORD:-}');
+    expect(out.stdout).not.toContain('s3cret');
+  });
+
+  test('takes -config.file and --config.format=promtail as Promtail is started', async () => {
+    const file = promtail(CONFIG);
+    const ok = await cli(['validate', `-config.file=${file}`, '--config.format=promtail', '-config.expand-env=true']);
+    expect(ok).toMatchObject({ code: 0, stdout: `OK ${file}: 1 source, 1 pipeline, 1 sink\n` });
+    // Read as the collector's own format, the same file is full of unknown keys.
+    const asCollector = await cli(['validate', '-c', file, '--config.format=collector']);
+    expect(asCollector.code).toBe(1);
+    expect(asCollector.stderr).toContain('unknown key "scrape_configs"');
   });
 });

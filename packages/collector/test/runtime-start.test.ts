@@ -26,6 +26,17 @@ sinks:
     );
   });
 
+  test('gives its receivers the limits.max_in_flight_bytes of the config, shown as a metric', async () => {
+    const config = parseConfig(`limits: { max_in_flight_bytes: 5000000 }\n${yaml}`, path.join(dir, 'collector.yaml'), {});
+    const running = await runCollector(config, { logger: createLogger({ level: 'silent' }) });
+    try {
+      const text = await (await fetch(`http://127.0.0.1:${running.httpPort}/metrics`)).text();
+      expect(text).toMatch(/^collector_in_flight_limit_bytes 5000000$/m);
+    } finally {
+      await running.shutdown(AbortSignal.timeout(2000));
+    }
+  });
+
   test('logs "collector running" once, with the config file and the HTTP port', async () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'info', out: { write: (text: string) => lines.push(text) } });

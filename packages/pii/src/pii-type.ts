@@ -13,7 +13,11 @@ export type PiiType =
   | 'aws_secret_key'
   | 'private_key'
   | 'url_credentials'
-  | 'secret_kv';
+  | 'secret_kv'
+  | 'token'
+  | 'user'
+  | 'home_dir'
+  | 'hostname';
 
 export const piiTypes: readonly PiiType[] = Object.freeze([
   'email',
@@ -31,6 +35,10 @@ export const piiTypes: readonly PiiType[] = Object.freeze([
   'private_key',
   'url_credentials',
   'secret_kv',
+  'token',
+  'user',
+  'home_dir',
+  'hostname',
 ] as const);
 
 const known: ReadonlySet<string> = new Set(piiTypes);

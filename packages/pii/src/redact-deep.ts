@@ -12,7 +12,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 }
 
 /**
- * Copies arrays and plain objects, redacting every string inside; a string or number under a secret-named key
+ * Copies arrays and plain objects, redacting every string inside, keys included; a string or number under a secret-named key
  * (`password`, `apiKey`, `client_secret`) is replaced whole. Other objects (Date, Buffer, class instances)
  * are returned as they are; a cycle is returned as the copy already made.
  */
@@ -38,7 +38,13 @@ export function redactDeep(value: unknown, policy: DeepRedaction): unknown {
     if (!isPlainObject(v)) return v;
     const copy: Record<string, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
     seen.set(v, copy);
-    for (const [k, item] of Object.entries(v)) copy[k] = visit(item, k);
+    for (const [k, item] of Object.entries(v)) {
+      // Keys are client data too (an IP used as a key); two keys that redact alike stay apart with a #n suffix.
+      const redactedKey = policy.redactString(k);
+      let name = redactedKey;
+      for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
+      copy[name] = visit(item, k);
+    }
     return copy;
   }
 

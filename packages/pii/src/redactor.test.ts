@@ -1,3 +1,4 @@
+import { plantedSecrets } from './testing';
 import { piiTypes } from './pii-type';
 import { createRedactor } from './redactor';
 
@@ -58,8 +59,8 @@ describe('createRedactor', () => {
     expect(text).toBe('Authorization: Bearer <AUTH_HEADER>');
   });
 
-  test('names the value by its key when a JWT is assigned to a secret key', () => {
-    expect(createRedactor().redact(`token=${jwt}`).text).toBe('token=<SECRET_KV>');
+  test('names the value by its format when a JWT is assigned to a secret key', () => {
+    expect(createRedactor().redact(`token=${jwt}`).text).toBe('token=<JWT>');
   });
 
   test('prefers the AWS secret type when both it and the generic key/value match', () => {
@@ -81,6 +82,14 @@ describe('createRedactor', () => {
   });
 
   describe('redactValue', () => {
+    test('redacts object keys and keeps colliding keys apart when two redact alike', () => {
+      expect(createRedactor().redactValue({ '10.0.0.7': 'a', '10.0.0.8': 'b', 'jane@example.com': { ok: true } })).toEqual({
+        '<IPV4>': 'a',
+        '<IPV4>#2': 'b',
+        '<EMAIL>': { ok: true },
+      });
+    });
+
     test('redacts nested strings and secret-named keys when given an object', () => {
       const input = { user: { email: 'x@y.com', password: 'hunter2', apiKey: 12345 }, hosts: ['10.0.0.1', 3, null], ok: true };
       expect(createRedactor().redactValue(input)).toEqual({
@@ -107,5 +116,11 @@ describe('createRedactor', () => {
       const date = new Date(0);
       expect(createRedactor().redactValue({ at: date })).toEqual({ at: date });
     });
+  });
+});
+
+describe('planted secrets', () => {
+  test.each(plantedSecrets().map((p) => [p.kind, p]))('leaves no trace of the %s when its line is redacted', (_kind, planted) => {
+    expect(createRedactor().redact(planted.line).text).not.toContain(planted.value);
   });
 });

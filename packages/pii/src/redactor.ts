@@ -22,6 +22,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const scanner = createCompiledScanner(options);
   const placeholder = createPlaceholderWriter(options.hashKey);
   const secretKvEnabled = scanner.types.includes('secret_kv');
+  const hashed = options.hashKey !== undefined;
 
   function redact(text: string): RedactionResult {
     const matches = scanner.resolve(text);
@@ -30,8 +31,9 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     let out = '';
     let last = 0;
     for (const m of matches) {
-      const value = text.slice(m.start, m.end);
-      out += text.slice(last, m.start) + placeholder(m.type, scanner.detector(m.type).normalize(value));
+      // Plain placeholders carry no value: the value is cut and normalized only for hash mode.
+      const tag = hashed ? placeholder(m.type, scanner.detector(m.type).normalize(text.slice(m.start, m.end))) : placeholder(m.type, '');
+      out += text.slice(last, m.start) + tag;
       last = m.end;
       counts[m.type] = (counts[m.type] ?? 0) + 1;
     }

@@ -24,8 +24,9 @@ function firstEndingAfter(accepted: readonly Candidate[], position: number): num
  * piece of a detected secret is ever left behind. Returns non-overlapping replacements sorted by start.
  * Accepted ranges stay sorted, so each candidate costs a binary search: no quadratic blow-up on hostile lines.
  */
-export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
-  if (candidates.length < 2) return candidates;
+export function resolveOverlaps(found: Candidate[]): Candidate[] {
+  if (found.length < 2) return found;
+  const candidates = preferSpecificOnSameRange(found);
   candidates.sort(byPrecedence);
   const accepted: Candidate[] = [];
   for (const c of candidates) {
@@ -48,6 +49,25 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
     accepted.splice(first, last - first, ...interleave(hits, pieces));
   }
   return accepted;
+}
+
+/**
+ * Two detectors replacing exactly the same range read one value two ways (`GITHUB_TOKEN=ghp_...` is a key/value and
+ * a GitHub token): the more specific type wins, with the wider of the two claims.
+ */
+function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
+  const byRange = found.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: Candidate[] = [];
+  for (const c of byRange) {
+    const last = kept[kept.length - 1];
+    if (last === undefined || last.start !== c.start || last.end !== c.end) {
+      kept.push(c);
+      continue;
+    }
+    const [win, lose] = c.priority > last.priority ? [c, last] : [last, c];
+    kept[kept.length - 1] = { ...win, claimStart: Math.min(win.claimStart, lose.claimStart), claimEnd: Math.max(win.claimEnd, lose.claimEnd) };
+  }
+  return kept;
 }
 
 /** Merges two start-sorted, mutually non-overlapping lists into one start-sorted list. */

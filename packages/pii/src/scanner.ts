@@ -2,6 +2,7 @@ import type { Candidate, Detector } from './detectors/detector';
 import { detectorFactories } from './detectors/registry';
 import { enabledTypes, type RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
+import { createGroupScan } from './keyword-scan';
 import { resolveOverlaps } from './resolve-overlaps';
 
 /** One piece of PII found in a text: [start, end) is what a redactor replaces. */
@@ -29,15 +30,28 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
   const types = enabledTypes(options);
   const detectors = types.map((type) => detectorFactories[type]());
   const byType = new Map(detectors.map((d) => [d.type, d]));
-  // Fast path: every detector needs a digit, '@', ':' or '=', or one of these markers (letters-only MACs, key ids,
-  // schemes, JWTs); a line with none of them costs one regex test.
-  const anyCandidate = /[\d@:=]|-----BEGIN|bearer|basic|eyJ|[a-f]{2}-[a-f]{2}-|[a-f]{4}\.[a-f]{4}\.|A(?:KI|SI|BI|CC|ID|RO|IP|NP|NV|PK)A/i;
+  // One pass over a text finds the keywords of every keyword-led detector (a scan per detector would cost more than
+  // all the detectors' own work on a typical line).
+  const keywordLed = detectors.filter((d) => d.keywordGroups !== undefined && d.keywordGroups.length > 0);
+  const others = detectors.filter((d) => !keywordLed.includes(d));
+  const groupsIn = createGroupScan(keywordLed.map((d) => d.keywordGroups ?? []));
+  const groups = new Int32Array(keywordLed.length);
+  // Every other detector needs a digit, '@', ':', '=', '%', a letters-only MAC, or a JWT, key block or AWS key id
+  // marker: a line with none skips them all.
+  const othersMayMatch = /[\d@:=%]|[a-f]{2}-[a-f]{2}-|[a-f]{4}\.[a-f]{4}\.|eyJ|-----BEGIN|AGE-SECRET-KEY-|A(?:KI|SI|BI|CC|ID|RO|IP|NP|NV|PK)A/i;
 
   function resolve(text: string): Candidate[] {
-    if (text.length === 0 || !anyCandidate.test(text)) return [];
+    if (text.length === 0) return [];
     const found: Candidate[] = [];
-    for (const detector of detectors) {
-      if (detector.mayMatch(text)) detector.find(text, found);
+    if (othersMayMatch.test(text)) {
+      for (const detector of others) {
+        if (detector.mayMatch(text)) detector.find(text, found);
+      }
+    }
+    groups.fill(0);
+    groupsIn(text.toLowerCase(), groups);
+    for (let i = 0; i < keywordLed.length; i++) {
+      if (groups[i] !== 0) (keywordLed[i] as Detector).find(text, found, groups[i]);
     }
     return resolveOverlaps(found);
   }

@@ -3,16 +3,19 @@ import { join } from 'node:path';
 import { createPiiScanner, createRedactor, piiTypes } from '@obs/pii';
 import { parseCorpus, scoreCorpus } from '@obs/pii/testing';
 
-// The labeled corpus lives with the benchmark (bench/pii/evaluate.js prints the same scores as a table).
-const corpusPath = join(__dirname, '../../../bench/pii/corpus.jsonl');
-const corpus = parseCorpus(readFileSync(corpusPath, 'utf8'), corpusPath);
+// The labeled tuning corpus lives with the benchmark (bench/pii/evaluate.js prints the same scores as a table):
+// hand-written lines plus lines generated from templates with synthetic values. The blind part is scored there.
+const corpus = ['corpus.jsonl', 'corpus-generated.jsonl'].flatMap((file) => {
+  const corpusPath = join(__dirname, '../../../bench/pii', file);
+  return parseCorpus(readFileSync(corpusPath, 'utf8'), corpusPath);
+});
 const floor = 0.95;
 
 describe('labeled corpus', () => {
   const score = scoreCorpus(corpus, createPiiScanner());
 
   test('covers every PII type with labeled values and near misses when loaded', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(300);
+    expect(corpus.length).toBeGreaterThanOrEqual(800);
     expect(corpus.filter((line) => line.spans.length === 0).length).toBeGreaterThanOrEqual(100);
     const thin = piiTypes.filter((type) => score.byType[type].truePositives + score.byType[type].falseNegatives < 3);
     expect(thin).toEqual([]);
@@ -24,17 +27,17 @@ describe('labeled corpus', () => {
     expect(score.byType[type].recall).toBeGreaterThanOrEqual(floor);
   });
 
-  test('leaves no labeled value in the output but the documented miss when every line is redacted', () => {
-    // A secret outside any key/value or URL shape (README: "What is deliberately not detected").
-    const knownMisses = [
-      'dckr_pat_abc123', // docker login -p ...
-    ];
+  test('leaves no labeled value in the output when every line is redacted', () => {
     const redactor = createRedactor();
     const leaks = corpus.flatMap((line) => {
       const { text } = redactor.redact(line.text);
-      return line.spans.filter((span) => text.includes(span.value)).map((span) => span.value);
+      // A short user name can also appear as ordinary text elsewhere in the line (`ci: docker login -u ci`).
+      const occurrences = (haystack: string, value: string) => haystack.split(value).length - 1;
+      return line.spans
+        .filter((span) => occurrences(text, span.value) > occurrences(line.text, span.value) - line.spans.filter((s) => s.value === span.value).length)
+        .map((span) => span.value);
     });
-    expect(leaks.sort()).toEqual(knownMisses.sort());
+    expect(leaks).toEqual([]);
   });
 
   test('hashes every labeled value when a hash key is set', () => {

@@ -6,7 +6,9 @@ import type { Candidate } from '../src/detectors/detector';
 import { detectorFactories } from '../src/detectors/registry';
 import { resolveOverlaps } from '../src/resolve-overlaps';
 
-const corpus = parseCorpus(readFileSync(join(__dirname, '../../../bench/pii/corpus.jsonl'), 'utf8'));
+const corpus = ['corpus.jsonl', 'corpus-generated.jsonl'].flatMap((file) =>
+  parseCorpus(readFileSync(join(__dirname, '../../../bench/pii', file), 'utf8')),
+);
 const extra = ['aa-bb-cc-dd-ee-ff', 'abcd.efab.cdef', 'AKIAIOSFODNNXEXAMPLE', 'Basic dXNlcjpwYXNz', 'Bearer AbCdEfGhIjKlMnOp'];
 
 /** Every detector run on every text, without the fast path or any detector's hint. */

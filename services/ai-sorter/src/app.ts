@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'winston';
 import type { BreakerState } from './classifiers/breaker-state';
 import type { Redactor } from './items/prepare';
+import type { Admission } from './middleware/admission';
 import { requireApiKey } from './middleware/auth';
 import { errorHandler, notFound } from './middleware/error-handler';
 import { observeRequests } from './middleware/observe';
@@ -26,6 +27,8 @@ export interface AppDeps {
   readonly llmConfigured: boolean;
   readonly breakerState: () => BreakerState;
   readonly readiness: Readiness;
+  /** Bounds the batch requests being read and prepared at once (MAX_PREPARING_REQUESTS). */
+  readonly admission: Admission;
 }
 
 /** Builds the Express app from injected parts; no I/O, no listening. */
@@ -33,11 +36,11 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(requestId());
+  app.use(requestId(deps.redactor));
   app.use(observeRequests(deps));
 
   const json = express.json({ limit: deps.bodyLimit, type: 'application/json' });
-  const guarded = [requireApiKey(deps.apiKeys), requireJson(), json];
+  const guarded = [requireApiKey(deps.apiKeys), requireJson(), deps.admission.admit, json];
   app.post('/classify', ...guarded, classifyRoute(deps));
   app.post('/sort', ...guarded, sortRoute(deps));
   app.get('/healthz', healthzRoute());

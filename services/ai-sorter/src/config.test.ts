@@ -37,4 +37,9 @@ describe('loadConfig', () => {
       'BREAKER_ROLLING_BUCKETS: must divide BREAKER_ROLLING_WINDOW_MS evenly (got "3")',
     );
   });
+
+  test('derives MAX_PREPARING_REQUESTS from SORTER_WORKERS unless it is set', () => {
+    expect(loadConfig({ SORTER_WORKERS: '3' })).toMatchObject({ workers: 3, maxPreparingRequests: 8 });
+    expect(loadConfig({ SORTER_WORKERS: '0', MAX_PREPARING_REQUESTS: '5' })).toMatchObject({ workers: 0, maxPreparingRequests: 5 });
+  });
 });

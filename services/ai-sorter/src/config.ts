@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { defaultMaxBatchItems } from '@obs/schema';
 
@@ -44,6 +45,13 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info').describe('Log level'),
     PII_HASH_KEY: optionalSecret.describe('Key for hashed PII placeholders (same value, same placeholder); plain typed placeholders when unset'),
     SHUTDOWN_TIMEOUT_MS: int(0).default(10000).describe('Longest wait for in-flight requests on SIGTERM'),
+    SORTER_WORKERS: int(0)
+      .max(64)
+      .default(availableParallelism())
+      .describe('Worker threads for the per-item work (redaction, masking, rules); 0 runs it on the main thread. Default: the CPU count'),
+    MAX_PREPARING_REQUESTS: int(1)
+      .optional()
+      .describe('Batch requests read and prepared at once; more wait with their bodies unread, so /healthz stays fast. Default: 2 x SORTER_WORKERS + 2'),
   })
   .superRefine((env, ctx) => {
     if (env.BREAKER_ROLLING_WINDOW_MS % env.BREAKER_ROLLING_BUCKETS !== 0) {
@@ -73,6 +81,8 @@ export interface Config {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly piiHashKey?: string;
   readonly shutdownTimeoutMs: number;
+  readonly workers: number;
+  readonly maxPreparingRequests: number;
 }
 
 const secretVars = new Set(['SORTER_API_KEYS', 'XAI_API_KEY', 'LLM_API_KEY', 'REDIS_URL', 'PII_HASH_KEY']);
@@ -129,5 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     piiHashKey: e.PII_HASH_KEY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    workers: e.SORTER_WORKERS,
+    maxPreparingRequests: e.MAX_PREPARING_REQUESTS ?? 2 * e.SORTER_WORKERS + 2,
   });
 }

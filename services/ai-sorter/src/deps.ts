@@ -14,8 +14,9 @@ import { createMemoryCacheStore } from './classifiers/memory-cache-store';
 import { withRateLimit, type RateLimited } from './classifiers/rate-limit';
 import { createRedisCacheStore } from './classifiers/redis-cache-store';
 import { createRedisRetryAfterPause } from './classifiers/redis-retry-after-pause';
-import { createRulesFallback } from './classifiers/rules';
 import type { Config } from './config';
+import { createItemPreparer } from './items/item-preparer';
+import { createAdmission } from './middleware/admission';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { createThrottledWarning } from './observability/throttled-warning';
@@ -37,8 +38,9 @@ export interface DepsOptions {
 }
 
 /**
- * Wires the classifier chain from config: redact -> template -> withFallback(withCache(withBreaker(withRateLimit(llm))),
- * rules). Without an LLM key the rules answer everything; with REDIS_URL the cache and the limiter budgets are shared.
+ * Wires the classifier chain from config: per-item work (header, redaction, masking, rules; on worker threads) ->
+ * template -> withFallback(withCache(withBreaker(withRateLimit(llm)))), the rules' decision as the last resort. Without
+ * an LLM key the rules answer everything; with REDIS_URL the cache and the limiter budgets are shared.
  */
 export function createDeps(config: Config, options: DepsOptions = {}): SorterDeps {
   const redactor = createRedactor(config.piiHashKey ? { hashKey: config.piiHashKey } : {});
@@ -46,7 +48,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
   const secrets = [...config.apiKeys, ...(config.llm.apiKey ? [config.llm.apiKey] : []), ...(config.piiHashKey ? [config.piiHashKey] : [])];
   const logger = createLogger({ level: config.logLevel, redactor, secrets, stream: options.logStream });
   const miner = createTemplateMiner();
-  const rules = createRulesFallback();
+  const preparer = createItemPreparer({ workers: config.workers, piiHashKey: config.piiHashKey });
 
   const redisWarning = createThrottledWarning(logger, 'redis error', 30_000);
   const connectRedis = (url: string, maxRetriesPerRequest: number | null) => {
@@ -76,8 +78,8 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     breaker = withBreaker(limiter, config.breaker, { metrics });
     primary = withCache(breaker, store, { metrics, logger, maxPerCall: config.llm.maxTemplatesPerCall });
   }
-  const classifier = withFallback(primary, rules, logger);
-  const sorter = createSorter({ redactor, miner, classifier, metrics });
+  const classifier = withFallback(primary, logger);
+  const sorter = createSorter({ preparer, miner, classifier, metrics });
   const readiness = { draining: false };
 
   return {
@@ -92,6 +94,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
       llmConfigured: config.llm.apiKey !== undefined,
       breakerState: () => breaker?.state ?? 'closed',
       readiness,
+      admission: createAdmission(config.maxPreparingRequests, { metrics }),
     },
     startDraining() {
       readiness.draining = true;
@@ -102,6 +105,7 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
       // Drop Redis connections without waiting for replies: a graceful QUIT never returns while Redis is down.
       if (connection) await connection.disconnect(false);
       redis?.disconnect();
+      await preparer.close();
     },
   };
 }

@@ -4,4 +4,4 @@ export { loadConfig, envSchema, ConfigError, type Config } from './config';
 export { createSorter, type Sorter, type SortOutcome } from './sorter';
 export { errorCatalogue, HttpError, LlmError } from './errors';
 export { createMetrics, type Metrics } from './observability/metrics';
-export type { Classifier, Classification, ClassifyContext, RedactedItem, TotalClassifier } from './classifiers/classifier';
+export type { Classifier, Classification, ClassifyContext, RedactedItem } from './classifiers/classifier';

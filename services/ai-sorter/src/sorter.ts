@@ -2,24 +2,33 @@ import type { TemplateMiner } from '@obs/classification';
 import type { ClassifyResult, BatchStats } from '@obs/schema';
 import type { Classification, Classifier } from './classifiers/classifier';
 import type { Metrics } from './observability/metrics';
-import { prepareItems, type IncomingItem, type Redactor } from './items/prepare';
+import type { ItemPreparer } from './items/item-preparer';
+import { prepareItems, type IncomingItem } from './items/prepare';
 
 export interface SortOutcome {
   readonly results: ClassifyResult[];
   readonly stats: BatchStats;
 }
 
-export interface Sorter {
-  sort(items: readonly IncomingItem[], request: { signal: AbortSignal; requestId: string }): Promise<SortOutcome>;
+export interface SortRequestContext {
+  readonly signal: AbortSignal;
+  readonly requestId: string;
+  /** Called once the batch's CPU-heavy preparation is done, before any wait for the LLM (frees its admission slot). */
+  readonly onPrepared?: () => void;
 }
 
-/** The sorter's path after validation: redact -> template -> classifier chain -> one result per item, in order. */
-export function createSorter(deps: { redactor: Redactor; miner: TemplateMiner; classifier: Classifier; metrics: Metrics }): Sorter {
+export interface Sorter {
+  sort(items: readonly IncomingItem[], request: SortRequestContext): Promise<SortOutcome>;
+}
+
+/** The sorter's path after validation: header -> redact -> template -> classifier chain -> one result per item, in order. */
+export function createSorter(deps: { preparer: ItemPreparer; miner: TemplateMiner; classifier: Classifier; metrics: Metrics }): Sorter {
   const { classifier, metrics } = deps;
   return {
     async sort(items, request) {
       const started = performance.now();
-      const prepared = prepareItems(items, deps);
+      const prepared = await prepareItems(items, deps);
+      request.onPrepared?.();
       const ctx = { signal: request.signal, requestId: request.requestId, llmCalls: 0, llmTokens: 0 };
       const decided = await classifier.classify(prepared, ctx);
       const counts = { llm: 0, cache: 0, rules: 0 };
@@ -27,7 +36,7 @@ export function createSorter(deps: { redactor: Redactor; miner: TemplateMiner; c
       const perLabels = new Map<string, { c: Classification; n: number }>();
       const results = prepared.map((item): ClassifyResult => {
         const c = decided.get(item.id);
-        // The chain ends in the rules, which answer every item; a gap here is a programming error.
+        // The chain ends in the rules' decision, which every item carries; a gap here is a programming error.
         if (!c) throw new Error('classifier chain left an item unanswered');
         counts[c.decidedBy] += 1;
         const key = `${c.decidedBy}|${c.severity}|${c.category}`;

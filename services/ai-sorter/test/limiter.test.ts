@@ -40,7 +40,8 @@ describe('rate limiter in front of the LLM', () => {
     // Same id length and text length, different token counts: two templates whose estimates we can compute exactly.
     const first = { id: 'tok-1', type: 'log' as const, text: 'aaaa bbbb cccc' };
     const second = { id: 'tok-2', type: 'log' as const, text: 'aaaaaa bbbbbbb' };
-    const estimate = (i: typeof first) => estimateTokens([{ ...i, templateId: '', template: '', answerKey: '' }]);
+    const byRules = { severity: 'info', category: 'noise', forwardTo: 'archive', confidence: 0.5, reason: 'r', decidedBy: 'rules' } as const;
+    const estimate = (i: typeof first) => estimateTokens([{ ...i, templateId: '', template: '', answerKey: '', byRules }]);
     // Without settling, the first call leaves less than the second needs; the fake reports 150 tokens per one-item call.
     const budget = estimate(first) + estimate(second) - 1;
     expect(estimate(first)).toBeGreaterThan(150);

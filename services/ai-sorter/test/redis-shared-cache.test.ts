@@ -65,8 +65,8 @@ describeWithRedis('REDIS_URL: template cache and limiter shared through a real r
       await waitFor(async () => metricValue((await request(b.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 3);
       await request(a.url).post('/classify').send({ items: [{ type: 'log', body: 'replica a meets the rate limit' }] }).expect(200);
       expect(fake.calls).toHaveLength(1);
-      // B's call in flight finishes; the three waiting behind it must not go out.
-      expect(await answered).toEqual(['llm', 'rules', 'rules', 'rules']);
+      // B's call in flight finishes; the three waiting behind it (whichever came first) must not go out.
+      expect((await answered).sort()).toEqual(['llm', 'rules', 'rules', 'rules']);
       const fresh = await request(b.url).post('/classify').send({ items: [{ type: 'log', body: 'a new line on replica b' }] }).expect(200);
       expect(ClassifyResponse.parse(fresh.body).results[0]?.decided_by).toBe('rules');
       expect(slow.calls.length).toBe(1);

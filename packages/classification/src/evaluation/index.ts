@@ -3,3 +3,4 @@ export { groupingAccuracy } from './grouping-accuracy';
 export { classificationScores } from './classification-scores';
 export type { ClassificationScores } from './classification-scores';
 export { loghubLevelMaps, loghubLevelSeverity } from './loghub-levels';
+export { keywordSeverity, mostFrequentLabel } from './severity-baselines';

@@ -59,11 +59,13 @@ const decorations = /^[[<(]?\s*(.*?)\s*[\]>)]?:?$/;
  * a module-qualified name (`core:error`), a syslog `<PRI>` or a number; undefined when it names no level.
  */
 export function severityFromLevelText(raw: string): Severity | undefined {
-  const text = decorations.exec(raw.trim())?.[1] ?? '';
-  if (text.length === 0 || text.length > 24) return undefined;
+  const trimmed = raw.trim();
+  if (trimmed.length > 32) return undefined;
+  const text = decorations.exec(trimmed)?.[1] ?? '';
+  if (text.length === 0) return undefined;
   if (/^\d{1,3}$/.test(text)) {
     const value = Number(text);
-    return raw.trim().startsWith('<') ? severityFromSyslogPriority(value) : severityFromLevelNumber(value);
+    return trimmed.startsWith('<') ? severityFromSyslogPriority(value) : severityFromLevelNumber(value);
   }
   if (text.length === 1) return levelLetters.get(text.toUpperCase());
   const word = text.slice(text.lastIndexOf(':') + 1).toLowerCase();

@@ -57,9 +57,21 @@ const shapes: Array<[string, string, Partial<ParsedLine> & Record<string, unknow
   ['reads the text header inside Docker\'s JSON log key',
     '{"log":"2024-03-05T10:15:30Z WARN cache nearly full","stream":"stderr","time":"2024-03-05T10:15:30.5Z"}',
     { message: 'cache nearly full', level: { raw: 'WARN', severity: 'warning', source: 'header' } }],
+  ['unwraps a CRI container line around a JSON application line',
+    '2024-03-05T10:15:30.123456789Z stderr F {"level":"error","msg":"db down"}',
+    { message: 'db down', timestamp: '2024-03-05T10:15:30.123456789Z', level: { raw: 'error', severity: 'error', source: 'body_field' } }],
+  ['unwraps a CRI container line around a text application line',
+    '2024-03-05T10:15:30.123456789Z stdout F 10:15:30.123 [info] pool started',
+    { message: 'pool started', level: { raw: 'info', severity: 'info', source: 'header' } }],
   ['reads a logfmt line with a quoted msg',
     'ts=2024-03-05T10:15:30Z level=debug caller=main.go:12 msg="cache miss for key \\"user:42\\"" duration=3ms',
     { message: 'cache miss for key "user:42"', timestamp: '2024-03-05T10:15:30Z', level: { raw: 'debug', severity: 'debug', source: 'body_field' }, source: { logger: 'main.go:12' }, shape: 'logfmt' }],
+  ['reads logfmt after a leading timestamp',
+    '2024-03-05T10:15:30Z level=warn msg="queue growing" depth=812',
+    { message: 'queue growing', timestamp: '2024-03-05T10:15:30Z', level: { raw: 'warn', severity: 'warning', source: 'body_field' }, shape: 'logfmt' }],
+  ['keeps a message that merely starts with key=value as text',
+    '2024-03-05T10:15:30Z ambient=29 on sensor 4',
+    { message: 'ambient=29 on sensor 4', timestamp: '2024-03-05T10:15:30Z', shape: 'timestamp' }],
   ['reads Ruby\'s Logger as written by Rails',
     'I, [2024-03-05T10:15:30.123456 #5123]  INFO -- : Started GET "/orders" for 10.0.0.8',
     { message: 'Started GET "/orders" for 10.0.0.8', timestamp: '2024-03-05T10:15:30.123456', level: { raw: 'INFO', severity: 'info', source: 'header' }, source: { pid: '5123' }, shape: 'ruby' }],
@@ -90,6 +102,9 @@ const shapes: Array<[string, string, Partial<ParsedLine> & Record<string, unknow
   ['reads a daemon\'s own bracketed level after the syslog program',
     'Mar  5 10:15:30 laptop NetworkManager[912]: <warn>  [1709633730.1234] dhcp4 (wlan0): request timed out',
     { message: 'dhcp4 (wlan0): request timed out', level: { raw: 'warn', severity: 'warning', source: 'header' }, source: { host: 'laptop', program: 'NetworkManager', pid: '912' } }],
+  ['reads the program\'s own uppercase level after the syslog program',
+    'Mar  5 10:15:30 web-01 billing[4411]: ERROR: invoice 17 rejected',
+    { message: 'invoice 17 rejected', level: { raw: 'ERROR', severity: 'error', source: 'header' }, source: { host: 'web-01', program: 'billing', pid: '4411' } }],
   ['reads a bracketed level at the start of a line',
     '[INFO] Building jar: /target/app.jar',
     { message: 'Building jar: /target/app.jar', level: { raw: 'INFO', severity: 'info', source: 'header' } }],
@@ -114,6 +129,39 @@ const shapes: Array<[string, string, Partial<ParsedLine> & Record<string, unknow
   ['takes a lowercase level word only after a timestamp',
     '2024-03-05T10:15:30Z info request served',
     { message: 'request served', level: { raw: 'info', severity: 'info', source: 'header' } }],
+  ['reads Spring Boot\'s pid, separator, thread and padded logger',
+    '2024-03-05T10:15:30.123+01:00  INFO 12345 --- [main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port 8080',
+    { message: 'Tomcat started on port 8080', level: { raw: 'INFO', severity: 'info', source: 'header' }, source: { pid: '12345', thread: 'main', logger: 'o.s.b.w.embedded.tomcat.TomcatWebServer' } }],
+  ['reads Elasticsearch\'s padded bracketed level and logger',
+    '[2024-03-05T10:15:30,123][WARN ][o.e.c.r.a.DiskThresholdMonitor] [node-1] high disk watermark exceeded',
+    { message: 'high disk watermark exceeded', timestamp: '2024-03-05T10:15:30,123', level: { raw: 'WARN', severity: 'warning', source: 'header' } }],
+  ['reads zap\'s tab-separated console lines',
+    '2024-03-05T10:15:30.123Z\tERROR\tserver/http.go:88\thandler failed\t{"path": "/v1/orders"}',
+    { message: 'handler failed\t{"path": "/v1/orders"}', level: { raw: 'ERROR', severity: 'error', source: 'header' }, source: { component: 'server/http.go:88' } }],
+  ['reads Celery\'s level inside the bracketed time',
+    '[2024-03-05 10:15:30,123: WARNING/MainProcess] Task retry scheduled in 10s',
+    { message: 'Task retry scheduled in 10s', level: { raw: 'WARNING', severity: 'warning', source: 'header' } }],
+  ['reads a MySQL error log line',
+    '2024-03-05T10:15:30.123456Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.',
+    { message: 'CA certificate ca.pem is self signed.', level: { raw: 'Warning', severity: 'warning', source: 'header' } }],
+  ['reads uvicorn\'s padded LEVEL:',
+    'INFO:     127.0.0.1:54321 - "GET /health HTTP/1.1" 200 OK',
+    { message: '127.0.0.1:54321 - "GET /health HTTP/1.1" 200 OK', level: { raw: 'INFO', severity: 'info', source: 'header' } }],
+  ['reads an AWS Lambda line after its request id',
+    '2024-03-05T10:15:30.123Z\t6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\tERROR\tpayment declined',
+    { message: 'payment declined', level: { raw: 'ERROR', severity: 'error', source: 'header' } }],
+  ['ends the header at the first line break of a multi-line item',
+    '2024-03-05 10:15:30,123 ERROR\njava.lang.IllegalStateException: closed\n\tat com.shop.Db.query(Db.java:42)',
+    { message: 'java.lang.IllegalStateException: closed\n\tat com.shop.Db.query(Db.java:42)', level: { raw: 'ERROR', severity: 'error', source: 'header' } }],
+  ['reads a level written before the time',
+    '[ERROR] 2024-03-05 10:15:30 payment provider unreachable',
+    { message: 'payment provider unreachable', timestamp: '2024-03-05 10:15:30', level: { raw: 'ERROR', severity: 'error', source: 'header' } }],
+  ['reads java.util.logging\'s AM/PM time without taking it for syslog',
+    'Mar 05, 2024 10:15:30 AM org.apache.catalina.startup.Catalina start',
+    { message: 'org.apache.catalina.startup.Catalina start', timestamp: 'Mar 05, 2024 10:15:30 AM', shape: 'timestamp' }],
+  ['reads WildFly\'s category and thread after the level',
+    '2024-03-05 10:15:30,123 INFO  [org.hibernate.Version] (main) HHH000412: Hibernate ORM core version 6.4',
+    { message: 'HHH000412: Hibernate ORM core version 6.4', source: { logger: 'org.hibernate.Version', thread: 'main' } }],
   ['leaves a line without a header whole',
     'connection reset by peer',
     { message: 'connection reset by peer', messageStart: 0, shape: 'none' }],
@@ -183,5 +231,29 @@ describe('createHeaderParser learning', () => {
       const text = `${i} files copied to the backup volume`;
       expect(parser.parse(text).message).toBe(text);
     }
+  });
+});
+
+describe('createHeaderParser on hostile lines', () => {
+  // Every pattern is sticky and bounded, so these take milliseconds; a backtracking blow-up would hang the test.
+  const n = 100_000;
+  test.each([
+    ['a Ruby Logger prefix followed by spaces', `I, [${' '.repeat(n)}`],
+    ['a timestamp followed by many short tokens', `2024-03-05 10:15:30 ${'1 '.repeat(n / 2)}`],
+    ['open brackets', '['.repeat(n)],
+    ['pipe fields', `2024-03-05 10:15:30${'|a'.repeat(n / 2)}`],
+    ['deeply nested JSON', `{"a":${'['.repeat(n / 4)}${']'.repeat(n / 4)}}`],
+    ['logfmt keys without values', 'a='.repeat(n / 2)],
+    ['one long token of digits', '1'.repeat(n)],
+    ['a syslog header with a long program', `Mar  5 10:15:30 host ${'p'.repeat(n)}[1]: x`],
+    ['level words after header-like tokens', `${'- '.repeat(n / 2)}INFO x`],
+  ])('answers %s', (_behaviour, line) => {
+    const parsed = createHeaderParser().parse(line);
+    expect(parsed.messageStart).toBeGreaterThanOrEqual(0);
+    expect(typeof parsed.message).toBe('string');
+  });
+
+  test('reads no level from an attribute that is only long', () => {
+    expect(createHeaderParser().parse('x', { level: `${' '.repeat(n)}info${' '.repeat(n)}x` }).level).toBeUndefined();
   });
 });

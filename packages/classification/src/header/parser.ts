@@ -11,6 +11,8 @@ export interface HeaderParserOptions {
   learn?: boolean;
 }
 
+const criPrefix = /(\d{4}-\d{2}-\d{2}T[\d:.]{8,18}(?:Z|[+-]\d{2}:\d{2})) (?:stdout|stderr) [FP] /y;
+
 function isJsonObject(line: string, start: number): boolean {
   if (line.charCodeAt(start) !== 123) return false;
   let end = line.length - 1;
@@ -44,7 +46,16 @@ class StreamHeaderParser implements HeaderParser {
   }
 
   #parseLine(line: string): ParsedLine {
-    const start = skipSpaces(line, 0);
+    criPrefix.lastIndex = 0;
+    const cri = criPrefix.exec(line);
+    if (cri === null) return this.#parseFrom(line, skipSpaces(line, 0));
+    // a container runtime's line (CRI, as kubelet writes it) wraps the application's own line
+    const parsed = this.#parseFrom(line, criPrefix.lastIndex);
+    parsed.timestamp ??= cri[1] as string;
+    return parsed;
+  }
+
+  #parseFrom(line: string, start: number): ParsedLine {
     if (isJsonObject(line, start)) {
       const json = parseJsonLine(line, start);
       if (json !== undefined) return withInnerHeader(json);
@@ -63,9 +74,12 @@ class StreamHeaderParser implements HeaderParser {
       }
     }
     if (!header.settled && messageStart > start && startsLogfmt(line, messageStart)) {
+      // `2024-… level=warn msg="…"`; a message that merely starts with `key=value` stays text
       const logfmt = parseLogfmtLine(line, messageStart);
-      if (header.timestamp !== undefined) logfmt.timestamp ??= header.timestamp;
-      return logfmt;
+      if (logfmt.level !== undefined || logfmt.messageStart !== messageStart) {
+        if (header.timestamp !== undefined) logfmt.timestamp ??= header.timestamp;
+        return logfmt;
+      }
     }
     const parsed: ParsedLine = { message: line.slice(messageStart), messageStart };
     if (header.timestamp !== undefined) parsed.timestamp = header.timestamp;

@@ -7,6 +7,8 @@ const positions = 8;
 const windowLines = 128;
 // Early decisions, so that a new stream is learned after a few lines rather than a whole window.
 const earlyDecisions: ReadonlySet<number> = new Set([16, 32, 64]);
+// Once a stream is learned, one line in this many keeps the statistics current (a stream's header rarely changes).
+const sampleEvery = 4;
 // A position is a variable header field when this share of lines has a digit there (times, pids, ids, node names).
 const variableShare = 0.8;
 // The header's variables must vary: times and ids change from line to line while message words repeat.
@@ -25,7 +27,8 @@ export interface LearnedHeader {
  * Learns which leading tokens of one stream's lines are header when no fixed shape told: positions where nearly
  * every line has a digit-bearing token (time, number, pid, hex, node id), possibly with low-cardinality columns
  * between them (component, state), starting at the first token and holding a time or at least three variables.
- * Memory is fixed (a few counters and at most 64 distinct values per position); work per line is a few tokens.
+ * Memory is fixed (a few counters and at most 64 distinct values per position); work per line is a few tokens,
+ * and once learned only one line in four is counted.
  */
 export class HeaderLearner {
   #lines = 0;
@@ -39,6 +42,7 @@ export class HeaderLearner {
   #width = 0;
   #timePosition = -1;
   #decided = false;
+  #skipped = 0;
 
   /** The learned header width in tokens (0 when none is learned). */
   get width(): number {
@@ -47,6 +51,8 @@ export class HeaderLearner {
 
   /** Counts the leading tokens of a line whose header end no fixed shape settled, from `start`. */
   observe(line: string, start: number): void {
+    if (this.#decided && ++this.#skipped < sampleEvery) return;
+    this.#skipped = 0;
     let i = start;
     for (let p = 0; p <= positions; p++) {
       i = skipSpaces(line, i);

@@ -1,5 +1,5 @@
 import type { Severity } from '@obs/schema';
-import { severityFromSyslogPriority, severityOfHeaderWord, severityOfLetter } from './level-text';
+import { severityFromLevelText, severityFromSyslogPriority, severityOfHeaderWord, severityOfLetter } from './level-text';
 import { timestampEnd, isMonthName } from './timestamp';
 import { isDigit, isLetter, isSpace, skipSeparator, skipSpaces, tokenEnd } from './tokens';
 import type { LineSource, StatedLevel } from './types';
@@ -22,11 +22,19 @@ const maxLoggerChars = 96;
 
 const syslogPri = /<(\d{1,3})>/y;
 const angleLevel = /<([A-Za-z]{3,13})>/y;
-const klog = /([IWEF])(\d{4} \d{2}:\d{2}:\d{2}\.\d{6})\s+(\d+) ([^\s\]]+)\] ?/y;
-const rubyLogger = /[DIWEFA], \[([^\]#]*?)\s*#(\d+)\]\s+([A-Z]+) -- ([^:]{0,64}?): ?/y;
-const logcatBrief = /([VDIWEFA])\/([^(:]{1,64}?)\s*\(\s*(\d+)\): ?/y;
+const levelLetters = 'VDIWEFA';
+const fixedShapes: ReadonlyArray<{ name: string; pattern: RegExp }> = [
+  // klog/glog: `E0305 10:15:30.123456    4242 file.go:138] msg`
+  { name: 'klog', pattern: /(?<level>[IWEF])(?<timestamp>\d{4} \d{2}:\d{2}:\d{2}\.\d{6})\s{1,16}(?<pid>\d{1,10}) (?<logger>[^\s\]]{1,128})\] ?/y },
+  // Ruby's Logger (Rails): `I, [2024-03-05T10:15:30.123456 #5123]  INFO -- prog: msg`
+  { name: 'ruby', pattern: /[DIWEFA], \[(?<timestamp>[^\]#\s]{1,40})\s{0,8}#(?<pid>\d{1,10})\]\s{1,16}(?<level>[A-Z]{3,7}) -- (?<program>[^:]{0,64}?): ?/y },
+  // logcat brief: `E/PackageInstaller( 4411): msg`
+  { name: 'logcat', pattern: /(?<level>[VDIWEFA])\/(?<logger>[^(:]{1,64}?)\s{0,8}\(\s{0,8}(?<pid>\d{1,10})\): ?/y },
+];
 const syslogProgram = /([^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?)(?:\[(\d+)\])?(?: v?\d[\w.-]{0,16})?:(?=\s|$)/y;
-const syslogWithPid = /(?:[\w.-]{1,64} )?[^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?\[\d+\]:(?=\s|$)/y;
+const syslogWithPid = /(?:[\w.-]{1,64} )?[^\s[\]:()]{1,64}(?:\([^\s)]{0,64}\))?\[\d{1,10}\]:(?=\s|$)/y;
+const upperLevel = /([A-Z]{3,9})(:?)(?=\s)/y;
+const bracketedLevel = /^[:,]?\s*([A-Za-z]{3,13})(?:\/\S{0,64})?$/;
 const programDash = /([^\s|]{1,64})(?: ([^\s|]{1,16}))? - /y;
 const logrusLevel = /\[\d{1,6}\]/y;
 const levelKeys: ReadonlySet<string> = new Set(['level', 'lvl', 'severity', 'loglevel']);
@@ -73,13 +81,37 @@ function isHeaderLike(line: string, start: number, end: number): boolean {
 function readAfterLevel(line: string, i: number, header: TextHeader): void {
   const n = line.length;
   let j = skipSpaces(line, i);
-  const padded = j - i >= 2;
-  for (let k = 0; k < 3 && j < n; k++) {
+  // columns padded with spaces (Windows CBS) or separated by tabs (zap's console encoder)
+  const padded = j - i >= 2 || line.charCodeAt(i) === 9;
+  let pid = false;
+  // a header never continues on the next line of a multi-line item
+  if (line.lastIndexOf('\n', j) >= i) {
+    header.messageStart = j;
+    return;
+  }
+  for (let k = 0; k < 5 && j < n; k++) {
     const c = line.charCodeAt(j);
+    // a level written before the time: `[ERROR] 2024-03-05 10:15:30 msg`
+    const stamp = header.timestamp === undefined ? timestampEnd(line, j) : -1;
+    if (stamp > 0) {
+      header.timestamp = line.slice(j, stamp);
+      j = skipSeparator(line, stamp);
+      continue;
+    }
+    // JBoss/WildFly: `INFO  [org.hibernate.Version] (main) msg`
+    if (c === 40 && header.source?.thread !== undefined && k > 0) {
+      const close = groupEnd(line, j);
+      const inner = close < 0 ? '' : line.slice(j + 1, close - 1);
+      if (inner === '' || /\s/.test(inner)) break;
+      header.source.logger ??= header.source.thread;
+      header.source.thread = inner;
+      j = skipSpaces(line, close);
+      continue;
+    }
     if (c === 91) {
       const close = groupEnd(line, j);
       if (close < 0) break;
-      const inner = line.slice(j + 1, close - 1);
+      const inner = line.slice(j + 1, close - 1).trim();
       // `[main]`, `[pid 123:tid 4]`, `[a thread] - ` are header; `[client 1.2.3.4] File does not exist` is message.
       if (inner.includes(' ') && !/^(?:pid|tid|thread)\b/.test(inner) && skipSeparator(line, close) === skipSpaces(line, close)) break;
       sourceOf(header).thread ??= inner;
@@ -89,10 +121,19 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
     const separated = skipSeparator(line, j);
     if (separated !== j) {
       j = separated;
+      if (pid) continue;
       break;
     }
     const e = tokenEnd(line, j);
     if (e - j > maxLoggerChars) break;
+    const after = skipSpaces(line, e);
+    // a pid before a separator or a thread (Spring Boot: `INFO 12345 --- [main] o.s.Logger : msg`)
+    if (k === 0 && /^\d{1,10}$/.test(line.slice(j, e)) && (line.charCodeAt(after) === 91 || skipSeparator(line, after) !== after)) {
+      sourceOf(header).pid = line.slice(j, e);
+      j = after;
+      pid = true;
+      continue;
+    }
     if (line.charCodeAt(e - 1) === 58 && e - j >= 2) {
       const name = line.slice(j, e - 1);
       const nginx = /^(\d+)#(\d+)$/.exec(name);
@@ -103,7 +144,6 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
       j = skipSpaces(line, e);
       break;
     }
-    const after = skipSpaces(line, e);
     // a tag padded before its colon (logcat `Tag   : msg`), or a logger before ` - `
     if (after > e && ((line.charCodeAt(after) === 58 && (after + 1 >= n || isSpace(line.charCodeAt(after + 1)))) || line.startsWith('- ', after))) {
       sourceOf(header).logger = line.slice(j, e);
@@ -111,7 +151,7 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
       break;
     }
     // fixed-width columns: a padded level followed by a padded component (Windows CBS: `Info      CBS    msg`)
-    if (k === 0 && padded && after - e >= 2 && e - j <= 24 && after < n) {
+    if (k === 0 && padded && (after - e >= 2 || line.charCodeAt(e) === 9) && e - j <= 24 && after < n) {
       sourceOf(header).component = line.slice(j, e);
       j = after;
     }
@@ -132,7 +172,7 @@ function scanForLevel(line: string, i: number, header: TextHeader): boolean {
     if (c === 91 || c === 60 || c === 40) {
       const close = groupEnd(line, i);
       if (close < 0) return false;
-      const inner = line.slice(i + 1, close - 1);
+      const inner = line.slice(i + 1, close - 1).trim();
       const severity = inner.includes(' ') ? undefined : severityOfHeaderWord(inner.slice(inner.lastIndexOf(':') + 1), true);
       if (severity !== undefined) {
         setLevel(header, inner, severity);
@@ -173,8 +213,8 @@ function scanForLevel(line: string, i: number, header: TextHeader): boolean {
           levelEnd = logrusLevel.lastIndex;
         }
       }
-      if (severity === undefined && (next === 58 || next === 61) && levelKeys.has(word.toLowerCase())) {
-        // `level: warn`, `severity=ERROR` inside a header
+      if (severity === undefined && next === 58 && levelKeys.has(word.toLowerCase())) {
+        // `level: warn` inside a header (`level=warn` is logfmt, read whole by the parser)
         const valueStart = skipSpaces(line, w + 1);
         levelValue.lastIndex = valueStart;
         const value = levelValue.exec(line)?.[0];
@@ -256,7 +296,16 @@ function readSyslogSource(line: string, i: number, header: TextHeader): void {
   }
   header.messageStart = i;
   header.settled = true;
-  // a daemon's own bracketed level after the program: `NetworkManager[1]: <info>  [1700000000.1] …`
+  // the program's own level after it: `app[1]: ERROR …`, `NetworkManager[1]: <info>  [1700000000.1] …`
+  upperLevel.lastIndex = i;
+  const upper = upperLevel.exec(line);
+  const stated = upper === null ? undefined : severityOfHeaderWord(upper[1] as string, false);
+  if (upper !== null && stated !== undefined) {
+    setLevel(header, upper[1] as string, stated);
+    if (upper[2] === ':') header.messageStart = skipSpaces(line, upperLevel.lastIndex);
+    else readAfterLevel(line, upperLevel.lastIndex, header);
+    return;
+  }
   const c = line.charCodeAt(i);
   if (c !== 60 && c !== 91) return;
   const close = groupEnd(line, i);
@@ -267,45 +316,23 @@ function readSyslogSource(line: string, i: number, header: TextHeader): void {
   readAfterLevel(line, close, header);
 }
 
-/** Shapes whose whole header one pattern reads: klog/glog, Ruby's Logger, logcat brief. */
+/** Shapes whose whole header one pattern reads; each starts with a level letter. */
 function readFixedShape(line: string, i: number, header: TextHeader): boolean {
-  const c = line.charCodeAt(i);
-  if (c === 73 || c === 87 || c === 69 || c === 70) {
-    klog.lastIndex = i;
-    const m = klog.exec(line);
-    if (m !== null) {
-      setLevel(header, m[1] as string, severityOfLetter(m[1] as string) as Severity);
-      header.timestamp = m[2] as string;
-      header.source = { pid: m[3] as string, logger: m[4] as string };
-      header.messageStart = klog.lastIndex;
-      header.shape = 'klog';
-      return (header.settled = true);
-    }
-  }
-  if (line.charCodeAt(i + 1) === 44) {
-    rubyLogger.lastIndex = i;
-    const m = rubyLogger.exec(line);
-    const severity = m === null ? undefined : severityOfHeaderWord(m[3] as string, true);
-    if (m !== null && severity !== undefined) {
-      setLevel(header, m[3] as string, severity);
-      header.timestamp = m[1] as string;
-      header.source = { pid: m[2] as string };
-      if (m[4] !== '') header.source.program = m[4] as string;
-      header.messageStart = rubyLogger.lastIndex;
-      header.shape = 'ruby';
-      return (header.settled = true);
-    }
-  }
-  if (line.charCodeAt(i + 1) === 47) {
-    logcatBrief.lastIndex = i;
-    const m = logcatBrief.exec(line);
-    if (m !== null) {
-      setLevel(header, m[1] as string, severityOfLetter(m[1] as string) as Severity);
-      header.source = { logger: m[2] as string, pid: m[3] as string };
-      header.messageStart = logcatBrief.lastIndex;
-      header.shape = 'logcat';
-      return (header.settled = true);
-    }
+  if (!levelLetters.includes(line[i] as string)) return false;
+  for (const shape of fixedShapes) {
+    shape.pattern.lastIndex = i;
+    const groups = shape.pattern.exec(line)?.groups;
+    const level = groups?.level;
+    const severity = level === undefined ? undefined : severityFromLevelText(level);
+    if (groups === undefined || level === undefined || severity === undefined) continue;
+    setLevel(header, level, severity);
+    if (groups.timestamp !== undefined) header.timestamp = groups.timestamp;
+    const source: LineSource = {};
+    for (const key of ['pid', 'logger', 'program'] as const) if (groups[key]) source[key] = groups[key];
+    header.source = source;
+    header.messageStart = shape.pattern.lastIndex;
+    header.shape = shape.name;
+    return (header.settled = true);
   }
   return false;
 }
@@ -366,18 +393,22 @@ export function readTextHeader(line: string, start: number): TextHeader {
     stampStart = skipSpaces(line, i + 1);
     stampEnd = timestampEnd(line, stampStart);
     const close = stampEnd < 0 ? -1 : line.indexOf(']', stampEnd);
-    if (close < 0 || close - stampEnd > 16) stampEnd = -1;
+    if (close < 0 || close - stampEnd > 40) stampEnd = -1;
     else {
       const extra = line.slice(stampEnd, close).trim();
-      const severity = extra === '' ? undefined : severityOfHeaderWord(extra, true);
-      if (severity !== undefined) setLevel(header, extra, severity);
+      // `[12:00:00 INF]`, Celery's `[2024-… : INFO/MainProcess]`
+      const word = bracketedLevel.exec(extra)?.[1];
+      const severity = word === undefined ? undefined : severityOfHeaderWord(word, true);
+      if (word !== undefined && severity !== undefined) setLevel(header, word, severity);
       else if (extra !== '' && !/^#\d+$/.test(extra)) stampEnd = -1;
       next = close + 1;
     }
   }
   if (stampEnd > 0) {
     header.timestamp = line.slice(stampStart, stampEnd);
-    header.shape = isMonthName(line, stampStart) && next === stampEnd ? 'syslog' : 'timestamp';
+    // RFC 3164 has neither a year after a comma nor AM/PM (java.util.logging's `Mar 05, 2024 10:15:30 AM`)
+    const syslog = isMonthName(line, stampStart) && next === stampEnd && !/,|M$/.test(line.slice(stampStart, stampEnd));
+    header.shape = syslog ? 'syslog' : 'timestamp';
     header.messageStart = skipSeparator(line, next);
     if (header.shape === 'syslog') {
       readSyslogSource(line, next, header);

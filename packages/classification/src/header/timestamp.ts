@@ -29,6 +29,8 @@ const startingWithLetter = new RegExp(
   [
     // ctime and RFC 1123: Sun Dec 04 04:47:44 2005, Mon, 02 Jan 2006 15:04:05 MST
     String.raw`${weekday}\s+(?:${month}\s+\d{1,2}\s+${time}${zone}\s+\d{4}|\d{1,2}\s+${month}\s+\d{4}\s+${time}${zone})`,
+    // java.util.logging: Mar 05, 2024 10:15:30 AM (tried before syslog, which would stop before AM)
+    String.raw`${month}\s+\d{1,2},\s+\d{4}\s+${time}\s?[AP]M`,
     // syslog (RFC 3164): Jun  4 15:16:01, optionally with a year
     String.raw`${month}\s+\d{1,2}(?:,?\s+\d{4})?\s+${time}(?:\s+\d{4}(?=\s))?`,
   ].map((alternative) => `(?:${alternative})`).join('|') + end,

@@ -22,7 +22,7 @@ describe('createRulesClassifier', () => {
     ['flags a failed password as a security warning when sshd logs it', { text: 'Failed password for root from 10.0.0.1 port 22 ssh2' }, { severity: 'warning', category: 'security', forwardTo: 'storage', rule: 'auth_failure' }],
     ['flags an invalid user as a security warning when sshd logs it', { text: 'Invalid user admin from 10.0.0.1' }, { severity: 'warning', category: 'security', forwardTo: 'storage', rule: 'auth_failure' }],
     ['pages on a break-in attempt when sshd suspects one', { text: 'reverse mapping checking getaddrinfo for x.example [1.2.3.4] failed - POSSIBLE BREAK-IN ATTEMPT!' }, { severity: 'error', category: 'security', forwardTo: 'alerting', rule: 'intrusion' }],
-    ['flags permission denied as a security warning when a file is refused', { text: 'open /etc/shadow: permission denied' }, { severity: 'warning', category: 'security', forwardTo: 'storage', rule: 'access_denied' }],
+    ['flags permission denied as a security error when a file is refused', { text: 'open /etc/shadow: permission denied' }, { severity: 'error', category: 'security', forwardTo: 'alerting', rule: 'access_denied' }],
     ['reads an expired certificate as a security error', { text: 'x509: certificate has expired or is not yet valid' }, { severity: 'error', category: 'security', forwardTo: 'alerting', rule: 'tls_failure' }],
     ['reads a timeout as a performance warning when a call timed out', { text: 'upstream request timed out after 30s' }, { severity: 'warning', category: 'performance', forwardTo: 'storage', rule: 'timeout' }],
     ['reads connection refused as an availability error', { text: 'dial tcp 10.0.0.5:5432: connect: connection refused' }, { severity: 'error', category: 'availability', forwardTo: 'alerting', rule: 'connection_failure' }],
@@ -30,7 +30,7 @@ describe('createRulesClassifier', () => {
     ['reads an unavailable service as an availability error', { text: 'payments backend is unavailable' }, { severity: 'error', category: 'availability', forwardTo: 'alerting', rule: 'unavailable' }],
     ['reads an invalid config as a configuration error', { text: 'invalid configuration: missing key "listen_addr"' }, { severity: 'error', category: 'configuration', forwardTo: 'storage', rule: 'config_error' }],
     ['reads a missing setting as a configuration error', { text: 'missing required setting DATABASE_URL' }, { severity: 'error', category: 'configuration', forwardTo: 'storage', rule: 'config_error' }],
-    ['reads a deprecation as a configuration warning', { text: 'option --foo is deprecated, use --bar' }, { severity: 'warning', category: 'configuration', forwardTo: 'storage', rule: 'deprecated' }],
+    ['reads a deprecation as configuration info', { text: 'option --foo is deprecated, use --bar' }, { severity: 'info', category: 'configuration', forwardTo: 'storage', rule: 'deprecated' }],
     ['reads a corrected hardware error as a warning when it was handled', { text: 'instruction cache parity error corrected' }, { severity: 'warning', category: 'error', forwardTo: 'storage', rule: 'recovered' }],
     ['reads rate limiting as a performance warning', { text: 'client throttled: too many requests' }, { severity: 'warning', category: 'performance', forwardTo: 'storage', rule: 'throttled' }],
     ['records an accepted login as an audit event', { text: 'Accepted publickey for deploy from 10.0.0.1 port 50000 ssh2' }, { severity: 'info', category: 'audit', forwardTo: 'storage', rule: 'audit' }],
@@ -73,6 +73,41 @@ describe('createRulesClassifier', () => {
     const disagreeing = classifier.classify({ text: 'DEBUG connection refused by db' });
     expect(agreeing.confidence).toBeGreaterThan(alone.confidence);
     expect(disagreeing.confidence).toBeLessThan(alone.confidence);
+  });
+
+  test.each<[string, string, Partial<Expected> & { reason: string }]>([
+    ['raises a stated INFO to critical and says so when the content is out of memory',
+      '2024-03-05T10:15:30Z INFO supervisor: Out of memory: Killed process 4242 (java)',
+      { severity: 'critical', rule: 'out_of_memory', reason: 'stated level INFO (header); raised: out of memory (rule out_of_memory)' }],
+    ['raises a stated WARN to critical when the content reports data loss',
+      '2024-03-05 10:15:30,001 WARN [wal] store.Journal: 12 writes lost after checksum mismatch',
+      { severity: 'critical', rule: 'data_loss', reason: 'stated level WARN (header); raised: data loss or corruption (rule data_loss)' }],
+    ['raises a stated INFO to error when a process was killed by a signal',
+      'Mar  5 10:15:30 web-01 supervisord[77]: INFO exited: worker (terminated by signal 9)',
+      { severity: 'error', rule: 'killed', reason: 'stated level INFO (header); raised: process killed (rule killed)' }],
+    ['keeps a stated DEBUG level when the content would raise it',
+      'D/MemoryProbe( 812): simulating out of memory for the test harness',
+      { severity: 'debug', rule: 'out_of_memory', reason: 'stated level D (header); content: out of memory (rule out_of_memory)' }],
+    ['keeps the stated level over a non-raising finding and names both',
+      '2024-03-05 10:15:30,001 WARN [main] org.acme.Db: connection refused by primary, using replica',
+      { severity: 'warning', rule: 'connection_failure', reason: 'stated level WARN (header); content: connection failure (rule connection_failure)' }],
+    ['reads a logcat one-letter level from the header of a raw line',
+      '03-05 10:15:30.123  1820  1903 D PowerManager: acquire lock=1, flags=0x1',
+      { severity: 'debug', rule: 'stated_level', reason: 'stated level D (header)' }],
+    ['reads a caught exception as a warning when no level is stated', 'caught end of stream exception', { severity: 'warning', rule: 'exception', reason: 'exception (rule exception)' }],
+    ['reads an unexpected exception as an error when no level is stated', 'Unexpected exception in request loop', { severity: 'error', rule: 'unhandled_exception', reason: 'unhandled exception (rule unhandled_exception)' }],
+    ['reads a machine check as critical when no level is stated', 'machine check interrupt on cpu 3', { severity: 'critical', rule: 'hardware_fault', reason: 'hardware fault (rule hardware_fault)' }],
+  ])('%s', (_behaviour, text, expected) => {
+    expect(classifier.classify({ text })).toMatchObject(expected);
+  });
+
+  test('classifies a parsed line by its stated level and message when a stream parser split it', () => {
+    const decision = classifier.classifyParsed({ parsed: { message: 'disk scrub complete', level: { raw: 'W', severity: 'warning', source: 'header' } } });
+    expect(decision).toMatchObject({ severity: 'warning', rule: 'stated_level', reason: 'stated level W (header)' });
+  });
+
+  test('lets the content rules decide when a parsed line states no level', () => {
+    expect(classifier.classifyParsed({ parsed: { message: 'upstream request timed out after 30s' } })).toMatchObject({ severity: 'warning', rule: 'timeout' });
   });
 
   test('decides from the head of the text when the text is very long', () => {

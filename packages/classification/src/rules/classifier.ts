@@ -1,14 +1,24 @@
 import type { Category, ForwardTo, Severity } from '@obs/schema';
+import { createHeaderParser, levelFromAttributes, type ParsedLine, type StatedLevel } from '../header';
 import { forwardToFor } from './forward-to';
 import { httpStatusFinding } from './http-status';
-import { levelFromAttributes, levelFromText, type StatedLevel } from './level';
 import type { Finding } from './signal';
 import { signals } from './signals';
 import { spanStatusFinding } from './span-status';
 
+type ItemType = 'log' | 'span' | 'metric' | 'event';
+
+/** An item as it arrives: raw text, whose header (timestamp, level, source) the classifier splits off itself. */
 export interface RulesInput {
   text: string;
-  type?: 'log' | 'span' | 'metric' | 'event';
+  type?: ItemType;
+  attributes?: Record<string, unknown>;
+}
+
+/** A line a stream's header parser already split: the level it states and the message the content rules read. */
+export interface ParsedRulesInput {
+  parsed: Pick<ParsedLine, 'message' | 'level'>;
+  type?: ItemType;
   attributes?: Record<string, unknown>;
 }
 
@@ -24,11 +34,15 @@ export interface RuleDecision {
 
 /** Deterministic classification of one item from its text and attributes; never throws, always answers. */
 export interface RulesClassifier {
+  /** Parses the header of `text` (one parser for every item, so without per-stream learning) and classifies it. */
   classify(input: RulesInput): RuleDecision;
+  /** Classifies a line already split by a per-stream header parser. */
+  classifyParsed(input: ParsedRulesInput): RuleDecision;
 }
 
 // Bounds the regex work per item: the head of a line or stack trace carries its level and its message.
 const maxTextChars = 8192;
+
 const severityRank: Readonly<Record<Severity, number>> = { debug: 0, info: 1, warning: 2, error: 3, critical: 4 };
 
 function firstSignal(text: string): Finding | undefined {
@@ -44,35 +58,51 @@ function decision(severity: Severity, category: Category, confidence: number, re
   return { severity, category, forwardTo: forwardToFor(severity, category), confidence: Math.round(confidence * 100) / 100, reason, rule };
 }
 
-/** Combines what the item states about its level with what the content rules found. */
+function describe(stated: StatedLevel): string {
+  return `stated level ${stated.raw} (${stated.source})`;
+}
+
+/**
+ * The stated level decides the severity (the producer knows best); a finding that `raises` (out of memory, panic,
+ * killed, data loss) lifts it when the content is worse than stated, except on a line stated as debug. Without a
+ * stated level the content rules decide. The category comes from the finding, else from the level.
+ */
 function decide(stated: StatedLevel | undefined, finding: Finding | undefined): RuleDecision {
   if (finding === undefined && stated === undefined) return decision('info', 'noise', 0.35, 'no rule matched; routine message', 'no_signal');
   if (finding === undefined) {
     const s = stated as StatedLevel;
-    return decision(s.severity, categoryForLevel(s.severity), 0.7, `stated level (${s.source})`, 'stated_level');
+    return decision(s.severity, categoryForLevel(s.severity), 0.7, describe(s), 'stated_level');
   }
-  if (stated === undefined) return decision(finding.severity, finding.category, finding.confidence, `${finding.reason} (rule ${finding.name})`, finding.name);
-  // The producer's own level wins, except that a critical finding (OOM, disk full, panic) is critical unless stated as debug.
-  const severity = finding.severity === 'critical' && stated.severity !== 'debug' ? 'critical' : stated.severity;
-  const agrees = severity === finding.severity;
+  const found = `${finding.reason} (rule ${finding.name})`;
+  if (stated === undefined) return decision(finding.severity, finding.category, finding.confidence, found, finding.name);
+  const raised = finding.raises === true && stated.severity !== 'debug' && severityRank[finding.severity] > severityRank[stated.severity];
+  if (raised) return decision(finding.severity, finding.category, Math.min(0.95, finding.confidence), `${describe(stated)}; raised: ${found}`, finding.name);
+  const agrees = stated.severity === finding.severity;
   const confidence = agrees ? Math.min(0.95, finding.confidence + 0.1) : Math.max(0.6, finding.confidence - 0.05);
-  return decision(severity, finding.category, confidence, `${finding.reason} (rule ${finding.name}); stated level (${stated.source})`, finding.name);
+  return decision(stated.severity, finding.category, confidence, `${describe(stated)}; content: ${found}`, finding.name);
 }
 
 function spanErrorLevel(attributes: Readonly<Record<string, unknown>> | undefined): StatedLevel | undefined {
   const finding = spanStatusFinding(attributes);
-  return finding === undefined ? undefined : { severity: finding.severity, source: finding.reason };
+  return finding === undefined ? undefined : { raw: 'ERROR', severity: finding.severity, source: 'attribute' };
 }
 
 /** Creates the rules classifier; its rules are compiled once, at module load. */
 export function createRulesClassifier(): RulesClassifier {
+  const parser = createHeaderParser({ learn: false });
+  const classifyParsed = (input: ParsedRulesInput): RuleDecision => {
+    const message = input.parsed.message.length > maxTextChars ? input.parsed.message.slice(0, maxTextChars) : input.parsed.message;
+    const attributes = input.attributes;
+    const stated = levelFromAttributes(attributes) ?? input.parsed.level ?? spanErrorLevel(attributes);
+    const finding = httpStatusFinding(message, attributes) ?? firstSignal(message) ?? spanStatusFinding(attributes);
+    return decide(stated, finding);
+  };
   return {
     classify(input: RulesInput): RuleDecision {
       const text = input.text.length > maxTextChars ? input.text.slice(0, maxTextChars) : input.text;
-      const attributes = input.attributes;
-      const stated = levelFromAttributes(attributes) ?? spanErrorLevel(attributes) ?? levelFromText(text);
-      const finding = httpStatusFinding(text, attributes) ?? firstSignal(text) ?? spanStatusFinding(attributes);
-      return decide(stated, finding);
+      const parsed = parser.parse(text);
+      return classifyParsed({ ...input, parsed });
     },
+    classifyParsed,
   };
 }

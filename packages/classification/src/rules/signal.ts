@@ -10,6 +10,8 @@ export interface Finding {
   readonly confidence: number;
   /** A few words for the decision's reason. */
   readonly reason: string;
+  /** Whether this finding lifts a lower stated level (an OOM kill logged at INFO is still critical). */
+  readonly raises?: boolean;
 }
 
 /** A content rule: when `pattern` matches the text, the finding applies. */

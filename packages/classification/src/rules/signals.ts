@@ -6,17 +6,38 @@ export const signals: readonly Signal[] = [
   {
     name: 'out_of_memory',
     pattern: /\bout of memory\b|OutOfMemoryError|\bOOM[- ]?kill|\boom_kill|\bOOMKilled\b|Killed process \d+|cannot allocate memory|\bENOMEM\b|memory exhausted|MemoryError\b/i,
-    severity: 'critical', category: 'availability', confidence: 0.9, reason: 'out of memory',
+    severity: 'critical', category: 'availability', confidence: 0.9, reason: 'out of memory', raises: true,
   },
   {
     name: 'disk_full',
     pattern: /no space left on device|\bENOSPC\b|disk (?:is )?full|file ?system (?:is )?full|(?:disk|storage) quota exceeded|insufficient (?:disk|storage) space/i,
-    severity: 'critical', category: 'availability', confidence: 0.9, reason: 'disk full',
+    severity: 'critical', category: 'availability', confidence: 0.9, reason: 'disk full', raises: true,
   },
   {
     name: 'panic',
-    pattern: /\bkernel panic\b|^panic: |\bpanic!|\bgoroutine \d+ \[running\]|segmentation fault|\bsegfault\b|\bSIG(?:SEGV|ABRT|BUS)\b|core dumped/i,
-    severity: 'critical', category: 'availability', confidence: 0.85, reason: 'panic or fatal signal',
+    pattern: /\bkernel panic\b|^panic: |\bpanic!|\bgoroutine \d+ \[running\]|segmentation fault|\bsegfault\b|\bSIG(?:SEGV|ABRT|BUS|ILL|FPE)\b|core dumped/i,
+    severity: 'critical', category: 'availability', confidence: 0.85, reason: 'panic or fatal signal', raises: true,
+  },
+  {
+    name: 'hardware_fault',
+    // Critical when nothing is stated; not raising, since machines also report checks they survived.
+    pattern: /\bmachine check\b|\billegal instruction\b|\buncorrectable (?:ecc |memory )?error\b/i,
+    severity: 'critical', category: 'availability', confidence: 0.7, reason: 'hardware fault',
+  },
+  {
+    name: 'data_loss',
+    pattern: /\bdata loss\b|\b(?:data|writes|messages|records|events) (?:were |was )?lost\b|\blost (?:data|writes|messages|records|events)\b|\b(?:database|index|file ?system|block|table|page|journal|wal) (?:is )?corrupt(?:ed|ion)?\b|\bcorrupt(?:ed|ion)? (?:database|index|file ?system|block|table|page|journal|wal)\b|checksum (?:mismatch|error|failed)/i,
+    severity: 'critical', category: 'error', confidence: 0.8, reason: 'data loss or corruption', raises: true,
+  },
+  {
+    name: 'killed',
+    pattern: /\bkilled by signal\b|\b(?:was|got|been) killed\b|\bkilled \(signal|\bSIGKILL\b|\bterminated by signal\b/i,
+    severity: 'error', category: 'availability', confidence: 0.8, reason: 'process killed', raises: true,
+  },
+  {
+    name: 'fatal',
+    pattern: /\bfatal (?:error|exception|signal)\b|\bunrecoverable (?:error|failure)\b/i,
+    severity: 'critical', category: 'error', confidence: 0.8, reason: 'fatal error', raises: true,
   },
   {
     name: 'crash',
@@ -37,7 +58,8 @@ export const signals: readonly Signal[] = [
   {
     name: 'access_denied',
     pattern: /permission denied|access (?:is )?denied|not permitted|\bforbidden\b|\bEACCES\b|\bEPERM\b|insufficient (?:privileges|permissions)|not authori[sz]ed/i,
-    severity: 'warning', category: 'security', confidence: 0.8, reason: 'access denied',
+    // The requested operation failed (unlike a mistyped password, which the user retries).
+    severity: 'error', category: 'security', confidence: 0.8, reason: 'access denied',
   },
   {
     name: 'tls_failure',
@@ -53,7 +75,8 @@ export const signals: readonly Signal[] = [
   {
     name: 'deprecated',
     pattern: /\bdeprecat(?:ed|ion)\b/i,
-    severity: 'warning', category: 'configuration', confidence: 0.7, reason: 'deprecated usage',
+    // A notice for whoever maintains the configuration, not an operational problem.
+    severity: 'info', category: 'configuration', confidence: 0.7, reason: 'deprecated usage',
   },
   // Corrected or recovered faults: the system handled it, someone may want to know.
   {
@@ -101,9 +124,15 @@ export const signals: readonly Signal[] = [
     severity: 'error', category: 'error', confidence: 0.85, reason: 'stack trace',
   },
   {
+    name: 'unhandled_exception',
+    pattern: /\b(?:uncaught|unhandled|unexpected)\b.{0,40}\b(?:exception|error)|\b(?:uncaught|unhandled)\b/i,
+    severity: 'error', category: 'error', confidence: 0.75, reason: 'unhandled exception',
+  },
+  {
     name: 'exception',
-    pattern: /\b[A-Z]\w*(?:Exception|Error)\b(?!\s*(?:=|:)\s*(?:null|none|0)\b)|\bexception\b|\bthrew\b|\buncaught\b|\bunhandled\b/,
-    severity: 'error', category: 'error', confidence: 0.7, reason: 'exception',
+    // A one-line mention of an exception is mostly one the code caught and carried on from; a crash shows a trace.
+    pattern: /\b[A-Z]\w*(?:Exception|Error)\b(?!\s*(?:=|:)\s*(?:null|none|0)\b)|\bexception\b|\bthrew\b/i,
+    severity: 'warning', category: 'error', confidence: 0.6, reason: 'exception',
   },
   {
     name: 'failure',

@@ -1,4 +1,5 @@
 import { createTemplateMiner } from './drain';
+import { maskTokens } from './masking';
 import { templateIdOf } from './template-id';
 
 describe('createTemplateMiner', () => {
@@ -124,6 +125,15 @@ describe('createTemplateMiner', () => {
     expect(miner.clusterCount).toBe(2);
   });
 
+  test.each([
+    ['the value of one key differs', 'acquire wake lock name=alpha, pid=7', 'acquire wake lock name=beta, pid=9'],
+    ['only the number inside a name differs', 'no server for domain storage234', 'no server for domain storage1412'],
+  ])('joins one template at once when %s', (_case, first, second) => {
+    const miner = createTemplateMiner();
+    const a = miner.add(first);
+    expect(miner.add(second)).toMatchObject({ templateId: a.templateId, isNew: false });
+  });
+
   test('requires more shared tokens when similarityThreshold is higher', () => {
     const loose = createTemplateMiner({ similarityThreshold: 0.5 });
     const strict = createTemplateMiner({ similarityThreshold: 0.9 });
@@ -143,5 +153,13 @@ describe('createTemplateMiner', () => {
     ['maxCandidates', { maxCandidates: 0 }, /templates\.maxCandidates must be an integer >= 1, got 0/],
   ])('rejects an invalid %s when the miner is created', (_name, options, message) => {
     expect(() => createTemplateMiner(options)).toThrow(message);
+  });
+
+  test('addMasked learns a line split by maskTokens exactly as add learns the line', () => {
+    const byText = createTemplateMiner();
+    const byTokens = createTemplateMiner();
+    for (const line of ['user 42 failed login from 10.0.0.1', 'user 7 failed login from 10.0.0.9', 'disk check started on node 4']) {
+      expect(byTokens.addMasked(maskTokens(line))).toEqual(byText.add(line));
+    }
   });
 });

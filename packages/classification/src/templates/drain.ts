@@ -1,7 +1,7 @@
 import { WILDCARD, maskTokens } from './masking';
 import { RecencyList, type RecencyNode } from './recency-list';
 import { templateIdOf } from './template-id';
-import { isWord } from './token-kind';
+import { differOnlyInValue, isWord } from './token-kind';
 
 export interface TemplateMinerOptions {
   /** How many leading tokens route a line through the parse tree before the similarity search (default 2). */
@@ -12,7 +12,7 @@ export interface TemplateMinerOptions {
   maxChildren?: number;
   /** Clusters kept; the least recently used one is forgotten beyond this (default 10000). */
   maxClusters?: number;
-  /** Clusters of one leaf compared with a line that fits none exactly, most recently used first (default 64). */
+  /** Clusters of one leaf compared with a line that fits none exactly, most recently used first (default 16). */
   maxCandidates?: number;
 }
 
@@ -33,6 +33,8 @@ export interface TemplateMatch {
 export interface TemplateMiner {
   /** Learns from the line and returns the template it belongs to (possibly generalised by this line). */
   add(text: string): TemplateMatch;
+  /** add() for a line already split by maskTokens(), which is stateless and can run elsewhere (the sorter's worker threads). */
+  addMasked(tokens: string[]): TemplateMatch;
   /** Returns the current template a line belongs to without learning; undefined when no cluster fits. */
   match(text: string): TemplateMatch | undefined;
   /** The id that stands for `templateId` now: the surviving cluster's id when it was merged away, else itself. */
@@ -49,7 +51,7 @@ interface Cluster {
   wordPositions: number[];
   constants: number;
   size: number;
-  readonly node: TreeNode;
+  readonly leaf: Leaf;
   /** Where the cluster sits in the exact-fit index of its leaf. */
   shapeKey: string;
   fitKey: string;
@@ -64,17 +66,27 @@ interface Shape {
   recency: RecencyNode<Shape>;
 }
 
+// Parts are made when first needed: a stream of one-off lines makes and forgets many nodes, and less garbage means a lower peak RSS.
 interface TreeNode {
-  readonly children: Map<string, TreeNode>;
+  children: Map<string, TreeNode> | undefined;
   readonly parent: TreeNode | undefined;
   /** This node's key in its parent: a token count at the first level, a leading token below. */
   readonly key: string;
-  /** Templates ending here (leaves only), most recently used first. */
+  leaf: Leaf | undefined;
+}
+
+interface Leaf {
+  readonly node: TreeNode;
+  /** Templates ending here, most recently used first. */
   readonly clusters: RecencyList<Cluster>;
-  /** Exact-fit index: a line that repeats every constant of a template finds it without a similarity scan. */
-  readonly shapes: Map<string, Shape>;
+  /** Exact-fit index of the generalised templates: a line that repeats every constant of one finds it without a scan. */
+  shapes: Shapes | undefined;
+}
+
+interface Shapes {
+  readonly byKey: Map<string, Shape>;
   /** The same shapes, most recently fitted first: the order they are tried in. */
-  readonly shapeRecency: RecencyList<Shape>;
+  readonly recency: RecencyList<Shape>;
 }
 
 interface ResolvedOptions {
@@ -100,7 +112,7 @@ function resolveOptions(options: TemplateMinerOptions): ResolvedOptions {
     similarityThreshold: options.similarityThreshold ?? 0.5,
     maxChildren: options.maxChildren ?? 100,
     maxClusters: options.maxClusters ?? 10_000,
-    maxCandidates: options.maxCandidates ?? 64,
+    maxCandidates: options.maxCandidates ?? 16,
   };
   if (!Number.isInteger(resolved.depth) || resolved.depth < 1) throw new RangeError(`templates.depth must be an integer >= 1, got ${resolved.depth}`);
   if (!(resolved.similarityThreshold >= 0 && resolved.similarityThreshold <= 1)) {
@@ -119,7 +131,7 @@ function resolveOptions(options: TemplateMinerOptions): ResolvedOptions {
 }
 
 function newNode(parent: TreeNode | undefined, key: string): TreeNode {
-  return { children: new Map(), parent, key, clusters: new RecencyList(), shapes: new Map(), shapeRecency: new RecencyList() };
+  return { children: undefined, parent, key, leaf: undefined };
 }
 
 // Tokens that carry digits or a masked part are likely variables, so they route to the wildcard branch instead of splitting the tree.
@@ -160,11 +172,13 @@ function constantsKey(wild: readonly boolean[], tokens: readonly string[]): stri
   return key;
 }
 
-/** True when the line differs from the template's constant tokens at a position where both hold words. */
+/** True when the line differs from the template's constant tokens at a position where both hold words that differ in
+ * more than a value. */
 function differsInWords(template: readonly string[], tokens: readonly string[]): boolean {
   for (let i = 0; i < template.length; i++) {
     const constant = template[i] as string;
-    if (constant !== WILDCARD && constant !== tokens[i] && isWord(constant) && isWord(tokens[i] as string)) return true;
+    const token = tokens[i] as string;
+    if (constant !== WILDCARD && constant !== token && isWord(constant) && isWord(token) && !differOnlyInValue(constant, token)) return true;
   }
   return false;
 }
@@ -207,19 +221,23 @@ class DrainTemplateMiner implements TemplateMiner {
   }
 
   add(text: string): TemplateMatch {
-    const tokens = maskTokens(text);
+    return this.addMasked(maskTokens(text));
+  }
+
+  addMasked(tokens: string[]): TemplateMatch {
     const masked = tokens.join(' ');
     const same = this.#byTemplate.get(masked);
     if (same !== undefined) return this.#joined(same);
     const node = this.#nodeFor(tokens, true) as TreeNode;
-    const fit = this.#exactFit(node, tokens);
+    const leaf = (node.leaf ??= { node, clusters: new RecencyList(), shapes: undefined });
+    const fit = this.#exactFit(leaf, tokens);
     if (fit !== undefined) return this.#joined(fit);
-    const best = this.#bestCandidate(node, tokens);
-    if (best === undefined) return this.#create(node, tokens, masked);
+    const best = this.#bestCandidate(leaf, tokens);
+    if (best === undefined) return this.#create(leaf, tokens, masked);
     let cluster: Cluster | undefined = best;
     if (differsInWords(best.tokens, tokens)) {
-      cluster = this.#absorbSiblings(best, node, tokens);
-      if (cluster === undefined) return this.#create(node, tokens, masked);
+      cluster = this.#absorbSiblings(best, leaf, tokens);
+      if (cluster === undefined) return this.#create(leaf, tokens, masked);
     } else {
       cluster = this.#retemplate(cluster, cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD)));
     }
@@ -228,9 +246,9 @@ class DrainTemplateMiner implements TemplateMiner {
 
   match(text: string): TemplateMatch | undefined {
     const tokens = maskTokens(text);
-    const node = this.#nodeFor(tokens, false);
-    if (node === undefined) return undefined;
-    const cluster = this.#byTemplate.get(tokens.join(' ')) ?? this.#exactFit(node, tokens) ?? this.#bestCandidate(node, tokens);
+    const leaf = this.#nodeFor(tokens, false)?.leaf;
+    if (leaf === undefined) return undefined;
+    const cluster = this.#byTemplate.get(tokens.join(' ')) ?? this.#exactFit(leaf, tokens) ?? this.#bestCandidate(leaf, tokens);
     if (cluster === undefined || differsInWords(cluster.tokens, tokens)) return undefined;
     this.#touch(cluster);
     return matchOf(cluster, false);
@@ -261,36 +279,40 @@ class DrainTemplateMiner implements TemplateMiner {
 
   /** The child for a key; when creating and the node is full, new keys share the wildcard child. */
   #child(node: TreeNode, key: string, create: boolean): TreeNode | undefined {
-    const existing = node.children.get(key) ?? (create ? undefined : node.children.get(WILDCARD));
+    const children = node.children;
+    const existing = children?.get(key) ?? (create ? undefined : children?.get(WILDCARD));
     if (existing !== undefined || !create) return existing;
-    const childKey = node !== this.#root && key !== WILDCARD && node.children.size >= this.#options.maxChildren - 1 ? WILDCARD : key;
-    let child = node.children.get(childKey);
+    const size = children?.size ?? 0;
+    const childKey = node !== this.#root && key !== WILDCARD && size >= this.#options.maxChildren - 1 ? WILDCARD : key;
+    let child = children?.get(childKey);
     if (child === undefined) {
       child = newNode(node, childKey);
-      node.children.set(childKey, child);
+      (node.children ??= new Map()).set(childKey, child);
     }
     return child;
   }
 
   /** The most specific template whose every constant the line repeats, looked up per shape instead of scanned. */
-  #exactFit(node: TreeNode, tokens: readonly string[]): Cluster | undefined {
+  #exactFit(leaf: Leaf, tokens: readonly string[]): Cluster | undefined {
+    const shapes = leaf.shapes;
+    if (shapes === undefined) return undefined;
     let best: Cluster | undefined;
     let tried = 0;
-    for (let entry = node.shapeRecency.newest(); entry !== undefined && tried < MAX_SHAPES; entry = entry.next, tried++) {
+    for (let entry = shapes.recency.newest(); entry !== undefined && tried < MAX_SHAPES; entry = entry.next, tried++) {
       const cluster = entry.value.byConstants.get(constantsKey(entry.value.wild, tokens));
       if (cluster !== undefined && (best === undefined || cluster.constants > best.constants)) best = cluster;
     }
     // The shape that fitted moves to the front, so a leaf's common shapes are tried first.
-    if (best !== undefined) node.shapeRecency.touch((node.shapes.get(best.shapeKey) as Shape).recency);
+    if (best !== undefined) shapes.recency.touch((shapes.byKey.get(best.shapeKey) as Shape).recency);
     return best;
   }
 
   /** The most similar of the leaf's most recently used templates, if similar enough; ties go to the more specific. */
-  #bestCandidate(node: TreeNode, tokens: readonly string[]): Cluster | undefined {
+  #bestCandidate(leaf: Leaf, tokens: readonly string[]): Cluster | undefined {
     let best: Cluster | undefined;
     let bestScore = this.#options.similarityThreshold;
     let scanned = 0;
-    for (let entry = node.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
+    for (let entry = leaf.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
       const cluster = entry.value;
       const score = similarity(cluster, tokens, bestScore);
       if (score < 0) continue;
@@ -305,11 +327,11 @@ class DrainTemplateMiner implements TemplateMiner {
   /** Folds into one cluster every recent sibling that the generalisation of `cluster` by `tokens` covers, when the
    * differing word positions show enough distinct values to be variables; returns undefined (and changes nothing) otherwise.
    * The largest of them survives, so the fewest lines have been served an id that is now merged away. */
-  #absorbSiblings(cluster: Cluster, node: TreeNode, tokens: readonly string[]): Cluster | undefined {
+  #absorbSiblings(cluster: Cluster, leaf: Leaf, tokens: readonly string[]): Cluster | undefined {
     const generalised = cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD));
     const covered: Cluster[] = [];
     let scanned = 0;
-    for (let entry = node.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
+    for (let entry = leaf.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
       if (fits(generalised, entry.value.tokens)) covered.push(entry.value);
     }
     for (let i = 0; i < generalised.length; i++) {
@@ -324,7 +346,7 @@ class DrainTemplateMiner implements TemplateMiner {
     return this.#retemplate(survivor, generalised);
   }
 
-  #create(node: TreeNode, tokens: string[], template: string): TemplateMatch {
+  #create(leaf: Leaf, tokens: string[], template: string): TemplateMatch {
     const id = templateIdOf(template);
     // The same first template text gives the same id: a live cluster with it is the line's template, found by id.
     const existing = this.#byId.get(id);
@@ -337,14 +359,14 @@ class DrainTemplateMiner implements TemplateMiner {
       wordPositions: [],
       constants: constantCount(tokens),
       size: 1,
-      node,
+      leaf,
       shapeKey: '',
       fitKey: '',
       recency: unlinked<Cluster>(),
       leafRecency: unlinked<Cluster>(),
     };
     cluster.recency = this.#recency.add(cluster);
-    cluster.leafRecency = node.clusters.add(cluster);
+    cluster.leafRecency = leaf.clusters.add(cluster);
     this.#byId.set(id, cluster);
     this.#byTemplate.set(template, cluster);
     this.#merged.delete(id);
@@ -393,11 +415,12 @@ class DrainTemplateMiner implements TemplateMiner {
   #index(cluster: Cluster): void {
     this.#byTemplate.set(cluster.template, cluster);
     const shapeKey = shapeKeyOf(cluster.tokens);
-    let shape = cluster.node.shapes.get(shapeKey);
+    const shapes = (cluster.leaf.shapes ??= { byKey: new Map(), recency: new RecencyList() });
+    let shape = shapes.byKey.get(shapeKey);
     if (shape === undefined) {
       shape = { wild: cluster.tokens.map((t) => t === WILDCARD), byConstants: new Map(), recency: unlinked<Shape>() };
-      shape.recency = cluster.node.shapeRecency.add(shape);
-      cluster.node.shapes.set(shapeKey, shape);
+      shape.recency = shapes.recency.add(shape);
+      shapes.byKey.set(shapeKey, shape);
     }
     cluster.shapeKey = shapeKey;
     cluster.fitKey = constantsKey(shape.wild, cluster.tokens);
@@ -406,12 +429,13 @@ class DrainTemplateMiner implements TemplateMiner {
 
   #unindex(cluster: Cluster): void {
     if (this.#byTemplate.get(cluster.template) === cluster) this.#byTemplate.delete(cluster.template);
-    const shape = cluster.node.shapes.get(cluster.shapeKey);
-    if (shape === undefined || shape.byConstants.get(cluster.fitKey) !== cluster) return;
+    const shapes = cluster.leaf.shapes;
+    const shape = shapes?.byKey.get(cluster.shapeKey);
+    if (shapes === undefined || shape === undefined || shape.byConstants.get(cluster.fitKey) !== cluster) return;
     shape.byConstants.delete(cluster.fitKey);
     if (shape.byConstants.size > 0) return;
-    cluster.node.shapes.delete(cluster.shapeKey);
-    cluster.node.shapeRecency.remove(shape.recency);
+    shapes.byKey.delete(cluster.shapeKey);
+    shapes.recency.remove(shape.recency);
   }
 
   /** Forgets `from` and records that its id now stands for `into`'s lines. */
@@ -424,18 +448,19 @@ class DrainTemplateMiner implements TemplateMiner {
 
   #touch(cluster: Cluster): void {
     this.#recency.touch(cluster.recency);
-    cluster.node.clusters.touch(cluster.leafRecency);
+    cluster.leaf.clusters.touch(cluster.leafRecency);
   }
 
   #forget(cluster: Cluster): void {
     this.#recency.remove(cluster.recency);
-    cluster.node.clusters.remove(cluster.leafRecency);
+    cluster.leaf.clusters.remove(cluster.leafRecency);
     this.#unindex(cluster);
     if (this.#byId.get(cluster.id) === cluster) this.#byId.delete(cluster.id);
     // Emptied branches go too, so the tree never outgrows the clusters it holds.
-    let node = cluster.node;
-    while (node.parent !== undefined && node.clusters.size === 0 && node.children.size === 0) {
-      node.parent.children.delete(node.key);
+    let node = cluster.leaf.node;
+    if (cluster.leaf.clusters.size === 0) node.leaf = undefined;
+    while (node.parent !== undefined && node.leaf === undefined && (node.children === undefined || node.children.size === 0)) {
+      node.parent.children?.delete(node.key);
       node = node.parent;
     }
   }

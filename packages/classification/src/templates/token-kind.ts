@@ -16,3 +16,32 @@ export function isWord(token: string): boolean {
 function countMatches(token: string, pattern: RegExp): number {
   return token.match(pattern)?.length ?? 0;
 }
+
+const digitRuns = /\d+/g;
+
+/** True when two different tokens differ only in a value, not in meaning: both give a value to the same key
+ * (`name=android,` and `name=com.example,`: the key names a field), or they differ only in their numbers
+ * (`storage234` and `storage1412`: numbered instances of one thing). */
+export function differOnlyInValue(a: string, b: string): boolean {
+  const end = keyEnd(a);
+  if (end > 0 && end === keyEnd(b) && a.startsWith(b.slice(0, end))) return true;
+  return hasDigit(a) && hasDigit(b) && a.replace(digitRuns, '0') === b.replace(digitRuns, '0');
+}
+
+function hasDigit(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+// Offset just past `key=` or `key:` (a key of word characters, dots or dashes, with a value after it), or -1.
+function keyEnd(token: string): number {
+  for (let i = 0; i < token.length - 1; i++) {
+    const c = token.charCodeAt(i);
+    if ((c === 61 || c === 58) && i > 0) return i + 1;
+    if (!(c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+  }
+  return -1;
+}

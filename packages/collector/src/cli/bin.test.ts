@@ -28,6 +28,15 @@ describe('bin/collector.js', () => {
     expect(collector(['validate']).status).toBe(2);
   });
 
+  test('runs when executed itself, as an installed `collector` command is, with the node flags of its #! line', () => {
+    const good = path.join(dir, 'good.yaml');
+    fs.writeFileSync(good, 'pipelines:\n  p: { stages: [], forward_to: [sinks.s] }\nsinks:\n  s: { type: stdout }\n');
+    const direct = spawnSync(BIN, ['validate', '-c', good], { encoding: 'utf8', timeout: 30_000, env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` } });
+    expect(direct.stderr).toBe('');
+    expect(direct.status).toBe(0);
+    expect(fs.readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=4');
+  });
+
   test('finishes a catastrophically backtracking regex because the launcher enables the linear fallback engine', () => {
     const file = path.join(dir, 'redos.yaml');
     fs.writeFileSync(file, "pipelines:\n  p:\n    stages: [ { regex: { expression: '^(?P<a>(a+)+)$' } } ]\n    forward_to: [sinks.s]\nsinks:\n  s: { type: stdout }\n");

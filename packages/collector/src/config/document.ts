@@ -13,7 +13,8 @@ export class ConfigDocument {
   readonly #lines = new LineCounter();
   readonly #originalOffset: (offset: number) => number;
 
-  constructor(readonly file: string, text: string, resolve: VariableResolver) {
+  /** `yamlVersion: '1.1'` reads `yes`/`no`/`on`/`off` as booleans, as Go's yaml.v2 does for Promtail files. */
+  constructor(readonly file: string, text: string, resolve: VariableResolver, options: { yamlVersion?: '1.1' | '1.2' } = {}) {
     let nl = text.indexOf('\n');
     this.#lines.addNewLine(0);
     while (nl >= 0) {
@@ -23,7 +24,7 @@ export class ConfigDocument {
     const expanded = expandVariables(text, resolve);
     this.#originalOffset = expanded.originalOffset;
     for (const p of expanded.problems) this.issues.push(this.#at(p.offset, '', p.message));
-    this.#doc = parseDocument(expanded.text, { uniqueKeys: true, prettyErrors: false });
+    this.#doc = parseDocument(expanded.text, { uniqueKeys: true, prettyErrors: false, version: options.yamlVersion ?? '1.2' });
     for (const e of [...this.#doc.errors, ...this.#doc.warnings]) {
       this.issues.push(this.#at(this.#originalOffset(e.pos[0]), '', `YAML: ${e.message.split('\n')[0]}`));
     }

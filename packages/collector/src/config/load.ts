@@ -153,6 +153,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     file: absolute,
     server,
     storage_path: storagePath,
+    limits: root.data.limits,
     sources,
     pipelines: graph.pipelineOrder.map((id) => pipelines.get(id) as PipelineConfig),
     sinks,

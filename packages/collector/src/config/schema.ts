@@ -54,8 +54,16 @@ export const pipelineSchema = z
   });
 
 /** The root keys; each source, pipeline and sink is then checked on its own so that every issue is reported. */
+export const limitsSchema = z
+  .strictObject({
+    max_in_flight_bytes: z.number().int().positive().optional()
+      .describe('Bytes of request bodies all receivers (loki_push, otlp_http, otlp_grpc) may be receiving and decoding at once; over it they answer 429 / RESOURCE_EXHAUSTED with Retry-After, and a body larger than the whole limit gets 413. Default: a sixteenth of the V8 heap limit, within 32..512 MiB.'),
+  })
+  .describe('Collector-wide limits.');
+
 export const rootSchema = z.strictObject({
   server: serverSchema.prefault({}),
+  limits: limitsSchema.prefault({}),
   storage_path: z.string().min(1).default('./data/collector')
     .describe('Folder for durable state (positions, disk queues); each component gets storage_path/<kind>/<id>.'),
   imports: z.record(idSchema, z.string().min(1)).default({})

@@ -46,6 +46,8 @@ export interface CollectorConfig {
   readonly file: string;
   readonly server: { readonly http_listen_address: string; readonly http_listen_port: number; readonly log_level?: 'debug' | 'info' | 'warn' | 'error' };
   readonly storage_path: string;
+  /** Collector-wide limits; absent in configs built by hand, which then get the defaults. */
+  readonly limits?: { readonly max_in_flight_bytes?: number };
   readonly sources: readonly SourceConfig[];
   readonly pipelines: readonly PipelineConfig[];
   readonly sinks: readonly SinkConfig[];

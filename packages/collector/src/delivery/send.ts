@@ -10,7 +10,14 @@ export interface Delivered {
 export type SendResult =
   | { status: 'ok' }
   | { status: 'retryable'; error: Error; retryAfterMs?: number; delivered?: Delivered }
-  | { status: 'rejected'; error: Error; reason: string; delivered?: Delivered };
+  | {
+      status: 'rejected';
+      error: Error;
+      reason: string;
+      delivered?: Delivered;
+      /** Set when the backend named how many of the sent entries it refused: it kept the others. */
+      refusedEntries?: number;
+    };
 
 /** Delivers a batch (by default: queued records) to a backend once; wrappers (timeout, retry) compose around it. */
 export type Send<T = readonly QueueRecord[]> = (batch: T, signal: AbortSignal) => Promise<SendResult>;

@@ -1,24 +1,19 @@
 import { z } from 'zod';
-import { attributesProcessorDefinition } from './attributes';
-import { batchProcessorDefinition } from './batch';
-import { classifyProcessorDefinition } from './classify';
-import { filterProcessorDefinition } from './filter';
-import { memoryLimiterDefinition } from './memory-limiter';
+import { lazyRegistry } from '../lazy-registry';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
-import { resourceDetectionDefinition } from './resource-detection';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds definitions of different config types
 export type AnyProcessorDefinition = ProcessorDefinition<any>;
 
-/** Every processor type an OTLP source's `processors:` list may name, keyed by its YAML key. */
-export const processorDefinitions: Record<string, AnyProcessorDefinition> = {
-  [memoryLimiterDefinition.type]: memoryLimiterDefinition,
-  [resourceDetectionDefinition.type]: resourceDetectionDefinition,
-  [attributesProcessorDefinition.type]: attributesProcessorDefinition,
-  [filterProcessorDefinition.type]: filterProcessorDefinition,
-  [batchProcessorDefinition.type]: batchProcessorDefinition,
-  [classifyProcessorDefinition.type]: classifyProcessorDefinition,
-};
+/** Every processor type an OTLP source's `processors:` list may name, keyed by its YAML key; each loads when named. */
+export const processorDefinitions: Record<string, AnyProcessorDefinition> = lazyRegistry<AnyProcessorDefinition>({
+  memory_limiter: () => (require('./memory-limiter') as typeof import('./memory-limiter')).memoryLimiterDefinition,
+  resource_detection: () => (require('./resource-detection') as typeof import('./resource-detection')).resourceDetectionDefinition,
+  attributes: () => (require('./attributes') as typeof import('./attributes')).attributesProcessorDefinition,
+  filter: () => (require('./filter') as typeof import('./filter')).filterProcessorDefinition,
+  batch: () => (require('./batch') as typeof import('./batch')).batchProcessorDefinition,
+  classify: () => (require('./classify') as typeof import('./classify')).classifyProcessorDefinition,
+});
 
 export interface ProcessorConfig {
   type: string;

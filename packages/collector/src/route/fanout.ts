@@ -1,18 +1,31 @@
 import type { Consumer } from '../consumer';
-import type { LogBatch, LogEntry } from '../entry';
+import { cloneEntry, type LogBatch, type LogEntry } from '../entry';
 
 /** One target and the entries it should take. */
 export interface Delivery {
   target: Consumer<LogBatch>;
   entries: LogEntry[];
+  /** The target changes entries in place (a pipeline); a sink only reads them while consume() runs. */
+  changesEntries: boolean;
+}
+
+/** `pipelines.<id>` targets run stages that change entries in place; `sinks.<id>` targets encode them on consume. */
+export function changesEntries(target: string): boolean {
+  return target.startsWith('pipelines.');
 }
 
 /**
  * All-or-nothing: resolves when every target accepted its entries, rejects with the first error.
  * Targets that already accepted keep what they took, so a retried batch reaches them again: sinks
- * must tolerate duplicates on retry. Entries are shared read-only between targets.
+ * must tolerate duplicates on retry.
+ *
+ * No target sees another's changes: sinks are called first and read the entries before their consume() returns;
+ * then each target that changes entries gets its own copy, the last one the entries themselves.
  */
 export async function fanOut(deliveries: readonly Delivery[], signal: AbortSignal): Promise<void> {
-  if (deliveries.length === 1) return deliveries[0].target.consume({ entries: deliveries[0].entries }, signal);
-  await Promise.all(deliveries.map((d) => d.target.consume({ entries: d.entries }, signal)));
+  if (deliveries.length === 1) return deliveries[0]!.target.consume({ entries: deliveries[0]!.entries }, signal);
+  const changers = deliveries.filter((d) => d.changesEntries);
+  const calls = deliveries.filter((d) => !d.changesEntries).map((d) => d.target.consume({ entries: d.entries.slice() }, signal));
+  changers.forEach((d, i) => calls.push(d.target.consume({ entries: i === changers.length - 1 ? d.entries : d.entries.map(cloneEntry) }, signal)));
+  await Promise.all(calls);
 }

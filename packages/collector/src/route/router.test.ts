@@ -13,16 +13,16 @@ function pipeline(fields: Partial<PipelineConfig>): PipelineConfig {
 const route = (selector: string, forwardTo: string[], cont = false) => ({ selector: parseLogSelector(selector), forward_to: forwardTo, continue: cont });
 
 describe('createRouter', () => {
-  test('gives each target its own array of the same entries when forwarding to several', async () => {
-    const a = createMemoryConsumer();
-    const b = createMemoryConsumer();
+  test.each([
+    ['sinks share the entries (they encode them on consume), each with its own array', ['sinks.a', 'sinks.b'], true],
+    ['pipelines get their own copies of the entries, as they change them in place', ['pipelines.a', 'pipelines.b'], false],
+  ])('%s', async (_name, targets, shared) => {
     const seen: LogBatch[] = [];
-    const spy = (inner: Consumer<LogBatch>): Consumer<LogBatch> => ({ consume: (batch, signal) => { seen.push(batch); return inner.consume(batch, signal); } });
-    const router = createRouter(pipeline({ forward_to: ['sinks.a', 'sinks.b'] }), { registry: new Registry(), resolve: (t) => spy(t === 'sinks.a' ? a : b) });
-    const entry = testEntry('x');
-    await router.consume({ entries: [entry] }, new AbortController().signal);
-    expect(seen[0].entries).not.toBe(seen[1].entries);
-    expect(seen[0].entries[0]).toBe(seen[1].entries[0]);
+    const spy: Consumer<LogBatch> = { consume: async (batch) => void seen.push(batch) };
+    const router = createRouter(pipeline({ forward_to: targets }), { registry: new Registry(), resolve: () => spy });
+    await router.consume({ entries: [testEntry('x')] }, new AbortController().signal);
+    expect(seen[0]!.entries).not.toBe(seen[1]!.entries);
+    expect(seen[0]!.entries[0] === seen[1]!.entries[0]).toBe(shared);
   });
 
   test.each([

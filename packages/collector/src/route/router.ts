@@ -3,7 +3,7 @@ import type { PipelineConfig } from '../config/types';
 import type { Consumer } from '../consumer';
 import type { LogBatch, LogEntry } from '../entry';
 import type { LogSelector } from '../logql';
-import { fanOut, type Delivery } from './fanout';
+import { changesEntries, fanOut, type Delivery } from './fanout';
 
 export interface RouterContext {
   registry: Registry;
@@ -53,10 +53,11 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
     if (!matched) for (const t of defaults) hit[t] = true;
   };
 
+  const changers = names.map(changesEntries);
+
   if (routes.length === 0) {
     return {
-      // Each target owns its array from here on; the entries themselves are shared read-only.
-      consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: t === 0 ? batch.entries : batch.entries.slice() })), signal),
+      consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changers[t]! })), signal),
       targetsFor: () => pipeline.forward_to,
     };
   }
@@ -79,7 +80,7 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
       if (dropped > 0) unrouted.inc(dropped);
       const deliveries: Delivery[] = [];
       buckets.forEach((entries, t) => {
-        if (entries.length > 0) deliveries.push({ target: consumers[t], entries });
+        if (entries.length > 0) deliveries.push({ target: consumers[t]!, entries, changesEntries: changers[t]! });
       });
       if (deliveries.length > 0) await fanOut(deliveries, signal);
     },

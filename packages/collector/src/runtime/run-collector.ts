@@ -4,9 +4,10 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger, Sink, Source } from '../component';
 import type { CollectorConfig } from '../config/types';
 import type { Consumer } from '../consumer';
-import { cloneEntry, type LogBatch } from '../entry';
-import { fanOut } from '../route/fanout';
+import type { LogBatch } from '../entry';
+import { changesEntries, fanOut } from '../route/fanout';
 import { sinkDefinitions } from '../sinks/registry';
+import { createInFlightBudget, defaultInFlightBytes } from '../sources/in-flight-budget';
 import { sourceDefinitions } from '../sources/registry';
 import { createPipelineConsumer, type PipelineConsumer } from '../stages/pipeline';
 import { startHttpServer, type CollectorHttpServer } from './http-server';
@@ -45,6 +46,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   const dataDir = (kind: string, id: string): string => path.join(storage, kind, id);
   createFolder(storage, 'storage_path');
 
+  const inFlight = createInFlightBudget(config.limits?.max_in_flight_bytes ?? defaultInFlightBytes(), registry);
   const sinks = new Map<string, Sink>();
   const pipelines = new Map<string, PipelineConsumer>();
   const sources: Source[] = [];
@@ -91,8 +93,8 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     }
     for (const s of config.sources) {
       const id = `sources.${s.id}`;
-      const next = forwardTo(s.forward_to.map(resolve));
-      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, resolve: (target: string) => sinks.get(target) });
+      const next = forwardTo(s.forward_to, resolve);
+      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, inFlight, resolve: (target: string) => sinks.get(target) });
       sources.push(source);
       await source.start();
     }
@@ -132,10 +134,11 @@ function createFolder(folder: string, key: string): void {
   }
 }
 
-/** A source with several targets hands each its own copy of the entries (pipelines change them in place). */
-function forwardTo(targets: Consumer<LogBatch>[]): Consumer<LogBatch> {
-  if (targets.length === 1) return targets[0]!;
+/** A source's targets; fanOut gives each pipeline among them its own copy of the entries. */
+function forwardTo(targets: readonly string[], resolve: (target: string) => Consumer<LogBatch>): Consumer<LogBatch> {
+  const consumers = targets.map(resolve);
+  if (consumers.length === 1) return consumers[0]!;
   return {
-    consume: (batch, signal) => fanOut(targets.map((target, t) => ({ target, entries: t === 0 ? batch.entries : batch.entries.map(cloneEntry) })), signal),
+    consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changesEntries(targets[t]!) })), signal),
   };
 }

@@ -1,18 +1,14 @@
 import type { ComponentDefinition, Sink } from '../component';
-import { fileSinkDefinition } from './file';
-import { lokiSinkDefinition } from './loki/sink';
-import { otlpSinkDefinition } from './otlp/sink';
-import { prometheusRemoteWriteSinkDefinition } from './prometheus-remote-write';
-import { stdoutSinkDefinition } from './stdout';
+import { lazyRegistry } from '../lazy-registry';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
 export type AnySinkDefinition = ComponentDefinition<any, Sink>;
 
-/** Every sink type the config may name, keyed by its `type:` value. */
-export const sinkDefinitions: Record<string, AnySinkDefinition> = {
-  [lokiSinkDefinition.type]: lokiSinkDefinition,
-  [fileSinkDefinition.type]: fileSinkDefinition,
-  [stdoutSinkDefinition.type]: stdoutSinkDefinition,
-  [otlpSinkDefinition.type]: otlpSinkDefinition,
-  [prometheusRemoteWriteSinkDefinition.type]: prometheusRemoteWriteSinkDefinition,
-};
+/** Every sink type the config may name, keyed by its `type:` value; each module loads when a config names it. */
+export const sinkDefinitions: Record<string, AnySinkDefinition> = lazyRegistry<AnySinkDefinition>({
+  loki: () => (require('./loki/sink') as typeof import('./loki/sink')).lokiSinkDefinition,
+  file: () => (require('./file') as typeof import('./file')).fileSinkDefinition,
+  stdout: () => (require('./stdout') as typeof import('./stdout')).stdoutSinkDefinition,
+  otlp: () => (require('./otlp/sink') as typeof import('./otlp/sink')).otlpSinkDefinition,
+  prometheus_remote_write: () => (require('./prometheus-remote-write') as typeof import('./prometheus-remote-write')).prometheusRemoteWriteSinkDefinition,
+});

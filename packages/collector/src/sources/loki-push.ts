@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { z } from 'zod';
 import type { ComponentDefinition, Logger, Source, SourceContext } from '../component';
@@ -8,6 +9,7 @@ import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '..
 import { PermanentError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
 import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../sinks/loki/decode';
 import { tenantIdProblem } from '../sinks/loki/tenant';
+import { RequestTooLargeError, unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
 import { TENANT_LABEL } from '../stages/tenant';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
 
@@ -40,11 +42,14 @@ export interface LokiPushSource extends Source {
 }
 
 export function createLokiPushSource(config: LokiPushSourceConfig, ctx: SourceContext): LokiPushSource {
-  return new LokiPush(config, ctx.id, ctx.logger, ctx.next, createSourceMetrics(ctx.registry, ctx.id));
+  return new LokiPush(config, ctx.id, ctx.logger, ctx.next, createSourceMetrics(ctx.registry, ctx.id), ctx.inFlight ?? unlimitedBudget);
 }
 
+const gunzip = promisify(zlib.gunzip);
+
 const PUSH_PATHS = new Set(['/loki/api/v1/push', '/api/v1/push']);
-const RAW_PATHS = new Set(['/loki/api/v1/raw', '/api/v1/raw']);
+// Promtail's push target serves raw lines at /promtail/api/v1/raw; Alloy's at /loki/api/v1/raw.
+const RAW_PATHS = new Set(['/loki/api/v1/raw', '/api/v1/raw', '/promtail/api/v1/raw']);
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -63,6 +68,7 @@ class LokiPush implements LokiPushSource {
     readonly logger: Logger,
     readonly next: Consumer<LogBatch>,
     readonly metrics: SourceMetrics,
+    readonly inFlight: InFlightBudget,
   ) {}
 
   get port(): number {
@@ -100,27 +106,38 @@ class LokiPush implements LokiPushSource {
 
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
+    const reservation = this.inFlight.open();
     try {
-      if (path === '/ready') return this.#answer(res, this.#stopping ? 503 : 200, this.#stopping ? 'shutting down' : 'ready');
+      // A readiness probe is not a push: answered without counting in collector_push_requests_total.
+      if (path === '/ready') return void res.writeHead(this.#stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(this.#stopping ? 'shutting down' : 'ready');
       const isPush = PUSH_PATHS.has(path);
       if (!isPush && !RAW_PATHS.has(path)) throw new HttpError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
       if (req.method !== 'POST') throw new HttpError(405, `${path} takes POST`);
       if (this.#stopping) throw new ShutdownError();
-      const body = await this.#readBody(req);
-      const entries = isPush ? this.#pushEntries(req, body) : this.#rawEntries(req, body);
+      const { entries, bytes } = await this.#receive(req, isPush, reservation);
       if (entries.length > 0) await this.next.consume({ entries }, this.#inFlight.signal);
       this.metrics.lines.inc(entries.length);
-      this.metrics.bytes.inc(body.length);
+      this.metrics.bytes.inc(bytes);
       this.#answer(res, 204, '');
     } catch (err) {
-      const status = err instanceof HttpError ? err.status : toHttpStatus(err);
+      const status = err instanceof HttpError ? err.status : err instanceof RequestTooLargeError ? 413 : toHttpStatus(err);
       const headers: Record<string, string> = {};
       if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfterSeconds(err));
       const internal = status >= 500 && status !== 503;
       if (internal) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
       // An internal failure's message can name server paths: it goes to the log, not to the client.
       this.#answer(res, status, internal ? 'internal error; the collector log has the cause\n' : (err as Error).message + '\n', headers);
+    } finally {
+      reservation.release();
     }
+  }
+
+  /** Reads and decodes a request; its body buffers are garbage once this returns, before the entries are handed on. */
+  async #receive(req: http.IncomingMessage, isPush: boolean, reservation: InFlightReservation): Promise<{ entries: LogEntry[]; bytes: number }> {
+    const raw = await this.#readBody(req, reservation);
+    const protobuf = isPush && contentType(req) === 'application/x-protobuf';
+    const body = protobuf ? raw : await this.#decompress(req, raw, reservation);
+    return { entries: isPush ? this.#pushEntries(req, body) : this.#rawEntries(req, body), bytes: raw.length };
   }
 
   #answer(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -129,20 +146,33 @@ class LokiPush implements LokiPushSource {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(body);
   }
 
-  #readBody(req: http.IncomingMessage): Promise<Buffer> {
+  /** Reads the body into the request's reservation; over max_body_bytes or the shared limit, the rest is discarded. */
+  #readBody(req: http.IncomingMessage, reservation: InFlightReservation): Promise<Buffer> {
     const max = this.config.max_body_bytes;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > max) return Promise.reject(new HttpError(413, `body of ${declared} bytes is over max_body_bytes (${max})`));
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const stop = (err: Error): void => {
+        req.removeAllListeners('data');
+        req.resume();
+        chunks.length = 0;
+        reject(err);
+      };
+      try {
+        if (declared > 0) reservation.add(declared); // refused before a byte is read when it cannot fit
+      } catch (err) {
+        stop(err as Error);
+        return;
+      }
       req.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > max) {
-          req.removeAllListeners('data');
-          req.resume();
-          reject(new HttpError(413, `body is over max_body_bytes (${max})`));
-          return;
+        if (size > max) return stop(new HttpError(413, `body is over max_body_bytes (${max})`));
+        try {
+          if (size > declared) reservation.add(chunk.length);
+        } catch (err) {
+          return stop(err as Error);
         }
         chunks.push(chunk);
       });
@@ -151,23 +181,27 @@ class LokiPush implements LokiPushSource {
     });
   }
 
-  #decompress(req: http.IncomingMessage, body: Buffer): Buffer {
+  /** gzip is inflated off the event loop; the inflated bytes count against the shared limit too. */
+  async #decompress(req: http.IncomingMessage, body: Buffer, reservation: InFlightReservation): Promise<Buffer> {
     const encoding = (req.headers['content-encoding'] ?? '').toLowerCase();
     if (encoding === '' || encoding === 'identity') return body;
     if (encoding !== 'gzip') throw new HttpError(415, `unsupported Content-Encoding ${JSON.stringify(encoding)}; use gzip or none`);
+    let inflated: Buffer;
     try {
-      return zlib.gunzipSync(body, { maxOutputLength: this.config.max_body_bytes });
+      inflated = await gunzip(body, { maxOutputLength: this.config.max_body_bytes });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new HttpError(413, `decompressed body is over max_body_bytes (${this.config.max_body_bytes})`);
       throw new PermanentError(`body is not valid gzip: ${(err as Error).message}`);
     }
+    reservation.add(inflated.length);
+    return inflated;
   }
 
   #pushEntries(req: http.IncomingMessage, body: Buffer): LogEntry[] {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = contentType(req);
     let streams: DecodedStream[];
     if (type === 'application/x-protobuf') streams = decodeProtobufPush(body, this.config.max_body_bytes);
-    else if (type === 'application/json') streams = decodeJsonPush(this.#decompress(req, body).toString('utf8'));
+    else if (type === 'application/json') streams = decodeJsonPush(body.toString('utf8'));
     else throw new HttpError(415, `unsupported Content-Type ${JSON.stringify(type)}; use application/json or application/x-protobuf`);
     const entries: LogEntry[] = [];
     const receivedNs = nowNs();
@@ -198,7 +232,7 @@ class LokiPush implements LokiPushSource {
   }
 
   #rawEntries(req: http.IncomingMessage, body: Buffer): LogEntry[] {
-    const text = this.#decompress(req, body).toString('utf8');
+    const text = body.toString('utf8');
     const entries: LogEntry[] = [];
     const receivedNs = nowNs();
     const labels = copyLabels(this.config.labels);
@@ -209,6 +243,10 @@ class LokiPush implements LokiPushSource {
     }
     return entries;
   }
+}
+
+function contentType(req: http.IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,11 +1,12 @@
 import type * as Grpc from '@grpc/grpc-js';
 import { z } from 'zod';
 import type { ComponentDefinition, Source } from '../component';
-import { PermanentError, retryAfterSeconds, toGrpcStatus } from '../errors';
+import { PermanentError, QueueFullError, retryAfterSeconds, toGrpcStatus } from '../errors';
 import { codecs, type SignalCodec } from '../otlp/codec';
 import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } from '../otlp/receiver';
 import type { PartialSuccess, Signal } from '../otlp/types';
 import { OtlpWireError } from '../otlp/wire-error';
+import { RequestTooLargeError, unlimitedBudget } from './in-flight-budget';
 
 export const otlpGrpcConfig = z
   .object({
@@ -30,6 +31,7 @@ export function createOtlpGrpcSource(config: OtlpGrpcConfig, ctx: OtlpReceiverCo
   // Loaded here, not at import: grpc-js costs ~13 MiB of RSS, which a collector without this source does not pay.
   const grpc = require('@grpc/grpc-js') as typeof Grpc;
   const receiver = createOtlpReceiver(config, ctx, 'grpc');
+  const inFlight = ctx.inFlight ?? unlimitedBudget;
   let server: Grpc.Server | undefined;
   let boundPort = -1;
 
@@ -49,16 +51,25 @@ export function createOtlpGrpcSource(config: OtlpGrpcConfig, ctx: OtlpReceiverCo
 
   function handlerFor(codec: SignalCodec<Signal>): Grpc.UntypedServiceImplementation {
     const handler: Grpc.handleUnaryCall<Buffer, PartialSuccess | undefined> = (call, callback) => {
+      // grpc-js has read the message already (max_recv_msg_size_bytes bounds it); the limit bounds its decoding.
+      const reservation = inFlight.open();
       let data;
       try {
+        reservation.add(call.request.length);
         data = codec.decodeProtobuf(call.request);
       } catch (err) {
+        reservation.release();
         if (err instanceof OtlpWireError) return callback({ code: grpc.status.INVALID_ARGUMENT, details: `malformed OTLP ${codec.signal} request: ${err.message}` });
+        if (err instanceof RequestTooLargeError || err instanceof QueueFullError) {
+          const metadata = new grpc.Metadata();
+          metadata.set('retry-after', String(retryAfterSeconds(err)));
+          return callback({ code: grpc.status.RESOURCE_EXHAUSTED, details: err.message, metadata });
+        }
         return callback({ code: grpc.status.INTERNAL, details: 'internal error' });
       }
       const abort = new AbortController();
       call.on('cancelled', () => abort.abort());
-      receiver.export(codec.signal, data, abort.signal).then(
+      receiver.export(codec.signal, data, abort.signal).finally(() => reservation.release()).then(
         (partial) => callback(null, partial),
         (err: unknown) => {
           const code = toGrpcStatus(err);

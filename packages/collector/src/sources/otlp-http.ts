@@ -4,11 +4,12 @@ import zlib from 'node:zlib';
 import { Writer } from 'protobufjs/minimal';
 import { z } from 'zod';
 import type { ComponentDefinition, Source } from '../component';
-import { PermanentError, retryAfterSeconds, toHttpStatus } from '../errors';
+import { PermanentError, QueueFullError, retryAfterSeconds, toHttpStatus } from '../errors';
 import { codecs, type SignalCodec } from '../otlp/codec';
 import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } from '../otlp/receiver';
 import type { Signal } from '../otlp/types';
 import { OtlpWireError } from '../otlp/wire-error';
+import { RequestTooLargeError, unlimitedBudget, type InFlightReservation } from './in-flight-budget';
 
 export const otlpHttpConfig = z
   .object({
@@ -56,7 +57,8 @@ function formatOf(contentType: string | undefined): Format | undefined {
   return undefined;
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+/** Reads the body into the request's reservation of the shared in-flight limit; past a limit the rest is discarded. */
+function readBody(req: http.IncomingMessage, limit: number, reservation: InFlightReservation): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
@@ -66,20 +68,38 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    // Read the rest without keeping it: a reset before the answer would hide the status from the client.
+    const stop = (err: Error): void => {
+      req.removeAllListeners('data');
+      req.resume();
+      chunks.length = 0;
+      reject(err);
+    };
+    try {
+      if (declared > 0) reservation.add(declared); // refused before a byte is read when it cannot fit
+    } catch (err) {
+      return stop(budgetFailure(err));
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        // Read the rest without keeping it: a reset before the answer would hide the 413 from the client.
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new HttpFailure(413, `request body exceeds max_request_body_bytes (${limit})`));
-        return;
+      if (size > limit) return stop(new HttpFailure(413, `request body exceeds max_request_body_bytes (${limit})`));
+      try {
+        if (!(declared >= size)) reservation.add(chunk.length);
+      } catch (err) {
+        return stop(budgetFailure(err));
       }
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks, size)));
     req.on('error', reject);
   });
+}
+
+/** The shared in-flight limit's refusal as an answer: 413 when the body could never fit, else 429 + Retry-After. */
+function budgetFailure(err: unknown): HttpFailure {
+  if (err instanceof RequestTooLargeError) return new HttpFailure(413, err.message);
+  if (err instanceof QueueFullError) return new HttpFailure(429, err.message, retryAfterSeconds(err));
+  throw err;
 }
 
 function decompress(body: Buffer, encoding: string | undefined, limit: number): Promise<Buffer> {
@@ -102,14 +122,31 @@ function decompress(body: Buffer, encoding: string | undefined, limit: number): 
 /** OTLP/HTTP receiver: POST /v1/{traces,metrics,logs}, protobuf or JSON, gzip, answers in the request's format. */
 export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverContext): OtlpHttpSource {
   const receiver = createOtlpReceiver(config, ctx, 'http');
+  const budget = ctx.inFlight ?? unlimitedBudget;
   const routes = new Map<string, SignalCodec<Signal>>();
   for (const codec of Object.values(codecs)) routes.set(codec.httpPath, codec as SignalCodec<Signal>);
   const inFlight = new Map<AbortController, { res: http.ServerResponse; format: Format }>();
   let server: http.Server | undefined;
 
   async function handle(req: http.IncomingMessage, codec: SignalCodec<Signal>, format: Format, abort: AbortSignal): Promise<Uint8Array | string> {
-    const raw = await readBody(req, config.max_request_body_bytes);
+    const reservation = budget.open();
+    try {
+      return await decodeAndExport(req, codec, format, abort, reservation);
+    } finally {
+      reservation.release();
+    }
+  }
+
+  async function decodeAndExport(req: http.IncomingMessage, codec: SignalCodec<Signal>, format: Format, abort: AbortSignal, reservation: InFlightReservation): Promise<Uint8Array | string> {
+    const raw = await readBody(req, config.max_request_body_bytes, reservation);
     const body = await decompress(raw, req.headers['content-encoding'], config.max_request_body_bytes);
+    if (body !== raw) {
+      try {
+        reservation.add(body.length);
+      } catch (err) {
+        throw budgetFailure(err);
+      }
+    }
     let data;
     try {
       data = format === 'protobuf' ? codec.decodeProtobuf(body) : codec.decodeJson(body.toString('utf8'));

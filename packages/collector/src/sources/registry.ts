@@ -1,16 +1,14 @@
 import type { ComponentDefinition, Source, SourceContext } from '../component';
-import { fileSourceDefinition } from './file/source';
-import { lokiPushSourceDefinition } from './loki-push';
-import { otlpGrpcSourceDefinition } from './otlp-grpc';
-import { otlpHttpSourceDefinition } from './otlp-http';
+import { lazyRegistry } from '../lazy-registry';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
 export type AnySourceDefinition = ComponentDefinition<any, Source, SourceContext>;
 
-/** Every source type the config may name, keyed by its `type:` value. */
-export const sourceDefinitions: Record<string, AnySourceDefinition> = {
-  [fileSourceDefinition.type]: fileSourceDefinition,
-  [lokiPushSourceDefinition.type]: lokiPushSourceDefinition,
-  [otlpHttpSourceDefinition.type]: otlpHttpSourceDefinition,
-  [otlpGrpcSourceDefinition.type]: otlpGrpcSourceDefinition,
-};
+/** Every source type the config may name, keyed by its `type:` value; each module loads when a config names it. */
+export const sourceDefinitions: Record<string, AnySourceDefinition> = lazyRegistry<AnySourceDefinition>({
+  file: () => (require('./file/source') as typeof import('./file/source')).fileSourceDefinition,
+  loki_push: () => (require('./loki-push') as typeof import('./loki-push')).lokiPushSourceDefinition,
+  otlp_http: () => (require('./otlp-http') as typeof import('./otlp-http')).otlpHttpSourceDefinition,
+  otlp_grpc: () => (require('./otlp-grpc') as typeof import('./otlp-grpc')).otlpGrpcSourceDefinition,
+  syslog: () => (require('./syslog/source') as typeof import('./syslog/source')).syslogSourceDefinition,
+});

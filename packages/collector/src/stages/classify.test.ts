@@ -35,32 +35,33 @@ describe('classify stage', () => {
     [
       'labels an error line error/error and sends it to alerting by local rules when no sorter is configured',
       '2026-01-01T00:00:00Z ERROR payment service: connection refused to db-1:5432',
-      { severity: 'error', detected_level: 'error' },
-      { decided_by: 'rules' },
+      { detected_level: 'error' },
+      { decided_by: 'rules', severity: 'error' },
     ],
     [
       'spells warning as warn in detected_level when the line is a warning',
       'WARN disk usage at 91% on /var',
-      { severity: 'warning', detected_level: 'warn' },
-      { decided_by: 'rules' },
+      { detected_level: 'warn' },
+      { decided_by: 'rules', severity: 'warn' },
     ],
     [
       'labels a routine line info when nothing in it signals trouble',
       'user 42 viewed page /home',
-      { severity: 'info', detected_level: 'info' },
+      { detected_level: 'info' },
       { decided_by: 'rules', forward_to: 'archive' },
     ],
   ])('%s', (_name, line, labels, meta) => {
     const [entry] = runStage(build('{}'), [createEntry(line, { job: 'tx' })]);
     expect(entry!.labels).toMatchObject({ job: 'tx', ...labels });
     expect(entry!.structuredMetadata).toMatchObject(meta);
-    expect(Object.keys(entry!.structuredMetadata).sort()).toEqual(['category', 'decided_by', 'forward_to', 'template']);
+    expect(Object.keys(entry!.structuredMetadata).sort()).toEqual(['category', 'decided_by', 'forward_to', 'severity', 'template']);
   });
 
   test('produces the worked example of docs/classify.md when no sorter is configured', () => {
     const [entry] = runStage(build('{}'), [createEntry('2026-01-01T00:00:00Z ERROR payment service: connection refused to db-1:5432')]);
-    expect(entry!.labels).toEqual({ severity: 'error', detected_level: 'error' });
+    expect(entry!.labels).toEqual({ detected_level: 'error' });
     expect(entry!.structuredMetadata).toEqual({
+      severity: 'error',
       category: 'availability',
       forward_to: 'alerting',
       decided_by: 'rules',
@@ -71,7 +72,7 @@ describe('classify stage', () => {
   test('keeps the template metadata to 1024 characters when a line is huge', () => {
     const [entry] = runStage(build('{}'), [createEntry(`ERROR ${'x'.repeat(300_000)}`)]);
     expect(entry!.structuredMetadata.template!.length).toBeLessThanOrEqual(1024);
-    expect(entry!.labels.severity).toBe('error');
+    expect(entry!.labels.detected_level).toBe('error');
   });
 
   test('writes the mined template to structured metadata when lines share a shape', () => {
@@ -90,7 +91,7 @@ describe('classify stage', () => {
     expect(first!.structuredMetadata.decided_by).toBe('rules');
     await classifierOf(s)!.settled();
     const [second] = runStage(s, [createEntry('user 43 failed login from 10.0.0.2')]);
-    expect(second!.labels).toMatchObject({ severity: 'critical', detected_level: 'critical' });
+    expect(second!.labels).toMatchObject({ detected_level: 'critical' });
     expect(second!.structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security', forward_to: 'alerting' });
     expect(await decisions('cache')).toBe(1);
     expect(await decisions('rules')).toBe(1);
@@ -107,7 +108,7 @@ describe('classify stage', () => {
     const [failed] = runStage(s, [createEntry('GET /api/orders status=503 took 12ms')]);
     await classifierOf(s)!.settled();
     expect(failed!.structuredMetadata.decided_by).toBe('rules');
-    expect(failed!.labels.severity).not.toBe('info');
+    expect(failed!.labels.detected_level).not.toBe('info');
     expect(sorter.requests.flat()).toHaveLength(1);
   });
 
@@ -153,8 +154,8 @@ describe('classify stage', () => {
     withMsg.extracted.msg = 'FATAL out of memory: killed process 12';
     const without = createEntry('ERROR something');
     const [a, b] = runStage(s, [withMsg, without]);
-    expect(a!.labels.severity).toBe('critical');
-    expect(b!.labels.severity).toBeUndefined();
+    expect(a!.labels.detected_level).toBe('critical');
+    expect(b!.labels.detected_level).toBeUndefined();
     expect(await ctx.parseFailures()).toBe(1);
   });
 
@@ -164,7 +165,7 @@ describe('classify stage', () => {
     expect(config.api_key).toBeUndefined();
     const [entry] = runStage(build('{ url: "" }'), [createEntry('FATAL out of memory: killed process 4242')]);
     expect(entry!.structuredMetadata.decided_by).toBe('rules');
-    expect(entry!.labels.severity).toBe('critical');
+    expect(entry!.labels.detected_level).toBe('critical');
   });
 
   test('sets forward_to and category as labels when listed in labels', () => {

@@ -14,8 +14,8 @@ const config = z
     ...sorterOptionsShape,
     source: z.string().min(1, '`source` may not be empty (omit it to classify the line)').optional()
       .describe('Extracted key to classify instead of the log line'),
-    labels: z.array(z.enum(labelChoices)).default(['severity', 'detected_level'])
-      .describe('Which results also become labels; category, forward_to, decided_by and template always go to structured metadata'),
+    labels: z.array(z.enum(labelChoices)).default(['detected_level'])
+      .describe('Which results become labels (Loki\'s convention: detected_level); the others, decided_by and template go to structured metadata'),
   })
   .describe('Classifies each entry (severity, category, forward_to) from a local cache of ai-sorter answers per template, or local rules');
 
@@ -53,13 +53,18 @@ class ClassifyStage implements Stage {
       return;
     }
     const d = this.#classifier.classify(text, entry.labels);
-    if (this.#severityLabel) entry.labels.severity = d.severity;
-    if (this.#detectedLevelLabel) entry.labels.detected_level = detectedLevel(d.severity);
-    if (this.#categoryLabel) entry.labels.category = d.category;
-    if (this.#forwardToLabel) entry.labels.forward_to = d.forwardTo;
+    const level = detectedLevel(d.severity);
+    const labels = entry.labels;
     const meta = entry.structuredMetadata;
-    meta.category = d.category;
-    meta.forward_to = d.forwardTo;
+    if (this.#detectedLevelLabel) labels.detected_level = level;
+    // Structured metadata never repeats a label's name (Loki would show it as <name>_extracted). Its severity is
+    // spelled as Loki's level detection reads it, so Loki's detected_level matches the label.
+    if (this.#severityLabel) labels.severity = d.severity;
+    else meta.severity = level;
+    if (this.#categoryLabel) labels.category = d.category;
+    else meta.category = d.category;
+    if (this.#forwardToLabel) labels.forward_to = d.forwardTo;
+    else meta.forward_to = d.forwardTo;
     meta.decided_by = d.decidedBy;
     meta.template = d.template;
   }
@@ -67,7 +72,7 @@ class ClassifyStage implements Stage {
 
 export const classifyStage: StageDefinition<ClassifyStageConfig> = {
   type: 'classify',
-  description: 'Adds severity/detected_level labels and category, forward_to, decided_by, template structured metadata from the ai-sorter (cached per template) or local rules; never waits for the sorter',
+  description: 'Adds a detected_level label and severity, category, forward_to, decided_by, template structured metadata from the ai-sorter (cached per template) or local rules; never waits for the sorter',
   config,
   create: (c, ctx) => new ClassifyStage(c, ctx),
 };

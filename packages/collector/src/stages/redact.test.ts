@@ -1,3 +1,4 @@
+import { plantedSecrets } from '@obs/pii/testing';
 import { expectStageCompliance } from '../testing';
 import { createEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
@@ -37,6 +38,19 @@ describe('redact stage', () => {
   test('redacts nested strings when the extracted value is a map', () => {
     const { out } = run('source: user\ntypes: [email]', 'x', { user: { contact: ['c@example.com'] } });
     expect(out.extracted.user).toEqual({ contact: ['<EMAIL>'] });
+  });
+
+  test('leaves no planted secret in the line, the extracted map or the metrics when every kind is planted', async () => {
+    const planted = plantedSecrets();
+    const ctx = createStageTestContext('p/0/redact');
+    const stage = redactStage.create(loadStageYaml(redactStage, '{}'), ctx);
+    const lineEntries = planted.map((p) => createEntry(p.line, {}, 1n));
+    const mapEntry = createEntry('x', {}, 1n);
+    mapEntry.extracted = { fields: Object.fromEntries(planted.map((p, i) => [`f${i}`, p.line])) };
+    const mapStage = redactStage.create(loadStageYaml(redactStage, 'source: fields'), createStageTestContext('p/1/redact'));
+    const out = [...runStage(stage, lineEntries), ...runStage(mapStage, [mapEntry])];
+    const written = JSON.stringify(out.map((e) => ({ line: e.line, extracted: e.extracted }))) + (await ctx.registry.metrics());
+    expect(planted.filter((p) => written.includes(p.value)).map((p) => p.kind)).toEqual([]);
   });
 
   test('counts replacements per type when PII is found', async () => {

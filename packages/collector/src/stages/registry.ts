@@ -1,65 +1,36 @@
+import { lazyRegistry } from '../lazy-registry';
 import type { AnyStageDefinition } from './stage';
-import { classifyStage } from './classify';
-import { criStage } from './cri';
-import { decolorizeStage } from './decolorize';
-import { dockerStage } from './docker';
-import { dropStage } from './drop';
-import { jsonStage } from './json';
-import { labelDropStage } from './label-drop';
-import { labelKeepStage } from './label-keep';
-import { labelsStage } from './labels';
-import { limitStage } from './limit';
-import { logfmtStage } from './logfmt';
-import { luhnStage } from './luhn';
-import { matchStage } from './match';
-import { metricsStage } from './metrics';
-import { multilineStage } from './multiline';
-import { outputStage } from './output';
-import { packStage } from './pack';
-import { patternStage } from './pattern';
-import { redactStage } from './redact';
-import { regexStage } from './regex';
-import { relabelStage } from './relabel';
-import { replaceStage } from './replace';
-import { samplingStage } from './sampling';
-import { staticLabelsStage } from './static-labels';
-import { structuredMetadataStage } from './structured-metadata';
-import { structuredMetadataDropStage } from './structured-metadata-drop';
-import { templateStage } from './template';
-import { tenantStage } from './tenant';
-import { timestampStage } from './timestamp';
-import { truncateStage } from './truncate';
 
-/** Every stage type a pipeline may use, keyed by its YAML key (Alloy's stage name). One line per stage. */
-export const stageDefinitions: Record<string, AnyStageDefinition> = {
-  classify: classifyStage,
-  cri: criStage,
-  decolorize: decolorizeStage,
-  docker: dockerStage,
-  drop: dropStage,
-  json: jsonStage,
-  label_drop: labelDropStage,
-  label_keep: labelKeepStage,
-  labels: labelsStage,
-  limit: limitStage,
-  logfmt: logfmtStage,
-  luhn: luhnStage,
-  match: matchStage,
-  metrics: metricsStage,
-  multiline: multilineStage,
-  output: outputStage,
-  pack: packStage,
-  pattern: patternStage,
-  redact: redactStage,
-  regex: regexStage,
-  relabel: relabelStage,
-  replace: replaceStage,
-  sampling: samplingStage,
-  static_labels: staticLabelsStage,
-  structured_metadata: structuredMetadataStage,
-  structured_metadata_drop: structuredMetadataDropStage,
-  template: templateStage,
-  tenant: tenantStage,
-  timestamp: timestampStage,
-  truncate: truncateStage,
-};
+/** Every stage type a pipeline may use, keyed by its YAML key (Alloy's stage name); each module loads when a config names it. */
+export const stageDefinitions: Record<string, AnyStageDefinition> = lazyRegistry<AnyStageDefinition>({
+  classify: () => (require('./classify') as typeof import('./classify')).classifyStage,
+  cri: () => (require('./cri') as typeof import('./cri')).criStage,
+  decolorize: () => (require('./decolorize') as typeof import('./decolorize')).decolorizeStage,
+  docker: () => (require('./docker') as typeof import('./docker')).dockerStage,
+  drop: () => (require('./drop') as typeof import('./drop')).dropStage,
+  json: () => (require('./json') as typeof import('./json')).jsonStage,
+  label_drop: () => (require('./label-drop') as typeof import('./label-drop')).labelDropStage,
+  label_keep: () => (require('./label-keep') as typeof import('./label-keep')).labelKeepStage,
+  labels: () => (require('./labels') as typeof import('./labels')).labelsStage,
+  limit: () => (require('./limit') as typeof import('./limit')).limitStage,
+  logfmt: () => (require('./logfmt') as typeof import('./logfmt')).logfmtStage,
+  luhn: () => (require('./luhn') as typeof import('./luhn')).luhnStage,
+  match: () => (require('./match') as typeof import('./match')).matchStage,
+  metrics: () => (require('./metrics') as typeof import('./metrics')).metricsStage,
+  multiline: () => (require('./multiline') as typeof import('./multiline')).multilineStage,
+  output: () => (require('./output') as typeof import('./output')).outputStage,
+  pack: () => (require('./pack') as typeof import('./pack')).packStage,
+  pattern: () => (require('./pattern') as typeof import('./pattern')).patternStage,
+  redact: () => (require('./redact') as typeof import('./redact')).redactStage,
+  regex: () => (require('./regex') as typeof import('./regex')).regexStage,
+  relabel: () => (require('./relabel') as typeof import('./relabel')).relabelStage,
+  replace: () => (require('./replace') as typeof import('./replace')).replaceStage,
+  sampling: () => (require('./sampling') as typeof import('./sampling')).samplingStage,
+  static_labels: () => (require('./static-labels') as typeof import('./static-labels')).staticLabelsStage,
+  structured_metadata: () => (require('./structured-metadata') as typeof import('./structured-metadata')).structuredMetadataStage,
+  structured_metadata_drop: () => (require('./structured-metadata-drop') as typeof import('./structured-metadata-drop')).structuredMetadataDropStage,
+  template: () => (require('./template') as typeof import('./template')).templateStage,
+  tenant: () => (require('./tenant') as typeof import('./tenant')).tenantStage,
+  timestamp: () => (require('./timestamp') as typeof import('./timestamp')).timestampStage,
+  truncate: () => (require('./truncate') as typeof import('./truncate')).truncateStage,
+});

@@ -1,4 +1,4 @@
-import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 /** A token rather than a word: 8+ characters with a digit, or mixed case, or token punctuation. */
 export function looksLikeCredential(token: string): boolean {
@@ -22,9 +22,11 @@ export function createAuthHeaderDetector(): Detector {
   const scheme = /(?<![\w-])(bearer|basic)\s+([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
   const header =
     /(?<![\w-])(?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
+  const hint = anyOf(['bearer', 'basic', 'authoriz']);
   return {
     type: 'auth_header',
-    mayMatch: (text) => /bearer|basic|authoriz/i.test(text),
+    keywordGroups: [['bearer', 'basic', 'authoriz']],
+    mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       scheme.lastIndex = 0;
       for (let m = scheme.exec(text); m !== null; m = scheme.exec(text)) {

@@ -6,9 +6,10 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
  */
 export function createAwsSecretKeyDetector(): Detector {
   const pattern =
-    /(?<![\w-])\\?["']?(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret[_-]?access[_-]?key)\\?["']?\s*(?:=>|[:=])\s*\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+    /(?<![\w-])\\?["']?(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret[_-]?access[_-]?key)\\?["']?(?:\s*(?:=>|[:=])\s*|\s+)\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
   return {
     type: 'aws_secret_key',
+    keywordGroups: [['secret']],
     mayMatch: (text) => /secret/i.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

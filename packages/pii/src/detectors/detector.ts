@@ -18,8 +18,13 @@ export interface Detector {
   readonly type: PiiType;
   /** Cheap test; false means find() cannot produce anything for this text. */
   mayMatch(text: string): boolean;
-  /** Pushes every validated candidate in text onto out. */
-  find(text: string, out: Candidate[]): void;
+  /** Groups of words (lower case): a text with a match contains, in any case, a word of some group. When present, the
+   * scanner looks for the words of all detectors in one pass over the text instead of calling each mayMatch, and
+   * tells find() which groups it saw, so a detector runs only the rules those words can feed. */
+  readonly keywordGroups?: ReadonlyArray<readonly string[]>;
+  /** Pushes every validated candidate in text onto out. `groups`, for a detector with keywordGroups, is the bit set
+   * of its groups with a word in the text (all when absent). */
+  find(text: string, out: Candidate[], groups?: number): void;
   /** Canonical form of a matched value, so hash mode maps spelling variants of one value to one tag. */
   normalize(value: string): string;
 }
@@ -28,6 +33,7 @@ export interface Detector {
 export const priorities: Readonly<Record<PiiType, number>> = {
   private_key: 100,
   url_credentials: 90,
+  token: 88,
   auth_header: 85,
   jwt: 80,
   aws_secret_key: 75,
@@ -40,11 +46,19 @@ export const priorities: Readonly<Record<PiiType, number>> = {
   mac: 35,
   ipv6: 30,
   ipv4: 25,
+  hostname: 24,
+  home_dir: 22,
   phone: 20,
+  user: 15,
 };
 
 export function candidate(type: PiiType, start: number, end: number, claimStart = start, claimEnd = end): Candidate {
   return { type, start, end, claimStart, claimEnd, priority: priorities[type] };
+}
+
+/** A case-insensitive test for any of the words (the mayMatch of a keyword-led detector). */
+export function anyOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
 }
 
 export function keepAsIs(value: string): string {
@@ -53,4 +67,24 @@ export function keepAsIs(value: string): string {
 
 export function digitsOnly(value: string): string {
   return value.replace(/\D+/g, '');
+}
+
+/** One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). */
+export function combineDetectors(type: PiiType, parts: readonly Detector[], normalize: (value: string) => string = keepAsIs): Detector {
+  const keyed = parts.every((p) => p.keywordGroups !== undefined);
+  return {
+    type,
+    keywordGroups: keyed ? parts.flatMap((p) => p.keywordGroups ?? []) : undefined,
+    mayMatch: (text) => parts.some((p) => p.mayMatch(text)),
+    find(text: string, out: Candidate[], groups?: number): void {
+      let offset = 0;
+      for (const p of parts) {
+        const count = p.keywordGroups?.length ?? 0;
+        const own = groups === undefined ? undefined : (groups >>> offset) & ((1 << count) - 1);
+        offset += count;
+        if (own === undefined ? p.mayMatch(text) : own !== 0) p.find(text, out, own);
+      }
+    },
+    normalize,
+  };
 }

@@ -18,6 +18,7 @@ describe('mac detector', () => {
     ['ignores seven groups when the run is longer than a MAC', 'x 00:11:22:33:44:55:66'],
     ['ignores all-digit dotted numbers when no hex letter is present', 'build 2024.0115.1030'],
     ['ignores UUIDs when the groups are longer', '550e8400-e29b-41d4-a716-446655440000'],
+    ['ignores the broadcast and zero addresses when they name no device', 'to ff:ff:ff:ff:ff:ff from 00:00:00:00:00:00'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

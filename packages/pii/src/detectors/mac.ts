@@ -1,5 +1,31 @@
 import { candidate, type Candidate, type Detector } from './detector';
 
+function isHex(text: string, at: number): boolean {
+  const c = text.charCodeAt(at) | 32;
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+}
+
+function hexRun(text: string, from: number, length: number): boolean {
+  for (let i = from; i < from + length; i++) if (!isHex(text, i)) return false;
+  return true;
+}
+
+/**
+ * The cheap hint: three hex pairs joined by one separator (`aa:bb:cc:`, `aa-bb-cc-`) or Cisco's `aaaa.bbbb.`,
+ * checked only where a separator is (indexOf jumps there), which costs far less than a regex trying every position.
+ */
+function hasMacShape(text: string): boolean {
+  for (const sep of [':', '-']) {
+    for (let i = text.indexOf(sep, 2); i !== -1; i = text.indexOf(sep, i + 1)) {
+      if (text[i + 3] === sep && text[i + 6] === sep && hexRun(text, i - 2, 2) && hexRun(text, i + 1, 2) && hexRun(text, i + 4, 2)) return true;
+    }
+  }
+  for (let i = text.indexOf('.', 4); i !== -1; i = text.indexOf('.', i + 1)) {
+    if (text[i + 5] === '.' && hexRun(text, i - 4, 4) && hexRun(text, i + 1, 4)) return true;
+  }
+  return false;
+}
+
 /**
  * MAC addresses: six hex pairs joined by one consistent `:` or `-`, or Cisco's `xxxx.xxxx.xxxx` (which must
  * contain a hex letter, so an all-digit dotted number is not one).
@@ -9,14 +35,16 @@ export function createMacDetector(): Detector {
     /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
   // iptables LOG prints MAC=<destination>:<source>:<ethertype> as one run of 14 pairs.
   const iptables = /\bMAC=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?![\w:])/g;
-  const hint = /[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\./;
+
   return {
     type: 'mac',
-    mayMatch: (text) => hint.test(text),
+    mayMatch: hasMacShape,
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         if (m[1] === undefined && !/[A-Fa-f]/.test(m[0])) continue;
+        // Broadcast and all-zero addresses name no device.
+        if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
         out.push(candidate('mac', m.index, m.index + m[0].length));
       }
       iptables.lastIndex = 0;

@@ -15,6 +15,7 @@ describe('phone detector', () => {
     ['finds a French mobile when written in pairs', 'mobile 06 12 34 56 78', ['06 12 34 56 78']],
     ['finds a UK national number when spaced', 'office 020 7946 0958', ['020 7946 0958']],
     ['finds a national number when the trunk prefix is in parentheses', 'Sydney (02) 9876 5432', ['(02) 9876 5432']],
+    ['finds the number when it is a tel: URI', 'call tel:+1-931-555-7300 now', ['+1-931-555-7300']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -25,10 +25,19 @@ export function createPhoneDetector(): Detector {
   );
   const europeanNational = new RegExp(`${before}(?:0[1-9]\\d{0,3}|\\(0[1-9]\\d{0,3}\\))([ -])\\d{2,8}(?:\\1\\d{2,8}){0,3}${after}`, 'g');
 
+  // RFC 3966 `tel:` URIs: the number is whatever the URI says, separators and all.
+  const telUri = /\btel:(\+?[\d(][\d().-]{5,24}\d)(?![\w-])/g;
   return {
     type: 'phone',
     mayMatch: (text) => /\d[ .()-]?\d/.test(text),
     find(text: string, out: Candidate[]): void {
+      if (text.includes('tel:')) {
+        telUri.lastIndex = 0;
+        for (let m = telUri.exec(text); m !== null; m = telUri.exec(text)) {
+          const digits = digitsOnly(m[1] as string).length;
+          if (digits >= 7 && digits <= 15) out.push(candidate('phone', m.index + 4, m.index + m[0].length));
+        }
+      }
       international.lastIndex = 0;
       for (let m = international.exec(text); m !== null; m = international.exec(text)) {
         const digits = digitsOnly(m[0]).length - (m[0].startsWith('00') ? 2 : 0);

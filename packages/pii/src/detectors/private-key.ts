@@ -1,20 +1,23 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
- * PEM private key blocks (`-----BEGIN [RSA |EC |OPENSSH |ENCRYPTED |PGP ]PRIVATE KEY[ BLOCK]-----` to the
+ * age secret keys (`AGE-SECRET-KEY-1...`, bech32) and PEM private key blocks (`-----BEGIN [RSA |EC |OPENSSH |ENCRYPTED |PGP ]PRIVATE KEY[ BLOCK]-----` to the
  * matching END line), the whole block replaced. A block cut off before its END line is redacted to the end
  * of the text, since the rest of it is key material.
  */
 export function createPrivateKeyDetector(): Detector {
+  const age = /(?<![A-Z0-9-])AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}(?![A-Z0-9])/g;
   const pattern = /-----BEGIN ((?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?)-----(?:[\s\S]*?-----END \1-----|[\s\S]*$)/g;
   return {
     type: 'private_key',
-    mayMatch: (text) => text.includes('-----BEGIN'),
+    mayMatch: (text) => text.includes('-----BEGIN') || text.includes('AGE-SECRET-KEY-'),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         out.push(candidate('private_key', m.index, m.index + m[0].length));
       }
+      age.lastIndex = 0;
+      for (let m = age.exec(text); m !== null; m = age.exec(text)) out.push(candidate('private_key', m.index, m.index + m[0].length));
     },
     normalize: keepAsIs,
   };

@@ -3,7 +3,7 @@ import { createAuthHeaderDetector } from './auth-header';
 import { createAwsAccessKeyDetector } from './aws-access-key';
 import { createAwsSecretKeyDetector } from './aws-secret-key';
 import { createCreditCardDetector } from './credit-card';
-import type { Detector } from './detector';
+import { combineDetectors, type Detector } from './detector';
 import { createEmailDetector } from './email';
 import { createIbanDetector } from './iban';
 import { createIpv4Detector } from './ipv4';
@@ -12,8 +12,13 @@ import { createJwtDetector } from './jwt';
 import { createMacDetector } from './mac';
 import { createPhoneDetector } from './phone';
 import { createPrivateKeyDetector } from './private-key';
+import { createHomeDirDetector } from './home-dir';
+import { createHostnameDetector } from './hostname';
 import { createSecretKvDetector } from './secret-kv';
+import { createSecretPositionDetector } from './secret-position';
+import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
+import { createUserDetector } from './user';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -31,5 +36,9 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
   aws_secret_key: createAwsSecretKeyDetector,
   private_key: createPrivateKeyDetector,
   url_credentials: createUrlCredentialsDetector,
-  secret_kv: createSecretKvDetector,
+  secret_kv: () => combineDetectors('secret_kv', [createSecretKvDetector(), createSecretPositionDetector()]),
+  token: createTokenDetector,
+  user: createUserDetector,
+  home_dir: createHomeDirDetector,
+  hostname: createHostnameDetector,
 };

@@ -29,6 +29,9 @@ describe('secret kv detector', () => {
     ['ignores cookies when none is a session cookie', '{"cookie":"theme=dark; lang=en"} and Cookie: _ga=GA1.2.3'],
     ['ignores sid outside a cookie header when it is a message id', 'SMS delivered sid=SM9f8e7d6c5b4a39281706'],
     ['ignores keys when the secret word is inside a longer word', 'tokenizer=bpe secretary=alice bypass=on compass=north'],
+    ['ignores a path when a short secret key holds one', 'PWD=/home/ci OLDPWD=/srv'],
+    ['ignores a small count when a pass key holds one', 'pass=1 fail=0'],
+    ['ignores prose when a word and more words follow token:', 'failed to fetch oauth token: unexpected status'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { entropyPerChar } from '../checksums/entropy';
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment (`DB_PASS`, `mysql.pwd`), never inside `bypass` or `compass`.
@@ -15,9 +16,22 @@ export function isSecretKey(key: string): boolean {
  * Terraform's `(sensitive value)`. */
 const notASecret = /^(?:null|nil|none|undefined|true|false|yes|no|\*+|x{3,}|<[^>]*>|\[[a-z_ ]*redacted[a-z_ ]*\]|\$\{[^}]*\}?|%s|\(sensitive|\{\{[^}]*\}{0,2})$/i;
 
+/** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`...). */
+export function isPlaceholderValue(value: string): boolean {
+  return notASecret.test(value);
+}
+
+/** Values that are not secrets whatever the key: a file path (where a secret lives, `PWD=/home/ci`), a small count
+ * (`pass=1`). */
+const referenceOrCount = /^(?:~?\/|\.{1,2}\/)[\w./-]*$|^\d{1,3}$/;
+
+/** `oauth token: unexpected status`: a lower-case word followed by more prose is a message, not a value. */
+const proseAfter = /^ \w/;
+
 const startsAnotherPair = /^[\w.-]+(?:=|:\s|:$)/;
 
-// A session cookie is a bearer credential; other cookies (`theme=dark`, `_ga=...`) are left alone.
+// A session cookie is a bearer credential, and so is any long random cookie value; `theme=dark` is left alone.
+const cookieAttribute = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned)$/i;
 const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jsessionid|phpsessid|aspsessionid\w*)$/i;
 
 /**
@@ -36,19 +50,22 @@ export function createSecretKvDetector(): Detector {
   const cookieHeader = /(?<![\w-])(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)/gi;
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
-  const hint = new RegExp(`${secretWords}|cookie`, 'i');
+  const hintWords = ['pass', 'pwd', 'secret', 'token', 'key', 'cookie'];
+  const hint = anyOf(hintWords);
   return {
     type: 'secret_kv',
+    keywordGroups: [hintWords],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const quoted = m[3] ?? m[4] ?? m[5];
         const value = quoted ?? (m[6] as string);
-        if (value === '' || notASecret.test(value)) continue;
+        if (value === '' || notASecret.test(value) || referenceOrCount.test(value)) continue;
+        const end = m.index + m[0].length;
+        if (quoted === undefined && m[2] !== '' && /^[a-z]+$/.test(value) && proseAfter.test(text.slice(end, end + 40))) continue;
         // `password= user=bob`: an empty value, not a value that is the next pair.
         if (quoted === undefined && m[2] !== '' && startsAnotherPair.test(value)) continue;
-        const end = m.index + m[0].length;
         const closing = quoted === undefined ? 0 : m[4] !== undefined ? 2 : 1;
         out.push(candidate('secret_kv', end - closing - value.length, end - closing, m.index, end));
       }
@@ -59,7 +76,9 @@ export function createSecretKvDetector(): Detector {
         cookiePair.lastIndex = 0;
         for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
           const value = c[2] as string;
-          if (value === '' || !sessionCookie.test(c[1] as string)) continue;
+          const name = c[1] as string;
+          if (value === '' || cookieAttribute.test(name) || notASecret.test(value)) continue;
+          if (!sessionCookie.test(name) && !secretKey.test(name) && !(value.length >= 16 && entropyPerChar(value) >= 3)) continue;
           const end = offset + c.index + c[0].length;
           out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - (c[1] as string).length, end));
         }

@@ -7,8 +7,8 @@ import { createMemoryCacheStore } from './memory-cache-store';
 
 const silent = winston.createLogger({ transports: [new winston.transports.Stream({ stream: new Writable({ write: (_c, _e, done) => done() }) })] });
 
-const item = (id: string, templateId: string, type: RedactedItem['type'] = 'log'): RedactedItem => ({ id, type, text: id, templateId, template: templateId, answerKey: templateId });
 const answer: Classification = { severity: 'error', category: 'error', forwardTo: 'alerting', confidence: 0.9, reason: 'r', decidedBy: 'llm' };
+const item = (id: string, templateId: string, type: RedactedItem['type'] = 'log'): RedactedItem => ({ id, type, text: id, templateId, template: templateId, answerKey: templateId, byRules: { ...answer, decidedBy: 'rules' } });
 
 /** Records what it was asked and answers every item. */
 function recordingInner(): Classifier & { asked: string[][] } {

@@ -1,3 +1,4 @@
+import type { StatedLevel } from '@obs/classification';
 import type { Category, DecidedBy, ForwardTo, ItemType, Severity } from '@obs/schema';
 
 /** An item after validation, id assignment, redaction and template mining: the only shape classifiers see. */
@@ -7,11 +8,15 @@ export interface RedactedItem {
   /** Redacted text; nothing unredacted ever reaches a classifier. */
   readonly text: string;
   readonly attributes?: Readonly<Record<string, unknown>>;
+  /** The level the line's header or the item's attributes state, when the header parser found one. */
+  readonly level?: StatedLevel;
   /** The template's stable id (kept when the template generalises). */
   readonly templateId: string;
   readonly template: string;
   /** What an answer is cached under: the template id, changed when the template generalised over a word. */
   readonly answerKey: string;
+  /** The rules' decision, made with the per-item work off the main thread: the chain's last resort. */
+  readonly byRules: Classification;
 }
 
 export interface Classification {
@@ -36,9 +41,4 @@ export interface ClassifyContext {
 /** Returns results for the items it could decide, keyed by item id; missing ids fall through to the next classifier. */
 export interface Classifier {
   classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>>;
-}
-
-/** The last classifier of a chain: answers every item, synchronously, without I/O. */
-export interface TotalClassifier {
-  classifyOne(item: RedactedItem): Classification;
 }

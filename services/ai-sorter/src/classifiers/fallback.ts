@@ -1,11 +1,11 @@
 import type { Logger } from 'winston';
-import type { Classification, Classifier, ClassifyContext, RedactedItem, TotalClassifier } from './classifier';
+import type { Classification, Classifier, ClassifyContext, RedactedItem } from './classifier';
 
 /**
- * Tries the primary chain; every item it did not answer (or all, when it throws) is decided by the rules. Without a
- * primary (no LLM key) the rules decide everything.
+ * Tries the primary chain; every item it did not answer (or all, when it throws) gets the rules' decision it carries.
+ * Without a primary (no LLM key) the rules decide everything.
  */
-export function withFallback(primary: Classifier | undefined, rules: TotalClassifier, logger: Logger): Classifier {
+export function withFallback(primary: Classifier | undefined, logger: Logger): Classifier {
   return {
     async classify(items: readonly RedactedItem[], ctx: ClassifyContext): Promise<Map<string, Classification>> {
       let decided = new Map<string, Classification>();
@@ -16,7 +16,7 @@ export function withFallback(primary: Classifier | undefined, rules: TotalClassi
         logger.warn('llm path failed; rules answer', { request_id: ctx.requestId, error: describeError(err), items: items.length });
       }
       const out = new Map<string, Classification>();
-      for (const item of items) out.set(item.id, decided.get(item.id) ?? rules.classifyOne(item));
+      for (const item of items) out.set(item.id, decided.get(item.id) ?? item.byRules);
       return out;
     },
   };

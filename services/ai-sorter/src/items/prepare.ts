@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemType } from '@obs/schema';
-import type { Redactor } from '@obs/pii';
-import type { TemplateMiner } from '@obs/classification';
+import { createRulesClassifier, maskTokens, type RulesClassifier, type StatedLevel, type TemplateMiner } from '@obs/classification';
+import { createRedactor, type PiiType, type Redactor } from '@obs/pii';
 import type { Metrics } from '../observability/metrics';
-import type { RedactedItem } from '../classifiers/classifier';
+import type { Classification, RedactedItem } from '../classifiers/classifier';
+import type { ItemPreparer } from './item-preparer';
 import { itemText } from './item-text';
+import { StreamParsers } from './stream-parsers';
 
 export type { Redactor };
 
@@ -15,15 +17,43 @@ export interface IncomingItem {
   readonly attributes?: Record<string, unknown>;
 }
 
-/** An item after the work that needs no shared state (id, redaction): plain data, so it can be done on any thread. */
+/** An item after the per-item work (id, header, redaction, masking, rules): plain data, so it is done on worker
+ * threads and posted back. */
 export interface RedactedLine {
   readonly id: string;
   readonly type: ItemType;
-  /** The redacted text the classifiers and the LLM see. */
+  /** The redacted text the classifiers and the LLM see: the whole line, header included. */
   readonly text: string;
-  /** The redacted part of the text that is mined for its template. */
-  readonly message: string;
+  /** The redacted message without its header (timestamp, level, host, pid...), split and masked for the template miner. */
+  readonly messageTokens: string[];
+  /** The level the line's header or the item's attributes state. */
+  readonly level?: StatedLevel;
   readonly attributes?: Record<string, unknown>;
+  /** Replacements made, per PII type; counted into the metrics on the main thread. */
+  readonly redactions: Partial<Record<PiiType, number>>;
+  /** The rules' decision, made here so the chain's last resort costs the main thread nothing. */
+  readonly byRules: Classification;
+}
+
+/** What the per-item step uses: built from the same plain options on the main thread and in every worker thread. */
+export interface ItemTools {
+  readonly redactor: Redactor;
+  readonly parsers: StreamParsers;
+  readonly rules: RulesClassifier;
+}
+
+export interface ItemToolOptions {
+  /** PII_HASH_KEY: hashed placeholders when set. */
+  readonly piiHashKey?: string;
+}
+
+export function createItemTools(options: ItemToolOptions): ItemTools {
+  return {
+    redactor: createRedactor(options.piiHashKey ? { hashKey: options.piiHashKey } : {}),
+    // Header parsers learn per stream; beyond this many streams the least recently seen one starts over.
+    parsers: new StreamParsers(1000),
+    rules: createRulesClassifier(),
+  };
 }
 
 /** The attributes the classifiers see: a structured payload's own fields (its level, status...) under the item's attributes. */
@@ -32,33 +62,83 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
   return { ...item.payload, ...item.attributes };
 }
 
-/** Assigns a missing id and redacts the text and attributes (counting redactions by type). Stateless. */
-export function redactItem(item: IncomingItem, deps: { redactor: Redactor; metrics: Metrics }): RedactedLine {
-  const { redactor, metrics } = deps;
-  const { text, counts } = redactor.redact(itemText(item.payload));
-  for (const [type, n] of Object.entries(counts)) if (n) metrics.redactions.inc({ type }, n);
-  const attributes = attributesOf(item);
+/**
+ * The per-item step, run on worker threads: assigns a missing id, splits the line's header from its message, redacts
+ * both and the attributes, masks the message for the miner and takes the rules' decision. Header and message are
+ * redacted apart, so that each is redacted once. Only the header parsers keep state (each worker learns the streams
+ * it sees); the template miner, the cache and the metrics stay on the main thread: keep them out of here.
+ */
+export function redactItem(item: IncomingItem, tools: ItemTools): RedactedLine {
+  const { redactor, parsers, rules } = tools;
+  const raw = itemText(item.payload);
+  const rawAttributes = attributesOf(item);
+  const parsed = parsers.for(rawAttributes).parse(raw, rawAttributes);
+  const redactions: Partial<Record<PiiType, number>> = {};
+  const redact = (part: string): string => {
+    const { text, counts } = redactor.redact(part);
+    for (const [type, n] of Object.entries(counts) as Array<[PiiType, number]>) redactions[type] = (redactions[type] ?? 0) + n;
+    return text;
+  };
+  let text: string;
+  let message: string;
+  if (parsed.message === raw.slice(parsed.messageStart)) {
+    message = redact(parsed.message);
+    text = parsed.messageStart === 0 ? message : redact(raw.slice(0, parsed.messageStart)) + message;
+  } else {
+    // A JSON or logfmt line whose message is a decoded field value: the line and the message are redacted each.
+    text = redact(raw);
+    message = redact(parsed.message);
+  }
+  const attributes = rawAttributes === undefined ? undefined : (redactor.redactValue(rawAttributes) as Record<string, unknown>);
+  const r = rules.classify({ text, type: item.type, attributes });
   return {
-    id: item.id ?? randomUUID(),
+    // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
+    id: item.id === undefined ? randomUUID() : redactor.redact(item.id).text,
     type: item.type,
     text,
-    message: text,
-    attributes: attributes === undefined ? undefined : (redactor.redactValue(attributes) as Record<string, unknown>),
+    messageTokens: maskTokens(message),
+    ...(parsed.level === undefined ? {} : { level: parsed.level }),
+    attributes,
+    redactions,
+    byRules: { severity: r.severity, category: r.category, forwardTo: r.forwardTo, confidence: r.confidence, reason: r.reason, decidedBy: 'rules' },
   };
 }
 
 /** Mines each item's template, in order: the one stateful step (the miner learns), kept apart from the per-item work. */
 export function mineTemplates(lines: readonly RedactedLine[], miner: TemplateMiner): RedactedItem[] {
-  return lines.map(({ message, ...line }) => {
-    const match = miner.add(message);
-    return { ...line, templateId: match.templateId, template: match.template, answerKey: match.answerKey };
+  return lines.map((line) => {
+    const match = miner.addMasked(line.messageTokens);
+    const item: RedactedItem = {
+      id: line.id,
+      type: line.type,
+      text: line.text,
+      attributes: line.attributes,
+      byRules: line.byRules,
+      templateId: match.templateId,
+      template: match.template,
+      answerKey: match.answerKey,
+    };
+    return line.level === undefined ? item : { ...item, level: line.level };
   });
 }
 
-/** The sorter's preparation of a batch: redact every item, then mine their templates. */
-export function prepareItems(items: readonly IncomingItem[], deps: { redactor: Redactor; miner: TemplateMiner; metrics: Metrics }): RedactedItem[] {
-  return mineTemplates(
-    items.map((item) => redactItem(item, deps)),
-    deps.miner,
-  );
+/** Ids unique within the batch again after redaction (`a@x.io` and `b@y.io` both became `<EMAIL>`): `<EMAIL>#2`. */
+export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
+  const seen = new Set<string>();
+  return lines.map((line) => {
+    let id = line.id;
+    for (let n = 2; seen.has(id); n++) id = `${line.id}#${n}`;
+    seen.add(id);
+    return id === line.id ? line : { ...line, id };
+  });
+}
+
+/** The sorter's preparation of a batch: the per-item step (on worker threads), then counting redactions and mining, in order. */
+export async function prepareItems(
+  items: readonly IncomingItem[],
+  deps: { preparer: ItemPreparer; miner: TemplateMiner; metrics: Metrics },
+): Promise<RedactedItem[]> {
+  const lines = await deps.preparer.prepare(items);
+  for (const line of lines) for (const [type, n] of Object.entries(line.redactions)) if (n) deps.metrics.redactions.inc({ type }, n);
+  return mineTemplates(keepIdsApart(lines), deps.miner);
 }

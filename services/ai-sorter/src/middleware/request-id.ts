@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import type { Redactor } from '@obs/pii';
 
 // A caller's id is echoed only when it is short and plain, so it can't smuggle anything into logs or headers.
 const acceptable = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** Takes X-Request-Id from the caller (or makes one), exposes it as res.locals.requestId and echoes it. */
-export function requestId(): RequestHandler {
+/**
+ * Takes X-Request-Id from the caller (or makes one), exposes it as res.locals.requestId and echoes it. A given id
+ * in which the redactor finds anything (a token, an email, an address) is replaced by a new one, never logged.
+ */
+export function requestId(redactor: Redactor): RequestHandler {
   return (req, res, next) => {
     const given = req.get('x-request-id');
-    const id = given !== undefined && acceptable.test(given) ? given : randomUUID();
+    const plain = given !== undefined && acceptable.test(given) && redactor.redact(given).text === given;
+    const id = plain ? given : randomUUID();
     res.locals.requestId = id;
     res.set('X-Request-Id', id);
     next();

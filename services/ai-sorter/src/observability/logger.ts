@@ -2,6 +2,9 @@ import type { Writable } from 'node:stream';
 import winston from 'winston';
 import type { Redactor } from '../items/prepare';
 
+// Nesting kept in a log line; anything deeper is replaced, never written unredacted.
+const maxDepth = 6;
+
 // Fields whose values are secret whatever they contain.
 const secretField = /authorization|cookie|api[-_]?key|password|passwd|secret|token/i;
 
@@ -22,18 +25,27 @@ export function createLogger(options: LoggerOptions): winston.Logger {
     for (const s of secrets) out = out.split(s).join('[REDACTED]');
     return out;
   };
+  // Every level goes through the same cleaning: strings and object keys redacted, secret-named fields replaced, an
+  // Error's message and stack (not enumerable) included, and nothing deeper than maxDepth written raw.
   const clean = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return scrub(value);
-    if (depth > 4 || value === null || typeof value !== 'object') return value;
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > maxDepth) return '[TRUNCATED]';
+    if (value instanceof Error) return { name: value.name, message: scrub(value.message), stack: value.stack === undefined ? undefined : scrub(value.stack) };
     if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
+    if (value instanceof Date) return value;
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretField.test(k) ? '[REDACTED]' : clean(v, depth + 1)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [scrub(k), secretField.test(k) ? '[REDACTED]' : clean(v, depth + 1)]),
     );
   };
   const redactFormat = winston.format((info) => {
-    for (const key of Object.keys(info)) {
-      if (key === 'level' || key === 'timestamp') continue;
-      info[key] = secretField.test(key) ? '[REDACTED]' : clean(info[key], 0);
+    // `message` and `stack` are not enumerable when an Error is logged directly.
+    for (const key of new Set([...Object.keys(info), 'message', 'stack'])) {
+      if (key === 'level' || key === 'timestamp' || info[key] === undefined) continue;
+      const value = secretField.test(key) ? '[REDACTED]' : clean(info[key], 0);
+      const name = scrub(key);
+      if (name !== key) delete info[key];
+      info[name] = value;
     }
     return info;
   });

@@ -60,6 +60,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       help: 'LLM calls waiting in the rate limiter queue',
       registers,
     }),
+    admissionQueueDepth: new Gauge({
+      name: 'sorter_admission_queue_depth',
+      help: 'Batch requests waiting, body unread, for one of the MAX_PREPARING_REQUESTS slots',
+      registers,
+    }),
     limiterDropped: new Counter({
       name: 'sorter_limiter_dropped_total',
       help: 'LLM calls not made by the limiter, by reason (queue_full, queue_wait, requests_budget, tokens_budget, retry_after, limiter_error)',

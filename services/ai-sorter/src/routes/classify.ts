@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
 import { createClassifyRequestSchema, type ClassifyResponse } from '@obs/schema';
+import type { Admission } from '../middleware/admission';
 import type { Sorter } from '../sorter';
 import { clientSignal } from './client-signal';
 
 /** POST /classify: validate, classify, answer one result per item matched by id. */
-export function classifyRoute(deps: { sorter: Sorter; maxBatchItems: number }): RequestHandler {
+export function classifyRoute(deps: { sorter: Sorter; admission: Admission; maxBatchItems: number }): RequestHandler {
   const schema = createClassifyRequestSchema(deps.maxBatchItems);
   return async (req, res) => {
     const body = schema.parse(req.body);
@@ -15,7 +16,8 @@ export function classifyRoute(deps: { sorter: Sorter; maxBatchItems: number }): 
       payload: (item.body ?? item.content) as string | Record<string, unknown>,
       attributes: item.attributes,
     }));
-    const { results, stats } = await deps.sorter.sort(items, { signal: clientSignal(res), requestId: String(res.locals.requestId) });
+    const onPrepared = () => deps.admission.release(res);
+    const { results, stats } = await deps.sorter.sort(items, { signal: clientSignal(res), requestId: String(res.locals.requestId), onPrepared });
     const answer: ClassifyResponse = { request_id: String(res.locals.requestId), results, stats };
     res.json(answer);
   };

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { createSortRequestSchema, type Severity, type SortClassification, type SortItem, type SortResponse } from '@obs/schema';
 import type { Redactor } from '../items/prepare';
+import type { Admission } from '../middleware/admission';
 import type { Sorter } from '../sorter';
 import { clientSignal } from './client-signal';
 
@@ -17,12 +18,13 @@ const seedCategory: Record<Severity, SortClassification['category']> = {
 const itemType = { log: 'log', metric: 'metric', trace: 'span', event: 'event' } as const;
 
 /** POST /sort: the seed sorter's contract, answered by the same sorter; echoed items are the redacted ones. */
-export function sortRoute(deps: { sorter: Sorter; redactor: Redactor; maxBatchItems: number }): RequestHandler {
+export function sortRoute(deps: { sorter: Sorter; admission: Admission; redactor: Redactor; maxBatchItems: number }): RequestHandler {
   const schema = createSortRequestSchema(deps.maxBatchItems);
   return async (req, res) => {
     const body = schema.parse(req.body);
     const items = body.items.map((item) => ({ type: itemType[item.type], payload: item.content }));
-    const { results, stats } = await deps.sorter.sort(items, { signal: clientSignal(res), requestId: String(res.locals.requestId) });
+    const onPrepared = () => deps.admission.release(res);
+    const { results, stats } = await deps.sorter.sort(items, { signal: clientSignal(res), requestId: String(res.locals.requestId), onPrepared });
     const answer: SortResponse = {
       items: body.items.map((item, i) => {
         const r = results[i];

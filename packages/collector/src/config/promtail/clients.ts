@@ -49,10 +49,13 @@ function convertClient(c: Block, out: PropertyKey[]): Record<string, unknown> {
   set('drop_rate_limited_batches', c.bool('drop_rate_limited_batches'), 'drop_rate_limited_batches');
   const auth = c.block('basic_auth');
   if (auth && Object.keys(auth.value).length > 0) {
+    const passwordFile = auth.string('password_file');
+    // An empty password (an unset variable) is sent as empty, as Promtail does.
+    const password = auth.string('password') ?? (passwordFile === undefined ? '' : undefined);
     set('basic_auth', {
       username: auth.string('username'),
-      ...(auth.has('password') ? { password: auth.string('password') } : {}),
-      ...(auth.has('password_file') ? { password_file: auth.string('password_file') } : {}),
+      ...(password !== undefined ? { password } : {}),
+      ...(passwordFile !== undefined ? { password_file: passwordFile } : {}),
     }, 'basic_auth');
     auth.finish();
   }

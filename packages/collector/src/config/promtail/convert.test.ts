@@ -103,6 +103,25 @@ ${HEAD}scrape_configs:
     expect(config.pipelines.push.stages).toEqual([{ relabel: { rules: [{ source_labels: ['__tenant_id__'], target_label: 'tenant' }, { regex: '__.*', action: 'labeldrop' }] } }]);
   });
 
+  test('turns syslog into a syslog source and refuses what it cannot receive', () => {
+    const text = `${HEAD}scrape_configs:
+  - job_name: syslog
+    syslog:
+      listen_address: 0.0.0.0:1514
+      idle_timeout: 60s
+      label_structured_data: yes
+      labels: { job: syslog }
+`;
+    const config = converted(text) as { sources: unknown; pipelines: { syslog: { stages: unknown[] } } };
+    expect(config.sources).toEqual({ syslog: { type: 'syslog', listen_address: '0.0.0.0:1514', idle_timeout_ms: 60000, label_structured_data: true,
+      labels: { job: 'syslog' }, forward_to: ['pipelines.syslog'] } });
+    expect(config.pipelines.syslog.stages).toEqual([{ relabel: { rules: [{ regex: '__.*', action: 'labeldrop' }] } }]);
+    expect(issues(text.replace('idle_timeout: 60s', 'listen_protocol: udp\n      syslog_format: rfc3164'))).toEqual([
+      '7:7 scrape_configs[0].syslog.listen_protocol: only tcp is supported, got "udp" (send RFC 5424 over TCP instead)',
+      '8:7 scrape_configs[0].syslog.syslog_format: only rfc5424 is supported, got "rfc3164"',
+    ]);
+  });
+
   test('expands ${VAR} only with -config.expand-env, an unset one as empty, as Promtail does', () => {
     const text = `${HEAD}scrape_configs:
   - job_name: app

@@ -37,7 +37,8 @@ export function convertPromtail(value: unknown): PromtailConversion {
   const syncMs = sync?.durationMs('sync_period');
   if (syncMs !== undefined) fileSource.sync_period_ms = syncMs;
   sync?.finish();
-  const watch = root.block('global')?.block('file_watch_config') ?? root.block('file_watch_config');
+  const global = root.block('global');
+  const watch = global?.block('file_watch_config') ?? root.block('file_watch_config');
   if (watch) {
     const min = watch.durationMs('min_poll_frequency');
     const max = watch.durationMs('max_poll_frequency');
@@ -45,7 +46,7 @@ export function convertPromtail(value: unknown): PromtailConversion {
     if (max !== undefined) conv.notes.push({ at: ['sources'], text: 'file_watch_config: an idle file is polled every min_poll_frequency (fs.watch wakes it sooner), so max_poll_frequency is not needed' });
     watch.finish();
   }
-  root.block('global')?.finish();
+  global?.finish();
 
   const limits = convertLimits(root.block('limits_config'));
   const options = root.block('options');

@@ -18,7 +18,7 @@ export interface PromtailSource {
  * (`-config.expand-env`), and an unset variable is then empty.
  */
 export function openPromtailConfig(file: string, text: string, env: NodeJS.ProcessEnv, expandEnv: boolean): PromtailSource {
-  const doc = new ConfigDocument(file, text, expandEnv ? promtailResolver(env) : () => undefined);
+  const doc = new ConfigDocument(file, text, expandEnv ? promtailResolver(env) : () => undefined, { yamlVersion: '1.1' });
   const conversion = convertPromtail(doc.value ?? {});
   const toPromtail = (p: readonly PropertyKey[]): PropertyKey[] => {
     let best: PromtailConversion['origins'][number] | undefined;

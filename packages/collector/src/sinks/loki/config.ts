@@ -8,7 +8,7 @@ export const lokiSinkConfig = z
     basic_auth: z
       .object({
         username: z.string().min(1).describe('User, e.g. the Grafana Cloud Loki instance id'),
-        password: z.string().min(1).optional().describe('Password or Grafana Cloud access-policy token; never logged'),
+        password: z.string().optional().describe('Password or Grafana Cloud access-policy token; never logged'),
         password_file: z.string().min(1).optional().describe('File holding the password instead (read on every push, so it can be rotated)'),
       })
       .strict()

@@ -5,7 +5,11 @@ import { parseRetryAfter } from '../../delivery/retry-after';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import type { LokiSinkConfig } from './config';
+import { refusedEntries } from './refused-entries';
 import { tenantIdProblem } from './tenant';
+
+// Loki's 400 body lists each distinct refusal; more than this is not worth reading to count them.
+const MAX_ERROR_BODY = 1024 * 1024;
 
 /**
  * One push attempt of a snappy-compressed PushRequest for one tenant (its X-Scope-OrgID, none when undefined):
@@ -62,6 +66,7 @@ export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (t
     if (response.status === 429 || response.status >= 500) {
       return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(header(response, 'retry-after')) };
     }
-    return { status: 'rejected', error: new PermanentError(detail), reason: `http_${response.status}` };
+    const refused = response.status === 400 ? refusedEntries(response.body.toString('utf8', 0, MAX_ERROR_BODY)) : undefined;
+    return { status: 'rejected', error: new PermanentError(detail), reason: `http_${response.status}`, ...(refused !== undefined ? { refusedEntries: refused } : {}) };
   }
 }

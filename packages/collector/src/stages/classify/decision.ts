@@ -10,7 +10,7 @@ export interface Decision {
   template: string;
 }
 
-/** Loki's `detected_level` spells warning as `warn`; the other severities are the same words. */
+/** Loki's `detected_level` (critical, error, warn, info, debug, trace, unknown) spells warning as `warn`. */
 export function detectedLevel(severity: Severity): string {
   return severity === 'warning' ? 'warn' : severity;
 }

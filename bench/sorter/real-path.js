@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// The sorter's decisions on the path a user takes: each loghub-2k system's RAW lines (timestamps, hosts, pids, levels
+// and all) posted in batches of 100 to POST /classify of the BUILT service (dist/server.js, started as a user runs it;
+// redaction is always on), whose LLM is an oracle: a fake OpenAI-compatible server that answers every prompted item
+// with the answer of the item's TRUE template (found from the item id the service sends, through a table kept here).
+// Prints per system and on average: grouping accuracy of the template ids as served and after a second pass (re-match),
+// LLM calls, templates asked / true templates, fidelity (lines served the answer of their own true template), identity
+// values that reached the LLM, lines/s; then severity of the rules (no LLM key) on raw lines and on Content only beside
+// two baselines computed here; then the LLM calls and latency of up to 20 templates per call against one call per
+// request; then the adversarial stream (bench/sorter/adversarial.js, 1,000,000 lines, in its own process).
+// A shared machine makes lines/s move with its load: compare the ratios printed beside them.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const { spawnSorter, startOracleLlm, logLines, systems } = require('./support');
+const { loadSystem, loadClassification } = require('../loghub/loghub');
+
+const { groupingAccuracy, classificationScores, loghubLevelSeverity } = loadClassification();
+const batch = 100;
+const severities = ['debug', 'info', 'warning', 'error', 'critical'];
+const categories = ['security', 'availability', 'performance', 'error', 'configuration', 'audit', 'noise'];
+const forwardTargets = ['alerting', 'storage', 'archive'];
+// Answer time of the oracle: a model whose answer grows with the items it answers (output tokens dominate).
+const oracleBaseMs = Number(process.env.BENCH_LLM_BASE_MS ?? 100);
+const oraclePerItemMs = Number(process.env.BENCH_LLM_PER_ITEM_MS ?? 10);
+const llmEnv = (baseUrl, perCall) => ({
+  LLM_API_KEY: 'bench-oracle-key',
+  LLM_BASE_URL: baseUrl,
+  LLM_TIMEOUT_MS: '60000',
+  // Budgets far above what 20 batches need, so only the cache decides how often the LLM is asked.
+  LIMITER_REQUESTS_PER_MINUTE: '100000',
+  LIMITER_TOKENS_PER_MINUTE: '1000000000',
+  LIMITER_MAX_QUEUE: '1000',
+  LLM_MAX_TEMPLATES_PER_CALL: String(perCall),
+});
+
+function hash(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** The oracle's answer for a true template: deterministic, different templates mostly differ, the reason names it. */
+function oracleAnswer(system, eventId) {
+  const h = hash(`${system}/${eventId}`);
+  return {
+    severity: severities[h % severities.length],
+    category: categories[(h >>> 8) % categories.length],
+    forward_to: forwardTargets[(h >>> 16) % forwardTargets.length],
+    confidence: 0.9,
+    reason: `oracle ${system}/${eventId}`,
+  };
+}
+
+// Identity values of the kinds issue 9 names, as they would appear unredacted in what the LLM is sent.
+const identityPatterns = {
+  user: /(?:\bfor (?:invalid )?user|\b[Ii]nvalid user|\b(?:r?user|logname)=)\s*(?!<)([A-Za-z_][\w.$-]*)/g,
+  uid: /\buid=(?!<)(\d+)/g,
+  home: /(?:\/home\/|\/Users\/)(?!<)([^\/\s<>"']+)/g,
+  ipHost: /(?<![\w.-])(?=[\w.-]*[a-zA-Z])[\w-]*?\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[\w.-]*/g,
+  urlEmail: /[\w.+-]+%40[\w.-]+/g,
+};
+
+function countIdentities(calls, counts) {
+  for (const call of calls) {
+    for (const item of call.items) {
+      const text = `${item.id} ${item.text} ${item.attributes ?? ''}`;
+      for (const [kind, pattern] of Object.entries(identityPatterns)) counts[kind] += text.match(pattern)?.length ?? 0;
+    }
+  }
+}
+
+async function post(url, items) {
+  const started = performance.now();
+  const res = await fetch(`${url}/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+  if (res.status !== 200) throw new Error(`/classify answered ${res.status}: ${await res.text()}`);
+  const body = await res.json();
+  return { body, ms: performance.now() - started };
+}
+
+/** Posts every line once, in batches; returns each line's result and each request's latency. */
+async function postAll(url, bodies) {
+  const results = [];
+  const latencies = [];
+  for (let i = 0; i < bodies.length; i += batch) {
+    const items = bodies.slice(i, i + batch).map((body, k) => ({ id: `L${i + k}`, type: 'log', body }));
+    const { body, ms } = await post(url, items);
+    results.push(...body.results);
+    latencies.push(ms);
+  }
+  return { results, latencies };
+}
+
+/** Oracle path for one system: first pass (as served), second pass (re-match), calls, fidelity, identities. */
+async function oraclePath(system, lines, truth, perCall, secondPass) {
+  const byId = new Map(truth.map((eventId, i) => [`L${i}`, eventId]));
+  let unmapped = 0;
+  const oracle = await startOracleLlm({
+    baseMs: oracleBaseMs,
+    perItemMs: oraclePerItemMs,
+    answerFor: (item) => {
+      const eventId = byId.get(item.id);
+      if (eventId === undefined) unmapped++;
+      return oracleAnswer(system, eventId ?? 'unmapped');
+    },
+  });
+  const sorter = await spawnSorter(llmEnv(oracle.baseUrl, perCall));
+  try {
+    const started = performance.now();
+    const first = await postAll(sorter.url, lines);
+    const seconds = (performance.now() - started) / 1000;
+    const firstCalls = oracle.calls.length;
+    const asked = oracle.calls.reduce((n, c) => n + c.items.length, 0);
+    const second = secondPass ? await postAll(sorter.url, lines) : undefined;
+    const identities = Object.fromEntries(Object.keys(identityPatterns).map((k) => [k, 0]));
+    countIdentities(oracle.calls, identities);
+    const served = first.results.map((r) => r.template.id);
+    const fidelity = first.results.filter((r, i) => r.reason === oracleAnswer(system, truth[i]).reason).length / lines.length;
+    const decided = { llm: 0, cache: 0, rules: 0 };
+    for (const r of first.results) decided[r.decided_by]++;
+    return {
+      gaServed: groupingAccuracy(served, truth),
+      gaRematched: second ? groupingAccuracy(second.results.map((r) => r.template.id), truth) : undefined,
+      calls: firstCalls,
+      asked,
+      fidelity,
+      identities,
+      unmapped,
+      decided,
+      linesPerSecond: lines.length / seconds,
+      latencies: first.latencies,
+    };
+  } finally {
+    await sorter.stop();
+    await oracle.stop();
+  }
+}
+
+/** Severity of the rules alone (no LLM key) for raw lines and for the Content column, each through its own service. */
+async function rulesSeverity(lines) {
+  const sorter = await spawnSorter({});
+  try {
+    return (await postAll(sorter.url, lines)).results.map((r) => r.severity);
+  } finally {
+    await sorter.stop();
+  }
+}
+
+const keyword = /\b(FATAL|CRITICAL|ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE)\b/i;
+const keywordSeverity = { fatal: 'critical', critical: 'critical', error: 'error', warn: 'warning', warning: 'warning', info: 'info', debug: 'debug', trace: 'debug' };
+function baselines(texts, truth) {
+  const counts = new Map();
+  for (const t of truth) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const majority = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  return {
+    majority: classificationScores(truth.map(() => majority), truth),
+    keyword: classificationScores(texts.map((t) => keywordSeverity[keyword.exec(t)?.[1].toLowerCase()] ?? 'info'), truth),
+  };
+}
+
+const f3 = (v) => (v === undefined ? '-' : v.toFixed(3));
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function main() {
+  const rows = [];
+  const severityRows = [];
+  const perCallRows = [];
+  // BENCH_SYSTEMS=OpenSSH,Linux runs a subset.
+  const only = process.env.BENCH_SYSTEMS?.split(',');
+  for (const system of systems().filter((s) => only === undefined || only.includes(s))) {
+    const records = loadSystem(system);
+    const lines = logLines(system);
+    if (lines.length !== records.length) throw new Error(`${system}: ${lines.length} raw lines but ${records.length} structured records`);
+    const truth = records.map((r) => r.EventId);
+    const trueTemplates = new Set(truth).size;
+    const twenty = await oraclePath(system, lines, truth, 20, true);
+    rows.push({ system, trueTemplates, ...twenty });
+    const oneCall = await oraclePath(system, lines, truth, 100000, false);
+    perCallRows.push({ system, twenty, oneCall });
+
+    const levels = records.map((r) => loghubLevelSeverity(system, r));
+    if (levels[0] !== undefined) {
+      const contents = records.map((r) => r.Content);
+      const raw = classificationScores(await rulesSeverity(lines), levels);
+      const content = classificationScores(await rulesSeverity(contents), levels);
+      severityRows.push({ system, classes: new Set(levels).size, raw, content, rawBase: baselines(lines, levels), contentBase: baselines(contents, levels) });
+    }
+  }
+
+  console.log(`\nReal path: loghub-2k raw lines -> POST /classify (built service, redaction on), batches of ${batch}, oracle LLM, up to 20 templates per call\n`);
+  console.log('| system | GA served | GA re-matched | LLM calls | templates asked / true | fidelity | lines/s | decided llm/cache/rules | identities to LLM |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|---:|');
+  for (const r of rows) {
+    const ids = Object.values(r.identities).reduce((a, b) => a + b, 0);
+    console.log(`| ${r.system} | ${f3(r.gaServed)} | ${f3(r.gaRematched)} | ${r.calls} | ${r.asked}/${r.trueTemplates} = ${(r.asked / r.trueTemplates).toFixed(2)} | ${f3(r.fidelity)} | ${Math.round(r.linesPerSecond)} | ${r.decided.llm}/${r.decided.cache}/${r.decided.rules} | ${ids} |`);
+  }
+  const asked = rows.reduce((n, r) => n + r.asked, 0);
+  const trueTemplates = rows.reduce((n, r) => n + r.trueTemplates, 0);
+  const identities = Object.fromEntries(Object.keys(identityPatterns).map((k) => [k, rows.reduce((n, r) => n + r.identities[k], 0)]));
+  const unmapped = rows.reduce((n, r) => n + r.unmapped, 0);
+  console.log(`| **average** | **${f3(mean(rows.map((r) => r.gaServed)))}** | **${f3(mean(rows.map((r) => r.gaRematched)))}** | ${rows.reduce((n, r) => n + r.calls, 0)} | ${asked}/${trueTemplates} = **${(asked / trueTemplates).toFixed(2)}** | **${f3(mean(rows.map((r) => r.fidelity)))}** | ${Math.round(mean(rows.map((r) => r.linesPerSecond)))} | | ${Object.values(identities).reduce((a, b) => a + b, 0)} |`);
+  console.log(`\nlowest GA served: ${rows.reduce((a, r) => (r.gaServed < a.gaServed ? r : a)).system} ${f3(Math.min(...rows.map((r) => r.gaServed)))};` +
+    ` largest served/re-matched gap ${f3(Math.max(...rows.map((r) => Math.abs(r.gaServed - r.gaRematched))))};` +
+    ` highest asked/true ${Math.max(...rows.map((r) => r.asked / r.trueTemplates)).toFixed(2)};` +
+    ` identity values in LLM prompts by kind ${JSON.stringify(identities)}; prompt items the oracle could not map to a line: ${unmapped}`);
+
+  console.log('\nSeverity of the rules (no LLM key) against the Level column: macro-F1 (accuracy), beside the baselines on the same lines\n');
+  console.log('| system | classes | raw lines | raw: most frequent | raw: keyword | Content only | Content: most frequent | Content: keyword |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  const cell = (s) => `${f3(s.macroF1)} (${f3(s.accuracy)})`;
+  for (const r of severityRows) {
+    console.log(`| ${r.system} | ${r.classes} | ${cell(r.raw)} | ${cell(r.rawBase.majority)} | ${cell(r.rawBase.keyword)} | ${cell(r.content)} | ${cell(r.contentBase.majority)} | ${cell(r.contentBase.keyword)} |`);
+  }
+  const avg = (f) => f3(mean(severityRows.map(f)));
+  console.log(`| **average** | | **${avg((r) => r.raw.macroF1)}** | ${avg((r) => r.rawBase.majority.macroF1)} | ${avg((r) => r.rawBase.keyword.macroF1)} | **${avg((r) => r.content.macroF1)}** | ${avg((r) => r.contentBase.majority.macroF1)} | ${avg((r) => r.contentBase.keyword.macroF1)} |`);
+  const beaten = severityRows.filter((r) => r.classes > 1 && r.content.macroF1 > Math.max(r.contentBase.majority.macroF1, r.contentBase.keyword.macroF1));
+  console.log(`Content only beats both baselines on ${beaten.length} of ${severityRows.filter((r) => r.classes > 1).length} systems with more than one class`);
+
+  console.log(`\nTemplates per LLM call (oracle answer time ${oracleBaseMs} ms + ${oraclePerItemMs} ms per item; first pass of every system)\n`);
+  console.log('| choice | LLM calls | templates asked | request latency p50 / p99 / max (ms) | lines/s |');
+  console.log('|---|---:|---:|---|---:|');
+  for (const [name, pick] of [['up to 20 per call, concurrent (default)', (r) => r.twenty], ['all unseen of a request in one call', (r) => r.oneCall]]) {
+    const latencies = perCallRows.flatMap((r) => pick(r).latencies);
+    console.log(`| ${name} | ${perCallRows.reduce((n, r) => n + pick(r).calls, 0)} | ${perCallRows.reduce((n, r) => n + pick(r).asked, 0)} |` +
+      ` ${Math.round(percentile(latencies, 50))} / ${Math.round(percentile(latencies, 99))} / ${Math.round(Math.max(...latencies))} | ${Math.round(mean(perCallRows.map((r) => pick(r).linesPerSecond)))} |`);
+  }
+
+  const adversarial = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'adversarial.js')], { encoding: 'utf8', env: process.env }));
+  console.log(`\nAdversarial stream (${adversarial.lines.toLocaleString('en-US')} lines, header parser + miner, own process): ${adversarial.linesPerSecond.toLocaleString('en-US')} lines/s` +
+    ` (per 100k lines: ${adversarial.per100k.map((n) => n.toLocaleString('en-US')).join(', ')}), peak RSS ${adversarial.peakRssMb} MB, ${adversarial.clusters} templates held;` +
+    ` reference whitespace split ${adversarial.splitLinesPerSecond.toLocaleString('en-US')} lines/s, ratio ${adversarial.ratio.toFixed(1)} (path time / split time)`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { findValues } from '../testing';
+import { createHostnameDetector } from './hostname';
+
+describe('hostname detector', () => {
+  const detector = createHostnameDetector();
+
+  test.each([
+    ['finds a dashed address when it names an EC2 host', 'node ip-10-0-1-23.ec2.internal ready', ['ip-10-0-1-23.ec2.internal']],
+    ['finds a dashed address when it leads a provider name', 'from 220-135-151-1.hinet-ip.hinet.net', ['220-135-151-1.hinet-ip.hinet.net']],
+    ['finds a dashed address when the host has no domain', 'calvisitor-10-105-160-95 kernel: x', ['calvisitor-10-105-160-95']],
+    ['finds a dotted address when domain labels follow it', '(62.99.164.82.sh.interxion.inode.at)', ['62.99.164.82.sh.interxion.inode.at']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores a bare address when no name surrounds it', 'from 10.0.0.1 and 10-0-0-1'],
+    ['ignores a file name when a version looks like an address', 'deploy app-1.2.3.4.jar and lib-2.1.0.6.tar.gz'],
+    ['ignores an email domain when it follows @', 'mail x@10-1-2-3.example.com'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

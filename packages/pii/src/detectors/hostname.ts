@@ -1,0 +1,48 @@
+import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+
+const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+
+/** File names carry versions, not addresses: `app-1.2.3.4.jar`. */
+export const fileExtension = /^(?:jar|war|ear|zip|tar|gz|tgz|bz2|xz|rpm|deb|whl|egg|so|dll|exe|msi|dmg|pkg|apk|js|py|rb|go|java|class|log|txt|json|xml|yaml|yml|conf|cfg|ini|bin|img|iso|sig|asc|sha256|md5|pem|crt|key|bak|tmp|swp|lock|ts|map|css|html?)$/i;
+
+/**
+ * Host names that embed an IPv4 address, which names the machine as much as the address does:
+ * `ip-10-0-1-23.ec2.internal`, `220-135-151-1.hinet-ip.hinet.net`, `calvisitor-10-105-160-95`,
+ * `62.99.164.82.sh.interxion.inode.at`. The whole host name is replaced. A dashed address must sit in a name with
+ * a letter; a dotted one must be followed by domain labels (not a file extension).
+ */
+export function createHostnameDetector(): Detector {
+  const embedded = new RegExp(`(?<!\\d)${octet}([-.])${octet}\\1${octet}\\1${octet}(?!\\d)`, 'g');
+  const hostChar = /[A-Za-z0-9.-]/;
+  return {
+    type: 'hostname',
+    // Four number groups; starting on a digit keeps the test cheap (find() checks for the letters).
+    mayMatch: (text) => /\d[-.]\d{1,3}[-.]\d{1,3}[-.]\d/.test(text),
+    find(text: string, out: Candidate[]): void {
+      embedded.lastIndex = 0;
+      for (let m = embedded.exec(text); m !== null; m = embedded.exec(text)) {
+        let start = m.index;
+        let end = m.index + m[0].length;
+        while (start > 0 && hostChar.test(text[start - 1] as string)) start--;
+        while (end < text.length && hostChar.test(text[end] as string)) end++;
+        while (end > start && /[.-]/.test(text[end - 1] as string)) end--;
+        while (start < end && /[.-]/.test(text[start] as string)) start++;
+        embedded.lastIndex = Math.max(embedded.lastIndex, end);
+        const host = text.slice(start, end);
+        const before = host.slice(0, m.index - start);
+        const after = host.slice(m.index + m[0].length - start);
+        if (!/[A-Za-z]/.test(host) || text[start - 1] === '@' || text[end] === '@') continue;
+        if (m[1] === '.') {
+          // A dotted address counts as part of a host name only when domain labels follow it.
+          const labels = after.split('.').filter(Boolean);
+          if (!after.startsWith('.') || labels.length === 0 || /^\d/.test(labels[0] as string)) continue;
+          if (labels.length === 1 && (before === '' || fileExtension.test(labels[0] as string))) continue;
+          if (fileExtension.test(labels[labels.length - 1] as string)) continue;
+        } else if (before !== '' && !/-$/.test(before) && after === '') continue;
+        if (/^[vV]?\d*[-.]?$/.test(before) && after === '') continue;
+        out.push(candidate('hostname', start, end));
+      }
+    },
+    normalize: (value) => value.toLowerCase(),
+  };
+}

@@ -1,0 +1,35 @@
+import { findValues } from '../testing';
+import { createSecretPositionDetector } from './secret-position';
+
+describe('secret by position detector', () => {
+  const detector = createSecretPositionDetector();
+
+  test.each([
+    ['finds the password when mysql glues it to -p', 'mysqldump -u backup -phunter2 shop', ['hunter2']],
+    ['finds the password when sshpass takes it quoted', `sshpass -p 'Xy7#kk2' ssh host`, ['Xy7#kk2']],
+    ['finds the password when redis-cli takes -a', 'redis-cli -h cache -a s3cretPW ping', ['s3cretPW']],
+    ['finds the value when a long flag names a password', 'tool --password u7Yh-3xQ_pl --verbose', ['u7Yh-3xQ_pl']],
+    ['finds the value when a long flag names an API key', 'stripe listen --api-key abc123XYZ', ['abc123XYZ']],
+    ['finds the password when curl -u carries one', 'curl -u deploy:changeme https://x', ['changeme']],
+    ['finds the password when SQL sets one', `ALTER ROLE app WITH LOGIN PASSWORD 'p4ss-w0rd'`, ['p4ss-w0rd']],
+    ['finds the password when MySQL creates a user', `CREATE USER 'etl'@'%' IDENTIFIED BY 'Summer2024#'`, ['Summer2024#']],
+    ['finds the content when an XML element is named like a secret', '<db><password>hunter2</password><ns:apiKey>k3y</ns:apiKey></db>', ['hunter2', 'k3y']],
+    ['finds the value when a key/value element pair names a secret', '<add key="SmtpPassword" value="pw-1" />', ['pw-1']],
+    ['finds the password when a .netrc entry has one', 'machine api.example.com login bob password pw99x', ['pw99x']],
+    ['finds the second literal when a login call has two', 'smtp.login("me@example.com", "pw12345")', ['pw12345']],
+    ['finds a random value when it follows a secret word in prose', 'the api key is Zk29fhQ7LmPz31Xa.', ['Zk29fhQ7LmPz31Xa']],
+  ])('%s', (_name, text, expected) => {
+    // Two of its rules may read one value (`--password x` is a flag and a secret word); the overlap step merges them.
+    expect([...new Set(findValues(detector, text))]).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores a port when ssh or docker take -p', 'ssh -p 2222 host; docker run -p 8080:80 nginx; redis-cli -p 6379'],
+    ['ignores a variable when a flag takes one', 'docker login --password $REGISTRY_PASSWORD --password-stdin'],
+    ['ignores the secret name when a Kubernetes event reports it missing', 'secret "db-password" not found'],
+    ['ignores prose when a word follows a secret word', 'failed to fetch oauth token: unexpected status'],
+    ['ignores ids when a UUID or hash follows a secret word', 'secret 0b8e6f0e-4f52-4d3b-9a0e-3c1f2a9b7d11 rotated, token 5d41402abc4b2a76b9719d911017c592'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { crc32 } from 'node:zlib';
+import { findValues } from '../testing';
+import { createTokenDetector } from './token';
+
+const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A deterministic base62 run that looks random (a fixed stride through the alphabet). */
+function randomish(length: number, seed = 7): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += base62[(seed + i * 37 + ((i * i) % 11)) % 62];
+  return s;
+}
+
+function withChecksum(prefix: string, body: string): string {
+  let n = crc32(body);
+  let sum = '';
+  for (; n > 0; n = Math.floor(n / 62)) sum = base62[n % 62] + sum;
+  return `${prefix}_${body}${sum.padStart(6, '0')}`;
+}
+
+const github = withChecksum('ghp', randomish(30));
+const npm = withChecksum('npm', randomish(30, 3));
+
+describe('token detector', () => {
+  const detector = createTokenDetector();
+
+  test.each([
+    ['finds a GitHub token with a valid checksum when it stands alone in prose', `docker login -p ${github} ghcr.io`, [github]],
+    ['finds an npm token when it is glued to an npmrc key', `//registry.npmjs.org/:_authToken=${npm}`, [npm]],
+    ['finds a fine-grained GitHub token when it is in free text', `use github_pat_11${randomish(20)}_${randomish(59, 5)} here`, [`github_pat_11${randomish(20)}_${randomish(59, 5)}`]],
+    ['finds a GitLab token when it is a clone argument', `--token glpat-${randomish(20)} ok`, [`glpat-${randomish(20)}`]],
+    ['finds a Slack bot token when it is quoted', `"xoxb-123456789012-1234567890123-${randomish(24)}"`, [`xoxb-123456789012-1234567890123-${randomish(24)}`]],
+    ['replaces only the secret path when a Slack webhook URL is logged', `POST https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF12/${randomish(24)} 404`, [`T0ABCDEF1/B0ABCDEF12/${randomish(24)}`]],
+    ['finds a Stripe secret key when it follows --api-key', `--api-key sk_live_${randomish(24)}`, [`sk_live_${randomish(24)}`]],
+    ['finds a Google API key when it is a query parameter', `GET /maps?key=AIza${randomish(35)}&q=x`, [`AIza${randomish(35)}`]],
+    ['replaces the account key when an Azure connection string is logged', `AccountName=x;AccountKey=${randomish(86)}==;EndpointSuffix=core.windows.net`, [`${randomish(86)}==`]],
+    ['replaces the signature when an Azure SAS URL is logged', `?sv=2022-11-02&sp=r&sig=${randomish(40)}%3D`, [`${randomish(40)}%3D`]],
+    ['finds a SendGrid key when it is in a sentence', `key SG.${randomish(22)}.${randomish(43)} rejected`, [`SG.${randomish(22)}.${randomish(43)}`]],
+    ['finds a Twilio API key when it is logged', `api key SK${'0123456789abcdef'.repeat(2)}`, [`SK${'0123456789abcdef'.repeat(2)}`]],
+    ['finds an OpenAI project key when it is exported', `OPENAI_API_KEY=sk-proj-${randomish(30)}T3BlbkFJ${randomish(30)}`, [`sk-proj-${randomish(30)}T3BlbkFJ${randomish(30)}`]],
+    ['finds an xAI key when it is exported', `XAI_API_KEY=xai-${randomish(80)}`, [`xai-${randomish(80)}`]],
+    ['finds a Hugging Face token when it is in an env dump', `HF_TOKEN=hf_${randomish(34).replace(/\d/g, 'q')}`, [`hf_${randomish(34).replace(/\d/g, 'q')}`]],
+    ['finds a Datadog key when it follows its key name', `DD_API_KEY=${'0123456789abcdef'.repeat(2)} ./install.sh`, ['0123456789abcdef'.repeat(2)]],
+    ['finds a PyPI token when it is a twine password', `--password pypi-AgEIcHlwaS5vcmc${randomish(60)}`, [`pypi-AgEIcHlwaS5vcmc${randomish(60)}`]],
+    ['finds a Docker Hub token when it is a login argument', `-p dckr_pat_${randomish(27)}`, [`dckr_pat_${randomish(27)}`]],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores a documentation placeholder when it has the GitHub shape', 'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['ignores a prefix when the body is too short', 'sk_live_abc and ghp_123 and AIzaSy12'],
+    ['ignores a publishable Stripe key when it is public by design', `pk_live_${randomish(24)}`],
+    ['ignores a longer identifier when the prefix is inside it', `xghp_${randomish(36)} and my_npm_${randomish(36)}`],
+    ['ignores 32 hex characters when no Datadog key name is in front', `trace_id=${'0123456789abcdef'.repeat(2)}`],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { findValues } from '../testing';
+import { createUserDetector } from './user';
+
+describe('user detector', () => {
+  const detector = createUserDetector();
+
+  test.each([
+    ['finds the name when a session opens for a user', 'pam_unix(sshd:session): session opened for user cyrus by (uid=0)', ['cyrus']],
+    ['finds the name when sshd rejects an invalid user', 'sshd[1]: Invalid user webmaster from 203.0.113.9', ['webmaster']],
+    ['finds the name when it is a user= value', 'authentication failure; logname= uid=0 euid=0 ruser= rhost=h user=guest', ['guest']],
+    ['finds the name when an LDAP uid is a name', 'bind failed for uid=jdoe,ou=people,dc=example,dc=com', ['jdoe']],
+    ['finds the name when sshd accepts a key for it', 'Accepted publickey for deploy from 10.0.0.1 port 22 ssh2', ['deploy']],
+    ['finds the name when it is quoted after user', `Access denied for user 'app'@'localhost'`, ['app']],
+    ['finds the name when it is bracketed after user', 'Authentication for user [alice] FAILED', ['alice']],
+    ['finds the name when sudo logs who ran a command', 'sudo:   kpatel : TTY=pts/0 ; PWD=/srv ; USER=root ; COMMAND=/bin/ls', ['kpatel', 'root']],
+    ['finds the name when a login command takes -u', 'mysql -h db -u backup -pX shop', ['backup']],
+    ['finds the whole identity when it carries colons', '{"username":"system:serviceaccount:ci:deployer"}', ['system:serviceaccount:ci:deployer']],
+    ['finds the authuser when an access log line has one', '203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 2326', ['alice']],
+    ['finds the login when a .netrc entry names one', 'machine api.example.com login bob password x', ['bob']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores prose when a word follows user', 'user not found; user session expired; user logged out'],
+    ['ignores numeric ids when uid is a number', 'uid=0 euid=0 auid=1000'],
+    ['ignores a verb when it follows user', 'the user clicked the button'],
+    ['ignores empty values when the next key follows', 'ruser= rhost=10.0.0.1'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

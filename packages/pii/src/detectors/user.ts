@@ -1,0 +1,91 @@
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isPlaceholderValue } from './secret-kv';
+
+// A user name: starts with a letter or `_`, then letters, digits, `.`, `_`, `-`, maybe a trailing `$` (machine accounts).
+const name = '[A-Za-z_][\\w.-]{0,63}\\$?';
+// Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
+const qualifiedName = '[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
+
+/** Words that follow "user" in prose and are not a name: "user not found", "user session closed", "user logged in". */
+const notAName = new Set(
+  (
+    'a an the and or not no is was are has have had does did do can cannot could should will would may must to in on at by ' +
+    'for from with without of as if then that this it its id ids uid name names account accounts agent data info ' +
+    'information session sessions login logins logout logged authentication authenticated auth request requests input ' +
+    'interface space mode list group groups profile profiles settings preferences role roles cache service services ' +
+    'quota home directory database db table record records object objects entry entries management manager details ' +
+    'lookup count limit limits permissions permission token tokens password passwords credentials unknown invalid ' +
+    'identity exists found creation created deleted updated access activity attribute attributes context defined ' +
+    'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
+    'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
+    'registration logon logoff limit privileges ns sid'
+  ).split(' '),
+);
+
+function plausibleName(value: string): boolean {
+  const bare = value.replace(/\.+$/, '');
+  if (bare === '' || isPlaceholderValue(bare) || notAName.has(bare.toLowerCase())) return false;
+  // Past tenses and gerunds are prose ("user clicked", "user signing"), not names.
+  return !(bare.length > 5 && /(?:ed|ing)$/.test(bare) && /^[a-z]+$/.test(bare));
+}
+
+/**
+ * User names where logs put them: after `user`/`for user`/`Invalid user`/`username` (bare, quoted or bracketed),
+ * as the value of `user=`, `username:`, `uid=` (a name, not a number), `ruser=`, `logname=`, `acct=`, `login=`,
+ * sshd's `Failed password for NAME from`, sudo's `NAME : TTY=`, `-u NAME` of login commands, `.netrc` logins,
+ * and the first literal of a `login("name", ...)` call.
+ */
+export function createUserDetector(): Detector {
+  const phrase = new RegExp(`(?<![\\w.-])(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<])?(${name})(?=["'\\])>]|[\\s,;:(]|$)`, 'gi');
+  const keyValue = new RegExp(
+    `(?<![A-Za-z0-9])(?:user(?:[_.-]?name)?|usr|ruser|logname|uid|acct|login(?:[_-]?name)?|principal)\\\\?["']?(?:\\s*=>\\s*|=|:\\s?)\\\\?["']?(${qualifiedName})(?![\\w.$@-])`,
+    'gi',
+  );
+  const sshd = new RegExp(`\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`, 'g');
+  const sudo = new RegExp(`\\bsudo(?:\\[\\d+\\])?:\\s+(${name})\\s+:\\s+(?:TTY|PWD|USER|COMMAND)=`, 'g');
+  const cliUser = new RegExp(
+    `\\b(?:mysql\\w*|mariadb\\w*|mongo\\w*|psql|curl|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm(?:\\s+registry)?)\\s+login)\\b[^|;&\\n]*?\\s(?:-u\\s*|-U\\s+|--user(?:name)?[=\\s]\\s*)["']?(${name})`,
+    'g',
+  );
+  // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`.
+  const accessLog = new RegExp(`^\\S+ \\S+ (${name}) \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`, 'gm');
+  // `"user":{"name":"alice"}` (ECS, OpenTelemetry-style nesting).
+  const nestedName = new RegExp(`"user"\\s*:\\s*\\{\\s*"(?:name|username|login|id)"\\s*:\\s*"(${name})"`, 'g');
+  const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})`, 'g');
+  const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
+  // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
+  const patterns: ReadonlyArray<readonly [readonly string[], RegExp]> = [
+    [['user', 'login'], phrase],
+    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'acct', 'logname', 'login', 'principal'], keyValue],
+    [['password for', 'publickey for', 'interactive for', 'interactive/pam for', 'hostbased for', 'none for', 'mic for'], sshd],
+    [['sudo'], sudo],
+    [[' -u', ' --user'], cliUser],
+    [[' ['], accessLog],
+    [['user":', 'user" :'], nestedName],
+    [['machine'], netrc],
+    [['login'], loginCall],
+  ];
+  const hintWords = [...new Set(patterns.flatMap(([words]) => words))];
+  const hint = anyOf(hintWords);
+
+  return {
+    type: 'user',
+    keywordGroups: patterns.map(([words]) => words),
+    mayMatch: (text) => hint.test(text),
+    find(text: string, out: Candidate[], groups = -1): void {
+      for (let i = 0; i < patterns.length; i++) {
+        if ((groups & (1 << i)) === 0) continue;
+        const pattern = (patterns[i] as readonly [readonly string[], RegExp])[1];
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+          const found = m[m.length - 1] as string;
+          const value = found.replace(/\.+$/, '');
+          if (!plausibleName(value)) continue;
+          const valueStart = m.index + m[0].lastIndexOf(found);
+          out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
+        }
+      }
+    },
+    normalize: keepAsIs,
+  };
+}

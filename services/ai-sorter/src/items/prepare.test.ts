@@ -1,0 +1,48 @@
+import { createTemplateMiner } from '@obs/classification';
+import { createMetrics } from '../observability/metrics';
+import { createItemPreparer } from './item-preparer';
+import { prepareItems } from './prepare';
+import { StreamParsers } from './stream-parsers';
+
+// The per-item step inline (workers: 0): the same function the worker threads run.
+const deps = () => ({ preparer: createItemPreparer({ workers: 0 }), miner: createTemplateMiner(), metrics: createMetrics({ defaultMetrics: false }) });
+
+describe('prepareItems', () => {
+  test('mines the message without its header when lines differ in time, host and pid', async () => {
+    const prepared = await prepareItems(
+      [
+        { id: 'a', type: 'log', payload: 'Jun 14 15:16:01 combo sshd[19939]: connection closed by 10.0.0.1' },
+        { id: 'b', type: 'log', payload: 'Jun 15 02:04:59 other sshd[20882]: connection closed by 10.0.0.2' },
+      ],
+      deps(),
+    );
+    expect(prepared[0]?.templateId).toBe(prepared[1]?.templateId);
+    expect(prepared[1]?.template).toBe('connection closed by <*>');
+    expect(prepared[1]?.text).toBe('Jun 15 02:04:59 other sshd[20882]: connection closed by <IPV4>');
+  });
+
+  test('keeps the level the header states when a line has one', async () => {
+    const [item] = await prepareItems([{ id: 'a', type: 'log', payload: '2024-05-01 12:00:00,123 WARN [main] disk almost full' }], deps());
+    expect(item?.level).toMatchObject({ severity: 'warning', source: 'header' });
+    expect(item?.template).toBe('disk almost full');
+  });
+
+  test('groups a host name that embeds a redacted address like the unredacted name when mined', async () => {
+    const prepared = await prepareItems(
+      [
+        { id: 'a', type: 'log', payload: 'reverse lookup (62.99.164.82.sh.example.at) failed' },
+        { id: 'b', type: 'log', payload: 'reverse lookup (host-7.example.at) failed' },
+      ],
+      deps(),
+    );
+    expect(prepared[0]?.text).not.toContain('62.99.164.82');
+    expect(prepared[0]?.templateId).toBe(prepared[1]?.templateId);
+  });
+
+  test('gives each stream its own header parser when items name their service', () => {
+    const parsers = new StreamParsers(2);
+    expect(parsers.for({ 'service.name': 'a' })).toBe(parsers.for({ 'service.name': 'a' }));
+    expect(parsers.for({ 'service.name': 'a' })).not.toBe(parsers.for({ 'service.name': 'b' }));
+    expect(parsers.for(undefined)).toBe(parsers.for({ unrelated: 'x' }));
+  });
+});
