@@ -46,5 +46,13 @@ describe('a Promtail loki_push_api scrape config', () => {
       { ts: 1765015200000000001n, line: 'level=info msg=paid', labels: { app: 'shop', env: 'prod', pushserver: 'push1', service: 'shop', level: 'info' } },
       { ts: 1765015200000000002n, line: 'level=warn msg=slow', labels: { app: 'shop', env: 'prod', pushserver: 'push1', service: 'shop', level: 'warn' } },
     ]);
+    // Promtail's raw endpoint: one entry per line, labelled by the config only.
+    const raw = await fetch(`http://127.0.0.1:${port}/promtail/api/v1/raw`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'level=error first\nlevel=info second\n' });
+    expect(raw.status).toBe(204);
+    await receiver.waitForEntries(4);
+    expect(receiver.entries.slice(2).map((e) => ({ line: e.line, labels: e.labels }))).toEqual([
+      { line: 'level=error first', labels: { pushserver: 'push1', level: 'error' } },
+      { line: 'level=info second', labels: { pushserver: 'push1', level: 'info' } },
+    ]);
   });
 });

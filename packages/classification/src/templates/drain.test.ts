@@ -80,6 +80,17 @@ describe('createTemplateMiner', () => {
     expect(carol.answerKey).not.toBe(alice[0]?.answerKey);
   });
 
+  test('keeps serving the answer key of a narrower template to its lines when its cluster merges with others', () => {
+    const miner = createTemplateMiner();
+    const root = miner.add('login failed for account root via ssh');
+    const guest = miner.add('login failed for account guest via ssh');
+    const third = miner.add('login failed for account admin via ssh');
+    expect(third.answerKey).not.toBe(root.answerKey);
+    expect(miner.add('login failed for account root via ssh').answerKey).toBe(root.answerKey);
+    expect(miner.add('login failed for account guest via ssh').answerKey).toBe(guest.answerKey);
+    expect(miner.add('login failed for account other via ssh').answerKey).toBe(third.answerKey);
+  });
+
   test('scans a bounded number of clusters per line when a leaf holds many', () => {
     const miner = createTemplateMiner({ maxCandidates: 4, maxClusters: 1000 });
     const words = Array.from({ length: 200 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);

@@ -49,6 +49,8 @@ interface Cluster {
   answerKey: string;
   /** Positions generalised over words, ascending. */
   wordPositions: number[];
+  /** The narrower templates this one grew from (before it generalised over a word, or merged), with their answer keys. */
+  narrower: Narrower[];
   constants: number;
   size: number;
   readonly leaf: Leaf;
@@ -57,6 +59,12 @@ interface Cluster {
   fitKey: string;
   recency: RecencyNode<Cluster>;
   leafRecency: RecencyNode<Cluster>;
+}
+
+/** A template a cluster was before it generalised over a word: a line that still fits it keeps that template's answer. */
+interface Narrower {
+  readonly tokens: readonly string[];
+  readonly answerKey: string;
 }
 
 /** The wildcard positions shared by some templates of a leaf, and those templates by their constant tokens. */
@@ -102,6 +110,8 @@ const hasDigit = /\d/;
 const WORD_VARIETY = 3;
 // Shapes of one leaf tried for an exact fit, most recently used first; beyond them the similarity scan still finds a fit.
 const MAX_SHAPES = 8;
+// Narrower templates remembered per cluster: the first few words a position showed keep their own answers.
+const MAX_NARROWER = 8;
 // Steps followed through recorded merges: a chain is never longer than this in practice.
 const MAX_RESOLVE_STEPS = 16;
 const keySeparator = '\u0000';
@@ -194,12 +204,28 @@ function unlinked<T>(): RecencyNode<T> {
   return undefined as unknown as RecencyNode<T>;
 }
 
+/** True when the line, which fits the cluster, has the narrower template's words at every position the cluster
+ * generalised over words (its other positions are values, which do not change an answer). */
+function repeatsWords(wordPositions: readonly number[], narrower: readonly string[], tokens: readonly string[]): boolean {
+  for (const position of wordPositions) if (narrower[position] !== WILDCARD && narrower[position] !== tokens[position]) return false;
+  return true;
+}
+
 function answerKeyOf(id: string, wordPositions: readonly number[]): string {
   return wordPositions.length === 0 ? id : `${id}~${wordPositions.join('.')}`;
 }
 
-function matchOf(cluster: Cluster, isNew: boolean): TemplateMatch {
-  return { templateId: cluster.id, template: cluster.template, answerKey: cluster.answerKey, isNew, size: cluster.size };
+/** The answer key for a line of the cluster: a narrower template's when the line fits one, so an answer serves only the
+ * lines of the template it was given for; the cluster's own otherwise. */
+function matchOf(cluster: Cluster, tokens: readonly string[], isNew: boolean): TemplateMatch {
+  let answerKey = cluster.answerKey;
+  for (const narrower of cluster.narrower) {
+    if (repeatsWords(cluster.wordPositions, narrower.tokens, tokens)) {
+      answerKey = narrower.answerKey;
+      break;
+    }
+  }
+  return { templateId: cluster.id, template: cluster.template, answerKey, isNew, size: cluster.size };
 }
 
 class DrainTemplateMiner implements TemplateMiner {
@@ -227,11 +253,11 @@ class DrainTemplateMiner implements TemplateMiner {
   addMasked(tokens: string[]): TemplateMatch {
     const masked = tokens.join(' ');
     const same = this.#byTemplate.get(masked);
-    if (same !== undefined) return this.#joined(same);
+    if (same !== undefined) return this.#joined(same, tokens);
     const node = this.#nodeFor(tokens, true) as TreeNode;
     const leaf = (node.leaf ??= { node, clusters: new RecencyList(), shapes: undefined });
     const fit = this.#exactFit(leaf, tokens);
-    if (fit !== undefined) return this.#joined(fit);
+    if (fit !== undefined) return this.#joined(fit, tokens);
     const best = this.#bestCandidate(leaf, tokens);
     if (best === undefined) return this.#create(leaf, tokens, masked);
     let cluster: Cluster | undefined = best;
@@ -239,9 +265,9 @@ class DrainTemplateMiner implements TemplateMiner {
       cluster = this.#absorbSiblings(best, leaf, tokens);
       if (cluster === undefined) return this.#create(leaf, tokens, masked);
     } else {
-      cluster = this.#retemplate(cluster, cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD)));
+      cluster = this.#retemplate(cluster, cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD)), tokens);
     }
-    return this.#joined(cluster);
+    return this.#joined(cluster, tokens);
   }
 
   match(text: string): TemplateMatch | undefined {
@@ -251,7 +277,7 @@ class DrainTemplateMiner implements TemplateMiner {
     const cluster = this.#byTemplate.get(tokens.join(' ')) ?? this.#exactFit(leaf, tokens) ?? this.#bestCandidate(leaf, tokens);
     if (cluster === undefined || differsInWords(cluster.tokens, tokens)) return undefined;
     this.#touch(cluster);
-    return matchOf(cluster, false);
+    return matchOf(cluster, tokens, false);
   }
 
   resolve(templateId: string): string {
@@ -264,10 +290,10 @@ class DrainTemplateMiner implements TemplateMiner {
     return id;
   }
 
-  #joined(cluster: Cluster): TemplateMatch {
+  #joined(cluster: Cluster, tokens: readonly string[]): TemplateMatch {
     cluster.size++;
     this.#touch(cluster);
-    return matchOf(cluster, false);
+    return matchOf(cluster, tokens, false);
   }
 
   #nodeFor(tokens: readonly string[], create: boolean): TreeNode | undefined {
@@ -334,29 +360,34 @@ class DrainTemplateMiner implements TemplateMiner {
     for (let entry = leaf.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
       if (fits(generalised, entry.value.tokens)) covered.push(entry.value);
     }
+    const meaning: number[] = [];
     for (let i = 0; i < generalised.length; i++) {
-      if (generalised[i] !== WILDCARD || !isWord(cluster.tokens[i] as string) || !isWord(tokens[i] as string)) continue;
-      const values = new Set<string>([tokens[i] as string]);
+      const constant = cluster.tokens[i] as string;
+      const token = tokens[i] as string;
+      if (generalised[i] !== WILDCARD || !isWord(constant) || !isWord(token) || differOnlyInValue(constant, token)) continue;
+      const values = new Set<string>([token]);
       for (const sibling of covered) values.add(sibling.tokens[i] as string);
       if (!values.has(WILDCARD) && values.size < WORD_VARIETY) return undefined;
+      meaning.push(i);
     }
     let survivor = cluster;
     for (const sibling of covered) if (sibling.size > survivor.size) survivor = sibling;
     for (const sibling of covered) if (sibling !== survivor) this.#mergeInto(sibling, survivor);
-    return this.#retemplate(survivor, generalised);
+    return this.#retemplate(survivor, generalised, tokens, meaning);
   }
 
   #create(leaf: Leaf, tokens: string[], template: string): TemplateMatch {
     const id = templateIdOf(template);
     // The same first template text gives the same id: a live cluster with it is the line's template, found by id.
     const existing = this.#byId.get(id);
-    if (existing !== undefined) return this.#joined(existing);
+    if (existing !== undefined) return this.#joined(existing, tokens);
     const cluster: Cluster = {
       id,
       tokens,
       template,
       answerKey: id,
       wordPositions: [],
+      narrower: [],
       constants: constantCount(tokens),
       size: 1,
       leaf,
@@ -371,24 +402,32 @@ class DrainTemplateMiner implements TemplateMiner {
     this.#byTemplate.set(template, cluster);
     this.#merged.delete(id);
     if (this.#recency.size > this.#options.maxClusters) this.#forget(this.#recency.oldest() as Cluster);
-    return matchOf(cluster, true);
+    return matchOf(cluster, tokens, true);
   }
 
-  /** Gives the cluster a wider template; positions that held a word change its answer key. When another cluster of the
-   * leaf already has that exact template, the two merge and the larger survives. */
-  #retemplate(cluster: Cluster, tokens: string[]): Cluster {
+  /** Gives the cluster a wider template; positions that held a word, where the line that widens it has a word that
+   * differs in more than a value (or that `meaning` names), change its answer key. When another cluster of the leaf already has that exact
+   * template, the two merge and the larger survives. */
+  #retemplate(cluster: Cluster, tokens: string[], line: readonly string[], meaning: readonly number[] = []): Cluster {
     let changed = false;
     let wordsChanged = false;
     for (let i = 0; i < tokens.length; i++) {
       const before = cluster.tokens[i] as string;
       if (tokens[i] !== WILDCARD || before === WILDCARD) continue;
       changed = true;
-      if (isWord(before) && !cluster.wordPositions.includes(i)) {
+      if (isWord(before) && !differOnlyInValue(before, line[i] as string) && !cluster.wordPositions.includes(i)) {
         cluster.wordPositions.push(i);
         wordsChanged = true;
       }
     }
+    // Merged siblings held other words where this cluster may hold the line's: those positions carry meaning too.
+    for (const i of meaning) {
+      if (cluster.wordPositions.includes(i)) continue;
+      cluster.wordPositions.push(i);
+      wordsChanged = true;
+    }
     if (!changed) return cluster;
+    if (wordsChanged) remember(cluster, { tokens: cluster.tokens, answerKey: cluster.answerKey });
     this.#unindex(cluster);
     cluster.tokens = tokens;
     cluster.template = tokens.join(' ');
@@ -441,6 +480,8 @@ class DrainTemplateMiner implements TemplateMiner {
   /** Forgets `from` and records that its id now stands for `into`'s lines. */
   #mergeInto(from: Cluster, into: Cluster): void {
     into.size += from.size;
+    remember(into, { tokens: from.tokens, answerKey: from.answerKey });
+    for (const narrower of from.narrower) remember(into, narrower);
     this.#forget(from);
     this.#merged.set(from.id, into.id);
     if (this.#merged.size > this.#options.maxClusters) this.#merged.delete(this.#merged.keys().next().value as string);
@@ -464,6 +505,10 @@ class DrainTemplateMiner implements TemplateMiner {
       node = node.parent;
     }
   }
+}
+
+function remember(cluster: Cluster, narrower: Narrower): void {
+  if (cluster.narrower.length < MAX_NARROWER) cluster.narrower.push(narrower);
 }
 
 /** Creates a streaming template miner; see TemplateMinerOptions for the defaults. */

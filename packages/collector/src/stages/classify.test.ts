@@ -65,7 +65,7 @@ describe('classify stage', () => {
       category: 'availability',
       forward_to: 'alerting',
       decided_by: 'rules',
-      template: '<*> ERROR payment service: connection refused to db-1:<*>',
+      template: 'payment service: connection refused to db-1:<*>',
     });
   });
 

@@ -2,7 +2,6 @@ import { createTemplateMiner } from '@obs/classification';
 import { createMetrics } from '../observability/metrics';
 import { createItemPreparer } from './item-preparer';
 import { prepareItems } from './prepare';
-import { StreamParsers } from './stream-parsers';
 
 // The per-item step inline (workers: 0): the same function the worker threads run.
 const deps = () => ({ preparer: createItemPreparer({ workers: 0 }), miner: createTemplateMiner(), metrics: createMetrics({ defaultMetrics: false }) });
@@ -37,12 +36,5 @@ describe('prepareItems', () => {
     );
     expect(prepared[0]?.text).not.toContain('62.99.164.82');
     expect(prepared[0]?.templateId).toBe(prepared[1]?.templateId);
-  });
-
-  test('gives each stream its own header parser when items name their service', () => {
-    const parsers = new StreamParsers(2);
-    expect(parsers.for({ 'service.name': 'a' })).toBe(parsers.for({ 'service.name': 'a' }));
-    expect(parsers.for({ 'service.name': 'a' })).not.toBe(parsers.for({ 'service.name': 'b' }));
-    expect(parsers.for(undefined)).toBe(parsers.for({ unrelated: 'x' }));
   });
 });

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemType } from '@obs/schema';
-import { createRulesClassifier, maskTokens, type RulesClassifier, type StatedLevel, type TemplateMiner } from '@obs/classification';
+import { createRulesClassifier, maskTokens, StreamParsers, type RulesClassifier, type StatedLevel, type TemplateMiner } from '@obs/classification';
 import { createRedactor, type PiiType, type Redactor } from '@obs/pii';
 import type { Metrics } from '../observability/metrics';
 import type { Classification, RedactedItem } from '../classifiers/classifier';
 import type { ItemPreparer } from './item-preparer';
 import { itemText } from './item-text';
-import { StreamParsers } from './stream-parsers';
 
 export type { Redactor };
 

@@ -1,4 +1,4 @@
-import { createRulesClassifier, createTemplateMiner, type RulesClassifier, type TemplateMiner } from '@obs/classification';
+import { createRulesClassifier, createTemplateMiner, StreamParsers, type RulesClassifier, type TemplateMiner } from '@obs/classification';
 import { createRedactor, type Redactor } from '@obs/pii';
 import { createSorterClient, type SorterClient, type SorterClientOptions } from '@obs/sorter-client';
 import type { ItemType } from '@obs/schema';
@@ -44,6 +44,8 @@ export function createTextClassifier(options: TextClassifierOptions): TextClassi
 
 class CachingTextClassifier implements TextClassifier {
   readonly #miner: TemplateMiner = createTemplateMiner();
+  // The sorter's header parsing, so that the message alone is mined (streams by their job/app/filename labels).
+  readonly #parsers = new StreamParsers(1000);
   readonly #rules: RulesClassifier = createRulesClassifier();
   readonly #redactor: Redactor = createRedactor();
   readonly #cache: TemplateCache<Decision>;
@@ -77,8 +79,9 @@ class CachingTextClassifier implements TextClassifier {
       this.#metrics.count(known);
       return known;
     }
-    const match = this.#miner.add(text);
-    const cached = this.#cache.get(match.templateId);
+    const match = this.#miner.add(this.#parsers.for(attributes).parse(text, attributes).message);
+    // Keyed by the answer key: an answer given for a template is not reused once it generalised over a word.
+    const cached = this.#cache.get(match.answerKey);
     if (cached !== undefined) {
       if (shape !== undefined) this.#byShape.set(shape, cached);
       this.#metrics.count(cached);
@@ -86,7 +89,7 @@ class CachingTextClassifier implements TextClassifier {
     }
     const local = this.#rules.classify({ text, type: this.#itemType, attributes });
     const template = match.template.length > maxTemplateChars ? match.template.slice(0, maxTemplateChars) : match.template;
-    this.#ask(match.templateId, template, text, attributes);
+    this.#ask(match.answerKey, template, text, attributes);
     const decision: Decision = { severity: local.severity, category: local.category, forwardTo: local.forwardTo, decidedBy: 'rules', template };
     this.#metrics.count(decision);
     return decision;
@@ -100,24 +103,24 @@ class CachingTextClassifier implements TextClassifier {
     await this.#client?.close(signal);
   }
 
-  #ask(templateId: string, template: string, text: string, attributes?: Readonly<Record<string, string>>): void {
+  #ask(answerKey: string, template: string, text: string, attributes?: Readonly<Record<string, string>>): void {
     const client = this.#client;
     // One question per template at a time, none while the breaker is open: the rules answer meanwhile.
-    if (client === undefined || text === '' || this.#pending.has(templateId) || client.breakerState === 'open') return;
-    if (this.#rulesOnly.get(templateId)) return;
+    if (client === undefined || text === '' || this.#pending.has(answerKey) || client.breakerState === 'open') return;
+    if (this.#rulesOnly.get(answerKey)) return;
     // Nothing leaves the process unredacted: the line and the labels sent along are both redacted here.
     const body = this.#redactor.redact(text).text;
     const redactedAttributes = attributes ? (this.#redactor.redactValue({ ...attributes }) as Record<string, unknown>) : undefined;
     const question = client
-      .classify({ id: templateId, type: this.#itemType, body, ...(redactedAttributes ? { attributes: redactedAttributes } : {}) })
+      .classify({ id: answerKey, type: this.#itemType, body, ...(redactedAttributes ? { attributes: redactedAttributes } : {}) })
       .then((outcome) => {
         if (outcome.status !== 'answered') return;
         const { severity, category, forward_to, decided_by } = outcome.result;
         // A rules answer judged one line; applied to the whole template it would call "GET / 500" what "GET / 200" was.
-        if (decided_by === 'rules') this.#rulesOnly.set(templateId, true);
-        else this.#cache.set(templateId, { severity, category, forwardTo: forward_to, decidedBy: 'cache', template });
+        if (decided_by === 'rules') this.#rulesOnly.set(answerKey, true);
+        else this.#cache.set(answerKey, { severity, category, forwardTo: forward_to, decidedBy: 'cache', template });
       })
-      .finally(() => this.#pending.delete(templateId));
-    this.#pending.set(templateId, question);
+      .finally(() => this.#pending.delete(answerKey));
+    this.#pending.set(answerKey, question);
   }
 }

@@ -1,4 +1,5 @@
-import { createHeaderParser, type HeaderParser } from '@obs/classification';
+import { createHeaderParser } from './parser';
+import type { HeaderParser } from './types';
 
 // Attributes and labels that name the stream an item came from (OpenTelemetry resource, Loki/Promtail labels).
 const streamKeys = ['service.name', 'service_name', 'job', 'app', 'container', 'filename', 'log.file.path'] as const;

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, waitFor } from '../support/ports';
+import { repoRoot } from '../support/repo';
+
+// Ctrl-C in a terminal sends SIGINT to the whole foreground process group: pnpm, its shell and the main job.
+describe('the main job stopped with Ctrl-C', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'main-job-ctrl-c-'))));
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('when the terminal sends SIGINT to `pnpm start`, then everything stops and it exits 0 without ELIFECYCLE', async () => {
+    const collectorPort = await freePort();
+    const env = { ...process.env, PORT: String(await freePort()), COLLECTOR_HTTP_PORT: String(collectorPort), OTLP_HTTP_PORT: String(await freePort()), OTLP_GRPC_PORT: String(await freePort()), LOKI_PUSH_PORT: String(await freePort()) };
+    // detached: its own process group, as a terminal gives the foreground job.
+    const child = spawn('pnpm', ['start', '--', '--data-dir', dataDir], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await waitFor('the generator started (the whole job is up)', () => fs.existsSync(path.join(dataDir, 'logs', 'generator.log')), 55_000);
+      process.kill(-child.pid!, 'SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    }
+    expect(output).toContain('stopped; output files are under');
+    expect(output).not.toContain('ELIFECYCLE');
+    await expect(fetch(`http://127.0.0.1:${collectorPort}/readyz`)).rejects.toThrow();
+  }, 120_000);
+});
