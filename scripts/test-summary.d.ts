@@ -4,7 +4,10 @@ export interface JestResults {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { status: string; assertionResults: { status: string }[] }[];
+  testResults: { name?: string; status: string; assertionResults: { status: string; title?: string; ancestorTitles?: string[] }[] }[];
 }
 
 export function summaryLine(results: JestResults): string;
+
+/** One `skipped: <file>: <describe> > <test>` line per skipped test; the names say why. */
+export function skippedLines(results: JestResults, root?: string): string[];

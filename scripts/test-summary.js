@@ -7,4 +7,15 @@ function summaryLine(results) {
   return `${results.numPassedTests} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
 }
 
-module.exports = { summaryLine };
+/** One line per skipped test, its name (which says why) after its file: a skip is never silent. */
+function skippedLines(results, root = process.cwd()) {
+  const lines = [];
+  for (const file of results.testResults) {
+    for (const a of file.assertionResults) {
+      if (a.status === 'pending' || a.status === 'todo') lines.push(`skipped: ${file.name.startsWith(root) ? file.name.slice(root.length + 1) : file.name}: ${[...a.ancestorTitles, a.title].join(' > ')}`);
+    }
+  }
+  return lines;
+}
+
+module.exports = { summaryLine, skippedLines };

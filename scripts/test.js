@@ -4,7 +4,7 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { summaryLine } = require('./test-summary');
+const { skippedLines, summaryLine } = require('./test-summary');
 
 const root = path.join(__dirname, '..');
 const jestBin = require.resolve('jest/bin/jest', { paths: [root] });
@@ -17,10 +17,13 @@ const args = [
 ];
 const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
 let line;
+let skipped = [];
 try {
-  line = summaryLine(JSON.parse(fs.readFileSync(resultsFile, 'utf8')));
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  line = summaryLine(results);
+  skipped = skippedLines(results, root);
 } catch (err) {
   line = `0 passed, 1 failed (jest produced no results: ${err.message})`;
 }
-process.stdout.write(`\n${line}\n`);
+process.stdout.write(`\n${skipped.map((s) => `${s}\n`).join('')}${line}\n`);
 process.exit(run.status ?? 1);

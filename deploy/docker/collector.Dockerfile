@@ -1,12 +1,18 @@
-# syntax=docker/dockerfile:1
-# The collector. Build from the repository root:
+# The collector. Build from the repository root (legacy builder and BuildKit alike; no `# syntax=` line, so BuildKit
+# needs no frontend image from a registry):
 #   docker build -f deploy/docker/collector.Dockerfile -t telemetry-sorter/collector .
 
 FROM node:20-bookworm-slim AS build
+# pnpm as package.json's packageManager pins it (test/deploy/dockerfiles.test.ts keeps the two in step).
+ARG PNPM_VERSION=10.34.9
+ENV TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 CI=true
+RUN npm install -g pnpm@${PNPM_VERSION}
 WORKDIR /src
-RUN npm install -g pnpm@10
+# Dependencies from the lockfile alone: a source change leaves this layer (every package in the store) cached.
+COPY pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
+RUN pnpm fetch
 COPY . .
-RUN pnpm install --frozen-lockfile \
+RUN pnpm install --frozen-lockfile --offline \
  && pnpm turbo run build --filter=@obs/collector... \
  && pnpm --filter=@obs/collector --prod deploy --legacy /out
 
@@ -21,13 +27,16 @@ LABEL org.opencontainers.image.title="collector" \
 RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=root:root /out /app
-# The only writable paths: positions and disk queues, and the config mount point stays read-only.
+# The default config (OTLP and Loki push in, stdout out); mount your own file over it.
+COPY deploy/docker/collector/config.yaml /etc/collector/config.yaml
+# The only writable path: positions, disk queues and the default config's OTLP files.
 RUN mkdir -p /var/lib/collector && chown node:node /var/lib/collector
 VOLUME ["/var/lib/collector"]
-ENV NODE_ENV=production COLLECTOR_STORAGE_PATH=/var/lib/collector
+ENV NODE_ENV=production
 USER node
 EXPOSE 4317 4318 3500 12345
-HEALTHCHECK --interval=15s --timeout=3s --retries=5 \
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:12345/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-ENTRYPOINT ["/usr/bin/tini", "--", "node", "--enable-experimental-regexp-engine-on-excessive-backtracks", "dist/cli.js"]
+# bin/collector.js calls main() of dist/cli.js (which only exports it) and turns on the linear regexp fallback.
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "bin/collector.js"]
 CMD ["run", "-c", "/etc/collector/config.yaml"]

@@ -17,11 +17,41 @@ describeWithBinary('docker-compose', 'docker-compose.yaml', (bin) => {
 describe('docker-compose.yaml services', () => {
   const compose = parse(fs.readFileSync(composeFile, 'utf8'));
 
-  test('publishes the ports users of this stack expect', () => {
-    const published = Object.values(compose.services as Record<string, { ports?: string[] }>)
-      .flatMap((s) => s.ports ?? [])
-      .map((p) => Number(String(p).split(':')[0]));
-    for (const port of [4317, 4318, 3100, 9090, 3200, 3000, 8080]) expect(published).toContain(port);
+  // "${BIND_ADDRESS:-127.0.0.1}:${OTLP_GRPC_PORT:-4317}:4317" -> address, variable, default host port, container port
+  const published = Object.values(compose.services as Record<string, { ports?: string[] }>)
+    .flatMap((s) => s.ports ?? [])
+    .map((p) => /^\$\{BIND_ADDRESS:-([^}]+)\}:\$\{([A-Z_]+):-(\d+)\}:(\d+)$/.exec(String(p)));
+
+  test('publishes the ports users of this stack expect, each movable by a variable, on 127.0.0.1 unless told', () => {
+    expect(published.every((m) => m !== null)).toBe(true);
+    expect(new Set(published.map((m) => m![1]))).toEqual(new Set(['127.0.0.1']));
+    for (const port of [4317, 4318, 3500, 12345, 3100, 9090, 3200, 3000, 8080]) expect(published.map((m) => Number(m![3]))).toContain(port);
+    expect(new Set(published.map((m) => m![2])).size).toBe(published.length);
+  });
+
+  test('documents every port variable in .env.example', () => {
+    const example = fs.readFileSync(path.join(repoRoot, '.env.example'), 'utf8');
+    for (const m of published) expect(example).toMatch(new RegExp(`^# ${m![2]}=${m![3]}$`, 'm'));
+    expect(example).toMatch(/^# BIND_ADDRESS=127\.0\.0\.1$/m);
+  });
+
+  test('passes every GRAFANA_CLOUD_* variable of .env.example to the collector, and the grafana-cloud config uses each', () => {
+    const example = fs.readFileSync(path.join(repoRoot, '.env.example'), 'utf8');
+    const config = fs.readFileSync(path.join(repoRoot, 'deploy', 'local-stack', 'collector', 'grafana-cloud.yaml'), 'utf8');
+    const names = [...example.matchAll(/^(GRAFANA_CLOUD_[A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) {
+      expect({ name, passed: compose.services.collector.environment[name] }).toEqual({ name, passed: `\${${name}:-}` });
+      expect({ name, used: config.includes(`\${${name}}`) }).toEqual({ name, used: true });
+    }
+  });
+
+  test('hands SORTER_API_KEY to the sorter as its required key and to the collector, whose config sends it', () => {
+    expect(compose.services['ai-sorter'].environment.SORTER_API_KEYS).toBe('${SORTER_API_KEY:-}');
+    expect(compose.services.collector.environment.SORTER_API_KEY).toBe('${SORTER_API_KEY:-}');
+    for (const file of ['config.yaml', 'grafana-cloud.yaml']) {
+      expect(fs.readFileSync(path.join(repoRoot, 'deploy', 'local-stack', 'collector', file), 'utf8')).toMatch(/api_key: \$\{SORTER_API_KEY:-\}/);
+    }
   });
 
   test('puts the ai-sorter behind the ai profile and points the collector at it', () => {

@@ -6,6 +6,7 @@ import { repoRoot } from '../support/repo';
 const dockerDir = path.join(repoRoot, 'deploy', 'docker');
 const dockerfiles = fs.readdirSync(dockerDir).filter((f) => f.endsWith('.Dockerfile'));
 const lint = require.resolve('dockerfilelint/bin/dockerfilelint', { paths: [__dirname] });
+const packageManager = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { packageManager: string }).packageManager;
 
 describe.each(dockerfiles)('%s', (file) => {
   const text = fs.readFileSync(path.join(dockerDir, file), 'utf8');
@@ -22,5 +23,23 @@ describe.each(dockerfiles)('%s', (file) => {
     expect(text).toMatch(/^HEALTHCHECK .*\n?.*\/(healthz|readyz)/m);
     expect(text).toMatch(/org\.opencontainers\.image\.title/);
     expect(text).toMatch(/--prod deploy/);
+  });
+
+  test('installs the pnpm that package.json pins, with turbo telemetry off', () => {
+    expect(`pnpm@${/^ARG PNPM_VERSION=(\S+)$/m.exec(text)?.[1]}`).toBe(packageManager);
+    expect(text).toMatch(/^RUN npm install -g pnpm@\$\{PNPM_VERSION\}$/m);
+    expect(text).toMatch(/^ENV .*TURBO_TELEMETRY_DISABLED=1/m);
+  });
+
+  test('fetches dependencies from the lockfile alone before the sources, so a source change keeps that layer', () => {
+    const steps = text.split('\n').filter((l) => /^(COPY|RUN)/.test(l));
+    const fetch = steps.indexOf('RUN pnpm fetch');
+    expect(steps[fetch - 1]).toMatch(/^COPY pnpm-lock\.yaml pnpm-workspace\.yaml \.npmrc \.\/$/);
+    expect(steps.indexOf('COPY . .')).toBeGreaterThan(fetch);
+    expect(text).toMatch(/pnpm install --frozen-lockfile --offline/);
+  });
+
+  test('has no `# syntax=` line, which BuildKit would fetch from a registry', () => {
+    expect(text).not.toMatch(/^# *syntax=/m);
   });
 });

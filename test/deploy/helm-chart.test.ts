@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Registry } from 'prom-client';
+import { parse } from 'yaml';
 import { createPipelineConsumer, parseConfig, type LogBatch, type LogEntry } from '@obs/collector';
 import { chartDir, createParentChart, lintChart, renderChart, type K8sObject } from '../support/chart';
 import { findProblems } from '../support/k8s-checks';
+import { repoRoot } from '../support/repo';
 
 // chart-render is an approximation of `helm template` for machines without Helm; it is not Helm.
 const everythingOn = [
@@ -131,6 +136,54 @@ describe('helm chart', () => {
     expect(lintChart(chartDir, everythingOn)).toMatch(/0 chart\(s\) failed/);
   });
 
+  test('sends pipelines.default to the Loki and OTLP endpoints of collector.output, and OTLP traces and metrics to OTLP', () => {
+    const text = collectorConfigText(renderChart(chartDir, ['--set', 'collector.output.lokiUrl=http://loki-gateway.monitoring.svc/loki/api/v1/push,collector.output.lokiTenantId=team-a,collector.output.otlpEndpoint=http://otel.monitoring.svc:4318,collector.output.stdout=false']));
+    const config = parseConfig(text, 'config.yaml', {});
+    expect(config.sinks.map((s) => s.id).sort()).toEqual(['loki', 'otlp']);
+    const raw = parse(text) as { pipelines: { default: { forward_to: string[] } }; sinks: Record<string, Record<string, unknown>>; sources: Record<string, Record<string, unknown>> };
+    expect(raw.pipelines.default.forward_to).toEqual(['sinks.loki', 'sinks.otlp']);
+    expect(raw.sinks.loki).toEqual({ type: 'loki', url: 'http://loki-gateway.monitoring.svc/loki/api/v1/push', tenant_id: 'team-a' });
+    for (const id of ['otlp_http', 'otlp_grpc']) expect(raw.sources[id]).toMatchObject({ traces_forward_to: ['sinks.otlp'], metrics_forward_to: ['sinks.otlp'] });
+  });
+
+  test('writes entries to stdout by default, so a fresh install shows them in kubectl logs', () => {
+    const raw = parse(collectorConfigText(renderChart(chartDir))) as { pipelines: { default: { forward_to: string[] } }; sinks: Record<string, unknown> };
+    expect(raw.pipelines.default.forward_to).toEqual(['sinks.stdout']);
+    expect(Object.keys(raw.sinks)).toEqual(['stdout']);
+  });
+
+  test('refuses to render a default config that sends pipelines.default nowhere, naming collector.output', () => {
+    expect(() => renderChart(chartDir, ['--set', 'collector.output.stdout=false'])).toThrow(/collector\.output/);
+  });
+
+  test('uses collector.configOverride exactly as given, without the defaults Helm would merge into collector.config', () => {
+    const override = {
+      server: { http_listen_address: '0.0.0.0', http_listen_port: 12345 },
+      storage_path: '/var/lib/collector',
+      sources: { otlp: { type: 'otlp_http', listen_address: '0.0.0.0', listen_port: 4318, forward_to: ['pipelines.app'] } },
+      pipelines: { app: { stages: [{ classify: { url: '${SORTER_URL:-}' } }], forward_to: ['sinks.loki'] } },
+      sinks: { loki: { type: 'loki', url: 'http://loki:3100/loki/api/v1/push' } },
+    };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-values-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'values.yaml'), JSON.stringify({ collector: { configOverride: override } }));
+      const text = collectorConfigText(renderChart(chartDir, ['-f', path.join(dir, 'values.yaml')]));
+      expect(parse(text)).toEqual(override);
+      expect(parseConfig(text, 'config.yaml', {}).pipelines.map((p) => p.id)).toEqual(['app']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('keeps the README\'s values table in step with values.schema.json and values.yaml', () => {
+    expect(() => execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'chart-readme.js'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  test('gives NOTES.txt commands that run as written: a port-forward is never chained to the command that needs it', () => {
+    const notes = fs.readFileSync(path.join(chartDir, 'templates', 'NOTES.txt'), 'utf8');
+    for (const line of notes.split('\n').filter((l) => l.includes('port-forward'))) expect(line).not.toMatch(/&&|;/);
+  });
+
   describe('as a sub-chart', () => {
     let parent: string;
     afterEach(() => fs.rmSync(parent, { recursive: true, force: true }));
@@ -162,6 +215,27 @@ describe('helm chart', () => {
         for (const c of pod.containers) expect(c.image.startsWith('registry.example.com/telemetry-sorter/')).toBe(true);
       }
       expect(objects.some((o) => o.kind === 'ConfigMap' && o.metadata.name === 'obs-platform')).toBe(true);
+    });
+
+    test('renders from the packaged .tgz with the README\'s dependencies snippet and parent values', () => {
+      const readme = fs.readFileSync(path.join(chartDir, 'README.md'), 'utf8');
+      const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+      const dependencies = blocks.find((b) => b.startsWith('dependencies:'))!;
+      const values = blocks.find((b) => b.includes('telemetry-sorter:\n  enabled: true'))!;
+      parent = fs.mkdtempSync(path.join(os.tmpdir(), 'parent-chart-'));
+      fs.writeFileSync(path.join(parent, 'Chart.yaml'), `apiVersion: v2\nname: platform\nversion: 1.0.0\n${dependencies}`);
+      fs.writeFileSync(path.join(parent, 'values.yaml'), values);
+      // What `helm dependency update` leaves in charts/ for a file:// repository: the packaged chart.
+      execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'chart-package.js'), path.join(parent, 'charts')], { stdio: 'pipe' });
+      expect(fs.readdirSync(path.join(parent, 'charts'))).toEqual(['telemetry-sorter-0.1.0.tgz']);
+      const objects = renderChart(parent, ['--release-name', 'obs']);
+      expect(findProblems(objects)).toEqual([]);
+      const workloads = objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name).sort();
+      expect(workloads).toEqual(['obs-telemetry-sorter-ai-sorter', 'obs-telemetry-sorter-collector']);
+      for (const o of objects.filter((x) => x.kind === 'Deployment')) {
+        for (const c of o.spec.template.spec.containers) expect(c.image.startsWith('registry.example.com/telemetry-sorter/')).toBe(true);
+      }
+      expect(parse(collectorConfigText(objects)).sinks.loki.url).toBe('http://loki-gateway.monitoring.svc/loki/api/v1/push');
     });
 
     test('renders nothing of ours when the parent disables it', () => {

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { repoRoot, sharedDir } from './repo';
+import { repoRoot, sharedPath } from './repo';
 
 export const chartDir = path.join(repoRoot, 'deploy', 'helm', 'telemetry-sorter');
-const chartRender = path.join(sharedDir, 'tools', 'chart-render', 'chart-render');
+// Looked up on use: a missing ../shared fails the test that needs it with its path, not every file that imports this.
+const chartRender = (): string => sharedPath('tools', 'chart-render', 'chart-render');
 
 export interface K8sObject {
   apiVersion: string;
@@ -19,14 +20,14 @@ export interface K8sObject {
 
 /** Renders a chart the way `helm template` does (chart-render is an approximation of Helm, not Helm). */
 export function renderChart(dir: string, args: string[] = []): K8sObject[] {
-  const out = execFileSync(chartRender, [dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  const out = execFileSync(chartRender(), [dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
   return parseAllDocuments(out)
     .map((d) => d.toJS() as K8sObject | null)
     .filter((o): o is K8sObject => o !== null);
 }
 
 export function lintChart(dir: string, args: string[] = []): string {
-  return execFileSync(chartRender, ['--lint', dir, ...args], { encoding: 'utf8', timeout: 300_000 });
+  return execFileSync(chartRender(), ['--lint', dir, ...args], { encoding: 'utf8', timeout: 300_000 });
 }
 
 /** A throwaway parent chart that uses ours as a sub-chart (unpacked under charts/), as a platform team would. */

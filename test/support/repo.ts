@@ -5,6 +5,15 @@ import path from 'node:path';
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 
+/** A path under ../shared; throws an error naming it when it is absent, so a test fails with the reason. */
+export function sharedPath(...parts: string[]): string {
+  const full = path.join(sharedDir, ...parts);
+  if (!fs.existsSync(full)) {
+    throw new Error(`${full} is missing: the tests read data and tools from ../shared beside the repository clone (${sharedDir}); see README, "Tests and CI"`);
+  }
+  return full;
+}
+
 /** Absolute path of an executable on PATH, or undefined. */
 export function findOnPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {

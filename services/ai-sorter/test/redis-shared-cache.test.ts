@@ -8,7 +8,8 @@ const available = redisServerAvailable();
 if (!available && process.env.CI === 'true') {
   throw new Error('redis-server is required when CI=true: apt-get install -y redis-server');
 }
-const describeWithRedis = available ? describe : describe.skip;
+// Skipped, the reason in its name (the test summary lists skipped tests by name).
+const describeWithRedis = available ? describe : (name: string, fn: () => void) => describe.skip(`${name} (skipped: no redis-server; apt-get install -y redis-server)`, fn);
 
 describeWithRedis('REDIS_URL: template cache and limiter shared through a real redis-server', () => {
   let redis: RunningRedis;

@@ -89,9 +89,44 @@ imagePullSecrets:
 {{- end }}
 {{- end }}
 
-{{/* The collector config as YAML; its checksum rolls the pods when it changes. */}}
+{{/* The collector config as YAML; its checksum rolls the pods when it changes. configOverride is used exactly as
+given; otherwise config, with the sinks of collector.output added and pipelines.default sent to them. */}}
 {{- define "telemetry-sorter.collector.config" -}}
+{{- if .Values.collector.configOverride }}
+{{- toYaml .Values.collector.configOverride }}
+{{- else }}
 {{- $config := deepCopy .Values.collector.config }}
+{{- $out := .Values.collector.output }}
+{{- $sinks := default (dict) (index $config "sinks") }}
+{{- $targets := list }}
+{{- if $out.stdout }}
+{{- $_ := set $sinks "stdout" (dict "type" "stdout" "format" "text") }}
+{{- $targets = append $targets "sinks.stdout" }}
+{{- end }}
+{{- if $out.lokiUrl }}
+{{- $loki := dict "type" "loki" "url" $out.lokiUrl }}
+{{- if $out.lokiTenantId }}{{- $_ := set $loki "tenant_id" $out.lokiTenantId }}{{- end }}
+{{- $_ := set $sinks "loki" $loki }}
+{{- $targets = append $targets "sinks.loki" }}
+{{- end }}
+{{- if $out.otlpEndpoint }}
+{{- $_ := set $sinks "otlp" (dict "type" "otlp" "endpoint" $out.otlpEndpoint) }}
+{{- $targets = append $targets "sinks.otlp" }}
+{{- range $id, $source := (index $config "sources") }}
+{{- if and (kindIs "map" $source) (has (index $source "type") (list "otlp_http" "otlp_grpc")) }}
+{{- if not (hasKey $source "traces_forward_to") }}{{- $_ := set $source "traces_forward_to" (list "sinks.otlp") }}{{- end }}
+{{- if not (hasKey $source "metrics_forward_to") }}{{- $_ := set $source "metrics_forward_to" (list "sinks.otlp") }}{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- $_ := set $config "sinks" $sinks }}
+{{- $default := index (default (dict) (index $config "pipelines")) "default" }}
+{{- if and (kindIs "map" $default) (not (index $default "forward_to")) }}
+{{- if not $targets }}
+{{- fail "collector.output: set lokiUrl, otlpEndpoint or stdout: true, or give pipelines.default a forward_to in collector.config" }}
+{{- end }}
+{{- $_ := set $default "forward_to" $targets }}
+{{- end }}
 {{- if and (eq .Values.collector.mode "daemonset") .Values.collector.nodeLogs.tailPods }}
 {{- /* Every pod's log files on the node (CRI format), labelled from their path, into pipelines.default. */}}
 {{- $pods := dict "type" "file" "targets" (list (dict "__path__" "/var/log/pods/*/*/*.log")) "forward_to" (list "pipelines.kubernetes_pods") }}
@@ -101,4 +136,5 @@ imagePullSecrets:
 {{- $_ := set (index $config "pipelines") "kubernetes_pods" (dict "stages" $stages "forward_to" (list "pipelines.default")) }}
 {{- end }}
 {{- toYaml $config }}
+{{- end }}
 {{- end }}

@@ -10,7 +10,8 @@ import { prometheusBinary, startPrometheus, type RealPrometheus } from './real-p
 const binary = prometheusBinary();
 if (!binary && process.env.CI === 'true') throw new Error('prometheus binary missing: apt-get install -y prometheus');
 if (!binary) console.warn('skipping real Prometheus tests: no prometheus binary (apt-get install -y prometheus)');
-const describeWithPrometheus = binary ? describe : describe.skip;
+// Skipped, the reason in its name (the test summary lists skipped tests by name).
+const describeWithPrometheus = binary ? describe : (name: string, fn: () => void) => describe.skip(`${name} (skipped: no prometheus binary; apt-get install -y prometheus)`, fn);
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 

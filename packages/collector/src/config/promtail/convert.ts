@@ -22,7 +22,8 @@ export function convertPromtail(value: unknown): PromtailConversion {
   const server = convertServer(root.block('server') ?? Block.of({}, ['server'], conv)!);
   const sinks = convertClients(root);
   const positions = root.block('positions');
-  const positionsFile = positions?.string('filename') ?? DEFAULT_POSITIONS;
+  // Promtail resolves a relative positions file from its working directory, as the collector's file source then reads it.
+  const positionsFile = path.resolve(positions?.string('filename') ?? DEFAULT_POSITIONS);
   const ignoreInvalid = positions?.bool('ignore_invalid_yaml') ?? false;
   if (positions?.has('sync_period')) {
     positions.durationMs('sync_period');

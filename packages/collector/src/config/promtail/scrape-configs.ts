@@ -106,7 +106,7 @@ function staticTargets(statics: unknown[], at: PropertyKey[], rules: readonly Re
       if (relabeled === undefined) continue;
       const target = fileTarget(relabeled);
       if (target === undefined) {
-        if (!('__path__' in labels)) block.issue('labels', 'a static target needs a `__path__` label: the glob of the files to tail');
+        conv.notes.push({ at: ['sources'], text: `${formatPath([...at, j])}: target ${host} has no __path__, so Promtail tails nothing for it; left out` });
         continue;
       }
       const key = JSON.stringify(Object.entries(target).sort());
