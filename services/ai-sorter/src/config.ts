@@ -47,8 +47,9 @@ export const envSchema = z
     SHUTDOWN_TIMEOUT_MS: int(0).default(10000).describe('Longest wait for in-flight requests on SIGTERM'),
     SORTER_WORKERS: int(0)
       .max(64)
-      .default(availableParallelism())
-      .describe('Worker threads for the per-item work (redaction, masking, rules); 0 runs it on the main thread. Default: the CPU count'),
+      // Each worker thread costs about 13 MB; a container on a large node sees every CPU of the node.
+      .default(Math.min(availableParallelism(), 4))
+      .describe('Worker threads for the per-item work (header, redaction, masking, rules); 0 runs it on the main thread. Default: the CPU count, at most 4'),
     MAX_PREPARING_REQUESTS: int(1)
       .optional()
       .describe('Batch requests read and prepared at once; more wait with their bodies unread, so /healthz stays fast. Default: 2 x SORTER_WORKERS + 2'),

@@ -35,4 +35,20 @@ describe('createWorkerPool', () => {
     expect(await running).toBe(8);
     await expect(pool.run(1)).rejects.toThrow('the worker pool is closed');
   });
+
+  test('retires a worker whose script fails to load instead of restarting it, and says why', async () => {
+    pool = createWorkerPool({ script: join(__dirname, 'support', 'broken-worker.js'), size: 2 });
+    const reasons: string[] = [];
+    // Until both threads have failed, a task may still go to one that is about to: bounded, not a sleep.
+    for (let attempt = 0; attempt < 100 && !reasons.at(-1)?.startsWith('no worker thread could start'); attempt += 1) {
+      reasons.push(await pool.run(1).then(String, (err: Error) => err.message));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(reasons.at(-1)).toBe('no worker thread could start: this worker cannot load');
+    expect(reasons.every((r) => /worker/.test(r))).toBe(true);
+  });
+
+  test('refuses a script that does not exist', () => {
+    expect(() => createWorkerPool({ script: join(__dirname, 'support', 'no-such-worker.js'), size: 1 })).toThrow(/no-such-worker\.js is missing/);
+  });
 });

@@ -52,6 +52,16 @@ describe('live view model', () => {
     expect(frame).toMatch(/75\.0%/);
   });
 
+  test.each([
+    ['says why there is no queue when no sink has one', '', 'entries waiting in sink queues  none (no sink with a queue: file and stdout sinks write at once)'],
+    ['names each queued sink with the entries waiting in it', 'collector_sink_queue_entries{sink="sinks.loki"} 12', 'entries waiting in sink queues  sinks.loki=12'],
+  ])('%s', (_what, metrics, line) => {
+    const s = scrape(metrics, '', 0);
+    const frame = renderTop(buildTopModel(s, { ...s, atMs: 1000 }), []);
+    expect(frame).toContain(`  ${line}`);
+    expect(frame).toContain('  entries dropped by sinks  0');
+  });
+
   test('shows no parse ratio before any entry arrived', () => {
     expect(buildTopModel(before, before).parseSuccessRatio).toBeUndefined();
   });

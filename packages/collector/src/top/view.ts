@@ -91,12 +91,16 @@ function shares(values: Map<string, number>, width: number): string[] {
 /** Renders one frame of the live view as lines of plain text. */
 export function renderTop(model: TopModel, header: readonly string[]): string[] {
   const parse = model.parseSuccessRatio === undefined ? '  -' : `${(model.parseSuccessRatio * 100).toFixed(1)}%`;
-  const queues = [...model.queueDepth.entries()].map(([sink, n]) => `${sink}=${n}`).join('  ') || '-';
+  // Only sinks with a delivery queue (loki, otlp, prometheus_remote_write) report one; file and stdout write at once.
+  const queues = model.queueDepth.size > 0
+    ? `entries waiting in sink queues  ${[...model.queueDepth.entries()].map(([sink, n]) => `${sink}=${n}`).join('  ')}`
+    : 'entries waiting in sink queues  none (no sink with a queue: file and stdout sinks write at once)';
   return [
     ...header,
     '',
     `  lines/s in ${model.linesInPerSecond.toFixed(0).padStart(8)}    lines/s out ${model.linesOutPerSecond.toFixed(0).padStart(8)}    parse success ${parse}`,
-    `  sink queues  ${queues}    sink drops ${model.sinkErrors}`,
+    `  ${queues}`,
+    `  entries dropped by sinks  ${model.sinkErrors}`,
     '',
     'severity',
     ...shares(model.severity, 30),

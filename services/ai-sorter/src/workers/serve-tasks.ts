@@ -1,6 +1,6 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import type { TaskReply } from './worker-pool';
+import type { TaskReply, WorkerMessage } from './worker-pool';
 
 /** Inside a worker thread: answers every task the pool sends with `handle`; a throw answers that task with its message. */
 export function serveTasks<I, O>(handle: (input: I) => O): void {
@@ -17,4 +17,5 @@ export function serveTasks<I, O>(handle: (input: I) => O): void {
     }
     port.postMessage(reply);
   });
+  port.postMessage({ ready: true } satisfies WorkerMessage<O>);
 }
