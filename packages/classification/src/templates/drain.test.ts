@@ -145,6 +145,13 @@ describe('createTemplateMiner', () => {
     expect(miner.add(second)).toMatchObject({ templateId: a.templateId, isNew: false });
   });
 
+  test('keeps templates apart when tokens with a variable differ in their constant words', () => {
+    const miner = createTemplateMiner();
+    const plain = miner.add('session opened for user <*> by (uid=0)');
+    const login = miner.add('session opened for user <*> by LOGIN(uid=0)');
+    expect(login.templateId).not.toBe(plain.templateId);
+  });
+
   test('requires more shared tokens when similarityThreshold is higher', () => {
     const loose = createTemplateMiner({ similarityThreshold: 0.5 });
     const strict = createTemplateMiner({ similarityThreshold: 0.9 });

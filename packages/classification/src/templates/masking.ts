@@ -43,8 +43,8 @@ const maskRules: readonly MaskRule[] = [
 // One pass over the line (faster than a pass per rule): at any position the earlier rule's alternative wins.
 const anyVariable = new RegExp(maskRules.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'g');
 
-// A bracketed or empty-bracketed variable, e.g. "(<*>)" or a standalone "()", is the same variable with decoration some lines lack.
-const wrappedWildcard = /[(\[]<\*>[)\]]|(?<!\S)(?:\(\)|\[\])(?!\S)/g;
+// A bracketed variable, e.g. "(<*>)", is the same variable with decoration some lines lack (as is a standalone "()").
+const wrappedWildcard = /[(\[]<\*>[)\]]/g;
 // Wildcards joined by separators ("<*>:<*>", "<*>.<*>.<*>") are one variable whose inner shape varies.
 const joinedWildcards = /<\*>(?:[.:_\/@-]<\*>)+/g;
 // A name glued to a variable by word characters, dots or dashes is a variable as a whole: a host that embeds an address
@@ -53,14 +53,21 @@ const joinedWildcards = /<\*>(?:[.:_\/@-]<\*>)+/g;
 const gluedWildcard = /(?<![\w.-])(?:[\w.-]*<\*>)+[\w.-]*/g;
 const whitespace = /\s+/;
 
+/** A token's wildcards with their joins, glued names and brackets folded into one; the three rules work within a token,
+ * so only tokens that hold a wildcard next to something else pay for them. */
+function foldWildcards(token: string): string {
+  if (token === '()' || token === '[]') return WILDCARD;
+  if (token === WILDCARD || !token.includes(WILDCARD)) return token;
+  return token.replace(joinedWildcards, WILDCARD).replace(gluedWildcard, WILDCARD).replace(wrappedWildcard, WILDCARD);
+}
+
 /** Replaces the variable parts of a line (addresses, ids, numbers, paths, quantities) with WILDCARD and splits it into tokens;
  * runs of adjacent wildcard tokens collapse into one so optional variable parts do not change the token count. */
 export function maskTokens(text: string): string[] {
-  let masked = text.replace(anyVariable, WILDCARD);
-  masked = masked.replace(joinedWildcards, WILDCARD).replace(gluedWildcard, WILDCARD).replace(wrappedWildcard, WILDCARD);
   const tokens: string[] = [];
-  for (const token of masked.split(whitespace)) {
-    if (token === '') continue;
+  for (const part of text.replace(anyVariable, WILDCARD).split(whitespace)) {
+    if (part === '') continue;
+    const token = foldWildcards(part);
     if (token === WILDCARD && tokens[tokens.length - 1] === WILDCARD) continue;
     tokens.push(token);
   }

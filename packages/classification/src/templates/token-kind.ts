@@ -3,11 +3,16 @@ import { WILDCARD } from './masking';
 const digit = /\d/g;
 const letter = /[a-zA-Z]/g;
 const allHex = /^[0-9a-fA-F]+$/;
+const lettersRun = /[a-zA-Z]{2}/;
 
 /** A word carries meaning (more letters than digits, not hex, no wildcard): "start", "SOCKS5" and "ssh2" are words,
  * "t761" and "9f4ef63" are variables. */
 export function isWord(token: string): boolean {
-  if (token.includes(WILDCARD)) return false;
+  // A token with a variable in it is a word when what stays constant holds one (`LOGIN(uid=<*>)`), not when it is decoration.
+  if (token.includes(WILDCARD)) {
+    const constant = token.replaceAll(WILDCARD, '');
+    return lettersRun.test(constant) && isWord(constant);
+  }
   const digits = countMatches(token, digit);
   if (digits === 0) return true;
   return !allHex.test(token) && digits < countMatches(token, letter);

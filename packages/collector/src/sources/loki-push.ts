@@ -10,6 +10,7 @@ import { PermanentError, retryAfterSeconds, ShutdownError, toHttpStatus } from '
 import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../sinks/loki/decode';
 import { tenantIdProblem } from '../sinks/loki/tenant';
 import { RequestTooLargeError, unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
+import { readBody } from './read-body';
 import { TENANT_LABEL } from '../stages/tenant';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
 
@@ -134,7 +135,10 @@ class LokiPush implements LokiPushSource {
 
   /** Reads and decodes a request; its body buffers are garbage once this returns, before the entries are handed on. */
   async #receive(req: http.IncomingMessage, isPush: boolean, reservation: InFlightReservation): Promise<{ entries: LogEntry[]; bytes: number }> {
-    const raw = await this.#readBody(req, reservation);
+    const max = this.config.max_body_bytes;
+    const raw = await readBody(req, max, reservation, (declared) =>
+      new HttpError(413, declared === undefined ? `body is over max_body_bytes (${max})` : `body of ${declared} bytes is over max_body_bytes (${max})`),
+    );
     const protobuf = isPush && contentType(req) === 'application/x-protobuf';
     const body = protobuf ? raw : await this.#decompress(req, raw, reservation);
     return { entries: isPush ? this.#pushEntries(req, body) : this.#rawEntries(req, body), bytes: raw.length };
@@ -144,41 +148,6 @@ class LokiPush implements LokiPushSource {
     this.metrics.requests(status).inc();
     if (res.headersSent) return;
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(body);
-  }
-
-  /** Reads the body into the request's reservation; over max_body_bytes or the shared limit, the rest is discarded. */
-  #readBody(req: http.IncomingMessage, reservation: InFlightReservation): Promise<Buffer> {
-    const max = this.config.max_body_bytes;
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > max) return Promise.reject(new HttpError(413, `body of ${declared} bytes is over max_body_bytes (${max})`));
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const stop = (err: Error): void => {
-        req.removeAllListeners('data');
-        req.resume();
-        chunks.length = 0;
-        reject(err);
-      };
-      try {
-        if (declared > 0) reservation.add(declared); // refused before a byte is read when it cannot fit
-      } catch (err) {
-        stop(err as Error);
-        return;
-      }
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > max) return stop(new HttpError(413, `body is over max_body_bytes (${max})`));
-        try {
-          if (size > declared) reservation.add(chunk.length);
-        } catch (err) {
-          return stop(err as Error);
-        }
-        chunks.push(chunk);
-      });
-      req.on('end', () => resolve(Buffer.concat(chunks)));
-      req.on('error', reject);
-    });
   }
 
   /** gzip is inflated off the event loop; the inflated bytes count against the shared limit too. */

@@ -10,6 +10,7 @@ import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } fro
 import type { Signal } from '../otlp/types';
 import { OtlpWireError } from '../otlp/wire-error';
 import { RequestTooLargeError, unlimitedBudget, type InFlightReservation } from './in-flight-budget';
+import { readBody } from './read-body';
 
 export const otlpHttpConfig = z
   .object({
@@ -57,44 +58,6 @@ function formatOf(contentType: string | undefined): Format | undefined {
   return undefined;
 }
 
-/** Reads the body into the request's reservation of the shared in-flight limit; past a limit the rest is discarded. */
-function readBody(req: http.IncomingMessage, limit: number, reservation: InFlightReservation): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new HttpFailure(413, `request body of ${declared} bytes exceeds max_request_body_bytes (${limit})`));
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    // Read the rest without keeping it: a reset before the answer would hide the status from the client.
-    const stop = (err: Error): void => {
-      req.removeAllListeners('data');
-      req.resume();
-      chunks.length = 0;
-      reject(err);
-    };
-    try {
-      if (declared > 0) reservation.add(declared); // refused before a byte is read when it cannot fit
-    } catch (err) {
-      return stop(budgetFailure(err));
-    }
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) return stop(new HttpFailure(413, `request body exceeds max_request_body_bytes (${limit})`));
-      try {
-        if (!(declared >= size)) reservation.add(chunk.length);
-      } catch (err) {
-        return stop(budgetFailure(err));
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks, size)));
-    req.on('error', reject);
-  });
-}
-
 /** The shared in-flight limit's refusal as an answer: 413 when the body could never fit, else 429 + Retry-After. */
 function budgetFailure(err: unknown): HttpFailure {
   if (err instanceof RequestTooLargeError) return new HttpFailure(413, err.message);
@@ -138,7 +101,12 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
   }
 
   async function decodeAndExport(req: http.IncomingMessage, codec: SignalCodec<Signal>, format: Format, abort: AbortSignal, reservation: InFlightReservation): Promise<Uint8Array | string> {
-    const raw = await readBody(req, config.max_request_body_bytes, reservation);
+    const limit = config.max_request_body_bytes;
+    const raw = await readBody(req, limit, reservation, (declared) =>
+      new HttpFailure(413, declared === undefined ? `request body exceeds max_request_body_bytes (${limit})` : `request body of ${declared} bytes exceeds max_request_body_bytes (${limit})`),
+    ).catch((err: unknown) => {
+      throw err instanceof HttpFailure ? err : budgetFailure(err);
+    });
     const body = await decompress(raw, req.headers['content-encoding'], config.max_request_body_bytes);
     if (body !== raw) {
       try {
