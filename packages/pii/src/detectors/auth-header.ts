@@ -19,9 +19,9 @@ function isBasicCredential(token: string): boolean {
  * `Negotiate ...`) or none. The scheme is kept; only the credential is replaced.
  */
 export function createAuthHeaderDetector(): Detector {
-  const scheme = /(?<![\w-])(bearer|basic)\s+([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
+  const scheme = /(?:(?<=\\[nrt])|(?<![\w-]))(bearer|basic)\s+([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
   const header =
-    /(?<![\w-])(?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
+    /(?:(?<=\\[nrt])|(?<![\w-]))(?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
   const hint = anyOf(['bearer', 'basic', 'authoriz']);
   return {
     type: 'auth_header',
