@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Registry } from 'prom-client';
 import type { Consumer, Lifecycle } from './consumer';
 import type { LogBatch } from './entry';
-import type { Signal } from './otlp/types';
+import type { Signal } from './protocols/otlp/types';
 
 /** What the collector hands every component it builds. */
 export interface ComponentContext {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Sink } from '../src/component';
 import { createEntry } from '../src/entry';
 import { PermanentError } from '../src/errors';
-import { isSignalSink } from '../src/otlp/signal-consumer';
+import { isSignalSink } from '../src/signal-consumer';
 import { sinkDefinitions } from '../src/sinks/registry';
 import { createTestContext } from './support/sink-context';
 

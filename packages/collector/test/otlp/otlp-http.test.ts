@@ -1,10 +1,10 @@
 import zlib from 'node:zlib';
 import { Reader } from 'protobufjs/minimal';
 import { QueueFullError, ShutdownError } from '../../src/errors';
-import { codecs } from '../../src/otlp/codec';
+import { codecs } from '../../src/protocols/otlp/codec';
 import { createFailingConsumer, createMemoryConsumer } from '../../src/testing';
 import { startHttp, type Harness } from './receiver-harness';
-import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp-http';
+import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp/http';
 import { createTestContext, metricValue } from '../support/sink-context';
 
 const traceJson = {

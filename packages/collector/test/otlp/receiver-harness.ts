@@ -1,9 +1,9 @@
 import type { Consumer } from '../../src/consumer';
 import type { LogBatch } from '../../src/entry';
-import type { SignalSink } from '../../src/otlp/signal-consumer';
-import type { MetricsData, TracesData } from '../../src/otlp/types';
-import { createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcSource } from '../../src/sources/otlp-grpc';
-import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp-http';
+import type { SignalSink } from '../../src/signal-consumer';
+import type { MetricsData, TracesData } from '../../src/protocols/otlp/types';
+import { createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcSource } from '../../src/sources/otlp/grpc';
+import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp/http';
 import { createMemoryConsumer, type MemoryConsumer } from '../../src/testing';
 import { createTestContext } from '../support/sink-context';
 

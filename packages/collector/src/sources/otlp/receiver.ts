@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { SourceContext } from '../component';
-import type { Consumer, Lifecycle } from '../consumer';
-import { nowNs } from '../entry';
-import { PermanentError, QueueFullError, RetryableError, ShutdownError } from '../errors';
-import type { Processor } from '../processors/processor';
-import { buildProcessors, processorListSchema } from '../processors/registry';
-import { codecs } from './codec';
+import type { SourceContext } from '../../component';
+import type { Consumer, Lifecycle } from '../../consumer';
+import { nowNs } from '../../entry';
+import { PermanentError, QueueFullError, RetryableError, ShutdownError } from '../../errors';
+import type { Processor } from '../../processors/processor';
+import { buildProcessors, processorListSchema } from '../../processors/registry';
+import { codecs } from '../../protocols/otlp/codec';
 import { createLogRecordConverter, logMappingSchema } from './log-records-to-entries';
-import { counter } from './metric-factory';
-import { fanOutSignal, isSignalSink } from './signal-consumer';
-import { signals, type PartialSuccess, type Signal, type SignalData } from './types';
+import { counter } from '../../metric-factory';
+import { fanOutSignal, isSignalSink } from '../../signal-consumer';
+import { signals, type PartialSuccess, type Signal, type SignalData } from '../../protocols/otlp/types';
 
 const sinkTarget = z.string().regex(/^sinks\.[A-Za-z0-9_-]+$/, 'expected sinks.<id>');
 

@@ -1,5 +1,5 @@
-import type { Consumer } from '../consumer';
-import type { Signal, SignalData } from './types';
+import type { Consumer } from './consumer';
+import type { Signal, SignalData } from './protocols/otlp/types';
 
 /** A sink that also takes OTLP traces and/or metrics (the otlp sink, prometheus remote write for metrics). */
 export interface SignalSink {
