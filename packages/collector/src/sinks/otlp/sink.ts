@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ComponentContext, ComponentDefinition, Sink } from '../../component';
+import type { ComponentContext, ComponentDefinition, SignalSink, Sink } from '../../component';
 import type { Consumer } from '../../consumer';
 import { createQueue } from '../../delivery/create-queue';
 import { createQueuedSink, oldestMs, type QueuedSink, type QueuedSinkOptions } from '../../delivery/queued-sink';
@@ -9,7 +9,6 @@ import { withTimeout } from '../../delivery/timeout';
 import { nowNs } from '../../entry';
 import { codecs, type SignalCodec } from '../../protocols/otlp/codec';
 import { counter } from '../../metric-factory';
-import type { SignalSink } from '../../signal-consumer';
 import type { MetricsData, Signal, SignalData, TracesData } from '../../protocols/otlp/types';
 import { otlpSinkConfig, type OtlpSinkConfig } from './config';
 import { entriesToLogsData } from './entries-to-log-records';
