@@ -2,7 +2,7 @@
 // Scores @obs/pii on the labeled corpus (precision/recall per type) and measures redaction throughput on real
 // logs against a bare one-regex String.prototype.replace over the same lines, and against an earlier version of
 // the package (`--baseline <git ref>`) in the same run. Needs `pnpm turbo run build --filter @obs/pii`.
-//   --blind, --blind2   score a held-out part (corpus-blind.jsonl, corpus-blind2.jsonl) instead of the tuning corpus
+//   --blind, --blind2, --blind3   score a held-out part (corpus-blind.jsonl, ...) instead of the tuning corpus
 //   --mistakes   also print every line scored wrong
 //   --baseline REF   compile packages/pii/src as of REF into a temp dir and time it beside the current build
 const fs = require('node:fs');
@@ -12,7 +12,8 @@ const { execFileSync } = require('node:child_process');
 const { createRedactor, createPiiScanner, piiTypes } = require('../../packages/pii/dist');
 const { parseCorpus, scoreCorpus } = require('../../packages/pii/dist/testing');
 
-const blind = process.argv.includes('--blind') ? 'corpus-blind.jsonl' : process.argv.includes('--blind2') ? 'corpus-blind2.jsonl' : undefined;
+const blindFlag = process.argv.find((a) => /^--blind\d?$/.test(a));
+const blind = blindFlag === undefined ? undefined : `corpus-${blindFlag.slice(2)}.jsonl`;
 const corpusPaths = (blind !== undefined ? [blind] : ['corpus.jsonl', 'corpus-generated.jsonl']).map((f) => path.join(__dirname, f));
 const logDir = process.env.PII_BENCH_LOGS ?? path.join(__dirname, '../../../shared/data/loghub-2k');
 const showMistakes = process.argv.includes('--mistakes');

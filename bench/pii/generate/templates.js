@@ -69,6 +69,11 @@ module.exports = [
   (v) => line`az storage container create -n logs --account-name acme --account-key ${pii('token', v.azureKey())}`,
   (v) => line`fetching https://${pii('url_credentials', `gitlab-ci-token:${v.gitlab()}`)}@gitlab.example.com/group/app.git`,
 
+  (v) => line`podman: wrote ${pii('home_dir', '/home/' + v.user())}/.config/containers/auth.json {"auths":{"quay.io":{"auth":"${pii('secret_kv', Buffer.from(`${v.user()}:${v.base62(10)}`).toString('base64'))}"}}}`,
+  (v) => line`npm config: //registry.example.com/:_auth=${pii('secret_kv', Buffer.from(`${v.user()}:${v.base62(10)}`).toString('base64'))}`,
+  (v) => line`caddy | ${pii('ipv4', v.ipv4())} - ${pii('user', v.user())} [02/Apr/2025:03:14:15 +0000] "PUT /upload HTTP/1.1" 201 0`,
+  (v) => line`vsftpd: Wed Apr  2 03:14:16 2025 [pid 812] [${pii('user', v.user())}] OK LOGIN: Client "${pii('ipv4', v.ipv4())}"`,
+
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,
   (v) => line`INFO refreshing access token: attempt ${v.r.int(1, 5)} of 5`,

@@ -1,5 +1,6 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isBasicCredential } from './auth-header';
 import { isSecretKey, isPlaceholderValue } from './secret-kv';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
@@ -67,8 +68,10 @@ export function createSecretPositionDetector(): Detector {
   const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
   const loginCallWords = ['login(', 'login (', 'auth(', 'auth (', 'auth=(', 'auth = (', 'authenticate(', 'signin(', 'sign_in(', 'basicauth('];
   // Which rules a text can feed, found in one pass: secret words, password flags, -u user:pass, SQL, .netrc, calls.
-  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords];
-  const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call] = [1, 2, 4, 8, 16, 32];
+  // Docker's config.json `"auth": "<base64 user:pass>"`, npm's `_auth=<base64>`: a key named auth holding a Basic credential.
+  const basicAuth = /(?<![\w-])_?auth\\?["']?\s*[:=]\s*\\?["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi;
+  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords, ['auth']];
+  const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call, authKey] = [1, 2, 4, 8, 16, 32, 64];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -139,6 +142,15 @@ export function createSecretPositionDetector(): Detector {
       if (rules & call) {
         loginCall.lastIndex = 0;
         for (let m = loginCall.exec(text); m !== null; m = loginCall.exec(text)) pushValue(out, m);
+      }
+      if (rules & authKey) {
+        basicAuth.lastIndex = 0;
+        for (let m = basicAuth.exec(text); m !== null; m = basicAuth.exec(text)) {
+          const credential = m[1] as string;
+          if (!isBasicCredential(credential)) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - credential.length, matchEnd, m.index, matchEnd));
+        }
       }
       if (!hasSecretWord) return;
       afterWord.lastIndex = 0;

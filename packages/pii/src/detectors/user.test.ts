@@ -23,6 +23,8 @@ describe('user detector', () => {
     ['finds the name when a connection string has User Id', 'Server=db;User Id=svc_app;Password=x;', ['svc_app']],
     ['finds the name when an HCL or INI value has spaces around =', '  username = "tanaka_y"', ['tanaka_y']],
     ['finds the name when cron runs a command for it', 'CRON[812]: (alice) CMD (/usr/bin/backup)', ['alice']],
+    ['finds the authuser when an access log line has a prefix', 'caddy: 203.0.113.9 - bob [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200', ['bob']],
+    ['finds the name when vsftpd logs a login', 'Fri May  2 08:00:04 2025 [pid 3321] [olga.k] OK LOGIN: Client "203.0.113.9"', ['olga.k']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -18,7 +18,7 @@ const notAName = new Set(
     'identity exists found creation created deleted updated access activity attribute attributes context defined ' +
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
-    'registration logon logoff limit privileges ns sid'
+    'registration logon logoff limit privileges ns sid client server success successful'
   ).split(' '),
 );
 
@@ -52,8 +52,11 @@ export function createUserDetector(): Detector {
     `\\b(?:mysql\\w*|mariadb\\w*|mongo\\w*|psql|curl|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm(?:\\s+registry)?)\\s+login)\\b[^|;&\\n]*?\\s(?:-u\\s*|-U\\s+|--user(?:name)?[=\\s]\\s*)["']?(${name})`,
     'g',
   );
-  // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`.
-  const accessLog = new RegExp(`^\\S+ \\S+ (${name}) \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`, 'g');
+  // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`, also
+  // behind a prefix (`traefik: 203.0.113.9 - alice [...]`).
+  const accessLog = new RegExp(`(?:^|\\s)[\\w.:-]+ [\\w.-]+ (${name}) \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`, 'g');
+  // vsftpd's `[pid 3321] [alice] FAIL LOGIN: Client "..."`.
+  const vsftpd = new RegExp(`\\[pid \\d+\\] \\[(${name})\\] (?:OK|FAIL) [A-Z]+`, 'g');
   // `"user":{"name":"alice"}` (ECS, OpenTelemetry-style nesting).
   const nestedName = new RegExp(`"user"\\s*:\\s*\\{\\s*"(?:name|username|login|id)"\\s*:\\s*"(${name})"`, 'g');
   // `<username>alice</username>`, `<ns:login>bob</ns:login>`: XML elements named like a user.
@@ -77,6 +80,7 @@ export function createUserDetector(): Detector {
     [['user":', 'user" :'], always(nestedName)],
     [['machine'], always(netrc)],
     [[') cmd ('], always(cron)],
+    [['] ok ', '] fail '], always(vsftpd)],
     [['user>', 'username>', 'user_name>', 'login>', 'uid>', 'account>'], always(xmlElement)],
     [['login'], always(loginCall)],
   ];
