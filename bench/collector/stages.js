@@ -5,7 +5,7 @@
 // prom-client is the collector's dependency; resolve it from there.
 const { Counter, Registry } = require(require.resolve('prom-client', { paths: [require('node:path').join(__dirname, '../../packages/collector')] }));
 const { parseStages } = require('../../packages/collector/dist/config/load');
-const { buildStageChain } = require('../../packages/collector/dist/stages/pipeline');
+const { buildStageChain } = require('../../packages/collector/dist/stages/stage-chain');
 const { createTimestampParser } = require('../../packages/collector/dist/stages/timestamp/parser');
 const { utcZone } = require('../../packages/collector/dist/stages/timestamp/zone');
 

@@ -19,9 +19,9 @@ function requireDist(file) {
   return require(full);
 }
 
-const { codecs } = requireDist('otlp/codec.js');
-const { protoTypes } = requireDist('otlp/proto.js');
-const { createOtlpHttpSource, otlpHttpConfig } = requireDist('sources/otlp-http.js');
+const { codecs } = requireDist('protocols/otlp/codec.js');
+const { protoTypes } = requireDist('protocols/otlp/proto.js');
+const { createOtlpHttpSource, otlpHttpConfig } = requireDist('sources/otlp/http.js');
 const { createLogger } = requireDist('runtime/logger.js');
 const { Registry } = require(require.resolve('prom-client', { paths: [path.join(repoRoot, 'packages', 'collector')] }));
 

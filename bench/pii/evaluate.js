@@ -2,7 +2,7 @@
 // Scores @obs/pii on the labeled corpus (precision/recall per type) and measures redaction throughput on real
 // logs against a bare one-regex String.prototype.replace over the same lines, and against an earlier version of
 // the package (`--baseline <git ref>`) in the same run. Needs `pnpm turbo run build --filter @obs/pii`.
-//   --blind      score the held-out corpus-blind.jsonl instead of the tuning corpus (do this once, at the end)
+//   --blind, --blind2, --blind3   score a held-out part (corpus-blind.jsonl, ...) instead of the tuning corpus
 //   --mistakes   also print every line scored wrong
 //   --baseline REF   compile packages/pii/src as of REF into a temp dir and time it beside the current build
 const fs = require('node:fs');
@@ -12,8 +12,9 @@ const { execFileSync } = require('node:child_process');
 const { createRedactor, createPiiScanner, piiTypes } = require('../../packages/pii/dist');
 const { parseCorpus, scoreCorpus } = require('../../packages/pii/dist/testing');
 
-const blind = process.argv.includes('--blind');
-const corpusPaths = (blind ? ['corpus-blind.jsonl'] : ['corpus.jsonl', 'corpus-generated.jsonl']).map((f) => path.join(__dirname, f));
+const blindFlag = process.argv.find((a) => /^--blind\d?$/.test(a));
+const blind = blindFlag === undefined ? undefined : `corpus-${blindFlag.slice(2)}.jsonl`;
+const corpusPaths = (blind !== undefined ? [blind] : ['corpus.jsonl', 'corpus-generated.jsonl']).map((f) => path.join(__dirname, f));
 const logDir = process.env.PII_BENCH_LOGS ?? path.join(__dirname, '../../../shared/data/loghub-2k');
 const showMistakes = process.argv.includes('--mistakes');
 const baselineAt = process.argv.indexOf('--baseline');
@@ -49,7 +50,7 @@ function printScores() {
   const lines = loadCorpus();
   const score = scoreCorpus(lines, createPiiScanner());
   const nearMisses = lines.filter((l) => l.spans.length === 0).length;
-  console.log(`${blind ? 'BLIND corpus' : 'tuning corpus'}: ${lines.length} lines, ${lines.reduce((n, l) => n + l.spans.length, 0)} labeled values, ${nearMisses} near-miss lines`);
+  console.log(`${blind !== undefined ? `BLIND ${blind}` : 'tuning corpus'}: ${lines.length} lines, ${lines.reduce((n, l) => n + l.spans.length, 0)} labeled values, ${nearMisses} near-miss lines`);
   console.log('| type | labeled | TP | FP | FN | precision | recall |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const type of [...piiTypes, 'overall']) {

@@ -50,7 +50,7 @@ async function spawnSorterOnce(env) {
     if (up) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
+  return { url, pid: child.pid, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
 }
 
 /** OpenAI chat-completions stub (not an LLM): answers every prompted item as info/noise and counts calls and items;

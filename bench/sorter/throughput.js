@@ -63,11 +63,33 @@ function probeHealthz(url) {
   return { stop: async () => { running = false; await loop; return latencies; } };
 }
 
+/** CPU time (µs) each thread of a process has used, from Linux's /proc; the main thread's id is the process id. */
+function threadCpu(pid) {
+  const fs = require('node:fs');
+  const tick = 1e6 / 100; // USER_HZ is 100 on Linux
+  const out = new Map();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * tick);
+  }
+  return out;
+}
+
+/** CPU µs per item over a run: the main thread's (it answers /healthz) and all threads' (workers, GC, libuv). */
+function cpuPerItem(pid, before, after, items) {
+  let all = 0;
+  for (const [tid, us] of after) all += us - (before.get(tid) ?? 0);
+  return { main: ((after.get(pid) ?? 0) - (before.get(pid) ?? 0)) / items, all: all / items };
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function run(name, url, body, options = {}) {
   const health = probeHealthz(url);
+  const cpuBefore = options.pid && process.platform === 'linux' ? threadCpu(options.pid) : undefined;
   const result = await autocannon({ url: `${url}/classify`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: options.connections ?? connections, duration });
+  const cpu = cpuBefore ? cpuPerItem(options.pid, cpuBefore, threadCpu(options.pid), result.requests.total * batch) : undefined;
   const probes = (await health.stop()).sort((a, b) => a - b);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return {
@@ -77,6 +99,7 @@ async function run(name, url, body, options = {}) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     healthz: { count: probes.length, p99: percentile(probes, 99), max: probes[probes.length - 1] ?? 0, over100: probes.filter((l) => l > 100).length },
+    cpu,
   };
 }
 
@@ -110,22 +133,22 @@ async function main() {
   await bare.stop();
 
   const mainThread = await spawnSorter({ SORTER_WORKERS: '0' });
-  rows.push(await run('ai-sorter, rules, SORTER_WORKERS=0 (all on the main thread)', mainThread.url, body));
+  rows.push(await run('ai-sorter, rules, SORTER_WORKERS=0 (all on the main thread)', mainThread.url, body, { pid: mainThread.pid }));
   await mainThread.stop();
 
   const rulesOnly = await spawnSorter({});
-  rows.push(await run('ai-sorter, rules (no LLM key)', rulesOnly.url, body));
+  rows.push(await run('ai-sorter, rules (no LLM key)', rulesOnly.url, body, { pid: rulesOnly.pid }));
   await rulesOnly.stop();
 
   const stub = await startLlmStub();
   const cached = await spawnSorter({ LLM_API_KEY: 'bench-stub-key', LLM_BASE_URL: stub.baseUrl });
-  rows.push(await run('ai-sorter, cache (LLM stub, warm)', cached.url, body));
+  rows.push(await run('ai-sorter, cache (LLM stub, warm)', cached.url, body, { pid: cached.pid }));
   await cached.stop();
   await stub.stop();
 
   const limited = await startLlmStub({ retryAfterSeconds: 1 });
   const crowded = await spawnSorter({ LLM_API_KEY: 'bench-stub-key', LLM_BASE_URL: limited.baseUrl });
-  rows.push(await run('ai-sorter, LLM answering 429, 200 connections', crowded.url, body, { connections: 200 }));
+  rows.push(await run('ai-sorter, LLM answering 429, 200 connections', crowded.url, body, { connections: 200, pid: crowded.pid }));
   await crowded.stop();
   await limited.stop();
 
@@ -142,6 +165,15 @@ async function main() {
   const loop = (loopBefore + loopAfter) / 2;
   console.log(`\nsame work in a bare loop (header, redact, mask, rules, mine; one core, no HTTP): ${loop.toFixed(0)} items/s (${loopBefore.toFixed(0)} before the runs, ${loopAfter.toFixed(0)} after);`);
   for (const r of rows.slice(1)) console.log(`  ${r.name}: ${(r.itemsPerSec / loop).toFixed(3)}x of the bare loop`);
+  // CPU time per item does not depend on what else the machine runs, as throughput on a shared machine does.
+  console.log(`\nCPU per item (the bare loop: ${(1e6 / loop).toFixed(1)} µs), and what it allows on dedicated cores:`);
+  console.log('| run | main thread µs/item | all threads µs/item | main thread allows items/s | 2 cores allow items/s |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of rows.filter((row) => row.cpu)) {
+    const { main, all } = r.cpu;
+    console.log(`| ${r.name} | ${main.toFixed(1)} | ${all.toFixed(1)} | ${(1e6 / main).toFixed(0)} | ${Math.min(1e6 / main, 2e6 / all).toFixed(0)} |`);
+  }
+  console.log('(the load generator and the /healthz probes need CPU too; they are not counted)');
   console.log(`\nLLM stub calls in the cache run: ${stub.stats.calls} (templates unseen while the miner's clusters were still generalising; then all cache)`);
   console.log(`LLM stub calls in the 429 run: ${limited.stats.calls} (Retry-After: 1, so at most about one per second plus the calls in flight when a 429 arrives)`);
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { loadConfig } from '@obs/collector';
 import { describeWithBinary, repoRoot } from '../support/repo';
 
 const composeFile = path.join(repoRoot, 'docker-compose.yaml');
@@ -44,6 +45,19 @@ describe('docker-compose.yaml services', () => {
       expect({ name, passed: compose.services.collector.environment[name] }).toEqual({ name, passed: `\${${name}:-}` });
       expect({ name, used: config.includes(`\${${name}}`) }).toEqual({ name, used: true });
     }
+  });
+
+  test('gives Grafana Cloud sinks with basic auth when the .env.example GRAFANA_CLOUD_* values are filled in', async () => {
+    const env = {
+      GRAFANA_CLOUD_TOKEN: 'glc_example', GRAFANA_CLOUD_REGION: 'prod-eu-west-2', GRAFANA_CLOUD_STACK_ID: '123456',
+      GRAFANA_CLOUD_LOKI_URL: 'https://logs-prod-012.grafana.net', GRAFANA_CLOUD_LOKI_USER: '654321',
+      GRAFANA_CLOUD_PROMETHEUS_URL: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net', GRAFANA_CLOUD_PROMETHEUS_USER: '987654',
+    };
+    const config = await loadConfig(path.join(repoRoot, 'deploy', 'local-stack', 'collector', 'grafana-cloud.yaml'), env);
+    const sinks = Object.fromEntries(config.sinks.map((s) => [s.id, s.config as { url?: string; endpoint?: string; basic_auth?: { username: string } }]));
+    expect(sinks.grafana_cloud_logs).toMatchObject({ url: 'https://logs-prod-012.grafana.net/loki/api/v1/push', basic_auth: { username: '654321' } });
+    expect(sinks.grafana_cloud_metrics).toMatchObject({ url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push', basic_auth: { username: '987654' } });
+    expect(sinks.grafana_cloud_otlp).toMatchObject({ endpoint: 'https://otlp-gateway-prod-eu-west-2.grafana.net/otlp', basic_auth: { username: '123456' } });
   });
 
   test('hands SORTER_API_KEY to the sorter as its required key and to the collector, whose config sends it', () => {

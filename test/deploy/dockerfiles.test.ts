@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '@obs/collector';
 import { repoRoot } from '../support/repo';
 
 const dockerDir = path.join(repoRoot, 'deploy', 'docker');
@@ -41,5 +42,14 @@ describe.each(dockerfiles)('%s', (file) => {
 
   test('has no `# syntax=` line, which BuildKit would fetch from a registry', () => {
     expect(text).not.toMatch(/^# *syntax=/m);
+  });
+});
+
+describe('the collector image\'s default config', () => {
+  test('is baked in at /etc/collector/config.yaml and receives OTLP and Loki push, writing entries to stdout', async () => {
+    expect(fs.readFileSync(path.join(dockerDir, 'collector.Dockerfile'), 'utf8')).toMatch(/^COPY deploy\/docker\/collector\/config\.yaml \/etc\/collector\/config\.yaml$/m);
+    const config = await loadConfig(path.join(dockerDir, 'collector', 'config.yaml'), {});
+    expect(config.sources.map((s) => s.type).sort()).toEqual(['loki_push', 'otlp_grpc', 'otlp_http']);
+    expect(config.pipelines.map((p) => p.forward_to)).toEqual([['sinks.stdout']]);
   });
 });

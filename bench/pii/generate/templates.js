@@ -54,6 +54,26 @@ module.exports = [
   (v) => line`W-9 received: SSN ${pii('us_ssn', v.ssn())}`,
   (v) => line`token verify failed for ${pii('jwt', v.jwt())}`,
 
+  (v) => line`{"event":"config","body":"[mysql]\\nuser=${pii('user', v.user())}\\npassword=${pii('secret_kv', v.base62(14))}\\nhost=${pii('ipv4', v.ipv4())}"}`,
+  (v) => line`Query: UPDATE customers SET email='${pii('email', v.email())}', updated_at=now() WHERE id=${v.r.int(1, 9999)}`,
+  (v) => line`<soap:Header><wsse:Username>${pii('user', v.user())}</wsse:Username><login>${pii('user', v.user())}</login></soap:Header>`,
+  (v) => line`imap.login("${pii('email', v.email())}", '${pii('secret_kv', v.base62(12))}')`,
+  (v) => line`headers: "x-forwarded-for: ${pii('ipv4', v.ipv4())}\\r\\nauthorization: Bearer ${pii('auth_header', v.jwt())}"`,
+
+  (v) => line`appsettings: {"ConnectionStrings":{"Db":"Host=db.internal;Database=shop;User ID=${pii('user', v.user())};Password=${pii('secret_kv', v.base62(14))}"}}`,
+  (v) => line`Security 4624: An account was successfully logged on. New Logon: Account Name: ${pii('user', v.user())} Logon Type: 10`,
+  (v) => line`ansible: [web] ansible_host=${pii('ipv4', v.ipv4())} ansible_user = ${pii('user', v.user())}`,
+  (v) => line`Processing by SessionsController#create as HTML Parameters: {"session"=>{"login"=>"${pii('user', v.user())}", "token"=>"[FILTERED]"}}`,
+  (v) => line`redis.conf: masterauth ${pii('secret_kv', v.base62(16))}`,
+  (v) => line`Apr  2 04:00:01 host CRON[9911]: (${pii('user', v.user())}) CMD (test -x /usr/sbin/anacron)`,
+  (v) => line`az storage container create -n logs --account-name acme --account-key ${pii('token', v.azureKey())}`,
+  (v) => line`fetching https://${pii('url_credentials', `gitlab-ci-token:${v.gitlab()}`)}@gitlab.example.com/group/app.git`,
+
+  (v) => line`podman: wrote ${pii('home_dir', '/home/' + v.user())}/.config/containers/auth.json {"auths":{"quay.io":{"auth":"${pii('secret_kv', Buffer.from(`${v.user()}:${v.base62(10)}`).toString('base64'))}"}}}`,
+  (v) => line`npm config: //registry.example.com/:_auth=${pii('secret_kv', Buffer.from(`${v.user()}:${v.base62(10)}`).toString('base64'))}`,
+  (v) => line`caddy | ${pii('ipv4', v.ipv4())} - ${pii('user', v.user())} [02/Apr/2025:03:14:15 +0000] "PUT /upload HTTP/1.1" 201 0`,
+  (v) => line`vsftpd: Wed Apr  2 03:14:16 2025 [pid 812] [${pii('user', v.user())}] OK LOGIN: Client "${pii('ipv4', v.ipv4())}"`,
+
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,
   (v) => line`INFO refreshing access token: attempt ${v.r.int(1, 5)} of 5`,
@@ -74,4 +94,7 @@ module.exports = [
   (v) => line`Listening on 0.0.0.0:${v.r.int(1000, 9000)} (pid ${v.r.int(100, 9999)})`,
   (v) => line`redis-cli -p ${v.r.int(6000, 7000)} INFO memory`,
   (v) => line`Users/Shared/Library/Caches is world-writable`,
+  (v) => line`vault: Token: Permission denied (code ${v.r.int(400, 403)})`,
+  (v) => line`session token refresh_count=${v.r.int(1, 9)} ttl=${v.r.int(60, 3600)}s`,
+  (v) => line`{"logName":"projects/${v.r.pick(['demo', 'prod'])}/logs/stdout","severity":"INFO"}`,
 ];

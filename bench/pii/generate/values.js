@@ -92,7 +92,7 @@ function createValues(seed) {
       const g = () => r.chars(HEX, r.int(1, 4)).replace(/^0+(?=.)/, '');
       const shape = r.int(0, 3);
       if (shape === 0) return `2001:db8:${g()}:${g()}::${g()}`;
-      if (shape === 1) return `fe80::${g()}:${g()}ff:fe${r.chars(HEX, 2)}:${g()}`;
+      if (shape === 1) return `fe80::${g()}:${r.chars(HEX, 2)}ff:fe${r.chars(HEX, 2)}:${g()}`;
       if (shape === 2) return Array.from({ length: 8 }, g).join(':');
       return `2a02:${g()}:${g()}::${g()}:${g()}`;
     },

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Registry } from 'prom-client';
 import type { Consumer, Lifecycle } from './consumer';
 import type { LogBatch } from './entry';
-import type { Signal } from './otlp/types';
+import type { Signal, SignalData } from './protocols/otlp/types';
 
 /** What the collector hands every component it builds. */
 export interface ComponentContext {
@@ -44,9 +44,15 @@ export interface SourceContext extends ComponentContext {
   next: Consumer<LogBatch>;
   /** The bytes all receivers may hold at once (limits.max_in_flight_bytes); set by the runtime, unlimited without it. */
   inFlight?: InFlightBudget;
-  /** Looks up a built sink by `sinks.<id>`, for sources that also feed traces or metrics (OTLP); set by the runtime. */
-  resolve?(target: string): unknown;
+  /** The sinks of a `traces_forward_to` / `metrics_forward_to` list as one consumer, for OTLP sources; set by the runtime. */
+  signals?: SignalTargets;
 }
+
+/** Resolves sink names to one consumer of `signal`; throws naming a target that is not a sink or does not take it. */
+export type SignalTargets = <S extends Signal>(signal: S, targets: readonly string[]) => Consumer<SignalData[S]>;
+
+/** What a sink takes besides log entries through consume(): OTLP traces and/or metrics. */
+export type SignalConsumers = { readonly [S in Signal]?: Consumer<SignalData[S]> };
 
 /**
  * A sink reads (encodes) the entries of a batch before its consume() returns and never changes them, so a fan-out
@@ -54,4 +60,11 @@ export interface SourceContext extends ComponentContext {
  */
 export interface Sink extends Consumer<LogBatch>, Lifecycle {
   readonly id: string;
+  /** Set by sinks that also take traces or metrics (the otlp sink, prometheus remote write, file); matches `takes`. */
+  readonly signals?: SignalConsumers;
+}
+
+/** A sink that takes traces and/or metrics. */
+export interface SignalSink {
+  readonly signals: SignalConsumers;
 }

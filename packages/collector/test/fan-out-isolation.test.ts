@@ -3,7 +3,7 @@ import { parseConfig } from '../src/config';
 import type { Consumer } from '../src/consumer';
 import { createEntry, type Labels, type LogBatch } from '../src/entry';
 import { createLogger } from '../src/runtime/logger';
-import { createPipelineConsumer, type PipelineConsumer } from '../src/stages/pipeline';
+import { createPipelineConsumer, type PipelineConsumer } from '../src/pipelines/pipeline';
 
 /** A sink as real ones are: it reads (here: copies) each entry's labels when consume() is called. */
 function encodingSink(): Consumer<LogBatch> & { labels: Labels[] } {

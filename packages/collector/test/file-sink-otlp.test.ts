@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { parseConfig } from '../src/config';
-import { codecs } from '../src/otlp/codec';
+import { codecs } from '../src/protocols/otlp/codec';
 import { runCollector, type RunningCollector } from '../src/runtime/run-collector';
 import { createLogger } from '../src/runtime/logger';
 import { freePort } from './support/free-port';

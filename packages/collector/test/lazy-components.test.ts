@@ -25,7 +25,7 @@ sinks:
 \`;
 runCollector(parseConfig(yaml, dir + '/c.yaml', {}), { logger: { debug() {}, info() {}, warn() {}, error() {} } }).then(async (running) => {
   const names = Object.keys(require.cache).map((f) => /[\\\\/]packages[\\\\/](classification|pii|sorter-client|schema)[\\\\/]/.exec(f)?.[1]
-    ?? /node_modules[\\\\/](opossum|@jmespath-community|@grpc)[\\\\/]/.exec(f)?.[1] ?? /dist[\\\\/](sinks[\\\\/](?:otlp|prometheus-remote-write)|sources[\\\\/]otlp-http|processors)/.exec(f)?.[1]);
+    ?? /node_modules[\\\\/](opossum|@jmespath-community|@grpc)[\\\\/]/.exec(f)?.[1] ?? /dist[\\\\/](sinks[\\\\/](?:otlp|prometheus-remote-write)|sources[\\\\/]otlp|processors)/.exec(f)?.[1]);
   await running.shutdown(AbortSignal.timeout(2000));
   console.log(JSON.stringify([...new Set(names.filter(Boolean).map((n) => n.replace(/\\\\/g, '/')))].sort()));
   process.exit(0);

@@ -1,6 +1,6 @@
 import * as snappy from 'snappyjs';
 import { createLokiPushSource, lokiPushSourceConfig, type LokiPushSource } from '../src/sources/loki-push';
-import { pushRequestType } from '../src/sinks/loki/push-proto';
+import { pushRequestType } from '../src/protocols/loki/push-proto';
 import { createMemoryConsumer, type MemoryConsumer } from '../src/testing/memory-consumer';
 import { createTestContext, metricValue } from './support/sink-context';
 

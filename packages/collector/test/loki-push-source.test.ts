@@ -4,7 +4,7 @@ import { createMemoryConsumer, type MemoryConsumer } from '../src/testing/memory
 import { createFailingConsumer } from '../src/testing/failing-consumer';
 import { waitFor } from '../src/testing/wait-for';
 import { createLokiPushSource, lokiPushSourceConfig, type LokiPushSource } from '../src/sources/loki-push';
-import { encodePush } from '../src/sinks/loki/encode';
+import { encodePush } from '../src/protocols/loki/encode';
 import { createEntry } from '../src/entry';
 import { QueueFullError, RetryableError } from '../src/errors';
 import type { Consumer } from '../src/consumer';

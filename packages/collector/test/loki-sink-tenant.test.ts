@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { Sink } from '../src/component';
 import { createEntry, type LogEntry } from '../src/entry';
 import { lokiSinkDefinition } from '../src/sinks/loki/sink';
-import { TENANT_LABEL } from '../src/stages/tenant';
+import { TENANT_LABEL } from '../src/protocols/loki/tenant';
 import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
 import { waitFor } from '../src/testing/wait-for';
 import { createTestContext, metricValue } from './support/sink-context';

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import type { Sink } from '../src/component';
 import { createEntry } from '../src/entry';
 import { PermanentError } from '../src/errors';
-import { isSignalSink } from '../src/otlp/signal-consumer';
 import { sinkDefinitions } from '../src/sinks/registry';
 import { createTestContext } from './support/sink-context';
 
@@ -32,7 +31,8 @@ describe('sink definitions takes', () => {
     const sink = definition.create(definition.config.parse(minimalConfigs[type]!(ctx.dataDir)), ctx);
     built.push({ sink, dir: ctx.dataDir });
     const takes = definition.takes ?? ['logs'];
-    const served = isSignalSink(sink) ? Object.keys(sink.signals).filter((s) => sink.signals[s as 'traces' | 'metrics'] !== undefined) : [];
+    const signals = sink.signals ?? {};
+    const served = Object.keys(signals).filter((s) => signals[s as 'traces' | 'metrics'] !== undefined);
     expect([...served].sort()).toEqual(takes.filter((s) => s !== 'logs').sort());
     if (!takes.includes('logs')) {
       await expect(sink.consume({ entries: [createEntry('x')] }, new AbortController().signal)).rejects.toBeInstanceOf(PermanentError);

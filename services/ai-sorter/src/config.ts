@@ -47,9 +47,10 @@ export const envSchema = z
     SHUTDOWN_TIMEOUT_MS: int(0).default(10000).describe('Longest wait for in-flight requests on SIGTERM'),
     SORTER_WORKERS: int(0)
       .max(64)
-      // Each worker thread costs about 13 MB; a container on a large node sees every CPU of the node.
-      .default(Math.min(availableParallelism(), 4))
-      .describe('Worker threads for the per-item work (header, redaction, masking, rules); 0 runs it on the main thread. Default: the CPU count, at most 4'),
+      // The main thread keeps a CPU busy too (parsing, mining, answering): more threads than CPUs only trade places.
+      // Each worker costs about 13 MB, and a container on a large node sees every CPU of the node: at most 4 by default.
+      .default(Math.max(1, Math.min(availableParallelism() - 1, 4)))
+      .describe('Worker threads for the per-item work (header, redaction, masking, rules); 0 runs it on the main thread. Default: one less than the CPUs, 1 to 4'),
     MAX_PREPARING_REQUESTS: int(1)
       .optional()
       .describe('Batch requests read and prepared at once; more wait with their bodies unread, so /healthz stays fast. Default: 2 x SORTER_WORKERS + 2'),

@@ -65,4 +65,12 @@ describe('hostile request bodies are 400s naming what was wrong, never 500', () 
     sorter = await startSorter({});
     expect((await postGzip(gzipSync('{"items":[{"type":"log","body":"ERROR zipped line"}]}'))).status).toBe(200);
   });
+
+  test('When rejected bodies come one after another with one preparing slot, then each frees it and a good batch still gets in', async () => {
+    sorter = await startSorter({ MAX_PREPARING_REQUESTS: '1' });
+    await post('/classify', '{"items":[').expect(400);
+    await post('/classify', '{"items":[{"type":"log","body":42}]}').expect(400);
+    expect((await postGzip(Buffer.from('not gzip'))).status).toBe(400);
+    await post('/classify', '{"items":[{"type":"log","body":"ERROR after the rejected ones"}]}').expect(200);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Signal } from '../otlp/types';
+import type { Signal } from '../protocols/otlp/types';
 import type { PathIssue } from './issues';
 
 export interface GraphNode {

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** Loki/Prometheus label names: `[a-zA-Z_][a-zA-Z0-9_]*`. */
-export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+import { LABEL_NAME } from '../protocols/loki/labels';
 
 export const labelNameSchema = z.string().regex(LABEL_NAME, 'invalid label name (use [a-zA-Z_][a-zA-Z0-9_]*)');
 

@@ -74,4 +74,20 @@ describe('parseConfig on files a user should be told about', () => {
     expect(config.sources[0]!.config).toMatchObject({ targets: [{ __path__: path.join(dir, 'conf', 'logs', '*.log') }] });
     expect(config.sinks[0]!.config).toMatchObject({ path: path.join(dir, 'out', 'app.ndjson') });
   });
+
+  test('leaves labels and headers alone, even when their names look like paths', () => {
+    const config = parseConfig(
+      `sources:
+  app: { type: file, targets: [{ __path__: /var/log/*.log, log_path: ./relative, path: x }], forward_to: [sinks.out] }
+  push: { type: loki_push, listen_port: 0, labels: { path: ./a, source_dir: b }, forward_to: [sinks.out] }
+sinks:
+  out: { type: loki, url: "http://127.0.0.1:3100/loki/api/v1/push", external_labels: { cluster_path: ./c }, headers: { x_path: ./d } }
+`,
+      path.join(dir, 'collector.yaml'),
+      {},
+    );
+    expect(config.sources[0]!.config).toMatchObject({ targets: [{ __path__: '/var/log/*.log', log_path: './relative', path: 'x' }] });
+    expect(config.sources[1]!.config).toMatchObject({ labels: { path: './a', source_dir: 'b' } });
+    expect(config.sinks[0]!.config).toMatchObject({ external_labels: { cluster_path: './c' }, headers: { x_path: './d' } });
+  });
 });

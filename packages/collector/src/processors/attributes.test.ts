@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { attributesConfig, createAttributesProcessor } from './attributes';
 import { gauges, recording, spans } from '../testing/otlp-data';
-import type { MetricsData, TracesData } from '../otlp/types';
+import type { MetricsData, TracesData } from '../protocols/otlp/types';
 
 async function runOnSpan(config: unknown, attrs: Record<string, string>): Promise<Record<string, unknown>> {
   const out = recording<TracesData>();

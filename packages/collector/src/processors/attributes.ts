@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { anyValueToString } from '../otlp/any-value';
-import { recordAttributes, resourcesOf, scopesOf, itemsOf } from '../otlp/signal-shape';
-import type { AnyValue, Attributes } from '../otlp/types';
+import { anyValueToString } from '../protocols/otlp/any-value';
+import { recordAttributes, resourcesOf, scopesOf, itemsOf } from '../protocols/otlp/signal-shape';
+import type { AnyValue, Attributes } from '../protocols/otlp/types';
 import type { Processor, ProcessorDefinition } from './processor';
 
 const actionSchema = z

@@ -1,6 +1,6 @@
-import type { TracesData } from '../otlp/types';
+import type { TracesData } from '../protocols/otlp/types';
 import { ShutdownError } from '../errors';
-import { countSpans } from '../otlp/codec';
+import { countSpans } from '../protocols/otlp/codec';
 import { recording, spans } from '../testing/otlp-data';
 import { batchConfig, createBatchProcessor } from './batch';
 

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { durationMs } from '../config/units';
 import type { Consumer } from '../consumer';
 import { ShutdownError } from '../errors';
-import { itemWeight, itemsOf, mergeData, resourcesOf, scopesOf, splitData } from '../otlp/signal-shape';
-import type { Signal, SignalData } from '../otlp/types';
+import { itemWeight, itemsOf, mergeData, resourcesOf, scopesOf, splitData } from '../protocols/otlp/signal-shape';
+import type { Signal, SignalData } from '../protocols/otlp/types';
 import type { Processor, ProcessorDefinition } from './processor';
 
 export const batchConfig = z

@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { startFakeSorter, type FakeSorter } from '@obs/sorter-client/testing';
 import type { Consumer } from '../consumer';
-import { StatusCode, type LogRecord, type LogsData, type Span, type TracesData } from '../otlp/types';
+import { StatusCode, type LogRecord, type LogsData, type Span, type TracesData } from '../protocols/otlp/types';
 import { classifiersOf, classifyProcessorConfig, classifyProcessorDefinition } from './classify';
 import type { Processor } from './processor';
 

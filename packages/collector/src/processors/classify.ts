@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Severity } from '@obs/schema';
-import { anyValueToString } from '../otlp/any-value';
-import { StatusCode, type Attributes, type LogRecord, type LogsData, type Span, type TracesData } from '../otlp/types';
+import { anyValueToString } from '../protocols/otlp/any-value';
+import { StatusCode, type Attributes, type LogRecord, type LogsData, type Span, type TracesData } from '../protocols/otlp/types';
 import { createClassifyMetrics } from '../stages/classify/sorter-metrics';
 import { sorterOptionsShape, textClassifierOptions } from '../stages/classify/sorter-options';
 import { createTextClassifier, type TextClassifier } from '../stages/classify/text-classifier';

@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { createLogger } from '../runtime/logger';
-import type { LogsData, MetricsData, TracesData } from '../otlp/types';
+import type { LogsData, MetricsData, TracesData } from '../protocols/otlp/types';
 import { createFilterProcessor, filterConfig } from './filter';
 import { gauges, logRecords, recording, spans } from '../testing/otlp-data';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { anyValueToString } from '../otlp/any-value';
-import { counter } from '../otlp/metric-factory';
-import { filterItems, recordAttributes } from '../otlp/signal-shape';
-import { SpanKind, StatusCode, type Attributes, type LogRecord, type Metric, type Resource, type Signal, type SignalData, type Span } from '../otlp/types';
+import { anyValueToString } from '../protocols/otlp/any-value';
+import { counter } from '../metric-factory';
+import { filterItems, recordAttributes } from '../protocols/otlp/signal-shape';
+import { SpanKind, StatusCode, type Attributes, type LogRecord, type Metric, type Resource, type Signal, type SignalData, type Span } from '../protocols/otlp/types';
 import { toJsNamedGroups } from './attributes';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
 

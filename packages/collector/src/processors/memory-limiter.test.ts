@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { RetryableError, toHttpStatus } from '../errors';
-import type { TracesData } from '../otlp/types';
+import type { TracesData } from '../protocols/otlp/types';
 import { createLogger } from '../runtime/logger';
 import { recording, spans } from '../testing/otlp-data';
 import { createMemoryLimiter, memoryLimiterConfig, softLimitBytes } from './memory-limiter';

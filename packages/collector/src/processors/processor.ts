@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ComponentContext } from '../component';
 import type { Consumer, Lifecycle } from '../consumer';
-import type { Signal, SignalData } from '../otlp/types';
+import type { Signal, SignalData } from '../protocols/otlp/types';
 
 /**
  * A built processor. `wrap` is called once per signal when the receiver is built and returns the consumer that

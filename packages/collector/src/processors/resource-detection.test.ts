@@ -1,4 +1,4 @@
-import type { TracesData } from '../otlp/types';
+import type { TracesData } from '../protocols/otlp/types';
 import { recording, spans } from '../testing/otlp-data';
 import { containerIdFrom, createResourceDetection, detectResourceAttributes, resourceDetectionConfig, type DetectionEnvironment } from './resource-detection';
 

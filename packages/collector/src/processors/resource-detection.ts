@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { resourcesOf } from '../otlp/signal-shape';
-import type { AnyValue } from '../otlp/types';
+import { resourcesOf } from '../protocols/otlp/signal-shape';
+import type { AnyValue } from '../protocols/otlp/types';
 import type { Processor, ProcessorDefinition } from './processor';
 
 const detectorNames = ['env', 'host', 'os', 'process', 'container', 'kubernetes'] as const;

@@ -3,13 +3,12 @@ import * as path from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger, Sink, Source } from '../component';
 import type { CollectorConfig } from '../config/types';
-import type { Consumer } from '../consumer';
-import type { LogBatch } from '../entry';
-import { changesEntries, fanOut } from '../route/fanout';
+import { forwardTo } from '../pipelines/fanout';
+import { createPipelineConsumer, type PipelineConsumer } from '../pipelines/pipeline';
+import { createTargets } from '../pipelines/targets';
 import { sinkDefinitions } from '../sinks/registry';
 import { createInFlightBudget, defaultInFlightBytes } from '../sources/in-flight-budget';
 import { sourceDefinitions } from '../sources/registry';
-import { createPipelineConsumer, type PipelineConsumer } from '../stages/pipeline';
 import { startHttpServer, type CollectorHttpServer } from './http-server';
 import { createLogger } from './logger';
 
@@ -56,11 +55,8 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   let resolveStopped: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
 
-  const resolve = (target: string): Consumer<LogBatch> => {
-    const consumer = target.startsWith('sinks.') ? sinks.get(target) : pipelines.get(target);
-    if (!consumer) throw new Error(`forward_to target ${target} is not built`);
-    return consumer;
-  };
+  const targets = createTargets(sinks, pipelines);
+  const resolve = targets.logs;
 
   const shutdown = (signal: AbortSignal): Promise<void> => {
     stopping ??= (async () => {
@@ -94,7 +90,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     for (const s of config.sources) {
       const id = `sources.${s.id}`;
       const next = forwardTo(s.forward_to, resolve);
-      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, inFlight, resolve: (target: string) => sinks.get(target) });
+      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, inFlight, signals: targets.signals });
       sources.push(source);
       await source.start();
     }
@@ -132,13 +128,4 @@ function createFolder(folder: string, key: string): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`${key}: cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-}
-
-/** A source's targets; fanOut gives each pipeline among them its own copy of the entries. */
-function forwardTo(targets: readonly string[], resolve: (target: string) => Consumer<LogBatch>): Consumer<LogBatch> {
-  const consumers = targets.map(resolve);
-  if (consumers.length === 1) return consumers[0]!;
-  return {
-    consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changesEntries(targets[t]!) })), signal),
-  };
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Registry } from 'prom-client';
 import { createEntry } from '../entry';
 import { ShutdownError } from '../errors';
-import { codecs } from '../otlp/codec';
+import { codecs } from '../protocols/otlp/codec';
 import { createLogger } from '../runtime/logger';
 import { fileSinkDefinition, signalPath } from './file';
 

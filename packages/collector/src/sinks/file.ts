@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import type { ComponentDefinition, Sink } from '../component';
+import type { ComponentDefinition, SignalSink, Sink } from '../component';
 import type { Consumer } from '../consumer';
 import type { LogBatch } from '../entry';
 import { ShutdownError } from '../errors';
 import { createSinkMetrics, type SinkMetrics } from '../delivery/sink-metrics';
-import { codecs } from '../otlp/codec';
-import type { SignalSink } from '../otlp/signal-consumer';
-import type { MetricsData, TracesData } from '../otlp/types';
+import { codecs } from '../protocols/otlp/codec';
+import type { MetricsData, TracesData } from '../protocols/otlp/types';
 import { formatNdjsonEntry } from './ndjson-entry';
 import { createRotatingFile, type RotatingFile } from './rotating-file';
 

@@ -1,5 +1,5 @@
 import type { LogEntry } from '../entry';
-import { formatLabels } from './loki/labels';
+import { formatLabels } from '../protocols/loki/labels';
 
 /** RFC 3339 with nanoseconds in UTC, e.g. `2026-11-22T05:27:14.123456789Z`. */
 export function formatRfc3339Nano(timestampNs: bigint): string {

@@ -7,11 +7,10 @@ import type { ComponentDefinition, Logger, Source, SourceContext } from '../comp
 import type { Consumer } from '../consumer';
 import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../entry';
 import { PermanentError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
-import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../sinks/loki/decode';
-import { tenantIdProblem } from '../sinks/loki/tenant';
+import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../protocols/loki/decode';
+import { TENANT_LABEL, tenantIdProblem } from '../protocols/loki/tenant';
 import { RequestTooLargeError, unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
 import { readBody } from './read-body';
-import { TENANT_LABEL } from '../stages/tenant';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
 
 export const lokiPushSourceConfig = z

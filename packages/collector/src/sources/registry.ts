@@ -8,7 +8,7 @@ export type AnySourceDefinition = ComponentDefinition<any, Source, SourceContext
 export const sourceDefinitions: Record<string, AnySourceDefinition> = lazyRegistry<AnySourceDefinition>({
   file: () => (require('./file/source') as typeof import('./file/source')).fileSourceDefinition,
   loki_push: () => (require('./loki-push') as typeof import('./loki-push')).lokiPushSourceDefinition,
-  otlp_http: () => (require('./otlp-http') as typeof import('./otlp-http')).otlpHttpSourceDefinition,
-  otlp_grpc: () => (require('./otlp-grpc') as typeof import('./otlp-grpc')).otlpGrpcSourceDefinition,
+  otlp_http: () => (require('./otlp/http') as typeof import('./otlp/http')).otlpHttpSourceDefinition,
+  otlp_grpc: () => (require('./otlp/grpc') as typeof import('./otlp/grpc')).otlpGrpcSourceDefinition,
   syslog: () => (require('./syslog/source') as typeof import('./syslog/source')).syslogSourceDefinition,
 });

@@ -6,7 +6,7 @@ import { silentLogger } from '../testing/stage-harness';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createCriStage, criStage } from './cri';
 import { FLUSH_ALL_NS } from './multiline';
-import { createPipelineConsumer } from './pipeline';
+import { createPipelineConsumer } from '../pipelines/pipeline';
 
 const MS = 1_000_000n;
 const READ_TS = 1_700_000_000_000_000_000n;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { durationMs } from '../config/units';
 import type { LogEntry } from '../entry';
-import { LabelSetCache } from './label-set-cache';
-import { labelSetKey } from './label-set-key';
+import { LabelSetCache } from '../labels/label-set-cache';
+import { labelSetKey } from '../labels/label-set-key';
 import { compileColumnReader } from './compiled-properties';
 import { ABSENT, CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
 import { createBatchClock } from './metrics/batch-clock';

@@ -4,7 +4,7 @@ import { parseStages } from '../config/load';
 import { createEntry, type LogEntry } from '../entry';
 import { createMemoryConsumer } from '../testing';
 import { silentLogger } from '../testing/stage-harness';
-import { createPipelineConsumer } from './pipeline';
+import { createPipelineConsumer } from '../pipelines/pipeline';
 import { loadStageYaml, runStage } from '../testing/stage-test-context';
 import { createMultilineStage, FLUSH_ALL_NS, multilineStage } from './multiline';
 

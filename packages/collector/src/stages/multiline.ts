@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { durationMs } from '../config/units';
 import { copyLabels, nowNs, type LogEntry } from '../entry';
 import { compileRe2 } from '../logql/re2';
-import { labelSetKey } from './label-set-key';
+import { labelSetKey } from '../labels/label-set-key';
 import type { Stage, StageDefinition } from './stage';
 
 /** A `flush` time that releases every held block, whatever its age: what shutdown should pass. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { durationMs } from '../config/units';
 import type { LogEntry } from '../entry';
 import { cutUtf8 } from '../utf8';
-import { labelSetKey } from './label-set-key';
+import { labelSetKey } from '../labels/label-set-key';
 
 /** The arguments that bound held partial lines, shared by the cri and docker stages (Alloy's names where Alloy has them). */
 export const partialLineArgs = {

@@ -1,7 +1,8 @@
 import { expectStageCompliance } from '../testing';
 import { createEntry } from '../entry';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
-import { TENANT_LABEL, tenantStage } from './tenant';
+import { TENANT_LABEL } from '../protocols/loki/tenant';
+import { tenantStage } from './tenant';
 
 function run(yaml: string, labels: Record<string, string>, extracted: Record<string, unknown> = {}) {
   const entry = createEntry('x', labels, 1n);

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { LogEntry } from '../entry';
+import { TENANT_LABEL } from '../protocols/loki/tenant';
 import { extractedString } from './extracted';
 import type { Stage, StageDefinition } from './stage';
-
-/** The label a tenant travels in until the loki sink turns it into X-Scope-OrgID (Alloy's reserved name). */
-export const TENANT_LABEL = '__tenant_id__';
 
 const config = z
   .object({

@@ -2,7 +2,7 @@ import { Counter } from 'prom-client';
 import { z } from 'zod';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
-import { labelSetKey } from './label-set-key';
+import { labelSetKey } from '../labels/label-set-key';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { createTimestampParser, type TimestampParser } from './timestamp/parser';
 import { createZone, utcZone, type Zone } from './timestamp/zone';

@@ -2,8 +2,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import type { Labels } from '../entry';
-import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../sinks/loki/decode';
-import { formatLabels } from '../sinks/loki/labels';
+import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../protocols/loki/decode';
+import { formatLabels } from '../protocols/loki/labels';
 import { waitFor } from './wait-for';
 
 export interface ReceivedEntry {

@@ -1,7 +1,7 @@
 // OTLP test data for processor and sink tests, built through the real OTLP/JSON decoder.
-import { codecs } from '../otlp/codec';
+import { codecs } from '../protocols/otlp/codec';
 import type { Consumer } from '../consumer';
-import type { LogsData, MetricsData, TracesData } from '../otlp/types';
+import type { LogsData, MetricsData, TracesData } from '../protocols/otlp/types';
 
 /** Spans from JSON: each `[name, attributes, statusCode]` becomes one span of service `api`. */
 export function spans(...items: [name: string, attrs?: Record<string, string>, status?: number][]): TracesData {

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import { codecs } from '../otlp/codec';
-import type { PartialSuccess, Signal, SignalData } from '../otlp/types';
+import { codecs } from '../protocols/otlp/codec';
+import type { PartialSuccess, Signal, SignalData } from '../protocols/otlp/types';
 
 /** One scripted answer: an HTTP status with optional Retry-After, or a 200 carrying partial success. */
 export type ScriptedAnswer = { status: number; retryAfter?: string } | { partial: PartialSuccess };

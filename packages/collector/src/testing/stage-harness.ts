@@ -3,7 +3,7 @@ import type { Logger } from '../component';
 import { parseStages } from '../config/load';
 import { ConfigError, formatIssue } from '../errors';
 import { createEntry, type Labels, type LogEntry } from '../entry';
-import { buildStageChain, type StageChain } from '../stages/pipeline';
+import { buildStageChain, type StageChain } from '../stages/stage-chain';
 
 /** Discards everything; stages do not log on the hot path. */
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

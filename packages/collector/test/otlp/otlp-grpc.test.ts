@@ -1,8 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { PermanentError, QueueFullError } from '../../src/errors';
-import { codecs } from '../../src/otlp/codec';
-import type { PartialSuccess } from '../../src/otlp/types';
-import type { OtlpGrpcSource } from '../../src/sources/otlp-grpc';
+import { codecs } from '../../src/protocols/otlp/codec';
+import type { PartialSuccess } from '../../src/protocols/otlp/types';
+import type { OtlpGrpcSource } from '../../src/sources/otlp/grpc';
 import { createFailingConsumer } from '../../src/testing';
 import { startGrpc, type Harness } from './receiver-harness';
 

@@ -1,9 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
 import { Writer } from 'protobufjs/minimal';
-import { codecs } from '../../src/otlp/codec';
-import { MAX_ANY_VALUE_DEPTH } from '../../src/otlp/from-wire';
-import type { OtlpGrpcSource } from '../../src/sources/otlp-grpc';
-import type { OtlpHttpSource } from '../../src/sources/otlp-http';
+import { codecs } from '../../src/protocols/otlp/codec';
+import { MAX_ANY_VALUE_DEPTH } from '../../src/protocols/otlp/from-wire';
+import type { OtlpGrpcSource } from '../../src/sources/otlp/grpc';
+import type { OtlpHttpSource } from '../../src/sources/otlp/http';
 import { startGrpc, startHttp, type Harness } from './receiver-harness';
 
 /** An OTLP/JSON logs request whose one record has `body` (JSON text). */

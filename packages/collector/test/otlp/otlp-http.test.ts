@@ -1,10 +1,11 @@
 import zlib from 'node:zlib';
 import { Reader } from 'protobufjs/minimal';
 import { QueueFullError, ShutdownError } from '../../src/errors';
-import { codecs } from '../../src/otlp/codec';
+import { createTargets } from '../../src/pipelines/targets';
+import { codecs } from '../../src/protocols/otlp/codec';
 import { createFailingConsumer, createMemoryConsumer } from '../../src/testing';
 import { startHttp, type Harness } from './receiver-harness';
-import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp-http';
+import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp/http';
 import { createTestContext, metricValue } from '../support/sink-context';
 
 const traceJson = {
@@ -197,7 +198,8 @@ describe('otlp_http source', () => {
   });
 
   test('refuses to build when a traces_forward_to sink does not take traces', () => {
-    const ctx = { ...createTestContext('sources.otlp'), next: createMemoryConsumer(), resolve: () => ({ id: 'sinks.file', consume: async () => undefined }) };
+    const logsOnly = { id: 'sinks.file', consume: async () => undefined, start: async () => undefined, shutdown: async () => undefined };
+    const ctx = { ...createTestContext('sources.otlp'), next: createMemoryConsumer(), signals: createTargets(new Map([['sinks.file', logsOnly]]), new Map()).signals };
     const config = otlpHttpConfig.parse({ listen_port: 0, traces_forward_to: ['sinks.file'] });
     expect(() => createOtlpHttpSource(config, ctx)).toThrow('sources.otlp: traces_forward_to: sinks.file does not take traces');
   });

@@ -1,5 +1,5 @@
 import { createEntry } from '../../src/entry';
-import { codecs } from '../../src/otlp/codec';
+import { codecs } from '../../src/protocols/otlp/codec';
 import { createOtlpSink, type OtlpSink } from '../../src/sinks/otlp/sink';
 import { otlpSinkConfig } from '../../src/sinks/otlp/config';
 import { waitFor } from '../../src/testing';

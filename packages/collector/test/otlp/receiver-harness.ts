@@ -1,9 +1,10 @@
 import type { Consumer } from '../../src/consumer';
 import type { LogBatch } from '../../src/entry';
-import type { SignalSink } from '../../src/otlp/signal-consumer';
-import type { MetricsData, TracesData } from '../../src/otlp/types';
-import { createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcSource } from '../../src/sources/otlp-grpc';
-import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp-http';
+import type { SignalSink, Sink } from '../../src/component';
+import { createTargets } from '../../src/pipelines/targets';
+import type { MetricsData, TracesData } from '../../src/protocols/otlp/types';
+import { createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcSource } from '../../src/sources/otlp/grpc';
+import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp/http';
 import { createMemoryConsumer, type MemoryConsumer } from '../../src/testing';
 import { createTestContext } from '../support/sink-context';
 
@@ -45,7 +46,9 @@ export interface Harness<S> {
 
 function context(next: Consumer<LogBatch>, recorder: SignalRecorder) {
   const base = createTestContext('sources.otlp');
-  return { ...base, next, resolve: (target: string) => (target === 'sinks.recorder' ? recorder : undefined) };
+  // The runtime's own resolution, over one recorder sink.
+  const sinks = new Map<string, Sink>([['sinks.recorder', { id: 'sinks.recorder', consume: async () => undefined, start: async () => undefined, shutdown: async () => undefined, signals: recorder.signals }]]);
+  return { ...base, next, signals: createTargets(sinks, new Map()).signals };
 }
 
 /** Starts the source on a free loopback port; `wrap` puts a consumer (e.g. a failing one) in front of the recorded logs. */

@@ -3,7 +3,7 @@ import { createEntry } from '../../src/entry';
 import { metricsStage } from '../../src/stages/metrics';
 import { createStageTestContext, parseStageYaml, runStage } from '../../src/testing/stage-test-context';
 import type { ComponentContext } from '../../src/component';
-import { AggregationTemporality, type MetricsData } from '../../src/otlp/types';
+import { AggregationTemporality, type MetricsData } from '../../src/protocols/otlp/types';
 import { prometheusRemoteWriteSinkDefinition, PrometheusRemoteWriteConfig, type PrometheusRemoteWriteSink } from '../../src/sinks/prometheus-remote-write';
 import { prometheusBinary, startPrometheus, type RealPrometheus } from './real-prometheus';
 

@@ -4,7 +4,7 @@ import { uncompress } from 'snappyjs';
 import { Counter, Registry } from 'prom-client';
 import type { ComponentContext } from '../../src/component';
 import { PermanentError, QueueFullError } from '../../src/errors';
-import type { MetricsData } from '../../src/otlp/types';
+import type { MetricsData } from '../../src/protocols/otlp/types';
 import { PrometheusRemoteWriteConfig, prometheusRemoteWriteSinkDefinition, WriteRequest, type PrometheusRemoteWriteSink } from '../../src/sinks/prometheus-remote-write';
 
 /** Decodes remote write 1.0 requests and answers with scripted statuses; not Prometheus. */

@@ -6,8 +6,8 @@ export function looksLikeCredential(token: string): boolean {
   return /\d/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token)) || /[._~+/=-]/.test(token);
 }
 
-/** A Basic credential is base64 of `user:password`. */
-function isBasicCredential(token: string): boolean {
+/** A Basic credential is base64 of `user:password` (also the `auth` of Docker's config.json and npm's `_auth`). */
+export function isBasicCredential(token: string): boolean {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token) || token.length < 4) return false;
   const decoded = Buffer.from(token, 'base64').toString('latin1');
   return decoded.includes(':') && !/[\x00-\x08\x0e-\x1f\x7f]/.test(decoded);
@@ -19,9 +19,9 @@ function isBasicCredential(token: string): boolean {
  * `Negotiate ...`) or none. The scheme is kept; only the credential is replaced.
  */
 export function createAuthHeaderDetector(): Detector {
-  const scheme = /(?<![\w-])(bearer|basic)\s+([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
+  const scheme = /(?:(?<=\\[nrt])|(?<![\w-]))(bearer|basic)\s+([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
   const header =
-    /(?<![\w-])(?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
+    /(?:(?<=\\[nrt])|(?<![\w-]))(?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
   const hint = anyOf(['bearer', 'basic', 'authoriz']);
   return {
     type: 'auth_header',

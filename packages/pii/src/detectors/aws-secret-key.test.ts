@@ -10,6 +10,7 @@ describe('aws secret key detector', () => {
     ['finds a secret when assigned in a credentials file', `aws_secret_access_key = ${secret}`, [secret]],
     ['finds a secret when in JSON under SecretAccessKey', `{"SecretAccessKey": "${secret}"}`, [secret]],
     ['finds a secret when in an environment variable', `AWS_SECRET_ACCESS_KEY=${secret}`, [secret]],
+    ['finds the key when an escaped newline precedes its name', '[default]\\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

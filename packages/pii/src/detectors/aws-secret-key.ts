@@ -6,7 +6,7 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
  */
 export function createAwsSecretKeyDetector(): Detector {
   const pattern =
-    /(?<![\w-])\\?["']?(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret[_-]?access[_-]?key)\\?["']?(?:\s*(?:=>|[:=])\s*|\s+)\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+    /(?:(?<=\\[nrt])|(?<![\w-]))\\?["']?(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret[_-]?access[_-]?key)\\?["']?(?:\s*(?:=>|[:=])\s*|\s+)\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
   return {
     type: 'aws_secret_key',
     keywordGroups: [['secret']],

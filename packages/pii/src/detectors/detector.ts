@@ -56,6 +56,18 @@ export function candidate(type: PiiType, start: number, end: number, claimStart 
   return { type, start, end, claimStart, claimEnd, priority: priorities[type] };
 }
 
+/**
+ * The patterns to run for `body` after a `boundary` lookbehind: the plain one, and in text with a backslash also one
+ * right after an escaped line break (`\n` in JSON-escaped text hides the boundary behind a letter). Two patterns keep
+ * the common one free of a leading alternation, which would slow every scan of it.
+ */
+export function boundaryPatterns(boundary: string, body: string, flags: string): (text: string) => readonly RegExp[] {
+  const plain = new RegExp(`${boundary}${body}`, flags);
+  const plainOnly = [plain];
+  const withEscapes = [plain, new RegExp(`(?<=\\\\[nrt])${body}`, flags)];
+  return (text) => (text.includes('\\') ? withEscapes : plainOnly);
+}
+
 /** A case-insensitive test for any of the words (the mayMatch of a keyword-led detector). */
 export function anyOf(words: readonly string[]): RegExp {
   return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');

@@ -11,6 +11,8 @@ describe('email detector', () => {
     ['finds an address when it follows mailto:', 'mailto:bob@example.org.', ['bob@example.org']],
     ['keeps the apostrophe inside the address when the local part has one', "from d'wang@example.com", ["d'wang@example.com"]],
     ['finds an address when it is URL-encoded', 'GET /unsubscribe?email=li%40shop.example.fr&x=1', ['li%40shop.example.fr']],
+    ['finds a quoted address when a single quote opens it', "WHERE email = 'berg@example.org' AND x", ['berg@example.org']],
+    ['finds an address when an escaped newline precedes it', 'From: a\\njane@example.com', ['jane@example.com']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -1,4 +1,4 @@
-import { candidate, type Candidate, type Detector } from './detector';
+import { boundaryPatterns, candidate, type Candidate, type Detector } from './detector';
 
 /**
  * name@domain.tld, also URL-encoded (`li%40shop.example.fr`) and with an apostrophe inside the local part (`d'wang@`); the TLD must be letters, so npm-style `pkg@1.2.3` and `image@sha256:...` are not emails,
@@ -14,8 +14,11 @@ function nextAt(text: string, from: number): number {
 }
 
 export function createEmailDetector(): Detector {
-  const pattern =
-    /(?<![\w.%+'-]|\/\/)[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w~/])/g;
+  const patternsFor = boundaryPatterns(
+    "(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/)",
+    String.raw`[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w~/])`,
+    'g',
+  );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   const messageId = /message-id\s*[=:]\s*<[^<>\s]*$/i;
   return {
@@ -27,8 +30,12 @@ export function createEmailDetector(): Detector {
       let from = 0;
       for (let at = nextAt(text, 0); at !== -1; at = nextAt(text, at + 1)) {
         if (at < from) continue;
-        pattern.lastIndex = Math.max(from, at - localPartMax - 1);
-        const m = pattern.exec(text);
+        let m: RegExpExecArray | null = null;
+        for (const p of patternsFor(text)) {
+          p.lastIndex = Math.max(from, at - localPartMax - 1);
+          const found = p.exec(text);
+          if (found !== null && (m === null || found.index < m.index)) m = found;
+        }
         if (m === null) break;
         from = m.index + m[0].length;
         if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;

@@ -1,5 +1,8 @@
 import { fileExtension } from './hostname';
-import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+
+// Loopback, "any", broadcast and netmasks name no machine and no person.
+const notAnIdentity = /^(?:127\.|0\.0\.0\.0$|255\.)/;
 
 /**
  * Dotted-quad IPv4 with octets 0..255 and no leading zeros. Not preceded by a letter, digit or dot (so `v1.2.3.4`
@@ -7,24 +10,25 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
  * version word (`version 1.2.3.4`, `build=1.2.3.4`); not followed by `-` and a letter (`10.2.0.1-SNAPSHOT`).
  * A bare `1.2.3.4` is redacted: an address leaking costs more than a version number hidden.
  */
-// Loopback, "any", broadcast and netmasks name no machine and no person.
-const notAnIdentity = /^(?:127\.|0\.0\.0\.0$|255\.)/;
-
 export function createIpv4Detector(): Detector {
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-  const pattern = new RegExp(
-    `(?<![\\w.~])(?<!\\b(?:v|ver|version|release|build|firmware|fw|hw|sw|rev|revision|kernel|driver|bios|patch|sdk|level)[\\s:=]{0,3})${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`,
+  const address = `${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`;
+  const patternsFor = boundaryPatterns(
+    '(?<![\\w.~])(?<!\\b(?:v|ver|version|release|build|firmware|fw|hw|sw|rev|revision|kernel|driver|bios|patch|sdk|level)[\\s:=]{0,3})',
+    address,
     'gi',
   );
   return {
     type: 'ipv4',
     mayMatch: (text) => text.includes('.'),
     find(text: string, out: Candidate[]): void {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
-        if (extension !== null && fileExtension.test(extension[1] as string)) continue;
-        if (!notAnIdentity.test(m[0])) out.push(candidate('ipv4', m.index, m.index + m[0].length));
+      for (const p of patternsFor(text)) {
+        p.lastIndex = 0;
+        for (let m = p.exec(text); m !== null; m = p.exec(text)) {
+          const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
+          if (extension !== null && fileExtension.test(extension[1] as string)) continue;
+          if (!notAnIdentity.test(m[0])) out.push(candidate('ipv4', m.index, m.index + m[0].length));
+        }
       }
     },
     normalize: keepAsIs,

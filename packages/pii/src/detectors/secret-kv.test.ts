@@ -32,6 +32,9 @@ describe('secret kv detector', () => {
     ['ignores a path when a short secret key holds one', 'PWD=/home/ci OLDPWD=/srv'],
     ['ignores a small count when a pass key holds one', 'pass=1 fail=0'],
     ['ignores prose when a word and more words follow token:', 'failed to fetch oauth token: unexpected status'],
+    ['ignores prose when a capitalized word and a quoted part follow Secret:', 'failed to list *v1.Secret: Get "https://10.0.0.1/api"'],
+    ['ignores a filter marker when a framework masked the value', '"password"=>"[FILTERED]", secret=[MASKED]'],
+    ['ignores the userinfo of a URL when url_credentials owns it', 'git clone https://x-access-token:abc123def456@github.com/a/b.git'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
-import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment (`DB_PASS`, `mysql.pwd`), never inside `bypass` or `compass`.
@@ -14,7 +14,7 @@ export function isSecretKey(key: string): boolean {
 
 /** Values that say "no secret here": empty markers, booleans, already-redacted text, template references,
  * Terraform's `(sensitive value)`. */
-const notASecret = /^(?:null|nil|none|undefined|true|false|yes|no|\*+|x{3,}|<[^>]*>|\[[a-z_ ]*redacted[a-z_ ]*\]|\$\{[^}]*\}?|%s|\(sensitive|\{\{[^}]*\}{0,2})$/i;
+const notASecret = /^(?:null|nil|none|undefined|true|false|yes|no|\*+|x{3,}|<[^>]*>|\[[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*\]?|\$\{[^}]*\}?|%s|\(sensitive|\{\{[^}]*\}{0,2})$/i;
 
 /** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`...). */
 export function isPlaceholderValue(value: string): boolean {
@@ -25,8 +25,10 @@ export function isPlaceholderValue(value: string): boolean {
  * (`pass=1`). */
 const referenceOrCount = /^(?:~?\/|\.{1,2}\/)[\w./-]*$|^\d{1,3}$/;
 
-/** `oauth token: unexpected status`: a lower-case word followed by more prose is a message, not a value. */
-const proseAfter = /^ \w/;
+/** `oauth token: unexpected status`, `Secret: Get "https://..."`: a word (at most its first letter upper case)
+ * followed by more words or a quoted part is a message, not a value. */
+const proseWord = /^[A-Za-z][a-z]*$/;
+const proseAfter = /^ ["'\w]/;
 
 const startsAnotherPair = /^[\w.-]+(?:=|:\s|:$)/;
 
@@ -47,40 +49,46 @@ export function createSecretKvDetector(): Detector {
       `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|[,;)\\]}](?![\\s,;)\\]}]|$|[\\w.-]+=))+))`,
     'gi',
   );
-  const cookieHeader = /(?<![\w-])(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)/gi;
+  const cookieHeaders = boundaryPatterns('(?<![\\w-])', String.raw`(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)`, 'gi');
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
-  const hintWords = ['pass', 'pwd', 'secret', 'token', 'key', 'cookie'];
-  const hint = anyOf(hintWords);
+  const keyWords = ['pass', 'pwd', 'secret', 'token', 'key'];
+  const hint = anyOf([...keyWords, 'cookie']);
+  const [keyWord, cookieWord] = [1, 2];
   return {
     type: 'secret_kv',
-    keywordGroups: [hintWords],
+    keywordGroups: [keyWords, ['cookie']],
     mayMatch: (text) => hint.test(text),
-    find(text: string, out: Candidate[]): void {
+    find(text: string, out: Candidate[], groups = -1): void {
       pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      for (let m = groups & keyWord ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
         const quoted = m[3] ?? m[4] ?? m[5];
         const value = quoted ?? (m[6] as string);
         if (value === '' || notASecret.test(value) || referenceOrCount.test(value)) continue;
         const end = m.index + m[0].length;
-        if (quoted === undefined && m[2] !== '' && /^[a-z]+$/.test(value) && proseAfter.test(text.slice(end, end + 40))) continue;
+        // `https://x-access-token:ghs_...@github.com`: the userinfo of a URL, which url_credentials replaces whole.
+        if (text.startsWith('://', m.index - 3)) continue;
+        if (quoted === undefined && m[2] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40))) continue;
         // `password= user=bob`: an empty value, not a value that is the next pair.
         if (quoted === undefined && m[2] !== '' && startsAnotherPair.test(value)) continue;
         const closing = quoted === undefined ? 0 : m[4] !== undefined ? 2 : 1;
         out.push(candidate('secret_kv', end - closing - value.length, end - closing, m.index, end));
       }
-      cookieHeader.lastIndex = 0;
-      for (let h = cookieHeader.exec(text); h !== null; h = cookieHeader.exec(text)) {
-        const cookies = h[1] as string;
-        const offset = h.index + h[0].length - cookies.length;
-        cookiePair.lastIndex = 0;
-        for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
-          const value = c[2] as string;
-          const name = c[1] as string;
-          if (value === '' || cookieAttribute.test(name) || notASecret.test(value)) continue;
-          if (!sessionCookie.test(name) && !secretKey.test(name) && !(value.length >= 16 && entropyPerChar(value) >= 3)) continue;
-          const end = offset + c.index + c[0].length;
-          out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - (c[1] as string).length, end));
+      if ((groups & cookieWord) === 0) return;
+      for (const cookieHeader of cookieHeaders(text)) {
+        cookieHeader.lastIndex = 0;
+        for (let h = cookieHeader.exec(text); h !== null; h = cookieHeader.exec(text)) {
+          const cookies = h[1] as string;
+          const offset = h.index + h[0].length - cookies.length;
+          cookiePair.lastIndex = 0;
+          for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
+            const value = c[2] as string;
+            const name = c[1] as string;
+            if (value === '' || cookieAttribute.test(name) || notASecret.test(value)) continue;
+            if (!sessionCookie.test(name) && !secretKey.test(name) && !(value.length >= 16 && entropyPerChar(value) >= 3)) continue;
+            const end = offset + c.index + c[0].length;
+            out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - name.length, end));
+          }
         }
       }
     },

@@ -18,6 +18,10 @@ describe('secret by position detector', () => {
     ['finds the password when a .netrc entry has one', 'machine api.example.com login bob password pw99x', ['pw99x']],
     ['finds the second literal when a login call has two', 'smtp.login("me@example.com", "pw12345")', ['pw12345']],
     ['finds a random value when it follows a secret word in prose', 'the api key is Zk29fhQ7LmPz31Xa.', ['Zk29fhQ7LmPz31Xa']],
+    ['finds the second literal when the first holds the other quote', `smtp.login("l'doe@example.edu", "kprpkhbp8vkh")`, ['kprpkhbp8vkh']],
+    ['finds the password when a Redis directive sets it', 'CONFIG SET requirepass e6rem4h626zt', ['e6rem4h626zt']],
+    ['leaves the closing parenthesis out when the flag sits in one', '(/usr/bin/backup --token=Jn5sSmE7XAlEUJ6g)', ['Jn5sSmE7XAlEUJ6g']],
+    ['finds the credential when an auth key holds base64 of user:pass', `{"auths":{"quay.io":{"auth":"${Buffer.from('bot:s3cr3t-pw').toString('base64')}"}}}`, [Buffer.from('bot:s3cr3t-pw').toString('base64')]],
   ])('%s', (_name, text, expected) => {
     // Two of its rules may read one value (`--password x` is a flag and a secret word); the overlap step merges them.
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
@@ -29,6 +33,8 @@ describe('secret by position detector', () => {
     ['ignores the secret name when a Kubernetes event reports it missing', 'secret "db-password" not found'],
     ['ignores prose when a word follows a secret word', 'failed to fetch oauth token: unexpected status'],
     ['ignores ids when a UUID or hash follows a secret word', 'secret 0b8e6f0e-4f52-4d3b-9a0e-3c1f2a9b7d11 rotated, token 5d41402abc4b2a76b9719d911017c592'],
+    ['ignores the next pair when it follows a secret word', 'secret rotation: secretName=api-token version=22 status=ok'],
+    ['ignores an auth value when it is not base64 of user:pass', '{"auth":"bearer","oauth":"enabled","auth_mode":"c2Vzc2lvbg=="}'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isBasicCredential } from './auth-header';
 import { isSecretKey, isPlaceholderValue } from './secret-kv';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
@@ -26,12 +27,21 @@ function randomLooking(text: string): boolean {
   );
 }
 
+/** `(... --token=abc)`: a closing bracket with no opening one in the value closes what the value sits in. */
+function withoutUnbalancedClose(value: string): string {
+  let out = value;
+  for (const [open, close] of ['()', '[]', '{}'] as const) {
+    while (out.endsWith(close) && out.split(close).length > out.split(open).length) out = out.slice(0, -1);
+  }
+  return out;
+}
+
 function pushValue(out: Candidate[], m: RegExpExecArray, claimStart = m.index): void {
-  const found = m[m.length - 3] ?? m[m.length - 2] ?? m[m.length - 1];
-  if (found === undefined || isPlaceholderValue(found)) return;
-  const matchEnd = m.index + m[0].length;
-  const quoted = m[m.length - 1] === undefined ? 1 : 0;
-  out.push(candidate('secret_kv', matchEnd - quoted - found.length, matchEnd - quoted, claimStart, matchEnd));
+  const quotedValue = m[m.length - 3] ?? m[m.length - 2];
+  const found = quotedValue ?? withoutUnbalancedClose(m[m.length - 1] ?? '');
+  if (found === '' || isPlaceholderValue(found)) return;
+  const start = quotedValue === undefined ? m.index + m[0].length - (m[m.length - 1] as string).length : m.index + m[0].length - 1 - found.length;
+  out.push(candidate('secret_kv', start, start + found.length, claimStart, m.index + m[0].length));
 }
 
 /**
@@ -50,16 +60,18 @@ export function createSecretPositionDetector(): Detector {
   const xmlKeyValue = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/gi;
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
   // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
-  const loginCall = new RegExp(`(?:login|auth(?:enticate)?|sign_?in)\\s*(?:=\\s*)?\\(\\s*(["'])[^"'\\n]*\\1\\s*,\\s*${value}`, 'gi');
+  const loginCall = new RegExp(`(?:login|auth(?:enticate)?|sign_?in)\\s*(?:=\\s*)?\\(\\s*(?:"[^"\\n]*"|'[^'\\n]*')\\s*,\\s*${value}`, 'gi');
   const afterWord = new RegExp(
-    `\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|access[ _-]?key|auth[ _-]?key|credentials?)(?:\\s+(?:is|was|set\\s+to|to|of|=|:))?\\s+${value}`,
+    `\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|access[ _-]?key|auth[ _-]?key|credentials?|requirepass|masterauth)(?:\\s+(?:is|was|set\\s+to|to|of|=|:))?\\s+${value}`,
     'gi',
   );
-  const secretWords = ['pass', 'token', 'secret', 'key', 'credential'];
+  const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
   const loginCallWords = ['login(', 'login (', 'auth(', 'auth (', 'auth=(', 'auth = (', 'authenticate(', 'signin(', 'sign_in(', 'basicauth('];
   // Which rules a text can feed, found in one pass: secret words, password flags, -u user:pass, SQL, .netrc, calls.
-  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords];
-  const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call] = [1, 2, 4, 8, 16, 32];
+  // Docker's config.json `"auth": "<base64 user:pass>"`, npm's `_auth=<base64>`: a key named auth holding a Basic credential.
+  const basicAuth = /(?<![\w-])_?auth\\?["']?\s*[:=]\s*\\?["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi;
+  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords, ['auth']];
+  const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call, authKey] = [1, 2, 4, 8, 16, 32, 64];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -131,12 +143,22 @@ export function createSecretPositionDetector(): Detector {
         loginCall.lastIndex = 0;
         for (let m = loginCall.exec(text); m !== null; m = loginCall.exec(text)) pushValue(out, m);
       }
+      if (rules & authKey) {
+        basicAuth.lastIndex = 0;
+        for (let m = basicAuth.exec(text); m !== null; m = basicAuth.exec(text)) {
+          const credential = m[1] as string;
+          if (!isBasicCredential(credential)) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - credential.length, matchEnd, m.index, matchEnd));
+        }
+      }
       if (!hasSecretWord) return;
       afterWord.lastIndex = 0;
       for (let m = afterWord.exec(text); m !== null; m = afterWord.exec(text)) {
         const found = m[1] ?? m[2] ?? (m[3] as string);
         const trimmed = found.replace(/[.,;:)]+$/, '');
-        if (!randomLooking(trimmed)) continue;
+        // `token version=22`: the next key/value pair, not a value.
+        if (!randomLooking(trimmed) || /^[\w.-]+=/.test(trimmed)) continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
         out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
       }

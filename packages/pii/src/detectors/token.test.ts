@@ -43,6 +43,7 @@ describe('token detector', () => {
     ['finds a Datadog key when it follows its key name', `DD_API_KEY=${'0123456789abcdef'.repeat(2)} ./install.sh`, ['0123456789abcdef'.repeat(2)]],
     ['finds a PyPI token when it is a twine password', `--password pypi-AgEIcHlwaS5vcmc${randomish(60)}`, [`pypi-AgEIcHlwaS5vcmc${randomish(60)}`]],
     ['finds a Docker Hub token when it is a login argument', `-p dckr_pat_${randomish(27)}`, [`dckr_pat_${randomish(27)}`]],
+    ['finds an Azure storage key when the az CLI takes it as --account-key', `az storage blob upload --account-key ${randomish(86)}== -f x`, [`${randomish(86)}==`]],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

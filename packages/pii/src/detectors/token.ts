@@ -55,8 +55,8 @@ const formats: readonly TokenFormat[] = [
   { vendor: 'google-oauth-access', prefixes: ['ya29.'], pattern: new RegExp(`${start}ya29\\.[0-9A-Za-z_-]{30,}${end}`, 'g') },
   {
     vendor: 'azure-connection-string',
-    prefixes: ['accountkey', 'accesskey', 'primarykey', 'secondarykey'],
-    pattern: /(?<![\w])(?:Account|SharedAccess|Access|Primary|Secondary)Key\s*=\s*([A-Za-z0-9+/]{40,}={0,2})(?![A-Za-z0-9+/=])/gi,
+    prefixes: ['accountkey', 'accesskey', 'primarykey', 'secondarykey', '--account-key'],
+    pattern: /(?:(?<![\w])(?:Account|SharedAccess|Access|Primary|Secondary)Key\s*=\s*|--account-key[=\s]\s*)([A-Za-z0-9+/]{40,}={0,2})(?![A-Za-z0-9+/=])/gi,
   },
   { vendor: 'azure-sas', prefixes: ['sig='], pattern: /[?&;]sig=((?:[A-Za-z0-9+/]|%2[Bb]|%2[Ff]){30,}(?:=|%3[Dd]){0,2})(?![A-Za-z0-9%+/=])/g },
   { vendor: 'sendgrid', prefixes: ['sg.'], pattern: new RegExp(`${start}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${end}`, 'g') },

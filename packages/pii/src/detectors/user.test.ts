@@ -17,6 +17,14 @@ describe('user detector', () => {
     ['finds the whole identity when it carries colons', '{"username":"system:serviceaccount:ci:deployer"}', ['system:serviceaccount:ci:deployer']],
     ['finds the authuser when an access log line has one', '203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 2326', ['alice']],
     ['finds the login when a .netrc entry names one', 'machine api.example.com login bob password x', ['bob']],
+    ['finds the name when an XML element is named username', '<db><username>deploy_bot</username></db>', ['deploy_bot']],
+    ['finds the name when an escaped newline precedes user=', 'a=1\\nuser=alice', ['alice']],
+    ['finds the name when a Windows event names the account', 'Account Name:\t\tkpatel Source Network Address: -', ['kpatel']],
+    ['finds the name when a connection string has User Id', 'Server=db;User Id=svc_app;Password=x;', ['svc_app']],
+    ['finds the name when an HCL or INI value has spaces around =', '  username = "tanaka_y"', ['tanaka_y']],
+    ['finds the name when cron runs a command for it', 'CRON[812]: (alice) CMD (/usr/bin/backup)', ['alice']],
+    ['finds the authuser when an access log line has a prefix', 'caddy: 203.0.113.9 - bob [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200', ['bob']],
+    ['finds the name when vsftpd logs a login', 'Fri May  2 08:00:04 2025 [pid 3321] [olga.k] OK LOGIN: Client "203.0.113.9"', ['olga.k']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -26,6 +34,7 @@ describe('user detector', () => {
     ['ignores numeric ids when uid is a number', 'uid=0 euid=0 auid=1000'],
     ['ignores a verb when it follows user', 'the user clicked the button'],
     ['ignores empty values when the next key follows', 'ruser= rhost=10.0.0.1'],
+    ['ignores a path when a log name key holds one', '{"logName":"projects/demo/logs/requests"}'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
 
 // A user name: starts with a letter or `_`, then letters, digits, `.`, `_`, `-`, maybe a trailing `$` (machine accounts).
@@ -18,7 +18,7 @@ const notAName = new Set(
     'identity exists found creation created deleted updated access activity attribute attributes context defined ' +
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
-    'registration logon logoff limit privileges ns sid'
+    'registration logon logoff limit privileges ns sid client server success successful'
   ).split(' '),
 );
 
@@ -36,9 +36,14 @@ function plausibleName(value: string): boolean {
  * and the first literal of a `login("name", ...)` call.
  */
 export function createUserDetector(): Detector {
-  const phrase = new RegExp(`(?<![\\w.-])(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<])?(${name})(?=["'\\])>]|[\\s,;:(]|$)`, 'gi');
-  const keyValue = new RegExp(
-    `(?<![A-Za-z0-9])(?:user(?:[_.-]?name)?|usr|ruser|logname|uid|acct|login(?:[_-]?name)?|principal)\\\\?["']?(?:\\s*=>\\s*|=|:\\s?)\\\\?["']?(${qualifiedName})(?![\\w.$@-])`,
+  const phrase = boundaryPatterns(
+    '(?<![\\w.-])',
+    `(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?=["'\\])>]|[\\s,;:(]|$)`,
+    'gi',
+  );
+  const keyValue = boundaryPatterns(
+    '(?<![A-Za-z0-9])',
+    `(?:user(?:[_.-]?name| ?id)?|usr|ruser|logname|uid|acct|account name|login(?:[_-]?name)?|principal)\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["']?(${qualifiedName})(?![\\w.$@/-])`,
     'gi',
   );
   const sshd = new RegExp(`\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`, 'g');
@@ -47,23 +52,37 @@ export function createUserDetector(): Detector {
     `\\b(?:mysql\\w*|mariadb\\w*|mongo\\w*|psql|curl|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm(?:\\s+registry)?)\\s+login)\\b[^|;&\\n]*?\\s(?:-u\\s*|-U\\s+|--user(?:name)?[=\\s]\\s*)["']?(${name})`,
     'g',
   );
-  // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`.
-  const accessLog = new RegExp(`^\\S+ \\S+ (${name}) \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`, 'gm');
+  // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`, also
+  // behind a prefix (`traefik: 203.0.113.9 - alice [...]`).
+  const accessLog = new RegExp(`(?:^|\\s)[\\w.:-]+ [\\w.-]+ (${name}) \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`, 'g');
+  // vsftpd's `[pid 3321] [alice] FAIL LOGIN: Client "..."`.
+  const vsftpd = new RegExp(`\\[pid \\d+\\] \\[(${name})\\] (?:OK|FAIL) [A-Z]+`, 'g');
   // `"user":{"name":"alice"}` (ECS, OpenTelemetry-style nesting).
   const nestedName = new RegExp(`"user"\\s*:\\s*\\{\\s*"(?:name|username|login|id)"\\s*:\\s*"(${name})"`, 'g');
+  // `<username>alice</username>`, `<ns:login>bob</ns:login>`: XML elements named like a user.
+  const xmlElement = new RegExp(`<((?:[\\w.-]+:)?(?:user(?:[_-]?name)?|login|uid|account))>\\s*(${name})\\s*</\\1>`, 'gi');
+  // cron's `CRON[812]: (alice) CMD (...)`.
+  const cron = new RegExp(`\\((${name})\\) CMD \\(`, 'g');
   const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})`, 'g');
   const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
   // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
-  const patterns: ReadonlyArray<readonly [readonly string[], RegExp]> = [
+  const always = (pattern: RegExp) => {
+    const list = [pattern];
+    return () => list;
+  };
+  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[]]> = [
     [['user', 'login'], phrase],
-    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'acct', 'logname', 'login', 'principal'], keyValue],
-    [['password for', 'publickey for', 'interactive for', 'interactive/pam for', 'hostbased for', 'none for', 'mic for'], sshd],
-    [['sudo'], sudo],
-    [[' -u', ' --user'], cliUser],
-    [[' ['], accessLog],
-    [['user":', 'user" :'], nestedName],
-    [['machine'], netrc],
-    [['login'], loginCall],
+    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'acct', 'account name', 'logname', 'login', 'principal'], keyValue],
+    [['password for', 'publickey for', 'interactive for', 'interactive/pam for', 'hostbased for', 'none for', 'mic for'], always(sshd)],
+    [['sudo'], always(sudo)],
+    [[' -u', ' --user'], always(cliUser)],
+    [['] "'], always(accessLog)],
+    [['user":', 'user" :'], always(nestedName)],
+    [['machine'], always(netrc)],
+    [[') cmd ('], always(cron)],
+    [['] ok ', '] fail '], always(vsftpd)],
+    [['user>', 'username>', 'user_name>', 'login>', 'uid>', 'account>'], always(xmlElement)],
+    [['login'], always(loginCall)],
   ];
   const hintWords = [...new Set(patterns.flatMap(([words]) => words))];
   const hint = anyOf(hintWords);
@@ -75,14 +94,15 @@ export function createUserDetector(): Detector {
     find(text: string, out: Candidate[], groups = -1): void {
       for (let i = 0; i < patterns.length; i++) {
         if ((groups & (1 << i)) === 0) continue;
-        const pattern = (patterns[i] as readonly [readonly string[], RegExp])[1];
-        pattern.lastIndex = 0;
-        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-          const found = m[m.length - 1] as string;
-          const value = found.replace(/\.+$/, '');
-          if (!plausibleName(value)) continue;
-          const valueStart = m.index + m[0].lastIndexOf(found);
-          out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
+        for (const pattern of (patterns[i] as (typeof patterns)[number])[1](text)) {
+          pattern.lastIndex = 0;
+          for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            const found = m[m.length - 1] as string;
+            const value = found.replace(/\.+$/, '');
+            if (!plausibleName(value)) continue;
+            const valueStart = m.index + m[0].lastIndexOf(found);
+            out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
+          }
         }
       }
     },

@@ -2,7 +2,7 @@ import type { Labels } from '../../entry';
 import { applyRelabel } from '../../relabel/apply';
 import { relabelRuleSchema, type RelabelRule } from '../../relabel/config';
 import { formatPath, fromZodIssues } from '../issues';
-import { LABEL_NAME } from '../label-name';
+import { LABEL_NAME } from '../../protocols/loki/labels';
 import { Block, type Conversion } from './block';
 import { convertStages } from './pipeline-stages';
 import { UNSUPPORTED_SCRAPE_KEYS } from './unsupported';

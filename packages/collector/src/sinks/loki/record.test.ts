@@ -1,7 +1,7 @@
 import * as snappy from 'snappyjs';
 import { createEntry } from '../../entry';
-import { decodeProtobufPush } from './decode';
-import { joinPushRequests, type EncodeStats } from './encode';
+import { decodeProtobufPush } from '../../protocols/loki/decode';
+import { joinPushRequests, type EncodeStats } from '../../protocols/loki/encode';
 import { encodeLokiRecord, tenantBatches } from './record';
 
 const opts = { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 };

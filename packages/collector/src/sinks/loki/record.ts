@@ -1,8 +1,8 @@
 import type { LogEntry } from '../../entry';
 import type { QueueRecord } from '../../delivery/queue';
 import { oldestMs } from '../../delivery/queued-sink';
-import { encodePush, type EncodeOptions, type EncodeStats } from './encode';
-import { groupByTenant } from './tenant';
+import { encodePush, type EncodeOptions, type EncodeStats } from '../../protocols/loki/encode';
+import { groupByTenant } from '../../protocols/loki/tenant';
 
 /** One tenant's part of the queued records of a push. */
 export interface TenantBatch {

@@ -6,7 +6,7 @@ import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import type { LokiSinkConfig } from './config';
 import { refusedEntries } from './refused-entries';
-import { tenantIdProblem } from './tenant';
+import { tenantIdProblem } from '../../protocols/loki/tenant';
 
 // Loki's 400 body lists each distinct refusal; more than this is not worth reading to count them.
 const MAX_ERROR_BODY = 1024 * 1024;

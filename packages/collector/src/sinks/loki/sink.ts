@@ -6,10 +6,10 @@ import { retryOptions, withRetry } from '../../delivery/retry';
 import { createSinkMetrics } from '../../delivery/sink-metrics';
 import { withTimeout } from '../../delivery/timeout';
 import { lokiSinkConfig, type LokiSinkConfig } from './config';
-import type { EncodeOptions, EncodeStats } from './encode';
+import type { EncodeOptions, EncodeStats } from '../../protocols/loki/encode';
 import { encodeLokiRecord } from './record';
 import { createLokiPost } from './send';
-import { sendByTenant } from './tenant';
+import { sendByTenant } from './send-by-tenant';
 
 export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
   type: 'loki',

@@ -1,6 +1,6 @@
 import type { LogEntry } from '../../entry';
-import { labelSetKey } from '../../stages/label-set-key';
-import type { LogRecord, LogsData, ResourceLogs } from '../../otlp/types';
+import { labelSetKey } from '../../labels/label-set-key';
+import type { LogRecord, LogsData, ResourceLogs } from '../../protocols/otlp/types';
 
 const severityNumbers: Record<string, number> = { trace: 1, debug: 5, info: 9, notice: 10, warn: 13, warning: 13, error: 17, critical: 21, fatal: 21 };
 const recordFields = new Set(['severity_text', 'severity_number', 'trace_id', 'span_id']);

@@ -7,8 +7,8 @@ import { parseRetryAfter } from '../../delivery/retry-after';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import { PermanentError, RetryableError } from '../../errors';
-import type { SignalCodec } from '../../otlp/codec';
-import type { Signal } from '../../otlp/types';
+import type { SignalCodec } from '../../protocols/otlp/codec';
+import type { Signal } from '../../protocols/otlp/types';
 import type { OtlpSinkConfig } from './config';
 
 const gzip = promisify(zlib.gzip);

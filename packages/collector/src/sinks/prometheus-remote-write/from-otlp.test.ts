@@ -1,4 +1,4 @@
-import { AggregationTemporality, type Metric, type MetricsData } from '../../otlp/types';
+import { AggregationTemporality, type Metric, type MetricsData } from '../../protocols/otlp/types';
 import { translateOtlpMetrics } from './from-otlp';
 
 const t = 1_700_000_000_000_000_000n;

@@ -1,5 +1,5 @@
-import type { AnyValue, Attributes, MetricsData, NumberDataPoint, Resource } from '../../otlp/types';
-import { AggregationTemporality, KeyValueList } from '../../otlp/types';
+import type { AnyValue, Attributes, MetricsData, NumberDataPoint, Resource } from '../../protocols/otlp/types';
+import { AggregationTemporality, KeyValueList } from '../../protocols/otlp/types';
 import { prometheusMetricName } from './otlp-names';
 import { buildLabels, type SeriesSample } from './series';
 

@@ -1,13 +1,12 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { ComponentContext, ComponentDefinition, Sink } from '../../component';
+import type { ComponentContext, ComponentDefinition, SignalSink, Sink } from '../../component';
 import type { LogBatch } from '../../entry';
 import { PermanentError, QueueFullError, ShutdownError } from '../../errors';
 import { abortableSleep } from '../../delivery/abortable-sleep';
 import { backoffMs } from '../../delivery/backoff';
 import { Waiters } from '../../delivery/waiters';
 import type { Consumer } from '../../consumer';
-import type { SignalSink } from '../../otlp/signal-consumer';
-import type { MetricsData } from '../../otlp/types';
+import type { MetricsData } from '../../protocols/otlp/types';
 import { PrometheusRemoteWriteConfig } from './config';
 import { readRegistry, type RegistrySelection } from './from-registry';
 import { translateOtlpMetrics } from './from-otlp';

@@ -1,12 +1,12 @@
 import type * as Grpc from '@grpc/grpc-js';
 import { z } from 'zod';
-import type { ComponentDefinition, Source } from '../component';
-import { PermanentError, QueueFullError, retryAfterSeconds, toGrpcStatus } from '../errors';
-import { codecs, type SignalCodec } from '../otlp/codec';
-import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } from '../otlp/receiver';
-import type { PartialSuccess, Signal } from '../otlp/types';
-import { OtlpWireError } from '../otlp/wire-error';
-import { RequestTooLargeError, unlimitedBudget } from './in-flight-budget';
+import type { ComponentDefinition, Source } from '../../component';
+import { PermanentError, QueueFullError, retryAfterSeconds, toGrpcStatus } from '../../errors';
+import { codecs, type SignalCodec } from '../../protocols/otlp/codec';
+import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } from './receiver';
+import type { PartialSuccess, Signal } from '../../protocols/otlp/types';
+import { OtlpWireError } from '../../protocols/otlp/wire-error';
+import { RequestTooLargeError, unlimitedBudget } from '../in-flight-budget';
 
 export const otlpGrpcConfig = z
   .object({

@@ -1,4 +1,4 @@
-import { codecs } from './codec';
+import { codecs } from '../../protocols/otlp/codec';
 import { createLogRecordConverter, logMappingSchema, severityFromNumber } from './log-records-to-entries';
 
 const request = (record: Record<string, unknown>) =>

@@ -29,3 +29,23 @@ export async function fanOut(deliveries: readonly Delivery[], signal: AbortSigna
   changers.forEach((d, i) => calls.push(d.target.consume({ entries: i === changers.length - 1 ? d.entries : d.entries.map(cloneEntry) }, signal)));
   await Promise.all(calls);
 }
+
+/** The consumer of a `forward_to` list: fanOut over the targets, each pipeline among them taking its own copy. */
+export function forwardTo(targets: readonly string[], resolve: (target: string) => Consumer<LogBatch>): Consumer<LogBatch> {
+  const consumers = targets.map(resolve);
+  if (consumers.length === 1) return consumers[0]!;
+  const changers = targets.map(changesEntries);
+  return {
+    consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changers[t]! })), signal),
+  };
+}
+
+/** All-or-nothing fan-out of OTLP traces or metrics to sinks, which only read them: no copies. */
+export function fanOutSignal<T>(targets: readonly Consumer<T>[]): Consumer<T> {
+  if (targets.length === 1) return targets[0]!;
+  return {
+    async consume(batch, signal) {
+      await Promise.all(targets.map((t) => t.consume(batch, signal)));
+    },
+  };
+}

@@ -13,7 +13,8 @@ interface ScopeLevel {
   schemaUrl: string;
 }
 
-const keys = {
+/** Each signal's field names for its resources, scopes and items. */
+export const signalKeys = {
   traces: ['resourceSpans', 'scopeSpans', 'spans'],
   metrics: ['resourceMetrics', 'scopeMetrics', 'metrics'],
   logs: ['resourceLogs', 'scopeLogs', 'logRecords'],
@@ -22,23 +23,23 @@ const keys = {
 type Loose = Record<string, unknown>;
 
 export function resourcesOf(signal: Signal, data: SignalData[Signal]): (ResourceLevel & Loose)[] {
-  return (data as unknown as Loose)[keys[signal][0]] as (ResourceLevel & Loose)[];
+  return (data as unknown as Loose)[signalKeys[signal][0]] as (ResourceLevel & Loose)[];
 }
 
 export function scopesOf(signal: Signal, resource: ResourceLevel): (ScopeLevel & Loose)[] {
-  return (resource as unknown as Loose)[keys[signal][1]] as (ScopeLevel & Loose)[];
+  return (resource as unknown as Loose)[signalKeys[signal][1]] as (ScopeLevel & Loose)[];
 }
 
 export function itemsOf(signal: Signal, scope: ScopeLevel): unknown[] {
-  return (scope as unknown as Loose)[keys[signal][2]] as unknown[];
+  return (scope as unknown as Loose)[signalKeys[signal][2]] as unknown[];
 }
 
 function setItems(signal: Signal, scope: ScopeLevel, items: unknown[]): void {
-  (scope as unknown as Loose)[keys[signal][2]] = items;
+  (scope as unknown as Loose)[signalKeys[signal][2]] = items;
 }
 
 export function emptyData<S extends Signal>(signal: S): SignalData[S] {
-  return { [keys[signal][0]]: [] } as unknown as SignalData[S];
+  return { [signalKeys[signal][0]]: [] } as unknown as SignalData[S];
 }
 
 /** Items a processor counts: spans, log records, and for metrics their data points. */
@@ -101,11 +102,11 @@ export function splitData<S extends Signal>(signal: S, data: SignalData[S], max:
           scopeCopy = undefined;
         }
         if (resCopy === undefined) {
-          resCopy = { ...res, [keys[signal][1]]: [] };
+          resCopy = { ...res, [signalKeys[signal][1]]: [] };
           resourcesOf(signal, current).push(resCopy);
         }
         if (scopeCopy === undefined) {
-          scopeCopy = { ...scope, [keys[signal][2]]: [] };
+          scopeCopy = { ...scope, [signalKeys[signal][2]]: [] };
           scopesOf(signal, resCopy).push(scopeCopy);
         }
         itemsOf(signal, scopeCopy).push(item);

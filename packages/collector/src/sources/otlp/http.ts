@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { Writer } from 'protobufjs/minimal';
 import { z } from 'zod';
-import type { ComponentDefinition, Source } from '../component';
-import { PermanentError, QueueFullError, retryAfterSeconds, toHttpStatus } from '../errors';
-import { codecs, type SignalCodec } from '../otlp/codec';
-import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } from '../otlp/receiver';
-import type { Signal } from '../otlp/types';
-import { OtlpWireError } from '../otlp/wire-error';
-import { RequestTooLargeError, unlimitedBudget, type InFlightReservation } from './in-flight-budget';
-import { readBody } from './read-body';
+import type { ComponentDefinition, Source } from '../../component';
+import { PermanentError, QueueFullError, retryAfterSeconds, toHttpStatus } from '../../errors';
+import { codecs, type SignalCodec } from '../../protocols/otlp/codec';
+import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } from './receiver';
+import type { Signal } from '../../protocols/otlp/types';
+import { OtlpWireError } from '../../protocols/otlp/wire-error';
+import { RequestTooLargeError, unlimitedBudget, type InFlightReservation } from '../in-flight-budget';
+import { readBody } from '../read-body';
 
 export const otlpHttpConfig = z
   .object({

@@ -7,15 +7,15 @@ import {
   type ExponentialBuckets,
   type InstrumentationScope,
   type LogRecord,
-  type LogsData,
   type Metric,
   type MetricData,
-  type MetricsData,
   type NumberDataPoint,
   type Resource,
+  type Signal,
+  type SignalData,
   type Span,
-  type TracesData,
 } from './types';
+import { signalKeys } from './signal-shape';
 import { OtlpWireError, withPath } from './wire-error';
 
 /**
@@ -256,6 +256,29 @@ function scope(v: unknown): InstrumentationScope {
   };
 }
 
+/** The resources -> scopes -> items envelope every signal shares, read by one walk for all three. */
+function envelopeFromWire<S extends Signal>(signal: S, item: (v: unknown) => unknown): (v: unknown) => SignalData[S] {
+  const [resources, scopes, items] = signalKeys[signal];
+  return (v) => {
+    const w = required(v);
+    const data = {
+      [resources]: list(w, resources, (rv) => {
+        const rw = required(rv);
+        return {
+          resource: field(rw, 'resource', resource),
+          schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
+          [scopes]: list(rw, scopes, (sv) => {
+            const sw = required(sv);
+            return { scope: field(sw, 'scope', scope), schemaUrl: str(sw.schemaUrl, 'schemaUrl'), [items]: list(sw, items, item) };
+          }),
+        };
+      }),
+    };
+    // The keys and item reader come from the signal, so the object has that signal's shape.
+    return data as unknown as SignalData[S];
+  };
+}
+
 function required(v: unknown): Wire {
   const w = obj(v);
   if (w === undefined) throw new OtlpWireError('', 'expected an object, got null');
@@ -306,22 +329,7 @@ function span(v: unknown): Span {
   };
 }
 
-export function tracesFromWire(v: unknown): TracesData {
-  const w = required(v);
-  return {
-    resourceSpans: list(w, 'resourceSpans', (rs) => {
-      const rw = required(rs);
-      return {
-        resource: field(rw, 'resource', resource),
-        schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
-        scopeSpans: list(rw, 'scopeSpans', (ss) => {
-          const sw = required(ss);
-          return { scope: field(sw, 'scope', scope), schemaUrl: str(sw.schemaUrl, 'schemaUrl'), spans: list(sw, 'spans', span) };
-        }),
-      };
-    }),
-  };
-}
+export const tracesFromWire = envelopeFromWire('traces', span);
 
 // ---- logs
 
@@ -342,22 +350,7 @@ function logRecord(v: unknown): LogRecord {
   };
 }
 
-export function logsFromWire(v: unknown): LogsData {
-  const w = required(v);
-  return {
-    resourceLogs: list(w, 'resourceLogs', (rl) => {
-      const rw = required(rl);
-      return {
-        resource: field(rw, 'resource', resource),
-        schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
-        scopeLogs: list(rw, 'scopeLogs', (sl) => {
-          const sw = required(sl);
-          return { scope: field(sw, 'scope', scope), schemaUrl: str(sw.schemaUrl, 'schemaUrl'), logRecords: list(sw, 'logRecords', logRecord) };
-        }),
-      };
-    }),
-  };
-}
+export const logsFromWire = envelopeFromWire('logs', logRecord);
 
 // ---- metrics
 
@@ -488,19 +481,4 @@ function metric(v: unknown): Metric {
   };
 }
 
-export function metricsFromWire(v: unknown): MetricsData {
-  const w = required(v);
-  return {
-    resourceMetrics: list(w, 'resourceMetrics', (rm) => {
-      const rw = required(rm);
-      return {
-        resource: field(rw, 'resource', resource),
-        schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
-        scopeMetrics: list(rw, 'scopeMetrics', (sm) => {
-          const sw = required(sm);
-          return { scope: field(sw, 'scope', scope), schemaUrl: str(sw.schemaUrl, 'schemaUrl'), metrics: list(sw, 'metrics', metric) };
-        }),
-      };
-    }),
-  };
-}
+export const metricsFromWire = envelopeFromWire('metrics', metric);

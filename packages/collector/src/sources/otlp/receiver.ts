@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import type { SourceContext } from '../component';
-import type { Consumer, Lifecycle } from '../consumer';
-import { nowNs } from '../entry';
-import { PermanentError, QueueFullError, RetryableError, ShutdownError } from '../errors';
-import type { Processor } from '../processors/processor';
-import { buildProcessors, processorListSchema } from '../processors/registry';
-import { codecs } from './codec';
+import type { SourceContext } from '../../component';
+import type { Consumer, Lifecycle } from '../../consumer';
+import { nowNs } from '../../entry';
+import { PermanentError, QueueFullError, RetryableError, ShutdownError } from '../../errors';
+import type { Processor } from '../../processors/processor';
+import { buildProcessors, processorListSchema } from '../../processors/registry';
+import { codecs } from '../../protocols/otlp/codec';
 import { createLogRecordConverter, logMappingSchema } from './log-records-to-entries';
-import { counter } from './metric-factory';
-import { fanOutSignal, isSignalSink } from './signal-consumer';
-import { signals, type PartialSuccess, type Signal, type SignalData } from './types';
+import { counter } from '../../metric-factory';
+import { signals, type PartialSuccess, type Signal, type SignalData } from '../../protocols/otlp/types';
 
 const sinkTarget = z.string().regex(/^sinks\.[A-Za-z0-9_-]+$/, 'expected sinks.<id>');
 
@@ -24,7 +23,7 @@ export const receiverConfigShape = {
 const receiverConfig = z.object(receiverConfigShape).strict();
 export type ReceiverConfig = z.infer<typeof receiverConfig>;
 
-/** SourceContext, whose resolve() finds the sinks of traces_forward_to / metrics_forward_to. */
+/** SourceContext, whose signals() finds the sinks of traces_forward_to / metrics_forward_to. */
 export type OtlpReceiverContext = SourceContext;
 
 export interface OtlpReceiver extends Lifecycle {
@@ -94,15 +93,12 @@ export function createOtlpReceiver(config: ReceiverConfig, ctx: OtlpReceiverCont
 
 function resolveTargets<S extends 'traces' | 'metrics'>(ctx: OtlpReceiverContext, signal: S, targets: readonly string[]): Consumer<SignalData[S]> | undefined {
   if (targets.length === 0) return undefined;
-  const consumers = targets.map((target) => {
-    if (ctx.resolve === undefined) throw new Error(`${ctx.id}: ${signal}_forward_to needs a runtime that resolves sinks`);
-    const sink = ctx.resolve(target);
-    if (sink === undefined) throw new Error(`${ctx.id}: ${signal}_forward_to: no such sink ${target}`);
-    const consumer = isSignalSink(sink) ? sink.signals[signal] : undefined;
-    if (consumer === undefined) throw new Error(`${ctx.id}: ${signal}_forward_to: ${target} does not take ${signal}`);
-    return consumer as Consumer<SignalData[S]>;
-  });
-  return fanOutSignal(consumers);
+  if (ctx.signals === undefined) throw new Error(`${ctx.id}: ${signal}_forward_to needs a runtime that resolves sinks`);
+  try {
+    return ctx.signals(signal, targets);
+  } catch (err) {
+    throw new Error(`${ctx.id}: ${signal}_forward_to: ${(err as Error).message}`);
+  }
 }
 
 function refusalReason(err: unknown): string {

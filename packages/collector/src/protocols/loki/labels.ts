@@ -12,6 +12,9 @@ export function formatLabels(labels: Labels): string {
   return out + '}';
 }
 
+/** Loki/Prometheus label names: `[a-zA-Z_][a-zA-Z0-9_]*`. */
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
 const NAME_START = /[a-zA-Z_]/;
 const NAME_CHAR = /[a-zA-Z0-9_]/;
 
@@ -72,7 +75,7 @@ export function parseLabels(text: string): Labels {
 
 /** Makes a name valid for Loki (`[a-zA-Z_][a-zA-Z0-9_]*`): other characters become `_`. */
 export function sanitizeLabelName(name: string): string {
-  if (/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) return name;
+  if (LABEL_NAME.test(name)) return name;
   const replaced = name.replace(/[^a-zA-Z0-9_]/g, '_');
   return /^[0-9]/.test(replaced) ? `_${replaced}` : replaced || '_';
 }

@@ -1,8 +1,7 @@
 import * as snappy from 'snappyjs';
 import type { Labels } from '../../entry';
-import { LABEL_NAME } from '../../config/label-name';
 import { PermanentError } from '../../errors';
-import { parseLabels } from './labels';
+import { LABEL_NAME, parseLabels } from './labels';
 import { pushRequestType, type WirePushRequest } from './push-proto';
 
 export interface DecodedEntry {

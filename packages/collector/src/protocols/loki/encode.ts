@@ -1,5 +1,5 @@
 import type { Labels, LogEntry } from '../../entry';
-import { LabelSetCache } from '../../stages/label-set-cache';
+import { LabelSetCache } from '../../labels/label-set-cache';
 import { cutUtf8 } from '../../utf8';
 import { formatLabels, sanitizeLabelName } from './labels';
 

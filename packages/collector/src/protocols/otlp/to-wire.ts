@@ -5,13 +5,16 @@ import {
   type Attributes,
   type Exemplar,
   type InstrumentationScope,
-  type LogsData,
+  type LogRecord,
   type MetricData,
-  type MetricsData,
+  type Metric,
   type NumberDataPoint,
   type Resource,
-  type TracesData,
+  type Signal,
+  type SignalData,
+  type Span,
 } from './types';
+import { itemsOf, resourcesOf, scopesOf, signalKeys } from './signal-shape';
 
 /**
  * Plain types -> objects the generated protobufjs encoders accept: 64-bit ints as decimal strings (protobufjs
@@ -55,78 +58,79 @@ function resourceToWire(r: Resource): Wire {
   return { attributes: attributesToWire(r.attributes), droppedAttributesCount: r.droppedAttributesCount };
 }
 
+/** The resources -> scopes -> items envelope every signal shares, written by one walk for all three. */
+function envelopeToWire<S extends Signal, I>(signal: S, item: (i: I) => Wire): (data: SignalData[S]) => Wire {
+  const [resources, scopes, items] = signalKeys[signal];
+  return (data) => ({
+    [resources]: resourcesOf(signal, data).map((rs) => ({
+      resource: resourceToWire(rs.resource),
+      schemaUrl: rs.schemaUrl,
+      [scopes]: scopesOf(signal, rs).map((ss) => ({
+        scope: scopeToWire(ss.scope),
+        schemaUrl: ss.schemaUrl,
+        // The item writer comes with the signal, so its items are that writer's input.
+        [items]: (itemsOf(signal, ss) as I[]).map((i) => item(i)),
+      })),
+    })),
+  });
+}
+
 function scopeToWire(s: InstrumentationScope): Wire {
   return { name: s.name, version: s.version, attributes: attributesToWire(s.attributes), droppedAttributesCount: s.droppedAttributesCount };
 }
 
-export function tracesToWire(data: TracesData): Wire {
+function spanToWire(s: Span): Wire {
   return {
-    resourceSpans: data.resourceSpans.map((rs) => ({
-      resource: resourceToWire(rs.resource),
-      schemaUrl: rs.schemaUrl,
-      scopeSpans: rs.scopeSpans.map((ss) => ({
-        scope: scopeToWire(ss.scope),
-        schemaUrl: ss.schemaUrl,
-        spans: ss.spans.map((s) => ({
-          traceId: idBytes(s.traceId),
-          spanId: idBytes(s.spanId),
-          traceState: s.traceState,
-          parentSpanId: idBytes(s.parentSpanId),
-          flags: s.flags,
-          name: s.name,
-          kind: s.kind,
-          startTimeUnixNano: u64(s.startTimeUnixNano),
-          endTimeUnixNano: u64(s.endTimeUnixNano),
-          attributes: attributesToWire(s.attributes),
-          droppedAttributesCount: s.droppedAttributesCount,
-          events: s.events.map((e) => ({
-            timeUnixNano: u64(e.timeUnixNano),
-            name: e.name,
-            attributes: attributesToWire(e.attributes),
-            droppedAttributesCount: e.droppedAttributesCount,
-          })),
-          droppedEventsCount: s.droppedEventsCount,
-          links: s.links.map((l) => ({
-            traceId: idBytes(l.traceId),
-            spanId: idBytes(l.spanId),
-            traceState: l.traceState,
-            attributes: attributesToWire(l.attributes),
-            droppedAttributesCount: l.droppedAttributesCount,
-            flags: l.flags,
-          })),
-          droppedLinksCount: s.droppedLinksCount,
-          status: { code: s.status.code, message: s.status.message },
-        })),
-      })),
+    traceId: idBytes(s.traceId),
+    spanId: idBytes(s.spanId),
+    traceState: s.traceState,
+    parentSpanId: idBytes(s.parentSpanId),
+    flags: s.flags,
+    name: s.name,
+    kind: s.kind,
+    startTimeUnixNano: u64(s.startTimeUnixNano),
+    endTimeUnixNano: u64(s.endTimeUnixNano),
+    attributes: attributesToWire(s.attributes),
+    droppedAttributesCount: s.droppedAttributesCount,
+    events: s.events.map((e) => ({
+      timeUnixNano: u64(e.timeUnixNano),
+      name: e.name,
+      attributes: attributesToWire(e.attributes),
+      droppedAttributesCount: e.droppedAttributesCount,
     })),
+    droppedEventsCount: s.droppedEventsCount,
+    links: s.links.map((l) => ({
+      traceId: idBytes(l.traceId),
+      spanId: idBytes(l.spanId),
+      traceState: l.traceState,
+      attributes: attributesToWire(l.attributes),
+      droppedAttributesCount: l.droppedAttributesCount,
+      flags: l.flags,
+    })),
+    droppedLinksCount: s.droppedLinksCount,
+    status: { code: s.status.code, message: s.status.message },
   };
 }
 
-export function logsToWire(data: LogsData): Wire {
+export const tracesToWire = envelopeToWire('traces', spanToWire);
+
+function logRecordToWire(r: LogRecord): Wire {
   return {
-    resourceLogs: data.resourceLogs.map((rl) => ({
-      resource: resourceToWire(rl.resource),
-      schemaUrl: rl.schemaUrl,
-      scopeLogs: rl.scopeLogs.map((sl) => ({
-        scope: scopeToWire(sl.scope),
-        schemaUrl: sl.schemaUrl,
-        logRecords: sl.logRecords.map((r) => ({
-          timeUnixNano: u64(r.timeUnixNano),
-          observedTimeUnixNano: u64(r.observedTimeUnixNano),
-          severityNumber: r.severityNumber,
-          severityText: r.severityText,
-          body: r.body === null ? undefined : anyValueToWire(r.body),
-          attributes: attributesToWire(r.attributes),
-          droppedAttributesCount: r.droppedAttributesCount,
-          flags: r.flags,
-          traceId: idBytes(r.traceId),
-          spanId: idBytes(r.spanId),
-          eventName: r.eventName,
-        })),
-      })),
-    })),
+    timeUnixNano: u64(r.timeUnixNano),
+    observedTimeUnixNano: u64(r.observedTimeUnixNano),
+    severityNumber: r.severityNumber,
+    severityText: r.severityText,
+    body: r.body === null ? undefined : anyValueToWire(r.body),
+    attributes: attributesToWire(r.attributes),
+    droppedAttributesCount: r.droppedAttributesCount,
+    flags: r.flags,
+    traceId: idBytes(r.traceId),
+    spanId: idBytes(r.spanId),
+    eventName: r.eventName,
   };
 }
+
+export const logsToWire = envelopeToWire('logs', logRecordToWire);
 
 function exemplarToWire(e: Exemplar): Wire {
   return {
@@ -215,22 +219,14 @@ function metricDataToWire(d: MetricData): Wire {
   }
 }
 
-export function metricsToWire(data: MetricsData): Wire {
+function metricToWire(m: Metric): Wire {
   return {
-    resourceMetrics: data.resourceMetrics.map((rm) => ({
-      resource: resourceToWire(rm.resource),
-      schemaUrl: rm.schemaUrl,
-      scopeMetrics: rm.scopeMetrics.map((sm) => ({
-        scope: scopeToWire(sm.scope),
-        schemaUrl: sm.schemaUrl,
-        metrics: sm.metrics.map((m) => ({
-          name: m.name,
-          description: m.description,
-          unit: m.unit,
-          metadata: attributesToWire(m.metadata),
-          ...metricDataToWire(m.data),
-        })),
-      })),
-    })),
+    name: m.name,
+    description: m.description,
+    unit: m.unit,
+    metadata: attributesToWire(m.metadata),
+    ...metricDataToWire(m.data),
   };
 }
+
+export const metricsToWire = envelopeToWire('metrics', metricToWire);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { copyLabels, type LogEntry } from '../entry';
-import { anyValueToString } from './any-value';
-import { createLabelNameCache } from './label-name';
-import type { LogsData } from './types';
+import { copyLabels, type LogEntry } from '../../entry';
+import { anyValueToString } from '../../protocols/otlp/any-value';
+import { createLabelNameCache } from '../../protocols/otlp/label-name';
+import type { LogsData } from '../../protocols/otlp/types';
 
 export const logMappingSchema = z
   .object({

@@ -1,2 +1,0 @@
-export * from './fanout';
-export * from './router';
