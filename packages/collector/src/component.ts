@@ -1,5 +1,5 @@
 import type { InFlightBudget } from './sources/in-flight-budget';
-import type { z } from 'zod';
+import type { Definition } from './definition';
 import type { Registry } from 'prom-client';
 import type { Consumer, Lifecycle } from './consumer';
 import type { LogBatch } from './entry';
@@ -23,14 +23,8 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Plugs a source, sink or processor type into the config loader: zod schema + factory. */
-export interface ComponentDefinition<C, T, X extends ComponentContext = ComponentContext> {
-  /** The `type:` value in YAML, e.g. `file`, `loki_push`, `loki`. */
-  type: string;
-  description: string;
-  /** Strict zod object for the component's own keys (without `type` and `forward_to`). */
-  config: z.ZodType<C>;
-  create(config: C, ctx: X): T;
+/** A source or sink type; its zod config covers the component's own keys (without `type` and `forward_to`). */
+export interface ComponentDefinition<C, T, X extends ComponentContext = ComponentContext> extends Definition<C, T, X> {
   /** Sinks only: what it takes (logs through consume(), traces/metrics through `signals`); omitted means logs only. */
   takes?: readonly Signal[];
 }

@@ -41,3 +41,11 @@ export function cloneEntry(entry: LogEntry): LogEntry {
 export function nowNs(): bigint {
   return BigInt(Date.now()) * 1_000_000n;
 }
+
+/** RFC 3339 with nanoseconds in UTC (`2026-11-22T05:27:14.123456789Z`), as Loki and Alloy print timestamps. */
+export function formatRfc3339Nano(timestampNs: bigint): string {
+  const ms = timestampNs / 1_000_000n;
+  const iso = new Date(Number(ms)).toISOString(); // ...T05:27:14.123Z
+  const nanos = ((timestampNs % 1_000_000_000n) + 1_000_000_000n) % 1_000_000_000n;
+  return `${iso.slice(0, 19)}.${nanos.toString().padStart(9, '0')}Z`;
+}

@@ -21,7 +21,7 @@ export * from './runtime';
 export * from './sinks/loki';
 export { fileSinkDefinition, fileSinkConfig, type FileSinkConfig } from './sinks/file';
 export { stdoutSinkDefinition, stdoutSinkConfig, createStdoutSink, type StdoutSinkConfig } from './sinks/stdout';
-export { formatNdjsonEntry, formatTextEntry, formatRfc3339Nano } from './sinks/ndjson-entry';
+export { formatNdjsonEntry, formatTextEntry } from './sinks/ndjson-entry';
 export { fileSourceDefinition, createFileSource } from './sources/file/source';
 export { fileSourceConfig, type FileSourceConfig } from './sources/file/config';
 export { lokiPushSourceDefinition, createLokiPushSource, lokiPushSourceConfig, type LokiPushSourceConfig, type LokiPushSource } from './sources/loki-push';

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import * as readline from 'node:readline';
 import { Registry } from 'prom-client';
 import type { Logger } from '../component';
-import type { CollectorConfig } from '../config/types';
+import type { CollectorConfig } from '../schema/collector-config';
 import { copyLabels, nowNs, type LogEntry } from '../entry';
 import { createRouter } from '../pipelines/router';
 import { buildStageChain, type StageChain } from '../stages/stage-chain';

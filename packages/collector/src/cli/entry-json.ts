@@ -1,5 +1,4 @@
-import type { LogEntry } from '../entry';
-import { formatRfc3339Nano } from './timestamp';
+import { formatRfc3339Nano, type LogEntry } from '../entry';
 
 /** The JSON shape dry-run prints for an entry leaving a pipeline. */
 export interface EntryJson {

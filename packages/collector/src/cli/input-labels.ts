@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { CollectorConfig } from '../config/types';
+import type { CollectorConfig } from '../schema/collector-config';
 import type { Labels } from '../entry';
 import type { FileSourceConfig } from '../sources/file/config';
 import { compileExclude, compileGlob } from '../sources/file/glob';

@@ -1,6 +1,5 @@
-import { cloneEntry, type LogEntry } from '../entry';
+import { cloneEntry, formatRfc3339Nano, type LogEntry } from '../entry';
 import type { CompiledStage } from '../stages/stage-chain';
-import { formatRfc3339Nano } from './timestamp';
 
 /** What one stage did to one entry; only what changed is present. */
 export interface StageChange {

@@ -1,5 +1,5 @@
 import type { Logger } from '../component';
-import type { CollectorConfig } from '../config/types';
+import type { CollectorConfig } from '../schema/collector-config';
 import { runCollector } from '../runtime';
 
 /** Runs the collector until SIGTERM/SIGINT has drained it; resolves with the exit code. */

@@ -1,4 +1,4 @@
-import type { CollectorConfig } from '../config/types';
+import type { CollectorConfig } from '../schema/collector-config';
 
 /** The line `collector validate` prints for a valid config. */
 export function validSummary(file: string, config: CollectorConfig): string {

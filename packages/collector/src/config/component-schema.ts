@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { forwardIssues } from './issues';
+import type { RegisteredDefinition } from '../definition';
+import { forwardIssues } from '../schema/issues';
 import { targetSchema } from './schema';
 
-interface Definition {
-  config: z.ZodType<unknown>;
-}
 
 export interface ParsedComponent {
   type: string;
@@ -16,7 +14,7 @@ export interface ParsedComponent {
  * The schema of one source or sink: `type` picks the definition from the registry at parse time (others
  * register types during the day), the remaining keys go to that type's own strict schema.
  */
-export function componentSchema(kind: 'source' | 'sink', definitions: Record<string, Definition>): z.ZodType<ParsedComponent, unknown> {
+export function componentSchema(kind: 'source' | 'sink', definitions: Record<string, RegisteredDefinition<unknown, never>>): z.ZodType<ParsedComponent, unknown> {
   const envelope = kind === 'source'
     ? z.looseObject({ type: z.string(), forward_to: z.array(targetSchema).min(1) })
     : z.looseObject({ type: z.string() });

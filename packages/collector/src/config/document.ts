@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { ConfigIssue } from '../errors';
 import { expandVariables, type VariableResolver } from './env';
-import { formatPath, type PathIssue } from './issues';
+import { formatPath, type PathIssue } from '../schema/issues';
 
 const MAX_ALIAS_COUNT = 1000;
 

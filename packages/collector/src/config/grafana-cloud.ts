@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromZodIssues, type PathIssue } from './issues';
+import { fromZodIssues, type PathIssue } from '../schema/issues';
 
 const httpsUrl = z.url({ protocol: /^https?$/ });
 

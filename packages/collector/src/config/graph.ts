@@ -1,5 +1,5 @@
 import type { Signal } from '../protocols/otlp/types';
-import type { PathIssue } from './issues';
+import type { PathIssue } from '../schema/issues';
 
 export interface GraphNode {
   /** `sources.x`, `pipelines.x` or `sinks.x`. */

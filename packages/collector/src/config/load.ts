@@ -9,14 +9,14 @@ import { ConfigDocument } from './document';
 import { expandGrafanaCloud } from './grafana-cloud';
 import { environmentResolver } from './env';
 import { checkGraph, checkListenClaims, checkSignals, findListenClaims, type GraphNode, type ListenClaim } from './graph';
-import { fromZodIssues, type PathIssue } from './issues';
+import { fromZodIssues, type PathIssue } from '../schema/issues';
 import { loadModule, useModule, type LoadedModule } from './modules';
 import { resolveRelativePaths } from './relative-paths';
 import { pipelineSchema, rootSchema } from './schema';
-import { stageListSchema } from './stage-list';
+import { stageListSchema } from '../stages/registry';
 import { looksLikePromtail } from './promtail/detect';
 import { openPromtailConfig } from './promtail/open';
-import type { CollectorConfig, PipelineConfig, SinkConfig, SourceConfig, StageConfig } from './types';
+import type { CollectorConfig, PipelineConfig, SinkConfig, SourceConfig, StageConfig } from '../schema/collector-config';
 
 export interface LoadOptions {
   /** `auto` (the default) reads a file whose root keys are Promtail's as a Promtail config. */

@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import type { ConfigIssue } from '../errors';
 import { ConfigDocument } from './document';
 import { environmentResolver, moduleResolver } from './env';
-import { fromZodIssues } from './issues';
+import { fromZodIssues } from '../schema/issues';
 import { moduleFileSchema } from './schema';
-import { stageListSchema } from './stage-list';
-import type { StageConfig } from './types';
+import { stageListSchema } from '../stages/registry';
+import type { StageConfig } from '../schema/collector-config';
 
 type ArgumentValue = string | number | boolean;
 

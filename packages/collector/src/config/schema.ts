@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { selectorSchema } from './selector-schema';
-import { stageListSchema } from './stage-list';
+import { selectorSchema } from '../schema/selector';
+import { stageListSchema } from '../stages/registry';
 
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const idSchema = z.string().regex(ID, 'ids use letters, digits, _ and -, starting with a letter or _');

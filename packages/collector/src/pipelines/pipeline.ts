@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { Logger } from '../component';
-import type { PipelineConfig } from '../config/types';
+import type { PipelineConfig } from '../schema/collector-config';
 import type { Consumer, Lifecycle } from '../consumer';
 import { nowNs, type LogBatch, type LogEntry } from '../entry';
 import { ShutdownError } from '../errors';

@@ -1,5 +1,5 @@
 import { Counter, type Registry } from 'prom-client';
-import type { PipelineConfig } from '../config/types';
+import type { PipelineConfig } from '../schema/collector-config';
 import type { Consumer } from '../consumer';
 import type { LogBatch, LogEntry } from '../entry';
 import type { LogSelector } from '../logql';

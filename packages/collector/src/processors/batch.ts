@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationMs } from '../config/units';
+import { durationMs } from '../schema/units';
 import type { Consumer } from '../consumer';
 import { ShutdownError } from '../errors';
 import { itemWeight, itemsOf, mergeData, resourcesOf, scopesOf, splitData } from '../protocols/otlp/signal-shape';

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
-import { durationMs } from '../config/units';
+import { durationMs } from '../schema/units';
 import { RetryableError } from '../errors';
 import { gauge, counter } from '../metric-factory';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';

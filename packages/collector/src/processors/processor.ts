@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Definition } from '../definition';
 import type { ComponentContext } from '../component';
 import type { Consumer, Lifecycle } from '../consumer';
 import type { Signal, SignalData } from '../protocols/otlp/types';
@@ -14,9 +14,4 @@ export interface Processor extends Lifecycle {
 export type ProcessorContext = Omit<ComponentContext, 'dataDir'>;
 
 /** One processor type: its YAML key (`batch`), its strict zod config, and its factory. */
-export interface ProcessorDefinition<C> {
-  type: string;
-  description: string;
-  config: z.ZodType<C>;
-  create(config: C, ctx: ProcessorContext): Processor;
-}
+export type ProcessorDefinition<C> = Definition<C, Processor, ProcessorContext>;

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { lazyRegistry } from '../lazy-registry';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds definitions of different config types
-export type AnyProcessorDefinition = ProcessorDefinition<any>;
+export type AnyProcessorDefinition = ProcessorDefinition<unknown>;
 
 /** Every processor type an OTLP source's `processors:` list may name, keyed by its YAML key; each loads when named. */
 export const processorDefinitions: Record<string, AnyProcessorDefinition> = lazyRegistry<AnyProcessorDefinition>({

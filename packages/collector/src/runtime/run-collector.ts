@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger, Sink, Source } from '../component';
-import type { CollectorConfig } from '../config/types';
+import type { CollectorConfig } from '../schema/collector-config';
 import { forwardTo } from '../pipelines/fanout';
 import { createPipelineConsumer, type PipelineConsumer } from '../pipelines/pipeline';
 import { createTargets } from '../pipelines/targets';

@@ -1,5 +1,6 @@
 import { createEntry } from '../entry';
-import { formatNdjsonEntry, formatRfc3339Nano, formatTextEntry } from './ndjson-entry';
+import { formatRfc3339Nano } from '../entry';
+import { formatNdjsonEntry, formatTextEntry } from './ndjson-entry';
 
 describe('ndjson entry', () => {
   test('formats nanosecond timestamps as RFC3339Nano in UTC', () => {

@@ -1,8 +1,7 @@
 import type { ComponentDefinition, Sink } from '../component';
 import { lazyRegistry } from '../lazy-registry';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
-export type AnySinkDefinition = ComponentDefinition<any, Sink>;
+export type AnySinkDefinition = ComponentDefinition<unknown, Sink>;
 
 /** Every sink type the config may name, keyed by its `type:` value; each module loads when a config names it. */
 export const sinkDefinitions: Record<string, AnySinkDefinition> = lazyRegistry<AnySinkDefinition>({

@@ -1,8 +1,7 @@
 import type { ComponentDefinition, Source, SourceContext } from '../component';
 import { lazyRegistry } from '../lazy-registry';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own config type
-export type AnySourceDefinition = ComponentDefinition<any, Source, SourceContext>;
+export type AnySourceDefinition = ComponentDefinition<unknown, Source, SourceContext>;
 
 /** Every source type the config may name, keyed by its `type:` value; each module loads when a config names it. */
 export const sourceDefinitions: Record<string, AnySourceDefinition> = lazyRegistry<AnySourceDefinition>({

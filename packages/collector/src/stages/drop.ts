@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { re2Schema } from '../config/re2-schema';
-import { durationMs, sizeBytes } from '../config/units';
+import { re2Schema } from '../schema/re2';
+import { durationMs, sizeBytes } from '../schema/units';
 import { nowNs, type LogEntry } from '../entry';
 import { extractedString } from './extracted';
 import type { Stage, StageContext, StageDefinition } from './stage';

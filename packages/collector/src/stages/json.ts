@@ -1,6 +1,6 @@
 import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
 import { z } from 'zod';
-import { re2Schema } from '../config/re2-schema';
+import { re2Schema } from '../schema/re2';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';

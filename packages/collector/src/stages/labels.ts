@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { labelMapSchema } from '../config/label-name';
+import { labelMapSchema } from '../schema/label-name';
 import type { Labels, LogEntry } from '../entry';
 import { compileConvertingCopier } from './compiled-properties';
 import { extractedString } from './extracted';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { re2Schema } from '../config/re2-schema';
+import { re2Schema } from '../schema/re2';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
 import { ParserStage } from './parser-stage';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { selectorSchema } from '../config/selector-schema';
-import { stageListSchema } from '../config/stage-list';
+import { selectorSchema } from '../schema/selector';
+import { stageListSchema } from './registry';
 import type { LogEntry } from '../entry';
 import type { LogSelector } from '../logql';
 import type { Stage, StageContext, StageDefinition } from './stage';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationMs } from '../config/units';
+import { durationMs } from '../schema/units';
 import { copyLabels, nowNs, type LogEntry } from '../entry';
 import { compileRe2 } from '../logql/re2';
 import { labelSetKey } from '../labels/label-set-key';

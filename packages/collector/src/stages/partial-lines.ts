@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationMs } from '../config/units';
+import { durationMs } from '../schema/units';
 import type { LogEntry } from '../entry';
 import { cutUtf8 } from '../utf8';
 import { labelSetKey } from '../labels/label-set-key';

@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { Logger } from '../component';
-import type { StageConfig } from '../config/types';
+import type { StageConfig } from '../schema/collector-config';
 import type { LogEntry } from '../entry';
 import { createStageMetrics, type StageMetrics } from './counters';
 import * as registry from './registry';

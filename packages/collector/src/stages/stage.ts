@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Definition, RegisteredDefinition } from '../definition';
 import type { Counter, Registry } from 'prom-client';
 import type { LogEntry } from '../entry';
 
@@ -38,12 +38,7 @@ export interface StageContext {
 }
 
 /** One stage type: the key it uses in YAML (`regex`), its zod config, and its compiler. */
-export interface StageDefinition<C> {
-  type: string;
-  description: string;
-  config: z.ZodType<C>;
-  create(config: C, ctx: StageContext): Stage;
-}
+export type StageDefinition<C> = Definition<C, Stage, StageContext>;
 
-export type AnyStageDefinition = StageDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- registry holds heterogeneous configs
+export type AnyStageDefinition = RegisteredDefinition<Stage, StageContext>;
 export type { Counter };

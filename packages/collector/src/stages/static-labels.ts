@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { labelNameSchema } from '../config/label-name';
+import { labelNameSchema } from '../schema/label-name';
 import type { Labels, LogEntry } from '../entry';
 import { compileConstantWriter } from './compiled-properties';
 import type { Stage, StageDefinition } from './stage';

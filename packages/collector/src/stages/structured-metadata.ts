@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { labelNameSchema } from '../config/label-name';
-import { re2Schema } from '../config/re2-schema';
+import { labelNameSchema } from '../schema/label-name';
+import { re2Schema } from '../schema/re2';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
 import type { Stage, StageDefinition } from './stage';

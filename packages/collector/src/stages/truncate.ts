@@ -1,6 +1,6 @@
 import { Counter } from 'prom-client';
 import { z } from 'zod';
-import { sizeBytes } from '../config/units';
+import { sizeBytes } from '../schema/units';
 import type { Labels, LogEntry } from '../entry';
 import { cutUtf8 } from '../utf8';
 import type { Stage, StageContext, StageDefinition } from './stage';

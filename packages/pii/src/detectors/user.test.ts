@@ -25,6 +25,7 @@ describe('user detector', () => {
     ['finds the name when cron runs a command for it', 'CRON[812]: (alice) CMD (/usr/bin/backup)', ['alice']],
     ['finds the authuser when an access log line has a prefix', 'caddy: 203.0.113.9 - bob [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200', ['bob']],
     ['finds the name when vsftpd logs a login', 'Fri May  2 08:00:04 2025 [pid 3321] [olga.k] OK LOGIN: Client "203.0.113.9"', ['olga.k']],
+    ['takes any word as the name when sshd names an invalid user', 'Invalid user default from 10.0.0.1; invalid user Management [preauth]', ['default', 'Management']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -35,6 +36,7 @@ describe('user detector', () => {
     ['ignores a verb when it follows user', 'the user clicked the button'],
     ['ignores empty values when the next key follows', 'ruser= rhost=10.0.0.1'],
     ['ignores a path when a log name key holds one', '{"logName":"projects/demo/logs/requests"}'],
+    ['ignores unknown when pam says the user is unknown', 'check pass; user unknown'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

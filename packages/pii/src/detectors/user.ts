@@ -22,9 +22,14 @@ const notAName = new Set(
   ).split(' '),
 );
 
-function plausibleName(value: string): boolean {
+const certainLead = /(?:invalid|illegal) user\s+["'[(<]*$/i;
+
+function plausibleName(value: string, certain: boolean): boolean {
   const bare = value.replace(/\.+$/, '');
-  if (bare === '' || isPlaceholderValue(bare) || notAName.has(bare.toLowerCase())) return false;
+  if (bare === '' || isPlaceholderValue(bare)) return false;
+  // After `Invalid user` any word is the name tried (`Invalid user default`), but `user unknown` stays prose.
+  if (certain) return bare.toLowerCase() !== 'unknown';
+  if (notAName.has(bare.toLowerCase())) return false;
   // Past tenses and gerunds are prose ("user clicked", "user signing"), not names.
   return !(bare.length > 5 && /(?:ed|ing)$/.test(bare) && /^[a-z]+$/.test(bare));
 }
@@ -99,8 +104,8 @@ export function createUserDetector(): Detector {
           for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
             const found = m[m.length - 1] as string;
             const value = found.replace(/\.+$/, '');
-            if (!plausibleName(value)) continue;
             const valueStart = m.index + m[0].lastIndexOf(found);
+            if (!plausibleName(value, certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart)))) continue;
             out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
           }
         }

@@ -1,5 +1,5 @@
-import { parseDuration } from '../units';
-import type { PathIssue } from '../issues';
+import { parseDuration } from '../../schema/units';
+import type { PathIssue } from '../../schema/issues';
 
 /** A comment `collector convert` writes above a key of the converted config: what changed, and why. */
 export interface Note {

@@ -1,7 +1,7 @@
 import type { ConfigIssue } from '../../errors';
 import { ConfigDocument } from '../document';
 import type { VariableResolver } from '../env';
-import type { PathIssue } from '../issues';
+import type { PathIssue } from '../../schema/issues';
 import { convertPromtail, type PromtailConversion } from './convert';
 
 /** A Promtail file read as a collector config: the converted value, and issues placed at the Promtail file's lines. */

@@ -1,7 +1,7 @@
 import type { Labels } from '../../entry';
 import { applyRelabel } from '../../relabel/apply';
 import { relabelRuleSchema, type RelabelRule } from '../../relabel/config';
-import { formatPath, fromZodIssues } from '../issues';
+import { formatPath, fromZodIssues } from '../../schema/issues';
 import { LABEL_NAME } from '../../protocols/loki/labels';
 import { Block, type Conversion } from './block';
 import { convertStages } from './pipeline-stages';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { formatRfc3339Nano } from '../../cli/timestamp';
-import type { LogEntry } from '../../entry';
+import { formatRfc3339Nano, type LogEntry } from '../../entry';
 import type { AnyStageDefinition } from '../../stages/stage';
 import type { StageExample } from './examples';
 
