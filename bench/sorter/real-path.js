@@ -15,7 +15,7 @@ const path = require('node:path');
 const { spawnSorter, startOracleLlm, logLines, systems } = require('./support');
 const { loadSystem, loadClassification } = require('../loghub/loghub');
 
-const { groupingAccuracy, classificationScores, loghubLevelSeverity } = loadClassification();
+const { groupingAccuracy, classificationScores, loghubLevelSeverity, keywordSeverity, mostFrequentLabel } = loadClassification();
 const batch = 100;
 const severities = ['debug', 'info', 'warning', 'error', 'critical'];
 const categories = ['security', 'availability', 'performance', 'error', 'configuration', 'audit', 'noise'];
@@ -54,7 +54,7 @@ function oracleAnswer(system, eventId) {
 
 // Identity values of the kinds issue 9 names, as they would appear unredacted in what the LLM is sent.
 const identityPatterns = {
-  user: /(?:\bfor (?:invalid )?user|\b[Ii]nvalid user|\b(?:r?user|logname)=)\s*(?!<)([A-Za-z_][\w.$-]*)/g,
+  user: /(?:\bfor (?:invalid )?user |\b[Ii]nvalid user |\b(?:r?user|logname)=)(?!<)([A-Za-z_][\w.$-]*)/g,
   uid: /\buid=(?!<)(\d+)/g,
   home: /(?:\/home\/|\/Users\/)(?!<)([^\/\s<>"']+)/g,
   ipHost: /(?<![\w.-])(?=[\w.-]*[a-zA-Z])[\w-]*?\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[\w.-]*/g,
@@ -146,15 +146,12 @@ async function rulesSeverity(lines) {
   }
 }
 
-const keyword = /\b(FATAL|CRITICAL|ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE)\b/i;
-const keywordSeverity = { fatal: 'critical', critical: 'critical', error: 'error', warn: 'warning', warning: 'warning', info: 'info', debug: 'debug', trace: 'debug' };
+/** The two trivial baselines of packages/classification/src/evaluation, on the same lines. */
 function baselines(texts, truth) {
-  const counts = new Map();
-  for (const t of truth) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const majority = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const majority = mostFrequentLabel(truth);
   return {
     majority: classificationScores(truth.map(() => majority), truth),
-    keyword: classificationScores(texts.map((t) => keywordSeverity[keyword.exec(t)?.[1].toLowerCase()] ?? 'info'), truth),
+    keyword: classificationScores(texts.map(keywordSeverity), truth),
   };
 }
 

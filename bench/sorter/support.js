@@ -21,8 +21,19 @@ function freePort() {
   }));
 }
 
-/** Starts dist/server.js with env on a free loopback port (LOG_LEVEL=warn: no access log); resolves once /healthz answers. */
+/** Starts dist/server.js with env on a free loopback port (LOG_LEVEL=warn: no access log); resolves once /healthz answers.
+ * On a shared machine another program may take the free port before the server binds it: then it tries a new one. */
 async function spawnSorter(env) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnSorterOnce(env);
+    } catch (err) {
+      if (attempt >= 3 || !/exited before/.test(err.message)) throw err;
+    }
+  }
+}
+
+async function spawnSorterOnce(env) {
   if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run pnpm turbo run build --filter @obs/ai-sorter`);
   const port = await freePort();
   const child = spawn(process.execPath, [serverJs], {
