@@ -51,11 +51,25 @@ export function resolveOverlaps(found: Candidate[]): Candidate[] {
   return accepted;
 }
 
+/** Most lines have a few candidates and no two on one range: checking pairs costs less than sorting a copy. */
+function hasSameRange(found: readonly Candidate[]): boolean {
+  if (found.length > 32) return true;
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i] as Candidate;
+    for (let j = i + 1; j < found.length; j++) {
+      const b = found[j] as Candidate;
+      if (a.start === b.start && a.end === b.end) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Two detectors replacing exactly the same range read one value two ways (`GITHUB_TOKEN=ghp_...` is a key/value and
  * a GitHub token): the more specific type wins, with the wider of the two claims.
  */
 function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
+  if (!hasSameRange(found)) return found;
   const byRange = found.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: Candidate[] = [];
   for (const c of byRange) {
@@ -70,7 +84,21 @@ function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
   return kept;
 }
 
-/** Merges two start-sorted, mutually non-overlapping lists into one start-sorted list. */
+/** Merges two start-sorted, mutually non-overlapping lists into one start-sorted list, in one linear pass. */
 function interleave(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
-  return [...a, ...b].sort((x, y) => x.start - y.start);
+  const out: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.start <= y.start)) {
+      out.push(x as Candidate);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
