@@ -49,9 +49,9 @@ const env = {
 const nodeFlags = ['--enable-experimental-regexp-engine-on-excessive-backtracks'];
 const children = [];
 
-function start(name, script, scriptArgs) {
+function start(name, script, scriptArgs, heapFlags = []) {
   const log = fs.openSync(path.join(dataDir, 'logs', `${name}.log`), 'a');
-  const child = spawn(process.execPath, [...nodeFlags, script, ...scriptArgs], { env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...nodeFlags, ...heapFlags, script, ...scriptArgs], { env, stdio: ['ignore', log, log] });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       process.stderr.write(`${name} exited (${signal ?? code}); its output is in ${path.join(dataDir, 'logs', name + '.log')}\n`);
@@ -118,7 +118,8 @@ async function main() {
   }
   start('ai-sorter', path.join(root, 'services/ai-sorter/dist/server.js'), []);
   await waitReady(`http://127.0.0.1:${sorterPort}/readyz`, 'ai-sorter');
-  start('collector', path.join(root, 'packages/collector/bin/collector.js'), ['run', '-c', path.join(root, 'examples/quickstart/collector.yaml')]);
+  // The collector's #! line sets its young generation; a script started through node must say it again.
+  start('collector', path.join(root, 'packages/collector/bin/collector.js'), ['run', '-c', path.join(root, 'examples/quickstart/collector.yaml')], ['--max-semi-space-size=4']);
   await waitReady(`http://127.0.0.1:${collectorPort}/readyz`, 'collector');
   start('generator', path.join(root, 'examples/transactions/bin/transactions-generator.js'), [
     '--rate', args.rate, '--output', path.join(dataDir, 'logs', 'transactions.log'),

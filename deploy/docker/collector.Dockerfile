@@ -38,5 +38,6 @@ EXPOSE 4317 4318 3500 12345
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:12345/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # bin/collector.js calls main() of dist/cli.js (which only exports it) and turns on the linear regexp fallback.
-ENTRYPOINT ["/usr/bin/tini", "--", "node", "bin/collector.js"]
+# bin/collector.js sets --max-semi-space-size=4 on its #! line; started through node, it must be given here.
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "--max-semi-space-size=4", "bin/collector.js"]
 CMD ["run", "-c", "/etc/collector/config.yaml"]

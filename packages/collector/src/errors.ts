@@ -53,8 +53,17 @@ export class ShutdownError extends Error {
   }
 }
 
+/** A request a receiver refuses, with the HTTP status to answer (400, 404, 405, 413, 415); its message is safe to send back. */
+export class ProtocolError extends Error {
+  override readonly name: string = 'ProtocolError';
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
 /** The one place errors become HTTP status codes. */
 export function toHttpStatus(err: unknown): number {
+  if (err instanceof ProtocolError) return err.status;
   if (err instanceof QueueFullError) return 429;
   if (err instanceof ShutdownError) return 503;
   if (err instanceof RetryableError) return 503;
@@ -64,9 +73,19 @@ export function toHttpStatus(err: unknown): number {
 
 /** The one place errors become gRPC status codes (values of grpc.status). */
 export function toGrpcStatus(err: unknown): number {
+  if (err instanceof ProtocolError) return grpcStatusOfHttp(err.status);
   if (err instanceof QueueFullError) return 8; // RESOURCE_EXHAUSTED
   if (err instanceof ShutdownError || err instanceof RetryableError) return 14; // UNAVAILABLE
   if (err instanceof PermanentError) return 3; // INVALID_ARGUMENT
+  return 13; // INTERNAL
+}
+
+// The gRPC code of an HTTP status, as the OpenTelemetry Collector maps them (OTLP/HTTP error bodies carry it).
+function grpcStatusOfHttp(status: number): number {
+  if (status === 400 || status === 413) return 3; // INVALID_ARGUMENT
+  if (status === 429) return 8; // RESOURCE_EXHAUSTED
+  if (status === 502 || status === 503 || status === 504) return 14; // UNAVAILABLE
+  if (status === 404 || status === 405 || status === 415) return 12; // UNIMPLEMENTED
   return 13; // INTERNAL
 }
 

@@ -1,10 +1,14 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 
-/** One registry may hold several receivers/processors of a type: the first creates the metric, the rest reuse it. */
-export function counter(registry: Registry, name: string, help: string, labelNames: string[]): Counter<string> {
-  return (registry.getSingleMetric(name) as Counter<string> | undefined) ?? new Counter({ name, help, labelNames, registers: [registry] });
+/** One registry may hold several components of a type: the first creates the metric, the rest reuse it. */
+export function getOrCreate<T>(registry: Registry, name: string, create: () => T): T {
+  return (registry.getSingleMetric(name) as T | undefined) ?? create();
 }
 
-export function gauge(registry: Registry, name: string, help: string, labelNames: string[]): Gauge<string> {
-  return (registry.getSingleMetric(name) as Gauge<string> | undefined) ?? new Gauge({ name, help, labelNames, registers: [registry] });
+export function counter<L extends string = string>(registry: Registry, name: string, help: string, labelNames: L[]): Counter<L> {
+  return getOrCreate(registry, name, () => new Counter<L>({ name, help, labelNames, registers: [registry] }));
+}
+
+export function gauge<L extends string = string>(registry: Registry, name: string, help: string, labelNames: L[]): Gauge<L> {
+  return getOrCreate(registry, name, () => new Gauge<L>({ name, help, labelNames, registers: [registry] }));
 }

@@ -47,6 +47,28 @@ describe('loki push source', () => {
     expect(sink.lines()).toEqual(['zipped']);
   });
 
+  test.each([
+    ['deflate', (b: string) => zlib.deflateSync(b)],
+    ['snappy', (b: string) => snappy.compress(Buffer.from(b))],
+  ])('accepts %s-encoded JSON, as otlp_http does', async (encoding, compress) => {
+    const sink = createMemoryConsumer();
+    const base = await start(sink);
+    const res = await post(`${base}/loki/api/v1/push`, compress(json({ streams: [{ stream: { job: 'a' }, values: [['1', encoding]] }] })), { 'Content-Type': 'application/json', 'Content-Encoding': encoding });
+    expect(res.status).toBe(204);
+    expect(sink.lines()).toEqual([encoding]);
+  });
+
+  test.each([
+    ['zstd, which it does not take', 'zstd', Buffer.from('x'), 415, 'unsupported Content-Encoding "zstd"; use gzip, deflate, snappy or none'],
+    ['a gzip body that is not gzip', 'gzip', Buffer.from('not gzip'), 400, 'invalid gzip body'],
+    ['a snappy body that declares more than max_body_bytes', 'snappy', snappy.compress(Buffer.alloc(5000)), 413, 'decompressed body is over max_body_bytes (1000)'],
+  ])('answers %s with a clear message', async (_what, encoding, body, status, message) => {
+    const base = await start(createMemoryConsumer(), { max_body_bytes: 1000 });
+    const res = await post(`${base}/loki/api/v1/push`, body, { 'Content-Type': 'application/json', 'Content-Encoding': encoding });
+    expect(res.status).toBe(status);
+    expect(await res.text()).toContain(message);
+  });
+
   test('accepts snappy protobuf pushes as Promtail and Alloy send them', async () => {
     const sink = createMemoryConsumer();
     const base = await start(sink, { use_incoming_timestamp: true });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { crc32 } from './crc32';
+import { crc32 } from 'node:zlib';
 import { Waiters } from './waiters';
 import { queueFull } from './queue-memory';
 import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
@@ -124,7 +124,7 @@ class DiskQueue implements DeliveryQueue {
     record.writeUInt32LE(entries, 8);
     record.writeDoubleLE(queued.oldestMs, 12);
     payload.copy(record, HEADER);
-    record.writeUInt32LE(crc32(record, CHECKED_FROM), 4);
+    record.writeUInt32LE(crc32(record.subarray(CHECKED_FROM)), 4);
     const used = this.#depth.bytes + this.#pendingBytes;
     if (used > 0 && used + record.length > this.#capacityBytes) {
       this.refusing = true;
@@ -297,7 +297,7 @@ class DiskQueue implements DeliveryQueue {
     while (offset + HEADER <= data.length) {
       const len = data.readUInt32LE(offset);
       const end = offset + HEADER + len;
-      if (end > data.length || crc32(data, offset + CHECKED_FROM, end) !== data.readUInt32LE(offset + 4)) break;
+      if (end > data.length || crc32(data.subarray(offset + CHECKED_FROM, end)) !== data.readUInt32LE(offset + 4)) break;
       if (offset >= from) {
         this.#depth.entries += data.readUInt32LE(offset + 8);
         this.#depth.bytes += HEADER + len;

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { getOrCreate } from '../metric-factory';
 
 /** Metrics a queued sink keeps, children resolved once for its `sink` label. */
 export interface SinkMetrics {
@@ -21,10 +22,6 @@ interface GaugeChild {
 }
 interface HistogramChild {
   observe(value: number): void;
-}
-
-function getOrCreate<T>(registry: Registry, name: string, make: () => T): T {
-  return (registry.getSingleMetric(name) as T | undefined) ?? make();
 }
 
 export function createSinkMetrics(registry: Registry, sink: string): SinkMetrics {

@@ -1,4 +1,5 @@
-import { Counter, type Registry } from 'prom-client';
+import type { Counter, Registry } from 'prom-client';
+import { counter } from '../metric-factory';
 import type { PipelineConfig } from '../schema/collector-config';
 import type { Consumer } from '../consumer';
 import type { LogBatch, LogEntry } from '../entry';
@@ -93,7 +94,5 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
 }
 
 function unroutedCounter(registry: Registry): Counter<string> {
-  const name = 'collector_route_unmatched_entries_total';
-  return (registry.getSingleMetric(name) as Counter<string> | undefined)
-    ?? new Counter({ name, help: 'Entries that matched no route and had no default_forward_to; they are dropped.', labelNames: ['pipeline'], registers: [registry] });
+  return counter(registry, 'collector_route_unmatched_entries_total', 'Entries that matched no route and had no default_forward_to; they are dropped.', ['pipeline']);
 }

@@ -1,6 +1,6 @@
 import * as v8 from 'node:v8';
 import type { Registry } from 'prom-client';
-import { QueueFullError } from '../errors';
+import { ProtocolError, QueueFullError } from '../errors';
 import { counter, gauge } from '../metric-factory';
 
 const MiB = 1024 * 1024;
@@ -26,8 +26,11 @@ export interface InFlightReservation {
 }
 
 /** One request is larger than the whole in-flight limit: it could never be taken (413). */
-export class RequestTooLargeError extends Error {
+export class RequestTooLargeError extends ProtocolError {
   override readonly name = 'RequestTooLargeError';
+  constructor(message: string) {
+    super(413, message);
+  }
 }
 
 /**

@@ -1,16 +1,14 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
-import * as zlib from 'node:zlib';
 import { z } from 'zod';
 import type { ComponentDefinition, Logger, Source, SourceContext } from '../component';
 import type { Consumer } from '../consumer';
 import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../entry';
-import { PermanentError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
+import { ProtocolError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
 import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../protocols/loki/decode';
 import { TENANT_LABEL, tenantIdProblem } from '../protocols/loki/tenant';
-import { RequestTooLargeError, unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
-import { readBody } from './read-body';
+import { byContentType, mediaType, receiveBody } from './http-receiver';
+import { unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
 
 export const lokiPushSourceConfig = z
@@ -45,17 +43,9 @@ export function createLokiPushSource(config: LokiPushSourceConfig, ctx: SourceCo
   return new LokiPush(config, ctx.id, ctx.logger, ctx.next, createSourceMetrics(ctx.registry, ctx.id), ctx.inFlight ?? unlimitedBudget);
 }
 
-const gunzip = promisify(zlib.gunzip);
-
 const PUSH_PATHS = new Set(['/loki/api/v1/push', '/api/v1/push']);
 // Promtail's push target serves raw lines at /promtail/api/v1/raw; Alloy's at /loki/api/v1/raw.
 const RAW_PATHS = new Set(['/loki/api/v1/raw', '/api/v1/raw', '/promtail/api/v1/raw']);
-
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
 
 class LokiPush implements LokiPushSource {
   #server: http.Server | undefined;
@@ -111,8 +101,8 @@ class LokiPush implements LokiPushSource {
       // A readiness probe is not a push: answered without counting in collector_push_requests_total.
       if (path === '/ready') return void res.writeHead(this.#stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(this.#stopping ? 'shutting down' : 'ready');
       const isPush = PUSH_PATHS.has(path);
-      if (!isPush && !RAW_PATHS.has(path)) throw new HttpError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
-      if (req.method !== 'POST') throw new HttpError(405, `${path} takes POST`);
+      if (!isPush && !RAW_PATHS.has(path)) throw new ProtocolError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
+      if (req.method !== 'POST') throw new ProtocolError(405, `${path} takes POST`);
       if (this.#stopping) throw new ShutdownError();
       const { entries, bytes } = await this.#receive(req, isPush, reservation);
       if (entries.length > 0) await this.next.consume({ entries }, this.#inFlight.signal);
@@ -120,7 +110,7 @@ class LokiPush implements LokiPushSource {
       this.metrics.bytes.inc(bytes);
       this.#answer(res, 204, '');
     } catch (err) {
-      const status = err instanceof HttpError ? err.status : err instanceof RequestTooLargeError ? 413 : toHttpStatus(err);
+      const status = toHttpStatus(err);
       const headers: Record<string, string> = {};
       if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfterSeconds(err));
       const internal = status >= 500 && status !== 503;
@@ -134,12 +124,9 @@ class LokiPush implements LokiPushSource {
 
   /** Reads and decodes a request; its body buffers are garbage once this returns, before the entries are handed on. */
   async #receive(req: http.IncomingMessage, isPush: boolean, reservation: InFlightReservation): Promise<{ entries: LogEntry[]; bytes: number }> {
-    const max = this.config.max_body_bytes;
-    const raw = await readBody(req, max, reservation, (declared) =>
-      new HttpError(413, declared === undefined ? `body is over max_body_bytes (${max})` : `body of ${declared} bytes is over max_body_bytes (${max})`),
-    );
-    const protobuf = isPush && contentType(req) === 'application/x-protobuf';
-    const body = protobuf ? raw : await this.#decompress(req, raw, reservation);
+    // Loki's protobuf push is snappy-compressed by the format itself, whatever Content-Encoding says.
+    const protobuf = isPush && mediaType(req) === 'application/x-protobuf';
+    const { raw, body } = await receiveBody(req, { maxBytes: this.config.max_body_bytes, key: 'max_body_bytes' }, reservation, { inflate: !protobuf });
     return { entries: isPush ? this.#pushEntries(req, body) : this.#rawEntries(req, body), bytes: raw.length };
   }
 
@@ -149,28 +136,13 @@ class LokiPush implements LokiPushSource {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(body);
   }
 
-  /** gzip is inflated off the event loop; the inflated bytes count against the shared limit too. */
-  async #decompress(req: http.IncomingMessage, body: Buffer, reservation: InFlightReservation): Promise<Buffer> {
-    const encoding = (req.headers['content-encoding'] ?? '').toLowerCase();
-    if (encoding === '' || encoding === 'identity') return body;
-    if (encoding !== 'gzip') throw new HttpError(415, `unsupported Content-Encoding ${JSON.stringify(encoding)}; use gzip or none`);
-    let inflated: Buffer;
-    try {
-      inflated = await gunzip(body, { maxOutputLength: this.config.max_body_bytes });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new HttpError(413, `decompressed body is over max_body_bytes (${this.config.max_body_bytes})`);
-      throw new PermanentError(`body is not valid gzip: ${(err as Error).message}`);
-    }
-    reservation.add(inflated.length);
-    return inflated;
-  }
+  readonly #decoders: Readonly<Record<string, (body: Buffer) => DecodedStream[]>> = {
+    'application/json': (body) => decodeJsonPush(body.toString('utf8')),
+    'application/x-protobuf': (body) => decodeProtobufPush(body, this.config.max_body_bytes),
+  };
 
   #pushEntries(req: http.IncomingMessage, body: Buffer): LogEntry[] {
-    const type = contentType(req);
-    let streams: DecodedStream[];
-    if (type === 'application/x-protobuf') streams = decodeProtobufPush(body, this.config.max_body_bytes);
-    else if (type === 'application/json') streams = decodeJsonPush(body.toString('utf8'));
-    else throw new HttpError(415, `unsupported Content-Type ${JSON.stringify(type)}; use application/json or application/x-protobuf`);
+    const streams = byContentType(req, this.#decoders)(body);
     const entries: LogEntry[] = [];
     const receivedNs = nowNs();
     const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
@@ -189,13 +161,13 @@ class LokiPush implements LokiPushSource {
   #checkTenant(labels: Labels, pushed: string | undefined, headerTenant: string | undefined, where: string): void {
     if (this.config.labels[TENANT_LABEL] !== undefined) return; // the source's own labels decide
     if (!this.config.tenant_from_push) {
-      if (pushed !== undefined) throw new HttpError(400, `${where}label ${TENANT_LABEL}: this source does not let a push choose the Loki tenant (tenant_from_push: true allows it)`);
+      if (pushed !== undefined) throw new ProtocolError(400, `${where}label ${TENANT_LABEL}: this source does not let a push choose the Loki tenant (tenant_from_push: true allows it)`);
       return;
     }
     const tenant = pushed ?? headerTenant;
     if (tenant === undefined) return;
     const problem = tenantIdProblem(tenant);
-    if (problem !== undefined) throw new HttpError(400, `${where}${pushed !== undefined ? `label ${TENANT_LABEL}` : 'X-Scope-OrgID header'}: ${problem}`);
+    if (problem !== undefined) throw new ProtocolError(400, `${where}${pushed !== undefined ? `label ${TENANT_LABEL}` : 'X-Scope-OrgID header'}: ${problem}`);
     labels[TENANT_LABEL] = tenant;
   }
 
@@ -211,10 +183,6 @@ class LokiPush implements LokiPushSource {
     }
     return entries;
   }
-}
-
-function contentType(req: http.IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

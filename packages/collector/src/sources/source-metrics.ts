@@ -1,8 +1,5 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-
-function getOrCreate<T>(registry: Registry, name: string, make: () => T): T {
-  return (registry.getSingleMetric(name) as T | undefined) ?? make();
-}
+import { getOrCreate } from '../metric-factory';
 
 /** Metrics every source keeps, resolved once for its `source` label. */
 export function createSourceMetrics(registry: Registry, source: string) {

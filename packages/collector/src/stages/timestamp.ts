@@ -1,4 +1,4 @@
-import { Counter } from 'prom-client';
+import type { Counter } from 'prom-client';
 import { z } from 'zod';
 import type { LogEntry } from '../entry';
 import { extractedString } from './extracted';
@@ -6,6 +6,7 @@ import { labelSetKey } from '../labels/label-set-key';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { createTimestampParser, type TimestampParser } from './timestamp/parser';
 import { createZone, utcZone, type Zone } from './timestamp/zone';
+import { counter } from '../metric-factory';
 
 // Alloy keeps the last timestamp of at most this many streams for `fudge`.
 const MAX_FUDGE_STREAMS = 10_000;
@@ -55,16 +56,7 @@ const config = z
 export type TimestampStageConfig = z.infer<typeof config>;
 
 function fallbackCounter(ctx: StageContext): Counter<'stage' | 'outcome'> {
-  const existing = ctx.registry.getSingleMetric(FALLBACKS_METRIC) as Counter<'stage' | 'outcome'> | undefined;
-  return (
-    existing ??
-    new Counter({
-      name: FALLBACKS_METRIC,
-      help: 'Timestamp stage outcomes other than a parse with `format`: fallback_format, fudged, kept (receive time)',
-      labelNames: ['stage', 'outcome'],
-      registers: [ctx.registry],
-    })
-  );
+  return counter(ctx.registry, FALLBACKS_METRIC, 'Timestamp stage outcomes other than a parse with `format`: fallback_format, fudged, kept (receive time)', ['stage', 'outcome']);
 }
 
 class TimestampStage implements Stage {

@@ -1,9 +1,9 @@
-import { Counter } from 'prom-client';
 import { z } from 'zod';
 import { sizeBytes } from '../schema/units';
 import type { Labels, LogEntry } from '../entry';
 import { cutUtf8 } from '../utf8';
 import type { Stage, StageContext, StageDefinition } from './stage';
+import { counter } from '../metric-factory';
 
 type SourceType = 'line' | 'label' | 'structured_metadata' | 'extracted';
 const TRUNCATED_METRIC = 'collector_stage_truncated_fields_total';
@@ -51,9 +51,8 @@ class TruncateStage implements Stage {
 
   constructor(cfg: TruncateStageConfig, ctx: StageContext) {
     this.#rules = cfg.rule.map((r) => ({ sourceType: r.source_type, keep: r.limit - Buffer.byteLength(r.suffix), suffix: r.suffix, sources: r.sources }));
-    const existing = ctx.registry.getSingleMetric(TRUNCATED_METRIC) as Counter<'stage' | 'field'> | undefined;
-    const counter = existing ?? new Counter({ name: TRUNCATED_METRIC, help: 'Lines, labels, structured metadata or extracted values truncated by a truncate stage', labelNames: ['stage', 'field'], registers: [ctx.registry] });
-    const child = (field: SourceType) => counter.labels({ stage: ctx.name, field });
+    const truncated = counter(ctx.registry, TRUNCATED_METRIC, 'Lines, labels, structured metadata or extracted values truncated by a truncate stage', ['stage', 'field']);
+    const child = (field: SourceType) => truncated.labels({ stage: ctx.name, field });
     this.#counts = { line: child('line'), label: child('label'), structured_metadata: child('structured_metadata'), extracted: child('extracted') };
   }
 

@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import * as snappy from 'snappyjs';
 import { Reader } from 'protobufjs/minimal';
 import { QueueFullError, ShutdownError } from '../../src/errors';
 import { createTargets } from '../../src/pipelines/targets';
@@ -118,6 +119,13 @@ describe('otlp_http source', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-protobuf');
     expect(codecs.traces.decodeResponseProtobuf(new Uint8Array(await res.arrayBuffer()))).toBeUndefined();
+    expect(h.recorder.traces[0]!.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.name).toBe('GET /healthz');
+  });
+
+  test('decodes a snappy-compressed JSON body when Content-Encoding is snappy', async () => {
+    h = await startHttp();
+    const res = await fetch(url('/v1/traces'), { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'snappy' }, body: snappy.compress(Buffer.from(JSON.stringify(traceJson))) });
+    expect(res.status).toBe(200);
     expect(h.recorder.traces[0]!.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.name).toBe('GET /healthz');
   });
 

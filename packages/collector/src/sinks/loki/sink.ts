@@ -1,4 +1,3 @@
-import { Counter } from 'prom-client';
 import type { ComponentDefinition, Sink } from '../../component';
 import { createQueue } from '../../delivery/create-queue';
 import { createQueuedSink } from '../../delivery/queued-sink';
@@ -10,6 +9,7 @@ import type { EncodeOptions, EncodeStats } from '../../protocols/loki/encode';
 import { encodeLokiRecord } from './record';
 import { createLokiPost } from './send';
 import { sendByTenant } from './send-by-tenant';
+import { counter } from '../../metric-factory';
 
 export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
   type: 'loki',
@@ -17,11 +17,8 @@ export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
   config: lokiSinkConfig,
   create(config, ctx) {
     const metrics = createSinkMetrics(ctx.registry, ctx.id);
-    const registers = [ctx.registry];
-    const truncated = ((ctx.registry.getSingleMetric('collector_loki_truncated_lines_total') as Counter | undefined) ??
-      new Counter({ name: 'collector_loki_truncated_lines_total', help: 'Lines cut to max_line_size_bytes by a loki sink', labelNames: ['sink'], registers })).labels(ctx.id);
-    const moved = ((ctx.registry.getSingleMetric('collector_loki_labels_moved_total') as Counter | undefined) ??
-      new Counter({ name: 'collector_loki_labels_moved_total', help: 'Labels past max_labels moved to structured metadata by a loki sink', labelNames: ['sink'], registers })).labels(ctx.id);
+    const truncated = counter(ctx.registry, 'collector_loki_truncated_lines_total', 'Lines cut to max_line_size_bytes by a loki sink', ['sink']).labels(ctx.id);
+    const moved = counter(ctx.registry, 'collector_loki_labels_moved_total', 'Labels past max_labels moved to structured metadata by a loki sink', ['sink']).labels(ctx.id);
     const encodeOptions: EncodeOptions = { externalLabels: config.external_labels, maxLabels: config.max_labels, maxLineBytes: config.max_line_size_bytes };
     const onEncoded = (stats: EncodeStats): void => {
       if (stats.truncatedLines > 0) truncated.inc(stats.truncatedLines);

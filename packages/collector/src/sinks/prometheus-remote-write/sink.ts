@@ -1,4 +1,5 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import type { Counter, Gauge, Registry } from 'prom-client';
+import { counter, gauge } from '../../metric-factory';
 import type { ComponentContext, ComponentDefinition, SignalSink, Sink } from '../../component';
 import type { LogBatch } from '../../entry';
 import { PermanentError, QueueFullError, ShutdownError } from '../../errors';
@@ -181,16 +182,11 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
 }
 
 function sinkMetrics(registry: Registry, id: string): SinkMetrics {
-  const counter = (name: string, help: string, labelNames: string[]): Counter<string> =>
-    (registry.getSingleMetric(name) as Counter<string> | undefined) ?? new Counter({ name, help, labelNames, registers: [registry] });
-  const pendingName = 'collector_remote_write_pending_samples';
   const metrics: SinkMetrics = {
-    sent: counter('collector_remote_write_samples_sent_total', 'Samples accepted by the remote write endpoint', ['sink']),
-    dropped: counter('collector_remote_write_samples_dropped_total', 'Samples dropped, by reason', ['sink', 'reason']),
-    retries: counter('collector_remote_write_retries_total', 'Remote write requests retried', ['sink']),
-    pending:
-      (registry.getSingleMetric(pendingName) as Gauge<string> | undefined) ??
-      new Gauge({ name: pendingName, help: 'Samples queued for remote write', labelNames: ['sink'], registers: [registry] }),
+    sent: counter(registry, 'collector_remote_write_samples_sent_total', 'Samples accepted by the remote write endpoint', ['sink']),
+    dropped: counter(registry, 'collector_remote_write_samples_dropped_total', 'Samples dropped, by reason', ['sink', 'reason']),
+    retries: counter(registry, 'collector_remote_write_retries_total', 'Remote write requests retried', ['sink']),
+    pending: gauge(registry, 'collector_remote_write_pending_samples', 'Samples queued for remote write', ['sink']),
   };
   metrics.sent.inc({ sink: id }, 0);
   return metrics;

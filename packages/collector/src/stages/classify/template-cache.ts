@@ -1,36 +1,10 @@
+import { LRUCache } from 'lru-cache';
+
 /** A bounded LRU map with a time to live: the least recently used key goes first, expired keys read as absent. */
-export class TemplateCache<V> {
-  readonly #max: number;
-  readonly #ttlMs: number;
-  readonly #now: () => number;
-  readonly #entries = new Map<string, { value: V; expiresAt: number }>();
+export type TemplateCache<V extends object | true> = LRUCache<string, V>;
 
-  constructor(max: number, ttlMs: number, now: () => number = Date.now) {
-    this.#max = max;
-    this.#ttlMs = ttlMs;
-    this.#now = now;
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
-
-  get(key: string): V | undefined {
-    const hit = this.#entries.get(key);
-    if (hit === undefined) return undefined;
-    if (hit.expiresAt <= this.#now()) {
-      this.#entries.delete(key);
-      return undefined;
-    }
-    // Re-inserting moves the key to the young end of the Map's insertion order.
-    this.#entries.delete(key);
-    this.#entries.set(key, hit);
-    return hit.value;
-  }
-
-  set(key: string, value: V): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, { value, expiresAt: this.#now() + this.#ttlMs });
-    if (this.#entries.size > this.#max) this.#entries.delete(this.#entries.keys().next().value!);
-  }
+/** Reads do not extend an entry's life; `now` (milliseconds) is the clock, replaced in tests. */
+export function createTemplateCache<V extends object | true>(max: number, ttlMs: number, now: () => number = () => performance.now()): TemplateCache<V> {
+  // ttlResolution 0: every read checks the clock, so an entry is gone exactly when its time to live has passed.
+  return new LRUCache<string, V>({ max, ttl: ttlMs, ttlResolution: 0, perf: { now } });
 }

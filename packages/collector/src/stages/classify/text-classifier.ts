@@ -4,7 +4,7 @@ import { createSorterClient, type SorterClient, type SorterClientOptions } from 
 import type { ItemType } from '@obs/schema';
 import type { Decision } from './decision';
 import type { ClassifyMetrics } from './sorter-metrics';
-import { TemplateCache } from './template-cache';
+import { createTemplateCache, type TemplateCache } from './template-cache';
 
 const digitRuns = /\d+/g;
 // The head of a line carries its message; beyond it mining, rules and the question to the sorter only get slower.
@@ -58,9 +58,9 @@ class CachingTextClassifier implements TextClassifier {
   readonly #pending = new Map<string, Promise<void>>();
 
   constructor(options: TextClassifierOptions) {
-    this.#cache = new TemplateCache(options.cacheSize, options.cacheTtlMs);
-    this.#byShape = new TemplateCache(options.cacheSize, options.cacheTtlMs);
-    this.#rulesOnly = new TemplateCache(options.cacheSize, options.cacheTtlMs);
+    this.#cache = createTemplateCache(options.cacheSize, options.cacheTtlMs);
+    this.#byShape = createTemplateCache(options.cacheSize, options.cacheTtlMs);
+    this.#rulesOnly = createTemplateCache(options.cacheSize, options.cacheTtlMs);
     this.#itemType = options.itemType;
     this.#metrics = options.metrics;
     this.#client = options.sorter ? createSorterClient({ ...options.sorter, observer: options.metrics.observer }) : undefined;
