@@ -41,7 +41,8 @@ describe('examples/severity-routing', () => {
     expect(lines('alerting')).toEqual([oom]);
     expect(lines('storage')).toEqual([oom, disk]);
     expect(lines('archive')).toEqual([routine]);
-    expect(sinks['sinks.alerting']!.entries[0]!.structuredMetadata).toMatchObject({ decided_by: 'rules', forward_to: 'alerting' });
+    expect(sinks['sinks.alerting']!.entries[0]!.structuredMetadata).toMatchObject({ decided_by: 'rules' });
+    expect(sinks['sinks.alerting']!.entries[0]!.labels).toMatchObject({ forward_to: 'alerting' });
   });
 
   test('routes later lines of a template by the sorter answer once it came back', async () => {
@@ -55,7 +56,7 @@ describe('examples/severity-routing', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       await p.consume({ entries: [testEntry(line(n))] }, AbortSignal.timeout(2000));
     }
-    expect(sinks['sinks.alerting']!.entries[0]!.labels).toMatchObject({ severity: 'error', forward_to: 'alerting' });
+    expect(sinks['sinks.alerting']!.entries[0]!.labels).toMatchObject({ detected_level: 'error', forward_to: 'alerting' });
     expect(sinks['sinks.alerting']!.entries[0]!.structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security' });
     expect(sorter.requests.flat()).toHaveLength(1);
   });

@@ -40,7 +40,8 @@ describe('collector configs shipped in deploy/', () => {
       sources: Record<string, { type: string; listen_port?: number; targets?: { __path__: string }[] }>;
     };
     const service = (parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yaml'), 'utf8')) as { services: { collector: { ports: string[]; volumes: string[] } } }).services.collector;
-    const published = service.ports.map((p) => Number(p.split(':')[1]));
+    // Ports read "${BIND_ADDRESS:-127.0.0.1}:${NAME:-4317}:4317": the container port is the last field.
+    const published = service.ports.map((p) => Number(p.split(':').at(-1)));
     const listening = [config.server.http_listen_port, ...Object.values(config.sources).flatMap((s) => (s.listen_port === undefined ? [] : [s.listen_port]))];
     expect(listening.sort((a, b) => a - b)).toEqual([...published].sort((a, b) => a - b));
     const mountTargets = service.volumes.map((v) => v.split(':')[1] as string);
