@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { lazyRegistry } from '../lazy-registry';
+import { oneKeyListSchema, type TypedConfig } from '../schema/one-key-list';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
 
 export type AnyProcessorDefinition = ProcessorDefinition<unknown>;
@@ -14,33 +15,10 @@ export const processorDefinitions: Record<string, AnyProcessorDefinition> = lazy
   classify: () => (require('./classify') as typeof import('./classify')).classifyProcessorDefinition,
 });
 
-export interface ProcessorConfig {
-  type: string;
-  config: unknown;
-}
+export type ProcessorConfig = TypedConfig;
 
 /** A list of one-key maps (`- batch: {...}`), like pipeline stages; each value is parsed by its type's schema. */
-export const processorListSchema: z.ZodType<ProcessorConfig[], unknown> = z.array(
-  z.record(z.string(), z.unknown()).transform((item, ctx) => {
-    const keys = Object.keys(item);
-    if (keys.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: `each processor is a map with one key (the processor type), got ${keys.length} keys` });
-      return z.NEVER;
-    }
-    const type = keys[0]!;
-    const definition = processorDefinitions[type];
-    if (definition === undefined) {
-      ctx.addIssue({ code: 'custom', path: [type], message: `unknown processor "${type}" (expected one of ${Object.keys(processorDefinitions).sort().join(', ')})` });
-      return z.NEVER;
-    }
-    const parsed = definition.config.safeParse(item[type] ?? {});
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [type, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: issue.message });
-      return z.NEVER;
-    }
-    return { type, config: parsed.data };
-  }),
-);
+export const processorListSchema: z.ZodType<ProcessorConfig[], unknown[]> = oneKeyListSchema('processor', 'batch', processorDefinitions);
 
 /** Builds the processors in config order. */
 export function buildProcessors(configs: readonly ProcessorConfig[], ctx: ProcessorContext): Processor[] {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { lazyRegistry } from '../lazy-registry';
 import type { StageConfig } from '../schema/collector-config';
-import { forwardIssues } from '../schema/issues';
+import { oneKeyListSchema } from '../schema/one-key-list';
 import type { AnyStageDefinition } from './stage';
 
 /** Every stage type a pipeline may use, keyed by its YAML key (Alloy's stage name); each module loads when a config names it. */
@@ -42,30 +42,5 @@ export const stageDefinitions: Record<string, AnyStageDefinition> = lazyRegistry
  * A list of stages in Promtail/Alloy order, each a one-key map `{<stage type>: {…arguments}}`, validated
  * against the stage registry when parsed (so types registered later are seen) and compiled by each schema.
  */
-export const stageListSchema: z.ZodType<StageConfig[], unknown[]> = z
-  .array(z.unknown())
-  .describe('Stages in order, each a one-key map: `- regex: { expression: ... }`.')
-  .transform((items, ctx) => {
-    const out: StageConfig[] = [];
-    items.forEach((item, index) => {
-      const keys = item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : [];
-      if (keys.length !== 1) {
-        ctx.addIssue({ code: 'custom', path: [index], message: 'expected a map with exactly one key, the stage type (e.g. `- regex: {...}`)' });
-        return;
-      }
-      const type = keys[0];
-      const definition = stageDefinitions[type];
-      if (!definition) {
-        ctx.addIssue({ code: 'custom', path: [index, type], message: `unknown stage type "${type}" (expected one of ${Object.keys(stageDefinitions).sort().join(', ')})` });
-        return;
-      }
-      const raw = (item as Record<string, unknown>)[type];
-      const parsed = definition.config.safeParse(raw ?? {}, { reportInput: true });
-      if (!parsed.success) {
-        forwardIssues(ctx, parsed.error.issues, [index, type]);
-        return;
-      }
-      out.push({ type, config: parsed.data });
-    });
-    return out;
-  });
+export const stageListSchema: z.ZodType<StageConfig[], unknown[]> = oneKeyListSchema('stage', 'regex', stageDefinitions)
+  .describe('Stages in order, each a one-key map: `- regex: { expression: ... }`.');
