@@ -79,8 +79,8 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
     await waitFor('both lines on the collector\'s stdout', async () => (await entries()).length >= 2);
     const byJob = (await entries()).find((e) => e.labels.job === `push-${runId}`);
     const byService = (await entries()).find((e) => e.labels.service_name === `otlp-${runId}`);
-    expect(byJob?.labels).toMatchObject({ severity: 'error', detected_level: 'error' });
-    expect(byService?.labels).toMatchObject({ severity: 'critical', forward_to: 'alerting' });
+    expect(byJob?.labels).toMatchObject({ detected_level: 'error' });
+    expect(byService?.labels).toMatchObject({ detected_level: 'critical', forward_to: 'alerting' });
     expect(await stopContainer(bin, c, graceSeconds)).toEqual({ exitCode: 0, seconds: expect.any(Number) });
   }, 180_000);
 
@@ -142,7 +142,7 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
       }, 90_000);
       const entry = (await fromSorter())!;
       // The fake LLM's answer (services/ai-sorter/test/fake-llm-server.ts): error about something unreachable.
-      expect(entry.labels).toMatchObject({ job: 'compose-check', severity: 'error', collector: 'local-stack' });
+      expect(entry.labels).toMatchObject({ job: 'compose-check', detected_level: 'error', collector: 'local-stack' });
       expect(entry.structuredMetadata).toMatchObject({ category: 'availability', forward_to: 'alerting', decided_by: 'cache' });
       const calls = (await (await fetch(await inspectUrl('llm-stub', 8082))).json()) as { items: { text: string }[] }[];
       expect(calls.some((c) => c.items.some((i) => i.text.includes(marker)))).toBe(true);
