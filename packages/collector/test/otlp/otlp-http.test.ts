@@ -4,7 +4,7 @@ import { Reader } from 'protobufjs/minimal';
 import { QueueFullError, ShutdownError } from '../../src/errors';
 import { createTargets } from '../../src/pipelines/targets';
 import { codecs } from '../../src/protocols/otlp/codec';
-import { createFailingConsumer, createMemoryConsumer } from '../../src/testing';
+import { createFailingConsumer, createMemoryConsumer, waitFor } from '../../src/testing';
 import { startHttp, type Harness } from './receiver-harness';
 import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp/http';
 import { createTestContext, metricValue } from '../support/sink-context';
@@ -254,10 +254,6 @@ describe('otlp_http source shutdown', () => {
   });
 });
 
-async function waitForReceived(h: Harness<OtlpHttpSource>): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while ((await metricValue(h.ctx.registry, 'collector_otlp_received_items_total', { signal: 'logs' })) < 1) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the request to arrive');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+function waitForReceived(h: Harness<OtlpHttpSource>): Promise<void> {
+  return waitFor(async () => (await metricValue(h.ctx.registry, 'collector_otlp_received_items_total', { signal: 'logs' })) >= 1, 'the request to arrive', 5000, 5);
 }
