@@ -2,7 +2,7 @@
 // Scores @obs/pii on the labeled corpus (precision/recall per type) and measures redaction throughput on real
 // logs against a bare one-regex String.prototype.replace over the same lines, and against an earlier version of
 // the package (`--baseline <git ref>`) in the same run. Needs `pnpm turbo run build --filter @obs/pii`.
-//   --blind, --blind2, --blind3   score a held-out part (corpus-blind.jsonl, ...) instead of the tuning corpus
+//   --blind, --blind2, --blind3, --blind4   score a held-out part (corpus-blind.jsonl, ...) instead of the tuning corpus
 //   --mistakes   also print every line scored wrong
 //   --baseline REF   compile packages/pii/src as of REF into a temp dir and time it beside the current build
 const fs = require('node:fs');

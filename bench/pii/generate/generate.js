@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes the generated parts of the PII corpus: corpus-blind.jsonl, corpus-blind2.jsonl and corpus-blind3.jsonl
+// Writes the generated parts of the PII corpus: corpus-blind.jsonl and corpus-blind2/3/4.jsonl
 // (held out, each scored once) and corpus-generated.jsonl (tuning), each line a template filled with fresh synthetic values. Seeds are fixed, so a re-run reproduces them.
 // Usage: node bench/pii/generate/generate.js
 const fs = require('node:fs');
@@ -26,6 +26,7 @@ const outputs = [
   ['templates.js', 'corpus-generated.jsonl', 0x7e57, 7],
   ['blind2-templates.js', 'corpus-blind2.jsonl', 0xb112, 4, 'frozen'],
   ['blind3-templates.js', 'corpus-blind3.jsonl', 0xb113, 4, 'frozen'],
+  ['blind4-templates.js', 'corpus-blind4.jsonl', 0xb114, 4, 'frozen'],
 ];
 for (const [templates, file, seed, perTemplate, frozen] of outputs) {
   const from = path.join(__dirname, templates);

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { getOrCreate } from '../metric-factory';
+import { getOrCreate } from '../telemetry/metric-factory';
 
 /** Metrics a queued sink keeps, children resolved once for its `sink` label. */
 export interface SinkMetrics {

@@ -1,5 +1,5 @@
 import type { Counter, Registry } from 'prom-client';
-import { counter } from '../metric-factory';
+import { counter } from '../telemetry/metric-factory';
 import type { PipelineConfig } from '../schema/collector-config';
 import type { Consumer } from '../consumer';
 import type { LogBatch, LogEntry } from '../entry';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { anyValueToString } from '../protocols/otlp/any-value';
-import { counter } from '../metric-factory';
+import { counter } from '../telemetry/metric-factory';
 import { filterItems, recordAttributes } from '../protocols/otlp/signal-shape';
 import { SpanKind, StatusCode, type Attributes, type LogRecord, type Metric, type Resource, type Signal, type SignalData, type Span } from '../protocols/otlp/types';
 import { toJsNamedGroups } from './attributes';

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import { durationMs } from '../schema/units';
 import { RetryableError } from '../errors';
-import { gauge, counter } from '../metric-factory';
+import { gauge, counter } from '../telemetry/metric-factory';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
 
 const MiB = 1024 * 1024;

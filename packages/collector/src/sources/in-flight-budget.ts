@@ -1,7 +1,7 @@
 import * as v8 from 'node:v8';
 import type { Registry } from 'prom-client';
 import { ProtocolError, QueueFullError } from '../errors';
-import { counter, gauge } from '../metric-factory';
+import { counter, gauge } from '../telemetry/metric-factory';
 
 const MiB = 1024 * 1024;
 

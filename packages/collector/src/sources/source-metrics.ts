@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { getOrCreate } from '../metric-factory';
+import { getOrCreate } from '../telemetry/metric-factory';
 
 /** Metrics every source keeps, resolved once for its `source` label. */
 export function createSourceMetrics(registry: Registry, source: string) {

@@ -57,6 +57,14 @@ describe('classify stage', () => {
     expect(Object.keys(entry!.structuredMetadata).sort()).toEqual(['category', 'decided_by', 'forward_to', 'severity', 'template']);
   });
 
+  test('takes the level an OTLP record states in structured metadata when the body names none', () => {
+    const entry = createEntry('card declined', { service_name: 'checkout' });
+    entry.structuredMetadata.severity_text = 'ERROR';
+    entry.structuredMetadata.severity_number = '17';
+    const [out] = runStage(build('{}'), [entry]);
+    expect(out!.labels).toMatchObject({ detected_level: 'error' });
+  });
+
   test('produces the worked example of docs/classify.md when no sorter is configured', () => {
     const [entry] = runStage(build('{}'), [createEntry('2026-01-01T00:00:00Z ERROR payment service: connection refused to db-1:5432')]);
     expect(entry!.labels).toEqual({ detected_level: 'error' });

@@ -52,7 +52,7 @@ class ClassifyStage implements Stage {
       this.#counters.parseFailed.inc();
       return;
     }
-    const d = this.#classifier.classify(text, entry.labels);
+    const d = this.#classifier.classify(text, entry.labels, entry.structuredMetadata);
     const level = detectedLevel(d.severity);
     const labels = entry.labels;
     const meta = entry.structuredMetadata;

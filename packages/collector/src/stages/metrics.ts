@@ -7,7 +7,7 @@ import { compileColumnReader } from './compiled-properties';
 import { ABSENT, CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
 import { createBatchClock } from './metrics/batch-clock';
 import { SeriesSlots } from './metrics/series-slots';
-import { registerSeriesStore, type MetricKind } from './metrics/series-store';
+import { registerSeriesStore, type MetricKind } from '../telemetry/series-store';
 import type { Stage, StageContext, StageDefinition } from './stage';
 
 const DEFAULT_PREFIX = 'loki_process_custom_';

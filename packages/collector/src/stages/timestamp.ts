@@ -6,7 +6,7 @@ import { labelSetKey } from '../labels/label-set-key';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { createTimestampParser, type TimestampParser } from './timestamp/parser';
 import { createZone, utcZone, type Zone } from './timestamp/zone';
-import { counter } from '../metric-factory';
+import { counter } from '../telemetry/metric-factory';
 
 // Alloy keeps the last timestamp of at most this many streams for `fudge`.
 const MAX_FUDGE_STREAMS = 10_000;

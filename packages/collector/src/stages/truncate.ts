@@ -3,7 +3,7 @@ import { sizeBytes } from '../schema/units';
 import type { Labels, LogEntry } from '../entry';
 import { cutUtf8 } from '../utf8';
 import type { Stage, StageContext, StageDefinition } from './stage';
-import { counter } from '../metric-factory';
+import { counter } from '../telemetry/metric-factory';
 
 type SourceType = 'line' | 'label' | 'structured_metadata' | 'extracted';
 const TRUNCATED_METRIC = 'collector_stage_truncated_fields_total';

@@ -19,6 +19,7 @@ describe('auth header detector', () => {
     ['ignores prose when the word after Bearer is not a token', 'Bearer authentication failed for user'],
     ['ignores prose when Basic is followed by a word that is not base64 user:pass', 'basic auth enabled, Basic configuration loaded'],
     ['ignores the header name when it is used in prose', 'authorization failed: missing header'],
+    ['ignores a parameter name when SigV4 names the key id', 'Authorization=AWS4-HMAC-SHA256 Credential=AKIAFOMWORS7RFRFMYLQ/20250502/eu-west-1/rds/aws4_request'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -38,8 +38,9 @@ export function createAuthHeaderDetector(): Detector {
       header.lastIndex = 0;
       for (let m = header.exec(text); m !== null; m = header.exec(text)) {
         const token = m[2] as string;
-        if (!looksLikeCredential(token)) continue;
         const end = m.index + m[0].length;
+        // SigV4's `AWS4-HMAC-SHA256 Credential=AKIA...`: a parameter name, not a credential (the key id is aws_access_key).
+        if (!looksLikeCredential(token) || (token.endsWith('=') && /\w/.test(text[end] ?? ''))) continue;
         out.push(candidate('auth_header', end - token.length, end, m.index, end));
       }
     },

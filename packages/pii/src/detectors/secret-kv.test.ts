@@ -17,6 +17,8 @@ describe('secret kv detector', () => {
     ['finds only session cookies when a Cookie header has several', 'Cookie: _ga=GA1.2.3; JSESSIONID=ABC123DEF; theme=dark', ['ABC123DEF']],
     ['finds short pass and pwd keys when they are a whole segment', 'PASS=letmein42 mysql.pwd=hunter2', ['letmein42', 'hunter2']],
     ['ends the value at the next key when in a connection string', 'Server=db;Password=Sql$erver2019;Encrypt=True', ['Sql$erver2019']],
+    ['finds a session id when a key names one', '{"session_id":"Fk29aLq81mZxP0vT"} sessionid=18kgn4pkdcdw', ['Fk29aLq81mZxP0vT', '18kgn4pkdcdw']],
+    ['finds the key when an app key encrypts or signs', 'APP_KEY=base64:lJv+MfxBmiX= SIGNING_KEY=k3Y-8fJ2qLx0', ['base64:lJv+MfxBmiX=', 'k3Y-8fJ2qLx0']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -31,6 +33,8 @@ describe('secret kv detector', () => {
     ['ignores keys when the secret word is inside a longer word', 'tokenizer=bpe secretary=alice bypass=on compass=north'],
     ['ignores a path when a short secret key holds one', 'PWD=/home/ci OLDPWD=/srv'],
     ['ignores a small count when a pass key holds one', 'pass=1 fail=0'],
+    ['ignores a session number when a session key holds digits', 'session_id=4821 sessid: 77'],
+    ['ignores keys when they only name where a value goes', 'partition_key=orders-3 routing_key=orders.created'],
     ['ignores prose when a word and more words follow token:', 'failed to fetch oauth token: unexpected status'],
     ['ignores prose when a capitalized word and a quoted part follow Secret:', 'failed to list *v1.Secret: Get "https://10.0.0.1/api"'],
     ['ignores a filter marker when a framework masked the value', '"password"=>"[FILTERED]", secret=[MASKED]'],

@@ -3,8 +3,12 @@ import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Dete
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment (`DB_PASS`, `mysql.pwd`), never inside `bypass` or `compass`.
+// A session id is a bearer credential (Django's `sessionid=`); keys that encrypt or sign are secrets (Laravel's `APP_KEY`).
 const secretWords =
-  'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|(?<![a-z0-9])(?:pass|pwd)';
+  'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|(?<![a-z0-9])(?:pass|pwd)' +
+  '|session[_-]?id|sessid|(?<![a-z0-9])(?:app|master|encryption|signing|hmac)[_-]?key';
+/** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
+const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 const secretKey = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
@@ -52,7 +56,7 @@ export function createSecretKvDetector(): Detector {
   const cookieHeaders = boundaryPatterns('(?<![\\w-])', String.raw`(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)`, 'gi');
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
-  const keyWords = ['pass', 'pwd', 'secret', 'token', 'key'];
+  const keyWords = ['pass', 'pwd', 'secret', 'token', 'key', 'sess'];
   const hint = anyOf([...keyWords, 'cookie']);
   const [keyWord, cookieWord] = [1, 2];
   return {
@@ -66,6 +70,7 @@ export function createSecretKvDetector(): Detector {
         const value = quoted ?? (m[6] as string);
         if (value === '' || notASecret.test(value) || referenceOrCount.test(value)) continue;
         const end = m.index + m[0].length;
+        if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
         // `https://x-access-token:ghs_...@github.com`: the userinfo of a URL, which url_credentials replaces whole.
         if (text.startsWith('://', m.index - 3)) continue;
         if (quoted === undefined && m[2] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40))) continue;

@@ -20,6 +20,7 @@ describe('secret by position detector', () => {
     ['finds a random value when it follows a secret word in prose', 'the api key is Zk29fhQ7LmPz31Xa.', ['Zk29fhQ7LmPz31Xa']],
     ['finds the second literal when the first holds the other quote', `smtp.login("l'doe@example.edu", "kprpkhbp8vkh")`, ['kprpkhbp8vkh']],
     ['finds the password when a Redis directive sets it', 'CONFIG SET requirepass e6rem4h626zt', ['e6rem4h626zt']],
+    ['finds the password when a .pgpass line holds one', 'cat ~/.pgpass: db.internal:5432:*:repl:hX3\\:pq8rT *:*:shop:app:Winter2026#', ['hX3\\:pq8rT', 'Winter2026#']],
     ['leaves the closing parenthesis out when the flag sits in one', '(/usr/bin/backup --token=Jn5sSmE7XAlEUJ6g)', ['Jn5sSmE7XAlEUJ6g']],
     ['finds the credential when an auth key holds base64 of user:pass', `{"auths":{"quay.io":{"auth":"${Buffer.from('bot:s3cr3t-pw').toString('base64')}"}}}`, [Buffer.from('bot:s3cr3t-pw').toString('base64')]],
   ])('%s', (_name, text, expected) => {
@@ -29,6 +30,7 @@ describe('secret by position detector', () => {
 
   test.each([
     ['ignores a port when ssh or docker take -p', 'ssh -p 2222 host; docker run -p 8080:80 nginx; redis-cli -p 6379'],
+    ['ignores colon runs when they are not a .pgpass line', 'db:5432 up; 00:11:22:33:44:55 on :5432:; main.go:120:5: error; fe80::1:5432:a:b'],
     ['ignores a variable when a flag takes one', 'docker login --password $REGISTRY_PASSWORD --password-stdin'],
     ['ignores the secret name when a Kubernetes event reports it missing', 'secret "db-password" not found'],
     ['ignores prose when a word follows a secret word', 'failed to fetch oauth token: unexpected status'],

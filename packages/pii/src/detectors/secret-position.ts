@@ -1,6 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
+import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue } from './secret-kv';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
@@ -70,8 +71,9 @@ export function createSecretPositionDetector(): Detector {
   // Which rules a text can feed, found in one pass: secret words, password flags, -u user:pass, SQL, .netrc, calls.
   // Docker's config.json `"auth": "<base64 user:pass>"`, npm's `_auth=<base64>`: a key named auth holding a Basic credential.
   const basicAuth = /(?<![\w-])_?auth\\?["']?\s*[:=]\s*\\?["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi;
-  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords, ['auth']];
-  const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call, authKey] = [1, 2, 4, 8, 16, 32, 64];
+  const pgpass = pgpassPassword();
+  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords, ['auth'], pgpassWords];
+  const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64, 128];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -150,6 +152,15 @@ export function createSecretPositionDetector(): Detector {
           if (!isBasicCredential(credential)) continue;
           const matchEnd = m.index + m[0].length;
           out.push(candidate('secret_kv', matchEnd - credential.length, matchEnd, m.index, matchEnd));
+        }
+      }
+      if (rules & pgpassWord) {
+        pgpass.lastIndex = 0;
+        for (let m = pgpass.exec(text); m !== null; m = pgpass.exec(text)) {
+          const secret = m[1] as string;
+          if (isPlaceholderValue(secret)) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, matchEnd - secret.length, matchEnd));
         }
       }
       if (!hasSecretWord) return;

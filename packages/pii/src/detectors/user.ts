@@ -1,4 +1,5 @@
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { pgpassUser, pgpassWords } from './pgpass';
 import { isPlaceholderValue } from './secret-kv';
 
 // A user name: starts with a letter or `_`, then letters, digits, `.`, `_`, `-`, maybe a trailing `$` (machine accounts).
@@ -70,6 +71,20 @@ export function createUserDetector(): Detector {
   const cron = new RegExp(`\\((${name})\\) CMD \\(`, 'g');
   const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})`, 'g');
   const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
+  // Numeric user ids are identities too (`uid=0`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
+  // from the LLM, and templates already treat numbers as variables.
+  const numericUid = /(?<![A-Za-z0-9_])(?:[aefrs]|fs|o)?uid=(\d{1,10})(?!\w)/gi;
+  const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
+  // smbd's `Authentication for user [alice] -> [guest]`: the account the name was mapped to.
+  const mappedTo = new RegExp(`\\] -> \\[(${name})\\]`, 'g');
+  // Vault: a token's display name is the auth method and the user (`userpass-alice`), a login path ends in the user.
+  const vaultUser = new RegExp(`\\b(?:userpass-|auth/(?:userpass|ldap|okta|radius)[\\w.-]*/login/)(${name})`, 'g');
+  // XML with the field name in an attribute (Windows events): `<Data Name="TargetUserName">alice</Data>`.
+  const namedField = new RegExp(`\\bName=\\\\?["'][\\w-]*(?:User(?:Name)?|AccountName)\\\\?["']\\s*>\\s*(${name})\\s*<`, 'gi');
+  const pgpass = pgpassUser(name);
+  // `ssh alice@203.0.113.9`, rsync's `alice@10.0.0.5:/srv`: a login at an address (an email needs a domain).
+  const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+  const userAtAddress = new RegExp(`(?<![\\w.@%+'-])(${name})@(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d))`, 'g');
   // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
   const always = (pattern: RegExp) => {
     const list = [pattern];
@@ -88,6 +103,13 @@ export function createUserDetector(): Detector {
     [['] ok ', '] fail '], always(vsftpd)],
     [['user>', 'username>', 'user_name>', 'login>', 'uid>', 'account>'], always(xmlElement)],
     [['login'], always(loginCall)],
+    [['uid='], always(numericUid)],
+    [['(uid='], always(ownerOfUid)],
+    [['] -> ['], always(mappedTo)],
+    [['userpass-', '/login/'], always(vaultUser)],
+    [['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"'], always(namedField)],
+    [pgpassWords, always(pgpass)],
+    [['@'], always(userAtAddress)],
   ];
   const hintWords = [...new Set(patterns.flatMap(([words]) => words))];
   const hint = anyOf(hintWords);

@@ -365,15 +365,34 @@ function exemplar(v: unknown): Exemplar {
   };
 }
 
-function numberPoint(v: unknown): NumberDataPoint {
-  const w = required(v);
+/** The fields every data point has, whatever its metric type. */
+function pointBase(w: Wire) {
   return {
     attributes: attributes(w),
     startTimeUnixNano: u64(w.startTimeUnixNano, 'startTimeUnixNano'),
     timeUnixNano: u64(w.timeUnixNano, 'timeUnixNano'),
+    flags: int(w.flags, 'flags'),
+  };
+}
+
+/** The fields both histogram kinds add to the base. */
+function histogramBase(w: Wire) {
+  return {
+    ...pointBase(w),
+    count: u64(w.count, 'count'),
+    sum: optionalDouble(w.sum, 'sum'),
+    exemplars: list(w, 'exemplars', exemplar),
+    min: optionalDouble(w.min, 'min'),
+    max: optionalDouble(w.max, 'max'),
+  };
+}
+
+function numberPoint(v: unknown): NumberDataPoint {
+  const w = required(v);
+  return {
+    ...pointBase(w),
     value: w.asInt != null ? i64(w.asInt, 'asInt') : double(w.asDouble, 'asDouble'),
     exemplars: list(w, 'exemplars', exemplar),
-    flags: int(w.flags, 'flags'),
   };
 }
 
@@ -404,19 +423,7 @@ function metricData(w: Wire): MetricData {
       aggregationTemporality: int(h.aggregationTemporality, 'aggregationTemporality'),
       dataPoints: list(h, 'dataPoints', (p) => {
         const pw = required(p);
-        return {
-          attributes: attributes(pw),
-          startTimeUnixNano: u64(pw.startTimeUnixNano, 'startTimeUnixNano'),
-          timeUnixNano: u64(pw.timeUnixNano, 'timeUnixNano'),
-          count: u64(pw.count, 'count'),
-          sum: optionalDouble(pw.sum, 'sum'),
-          bucketCounts: list(pw, 'bucketCounts', u64),
-          explicitBounds: list(pw, 'explicitBounds', double),
-          exemplars: list(pw, 'exemplars', exemplar),
-          flags: int(pw.flags, 'flags'),
-          min: optionalDouble(pw.min, 'min'),
-          max: optionalDouble(pw.max, 'max'),
-        };
+        return { ...histogramBase(pw), bucketCounts: list(pw, 'bucketCounts', u64), explicitBounds: list(pw, 'explicitBounds', double) };
       }),
     }));
   }
@@ -428,19 +435,11 @@ function metricData(w: Wire): MetricData {
       dataPoints: list(h, 'dataPoints', (p) => {
         const pw = required(p);
         return {
-          attributes: attributes(pw),
-          startTimeUnixNano: u64(pw.startTimeUnixNano, 'startTimeUnixNano'),
-          timeUnixNano: u64(pw.timeUnixNano, 'timeUnixNano'),
-          count: u64(pw.count, 'count'),
-          sum: optionalDouble(pw.sum, 'sum'),
+          ...histogramBase(pw),
           scale: int(pw.scale, 'scale'),
           zeroCount: u64(pw.zeroCount, 'zeroCount'),
           positive: field(pw, 'positive', buckets),
           negative: field(pw, 'negative', buckets),
-          flags: int(pw.flags, 'flags'),
-          exemplars: list(pw, 'exemplars', exemplar),
-          min: optionalDouble(pw.min, 'min'),
-          max: optionalDouble(pw.max, 'max'),
           zeroThreshold: double(pw.zeroThreshold, 'zeroThreshold'),
         };
       }),
@@ -453,16 +452,13 @@ function metricData(w: Wire): MetricData {
       dataPoints: list(s, 'dataPoints', (p) => {
         const pw = required(p);
         return {
-          attributes: attributes(pw),
-          startTimeUnixNano: u64(pw.startTimeUnixNano, 'startTimeUnixNano'),
-          timeUnixNano: u64(pw.timeUnixNano, 'timeUnixNano'),
+          ...pointBase(pw),
           count: u64(pw.count, 'count'),
           sum: double(pw.sum, 'sum'),
           quantileValues: list(pw, 'quantileValues', (q) => {
             const qw = required(q);
             return { quantile: double(qw.quantile, 'quantile'), value: double(qw.value, 'value') };
           }),
-          flags: int(pw.flags, 'flags'),
         };
       }),
     }));

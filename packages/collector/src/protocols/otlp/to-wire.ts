@@ -4,6 +4,8 @@ import {
   type AnyValue,
   type Attributes,
   type Exemplar,
+  type ExponentialHistogramDataPoint,
+  type HistogramDataPoint,
   type InstrumentationScope,
   type LogRecord,
   type MetricData,
@@ -142,14 +144,21 @@ function exemplarToWire(e: Exemplar): Wire {
   };
 }
 
+/** The fields every data point has, whatever its metric type. */
+function pointBaseToWire(p: Pick<NumberDataPoint, 'attributes' | 'startTimeUnixNano' | 'timeUnixNano' | 'flags'>): Wire {
+  return { attributes: attributesToWire(p.attributes), startTimeUnixNano: u64(p.startTimeUnixNano), timeUnixNano: u64(p.timeUnixNano), flags: p.flags };
+}
+
+/** The fields both histogram kinds add to the base. */
+function histogramBaseToWire(p: HistogramDataPoint | ExponentialHistogramDataPoint): Wire {
+  return { ...pointBaseToWire(p), count: u64(p.count), sum: p.sum, exemplars: p.exemplars.map(exemplarToWire), min: p.min, max: p.max };
+}
+
 function numberPointToWire(p: NumberDataPoint): Wire {
   return {
-    attributes: attributesToWire(p.attributes),
-    startTimeUnixNano: u64(p.startTimeUnixNano),
-    timeUnixNano: u64(p.timeUnixNano),
+    ...pointBaseToWire(p),
     ...(typeof p.value === 'bigint' ? { asInt: p.value.toString() } : { asDouble: p.value }),
     exemplars: p.exemplars.map(exemplarToWire),
-    flags: p.flags,
   };
 }
 
@@ -163,19 +172,7 @@ function metricDataToWire(d: MetricData): Wire {
       return {
         histogram: {
           aggregationTemporality: d.aggregationTemporality,
-          dataPoints: d.dataPoints.map((p) => ({
-            attributes: attributesToWire(p.attributes),
-            startTimeUnixNano: u64(p.startTimeUnixNano),
-            timeUnixNano: u64(p.timeUnixNano),
-            count: u64(p.count),
-            sum: p.sum,
-            bucketCounts: p.bucketCounts.map((c) => c.toString()),
-            explicitBounds: p.explicitBounds,
-            exemplars: p.exemplars.map(exemplarToWire),
-            flags: p.flags,
-            min: p.min,
-            max: p.max,
-          })),
+          dataPoints: d.dataPoints.map((p) => ({ ...histogramBaseToWire(p), bucketCounts: p.bucketCounts.map((c) => c.toString()), explicitBounds: p.explicitBounds })),
         },
       };
     case 'exponentialHistogram':
@@ -183,19 +180,11 @@ function metricDataToWire(d: MetricData): Wire {
         exponentialHistogram: {
           aggregationTemporality: d.aggregationTemporality,
           dataPoints: d.dataPoints.map((p) => ({
-            attributes: attributesToWire(p.attributes),
-            startTimeUnixNano: u64(p.startTimeUnixNano),
-            timeUnixNano: u64(p.timeUnixNano),
-            count: u64(p.count),
-            sum: p.sum,
+            ...histogramBaseToWire(p),
             scale: p.scale,
             zeroCount: u64(p.zeroCount),
             positive: { offset: p.positive.offset, bucketCounts: p.positive.bucketCounts.map((c) => c.toString()) },
             negative: { offset: p.negative.offset, bucketCounts: p.negative.bucketCounts.map((c) => c.toString()) },
-            flags: p.flags,
-            exemplars: p.exemplars.map(exemplarToWire),
-            min: p.min,
-            max: p.max,
             zeroThreshold: p.zeroThreshold,
           })),
         },
@@ -203,15 +192,7 @@ function metricDataToWire(d: MetricData): Wire {
     case 'summary':
       return {
         summary: {
-          dataPoints: d.dataPoints.map((p) => ({
-            attributes: attributesToWire(p.attributes),
-            startTimeUnixNano: u64(p.startTimeUnixNano),
-            timeUnixNano: u64(p.timeUnixNano),
-            count: u64(p.count),
-            sum: p.sum,
-            quantileValues: p.quantileValues,
-            flags: p.flags,
-          })),
+          dataPoints: d.dataPoints.map((p) => ({ ...pointBaseToWire(p), count: u64(p.count), sum: p.sum, quantileValues: p.quantileValues })),
         },
       };
     case 'empty':

@@ -9,7 +9,7 @@ import type { EncodeOptions, EncodeStats } from '../../protocols/loki/encode';
 import { encodeLokiRecord } from './record';
 import { createLokiPost } from './send';
 import { sendByTenant } from './send-by-tenant';
-import { counter } from '../../metric-factory';
+import { counter } from '../../telemetry/metric-factory';
 
 export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
   type: 'loki',

@@ -8,7 +8,7 @@ import { createSinkMetrics } from '../../delivery/sink-metrics';
 import { withTimeout } from '../../delivery/timeout';
 import { nowNs } from '../../entry';
 import { codecs, type SignalCodec } from '../../protocols/otlp/codec';
-import { counter } from '../../metric-factory';
+import { counter } from '../../telemetry/metric-factory';
 import type { MetricsData, Signal, SignalData, TracesData } from '../../protocols/otlp/types';
 import { otlpSinkConfig, type OtlpSinkConfig } from './config';
 import { entriesToLogsData } from './entries-to-log-records';

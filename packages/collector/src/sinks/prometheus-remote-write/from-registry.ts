@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import { SeriesStore } from '../../stages/metrics/series-store';
+import { SeriesStore } from '../../telemetry/series-store';
 import { buildLabels, type SeriesSample } from './series';
 
 /** Which registry metrics to send: those a `metrics` stage created (whatever their prefix), or those whose name matches. */

@@ -1,5 +1,5 @@
 import type { Counter, Gauge, Registry } from 'prom-client';
-import { counter, gauge } from '../../metric-factory';
+import { counter, gauge } from '../../telemetry/metric-factory';
 import type { ComponentContext, ComponentDefinition, SignalSink, Sink } from '../../component';
 import type { LogBatch } from '../../entry';
 import { PermanentError, QueueFullError, ShutdownError } from '../../errors';

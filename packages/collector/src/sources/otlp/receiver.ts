@@ -7,7 +7,7 @@ import type { Processor } from '../../processors/processor';
 import { buildProcessors, processorListSchema } from '../../processors/registry';
 import { codecs } from '../../protocols/otlp/codec';
 import { createLogRecordConverter, logMappingSchema } from './log-records-to-entries';
-import { counter } from '../../metric-factory';
+import { counter } from '../../telemetry/metric-factory';
 import { signals, type PartialSuccess, type Signal, type SignalData } from '../../protocols/otlp/types';
 
 const sinkTarget = z.string().regex(/^sinks\.[A-Za-z0-9_-]+$/, 'expected sinks.<id>');

@@ -30,7 +30,8 @@ export interface TextClassifierOptions {
  * "rules for a while longer"; a template the sorter itself could only answer by rules stays with local rules.
  */
 export interface TextClassifier {
-  classify(text: string, attributes?: Readonly<Record<string, string>>): Decision;
+  /** `attributes` name the stream (labels); `metadata` may also state the level (an OTLP record's severity_number). */
+  classify(text: string, attributes?: Readonly<Record<string, string>>, metadata?: Readonly<Record<string, string>>): Decision;
   /** Templates waiting for a sorter answer. */
   readonly pendingTemplates: number;
   /** Resolves once every question sent so far has been answered or given up. */
@@ -70,7 +71,7 @@ class CachingTextClassifier implements TextClassifier {
     return this.#pending.size;
   }
 
-  classify(fullText: string, attributes?: Readonly<Record<string, string>>): Decision {
+  classify(fullText: string, streamAttributes?: Readonly<Record<string, string>>, metadata?: Readonly<Record<string, string>>): Decision {
     const text = fullText.length > maxTextChars ? fullText.slice(0, maxTextChars) : fullText;
     // Lines differing only in their numbers share a template, so a sorter answer found once is reused without mining.
     const shape = this.#client === undefined ? undefined : text.replace(digitRuns, '0');
@@ -79,7 +80,9 @@ class CachingTextClassifier implements TextClassifier {
       this.#metrics.count(known);
       return known;
     }
-    const match = this.#miner.add(this.#parsers.for(attributes).parse(text, attributes).message);
+    // A stream's parser is chosen by its labels alone; a level stated in metadata still counts as stated.
+    const attributes = metadata === undefined || isEmpty(metadata) ? streamAttributes : { ...streamAttributes, ...metadata };
+    const match = this.#miner.add(this.#parsers.for(streamAttributes).parse(text, attributes).message);
     // Keyed by the answer key: an answer given for a template is not reused once it generalised over a word.
     const cached = this.#cache.get(match.answerKey);
     if (cached !== undefined) {
@@ -123,4 +126,9 @@ class CachingTextClassifier implements TextClassifier {
       .finally(() => this.#pending.delete(answerKey));
     this.#pending.set(answerKey, question);
   }
+}
+
+function isEmpty(record: Readonly<Record<string, string>>): boolean {
+  for (const _ in record) return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { LogEntry } from '../../entry';
 import { extractedString } from '../extracted';
 import { metricValue } from './metric-value';
-import type { Series, SeriesStore } from './series-store';
+import type { Series, SeriesStore } from '../../telemetry/series-store';
 import type { SeriesSlots } from './series-slots';
 
 /** Marks an entry whose extracted map has no such key (a key present with the value undefined is not absent). */

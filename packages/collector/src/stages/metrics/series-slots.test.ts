@@ -1,5 +1,5 @@
 import { SeriesSlots } from './series-slots';
-import { SeriesStore } from './series-store';
+import { SeriesStore } from '../../telemetry/series-store';
 
 describe('SeriesSlots', () => {
   test('creates series with the label set it was built from when that labels object changes later', () => {

@@ -1,5 +1,5 @@
 import type { Labels } from '../../entry';
-import type { Series, SeriesStore } from './series-store';
+import type { Series, SeriesStore } from '../../telemetry/series-store';
 
 /**
  * One label set's series, one per metric of a stage, resolved on first use and kept until the store

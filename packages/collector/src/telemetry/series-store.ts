@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { Labels } from '../../entry';
+import type { Labels } from '../entry';
 
 export type MetricKind = 'counter' | 'gauge' | 'histogram';
 
