@@ -31,7 +31,7 @@ function spawnBare() {
   const child = spawn(process.execPath, ['-e', bareServer], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve) => child.stdout.once('data', (c) => {
     const { port } = JSON.parse(c.toString());
-    resolve({ url: `http://127.0.0.1:${port}`, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
+    resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
   }));
 }
 
@@ -115,7 +115,7 @@ function bareLoopItemsPerSec(lines) {
   const started = process.hrtime.bigint();
   const budget = 2_000_000_000n;
   while (process.hrtime.bigint() - started < budget) {
-    for (const line of lines) miner.addMasked(redactItem({ type: 'log', payload: line }, tools).messageTokens);
+    for (const line of lines) miner.addMasked(redactItem({ type: 'log', payload: line }, tools, {}).messageTokens);
     items += lines.length;
   }
   return items / (Number(process.hrtime.bigint() - started) / 1e9);
@@ -129,7 +129,7 @@ async function main() {
   const loopBefore = bareLoopItemsPerSec(lines);
 
   const bare = await spawnBare();
-  rows.push(await run('reference: bare node:http, same body', bare.url, body));
+  rows.push(await run('reference: bare node:http, same body', bare.url, body, { pid: bare.pid }));
   await bare.stop();
 
   const mainThread = await spawnSorter({ SORTER_WORKERS: '0' });

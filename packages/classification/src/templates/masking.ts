@@ -40,8 +40,11 @@ const maskRules: readonly MaskRule[] = [
   { name: 'number', pattern: /(?<![a-zA-Z\d-])[-+]?\d+(?:\.\d+)?(?![a-zA-Z\d-])/g },
 ];
 
-// One pass over the line (faster than a pass per rule): at any position the earlier rule's alternative wins.
-const anyVariable = new RegExp(maskRules.map((rule) => `(?:${rule.pattern.source})`).join('|'), 'g');
+// One pass over the line (faster than a pass per rule): at any position the earlier rule's alternative wins. Every
+// rule but `redacted` (which starts with `<`) needs a word boundary or a lookbehind that fails right after a letter or
+// digit, so the guard in front skips the inside of words with one check instead of trying each rule there (the same
+// matches, about twice as fast).
+const anyVariable = new RegExp(`(?:(?<![a-zA-Z0-9])|(?=<))(?:${maskRules.map((rule) => `(?:${rule.pattern.source})`).join('|')})`, 'g');
 
 // A bracketed variable, e.g. "(<*>)", is the same variable with decoration some lines lack (as is a standalone "()").
 const wrappedWildcard = /[(\[]<\*>[)\]]/g;

@@ -51,17 +51,21 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
 
       const out = new Map<string, Classification>();
       const unseen: RedactedItem[] = [];
+      let hits = 0;
       keys.forEach((key, i) => {
         const group = groups.get(key) as RedactedItem[];
         const hit = cached[i];
         if (hit) {
-          for (const item of group) out.set(item.id, { ...hit, decidedBy: 'cache' });
-          metrics.cacheLookups.inc({ result: 'hit' }, group.length);
+          const answer: Classification = { ...hit, decidedBy: 'cache' };
+          for (const item of group) out.set(item.id, answer);
+          hits += group.length;
         } else {
           unseen.push(group[0] as RedactedItem);
-          metrics.cacheLookups.inc({ result: 'miss' }, group.length);
         }
       });
+      // Once per batch, not per template.
+      if (hits > 0) metrics.cacheLookups.inc({ result: 'hit' }, hits);
+      if (hits < items.length) metrics.cacheLookups.inc({ result: 'miss' }, items.length - hits);
       if (unseen.length === 0) return out;
 
       const calls: Array<Promise<Map<string, Classification>>> = [];

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import type { PiiType } from '@obs/pii';
 import { createWorkerPool } from '../workers/worker-pool';
-import { createItemTools, redactItem, type IncomingItem, type ItemToolOptions, type RedactedLine } from './prepare';
+import { decodeLines, type LinesOnWire } from './line-wire';
+import { createItemTools, redactItems, type IncomingItem, type ItemToolOptions, type PreparedLines } from './prepare';
 
 /** Runs the stateless per-item step over a batch, in order: on worker threads, or inline. */
 export interface ItemPreparer {
-  prepare(items: readonly IncomingItem[]): Promise<RedactedLine[]>;
+  prepare(items: readonly IncomingItem[]): Promise<PreparedLines>;
   close(): Promise<void>;
 }
 
@@ -23,12 +25,12 @@ export function createItemPreparer(options: ItemPreparerOptions): ItemPreparer {
     const tools = createItemTools(options);
     return {
       async prepare(items) {
-        return items.map((item) => redactItem(item, tools));
+        return redactItems(items, tools);
       },
       async close() {},
     };
   }
-  const pool = createWorkerPool<string, string>({
+  const pool = createWorkerPool<string, LinesOnWire>({
     script: workerScript,
     size: options.workers,
     workerData: { piiHashKey: options.piiHashKey } satisfies ItemToolOptions,
@@ -37,9 +39,13 @@ export function createItemPreparer(options: ItemPreparerOptions): ItemPreparer {
   return {
     async prepare(items) {
       const size = chunkItems(items.length);
-      const chunks: Array<Promise<RedactedLine[]>> = [];
-      for (let start = 0; start < items.length; start += size) chunks.push(pool.run(JSON.stringify(items.slice(start, start + size))).then((out) => JSON.parse(out) as RedactedLine[]));
-      return (await Promise.all(chunks)).flat();
+      const chunks: Array<Promise<LinesOnWire>> = [];
+      for (let start = 0; start < items.length; start += size) chunks.push(pool.run(JSON.stringify(items.slice(start, start + size))));
+      const prepared = (await Promise.all(chunks)).map(decodeLines);
+      if (prepared.length === 1) return prepared[0] as PreparedLines;
+      const redactions: Partial<Record<PiiType, number>> = {};
+      for (const chunk of prepared) for (const [type, n] of Object.entries(chunk.redactions) as Array<[PiiType, number]>) redactions[type] = (redactions[type] ?? 0) + n;
+      return { lines: prepared.flatMap((chunk) => chunk.lines), redactions };
     },
     close: () => pool.close(),
   };

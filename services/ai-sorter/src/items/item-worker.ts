@@ -1,8 +1,9 @@
 import { workerData } from 'node:worker_threads';
 import { serveTasks } from '../workers/serve-tasks';
-import { createItemTools, redactItem, type IncomingItem, type ItemToolOptions, type RedactedLine } from './prepare';
+import { encodeLines, type LinesOnWire } from './line-wire';
+import { createItemTools, redactItems, type IncomingItem, type ItemToolOptions } from './prepare';
 
 // A worker thread of the item preparer: runs the stateless per-item step over the chunks of batches it is sent.
 const tools = createItemTools(workerData as ItemToolOptions);
-// JSON both ways: one string is far cheaper to post and receive than the structured clone of many small objects.
-serveTasks((chunk: string): string => JSON.stringify((JSON.parse(chunk) as IncomingItem[]).map((item): RedactedLine => redactItem(item, tools))));
+// Items come as one JSON string (cheaper to post than their structured clone); lines go back as one flat array.
+serveTasks((chunk: string): LinesOnWire => encodeLines(redactItems(JSON.parse(chunk) as IncomingItem[], tools)));

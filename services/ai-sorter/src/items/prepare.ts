@@ -28,10 +28,15 @@ export interface RedactedLine {
   /** The level the line's header or the item's attributes state. */
   readonly level?: StatedLevel;
   readonly attributes?: Record<string, unknown>;
-  /** Replacements made, per PII type; counted into the metrics on the main thread. */
-  readonly redactions: Partial<Record<PiiType, number>>;
   /** The rules' decision, made here so the chain's last resort costs the main thread nothing. */
   readonly byRules: Classification;
+}
+
+/** The per-item step's output for some items, and the replacements made in them per PII type (counted into the
+ * metrics on the main thread). */
+export interface PreparedLines {
+  readonly lines: RedactedLine[];
+  readonly redactions: Partial<Record<PiiType, number>>;
 }
 
 /** What the per-item step uses: built from the same plain options on the main thread and in every worker thread. */
@@ -65,14 +70,14 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
  * The per-item step, run on worker threads: assigns a missing id, splits the line's header from its message, redacts
  * both and the attributes, masks the message for the miner and takes the rules' decision. Header and message are
  * redacted apart, so that each is redacted once. Only the header parsers keep state (each worker learns the streams
- * it sees); the template miner, the cache and the metrics stay on the main thread: keep them out of here.
+ * it sees); the template miner, the cache and the metrics stay on the main thread: keep them out of here. Adds the
+ * replacements made to `redactions`.
  */
-export function redactItem(item: IncomingItem, tools: ItemTools): RedactedLine {
+export function redactItem(item: IncomingItem, tools: ItemTools, redactions: Partial<Record<PiiType, number>>): RedactedLine {
   const { redactor, parsers, rules } = tools;
   const raw = itemText(item.payload);
   const rawAttributes = attributesOf(item);
   const parsed = parsers.for(rawAttributes).parse(raw, rawAttributes);
-  const redactions: Partial<Record<PiiType, number>> = {};
   const redact = (part: string): string => {
     const { text, counts } = redactor.redact(part);
     for (const [type, n] of Object.entries(counts) as Array<[PiiType, number]>) redactions[type] = (redactions[type] ?? 0) + n;
@@ -96,9 +101,8 @@ export function redactItem(item: IncomingItem, tools: ItemTools): RedactedLine {
     type: item.type,
     text,
     messageTokens: maskTokens(message),
-    ...(parsed.level === undefined ? {} : { level: parsed.level }),
+    level: parsed.level,
     attributes,
-    redactions,
     byRules: { severity: r.severity, category: r.category, forwardTo: r.forwardTo, confidence: r.confidence, reason: r.reason, decidedBy: 'rules' },
   };
 }
@@ -107,17 +111,18 @@ export function redactItem(item: IncomingItem, tools: ItemTools): RedactedLine {
 export function mineTemplates(lines: readonly RedactedLine[], miner: TemplateMiner): RedactedItem[] {
   return lines.map((line) => {
     const match = miner.addMasked(line.messageTokens);
-    const item: RedactedItem = {
+    // One literal of a fixed shape (an absent level is undefined): spreading into a copy cost more than the mining.
+    return {
       id: line.id,
       type: line.type,
       text: line.text,
       attributes: line.attributes,
+      level: line.level,
       byRules: line.byRules,
       templateId: match.templateId,
       template: match.template,
       answerKey: match.answerKey,
     };
-    return line.level === undefined ? item : { ...item, level: line.level };
   });
 }
 
@@ -132,12 +137,18 @@ export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
   });
 }
 
+/** The per-item step over some items, in order. */
+export function redactItems(items: readonly IncomingItem[], tools: ItemTools): PreparedLines {
+  const redactions: Partial<Record<PiiType, number>> = {};
+  return { lines: items.map((item) => redactItem(item, tools, redactions)), redactions };
+}
+
 /** The sorter's preparation of a batch: the per-item step (on worker threads), then counting redactions and mining, in order. */
 export async function prepareItems(
   items: readonly IncomingItem[],
   deps: { preparer: ItemPreparer; miner: TemplateMiner; metrics: Metrics },
 ): Promise<RedactedItem[]> {
-  const lines = await deps.preparer.prepare(items);
-  for (const line of lines) for (const [type, n] of Object.entries(line.redactions)) if (n) deps.metrics.redactions.inc({ type }, n);
+  const { lines, redactions } = await deps.preparer.prepare(items);
+  for (const [type, n] of Object.entries(redactions)) if (n) deps.metrics.redactions.inc({ type }, n);
   return mineTemplates(keepIdsApart(lines), deps.miner);
 }
