@@ -11,8 +11,6 @@ export function observeRequests(deps: { metrics: Metrics; logger: Logger }): Req
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       deps.metrics.httpRequests.inc({ route, method: req.method, status: String(res.statusCode) });
       deps.metrics.httpDuration.observe({ route, method: req.method }, seconds);
-      // winston formats (and so redacts) an entry before its transports drop it by level: skip that work when off.
-      if (!deps.logger.isLevelEnabled('info')) return;
       deps.logger.info('request', {
         request_id: res.locals.requestId,
         method: req.method,

@@ -49,9 +49,12 @@ export function createLogger(options: LoggerOptions): winston.Logger {
     }
     return info;
   });
-  return winston.createLogger({
+  // winston formats an entry before its transports drop it by level: drop it first, so a debug line costs nothing at info.
+  const enabledOnly = winston.format((info) => (logger.isLevelEnabled(info.level) ? info : false));
+  const logger = winston.createLogger({
     level: options.level,
-    format: winston.format.combine(redactFormat(), winston.format.timestamp(), winston.format.json()),
+    format: winston.format.combine(enabledOnly(), redactFormat(), winston.format.timestamp(), winston.format.json()),
     transports: [options.stream ? new winston.transports.Stream({ stream: options.stream }) : new winston.transports.Console()],
   });
+  return logger;
 }
