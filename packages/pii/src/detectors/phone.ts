@@ -38,8 +38,10 @@ export function createPhoneDetector(): Detector {
           if (digits >= 7 && digits <= 15) out.push(candidate('phone', m.index + 4, m.index + m[0].length));
         }
       }
+      // An international number starts with `+` or `00`: most lines have neither, and skip the widest pattern.
       international.lastIndex = 0;
-      for (let m = international.exec(text); m !== null; m = international.exec(text)) {
+      const anyInternational = text.includes('+') || text.includes('00');
+      for (let m = anyInternational ? international.exec(text) : null; m !== null; m = international.exec(text)) {
         const digits = digitsOnly(m[0]).length - (m[0].startsWith('00') ? 2 : 0);
         if (digits >= 8 && digits <= 15) out.push(candidate('phone', m.index, m.index + m[0].length));
       }

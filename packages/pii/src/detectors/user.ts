@@ -82,7 +82,8 @@ export function createUserDetector(): Detector {
   // XML with the field name in an attribute (Windows events): `<Data Name="TargetUserName">alice</Data>`.
   const namedField = new RegExp(`\\bName=\\\\?["'][\\w-]*(?:User(?:Name)?|AccountName)\\\\?["']\\s*>\\s*(${name})\\s*<`, 'gi');
   const pgpass = pgpassUser(name);
-  // `ssh alice@203.0.113.9`, rsync's `alice@10.0.0.5:/srv`: a login at an address (an email needs a domain).
+  // `ssh alice@203.0.113.9`, rsync's `alice@10.0.0.5:/srv`: a login at an address (an email needs a domain). Its
+  // words are `@` and a digit, so lines whose only `@` is an email's skip it.
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
   const userAtAddress = new RegExp(`(?<![\\w.@%+'-])(${name})@(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d))`, 'g');
   // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
@@ -109,7 +110,7 @@ export function createUserDetector(): Detector {
     [['userpass-', '/login/'], always(vaultUser)],
     [['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"'], always(namedField)],
     [pgpassWords, always(pgpass)],
-    [['@'], always(userAtAddress)],
+    [['@0', '@1', '@2', '@3', '@4', '@5', '@6', '@7', '@8', '@9'], always(userAtAddress)],
   ];
   const hintWords = [...new Set(patterns.flatMap(([words]) => words))];
   const hint = anyOf(hintWords);
