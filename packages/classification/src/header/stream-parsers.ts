@@ -8,6 +8,8 @@ const streamKeys = ['service.name', 'service_name', 'job', 'app', 'container', '
 export class StreamParsers {
   readonly #max: number;
   readonly #parsers = new Map<string, HeaderParser>();
+  /** The most recently used stream: its items usually come in a row, and it is already last in the recency order. */
+  #last: { key: string; parser: HeaderParser } | undefined;
 
   constructor(maxStreams: number) {
     this.#max = maxStreams;
@@ -16,6 +18,7 @@ export class StreamParsers {
   /** The parser of the stream the attributes name; items that name none share one. */
   for(attributes: Readonly<Record<string, unknown>> | undefined): HeaderParser {
     const key = streamKeyOf(attributes);
+    if (this.#last?.key === key) return this.#last.parser;
     let parser = this.#parsers.get(key);
     if (parser === undefined) {
       parser = createHeaderParser();
@@ -25,6 +28,7 @@ export class StreamParsers {
     }
     // Re-inserting keeps the Map's insertion order a recency order.
     this.#parsers.set(key, parser);
+    this.#last = { key, parser };
     return parser;
   }
 }

@@ -101,7 +101,7 @@ export function createRulesClassifier(): RulesClassifier {
     classify(input: RulesInput): RuleDecision {
       const text = input.text.length > maxTextChars ? input.text.slice(0, maxTextChars) : input.text;
       const parsed = parser.parse(text);
-      return classifyParsed({ ...input, parsed });
+      return classifyParsed({ parsed, type: input.type, attributes: input.attributes });
     },
     classifyParsed,
   };
