@@ -45,6 +45,17 @@ function pushValue(out: Candidate[], m: RegExpExecArray, claimStart = m.index): 
   out.push(candidate('secret_kv', start, start + found.length, claimStart, m.index + m[0].length));
 }
 
+/** Every match of pattern whose first group, ending the match, is the secret (`curl -u user:x`, a .pgpass line). */
+function pushTrailingSecrets(out: Candidate[], pattern: RegExp, text: string): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const secret = m[1] as string;
+    if (isPlaceholderValue(secret)) continue;
+    const matchEnd = m.index + m[0].length;
+    out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
+  }
+}
+
 /**
  * Secrets known by where they stand rather than by a `key=value` shape: the argument of a password flag
  * (`--password x`, `--api-key x`, `mysql -pX`, `sshpass -p x`, `redis-cli -a x`, `curl -u user:x`), SQL
@@ -100,15 +111,7 @@ export function createSecretPositionDetector(): Detector {
           pushValue(out, m);
         }
       }
-      if (rules & userFlag) {
-        curlUser.lastIndex = 0;
-        for (let m = curlUser.exec(text); m !== null; m = curlUser.exec(text)) {
-          const secret = m[1] as string;
-          if (isPlaceholderValue(secret)) continue;
-          const matchEnd = m.index + m[0].length;
-          out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
-        }
-      }
+      if (rules & userFlag) pushTrailingSecrets(out, curlUser, text);
       if (rules & sqlWord) {
         sql.lastIndex = 0;
         for (let m = sql.exec(text); m !== null; m = sql.exec(text)) {
@@ -154,15 +157,7 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', matchEnd - credential.length, matchEnd, m.index, matchEnd));
         }
       }
-      if (rules & pgpassWord) {
-        pgpass.lastIndex = 0;
-        for (let m = pgpass.exec(text); m !== null; m = pgpass.exec(text)) {
-          const secret = m[1] as string;
-          if (isPlaceholderValue(secret)) continue;
-          const matchEnd = m.index + m[0].length;
-          out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, matchEnd - secret.length, matchEnd));
-        }
-      }
+      if (rules & pgpassWord) pushTrailingSecrets(out, pgpass, text);
       if (!hasSecretWord) return;
       afterWord.lastIndex = 0;
       for (let m = afterWord.exec(text); m !== null; m = afterWord.exec(text)) {
