@@ -20,6 +20,10 @@ describe('maskTokens', () => {
     ['masks PII placeholders left by redaction', 'login by <EMAIL> from <IPV4:3f9a1c2e>', 'login by <*> from <*>'],
     ['collapses adjacent wildcards into one when variable parts are optional', 'from 10.0.0.1 (10.0.0.1) at 12:00', 'from <*> at <*>'],
     ['joins wildcards separated by punctuation into one when the inner shape varies', 'Session: 30546173_4261722401 init', 'Session: <*> init'],
+    // The guards that skip positions where no rule can start must not skip these.
+    ['masks a placeholder glued to a word when redaction left it there', 'mail to user<EMAIL> failed', 'mail to <*> failed'],
+    ['masks numbers after brackets, signs, semicolons and underscores', '(42) [7] -5 +3 ;8; _9_', '<*> ;<*>; <*>'],
+    ['keeps letters and digits inside a word when no rule starts there', 'item abc123 x9 ok', 'item abc123 x9 ok'],
   ])('%s', (_behaviour, line, expected) => {
     expect(maskTokens(line).join(' ')).toBe(expected);
   });
