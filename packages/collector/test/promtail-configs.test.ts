@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { main } from '../src/cli';
+import { runCli, type CliResult } from '../src/testing/run-cli';
 
 // Each folder under test/promtail is a Promtail config with fixture lines and the entries Promtail's documented
 // behaviour gives them; `@DIR@` stands for a fresh temporary folder.
@@ -16,15 +15,8 @@ interface Entry {
   line: string;
 }
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c.toString()));
-  stderr.on('data', (c: Buffer) => err.push(c.toString()));
-  const code = await main(argv, { stdin: Readable.from(['']), stdout, stderr, env });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runCli(argv, { env });
 }
 
 /** Entries as dry-run prints them; a timestamp taken at read time (within the run) reads as "read". */

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { main } from '../cli';
+import { runCli, type CliResult } from '../testing/run-cli';
 
 const CONFIG = `pipelines:
   tx:
@@ -26,15 +25,8 @@ sinks:
   alerts: { type: stdout }
 `;
 
-async function run(argv: string[], stdinText = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c.toString()));
-  stderr.on('data', (c: Buffer) => err.push(c.toString()));
-  const code = await main(argv, { stdin: Readable.from([stdinText]), stdout, stderr, env: {} });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function run(argv: string[], stdinText = ''): Promise<CliResult> {
+  return runCli(argv, { stdin: stdinText });
 }
 
 describe('collector CLI', () => {
