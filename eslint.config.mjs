@@ -31,7 +31,8 @@ export default tseslint.config(
   },
   {
     // Registries load a component's module only when a config names it, synchronously (import() would make lookups async).
-    files: ['packages/collector/src/**/registry.ts', 'packages/collector/src/protocols/otlp/proto.ts', 'packages/collector/src/sources/otlp/grpc.ts'],
+    basePath: 'packages/collector',
+    files: ['src/**/registry.ts', 'src/protocols/otlp/proto.ts', 'src/sources/otlp/grpc.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
