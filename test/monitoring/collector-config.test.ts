@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { chartDir, renderChart } from '../support/chart';
-import { repoRoot } from '../support/repo';
+import { builtEntry, repoRoot } from '../support/repo';
 
 const collectorBin = path.join(repoRoot, 'packages', 'collector', 'bin', 'collector.js');
 const localStackConfig = path.join(repoRoot, 'deploy', 'local-stack', 'collector', 'config.yaml');
@@ -26,7 +26,7 @@ function renderedCollectorConfig(args: string[]): string {
 
 describe('collector configs shipped in deploy/', () => {
   beforeAll(() => {
-    if (!fs.existsSync(path.join(repoRoot, 'packages', 'collector', 'dist', 'cli.js'))) throw new Error('packages/collector/dist is missing: run pnpm turbo run build --filter @obs/collector');
+    builtEntry('@obs/collector/cli');
   });
 
   test('validates the local stack config when run with the environment docker-compose.yaml gives it', () => {

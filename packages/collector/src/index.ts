@@ -34,4 +34,5 @@ export { createTextClassifier, type TextClassifier, type TextClassifierOptions }
 export { expandGrafanaCloud, grafanaCloudSinks, GrafanaCloudConfig, type GrafanaCloudExpansion } from './config/grafana-cloud';
 export { FLUSH_ALL_NS } from './stages/multiline';
 export { createTimestampParser, type TimestampParser } from './stages/timestamp/parser';
+export { utcZone, type Zone } from './stages/timestamp/zone';
 export { compileTemplate, TemplateSyntaxError, TemplateExecError, type CompiledTemplate, type TemplateScope } from './stages/template/index';

@@ -30,8 +30,8 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
   const types = enabledTypes(options);
   const detectors = types.map((type) => detectorFactories[type]());
   const byType = new Map(detectors.map((d) => [d.type, d]));
-  // One pass over a text finds the keywords of every keyword-led detector (a scan per detector would cost more than
-  // all the detectors' own work on a typical line).
+  // One pass over a text finds the keywords of every keyword-led detector, in any case (a scan per detector, or
+  // lower-casing a copy of every line, would cost more than the detectors' own work on a typical line).
   const keywordLed = detectors.filter((d) => d.keywordGroups !== undefined && d.keywordGroups.length > 0);
   const others = detectors.filter((d) => !keywordLed.includes(d));
   const groupsIn = createGroupScan(keywordLed.map((d) => d.keywordGroups ?? []));
@@ -49,7 +49,7 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
       }
     }
     groups.fill(0);
-    groupsIn(text.toLowerCase(), groups);
+    groupsIn(text, groups);
     for (let i = 0; i < keywordLed.length; i++) {
       if (groups[i] !== 0) (keywordLed[i] as Detector).find(text, found, groups[i]);
     }
