@@ -1,13 +1,12 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import type { ComponentDefinition, Logger, Source, SourceContext } from '../component';
 import type { Consumer } from '../consumer';
 import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../entry';
 import { ProtocolError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
-import { decodeProtobufPush, type DecodedEntry, type DecodedStream } from '../protocols/loki/decode';
-import { decodeJsonPushBody } from '../protocols/loki/decode-json-incremental';
+import { decodeProtobufPush, type DecodedEntry } from '../protocols/loki/decode';
+import { checkJsonPush, decodedPush, type CheckedPush } from '../protocols/loki/decode-json-incremental';
 import { TENANT_LABEL, tenantIdProblem } from '../protocols/loki/tenant';
 import { byContentType, mediaType, receiveBody } from './http-receiver';
 import { unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
@@ -44,9 +43,6 @@ export interface LokiPushSource extends Source {
 export function createLokiPushSource(config: LokiPushSourceConfig, ctx: SourceContext): LokiPushSource {
   return new LokiPush(config, ctx.id, ctx.logger, ctx.next, createSourceMetrics(ctx.registry, ctx.id), ctx.inFlight ?? unlimitedBudget);
 }
-
-// A push's entries are handed on in batches of at most this many, with a turn of the event loop between them.
-const BATCH_ENTRIES = 5000;
 
 const PUSH_PATHS = new Set(['/loki/api/v1/push', '/api/v1/push']);
 // Promtail's push target serves raw lines at /promtail/api/v1/raw; Alloy's at /loki/api/v1/raw.
@@ -109,8 +105,8 @@ class LokiPush implements LokiPushSource {
       if (!isPush && !RAW_PATHS.has(path)) throw new ProtocolError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
       if (req.method !== 'POST') throw new ProtocolError(405, `${path} takes POST`);
       if (this.#stopping) throw new ShutdownError();
-      const { streams, bytes, keepTimestamps } = await this.#receive(req, isPush, reservation);
-      await this.#handOn(streams, keepTimestamps);
+      const { push, bytes, keepTimestamps } = await this.#receive(req, isPush, reservation);
+      await this.#handOn(push, keepTimestamps);
       this.metrics.bytes.inc(bytes);
       this.#answer(res, 204, '');
     } catch (err) {
@@ -126,41 +122,29 @@ class LokiPush implements LokiPushSource {
     }
   }
 
-  /**
-   * Reads, decodes and checks a request (labels, tenant): every stream of it, so nothing of a refused request is handed
-   * on. Its body buffers are garbage once this returns, before the entries are handed on.
-   */
-  async #receive(req: http.IncomingMessage, isPush: boolean, reservation: InFlightReservation): Promise<{ streams: DecodedStream[]; bytes: number; keepTimestamps: boolean }> {
+  /** Reads and checks a request (body, labels, tenant): every stream of it, so nothing of a refused request is handed on. */
+  async #receive(req: http.IncomingMessage, isPush: boolean, reservation: InFlightReservation): Promise<{ push: CheckedPush; bytes: number; keepTimestamps: boolean }> {
     // Loki's protobuf push is snappy-compressed by the format itself, whatever Content-Encoding says.
     const protobuf = isPush && mediaType(req) === 'application/x-protobuf';
     const { raw, body } = await receiveBody(req, { maxBytes: this.config.max_body_bytes, key: 'max_body_bytes' }, reservation, { inflate: !protobuf });
-    const streams = isPush ? await this.#pushStreams(req, body) : [this.#rawStream(req, body)];
+    const push = isPush ? await this.#checkedPush(req, body) : this.#rawPush(req, body);
     // Raw lines carry their receive time; pushed ones keep theirs only with use_incoming_timestamp.
-    return { streams, bytes: raw.length, keepTimestamps: !isPush || this.config.use_incoming_timestamp };
+    return { push, bytes: raw.length, keepTimestamps: !isPush || this.config.use_incoming_timestamp };
   }
 
   /**
-   * Hands the entries of checked streams on in batches of BATCH_ENTRIES, each accepted before the next is built, so a
-   * large push holds one batch of LogEntry objects at a time and the pipeline's back pressure applies between batches.
+   * Hands a checked push on a slice at a time (at most 5,000 entries, decoded from the body as it goes for a large JSON
+   * push), each accepted before the next is read: the pipeline's back pressure applies between slices. The request's
+   * in-flight reservation still holds its body meanwhile.
    */
-  async #handOn(streams: DecodedStream[], keepTimestamps: boolean): Promise<void> {
+  async #handOn(push: CheckedPush, keepTimestamps: boolean): Promise<void> {
     const receivedNs = nowNs();
-    let batch: LogEntry[] = [];
-    const send = async (): Promise<void> => {
-      await this.next.consume({ entries: batch }, this.#inFlight.signal);
-      this.metrics.lines.inc(batch.length);
-      batch = [];
-    };
-    for (const stream of streams) {
-      for (const e of stream.entries) {
-        if (batch.length === BATCH_ENTRIES) {
-          await send();
-          await nextTurn();
-        }
-        batch.push({ timestampNs: keepTimestamps ? e.timestampNs : receivedNs, line: e.line, labels: copyLabels(stream.labels), structuredMetadata: e.structuredMetadata, extracted: {} });
-      }
-    }
-    if (batch.length > 0) await send();
+    await push.read(async (s, decoded) => {
+      const labels = push.labels[s]!;
+      const entries = decoded.map((e): LogEntry => ({ timestampNs: keepTimestamps ? e.timestampNs : receivedNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} }));
+      await this.next.consume({ entries }, this.#inFlight.signal);
+      this.metrics.lines.inc(entries.length);
+    });
   }
 
   #answer(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -169,20 +153,21 @@ class LokiPush implements LokiPushSource {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(body);
   }
 
-  readonly #decoders: Readonly<Record<string, (body: Buffer) => Promise<DecodedStream[]> | DecodedStream[]>> = {
-    'application/json': (body) => decodeJsonPushBody(body),
-    'application/x-protobuf': (body) => decodeProtobufPush(body, this.config.max_body_bytes),
+  readonly #decoders: Readonly<Record<string, (body: Buffer) => Promise<CheckedPush>>> = {
+    'application/json': (body) => checkJsonPush(body),
+    'application/x-protobuf': async (body) => decodedPush(decodeProtobufPush(body, this.config.max_body_bytes)),
   };
 
-  /** The pushed streams with the source's labels applied and their tenant checked. */
-  async #pushStreams(req: http.IncomingMessage, body: Buffer): Promise<DecodedStream[]> {
-    const streams = await byContentType(req, this.#decoders)(body);
+  /** The push with the source's labels applied to every stream and their tenant checked. */
+  async #checkedPush(req: http.IncomingMessage, body: Buffer): Promise<CheckedPush> {
+    const push = await byContentType(req, this.#decoders)(body);
     const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
-    return streams.map((stream, s) => {
-      const labels = { ...stream.labels, ...this.config.labels };
-      this.#checkTenant(labels, stream.labels[TENANT_LABEL], headerTenant, `streams[${s}] `);
-      return { labels, entries: stream.entries };
+    const labels = push.labels.map((pushed, s) => {
+      const merged = { ...pushed, ...this.config.labels };
+      this.#checkTenant(merged, pushed[TENANT_LABEL], headerTenant, `streams[${s}] `);
+      return merged;
     });
+    return { labels, read: (onSlice) => push.read(onSlice) };
   }
 
   /** Applies tenant_from_push to one stream's labels; a refused or invalid tenant is a 400 naming where it came from. */
@@ -200,7 +185,7 @@ class LokiPush implements LokiPushSource {
   }
 
   /** A raw body's lines as one stream with the source's labels; they take the receive time. */
-  #rawStream(req: http.IncomingMessage, body: Buffer): DecodedStream {
+  #rawPush(req: http.IncomingMessage, body: Buffer): CheckedPush {
     const labels = copyLabels(this.config.labels);
     if (this.config.tenant_from_push) this.#checkTenant(labels, undefined, headerValue(req.headers['x-scope-orgid']), '');
     const entries: DecodedEntry[] = [];
@@ -209,7 +194,7 @@ class LokiPush implements LokiPushSource {
       const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
       if (trimmed !== '') entries.push({ timestampNs: receivedNs, line: trimmed, structuredMetadata: {} });
     }
-    return { labels, entries };
+    return decodedPush([{ labels, entries }]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { decodeJsonPush } from './decode';
-import { decodeJsonPushBody, decodeJsonPushIncrementally, INCREMENTAL_JSON_MIN_BYTES } from './decode-json-incremental';
+import { checkJsonPush, decodeJsonPushIncrementally, INCREMENTAL_JSON_MIN_BYTES } from './decode-json-incremental';
 
 /** The one-shot decoder's answer: its streams, or its error message. */
 function oneShot(text: string): unknown {
@@ -13,7 +13,7 @@ function oneShot(text: string): unknown {
 /** The incremental decoder's answer with tiny slices (2 entries, 16 bytes), so every body crosses slice boundaries. */
 async function incremental(text: string): Promise<unknown> {
   try {
-    return await decodeJsonPushIncrementally(Buffer.from(text), { sliceEntries: 2, sliceBytes: 16 });
+    return await decodeJsonPushIncrementally(Buffer.from(text), { minBytes: 0, sliceEntries: 2, sliceBytes: 16 });
   } catch (err) {
     return (err as Error).message;
   }
@@ -80,7 +80,7 @@ describe('decodeJsonPushIncrementally', () => {
 
   test('decodes a body of many slices with the default slice sizes', async () => {
     const text = JSON.stringify({ streams: [{ stream: { job: 'a' }, values: values(12_345, (i) => `line ${i} `.repeat(i % 50)) }, { stream: { job: 'b' }, values: values(3) }] });
-    expect(await decodeJsonPushIncrementally(Buffer.from(text))).toEqual(decodeJsonPush(text));
+    expect(await decodeJsonPushIncrementally(Buffer.from(text), { minBytes: 0 })).toEqual(decodeJsonPush(text));
   });
 
   test('gives the event loop a turn after every slice', async () => {
@@ -88,7 +88,7 @@ describe('decodeJsonPushIncrementally', () => {
     let turns = 0;
     const count = (): void => void (turns++, timer = setImmediate(count));
     let timer = setImmediate(count);
-    const streams = await decodeJsonPushIncrementally(body, { sliceEntries: 1000 });
+    const streams = await decodeJsonPushIncrementally(body, { minBytes: 0, sliceEntries: 1000 });
     clearImmediate(timer);
     expect(streams[0]!.entries).toHaveLength(20_000);
     expect(turns).toBeGreaterThanOrEqual(20);
@@ -96,6 +96,22 @@ describe('decodeJsonPushIncrementally', () => {
 
   test('small bodies take the one-shot path with its messages', async () => {
     expect(INCREMENTAL_JSON_MIN_BYTES).toBeGreaterThan(1000);
-    await expect(decodeJsonPushBody(Buffer.from('{"streams":[x]}'))).rejects.toThrow(/^body is not valid JSON: Unexpected token 'x'/);
+    await expect(checkJsonPush(Buffer.from('{"streams":[x]}'))).rejects.toThrow(/^body is not valid JSON: Unexpected token 'x'/);
+  });
+
+  test('hands on nothing before the whole body is checked, then one slice at a time', async () => {
+    const text = JSON.stringify({ streams: [{ stream: { job: 'a' }, values: values(10) }, { values: values(3), stream: { job: 'b' } }] });
+    const push = await checkJsonPush(Buffer.from(text), { minBytes: 0, sliceEntries: 4 });
+    expect(push.labels).toEqual([{ job: 'a' }, { job: 'b' }]);
+    const slices: Array<[number, string[]]> = [];
+    await push.read(async (s, entries) => void slices.push([s, entries.map((e) => e.line)]));
+    expect(slices).toEqual([
+      [0, ['line 0', 'line 1', 'line 2', 'line 3']],
+      [0, ['line 4', 'line 5', 'line 6', 'line 7']],
+      [0, ['line 8', 'line 9']],
+      [1, ['line 0', 'line 1', 'line 2']],
+    ]);
+    const refused = JSON.stringify({ streams: [{ stream: { job: 'a' }, values: [...values(10), ['1', 2]] }] });
+    await expect(checkJsonPush(Buffer.from(refused), { minBytes: 0, sliceEntries: 4 })).rejects.toThrow('streams[0].values[10][1]: line must be a string, got number');
   });
 });

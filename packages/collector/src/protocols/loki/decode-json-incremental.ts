@@ -3,10 +3,15 @@ import type { Labels } from '../../entry';
 import { decodeJsonPush, jsonEntry, jsonStreamLabels, NOT_STREAMS, notStreamObject, notValues, PushBodyError, type DecodedEntry, type DecodedStream } from './decode';
 
 /**
- * A Loki JSON push body decoded a slice at a time, so a large body never holds the event loop for long: a scanner
- * finds where the streams and their `values` elements start and end (skipping strings with a native indexOf), and
- * JSON.parse reads a slice of elements at once (about 1 MiB or 5,000 entries), with a turn of the event loop between
- * slices. Every byte still goes through JSON.parse, so what is valid JSON is decided by the same parser as for a small body.
+ * A Loki JSON push body read a slice at a time, so a large body never holds the event loop for long nor has all its
+ * entries decoded at once: a scanner finds where the streams and their `values` elements start and end (skipping
+ * strings with a native indexOf), and JSON.parse reads a slice of elements at once (about 1 MiB or 5,000 entries),
+ * with a turn of the event loop between slices. Every byte still goes through JSON.parse, so what is valid JSON is
+ * decided by the same parser as for a small body.
+ *
+ * Two passes: `checkJsonPush` reads the whole body and keeps only each stream's labels and where its values start;
+ * `read` then parses the values again and hands them on a slice at a time. So a refused body is refused before any
+ * entry of it is handed on, while the decoded entries held at once are one slice, not the whole body.
  *
  * The answer is the same as decodeJsonPush's: a syntax error anywhere wins over a shape error; among shape errors
  * the first in document order, a stream's labels before its values; a repeated key counts its last value.
@@ -14,22 +19,61 @@ import { decodeJsonPush, jsonEntry, jsonStreamLabels, NOT_STREAMS, notStreamObje
  */
 
 /** Bodies smaller than this are decoded with one JSON.parse (decodeJsonPush): faster, and short enough not to block. */
-export const INCREMENTAL_JSON_MIN_BYTES = 1024 * 1024;
+export const INCREMENTAL_JSON_MIN_BYTES = 4 * 1024 * 1024;
 
 export interface IncrementalOptions {
-  /** Most `values` elements read by one JSON.parse before the event loop gets a turn. */
+  /** Bodies smaller than this take one JSON.parse; INCREMENTAL_JSON_MIN_BYTES unless given. */
+  minBytes?: number;
+  /** Most `values` elements read by one JSON.parse (and handed on at once) before the event loop gets a turn. */
   sliceEntries?: number;
   /** Bytes after which a slice ends early (long lines), and after which skipped values yield. */
   sliceBytes?: number;
 }
 
-/** Decodes a Loki JSON push body, one JSON.parse when small, else a slice at a time (decodeJsonPushIncrementally). */
-export async function decodeJsonPushBody(body: Buffer): Promise<DecodedStream[]> {
-  return body.length < INCREMENTAL_JSON_MIN_BYTES ? decodeJsonPush(body.toString('utf8')) : decodeJsonPushIncrementally(body);
+/** A push body whose every stream was checked: their labels, and their entries read a slice at a time. */
+export interface CheckedPush {
+  /** Each stream's labels, in body order. */
+  readonly labels: readonly Labels[];
+  /** Calls `onSlice` with each slice of entries and the index of its stream, in body order, awaiting each. */
+  read(onSlice: (stream: number, entries: DecodedEntry[]) => Promise<void>): Promise<void>;
 }
 
+/** Checks a Loki JSON push body: one JSON.parse when small, else a slice at a time (see above). Throws PushBodyError. */
+export async function checkJsonPush(body: Buffer, options: IncrementalOptions = {}): Promise<CheckedPush> {
+  if (body.length < (options.minBytes ?? INCREMENTAL_JSON_MIN_BYTES)) return decodedPush(decodeJsonPush(body.toString('utf8')), options.sliceEntries);
+  const scanner = new PushScanner(body, options.sliceEntries ?? 5000, options.sliceBytes ?? 1024 * 1024);
+  const streams = await scanner.check();
+  return {
+    labels: streams.map((s) => s.labels),
+    read: async (onSlice) => {
+      for (const [s, stream] of streams.entries()) await scanner.read(stream.valuesAt, `streams[${s}]`, (entries) => onSlice(s, entries));
+    },
+  };
+}
+
+/** Decoded streams as a CheckedPush: their entries read in slices of `sliceEntries`, a turn of the event loop between. */
+export function decodedPush(streams: DecodedStream[], sliceEntries = 5000): CheckedPush {
+  return {
+    labels: streams.map((s) => s.labels),
+    read: async (onSlice) => {
+      let first = true;
+      for (const [s, stream] of streams.entries()) {
+        for (let i = 0; i < stream.entries.length; i += sliceEntries) {
+          if (!first) await nextTurn();
+          first = false;
+          await onSlice(s, stream.entries.slice(i, i + sliceEntries));
+        }
+      }
+    },
+  };
+}
+
+/** Every stream of a Loki JSON push body, decoded with checkJsonPush (for tests and tools: it holds every entry). */
 export async function decodeJsonPushIncrementally(body: Buffer, options: IncrementalOptions = {}): Promise<DecodedStream[]> {
-  return new PushScanner(body, options.sliceEntries ?? 5000, options.sliceBytes ?? 1024 * 1024).push();
+  const push = await checkJsonPush(body, options);
+  const streams: DecodedStream[] = push.labels.map((labels) => ({ labels, entries: [] }));
+  await push.read(async (s, entries) => void streams[s]!.entries.push(...entries));
+  return streams;
 }
 
 const QUOTE = 0x22;
@@ -47,10 +91,15 @@ const MAX_WALK_DEPTH = 32;
 const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 const isDelimiter = (c: number): boolean => c === COMMA || c === CLOSE_ARRAY || c === CLOSE_OBJECT || c === COLON || isWhitespace(c);
 
-/** A stream's `values`: not an array (a shape error), or its entries and the first problem among them. */
-type Values = { array: false } | { array: true; entries: DecodedEntry[]; problem: string | undefined };
-/** A body's `streams`: not an array, or its decoded streams and the first problem among them. */
-type Streams = { array: false } | { array: true; streams: DecodedStream[]; problem: string | undefined };
+/** A checked stream: its labels, and the offset of its `values` array (the last one, when the key is repeated). */
+interface StreamPlan {
+  labels: Labels;
+  valuesAt: number;
+}
+/** A stream's `values`: not an array (a shape error), or where it starts and the first problem in it. */
+type Values = { array: false } | { array: true; at: number; problem: string | undefined };
+/** A body's `streams`: not an array, or its checked streams and the first problem among them. */
+type Streams = { array: false } | { array: true; streams: StreamPlan[]; problem: string | undefined };
 
 class PushScanner {
   #pos = 0;
@@ -62,7 +111,8 @@ class PushScanner {
     readonly sliceBytes: number,
   ) {}
 
-  async push(): Promise<DecodedStream[]> {
+  /** Reads the whole body, checking it as decodeJsonPush does; keeps no entries. */
+  async check(): Promise<StreamPlan[]> {
     let streams: Streams | undefined;
     if (this.#peek() !== OPEN_OBJECT) {
       await this.#check(0);
@@ -83,7 +133,7 @@ class PushScanner {
       await this.#check(1);
       return { array: false };
     }
-    const streams: DecodedStream[] = [];
+    const streams: StreamPlan[] = [];
     let problem: string | undefined;
     await this.#elements('streams', async (s) => {
       const stream = await this.#stream(`streams[${s}]`, problem === undefined);
@@ -94,8 +144,8 @@ class PushScanner {
     return { array: true, streams, problem };
   }
 
-  /** One element of `streams`: the stream, or the first problem in it. Entries are kept only while `keep`. */
-  async #stream(at: string, keep: boolean): Promise<DecodedStream | string> {
+  /** One element of `streams`: the stream, or the first problem in it. Its entries are checked only while `check`. */
+  async #stream(at: string, check: boolean): Promise<StreamPlan | string> {
     if (this.#peek() !== OPEN_OBJECT) {
       await this.#check(2);
       return notStreamObject(at);
@@ -104,7 +154,7 @@ class PushScanner {
     let values: Values | undefined;
     await this.#members(at, async (key) => {
       if (key === 'stream') labelsValue = this.#parseValue(`${at}.stream`);
-      else if (key === 'values') values = await this.#values(at, keep);
+      else if (key === 'values') values = await this.#values(at, check);
       else await this.#check(2);
     });
     let labels: Labels;
@@ -114,21 +164,29 @@ class PushScanner {
       return (err as Error).message;
     }
     if (values === undefined || !values.array) return notValues(at);
-    return values.problem ?? { labels, entries: values.entries };
+    return values.problem ?? { labels, valuesAt: values.at };
   }
 
-  /** A stream's `values`, parsed a slice of elements at a time with a turn of the event loop between slices. */
-  async #values(at: string, keep: boolean): Promise<Values> {
+  /** Parses the `values` array at `valuesAt` (checked before) again, handing each slice of entries to `onSlice`. */
+  async read(valuesAt: number, at: string, onSlice: (entries: DecodedEntry[]) => Promise<void>): Promise<void> {
+    this.#pos = this.#yieldedAt = valuesAt;
+    await this.#values(at, true, onSlice);
+  }
+
+  /**
+   * A stream's `values`, parsed a slice of elements at a time with a turn of the event loop between slices. The
+   * entries are checked while `check` (until the first problem) and handed to `onSlice` when given.
+   */
+  async #values(at: string, check: boolean, onSlice?: (entries: DecodedEntry[]) => Promise<void>): Promise<Values> {
     if (this.#peek() !== OPEN_ARRAY) {
       await this.#check(3);
       return { array: false };
     }
-    this.#pos++;
-    const entries: DecodedEntry[] = [];
+    const valuesAt = this.#pos++;
     let problem: string | undefined;
     if (this.#peek() === CLOSE_ARRAY) {
       this.#pos++;
-      return { array: true, entries, problem };
+      return { array: true, at: valuesAt, problem };
     }
     for (let first = 0, closed = false; !closed; ) {
       const start = this.#peekAt();
@@ -145,22 +203,20 @@ class PushScanner {
         if (closed || this.#pos - start >= this.sliceBytes) break;
       }
       const parsed = this.#parseSlice(start, bounds, `${at}.values`, first);
-      if (keep && problem === undefined) {
-        for (let i = 0; i < parsed.length; i++) {
-          try {
-            entries.push(jsonEntry(parsed[i], `${at}.values[${first + i}]`));
-          } catch (err) {
-            if (!(err instanceof PushBodyError)) throw err;
-            problem = err.message;
-            entries.length = 0; // the stream is refused: its entries are garbage now
-            break;
-          }
+      if (check && problem === undefined) {
+        const entries: DecodedEntry[] = [];
+        try {
+          for (let i = 0; i < parsed.length; i++) entries.push(jsonEntry(parsed[i], `${at}.values[${first + i}]`));
+        } catch (err) {
+          if (!(err instanceof PushBodyError)) throw err;
+          problem = err.message;
         }
+        if (onSlice && problem === undefined) await onSlice(entries);
       }
       first += parsed.length;
-      await this.#turn(bounds.length >= 2 * this.sliceEntries);
+      await this.#turn(!closed);
     }
-    return { array: true, entries, problem };
+    return { array: true, at: valuesAt, problem };
   }
 
   /** JSON.parse of the elements between bounds[0] and bounds.at(-1); a syntax error names the element that has it. */
@@ -296,7 +352,7 @@ class PushScanner {
     return this.#pos;
   }
 
-  /** Gives the event loop a turn when `now` (a full slice was parsed), else once sliceBytes were read since the last. */
+  /** Gives the event loop a turn when `now` (a full slice was read), else once sliceBytes were read since the last. */
   async #turn(now: boolean): Promise<void> {
     if (!now && this.#pos - this.#yieldedAt < this.sliceBytes) return;
     this.#yieldedAt = this.#pos;
