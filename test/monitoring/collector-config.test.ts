@@ -44,7 +44,7 @@ describe('collector configs shipped in deploy/', () => {
     const published = service.ports.map((p) => Number(p.split(':').at(-1)));
     const listening = [config.server.http_listen_port, ...Object.values(config.sources).flatMap((s) => (s.listen_port === undefined ? [] : [s.listen_port]))];
     expect(listening.sort((a, b) => a - b)).toEqual([...published].sort((a, b) => a - b));
-    const mountTargets = service.volumes.map((v) => v.split(':')[1] as string);
+    const mountTargets = service.volumes.map((v) => v.split(':')[1]);
     expect(mountTargets).toContain(config.storage_path);
     const tailed = Object.values(config.sources).flatMap((s) => (s.targets ?? []).map((t) => path.posix.dirname(t.__path__)));
     expect(tailed.length).toBeGreaterThan(0);

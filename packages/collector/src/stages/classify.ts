@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { extractedString, type LogEntry } from '../entry';
 import { detectedLevel } from './classify/decision';
 import { createClassifyMetrics } from './classify/sorter-metrics';
 import { sorterOptionsShape, textClassifierOptions } from './classify/sorter-options';

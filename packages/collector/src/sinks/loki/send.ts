@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
+import { parseRetryAfter } from '@obs/schema';
 import { PermanentError, RetryableError } from '../../errors';
 import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
-import { parseRetryAfter } from '../../delivery/retry-after';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import type { LokiSinkConfig } from './config';

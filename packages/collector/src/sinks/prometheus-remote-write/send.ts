@@ -1,5 +1,5 @@
+import { parseRetryAfter } from '@obs/schema';
 import { PermanentError, RetryableError } from '../../errors';
-import { parseRetryAfter } from '../../delivery/retry-after';
 import type { SendResult } from '../../delivery/send';
 import { encodeWriteRequest } from './encode';
 import type { TimeSeries } from './series';
