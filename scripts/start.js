@@ -34,7 +34,7 @@ const collectorPort = Number(process.env.COLLECTOR_HTTP_PORT ?? 12345);
 const otlpGrpcPort = Number(process.env.OTLP_GRPC_PORT ?? 4317);
 const otlpHttpPort = Number(process.env.OTLP_HTTP_PORT ?? 4318);
 const lokiPushPort = Number(process.env.LOKI_PUSH_PORT ?? 3500);
-const { startLiveView } = require(path.join(root, 'packages/collector/dist/top'));
+const { startLiveView } = require('@obs/collector/top');
 
 fs.mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
 fs.mkdirSync(path.join(dataDir, 'out'), { recursive: true });
@@ -116,7 +116,7 @@ async function main() {
   for (const [name, variable, port] of ports) {
     if (await portTaken(port)) throw new Error(`port ${port} (${name}) is already in use by another program; stop it, or choose another port with ${variable}=...`);
   }
-  start('ai-sorter', path.join(root, 'services/ai-sorter/dist/server.js'), []);
+  start('ai-sorter', require.resolve('@obs/ai-sorter/server'), []);
   await waitReady(`http://127.0.0.1:${sorterPort}/readyz`, 'ai-sorter');
   // The collector's #! line sets its young generation; a script started through node must say it again.
   start('collector', path.join(root, 'packages/collector/bin/collector.js'), ['run', '-c', path.join(root, 'examples/quickstart/collector.yaml')], ['--max-semi-space-size=4']);

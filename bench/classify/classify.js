@@ -8,16 +8,8 @@ const repoRoot = path.join(__dirname, '..', '..');
 const dataDir = process.env.LOGHUB_DIR ?? path.join(repoRoot, '..', 'shared', 'data', 'loghub-2k');
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 
-function requireDist(pkg, file) {
-  const full = path.join(repoRoot, 'packages', pkg, 'dist', file);
-  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run pnpm turbo run build --filter @obs/collector...`);
-  return require(full);
-}
-
-const { stageDefinitions } = requireDist('collector', 'stages/registry.js');
-const { classifierOf } = requireDist('collector', 'stages/classify.js');
-const { createEntry } = requireDist('collector', 'entry.js');
-const { startFakeSorter } = requireDist('sorter-client', 'testing/index.js');
+const { stageDefinitions, classifierOf, createEntry } = require('@obs/collector');
+const { startFakeSorter } = require('@obs/sorter-client/testing');
 const { Registry } = require(require.resolve('prom-client', { paths: [path.join(repoRoot, 'packages', 'collector')] }));
 
 function loadLines() {

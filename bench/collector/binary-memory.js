@@ -64,11 +64,11 @@ async function runOnce(how, dir, config, receiver) {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-binary-'));
-  const { LokiPushReceiver } = require(path.join(root, 'packages', 'collector', 'dist', 'testing'));
+  const { LokiPushReceiver } = require('@obs/collector/testing');
   const receiver = await LokiPushReceiver.start({ record: false });
   try {
     const log = path.join(dir, 'transactions.log');
-    const { generate, DEFAULT_METHODS } = require(path.join(root, 'examples', 'transactions', 'dist'));
+    const { generate, DEFAULT_METHODS } = require('@obs/example-transactions');
     const out = fs.createWriteStream(log);
     await generate({ rate: 0, methods: DEFAULT_METHODS, failureShare: 0.1, malformedShare: 0.02, count: LINES, output: log, seed: 1, startMs: Date.UTC(2026, 0, 1) }, out, new AbortController().signal);
     await new Promise((resolve) => out.end(resolve));

@@ -10,7 +10,7 @@
 // file of other generated lines, so neither side is timed while the JIT compiles) happen before the timed
 // run and are printed as `startup`; peak RSS covers the whole child, startup included.
 // The receiver runs in this parent process so the child's CPU and RSS are the collector's alone. Children load what
-// the `collector` binary loads (dist/cli.js, not the package index) and run with the node flags of its #! line.
+// the `collector` binary loads (@obs/collector/cli, not the package index) and run with the node flags of its #! line.
 // Needs a build: `pnpm turbo run build --filter @obs/collector... --filter @obs/example-transactions`.
 // Run: `node bench/collector/pipeline.js` (BENCH_LINES=200000 for a quicker run).
 const { spawn } = require('node:child_process');
@@ -19,7 +19,6 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..', '..');
-const collector = path.join(root, 'packages', 'collector', 'dist');
 const moduleFile = path.join(root, 'examples', 'transactions', 'modules', 'transactions.yaml');
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const WARM_LINES = Math.min(50_000, Math.ceil(LINES / 20));
@@ -139,15 +138,15 @@ function setupPromtailToLoki(file, url) {
 }
 
 /**
- * What the `collector` binary loads: dist/cli.js and its imports. Not the package index, which re-exports every
+ * What the `collector` binary loads: @obs/collector/cli and its imports. Not the package index, which re-exports every
  * component (and so loads modules a config does not use).
  */
 function binaryModules() {
-  require(path.join(collector, 'cli.js'));
+  require('@obs/collector/cli');
   return {
-    parseConfig: require(path.join(collector, 'config', 'load.js')).parseConfig,
-    runCollector: require(path.join(collector, 'runtime', 'run-collector.js')).runCollector,
-    createPipelineConsumer: require(path.join(collector, 'stages', 'pipeline.js')).createPipelineConsumer,
+    parseConfig: require('@obs/collector/config').parseConfig,
+    runCollector: require('@obs/collector/runtime').runCollector,
+    createPipelineConsumer: require('@obs/collector/pipelines').createPipelineConsumer,
   };
 }
 
@@ -254,8 +253,7 @@ function summarize(rounds) {
 }
 
 async function generateFile(file, count, seed) {
-  const { generate } = require(path.join(root, 'examples', 'transactions', 'dist'));
-  const { DEFAULT_METHODS } = require(path.join(root, 'examples', 'transactions', 'dist'));
+  const { generate, DEFAULT_METHODS } = require('@obs/example-transactions');
   const out = fs.createWriteStream(file);
   await generate({ rate: 0, methods: DEFAULT_METHODS, failureShare: 0.1, malformedShare: 0.02, count, output: file, seed, startMs: Date.UTC(2026, 0, 1) }, out, new AbortController().signal);
   await new Promise((resolve) => out.end(resolve));
@@ -298,7 +296,7 @@ async function parent() {
     await generateFile(warmFile, WARM_LINES, 2);
     const bytes = fs.statSync(file).size;
     console.log(`transactions pipeline bench: ${LINES} lines, ${(bytes / MiB).toFixed(1)} MiB, 2% malformed; node ${process.version}, ${os.cpus().length} cores`);
-    const { LokiPushReceiver } = require(path.join(collector, 'testing'));
+    const { LokiPushReceiver } = require('@obs/collector/testing');
     const receiver = await LokiPushReceiver.start({ record: false, answerDelayMs: Number(process.env.BENCH_RECEIVER_DELAY_MS ?? 0) });
     try {
       for (const mode of (process.env.BENCH_MODES ?? 'pipeline,file-to-loki').split(',')) {

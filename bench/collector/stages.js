@@ -4,10 +4,7 @@
 // Needs a build: `pnpm turbo run build --filter @obs/collector...`. Run: `node bench/collector/stages.js`.
 // prom-client is the collector's dependency; resolve it from there.
 const { Counter, Registry } = require(require.resolve('prom-client', { paths: [require('node:path').join(__dirname, '../../packages/collector')] }));
-const { parseStages } = require('../../packages/collector/dist/config/load');
-const { buildStageChain } = require('../../packages/collector/dist/stages/stage-chain');
-const { createTimestampParser } = require('../../packages/collector/dist/stages/timestamp/parser');
-const { utcZone } = require('../../packages/collector/dist/stages/timestamp/zone');
+const { parseStages, buildStageChain, createTimestampParser, utcZone } = require('@obs/collector');
 
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const ROUNDS = 5;

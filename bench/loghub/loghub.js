@@ -7,9 +7,7 @@ const repoRoot = path.join(__dirname, '..', '..');
 const dataDir = process.env.LOGHUB_DIR ?? path.join(repoRoot, '..', 'shared', 'data', 'loghub-2k');
 
 function loadClassification() {
-  const dist = path.join(repoRoot, 'packages', 'classification', 'dist', 'index.js');
-  if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run pnpm turbo run build --filter @obs/classification`);
-  return require(dist);
+  return require('@obs/classification');
 }
 
 function listSystems() {

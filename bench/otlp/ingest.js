@@ -13,16 +13,7 @@ const RECORDS_PER_REQUEST = Number(process.env.RECORDS_PER_REQUEST ?? 200);
 const REQUESTS = Number(process.env.REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 
-function requireDist(file) {
-  const full = path.join(repoRoot, 'packages', 'collector', 'dist', file);
-  if (!fs.existsSync(full)) throw new Error(`${full} is missing: run pnpm turbo run build --filter @obs/collector...`);
-  return require(full);
-}
-
-const { codecs } = requireDist('protocols/otlp/codec.js');
-const { protoTypes } = requireDist('protocols/otlp/proto.js');
-const { createOtlpHttpSource, otlpHttpConfig } = requireDist('sources/otlp/http.js');
-const { createLogger } = requireDist('runtime/logger.js');
+const { codecs, protoTypes, createOtlpHttpSource, otlpHttpConfig, createLogger, createTargets } = require('@obs/collector');
 const { Registry } = require(require.resolve('prom-client', { paths: [path.join(repoRoot, 'packages', 'collector')] }));
 
 /** Log bodies: real lines from loghub-2k when present (used by path only), else synthetic ones. */
@@ -129,13 +120,15 @@ async function main() {
   const { lines, source } = bodies();
   const payloads = { logs: logsPayloads(lines), traces: tracesPayloads() };
   let forwarded = 0;
+  // The runtime's own target resolution, over one sink that counts what reaches it.
+  const sink = { signals: { traces: { consume: async (d) => void (forwarded += codecs.traces.count(d)) } } };
   const ctx = {
     id: 'sources.bench',
     logger: createLogger({ level: 'silent' }),
     registry: new Registry(),
     dataDir: '',
     next: { consume: async (batch) => void (forwarded += batch.entries.length) },
-    resolve: () => ({ signals: { traces: { consume: async (d) => void (forwarded += codecs.traces.count(d)) } } }),
+    signals: createTargets(new Map([['sinks.bench', sink]]), new Map()).signals,
   };
   const sourceConfig = otlpHttpConfig.parse({ listen_address: '127.0.0.1', listen_port: 0, traces_forward_to: ['sinks.bench'] });
   const otlp = createOtlpHttpSource(sourceConfig, ctx);
@@ -146,11 +139,11 @@ async function main() {
   for (const signal of ['logs', 'traces']) {
     const kb = payloads[signal].reduce((n, p) => n + p.length, 0) / 1024;
     await ingest(port, signal, payloads[signal].slice(0, 20)); // warm-up
-    bareDecode(protoTypes[signal].request, payloads[signal].slice(0, 20));
+    bareDecode(protoTypes(signal).request, payloads[signal].slice(0, 20));
     forwarded = 0;
     const ingestS = await ingest(port, signal, payloads[signal]);
     if (forwarded !== records) throw new Error(`${signal}: forwarded ${forwarded} of ${records}`);
-    const decodeS = bareDecode(protoTypes[signal].request, payloads[signal]);
+    const decodeS = bareDecode(protoTypes(signal).request, payloads[signal]);
     const convertS = codecDecode(codecs[signal], payloads[signal]);
     const ingestRate = records / ingestS;
     const decodeRate = records / decodeS;

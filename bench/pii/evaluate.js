@@ -9,8 +9,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { createRedactor, createPiiScanner, piiTypes } = require('../../packages/pii/dist');
-const { parseCorpus, scoreCorpus } = require('../../packages/pii/dist/testing');
+const { createRedactor, createPiiScanner, piiTypes } = require('@obs/pii');
+const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 
 const blindFlag = process.argv.find((a) => /^--blind\d?$/.test(a));
 const blind = blindFlag === undefined ? undefined : `corpus-${blindFlag.slice(2)}.jsonl`;

@@ -4,10 +4,9 @@
 // the message), in this process alone so its peak RSS is the path's. Reference in the same run: a whitespace split
 // of the same lines. Prints one JSON line (real-path.js runs it as a child); BENCH_ADVERSARIAL_LINES overrides the count.
 'use strict';
-const path = require('node:path');
 const { createAdversarialStream } = require('./adversarial-stream');
 
-const { createHeaderParser, createTemplateMiner } = require(path.join(__dirname, '..', '..', 'packages', 'classification', 'dist', 'index.js'));
+const { createHeaderParser, createTemplateMiner } = require('@obs/classification');
 
 const total = Number(process.env.BENCH_ADVERSARIAL_LINES ?? 1_000_000);
 const chunk = 1_000;

@@ -56,7 +56,7 @@ function oracleAnswer(system, eventId) {
 const identityPatterns = {
   user: /(?:\bfor (?:invalid )?user |\b[Ii]nvalid user |\b(?:r?user|logname)=)(?!<)([A-Za-z_][\w.$-]*)/g,
   uid: /\buid=(?!<)(\d+)/g,
-  home: /(?:\/home\/|\/Users\/)(?!<)([^\/\s<>"']+)/g,
+  home: /(?:\/home\/|\/Users\/)(?!<)([^/\s<>"']+)/g,
   ipHost: /(?<![\w.-])(?=[\w.-]*[a-zA-Z])[\w-]*?\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[\w.-]*/g,
   urlEmail: /[\w.+-]+%40[\w.-]+/g,
 };

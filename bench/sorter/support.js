@@ -7,10 +7,10 @@ const path = require('node:path');
 const { createRequire } = require('node:module');
 
 const repoRoot = path.join(__dirname, '..', '..');
-const sorterDir = path.join(repoRoot, 'services', 'ai-sorter');
-const serverJs = path.join(sorterDir, 'dist', 'server.js');
+// Throws "Cannot find module" until the package is built: pnpm turbo run build --filter @obs/ai-sorter.
+const serverJs = require.resolve('@obs/ai-sorter/server');
 // autocannon is a devDependency of the ai-sorter package; resolve it from there.
-const sorterRequire = createRequire(path.join(sorterDir, 'package.json'));
+const sorterRequire = createRequire(require.resolve('@obs/ai-sorter/package.json'));
 const dataDir = process.env.LOGHUB_DIR ?? path.join(repoRoot, '..', 'shared', 'data', 'loghub-2k');
 
 function freePort() {
@@ -34,7 +34,6 @@ async function spawnSorter(env) {
 }
 
 async function spawnSorterOnce(env) {
-  if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run pnpm turbo run build --filter @obs/ai-sorter`);
   const port = await freePort();
   const child = spawn(process.execPath, [serverJs], {
     env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },

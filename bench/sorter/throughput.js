@@ -106,9 +106,8 @@ async function run(name, url, body, options = {}) {
 // The same per-item work as the service (its own per-item step: header, redaction, masking, rules; then mining) in a
 // bare loop over the same lines on one core, for 2 s.
 function bareLoopItemsPerSec(lines) {
-  const path = require('node:path');
-  const { createItemTools, redactItem } = require(path.join(__dirname, '..', '..', 'services', 'ai-sorter', 'dist', 'items', 'prepare.js'));
-  const { createTemplateMiner } = require(path.join(__dirname, '..', '..', 'packages', 'classification', 'dist', 'index.js'));
+  const { createItemTools, redactItem } = require('@obs/ai-sorter');
+  const { createTemplateMiner } = require('@obs/classification');
   const tools = createItemTools({});
   const miner = createTemplateMiner();
   let items = 0;

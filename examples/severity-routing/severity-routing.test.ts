@@ -25,11 +25,11 @@ describe('examples/severity-routing', () => {
 
   async function build(): Promise<Consumer<LogBatch> & Lifecycle> {
     const config = await loadConfig(CONFIG, { SORTER_URL: sorter.url });
-    pipeline = createPipelineConsumer(config.pipelines[0]!, { registry: new Registry(), logger: silentLogger, resolve: (target) => sinks[target]! });
+    pipeline = createPipelineConsumer(config.pipelines[0], { registry: new Registry(), logger: silentLogger, resolve: (target) => sinks[target] });
     return pipeline;
   }
 
-  const lines = (sink: string) => sinks[`sinks.${sink}`]!.entries.map((e) => e.line);
+  const lines = (sink: string) => sinks[`sinks.${sink}`].entries.map((e) => e.line);
 
   test('routes by the local rules while the sorter has not answered: critical to alerting and storage, warnings to storage, noise to archive', async () => {
     sorter.setMode({ kind: 'hang' });
@@ -41,8 +41,8 @@ describe('examples/severity-routing', () => {
     expect(lines('alerting')).toEqual([oom]);
     expect(lines('storage')).toEqual([oom, disk]);
     expect(lines('archive')).toEqual([routine]);
-    expect(sinks['sinks.alerting']!.entries[0]!.structuredMetadata).toMatchObject({ decided_by: 'rules' });
-    expect(sinks['sinks.alerting']!.entries[0]!.labels).toMatchObject({ forward_to: 'alerting' });
+    expect(sinks['sinks.alerting'].entries[0].structuredMetadata).toMatchObject({ decided_by: 'rules' });
+    expect(sinks['sinks.alerting'].entries[0].labels).toMatchObject({ forward_to: 'alerting' });
   });
 
   test('routes later lines of a template by the sorter answer once it came back', async () => {
@@ -56,8 +56,8 @@ describe('examples/severity-routing', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       await p.consume({ entries: [testEntry(line(n))] }, AbortSignal.timeout(2000));
     }
-    expect(sinks['sinks.alerting']!.entries[0]!.labels).toMatchObject({ detected_level: 'error', forward_to: 'alerting' });
-    expect(sinks['sinks.alerting']!.entries[0]!.structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security' });
+    expect(sinks['sinks.alerting'].entries[0].labels).toMatchObject({ detected_level: 'error', forward_to: 'alerting' });
+    expect(sinks['sinks.alerting'].entries[0].structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security' });
     expect(sorter.requests.flat()).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { createPipelineConsumer, parseConfig, type LogBatch, type LogEntry } fro
 import { chartDir, createParentChart, lintChart, renderChart, type K8sObject } from '../support/chart';
 import { findProblems } from '../support/k8s-checks';
 import { repoRoot } from '../support/repo';
+import { required } from '../support/required';
 
 // chart-render is an approximation of `helm template` for machines without Helm; it is not Helm.
 const everythingOn = [
@@ -84,7 +85,7 @@ describe('helm chart', () => {
   test('labels a pod log line by namespace, pod and container and unwraps CRI in daemonset mode', async () => {
     const objects = renderChart(chartDir, ['--set', 'collector.mode=daemonset']);
     const text = collectorConfigText(objects);
-    const pods = parseConfig(text, 'config.yaml', {}).pipelines.find((p) => p.id === 'kubernetes_pods')!;
+    const pods = required(parseConfig(text, 'config.yaml', {}).pipelines.find((p) => p.id === 'kubernetes_pods'), 'a kubernetes_pods pipeline');
     const received: LogEntry[] = [];
     const next = { consume: async (batch: LogBatch) => void received.push(...batch.entries) };
     const pipeline = createPipelineConsumer(pods, { registry: new Registry(), logger: { debug() {}, info() {}, warn() {}, error() {} }, resolve: () => next });
@@ -220,8 +221,8 @@ describe('helm chart', () => {
     test('renders from the packaged .tgz with the README\'s dependencies snippet and parent values', () => {
       const readme = fs.readFileSync(path.join(chartDir, 'README.md'), 'utf8');
       const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
-      const dependencies = blocks.find((b) => b.startsWith('dependencies:'))!;
-      const values = blocks.find((b) => b.includes('telemetry-sorter:\n  enabled: true'))!;
+      const dependencies = required(blocks.find((b) => b.startsWith('dependencies:')), "the README's dependencies snippet");
+      const values = required(blocks.find((b) => b.includes('telemetry-sorter:\n  enabled: true')), "the README's parent values snippet");
       parent = fs.mkdtempSync(path.join(os.tmpdir(), 'parent-chart-'));
       fs.writeFileSync(path.join(parent, 'Chart.yaml'), `apiVersion: v2\nname: platform\nversion: 1.0.0\n${dependencies}`);
       fs.writeFileSync(path.join(parent, 'values.yaml'), values);

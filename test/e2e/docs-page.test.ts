@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, waitFor } from '../support/ports';
-import { describeWithBinary, repoRoot } from '../support/repo';
+import { waitFor } from '@obs/schema/testing';
+import { freePort } from '../support/ports';
+import { builtEntry, describeWithBinary } from '../support/repo';
 
 const run = promisify(execFile);
 
@@ -19,8 +20,8 @@ describeWithBinary('chromium', 'the ai-sorter /docs page in a real browser', (ch
   beforeAll(async () => {
     port = await freePort();
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
-    sorter = spawn(process.execPath, [path.join(repoRoot, 'services/ai-sorter/dist/server.js')], { env: { PATH: process.env.PATH ?? '', PORT: String(port) }, stdio: 'ignore' });
-    await waitFor('the ai-sorter', async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok);
+    sorter = spawn(process.execPath, [builtEntry('@obs/ai-sorter/server')], { env: { PATH: process.env.PATH ?? '', PORT: String(port) }, stdio: 'ignore' });
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, 'the ai-sorter', 30_000, 100);
   });
 
   afterAll(() => {

@@ -1,14 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, waitFor } from '../support/ports';
+import type { Readable } from 'node:stream';
+import { waitFor } from '@obs/schema/testing';
+import { freePort } from '../support/ports';
 import { repoRoot } from '../support/repo';
+import { required } from '../support/required';
 
 // Drives `pnpm start`'s script exactly as a person would, on free ports: ai-sorter + collector + generator + live view.
 describe('the main job on embedded defaults', () => {
   let dataDir: string;
-  let child: ChildProcess | undefined;
+  let child: ChildProcessByStdio<null, Readable, Readable> | undefined;
   let stdout = '';
   const ports: Record<string, number> = {};
 
@@ -19,9 +22,9 @@ describe('the main job on embedded defaults', () => {
     delete env.XAI_API_KEY;
     delete env.LLM_API_KEY;
     child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js'), '--data-dir', dataDir, '--rate', '300'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stdout += d.toString()));
-    await waitFor('the collector to be ready', async () => (await fetch(`http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}/readyz`)).ok, 60_000);
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}/readyz`)).ok, 'the collector to be ready', 60_000, 100);
   });
 
   afterAll(async () => {
@@ -38,7 +41,7 @@ describe('the main job on embedded defaults', () => {
   const allEntries = () => ['alerting', 'storage', 'archive'].flatMap((n) => readEntries(path.join(dataDir, 'out', `${n}.ndjson`)));
 
   test('when it runs, then generated transactions are parsed, classified and routed into the output files', async () => {
-    await waitFor('classified transactions in the output files', () => allEntries().filter((e) => e.labels.job === 'transactions').length >= 300, 60_000);
+    await waitFor(() => allEntries().filter((e) => e.labels.job === 'transactions').length >= 300, 'classified transactions in the output files', 60_000, 100);
     const tx = allEntries().filter((e) => e.labels.job === 'transactions');
     const parsed = tx.filter((e) => e.labels.parse_status === 'success').length / tx.length;
     expect(parsed).toBeGreaterThan(0.9); // the generator makes 2% malformed lines
@@ -54,7 +57,7 @@ describe('the main job on embedded defaults', () => {
 
   test('when it runs, then every file of the README\'s table fills: the generator reports incidents that page someone', async () => {
     const generated = (name: string) => readEntries(path.join(dataDir, 'out', `${name}.ndjson`)).filter((e) => e.labels.job === 'transactions');
-    await waitFor('generated lines in alerting.ndjson', () => generated('alerting').length > 0, 60_000);
+    await waitFor(() => generated('alerting').length > 0, 'generated lines in alerting.ndjson', 60_000, 100);
     for (const name of ['alerting', 'storage', 'archive']) expect({ name, lines: generated(name).length > 0 }).toEqual({ name, lines: true });
     for (const e of generated('alerting')) expect(e.labels.forward_to).toBe('alerting');
     // An alerting line is also kept in storage, so it can be searched later.
@@ -81,19 +84,19 @@ describe('the main job on embedded defaults', () => {
       }),
     });
     expect(otlp.status).toBe(200);
-    await waitFor('the pushed lines in the output', () => {
+    await waitFor(() => {
       const entries = allEntries();
       return entries.some((e) => e.labels.job === 'pushed') && entries.some((e) => e.labels.service_name === 'checkout');
-    });
-    const pushed = allEntries().find((e) => e.labels.job === 'pushed')!;
-    expect(pushed.labels.severity).toBe('error');
+    }, 'the pushed lines in the output', 30_000, 100);
+    const pushed = allEntries().find((e) => e.labels.job === 'pushed');
+    expect(pushed?.labels.severity).toBe('error');
     // The quickstart's redact stage replaces PII before the files (and the sorter) see the line.
-    const fromOtlp = allEntries().find((e) => e.labels.service_name === 'checkout')!;
-    expect(fromOtlp.line).toBe('card declined for user <EMAIL>');
+    const fromOtlp = allEntries().find((e) => e.labels.service_name === 'checkout');
+    expect(fromOtlp?.line).toBe('card declined for user <EMAIL>');
   });
 
   test('when it runs, then the live view shows rates and the URLs, and the sorter answered the collector', async () => {
-    await waitFor('a live view line with traffic', () => /in=[1-9]\d*\/s/.test(stdout));
+    await waitFor(() => /in=[1-9]\d*\/s/.test(stdout), 'a live view line with traffic', 30_000, 100);
     expect(stdout).toContain(`http://127.0.0.1:${ports.PORT}/docs`);
     expect(stdout).toContain(`http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}/metrics`);
     const sorterMetrics = await (await fetch(`http://127.0.0.1:${ports.PORT}/metrics`)).text();
@@ -101,8 +104,9 @@ describe('the main job on embedded defaults', () => {
   });
 
   test('when it gets Ctrl-C, then every process stops cleanly', async () => {
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    child!.kill('SIGINT');
+    const job = required(child, 'the running job');
+    const exited = new Promise<number | null>((resolve) => job.once('exit', (code) => resolve(code)));
+    job.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stdout).toContain('stopped; output files are under');
     for (const port of [ports.PORT, ports.COLLECTOR_HTTP_PORT]) {

@@ -36,7 +36,7 @@ function promtoolTests(): PromtoolTest[] {
 /** Labels of a promtool series selector such as `up{job="a",instance="b"}`. */
 function seriesLabels(series: string): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const m of series.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[m[1] as string] = m[2] as string;
+  for (const m of series.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[m[1]] = m[2];
   return labels;
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { chartDir, renderChart } from '../support/chart';
-import { repoRoot } from '../support/repo';
+import { builtEntry, repoRoot } from '../support/repo';
 
 const collectorBin = path.join(repoRoot, 'packages', 'collector', 'bin', 'collector.js');
 const localStackConfig = path.join(repoRoot, 'deploy', 'local-stack', 'collector', 'config.yaml');
@@ -26,7 +26,7 @@ function renderedCollectorConfig(args: string[]): string {
 
 describe('collector configs shipped in deploy/', () => {
   beforeAll(() => {
-    if (!fs.existsSync(path.join(repoRoot, 'packages', 'collector', 'dist', 'cli.js'))) throw new Error('packages/collector/dist is missing: run pnpm turbo run build --filter @obs/collector');
+    builtEntry('@obs/collector/cli');
   });
 
   test('validates the local stack config when run with the environment docker-compose.yaml gives it', () => {
@@ -44,7 +44,7 @@ describe('collector configs shipped in deploy/', () => {
     const published = service.ports.map((p) => Number(p.split(':').at(-1)));
     const listening = [config.server.http_listen_port, ...Object.values(config.sources).flatMap((s) => (s.listen_port === undefined ? [] : [s.listen_port]))];
     expect(listening.sort((a, b) => a - b)).toEqual([...published].sort((a, b) => a - b));
-    const mountTargets = service.volumes.map((v) => v.split(':')[1] as string);
+    const mountTargets = service.volumes.map((v) => v.split(':')[1]);
     expect(mountTargets).toContain(config.storage_path);
     const tailed = Object.values(config.sources).flatMap((s) => (s.targets ?? []).map((t) => path.posix.dirname(t.__path__)));
     expect(tailed.length).toBeGreaterThan(0);

@@ -3,13 +3,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../support/repo';
+import { builtEntry, repoRoot } from '../support/repo';
 import { alertQueries, dashboardQueries } from './monitoring-files';
 import { promqlMetricNames } from './promql-metric-names';
 
-const sorterServer = path.join(repoRoot, 'services', 'ai-sorter', 'dist', 'server.js');
 const collectorBin = path.join(repoRoot, 'packages', 'collector', 'bin', 'collector.js');
-const collectorCli = path.join(repoRoot, 'packages', 'collector', 'dist', 'cli.js');
 // Prometheus adds `up` to every scrape target itself.
 const PROMETHEUS_BUILT_INS = ['up'];
 
@@ -158,14 +156,14 @@ sinks:
 
 describe('metric names in dashboards and alert rules', () => {
   let dir: string;
+  let sorterServer: string;
   let sorter: Running | undefined;
   let collector: Running | undefined;
   const emitted = new Set<string>(PROMETHEUS_BUILT_INS);
 
   beforeAll(async () => {
-    for (const file of [sorterServer, collectorCli]) {
-      if (!fs.existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run pnpm turbo run build (pnpm test builds first)`);
-    }
+    sorterServer = builtEntry('@obs/ai-sorter/server');
+    builtEntry('@obs/collector/cli'); // what collectorBin runs
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'metric-names-'));
     fs.mkdirSync(path.join(dir, 'logs'));
     fs.writeFileSync(path.join(dir, 'logs', 'app.log'), '2026-01-01T00:00:00Z ERROR payment failed for ann@example.com took=12\n');

@@ -11,7 +11,7 @@ export function promqlMetricNames(expr: string): string[] {
   const labelValues = /^label_values\((.*)\)$/s.exec(text);
   if (labelValues) {
     // label_values(label) names no metric; label_values(selector, label) selects with its first argument.
-    const args = labelValues[1] as string;
+    const args = labelValues[1];
     const lastComma = args.lastIndexOf(',');
     text = lastComma === -1 ? '' : args.slice(0, lastComma);
   }

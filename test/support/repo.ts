@@ -33,3 +33,12 @@ export function describeWithBinary(binary: string, name: string, body: (binaryPa
   else if (process.env.CI) describe(name, () => test(`${binary} is installed (CI installs it in .ci/run)`, () => expect(found).toBeDefined()));
   else describe.skip(`${name} (skipped: ${binary} not installed; .ci/run installs it)`, () => body(''));
 }
+
+/** The file a package entry (`@obs/ai-sorter/server`) resolves to; throws an error saying to build when it is absent. */
+export function builtEntry(specifier: string): string {
+  try {
+    return require.resolve(specifier);
+  } catch (err) {
+    throw new Error(`${specifier} is not built: run pnpm turbo run build (pnpm test builds first)`, { cause: err });
+  }
+}

@@ -19,6 +19,6 @@ export function createRandom(seed: number): Random {
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
+    pick: (items) => items[Math.floor(next() * items.length)],
   };
 }

@@ -18,9 +18,9 @@ const floors: ReadonlyArray<[string, number]> = [
 function gaOf(system: string): number {
   const records = parseCsvRecords(fs.readFileSync(path.join(dataDir, system, `${system}_2k.log_structured.csv`), 'utf8'));
   const miner = createTemplateMiner();
-  for (const record of records) miner.add(record.Content as string);
-  const predicted = records.map((record) => miner.match(record.Content as string)?.templateId ?? 'unmatched');
-  return groupingAccuracy(predicted, records.map((record) => record.EventId as string));
+  for (const record of records) miner.add(record.Content);
+  const predicted = records.map((record) => miner.match(record.Content)?.templateId ?? 'unmatched');
+  return groupingAccuracy(predicted, records.map((record) => record.EventId));
 }
 
 describe('template miner on loghub-2k', () => {

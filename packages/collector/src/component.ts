@@ -1,4 +1,3 @@
-import type { InFlightBudget } from './sources/in-flight-budget';
 import type { Definition } from './definition';
 import type { Registry } from 'prom-client';
 import type { Consumer, Lifecycle } from './consumer';
@@ -27,6 +26,26 @@ export interface Logger {
 export interface ComponentDefinition<C, T, X extends ComponentContext = ComponentContext> extends Definition<C, T, X> {
   /** Sinks only: what it takes (logs through consume(), traces/metrics through `signals`); omitted means logs only. */
   takes?: readonly Signal[];
+}
+
+/**
+ * The bytes of request bodies being received and decoded, across every receiver of the collector. A request
+ * holds its part from its first byte until it is answered, so decoding and handing on stay within the limit.
+ */
+export interface InFlightBudget {
+  readonly limitBytes: number;
+  /** A reservation for one request; grow it as bytes arrive, release it once the request is answered. */
+  open(): InFlightReservation;
+}
+
+export interface InFlightReservation {
+  /**
+   * Adds `bytes` to the reservation. Throws QueueFullError (429/RESOURCE_EXHAUSTED, Retry-After) when the
+   * collector is over its limit now, or RequestTooLargeError when this request alone could never fit.
+   */
+  add(bytes: number): void;
+  /** Gives every reserved byte back; idempotent. */
+  release(): void;
 }
 
 export interface Source extends Lifecycle {

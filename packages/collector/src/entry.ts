@@ -49,3 +49,14 @@ export function formatRfc3339Nano(timestampNs: bigint): string {
   const nanos = ((timestampNs % 1_000_000_000n) + 1_000_000_000n) % 1_000_000_000n;
   return `${iso.slice(0, 19)}.${nanos.toString().padStart(9, '0')}Z`;
 }
+
+/** An extracted value as a string, the way Alloy's getString converts it; undefined for maps, lists and null. */
+export function extractedString(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string': return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint': return String(value);
+    default: return undefined;
+  }
+}

@@ -1,58 +1,106 @@
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * The words as one regex alternation factored by common prefixes (`s(?:ecret|k_live_|...)`): the engine tries a
- * position's first character once instead of once per word. At each position the longest word matches.
- */
-function trieSource(words: readonly string[]): string {
-  const byFirst = new Map<string, string[]>();
-  for (const word of words) {
-    const rest = byFirst.get(word[0] as string) ?? [];
-    rest.push(word.slice(1));
-    byFirst.set(word[0] as string, rest);
-  }
-  return [...byFirst]
-    .map(([first, rests]) => {
-      const longer = rests.filter((r) => r !== '');
-      if (longer.length === 0) return escapeRegExp(first);
-      // A shared run (`nteractive` of `interactive for` and `interactive/pam for`) is one literal, not a nest.
-      let shared = 0;
-      while (longer.every((r) => r.length > shared && r[shared] === (longer[0] as string)[shared])) shared++;
-      const prefix = (longer[0] as string).slice(0, shared);
-      const tails = longer.map((r) => r.slice(shared));
-      const branch = tails.some((t) => t === '') ? `(?:${trieSource(tails.filter((t) => t !== ''))})?` : tails.length === 1 ? '' : `(?:${trieSource(tails)})`;
-      const inner = `(?:${escapeRegExp(prefix)}${tails.length === 1 ? escapeRegExp(tails[0] as string) : branch})`;
-      return escapeRegExp(first) + inner + (longer.length < rests.length ? '?' : '');
-    })
-    .join('|');
-}
-
 /** Where a word counts: slot (a detector) and the bit set of that slot's word groups that list it. */
 type Tag = readonly [slot: number, groups: number];
 
+/** The character classes of the automaton: one per distinct character of the words, A-Z folded onto a-z; 0 is any other. */
+function characterClasses(words: readonly string[]): { classOf: Uint8Array; count: number } {
+  const classOf = new Uint8Array(128);
+  let count = 1;
+  for (const word of words) {
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      if (code >= 128) throw new TypeError(`pii: keyword ${JSON.stringify(word)} is not ASCII`);
+      if (classOf[code] === 0) classOf[code] = count++;
+    }
+  }
+  for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper + 32] as number;
+  if (count > 255) throw new RangeError('pii: keywords use more than 254 distinct characters');
+  return { classOf, count };
+}
+
 /**
- * Finds, in one pass over a lower-cased text, the words of many slots' word groups, and writes into found[slot] the
- * bit set of that slot's groups with a word in the text. A word found also stands for every word inside it (`users`
- * holds `user`), and the scan resumes one character after each hit, so no word hides another.
+ * Finds, in one pass over a text, the words (lower case, ASCII) of many slots' word groups, in any ASCII case, and
+ * writes into found[slot] the bit set of that slot's groups with a word in the text. The words are compiled into an
+ * Aho-Corasick automaton with every transition precomputed, so each character of the text costs one table lookup
+ * whatever the number of words, and every occurrence of every word is seen (`users` holds `user`) without lower-casing
+ * a copy of the text.
  */
-export function createGroupScan(slots: ReadonlyArray<ReadonlyArray<readonly string[]>>): (lower: string, found: Int32Array) => void {
+export function createGroupScan(slots: ReadonlyArray<ReadonlyArray<readonly string[]>>): (text: string, found: Int32Array) => void {
   const tags = new Map<string, Tag[]>();
   slots.forEach((groups, slot) =>
     groups.forEach((words, group) => {
-      for (const word of words) tags.set(word, [...(tags.get(word) ?? []), [slot, 1 << group]]);
+      for (const word of words) {
+        if (word === '' || word !== word.toLowerCase()) throw new TypeError(`pii: keyword ${JSON.stringify(word)} must be non-empty lower case`);
+        tags.set(word, [...(tags.get(word) ?? []), [slot, 1 << group]]);
+      }
     }),
   );
-  const words = [...tags.keys()].sort((a, b) => b.length - a.length);
-  const closed = new Map<string, readonly Tag[]>();
-  for (const word of words) closed.set(word, words.filter((inner) => word.includes(inner)).flatMap((inner) => tags.get(inner) ?? []));
-  const scan = new RegExp(words.length === 0 ? '(?!)' : trieSource(words), 'g');
-  return (lower, found) => {
-    scan.lastIndex = 0;
-    for (let m = scan.exec(lower); m !== null; m = scan.exec(lower)) {
-      for (const [slot, groups] of closed.get(m[0]) ?? []) found[slot] = (found[slot] as number) | groups;
-      scan.lastIndex = m.index + 1;
+  const words = [...tags.keys()];
+  const { classOf, count: classes } = characterClasses(words);
+
+  // The trie: goto[state * classes + class] is the child state, 0 where there is none (0 is the root).
+  const goto: number[] = new Array<number>(classes).fill(0);
+  const output: Tag[][] = [[]];
+  for (const word of words) {
+    let state = 0;
+    for (let i = 0; i < word.length; i++) {
+      const at = state * classes + (classOf[word.charCodeAt(i)] as number);
+      if (goto[at] === 0) {
+        goto[at] = output.length;
+        output.push([]);
+        for (let c = 0; c < classes; c++) goto.push(0);
+      }
+      state = goto[at] as number;
+    }
+    (output[state] as Tag[]).push(...(tags.get(word) ?? []));
+  }
+
+  // Breadth first: each missing transition becomes the one of the failure state, and each state inherits the words
+  // ending at its failure state (the longest proper suffix that is also a trie path).
+  const failure = new Int32Array(output.length);
+  const queue: number[] = [];
+  for (let c = 0; c < classes; c++) if (goto[c] !== 0) queue.push(goto[c] as number);
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] as number;
+    (output[state] as Tag[]).push(...(output[failure[state] as number] as Tag[]));
+    for (let c = 0; c < classes; c++) {
+      const at = state * classes + c;
+      const child = goto[at] as number;
+      const fallback = goto[(failure[state] as number) * classes + c] as number;
+      if (child === 0) {
+        goto[at] = fallback;
+      } else {
+        failure[child] = fallback;
+        queue.push(child);
+      }
+    }
+  }
+
+  // A transition stores the next state's row offset, so the scan loop does no multiplication, complemented (negative)
+  // when words end in that state: one table read per character tells both.
+  const outputAt = new Int32Array(output.length + 1);
+  const pairs: number[] = [];
+  output.forEach((found, state) => {
+    outputAt[state] = pairs.length;
+    const merged = new Map<number, number>();
+    for (const [slot, groups] of found) merged.set(slot, (merged.get(slot) ?? 0) | groups);
+    for (const [slot, groups] of merged) pairs.push(slot, groups);
+  });
+  outputAt[output.length] = pairs.length;
+  const flatPairs = Int32Array.from(pairs);
+  const next = Int32Array.from(goto, (state) => ((outputAt[state + 1] as number) > (outputAt[state] as number) ? ~(state * classes) : state * classes));
+
+  return (text, found) => {
+    let row = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      row = next[row + (code < 128 ? (classOf[code] as number) : 0)] as number;
+      if (row >= 0) continue;
+      row = ~row;
+      const state = row / classes;
+      for (let p = outputAt[state] as number; p < (outputAt[state + 1] as number); p += 2) {
+        const slot = flatPairs[p] as number;
+        found[slot] = (found[slot] as number) | (flatPairs[p + 1] as number);
+      }
     }
   };
 }

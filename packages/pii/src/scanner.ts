@@ -30,26 +30,22 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
   const types = enabledTypes(options);
   const detectors = types.map((type) => detectorFactories[type]());
   const byType = new Map(detectors.map((d) => [d.type, d]));
-  // One pass over a text finds the keywords of every keyword-led detector (a scan per detector would cost more than
-  // all the detectors' own work on a typical line).
+  // One pass over a text finds the keywords of every keyword-led detector, in any case (a scan per detector, or
+  // lower-casing a copy of every line, would cost more than the detectors' own work on a typical line).
   const keywordLed = detectors.filter((d) => d.keywordGroups !== undefined && d.keywordGroups.length > 0);
   const others = detectors.filter((d) => !keywordLed.includes(d));
   const groupsIn = createGroupScan(keywordLed.map((d) => d.keywordGroups ?? []));
   const groups = new Int32Array(keywordLed.length);
-  // Every other detector needs a digit, '@', ':', '=', '%', a letters-only MAC, or a JWT, key block or AWS key id
-  // marker: a line with none skips them all.
-  const othersMayMatch = /[\d@:=%]|[a-f]{2}-[a-f]{2}-|[a-f]{4}\.[a-f]{4}\.|eyJ|-----BEGIN|AGE-SECRET-KEY-|A(?:KI|SI|BI|CC|ID|RO|IP|NP|NV|PK)A/i;
 
   function resolve(text: string): Candidate[] {
     if (text.length === 0) return [];
     const found: Candidate[] = [];
-    if (othersMayMatch.test(text)) {
-      for (const detector of others) {
-        if (detector.mayMatch(text)) detector.find(text, found);
-      }
+    // Log lines nearly all hold a digit, so a shared pre-test for the shape-led detectors would only add a pass.
+    for (const detector of others) {
+      if (detector.mayMatch(text)) detector.find(text, found);
     }
     groups.fill(0);
-    groupsIn(text.toLowerCase(), groups);
+    groupsIn(text, groups);
     for (let i = 0; i < keywordLed.length; i++) {
       if (groups[i] !== 0) (keywordLed[i] as Detector).find(text, found, groups[i]);
     }

@@ -5,3 +5,4 @@ export * from './sort';
 export * from './errors';
 export * from './health';
 export * from './openapi';
+export * from './http';

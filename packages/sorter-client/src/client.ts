@@ -114,8 +114,8 @@ class BatchingSorterClient implements SorterClient {
 
   classify(item: ClassifyItem): Promise<ClassifyOutcome> {
     const withId = { ...item, id: item.id ?? `i${this.#nextId++}` };
-    if (this.#closed) return this.#fallBack([withId], 'closed').then((outcomes) => outcomes[0]!);
-    if (this.#queue.length >= this.#maxQueuedItems) return this.#fallBack([withId], 'queue_full').then((outcomes) => outcomes[0]!);
+    if (this.#closed) return this.#fallBack([withId], 'closed').then((outcomes) => outcomes[0]);
+    if (this.#queue.length >= this.#maxQueuedItems) return this.#fallBack([withId], 'queue_full').then((outcomes) => outcomes[0]);
     return new Promise((resolve) => {
       this.#queue.push({ item: withId, resolve });
       this.#schedule();
@@ -195,7 +195,7 @@ class BatchingSorterClient implements SorterClient {
 
   async #settle(batch: Pending[], reason: FallbackReason): Promise<void> {
     const outcomes = await this.#fallBack(batch.map((p) => p.item), reason);
-    batch.forEach((pending, i) => pending.resolve(outcomes[i]!));
+    batch.forEach((pending, i) => pending.resolve(outcomes[i]));
   }
 
   async #fallBack(items: readonly (ClassifyItem & { id: string })[], reason: FallbackReason): Promise<ClassifyOutcome[]> {

@@ -1,5 +1,4 @@
 export { createSorterClient } from './client';
 export type { SorterClient, SorterClientOptions, SorterBreakerOptions, SorterBreakerState } from './client';
 export { SorterRequestError } from './errors';
-export { parseRetryAfter } from './retry-after';
 export type { ClassifyItem, ClassifyResult, ClassifyOutcome, FallbackHook, FallbackReason, SorterClientObserver } from './types';

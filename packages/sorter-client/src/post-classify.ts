@@ -1,6 +1,6 @@
+import { parseRetryAfter } from '@obs/schema';
 import { SorterRequestError } from './errors';
 import { parseClassifyResponse } from './response';
-import { parseRetryAfter } from './retry-after';
 import type { ClassifyItem, ClassifyResult } from './types';
 
 export interface PostClassifyOptions {

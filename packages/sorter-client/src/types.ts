@@ -23,9 +23,9 @@ export type ClassifyOutcome =
   | { status: 'fallback'; result: ClassifyResult; reason: FallbackReason }
   | { status: 'unanswered'; reason: FallbackReason };
 
-/** Called for items the sorter did not answer; returns a result per item (same order) or undefined to leave one unanswered. */
+/** Called for items the sorter did not answer, each with the id the client gave it; returns a result per item (same order) or undefined to leave one unanswered. */
 export type FallbackHook = (
-  items: readonly ClassifyItem[],
+  items: readonly (ClassifyItem & { id: string })[],
   reason: FallbackReason,
 ) => ReadonlyArray<ClassifyResult | undefined> | Promise<ReadonlyArray<ClassifyResult | undefined>>;
 

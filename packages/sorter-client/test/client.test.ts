@@ -1,11 +1,12 @@
 import { createSorterClient, type ClassifyItem, type ClassifyResult, type FallbackReason, type SorterClient, type SorterClientOptions } from '../src';
 import { startFakeSorter, type FakeSorter } from '../src/testing';
+import { waitFor } from '@obs/schema/testing';
 
 const logItem = (body: string, id?: string): ClassifyItem => ({ type: 'log', body, ...(id ? { id } : {}) });
 
-function rulesFallback(items: readonly ClassifyItem[]): ClassifyResult[] {
+function rulesFallback(items: readonly (ClassifyItem & { id: string })[]): ClassifyResult[] {
   return items.map((item) => ({
-    id: item.id!,
+    id: item.id,
     severity: 'warning',
     category: 'noise',
     forward_to: 'storage',
@@ -14,14 +15,6 @@ function rulesFallback(items: readonly ClassifyItem[]): ClassifyResult[] {
     reason: 'test fallback',
     template: { id: 'local', text: String(item.body) },
   }));
-}
-
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 describe('createSorterClient', () => {
@@ -76,7 +69,7 @@ describe('createSorterClient', () => {
   test('assigns ids to items that have none so answers can be matched', async () => {
     const c = open();
     await c.classifyMany([logItem('one'), logItem('two')]);
-    const ids = sorter.requests[0]!.map((item) => item.id);
+    const ids = sorter.requests[0].map((item) => item.id);
     expect(new Set(ids).size).toBe(2);
     expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
   });
@@ -177,7 +170,7 @@ describe('createSorterClient', () => {
   test('sends the api key in x-api-key when one is configured', async () => {
     const c = open({ apiKey: 'k-123' });
     await c.classify(logItem('x'));
-    expect(sorter.headers[0]!['x-api-key']).toBe('k-123');
+    expect(sorter.headers[0]['x-api-key']).toBe('k-123');
   });
 
   test('reports unanswered with the reason when no fallback hook is given', async () => {

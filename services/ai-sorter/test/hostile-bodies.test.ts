@@ -19,7 +19,7 @@ describe('hostile request bodies are 400s naming what was wrong, never 500', () 
   // fetch, not supertest: superagent re-encodes a Buffer sent as JSON, and these bodies must arrive byte for byte.
   const postGzip = async (body: Buffer) => {
     const res = await fetch(`${sorter.url}/classify`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body });
-    return { status: res.status, body: (await res.json()) as unknown };
+    return { status: res.status, body: (await res.json()) };
   };
 
   test.each([

@@ -41,9 +41,9 @@ describe('planted secrets through /classify', () => {
     const logs = sorter.logs.join('\n');
     const leaks = [...planted.map((p) => [p.kind, p.value]), ['email in an id', emailInId], ['ip as an attribute key', ipAsKey], ['token as X-Request-Id', requestIdToken]]
       .flatMap(([kind, value]) => [
-        prompts.includes(value as string) ? `${kind} reached the LLM` : '',
-        outputs.join('\n').includes(value as string) ? `${kind} is in a response or /metrics` : '',
-        logs.includes(value as string) ? `${kind} is in a log line` : '',
+        prompts.includes(value) ? `${kind} reached the LLM` : '',
+        outputs.join('\n').includes(value) ? `${kind} is in a response or /metrics` : '',
+        logs.includes(value) ? `${kind} is in a log line` : '',
       ])
       .filter((leak) => leak !== '');
     expect(leaks).toEqual([]);

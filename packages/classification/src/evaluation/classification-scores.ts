@@ -24,6 +24,6 @@ export function classificationScores(predicted: readonly string[], truth: readon
     correct += truePositive;
     f1[label] = predictedCount + actualCount === 0 ? 0 : (2 * truePositive) / (predictedCount + actualCount);
   }
-  const macroF1 = labels.length === 0 ? 1 : labels.reduce((sum, label) => sum + (f1[label] as number), 0) / labels.length;
+  const macroF1 = labels.length === 0 ? 1 : labels.reduce((sum, label) => sum + (f1[label]), 0) / labels.length;
   return { accuracy: truth.length === 0 ? 1 : correct / truth.length, macroF1, f1 };
 }

@@ -40,7 +40,7 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
     if (row.length !== header.length) throw new Error(`CSV row ${index + 2} has ${row.length} fields, the header has ${header.length}`);
     const record: Record<string, string> = {};
     header.forEach((name, column) => {
-      record[name] = row[column] as string;
+      record[name] = row[column];
     });
     return record;
   });

@@ -6,8 +6,8 @@ export function groupingAccuracy(predicted: readonly string[], truth: readonly s
   const truthGroups = groupIndexes(truth);
   let correct = 0;
   for (const members of predictedGroups.values()) {
-    const first = members[0] as number;
-    const trueMembers = truthGroups.get(truth[first] as string) as number[];
+    const first = members[0];
+    const trueMembers = truthGroups.get(truth[first]) as number[];
     if (trueMembers.length === members.length && members.every((i) => truth[i] === truth[first])) correct += members.length;
   }
   return correct / predicted.length;

@@ -6,7 +6,7 @@ const keywordSeverities: Readonly<Record<string, Severity>> = { error: 'error', 
 /** Trivial baseline: the severity of the first level keyword (ERROR, WARN, INFO, DEBUG, any case) in the text, else info. */
 export function keywordSeverity(text: string): Severity {
   const word = levelKeyword.exec(text)?.[1];
-  return word === undefined ? 'info' : (keywordSeverities[word.toLowerCase()] as Severity);
+  return word === undefined ? 'info' : (keywordSeverities[word.toLowerCase()]);
 }
 
 /** Trivial baseline: the most frequent label of the truth, predicted for every item (ties go to the first seen). */

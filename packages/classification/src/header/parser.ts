@@ -51,7 +51,7 @@ class StreamHeaderParser implements HeaderParser {
     if (cri === null) return this.#parseFrom(line, skipSpaces(line, 0));
     // a container runtime's line (CRI, as kubelet writes it) wraps the application's own line
     const parsed = this.#parseFrom(line, criPrefix.lastIndex);
-    parsed.timestamp ??= cri[1] as string;
+    parsed.timestamp ??= cri[1];
     return parsed;
   }
 

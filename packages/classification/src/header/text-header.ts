@@ -62,7 +62,7 @@ function setLevel(header: TextHeader, raw: string, severity: Severity): void {
 
 /** A token that may stand in a header before its level: numbers, ids, times, dotted names, TAGS, separators. */
 function isHeaderLike(line: string, start: number, end: number): boolean {
-  if (end - start === 1 && '-|:*,>'.includes(line[start] as string)) return true;
+  if (end - start === 1 && '-|:*,>'.includes(line[start])) return true;
   let upper = 0;
   for (let i = start; i < end; i++) {
     const c = line.charCodeAt(i);
@@ -290,7 +290,7 @@ function readSyslogSource(line: string, i: number, header: TextHeader): void {
     program = syslogProgram.exec(line);
   }
   if (program !== null) {
-    sourceOf(header).program = program[1] as string;
+    sourceOf(header).program = program[1];
     if (program[2] !== undefined) sourceOf(header).pid = program[2];
     i = skipSpaces(line, syslogProgram.lastIndex);
   }
@@ -299,9 +299,9 @@ function readSyslogSource(line: string, i: number, header: TextHeader): void {
   // the program's own level after it: `app[1]: ERROR …`, `NetworkManager[1]: <info>  [1700000000.1] …`
   upperLevel.lastIndex = i;
   const upper = upperLevel.exec(line);
-  const stated = upper === null ? undefined : severityOfHeaderWord(upper[1] as string, false);
+  const stated = upper === null ? undefined : severityOfHeaderWord(upper[1], false);
   if (upper !== null && stated !== undefined) {
-    setLevel(header, upper[1] as string, stated);
+    setLevel(header, upper[1], stated);
     if (upper[2] === ':') header.messageStart = skipSpaces(line, upperLevel.lastIndex);
     else readAfterLevel(line, upperLevel.lastIndex, header);
     return;
@@ -318,7 +318,7 @@ function readSyslogSource(line: string, i: number, header: TextHeader): void {
 
 /** Shapes whose whole header one pattern reads; each starts with a level letter. */
 function readFixedShape(line: string, i: number, header: TextHeader): boolean {
-  if (!levelLetters.includes(line[i] as string)) return false;
+  if (!levelLetters.includes(line[i])) return false;
   for (const shape of fixedShapes) {
     shape.pattern.lastIndex = i;
     const groups = shape.pattern.exec(line)?.groups;
@@ -367,7 +367,7 @@ export function readTextHeader(line: string, start: number): TextHeader {
     const pri = syslogPri.exec(line);
     angleLevel.lastIndex = i;
     const word = pri === null ? angleLevel.exec(line) : null;
-    const severity = pri !== null ? severityFromSyslogPriority(Number(pri[1])) : word !== null ? severityOfHeaderWord(word[1] as string, true) : undefined;
+    const severity = pri !== null ? severityFromSyslogPriority(Number(pri[1])) : word !== null ? severityOfHeaderWord(word[1], true) : undefined;
     if (severity !== undefined) {
       setLevel(header, (pri ?? word)?.[0] as string, severity);
       i = pri !== null ? syslogPri.lastIndex : angleLevel.lastIndex;
@@ -439,7 +439,7 @@ export function readTextHeader(line: string, start: number): TextHeader {
     programDash.lastIndex = j;
     const dash = programDash.exec(line);
     if (dash !== null) {
-      sourceOf(header).program = dash[1] as string;
+      sourceOf(header).program = dash[1];
       header.messageStart = programDash.lastIndex;
       header.settled = true;
     }

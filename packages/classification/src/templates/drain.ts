@@ -186,8 +186,8 @@ function constantsKey(wild: readonly boolean[], tokens: readonly string[]): stri
  * more than a value. */
 function differsInWords(template: readonly string[], tokens: readonly string[]): boolean {
   for (let i = 0; i < template.length; i++) {
-    const constant = template[i] as string;
-    const token = tokens[i] as string;
+    const constant = template[i];
+    const token = tokens[i];
     if (constant !== WILDCARD && constant !== token && isWord(constant) && isWord(token) && !differOnlyInValue(constant, token)) return true;
   }
   return false;
@@ -299,7 +299,7 @@ class DrainTemplateMiner implements TemplateMiner {
   #nodeFor(tokens: readonly string[], create: boolean): TreeNode | undefined {
     let node = this.#child(this.#root, String(tokens.length), create);
     const depth = Math.min(this.#options.depth, tokens.length);
-    for (let i = 0; i < depth && node !== undefined; i++) node = this.#child(node, routingKey(tokens[i] as string), create);
+    for (let i = 0; i < depth && node !== undefined; i++) node = this.#child(node, routingKey(tokens[i]), create);
     return node;
   }
 
@@ -362,11 +362,11 @@ class DrainTemplateMiner implements TemplateMiner {
     }
     const meaning: number[] = [];
     for (let i = 0; i < generalised.length; i++) {
-      const constant = cluster.tokens[i] as string;
-      const token = tokens[i] as string;
+      const constant = cluster.tokens[i];
+      const token = tokens[i];
       if (generalised[i] !== WILDCARD || !isWord(constant) || !isWord(token) || differOnlyInValue(constant, token)) continue;
       const values = new Set<string>([token]);
-      for (const sibling of covered) values.add(sibling.tokens[i] as string);
+      for (const sibling of covered) values.add(sibling.tokens[i]);
       if (!values.has(WILDCARD) && values.size < WORD_VARIETY) return undefined;
       meaning.push(i);
     }
@@ -412,10 +412,10 @@ class DrainTemplateMiner implements TemplateMiner {
     let changed = false;
     let wordsChanged = false;
     for (let i = 0; i < tokens.length; i++) {
-      const before = cluster.tokens[i] as string;
+      const before = cluster.tokens[i];
       if (tokens[i] !== WILDCARD || before === WILDCARD) continue;
       changed = true;
-      if (isWord(before) && !differOnlyInValue(before, line[i] as string) && !cluster.wordPositions.includes(i)) {
+      if (isWord(before) && !differOnlyInValue(before, line[i]) && !cluster.wordPositions.includes(i)) {
         cluster.wordPositions.push(i);
         wordsChanged = true;
       }

@@ -20,7 +20,7 @@ const maskRules: readonly MaskRule[] = [
   { name: 'ipv4', pattern: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])/g },
   { name: 'ipv6', pattern: /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])/g },
   { name: 'quoted-value', pattern: /(?<==)(?:"[^"]*"|'[^']*')/g },
-  { name: 'unix-path', pattern: /(?<![\w.\/])(?:\/[\w.@%+~-]*){2,}/g },
+  { name: 'unix-path', pattern: /(?<![\w./])(?:\/[\w.@%+~-]*){2,}/g },
   { name: 'windows-path', pattern: /\b[A-Za-z]:\\[^\s,;"']*/g },
   { name: 'hex', pattern: /\b0[xX][0-9a-fA-F]+\b|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b/g },
   { name: 'host-port', pattern: /(?<![\w.:-])(?:(?:[a-zA-Z0-9-]+\.)+[a-z]{2,6}|localhost):\d{1,5}(?![\w.:])/g },
@@ -48,9 +48,9 @@ const ruleStart = `(?=[a-zA-Z0-9<>~"'/+-])(?:(?<![a-zA-Z0-9])|(?=<))`;
 const anyVariable = new RegExp(`${ruleStart}(?:${maskRules.map((rule) => `(?:${rule.pattern.source})`).join('|')})`, 'g');
 
 // A bracketed variable, e.g. "(<*>)", is the same variable with decoration some lines lack (as is a standalone "()").
-const wrappedWildcard = /[(\[]<\*>[)\]]/g;
+const wrappedWildcard = /[([]<\*>[)\]]/g;
 // Wildcards joined by separators ("<*>:<*>", "<*>.<*>.<*>") are one variable whose inner shape varies.
-const joinedWildcards = /<\*>(?:[.:_\/@-]<\*>)+/g;
+const joinedWildcards = /<\*>(?:[.:_/@-]<\*>)+/g;
 // A name glued to a variable by word characters, dots or dashes is a variable as a whole: a host that embeds an address
 // ("<*>.sh.example.at", "ip-<*>"), an id with a prefix ("blk_<*>"). So a redaction placeholder inside a name groups the
 // same as the masked name. Starts only at the start of a run, so the scan stays linear.

@@ -1,5 +1,4 @@
 export type { Delivered, Send, SendResult } from './send';
-export { parseRetryAfter } from './retry-after';
 export { backoffMs, type BackoffOptions } from './backoff';
 export { retryOptions, withRetry, type RetryOptions } from './retry';
 export { withTimeout } from './timeout';

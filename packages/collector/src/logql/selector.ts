@@ -1,5 +1,4 @@
-import type { Labels } from '../entry';
-import { extractedString } from '../stages/extracted';
+import { extractedString, type Labels } from '../entry';
 import { compileRe2, Re2SyntaxError } from './re2';
 
 export type MatchOperator = '=' | '!=' | '=~' | '!~';

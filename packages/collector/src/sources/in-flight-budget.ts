@@ -2,28 +2,12 @@ import * as v8 from 'node:v8';
 import type { Registry } from 'prom-client';
 import { ProtocolError, QueueFullError } from '../errors';
 import { counter, gauge } from '../telemetry/metric-factory';
+import type { InFlightBudget, InFlightReservation } from '../component';
+
+// The contracts sit in component.ts, below sources/; receivers keep importing them beside the implementation.
+export type { InFlightBudget, InFlightReservation };
 
 const MiB = 1024 * 1024;
-
-/**
- * The bytes of request bodies being received and decoded, across every receiver of the collector. A request
- * holds its part from its first byte until it is answered, so decoding and handing on stay within the limit.
- */
-export interface InFlightBudget {
-  readonly limitBytes: number;
-  /** A reservation for one request; grow it as bytes arrive, release it once the request is answered. */
-  open(): InFlightReservation;
-}
-
-export interface InFlightReservation {
-  /**
-   * Adds `bytes` to the reservation. Throws QueueFullError (429/RESOURCE_EXHAUSTED, Retry-After) when the
-   * collector is over its limit now, or RequestTooLargeError when this request alone could never fit.
-   */
-  add(bytes: number): void;
-  /** Gives every reserved byte back; idempotent. */
-  release(): void;
-}
 
 /** One request is larger than the whole in-flight limit: it could never be taken (413). */
 export class RequestTooLargeError extends ProtocolError {

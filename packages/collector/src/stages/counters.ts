@@ -1,4 +1,5 @@
 import { Counter, type Registry } from 'prom-client';
+import { getOrCreate } from '../telemetry/metric-factory';
 import type { StageCounters } from './stage';
 
 type Inc = { inc(n?: number): void };
@@ -24,24 +25,24 @@ class Tally implements Inc {
 const talliesByCounter = new WeakMap<Counter<string>, { labels: Record<string, string>; tally: Tally }[]>();
 
 function counter(registry: Registry, name: string, help: string, labelNames: string[]): Counter<string> {
-  const existing = registry.getSingleMetric(name);
-  if (existing) return existing as Counter<string>;
-  const tallies: { labels: Record<string, string>; tally: Tally }[] = [];
-  const created = new Counter({
-    name,
-    help,
-    labelNames,
-    registers: [registry],
-    collect() {
-      for (const t of tallies) {
-        if (t.tally.value === 0) continue;
-        this.inc(t.labels, t.tally.value);
-        t.tally.value = 0;
-      }
-    },
+  return getOrCreate(registry, name, () => {
+    const tallies: { labels: Record<string, string>; tally: Tally }[] = [];
+    const created = new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [registry],
+      collect() {
+        for (const t of tallies) {
+          if (t.tally.value === 0) continue;
+          this.inc(t.labels, t.tally.value);
+          t.tally.value = 0;
+        }
+      },
+    });
+    talliesByCounter.set(created, tallies);
+    return created;
   });
-  talliesByCounter.set(created, tallies);
-  return created;
 }
 
 /** A child of a counter made by `counter()`: shown at 0 right away, counted through a Tally. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { re2Schema } from '../schema/re2';
 import { durationMs, sizeBytes } from '../schema/units';
-import { nowNs, type LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { nowNs, type LogEntry, extractedString } from '../entry';
 import type { Stage, StageContext, StageDefinition } from './stage';
 
 const config = z

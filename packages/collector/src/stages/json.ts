@@ -1,8 +1,7 @@
 import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
 import { z } from 'zod';
 import { re2Schema } from '../schema/re2';
-import type { LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { extractedString, type LogEntry } from '../entry';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
 
 /** A JMESPath expression compiled at load. */

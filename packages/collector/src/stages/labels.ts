@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { labelMapSchema } from '../schema/label-name';
-import type { Labels, LogEntry } from '../entry';
+import { extractedString, type Labels, type LogEntry } from '../entry';
 import { compileConvertingCopier } from './compiled-properties';
-import { extractedString } from './extracted';
 import type { Stage, StageDefinition } from './stage';
 
 const config = z.strictObject({

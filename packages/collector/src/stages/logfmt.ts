@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { re2Schema } from '../schema/re2';
-import type { LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { extractedString, type LogEntry } from '../entry';
 import { ParserStage } from './parser-stage';
 import type { StageContext, StageDefinition } from './stage';
 

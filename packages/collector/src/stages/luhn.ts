@@ -1,7 +1,6 @@
 import { passesLuhn } from '@obs/pii';
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { extractedString, type LogEntry } from '../entry';
 import type { Stage, StageContext, StageDefinition } from './stage';
 
 // The longest payment card number (ISO/IEC 7812); Alloy's int parsing stops at 19 digits as well.

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { extractedString, type LogEntry } from '../entry';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
 
 const config = z.strictObject({

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { nowNs, type LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { nowNs, type LogEntry, extractedString } from '../entry';
 import type { Stage, StageDefinition } from './stage';
 
 const config = z.strictObject({

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
+import { extractedString, type LogEntry } from '../entry';
 import { compileGroupWriter } from './compiled-properties';
-import { extractedString } from './extracted';
 import { compilePattern, PatternSyntaxError, type PatternExpression } from './pattern-expression';
 import { ParserStage } from './parser-stage';
 import type { StageContext, StageDefinition } from './stage';

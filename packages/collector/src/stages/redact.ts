@@ -1,7 +1,7 @@
 import { createRedactor, piiTypes, type PiiType, type Redactor } from '@obs/pii';
-import { Counter } from 'prom-client';
 import { z } from 'zod';
 import type { LogEntry } from '../entry';
+import { counter } from '../telemetry/metric-factory';
 import type { Stage, StageContext, StageDefinition } from './stage';
 
 const REDACTIONS_METRIC = 'collector_stage_redactions_total';
@@ -32,9 +32,8 @@ class RedactStage implements Stage {
   constructor(cfg: RedactStageConfig, ctx: StageContext) {
     this.#redactor = createRedactor({ types: cfg.types, hashKey: cfg.hash_key });
     this.#source = cfg.source;
-    const existing = ctx.registry.getSingleMetric(REDACTIONS_METRIC) as Counter<'stage' | 'type'> | undefined;
-    const counter = existing ?? new Counter({ name: REDACTIONS_METRIC, help: 'PII values replaced by a redact stage, by PII type', labelNames: ['stage', 'type'], registers: [ctx.registry] });
-    this.#counts = new Map(this.#redactor.types.map((type) => [type, counter.labels({ stage: ctx.name, type })]));
+    const redactions = counter(ctx.registry, REDACTIONS_METRIC, 'PII values replaced by a redact stage, by PII type', ['stage', 'type']);
+    this.#counts = new Map(this.#redactor.types.map((type) => [type, redactions.labels({ stage: ctx.name, type })]));
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { re2Schema } from '../schema/re2';
-import type { LogEntry } from '../entry';
+import { extractedString, type LogEntry } from '../entry';
 import { compileGroupWriter } from './compiled-properties';
-import { extractedString } from './extracted';
 import { ParserStage } from './parser-stage';
 import type { StageContext, StageDefinition } from './stage';
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
+import { extractedString, type LogEntry } from '../entry';
 import { compileRe2 } from '../logql/re2';
 import { captureGroupNames } from './capture-groups';
-import { extractedString } from './extracted';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { compileTemplate, type CompiledTemplate, TemplateExecError, type TemplateScope } from './template/index';
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { labelNameSchema } from '../schema/label-name';
 import { re2Schema } from '../schema/re2';
-import type { LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { extractedString, type LogEntry } from '../entry';
 import type { Stage, StageDefinition } from './stage';
 
 const config = z

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { extractedString, type LogEntry } from '../entry';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { compileTemplate, type CompiledTemplate, TemplateExecError, type TemplateScope } from './template/index';
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
+import { extractedString, type LogEntry } from '../entry';
 import { TENANT_LABEL } from '../protocols/loki/tenant';
-import { extractedString } from './extracted';
 import type { Stage, StageDefinition } from './stage';
 
 const config = z

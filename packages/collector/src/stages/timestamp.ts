@@ -1,7 +1,6 @@
 import type { Counter } from 'prom-client';
 import { z } from 'zod';
-import type { LogEntry } from '../entry';
-import { extractedString } from './extracted';
+import { extractedString, type LogEntry } from '../entry';
 import { labelSetKey } from '../labels/label-set-key';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { createTimestampParser, type TimestampParser } from './timestamp/parser';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClassifyItem, ClassifyResult } from '../types';
@@ -41,8 +42,10 @@ export async function startFakeSorter(): Promise<FakeSorter> {
       requests.push(items);
       headers.push(req.headers);
       // The last mode sticks, so a test can say "fail twice, then answer".
-      const mode = modes.length > 1 ? modes.shift()! : modes[0]!;
-      respond(mode, items, res, hanging);
+      const [mode, ...next] = modes;
+      if (next.length > 0) modes = next;
+      // Like the real sorter, an item sent without an id is answered under a random one.
+      respond(mode, items.map((item) => ({ ...item, id: item.id ?? randomUUID() })), res, hanging);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,10 +69,10 @@ export async function startFakeSorter(): Promise<FakeSorter> {
   };
 }
 
-function respond(mode: FakeSorterMode, items: ClassifyItem[], res: ServerResponse, hanging: Set<ServerResponse>): void {
+function respond(mode: FakeSorterMode, items: IdentifiedItem[], res: ServerResponse, hanging: Set<ServerResponse>): void {
   switch (mode.kind) {
     case 'answer': {
-      const results = items.filter((item) => !mode.dropIds?.includes(item.id!)).map((item) => ({ ...answer(item), ...mode.override }));
+      const results = items.filter((item) => !mode.dropIds?.includes(item.id)).map((item) => ({ ...answer(item), ...mode.override }));
       const send = (): void => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ request_id: 'fake', results, stats: { items: items.length, decided_by: { llm: results.length, cache: 0, rules: 0 }, templates: 1, llm_calls: 1, duration_ms: 1 } }));
       };
@@ -92,10 +95,12 @@ function respond(mode: FakeSorterMode, items: ClassifyItem[], res: ServerRespons
   }
 }
 
-function answer(item: ClassifyItem): ClassifyResult {
+type IdentifiedItem = ClassifyItem & { id: string };
+
+function answer(item: IdentifiedItem): ClassifyResult {
   const failing = JSON.stringify(item.body ?? item.content).includes('fail');
   return {
-    id: item.id!,
+    id: item.id,
     severity: failing ? 'error' : 'info',
     category: failing ? 'error' : 'noise',
     forward_to: failing ? 'alerting' : 'storage',

@@ -2,7 +2,7 @@ import CircuitBreaker from 'opossum';
 import type { BreakerState } from './breaker-state';
 import { LlmError } from '../errors';
 import type { Metrics } from '../observability/metrics';
-import type { Classification, Classifier, ClassifyContext, RedactedItem } from './classifier';
+import type { Classifier, ClassifyContext, RedactedItem } from './classifier';
 
 export interface BreakerOptions {
   readonly errorThresholdPercent: number;
@@ -55,7 +55,7 @@ export function withBreaker(inner: Classifier, options: BreakerOptions, deps: { 
       return state;
     },
     async classify(items, ctx) {
-      return (await breaker.fire(items, ctx)) as Map<string, Classification>;
+      return (await breaker.fire(items, ctx));
     },
     shutdown() {
       breaker.shutdown();

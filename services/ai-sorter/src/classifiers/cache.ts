@@ -60,7 +60,7 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
           for (const item of group) out.set(item.id, answer);
           hits += group.length;
         } else {
-          unseen.push(group[0] as RedactedItem);
+          unseen.push(group[0]);
         }
       });
       // Once per batch, not per template.

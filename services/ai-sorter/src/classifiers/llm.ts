@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
-import { Category, ForwardTo, Severity } from '@obs/schema';
+import { Category, ForwardTo, Severity, parseRetryAfter } from '@obs/schema';
 import { LlmError } from '../errors';
 import type { Metrics } from '../observability/metrics';
 import type { Classification, Classifier, ClassifyContext, RedactedItem } from './classifier';
@@ -109,18 +109,9 @@ function parseEnvelope(completion: OpenAI.Chat.Completions.ChatCompletion, metri
 
 function toLlmError(err: unknown): LlmError {
   if (err instanceof OpenAI.APIError && err.status !== undefined) {
-    return new LlmError('http', `the LLM answered HTTP ${err.status}`, { status: err.status, retryAfterMs: retryAfterMs(err.headers) }, { cause: err });
+    return new LlmError('http', `the LLM answered HTTP ${err.status}`, { status: err.status, retryAfterMs: parseRetryAfter(err.headers?.get('retry-after')) }, { cause: err });
   }
   return new LlmError('connection', 'the LLM is unreachable', {}, { cause: err });
-}
-
-function retryAfterMs(headers: Headers | undefined): number | undefined {
-  const value = headers?.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function outcomeOf(err: LlmError): string {

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { Category, ForwardTo, Severity } from '@obs/schema';
-import type { CacheStore, CachedClassification } from './cache-store';
+import type { CacheStore } from './cache-store';
 
 const Cached = z.object({
   severity: Severity,
@@ -22,7 +22,7 @@ export function createRedisCacheStore(client: Redis, options: { ttlMs: number; p
         if (v === null) return undefined;
         try {
           const parsed = Cached.safeParse(JSON.parse(v));
-          return parsed.success ? (parsed.data as CachedClassification) : undefined;
+          return parsed.success ? (parsed.data) : undefined;
         } catch {
           return undefined;
         }

@@ -63,7 +63,7 @@ export function decodeLines(wire: LinesOnWire): PreparedLines {
       messageTokens: wire.slice(at + 7, at + 7 + tokenCount) as string[],
       level: level === -1 ? undefined : levels[level],
       attributes: attributes === '' ? undefined : (JSON.parse(attributes) as Record<string, unknown>),
-      byRules: decisions[wire[at + 5] as number] as Classification,
+      byRules: decisions[wire[at + 5] as number],
     });
     at += 7 + tokenCount;
   }

@@ -18,7 +18,7 @@ describe('createLogger', () => {
     const { lines, stream } = capture();
     const logger = createLogger({ level: 'info', redactor: createRedactor(), secrets: [], stream });
     logger.info('mail from erin@example.com', { detail: { peer: '198.51.100.4' } });
-    const line = JSON.parse(lines[0] as string) as { message: string; detail: { peer: string } };
+    const line = JSON.parse(lines[0]) as { message: string; detail: { peer: string } };
     expect(line.message).toBe('mail from <EMAIL>');
     expect(line.detail.peer).toBe('<IPV4>');
   });

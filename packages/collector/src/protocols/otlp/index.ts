@@ -4,3 +4,4 @@ export { OtlpWireError } from './wire-error';
 export { anyValueToString, anyValueToJson } from './any-value';
 export { toLabelName } from './label-name';
 export { filterItems, mergeData, splitData, emptyData } from './signal-shape';
+export { protoTypes, type ProtoTypes, type ProtoMessageType } from './proto';

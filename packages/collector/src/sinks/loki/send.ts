@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
+// The subpath, not the index: a collector without the sorter loads none of the API schemas.
+import { parseRetryAfter } from '@obs/schema/http';
 import { PermanentError, RetryableError } from '../../errors';
 import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
-import { parseRetryAfter } from '../../delivery/retry-after';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import type { LokiSinkConfig } from './config';

@@ -2,8 +2,9 @@ import { Buffer } from 'node:buffer';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Counter } from 'prom-client';
+// The subpath, not the index: a collector without the sorter loads none of the API schemas.
+import { parseRetryAfter } from '@obs/schema/http';
 import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
-import { parseRetryAfter } from '../../delivery/retry-after';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import { PermanentError, RetryableError } from '../../errors';

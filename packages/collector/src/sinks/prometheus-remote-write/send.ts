@@ -1,5 +1,6 @@
+// The subpath, not the index: a collector without the sorter loads none of the API schemas.
+import { parseRetryAfter } from '@obs/schema/http';
 import { PermanentError, RetryableError } from '../../errors';
-import { parseRetryAfter } from '../../delivery/retry-after';
 import type { SendResult } from '../../delivery/send';
 import { encodeWriteRequest } from './encode';
 import type { TimeSeries } from './series';

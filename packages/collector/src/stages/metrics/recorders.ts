@@ -1,5 +1,4 @@
-import type { LogEntry } from '../../entry';
-import { extractedString } from '../extracted';
+import { extractedString, type LogEntry } from '../../entry';
 import { metricValue } from './metric-value';
 import type { Series, SeriesStore } from '../../telemetry/series-store';
 import type { SeriesSlots } from './series-slots';

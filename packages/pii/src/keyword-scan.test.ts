@@ -1,0 +1,49 @@
+import { createGroupScan } from './keyword-scan';
+
+function groupsIn(slots: ReadonlyArray<ReadonlyArray<readonly string[]>>, text: string): number[] {
+  const found = new Int32Array(slots.length);
+  createGroupScan(slots)(text, found);
+  return [...found];
+}
+
+describe('createGroupScan', () => {
+  const slots = [
+    [['password', 'pass'], ['token']],
+    [['user', 'users'], ['-u'], ['login(']],
+  ];
+
+  test('sets the bit of each group with a word in the text, per slot', () => {
+    expect(groupsIn(slots, 'login(bob) token=x')).toEqual([0b10, 0b100]);
+  });
+
+  test('finds words in any ASCII case', () => {
+    expect(groupsIn(slots, 'DB_PASSWORD=x User=bob')).toEqual([0b01, 0b001]);
+  });
+
+  test('finds every word inside a longer one and words that overlap', () => {
+    // `users` holds `user`; `passtoken` holds `pass` and `token` back to back; `-user` holds `-u` and `user`.
+    expect(groupsIn([[['users'], ['user']]], 'all users')).toEqual([0b11]);
+    expect(groupsIn(slots, 'passtoken -user')).toEqual([0b11, 0b011]);
+  });
+
+  test('finds a word after a partial one that failed (the automaton falls back, it does not restart)', () => {
+    expect(groupsIn(slots, 'passwopassword')).toEqual([0b01, 0]);
+    expect(groupsIn([[['abab', 'bac']]], 'ababac')).toEqual([0b1]);
+  });
+
+  test('finds nothing when no word is there, and non-ASCII characters break a word', () => {
+    expect(groupsIn(slots, 'nothing here, ünïcödé')).toEqual([0, 0]);
+    expect(groupsIn(slots, 'tok\u00e9n us\u0130er')).toEqual([0, 0]);
+    expect(groupsIn(slots, '')).toEqual([0, 0]);
+  });
+
+  test('reports a word listed by two slots to both', () => {
+    expect(groupsIn([[['key']], [['x'], ['key']]], 'api key')).toEqual([0b1, 0b10]);
+  });
+
+  test('rejects a word that is empty, upper case or not ASCII', () => {
+    expect(() => createGroupScan([[['Token']]])).toThrow(/lower case/);
+    expect(() => createGroupScan([[['']]])).toThrow(/non-empty/);
+    expect(() => createGroupScan([[['tök']]])).toThrow(/not ASCII/);
+  });
+});
