@@ -23,7 +23,10 @@ const loginCommands: readonly LoginCommand[] = [
   { commands: 'vsql', user: '-U', password: '-w' },
   { commands: 'ldap\\w+', password: '-w' },
   { commands: 'snmp\\w+', user: '-u', password: '-[AX]' },
-  { commands: 'psql|pg_\\w+|createdb|dropdb|createuser|dropuser|pgbench|vacuumdb|reindexdb|clusterdb', user: '-U|--username' },
+  {
+    commands: 'psql|pg_\\w+|createdb|dropdb|createuser|dropuser|pgbench|vacuumdb|reindexdb|clusterdb',
+    user: '-U|--username',
+  },
   { commands: 'sudo|runuser|crontab|ansible(?:-\\w+)?|openconnect|curl', user: '-[A-Za-z]*u|--user' },
   { commands: 'useradd|usermod', password: '-p' },
 ];
@@ -63,23 +66,41 @@ const positional = {
 export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
   [flagRule([' -u', ' --user'], 'user', `(${name})`), rule([' -u', ' --user', 'wbinfo'], positional.samba, [1])],
   [
-  rule(['rabbitmqctl'], `\\brabbitmqctl\\b[^|;&\\n]*?\\s(?:add_user|delete_user|change_password|clear_password|authenticate_user|set_user_tags|set_permissions(?:\\s+-p\\s+\\S+)?|list_user_permissions)\\s+["']?(${name})`),
-  rule(['htpasswd'], positional.htpasswd, [1]),
-  rule(['mosquitto_passwd'], positional.mosquittoPasswd, [1]),
-  rule(['chpasswd'], positional.chpasswd, [1]),
-  rule(['lftp'], positional.lftp, [1]),
-  rule(['stats auth'], positional.haproxyStats, [1]),
-  rule(['login ok', 'login incorrect'], positional.radius, [1]),
-  // `sudo -u` is above; `su - alice`, `su alice -c cmd`, `su -l alice`.
-  rule(['su '], `(?<![\\w/.-])su(?:(?:\\s+-[l-]?|\\s+--login)\\s+(${name})(?=\\s*$|\\s+-c\\b|\\s*[;&|)])|\\s+(${name})(?=\\s*$|\\s+-c\\b))`),
-  // `chown alice:staff f`, `chown -R alice /srv`; `passwd alice`, `useradd -m -s /bin/bash alice` (the last argument).
-  rule(['chown'], `(?<![\\w/.-])chown(?:\\s+-\\S+)*\\s+(${name})(?=[:.]?\\s|:[\\w.-]*\\s)`),
-  rule(
-    ['passwd', 'useradd', 'adduser', 'usermod', 'userdel', 'deluser', 'chage', 'chsh', 'chfn', 'smbpasswd', 'pdbedit'],
-    `(?<![\\w/.-])(?:passwd|useradd|adduser|usermod|userdel|deluser|chage|chsh|chfn|smbpasswd|pdbedit)(?:\\s+(?:-\\S+|(?<=-\\w*[cdegGkKpsuLf]\\s{1,4})[^\\s;&|]+|'[^'\\n]*'|"[^"\\n]*"))*\\s+(${name})(?=\\s*$|\\s*[;&|)"'])`,
-  ),
-  // xfreerdp and Windows `net use`: `/u:CORP\\alice`, `/user:alice`.
-  rule(['/u:', '/user:'], `(?<=\\s)/u(?:ser)?:${domainUserName}`),
+    rule(
+      ['rabbitmqctl'],
+      `\\brabbitmqctl\\b[^|;&\\n]*?\\s(?:add_user|delete_user|change_password|clear_password|authenticate_user|set_user_tags|set_permissions(?:\\s+-p\\s+\\S+)?|list_user_permissions)\\s+["']?(${name})`,
+    ),
+    rule(['htpasswd'], positional.htpasswd, [1]),
+    rule(['mosquitto_passwd'], positional.mosquittoPasswd, [1]),
+    rule(['chpasswd'], positional.chpasswd, [1]),
+    rule(['lftp'], positional.lftp, [1]),
+    rule(['stats auth'], positional.haproxyStats, [1]),
+    rule(['login ok', 'login incorrect'], positional.radius, [1]),
+    // `sudo -u` is above; `su - alice`, `su alice -c cmd`, `su -l alice`.
+    rule(
+      ['su '],
+      `(?<![\\w/.-])su(?:(?:\\s+-[l-]?|\\s+--login)\\s+(${name})(?=\\s*$|\\s+-c\\b|\\s*[;&|)])|\\s+(${name})(?=\\s*$|\\s+-c\\b))`,
+    ),
+    // `chown alice:staff f`, `chown -R alice /srv`; `passwd alice`, `useradd -m -s /bin/bash alice` (the last argument).
+    rule(['chown'], `(?<![\\w/.-])chown(?:\\s+-\\S+)*\\s+(${name})(?=[:.]?\\s|:[\\w.-]*\\s)`),
+    rule(
+      [
+        'passwd',
+        'useradd',
+        'adduser',
+        'usermod',
+        'userdel',
+        'deluser',
+        'chage',
+        'chsh',
+        'chfn',
+        'smbpasswd',
+        'pdbedit',
+      ],
+      `(?<![\\w/.-])(?:passwd|useradd|adduser|usermod|userdel|deluser|chage|chsh|chfn|smbpasswd|pdbedit)(?:\\s+(?:-\\S+|(?<=-\\w*[cdegGkKpsuLf]\\s{1,4})[^\\s;&|]+|'[^'\\n]*'|"[^"\\n]*"))*\\s+(${name})(?=\\s*$|\\s*[;&|)"'])`,
+    ),
+    // xfreerdp and Windows `net use`: `/u:CORP\\alice`, `/user:alice`.
+    rule(['/u:', '/user:'], `(?<=\\s)/u(?:ser)?:${domainUserName}`),
   ],
 ];
 
@@ -88,21 +109,27 @@ export const cliSecretRules: ReadonlyArray<readonly Rule[]> = [
   [flagRule([' -p', ' -a', ' -w', ' -x'], 'password', value)],
   [rule([' -u', ' --user', 'wbinfo'], positional.samba, [2])],
   [
-  rule(['rabbitmqctl'], positional.rabbitmqctl, [2, 3, 4]),
-  rule(['htpasswd'], positional.htpasswd, [2, 3, 4]),
-  rule(['mosquitto_passwd'], positional.mosquittoPasswd, [2, 3, 4]),
-  rule(['chpasswd'], positional.chpasswd, [2]),
-  rule(['lftp'], positional.lftp, [2]),
-  rule(['stats auth'], positional.haproxyStats, [2]),
-  rule(['login ok', 'login incorrect'], positional.radius, [2]),
-  // `net user alice S3cret /add`, `net use \\\\srv\\share S3cret /user:alice` (`*` prompts, `/x` is an option).
-  rule(['net user', 'net use'], `\\bnet\\s+(?:user\\s+(?:"[^"\\n]*"|\\S+)|use\\s+(?:[A-Za-z]:\\s+)?\\\\\\\\\\S+)\\s+(?![/*])${value}`),
-  rule(['/p:'], `(?<=\\s)/p:${value}`),
-  // OpenSSL's `-passin pass:S3cret` (`env:`, `file:` and `fd:` name where the secret is).
-  rule(['pass:'], `(?<=\\s)-pass(?:in|out|word)?\\s+["']?pass:([^\\s"']+)`),
-  // `mc alias set NAME URL ACCESS_KEY SECRET_KEY` (MinIO).
-  rule(['mc alias', 'mc config'], `\\bmc\\s+(?:alias\\s+set|config\\s+host\\s+add)\\s+\\S+\\s+\\S+\\s+\\S+\\s+${value}`),
-  rule(['wpa_passphrase'], `\\bwpa_passphrase\\s+(?:"[^"\\n]*"|'[^'\\n]*'|\\S+)\\s+${value}`),
-  rule(['nmcli'], `\\bnmcli${sameCommand}(?:password|wifi-sec\\.psk|802-1x\\.password|vpn\\.secrets)\\s+${value}`),
+    rule(['rabbitmqctl'], positional.rabbitmqctl, [2, 3, 4]),
+    rule(['htpasswd'], positional.htpasswd, [2, 3, 4]),
+    rule(['mosquitto_passwd'], positional.mosquittoPasswd, [2, 3, 4]),
+    rule(['chpasswd'], positional.chpasswd, [2]),
+    rule(['lftp'], positional.lftp, [2]),
+    rule(['stats auth'], positional.haproxyStats, [2]),
+    rule(['login ok', 'login incorrect'], positional.radius, [2]),
+    // `net user alice S3cret /add`, `net use \\\\srv\\share S3cret /user:alice` (`*` prompts, `/x` is an option).
+    rule(
+      ['net user', 'net use'],
+      `\\bnet\\s+(?:user\\s+(?:"[^"\\n]*"|\\S+)|use\\s+(?:[A-Za-z]:\\s+)?\\\\\\\\\\S+)\\s+(?![/*])${value}`,
+    ),
+    rule(['/p:'], `(?<=\\s)/p:${value}`),
+    // OpenSSL's `-passin pass:S3cret` (`env:`, `file:` and `fd:` name where the secret is).
+    rule(['pass:'], `(?<=\\s)-pass(?:in|out|word)?\\s+["']?pass:([^\\s"']+)`),
+    // `mc alias set NAME URL ACCESS_KEY SECRET_KEY` (MinIO).
+    rule(
+      ['mc alias', 'mc config'],
+      `\\bmc\\s+(?:alias\\s+set|config\\s+host\\s+add)\\s+\\S+\\s+\\S+\\s+\\S+\\s+${value}`,
+    ),
+    rule(['wpa_passphrase'], `\\bwpa_passphrase\\s+(?:"[^"\\n]*"|'[^'\\n]*'|\\S+)\\s+${value}`),
+    rule(['nmcli'], `\\bnmcli${sameCommand}(?:password|wifi-sec\\.psk|802-1x\\.password|vpn\\.secrets)\\s+${value}`),
   ],
 ];

@@ -23,7 +23,11 @@ export function rule(words: readonly string[], source: string, values?: readonly
  * any of them (a detector's word groups are bits of one 32-bit set, shared with the detectors it is combined with,
  * so rare rules share a group; a rule whose words are absent fails at once on its literal parts).
  */
-export function createRuleDetector(type: PiiType, groups: ReadonlyArray<readonly Rule[]>, accept: (value: string) => boolean): Detector {
+export function createRuleDetector(
+  type: PiiType,
+  groups: ReadonlyArray<readonly Rule[]>,
+  accept: (value: string) => boolean,
+): Detector {
   const hint = anyOf([...new Set(groups.flat().flatMap((r) => r.words))]);
   return {
     type,

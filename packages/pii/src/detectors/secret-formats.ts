@@ -29,24 +29,53 @@ export function createSecretFormatsDetector(): Detector {
       [
         // Alone on its line, any value (the word leads the pattern, the line start is checked behind it: cheaper than
         // trying a line start at every position); after other words, only with an encryption type or a compound name.
-        rule(['pass', 'secret', 'psk', 'key-string', 'community'], `(?:${secretDirective})(?<=${lineStart}[\\w-]+)[ \\t]+${keyType}${value}${lineEnd}`, undefined, 'gi'),
-        rule(['pass', 'secret', 'psk', 'key'], `(?<![A-Za-z])(?:${secretDirective}|key)[ \\t]+[0-9][ \\t]+${hashName}${value}${lineEnd}`, undefined, 'gi'),
-        rule(['pass', 'secret', 'psk', 'key'], `(?:password|passwd|pass|secret|key|psk|passphrase)(?<=\\w[-_][A-Za-z]+)[ \\t]+${keyType}${value}${lineEnd}`, undefined, 'gi'),
+        rule(
+          ['pass', 'secret', 'psk', 'key-string', 'community'],
+          `(?:${secretDirective})(?<=${lineStart}[\\w-]+)[ \\t]+${keyType}${value}${lineEnd}`,
+          undefined,
+          'gi',
+        ),
+        rule(
+          ['pass', 'secret', 'psk', 'key'],
+          `(?<![A-Za-z])(?:${secretDirective}|key)[ \\t]+[0-9][ \\t]+${hashName}${value}${lineEnd}`,
+          undefined,
+          'gi',
+        ),
+        rule(
+          ['pass', 'secret', 'psk', 'key'],
+          `(?:password|passwd|pass|secret|key|psk|passphrase)(?<=\\w[-_][A-Za-z]+)[ \\t]+${keyType}${value}${lineEnd}`,
+          undefined,
+          'gi',
+        ),
         // Crypt hashes (`$1$`, `$6$`, Junos `$9$`) after a secret word, quoted or not.
-        rule(['pass', 'secret', 'key', 'ascii-text'], `\\b(?:password|passwd|secret|key|passphrase|ascii-text)[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`),
+        rule(
+          ['pass', 'secret', 'key', 'ascii-text'],
+          `\\b(?:password|passwd|secret|key|passphrase|ascii-text)[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`,
+        ),
       ],
       [
-        rule(['radius-server', 'tacacs-server'], `\\b(?:radius|tacacs)-server\\b[^\\n]*?\\bkey[ \\t]+(?:[0-9][ \\t]+)?${value}`),
+        rule(
+          ['radius-server', 'tacacs-server'],
+          `\\b(?:radius|tacacs)-server\\b[^\\n]*?\\bkey[ \\t]+(?:[0-9][ \\t]+)?${value}`,
+        ),
         rule(['snmp-server'], `\\bsnmp-server\\s+community\\s+(?:[0-9]\\s+)?${value}`),
         rule(['neighbor'], `\\bneighbor\\s+\\S+\\s+password\\s+(?:[0-9]\\s+)?${value}`),
         // FortiOS: `set psksecret ENC xxx`, `set password ENC xxx`.
-        rule(['set passw', 'set psksecret', 'set secret'], `(?<=${lineStart})set\\s+[\\w-]*(?:password|passwd|psksecret|secret)\\s+(?:ENC\\s+)?${value}${lineEnd}`),
+        rule(
+          ['set passw', 'set psksecret', 'set secret'],
+          `(?<=${lineStart})set\\s+[\\w-]*(?:password|passwd|psksecret|secret)\\s+(?:ENC\\s+)?${value}${lineEnd}`,
+        ),
         // Vault tokens (`hvs.`, batch `hvb.`, recovery `hvr.`) wherever they appear (`vault login hvs.…`).
         rule(['hvs.', 'hvb.', 'hvr.'], `(?<![\\w.-])(hv[sbr]\\.[A-Za-z0-9_-]{24,})(?![\\w-])`),
         // strongSwan ipsec.secrets: `: PSK "x"`, `alice : EAP "x"`, `: XAUTH "x"`.
         rule(['psk', 'eap', 'xauth'], `:\\s*(?:PSK|EAP|XAUTH|NTLM)\\s+${value}`),
         // chrony/ntpd keys file: `1 SHA1 HEX:5B6F...`.
-        rule(['hex:', 'ascii:'], `\\b(?:MD5|SHA1|SHA256|SHA384|SHA512|AES128CMAC|AES256CMAC)\\s+((?:HEX|ASCII):\\S+)`, undefined, 'gi'),
+        rule(
+          ['hex:', 'ascii:'],
+          `\\b(?:MD5|SHA1|SHA256|SHA384|SHA512|AES128CMAC|AES256CMAC)\\s+((?:HEX|ASCII):\\S+)`,
+          undefined,
+          'gi',
+        ),
       ],
       ...cliSecretRules,
     ],

@@ -66,7 +66,7 @@ export function createSecretKvDetector(): Detector {
   const cookieHeaders = boundaryPatterns('(?<![\\w-])', String.raw`(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)`, 'gi');
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
-  const keyWords = ['pass', 'pwd', 'pw', 'psk', 'secret', 'token', 'key', 'sess', 'kennwort', 'contrase', 'senha', 'wachtwoord', 'haslo', 'hasło', 'salasana', 'senord', 'adgangskode'];
+  const keyWords = ['pass', 'pwd', 'pw', 'psk', 'secret', 'token', 'key', 'sess', 'kennwort', 'contrase', 'senha', 'wachtwoord', 'haslo', 'salasana', 'senord', 'adgangskode'];
   const hint = anyOf([...keyWords, 'cookie']);
   const [keyWord, cookieWord] = [1, 2];
   return {

@@ -8,7 +8,8 @@ const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const ipv4 = `${octet}(?:\\.${octet}){3}`;
 
 // A host name rather than a user where a field can hold either (a captured Host header, a certificate's CN).
-const hostLike = /^(?:[\w-]+\.){2,}[\w-]+$|\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|uk|de|fr|eu|us|info|biz|svc)$/i;
+const hostLike =
+  /^(?:[\w-]+\.){2,}[\w-]+$|\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|uk|de|fr|eu|us|info|biz|svc)$/i;
 // Words that stand where a name could (a protocol before `/address:port`, an Active Directory container in a DN).
 const notAUser = new Set(
   (
@@ -19,7 +20,9 @@ const notAUser = new Set(
 
 function plausibleUser(value: string): boolean {
   const lower = value.toLowerCase();
-  return value !== '' && lower !== 'unknown' && !isPlaceholderValue(value) && !notAUser.has(lower) && !hostLike.test(value);
+  return (
+    value !== '' && lower !== 'unknown' && !isPlaceholderValue(value) && !notAUser.has(lower) && !hostLike.test(value)
+  );
 }
 
 /**
@@ -34,29 +37,60 @@ export function createUserFormatsDetector(): Detector {
     'user',
     [
       // csvlog: `2025-04-09 11:02:07.311 UTC,"alice","shop",4411,"10.0.0.5:50122",...` (the time is the first column).
-      [rule(['utc,"', 't,"', 'k,"'], `(?<=(?:^|\\s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})?(?: [A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?)?),"(${name})",(?:"[^"\\n]*")?,\\d+,`)],
+      [
+        rule(
+          ['utc,"', 't,"', 'k,"'],
+          `(?<=(?:^|\\s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})?(?: [A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?)?),"(${name})",(?:"[^"\\n]*")?,\\d+,`,
+        ),
+      ],
       [
         // MySQL general log `Connect\talice@10.0.0.5 on shop`, slow log `# User@Host: alice[alice] @ host [addr]`.
         rule(['connect\t', 'change user\t'], `\\b(?:Connect|Change user)\\t\\s*(${name})@[\\w.%:-]+\\s+(?:on|as)\\b`),
         rule(['user@host'], `User@Host:\\s*(${name})\\[(${name})?\\]`, undefined, 'gi'),
         // Squid: `... TCP_MISS/200 512 GET http://x/ alice HIER_DIRECT/10.0.0.1 text/html`.
-        rule(['tcp_', 'udp_', 'none/', 'none_', 'tag_none'], `\\b(?:TCP|UDP|NONE|TAG)(?:_[A-Z_]+)?/\\d{3} \\d+ [A-Z_]+ \\S+ ${domainUserName} [A-Z_]+/`),
+        rule(
+          ['tcp_', 'udp_', 'none/', 'none_', 'tag_none'],
+          `\\b(?:TCP|UDP|NONE|TAG)(?:_[A-Z_]+)?/\\d{3} \\d+ [A-Z_]+ \\S+ ${domainUserName} [A-Z_]+/`,
+        ),
         // xferlog: `... b _ o r alice ftp 0 * c` (direction, access mode, user, service, auth method, auth id, status).
-        rule(['ftp 0 ', 'ftp 1 '], `\\s[ab]\\s+\\S+\\s+[oid]\\s+[gr]\\s+(${name})\\s+\\w+\\s+[01]\\s+\\S+\\s+[ci](?=\\s|$)`),
+        rule(
+          ['ftp 0 ', 'ftp 1 '],
+          `\\s[ab]\\s+\\S+\\s+[oid]\\s+[gr]\\s+(${name})\\s+\\w+\\s+[01]\\s+\\S+\\s+[ci](?=\\s|$)`,
+        ),
       ],
       [
         // HAProxy httplog: the first captured request header (`capture request header X-User`) after the queue counters.
-        rule(['} "'], `:\\d\\d\\.\\d{3}\\] \\S+ \\S+ -?\\d+(?:/-?\\d+){2,4} -?\\d{3} \\+?\\d+ \\S+ \\S+ [\\w-]{4} \\d+(?:/\\d+){4} \\d+/\\d+ \\{(?:[^{}|\\n]*\\|)*?(${name})(?=[|}])`),
+        rule(
+          ['} "'],
+          `:\\d\\d\\.\\d{3}\\] \\S+ \\S+ -?\\d+(?:/-?\\d+){2,4} -?\\d{3} \\+?\\d+ \\S+ \\S+ [\\w-]{4} \\d+(?:/\\d+){4} \\d+/\\d+ \\{(?:[^{}|\\n]*\\|)*?(${name})(?=[|}])`,
+        ),
       ],
       [
         // OpenVPN names a client by its certificate's CN: `alice/203.0.113.5:51234 MULTI: ...`, `[alice] Peer Connection`.
-        rule(['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'], `/(?<=(?:^|[\\s[])(${name})(?<![.-])/)(?=${ipv4}:\\d{1,5}(?!\\d))`),
+        rule(
+          ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'],
+          `/(?<=(?:^|[\\s[])(${name})(?<![.-])/)(?=${ipv4}:\\d{1,5}(?!\\d))`,
+        ),
         rule(['peer connection'], `\\[(${name})\\] Peer Connection Initiated`),
       ],
       [
         // Dovecot: `imap(alice)<4321><sess>:`, `auth-worker(9): pam(alice,10.0.0.5,<sess>): unknown user`.
         rule(
-          ['imap(', 'pop3(', 'lmtp(', 'managesieve(', 'submission(', 'passwd-file(', 'passwd(', 'pam(', 'ldap(', 'sql(', 'shadow(', 'checkpassword(', 'oauth2('],
+          [
+            'imap(',
+            'pop3(',
+            'lmtp(',
+            'managesieve(',
+            'submission(',
+            'passwd-file(',
+            'passwd(',
+            'pam(',
+            'ldap(',
+            'sql(',
+            'shadow(',
+            'checkpassword(',
+            'oauth2(',
+          ],
           `\\b(?:imap|pop3|lmtp|managesieve|submission|passwd-file|passwd|pam|ldap|sql|shadow|checkpassword|oauth2)\\((${name})(?=[,)])`,
         ),
         // Exim: `A=dovecot_plain:alice`.
