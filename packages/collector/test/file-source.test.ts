@@ -8,7 +8,7 @@ import { createFileSource } from '../src/sources/file/source';
 import { fileSourceConfig } from '../src/sources/file/config';
 import { createMemoryConsumer, type MemoryConsumer } from '../src/testing/memory-consumer';
 import { createFailingConsumer } from '../src/testing/failing-consumer';
-import { waitFor } from '../src/testing/wait-for';
+import { waitFor } from '@obs/schema/testing';
 import type { Consumer } from '../src/consumer';
 import type { LogBatch } from '../src/entry';
 import { createTestContext, metricValue } from './support/sink-context';
