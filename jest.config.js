@@ -16,6 +16,7 @@ module.exports = {
     '^@obs/ai-sorter$': path.join(root, 'services/ai-sorter/src/index.ts'),
     '^@obs/([a-z-]+)$': path.join(root, 'packages/$1/src/index.ts'),
     '^@obs/([a-z-]+)/testing$': path.join(root, 'packages/$1/src/testing/index.ts'),
+    '^@obs/schema/http$': path.join(root, 'packages/schema/src/http/index.ts'),
   },
   testTimeout: 60000,
   maxWorkers: 2,

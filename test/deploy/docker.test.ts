@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { buildImages, checkTag, describeWithDocker, docker, health, hostPort, images, stopContainer } from '../support/docker';
-import { freePort, waitFor } from '../support/ports';
+import { waitFor } from '@obs/schema/testing';
+import { freePort } from '../support/ports';
 import { findOnPath, repoRoot } from '../support/repo';
 
 // Builds both images from the working tree and runs them on a real Docker engine (.ci/run starts one; base images are
@@ -36,7 +37,7 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
     containers.push(container);
     await docker(bin, ['run', '-d', '--name', container, ...hardened, ...args, image]);
     expect((await docker(bin, ['exec', container, 'id', '-u'])).trim()).not.toBe('0');
-    await waitFor(`${name} healthy by its HEALTHCHECK`, async () => (await health(bin, container)) === 'healthy', 90_000);
+    await waitFor(async () => (await health(bin, container)) === 'healthy', `${name} healthy by its HEALTHCHECK`, 90_000, 100);
     return container;
   }
 
@@ -76,7 +77,7 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
     expect(otlp.status).toBe(200);
     const entries = async () =>
       (await docker(bin, ['logs', c])).split('\n').filter((l) => l.startsWith('{"ts"') && l.includes('"line"')).map((l) => JSON.parse(l) as { labels: Record<string, string> });
-    await waitFor('both lines on the collector\'s stdout', async () => (await entries()).length >= 2);
+    await waitFor(async () => (await entries()).length >= 2, 'both lines on the collector\'s stdout', 30_000, 100);
     const byJob = (await entries()).find((e) => e.labels.job === `push-${runId}`);
     const byService = (await entries()).find((e) => e.labels.service_name === `otlp-${runId}`);
     expect(byJob?.labels).toMatchObject({ detected_level: 'error' });
@@ -108,7 +109,7 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
       fs.mkdirSync(path.join(repoRoot, 'data', 'logs'), { recursive: true });
       await compose(['up', '-d', 'collector', 'ai-sorter', 'llm-stub'], 300_000);
       for (const service of ['collector', 'ai-sorter']) {
-        await waitFor(`${service} healthy`, async () => (await health(bin, await containerOf(service))) === 'healthy', 120_000);
+        await waitFor(async () => (await health(bin, await containerOf(service))) === 'healthy', `${service} healthy`, 120_000, 100);
       }
     }, 420_000);
 
@@ -133,7 +134,7 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
       let n = 0;
       // The first line of a new template is decided by the collector's rules while the sorter is asked; later lines
       // of the template carry the sorter's (LLM) answer from the collector's cache.
-      await waitFor('a line decided by the sorter at the Loki receiver', async () => {
+      await waitFor(async () => {
         const push = await fetch(`http://127.0.0.1:${env.LOKI_PUSH_PORT}/loki/api/v1/push`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -141,7 +142,7 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
         });
         expect(push.status).toBe(204);
         return (await fromSorter()) !== undefined;
-      }, 90_000);
+      }, 'a line decided by the sorter at the Loki receiver', 90_000, 100);
       const entry = await fromSorter();
       // The fake LLM's answer (services/ai-sorter/test/fake-llm-server.ts): error about something unreachable.
       expect(entry?.labels).toMatchObject({ job: 'compose-check', detected_level: 'error', collector: 'local-stack' });
@@ -154,7 +155,7 @@ describeWithDocker('the images and the compose stack on a real Docker engine', (
       const prometheus = `http://127.0.0.1:${env.PROMETHEUS_PORT}`;
       type Series = { metric: { job: string }; value: [number, string] };
       const up = async () => ((await (await fetch(`${prometheus}/api/v1/query?query=up`)).json()) as { data: { result: Series[] } }).data.result;
-      await waitFor('both targets up', async () => (await up()).filter((s) => s.value[1] === '1').length === 2, 60_000);
+      await waitFor(async () => (await up()).filter((s) => s.value[1] === '1').length === 2, 'both targets up', 60_000, 100);
       expect((await up()).map((s) => [s.metric.job, s.value[1]]).sort()).toEqual([['ai-sorter', '1'], ['collector', '1']]);
       const rules = (await (await fetch(`${prometheus}/api/v1/rules`)).json()) as { data: { groups: { name: string; rules: unknown[] }[] } };
       const expected = fs.readdirSync(path.join(repoRoot, 'monitoring', 'alerts')).filter((f) => f.endsWith('.yaml'))

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, waitFor } from '../support/ports';
+import { waitFor } from '@obs/schema/testing';
+import { freePort } from '../support/ports';
 import { builtEntry, describeWithBinary } from '../support/repo';
 
 const run = promisify(execFile);
@@ -20,7 +21,7 @@ describeWithBinary('chromium', 'the ai-sorter /docs page in a real browser', (ch
     port = await freePort();
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
     sorter = spawn(process.execPath, [builtEntry('@obs/ai-sorter/server')], { env: { PATH: process.env.PATH ?? '', PORT: String(port) }, stdio: 'ignore' });
-    await waitFor('the ai-sorter', async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok);
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, 'the ai-sorter', 30_000, 100);
   });
 
   afterAll(() => {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, waitFor } from '../support/ports';
+import { waitFor } from '@obs/schema/testing';
+import { freePort } from '../support/ports';
 import { repoRoot } from '../support/repo';
 import { required } from '../support/required';
 
@@ -22,7 +23,7 @@ describe('the main job stopped with Ctrl-C', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      await waitFor('the generator started (the whole job is up)', () => fs.existsSync(path.join(dataDir, 'logs', 'generator.log')), 55_000);
+      await waitFor(() => fs.existsSync(path.join(dataDir, 'logs', 'generator.log')), 'the generator started (the whole job is up)', 55_000, 100);
       process.kill(-required(child.pid, 'the pid of pnpm start'), 'SIGINT');
       expect(await exited).toBe(0);
     } finally {

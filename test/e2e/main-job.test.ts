@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { freePort, waitFor } from '../support/ports';
+import { waitFor } from '@obs/schema/testing';
+import { freePort } from '../support/ports';
 import { repoRoot } from '../support/repo';
 import { required } from '../support/required';
 
@@ -23,7 +24,7 @@ describe('the main job on embedded defaults', () => {
     child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js'), '--data-dir', dataDir, '--rate', '300'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
-    await waitFor('the collector to be ready', async () => (await fetch(`http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}/readyz`)).ok, 60_000);
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}/readyz`)).ok, 'the collector to be ready', 60_000, 100);
   });
 
   afterAll(async () => {
@@ -40,7 +41,7 @@ describe('the main job on embedded defaults', () => {
   const allEntries = () => ['alerting', 'storage', 'archive'].flatMap((n) => readEntries(path.join(dataDir, 'out', `${n}.ndjson`)));
 
   test('when it runs, then generated transactions are parsed, classified and routed into the output files', async () => {
-    await waitFor('classified transactions in the output files', () => allEntries().filter((e) => e.labels.job === 'transactions').length >= 300, 60_000);
+    await waitFor(() => allEntries().filter((e) => e.labels.job === 'transactions').length >= 300, 'classified transactions in the output files', 60_000, 100);
     const tx = allEntries().filter((e) => e.labels.job === 'transactions');
     const parsed = tx.filter((e) => e.labels.parse_status === 'success').length / tx.length;
     expect(parsed).toBeGreaterThan(0.9); // the generator makes 2% malformed lines
@@ -56,7 +57,7 @@ describe('the main job on embedded defaults', () => {
 
   test('when it runs, then every file of the README\'s table fills: the generator reports incidents that page someone', async () => {
     const generated = (name: string) => readEntries(path.join(dataDir, 'out', `${name}.ndjson`)).filter((e) => e.labels.job === 'transactions');
-    await waitFor('generated lines in alerting.ndjson', () => generated('alerting').length > 0, 60_000);
+    await waitFor(() => generated('alerting').length > 0, 'generated lines in alerting.ndjson', 60_000, 100);
     for (const name of ['alerting', 'storage', 'archive']) expect({ name, lines: generated(name).length > 0 }).toEqual({ name, lines: true });
     for (const e of generated('alerting')) expect(e.labels.forward_to).toBe('alerting');
     // An alerting line is also kept in storage, so it can be searched later.
@@ -83,10 +84,10 @@ describe('the main job on embedded defaults', () => {
       }),
     });
     expect(otlp.status).toBe(200);
-    await waitFor('the pushed lines in the output', () => {
+    await waitFor(() => {
       const entries = allEntries();
       return entries.some((e) => e.labels.job === 'pushed') && entries.some((e) => e.labels.service_name === 'checkout');
-    });
+    }, 'the pushed lines in the output', 30_000, 100);
     const pushed = allEntries().find((e) => e.labels.job === 'pushed');
     expect(pushed?.labels.severity).toBe('error');
     // The quickstart's redact stage replaces PII before the files (and the sorter) see the line.
@@ -95,7 +96,7 @@ describe('the main job on embedded defaults', () => {
   });
 
   test('when it runs, then the live view shows rates and the URLs, and the sorter answered the collector', async () => {
-    await waitFor('a live view line with traffic', () => /in=[1-9]\d*\/s/.test(stdout));
+    await waitFor(() => /in=[1-9]\d*\/s/.test(stdout), 'a live view line with traffic', 30_000, 100);
     expect(stdout).toContain(`http://127.0.0.1:${ports.PORT}/docs`);
     expect(stdout).toContain(`http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}/metrics`);
     const sorterMetrics = await (await fetch(`http://127.0.0.1:${ports.PORT}/metrics`)).text();

@@ -11,17 +11,3 @@ export async function freePort(): Promise<number> {
     });
   });
 }
-
-/** Polls `check` until it returns true or the deadline passes; bounded, no fixed sleeps in assertions. */
-export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not there yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}

@@ -30,7 +30,7 @@ export { otlpSinkConfig, type OtlpSinkConfig } from './sinks/otlp/config';
 export { prometheusRemoteWriteSinkDefinition, PrometheusRemoteWriteConfig, translateOtlpMetrics, prometheusMetricName, encodeWriteRequest, type PrometheusRemoteWriteSink } from './sinks/prometheus-remote-write';
 export { classifyStage, classifierOf, type ClassifyStageConfig } from './stages/classify';
 export { classifyProcessorDefinition, classifiersOf, classifyProcessorConfig, type ClassifyProcessorConfig } from './processors/classify';
-export { createTextClassifier, type TextClassifier, type TextClassifierOptions } from './stages/classify/text-classifier';
+export { createTextClassifier, type TextClassifier, type TextClassifierOptions } from './sorter/text-classifier';
 export { expandGrafanaCloud, grafanaCloudSinks, GrafanaCloudConfig, type GrafanaCloudExpansion } from './config/grafana-cloud';
 export { FLUSH_ALL_NS } from './stages/multiline';
 export { createTimestampParser, type TimestampParser } from './stages/timestamp/parser';

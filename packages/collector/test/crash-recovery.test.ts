@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
-import { waitFor } from '../src/testing/wait-for';
+import { waitFor } from '@obs/schema/testing';
 import { startBuiltCollector, type CollectorProcess } from './support/built-collector';
 import { freePort } from './support/free-port';
 

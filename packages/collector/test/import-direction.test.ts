@@ -10,8 +10,8 @@ const src = path.join(__dirname, '..', 'src');
 const FLOORS: readonly (readonly string[])[] = [
   // 0: shared contracts, wire formats and primitives every component may use
   ['entry', 'errors', 'consumer', 'component', 'definition', 'utf8', 'lazy-registry', 'protocols', 'schema', 'labels', 'logql', 'relabel', 'telemetry'],
-  // 1: what sinks and sources build on to send and wait
-  ['delivery'],
+  // 1: what components build on: sending and waiting, the sorter adapter
+  ['delivery', 'sorter'],
   // 2: the components
   ['sources', 'stages', 'processors', 'sinks'],
   // 3: the pipeline node, routing and fan-out

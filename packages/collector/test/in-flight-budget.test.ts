@@ -8,7 +8,7 @@ import { createLokiPushSource, lokiPushSourceConfig, type LokiPushSource } from 
 import { createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcSource } from '../src/sources/otlp/grpc';
 import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../src/sources/otlp/http';
 import { createMemoryConsumer } from '../src/testing/memory-consumer';
-import { waitFor } from '../src/testing/wait-for';
+import { waitFor } from '@obs/schema/testing';
 import { createTestContext, metricValue } from './support/sink-context';
 
 const MiB = 1024 * 1024;

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 
 const dist = path.join(__dirname, '..', 'dist');
 
-// In a fresh process that loads what the `collector` binary loads: which packages a running config has required.
+// In a fresh process that loads what the `collector` binary loads: which packages a running config has required
+// (@obs/schema's http/ entry, the Retry-After parser every sink uses, is not the API schemas and does not count).
 const script = `
 const path = require('path');
 const dist = ${JSON.stringify(dist)};
@@ -24,7 +25,7 @@ sinks:
   loki: { type: loki, url: http://127.0.0.1:9/loki/api/v1/push }
 \`;
 runCollector(parseConfig(yaml, dir + '/c.yaml', {}), { logger: { debug() {}, info() {}, warn() {}, error() {} } }).then(async (running) => {
-  const names = Object.keys(require.cache).map((f) => /[\\\\/]packages[\\\\/](classification|pii|sorter-client|schema)[\\\\/]/.exec(f)?.[1]
+  const names = Object.keys(require.cache).map((f) => /[\\\\/]packages[\\\\/](classification|pii|sorter-client|schema(?![\\\\/]dist[\\\\/]http[\\\\/]))[\\\\/]/.exec(f)?.[1]
     ?? /node_modules[\\\\/](opossum|@jmespath-community|@grpc)[\\\\/]/.exec(f)?.[1] ?? /dist[\\\\/](sinks[\\\\/](?:otlp|prometheus-remote-write)|sources[\\\\/]otlp|processors)/.exec(f)?.[1]);
   await running.shutdown(AbortSignal.timeout(2000));
   console.log(JSON.stringify([...new Set(names.filter(Boolean).map((n) => n.replace(/\\\\/g, '/')))].sort()));

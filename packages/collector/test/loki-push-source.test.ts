@@ -2,7 +2,7 @@ import * as zlib from 'node:zlib';
 import * as snappy from 'snappyjs';
 import { createMemoryConsumer, type MemoryConsumer } from '../src/testing/memory-consumer';
 import { createFailingConsumer } from '../src/testing/failing-consumer';
-import { waitFor } from '../src/testing/wait-for';
+import { waitFor } from '@obs/schema/testing';
 import { createLokiPushSource, lokiPushSourceConfig, type LokiPushSource } from '../src/sources/loki-push';
 import { encodePush } from '../src/protocols/loki/encode';
 import { createEntry } from '../src/entry';

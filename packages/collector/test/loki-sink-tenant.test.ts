@@ -4,7 +4,7 @@ import { createEntry, type LogEntry } from '../src/entry';
 import { lokiSinkDefinition } from '../src/sinks/loki/sink';
 import { TENANT_LABEL } from '../src/protocols/loki/tenant';
 import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
-import { waitFor } from '../src/testing/wait-for';
+import { waitFor } from '@obs/schema/testing';
 import { createTestContext, metricValue } from './support/sink-context';
 
 const signal = () => new AbortController().signal;

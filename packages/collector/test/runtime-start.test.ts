@@ -5,7 +5,7 @@ import { runUntilStopped } from '../src/cli/run';
 import { parseConfig } from '../src/config';
 import { createLogger } from '../src/runtime/logger';
 import { runCollector } from '../src/runtime/run-collector';
-import { waitFor } from '../src/testing/wait-for';
+import { waitFor } from '@obs/schema/testing';
 
 describe('starting the collector', () => {
   let dir: string;

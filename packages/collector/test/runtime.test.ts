@@ -6,7 +6,7 @@ import { runCollector, type RunningCollector } from '../src/runtime/run-collecto
 import { createLogger } from '../src/runtime/logger';
 import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
 import { freePort } from './support/free-port';
-import { waitFor } from '../src/testing/wait-for';
+import { waitFor } from '@obs/schema/testing';
 import { present } from '../src/errors';
 
 describe('runCollector', () => {

@@ -3,7 +3,7 @@ import type { Sink } from '../src/component';
 import { createEntry } from '../src/entry';
 import { lokiSinkDefinition } from '../src/sinks/loki/sink';
 import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
-import { waitFor } from '../src/testing/wait-for';
+import { waitFor } from '@obs/schema/testing';
 import { createTestContext, metricValue } from './support/sink-context';
 
 describe('sink queue metrics', () => {

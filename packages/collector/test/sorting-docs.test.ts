@@ -4,7 +4,7 @@ import { GrafanaCloudConfig } from '../src/config/grafana-cloud';
 import { classifyProcessorConfig } from '../src/processors/classify';
 import { PrometheusRemoteWriteConfig } from '../src/sinks/prometheus-remote-write';
 import { classifyStage } from '../src/stages/classify';
-import { sorterOptionsShape } from '../src/stages/classify/sorter-options';
+import { sorterOptionsShape } from '../src/sorter/sorter-options';
 
 type Shape = Record<string, unknown>;
 

@@ -75,30 +75,29 @@ export function createGroupScan(slots: ReadonlyArray<ReadonlyArray<readonly stri
     }
   }
 
-  // Transitions store the next state's row offset, so the scan loop does no multiplication.
-  const next = Int32Array.from(goto, (state) => state * classes);
-  // Per state row with words ending there: a slice of flat (slot, groups) pairs; 0 marks a state that ends no word.
-  const pairs: number[] = [0];
-  const outputAt = new Int32Array(next.length);
-  const outputEnd = new Int32Array(next.length);
+  // A transition stores the next state's row offset, so the scan loop does no multiplication, complemented (negative)
+  // when words end in that state: one table read per character tells both.
+  const outputAt = new Int32Array(output.length + 1);
+  const pairs: number[] = [];
   output.forEach((found, state) => {
+    outputAt[state] = pairs.length;
     const merged = new Map<number, number>();
     for (const [slot, groups] of found) merged.set(slot, (merged.get(slot) ?? 0) | groups);
-    if (merged.size === 0) return;
-    outputAt[state * classes] = pairs.length;
     for (const [slot, groups] of merged) pairs.push(slot, groups);
-    outputEnd[state * classes] = pairs.length;
   });
+  outputAt[output.length] = pairs.length;
   const flatPairs = Int32Array.from(pairs);
+  const next = Int32Array.from(goto, (state) => ((outputAt[state + 1] as number) > (outputAt[state] as number) ? ~(state * classes) : state * classes));
 
   return (text, found) => {
     let row = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       row = next[row + (code < 128 ? (classOf[code] as number) : 0)] as number;
-      const from = outputAt[row] as number;
-      if (from === 0) continue;
-      for (let p = from; p < (outputEnd[row] as number); p += 2) {
+      if (row >= 0) continue;
+      row = ~row;
+      const state = row / classes;
+      for (let p = outputAt[state] as number; p < (outputAt[state + 1] as number); p += 2) {
         const slot = flatPairs[p] as number;
         found[slot] = (found[slot] as number) | (flatPairs[p + 1] as number);
       }

@@ -1,5 +1,6 @@
 import { createSorterClient, type ClassifyItem, type ClassifyResult, type FallbackReason, type SorterClient, type SorterClientOptions } from '../src';
 import { startFakeSorter, type FakeSorter } from '../src/testing';
+import { waitFor } from '@obs/schema/testing';
 
 const logItem = (body: string, id?: string): ClassifyItem => ({ type: 'log', body, ...(id ? { id } : {}) });
 
@@ -14,14 +15,6 @@ function rulesFallback(items: readonly (ClassifyItem & { id: string })[]): Class
     reason: 'test fallback',
     template: { id: 'local', text: String(item.body) },
   }));
-}
-
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 describe('createSorterClient', () => {

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
 import type { FakeLlmServer } from './fake-llm-server';
-import { metricValue, waitFor, type RunningSorter } from './support/start-sorter';
+import { waitFor } from '@obs/schema/testing';
+import { metricValue, type RunningSorter } from './support/start-sorter';
 import { useFakeLlmFixture } from './support/fake-llm-fixture';
 
 // A reset timeout long enough that the breaker cannot half-open during a test, unless the test is about that;
@@ -55,7 +56,7 @@ describe('circuit breaker around the LLM', () => {
     fake.behave({ kind: 'server_error' });
     for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
     fake.behave({ kind: 'answer' });
-    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 8000);
+    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 'the breaker to half-open', 8000, 20);
     expect((await classifyOne(sorter))?.decided_by).toBe('llm');
     expect(await readyBreaker(sorter)).toBe('closed');
     expect((await classifyOne(sorter))?.decided_by).toBe('llm');
@@ -68,7 +69,7 @@ describe('circuit breaker around the LLM', () => {
     sorter = await startSorter(breakerEnv(fake, 1500));
     fake.behave({ kind: 'server_error' });
     for (let i = 0; i < 3; i += 1) await classifyOne(sorter);
-    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 8000);
+    await waitFor(async () => (await readyBreaker(sorter)) === 'half_open', 'the breaker to half-open', 8000, 20);
     const callsBeforeProbe = fake.calls.length;
     expect((await classifyOne(sorter))?.decided_by).toBe('rules');
     expect(fake.calls.length).toBe(callsBeforeProbe + 1);

@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
-import { metricValue, waitFor } from './support/start-sorter';
+import { waitFor } from '@obs/schema/testing';
+import { metricValue } from './support/start-sorter';
 
 const serverJs = join(__dirname, '..', 'dist', 'server.js');
 
@@ -26,7 +27,7 @@ async function spawnServer(env: Record<string, string>): Promise<{ child: ChildP
   const child = spawn(process.execPath, [serverJs], { env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const stdout: string[] = [];
   child.stdout?.on('data', (c: Buffer) => stdout.push(...c.toString().split('\n').filter(Boolean)));
-  await waitFor(() => stdout.some((l) => l.includes('"listening"')), 10000);
+  await waitFor(() => stdout.some((l) => l.includes('"listening"')), 'the "listening" log line', 10000, 20);
   const { port } = JSON.parse(stdout.find((l) => l.includes('"listening"')) as string) as { port: number };
   return { child, url: `http://127.0.0.1:${port}` };
 }
@@ -63,7 +64,7 @@ describe('liveness under load (built dist/server.js)', () => {
     child.stdout?.on('data', (c: Buffer) => (loadOutput += c.toString()));
     const loadDone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     // Probe once batches are queueing for the per-item work: the server is as busy as it gets.
-    await waitFor(async () => metricValue(await (await fetch(`${url}/metrics`)).text(), 'sorter_admission_queue_depth') > 0, 20000, 50);
+    await waitFor(async () => metricValue(await (await fetch(`${url}/metrics`)).text(), 'sorter_admission_queue_depth') > 0, 'a request waiting for admission', 20000, 50);
     const probe = async (path: string) => {
       const res = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(3000) });
       return { status: res.status, loadStillRunning: child.exitCode === null };

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
 import type { FakeLlmServer } from './fake-llm-server';
-import { metricValue, waitFor, type RunningSorter } from './support/start-sorter';
+import { waitFor } from '@obs/schema/testing';
+import { metricValue, type RunningSorter } from './support/start-sorter';
 import { useFakeLlmFixture } from './support/fake-llm-fixture';
 
 const llmEnv = (fake: FakeLlmServer, extra: Record<string, string> = {}) => ({
@@ -122,7 +123,7 @@ describe('classifier chain against the fake LLM server', () => {
     fake.behave({ kind: 'rate_limited', retryAfterSeconds: 30, delayMs: 1500 });
     // Lines of different lengths are different templates: each request needs its own call, and all but the first queue.
     const responses = Array.from({ length: 8 }, (_, i) => classify(sorter, [{ type: 'log', body: `queued${' step'.repeat(i + 1)} done` }]));
-    await waitFor(async () => metricValue((await request(sorter.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 7);
+    await waitFor(async () => metricValue((await request(sorter.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 7, 'seven calls queued in the limiter', 5000, 20);
     expect(fake.calls.length).toBe(1);
     const answered = await Promise.all(responses);
     expect(answered.map((b) => b.results[0]?.decided_by)).toEqual(Array(8).fill('rules'));
@@ -143,7 +144,7 @@ describe('classifier chain against the fake LLM server', () => {
       attempt += 1;
       const body = await classify(sorter, [{ type: 'log', body: `after the pause${' again'.repeat(attempt)}` }]);
       return body.results[0]?.decided_by === 'llm';
-    }, 5000, 100);
+    }, 'a line decided by the LLM after the pause', 5000, 100);
     expect(fake.calls.length).toBe(2);
   });
 

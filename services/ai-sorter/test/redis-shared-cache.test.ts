@@ -2,7 +2,8 @@ import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
 import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
 import { redisServerAvailable, startRedis, type RunningRedis } from './support/redis-server';
-import { metricValue, startSorter, waitFor, type RunningSorter } from './support/start-sorter';
+import { waitFor } from '@obs/schema/testing';
+import { metricValue, startSorter, type RunningSorter } from './support/start-sorter';
 
 const available = redisServerAvailable();
 if (!available && process.env.CI === 'true') {
@@ -63,7 +64,7 @@ describeWithRedis('REDIS_URL: template cache and limiter shared through a real r
       sorters.push(a, b);
       const queued = [1, 2, 3, 4].map((n) => request(b.url).post('/classify').send({ items: [{ type: 'log', body: `replica b${' step'.repeat(n)} done` }] }));
       const answered = Promise.all(queued.map((r) => r.then((res) => ClassifyResponse.parse(res.body).results[0]?.decided_by)));
-      await waitFor(async () => metricValue((await request(b.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 3);
+      await waitFor(async () => metricValue((await request(b.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 3, 'three calls queued in the limiter', 5000, 20);
       await request(a.url).post('/classify').send({ items: [{ type: 'log', body: 'replica a meets the rate limit' }] }).expect(200);
       expect(fake.calls).toHaveLength(1);
       // B's call in flight finishes; the three waiting behind it (whichever came first) must not go out.
@@ -92,6 +93,6 @@ describeWithRedis('REDIS_URL: template cache and limiter shared through a real r
       attempt += 1;
       const res = await request(b.url).post('/classify').send({ items: [{ type: 'log', body: `replica b later${' again'.repeat(attempt)}` }] });
       return ClassifyResponse.parse(res.body).results[0]?.decided_by === 'llm';
-    }, 5000, 100);
+    }, 'a line decided by the LLM again', 5000, 100);
   });
 });

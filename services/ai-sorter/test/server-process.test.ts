@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { ClassifyResponse } from '@obs/schema';
 import { startFakeLlmServer, type FakeLlmServer } from './fake-llm-server';
-import { waitFor } from './support/start-sorter';
+import { waitFor } from '@obs/schema/testing';
 
 const serverJs = join(__dirname, '..', 'dist', 'server.js');
 
@@ -57,13 +57,13 @@ describe('server.js as a process (built dist)', () => {
     fake.behave({ kind: 'slow', delayMs: 400 });
     spawned = spawnServer({ PORT: '0', HOST: '127.0.0.1', LLM_API_KEY: 'test-llm-key-0006', LLM_BASE_URL: fake.baseUrl, LOG_LEVEL: 'info' });
     const current = spawned;
-    await waitFor(() => current.stdout.some((l) => l.includes('"listening"')), 10000);
+    await waitFor(() => current.stdout.some((l) => l.includes('"listening"')), 'the "listening" log line', 10000, 20);
     const listening = JSON.parse(current.stdout.find((l) => l.includes('"listening"')) as string) as { port: number };
     const url = `http://127.0.0.1:${listening.port}`;
 
     const inFlight = request(url).post('/classify').send({ items: [{ type: 'log', body: 'ERROR draining test line' }] });
     const answered = inFlight.then((r) => r);
-    await waitFor(() => fake.calls.length === 1, 5000);
+    await waitFor(() => fake.calls.length === 1, 'one call to the LLM', 5000, 20);
     current.child.kill('SIGTERM');
     const res = await answered;
     expect(res.status).toBe(200);

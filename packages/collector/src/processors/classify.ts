@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Severity } from '@obs/schema';
 import { anyValueToString } from '../protocols/otlp/any-value';
 import { StatusCode, type Attributes, type LogRecord, type LogsData, type Span, type TracesData } from '../protocols/otlp/types';
-import { createClassifyMetrics } from '../stages/classify/sorter-metrics';
-import { sorterOptionsShape, textClassifierOptions } from '../stages/classify/sorter-options';
-import { createTextClassifier, type TextClassifier } from '../stages/classify/text-classifier';
-import type { Decision } from '../stages/classify/decision';
+import { createClassifyMetrics } from '../sorter/sorter-metrics';
+import { sorterOptionsShape, textClassifierOptions } from '../sorter/sorter-options';
+import { createTextClassifier, type TextClassifier } from '../sorter/text-classifier';
+import type { Decision } from '../sorter/decision';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
 
 export const classifyProcessorConfig = z

@@ -5,7 +5,8 @@ import type { ComponentDefinition, Logger, Source, SourceContext } from '../comp
 import type { Consumer } from '../consumer';
 import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../entry';
 import { ProtocolError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
-import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../protocols/loki/decode';
+import { decodeProtobufPush, type DecodedEntry } from '../protocols/loki/decode';
+import { checkJsonPush, decodedPush, type CheckedPush } from '../protocols/loki/decode-json-incremental';
 import { TENANT_LABEL, tenantIdProblem } from '../protocols/loki/tenant';
 import { byContentType, mediaType, receiveBody } from './http-receiver';
 import { unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
@@ -104,9 +105,8 @@ class LokiPush implements LokiPushSource {
       if (!isPush && !RAW_PATHS.has(path)) throw new ProtocolError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
       if (req.method !== 'POST') throw new ProtocolError(405, `${path} takes POST`);
       if (this.#stopping) throw new ShutdownError();
-      const { entries, bytes } = await this.#receive(req, isPush, reservation);
-      if (entries.length > 0) await this.next.consume({ entries }, this.#inFlight.signal);
-      this.metrics.lines.inc(entries.length);
+      const { push, bytes, keepTimestamps } = await this.#receive(req, isPush, reservation);
+      await this.#handOn(push, keepTimestamps);
       this.metrics.bytes.inc(bytes);
       this.#answer(res, 204, '');
     } catch (err) {
@@ -122,12 +122,29 @@ class LokiPush implements LokiPushSource {
     }
   }
 
-  /** Reads and decodes a request; its body buffers are garbage once this returns, before the entries are handed on. */
-  async #receive(req: http.IncomingMessage, isPush: boolean, reservation: InFlightReservation): Promise<{ entries: LogEntry[]; bytes: number }> {
+  /** Reads and checks a request (body, labels, tenant): every stream of it, so nothing of a refused request is handed on. */
+  async #receive(req: http.IncomingMessage, isPush: boolean, reservation: InFlightReservation): Promise<{ push: CheckedPush; bytes: number; keepTimestamps: boolean }> {
     // Loki's protobuf push is snappy-compressed by the format itself, whatever Content-Encoding says.
     const protobuf = isPush && mediaType(req) === 'application/x-protobuf';
     const { raw, body } = await receiveBody(req, { maxBytes: this.config.max_body_bytes, key: 'max_body_bytes' }, reservation, { inflate: !protobuf });
-    return { entries: isPush ? this.#pushEntries(req, body) : this.#rawEntries(req, body), bytes: raw.length };
+    const push = isPush ? await this.#checkedPush(req, body) : this.#rawPush(req, body);
+    // Raw lines carry their receive time; pushed ones keep theirs only with use_incoming_timestamp.
+    return { push, bytes: raw.length, keepTimestamps: !isPush || this.config.use_incoming_timestamp };
+  }
+
+  /**
+   * Hands a checked push on a slice at a time (at most 5,000 entries, decoded from the body as it goes for a large JSON
+   * push), each accepted before the next is read: the pipeline's back pressure applies between slices. The request's
+   * in-flight reservation still holds its body meanwhile.
+   */
+  async #handOn(push: CheckedPush, keepTimestamps: boolean): Promise<void> {
+    const receivedNs = nowNs();
+    await push.read(async (s, decoded) => {
+      const labels = push.labels[s]!;
+      const entries = decoded.map((e): LogEntry => ({ timestampNs: keepTimestamps ? e.timestampNs : receivedNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} }));
+      await this.next.consume({ entries }, this.#inFlight.signal);
+      this.metrics.lines.inc(entries.length);
+    });
   }
 
   #answer(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
@@ -136,25 +153,21 @@ class LokiPush implements LokiPushSource {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(body);
   }
 
-  readonly #decoders: Readonly<Record<string, (body: Buffer) => DecodedStream[]>> = {
-    'application/json': (body) => decodeJsonPush(body.toString('utf8')),
-    'application/x-protobuf': (body) => decodeProtobufPush(body, this.config.max_body_bytes),
+  readonly #decoders: Readonly<Record<string, (body: Buffer) => Promise<CheckedPush>>> = {
+    'application/json': (body) => checkJsonPush(body),
+    'application/x-protobuf': async (body) => decodedPush(decodeProtobufPush(body, this.config.max_body_bytes)),
   };
 
-  #pushEntries(req: http.IncomingMessage, body: Buffer): LogEntry[] {
-    const streams = byContentType(req, this.#decoders)(body);
-    const entries: LogEntry[] = [];
-    const receivedNs = nowNs();
+  /** The push with the source's labels applied to every stream and their tenant checked. */
+  async #checkedPush(req: http.IncomingMessage, body: Buffer): Promise<CheckedPush> {
+    const push = await byContentType(req, this.#decoders)(body);
     const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
-    for (const [s, stream] of streams.entries()) {
-      const labels = { ...stream.labels, ...this.config.labels };
-      this.#checkTenant(labels, stream.labels[TENANT_LABEL], headerTenant, `streams[${s}] `);
-      for (const e of stream.entries) {
-        const timestampNs = this.config.use_incoming_timestamp ? e.timestampNs : receivedNs;
-        entries.push({ timestampNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} });
-      }
-    }
-    return entries;
+    const labels = push.labels.map((pushed, s) => {
+      const merged = { ...pushed, ...this.config.labels };
+      this.#checkTenant(merged, pushed[TENANT_LABEL], headerTenant, `streams[${s}] `);
+      return merged;
+    });
+    return { labels, read: (onSlice) => push.read(onSlice) };
   }
 
   /** Applies tenant_from_push to one stream's labels; a refused or invalid tenant is a 400 naming where it came from. */
@@ -171,17 +184,17 @@ class LokiPush implements LokiPushSource {
     labels[TENANT_LABEL] = tenant;
   }
 
-  #rawEntries(req: http.IncomingMessage, body: Buffer): LogEntry[] {
-    const text = body.toString('utf8');
-    const entries: LogEntry[] = [];
-    const receivedNs = nowNs();
+  /** A raw body's lines as one stream with the source's labels; they take the receive time. */
+  #rawPush(req: http.IncomingMessage, body: Buffer): CheckedPush {
     const labels = copyLabels(this.config.labels);
     if (this.config.tenant_from_push) this.#checkTenant(labels, undefined, headerValue(req.headers['x-scope-orgid']), '');
-    for (const line of text.split('\n')) {
+    const entries: DecodedEntry[] = [];
+    const receivedNs = nowNs();
+    for (const line of body.toString('utf8').split('\n')) {
       const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (trimmed !== '') entries.push({ timestampNs: receivedNs, line: trimmed, labels: copyLabels(labels), structuredMetadata: {}, extracted: {} });
+      if (trimmed !== '') entries.push({ timestampNs: receivedNs, line: trimmed, structuredMetadata: {} });
     }
-    return entries;
+    return decodedPush([{ labels, entries }]);
   }
 }
 

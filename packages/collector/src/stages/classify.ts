@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { extractedString, type LogEntry } from '../entry';
-import { detectedLevel } from './classify/decision';
-import { createClassifyMetrics } from './classify/sorter-metrics';
-import { sorterOptionsShape, textClassifierOptions } from './classify/sorter-options';
-import { createTextClassifier, type TextClassifier } from './classify/text-classifier';
+import { detectedLevel } from '../sorter/decision';
+import { createClassifyMetrics } from '../sorter/sorter-metrics';
+import { sorterOptionsShape, textClassifierOptions } from '../sorter/sorter-options';
+import { createTextClassifier, type TextClassifier } from '../sorter/text-classifier';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
 
 const labelChoices = ['severity', 'detected_level', 'category', 'forward_to'] as const;

@@ -4,7 +4,7 @@ import * as zlib from 'node:zlib';
 import type { Labels } from '../entry';
 import { decodeJsonPush, decodeProtobufPush, type DecodedStream } from '../protocols/loki/decode';
 import { formatLabels } from '../protocols/loki/labels';
-import { waitFor } from './wait-for';
+import { waitFor } from '@obs/schema/testing';
 
 export interface ReceivedEntry {
   labels: Labels;

@@ -1,6 +1,6 @@
 import type { Consumer } from '../consumer';
 import type { LogBatch, LogEntry } from '../entry';
-import { waitFor } from './wait-for';
+import { waitFor } from '@obs/schema/testing';
 
 /** Records every batch it accepts; accepts at once. For source tests. */
 export interface MemoryConsumer extends Consumer<LogBatch> {

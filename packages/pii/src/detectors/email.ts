@@ -23,6 +23,7 @@ export function createEmailDetector(): Detector {
   const messageId = /message-id\s*[=:]\s*<[^<>\s]*$/i;
   return {
     type: 'email',
+    keywordGroups: [['@', '%40']],
     mayMatch: (text) => text.includes('@') || text.includes('%40'),
     find(text: string, out: Candidate[]): void {
       // Every match holds an '@' (or `%40`) at most 64 characters after its start, so the pattern is run from just

@@ -9,6 +9,8 @@ export function createJwtDetector(): Detector {
   const pattern = /(?<![\w-])eyJ[\w-]{5,}(?:(?:\.[\w-]*){3}\.[\w-]+|\.eyJ[\w-]{5,}\.[\w-]*)(?![\w-])/g;
   return {
     type: 'jwt',
+    // The scanner's keyword pass finds `eyj` in any case; the pattern then wants it exactly.
+    keywordGroups: [['eyj']],
     mayMatch: (text) => text.includes('eyJ'),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

@@ -6,6 +6,34 @@ const before = '(?<![\\w+./:-]|\\d[ .-])';
 // Not followed by a word character, `-`, or a `.`/`:` that continues a number (timestamps, decimals).
 const after = '(?![\\w-]|[.:]\\d)';
 
+/** One number shape: its pattern (without the shared boundaries) and what a match of it must also satisfy. */
+interface Shape {
+  readonly body: string;
+  accept(match: RegExpExecArray): boolean;
+}
+
+const shapes: readonly Shape[] = [
+  {
+    body: '(?:\\+[1-9]\\d{7,14}|(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?[ .-]?\\d{1,5}(?:[ .-]\\d{2,8}){1,5})',
+    accept(m) {
+      const digits = digitsOnly(m[0]).length - (m[0].startsWith('00') ? 2 : 0);
+      return digits >= 8 && digits <= 15;
+    },
+  },
+  {
+    body: '(?:1[ .-]?)?(?:\\(([2-9]\\d\\d)\\)[ .-]?|([2-9]\\d\\d)([ .-]))\\d{3}([ .-])\\d{4}',
+    // Dotted shapes must be dotted throughout, so `555.123-4567`-like fragments of other ids are skipped.
+    accept: (m) => m[3] === undefined || (m[3] === '.') === (m[4] === '.'),
+  },
+  {
+    body: '(?:0[1-9]\\d{0,3}|\\(0[1-9]\\d{0,3}\\))(?<sep>[ -])\\d{2,8}(?:\\k<sep>\\d{2,8}){0,3}',
+    accept(m) {
+      const digits = digitsOnly(m[0]).length;
+      return digits >= 10 && digits <= 11;
+    },
+  },
+];
+
 /**
  * Phone numbers in three shapes:
  * - international: `+` or `00`, a country code, then separated digit groups, or compact `+` E.164 (8..15 digits);
@@ -15,15 +43,11 @@ const after = '(?![\\w-]|[.:]\\d)';
  * Every shape needs separators, so bare digit runs (epoch times, ids, durations) are never phones.
  */
 export function createPhoneDetector(): Detector {
-  const international = new RegExp(
-    `${before}(?:\\+[1-9]\\d{7,14}|(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?[ .-]?\\d{1,5}(?:[ .-]\\d{2,8}){1,5})${after}`,
-    'g',
-  );
-  const northAmerican = new RegExp(
-    `${before}(?:1[ .-]?)?(?:\\(([2-9]\\d\\d)\\)[ .-]?|([2-9]\\d\\d)([ .-]))\\d{3}([ .-])\\d{4}${after}`,
-    'g',
-  );
-  const europeanNational = new RegExp(`${before}(?:0[1-9]\\d{0,3}|\\(0[1-9]\\d{0,3}\\))([ -])\\d{2,8}(?:\\1\\d{2,8}){0,3}${after}`, 'g');
+  // One pass of all shapes together finds where some shape starts (a pass per shape costs about twice as much); each
+  // shape is then tried there on its own, from where its previous match ended, as its own global search would.
+  const anyShape = new RegExp(`${before}(?:${shapes.map((shape) => shape.body).join('|')})${after}`, 'g');
+  const sticky = shapes.map((shape) => new RegExp(`${before}${shape.body}${after}`, 'y'));
+  const nextStart = new Int32Array(shapes.length);
 
   // RFC 3966 `tel:` URIs: the number is whatever the URI says, separators and all.
   const telUri = /\btel:(\+?[\d(][\d().-]{5,24}\d)(?![\w-])/g;
@@ -38,23 +62,20 @@ export function createPhoneDetector(): Detector {
           if (digits >= 7 && digits <= 15) out.push(candidate('phone', m.index + 4, m.index + m[0].length));
         }
       }
-      // An international number starts with `+` or `00`: most lines have neither, and skip the widest pattern.
-      international.lastIndex = 0;
-      const anyInternational = text.includes('+') || text.includes('00');
-      for (let m = anyInternational ? international.exec(text) : null; m !== null; m = international.exec(text)) {
-        const digits = digitsOnly(m[0]).length - (m[0].startsWith('00') ? 2 : 0);
-        if (digits >= 8 && digits <= 15) out.push(candidate('phone', m.index, m.index + m[0].length));
-      }
-      northAmerican.lastIndex = 0;
-      for (let m = northAmerican.exec(text); m !== null; m = northAmerican.exec(text)) {
-        // Dotted shapes must be dotted throughout, so `555.123-4567`-like fragments of other ids are skipped.
-        if (m[3] !== undefined && (m[3] === '.') !== (m[4] === '.')) continue;
-        out.push(candidate('phone', m.index, m.index + m[0].length));
-      }
-      europeanNational.lastIndex = 0;
-      for (let m = europeanNational.exec(text); m !== null; m = europeanNational.exec(text)) {
-        const digits = digitsOnly(m[0]).length;
-        if (digits >= 10 && digits <= 11) out.push(candidate('phone', m.index, m.index + m[0].length));
+      nextStart.fill(0);
+      anyShape.lastIndex = 0;
+      for (let any = anyShape.exec(text); any !== null; any = anyShape.exec(text)) {
+        const at = any.index;
+        for (let i = 0; i < shapes.length; i++) {
+          if (at < (nextStart[i] as number)) continue;
+          const pattern = sticky[i] as RegExp;
+          pattern.lastIndex = at;
+          const m = pattern.exec(text);
+          if (m === null) continue;
+          nextStart[i] = at + m[0].length;
+          if ((shapes[i] as Shape).accept(m)) out.push(candidate('phone', at, at + m[0].length));
+        }
+        anyShape.lastIndex = at + 1;
       }
     },
     normalize: (value) => (value.startsWith('+') ? '+' : '') + digitsOnly(value.startsWith('00') ? value.slice(2) : value),

@@ -10,6 +10,7 @@ export function createPrivateKeyDetector(): Detector {
   const pattern = /-----BEGIN ((?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?)-----(?:[\s\S]*?-----END \1-----|[\s\S]*$)/g;
   return {
     type: 'private_key',
+    keywordGroups: [['-----begin', 'age-secret-key-']],
     mayMatch: (text) => text.includes('-----BEGIN') || text.includes('AGE-SECRET-KEY-'),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;

@@ -15,10 +15,12 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
 export function createUsSsnDetector(): Detector {
   const dashed = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.:]\d)/g;
   const labelled = /\b(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
-  const hint = /\d{3}-\d\d-\d{4}|ssn|social/i;
+  // Two tests: a case-insensitive alternation of the shape and the words costs more than both.
+  const shape = /\d{3}-\d\d-\d{4}/;
+  const label = /ssn|social/i;
   return {
     type: 'us_ssn',
-    mayMatch: (text) => hint.test(text),
+    mayMatch: (text) => shape.test(text) || label.test(text),
     find(text: string, out: Candidate[]): void {
       dashed.lastIndex = 0;
       for (let m = dashed.exec(text); m !== null; m = dashed.exec(text)) {

@@ -36,15 +36,6 @@ export async function startSorter(env: Record<string, string>): Promise<RunningS
   };
 }
 
-/** Polls until the condition holds, at most `timeoutMs`; for state that changes on a timer we do not control. */
-export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000, intervalMs = 20): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
 /** Reads one sample of a metric from the Prometheus exposition text. */
 export function metricValue(exposition: string, name: string, labels: Record<string, string> = {}): number {
   const wanted = Object.entries(labels);

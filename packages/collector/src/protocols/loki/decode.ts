@@ -77,22 +77,33 @@ export function decodeJsonPush(text: string): DecodedStream[] {
   } catch (err) {
     throw new PushBodyError(`body is not valid JSON: ${(err as Error).message}`);
   }
-  if (!isObject(body) || !Array.isArray(body.streams)) throw new PushBodyError('streams: expected an array of streams');
+  if (!isObject(body) || !Array.isArray(body.streams)) throw new PushBodyError(NOT_STREAMS);
   return body.streams.map((stream: unknown, s: number) => {
     const at = `streams[${s}]`;
-    if (!isObject(stream)) throw new PushBodyError(`${at}: expected an object with "stream" and "values"`);
-    const labels = stringMap(stream.stream ?? {}, `${at}.stream`, labelNameProblem);
-    if (!Array.isArray(stream.values)) throw new PushBodyError(`${at}.values: expected an array of [timestamp, line] pairs`);
-    const entries = stream.values.map((value: unknown, v: number): DecodedEntry => {
-      const path = `${at}.values[${v}]`;
-      if (!Array.isArray(value) || value.length < 2 || value.length > 3) throw new PushBodyError(`${path}: expected ["<unix ns as string>", "line"] or with a third structured-metadata object`);
-      const [ts, line, meta] = value as unknown[];
-      if (typeof ts !== 'string' || !/^\d{1,19}$/.test(ts)) throw new PushBodyError(`${path}[0]: timestamp must be a string of Unix epoch nanoseconds, got ${JSON.stringify(ts)}`);
-      if (typeof line !== 'string') throw new PushBodyError(`${path}[1]: line must be a string, got ${typeof line}`);
-      return { timestampNs: BigInt(ts), line, structuredMetadata: meta === undefined ? {} : stringMap(meta, `${path}[2]`, metadataNameProblem) };
-    });
-    return { labels, entries };
+    if (!isObject(stream)) throw new PushBodyError(notStreamObject(at));
+    const labels = jsonStreamLabels(stream.stream, at);
+    if (!Array.isArray(stream.values)) throw new PushBodyError(notValues(at));
+    return { labels, entries: stream.values.map((value: unknown, v: number) => jsonEntry(value, `${at}.values[${v}]`)) };
   });
+}
+
+// The shape errors of a JSON push, shared with the incremental decoder (decode-json-incremental.ts) so both say the same.
+export const NOT_STREAMS = 'streams: expected an array of streams';
+export const notStreamObject = (at: string): string => `${at}: expected an object with "stream" and "values"`;
+export const notValues = (at: string): string => `${at}.values: expected an array of [timestamp, line] pairs`;
+
+/** The labels of the JSON stream at `at` from its parsed `"stream"` value (absent or null: none). */
+export function jsonStreamLabels(value: unknown, at: string): Labels {
+  return stringMap(value ?? {}, `${at}.stream`, labelNameProblem);
+}
+
+/** One parsed element of a JSON stream's `"values"`, checked; `path` names it in errors (`streams[0].values[3]`). */
+export function jsonEntry(value: unknown, path: string): DecodedEntry {
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3) throw new PushBodyError(`${path}: expected ["<unix ns as string>", "line"] or with a third structured-metadata object`);
+  const [ts, line, meta] = value as unknown[];
+  if (typeof ts !== 'string' || !/^\d{1,19}$/.test(ts)) throw new PushBodyError(`${path}[0]: timestamp must be a string of Unix epoch nanoseconds, got ${JSON.stringify(ts)}`);
+  if (typeof line !== 'string') throw new PushBodyError(`${path}[1]: line must be a string, got ${typeof line}`);
+  return { timestampNs: BigInt(ts), line, structuredMetadata: meta === undefined ? {} : stringMap(meta, `${path}[2]`, metadataNameProblem) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { parseRetryAfter } from '@obs/schema';
+// The subpath, not the index: a collector without the sorter loads none of the API schemas.
+import { parseRetryAfter } from '@obs/schema/http';
 import { PermanentError, RetryableError } from '../../errors';
 import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
 import type { Send, SendResult } from '../../delivery/send';

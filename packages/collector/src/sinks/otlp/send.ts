@@ -2,7 +2,8 @@ import { Buffer } from 'node:buffer';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Counter } from 'prom-client';
-import { parseRetryAfter } from '@obs/schema';
+// The subpath, not the index: a collector without the sorter loads none of the API schemas.
+import { parseRetryAfter } from '@obs/schema/http';
 import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';

@@ -1,4 +1,5 @@
-import { parseRetryAfter } from '@obs/schema';
+// The subpath, not the index: a collector without the sorter loads none of the API schemas.
+import { parseRetryAfter } from '@obs/schema/http';
 import { PermanentError, RetryableError } from '../../errors';
 import type { SendResult } from '../../delivery/send';
 import { encodeWriteRequest } from './encode';

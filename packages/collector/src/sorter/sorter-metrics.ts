@@ -1,5 +1,5 @@
 import { Gauge, Histogram, type Registry } from 'prom-client';
-import { counter, getOrCreate } from '../../telemetry/metric-factory';
+import { counter, getOrCreate } from '../telemetry/metric-factory';
 import type { FallbackReason, SorterClientObserver } from '@obs/sorter-client';
 import type { Decision } from './decision';
 
