@@ -10,10 +10,12 @@ const tagCacheSize = 4096;
 export type PlaceholderWriter = (type: PiiType, normalizedValue: string) => string;
 
 const labels = Object.fromEntries(piiTypes.map((type) => [type, type.toUpperCase()])) as Record<PiiType, string>;
+/** Plain placeholders are the same string every time: built once, not once per replacement. */
+const plain = Object.fromEntries(piiTypes.map((type) => [type, `<${labels[type]}>`])) as Record<PiiType, string>;
 
 /** `<EMAIL>`, or with a key `<EMAIL:3f9a1c2e>`: HMAC-SHA256(key, normalized value), truncated. */
 export function createPlaceholderWriter(hashKey?: string | Buffer): PlaceholderWriter {
-  if (hashKey === undefined) return (type) => `<${labels[type]}>`;
+  if (hashKey === undefined) return (type) => plain[type];
   const key = Buffer.from(hashKey);
   const tags = new Map<string, string>();
   return (type, value) => {

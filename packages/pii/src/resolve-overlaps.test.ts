@@ -38,4 +38,19 @@ describe('resolveOverlaps', () => {
     const out = resolveOverlaps([candidate('ipv4', 20, 28), candidate('email', 0, 10)]);
     expect(out.map((c) => c.start)).toEqual([0, 20]);
   });
+
+  test('keeps every candidate, sorted, when many arrive out of order and none touch another', () => {
+    const found = [candidate('ipv4', 40, 48), candidate('email', 0, 10), candidate('user', 30, 35), candidate('mac', 10, 27)];
+    expect(resolveOverlaps(found).map((c) => [c.type, c.start])).toEqual([
+      ['email', 0],
+      ['mac', 10],
+      ['user', 30],
+      ['ipv4', 40],
+    ]);
+  });
+
+  test('settles an overlap among otherwise separate candidates when one pair touches', () => {
+    const found = [candidate('ipv4', 40, 48), candidate('phone', 2, 8), candidate('credit_card', 0, 19)];
+    expect(resolveOverlaps(found).map((c) => c.type)).toEqual(['credit_card', 'ipv4']);
+  });
 });

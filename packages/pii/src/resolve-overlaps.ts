@@ -26,6 +26,8 @@ function firstEndingAfter(accepted: readonly Candidate[], position: number): num
  */
 export function resolveOverlaps(found: Candidate[]): Candidate[] {
   if (found.length < 2) return found;
+  const disjoint = sortedIfDisjoint(found);
+  if (disjoint !== undefined) return disjoint;
   const candidates = preferSpecificOnSameRange(found);
   candidates.sort(byPrecedence);
   const accepted: Candidate[] = [];
@@ -49,6 +51,30 @@ export function resolveOverlaps(found: Candidate[]): Candidate[] {
     accepted.splice(first, last - first, ...interleave(hits, pieces));
   }
   return accepted;
+}
+
+/**
+ * Most lines with several candidates have no two that touch: then every one is kept, and sorting them by start is the
+ * whole answer. Returns undefined when two overlap (or one is empty), for the general path to settle.
+ */
+function sortedIfDisjoint(found: readonly Candidate[]): Candidate[] | undefined {
+  if (found.length > 32) return undefined;
+  const sorted = found.slice();
+  // Insertion sort: a handful of candidates, mostly already in order.
+  for (let i = 1; i < sorted.length; i++) {
+    const c = sorted[i] as Candidate;
+    let j = i - 1;
+    while (j >= 0 && (sorted[j] as Candidate).start > c.start) {
+      sorted[j + 1] = sorted[j] as Candidate;
+      j--;
+    }
+    sorted[j + 1] = c;
+  }
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i] as Candidate;
+    if (c.start >= c.end || (i > 0 && c.start < (sorted[i - 1] as Candidate).end)) return undefined;
+  }
+  return sorted;
 }
 
 /** Most lines have a few candidates and no two on one range: checking pairs costs less than sorting a copy. */

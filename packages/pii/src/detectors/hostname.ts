@@ -1,4 +1,4 @@
-import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { candidate, type Candidate, type Detector } from './detector';
 
 // Zero-padded octets too: ISPs name hosts `dsl-082-083-227-067`.
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|0\\d\\d|[1-9]?\\d)';

@@ -19,6 +19,8 @@ function countGroups(part: string, allowTrailingIpv4: boolean): number {
 
 /** RFC 4291 text form: eight groups, or fewer around one `::`, optionally ending in an embedded IPv4. */
 export function isIpv6(text: string): boolean {
+  // Times and other colon runs (`10:20:30`) have neither `::` nor seven colons: no need to split them.
+  if (!text.includes('::') && !hasSevenColons(text)) return false;
   const halves = text.split('::');
   if (halves.length > 2) return false;
   if (halves.length === 1) return countGroups(text, true) === 8;
