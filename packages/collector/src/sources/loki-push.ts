@@ -5,8 +5,10 @@ import type { ComponentDefinition, Logger, Source, SourceContext } from '../comp
 import type { Consumer } from '../consumer';
 import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../entry';
 import { ProtocolError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
-import { decodeProtobufPush, type DecodedEntry } from '../protocols/loki/decode';
-import { checkJsonPush, decodedPush, type CheckedPush } from '../protocols/loki/decode-json-incremental';
+import { decodedPush, type CheckedPush } from '../protocols/loki/checked-push';
+import { uncompressPush, type DecodedEntry } from '../protocols/loki/decode';
+import { checkJsonPush } from '../protocols/loki/decode-json-incremental';
+import { checkProtobufPush } from '../protocols/loki/decode-protobuf-incremental';
 import { TENANT_LABEL, tenantIdProblem } from '../protocols/loki/tenant';
 import { byContentType, mediaType, receiveBody } from './http-receiver';
 import { unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
@@ -127,13 +129,13 @@ class LokiPush implements LokiPushSource {
     // Loki's protobuf push is snappy-compressed by the format itself, whatever Content-Encoding says.
     const protobuf = isPush && mediaType(req) === 'application/x-protobuf';
     const { raw, body } = await receiveBody(req, { maxBytes: this.config.max_body_bytes, key: 'max_body_bytes' }, reservation, { inflate: !protobuf });
-    const push = isPush ? await this.#checkedPush(req, body) : this.#rawPush(req, body);
+    const push = isPush ? await this.#checkedPush(req, body, reservation) : this.#rawPush(req, body);
     // Raw lines carry their receive time; pushed ones keep theirs only with use_incoming_timestamp.
     return { push, bytes: raw.length, keepTimestamps: !isPush || this.config.use_incoming_timestamp };
   }
 
   /**
-   * Hands a checked push on a slice at a time (at most 5,000 entries, decoded from the body as it goes for a large JSON
+   * Hands a checked push on a slice at a time (at most 2,000 entries, decoded from the body as it goes for a large JSON
    * push), each accepted before the next is read: the pipeline's back pressure applies between slices. The request's
    * in-flight reservation still holds its body meanwhile.
    */
@@ -153,14 +155,18 @@ class LokiPush implements LokiPushSource {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(body);
   }
 
-  readonly #decoders: Readonly<Record<string, (body: Buffer) => Promise<CheckedPush>>> = {
+  readonly #decoders: Readonly<Record<string, (body: Buffer, reservation: InFlightReservation) => Promise<CheckedPush>>> = {
     'application/json': (body) => checkJsonPush(body),
-    'application/x-protobuf': async (body) => decodedPush(decodeProtobufPush(body, this.config.max_body_bytes)),
+    'application/x-protobuf': (body, reservation) => {
+      const raw = uncompressPush(body, this.config.max_body_bytes);
+      reservation.add(raw.length); // the uncompressed PushRequest counts against the in-flight limit, as inflated bodies do
+      return checkProtobufPush(raw);
+    },
   };
 
   /** The push with the source's labels applied to every stream and their tenant checked. */
-  async #checkedPush(req: http.IncomingMessage, body: Buffer): Promise<CheckedPush> {
-    const push = await byContentType(req, this.#decoders)(body);
+  async #checkedPush(req: http.IncomingMessage, body: Buffer, reservation: InFlightReservation): Promise<CheckedPush> {
+    const push = await byContentType(req, this.#decoders)(body, reservation);
     const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
     const labels = push.labels.map((pushed, s) => {
       const merged = { ...pushed, ...this.config.labels };

@@ -1,11 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Labels } from '../../entry';
+import { decodedPush, SLICE_BYTES, SLICE_ENTRIES, type CheckedPush } from './checked-push';
 import { decodeJsonPush, jsonEntry, jsonStreamLabels, NOT_STREAMS, notStreamObject, notValues, PushBodyError, type DecodedEntry, type DecodedStream } from './decode';
 
 /**
  * A Loki JSON push body read a slice at a time, so a large body never holds the event loop for long nor has all its
  * entries decoded at once: a scanner finds where the streams and their `values` elements start and end (skipping
- * strings with a native indexOf), and JSON.parse reads a slice of elements at once (about 1 MiB or 5,000 entries),
+ * strings with a native indexOf), and JSON.parse reads a slice of elements at once (256 KiB or 2,000 entries),
  * with a turn of the event loop between slices. Every byte still goes through JSON.parse, so what is valid JSON is
  * decided by the same parser as for a small body.
  *
@@ -30,40 +31,15 @@ export interface IncrementalOptions {
   sliceBytes?: number;
 }
 
-/** A push body whose every stream was checked: their labels, and their entries read a slice at a time. */
-export interface CheckedPush {
-  /** Each stream's labels, in body order. */
-  readonly labels: readonly Labels[];
-  /** Calls `onSlice` with each slice of entries and the index of its stream, in body order, awaiting each. */
-  read(onSlice: (stream: number, entries: DecodedEntry[]) => Promise<void>): Promise<void>;
-}
-
 /** Checks a Loki JSON push body: one JSON.parse when small, else a slice at a time (see above). Throws PushBodyError. */
 export async function checkJsonPush(body: Buffer, options: IncrementalOptions = {}): Promise<CheckedPush> {
   if (body.length < (options.minBytes ?? INCREMENTAL_JSON_MIN_BYTES)) return decodedPush(decodeJsonPush(body.toString('utf8')), options.sliceEntries);
-  const scanner = new PushScanner(body, options.sliceEntries ?? 5000, options.sliceBytes ?? 1024 * 1024);
+  const scanner = new PushScanner(body, options.sliceEntries ?? SLICE_ENTRIES, options.sliceBytes ?? SLICE_BYTES);
   const streams = await scanner.check();
   return {
     labels: streams.map((s) => s.labels),
     read: async (onSlice) => {
       for (const [s, stream] of streams.entries()) await scanner.read(stream.valuesAt, `streams[${s}]`, (entries) => onSlice(s, entries));
-    },
-  };
-}
-
-/** Decoded streams as a CheckedPush: their entries read in slices of `sliceEntries`, a turn of the event loop between. */
-export function decodedPush(streams: DecodedStream[], sliceEntries = 5000): CheckedPush {
-  return {
-    labels: streams.map((s) => s.labels),
-    read: async (onSlice) => {
-      let first = true;
-      for (const [s, stream] of streams.entries()) {
-        for (let i = 0; i < stream.entries.length; i += sliceEntries) {
-          if (!first) await nextTurn();
-          first = false;
-          await onSlice(s, stream.entries.slice(i, i + sliceEntries));
-        }
-      }
     },
   };
 }

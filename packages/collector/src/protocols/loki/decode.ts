@@ -2,7 +2,7 @@ import * as snappy from 'snappyjs';
 import type { Labels } from '../../entry';
 import { PermanentError } from '../../errors';
 import { LABEL_NAME, parseLabels } from './labels';
-import { pushRequestType, type WirePushRequest } from './push-proto';
+import { pushRequestType, type WireEntry, type WirePushRequest } from './push-proto';
 
 export interface DecodedEntry {
   timestampNs: bigint;
@@ -34,39 +34,56 @@ function metadataNameProblem(name: string): string | undefined {
 
 /** Decodes a Loki push body: snappy-block protobuf PushRequest. */
 export function decodeProtobufPush(body: Uint8Array, maxBytes: number): DecodedStream[] {
-  let raw: Uint8Array;
+  return decodePushRequest(uncompressPush(body, maxBytes));
+}
+
+/** The PushRequest bytes of a Loki protobuf push body (snappy block format), at most `maxBytes` of them. */
+export function uncompressPush(body: Uint8Array, maxBytes: number): Uint8Array {
   try {
-    raw = snappy.uncompress(body, maxBytes);
+    return snappy.uncompress(body, maxBytes);
   } catch (err) {
     throw new PushBodyError(`body is not snappy block-compressed protobuf: ${(err as Error).message}`);
   }
+}
+
+/** The streams of uncompressed PushRequest bytes, decoded and checked at once. */
+export function decodePushRequest(raw: Uint8Array): DecodedStream[] {
   let request: WirePushRequest;
   try {
     request = pushRequestType.toObject(pushRequestType.decode(raw), { longs: String, defaults: true }) as unknown as WirePushRequest;
   } catch (err) {
-    throw new PushBodyError(`body is not a logproto.PushRequest: ${(err as Error).message}`);
+    throw new PushBodyError(`${NOT_PUSH_REQUEST}: ${(err as Error).message}`);
   }
   return request.streams.map((stream, s) => {
-    let labels: Labels;
-    try {
-      labels = parseLabels(stream.labels);
-    } catch (err) {
-      throw new PushBodyError(`streams[${s}].labels: ${(err as Error).message}`);
-    }
-    const entries = stream.entries.map((entry, e): DecodedEntry => {
-      const seconds = BigInt(String(entry.timestamp?.seconds ?? 0));
-      const nanos = entry.timestamp?.nanos ?? 0;
-      if (nanos < 0 || nanos > 999_999_999) throw new PushBodyError(`streams[${s}].entries[${e}].timestamp.nanos: must be within 0..999999999, got ${nanos}`);
-      const structuredMetadata: Labels = {};
-      for (const [m, pair] of (entry.structuredMetadata ?? []).entries()) {
-        const problem = metadataNameProblem(pair.name);
-        if (problem !== undefined) throw new PushBodyError(`streams[${s}].entries[${e}].structuredMetadata[${m}].name: ${problem}`);
-        structuredMetadata[pair.name] = pair.value;
-      }
-      return { timestampNs: seconds * 1_000_000_000n + BigInt(nanos), line: entry.line, structuredMetadata };
-    });
-    return { labels, entries };
+    const at = `streams[${s}]`;
+    return { labels: protobufStreamLabels(stream.labels, at), entries: stream.entries.map((entry, e) => protobufEntry(entry, `${at}.entries[${e}]`)) };
   });
+}
+
+// The errors of a protobuf push, shared with the incremental decoder (decode-protobuf-incremental.ts) so both say the same.
+export const NOT_PUSH_REQUEST = 'body is not a logproto.PushRequest';
+
+/** The labels of the protobuf stream at `at`, from its `labels` string (`{job="a"}`). */
+export function protobufStreamLabels(labels: string, at: string): Labels {
+  try {
+    return parseLabels(labels);
+  } catch (err) {
+    throw new PushBodyError(`${at}.labels: ${(err as Error).message}`);
+  }
+}
+
+/** One EntryAdapter of a protobuf push, checked; `path` names it in errors (`streams[0].entries[3]`). */
+export function protobufEntry(entry: WireEntry, path: string): DecodedEntry {
+  const seconds = BigInt(String(entry.timestamp?.seconds ?? 0));
+  const nanos = entry.timestamp?.nanos ?? 0;
+  if (nanos < 0 || nanos > 999_999_999) throw new PushBodyError(`${path}.timestamp.nanos: must be within 0..999999999, got ${nanos}`);
+  const structuredMetadata: Labels = {};
+  for (const [m, pair] of (entry.structuredMetadata ?? []).entries()) {
+    const problem = metadataNameProblem(pair.name);
+    if (problem !== undefined) throw new PushBodyError(`${path}.structuredMetadata[${m}].name: ${problem}`);
+    structuredMetadata[pair.name] = pair.value;
+  }
+  return { timestampNs: seconds * 1_000_000_000n + BigInt(nanos), line: entry.line, structuredMetadata };
 }
 
 /** Decodes a Loki JSON push body: `{"streams":[{"stream":{..},"values":[["<ns>","line",{meta}]]}]}`. */

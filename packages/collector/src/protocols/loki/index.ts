@@ -1,6 +1,8 @@
 export { encodePush, joinPushRequests, type EncodeOptions, type EncodeStats, type EncodedPush } from './encode';
-export { decodeJsonPush, decodeProtobufPush, PushBodyError, type DecodedEntry, type DecodedStream } from './decode';
-export { checkJsonPush, decodedPush, decodeJsonPushIncrementally, INCREMENTAL_JSON_MIN_BYTES, type CheckedPush, type IncrementalOptions } from './decode-json-incremental';
+export { decodeJsonPush, decodeProtobufPush, decodePushRequest, uncompressPush, PushBodyError, type DecodedEntry, type DecodedStream } from './decode';
+export { decodedPush, type CheckedPush } from './checked-push';
+export { checkJsonPush, decodeJsonPushIncrementally, INCREMENTAL_JSON_MIN_BYTES, type IncrementalOptions } from './decode-json-incremental';
+export { checkProtobufPush, INCREMENTAL_PROTOBUF_MIN_BYTES, type IncrementalProtobufOptions } from './decode-protobuf-incremental';
 export { formatLabels, parseLabels, sanitizeLabelName, LABEL_NAME } from './labels';
 export { pushRequestType } from './push-proto';
 export { groupByTenant, tenantIdProblem, TENANT_LABEL } from './tenant';
