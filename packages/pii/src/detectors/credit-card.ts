@@ -25,8 +25,9 @@ function isCardNumber(digits: string): boolean {
 export function createCreditCardDetector(): Detector {
   const pattern =
     /(?<![\w.-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(\1\d{1,3})?|\d{4}([ -])\d{6}\3\d{4,5})(?![\w-]|[.,]\d)/g;
-  // Every accepted shape starts with ten digits in at most three groups.
-  const hint = /\d{4}[ -]?\d{4}[ -]?\d\d/;
+  // Every accepted shape starts, where the pattern may start, with ten digits in at most three groups (the boundary
+  // keeps ids glued to words, `blk_-1608999687919862906`, from passing).
+  const hint = /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d\d/;
   return {
     type: 'credit_card',
     mayMatch: (text) => hint.test(text),
