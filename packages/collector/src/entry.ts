@@ -23,7 +23,7 @@ export function createEntry(line: string, labels: Labels = {}, timestampNs: bigi
  */
 export function copyLabels(labels: Labels): Labels {
   const copy: Labels = {};
-  for (const name in labels) copy[name] = labels[name]!;
+  for (const name in labels) copy[name] = labels[name];
   return copy;
 }
 

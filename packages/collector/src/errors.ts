@@ -40,9 +40,6 @@ export class QueueFullError extends RetryableError {
 /** The batch can never succeed (malformed, rejected by the backend with 4xx); never retried. */
 export class PermanentError extends Error {
   override readonly name = 'PermanentError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** The collector is shutting down and takes no new data. */
@@ -93,4 +90,15 @@ function grpcStatusOfHttp(status: number): number {
 export function retryAfterSeconds(err: unknown, fallbackMs = 1000): number {
   const ms = err instanceof RetryableError && err.retryAfterMs !== undefined ? err.retryAfterMs : fallbackMs;
   return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/** A state the collector's own code rules out (the schema checked it, the lifecycle set it): a bug, never bad input. */
+export class InvariantError extends Error {
+  override readonly name = 'InvariantError';
+}
+
+/** `value`, which the invariant named by `what` guarantees is there; throws InvariantError naming it when it is not. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new InvariantError(`${what} is missing`);
+  return value;
 }

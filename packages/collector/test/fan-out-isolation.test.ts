@@ -4,6 +4,7 @@ import type { Consumer } from '../src/consumer';
 import { createEntry, type Labels, type LogBatch } from '../src/entry';
 import { createLogger } from '../src/runtime/logger';
 import { createPipelineConsumer, type PipelineConsumer } from '../src/pipelines/pipeline';
+import { present } from '../src/errors';
 
 /** A sink as real ones are: it reads (here: copies) each entry's labels when consume() is called. */
 function encodingSink(): Consumer<LogBatch> & { labels: Labels[] } {
@@ -25,10 +26,10 @@ function build(yaml: string, entry: string): { entryPipeline: PipelineConsumer; 
   const ctx = {
     registry: new Registry(),
     logger: createLogger({ level: 'silent' }),
-    resolve: (target: string): Consumer<LogBatch> => (target.startsWith('sinks.') ? sinks[target.slice(6)]! : pipelines.get(target)!),
+    resolve: (target: string): Consumer<LogBatch> => (target.startsWith('sinks.') ? sinks[target.slice(6)] : present(pipelines.get(target), `pipeline ${target} (built before its sources)`)),
   };
   for (const p of config.pipelines) pipelines.set(`pipelines.${p.id}`, createPipelineConsumer(p, ctx));
-  return { entryPipeline: pipelines.get(`pipelines.${entry}`)!, sinks };
+  return { entryPipeline: present(pipelines.get(`pipelines.${entry}`), `pipeline ${entry}`), sinks };
 }
 
 const SOURCE = 'sources:\n  in: { type: loki_push, listen_port: 0, forward_to: [pipelines.a] }\n';
@@ -55,8 +56,8 @@ describe('fan-out: no target sees what a sibling changed', () => {
     stages: []
     forward_to: [pipelines.b, pipelines.c]
 ${ENRICHING}`);
-    expect(sinks.b_out!.labels).toEqual([{ job: 'x', by_b: 'yes' }]);
-    expect(sinks.c_out!.labels).toEqual([{ job: 'x', by_c: 'yes' }]);
+    expect(sinks.b_out.labels).toEqual([{ job: 'x', by_b: 'yes' }]);
+    expect(sinks.c_out.labels).toEqual([{ job: 'x', by_c: 'yes' }]);
   });
 
   test('forward_to: [pipelines.b, sinks.raw]: the raw sink gets the entry as it was', async () => {
@@ -65,8 +66,8 @@ ${ENRICHING}`);
     stages: []
     forward_to: [pipelines.b, sinks.raw]
 ${ENRICHING}`);
-    expect(sinks.raw!.labels).toEqual([{ job: 'x' }]);
-    expect(sinks.b_out!.labels).toEqual([{ job: 'x', by_b: 'yes' }]);
+    expect(sinks.raw.labels).toEqual([{ job: 'x' }]);
+    expect(sinks.b_out.labels).toEqual([{ job: 'x', by_b: 'yes' }]);
   });
 
   test('routes with continue: true: each matching route\'s pipeline changes its own copy', async () => {
@@ -77,8 +78,8 @@ ${ENRICHING}`);
       - { selector: '{job="x"}', forward_to: [pipelines.b, sinks.raw], continue: true }
       - { selector: '{job="x"}', forward_to: [pipelines.c] }
 ${ENRICHING}`);
-    expect(sinks.b_out!.labels).toEqual([{ job: 'x', by_b: 'yes' }]);
-    expect(sinks.c_out!.labels).toEqual([{ job: 'x', by_c: 'yes' }]);
-    expect(sinks.raw!.labels).toEqual([{ job: 'x' }]);
+    expect(sinks.b_out.labels).toEqual([{ job: 'x', by_b: 'yes' }]);
+    expect(sinks.c_out.labels).toEqual([{ job: 'x', by_c: 'yes' }]);
+    expect(sinks.raw.labels).toEqual([{ job: 'x' }]);
   });
 });

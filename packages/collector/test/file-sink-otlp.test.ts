@@ -121,7 +121,7 @@ sinks:
       codecs.traces.decodeJson(JSON.stringify(tracesJson('POST /pay'))),
       codecs.traces.decodeJson(JSON.stringify(tracesJson('GET /cart'))),
     ]);
-    expect(JSON.parse(traceLines[0]!).resourceSpans[0].scopeSpans[0].spans[0]).toMatchObject({ traceId: '5b8efff798038103d269b633813fc60c', spanId: 'eee19b7ec3c1b174', kind: 2 });
+    expect(JSON.parse(traceLines[0]).resourceSpans[0].scopeSpans[0].spans[0]).toMatchObject({ traceId: '5b8efff798038103d269b633813fc60c', spanId: 'eee19b7ec3c1b174', kind: 2 });
     expect(readLines(path.join(dir, 'out', 'telemetry.metrics.ndjson')).map((l) => codecs.metrics.decodeJson(l))).toEqual([codecs.metrics.decodeJson(JSON.stringify(metricsJson))]);
     expect(fs.existsSync(out)).toBe(false);
 
@@ -138,7 +138,7 @@ sinks:
       const res = await fetch(`${http}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tracesJson(`span-${i}`)) });
       expect(res.status).toBe(200);
     }
-    const names = (file: string) => readLines(file).map((l) => codecs.traces.decodeJson(l).resourceSpans[0]!.scopeSpans[0]!.spans[0]!.name);
+    const names = (file: string) => readLines(file).map((l) => codecs.traces.decodeJson(l).resourceSpans[0].scopeSpans[0].spans[0].name);
     expect(names(`${tracesPath}.1`)).toEqual(['span-0', 'span-1']);
     expect(names(tracesPath)).toEqual(['span-2']);
   });

@@ -8,7 +8,6 @@ import { createFileSource } from '../src/sources/file/source';
 import { fileSourceConfig } from '../src/sources/file/config';
 import { createMemoryConsumer, type MemoryConsumer } from '../src/testing/memory-consumer';
 import { createFailingConsumer } from '../src/testing/failing-consumer';
-import { waitFor } from '@obs/schema/testing';
 import type { Consumer } from '../src/consumer';
 import type { LogBatch } from '../src/entry';
 import { createTestContext, metricValue } from './support/sink-context';
@@ -50,7 +49,7 @@ describe('file source', () => {
     await start(sink);
     await sink.waitForEntries(2);
     expect(sink.lines()).toEqual(['one', 'two']);
-    expect(sink.entries[0]!.labels).toEqual({ job: 'app', filename: file('a.log') });
+    expect(sink.entries[0].labels).toEqual({ job: 'app', filename: file('a.log') });
   });
 
   test('holds a partial last line until its newline arrives', async () => {
@@ -183,7 +182,7 @@ describe('file source', () => {
     };
     await start(mutatesThenRefuses);
     await sink.waitForEntries(1);
-    expect(sink.entries[0]!.labels).toEqual({ job: 'app', filename: file('a.log') });
+    expect(sink.entries[0].labels).toEqual({ job: 'app', filename: file('a.log') });
   });
 
   test('starts at the end of files without a position when tail_from_end is set', async () => {

@@ -75,7 +75,7 @@ describe('receivers sharing one in-flight budget', () => {
   }
 
   const postJson = (url: string, body: string | ReadableStream<Uint8Array>) =>
-    fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit);
+    fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, duplex: 'half' });
 
   function exportGrpc(port: number, body: Buffer): Promise<grpc.ServiceError | null> {
     const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());

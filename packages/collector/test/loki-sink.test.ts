@@ -39,8 +39,8 @@ describe('loki sink', () => {
     await s.consume({ entries: entries('line', 3) }, signal());
     await r.waitForEntries(3);
     expect(r.lines()).toEqual(['line-0', 'line-1', 'line-2']);
-    expect(r.entries[0]!.labels).toEqual({ cluster: 'dev', job: 'test' });
-    const headers = r.requests[0]!.headers;
+    expect(r.entries[0].labels).toEqual({ cluster: 'dev', job: 'test' });
+    const headers = r.requests[0].headers;
     expect(headers['content-type']).toBe('application/x-protobuf');
     expect(headers['x-scope-orgid']).toBe('team-a');
     expect(headers['x-extra']).toBe('yes');

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { freePort } from './support/free-port';
 import { usePromtailRun } from './support/promtail-run';
 

@@ -1,5 +1,4 @@
 import * as net from 'node:net';
-import * as path from 'node:path';
 import { freePort } from './support/free-port';
 import { usePromtailRun } from './support/promtail-run';
 
@@ -48,7 +47,7 @@ ${relabel}
       { line: 'next', labels: { job: 'syslog', host: 'web-2', level: 'informational', facility: 'user', app: 'cron', ip: '127.0.0.1' } },
     ]);
     // The read time, as use_incoming_timestamp is off.
-    expect(run.receiver.entries[0]!.timestampNs).toBeGreaterThan(1_700_000_000_000_000_000n);
+    expect(run.receiver.entries[0].timestampNs).toBeGreaterThan(1_700_000_000_000_000_000n);
   });
 
   test('keeps the message timestamp with use_incoming_timestamp, and the whole message with use_rfc5424_message', async () => {

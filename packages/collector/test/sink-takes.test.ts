@@ -25,10 +25,10 @@ describe('sink definitions takes', () => {
   });
 
   test.each(Object.keys(sinkDefinitions))('declares exactly what a built %s sink serves when the loader checks targets by it', async (type) => {
-    const definition = sinkDefinitions[type]!;
+    const definition = sinkDefinitions[type];
     const ctx = createTestContext(`sinks.${type}`);
     expect(minimalConfigs).toHaveProperty([type]);
-    const sink = definition.create(definition.config.parse(minimalConfigs[type]!(ctx.dataDir)), ctx);
+    const sink = definition.create(definition.config.parse(minimalConfigs[type](ctx.dataDir)), ctx);
     built.push({ sink, dir: ctx.dataDir });
     const takes = definition.takes ?? ['logs'];
     const signals = sink.signals ?? {};

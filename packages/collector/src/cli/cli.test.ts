@@ -63,7 +63,7 @@ describe('collector CLI', () => {
     ['an unknown flag', ['validate', '-c', 'x', '--nope'], /Unknown option '--nope'/],
     ['a flag of another command', ['validate', '-c', 'x', '--inspect'], /validate does not take --inspect/],
   ])('exits 2 with usage when given %s', async (_name, argv, message) => {
-    const result = await run(argv as string[]);
+    const result = await run(argv);
     expect(result.code).toBe(2);
     expect(result.stderr + result.stdout).toMatch(message);
   });

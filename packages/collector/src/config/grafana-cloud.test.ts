@@ -42,9 +42,9 @@ grafana_cloud:
   logs: { url: https://logs-prod-012.grafana.net/loki/api/v1/push, user: 222 }
   metrics: { url: https://prometheus-prod-24-prod-eu-west-2.grafana.net, user: 333 }
 `);
-    const { type: lokiType, ...loki } = sinksOf(value).gc_logs!;
-    const { type: promType, ...prom } = sinksOf(value).gc_metrics!;
-    const { type: otlpType, ...otlp } = sinksOf(value).gc_otlp!;
+    const { type: lokiType, ...loki } = sinksOf(value).gc_logs;
+    const { type: promType, ...prom } = sinksOf(value).gc_metrics;
+    const { type: otlpType, ...otlp } = sinksOf(value).gc_otlp;
     expect([lokiType, promType, otlpType]).toEqual(['loki', 'prometheus_remote_write', 'otlp']);
     expect(lokiSinkConfig.safeParse(loki).success).toBe(true);
     expect(PrometheusRemoteWriteConfig.safeParse(prom).success).toBe(true);
@@ -54,7 +54,7 @@ grafana_cloud:
 
   test('adds prod- to a bare region when deriving the OTLP gateway', () => {
     const { value } = expand('grafana_cloud: { token: t, region: us-central-0, stack_id: "9" }');
-    expect(sinksOf(value).grafana_cloud_otlp!.endpoint).toBe('https://otlp-gateway-prod-us-central-0.grafana.net/otlp');
+    expect(sinksOf(value).grafana_cloud_otlp.endpoint).toBe('https://otlp-gateway-prod-us-central-0.grafana.net/otlp');
   });
 
   test('leaves a config without grafana_cloud untouched', () => {
@@ -93,8 +93,8 @@ grafana_cloud:
     const config = parseConfig(text, '/etc/collector/collector.yaml', { GRAFANA_CLOUD_TOKEN: 'glc_from_env' });
     const sinks = Object.fromEntries(config.sinks.map((s) => [s.id, s]));
     expect(Object.keys(sinks).sort()).toEqual(['grafana_cloud_metrics', 'grafana_cloud_otlp']);
-    expect(sinks.grafana_cloud_metrics!.config).toMatchObject({ url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push', basic_auth: { username: '333', password: 'glc_from_env' } });
-    expect(sinks.grafana_cloud_otlp!.type).toBe('otlp');
+    expect(sinks.grafana_cloud_metrics.config).toMatchObject({ url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push', basic_auth: { username: '333', password: 'glc_from_env' } });
+    expect(sinks.grafana_cloud_otlp.type).toBe('otlp');
   });
 
   test('reports a grafana_cloud issue at its file:line:col when loaded through parseConfig', () => {

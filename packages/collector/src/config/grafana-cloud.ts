@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fromZodIssues, type PathIssue } from '../schema/issues';
+import { present } from '../errors';
 
 const httpsUrl = z.url({ protocol: /^https?$/ });
 
@@ -82,7 +83,7 @@ export function grafanaCloudSinks(c: GrafanaCloudConfig): Record<string, Record<
   if (c.region !== undefined || c.otlp !== undefined) {
     const region = c.region?.startsWith('prod-') ? c.region : `prod-${c.region}`;
     const url = c.otlp?.url ?? `https://otlp-gateway-${region}.grafana.net/otlp`;
-    sinks[`${c.sink_prefix}_otlp`] = { type: 'otlp', endpoint: url, basic_auth: auth(c.otlp?.user ?? c.stack_id!) };
+    sinks[`${c.sink_prefix}_otlp`] = { type: 'otlp', endpoint: url, basic_auth: auth(present(c.otlp?.user ?? c.stack_id, 'stack_id or otlp.user (the schema requires one)')) };
   }
   return sinks;
 }

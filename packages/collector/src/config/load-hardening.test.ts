@@ -71,8 +71,8 @@ describe('parseConfig on files a user should be told about', () => {
       {},
     );
     expect(config.storage_path).toBe(path.join(dir, 'conf', 'state'));
-    expect(config.sources[0]!.config).toMatchObject({ targets: [{ __path__: path.join(dir, 'conf', 'logs', '*.log') }] });
-    expect(config.sinks[0]!.config).toMatchObject({ path: path.join(dir, 'out', 'app.ndjson') });
+    expect(config.sources[0].config).toMatchObject({ targets: [{ __path__: path.join(dir, 'conf', 'logs', '*.log') }] });
+    expect(config.sinks[0].config).toMatchObject({ path: path.join(dir, 'out', 'app.ndjson') });
   });
 
   test('leaves labels and headers alone, even when their names look like paths', () => {
@@ -86,8 +86,8 @@ sinks:
       path.join(dir, 'collector.yaml'),
       {},
     );
-    expect(config.sources[0]!.config).toMatchObject({ targets: [{ __path__: '/var/log/*.log', log_path: './relative', path: 'x' }] });
-    expect(config.sources[1]!.config).toMatchObject({ labels: { path: './a', source_dir: 'b' } });
-    expect(config.sinks[0]!.config).toMatchObject({ external_labels: { cluster_path: './c' }, headers: { x_path: './d' } });
+    expect(config.sources[0].config).toMatchObject({ targets: [{ __path__: '/var/log/*.log', log_path: './relative', path: 'x' }] });
+    expect(config.sources[1].config).toMatchObject({ labels: { path: './a', source_dir: 'b' } });
+    expect(config.sinks[0].config).toMatchObject({ external_labels: { cluster_path: './c' }, headers: { x_path: './d' } });
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { present } from '../errors';
 import { Waiters } from './waiters';
 import { queueFull } from './queue-memory';
 import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
@@ -143,10 +144,11 @@ class DiskQueue implements DeliveryQueue {
       const batch = this.#pending;
       this.#pending = [];
       try {
-        const buffer = batch.length === 1 ? batch[0]!.record : Buffer.concat(batch.map((p) => p.record));
+        const buffer = batch.length === 1 ? batch[0].record : Buffer.concat(batch.map((p) => p.record));
         await writeAll(this.#writeFd, buffer);
         if (this.#fsync === 'always') await new Promise<void>((res, rej) => fs.fdatasync(this.#writeFd, (err) => (err ? rej(err) : res())));
-        this.#segments.set(this.#writeSegment, this.#segments.get(this.#writeSegment)! + buffer.length);
+        const segmentSize = present(this.#segments.get(this.#writeSegment), 'the size of the segment being written') + buffer.length;
+        this.#segments.set(this.#writeSegment, segmentSize);
         this.#pendingBytes -= buffer.length;
         for (const p of batch) {
           this.#depth.entries += p.entries;
@@ -154,7 +156,7 @@ class DiskQueue implements DeliveryQueue {
         }
         this.#depth.bytes += buffer.length;
         this.#unread.bytes += buffer.length;
-        if (this.#segments.get(this.#writeSegment)! >= this.#segmentBytes) this.#rollSegment();
+        if (segmentSize >= this.#segmentBytes) this.#rollSegment();
         for (const p of batch) p.resolve();
       } catch (err) {
         for (const p of batch) {
@@ -222,7 +224,7 @@ class DiskQueue implements DeliveryQueue {
     if (out) out.acked = true;
     let end: Cursor | undefined;
     while (this.#outstanding[0]?.acked) {
-      const done = this.#outstanding.shift()!.chunk;
+      const done = present(this.#outstanding.shift(), 'the acknowledged chunk').chunk;
       for (const record of done.records) this.#depth.entries -= record.entries;
       this.#depth.bytes -= done.fileBytes;
       end = done.end;
@@ -281,7 +283,8 @@ class DiskQueue implements DeliveryQueue {
   #readPointer(): Cursor {
     try {
       const raw = JSON.parse(fs.readFileSync(path.join(this.#dir, POINTER_FILE), 'utf8')) as Partial<Cursor>;
-      if (Number.isInteger(raw.segment) && Number.isInteger(raw.offset)) return { segment: raw.segment!, offset: raw.offset! };
+      const { segment, offset } = raw;
+      if (typeof segment === 'number' && typeof offset === 'number' && Number.isInteger(segment) && Number.isInteger(offset)) return { segment, offset };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }

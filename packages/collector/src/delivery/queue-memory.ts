@@ -1,4 +1,4 @@
-import { QueueFullError } from '../errors';
+import { present, QueueFullError } from '../errors';
 import { Waiters } from './waiters';
 import type { DeliveryQueue, QueueChunk, QueueDepth, QueueRecord } from './queue';
 
@@ -94,9 +94,14 @@ class MemoryQueue implements DeliveryQueue {
     return this.#write + size <= oldest ? this.#write : undefined;
   }
 
+  /** Slots from #head on hold their records; only acknowledged ones before it are cleared. */
+  #slot(i: number): Slot {
+    return present(this.#slots[i], 'a queue slot at or after the oldest unacknowledged one');
+  }
+
   #oldestStart(): number | undefined {
     for (let i = this.#head; i < this.#slots.length; i++) {
-      const start = this.#slots[i]!.start;
+      const start = this.#slot(i).start;
       if (start >= 0) return start;
     }
     return undefined;
@@ -107,7 +112,7 @@ class MemoryQueue implements DeliveryQueue {
     let bytes = 0;
     let entries = 0;
     for (let i = this.#next; i < this.#slots.length; i++) {
-      const { record } = this.#slots[i]!;
+      const { record } = this.#slot(i);
       if (records.length > 0 && bytes + record.payload.length > maxBytes) break;
       records.push(record);
       bytes += record.payload.length;
@@ -124,10 +129,10 @@ class MemoryQueue implements DeliveryQueue {
   /** The chunk's payloads are views of the ring: a sender is done with them when it acks. */
   async ack(chunk: QueueChunk): Promise<void> {
     const { first, records } = chunk as MemoryChunk;
-    for (let i = 0; i < records.length; i++) this.#slots[first - this.#base + i]!.acked = true;
+    for (let i = 0; i < records.length; i++) this.#slot(first - this.#base + i).acked = true;
     const head = this.#head;
-    while (this.#head < this.#next && this.#slots[this.#head]!.acked) {
-      const { record } = this.#slots[this.#head]!;
+    while (this.#head < this.#next && this.#slot(this.#head).acked) {
+      const { record } = this.#slot(this.#head);
       this.#depth.entries -= record.entries;
       this.#depth.bytes -= record.payload.length;
       this.#slots[this.#head++] = undefined;

@@ -213,7 +213,7 @@ class QueuedSinkImpl implements QueuedSink {
 
 /** The oldest timestamp of a batch in ms, as a QueueRecord carries it. */
 export function oldestMs(entries: readonly LogEntry[]): number {
-  let min = entries[0]!.timestampNs;
+  let min = entries[0].timestampNs;
   for (const e of entries) if (e.timestampNs < min) min = e.timestampNs;
   return Number(min / 1_000_000n);
 }

@@ -21,7 +21,7 @@ function node<T>(): Node<T> {
 function child<T>(at: Node<T>, name: string, value: string): Node<T> {
   if (at.byName === undefined) {
     const { names, values } = at;
-    for (let i = 0; i < names.length; i++) if (names[i] === name && values[i] === value) return at.next[i]!;
+    for (let i = 0; i < names.length; i++) if (names[i] === name && values[i] === value) return at.next[i];
     const created = node<T>();
     if (names.length < LINEAR_EDGES) {
       names.push(name);
@@ -30,7 +30,7 @@ function child<T>(at: Node<T>, name: string, value: string): Node<T> {
       return created;
     }
     at.byName = new Map();
-    for (let i = 0; i < names.length; i++) byValue(at.byName, names[i]!).set(values[i]!, at.next[i]!);
+    for (let i = 0; i < names.length; i++) byValue(at.byName, names[i]).set(values[i], at.next[i]);
     byValue(at.byName, name).set(value, created);
     return created;
   }
@@ -72,7 +72,7 @@ export class LabelSetCache<T> {
 
   get(labels: Labels): T {
     let at = this.#root;
-    for (const name in labels) at = child(at, name, labels[name]!);
+    for (const name in labels) at = child(at, name, labels[name]);
     if (at.done) return at.value as T;
     if (this.#sets >= this.#maxSets) {
       this.#root = node();

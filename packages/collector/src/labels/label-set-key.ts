@@ -14,13 +14,13 @@ export function labelSetKey(labels: Labels): string {
       break;
     }
     previous = name;
-    const value = labels[name]!;
+    const value = labels[name];
     key += name + '=' + value.length + ':' + value + ',';
   }
   if (sorted) return key;
   key = '';
   for (const name of Object.keys(labels).sort()) {
-    const value = labels[name]!;
+    const value = labels[name];
     key += name + '=' + value.length + ':' + value + ',';
   }
   return key;

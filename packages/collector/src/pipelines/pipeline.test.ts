@@ -55,9 +55,9 @@ sinks:
     const entry = testEntry('hello', { labels: { filename: '/var/log/pods/shop_web-7d9_0c1/app/0.log', job: 'pods' }, extracted: { job: 'stale', trace_id: 't1' } });
     await p.consume({ entries: [entry] }, signal);
     const [out] = targets['sinks.a'].entries;
-    expect(out!.labels).toMatchObject({ namespace: 'shop', pod: 'web-7d9' });
-    expect(out!.line).toBe('pods in shop');
-    expect(out!.extracted).toMatchObject({ job: 'pods', trace_id: 't1' });
+    expect(out.labels).toMatchObject({ namespace: 'shop', pod: 'web-7d9' });
+    expect(out.line).toBe('pods in shop');
+    expect(out.extracted).toMatchObject({ job: 'pods', trace_id: 't1' });
   });
 
   test('routes by first matching selector, continues when asked, and sends the rest to the default', async () => {

@@ -21,8 +21,8 @@ describe('createRouter', () => {
     const spy: Consumer<LogBatch> = { consume: async (batch) => void seen.push(batch) };
     const router = createRouter(pipeline({ forward_to: targets }), { registry: new Registry(), resolve: () => spy });
     await router.consume({ entries: [testEntry('x')] }, new AbortController().signal);
-    expect(seen[0]!.entries).not.toBe(seen[1]!.entries);
-    expect(seen[0]!.entries[0] === seen[1]!.entries[0]).toBe(shared);
+    expect(seen[0].entries).not.toBe(seen[1].entries);
+    expect(seen[0].entries[0] === seen[1].entries[0]).toBe(shared);
   });
 
   test.each([

@@ -32,7 +32,8 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
     names.push(name);
     return names.length - 1;
   };
-  const all = pipeline.forward_to.map(indexOf);
+  // forward_to's targets are resolved too: a pipeline without routes sends everything to them.
+  for (const name of pipeline.forward_to) indexOf(name);
   const routes: CompiledRoute[] = pipeline.routes.map((r) => ({
     selector: r.selector,
     targets: r.forward_to.map(indexOf),
@@ -58,7 +59,7 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
 
   if (routes.length === 0) {
     return {
-      consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changers[t]! })), signal),
+      consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changers[t] })), signal),
       targetsFor: () => pipeline.forward_to,
     };
   }
@@ -81,7 +82,7 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
       if (dropped > 0) unrouted.inc(dropped);
       const deliveries: Delivery[] = [];
       buckets.forEach((entries, t) => {
-        if (entries.length > 0) deliveries.push({ target: consumers[t]!, entries, changesEntries: changers[t]! });
+        if (entries.length > 0) deliveries.push({ target: consumers[t], entries, changesEntries: changers[t] });
       });
       if (deliveries.length > 0) await fanOut(deliveries, signal);
     },

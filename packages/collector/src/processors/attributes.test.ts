@@ -7,7 +7,7 @@ async function runOnSpan(config: unknown, attrs: Record<string, string>): Promis
   const out = recording<TracesData>();
   const processor = createAttributesProcessor(attributesConfig.parse(config));
   await processor.wrap('traces', out).consume(spans(['s', attrs]), AbortSignal.timeout(1000));
-  return Object.fromEntries(out.batches[0]!.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.attributes);
+  return Object.fromEntries(out.batches[0].resourceSpans[0].scopeSpans[0].spans[0].attributes);
 }
 
 describe('attributes processor', () => {
@@ -33,16 +33,16 @@ describe('attributes processor', () => {
     const out = recording<TracesData>();
     const processor = createAttributesProcessor(attributesConfig.parse({ target: 'resource', actions: [{ key: 'service', action: 'insert', from_attribute: 'service.name' }] }));
     await processor.wrap('traces', out).consume(spans(['s', { a: '1' }]), AbortSignal.timeout(1000));
-    const rs = out.batches[0]!.resourceSpans[0]!;
+    const rs = out.batches[0].resourceSpans[0];
     expect(rs.resource.attributes.get('service')).toBe('api');
-    expect(rs.scopeSpans[0]!.spans[0]!.attributes.has('service')).toBe(false);
+    expect(rs.scopeSpans[0].spans[0].attributes.has('service')).toBe(false);
   });
 
   test('changes every data point when the signal is metrics', async () => {
     const out = recording<MetricsData>();
     const processor = createAttributesProcessor(attributesConfig.parse({ actions: [{ key: 'pod', action: 'delete' }] }));
     await processor.wrap('metrics', out).consume(gauges(['up', [{ pod: 'a', x: '1' }, { pod: 'b' }]]), AbortSignal.timeout(1000));
-    expect(out.batches[0]!.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data.dataPoints.map((p) => Object.fromEntries(p.attributes))).toEqual([{ x: '1' }, {}]);
+    expect(out.batches[0].resourceMetrics[0].scopeMetrics[0].metrics[0].data.dataPoints.map((p) => Object.fromEntries(p.attributes))).toEqual([{ x: '1' }, {}]);
   });
 
   test.each([

@@ -15,8 +15,8 @@ describe('batch processor', () => {
     expect(out.batches).toHaveLength(0);
     await Promise.all([first, chain.consume(spans(['c']), AbortSignal.timeout(1000))]);
     expect(out.batches).toHaveLength(1);
-    expect(countSpans(out.batches[0]!)).toBe(3);
-    expect(out.batches[0]!.resourceSpans).toHaveLength(2);
+    expect(countSpans(out.batches[0])).toBe(3);
+    expect(out.batches[0].resourceSpans).toHaveLength(2);
     await processor.shutdown(AbortSignal.timeout(1000));
   });
 
@@ -25,7 +25,7 @@ describe('batch processor', () => {
     const processor = createBatchProcessor(batchConfig.parse({ send_batch_size: 2, send_batch_max_size: 2, timeout: '1h' }));
     await processor.wrap('traces', out).consume(spans(['a'], ['b'], ['c'], ['d'], ['e']), AbortSignal.timeout(1000));
     expect(out.batches.map(countSpans)).toEqual([2, 2, 1]);
-    expect(out.batches[2]!.resourceSpans[0]!.resource.attributes.get('service.name')).toBe('api');
+    expect(out.batches[2].resourceSpans[0].resource.attributes.get('service.name')).toBe('api');
   });
 
   test('sends what waits when the timeout passes', async () => {

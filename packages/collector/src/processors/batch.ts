@@ -88,7 +88,7 @@ export function createBatchProcessor(config: BatchConfig): Processor {
   return {
     wrap(signal, next) {
       const batcher = new SignalBatcher(signal, config, next);
-      batchers.push(batcher as unknown as SignalBatcher<Signal>);
+      batchers.push(batcher);
       return { consume: (data) => batcher.add(data) };
     },
     async start() {},

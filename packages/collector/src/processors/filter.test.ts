@@ -3,13 +3,14 @@ import { createLogger } from '../runtime/logger';
 import type { LogsData, MetricsData, TracesData } from '../protocols/otlp/types';
 import { createFilterProcessor, filterConfig } from './filter';
 import { gauges, logRecords, recording, spans } from '../testing/otlp-data';
+import { present } from '../errors';
 
 const ctx = () => ({ id: 'sources.otlp', logger: createLogger({ level: 'silent' }), registry: new Registry() });
 
 async function spanNames(config: unknown, data: TracesData): Promise<string[]> {
   const out = recording<TracesData>();
   await createFilterProcessor(filterConfig.parse(config), ctx()).wrap('traces', out).consume(data, AbortSignal.timeout(1000));
-  return out.batches[0]!.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((s) => s.name)));
+  return out.batches[0].resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((s) => s.name)));
 }
 
 describe('filter processor', () => {
@@ -31,8 +32,8 @@ describe('filter processor', () => {
     const c = ctx();
     const out = recording<TracesData>();
     await createFilterProcessor(filterConfig.parse({ spans: [{ name: '.*' }] }), c).wrap('traces', out).consume(spans(['a'], ['b']), AbortSignal.timeout(1000));
-    expect(out.batches[0]!.resourceSpans).toEqual([]);
-    const metric = await c.registry.getSingleMetric('collector_processor_dropped_items_total')!.get();
+    expect(out.batches[0].resourceSpans).toEqual([]);
+    const metric = await present(c.registry.getSingleMetric('collector_processor_dropped_items_total'), 'the dropped items metric').get();
     expect(metric.values).toEqual([{ labels: { source: 'sources.otlp', signal: 'traces', reason: 'filter' }, value: 2 }]);
   });
 
@@ -40,14 +41,14 @@ describe('filter processor', () => {
     const out = recording<LogsData>();
     const processor = createFilterProcessor(filterConfig.parse({ logs: [{ severity_below: 'info' }, { body: 'GET /healthz' }] }), ctx());
     await processor.wrap('logs', out).consume(logRecords(['debug detail', 5], ['unset severity', 0], ['served GET /healthz 200', 9], ['order placed', 9], ['db down', 17]), AbortSignal.timeout(1000));
-    expect(out.batches[0]!.resourceLogs[0]!.scopeLogs[0]!.logRecords.map((r) => r.body)).toEqual(['order placed', 'db down']);
+    expect(out.batches[0].resourceLogs[0].scopeLogs[0].logRecords.map((r) => r.body)).toEqual(['order placed', 'db down']);
   });
 
   test('drops whole metrics by name and single data points by attribute when both lists are set', async () => {
     const out = recording<MetricsData>();
     const processor = createFilterProcessor(filterConfig.parse({ metrics: [{ name: 'go_.*' }], datapoints: [{ metric_name: 'http_.*', attributes: { route: '/healthz' } }] }), ctx());
     await processor.wrap('metrics', out).consume(gauges(['go_gc', [{}]], ['http_requests', [{ route: '/healthz' }, { route: '/cart' }]], ['up', [{ route: '/healthz' }]]), AbortSignal.timeout(1000));
-    const metrics = out.batches[0]!.resourceMetrics[0]!.scopeMetrics[0]!.metrics;
+    const metrics = out.batches[0].resourceMetrics[0].scopeMetrics[0].metrics;
     expect(metrics.map((m) => [m.name, m.data.dataPoints.length])).toEqual([['http_requests', 1], ['up', 1]]);
   });
 

@@ -72,7 +72,7 @@ describe('resource_detection processor', () => {
       const out = recording<TracesData>();
       const processor = createResourceDetection(resourceDetectionConfig.parse({ detectors: ['env'], override }), environment({}, { OTEL_SERVICE_NAME: 'shop' }));
       await processor.wrap('traces', out).consume(spans(['a']), AbortSignal.timeout(1000));
-      expect(out.batches[0]!.resourceSpans[0]!.resource.attributes.get('service.name')).toBe(expected);
+      expect(out.batches[0].resourceSpans[0].resource.attributes.get('service.name')).toBe(expected);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Labels } from '../entry';
 import type { CompiledRe2, RelabelRule } from './config';
+import { present } from '../errors';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -10,7 +11,7 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
  */
 export function applyRelabel(rules: readonly RelabelRule[], labels: Labels): Labels | undefined {
   const out: Labels = {};
-  for (const name in labels) out[name] = labels[name]!;
+  for (const name in labels) out[name] = labels[name];
   for (const rule of rules) if (!applyRule(rule, out)) return undefined;
   return out;
 }
@@ -24,13 +25,13 @@ function applyRule(rule: RelabelRule, labels: Labels): boolean {
     case 'drop':
       return !regex.test(value);
     case 'keepequal':
-      return value === (labels[rule.target_label!] ?? '');
+      return value === (labels[targetLabel(rule)] ?? '');
     case 'dropequal':
-      return value !== (labels[rule.target_label!] ?? '');
+      return value !== (labels[targetLabel(rule)] ?? '');
     case 'replace': {
       const m = regex.exec(value);
       if (!m) return true;
-      const target = expand(rule.target_label!, m, rule.regex);
+      const target = expand(targetLabel(rule), m, rule.regex);
       if (!LABEL_NAME.test(target)) return true;
       const result = expand(rule.replacement, m, rule.regex);
       if (result === '') delete labels[target];
@@ -38,18 +39,18 @@ function applyRule(rule: RelabelRule, labels: Labels): boolean {
       return true;
     }
     case 'lowercase':
-      set(labels, rule.target_label!, value.toLowerCase());
+      set(labels, targetLabel(rule), value.toLowerCase());
       return true;
     case 'uppercase':
-      set(labels, rule.target_label!, value.toUpperCase());
+      set(labels, targetLabel(rule), value.toUpperCase());
       return true;
     case 'hashmod':
-      set(labels, rule.target_label!, String(hashmod(value, rule.modulus!)));
+      set(labels, targetLabel(rule), String(hashmod(value, present(rule.modulus, 'hashmod modulus (the schema requires it)'))));
       return true;
     case 'labelmap':
       for (const name of Object.keys(labels)) {
         const m = regex.exec(name);
-        if (m) set(labels, expand(rule.replacement, m, rule.regex), labels[name]!);
+        if (m) set(labels, expand(rule.replacement, m, rule.regex), labels[name]);
       }
       return true;
     case 'labeldrop':
@@ -66,6 +67,10 @@ function set(labels: Labels, name: string, value: string): void {
   else labels[name] = value;
 }
 
+function targetLabel(rule: RelabelRule): string {
+  return present(rule.target_label, 'target_label (the schema requires it for this action)');
+}
+
 /** Prometheus's hashmod: the last 8 bytes of the MD5 of the value as a big-endian integer, modulo `modulus`. */
 function hashmod(value: string, modulus: number): bigint {
   return createHash('md5').update(value).digest().readBigUInt64BE(8) % BigInt(modulus);
@@ -80,7 +85,7 @@ function expand(template: string, m: RegExpExecArray, compiled: CompiledRe2): st
   let out = '';
   let i = 0;
   while (i < template.length) {
-    const c = template[i]!;
+    const c = template[i];
     if (c !== '$') {
       out += c;
       i++;
@@ -117,5 +122,5 @@ function expand(template: string, m: RegExpExecArray, compiled: CompiledRe2): st
 function group(name: string, m: RegExpExecArray, compiled: CompiledRe2): string | undefined {
   if (/^\d+$/.test(name)) return m[Number(name)];
   const at = compiled.groupNames.indexOf(name);
-  return at === -1 ? undefined : m[compiled.groupIndexes[at]!];
+  return at === -1 ? undefined : m[compiled.groupIndexes[at]];
 }

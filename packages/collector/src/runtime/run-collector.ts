@@ -78,7 +78,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   try {
     for (const s of config.sinks) {
       const id = `sinks.${s.id}`;
-      const sink = sinkDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sinks', s.id) });
+      const sink = sinkDefinitions[s.type].create(s.config, { id, logger, registry, dataDir: dataDir('sinks', s.id) });
       sinks.set(id, sink);
       await sink.start();
     }
@@ -90,7 +90,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     for (const s of config.sources) {
       const id = `sources.${s.id}`;
       const next = forwardTo(s.forward_to, resolve);
-      const source = sourceDefinitions[s.type]!.create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, inFlight, signals: targets.signals });
+      const source = sourceDefinitions[s.type].create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, inFlight, signals: targets.signals });
       sources.push(source);
       await source.start();
     }

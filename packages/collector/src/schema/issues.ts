@@ -25,7 +25,7 @@ export function describeZodIssue(issue: ZodIssue): string {
       return `${lowerFirst(issue.message)}, got ${shortValue(input)}`;
     case 'invalid_key':
       // The nested issue is about the key itself (e.g. a label name that does not match the pattern).
-      return issue.issues[0] ? describeZodIssue({ ...issue.issues[0], path: [] } as ZodIssue) : issue.message;
+      return issue.issues[0] ? describeZodIssue({ ...issue.issues[0], path: [] }) : issue.message;
     default:
       return issue.message;
   }

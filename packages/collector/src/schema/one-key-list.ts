@@ -20,7 +20,7 @@ export function oneKeyListSchema(kind: string, example: string, definitions: Rea
         ctx.addIssue({ code: 'custom', path: [index], message: `expected a map with exactly one key, the ${kind} type (e.g. \`- ${example}: {...}\`)` });
         return;
       }
-      const type = keys[0]!;
+      const type = keys[0];
       const definition = Object.hasOwn(definitions, type) ? definitions[type] : undefined;
       if (!definition) {
         ctx.addIssue({ code: 'custom', path: [index, type], message: `unknown ${kind} type "${type}" (expected one of ${Object.keys(definitions).sort().join(', ')})` });

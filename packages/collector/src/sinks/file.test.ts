@@ -69,7 +69,7 @@ describe('file sink', () => {
     expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['telemetry.metrics.ndjson', 'telemetry.traces.ndjson']);
     const traces = readLines(path.join(dir, 'out', 'telemetry.traces.ndjson'));
     expect(traces.map((l) => codecs.traces.decodeJson(l))).toEqual([tracesRequest('GET /a'), tracesRequest('GET /b')]);
-    expect(JSON.parse(traces[0]!).resourceSpans[0].scopeSpans[0].spans[0]).toMatchObject({ traceId: '5b8efff798038103d269b633813fc60c', kind: 2 });
+    expect(JSON.parse(traces[0]).resourceSpans[0].scopeSpans[0].spans[0]).toMatchObject({ traceId: '5b8efff798038103d269b633813fc60c', kind: 2 });
     expect(readLines(path.join(dir, 'out', 'telemetry.metrics.ndjson')).map((l) => codecs.metrics.decodeJson(l))).toEqual([metricsRequest]);
   });
 
@@ -100,7 +100,7 @@ describe('file sink', () => {
     for (let i = 0; i < 5; i++) await sink.signals.traces.consume(tracesRequest(`span-${i}`), new AbortController().signal);
     await sink.shutdown(new AbortController().signal);
     expect(fs.readdirSync(dir).sort()).toEqual(['logs.ndjson', 'logs.traces.ndjson', 'logs.traces.ndjson.1']);
-    const names = (name: string) => readLines(path.join(dir, name)).map((l) => codecs.traces.decodeJson(l).resourceSpans[0]!.scopeSpans[0]!.spans[0]!.name);
+    const names = (name: string) => readLines(path.join(dir, name)).map((l) => codecs.traces.decodeJson(l).resourceSpans[0].scopeSpans[0].spans[0].name);
     expect(names('logs.traces.ndjson.1')).toEqual(['span-2', 'span-3']);
     expect(names('logs.traces.ndjson')).toEqual(['span-4']);
   });

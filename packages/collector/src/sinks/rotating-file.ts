@@ -50,28 +50,30 @@ class AppendOnlyFile implements RotatingFile {
 
   async #write(text: string): Promise<number> {
     const bytes = Buffer.byteLength(text);
-    if (!this.#handle) await this.#open();
-    if (this.#size > 0 && this.#size + bytes > this.#options.maxSizeBytes) await this.#rotate();
-    await this.#handle!.write(text);
+    let handle = this.#handle ?? (await this.#open());
+    if (this.#size > 0 && this.#size + bytes > this.#options.maxSizeBytes) handle = await this.#rotate(handle);
+    await handle.write(text);
     this.#size += bytes;
     return bytes;
   }
 
-  async #open(): Promise<void> {
+  async #open(): Promise<fs.promises.FileHandle> {
     await fs.promises.mkdir(path.dirname(this.#options.path), { recursive: true });
-    this.#handle = await fs.promises.open(this.#options.path, 'a');
-    this.#size = (await this.#handle.stat()).size;
+    const handle = await fs.promises.open(this.#options.path, 'a');
+    this.#handle = handle;
+    this.#size = (await handle.stat()).size;
+    return handle;
   }
 
-  async #rotate(): Promise<void> {
-    await this.#handle!.close();
+  async #rotate(handle: fs.promises.FileHandle): Promise<fs.promises.FileHandle> {
+    await handle.close();
     this.#handle = undefined;
     const { path: p, maxFiles } = this.#options;
     await fs.promises.rm(`${p}.${maxFiles - 1}`, { force: true });
     for (let i = maxFiles - 2; i >= 1; i--) await fs.promises.rename(`${p}.${i}`, `${p}.${i + 1}`).catch(ignoreMissing);
     if (maxFiles > 1) await fs.promises.rename(p, `${p}.1`);
     else await fs.promises.rm(p, { force: true });
-    await this.#open();
+    return this.#open();
   }
 }
 

@@ -26,7 +26,7 @@ function cri(lines: string[], labels: Labels = { job: 'a' }): LogEntry[] {
 
 function flushAll(stage: ReturnType<typeof build>['stage']): LogEntry[] {
   const out: LogEntry[] = [];
-  stage.flush!(out, FLUSH_ALL_NS);
+  stage.flush(out, FLUSH_ALL_NS);
   return out;
 }
 
@@ -96,7 +96,7 @@ describe('cri stage', () => {
 
   test('sends only the stream held longest when a new stream exceeds max_partial_lines (Alloy sends all)', () => {
     const { stage } = build('max_partial_lines: 3');
-    const at = (job: string, line: string) => cri([line], { job })[0]!;
+    const at = (job: string, line: string) => cri([line], { job })[0];
     const out = runStage(stage, [
       at('a', 'stdout P partial 1 '), at('b', 'stdout P partial 2 '), at('a', 'stdout P partial 3 '),
       at('c', 'stdout P partial 4 '), at('d', 'stdout P partial 5 '),
@@ -118,10 +118,10 @@ describe('cri stage', () => {
     runStage(stage, cri(['stdout P b']));
     const out: LogEntry[] = [];
     advance(1999);
-    stage.flush!(out, now());
+    stage.flush(out, now());
     expect(out).toHaveLength(0);
     advance(1);
-    stage.flush!(out, now());
+    stage.flush(out, now());
     expect(out.map((e) => [e.line, e.extracted.flags])).toEqual([['ab', 'P']]);
     expect(flushAll(stage)).toHaveLength(0);
   });

@@ -11,7 +11,7 @@ describe('decolorize stage', () => {
     ['leaves plain lines unchanged when there is no escape', 'plain [31m text', 'plain [31m text'],
   ])('%s', (_name, line, expected) => {
     const stage = decolorizeStage.create(loadStageYaml(decolorizeStage, '{}'), createStageTestContext());
-    expect(runStage(stage, [createEntry(line, {}, 1n)])[0]!.line).toBe(expected);
+    expect(runStage(stage, [createEntry(line, {}, 1n)])[0].line).toBe(expected);
   });
 
   test.each<[string, string, RegExp]>([

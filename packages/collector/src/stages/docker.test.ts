@@ -73,7 +73,7 @@ describe('docker stage', () => {
   test('overwrites an existing stream label when the JSON names the stream', () => {
     const { stage } = build();
     const [entry] = runStage(stage, [testEntry('{"log":"x\\n","stream":"stderr","time":"2019-04-30T02:12:41Z"}', { labels: { job: 'a', stream: 'stdout' } })]);
-    expect(entry!.labels).toEqual({ job: 'a', stream: 'stderr' });
+    expect(entry.labels).toEqual({ job: 'a', stream: 'stderr' });
   });
 
   test('keeps the last record\'s timestamp and mirrors the joined line in output when records are joined', () => {
@@ -87,12 +87,12 @@ describe('docker stage', () => {
     runStage(stage, records([['stdout', 'Downloading... 42%']]));
     const out: LogEntry[] = [];
     advance(2999);
-    stage.flush!(out, now());
+    stage.flush(out, now());
     expect(out).toHaveLength(0);
     advance(1);
-    stage.flush!(out, now());
+    stage.flush(out, now());
     expect(out.map((e) => e.line)).toEqual(['Downloading... 42%']);
-    stage.flush!(out, FLUSH_ALL_NS);
+    stage.flush(out, FLUSH_ALL_NS);
     expect(out).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nowNs, type LogEntry } from '../entry';
 import { checkPartialLineArgs, createPartialLines, partialLineArgs, type PartialLines } from './partial-lines';
-import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
+import type { HoldingStage, Stage, StageContext, StageCounters, StageDefinition } from './stage';
 import { createTimestampParser, type TimestampParser } from './timestamp/parser';
 import { utcZone } from './timestamp/zone';
 
@@ -74,7 +74,7 @@ class DockerStage implements Stage {
 }
 
 /** Builds the stage with an injectable clock (tests pass a fake one). */
-export function createDockerStage(cfg: DockerStageConfig, ctx: StageContext, now: () => bigint = nowNs): Stage {
+export function createDockerStage(cfg: DockerStageConfig, ctx: StageContext, now: () => bigint = nowNs): HoldingStage {
   return new DockerStage(cfg, ctx, now);
 }
 

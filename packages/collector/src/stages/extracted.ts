@@ -7,7 +7,7 @@ import type { LogEntry } from '../entry';
  */
 export function seedLabels(entries: readonly LogEntry[]): void {
   for (let i = 0; i < entries.length; i++) {
-    const { labels, extracted } = entries[i]!;
+    const { labels, extracted } = entries[i];
     for (const name in labels) extracted[name] = labels[name];
   }
 }

@@ -56,7 +56,7 @@ const histogramSchema = z
   })
   .strict()
   .superRefine((c, issues) => {
-    if (c.buckets.some((b, i) => i > 0 && b <= c.buckets[i - 1]!)) {
+    if (c.buckets.some((b, i) => i > 0 && b <= c.buckets[i - 1])) {
       issues.addIssue({ code: 'custom', path: ['buckets'], message: 'buckets must be strictly increasing' });
     }
   });

@@ -45,8 +45,8 @@ describe('multiline stage', () => {
   test('keeps the first line\'s timestamp, labels and extracted values when a block is sent', () => {
     const { stage } = build("firstline: '^\\['");
     const [first, second, third] = lines(['[1] a', ' x', '[2] b']);
-    first!.extracted = { level: 'error' };
-    const [block] = runStage(stage, [first!, second!, third!]);
+    first.extracted = { level: 'error' };
+    const [block] = runStage(stage, [first, second, third]);
     expect(block).toMatchObject({ timestampNs: 1n, labels: { job: 'a' }, extracted: { level: 'error' } });
     expect(block).not.toBe(first);
   });
@@ -55,9 +55,9 @@ describe('multiline stage', () => {
     const { stage } = build("firstline: '^\\['");
     const a = lines(['[a1]', ' a-cont'], { job: 'a' });
     const b = lines(['[b1]', ' b-cont'], { job: 'b' });
-    runStage(stage, [a[0]!, b[0]!, a[1]!, b[1]!]);
+    runStage(stage, [a[0], b[0], a[1], b[1]]);
     const out: LogEntry[] = [];
-    stage.flush!(out, FLUSH_ALL_NS);
+    stage.flush(out, FLUSH_ALL_NS);
     expect(out.map((e) => e.line).sort()).toEqual(['[a1]\n a-cont', '[b1]\n b-cont']);
   });
 
@@ -66,23 +66,23 @@ describe('multiline stage', () => {
     runStage(stage, lines(['[1] a', ' x']));
     const out: LogEntry[] = [];
     advance(2999);
-    stage.flush!(out, now());
+    stage.flush(out, now());
     expect(out).toHaveLength(0);
     advance(1);
-    stage.flush!(out, now());
+    stage.flush(out, now());
     expect(out.map((e) => e.line)).toEqual(['[1] a\n x']);
-    stage.flush!(out, FLUSH_ALL_NS);
+    stage.flush(out, FLUSH_ALL_NS);
     expect(out).toHaveLength(1);
   });
 
   test('appends to the stream\'s last first line when continuation lines follow a timeout flush (Alloy)', () => {
     const { stage } = build("firstline: '^\\['");
     const [first, ...rest] = lines(['[1] a', ' late']);
-    runStage(stage, [first!]);
+    runStage(stage, [first]);
     const out: LogEntry[] = [];
-    stage.flush!(out, FLUSH_ALL_NS);
+    stage.flush(out, FLUSH_ALL_NS);
     runStage(stage, rest);
-    stage.flush!(out, FLUSH_ALL_NS);
+    stage.flush(out, FLUSH_ALL_NS);
     expect(out.map((e) => [e.line, e.timestampNs])).toEqual([['[1] a', 1n], [' late', 1n]]);
   });
 

@@ -3,7 +3,7 @@ import { durationMs } from '../schema/units';
 import { copyLabels, nowNs, type LogEntry } from '../entry';
 import { compileRe2 } from '../logql/re2';
 import { labelSetKey } from '../labels/label-set-key';
-import type { Stage, StageDefinition } from './stage';
+import type { HoldingStage, Stage, StageDefinition } from './stage';
 
 /** A `flush` time that releases every held block, whatever its age: what shutdown should pass. */
 export const FLUSH_ALL_NS = 2n ** 63n;
@@ -112,7 +112,7 @@ function trimNewline(line: string): string {
 }
 
 /** Builds the stage with an injectable clock (tests pass a fake one). */
-export function createMultilineStage(cfg: MultilineStageConfig, now: () => bigint = nowNs): Stage {
+export function createMultilineStage(cfg: MultilineStageConfig, now: () => bigint = nowNs): HoldingStage {
   return new MultilineStage(cfg, now);
 }
 

@@ -18,7 +18,7 @@ export abstract class ParserStage implements Stage {
 
   updateBatch(entries: readonly LogEntry[]): void {
     let failed = 0;
-    for (let i = 0; i < entries.length; i++) if (!this.parse(entries[i]!)) failed++;
+    for (let i = 0; i < entries.length; i++) if (!this.parse(entries[i])) failed++;
     if (failed > 0) this.counters.parseFailed.inc(failed);
   }
 }

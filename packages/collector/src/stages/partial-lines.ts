@@ -102,9 +102,11 @@ class HeldPartialLines implements PartialLines {
   }
 
   #releaseOldest(out: LogEntry[]): void {
-    const [key, held] = this.#held.entries().next().value!;
-    this.#held.delete(key);
-    out.push(held.entry);
+    for (const [key, held] of this.#held) {
+      this.#held.delete(key);
+      out.push(held.entry);
+      return;
+    }
   }
 }
 

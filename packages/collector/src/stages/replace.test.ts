@@ -9,7 +9,7 @@ function run(yaml: string, line: string, extracted: Record<string, unknown> = {}
   const entry = createEntry(line, {}, 1n);
   entry.extracted = { ...extracted };
   const [out] = runStage(stage, [entry]);
-  return { ctx, line: out!.line, extracted: out!.extracted };
+  return { ctx, line: out.line, extracted: out.extracted };
 }
 
 describe('replace stage', () => {

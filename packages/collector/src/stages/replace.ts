@@ -4,6 +4,7 @@ import { compileRe2 } from '../logql/re2';
 import { captureGroupNames } from './capture-groups';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { compileTemplate, type CompiledTemplate, TemplateExecError, type TemplateScope } from './template/index';
+import { present } from '../errors';
 
 const config = z
   .object({
@@ -33,7 +34,7 @@ class CaptureScope implements TemplateScope {
   value = '';
 
   field(name: string): unknown {
-    return name === 'Value' ? this.value : extractedString(this.entry!.extracted[name]);
+    return name === 'Value' ? this.value : extractedString(present(this.entry, 'the entry being replaced').extracted[name]);
   }
 }
 
@@ -97,7 +98,8 @@ class ReplaceStage implements Stage {
     let firstMatch = true;
     let lastMatchEnd = -1;
     for (let m = regex.exec(input); m !== null; m = regex.exec(input)) {
-      const [start, end] = m.indices![0]!;
+      const indices = present(m.indices, 'match indices (the regex is compiled with the d flag)');
+      const [start, end] = indices[0];
       if (start === end) {
         regex.lastIndex = end + 1;
         // RE2 ignores an empty match that abuts the previous match.
@@ -106,7 +108,7 @@ class ReplaceStage implements Stage {
       lastMatchEnd = end;
       matched = true;
       for (let g = 1; g < m.length; g++) {
-        const span = m.indices![g];
+        const span = indices[g];
         if (span === undefined) continue;
         const captured = input.slice(span[0], span[1]);
         scope.value = captured;

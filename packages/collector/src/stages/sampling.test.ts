@@ -6,7 +6,7 @@ import { createSamplingStage, samplingStage } from './sampling';
 function build(yaml: string, randoms: number[]) {
   const ctx = createStageTestContext('p/0/sampling');
   let i = 0;
-  const stage = createSamplingStage(loadStageYaml(samplingStage, yaml), ctx, () => randoms[i++ % randoms.length]!);
+  const stage = createSamplingStage(loadStageYaml(samplingStage, yaml), ctx, () => randoms[i++ % randoms.length]);
   return { ctx, stage };
 }
 

@@ -20,6 +20,9 @@ export interface Stage {
   flush?(out: LogEntry[], nowNs: bigint): void;
 }
 
+/** A stage that holds entries back (cri, docker, multiline), so flush is always there. */
+export type HoldingStage = Stage & Required<Pick<Stage, 'flush'>>;
+
 /** Counters every stage shares, pre-resolved for its stage label so the hot path only calls inc(). */
 export interface StageCounters {
   /** Entries whose parse failed (regex no match, bad JSON, bad timestamp...). Alloy hides these. */

@@ -9,7 +9,7 @@ function run(yaml: string, extracted: Record<string, unknown>, line = 'the line'
   const entry = createEntry(line, { job: 'a' }, 1n);
   entry.extracted = { ...extracted };
   const out = runStage(stage, [entry]);
-  return { ctx, out, extracted: out[0]!.extracted };
+  return { ctx, out, extracted: out[0].extracted };
 }
 
 describe('template stage', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { extractedString, type LogEntry } from '../entry';
 import type { Stage, StageContext, StageDefinition } from './stage';
 import { compileTemplate, type CompiledTemplate, TemplateExecError, type TemplateScope } from './template/index';
+import { present } from '../errors';
 
 const config = z
   .object({
@@ -29,7 +30,7 @@ class EntryScope implements TemplateScope {
   constructor(readonly source: string) {}
 
   field(name: string): unknown {
-    const entry = this.entry!;
+    const entry = present(this.entry, 'the entry being templated');
     if (name === 'Entry') return entry.line;
     if (name === 'Value' && this.source in entry.extracted) return extractedString(entry.extracted[this.source]);
     return extractedString(entry.extracted[name]);

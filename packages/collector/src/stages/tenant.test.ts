@@ -7,7 +7,7 @@ import { tenantStage } from './tenant';
 function run(yaml: string, labels: Record<string, string>, extracted: Record<string, unknown> = {}) {
   const entry = createEntry('x', labels, 1n);
   entry.extracted = extracted;
-  return runStage(tenantStage.create(loadStageYaml(tenantStage, yaml), createStageTestContext()), [entry])[0]!.labels;
+  return runStage(tenantStage.create(loadStageYaml(tenantStage, yaml), createStageTestContext()), [entry])[0].labels;
 }
 
 describe('tenant stage', () => {

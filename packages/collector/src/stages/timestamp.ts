@@ -96,10 +96,10 @@ class TimestampStage implements Stage {
     const text = extractedString(value);
     if (text === undefined) return undefined;
     const parsers = this.#parsers;
-    const first = parsers[0]!.parse(text);
+    const first = parsers[0].parse(text);
     if (first !== undefined) return first;
     for (let i = 1; i < parsers.length; i++) {
-      const ts = parsers[i]!.parse(text);
+      const ts = parsers[i].parse(text);
       if (ts !== undefined) {
         this.#usedFallback.inc();
         return ts;
@@ -127,7 +127,10 @@ class TimestampStage implements Stage {
   #remember(key: string, ts: bigint): void {
     const map = this.#lastByStream;
     // At the cap the longest-known stream is forgotten (Alloy's LRU, approximated by first insertion to keep set() cheap).
-    if (map.size >= MAX_FUDGE_STREAMS && !map.has(key)) map.delete(map.keys().next().value!);
+    if (map.size >= MAX_FUDGE_STREAMS && !map.has(key)) {
+      const oldest = map.keys().next();
+      if (!oldest.done) map.delete(oldest.value);
+    }
     map.set(key, ts);
   }
 }

@@ -12,7 +12,7 @@ function entry(): LogEntry {
 
 function run(yaml: string, input = entry()) {
   const ctx = createStageTestContext('p/0/truncate');
-  return { ctx, out: runStage(truncateStage.create(loadStageYaml(truncateStage, yaml), ctx), [input])[0]! };
+  return { ctx, out: runStage(truncateStage.create(loadStageYaml(truncateStage, yaml), ctx), [input])[0] };
 }
 
 describe('truncate stage', () => {

@@ -1,5 +1,6 @@
 import type { Registry } from 'prom-client';
 import type { Labels } from '../entry';
+import { present } from '../errors';
 
 export type MetricKind = 'counter' | 'gauge' | 'histogram';
 
@@ -30,7 +31,7 @@ export function bucketIndex(bounds: Float64Array, value: number): number {
   let hi = bounds.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (value > bounds[mid]!) lo = mid + 1;
+    if (value > bounds[mid]) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -70,7 +71,7 @@ export class SeriesStore {
     if (series === undefined) {
       const own: Labels = {};
       // Prometheus reserves names starting with __; Loki-internal labels stay out of metric series.
-      for (const name in labels) if (!name.startsWith('__')) own[name] = labels[name]!;
+      for (const name in labels) if (!name.startsWith('__')) own[name] = labels[name];
       series = { labels: own, value: 0, counts: this.type === 'histogram' ? new Float64Array(this.buckets.length + 1) : undefined, count: 0, lastUpdateMs: 0, expired: false };
       this.#series.set(key, series);
     }
@@ -78,7 +79,7 @@ export class SeriesStore {
   }
 
   observe(series: Series, value: number): void {
-    series.counts![bucketIndex(this.#bounds, value)]!++;
+    present(series.counts, 'bucket counts of a histogram series')[bucketIndex(this.#bounds, value)]++;
     series.value += value;
     series.count++;
   }
@@ -96,9 +97,10 @@ export class SeriesStore {
         values.push({ value: series.value, labels: series.labels });
         continue;
       }
+      const counts = present(series.counts, 'bucket counts of a histogram series');
       let cumulative = 0;
       for (let b = 0; b <= this.buckets.length; b++) {
-        cumulative += series.counts![b]!;
+        cumulative += counts[b];
         const le = b < this.buckets.length ? String(this.buckets[b]) : '+Inf';
         values.push({ metricName: `${this.name}_bucket`, labels: { ...series.labels, le }, value: cumulative });
       }

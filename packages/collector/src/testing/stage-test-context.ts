@@ -49,5 +49,5 @@ export function parseStageYaml<C>(definition: StageDefinition<C>, text: string):
 export function loadStageYaml<C>(definition: StageDefinition<C>, text: string): C {
   const body = text.split('\n').map((line) => `    ${line}`).join('\n');
   const [stage] = parseStages(`- ${definition.type}:\n${body}\n`);
-  return stage!.config as C;
+  return stage.config as C;
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/load';
 import { runCollector, type RunningCollector } from '../../src/runtime/run-collector';
 import { createLogger } from '../../src/runtime/logger';
 import { LokiPushReceiver } from '../../src/testing/loki-push-receiver';
+import { present } from '../../src/errors';
 
 export interface PromtailRun {
   /** A fresh folder per test. */
@@ -41,7 +42,7 @@ export function usePromtailRun(prefix: string): PromtailRun {
       return dir;
     },
     get receiver() {
-      return receiver!;
+      return present(receiver, 'the Loki push receiver (started in beforeEach)');
     },
     head() {
       return `server:
@@ -50,7 +51,7 @@ export function usePromtailRun(prefix: string): PromtailRun {
 positions:
   filename: ${path.join(dir, 'positions.yaml')}
 clients:
-  - url: ${receiver!.url}
+  - url: ${present(receiver, 'the Loki push receiver (started in beforeEach)').url}
     batchwait: 50ms
 `;
     },

@@ -14,11 +14,13 @@ import { createPhoneDetector } from './phone';
 import { createPrivateKeyDetector } from './private-key';
 import { createHomeDirDetector } from './home-dir';
 import { createHostnameDetector } from './hostname';
+import { createSecretFormatsDetector } from './secret-formats';
 import { createSecretKvDetector } from './secret-kv';
 import { createSecretPositionDetector } from './secret-position';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
+import { createUserFormatsDetector } from './user-formats';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -36,9 +38,9 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
   aws_secret_key: createAwsSecretKeyDetector,
   private_key: createPrivateKeyDetector,
   url_credentials: createUrlCredentialsDetector,
-  secret_kv: () => combineDetectors('secret_kv', [createSecretKvDetector(), createSecretPositionDetector()]),
+  secret_kv: () => combineDetectors('secret_kv', [createSecretKvDetector(), createSecretPositionDetector(), createSecretFormatsDetector()]),
   token: createTokenDetector,
-  user: createUserDetector,
+  user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector()]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
 };

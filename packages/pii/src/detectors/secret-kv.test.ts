@@ -18,6 +18,9 @@ describe('secret kv detector', () => {
     ['finds short pass and pwd keys when they are a whole segment', 'PASS=letmein42 mysql.pwd=hunter2', ['letmein42', 'hunter2']],
     ['ends the value at the next key when in a connection string', 'Server=db;Password=Sql$erver2019;Encrypt=True', ['Sql$erver2019']],
     ['finds a session id when a key names one', '{"session_id":"Fk29aLq81mZxP0vT"} sessionid=18kgn4pkdcdw', ['Fk29aLq81mZxP0vT', '18kgn4pkdcdw']],
+    ['finds the value when the key is camelCase and ends in Pass or Pwd', 'dbPass=Xy9k2 smtpPwd: "q7Rz"', ['Xy9k2', 'q7Rz']],
+    ['finds the value when the key is a password in another language', 'passwort=Geh31m mot_de_passe: "s3cr3t" contraseña=Cl4ve senha=S3nh4 wachtwoord=W8w00rd', ['Geh31m', 's3cr3t', 'Cl4ve', 'S3nh4', 'W8w00rd']],
+    ['finds the value when the key is a pre-shared key', 'PresharedKey = 9pL4mZ0aXb+Qw= psk="wifi-pass-77" db_pw=Pw1', ['9pL4mZ0aXb+Qw=', 'wifi-pass-77', 'Pw1']],
     ['finds the key when an app key encrypts or signs', 'APP_KEY=base64:lJv+MfxBmiX= SIGNING_KEY=k3Y-8fJ2qLx0', ['base64:lJv+MfxBmiX=', 'k3Y-8fJ2qLx0']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -44,7 +47,7 @@ describe('secret kv detector', () => {
   });
 
   test('isSecretKey accepts secret-named keys when used for structured values', () => {
-    expect(['password', 'apiKey', 'client_secret', 'X-Auth-Token'].map(isSecretKey)).toEqual([true, true, true, true]);
-    expect(['tokens', 'secretary', 'password_hint'].map(isSecretKey)).toEqual([false, false, false]);
+    expect(['password', 'apiKey', 'client_secret', 'X-Auth-Token', 'dbPass', 'Passwort'].map(isSecretKey)).toEqual([true, true, true, true, true, true]);
+    expect(['tokens', 'secretary', 'password_hint', 'bypass', 'compass'].map(isSecretKey)).toEqual([false, false, false, false, false]);
   });
 });

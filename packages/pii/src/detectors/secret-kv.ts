@@ -2,18 +2,26 @@ import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
-// the short `pass` and `pwd` only as a whole segment (`DB_PASS`, `mysql.pwd`), never inside `bypass` or `compass`.
+// the short `pass` and `pwd` only as a whole segment or camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`), never inside
+// `bypass` or `compass` (see passInsideWord).
 // A session id is a bearer credential (Django's `sessionid=`); keys that encrypt or sign are secrets (Laravel's `APP_KEY`).
+// Other languages name a password too (German, French, Spanish, Portuguese, Dutch, Polish, Nordic); a pre-shared key
+// is a secret (WireGuard's `PresharedKey`, `psk=`).
 const secretWords =
-  'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|(?<![a-z0-9])(?:pass|pwd)' +
-  '|session[_-]?id|sessid|(?<![a-z0-9])(?:app|master|encryption|signing|hmac)[_-]?key';
+  'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|pass|pwd|(?<![a-z0-9])(?:pw|psk)' +
+  '|session[_-]?id|sessid|(?<![a-z0-9])(?:app|master|encryption|signing|hmac)[_-]?key|pre[_-]?shared[_-]?key' +
+  '|passwort|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord|passord|adgangskode';
+/** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
+ * more than the check). Only a segment (`DB_PASS`, `mysql.pwd`) or camelCase (`dbPass`, `smtpPwd`) names a secret. */
+const passInsideWord = /[a-z0-9](?:pass|pwd)$/i;
+const camelPass = /[a-z0-9](?:Pass|Pwd)$/;
 /** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
-const secretKey = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
+const secretKeyShape = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
 export function isSecretKey(key: string): boolean {
-  return secretKey.test(key);
+  return secretKeyShape.test(key) && (!passInsideWord.test(key) || camelPass.test(key));
 }
 
 /** Values that say "no secret here": empty markers, booleans, already-redacted text, template references,
@@ -35,6 +43,8 @@ const proseWord = /^[A-Za-z][a-z]*$/;
 const proseAfter = /^ ["'\w]/;
 
 const startsAnotherPair = /^[\w.-]+(?:=|:\s|:$)/;
+/** `PresharedKey = aGVsbG8gd29ybGQhIQ==`: `=` padding ends base64, it does not start a pair. */
+const base64Padded = /^[A-Za-z0-9+/]{16,}={1,2}$/;
 
 // A session cookie is a bearer credential, and so is any long random cookie value; `theme=dark` is left alone.
 const cookieAttribute = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned)$/i;
@@ -49,14 +59,14 @@ const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jses
  */
 export function createSecretKvDetector(): Detector {
   const pattern = new RegExp(
-    `(?<![\\w.-])(\\\\?["']?)[\\w.-]*?(?:${secretWords})\\1\\s*(?:=>|[:=])(\\s*)` +
+    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|[:=])(\\s*)` +
       `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|[,;)\\]}](?![\\s,;)\\]}]|$|[\\w.-]+=))+))`,
     'gi',
   );
   const cookieHeaders = boundaryPatterns('(?<![\\w-])', String.raw`(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)`, 'gi');
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
-  const keyWords = ['pass', 'pwd', 'secret', 'token', 'key', 'sess'];
+  const keyWords = ['pass', 'pwd', 'pw', 'psk', 'secret', 'token', 'key', 'sess', 'kennwort', 'contrase', 'senha', 'wachtwoord', 'haslo', 'salasana', 'senord', 'adgangskode'];
   const hint = anyOf([...keyWords, 'cookie']);
   const [keyWord, cookieWord] = [1, 2];
   return {
@@ -66,17 +76,18 @@ export function createSecretKvDetector(): Detector {
     find(text: string, out: Candidate[], groups = -1): void {
       pattern.lastIndex = 0;
       for (let m = groups & keyWord ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
-        const quoted = m[3] ?? m[4] ?? m[5];
-        const value = quoted ?? (m[6] as string);
+        const quoted = m[4] ?? m[5] ?? m[6];
+        const value = quoted ?? (m[7] as string);
         if (value === '' || notASecret.test(value) || referenceOrCount.test(value)) continue;
+        if (passInsideWord.test(m[2] as string) && !camelPass.test(m[2] as string)) continue;
         const end = m.index + m[0].length;
         if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
         // `https://x-access-token:ghs_...@github.com`: the userinfo of a URL, which url_credentials replaces whole.
         if (text.startsWith('://', m.index - 3)) continue;
-        if (quoted === undefined && m[2] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40))) continue;
+        if (quoted === undefined && m[3] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40))) continue;
         // `password= user=bob`: an empty value, not a value that is the next pair.
-        if (quoted === undefined && m[2] !== '' && startsAnotherPair.test(value)) continue;
-        const closing = quoted === undefined ? 0 : m[4] !== undefined ? 2 : 1;
+        if (quoted === undefined && m[3] !== '' && startsAnotherPair.test(value) && !base64Padded.test(value)) continue;
+        const closing = quoted === undefined ? 0 : m[5] !== undefined ? 2 : 1;
         out.push(candidate('secret_kv', end - closing - value.length, end - closing, m.index, end));
       }
       if ((groups & cookieWord) === 0) return;
@@ -90,7 +101,7 @@ export function createSecretKvDetector(): Detector {
             const value = c[2] as string;
             const name = c[1] as string;
             if (value === '' || cookieAttribute.test(name) || notASecret.test(value)) continue;
-            if (!sessionCookie.test(name) && !secretKey.test(name) && !(value.length >= 16 && entropyPerChar(value) >= 3)) continue;
+            if (!sessionCookie.test(name) && !isSecretKey(name) && !(value.length >= 16 && entropyPerChar(value) >= 3)) continue;
             const end = offset + c.index + c[0].length;
             out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - name.length, end));
           }

@@ -7,10 +7,6 @@ import { isSecretKey, isPlaceholderValue } from './secret-kv';
 // A value ends at whitespace or a quote; a quoted value is taken whole.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
 
-/** Commands whose `-p` (or `-a`) flag takes a password rather than a port. */
-const loginCommand =
-  /\b(?:mysql\w*|mariadb\w*|sshpass|mongo\w*|redis-cli|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm(?:\s+registry)?)\s+login)\b/;
-
 // Measured on the tuning corpora (README): the 44 labeled values of 8+ characters after a secret word score
 // 3.18-5.2 bits per character; prose after one ("authentication" 3.04, "registry-creds" 3.18) is kept out by the
 // shape rule (a digit or mixed case), UUIDs (3.5-3.9) and hashes by the near-miss guard.
@@ -57,15 +53,14 @@ function pushTrailingSecrets(out: Candidate[], pattern: RegExp, text: string): v
 }
 
 /**
- * Secrets known by where they stand rather than by a `key=value` shape: the argument of a password flag
- * (`--password x`, `--api-key x`, `mysql -pX`, `sshpass -p x`, `redis-cli -a x`, `curl -u user:x`), SQL
+ * Secrets known by where they stand rather than by a `key=value` shape: the argument of a long password flag
+ * (`--password x`, `--api-key x`, `curl -u user:x`; short flags of login commands are in cli-credentials), SQL
  * `PASSWORD 'x'` / `IDENTIFIED BY 'x'`, an XML element or a key/value pair of attributes named like a secret,
  * `.netrc` passwords, string literals passed to `login(...)`-like calls, and a random-looking value written
  * after a secret word in prose (`api key 8fJ2...`).
  */
 export function createSecretPositionDetector(): Detector {
   const longFlag = new RegExp(`(?<![\\w-])--?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:\\s+|=)${value}`, 'gi');
-  const shortFlag = new RegExp(`(?<=\\s)-[pa](?:\\s+(?!-)|(?=[^\\s-]))${value}`, 'g');
   const curlUser = new RegExp(`(?<=\\s)(?:-u|--user)\\s+["']?[^\\s:"']+:([^\\s"']+)`, 'g');
   const sql = new RegExp(`(?<!['"\\w])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*'([^'\\n]*)'`, 'gi');
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
@@ -83,8 +78,8 @@ export function createSecretPositionDetector(): Detector {
   // Docker's config.json `"auth": "<base64 user:pass>"`, npm's `_auth=<base64>`: a key named auth holding a Basic credential.
   const basicAuth = /(?<![\w-])_?auth\\?["']?\s*[:=]\s*\\?["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi;
   const pgpass = pgpassPassword();
-  const ruleWords = [secretWords, [' -p', ' -a'], [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords, ['auth'], pgpassWords];
-  const [secretWord, passwordFlag, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64, 128];
+  const ruleWords = [secretWords, [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords, ['auth'], pgpassWords];
+  const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -97,17 +92,8 @@ export function createSecretPositionDetector(): Detector {
         longFlag.lastIndex = 0;
         for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
           const found = m[2] ?? m[3] ?? (m[4] as string);
-          if (found.startsWith('-') || found.startsWith('$')) continue;
-          pushValue(out, m);
-        }
-      }
-      const login = rules & passwordFlag ? loginCommand.exec(text) : null;
-      if (login !== null) {
-        shortFlag.lastIndex = login.index;
-        for (let m = shortFlag.exec(text); m !== null; m = shortFlag.exec(text)) {
-          const found = m[1] ?? m[2] ?? (m[3] as string);
-          // `redis-cli -p 6379`: a port; a password flag never takes a bare number this short.
-          if (/^\d{1,5}$/.test(found) || found.startsWith('$')) continue;
+          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` is read by the openssl rule.
+          if (found.startsWith('-') || found.startsWith('$') || /^(?:env|file|fd|pass):|^stdin$/.test(found)) continue;
           pushValue(out, m);
         }
       }

@@ -44,6 +44,14 @@ describe('token detector', () => {
     ['finds a PyPI token when it is a twine password', `--password pypi-AgEIcHlwaS5vcmc${randomish(60)}`, [`pypi-AgEIcHlwaS5vcmc${randomish(60)}`]],
     ['finds a Docker Hub token when it is a login argument', `-p dckr_pat_${randomish(27)}`, [`dckr_pat_${randomish(27)}`]],
     ['finds an Azure storage key when the az CLI takes it as --account-key', `az storage blob upload --account-key ${randomish(86)}== -f x`, [`${randomish(86)}==`]],
+    ['finds a Tailscale auth key when it is a CLI argument', `tailscale up --authkey tskey-auth-${randomish(12)}-${randomish(30, 9)}`, [`tskey-auth-${randomish(12)}-${randomish(30, 9)}`]],
+    ['finds a DigitalOcean token when it is exported', `DIGITALOCEAN_ACCESS_TOKEN=dop_v1_${'0123456789abcdef'.repeat(4)}`, [`dop_v1_${'0123456789abcdef'.repeat(4)}`]],
+    ['finds a Terraform Cloud token when it is in a credentials file', `token = "${randomish(14)}.atlasv1.${randomish(67, 4)}"`, [`${randomish(14)}.atlasv1.${randomish(67, 4)}`]],
+    ['finds a Postman key when it is a header value', `x-api-key: PMAK-${'0123456789abcdef'.repeat(2).slice(0, 24)}-${'fedcba9876543210'.repeat(3).slice(0, 34)}`, [`PMAK-${'0123456789abcdef'.repeat(2).slice(0, 24)}-${'fedcba9876543210'.repeat(3).slice(0, 34)}`]],
+    ['finds a Databricks token when it is in free text', `using dapi${'0123456789abcdef'.repeat(2)} for the job`, [`dapi${'0123456789abcdef'.repeat(2)}`]],
+    ['finds a Telegram bot token when it is in a URL', `GET https://api.telegram.org/bot5412345678:AA${randomish(33)}/getMe`, [`5412345678:AA${randomish(33)}`]],
+    ['replaces the secret part when a Discord webhook URL is logged', `POST https://discord.com/api/webhooks/1234567890/${randomish(68)} 204`, [randomish(68)]],
+    ['finds an Azure AD client secret when it is in free text', `secret ${randomish(3)}8Q~${randomish(34, 2)} expires soon`, [`${randomish(3)}8Q~${randomish(34, 2)}`]],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -54,6 +62,7 @@ describe('token detector', () => {
     ['ignores a publishable Stripe key when it is public by design', `pk_live_${randomish(24)}`],
     ['ignores a longer identifier when the prefix is inside it', `xghp_${randomish(36)} and my_npm_${randomish(36)}`],
     ['ignores 32 hex characters when no Datadog key name is in front', `trace_id=${'0123456789abcdef'.repeat(2)}`],
+    ['ignores a vendor prefix when the body has the wrong shape', 'key-id=42 dapi_version=2 tskey-auth-short PMAK-123'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

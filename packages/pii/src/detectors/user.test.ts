@@ -20,7 +20,6 @@ describe('user detector', () => {
     ['finds the name when it is quoted after user', `Access denied for user 'app'@'localhost'`, ['app']],
     ['finds the name when it is bracketed after user', 'Authentication for user [alice] FAILED', ['alice']],
     ['finds the name when sudo logs who ran a command', 'sudo:   kpatel : TTY=pts/0 ; PWD=/srv ; USER=root ; COMMAND=/bin/ls', ['kpatel', 'root']],
-    ['finds the name when a login command takes -u', 'mysql -h db -u backup -pX shop', ['backup']],
     ['finds the whole identity when it carries colons', '{"username":"system:serviceaccount:ci:deployer"}', ['system:serviceaccount:ci:deployer']],
     ['finds the authuser when an access log line has one', '203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 2326', ['alice']],
     ['finds the login when a .netrc entry names one', 'machine api.example.com login bob password x', ['bob']],
@@ -32,6 +31,8 @@ describe('user detector', () => {
     ['finds the name when cron runs a command for it', 'CRON[812]: (alice) CMD (/usr/bin/backup)', ['alice']],
     ['finds the authuser when an access log line has a prefix', 'caddy: 203.0.113.9 - bob [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200', ['bob']],
     ['finds the name when vsftpd logs a login', 'Fri May  2 08:00:04 2025 [pid 3321] [olga.k] OK LOGIN: Client "203.0.113.9"', ['olga.k']],
+    ['finds the name when a key ends in user or username', 'srcuser=ahmed sasl_username=bwu "ClientUsername":"cdiaz" X-Forwarded-User: dkim SUDO_USER=eva', ['ahmed', 'bwu', 'cdiaz', 'dkim', 'eva']],
+    ['finds the name when Dovecot brackets it', 'imap-login: Login: user=<fhale>, method=PLAIN', ['fhale']],
     ['takes any word as the name when sshd names an invalid user', 'Invalid user default from 10.0.0.1; invalid user Management [preauth]', ['default', 'Management']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -46,6 +47,7 @@ describe('user detector', () => {
     ['ignores empty values when the next key follows', 'ruser= rhost=10.0.0.1'],
     ['ignores a path when a log name key holds one', '{"logName":"projects/demo/logs/requests"}'],
     ['ignores unknown when pam says the user is unknown', 'check pass; user unknown'],
+    ['ignores keys when user is not their last word', 'user_agent=curl useragent=x users=5 superuser=true'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

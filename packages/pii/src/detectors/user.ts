@@ -1,9 +1,7 @@
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { pgpassUser, pgpassWords } from './pgpass';
 import { isPlaceholderValue } from './secret-kv';
-
-// A user name: starts with a letter or `_`, then letters, digits, `.`, `_`, `-`, maybe a trailing `$` (machine accounts).
-const name = '[A-Za-z_][\\w.-]{0,63}\\$?';
+import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
 const qualifiedName = '[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
 
@@ -47,17 +45,14 @@ export function createUserDetector(): Detector {
     `(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?=["'\\])>]|[\\s,;:(]|$)`,
     'gi',
   );
+  // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
-    '(?<![A-Za-z0-9])',
-    `(?:user(?:[_.-]?name| ?id)?|usr|ruser|logname|uid|acct|account name|login(?:[_-]?name)?|principal)\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["']?(${qualifiedName})(?![\\w.$@/-])`,
+    '',
+    `(?:user(?:[_.-]?name| ?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|acct|account name|login(?:[_-]?name)?|principal|set_id))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-])`,
     'gi',
   );
   const sshd = new RegExp(`\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`, 'g');
   const sudo = new RegExp(`\\bsudo(?:\\[\\d+\\])?:\\s+(${name})\\s+:\\s+(?:TTY|PWD|USER|COMMAND)=`, 'g');
-  const cliUser = new RegExp(
-    `\\b(?:mysql\\w*|mariadb\\w*|mongo\\w*|psql|curl|(?:docker|podman|nerdctl|buildah|skopeo|oras|crane|helm(?:\\s+registry)?)\\s+login)\\b[^|;&\\n]*?\\s(?:-u\\s*|-U\\s+|--user(?:name)?[=\\s]\\s*)["']?(${name})`,
-    'g',
-  );
   // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`, also
   // behind a prefix (`traefik: 203.0.113.9 - alice [...]`).
   const accessLog = new RegExp(`(?:^|\\s)[\\w.:-]+ [\\w.-]+ (${name}) \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`, 'g');
@@ -93,10 +88,9 @@ export function createUserDetector(): Detector {
   };
   const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[]]> = [
     [['user', 'login'], phrase],
-    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'acct', 'account name', 'logname', 'login', 'principal'], keyValue],
+    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'acct', 'account name', 'logname', 'login', 'principal', 'set_id'], keyValue],
     [['password for', 'publickey for', 'interactive for', 'interactive/pam for', 'hostbased for', 'none for', 'mic for'], always(sshd)],
     [['sudo'], always(sudo)],
-    [[' -u', ' --user'], always(cliUser)],
     [['] "'], always(accessLog)],
     [['user":', 'user" :'], always(nestedName)],
     [['machine'], always(netrc)],

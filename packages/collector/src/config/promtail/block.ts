@@ -29,6 +29,11 @@ export class Block {
   private constructor(readonly value: Record<string, unknown>, readonly at: PropertyKey[], readonly conv: Conversion) {}
 
   /** The map at `at`, or undefined (with an issue unless it is absent or null) when it is not a map. */
+  /** A block with no keys, for a section the file leaves out. */
+  static empty(at: PropertyKey[], conv: Conversion): Block {
+    return new Block({}, at, conv);
+  }
+
   static of(value: unknown, at: PropertyKey[], conv: Conversion): Block | undefined {
     if (value === undefined || value === null) return new Block({}, at, conv);
     if (typeof value !== 'object' || Array.isArray(value)) {

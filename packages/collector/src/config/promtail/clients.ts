@@ -1,4 +1,4 @@
-import { Block, type Conversion } from './block';
+import { Block } from './block';
 import { UNSUPPORTED_CLIENT_KEYS } from './unsupported';
 
 export interface ConvertedSink {

@@ -19,7 +19,7 @@ export function convertPromtail(value: unknown): PromtailConversion {
   const root = Block.of(value, [], conv);
   if (!root) return { ...conv, config: {} };
 
-  const server = convertServer(root.block('server') ?? Block.of({}, ['server'], conv)!);
+  const server = convertServer(root.block('server') ?? Block.empty(['server'], conv));
   const sinks = convertClients(root);
   const positions = root.block('positions');
   // Promtail resolves a relative positions file from its working directory, as the collector's file source then reads it.

@@ -6,8 +6,8 @@ const COLLECTOR_KEYS = new Set(['sources', 'pipelines', 'sinks', 'imports', 'sto
 export function looksLikePromtail(text: string): boolean {
   let promtail = false;
   for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)\s*:/gm)) {
-    if (COLLECTOR_KEYS.has(m[1]!)) return false;
-    if (PROMTAIL_KEYS.has(m[1]!)) promtail = true;
+    if (COLLECTOR_KEYS.has(m[1])) return false;
+    if (PROMTAIL_KEYS.has(m[1])) promtail = true;
   }
   return promtail;
 }

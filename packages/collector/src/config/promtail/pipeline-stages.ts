@@ -32,7 +32,7 @@ export function convertStages(list: unknown, at: PropertyKey[], outAt: PropertyK
       conv.issues.push({ path: [...at, i], message: 'expected a map with exactly one key, the stage name (e.g. `- regex: {...}`)' });
       return;
     }
-    const name = keys[0]!;
+    const name = keys[0];
     const value = (item as Record<string, unknown>)[name];
     const from = [...at, i, name];
     const stage = convertStage(name, value, from, [...outAt, first + out.length], conv);
@@ -73,7 +73,7 @@ function convertDrop(value: unknown, from: PropertyKey[], outAt: PropertyKey[], 
   conv.origins.push({ out: [...outAt, 'drop'], from });
   if (value !== null && typeof value === 'object' && Array.isArray((value as { source?: unknown }).source)) {
     const source = (value as { source: unknown[] }).source;
-    return { drop: { ...(value as object), source: source.map(String).join(',') } };
+    return { drop: { ...(value), source: source.map(String).join(',') } };
   }
   return { drop: value ?? {} };
 }

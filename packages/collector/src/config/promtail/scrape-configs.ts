@@ -36,7 +36,7 @@ export function convertScrapeConfig(sc: Block, settings: ScrapeSettings, taken: 
   if (kinds.length === 0 && !Object.keys(sc.value).some((k) => k in UNSUPPORTED_SCRAPE_KEYS)) {
     sc.issue([], 'a scrape config needs static_configs, loki_push_api or syslog');
   }
-  if (kinds.length > 1) sc.issue(kinds[1]!, `split ${kinds.join(' and ')} into separate scrape configs (their relabel_configs apply at different times)`);
+  if (kinds.length > 1) sc.issue(kinds[1], `split ${kinds.join(' and ')} into separate scrape configs (their relabel_configs apply at different times)`);
 
   const pipelineAt: PropertyKey[] = ['pipelines', id];
   const before: unknown[] = [...settings.before];

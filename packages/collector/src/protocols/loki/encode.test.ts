@@ -21,26 +21,26 @@ describe('encodePush', () => {
   test('keeps nanosecond timestamps and structured metadata when encoding', () => {
     const ts = 1_763_791_234_123_456_789n;
     const [stream] = decode(encodePush([entry('l', { a: '1' }, ts, { trace_id: 't1' })], opts).body);
-    expect(stream!.entries[0]).toEqual({ timestampNs: ts, line: 'l', structuredMetadata: { trace_id: 't1' } });
+    expect(stream.entries[0]).toEqual({ timestampNs: ts, line: 'l', structuredMetadata: { trace_id: 't1' } });
   });
 
   test('adds external labels, strips __ labels and sanitises names when labels need it', () => {
     const [stream] = decode(encodePush([entry('l', { __path__: '/x', 'service.name': 'api', cluster: 'mine' }, 1n)], { ...opts, externalLabels: { cluster: 'prod', env: 'dev' } }).body);
-    expect(stream!.labels).toEqual({ cluster: 'mine', env: 'dev', service_name: 'api' });
+    expect(stream.labels).toEqual({ cluster: 'mine', env: 'dev', service_name: 'api' });
   });
 
   test('moves labels past the limit to structured metadata when a stream has too many', () => {
     const labels = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`l${String(i).padStart(2, '0')}`, 'v']));
     const { body, stats } = encodePush([entry('l', labels, 1n)], opts);
     const [stream] = decode(body);
-    expect(Object.keys(stream!.labels)).toHaveLength(15);
-    expect(stream!.entries[0]!.structuredMetadata).toEqual({ l15: 'v', l16: 'v' });
+    expect(Object.keys(stream.labels)).toHaveLength(15);
+    expect(stream.entries[0].structuredMetadata).toEqual({ l15: 'v', l16: 'v' });
     expect(stats.movedLabels).toBe(2);
   });
 
   test('truncates lines to max line bytes when a line is too long', () => {
     const { body, stats } = encodePush([entry('x'.repeat(100), { a: 'b' }, 1n)], { ...opts, maxLineBytes: 10 });
-    expect(decode(body)[0]!.entries[0]!.line).toBe('x'.repeat(10));
+    expect(decode(body)[0].entries[0].line).toBe('x'.repeat(10));
     expect(stats.truncatedLines).toBe(1);
   });
 
@@ -48,20 +48,20 @@ describe('encodePush', () => {
     const timestamps = [-1_500_000_000n, 0n, 999n, 1_000_000_000n, 9_007_199_254_740_993_123n];
     const entries = timestamps.map((ts, i) => entry(i === 1 ? '' : `línea ${i} €`, { job: 'ü' }, ts, i === 2 ? { k: 'vé', k2: '' } : {}));
     const [stream] = decode(encodePush(entries, opts).body);
-    expect(stream!.labels).toEqual({ job: 'ü' });
-    expect(stream!.entries).toEqual(entries.map((e) => ({ timestampNs: e.timestampNs, line: e.line, structuredMetadata: e.structuredMetadata })));
+    expect(stream.labels).toEqual({ job: 'ü' });
+    expect(stream.entries).toEqual(entries.map((e) => ({ timestampNs: e.timestampNs, line: e.line, structuredMetadata: e.structuredMetadata })));
   });
 
   test('encodes a stream past 16 KiB with multi-byte length prefixes when entries are many', () => {
     const entries = Array.from({ length: 3000 }, (_, i) => entry(`line ${i} ${'x'.repeat(i % 50)}`, { job: 'big' }, BigInt(i)));
     const [stream] = decode(encodePush(entries, opts).body, 1 << 24);
-    expect(stream!.entries).toHaveLength(3000);
-    expect(stream!.entries[2999]!.line).toBe(entries[2999]!.line);
+    expect(stream.entries).toHaveLength(3000);
+    expect(stream.entries[2999].line).toBe(entries[2999].line);
   });
 
   test('does not split a multi-byte character when truncating', () => {
     const { body, stats } = encodePush([entry('aé€', { a: 'b' }, 1n)], { ...opts, maxLineBytes: 4 });
-    expect(decode(body)[0]!.entries[0]!.line).toBe('aé');
+    expect(decode(body)[0].entries[0].line).toBe('aé');
     expect(stats.truncatedLines).toBe(1);
   });
 });
@@ -72,16 +72,16 @@ describe('joinPushRequests', () => {
     const second = encodePush([entry('a2', { job: 'a' }, 3n), entry('c1', { job: 'c' }, 4n, { k: 'v' })], opts).body;
     const streams = decode(joinPushRequests([first, second]));
     expect(streams.map((s) => s.labels)).toEqual([{ job: 'a' }, { job: 'b' }, { job: 'c' }]);
-    expect(streams[0]!.entries.map((e) => e.line)).toEqual(['a1', 'a2']);
-    expect(streams[2]!.entries).toEqual([{ timestampNs: 4n, line: 'c1', structuredMetadata: { k: 'v' } }]);
+    expect(streams[0].entries.map((e) => e.line)).toEqual(['a1', 'a2']);
+    expect(streams[2].entries).toEqual([{ timestampNs: 4n, line: 'c1', structuredMetadata: { k: 'v' } }]);
   });
 
   test('keeps long streams intact when their length prefixes grow past one byte', () => {
     const parts = [0, 1, 2].map((p) => encodePush(Array.from({ length: 1000 }, (_, i) => entry(`p${p} line ${i} ${'y'.repeat(i % 40)}`, { job: 'big' }, BigInt(p * 1000 + i))), opts).body);
     const [stream, ...rest] = decode(joinPushRequests(parts), 1 << 24);
     expect(rest).toEqual([]);
-    expect(stream!.entries).toHaveLength(3000);
-    expect(stream!.entries[1500]!.line).toBe(`p1 line 500 ${'y'.repeat(500 % 40)}`);
+    expect(stream.entries).toHaveLength(3000);
+    expect(stream.entries[1500].line).toBe(`p1 line 500 ${'y'.repeat(500 % 40)}`);
   });
 
   test('returns the one body as it is when there is nothing to join', () => {

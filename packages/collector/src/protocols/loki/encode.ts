@@ -34,7 +34,7 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
   const resolved = resolvedLabelSets(options);
   const stats: EncodeStats = { streams: 0, truncatedLines: 0, movedLabels: 0 };
   for (let i = 0; i < entries.length; i++) {
-    const labelSet = resolved.get(entries[i]!.labels);
+    const labelSet = resolved.get(entries[i].labels);
     let group = streams.get(labelSet.key);
     if (!group) streams.set(labelSet.key, (group = { labels: labelSet, members: [] }));
     group.members.push(i);
@@ -51,12 +51,12 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
   const keyBytes = new Int32Array(groups.length);
   let total = 0;
   for (let g = 0; g < groups.length; g++) {
-    const { labels, members } = groups[g]!;
+    const { labels, members } = groups[g];
     sortByTime(members, entries);
     keyBytes[g] = Buffer.byteLength(labels.key);
-    let streamSize = fieldSize(keyBytes[g]!);
+    let streamSize = fieldSize(keyBytes[g]);
     for (const i of members) {
-      const entry = entries[i]!;
+      const entry = entries[i];
       let line = entry.line;
       if (options.maxLineBytes > 0) {
         line = cutUtf8(line, options.maxLineBytes);
@@ -68,9 +68,9 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
       // A Timestamp's nanos are 0..999999999 (BigInt division truncates toward zero before 1970).
       seconds[i] = n < 0 ? Number(s) - 1 : Number(s);
       nanos[i] = n < 0 ? n + 1_000_000_000 : n;
-      let size = fieldSize(timestampSize(seconds[i]!, nanos[i]!));
+      let size = fieldSize(timestampSize(seconds[i], nanos[i]));
       if (line !== '') size += fieldSize((lineBytes[i] = Buffer.byteLength(line)));
-      for (const name in entry.structuredMetadata) size += fieldSize(pairSize(name, entry.structuredMetadata[name]!));
+      for (const name in entry.structuredMetadata) size += fieldSize(pairSize(name, entry.structuredMetadata[name]));
       for (const pair of labels.moved) size += fieldSize(pairSize(pair.name, pair.value));
       stats.movedLabels += labels.moved.length;
       entrySizes[i] = size;
@@ -82,32 +82,32 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
   const buf = Buffer.allocUnsafe(total);
   let pos = 0;
   for (let g = 0; g < groups.length; g++) {
-    const { labels, members } = groups[g]!;
+    const { labels, members } = groups[g];
     buf[pos++] = PUSH_STREAMS;
-    pos = writeVarint(buf, pos, streamSizes[g]!);
+    pos = writeVarint(buf, pos, streamSizes[g]);
     buf[pos++] = STREAM_LABELS;
-    pos = writeVarint(buf, pos, keyBytes[g]!);
+    pos = writeVarint(buf, pos, keyBytes[g]);
     pos += buf.write(labels.key, pos);
     for (const i of members) {
-      const entry = entries[i]!;
+      const entry = entries[i];
       buf[pos++] = STREAM_ENTRIES;
-      pos = writeVarint(buf, pos, entrySizes[i]!);
+      pos = writeVarint(buf, pos, entrySizes[i]);
       buf[pos++] = ENTRY_TIMESTAMP;
-      pos = writeVarint(buf, pos, timestampSize(seconds[i]!, nanos[i]!));
+      pos = writeVarint(buf, pos, timestampSize(seconds[i], nanos[i]));
       if (seconds[i] !== 0) {
         buf[pos++] = TIMESTAMP_SECONDS;
-        pos = writeSignedVarint(buf, pos, seconds[i]!);
+        pos = writeSignedVarint(buf, pos, seconds[i]);
       }
       if (nanos[i] !== 0) {
         buf[pos++] = TIMESTAMP_NANOS;
-        pos = writeSignedVarint(buf, pos, nanos[i]!);
+        pos = writeSignedVarint(buf, pos, nanos[i]);
       }
       if (lines[i] !== '') {
         buf[pos++] = ENTRY_LINE;
-        pos = writeVarint(buf, pos, lineBytes[i]!);
-        pos += buf.write(lines[i]!, pos);
+        pos = writeVarint(buf, pos, lineBytes[i]);
+        pos += buf.write(lines[i], pos);
       }
-      for (const name in entry.structuredMetadata) pos = writePair(buf, pos, name, entry.structuredMetadata[name]!);
+      for (const name in entry.structuredMetadata) pos = writePair(buf, pos, name, entry.structuredMetadata[name]);
       for (const pair of labels.moved) pos = writePair(buf, pos, pair.name, pair.value);
     }
   }
@@ -121,7 +121,7 @@ export function encodePush(entries: readonly LogEntry[], options: EncodeOptions)
  * queued batches of a push). Works on the bytes: a stream's entries are copied, never decoded.
  */
 export function joinPushRequests(bodies: readonly Buffer[]): Buffer {
-  if (bodies.length === 1) return bodies[0]!;
+  if (bodies.length === 1) return bodies[0];
   const streams = new Map<string, { labels: Buffer; parts: Buffer[]; size: number }>();
   for (const body of bodies) {
     let pos = 0;
@@ -244,10 +244,10 @@ function writeSignedVarint(buf: Buffer, pos: number, value: number): number {
 /** Sorts entry indexes by timestamp, keeping arrival order for equal timestamps; skips already-sorted runs. */
 function sortByTime(members: number[], entries: readonly LogEntry[]): void {
   for (let k = 1; k < members.length; k++) {
-    if (entries[members[k]!]!.timestampNs < entries[members[k - 1]!]!.timestampNs) {
+    if (entries[members[k]].timestampNs < entries[members[k - 1]].timestampNs) {
       members.sort((a, b) => {
-        const ta = entries[a]!.timestampNs;
-        const tb = entries[b]!.timestampNs;
+        const ta = entries[a].timestampNs;
+        const tb = entries[b].timestampNs;
         return ta < tb ? -1 : ta > tb ? 1 : a - b;
       });
       return;
@@ -273,7 +273,7 @@ function resolvedLabelSets(options: EncodeOptions): LabelSetCache<ResolvedLabels
 
 function resolveLabels(entryLabels: Labels, options: EncodeOptions): ResolvedLabels {
   const { labels, moved } = streamLabels(entryLabels, options);
-  return { key: formatLabels(labels), moved: Object.keys(moved).map((name) => ({ name, value: moved[name]! })) };
+  return { key: formatLabels(labels), moved: Object.keys(moved).map((name) => ({ name, value: moved[name] })) };
 }
 
 function streamLabels(entryLabels: Labels, options: EncodeOptions): { labels: Labels; moved: Labels } {
@@ -283,10 +283,10 @@ function streamLabels(entryLabels: Labels, options: EncodeOptions): { labels: La
   const labels: Labels = {};
   const moved: Labels = {};
   let count = 0;
-  for (const name of external) merged[name] = entryLabels[name] ?? options.externalLabels[name]!;
-  for (const name of own) merged[name] = entryLabels[name]!;
+  for (const name of external) merged[name] = entryLabels[name] ?? options.externalLabels[name];
+  for (const name of own) merged[name] = entryLabels[name];
   for (const name of [...external, ...own]) {
-    const value = merged[name]!;
+    const value = merged[name];
     if (value === '') continue; // Loki treats an empty value as an absent label
     const safe = sanitizeLabelName(name);
     if (count < options.maxLabels) {

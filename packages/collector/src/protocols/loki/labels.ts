@@ -5,7 +5,7 @@ export function formatLabels(labels: Labels): string {
   const names = Object.keys(labels).sort();
   let out = '{';
   for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
+    const name = names[i];
     if (i > 0) out += ', ';
     out += `${name}=${JSON.stringify(labels[name])}`;
   }
@@ -26,7 +26,7 @@ export function parseLabels(text: string): Labels {
     throw new Error(`${what} at character ${i + 1} of ${JSON.stringify(text)}`);
   };
   const skipSpace = (): void => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    while (i < text.length && /\s/.test(text[i])) i++;
   };
   skipSpace();
   if (text[i] !== '{') fail('expected "{"');
@@ -37,7 +37,7 @@ export function parseLabels(text: string): Labels {
     skipSpace();
     const start = i;
     if (!NAME_START.test(text[i] ?? '')) fail('expected a label name');
-    while (i < text.length && NAME_CHAR.test(text[i]!)) i++;
+    while (i < text.length && NAME_CHAR.test(text[i])) i++;
     const name = text.slice(start, i);
     // A plain-object label set cannot hold it: refused rather than silently lost.
     if (name === '__proto__') {

@@ -25,12 +25,12 @@ const metricsJson = {
 describe('OTLP codecs', () => {
   test('decodes every metric type with 64-bit ints given as strings or numbers when the body is OTLP/JSON', () => {
     const data = codecs.metrics.decodeJson(JSON.stringify(metricsJson));
-    const [up, reqs, lat, exp, q] = data.resourceMetrics[0]!.scopeMetrics[0]!.metrics;
-    expect(up!.data).toEqual({ type: 'gauge', dataPoints: [{ attributes: new Map([['a', true]]), startTimeUnixNano: 0n, timeUnixNano: 10n, value: 1n, exemplars: [], flags: 0 }] });
-    expect(reqs!.data).toMatchObject({ type: 'sum', isMonotonic: true, aggregationTemporality: 2, dataPoints: [{ value: 2.5, startTimeUnixNano: 1n }] });
-    expect(lat!.data).toMatchObject({ type: 'histogram', dataPoints: [{ count: 3n, sum: 1.5, bucketCounts: [1n, 2n], explicitBounds: [0.5], min: 0.1, max: 0.9 }] });
-    expect(exp!.data).toMatchObject({ type: 'exponentialHistogram', dataPoints: [{ count: 4n, scale: 2, zeroCount: 1n, positive: { offset: -1, bucketCounts: [3n] }, negative: { offset: 0, bucketCounts: [] } }] });
-    expect(q!.data).toMatchObject({ type: 'summary', dataPoints: [{ count: 2n, sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] });
+    const [up, reqs, lat, exp, q] = data.resourceMetrics[0].scopeMetrics[0].metrics;
+    expect(up.data).toEqual({ type: 'gauge', dataPoints: [{ attributes: new Map([['a', true]]), startTimeUnixNano: 0n, timeUnixNano: 10n, value: 1n, exemplars: [], flags: 0 }] });
+    expect(reqs.data).toMatchObject({ type: 'sum', isMonotonic: true, aggregationTemporality: 2, dataPoints: [{ value: 2.5, startTimeUnixNano: 1n }] });
+    expect(lat.data).toMatchObject({ type: 'histogram', dataPoints: [{ count: 3n, sum: 1.5, bucketCounts: [1n, 2n], explicitBounds: [0.5], min: 0.1, max: 0.9 }] });
+    expect(exp.data).toMatchObject({ type: 'exponentialHistogram', dataPoints: [{ count: 4n, scale: 2, zeroCount: 1n, positive: { offset: -1, bucketCounts: [3n] }, negative: { offset: 0, bucketCounts: [] } }] });
+    expect(q.data).toMatchObject({ type: 'summary', dataPoints: [{ count: 2n, sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] });
     expect(codecs.metrics.count(data)).toBe(5);
   });
 
@@ -71,7 +71,7 @@ describe('OTLP codecs', () => {
         ],
       }),
     );
-    const span = data.resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
+    const span = data.resourceSpans[0].scopeSpans[0].spans[0];
     expect(span.endTimeUnixNano).toBe(18446744073709551615n);
     expect(span.attributes.get('neg')).toBe(-9007199254740993n);
     expect(span.attributes.get('d')).toBeNaN();

@@ -3,6 +3,7 @@ import { createEntry } from '../../entry';
 import { decodeProtobufPush } from '../../protocols/loki/decode';
 import { joinPushRequests, type EncodeStats } from '../../protocols/loki/encode';
 import { encodeLokiRecord, tenantBatches } from './record';
+import { present } from '../../errors';
 
 const opts = { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 };
 const lines = (bodies: Buffer[]) => decodeProtobufPush(snappy.compress(joinPushRequests(bodies)), 1 << 20).flatMap((s) => s.entries.map((e) => e.line));
@@ -21,9 +22,10 @@ describe('encodeLokiRecord', () => {
     expect(stats.map((s) => s.streams)).toEqual([1, 1, 1]);
     const tenants = tenantBatches([first, second]);
     expect([...tenants.keys()]).toEqual(['team-a', 'default-team']);
-    expect(lines(tenants.get('team-a')!.bodies)).toEqual(['a1', 'a2']);
-    expect(tenants.get('team-a')!.entries).toBe(2);
-    expect(lines(tenants.get('default-team')!.bodies)).toEqual(['d1']);
+    const teamA = present(tenants.get('team-a'), 'the team-a batch');
+    expect(lines(teamA.bodies)).toEqual(['a1', 'a2']);
+    expect(teamA.entries).toBe(2);
+    expect(lines(present(tenants.get('default-team'), 'the default-team batch').bodies)).toEqual(['d1']);
     const sectionBytes = [...tenants.values()].reduce((n, t) => n + t.bytes, 0);
     expect(sectionBytes).toBe(first.payload.length + second.payload.length);
   });
@@ -32,6 +34,6 @@ describe('encodeLokiRecord', () => {
     const record = encodeLokiRecord([createEntry('l', { job: 'x' }, 1n)], opts, undefined, () => undefined);
     const tenants = tenantBatches([record]);
     expect([...tenants.keys()]).toEqual([undefined]);
-    expect(lines(tenants.get(undefined)!.bodies)).toEqual(['l']);
+    expect(lines(present(tenants.get(undefined), 'the batch without a tenant').bodies)).toEqual(['l']);
   });
 });

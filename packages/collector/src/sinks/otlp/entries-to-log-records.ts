@@ -22,7 +22,7 @@ export function entriesToLogsData(entries: readonly LogEntry[], observedNs: bigi
       rl = { resource: { attributes, droppedAttributesCount: 0 }, schemaUrl: '', scopeLogs: [{ scope: { name: 'obs-collector', version: '', attributes: new Map(), droppedAttributesCount: 0 }, schemaUrl: '', logRecords: [] }] };
       byStream.set(key, rl);
     }
-    rl.scopeLogs[0]!.logRecords.push(toRecord(e, observedNs));
+    rl.scopeLogs[0].logRecords.push(toRecord(e, observedNs));
   }
   return { resourceLogs: [...byStream.values()] };
 }
@@ -30,7 +30,7 @@ export function entriesToLogsData(entries: readonly LogEntry[], observedNs: bigi
 function toRecord(e: LogEntry, observedNs: bigint): LogRecord {
   const sm = e.structuredMetadata;
   const attributes = new Map<string, string>();
-  for (const key in sm) if (!recordFields.has(key)) attributes.set(key, sm[key]!);
+  for (const key in sm) if (!recordFields.has(key)) attributes.set(key, sm[key]);
   const severityText = sm.severity_text ?? e.labels.severity ?? e.labels.detected_level ?? sm.severity ?? sm.detected_level ?? '';
   const severityNumber = sm.severity_number !== undefined ? Number(sm.severity_number) || 0 : severityNumbers[severityText.toLowerCase()] ?? 0;
   const traceId = sm.trace_id !== undefined && sm.trace_id.length === 32 && hex.test(sm.trace_id) ? sm.trace_id : '';

@@ -35,7 +35,7 @@ describe('groupSeries', () => {
       { labels: [...a], value: 1, timestampMs: 10 },
     ]);
     expect(series).toHaveLength(2);
-    expect(series[0]!.samples).toEqual([
+    expect(series[0].samples).toEqual([
       { value: 1, timestampMs: 10 },
       { value: 2, timestampMs: 20 },
     ]);

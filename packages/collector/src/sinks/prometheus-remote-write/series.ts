@@ -44,10 +44,10 @@ export function sanitizeLabelName(name: string): string {
 export function buildLabels(name: string, labels: Record<string, string>, external: Record<string, string>): Label[] {
   const merged = new Map<string, string>();
   for (const key in labels) {
-    const value = labels[key]!;
+    const value = labels[key];
     if (value !== '') merged.set(sanitizeLabelName(key), value);
   }
-  for (const key in external) if (!merged.has(key) && external[key] !== '') merged.set(key, external[key]!);
+  for (const key in external) if (!merged.has(key) && external[key] !== '') merged.set(key, external[key]);
   merged.set('__name__', sanitizeMetricName(name));
   return [...merged].map(([n, value]) => ({ name: n, value })).sort(byName);
 }

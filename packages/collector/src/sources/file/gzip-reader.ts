@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { linesToEntries, type TailerDeps } from './tailer';
 import { emitBatch } from './emitter';
+import { present } from '../../errors';
 
 /**
  * Reads a .gz file once, start to end, in batches of about read_chunk_bytes of decompressed text, then
@@ -35,7 +36,7 @@ export async function readGzipOnce(d: TailerDeps): Promise<void> {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       d.metrics.bytes.inc(chunk.length);
       const parts = (carry + chunk.toString('utf8')).split('\n');
-      carry = parts.pop()!;
+      carry = present(parts.pop(), 'the text after the last newline (split() returns at least one part)');
       for (const part of parts) push(part);
       if (pendingBytes >= d.config.read_chunk_bytes && !(await flush())) return;
     }

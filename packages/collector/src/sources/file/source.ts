@@ -8,6 +8,7 @@ import { readGzipOnce } from './gzip-reader';
 import { Positions } from './positions';
 import { readPromtailPositions } from './positions-promtail';
 import { Tailer, type TailerDeps } from './tailer';
+import { present } from '../../errors';
 
 export const fileSourceDefinition: ComponentDefinition<FileSourceConfig, Source, SourceContext> = {
   type: 'file',
@@ -101,7 +102,7 @@ class FileSource implements Source {
       path: file,
       labels: { ...labels, filename: file },
       config: this.#config,
-      positions: this.#positions!,
+      positions: present(this.#positions, 'the positions file (opened by start())'),
       next: this.#ctx.next,
       metrics: this.#metrics,
       logger: this.#ctx.logger,

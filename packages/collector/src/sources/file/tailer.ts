@@ -8,6 +8,7 @@ import type { SourceMetrics } from '../source-metrics';
 import type { FileSourceConfig } from './config';
 import { emitBatch } from './emitter';
 import type { FilePosition, Positions } from './positions';
+import { present } from '../../errors';
 
 export interface TailerDeps {
   path: string;
@@ -148,8 +149,13 @@ export class Tailer {
     }
   }
 
+  /** The open file: set by #open before reading starts, replaced on rotation, cleared only by #close at the end. */
+  #file(): fs.promises.FileHandle {
+    return present(this.#fd, 'the tailed file handle');
+  }
+
   async #step(): Promise<boolean> {
-    const st = await this.#fd!.stat();
+    const st = await this.#file().stat();
     this.#size = st.size;
     if (st.size < this.#offset) {
       this.#d.logger.info('file truncated; reading from the start', { source: this.#d.source, path: this.path });
@@ -183,7 +189,7 @@ export class Tailer {
   /** Reads the open file to its very end, including a last line without `\n`: it will not grow any more. */
   async #drain(): Promise<void> {
     for (;;) {
-      const st = await this.#fd!.stat();
+      const st = await this.#file().stat();
       this.#size = st.size;
       if (st.size <= this.#offset || this.#stopping) return;
       if (!(await this.#readAndEmit(true))) return;
@@ -213,12 +219,13 @@ export class Tailer {
     const available = this.#size - this.#offset;
     if (available <= 0) return false;
     let want = Math.min(config.read_chunk_bytes, available);
-    let { bytesRead } = await this.#fd!.read(this.#buffer, 0, want, this.#offset);
+    const fd = this.#file();
+    let { bytesRead } = await fd.read(this.#buffer, 0, want, this.#offset);
     const buf = this.#buffer;
     if (bytesRead === want && want < available && buf.lastIndexOf(NEWLINE, bytesRead - 1) === -1) {
       // A line longer than read_chunk_bytes: widen the window up to max_line_size_bytes + 1 to find its end.
       want = Math.min(buf.length, available);
-      ({ bytesRead } = await this.#fd!.read(buf, 0, want, this.#offset));
+      ({ bytesRead } = await fd.read(buf, 0, want, this.#offset));
     }
     if (bytesRead === 0) return false;
     let start = 0;
@@ -300,7 +307,7 @@ export class Tailer {
 export function linesToEntries(lines: readonly string[], labels: Labels): LogEntry[] {
   const base = nowNs();
   const entries: LogEntry[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) entries[i] = { timestampNs: base + BigInt(i), line: lines[i]!, labels: copyLabels(labels), structuredMetadata: {}, extracted: {} };
+  for (let i = 0; i < lines.length; i++) entries[i] = { timestampNs: base + BigInt(i), line: lines[i], labels: copyLabels(labels), structuredMetadata: {}, extracted: {} };
   return entries;
 }
 

@@ -43,7 +43,7 @@ export class SyslogFramer {
         pos = nl + 1;
         continue;
       }
-      const first = buf[pos]!;
+      const first = buf[pos];
       if (first >= 0x30 && first <= 0x39) {
         const space = buf.indexOf(0x20, pos);
         const digits = buf.toString('latin1', pos, space === -1 ? Math.min(buf.length, pos + 11) : space);

@@ -8,8 +8,8 @@ const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', '
 
 /** A message's `__syslog_message_*` labels, added to `labels` (the connection's), as Promtail's syslog target sets them. */
 export function messageLabels(msg: SyslogMessage, labels: Labels, structuredData: boolean): Labels {
-  labels.__syslog_message_severity = SEVERITIES[msg.severity]!;
-  labels.__syslog_message_facility = FACILITIES[msg.facility]!;
+  labels.__syslog_message_severity = SEVERITIES[msg.severity];
+  labels.__syslog_message_facility = FACILITIES[msg.facility];
   if (msg.hostname !== undefined) labels.__syslog_message_hostname = msg.hostname;
   if (msg.appName !== undefined) labels.__syslog_message_app_name = msg.appName;
   if (msg.procId !== undefined) labels.__syslog_message_proc_id = msg.procId;

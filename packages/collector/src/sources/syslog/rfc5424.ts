@@ -30,7 +30,7 @@ export function parseRfc5424(text: string): SyslogMessage {
   const pri = Number(h[1]);
   if (pri > 191) throw new SyslogParseError(`PRI ${pri} is above 191`);
   const msg: SyslogMessage = { facility: pri >> 3, severity: pri & 7, structuredData: new Map() };
-  if (h[3] !== '-') msg.timestampNs = parseTimestamp(h[3]!);
+  if (h[3] !== '-') msg.timestampNs = parseTimestamp(h[3]);
   if (h[4] !== '-') msg.hostname = h[4];
   if (h[5] !== '-') msg.appName = h[5];
   if (h[6] !== '-') msg.procId = h[6];
@@ -60,8 +60,8 @@ function parseTimestamp(text: string): bigint {
     throw new SyslogParseError(`invalid TIMESTAMP ${JSON.stringify(text)}`);
   }
   if (zone !== 'Z') {
-    const sign = zone![0] === '-' ? -1 : 1;
-    ms -= sign * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(4, 6))) * 60_000;
+    const sign = zone[0] === '-' ? -1 : 1;
+    ms -= sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
   }
   return BigInt(ms) * 1_000_000n + BigInt((frac ?? '').padEnd(9, '0') || '0');
 }

@@ -27,7 +27,7 @@ export function compileTemplate(source: string): CompiledTemplate {
 function renderNodes(nodes: TemplateNode[], scope: TemplateScope): string {
   let out = '';
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
+    const node = nodes[i];
     if (node.kind === 'text') out += node.text;
     else if (node.kind === 'action') out += printValue(runPipeline(node.pipeline, scope));
     else {
@@ -49,7 +49,7 @@ const NO_PIPED = Symbol('no piped value');
 
 function runPipeline(pipeline: Pipeline, scope: TemplateScope): unknown {
   let value: unknown = NO_PIPED;
-  for (let i = 0; i < pipeline.length; i++) value = runCommand(pipeline[i]!, scope, value);
+  for (let i = 0; i < pipeline.length; i++) value = runCommand(pipeline[i], scope, value);
   return value;
 }
 
@@ -59,9 +59,9 @@ function runCommand(command: Command, scope: TemplateScope, piped: unknown): unk
     return evaluate(command.operand, scope);
   }
   const args: unknown[] = [];
-  for (let i = 0; i < command.args.length; i++) args.push(evaluate(command.args[i]!, scope));
+  for (let i = 0; i < command.args.length; i++) args.push(evaluate(command.args[i], scope));
   if (piped !== NO_PIPED) args.push(piped);
-  return templateFunctions[command.name]!(args);
+  return templateFunctions[command.name](args);
 }
 
 function evaluate(operand: Operand, scope: TemplateScope): unknown {
@@ -70,7 +70,7 @@ function evaluate(operand: Operand, scope: TemplateScope): unknown {
       return operand.value;
     case 'field': {
       if (operand.path.length > 1) throw new TemplateExecError(`can't evaluate field ${operand.path[1]} in type string`);
-      return scope.field(operand.path[0]!);
+      return scope.field(operand.path[0]);
     }
     case 'pipeline':
       return runPipeline(operand.pipeline, scope);

@@ -55,7 +55,7 @@ function trimLeft(s: string, cutset: string): string {
   const set = cutsetPattern(cutset);
   const chars = Array.from(s);
   let i = 0;
-  while (i < chars.length && set.has(chars[i]!)) i++;
+  while (i < chars.length && set.has(chars[i])) i++;
   return chars.slice(i).join('');
 }
 
@@ -63,7 +63,7 @@ function trimRight(s: string, cutset: string): string {
   const set = cutsetPattern(cutset);
   const chars = Array.from(s);
   let j = chars.length;
-  while (j > 0 && set.has(chars[j - 1]!)) j--;
+  while (j > 0 && set.has(chars[j - 1])) j--;
   return chars.slice(0, j).join('');
 }
 
@@ -104,7 +104,7 @@ function compare(name: string, a: unknown, b: unknown): number {
   if (typeof a !== typeof b || (typeof a !== 'string' && typeof a !== 'number')) {
     throw new TemplateExecError(`${name}: incompatible types for comparison`);
   }
-  return (a as string | number) < (b as string | number) ? -1 : a === b ? 0 : 1;
+  return (a) < (b as string | number) ? -1 : a === b ? 0 : 1;
 }
 
 function equal(a: unknown, b: unknown): boolean {
@@ -155,7 +155,7 @@ export function sprintf(format: string, args: unknown[]): string {
     if (pad <= 0) return text;
     if (flags.includes('-')) return text + ' '.repeat(pad);
     if (flags.includes('0') && verb !== 's' && verb !== 'q') {
-      const sign = /^[+-]/.test(text) ? text[0]! : '';
+      const sign = /^[+-]/.test(text) ? text[0] : '';
       return sign + '0'.repeat(pad) + text.slice(sign.length);
     }
     return ' '.repeat(pad) + text;
@@ -201,8 +201,8 @@ export const templateFunctions: Readonly<Record<string, TemplateFunction>> = {
   upper: (a) => (arity('upper', a, 1), str('upper', a[0]).toUpperCase()),
   trim: (a) => (arity('trim', a, 1), str('trim', a[0]).trim()),
   trimAll: (a) => (arity('trimAll', a, 2), trimRight(trimLeft(str('trimAll', a[1]), str('trimAll', a[0])), str('trimAll', a[0]))),
-  trimPrefix: (a) => (arity('trimPrefix', a, 2), templateFunctions.TrimPrefix!([a[1], a[0]])),
-  trimSuffix: (a) => (arity('trimSuffix', a, 2), templateFunctions.TrimSuffix!([a[1], a[0]])),
+  trimPrefix: (a) => (arity('trimPrefix', a, 2), templateFunctions.TrimPrefix([a[1], a[0]])),
+  trimSuffix: (a) => (arity('trimSuffix', a, 2), templateFunctions.TrimSuffix([a[1], a[0]])),
   replace: (a) => (arity('replace', a, 3), str('replace', a[2]).split(str('replace', a[0])).join(str('replace', a[1]))),
   contains: (a) => (arity('contains', a, 2), str('contains', a[1]).includes(str('contains', a[0]))),
   hasPrefix: (a) => (arity('hasPrefix', a, 2), str('hasPrefix', a[1]).startsWith(str('hasPrefix', a[0]))),

@@ -1,4 +1,5 @@
 import type { Command, Operand, Pipeline, TemplateNode } from './ast';
+import { present } from '../../errors';
 
 /** A template that Go's text/template would reject, or that uses what we do not support; names the position. */
 export class TemplateSyntaxError extends Error {
@@ -24,7 +25,7 @@ function lexAction(text: string, at: number): Token[] {
     throw new TemplateSyntaxError(`template: ${message} at offset ${at + i}`);
   };
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text[i];
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
       i++;
     } else if (c === '|') {
@@ -43,7 +44,7 @@ function lexAction(text: string, at: number): Token[] {
         if (text[i] === '\\') {
           const e = text[i + 1];
           if (e === undefined || ESCAPES[e] === undefined) fail(`unknown escape \\${e ?? ''} in string`);
-          value += ESCAPES[e!];
+          value += ESCAPES[e];
           i += 2;
         } else value += text[i++];
       }
@@ -65,19 +66,18 @@ function lexAction(text: string, at: number): Token[] {
         i += m[0].length;
       }
     } else if (c === '$') {
-      const m = /^\$[A-Za-z0-9_]*/.exec(text.slice(i))!;
-      tokens.push({ kind: 'variable', name: m[0] });
-      i += m[0].length;
+      const name = present(/^\$[A-Za-z0-9_]*/.exec(text.slice(i)), 'a variable name (a $ always matches)')[0];
+      tokens.push({ kind: 'variable', name });
+      i += name.length;
       const after = text.slice(i).trimStart();
       if (after.startsWith(':=') || (after[0] === '=' && after[1] !== '=')) fail('variables are not supported (only $ for the root)');
     } else if (/[-+0-9.]/.test(c)) {
       const m = /^[-+]?(?:0x[0-9a-fA-F]+|\d*\.?\d+(?:[eE][-+]?\d+)?)/.exec(text.slice(i));
-      if (m === null) fail(`bad number syntax "${text.slice(i, i + 8)}"`);
-      tokens.push({ kind: 'literal', value: Number(m![0]) });
-      i += m![0].length;
+      if (m === null) return fail(`bad number syntax "${text.slice(i, i + 8)}"`);
+      tokens.push({ kind: 'literal', value: Number(m[0]) });
+      i += m[0].length;
     } else if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i))!;
-      const word = m[0];
+      const word = present(/^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i)), 'a word (a letter always matches)')[0];
       if (word === 'true' || word === 'false') tokens.push({ kind: 'literal', value: word === 'true' });
       else if (word === 'nil') tokens.push({ kind: 'literal', value: undefined });
       else tokens.push({ kind: 'ident', name: word });
@@ -97,7 +97,7 @@ function parsePipeline(tokens: Token[], functions: ReadonlySet<string>, at: numb
   };
 
   function operand(): Operand {
-    const t = tokens[i++]!;
+    const t = tokens[i++];
     switch (t.kind) {
       case 'field':
         return { kind: 'field', path: t.path };
@@ -124,20 +124,20 @@ function parsePipeline(tokens: Token[], functions: ReadonlySet<string>, at: numb
   function command(): Command {
     const first = tokens[i];
     if (first === undefined || first.kind === 'pipe' || first.kind === 'close') fail('missing value for command');
-    if (first!.kind === 'ident') {
-      const name = first!.name;
+    if (first.kind === 'ident') {
+      const name = first.name;
       if (KEYWORDS.has(name)) fail(`"${name}" is not supported here (supported: if, else, else if, end)`);
       if (!functions.has(name)) fail(`function "${name}" not defined`);
       i++;
       const args: Operand[] = [];
-      while (i < tokens.length && tokens[i]!.kind !== 'pipe' && tokens[i]!.kind !== 'close') args.push(operand());
+      while (i < tokens.length && tokens[i].kind !== 'pipe' && tokens[i].kind !== 'close') args.push(operand());
       return { kind: 'call', name, args };
     }
-    if (first!.kind === 'literal' && first!.value === undefined && (tokens.length === i + 1 || tokens[i + 1]!.kind === 'pipe' || tokens[i + 1]!.kind === 'close')) {
+    if (first.kind === 'literal' && first.value === undefined && (tokens.length === i + 1 || tokens[i + 1].kind === 'pipe' || tokens[i + 1].kind === 'close')) {
       fail('nil is not a command');
     }
     const single = operand();
-    if (i < tokens.length && tokens[i]!.kind !== 'pipe' && tokens[i]!.kind !== 'close') fail("can't give an argument to a non-function");
+    if (i < tokens.length && tokens[i].kind !== 'pipe' && tokens[i].kind !== 'close') fail("can't give an argument to a non-function");
     return { kind: 'operand', operand: single };
   }
 
@@ -167,7 +167,7 @@ export function parseTemplate(source: string, functions: ReadonlySet<string>): T
   const stack: Frame[] = [{ nodes: root, inElse: false }];
   let pos = 0;
   let trimNext = false;
-  const top = (): Frame => stack[stack.length - 1]!;
+  const top = (): Frame => stack[stack.length - 1];
   while (pos < source.length) {
     const open = source.indexOf('{{', pos);
     let text = source.slice(pos, open < 0 ? undefined : open);
@@ -202,7 +202,7 @@ export function parseTemplate(source: string, functions: ReadonlySet<string>): T
     if (keyword === 'if') {
       const node: Extract<TemplateNode, { kind: 'if' }> = { kind: 'if', branches: [{ condition: parsePipeline(tokens.slice(1), functions, open), body: [] }], otherwise: [] };
       top().nodes.push(node);
-      stack.push({ nodes: node.branches[0]!.body, node, inElse: false });
+      stack.push({ nodes: node.branches[0].body, node, inElse: false });
     } else if (keyword === 'else') {
       const frame = top();
       if (frame.node === undefined || frame.inElse) throw new TemplateSyntaxError(`template: unexpected {{else}} at offset ${open}`);

@@ -83,6 +83,7 @@ function tokenize(layout: string): Chunk[] {
   while (i < layout.length) {
     const rest = layout.slice(i);
     const c = layout[i];
+    const zoneLayout = c === '-' || c === 'Z' ? ZONE_LAYOUTS.find(([z]) => rest.startsWith(z, 1)) : undefined;
     if (c === 'J' && rest.startsWith('Jan')) {
       if (rest.startsWith('January')) emit(LONG_MONTH, 7);
       else emit(MONTH, 3);
@@ -90,8 +91,8 @@ function tokenize(layout: string): Chunk[] {
       if (rest.startsWith('Monday')) emit(LONG_WEEKDAY, 6);
       else emit(WEEKDAY, 3);
     } else if (c === 'M' && rest.startsWith('MST')) emit(TZ_NAME, 3);
-    else if (c === '0' && rest.length >= 2 && rest[1]! >= '1' && rest[1]! <= '6') {
-      emit([ZERO_MONTH, ZERO_DAY, ZERO_HOUR12, ZERO_MINUTE, ZERO_SECOND, YEAR][Number(rest[1]) - 1]!, 2);
+    else if (c === '0' && rest.length >= 2 && rest[1] >= '1' && rest[1] <= '6') {
+      emit([ZERO_MONTH, ZERO_DAY, ZERO_HOUR12, ZERO_MINUTE, ZERO_SECOND, YEAR][Number(rest[1]) - 1], 2);
     } else if (c === '0' && rest.startsWith('002')) emit(ZERO_YEAR_DAY, 3);
     else if (c === '1') {
       if (rest.startsWith('15')) emit(HOUR, 2);
@@ -112,8 +113,8 @@ function tokenize(layout: string): Chunk[] {
     else if (c === '5') emit(SECOND, 1);
     else if (c === 'P' && rest.startsWith('PM')) emit(PM_UPPER, 2);
     else if (c === 'p' && rest.startsWith('pm')) emit(PM_LOWER, 2);
-    else if ((c === '-' || c === 'Z') && ZONE_LAYOUTS.some(([z]) => rest.startsWith(z, 1))) {
-      const [zone, code] = ZONE_LAYOUTS.find(([z]) => rest.startsWith(z, 1))!;
+    else if (zoneLayout) {
+      const [zone, code] = zoneLayout;
       emit(code, 1 + zone.length, c === 'Z');
     } else if ((c === '.' || c === ',') && (rest[1] === '0' || rest[1] === '9')) {
       let j = 1;
@@ -178,7 +179,7 @@ function getDigits(value: string, pos: number, count: number): number {
 /** Case-insensitive ASCII name lookup (Go's lookup()), without allocating; returns the index or -1. */
 function lookupName(table: readonly string[], value: string, pos: number): number {
   for (let k = 0; k < table.length; k++) {
-    const name = table[k]!;
+    const name = table[k];
     if (value.length - pos < name.length) continue;
     let j = 0;
     // OR-ing 0x20 lower-cases ASCII letters; the names are letters only.
@@ -265,7 +266,7 @@ export function compileLayout(layout: string, zone: Zone): LayoutParser {
     let offset = NaN;
     let zoneName = '';
     for (let i = 0; i < count; i++) {
-      const chunk = chunks[i]!;
+      const chunk = chunks[i];
       if (chunk.literal !== '') {
         pos = skipLiteral(value, pos, chunk.literal);
         if (pos < 0) return undefined;

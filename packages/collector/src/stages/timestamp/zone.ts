@@ -38,7 +38,7 @@ export function createZone(name: string): Zone {
     for (const part of wall.formatToParts(utcSeconds * 1000)) {
       if (part.type !== 'literal') fields[part.type] = Number(part.value);
     }
-    const wallMs = Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!);
+    const wallMs = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
     return Math.round(wallMs / 1000 - utcSeconds);
   }
 

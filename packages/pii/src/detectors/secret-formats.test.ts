@@ -1,0 +1,137 @@
+import { findValues } from '../testing';
+import { createSecretFormatsDetector } from './secret-formats';
+
+describe('secret formats detector', () => {
+  const detector = createSecretFormatsDetector();
+
+  test.each([
+    [
+      'finds the value when a secret directive is alone on its line',
+      '    auth_pass 8Kq2xZ\\n    virtual_router_id 51',
+      ['8Kq2xZ'],
+    ],
+    [
+      'finds the value when a BIND key block holds a secret',
+      'key "xfr" { algorithm hmac-sha256; secret "c2VjcmV0LWtleQ=="; };',
+      ['c2VjcmV0LWtleQ=='],
+    ],
+    ['finds the value when a Redis config line sets requirepass', 'requirepass foobared', ['foobared']],
+    [
+      'finds the value when a Cisco line gives an encryption type',
+      'username netops privilege 15 secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0',
+      ['$1$mERr$hx5rVt7rPNoS4wqbXKX7m0'],
+    ],
+    ['finds the value when a Cisco key has type 7', 'tacacs-server key 7 0822455D0A16', ['0822455D0A16']],
+    [
+      'finds the key when a RADIUS server line ends in one',
+      'radius-server host 10.0.0.5 auth-port 1812 key Rad1usK3y',
+      ['Rad1usK3y'],
+    ],
+    ['finds the community when an SNMP server line sets one', 'snmp-server community N3tM0n RO', ['N3tM0n']],
+    ['finds the password when a BGP neighbor has one', 'neighbor 192.0.2.1 password B6p-Peer!', ['B6p-Peer!']],
+    [
+      'finds the value when a compound directive follows other words',
+      'user stats insecure-password Stat5Only',
+      ['Stat5Only'],
+    ],
+    [
+      'finds the value when FortiOS sets an encrypted secret',
+      '    set psksecret ENC QmFzZTY0RW5jb2RlZA==',
+      ['QmFzZTY0RW5jb2RlZA=='],
+    ],
+    ['finds the value when ipsec.secrets gives a PSK', '%any 203.0.113.7 : PSK "v3ry-s3cret-psk"', ['v3ry-s3cret-psk']],
+    [
+      'finds the key when a chrony keys line has one',
+      '10 SHA1 HEX:5B6F2D8C0A1E3F4B5C6D7E8F9A0B1C2D3E4F5A6B',
+      ['HEX:5B6F2D8C0A1E3F4B5C6D7E8F9A0B1C2D3E4F5A6B'],
+    ],
+    [
+      'finds a crypt hash when a Junos line holds one',
+      'set system login user ops authentication encrypted-password "$6$abc$Zx9kQ"',
+      ['$6$abc$Zx9kQ'],
+    ],
+    [
+      'finds a Vault token when it stands alone',
+      'vault login hvs.CAESIJm8xQ2pLr7ZtY0aWbN3kVd9',
+      ['hvs.CAESIJm8xQ2pLr7ZtY0aWbN3kVd9'],
+    ],
+    [
+      'finds the password when an admin tool takes it positionally',
+      'rabbitmqctl add_user metrics "Rb!2x"; htpasswd -b /etc/nginx/.htpasswd grafana pw1; htpasswd -nb ops pw2',
+      ['Rb!2x', 'pw1', 'pw2'],
+    ],
+    [
+      'finds the password when mosquitto_passwd takes one',
+      'mosquitto_passwd -b /etc/mosquitto/passwd sensor7 Mq77pass',
+      ['Mq77pass'],
+    ],
+    ['finds the password when chpasswd reads user:password', "echo 'deploy:Tr1cky#Pw' | sudo chpasswd", ['Tr1cky#Pw']],
+    ['finds the password when net user sets one', 'net user svc_backup Bk!2024pass /add /domain', ['Bk!2024pass']],
+    [
+      'finds the password when net use gives one before /user',
+      'net use Z: \\\\\\\\fs01\\\\share W1nPass! /user:CORP\\\\ana',
+      ['W1nPass!'],
+    ],
+    [
+      'finds the password when a login flag of a database client has one',
+      'sqlcmd -S db -U sa -P Sql#2022; cqlsh db -u cassandra -p C4ss!; ldapsearch -x -D cn=admin -w LdapPw9 -b dc=x',
+      ['Sql#2022', 'C4ss!', 'LdapPw9'],
+    ],
+    ['finds the password when a login command glues it to -p', 'mysqldump -u backup -phunter2 shop', ['hunter2']],
+    ['finds the password when sshpass takes it quoted', `sshpass -p 'Xy7#kk2' ssh host`, ['Xy7#kk2']],
+    ['finds the password when redis-cli takes -a', 'redis-cli -h cache -a s3cretPW ping', ['s3cretPW']],
+    [
+      'finds the password when a Samba tool takes user%password',
+      'smbclient //fs/share -U CORP\\\\abaker%Pa55w0rd',
+      ['Pa55w0rd'],
+    ],
+    ['finds the password when xfreerdp takes /p:', 'xfreerdp /v:10.0.0.9 /u:admin /p:Rdp!Pass1', ['Rdp!Pass1']],
+    [
+      'finds the password when openssl reads pass:',
+      'openssl pkcs12 -export -in c.pem -passout pass:Exp0rtPw',
+      ['Exp0rtPw'],
+    ],
+    [
+      'finds the password when FreeRADIUS logs the one tried',
+      'Login incorrect: [hsato/Wr0ngPw] (from client ap1 port 0)',
+      ['Wr0ngPw'],
+    ],
+    ['finds the password when HAProxy stats auth sets one', 'stats auth monitor:St4ts!', ['St4ts!']],
+    [
+      'finds the secret key when MinIO mc sets an alias',
+      'mc alias set s3 https://minio:9000 minioadmin M1n10SecretKey',
+      ['M1n10SecretKey'],
+    ],
+    [
+      'finds the passphrase when wpa_passphrase or nmcli take one',
+      'wpa_passphrase HomeNet W1f1Pass!; nmcli dev wifi connect Office password 0ff1cePw',
+      ['W1f1Pass!', '0ff1cePw'],
+    ],
+    [
+      'finds the password when useradd is given a hash',
+      "useradd -m -p '$6$salt$hashvalue' kwame",
+      ['$6$salt$hashvalue'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect([...new Set(findValues(detector, text))]).toEqual(expected);
+  });
+
+  test.each([
+    [
+      'ignores prose when a secret word is followed by words',
+      'wrong password supplied for user bob; check the secret store later',
+    ],
+    [
+      'ignores a port when a login command takes -p with a number',
+      'redis-cli -p 6379 ping; ssh -p 2222 host; docker run -p 8080:80 nginx',
+    ],
+    ['ignores a prompt when net user is given * or an option', 'net user bob * /add; net user bob /delete'],
+    ['ignores a variable or a file when openssl reads one', 'openssl rsa -passin env:KEY_PASS -passout file:/run/pw'],
+    ['ignores a bracketed task name when a set line continues', 'TASK [users : set password policy] changed: [db6]'],
+    ['ignores a pf rule when it starts with pass', 'pass in on em0 proto tcp from any to any port 22'],
+    ['ignores a placeholder when a directive hides the value', 'requirepass <redacted>\\nmasterauth ***'],
+    ['ignores a prompt when htpasswd asks for the password', 'htpasswd -c /etc/nginx/.htpasswd grafana'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { cliSecretRules } from './cli-credentials';
+import type { Detector } from './detector';
+import { createRuleDetector, rule } from './rules';
+import { isPlaceholderValue } from './secret-kv';
+
+// A value of a configuration directive: quoted (the inside is captured) or bare up to whitespace, a quote or `;{}`.
+const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"';{}]+))`;
+// The end of a directive's line: an optional `;`, then the end, a (maybe escaped) line break or a closing brace.
+const lineEnd = `[ \\t]*;?[ \\t]*(?=$|\\\\[nr]|\\r?\\n|\\})`;
+// The start of a directive: the start of the text, a (maybe escaped) line break, or after `{` / `;`.
+const lineStart = `(?:^|\\\\[nr]|\\n|[{;])[ \\t]*`;
+const secretDirective = 'password|passwd|passphrase|secret|pass|psk|requirepass|masterauth|key-string|community';
+// Cisco-style encryption types (0 plain, 5/8/9 hashes, 7 reversible) and hash names written before a key.
+const hashName = '(?:(?:md5|sha\\d*|hmac-sha-?\\d+|ascii-text|hexadecimal|text)[ \\t]+)?';
+const keyType = `(?:[0-9][ \\t]+)?${hashName}`;
+
+/**
+ * Secrets that configuration syntax and admin commands place by position, with no `key=value` shape: a
+ * secret-named directive and its value on a line of its own (`requirepass x`, keepalived's `auth_pass x`, BIND's
+ * `secret "..."`), Cisco/Junos/FortiOS forms (`enable secret 5 $1$...`, `username u password 0 x`,
+ * `tacacs-server key 7 x`, `snmp-server community x`, `neighbor 10.0.0.1 password x`, `set psksecret ENC x`), IPsec
+ * `: PSK "x"`, chrony/NTP `SHA1 HEX:...` keys, crypt hashes after a secret word, and the password arguments of admin
+ * commands (`rabbitmqctl add_user u x`, `htpasswd -b f u x`, `net user u x`, `ldapsearch -w x`, `smbclient -U u%x`...).
+ */
+export function createSecretFormatsDetector(): Detector {
+  return createRuleDetector(
+    'secret_kv',
+    [
+      [
+        // Alone on its line, any value (the word leads the pattern, the line start is checked behind it: cheaper than
+        // trying a line start at every position); after other words, only with an encryption type or a compound name.
+        rule(
+          ['pass', 'secret', 'psk', 'key-string', 'community'],
+          `(?:${secretDirective})(?<=${lineStart}[\\w-]+)[ \\t]+${keyType}${value}${lineEnd}`,
+          undefined,
+          'gi',
+        ),
+        rule(
+          ['pass', 'secret', 'psk', 'key'],
+          `(?<![A-Za-z])(?:${secretDirective}|key)[ \\t]+[0-9][ \\t]+${hashName}${value}${lineEnd}`,
+          undefined,
+          'gi',
+        ),
+        rule(
+          ['pass', 'secret', 'psk', 'key'],
+          `(?:password|passwd|pass|secret|key|psk|passphrase)(?<=\\w[-_][A-Za-z]+)[ \\t]+${keyType}${value}${lineEnd}`,
+          undefined,
+          'gi',
+        ),
+        // Crypt hashes (`$1$`, `$6$`, Junos `$9$`) after a secret word, quoted or not.
+        rule(
+          ['pass', 'secret', 'key', 'ascii-text'],
+          `\\b(?:password|passwd|secret|key|passphrase|ascii-text)[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`,
+        ),
+      ],
+      [
+        rule(
+          ['radius-server', 'tacacs-server'],
+          `\\b(?:radius|tacacs)-server\\b[^\\n]*?\\bkey[ \\t]+(?:[0-9][ \\t]+)?${value}`,
+        ),
+        rule(['snmp-server'], `\\bsnmp-server\\s+community\\s+(?:[0-9]\\s+)?${value}`),
+        rule(['neighbor'], `\\bneighbor\\s+\\S+\\s+password\\s+(?:[0-9]\\s+)?${value}`),
+        // FortiOS: `set psksecret ENC xxx`, `set password ENC xxx`.
+        rule(
+          ['set passw', 'set psksecret', 'set secret'],
+          `(?<=${lineStart})set\\s+[\\w-]*(?:password|passwd|psksecret|secret)\\s+(?:ENC\\s+)?${value}${lineEnd}`,
+        ),
+        // Vault tokens (`hvs.`, batch `hvb.`, recovery `hvr.`) wherever they appear (`vault login hvs.…`).
+        rule(['hvs.', 'hvb.', 'hvr.'], `(?<![\\w.-])(hv[sbr]\\.[A-Za-z0-9_-]{24,})(?![\\w-])`),
+        // strongSwan ipsec.secrets: `: PSK "x"`, `alice : EAP "x"`, `: XAUTH "x"`.
+        rule(['psk', 'eap', 'xauth'], `:\\s*(?:PSK|EAP|XAUTH|NTLM)\\s+${value}`),
+        // chrony/ntpd keys file: `1 SHA1 HEX:5B6F...`.
+        rule(
+          ['hex:', 'ascii:'],
+          `\\b(?:MD5|SHA1|SHA256|SHA384|SHA512|AES128CMAC|AES256CMAC)\\s+((?:HEX|ASCII):\\S+)`,
+          undefined,
+          'gi',
+        ),
+      ],
+      ...cliSecretRules,
+    ],
+    // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one.
+    (found) => found !== '' && !isPlaceholderValue(found) && !/^(?:\$\{|\$[A-Za-z_]\w*$|[*-])/.test(found),
+  );
+}

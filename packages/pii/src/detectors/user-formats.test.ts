@@ -1,0 +1,170 @@
+import { findValues } from '../testing';
+import { createUserFormatsDetector } from './user-formats';
+
+describe('user formats detector', () => {
+  const detector = createUserFormatsDetector();
+
+  test.each([
+    [
+      'finds the user column when Postgres writes a csvlog line',
+      '2025-04-09 11:02:07.311 CEST,"app_rw","shop",4411,"10.0.0.5:50122",65f1,3,"idle",2025-04-09 11:02:07 CEST,,0,LOG,00000,"x"',
+      ['app_rw'],
+    ],
+    [
+      'finds the user column when the csvlog database field is empty',
+      '2025-04-09 11:02:07+02,"etl",,77,,65f1',
+      ['etl'],
+    ],
+    [
+      'finds the user when the MySQL general log records a connect',
+      '2025-04-09T11:02:07.311522Z\t   44 Connect\treporting@10.0.0.5 on shop using TCP/IP',
+      ['reporting'],
+    ],
+    [
+      'finds both names when the MySQL slow log has a User@Host line',
+      '# User@Host: svc_batch[svc_batch] @ app1 [10.0.0.9]  Id: 812',
+      ['svc_batch', 'svc_batch'],
+    ],
+    [
+      'finds the user field when Squid logs an authenticated request',
+      '1714638851.102    212 10.0.0.5 TCP_MISS/200 5120 GET http://example.org/ kmueller HIER_DIRECT/93.184.216.34 text/html',
+      ['kmueller'],
+    ],
+    [
+      'finds the name without the domain when Squid logs an NTLM user',
+      '1714638851.102 5 10.0.0.5 TCP_DENIED/407 3900 CONNECT api.example.com:443 CORP\\\\jlee HIER_NONE/- text/html',
+      ['jlee'],
+    ],
+    [
+      'finds the real user when an xferlog line records a transfer',
+      'Mon May  5 08:00:01 2025 1 10.0.0.7 5120 /srv/ftp/report.csv b _ o r priya ftp 0 * c',
+      ['priya'],
+    ],
+    [
+      'finds the captured header when HAProxy logs one',
+      'haproxy[9]: 10.0.0.1:4711 [05/May/2025:08:00:01.123] web app/s1 0/0/1/2/3 200 512 - - ---- 1/1/0/0/0 0/0 {ana.b|curl/8.5} "GET / HTTP/1.1"',
+      ['ana.b'],
+    ],
+    [
+      'finds the common name when OpenVPN prefixes a client line',
+      '2025-05-05 08:00:01 r.tanaka/198.51.100.4:51234 MULTI_sva: pool returned IPv4=10.8.0.6',
+      ['r.tanaka'],
+    ],
+    [
+      'finds the common name when OpenVPN initiates a peer connection',
+      '[vpn-ops1] Peer Connection Initiated with [AF_INET]198.51.100.4:1194',
+      ['vpn-ops1'],
+    ],
+    [
+      'finds the user when Dovecot names the session',
+      'dovecot: imap(mhansen)<4321><aBc>: Logged out in=10 out=20; auth-worker(9): pam(tkoch,10.0.0.5,<x>): unknown user',
+      ['mhansen', 'tkoch'],
+    ],
+    [
+      'finds the user when Exim records the authenticator',
+      '1rXyZ-000123-AB <= a@example.org H=(x) [10.0.0.5] P=esmtpsa A=dovecot_plain:lgarcia S=812',
+      ['lgarcia'],
+    ],
+    [
+      'finds both names when su logs a switch',
+      'su: (to postgres) dwilson on pts/1; FAILED su for root by mallory',
+      ['postgres', 'dwilson', 'root', 'mallory'],
+    ],
+    [
+      'finds the name when passwd reports a change',
+      'passwd[811]: pam_unix(passwd:chauthtok): password changed for okafor',
+      ['okafor'],
+    ],
+    [
+      'finds the name when useradd creates a user',
+      "useradd[1201]: new user: name=svc_etl, UID=1002, GID=1002; usermod[1]: add 'svc_etl' to group 'docker'",
+      ['svc_etl', 'svc_etl'],
+    ],
+    [
+      'finds the first cn when a DN names a person in an OU',
+      'bind dn="cn=Maria Lopez,ou=people,dc=example,dc=com" failed; CN=jdoe,CN=Users,DC=corp,DC=local',
+      ['Maria Lopez', 'jdoe'],
+    ],
+    [
+      'finds the name when a log says who authenticated',
+      'slapd: conn=1001 op=0 BIND authenticated as "nagy_p"',
+      ['nagy_p'],
+    ],
+    [
+      'finds the user when sudo, su or runuser switch to one',
+      'sudo -iu deploy bash; su - oracle; runuser -u www-data -- ls',
+      ['deploy', 'oracle', 'www-data'],
+    ],
+    [
+      'finds the owner when chown changes one',
+      'chown -R jenkins:jenkins /var/lib/jenkins && chown nginx /srv/www',
+      ['jenkins', 'nginx'],
+    ],
+    [
+      'finds the user when account tools take it last',
+      'useradd -m -s /bin/bash -G sudo kwame; usermod -aG docker kwame; passwd -l olduser',
+      ['kwame', 'kwame', 'olduser'],
+    ],
+    [
+      'finds the user when admin tools take it as an argument',
+      'rabbitmqctl add_user metrics S3cret; htpasswd -b /etc/nginx/.htpasswd grafana pw1; htpasswd -nb ops pw2',
+      ['metrics', 'grafana', 'ops'],
+    ],
+    [
+      'finds the name when a login command takes -u',
+      'mysql -h db -u backup -pX shop; mysql -uroot',
+      ['backup', 'root'],
+    ],
+    [
+      'finds the user when a login flag names one',
+      'sqlcmd -S db -U sa -P x; mosquitto_sub -h broker -u sensor7 -P y; psql -h db -U report_ro shop',
+      ['sa', 'sensor7', 'report_ro'],
+    ],
+    [
+      'finds the user when Samba tools take user%password',
+      'smbclient //fs/share -U CORP\\\\abaker%Pa55w0rd',
+      ['abaker'],
+    ],
+    [
+      'finds the user when a Windows command takes /user:',
+      'net use \\\\\\\\fs\\\\share /user:CORP\\\\tnguyen; xfreerdp /v:host /u:admin2',
+      ['tnguyen', 'admin2'],
+    ],
+    [
+      'finds the user when FreeRADIUS logs a login',
+      'Auth: (7) Login OK: [wifi_guest] (from client ap1 port 0 cli 02-00-00-00-00-01); Login incorrect (mschap): [hsato/<via Auth-Type = eap>]',
+      ['wifi_guest', 'hsato'],
+    ],
+    ['finds the user when HAProxy stats auth names one', 'stats auth monitor:S3cret!', ['monitor']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['ignores a CSV line when no timestamp leads the user column', 'id,"alice","shop",4411,"x"'],
+    [
+      'ignores anonymous Squid requests when the user is a dash',
+      '1714638851.102 212 10.0.0.5 TCP_MISS/200 5120 GET http://example.org/ - HIER_DIRECT/93.184.216.34 text/html',
+    ],
+    [
+      'ignores a host when HAProxy captured a Host header',
+      'haproxy[9]: 10.0.0.1:4711 [05/May/2025:08:00:01.123] web app/s1 0/0/1/2/3 200 512 - - ---- 1/1/0/0/0 0/0 {www.example.com|curl/8.5} "GET / HTTP/1.1"',
+    ],
+    [
+      'ignores a protocol when it precedes an address and port',
+      'ASA: Built inbound TCP connection for outside tcp/203.0.113.5:443; [Handler-/10.0.0.1:2181]',
+    ],
+    [
+      'ignores groups and the admin entry when a DN names them',
+      'cn=developers,ou=groups,dc=example,dc=com; bind dn=cn=admin,dc=example,dc=com; CN=Users,DC=corp',
+    ],
+    ['ignores an email when a log says who signed in', 'signed in as jo@example.com'],
+    [
+      'ignores prose when su or passwd appear in a sentence',
+      'the su binary; /etc/passwd updated; password changed for user 42',
+    ],
+    ['ignores a port when a flag that takes a password is given a number', 'redis-cli -p 6379 ping'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

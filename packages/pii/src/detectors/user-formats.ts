@@ -1,0 +1,133 @@
+import { cliUserRules } from './cli-credentials';
+import type { Detector } from './detector';
+import { createRuleDetector, rule } from './rules';
+import { isPlaceholderValue } from './secret-kv';
+import { domainUserName, userName as name } from './user-name';
+
+const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const ipv4 = `${octet}(?:\\.${octet}){3}`;
+
+// A host name rather than a user where a field can hold either (a captured Host header, a certificate's CN).
+const hostLike =
+  /^(?:[\w-]+\.){2,}[\w-]+$|\.(?:com|net|org|io|dev|app|local|internal|lan|corp|cloud|co|uk|de|fr|eu|us|info|biz|svc)$/i;
+// Words that stand where a name could (a protocol before `/address:port`, an Active Directory container in a DN).
+const notAUser = new Set(
+  (
+    'tcp udp icmp ip ip4 ip6 sctp gre esp inside outside dmz wan lan any host via from to src dst af_inet af_inet6 ' +
+    'user users computers builtin system configuration schema groups roles'
+  ).split(' '),
+);
+
+function plausibleUser(value: string): boolean {
+  const lower = value.toLowerCase();
+  return (
+    value !== '' && lower !== 'unknown' && !isPlaceholderValue(value) && !notAUser.has(lower) && !hostLike.test(value)
+  );
+}
+
+/**
+ * User names that a log format puts in a known column or a command puts in a known argument, with no `user` word
+ * beside them: Postgres csvlog's user column, MySQL's general and slow logs, Squid's user field, xferlog, HAProxy's
+ * first captured request header, OpenVPN's `name/address:port`, Dovecot's `imap(name)`, Exim's `A=plain:name`,
+ * su's `(to root) name`, an LDAP DN's first `cn=`, `password changed for name`, and the user arguments of admin
+ * commands (`sudo -u`, `su -`, `chown`, `useradd`, `rabbitmqctl add_user`, `htpasswd`, `smbclient -U`...).
+ */
+export function createUserFormatsDetector(): Detector {
+  return createRuleDetector(
+    'user',
+    [
+      // csvlog: `2025-04-09 11:02:07.311 UTC,"alice","shop",4411,"10.0.0.5:50122",...` (the time is the first column).
+      [
+        rule(
+          ['utc,"', 't,"', 'k,"'],
+          `(?<=(?:^|\\s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})?(?: [A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?)?),"(${name})",(?:"[^"\\n]*")?,\\d+,`,
+        ),
+      ],
+      [
+        // MySQL general log `Connect\talice@10.0.0.5 on shop`, slow log `# User@Host: alice[alice] @ host [addr]`.
+        rule(['connect\t', 'change user\t'], `\\b(?:Connect|Change user)\\t\\s*(${name})@[\\w.%:-]+\\s+(?:on|as)\\b`),
+        rule(['user@host'], `User@Host:\\s*(${name})\\[(${name})?\\]`, undefined, 'gi'),
+        // Squid: `... TCP_MISS/200 512 GET http://x/ alice HIER_DIRECT/10.0.0.1 text/html`.
+        rule(
+          ['tcp_', 'udp_', 'none/', 'none_', 'tag_none'],
+          `\\b(?:TCP|UDP|NONE|TAG)(?:_[A-Z_]+)?/\\d{3} \\d+ [A-Z_]+ \\S+ ${domainUserName} [A-Z_]+/`,
+        ),
+        // xferlog: `... b _ o r alice ftp 0 * c` (direction, access mode, user, service, auth method, auth id, status).
+        rule(
+          ['ftp 0 ', 'ftp 1 '],
+          `\\s[ab]\\s+\\S+\\s+[oid]\\s+[gr]\\s+(${name})\\s+\\w+\\s+[01]\\s+\\S+\\s+[ci](?=\\s|$)`,
+        ),
+      ],
+      [
+        // HAProxy httplog: the first captured request header (`capture request header X-User`) after the queue counters.
+        rule(
+          ['} "'],
+          `:\\d\\d\\.\\d{3}\\] \\S+ \\S+ -?\\d+(?:/-?\\d+){2,4} -?\\d{3} \\+?\\d+ \\S+ \\S+ [\\w-]{4} \\d+(?:/\\d+){4} \\d+/\\d+ \\{(?:[^{}|\\n]*\\|)*?(${name})(?=[|}])`,
+        ),
+      ],
+      [
+        // OpenVPN names a client by its certificate's CN: `alice/203.0.113.5:51234 MULTI: ...`, `[alice] Peer Connection`.
+        rule(
+          ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'],
+          `/(?<=(?:^|[\\s[])(${name})(?<![.-])/)(?=${ipv4}:\\d{1,5}(?!\\d))`,
+        ),
+        rule(['peer connection'], `\\[(${name})\\] Peer Connection Initiated`),
+      ],
+      [
+        // Dovecot: `imap(alice)<4321><sess>:`, `auth-worker(9): pam(alice,10.0.0.5,<sess>): unknown user`.
+        rule(
+          [
+            'imap(',
+            'pop3(',
+            'lmtp(',
+            'managesieve(',
+            'submission(',
+            'passwd-file(',
+            'passwd(',
+            'pam(',
+            'ldap(',
+            'sql(',
+            'shadow(',
+            'checkpassword(',
+            'oauth2(',
+          ],
+          `\\b(?:imap|pop3|lmtp|managesieve|submission|passwd-file|passwd|pam|ldap|sql|shadow|checkpassword|oauth2)\\((${name})(?=[,)])`,
+        ),
+        // Exim: `A=dovecot_plain:alice`.
+        rule(['esmtpa', 'esmtpsa'], `(?<=\\s)A=[\\w-]+:(${name})(?=\\s|$)`),
+      ],
+      [
+        // su: `su: (to root) alice on pts/0`, `FAILED su for root by alice`.
+        rule(['(to '], `\\(to (${name})\\) (${name}) on\\b`),
+        rule(['su for'], `\\b(?:Successful|FAILED) su for (${name}) by (${name})`, undefined, 'gi'),
+        // passwd/pam: `password changed for alice`, `Changing password for alice.`
+        rule(
+          ['password changed', 'password updated', 'password expired', 'changing password', 'changed password'],
+          `\\b(?:password (?:changed|updated|expired)|(?:changing|changed) password) for (?:user )?["']?(${name})`,
+          undefined,
+          'gi',
+        ),
+        // shadow-utils: `new user: name=alice, UID=1001`, `add 'alice' to group 'sudo'`.
+        rule(['new user:', "add '"], `\\b(?:new user: name=|add ')(${name})(?=,|' to (?:shadow )?group)`),
+        rule(
+          ['logged in as', 'authenticated as', 'bound as', 'signed in as', 'logged on as'],
+          `\\b(?:logged in|authenticated|bound|signed in|logged on) as (?:user )?["'<]?(${name})(?![\\w.$@-])`,
+          undefined,
+          'gi',
+        ),
+      ],
+      // LDAP: the first RDN of a DN in an organisational unit names a person (`cn=John Smith,ou=people,dc=example`); a
+      // group's does not, nor an administrative entry right under the domain (`cn=admin,dc=example,dc=com`).
+      [
+        rule(
+          ['cn='],
+          `(?<![\\w,=-])cn=((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services|devices)\\b)`,
+          undefined,
+          'gi',
+        ),
+      ],
+      ...cliUserRules,
+    ],
+    plausibleUser,
+  );
+}

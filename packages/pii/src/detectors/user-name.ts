@@ -1,0 +1,8 @@
+/** A user name: starts with a letter or `_`, then letters, digits, `.`, `_`, `-`, maybe a trailing `$` (machine accounts). */
+export const userName = '[A-Za-z_][\\w.-]{0,63}\\$?';
+
+/** A name behind an optional Windows or Samba domain (`CORP\\alice`, `CORP/alice`); only the name is captured. */
+export const domainUserName = `(?:[\\w.-]+(?:\\\\{1,2}|/))?(${userName})`;
+
+/** A secret given as an argument: quoted (the inside is captured) or bare up to whitespace, a quote or a shell operator. */
+export const argumentValue = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
