@@ -12,9 +12,9 @@ import { createTestContext } from './support/sink-context';
 // Issue 12, item 1: a large JSON push was decoded with one JSON.parse and handed on as one batch, holding the event
 // loop (and /healthz) for seconds. It is now decoded a slice at a time and handed on in bounded batches.
 const LINE = 'level=info msg="request served" path=/api/orders/12345 status=200 took_ms=12 '.padEnd(200, 'x');
-const COUNT = 180_000;
+const COUNT = 270_000;
 
-/** A JSON push of COUNT 200-byte lines (~40 MiB), with `last` as the final value of the stream. */
+/** A JSON push of COUNT 200-byte lines (~60 MiB), with `last` as the final value of the stream. */
 function largePush(last: string = `["1700000000000000000",${JSON.stringify(LINE)}]`): Buffer {
   const value = `["1700000000000000000",${JSON.stringify(LINE)}]`;
   return Buffer.from(`{"streams":[{"stream":{"job":"big"},"values":[${Array.from({ length: COUNT - 1 }, () => value).join(',')},${last}]}]}`);
@@ -70,9 +70,9 @@ describe('loki push source with a large JSON body', () => {
     const res = await post(port, body);
     delay.disable();
     expect(res.status).toBe(204);
-    // No blocking stretch near what a liveness probe allows: a slice takes ~10-40 ms, where the whole body held the
-    // loop for longer than one JSON.parse of it (400+ ms). Generous for a shared, loaded CI machine.
-    expect(delay.max / 1e6).toBeLessThan(Math.max(200, parseMs / 2));
+    // A slice takes a few ms, where the whole body held the loop for longer than one JSON.parse of it (500+ ms). The
+    // bound is generous because on a loaded machine (load 14 on 2 cores measured) the process itself waits ~200 ms.
+    expect(delay.max / 1e6).toBeLessThan(Math.max(300, parseMs / 2));
     expect(received).toBe(COUNT);
     expect(largest).toBeLessThanOrEqual(5000);
   });

@@ -98,7 +98,7 @@ class LokiPush implements LokiPushSource {
   }
 
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     const reservation = this.inFlight.open();
     try {
       // A readiness probe is not a push: answered without counting in collector_push_requests_total.
@@ -141,8 +141,7 @@ class LokiPush implements LokiPushSource {
    */
   async #handOn(push: CheckedPush, keepTimestamps: boolean): Promise<void> {
     const receivedNs = nowNs();
-    await push.read(async (s, decoded) => {
-      const labels = push.labels[s]!;
+    await push.read(async (labels, decoded) => {
       const entries = decoded.map((e): LogEntry => ({ timestampNs: keepTimestamps ? e.timestampNs : receivedNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} }));
       await this.next.consume({ entries }, this.#inFlight.signal);
       this.metrics.lines.inc(entries.length);
@@ -168,12 +167,16 @@ class LokiPush implements LokiPushSource {
   async #checkedPush(req: http.IncomingMessage, body: Buffer, reservation: InFlightReservation): Promise<CheckedPush> {
     const push = await byContentType(req, this.#decoders)(body, reservation);
     const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
-    const labels = push.labels.map((pushed, s) => {
-      const merged = { ...pushed, ...this.config.labels };
-      this.#checkTenant(merged, pushed[TENANT_LABEL], headerTenant, `streams[${s}] `);
-      return merged;
-    });
-    return { labels, read: (onSlice) => push.read(onSlice) };
+    const labels = push.labels.map((pushed, s) => this.#labelsOf(pushed, headerTenant, `streams[${s}] `));
+    // Checked above for every stream, so labelsOf cannot refuse one while it is read.
+    return { labels, read: (onSlice) => push.read((pushed, entries, s) => onSlice(this.#labelsOf(pushed, headerTenant, ''), entries, s)) };
+  }
+
+  /** A pushed stream's labels with the source's own and the tenant applied. */
+  #labelsOf(pushed: Labels, headerTenant: string | undefined, where: string): Labels {
+    const labels = { ...pushed, ...this.config.labels };
+    this.#checkTenant(labels, pushed[TENANT_LABEL], headerTenant, where);
+    return labels;
   }
 
   /** Applies tenant_from_push to one stream's labels; a refused or invalid tenant is a 400 naming where it came from. */

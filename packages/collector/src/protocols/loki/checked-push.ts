@@ -11,8 +11,8 @@ export const SLICE_BYTES = 256 * 1024;
 export interface CheckedPush {
   /** Each stream's labels, in body order. */
   readonly labels: readonly Labels[];
-  /** Calls `onSlice` with each slice of entries and the index of its stream, in body order, awaiting each. */
-  read(onSlice: (stream: number, entries: DecodedEntry[]) => Promise<void>): Promise<void>;
+  /** Calls `onSlice` with each slice of entries, its stream's labels and index, in body order, awaiting each. */
+  read(onSlice: (labels: Labels, entries: DecodedEntry[], stream: number) => Promise<void>): Promise<void>;
 }
 
 /** Decoded streams as a CheckedPush: their entries read in slices of `sliceEntries`, a turn of the event loop between. */
@@ -25,7 +25,7 @@ export function decodedPush(streams: DecodedStream[], sliceEntries = SLICE_ENTRI
         for (let i = 0; i < stream.entries.length; i += sliceEntries) {
           if (!first) await nextTurn();
           first = false;
-          await onSlice(s, stream.entries.slice(i, i + sliceEntries));
+          await onSlice(stream.labels, stream.entries.slice(i, i + sliceEntries), s);
         }
       }
     },

@@ -90,7 +90,7 @@ describe('decodeJsonPushIncrementally', () => {
     let timer = setImmediate(count);
     const streams = await decodeJsonPushIncrementally(body, { minBytes: 0, sliceEntries: 1000 });
     clearImmediate(timer);
-    expect(streams[0]!.entries).toHaveLength(20_000);
+    expect(streams[0]?.entries).toHaveLength(20_000);
     expect(turns).toBeGreaterThanOrEqual(20);
   });
 
@@ -104,7 +104,7 @@ describe('decodeJsonPushIncrementally', () => {
     const push = await checkJsonPush(Buffer.from(text), { minBytes: 0, sliceEntries: 4 });
     expect(push.labels).toEqual([{ job: 'a' }, { job: 'b' }]);
     const slices: Array<[number, string[]]> = [];
-    await push.read(async (s, entries) => void slices.push([s, entries.map((e) => e.line)]));
+    await push.read(async (_labels, entries, s) => void slices.push([s, entries.map((e) => e.line)]));
     expect(slices).toEqual([
       [0, ['line 0', 'line 1', 'line 2', 'line 3']],
       [0, ['line 4', 'line 5', 'line 6', 'line 7']],

@@ -39,7 +39,7 @@ export async function checkJsonPush(body: Buffer, options: IncrementalOptions = 
   return {
     labels: streams.map((s) => s.labels),
     read: async (onSlice) => {
-      for (const [s, stream] of streams.entries()) await scanner.read(stream.valuesAt, `streams[${s}]`, (entries) => onSlice(s, entries));
+      for (const [s, stream] of streams.entries()) await scanner.read(stream.valuesAt, `streams[${s}]`, (entries) => onSlice(stream.labels, entries, s));
     },
   };
 }
@@ -48,7 +48,7 @@ export async function checkJsonPush(body: Buffer, options: IncrementalOptions = 
 export async function decodeJsonPushIncrementally(body: Buffer, options: IncrementalOptions = {}): Promise<DecodedStream[]> {
   const push = await checkJsonPush(body, options);
   const streams: DecodedStream[] = push.labels.map((labels) => ({ labels, entries: [] }));
-  await push.read(async (s, entries) => void streams[s]!.entries.push(...entries));
+  await push.read(async (_labels, entries, s) => void streams[s]?.entries.push(...entries));
   return streams;
 }
 
@@ -65,7 +65,7 @@ const END = -1;
 const MAX_WALK_DEPTH = 32;
 
 const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-const isDelimiter = (c: number): boolean => c === COMMA || c === CLOSE_ARRAY || c === CLOSE_OBJECT || c === COLON || isWhitespace(c);
+const isDelimiter = (c: number | undefined): boolean => c === undefined || c === COMMA || c === CLOSE_ARRAY || c === CLOSE_OBJECT || c === COLON || isWhitespace(c);
 
 /** A checked stream: its labels, and the offset of its `values` array (the last one, when the key is repeated). */
 interface StreamPlan {
@@ -166,19 +166,19 @@ class PushScanner {
     }
     for (let first = 0, closed = false; !closed; ) {
       const start = this.#peekAt();
-      const bounds: number[] = []; // start and end of each element of the slice
-      while (bounds.length < 2 * this.sliceEntries) {
-        const path = `${at}.values[${first + bounds.length / 2}]`;
-        bounds.push(this.#peekAt());
+      const elements: Array<[start: number, end: number]> = [];
+      while (elements.length < this.sliceEntries) {
+        const path = `${at}.values[${first + elements.length}]`;
+        const from = this.#peekAt();
         this.#skipValue(path);
-        bounds.push(this.#pos);
+        elements.push([from, this.#pos]);
         const next = this.#peek();
         this.#pos++;
         if (next === CLOSE_ARRAY) closed = true;
         else if (next !== COMMA) throw this.#syntax(`expected ',' or ']' after ${path}`, this.#pos - 1);
         if (closed || this.#pos - start >= this.sliceBytes) break;
       }
-      const parsed = this.#parseSlice(start, bounds, `${at}.values`, first);
+      const parsed = this.#parseSlice(start, elements, `${at}.values`, first);
       if (check && problem === undefined) {
         const entries: DecodedEntry[] = [];
         try {
@@ -195,14 +195,14 @@ class PushScanner {
     return { array: true, at: valuesAt, problem };
   }
 
-  /** JSON.parse of the elements between bounds[0] and bounds.at(-1); a syntax error names the element that has it. */
-  #parseSlice(start: number, bounds: number[], at: string, first: number): unknown[] {
-    const text = this.body.toString('utf8', start, bounds.at(-1));
+  /** JSON.parse of `elements` (from `start`, at least one), at once; a syntax error names the element that has it. */
+  #parseSlice(start: number, elements: Array<[start: number, end: number]>, at: string, first: number): unknown[] {
+    const text = this.body.toString('utf8', start, elements.at(-1)?.[1]);
     try {
       return JSON.parse(`[${text}]`) as unknown[];
     } catch {
-      for (let i = 0; i < bounds.length; i += 2) this.#parseValueAt(bounds[i]!, bounds[i + 1]!, `${at}[${first + i / 2}]`);
-      throw this.#syntax(`the elements of ${at}[${first}..${first + bounds.length / 2 - 1}] do not parse`, start);
+      for (const [i, [from, to]] of elements.entries()) this.#parseValueAt(from, to, `${at}[${first + i}]`);
+      throw this.#syntax(`the elements of ${at}[${first}..${first + elements.length - 1}] do not parse`, start);
     }
   }
 
@@ -299,7 +299,7 @@ class PushScanner {
         i++;
       }
     }
-    while (i < body.length && !isDelimiter(body[i]!)) i++;
+    while (!isDelimiter(body[i])) i++;
     if (i === this.#pos) throw this.#syntax(`expected a value for ${at}`);
     this.#pos = i;
   }
@@ -318,9 +318,8 @@ class PushScanner {
 
   /** Skips whitespace; the byte there, or END. */
   #peek(): number {
-    const body = this.body;
-    while (this.#pos < body.length && isWhitespace(body[this.#pos]!)) this.#pos++;
-    return this.#pos < body.length ? body[this.#pos]! : END;
+    while (isWhitespace(this.body[this.#pos] ?? END)) this.#pos++;
+    return this.body[this.#pos] ?? END;
   }
 
   #peekAt(): number {

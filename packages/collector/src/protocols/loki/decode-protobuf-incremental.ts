@@ -43,7 +43,7 @@ export async function checkProtobufPush(raw: Uint8Array, options: IncrementalPro
     read: async (onSlice) => {
       for (const [s, stream] of streams.entries()) {
         await readEntries(raw.subarray(stream.start, stream.end), sliceEntries, `streams[${s}]`, true, async (entries) => {
-          await onSlice(s, entries);
+          await onSlice(stream.labels, entries, s);
           await nextTurn();
         });
       }
