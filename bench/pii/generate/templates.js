@@ -86,7 +86,7 @@ module.exports = [
   (v) => line`+ sudo -u ${pii('user', v.user())} /opt/app/bin/migrate --env prod`,
   (v) => line`ansible: TASK [create account] changed: useradd -m -G wheel ${pii('user', v.user())} && echo '${pii('user', v.user())}:${pii('secret_kv', v.password().replace(/[:'\s]/g, 'x'))}' | chpasswd`,
   (v) => line`docker exec rabbit rabbitmqctl add_user ${pii('user', v.user())} ${pii('secret_kv', v.password().replace(/[;&|'"<>\s]/g, 'x'))}`,
-  (v) => line`RUN htpasswd -bc /etc/nginx/htpasswd ${pii('user', v.user())} ${pii('secret_kv', v.password().replace(/[;&|'"<>\s]/g, 'x'))}`,
+  (v) => line`RUN htpasswd -bc /etc/nginx/htpasswd ${pii('user', v.user())} ${pii('secret_kv', v.password().replace(/[;&|'"<>\s]|^-/g, 'x'))}`,
   (v) => line`C:\> net user ${pii('user', v.user())} ${pii('secret_kv', v.password().replace(/[;&|'"<>\s/*]/g, 'x'))} /add /domain`,
   (v) => line`ldapmodify -H ldaps://dc1 -D "cn=${pii('user', v.user())},ou=admins,dc=corp,dc=example" -w ${pii('secret_kv', v.password().replace(/[;&|'"<>\s-]/g, 'x'))} -f change.ldif`,
   (v) => line`ipmitool -I lanplus -H ${pii('ipv4', v.ipv4())} -U ${pii('user', v.user())} -P ${pii('secret_kv', v.password().replace(/[;&|'"<>\s-]/g, 'x'))} chassis status`,
@@ -99,6 +99,12 @@ module.exports = [
   (v) => line`config: datenbank.passwort=${pii('secret_kv', v.password().replace(/[\s&,;)\]}"'\\]/g, 'x'))} datenbank.benutzer=${v.r.pick(['app', 'etl'])}`,
   (v) => line`$ vault login ${pii('secret_kv', `hvs.${v.base62(24)}`)}`,
   (v) => line`tailscale up --authkey=${pii('token', `tskey-auth-${v.base62(12)}-${v.base62(32)}`)} --hostname=${v.r.pick(['edge-1', 'edge-2'])}`,
+
+  (v) => line`%SYS-5-CONFIG_I: Configured from console by ${pii('user', v.user())} on vty0 (${pii('ipv4', v.ipv4())})`,
+  (v) => line`charon: 12[IKE] received EAP identity '${pii('user', v.user())}'`,
+  (v) => line`${'1743563657'}.${v.r.int(100, 999)} [0 ${pii('ipv4', v.ipv4())}:${v.r.int(40000, 60000)}] "AUTH" "${pii('user', v.user())}" "${pii('secret_kv', v.password().replace(/["\\]/g, 'x'))}"`,
+  (v) => line`snmpd.conf: rocommunity ${pii('secret_kv', v.base62(10))} ${pii('ipv4', '10.20.0.0')}/16`,
+  (v) => line`GlobalProtect gateway user authentication succeeded. Login from: ${pii('ipv4', v.ipv4())}, User name: ${pii('user', v.user())}, Auth type: profile`,
 
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,

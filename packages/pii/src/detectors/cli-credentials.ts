@@ -27,7 +27,7 @@ const loginCommands: readonly LoginCommand[] = [
     commands: 'psql|pg_\\w+|createdb|dropdb|createuser|dropuser|pgbench|vacuumdb|reindexdb|clusterdb',
     user: '-U|--username',
   },
-  { commands: 'sudo|runuser|crontab|ansible(?:-\\w+)?|openconnect|curl', user: '-[A-Za-z]*u|--user' },
+  { commands: 'sudo|runuser|crontab|ansible(?:-\\w+)?|openconnect|curl|etcdctl', user: '-[A-Za-z]*u|--user' },
   { commands: 'useradd|usermod', password: '-p' },
 ];
 
@@ -58,6 +58,11 @@ const positional = {
   lftp: `\\blftp${sameCommand}-u\\s+["']?(${name}),([^\\s"']+)`,
   // HAProxy's `stats auth admin:S3cret`.
   haproxyStats: `\\bstats\\s+auth\\s+(${name}):([^\\s"']+)`,
+  // Redis: MONITOR's `"AUTH" "alice" "S3cret"` (the user is optional), `ACL SETUSER alice on >S3cret`.
+  redisAuth: `"AUTH"\\s+(?:"(${name})"\\s+)?"([^"\\n]+)"`,
+  redisAcl: `\\bACL\\s+SETUSER\\s+(${name})\\b[^\\n>]*?\\s>([^\\s"']+)`,
+  // ZooKeeper: `addauth digest alice:S3cret`.
+  zookeeper: `\\baddauth\\s+digest\\s+(${name}):([^\\s"']+)`,
   // FreeRADIUS logs the password tried when auth_badpass/auth_goodpass is on: `Login incorrect: [alice/S3cret]`.
   radius: `\\bLogin (?:OK|incorrect)(?: \\([^)\\n]*\\))?: \\[(${name})(?:/([^\\]\\n]+))?\\]`,
 };
@@ -76,6 +81,9 @@ export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
     rule(['lftp'], positional.lftp, [1]),
     rule(['stats auth'], positional.haproxyStats, [1]),
     rule(['login ok', 'login incorrect'], positional.radius, [1]),
+    rule(['"auth"'], positional.redisAuth, [1]),
+    rule(['setuser'], positional.redisAcl, [1], 'gi'),
+    rule(['addauth'], positional.zookeeper, [1]),
     // `sudo -u` is above; `su - alice`, `su alice -c cmd`, `su -l alice`.
     rule(
       ['su '],
@@ -116,6 +124,9 @@ export const cliSecretRules: ReadonlyArray<readonly Rule[]> = [
     rule(['lftp'], positional.lftp, [2]),
     rule(['stats auth'], positional.haproxyStats, [2]),
     rule(['login ok', 'login incorrect'], positional.radius, [2]),
+    rule(['"auth"'], positional.redisAuth, [2]),
+    rule(['setuser'], positional.redisAcl, [2], 'gi'),
+    rule(['addauth'], positional.zookeeper, [2]),
     // `net user alice S3cret /add`, `net use \\\\srv\\share S3cret /user:alice` (`*` prompts, `/x` is an option).
     rule(
       ['net user', 'net use'],

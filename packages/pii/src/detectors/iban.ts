@@ -19,7 +19,8 @@ export function createIbanDetector(): Detector {
   const pattern = /(?<![\w-])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)(?![\w-])/g;
   return {
     type: 'iban',
-    mayMatch: (text) => /[A-Z]{2}\d\d/.test(text),
+    // With the pattern's own boundary, so letters inside ids (`ORD12`, `blk_AB12`) do not pass.
+    mayMatch: (text) => /(?<![\w-])[A-Z]{2}\d\d/.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

@@ -112,6 +112,17 @@ describe('secret formats detector', () => {
       "useradd -m -p '$6$salt$hashvalue' kwame",
       ['$6$salt$hashvalue'],
     ],
+    [
+      'finds the password when Redis logs AUTH or ACL SETUSER',
+      '[0 10.0.0.5:5123] "AUTH" "Rd!s-pw1"; ACL SETUSER reporter on >R3port ~* +@read',
+      ['Rd!s-pw1', 'R3port'],
+    ],
+    ['finds the password when ZooKeeper adds a digest', 'addauth digest zkadmin:Zk3pw', ['Zk3pw']],
+    [
+      'finds the communities and keys when snmpd.conf sets them',
+      'rocommunity N0cR3ad 10.0.0.0/24; com2sec ro default Rw0Comm; createUser mon SHA AuthPw12 AES PrivPw34',
+      ['N0cR3ad', 'Rw0Comm', 'AuthPw12', 'PrivPw34'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
   });

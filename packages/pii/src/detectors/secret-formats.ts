@@ -69,6 +69,14 @@ export function createSecretFormatsDetector(): Detector {
         rule(['hvs.', 'hvb.', 'hvr.'], `(?<![\\w.-])(hv[sbr]\\.[A-Za-z0-9_-]{24,})(?![\\w-])`),
         // strongSwan ipsec.secrets: `: PSK "x"`, `alice : EAP "x"`, `: XAUTH "x"`.
         rule(['psk', 'eap', 'xauth'], `:\\s*(?:PSK|EAP|XAUTH|NTLM)\\s+${value}`),
+        // Net-SNMP snmpd.conf: `rocommunity S3cret 10.0.0.0/24`, `com2sec ro default S3cret`,
+        // `createUser alice SHA authpass AES privpass`.
+        rule(['rocommunity', 'rwcommunity'], `\\b(?:ro|rw)community6?\\s+${value}`, undefined, 'gi'),
+        rule(['com2sec'], `\\bcom2sec6?\\s+(?:-Cn\\s+\\S+\\s+)?\\S+\\s+\\S+\\s+${value}`),
+        rule(
+          ['createuser'],
+          `\\bcreateUser\\s+(?:-e\\s+\\S+\\s+)?\\S+\\s+(?:MD5|SHA[\\w-]*)\\s+${value}(?:\\s+(?:DES|AES[\\w-]*)\\s+${value})?`,
+        ),
         // chrony/ntpd keys file: `1 SHA1 HEX:5B6F...`.
         rule(
           ['hex:', 'ascii:'],

@@ -20,6 +20,7 @@ describe('secret kv detector', () => {
     ['finds a session id when a key names one', '{"session_id":"Fk29aLq81mZxP0vT"} sessionid=18kgn4pkdcdw', ['Fk29aLq81mZxP0vT', '18kgn4pkdcdw']],
     ['finds the value when the key is camelCase and ends in Pass or Pwd', 'dbPass=Xy9k2 smtpPwd: "q7Rz"', ['Xy9k2', 'q7Rz']],
     ['finds the value when the key is a password in another language', 'passwort=Geh31m mot_de_passe: "s3cr3t" contraseña=Cl4ve senha=S3nh4 wachtwoord=W8w00rd', ['Geh31m', 's3cr3t', 'Cl4ve', 'S3nh4', 'W8w00rd']],
+    ['finds the community when an SNMP key holds one', 'snmp: version=2c community=Mon1tor!', ['Mon1tor!']],
     ['finds the value when the key is a pre-shared key', 'PresharedKey = 9pL4mZ0aXb+Qw= psk="wifi-pass-77" db_pw=Pw1', ['9pL4mZ0aXb+Qw=', 'wifi-pass-77', 'Pw1']],
     ['finds the key when an app key encrypts or signs', 'APP_KEY=base64:lJv+MfxBmiX= SIGNING_KEY=k3Y-8fJ2qLx0', ['base64:lJv+MfxBmiX=', 'k3Y-8fJ2qLx0']],
   ])('%s', (_name, text, expected) => {
@@ -38,6 +39,7 @@ describe('secret kv detector', () => {
     ['ignores a small count when a pass key holds one', 'pass=1 fail=0'],
     ['ignores a session number when a session key holds digits', 'session_id=4821 sessid: 77'],
     ['ignores keys when they only name where a value goes', 'partition_key=orders-3 routing_key=orders.created'],
+    ['ignores a flow hash when Zeek or Suricata log a community id', '{"community_id":"1:LQU9qZlK+B5F3KDmev6m5PMibrg="}'],
     ['ignores prose when a word and more words follow token:', 'failed to fetch oauth token: unexpected status'],
     ['ignores prose when a capitalized word and a quoted part follow Secret:', 'failed to list *v1.Secret: Get "https://10.0.0.1/api"'],
     ['ignores a filter marker when a framework masked the value', '"password"=>"[FILTERED]", secret=[MASKED]'],

@@ -6,9 +6,9 @@ import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Dete
 // `bypass` or `compass` (see passInsideWord).
 // A session id is a bearer credential (Django's `sessionid=`); keys that encrypt or sign are secrets (Laravel's `APP_KEY`).
 // Other languages name a password too (German, French, Spanish, Portuguese, Dutch, Polish, Nordic); a pre-shared key
-// is a secret (WireGuard's `PresharedKey`, `psk=`).
+// (WireGuard's `PresharedKey`, `psk=`) and an SNMP community (`community=`) are secrets.
 const secretWords =
-  'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|pass|pwd|(?<![a-z0-9])(?:pw|psk)' +
+  'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|pass|pwd|(?<![a-z0-9])(?:pw|psk|community)' +
   '|session[_-]?id|sessid|(?<![a-z0-9])(?:app|master|encryption|signing|hmac)[_-]?key|pre[_-]?shared[_-]?key' +
   '|passwort|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord|passord|adgangskode';
 /** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
@@ -66,7 +66,7 @@ export function createSecretKvDetector(): Detector {
   const cookieHeaders = boundaryPatterns('(?<![\\w-])', String.raw`(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)`, 'gi');
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
-  const keyWords = ['pass', 'pwd', 'pw', 'psk', 'secret', 'token', 'key', 'sess', 'kennwort', 'contrase', 'senha', 'wachtwoord', 'haslo', 'salasana', 'senord', 'adgangskode'];
+  const keyWords = ['pass', 'pwd', 'pw', 'psk', 'secret', 'token', 'key', 'sess', 'community', 'kennwort', 'contrase', 'senha', 'wachtwoord', 'haslo', 'salasana', 'senord', 'adgangskode'];
   const hint = anyOf([...keyWords, 'cookie']);
   const [keyWord, cookieWord] = [1, 2];
   return {

@@ -136,6 +136,22 @@ describe('user formats detector', () => {
       ['wifi_guest', 'hsato'],
     ],
     ['finds the user when HAProxy stats auth names one', 'stats auth monitor:S3cret!', ['monitor']],
+    [
+      'finds the admin when Cisco IOS logs a configuration change',
+      '%SYS-5-CONFIG_I: Configured from console by netadmin on vty0 (10.0.0.5)',
+      ['netadmin'],
+    ],
+    [
+      'finds the identity when strongSwan logs an EAP or XAuth login',
+      "charon: 09[IKE] received EAP identity 'bob.k'; XAuth authentication of 'carol' successful",
+      ['bob.k', 'carol'],
+    ],
+    [
+      'finds the user when Redis logs AUTH or ACL SETUSER',
+      '1714638851.102 [0 10.0.0.5:5123] "AUTH" "svc_cache" "x"; ACL SETUSER reporter on >pw ~* +@read',
+      ['svc_cache', 'reporter'],
+    ],
+    ['finds the user when ZooKeeper adds a digest', 'addauth digest zkadmin:Zk3pw', ['zkadmin']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -164,6 +180,10 @@ describe('user formats detector', () => {
       'the su binary; /etc/passwd updated; password changed for user 42',
     ],
     ['ignores a port when a flag that takes a password is given a number', 'redis-cli -p 6379 ping'],
+    [
+      'ignores a host when strongSwan authenticates a gateway by name',
+      "authentication of 'vpn.example.com' (myself) with pre-shared key successful",
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -109,6 +109,10 @@ export function createUserFormatsDetector(): Detector {
         ),
         // shadow-utils: `new user: name=alice, UID=1001`, `add 'alice' to group 'sudo'`.
         rule(['new user:', "add '"], `\\b(?:new user: name=|add ')(${name})(?=,|' to (?:shadow )?group)`),
+        // Cisco IOS `Configured from console by netadmin on vty0`; strongSwan `received EAP identity 'bob'`,
+        // `XAuth authentication of 'bob' successful`.
+        rule(['configured from'], `\\bConfigured from \\S+ by (${name})(?= on\\b|\\s*$)`),
+        rule(["identity '", "authentication of '"], `\\b(?:identity|authentication of) '(${name})'`, undefined, 'gi'),
         rule(
           ['logged in as', 'authenticated as', 'bound as', 'signed in as', 'logged on as'],
           `\\b(?:logged in|authenticated|bound|signed in|logged on) as (?:user )?["'<]?(${name})(?![\\w.$@-])`,

@@ -33,6 +33,7 @@ describe('user detector', () => {
     ['finds the name when vsftpd logs a login', 'Fri May  2 08:00:04 2025 [pid 3321] [olga.k] OK LOGIN: Client "203.0.113.9"', ['olga.k']],
     ['finds the name when a key ends in user or username', 'srcuser=ahmed sasl_username=bwu "ClientUsername":"cdiaz" X-Forwarded-User: dkim SUDO_USER=eva', ['ahmed', 'bwu', 'cdiaz', 'dkim', 'eva']],
     ['finds the name when Dovecot brackets it', 'imap-login: Login: user=<fhale>, method=PLAIN', ['fhale']],
+    ['finds the name when a directory filter or a portal names it', 'filter="(&(objectClass=user)(sAMAccountName=jlee))" memberUid=kpark; User name: alice.w, Auth type: profile', ['jlee', 'kpark', 'alice.w']],
     ['takes any word as the name when sshd names an invalid user', 'Invalid user default from 10.0.0.1; invalid user Management [preauth]', ['default', 'Management']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);

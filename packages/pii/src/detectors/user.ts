@@ -48,7 +48,7 @@ export function createUserDetector(): Detector {
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
     '',
-    `(?:user(?:[_.-]?name| ?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|acct|account name|login(?:[_-]?name)?|principal|set_id))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-])`,
+    `(?:user(?:[ _.-]?name| ?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-])`,
     'gi',
   );
   const sshd = new RegExp(`\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`, 'g');
@@ -88,7 +88,7 @@ export function createUserDetector(): Detector {
   };
   const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[]]> = [
     [['user', 'login'], phrase],
-    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'acct', 'account name', 'logname', 'login', 'principal', 'set_id'], keyValue],
+    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'samaccountname', 'acct', 'account name', 'logname', 'login', 'principal', 'set_id'], keyValue],
     [['password for', 'publickey for', 'interactive for', 'interactive/pam for', 'hostbased for', 'none for', 'mic for'], always(sshd)],
     [['sudo'], always(sudo)],
     [['] "'], always(accessLog)],
