@@ -12,8 +12,9 @@ const CODE = /\.(c|m)?(j|t)s$/;
 /** Paths that name another package's dist/ or src/ for a reason other than importing it. */
 const ALLOWED: Record<string, string> = {
   'bench/pii/evaluate.js': 'compiles packages/pii/src as of a git ref (--baseline) beside the current build',
-  'bench/collector/push-memory.js': 'compiles packages/collector/src as of a git ref (--baseline) and runs it beside the current build',
-  'jest.config.js': "maps package names to their sources, so tests run without a build",
+  'bench/collector/push-memory.js':
+    'compiles packages/collector/src as of a git ref (--baseline) and runs it beside the current build',
+  'jest.config.js': 'maps package names to their sources, so tests run without a build',
   'test/package-imports.test.ts': 'its own examples of what the check finds',
 };
 
@@ -43,7 +44,12 @@ function spelledPaths(source: ts.SourceFile): string[] {
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
     if (ts.isCallExpression(node) && /^path\.(join|resolve)$/.test(node.expression.getText(source))) {
-      found.push(node.arguments.filter((a) => ts.isStringLiteral(a)).map((a) => (a as ts.StringLiteral).text).join('/'));
+      found.push(
+        node.arguments
+          .filter((a) => ts.isStringLiteral(a))
+          .map((a) => (a as ts.StringLiteral).text)
+          .join('/'),
+      );
     }
     ts.forEachChild(node, visit);
   };
@@ -60,12 +66,18 @@ function problemsIn(file: string): string[] {
     if (!fileName.startsWith('.')) continue;
     const target = path.resolve(path.dirname(file), fileName);
     const other = packageOf(path.join(target, 'x'));
-    if (other !== own && other !== repoRoot) problems.push(`${rel} imports '${fileName}' by path: import it as the package ${path.relative(repoRoot, other)} is named`);
+    if (other !== own && other !== repoRoot)
+      problems.push(
+        `${rel} imports '${fileName}' by path: import it as the package ${path.relative(repoRoot, other)} is named`,
+      );
   }
   if (ALLOWED[rel] === undefined) {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
     for (const spelled of spelledPaths(source)) {
-      if (INTO_BUILD_OR_SOURCE.test(spelled)) problems.push(`${rel} spells the path '${spelled}' into another package's dist/ or src/: require the package by name`);
+      if (INTO_BUILD_OR_SOURCE.test(spelled))
+        problems.push(
+          `${rel} spells the path '${spelled}' into another package's dist/ or src/: require the package by name`,
+        );
     }
   }
   return problems;
@@ -82,9 +94,19 @@ describe('imports between workspace packages', () => {
   test('the check sees a path into another package, spelled either way', () => {
     const file = path.join(repoRoot, 'bench', 'x.js');
     const source = (text: string) => ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
-    expect(spelledPaths(source("require(path.join(root, 'packages', 'collector', 'dist', 'top'));")).some((p) => INTO_BUILD_OR_SOURCE.test(p))).toBe(true);
-    expect(spelledPaths(source("require('../../packages/pii/dist/testing');")).some((p) => INTO_BUILD_OR_SOURCE.test(p))).toBe(true);
-    expect(spelledPaths(source("require('@obs/pii/testing'); // packages/pii/dist")).some((p) => INTO_BUILD_OR_SOURCE.test(p))).toBe(false);
+    expect(
+      spelledPaths(source("require(path.join(root, 'packages', 'collector', 'dist', 'top'));")).some((p) =>
+        INTO_BUILD_OR_SOURCE.test(p),
+      ),
+    ).toBe(true);
+    expect(
+      spelledPaths(source("require('../../packages/pii/dist/testing');")).some((p) => INTO_BUILD_OR_SOURCE.test(p)),
+    ).toBe(true);
+    expect(
+      spelledPaths(source("require('@obs/pii/testing'); // packages/pii/dist")).some((p) =>
+        INTO_BUILD_OR_SOURCE.test(p),
+      ),
+    ).toBe(false);
   });
 
   test.each(Object.keys(ALLOWED))('the allowed exception %s still exists', (rel) => {

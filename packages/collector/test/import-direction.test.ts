@@ -9,7 +9,21 @@ const src = path.join(__dirname, '..', 'src');
 
 const FLOORS: readonly (readonly string[])[] = [
   // 0: shared contracts, wire formats and primitives every component may use
-  ['entry', 'errors', 'consumer', 'component', 'definition', 'utf8', 'lazy-registry', 'protocols', 'schema', 'labels', 'logql', 'relabel', 'telemetry'],
+  [
+    'entry',
+    'errors',
+    'consumer',
+    'component',
+    'definition',
+    'utf8',
+    'lazy-registry',
+    'protocols',
+    'schema',
+    'labels',
+    'logql',
+    'relabel',
+    'telemetry',
+  ],
   // 1: what components build on: sending and waiting, the sorter adapter
   ['delivery', 'sorter'],
   // 2: the components
@@ -25,7 +39,8 @@ const APART = new Set(['sources -> sinks', 'sinks -> sources']);
 
 /** The top-level folder or file (without .ts) a path under src/ belongs to. */
 function areaOf(file: string): string {
-  return path.relative(src, file).split(path.sep)[0]!.replace(/\.ts$/, '');
+  const [first = ''] = path.relative(src, file).split(path.sep);
+  return first.replace(/\.ts$/, '');
 }
 
 function floorOf(area: string): number {
@@ -52,9 +67,12 @@ function importProblem(file: string, specifier: string): string | undefined {
   const fromFloor = floorOf(from);
   const toFloor = floorOf(to);
   if (fromFloor < 0) return `${rel}: ${from}/ has no floor in import-direction.test.ts; add it where it belongs`;
-  if (toFloor < 0) return `${rel} imports '${specifier}': ${to}/ has no floor in import-direction.test.ts; add it where it belongs`;
-  if (toFloor > fromFloor) return `${rel} imports '${specifier}': ${from} (floor ${fromFloor}) may not import from ${to} (floor ${toFloor}), which sits above it`;
-  if (APART.has(`${from} -> ${to}`)) return `${rel} imports '${specifier}': ${from} and ${to} share protocols/, never each other`;
+  if (toFloor < 0)
+    return `${rel} imports '${specifier}': ${to}/ has no floor in import-direction.test.ts; add it where it belongs`;
+  if (toFloor > fromFloor)
+    return `${rel} imports '${specifier}': ${from} (floor ${fromFloor}) may not import from ${to} (floor ${toFloor}), which sits above it`;
+  if (APART.has(`${from} -> ${to}`))
+    return `${rel} imports '${specifier}': ${from} and ${to} share protocols/, never each other`;
   return undefined;
 }
 
@@ -76,7 +94,9 @@ describe('imports in packages/collector/src only point down the data path', () =
     expect(importProblem(path.join(src, 'logql', 'selector.ts'), '../stages/extracted')).toBe(
       "logql/selector.ts imports '../stages/extracted': logql (floor 0) may not import from stages (floor 2), which sits above it",
     );
-    expect(importProblem(path.join(src, 'sinks', 'loki', 'sink.ts'), '../../sources/loki-push')).toMatch(/share protocols/);
+    expect(importProblem(path.join(src, 'sinks', 'loki', 'sink.ts'), '../../sources/loki-push')).toMatch(
+      /share protocols/,
+    );
     expect(importProblem(path.join(src, 'stages', 'json.ts'), '../entry')).toBeUndefined();
   });
 });

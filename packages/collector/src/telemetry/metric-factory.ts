@@ -1,4 +1,4 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /** One registry may hold several components of a type: the first creates the metric, the rest reuse it. */
 export function getOrCreate<T>(registry: Registry, name: string, create: () => T): T {
@@ -11,4 +11,8 @@ export function counter<L extends string = string>(registry: Registry, name: str
 
 export function gauge<L extends string = string>(registry: Registry, name: string, help: string, labelNames: L[]): Gauge<L> {
   return getOrCreate(registry, name, () => new Gauge<L>({ name, help, labelNames, registers: [registry] }));
+}
+
+export function histogram<L extends string = string>(registry: Registry, name: string, help: string, labelNames: L[], buckets: number[]): Histogram<L> {
+  return getOrCreate(registry, name, () => new Histogram<L>({ name, help, labelNames, buckets, registers: [registry] }));
 }

@@ -17,7 +17,15 @@ describe('waitFor', () => {
   });
 
   test('names what it waited for and the last error when time runs out', async () => {
-    await expect(waitFor(() => { throw new Error('connection refused'); }, 'the sorter', 30)).rejects.toThrow('timed out after 30 ms waiting for the sorter (last error: connection refused)');
+    await expect(
+      waitFor(
+        () => {
+          throw new Error('connection refused');
+        },
+        'the sorter',
+        30,
+      ),
+    ).rejects.toThrow('timed out after 30 ms waiting for the sorter (last error: connection refused)');
     await expect(waitFor(() => false, 'nothing', 30)).rejects.toThrow(/^timed out after 30 ms waiting for nothing$/);
   });
 });
