@@ -36,7 +36,7 @@ const oneShot = (buf) => decodeJsonPush(buf.toString('utf8')).reduce((n, s) => n
 async function incremental(buf) {
   const push = await checkJsonPush(buf);
   let n = 0;
-  await push.read(async (_s, entries) => void (n += entries.length));
+  await push.read(async (slice) => void (n += slice.reduce((sum, part) => sum + part.entries.length, 0)));
   return n;
 }
 

@@ -135,14 +135,17 @@ class LokiPush implements LokiPushSource {
   }
 
   /**
-   * Hands a checked push on a slice at a time (at most 2,000 entries, decoded from the body as it goes for a large JSON
-   * push), each accepted before the next is read: the pipeline's back pressure applies between slices. The request's
+   * Hands a checked push on a slice at a time (about 2,000 entries, decoded from the body as it goes for a large push; a
+   * small push is one slice), each accepted before the next is read: the pipeline's back pressure applies between slices. The request's
    * in-flight reservation still holds its body meanwhile.
    */
   async #handOn(push: CheckedPush, keepTimestamps: boolean): Promise<void> {
     const receivedNs = nowNs();
-    await push.read(async (labels, decoded) => {
-      const entries = decoded.map((e): LogEntry => ({ timestampNs: keepTimestamps ? e.timestampNs : receivedNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} }));
+    await push.read(async (slice) => {
+      const entries: LogEntry[] = [];
+      for (const { labels, entries: decoded } of slice) {
+        for (const e of decoded) entries.push({ timestampNs: keepTimestamps ? e.timestampNs : receivedNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} });
+      }
       await this.next.consume({ entries }, this.#inFlight.signal);
       this.metrics.lines.inc(entries.length);
     });
@@ -169,7 +172,7 @@ class LokiPush implements LokiPushSource {
     const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
     const labels = push.labels.map((pushed, s) => this.#labelsOf(pushed, headerTenant, `streams[${s}] `));
     // Checked above for every stream, so labelsOf cannot refuse one while it is read.
-    return { labels, read: (onSlice) => push.read((pushed, entries, s) => onSlice(this.#labelsOf(pushed, headerTenant, ''), entries, s)) };
+    return { labels, read: (onSlice) => push.read((slice) => onSlice(slice.map((part) => ({ ...part, labels: this.#labelsOf(part.labels, headerTenant, '') })))) };
   }
 
   /** A pushed stream's labels with the source's own and the tenant applied. */

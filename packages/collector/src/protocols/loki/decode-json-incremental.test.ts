@@ -103,13 +103,13 @@ describe('decodeJsonPushIncrementally', () => {
     const text = JSON.stringify({ streams: [{ stream: { job: 'a' }, values: values(10) }, { values: values(3), stream: { job: 'b' } }] });
     const push = await checkJsonPush(Buffer.from(text), { minBytes: 0, sliceEntries: 4 });
     expect(push.labels).toEqual([{ job: 'a' }, { job: 'b' }]);
-    const slices: Array<[number, string[]]> = [];
-    await push.read(async (_labels, entries, s) => void slices.push([s, entries.map((e) => e.line)]));
+    const slices: string[][] = [];
+    await push.read(async (slice) => void slices.push(slice.flatMap((part) => part.entries.map((e) => `${part.labels.job}: ${e.line}`))));
+    // Slices of the scanner (4 entries at most) gathered up to at least 4 entries, across streams.
     expect(slices).toEqual([
-      [0, ['line 0', 'line 1', 'line 2', 'line 3']],
-      [0, ['line 4', 'line 5', 'line 6', 'line 7']],
-      [0, ['line 8', 'line 9']],
-      [1, ['line 0', 'line 1', 'line 2']],
+      ['a: line 0', 'a: line 1', 'a: line 2', 'a: line 3'],
+      ['a: line 4', 'a: line 5', 'a: line 6', 'a: line 7'],
+      ['a: line 8', 'a: line 9', 'b: line 0', 'b: line 1', 'b: line 2'],
     ]);
     const refused = JSON.stringify({ streams: [{ stream: { job: 'a' }, values: [...values(10), ['1', 2]] }] });
     await expect(checkJsonPush(Buffer.from(refused), { minBytes: 0, sliceEntries: 4 })).rejects.toThrow('streams[0].values[10][1]: line must be a string, got number');

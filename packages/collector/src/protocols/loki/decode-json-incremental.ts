@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Labels } from '../../entry';
-import { decodedPush, SLICE_BYTES, SLICE_ENTRIES, type CheckedPush } from './checked-push';
+import { decodedPush, SLICE_BYTES, SLICE_ENTRIES, SliceGatherer, type CheckedPush } from './checked-push';
 import { decodeJsonPush, jsonEntry, jsonStreamLabels, NOT_STREAMS, notStreamObject, notValues, PushBodyError, type DecodedEntry, type DecodedStream } from './decode';
 
 /**
@@ -33,13 +33,15 @@ export interface IncrementalOptions {
 
 /** Checks a Loki JSON push body: one JSON.parse when small, else a slice at a time (see above). Throws PushBodyError. */
 export async function checkJsonPush(body: Buffer, options: IncrementalOptions = {}): Promise<CheckedPush> {
-  if (body.length < (options.minBytes ?? INCREMENTAL_JSON_MIN_BYTES)) return decodedPush(decodeJsonPush(body.toString('utf8')), options.sliceEntries);
+  if (body.length < (options.minBytes ?? INCREMENTAL_JSON_MIN_BYTES)) return decodedPush(decodeJsonPush(body.toString('utf8')));
   const scanner = new PushScanner(body, options.sliceEntries ?? SLICE_ENTRIES, options.sliceBytes ?? SLICE_BYTES);
   const streams = await scanner.check();
   return {
     labels: streams.map((s) => s.labels),
     read: async (onSlice) => {
-      for (const [s, stream] of streams.entries()) await scanner.read(stream.valuesAt, `streams[${s}]`, (entries) => onSlice(stream.labels, entries, s));
+      const gatherer = new SliceGatherer(options.sliceEntries ?? SLICE_ENTRIES, onSlice);
+      for (const [s, { labels, valuesAt }] of streams.entries()) await scanner.read(valuesAt, `streams[${s}]`, (entries) => gatherer.add({ labels, entries, stream: s }));
+      await gatherer.flush();
     },
   };
 }
@@ -48,7 +50,9 @@ export async function checkJsonPush(body: Buffer, options: IncrementalOptions = 
 export async function decodeJsonPushIncrementally(body: Buffer, options: IncrementalOptions = {}): Promise<DecodedStream[]> {
   const push = await checkJsonPush(body, options);
   const streams: DecodedStream[] = push.labels.map((labels) => ({ labels, entries: [] }));
-  await push.read(async (_labels, entries, s) => void streams[s]?.entries.push(...entries));
+  await push.read(async (slice) => {
+    for (const { entries, stream } of slice) streams[stream]?.entries.push(...entries);
+  });
   return streams;
 }
 

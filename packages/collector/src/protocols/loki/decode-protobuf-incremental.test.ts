@@ -39,7 +39,9 @@ async function incremental(raw: Uint8Array): Promise<unknown> {
   try {
     const push = await checkProtobufPush(raw, { minBytes: 0, sliceEntries: 2 });
     const streams = push.labels.map((labels) => ({ labels, entries: [] as unknown[] }));
-    await push.read(async (_labels, slice, s) => void streams[s]?.entries.push(...slice));
+    await push.read(async (slice) => {
+      for (const { entries: part, stream } of slice) streams[stream]?.entries.push(...part);
+    });
     return streams;
   } catch (err) {
     return (err as Error).message;
@@ -71,7 +73,7 @@ describe('checkProtobufPush', () => {
     const raw = encode({ streams: [{ labels: '{job="a"}', entries: entries(5) }] });
     const slices: number[] = [];
     const push = await checkProtobufPush(raw, { minBytes: 0, sliceEntries: 2 });
-    await push.read(async (_labels, slice) => void slices.push(slice.length));
+    await push.read(async (slice) => void slices.push(slice.reduce((n, part) => n + part.entries.length, 0)));
     expect(slices).toEqual([2, 2, 1]);
   });
 });

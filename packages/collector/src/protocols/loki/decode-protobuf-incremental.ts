@@ -1,6 +1,6 @@
 import { Reader } from 'protobufjs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { decodedPush, SLICE_ENTRIES, type CheckedPush } from './checked-push';
+import { decodedPush, SLICE_ENTRIES, SliceGatherer, type CheckedPush } from './checked-push';
 import { decodePushRequest, NOT_PUSH_REQUEST, protobufEntry, protobufStreamLabels, PushBodyError, type DecodedEntry } from './decode';
 import { pushRequestType, type WireEntry } from './push-proto';
 
@@ -36,17 +36,19 @@ interface StreamPlan {
 /** Checks uncompressed PushRequest bytes, at once when small, else an entry at a time. Throws PushBodyError. */
 export async function checkProtobufPush(raw: Uint8Array, options: IncrementalProtobufOptions = {}): Promise<CheckedPush> {
   const sliceEntries = options.sliceEntries ?? SLICE_ENTRIES;
-  if (raw.length < (options.minBytes ?? INCREMENTAL_PROTOBUF_MIN_BYTES)) return decodedPush(decodePushRequest(raw), sliceEntries);
+  if (raw.length < (options.minBytes ?? INCREMENTAL_PROTOBUF_MIN_BYTES)) return decodedPush(decodePushRequest(raw));
   const streams = await checkStreams(raw, sliceEntries);
   return {
     labels: streams.map((s) => s.labels),
     read: async (onSlice) => {
-      for (const [s, stream] of streams.entries()) {
-        await readEntries(raw.subarray(stream.start, stream.end), sliceEntries, `streams[${s}]`, true, async (entries) => {
-          await onSlice(stream.labels, entries, s);
+      const gatherer = new SliceGatherer(sliceEntries, onSlice);
+      for (const [s, { labels, start, end }] of streams.entries()) {
+        await readEntries(raw.subarray(start, end), sliceEntries, `streams[${s}]`, true, async (entries) => {
+          await gatherer.add({ labels, entries, stream: s });
           await nextTurn();
         });
       }
+      await gatherer.flush();
     },
   };
 }
