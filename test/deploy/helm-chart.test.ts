@@ -8,7 +8,7 @@ import { createPipelineConsumer, parseConfig, type LogBatch, type LogEntry } fro
 import { chartDir, createParentChart, lintChart, renderChart, type K8sObject } from '../support/chart';
 import { findProblems } from '../support/k8s-checks';
 import { repoRoot } from '../support/repo';
-import { required } from '../support/required';
+import { required } from '@obs/schema/testing';
 
 // chart-render is an approximation of `helm template` for machines without Helm; it is not Helm.
 const everythingOn = [

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { waitFor } from '@obs/schema/testing';
 import { freePort } from '../support/ports';
 import { repoRoot } from '../support/repo';
-import { required } from '../support/required';
+import { required } from '@obs/schema/testing';
 
 // Ctrl-C in a terminal sends SIGINT to the whole foreground process group: pnpm, its shell and the main job.
 describe('the main job stopped with Ctrl-C', () => {

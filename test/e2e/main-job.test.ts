@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { waitFor } from '@obs/schema/testing';
 import { freePort } from '../support/ports';
 import { repoRoot } from '../support/repo';
-import { required } from '../support/required';
+import { required } from '@obs/schema/testing';
 
 // Drives `pnpm start`'s script exactly as a person would, on free ports: ai-sorter + collector + generator + live view.
 describe('the main job on embedded defaults', () => {

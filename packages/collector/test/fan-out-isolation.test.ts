@@ -4,7 +4,7 @@ import type { Consumer } from '../src/consumer';
 import { createEntry, type Labels, type LogBatch } from '../src/entry';
 import { createLogger } from '../src/runtime/logger';
 import { createPipelineConsumer, type PipelineConsumer } from '../src/pipelines/pipeline';
-import { present } from '../src/errors';
+import { required } from '@obs/schema/testing';
 
 /** A sink as real ones are: it reads (here: copies) each entry's labels when consume() is called. */
 function encodingSink(): Consumer<LogBatch> & { labels: Labels[] } {
@@ -26,10 +26,10 @@ function build(yaml: string, entry: string): { entryPipeline: PipelineConsumer; 
   const ctx = {
     registry: new Registry(),
     logger: createLogger({ level: 'silent' }),
-    resolve: (target: string): Consumer<LogBatch> => (target.startsWith('sinks.') ? sinks[target.slice(6)] : present(pipelines.get(target), `pipeline ${target} (built before its sources)`)),
+    resolve: (target: string): Consumer<LogBatch> => (target.startsWith('sinks.') ? sinks[target.slice(6)] : required(pipelines.get(target), `pipeline ${target} (built before its sources)`)),
   };
   for (const p of config.pipelines) pipelines.set(`pipelines.${p.id}`, createPipelineConsumer(p, ctx));
-  return { entryPipeline: present(pipelines.get(`pipelines.${entry}`), `pipeline ${entry}`), sinks };
+  return { entryPipeline: required(pipelines.get(`pipelines.${entry}`), `pipeline ${entry}`), sinks };
 }
 
 const SOURCE = 'sources:\n  in: { type: loki_push, listen_port: 0, forward_to: [pipelines.a] }\n';

@@ -7,7 +7,7 @@ import { createLogger } from '../src/runtime/logger';
 import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
 import { freePort } from './support/free-port';
 import { waitFor } from '@obs/schema/testing';
-import { present } from '../src/errors';
+import { required } from '@obs/schema/testing';
 
 describe('runCollector', () => {
   let dir: string;
@@ -57,7 +57,7 @@ ${extra}`;
     await receiver.waitForEntries(2);
     expect(receiver.lines()).toEqual(['first', 'second']);
     expect(receiver.entries[0].labels).toEqual({ env: 'test', filename: path.join(dir, 'logs', 'a.log'), job: 'app' });
-    await present(collector, 'the running collector').shutdown(AbortSignal.timeout(2000));
+    await required(collector, 'the running collector').shutdown(AbortSignal.timeout(2000));
     const written = fs.readFileSync(path.join(dir, 'out', 'logs.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).line);
     expect(written).toEqual(['first', 'second']);
   });
@@ -105,7 +105,7 @@ sinks:
 `);
     await receiver.waitForEntries(2000, 20_000);
     expect(receiver.lines()).toEqual(lines);
-    const metrics = await present(collector, 'the running collector').registry.metrics();
+    const metrics = await required(collector, 'the running collector').registry.metrics();
     expect(metrics).toMatch(/collector_source_backpressure_retries_total\{source="sources.app"\} [1-9]/);
     expect(metrics).not.toContain('collector_sink_dropped_entries_total{');
   });
@@ -123,7 +123,7 @@ sinks:
     const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ streams: [{ stream: { job: 'p' }, values: [['1', 'a'], ['2', 'b']] }] }) });
     expect(res.status).toBe(204);
     expect(receiver.entryCount).toBe(0); // held by batch_wait_ms
-    await present(collector, 'the running collector').shutdown(AbortSignal.timeout(5000));
+    await required(collector, 'the running collector').shutdown(AbortSignal.timeout(5000));
     expect(receiver.lines()).toEqual(['a', 'b']);
   });
 
@@ -151,7 +151,7 @@ sinks:
     const body = { streams: [{ stream: { job: 'chain' }, values: [['1', 'START one'], ['2', '  at a'], ['3', '  at b']] }] };
     const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status).toBe(204);
-    await present(collector, 'the running collector').shutdown(AbortSignal.timeout(5000));
+    await required(collector, 'the running collector').shutdown(AbortSignal.timeout(5000));
     expect(receiver.lines()).toEqual(['START one\n  at a\n  at b']);
     expect(receiver.entries[0].labels).toEqual({ job: 'chain', stage: 'downstream' });
   });

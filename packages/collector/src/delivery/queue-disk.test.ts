@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { present, QueueFullError } from '../errors';
+import { QueueFullError } from '../errors';
 import { createDiskQueue } from './queue-disk';
 import type { DeliveryQueue, QueueChunk, QueueRecord } from './queue';
+import { required } from '@obs/schema/testing';
 
 // A record of `text` as its payload, holding one entry per character; oldestMs marks it.
 const record = (text: string, oldestMs = 1): QueueRecord => ({ payload: Buffer.from(text), entries: text.length, oldestMs });
-const texts = (chunk: QueueChunk | undefined) => present(chunk, 'a chunk').records.map((r) => r.payload.toString());
+const texts = (chunk: QueueChunk | undefined) => required(chunk, 'a chunk').records.map((r) => r.payload.toString());
 
 describe('createDiskQueue', () => {
   let dir: string;
@@ -30,7 +31,7 @@ describe('createDiskQueue', () => {
     const q = queue();
     await q.push(record('one', 1_763_000_000_123.5));
     await q.push(record('three', 7));
-    const chunk = present(await q.read(1 << 20), 'a chunk');
+    const chunk = required(await q.read(1 << 20), 'a chunk');
     expect(texts(chunk)).toEqual(['one', 'three']);
     expect(chunk.records.map((r) => [r.entries, r.oldestMs])).toEqual([[3, 1_763_000_000_123.5], [5, 7]]);
     expect(chunk.bytes).toBe(8);
@@ -44,14 +45,14 @@ describe('createDiskQueue', () => {
     const q = queue();
     await q.push(record('a1'));
     await q.push(record('a2'));
-    const first = present(await q.read(1), 'a chunk');
+    const first = required(await q.read(1), 'a chunk');
     expect(texts(first)).toEqual(['a1']);
     await q.ack(first);
     await q.push(record('a3', 9));
     await q.close();
     const reopened = queue();
     expect(reopened.depth().entries).toBe(4);
-    const chunk = present(await reopened.read(1 << 20), 'a chunk');
+    const chunk = required(await reopened.read(1 << 20), 'a chunk');
     expect(texts(chunk)).toEqual(['a2', 'a3']);
     expect(chunk.records[1].oldestMs).toBe(9);
   });
@@ -61,14 +62,14 @@ describe('createDiskQueue', () => {
     await q.push(record('whole'));
     await q.push(record('torn'));
     await q.close();
-    const segment = present(fs.readdirSync(dir).find((f) => f.endsWith('.wal')), 'a .wal segment');
+    const segment = required(fs.readdirSync(dir).find((f) => f.endsWith('.wal')), 'a .wal segment');
     const file = path.join(dir, segment);
     fs.truncateSync(file, fs.statSync(file).size - 3);
     const lost: number[] = [];
     const reopened = createDiskQueue({ dir, capacityBytes: 1 << 20, fsync: 'never', onCorruption: (_f, _o, n) => lost.push(n) });
     open.push(reopened);
     expect(lost.length).toBe(1);
-    const whole = present(await reopened.read(1 << 20), 'a chunk');
+    const whole = required(await reopened.read(1 << 20), 'a chunk');
     expect(texts(whole)).toEqual(['whole']);
     await reopened.ack(whole);
     await reopened.push(record('after'));
@@ -80,7 +81,7 @@ describe('createDiskQueue', () => {
     await q.push(record('kept'));
     await q.push(record('damaged'));
     await q.close();
-    const file = path.join(dir, present(fs.readdirSync(dir).find((f) => f.endsWith('.wal')), 'a .wal segment'));
+    const file = path.join(dir, required(fs.readdirSync(dir).find((f) => f.endsWith('.wal')), 'a .wal segment'));
     const data = fs.readFileSync(file);
     const second = 20 + 'kept'.length;
     data.writeUInt32LE(999, second + 8);
@@ -97,7 +98,7 @@ describe('createDiskQueue', () => {
     const q = queue(1 << 20, 64);
     for (let i = 0; i < 10; i++) await q.push(record(`line-${i}-${'x'.repeat(40)}`));
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.wal')).length).toBeGreaterThan(5);
-    const chunk = present(await q.read(1 << 20), 'a chunk');
+    const chunk = required(await q.read(1 << 20), 'a chunk');
     expect(chunk.records.length).toBe(10);
     await q.ack(chunk);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.wal')).length).toBe(1);
@@ -126,7 +127,7 @@ describe('createDiskQueue with several chunks out', () => {
   test('persists only the acknowledged prefix, so a restart re-sends from the oldest chunk still out', async () => {
     const q = createDiskQueue({ dir, capacityBytes: 1 << 20, fsync: 'never' });
     for (const text of ['one', 'two', 'three']) await q.push(record(text));
-    const chunks = [present(await q.read(1), 'a chunk'), present(await q.read(1), 'a chunk'), present(await q.read(1), 'a chunk')];
+    const chunks = [required(await q.read(1), 'a chunk'), required(await q.read(1), 'a chunk'), required(await q.read(1), 'a chunk')];
     expect(chunks.map(texts)).toEqual([['one'], ['two'], ['three']]);
     expect(q.unread()).toEqual({ entries: 0, bytes: 0 });
     await q.ack(chunks[0]);

@@ -1,6 +1,7 @@
-import { present, QueueFullError } from '../errors';
+import { QueueFullError } from '../errors';
 import { createMemoryQueue } from './queue-memory';
 import type { QueueRecord } from './queue';
+import { required } from '@obs/schema/testing';
 
 const record = (text: string): QueueRecord => ({ payload: Buffer.from(text), entries: 1, oldestMs: 0 });
 
@@ -10,12 +11,12 @@ describe('createMemoryQueue', () => {
     await q.push(record('a'.repeat(10)));
     await q.push(record('b'.repeat(10)));
     await q.push(record('c'.repeat(10)));
-    const chunk = present(await q.read(20), 'a chunk');
+    const chunk = required(await q.read(20), 'a chunk');
     expect(chunk.records.map((r) => r.payload.toString()[0])).toEqual(['a', 'b']);
     expect(chunk.bytes).toBe(20);
     await q.ack(chunk);
     expect(q.depth()).toEqual({ entries: 1, bytes: 10 });
-    expect(present(await q.read(20), 'a chunk').records.map((r) => r.payload.toString()[0])).toEqual(['c']);
+    expect(required(await q.read(20), 'a chunk').records.map((r) => r.payload.toString()[0])).toEqual(['c']);
   });
 
   test('accepts one oversized record when the queue is empty', async () => {
@@ -27,7 +28,7 @@ describe('createMemoryQueue', () => {
   test('reads nothing when every record was acknowledged', async () => {
     const q = createMemoryQueue({ capacityBytes: 100 });
     await q.push(record('x'));
-    await q.ack(present(await q.read(100), 'a chunk'));
+    await q.ack(required(await q.read(100), 'a chunk'));
     expect(await q.read(100)).toBeUndefined();
     expect(q.depth()).toEqual({ entries: 0, bytes: 0 });
   });
@@ -48,10 +49,10 @@ describe('createMemoryQueue ring', () => {
     const q = createMemoryQueue({ capacityBytes: 30 });
     await q.push(record(text(12, 'a')));
     await q.push(record(text(12, 'b')));
-    await q.ack(present(await q.read(12), 'a chunk'));
+    await q.ack(required(await q.read(12), 'a chunk'));
     await q.push(record(text(10, 'c'))); // 6 bytes left at the end: goes to the start
     await expect(q.push(record(text(3, 'd')))).rejects.toBeInstanceOf(QueueFullError); // 2 bytes between c and b
-    const b = present(await q.read(12), 'a chunk');
+    const b = required(await q.read(12), 'a chunk');
     expect(b.records.map((r) => r.payload.toString())).toEqual([text(12, 'b')]);
     await q.ack(b);
     await q.push(record(text(15, 'e')));
@@ -68,7 +69,7 @@ describe('createMemoryQueue ring', () => {
         expected.push(payload);
       } catch (err) {
         expect(err).toBeInstanceOf(QueueFullError);
-        const chunk = present(await q.read(20), 'a chunk');
+        const chunk = required(await q.read(20), 'a chunk');
         expect(chunk.records.map((r) => r.payload.toString())).toEqual(expected.splice(0, chunk.records.length));
         await q.ack(chunk);
         i--;
@@ -81,7 +82,7 @@ describe('createMemoryQueue ring', () => {
     const q = createMemoryQueue({ capacityBytes: 8 });
     await q.push(record(text(20, 'x')));
     await expect(q.push(record('y'))).rejects.toBeInstanceOf(QueueFullError);
-    await q.ack(present(await q.read(100), 'a chunk'));
+    await q.ack(required(await q.read(100), 'a chunk'));
     await q.push(record(text(8, 'z')));
     expect(await lines(q)).toEqual([text(8, 'z')]);
   });
@@ -93,13 +94,13 @@ describe('createMemoryQueue when full', () => {
     await q.push(record('x'.repeat(8)));
     const refused: unknown = await q.push(record('y'.repeat(8))).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(QueueFullError);
-    const room = present(refused instanceof QueueFullError ? refused.room : undefined, "the refusal's room promise");
+    const room = required(refused instanceof QueueFullError ? refused.room : undefined, "the refusal's room promise");
     expect(q.refusing).toBe(true);
     let roomed = false;
     void room.then(() => (roomed = true));
     await new Promise((r) => setImmediate(r));
     expect(roomed).toBe(false);
-    await q.ack(present(await q.read(100), 'a chunk'));
+    await q.ack(required(await q.read(100), 'a chunk'));
     await room;
     expect(q.refusing).toBe(false);
     await expect(q.push(record('y'.repeat(8)))).resolves.toBeUndefined();
@@ -110,7 +111,7 @@ describe('createMemoryQueue with several chunks out', () => {
   test('hands each record out once and frees only the acknowledged prefix when acks come out of order', async () => {
     const q = createMemoryQueue({ capacityBytes: 30 });
     for (const c of ['a', 'b', 'c']) await q.push(record(c.repeat(10)));
-    const [first, second, third] = [present(await q.read(10), 'a chunk'), present(await q.read(10), 'a chunk'), present(await q.read(10), 'a chunk')];
+    const [first, second, third] = [required(await q.read(10), 'a chunk'), required(await q.read(10), 'a chunk'), required(await q.read(10), 'a chunk')];
     expect([first, second, third].map((c) => c.records[0].payload.toString()[0])).toEqual(['a', 'b', 'c']);
     expect(await q.read(10)).toBeUndefined();
     expect(q.unread()).toEqual({ entries: 0, bytes: 0 });

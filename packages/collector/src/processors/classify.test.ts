@@ -4,7 +4,7 @@ import type { Consumer } from '../consumer';
 import { StatusCode, type LogRecord, type LogsData, type Span, type TracesData } from '../protocols/otlp/types';
 import { classifiersOf, classifyProcessorConfig, classifyProcessorDefinition } from './classify';
 import type { Processor } from './processor';
-import { present } from '../errors';
+import { required } from '@obs/schema/testing';
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 const scope = { name: 'test', version: '', attributes: new Map(), droppedAttributesCount: 0 };
@@ -85,7 +85,7 @@ describe('classify processor', () => {
   test('passes other signals straight to next when there is nothing to classify', () => {
     const next = capture<never>();
     expect(build({ logs: false }).wrap('metrics', next)).toBe(next);
-    expect(present(processor, 'the processor built above').wrap('logs', next)).toBe(next);
+    expect(required(processor, 'the processor built above').wrap('logs', next)).toBe(next);
   });
 
   test('decides later error spans of a template from the sorter answer when the sorter answered the first', async () => {
@@ -94,7 +94,7 @@ describe('classify processor', () => {
     const consumer = build({ url: sorter.url, max_wait_ms: 1 }).wrap('traces', capture<TracesData>());
     const first = span('POST /pay', StatusCode.error, 'payment provider 503 for order 1');
     await consumer.consume(traces(first), AbortSignal.timeout(1000));
-    await present(classifiersOf(present(processor, 'the processor built above')), "the classify processor's classifiers").spans.settled();
+    await required(classifiersOf(required(processor, 'the processor built above')), "the classify processor's classifiers").spans.settled();
     const second = span('POST /pay', StatusCode.error, 'payment provider 503 for order 2');
     await consumer.consume(traces(second), AbortSignal.timeout(1000));
     expect(first.attributes.get('decided_by')).toBe('rules');

@@ -3,7 +3,7 @@ import { createLogger } from '../runtime/logger';
 import type { LogsData, MetricsData, TracesData } from '../protocols/otlp/types';
 import { createFilterProcessor, filterConfig } from './filter';
 import { gauges, logRecords, recording, spans } from '../testing/otlp-data';
-import { present } from '../errors';
+import { required } from '@obs/schema/testing';
 
 const ctx = () => ({ id: 'sources.otlp', logger: createLogger({ level: 'silent' }), registry: new Registry() });
 
@@ -33,7 +33,7 @@ describe('filter processor', () => {
     const out = recording<TracesData>();
     await createFilterProcessor(filterConfig.parse({ spans: [{ name: '.*' }] }), c).wrap('traces', out).consume(spans(['a'], ['b']), AbortSignal.timeout(1000));
     expect(out.batches[0].resourceSpans).toEqual([]);
-    const metric = await present(c.registry.getSingleMetric('collector_processor_dropped_items_total'), 'the dropped items metric').get();
+    const metric = await required(c.registry.getSingleMetric('collector_processor_dropped_items_total'), 'the dropped items metric').get();
     expect(metric.values).toEqual([{ labels: { source: 'sources.otlp', signal: 'traces', reason: 'filter' }, value: 2 }]);
   });
 

@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/config';
 import { runCollector, type RunningCollector } from '../../src/runtime';
 import { freePort } from '../support/free-port';
 import { prometheusBinary, startPrometheus, type RealPrometheus } from './real-prometheus';
-import { present } from '../../src/errors';
+import { required } from '@obs/schema/testing';
 
 const binary = prometheusBinary();
 if (!binary && process.env.CI === 'true') throw new Error('prometheus binary missing: apt-get install -y prometheus');
@@ -22,7 +22,7 @@ describeWithPrometheus('a running collector writing to a real Prometheus', () =>
   let dir: string;
 
   beforeAll(async () => {
-    prometheus = await startPrometheus(present(binary, 'the prometheus binary'));
+    prometheus = await startPrometheus(required(binary, 'the prometheus binary'));
   });
 
   afterAll(async () => {

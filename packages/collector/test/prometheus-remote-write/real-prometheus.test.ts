@@ -6,7 +6,7 @@ import type { ComponentContext } from '../../src/component';
 import { AggregationTemporality, type MetricsData } from '../../src/protocols/otlp/types';
 import { prometheusRemoteWriteSinkDefinition, PrometheusRemoteWriteConfig, type PrometheusRemoteWriteSink } from '../../src/sinks/prometheus-remote-write';
 import { prometheusBinary, startPrometheus, type RealPrometheus } from './real-prometheus';
-import { present } from '../../src/errors';
+import { required } from '@obs/schema/testing';
 
 const binary = prometheusBinary();
 if (!binary && process.env.CI === 'true') throw new Error('prometheus binary missing: apt-get install -y prometheus');
@@ -22,7 +22,7 @@ describeWithPrometheus('prometheus_remote_write sink against a real Prometheus',
   let registry: Registry;
 
   beforeAll(async () => {
-    prometheus = await startPrometheus(present(binary, 'the prometheus binary'));
+    prometheus = await startPrometheus(required(binary, 'the prometheus binary'));
   });
 
   afterAll(async () => {
@@ -52,7 +52,7 @@ describeWithPrometheus('prometheus_remote_write sink against a real Prometheus',
   }
 
   async function sentSamples(): Promise<number> {
-    const metric = await present(registry.getSingleMetric('collector_remote_write_samples_sent_total'), 'the samples sent metric').get();
+    const metric = await required(registry.getSingleMetric('collector_remote_write_samples_sent_total'), 'the samples sent metric').get();
     return metric.values.reduce((n, v) => n + v.value, 0);
   }
 

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { uncompress } from 'snappyjs';
 import { Counter, Registry } from 'prom-client';
 import type { ComponentContext } from '../../src/component';
-import { PermanentError, present, QueueFullError } from '../../src/errors';
+import { PermanentError, QueueFullError } from '../../src/errors';
 import type { MetricsData } from '../../src/protocols/otlp/types';
 import { PrometheusRemoteWriteConfig, prometheusRemoteWriteSinkDefinition, WriteRequest, type PrometheusRemoteWriteSink } from '../../src/sinks/prometheus-remote-write';
+import { required } from '@obs/schema/testing';
 
 /** Decodes remote write 1.0 requests and answers with scripted statuses; not Prometheus. */
 interface RemoteWriteReceiver {
@@ -72,7 +73,7 @@ describe('prometheus_remote_write sink', () => {
   }
 
   async function counterValue(name: string, labels: Record<string, string>): Promise<number> {
-    const metric = await present(registry.getSingleMetric(name), `metric ${name}`).get();
+    const metric = await required(registry.getSingleMetric(name), `metric ${name}`).get();
     return metric.values.filter((v) => Object.entries(labels).every(([k, val]) => v.labels[k] === val)).reduce((n, v) => n + v.value, 0);
   }
 

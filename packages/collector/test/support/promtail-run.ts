@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config/load';
 import { runCollector, type RunningCollector } from '../../src/runtime/run-collector';
 import { createLogger } from '../../src/runtime/logger';
 import { LokiPushReceiver } from '../../src/testing/loki-push-receiver';
-import { present } from '../../src/errors';
+import { required } from '@obs/schema/testing';
 
 export interface PromtailRun {
   /** A fresh folder per test. */
@@ -42,7 +42,7 @@ export function usePromtailRun(prefix: string): PromtailRun {
       return dir;
     },
     get receiver() {
-      return present(receiver, 'the Loki push receiver (started in beforeEach)');
+      return required(receiver, 'the Loki push receiver (started in beforeEach)');
     },
     head() {
       return `server:
@@ -51,7 +51,7 @@ export function usePromtailRun(prefix: string): PromtailRun {
 positions:
   filename: ${path.join(dir, 'positions.yaml')}
 clients:
-  - url: ${present(receiver, 'the Loki push receiver (started in beforeEach)').url}
+  - url: ${required(receiver, 'the Loki push receiver (started in beforeEach)').url}
     batchwait: 50ms
 `;
     },

@@ -1,1 +1,2 @@
 export { waitFor } from './wait-for';
+export { required } from './required';

@@ -3,7 +3,7 @@ import { createEntry } from '../../entry';
 import { decodeProtobufPush } from '../../protocols/loki/decode';
 import { joinPushRequests, type EncodeStats } from '../../protocols/loki/encode';
 import { encodeLokiRecord, tenantBatches } from './record';
-import { present } from '../../errors';
+import { required } from '@obs/schema/testing';
 
 const opts = { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 };
 const lines = (bodies: Buffer[]) => decodeProtobufPush(snappy.compress(joinPushRequests(bodies)), 1 << 20).flatMap((s) => s.entries.map((e) => e.line));
@@ -22,10 +22,10 @@ describe('encodeLokiRecord', () => {
     expect(stats.map((s) => s.streams)).toEqual([1, 1, 1]);
     const tenants = tenantBatches([first, second]);
     expect([...tenants.keys()]).toEqual(['team-a', 'default-team']);
-    const teamA = present(tenants.get('team-a'), 'the team-a batch');
+    const teamA = required(tenants.get('team-a'), 'the team-a batch');
     expect(lines(teamA.bodies)).toEqual(['a1', 'a2']);
     expect(teamA.entries).toBe(2);
-    expect(lines(present(tenants.get('default-team'), 'the default-team batch').bodies)).toEqual(['d1']);
+    expect(lines(required(tenants.get('default-team'), 'the default-team batch').bodies)).toEqual(['d1']);
     const sectionBytes = [...tenants.values()].reduce((n, t) => n + t.bytes, 0);
     expect(sectionBytes).toBe(first.payload.length + second.payload.length);
   });
@@ -34,6 +34,6 @@ describe('encodeLokiRecord', () => {
     const record = encodeLokiRecord([createEntry('l', { job: 'x' }, 1n)], opts, undefined, () => undefined);
     const tenants = tenantBatches([record]);
     expect([...tenants.keys()]).toEqual([undefined]);
-    expect(lines(present(tenants.get(undefined), 'the batch without a tenant').bodies)).toEqual(['l']);
+    expect(lines(required(tenants.get(undefined), 'the batch without a tenant').bodies)).toEqual(['l']);
   });
 });
