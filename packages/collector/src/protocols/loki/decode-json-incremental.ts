@@ -149,7 +149,8 @@ class PushScanner {
 
   /** Parses the `values` array at `valuesAt` (checked before) again, handing each slice of entries to `onSlice`. */
   async read(valuesAt: number, at: string, onSlice: (entries: DecodedEntry[]) => Promise<void>): Promise<void> {
-    this.#pos = this.#yieldedAt = valuesAt;
+    this.#pos = valuesAt;
+    this.#yieldedAt = Math.min(this.#yieldedAt, valuesAt); // back at the first stream: count bytes from there
     await this.#values(at, true, onSlice);
   }
 
