@@ -106,6 +106,19 @@ module.exports = [
   (v) => line`snmpd.conf: rocommunity ${pii('secret_kv', v.base62(10))} ${pii('ipv4', '10.20.0.0')}/16`,
   (v) => line`GlobalProtect gateway user authentication succeeded. Login from: ${pii('ipv4', v.ipv4())}, User name: ${pii('user', v.user())}, Auth type: profile`,
 
+  (v) => line`es[${v.r.int(1, 9)}]: [WARN] Authentication to realm native1 failed - Password authentication failed for ${pii('user', v.user())}`,
+  (v) => line`date=2025-04-02 time=03:14:20 logid="0100032003" type="event" subtype="system" logdesc="Admin logout" user="${pii('user', v.user())}" ui="https(${pii('ipv4', v.ipv4())})" msg="Administrator ${pii('user', v.user())} logged out from https(${pii('ipv4', v.ipv4())})"`,
+  (v) => line`openvpn: ${pii('user', v.user())}/${pii('ipv6', `2001:db8:${v.hex(4)}::${v.r.int(2, 99)}`)} MULTI_sva: pool returned IPv4=${pii('ipv4', `10.8.0.${v.r.int(2, 250)}`)}`,
+  (v) => line`20250402 03:14:21,db-${v.r.int(1, 4)},${pii('user', v.user())},${pii('ipv4', v.ipv4())},${v.r.int(100, 999)},${v.r.int(1000, 9999)},QUERY,ledger,'SELECT 1',0`,
+  (v) => line`SQL> CREATE USER ${pii('user', v.user())} IDENTIFIED BY "${pii('secret_kv', v.password().replace(/["\\]/g, 'x'))}";`,
+  (v) => line`+ sqlplus -s ${pii('user', v.user())}/${pii('secret_kv', v.password().replace(/[@\s"'/\\]/g, 'x'))}@//ora1.internal:1521/FIN @nightly.sql`,
+  (v) => line`smtpd: C: AUTH PLAIN ${pii('secret_kv', Buffer.from(`\0${v.user()}\0${v.base62(10)}`).toString('base64'))}`,
+  (v) => line`W3SVC1: 2025-04-02 03:14:22 ${pii('ipv4', '10.1.0.4')} GET /reports/q1 - 443 ${pii('user', v.user())} ${pii('ipv4', v.ipv4())} Mozilla/5.0 - 200 0 0 41`,
+  (v) => line`nagios: EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;db-${v.r.int(1, 9)};MySQL;1743563700;1743567300;1;0;3600;${pii('user', v.user())};patching`,
+  (v) => line`curl -s -H "X-Vendor-Key: ${pii('secret_kv', v.base62(24))}" https://api.vendor.example/v2/status`,
+  (v) => line`{"method":"user.login","params":{"username":"${pii('user', v.user())}","password":"${pii('secret_kv', v.password().replace(/["\\]/g, 'x'))}"},"auth":null}`,
+  (v) => line`nomad: Secret ID = ${pii('secret_kv', v.uuid())}`,
+
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,
   (v) => line`INFO refreshing access token: attempt ${v.r.int(1, 5)} of 5`,
@@ -132,5 +145,8 @@ module.exports = [
   (v) => line`cn=${v.r.pick(['developers', 'ops', 'dba'])},ou=groups,dc=corp,dc=example member added`,
   (v) => line`su: pam_unix(su:auth): authentication failure; the su binary is setuid`,
   (v) => line`user_agent=curl/8.${v.r.int(1, 9)} users=${v.r.int(2, 90)} password_policy=strict`,
+  (v) => line`WARNING! Using --password via the CLI is insecure. Use --password-stdin. (build ${v.r.int(100, 999)})`,
+  (v) => line`argocd: diff "-  DB_PASSWORD: '++++++++'" app=payments rev=${v.hex(40)}`,
+  (v) => line`worker[${v.r.pick(['web.1', 'api-2', 'jobs.3'])}]: exit code=${v.r.int(0, 2)} after ${v.r.int(1, 90)}s`,
   (v) => line`{"logName":"projects/${v.r.pick(['demo', 'prod'])}/logs/stdout","severity":"INFO"}`,
 ];

@@ -10,7 +10,16 @@ describe('aws secret key detector', () => {
     ['finds a secret when assigned in a credentials file', `aws_secret_access_key = ${secret}`, [secret]],
     ['finds a secret when in JSON under SecretAccessKey', `{"SecretAccessKey": "${secret}"}`, [secret]],
     ['finds a secret when in an environment variable', `AWS_SECRET_ACCESS_KEY=${secret}`, [secret]],
-    ['finds the key when an escaped newline precedes its name', '[default]\\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']],
+    [
+      'finds the key when an escaped newline precedes its name',
+      '[default]\\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'],
+    ],
+    [
+      'finds a secret when a tool names it its own way and the text speaks of AWS',
+      `keystore add s3.client.default.secret_key <<< ${secret}; key_id = AKIAIOSFODNN7EXAMPLE key_secret = ${secret}; {$AWS.SECRET.ACCESS.KEY} = ${secret}`,
+      [secret, secret, secret],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -18,6 +27,7 @@ describe('aws secret key detector', () => {
   test.each([
     ['ignores 40-character hashes when there is no AWS context', 'commit 9fceb02d0ae598e95dc970b74767f19372d61af8'],
     ['ignores values when they are not exactly 40 characters', `aws_secret_access_key=${secret}X`],
+    ['ignores a secret-named value when nothing speaks of AWS', `gitlab.client_secret_key = ${secret}`],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -59,7 +59,7 @@ const positional = {
   // HAProxy's `stats auth admin:S3cret`.
   haproxyStats: `\\bstats\\s+auth\\s+(${name}):([^\\s"']+)`,
   // Redis: MONITOR's `"AUTH" "alice" "S3cret"` (the user is optional), `ACL SETUSER alice on >S3cret`.
-  redisAuth: `"AUTH"\\s+(?:"(${name})"\\s+)?"([^"\\n]+)"`,
+  redisAuth: `\\]\\s+"AUTH"\\s+(?:"(${name})"\\s+)?"([^"\\n]+)"`,
   redisAcl: `\\bACL\\s+SETUSER\\s+(${name})\\b[^\\n>]*?\\s>([^\\s"']+)`,
   // ZooKeeper: `addauth digest alice:S3cret`.
   zookeeper: `\\baddauth\\s+digest\\s+(${name}):([^\\s"']+)`,

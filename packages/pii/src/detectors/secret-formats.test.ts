@@ -123,6 +123,46 @@ describe('secret formats detector', () => {
       'rocommunity N0cR3ad 10.0.0.0/24; com2sec ro default Rw0Comm; createUser mon SHA AuthPw12 AES PrivPw34',
       ['N0cR3ad', 'Rw0Comm', 'AuthPw12', 'PrivPw34'],
     ],
+    [
+      'finds the SASL credential when SMTP or Dovecot carry AUTH PLAIN',
+      'C: AUTH PLAIN AGJvYgBodW50ZXIy; auth: client in: AUTH\\t7\\tPLAIN\\tservice=smtp\\tresp=AGNhcm9sAFNlY3JldDEyMw==',
+      ['AGJvYgBodW50ZXIy', 'AGNhcm9sAFNlY3JldDEyMw=='],
+    ],
+    [
+      'finds the password and shared secret when radtest runs',
+      'radtest bob Pw-9x 10.0.0.1 1812 Sh4red!',
+      ['Pw-9x', 'Sh4red!'],
+    ],
+    [
+      'finds the password when an Oracle tool gets user/password',
+      'sqlplus hr/Welc0me1@//db:1521/pdb; rman target sys/Orcl#22@prod',
+      ['Welc0me1', 'Orcl#22'],
+    ],
+    [
+      'finds the new password when Elasticsearch prints one',
+      'Password for the [kibana_system] user successfully reset.\\nNew value: aB3*dE6=fG9h',
+      ['aB3*dE6=fG9h'],
+    ],
+    [
+      'finds an OAuth code when a query string carries one',
+      'GET /callback?code=4Fq9ZxLm2PvR8sKd0TyWbN3c&state=xyz 302',
+      ['4Fq9ZxLm2PvR8sKd0TyWbN3c'],
+    ],
+    [
+      'finds the key when a vendor header ends in -Key',
+      'curl -H "X-Auth-Key: 9c2f7e1b4a6d8e0f3b5c7a9d" -H "CF-Access-Client-Key: ab12CD34ef56GH78"',
+      ['9c2f7e1b4a6d8e0f3b5c7a9d', 'ab12CD34ef56GH78'],
+    ],
+    [
+      'finds a hex PSK when it follows the word psk',
+      'TLSPSK contents: 0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+      ['0f1e2d3c4b5a69788796a5b4c3d2e1f0'],
+    ],
+    [
+      'finds the value when Nagios resource.cfg or check_http hold a password',
+      '$USER7$=dbM0n!tor check_http -H x -a probe:Pr0be#1',
+      ['dbM0n!tor', 'Pr0be#1'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
   });
@@ -141,6 +181,13 @@ describe('secret formats detector', () => {
     ['ignores a bracketed task name when a set line continues', 'TASK [users : set password policy] changed: [db6]'],
     ['ignores a pf rule when it starts with pass', 'pass in on em0 proto tcp from any to any port 22'],
     ['ignores a placeholder when a directive hides the value', 'requirepass <redacted>\\nmasterauth ***'],
+    ['ignores a short code or a status code when a query has code=', 'exit code=1 GET /cb?code=abc&x=1 http code=200'],
+    [
+      'ignores a path or a macro when a Nagios resource names one',
+      '$USER1$=/usr/lib/nagios/plugins $USER2$=$USER1$/contrib',
+    ],
+    ['ignores a word when a header ending in -Key holds one', 'X-Partition-Key: orders-eu-west'],
+    ['ignores AUTH PLAIN when no credential follows', 'C: AUTH PLAIN\\nS: 334'],
     ['ignores a prompt when htpasswd asks for the password', 'htpasswd -c /etc/nginx/.htpasswd grafana'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

@@ -85,6 +85,45 @@ export function createSecretFormatsDetector(): Detector {
           'gi',
         ),
       ],
+      [
+        // SASL PLAIN/LOGIN as base64 (`\\0user\\0password`): SMTP's `AUTH PLAIN AGFsaWNl...`, Dovecot's auth protocol
+        // `AUTH\\t1\\tPLAIN\\t...\\tresp=AGFsaWNl...` (tabs real or escaped).
+        rule(
+          ['plain', 'login'],
+          `\\bAUTH(?:[ \\t]|\\\\t)+(?:\\d+(?:[ \\t]|\\\\t)+)?(?:PLAIN|LOGIN)\\b(?:(?:[ \\t]|\\\\t)+|[^\\n]*?(?:\\\\t|[\\s;,])resp=)([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])`,
+          undefined,
+          'gi',
+        ),
+        // radtest USER PASSWORD SERVER PORT SECRET (the second is the RADIUS shared secret).
+        rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*\\S+\\s+${value}\\s+\\S+\\s+\\d+\\s+${value}`),
+        // Oracle's `sqlplus scott/tiger@db`, `rman target sys/pw@db`, `expdp system/pw` (user/password).
+        rule(
+          ['sqlplus', 'rman', 'expdp', 'impdp', 'sqlldr', 'dgmgrl'],
+          `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)\\b[^|;&\\n]*?\\s(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?[A-Za-z_][\\w$#.-]*/([^@\\s"'/][^@\\s"']*)`,
+        ),
+        // elasticsearch-reset-password prints the new password on the line after `Password for the [elastic] user`.
+        rule(
+          ['new value:'],
+          `\\bPassword for the \\[[^\\]\\n]+\\] user successfully reset\\.\\s*(?:\\\\n)?\\s*New value:\\s*(\\S+)`,
+        ),
+        // An OAuth authorization code in a query string (`?code=kqvvRGL-noFO...&state=`): random and 20+ characters.
+        rule(
+          ['code='],
+          `(?<=[?&\\s])code=(?=[\\w.~-]*\\d)(?=[\\w.~-]*[A-Z])(?=[\\w.~-]*[a-z])([\\w.~-]{20,})(?=[&\\s"']|$)`,
+        ),
+        // A vendor's API key header (`Fastly-Key:`, `X-Auth-Key:`): a header name ending in -Key holding a random value.
+        rule(
+          ['-key:', '-key":', '-key"'],
+          `(?<![\\w-])[A-Za-z]\\w*(?:-\\w+)*-Key\\\\?["']?\\s*:\\s*\\[?\\\\?["']?(?=[\\w+/=-]*\\d)(?=[\\w+/=-]*[A-Za-z])([\\w+/=-]{16,})`,
+          undefined,
+          'gi',
+        ),
+        // A pre-shared key written in hex after the word psk (`# psk file content: 98aa33...`).
+        rule(['psk'], `psk\\w*[^\\n=:]{0,40}[:=]\\s*([0-9a-fA-F]{32,})(?![0-9a-fA-F])`, undefined, 'gi'),
+        // Nagios resource.cfg `$USER3$=secret` (paths and macros left alone) and check_http's `-a user:password`.
+        rule(['$user'], `\\$USER\\d+\\$=(?![/$])(\\S+)`),
+        rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?[\\w.@-]+:([^\\s"']+)`),
+      ],
       ...cliSecretRules,
     ],
     // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one.

@@ -13,43 +13,129 @@ describe('secret kv detector', () => {
     ['finds a query parameter when ended by &', '/cb?code=1&refresh_token=rt_9f8e&state=x', ['rt_9f8e']],
     ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
     ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
-    ['finds a session cookie when in a Set-Cookie header', 'Set-Cookie: sid=s%3A8f7e6d5c; Path=/; HttpOnly', ['s%3A8f7e6d5c']],
-    ['finds only session cookies when a Cookie header has several', 'Cookie: _ga=GA1.2.3; JSESSIONID=ABC123DEF; theme=dark', ['ABC123DEF']],
-    ['finds short pass and pwd keys when they are a whole segment', 'PASS=letmein42 mysql.pwd=hunter2', ['letmein42', 'hunter2']],
-    ['ends the value at the next key when in a connection string', 'Server=db;Password=Sql$erver2019;Encrypt=True', ['Sql$erver2019']],
-    ['finds a session id when a key names one', '{"session_id":"Fk29aLq81mZxP0vT"} sessionid=18kgn4pkdcdw', ['Fk29aLq81mZxP0vT', '18kgn4pkdcdw']],
-    ['finds the value when the key is camelCase and ends in Pass or Pwd', 'dbPass=Xy9k2 smtpPwd: "q7Rz"', ['Xy9k2', 'q7Rz']],
-    ['finds the value when the key is a password in another language', 'passwort=Geh31m mot_de_passe: "s3cr3t" contraseña=Cl4ve senha=S3nh4 wachtwoord=W8w00rd', ['Geh31m', 's3cr3t', 'Cl4ve', 'S3nh4', 'W8w00rd']],
+    [
+      'finds a session cookie when in a Set-Cookie header',
+      'Set-Cookie: sid=s%3A8f7e6d5c; Path=/; HttpOnly',
+      ['s%3A8f7e6d5c'],
+    ],
+    [
+      'finds only session cookies when a Cookie header has several',
+      'Cookie: _ga=GA1.2.3; JSESSIONID=ABC123DEF; theme=dark',
+      ['ABC123DEF'],
+    ],
+    [
+      'finds short pass and pwd keys when they are a whole segment',
+      'PASS=letmein42 mysql.pwd=hunter2',
+      ['letmein42', 'hunter2'],
+    ],
+    [
+      'ends the value at the next key when in a connection string',
+      'Server=db;Password=Sql$erver2019;Encrypt=True',
+      ['Sql$erver2019'],
+    ],
+    [
+      'finds a session id when a key names one',
+      '{"session_id":"Fk29aLq81mZxP0vT"} sessionid=18kgn4pkdcdw',
+      ['Fk29aLq81mZxP0vT', '18kgn4pkdcdw'],
+    ],
+    [
+      'finds the value when the key is camelCase and ends in Pass or Pwd',
+      'dbPass=Xy9k2 smtpPwd: "q7Rz"',
+      ['Xy9k2', 'q7Rz'],
+    ],
+    [
+      'finds the value when the key is a password in another language',
+      'passwort=Geh31m mot_de_passe: "s3cr3t" contraseña=Cl4ve senha=S3nh4 wachtwoord=W8w00rd',
+      ['Geh31m', 's3cr3t', 'Cl4ve', 'S3nh4', 'W8w00rd'],
+    ],
     ['finds the community when an SNMP key holds one', 'snmp: version=2c community=Mon1tor!', ['Mon1tor!']],
-    ['finds the value when the key is a pre-shared key', 'PresharedKey = 9pL4mZ0aXb+Qw= psk="wifi-pass-77" db_pw=Pw1', ['9pL4mZ0aXb+Qw=', 'wifi-pass-77', 'Pw1']],
-    ['finds the key when an app key encrypts or signs', 'APP_KEY=base64:lJv+MfxBmiX= SIGNING_KEY=k3Y-8fJ2qLx0', ['base64:lJv+MfxBmiX=', 'k3Y-8fJ2qLx0']],
+    [
+      'finds the value when it holds an & not followed by another pair',
+      'password=Tr0ut&Lake-92 next=1 &token=x9&y=1',
+      ['Tr0ut&Lake-92', 'x9'],
+    ],
+    [
+      'finds the value when a header map holds it in an array',
+      '{"headers":{"X-Api-Key":["k9f8e7d6c5"],"Cookie":["app_session=s3ss10nV4lue; theme=dark"]}}',
+      ['k9f8e7d6c5', 's3ss10nV4lue'],
+    ],
+    [
+      'finds a secret id when a CLI prints one',
+      'Secret ID    = 5b2f0c9e-1a7d-4e3b-8c6f-2d9a0b1c3e4f',
+      ['5b2f0c9e-1a7d-4e3b-8c6f-2d9a0b1c3e4f'],
+    ],
+    [
+      'finds the value when the key is a pre-shared key',
+      'PresharedKey = 9pL4mZ0aXb+Qw= psk="wifi-pass-77" db_pw=Pw1',
+      ['9pL4mZ0aXb+Qw=', 'wifi-pass-77', 'Pw1'],
+    ],
+    [
+      'finds the key when an app key encrypts or signs',
+      'APP_KEY=base64:lJv+MfxBmiX= SIGNING_KEY=k3Y-8fJ2qLx0',
+      ['base64:lJv+MfxBmiX=', 'k3Y-8fJ2qLx0'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
 
   test.each([
     ['ignores keys when the secret word is not at the end', 'token_count=5 password_reset=true max_tokens=100'],
-    ['ignores placeholders when the value says there is no secret', 'password=*** token=null secret=<redacted> api_key=${API_KEY}'],
+    [
+      'ignores placeholders when the value says there is no secret',
+      'password=*** token=null secret=<redacted> api_key=${API_KEY}',
+    ],
     ['ignores empty values when nothing follows the separator', 'password= token=""'],
-    ['ignores yes/no flags when MySQL reports whether a password was used', "denied for user 'app' (using password: YES)"],
+    [
+      'ignores yes/no flags when MySQL reports whether a password was used',
+      "denied for user 'app' (using password: YES)",
+    ],
     ['ignores cookies when none is a session cookie', '{"cookie":"theme=dark; lang=en"} and Cookie: _ga=GA1.2.3'],
     ['ignores sid outside a cookie header when it is a message id', 'SMS delivered sid=SM9f8e7d6c5b4a39281706'],
-    ['ignores keys when the secret word is inside a longer word', 'tokenizer=bpe secretary=alice bypass=on compass=north'],
+    [
+      'ignores keys when the secret word is inside a longer word',
+      'tokenizer=bpe secretary=alice bypass=on compass=north',
+    ],
     ['ignores a path when a short secret key holds one', 'PWD=/home/ci OLDPWD=/srv'],
     ['ignores a small count when a pass key holds one', 'pass=1 fail=0'],
     ['ignores a session number when a session key holds digits', 'session_id=4821 sessid: 77'],
     ['ignores keys when they only name where a value goes', 'partition_key=orders-3 routing_key=orders.created'],
-    ['ignores a flow hash when Zeek or Suricata log a community id', '{"community_id":"1:LQU9qZlK+B5F3KDmev6m5PMibrg="}'],
+    [
+      'ignores a flow hash when Zeek or Suricata log a community id',
+      '{"community_id":"1:LQU9qZlK+B5F3KDmev6m5PMibrg="}',
+    ],
     ['ignores prose when a word and more words follow token:', 'failed to fetch oauth token: unexpected status'],
-    ['ignores prose when a capitalized word and a quoted part follow Secret:', 'failed to list *v1.Secret: Get "https://10.0.0.1/api"'],
+    [
+      'ignores prose when a capitalized word and a quoted part follow Secret:',
+      'failed to list *v1.Secret: Get "https://10.0.0.1/api"',
+    ],
+    [
+      'ignores a mask or a reference when a tool hides the value',
+      "DB_PASSWORD: '++++++++' password=::es_redacted:: clientSecret: $dex.github.clientSecret token=$GITHUB_TOKEN",
+    ],
     ['ignores a filter marker when a framework masked the value', '"password"=>"[FILTERED]", secret=[MASKED]'],
-    ['ignores the userinfo of a URL when url_credentials owns it', 'git clone https://x-access-token:abc123def456@github.com/a/b.git'],
+    [
+      'ignores the userinfo of a URL when url_credentials owns it',
+      'git clone https://x-access-token:abc123def456@github.com/a/b.git',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
 
   test('isSecretKey accepts secret-named keys when used for structured values', () => {
-    expect(['password', 'apiKey', 'client_secret', 'X-Auth-Token', 'dbPass', 'Passwort'].map(isSecretKey)).toEqual([true, true, true, true, true, true]);
-    expect(['tokens', 'secretary', 'password_hint', 'bypass', 'compass'].map(isSecretKey)).toEqual([false, false, false, false, false]);
+    expect(['password', 'apiKey', 'client_secret', 'X-Auth-Token', 'dbPass', 'Passwort'].map(isSecretKey)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['tokens', 'secretary', 'password_hint', 'bypass', 'compass'].map(isSecretKey)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

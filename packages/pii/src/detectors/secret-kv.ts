@@ -9,7 +9,7 @@ import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Dete
 // (WireGuard's `PresharedKey`, `psk=`) and an SNMP community (`community=`) are secrets.
 const secretWords =
   'passw(?:or)?d|passphrase|secret(?:[_-]?key)?|token|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?key|pass|pwd|(?<![a-z0-9])(?:pw|psk|community)' +
-  '|session[_-]?id|sessid|(?<![a-z0-9])(?:app|master|encryption|signing|hmac)[_-]?key|pre[_-]?shared[_-]?key' +
+  '|session[_-]?id|sessid|secret[_ -]?id|(?<![a-z0-9])(?:app|master|encryption|signing|hmac)[_-]?key|pre[_-]?shared[_-]?key' +
   '|passwort|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord|passord|adgangskode';
 /** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
  * more than the check). Only a segment (`DB_PASS`, `mysql.pwd`) or camelCase (`dbPass`, `smtpPwd`) names a secret. */
@@ -24,9 +24,11 @@ export function isSecretKey(key: string): boolean {
   return secretKeyShape.test(key) && (!passInsideWord.test(key) || camelPass.test(key));
 }
 
-/** Values that say "no secret here": empty markers, booleans, already-redacted text, template references,
+/** Values that say "no secret here": empty markers, booleans, already-redacted or masked text (`***`, Argo CD's
+ * `++++`, Elasticsearch's `::es_redacted::`), template and variable references (`${VAR}`, `$VAR`, `$dex.a.b`),
  * Terraform's `(sensitive value)`. */
-const notASecret = /^(?:null|nil|none|undefined|true|false|yes|no|\*+|x{3,}|<[^>]*>|\[[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*\]?|\$\{[^}]*\}?|%s|\(sensitive|\{\{[^}]*\}{0,2})$/i;
+const notASecret =
+  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2})$/i;
 
 /** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`...). */
 export function isPlaceholderValue(value: string): boolean {
@@ -59,14 +61,36 @@ const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jses
  */
 export function createSecretKvDetector(): Detector {
   const pattern = new RegExp(
-    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|[:=])(\\s*)` +
-      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|[,;)\\]}](?![\\s,;)\\]}]|$|[\\w.-]+=))+))`,
+    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|[:=])(\\s*)(?:\\[(?=\\\\?["']))?` +
+      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|&(?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}]|$|[\\w.-]+=))+))`,
     'gi',
   );
-  const cookieHeaders = boundaryPatterns('(?<![\\w-])', String.raw`(?:set-)?cookie\\?["']?\s*:\s*\\?["']?([^\n"\\]+)`, 'gi');
+  const cookieHeaders = boundaryPatterns(
+    '(?<![\\w-])',
+    String.raw`(?:set-)?cookie\\?["']?\s*:\s*\[?\\?["']?([^\n"\\]+)`,
+    'gi',
+  );
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
-  const keyWords = ['pass', 'pwd', 'pw', 'psk', 'secret', 'token', 'key', 'sess', 'community', 'kennwort', 'contrase', 'senha', 'wachtwoord', 'haslo', 'salasana', 'senord', 'adgangskode'];
+  const keyWords = [
+    'pass',
+    'pwd',
+    'pw',
+    'psk',
+    'secret',
+    'token',
+    'key',
+    'sess',
+    'community',
+    'kennwort',
+    'contrase',
+    'senha',
+    'wachtwoord',
+    'haslo',
+    'salasana',
+    'senord',
+    'adgangskode',
+  ];
   const hint = anyOf([...keyWords, 'cookie']);
   const [keyWord, cookieWord] = [1, 2];
   return {
@@ -84,7 +108,8 @@ export function createSecretKvDetector(): Detector {
         if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
         // `https://x-access-token:ghs_...@github.com`: the userinfo of a URL, which url_credentials replaces whole.
         if (text.startsWith('://', m.index - 3)) continue;
-        if (quoted === undefined && m[3] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40))) continue;
+        if (quoted === undefined && m[3] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40)))
+          continue;
         // `password= user=bob`: an empty value, not a value that is the next pair.
         if (quoted === undefined && m[3] !== '' && startsAnotherPair.test(value) && !base64Padded.test(value)) continue;
         const closing = quoted === undefined ? 0 : m[5] !== undefined ? 2 : 1;
@@ -101,7 +126,8 @@ export function createSecretKvDetector(): Detector {
             const value = c[2] as string;
             const name = c[1] as string;
             if (value === '' || cookieAttribute.test(name) || notASecret.test(value)) continue;
-            if (!sessionCookie.test(name) && !isSecretKey(name) && !(value.length >= 16 && entropyPerChar(value) >= 3)) continue;
+            if (!sessionCookie.test(name) && !isSecretKey(name) && !(value.length >= 16 && entropyPerChar(value) >= 3))
+              continue;
             const end = offset + c.index + c[0].length;
             out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - name.length, end));
           }

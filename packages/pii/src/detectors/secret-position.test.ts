@@ -9,17 +9,64 @@ describe('secret by position detector', () => {
     ['finds the value when a long flag names an API key', 'stripe listen --api-key abc123XYZ', ['abc123XYZ']],
     ['finds the password when curl -u carries one', 'curl -u deploy:changeme https://x', ['changeme']],
     ['finds the password when SQL sets one', `ALTER ROLE app WITH LOGIN PASSWORD 'p4ss-w0rd'`, ['p4ss-w0rd']],
-    ['finds the password when MySQL creates a user', `CREATE USER 'etl'@'%' IDENTIFIED BY 'Summer2024#'`, ['Summer2024#']],
-    ['finds the content when an XML element is named like a secret', '<db><password>hunter2</password><ns:apiKey>k3y</ns:apiKey></db>', ['hunter2', 'k3y']],
-    ['finds the value when a key/value element pair names a secret', '<add key="SmtpPassword" value="pw-1" />', ['pw-1']],
+    [
+      'finds the password when MySQL creates a user',
+      `CREATE USER 'etl'@'%' IDENTIFIED BY 'Summer2024#'`,
+      ['Summer2024#'],
+    ],
+    [
+      'finds the content when an XML element is named like a secret',
+      '<db><password>hunter2</password><ns:apiKey>k3y</ns:apiKey></db>',
+      ['hunter2', 'k3y'],
+    ],
+    [
+      'finds the value when a key/value element pair names a secret',
+      '<add key="SmtpPassword" value="pw-1" />',
+      ['pw-1'],
+    ],
     ['finds the password when a .netrc entry has one', 'machine api.example.com login bob password pw99x', ['pw99x']],
     ['finds the second literal when a login call has two', 'smtp.login("me@example.com", "pw12345")', ['pw12345']],
-    ['finds a random value when it follows a secret word in prose', 'the api key is Zk29fhQ7LmPz31Xa.', ['Zk29fhQ7LmPz31Xa']],
-    ['finds the second literal when the first holds the other quote', `smtp.login("l'doe@example.edu", "kprpkhbp8vkh")`, ['kprpkhbp8vkh']],
+    [
+      'finds a random value when it follows a secret word in prose',
+      'the api key is Zk29fhQ7LmPz31Xa.',
+      ['Zk29fhQ7LmPz31Xa'],
+    ],
+    [
+      'finds the second literal when the first holds the other quote',
+      `smtp.login("l'doe@example.edu", "kprpkhbp8vkh")`,
+      ['kprpkhbp8vkh'],
+    ],
     ['finds the password when a Redis directive sets it', 'CONFIG SET requirepass e6rem4h626zt', ['e6rem4h626zt']],
-    ['finds the password when a .pgpass line holds one', 'cat ~/.pgpass: db.internal:5432:*:repl:hX3\\:pq8rT *:*:shop:app:Winter2026#', ['hX3\\:pq8rT', 'Winter2026#']],
-    ['leaves the closing parenthesis out when the flag sits in one', '(/usr/bin/backup --token=Jn5sSmE7XAlEUJ6g)', ['Jn5sSmE7XAlEUJ6g']],
-    ['finds the credential when an auth key holds base64 of user:pass', `{"auths":{"quay.io":{"auth":"${Buffer.from('bot:s3cr3t-pw').toString('base64')}"}}}`, [Buffer.from('bot:s3cr3t-pw').toString('base64')]],
+    [
+      'finds the password when a .pgpass line holds one',
+      'cat ~/.pgpass: db.internal:5432:*:repl:hX3\\:pq8rT *:*:shop:app:Winter2026#',
+      ['hX3\\:pq8rT', 'Winter2026#'],
+    ],
+    [
+      'finds the password when SQL quotes it with double or escaped quotes',
+      `ALTER USER bi IDENTIFIED BY "Bl00m!ng"; 'CREATE USER \\'r\\'@\\'%\\' IDENTIFIED BY \\'R3p!x\\''`,
+      ['Bl00m!ng', 'R3p!x'],
+    ],
+    [
+      'finds a session token when an API request carries it under auth',
+      '{"jsonrpc":"2.0","method":"host.get","auth":"0424bd59b807674191e7d77572075f33","id":1}',
+      ['0424bd59b807674191e7d77572075f33'],
+    ],
+    [
+      'finds the token inside brackets when a message wraps it',
+      'failed to authenticate token [Xk29fhQ7LmPz31Xa]',
+      ['Xk29fhQ7LmPz31Xa'],
+    ],
+    [
+      'leaves the closing parenthesis out when the flag sits in one',
+      '(/usr/bin/backup --token=Jn5sSmE7XAlEUJ6g)',
+      ['Jn5sSmE7XAlEUJ6g'],
+    ],
+    [
+      'finds the credential when an auth key holds base64 of user:pass',
+      `{"auths":{"quay.io":{"auth":"${Buffer.from('bot:s3cr3t-pw').toString('base64')}"}}}`,
+      [Buffer.from('bot:s3cr3t-pw').toString('base64')],
+    ],
   ])('%s', (_name, text, expected) => {
     // Two of its rules may read one value (`--password x` is a flag and a secret word); the overlap step merges them.
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
@@ -27,13 +74,29 @@ describe('secret by position detector', () => {
 
   test.each([
     ['ignores a port when ssh or docker take -p', 'ssh -p 2222 host; docker run -p 8080:80 nginx; redis-cli -p 6379'],
-    ['ignores colon runs when they are not a .pgpass line', 'db:5432 up; 00:11:22:33:44:55 on :5432:; main.go:120:5: error; fe80::1:5432:a:b'],
+    [
+      'ignores colon runs when they are not a .pgpass line',
+      'db:5432 up; 00:11:22:33:44:55 on :5432:; main.go:120:5: error; fe80::1:5432:a:b',
+    ],
+    [
+      'ignores prose when a sentence mentions a password flag',
+      'Using --password via the CLI is insecure; --auth-user-pass with a file',
+    ],
     ['ignores a variable when a flag takes one', 'docker login --password $REGISTRY_PASSWORD --password-stdin'],
     ['ignores the secret name when a Kubernetes event reports it missing', 'secret "db-password" not found'],
     ['ignores prose when a word follows a secret word', 'failed to fetch oauth token: unexpected status'],
-    ['ignores ids when a UUID or hash follows a secret word', 'secret 0b8e6f0e-4f52-4d3b-9a0e-3c1f2a9b7d11 rotated, token 5d41402abc4b2a76b9719d911017c592'],
-    ['ignores the next pair when it follows a secret word', 'secret rotation: secretName=api-token version=22 status=ok'],
-    ['ignores an auth value when it is not base64 of user:pass', '{"auth":"bearer","oauth":"enabled","auth_mode":"c2Vzc2lvbg=="}'],
+    [
+      'ignores ids when a UUID or hash follows a secret word',
+      'secret 0b8e6f0e-4f52-4d3b-9a0e-3c1f2a9b7d11 rotated, token 5d41402abc4b2a76b9719d911017c592',
+    ],
+    [
+      'ignores the next pair when it follows a secret word',
+      'secret rotation: secretName=api-token version=22 status=ok',
+    ],
+    [
+      'ignores an auth value when it is not base64 of user:pass',
+      '{"auth":"bearer","oauth":"enabled","auth_mode":"c2Vzc2lvbg=="}',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

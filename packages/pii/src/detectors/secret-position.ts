@@ -13,7 +13,30 @@ const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
 const minEntropy = 3;
 
 /** A value that is an identifier of something else, not a credential: a UUID, a hash or trace id, a number, a version. */
-const notACredential = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
+const notACredential =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
+
+/** Words that follow a flag's name in prose about it, not a value given to it. */
+const proseAfterFlag = new Set([
+  'with',
+  'via',
+  'and',
+  'or',
+  'is',
+  'was',
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'of',
+  'for',
+  'from',
+  'to',
+  'option',
+  'flag',
+  'instead',
+]);
 
 function randomLooking(text: string): boolean {
   return (
@@ -37,7 +60,10 @@ function pushValue(out: Candidate[], m: RegExpExecArray, claimStart = m.index): 
   const quotedValue = m[m.length - 3] ?? m[m.length - 2];
   const found = quotedValue ?? withoutUnbalancedClose(m[m.length - 1] ?? '');
   if (found === '' || isPlaceholderValue(found)) return;
-  const start = quotedValue === undefined ? m.index + m[0].length - (m[m.length - 1] as string).length : m.index + m[0].length - 1 - found.length;
+  const start =
+    quotedValue === undefined
+      ? m.index + m[0].length - (m[m.length - 1] as string).length
+      : m.index + m[0].length - 1 - found.length;
   out.push(candidate('secret_kv', start, start + found.length, claimStart, m.index + m[0].length));
 }
 
@@ -60,25 +86,54 @@ function pushTrailingSecrets(out: Candidate[], pattern: RegExp, text: string): v
  * after a secret word in prose (`api key 8fJ2...`).
  */
 export function createSecretPositionDetector(): Detector {
-  const longFlag = new RegExp(`(?<![\\w-])--?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:\\s+|=)${value}`, 'gi');
+  const longFlag = new RegExp(
+    `(?<![\\w-])--?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:\\s+|=)${value}`,
+    'gi',
+  );
   const curlUser = new RegExp(`(?<=\\s)(?:-u|--user)\\s+["']?[^\\s:"']+:([^\\s"']+)`, 'g');
-  const sql = new RegExp(`(?<!['"\\w])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*'([^'\\n]*)'`, 'gi');
+  // The value in single or (Oracle) double quotes, maybe backslash-escaped inside a logged SQL string (`BY \\'x\\'`).
+  const sql = new RegExp(
+    `(?<!['"\\w])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*(?:\\\\?'((?:[^'\\\\\\n]|\\\\(?!'))*)\\\\?'|"([^"\\n]*)")`,
+    'gi',
+  );
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
   const xmlKeyValue = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/gi;
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
   // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
-  const loginCall = new RegExp(`(?:login|auth(?:enticate)?|sign_?in)\\s*(?:=\\s*)?\\(\\s*(?:"[^"\\n]*"|'[^'\\n]*')\\s*,\\s*${value}`, 'gi');
+  const loginCall = new RegExp(
+    `(?:login|auth(?:enticate)?|sign_?in)\\s*(?:=\\s*)?\\(\\s*(?:"[^"\\n]*"|'[^'\\n]*')\\s*,\\s*${value}`,
+    'gi',
+  );
   const afterWord = new RegExp(
     `\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|access[ _-]?key|auth[ _-]?key|credentials?|requirepass|masterauth)(?:\\s+(?:is|was|set\\s+to|to|of|=|:))?\\s+${value}`,
     'gi',
   );
   const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
-  const loginCallWords = ['login(', 'login (', 'auth(', 'auth (', 'auth=(', 'auth = (', 'authenticate(', 'signin(', 'sign_in(', 'basicauth('];
+  const loginCallWords = [
+    'login(',
+    'login (',
+    'auth(',
+    'auth (',
+    'auth=(',
+    'auth = (',
+    'authenticate(',
+    'signin(',
+    'sign_in(',
+    'basicauth(',
+  ];
   // Which rules a text can feed, found in one pass: secret words, password flags, -u user:pass, SQL, .netrc, calls.
   // Docker's config.json `"auth": "<base64 user:pass>"`, npm's `_auth=<base64>`: a key named auth holding a Basic credential.
   const basicAuth = /(?<![\w-])_?auth\\?["']?\s*[:=]\s*\\?["']?([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/gi;
   const pgpass = pgpassPassword();
-  const ruleWords = [secretWords, [' -u', ' --user'], ['password', 'identified'], ['machine'], loginCallWords, ['auth'], pgpassWords];
+  const ruleWords = [
+    secretWords,
+    [' -u', ' --user'],
+    ['password', 'identified'],
+    ['machine'],
+    loginCallWords,
+    ['auth'],
+    pgpassWords,
+  ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
@@ -94,6 +149,8 @@ export function createSecretPositionDetector(): Detector {
           const found = m[2] ?? m[3] ?? (m[4] as string);
           // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` is read by the openssl rule.
           if (found.startsWith('-') || found.startsWith('$') || /^(?:env|file|fd|pass):|^stdin$/.test(found)) continue;
+          // `Using --password via the CLI is insecure`, `--auth-user-pass with a file`: prose about the flag.
+          if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase())) continue;
           pushValue(out, m);
         }
       }
@@ -101,10 +158,11 @@ export function createSecretPositionDetector(): Detector {
       if (rules & sqlWord) {
         sql.lastIndex = 0;
         for (let m = sql.exec(text); m !== null; m = sql.exec(text)) {
-          const secret = m[1] as string;
+          const secret = m[1] ?? (m[2] as string);
           if (secret === '' || isPlaceholderValue(secret)) continue;
           const matchEnd = m.index + m[0].length;
-          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
+          const closing = m[0].endsWith("\\'") ? 2 : 1;
+          out.push(candidate('secret_kv', matchEnd - closing - secret.length, matchEnd - closing, m.index, matchEnd));
         }
       }
       if (hasSecretWord && text.includes('<')) {
@@ -138,7 +196,12 @@ export function createSecretPositionDetector(): Detector {
         basicAuth.lastIndex = 0;
         for (let m = basicAuth.exec(text); m !== null; m = basicAuth.exec(text)) {
           const credential = m[1] as string;
-          if (!isBasicCredential(credential)) continue;
+          // Base64 of user:password, or an API session token (Zabbix's `"auth":"128a798a..."`).
+          if (
+            !isBasicCredential(credential) &&
+            !(credential.length >= 16 && /\d/.test(credential) && entropyPerChar(credential) >= minEntropy)
+          )
+            continue;
           const matchEnd = m.index + m[0].length;
           out.push(candidate('secret_kv', matchEnd - credential.length, matchEnd, m.index, matchEnd));
         }
@@ -147,8 +210,10 @@ export function createSecretPositionDetector(): Detector {
       if (!hasSecretWord) return;
       afterWord.lastIndex = 0;
       for (let m = afterWord.exec(text); m !== null; m = afterWord.exec(text)) {
-        const found = m[1] ?? m[2] ?? (m[3] as string);
-        const trimmed = found.replace(/[.,;:)]+$/, '');
+        const raw = m[1] ?? m[2] ?? (m[3] as string);
+        // `token [eyJ...]`: the brackets wrap the value, they are not part of it.
+        const found = raw.startsWith('[') ? raw.slice(1) : raw;
+        const trimmed = found.replace(/[.,;:)\]]+$/, '');
         // `token version=22`: the next key/value pair, not a value.
         if (!randomLooking(trimmed) || /^[\w.-]+=/.test(trimmed)) continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);

@@ -152,6 +152,77 @@ describe('user formats detector', () => {
       ['svc_cache', 'reporter'],
     ],
     ['finds the user when ZooKeeper adds a digest', 'addauth digest zkadmin:Zk3pw', ['zkadmin']],
+    [
+      'finds the user when an authentication failed for a name',
+      'realm ldap1: Password authentication failed for kibana_sys; Authentication of DIGEST header failed for ci-bot from 10.1.1.1',
+      ['kibana_sys', 'ci-bot'],
+    ],
+    [
+      'finds the admin when FortiOS logs or configures one',
+      'msg="Administrator ops-ro logged in successfully" cfgpath="system.admin" cfgobj="audit1" config system admin\n    edit "audit2"',
+      ['ops-ro', 'audit1', 'audit2'],
+    ],
+    [
+      'finds the client when OpenVPN names it before an IPv6 address, in SENT CONTROL or as common_name',
+      'mkim/2001:db8::7 MULTI: Learn: 10.8.0.9 -> mkim/2001:db8::7; SENT CONTROL [mkim]: PUSH; common_name=mkim',
+      ['mkim', 'mkim', 'mkim', 'mkim'],
+    ],
+    [
+      'finds the login when a camelCase key ends in Login',
+      '{"properties":{"adminLogin":"pgadmin7","administratorLoginPassword":"x"}}',
+      ['pgadmin7'],
+    ],
+    [
+      'finds the identity when ipsec.secrets gives an EAP secret',
+      'dave : EAP "x"\\nerin : XAUTH "y"',
+      ['dave', 'erin'],
+    ],
+    [
+      'finds the account when SQL creates or alters a user',
+      "CREATE USER IF NOT EXISTS 'ingest'@'%'; ALTER USER \\'bi\\'@\\'%\\'; SET PASSWORD FOR 'ops'@'localhost'",
+      ['ingest', 'bi', 'ops'],
+    ],
+    [
+      'finds the user when cqlsh prompts or sqlplus connects',
+      'dba_k@cqlsh:ks1> SELECT 1; sqlplus -s hr/Welc0me1@//db:1521/pdb',
+      ['dba_k', 'hr'],
+    ],
+    [
+      'finds the user when MariaDB server_audit logs a query',
+      "20250102 08:00:01,db-2,etl_job,10.2.0.4,77,1201,QUERY,dw,'SELECT 1',0",
+      ['etl_job'],
+    ],
+    [
+      'finds the submitter when Exim accepts local mail',
+      '1tXy-0001-AB <= cron@example.org U=backup P=local S=812',
+      ['backup'],
+    ],
+    [
+      'finds the user when an IIS line has cs-username',
+      '2025-01-02 08:00:01 10.0.0.5 POST /api/x q=1 443 CORP\\svc_app 10.0.0.9 curl/8.0 - 200 0 0 12',
+      ['svc_app'],
+    ],
+    [
+      'finds the author when Nagios gets an external command',
+      '[1736000000] EXTERNAL COMMAND: ACKNOWLEDGE_SVC_PROBLEM;web1;HTTP;2;1;1;mtorres;looking into it',
+      ['mtorres'],
+    ],
+    ['finds the user when a check plugin authenticates', 'check_http -H h -u /status -a monitor:pw', ['monitor']],
+    [
+      'finds the user when Redis ACL LOG or radtest name one',
+      '"object" "AUTH" "username" "ro_user"; radtest alice pw 127.0.0.1 0 secret',
+      ['ro_user', 'alice'],
+    ],
+    [
+      'finds the user when any command takes --username',
+      'vault login -method=userpass --username ops2; tool --db-username=rep1',
+      ['ops2', 'rep1'],
+    ],
+    [
+      'finds the user when Elasticsearch resets a password',
+      'Password for the [kibana_system] user successfully reset.',
+      ['kibana_system'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -178,6 +249,12 @@ describe('user formats detector', () => {
     [
       'ignores prose when su or passwd appear in a sentence',
       'the su binary; /etc/passwd updated; password changed for user 42',
+    ],
+    ['ignores a process name when a log prefix brackets it', 'app[worker.2]: started; web[api-1]: ok'],
+    ['ignores a role when SQL creates one', 'CREATE ROLE reporting WITH LOGIN PASSWORD $1'],
+    [
+      'ignores prose when an authentication failed for a reason',
+      'authentication failed for 3 attempts; login failed for the request',
     ],
     ['ignores a port when a flag that takes a password is given a number', 'redis-cli -p 6379 ping'],
     [

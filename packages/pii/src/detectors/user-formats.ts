@@ -2,6 +2,7 @@ import { cliUserRules } from './cli-credentials';
 import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { isPlaceholderValue } from './secret-kv';
+import { notAName } from './user';
 import { domainUserName, userName as name } from './user-name';
 
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -21,7 +22,7 @@ const notAUser = new Set(
 function plausibleUser(value: string): boolean {
   const lower = value.toLowerCase();
   return (
-    value !== '' && lower !== 'unknown' && !isPlaceholderValue(value) && !notAUser.has(lower) && !hostLike.test(value)
+    value !== '' && !isPlaceholderValue(value) && !notAUser.has(lower) && !notAName.has(lower) && !hostLike.test(value)
   );
 }
 
@@ -71,7 +72,18 @@ export function createUserFormatsDetector(): Detector {
           ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'],
           `/(?<=(?:^|[\\s[])(${name})(?<![.-])/)(?=${ipv4}:\\d{1,5}(?!\\d))`,
         ),
-        rule(['peer connection'], `\\[(${name})\\] Peer Connection Initiated`),
+        // ... also before an IPv6 address, in `SENT CONTROL [alice]:`, and as the `common_name=` of a script's environment.
+        rule(
+          ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9', '/f'],
+          `/(?<=(?:^|[\\s[>])(${name})(?<![.-])/)(?=[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[\\s;,]|$))`,
+          undefined,
+          'gi',
+        ),
+        rule(
+          ['peer connection', 'sent control ['],
+          `\\[(${name})\\] Peer Connection Initiated|SENT CONTROL \\[(${name})\\]:`,
+        ),
+        rule(['common_name='], `\\bcommon_name=(${name})(?=\\s|$)`),
       ],
       [
         // Dovecot: `imap(alice)<4321><sess>:`, `auth-worker(9): pam(alice,10.0.0.5,<sess>): unknown user`.
@@ -119,6 +131,70 @@ export function createUserFormatsDetector(): Detector {
           undefined,
           'gi',
         ),
+      ],
+      [
+        // `Password authentication failed for es_ingest`, `Authentication of BASIC header failed for svc-trigger from`.
+        rule(
+          ['failed for', 'failure for', 'succeeded for', 'successful for'],
+          `\\b(?:authentication|login|logon|auth|header)(?: \\w+)? (?:failed|failure|succeeded|successful) for (?:user )?["'[]?(${name})(?=["'\\]]|\\s+from\\b|\\s*[;,]|[\\s:]*$)`,
+          undefined,
+          'gi',
+        ),
+        // FortiOS: `Administrator fw-admin logged in`, `cfgpath="system.admin" cfgobj="netbackup"`, `Edit system.admin
+        // netbackup`, and the `edit "netbackup"` of a `config system admin` block.
+        rule(['administrator '], `\\bAdministrator (${name}) (?:logged|login|logout|changed|added|deleted)\\b`),
+        rule(
+          ['system.admin', 'user.local'],
+          `\\b(?:cfgpath="(?:system\\.admin|user\\.local)"\\s+cfgobj="|(?:Edit|Add|Delete) (?:system\\.admin|user\\.local) )(${name})`,
+        ),
+        rule(
+          ['config system admin', 'config user local'],
+          `\\bconfig (?:system admin|user local)\\s+edit\\s+"(${name})"`,
+        ),
+        // camelCase keys ending in Login (Azure's `administratorLogin`), case-sensitive so `lastlogin` stays out.
+        rule(['login'], `[a-z]Login(?:Name)?\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?![\\w.$@/-])`),
+        // strongSwan ipsec.secrets: `carol : EAP "secret"` (the identity before the colon).
+        rule(['eap', 'xauth', 'ntlm'], `(?:^|(?<=\\\\n|\\n))[ \\t]*(${name})[ \\t]*:[ \\t]*(?:EAP|XAUTH|NTLM)\\s`),
+        // Elasticsearch: `Password for the [elastic] user successfully reset.`
+        rule(['] user'], `\\bfor the \\[(${name})\\] user\\b`),
+        // SQL statements that name an account: `CREATE USER 'replicator'@'10.0.%'`, `SET PASSWORD FOR 'app'@'%'` (a
+        // ROLE is a set of grants, not a person's account: our corpora leave `CREATE ROLE reporting` alone).
+        rule(
+          ['create user', 'alter user', 'drop user', 'create login', 'alter login', 'password for'],
+          `\\b(?:(?:CREATE|ALTER|DROP|RENAME)\\s+(?:USER|LOGIN)(?:\\s+IF\\s+(?:NOT\\s+)?EXISTS)?|SET\\s+PASSWORD\\s+FOR)\\s+\\\\?["'\`[]?(${name})`,
+          undefined,
+          'gi',
+        ),
+        // cqlsh's prompt `cassandra@cqlsh>`; Oracle's `sqlplus scott/tiger@db` (user/password before the connect string).
+        rule(['@cqlsh'], `(?<![\\w.-])(${name})@cqlsh(?::[\\w.-]+)?>`),
+        rule(
+          ['sqlplus', 'rman', 'expdp', 'impdp', 'sqlldr', 'dgmgrl', 'userid='],
+          `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)\\b[^|;&\\n]*?\\s(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?(${name})/[^@\\s"'/]`,
+        ),
+        // MariaDB server_audit: `20240311 12:25:01,host,app_rw,10.0.13.21,31882,0,CONNECT,shop,,0`.
+        rule(
+          ['connect,', 'query,', 'disconnect,', 'read,', 'write,'],
+          `\\b\\d{8} \\d\\d:\\d\\d:\\d\\d,[\\w.-]+,(${name}),[^,\\n]*,\\d+,\\d+,[A-Z_]+,`,
+        ),
+        // Exim's local submitter `<= x@y U=www-data P=local`.
+        rule(['<= '], `\\s<=\\s[^\\n]*?\\sU=(${name})(?=\\s)`),
+        // IIS W3C default fields: `... cs-uri-stem cs-uri-query s-port cs-username c-ip ...`.
+        rule(
+          [' get ', ' post ', ' put ', ' delete ', ' head ', ' options ', ' patch ', ' propfind ', ' rpc_in_data '],
+          `\\s(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND|RPC_IN_DATA|RPC_OUT_DATA)\\s\\S+\\s\\S+\\s\\d{1,5}\\s(?:[\\w.-]+\\\\{1,2})?(${name})\\s(?=${ipv4}\\s|[0-9a-f]*:[0-9a-f:]+\\s)`,
+        ),
+        // Nagios external commands: the author before the comment (`SCHEDULE_HOST_DOWNTIME;...;jdoyle;comment`);
+        // check_http's `-a user:password`.
+        rule(
+          ['downtime;', 'problem;', 'comment;'],
+          `\\b(?:SCHEDULE_\\w*DOWNTIME|ACKNOWLEDGE_\\w*PROBLEM|ADD_\\w*COMMENT);[^\\n]*;(${name});[^;\\n]*$`,
+        ),
+        rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?(${name}):`),
+        // `--username NAME` of any command (`argocd login --username admin`): the flag names nothing else.
+        rule(['--username', '-username'], `(?<=\\s)--?(?:[\\w-]+-)?username(?:=|\\s+)["']?(${name})`),
+        // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret`.
+        rule(['"username" "'], `"username"\\s+"(${name})"`),
+        rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*["']?(${name})["']?\\s`),
       ],
       // LDAP: the first RDN of a DN in an organisational unit names a person (`cn=John Smith,ou=people,dc=example`); a
       // group's does not, nor an administrative entry right under the domain (`cn=admin,dc=example,dc=com`).

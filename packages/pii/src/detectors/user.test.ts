@@ -5,36 +5,112 @@ describe('user detector', () => {
   const detector = createUserDetector();
 
   test.each([
-    ['finds the name and the uid when a session opens for a user', 'pam_unix(sshd:session): session opened for user cyrus by (uid=0)', ['cyrus', '0']],
-    ['finds the name when sshd rejects an invalid user', 'sshd[1]: Invalid user webmaster from 203.0.113.9', ['webmaster']],
-    ['finds the name when it is a user= value', 'authentication failure; logname= ruser= rhost=h user=guest', ['guest']],
-    ['finds numeric ids when audit keys hold them', 'pid=2211 uid=0 auid=1000 euid=0 fsuid=33 ses=3', ['0', '1000', '0', '33']],
-    ['finds both names when pam names who switched to whom', 'session opened for user root(uid=0) by kpatel(uid=1001)', ['root', '0', 'kpatel', '1001']],
-    ['finds both names when smbd maps one to another', 'Authentication for user [alice] -> [guest_rw] FAILED', ['alice', 'guest_rw']],
-    ['finds the name when Vault names the user', 'display_name=userpass-carol path=auth/ldap/login/dmueller', ['carol', 'dmueller']],
-    ['finds the name when an XML attribute names the field', '<Data Name="TargetUserName">j.smith</Data><Data Name="TargetDomainName">CORP</Data>', ['j.smith']],
+    [
+      'finds the name and the uid when a session opens for a user',
+      'pam_unix(sshd:session): session opened for user cyrus by (uid=0)',
+      ['cyrus', '0'],
+    ],
+    [
+      'finds the name when sshd rejects an invalid user',
+      'sshd[1]: Invalid user webmaster from 203.0.113.9',
+      ['webmaster'],
+    ],
+    [
+      'finds the name when it is a user= value',
+      'authentication failure; logname= ruser= rhost=h user=guest',
+      ['guest'],
+    ],
+    [
+      'finds numeric ids when audit keys hold them',
+      'pid=2211 uid=0 auid=1000 euid=0 fsuid=33 ses=3',
+      ['0', '1000', '0', '33'],
+    ],
+    [
+      'finds both names when pam names who switched to whom',
+      'session opened for user root(uid=0) by kpatel(uid=1001)',
+      ['root', '0', 'kpatel', '1001'],
+    ],
+    [
+      'finds both names when smbd maps one to another',
+      'Authentication for user [alice] -> [guest_rw] FAILED',
+      ['alice', 'guest_rw'],
+    ],
+    [
+      'finds the name when Vault names the user',
+      'display_name=userpass-carol path=auth/ldap/login/dmueller',
+      ['carol', 'dmueller'],
+    ],
+    [
+      'finds the name when an XML attribute names the field',
+      '<Data Name="TargetUserName">j.smith</Data><Data Name="TargetDomainName">CORP</Data>',
+      ['j.smith'],
+    ],
     ['finds the user when a .pgpass line holds one', 'db.internal:5432:*:repl_agent:hX3pq8rT', ['repl_agent']],
     ['finds the login when a command targets an address', 'ssh -p 2222 carol@192.0.2.10 uptime', ['carol']],
     ['finds the name when an LDAP uid is a name', 'bind failed for uid=jdoe,ou=people,dc=example,dc=com', ['jdoe']],
-    ['finds the name when sshd accepts a key for it', 'Accepted publickey for deploy from 10.0.0.1 port 22 ssh2', ['deploy']],
+    [
+      'finds the name when sshd accepts a key for it',
+      'Accepted publickey for deploy from 10.0.0.1 port 22 ssh2',
+      ['deploy'],
+    ],
     ['finds the name when it is quoted after user', `Access denied for user 'app'@'localhost'`, ['app']],
     ['finds the name when it is bracketed after user', 'Authentication for user [alice] FAILED', ['alice']],
-    ['finds the name when sudo logs who ran a command', 'sudo:   kpatel : TTY=pts/0 ; PWD=/srv ; USER=root ; COMMAND=/bin/ls', ['kpatel', 'root']],
-    ['finds the whole identity when it carries colons', '{"username":"system:serviceaccount:ci:deployer"}', ['system:serviceaccount:ci:deployer']],
-    ['finds the authuser when an access log line has one', '203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 2326', ['alice']],
+    [
+      'finds the name when sudo logs who ran a command',
+      'sudo:   kpatel : TTY=pts/0 ; PWD=/srv ; USER=root ; COMMAND=/bin/ls',
+      ['kpatel', 'root'],
+    ],
+    [
+      'finds the whole identity when it carries colons',
+      '{"username":"system:serviceaccount:ci:deployer"}',
+      ['system:serviceaccount:ci:deployer'],
+    ],
+    [
+      'finds the authuser when an access log line has one',
+      '203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 2326',
+      ['alice'],
+    ],
     ['finds the login when a .netrc entry names one', 'machine api.example.com login bob password x', ['bob']],
-    ['finds the name when an XML element is named username', '<db><username>deploy_bot</username></db>', ['deploy_bot']],
+    [
+      'finds the name when an XML element is named username',
+      '<db><username>deploy_bot</username></db>',
+      ['deploy_bot'],
+    ],
     ['finds the name when an escaped newline precedes user=', 'a=1\\nuser=alice', ['alice']],
-    ['finds the name when a Windows event names the account', 'Account Name:\t\tkpatel Source Network Address: -', ['kpatel']],
+    [
+      'finds the name when a Windows event names the account',
+      'Account Name:\t\tkpatel Source Network Address: -',
+      ['kpatel'],
+    ],
     ['finds the name when a connection string has User Id', 'Server=db;User Id=svc_app;Password=x;', ['svc_app']],
     ['finds the name when an HCL or INI value has spaces around =', '  username = "tanaka_y"', ['tanaka_y']],
     ['finds the name when cron runs a command for it', 'CRON[812]: (alice) CMD (/usr/bin/backup)', ['alice']],
-    ['finds the authuser when an access log line has a prefix', 'caddy: 203.0.113.9 - bob [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200', ['bob']],
-    ['finds the name when vsftpd logs a login', 'Fri May  2 08:00:04 2025 [pid 3321] [olga.k] OK LOGIN: Client "203.0.113.9"', ['olga.k']],
-    ['finds the name when a key ends in user or username', 'srcuser=ahmed sasl_username=bwu "ClientUsername":"cdiaz" X-Forwarded-User: dkim SUDO_USER=eva', ['ahmed', 'bwu', 'cdiaz', 'dkim', 'eva']],
+    [
+      'finds the authuser when an access log line has a prefix',
+      'caddy: 203.0.113.9 - bob [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200',
+      ['bob'],
+    ],
+    [
+      'finds the name when vsftpd logs a login',
+      'Fri May  2 08:00:04 2025 [pid 3321] [olga.k] OK LOGIN: Client "203.0.113.9"',
+      ['olga.k'],
+    ],
+    [
+      'finds the name when a key ends in user or username',
+      'srcuser=ahmed sasl_username=bwu "ClientUsername":"cdiaz" X-Forwarded-User: dkim SUDO_USER=eva',
+      ['ahmed', 'bwu', 'cdiaz', 'dkim', 'eva'],
+    ],
     ['finds the name when Dovecot brackets it', 'imap-login: Login: user=<fhale>, method=PLAIN', ['fhale']],
-    ['finds the name when a directory filter or a portal names it', 'filter="(&(objectClass=user)(sAMAccountName=jlee))" memberUid=kpark; User name: alice.w, Auth type: profile', ['jlee', 'kpark', 'alice.w']],
-    ['takes any word as the name when sshd names an invalid user', 'Invalid user default from 10.0.0.1; invalid user Management [preauth]', ['default', 'Management']],
+    [
+      'finds the name when a directory filter or a portal names it',
+      'filter="(&(objectClass=user)(sAMAccountName=jlee))" memberUid=kpark; User name: alice.w, Auth type: profile',
+      ['jlee', 'kpark', 'alice.w'],
+    ],
+    [
+      'takes any word as the name when sshd names an invalid user',
+      'Invalid user default from 10.0.0.1; invalid user Management [preauth]',
+      ['default', 'Management'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -42,8 +118,14 @@ describe('user detector', () => {
   test.each([
     ['ignores prose when a word follows user', 'user not found; user session expired; user logged out'],
     ['ignores ids when the key only ends in uid', 'guid=42 fluid=3 gid=0 ses=4'],
-    ['ignores colon runs when they are a MAC or a compiler position', 'learned 00:11:22:33:44:55 on :5432; main.go:120:5: error'],
-    ['ignores the part before @ when a domain or version follows', 'git@github.com:acme/x.git pkg@4.17.21 jane@example.com'],
+    [
+      'ignores colon runs when they are a MAC or a compiler position',
+      'learned 00:11:22:33:44:55 on :5432; main.go:120:5: error',
+    ],
+    [
+      'ignores the part before @ when a domain or version follows',
+      'git@github.com:acme/x.git pkg@4.17.21 jane@example.com',
+    ],
     ['ignores a verb when it follows user', 'the user clicked the button'],
     ['ignores empty values when the next key follows', 'ruser= rhost=10.0.0.1'],
     ['ignores a path when a log name key holds one', '{"logName":"projects/demo/logs/requests"}'],

@@ -6,7 +6,7 @@ import { userName as name } from './user-name';
 const qualifiedName = '[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
 
 /** Words that follow "user" in prose and are not a name: "user not found", "user session closed", "user logged in". */
-const notAName = new Set(
+export const notAName = new Set(
   (
     'a an the and or not no is was are has have had does did do can cannot could should will would may must to in on at by ' +
     'for from with without of as if then that this it its id ids uid name names account accounts agent data info ' +
@@ -17,15 +17,19 @@ const notAName = new Set(
     'identity exists found creation created deleted updated access activity attribute attributes context defined ' +
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
-    'registration logon logoff limit privileges ns sid client server success successful'
+    'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
+    'hosts agent agents'
   ).split(' '),
 );
 
-const certainLead = /(?:invalid|illegal) user\s+["'[(<]*$/i;
+// After `Invalid user` any word is the name tried; so is a word a log quotes or brackets (`the locked user [manager]`).
+const certainLead = /(?:(?:invalid|illegal) user\s+["'[(<]*|user\s+["'[(<])$/i;
+/** A UUID or a long hex run under `user_id` is a record id, not a name. */
+const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$/i;
 
 function plausibleName(value: string, certain: boolean): boolean {
   const bare = value.replace(/\.+$/, '');
-  if (bare === '' || isPlaceholderValue(bare)) return false;
+  if (bare === '' || isPlaceholderValue(bare) || recordId.test(bare)) return false;
   // After `Invalid user` any word is the name tried (`Invalid user default`), but `user unknown` stays prose.
   if (certain) return bare.toLowerCase() !== 'unknown';
   if (notAName.has(bare.toLowerCase())) return false;
@@ -48,10 +52,13 @@ export function createUserDetector(): Detector {
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
     '',
-    `(?:user(?:[ _.-]?name| ?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-])`,
+    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-])`,
     'gi',
   );
-  const sshd = new RegExp(`\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`, 'g');
+  const sshd = new RegExp(
+    `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`,
+    'g',
+  );
   const sudo = new RegExp(`\\bsudo(?:\\[\\d+\\])?:\\s+(${name})\\s+:\\s+(?:TTY|PWD|USER|COMMAND)=`, 'g');
   // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`, also
   // behind a prefix (`traefik: 203.0.113.9 - alice [...]`).
@@ -61,21 +68,27 @@ export function createUserDetector(): Detector {
   // `"user":{"name":"alice"}` (ECS, OpenTelemetry-style nesting).
   const nestedName = new RegExp(`"user"\\s*:\\s*\\{\\s*"(?:name|username|login|id)"\\s*:\\s*"(${name})"`, 'g');
   // `<username>alice</username>`, `<ns:login>bob</ns:login>`: XML elements named like a user.
-  const xmlElement = new RegExp(`<((?:[\\w.-]+:)?(?:user(?:[_-]?name)?|login|uid|account))>\\s*(${name})\\s*</\\1>`, 'gi');
+  const xmlElement = new RegExp(
+    `<((?:[\\w.-]+:)?(?:user(?:[_-]?name)?|login|uid|account))>\\s*(${name})\\s*</\\1>`,
+    'gi',
+  );
   // cron's `CRON[812]: (alice) CMD (...)`.
   const cron = new RegExp(`\\((${name})\\) CMD \\(`, 'g');
   const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})`, 'g');
   const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
   // Numeric user ids are identities too (`uid=0`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
   // from the LLM, and templates already treat numbers as variables.
-  const numericUid = /(?<![A-Za-z0-9_])(?:[aefrs]|fs|o)?uid=(\d{1,10})(?!\w)/gi;
+  const numericUid = /(?<![A-Za-z0-9_])(?:(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(\d{1,10})(?!\w)/gi;
   const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
   // smbd's `Authentication for user [alice] -> [guest]`: the account the name was mapped to.
   const mappedTo = new RegExp(`\\] -> \\[(${name})\\]`, 'g');
   // Vault: a token's display name is the auth method and the user (`userpass-alice`), a login path ends in the user.
   const vaultUser = new RegExp(`\\b(?:userpass-|auth/(?:userpass|ldap|okta|radius)[\\w.-]*/login/)(${name})`, 'g');
   // XML with the field name in an attribute (Windows events): `<Data Name="TargetUserName">alice</Data>`.
-  const namedField = new RegExp(`\\bName=\\\\?["'][\\w-]*(?:User(?:Name)?|AccountName)\\\\?["']\\s*>\\s*(${name})\\s*<`, 'gi');
+  const namedField = new RegExp(
+    `\\bName=\\\\?["'][\\w-]*(?:User(?:Name)?|AccountName)\\\\?["']\\s*>\\s*(${name})\\s*<`,
+    'gi',
+  );
   const pgpass = pgpassUser(name);
   // `ssh alice@203.0.113.9`, rsync's `alice@10.0.0.5:/srv`: a login at an address (an email needs a domain). Its
   // words are `@` and a digit, so lines whose only `@` is an email's skip it.
@@ -88,8 +101,36 @@ export function createUserDetector(): Detector {
   };
   const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[]]> = [
     [['user', 'login'], phrase],
-    [['user', 'usr', 'uid=', 'uid:', 'uid"', "uid'", 'samaccountname', 'acct', 'account name', 'logname', 'login', 'principal', 'set_id'], keyValue],
-    [['password for', 'publickey for', 'interactive for', 'interactive/pam for', 'hostbased for', 'none for', 'mic for'], always(sshd)],
+    [
+      [
+        'user',
+        'usr',
+        'uid=',
+        'uid:',
+        'uid"',
+        "uid'",
+        'samaccountname',
+        'acct',
+        'account name',
+        'logname',
+        'login',
+        'principal',
+        'set_id',
+      ],
+      keyValue,
+    ],
+    [
+      [
+        'password for',
+        'publickey for',
+        'interactive for',
+        'interactive/pam for',
+        'hostbased for',
+        'none for',
+        'mic for',
+      ],
+      always(sshd),
+    ],
     [['sudo'], always(sudo)],
     [['] "'], always(accessLog)],
     [['user":', 'user" :'], always(nestedName)],
@@ -98,7 +139,7 @@ export function createUserDetector(): Detector {
     [['] ok ', '] fail '], always(vsftpd)],
     [['user>', 'username>', 'user_name>', 'login>', 'uid>', 'account>'], always(xmlElement)],
     [['login'], always(loginCall)],
-    [['uid='], always(numericUid)],
+    [['uid=', 'uidnumber:'], always(numericUid)],
     [['(uid='], always(ownerOfUid)],
     [['] -> ['], always(mappedTo)],
     [['userpass-', '/login/'], always(vaultUser)],
