@@ -46,4 +46,10 @@ describe('createGroupScan', () => {
     expect(() => createGroupScan([[['']]])).toThrow(/non-empty/);
     expect(() => createGroupScan([[['tök']]])).toThrow(/not ASCII/);
   });
+
+  test('rejects a detector with more groups than the bits of one number', () => {
+    const groups = Array.from({ length: 33 }, (_, i) => [`w${i}x`]);
+    expect(() => createGroupScan([groups])).toThrow(/33 keyword groups \(at most 32\)/);
+    expect(groupsIn([groups.slice(0, 32)], 'w31x')).toEqual([1 << 31]);
+  });
 });

@@ -26,14 +26,16 @@ function characterClasses(words: readonly string[]): { classOf: Uint8Array; coun
  */
 export function createGroupScan(slots: ReadonlyArray<ReadonlyArray<readonly string[]>>): (text: string, found: Int32Array) => void {
   const tags = new Map<string, Tag[]>();
-  slots.forEach((groups, slot) =>
+  slots.forEach((groups, slot) => {
+    // A slot's groups are the bits of one 32-bit number: a 33rd would silently share the first one's bit.
+    if (groups.length > 32) throw new RangeError(`pii: a detector declares ${groups.length} keyword groups (at most 32)`);
     groups.forEach((words, group) => {
       for (const word of words) {
         if (word === '' || word !== word.toLowerCase()) throw new TypeError(`pii: keyword ${JSON.stringify(word)} must be non-empty lower case`);
         tags.set(word, [...(tags.get(word) ?? []), [slot, 1 << group]]);
       }
-    }),
-  );
+    });
+  });
   const words = [...tags.keys()];
   const { classOf, count: classes } = characterClasses(words);
 

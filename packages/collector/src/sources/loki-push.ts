@@ -6,9 +6,9 @@ import type { Consumer } from '../consumer';
 import { copyLabels, nowNs, type Labels, type LogBatch, type LogEntry } from '../entry';
 import { ProtocolError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../errors';
 import { decodedPush, type CheckedPush } from '../protocols/loki/checked-push';
-import { uncompressPush, type DecodedEntry } from '../protocols/loki/decode';
+import type { DecodedEntry } from '../protocols/loki/decode';
 import { checkJsonPush } from '../protocols/loki/decode-json-incremental';
-import { checkProtobufPush } from '../protocols/loki/decode-protobuf-incremental';
+import { checkProtobufPush, uncompressPushBody } from '../protocols/loki/decode-protobuf-incremental';
 import { TENANT_LABEL, tenantIdProblem } from '../protocols/loki/tenant';
 import { byContentType, mediaType, receiveBody } from './http-receiver';
 import { unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
@@ -159,8 +159,8 @@ class LokiPush implements LokiPushSource {
 
   readonly #decoders: Readonly<Record<string, (body: Buffer, reservation: InFlightReservation) => Promise<CheckedPush>>> = {
     'application/json': (body) => checkJsonPush(body),
-    'application/x-protobuf': (body, reservation) => {
-      const raw = uncompressPush(body, this.config.max_body_bytes);
+    'application/x-protobuf': async (body, reservation) => {
+      const raw = await uncompressPushBody(body, this.config.max_body_bytes);
       reservation.add(raw.length); // the uncompressed PushRequest counts against the in-flight limit, as inflated bodies do
       return checkProtobufPush(raw);
     },

@@ -18,9 +18,10 @@ export interface Detector {
   readonly type: PiiType;
   /** Cheap test; false means find() cannot produce anything for this text. */
   mayMatch(text: string): boolean;
-  /** Groups of words (lower case): a text with a match contains, in any case, a word of some group. When present, the
-   * scanner looks for the words of all detectors in one pass over the text instead of calling each mayMatch, and
-   * tells find() which groups it saw, so a detector runs only the rules those words can feed. */
+  /** Groups of words (lower-case ASCII, else createRedactor throws): a text with a match contains, in any ASCII case, a
+   * word of some group. When present, the scanner looks for the words of all detectors in one pass over the text
+   * instead of calling each mayMatch, and tells find() which groups it saw, so a detector runs only the rules those
+   * words can feed. At most 32 groups (they are the bits of one number). */
   readonly keywordGroups?: ReadonlyArray<readonly string[]>;
   /** Pushes every validated candidate in text onto out. `groups`, for a detector with keywordGroups, is the bit set
    * of its groups with a word in the text (all when absent). */

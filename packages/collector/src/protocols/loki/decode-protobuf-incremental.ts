@@ -1,8 +1,9 @@
 import { Reader } from 'protobufjs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { decodedPush, SLICE_ENTRIES, SliceGatherer, type CheckedPush } from './checked-push';
-import { decodePushRequest, NOT_PUSH_REQUEST, protobufEntry, protobufStreamLabels, PushBodyError, type DecodedEntry } from './decode';
+import { decodePushRequest, NOT_PUSH_REQUEST, NOT_SNAPPY, protobufEntry, protobufStreamLabels, PushBodyError, type DecodedEntry } from './decode';
 import { pushRequestType, type WireEntry } from './push-proto';
+import { SnappyError, uncompressSnappy } from './snappy-incremental';
 
 /**
  * An uncompressed Loki PushRequest read an entry at a time, as decode-json-incremental.ts reads JSON: the repeated
@@ -31,6 +32,16 @@ interface StreamPlan {
   labels: ReturnType<typeof protobufStreamLabels>;
   start: number;
   end: number;
+}
+
+/** The PushRequest bytes of a Loki protobuf push body (snappy block format), uncompressed with turns of the event loop. */
+export async function uncompressPushBody(body: Uint8Array, maxBytes: number): Promise<Uint8Array> {
+  try {
+    return await uncompressSnappy(body, maxBytes);
+  } catch (err) {
+    if (!(err instanceof SnappyError)) throw err;
+    throw new PushBodyError(`${NOT_SNAPPY}: ${err.message}`);
+  }
 }
 
 /** Checks uncompressed PushRequest bytes, at once when small, else an entry at a time. Throws PushBodyError. */

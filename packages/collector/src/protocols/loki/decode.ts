@@ -42,7 +42,7 @@ export function uncompressPush(body: Uint8Array, maxBytes: number): Uint8Array {
   try {
     return snappy.uncompress(body, maxBytes);
   } catch (err) {
-    throw new PushBodyError(`body is not snappy block-compressed protobuf: ${(err as Error).message}`);
+    throw new PushBodyError(`${NOT_SNAPPY}: ${(err as Error).message}`);
   }
 }
 
@@ -62,6 +62,7 @@ export function decodePushRequest(raw: Uint8Array): DecodedStream[] {
 
 // The errors of a protobuf push, shared with the incremental decoder (decode-protobuf-incremental.ts) so both say the same.
 export const NOT_PUSH_REQUEST = 'body is not a logproto.PushRequest';
+export const NOT_SNAPPY = 'body is not snappy block-compressed protobuf';
 
 /** The labels of the protobuf stream at `at`, from its `labels` string (`{job="a"}`). */
 export function protobufStreamLabels(labels: string, at: string): Labels {
