@@ -119,6 +119,15 @@ module.exports = [
   (v) => line`{"method":"user.login","params":{"username":"${pii('user', v.user())}","password":"${pii('secret_kv', v.password().replace(/["\\]/g, 'x'))}"},"auth":null}`,
   (v) => line`nomad: Secret ID = ${pii('secret_kv', v.uuid())}`,
 
+  (v) => line`ansible: ok: [web-2] => ${pii('user', v.user())}:x:${pii('user', String(v.r.int(1000, 1999)))}:${v.r.int(1000, 1999)}::${pii('home_dir', '/home/' + v.user())}:/bin/zsh`,
+  (v) => line`+ id => uid=${pii('user', String(v.r.int(1000, 1999)))}(${pii('user', v.user())}) gid=100(users) groups=100(users)`,
+  (v) => line`${pii('user', v.user())} ALL=(ALL:ALL) NOPASSWD: /usr/bin/apt-get`,
+  (v) => line`${pii('user', v.user())}   pts/${v.r.int(0, 9)}        ${pii('ipv4', v.ipv4())}     Wed Apr  2 03:1${v.r.int(0, 9)} - 03:5${v.r.int(0, 9)}  (00:4${v.r.int(0, 9)})`,
+  (v) => line`-rw-------  1 ${pii('user', v.user())} staff  ${v.r.int(100, 9999)} Apr  2 03:14 id_ed25519`,
+  (v) => line`Run echo "::add-mask::${pii('secret_kv', v.base62(20))}"`,
+  (v) => line`{"level":"info","msg":"sentry init","dsn":"https://${pii('token', v.hex(32))}@o${v.r.int(1000, 99999)}.ingest.sentry.io/${v.r.int(100, 9999)}"}`,
+  (v) => line`{"action":"workflows.completed_workflow_run","actor":"${pii('user', v.user())}","repo":"acme/api","conclusion":"success"}`,
+
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,
   (v) => line`INFO refreshing access token: attempt ${v.r.int(1, 5)} of 5`,

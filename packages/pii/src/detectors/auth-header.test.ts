@@ -6,9 +6,21 @@ describe('auth header detector', () => {
 
   test.each([
     ['finds a bearer token when in a header line', 'Authorization: Bearer abc123.def-456_ghi', ['abc123.def-456_ghi']],
-    ['finds a basic credential when it decodes to user:password', 'authorization="Basic dXNlcjpwYXNzd29yZA=="', ['dXNlcjpwYXNzd29yZA==']],
-    ['finds a bearer token when lower-case in JSON', '{"authorization":"bearer 9f8e7d6c5b4a39281706"}', ['9f8e7d6c5b4a39281706']],
-    ['finds a token when the header uses another scheme', 'Authorization: token ghp_16C7e42F292c6912E7710c838347Ae178B4a', ['ghp_16C7e42F292c6912E7710c838347Ae178B4a']],
+    [
+      'finds a basic credential when it decodes to user:password',
+      'authorization="Basic dXNlcjpwYXNzd29yZA=="',
+      ['dXNlcjpwYXNzd29yZA=='],
+    ],
+    [
+      'finds a bearer token when lower-case in JSON',
+      '{"authorization":"bearer 9f8e7d6c5b4a39281706"}',
+      ['9f8e7d6c5b4a39281706'],
+    ],
+    [
+      'finds a token when the header uses another scheme',
+      'Authorization: token ghp_16C7e42F292c6912E7710c838347Ae178B4a',
+      ['ghp_16C7e42F292c6912E7710c838347Ae178B4a'],
+    ],
     ['finds a credential when the header has no scheme', 'proxy-authorization: 8c1f2e3d4b5a6978', ['8c1f2e3d4b5a6978']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -17,9 +29,15 @@ describe('auth header detector', () => {
   test.each([
     ['ignores challenge parameters when the word after Bearer is short', 'WWW-Authenticate: Bearer realm="api"'],
     ['ignores prose when the word after Bearer is not a token', 'Bearer authentication failed for user'],
-    ['ignores prose when Basic is followed by a word that is not base64 user:pass', 'basic auth enabled, Basic configuration loaded'],
+    [
+      'ignores prose when Basic is followed by a word that is not base64 user:pass',
+      'basic auth enabled, Basic configuration loaded',
+    ],
     ['ignores the header name when it is used in prose', 'authorization failed: missing header'],
-    ['ignores a parameter name when SigV4 names the key id', 'Authorization=AWS4-HMAC-SHA256 Credential=AKIAFOMWORS7RFRFMYLQ/20250502/eu-west-1/rds/aws4_request'],
+    [
+      'ignores a parameter name when SigV4 names the key id',
+      'Authorization=AWS4-HMAC-SHA256 Credential=AKIAFOMWORS7RFRFMYLQ/20250502/eu-west-1/rds/aws4_request',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -8,7 +8,11 @@ describe('credit card detector', () => {
     ['finds a Visa number when contiguous', 'pan=4111111111111111 ok', ['4111111111111111']],
     ['finds a Mastercard number when space grouped', 'card 5555 5555 5555 4444 exp 12/29', ['5555 5555 5555 4444']],
     ['finds an Amex number when grouped 4-6-5', 'amex 3782-822463-10005', ['3782-822463-10005']],
-    ['finds a 16-digit card when unrelated digits follow its groups', 'card 4111 1111 1111 1111 12 items', ['4111 1111 1111 1111']],
+    [
+      'finds a 16-digit card when unrelated digits follow its groups',
+      'card 4111 1111 1111 1111 12 items',
+      ['4111 1111 1111 1111'],
+    ],
     ['finds a 2-series Mastercard when contiguous', 'x 2223000048400011 y', ['2223000048400011']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);

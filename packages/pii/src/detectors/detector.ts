@@ -83,7 +83,11 @@ export function digitsOnly(value: string): string {
 }
 
 /** One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). */
-export function combineDetectors(type: PiiType, parts: readonly Detector[], normalize: (value: string) => string = keepAsIs): Detector {
+export function combineDetectors(
+  type: PiiType,
+  parts: readonly Detector[],
+  normalize: (value: string) => string = keepAsIs,
+): Detector {
   const keyed = parts.every((p) => p.keywordGroups !== undefined);
   return {
     type,

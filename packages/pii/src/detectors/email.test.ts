@@ -6,12 +6,28 @@ describe('email detector', () => {
 
   test.each([
     ['finds a plain address when it is in prose', 'login ok for jane.doe@example.com now', ['jane.doe@example.com']],
-    ['finds plus tags and subdomains when present', 'to=ops+alerts@mail.corp.example.co.uk;', ['ops+alerts@mail.corp.example.co.uk']],
+    [
+      'finds plus tags and subdomains when present',
+      'to=ops+alerts@mail.corp.example.co.uk;',
+      ['ops+alerts@mail.corp.example.co.uk'],
+    ],
     ['finds an address when it is quoted in JSON', '{"user":"a_b-c@x-y.io"}', ['a_b-c@x-y.io']],
     ['finds an address when it follows mailto:', 'mailto:bob@example.org.', ['bob@example.org']],
-    ['keeps the apostrophe inside the address when the local part has one', "from d'wang@example.com", ["d'wang@example.com"]],
-    ['finds an address when it is URL-encoded', 'GET /unsubscribe?email=li%40shop.example.fr&x=1', ['li%40shop.example.fr']],
-    ['finds a quoted address when a single quote opens it', "WHERE email = 'berg@example.org' AND x", ['berg@example.org']],
+    [
+      'keeps the apostrophe inside the address when the local part has one',
+      "from d'wang@example.com",
+      ["d'wang@example.com"],
+    ],
+    [
+      'finds an address when it is URL-encoded',
+      'GET /unsubscribe?email=li%40shop.example.fr&x=1',
+      ['li%40shop.example.fr'],
+    ],
+    [
+      'finds a quoted address when a single quote opens it',
+      "WHERE email = 'berg@example.org' AND x",
+      ['berg@example.org'],
+    ],
     ['finds an address when an escaped newline precedes it', 'From: a\\njane@example.com', ['jane@example.com']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -23,7 +39,10 @@ describe('email detector', () => {
     ['ignores decorators and handles when there is no local part', '@Override @channel ping'],
     ['ignores hosts without a TLD when the domain has no dot', 'ssh admin@localhost'],
     ['ignores a URL user when it follows //', 'clone ssh://git@github.com/org/repo.git'],
-    ['ignores message ids when logged as message-id=<...>', 'postfix: message-id=<20240311.1234@mail.example.com> and Message-ID: <CAK=x@mail.gmail.com>'],
+    [
+      'ignores message ids when logged as message-id=<...>',
+      'postfix: message-id=<20240311.1234@mail.example.com> and Message-ID: <CAK=x@mail.gmail.com>',
+    ],
     ['ignores an scp-style git remote when a path follows the colon', 'remote git@github.com:acme/web.git'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

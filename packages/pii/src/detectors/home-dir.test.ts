@@ -5,9 +5,17 @@ describe('home_dir detector', () => {
   const detector = createHomeDirDetector();
 
   test.each([
-    ['replaces the directory up to the user when a Linux path is logged', 'open /home/draeger/.ssh/config failed', ['/home/draeger']],
+    [
+      'replaces the directory up to the user when a Linux path is logged',
+      'open /home/draeger/.ssh/config failed',
+      ['/home/draeger'],
+    ],
     ['replaces the directory when a macOS path is logged', 'at /Users/xpc/code/app.js:1:2', ['/Users/xpc']],
-    ['replaces the directory when a Windows path is JSON-escaped', '{"path":"C:\\\\Users\\\\li\\\\AppData"}', ['C:\\\\Users\\\\li']],
+    [
+      'replaces the directory when a Windows path is JSON-escaped',
+      '{"path":"C:\\\\Users\\\\li\\\\AppData"}',
+      ['C:\\\\Users\\\\li'],
+    ],
     ['finds the directory when it is a PWD value', 'PWD=/home/ci', ['/home/ci']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);

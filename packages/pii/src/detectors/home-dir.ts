@@ -6,7 +6,8 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
  * Shared profiles (`/Users/Shared`, `C:\Users\Public`, `Default`) are not a person's.
  */
 export function createHomeDirDetector(): Detector {
-  const pattern = /(?<![\w.-])(?:(?:\/var|\/export)?\/home|\/Users|[A-Za-z]:(?:\\{1,2})Users)(?:\/|\\{1,2})([A-Za-z0-9_][\w.$-]{0,63})(?![\w$-])/g;
+  const pattern =
+    /(?<![\w.-])(?:(?:\/var|\/export)?\/home|\/Users|[A-Za-z]:(?:\\{1,2})Users)(?:\/|\\{1,2})([A-Za-z0-9_][\w.$-]{0,63})(?![\w$-])/g;
   const shared = /^(?:Shared|Public|Default|All)$/i;
   return {
     type: 'home_dir',

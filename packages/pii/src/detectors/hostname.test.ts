@@ -5,11 +5,31 @@ describe('hostname detector', () => {
   const detector = createHostnameDetector();
 
   test.each([
-    ['finds a dashed address when it names an EC2 host', 'node ip-10-0-1-23.ec2.internal ready', ['ip-10-0-1-23.ec2.internal']],
-    ['finds a dashed address when it leads a provider name', 'from 220-135-151-1.hinet-ip.hinet.net', ['220-135-151-1.hinet-ip.hinet.net']],
-    ['finds a dashed address when the host has no domain', 'calvisitor-10-105-160-95 kernel: x', ['calvisitor-10-105-160-95']],
-    ['finds a dotted address when domain labels follow it', '(62.99.164.82.sh.interxion.inode.at)', ['62.99.164.82.sh.interxion.inode.at']],
-    ['finds zero-padded dashed octets when an ISP names the host', 'rhost=dsl-082-083-227-067.dsl.example.net', ['dsl-082-083-227-067.dsl.example.net']],
+    [
+      'finds a dashed address when it names an EC2 host',
+      'node ip-10-0-1-23.ec2.internal ready',
+      ['ip-10-0-1-23.ec2.internal'],
+    ],
+    [
+      'finds a dashed address when it leads a provider name',
+      'from 220-135-151-1.hinet-ip.hinet.net',
+      ['220-135-151-1.hinet-ip.hinet.net'],
+    ],
+    [
+      'finds a dashed address when the host has no domain',
+      'calvisitor-10-105-160-95 kernel: x',
+      ['calvisitor-10-105-160-95'],
+    ],
+    [
+      'finds a dotted address when domain labels follow it',
+      '(62.99.164.82.sh.interxion.inode.at)',
+      ['62.99.164.82.sh.interxion.inode.at'],
+    ],
+    [
+      'finds zero-padded dashed octets when an ISP names the host',
+      'rhost=dsl-082-083-227-067.dsl.example.net',
+      ['dsl-082-083-227-067.dsl.example.net'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

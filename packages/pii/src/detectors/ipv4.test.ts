@@ -20,8 +20,14 @@ describe('ipv4 detector', () => {
     ['ignores five-part numbers when the dotted run is longer', 'oid 1.3.6.1.4.1 set'],
     ['ignores octets over 255 when out of range', 'value 256.1.1.1 and 1.8.0.292'],
     ['ignores octets with leading zeros when zero-padded', 'seq 01.02.03.04'],
-    ['ignores Windows package versions when joined by ~', 'Package_for_KB2928120~31bf3856ad364e35~amd64~~6.1.1.0, Applicable'],
-    ['ignores loopback, any and netmasks when they name no machine', 'on 127.0.0.1:8080 and 0.0.0.0:80 netmask 255.255.255.0'],
+    [
+      'ignores Windows package versions when joined by ~',
+      'Package_for_KB2928120~31bf3856ad364e35~amd64~~6.1.1.0, Applicable',
+    ],
+    [
+      'ignores loopback, any and netmasks when they name no machine',
+      'on 127.0.0.1:8080 and 0.0.0.0:80 netmask 255.255.255.0',
+    ],
     ['ignores a version when a revision word precedes it', 'usb 1-1: hw rev 2.1.0.6, fw 1.0.3.9'],
     ['ignores a version when a file extension follows it', 'installed app-1.4.1.9.jar'],
   ])('%s', (_name, text) => {

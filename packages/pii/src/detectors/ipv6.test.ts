@@ -5,10 +5,18 @@ describe('ipv6 detector', () => {
   const detector = createIpv6Detector();
 
   test.each([
-    ['finds a full address when all eight groups are present', 'src=2001:0db8:85a3:0000:0000:8a2e:0370:7334 ok', ['2001:0db8:85a3:0000:0000:8a2e:0370:7334']],
+    [
+      'finds a full address when all eight groups are present',
+      'src=2001:0db8:85a3:0000:0000:8a2e:0370:7334 ok',
+      ['2001:0db8:85a3:0000:0000:8a2e:0370:7334'],
+    ],
     ['finds a compressed address when it uses ::', 'from fe80::1ff:fe23:4567:890a%eth0', ['fe80::1ff:fe23:4567:890a']],
     ['finds loopback when bracketed with a port', 'listen [::1]:8080', ['::1']],
-    ['finds an IPv4-mapped address when it ends in a dotted quad', 'client ::ffff:192.168.1.10 closed', ['::ffff:192.168.1.10']],
+    [
+      'finds an IPv4-mapped address when it ends in a dotted quad',
+      'client ::ffff:192.168.1.10 closed',
+      ['::ffff:192.168.1.10'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -5,7 +5,11 @@ describe('mac detector', () => {
   const detector = createMacDetector();
 
   test.each([
-    ['finds colon-separated addresses when in a DHCP line', 'DHCPACK to 00:1a:2b:3c:4d:5e via eth0', ['00:1a:2b:3c:4d:5e']],
+    [
+      'finds colon-separated addresses when in a DHCP line',
+      'DHCPACK to 00:1a:2b:3c:4d:5e via eth0',
+      ['00:1a:2b:3c:4d:5e'],
+    ],
     ['finds dash-separated addresses when upper case', 'mac=00-1A-2B-3C-4D-5E', ['00-1A-2B-3C-4D-5E']],
     ['finds Cisco dotted addresses when they contain hex letters', 'port learned 001a.2b3c.4d5e', ['001a.2b3c.4d5e']],
   ])('%s', (_name, text, expected) => {
@@ -18,7 +22,10 @@ describe('mac detector', () => {
     ['ignores seven groups when the run is longer than a MAC', 'x 00:11:22:33:44:55:66'],
     ['ignores all-digit dotted numbers when no hex letter is present', 'build 2024.0115.1030'],
     ['ignores UUIDs when the groups are longer', '550e8400-e29b-41d4-a716-446655440000'],
-    ['ignores the broadcast and zero addresses when they name no device', 'to ff:ff:ff:ff:ff:ff from 00:00:00:00:00:00'],
+    [
+      'ignores the broadcast and zero addresses when they name no device',
+      'to ff:ff:ff:ff:ff:ff from 00:00:00:00:00:00',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

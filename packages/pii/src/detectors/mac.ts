@@ -7,7 +7,9 @@ const pair = '[0-9A-Fa-f]{2}';
  * `MAC=`), or Cisco's `.bbbb.`. Starting on the literal separator lets the regex engine skip to the next one; times
  * (`22:15:29:606`) fail on the fourth separator.
  */
-const macShape = new RegExp(`:${pair}:${pair}:${pair}:${pair}:${pair}|-${pair}-${pair}-${pair}-${pair}-${pair}|\\.[0-9A-Fa-f]{4}\\.`);
+const macShape = new RegExp(
+  `:${pair}:${pair}:${pair}:${pair}:${pair}|-${pair}-${pair}-${pair}-${pair}-${pair}|\\.[0-9A-Fa-f]{4}\\.`,
+);
 
 /**
  * MAC addresses: six hex pairs joined by one consistent `:` or `-`, or Cisco's `xxxx.xxxx.xxxx` (which must
@@ -17,7 +19,8 @@ export function createMacDetector(): Detector {
   const pattern =
     /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
   // iptables LOG prints MAC=<destination>:<source>:<ethertype> as one run of 14 pairs.
-  const iptables = /\bMAC=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?![\w:])/g;
+  const iptables =
+    /\bMAC=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?![\w:])/g;
 
   return {
     type: 'mac',

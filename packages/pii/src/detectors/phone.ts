@@ -78,6 +78,7 @@ export function createPhoneDetector(): Detector {
         anyShape.lastIndex = at + 1;
       }
     },
-    normalize: (value) => (value.startsWith('+') ? '+' : '') + digitsOnly(value.startsWith('00') ? value.slice(2) : value),
+    normalize: (value) =>
+      (value.startsWith('+') ? '+' : '') + digitsOnly(value.startsWith('00') ? value.slice(2) : value),
   };
 }

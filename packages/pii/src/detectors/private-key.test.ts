@@ -7,14 +7,25 @@ describe('private key detector', () => {
 
   test.each([
     ['finds a whole PEM block when it spans lines', `key loaded:\n${block}\nnext`, [block]],
-    ['finds an OpenSSH block when newlines are escaped in JSON', '{"k":"-----BEGIN OPENSSH PRIVATE KEY-----\\nb3Blbn\\n-----END OPENSSH PRIVATE KEY-----"}', ['-----BEGIN OPENSSH PRIVATE KEY-----\\nb3Blbn\\n-----END OPENSSH PRIVATE KEY-----']],
-    ['finds a truncated block to the end when the END line is missing', 'dump -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg', ['-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg']],
+    [
+      'finds an OpenSSH block when newlines are escaped in JSON',
+      '{"k":"-----BEGIN OPENSSH PRIVATE KEY-----\\nb3Blbn\\n-----END OPENSSH PRIVATE KEY-----"}',
+      ['-----BEGIN OPENSSH PRIVATE KEY-----\\nb3Blbn\\n-----END OPENSSH PRIVATE KEY-----'],
+    ],
+    [
+      'finds a truncated block to the end when the END line is missing',
+      'dump -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg',
+      ['-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
 
   test.each([
-    ['ignores public keys and certificates when not private', '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY----- -----BEGIN CERTIFICATE-----'],
+    [
+      'ignores public keys and certificates when not private',
+      '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY----- -----BEGIN CERTIFICATE-----',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

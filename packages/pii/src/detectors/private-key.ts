@@ -18,7 +18,8 @@ export function createPrivateKeyDetector(): Detector {
         out.push(candidate('private_key', m.index, m.index + m[0].length));
       }
       age.lastIndex = 0;
-      for (let m = age.exec(text); m !== null; m = age.exec(text)) out.push(candidate('private_key', m.index, m.index + m[0].length));
+      for (let m = age.exec(text); m !== null; m = age.exec(text))
+        out.push(candidate('private_key', m.index, m.index + m[0].length));
     },
     normalize: keepAsIs,
   };

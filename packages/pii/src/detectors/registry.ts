@@ -38,7 +38,12 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
   aws_secret_key: createAwsSecretKeyDetector,
   private_key: createPrivateKeyDetector,
   url_credentials: createUrlCredentialsDetector,
-  secret_kv: () => combineDetectors('secret_kv', [createSecretKvDetector(), createSecretPositionDetector(), createSecretFormatsDetector()]),
+  secret_kv: () =>
+    combineDetectors('secret_kv', [
+      createSecretKvDetector(),
+      createSecretPositionDetector(),
+      createSecretFormatsDetector(),
+    ]),
   token: createTokenDetector,
   user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector()]),
   home_dir: createHomeDirDetector,

@@ -163,6 +163,9 @@ describe('secret formats detector', () => {
       '$USER7$=dbM0n!tor check_http -H x -a probe:Pr0be#1',
       ['dbM0n!tor', 'Pr0be#1'],
     ],
+    ['finds the value when GitHub Actions masks it', 'echo "::add-mask::gh-S3cret-v4lue"', ['gh-S3cret-v4lue']],
+    ['finds the hash when a shadow line holds one', 'mallory:$y$j9T$abc$def:19800:0:99999:7:::', ['$y$j9T$abc$def']],
+    ['finds the new password when mysqladmin sets one', 'mysqladmin -u root -h db1 password "N3w!Root"', ['N3w!Root']],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
   });

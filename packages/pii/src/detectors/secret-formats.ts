@@ -27,33 +27,24 @@ export function createSecretFormatsDetector(): Detector {
     'secret_kv',
     [
       [
-        // Alone on its line, any value (the word leads the pattern, the line start is checked behind it: cheaper than
-        // trying a line start at every position); after other words, only with an encryption type or a compound name.
+        // One pass for the three shapes of a directive that ends its line: alone on its line, any value (the word leads
+        // the pattern and the line start is checked behind it: cheaper than trying a line start at every position);
+        // after other words, only with an encryption type (`secret 5 …`) or a compound name (`insecure-password …`).
         rule(
-          ['pass', 'secret', 'psk', 'key-string', 'community'],
-          `(?:${secretDirective})(?<=${lineStart}[\\w-]+)[ \\t]+${keyType}${value}${lineEnd}`,
+          ['pass', 'secret', 'psk', 'key-string', 'community', 'key'],
+          `(?:(?:${secretDirective})(?<=${lineStart}[\\w-]+)[ \\t]+${keyType}|(?<![A-Za-z])(?:${secretDirective}|key)[ \\t]+[0-9][ \\t]+${hashName}|(?:password|passwd|pass|secret|key|psk|passphrase)(?<=\\w[-_][A-Za-z]+)[ \\t]+${keyType})${value}${lineEnd}`,
           undefined,
           'gi',
-        ),
-        rule(
-          ['pass', 'secret', 'psk', 'key'],
-          `(?<![A-Za-z])(?:${secretDirective}|key)[ \\t]+[0-9][ \\t]+${hashName}${value}${lineEnd}`,
-          undefined,
-          'gi',
-        ),
-        rule(
-          ['pass', 'secret', 'psk', 'key'],
-          `(?:password|passwd|pass|secret|key|psk|passphrase)(?<=\\w[-_][A-Za-z]+)[ \\t]+${keyType}${value}${lineEnd}`,
-          undefined,
-          'gi',
-        ),
-        // Crypt hashes (`$1$`, `$6$`, Junos `$9$`) after a secret word, quoted or not.
-        rule(
-          ['pass', 'secret', 'key', 'ascii-text'],
-          `\\b(?:password|passwd|secret|key|passphrase|ascii-text)[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`,
         ),
       ],
       [
+        // Crypt hashes (`$1$`, `$6$`, Junos `$9$`) after a secret word, quoted or not.
+        rule(
+          ['$1$', '$2a$', '$2b$', '$2y$', '$5$', '$6$', '$7$', '$8$', '$9$', '$y$'],
+          `\\b(?:password|passwd|secret|key|passphrase|ascii-text)[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`,
+          undefined,
+          'gi',
+        ),
         rule(
           ['radius-server', 'tacacs-server'],
           `\\b(?:radius|tacacs)-server\\b[^\\n]*?\\bkey[ \\t]+(?:[0-9][ \\t]+)?${value}`,
@@ -68,7 +59,7 @@ export function createSecretFormatsDetector(): Detector {
         // Vault tokens (`hvs.`, batch `hvb.`, recovery `hvr.`) wherever they appear (`vault login hvs.…`).
         rule(['hvs.', 'hvb.', 'hvr.'], `(?<![\\w.-])(hv[sbr]\\.[A-Za-z0-9_-]{24,})(?![\\w-])`),
         // strongSwan ipsec.secrets: `: PSK "x"`, `alice : EAP "x"`, `: XAUTH "x"`.
-        rule(['psk', 'eap', 'xauth'], `:\\s*(?:PSK|EAP|XAUTH|NTLM)\\s+${value}`),
+        rule([': psk', ': eap', ': xauth', ': ntlm', ':psk'], `:\\s*(?:PSK|EAP|XAUTH|NTLM)\\s+${value}`),
         // Net-SNMP snmpd.conf: `rocommunity S3cret 10.0.0.0/24`, `com2sec ro default S3cret`,
         // `createUser alice SHA authpass AES privpass`.
         rule(['rocommunity', 'rwcommunity'], `\\b(?:ro|rw)community6?\\s+${value}`, undefined, 'gi'),
@@ -89,11 +80,13 @@ export function createSecretFormatsDetector(): Detector {
         // SASL PLAIN/LOGIN as base64 (`\\0user\\0password`): SMTP's `AUTH PLAIN AGFsaWNl...`, Dovecot's auth protocol
         // `AUTH\\t1\\tPLAIN\\t...\\tresp=AGFsaWNl...` (tabs real or escaped).
         rule(
-          ['plain', 'login'],
+          ['auth plain', 'auth login', 'plain\\t', 'plain\t'],
           `\\bAUTH(?:[ \\t]|\\\\t)+(?:\\d+(?:[ \\t]|\\\\t)+)?(?:PLAIN|LOGIN)\\b(?:(?:[ \\t]|\\\\t)+|[^\\n]*?(?:\\\\t|[\\s;,])resp=)([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])`,
           undefined,
           'gi',
         ),
+      ],
+      [
         // radtest USER PASSWORD SERVER PORT SECRET (the second is the RADIUS shared secret).
         rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*\\S+\\s+${value}\\s+\\S+\\s+\\d+\\s+${value}`),
         // Oracle's `sqlplus scott/tiger@db`, `rman target sys/pw@db`, `expdp system/pw` (user/password).
@@ -106,11 +99,15 @@ export function createSecretFormatsDetector(): Detector {
           ['new value:'],
           `\\bPassword for the \\[[^\\]\\n]+\\] user successfully reset\\.\\s*(?:\\\\n)?\\s*New value:\\s*(\\S+)`,
         ),
+      ],
+      [
         // An OAuth authorization code in a query string (`?code=kqvvRGL-noFO...&state=`): random and 20+ characters.
         rule(
           ['code='],
           `(?<=[?&\\s])code=(?=[\\w.~-]*\\d)(?=[\\w.~-]*[A-Z])(?=[\\w.~-]*[a-z])([\\w.~-]{20,})(?=[&\\s"']|$)`,
         ),
+      ],
+      [
         // A vendor's API key header (`Fastly-Key:`, `X-Auth-Key:`): a header name ending in -Key holding a random value.
         rule(
           ['-key:', '-key":', '-key"'],
@@ -120,6 +117,11 @@ export function createSecretFormatsDetector(): Detector {
         ),
         // A pre-shared key written in hex after the word psk (`# psk file content: 98aa33...`).
         rule(['psk'], `psk\\w*[^\\n=:]{0,40}[:=]\\s*([0-9a-fA-F]{32,})(?![0-9a-fA-F])`, undefined, 'gi'),
+        // GitHub Actions `::add-mask::VALUE` (the runner hides that value from then on); shadow lines' password hash;
+        // `mysqladmin … password NEW`.
+        rule(['::add-mask::'], `::add-mask::([^\\s"']+)`),
+        rule([':$'], `(?<![\\w.-])[A-Za-z_][\\w.-]{0,63}:(\\$(?:[0-9a-z]{1,2})\\$[^:\\s]+):\\d*:`),
+        rule(['mysqladmin'], `\\bmysqladmin\\b[^|;&\\n]*?\\spassword\\s+${value}`),
         // Nagios resource.cfg `$USER3$=secret` (paths and macros left alone) and check_http's `-a user:password`.
         rule(['$user'], `\\$USER\\d+\\$=(?![/$])(\\S+)`),
         rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?[\\w.@-]+:([^\\s"']+)`),
@@ -127,6 +129,6 @@ export function createSecretFormatsDetector(): Detector {
       ...cliSecretRules,
     ],
     // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one.
-    (found) => found !== '' && !isPlaceholderValue(found) && !/^(?:\$\{|\$[A-Za-z_]\w*$|[*-])/.test(found),
+    (found) => found !== '' && !isPlaceholderValue(found) && !/^(?:\$\{|\$[A-Za-z_]\w*$|\*)/.test(found),
   );
 }

@@ -104,6 +104,8 @@ export function createSecretKvDetector(): Detector {
         const value = quoted ?? (m[7] as string);
         if (value === '' || notASecret.test(value) || referenceOrCount.test(value)) continue;
         if (passInsideWord.test(m[2] as string) && !camelPass.test(m[2] as string)) continue;
+        // sudoers' `NOPASSWD: ALL` is a tag, not a key.
+        if (/^nopasswd$/i.test(m[2] as string)) continue;
         const end = m.index + m[0].length;
         if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
         // `https://x-access-token:ghs_...@github.com`: the userinfo of a URL, which url_credentials replaces whole.

@@ -25,39 +25,147 @@ describe('token detector', () => {
   const detector = createTokenDetector();
 
   test.each([
-    ['finds a GitHub token with a valid checksum when it stands alone in prose', `docker login -p ${github} ghcr.io`, [github]],
+    [
+      'finds a GitHub token with a valid checksum when it stands alone in prose',
+      `docker login -p ${github} ghcr.io`,
+      [github],
+    ],
     ['finds an npm token when it is glued to an npmrc key', `//registry.npmjs.org/:_authToken=${npm}`, [npm]],
-    ['finds a fine-grained GitHub token when it is in free text', `use github_pat_11${randomish(20)}_${randomish(59, 5)} here`, [`github_pat_11${randomish(20)}_${randomish(59, 5)}`]],
-    ['finds a GitLab token when it is a clone argument', `--token glpat-${randomish(20)} ok`, [`glpat-${randomish(20)}`]],
-    ['finds a Slack bot token when it is quoted', `"xoxb-123456789012-1234567890123-${randomish(24)}"`, [`xoxb-123456789012-1234567890123-${randomish(24)}`]],
-    ['replaces only the secret path when a Slack webhook URL is logged', `POST https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF12/${randomish(24)} 404`, [`T0ABCDEF1/B0ABCDEF12/${randomish(24)}`]],
-    ['finds a Stripe secret key when it follows --api-key', `--api-key sk_live_${randomish(24)}`, [`sk_live_${randomish(24)}`]],
-    ['finds a Google API key when it is a query parameter', `GET /maps?key=AIza${randomish(35)}&q=x`, [`AIza${randomish(35)}`]],
-    ['replaces the account key when an Azure connection string is logged', `AccountName=x;AccountKey=${randomish(86)}==;EndpointSuffix=core.windows.net`, [`${randomish(86)}==`]],
-    ['replaces the signature when an Azure SAS URL is logged', `?sv=2022-11-02&sp=r&sig=${randomish(40)}%3D`, [`${randomish(40)}%3D`]],
-    ['finds a SendGrid key when it is in a sentence', `key SG.${randomish(22)}.${randomish(43)} rejected`, [`SG.${randomish(22)}.${randomish(43)}`]],
-    ['finds a Twilio API key when it is logged', `api key SK${'0123456789abcdef'.repeat(2)}`, [`SK${'0123456789abcdef'.repeat(2)}`]],
-    ['finds an OpenAI project key when it is exported', `OPENAI_API_KEY=sk-proj-${randomish(30)}T3BlbkFJ${randomish(30)}`, [`sk-proj-${randomish(30)}T3BlbkFJ${randomish(30)}`]],
+    [
+      'finds a fine-grained GitHub token when it is in free text',
+      `use github_pat_11${randomish(20)}_${randomish(59, 5)} here`,
+      [`github_pat_11${randomish(20)}_${randomish(59, 5)}`],
+    ],
+    [
+      'finds a GitLab token when it is a clone argument',
+      `--token glpat-${randomish(20)} ok`,
+      [`glpat-${randomish(20)}`],
+    ],
+    [
+      'finds a Slack bot token when it is quoted',
+      `"xoxb-123456789012-1234567890123-${randomish(24)}"`,
+      [`xoxb-123456789012-1234567890123-${randomish(24)}`],
+    ],
+    [
+      'replaces only the secret path when a Slack webhook URL is logged',
+      `POST https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF12/${randomish(24)} 404`,
+      [`T0ABCDEF1/B0ABCDEF12/${randomish(24)}`],
+    ],
+    [
+      'finds a Stripe secret key when it follows --api-key',
+      `--api-key sk_live_${randomish(24)}`,
+      [`sk_live_${randomish(24)}`],
+    ],
+    [
+      'finds a Google API key when it is a query parameter',
+      `GET /maps?key=AIza${randomish(35)}&q=x`,
+      [`AIza${randomish(35)}`],
+    ],
+    [
+      'replaces the account key when an Azure connection string is logged',
+      `AccountName=x;AccountKey=${randomish(86)}==;EndpointSuffix=core.windows.net`,
+      [`${randomish(86)}==`],
+    ],
+    [
+      'replaces the signature when an Azure SAS URL is logged',
+      `?sv=2022-11-02&sp=r&sig=${randomish(40)}%3D`,
+      [`${randomish(40)}%3D`],
+    ],
+    [
+      'finds a SendGrid key when it is in a sentence',
+      `key SG.${randomish(22)}.${randomish(43)} rejected`,
+      [`SG.${randomish(22)}.${randomish(43)}`],
+    ],
+    [
+      'finds a Twilio API key when it is logged',
+      `api key SK${'0123456789abcdef'.repeat(2)}`,
+      [`SK${'0123456789abcdef'.repeat(2)}`],
+    ],
+    [
+      'finds an OpenAI project key when it is exported',
+      `OPENAI_API_KEY=sk-proj-${randomish(30)}T3BlbkFJ${randomish(30)}`,
+      [`sk-proj-${randomish(30)}T3BlbkFJ${randomish(30)}`],
+    ],
     ['finds an xAI key when it is exported', `XAI_API_KEY=xai-${randomish(80)}`, [`xai-${randomish(80)}`]],
-    ['finds a Hugging Face token when it is in an env dump', `HF_TOKEN=hf_${randomish(34).replace(/\d/g, 'q')}`, [`hf_${randomish(34).replace(/\d/g, 'q')}`]],
-    ['finds a Datadog key when it follows its key name', `DD_API_KEY=${'0123456789abcdef'.repeat(2)} ./install.sh`, ['0123456789abcdef'.repeat(2)]],
-    ['finds a PyPI token when it is a twine password', `--password pypi-AgEIcHlwaS5vcmc${randomish(60)}`, [`pypi-AgEIcHlwaS5vcmc${randomish(60)}`]],
-    ['finds a Docker Hub token when it is a login argument', `-p dckr_pat_${randomish(27)}`, [`dckr_pat_${randomish(27)}`]],
-    ['finds an Azure storage key when the az CLI takes it as --account-key', `az storage blob upload --account-key ${randomish(86)}== -f x`, [`${randomish(86)}==`]],
-    ['finds a Tailscale auth key when it is a CLI argument', `tailscale up --authkey tskey-auth-${randomish(12)}-${randomish(30, 9)}`, [`tskey-auth-${randomish(12)}-${randomish(30, 9)}`]],
-    ['finds a DigitalOcean token when it is exported', `DIGITALOCEAN_ACCESS_TOKEN=dop_v1_${'0123456789abcdef'.repeat(4)}`, [`dop_v1_${'0123456789abcdef'.repeat(4)}`]],
-    ['finds a Terraform Cloud token when it is in a credentials file', `token = "${randomish(14)}.atlasv1.${randomish(67, 4)}"`, [`${randomish(14)}.atlasv1.${randomish(67, 4)}`]],
-    ['finds a Postman key when it is a header value', `x-api-key: PMAK-${'0123456789abcdef'.repeat(2).slice(0, 24)}-${'fedcba9876543210'.repeat(3).slice(0, 34)}`, [`PMAK-${'0123456789abcdef'.repeat(2).slice(0, 24)}-${'fedcba9876543210'.repeat(3).slice(0, 34)}`]],
-    ['finds a Databricks token when it is in free text', `using dapi${'0123456789abcdef'.repeat(2)} for the job`, [`dapi${'0123456789abcdef'.repeat(2)}`]],
-    ['finds a Telegram bot token when it is in a URL', `GET https://api.telegram.org/bot5412345678:AA${randomish(33)}/getMe`, [`5412345678:AA${randomish(33)}`]],
-    ['replaces the secret part when a Discord webhook URL is logged', `POST https://discord.com/api/webhooks/1234567890/${randomish(68)} 204`, [randomish(68)]],
-    ['finds an Azure AD client secret when it is in free text', `secret ${randomish(3)}8Q~${randomish(34, 2)} expires soon`, [`${randomish(3)}8Q~${randomish(34, 2)}`]],
+    [
+      'finds a Hugging Face token when it is in an env dump',
+      `HF_TOKEN=hf_${randomish(34).replace(/\d/g, 'q')}`,
+      [`hf_${randomish(34).replace(/\d/g, 'q')}`],
+    ],
+    [
+      'finds a Datadog key when it follows its key name',
+      `DD_API_KEY=${'0123456789abcdef'.repeat(2)} ./install.sh`,
+      ['0123456789abcdef'.repeat(2)],
+    ],
+    [
+      'finds a PyPI token when it is a twine password',
+      `--password pypi-AgEIcHlwaS5vcmc${randomish(60)}`,
+      [`pypi-AgEIcHlwaS5vcmc${randomish(60)}`],
+    ],
+    [
+      'finds a Docker Hub token when it is a login argument',
+      `-p dckr_pat_${randomish(27)}`,
+      [`dckr_pat_${randomish(27)}`],
+    ],
+    [
+      'finds an Azure storage key when the az CLI takes it as --account-key',
+      `az storage blob upload --account-key ${randomish(86)}== -f x`,
+      [`${randomish(86)}==`],
+    ],
+    [
+      'finds a Tailscale auth key when it is a CLI argument',
+      `tailscale up --authkey tskey-auth-${randomish(12)}-${randomish(30, 9)}`,
+      [`tskey-auth-${randomish(12)}-${randomish(30, 9)}`],
+    ],
+    [
+      'finds a DigitalOcean token when it is exported',
+      `DIGITALOCEAN_ACCESS_TOKEN=dop_v1_${'0123456789abcdef'.repeat(4)}`,
+      [`dop_v1_${'0123456789abcdef'.repeat(4)}`],
+    ],
+    [
+      'finds a Terraform Cloud token when it is in a credentials file',
+      `token = "${randomish(14)}.atlasv1.${randomish(67, 4)}"`,
+      [`${randomish(14)}.atlasv1.${randomish(67, 4)}`],
+    ],
+    [
+      'finds a Postman key when it is a header value',
+      `x-api-key: PMAK-${'0123456789abcdef'.repeat(2).slice(0, 24)}-${'fedcba9876543210'.repeat(3).slice(0, 34)}`,
+      [`PMAK-${'0123456789abcdef'.repeat(2).slice(0, 24)}-${'fedcba9876543210'.repeat(3).slice(0, 34)}`],
+    ],
+    [
+      'finds a Databricks token when it is in free text',
+      `using dapi${'0123456789abcdef'.repeat(2)} for the job`,
+      [`dapi${'0123456789abcdef'.repeat(2)}`],
+    ],
+    [
+      'finds a Telegram bot token when it is in a URL',
+      `GET https://api.telegram.org/bot5412345678:AA${randomish(33)}/getMe`,
+      [`5412345678:AA${randomish(33)}`],
+    ],
+    [
+      'replaces the secret part when a Discord webhook URL is logged',
+      `POST https://discord.com/api/webhooks/1234567890/${randomish(68)} 204`,
+      [randomish(68)],
+    ],
+    [
+      'finds an Azure AD client secret when it is in free text',
+      `secret ${randomish(3)}8Q~${randomish(34, 2)} expires soon`,
+      [`${randomish(3)}8Q~${randomish(34, 2)}`],
+    ],
+    [
+      'replaces the key when a Sentry DSN is logged',
+      `SENTRY_DSN=https://${'0123456789abcdef'.repeat(2)}@o4501.ingest.sentry.io/45`,
+      ['0123456789abcdef'.repeat(2)],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
 
   test.each([
-    ['ignores a documentation placeholder when it has the GitHub shape', 'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+    [
+      'ignores a documentation placeholder when it has the GitHub shape',
+      'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    ],
     ['ignores a prefix when the body is too short', 'sk_live_abc and ghp_123 and AIzaSy12'],
     ['ignores a publishable Stripe key when it is public by design', `pk_live_${randomish(24)}`],
     ['ignores a longer identifier when the prefix is inside it', `xghp_${randomish(36)} and my_npm_${randomish(36)}`],

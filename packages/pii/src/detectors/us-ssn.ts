@@ -14,7 +14,8 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
  */
 export function createUsSsnDetector(): Detector {
   const dashed = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.:]\d)/g;
-  const labelled = /\b(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+  const labelled =
+    /\b(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
   // Two tests: a case-insensitive alternation of the shape and the words costs more than both.
   const shape = /\d{3}-\d\d-\d{4}/;
   const label = /ssn|social/i;
@@ -24,7 +25,8 @@ export function createUsSsnDetector(): Detector {
     find(text: string, out: Candidate[]): void {
       dashed.lastIndex = 0;
       for (let m = dashed.exec(text); m !== null; m = dashed.exec(text)) {
-        if (isValidSsn(m[1] as string, m[2] as string, m[3] as string)) out.push(candidate('us_ssn', m.index, m.index + m[0].length));
+        if (isValidSsn(m[1] as string, m[2] as string, m[3] as string))
+          out.push(candidate('us_ssn', m.index, m.index + m[0].length));
       }
       labelled.lastIndex = 0;
       for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {

@@ -223,6 +223,28 @@ describe('user formats detector', () => {
       'Password for the [kibana_system] user successfully reset.',
       ['kibana_system'],
     ],
+    [
+      'finds the name and uid when a passwd line or getent prints one',
+      'getent: svc_ci:x:1002:1002:CI runner,,,:/var/lib/ci:/usr/sbin/nologin',
+      ['svc_ci', '1002'],
+    ],
+    ['finds the name when a shadow line holds a hash', 'mallory:$y$j9T$abc$def:19800:0:99999:7:::', ['mallory']],
+    [
+      'finds the name when id prints a uid and its name',
+      'uid=1001(kwame) gid=1001(kwame) groups=1001(kwame)',
+      ['kwame'],
+    ],
+    ['finds the name when sudoers grants a user', 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl', ['deploy']],
+    [
+      'finds the name when last or who lists a session',
+      'priya    pts/3        10.9.0.4         Tue Mar 12 09:14   still logged in',
+      ['priya'],
+    ],
+    [
+      'finds the owner when ls -l lists a file',
+      'drwxr-x---  5 jenkins jenkins 4096 Mar 12 09:14 workspace',
+      ['jenkins'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -250,6 +272,7 @@ describe('user formats detector', () => {
       'ignores prose when su or passwd appear in a sentence',
       'the su binary; /etc/passwd updated; password changed for user 42',
     ],
+    ['ignores a group line when it has no home and shell', 'sudo:x:27:alice,bob'],
     ['ignores a process name when a log prefix brackets it', 'app[worker.2]: started; web[api-1]: ok'],
     ['ignores a role when SQL creates one', 'CREATE ROLE reporting WITH LOGIN PASSWORD $1'],
     [

@@ -140,6 +140,8 @@ export function createUserFormatsDetector(): Detector {
           undefined,
           'gi',
         ),
+      ],
+      [
         // FortiOS: `Administrator fw-admin logged in`, `cfgpath="system.admin" cfgobj="netbackup"`, `Edit system.admin
         // netbackup`, and the `edit "netbackup"` of a `config system admin` block.
         rule(['administrator '], `\\bAdministrator (${name}) (?:logged|login|logout|changed|added|deleted)\\b`),
@@ -151,10 +153,15 @@ export function createUserFormatsDetector(): Detector {
           ['config system admin', 'config user local'],
           `\\bconfig (?:system admin|user local)\\s+edit\\s+"(${name})"`,
         ),
+      ],
+      [
         // camelCase keys ending in Login (Azure's `administratorLogin`), case-sensitive so `lastlogin` stays out.
         rule(['login'], `[a-z]Login(?:Name)?\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?![\\w.$@/-])`),
         // strongSwan ipsec.secrets: `carol : EAP "secret"` (the identity before the colon).
-        rule(['eap', 'xauth', 'ntlm'], `(?:^|(?<=\\\\n|\\n))[ \\t]*(${name})[ \\t]*:[ \\t]*(?:EAP|XAUTH|NTLM)\\s`),
+        rule(
+          [': eap', ': xauth', ': ntlm'],
+          `(?:^|(?<=\\\\n|\\n))[ \\t]*(${name})[ \\t]*:[ \\t]*(?:EAP|XAUTH|NTLM)\\s`,
+        ),
         // Elasticsearch: `Password for the [elastic] user successfully reset.`
         rule(['] user'], `\\bfor the \\[(${name})\\] user\\b`),
         // SQL statements that name an account: `CREATE USER 'replicator'@'10.0.%'`, `SET PASSWORD FOR 'app'@'%'` (a
@@ -178,11 +185,15 @@ export function createUserFormatsDetector(): Detector {
         ),
         // Exim's local submitter `<= x@y U=www-data P=local`.
         rule(['<= '], `\\s<=\\s[^\\n]*?\\sU=(${name})(?=\\s)`),
+      ],
+      [
         // IIS W3C default fields: `... cs-uri-stem cs-uri-query s-port cs-username c-ip ...`.
         rule(
           [' get ', ' post ', ' put ', ' delete ', ' head ', ' options ', ' patch ', ' propfind ', ' rpc_in_data '],
           `\\s(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND|RPC_IN_DATA|RPC_OUT_DATA)\\s\\S+\\s\\S+\\s\\d{1,5}\\s(?:[\\w.-]+\\\\{1,2})?(${name})\\s(?=${ipv4}\\s|[0-9a-f]*:[0-9a-f:]+\\s)`,
         ),
+      ],
+      [
         // Nagios external commands: the author before the comment (`SCHEDULE_HOST_DOWNTIME;...;jdoyle;comment`);
         // check_http's `-a user:password`.
         rule(
@@ -192,6 +203,18 @@ export function createUserFormatsDetector(): Detector {
         rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?(${name}):`),
         // `--username NAME` of any command (`argocd login --username admin`): the flag names nothing else.
         rule(['--username', '-username'], `(?<=\\s)--?(?:[\\w-]+-)?username(?:=|\\s+)["']?(${name})`),
+        // /etc/passwd and getent lines `alice:x:1000:1000:Alice:/home/alice:/bin/bash` (the name and its uid), shadow
+        // lines `alice:$6$…:19000:…`, `id`'s `uid=1000(alice)`, sudoers `alice ALL=(ALL) ALL`, `last`/`who` rows and the
+        // owner column of `ls -l`. (An SSH key's `alice@laptop` comment is left: our corpora disagree on it.)
+        rule([':x:', ':*:', ':!:'], `(?<![\\w.-])(${name}):[x*!]:(\\d+):\\d+:[^:\\n]*:/[^:\\n]*:`),
+        rule([':$'], `(?<![\\w.-])(${name}):\\$(?:[0-9a-z]{1,2})\\$[^:\\s]+:\\d*:`),
+        rule(['uid='], `\\buid=\\d+\\((${name})\\)`),
+        rule(['all='], `(?:^|(?<=\\\\n|\\n))[ \\t]*(${name})[ \\t]+ALL[ \\t]*=`),
+        rule(['pts/', 'tty'], `(?:^|(?<=\\\\n|\\n))(${name})[ \\t]+(?:pts/\\d+|tty\\w*|:\\d+)[ \\t]`),
+        rule(
+          ['rw-', 'r-x', 'rwx', 'r--'],
+          `(?<![\\w-])[-dlcbps][rwxsStT-]{9}[.+@]?\\s+\\d+\\s+(${name})\\s+[\\w.-]+\\s+\\d+\\s`,
+        ),
         // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret`.
         rule(['"username" "'], `"username"\\s+"(${name})"`),
         rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*["']?(${name})["']?\\s`),

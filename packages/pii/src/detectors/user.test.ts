@@ -111,6 +111,11 @@ describe('user detector', () => {
       'Invalid user default from 10.0.0.1; invalid user Management [preauth]',
       ['default', 'Management'],
     ],
+    [
+      'finds the actor when CI or an audit log names one',
+      '{"actor":"octo-dev","action":"repo.create"} GITHUB_ACTOR=release-bot',
+      ['octo-dev', 'release-bot'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -131,6 +136,7 @@ describe('user detector', () => {
     ['ignores a path when a log name key holds one', '{"logName":"projects/demo/logs/requests"}'],
     ['ignores unknown when pam says the user is unknown', 'check pass; user unknown'],
     ['ignores keys when user is not their last word', 'user_agent=curl useragent=x users=5 superuser=true'],
+    ['ignores a framework path when an actor key holds one', 'actor=akka://system/user/worker reactor=netty'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -52,7 +52,7 @@ export function createUserDetector(): Detector {
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
     '',
-    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-])`,
+    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|(?:[\\w.-]*[_.-])?actor))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
     'gi',
   );
   const sshd = new RegExp(
@@ -110,6 +110,7 @@ export function createUserDetector(): Detector {
         'uid"',
         "uid'",
         'samaccountname',
+        'actor',
         'acct',
         'account name',
         'logname',
