@@ -128,6 +128,12 @@ module.exports = [
   (v) => line`{"level":"info","msg":"sentry init","dsn":"https://${pii('token', v.hex(32))}@o${v.r.int(1000, 99999)}.ingest.sentry.io/${v.r.int(100, 9999)}"}`,
   (v) => line`{"action":"workflows.completed_workflow_run","actor":"${pii('user', v.user())}","repo":"acme/api","conclusion":"success"}`,
 
+  (v) => line`#12 [6/8] USER ${pii('user', v.user())}`,
+  (v) => line`[${pii('user', v.user())}@bastion-${v.r.int(1, 3)} ~]$ kubectl config set-credentials ${pii('user', v.user())} --token=${pii('secret_kv', v.base62(32))}`,
+  (v) => line`{"event":"ticket.updated","updated_by":"${pii('user', v.user())}","assignee":"${pii('user', v.user())}","order_by":"priority"}`,
+  (v) => line`2025-04-02 03:14:23.104  WARN 1 --- [main] .s.s.UserDetailsServiceAutoConfiguration : Using generated security password: ${pii('secret_kv', v.uuid())}`,
+  (v) => line`wsl: cp ${pii('home_dir', `/mnt/c/Users/${v.name()}`)}/notes.txt /tmp/`,
+
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,
   (v) => line`INFO refreshing access token: attempt ${v.r.int(1, 5)} of 5`,

@@ -17,13 +17,25 @@ describe('home_dir detector', () => {
       ['C:\\\\Users\\\\li'],
     ],
     ['finds the directory when it is a PWD value', 'PWD=/home/ci', ['/home/ci']],
+    [
+      'replaces the whole prefix when a home sits under a mount',
+      'cd /mnt/c/Users/ana && ls /data/home/bo/x /usr/home/cy',
+      ['/mnt/c/Users/ana', '/data/home/bo', '/usr/home/cy'],
+    ],
+    ['replaces a tilde home when the shell names one', 'cp ~deploy/.ssh/id_rsa ~ops2 /tmp', ['~deploy', '~ops2']],
+    [
+      'replaces an old Windows profile when a path has one',
+      'C:\\Documents and Settings\\mark\\Desktop',
+      ['C:\\Documents and Settings\\mark'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
 
   test.each([
     ['ignores shared profiles when they belong to nobody', '/Users/Shared/Caches and C:\\Users\\Public\\Desktop'],
-    ['ignores a home word when it is not a path', 'home page /srv/home-assets/x'],
+    ['ignores a home word when it is not a path', 'home page /srv/home-assets/x GET /api/v1/home/dashboard'],
+    ['ignores a lone tilde when it is the current home or a version range', 'cd ~ && ls ~/x; "lodash": "~4.17.21"'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -166,6 +166,16 @@ describe('secret formats detector', () => {
     ['finds the value when GitHub Actions masks it', 'echo "::add-mask::gh-S3cret-v4lue"', ['gh-S3cret-v4lue']],
     ['finds the hash when a shadow line holds one', 'mallory:$y$j9T$abc$def:19800:0:99999:7:::', ['$y$j9T$abc$def']],
     ['finds the new password when mysqladmin sets one', 'mysqladmin -u root -h db1 password "N3w!Root"', ['N3w!Root']],
+    [
+      'finds the password when a tool prints a generated one',
+      'Using generated security password: 3f2a9c1e-7b4d-4e8f-9a0b-1c2d3e4f5a6b; initial admin password: Qx7-Lm2p',
+      ['3f2a9c1e-7b4d-4e8f-9a0b-1c2d3e4f5a6b', 'Qx7-Lm2p'],
+    ],
+    [
+      'finds the setup password when Jenkins prints it',
+      'Please use the following password to proceed to installation:\\n\\n5c0e0d9b3c2a4f1e8d7c6b5a49382716',
+      ['5c0e0d9b3c2a4f1e8d7c6b5a49382716'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
   });

@@ -117,6 +117,15 @@ export function createSecretFormatsDetector(): Detector {
         ),
         // A pre-shared key written in hex after the word psk (`# psk file content: 98aa33...`).
         rule(['psk'], `psk\\w*[^\\n=:]{0,40}[:=]\\s*([0-9a-fA-F]{32,})(?![0-9a-fA-F])`, undefined, 'gi'),
+        // Passwords a tool prints once (`Using generated security password: …`, `initial admin password: …`, Jenkins'
+        // setup password on the line after `password to proceed to installation:`).
+        rule(
+          ['generated', 'initial', 'temporary', 'random password', 'one-time', 'default password'],
+          `\\b(?:generated|initial|temporary|default|random|one-time)(?:[ _-][a-z]+){0,2}[ _-]password(?: is)?\\s*[:=]?\\s+["']?([^\\s"';,]{6,})`,
+          undefined,
+          'gi',
+        ),
+        rule(['password to proceed'], `password to proceed to installation:(?:\\s|\\\\n)*([0-9a-f]{32})\\b`),
         // GitHub Actions `::add-mask::VALUE` (the runner hides that value from then on); shadow lines' password hash;
         // `mysqladmin … password NEW`.
         rule(['::add-mask::'], `::add-mask::([^\\s"']+)`),

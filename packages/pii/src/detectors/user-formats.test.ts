@@ -245,6 +245,18 @@ describe('user formats detector', () => {
       'drwxr-x---  5 jenkins jenkins 4096 Mar 12 09:14 workspace',
       ['jenkins'],
     ],
+    [
+      'finds the account when a Dockerfile or build switches USER',
+      'Step 7/9 : USER appuser\n#9 [5/6] USER node:node',
+      ['appuser', 'node'],
+    ],
+    [
+      'finds the user when kubectl sets credentials for one',
+      'kubectl config set-credentials ci-deployer --token=x',
+      ['ci-deployer'],
+    ],
+    ['finds the user when a shell prompt shows one', '[dana@web1 ~]$ sudo -i; ed@build-2:~/src$ make', ['dana', 'ed']],
+    ['finds the full name when git config sets user.name', 'git config --global user.name "Jane Doe"', ['Jane Doe']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -284,6 +296,7 @@ describe('user formats detector', () => {
       'ignores a host when strongSwan authenticates a gateway by name',
       "authentication of 'vpn.example.com' (myself) with pre-shared key successful",
     ],
+    ['ignores user in prose when it is not a Dockerfile instruction', 'the USER must confirm; set USER env'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -140,6 +140,8 @@ export function createUserFormatsDetector(): Detector {
           undefined,
           'gi',
         ),
+        // Dockerfile and build output `USER appuser` (the account the image runs as), upper case, alone on its line.
+        rule(['user '], `(?:^|(?<=\\\\n|\\n|: |\\] ))USER\\s+(${name})(?::[\\w-]+)?[ \\t]*(?=$|\\\\n|\\n)`),
       ],
       [
         // FortiOS: `Administrator fw-admin logged in`, `cfgpath="system.admin" cfgobj="netbackup"`, `Edit system.admin
@@ -215,6 +217,12 @@ export function createUserFormatsDetector(): Detector {
           ['rw-', 'r-x', 'rwx', 'r--'],
           `(?<![\\w-])[-dlcbps][rwxsStT-]{9}[.+@]?\\s+\\d+\\s+(${name})\\s+[\\w.-]+\\s+\\d+\\s`,
         ),
+        // kubectl's `config set-credentials alice`; shell prompts `[alice@web1 ~]$`, `alice@web1:~$`; git's
+        // `user.name "Jane Doe"` (a full name, quoted).
+        rule(['set-credentials'], `\\bset-credentials\\s+(${name})`),
+        rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
+        rule([':~'], `(?<![\\w.-])(${name})@[\\w.-]+:~[^\\s$#]*[$#](?=\\s|$)`),
+        rule(['user.name'], `\\buser\\.name\\s*(?:=\\s*|\\s+)["']([A-Za-z][\\w.' -]{0,62}[\\w.])["']`),
         // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret`.
         rule(['"username" "'], `"username"\\s+"(${name})"`),
         rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*["']?(${name})["']?\\s`),

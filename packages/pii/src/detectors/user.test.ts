@@ -116,6 +116,11 @@ describe('user detector', () => {
       '{"actor":"octo-dev","action":"repo.create"} GITHUB_ACTOR=release-bot',
       ['octo-dev', 'release-bot'],
     ],
+    [
+      'finds the name when an actor-verb key names who did it',
+      '{"created_by":"mlopez","assignee":"tkim"} approvedBy=rjones reporter: sli',
+      ['mlopez', 'tkim', 'rjones', 'sli'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -137,6 +142,7 @@ describe('user detector', () => {
     ['ignores unknown when pam says the user is unknown', 'check pass; user unknown'],
     ['ignores keys when user is not their last word', 'user_agent=curl useragent=x users=5 superuser=true'],
     ['ignores a framework path when an actor key holds one', 'actor=akka://system/user/worker reactor=netty'],
+    ['ignores keys when by only orders or groups', 'order_by=created_at group_by=region sorted_by=name'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

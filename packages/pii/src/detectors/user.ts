@@ -52,7 +52,7 @@ export function createUserDetector(): Detector {
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
     '',
-    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|(?:[\\w.-]*[_.-])?actor))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
+    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
     'gi',
   );
   const sshd = new RegExp(
@@ -111,6 +111,12 @@ export function createUserDetector(): Detector {
         "uid'",
         'samaccountname',
         'actor',
+        '_by',
+        'by"',
+        'by=',
+        'by:',
+        'assignee',
+        'reporter',
         'acct',
         'account name',
         'logname',
