@@ -14,7 +14,9 @@ const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 
 const blindFlag = process.argv.find((a) => /^--blind\d?$/.test(a));
 const blind = blindFlag === undefined ? undefined : `corpus-${blindFlag.slice(2)}.jsonl`;
-const corpusPaths = (blind !== undefined ? [blind] : ['corpus.jsonl', 'corpus-generated.jsonl']).map((f) => path.join(__dirname, f));
+const corpusPaths = (blind !== undefined ? [blind] : ['corpus.jsonl', 'corpus-generated.jsonl']).map((f) =>
+  path.join(__dirname, f),
+);
 const logDir = process.env.PII_BENCH_LOGS ?? path.join(__dirname, '../../../shared/data/loghub-2k');
 const showMistakes = process.argv.includes('--mistakes');
 const baselineAt = process.argv.indexOf('--baseline');
@@ -29,14 +31,18 @@ function loadBaseline(ref) {
   const ts = require('typescript');
   const root = path.join(__dirname, '../..');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pii-baseline-'));
-  const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', ref, 'packages/pii/src'], { encoding: 'utf8' })
+  const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', ref, 'packages/pii/src'], {
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   for (const file of files) {
     const source = execFileSync('git', ['-C', root, 'show', `${ref}:${file}`], { encoding: 'utf8' });
     const out = path.join(dir, path.relative('packages/pii/src', file)).replace(/\.ts$/, '.js');
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    });
     fs.writeFileSync(out, outputText);
   }
   return require(dir);
@@ -50,13 +56,17 @@ function printScores() {
   const lines = loadCorpus();
   const score = scoreCorpus(lines, createPiiScanner());
   const nearMisses = lines.filter((l) => l.spans.length === 0).length;
-  console.log(`${blind !== undefined ? `BLIND ${blind}` : 'tuning corpus'}: ${lines.length} lines, ${lines.reduce((n, l) => n + l.spans.length, 0)} labeled values, ${nearMisses} near-miss lines`);
+  console.log(
+    `${blind !== undefined ? `BLIND ${blind}` : 'tuning corpus'}: ${lines.length} lines, ${lines.reduce((n, l) => n + l.spans.length, 0)} labeled values, ${nearMisses} near-miss lines`,
+  );
   console.log('| type | labeled | TP | FP | FN | precision | recall |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const type of [...piiTypes, 'overall']) {
     const s = type === 'overall' ? score.overall : score.byType[type];
     const labeled = s.truePositives + s.falseNegatives;
-    console.log(`| ${type} | ${labeled} | ${s.truePositives} | ${s.falsePositives} | ${s.falseNegatives} | ${pct(s.precision)} | ${pct(s.recall)} |`);
+    console.log(
+      `| ${type} | ${labeled} | ${s.truePositives} | ${s.falsePositives} | ${s.falseNegatives} | ${pct(s.precision)} | ${pct(s.recall)} |`,
+    );
   }
   if (showMistakes) {
     for (const m of score.mistakes) console.log(JSON.stringify(m));
@@ -99,21 +109,48 @@ function printThroughput({ source, lines }, baseline) {
   const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
   const runs = [
     ['reference: one email regex replace', (line) => line.replace(email, '<EMAIL>')],
-    [`redact, all ${piiTypes.length} types`, ((r) => (line) => r.redact(line).text)(createRedactor())],
-    [`redact, all ${piiTypes.length} types, hash mode`, ((r) => (line) => r.redact(line).text)(createRedactor({ hashKey: 'bench-key' }))],
+    [
+      `redact, all ${piiTypes.length} types`,
+      (
+        (r) => (line) =>
+          r.redact(line).text
+      )(createRedactor()),
+    ],
+    [
+      `redact, all ${piiTypes.length} types, hash mode`,
+      (
+        (r) => (line) =>
+          r.redact(line).text
+      )(createRedactor({ hashKey: 'bench-key' })),
+    ],
   ];
   if (baseline !== undefined) {
     // The same two modes as the current version, so both run under the same JIT conditions.
     const old = baseline.createRedactor();
     const oldHashed = baseline.createRedactor({ hashKey: 'bench-key' });
-    runs.push([`baseline ${baselineRef}: redact, all ${baseline.piiTypes.length} types`, (line) => old.redact(line).text]);
+    runs.push([
+      `baseline ${baselineRef}: redact, all ${baseline.piiTypes.length} types`,
+      (line) => old.redact(line).text,
+    ]);
     runs.push([`baseline ${baselineRef}: redact, hash mode`, (line) => oldHashed.redact(line).text]);
   }
-  const speeds = bestMbPerSecond(lines, bytes, runs.map(([, fn]) => fn));
-  console.log(`\nthroughput on ${lines.length} lines (${(bytes / 1e6).toFixed(2)} MB) from ${source}, best of 10 rounds of CPU time`);
-  runs.forEach(([name], i) => console.log(`${name.padEnd(44)} ${speeds[i].toFixed(1).padStart(6)} MB/s  ratio to reference ${(speeds[i] / speeds[0]).toFixed(3)}`));
+  const speeds = bestMbPerSecond(
+    lines,
+    bytes,
+    runs.map(([, fn]) => fn),
+  );
+  console.log(
+    `\nthroughput on ${lines.length} lines (${(bytes / 1e6).toFixed(2)} MB) from ${source}, best of 10 rounds of CPU time`,
+  );
+  runs.forEach(([name], i) =>
+    console.log(
+      `${name.padEnd(44)} ${speeds[i].toFixed(1).padStart(6)} MB/s  ratio to reference ${(speeds[i] / speeds[0]).toFixed(3)}`,
+    ),
+  );
   if (baseline !== undefined) {
-    console.log(`current / baseline ${baselineRef}: ${(speeds[1] / speeds[3]).toFixed(3)} (hash mode ${(speeds[2] / speeds[4]).toFixed(3)})`);
+    console.log(
+      `current / baseline ${baselineRef}: ${(speeds[1] / speeds[3]).toFixed(3)} (hash mode ${(speeds[2] / speeds[4]).toFixed(3)})`,
+    );
   }
 }
 
@@ -136,7 +173,9 @@ function printHostileLines() {
     const t1 = process.hrtime.bigint();
     line.replace(email, '<EMAIL>');
     const t2 = process.hrtime.bigint();
-    console.log(`${name.padEnd(24)} ${(Number(t1 - t0) / 1e6).toFixed(0).padStart(6)} ms (${(Number(t2 - t1) / 1e6).toFixed(0)} ms)`);
+    console.log(
+      `${name.padEnd(24)} ${(Number(t1 - t0) / 1e6).toFixed(0).padStart(6)} ms (${(Number(t2 - t1) / 1e6).toFixed(0)} ms)`,
+    );
   }
 }
 
@@ -145,5 +184,21 @@ const baseline = baselineRef === undefined ? undefined : loadBaseline(baselineRe
 printThroughput(loadLogLines(), baseline);
 // The corpus is small: 20 copies make each timed round long enough for CPU-time resolution.
 const corpusTexts = loadCorpus().map((l) => l.text);
-printThroughput({ source: 'the labeled corpus (x20)', lines: Array.from({ length: 20 }, () => corpusTexts).flat() }, baseline);
+printThroughput(
+  { source: 'the labeled corpus (x20)', lines: Array.from({ length: 20 }, () => corpusTexts).flat() },
+  baseline,
+);
+// Unseen formats: the texts of every blind part (logs in formats the detectors were not written from), x10 for the same reason.
+const blindTexts = fs
+  .readdirSync(__dirname)
+  .filter((f) => /^corpus-blind\d*\.jsonl$/.test(f))
+  .sort()
+  .flatMap((f) => parseCorpus(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).map((l) => l.text));
+printThroughput(
+  {
+    source: `unseen formats: every blind part's texts (x10)`,
+    lines: Array.from({ length: 10 }, () => blindTexts).flat(),
+  },
+  baseline,
+);
 printHostileLines();

@@ -34,9 +34,17 @@ export function createRuleDetector(
     keywordGroups: groups.map((g) => [...new Set(g.flatMap((r) => r.words))]),
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], found = -1): void {
+      // A group runs when a word of any of its rules is in the text; each rule of a shared group then runs only
+      // where its own words are (its pattern would otherwise scan the whole line for nothing).
+      let lower: string | undefined;
       for (let i = 0; i < groups.length; i++) {
         if ((found & (1 << i)) === 0) continue;
-        for (const { pattern, values } of groups[i] as readonly Rule[]) {
+        const group = groups[i] as readonly Rule[];
+        for (const { words, pattern, values } of group) {
+          if (group.length > 1) {
+            lower ??= text.toLowerCase();
+            if (!hasAnyWord(lower, words)) continue;
+          }
           pattern.lastIndex = 0;
           for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
             const spans = m.indices as RegExpIndicesArray;
@@ -54,4 +62,10 @@ export function createRuleDetector(
     },
     normalize: keepAsIs,
   };
+}
+
+/** True when the lower-cased text holds one of the words (toLowerCase folds at least A-Z, as the keyword pass does). */
+function hasAnyWord(lower: string, words: readonly string[]): boolean {
+  for (const word of words) if (lower.includes(word)) return true;
+  return false;
 }

@@ -41,7 +41,7 @@ export async function uncompressSnappy(input: Uint8Array, maxBytes: number, turn
     return value;
   };
   for (let turnAt = turnBytes; pos < input.length; ) {
-    const tag = readLE(1);
+    const tag = input[pos++] ?? 0;
     const type = tag & 3;
     if (type === LITERAL) {
       let len = tag >>> 2;
@@ -57,8 +57,9 @@ export async function uncompressSnappy(input: Uint8Array, maxBytes: number, turn
       const offset = type === COPY_1 ? ((tag >>> 5) << 8) + readLE(1) : readLE(type === COPY_2 ? 2 : 4);
       if (offset === 0 || offset > o) throw new SnappyError(`copy offset ${offset} at output byte ${o} is out of range`);
       if (o + len > length) throw new SnappyError('output longer than the declared length');
-      if (offset >= len) out.copyWithin(o, o - offset, o - offset + len);
-      else for (let i = 0; i < len; i++) out[o + i] = out[o + i - offset] ?? 0; // overlapping: a repeating run
+      // Short or overlapping copies (a repeating run) byte by byte: copyWithin costs more than it saves there.
+      if (offset >= len && len > 16) out.copyWithin(o, o - offset, o - offset + len);
+      else for (let i = 0; i < len; i++) out[o + i] = out[o + i - offset] ?? 0;
       o += len;
     }
     if (o >= turnAt) {
