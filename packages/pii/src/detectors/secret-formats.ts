@@ -111,7 +111,7 @@ export function createSecretFormatsDetector(): Detector {
         // A vendor's API key header (`Fastly-Key:`, `X-Auth-Key:`): a header name ending in -Key holding a random value.
         rule(
           ['-key:', '-key":', '-key"'],
-          `(?<![\\w-])[A-Za-z]\\w*(?:-\\w+)*-Key\\\\?["']?\\s*:\\s*\\[?\\\\?["']?(?=[\\w+/=-]*\\d)(?=[\\w+/=-]*[A-Za-z])([\\w+/=-]{16,})`,
+          `-Key(?<=(?<![\\w-])[A-Za-z]\\w*(?:-\\w+)*-Key)\\\\?["']?\\s*:\\s*\\[?\\\\?["']?(?=[\\w+/=-]*\\d)(?=[\\w+/=-]*[A-Za-z])([\\w+/=-]{16,})`,
           undefined,
           'gi',
         ),
@@ -129,7 +129,7 @@ export function createSecretFormatsDetector(): Detector {
         // GitHub Actions `::add-mask::VALUE` (the runner hides that value from then on); shadow lines' password hash;
         // `mysqladmin … password NEW`.
         rule(['::add-mask::'], `::add-mask::([^\\s"']+)`),
-        rule([':$'], `(?<![\\w.-])[A-Za-z_][\\w.-]{0,63}:(\\$(?:[0-9a-z]{1,2})\\$[^:\\s]+):\\d*:`),
+        rule([':$'], `:(?=\\$[0-9a-z]{1,2}\\$)(?<=(?<![\\w.-])[A-Za-z_][\\w.-]{0,63}:)(\\$(?:[0-9a-z]{1,2})\\$[^:\\s]+):\\d*:`),
         rule(['mysqladmin'], `\\bmysqladmin\\b[^|;&\\n]*?\\spassword\\s+${value}`),
         // Nagios resource.cfg `$USER3$=secret` (paths and macros left alone) and check_http's `-a user:password`.
         rule(['$user'], `\\$USER\\d+\\$=(?![/$])(\\S+)`),

@@ -41,7 +41,7 @@ export function createUserFormatsDetector(): Detector {
       [
         rule(
           ['utc,"', 't,"', 'k,"'],
-          `(?<=(?:^|\\s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})?(?: [A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?)?),"(${name})",(?:"[^"\\n]*")?,\\d+,`,
+          `,"(?<=(?:^|\\s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})?(?: [A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?)?,")(${name})",(?:"[^"\\n]*")?,\\d+,`,
         ),
       ],
       [
@@ -70,12 +70,12 @@ export function createUserFormatsDetector(): Detector {
         // OpenVPN names a client by its certificate's CN: `alice/203.0.113.5:51234 MULTI: ...`, `[alice] Peer Connection`.
         rule(
           ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'],
-          `/(?<=(?:^|[\\s[])(${name})(?<![.-])/)(?=${ipv4}:\\d{1,5}(?!\\d))`,
+          `/(?=${ipv4}:\\d{1,5}(?!\\d))(?<=(?:^|[\\s[])(${name})(?<![.-])/)`,
         ),
         // ... also before an IPv6 address, in `SENT CONTROL [alice]:`, and as the `common_name=` of a script's environment.
         rule(
           ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9', '/f'],
-          `/(?<=(?:^|[\\s[>])(${name})(?<![.-])/)(?=[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[\\s;,]|$))`,
+          `/(?=[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[\\s;,]|$))(?<=(?:^|[\\s[>])(${name})(?<![.-])/)`,
           undefined,
           'gi',
         ),
@@ -106,7 +106,7 @@ export function createUserFormatsDetector(): Detector {
           `\\b(?:imap|pop3|lmtp|managesieve|submission|passwd-file|passwd|pam|ldap|sql|shadow|checkpassword|oauth2)\\((${name})(?=[,)])`,
         ),
         // Exim: `A=dovecot_plain:alice`.
-        rule(['esmtpa', 'esmtpsa'], `(?<=\\s)A=[\\w-]+:(${name})(?=\\s|$)`),
+        rule(['esmtpa', 'esmtpsa'], `\\sA=[\\w-]+:(${name})(?=\\s|$)`),
       ],
       [
         // su: `su: (to root) alice on pts/0`, `FAILED su for root by alice`.
@@ -141,7 +141,7 @@ export function createUserFormatsDetector(): Detector {
           'gi',
         ),
         // Dockerfile and build output `USER appuser` (the account the image runs as), upper case, alone on its line.
-        rule(['user '], `(?:^|(?<=\\\\n|\\n|: |\\] ))USER\\s+(${name})(?::[\\w-]+)?[ \\t]*(?=$|\\\\n|\\n)`),
+        rule(['user '], `USER(?<=(?:^|\\\\n|\\n|: |\\] )USER)\\s+(${name})(?::[\\w-]+)?[ \\t]*(?=$|\\\\n|\\n)`),
       ],
       [
         // FortiOS: `Administrator fw-admin logged in`, `cfgpath="system.admin" cfgobj="netbackup"`, `Edit system.admin
@@ -158,11 +158,13 @@ export function createUserFormatsDetector(): Detector {
       ],
       [
         // camelCase keys ending in Login (Azure's `administratorLogin`), case-sensitive so `lastlogin` stays out.
-        rule(['login'], `[a-z]Login(?:Name)?\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?![\\w.$@/-])`),
+        rule(['login'], `Login(?<=[a-z]Login)(?:Name)?\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?![\\w.$@/-])`),
+      ],
+      [
         // strongSwan ipsec.secrets: `carol : EAP "secret"` (the identity before the colon).
         rule(
           [': eap', ': xauth', ': ntlm'],
-          `(?:^|(?<=\\\\n|\\n))[ \\t]*(${name})[ \\t]*:[ \\t]*(?:EAP|XAUTH|NTLM)\\s`,
+          `:[ \\t]*(?:EAP|XAUTH|NTLM)\\s(?<=(?:^|\\\\n|\\n)[ \\t]*(${name})[ \\t]*:[ \\t]*(?:EAP|XAUTH|NTLM)\\s)`,
         ),
         // Elasticsearch: `Password for the [elastic] user successfully reset.`
         rule(['] user'], `\\bfor the \\[(${name})\\] user\\b`),
@@ -175,7 +177,7 @@ export function createUserFormatsDetector(): Detector {
           'gi',
         ),
         // cqlsh's prompt `cassandra@cqlsh>`; Oracle's `sqlplus scott/tiger@db` (user/password before the connect string).
-        rule(['@cqlsh'], `(?<![\\w.-])(${name})@cqlsh(?::[\\w.-]+)?>`),
+        rule(['@cqlsh'], `@cqlsh(?<=(?<![\\w.-])(${name})@cqlsh)(?::[\\w.-]+)?>`),
         rule(
           ['sqlplus', 'rman', 'expdp', 'impdp', 'sqlldr', 'dgmgrl', 'userid='],
           `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)\\b[^|;&\\n]*?\\s(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?(${name})/[^@\\s"'/]`,
@@ -192,7 +194,7 @@ export function createUserFormatsDetector(): Detector {
         // IIS W3C default fields: `... cs-uri-stem cs-uri-query s-port cs-username c-ip ...`.
         rule(
           [' get ', ' post ', ' put ', ' delete ', ' head ', ' options ', ' patch ', ' propfind ', ' rpc_in_data '],
-          `\\s(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND|RPC_IN_DATA|RPC_OUT_DATA)\\s\\S+\\s\\S+\\s\\d{1,5}\\s(?:[\\w.-]+\\\\{1,2})?(${name})\\s(?=${ipv4}\\s|[0-9a-f]*:[0-9a-f:]+\\s)`,
+          `\\b(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|PROPFIND|RPC_IN_DATA|RPC_OUT_DATA)\\s\\S+\\s\\S+\\s\\d{1,5}\\s(?:[\\w.-]+\\\\{1,2})?(${name})\\s(?=${ipv4}\\s|[0-9a-f]*:[0-9a-f:]+\\s)`,
         ),
       ],
       [
@@ -204,24 +206,30 @@ export function createUserFormatsDetector(): Detector {
         ),
         rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?(${name}):`),
         // `--username NAME` of any command (`argocd login --username admin`): the flag names nothing else.
-        rule(['--username', '-username'], `(?<=\\s)--?(?:[\\w-]+-)?username(?:=|\\s+)["']?(${name})`),
+        rule(['--username', '-username'], `username(?<=(?<![\\w-])--?(?:[\\w-]+-)?username)(?:=|\\s+)["']?(${name})`),
+      ],
+      [
         // /etc/passwd and getent lines `alice:x:1000:1000:Alice:/home/alice:/bin/bash` (the name and its uid), shadow
         // lines `alice:$6$…:19000:…`, `id`'s `uid=1000(alice)`, sudoers `alice ALL=(ALL) ALL`, `last`/`who` rows and the
         // owner column of `ls -l`. (An SSH key's `alice@laptop` comment is left: our corpora disagree on it.)
-        rule([':x:', ':*:', ':!:'], `(?<![\\w.-])(${name}):[x*!]:(\\d+):\\d+:[^:\\n]*:/[^:\\n]*:`),
-        rule([':$'], `(?<![\\w.-])(${name}):\\$(?:[0-9a-z]{1,2})\\$[^:\\s]+:\\d*:`),
+        rule([':x:', ':*:', ':!:'], `:[x*!]:(?<=(?<![\\w.-])(${name}):[x*!]:)(\\d+):\\d+:[^:\\n]*:/[^:\\n]*:`),
+        rule([':$'], `:\\$(?<=(?<![\\w.-])(${name}):\\$)(?:[0-9a-z]{1,2})\\$[^:\\s]+:\\d*:`),
         rule(['uid='], `\\buid=\\d+\\((${name})\\)`),
-        rule(['all='], `(?:^|(?<=\\\\n|\\n))[ \\t]*(${name})[ \\t]+ALL[ \\t]*=`),
-        rule(['pts/', 'tty'], `(?:^|(?<=\\\\n|\\n))(${name})[ \\t]+(?:pts/\\d+|tty\\w*|:\\d+)[ \\t]`),
+        rule(['all='], `ALL(?<=(?:^|\\\\n|\\n)[ \\t]*(${name})[ \\t]+ALL)[ \\t]*=`),
+      ],
+      [
+        rule(['pts/', 'tty'], `(?:pts/\\d+|tty\\w*)(?<=(?:^|\\\\n|\\n)(${name})[ \\t]+(?:pts/\\d+|tty\\w*))[ \\t]`),
         rule(
           ['rw-', 'r-x', 'rwx', 'r--'],
-          `(?<![\\w-])[-dlcbps][rwxsStT-]{9}[.+@]?\\s+\\d+\\s+(${name})\\s+[\\w.-]+\\s+\\d+\\s`,
+          `[r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-](?<=(?<![\\w-])[-dlcbps].{9})[.+@]?\\s+\\d+\\s+(${name})\\s+[\\w.-]+\\s+\\d+\\s`,
         ),
+      ],
+      [
         // kubectl's `config set-credentials alice`; shell prompts `[alice@web1 ~]$`, `alice@web1:~$`; git's
         // `user.name "Jane Doe"` (a full name, quoted).
         rule(['set-credentials'], `\\bset-credentials\\s+(${name})`),
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
-        rule([':~'], `(?<![\\w.-])(${name})@[\\w.-]+:~[^\\s$#]*[$#](?=\\s|$)`),
+        rule([':~'], `:~(?<=(?<![\\w.-])(${name})@[\\w.-]+:~)[^\\s$#]*[$#](?=\\s|$)`),
         rule(['user.name'], `\\buser\\.name\\s*(?:=\\s*|\\s+)["']([A-Za-z][\\w.' -]{0,62}[\\w.])["']`),
         // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret`.
         rule(['"username" "'], `"username"\\s+"(${name})"`),
@@ -232,7 +240,7 @@ export function createUserFormatsDetector(): Detector {
       [
         rule(
           ['cn='],
-          `(?<![\\w,=-])cn=((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services|devices)\\b)`,
+          `cn=(?<=(?<![\\w,=-])cn=)((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services|devices)\\b)`,
           undefined,
           'gi',
         ),

@@ -52,7 +52,7 @@ export function createUserDetector(): Detector {
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
     '',
-    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
+    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
     'gi',
   );
   // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
@@ -101,6 +101,10 @@ export function createUserDetector(): Detector {
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
   const userAtAddress = new RegExp(`(?<![\\w.@%+'-])(${name})@(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d))`, 'g');
   // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
+  const allOf =
+    (...list: RegExp[]) =>
+    () =>
+      list;
   const always = (pattern: RegExp) => {
     const list = [pattern];
     return () => list;
@@ -147,15 +151,15 @@ export function createUserDetector(): Detector {
     [['sudo'], always(sudo)],
     [['] "'], always(accessLog)],
     [['user":', 'user" :'], always(nestedName)],
-    [['machine'], always(netrc)],
-    [[') cmd ('], always(cron)],
-    [['] ok ', '] fail '], always(vsftpd)],
+    // Rare formats share one keyword bit (a detector has 32): .netrc, cron, vsftpd, smbd's mapping, Vault.
+    [
+      ['machine', ') cmd (', '] ok ', '] fail ', '] -> [', 'userpass-', '/login/'],
+      allOf(netrc, cron, vsftpd, mappedTo, vaultUser),
+    ],
     [['user>', 'username>', 'user_name>', 'login>', 'uid>', 'account>'], always(xmlElement)],
     [['login'], always(loginCall)],
     [['uid=', 'uidnumber:'], always(numericUid)],
     [['(uid='], always(ownerOfUid)],
-    [['] -> ['], always(mappedTo)],
-    [['userpass-', '/login/'], always(vaultUser)],
     [['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"'], always(namedField)],
     [pgpassWords, always(pgpass)],
     [['@0', '@1', '@2', '@3', '@4', '@5', '@6', '@7', '@8', '@9'], always(userAtAddress)],
