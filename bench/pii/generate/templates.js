@@ -134,6 +134,10 @@ module.exports = [
   (v) => line`2025-04-02 03:14:23.104  WARN 1 --- [main] .s.s.UserDetailsServiceAutoConfiguration : Using generated security password: ${pii('secret_kv', v.uuid())}`,
   (v) => line`wsl: cp ${pii('home_dir', `/mnt/c/Users/${v.name()}`)}/notes.txt /tmp/`,
 
+  (v) => line`java.sql.SQLException: getConnection("jdbc:mysql://db-${v.r.int(1, 4)}/orders", "${pii('user', v.user())}", "${pii('secret_kv', v.password().replace(/["\\]/g, 'x'))}") failed`,
+  (v) => line`aws sts get-caller-identity => "Arn": "arn:aws:iam::${v.digits(12)}:user/${pii('user', v.user())}"`,
+  (v) => line`gh auth status: Logged in to github.com account ${pii('user', v.user())} (GH_TOKEN)`,
+
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,
   (v) => line`INFO refreshing access token: attempt ${v.r.int(1, 5)} of 5`,

@@ -20,6 +20,7 @@ describe('aws secret key detector', () => {
       `keystore add s3.client.default.secret_key <<< ${secret}; key_id = AKIAIOSFODNN7EXAMPLE key_secret = ${secret}; {$AWS.SECRET.ACCESS.KEY} = ${secret}`,
       [secret, secret, secret],
     ],
+    ['finds a secret when it follows its key id', `alice,,AKIAIOSFODNN7EXAMPLE,${secret}`, [secret]],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

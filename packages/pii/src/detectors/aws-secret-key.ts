@@ -11,13 +11,15 @@ export function createAwsSecretKeyDetector(): Detector {
     /(?:(?<=\\[nrt])|(?<![\w-]))\\?["']?(?:aws[_-]?secret[_-]?(?:access[_-]?)?key|secret[_-]?access[_-]?key)\\?["']?(?:\s*(?:=>|[:=])\s*|\s+)\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
   const otherNames =
     /(?:(?<=\\[nrt])|(?<![\w-]))\{?\$?[\w.-]*?(?:secret[_.-]?(?:access[_.-]?)?key|key[_.-]?secret)\}?\\?["']?(?:\s*(?:=>|[:=]|<<<)\s*|\s+)\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
+  // Right after its key id (`AKIA…:wJalr…`, `"AKIA…", "wJalr…"`, a credentials.csv row `alice,,AKIA…,wJalr…`).
+  const afterKeyId = /(?<![A-Z0-9])A[KS]IA[A-Z2-7]{16}["']?\s*[,:;/ ]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
   const awsContext = /aws|s3|amazon|A[KS]IA[A-Z2-7]{16}/i;
   return {
     type: 'aws_secret_key',
-    keywordGroups: [['secret']],
-    mayMatch: (text) => /secret/i.test(text),
+    keywordGroups: [['secret', 'akia', 'asia']],
+    mayMatch: (text) => /secret|A[KS]IA/i.test(text),
     find(text: string, out: Candidate[]): void {
-      for (const names of awsContext.test(text) ? [pattern, otherNames] : [pattern]) {
+      for (const names of awsContext.test(text) ? [pattern, otherNames, afterKeyId] : [pattern]) {
         names.lastIndex = 0;
         for (let m = names.exec(text); m !== null; m = names.exec(text)) {
           const end = m.index + m[0].length;

@@ -1,4 +1,5 @@
 import type { PiiType } from '../pii-type';
+import { createGroupScan } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
@@ -29,22 +30,32 @@ export function createRuleDetector(
   accept: (value: string) => boolean,
 ): Detector {
   const hint = anyOf([...new Set(groups.flat().flatMap((r) => r.words))]);
+  // Each rule's own words, as the bits of a second keyword pass (32 rules a slot), run only when a group of several
+  // rules fired: a rule of a shared group then runs only where its own words are, not wherever its neighbours' are.
+  const rules = groups.flat();
+  const slots = Array.from({ length: Math.ceil(rules.length / 32) }, (_, slot) =>
+    rules.slice(slot * 32, slot * 32 + 32).map((r) => [...new Set(r.words)]),
+  );
+  const rulesIn = createGroupScan(slots);
+  const ruleFound = new Int32Array(slots.length);
   return {
     type,
     keywordGroups: groups.map((g) => [...new Set(g.flatMap((r) => r.words))]),
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], found = -1): void {
-      // A group runs when a word of any of its rules is in the text; each rule of a shared group then runs only
-      // where its own words are (its pattern would otherwise scan the whole line for nothing).
-      let lower: string | undefined;
-      for (let i = 0; i < groups.length; i++) {
+      let scanned = false;
+      for (let i = 0, first = 0; i < groups.length; first += (groups[i] as readonly Rule[]).length, i++) {
         if ((found & (1 << i)) === 0) continue;
         const group = groups[i] as readonly Rule[];
-        for (const { words, pattern, values } of group) {
-          if (group.length > 1) {
-            lower ??= text.toLowerCase();
-            if (!hasAnyWord(lower, words)) continue;
-          }
+        if (group.length > 1 && !scanned) {
+          ruleFound.fill(0);
+          rulesIn(text, ruleFound);
+          scanned = true;
+        }
+        for (let r = 0; r < group.length; r++) {
+          const index = first + r;
+          if (group.length > 1 && ((ruleFound[index >>> 5] as number) & (1 << (index & 31))) === 0) continue;
+          const { pattern, values } = group[r] as Rule;
           pattern.lastIndex = 0;
           for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
             const spans = m.indices as RegExpIndicesArray;
@@ -62,10 +73,4 @@ export function createRuleDetector(
     },
     normalize: keepAsIs,
   };
-}
-
-/** True when the lower-cased text holds one of the words (toLowerCase folds at least A-Z, as the keyword pass does). */
-function hasAnyWord(lower: string, words: readonly string[]): boolean {
-  for (const word of words) if (lower.includes(word)) return true;
-  return false;
 }

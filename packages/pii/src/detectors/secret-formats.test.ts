@@ -176,6 +176,11 @@ describe('secret formats detector', () => {
       'Please use the following password to proceed to installation:\\n\\n5c0e0d9b3c2a4f1e8d7c6b5a49382716',
       ['5c0e0d9b3c2a4f1e8d7c6b5a49382716'],
     ],
+    [
+      'finds the password when a connection or credential call gets one',
+      'getConnection("jdbc:pg://db/x", "rep_ro", "R3p!ro"); new UsernamePasswordCredentials("u", "Cr3d#1")',
+      ['R3p!ro', 'Cr3d#1'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
   });

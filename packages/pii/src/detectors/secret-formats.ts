@@ -126,10 +126,20 @@ export function createSecretFormatsDetector(): Detector {
           'gi',
         ),
         rule(['password to proceed'], `password to proceed to installation:(?:\\s|\\\\n)*([0-9a-f]{32})\\b`),
+        // The password passed with a user to a connection or credential constructor (JDBC `getConnection(url, u, "x")`,
+        // .NET `NetworkCredential("u", "x")`, `UsernamePasswordCredentials`, Java's `PasswordAuthentication`).
+        rule(['getconnection('], `\\bgetConnection\\(\\s*"[^"\\n]*"\\s*,\\s*"[^"\\n]*"\\s*,\\s*"([^"\\n]+)"`),
+        rule(
+          ['credential(', 'credentials(', 'passwordauthentication('],
+          `\\b\\w*(?:Credentials?|PasswordAuthentication)\\(\\s*["'][^"'\\n]+["']\\s*,\\s*["']([^"'\\n]+)["']`,
+        ),
         // GitHub Actions `::add-mask::VALUE` (the runner hides that value from then on); shadow lines' password hash;
         // `mysqladmin … password NEW`.
         rule(['::add-mask::'], `::add-mask::([^\\s"']+)`),
-        rule([':$'], `:(?=\\$[0-9a-z]{1,2}\\$)(?<=(?<![\\w.-])[A-Za-z_][\\w.-]{0,63}:)(\\$(?:[0-9a-z]{1,2})\\$[^:\\s]+):\\d*:`),
+        rule(
+          [':$'],
+          `:(?=\\$[0-9a-z]{1,2}\\$)(?<=(?<![\\w.-])[A-Za-z_][\\w.-]{0,63}:)(\\$(?:[0-9a-z]{1,2})\\$[^:\\s]+):\\d*:`,
+        ),
         rule(['mysqladmin'], `\\bmysqladmin\\b[^|;&\\n]*?\\spassword\\s+${value}`),
         // Nagios resource.cfg `$USER3$=secret` (paths and macros left alone) and check_http's `-a user:password`.
         rule(['$user'], `\\$USER\\d+\\$=(?![/$])(\\S+)`),

@@ -65,6 +65,10 @@ export function createSecretKvDetector(): Detector {
       `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|&(?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}]|$|[\\w.-]+=))+))`,
     'gi',
   );
+  // Every match has a secret word right before its separator; testing for that first skips the key scan (which tries
+  // each word at every position of every identifier) on the many lines that hold the word elsewhere.
+  // (It starts on the separator and looks behind for the word: the engine skips from `:`/`=` to the next one.)
+  const wordBeforeSeparator = new RegExp(`[:=](?<=(?:${secretWords})\\\\?["']?\\s*.)`, 'i');
   const cookieHeaders = boundaryPatterns(
     '(?<![\\w-])',
     String.raw`(?:set-)?cookie\\?["']?\s*:\s*\[?\\?["']?([^\n"\\]+)`,
@@ -99,7 +103,8 @@ export function createSecretKvDetector(): Detector {
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
       pattern.lastIndex = 0;
-      for (let m = groups & keyWord ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
+      const keyed = (groups & keyWord) !== 0 && wordBeforeSeparator.test(text);
+      for (let m = keyed ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
         const quoted = m[4] ?? m[5] ?? m[6];
         const value = quoted ?? (m[7] as string);
         if (value === '' || notASecret.test(value) || referenceOrCount.test(value)) continue;

@@ -257,6 +257,26 @@ describe('user formats detector', () => {
     ],
     ['finds the user when a shell prompt shows one', '[dana@web1 ~]$ sudo -i; ed@build-2:~/src$ make', ['dana', 'ed']],
     ['finds the full name when git config sets user.name', 'git config --global user.name "Jane Doe"', ['Jane Doe']],
+    [
+      'finds the user when a connection or credential call gets one',
+      'DriverManager.getConnection("jdbc:pg://db/x", "rep_ro", "pw"); new NetworkCredential("svc_mail", "pw")',
+      ['rep_ro', 'svc_mail'],
+    ],
+    [
+      'finds the account when a CLI says who is logged in',
+      '✓ Logged in to github.com account octo-dev (keyring)',
+      ['octo-dev'],
+    ],
+    [
+      'finds the user or session when an IAM ARN names one',
+      'arn:aws:iam::123456789012:user/ops/ci-deployer arn:aws:sts::123456789012:assumed-role/Admin/jsmith',
+      ['ci-deployer', 'jsmith'],
+    ],
+    [
+      'finds the user when git prompts for credentials',
+      "Username for 'https://github.com': octo-dev; Password for 'https://bo@git.example.com':",
+      ['octo-dev', 'bo'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -227,6 +227,24 @@ export function createUserFormatsDetector(): Detector {
       [
         // kubectl's `config set-credentials alice`; shell prompts `[alice@web1 ~]$`, `alice@web1:~$`; git's
         // `user.name "Jane Doe"` (a full name, quoted).
+        // Credentials passed to a constructor or call (`getConnection(url, "app", "…")`, `new NetworkCredential("bob",
+        // "…")`, `UsernamePasswordCredentials`); gh's `Logged in to github.com account octo (keyring)`; an IAM ARN's
+        // user or role session (`arn:aws:iam::123456789012:user/alice`); git's `Username for 'https://…': alice` and
+        // `Password for 'https://alice@github.com'`.
+        rule(['getconnection('], `\\bgetConnection\\(\\s*"[^"\\n]*"\\s*,\\s*"(${name})"\\s*,`),
+        rule(
+          ['credential(', 'credentials(', 'passwordauthentication('],
+          `\\b\\w*(?:Credentials?|PasswordAuthentication)\\(\\s*["'](${name})["']\\s*,`,
+        ),
+        rule(['logged in to'], `\\bLogged in to \\S+ (?:as|account) (${name})(?![\\w.$@-])`, undefined, 'gi'),
+        rule(
+          ['arn:aws'],
+          `\\barn:aws[\\w-]*:(?:iam|sts)::\\d{12}:(?:user(?:/[\\w+=,.@-]+)*?/|assumed-role/[\\w+=,.@-]+/)(${name})(?![\\w.@-]|/)`,
+        ),
+        rule(
+          ["username for '", "password for 'http"],
+          `\\b(?:Username for '[^'\\n]*':\\s*(${name})|Password for 'https?://(${name})@)`,
+        ),
         rule(['set-credentials'], `\\bset-credentials\\s+(${name})`),
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
         rule([':~'], `:~(?<=(?<![\\w.-])(${name})@[\\w.-]+:~)[^\\s$#]*[$#](?=\\s|$)`),

@@ -55,6 +55,12 @@ export function createUserDetector(): Detector {
     `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
     'gi',
   );
+  // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
+  // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
+  const keySeparator =
+    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
+  const none: readonly RegExp[] = [];
+  const separatedKeyValue = (text: string) => (keySeparator.test(text) ? keyValue(text) : none);
   const sshd = new RegExp(
     `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`,
     'g',
@@ -128,7 +134,7 @@ export function createUserDetector(): Detector {
         'principal',
         'set_id',
       ],
-      keyValue,
+      separatedKeyValue,
     ],
     [
       [
