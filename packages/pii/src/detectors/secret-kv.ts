@@ -69,7 +69,8 @@ export function createSecretKvDetector(): Detector {
   );
   // Every match has a secret word right before its separator; testing for that first skips the key scan (which tries
   // each word at every position of every identifier) on the many lines that hold the word elsewhere.
-  const wordBeforeSeparator = new RegExp(`(?:${secretWords})\\\\?["']?\\s*(?:=>|[:=])`, 'i');
+  // (It starts on the separator and looks behind for the word: the engine skips from `:`/`=` to the next one.)
+  const wordBeforeSeparator = new RegExp(`[:=](?<=(?:${secretWords})\\\\?["']?\\s*.)`, 'i');
   const cookieHeaders = boundaryPatterns(
     '(?<![\\w-])',
     String.raw`(?:set-)?cookie\\?["']?\s*:\s*\[?\\?["']?([^\n"\\]+)`,

@@ -58,7 +58,7 @@ export function createUserDetector(): Detector {
   // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
   // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
   const keySeparator =
-    /(?:user(?:[ _.-]?(?:name|id))?|usr|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|actor|by|assignee|reporter)\\?["']?\s*[=:]/i;
+    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
   const none: readonly RegExp[] = [];
   const separatedKeyValue = (text: string) => (keySeparator.test(text) ? keyValue(text) : none);
   const sshd = new RegExp(

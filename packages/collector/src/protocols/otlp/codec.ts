@@ -3,7 +3,7 @@ import { protoTypes } from './proto';
 import { wireToOtlpJson } from './to-json';
 import { logsToWire, metricsToWire, tracesToWire } from './to-wire';
 import type { LogsData, MetricsData, PartialSuccess, Signal, SignalData, TracesData } from './types';
-import { OtlpWireError } from './wire-error';
+import { invalidProtobuf, OtlpWireError } from './wire-error';
 
 /** Everything the receivers and the exporter need to move one signal over the wire. */
 export interface SignalCodec<S extends Signal> {
@@ -35,7 +35,9 @@ function createCodec<S extends Signal>(
 ): SignalCodec<S> {
   const types = () => protoTypes(signal);
   const responseWire = (partial: PartialSuccess | undefined): Record<string, unknown> =>
-    partial === undefined ? {} : { partialSuccess: { [rejectedField]: String(partial.rejected), errorMessage: partial.errorMessage } };
+    partial === undefined
+      ? {}
+      : { partialSuccess: { [rejectedField]: String(partial.rejected), errorMessage: partial.errorMessage } };
   return {
     signal,
     httpPath: `/v1/${signal}`,
@@ -45,8 +47,7 @@ function createCodec<S extends Signal>(
       try {
         message = types().request.decode(body);
       } catch (err) {
-        if (err instanceof RangeError) throw new OtlpWireError('', 'invalid protobuf: messages nested too deeply to decode');
-        throw new OtlpWireError('', `invalid protobuf: ${(err as Error).message}`);
+        throw invalidProtobuf(err);
       }
       return fromWire(message);
     },
@@ -68,7 +69,10 @@ function createCodec<S extends Signal>(
       const message = types().response.decode(body);
       const partial = message.partialSuccess as Record<string, unknown> | null | undefined;
       if (partial == null) return undefined;
-      return { rejected: Number(String(partial[rejectedField] ?? 0)), errorMessage: String(partial.errorMessage ?? '') };
+      return {
+        rejected: Number(String(partial[rejectedField] ?? 0)),
+        errorMessage: String(partial.errorMessage ?? ''),
+      };
     },
   };
 }
@@ -87,12 +91,34 @@ export function countLogRecords(d: LogsData): number {
 
 export function countDataPoints(d: MetricsData): number {
   let n = 0;
-  for (const rm of d.resourceMetrics) for (const sm of rm.scopeMetrics) for (const m of sm.metrics) n += m.data.dataPoints.length;
+  for (const rm of d.resourceMetrics)
+    for (const sm of rm.scopeMetrics) for (const m of sm.metrics) n += m.data.dataPoints.length;
   return n;
 }
 
 export const codecs: { readonly [S in Signal]: SignalCodec<S> } = {
-  traces: createCodec('traces', 'opentelemetry.proto.collector.trace.v1.TraceService', 'rejectedSpans', tracesFromWire, tracesToWire, countSpans),
-  metrics: createCodec('metrics', 'opentelemetry.proto.collector.metrics.v1.MetricsService', 'rejectedDataPoints', metricsFromWire, metricsToWire, countDataPoints),
-  logs: createCodec('logs', 'opentelemetry.proto.collector.logs.v1.LogsService', 'rejectedLogRecords', logsFromWire, logsToWire, countLogRecords),
+  traces: createCodec(
+    'traces',
+    'opentelemetry.proto.collector.trace.v1.TraceService',
+    'rejectedSpans',
+    tracesFromWire,
+    tracesToWire,
+    countSpans,
+  ),
+  metrics: createCodec(
+    'metrics',
+    'opentelemetry.proto.collector.metrics.v1.MetricsService',
+    'rejectedDataPoints',
+    metricsFromWire,
+    metricsToWire,
+    countDataPoints,
+  ),
+  logs: createCodec(
+    'logs',
+    'opentelemetry.proto.collector.logs.v1.LogsService',
+    'rejectedLogRecords',
+    logsFromWire,
+    logsToWire,
+    countLogRecords,
+  ),
 };

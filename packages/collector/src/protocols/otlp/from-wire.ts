@@ -108,7 +108,12 @@ interface LongLike {
 }
 
 function isLong(v: unknown): v is LongLike {
-  return typeof v === 'object' && v !== null && typeof (v as LongLike).low === 'number' && typeof (v as LongLike).high === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as LongLike).low === 'number' &&
+    typeof (v as LongLike).high === 'number'
+  );
 }
 
 // Values below 2^53 (every timestamp before the year 2255 in ms, and most counts) skip the BigInt shift.
@@ -138,13 +143,15 @@ function bytes(v: unknown, key = ''): Uint8Array {
 /** Trace ids are 16 bytes, span ids 8; both travel as bytes in protobuf and as hex in OTLP/JSON. */
 function id(v: unknown, size: number, key: string): string {
   if (v instanceof Uint8Array) {
-    if (v.length === size) return (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.length)).toString('hex');
+    if (v.length === size)
+      return (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.length)).toString('hex');
     if (v.length === 0) return '';
     throw new OtlpWireError(key, `expected ${size} bytes, got ${v.length}`);
   }
   if (v == null || v === '') return '';
   if (typeof v === 'string') {
-    if (v.length !== size * 2 || !hexId.test(v)) throw new OtlpWireError(key, `expected ${size * 2} hex characters, got ${JSON.stringify(v.slice(0, 64))}`);
+    if (v.length !== size * 2 || !hexId.test(v))
+      throw new OtlpWireError(key, `expected ${size * 2} hex characters, got ${JSON.stringify(v.slice(0, 64))}`);
     return v.toLowerCase();
   }
   throw new OtlpWireError(key, `expected a hex id string, got ${typeName(v)}`);
@@ -163,7 +170,8 @@ export const MAX_ANY_VALUE_DEPTH = 100;
 
 /** How deep arrayValue/kvlistValue nest under `v`, counted without recursion and stopping past `limit`. */
 function nestingDepth(v: unknown, limit: number): number {
-  const asWire = (x: unknown): Wire | undefined => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Wire) : undefined);
+  const asWire = (x: unknown): Wire | undefined =>
+    typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Wire) : undefined;
   let deepest = 0;
   const pending: [unknown, number][] = [[v, 0]];
   while (pending.length > 0 && deepest <= limit) {
@@ -200,7 +208,9 @@ function nestedAnyValue(v: unknown, key = ''): AnyValue {
     }
     if (w.kvlistValue != null) {
       const kv = field(w, 'kvlistValue', obj);
-      return new KeyValueList(kv === undefined ? new Map() : withField('kvlistValue', () => attributes(kv, 'values', nestedAnyValue)));
+      return new KeyValueList(
+        kv === undefined ? new Map() : withField('kvlistValue', () => attributes(kv, 'values', nestedAnyValue)),
+      );
     }
     if (w.bytesValue != null) return bytes(w.bytesValue, 'bytesValue');
     return null;
@@ -219,7 +229,11 @@ function withField<T>(key: string, read: () => T): T {
 }
 
 /** Repeated KeyValue -> Map; a later duplicate key wins, as the spec leaves duplicates undefined. */
-export function attributes(w: Wire, key = 'attributes', value: (v: unknown, key: string) => AnyValue = anyValue): Attributes {
+export function attributes(
+  w: Wire,
+  key = 'attributes',
+  value: (v: unknown, key: string) => AnyValue = anyValue,
+): Attributes {
   const out: Attributes = new Map();
   const v = w[key];
   if (v == null) return out;
@@ -239,13 +253,13 @@ export function attributes(w: Wire, key = 'attributes', value: (v: unknown, key:
   return out;
 }
 
-function resource(v: unknown): Resource {
+export function resource(v: unknown): Resource {
   const w = obj(v);
   if (w === undefined) return { attributes: new Map(), droppedAttributesCount: 0 };
   return { attributes: attributes(w), droppedAttributesCount: int(w.droppedAttributesCount, 'droppedAttributesCount') };
 }
 
-function scope(v: unknown): InstrumentationScope {
+export function scope(v: unknown): InstrumentationScope {
   const w = obj(v);
   if (w === undefined) return { name: '', version: '', attributes: new Map(), droppedAttributesCount: 0 };
   return {
@@ -269,7 +283,11 @@ function envelopeFromWire<S extends Signal>(signal: S, item: (v: unknown) => unk
           schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
           [scopes]: list(rw, scopes, (sv) => {
             const sw = required(sv);
-            return { scope: field(sw, 'scope', scope), schemaUrl: str(sw.schemaUrl, 'schemaUrl'), [items]: list(sw, items, item) };
+            return {
+              scope: field(sw, 'scope', scope),
+              schemaUrl: str(sw.schemaUrl, 'schemaUrl'),
+              [items]: list(sw, items, item),
+            };
           }),
         };
       }),
@@ -289,7 +307,12 @@ function required(v: unknown): Wire {
 
 function spanEvent(e: unknown): Span['events'][number] {
   const ew = required(e);
-  return { timeUnixNano: u64(ew.timeUnixNano, 'timeUnixNano'), name: str(ew.name, 'name'), attributes: attributes(ew), droppedAttributesCount: int(ew.droppedAttributesCount, 'droppedAttributesCount') };
+  return {
+    timeUnixNano: u64(ew.timeUnixNano, 'timeUnixNano'),
+    name: str(ew.name, 'name'),
+    attributes: attributes(ew),
+    droppedAttributesCount: int(ew.droppedAttributesCount, 'droppedAttributesCount'),
+  };
 }
 
 function spanLink(l: unknown): Span['links'][number] {
@@ -323,9 +346,10 @@ function span(v: unknown): Span {
     droppedEventsCount: int(w.droppedEventsCount, 'droppedEventsCount'),
     links: list(w, 'links', spanLink),
     droppedLinksCount: int(w.droppedLinksCount, 'droppedLinksCount'),
-    status: status === undefined
-      ? { code: 0, message: '' }
-      : withField('status', () => ({ code: int(status.code, 'code'), message: str(status.message, 'message') })),
+    status:
+      status === undefined
+        ? { code: 0, message: '' }
+        : withField('status', () => ({ code: int(status.code, 'code'), message: str(status.message, 'message') })),
   };
 }
 
@@ -423,7 +447,11 @@ function metricData(w: Wire): MetricData {
       aggregationTemporality: int(h.aggregationTemporality, 'aggregationTemporality'),
       dataPoints: list(h, 'dataPoints', (p) => {
         const pw = required(p);
-        return { ...histogramBase(pw), bucketCounts: list(pw, 'bucketCounts', u64), explicitBounds: list(pw, 'explicitBounds', double) };
+        return {
+          ...histogramBase(pw),
+          bucketCounts: list(pw, 'bucketCounts', u64),
+          explicitBounds: list(pw, 'explicitBounds', double),
+        };
       }),
     }));
   }
@@ -478,3 +506,10 @@ function metric(v: unknown): Metric {
 }
 
 export const metricsFromWire = envelopeFromWire('metrics', metric);
+
+/** Each signal's item reader (span, metric, log record), for decodes that walk the envelope themselves. */
+export const itemFromWire: { readonly [S in Signal]: (v: unknown) => unknown } = {
+  traces: span,
+  metrics: metric,
+  logs: logRecord,
+};

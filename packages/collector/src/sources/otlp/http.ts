@@ -8,14 +8,26 @@ import { codecs, type SignalCodec } from '../../protocols/otlp/codec';
 import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } from './receiver';
 import type { Signal } from '../../protocols/otlp/types';
 import { OtlpWireError } from '../../protocols/otlp/wire-error';
+import { decodeProtobufIncrementally } from '../../protocols/otlp/decode-protobuf-incremental';
 import { byContentType, mediaType, receiveBody } from '../http-receiver';
 import { unlimitedBudget, type InFlightReservation } from '../in-flight-budget';
 
 export const otlpHttpConfig = z
   .object({
     listen_address: z.string().default('0.0.0.0').describe('Address the OTLP/HTTP server binds to.'),
-    listen_port: z.number().int().min(0).max(65535).default(4318).describe('Port of POST /v1/traces, /v1/metrics, /v1/logs (0 = any free port).'),
-    max_request_body_bytes: z.number().int().positive().default(20 * 1024 * 1024).describe('Largest request body, after gunzip; bigger requests get 413.'),
+    listen_port: z
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(4318)
+      .describe('Port of POST /v1/traces, /v1/metrics, /v1/logs (0 = any free port).'),
+    max_request_body_bytes: z
+      .number()
+      .int()
+      .positive()
+      .default(20 * 1024 * 1024)
+      .describe('Largest request body, after gunzip; bigger requests get 413.'),
     ...receiverConfigShape,
   })
   .strict();
@@ -49,7 +61,12 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
   const inFlight = new Map<AbortController, { res: http.ServerResponse; format: Format }>();
   let server: http.Server | undefined;
 
-  async function handle(req: http.IncomingMessage, codec: SignalCodec<Signal>, format: Format, abort: AbortSignal): Promise<Uint8Array | string> {
+  async function handle(
+    req: http.IncomingMessage,
+    codec: SignalCodec<Signal>,
+    format: Format,
+    abort: AbortSignal,
+  ): Promise<Uint8Array | string> {
     const reservation = budget.open();
     try {
       return await decodeAndExport(req, codec, format, abort, reservation);
@@ -58,45 +75,81 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
     }
   }
 
-  async function decodeAndExport(req: http.IncomingMessage, codec: SignalCodec<Signal>, format: Format, abort: AbortSignal, reservation: InFlightReservation): Promise<Uint8Array | string> {
-    const { body } = await receiveBody(req, { maxBytes: config.max_request_body_bytes, key: 'max_request_body_bytes' }, reservation);
+  async function decodeAndExport(
+    req: http.IncomingMessage,
+    codec: SignalCodec<Signal>,
+    format: Format,
+    abort: AbortSignal,
+    reservation: InFlightReservation,
+  ): Promise<Uint8Array | string> {
+    const { body } = await receiveBody(
+      req,
+      { maxBytes: config.max_request_body_bytes, key: 'max_request_body_bytes' },
+      reservation,
+    );
     let data;
     try {
-      data = format === 'protobuf' ? codec.decodeProtobuf(body) : codec.decodeJson(body.toString('utf8'));
+      data =
+        format === 'protobuf'
+          ? await decodeProtobufIncrementally(codec.signal, body)
+          : codec.decodeJson(body.toString('utf8'));
     } catch (err) {
-      if (err instanceof OtlpWireError) throw new ProtocolError(400, `malformed OTLP ${format} ${codec.signal} request: ${err.message}`);
+      if (err instanceof OtlpWireError)
+        throw new ProtocolError(400, `malformed OTLP ${format} ${codec.signal} request: ${err.message}`);
       throw err;
     }
     const partial = await receiver.export(codec.signal, data, abort);
     return format === 'protobuf' ? codec.encodeResponseProtobuf(partial) : codec.encodeResponseJson(partial);
   }
 
-  function reply(res: http.ServerResponse, status: number, format: Format, body: Uint8Array | string, headers: Record<string, string> = {}): void {
+  function reply(
+    res: http.ServerResponse,
+    status: number,
+    format: Format,
+    body: Uint8Array | string,
+    headers: Record<string, string> = {},
+  ): void {
     if (res.headersSent) return; // answered 503 already by a shutdown that hit its deadline
     // While draining, keep-alive connections close after their answer so shutdown need not wait them out.
     if (server === undefined) headers = { ...headers, connection: 'close' };
-    res.writeHead(status, { 'content-type': format === 'protobuf' ? 'application/x-protobuf' : 'application/json', ...headers });
+    res.writeHead(status, {
+      'content-type': format === 'protobuf' ? 'application/x-protobuf' : 'application/json',
+      ...headers,
+    });
     res.end(body);
   }
 
   /** Answers an error in the request's format, with the status and gRPC code errors.ts maps it to. */
   function fail(res: http.ServerResponse, format: Format, err: unknown): void {
     const status = toHttpStatus(err);
-    const headers: Record<string, string> = status === 429 || status === 503 ? { 'retry-after': String(retryAfterSeconds(err)) } : {};
+    const headers: Record<string, string> =
+      status === 429 || status === 503 ? { 'retry-after': String(retryAfterSeconds(err)) } : {};
     if (status === 413 || status === 503) headers.connection = 'close';
     if (status === 500) ctx.logger.error('OTLP/HTTP request failed', { source: ctx.id, error: (err as Error).message });
     // An internal failure's message can name server paths: it goes to the log, not to the client.
     const message = status === 500 ? 'internal error' : (err as Error).message;
     const code = toGrpcStatus(err);
-    reply(res, status, format, format === 'protobuf' ? encodeStatus(code, message) : JSON.stringify({ code, message }), headers);
+    reply(
+      res,
+      status,
+      format,
+      format === 'protobuf' ? encodeStatus(code, message) : JSON.stringify({ code, message }),
+      headers,
+    );
   }
 
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
     const path = (req.url ?? '').split('?')[0]!;
     const codec = routes.get(path);
     const answerIn = FORMATS[mediaType(req)] ?? 'json';
-    if (codec === undefined) return fail(res, answerIn, new ProtocolError(404, `no OTLP endpoint at ${path.slice(0, 100)}; use /v1/traces, /v1/metrics or /v1/logs`));
-    if (req.method !== 'POST') return fail(res, answerIn, new ProtocolError(405, `${req.method} not allowed; OTLP/HTTP takes POST`));
+    if (codec === undefined)
+      return fail(
+        res,
+        answerIn,
+        new ProtocolError(404, `no OTLP endpoint at ${path.slice(0, 100)}; use /v1/traces, /v1/metrics or /v1/logs`),
+      );
+    if (req.method !== 'POST')
+      return fail(res, answerIn, new ProtocolError(405, `${req.method} not allowed; OTLP/HTTP takes POST`));
     let format: Format;
     try {
       format = byContentType(req, FORMATS);
@@ -157,7 +210,8 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
 
 export const otlpHttpSourceDefinition: ComponentDefinition<OtlpHttpConfig, OtlpHttpSource, OtlpReceiverContext> = {
   type: 'otlp_http',
-  description: 'OTLP/HTTP receiver (POST /v1/traces, /v1/metrics, /v1/logs; protobuf or JSON; gzip). Logs go to forward_to as entries; traces and metrics to traces_forward_to / metrics_forward_to.',
+  description:
+    'OTLP/HTTP receiver (POST /v1/traces, /v1/metrics, /v1/logs; protobuf or JSON; gzip). Logs go to forward_to as entries; traces and metrics to traces_forward_to / metrics_forward_to.',
   config: otlpHttpConfig,
   create: createOtlpHttpSource,
 };

@@ -1,0 +1,158 @@
+import { codecs, type SignalCodec } from './codec';
+import { decodeProtobufIncrementally } from './decode-protobuf-incremental';
+import { protoTypes } from './proto';
+import type { Signal } from './types';
+
+// Every byte a slice (sliceBytes 1) and no size threshold, so the walk, not the one-call decode, answers.
+const walkAll = { minBytes: 0, sliceBytes: 1 };
+
+const attrs = (n: number) => [
+  { key: 'service.name', value: { stringValue: `svc-${n}` } },
+  {
+    key: 'deep',
+    value: { kvlistValue: { values: [{ key: 'k', value: { arrayValue: { values: [{ intValue: n }] } } }] } },
+  },
+];
+
+const requests: Record<Signal, object> = {
+  logs: {
+    resourceLogs: [0, 1].map((r) => ({
+      resource: { attributes: attrs(r) },
+      schemaUrl: 'https://example.com/r',
+      scopeLogs: [0, 1].map((s) => ({
+        scope: { name: `scope-${s}`, version: '1', attributes: attrs(s) },
+        logRecords: [0, 1, 2].map((i) => ({
+          timeUnixNano: `${1_700_000_000_000_000_000 + i}`,
+          severityNumber: 9,
+          body: { stringValue: `line ${r}.${s}.${i}` },
+          attributes: attrs(i),
+          traceId: '0102030405060708090a0b0c0d0e0f10',
+          spanId: '0102030405060708',
+        })),
+      })),
+    })),
+  },
+  traces: {
+    resourceSpans: [0, 1].map((r) => ({
+      resource: { attributes: attrs(r) },
+      scopeSpans: [
+        {
+          scope: { name: 's' },
+          spans: [0, 1].map((i) => ({
+            traceId: '0102030405060708090a0b0c0d0e0f10',
+            spanId: `01020304050607${i}0`,
+            name: `op ${i}`,
+            kind: 2,
+            startTimeUnixNano: '1',
+            endTimeUnixNano: '2',
+            events: [{ name: 'e', attributes: attrs(i) }],
+            status: { code: 1 },
+          })),
+        },
+      ],
+    })),
+  },
+  metrics: {
+    resourceMetrics: [0, 1].map((r) => ({
+      resource: { attributes: attrs(r) },
+      scopeMetrics: [
+        {
+          scope: { name: 'm' },
+          metrics: [
+            { name: 'up', gauge: { dataPoints: [{ asInt: '1', timeUnixNano: '10', attributes: attrs(r) }] } },
+            {
+              name: 'lat',
+              histogram: {
+                aggregationTemporality: 1,
+                dataPoints: [{ count: '3', sum: 1.5, bucketCounts: ['1', 2], explicitBounds: [0.5] }],
+              },
+            },
+          ],
+        },
+      ],
+    })),
+  },
+};
+
+function body<S extends Signal>(signal: S): Uint8Array {
+  const codec = codecs[signal] as SignalCodec<S>;
+  return codec.encodeProtobuf(codec.decodeJson(JSON.stringify(requests[signal])));
+}
+
+/** What a decode answers: its data, or its error's class and message. */
+async function outcome(decode: () => unknown): Promise<unknown> {
+  try {
+    return { data: await decode() };
+  } catch (err) {
+    return { error: `${(err as Error).name}: ${(err as Error).message}` };
+  }
+}
+
+/** A small deterministic generator, so a failure replays. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => (s = (Math.imul(s, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+}
+
+describe('decodeProtobufIncrementally', () => {
+  test.each(['logs', 'traces', 'metrics'] as const)(
+    'decodes a %s request as the one-call decode does',
+    async (signal) => {
+      const bytes = body(signal);
+      expect(await decodeProtobufIncrementally(signal, bytes, walkAll)).toEqual(codecs[signal].decodeProtobuf(bytes));
+    },
+  );
+
+  test('names the field of a bad item after checking the rest of the body, as the one-call decode', async () => {
+    type Record = { traceId: Uint8Array };
+    const wire = protoTypes('logs').request.decode(body('logs')) as {
+      resourceLogs: [unknown, { scopeLogs: [{ logRecords: [Record, Record, Record] }, { logRecords: [Record] }] }];
+    };
+    wire.resourceLogs[1].scopeLogs[0].logRecords[2].traceId = new Uint8Array(3);
+    wire.resourceLogs[1].scopeLogs[1].logRecords[0].traceId = new Uint8Array(5);
+    const bytes = protoTypes('logs').request.encode(wire).finish();
+    const expected = await outcome(() => codecs.logs.decodeProtobuf(bytes));
+    expect(expected).toEqual({
+      error: 'OtlpWireError: resourceLogs[1].scopeLogs[0].logRecords[2].traceId: expected 16 bytes, got 3',
+    });
+    expect(await outcome(() => decodeProtobufIncrementally('logs', bytes, walkAll))).toEqual(expected);
+    // A wire error after the bad item wins, as it does when the whole message is decoded first.
+    const truncated = bytes.subarray(0, bytes.length - 3);
+    expect(await outcome(() => decodeProtobufIncrementally('logs', truncated, walkAll))).toEqual(
+      await outcome(() => codecs.logs.decodeProtobuf(truncated)),
+    );
+  });
+
+  test.each(['logs', 'traces', 'metrics'] as const)(
+    'answers %s bodies with corrupted bytes exactly as the one-call decode',
+    async (signal) => {
+      const next = random(12);
+      const original = body(signal);
+      for (let round = 0; round < 400; round++) {
+        const bytes = Uint8Array.from(original);
+        for (let flips = 1 + Math.floor(next() * 3); flips > 0; flips--)
+          bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+        expect([round, await outcome(() => decodeProtobufIncrementally(signal, bytes, walkAll))]).toEqual([
+          round,
+          await outcome(() => codecs[signal].decodeProtobuf(bytes)),
+        ]);
+      }
+    },
+  );
+
+  test('gives the event loop turns while it decodes a large body', async () => {
+    const one = body('logs');
+    const repeated = Buffer.concat(Array.from({ length: 2000 }, () => one)); // repeated resourceLogs concatenate
+    let turns = 0;
+    let ticking = true;
+    const tick = (): void => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const data = await decodeProtobufIncrementally('logs', repeated, { minBytes: 0, sliceBytes: 16 * 1024 });
+    ticking = false;
+    expect(codecs.logs.count(data)).toBe(2000 * 12);
+    expect(turns).toBeGreaterThan(repeated.length / (16 * 1024) / 2);
+  });
+});
