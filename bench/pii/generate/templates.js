@@ -138,6 +138,9 @@ module.exports = [
   (v) => line`aws sts get-caller-identity => "Arn": "arn:aws:iam::${v.digits(12)}:user/${pii('user', v.user())}"`,
   (v) => line`gh auth status: Logged in to github.com account ${pii('user', v.user())} (GH_TOKEN)`,
 
+  (v) => line`[Pipeline] Start of Pipeline; Started by user ${pii('user', `${v.name()} ${v.r.pick(['Berg', 'Okafor', 'Silva', 'Tanaka'])}`)}`,
+  (v) => line`gitlab: merge request !${v.r.int(10, 999)} Approved by ${pii('user', v.user())}, pipeline Triggered by push`,
+
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,
   (v) => line`INFO refreshing access token: attempt ${v.r.int(1, 5)} of 5`,

@@ -272,6 +272,16 @@ describe('user formats detector', () => {
       "Username for 'https://github.com': octo-dev; Password for 'https://bo@git.example.com':",
       ['octo-dev', 'bo'],
     ],
+    [
+      'finds the display name when Jenkins says who started a build',
+      'Started by user Jane Doe; Started by user admin',
+      ['Jane Doe', 'admin'],
+    ],
+    [
+      'finds the user when a CI or review tool says who acted',
+      'Approved by @mkim. Deployed by release-bot',
+      ['mkim', 'release-bot'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -312,6 +322,10 @@ describe('user formats detector', () => {
       "authentication of 'vpn.example.com' (myself) with pre-shared key successful",
     ],
     ['ignores user in prose when it is not a Dockerfile instruction', 'the USER must confirm; set USER env'],
+    [
+      'ignores prose and events when a lower-case verb or an event follows by',
+      'callback requested by caller; eval triggered by job-register; Triggered by push',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -15,7 +15,8 @@ const hostLike =
 const notAUser = new Set(
   (
     'tcp udp icmp ip ip4 ip6 sctp gre esp inside outside dmz wan lan any host via from to src dst af_inet af_inet6 ' +
-    'user users computers builtin system configuration schema groups roles'
+    'user users computers builtin system configuration schema groups roles push schedule scheduler cron timer scm api ' +
+    'webhook upstream automation pipeline trigger merge'
   ).split(' '),
 );
 
@@ -243,6 +244,25 @@ export function createUserFormatsDetector(): Detector {
         rule(
           ["username for '", "password for 'http"],
           `\\b(?:Username for '[^'\\n]*':\\s*(${name})|Password for 'https?://(${name})@)`,
+        ),
+        // CI and review tools: Jenkins' `Started by user Jane Doe` (a display name), `Approved by alice`, `Deployed by …`.
+        rule(
+          ['started by user'],
+          `\\bStarted by user ((?:[A-Z][\\w.'-]*|[a-z_][\\w.-]*)(?: [A-Z][\\w.'-]*){0,3})(?=[\\s,.;:)]|$)`,
+        ),
+        // (Capitalized, as CI and review tools write them: `requested by caller` and `triggered by job-register` are prose.)
+        rule(
+          [
+            'approved by',
+            'merged by',
+            'reviewed by',
+            'deployed by',
+            'triggered by',
+            'cancelled by',
+            'canceled by',
+            'aborted by',
+          ],
+          `\\b(?:Approved|Merged|Reviewed|Deployed|Triggered|Cancell?ed|Aborted) by @?(${name})(?<!\\.)(?=\\.?(?:[\\s,;:)]|$))`,
         ),
         rule(['set-credentials'], `\\bset-credentials\\s+(${name})`),
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
