@@ -229,11 +229,6 @@ describe('user formats detector', () => {
       ['svc_ci', '1002'],
     ],
     ['finds the name when a shadow line holds a hash', 'mallory:$y$j9T$abc$def:19800:0:99999:7:::', ['mallory']],
-    [
-      'finds the name when id prints a uid and its name',
-      'uid=1001(kwame) gid=1001(kwame) groups=1001(kwame)',
-      ['kwame'],
-    ],
     ['finds the name when sudoers grants a user', 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl', ['deploy']],
     [
       'finds the name when last or who lists a session',

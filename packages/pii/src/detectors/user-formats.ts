@@ -74,7 +74,7 @@ export function createUserFormatsDetector(): Detector {
         ),
         // ... also before an IPv6 address, in `SENT CONTROL [alice]:`, and as the `common_name=` of a script's environment.
         rule(
-          ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9', '/f'],
+          ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'],
           `/(?=[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[\\s;,]|$))(?<=(?:^|[\\s[>])(${name})(?<![.-])/)`,
           undefined,
           'gi',
@@ -179,7 +179,7 @@ export function createUserFormatsDetector(): Detector {
         // cqlsh's prompt `cassandra@cqlsh>`; Oracle's `sqlplus scott/tiger@db` (user/password before the connect string).
         rule(['@cqlsh'], `@cqlsh(?<=(?<![\\w.-])(${name})@cqlsh)(?::[\\w.-]+)?>`),
         rule(
-          ['sqlplus', 'rman', 'expdp', 'impdp', 'sqlldr', 'dgmgrl', 'userid='],
+          ['sqlplus', 'rman target', 'expdp', 'impdp', 'sqlldr', 'dgmgrl', 'userid='],
           `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)\\b[^|;&\\n]*?\\s(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?(${name})/[^@\\s"'/]`,
         ),
         // MariaDB server_audit: `20240311 12:25:01,host,app_rw,10.0.13.21,31882,0,CONNECT,shop,,0`.
@@ -210,11 +210,10 @@ export function createUserFormatsDetector(): Detector {
       ],
       [
         // /etc/passwd and getent lines `alice:x:1000:1000:Alice:/home/alice:/bin/bash` (the name and its uid), shadow
-        // lines `alice:$6$…:19000:…`, `id`'s `uid=1000(alice)`, sudoers `alice ALL=(ALL) ALL`, `last`/`who` rows and the
+        // lines `alice:$6$…:19000:…`, sudoers `alice ALL=(ALL) ALL`, `last`/`who` rows and the
         // owner column of `ls -l`. (An SSH key's `alice@laptop` comment is left: our corpora disagree on it.)
         rule([':x:', ':*:', ':!:'], `:[x*!]:(?<=(?<![\\w.-])(${name}):[x*!]:)(\\d+):\\d+:[^:\\n]*:/[^:\\n]*:`),
         rule([':$'], `:\\$(?<=(?<![\\w.-])(${name}):\\$)(?:[0-9a-z]{1,2})\\$[^:\\s]+:\\d*:`),
-        rule(['uid='], `\\buid=\\d+\\((${name})\\)`),
         rule(['all='], `ALL(?<=(?:^|\\\\n|\\n)[ \\t]*(${name})[ \\t]+ALL)[ \\t]*=`),
       ],
       [

@@ -121,6 +121,11 @@ describe('user detector', () => {
       '{"created_by":"mlopez","assignee":"tkim"} approvedBy=rjones reporter: sli',
       ['mlopez', 'tkim', 'rjones', 'sli'],
     ],
+    [
+      'finds the uid and the name when id prints both',
+      'uid=1001(kwame) gid=1001(kwame) groups=1001(kwame)',
+      ['1001', 'kwame'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
