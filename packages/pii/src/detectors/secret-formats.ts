@@ -135,6 +135,11 @@ export function createSecretFormatsDetector(): Detector {
           ['credential(', 'credentials(', 'passwordauthentication('],
           `\\b\\w*(?:Credentials?|PasswordAuthentication)\\(\\s*["'][^"'\\n]+["']\\s*,\\s*["']([^"'\\n]+)["']`,
         ),
+        // Rails' SQL bind list `[["email", "…"], ["password_digest", "$2a$…"]]`: a secret-named column's value.
+        rule(
+          ['[["'],
+          `\\[\\s*"[\\w.-]*?(?:passw(?:or)?d|secret|token|api_?key|password_digest|encrypted_password)"\\s*,\\s*"([^"\\n]+)"\\s*\\]`,
+        ),
         // GitHub Actions `::add-mask::VALUE` (the runner hides that value from then on); shadow lines' password hash;
         // `mysqladmin … password NEW`.
         rule(['::add-mask::'], `::add-mask::([^\\s"']+)`),

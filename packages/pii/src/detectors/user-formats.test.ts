@@ -282,6 +282,11 @@ describe('user formats detector', () => {
       'Approved by @mkim. Deployed by release-bot',
       ['mkim', 'release-bot'],
     ],
+    [
+      'finds the user when a Rails bind list names one',
+      '[["username", "kpatel"], ["email", "k@example.com"]]',
+      ['kpatel'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

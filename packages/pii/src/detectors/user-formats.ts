@@ -264,6 +264,8 @@ export function createUserFormatsDetector(): Detector {
           ],
           `\\b(?:Approved|Merged|Reviewed|Deployed|Triggered|Cancell?ed|Aborted) by @?(${name})(?<!\\.)(?=\\.?(?:[\\s,;:)]|$))`,
         ),
+        // Rails' SQL bind list `[["username", "alice"], ["password", "[FILTERED]"]]`.
+        rule(['[["'], `\\[\\s*"(?:user(?:_?name)?|login)"\\s*,\\s*"(${name})"\\s*\\]`),
         rule(['set-credentials'], `\\bset-credentials\\s+(${name})`),
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
         rule([':~'], `:~(?<=(?<![\\w.-])(${name})@[\\w.-]+:~)[^\\s$#]*[$#](?=\\s|$)`),

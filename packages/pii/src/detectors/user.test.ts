@@ -148,6 +148,10 @@ describe('user detector', () => {
     ['ignores keys when user is not their last word', 'user_agent=curl useragent=x users=5 superuser=true'],
     ['ignores a framework path when an actor key holds one', 'actor=akka://system/user/worker reactor=netty'],
     ['ignores keys when by only orders or groups', 'order_by=created_at group_by=region sorted_by=name'],
+    [
+      'ignores an ActiveRecord operation when a model named User logs one',
+      'User Load (0.4ms) SELECT 1; User Create (0.9ms) INSERT; User Exists? (0.2ms)',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
