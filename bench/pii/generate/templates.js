@@ -138,6 +138,11 @@ module.exports = [
   (v) => line`aws sts get-caller-identity => "Arn": "arn:aws:iam::${v.digits(12)}:user/${pii('user', v.user())}"`,
   (v) => line`gh auth status: Logged in to github.com account ${pii('user', v.user())} (GH_TOKEN)`,
 
+  (v) => line`[Pipeline] Start of Pipeline; Started by user ${pii('user', `${v.name()} ${v.r.pick(['Berg', 'Okafor', 'Silva', 'Tanaka'])}`)}`,
+  (v) => line`gitlab: merge request !${v.r.int(10, 999)} Approved by ${pii('user', v.user())}, pipeline Triggered by push`,
+
+  (v) => line`  User Create (1.${v.r.int(0, 9)}ms)  INSERT INTO "users" ("username", "email", "password_digest") VALUES ($1, $2, $3) RETURNING "id"  [["username", "${pii('user', v.user())}"], ["email", "${pii('email', v.email())}"], ["password_digest", "${pii('secret_kv', '$2a$12$' + v.base62(53))}"]]`,
+
   // near misses
   (v) => line`Build ${v.r.int(100, 999)} succeeded: pass=${v.r.int(1, 99)} failures=0`,
   (v) => line`INFO refreshing access token: attempt ${v.r.int(1, 5)} of 5`,
@@ -163,6 +168,7 @@ module.exports = [
   (v) => line`pass in on em0 inet proto tcp from any to ${v.r.pick(['(em0)', 'self'])} port 443 keep state`,
   (v) => line`cn=${v.r.pick(['developers', 'ops', 'dba'])},ou=groups,dc=corp,dc=example member added`,
   (v) => line`su: pam_unix(su:auth): authentication failure; the su binary is setuid`,
+  (v) => line`  User Load (0.${v.r.int(1, 9)}ms)  SELECT "users".* FROM "users" WHERE "users"."id" = $1 LIMIT $2`,
   (v) => line`user_agent=curl/8.${v.r.int(1, 9)} users=${v.r.int(2, 90)} password_policy=strict`,
   (v) => line`WARNING! Using --password via the CLI is insecure. Use --password-stdin. (build ${v.r.int(100, 999)})`,
   (v) => line`argocd: diff "-  DB_PASSWORD: '++++++++'" app=payments rev=${v.hex(40)}`,

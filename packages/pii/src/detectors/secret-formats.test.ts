@@ -181,6 +181,11 @@ describe('secret formats detector', () => {
       'getConnection("jdbc:pg://db/x", "rep_ro", "R3p!ro"); new UsernamePasswordCredentials("u", "Cr3d#1")',
       ['R3p!ro', 'Cr3d#1'],
     ],
+    [
+      'finds the value when a Rails bind list holds a secret-named column',
+      '[["email", "k@example.com"], ["encrypted_password", "$2a$12$abcdefghijklmnopqrstuv"]]',
+      ['$2a$12$abcdefghijklmnopqrstuv'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
   });

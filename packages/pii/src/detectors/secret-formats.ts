@@ -91,7 +91,7 @@ export function createSecretFormatsDetector(): Detector {
         rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*\\S+\\s+${value}\\s+\\S+\\s+\\d+\\s+${value}`),
         // Oracle's `sqlplus scott/tiger@db`, `rman target sys/pw@db`, `expdp system/pw` (user/password).
         rule(
-          ['sqlplus', 'rman', 'expdp', 'impdp', 'sqlldr', 'dgmgrl'],
+          ['sqlplus', 'rman target', 'expdp', 'impdp', 'sqlldr', 'dgmgrl'],
           `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)\\b[^|;&\\n]*?\\s(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?[A-Za-z_][\\w$#.-]*/([^@\\s"'/][^@\\s"']*)`,
         ),
         // elasticsearch-reset-password prints the new password on the line after `Password for the [elastic] user`.
@@ -108,6 +108,16 @@ export function createSecretFormatsDetector(): Detector {
         ),
       ],
       [
+        // Passwords a tool prints once (`Using generated security password: …`, `initial admin password: …`, Jenkins'
+        // setup password on the line after `password to proceed to installation:`).
+        rule(
+          ['generated', 'initial', 'temporary', 'random password', 'one-time', 'default password'],
+          `\\b(?:generated|initial|temporary|default|random|one-time)(?:[ _-][a-z]+){0,2}[ _-]password(?: is)?\\s*[:=]?\\s+["']?([^\\s"';,]{6,})`,
+          undefined,
+          'gi',
+        ),
+      ],
+      [
         // A vendor's API key header (`Fastly-Key:`, `X-Auth-Key:`): a header name ending in -Key holding a random value.
         rule(
           ['-key:', '-key":', '-key"'],
@@ -117,14 +127,6 @@ export function createSecretFormatsDetector(): Detector {
         ),
         // A pre-shared key written in hex after the word psk (`# psk file content: 98aa33...`).
         rule(['psk'], `psk\\w*[^\\n=:]{0,40}[:=]\\s*([0-9a-fA-F]{32,})(?![0-9a-fA-F])`, undefined, 'gi'),
-        // Passwords a tool prints once (`Using generated security password: …`, `initial admin password: …`, Jenkins'
-        // setup password on the line after `password to proceed to installation:`).
-        rule(
-          ['generated', 'initial', 'temporary', 'random password', 'one-time', 'default password'],
-          `\\b(?:generated|initial|temporary|default|random|one-time)(?:[ _-][a-z]+){0,2}[ _-]password(?: is)?\\s*[:=]?\\s+["']?([^\\s"';,]{6,})`,
-          undefined,
-          'gi',
-        ),
         rule(['password to proceed'], `password to proceed to installation:(?:\\s|\\\\n)*([0-9a-f]{32})\\b`),
         // The password passed with a user to a connection or credential constructor (JDBC `getConnection(url, u, "x")`,
         // .NET `NetworkCredential("u", "x")`, `UsernamePasswordCredentials`, Java's `PasswordAuthentication`).
@@ -132,6 +134,11 @@ export function createSecretFormatsDetector(): Detector {
         rule(
           ['credential(', 'credentials(', 'passwordauthentication('],
           `\\b\\w*(?:Credentials?|PasswordAuthentication)\\(\\s*["'][^"'\\n]+["']\\s*,\\s*["']([^"'\\n]+)["']`,
+        ),
+        // Rails' SQL bind list `[["email", "…"], ["password_digest", "$2a$…"]]`: a secret-named column's value.
+        rule(
+          ['[["'],
+          `\\[\\s*"[\\w.-]*?(?:passw(?:or)?d|secret|token|api_?key|password_digest|encrypted_password)"\\s*,\\s*"([^"\\n]+)"\\s*\\]`,
         ),
         // GitHub Actions `::add-mask::VALUE` (the runner hides that value from then on); shadow lines' password hash;
         // `mysqladmin … password NEW`.

@@ -86,8 +86,9 @@ function pushTrailingSecrets(out: Candidate[], pattern: RegExp, text: string): v
  * after a secret word in prose (`api key 8fJ2...`).
  */
 export function createSecretPositionDetector(): Detector {
+  // Starts on the `-` and checks the boundary behind it: a leading lookbehind makes the engine try every position.
   const longFlag = new RegExp(
-    `(?<![\\w-])--?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:\\s+|=)${value}`,
+    `-(?<=(?<![\\w-])-)-?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:\\s+|=)${value}`,
     'gi',
   );
   const curlUser = new RegExp(`(?<=\\s)(?:-u|--user)\\s+["']?[^\\s:"']+:([^\\s"']+)`, 'g');

@@ -229,11 +229,6 @@ describe('user formats detector', () => {
       ['svc_ci', '1002'],
     ],
     ['finds the name when a shadow line holds a hash', 'mallory:$y$j9T$abc$def:19800:0:99999:7:::', ['mallory']],
-    [
-      'finds the name when id prints a uid and its name',
-      'uid=1001(kwame) gid=1001(kwame) groups=1001(kwame)',
-      ['kwame'],
-    ],
     ['finds the name when sudoers grants a user', 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl', ['deploy']],
     [
       'finds the name when last or who lists a session',
@@ -277,6 +272,21 @@ describe('user formats detector', () => {
       "Username for 'https://github.com': octo-dev; Password for 'https://bo@git.example.com':",
       ['octo-dev', 'bo'],
     ],
+    [
+      'finds the display name when Jenkins says who started a build',
+      'Started by user Jane Doe; Started by user admin',
+      ['Jane Doe', 'admin'],
+    ],
+    [
+      'finds the user when a CI or review tool says who acted',
+      'Approved by @mkim. Deployed by release-bot',
+      ['mkim', 'release-bot'],
+    ],
+    [
+      'finds the user when a Rails bind list names one',
+      '[["username", "kpatel"], ["email", "k@example.com"]]',
+      ['kpatel'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -317,6 +327,10 @@ describe('user formats detector', () => {
       "authentication of 'vpn.example.com' (myself) with pre-shared key successful",
     ],
     ['ignores user in prose when it is not a Dockerfile instruction', 'the USER must confirm; set USER env'],
+    [
+      'ignores prose and events when a lower-case verb or an event follows by',
+      'callback requested by caller; eval triggered by job-register; Triggered by push',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -15,7 +15,8 @@ const hostLike =
 const notAUser = new Set(
   (
     'tcp udp icmp ip ip4 ip6 sctp gre esp inside outside dmz wan lan any host via from to src dst af_inet af_inet6 ' +
-    'user users computers builtin system configuration schema groups roles'
+    'user users computers builtin system configuration schema groups roles push schedule scheduler cron timer scm api ' +
+    'webhook upstream automation pipeline trigger merge'
   ).split(' '),
 );
 
@@ -74,7 +75,7 @@ export function createUserFormatsDetector(): Detector {
         ),
         // ... also before an IPv6 address, in `SENT CONTROL [alice]:`, and as the `common_name=` of a script's environment.
         rule(
-          ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9', '/f'],
+          ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'],
           `/(?=[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[\\s;,]|$))(?<=(?:^|[\\s[>])(${name})(?<![.-])/)`,
           undefined,
           'gi',
@@ -179,7 +180,7 @@ export function createUserFormatsDetector(): Detector {
         // cqlsh's prompt `cassandra@cqlsh>`; Oracle's `sqlplus scott/tiger@db` (user/password before the connect string).
         rule(['@cqlsh'], `@cqlsh(?<=(?<![\\w.-])(${name})@cqlsh)(?::[\\w.-]+)?>`),
         rule(
-          ['sqlplus', 'rman', 'expdp', 'impdp', 'sqlldr', 'dgmgrl', 'userid='],
+          ['sqlplus', 'rman target', 'expdp', 'impdp', 'sqlldr', 'dgmgrl', 'userid='],
           `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)\\b[^|;&\\n]*?\\s(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?(${name})/[^@\\s"'/]`,
         ),
         // MariaDB server_audit: `20240311 12:25:01,host,app_rw,10.0.13.21,31882,0,CONNECT,shop,,0`.
@@ -210,11 +211,10 @@ export function createUserFormatsDetector(): Detector {
       ],
       [
         // /etc/passwd and getent lines `alice:x:1000:1000:Alice:/home/alice:/bin/bash` (the name and its uid), shadow
-        // lines `alice:$6$…:19000:…`, `id`'s `uid=1000(alice)`, sudoers `alice ALL=(ALL) ALL`, `last`/`who` rows and the
+        // lines `alice:$6$…:19000:…`, sudoers `alice ALL=(ALL) ALL`, `last`/`who` rows and the
         // owner column of `ls -l`. (An SSH key's `alice@laptop` comment is left: our corpora disagree on it.)
         rule([':x:', ':*:', ':!:'], `:[x*!]:(?<=(?<![\\w.-])(${name}):[x*!]:)(\\d+):\\d+:[^:\\n]*:/[^:\\n]*:`),
         rule([':$'], `:\\$(?<=(?<![\\w.-])(${name}):\\$)(?:[0-9a-z]{1,2})\\$[^:\\s]+:\\d*:`),
-        rule(['uid='], `\\buid=\\d+\\((${name})\\)`),
         rule(['all='], `ALL(?<=(?:^|\\\\n|\\n)[ \\t]*(${name})[ \\t]+ALL)[ \\t]*=`),
       ],
       [
@@ -245,6 +245,27 @@ export function createUserFormatsDetector(): Detector {
           ["username for '", "password for 'http"],
           `\\b(?:Username for '[^'\\n]*':\\s*(${name})|Password for 'https?://(${name})@)`,
         ),
+        // CI and review tools: Jenkins' `Started by user Jane Doe` (a display name), `Approved by alice`, `Deployed by …`.
+        rule(
+          ['started by user'],
+          `\\bStarted by user ((?:[A-Z][\\w.'-]*|[a-z_][\\w.-]*)(?: [A-Z][\\w.'-]*){0,3})(?=[\\s,.;:)]|$)`,
+        ),
+        // (Capitalized, as CI and review tools write them: `requested by caller` and `triggered by job-register` are prose.)
+        rule(
+          [
+            'approved by',
+            'merged by',
+            'reviewed by',
+            'deployed by',
+            'triggered by',
+            'cancelled by',
+            'canceled by',
+            'aborted by',
+          ],
+          `\\b(?:Approved|Merged|Reviewed|Deployed|Triggered|Cancell?ed|Aborted) by @?(${name})(?<!\\.)(?=\\.?(?:[\\s,;:)]|$))`,
+        ),
+        // Rails' SQL bind list `[["username", "alice"], ["password", "[FILTERED]"]]`.
+        rule(['[["'], `\\[\\s*"(?:user(?:_?name)?|login)"\\s*,\\s*"(${name})"\\s*\\]`),
         rule(['set-credentials'], `\\bset-credentials\\s+(${name})`),
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
         rule([':~'], `:~(?<=(?<![\\w.-])(${name})@[\\w.-]+:~)[^\\s$#]*[$#](?=\\s|$)`),

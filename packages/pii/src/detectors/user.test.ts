@@ -121,6 +121,11 @@ describe('user detector', () => {
       '{"created_by":"mlopez","assignee":"tkim"} approvedBy=rjones reporter: sli',
       ['mlopez', 'tkim', 'rjones', 'sli'],
     ],
+    [
+      'finds the uid and the name when id prints both',
+      'uid=1001(kwame) gid=1001(kwame) groups=1001(kwame)',
+      ['1001', 'kwame'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -143,6 +148,10 @@ describe('user detector', () => {
     ['ignores keys when user is not their last word', 'user_agent=curl useragent=x users=5 superuser=true'],
     ['ignores a framework path when an actor key holds one', 'actor=akka://system/user/worker reactor=netty'],
     ['ignores keys when by only orders or groups', 'order_by=created_at group_by=region sorted_by=name'],
+    [
+      'ignores an ActiveRecord operation when a model named User logs one',
+      'User Load (0.4ms) SELECT 1; User Create (0.9ms) INSERT; User Exists? (0.2ms)',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

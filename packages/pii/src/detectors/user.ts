@@ -18,7 +18,7 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents'
+    'hosts agent agents create load update exists destroy pluck insert upsert select'
   ).split(' '),
 );
 
@@ -85,6 +85,8 @@ export function createUserDetector(): Detector {
   // Numeric user ids are identities too (`uid=0`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
   // from the LLM, and templates already treat numbers as variables.
   const numericUid = /(?<![A-Za-z0-9_])(?:(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(\d{1,10})(?!\w)/gi;
+  // `id`'s `uid=1000(alice)`: the name after the number.
+  const idOutput = new RegExp(`\\buid=\\d+\\((${name})\\)`, 'g');
   const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
   // smbd's `Authentication for user [alice] -> [guest]`: the account the name was mapped to.
   const mappedTo = new RegExp(`\\] -> \\[(${name})\\]`, 'g');
@@ -158,7 +160,7 @@ export function createUserDetector(): Detector {
     ],
     [['user>', 'username>', 'user_name>', 'login>', 'uid>', 'account>'], always(xmlElement)],
     [['login'], always(loginCall)],
-    [['uid=', 'uidnumber:'], always(numericUid)],
+    [['uid=', 'uidnumber:'], allOf(numericUid, idOutput)],
     [['(uid='], always(ownerOfUid)],
     [['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"'], always(namedField)],
     [pgpassWords, always(pgpass)],
