@@ -5,6 +5,7 @@
 //   --blind, --blind2, --blind3, --blind4   score a held-out part (corpus-blind.jsonl, ...) instead of the tuning corpus
 //   --mistakes   also print every line scored wrong
 //   --baseline REF   compile packages/pii/src as of REF into a temp dir and time it beside the current build
+// Throughput sets: loghub-2k (or PII_BENCH_LOGS), the tuning corpus x20, and unseen formats (every blind part's texts x10).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');

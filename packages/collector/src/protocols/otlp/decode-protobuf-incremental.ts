@@ -1,11 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Reader } from 'protobufjs';
 import { codecs } from './codec';
-import { itemFromWire, resource as resourceFromWire, scope as scopeFromWire } from './from-wire';
+import { itemFromWire, levelFromWire } from './from-wire';
+import { INCREMENTAL_OTLP_MIN_BYTES, OTLP_SLICE_BYTES, type IncrementalOtlpOptions } from './incremental';
 import { envelopeTypes, protoReader, type EnvelopeTypes } from './proto';
 import { signalKeys } from './signal-shape';
 import type { Signal, SignalData } from './types';
-import { invalidProtobuf, OtlpWireError, prefixPath } from './wire-error';
+import { caught, failed, invalidProtobuf, OtlpWireError, prefixPath } from './wire-error';
 
 /**
  * An OTLP protobuf request decoded an item (span, metric, log record) at a time, with a turn of the event loop every
@@ -20,18 +21,6 @@ import { invalidProtobuf, OtlpWireError, prefixPath } from './wire-error';
  * its children; the last of a repeated resource or scope counts). What it holds is what the one-call decode holds:
  * the body and the decoded request (items already converted, not their protobufjs objects as well).
  */
-
-/** Bodies smaller than this are decoded in one call: faster, and short enough (~0.3 s at 4 MiB) not to block for long. */
-export const INCREMENTAL_OTLP_MIN_BYTES = 4 * 1024 * 1024;
-/** Bytes decoded before the event loop gets a turn (~10 ms of decoding). */
-export const OTLP_SLICE_BYTES = 128 * 1024;
-
-export interface IncrementalOtlpOptions {
-  /** Bodies smaller than this are decoded in one call; INCREMENTAL_OTLP_MIN_BYTES unless given. */
-  minBytes?: number;
-  /** Bytes decoded between turns of the event loop; OTLP_SLICE_BYTES unless given. */
-  sliceBytes?: number;
-}
 
 const LEVEL = 1; // the Resource or InstrumentationScope of a level
 const CHILDREN = 2; // a resource's scopes, a scope's items
@@ -117,11 +106,7 @@ class RequestWalk {
       }
     }
     if (!check) return undefined;
-    return converted(
-      'resource',
-      () => resourceFromWire(resource),
-      (value) => problem ?? { resource: value, schemaUrl, [key]: scopes },
-    );
+    return caught(() => levelFromWire({ resource, schemaUrl }, 'resource', key, () => failed(problem) ?? scopes));
   }
 
   async #scope(reader: Reader, length: number, check: boolean): Promise<Wire | OtlpWireError | undefined> {
@@ -140,13 +125,9 @@ class RequestWalk {
       else {
         const item = this.#types.item.decode(reader, reader.uint32());
         if (check && problem === undefined) {
-          const value = converted(
-            `${key}[${i}]`,
-            () => this.#item(item),
-            (v) => v,
-          );
+          const value = caught(() => this.#item(item));
           if (value instanceof OtlpWireError) {
-            problem = value;
+            problem = prefixPath(value, `${key}[${i}]`);
             items.length = 0;
           } else items.push(value);
         }
@@ -155,11 +136,7 @@ class RequestWalk {
       }
     }
     if (!check) return undefined;
-    return converted(
-      'scope',
-      () => scopeFromWire(scope),
-      (value) => problem ?? { scope: value, schemaUrl, [key]: items },
-    );
+    return caught(() => levelFromWire({ scope, schemaUrl }, 'scope', key, () => failed(problem) ?? items));
   }
 
   async #turn(reader: Reader): Promise<void> {
@@ -167,16 +144,4 @@ class RequestWalk {
     this.#yieldedAt = reader.pos;
     await nextTurn();
   }
-}
-
-/** `then` of what `convert` returns, or its OtlpWireError under `segment` (other errors are thrown). */
-function converted<T, R>(segment: string, convert: () => T, then: (value: T) => R): R | OtlpWireError {
-  let value: T;
-  try {
-    value = convert();
-  } catch (err) {
-    if (err instanceof OtlpWireError) return prefixPath(err, segment);
-    throw err;
-  }
-  return then(value);
 }

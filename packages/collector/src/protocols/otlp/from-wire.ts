@@ -39,7 +39,7 @@ function typeName(v: unknown): string {
 }
 
 /** Reads a repeated field, converting each element and naming its index on failure. */
-function list<T>(w: Wire, key: string, convert: (v: unknown) => T): T[] {
+export function list<T>(w: Wire, key: string, convert: (v: unknown) => T): T[] {
   const v = w[key];
   if (v == null) return [];
   if (!Array.isArray(v)) throw new OtlpWireError(key, `expected an array, got ${typeName(v)}`);
@@ -253,13 +253,13 @@ export function attributes(
   return out;
 }
 
-export function resource(v: unknown): Resource {
+function resource(v: unknown): Resource {
   const w = obj(v);
   if (w === undefined) return { attributes: new Map(), droppedAttributesCount: 0 };
   return { attributes: attributes(w), droppedAttributesCount: int(w.droppedAttributesCount, 'droppedAttributesCount') };
 }
 
-export function scope(v: unknown): InstrumentationScope {
+function scope(v: unknown): InstrumentationScope {
   const w = obj(v);
   if (w === undefined) return { name: '', version: '', attributes: new Map(), droppedAttributesCount: 0 };
   return {
@@ -267,6 +267,18 @@ export function scope(v: unknown): InstrumentationScope {
     version: str(w.version, 'version'),
     attributes: attributes(w),
     droppedAttributesCount: int(w.droppedAttributesCount, 'droppedAttributesCount'),
+  };
+}
+
+/**
+ * A resource or scope of the envelope: its `resource` or `scope` and `schemaUrl` read from `w`, then its children
+ * (`key`) from `children`, in that order, so the first error in document order is the one thrown.
+ */
+export function levelFromWire(w: Wire, level: 'resource' | 'scope', key: string, children: () => unknown[]): Wire {
+  return {
+    [level]: field(w, level, level === 'resource' ? resource : scope),
+    schemaUrl: str(w.schemaUrl, 'schemaUrl'),
+    [key]: children(),
   };
 }
 
@@ -278,18 +290,12 @@ function envelopeFromWire<S extends Signal>(signal: S, item: (v: unknown) => unk
     const data = {
       [resources]: list(w, resources, (rv) => {
         const rw = required(rv);
-        return {
-          resource: field(rw, 'resource', resource),
-          schemaUrl: str(rw.schemaUrl, 'schemaUrl'),
-          [scopes]: list(rw, scopes, (sv) => {
+        return levelFromWire(rw, 'resource', scopes, () =>
+          list(rw, scopes, (sv) => {
             const sw = required(sv);
-            return {
-              scope: field(sw, 'scope', scope),
-              schemaUrl: str(sw.schemaUrl, 'schemaUrl'),
-              [items]: list(sw, items, item),
-            };
+            return levelFromWire(sw, 'scope', items, () => list(sw, items, item));
           }),
-        };
+        );
       }),
     };
     // The keys and item reader come from the signal, so the object has that signal's shape.
@@ -297,7 +303,7 @@ function envelopeFromWire<S extends Signal>(signal: S, item: (v: unknown) => unk
   };
 }
 
-function required(v: unknown): Wire {
+export function required(v: unknown): Wire {
   const w = obj(v);
   if (w === undefined) throw new OtlpWireError('', 'expected an object, got null');
   return w;

@@ -26,3 +26,19 @@ export function invalidProtobuf(err: unknown): OtlpWireError {
   if (err instanceof RangeError) return new OtlpWireError('', 'invalid protobuf: messages nested too deeply to decode');
   return new OtlpWireError('', `invalid protobuf: ${(err as Error).message}`);
 }
+
+/** What `read` returns, or the OtlpWireError it threw (other errors are thrown). */
+export function caught<T>(read: () => T): T | OtlpWireError {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof OtlpWireError) return err;
+    throw err;
+  }
+}
+
+/** Throws the problem found in a level's children, if any (for `levelFromWire`'s children). */
+export function failed(problem: OtlpWireError | undefined): undefined {
+  if (problem !== undefined) throw problem;
+  return undefined;
+}

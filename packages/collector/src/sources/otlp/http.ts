@@ -8,6 +8,7 @@ import { codecs, type SignalCodec } from '../../protocols/otlp/codec';
 import { createOtlpReceiver, receiverConfigShape, type OtlpReceiverContext } from './receiver';
 import type { Signal } from '../../protocols/otlp/types';
 import { OtlpWireError } from '../../protocols/otlp/wire-error';
+import { decodeJsonIncrementally } from '../../protocols/otlp/decode-json-incremental';
 import { decodeProtobufIncrementally } from '../../protocols/otlp/decode-protobuf-incremental';
 import { byContentType, mediaType, receiveBody } from '../http-receiver';
 import { unlimitedBudget, type InFlightReservation } from '../in-flight-budget';
@@ -92,7 +93,7 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
       data =
         format === 'protobuf'
           ? await decodeProtobufIncrementally(codec.signal, body)
-          : codec.decodeJson(body.toString('utf8'));
+          : await decodeJsonIncrementally(codec.signal, body);
     } catch (err) {
       if (err instanceof OtlpWireError)
         throw new ProtocolError(400, `malformed OTLP ${format} ${codec.signal} request: ${err.message}`);

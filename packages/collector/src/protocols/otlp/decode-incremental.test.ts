@@ -1,4 +1,5 @@
 import { codecs, type SignalCodec } from './codec';
+import { decodeJsonIncrementally } from './decode-json-incremental';
 import { decodeProtobufIncrementally } from './decode-protobuf-incremental';
 import { protoTypes } from './proto';
 import type { Signal } from './types';
@@ -14,7 +15,7 @@ const attrs = (n: number) => [
   },
 ];
 
-const requests: Record<Signal, object> = {
+const requests: Record<Signal, Record<string, unknown>> = {
   logs: {
     resourceLogs: [0, 1].map((r) => ({
       resource: { attributes: attrs(r) },
@@ -155,4 +156,95 @@ describe('decodeProtobufIncrementally', () => {
     expect(codecs.logs.count(data)).toBe(2000 * 12);
     expect(turns).toBeGreaterThan(repeated.length / (16 * 1024) / 2);
   });
+});
+
+describe('decodeJsonIncrementally', () => {
+  const json = (signal: Signal, space?: number): Buffer => Buffer.from(JSON.stringify(requests[signal], null, space));
+  const both = async (signal: Signal, text: Buffer) => [
+    await outcome(() => decodeJsonIncrementally(signal, text, walkAll)),
+    await outcome(() => codecs[signal].decodeJson(text.toString('utf8'))),
+  ];
+
+  test.each(['logs', 'traces', 'metrics'] as const)(
+    'decodes a %s request as the one-call decode does',
+    async (signal) => {
+      for (const text of [json(signal), json(signal, 2)]) {
+        const [incremental, once] = await both(signal, text);
+        expect(once).toHaveProperty('data');
+        expect(incremental).toEqual(once);
+      }
+    },
+  );
+
+  test('counts the last of a repeated key, as JSON.parse', async () => {
+    const good = JSON.stringify(requests.logs.resourceLogs);
+    const bad = '[{"scopeLogs":[{"logRecords":[{"traceId":"zz"}]}]}]';
+    for (const text of [
+      `{"resourceLogs":${bad},"resourceLogs":${good}}`,
+      `{"resourceLogs":${good},"resourceLogs":${bad}}`,
+      `{"resourceLogs":[{"scopeLogs":5,"scopeLogs":null}]}`,
+    ]) {
+      const [incremental, once] = await both('logs', Buffer.from(text));
+      expect(incremental).toEqual(once);
+    }
+  });
+
+  test.each(['logs', 'traces', 'metrics'] as const)(
+    'answers %s bodies with values of the wrong shape exactly as the one-call decode',
+    async (signal) => {
+      const next = random(7);
+      const replacements: unknown[] = [
+        null,
+        1,
+        -1,
+        'x',
+        '1',
+        true,
+        [],
+        {},
+        [null],
+        { a: 1 },
+        [1, 'x'],
+        { stringValue: 5 },
+      ];
+      let refused = 0;
+      for (let round = 0; round < 400; round++) {
+        const request = JSON.parse(JSON.stringify(requests[signal])) as unknown;
+        const containers: Record<string, unknown>[] = [];
+        const collect = (v: unknown): void => {
+          if (typeof v !== 'object' || v === null) return;
+          containers.push(v as Record<string, unknown>);
+          for (const child of Object.values(v)) collect(child);
+        };
+        collect(request);
+        const target = containers[Math.floor(next() * containers.length)] ?? {};
+        const keys = Object.keys(target);
+        const key = keys[Math.floor(next() * keys.length)] ?? 'extra';
+        target[key] = replacements[Math.floor(next() * replacements.length)];
+        const [incremental, once] = await both(signal, Buffer.from(JSON.stringify(request)));
+        expect([round, incremental]).toEqual([round, once]);
+        if (once !== undefined && 'error' in (once as object)) refused++;
+      }
+      expect(refused).toBeGreaterThan(40); // the changes reach the checks
+    },
+  );
+
+  test.each(['logs', 'traces', 'metrics'] as const)(
+    'refuses %s bodies with broken syntax as the one-call decode does',
+    async (signal) => {
+      const next = random(3);
+      const original = json(signal);
+      const bytes = Buffer.from('{}[],:"\\ 0an-.e');
+      for (let round = 0; round < 400; round++) {
+        const text = Buffer.from(original);
+        text[Math.floor(next() * text.length)] = bytes[Math.floor(next() * bytes.length)] ?? 0x20;
+        const [incremental, once] = await both(signal, text);
+        // A syntax error names the byte and field instead of V8's position; any other answer is the same.
+        const invalid = (o: unknown): boolean =>
+          String((o as { error?: string }).error).startsWith('OtlpWireError: invalid JSON:');
+        if (invalid(once)) expect([round, invalid(incremental)]).toEqual([round, true]);
+        else expect([round, incremental]).toEqual([round, once]);
+      }
+    },
+  );
 });
