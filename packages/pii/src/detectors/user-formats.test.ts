@@ -289,6 +289,11 @@ describe('user formats detector', () => {
       '[["username", "kpatel"], ["email", "k@example.com"]]',
       ['kpatel'],
     ],
+    [
+      'finds the user when GitHub denies a push',
+      'remote: Permission to acme/api.git denied to ci-bot-7.',
+      ['ci-bot-7'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.

@@ -264,6 +264,8 @@ export function createUserFormatsDetector(): Detector {
         ),
         // Rails' SQL bind list `[["username", "alice"], ["password", "[FILTERED]"]]`.
         rule(['[["'], `\\[\\s*"(?:user(?:_?name)?|login)"\\s*,\\s*"(${name})"\\s*\\]`),
+        // GitHub's `Permission to acme/api.git denied to ci-bot.`
+        rule(['denied to'], `\\bPermission to \\S+ denied to (${name})(?<!\\.)`),
         rule(['set-credentials'], `\\bset-credentials\\s+(${name})`),
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
         rule([':~'], `:~(?<=(?<![\\w.-])(${name})@[\\w.-]+:~)[^\\s$#]*[$#](?=\\s|$)`),

@@ -128,6 +128,11 @@ describe('user detector', () => {
       'uid=1001(kwame) gid=1001(kwame) groups=1001(kwame)',
       ['1001', 'kwame'],
     ],
+    [
+      'finds the name when MongoDB names the principal or Vault an LDAP display name',
+      '"principalName":"orders_app" display_name=ldap-ebrown',
+      ['orders_app', 'ebrown'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.

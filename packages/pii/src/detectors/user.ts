@@ -52,13 +52,13 @@ export function createUserDetector(): Detector {
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
     '',
-    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
+    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
     'gi',
   );
   // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
   // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
   const keySeparator =
-    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
+    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
   const none: readonly RegExp[] = [];
   const separatedKeyValue = (text: string) => (keySeparator.test(text) ? keyValue(text) : none);
   const sshd = new RegExp(
@@ -91,7 +91,10 @@ export function createUserDetector(): Detector {
   // smbd's `Authentication for user [alice] -> [guest]`: the account the name was mapped to.
   const mappedTo = new RegExp(`\\] -> \\[(${name})\\]`, 'g');
   // Vault: a token's display name is the auth method and the user (`userpass-alice`), a login path ends in the user.
-  const vaultUser = new RegExp(`\\b(?:userpass-|auth/(?:userpass|ldap|okta|radius)[\\w.-]*/login/)(${name})`, 'g');
+  const vaultUser = new RegExp(
+    `\\b(?:userpass-|display_name[=:"\\s]+(?:ldap|oidc|okta|github|radius|jwt|cert)-|auth/(?:userpass|ldap|okta|radius)[\\w.-]*/login/)(${name})`,
+    'g',
+  );
   // XML with the field name in an attribute (Windows events): `<Data Name="TargetUserName">alice</Data>`.
   const namedField = new RegExp(
     `\\bName=\\\\?["'][\\w-]*(?:User(?:Name)?|AccountName)\\\\?["']\\s*>\\s*(${name})\\s*<`,
@@ -155,7 +158,7 @@ export function createUserDetector(): Detector {
     [['user":', 'user" :'], always(nestedName)],
     // Rare formats share one keyword bit (a detector has 32): .netrc, cron, vsftpd, smbd's mapping, Vault.
     [
-      ['machine', ') cmd (', '] ok ', '] fail ', '] -> [', 'userpass-', '/login/'],
+      ['machine', ') cmd (', '] ok ', '] fail ', '] -> [', 'userpass-', 'display_name', '/login/'],
       allOf(netrc, cron, vsftpd, mappedTo, vaultUser),
     ],
     [['user>', 'username>', 'user_name>', 'login>', 'uid>', 'account>'], always(xmlElement)],
