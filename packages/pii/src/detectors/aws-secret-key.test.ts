@@ -1,9 +1,11 @@
+import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createAwsSecretKeyDetector } from './aws-secret-key';
 
 const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
 describe('aws secret key detector', () => {
+  const scanner = createPiiScanner({ types: ['aws_secret_key'] });
   const detector = createAwsSecretKeyDetector();
 
   test.each([
@@ -23,6 +25,9 @@ describe('aws secret key detector', () => {
     ['finds a secret when it follows its key id', `alice,,AKIAIOSFODNN7EXAMPLE,${secret}`, [secret]],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
+    // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
   });
 
   test.each([

@@ -69,7 +69,10 @@ const positional = {
 
 /** Where command lines and admin tools put a user name, in groups that share a keyword bit (the common words alone). */
 export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
-  [flagRule([' -u', ' --user'], 'user', `(${name})`), rule([' -u', ' --user', 'wbinfo'], positional.samba, [1])],
+  [
+    flagRule([' -u', ' --user', 'sudo', 'runuser', 'crontab'], 'user', `(${name})`),
+    rule([' -u', ' --user', 'wbinfo'], positional.samba, [1]),
+  ],
   [
     rule(
       ['rabbitmqctl'],
@@ -81,9 +84,12 @@ export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
     rule(['lftp'], positional.lftp, [1]),
     rule(['stats auth'], positional.haproxyStats, [1]),
     rule(['login ok', 'login incorrect'], positional.radius, [1]),
-    rule(['"auth"'], positional.redisAuth, [1]),
+    rule(['] "auth"'], positional.redisAuth, [1]),
     rule(['setuser'], positional.redisAcl, [1], 'gi'),
     rule(['addauth'], positional.zookeeper, [1]),
+  ],
+  // Commands named by common words (`su `, `passwd`, `chown`) get their own keyword bit, so the rare ones stay apart.
+  [
     // `sudo -u` is above; `su - alice`, `su alice -c cmd`, `su -l alice`.
     rule(
       ['su '],
@@ -124,7 +130,7 @@ export const cliSecretRules: ReadonlyArray<readonly Rule[]> = [
     rule(['lftp'], positional.lftp, [2]),
     rule(['stats auth'], positional.haproxyStats, [2]),
     rule(['login ok', 'login incorrect'], positional.radius, [2]),
-    rule(['"auth"'], positional.redisAuth, [2]),
+    rule(['] "auth"'], positional.redisAuth, [2]),
     rule(['setuser'], positional.redisAcl, [2], 'gi'),
     rule(['addauth'], positional.zookeeper, [2]),
     // `net user alice S3cret /add`, `net use \\\\srv\\share S3cret /user:alice` (`*` prompts, `/x` is an option).

@@ -1,7 +1,9 @@
+import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createHomeDirDetector } from './home-dir';
 
 describe('home_dir detector', () => {
+  const scanner = createPiiScanner({ types: ['home_dir'] });
   const detector = createHomeDirDetector();
 
   test.each([
@@ -30,6 +32,9 @@ describe('home_dir detector', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
+    // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
   });
 
   test.each([

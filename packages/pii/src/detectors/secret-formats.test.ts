@@ -1,7 +1,9 @@
+import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createSecretFormatsDetector } from './secret-formats';
 
 describe('secret formats detector', () => {
+  const scanner = createPiiScanner({ types: ['secret_kv'] });
   const detector = createSecretFormatsDetector();
 
   test.each([
@@ -188,6 +190,9 @@ describe('secret formats detector', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
+    // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
   });
 
   test.each([

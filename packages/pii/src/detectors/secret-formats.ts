@@ -31,7 +31,7 @@ export function createSecretFormatsDetector(): Detector {
         // the pattern and the line start is checked behind it: cheaper than trying a line start at every position);
         // after other words, only with an encryption type (`secret 5 …`) or a compound name (`insecure-password …`).
         rule(
-          ['pass', 'secret', 'psk', 'key-string', 'community', 'key'],
+          ['pass', 'secret', 'psk', 'key-string', 'community', 'key', 'masterauth'],
           `(?:(?:${secretDirective})(?<=${lineStart}[\\w-]+)[ \\t]+${keyType}|(?<![A-Za-z])(?:${secretDirective}|key)[ \\t]+[0-9][ \\t]+${hashName}|(?:password|passwd|pass|secret|key|psk|passphrase)(?<=\\w[-_][A-Za-z]+)[ \\t]+${keyType})${value}${lineEnd}`,
           undefined,
           'gi',

@@ -1,7 +1,9 @@
+import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createSecretKvDetector, isSecretKey } from './secret-kv';
 
 describe('secret kv detector', () => {
+  const scanner = createPiiScanner({ types: ['secret_kv'] });
   const detector = createSecretKvDetector();
 
   test.each([
@@ -76,6 +78,9 @@ describe('secret kv detector', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
+    // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
   });
 
   test.each([

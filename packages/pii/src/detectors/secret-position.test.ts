@@ -1,7 +1,9 @@
+import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createSecretPositionDetector } from './secret-position';
 
 describe('secret by position detector', () => {
+  const scanner = createPiiScanner({ types: ['secret_kv'] });
   const detector = createSecretPositionDetector();
 
   test.each([
@@ -70,6 +72,9 @@ describe('secret by position detector', () => {
   ])('%s', (_name, text, expected) => {
     // Two of its rules may read one value (`--password x` is a flag and a secret word); the overlap step merges them.
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
+    // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
   });
 
   test.each([

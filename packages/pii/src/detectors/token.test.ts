@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createTokenDetector } from './token';
 
@@ -22,6 +23,7 @@ const github = withChecksum('ghp', randomish(30));
 const npm = withChecksum('npm', randomish(30, 3));
 
 describe('token detector', () => {
+  const scanner = createPiiScanner({ types: ['token'] });
   const detector = createTokenDetector();
 
   test.each([
@@ -159,6 +161,9 @@ describe('token detector', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
+    // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
   });
 
   test.each([

@@ -1,7 +1,9 @@
+import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createUserFormatsDetector } from './user-formats';
 
 describe('user formats detector', () => {
+  const scanner = createPiiScanner({ types: ['user'] });
   const detector = createUserFormatsDetector();
 
   test.each([
@@ -289,6 +291,9 @@ describe('user formats detector', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
+    // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
   });
 
   test.each([

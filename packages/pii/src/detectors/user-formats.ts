@@ -41,8 +41,13 @@ export function createUserFormatsDetector(): Detector {
       // csvlog: `2025-04-09 11:02:07.311 UTC,"alice","shop",4411,"10.0.0.5:50122",...` (the time is the first column).
       [
         rule(
-          ['utc,"', 't,"', 'k,"'],
+          ['utc,"', 't,"', 'k,"', '0,"', '1,"', '2,"', '3,"', '4,"', '5,"', '6,"', '7,"', '8,"', '9,"'],
           `,"(?<=(?:^|\\s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})?(?: [A-Za-z]{1,6}|[+-]\\d\\d(?::?\\d\\d)?)?,")(${name})",(?:"[^"\\n]*")?,\\d+,`,
+        ),
+        // HAProxy httplog: the first captured request header (`capture request header X-User`) after the queue counters.
+        rule(
+          ['} "'],
+          `:\\d\\d\\.\\d{3}\\] \\S+ \\S+ -?\\d+(?:/-?\\d+){2,4} -?\\d{3} \\+?\\d+ \\S+ \\S+ [\\w-]{4} \\d+(?:/\\d+){4} \\d+/\\d+ \\{(?:[^{}|\\n]*\\|)*?(${name})(?=[|}])`,
         ),
       ],
       [
@@ -58,13 +63,6 @@ export function createUserFormatsDetector(): Detector {
         rule(
           ['ftp 0 ', 'ftp 1 '],
           `\\s[ab]\\s+\\S+\\s+[oid]\\s+[gr]\\s+(${name})\\s+\\w+\\s+[01]\\s+\\S+\\s+[ci](?=\\s|$)`,
-        ),
-      ],
-      [
-        // HAProxy httplog: the first captured request header (`capture request header X-User`) after the queue counters.
-        rule(
-          ['} "'],
-          `:\\d\\d\\.\\d{3}\\] \\S+ \\S+ -?\\d+(?:/-?\\d+){2,4} -?\\d{3} \\+?\\d+ \\S+ \\S+ [\\w-]{4} \\d+(?:/\\d+){4} \\d+/\\d+ \\{(?:[^{}|\\n]*\\|)*?(${name})(?=[|}])`,
         ),
       ],
       [
@@ -215,7 +213,7 @@ export function createUserFormatsDetector(): Detector {
         // owner column of `ls -l`. (An SSH key's `alice@laptop` comment is left: our corpora disagree on it.)
         rule([':x:', ':*:', ':!:'], `:[x*!]:(?<=(?<![\\w.-])(${name}):[x*!]:)(\\d+):\\d+:[^:\\n]*:/[^:\\n]*:`),
         rule([':$'], `:\\$(?<=(?<![\\w.-])(${name}):\\$)(?:[0-9a-z]{1,2})\\$[^:\\s]+:\\d*:`),
-        rule(['all='], `ALL(?<=(?:^|\\\\n|\\n)[ \\t]*(${name})[ \\t]+ALL)[ \\t]*=`),
+        rule(['all=', 'all ='], `ALL(?<=(?:^|\\\\n|\\n)[ \\t]*(${name})[ \\t]+ALL)[ \\t]*=`),
       ],
       [
         rule(['pts/', 'tty'], `(?:pts/\\d+|tty\\w*)(?<=(?:^|\\\\n|\\n)(${name})[ \\t]+(?:pts/\\d+|tty\\w*))[ \\t]`),

@@ -1,7 +1,9 @@
+import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createUserDetector } from './user';
 
 describe('user detector', () => {
+  const scanner = createPiiScanner({ types: ['user'] });
   const detector = createUserDetector();
 
   test.each([
@@ -128,6 +130,9 @@ describe('user detector', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
+    // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
   });
 
   test.each([
