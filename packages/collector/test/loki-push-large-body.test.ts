@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import * as snappy from 'snappyjs';
 import type { Consumer } from '../src/consumer';
 import type { LogBatch } from '../src/entry';
+import { countEventLoopTurns } from '../src/testing/event-loop-turns';
 import { createMemoryConsumer } from '../src/testing/memory-consumer';
 import { pushRequestType } from '../src/protocols/loki/push-proto';
 import { createInFlightBudget, type InFlightBudget } from '../src/sources/in-flight-budget';
@@ -16,23 +17,41 @@ const COUNT = 270_000;
 /** A JSON push of COUNT 200-byte lines (~60 MiB), with `last` as the final value of the stream. */
 function largePush(last: string = `["1700000000000000000",${JSON.stringify(LINE)}]`): Buffer {
   const value = `["1700000000000000000",${JSON.stringify(LINE)}]`;
-  return Buffer.from(`{"streams":[{"stream":{"job":"big"},"values":[${Array.from({ length: COUNT - 1 }, () => value).join(',')},${last}]}]}`);
+  return Buffer.from(
+    `{"streams":[{"stream":{"job":"big"},"values":[${Array.from({ length: COUNT - 1 }, () => value).join(',')},${last}]}]}`,
+  );
 }
 
 /** A snappy protobuf push of `count` 200-byte lines in one stream (~`count` x 215 bytes uncompressed). */
 function protobufPush(count: number): Buffer {
-  const entries = Array.from({ length: count }, (_, i) => ({ timestamp: { seconds: 1_700_000_000, nanos: i }, line: LINE }));
-  return Buffer.from(snappy.compress(pushRequestType.encode(pushRequestType.fromObject({ streams: [{ labels: '{job="big"}', entries }] })).finish()));
+  const entries = Array.from({ length: count }, (_, i) => ({
+    timestamp: { seconds: 1_700_000_000, nanos: i },
+    line: LINE,
+  }));
+  return Buffer.from(
+    snappy.compress(
+      pushRequestType.encode(pushRequestType.fromObject({ streams: [{ labels: '{job="big"}', entries }] })).finish(),
+    ),
+  );
 }
 
 /** POSTs with node:http, whose client work is light, so the delay measured is the receiver's. */
 function post(port: number, body: Buffer, type = 'application/json'): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: '/loki/api/v1/push', method: 'POST', headers: { 'content-type': type, 'content-length': body.length } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/loki/api/v1/push',
+        method: 'POST',
+        headers: { 'content-type': type, 'content-length': body.length },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -45,7 +64,11 @@ describe('loki push source with a large JSON body', () => {
     source = undefined;
   });
   const start = async (next: Consumer<LogBatch>, inFlight?: InFlightBudget) => {
-    source = createLokiPushSource(lokiPushSourceConfig.parse({ listen_port: 0 }), { ...createTestContext('sources.push'), next, inFlight });
+    source = createLokiPushSource(lokiPushSourceConfig.parse({ listen_port: 0 }), {
+      ...createTestContext('sources.push'),
+      next,
+      inFlight,
+    });
     await source.start();
     return source.port;
   };
@@ -53,25 +76,19 @@ describe('loki push source with a large JSON body', () => {
   test('keeps the event loop turning while it decodes and hands on the push', async () => {
     // Counted in turns of the event loop, not milliseconds, so a loaded machine cannot fail it: a ticker runs on every
     // turn, and each slice handed on must see it advanced since the previous one (the loop was free in between).
-    let turns = 0;
-    let ticking = true;
-    const tick = (): void => {
-      turns++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = countEventLoopTurns();
     const seen: number[] = [];
     let received = 0;
     let largest = 0;
     const port = await start({
       consume: async ({ entries }) => {
-        seen.push(turns);
+        seen.push(turns.count);
         received += entries.length;
         largest = Math.max(largest, entries.length);
       },
     });
     const res = await post(port, largePush());
-    ticking = false;
+    turns.stop();
     expect(res.status).toBe(204);
     expect(received).toBe(COUNT);
     expect(largest).toBeLessThanOrEqual(5000);
@@ -95,7 +112,11 @@ describe('loki push source with a large JSON body', () => {
     const body = largePush('["1700000000000000000" "x"]');
     const res = await post(port, body);
     expect(res.status).toBe(400);
-    expect(res.text).toMatch(new RegExp(`^body is not valid JSON: .* in streams\\[0\\]\\.values\\[${COUNT - 1}\\] at byte ${body.length - 8}\\n$`));
+    expect(res.text).toMatch(
+      new RegExp(
+        `^body is not valid JSON: .* in streams\\[0\\]\\.values\\[${COUNT - 1}\\] at byte ${body.length - 8}\\n$`,
+      ),
+    );
     expect(sink.entries).toHaveLength(0);
   });
 

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import { codecs } from '../../src/protocols/otlp/codec';
 import { envelopeTypes } from '../../src/protocols/otlp/proto';
 import type { OtlpHttpSource } from '../../src/sources/otlp/http';
+import { countEventLoopTurns } from '../../src/testing';
 import { startHttp, type Harness } from './receiver-harness';
 
 // Issue 12, item 1: a large OTLP/HTTP body was decoded in one call, holding the event loop (and /healthz) for over a
@@ -84,15 +85,9 @@ describe('OTLP/HTTP source with a large body', () => {
     // turn, and the turns between the first and the last piece decoded must be many (one call had none).
     const body = makeBody();
     h = await startHttp({ max_request_body_bytes: 64 * 1024 * 1024 });
-    let turns = 0;
-    let ticking = true;
-    const tick = (): void => {
-      turns++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = countEventLoopTurns();
     const at: number[] = [];
-    const spy = watch(() => at.push(turns));
+    const spy = watch(() => at.push(turns.count));
     try {
       const status = await post(h.source.address().port, body, type);
       expect(status).toBe(200);
@@ -100,7 +95,7 @@ describe('OTLP/HTTP source with a large body', () => {
       const [first = 0, last = 0] = [at[0], at.at(-1)];
       expect(last - first).toBeGreaterThan(body.length / (1024 * 1024)); // well over a turn per MiB
     } finally {
-      ticking = false;
+      turns.stop();
       spy.mockRestore();
     }
   });

@@ -2,6 +2,7 @@ import { codecs, type SignalCodec } from './codec';
 import { decodeJsonIncrementally } from './decode-json-incremental';
 import { decodeProtobufIncrementally } from './decode-protobuf-incremental';
 import { protoTypes } from './proto';
+import { countEventLoopTurns } from '../../testing/event-loop-turns';
 import type { Signal } from './types';
 
 // Every byte a slice (sliceBytes 1) and no size threshold, so the walk, not the one-call decode, answers.
@@ -144,17 +145,11 @@ describe('decodeProtobufIncrementally', () => {
   test('gives the event loop turns while it decodes a large body', async () => {
     const one = body('logs');
     const repeated = Buffer.concat(Array.from({ length: 2000 }, () => one)); // repeated resourceLogs concatenate
-    let turns = 0;
-    let ticking = true;
-    const tick = (): void => {
-      turns++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = countEventLoopTurns();
     const data = await decodeProtobufIncrementally('logs', repeated, { minBytes: 0, sliceBytes: 16 * 1024 });
-    ticking = false;
+    turns.stop();
     expect(codecs.logs.count(data)).toBe(2000 * 12);
-    expect(turns).toBeGreaterThan(repeated.length / (16 * 1024) / 2);
+    expect(turns.count).toBeGreaterThan(repeated.length / (16 * 1024) / 2);
   });
 });
 
