@@ -36,7 +36,7 @@ describe('loki push source: what a client may not choose', () => {
   test('ignores the X-Scope-OrgID header by default', async () => {
     const url = await start();
     expect((await pushJson(url, stream('{"job":"a"}'), { 'X-Scope-OrgID': 'team-b' })).status).toBe(204);
-    expect(sink.entries[0]!.labels).toEqual({ job: 'a' });
+    expect(sink.entries[0].labels).toEqual({ job: 'a' });
   });
 
   test('takes the pushed label, else the X-Scope-OrgID header, as the tenant when tenant_from_push is on', async () => {

@@ -2,7 +2,7 @@ import * as zlib from 'node:zlib';
 import * as snappy from 'snappyjs';
 import { createMemoryConsumer, type MemoryConsumer } from '../src/testing/memory-consumer';
 import { createFailingConsumer } from '../src/testing/failing-consumer';
-import { waitFor } from '@obs/schema/testing';
+import { required, waitFor } from '@obs/schema/testing';
 import { createLokiPushSource, lokiPushSourceConfig, type LokiPushSource } from '../src/sources/loki-push';
 import { encodePush } from '../src/protocols/loki/encode';
 import { createEntry } from '../src/entry';
@@ -83,7 +83,7 @@ describe('loki push source', () => {
     const base = await start(sink);
     const before = BigInt(Date.now()) * 1_000_000n;
     await post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: {}, values: [['1', 'old']] }] }), { 'Content-Type': 'application/json' });
-    expect(sink.entries[0]!.timestampNs).toBeGreaterThanOrEqual(before);
+    expect(sink.entries[0].timestampNs).toBeGreaterThanOrEqual(before);
   });
 
   test('takes raw lines on /loki/api/v1/raw when the body is plain text', async () => {
@@ -147,7 +147,7 @@ describe('loki push source', () => {
     const pending = post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: {}, values: [['1', 'x']] }] }), { 'Content-Type': 'application/json' }).then((r) => ((answered = true), r));
     await waitFor(() => release !== undefined, 'the consume call');
     expect(answered).toBe(false);
-    release!();
+    required(release, 'the pending consume call')();
     expect((await pending).status).toBe(204);
     expect(accepted).toEqual(['x']);
   });

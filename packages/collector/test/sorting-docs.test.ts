@@ -5,6 +5,7 @@ import { classifyProcessorConfig } from '../src/processors/classify';
 import { PrometheusRemoteWriteConfig } from '../src/sinks/prometheus-remote-write';
 import { classifyStage } from '../src/stages/classify';
 import { sorterOptionsShape } from '../src/sorter/sorter-options';
+import { required } from '@obs/schema/testing';
 
 type Shape = Record<string, unknown>;
 
@@ -41,11 +42,11 @@ const doc = (name: string) => firstCells(readFileSync(join(__dirname, '..', 'doc
 // The argument tables in these docs are written by hand; this keeps them from falling behind the schemas.
 describe('classify, prometheus and grafana cloud docs', () => {
   test.each([
-    ['classify.md documents every classify stage argument', 'classify.md', shapeOf(classifyStage.config)!],
+    ['classify.md documents every classify stage argument', 'classify.md', required(shapeOf(classifyStage.config), 'the zod shape of classifyStage')],
     ['classify.md documents the arguments only the processor has', 'classify.md',
-      Object.fromEntries(Object.entries(shapeOf(classifyProcessorConfig)!).filter(([k]) => !(k in sorterOptionsShape)))],
-    ['prometheus.md documents every prometheus_remote_write key', 'prometheus.md', shapeOf(PrometheusRemoteWriteConfig)!],
-    ['grafana-cloud.md documents every grafana_cloud key', 'grafana-cloud.md', shapeOf(GrafanaCloudConfig)!],
+      Object.fromEntries(Object.entries(required(shapeOf(classifyProcessorConfig), 'the zod shape of classifyProcessorConfig')).filter(([k]) => !(k in sorterOptionsShape)))],
+    ['prometheus.md documents every prometheus_remote_write key', 'prometheus.md', required(shapeOf(PrometheusRemoteWriteConfig), 'the zod shape of PrometheusRemoteWriteConfig')],
+    ['grafana-cloud.md documents every grafana_cloud key', 'grafana-cloud.md', required(shapeOf(GrafanaCloudConfig), 'the zod shape of GrafanaCloudConfig')],
   ])('%s when compared with the schema', (_name, file, shape) => {
     expect(Object.keys(shape).length).toBeGreaterThan(1);
     expect(undocumented(shape, doc(file))).toEqual([]);

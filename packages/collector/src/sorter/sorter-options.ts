@@ -29,8 +29,7 @@ export const sorterOptionsShape = {
     .describe("The classify step's own circuit breaker in front of the sorter"),
 };
 
-const sorterOptions = z.object(sorterOptionsShape);
-export type SorterOptionsConfig = z.output<typeof sorterOptions>;
+export type SorterOptionsConfig = z.output<z.ZodObject<typeof sorterOptionsShape>>;
 
 /** Maps the shared YAML keys to the text classifier's options. */
 export function textClassifierOptions(c: SorterOptionsConfig, itemType: ItemType, metrics: ClassifyMetrics): TextClassifierOptions {

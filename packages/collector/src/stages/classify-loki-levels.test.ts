@@ -54,7 +54,7 @@ describe('classify stage and Loki\'s level detection', () => {
 
   test('puts severity, category and forward_to in structured metadata, not labels, by default', () => {
     const [entry] = runStage(build('{}'), [createEntry('WARN disk usage at 91% on /var', { job: 'app' })]);
-    expect(entry!.labels).toEqual({ job: 'app', detected_level: 'warn' });
-    expect(entry!.structuredMetadata).toMatchObject({ severity: 'warn', category: expect.any(String), forward_to: expect.any(String) });
+    expect(entry.labels).toEqual({ job: 'app', detected_level: 'warn' });
+    expect(entry.structuredMetadata).toMatchObject({ severity: 'warn', category: expect.any(String), forward_to: expect.any(String) });
   });
 });

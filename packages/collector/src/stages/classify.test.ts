@@ -4,6 +4,7 @@ import { expectStageCompliance } from '../testing/stage-compliance';
 import { createStageTestContext, parseStageYaml, runStage, type StageTestContext } from '../testing/stage-test-context';
 import { classifierOf, classifyStage } from './classify';
 import type { Stage } from './stage';
+import { required } from '@obs/schema/testing';
 
 describe('classify stage', () => {
   let sorter: FakeSorter | undefined;
@@ -27,7 +28,7 @@ describe('classify stage', () => {
   }
 
   async function decisions(by: string): Promise<number> {
-    const metric = await ctx.registry.getSingleMetric('collector_classify_entries_total')!.get();
+    const metric = await required(ctx.registry.getSingleMetric('collector_classify_entries_total'), 'metric collector_classify_entries_total').get();
     return metric.values.filter((v) => v.labels.decided_by === by && v.labels.component === 'tx/3/classify').reduce((n, v) => n + v.value, 0);
   }
 
@@ -52,9 +53,9 @@ describe('classify stage', () => {
     ],
   ])('%s', (_name, line, labels, meta) => {
     const [entry] = runStage(build('{}'), [createEntry(line, { job: 'tx' })]);
-    expect(entry!.labels).toMatchObject({ job: 'tx', ...labels });
-    expect(entry!.structuredMetadata).toMatchObject(meta);
-    expect(Object.keys(entry!.structuredMetadata).sort()).toEqual(['category', 'decided_by', 'forward_to', 'severity', 'template']);
+    expect(entry.labels).toMatchObject({ job: 'tx', ...labels });
+    expect(entry.structuredMetadata).toMatchObject(meta);
+    expect(Object.keys(entry.structuredMetadata).sort()).toEqual(['category', 'decided_by', 'forward_to', 'severity', 'template']);
   });
 
   test('takes the level an OTLP record states in structured metadata when the body names none', () => {
@@ -62,13 +63,13 @@ describe('classify stage', () => {
     entry.structuredMetadata.severity_text = 'ERROR';
     entry.structuredMetadata.severity_number = '17';
     const [out] = runStage(build('{}'), [entry]);
-    expect(out!.labels).toMatchObject({ detected_level: 'error' });
+    expect(out.labels).toMatchObject({ detected_level: 'error' });
   });
 
   test('produces the worked example of docs/classify.md when no sorter is configured', () => {
     const [entry] = runStage(build('{}'), [createEntry('2026-01-01T00:00:00Z ERROR payment service: connection refused to db-1:5432')]);
-    expect(entry!.labels).toEqual({ detected_level: 'error' });
-    expect(entry!.structuredMetadata).toEqual({
+    expect(entry.labels).toEqual({ detected_level: 'error' });
+    expect(entry.structuredMetadata).toEqual({
       severity: 'error',
       category: 'availability',
       forward_to: 'alerting',
@@ -79,16 +80,16 @@ describe('classify stage', () => {
 
   test('keeps the template metadata to 1024 characters when a line is huge', () => {
     const [entry] = runStage(build('{}'), [createEntry(`ERROR ${'x'.repeat(300_000)}`)]);
-    expect(entry!.structuredMetadata.template!.length).toBeLessThanOrEqual(1024);
-    expect(entry!.labels.detected_level).toBe('error');
+    expect(entry.structuredMetadata.template.length).toBeLessThanOrEqual(1024);
+    expect(entry.labels.detected_level).toBe('error');
   });
 
   test('writes the mined template to structured metadata when lines share a shape', () => {
     const s = build('{}');
     runStage(s, [createEntry('user 42 failed login from 10.0.0.1')]);
     const [entry] = runStage(s, [createEntry('user 7 failed login from 10.0.0.9')]);
-    expect(entry!.structuredMetadata.template).toContain('failed login from');
-    expect(entry!.structuredMetadata.template).not.toContain('10.0.0.9');
+    expect(entry.structuredMetadata.template).toContain('failed login from');
+    expect(entry.structuredMetadata.template).not.toContain('10.0.0.9');
   });
 
   test('decides later lines of a template from the cached sorter answer when the sorter answered the first', async () => {
@@ -96,14 +97,14 @@ describe('classify stage', () => {
     sorter.setMode({ kind: 'answer', override: { severity: 'critical', category: 'security', forward_to: 'alerting' } });
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
     const [first] = runStage(s, [createEntry('user 42 failed login from 10.0.0.1')]);
-    expect(first!.structuredMetadata.decided_by).toBe('rules');
-    await classifierOf(s)!.settled();
+    expect(first.structuredMetadata.decided_by).toBe('rules');
+    await required(classifierOf(s), "the classify stage's classifier").settled();
     const [second] = runStage(s, [createEntry('user 43 failed login from 10.0.0.2')]);
-    expect(second!.labels).toMatchObject({ detected_level: 'critical' });
-    expect(second!.structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security', forward_to: 'alerting' });
+    expect(second.labels).toMatchObject({ detected_level: 'critical' });
+    expect(second.structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security', forward_to: 'alerting' });
     expect(await decisions('cache')).toBe(1);
     expect(await decisions('rules')).toBe(1);
-    const entries = await ctx.registry.getSingleMetric('collector_classify_entries_total')!.get();
+    const entries = await required(ctx.registry.getSingleMetric('collector_classify_entries_total'), 'metric collector_classify_entries_total').get();
     expect(entries.values.find((v) => v.labels.decided_by === 'cache')?.labels).toMatchObject({ severity: 'critical', category: 'security' });
   });
 
@@ -112,11 +113,11 @@ describe('classify stage', () => {
     sorter.setMode({ kind: 'answer', override: { severity: 'info', category: 'noise', forward_to: 'archive', decided_by: 'rules' } });
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
     runStage(s, [createEntry('GET /api/orders status=200 took 12ms')]);
-    await classifierOf(s)!.settled();
+    await required(classifierOf(s), "the classify stage's classifier").settled();
     const [failed] = runStage(s, [createEntry('GET /api/orders status=503 took 12ms')]);
-    await classifierOf(s)!.settled();
-    expect(failed!.structuredMetadata.decided_by).toBe('rules');
-    expect(failed!.labels.detected_level).not.toBe('info');
+    await required(classifierOf(s), "the classify stage's classifier").settled();
+    expect(failed.structuredMetadata.decided_by).toBe('rules');
+    expect(failed.labels.detected_level).not.toBe('info');
     expect(sorter.requests.flat()).toHaveLength(1);
   });
 
@@ -124,7 +125,7 @@ describe('classify stage', () => {
     sorter = await startFakeSorter();
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
     runStage(s, Array.from({ length: 50 }, (_, i) => createEntry(`worker ${i} finished job ${i * 7} in ${i} ms`)));
-    await classifierOf(s)!.settled();
+    await required(classifierOf(s), "the classify stage's classifier").settled();
     expect(sorter.requests.flat()).toHaveLength(1);
   });
 
@@ -132,7 +133,7 @@ describe('classify stage', () => {
     sorter = await startFakeSorter();
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
     runStage(s, [createEntry('password reset failed for bob.smith@example.com card 4111 1111 1111 1111', { owner: 'alice@example.org' })]);
-    await classifierOf(s)!.settled();
+    await required(classifierOf(s), "the classify stage's classifier").settled();
     const sent = JSON.stringify(sorter.requests);
     expect(sent).not.toContain('bob.smith@example.com');
     expect(sent).not.toContain('4111 1111 1111 1111');
@@ -150,8 +151,8 @@ describe('classify stage', () => {
     const out = runStage(s, lines);
     expect(out).toHaveLength(20);
     expect(out.every((e) => e.structuredMetadata.decided_by === 'rules')).toBe(true);
-    await classifierOf(s)!.settled();
-    const unanswered = await ctx.registry.getSingleMetric('collector_classify_sorter_unanswered_items_total')!.get();
+    await required(classifierOf(s), "the classify stage's classifier").settled();
+    const unanswered = await required(ctx.registry.getSingleMetric('collector_classify_sorter_unanswered_items_total'), 'metric collector_classify_sorter_unanswered_items_total').get();
     const counted = unanswered.values.filter((v) => v.labels.reason === 'network_error' || v.labels.reason === 'timeout');
     expect(counted.reduce((n, v) => n + v.value, 0)).toBeGreaterThan(0);
   });
@@ -162,8 +163,8 @@ describe('classify stage', () => {
     withMsg.extracted.msg = 'FATAL out of memory: killed process 12';
     const without = createEntry('ERROR something');
     const [a, b] = runStage(s, [withMsg, without]);
-    expect(a!.labels.detected_level).toBe('critical');
-    expect(b!.labels.detected_level).toBeUndefined();
+    expect(a.labels.detected_level).toBe('critical');
+    expect(b.labels.detected_level).toBeUndefined();
     expect(await ctx.parseFailures()).toBe(1);
   });
 
@@ -172,14 +173,14 @@ describe('classify stage', () => {
     expect(config.url).toBeUndefined();
     expect(config.api_key).toBeUndefined();
     const [entry] = runStage(build('{ url: "" }'), [createEntry('FATAL out of memory: killed process 4242')]);
-    expect(entry!.structuredMetadata.decided_by).toBe('rules');
-    expect(entry!.labels.detected_level).toBe('critical');
+    expect(entry.structuredMetadata.decided_by).toBe('rules');
+    expect(entry.labels.detected_level).toBe('critical');
   });
 
   test('sets forward_to and category as labels when listed in labels', () => {
     const [entry] = runStage(build('{ labels: [forward_to, category] }'), [createEntry('ERROR db connection refused')]);
-    expect(entry!.labels).toMatchObject({ forward_to: 'alerting', category: expect.any(String) });
-    expect(entry!.labels.severity).toBeUndefined();
+    expect(entry.labels).toMatchObject({ forward_to: 'alerting', category: expect.any(String) });
+    expect(entry.labels.severity).toBeUndefined();
   });
 
   test.each([

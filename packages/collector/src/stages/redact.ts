@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { LogEntry } from '../entry';
 import { counter } from '../telemetry/metric-factory';
 import type { Stage, StageContext, StageDefinition } from './stage';
+import { present } from '../errors';
 
 const REDACTIONS_METRIC = 'collector_stage_redactions_total';
 
@@ -49,7 +50,7 @@ class RedactStage implements Stage {
 
   #redactText(text: string): string {
     const result = this.#redactor.redact(text);
-    for (const type in result.counts) this.#counts.get(type as PiiType)!.inc(result.counts[type as PiiType]);
+    for (const type in result.counts) present(this.#counts.get(type as PiiType), 'the counter of a PII type (one per type)').inc(result.counts[type as PiiType]);
     return result.text;
   }
 }

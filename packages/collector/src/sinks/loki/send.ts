@@ -24,12 +24,12 @@ export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (t
     'User-Agent': 'obs-collector',
   };
   const url = new URL(config.url);
-  const basic = (password: string): string => `Basic ${Buffer.from(`${config.basic_auth!.username}:${password}`).toString('base64')}`;
-  if (config.basic_auth?.password !== undefined) common['Authorization'] = basic(config.basic_auth.password);
+  const basic = (username: string) => (password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  if (config.basic_auth?.password !== undefined) common['Authorization'] = basic(config.basic_auth.username)(config.basic_auth.password);
   if (config.bearer_token !== undefined) common['Authorization'] = `Bearer ${config.bearer_token}`;
   // Credentials in files are read on every push, so a rotated token is picked up without a restart.
   const fromFile = config.basic_auth?.password_file !== undefined
-    ? { file: config.basic_auth.password_file, header: basic }
+    ? { file: config.basic_auth.password_file, header: basic(config.basic_auth.username) }
     : config.bearer_token_file !== undefined ? { file: config.bearer_token_file, header: (token: string) => `Bearer ${token}` } : undefined;
 
   return (tenant) => {

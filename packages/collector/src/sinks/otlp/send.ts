@@ -39,7 +39,7 @@ export function createOtlpSend<S extends Signal>(
   if (config.basic_auth) headers.Authorization = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
 
   return async (records, signal): Promise<SendResult> => {
-    const body = records.length === 1 ? records[0]!.payload : Buffer.concat(records.map((r) => r.payload));
+    const body = records.length === 1 ? records[0].payload : Buffer.concat(records.map((r) => r.payload));
     let items = 0;
     for (const record of records) items += record.entries;
     const payload = config.compression === 'gzip' ? await gzip(body) : body;
