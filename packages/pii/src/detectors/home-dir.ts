@@ -10,7 +10,7 @@ export function createHomeDirDetector(): Detector {
   // `/api/v1/home/dashboard` is a URL), Windows
   // `Users` and `Documents and Settings`, and `~name` (the shell's own spelling of a user's home).
   const pattern =
-    /(?<![\w.~-])(?:(?:\/mnt\/[a-z]|\/[a-z]|\/usr|\/var|\/export|\/data|\/nfs|\/mnt|\/net\/[\w.-]+)?\/(?:home|Users)|[A-Za-z]:(?:\\{1,2})(?:Users|Documents and Settings))(?:\/|\\{1,2})([A-Za-z0-9_][\w.$-]{0,63})(?![\w$-])|(?<![\w.~/-])~([a-z_][\w.-]{0,31})(?=\/|\s|$)/g;
+    /(?<![\w.~-])(?:(?:\/mnt\/[a-z]|\/[a-z]|\/usr|\/var|\/export|\/data|\/nfs|\/mnt|\/net\/[\w.-]+)?\/(?:home|Users)|[A-Za-z]:(?:\\{1,2})(?:Users|Documents and Settings))(?:\/|\\{1,2})([A-Za-z0-9_][\w.$-]{0,63})(?![\w$[-])|(?<![\w.~/-])~([a-z_][\w.-]{0,31})(?=\/|\s|$)/g;
   const shared = /^(?:Shared|Public|Default|All)$/i;
   return {
     type: 'home_dir',

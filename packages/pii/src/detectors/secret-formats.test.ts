@@ -188,6 +188,11 @@ describe('secret formats detector', () => {
       '[["email", "k@example.com"], ["encrypted_password", "$2a$12$abcdefghijklmnopqrstuv"]]',
       ['$2a$12$abcdefghijklmnopqrstuv'],
     ],
+    [
+      'finds the value when an app dumps a key/value preference',
+      'putString(key=refresh_token, value=Hk29fQ7LmPz31XaZ)',
+      ['Hk29fQ7LmPz31XaZ'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.

@@ -121,7 +121,7 @@ export function createSecretFormatsDetector(): Detector {
         // A vendor's API key header (`Fastly-Key:`, `X-Auth-Key:`): a header name ending in -Key holding a random value.
         rule(
           ['-key:', '-key":', '-key"'],
-          `-Key(?<=(?<![\\w-])[A-Za-z]\\w*(?:-\\w+)*-Key)\\\\?["']?\\s*:\\s*\\[?\\\\?["']?(?=[\\w+/=-]*\\d)(?=[\\w+/=-]*[A-Za-z])([\\w+/=-]{16,})`,
+          `-Key(?<=(?<![\\w-])[A-Za-z]\\w*(?:-\\w+)*-Key)\\\\?["']?\\s*:\\s*\\[?\\\\?["']?(?![0-9a-fA-F]{8}-[0-9a-fA-F]{4}-)(?=[\\w+/=-]*\\d)(?=[\\w+/=-]*[A-Za-z])([\\w+/=-]{16,})`,
           undefined,
           'gi',
         ),
@@ -139,6 +139,13 @@ export function createSecretFormatsDetector(): Detector {
         rule(
           ['[["'],
           `\\[\\s*"[\\w.-]*?(?:passw(?:or)?d|secret|token|api_?key|password_digest|encrypted_password)"\\s*,\\s*"([^"\\n]+)"\\s*\\]`,
+        ),
+        // Android SharedPreferences and similar dumps: `putString(key=refresh_token, value=…)`.
+        rule(
+          ['key=', 'value='],
+          `\\bkey=[\\w.-]*?(?:token|secret|passw(?:or)?d|api_?key|session)[\\w.-]*,\\s*value=([^\\s,)]+)`,
+          undefined,
+          'gi',
         ),
         // GitHub Actions `::add-mask::VALUE` (the runner hides that value from then on); shadow lines' password hash;
         // `mysqladmin … password NEW`.

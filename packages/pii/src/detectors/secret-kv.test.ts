@@ -76,6 +76,11 @@ describe('secret kv detector', () => {
       'APP_KEY=base64:lJv+MfxBmiX= SIGNING_KEY=k3Y-8fJ2qLx0',
       ['base64:lJv+MfxBmiX=', 'k3Y-8fJ2qLx0'],
     ],
+    [
+      'finds the value when a Go header map or a connection string ends it with a quote',
+      'map[X-Auth-Token:[9f8e7d6c5b4a39281706] Accept:[x]] "Password=Y^1#jcZ;"',
+      ['9f8e7d6c5b4a39281706', 'Y^1#jcZ'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
@@ -121,6 +126,10 @@ describe('secret kv detector', () => {
     [
       'ignores the userinfo of a URL when url_credentials owns it',
       'git clone https://x-access-token:abc123def456@github.com/a/b.git',
+    ],
+    [
+      'ignores masked, truncated and placeholder values when tools print them',
+      'api_key=************a7f3 X-Vault-Token: hvs.CAESI...(masked) GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx KEY=sk_test_${SUFFIX}',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

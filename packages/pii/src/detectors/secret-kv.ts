@@ -30,7 +30,7 @@ export function isSecretKey(key: string): boolean {
  * `++++`, Elasticsearch's `::es_redacted::`), template and variable references (`${VAR}`, `$VAR`, `$dex.a.b`),
  * Terraform's `(sensitive value)`. */
 const notASecret =
-  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2})$/i;
+  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|.*(?:\(masked\)?|\$\{|x{12,}).*)$/i;
 
 /** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`...). */
 export function isPlaceholderValue(value: string): boolean {
@@ -63,8 +63,8 @@ const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jses
  */
 export function createSecretKvDetector(): Detector {
   const pattern = new RegExp(
-    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|[:=])(\\s*)(?:\\[(?=\\\\?["']))?` +
-      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|&(?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}]|$|[\\w.-]+=))+))`,
+    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|[:=])(\\s*)(?:\\[(?=\\\\?["'])|\\[(?=[^\\s\\[\\]]+\\]))?` +
+      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|&(?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}"']|$|[\\w.-]+=))+))`,
     'gi',
   );
   // Every match has a secret word right before its separator; testing for that first skips the key scan (which tries
@@ -73,7 +73,7 @@ export function createSecretKvDetector(): Detector {
   const wordBeforeSeparator = new RegExp(`[:=](?<=(?:${secretWords})\\\\?["']?\\s*.)`, 'i');
   const cookieHeaders = boundaryPatterns(
     '(?<![\\w-])',
-    String.raw`(?:set-)?cookie\\?["']?\s*:\s*\[?\\?["']?([^\n"\\]+)`,
+    String.raw`(?:set-)?cookie\\?["']?\s*[:=]\s*\[?\\?["']?([^\n"\\]+)`,
     'gi',
   );
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
@@ -110,6 +110,8 @@ export function createSecretKvDetector(): Detector {
         const quoted = m[4] ?? m[5] ?? m[6];
         const value = quoted ?? (m[7] as string);
         if (value === '' || notASecret.test(value) || referenceOrCount.test(value)) continue;
+        // A SAS query string (`--sas-token "sv=…&sig=…"`): its signature is the token detector's.
+        if (/(?:^|&)sig=/.test(value)) continue;
         if (passInsideWord.test(m[2] as string) && !camelPass.test(m[2] as string)) continue;
         // sudoers' `NOPASSWD: ALL` is a tag, not a key.
         if (/^nopasswd$/i.test(m[2] as string)) continue;

@@ -14,7 +14,7 @@ const minEntropy = 3;
 
 /** A value that is an identifier of something else, not a credential: a UUID, a hash or trace id, a number, a version. */
 const notACredential =
-  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
+  /^(?:HTTP\/|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
 
 /** Words that follow a flag's name in prose about it, not a value given to it. */
 const proseAfterFlag = new Set([

@@ -16,7 +16,8 @@ export function createUrlCredentialsDetector(): Detector {
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const userinfo = m[1] as string;
         const colon = userinfo.indexOf(':');
-        if (colon < 0 || colon === userinfo.length - 1) continue;
+        // No password, or one already masked (`redis://:**@cache`).
+        if (colon < 0 || colon === userinfo.length - 1 || /^\*+$/.test(userinfo.slice(colon + 1))) continue;
         const start = m.index + m[0].length - (m[2] as string).length - 1 - userinfo.length;
         out.push(candidate('url_credentials', start, start + userinfo.length, m.index, m.index + m[0].length));
       }

@@ -294,6 +294,11 @@ describe('user formats detector', () => {
       'remote: Permission to acme/api.git denied to ci-bot-7.',
       ['ci-bot-7'],
     ],
+    [
+      'finds the user when Spark sets ACLs or Puppet/Chef manage one',
+      'Changing view acls to: sparkop; Notice: /Stage[main]/Users/User[tmora]/ensure: created; * user[appsvc2] action create',
+      ['sparkop', 'tmora', 'appsvc2'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.

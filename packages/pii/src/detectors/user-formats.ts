@@ -266,6 +266,9 @@ export function createUserFormatsDetector(): Detector {
         rule(['[["'], `\\[\\s*"(?:user(?:_?name)?|login)"\\s*,\\s*"(${name})"\\s*\\]`),
         // GitHub's `Permission to acme/api.git denied to ci-bot.`
         rule(['denied to'], `\\bPermission to \\S+ denied to (${name})(?<!\\.)`),
+        // Hadoop/Spark `Changing view acls to: hdpuser`; Puppet and Chef resources `User[hmaddox]`, `user[appsvc]`.
+        rule(['acls to:'], `\\b(?:view|modify) acls to: (${name})(?![\\w.$@-])`),
+        rule(['user['], `\\b[Uu]ser\\[(${name})\\]`),
         rule(['set-credentials'], `\\bset-credentials\\s+(${name})`),
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
         rule([':~'], `:~(?<=(?<![\\w.-])(${name})@[\\w.-]+:~)[^\\s$#]*[$#](?=\\s|$)`),

@@ -133,6 +133,11 @@ describe('user detector', () => {
       '"principalName":"orders_app" display_name=ldap-ebrown',
       ['orders_app', 'ebrown'],
     ],
+    [
+      'finds the name when a quoted value is a word that prose also uses',
+      'psycopg2.connect(host="db", user="reporting", password="x") ugi=analyst7',
+      ['reporting', 'analyst7'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
@@ -161,6 +166,10 @@ describe('user detector', () => {
     [
       'ignores an ActiveRecord operation when a model named User logs one',
       'User Load (0.4ms) SELECT 1; User Create (0.9ms) INSERT; User Exists? (0.2ms)',
+    ],
+    [
+      'ignores redactions, grok patterns and token users when logs show them',
+      'refresh session for user <private>; %{USER:ident} --username __token__; enduser.id: Str(x)',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

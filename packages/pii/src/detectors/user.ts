@@ -18,7 +18,7 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents create load update exists destroy pluck insert upsert select'
+    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__'
   ).split(' '),
 );
 
@@ -31,7 +31,8 @@ function plausibleName(value: string, certain: boolean): boolean {
   const bare = value.replace(/\.+$/, '');
   if (bare === '' || isPlaceholderValue(bare) || recordId.test(bare)) return false;
   // After `Invalid user` any word is the name tried (`Invalid user default`), but `user unknown` stays prose.
-  if (certain) return bare.toLowerCase() !== 'unknown';
+  // (`<private>` is macOS's unified log hiding a value.)
+  if (certain) return !['unknown', 'private'].includes(bare.toLowerCase());
   if (notAName.has(bare.toLowerCase())) return false;
   // Past tenses and gerunds are prose ("user clicked", "user signing"), not names.
   return !(bare.length > 5 && /(?:ed|ing)$/.test(bare) && /^[a-z]+$/.test(bare));
@@ -52,13 +53,13 @@ export function createUserDetector(): Detector {
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
     '',
-    `(?:user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/-]|:/)`,
+    `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/(-]|:/)`,
     'gi',
   );
   // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
   // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
   const keySeparator =
-    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
+    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
   const none: readonly RegExp[] = [];
   const separatedKeyValue = (text: string) => (keySeparator.test(text) ? keyValue(text) : none);
   const sshd = new RegExp(
@@ -80,7 +81,7 @@ export function createUserDetector(): Detector {
   );
   // cron's `CRON[812]: (alice) CMD (...)`.
   const cron = new RegExp(`\\((${name})\\) CMD \\(`, 'g');
-  const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})`, 'g');
+  const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})(?![\\w.$@-])`, 'g');
   const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
   // Numeric user ids are identities too (`uid=0`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
   // from the LLM, and templates already treat numbers as variables.
@@ -120,6 +121,7 @@ export function createUserDetector(): Detector {
       [
         'user',
         'usr',
+        'ugi=',
         'uid=',
         'uid:',
         'uid"',
@@ -185,7 +187,11 @@ export function createUserDetector(): Detector {
             const found = m[m.length - 1] as string;
             const value = found.replace(/\.+$/, '');
             const valueStart = m.index + m[0].lastIndexOf(found);
-            if (!plausibleName(value, certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart)))) continue;
+            // A quoted or bracketed value is a name whatever word it is (`user="reporting"`, `[manager]`).
+            const certain =
+              certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart)) ||
+              /["'[<]/.test(text[valueStart - 1] ?? '');
+            if (!plausibleName(value, certain)) continue;
             out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
           }
         }
