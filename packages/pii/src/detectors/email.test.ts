@@ -24,6 +24,11 @@ describe('email detector', () => {
       ['li%40shop.example.fr'],
     ],
     [
+      'finds only the address when an encoded separator precedes it in a query',
+      'GET /search?q=reviewer%3Dmaria.lind%40example.se%20AND%20x%3A%22ops%2Bteam%40example.com',
+      ['maria.lind%40example.se', 'ops%2Bteam%40example.com'],
+    ],
+    [
       'finds a quoted address when a single quote opens it',
       "WHERE email = 'berg@example.org' AND x",
       ['berg@example.org'],

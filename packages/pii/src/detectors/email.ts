@@ -15,12 +15,15 @@ function nextAt(text: string, from: number): number {
 
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
-    "(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/)",
-    String.raw`[A-Za-z0-9](?:[A-Za-z0-9._%+'-]{0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w~/])`,
+    "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
+    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w~/])`,
     'g',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   const messageId = /message-id\s*[=:]\s*<[^<>\s]*$/i;
+  // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
+  // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
+  const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
   return {
     type: 'email',
     keywordGroups: [['@', '%40']],
@@ -40,7 +43,9 @@ export function createEmailDetector(): Detector {
         if (m === null) break;
         from = m.index + m[0].length;
         if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
-        out.push(candidate('email', m.index, from));
+        const localPart = m[0].slice(0, m[0].search(/@|%40/));
+        const lead = encodedSeparator.exec(localPart)?.[0].length ?? 0;
+        if (lead < localPart.length) out.push(candidate('email', m.index + lead, from));
       }
     },
     normalize: (value) => value.replace(/%40/g, '@').toLowerCase(),

@@ -30,6 +30,7 @@ describe('ipv4 detector', () => {
     ],
     ['ignores a version when a revision word precedes it', 'usb 1-1: hw rev 2.1.0.6, fw 1.0.3.9'],
     ['ignores a version when a file extension follows it', 'installed app-1.4.1.9.jar'],
+    ['ignores a version when a quoted version key holds it', '{"app":"web","version":"27.1.0.4","build": "3.2.0.1"}'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -11,7 +11,7 @@ describe('ipv6 detector', () => {
       ['2001:0db8:85a3:0000:0000:8a2e:0370:7334'],
     ],
     ['finds a compressed address when it uses ::', 'from fe80::1ff:fe23:4567:890a%eth0', ['fe80::1ff:fe23:4567:890a']],
-    ['finds loopback when bracketed with a port', 'listen [::1]:8080', ['::1']],
+    ['finds an address when bracketed with a port', 'listen [2001:db8::7]:8080', ['2001:db8::7']],
     [
       'finds an IPv4-mapped address when it ends in a dotted quad',
       'client ::ffff:192.168.1.10 closed',
@@ -27,6 +27,7 @@ describe('ipv6 detector', () => {
     ['ignores MAC addresses when they have six groups', 'hw 00:1a:2b:3c:4d:5e'],
     ['ignores groups longer than four hex digits when malformed', 'x 12345::1 y'],
     ['ignores two double colons when the address is ambiguous', 'x 1::2::3 y'],
+    ['ignores the loopback address when written short or long', 'bind [::1]:9090, peer ::1 and 0:0:0:0:0:0:0:1'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -36,9 +36,13 @@ function hasSevenColons(text: string): boolean {
   return count >= 7;
 }
 
+// The loopback address (`::1`, `0:0:0:0:0:0:0:1`) names no machine and no person, like 127.0.0.1.
+const loopback = /^(?:0{0,4}:){2,7}0{0,3}1$/;
+
 /**
  * IPv6 addresses. A compressed form must contain a digit, so identifiers like `dead::beef` or `Foo::Bar`
- * are not addresses; times such as `10:20:30` fail the group count.
+ * are not addresses; times such as `10:20:30` fail the group count. Unbracketed text is taken whole: in
+ * `2a04:4e42:200::347:443` a port cannot be told from a group (`[addr]:port` is how an address takes a port).
  */
 export function createIpv6Detector(): Detector {
   const pattern = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w:]|\.\d)/g;
@@ -50,7 +54,7 @@ export function createIpv6Detector(): Detector {
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const value = m[0];
         if (!isIpv6(value)) continue;
-        if (value.includes('::') && !/\d/.test(value)) continue;
+        if ((value.includes('::') && !/\d/.test(value)) || loopback.test(value)) continue;
         out.push(candidate('ipv6', m.index, m.index + value.length));
       }
     },

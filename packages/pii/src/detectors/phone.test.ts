@@ -16,6 +16,26 @@ describe('phone detector', () => {
     ['finds a UK national number when spaced', 'office 020 7946 0958', ['020 7946 0958']],
     ['finds a national number when the trunk prefix is in parentheses', 'Sydney (02) 9876 5432', ['(02) 9876 5432']],
     ['finds the number when it is a tel: URI', 'call tel:+1-931-555-7300 now', ['+1-931-555-7300']],
+    [
+      'finds a spaced number when a SIP header writes it as a tel: URI',
+      'To: <tel:+44 20 7946 0958>',
+      ['+44 20 7946 0958'],
+    ],
+    [
+      'finds numbers when they are the user part of SIP addresses',
+      'INVITE sip:+442079460958@10.1.2.3 SIP/2.0 From: <sips:14155552671@pbx.example.net>;tag=9',
+      ['+442079460958', '14155552671'],
+    ],
+    [
+      'finds the number when it is URL-encoded in a SIP URI',
+      'uri=sip%3A%2B4930123456789@gw.example.org',
+      ['%2B4930123456789'],
+    ],
+    [
+      'finds numbers when FreeSWITCH and Asterisk name a channel or dialplan step after them',
+      'New Channel sofia/gateway/+4930123456789@203.0.113.4 and Executing [0033142368520@from-pstn:1] Dial',
+      ['+4930123456789', '0033142368520'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -28,6 +48,10 @@ describe('phone detector', () => {
     ['ignores US-shaped numbers when the area code starts with 0 or 1', '123-456-7890'],
     ['ignores durations and versions when they are dotted', 'took 1.234s on 10.0.19041.1'],
     ['ignores European-shaped dates when they have too few digits', 'on 01-15-2024'],
+    [
+      'ignores extensions when a SIP user part is short',
+      'REGISTER sip:2045@pbx.example.net and Executing [227@internal:1]',
+    ],
     ['ignores the tail of a longer digit sequence when another group precedes it', 'tracking 1Z 999 AA1 01 2345 6784'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

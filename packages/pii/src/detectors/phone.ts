@@ -49,8 +49,11 @@ export function createPhoneDetector(): Detector {
   const sticky = shapes.map((shape) => new RegExp(`${before}${shape.body}${after}`, 'y'));
   const nextStart = new Int32Array(shapes.length);
 
-  // RFC 3966 `tel:` URIs: the number is whatever the URI says, separators and all.
-  const telUri = /\btel:(\+?[\d(][\d().-]{5,24}\d)(?![\w-])/g;
+  // RFC 3966 `tel:` URIs: the number is whatever the URI says, separators and all (spaces too, as SIP headers write it).
+  const telUri = /\btel:(\+?[\d(][\d(). -]{5,24}\d)(?![\w-])/g;
+  // A number as the user part of a SIP address: `sip:+4915...@host`, `sips:0049...@`, FreeSWITCH's channel name
+  // `sofia/external/+3361...@host`, Asterisk's dialplan `Executing [13055550151@from-trunk:1]`, URL-encoded `%2B`.
+  const sipUser = /(?:\bsips?(?::|%3A)|\bsofia\/[\w.-]+\/|Executing \[)((?:\+|%2B)?\d{7,15})@/gi;
   return {
     type: 'phone',
     mayMatch: (text) => /\d[ .()-]?\d/.test(text),
@@ -60,6 +63,13 @@ export function createPhoneDetector(): Detector {
         for (let m = telUri.exec(text); m !== null; m = telUri.exec(text)) {
           const digits = digitsOnly(m[1] as string).length;
           if (digits >= 7 && digits <= 15) out.push(candidate('phone', m.index + 4, m.index + m[0].length));
+        }
+      }
+      if (text.includes('@')) {
+        sipUser.lastIndex = 0;
+        for (let m = sipUser.exec(text); m !== null; m = sipUser.exec(text)) {
+          const end = m.index + m[0].length - 1;
+          out.push(candidate('phone', end - (m[1] as string).length, end));
         }
       }
       nextStart.fill(0);

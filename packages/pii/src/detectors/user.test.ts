@@ -28,6 +28,11 @@ describe('user detector', () => {
       ['0', '1000', '0', '33'],
     ],
     [
+      'finds the numeric id when a user_ or user. prefix names it',
+      'user=deploy user_uid=1201 user.uid=1202',
+      ['deploy', '1201', '1202'],
+    ],
+    [
       'finds both names when pam names who switched to whom',
       'session opened for user root(uid=0) by kpatel(uid=1001)',
       ['root', '0', 'kpatel', '1001'],
@@ -148,6 +153,10 @@ describe('user detector', () => {
   test.each([
     ['ignores prose when a word follows user', 'user not found; user session expired; user logged out'],
     ['ignores ids when the key only ends in uid', 'guid=42 fluid=3 gid=0 ses=4'],
+    [
+      'ignores generated record keys when a user key holds them',
+      '{"uid":"Ct4Lq2wPz8YkR5nB0m","user_id":"p3k9x7q2mbr8ta5zjd6w0cehyn"}',
+    ],
     [
       'ignores colon runs when they are a MAC or a compiler position',
       'learned 00:11:22:33:44:55 on :5432; main.go:120:5: error',

@@ -24,8 +24,9 @@ export const notAName = new Set(
 
 // After `Invalid user` any word is the name tried; so is a word a log quotes or brackets (`the locked user [manager]`).
 const certainLead = /(?:(?:invalid|illegal) user\s+["'[(<]*|user\s+["'[(<])$/i;
-/** A UUID or a long hex run under `user_id` is a record id, not a name. */
-const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$/i;
+/** A UUID, a long hex run or a generated key (16+ letters and digits, 3+ of them digits: Zeek's connection `uid`,
+ * Mattermost's `user_id`) under a user key is a record id, not a name. */
+const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^(?=(?:[A-Za-z]*\d){3})[A-Za-z0-9]{16,}$/i;
 
 function plausibleName(value: string, certain: boolean): boolean {
   const bare = value.replace(/\.+$/, '');
@@ -85,7 +86,7 @@ export function createUserDetector(): Detector {
   const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
   // Numeric user ids are identities too (`uid=0`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
   // from the LLM, and templates already treat numbers as variables.
-  const numericUid = /(?<![A-Za-z0-9_])(?:(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(\d{1,10})(?!\w)/gi;
+  const numericUid = /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(\d{1,10})(?!\w)/gi;
   // `id`'s `uid=1000(alice)`: the name after the number.
   const idOutput = new RegExp(`\\buid=\\d+\\((${name})\\)`, 'g');
   const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
