@@ -77,7 +77,7 @@ module.exports = [
   (v) => line`${pii('private_key', v.privateKey('PGP PRIVATE KEY BLOCK'))}`,
   (v) => line`vpn.conf: remote ${pii('ipv4', v.ipv4())} 1194 udp; auth-user-pass; ca ${pii('home_dir', '/home/' + v.user())}/.vpn/ca.crt`,
   (v) => line`HTTP/1.1 200 OK\\r\\nset-cookie: __Host-auth=${pii('secret_kv', v.base64(40).replace(/[+/]/g, 'k'))}; Path=/; Secure; HttpOnly; SameSite=Lax`,
-  (v) => line`> GET /v1/me HTTP/2\\r\\n> AUTHORIZATION: Bearer ${pii('auth_header', v.jwt())}\\r\\n> accept: */*`,
+  (v) => line`> GET /v1/me HTTP/2\\r\\n> AUTHORIZATION: Bearer ${pii('jwt', v.jwt())}\\r\\n> accept: */*`,
   (v) => line`call-center: callback requested by caller at tel:${pii('phone', v.r.pick([`+1-${v.r.int(201, 989)}-555-${v.digits(4)}`, `+44-20-7946-${v.digits(4)}`, `+49${v.digits(10)}`]))} (ticket 88121)`,
   (v) => line`mailer: bounced message for ${pii('email', v.email())} (smtp 550 5.1.1 mailbox unavailable)`,
   (v) => line`proxy: CONNECT ${pii('hostname', v.ipHost())}:443 from ${pii('ipv4', v.ipv4())} user=${pii('user', v.user())} bytes=18223`,

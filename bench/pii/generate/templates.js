@@ -18,7 +18,7 @@ module.exports = [
   (v) => line`{"level":"info","msg":"user login","user":{"name":"${pii('user', v.user())}","email":"${pii('email', v.email())}"},"mfa":true}`,
   (v) => line`{"msg":"billing address updated","phone":"${pii('phone', v.phone())}","iban":"${pii('iban', v.iban())}"}`,
   (v) => line`2025-04-02 03:14:16,001 ERROR [main] c.e.Mailer - could not deliver to ${pii('email', v.email())}: 550 no such user`,
-  (v) => line`2025-04-02 03:14:17.221 DEBUG 1 --- [nio-8080-exec-3] o.s.s.w.FilterChainProxy : Authorization=Bearer ${pii('auth_header', v.jwt())}`,
+  (v) => line`2025-04-02 03:14:17.221 DEBUG 1 --- [nio-8080-exec-3] o.s.s.w.FilterChainProxy : Authorization=Bearer ${pii('jwt', v.jwt())}`,
   (v) => line`Exception in thread "main" java.io.FileNotFoundException: ${pii('home_dir', '/home/' + v.user())}/.m2/settings.xml (No such file or directory)`,
   (v) => line`  File "${pii('home_dir', 'C:\\Users\\' + v.name())}\\AppData\\Local\\app\\main.py", line 12, in <module>`,
   (v) => line`UnhandledPromiseRejection: Error: 403 Forbidden (key ${pii('token', v.google())})`,
@@ -58,7 +58,7 @@ module.exports = [
   (v) => line`Query: UPDATE customers SET email='${pii('email', v.email())}', updated_at=now() WHERE id=${v.r.int(1, 9999)}`,
   (v) => line`<soap:Header><wsse:Username>${pii('user', v.user())}</wsse:Username><login>${pii('user', v.user())}</login></soap:Header>`,
   (v) => line`imap.login("${pii('email', v.email())}", '${pii('secret_kv', v.base62(12))}')`,
-  (v) => line`headers: "x-forwarded-for: ${pii('ipv4', v.ipv4())}\\r\\nauthorization: Bearer ${pii('auth_header', v.jwt())}"`,
+  (v) => line`headers: "x-forwarded-for: ${pii('ipv4', v.ipv4())}\\r\\nauthorization: Bearer ${pii('jwt', v.jwt())}"`,
 
   (v) => line`appsettings: {"ConnectionStrings":{"Db":"Host=db.internal;Database=shop;User ID=${pii('user', v.user())};Password=${pii('secret_kv', v.base62(14))}"}}`,
   (v) => line`Security 4624: An account was successfully logged on. New Logon: Account Name: ${pii('user', v.user())} Logon Type: 10`,

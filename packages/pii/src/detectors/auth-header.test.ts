@@ -38,6 +38,10 @@ describe('auth header detector', () => {
       'ignores a parameter name when SigV4 names the key id',
       'Authorization=AWS4-HMAC-SHA256 Credential=AKIAFOMWORS7RFRFMYLQ/20250502/eu-west-1/rds/aws4_request',
     ],
+    [
+      'ignores a JWT when Bearer or an Authorization header carries it (it is a jwt)',
+      'authorization: Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJl; Authorization=eyJ0eXAiOiJKV1QifQ.eyJpc3MiOiJ4In0.',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -13,6 +13,9 @@ export function isBasicCredential(token: string): boolean {
   return decoded.includes(':') && !/[\x00-\x08\x0e-\x1f\x7f]/.test(decoded);
 }
 
+/** The type says what a value is, its position only finds it: a JWT after `Bearer` is the jwt detector's. */
+const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/;
+
 /**
  * Credentials of HTTP authorization: `Bearer <token>` and `Basic <base64 user:pass>` wherever they appear,
  * and the value of an `Authorization` / `Proxy-Authorization` header with any other scheme (`token ghp_...`,
@@ -31,7 +34,10 @@ export function createAuthHeaderDetector(): Detector {
       scheme.lastIndex = 0;
       for (let m = scheme.exec(text); m !== null; m = scheme.exec(text)) {
         const token = m[2] as string;
-        const ok = (m[1] as string).toLowerCase() === 'basic' ? isBasicCredential(token) : looksLikeCredential(token);
+        const ok =
+          (m[1] as string).toLowerCase() === 'basic'
+            ? isBasicCredential(token)
+            : looksLikeCredential(token) && !jwtShape.test(token);
         const end = m.index + m[0].length;
         if (ok) out.push(candidate('auth_header', end - token.length, end, m.index, end));
       }
@@ -40,7 +46,13 @@ export function createAuthHeaderDetector(): Detector {
         const token = m[2] as string;
         const end = m.index + m[0].length;
         // SigV4's `AWS4-HMAC-SHA256 Credential=AKIA...`: a parameter name, not a credential (the key id is aws_access_key).
-        if (!looksLikeCredential(token) || (token.endsWith('=') && /\w/.test(text[end] ?? ''))) continue;
+        if (
+          !looksLikeCredential(token) ||
+          jwtShape.test(token) ||
+          (token.endsWith('=') && /\w/.test(text[end] ?? ''))
+        ) {
+          continue;
+        }
         out.push(candidate('auth_header', end - token.length, end, m.index, end));
       }
     },

@@ -95,6 +95,11 @@ describe('token detector', () => {
       [`hf_${randomish(34).replace(/\d/g, 'q')}`],
     ],
     [
+      'finds a Hugging Face token when it has digits',
+      `model pull token=hf_${randomish(34)} ok`,
+      [`hf_${randomish(34)}`],
+    ],
+    [
       'finds a Datadog key when it follows its key name',
       `DD_API_KEY=${'0123456789abcdef'.repeat(2)} ./install.sh`,
       ['0123456789abcdef'.repeat(2)],

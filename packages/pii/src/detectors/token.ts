@@ -158,7 +158,7 @@ const formats: readonly TokenFormat[] = [
   {
     vendor: 'huggingface',
     prefixes: ['hf_', 'api_org_'],
-    pattern: new RegExp(`${start}(?:hf|api_org)_[A-Za-z]{34}${end}`, 'g'),
+    pattern: new RegExp(`${start}(?:hf|api_org)_[A-Za-z0-9]{34}${end}`, 'g'),
     valid: looksRandom,
   },
   {
