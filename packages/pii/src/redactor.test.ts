@@ -54,9 +54,9 @@ describe('createRedactor', () => {
     expect(createRedactor().redact('redis://:pw123@10.1.2.3:6379').text).toBe('redis://<URL_CREDENTIALS>@<IPV4>:6379');
   });
 
-  test('leaves no tail of a token when a bearer JWT is in a header', () => {
+  test('leaves no tail of a token and names it a JWT when a bearer JWT is in a header', () => {
     const { text } = createRedactor().redact(`Authorization: Bearer ${jwt}`);
-    expect(text).toBe('Authorization: Bearer <AUTH_HEADER>');
+    expect(text).toBe('Authorization: Bearer <JWT>');
   });
 
   test('names the value by its format when a JWT is assigned to a secret key', () => {
