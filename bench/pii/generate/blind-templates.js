@@ -40,8 +40,8 @@ module.exports = [
   (v) => line`kubectl create secret generic stripe --from-literal=STRIPE_KEY=${pii('token', v.stripe())} -n payments`,
   (v) => line`I0312 10:08:02.552 2201 event.go:294] "Event occurred" object="prod/api-6c9" reason="Scheduled" message="Successfully assigned prod/api-6c9 to ${pii('hostname', v.ipHost())}"`,
   // --- SQL
-  (v) => line`2025-03-12 10:09:00 UTC [3312]: [3-1] user=${pii('user', v.user())},db=shop,app=psql,client=${pii('ipv4', v.ipv4())} LOG:  statement: CREATE ROLE reporting WITH LOGIN PASSWORD '${pii('secret_kv', v.password())}';`,
-  (v) => line`2025-03-12T10:09:01.120Z 44 Query	CREATE USER 'etl'@'%' IDENTIFIED BY '${pii('secret_kv', v.password())}'`,
+  (v) => line`2025-03-12 10:09:00 UTC [3312]: [3-1] user=${pii('user', v.user())},db=shop,app=psql,client=${pii('ipv4', v.ipv4())} LOG:  statement: CREATE ROLE ${pii('user', 'reporting')} WITH LOGIN PASSWORD '${pii('secret_kv', v.password())}';`,
+  (v) => line`2025-03-12T10:09:01.120Z 44 Query	CREATE USER '${pii('user', 'etl')}'@'%' IDENTIFIED BY '${pii('secret_kv', v.password())}'`,
   (v) => line`ERROR 1045 (28000): Access denied for user '${pii('user', v.user())}'@'localhost' (using password: NO)`,
   (v) => line`LOG:  duration: 2.112 ms  execute <unnamed>: SELECT * FROM users WHERE email = '${pii('email', v.email())}' AND phone = '${pii('phone', v.phone())}'`,
   // --- CI output and shell history
