@@ -122,6 +122,6 @@ module.exports = [
   (v) => line`secret rotation: secretName=${v.r.pick(['db-password', 'api-token'])} version=${v.r.int(2, 40)} status=Succeeded`,
   () => line`npm WARN deprecated request@2.88.2: request has been deprecated; lodash@4.17.21 ok`,
   (v) => line`token_count=${v.r.int(10, 4000)} prompt_tokens=${v.r.int(10, 900)} model=gpt-4o-mini`,
-  (v) => line`public key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${v.base62(43)} deploy@ci`,
+  (v) => line`public key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${v.base62(43)} ${pii('user', 'deploy')}@ci`,
   (v) => line`lease renewed for interface eth0, next in ${v.r.int(100, 9000)}s (DHCP server on link-local)`,
 ];

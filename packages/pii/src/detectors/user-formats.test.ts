@@ -185,6 +185,11 @@ describe('user formats detector', () => {
       ['ingest', 'bi', 'ops'],
     ],
     [
+      'finds the user when an SSH public key comment names it',
+      'Accepted key: ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTY= k.osei@laptop-14; ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIQx9 build-bot@runner',
+      ['k.osei', 'build-bot'],
+    ],
+    [
       'finds the role when SQL lets it log in, and not a role without LOGIN',
       'alter role "svc_etl" with login; CREATE ROLE auditor WITH ENCRYPTED PASSWORD \'x\' AND LOGIN = true; CREATE ROLE readonly NOLOGIN;',
       ['svc_etl', 'auditor'],

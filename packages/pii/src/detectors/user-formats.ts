@@ -182,6 +182,11 @@ export function createUserFormatsDetector(): Detector {
           undefined,
           'gi',
         ),
+        // An OpenSSH public key's comment `NAME@host` (authorized_keys, ssh-keygen, key listings) names its user.
+        rule(
+          ['ssh-rsa', 'ssh-ed25519', 'ssh-dss', 'ecdsa-sha2-', 'sk-ssh-'],
+          `\\b(?:ssh-(?:rsa|dss|ed25519)|(?:sk-)?ecdsa-sha2-nistp\\d+|sk-ssh-ed25519)(?:@openssh\\.com)?\\s+AAAA[A-Za-z0-9+/]{16,}={0,3}\\s+(${name})@(?=[\\w-])`,
+        ),
         // cqlsh's prompt `cassandra@cqlsh>`; Oracle's `sqlplus scott/tiger@db` (user/password before the connect string).
         rule(['@cqlsh'], `@cqlsh(?<=(?<![\\w.-])(${name})@cqlsh)(?::[\\w.-]+)?>`),
         rule(
