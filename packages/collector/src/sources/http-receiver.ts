@@ -61,7 +61,7 @@ export async function receiveBody(req: http.IncomingMessage, limit: BodyLimit, r
 
 /** The request's media type, lower case, without parameters (`application/json; charset=utf-8` -> `application/json`). */
 export function mediaType(req: http.IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /** The handler for the request's media type; a 415 naming the accepted types otherwise. */

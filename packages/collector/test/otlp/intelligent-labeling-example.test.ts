@@ -70,15 +70,15 @@ describe('examples/intelligent-labeling', () => {
     expect(await post(port, 'logs', { resourceLogs: [{ resource, scopeLogs: [{ logRecords }] }] })).toBe(200);
 
     await waitFor(() => receiver.of('traces').length > 0, 'the traces export');
-    const exported = receiver.of('traces')[0]!.resourceSpans[0]!;
-    expect(exported.scopeSpans[0]!.spans.map((s) => s.name)).toEqual(['POST /pay']);
-    expect(exported.scopeSpans[0]!.spans[0]!.attributes.get('user.email')).toMatch(/^[0-9a-f]{64}$/);
+    const exported = receiver.of('traces')[0].resourceSpans[0];
+    expect(exported.scopeSpans[0].spans.map((s) => s.name)).toEqual(['POST /pay']);
+    expect(exported.scopeSpans[0].spans[0].attributes.get('user.email')).toMatch(/^[0-9a-f]{64}$/);
     expect(Object.fromEntries(exported.resource.attributes)).toMatchObject({ service: 'checkout', environment: 'prod', cluster: 'eu-1', region: 'eu-west-2' });
 
     const file = path.join(dir, 'otlp-logs.ndjson');
     await waitFor(() => fs.existsSync(file) && fs.readFileSync(file, 'utf8').trim() !== '', 'the NDJSON file sink');
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: string; labels: Record<string, string>; structured_metadata?: Record<string, string> });
     expect(lines.map((l) => l.line)).toEqual(['card declined']);
-    expect(lines[0]!.labels).toEqual({ service: 'checkout', environment: 'prod', cluster: 'eu-1', region: 'eu-west-2' });
+    expect(lines[0].labels).toEqual({ service: 'checkout', environment: 'prod', cluster: 'eu-1', region: 'eu-west-2' });
   });
 });

@@ -43,7 +43,7 @@ describe('otlp_grpc source', () => {
     const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)));
     expect(res.err).toBeNull();
     expect(h.logs.lines()).toEqual(['hello']);
-    expect(h.logs.entries[0]!.timestampNs).toBe(1700000000000000000n);
+    expect(h.logs.entries[0].timestampNs).toBe(1700000000000000000n);
   });
 
   test('decodes a gzip-compressed message when the client compresses with gzip', async () => {

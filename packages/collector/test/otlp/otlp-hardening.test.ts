@@ -5,6 +5,7 @@ import { MAX_ANY_VALUE_DEPTH } from '../../src/protocols/otlp/from-wire';
 import type { OtlpGrpcSource } from '../../src/sources/otlp/grpc';
 import type { OtlpHttpSource } from '../../src/sources/otlp/http';
 import { startGrpc, startHttp, type Harness } from './receiver-harness';
+import { required } from '@obs/schema/testing';
 
 /** An OTLP/JSON logs request whose one record has `body` (JSON text). */
 function logsWithBody(body: string, attributes: unknown[] = []): string {
@@ -42,7 +43,7 @@ function exportRaw(port: number, body: Buffer): Promise<grpc.ServiceError | null
 describe('OTLP receivers under hostile input', () => {
   let http: Harness<OtlpHttpSource> | undefined;
   let grpcSource: Harness<OtlpGrpcSource> | undefined;
-  const url = (path: string): string => `http://127.0.0.1:${http!.source.address().port}${path}`;
+  const url = (path: string): string => `http://127.0.0.1:${required(http, 'the otlp_http source (started by the test)').source.address().port}${path}`;
   afterEach(async () => {
     await http?.source.shutdown(AbortSignal.timeout(5000));
     await grpcSource?.source.shutdown(AbortSignal.timeout(5000));
@@ -51,7 +52,7 @@ describe('OTLP receivers under hostile input', () => {
 
   test('keeps a body nested as deep as the limit', () => {
     const data = codecs.logs.decodeJson(logsWithBody(nestedJson(MAX_ANY_VALUE_DEPTH)));
-    expect(data.resourceLogs[0]!.scopeLogs[0]!.logRecords).toHaveLength(1);
+    expect(data.resourceLogs[0].scopeLogs[0].logRecords).toHaveLength(1);
   });
 
   test('answers 400 naming the field when an OTLP/JSON body nests 2,000 deep', async () => {
@@ -101,7 +102,7 @@ describe('OTLP receivers under hostile input', () => {
         controller.enqueue(chunk);
       },
     });
-    const res = await fetch(url('/v1/logs'), { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const res = await fetch(url('/v1/logs'), { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { message: string }).message).toContain('1048576');
   });

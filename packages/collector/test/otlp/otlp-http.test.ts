@@ -8,6 +8,7 @@ import { createFailingConsumer, createMemoryConsumer, waitFor } from '../../src/
 import { startHttp, type Harness } from './receiver-harness';
 import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../../src/sources/otlp/http';
 import { createTestContext, metricValue } from '../support/sink-context';
+import { required } from '@obs/schema/testing';
 
 const traceJson = {
   resourceSpans: [
@@ -71,7 +72,7 @@ function decodeStatus(body: Uint8Array): { code: number; message: string } {
 
 describe('otlp_http source', () => {
   let h: Harness<OtlpHttpSource> | undefined;
-  const url = (path: string): string => `http://127.0.0.1:${h!.source.address().port}${path}`;
+  const url = (path: string): string => `http://127.0.0.1:${required(h, 'the otlp_http source (started by the test)').source.address().port}${path}`;
 
   afterEach(async () => {
     await h?.source.shutdown(AbortSignal.timeout(5000));
@@ -84,7 +85,7 @@ describe('otlp_http source', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(await res.json()).toEqual({});
-    const span = h.recorder.traces[0]!.resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
+    const span = h.recorder.traces[0].resourceSpans[0].scopeSpans[0].spans[0];
     expect(span).toMatchObject({
       traceId: '5b8efff798038103d269b633813fc60c',
       spanId: 'eee19b7ec3c1b174',
@@ -119,14 +120,14 @@ describe('otlp_http source', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-protobuf');
     expect(codecs.traces.decodeResponseProtobuf(new Uint8Array(await res.arrayBuffer()))).toBeUndefined();
-    expect(h.recorder.traces[0]!.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.name).toBe('GET /healthz');
+    expect(h.recorder.traces[0].resourceSpans[0].scopeSpans[0].spans[0].name).toBe('GET /healthz');
   });
 
   test('decodes a snappy-compressed JSON body when Content-Encoding is snappy', async () => {
     h = await startHttp();
     const res = await fetch(url('/v1/traces'), { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'snappy' }, body: snappy.compress(Buffer.from(JSON.stringify(traceJson))) });
     expect(res.status).toBe(200);
-    expect(h.recorder.traces[0]!.resourceSpans[0]!.scopeSpans[0]!.spans[0]!.name).toBe('GET /healthz');
+    expect(h.recorder.traces[0].resourceSpans[0].scopeSpans[0].spans[0].name).toBe('GET /healthz');
   });
 
   test('answers 400 with the failing field path when a JSON trace id is not hex', async () => {

@@ -61,9 +61,9 @@ describe('otlp sink', () => {
     }
     expect(receiver.of('traces')[0]).toEqual(traces());
     expect(receiver.of('metrics')[0]).toEqual(metrics());
-    const rl = receiver.of('logs')[0]!.resourceLogs[0]!;
+    const rl = receiver.of('logs')[0].resourceLogs[0];
     expect(Object.fromEntries(rl.resource.attributes)).toEqual({ service_name: 'shop', env: 'prod', 'service.name': 'shop' });
-    expect(rl.scopeLogs[0]!.logRecords[0]).toMatchObject({
+    expect(rl.scopeLogs[0].logRecords[0]).toMatchObject({
       timeUnixNano: 1700000000000000000n,
       body: 'payment failed',
       severityText: 'error',
@@ -112,6 +112,6 @@ describe('otlp sink', () => {
     await sink.signals.traces.consume(traces(), AbortSignal.timeout(1000));
     await sink.start();
     await waitFor(() => receiver.received.length === 1, 'one export');
-    expect(receiver.of('traces')[0]!.resourceSpans).toEqual([...traces().resourceSpans, ...traces().resourceSpans]);
+    expect(receiver.of('traces')[0].resourceSpans).toEqual([...traces().resourceSpans, ...traces().resourceSpans]);
   });
 });

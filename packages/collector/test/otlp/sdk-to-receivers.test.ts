@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { Lifecycle } from '../../src/consumer';
 import { startGrpc, startHttp, type Harness } from './receiver-harness';
+import { required } from '@obs/schema/testing';
 
 const sender = path.join(__dirname, 'fixtures', 'send-with-sdk.js');
 
@@ -47,7 +48,7 @@ describe('OTLP receivers with the OpenTelemetry JS SDK', () => {
 
     const spans = harness.recorder.traces.flatMap((t) => t.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((s) => ({ s, rs, ss })))));
     expect(spans).toHaveLength(1);
-    const got = spans[0]!;
+    const got = spans[0];
     expect(got.s.name).toBe('POST /checkout');
     expect(got.s.traceId).toBe(ids.traceId);
     expect(got.s.spanId).toBe(ids.spanId);
@@ -63,7 +64,7 @@ describe('OTLP receivers with the OpenTelemetry JS SDK', () => {
     const orders = metrics.find((m) => m.name === 'orders');
     expect(orders?.unit).toBe('{order}');
     expect(orders?.data).toMatchObject({ type: 'sum', isMonotonic: true });
-    const point = orders!.data.dataPoints[0] as { value: number | bigint; attributes: Map<string, unknown> };
+    const point = required(orders, 'the orders metric').data.dataPoints[0] as { value: number | bigint; attributes: Map<string, unknown> };
     expect(Number(point.value)).toBe(5);
     expect(point.attributes.get('region')).toBe('eu');
     const latency = metrics.find((m) => m.name === 'latency');
@@ -71,7 +72,7 @@ describe('OTLP receivers with the OpenTelemetry JS SDK', () => {
     expect(latency?.data.dataPoints[0]).toMatchObject({ count: 1n, sum: 0.25 });
 
     expect(harness.logs.entries).toHaveLength(1);
-    const entry = harness.logs.entries[0]!;
+    const entry = harness.logs.entries[0];
     expect(entry.line).toBe('payment failed for order 42');
     expect(entry.timestampNs).toBe(1767323045006000000n);
     expect(entry.labels).toEqual({ service_name: 'checkout', deployment_environment: 'test' });

@@ -52,7 +52,7 @@ describe('createLogRecordConverter', () => {
 
   test('falls back to the receive time when the record has neither time nor observed time', () => {
     const convert = createLogRecordConverter(logMappingSchema.parse({}), () => 99n);
-    expect(convert(request({ body: { stringValue: 'x' } }))[0]!.timestampNs).toBe(99n);
+    expect(convert(request({ body: { stringValue: 'x' } }))[0].timestampNs).toBe(99n);
   });
 
   test.each([

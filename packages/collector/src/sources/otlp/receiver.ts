@@ -20,8 +20,7 @@ export const receiverConfigShape = {
   processors: processorListSchema.default([]).describe('Processors run in order on every signal before forwarding, e.g. memory_limiter first, batch last.'),
 };
 
-const receiverConfig = z.object(receiverConfigShape).strict();
-export type ReceiverConfig = z.infer<typeof receiverConfig>;
+export type ReceiverConfig = z.infer<z.ZodObject<typeof receiverConfigShape>>;
 
 /** SourceContext, whose signals() finds the sinks of traces_forward_to / metrics_forward_to. */
 export type OtlpReceiverContext = SourceContext;
@@ -58,7 +57,7 @@ export function createOtlpReceiver(config: ReceiverConfig, ctx: OtlpReceiverCont
     const target = targets[signal];
     if (target === undefined) continue;
     let chain = target as Consumer<SignalData[typeof signal]>;
-    for (let i = processors.length - 1; i >= 0; i--) chain = processors[i]!.wrap(signal, chain);
+    for (let i = processors.length - 1; i >= 0; i--) chain = processors[i].wrap(signal, chain);
     chains.set(signal, chain);
   }
   let stopped = false;
