@@ -69,8 +69,9 @@ module.exports = [
     line`I0312 10:08:02.552 2201 event.go:294] "Event occurred" object="prod/api-6c9" reason="Scheduled" message="Successfully assigned prod/api-6c9 to ${pii('hostname', v.ipHost())}"`,
   // --- SQL
   (v) =>
-    line`2025-03-12 10:09:00 UTC [3312]: [3-1] user=${pii('user', v.user())},db=shop,app=psql,client=${pii('ipv4', v.ipv4())} LOG:  statement: CREATE ROLE reporting WITH LOGIN PASSWORD '${pii('secret_kv', v.password())}';`,
-  (v) => line`2025-03-12T10:09:01.120Z 44 Query	CREATE USER 'etl'@'%' IDENTIFIED BY '${pii('secret_kv', v.password())}'`,
+    line`2025-03-12 10:09:00 UTC [3312]: [3-1] user=${pii('user', v.user())},db=shop,app=psql,client=${pii('ipv4', v.ipv4())} LOG:  statement: CREATE ROLE ${pii('user', 'reporting')} WITH LOGIN PASSWORD '${pii('secret_kv', v.password())}';`,
+  (v) =>
+    line`2025-03-12T10:09:01.120Z 44 Query	CREATE USER '${pii('user', 'etl')}'@'%' IDENTIFIED BY '${pii('secret_kv', v.password())}'`,
   (v) => line`ERROR 1045 (28000): Access denied for user '${pii('user', v.user())}'@'localhost' (using password: NO)`,
   (v) =>
     line`LOG:  duration: 2.112 ms  execute <unnamed>: SELECT * FROM users WHERE email = '${pii('email', v.email())}' AND phone = '${pii('phone', v.phone())}'`,
@@ -181,6 +182,6 @@ module.exports = [
     line`secret rotation: secretName=${v.r.pick(['db-password', 'api-token'])} version=${v.r.int(2, 40)} status=Succeeded`,
   () => line`npm WARN deprecated request@2.88.2: request has been deprecated; lodash@4.17.21 ok`,
   (v) => line`token_count=${v.r.int(10, 4000)} prompt_tokens=${v.r.int(10, 900)} model=gpt-4o-mini`,
-  (v) => line`public key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${v.base62(43)} deploy@ci`,
+  (v) => line`public key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${v.base62(43)} ${pii('user', 'deploy')}@ci`,
   (v) => line`lease renewed for interface eth0, next in ${v.r.int(100, 9000)}s (DHCP server on link-local)`,
 ];

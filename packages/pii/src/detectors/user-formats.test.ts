@@ -185,6 +185,16 @@ describe('user formats detector', () => {
       ['ingest', 'bi', 'ops'],
     ],
     [
+      'finds the user when an SSH public key comment names it',
+      'Accepted key: ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTY= k.osei@laptop-14; ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIQx9 build-bot@runner',
+      ['k.osei', 'build-bot'],
+    ],
+    [
+      'finds the role when SQL lets it log in, and not a role without LOGIN',
+      'alter role "svc_etl" with login; CREATE ROLE auditor WITH ENCRYPTED PASSWORD \'x\' AND LOGIN = true; CREATE ROLE readonly NOLOGIN;',
+      ['svc_etl', 'auditor'],
+    ],
+    [
       'finds the user when cqlsh prompts or sqlplus connects',
       'dba_k@cqlsh:ks1> SELECT 1; sqlplus -s hr/Welc0me1@//db:1521/pdb',
       ['dba_k', 'hr'],
@@ -331,7 +341,10 @@ describe('user formats detector', () => {
     ],
     ['ignores a group line when it has no home and shell', 'sudo:x:27:alice,bob'],
     ['ignores a process name when a log prefix brackets it', 'app[worker.2]: started; web[api-1]: ok'],
-    ['ignores a role when SQL creates one', 'CREATE ROLE reporting WITH LOGIN PASSWORD $1'],
+    [
+      'ignores a role when SQL creates one that cannot log in',
+      'CREATE ROLE reporting NOLOGIN; CREATE ROLE ro WITH INHERIT;',
+    ],
     [
       'ignores prose when an authentication failed for a reason',
       'authentication failed for 3 attempts; login failed for the request',

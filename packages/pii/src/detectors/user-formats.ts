@@ -167,13 +167,25 @@ export function createUserFormatsDetector(): Detector {
         ),
         // Elasticsearch: `Password for the [elastic] user successfully reset.`
         rule(['] user'], `\\bfor the \\[(${name})\\] user\\b`),
-        // SQL statements that name an account: `CREATE USER 'replicator'@'10.0.%'`, `SET PASSWORD FOR 'app'@'%'` (a
-        // ROLE is a set of grants, not a person's account: our corpora leave `CREATE ROLE reporting` alone).
+        // SQL statements that name an account: `CREATE USER 'replicator'@'10.0.%'`, `SET PASSWORD FOR 'app'@'%'`.
         rule(
           ['create user', 'alter user', 'drop user', 'create login', 'alter login', 'password for'],
           `\\b(?:(?:CREATE|ALTER|DROP|RENAME)\\s+(?:USER|LOGIN)(?:\\s+IF\\s+(?:NOT\\s+)?EXISTS)?|SET\\s+PASSWORD\\s+FOR)\\s+\\\\?["'\`[]?(${name})`,
           undefined,
           'gi',
+        ),
+        // A role that can log in is an account (`CREATE ROLE app WITH LOGIN`, Cassandra's `... AND LOGIN = true`); a
+        // role without LOGIN is a set of grants and stays.
+        rule(
+          ['create role', 'alter role'],
+          `\\b(?:CREATE|ALTER)\\s+ROLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?\\\\?["']?(${name})\\\\?["']?(?=\\s[^;\\n]*?\\bLOGIN\\b)`,
+          undefined,
+          'gi',
+        ),
+        // An OpenSSH public key's comment `NAME@host` (authorized_keys, ssh-keygen, key listings) names its user.
+        rule(
+          ['ssh-rsa', 'ssh-ed25519', 'ssh-dss', 'ecdsa-sha2-', 'sk-ssh-'],
+          `\\b(?:ssh-(?:rsa|dss|ed25519)|(?:sk-)?ecdsa-sha2-nistp\\d+|sk-ssh-ed25519)(?:@openssh\\.com)?\\s+AAAA[A-Za-z0-9+/]{16,}={0,3}\\s+(${name})@(?=[\\w-])`,
         ),
         // cqlsh's prompt `cassandra@cqlsh>`; Oracle's `sqlplus scott/tiger@db` (user/password before the connect string).
         rule(['@cqlsh'], `@cqlsh(?<=(?<![\\w.-])(${name})@cqlsh)(?::[\\w.-]+)?>`),

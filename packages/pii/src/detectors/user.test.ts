@@ -28,6 +28,21 @@ describe('user detector', () => {
       ['0', '1000', '0', '33'],
     ],
     [
+      'finds the name and not the domain when a user key holds DOMAIN\\name',
+      'Username: ACME\\j.okafor\nUser Name: WKS01\\\\svc_backup and user=x.y\\npassword',
+      ['j.okafor', 'svc_backup', 'x.y'],
+    ],
+    [
+      'finds the name when a failed login or authentication names it',
+      'Login failed: t.nguyen (Remote IP: 10.0.0.9); authentication failure for mraines from 10.0.0.8',
+      ['t.nguyen', 'mraines'],
+    ],
+    [
+      'finds the name when sudo says what failed before its fields',
+      'sudo:   okoye : 1 incorrect password attempt ; TTY=pts/2 ; PWD=/srv ; USER=root ; COMMAND=/bin/ls',
+      ['okoye', 'root'],
+    ],
+    [
       'finds the numeric id when a user_ or user. prefix names it',
       'user=deploy user_uid=1201 user.uid=1202',
       ['deploy', '1201', '1202'],

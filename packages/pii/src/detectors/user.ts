@@ -54,7 +54,7 @@ export function createUserDetector(): Detector {
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   const keyValue = boundaryPatterns(
     '',
-    `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(${qualifiedName})(?![\\w.$@/(-]|:/)`,
+    `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(?:[\\w.-]+(?:\\\\\\\\|\\\\(?![nrt]))(?=[A-Za-z_]))?(${qualifiedName})(?![\\w.$@/(-]|:/)`,
     'gi',
   );
   // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
@@ -64,10 +64,19 @@ export function createUserDetector(): Detector {
   const none: readonly RegExp[] = [];
   const separatedKeyValue = (text: string) => (keySeparator.test(text) ? keyValue(text) : none);
   const sshd = new RegExp(
-    `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+) for (?:invalid user )?(${name}) from\\b`,
+    `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+|attempt|failure) for (?:invalid user )?(${name}) from\\b`,
     'g',
   );
-  const sudo = new RegExp(`\\bsudo(?:\\[\\d+\\])?:\\s+(${name})\\s+:\\s+(?:TTY|PWD|USER|COMMAND)=`, 'g');
+  // sudo may put what went wrong before the fields: `alice : 3 incorrect password attempts ; TTY=`.
+  const sudo = new RegExp(
+    `\\bsudo(?:\\[\\d+\\])?:\\s+(${name})\\s+:\\s+(?:[^;\\n]{1,80};\\s+)?(?:TTY|PWD|USER|COMMAND)=`,
+    'g',
+  );
+  // `Login failed: alice (Remote IP: ...)`, `logon failed for user 'alice',`: the name a failed login tried.
+  const loginFailed = new RegExp(
+    `\\blog(?:in|on) failed(?: for(?: user)?)?:?\\s+["'\\[]?(${name})["'\\]]?(?=\\s*[(,;]|\\s+from\\b)`,
+    'gi',
+  );
   // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`, also
   // behind a prefix (`traefik: 203.0.113.9 - alice [...]`).
   const accessLog = new RegExp(`(?:^|\\s)[\\w.:-]+ [\\w.-]+ (${name}) \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`, 'g');
@@ -153,8 +162,12 @@ export function createUserDetector(): Detector {
         'hostbased for',
         'none for',
         'mic for',
+        'attempt for',
+        'failure for',
+        'login failed',
+        'logon failed',
       ],
-      always(sshd),
+      allOf(sshd, loginFailed),
     ],
     [['sudo'], always(sudo)],
     [['] "'], always(accessLog)],
