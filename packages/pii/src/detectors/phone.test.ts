@@ -49,6 +49,10 @@ describe('phone detector', () => {
     ['ignores durations and versions when they are dotted', 'took 1.234s on 10.0.19041.1'],
     ['ignores European-shaped dates when they have too few digits', 'on 01-15-2024'],
     [
+      'ignores a signed decimal when a dot is its only separator',
+      'Ready at 11:04:01 UTC m=+51230.884201 offset=+12345.67890',
+    ],
+    [
       'ignores extensions when a SIP user part is short',
       'REGISTER sip:2045@pbx.example.net and Executing [227@internal:1]',
     ],

@@ -17,7 +17,8 @@ const shapes: readonly Shape[] = [
     body: '(?:\\+[1-9]\\d{7,14}|(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?[ .-]?\\d{1,5}(?:[ .-]\\d{2,8}){1,5})',
     accept(m) {
       const digits = digitsOnly(m[0]).length - (m[0].startsWith('00') ? 2 : 0);
-      return digits >= 8 && digits <= 15;
+      // One `.` as the only separator is a signed decimal (Go's monotonic clock `m=+84014.329877`), not a phone.
+      return digits >= 8 && digits <= 15 && !/^\+\d+\.\d+$/.test(m[0]);
     },
   },
   {

@@ -96,6 +96,10 @@ describe('secret kv detector', () => {
     ],
     ['ignores empty values when nothing follows the separator', 'password= token=""'],
     [
+      'ignores redaction banners, encrypted and environment references, and placeholders inside a value',
+      '"dbpassword": "***HIDDEN BY POLICY***", db.password=ENC(q8Zk), -Password $env:SQL_PASS, api_key = "pk_<paste key>"',
+    ],
+    [
       'ignores yes/no flags when MySQL reports whether a password was used',
       "denied for user 'app' (using password: YES)",
     ],

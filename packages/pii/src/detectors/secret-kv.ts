@@ -28,9 +28,10 @@ export function isSecretKey(key: string): boolean {
 
 /** Values that say "no secret here": empty markers, booleans, already-redacted or masked text (`***`, Argo CD's
  * `++++`, Elasticsearch's `::es_redacted::`), template and variable references (`${VAR}`, `$VAR`, `$dex.a.b`),
- * Terraform's `(sensitive value)`. */
+ * Terraform's `(sensitive value)`, Nextcloud's `***REMOVED SENSITIVE VALUE***`, jasypt's encrypted `ENC(...)`,
+ * PowerShell's `$env:NAME`, a documentation placeholder inside a value (`sk_live_<your-key-here>`). */
 const notASecret =
-  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|.*(?:\(masked\)?|\$\{|x{12,}).*)$/i;
+  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*)$/i;
 
 /** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`...). */
 export function isPlaceholderValue(value: string): boolean {

@@ -54,6 +54,11 @@ describe('token detector', () => {
       [`T0ABCDEF1/B0ABCDEF12/${randomish(24)}`],
     ],
     [
+      'replaces the secret path when a Slack webhook path is logged without its host',
+      `{"host":"hooks.slack.com","uri":"/services/T0ABCDEF1/B0ABCDEF12/${randomish(24)}"}`,
+      [`T0ABCDEF1/B0ABCDEF12/${randomish(24)}`],
+    ],
+    [
       'finds a Stripe secret key when it follows --api-key',
       `--api-key sk_live_${randomish(24)}`,
       [`sk_live_${randomish(24)}`],

@@ -88,8 +88,10 @@ const formats: readonly TokenFormat[] = [
   },
   {
     vendor: 'slack-webhook',
-    prefixes: ['hooks.slack.com'],
-    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(T[A-Z0-9]{6,}\/[A-Z0-9]{6,}\/[A-Za-z0-9]{16,})/g,
+    // Also the bare path where a log puts the host in another field (`"uri":"/services/T…/B…/…"`).
+    prefixes: ['hooks.slack.com', '/services/t'],
+    pattern:
+      /(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/|\/services\/(?=T[A-Z0-9]{6,}\/B))(T[A-Z0-9]{6,}\/[A-Z0-9]{6,}\/[A-Za-z0-9]{16,})/g,
   },
   {
     vendor: 'stripe',
