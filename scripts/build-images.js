@@ -10,15 +10,29 @@ const path = require('node:path');
 const { parseArgs } = require('node:util');
 
 const root = path.join(__dirname, '..');
-const { values } = parseArgs({ options: { tag: { type: 'string', default: 'dev' }, 'test-doubles': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { tag: { type: 'string', default: 'dev' }, 'test-doubles': { type: 'boolean', default: false } },
+});
 // The legacy builder: Debian's engine has no buildx. The Dockerfiles build with BuildKit as well.
 const env = { ...process.env, DOCKER_BUILDKIT: '0' };
 const docker = (args, cwd = root) => execFileSync('docker', args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'] });
 
 for (const name of ['collector', 'ai-sorter']) {
   const began = Date.now();
-  docker(['build', '--network', 'host', '-q', '-f', `deploy/docker/${name}.Dockerfile`, '-t', `telemetry-sorter/${name}:${values.tag}`, '.']);
-  process.stdout.write(`telemetry-sorter/${name}:${values.tag} built in ${((Date.now() - began) / 1000).toFixed(1)} s\n`);
+  docker([
+    'build',
+    '--network',
+    'host',
+    '-q',
+    '-f',
+    `deploy/docker/${name}.Dockerfile`,
+    '-t',
+    `telemetry-sorter/${name}:${values.tag}`,
+    '.',
+  ]);
+  process.stdout.write(
+    `telemetry-sorter/${name}:${values.tag} built in ${((Date.now() - began) / 1000).toFixed(1)} s\n`,
+  );
 }
 
 if (values['test-doubles']) {
@@ -33,7 +47,15 @@ if (values['test-doubles']) {
       module: { type: 'commonjs' },
     });
     fs.writeFileSync(path.join(context, 'fake-llm-server.js'), fake.code);
-    docker(['build', '-q', '--build-arg', `COLLECTOR_IMAGE=telemetry-sorter/collector:${values.tag}`, '-t', `telemetry-sorter/test-doubles:${values.tag}`, context]);
+    docker([
+      'build',
+      '-q',
+      '--build-arg',
+      `COLLECTOR_IMAGE=telemetry-sorter/collector:${values.tag}`,
+      '-t',
+      `telemetry-sorter/test-doubles:${values.tag}`,
+      context,
+    ]);
   } finally {
     fs.rmSync(context, { recursive: true, force: true });
   }

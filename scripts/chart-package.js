@@ -13,5 +13,12 @@ if (!version) throw new Error(`${chart}/Chart.yaml has no version`);
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'dist', 'charts'));
 fs.mkdirSync(outDir, { recursive: true });
 const out = path.join(outDir, `telemetry-sorter-${version}.tgz`);
-execFileSync('tar', ['-czf', out, '-C', path.dirname(chart), `--exclude-from=${path.join(chart, '.helmignore')}`, path.basename(chart)]);
+execFileSync('tar', [
+  '-czf',
+  out,
+  '-C',
+  path.dirname(chart),
+  `--exclude-from=${path.join(chart, '.helmignore')}`,
+  path.basename(chart),
+]);
 process.stdout.write(`${out}\n`);

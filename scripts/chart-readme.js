@@ -26,16 +26,25 @@ function shown(value) {
 /** One row per leaf of the schema: key, type, default, description. */
 function rows(schema, values, keys = []) {
   const props = schema.type === 'object' ? schema.properties : undefined;
-  if (props && Object.keys(props).length > 0) return Object.entries(props).flatMap(([k, s]) => rows(s, values, [...keys, k]));
+  if (props && Object.keys(props).length > 0)
+    return Object.entries(props).flatMap(([k, s]) => rows(s, values, [...keys, k]));
   if (schema.description === undefined) throw new Error(`values.schema.json: ${keys.join('.')} has no description`);
   const type = [].concat(schema.type ?? 'any').join(' or ');
-  return [`| \`${keys.join('.')}\` | ${type} | ${shown(valueAt(values, keys))} | ${schema.description.replace(/\|/g, '\\|')} |`];
+  return [
+    `| \`${keys.join('.')}\` | ${type} | ${shown(valueAt(values, keys))} | ${schema.description.replace(/\|/g, '\\|')} |`,
+  ];
 }
 
 function table() {
   const schema = JSON.parse(fs.readFileSync(path.join(chart, 'values.schema.json'), 'utf8'));
   const values = parse(fs.readFileSync(path.join(chart, 'values.yaml'), 'utf8'));
-  return [start, '| key | type | default | description |', '| --- | --- | --- | --- |', ...rows(schema, values), end].join('\n');
+  return [
+    start,
+    '| key | type | default | description |',
+    '| --- | --- | --- | --- |',
+    ...rows(schema, values),
+    end,
+  ].join('\n');
 }
 
 const text = fs.readFileSync(readme, 'utf8');
@@ -48,7 +57,9 @@ if (from < 0 || to < 0) {
 const updated = text.slice(0, from) + table() + text.slice(to + end.length);
 if (process.argv.includes('--check')) {
   if (updated !== text) {
-    process.stderr.write(`${path.relative(root, readme)}: the values table differs from values.schema.json; run pnpm chart:readme\n`);
+    process.stderr.write(
+      `${path.relative(root, readme)}: the values table differs from values.schema.json; run pnpm chart:readme\n`,
+    );
     process.exit(1);
   }
 } else fs.writeFileSync(readme, updated);

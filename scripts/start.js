@@ -22,7 +22,8 @@ try {
     },
   }));
   for (const key of ['duration', 'rate']) {
-    if (args[key] !== undefined && !(Number(args[key]) >= 0)) throw new Error(`--${key} must be a number >= 0, got "${args[key]}"`);
+    if (args[key] !== undefined && !(Number(args[key]) >= 0))
+      throw new Error(`--${key} must be a number >= 0, got "${args[key]}"`);
   }
 } catch (err) {
   process.stderr.write(`${err.message}\n${usage}\n`);
@@ -51,10 +52,15 @@ const children = [];
 
 function start(name, script, scriptArgs, heapFlags = []) {
   const log = fs.openSync(path.join(dataDir, 'logs', `${name}.log`), 'a');
-  const child = spawn(process.execPath, [...nodeFlags, ...heapFlags, script, ...scriptArgs], { env, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...nodeFlags, ...heapFlags, script, ...scriptArgs], {
+    env,
+    stdio: ['ignore', log, log],
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
-      process.stderr.write(`${name} exited (${signal ?? code}); its output is in ${path.join(dataDir, 'logs', name + '.log')}\n`);
+      process.stderr.write(
+        `${name} exited (${signal ?? code}); its output is in ${path.join(dataDir, 'logs', name + '.log')}\n`,
+      );
       stop(1);
     }
   });
@@ -72,7 +78,9 @@ async function waitReady(url, name) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${name} did not become ready at ${url} within 30 s; see ${path.join(dataDir, 'logs', name + '.log')}`);
+  throw new Error(
+    `${name} did not become ready at ${url} within 30 s; see ${path.join(dataDir, 'logs', name + '.log')}`,
+  );
 }
 
 let stopping = false;
@@ -86,8 +94,14 @@ async function stop(code) {
     if (child.exitCode !== null) continue;
     child.kill('SIGTERM');
     await new Promise((resolve) => {
-      const t = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 15_000);
-      child.once('exit', () => { clearTimeout(t); resolve(); });
+      const t = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve();
+      }, 15_000);
+      child.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
     });
   }
   process.stdout.write(`\nstopped; output files are under ${path.join(dataDir, 'out')}\n`);
@@ -114,15 +128,26 @@ async function main() {
     ['Loki push', 'LOKI_PUSH_PORT', lokiPushPort],
   ];
   for (const [name, variable, port] of ports) {
-    if (await portTaken(port)) throw new Error(`port ${port} (${name}) is already in use by another program; stop it, or choose another port with ${variable}=...`);
+    if (await portTaken(port))
+      throw new Error(
+        `port ${port} (${name}) is already in use by another program; stop it, or choose another port with ${variable}=...`,
+      );
   }
   start('ai-sorter', require.resolve('@obs/ai-sorter/server'), []);
   await waitReady(`http://127.0.0.1:${sorterPort}/readyz`, 'ai-sorter');
   // The collector's #! line sets its young generation; a script started through node must say it again.
-  start('collector', path.join(root, 'packages/collector/bin/collector.js'), ['run', '-c', path.join(root, 'examples/quickstart/collector.yaml')], ['--max-semi-space-size=4']);
+  start(
+    'collector',
+    path.join(root, 'packages/collector/bin/collector.js'),
+    ['run', '-c', path.join(root, 'examples/quickstart/collector.yaml')],
+    ['--max-semi-space-size=4'],
+  );
   await waitReady(`http://127.0.0.1:${collectorPort}/readyz`, 'collector');
   start('generator', path.join(root, 'examples/transactions/bin/transactions-generator.js'), [
-    '--rate', args.rate, '--output', path.join(dataDir, 'logs', 'transactions.log'),
+    '--rate',
+    args.rate,
+    '--output',
+    path.join(dataDir, 'logs', 'transactions.log'),
   ]);
   view = startLiveView({
     collectorMetricsUrl: `http://127.0.0.1:${collectorPort}/metrics`,

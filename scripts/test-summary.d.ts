@@ -4,7 +4,11 @@ export interface JestResults {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name?: string; status: string; assertionResults: { status: string; title?: string; ancestorTitles?: string[] }[] }[];
+  testResults: {
+    name?: string;
+    status: string;
+    assertionResults: { status: string; title?: string; ancestorTitles?: string[] }[];
+  }[];
 }
 
 export function summaryLine(results: JestResults): string;

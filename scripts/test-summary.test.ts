@@ -17,7 +17,9 @@ describe('test summary line', () => {
   });
 
   test('omits skipped when nothing was skipped', () => {
-    expect(summaryLine({ numPassedTests: 3, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] })).toBe('3 passed, 0 failed');
+    expect(
+      summaryLine({ numPassedTests: 3, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, testResults: [] }),
+    ).toBe('3 passed, 0 failed');
   });
 
   test('lists each skipped test with its file and full name, which carries the reason', () => {
@@ -32,7 +34,11 @@ describe('test summary line', () => {
             name: '/repo/services/x/test/redis.test.ts',
             status: 'passed',
             assertionResults: [
-              { status: 'pending', ancestorTitles: ['shared cache (skipped: no redis-server; apt-get install -y redis-server)'], title: 'shares answers' },
+              {
+                status: 'pending',
+                ancestorTitles: ['shared cache (skipped: no redis-server; apt-get install -y redis-server)'],
+                title: 'shares answers',
+              },
               { status: 'passed', ancestorTitles: [], title: 'other' },
             ],
           },
@@ -40,6 +46,8 @@ describe('test summary line', () => {
       },
       '/repo',
     );
-    expect(lines).toEqual(['skipped: services/x/test/redis.test.ts: shared cache (skipped: no redis-server; apt-get install -y redis-server) > shares answers']);
+    expect(lines).toEqual([
+      'skipped: services/x/test/redis.test.ts: shared cache (skipped: no redis-server; apt-get install -y redis-server) > shares answers',
+    ]);
   });
 });

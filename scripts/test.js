@@ -12,7 +12,12 @@ const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jest-')), '
 const args = [
   // Untrusted regexes (pipeline configs) fall back to a linear engine instead of backtracking forever.
   '--enable-experimental-regexp-engine-on-excessive-backtracks',
-  jestBin, '--config', path.join(root, 'jest.config.js'), '--json', '--outputFile', resultsFile,
+  jestBin,
+  '--config',
+  path.join(root, 'jest.config.js'),
+  '--json',
+  '--outputFile',
+  resultsFile,
   ...process.argv.slice(2),
 ];
 const run = spawnSync(process.execPath, args, { stdio: 'inherit' });

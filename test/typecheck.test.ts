@@ -6,7 +6,10 @@ import { repoRoot } from './support/repo';
 describe('TypeScript', () => {
   test('every source, test and fixture file type-checks under strict settings', () => {
     const tsc = require.resolve('typescript/bin/tsc', { paths: [repoRoot] });
-    const run = spawnSync(process.execPath, [tsc, '-p', path.join(repoRoot, 'tsconfig.tests.json')], { encoding: 'utf8', timeout: 300_000 });
+    const run = spawnSync(process.execPath, [tsc, '-p', path.join(repoRoot, 'tsconfig.tests.json')], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);
   });

@@ -13,8 +13,17 @@ const { startFakeSorter } = require('@obs/sorter-client/testing');
 const { Registry } = require(require.resolve('prom-client', { paths: [path.join(repoRoot, 'packages', 'collector')] }));
 
 function loadLines() {
-  const systems = fs.readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  return systems.flatMap((s) => fs.readFileSync(path.join(dataDir, s, `${s}_2k.log`), 'utf8').split('\n').filter((l) => l.length > 0));
+  const systems = fs
+    .readdirSync(dataDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  return systems.flatMap((s) =>
+    fs
+      .readFileSync(path.join(dataDir, s, `${s}_2k.log`), 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0),
+  );
 }
 
 function stageContext(registry, name) {
@@ -68,7 +77,10 @@ async function main() {
     ['regex', { expression: '^(?P<head>\\S+)\\s+(?P<rest>.*)$' }],
   ];
   const bare = build(registry, base);
-  const withClassify = build(registry, [...base, ['classify', { url: sorter.url, max_wait_ms: 5, cache_size: 100000 }]]);
+  const withClassify = build(registry, [
+    ...base,
+    ['classify', { url: sorter.url, max_wait_ms: 5, cache_size: 100000 }],
+  ]);
   const rulesOnly = build(registry, [...base, ['classify', {}]]);
   const classifier = classifierOf(withClassify[withClassify.length - 1]);
 
@@ -79,7 +91,8 @@ async function main() {
   }
   const decisions = async () => {
     const by = {};
-    for (const v of (await registry.getSingleMetric('collector_classify_entries_total').get()).values) by[v.labels.decided_by] = (by[v.labels.decided_by] ?? 0) + v.value;
+    for (const v of (await registry.getSingleMetric('collector_classify_entries_total').get()).values)
+      by[v.labels.decided_by] = (by[v.labels.decided_by] ?? 0) + v.value;
     return by;
   };
   const before = await decisions();
@@ -95,11 +108,21 @@ async function main() {
   const cacheShare = ((after.cache ?? 0) - (before.cache ?? 0)) / measured;
   const nsPerLine = (t) => (t / lines.length) * 1e9;
   console.log(`lines: ${lines.length} (loghub-2k, ${dataDir}), best of ${ROUNDS} rounds`);
-  console.log(`bare pipeline (static_labels + regex):          ${nsPerLine(tBare).toFixed(0)} ns/line  ${(lines.length / tBare).toFixed(0)} lines/s`);
-  console.log(`same + classify (warm cache, ${(cacheShare * 100).toFixed(1)}% cache hits): ${nsPerLine(tClassify).toFixed(0)} ns/line  ${(lines.length / tClassify).toFixed(0)} lines/s`);
-  console.log(`classify adds ${(nsPerLine(tClassify) - nsPerLine(tBare)).toFixed(0)} ns/line; ratio classify/bare = ${(tClassify / tBare).toFixed(2)}x`);
-  console.log(`classify without a sorter (miner + rules every line): ${nsPerLine(tRules).toFixed(0)} ns/line; ratio rules-only/bare = ${(tRules / tBare).toFixed(2)}x`);
-  console.log(`sorter requests during the run: ${sorter.requests.length} (${sorter.requests.flat().length} templates asked in warm-up)`);
+  console.log(
+    `bare pipeline (static_labels + regex):          ${nsPerLine(tBare).toFixed(0)} ns/line  ${(lines.length / tBare).toFixed(0)} lines/s`,
+  );
+  console.log(
+    `same + classify (warm cache, ${(cacheShare * 100).toFixed(1)}% cache hits): ${nsPerLine(tClassify).toFixed(0)} ns/line  ${(lines.length / tClassify).toFixed(0)} lines/s`,
+  );
+  console.log(
+    `classify adds ${(nsPerLine(tClassify) - nsPerLine(tBare)).toFixed(0)} ns/line; ratio classify/bare = ${(tClassify / tBare).toFixed(2)}x`,
+  );
+  console.log(
+    `classify without a sorter (miner + rules every line): ${nsPerLine(tRules).toFixed(0)} ns/line; ratio rules-only/bare = ${(tRules / tBare).toFixed(2)}x`,
+  );
+  console.log(
+    `sorter requests during the run: ${sorter.requests.length} (${sorter.requests.flat().length} templates asked in warm-up)`,
+  );
 }
 
 main().catch((err) => {

@@ -19,7 +19,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 
 function promtailConfig(dir, log, url) {
   const { parse } = require(require.resolve('yaml', { paths: [path.join(root, 'packages', 'collector')] }));
-  const module = parse(fs.readFileSync(path.join(root, 'examples', 'transactions', 'modules', 'transactions.yaml'), 'utf8'));
+  const module = parse(
+    fs.readFileSync(path.join(root, 'examples', 'transactions', 'modules', 'transactions.yaml'), 'utf8'),
+  );
   const expression = module.pipelines.pipeline.stages.find((s) => s.regex).regex.expression;
   return `server: { http_listen_address: 127.0.0.1, http_listen_port: 0, log_level: warn }
 positions: { filename: ${JSON.stringify(path.join(dir, 'data', 'positions.yaml'))} }
@@ -51,7 +53,10 @@ async function runOnce(how, dir, config, receiver) {
   const before = receiver.entryCount;
   const argv = how === 'installed' ? [bin] : [process.execPath, bin];
   const t0 = process.hrtime.bigint();
-  const child = spawn(argv[0], [...argv.slice(1), 'run', '-c', config], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` } });
+  const child = spawn(argv[0], [...argv.slice(1), 'run', '-c', config], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
+  });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   await receiver.waitForEntries(before + LINES, 600_000);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -70,21 +75,40 @@ async function main() {
     const log = path.join(dir, 'transactions.log');
     const { generate, DEFAULT_METHODS } = require('@obs/example-transactions');
     const out = fs.createWriteStream(log);
-    await generate({ rate: 0, methods: DEFAULT_METHODS, failureShare: 0.1, malformedShare: 0.02, count: LINES, output: log, seed: 1, startMs: Date.UTC(2026, 0, 1) }, out, new AbortController().signal);
+    await generate(
+      {
+        rate: 0,
+        methods: DEFAULT_METHODS,
+        failureShare: 0.1,
+        malformedShare: 0.02,
+        count: LINES,
+        output: log,
+        seed: 1,
+        startMs: Date.UTC(2026, 0, 1),
+      },
+      out,
+      new AbortController().signal,
+    );
     await new Promise((resolve) => out.end(resolve));
     const config = path.join(dir, 'promtail.yaml');
     fs.writeFileSync(config, promtailConfig(dir, log, receiver.url));
-    console.log(`collector binary on a Promtail config: ${LINES} lines file -> loki client -> receiver; node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
+    console.log(
+      `collector binary on a Promtail config: ${LINES} lines file -> loki client -> receiver; node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    );
     const results = { installed: [], 'node bin': [] };
     for (let i = 0; i < ROUNDS; i++) {
       for (const how of Object.keys(results)) {
         const r = await runOnce(how, dir, config, receiver);
         results[how].push(r);
-        console.log(`  round ${i + 1} ${how.padEnd(9)} ${r.seconds.toFixed(1).padStart(6)} s ${(LINES / r.seconds / 1000).toFixed(0).padStart(5)}k lines/s ${r.cpu.toFixed(2).padStart(6)} CPU s  peak RSS ${r.peak.toFixed(1)} MiB`);
+        console.log(
+          `  round ${i + 1} ${how.padEnd(9)} ${r.seconds.toFixed(1).padStart(6)} s ${(LINES / r.seconds / 1000).toFixed(0).padStart(5)}k lines/s ${r.cpu.toFixed(2).padStart(6)} CPU s  peak RSS ${r.peak.toFixed(1)} MiB`,
+        );
       }
     }
     const worst = (how) => Math.max(...results[how].map((r) => r.peak));
-    console.log(`  highest peak RSS: installed ${worst('installed').toFixed(1)} MiB, node bin/collector.js ${worst('node bin').toFixed(1)} MiB, ratio ${(worst('installed') / worst('node bin')).toFixed(2)}x`);
+    console.log(
+      `  highest peak RSS: installed ${worst('installed').toFixed(1)} MiB, node bin/collector.js ${worst('node bin').toFixed(1)} MiB, ratio ${(worst('installed') / worst('node bin')).toFixed(2)}x`,
+    );
   } finally {
     await receiver.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -14,11 +14,14 @@ const MiB = 1024 * 1024;
 
 /** A JSON push of about `mib` MiB: `streams` streams whose lines are `lineBytes` long, with metadata when asked. */
 function body(mib, streams, lineBytes, metadata) {
-  const line = JSON.stringify('level=info msg="request served" path=/api/orders/12345 status=200 "quoted" \\ '.padEnd(lineBytes, 'x'));
+  const line = JSON.stringify(
+    'level=info msg="request served" path=/api/orders/12345 status=200 "quoted" \\ '.padEnd(lineBytes, 'x'),
+  );
   const meta = metadata ? ',{"trace_id":"4bf92f3577b34da6a3ce929d0e0e4736","pod":"api-7d9f"}' : '';
   const value = `["1700000000000000000",${line}${meta}]`;
   const perStream = Math.max(1, Math.round((mib * MiB) / (value.length + 1) / streams));
-  const stream = (s) => `{"stream":{"job":"bench","instance":"host-${s}"},"values":[${Array.from({ length: perStream }, () => value).join(',')}]}`;
+  const stream = (s) =>
+    `{"stream":{"job":"bench","instance":"host-${s}"},"values":[${Array.from({ length: perStream }, () => value).join(',')}]}`;
   return Buffer.from(`{"streams":[${Array.from({ length: streams }, (_, s) => stream(s)).join(',')}]}`);
 }
 
@@ -54,12 +57,15 @@ async function main() {
     for (let r = 0; r < RUNS; r++) {
       const one = await timed(() => oneShot(buf), true);
       const inc = await timed(() => incremental(buf));
-      if (one.entries !== inc.entries) throw new Error(`${name}: ${one.entries} entries one-shot, ${inc.entries} incremental`);
+      if (one.entries !== inc.entries)
+        throw new Error(`${name}: ${one.entries} entries one-shot, ${inc.entries} incremental`);
       if (!best.one || one.ms < best.one.ms) best.one = one;
       if (!best.inc || inc.ms < best.inc.ms) best.inc = inc;
     }
     const { one, inc } = best;
-    console.log(`| ${name} | ${one.entries} | ${one.ms.toFixed(0)} (${one.heldMs.toFixed(0)}) | ${inc.ms.toFixed(0)} (${inc.heldMs.toFixed(0)}) | ${(inc.ms / one.ms).toFixed(2)} |`);
+    console.log(
+      `| ${name} | ${one.entries} | ${one.ms.toFixed(0)} (${one.heldMs.toFixed(0)}) | ${inc.ms.toFixed(0)} (${inc.heldMs.toFixed(0)}) | ${(inc.ms / one.ms).toFixed(2)} |`,
+    );
   }
   console.log('(shared 2-core machine: times are noisy, ratios from the same run)');
 }

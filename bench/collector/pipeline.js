@@ -95,7 +95,8 @@ ${extra}`;
 /** The module's pipeline in Promtail's spelling, as a Promtail user would have written it. */
 function promtailText(file, url) {
   const { parse } = require(require.resolve('yaml', { paths: [path.join(root, 'packages', 'collector')] }));
-  const expression = parse(fs.readFileSync(moduleFile, 'utf8')).pipelines.pipeline.stages.find((s) => s.regex).regex.expression;
+  const expression = parse(fs.readFileSync(moduleFile, 'utf8')).pipelines.pipeline.stages.find((s) => s.regex).regex
+    .expression;
   const buckets = '[10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000]';
   return `
 server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
@@ -127,13 +128,23 @@ global: { file_watch_config: { min_poll_frequency: 50ms } }
 function setupPromtailPipeline(file) {
   const c = binaryModules();
   const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
-  const config = c.parseConfig(promtailText(file), path.join(path.dirname(file), 'promtail.yaml'), {}, { format: 'promtail' });
+  const config = c.parseConfig(
+    promtailText(file),
+    path.join(path.dirname(file), 'promtail.yaml'),
+    {},
+    { format: 'promtail' },
+  );
   return () => pipelineOnly(c, Registry, config, file);
 }
 
 function setupPromtailToLoki(file, url) {
   const c = binaryModules();
-  const config = c.parseConfig(promtailText(file, url), path.join(path.dirname(file), 'promtail.yaml'), {}, { format: 'promtail' });
+  const config = c.parseConfig(
+    promtailText(file, url),
+    path.join(path.dirname(file), 'promtail.yaml'),
+    {},
+    { format: 'promtail' },
+  );
   return () => fileToLoki(c, config);
 }
 
@@ -156,26 +167,49 @@ let startupPeakRss = 0;
 function setupPipelineOnly(file) {
   const c = binaryModules();
   const { Registry } = require(require.resolve('prom-client', { paths: [path.join(root, 'packages', 'collector')] }));
-  const config = c.parseConfig(configText(file, `
+  const config = c.parseConfig(
+    configText(
+      file,
+      `
 pipelines:
   transactions: { module: transactions.pipeline, arguments: { job: bench }, forward_to: [sinks.out] }
 sinks:
   out: { type: stdout }
-`), path.join(path.dirname(file), 'bench.yaml'), {});
+`,
+    ),
+    path.join(path.dirname(file), 'bench.yaml'),
+    {},
+  );
   return () => pipelineOnly(c, Registry, config, file);
 }
 
 async function pipelineOnly(c, Registry, config, file) {
   let out = 0;
   let failed = 0;
-  const counting = { async consume(batch) { out += batch.entries.length; for (const e of batch.entries) if (e.labels.parse_status === 'failed') failed++; } };
-  const pipeline = c.createPipelineConsumer(config.pipelines[0], { registry: new Registry(), logger: silent, resolve: () => counting });
+  const counting = {
+    async consume(batch) {
+      out += batch.entries.length;
+      for (const e of batch.entries) if (e.labels.parse_status === 'failed') failed++;
+    },
+  };
+  const pipeline = c.createPipelineConsumer(config.pipelines[0], {
+    registry: new Registry(),
+    logger: silent,
+    resolve: () => counting,
+  });
   await pipeline.start();
   const signal = new AbortController().signal;
   let ts = 1_700_000_000_000_000_000n;
   await streamLines(file, async (lines) => {
     const entries = new Array(lines.length);
-    for (let i = 0; i < lines.length; i++) entries[i] = { timestampNs: ts++, line: lines[i], labels: { filename: file }, structuredMetadata: {}, extracted: {} };
+    for (let i = 0; i < lines.length; i++)
+      entries[i] = {
+        timestampNs: ts++,
+        line: lines[i],
+        labels: { filename: file },
+        structuredMetadata: {},
+        extracted: {},
+      };
     await pipeline.consume({ entries }, signal);
   });
   await pipeline.shutdown(AbortSignal.timeout(5000));
@@ -184,7 +218,10 @@ async function pipelineOnly(c, Registry, config, file) {
 
 function setupFileToLoki(file, url) {
   const c = binaryModules();
-  const config = c.parseConfig(configText(file, `
+  const config = c.parseConfig(
+    configText(
+      file,
+      `
 sources:
   app:
     type: file
@@ -195,19 +232,30 @@ pipelines:
   transactions: { module: transactions.pipeline, arguments: { job: bench }, forward_to: [sinks.loki] }
 sinks:
   loki: { type: loki, url: ${JSON.stringify(url)}, batch_wait_ms: 200${process.env.BENCH_QUEUE_BYTES ? `, queue: { capacity_bytes: ${process.env.BENCH_QUEUE_BYTES} }` : ''}${process.env.BENCH_PARALLEL ? `, parallel_requests: ${process.env.BENCH_PARALLEL}` : ''} }
-`), path.join(path.dirname(file), 'bench.yaml'), {});
+`,
+    ),
+    path.join(path.dirname(file), 'bench.yaml'),
+    {},
+  );
   return () => fileToLoki(c, config);
 }
 
 async function fileToLoki(c, config) {
   const running = await c.runCollector(config, { logger: silent });
-  const sent = () => running.registry.getSingleMetric('collector_sink_sent_entries_total').get().then((m) => m.values.reduce((n, v) => n + v.value, 0));
+  const sent = () =>
+    running.registry
+      .getSingleMetric('collector_sink_sent_entries_total')
+      .get()
+      .then((m) => m.values.reduce((n, v) => n + v.value, 0));
   for (;;) {
     if ((await sent()) >= LINES) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const lines = await sent();
-  const refused = await running.registry.getSingleMetric('collector_source_backpressure_retries_total').get().then((m) => m.values.reduce((n, v) => n + v.value, 0));
+  const refused = await running.registry
+    .getSingleMetric('collector_source_backpressure_retries_total')
+    .get()
+    .then((m) => m.values.reduce((n, v) => n + v.value, 0));
   await running.shutdown(AbortSignal.timeout(10_000));
   return { lines, refused };
 }
@@ -216,7 +264,12 @@ async function child(mode, file, url, warmFile) {
   const bytes = fs.statSync(file).size;
   // The mode runs first so its peak RSS is not lifted by the reference's garbage.
   const t0 = process.hrtime.bigint();
-  const setups = { pipeline: setupPipelineOnly, 'file-to-loki': setupFileToLoki, promtail: setupPromtailPipeline, 'promtail-to-loki': setupPromtailToLoki };
+  const setups = {
+    pipeline: setupPipelineOnly,
+    'file-to-loki': setupFileToLoki,
+    promtail: setupPromtailPipeline,
+    'promtail-to-loki': setupPromtailToLoki,
+  };
   const timed = setups[mode](file, url);
   // (c) is measured against the same pipeline in the collector's own format, everything else against the bare loop.
   const reference = mode === 'promtail' ? setupPipelineOnly(file) : () => bareLoop(file);
@@ -249,26 +302,62 @@ function summarize(rounds) {
   const wallRatios = rounds.map((r) => r.bare.seconds / r.run.seconds);
   const cpuRatios = rounds.map((r) => r.bare.cpuSeconds / r.run.cpuSeconds);
   const peakRssMiB = Math.max(...rounds.map((r) => r.run.peakRssMiB));
-  return { run: { ...middle.run, peakRssMiB }, bare, wallRatio: median(wallRatios), cpuRatio: median(cpuRatios), wallRatios };
+  return {
+    run: { ...middle.run, peakRssMiB },
+    bare,
+    wallRatio: median(wallRatios),
+    cpuRatio: median(cpuRatios),
+    wallRatios,
+  };
 }
 
 async function generateFile(file, count, seed) {
   const { generate, DEFAULT_METHODS } = require('@obs/example-transactions');
   const out = fs.createWriteStream(file);
-  await generate({ rate: 0, methods: DEFAULT_METHODS, failureShare: 0.1, malformedShare: 0.02, count, output: file, seed, startMs: Date.UTC(2026, 0, 1) }, out, new AbortController().signal);
+  await generate(
+    {
+      rate: 0,
+      methods: DEFAULT_METHODS,
+      failureShare: 0.1,
+      malformedShare: 0.02,
+      count,
+      output: file,
+      seed,
+      startMs: Date.UTC(2026, 0, 1),
+    },
+    out,
+    new AbortController().signal,
+  );
   await new Promise((resolve) => out.end(resolve));
 }
 
 /** The node flags the `collector` binary runs with: those on its `#!/usr/bin/env -S node ...` line. */
 function binaryFlags() {
   const first = fs.readFileSync(path.join(root, 'packages', 'collector', 'bin', 'collector.js'), 'utf8').split('\n')[0];
-  return first.replace(/^#!\s*\/usr\/bin\/env\s+(-S\s+)?node\s*/, '').split(/\s+/).filter(Boolean);
+  return first
+    .replace(/^#!\s*\/usr\/bin\/env\s+(-S\s+)?node\s*/, '')
+    .split(/\s+/)
+    .filter(Boolean);
 }
 
 function runChild(mode, file, url, warmFile) {
   return new Promise((resolve, reject) => {
     const flags = (process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
-    const proc = spawn(process.execPath, ['--enable-experimental-regexp-engine-on-excessive-backtracks', ...binaryFlags(), ...flags, __filename, '--child', mode, file, url ?? '', warmFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(
+      process.execPath,
+      [
+        '--enable-experimental-regexp-engine-on-excessive-backtracks',
+        ...binaryFlags(),
+        ...flags,
+        __filename,
+        '--child',
+        mode,
+        file,
+        url ?? '',
+        warmFile,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let text = '';
     proc.stdout.on('data', (d) => (text += d));
     proc.on('exit', (code) => {
@@ -284,7 +373,11 @@ function runChild(mode, file, url, warmFile) {
 
 function row(label, m, bytes, lines) {
   const lps = lines / m.seconds;
-  return { label, lps, line: `${label.padEnd(26)} ${m.seconds.toFixed(2).padStart(7)} s ${(lps / 1000).toFixed(0).padStart(7)}k lines/s ${(bytes / MiB / m.seconds).toFixed(1).padStart(7)} MiB/s ${m.cpuSeconds.toFixed(2).padStart(7)} CPU s ${m.peakRssMiB.toFixed(0).padStart(5)} MiB peak RSS` };
+  return {
+    label,
+    lps,
+    line: `${label.padEnd(26)} ${m.seconds.toFixed(2).padStart(7)} s ${(lps / 1000).toFixed(0).padStart(7)}k lines/s ${(bytes / MiB / m.seconds).toFixed(1).padStart(7)} MiB/s ${m.cpuSeconds.toFixed(2).padStart(7)} CPU s ${m.peakRssMiB.toFixed(0).padStart(5)} MiB peak RSS`,
+  };
 }
 
 async function parent() {
@@ -295,24 +388,48 @@ async function parent() {
     await generateFile(file, LINES, 1);
     await generateFile(warmFile, WARM_LINES, 2);
     const bytes = fs.statSync(file).size;
-    console.log(`transactions pipeline bench: ${LINES} lines, ${(bytes / MiB).toFixed(1)} MiB, 2% malformed; node ${process.version}, ${os.cpus().length} cores`);
+    console.log(
+      `transactions pipeline bench: ${LINES} lines, ${(bytes / MiB).toFixed(1)} MiB, 2% malformed; node ${process.version}, ${os.cpus().length} cores`,
+    );
     const { LokiPushReceiver } = require('@obs/collector/testing');
-    const receiver = await LokiPushReceiver.start({ record: false, answerDelayMs: Number(process.env.BENCH_RECEIVER_DELAY_MS ?? 0) });
+    const receiver = await LokiPushReceiver.start({
+      record: false,
+      answerDelayMs: Number(process.env.BENCH_RECEIVER_DELAY_MS ?? 0),
+    });
     try {
       for (const mode of (process.env.BENCH_MODES ?? 'pipeline,file-to-loki').split(',')) {
         const child = await runChild(mode, file, receiver.url, warmFile);
         const r = { ...child, ...summarize(child.rounds) };
-        const labels = { pipeline: '(a) pipeline only', 'file-to-loki': '(b) file -> loki sink', promtail: '(c) Promtail config', 'promtail-to-loki': '(b) from a Promtail file' };
+        const labels = {
+          pipeline: '(a) pipeline only',
+          'file-to-loki': '(b) file -> loki sink',
+          promtail: '(c) Promtail config',
+          'promtail-to-loki': '(b) from a Promtail file',
+        };
         const refLabel = mode === 'promtail' ? '  own-format pipeline (a)' : `  bare regex loop (${mode})`;
         const bare = row(refLabel, r.bare, r.bytes, r.bare.result.lines);
         const run = row(`  ${labels[mode]}`, r.run, r.bytes, r.run.result.lines);
-        console.log(`  startup (load collector, parse config, warm-up over ${WARM_LINES} lines) ${r.startup.seconds.toFixed(2)} s, ${r.startup.rssMiB.toFixed(0)} MiB RSS after`);
+        console.log(
+          `  startup (load collector, parse config, warm-up over ${WARM_LINES} lines) ${r.startup.seconds.toFixed(2)} s, ${r.startup.rssMiB.toFixed(0)} MiB RSS after`,
+        );
         console.log(bare.line);
         console.log(run.line);
-        console.log(`  at the sampled RSS peak of ${mode}: V8 heap ${r.run.peakParts.heapTotalMiB.toFixed(0)} MiB committed, external ${r.run.peakParts.externalMiB.toFixed(0)} MiB`);
-        const each = r.wallRatios.length > 1 ? ` (medians of ${r.wallRatios.length} alternating rounds: ${r.wallRatios.map((x) => x.toFixed(2)).join(', ')})` : '';
-        console.log(`  ratio ${r.wallRatio.toFixed(2)}x of the ${mode === 'promtail' ? 'own-format pipeline' : 'bare loop'} by lines/s, ${r.cpuRatio.toFixed(2)}x by CPU seconds${each}`);
-        console.log('  ' + (r.run.result.parseFailed !== undefined ? `parse_status=failed on ${r.run.result.parseFailed} lines` : `receiver decoded ${receiver.entryCount} entries; batches refused by a full queue and re-read: ${r.run.result.refused}`));
+        console.log(
+          `  at the sampled RSS peak of ${mode}: V8 heap ${r.run.peakParts.heapTotalMiB.toFixed(0)} MiB committed, external ${r.run.peakParts.externalMiB.toFixed(0)} MiB`,
+        );
+        const each =
+          r.wallRatios.length > 1
+            ? ` (medians of ${r.wallRatios.length} alternating rounds: ${r.wallRatios.map((x) => x.toFixed(2)).join(', ')})`
+            : '';
+        console.log(
+          `  ratio ${r.wallRatio.toFixed(2)}x of the ${mode === 'promtail' ? 'own-format pipeline' : 'bare loop'} by lines/s, ${r.cpuRatio.toFixed(2)}x by CPU seconds${each}`,
+        );
+        console.log(
+          '  ' +
+            (r.run.result.parseFailed !== undefined
+              ? `parse_status=failed on ${r.run.result.parseFailed} lines`
+              : `receiver decoded ${receiver.entryCount} entries; batches refused by a full queue and re-read: ${r.run.result.refused}`),
+        );
       }
     } finally {
       await receiver.close();
@@ -322,5 +439,16 @@ async function parent() {
   }
 }
 
-if (process.argv[2] === '--child') child(process.argv[3], process.argv[4], process.argv[5], process.argv[6]).then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
-else parent().catch((err) => { console.error(err); process.exit(1); });
+if (process.argv[2] === '--child')
+  child(process.argv[3], process.argv[4], process.argv[5], process.argv[6]).then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+else
+  parent().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });

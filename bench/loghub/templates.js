@@ -53,36 +53,60 @@ for (const system of listSystems()) {
     lines: lines.length,
     truthTemplates: new Set(truth).size,
     clusters: miner.clusterCount,
-    served: groupingAccuracy(matches.map((m) => m.templateId), truth),
+    served: groupingAccuracy(
+      matches.map((m) => m.templateId),
+      truth,
+    ),
     ga: groupingAccuracy(finalIds, truth),
     keys: new Set(matches.map((m) => m.answerKey)).size,
-    purity: purity(matches.map((m) => m.answerKey), truth),
+    purity: purity(
+      matches.map((m) => m.answerKey),
+      truth,
+    ),
     llmCalls: llmCalls(matches.map((m) => m.answerKey)),
   });
 }
 
 const pad = (v, n) => String(v).padStart(n);
-console.log(`${'system'.padEnd(10)} ${pad('lines', 6)} ${pad('truth', 6)} ${pad('mined', 6)} ${pad('GA served', 9)} ${pad('GA final', 8)} ${pad('keys', 5)} ${pad('purity', 6)} ${pad('LLM calls', 9)}`);
+console.log(
+  `${'system'.padEnd(10)} ${pad('lines', 6)} ${pad('truth', 6)} ${pad('mined', 6)} ${pad('GA served', 9)} ${pad('GA final', 8)} ${pad('keys', 5)} ${pad('purity', 6)} ${pad('LLM calls', 9)}`,
+);
 for (const r of rows) {
-  console.log(`${r.system.padEnd(10)} ${pad(r.lines, 6)} ${pad(r.truthTemplates, 6)} ${pad(r.clusters, 6)} ${pad(r.served.toFixed(3), 9)} ${pad(r.ga.toFixed(3), 8)}` +
-    ` ${pad(r.keys, 5)} ${pad(r.purity.toFixed(3), 6)} ${pad(r.llmCalls, 9)}`);
+  console.log(
+    `${r.system.padEnd(10)} ${pad(r.lines, 6)} ${pad(r.truthTemplates, 6)} ${pad(r.clusters, 6)} ${pad(r.served.toFixed(3), 9)} ${pad(r.ga.toFixed(3), 8)}` +
+      ` ${pad(r.keys, 5)} ${pad(r.purity.toFixed(3), 6)} ${pad(r.llmCalls, 9)}`,
+  );
 }
 const mean = (f) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
 const sum = (f) => rows.reduce((s, r) => s + f(r), 0);
-console.log(`average GA served ${mean((r) => r.served).toFixed(3)}, re-matched ${mean((r) => r.ga).toFixed(3)} over ${rows.length} systems (Drain: ~0.85);` +
-  ` answer keys / true templates ${(sum((r) => r.keys) / sum((r) => r.truthTemplates)).toFixed(2)}, key purity ${mean((r) => r.purity).toFixed(3)}`);
-console.log(`LLM calls ${rows.reduce((s, r) => s + r.llmCalls, 0)} for ${rows.reduce((s, r) => s + r.truthTemplates, 0)} ground-truth templates` +
-  ` (batches of ${LINES_PER_REQUEST} lines, up to ${TEMPLATES_PER_LLM_CALL} new templates per call)`);
+console.log(
+  `average GA served ${mean((r) => r.served).toFixed(3)}, re-matched ${mean((r) => r.ga).toFixed(3)} over ${rows.length} systems (Drain: ~0.85);` +
+    ` answer keys / true templates ${(sum((r) => r.keys) / sum((r) => r.truthTemplates)).toFixed(2)}, key purity ${mean((r) => r.purity).toFixed(3)}`,
+);
+console.log(
+  `LLM calls ${rows.reduce((s, r) => s + r.llmCalls, 0)} for ${rows.reduce((s, r) => s + r.truthTemplates, 0)} ground-truth templates` +
+    ` (batches of ${LINES_PER_REQUEST} lines, up to ${TEMPLATES_PER_LLM_CALL} new templates per call)`,
+);
 
 // Throughput: the miner over every line vs a bare loop that only splits each line on whitespace, best of N rounds each.
 let sink = 0;
-const reference = Math.min(...Array.from({ length: THROUGHPUT_ROUNDS }, () => timeIt(() => {
-  for (const line of allLines) sink += line.split(/\s+/).length;
-})));
-const mining = Math.min(...Array.from({ length: THROUGHPUT_ROUNDS }, () => timeIt(() => {
-  const miner = createTemplateMiner();
-  for (const line of allLines) sink += miner.add(line).size;
-})));
+const reference = Math.min(
+  ...Array.from({ length: THROUGHPUT_ROUNDS }, () =>
+    timeIt(() => {
+      for (const line of allLines) sink += line.split(/\s+/).length;
+    }),
+  ),
+);
+const mining = Math.min(
+  ...Array.from({ length: THROUGHPUT_ROUNDS }, () =>
+    timeIt(() => {
+      const miner = createTemplateMiner();
+      for (const line of allLines) sink += miner.add(line).size;
+    }),
+  ),
+);
 const perSecond = (s) => Math.round(allLines.length / s).toLocaleString('en-US');
-console.log(`throughput: miner ${perSecond(mining)} lines/s, whitespace split ${perSecond(reference)} lines/s,` +
-  ` ratio ${(mining / reference).toFixed(1)} (miner time / split time; ${sink > 0 ? 'work done' : 'no work'})`);
+console.log(
+  `throughput: miner ${perSecond(mining)} lines/s, whitespace split ${perSecond(reference)} lines/s,` +
+    ` ratio ${(mining / reference).toFixed(1)} (miner time / split time; ${sink > 0 ? 'work done' : 'no work'})`,
+);

@@ -13,24 +13,56 @@ const RECORDS_PER_REQUEST = Number(process.env.RECORDS_PER_REQUEST ?? 200);
 const REQUESTS = Number(process.env.REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 
-const { codecs, protoTypes, createOtlpHttpSource, otlpHttpConfig, createLogger, createTargets } = require('@obs/collector');
+const {
+  codecs,
+  protoTypes,
+  createOtlpHttpSource,
+  otlpHttpConfig,
+  createLogger,
+  createTargets,
+} = require('@obs/collector');
 const { Registry } = require(require.resolve('prom-client', { paths: [path.join(repoRoot, 'packages', 'collector')] }));
 
 /** Log bodies: real lines from loghub-2k when present (used by path only), else synthetic ones. */
 function bodies() {
   if (fs.existsSync(dataDir)) {
-    const systems = fs.readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const systems = fs
+      .readdirSync(dataDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     const lines = systems.flatMap((s) => {
       const file = path.join(dataDir, s, `${s}_2k.log`);
-      return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0) : [];
+      return fs.existsSync(file)
+        ? fs
+            .readFileSync(file, 'utf8')
+            .split('\n')
+            .filter((l) => l.length > 0)
+        : [];
     });
     if (lines.length > 0) return { lines, source: `loghub-2k (${lines.length} lines)` };
   }
-  return { lines: Array.from({ length: 2000 }, (_, i) => `user ${i} failed login from 10.0.${i % 255}.${i % 7} after ${i % 13} attempts`), source: 'synthetic' };
+  return {
+    lines: Array.from(
+      { length: 2000 },
+      (_, i) => `user ${i} failed login from 10.0.${i % 255}.${i % 7} after ${i % 13} attempts`,
+    ),
+    source: 'synthetic',
+  };
 }
 
-const attr = (key, value) => ({ key, value: typeof value === 'number' ? { intValue: String(value) } : { stringValue: value } });
-const resource = { attributes: [attr('service.name', 'checkout'), attr('deployment.environment', 'prod'), attr('host.name', 'node-1'), attr('k8s.pod.name', 'checkout-5d9')] };
+const attr = (key, value) => ({
+  key,
+  value: typeof value === 'number' ? { intValue: String(value) } : { stringValue: value },
+});
+const resource = {
+  attributes: [
+    attr('service.name', 'checkout'),
+    attr('deployment.environment', 'prod'),
+    attr('host.name', 'node-1'),
+    attr('k8s.pod.name', 'checkout-5d9'),
+  ],
+};
 const hex = (n, width) => n.toString(16).padStart(width, '0');
 
 function logsPayloads(lines) {
@@ -48,7 +80,13 @@ function logsPayloads(lines) {
         spanId: hex(n + 1, 16),
       });
     }
-    out.push(codecs.logs.encodeProtobuf(codecs.logs.decodeJson(JSON.stringify({ resourceLogs: [{ resource, scopeLogs: [{ scope: { name: 'bench' }, logRecords }] }] }))));
+    out.push(
+      codecs.logs.encodeProtobuf(
+        codecs.logs.decodeJson(
+          JSON.stringify({ resourceLogs: [{ resource, scopeLogs: [{ scope: { name: 'bench' }, logRecords }] }] }),
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -71,7 +109,13 @@ function tracesPayloads() {
         status: { code: n % 50 === 0 ? 2 : 1 },
       });
     }
-    out.push(codecs.traces.encodeProtobuf(codecs.traces.decodeJson(JSON.stringify({ resourceSpans: [{ resource, scopeSpans: [{ scope: { name: 'bench' }, spans }] }] }))));
+    out.push(
+      codecs.traces.encodeProtobuf(
+        codecs.traces.decodeJson(
+          JSON.stringify({ resourceSpans: [{ resource, scopeSpans: [{ scope: { name: 'bench' }, spans }] }] }),
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -98,10 +142,20 @@ async function ingest(port, signal, payloads) {
   let next = 0;
   const post = (body) =>
     new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: `/v1/${signal}`, method: 'POST', agent, headers: { 'content-type': 'application/x-protobuf', 'content-length': body.length } }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/v1/${signal}`,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/x-protobuf', 'content-length': body.length },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -130,12 +184,18 @@ async function main() {
     next: { consume: async (batch) => void (forwarded += batch.entries.length) },
     signals: createTargets(new Map([['sinks.bench', sink]]), new Map()).signals,
   };
-  const sourceConfig = otlpHttpConfig.parse({ listen_address: '127.0.0.1', listen_port: 0, traces_forward_to: ['sinks.bench'] });
+  const sourceConfig = otlpHttpConfig.parse({
+    listen_address: '127.0.0.1',
+    listen_port: 0,
+    traces_forward_to: ['sinks.bench'],
+  });
   const otlp = createOtlpHttpSource(sourceConfig, ctx);
   await otlp.start();
   const port = otlp.address().port;
   const records = REQUESTS * RECORDS_PER_REQUEST;
-  console.log(`OTLP/HTTP protobuf ingest: ${REQUESTS} requests x ${RECORDS_PER_REQUEST} records, concurrency ${CONCURRENCY}, log bodies from ${source}`);
+  console.log(
+    `OTLP/HTTP protobuf ingest: ${REQUESTS} requests x ${RECORDS_PER_REQUEST} records, concurrency ${CONCURRENCY}, log bodies from ${source}`,
+  );
   for (const signal of ['logs', 'traces']) {
     const kb = payloads[signal].reduce((n, p) => n + p.length, 0) / 1024;
     await ingest(port, signal, payloads[signal].slice(0, 20)); // warm-up

@@ -14,7 +14,28 @@ function prng(seed) {
   };
 }
 
-const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'xe', 'zu', 'bra', 'cle', 'dro', 'fli', 'gru', 'pha', 'qui', 'sto', 'tre', 'wha'];
+const syllables = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ru',
+  'sa',
+  'ti',
+  'vo',
+  'xe',
+  'zu',
+  'bra',
+  'cle',
+  'dro',
+  'fli',
+  'gru',
+  'pha',
+  'qui',
+  'sto',
+  'tre',
+  'wha',
+];
 const levels = ['INFO', 'WARN', 'ERROR', 'DEBUG'];
 
 function createAdversarialStream({ seed = 42, vocabulary = 50_000, templates = 500 } = {}) {
@@ -29,7 +50,13 @@ function createAdversarialStream({ seed = 42, vocabulary = 50_000, templates = 5
   const vocab = [...words];
   const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[pick(16)]).join('');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
-  const variables = [() => uuid(), () => hex(16), () => String(pick(1_000_000)), () => `${pick(256)}.${pick(256)}.${pick(256)}.${pick(256)}`, () => `id=${pick(99999)}`];
+  const variables = [
+    () => uuid(),
+    () => hex(16),
+    () => String(pick(1_000_000)),
+    () => `${pick(256)}.${pick(256)}.${pick(256)}.${pick(256)}`,
+    () => `id=${pick(99999)}`,
+  ];
   const variable = () => variables[pick(variables.length)]();
   const skeletons = Array.from({ length: templates }, () =>
     Array.from({ length: 4 + pick(12) }, () => {
@@ -45,7 +72,8 @@ function createAdversarialStream({ seed = 42, vocabulary = 50_000, templates = 5
     const header = `2024-05-0${1 + (second % 9)}T12:${String(Math.floor(second / 60) % 60).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}.${String(pick(1000)).padStart(3, '0')}Z ${levels[pick(levels.length)]} [worker-${pick(64)}]`;
     const parts = [];
     if (random() < 0.5) {
-      for (const slot of skeletons[pick(skeletons.length)]) parts.push(slot.fixed ?? (slot.word ? vocab[pick(vocab.length)] : variable()));
+      for (const slot of skeletons[pick(skeletons.length)])
+        parts.push(slot.fixed ?? (slot.word ? vocab[pick(vocab.length)] : variable()));
     } else {
       for (let n = 5 + pick(16); n > 0; n--) parts.push(random() < 0.5 ? vocab[pick(vocab.length)] : variable());
     }

@@ -35,13 +35,15 @@ for (let done = 0; done < total; done += chunk) {
   }
 }
 const perSecond = (ns) => Math.round(total / (Number(ns) / 1e9));
-console.log(JSON.stringify({
-  lines: total,
-  linesPerSecond: perSecond(minerNs),
-  splitLinesPerSecond: perSecond(splitNs),
-  ratio: Number(minerNs) / Number(splitNs),
-  per100k: windows,
-  clusters: miner.clusterCount,
-  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-  work: sink > 0,
-}));
+console.log(
+  JSON.stringify({
+    lines: total,
+    linesPerSecond: perSecond(minerNs),
+    splitLinesPerSecond: perSecond(splitNs),
+    ratio: Number(minerNs) / Number(splitNs),
+    per100k: windows,
+    clusters: miner.clusterCount,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    work: sink > 0,
+  }),
+);

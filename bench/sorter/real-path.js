@@ -15,7 +15,8 @@ const path = require('node:path');
 const { spawnSorter, startOracleLlm, logLines, systems } = require('./support');
 const { loadSystem, loadClassification } = require('../loghub/loghub');
 
-const { groupingAccuracy, classificationScores, loghubLevelSeverity, keywordSeverity, mostFrequentLabel } = loadClassification();
+const { groupingAccuracy, classificationScores, loghubLevelSeverity, keywordSeverity, mostFrequentLabel } =
+  loadClassification();
 const batch = 100;
 const severities = ['debug', 'info', 'warning', 'error', 'critical'];
 const categories = ['security', 'availability', 'performance', 'error', 'configuration', 'audit', 'noise'];
@@ -72,7 +73,11 @@ function countIdentities(calls, counts) {
 
 async function post(url, items) {
   const started = performance.now();
-  const res = await fetch(`${url}/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+  const res = await fetch(`${url}/classify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ items }),
+  });
   if (res.status !== 200) throw new Error(`/classify answered ${res.status}: ${await res.text()}`);
   const body = await res.json();
   return { body, ms: performance.now() - started };
@@ -115,12 +120,18 @@ async function oraclePath(system, lines, truth, perCall, secondPass) {
     const identities = Object.fromEntries(Object.keys(identityPatterns).map((k) => [k, 0]));
     countIdentities(oracle.calls, identities);
     const served = first.results.map((r) => r.template.id);
-    const fidelity = first.results.filter((r, i) => r.reason === oracleAnswer(system, truth[i]).reason).length / lines.length;
+    const fidelity =
+      first.results.filter((r, i) => r.reason === oracleAnswer(system, truth[i]).reason).length / lines.length;
     const decided = { llm: 0, cache: 0, rules: 0 };
     for (const r of first.results) decided[r.decided_by]++;
     return {
       gaServed: groupingAccuracy(served, truth),
-      gaRematched: second ? groupingAccuracy(second.results.map((r) => r.template.id), truth) : undefined,
+      gaRematched: second
+        ? groupingAccuracy(
+            second.results.map((r) => r.template.id),
+            truth,
+          )
+        : undefined,
       calls: firstCalls,
       asked,
       fidelity,
@@ -150,7 +161,10 @@ async function rulesSeverity(lines) {
 function baselines(texts, truth) {
   const majority = mostFrequentLabel(truth);
   return {
-    majority: classificationScores(truth.map(() => majority), truth),
+    majority: classificationScores(
+      truth.map(() => majority),
+      truth,
+    ),
     keyword: classificationScores(texts.map(keywordSeverity), truth),
   };
 }
@@ -168,7 +182,8 @@ async function main() {
   for (const system of systems().filter((s) => only === undefined || only.includes(s))) {
     const records = loadSystem(system);
     const lines = logLines(system);
-    if (lines.length !== records.length) throw new Error(`${system}: ${lines.length} raw lines but ${records.length} structured records`);
+    if (lines.length !== records.length)
+      throw new Error(`${system}: ${lines.length} raw lines but ${records.length} structured records`);
     const truth = records.map((r) => r.EventId);
     const trueTemplates = new Set(truth).size;
     const twenty = await oraclePath(system, lines, truth, 20, true);
@@ -181,52 +196,94 @@ async function main() {
       const contents = records.map((r) => r.Content);
       const raw = classificationScores(await rulesSeverity(lines), levels);
       const content = classificationScores(await rulesSeverity(contents), levels);
-      severityRows.push({ system, classes: new Set(levels).size, raw, content, rawBase: baselines(lines, levels), contentBase: baselines(contents, levels) });
+      severityRows.push({
+        system,
+        classes: new Set(levels).size,
+        raw,
+        content,
+        rawBase: baselines(lines, levels),
+        contentBase: baselines(contents, levels),
+      });
     }
   }
 
-  console.log(`\nReal path: loghub-2k raw lines -> POST /classify (built service, redaction on), batches of ${batch}, oracle LLM, up to 20 templates per call\n`);
-  console.log('| system | GA served | GA re-matched | LLM calls | templates asked / true | fidelity | lines/s | decided llm/cache/rules | identities to LLM |');
+  console.log(
+    `\nReal path: loghub-2k raw lines -> POST /classify (built service, redaction on), batches of ${batch}, oracle LLM, up to 20 templates per call\n`,
+  );
+  console.log(
+    '| system | GA served | GA re-matched | LLM calls | templates asked / true | fidelity | lines/s | decided llm/cache/rules | identities to LLM |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---|---:|');
   for (const r of rows) {
     const ids = Object.values(r.identities).reduce((a, b) => a + b, 0);
-    console.log(`| ${r.system} | ${f3(r.gaServed)} | ${f3(r.gaRematched)} | ${r.calls} | ${r.asked}/${r.trueTemplates} = ${(r.asked / r.trueTemplates).toFixed(2)} | ${f3(r.fidelity)} | ${Math.round(r.linesPerSecond)} | ${r.decided.llm}/${r.decided.cache}/${r.decided.rules} | ${ids} |`);
+    console.log(
+      `| ${r.system} | ${f3(r.gaServed)} | ${f3(r.gaRematched)} | ${r.calls} | ${r.asked}/${r.trueTemplates} = ${(r.asked / r.trueTemplates).toFixed(2)} | ${f3(r.fidelity)} | ${Math.round(r.linesPerSecond)} | ${r.decided.llm}/${r.decided.cache}/${r.decided.rules} | ${ids} |`,
+    );
   }
   const asked = rows.reduce((n, r) => n + r.asked, 0);
   const trueTemplates = rows.reduce((n, r) => n + r.trueTemplates, 0);
-  const identities = Object.fromEntries(Object.keys(identityPatterns).map((k) => [k, rows.reduce((n, r) => n + r.identities[k], 0)]));
+  const identities = Object.fromEntries(
+    Object.keys(identityPatterns).map((k) => [k, rows.reduce((n, r) => n + r.identities[k], 0)]),
+  );
   const unmapped = rows.reduce((n, r) => n + r.unmapped, 0);
-  console.log(`| **average** | **${f3(mean(rows.map((r) => r.gaServed)))}** | **${f3(mean(rows.map((r) => r.gaRematched)))}** | ${rows.reduce((n, r) => n + r.calls, 0)} | ${asked}/${trueTemplates} = **${(asked / trueTemplates).toFixed(2)}** | **${f3(mean(rows.map((r) => r.fidelity)))}** | ${Math.round(mean(rows.map((r) => r.linesPerSecond)))} | | ${Object.values(identities).reduce((a, b) => a + b, 0)} |`);
-  console.log(`\nlowest GA served: ${rows.reduce((a, r) => (r.gaServed < a.gaServed ? r : a)).system} ${f3(Math.min(...rows.map((r) => r.gaServed)))};` +
-    ` largest served/re-matched gap ${f3(Math.max(...rows.map((r) => Math.abs(r.gaServed - r.gaRematched))))};` +
-    ` highest asked/true ${Math.max(...rows.map((r) => r.asked / r.trueTemplates)).toFixed(2)};` +
-    ` identity values in LLM prompts by kind ${JSON.stringify(identities)}; prompt items the oracle could not map to a line: ${unmapped}`);
+  console.log(
+    `| **average** | **${f3(mean(rows.map((r) => r.gaServed)))}** | **${f3(mean(rows.map((r) => r.gaRematched)))}** | ${rows.reduce((n, r) => n + r.calls, 0)} | ${asked}/${trueTemplates} = **${(asked / trueTemplates).toFixed(2)}** | **${f3(mean(rows.map((r) => r.fidelity)))}** | ${Math.round(mean(rows.map((r) => r.linesPerSecond)))} | | ${Object.values(identities).reduce((a, b) => a + b, 0)} |`,
+  );
+  console.log(
+    `\nlowest GA served: ${rows.reduce((a, r) => (r.gaServed < a.gaServed ? r : a)).system} ${f3(Math.min(...rows.map((r) => r.gaServed)))};` +
+      ` largest served/re-matched gap ${f3(Math.max(...rows.map((r) => Math.abs(r.gaServed - r.gaRematched))))};` +
+      ` highest asked/true ${Math.max(...rows.map((r) => r.asked / r.trueTemplates)).toFixed(2)};` +
+      ` identity values in LLM prompts by kind ${JSON.stringify(identities)}; prompt items the oracle could not map to a line: ${unmapped}`,
+  );
 
-  console.log('\nSeverity of the rules (no LLM key) against the Level column: macro-F1 (accuracy), beside the baselines on the same lines\n');
-  console.log('| system | classes | raw lines | raw: most frequent | raw: keyword | Content only | Content: most frequent | Content: keyword |');
+  console.log(
+    '\nSeverity of the rules (no LLM key) against the Level column: macro-F1 (accuracy), beside the baselines on the same lines\n',
+  );
+  console.log(
+    '| system | classes | raw lines | raw: most frequent | raw: keyword | Content only | Content: most frequent | Content: keyword |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   const cell = (s) => `${f3(s.macroF1)} (${f3(s.accuracy)})`;
   for (const r of severityRows) {
-    console.log(`| ${r.system} | ${r.classes} | ${cell(r.raw)} | ${cell(r.rawBase.majority)} | ${cell(r.rawBase.keyword)} | ${cell(r.content)} | ${cell(r.contentBase.majority)} | ${cell(r.contentBase.keyword)} |`);
+    console.log(
+      `| ${r.system} | ${r.classes} | ${cell(r.raw)} | ${cell(r.rawBase.majority)} | ${cell(r.rawBase.keyword)} | ${cell(r.content)} | ${cell(r.contentBase.majority)} | ${cell(r.contentBase.keyword)} |`,
+    );
   }
   const avg = (f) => f3(mean(severityRows.map(f)));
-  console.log(`| **average** | | **${avg((r) => r.raw.macroF1)}** | ${avg((r) => r.rawBase.majority.macroF1)} | ${avg((r) => r.rawBase.keyword.macroF1)} | **${avg((r) => r.content.macroF1)}** | ${avg((r) => r.contentBase.majority.macroF1)} | ${avg((r) => r.contentBase.keyword.macroF1)} |`);
-  const beaten = severityRows.filter((r) => r.classes > 1 && r.content.macroF1 > Math.max(r.contentBase.majority.macroF1, r.contentBase.keyword.macroF1));
-  console.log(`Content only beats both baselines on ${beaten.length} of ${severityRows.filter((r) => r.classes > 1).length} systems with more than one class`);
+  console.log(
+    `| **average** | | **${avg((r) => r.raw.macroF1)}** | ${avg((r) => r.rawBase.majority.macroF1)} | ${avg((r) => r.rawBase.keyword.macroF1)} | **${avg((r) => r.content.macroF1)}** | ${avg((r) => r.contentBase.majority.macroF1)} | ${avg((r) => r.contentBase.keyword.macroF1)} |`,
+  );
+  const beaten = severityRows.filter(
+    (r) => r.classes > 1 && r.content.macroF1 > Math.max(r.contentBase.majority.macroF1, r.contentBase.keyword.macroF1),
+  );
+  console.log(
+    `Content only beats both baselines on ${beaten.length} of ${severityRows.filter((r) => r.classes > 1).length} systems with more than one class`,
+  );
 
-  console.log(`\nTemplates per LLM call (oracle answer time ${oracleBaseMs} ms + ${oraclePerItemMs} ms per item; first pass of every system)\n`);
+  console.log(
+    `\nTemplates per LLM call (oracle answer time ${oracleBaseMs} ms + ${oraclePerItemMs} ms per item; first pass of every system)\n`,
+  );
   console.log('| choice | LLM calls | templates asked | request latency p50 / p99 / max (ms) | lines/s |');
   console.log('|---|---:|---:|---|---:|');
-  for (const [name, pick] of [['up to 20 per call, concurrent (default)', (r) => r.twenty], ['all unseen of a request in one call', (r) => r.oneCall]]) {
+  for (const [name, pick] of [
+    ['up to 20 per call, concurrent (default)', (r) => r.twenty],
+    ['all unseen of a request in one call', (r) => r.oneCall],
+  ]) {
     const latencies = perCallRows.flatMap((r) => pick(r).latencies);
-    console.log(`| ${name} | ${perCallRows.reduce((n, r) => n + pick(r).calls, 0)} | ${perCallRows.reduce((n, r) => n + pick(r).asked, 0)} |` +
-      ` ${Math.round(percentile(latencies, 50))} / ${Math.round(percentile(latencies, 99))} / ${Math.round(Math.max(...latencies))} | ${Math.round(mean(perCallRows.map((r) => pick(r).linesPerSecond)))} |`);
+    console.log(
+      `| ${name} | ${perCallRows.reduce((n, r) => n + pick(r).calls, 0)} | ${perCallRows.reduce((n, r) => n + pick(r).asked, 0)} |` +
+        ` ${Math.round(percentile(latencies, 50))} / ${Math.round(percentile(latencies, 99))} / ${Math.round(Math.max(...latencies))} | ${Math.round(mean(perCallRows.map((r) => pick(r).linesPerSecond)))} |`,
+    );
   }
 
-  const adversarial = JSON.parse(execFileSync(process.execPath, [path.join(__dirname, 'adversarial.js')], { encoding: 'utf8', env: process.env }));
-  console.log(`\nAdversarial stream (${adversarial.lines.toLocaleString('en-US')} lines, header parser + miner, own process): ${adversarial.linesPerSecond.toLocaleString('en-US')} lines/s` +
-    ` (per 100k lines: ${adversarial.per100k.map((n) => n.toLocaleString('en-US')).join(', ')}), peak RSS ${adversarial.peakRssMb} MB, ${adversarial.clusters} templates held;` +
-    ` reference whitespace split ${adversarial.splitLinesPerSecond.toLocaleString('en-US')} lines/s, ratio ${adversarial.ratio.toFixed(1)} (path time / split time)`);
+  const adversarial = JSON.parse(
+    execFileSync(process.execPath, [path.join(__dirname, 'adversarial.js')], { encoding: 'utf8', env: process.env }),
+  );
+  console.log(
+    `\nAdversarial stream (${adversarial.lines.toLocaleString('en-US')} lines, header parser + miner, own process): ${adversarial.linesPerSecond.toLocaleString('en-US')} lines/s` +
+      ` (per 100k lines: ${adversarial.per100k.map((n) => n.toLocaleString('en-US')).join(', ')}), peak RSS ${adversarial.peakRssMb} MB, ${adversarial.clusters} templates held;` +
+      ` reference whitespace split ${adversarial.splitLinesPerSecond.toLocaleString('en-US')} lines/s, ratio ${adversarial.ratio.toFixed(1)} (path time / split time)`,
+  );
 }
 
 main().catch((err) => {

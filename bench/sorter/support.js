@@ -15,10 +15,12 @@ const dataDir = process.env.LOGHUB_DIR ?? path.join(repoRoot, '..', 'shared', 'd
 
 function freePort() {
   const server = http.createServer();
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address();
-    server.close(() => resolve(port));
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    }),
+  );
 }
 
 /** Starts dist/server.js with env on a free loopback port (LOG_LEVEL=warn: no access log); resolves once /healthz answers.
@@ -45,11 +47,26 @@ async function spawnSorterOnce(env) {
   for (let attempt = 0; ; attempt += 1) {
     if (exited) throw new Error('ai-sorter exited before it answered /healthz');
     if (attempt > 200) throw new Error('ai-sorter did not answer /healthz within 10 s');
-    const up = await new Promise((resolve) => http.get(`${url}/healthz`, (res) => { res.resume(); resolve(res.statusCode === 200); }).on('error', () => resolve(false)));
+    const up = await new Promise((resolve) =>
+      http
+        .get(`${url}/healthz`, (res) => {
+          res.resume();
+          resolve(res.statusCode === 200);
+        })
+        .on('error', () => resolve(false)),
+    );
     if (up) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { url, pid: child.pid, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    pid: child.pid,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 /** OpenAI chat-completions stub (not an LLM): answers every prompted item as info/noise and counts calls and items;
@@ -70,16 +87,37 @@ function startLlmStub(options = {}) {
       const items = JSON.parse(user.content).items;
       stats.calls += 1;
       stats.items += items.length;
-      const results = items.map((i) => ({ id: i.id, severity: 'info', category: 'noise', forward_to: 'archive', confidence: 0.8, reason: 'stub' }));
+      const results = items.map((i) => ({
+        id: i.id,
+        severity: 'info',
+        category: 'noise',
+        forward_to: 'archive',
+        confidence: 0.8,
+        reason: 'stub',
+      }));
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'stub', object: 'chat.completion', created: 0, model: 'stub', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify({ results }) } }] }));
+      res.end(
+        JSON.stringify({
+          id: 'stub',
+          object: 'chat.completion',
+          created: 0,
+          model: 'stub',
+          choices: [
+            { index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify({ results }) } },
+          ],
+        }),
+      );
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    baseUrl: `http://127.0.0.1:${server.address().port}/v1`,
-    stats,
-    stop: () => new Promise((done) => server.close(done)),
-  })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        baseUrl: `http://127.0.0.1:${server.address().port}/v1`,
+        stats,
+        stop: () => new Promise((done) => server.close(done)),
+      }),
+    ),
+  );
 }
 
 /**
@@ -97,27 +135,49 @@ function startOracleLlm({ answerFor, baseMs = 0, perItemMs = 0 }) {
       calls.push({ items, rawBody: body });
       const results = items.map((item) => ({ id: item.id, ...answerFor(item) }));
       const content = JSON.stringify({ results });
-      setTimeout(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: 'oracle', object: 'chat.completion', created: 0, model: 'oracle', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }] }));
-      }, baseMs + perItemMs * items.length);
+      setTimeout(
+        () => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              id: 'oracle',
+              object: 'chat.completion',
+              created: 0,
+              model: 'oracle',
+              choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
+            }),
+          );
+        },
+        baseMs + perItemMs * items.length,
+      );
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    baseUrl: `http://127.0.0.1:${server.address().port}/v1`,
-    calls,
-    stop: () => new Promise((done) => server.close(done)),
-  })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        baseUrl: `http://127.0.0.1:${server.address().port}/v1`,
+        calls,
+        stop: () => new Promise((done) => server.close(done)),
+      }),
+    ),
+  );
 }
 
 /** A system's raw log lines as a file tailer reads them (line breaks, CRLF included, removed). */
 function logLines(system) {
-  return fs.readFileSync(path.join(dataDir, system, `${system}_2k.log`), 'utf8').split(/\r?\n/).filter((l) => l.length > 0);
+  return fs
+    .readFileSync(path.join(dataDir, system, `${system}_2k.log`), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
 }
 
 function systems() {
   if (!fs.existsSync(dataDir)) throw new Error(`loghub-2k not found at ${dataDir} (set LOGHUB_DIR)`);
-  return fs.readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return fs
+    .readdirSync(dataDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 module.exports = { spawnSorter, startLlmStub, startOracleLlm, logLines, systems, dataDir, sorterRequire };

@@ -29,10 +29,20 @@ process.on('SIGTERM', () => server.close(() => process.exit(0)));`;
 
 function spawnBare() {
   const child = spawn(process.execPath, ['-e', bareServer], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve) => child.stdout.once('data', (c) => {
-    const { port } = JSON.parse(c.toString());
-    resolve({ url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) });
-  }));
+  return new Promise((resolve) =>
+    child.stdout.once('data', (c) => {
+      const { port } = JSON.parse(c.toString());
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        pid: child.pid,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.kill('SIGTERM');
+          }),
+      });
+    }),
+  );
 }
 
 /** One GET /healthz on a new connection, as a kubelet probe makes it; a timeout counts as probeTimeoutMs. */
@@ -44,7 +54,10 @@ function probe(url) {
       res.resume();
       res.on('end', () => resolve(res.statusCode === 200 ? elapsed() : probeTimeoutMs));
     });
-    req.on('timeout', () => { req.destroy(); resolve(probeTimeoutMs); });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(probeTimeoutMs);
+    });
     req.on('error', () => resolve(probeTimeoutMs));
   });
 }
@@ -60,7 +73,13 @@ function probeHealthz(url) {
       await new Promise((r) => setTimeout(r, Math.max(0, probeEveryMs - (Date.now() - started))));
     }
   })();
-  return { stop: async () => { running = false; await loop; return latencies; } };
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return latencies;
+    },
+  };
 }
 
 /** CPU time (µs) each thread of a process has used, from Linux's /proc; the main thread's id is the process id. */
@@ -88,17 +107,32 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 async function run(name, url, body, options = {}) {
   const health = probeHealthz(url);
   const cpuBefore = options.pid && process.platform === 'linux' ? threadCpu(options.pid) : undefined;
-  const result = await autocannon({ url: `${url}/classify`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: options.connections ?? connections, duration });
-  const cpu = cpuBefore ? cpuPerItem(options.pid, cpuBefore, threadCpu(options.pid), result.requests.total * batch) : undefined;
+  const result = await autocannon({
+    url: `${url}/classify`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: options.connections ?? connections,
+    duration,
+  });
+  const cpu = cpuBefore
+    ? cpuPerItem(options.pid, cpuBefore, threadCpu(options.pid), result.requests.total * batch)
+    : undefined;
   const probes = (await health.stop()).sort((a, b) => a - b);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return {
     name,
     reqPerSec: result.requests.average,
     itemsPerSec: result.requests.average * batch,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    healthz: { count: probes.length, p99: percentile(probes, 99), max: probes[probes.length - 1] ?? 0, over100: probes.filter((l) => l > 100).length },
+    healthz: {
+      count: probes.length,
+      p99: percentile(probes, 99),
+      max: probes[probes.length - 1] ?? 0,
+      over100: probes.filter((l) => l > 100).length,
+    },
     cpu,
   };
 }
@@ -132,7 +166,11 @@ async function main() {
   await bare.stop();
 
   const mainThread = await spawnSorter({ SORTER_WORKERS: '0' });
-  rows.push(await run('ai-sorter, rules, SORTER_WORKERS=0 (all on the main thread)', mainThread.url, body, { pid: mainThread.pid }));
+  rows.push(
+    await run('ai-sorter, rules, SORTER_WORKERS=0 (all on the main thread)', mainThread.url, body, {
+      pid: mainThread.pid,
+    }),
+  );
   await mainThread.stop();
 
   const rulesOnly = await spawnSorter({});
@@ -147,34 +185,57 @@ async function main() {
 
   const limited = await startLlmStub({ retryAfterSeconds: 1 });
   const crowded = await spawnSorter({ LLM_API_KEY: 'bench-stub-key', LLM_BASE_URL: limited.baseUrl });
-  rows.push(await run('ai-sorter, LLM answering 429, 200 connections', crowded.url, body, { connections: 200, pid: crowded.pid }));
+  rows.push(
+    await run('ai-sorter, LLM answering 429, 200 connections', crowded.url, body, {
+      connections: 200,
+      pid: crowded.pid,
+    }),
+  );
   await crowded.stop();
   await limited.stop();
 
   const reference = rows[0].reqPerSec;
-  console.log(`\n/classify, ${batch} items per request, ${connections} connections (unless named), ${duration}s each, loopback, ${os.availableParallelism()} CPUs`);
-  console.log(`/healthz probed every ${probeEveryMs} ms on a new connection during each run (a timeout counts as ${probeTimeoutMs} ms)\n`);
-  console.log('| run | req/s | items/s | p50 ms | p99 ms | vs reference | /healthz probes | /healthz p99 ms | /healthz max ms | probes > 100 ms |');
+  console.log(
+    `\n/classify, ${batch} items per request, ${connections} connections (unless named), ${duration}s each, loopback, ${os.availableParallelism()} CPUs`,
+  );
+  console.log(
+    `/healthz probed every ${probeEveryMs} ms on a new connection during each run (a timeout counts as ${probeTimeoutMs} ms)\n`,
+  );
+  console.log(
+    '| run | req/s | items/s | p50 ms | p99 ms | vs reference | /healthz probes | /healthz p99 ms | /healthz max ms | probes > 100 ms |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const h = r.healthz;
-    console.log(`| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${r.itemsPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.reqPerSec / reference).toFixed(3)}x | ${h.count} | ${h.p99.toFixed(1)} | ${h.max.toFixed(1)} | ${h.over100} |`);
+    console.log(
+      `| ${r.name} | ${r.reqPerSec.toFixed(0)} | ${r.itemsPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.reqPerSec / reference).toFixed(3)}x | ${h.count} | ${h.p99.toFixed(1)} | ${h.max.toFixed(1)} | ${h.over100} |`,
+    );
   }
   const loopAfter = bareLoopItemsPerSec(lines);
   const loop = (loopBefore + loopAfter) / 2;
-  console.log(`\nsame work in a bare loop (header, redact, mask, rules, mine; one core, no HTTP): ${loop.toFixed(0)} items/s (${loopBefore.toFixed(0)} before the runs, ${loopAfter.toFixed(0)} after);`);
+  console.log(
+    `\nsame work in a bare loop (header, redact, mask, rules, mine; one core, no HTTP): ${loop.toFixed(0)} items/s (${loopBefore.toFixed(0)} before the runs, ${loopAfter.toFixed(0)} after);`,
+  );
   for (const r of rows.slice(1)) console.log(`  ${r.name}: ${(r.itemsPerSec / loop).toFixed(3)}x of the bare loop`);
   // CPU time per item does not depend on what else the machine runs, as throughput on a shared machine does.
   console.log(`\nCPU per item (the bare loop: ${(1e6 / loop).toFixed(1)} µs), and what it allows on dedicated cores:`);
-  console.log('| run | main thread µs/item | all threads µs/item | main thread allows items/s | 2 cores allow items/s |');
+  console.log(
+    '| run | main thread µs/item | all threads µs/item | main thread allows items/s | 2 cores allow items/s |',
+  );
   console.log('|---|---:|---:|---:|---:|');
   for (const r of rows.filter((row) => row.cpu)) {
     const { main, all } = r.cpu;
-    console.log(`| ${r.name} | ${main.toFixed(1)} | ${all.toFixed(1)} | ${(1e6 / main).toFixed(0)} | ${Math.min(1e6 / main, 2e6 / all).toFixed(0)} |`);
+    console.log(
+      `| ${r.name} | ${main.toFixed(1)} | ${all.toFixed(1)} | ${(1e6 / main).toFixed(0)} | ${Math.min(1e6 / main, 2e6 / all).toFixed(0)} |`,
+    );
   }
   console.log('(the load generator and the /healthz probes need CPU too; they are not counted)');
-  console.log(`\nLLM stub calls in the cache run: ${stub.stats.calls} (templates unseen while the miner's clusters were still generalising; then all cache)`);
-  console.log(`LLM stub calls in the 429 run: ${limited.stats.calls} (Retry-After: 1, so at most about one per second plus the calls in flight when a 429 arrives)`);
+  console.log(
+    `\nLLM stub calls in the cache run: ${stub.stats.calls} (templates unseen while the miner's clusters were still generalising; then all cache)`,
+  );
+  console.log(
+    `LLM stub calls in the 429 run: ${limited.stats.calls} (Retry-After: 1, so at most about one per second plus the calls in flight when a 429 arrives)`,
+  );
 }
 
 main().catch((err) => {

@@ -14,7 +14,11 @@ describe('examples/severity-routing', () => {
 
   beforeEach(async () => {
     sorter = await startFakeSorter();
-    sinks = { 'sinks.alerting': createMemoryConsumer(), 'sinks.storage': createMemoryConsumer(), 'sinks.archive': createMemoryConsumer() };
+    sinks = {
+      'sinks.alerting': createMemoryConsumer(),
+      'sinks.storage': createMemoryConsumer(),
+      'sinks.archive': createMemoryConsumer(),
+    };
   });
 
   afterEach(async () => {
@@ -25,7 +29,11 @@ describe('examples/severity-routing', () => {
 
   async function build(): Promise<Consumer<LogBatch> & Lifecycle> {
     const config = await loadConfig(CONFIG, { SORTER_URL: sorter.url });
-    pipeline = createPipelineConsumer(config.pipelines[0], { registry: new Registry(), logger: silentLogger, resolve: (target) => sinks[target] });
+    pipeline = createPipelineConsumer(config.pipelines[0], {
+      registry: new Registry(),
+      logger: silentLogger,
+      resolve: (target) => sinks[target],
+    });
     return pipeline;
   }
 
@@ -56,8 +64,14 @@ describe('examples/severity-routing', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       await p.consume({ entries: [testEntry(line(n))] }, AbortSignal.timeout(2000));
     }
-    expect(sinks['sinks.alerting'].entries[0].labels).toMatchObject({ detected_level: 'error', forward_to: 'alerting' });
-    expect(sinks['sinks.alerting'].entries[0].structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security' });
+    expect(sinks['sinks.alerting'].entries[0].labels).toMatchObject({
+      detected_level: 'error',
+      forward_to: 'alerting',
+    });
+    expect(sinks['sinks.alerting'].entries[0].structuredMetadata).toMatchObject({
+      decided_by: 'cache',
+      category: 'security',
+    });
     expect(sorter.requests.flat()).toHaveLength(1);
   });
 });

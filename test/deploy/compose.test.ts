@@ -10,8 +10,12 @@ const composeFile = path.join(repoRoot, 'docker-compose.yaml');
 describeWithBinary('docker-compose', 'docker-compose.yaml', (bin) => {
   test('is valid for docker-compose with and without the ai profile', () => {
     fs.mkdirSync(path.join(repoRoot, 'data', 'logs'), { recursive: true });
-    expect(() => execFileSync(bin, ['-f', composeFile, 'config', '-q'], { cwd: repoRoot, stdio: 'pipe' })).not.toThrow();
-    expect(() => execFileSync(bin, ['-f', composeFile, '--profile', 'ai', 'config', '-q'], { cwd: repoRoot, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(bin, ['-f', composeFile, 'config', '-q'], { cwd: repoRoot, stdio: 'pipe' }),
+    ).not.toThrow();
+    expect(() =>
+      execFileSync(bin, ['-f', composeFile, '--profile', 'ai', 'config', '-q'], { cwd: repoRoot, stdio: 'pipe' }),
+    ).not.toThrow();
   });
 });
 
@@ -27,7 +31,8 @@ describe('docker-compose.yaml services', () => {
   test('publishes the ports users of this stack expect, each movable by a variable, on 127.0.0.1 unless told', () => {
     expect(published).toHaveLength(ports.length);
     expect(new Set(published.map((m) => m[1]))).toEqual(new Set(['127.0.0.1']));
-    for (const port of [4317, 4318, 3500, 12345, 3100, 9090, 3200, 3000, 8080]) expect(published.map((m) => Number(m[3]))).toContain(port);
+    for (const port of [4317, 4318, 3500, 12345, 3100, 9090, 3200, 3000, 8080])
+      expect(published.map((m) => Number(m[3]))).toContain(port);
     expect(new Set(published.map((m) => m[2])).size).toBe(published.length);
   });
 
@@ -39,7 +44,10 @@ describe('docker-compose.yaml services', () => {
 
   test('passes every GRAFANA_CLOUD_* variable of .env.example to the collector, and the grafana-cloud config uses each', () => {
     const example = fs.readFileSync(path.join(repoRoot, '.env.example'), 'utf8');
-    const config = fs.readFileSync(path.join(repoRoot, 'deploy', 'local-stack', 'collector', 'grafana-cloud.yaml'), 'utf8');
+    const config = fs.readFileSync(
+      path.join(repoRoot, 'deploy', 'local-stack', 'collector', 'grafana-cloud.yaml'),
+      'utf8',
+    );
     const names = [...example.matchAll(/^(GRAFANA_CLOUD_[A-Z_]+)=/gm)].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(5);
     for (const name of names) {
@@ -50,22 +58,45 @@ describe('docker-compose.yaml services', () => {
 
   test('gives Grafana Cloud sinks with basic auth when the .env.example GRAFANA_CLOUD_* values are filled in', async () => {
     const env = {
-      GRAFANA_CLOUD_TOKEN: 'glc_example', GRAFANA_CLOUD_REGION: 'prod-eu-west-2', GRAFANA_CLOUD_STACK_ID: '123456',
-      GRAFANA_CLOUD_LOKI_URL: 'https://logs-prod-012.grafana.net', GRAFANA_CLOUD_LOKI_USER: '654321',
-      GRAFANA_CLOUD_PROMETHEUS_URL: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net', GRAFANA_CLOUD_PROMETHEUS_USER: '987654',
+      GRAFANA_CLOUD_TOKEN: 'glc_example',
+      GRAFANA_CLOUD_REGION: 'prod-eu-west-2',
+      GRAFANA_CLOUD_STACK_ID: '123456',
+      GRAFANA_CLOUD_LOKI_URL: 'https://logs-prod-012.grafana.net',
+      GRAFANA_CLOUD_LOKI_USER: '654321',
+      GRAFANA_CLOUD_PROMETHEUS_URL: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net',
+      GRAFANA_CLOUD_PROMETHEUS_USER: '987654',
     };
-    const config = await loadConfig(path.join(repoRoot, 'deploy', 'local-stack', 'collector', 'grafana-cloud.yaml'), env);
-    const sinks = Object.fromEntries(config.sinks.map((s) => [s.id, s.config as { url?: string; endpoint?: string; basic_auth?: { username: string } }]));
-    expect(sinks.grafana_cloud_logs).toMatchObject({ url: 'https://logs-prod-012.grafana.net/loki/api/v1/push', basic_auth: { username: '654321' } });
-    expect(sinks.grafana_cloud_metrics).toMatchObject({ url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push', basic_auth: { username: '987654' } });
-    expect(sinks.grafana_cloud_otlp).toMatchObject({ endpoint: 'https://otlp-gateway-prod-eu-west-2.grafana.net/otlp', basic_auth: { username: '123456' } });
+    const config = await loadConfig(
+      path.join(repoRoot, 'deploy', 'local-stack', 'collector', 'grafana-cloud.yaml'),
+      env,
+    );
+    const sinks = Object.fromEntries(
+      config.sinks.map((s) => [
+        s.id,
+        s.config as { url?: string; endpoint?: string; basic_auth?: { username: string } },
+      ]),
+    );
+    expect(sinks.grafana_cloud_logs).toMatchObject({
+      url: 'https://logs-prod-012.grafana.net/loki/api/v1/push',
+      basic_auth: { username: '654321' },
+    });
+    expect(sinks.grafana_cloud_metrics).toMatchObject({
+      url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push',
+      basic_auth: { username: '987654' },
+    });
+    expect(sinks.grafana_cloud_otlp).toMatchObject({
+      endpoint: 'https://otlp-gateway-prod-eu-west-2.grafana.net/otlp',
+      basic_auth: { username: '123456' },
+    });
   });
 
   test('hands SORTER_API_KEY to the sorter as its required key and to the collector, whose config sends it', () => {
     expect(compose.services['ai-sorter'].environment.SORTER_API_KEYS).toBe('${SORTER_API_KEY:-}');
     expect(compose.services.collector.environment.SORTER_API_KEY).toBe('${SORTER_API_KEY:-}');
     for (const file of ['config.yaml', 'grafana-cloud.yaml']) {
-      expect(fs.readFileSync(path.join(repoRoot, 'deploy', 'local-stack', 'collector', file), 'utf8')).toMatch(/api_key: \$\{SORTER_API_KEY:-\}/);
+      expect(fs.readFileSync(path.join(repoRoot, 'deploy', 'local-stack', 'collector', file), 'utf8')).toMatch(
+        /api_key: \$\{SORTER_API_KEY:-\}/,
+      );
     }
   });
 
@@ -80,7 +111,11 @@ describe('docker-compose.yaml services', () => {
       for (const volume of service.volumes ?? []) {
         const source = volume.split(':')[0];
         if (!source.startsWith('./') || source.startsWith('./data')) continue;
-        expect({ service: name, source, exists: fs.existsSync(path.join(repoRoot, source)) }).toEqual({ service: name, source, exists: true });
+        expect({ service: name, source, exists: fs.existsSync(path.join(repoRoot, source)) }).toEqual({
+          service: name,
+          source,
+          exists: true,
+        });
       }
     }
   });

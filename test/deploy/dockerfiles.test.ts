@@ -7,7 +7,9 @@ import { repoRoot } from '../support/repo';
 const dockerDir = path.join(repoRoot, 'deploy', 'docker');
 const dockerfiles = fs.readdirSync(dockerDir).filter((f) => f.endsWith('.Dockerfile'));
 const lint = require.resolve('dockerfilelint/bin/dockerfilelint', { paths: [__dirname] });
-const packageManager = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { packageManager: string }).packageManager;
+const packageManager = (
+  JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { packageManager: string }
+).packageManager;
 
 describe.each(dockerfiles)('%s', (file) => {
   const text = fs.readFileSync(path.join(dockerDir, file), 'utf8');
@@ -45,9 +47,11 @@ describe.each(dockerfiles)('%s', (file) => {
   });
 });
 
-describe('the collector image\'s default config', () => {
+describe("the collector image's default config", () => {
   test('is baked in at /etc/collector/config.yaml and receives OTLP and Loki push, writing entries to stdout', async () => {
-    expect(fs.readFileSync(path.join(dockerDir, 'collector.Dockerfile'), 'utf8')).toMatch(/^COPY deploy\/docker\/collector\/config\.yaml \/etc\/collector\/config\.yaml$/m);
+    expect(fs.readFileSync(path.join(dockerDir, 'collector.Dockerfile'), 'utf8')).toMatch(
+      /^COPY deploy\/docker\/collector\/config\.yaml \/etc\/collector\/config\.yaml$/m,
+    );
     const config = await loadConfig(path.join(dockerDir, 'collector', 'config.yaml'), {});
     expect(config.sources.map((s) => s.type).sort()).toEqual(['loki_push', 'otlp_grpc', 'otlp_http']);
     expect(config.pipelines.map((p) => p.forward_to)).toEqual([['sinks.stdout']]);

@@ -10,7 +10,15 @@ import { builtEntry, describeWithBinary } from '../support/repo';
 const run = promisify(execFile);
 
 // The flags this machine's closed network needs (no background fetches, no sandbox as root).
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 describeWithBinary('chromium', 'the ai-sorter /docs page in a real browser', (chromium) => {
   let sorter: ChildProcess;
@@ -20,7 +28,10 @@ describeWithBinary('chromium', 'the ai-sorter /docs page in a real browser', (ch
   beforeAll(async () => {
     port = await freePort();
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
-    sorter = spawn(process.execPath, [builtEntry('@obs/ai-sorter/server')], { env: { PATH: process.env.PATH ?? '', PORT: String(port) }, stdio: 'ignore' });
+    sorter = spawn(process.execPath, [builtEntry('@obs/ai-sorter/server')], {
+      env: { PATH: process.env.PATH ?? '', PORT: String(port) },
+      stdio: 'ignore',
+    });
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, 'the ai-sorter', 30_000, 100);
   });
 
@@ -30,7 +41,17 @@ describeWithBinary('chromium', 'the ai-sorter /docs page in a real browser', (ch
   });
 
   test('when a person opens /docs, then Swagger UI renders the classify and sort operations from the OpenAPI document', async () => {
-    const { stdout: dom } = await run(chromium, [...chromiumFlags, `--user-data-dir=${profile}`, '--virtual-time-budget=10000', '--dump-dom', `http://127.0.0.1:${port}/docs/`], { timeout: 60_000, maxBuffer: 20 * 1024 * 1024 });
+    const { stdout: dom } = await run(
+      chromium,
+      [
+        ...chromiumFlags,
+        `--user-data-dir=${profile}`,
+        '--virtual-time-budget=10000',
+        '--dump-dom',
+        `http://127.0.0.1:${port}/docs/`,
+      ],
+      { timeout: 60_000, maxBuffer: 20 * 1024 * 1024 },
+    );
     // These elements exist only after swagger-ui's script fetched the spec and rendered it.
     expect(dom).toMatch(/class="opblock-summary-path"[^>]*data-path="\/classify"/);
     expect(dom).toMatch(/data-path="\/sort"/);
@@ -38,7 +59,18 @@ describeWithBinary('chromium', 'the ai-sorter /docs page in a real browser', (ch
 
   test('when a person opens /docs, then the page draws (screenshot taken)', async () => {
     const shot = path.join(profile, 'docs.png');
-    await run(chromium, [...chromiumFlags, `--user-data-dir=${profile}`, '--virtual-time-budget=10000', '--window-size=1280,900', `--screenshot=${shot}`, `http://127.0.0.1:${port}/docs/`], { timeout: 60_000 });
+    await run(
+      chromium,
+      [
+        ...chromiumFlags,
+        `--user-data-dir=${profile}`,
+        '--virtual-time-budget=10000',
+        '--window-size=1280,900',
+        `--screenshot=${shot}`,
+        `http://127.0.0.1:${port}/docs/`,
+      ],
+      { timeout: 60_000 },
+    );
     const png = fs.readFileSync(shot);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(20_000); // a blank page compresses to a few KB

@@ -15,19 +15,37 @@ describe('the main job stopped with Ctrl-C', () => {
 
   test('when the terminal sends SIGINT to `pnpm start`, then everything stops and it exits 0 without ELIFECYCLE', async () => {
     const collectorPort = await freePort();
-    const env = { ...process.env, PORT: String(await freePort()), COLLECTOR_HTTP_PORT: String(collectorPort), OTLP_HTTP_PORT: String(await freePort()), OTLP_GRPC_PORT: String(await freePort()), LOKI_PUSH_PORT: String(await freePort()) };
+    const env = {
+      ...process.env,
+      PORT: String(await freePort()),
+      COLLECTOR_HTTP_PORT: String(collectorPort),
+      OTLP_HTTP_PORT: String(await freePort()),
+      OTLP_GRPC_PORT: String(await freePort()),
+      LOKI_PUSH_PORT: String(await freePort()),
+    };
     // detached: its own process group, as a terminal gives the foreground job.
-    const child = spawn('pnpm', ['start', '--', '--data-dir', dataDir], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('pnpm', ['start', '--', '--data-dir', dataDir], {
+      cwd: repoRoot,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      await waitFor(() => fs.existsSync(path.join(dataDir, 'logs', 'generator.log')), 'the generator started (the whole job is up)', 55_000, 100);
+      await waitFor(
+        () => fs.existsSync(path.join(dataDir, 'logs', 'generator.log')),
+        'the generator started (the whole job is up)',
+        55_000,
+        100,
+      );
       process.kill(-required(child.pid, 'the pid of pnpm start'), 'SIGINT');
       expect(await exited).toBe(0);
     } finally {
-      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null)
+        process.kill(-child.pid, 'SIGKILL');
     }
     expect(output).toContain('stopped; output files are under');
     expect(output).not.toContain('ELIFECYCLE');

@@ -25,8 +25,18 @@ describe('the main job when a port is taken', () => {
   test('when PORT is in use, then it names the port and the variable, starts nothing and exits non-zero', async () => {
     const taken = (other.address() as AddressInfo).port;
     const collectorPort = await freePort();
-    const env = { ...process.env, PORT: String(taken), COLLECTOR_HTTP_PORT: String(collectorPort), OTLP_HTTP_PORT: String(await freePort()), OTLP_GRPC_PORT: String(await freePort()), LOKI_PUSH_PORT: String(await freePort()) };
-    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js'), '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = {
+      ...process.env,
+      PORT: String(taken),
+      COLLECTOR_HTTP_PORT: String(collectorPort),
+      OTLP_HTTP_PORT: String(await freePort()),
+      OTLP_GRPC_PORT: String(await freePort()),
+      LOKI_PUSH_PORT: String(await freePort()),
+    };
+    const child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js'), '--data-dir', dataDir], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

@@ -17,14 +17,24 @@ describe('the main job on embedded defaults', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'main-job-'));
-    for (const name of ['PORT', 'COLLECTOR_HTTP_PORT', 'OTLP_HTTP_PORT', 'OTLP_GRPC_PORT', 'LOKI_PUSH_PORT']) ports[name] = await freePort();
+    for (const name of ['PORT', 'COLLECTOR_HTTP_PORT', 'OTLP_HTTP_PORT', 'OTLP_GRPC_PORT', 'LOKI_PUSH_PORT'])
+      ports[name] = await freePort();
     const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
     delete env.XAI_API_KEY;
     delete env.LLM_API_KEY;
-    child = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'start.js'), '--data-dir', dataDir, '--rate', '300'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'scripts', 'start.js'), '--data-dir', dataDir, '--rate', '300'],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}/readyz`)).ok, 'the collector to be ready', 60_000, 100);
+    await waitFor(
+      async () => (await fetch(`http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}/readyz`)).ok,
+      'the collector to be ready',
+      60_000,
+      100,
+    );
   });
 
   afterAll(async () => {
@@ -36,12 +46,29 @@ describe('the main job on embedded defaults', () => {
 
   const readEntries = (file: string) =>
     fs.existsSync(file)
-      ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { line: string; labels: Record<string, string>; structured_metadata: Record<string, string> })
+      ? fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map(
+            (l) =>
+              JSON.parse(l) as {
+                line: string;
+                labels: Record<string, string>;
+                structured_metadata: Record<string, string>;
+              },
+          )
       : [];
-  const allEntries = () => ['alerting', 'storage', 'archive'].flatMap((n) => readEntries(path.join(dataDir, 'out', `${n}.ndjson`)));
+  const allEntries = () =>
+    ['alerting', 'storage', 'archive'].flatMap((n) => readEntries(path.join(dataDir, 'out', `${n}.ndjson`)));
 
   test('when it runs, then generated transactions are parsed, classified and routed into the output files', async () => {
-    await waitFor(() => allEntries().filter((e) => e.labels.job === 'transactions').length >= 300, 'classified transactions in the output files', 60_000, 100);
+    await waitFor(
+      () => allEntries().filter((e) => e.labels.job === 'transactions').length >= 300,
+      'classified transactions in the output files',
+      60_000,
+      100,
+    );
     const tx = allEntries().filter((e) => e.labels.job === 'transactions');
     const parsed = tx.filter((e) => e.labels.parse_status === 'success').length / tx.length;
     expect(parsed).toBeGreaterThan(0.9); // the generator makes 2% malformed lines
@@ -52,13 +79,16 @@ describe('the main job on embedded defaults', () => {
       expect(['cache', 'rules']).toContain(e.structured_metadata.decided_by);
     }
     // Routing: each file holds only its own destination (alerting lines are also kept in storage).
-    for (const e of readEntries(path.join(dataDir, 'out', 'archive.ndjson'))) expect(e.labels.forward_to).toBe('archive');
+    for (const e of readEntries(path.join(dataDir, 'out', 'archive.ndjson')))
+      expect(e.labels.forward_to).toBe('archive');
   });
 
-  test('when it runs, then every file of the README\'s table fills: the generator reports incidents that page someone', async () => {
-    const generated = (name: string) => readEntries(path.join(dataDir, 'out', `${name}.ndjson`)).filter((e) => e.labels.job === 'transactions');
+  test("when it runs, then every file of the README's table fills: the generator reports incidents that page someone", async () => {
+    const generated = (name: string) =>
+      readEntries(path.join(dataDir, 'out', `${name}.ndjson`)).filter((e) => e.labels.job === 'transactions');
     await waitFor(() => generated('alerting').length > 0, 'generated lines in alerting.ndjson', 60_000, 100);
-    for (const name of ['alerting', 'storage', 'archive']) expect({ name, lines: generated(name).length > 0 }).toEqual({ name, lines: true });
+    for (const name of ['alerting', 'storage', 'archive'])
+      expect({ name, lines: generated(name).length > 0 }).toEqual({ name, lines: true });
     for (const e of generated('alerting')) expect(e.labels.forward_to).toBe('alerting');
     // An alerting line is also kept in storage, so it can be searched later.
     const stored = new Set(generated('storage').map((e) => e.line));
@@ -70,24 +100,46 @@ describe('the main job on embedded defaults', () => {
     const push = await fetch(`http://127.0.0.1:${ports.LOKI_PUSH_PORT}/loki/api/v1/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ streams: [{ stream: { job: 'pushed' }, values: [[now, 'ERROR payment gateway timeout after 30s']] }] }),
+      body: JSON.stringify({
+        streams: [{ stream: { job: 'pushed' }, values: [[now, 'ERROR payment gateway timeout after 30s']] }],
+      }),
     });
     expect(push.status).toBe(204);
     const otlp = await fetch(`http://127.0.0.1:${ports.OTLP_HTTP_PORT}/v1/logs`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        resourceLogs: [{
-          resource: { attributes: [{ key: 'service.name', value: { stringValue: 'checkout' } }] },
-          scopeLogs: [{ logRecords: [{ timeUnixNano: now, severityNumber: 17, severityText: 'ERROR', body: { stringValue: 'card declined for user alice@example.com' } }] }],
-        }],
+        resourceLogs: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { stringValue: 'checkout' } }] },
+            scopeLogs: [
+              {
+                logRecords: [
+                  {
+                    timeUnixNano: now,
+                    severityNumber: 17,
+                    severityText: 'ERROR',
+                    body: { stringValue: 'card declined for user alice@example.com' },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
       }),
     });
     expect(otlp.status).toBe(200);
-    await waitFor(() => {
-      const entries = allEntries();
-      return entries.some((e) => e.labels.job === 'pushed') && entries.some((e) => e.labels.service_name === 'checkout');
-    }, 'the pushed lines in the output', 30_000, 100);
+    await waitFor(
+      () => {
+        const entries = allEntries();
+        return (
+          entries.some((e) => e.labels.job === 'pushed') && entries.some((e) => e.labels.service_name === 'checkout')
+        );
+      },
+      'the pushed lines in the output',
+      30_000,
+      100,
+    );
     const pushed = allEntries().find((e) => e.labels.job === 'pushed');
     expect(pushed?.labels.severity).toBe('error');
     // The quickstart's redact stage replaces PII before the files (and the sorter) see the line.

@@ -7,8 +7,16 @@ import { describeWithBinary, repoRoot } from '../support/repo';
 
 const alertsDir = path.join(repoRoot, 'monitoring', 'alerts');
 const testsDir = path.join(alertsDir, 'tests');
-const ruleFiles = fs.readdirSync(alertsDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => path.join(alertsDir, f));
-const testFiles = fs.readdirSync(testsDir).filter((f) => f.endsWith('.test.yaml')).sort().map((f) => path.join(testsDir, f));
+const ruleFiles = fs
+  .readdirSync(alertsDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => path.join(alertsDir, f));
+const testFiles = fs
+  .readdirSync(testsDir)
+  .filter((f) => f.endsWith('.test.yaml'))
+  .sort()
+  .map((f) => path.join(testsDir, f));
 
 interface AlertRule {
   alert: string;
@@ -26,7 +34,9 @@ interface PromtoolTest {
 }
 
 function alertRules(): AlertRule[] {
-  return ruleFiles.flatMap((f) => (parse(fs.readFileSync(f, 'utf8')) as { groups: { rules: AlertRule[] }[] }).groups.flatMap((g) => g.rules));
+  return ruleFiles.flatMap((f) =>
+    (parse(fs.readFileSync(f, 'utf8')) as { groups: { rules: AlertRule[] }[] }).groups.flatMap((g) => g.rules),
+  );
 }
 
 function promtoolTests(): PromtoolTest[] {
@@ -60,10 +70,14 @@ describe('alert rules (monitoring/alerts)', () => {
     const tests = promtoolTests();
     const missing: string[] = [];
     for (const { alert } of alertRules()) {
-      const cases = tests.flatMap((t) => (t.alert_rule_test ?? []).filter((c) => c.alertname === alert).map((c) => ({ t, c })));
+      const cases = tests.flatMap((t) =>
+        (t.alert_rule_test ?? []).filter((c) => c.alertname === alert).map((c) => ({ t, c })),
+      );
       const firing = cases.filter(({ c }) => (c.exp_alerts ?? []).length > 0);
       if (firing.length === 0) missing.push(`${alert}: no case expects it to fire`);
-      const quiet = cases.some(({ c }) => (c.exp_alerts ?? []).length === 0) || firing.some(({ t, c }) => hasNonFiringSeries(t, c.exp_alerts ?? []));
+      const quiet =
+        cases.some(({ c }) => (c.exp_alerts ?? []).length === 0) ||
+        firing.some(({ t, c }) => hasNonFiringSeries(t, c.exp_alerts ?? []));
       if (!quiet) missing.push(`${alert}: no case where it must stay silent`);
     }
     expect(missing).toEqual([]);
@@ -78,17 +92,27 @@ describeWithBinary('promtool', 'promtool on monitoring/alerts', (promtool) => {
 
   test('passes every unit test when run from the tests folder', () => {
     // promtool resolves rule_files relative to the test file, so it runs there.
-    const run = spawnSync(promtool, ['test', 'rules', ...testFiles.map((f) => path.basename(f))], { cwd: testsDir, encoding: 'utf8' });
+    const run = spawnSync(promtool, ['test', 'rules', ...testFiles.map((f) => path.basename(f))], {
+      cwd: testsDir,
+      encoding: 'utf8',
+    });
     expect(run.stdout + run.stderr).not.toContain('FAILED');
     expect(run.status).toBe(0);
   });
 
   test('loads every rule file through the local stack prometheus.yml when the rules are where compose mounts them', () => {
-    const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yaml'), 'utf8')) as { services: { prometheus: { volumes: string[] } } };
-    const mount = compose.services.prometheus.volumes.map((v) => v.split(':')).find(([source]) => source === './monitoring/alerts');
+    const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yaml'), 'utf8')) as {
+      services: { prometheus: { volumes: string[] } };
+    };
+    const mount = compose.services.prometheus.volumes
+      .map((v) => v.split(':'))
+      .find(([source]) => source === './monitoring/alerts');
     expect(mount).toBeDefined();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prometheus-yml-'));
-    const config = fs.readFileSync(path.join(repoRoot, 'deploy', 'local-stack', 'prometheus', 'prometheus.yml'), 'utf8');
+    const config = fs.readFileSync(
+      path.join(repoRoot, 'deploy', 'local-stack', 'prometheus', 'prometheus.yml'),
+      'utf8',
+    );
     fs.writeFileSync(path.join(dir, 'prometheus.yml'), config.split(`${mount?.[1]}/`).join(`${alertsDir}/`));
     const run = spawnSync(promtool, ['check', 'config', path.join(dir, 'prometheus.yml')], { encoding: 'utf8' });
     fs.rmSync(dir, { recursive: true, force: true });

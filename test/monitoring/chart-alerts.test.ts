@@ -21,7 +21,12 @@ describe('chart alerts (deploy/helm/telemetry-sorter/files/alerts.yaml)', () => 
   });
 
   test('ends up in the rendered PrometheusRule with every alert when the monitoring API is present', () => {
-    const objects = renderChart(chartDir, ['--set', 'prometheusRule.enabled=true', '--api-versions', 'monitoring.coreos.com/v1']);
+    const objects = renderChart(chartDir, [
+      '--set',
+      'prometheusRule.enabled=true',
+      '--api-versions',
+      'monitoring.coreos.com/v1',
+    ]);
     const rule = objects.find((o) => o.kind === 'PrometheusRule');
     expect(rule).toBeDefined();
     const groups = (rule?.spec as { groups: RuleGroup[] }).groups;

@@ -11,13 +11,19 @@ const localStackConfig = path.join(repoRoot, 'deploy', 'local-stack', 'collector
 
 /** `collector validate -c file` as "<exit code>\n<output>", so a failure shows the issues it reports. */
 function validate(file: string, env: Record<string, string> = {}): string {
-  const run = spawnSync(process.execPath, [collectorBin, 'validate', '-c', file], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, timeout: 30_000 });
+  const run = spawnSync(process.execPath, [collectorBin, 'validate', '-c', file], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+    timeout: 30_000,
+  });
   return `${run.status}\n${run.stdout}${run.stderr}`;
 }
 
 /** The collector config.yaml of the rendered chart's collector ConfigMap, written to a temp file. */
 function renderedCollectorConfig(args: string[]): string {
-  const configMaps = renderChart(chartDir, args).filter((o) => o.kind === 'ConfigMap' && o.data?.['config.yaml'] !== undefined);
+  const configMaps = renderChart(chartDir, args).filter(
+    (o) => o.kind === 'ConfigMap' && o.data?.['config.yaml'] !== undefined,
+  );
   expect(configMaps).toHaveLength(1);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chart-config-')), 'config.yaml');
   fs.writeFileSync(file, configMaps[0]?.data?.['config.yaml'] as string);
@@ -30,7 +36,9 @@ describe('collector configs shipped in deploy/', () => {
   });
 
   test('validates the local stack config when run with the environment docker-compose.yaml gives it', () => {
-    expect(validate(localStackConfig, { SORTER_URL: 'http://ai-sorter:8080', SORTER_API_KEY: '', GRAFANA_CLOUD_TOKEN: '' })).toMatch(/^0\nOK /);
+    expect(
+      validate(localStackConfig, { SORTER_URL: 'http://ai-sorter:8080', SORTER_API_KEY: '', GRAFANA_CLOUD_TOKEN: '' }),
+    ).toMatch(/^0\nOK /);
   });
 
   test('listens where docker-compose.yaml publishes and mounts when compared with the collector service', () => {
@@ -39,14 +47,23 @@ describe('collector configs shipped in deploy/', () => {
       storage_path: string;
       sources: Record<string, { type: string; listen_port?: number; targets?: { __path__: string }[] }>;
     };
-    const service = (parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yaml'), 'utf8')) as { services: { collector: { ports: string[]; volumes: string[] } } }).services.collector;
+    const service = (
+      parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yaml'), 'utf8')) as {
+        services: { collector: { ports: string[]; volumes: string[] } };
+      }
+    ).services.collector;
     // Ports read "${BIND_ADDRESS:-127.0.0.1}:${NAME:-4317}:4317": the container port is the last field.
     const published = service.ports.map((p) => Number(p.split(':').at(-1)));
-    const listening = [config.server.http_listen_port, ...Object.values(config.sources).flatMap((s) => (s.listen_port === undefined ? [] : [s.listen_port]))];
+    const listening = [
+      config.server.http_listen_port,
+      ...Object.values(config.sources).flatMap((s) => (s.listen_port === undefined ? [] : [s.listen_port])),
+    ];
     expect(listening.sort((a, b) => a - b)).toEqual([...published].sort((a, b) => a - b));
     const mountTargets = service.volumes.map((v) => v.split(':')[1]);
     expect(mountTargets).toContain(config.storage_path);
-    const tailed = Object.values(config.sources).flatMap((s) => (s.targets ?? []).map((t) => path.posix.dirname(t.__path__)));
+    const tailed = Object.values(config.sources).flatMap((s) =>
+      (s.targets ?? []).map((t) => path.posix.dirname(t.__path__)),
+    );
     expect(tailed.length).toBeGreaterThan(0);
     for (const dir of tailed) expect(mountTargets).toContain(dir);
   });

@@ -4,10 +4,13 @@ describe('grafana dashboards (monitoring/grafana/dashboards)', () => {
   const dashboards = loadDashboards();
 
   test('parse, with unique uids and a current schema version, when loaded', () => {
-    expect(dashboards.map((d) => d.file)).toEqual(expect.arrayContaining(['ai-sorter.json', 'classification.json', 'collector-pipeline.json']));
+    expect(dashboards.map((d) => d.file)).toEqual(
+      expect.arrayContaining(['ai-sorter.json', 'classification.json', 'collector-pipeline.json']),
+    );
     const uids = dashboards.map((d) => d.dashboard.uid);
     expect(new Set(uids).size).toBe(uids.length);
-    for (const { file, dashboard } of dashboards) expect({ file, schemaVersion: dashboard.schemaVersion >= 36 }).toEqual({ file, schemaVersion: true });
+    for (const { file, dashboard } of dashboards)
+      expect({ file, schemaVersion: dashboard.schemaVersion >= 36 }).toEqual({ file, schemaVersion: true });
   });
 
   test('use only the provisioned datasource uids, with their types, when querying', () => {

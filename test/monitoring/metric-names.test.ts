@@ -18,7 +18,10 @@ interface Running {
 }
 
 function start(args: string[], env: Record<string, string>): Running {
-  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const collect = (chunk: Buffer): void => void output.push(...chunk.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
@@ -95,7 +98,11 @@ async function scrapeMetricNames(url: string): Promise<Set<string>> {
 }
 
 /** A config with every source, stage family and sink type; sinks point at ports nothing listens on. */
-function collectorConfig(dir: string, sorterUrl: string, ports: { loki: number; remoteWrite: number; otlp: number }): string {
+function collectorConfig(
+  dir: string,
+  sorterUrl: string,
+  ports: { loki: number; remoteWrite: number; otlp: number },
+): string {
   return `
 server:
   http_listen_address: 127.0.0.1
@@ -166,7 +173,10 @@ describe('metric names in dashboards and alert rules', () => {
     builtEntry('@obs/collector/cli'); // what collectorBin runs
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'metric-names-'));
     fs.mkdirSync(path.join(dir, 'logs'));
-    fs.writeFileSync(path.join(dir, 'logs', 'app.log'), '2026-01-01T00:00:00Z ERROR payment failed for ann@example.com took=12\n');
+    fs.writeFileSync(
+      path.join(dir, 'logs', 'app.log'),
+      '2026-01-01T00:00:00Z ERROR payment failed for ann@example.com took=12\n',
+    );
 
     sorter = start([sorterServer], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     const sorterPort = (await waitForLog(sorter, 'listening', 'port', 15_000)) as number;
@@ -214,7 +224,11 @@ describe('metric names in dashboards and alert rules', () => {
 
   test('names only metrics the collector or the ai-sorter emits in every dashboard panel and alert rule', () => {
     const queries = [...dashboardQueries().filter((q) => q.datasource?.type === 'prometheus'), ...alertQueries()];
-    const unknown = queries.flatMap((q) => promqlMetricNames(q.expr).filter((m) => !emitted.has(m)).map((m) => `${q.where}: ${m}`));
+    const unknown = queries.flatMap((q) =>
+      promqlMetricNames(q.expr)
+        .filter((m) => !emitted.has(m))
+        .map((m) => `${q.where}: ${m}`),
+    );
     expect(unknown).toEqual([]);
     // The check above is only as good as the extraction: it must have seen the queries' metrics.
     expect(queries.flatMap((q) => promqlMetricNames(q.expr)).length).toBeGreaterThan(queries.length);

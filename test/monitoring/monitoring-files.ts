@@ -5,7 +5,15 @@ import { repoRoot } from '../support/repo';
 
 export const dashboardsDir = path.join(repoRoot, 'monitoring', 'grafana', 'dashboards');
 export const alertsDir = path.join(repoRoot, 'monitoring', 'alerts');
-const datasourcesFile = path.join(repoRoot, 'deploy', 'local-stack', 'grafana', 'provisioning', 'datasources', 'datasources.yaml');
+const datasourcesFile = path.join(
+  repoRoot,
+  'deploy',
+  'local-stack',
+  'grafana',
+  'provisioning',
+  'datasources',
+  'datasources.yaml',
+);
 
 export interface DatasourceRef {
   type?: string;
@@ -66,12 +74,16 @@ export function allPanels(dashboard: Dashboard): Panel[] {
 export function dashboardQueries(): Query[] {
   return loadDashboards().flatMap(({ file, dashboard }) => [
     ...allPanels(dashboard).flatMap((panel) =>
-      (panel.targets ?? []).map((t) => ({ where: `${file}: panel "${panel.title ?? ''}" ${t.refId ?? ''}`.trimEnd(), datasource: t.datasource ?? panel.datasource, expr: t.expr ?? '' })),
+      (panel.targets ?? []).map((t) => ({
+        where: `${file}: panel "${panel.title ?? ''}" ${t.refId ?? ''}`.trimEnd(),
+        datasource: t.datasource ?? panel.datasource,
+        expr: t.expr ?? '',
+      })),
     ),
     ...(dashboard.templating?.list ?? []).map((v) => ({
       where: `${file}: variable $${v.name}`,
       datasource: v.datasource,
-      expr: typeof v.query === 'string' ? v.query : v.query?.query ?? '',
+      expr: typeof v.query === 'string' ? v.query : (v.query?.query ?? ''),
     })),
   ]);
 }
@@ -83,8 +95,16 @@ export function alertQueries(): Query[] {
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .flatMap((file) =>
-      (parse(fs.readFileSync(path.join(alertsDir, file), 'utf8')) as { groups: { rules: { alert?: string; record?: string; expr: string }[] }[] }).groups.flatMap((g) =>
-        g.rules.map((r) => ({ where: `monitoring/alerts/${file}: ${r.alert ? `alert ${r.alert}` : `record ${r.record ?? ''}`}`, datasource: { type: 'prometheus', uid: 'prometheus' }, expr: r.expr })),
+      (
+        parse(fs.readFileSync(path.join(alertsDir, file), 'utf8')) as {
+          groups: { rules: { alert?: string; record?: string; expr: string }[] }[];
+        }
+      ).groups.flatMap((g) =>
+        g.rules.map((r) => ({
+          where: `monitoring/alerts/${file}: ${r.alert ? `alert ${r.alert}` : `record ${r.record ?? ''}`}`,
+          datasource: { type: 'prometheus', uid: 'prometheus' },
+          expr: r.expr,
+        })),
       ),
     );
 }

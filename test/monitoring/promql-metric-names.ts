@@ -1,5 +1,21 @@
 // Keywords, modifiers and literals that look like identifiers in PromQL but name no metric.
-const NOT_METRICS = new Set(['and', 'or', 'unless', 'bool', 'offset', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'inf', 'nan', 'start', 'end']);
+const NOT_METRICS = new Set([
+  'and',
+  'or',
+  'unless',
+  'bool',
+  'offset',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'inf',
+  'nan',
+  'start',
+  'end',
+]);
 
 /**
  * Metric names a PromQL expression (or a Grafana `label_values(...)` variable query) selects: the identifiers left

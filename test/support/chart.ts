@@ -20,7 +20,11 @@ export interface K8sObject {
 
 /** Renders a chart the way `helm template` does (chart-render is an approximation of Helm, not Helm). */
 export function renderChart(dir: string, args: string[] = []): K8sObject[] {
-  const out = execFileSync(chartRender(), [dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  const out = execFileSync(chartRender(), [dir, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 300_000,
+  });
   return parseAllDocuments(out)
     .map((d) => d.toJS() as K8sObject | null)
     .filter((o): o is K8sObject => o !== null);
@@ -35,7 +39,16 @@ export function createParentChart(parentValues: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parent-chart-'));
   fs.writeFileSync(
     path.join(dir, 'Chart.yaml'),
-    ['apiVersion: v2', 'name: platform', 'version: 1.0.0', 'dependencies:', '  - name: telemetry-sorter', '    version: 0.1.0', '    condition: telemetry-sorter.enabled', ''].join('\n'),
+    [
+      'apiVersion: v2',
+      'name: platform',
+      'version: 1.0.0',
+      'dependencies:',
+      '  - name: telemetry-sorter',
+      '    version: 0.1.0',
+      '    condition: telemetry-sorter.enabled',
+      '',
+    ].join('\n'),
   );
   fs.writeFileSync(path.join(dir, 'values.yaml'), parentValues);
   fs.mkdirSync(path.join(dir, 'templates'));

@@ -24,7 +24,10 @@ export function dockerEngine(): { bin: string } | { reason: string } {
 export function describeWithDocker(name: string, body: (docker: string) => void): void {
   const engine = dockerEngine();
   if ('bin' in engine) describe(name, () => body(engine.bin));
-  else if (process.env.CI === 'true') describe(name, () => test(`a Docker engine answers: ${engine.reason}`, () => expect(engine.reason).toBeUndefined()));
+  else if (process.env.CI === 'true')
+    describe(name, () =>
+      test(`a Docker engine answers: ${engine.reason}`, () => expect(engine.reason).toBeUndefined()),
+    );
   else {
     process.stderr.write(`skipping "${name}": ${engine.reason}\n`);
     describe.skip(`${name} (skipped: ${engine.reason})`, () => body(''));
@@ -32,7 +35,12 @@ export function describeWithDocker(name: string, body: (docker: string) => void)
 }
 
 /** Runs the docker CLI (or docker-compose) and resolves with its standard output. */
-export async function docker(bin: string, args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 120_000): Promise<string> {
+export async function docker(
+  bin: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 120_000,
+): Promise<string> {
   const { stdout } = await run(bin, args, { cwd: repoRoot, env, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
@@ -47,7 +55,11 @@ export const images = {
 
 /** Builds both images and the test doubles from the working tree (cached when .ci/run built them already). */
 export async function buildImages(): Promise<void> {
-  await run(process.execPath, [path.join(repoRoot, 'scripts', 'build-images.js'), '--tag', checkTag, '--test-doubles'], { cwd: repoRoot, timeout: 1_200_000 });
+  await run(
+    process.execPath,
+    [path.join(repoRoot, 'scripts', 'build-images.js'), '--tag', checkTag, '--test-doubles'],
+    { cwd: repoRoot, timeout: 1_200_000 },
+  );
 }
 
 /** The container's health as its HEALTHCHECK last reported it: starting, healthy or unhealthy. */
@@ -64,7 +76,11 @@ export async function hostPort(bin: string, container: string, port: number): Pr
 }
 
 /** Stops a container within `graceSeconds` (SIGTERM, then SIGKILL) and reports how it ended. */
-export async function stopContainer(bin: string, container: string, graceSeconds: number): Promise<{ exitCode: number; seconds: number }> {
+export async function stopContainer(
+  bin: string,
+  container: string,
+  graceSeconds: number,
+): Promise<{ exitCode: number; seconds: number }> {
   const began = Date.now();
   await docker(bin, ['stop', '-t', String(graceSeconds), container], process.env, (graceSeconds + 30) * 1000);
   const seconds = (Date.now() - began) / 1000;

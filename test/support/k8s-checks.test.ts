@@ -11,7 +11,13 @@ const deployment = (labels: Record<string, string>, selector: Record<string, str
       metadata: { labels },
       spec: {
         serviceAccountName: 'app',
-        containers: [{ name: 'c', ports: [{ name: 'http', containerPort: 80 }], readinessProbe: { httpGet: { path: '/readyz', port: 'metrics' } } }],
+        containers: [
+          {
+            name: 'c',
+            ports: [{ name: 'http', containerPort: 80 }],
+            readinessProbe: { httpGet: { path: '/readyz', port: 'metrics' } },
+          },
+        ],
         volumes: [{ name: 'cfg', configMap: { name: 'absent' } }],
       },
     },
@@ -22,8 +28,18 @@ describe('findProblems', () => {
   test('reports selectors, ports, probes and references that point at nothing', () => {
     const problems = findProblems([
       deployment({ app: 'a' }, { app: 'b' }),
-      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc' }, spec: { selector: { app: 'a' }, ports: [{ name: 'x', targetPort: 'grpc' }] } },
-      { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'pdb' }, spec: { selector: { matchLabels: { app: 'zzz' } } } },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'svc' },
+        spec: { selector: { app: 'a' }, ports: [{ name: 'x', targetPort: 'grpc' }] },
+      },
+      {
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        metadata: { name: 'pdb' },
+        spec: { selector: { matchLabels: { app: 'zzz' } } },
+      },
     ]);
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -42,7 +58,12 @@ describe('findProblems', () => {
     d.spec.template.spec.serviceAccountName = undefined;
     d.spec.template.spec.volumes = [];
     d.spec.template.spec.containers[0].readinessProbe.httpGet.port = 'http';
-    const svc: K8sObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector: { app: 'a' }, ports: [{ name: 'http', targetPort: 'http' }] } };
+    const svc: K8sObject = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: { selector: { app: 'a' }, ports: [{ name: 'http', targetPort: 'http' }] },
+    };
     expect(findProblems([d, svc])).toEqual([]);
   });
 });

@@ -40,7 +40,8 @@ export function findProblems(objects: K8sObject[], external: { secrets?: string[
 
   for (const w of workloads) {
     const id = `${w.kind}/${w.metadata.name}`;
-    if (!matches(w.spec?.selector?.matchLabels, podLabels(w))) problems.push(`${id}: selector does not match its pod template labels`);
+    if (!matches(w.spec?.selector?.matchLabels, podLabels(w)))
+      problems.push(`${id}: selector does not match its pod template labels`);
   }
 
   for (const o of objects) {
@@ -48,14 +49,18 @@ export function findProblems(objects: K8sObject[], external: { secrets?: string[
     if (!spec) continue;
     const id = `${o.kind}/${o.metadata.name}`;
     const sa = spec.serviceAccountName;
-    if (sa && sa !== 'default' && !serviceAccounts.has(sa)) problems.push(`${id}: serviceAccountName ${sa} is not rendered`);
+    if (sa && sa !== 'default' && !serviceAccounts.has(sa))
+      problems.push(`${id}: serviceAccountName ${sa} is not rendered`);
     for (const v of spec.volumes ?? []) {
-      if (v.configMap && !configMaps.has(v.configMap.name)) problems.push(`${id}: volume ${v.name} uses missing ConfigMap ${v.configMap.name}`);
-      if (v.secret && !secrets.has(v.secret.secretName)) problems.push(`${id}: volume ${v.name} uses missing Secret ${v.secret.secretName}`);
+      if (v.configMap && !configMaps.has(v.configMap.name))
+        problems.push(`${id}: volume ${v.name} uses missing ConfigMap ${v.configMap.name}`);
+      if (v.secret && !secrets.has(v.secret.secretName))
+        problems.push(`${id}: volume ${v.name} uses missing Secret ${v.secret.secretName}`);
     }
     const volumeNames = new Set((spec.volumes ?? []).map((v: { name: string }) => v.name));
     for (const c of spec.containers ?? []) {
-      for (const m of c.volumeMounts ?? []) if (!volumeNames.has(m.name)) problems.push(`${id}: container ${c.name} mounts unknown volume ${m.name}`);
+      for (const m of c.volumeMounts ?? [])
+        if (!volumeNames.has(m.name)) problems.push(`${id}: container ${c.name} mounts unknown volume ${m.name}`);
       for (const e of c.env ?? []) {
         const ref = e.valueFrom?.secretKeyRef;
         if (ref && !secrets.has(ref.name)) problems.push(`${id}: env ${e.name} uses missing Secret ${ref.name}`);
@@ -89,12 +94,15 @@ export function findProblems(objects: K8sObject[], external: { secrets?: string[
 
   for (const hpa of byKind('HorizontalPodAutoscaler')) {
     const ref = hpa.spec?.scaleTargetRef;
-    if (!workloads.some((w) => w.kind === ref?.kind && w.metadata.name === ref?.name)) problems.push(`HorizontalPodAutoscaler/${hpa.metadata.name}: scales missing ${ref?.kind}/${ref?.name}`);
+    if (!workloads.some((w) => w.kind === ref?.kind && w.metadata.name === ref?.name))
+      problems.push(`HorizontalPodAutoscaler/${hpa.metadata.name}: scales missing ${ref?.kind}/${ref?.name}`);
   }
   for (const kind of ['PodDisruptionBudget', 'NetworkPolicy']) {
     for (const o of byKind(kind)) {
-      const selector = kind === 'PodDisruptionBudget' ? o.spec?.selector?.matchLabels : o.spec?.podSelector?.matchLabels;
-      if (!workloads.some((w) => matches(selector, podLabels(w)))) problems.push(`${kind}/${o.metadata.name}: selects no pods`);
+      const selector =
+        kind === 'PodDisruptionBudget' ? o.spec?.selector?.matchLabels : o.spec?.podSelector?.matchLabels;
+      if (!workloads.some((w) => matches(selector, podLabels(w))))
+        problems.push(`${kind}/${o.metadata.name}: selects no pods`);
     }
   }
   for (const sm of byKind('ServiceMonitor')) {
@@ -102,12 +110,14 @@ export function findProblems(objects: K8sObject[], external: { secrets?: string[
     if (!svc) problems.push(`ServiceMonitor/${sm.metadata.name}: selects no Service`);
     else {
       for (const ep of sm.spec?.endpoints ?? []) {
-        if (!(svc.spec?.ports ?? []).some((p: { name: string }) => p.name === ep.port)) problems.push(`ServiceMonitor/${sm.metadata.name}: port ${ep.port} not on Service/${svc.metadata.name}`);
+        if (!(svc.spec?.ports ?? []).some((p: { name: string }) => p.name === ep.port))
+          problems.push(`ServiceMonitor/${sm.metadata.name}: port ${ep.port} not on Service/${svc.metadata.name}`);
       }
     }
   }
   for (const rb of byKind('RoleBinding')) {
-    if (!names(rb.roleRef?.kind ?? 'Role').has(rb.roleRef?.name ?? '')) problems.push(`RoleBinding/${rb.metadata.name}: binds missing ${rb.roleRef?.kind}/${rb.roleRef?.name}`);
+    if (!names(rb.roleRef?.kind ?? 'Role').has(rb.roleRef?.name ?? ''))
+      problems.push(`RoleBinding/${rb.metadata.name}: binds missing ${rb.roleRef?.kind}/${rb.roleRef?.name}`);
   }
   return problems;
 }

@@ -9,7 +9,9 @@ export const sharedDir = path.resolve(repoRoot, '..', 'shared');
 export function sharedPath(...parts: string[]): string {
   const full = path.join(sharedDir, ...parts);
   if (!fs.existsSync(full)) {
-    throw new Error(`${full} is missing: the tests read data and tools from ../shared beside the repository clone (${sharedDir}); see README, "Tests and CI"`);
+    throw new Error(
+      `${full} is missing: the tests read data and tools from ../shared beside the repository clone (${sharedDir}); see README, "Tests and CI"`,
+    );
   }
   return full;
 }
@@ -30,7 +32,8 @@ export function findOnPath(name: string): string | undefined {
 export function describeWithBinary(binary: string, name: string, body: (binaryPath: string) => void): void {
   const found = findOnPath(binary);
   if (found) describe(name, () => body(found));
-  else if (process.env.CI) describe(name, () => test(`${binary} is installed (CI installs it in .ci/run)`, () => expect(found).toBeDefined()));
+  else if (process.env.CI)
+    describe(name, () => test(`${binary} is installed (CI installs it in .ci/run)`, () => expect(found).toBeDefined()));
   else describe.skip(`${name} (skipped: ${binary} not installed; .ci/run installs it)`, () => body(''));
 }
 

@@ -60,10 +60,70 @@ function mod97(numeric) {
 
 function createValues(seed) {
   const r = createRandom(seed);
-  const first = ['jane', 'li', 'omar', 'sofia', 'k', 'priya', 'mateo', 'anna', 'chen', 'fatima', 'noah', 'yuki', 'lars', 'amara', 'diego', 'ines', 'tom', 'olga'];
-  const last = ['doe', 'wang', 'haddad', 'rossi', 'nguyen', 'patel', 'garcia', 'berg', 'okafor', 'muller', 'silva', 'kowalski', 'tanaka', 'dubois'];
-  const domains = ['example.com', 'example.org', 'shop.example.fr', 'mail.example.net', 'corp.example.co.uk', 'example.io', 'students.example.edu', 'example.de'];
-  const users = ['jdoe', 'alice', 'bwang', 'deploy_bot', 'm.rossi', 'svc-backup', 'kpatel', 'nguyen7', 'webmaster', 'olga.k', 'tanaka_y', 'cyrus', 'guest', 'ftpuser', 'dbadmin', 'x_chen'];
+  const first = [
+    'jane',
+    'li',
+    'omar',
+    'sofia',
+    'k',
+    'priya',
+    'mateo',
+    'anna',
+    'chen',
+    'fatima',
+    'noah',
+    'yuki',
+    'lars',
+    'amara',
+    'diego',
+    'ines',
+    'tom',
+    'olga',
+  ];
+  const last = [
+    'doe',
+    'wang',
+    'haddad',
+    'rossi',
+    'nguyen',
+    'patel',
+    'garcia',
+    'berg',
+    'okafor',
+    'muller',
+    'silva',
+    'kowalski',
+    'tanaka',
+    'dubois',
+  ];
+  const domains = [
+    'example.com',
+    'example.org',
+    'shop.example.fr',
+    'mail.example.net',
+    'corp.example.co.uk',
+    'example.io',
+    'students.example.edu',
+    'example.de',
+  ];
+  const users = [
+    'jdoe',
+    'alice',
+    'bwang',
+    'deploy_bot',
+    'm.rossi',
+    'svc-backup',
+    'kpatel',
+    'nguyen7',
+    'webmaster',
+    'olga.k',
+    'tanaka_y',
+    'cyrus',
+    'guest',
+    'ftpuser',
+    'dbadmin',
+    'x_chen',
+  ];
 
   const v = {
     r,
@@ -76,12 +136,17 @@ function createValues(seed) {
     email() {
       const shape = r.int(0, 5);
       const local =
-        shape === 0 ? `${r.pick(first)}.${r.pick(last)}` :
-        shape === 1 ? `${r.pick(first)}${r.int(1, 99)}` :
-        shape === 2 ? `${r.pick(first)}+${r.pick(['alerts', 'test', 'billing'])}` :
-        shape === 3 ? `${r.pick(first)[0]}_${r.pick(last)}` :
-        shape === 4 ? `${r.pick(['d', 'o', 'l'])}'${r.pick(last)}` :
-        `${r.pick(last)}`;
+        shape === 0
+          ? `${r.pick(first)}.${r.pick(last)}`
+          : shape === 1
+            ? `${r.pick(first)}${r.int(1, 99)}`
+            : shape === 2
+              ? `${r.pick(first)}+${r.pick(['alerts', 'test', 'billing'])}`
+              : shape === 3
+                ? `${r.pick(first)[0]}_${r.pick(last)}`
+                : shape === 4
+                  ? `${r.pick(['d', 'o', 'l'])}'${r.pick(last)}`
+                  : `${r.pick(last)}`;
       return `${local}@${r.pick(domains)}`;
     },
     ipv4() {
@@ -99,7 +164,7 @@ function createValues(seed) {
     mac(sep = r.pick([':', '-'])) {
       const pairs = Array.from({ length: 6 }, () => r.chars(HEX, 2));
       pairs[0] = (parseInt(pairs[0], 16) & 0xfc).toString(16).padStart(2, '0');
-      return (r.next() < 0.5 ? pairs.join(sep) : pairs.join(sep).toUpperCase());
+      return r.next() < 0.5 ? pairs.join(sep) : pairs.join(sep).toUpperCase();
     },
     phone() {
       const shape = r.int(0, 5);
@@ -127,7 +192,14 @@ function createValues(seed) {
       return `${n.slice(0, 4)} ${n.slice(4, 10)} ${n.slice(10)}`;
     },
     iban() {
-      const [country, length] = r.pick([['DE', 22], ['GB', 22], ['FR', 27], ['NL', 18], ['ES', 24], ['IT', 27]]);
+      const [country, length] = r.pick([
+        ['DE', 22],
+        ['GB', 22],
+        ['FR', 27],
+        ['NL', 18],
+        ['ES', 24],
+        ['IT', 27],
+      ]);
       let bban = '';
       if (country === 'GB') bban = 'NWBK' + v.digits(14);
       else if (country === 'NL') bban = 'ABNA' + v.digits(10);
@@ -147,10 +219,24 @@ function createValues(seed) {
     },
     awsAccessKey: () => r.pick(['AKIA', 'ASIA']) + r.chars(UPPER + '234567', 16),
     awsSecretKey: () => r.chars(BASE64, 40),
-    privateKey(kind = r.pick(['RSA PRIVATE KEY', 'PRIVATE KEY', 'OPENSSH PRIVATE KEY', 'EC PRIVATE KEY', 'PGP PRIVATE KEY BLOCK'])) {
+    privateKey(
+      kind = r.pick([
+        'RSA PRIVATE KEY',
+        'PRIVATE KEY',
+        'OPENSSH PRIVATE KEY',
+        'EC PRIVATE KEY',
+        'PGP PRIVATE KEY BLOCK',
+      ]),
+    ) {
       return `-----BEGIN ${kind}-----\\n${r.chars(BASE64, 64)}\\n${r.chars(BASE64, 40)}=\\n-----END ${kind}-----`;
     },
-    password: () => r.pick([`${r.pick(first)}${r.int(10, 99)}!`, r.chars(BASE62 + '-_!#%', r.int(10, 18)), `${r.pick(['Summer', 'Winter', 'Blue', 'Tiger'])}${r.int(2019, 2026)}#`, r.chars(LOWER + DIGITS, 12)]),
+    password: () =>
+      r.pick([
+        `${r.pick(first)}${r.int(10, 99)}!`,
+        r.chars(BASE62 + '-_!#%', r.int(10, 18)),
+        `${r.pick(['Summer', 'Winter', 'Blue', 'Tiger'])}${r.int(2019, 2026)}#`,
+        r.chars(LOWER + DIGITS, 12),
+      ]),
     /** A GitHub classic token: prefix, 30 random base62, then the CRC32 of those 30 as 6 base62 digits. */
     github(prefix = r.pick(['ghp', 'gho', 'ghu', 'ghs', 'ghr'])) {
       const body = r.chars(BASE62, 30);
@@ -162,8 +248,19 @@ function createValues(seed) {
       const body = r.chars(BASE62, 30);
       return `npm_${body}${base62(zlib.crc32(body), 6)}`;
     },
-    gitlab: () => r.pick([`glpat-${r.chars(BASE62 + '-_', 20)}`, `glpat-${r.chars(BASE62 + '-_', 27)}.01.${r.chars(LOWER + DIGITS, 9)}`, `gldt-${r.chars(BASE62 + '-_', 20)}`, `glrt-${r.chars(BASE62 + '-_', 20)}`]),
-    slack: () => r.pick([`xoxb-${v.digits(12)}-${v.digits(13)}-${r.chars(BASE62, 24)}`, `xoxp-${v.digits(12)}-${v.digits(12)}-${v.digits(13)}-${v.hex(32)}`, `xapp-1-A${r.chars(UPPER + DIGITS, 10)}-${v.digits(13)}-${v.hex(64)}`]),
+    gitlab: () =>
+      r.pick([
+        `glpat-${r.chars(BASE62 + '-_', 20)}`,
+        `glpat-${r.chars(BASE62 + '-_', 27)}.01.${r.chars(LOWER + DIGITS, 9)}`,
+        `gldt-${r.chars(BASE62 + '-_', 20)}`,
+        `glrt-${r.chars(BASE62 + '-_', 20)}`,
+      ]),
+    slack: () =>
+      r.pick([
+        `xoxb-${v.digits(12)}-${v.digits(13)}-${r.chars(BASE62, 24)}`,
+        `xoxp-${v.digits(12)}-${v.digits(12)}-${v.digits(13)}-${v.hex(32)}`,
+        `xapp-1-A${r.chars(UPPER + DIGITS, 10)}-${v.digits(13)}-${v.hex(64)}`,
+      ]),
     slackWebhookPath: () => `T${r.chars(UPPER + DIGITS, 8)}/B${r.chars(UPPER + DIGITS, 10)}/${r.chars(BASE62, 24)}`,
     stripe: () => `${r.pick(['sk', 'rk'])}_${r.pick(['live', 'test'])}_${r.chars(BASE62, r.pick([24, 99]))}`,
     google: () => `AIza${r.chars(BASE62 + '-_', 35)}`,
@@ -171,7 +268,12 @@ function createValues(seed) {
     azureSig: () => encodeURIComponent(`${r.chars(BASE64, 43)}=`),
     sendgrid: () => `SG.${r.chars(BASE62 + '-_', 22)}.${r.chars(BASE62 + '-_', 43)}`,
     twilio: () => `SK${v.hex(32)}`,
-    openai: () => r.pick([`sk-proj-${r.chars(BASE62 + '-_', 74)}T3BlbkFJ${r.chars(BASE62 + '-_', 74)}`, `sk-${r.chars(BASE62, 20)}T3BlbkFJ${r.chars(BASE62, 20)}`, `sk-svcacct-${r.chars(BASE62 + '-_', 58)}T3BlbkFJ${r.chars(BASE62 + '-_', 58)}`]),
+    openai: () =>
+      r.pick([
+        `sk-proj-${r.chars(BASE62 + '-_', 74)}T3BlbkFJ${r.chars(BASE62 + '-_', 74)}`,
+        `sk-${r.chars(BASE62, 20)}T3BlbkFJ${r.chars(BASE62, 20)}`,
+        `sk-svcacct-${r.chars(BASE62 + '-_', 58)}T3BlbkFJ${r.chars(BASE62 + '-_', 58)}`,
+      ]),
     xai: () => `xai-${r.chars(BASE62, 80)}`,
     huggingface: () => `hf_${r.chars(UPPER + LOWER, 34)}`,
     datadog: () => v.hex(32),
@@ -180,9 +282,29 @@ function createValues(seed) {
     age: () => `AGE-SECRET-KEY-1${r.chars('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)}`,
     /** Any one vendor token, for lines where the vendor doesn't matter. */
     anyToken() {
-      return r.pick([v.github, v.githubPat, v.npm, v.gitlab, v.slack, v.stripe, v.google, v.sendgrid, v.twilio, v.openai, v.xai, v.huggingface, v.pypi, v.docker])();
+      return r.pick([
+        v.github,
+        v.githubPat,
+        v.npm,
+        v.gitlab,
+        v.slack,
+        v.stripe,
+        v.google,
+        v.sendgrid,
+        v.twilio,
+        v.openai,
+        v.xai,
+        v.huggingface,
+        v.pypi,
+        v.docker,
+      ])();
     },
-    home: () => r.pick([`/home/${r.pick(users)}`, `/Users/${r.pick(first)}${r.pick(['', '.' + r.pick(last)])}`, `C:\\Users\\${r.pick(first)}`]),
+    home: () =>
+      r.pick([
+        `/home/${r.pick(users)}`,
+        `/Users/${r.pick(first)}${r.pick(['', '.' + r.pick(last)])}`,
+        `C:\\Users\\${r.pick(first)}`,
+      ]),
     ipHost() {
       const ip = [r.pick([10, 81, 220, 62, 54, 172]), r.int(0, 255), r.int(0, 255), r.int(1, 254)];
       return r.pick([

@@ -13,9 +13,21 @@ interface Io {
 const CHUNK_LINES = 1000;
 
 /** Writes generated lines to the output, paced to the rate; resolves when `count` lines are out or on SIGINT/SIGTERM. */
-export async function generate(options: GeneratorOptions, out: NodeJS.WritableStream, stop: AbortSignal): Promise<number> {
+export async function generate(
+  options: GeneratorOptions,
+  out: NodeJS.WritableStream,
+  stop: AbortSignal,
+): Promise<number> {
   const random = createRandom(options.seed);
-  const nextLine = createTransactionLines({ methods: options.methods, failureShare: options.failureShare, malformedShare: options.malformedShare, incidentShare: options.incidentShare }, random);
+  const nextLine = createTransactionLines(
+    {
+      methods: options.methods,
+      failureShare: options.failureShare,
+      malformedShare: options.malformedShare,
+      incidentShare: options.incidentShare,
+    },
+    random,
+  );
   const stepMs = options.rate > 0 ? 1000 / options.rate : 1;
   const began = Date.now();
   let written = 0;

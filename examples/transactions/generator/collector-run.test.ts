@@ -24,21 +24,40 @@ describe('collector run -c examples/transactions/collector.yaml', () => {
   });
 
   test('ships every generated line, labelled by the module, and exits 0 after SIGTERM', async () => {
-    const generated = spawnSync(process.execPath, [GENERATOR, '--rate', '0', '--count', '300', '--seed', '11', '--malformed-share', '0.1', '--output', path.join(dir, 'logs', 'transactions.log')]);
+    const generated = spawnSync(process.execPath, [
+      GENERATOR,
+      '--rate',
+      '0',
+      '--count',
+      '300',
+      '--seed',
+      '11',
+      '--malformed-share',
+      '0.1',
+      '--output',
+      path.join(dir, 'logs', 'transactions.log'),
+    ]);
     expect(generated.status).toBe(0);
     child = spawn(process.execPath, [COLLECTOR, 'run', '-c', 'collector.yaml', '--log-level', 'warn'], {
-      cwd: dir, env: { PATH: process.env.PATH, COLLECTOR_HTTP_PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: dir,
+      env: { PATH: process.env.PATH, COLLECTOR_HTTP_PORT: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     const stderr: Buffer[] = [];
     child.stderr?.on('data', (c: Buffer) => stderr.push(c));
     const out = path.join(dir, 'data', 'out', 'transactions.ndjson');
-    const count = (): number => (fs.existsSync(out) ? fs.readFileSync(out, 'utf8').split('\n').filter(Boolean).length : 0);
+    const count = (): number =>
+      fs.existsSync(out) ? fs.readFileSync(out, 'utf8').split('\n').filter(Boolean).length : 0;
     await waitFor(() => count() >= 300, `300 lines in ${out}; stderr: ${Buffer.concat(stderr).toString()}`, 20_000, 50);
     const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
 
-    const entries = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { labels: Record<string, string>; line: string });
+    const entries = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { labels: Record<string, string>; line: string });
     expect(entries).toHaveLength(300);
     const statuses = new Set(entries.map((e) => e.labels.parse_status));
     expect(statuses).toEqual(new Set(['success', 'failed']));

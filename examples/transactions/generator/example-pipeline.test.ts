@@ -16,20 +16,40 @@ describe('examples/transactions through the collector', () => {
     ]);
     const registry = new Registry();
     const sink = createMemoryConsumer();
-    const pipeline = createPipelineConsumer(config.pipelines[0], { registry, logger: silentLogger, resolve: () => sink });
-    const next = createTransactionLines({ methods: { CashIn: 2, 'STP-OUT': 1 }, failureShare: 0.2, malformedShare: 0.1, incidentShare: 0.05 }, createRandom(3));
+    const pipeline = createPipelineConsumer(config.pipelines[0], {
+      registry,
+      logger: silentLogger,
+      resolve: () => sink,
+    });
+    const next = createTransactionLines(
+      { methods: { CashIn: 2, 'STP-OUT': 1 }, failureShare: 0.2, malformedShare: 0.1, incidentShare: 0.05 },
+      createRandom(3),
+    );
     const truth = Array.from({ length: 2000 }, (_, i) => next(Date.parse('2025-12-26T00:00:00Z') + i * 10));
     await pipeline.consume({ entries: truth.map((t) => testEntry(t.text)) }, new AbortController().signal);
 
-    expect(sink.entries.map((e) => e.labels)).toEqual(truth.map((t) => (t.kind === 'malformed' || t.kind === 'incident'
-      ? { job: 'transactions', service: 'payments', parse_status: 'failed' }
-      : { job: 'transactions', service: 'payments', parse_status: 'success', method: t.method, status: t.kind === 'success' ? 'SUCCESS' : 'FAILED' })));
+    expect(sink.entries.map((e) => e.labels)).toEqual(
+      truth.map((t) =>
+        t.kind === 'malformed' || t.kind === 'incident'
+          ? { job: 'transactions', service: 'payments', parse_status: 'failed' }
+          : {
+              job: 'transactions',
+              service: 'payments',
+              parse_status: 'success',
+              method: t.method,
+              status: t.kind === 'success' ? 'SUCCESS' : 'FAILED',
+            },
+      ),
+    );
 
-    const total = async (name: string) => ((await registry.getSingleMetric(name)?.get())?.values ?? []).reduce((sum, v) => sum + v.value, 0);
+    const total = async (name: string) =>
+      ((await registry.getSingleMetric(name)?.get())?.values ?? []).reduce((sum, v) => sum + v.value, 0);
     expect(await total('payment_success_transactions_total')).toBe(truth.filter((t) => t.kind === 'success').length);
     expect(await total('payment_failed_transactions_total')).toBe(truth.filter((t) => t.kind === 'failed').length);
     const histogram = (await registry.getSingleMetric('payment_transaction_latency_ms')?.get())?.values ?? [];
-    const observed = histogram.filter((v) => (v as { metricName?: string }).metricName === 'payment_transaction_latency_ms_count').reduce((s, v) => s + v.value, 0);
+    const observed = histogram
+      .filter((v) => (v as { metricName?: string }).metricName === 'payment_transaction_latency_ms_count')
+      .reduce((s, v) => s + v.value, 0);
     expect(observed).toBe(truth.filter((t) => t.kind === 'success' || t.kind === 'failed').length);
     await pipeline.shutdown(new AbortController().signal);
   });

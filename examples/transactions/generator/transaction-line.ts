@@ -11,11 +11,26 @@ export interface TransactionMix {
   incidentShare: number;
 }
 
-export const DEFAULT_METHODS: Record<string, number> = { CashIn: 30, CashOut: 20, Transfer: 25, 'STP-OUT': 15, 'STP-IN': 10 };
+export const DEFAULT_METHODS: Record<string, number> = {
+  CashIn: 30,
+  CashOut: 20,
+  Transfer: 25,
+  'STP-OUT': 15,
+  'STP-IN': 10,
+};
 
-const SUCCESS_DETAILS = ['Transfer completed successfully', 'Payment processed', 'Funds credited', 'Settlement confirmed'];
+const SUCCESS_DETAILS = [
+  'Transfer completed successfully',
+  'Payment processed',
+  'Funds credited',
+  'Settlement confirmed',
+];
 const FAILURES: readonly [string, number][] = [
-  ['Insufficient funds', 400], ['Account locked', 403], ['Beneficiary not found', 404], ['Internal error', 500], ['Timeout contacting bank', 504],
+  ['Insufficient funds', 400],
+  ['Account locked', 403],
+  ['Beneficiary not found', 404],
+  ['Internal error', 500],
+  ['Timeout contacting bank', 504],
 ];
 
 /** What the generator produced for one line, so tests can compare the collector's view with the truth. */
@@ -62,10 +77,20 @@ export function createTransactionLines(mix: TransactionMix, random: Random): (st
     const end = clock(startMs + latencyMs);
     if (random.next() < mix.failureShare) {
       const [detail, code] = random.pick(FAILURES);
-      return { text: `${start.date}|${start.time}|${end.time}|${latencyMs}|${method}|${detail}|FAILED|${code}`, kind: 'failed', method, latencyMs };
+      return {
+        text: `${start.date}|${start.time}|${end.time}|${latencyMs}|${method}|${detail}|FAILED|${code}`,
+        kind: 'failed',
+        method,
+        latencyMs,
+      };
     }
     const code = method.startsWith('STP') ? 0 : 200;
-    return { text: `${start.date}|${start.time}|${end.time}|${latencyMs}|${method}|${random.pick(SUCCESS_DETAILS)}|SUCCESS|${code}`, kind: 'success', method, latencyMs };
+    return {
+      text: `${start.date}|${start.time}|${end.time}|${latencyMs}|${method}|${random.pick(SUCCESS_DETAILS)}|SUCCESS|${code}`,
+      kind: 'success',
+      method,
+      latencyMs,
+    };
   };
 }
 
@@ -73,10 +98,14 @@ export function createTransactionLines(mix: TransactionMix, random: Random): (st
 function malformed(random: Random, startMs: number): string {
   const { date, time } = clock(startMs);
   switch (random.int(0, 3)) {
-    case 0: return `${date}|${time}|${time}|12`;
-    case 1: return '    at com.bank.payments.Processor.handle(Processor.java:42)';
-    case 2: return `${date}|${time}|${time}|fast|CashIn|Payment processed|SUCCESS|200`;
-    default: return `${date} ${time} WARN connection pool exhausted, retrying`;
+    case 0:
+      return `${date}|${time}|${time}|12`;
+    case 1:
+      return '    at com.bank.payments.Processor.handle(Processor.java:42)';
+    case 2:
+      return `${date}|${time}|${time}|fast|CashIn|Payment processed|SUCCESS|200`;
+    default:
+      return `${date} ${time} WARN connection pool exhausted, retrying`;
   }
 }
 
@@ -85,11 +114,17 @@ function incident(random: Random, startMs: number): string {
   const { date, time } = clock(startMs);
   const host = `10.20.${random.int(0, 9)}.${random.int(2, 250)}`;
   switch (random.int(0, 5)) {
-    case 0: return `${date} ${time} FATAL ledger database unreachable: connection refused to ${host}:5432, holding transactions`;
-    case 1: return `${date} ${time} ERROR java.lang.OutOfMemoryError: Java heap space in settlement batch ${random.int(1000, 9999)}`;
-    case 2: return `${date} ${time} ERROR write /var/lib/payments/journal/${String(random.int(1, 999)).padStart(6, '0')}.log: no space left on device`;
-    case 3: return `${date} ${time} ERROR TLS handshake with bank gateway ${host} failed: certificate has expired`;
-    case 4: return `${date} ${time} ERROR unauthorized: invalid API signature on settlement callback from ${host}`;
-    default: return `${date} ${time} ERROR bank gateway circuit open after ${random.int(10, 50)} consecutive timeouts, STP-OUT payments failing`;
+    case 0:
+      return `${date} ${time} FATAL ledger database unreachable: connection refused to ${host}:5432, holding transactions`;
+    case 1:
+      return `${date} ${time} ERROR java.lang.OutOfMemoryError: Java heap space in settlement batch ${random.int(1000, 9999)}`;
+    case 2:
+      return `${date} ${time} ERROR write /var/lib/payments/journal/${String(random.int(1, 999)).padStart(6, '0')}.log: no space left on device`;
+    case 3:
+      return `${date} ${time} ERROR TLS handshake with bank gateway ${host} failed: certificate has expired`;
+    case 4:
+      return `${date} ${time} ERROR unauthorized: invalid API signature on settlement callback from ${host}`;
+    default:
+      return `${date} ${time} ERROR bank gateway circuit open after ${random.int(10, 50)} consecutive timeouts, STP-OUT payments failing`;
   }
 }

@@ -16,17 +16,24 @@ const floors: ReadonlyArray<[string, number]> = [
 ];
 
 function gaOf(system: string): number {
-  const records = parseCsvRecords(fs.readFileSync(path.join(dataDir, system, `${system}_2k.log_structured.csv`), 'utf8'));
+  const records = parseCsvRecords(
+    fs.readFileSync(path.join(dataDir, system, `${system}_2k.log_structured.csv`), 'utf8'),
+  );
   const miner = createTemplateMiner();
   for (const record of records) miner.add(record.Content);
   const predicted = records.map((record) => miner.match(record.Content)?.templateId ?? 'unmatched');
-  return groupingAccuracy(predicted, records.map((record) => record.EventId));
+  return groupingAccuracy(
+    predicted,
+    records.map((record) => record.EventId),
+  );
 }
 
 describe('template miner on loghub-2k', () => {
   if (!available) {
     test('finds the loghub-2k sample in ../shared', () => {
-      throw new Error(`${dataDir} is missing: the tests read data from ../shared beside the repository clone; see README, "Tests and CI"`);
+      throw new Error(
+        `${dataDir} is missing: the tests read data from ../shared beside the repository clone; see README, "Tests and CI"`,
+      );
     });
     return;
   }

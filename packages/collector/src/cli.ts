@@ -39,7 +39,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 2;
     }
     if (err instanceof ConfigError) {
-      io.stderr.write(`${err.issues.map(formatIssue).join('\n')}\n${err.issues.length} issue${err.issues.length === 1 ? '' : 's'} in the config\n`);
+      io.stderr.write(
+        `${err.issues.map(formatIssue).join('\n')}\n${err.issues.length} issue${err.issues.length === 1 ? '' : 's'} in the config\n`,
+      );
       return 1;
     }
     io.stderr.write(`collector: ${(err as Error).message}\n`);
@@ -55,10 +57,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const args = parse(command, promtailFlags(rest));
   const file = args.config ?? (command === 'convert' ? args.positionals[0] : undefined);
-  if (file === undefined) throw new UsageError(command === 'convert' ? 'convert needs a Promtail config file' : `${command} needs -c FILE`);
-  if (args.positionals.length > (command === 'convert' && args.config === undefined ? 1 : 0)) throw new UsageError(`unexpected argument "${args.positionals[args.positionals.length - 1]}"`);
+  if (file === undefined)
+    throw new UsageError(command === 'convert' ? 'convert needs a Promtail config file' : `${command} needs -c FILE`);
+  if (args.positionals.length > (command === 'convert' && args.config === undefined ? 1 : 0))
+    throw new UsageError(`unexpected argument "${args.positionals[args.positionals.length - 1]}"`);
   const format = args['config.format'] ?? 'auto';
-  if (!['auto', 'collector', 'promtail'].includes(format)) throw new UsageError('--config.format must be auto, collector or promtail');
+  if (!['auto', 'collector', 'promtail'].includes(format))
+    throw new UsageError('--config.format must be auto, collector or promtail');
   const load: LoadOptions = { format: format as LoadOptions['format'], expandEnv: args['config.expand-env'] };
   switch (command) {
     case 'convert': {
@@ -80,13 +85,23 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const config = await loadConfig(file, io.env, load);
       const input = args.input === undefined ? io.stdin : await openInput(args.input);
       const logger = createLogger({ level: 'warn', out: io.stderr });
-      const summary = await dryRun(config, { pipeline: args.pipeline, input, inputFile: args.input, output: io.stdout, inspect: args.inspect, logger });
-      io.stderr.write(`dry-run ${summary.pipeline}: ${summary.linesIn} lines in, ${summary.entriesOut} entries out, ${summary.notOut} dropped or merged\n`);
+      const summary = await dryRun(config, {
+        pipeline: args.pipeline,
+        input,
+        inputFile: args.input,
+        output: io.stdout,
+        inspect: args.inspect,
+        logger,
+      });
+      io.stderr.write(
+        `dry-run ${summary.pipeline}: ${summary.linesIn} lines in, ${summary.entriesOut} entries out, ${summary.notOut} dropped or merged\n`,
+      );
       return 0;
     }
     case 'run': {
       const flag = args['log-level'];
-      if (flag !== undefined && !LOG_LEVELS.includes(flag as LogLevel)) throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+      if (flag !== undefined && !LOG_LEVELS.includes(flag as LogLevel))
+        throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
       const config = await loadConfig(file, io.env, load);
       const level = (flag ?? config.server.log_level ?? 'info') as LogLevel;
       return runUntilStopped(config, createLogger({ level, out: io.stderr }));
@@ -114,7 +129,7 @@ function parse(command: string, rest: string[]) {
     convert: ['config', 'config.expand-env'],
   };
   if (!allowed[command]) throw new UsageError(`unknown command "${command}"`);
-  let values: { [K in keyof typeof options]?: typeof options[K]['type'] extends 'boolean' ? boolean : string };
+  let values: { [K in keyof typeof options]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: true }));
@@ -124,7 +139,12 @@ function parse(command: string, rest: string[]) {
   for (const [key, value] of Object.entries(values)) {
     if (value !== false && !allowed[command].includes(key)) throw new UsageError(`${command} does not take --${key}`);
   }
-  return { ...values, inspect: values.inspect ?? false, 'config.expand-env': values['config.expand-env'] ?? false, positionals };
+  return {
+    ...values,
+    inspect: values.inspect ?? false,
+    'config.expand-env': values['config.expand-env'] ?? false,
+    positionals,
+  };
 }
 
 /** Promtail's Go-style flags as a Promtail unit file passes them: `-config.file=F`, `-config.expand-env=true`. */
@@ -150,7 +170,9 @@ async function openInput(file: string): Promise<NodeJS.ReadableStream> {
   const stream = fs.createReadStream(file);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
-    stream.once('error', (err: NodeJS.ErrnoException) => reject(new UsageError(`cannot read --input ${file}: ${err.code ?? err.message}`)));
+    stream.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new UsageError(`cannot read --input ${file}: ${err.code ?? err.message}`)),
+    );
   });
   return stream;
 }

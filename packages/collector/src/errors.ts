@@ -23,7 +23,11 @@ export function formatIssue(issue: ConfigIssue): string {
 /** The next step could not take the batch now; the same batch may succeed later. */
 export class RetryableError extends Error {
   override readonly name: string = 'RetryableError';
-  constructor(message: string, readonly retryAfterMs?: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -32,7 +36,11 @@ export class RetryableError extends Error {
 export class QueueFullError extends RetryableError {
   override readonly name = 'QueueFullError';
   /** `room`: resolves when the queue next delivers something (or after a while), for in-process callers to retry then. */
-  constructor(message: string, retryAfterMs: number, readonly room?: Promise<void>) {
+  constructor(
+    message: string,
+    retryAfterMs: number,
+    readonly room?: Promise<void>,
+  ) {
     super(message, retryAfterMs);
   }
 }
@@ -53,7 +61,10 @@ export class ShutdownError extends Error {
 /** A request a receiver refuses, with the HTTP status to answer (400, 404, 405, 413, 415); its message is safe to send back. */
 export class ProtocolError extends Error {
   override readonly name: string = 'ProtocolError';
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

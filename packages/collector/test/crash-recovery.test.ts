@@ -24,7 +24,8 @@ describe('collector process', () => {
     receiver = await LokiPushReceiver.start();
   });
   afterEach(async () => {
-    for (const p of processes.splice(0)) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+    for (const p of processes.splice(0))
+      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     await receiver.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -32,7 +33,9 @@ describe('collector process', () => {
   const writeConfig = async (): Promise<{ file: string; httpPort: number }> => {
     const httpPort = await freePort();
     const file = path.join(dir, 'collector.yaml');
-    fs.writeFileSync(file, `
+    fs.writeFileSync(
+      file,
+      `
 server: { http_listen_address: 127.0.0.1, http_listen_port: ${httpPort} }
 storage_path: ${path.join(dir, 'data')}
 sources:
@@ -55,7 +58,8 @@ sinks:
     batch_wait_ms: 20
     retry: { min_backoff_ms: 20, max_backoff_ms: 200, max_retries: 0 }
     queue: { type: disk, capacity_bytes: 50000000 }
-`);
+`,
+    );
     return { file, httpPort };
   };
   const start = async (config: { file: string; httpPort: number }): Promise<CollectorProcess> => {
@@ -130,8 +134,16 @@ sinks:
 });
 
 async function waitForReady(port: number, p: CollectorProcess): Promise<void> {
-  await waitFor(async () => {
-    if (p.child.exitCode !== null) throw new Error(`collector exited early: ${p.stderr()}`);
-    return fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
-  }, 'the collector to be ready', 20_000, 50);
+  await waitFor(
+    async () => {
+      if (p.child.exitCode !== null) throw new Error(`collector exited early: ${p.stderr()}`);
+      return fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+    },
+    'the collector to be ready',
+    20_000,
+    50,
+  );
 }

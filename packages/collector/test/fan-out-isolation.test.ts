@@ -18,7 +18,10 @@ function encodingSink(): Consumer<LogBatch> & { labels: Labels[] } {
 }
 
 /** Builds every pipeline of `yaml` (targets first, as the runtime does) over encoding sinks; returns the entry one. */
-function build(yaml: string, entry: string): { entryPipeline: PipelineConsumer; sinks: Record<string, ReturnType<typeof encodingSink>> } {
+function build(
+  yaml: string,
+  entry: string,
+): { entryPipeline: PipelineConsumer; sinks: Record<string, ReturnType<typeof encodingSink>> } {
   const config = parseConfig(yaml, '/cfg/collector.yaml', {});
   const sinks: Record<string, ReturnType<typeof encodingSink>> = {};
   for (const s of config.sinks) sinks[s.id] = encodingSink();
@@ -26,7 +29,10 @@ function build(yaml: string, entry: string): { entryPipeline: PipelineConsumer; 
   const ctx = {
     registry: new Registry(),
     logger: createLogger({ level: 'silent' }),
-    resolve: (target: string): Consumer<LogBatch> => (target.startsWith('sinks.') ? sinks[target.slice(6)] : required(pipelines.get(target), `pipeline ${target} (built before its sources)`)),
+    resolve: (target: string): Consumer<LogBatch> =>
+      target.startsWith('sinks.')
+        ? sinks[target.slice(6)]
+        : required(pipelines.get(target), `pipeline ${target} (built before its sources)`),
   };
   for (const p of config.pipelines) pipelines.set(`pipelines.${p.id}`, createPipelineConsumer(p, ctx));
   return { entryPipeline: required(pipelines.get(`pipelines.${entry}`), `pipeline ${entry}`), sinks };
@@ -50,7 +56,7 @@ describe('fan-out: no target sees what a sibling changed', () => {
     return sinks;
   };
 
-  test('forward_to: [pipelines.b, pipelines.c]: each pipeline\'s output has only its own label', async () => {
+  test("forward_to: [pipelines.b, pipelines.c]: each pipeline's output has only its own label", async () => {
     const sinks = await run(`
   a:
     stages: []
@@ -70,7 +76,7 @@ ${ENRICHING}`);
     expect(sinks.b_out.labels).toEqual([{ job: 'x', by_b: 'yes' }]);
   });
 
-  test('routes with continue: true: each matching route\'s pipeline changes its own copy', async () => {
+  test("routes with continue: true: each matching route's pipeline changes its own copy", async () => {
     const sinks = await run(`
   a:
     stages: []

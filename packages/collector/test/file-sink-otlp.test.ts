@@ -41,8 +41,35 @@ const metricsJson = {
       scopeMetrics: [
         {
           metrics: [
-            { name: 'http.server.requests', sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ asInt: '42', timeUnixNano: '1544712660000000000', attributes: [{ key: 'route', value: { stringValue: '/pay' } }] }] } },
-            { name: 'http.server.duration', histogram: { aggregationTemporality: 2, dataPoints: [{ count: '3', sum: 0.9, bucketCounts: ['1', '2'], explicitBounds: [0.25], timeUnixNano: '1544712660000000000' }] } },
+            {
+              name: 'http.server.requests',
+              sum: {
+                aggregationTemporality: 2,
+                isMonotonic: true,
+                dataPoints: [
+                  {
+                    asInt: '42',
+                    timeUnixNano: '1544712660000000000',
+                    attributes: [{ key: 'route', value: { stringValue: '/pay' } }],
+                  },
+                ],
+              },
+            },
+            {
+              name: 'http.server.duration',
+              histogram: {
+                aggregationTemporality: 2,
+                dataPoints: [
+                  {
+                    count: '3',
+                    sum: 0.9,
+                    bucketCounts: ['1', '2'],
+                    explicitBounds: [0.25],
+                    timeUnixNano: '1544712660000000000',
+                  },
+                ],
+              },
+            },
           ],
         },
       ],
@@ -54,10 +81,17 @@ const metricsJson = {
 function exportGrpc(port: number, grpcPath: string, body: Uint8Array): Promise<grpc.ServiceError | null> {
   const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
   return new Promise((resolve) => {
-    client.makeUnaryRequest(grpcPath, (b: Buffer) => b, (b: Buffer) => b, Buffer.from(body), new grpc.Metadata(), (err) => {
-      client.close();
-      resolve(err);
-    });
+    client.makeUnaryRequest(
+      grpcPath,
+      (b: Buffer) => b,
+      (b: Buffer) => b,
+      Buffer.from(body),
+      new grpc.Metadata(),
+      (err) => {
+        client.close();
+        resolve(err);
+      },
+    );
   });
 }
 
@@ -101,19 +135,37 @@ sinks:
     const file = path.join(dir, 'collector.yaml');
     fs.writeFileSync(file, yaml);
     collector = await runCollector(parseConfig(yaml, file, {}), { logger: createLogger({ level: 'silent' }) });
-    return { http: `http://127.0.0.1:${httpPort}`, grpcPort, metrics: `http://127.0.0.1:${collector.httpPort}/metrics` };
+    return {
+      http: `http://127.0.0.1:${httpPort}`,
+      grpcPort,
+      metrics: `http://127.0.0.1:${collector.httpPort}/metrics`,
+    };
   };
 
   test('writes OTLP/JSON lines that decode to the sent spans and points when requests arrive over HTTP and gRPC', async () => {
     const out = path.join(dir, 'out', 'telemetry.ndjson');
     const { http, grpcPort, metrics } = await start(`{ type: file, path: "${out}" }`);
 
-    const traces = await fetch(`${http}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tracesJson('POST /pay')) });
+    const traces = await fetch(`${http}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(tracesJson('POST /pay')),
+    });
     expect(traces.status).toBe(200);
     expect(await traces.json()).toEqual({});
-    const points = await fetch(`${http}/v1/metrics`, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body: codecs.metrics.encodeProtobuf(codecs.metrics.decodeJson(JSON.stringify(metricsJson))) });
+    const points = await fetch(`${http}/v1/metrics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-protobuf' },
+      body: codecs.metrics.encodeProtobuf(codecs.metrics.decodeJson(JSON.stringify(metricsJson))),
+    });
     expect(points.status).toBe(200);
-    expect(await exportGrpc(grpcPort, codecs.traces.grpcPath, codecs.traces.encodeProtobuf(codecs.traces.decodeJson(JSON.stringify(tracesJson('GET /cart')))))).toBeNull();
+    expect(
+      await exportGrpc(
+        grpcPort,
+        codecs.traces.grpcPath,
+        codecs.traces.encodeProtobuf(codecs.traces.decodeJson(JSON.stringify(tracesJson('GET /cart')))),
+      ),
+    ).toBeNull();
 
     // The answers came after the writes, so the lines are in the files before shutdown.
     const traceLines = readLines(path.join(dir, 'out', 'telemetry.traces.ndjson'));
@@ -121,8 +173,14 @@ sinks:
       codecs.traces.decodeJson(JSON.stringify(tracesJson('POST /pay'))),
       codecs.traces.decodeJson(JSON.stringify(tracesJson('GET /cart'))),
     ]);
-    expect(JSON.parse(traceLines[0]).resourceSpans[0].scopeSpans[0].spans[0]).toMatchObject({ traceId: '5b8efff798038103d269b633813fc60c', spanId: 'eee19b7ec3c1b174', kind: 2 });
-    expect(readLines(path.join(dir, 'out', 'telemetry.metrics.ndjson')).map((l) => codecs.metrics.decodeJson(l))).toEqual([codecs.metrics.decodeJson(JSON.stringify(metricsJson))]);
+    expect(JSON.parse(traceLines[0]).resourceSpans[0].scopeSpans[0].spans[0]).toMatchObject({
+      traceId: '5b8efff798038103d269b633813fc60c',
+      spanId: 'eee19b7ec3c1b174',
+      kind: 2,
+    });
+    expect(
+      readLines(path.join(dir, 'out', 'telemetry.metrics.ndjson')).map((l) => codecs.metrics.decodeJson(l)),
+    ).toEqual([codecs.metrics.decodeJson(JSON.stringify(metricsJson))]);
     expect(fs.existsSync(out)).toBe(false);
 
     const exposition = await (await fetch(metrics)).text();
@@ -132,13 +190,21 @@ sinks:
 
   test('rotates the traces file to traces_path.1 when a request would pass max_size_bytes', async () => {
     const tracesPath = path.join(dir, 'spans', 'spans.jsonl');
-    const lineBytes = codecs.traces.encodeJson(codecs.traces.decodeJson(JSON.stringify(tracesJson('span-0')))).length + 1;
-    const { http } = await start(`{ type: file, path: "${path.join(dir, 'logs.ndjson')}", traces_path: "${tracesPath}", max_size_bytes: ${lineBytes * 2}, max_files: 2 }`);
+    const lineBytes =
+      codecs.traces.encodeJson(codecs.traces.decodeJson(JSON.stringify(tracesJson('span-0')))).length + 1;
+    const { http } = await start(
+      `{ type: file, path: "${path.join(dir, 'logs.ndjson')}", traces_path: "${tracesPath}", max_size_bytes: ${lineBytes * 2}, max_files: 2 }`,
+    );
     for (let i = 0; i < 3; i++) {
-      const res = await fetch(`${http}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(tracesJson(`span-${i}`)) });
+      const res = await fetch(`${http}/v1/traces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(tracesJson(`span-${i}`)),
+      });
       expect(res.status).toBe(200);
     }
-    const names = (file: string) => readLines(file).map((l) => codecs.traces.decodeJson(l).resourceSpans[0].scopeSpans[0].spans[0].name);
+    const names = (file: string) =>
+      readLines(file).map((l) => codecs.traces.decodeJson(l).resourceSpans[0].scopeSpans[0].spans[0].name);
     expect(names(`${tracesPath}.1`)).toEqual(['span-0', 'span-1']);
     expect(names(tracesPath)).toEqual(['span-2']);
   });

@@ -28,7 +28,16 @@ describe('file source', () => {
 
   const start = async (next: Consumer<LogBatch>, yaml: Record<string, unknown> = {}) => {
     const ctx = createTestContext('sources.app', dataDir);
-    const source = createFileSource(fileSourceConfig.parse({ targets: [{ __path__: path.join(dir, '*.log'), job: 'app' }], poll_interval_ms: 20, sync_period_ms: 50, removed_file_grace_ms: 100, ...yaml }), { ...ctx, next });
+    const source = createFileSource(
+      fileSourceConfig.parse({
+        targets: [{ __path__: path.join(dir, '*.log'), job: 'app' }],
+        poll_interval_ms: 20,
+        sync_period_ms: 50,
+        removed_file_grace_ms: 100,
+        ...yaml,
+      }),
+      { ...ctx, next },
+    );
     running.push(source);
     await source.start();
     return { source, ctx };
@@ -39,9 +48,12 @@ describe('file source', () => {
   };
   const file = (name: string) => path.join(dir, name);
   const append = (name: string, text: string) => fs.appendFileSync(file(name), text);
-  const numbered = (prefix: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${prefix}-${from + i}\n`).join('');
+  const numbered = (prefix: string, from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => `${prefix}-${from + i}\n`).join('');
   const expectLines = (sink: MemoryConsumer, prefix: string, from: number, to: number) =>
-    expect(sink.lines().filter((l) => l.startsWith(`${prefix}-`))).toEqual(Array.from({ length: to - from }, (_, i) => `${prefix}-${from + i}`));
+    expect(sink.lines().filter((l) => l.startsWith(`${prefix}-`))).toEqual(
+      Array.from({ length: to - from }, (_, i) => `${prefix}-${from + i}`),
+    );
 
   test('reads lines with target labels and the filename label when the file exists at start', async () => {
     append('a.log', 'one\ntwo\r\n');
@@ -152,7 +164,9 @@ describe('file source', () => {
     append('a.log', 'tail\nnext\n');
     await sink.waitForEntries(4);
     expect(sink.lines()).toEqual(['short', 'x'.repeat(40), 'y'.repeat(40), 'next']);
-    expect(await metricValue(ctx.registry, 'collector_source_truncated_lines_total', { source: 'sources.app' })).toBe(2);
+    expect(await metricValue(ctx.registry, 'collector_source_truncated_lines_total', { source: 'sources.app' })).toBe(
+      2,
+    );
   });
 
   test('retries the same batch without losing lines when the next step is full', async () => {
@@ -163,7 +177,9 @@ describe('file source', () => {
     await sink.waitForEntries(20);
     expectLines(sink, 'q', 0, 20);
     expect(failing.calls).toBe(4);
-    expect(await metricValue(ctx.registry, 'collector_source_backpressure_retries_total', { source: 'sources.app' })).toBe(3);
+    expect(
+      await metricValue(ctx.registry, 'collector_source_backpressure_retries_total', { source: 'sources.app' }),
+    ).toBe(3);
   });
 
   test('hands fresh entries to each attempt when a refused attempt changed them', async () => {

@@ -3,7 +3,12 @@ import type { Consumer } from '../src/consumer';
 import type { LogBatch } from '../src/entry';
 import { QueueFullError } from '../src/errors';
 import { codecs } from '../src/protocols/otlp/codec';
-import { createInFlightBudget, defaultInFlightBytes, RequestTooLargeError, type InFlightBudget } from '../src/sources/in-flight-budget';
+import {
+  createInFlightBudget,
+  defaultInFlightBytes,
+  RequestTooLargeError,
+  type InFlightBudget,
+} from '../src/sources/in-flight-budget';
 import { createLokiPushSource, lokiPushSourceConfig, type LokiPushSource } from '../src/sources/loki-push';
 import { createOtlpGrpcSource, otlpGrpcConfig, type OtlpGrpcSource } from '../src/sources/otlp/grpc';
 import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../src/sources/otlp/http';
@@ -60,18 +65,36 @@ describe('receivers sharing one in-flight budget', () => {
     return consumer;
   }
 
-  const lokiBody = (size: number): string => JSON.stringify({ streams: [{ stream: { job: 'a' }, values: [['1', 'x'.repeat(size)]] }] });
-  const otlpBody = (size: number): string => JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'x'.repeat(size) } }] }] }] });
+  const lokiBody = (size: number): string =>
+    JSON.stringify({ streams: [{ stream: { job: 'a' }, values: [['1', 'x'.repeat(size)]] }] });
+  const otlpBody = (size: number): string =>
+    JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'x'.repeat(size) } }] }] }] });
 
-  async function start(budget: InFlightBudget, next: Consumer<LogBatch>): Promise<{ pushUrl: string; otlpUrl: string; grpcPort: number; ctx: ReturnType<typeof createTestContext> }> {
+  async function start(
+    budget: InFlightBudget,
+    next: Consumer<LogBatch>,
+  ): Promise<{ pushUrl: string; otlpUrl: string; grpcPort: number; ctx: ReturnType<typeof createTestContext> }> {
     const ctx = createTestContext('sources.push');
     push = createLokiPushSource(lokiPushSourceConfig.parse({ listen_port: 0 }), { ...ctx, next, inFlight: budget });
-    http = createOtlpHttpSource(otlpHttpConfig.parse({ listen_address: '127.0.0.1', listen_port: 0 }), { ...createTestContext('sources.otlp'), next, inFlight: budget });
-    grpcSource = createOtlpGrpcSource(otlpGrpcConfig.parse({ listen_address: '127.0.0.1', listen_port: 0 }), { ...createTestContext('sources.grpc'), next, inFlight: budget });
+    http = createOtlpHttpSource(otlpHttpConfig.parse({ listen_address: '127.0.0.1', listen_port: 0 }), {
+      ...createTestContext('sources.otlp'),
+      next,
+      inFlight: budget,
+    });
+    grpcSource = createOtlpGrpcSource(otlpGrpcConfig.parse({ listen_address: '127.0.0.1', listen_port: 0 }), {
+      ...createTestContext('sources.grpc'),
+      next,
+      inFlight: budget,
+    });
     await push.start();
     await http.start();
     await grpcSource.start();
-    return { pushUrl: `http://127.0.0.1:${push.port}/loki/api/v1/push`, otlpUrl: `http://127.0.0.1:${http.address().port}/v1/logs`, grpcPort: grpcSource.port(), ctx };
+    return {
+      pushUrl: `http://127.0.0.1:${push.port}/loki/api/v1/push`,
+      otlpUrl: `http://127.0.0.1:${http.address().port}/v1/logs`,
+      grpcPort: grpcSource.port(),
+      ctx,
+    };
   }
 
   const postJson = (url: string, body: string | ReadableStream<Uint8Array>) =>
@@ -80,10 +103,17 @@ describe('receivers sharing one in-flight budget', () => {
   function exportGrpc(port: number, body: Buffer): Promise<grpc.ServiceError | null> {
     const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     return new Promise((resolve) => {
-      client.makeUnaryRequest(codecs.logs.grpcPath, (b: Buffer) => b, (b: Buffer) => b, body, new grpc.Metadata(), (err) => {
-        client.close();
-        resolve(err);
-      });
+      client.makeUnaryRequest(
+        codecs.logs.grpcPath,
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        body,
+        new grpc.Metadata(),
+        (err) => {
+          client.close();
+          resolve(err);
+        },
+      );
     });
   }
 
@@ -100,7 +130,10 @@ describe('receivers sharing one in-flight budget', () => {
     const otlp = await postJson(otlpUrl, otlpBody(30_000));
     expect(otlp.status).toBe(429);
     expect(otlp.headers.get('retry-after')).toBe('1');
-    const rpc = await exportGrpc(grpcPort, Buffer.from(codecs.logs.encodeProtobuf(codecs.logs.decodeJson(otlpBody(30_000)))));
+    const rpc = await exportGrpc(
+      grpcPort,
+      Buffer.from(codecs.logs.encodeProtobuf(codecs.logs.decodeJson(otlpBody(30_000)))),
+    );
     expect(rpc?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     expect(rpc?.metadata.get('retry-after')).toEqual(['1']);
 
@@ -129,12 +162,17 @@ describe('receivers sharing one in-flight budget', () => {
   });
 
   test('answers 413 naming the limit when one body is larger than the whole budget', async () => {
-    const { pushUrl, otlpUrl, ctx } = await start(createInFlightBudget(10_000, createTestContext('x').registry), createMemoryConsumer());
+    const { pushUrl, otlpUrl, ctx } = await start(
+      createInFlightBudget(10_000, createTestContext('x').registry),
+      createMemoryConsumer(),
+    );
     const loki = await postJson(pushUrl, lokiBody(20_000));
     expect(loki.status).toBe(413);
-    expect(await loki.text()).toContain('over the collector\'s limits.max_in_flight_bytes (10000)');
+    expect(await loki.text()).toContain("over the collector's limits.max_in_flight_bytes (10000)");
     expect((await postJson(otlpUrl, otlpBody(20_000))).status).toBe(413);
-    expect(await metricValue(ctx.registry, 'collector_push_requests_total', { source: 'sources.push', status: '413' })).toBe(1);
+    expect(
+      await metricValue(ctx.registry, 'collector_push_requests_total', { source: 'sources.push', status: '413' }),
+    ).toBe(1);
   });
 
   test('gives every byte back: the in-flight gauge returns to 0 after accepted and refused requests', async () => {

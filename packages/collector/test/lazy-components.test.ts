@@ -40,7 +40,8 @@ describe('component modules', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const loadedWith = (stage: string): string[] => JSON.parse(execFileSync(process.execPath, ['-e', script, dir, stage], { encoding: 'utf8' })) as string[];
+  const loadedWith = (stage: string): string[] =>
+    JSON.parse(execFileSync(process.execPath, ['-e', script, dir, stage], { encoding: 'utf8' })) as string[];
 
   test('a file -> loki config loads no sorter client, PII, JSON, OTLP or remote write module', () => {
     expect(loadedWith('{ regex: { expression: "(?P<a>.)" } }')).toEqual([]);

@@ -34,7 +34,8 @@ describe('module loading', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const loadedWith = (withOtlp: 'yes' | 'no'): string[] => JSON.parse(execFileSync(process.execPath, ['-e', script, dir, withOtlp], { encoding: 'utf8' })) as string[];
+  const loadedWith = (withOtlp: 'yes' | 'no'): string[] =>
+    JSON.parse(execFileSync(process.execPath, ['-e', script, dir, withOtlp], { encoding: 'utf8' })) as string[];
 
   test('leaves gRPC and the OTLP protobuf modules unloaded when no component moves OTLP', () => {
     expect(loadedWith('no')).toEqual([]);

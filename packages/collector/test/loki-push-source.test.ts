@@ -24,16 +24,36 @@ describe('loki push source', () => {
     await source.start();
     return `http://127.0.0.1:${source.port}`;
   };
-  const post = (url: string, body: string | Uint8Array, headers: Record<string, string>) => fetch(url, { method: 'POST', body, headers });
+  const post = (url: string, body: string | Uint8Array, headers: Record<string, string>) =>
+    fetch(url, { method: 'POST', body, headers });
   const json = (obj: unknown) => JSON.stringify(obj);
 
   test('accepts JSON pushes and answers 204 with labels and metadata when the body is valid', async () => {
     const sink = createMemoryConsumer();
     const base = await start(sink, { labels: { source: 'push' }, use_incoming_timestamp: true });
-    const res = await post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: { job: 'a', source: 'theirs' }, values: [['1700000000000000001', 'one', { trace_id: 't' }], ['1700000000000000002', 'two']] }] }), { 'Content-Type': 'application/json' });
+    const res = await post(
+      `${base}/loki/api/v1/push`,
+      json({
+        streams: [
+          {
+            stream: { job: 'a', source: 'theirs' },
+            values: [
+              ['1700000000000000001', 'one', { trace_id: 't' }],
+              ['1700000000000000002', 'two'],
+            ],
+          },
+        ],
+      }),
+      { 'Content-Type': 'application/json' },
+    );
     expect(res.status).toBe(204);
     expect(sink.entries).toMatchObject([
-      { line: 'one', labels: { job: 'a', source: 'push' }, timestampNs: 1700000000000000001n, structuredMetadata: { trace_id: 't' } },
+      {
+        line: 'one',
+        labels: { job: 'a', source: 'push' },
+        timestampNs: 1700000000000000001n,
+        structuredMetadata: { trace_id: 't' },
+      },
       { line: 'two', labels: { job: 'a', source: 'push' }, timestampNs: 1700000000000000002n },
     ]);
   });
@@ -42,7 +62,10 @@ describe('loki push source', () => {
     const sink = createMemoryConsumer();
     const base = await start(sink);
     const body = zlib.gzipSync(json({ streams: [{ stream: { job: 'a' }, values: [['1', 'zipped']] }] }));
-    const res = await post(`${base}/api/v1/push`, body, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const res = await post(`${base}/api/v1/push`, body, {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expect(res.status).toBe(204);
     expect(sink.lines()).toEqual(['zipped']);
   });
@@ -53,18 +76,37 @@ describe('loki push source', () => {
   ])('accepts %s-encoded JSON, as otlp_http does', async (encoding, compress) => {
     const sink = createMemoryConsumer();
     const base = await start(sink);
-    const res = await post(`${base}/loki/api/v1/push`, compress(json({ streams: [{ stream: { job: 'a' }, values: [['1', encoding]] }] })), { 'Content-Type': 'application/json', 'Content-Encoding': encoding });
+    const res = await post(
+      `${base}/loki/api/v1/push`,
+      compress(json({ streams: [{ stream: { job: 'a' }, values: [['1', encoding]] }] })),
+      { 'Content-Type': 'application/json', 'Content-Encoding': encoding },
+    );
     expect(res.status).toBe(204);
     expect(sink.lines()).toEqual([encoding]);
   });
 
   test.each([
-    ['zstd, which it does not take', 'zstd', Buffer.from('x'), 415, 'unsupported Content-Encoding "zstd"; use gzip, deflate, snappy or none'],
+    [
+      'zstd, which it does not take',
+      'zstd',
+      Buffer.from('x'),
+      415,
+      'unsupported Content-Encoding "zstd"; use gzip, deflate, snappy or none',
+    ],
     ['a gzip body that is not gzip', 'gzip', Buffer.from('not gzip'), 400, 'invalid gzip body'],
-    ['a snappy body that declares more than max_body_bytes', 'snappy', snappy.compress(Buffer.alloc(5000)), 413, 'decompressed body is over max_body_bytes (1000)'],
+    [
+      'a snappy body that declares more than max_body_bytes',
+      'snappy',
+      snappy.compress(Buffer.alloc(5000)),
+      413,
+      'decompressed body is over max_body_bytes (1000)',
+    ],
   ])('answers %s with a clear message', async (_what, encoding, body, status, message) => {
     const base = await start(createMemoryConsumer(), { max_body_bytes: 1000 });
-    const res = await post(`${base}/loki/api/v1/push`, body, { 'Content-Type': 'application/json', 'Content-Encoding': encoding });
+    const res = await post(`${base}/loki/api/v1/push`, body, {
+      'Content-Type': 'application/json',
+      'Content-Encoding': encoding,
+    });
     expect(res.status).toBe(status);
     expect(await res.text()).toContain(message);
   });
@@ -72,8 +114,14 @@ describe('loki push source', () => {
   test('accepts snappy protobuf pushes as Promtail and Alloy send them', async () => {
     const sink = createMemoryConsumer();
     const base = await start(sink, { use_incoming_timestamp: true });
-    const body = snappy.compress(encodePush([createEntry('proto line', { job: 'p' }, 42n)], { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 }).body);
-    const res = await post(`${base}/loki/api/v1/push`, body, { 'Content-Type': 'application/x-protobuf', 'Content-Encoding': 'snappy' });
+    const body = snappy.compress(
+      encodePush([createEntry('proto line', { job: 'p' }, 42n)], { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 })
+        .body,
+    );
+    const res = await post(`${base}/loki/api/v1/push`, body, {
+      'Content-Type': 'application/x-protobuf',
+      'Content-Encoding': 'snappy',
+    });
     expect(res.status).toBe(204);
     expect(sink.entries).toMatchObject([{ line: 'proto line', labels: { job: 'p' }, timestampNs: 42n }]);
   });
@@ -82,7 +130,9 @@ describe('loki push source', () => {
     const sink = createMemoryConsumer();
     const base = await start(sink);
     const before = BigInt(Date.now()) * 1_000_000n;
-    await post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: {}, values: [['1', 'old']] }] }), { 'Content-Type': 'application/json' });
+    await post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: {}, values: [['1', 'old']] }] }), {
+      'Content-Type': 'application/json',
+    });
     expect(sink.entries[0].timestampNs).toBeGreaterThanOrEqual(before);
   });
 
@@ -91,21 +141,47 @@ describe('loki push source', () => {
     const base = await start(sink, { labels: { job: 'raw' } });
     const res = await post(`${base}/loki/api/v1/raw`, '{"a":1}\nplain line\r\n\n', { 'Content-Type': 'text/plain' });
     expect(res.status).toBe(204);
-    expect(sink.entries.map((e) => [e.line, e.labels])).toEqual([['{"a":1}', { job: 'raw' }], ['plain line', { job: 'raw' }]]);
+    expect(sink.entries.map((e) => [e.line, e.labels])).toEqual([
+      ['{"a":1}', { job: 'raw' }],
+      ['plain line', { job: 'raw' }],
+    ]);
   });
 
   test.each([
-    ['a timestamp that is a number', json({ streams: [{ stream: {}, values: [[1, 'x']] }] }), 'application/json', 400, 'streams[0].values[0][0]: timestamp must be a string'],
-    ['a label value that is not a string', json({ streams: [{ stream: { a: 1 }, values: [] }] }), 'application/json', 400, 'streams[0].stream.a: expected a string, got number'],
+    [
+      'a timestamp that is a number',
+      json({ streams: [{ stream: {}, values: [[1, 'x']] }] }),
+      'application/json',
+      400,
+      'streams[0].values[0][0]: timestamp must be a string',
+    ],
+    [
+      'a label value that is not a string',
+      json({ streams: [{ stream: { a: 1 }, values: [] }] }),
+      'application/json',
+      400,
+      'streams[0].stream.a: expected a string, got number',
+    ],
     ['broken JSON', '{"streams":', 'application/json', 400, 'body is not valid JSON'],
-    ['protobuf that is not snappy', 'plain', 'application/x-protobuf', 400, 'body is not snappy block-compressed protobuf'],
+    [
+      'protobuf that is not snappy',
+      'plain',
+      'application/x-protobuf',
+      400,
+      'body is not snappy block-compressed protobuf',
+    ],
     ['an unsupported content type', 'x', 'text/xml', 415, 'unsupported Content-Type "text/xml"'],
   ])('answers %s with a clear message', async (_what, body, type, status, message) => {
     const base = await start(createMemoryConsumer());
     const res = await post(`${base}/loki/api/v1/push`, body, { 'Content-Type': type });
     expect(res.status).toBe(status);
     expect(await res.text()).toContain(message);
-    expect(await metricValue(ctx.registry, 'collector_push_requests_total', { source: 'sources.push', status: String(status) })).toBe(1);
+    expect(
+      await metricValue(ctx.registry, 'collector_push_requests_total', {
+        source: 'sources.push',
+        status: String(status),
+      }),
+    ).toBe(1);
   });
 
   test('answers 413 when the body is over max_body_bytes', async () => {
@@ -116,13 +192,18 @@ describe('loki push source', () => {
 
   test('answers 413 when a gzip body inflates past max_body_bytes', async () => {
     const base = await start(createMemoryConsumer(), { max_body_bytes: 1000 });
-    const res = await post(`${base}/loki/api/v1/push`, zlib.gzipSync('x'.repeat(100_000)), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const res = await post(`${base}/loki/api/v1/push`, zlib.gzipSync('x'.repeat(100_000)), {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expect(res.status).toBe(413);
   });
 
   test('answers 429 with Retry-After when the next step is full', async () => {
     const sink: MemoryConsumer = createMemoryConsumer();
-    const base = await start(createFailingConsumer({ times: 1, error: () => new QueueFullError('queue full', 2500), next: sink }));
+    const base = await start(
+      createFailingConsumer({ times: 1, error: () => new QueueFullError('queue full', 2500), next: sink }),
+    );
     const body = json({ streams: [{ stream: {}, values: [['1', 'x']] }] });
     const res = await post(`${base}/loki/api/v1/push`, body, { 'Content-Type': 'application/json' });
     expect(res.status).toBe(429);
@@ -132,8 +213,12 @@ describe('loki push source', () => {
   });
 
   test('answers 503 with Retry-After when the next step is unavailable', async () => {
-    const base = await start(createFailingConsumer({ times: 1, error: () => new RetryableError('down'), next: createMemoryConsumer() }));
-    const res2 = await post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: {}, values: [['1', 'x']] }] }), { 'Content-Type': 'application/json' });
+    const base = await start(
+      createFailingConsumer({ times: 1, error: () => new RetryableError('down'), next: createMemoryConsumer() }),
+    );
+    const res2 = await post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: {}, values: [['1', 'x']] }] }), {
+      'Content-Type': 'application/json',
+    });
     expect(res2.status).toBe(503);
     expect(res2.headers.get('retry-after')).toBe('1');
   });
@@ -141,10 +226,21 @@ describe('loki push source', () => {
   test('answers 204 only after the next step accepted the batch', async () => {
     let release: (() => void) | undefined;
     const accepted: string[] = [];
-    const slow: Consumer<LogBatch> = { consume: (batch) => new Promise<void>((resolve) => (release = () => { accepted.push(...batch.entries.map((e) => e.line)); resolve(); })) };
+    const slow: Consumer<LogBatch> = {
+      consume: (batch) =>
+        new Promise<void>(
+          (resolve) =>
+            (release = () => {
+              accepted.push(...batch.entries.map((e) => e.line));
+              resolve();
+            }),
+        ),
+    };
     const base = await start(slow);
     let answered = false;
-    const pending = post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: {}, values: [['1', 'x']] }] }), { 'Content-Type': 'application/json' }).then((r) => ((answered = true), r));
+    const pending = post(`${base}/loki/api/v1/push`, json({ streams: [{ stream: {}, values: [['1', 'x']] }] }), {
+      'Content-Type': 'application/json',
+    }).then((r) => ((answered = true), r));
     await waitFor(() => release !== undefined, 'the consume call');
     expect(answered).toBe(false);
     required(release, 'the pending consume call')();
@@ -164,7 +260,10 @@ describe('loki push source', () => {
   test('fails to start with the address in the error when the port is taken', async () => {
     const base = await start(createMemoryConsumer());
     const port = Number(new URL(base).port);
-    const second = createLokiPushSource(lokiPushSourceConfig.parse({ listen_port: port }), { ...createTestContext('sources.other'), next: createMemoryConsumer() });
+    const second = createLokiPushSource(lokiPushSourceConfig.parse({ listen_port: port }), {
+      ...createTestContext('sources.other'),
+      next: createMemoryConsumer(),
+    });
     await expect(second.start()).rejects.toThrow(/EADDRINUSE/);
   });
 });

@@ -15,9 +15,21 @@ describe('refusedEntries (Loki 400 bodies)', () => {
     ['one refused entry', tooOld(1), 1],
     ['several distinct refusals, grouped', `2 errors like: ${tooOld(1)}; 1 errors like: ${tooOld(2)}`, 3],
     ['one message repeated', `4938 errors like: ${tooOld(1)}`, 4938],
-    ['a too-new entry and a line over the size limit', `1 errors like: entry for stream '{a="b"}' has timestamp too new: 2030-01-01T00:00:00Z; 2 errors like: Max entry size '262144' bytes exceeded for stream '{a="b"}' while adding an entry with length '300000' bytes`, 3],
-    ['structured metadata over its limit', `stream '{a="b"}' has structured metadata too large: '70000' bytes, limit: '65536' bytes. Please see limits_config.max_structured_metadata_size or contact your Loki administrator to increase it.`, 1],
-    ['an ingester naming what it ignored', `entry with timestamp 2020-01-01 00:00:00 +0000 UTC ignored, reason: 'entry too far behind' for stream: {job="test"},\ntotal ignored: 7 out of 10`, 7],
+    [
+      'a too-new entry and a line over the size limit',
+      `1 errors like: entry for stream '{a="b"}' has timestamp too new: 2030-01-01T00:00:00Z; 2 errors like: Max entry size '262144' bytes exceeded for stream '{a="b"}' while adding an entry with length '300000' bytes`,
+      3,
+    ],
+    [
+      'structured metadata over its limit',
+      `stream '{a="b"}' has structured metadata too large: '70000' bytes, limit: '65536' bytes. Please see limits_config.max_structured_metadata_size or contact your Loki administrator to increase it.`,
+      1,
+    ],
+    [
+      'an ingester naming what it ignored',
+      `entry with timestamp 2020-01-01 00:00:00 +0000 UTC ignored, reason: 'entry too far behind' for stream: {job="test"},\ntotal ignored: 7 out of 10`,
+      7,
+    ],
     ['a refusal of a whole stream', `stream '{a="b"}' has label value too long: 'xxxx'`, undefined],
     ['a message it does not know', 'entry too far behind', undefined],
     ['an empty body', '', undefined],
@@ -42,10 +54,24 @@ describe('loki sink on a 400 that names refused entries', () => {
     ctx = createTestContext('sinks.loki');
     sink = lokiSinkDefinition.create(lokiSinkDefinition.config.parse({ url: receiver.url, batch_wait_ms: 20 }), ctx);
     await sink.start();
-    const entries: LogEntry[] = Array.from({ length: 20 }, (_, i) => createEntry(`line-${i}`, { job: 'test' }, 1_700_000_000_000_000_000n + BigInt(i)));
+    const entries: LogEntry[] = Array.from({ length: 20 }, (_, i) =>
+      createEntry(`line-${i}`, { job: 'test' }, 1_700_000_000_000_000_000n + BigInt(i)),
+    );
     await sink.consume({ entries }, new AbortController().signal);
-    await waitFor(async () => (await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'http_400' })) > 0, 'the 400 counted');
-    expect(await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'http_400' })).toBe(3);
+    await waitFor(
+      async () =>
+        (await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', {
+          sink: 'sinks.loki',
+          reason: 'http_400',
+        })) > 0,
+      'the 400 counted',
+    );
+    expect(
+      await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', {
+        sink: 'sinks.loki',
+        reason: 'http_400',
+      }),
+    ).toBe(3);
     expect(await metricValue(ctx.registry, 'collector_sink_sent_entries_total', { sink: 'sinks.loki' })).toBe(17);
   });
 });

@@ -8,7 +8,12 @@ import { waitFor } from '@obs/schema/testing';
 import { createTestContext, metricValue } from './support/sink-context';
 
 const signal = () => new AbortController().signal;
-const entry = (line: string, tenant?: string): LogEntry => createEntry(line, tenant === undefined ? { job: 'app' } : { job: 'app', [TENANT_LABEL]: tenant }, 1_700_000_000_000_000_000n);
+const entry = (line: string, tenant?: string): LogEntry =>
+  createEntry(
+    line,
+    tenant === undefined ? { job: 'app' } : { job: 'app', [TENANT_LABEL]: tenant },
+    1_700_000_000_000_000_000n,
+  );
 const received = (r: LokiPushReceiver) => r.entries.map((e) => ({ line: e.line, tenant: e.tenant, labels: e.labels }));
 
 describe('loki sink per-entry tenant', () => {
@@ -18,7 +23,15 @@ describe('loki sink per-entry tenant', () => {
   const sink = async (yaml: Record<string, unknown>, ctx = createTestContext('sinks.loki')) => {
     dirs.push(ctx.dataDir);
     // A large batch_wait_ms: the test's entries leave in one batch, sent when shutdown drains the queue.
-    const s = lokiSinkDefinition.create(lokiSinkDefinition.config.parse({ url: receiver.url, batch_wait_ms: 60_000, retry: { min_backoff_ms: 5, max_backoff_ms: 20 }, ...yaml }), ctx);
+    const s = lokiSinkDefinition.create(
+      lokiSinkDefinition.config.parse({
+        url: receiver.url,
+        batch_wait_ms: 60_000,
+        retry: { min_backoff_ms: 5, max_backoff_ms: 20 },
+        ...yaml,
+      }),
+      ctx,
+    );
     sinks.push(s);
     await s.start();
     return { sink: s, ctx };
@@ -34,9 +47,16 @@ describe('loki sink per-entry tenant', () => {
 
   test('sends one request per __tenant_id__ with it as X-Scope-OrgID and the sink tenant_id for the rest when a batch mixes tenants', async () => {
     const { sink: s } = await sink({ tenant_id: 'fallback' });
-    await s.consume({ entries: [entry('a1', 'team-a'), entry('n1'), entry('b1', 'team-b'), entry('a2', 'team-a')] }, signal());
+    await s.consume(
+      { entries: [entry('a1', 'team-a'), entry('n1'), entry('b1', 'team-b'), entry('a2', 'team-a')] },
+      signal(),
+    );
     await s.shutdown(AbortSignal.timeout(2000));
-    expect(receiver.requests.map((q) => [q.headers['x-scope-orgid'], q.entries])).toEqual([['team-a', 2], ['fallback', 1], ['team-b', 1]]);
+    expect(receiver.requests.map((q) => [q.headers['x-scope-orgid'], q.entries])).toEqual([
+      ['team-a', 2],
+      ['fallback', 1],
+      ['team-b', 1],
+    ]);
     expect(received(receiver)).toEqual([
       { line: 'a1', tenant: 'team-a', labels: { job: 'app' } },
       { line: 'a2', tenant: 'team-a', labels: { job: 'app' } },
@@ -77,9 +97,17 @@ describe('loki sink per-entry tenant', () => {
     const { sink: s, ctx } = await sink({});
     await s.consume({ entries: [entry('r1', 'refused'), entry('r2', 'refused'), entry('ok', 'team-ok')] }, signal());
     await s.shutdown(AbortSignal.timeout(2000));
-    expect(receiver.requests.map((q) => [q.status, q.headers['x-scope-orgid']])).toEqual([[400, 'refused'], [204, 'team-ok']]);
+    expect(receiver.requests.map((q) => [q.status, q.headers['x-scope-orgid']])).toEqual([
+      [400, 'refused'],
+      [204, 'team-ok'],
+    ]);
     expect(receiver.lines()).toEqual(['ok']);
-    expect(await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'http_400' })).toBe(2);
+    expect(
+      await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', {
+        sink: 'sinks.loki',
+        reason: 'http_400',
+      }),
+    ).toBe(2);
     expect(await metricValue(ctx.registry, 'collector_sink_sent_entries_total', { sink: 'sinks.loki' })).toBe(1);
   });
 
@@ -88,7 +116,11 @@ describe('loki sink per-entry tenant', () => {
     const { sink: s } = await sink({});
     await s.consume({ entries: [entry('a', 'team-a'), entry('b', 'team-b')] }, signal());
     await s.shutdown(AbortSignal.timeout(2000));
-    expect(receiver.requests.map((q) => [q.status, q.headers['x-scope-orgid']])).toEqual([[500, 'team-a'], [204, 'team-a'], [204, 'team-b']]);
+    expect(receiver.requests.map((q) => [q.status, q.headers['x-scope-orgid']])).toEqual([
+      [500, 'team-a'],
+      [204, 'team-a'],
+      [204, 'team-b'],
+    ]);
     expect(receiver.lines()).toEqual(['a', 'b']);
   });
 
@@ -98,6 +130,11 @@ describe('loki sink per-entry tenant', () => {
     await s.shutdown(AbortSignal.timeout(2000));
     expect(receiver.requests.map((q) => q.headers['x-scope-orgid'])).toEqual(['team-a']);
     expect(receiver.lines()).toEqual(['good']);
-    expect(await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'invalid_tenant' })).toBe(1);
+    expect(
+      await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', {
+        sink: 'sinks.loki',
+        reason: 'invalid_tenant',
+      }),
+    ).toBe(1);
   });
 });

@@ -9,7 +9,9 @@ import { createTestContext, metricValue } from './support/sink-context';
 
 const signal = () => new AbortController().signal;
 const entries = (prefix: string, n: number, labels: Record<string, string> = { job: 'test' }): LogEntry[] =>
-  Array.from({ length: n }, (_, i) => createEntry(`${prefix}-${i}`, labels, BigInt(1_700_000_000_000_000_000n) + BigInt(i)));
+  Array.from({ length: n }, (_, i) =>
+    createEntry(`${prefix}-${i}`, labels, BigInt(1_700_000_000_000_000_000n) + BigInt(i)),
+  );
 
 describe('loki sink', () => {
   const receivers: LokiPushReceiver[] = [];
@@ -22,7 +24,14 @@ describe('loki sink', () => {
   };
   const sink = async (yaml: Record<string, unknown>, ctx = createTestContext('sinks.loki')) => {
     dirs.push(ctx.dataDir);
-    const s = lokiSinkDefinition.create(lokiSinkDefinition.config.parse({ batch_wait_ms: 20, retry: { min_backoff_ms: 10, max_backoff_ms: 50 }, ...yaml }), ctx);
+    const s = lokiSinkDefinition.create(
+      lokiSinkDefinition.config.parse({
+        batch_wait_ms: 20,
+        retry: { min_backoff_ms: 10, max_backoff_ms: 50 },
+        ...yaml,
+      }),
+      ctx,
+    );
     sinks.push(s);
     await s.start();
     return { sink: s, ctx };
@@ -35,7 +44,13 @@ describe('loki sink', () => {
 
   test('pushes snappy protobuf with tenant, basic auth and extra headers when configured', async () => {
     const r = await receiver();
-    const { sink: s } = await sink({ url: r.url, tenant_id: 'team-a', basic_auth: { username: '12345', password: 'glc_secret' }, headers: { 'X-Extra': 'yes' }, external_labels: { cluster: 'dev' } });
+    const { sink: s } = await sink({
+      url: r.url,
+      tenant_id: 'team-a',
+      basic_auth: { username: '12345', password: 'glc_secret' },
+      headers: { 'X-Extra': 'yes' },
+      external_labels: { cluster: 'dev' },
+    });
     await s.consume({ entries: entries('line', 3) }, signal());
     await r.waitForEntries(3);
     expect(r.lines()).toEqual(['line-0', 'line-1', 'line-2']);
@@ -70,20 +85,34 @@ describe('loki sink', () => {
     await s.consume({ entries: entries('good', 1) }, signal());
     await r.waitForEntries(1);
     expect(r.requests.map((q) => q.status)).toEqual([400, 204]);
-    expect(await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'http_400' })).toBe(2);
+    expect(
+      await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', {
+        sink: 'sinks.loki',
+        reason: 'http_400',
+      }),
+    ).toBe(2);
   });
 
   test('rejects with QueueFullError when the queue is full and overflow is block', async () => {
     const r = await receiver();
     r.fail({ status: 503, times: 1000 });
-    const { sink: s } = await sink({ url: r.url, queue: { capacity_bytes: 100, overflow: 'block' }, batch_size_bytes: 10 });
+    const { sink: s } = await sink({
+      url: r.url,
+      queue: { capacity_bytes: 100, overflow: 'block' },
+      batch_size_bytes: 10,
+    });
     await s.consume({ entries: entries('a'.repeat(80), 1) }, signal());
     await expect(s.consume({ entries: entries('b'.repeat(80), 1) }, signal())).rejects.toBeInstanceOf(QueueFullError);
   });
 
   test('sends at once without waiting for batch_wait_ms when a push was refused for room', async () => {
     const r = await receiver();
-    const { sink: s } = await sink({ url: r.url, queue: { capacity_bytes: 300, overflow: 'block' }, batch_size_bytes: 1 << 20, batch_wait_ms: 60_000 });
+    const { sink: s } = await sink({
+      url: r.url,
+      queue: { capacity_bytes: 300, overflow: 'block' },
+      batch_size_bytes: 1 << 20,
+      batch_wait_ms: 60_000,
+    });
     await s.consume({ entries: entries('a'.repeat(200), 1) }, signal());
     const refused = await s.consume({ entries: entries('b'.repeat(200), 1) }, signal()).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(QueueFullError);
@@ -92,17 +121,25 @@ describe('loki sink', () => {
     await s.consume({ entries: entries('b'.repeat(200), 1) }, signal());
   });
 
-  test.each([1, 3])('keeps at most parallel_requests=%i pushes in flight and delivers everything when the backend is slow', async (parallel) => {
-    const r = await receiver();
-    const release = r.hold();
-    const { sink: s } = await sink({ url: r.url, parallel_requests: parallel, batch_size_bytes: 100, batch_wait_ms: 10 });
-    for (let i = 0; i < 5; i++) await s.consume({ entries: entries(`b${i}-${'x'.repeat(120)}`, 1) }, signal());
-    await waitFor(() => r.inFlight === parallel, `${parallel} pushes in flight`);
-    release();
-    await r.waitForEntries(5);
-    expect(r.maxInFlight).toBe(parallel);
-    expect(new Set(r.lines())).toEqual(new Set(Array.from({ length: 5 }, (_, i) => `b${i}-${'x'.repeat(120)}-0`)));
-  });
+  test.each([1, 3])(
+    'keeps at most parallel_requests=%i pushes in flight and delivers everything when the backend is slow',
+    async (parallel) => {
+      const r = await receiver();
+      const release = r.hold();
+      const { sink: s } = await sink({
+        url: r.url,
+        parallel_requests: parallel,
+        batch_size_bytes: 100,
+        batch_wait_ms: 10,
+      });
+      for (let i = 0; i < 5; i++) await s.consume({ entries: entries(`b${i}-${'x'.repeat(120)}`, 1) }, signal());
+      await waitFor(() => r.inFlight === parallel, `${parallel} pushes in flight`);
+      release();
+      await r.waitForEntries(5);
+      expect(r.maxInFlight).toBe(parallel);
+      expect(new Set(r.lines())).toEqual(new Set(Array.from({ length: 5 }, (_, i) => `b${i}-${'x'.repeat(120)}-0`)));
+    },
+  );
 
   test('counts dropped entries with reason queue_full when the queue is full and overflow is drop', async () => {
     const r = await receiver();
@@ -110,7 +147,12 @@ describe('loki sink', () => {
     const { sink: s, ctx } = await sink({ url: r.url, queue: { capacity_bytes: 100, overflow: 'drop' } });
     await s.consume({ entries: entries('a'.repeat(80), 1) }, signal());
     await expect(s.consume({ entries: entries('b'.repeat(80), 2) }, signal())).resolves.toBeUndefined();
-    expect(await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'queue_full' })).toBe(2);
+    expect(
+      await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', {
+        sink: 'sinks.loki',
+        reason: 'queue_full',
+      }),
+    ).toBe(2);
   });
 
   test('keeps undelivered entries on disk and sends them after a restart when the backend was down', async () => {
@@ -131,7 +173,12 @@ describe('loki sink', () => {
     const { sink: s, ctx } = await sink({ url: down.url });
     await s.consume({ entries: entries('lost', 3) }, signal());
     await s.shutdown(AbortSignal.timeout(50));
-    expect(await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'shutdown' })).toBe(3);
+    expect(
+      await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', {
+        sink: 'sinks.loki',
+        reason: 'shutdown',
+      }),
+    ).toBe(3);
   });
 
   test('keeps delivering to a healthy sink when another sink backend is down', async () => {

@@ -6,7 +6,10 @@ import { runCli, type CliResult } from '../src/testing/run-cli';
 // Each folder under test/promtail is a Promtail config with fixture lines and the entries Promtail's documented
 // behaviour gives them; `@DIR@` stands for a fresh temporary folder.
 const CASES_DIR = path.join(__dirname, 'promtail');
-const CASES = fs.readdirSync(CASES_DIR).filter((d) => fs.existsSync(path.join(CASES_DIR, d, 'expected.ndjson'))).sort();
+const CASES = fs
+  .readdirSync(CASES_DIR)
+  .filter((d) => fs.existsSync(path.join(CASES_DIR, d, 'expected.ndjson')))
+  .sort();
 
 interface Entry {
   ts: string;
@@ -21,11 +24,15 @@ function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
 
 /** Entries as dry-run prints them; a timestamp taken at read time (within the run) reads as "read". */
 function entries(stdout: string, fromMs: number, toMs: number): Entry[] {
-  return stdout.trim().split('\n').filter(Boolean).map((text) => {
-    const { ts, labels, structured_metadata, line } = JSON.parse(text) as Entry;
-    const ms = Date.parse(`${ts.slice(0, 23)}Z`);
-    return { ts: ms >= fromMs && ms <= toMs ? 'read' : ts, labels, structured_metadata, line };
-  });
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((text) => {
+      const { ts, labels, structured_metadata, line } = JSON.parse(text) as Entry;
+      const ms = Date.parse(`${ts.slice(0, 23)}Z`);
+      return { ts: ms >= fromMs && ms <= toMs ? 'read' : ts, labels, structured_metadata, line };
+    });
 }
 
 describe('Promtail configs in test/promtail', () => {
@@ -34,13 +41,17 @@ describe('Promtail configs in test/promtail', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function prepare(name: string): { config: string; input: string; expected: Entry[] } {
-    const read = (file: string): string => fs.readFileSync(path.join(CASES_DIR, name, file), 'utf8').replaceAll('@DIR@', dir);
+    const read = (file: string): string =>
+      fs.readFileSync(path.join(CASES_DIR, name, file), 'utf8').replaceAll('@DIR@', dir);
     const config = path.join(dir, 'promtail.yaml');
     fs.writeFileSync(config, read('promtail.yaml'));
     const input = path.join(dir, 'logs', read('input-name').trim());
     fs.mkdirSync(path.dirname(input), { recursive: true });
     fs.copyFileSync(path.join(CASES_DIR, name, 'input.log'), input);
-    const expected = read('expected.ndjson').trim().split('\n').map((l) => JSON.parse(l) as Entry);
+    const expected = read('expected.ndjson')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Entry);
     return { config, input, expected };
   }
 
@@ -98,7 +109,9 @@ scrape_configs:
   test('convert comments what it changed and prints a secret as the variable the file had, never its value', async () => {
     const out = await cli(['convert', promtail(CONFIG), '-config.expand-env=true'], { LOKI_PASSWORD: 's3cret' });
     expect(out.code).toBe(0);
-    expect(out.stdout).toContain('# left out, no counterpart in the collector (it serves no gRPC and logs JSON): grpc_listen_port');
+    expect(out.stdout).toContain(
+      '# left out, no counterpart in the collector (it serves no gRPC and logs JSON): grpc_listen_port',
+    );
     expect(out.stdout).toContain('# Promtail stage "labeldrop"');
     expect(out.stdout).toContain('password: ${LOKI_PASSWORD:-}');
     expect(out.stdout).not.toContain('s3cret');

@@ -8,7 +8,10 @@ describe('a Promtail config taking over from Promtail', () => {
   beforeEach(() => fs.mkdirSync(path.join(run.dir, 'logs')));
 
   const log = (name: string) => path.join(run.dir, 'logs', name);
-  const numbered = (prefix: string, from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${prefix} ${i + from < 50 ? 'info' : 'warn'} line-${from + i}\n`).join('');
+  const numbered = (prefix: string, from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => `${prefix} ${i + from < 50 ? 'info' : 'warn'} line-${from + i}\n`).join(
+      '',
+    );
   const expected = (prefix: string, from: number, to: number) => numbered(prefix, from, to).trimEnd().split('\n');
   const start = () =>
     run.start(`server:
@@ -48,12 +51,15 @@ scrape_configs:
     fs.writeFileSync(log('c.log'), numbered('c', 0, 5));
     // What Promtail leaves behind: byte offsets as strings, a journal cursor, a file no glob here matches.
     const offset = (prefix: string, lines: number) => Buffer.byteLength(numbered(prefix, 0, lines));
-    fs.writeFileSync(path.join(run.dir, 'positions.yaml'), `positions:
+    fs.writeFileSync(
+      path.join(run.dir, 'positions.yaml'),
+      `positions:
   ${log('a.log')}: "${offset('a', 40)}"
   ${log('b.log')}: "${offset('b', 60)}"
   ${log('c.log')}: "0"
   journal-app: s=0123456789abcdef;i=1
-`);
+`,
+    );
     await start();
     await run.receiver.waitForEntries(60);
     fs.appendFileSync(log('b.log'), numbered('b', 60, 65));
@@ -78,6 +84,8 @@ scrape_configs:
   test('refuses to start on a positions file that is not YAML unless ignore_invalid_yaml, as Promtail', async () => {
     fs.writeFileSync(log('a.log'), numbered('a', 0, 3));
     fs.writeFileSync(path.join(run.dir, 'positions.yaml'), 'positions: [unclosed\n');
-    await expect(start()).rejects.toThrow(`Promtail positions file ${path.join(run.dir, 'positions.yaml')} is not valid`);
+    await expect(start()).rejects.toThrow(
+      `Promtail positions file ${path.join(run.dir, 'positions.yaml')} is not valid`,
+    );
   });
 });

@@ -34,19 +34,39 @@ describe('a Promtail loki_push_api scrape config', () => {
     const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ streams: [
-        { stream: { app: 'shop', env: 'prod' }, values: [['1765015200000000001', 'level=info msg=paid'], ['1765015200000000002', 'level=warn msg=slow']] },
-        { stream: { app: 'shop', env: 'dev' }, values: [['1765015200000000003', 'level=info msg=dropped']] },
-      ] }),
+      body: JSON.stringify({
+        streams: [
+          {
+            stream: { app: 'shop', env: 'prod' },
+            values: [
+              ['1765015200000000001', 'level=info msg=paid'],
+              ['1765015200000000002', 'level=warn msg=slow'],
+            ],
+          },
+          { stream: { app: 'shop', env: 'dev' }, values: [['1765015200000000003', 'level=info msg=dropped']] },
+        ],
+      }),
     });
     expect(res.status).toBe(204);
     await receiver.waitForEntries(2);
     expect(receiver.entries.map((e) => ({ ts: e.timestampNs, line: e.line, labels: e.labels }))).toEqual([
-      { ts: 1765015200000000001n, line: 'level=info msg=paid', labels: { app: 'shop', env: 'prod', pushserver: 'push1', service: 'shop', level: 'info' } },
-      { ts: 1765015200000000002n, line: 'level=warn msg=slow', labels: { app: 'shop', env: 'prod', pushserver: 'push1', service: 'shop', level: 'warn' } },
+      {
+        ts: 1765015200000000001n,
+        line: 'level=info msg=paid',
+        labels: { app: 'shop', env: 'prod', pushserver: 'push1', service: 'shop', level: 'info' },
+      },
+      {
+        ts: 1765015200000000002n,
+        line: 'level=warn msg=slow',
+        labels: { app: 'shop', env: 'prod', pushserver: 'push1', service: 'shop', level: 'warn' },
+      },
     ]);
     // Promtail's raw endpoint: one entry per line, labelled by the config only.
-    const raw = await fetch(`http://127.0.0.1:${port}/promtail/api/v1/raw`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'level=error first\nlevel=info second\n' });
+    const raw = await fetch(`http://127.0.0.1:${port}/promtail/api/v1/raw`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'level=error first\nlevel=info second\n',
+    });
     expect(raw.status).toBe(204);
     await receiver.waitForEntries(4);
     expect(receiver.entries.slice(2).map((e) => ({ line: e.line, labels: e.labels }))).toEqual([

@@ -20,14 +20,21 @@ sinks:
 `;
 
   test('fails fast naming storage_path when its folder cannot be created (here under /proc), instead of hanging', async () => {
-    const config = { ...parseConfig(yaml, path.join(dir, 'collector.yaml'), {}), storage_path: '/proc/collector-start-test/data' };
+    const config = {
+      ...parseConfig(yaml, path.join(dir, 'collector.yaml'), {}),
+      storage_path: '/proc/collector-start-test/data',
+    };
     await expect(runCollector(config, { logger: createLogger({ level: 'silent' }) })).rejects.toThrow(
       'storage_path: cannot create folder /proc/collector-start-test: ENOENT',
     );
   });
 
   test('gives its receivers the limits.max_in_flight_bytes of the config, shown as a metric', async () => {
-    const config = parseConfig(`limits: { max_in_flight_bytes: 5000000 }\n${yaml}`, path.join(dir, 'collector.yaml'), {});
+    const config = parseConfig(
+      `limits: { max_in_flight_bytes: 5000000 }\n${yaml}`,
+      path.join(dir, 'collector.yaml'),
+      {},
+    );
     const running = await runCollector(config, { logger: createLogger({ level: 'silent' }) });
     try {
       const text = await (await fetch(`http://127.0.0.1:${running.httpPort}/metrics`)).text();
@@ -45,7 +52,9 @@ sinks:
     await waitFor(() => lines.some((l) => l.includes('collector running')), 'the running line');
     process.emit('SIGTERM', 'SIGTERM');
     expect(await exited).toBe(0);
-    const running = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((r) => r.msg === 'collector running');
+    const running = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((r) => r.msg === 'collector running');
     expect(running).toHaveLength(1);
     expect(running[0]).toMatchObject({ config: path.join(dir, 'collector.yaml'), http_port: expect.any(Number) });
   });

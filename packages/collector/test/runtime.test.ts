@@ -58,7 +58,11 @@ ${extra}`;
     expect(receiver.lines()).toEqual(['first', 'second']);
     expect(receiver.entries[0].labels).toEqual({ env: 'test', filename: path.join(dir, 'logs', 'a.log'), job: 'app' });
     await required(collector, 'the running collector').shutdown(AbortSignal.timeout(2000));
-    const written = fs.readFileSync(path.join(dir, 'out', 'logs.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).line);
+    const written = fs
+      .readFileSync(path.join(dir, 'out', 'logs.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).line);
     expect(written).toEqual(['first', 'second']);
   });
 
@@ -120,7 +124,21 @@ sources:
 sinks:
   loki: { type: loki, url: "${receiver.url}", batch_wait_ms: 60000 }
 `);
-    const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ streams: [{ stream: { job: 'p' }, values: [['1', 'a'], ['2', 'b']] }] }) });
+    const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        streams: [
+          {
+            stream: { job: 'p' },
+            values: [
+              ['1', 'a'],
+              ['2', 'b'],
+            ],
+          },
+        ],
+      }),
+    });
     expect(res.status).toBe(204);
     expect(receiver.entryCount).toBe(0); // held by batch_wait_ms
     await required(collector, 'the running collector').shutdown(AbortSignal.timeout(5000));
@@ -129,7 +147,7 @@ sinks:
 
   test('delivers a multiline block the upstream pipeline holds when a chained pipeline is shut down', async () => {
     const port = await freePort();
-        // `upstream` is declared first on purpose: the loader orders pipelines targets first, whatever the file says.
+    // `upstream` is declared first on purpose: the loader orders pipelines targets first, whatever the file says.
     const yaml = `
 server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
 storage_path: ${path.join(dir, 'data')}
@@ -148,12 +166,26 @@ sinks:
   loki: { type: loki, url: "${receiver.url}", batch_wait_ms: 60000 }
 `;
     await start(yaml);
-    const body = { streams: [{ stream: { job: 'chain' }, values: [['1', 'START one'], ['2', '  at a'], ['3', '  at b']] }] };
-    const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const body = {
+      streams: [
+        {
+          stream: { job: 'chain' },
+          values: [
+            ['1', 'START one'],
+            ['2', '  at a'],
+            ['3', '  at b'],
+          ],
+        },
+      ],
+    };
+    const res = await fetch(`http://127.0.0.1:${port}/loki/api/v1/push`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(204);
     await required(collector, 'the running collector').shutdown(AbortSignal.timeout(5000));
     expect(receiver.lines()).toEqual(['START one\n  at a\n  at b']);
     expect(receiver.entries[0].labels).toEqual({ job: 'chain', stage: 'downstream' });
   });
 });
-

@@ -24,18 +24,23 @@ describe('sink definitions takes', () => {
     }
   });
 
-  test.each(Object.keys(sinkDefinitions))('declares exactly what a built %s sink serves when the loader checks targets by it', async (type) => {
-    const definition = sinkDefinitions[type];
-    const ctx = createTestContext(`sinks.${type}`);
-    expect(minimalConfigs).toHaveProperty([type]);
-    const sink = definition.create(definition.config.parse(minimalConfigs[type](ctx.dataDir)), ctx);
-    built.push({ sink, dir: ctx.dataDir });
-    const takes = definition.takes ?? ['logs'];
-    const signals = sink.signals ?? {};
-    const served = Object.keys(signals).filter((s) => signals[s as 'traces' | 'metrics'] !== undefined);
-    expect([...served].sort()).toEqual(takes.filter((s) => s !== 'logs').sort());
-    if (!takes.includes('logs')) {
-      await expect(sink.consume({ entries: [createEntry('x')] }, new AbortController().signal)).rejects.toBeInstanceOf(PermanentError);
-    }
-  });
+  test.each(Object.keys(sinkDefinitions))(
+    'declares exactly what a built %s sink serves when the loader checks targets by it',
+    async (type) => {
+      const definition = sinkDefinitions[type];
+      const ctx = createTestContext(`sinks.${type}`);
+      expect(minimalConfigs).toHaveProperty([type]);
+      const sink = definition.create(definition.config.parse(minimalConfigs[type](ctx.dataDir)), ctx);
+      built.push({ sink, dir: ctx.dataDir });
+      const takes = definition.takes ?? ['logs'];
+      const signals = sink.signals ?? {};
+      const served = Object.keys(signals).filter((s) => signals[s as 'traces' | 'metrics'] !== undefined);
+      expect([...served].sort()).toEqual(takes.filter((s) => s !== 'logs').sort());
+      if (!takes.includes('logs')) {
+        await expect(
+          sink.consume({ entries: [createEntry('x')] }, new AbortController().signal),
+        ).rejects.toBeInstanceOf(PermanentError);
+      }
+    },
+  );
 });

@@ -21,7 +21,10 @@ function shapeOf(schema: unknown): Shape | undefined {
 
 /** First cells of every markdown table row, where the hand-written argument tables name their keys. */
 function firstCells(doc: string): string[] {
-  return doc.split('\n').filter((l) => l.startsWith('| `')).map((l) => l.split('|')[1] ?? '');
+  return doc
+    .split('\n')
+    .filter((l) => l.startsWith('| `'))
+    .map((l) => l.split('|')[1] ?? '');
 }
 
 /** Keys (dotted for nested objects) that no table row names, either directly or through all of its children. */
@@ -42,11 +45,30 @@ const doc = (name: string) => firstCells(readFileSync(join(__dirname, '..', 'doc
 // The argument tables in these docs are written by hand; this keeps them from falling behind the schemas.
 describe('classify, prometheus and grafana cloud docs', () => {
   test.each([
-    ['classify.md documents every classify stage argument', 'classify.md', required(shapeOf(classifyStage.config), 'the zod shape of classifyStage')],
-    ['classify.md documents the arguments only the processor has', 'classify.md',
-      Object.fromEntries(Object.entries(required(shapeOf(classifyProcessorConfig), 'the zod shape of classifyProcessorConfig')).filter(([k]) => !(k in sorterOptionsShape)))],
-    ['prometheus.md documents every prometheus_remote_write key', 'prometheus.md', required(shapeOf(PrometheusRemoteWriteConfig), 'the zod shape of PrometheusRemoteWriteConfig')],
-    ['grafana-cloud.md documents every grafana_cloud key', 'grafana-cloud.md', required(shapeOf(GrafanaCloudConfig), 'the zod shape of GrafanaCloudConfig')],
+    [
+      'classify.md documents every classify stage argument',
+      'classify.md',
+      required(shapeOf(classifyStage.config), 'the zod shape of classifyStage'),
+    ],
+    [
+      'classify.md documents the arguments only the processor has',
+      'classify.md',
+      Object.fromEntries(
+        Object.entries(required(shapeOf(classifyProcessorConfig), 'the zod shape of classifyProcessorConfig')).filter(
+          ([k]) => !(k in sorterOptionsShape),
+        ),
+      ),
+    ],
+    [
+      'prometheus.md documents every prometheus_remote_write key',
+      'prometheus.md',
+      required(shapeOf(PrometheusRemoteWriteConfig), 'the zod shape of PrometheusRemoteWriteConfig'),
+    ],
+    [
+      'grafana-cloud.md documents every grafana_cloud key',
+      'grafana-cloud.md',
+      required(shapeOf(GrafanaCloudConfig), 'the zod shape of GrafanaCloudConfig'),
+    ],
   ])('%s when compared with the schema', (_name, file, shape) => {
     expect(Object.keys(shape).length).toBeGreaterThan(1);
     expect(undocumented(shape, doc(file))).toEqual([]);

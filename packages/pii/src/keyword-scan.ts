@@ -24,14 +24,18 @@ function characterClasses(words: readonly string[]): { classOf: Uint8Array; coun
  * whatever the number of words, and every occurrence of every word is seen (`users` holds `user`) without lower-casing
  * a copy of the text.
  */
-export function createGroupScan(slots: ReadonlyArray<ReadonlyArray<readonly string[]>>): (text: string, found: Int32Array) => void {
+export function createGroupScan(
+  slots: ReadonlyArray<ReadonlyArray<readonly string[]>>,
+): (text: string, found: Int32Array) => void {
   const tags = new Map<string, Tag[]>();
   slots.forEach((groups, slot) => {
     // A slot's groups are the bits of one 32-bit number: a 33rd would silently share the first one's bit.
-    if (groups.length > 32) throw new RangeError(`pii: a detector declares ${groups.length} keyword groups (at most 32)`);
+    if (groups.length > 32)
+      throw new RangeError(`pii: a detector declares ${groups.length} keyword groups (at most 32)`);
     groups.forEach((words, group) => {
       for (const word of words) {
-        if (word === '' || word !== word.toLowerCase()) throw new TypeError(`pii: keyword ${JSON.stringify(word)} must be non-empty lower case`);
+        if (word === '' || word !== word.toLowerCase())
+          throw new TypeError(`pii: keyword ${JSON.stringify(word)} must be non-empty lower case`);
         tags.set(word, [...(tags.get(word) ?? []), [slot, 1 << group]]);
       }
     });
@@ -89,7 +93,9 @@ export function createGroupScan(slots: ReadonlyArray<ReadonlyArray<readonly stri
   });
   outputAt[output.length] = pairs.length;
   const flatPairs = Int32Array.from(pairs);
-  const next = Int32Array.from(goto, (state) => ((outputAt[state + 1] as number) > (outputAt[state] as number) ? ~(state * classes) : state * classes));
+  const next = Int32Array.from(goto, (state) =>
+    (outputAt[state + 1] as number) > (outputAt[state] as number) ? ~(state * classes) : state * classes,
+  );
 
   return (text, found) => {
     let row = 0;

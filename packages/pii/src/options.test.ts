@@ -6,11 +6,15 @@ describe('enabledTypes', () => {
   });
 
   test('rejects a hash key of the wrong type when called from untyped code', () => {
-    expect(() => enabledTypes({ hashKey: 42 as unknown as string })).toThrow('pii: options.hashKey must be a string or a Buffer');
+    expect(() => enabledTypes({ hashKey: 42 as unknown as string })).toThrow(
+      'pii: options.hashKey must be a string or a Buffer',
+    );
   });
 
   test('rejects types that are not an array when called from untyped code', () => {
-    expect(() => enabledTypes({ types: 'email' as unknown as ['email'] })).toThrow('pii: options.types must be an array of PII types');
+    expect(() => enabledTypes({ types: 'email' as unknown as ['email'] })).toThrow(
+      'pii: options.types must be an array of PII types',
+    );
   });
 
   test('never echoes the hash key when rejecting it', () => {

@@ -74,7 +74,9 @@ describe('createRedactor', () => {
   });
 
   test('rejects unknown types with the index when types has a typo', () => {
-    expect(() => createRedactor({ types: ['email', 'emial' as never] })).toThrow(/options\.types\[1\] is not a PII type/);
+    expect(() => createRedactor({ types: ['email', 'emial' as never] })).toThrow(
+      /options\.types\[1\] is not a PII type/,
+    );
   });
 
   test('rejects an empty hash key when hashKey is set to empty', () => {
@@ -83,7 +85,9 @@ describe('createRedactor', () => {
 
   describe('redactValue', () => {
     test('redacts object keys and keeps colliding keys apart when two redact alike', () => {
-      expect(createRedactor().redactValue({ '10.0.0.7': 'a', '10.0.0.8': 'b', 'jane@example.com': { ok: true } })).toEqual({
+      expect(
+        createRedactor().redactValue({ '10.0.0.7': 'a', '10.0.0.8': 'b', 'jane@example.com': { ok: true } }),
+      ).toEqual({
         '<IPV4>': 'a',
         '<IPV4>#2': 'b',
         '<EMAIL>': { ok: true },
@@ -91,7 +95,11 @@ describe('createRedactor', () => {
     });
 
     test('redacts nested strings and secret-named keys when given an object', () => {
-      const input = { user: { email: 'x@y.com', password: 'hunter2', apiKey: 12345 }, hosts: ['10.0.0.1', 3, null], ok: true };
+      const input = {
+        user: { email: 'x@y.com', password: 'hunter2', apiKey: 12345 },
+        hosts: ['10.0.0.1', 3, null],
+        ok: true,
+      };
       expect(createRedactor().redactValue(input)).toEqual({
         user: { email: '<EMAIL>', password: '<SECRET_KV>', apiKey: '<SECRET_KV>' },
         hosts: ['<IPV4>', 3, null],
@@ -101,7 +109,9 @@ describe('createRedactor', () => {
     });
 
     test('keeps secret-named values when secret_kv is disabled', () => {
-      expect(createRedactor({ types: ['email'] }).redactValue({ password: 'hunter2' })).toEqual({ password: 'hunter2' });
+      expect(createRedactor({ types: ['email'] }).redactValue({ password: 'hunter2' })).toEqual({
+        password: 'hunter2',
+      });
     });
 
     test('terminates and keeps the shape when the value has a cycle', () => {
@@ -120,7 +130,10 @@ describe('createRedactor', () => {
 });
 
 describe('planted secrets', () => {
-  test.each(plantedSecrets().map((p) => [p.kind, p]))('leaves no trace of the %s when its line is redacted', (_kind, planted) => {
-    expect(createRedactor().redact(planted.line).text).not.toContain(planted.value);
-  });
+  test.each(plantedSecrets().map((p) => [p.kind, p]))(
+    'leaves no trace of the %s when its line is redacted',
+    (_kind, planted) => {
+      expect(createRedactor().redact(planted.line).text).not.toContain(planted.value);
+    },
+  );
 });

@@ -32,7 +32,9 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     let last = 0;
     for (const m of matches) {
       // Plain placeholders carry no value: the value is cut and normalized only for hash mode.
-      const tag = hashed ? placeholder(m.type, scanner.detector(m.type).normalize(text.slice(m.start, m.end))) : placeholder(m.type, '');
+      const tag = hashed
+        ? placeholder(m.type, scanner.detector(m.type).normalize(text.slice(m.start, m.end)))
+        : placeholder(m.type, '');
       out += text.slice(last, m.start) + tag;
       last = m.end;
       counts[m.type] = (counts[m.type] ?? 0) + 1;

@@ -40,7 +40,12 @@ describe('resolveOverlaps', () => {
   });
 
   test('keeps every candidate, sorted, when many arrive out of order and none touch another', () => {
-    const found = [candidate('ipv4', 40, 48), candidate('email', 0, 10), candidate('user', 30, 35), candidate('mac', 10, 27)];
+    const found = [
+      candidate('ipv4', 40, 48),
+      candidate('email', 0, 10),
+      candidate('user', 30, 35),
+      candidate('mac', 10, 27),
+    ];
     expect(resolveOverlaps(found).map((c) => [c.type, c.start])).toEqual([
       ['email', 0],
       ['mac', 10],

@@ -105,7 +105,11 @@ function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
       continue;
     }
     const [win, lose] = c.priority > last.priority ? [c, last] : [last, c];
-    kept[kept.length - 1] = { ...win, claimStart: Math.min(win.claimStart, lose.claimStart), claimEnd: Math.max(win.claimEnd, lose.claimEnd) };
+    kept[kept.length - 1] = {
+      ...win,
+      claimStart: Math.min(win.claimStart, lose.claimStart),
+      claimEnd: Math.max(win.claimEnd, lose.claimEnd),
+    };
   }
   return kept;
 }

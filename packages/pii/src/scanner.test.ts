@@ -10,7 +10,11 @@ describe('createPiiScanner', () => {
   });
 
   test('finds only the enabled types when types is given', () => {
-    expect(createPiiScanner({ types: ['ipv4'] }).scan('bob@example.com 10.0.0.9').map((m) => m.type)).toEqual(['ipv4']);
+    expect(
+      createPiiScanner({ types: ['ipv4'] })
+        .scan('bob@example.com 10.0.0.9')
+        .map((m) => m.type),
+    ).toEqual(['ipv4']);
   });
 
   test('returns nothing when the text is empty', () => {

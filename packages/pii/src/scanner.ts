@@ -61,7 +61,12 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
       return detector;
     },
     scan(text) {
-      return resolve(text).map((c) => ({ type: c.type, start: c.start, end: c.end, value: text.slice(c.start, c.end) }));
+      return resolve(text).map((c) => ({
+        type: c.type,
+        start: c.start,
+        end: c.end,
+        value: text.slice(c.start, c.end),
+      }));
     },
   };
 }

@@ -22,10 +22,13 @@ describe('labeled corpus', () => {
   });
 
   // `node bench/pii/evaluate.js --mistakes` lists the lines behind a drop.
-  test.each(piiTypes.map((type) => [type]))('keeps %s precision and recall at or above the floor when scored', (type) => {
-    expect(score.byType[type].precision).toBeGreaterThanOrEqual(floor);
-    expect(score.byType[type].recall).toBeGreaterThanOrEqual(floor);
-  });
+  test.each(piiTypes.map((type) => [type]))(
+    'keeps %s precision and recall at or above the floor when scored',
+    (type) => {
+      expect(score.byType[type].precision).toBeGreaterThanOrEqual(floor);
+      expect(score.byType[type].recall).toBeGreaterThanOrEqual(floor);
+    },
+  );
 
   test('leaves no labeled value in the output when every line is redacted', () => {
     const redactor = createRedactor();
@@ -34,7 +37,11 @@ describe('labeled corpus', () => {
       // A short user name can also appear as ordinary text elsewhere in the line (`ci: docker login -u ci`).
       const occurrences = (haystack: string, value: string) => haystack.split(value).length - 1;
       return line.spans
-        .filter((span) => occurrences(text, span.value) > occurrences(line.text, span.value) - line.spans.filter((s) => s.value === span.value).length)
+        .filter(
+          (span) =>
+            occurrences(text, span.value) >
+            occurrences(line.text, span.value) - line.spans.filter((s) => s.value === span.value).length,
+        )
         .map((span) => span.value);
     });
     expect(leaks).toEqual([]);
@@ -52,12 +59,14 @@ describe('labeled corpus', () => {
 
 describe('parseCorpus', () => {
   test('names the line and field when a span is not in the text', () => {
-    expect(() => parseCorpus('{"text":"a","spans":[]}\n{"text":"b","spans":[{"type":"email","value":"x@y.z"}]}', 'c.jsonl')).toThrow(
-      'c.jsonl:2: spans[0].value must be a substring of text',
-    );
+    expect(() =>
+      parseCorpus('{"text":"a","spans":[]}\n{"text":"b","spans":[{"type":"email","value":"x@y.z"}]}', 'c.jsonl'),
+    ).toThrow('c.jsonl:2: spans[0].value must be a substring of text');
   });
 
   test('names the line when a span has an unknown type', () => {
-    expect(() => parseCorpus('{"text":"a","spans":[{"type":"name","value":"a"}]}', 'c.jsonl')).toThrow('c.jsonl:1: spans[0].type is not a PII type');
+    expect(() => parseCorpus('{"text":"a","spans":[{"type":"name","value":"a"}]}', 'c.jsonl')).toThrow(
+      'c.jsonl:1: spans[0].type is not a PII type',
+    );
   });
 });

@@ -9,7 +9,13 @@ import { resolveOverlaps } from '../src/resolve-overlaps';
 const corpus = ['corpus.jsonl', 'corpus-generated.jsonl'].flatMap((file) =>
   parseCorpus(readFileSync(join(__dirname, '../../../bench/pii', file), 'utf8')),
 );
-const extra = ['aa-bb-cc-dd-ee-ff', 'abcd.efab.cdef', 'AKIAIOSFODNNXEXAMPLE', 'Basic dXNlcjpwYXNz', 'Bearer AbCdEfGhIjKlMnOp'];
+const extra = [
+  'aa-bb-cc-dd-ee-ff',
+  'abcd.efab.cdef',
+  'AKIAIOSFODNNXEXAMPLE',
+  'Basic dXNlcjpwYXNz',
+  'Bearer AbCdEfGhIjKlMnOp',
+];
 
 /** Every detector run on every text, without the fast path or any detector's hint. */
 function scanWithoutHints(text: string): Array<[string, string]> {

@@ -6,15 +6,27 @@ export const Severity = z.enum(severities).describe('How urgent the item is: cri
 export type Severity = z.infer<typeof Severity>;
 
 /** The fixed category taxonomy; each value is documented in the README. */
-export const categories = ['security', 'availability', 'performance', 'error', 'configuration', 'audit', 'noise'] as const;
+export const categories = [
+  'security',
+  'availability',
+  'performance',
+  'error',
+  'configuration',
+  'audit',
+  'noise',
+] as const;
 export const Category = z.enum(categories).describe('What the item is about, from a fixed taxonomy');
 export type Category = z.infer<typeof Category>;
 
 /** Where the item should go, as in the seed sorter. */
 export const forwardTargets = ['alerting', 'storage', 'archive'] as const;
-export const ForwardTo = z.enum(forwardTargets).describe('Destination: alerting (page someone), storage (searchable), archive (cheap, cold)');
+export const ForwardTo = z
+  .enum(forwardTargets)
+  .describe('Destination: alerting (page someone), storage (searchable), archive (cheap, cold)');
 export type ForwardTo = z.infer<typeof ForwardTo>;
 
 export const decidedByValues = ['llm', 'cache', 'rules'] as const;
-export const DecidedBy = z.enum(decidedByValues).describe('How the result was decided: llm, cache (a template seen before) or rules');
+export const DecidedBy = z
+  .enum(decidedByValues)
+  .describe('How the result was decided: llm, cache (a template seen before) or rules');
 export type DecidedBy = z.infer<typeof DecidedBy>;

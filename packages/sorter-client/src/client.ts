@@ -1,7 +1,14 @@
 import CircuitBreaker from 'opossum';
 import { SorterRequestError } from './errors';
 import { postClassify, type PostClassifyOptions } from './post-classify';
-import type { ClassifyItem, ClassifyOutcome, ClassifyResult, FallbackHook, FallbackReason, SorterClientObserver } from './types';
+import type {
+  ClassifyItem,
+  ClassifyOutcome,
+  ClassifyResult,
+  FallbackHook,
+  FallbackReason,
+  SorterClientObserver,
+} from './types';
 
 export interface SorterBreakerOptions {
   /** Failure percentage over the rolling window that opens the breaker. */
@@ -90,14 +97,18 @@ class BatchingSorterClient implements SorterClient {
       minBackoffMs: Math.max(1, options.minBackoffMs ?? 100),
     };
     const breaker = options.breaker ?? {};
-    this.#breaker = new CircuitBreaker((items: readonly ClassifyItem[]) => postClassify(items, post, this.#abort.signal), {
-      timeout: false, // postClassify owns the timeout so that a slow request is really aborted
-      errorThresholdPercentage: breaker.errorThresholdPercentage ?? 50,
-      resetTimeout: breaker.resetTimeoutMs ?? 10_000,
-      volumeThreshold: breaker.volumeThreshold ?? 5,
-      rollingCountTimeout: breaker.rollingCountTimeoutMs ?? 10_000,
-      errorFilter: (err: unknown) => err instanceof SorterRequestError && (!err.countsAsFailure || err.reason === 'closed'),
-    });
+    this.#breaker = new CircuitBreaker(
+      (items: readonly ClassifyItem[]) => postClassify(items, post, this.#abort.signal),
+      {
+        timeout: false, // postClassify owns the timeout so that a slow request is really aborted
+        errorThresholdPercentage: breaker.errorThresholdPercentage ?? 50,
+        resetTimeout: breaker.resetTimeoutMs ?? 10_000,
+        volumeThreshold: breaker.volumeThreshold ?? 5,
+        rollingCountTimeout: breaker.rollingCountTimeoutMs ?? 10_000,
+        errorFilter: (err: unknown) =>
+          err instanceof SorterRequestError && (!err.countsAsFailure || err.reason === 'closed'),
+      },
+    );
     this.#breaker.on('open', () => this.#observer.breakerStateChanged?.('open'));
     this.#breaker.on('halfOpen', () => this.#observer.breakerStateChanged?.('half_open'));
     this.#breaker.on('close', () => this.#observer.breakerStateChanged?.('closed'));
@@ -115,7 +126,8 @@ class BatchingSorterClient implements SorterClient {
   classify(item: ClassifyItem): Promise<ClassifyOutcome> {
     const withId = { ...item, id: item.id ?? `i${this.#nextId++}` };
     if (this.#closed) return this.#fallBack([withId], 'closed').then((outcomes) => outcomes[0]);
-    if (this.#queue.length >= this.#maxQueuedItems) return this.#fallBack([withId], 'queue_full').then((outcomes) => outcomes[0]);
+    if (this.#queue.length >= this.#maxQueuedItems)
+      return this.#fallBack([withId], 'queue_full').then((outcomes) => outcomes[0]);
     return new Promise((resolve) => {
       this.#queue.push({ item: withId, resolve });
       this.#schedule();
@@ -194,11 +206,17 @@ class BatchingSorterClient implements SorterClient {
   }
 
   async #settle(batch: Pending[], reason: FallbackReason): Promise<void> {
-    const outcomes = await this.#fallBack(batch.map((p) => p.item), reason);
+    const outcomes = await this.#fallBack(
+      batch.map((p) => p.item),
+      reason,
+    );
     batch.forEach((pending, i) => pending.resolve(outcomes[i]));
   }
 
-  async #fallBack(items: readonly (ClassifyItem & { id: string })[], reason: FallbackReason): Promise<ClassifyOutcome[]> {
+  async #fallBack(
+    items: readonly (ClassifyItem & { id: string })[],
+    reason: FallbackReason,
+  ): Promise<ClassifyOutcome[]> {
     this.#observer.itemsFellBack?.(reason, items.length);
     if (!this.#fallback) return items.map(() => ({ status: 'unanswered', reason }));
     let results: ReadonlyArray<ClassifyResult | undefined>;
@@ -222,7 +240,8 @@ function failureReason(err: unknown): FallbackReason {
 }
 
 function positive(value: number, name: string): number {
-  if (!Number.isFinite(value) || value < 1) throw new RangeError(`sorter client option ${name} must be >= 1, got ${value}`);
+  if (!Number.isFinite(value) || value < 1)
+    throw new RangeError(`sorter client option ${name} must be >= 1, got ${value}`);
   return value;
 }
 

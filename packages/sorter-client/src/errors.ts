@@ -20,7 +20,8 @@ export class SorterRequestError extends Error {
 
   /** Safe to send again: the sorter said so (429/503 or a gateway error) or the connection never carried the request. */
   get retryable(): boolean {
-    if (this.status !== undefined) return this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504;
+    if (this.status !== undefined)
+      return this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504;
     return this.reason === 'network_error';
   }
 }

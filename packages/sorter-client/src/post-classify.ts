@@ -54,13 +54,22 @@ async function attemptOnce(
     response = await fetch(endpoint, { method: 'POST', headers, body, signal });
     text = await response.text();
   } catch (err) {
-    if (timeout.aborted) throw new SorterRequestError('sorter did not answer in time', 'timeout', undefined, undefined, { cause: err });
-    if (signal.aborted) throw new SorterRequestError('request cancelled', 'closed', undefined, undefined, { cause: err });
-    throw new SorterRequestError(`sorter unreachable: ${networkCode(err)}`, 'network_error', undefined, undefined, { cause: err });
+    if (timeout.aborted)
+      throw new SorterRequestError('sorter did not answer in time', 'timeout', undefined, undefined, { cause: err });
+    if (signal.aborted)
+      throw new SorterRequestError('request cancelled', 'closed', undefined, undefined, { cause: err });
+    throw new SorterRequestError(`sorter unreachable: ${networkCode(err)}`, 'network_error', undefined, undefined, {
+      cause: err,
+    });
   }
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    throw new SorterRequestError(`sorter answered HTTP ${response.status}`, 'http_error', response.status, retryAfterMs);
+    throw new SorterRequestError(
+      `sorter answered HTTP ${response.status}`,
+      'http_error',
+      response.status,
+      retryAfterMs,
+    );
   }
   return parseClassifyResponse(text);
 }
@@ -74,7 +83,11 @@ function delay(ms: number, signal: AbortSignal, timeout: AbortSignal): Promise<v
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(timeout.aborted ? new SorterRequestError('sorter did not answer in time', 'timeout') : new SorterRequestError('request cancelled', 'closed'));
+      reject(
+        timeout.aborted
+          ? new SorterRequestError('sorter did not answer in time', 'timeout')
+          : new SorterRequestError('request cancelled', 'closed'),
+      );
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);

@@ -1,4 +1,11 @@
-import { createSorterClient, type ClassifyItem, type ClassifyResult, type FallbackReason, type SorterClient, type SorterClientOptions } from '../src';
+import {
+  createSorterClient,
+  type ClassifyItem,
+  type ClassifyResult,
+  type FallbackReason,
+  type SorterClient,
+  type SorterClientOptions,
+} from '../src';
 import { startFakeSorter, type FakeSorter } from '../src/testing';
 import { waitFor } from '@obs/schema/testing';
 
@@ -83,7 +90,10 @@ describe('createSorterClient', () => {
 
   test('opens the breaker after repeated 500s and then falls back without sending when open', async () => {
     sorter.setMode({ kind: 'status', status: 500 });
-    const c = open({ maxRetries: 0, breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 60_000 } });
+    const c = open({
+      maxRetries: 0,
+      breaker: { volumeThreshold: 3, errorThresholdPercentage: 50, resetTimeoutMs: 60_000 },
+    });
     for (let i = 0; i < 3; i++) await c.classify(logItem(`attempt ${i}`));
     expect(c.breakerState).toBe('open');
     const sent = sorter.requests.length;

@@ -49,8 +49,16 @@ describe('createSorterClient against the real ai-sorter app', () => {
 
   test('falls back with http_error and keeps the breaker closed when the api key is wrong', async () => {
     sorter = await startRealSorter({ SORTER_API_KEYS: 'right-key' });
-    client = createSorterClient({ url: sorter.url, apiKey: 'wrong-key', breaker: { volumeThreshold: 1, errorThresholdPercentage: 1 } });
-    for (let i = 0; i < 3; i++) expect(await client.classify({ type: 'log', body: `x ${i}` })).toEqual({ status: 'unanswered', reason: 'http_error' });
+    client = createSorterClient({
+      url: sorter.url,
+      apiKey: 'wrong-key',
+      breaker: { volumeThreshold: 1, errorThresholdPercentage: 1 },
+    });
+    for (let i = 0; i < 3; i++)
+      expect(await client.classify({ type: 'log', body: `x ${i}` })).toEqual({
+        status: 'unanswered',
+        reason: 'http_error',
+      });
     expect(client.breakerState).toBe('closed');
   });
 });

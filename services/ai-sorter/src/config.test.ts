@@ -4,7 +4,13 @@ describe('loadConfig', () => {
   test('applies the documented defaults when the environment is empty', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 8080, maxBatchItems: 500, bodyLimit: '1mb', apiKeys: [], logLevel: 'info' });
-    expect(c.llm).toEqual({ apiKey: undefined, baseUrl: 'https://api.x.ai/v1', model: 'grok-3-mini', timeoutMs: 10000, maxTemplatesPerCall: 20 });
+    expect(c.llm).toEqual({
+      apiKey: undefined,
+      baseUrl: 'https://api.x.ai/v1',
+      model: 'grok-3-mini',
+      timeoutMs: 10000,
+      maxTemplatesPerCall: 20,
+    });
     expect(c.redisUrl).toBeUndefined();
   });
 
@@ -40,6 +46,9 @@ describe('loadConfig', () => {
 
   test('derives MAX_PREPARING_REQUESTS from SORTER_WORKERS unless it is set', () => {
     expect(loadConfig({ SORTER_WORKERS: '3' })).toMatchObject({ workers: 3, maxPreparingRequests: 8 });
-    expect(loadConfig({ SORTER_WORKERS: '0', MAX_PREPARING_REQUESTS: '5' })).toMatchObject({ workers: 0, maxPreparingRequests: 5 });
+    expect(loadConfig({ SORTER_WORKERS: '0', MAX_PREPARING_REQUESTS: '5' })).toMatchObject({
+      workers: 0,
+      maxPreparingRequests: 5,
+    });
   });
 });

@@ -45,7 +45,11 @@ export interface DepsOptions {
 export function createDeps(config: Config, options: DepsOptions = {}): SorterDeps {
   const redactor = createRedactor(config.piiHashKey ? { hashKey: config.piiHashKey } : {});
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
-  const secrets = [...config.apiKeys, ...(config.llm.apiKey ? [config.llm.apiKey] : []), ...(config.piiHashKey ? [config.piiHashKey] : [])];
+  const secrets = [
+    ...config.apiKeys,
+    ...(config.llm.apiKey ? [config.llm.apiKey] : []),
+    ...(config.piiHashKey ? [config.piiHashKey] : []),
+  ];
   const logger = createLogger({ level: config.logLevel, redactor, secrets, stream: options.logStream });
   const miner = createTemplateMiner();
   const preparer = createItemPreparer({ workers: config.workers, piiHashKey: config.piiHashKey });
@@ -68,13 +72,23 @@ export function createDeps(config: Config, options: DepsOptions = {}): SorterDep
     const store: CacheStore = redis
       ? createRedisCacheStore(redis, { ttlMs: config.cache.ttlMs })
       : createMemoryCacheStore({ maxEntries: config.cache.maxEntries, ttlMs: config.cache.ttlMs });
-    const client = createLlmClient({ apiKey: config.llm.apiKey, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs });
+    const client = createLlmClient({
+      apiKey: config.llm.apiKey,
+      baseUrl: config.llm.baseUrl,
+      timeoutMs: config.llm.timeoutMs,
+    });
     const llm = createLlmClassifier({ client, model: config.llm.model, timeoutMs: config.llm.timeoutMs, metrics });
     // The limiter's commands wait for a reconnect instead of failing inside bottleneck, where nothing could catch
     // the rejection; the limiter's own deadline bounds how long a request waits for them.
-    connection = config.redisUrl ? new Bottleneck.IORedisConnection({ client: connectRedis(config.redisUrl, null), Redis }) : undefined;
+    connection = config.redisUrl
+      ? new Bottleneck.IORedisConnection({ client: connectRedis(config.redisUrl, null), Redis })
+      : undefined;
     const pause = redis ? createRedisRetryAfterPause(redis) : undefined;
-    limiter = withRateLimit(llm, { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection, pause }, { metrics });
+    limiter = withRateLimit(
+      llm,
+      { ...config.limiter, maxWaitMs: config.llm.timeoutMs, connection, pause },
+      { metrics },
+    );
     breaker = withBreaker(limiter, config.breaker, { metrics });
     primary = withCache(breaker, store, { metrics, logger, maxPerCall: config.llm.maxTemplatesPerCall });
   }

@@ -18,7 +18,8 @@ describe('LlmError.isNotLlmFailure', () => {
   });
 
   test('is false when the LLM timed out, was unreachable or answered nonsense', () => {
-    for (const kind of ['timeout', 'connection', 'invalid_response'] as const) expect(new LlmError(kind, 'x').isNotLlmFailure).toBe(false);
+    for (const kind of ['timeout', 'connection', 'invalid_response'] as const)
+      expect(new LlmError(kind, 'x').isNotLlmFailure).toBe(false);
   });
 });
 

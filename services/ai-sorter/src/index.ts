@@ -5,4 +5,11 @@ export { createSorter, type Sorter, type SortOutcome } from './sorter';
 export { errorCatalogue, HttpError, LlmError } from './errors';
 export { createMetrics, type Metrics } from './observability/metrics';
 export type { Classifier, Classification, ClassifyContext, RedactedItem } from './classifiers/classifier';
-export { createItemTools, redactItem, type ItemTools, type ItemToolOptions, type IncomingItem, type RedactedLine } from './items/prepare';
+export {
+  createItemTools,
+  redactItem,
+  type ItemTools,
+  type ItemToolOptions,
+  type IncomingItem,
+  type RedactedLine,
+} from './items/prepare';

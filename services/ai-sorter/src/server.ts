@@ -26,7 +26,12 @@ function main(): void {
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info('listening', { host: config.host, port, llm: deps.app.llmConfigured ? config.llm.baseUrl : 'none (rules only)', model: config.llm.model });
+    logger.info('listening', {
+      host: config.host,
+      port,
+      llm: deps.app.llmConfigured ? config.llm.baseUrl : 'none (rules only)',
+      model: config.llm.model,
+    });
   });
 
   let stopping = false;
@@ -57,9 +62,12 @@ function main(): void {
 /** Names the address and what to change, for the errors a user can cause with PORT and HOST. */
 function listenErrorMessage(err: NodeJS.ErrnoException, host: string, port: number): string {
   const where = `${host}:${port}`;
-  if (err.code === 'EADDRINUSE') return `cannot listen on ${where}: port ${port} is already in use by another program (EADDRINUSE); stop it or set PORT`;
-  if (err.code === 'EACCES') return `cannot listen on ${where}: permission denied for port ${port} (EACCES); use a port above 1023 or set PORT`;
-  if (err.code === 'EADDRNOTAVAIL') return `cannot listen on ${where}: ${host} is not an address of this machine (EADDRNOTAVAIL); set HOST`;
+  if (err.code === 'EADDRINUSE')
+    return `cannot listen on ${where}: port ${port} is already in use by another program (EADDRINUSE); stop it or set PORT`;
+  if (err.code === 'EACCES')
+    return `cannot listen on ${where}: permission denied for port ${port} (EACCES); use a port above 1023 or set PORT`;
+  if (err.code === 'EADDRNOTAVAIL')
+    return `cannot listen on ${where}: ${host} is not an address of this machine (EADDRNOTAVAIL); set HOST`;
   return `cannot listen on ${where}: ${err.message}`;
 }
 

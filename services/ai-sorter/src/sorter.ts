@@ -22,7 +22,12 @@ export interface Sorter {
 }
 
 /** The sorter's path after validation: header -> redact -> template -> classifier chain -> one result per item, in order. */
-export function createSorter(deps: { preparer: ItemPreparer; miner: TemplateMiner; classifier: Classifier; metrics: Metrics }): Sorter {
+export function createSorter(deps: {
+  preparer: ItemPreparer;
+  miner: TemplateMiner;
+  classifier: Classifier;
+  metrics: Metrics;
+}): Sorter {
   const { classifier, metrics } = deps;
   return {
     async sort(items, request) {
@@ -54,7 +59,8 @@ export function createSorter(deps: { preparer: ItemPreparer; miner: TemplateMine
           template: { id: item.templateId, text: item.template },
         };
       });
-      for (const { c, n } of perLabels.values()) metrics.items.inc({ decided_by: c.decidedBy, severity: c.severity, category: c.category }, n);
+      for (const { c, n } of perLabels.values())
+        metrics.items.inc({ decided_by: c.decidedBy, severity: c.severity, category: c.category }, n);
       const stats: BatchStats = {
         items: results.length,
         decided_by: counts,

@@ -33,7 +33,13 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
     sorter = await startSorter({});
     const res = await request(sorter.url)
       .post('/classify')
-      .send({ items: [{ type: 'log', body: 'one' }, { type: 'log', body: 'two' }, { id: 'given', type: 'log', body: 'three' }] })
+      .send({
+        items: [
+          { type: 'log', body: 'one' },
+          { type: 'log', body: 'two' },
+          { id: 'given', type: 'log', body: 'three' },
+        ],
+      })
       .expect(200);
     const ids = (res.body as ClassifyResponse).results.map((r) => r.id);
     expect(new Set(ids).size).toBe(3);
@@ -45,7 +51,12 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
     sorter = await startSorter({});
     const res = await request(sorter.url)
       .post('/classify')
-      .send({ items: [{ id: 'x', type: 'log', body: 'a' }, { id: 'x', type: 'log', body: 'b' }] })
+      .send({
+        items: [
+          { id: 'x', type: 'log', body: 'a' },
+          { id: 'x', type: 'log', body: 'b' },
+        ],
+      })
       .expect(400);
     const body = ErrorBody.parse(res.body);
     expect(body.error.code).toBe('invalid_request');
@@ -55,7 +66,15 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
 
   test('When a field is wrong, then 400 names the field path and no stack trace is sent', async () => {
     sorter = await startSorter({});
-    const res = await request(sorter.url).post('/classify').send({ items: [{ type: 'log', body: 'ok' }, { type: 'trace', body: 'x' }] }).expect(400);
+    const res = await request(sorter.url)
+      .post('/classify')
+      .send({
+        items: [
+          { type: 'log', body: 'ok' },
+          { type: 'trace', body: 'x' },
+        ],
+      })
+      .expect(400);
     const body = ErrorBody.parse(res.body);
     expect(body.error.issues?.[0]?.path).toBe('items.1.type');
     expect(res.text).not.toMatch(/at .+\.(ts|js):\d+/);
@@ -63,8 +82,15 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
 
   test('When the body is not JSON, then 400 invalid_request', async () => {
     sorter = await startSorter({});
-    const res = await request(sorter.url).post('/classify').set('Content-Type', 'application/json').send('{"items": [').expect(400);
-    expect(ErrorBody.parse(res.body).error).toMatchObject({ code: 'invalid_request', message: 'the request body is not valid JSON' });
+    const res = await request(sorter.url)
+      .post('/classify')
+      .set('Content-Type', 'application/json')
+      .send('{"items": [')
+      .expect(400);
+    expect(ErrorBody.parse(res.body).error).toMatchObject({
+      code: 'invalid_request',
+      message: 'the request body is not valid JSON',
+    });
   });
 
   test('When the batch exceeds MAX_BATCH_ITEMS, then 400 names items', async () => {
@@ -76,8 +102,14 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
 
   test('When the body exceeds BODY_LIMIT, then 413 body_too_large states the limit', async () => {
     sorter = await startSorter({ BODY_LIMIT: '1kb' });
-    const res = await request(sorter.url).post('/classify').send({ items: [{ type: 'log', body: 'x'.repeat(2048) }] }).expect(413);
-    expect(ErrorBody.parse(res.body).error).toMatchObject({ code: 'body_too_large', message: 'the request body exceeds the body limit of 1024 bytes (BODY_LIMIT)' });
+    const res = await request(sorter.url)
+      .post('/classify')
+      .send({ items: [{ type: 'log', body: 'x'.repeat(2048) }] })
+      .expect(413);
+    expect(ErrorBody.parse(res.body).error).toMatchObject({
+      code: 'body_too_large',
+      message: 'the request body exceeds the body limit of 1024 bytes (BODY_LIMIT)',
+    });
   });
 
   test('When the content type is not JSON, then 415 unsupported_media_type', async () => {
@@ -117,7 +149,11 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
       .send({
         request_id: 'seed-1',
         items: [
-          { type: 'log', content: { message: 'FATAL out of memory, card 4111 1111 1111 1111 declined', level: 'error' }, timestamp: '2026-01-01T00:00:00Z' },
+          {
+            type: 'log',
+            content: { message: 'FATAL out of memory, card 4111 1111 1111 1111 declined', level: 'error' },
+            timestamp: '2026-01-01T00:00:00Z',
+          },
           { type: 'trace', content: 'GET /health 200 in 3ms' },
         ],
       })
@@ -134,21 +170,29 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
 
   test('When /sort gets an empty content object, then 400 names items.0.content', async () => {
     sorter = await startSorter({});
-    const res = await request(sorter.url).post('/sort').send({ items: [{ type: 'log', content: {} }] }).expect(400);
+    const res = await request(sorter.url)
+      .post('/sort')
+      .send({ items: [{ type: 'log', content: {} }] })
+      .expect(400);
     expect(ErrorBody.parse(res.body).error.issues?.[0]?.path).toBe('items.0.content');
   });
 
   test('When health, readiness, docs and metrics are asked for, then each answers', async () => {
     sorter = await startSorter({});
     await request(sorter.url).get('/healthz').expect(200, { status: 'ok' });
-    await request(sorter.url).get('/readyz').expect(200, { status: 'ready', llm: { configured: false, breaker: 'closed' } });
+    await request(sorter.url)
+      .get('/readyz')
+      .expect(200, { status: 'ready', llm: { configured: false, breaker: 'closed' } });
     const openapi = await request(sorter.url).get('/openapi.json').expect(200);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/classify', '/sort']));
     const docs = await request(sorter.url).get('/docs').redirects(1).expect(200);
     expect(docs.text).toContain('swagger-ui');
     const init = await request(sorter.url).get('/docs/swagger-ui-init.js').expect(200);
     expect(init.text).toContain('"/classify"');
-    await request(sorter.url).post('/classify').send({ items: [{ type: 'log', body: 'password=hunter2 rejected' }] }).expect(200);
+    await request(sorter.url)
+      .post('/classify')
+      .send({ items: [{ type: 'log', body: 'password=hunter2 rejected' }] })
+      .expect(200);
     const metrics = await request(sorter.url).get('/metrics').expect(200);
     expect(metricValue(metrics.text, 'sorter_http_requests_total', { route: '/classify', status: '200' })).toBe(1);
     expect(metricValue(metrics.text, 'sorter_items_total', { decided_by: 'rules' })).toBe(1);

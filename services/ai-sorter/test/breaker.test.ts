@@ -23,7 +23,10 @@ let n = 0;
 const uniqueItem = () => ({ type: 'log', body: `subsystem stalled${' again'.repeat(++n)}` });
 
 async function classifyOne(sorter: RunningSorter) {
-  const res = await request(sorter.url).post('/classify').send({ items: [uniqueItem()] }).expect(200);
+  const res = await request(sorter.url)
+    .post('/classify')
+    .send({ items: [uniqueItem()] })
+    .expect(200);
   return ClassifyResponse.parse(res.body).results[0];
 }
 

@@ -42,9 +42,24 @@ export interface FakeLlmServer {
 
 export function fakeAnswerFor(item: PromptItem) {
   const t = item.text.toLowerCase();
-  const severity = /fatal|panic|critical/.test(t) ? 'critical' : /error|fail|exception/.test(t) ? 'error' : /warn/.test(t) ? 'warning' : /debug/.test(t) ? 'debug' : 'info';
-  const category = /auth|login|password|denied/.test(t) ? 'security' : /down|unreachable|crash/.test(t) ? 'availability' : severity === 'error' ? 'error' : 'noise';
-  const forward_to = severity === 'critical' || severity === 'error' ? 'alerting' : severity === 'warning' ? 'storage' : 'archive';
+  const severity = /fatal|panic|critical/.test(t)
+    ? 'critical'
+    : /error|fail|exception/.test(t)
+      ? 'error'
+      : /warn/.test(t)
+        ? 'warning'
+        : /debug/.test(t)
+          ? 'debug'
+          : 'info';
+  const category = /auth|login|password|denied/.test(t)
+    ? 'security'
+    : /down|unreachable|crash/.test(t)
+      ? 'availability'
+      : severity === 'error'
+        ? 'error'
+        : 'noise';
+  const forward_to =
+    severity === 'critical' || severity === 'error' ? 'alerting' : severity === 'warning' ? 'storage' : 'archive';
   return { id: item.id, severity, category, forward_to, confidence: 0.93, reason: `fake-llm saw ${severity}` };
 }
 
@@ -90,21 +105,44 @@ export async function startFakeLlmServer(): Promise<FakeLlmServer> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const rawBody = await readBody(req);
-    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return send(res, 404, { error: { message: 'not found' } });
-    const body = JSON.parse(rawBody) as { model: string; response_format?: unknown; messages?: Array<{ role: string; content: string }> };
+    if (req.method !== 'POST' || req.url !== '/v1/chat/completions')
+      return send(res, 404, { error: { message: 'not found' } });
+    const body = JSON.parse(rawBody) as {
+      model: string;
+      response_format?: unknown;
+      messages?: Array<{ role: string; content: string }>;
+    };
     const items = promptItems(body);
-    calls.push({ authorization: req.headers.authorization, rawBody, model: body.model, responseFormat: body.response_format, items });
+    calls.push({
+      authorization: req.headers.authorization,
+      rawBody,
+      model: body.model,
+      responseFormat: body.response_format,
+      items,
+    });
     const answers = items.map(fakeAnswerFor);
     const current = behaviour;
     switch (current.kind) {
       case 'answer':
-        return send(res, 200, completion(JSON.stringify({ results: current.order === 'reversed' ? [...answers].reverse() : answers }), items.length));
+        return send(
+          res,
+          200,
+          completion(
+            JSON.stringify({ results: current.order === 'reversed' ? [...answers].reverse() : answers }),
+            items.length,
+          ),
+        );
       case 'slow':
         await new Promise((r) => setTimeout(r, current.delayMs));
         return send(res, 200, completion(JSON.stringify({ results: answers }), items.length));
       case 'rate_limited':
         if (current.delayMs) await new Promise((r) => setTimeout(r, current.delayMs));
-        return send(res, 429, { error: { message: 'rate limited', type: 'rate_limit' } }, { 'retry-after': String(current.retryAfterSeconds) });
+        return send(
+          res,
+          429,
+          { error: { message: 'rate limited', type: 'rate_limit' } },
+          { 'retry-after': String(current.retryAfterSeconds) },
+        );
       case 'server_error':
         return send(res, 500, { error: { message: 'upstream exploded' } });
       case 'client_error':
@@ -112,7 +150,11 @@ export async function startFakeLlmServer(): Promise<FakeLlmServer> {
       case 'malformed_json':
         return send(res, 200, completion('{"results": [ {"id": ', items.length));
       case 'wrong_shape':
-        return send(res, 200, completion(JSON.stringify({ classifications: answers.map((a) => a.severity) }), items.length));
+        return send(
+          res,
+          200,
+          completion(JSON.stringify({ classifications: answers.map((a) => a.severity) }), items.length),
+        );
       case 'missing_items':
         return send(res, 200, completion(JSON.stringify({ results: answers.slice(0, current.answer) }), items.length));
       case 'hang':

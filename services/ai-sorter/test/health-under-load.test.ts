@@ -23,8 +23,12 @@ Promise.all(Array.from({ length: Number(requests) }, () =>
 
 /** Spawns the built server on a free loopback port and resolves its URL once it logs "listening". */
 async function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run pnpm turbo run build --filter @obs/ai-sorter`);
-  const child = spawn(process.execPath, [serverJs], { env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!existsSync(serverJs))
+    throw new Error(`${serverJs} is missing: run pnpm turbo run build --filter @obs/ai-sorter`);
+  const child = spawn(process.execPath, [serverJs], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const stdout: string[] = [];
   child.stdout?.on('data', (c: Buffer) => stdout.push(...c.toString().split('\n').filter(Boolean)));
   await waitFor(() => stdout.some((l) => l.includes('"listening"')), 'the "listening" log line', 10000, 20);
@@ -58,13 +62,20 @@ describe('liveness under load (built dist/server.js)', () => {
     const started = await spawnServer({ LLM_API_KEY: 'test-llm-key-0010', LLM_BASE_URL: fake.baseUrl });
     server = started.child;
     const { url } = started;
-    const child = spawn(process.execPath, ['-e', loadScript, url, '200', '500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', loadScript, url, '200', '500'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     load = child;
     let loadOutput = '';
     child.stdout?.on('data', (c: Buffer) => (loadOutput += c.toString()));
     const loadDone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     // Probe once batches are queueing for the per-item work: the server is as busy as it gets.
-    await waitFor(async () => metricValue(await (await fetch(`${url}/metrics`)).text(), 'sorter_admission_queue_depth') > 0, 'a request waiting for admission', 20000, 50);
+    await waitFor(
+      async () => metricValue(await (await fetch(`${url}/metrics`)).text(), 'sorter_admission_queue_depth') > 0,
+      'a request waiting for admission',
+      20000,
+      50,
+    );
     const probe = async (path: string) => {
       const res = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(3000) });
       return { status: res.status, loadStillRunning: child.exitCode === null };

@@ -90,7 +90,10 @@ describe('classifier chain against the fake LLM server', () => {
   ])('When the LLM answers %s, then every item is still answered 200 by rules', async (_name, behaviour, outcome) => {
     sorter = await startSorter(llmEnv(fake));
     fake.behave(behaviour);
-    const body = await classify(sorter, [{ type: 'log', body: 'ERROR connection reset by peer' }, { type: 'metric', body: 'cpu usage 0.93' }]);
+    const body = await classify(sorter, [
+      { type: 'log', body: 'ERROR connection reset by peer' },
+      { type: 'metric', body: 'cpu usage 0.93' },
+    ]);
     expect(body.results.every((r) => r.decided_by === 'rules')).toBe(true);
     expect(body.stats.llm_calls).toBe(1);
     const metrics = (await request(sorter.url).get('/metrics')).text;
@@ -122,8 +125,15 @@ describe('classifier chain against the fake LLM server', () => {
     sorter = await startSorter(llmEnv(fake, { LIMITER_MAX_CONCURRENT: '1' }));
     fake.behave({ kind: 'rate_limited', retryAfterSeconds: 30, delayMs: 1500 });
     // Lines of different lengths are different templates: each request needs its own call, and all but the first queue.
-    const responses = Array.from({ length: 8 }, (_, i) => classify(sorter, [{ type: 'log', body: `queued${' step'.repeat(i + 1)} done` }]));
-    await waitFor(async () => metricValue((await request(sorter.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 7, 'seven calls queued in the limiter', 5000, 20);
+    const responses = Array.from({ length: 8 }, (_, i) =>
+      classify(sorter, [{ type: 'log', body: `queued${' step'.repeat(i + 1)} done` }]),
+    );
+    await waitFor(
+      async () => metricValue((await request(sorter.url).get('/metrics')).text, 'sorter_limiter_queue_depth') === 7,
+      'seven calls queued in the limiter',
+      5000,
+      20,
+    );
     expect(fake.calls.length).toBe(1);
     const answered = await Promise.all(responses);
     expect(answered.map((b) => b.results[0]?.decided_by)).toEqual(Array(8).fill('rules'));
@@ -140,11 +150,16 @@ describe('classifier chain against the fake LLM server', () => {
     await classify(sorter, [{ type: 'log', body: 'first line before the pause' }]);
     fake.behave({ kind: 'answer' });
     let attempt = 0;
-    await waitFor(async () => {
-      attempt += 1;
-      const body = await classify(sorter, [{ type: 'log', body: `after the pause${' again'.repeat(attempt)}` }]);
-      return body.results[0]?.decided_by === 'llm';
-    }, 'a line decided by the LLM after the pause', 5000, 100);
+    await waitFor(
+      async () => {
+        attempt += 1;
+        const body = await classify(sorter, [{ type: 'log', body: `after the pause${' again'.repeat(attempt)}` }]);
+        return body.results[0]?.decided_by === 'llm';
+      },
+      'a line decided by the LLM after the pause',
+      5000,
+      100,
+    );
     expect(fake.calls.length).toBe(2);
   });
 
@@ -152,7 +167,10 @@ describe('classifier chain against the fake LLM server', () => {
     sorter = await startSorter(llmEnv(fake));
     await classify(sorter, [
       { type: 'log', body: 'login failed for carol@example.org from 192.168.1.20' },
-      { type: 'log', body: 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXNpZw rejected' },
+      {
+        type: 'log',
+        body: 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXNpZw rejected',
+      },
     ]);
     const sent = fake.calls.map((c) => c.rawBody).join('\n');
     expect(sent).not.toContain('carol@example.org');
@@ -161,11 +179,15 @@ describe('classifier chain against the fake LLM server', () => {
     expect(sent).toContain('<EMAIL>');
   });
 
-  test('When an item has attributes, then the LLM sees them redacted and the rules use a structured payload\'s level', async () => {
+  test("When an item has attributes, then the LLM sees them redacted and the rules use a structured payload's level", async () => {
     sorter = await startSorter(llmEnv(fake));
     fake.behave({ kind: 'server_error' });
     const body = await classify(sorter, [
-      { id: 'obj', type: 'event', content: { message: 'nightly export done', level: 'warning', owner: 'dave@example.net' } },
+      {
+        id: 'obj',
+        type: 'event',
+        content: { message: 'nightly export done', level: 'warning', owner: 'dave@example.net' },
+      },
     ]);
     expect(body.results[0]).toMatchObject({ id: 'obj', decided_by: 'rules', severity: 'warning' });
     expect(fake.calls[0]?.items[0]?.attributes).toContain('<EMAIL>');

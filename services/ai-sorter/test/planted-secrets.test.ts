@@ -16,7 +16,12 @@ describe('planted secrets through /classify', () => {
     const sorter = await startSorter({ LLM_API_KEY: 'test-llm-key', LLM_BASE_URL: fake.baseUrl, LOG_LEVEL: 'debug' });
     const items = [
       ...planted.map((p, i) => ({ id: `line-${i}`, type: 'log', body: p.line })),
-      { id: `order/${emailInId}`, type: 'log', body: 'ERROR payment declined for order', attributes: { [ipAsKey]: 'edge', note: planted[0]?.line } },
+      {
+        id: `order/${emailInId}`,
+        type: 'log',
+        body: 'ERROR payment declined for order',
+        attributes: { [ipAsKey]: 'edge', note: planted[0]?.line },
+      },
       { type: 'event', content: { message: 'config dump', lines: planted.slice(0, 10).map((p) => p.line) } },
     ];
     const outputs: string[] = [];
@@ -31,15 +36,26 @@ describe('planted secrets through /classify', () => {
     expect(answered.status).toBe(200);
     expect(answered.body.results).toHaveLength(items.length);
     fake.behave({ kind: 'server_error' });
-    expect((await send('/classify', { items: items.slice(0, 5).map(({ id, ...item }) => ({ ...item, id: `again-${id}` })) })).status).toBe(200);
-    expect((await send('/sort', { items: planted.slice(0, 5).map((p) => ({ type: 'log', content: { message: p.line } })) })).status).toBe(200);
+    expect(
+      (await send('/classify', { items: items.slice(0, 5).map(({ id, ...item }) => ({ ...item, id: `again-${id}` })) }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await send('/sort', { items: planted.slice(0, 5).map((p) => ({ type: 'log', content: { message: p.line } })) }))
+        .status,
+    ).toBe(200);
     const metrics = await request(sorter.url).get('/metrics');
     outputs.push(metrics.text);
 
     expect(fake.calls.length).toBeGreaterThan(0);
     const prompts = fake.calls.map((c) => c.rawBody).join('\n');
     const logs = sorter.logs.join('\n');
-    const leaks = [...planted.map((p) => [p.kind, p.value]), ['email in an id', emailInId], ['ip as an attribute key', ipAsKey], ['token as X-Request-Id', requestIdToken]]
+    const leaks = [
+      ...planted.map((p) => [p.kind, p.value]),
+      ['email in an id', emailInId],
+      ['ip as an attribute key', ipAsKey],
+      ['token as X-Request-Id', requestIdToken],
+    ]
       .flatMap(([kind, value]) => [
         prompts.includes(value) ? `${kind} reached the LLM` : '',
         outputs.join('\n').includes(value) ? `${kind} is in a response or /metrics` : '',

@@ -14,10 +14,19 @@ describe('secrets and PII never leave in logs, responses or prompts', () => {
   let sorter: RunningSorter;
 
   test('When requests carry planted secrets and the LLM fails and succeeds, then no log line, response or prompt contains them', async () => {
-    sorter = await startSorter({ LLM_API_KEY: llmKey, LLM_BASE_URL: fake.baseUrl, SORTER_API_KEYS: sorterKey, LOG_LEVEL: 'debug' });
+    sorter = await startSorter({
+      LLM_API_KEY: llmKey,
+      LLM_BASE_URL: fake.baseUrl,
+      SORTER_API_KEYS: sorterKey,
+      LOG_LEVEL: 'debug',
+    });
     const items = [
       { type: 'log', body: `login failed for ${email} password=${password}` },
-      { type: 'event', content: { message: 'config reloaded', api_key: sorterKey, note: `contact ${email}` }, attributes: { token: password } },
+      {
+        type: 'event',
+        content: { message: 'config reloaded', api_key: sorterKey, note: `contact ${email}` },
+        attributes: { token: password },
+      },
     ];
     const responses: string[] = [];
     const send = async (path: string, body: object, key: string) => {
@@ -29,9 +38,27 @@ describe('secrets and PII never leave in logs, responses or prompts', () => {
     fake.behave({ kind: 'server_error' });
     expect((await send('/classify', { items }, sorterKey)).status).toBe(200);
     fake.behave({ kind: 'answer' });
-    expect((await send('/classify', { items: [{ type: 'log', body: `ERROR sync failed token=${password} for ${email} again` }] }, sorterKey)).status).toBe(200);
-    expect((await send('/sort', { items: [{ type: 'log', content: { message: `reset for ${email}`, password } }] }, sorterKey)).status).toBe(200);
-    expect((await send('/classify', { items: [{ type: 'bogus', body: `password=${password}` }] }, sorterKey)).status).toBe(400);
+    expect(
+      (
+        await send(
+          '/classify',
+          { items: [{ type: 'log', body: `ERROR sync failed token=${password} for ${email} again` }] },
+          sorterKey,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await send(
+          '/sort',
+          { items: [{ type: 'log', content: { message: `reset for ${email}`, password } }] },
+          sorterKey,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await send('/classify', { items: [{ type: 'bogus', body: `password=${password}` }] }, sorterKey)).status,
+    ).toBe(400);
 
     const logs = sorter.logs.join('\n');
     expect(sorter.logs.length).toBeGreaterThan(4);

@@ -17,8 +17,12 @@ interface Spawned {
 }
 
 function spawnServer(env: Record<string, string>): Spawned {
-  if (!existsSync(serverJs)) throw new Error(`${serverJs} is missing: run pnpm turbo run build --filter @obs/ai-sorter`);
-  const child = spawn(process.execPath, [serverJs], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!existsSync(serverJs))
+    throw new Error(`${serverJs} is missing: run pnpm turbo run build --filter @obs/ai-sorter`);
+  const child = spawn(process.execPath, [serverJs], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout?.on('data', (c: Buffer) => stdout.push(...c.toString().split('\n').filter(Boolean)));
@@ -43,7 +47,12 @@ describe('server.js as a process (built dist)', () => {
   });
 
   test('When the environment is invalid, then it exits 78 naming every bad variable and no secret', async () => {
-    spawned = spawnServer({ PORT: 'eighty', LLM_BASE_URL: 'not a url', LIMITER_MAX_CONCURRENT: '0', LLM_API_KEY: 'planted-key-in-env-9d2c' });
+    spawned = spawnServer({
+      PORT: 'eighty',
+      LLM_BASE_URL: 'not a url',
+      LIMITER_MAX_CONCURRENT: '0',
+      LLM_API_KEY: 'planted-key-in-env-9d2c',
+    });
     expect(await spawned.exited).toBe(78);
     const err = spawned.stderr.join('');
     expect(err).toContain('invalid environment');
@@ -55,13 +64,21 @@ describe('server.js as a process (built dist)', () => {
 
   test('When SIGTERM arrives during a request, then the in-flight request finishes and the process exits 0', async () => {
     fake.behave({ kind: 'slow', delayMs: 400 });
-    spawned = spawnServer({ PORT: '0', HOST: '127.0.0.1', LLM_API_KEY: 'test-llm-key-0006', LLM_BASE_URL: fake.baseUrl, LOG_LEVEL: 'info' });
+    spawned = spawnServer({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LLM_API_KEY: 'test-llm-key-0006',
+      LLM_BASE_URL: fake.baseUrl,
+      LOG_LEVEL: 'info',
+    });
     const current = spawned;
     await waitFor(() => current.stdout.some((l) => l.includes('"listening"')), 'the "listening" log line', 10000, 20);
     const listening = JSON.parse(current.stdout.find((l) => l.includes('"listening"')) as string) as { port: number };
     const url = `http://127.0.0.1:${listening.port}`;
 
-    const inFlight = request(url).post('/classify').send({ items: [{ type: 'log', body: 'ERROR draining test line' }] });
+    const inFlight = request(url)
+      .post('/classify')
+      .send({ items: [{ type: 'log', body: 'ERROR draining test line' }] });
     const answered = inFlight.then((r) => r);
     await waitFor(() => fake.calls.length === 1, 'one call to the LLM', 5000, 20);
     current.child.kill('SIGTERM');
@@ -80,7 +97,9 @@ describe('server.js as a process (built dist)', () => {
     try {
       spawned = spawnServer({ PORT: String(port), HOST: '127.0.0.1' });
       expect(await spawned.exited).toBe(1);
-      expect(spawned.stderr.join('')).toContain(`cannot listen on 127.0.0.1:${port}: port ${port} is already in use by another program (EADDRINUSE)`);
+      expect(spawned.stderr.join('')).toContain(
+        `cannot listen on 127.0.0.1:${port}: port ${port} is already in use by another program (EADDRINUSE)`,
+      );
       expect(spawned.stdout.some((l) => l.includes('"listening"'))).toBe(false);
     } finally {
       await new Promise<void>((resolve) => other.close(() => resolve()));

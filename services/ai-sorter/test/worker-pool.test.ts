@@ -49,6 +49,8 @@ describe('createWorkerPool', () => {
   });
 
   test('refuses a script that does not exist', () => {
-    expect(() => createWorkerPool({ script: join(__dirname, 'support', 'no-such-worker.js'), size: 1 })).toThrow(/no-such-worker\.js is missing/);
+    expect(() => createWorkerPool({ script: join(__dirname, 'support', 'no-such-worker.js'), size: 1 })).toThrow(
+      /no-such-worker\.js is missing/,
+    );
   });
 });

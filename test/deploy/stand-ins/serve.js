@@ -26,7 +26,10 @@ async function startDouble() {
   if (name === 'llm-stub') {
     const { startFakeLlmServer } = require('./fake-llm-server.js');
     const server = await startFakeLlmServer();
-    return { port: Number(new URL(server.baseUrl).port), received: () => server.calls.map((c) => ({ model: c.model, items: c.items })) };
+    return {
+      port: Number(new URL(server.baseUrl).port),
+      received: () => server.calls.map((c) => ({ model: c.model, items: c.items })),
+    };
   }
   throw new Error(`unknown double ${JSON.stringify(name)}: loki-receiver, otlp-receiver or llm-stub`);
 }
@@ -43,7 +46,9 @@ async function main() {
   const inspect = http.createServer((req, res) => {
     if (req.url === '/ready') return void res.writeHead(200).end('ready');
     if (req.url !== '/received') return void res.writeHead(404).end();
-    const body = JSON.stringify(double.received(), (_key, value) => (typeof value === 'bigint' ? String(value) : value));
+    const body = JSON.stringify(double.received(), (_key, value) =>
+      typeof value === 'bigint' ? String(value) : value,
+    );
     res.writeHead(200, { 'content-type': 'application/json' }).end(body);
   });
   inspect.listen(Number(inspectPort), '0.0.0.0');

@@ -8,7 +8,8 @@ export interface ClassificationScores {
 
 /** Accuracy and macro-F1 of predicted labels against true labels (same order, same length). */
 export function classificationScores(predicted: readonly string[], truth: readonly string[]): ClassificationScores {
-  if (predicted.length !== truth.length) throw new RangeError(`classificationScores needs equal lengths, got ${predicted.length} and ${truth.length}`);
+  if (predicted.length !== truth.length)
+    throw new RangeError(`classificationScores needs equal lengths, got ${predicted.length} and ${truth.length}`);
   const labels = [...new Set([...truth, ...predicted])].sort();
   let correct = 0;
   const f1: Record<string, number> = {};
@@ -24,6 +25,6 @@ export function classificationScores(predicted: readonly string[], truth: readon
     correct += truePositive;
     f1[label] = predictedCount + actualCount === 0 ? 0 : (2 * truePositive) / (predictedCount + actualCount);
   }
-  const macroF1 = labels.length === 0 ? 1 : labels.reduce((sum, label) => sum + (f1[label]), 0) / labels.length;
+  const macroF1 = labels.length === 0 ? 1 : labels.reduce((sum, label) => sum + f1[label], 0) / labels.length;
   return { accuracy: truth.length === 0 ? 1 : correct / truth.length, macroF1, f1 };
 }

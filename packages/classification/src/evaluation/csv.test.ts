@@ -2,11 +2,25 @@ import { parseCsv, parseCsvRecords } from './csv';
 
 describe('parseCsv', () => {
   test.each([
-    ['splits plain fields when no field is quoted', 'a,b,c\n1,2,3\n', [['a', 'b', 'c'], ['1', '2', '3']]],
+    [
+      'splits plain fields when no field is quoted',
+      'a,b,c\n1,2,3\n',
+      [
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ],
+    ],
     ['keeps commas inside a quoted field', 'x,"a, b"\n', [['x', 'a, b']]],
     ['unescapes doubled quotes inside a quoted field', '"say ""hi"""\n', [['say "hi"']]],
     ['keeps a line break inside a quoted field', '"two\nlines",z\n', [['two\nlines', 'z']]],
-    ['reads CRLF line ends and a last row without a line end', 'a,b\r\n1,2', [['a', 'b'], ['1', '2']]],
+    [
+      'reads CRLF line ends and a last row without a line end',
+      'a,b\r\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['keeps empty fields when separators are adjacent', 'a,,c\n', [['a', '', 'c']]],
   ])('%s', (_behaviour, text, rows) => {
     expect(parseCsv(text)).toEqual(rows);

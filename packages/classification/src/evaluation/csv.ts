@@ -37,7 +37,8 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   if (header === undefined) return [];
   return rows.map((row, index) => {
-    if (row.length !== header.length) throw new Error(`CSV row ${index + 2} has ${row.length} fields, the header has ${header.length}`);
+    if (row.length !== header.length)
+      throw new Error(`CSV row ${index + 2} has ${row.length} fields, the header has ${header.length}`);
     const record: Record<string, string> = {};
     header.forEach((name, column) => {
       record[name] = row[column];

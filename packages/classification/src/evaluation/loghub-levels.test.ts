@@ -4,8 +4,8 @@ describe('loghubLevelSeverity', () => {
   test.each([
     ['maps a logcat letter', 'Android', 'V', 'debug'],
     ['maps an Apache notice to info', 'Apache', 'notice', 'info'],
-    ['maps BGL\'s SEVERE to error', 'BGL', 'SEVERE', 'error'],
-    ['maps BGL\'s FATAL to critical', 'BGL', 'FATAL', 'critical'],
+    ["maps BGL's SEVERE to error", 'BGL', 'SEVERE', 'error'],
+    ["maps BGL's FATAL to critical", 'BGL', 'FATAL', 'critical'],
     ['maps a log4j WARN', 'Zookeeper', 'WARN', 'warning'],
     ['maps a Windows Info', 'Windows', 'Info', 'info'],
   ])('%s', (_behaviour, system, level, severity) => {
@@ -17,6 +17,8 @@ describe('loghubLevelSeverity', () => {
   });
 
   test('names the system and value when a level is not mapped', () => {
-    expect(() => loghubLevelSeverity('HDFS', { Level: 'NOTICE' })).toThrow('loghub HDFS: Level "NOTICE" has no severity in loghubLevelMaps');
+    expect(() => loghubLevelSeverity('HDFS', { Level: 'NOTICE' })).toThrow(
+      'loghub HDFS: Level "NOTICE" has no severity in loghubLevelMaps',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import type { Severity } from '@obs/schema';
 
-const log4j: Readonly<Record<string, Severity>> = { TRACE: 'debug', DEBUG: 'debug', INFO: 'info', WARN: 'warning', ERROR: 'error', FATAL: 'critical' };
+const log4j: Readonly<Record<string, Severity>> = {
+  TRACE: 'debug',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warning',
+  ERROR: 'error',
+  FATAL: 'critical',
+};
 
 /**
  * Each loghub system's Level column mapped to the five severities. Systems without a level are absent: Linux's
@@ -10,7 +17,16 @@ export const loghubLevelMaps: Readonly<Record<string, Readonly<Record<string, Se
   // logcat letters: Verbose, Debug, Info, Warn, Error, Fatal, Assert
   Android: { V: 'debug', D: 'debug', I: 'info', W: 'warning', E: 'error', F: 'critical', A: 'critical' },
   // Apache httpd: syslog level names
-  Apache: { debug: 'debug', info: 'info', notice: 'info', warn: 'warning', error: 'error', crit: 'critical', alert: 'critical', emerg: 'critical' },
+  Apache: {
+    debug: 'debug',
+    info: 'info',
+    notice: 'info',
+    warn: 'warning',
+    error: 'error',
+    crit: 'critical',
+    alert: 'critical',
+    emerg: 'critical',
+  },
   // Blue Gene/L RAS: SEVERE is Java's error level; FATAL and FAILURE stop a job
   BGL: { INFO: 'info', WARNING: 'warning', ERROR: 'error', SEVERE: 'error', FATAL: 'critical', FAILURE: 'critical' },
   HDFS: log4j,

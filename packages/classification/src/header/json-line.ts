@@ -4,7 +4,19 @@ import type { LineSource, ParsedLine } from './types';
 // Keys structured loggers use (zap, zerolog, logrus, pino/bunyan, Serilog compact, structlog, GELF, ECS, journald, Docker).
 const messageKeys = ['msg', 'message', 'MESSAGE', 'log', '@m', '@mt', 'event', 'short_message', 'text', 'body'];
 const timeKeys = ['time', 'ts', 'timestamp', '@timestamp', '@t', 't', 'datetime', '__REALTIME_TIMESTAMP', 'date'];
-const levelKeys = ['level', 'lvl', 'severity', 'levelname', 'level_name', 'loglevel', '@l', 'log.level', 'severity_text', 'PRIORITY', 'L'];
+const levelKeys = [
+  'level',
+  'lvl',
+  'severity',
+  'levelname',
+  'level_name',
+  'loglevel',
+  '@l',
+  'log.level',
+  'severity_text',
+  'PRIORITY',
+  'L',
+];
 const sourceKeys: ReadonlyArray<[keyof LineSource, readonly string[]]> = [
   ['host', ['hostname', 'host', '_HOSTNAME']],
   ['program', ['SYSLOG_IDENTIFIER', 'app', 'service', 'service.name']],
@@ -31,7 +43,8 @@ export function parseJsonLine(line: string, start: number): ParsedLine | undefin
   for (const key of levelKeys) if ((levelValue = fields[key]) !== undefined) break;
   // ECS may nest the level: {"log": {"level": "info"}}.
   const nested = fields.log;
-  if (levelValue === undefined && nested !== null && typeof nested === 'object') levelValue = (nested as Record<string, unknown>).level;
+  if (levelValue === undefined && nested !== null && typeof nested === 'object')
+    levelValue = (nested as Record<string, unknown>).level;
   const raw = scalar(levelValue);
   const severity = raw === undefined ? undefined : severityFromLevelText(raw);
   const parsed: ParsedLine = { message: line.slice(start), messageStart: start, shape: 'json' };

@@ -3,31 +3,105 @@ import type { Severity } from '@obs/schema';
 // Level names of syslog, log4j/logback, python logging, Go (zap, zerolog, logrus, klog), .NET, Serilog, Postgres,
 // Java util logging, Windows event and CBS logs, Erlang/Elixir; lowercase keys.
 const levelWords: ReadonlyMap<string, Severity> = new Map<string, Severity>([
-  ['emerg', 'critical'], ['emergency', 'critical'], ['alert', 'critical'], ['crit', 'critical'], ['critical', 'critical'],
-  ['fatal', 'critical'], ['fata', 'critical'], ['ftl', 'critical'], ['panic', 'critical'], ['pani', 'critical'],
-  ['dpanic', 'critical'], ['assert', 'critical'],
-  ['error', 'error'], ['err', 'error'], ['erro', 'error'], ['eror', 'error'], ['severe', 'error'], ['fail', 'error'],
-  ['warn', 'warning'], ['warning', 'warning'], ['wrn', 'warning'],
-  ['notice', 'info'], ['info', 'info'], ['inf', 'info'], ['information', 'info'], ['informational', 'info'], ['log', 'info'],
-  ['debug', 'debug'], ['debu', 'debug'], ['dbg', 'debug'], ['dbug', 'debug'], ['trace', 'debug'], ['trac', 'debug'],
-  ['trce', 'debug'], ['trc', 'debug'], ['verbose', 'debug'], ['vrb', 'debug'], ['fine', 'debug'], ['finer', 'debug'],
+  ['emerg', 'critical'],
+  ['emergency', 'critical'],
+  ['alert', 'critical'],
+  ['crit', 'critical'],
+  ['critical', 'critical'],
+  ['fatal', 'critical'],
+  ['fata', 'critical'],
+  ['ftl', 'critical'],
+  ['panic', 'critical'],
+  ['pani', 'critical'],
+  ['dpanic', 'critical'],
+  ['assert', 'critical'],
+  ['error', 'error'],
+  ['err', 'error'],
+  ['erro', 'error'],
+  ['eror', 'error'],
+  ['severe', 'error'],
+  ['fail', 'error'],
+  ['warn', 'warning'],
+  ['warning', 'warning'],
+  ['wrn', 'warning'],
+  ['notice', 'info'],
+  ['info', 'info'],
+  ['inf', 'info'],
+  ['information', 'info'],
+  ['informational', 'info'],
+  ['log', 'info'],
+  ['debug', 'debug'],
+  ['debu', 'debug'],
+  ['dbg', 'debug'],
+  ['dbug', 'debug'],
+  ['trace', 'debug'],
+  ['trac', 'debug'],
+  ['trce', 'debug'],
+  ['trc', 'debug'],
+  ['verbose', 'debug'],
+  ['vrb', 'debug'],
+  ['fine', 'debug'],
+  ['finer', 'debug'],
   ['finest', 'debug'],
 ]);
 
 // One-letter levels: Android logcat (V D I W E F A), klog and glog (I W E F), Ruby's Logger (D I W E F A).
 const levelLetters: ReadonlyMap<string, Severity> = new Map<string, Severity>([
-  ['V', 'debug'], ['D', 'debug'], ['I', 'info'], ['W', 'warning'], ['E', 'error'], ['F', 'critical'], ['A', 'critical'],
+  ['V', 'debug'],
+  ['D', 'debug'],
+  ['I', 'info'],
+  ['W', 'warning'],
+  ['E', 'error'],
+  ['F', 'critical'],
+  ['A', 'critical'],
 ]);
 
 // Words that are also ordinary English or code words: a header reads them as a level only in capitals or decorated.
 const ambiguousWords: ReadonlySet<string> = new Set([
-  'alert', 'crit', 'fata', 'ftl', 'panic', 'pani', 'dpanic', 'assert', 'err', 'erro', 'eror', 'severe', 'fail', 'wrn',
-  'notice', 'inf', 'log', 'debu', 'dbg', 'dbug', 'trace', 'trac', 'trce', 'trc', 'verbose', 'vrb', 'fine', 'finer', 'finest',
-  'emerg', 'emergency',
+  'alert',
+  'crit',
+  'fata',
+  'ftl',
+  'panic',
+  'pani',
+  'dpanic',
+  'assert',
+  'err',
+  'erro',
+  'eror',
+  'severe',
+  'fail',
+  'wrn',
+  'notice',
+  'inf',
+  'log',
+  'debu',
+  'dbg',
+  'dbug',
+  'trace',
+  'trac',
+  'trce',
+  'trc',
+  'verbose',
+  'vrb',
+  'fine',
+  'finer',
+  'finest',
+  'emerg',
+  'emergency',
 ]);
 
 /** syslog severities 0 (emerg) to 7 (debug). */
-const syslogSeverities: readonly Severity[] = ['critical', 'critical', 'critical', 'error', 'warning', 'info', 'info', 'debug'];
+const syslogSeverities: readonly Severity[] = [
+  'critical',
+  'critical',
+  'critical',
+  'error',
+  'warning',
+  'info',
+  'info',
+  'debug',
+];
 
 /** A syslog severity (0-7) or a PRI value (facility * 8 + severity, up to 191). */
 export function severityFromSyslogPriority(value: number): Severity | undefined {
@@ -47,7 +121,8 @@ export function severityFromOtlpNumber(value: number): Severity | undefined {
 /** A number given as a level: 0-7 a syslog severity, 10-60 by tens pino/bunyan, other 1-24 an OTLP severity number. */
 function severityFromLevelNumber(value: number): Severity | undefined {
   if (value >= 0 && value <= 7) return severityFromSyslogPriority(value);
-  if (value % 10 === 0 && value >= 10 && value <= 60) return (['debug', 'debug', 'info', 'warning', 'error', 'critical'] as const)[value / 10 - 1];
+  if (value % 10 === 0 && value >= 10 && value <= 60)
+    return (['debug', 'debug', 'info', 'warning', 'error', 'critical'] as const)[value / 10 - 1];
   return severityFromOtlpNumber(value);
 }
 

@@ -42,23 +42,44 @@ export function parseLogfmtLine(line: string, start: number): ParsedLine {
       value = line.slice(valueStart, i);
     }
     switch (key) {
-      case 'msg': case 'message':
+      case 'msg':
+      case 'message':
         parsed.message = value;
         parsed.messageStart = valueStart;
         break;
-      case 'level': case 'lvl': case 'severity': {
+      case 'level':
+      case 'lvl':
+      case 'severity': {
         const severity = severityFromLevelText(value);
         if (severity !== undefined) parsed.level = { raw: value, severity, source: 'body_field' };
         break;
       }
-      case 'time': case 'ts': case 't': case 'timestamp':
+      case 'time':
+      case 'ts':
+      case 't':
+      case 'timestamp':
         parsed.timestamp = value;
         break;
-      case 'logger': case 'caller': source.logger = value; break;
-      case 'component': case 'module': source.component = value; break;
-      case 'host': case 'hostname': source.host = value; break;
-      case 'app': case 'service': case 'program': source.program = value; break;
-      case 'pid': source.pid = value; break;
+      case 'logger':
+      case 'caller':
+        source.logger = value;
+        break;
+      case 'component':
+      case 'module':
+        source.component = value;
+        break;
+      case 'host':
+      case 'hostname':
+        source.host = value;
+        break;
+      case 'app':
+      case 'service':
+      case 'program':
+        source.program = value;
+        break;
+      case 'pid':
+        source.pid = value;
+        break;
       default:
     }
   }

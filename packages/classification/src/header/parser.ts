@@ -25,7 +25,12 @@ function withInnerHeader(parsed: ParsedLine): ParsedLine {
   if (parsed.level !== undefined || parsed.shape !== 'json') return parsed;
   const inner = readTextHeader(parsed.message, 0);
   if (inner.level === undefined) return parsed;
-  const result: ParsedLine = { ...parsed, message: parsed.message.slice(inner.messageStart), messageStart: parsed.messageStart + inner.messageStart, level: inner.level };
+  const result: ParsedLine = {
+    ...parsed,
+    message: parsed.message.slice(inner.messageStart),
+    messageStart: parsed.messageStart + inner.messageStart,
+    level: inner.level,
+  };
   if (result.timestamp === undefined && inner.timestamp !== undefined) result.timestamp = inner.timestamp;
   return result;
 }

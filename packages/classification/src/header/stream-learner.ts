@@ -110,17 +110,17 @@ export class HeaderLearner {
     let timePosition = -1;
     let varying = false;
     for (let p = 0; p < positions; p++) {
-      if ((this.#present[p]) < variableShare * n) break;
-      if ((this.#digits[p]) >= variableShare * n) {
+      if (this.#present[p] < variableShare * n) break;
+      if (this.#digits[p] >= variableShare * n) {
         kinds[p] = variable;
         variables++;
-        if (timePosition < 0 && (this.#times[p]) >= variableShare * n) timePosition = p;
-        if ((this.#changed[p]) >= changingShare * n) varying = true;
+        if (timePosition < 0 && this.#times[p] >= variableShare * n) timePosition = p;
+        if (this.#changed[p] >= changingShare * n) varying = true;
         width = p + 1;
-      } else if (p > 0 && (this.#distinct[p]).size <= Math.max(4, n / 4)) kinds[p] = column;
+      } else if (p > 0 && this.#distinct[p].size <= Math.max(4, n / 4)) kinds[p] = column;
       else break;
     }
-    const hasMessage = (this.#present[width]) >= 0.5 * n;
+    const hasMessage = this.#present[width] >= 0.5 * n;
     if (!varying || !hasMessage || (timePosition < 0 && variables < 3)) width = 0;
     kinds.fill(message, width);
     this.#kinds = kinds;

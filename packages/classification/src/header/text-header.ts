@@ -1,5 +1,10 @@
 import type { Severity } from '@obs/schema';
-import { severityFromLevelText, severityFromSyslogPriority, severityOfHeaderWord, severityOfLetter } from './level-text';
+import {
+  severityFromLevelText,
+  severityFromSyslogPriority,
+  severityOfHeaderWord,
+  severityOfLetter,
+} from './level-text';
 import { timestampEnd, isMonthName } from './timestamp';
 import { isDigit, isLetter, isSpace, skipSeparator, skipSpaces, tokenEnd } from './tokens';
 import type { LineSource, StatedLevel } from './types';
@@ -25,9 +30,17 @@ const angleLevel = /<([A-Za-z]{3,13})>/y;
 const levelLetters = 'VDIWEFA';
 const fixedShapes: ReadonlyArray<{ name: string; pattern: RegExp }> = [
   // klog/glog: `E0305 10:15:30.123456    4242 file.go:138] msg`
-  { name: 'klog', pattern: /(?<level>[IWEF])(?<timestamp>\d{4} \d{2}:\d{2}:\d{2}\.\d{6})\s{1,16}(?<pid>\d{1,10}) (?<logger>[^\s\]]{1,128})\] ?/y },
+  {
+    name: 'klog',
+    pattern:
+      /(?<level>[IWEF])(?<timestamp>\d{4} \d{2}:\d{2}:\d{2}\.\d{6})\s{1,16}(?<pid>\d{1,10}) (?<logger>[^\s\]]{1,128})\] ?/y,
+  },
   // Ruby's Logger (Rails): `I, [2024-03-05T10:15:30.123456 #5123]  INFO -- prog: msg`
-  { name: 'ruby', pattern: /[DIWEFA], \[(?<timestamp>[^\]#\s]{1,40})\s{0,8}#(?<pid>\d{1,10})\]\s{1,16}(?<level>[A-Z]{3,7}) -- (?<program>[^:]{0,64}?): ?/y },
+  {
+    name: 'ruby',
+    pattern:
+      /[DIWEFA], \[(?<timestamp>[^\]#\s]{1,40})\s{0,8}#(?<pid>\d{1,10})\]\s{1,16}(?<level>[A-Z]{3,7}) -- (?<program>[^:]{0,64}?): ?/y,
+  },
   // logcat brief: `E/PackageInstaller( 4411): msg`
   { name: 'logcat', pattern: /(?<level>[VDIWEFA])\/(?<logger>[^(:]{1,64}?)\s{0,8}\(\s{0,8}(?<pid>\d{1,10})\): ?/y },
 ];
@@ -113,7 +126,12 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
       if (close < 0) break;
       const inner = line.slice(j + 1, close - 1).trim();
       // `[main]`, `[pid 123:tid 4]`, `[a thread] - ` are header; `[client 1.2.3.4] File does not exist` is message.
-      if (inner.includes(' ') && !/^(?:pid|tid|thread)\b/.test(inner) && skipSeparator(line, close) === skipSpaces(line, close)) break;
+      if (
+        inner.includes(' ') &&
+        !/^(?:pid|tid|thread)\b/.test(inner) &&
+        skipSeparator(line, close) === skipSpaces(line, close)
+      )
+        break;
       sourceOf(header).thread ??= inner;
       j = skipSpaces(line, close);
       continue;
@@ -128,7 +146,11 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
     if (e - j > maxLoggerChars) break;
     const after = skipSpaces(line, e);
     // a pid before a separator or a thread (Spring Boot: `INFO 12345 --- [main] o.s.Logger : msg`)
-    if (k === 0 && /^\d{1,10}$/.test(line.slice(j, e)) && (line.charCodeAt(after) === 91 || skipSeparator(line, after) !== after)) {
+    if (
+      k === 0 &&
+      /^\d{1,10}$/.test(line.slice(j, e)) &&
+      (line.charCodeAt(after) === 91 || skipSeparator(line, after) !== after)
+    ) {
       sourceOf(header).pid = line.slice(j, e);
       j = after;
       pid = true;
@@ -145,7 +167,11 @@ function readAfterLevel(line: string, i: number, header: TextHeader): void {
       break;
     }
     // a tag padded before its colon (logcat `Tag   : msg`), or a logger before ` - `
-    if (after > e && ((line.charCodeAt(after) === 58 && (after + 1 >= n || isSpace(line.charCodeAt(after + 1)))) || line.startsWith('- ', after))) {
+    if (
+      after > e &&
+      ((line.charCodeAt(after) === 58 && (after + 1 >= n || isSpace(line.charCodeAt(after + 1)))) ||
+        line.startsWith('- ', after))
+    ) {
       sourceOf(header).logger = line.slice(j, e);
       j = skipSpaces(line, after + 1);
       break;
@@ -173,7 +199,9 @@ function scanForLevel(line: string, i: number, header: TextHeader): boolean {
       const close = groupEnd(line, i);
       if (close < 0) return false;
       const inner = line.slice(i + 1, close - 1).trim();
-      const severity = inner.includes(' ') ? undefined : severityOfHeaderWord(inner.slice(inner.lastIndexOf(':') + 1), true);
+      const severity = inner.includes(' ')
+        ? undefined
+        : severityOfHeaderWord(inner.slice(inner.lastIndexOf(':') + 1), true);
       if (severity !== undefined) {
         setLevel(header, inner, severity);
         if (timestamp !== undefined) header.timestamp ??= timestamp;
@@ -202,10 +230,14 @@ function scanForLevel(line: string, i: number, header: TextHeader): boolean {
       let levelEnd = w;
       if (w === end || next === 44) {
         // a bare level in lowercase or capitalised (`info`, `Info`) only after a timestamp: `node error 42` is a state
-        const bare = w - i === 1 ? (previousWasNumber ? severityOfLetter(word) : undefined) : severityOfHeaderWord(word, false);
-        if (bare !== undefined && (timestamp !== undefined || header.timestamp !== undefined || word === word.toUpperCase())) severity = bare;
-      }
-      else if (next === 58) severity = severityOfHeaderWord(word, true);
+        const bare =
+          w - i === 1 ? (previousWasNumber ? severityOfLetter(word) : undefined) : severityOfHeaderWord(word, false);
+        if (
+          bare !== undefined &&
+          (timestamp !== undefined || header.timestamp !== undefined || word === word.toUpperCase())
+        )
+          severity = bare;
+      } else if (next === 58) severity = severityOfHeaderWord(word, true);
       else if (next === 91) {
         logrusLevel.lastIndex = w;
         if (logrusLevel.test(line)) {
@@ -233,7 +265,13 @@ function scanForLevel(line: string, i: number, header: TextHeader): boolean {
           // `LEVEL: msg`, or python's `LEVEL:logger:msg`
           let j = w + 1;
           const loggerEnd = line.indexOf(':', j);
-          if (j < n && !isSpace(line.charCodeAt(j)) && loggerEnd > j && loggerEnd - j <= maxLoggerChars && !/\s/.test(line.slice(j, loggerEnd))) {
+          if (
+            j < n &&
+            !isSpace(line.charCodeAt(j)) &&
+            loggerEnd > j &&
+            loggerEnd - j <= maxLoggerChars &&
+            !/\s/.test(line.slice(j, loggerEnd))
+          ) {
             sourceOf(header).logger = line.slice(j, loggerEnd);
             j = loggerEnd + 1;
           }
@@ -267,11 +305,12 @@ function readRfc5424(line: string, i: number, header: TextHeader): void {
   header.source = source;
   i = skipSpaces(line, i);
   if (line.charCodeAt(i) === 45) i++;
-  else while (line.charCodeAt(i) === 91) {
-    const close = groupEnd(line, i);
-    if (close < 0) break;
-    i = close;
-  }
+  else
+    while (line.charCodeAt(i) === 91) {
+      const close = groupEnd(line, i);
+      if (close < 0) break;
+      i = close;
+    }
   header.messageStart = skipSpaces(line, i);
   header.shape = 'rfc5424';
   header.settled = true;
@@ -367,7 +406,12 @@ export function readTextHeader(line: string, start: number): TextHeader {
     const pri = syslogPri.exec(line);
     angleLevel.lastIndex = i;
     const word = pri === null ? angleLevel.exec(line) : null;
-    const severity = pri !== null ? severityFromSyslogPriority(Number(pri[1])) : word !== null ? severityOfHeaderWord(word[1], true) : undefined;
+    const severity =
+      pri !== null
+        ? severityFromSyslogPriority(Number(pri[1]))
+        : word !== null
+          ? severityOfHeaderWord(word[1], true)
+          : undefined;
     if (severity !== undefined) {
       setLevel(header, (pri ?? word)?.[0] as string, severity);
       i = pri !== null ? syslogPri.lastIndex : angleLevel.lastIndex;

@@ -21,7 +21,9 @@ const startingWithDigit = new RegExp(
     String.raw`1\d{9}(?:\.\d{1,9})?(?!\d)|1\d{12}(?!\d)`,
     // a time of day alone: 12:00:00.123
     String.raw`\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?${zone}`,
-  ].map((alternative) => `(?:${alternative})`).join('|') + end,
+  ]
+    .map((alternative) => `(?:${alternative})`)
+    .join('|') + end,
   'y',
 );
 
@@ -33,14 +35,16 @@ const startingWithLetter = new RegExp(
     String.raw`${month}\s+\d{1,2},\s+\d{4}\s+${time}\s?[AP]M`,
     // syslog (RFC 3164): Jun  4 15:16:01, optionally with a year
     String.raw`${month}\s+\d{1,2}(?:,?\s+\d{4})?\s+${time}(?:\s+\d{4}(?=\s))?`,
-  ].map((alternative) => `(?:${alternative})`).join('|') + end,
+  ]
+    .map((alternative) => `(?:${alternative})`)
+    .join('|') + end,
   'y',
 );
 
 /** Where a timestamp starting at `pos` ends, or -1 when none starts there. */
 export function timestampEnd(line: string, pos: number): number {
   const c = line.charCodeAt(pos);
-  const pattern = c >= 48 && c <= 57 ? startingWithDigit : (c >= 65 && c <= 90) ? startingWithLetter : undefined;
+  const pattern = c >= 48 && c <= 57 ? startingWithDigit : c >= 65 && c <= 90 ? startingWithLetter : undefined;
   if (pattern === undefined) return -1;
   pattern.lastIndex = pos;
   return pattern.test(line) ? pattern.lastIndex : -1;
@@ -50,4 +54,17 @@ export function timestampEnd(line: string, pos: number): number {
 export function isMonthName(line: string, pos: number): boolean {
   return monthNames.has(line.slice(pos, pos + 3));
 }
-const monthNames: ReadonlySet<string> = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+const monthNames: ReadonlySet<string> = new Set([
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]);

@@ -54,8 +54,21 @@ function categoryForLevel(severity: Severity): Category {
   return severityRank[severity] >= severityRank.warning ? 'error' : 'noise';
 }
 
-function decision(severity: Severity, category: Category, confidence: number, reason: string, rule: string): RuleDecision {
-  return { severity, category, forwardTo: forwardToFor(severity, category), confidence: Math.round(confidence * 100) / 100, reason, rule };
+function decision(
+  severity: Severity,
+  category: Category,
+  confidence: number,
+  reason: string,
+  rule: string,
+): RuleDecision {
+  return {
+    severity,
+    category,
+    forwardTo: forwardToFor(severity, category),
+    confidence: Math.round(confidence * 100) / 100,
+    reason,
+    rule,
+  };
 }
 
 function describe(stated: StatedLevel): string {
@@ -68,18 +81,36 @@ function describe(stated: StatedLevel): string {
  * stated level the content rules decide. The category comes from the finding, else from the level.
  */
 function decide(stated: StatedLevel | undefined, finding: Finding | undefined): RuleDecision {
-  if (finding === undefined && stated === undefined) return decision('info', 'noise', 0.35, 'no rule matched; routine message', 'no_signal');
+  if (finding === undefined && stated === undefined)
+    return decision('info', 'noise', 0.35, 'no rule matched; routine message', 'no_signal');
   if (finding === undefined) {
     const s = stated as StatedLevel;
     return decision(s.severity, categoryForLevel(s.severity), 0.7, describe(s), 'stated_level');
   }
   const found = `${finding.reason} (rule ${finding.name})`;
-  if (stated === undefined) return decision(finding.severity, finding.category, finding.confidence, found, finding.name);
-  const raised = finding.raises === true && stated.severity !== 'debug' && severityRank[finding.severity] > severityRank[stated.severity];
-  if (raised) return decision(finding.severity, finding.category, Math.min(0.95, finding.confidence), `${describe(stated)}; raised: ${found}`, finding.name);
+  if (stated === undefined)
+    return decision(finding.severity, finding.category, finding.confidence, found, finding.name);
+  const raised =
+    finding.raises === true &&
+    stated.severity !== 'debug' &&
+    severityRank[finding.severity] > severityRank[stated.severity];
+  if (raised)
+    return decision(
+      finding.severity,
+      finding.category,
+      Math.min(0.95, finding.confidence),
+      `${describe(stated)}; raised: ${found}`,
+      finding.name,
+    );
   const agrees = stated.severity === finding.severity;
   const confidence = agrees ? Math.min(0.95, finding.confidence + 0.1) : Math.max(0.6, finding.confidence - 0.05);
-  return decision(stated.severity, finding.category, confidence, `${describe(stated)}; content: ${found}`, finding.name);
+  return decision(
+    stated.severity,
+    finding.category,
+    confidence,
+    `${describe(stated)}; content: ${found}`,
+    finding.name,
+  );
 }
 
 function spanErrorLevel(attributes: Readonly<Record<string, unknown>> | undefined): StatedLevel | undefined {
@@ -91,7 +122,8 @@ function spanErrorLevel(attributes: Readonly<Record<string, unknown>> | undefine
 export function createRulesClassifier(): RulesClassifier {
   const parser = createHeaderParser({ learn: false });
   const classifyParsed = (input: ParsedRulesInput): RuleDecision => {
-    const message = input.parsed.message.length > maxTextChars ? input.parsed.message.slice(0, maxTextChars) : input.parsed.message;
+    const message =
+      input.parsed.message.length > maxTextChars ? input.parsed.message.slice(0, maxTextChars) : input.parsed.message;
     const attributes = input.attributes;
     const stated = levelFromAttributes(attributes) ?? input.parsed.level ?? spanErrorLevel(attributes);
     const finding = httpStatusFinding(message, attributes) ?? firstSignal(message) ?? spanStatusFinding(attributes);

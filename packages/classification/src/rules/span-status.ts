@@ -9,7 +9,13 @@ export function spanStatusFinding(attributes: Readonly<Record<string, unknown>> 
   for (const key of statusKeys) {
     const value = attributes[key];
     if ((typeof value === 'string' || typeof value === 'number') && errorValues.has(String(value).toLowerCase())) {
-      return { name: 'span_error', severity: 'error', category: 'error', confidence: 0.8, reason: `span status error (attribute ${key})` };
+      return {
+        name: 'span_error',
+        severity: 'error',
+        category: 'error',
+        confidence: 0.8,
+        reason: `span status error (attribute ${key})`,
+      };
     }
   }
   return undefined;

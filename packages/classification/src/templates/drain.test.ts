@@ -8,7 +8,13 @@ describe('createTemplateMiner', () => {
     const first = miner.add('user 42 failed login from 10.0.0.1');
     const second = miner.add('user 7 failed login from 10.0.0.9');
     expect(first.isNew).toBe(true);
-    expect(second).toEqual({ templateId: first.templateId, answerKey: first.templateId, template: 'user <*> failed login from <*>', isNew: false, size: 2 });
+    expect(second).toEqual({
+      templateId: first.templateId,
+      answerKey: first.templateId,
+      template: 'user <*> failed login from <*>',
+      isNew: false,
+      size: 2,
+    });
     expect(miner.clusterCount).toBe(1);
   });
 
@@ -93,7 +99,10 @@ describe('createTemplateMiner', () => {
 
   test('scans a bounded number of clusters per line when a leaf holds many', () => {
     const miner = createTemplateMiner({ maxCandidates: 4, maxClusters: 1000 });
-    const words = Array.from({ length: 200 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
+    const words = Array.from(
+      { length: 200 },
+      (_, i) => `w${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`,
+    );
     for (const w of words) miner.add(`7 ${w} ${w}a ${w}b ${w}c`);
     expect(miner.clusterCount).toBe(200);
     // The oldest cluster is beyond the candidates scanned, but a line that fits it exactly still finds it.
@@ -104,7 +113,11 @@ describe('createTemplateMiner', () => {
     const miner = createTemplateMiner();
     miner.add('request served in 12 ms');
     expect(miner.match('completely different text here')).toBeUndefined();
-    expect(miner.match('request served in 40 ms')).toMatchObject({ template: 'request served in <*>', isNew: false, size: 1 });
+    expect(miner.match('request served in 40 ms')).toMatchObject({
+      template: 'request served in <*>',
+      isNew: false,
+      size: 1,
+    });
     expect(miner.clusterCount).toBe(1);
   });
 
@@ -165,7 +178,11 @@ describe('createTemplateMiner', () => {
 
   test.each([
     ['depth', { depth: 0 }, /templates\.depth must be an integer >= 1, got 0/],
-    ['similarityThreshold', { similarityThreshold: 1.5 }, /templates\.similarityThreshold must be within 0\.\.1, got 1\.5/],
+    [
+      'similarityThreshold',
+      { similarityThreshold: 1.5 },
+      /templates\.similarityThreshold must be within 0\.\.1, got 1\.5/,
+    ],
     ['maxChildren', { maxChildren: 1 }, /templates\.maxChildren must be an integer >= 2, got 1/],
     ['maxClusters', { maxClusters: 0 }, /templates\.maxClusters must be an integer >= 1, got 0/],
     ['maxCandidates', { maxCandidates: 0 }, /templates\.maxCandidates must be an integer >= 1, got 0/],
@@ -176,7 +193,11 @@ describe('createTemplateMiner', () => {
   test('addMasked learns a line split by maskTokens exactly as add learns the line', () => {
     const byText = createTemplateMiner();
     const byTokens = createTemplateMiner();
-    for (const line of ['user 42 failed login from 10.0.0.1', 'user 7 failed login from 10.0.0.9', 'disk check started on node 4']) {
+    for (const line of [
+      'user 42 failed login from 10.0.0.1',
+      'user 7 failed login from 10.0.0.9',
+      'disk check started on node 4',
+    ]) {
       expect(byTokens.addMasked(maskTokens(line))).toEqual(byText.add(line));
     }
   });

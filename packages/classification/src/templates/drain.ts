@@ -124,7 +124,8 @@ function resolveOptions(options: TemplateMinerOptions): ResolvedOptions {
     maxClusters: options.maxClusters ?? 10_000,
     maxCandidates: options.maxCandidates ?? 16,
   };
-  if (!Number.isInteger(resolved.depth) || resolved.depth < 1) throw new RangeError(`templates.depth must be an integer >= 1, got ${resolved.depth}`);
+  if (!Number.isInteger(resolved.depth) || resolved.depth < 1)
+    throw new RangeError(`templates.depth must be an integer >= 1, got ${resolved.depth}`);
   if (!(resolved.similarityThreshold >= 0 && resolved.similarityThreshold <= 1)) {
     throw new RangeError(`templates.similarityThreshold must be within 0..1, got ${resolved.similarityThreshold}`);
   }
@@ -188,7 +189,14 @@ function differsInWords(template: readonly string[], tokens: readonly string[]):
   for (let i = 0; i < template.length; i++) {
     const constant = template[i];
     const token = tokens[i];
-    if (constant !== WILDCARD && constant !== token && isWord(constant) && isWord(token) && !differOnlyInValue(constant, token)) return true;
+    if (
+      constant !== WILDCARD &&
+      constant !== token &&
+      isWord(constant) &&
+      isWord(token) &&
+      !differOnlyInValue(constant, token)
+    )
+      return true;
   }
   return false;
 }
@@ -206,8 +214,13 @@ function unlinked<T>(): RecencyNode<T> {
 
 /** True when the line, which fits the cluster, has the narrower template's words at every position the cluster
  * generalised over words (its other positions are values, which do not change an answer). */
-function repeatsWords(wordPositions: readonly number[], narrower: readonly string[], tokens: readonly string[]): boolean {
-  for (const position of wordPositions) if (narrower[position] !== WILDCARD && narrower[position] !== tokens[position]) return false;
+function repeatsWords(
+  wordPositions: readonly number[],
+  narrower: readonly string[],
+  tokens: readonly string[],
+): boolean {
+  for (const position of wordPositions)
+    if (narrower[position] !== WILDCARD && narrower[position] !== tokens[position]) return false;
   return true;
 }
 
@@ -265,7 +278,11 @@ class DrainTemplateMiner implements TemplateMiner {
       cluster = this.#absorbSiblings(best, leaf, tokens);
       if (cluster === undefined) return this.#create(leaf, tokens, masked);
     } else {
-      cluster = this.#retemplate(cluster, cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD)), tokens);
+      cluster = this.#retemplate(
+        cluster,
+        cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD)),
+        tokens,
+      );
     }
     return this.#joined(cluster, tokens);
   }
@@ -274,7 +291,8 @@ class DrainTemplateMiner implements TemplateMiner {
     const tokens = maskTokens(text);
     const leaf = this.#nodeFor(tokens, false)?.leaf;
     if (leaf === undefined) return undefined;
-    const cluster = this.#byTemplate.get(tokens.join(' ')) ?? this.#exactFit(leaf, tokens) ?? this.#bestCandidate(leaf, tokens);
+    const cluster =
+      this.#byTemplate.get(tokens.join(' ')) ?? this.#exactFit(leaf, tokens) ?? this.#bestCandidate(leaf, tokens);
     if (cluster === undefined || differsInWords(cluster.tokens, tokens)) return undefined;
     this.#touch(cluster);
     return matchOf(cluster, tokens, false);
@@ -338,7 +356,11 @@ class DrainTemplateMiner implements TemplateMiner {
     let best: Cluster | undefined;
     let bestScore = this.#options.similarityThreshold;
     let scanned = 0;
-    for (let entry = leaf.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
+    for (
+      let entry = leaf.clusters.newest();
+      entry !== undefined && scanned < this.#options.maxCandidates;
+      entry = entry.next, scanned++
+    ) {
       const cluster = entry.value;
       const score = similarity(cluster, tokens, bestScore);
       if (score < 0) continue;
@@ -357,14 +379,19 @@ class DrainTemplateMiner implements TemplateMiner {
     const generalised = cluster.tokens.map((token, i) => (token === tokens[i] ? token : WILDCARD));
     const covered: Cluster[] = [];
     let scanned = 0;
-    for (let entry = leaf.clusters.newest(); entry !== undefined && scanned < this.#options.maxCandidates; entry = entry.next, scanned++) {
+    for (
+      let entry = leaf.clusters.newest();
+      entry !== undefined && scanned < this.#options.maxCandidates;
+      entry = entry.next, scanned++
+    ) {
       if (fits(generalised, entry.value.tokens)) covered.push(entry.value);
     }
     const meaning: number[] = [];
     for (let i = 0; i < generalised.length; i++) {
       const constant = cluster.tokens[i];
       const token = tokens[i];
-      if (generalised[i] !== WILDCARD || !isWord(constant) || !isWord(token) || differOnlyInValue(constant, token)) continue;
+      if (generalised[i] !== WILDCARD || !isWord(constant) || !isWord(token) || differOnlyInValue(constant, token))
+        continue;
       const values = new Set<string>([token]);
       for (const sibling of covered) values.add(sibling.tokens[i]);
       if (!values.has(WILDCARD) && values.size < WORD_VARIETY) return undefined;
@@ -500,7 +527,11 @@ class DrainTemplateMiner implements TemplateMiner {
     // Emptied branches go too, so the tree never outgrows the clusters it holds.
     let node = cluster.leaf.node;
     if (cluster.leaf.clusters.size === 0) node.leaf = undefined;
-    while (node.parent !== undefined && node.leaf === undefined && (node.children === undefined || node.children.size === 0)) {
+    while (
+      node.parent !== undefined &&
+      node.leaf === undefined &&
+      (node.children === undefined || node.children.size === 0)
+    ) {
       node.parent.children?.delete(node.key);
       node = node.parent;
     }

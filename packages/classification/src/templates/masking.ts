@@ -14,8 +14,15 @@ const maskRules: readonly MaskRule[] = [
   { name: 'url', pattern: /(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{0,31}:\/\/[^\s"'<>]+/g },
   { name: 'uuid', pattern: /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g },
   { name: 'mac', pattern: /\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}\b/g },
-  { name: 'datetime', pattern: /\b\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g },
-  { name: 'ctime', pattern: /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2}(?:,?\s+\d{4})?\s+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g },
+  {
+    name: 'datetime',
+    pattern: /\b\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g,
+  },
+  {
+    name: 'ctime',
+    pattern:
+      /\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{1,2}(?:,?\s+\d{4})?\s+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s+\d{4})?\b/g,
+  },
   { name: 'time', pattern: /\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\b/g },
   { name: 'ipv4', pattern: /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])/g },
   { name: 'ipv6', pattern: /(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])/g },
@@ -30,12 +37,14 @@ const maskRules: readonly MaskRule[] = [
   // starts with a top-level domain is a reverse-DNS identifier (a Java or Android package), which is text.
   {
     name: 'dns-name',
-    pattern: /(?<![\w.-])(?!(?:com|org|net|edu|gov|io)\.)(?:(?:[a-zA-Z0-9-]+\.)+(?:com|net|org|edu|gov|mil|info|biz|io)|(?:[a-zA-Z0-9-]+\.){2,}[a-z]{2})(?![\w.-])/g,
+    pattern:
+      /(?<![\w.-])(?!(?:com|org|net|edu|gov|io)\.)(?:(?:[a-zA-Z0-9-]+\.)+(?:com|net|org|edu|gov|mil|info|biz|io)|(?:[a-zA-Z0-9-]+\.){2,}[a-z]{2})(?![\w.-])/g,
   },
   // A quantity with its unit is one variable ("1.16 KB", "<1 sec", "12ms"), so optional units do not shift token counts.
   {
     name: 'quantity',
-    pattern: /(?<![\w.])[<>~]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes?|[kmgt]b|ms|us|µs|ns|secs?|seconds?|mins?|minutes?|hours?|s|%)(?![\w])/g,
+    pattern:
+      /(?<![\w.])[<>~]?\d+(?:\.\d+)?\s?(?:[KMGTP]i?B|B|bytes?|[kmgt]b|ms|us|µs|ns|secs?|seconds?|mins?|minutes?|hours?|s|%)(?![\w])/g,
   },
   { name: 'number', pattern: /(?<![a-zA-Z\d-])[-+]?\d+(?:\.\d+)?(?![a-zA-Z\d-])/g },
 ];
@@ -45,7 +54,10 @@ const maskRules: readonly MaskRule[] = [
 // starts with one of these characters, and every rule but `redacted` (which starts with `<`) needs a word boundary or
 // a lookbehind that fails right after a letter or digit, so the inside of a word is skipped too.
 const ruleStart = `(?=[a-zA-Z0-9<>~"'/+-])(?:(?<![a-zA-Z0-9])|(?=<))`;
-const anyVariable = new RegExp(`${ruleStart}(?:${maskRules.map((rule) => `(?:${rule.pattern.source})`).join('|')})`, 'g');
+const anyVariable = new RegExp(
+  `${ruleStart}(?:${maskRules.map((rule) => `(?:${rule.pattern.source})`).join('|')})`,
+  'g',
+);
 
 // A bracketed variable, e.g. "(<*>)", is the same variable with decoration some lines lack (as is a standalone "()").
 const wrappedWildcard = /[([]<\*>[)\]]/g;

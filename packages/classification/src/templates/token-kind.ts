@@ -46,7 +46,8 @@ function keyEnd(token: string): number {
   for (let i = 0; i < token.length - 1; i++) {
     const c = token.charCodeAt(i);
     if ((c === 61 || c === 58) && i > 0) return i + 1;
-    if (!(c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
+    if (!(c === 45 || c === 46 || c === 95 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)))
+      return -1;
   }
   return -1;
 }

@@ -14,7 +14,12 @@ describe('bin/collector.js', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const collector = (args: string[], input = '') =>
-    spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH } });
+    spawnSync(process.execPath, [BIN, ...args], {
+      input,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { PATH: process.env.PATH },
+    });
 
   test('exits 0, 1 and 2 for a valid config, an invalid one and a usage error', () => {
     const good = path.join(dir, 'good.yaml');
@@ -31,7 +36,11 @@ describe('bin/collector.js', () => {
   test('runs when executed itself, as an installed `collector` command is, with the node flags of its #! line', () => {
     const good = path.join(dir, 'good.yaml');
     fs.writeFileSync(good, 'pipelines:\n  p: { stages: [], forward_to: [sinks.s] }\nsinks:\n  s: { type: stdout }\n');
-    const direct = spawnSync(BIN, ['validate', '-c', good], { encoding: 'utf8', timeout: 30_000, env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` } });
+    const direct = spawnSync(BIN, ['validate', '-c', good], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
+    });
     expect(direct.stderr).toBe('');
     expect(direct.status).toBe(0);
     expect(fs.readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=4');
@@ -39,7 +48,10 @@ describe('bin/collector.js', () => {
 
   test('finishes a catastrophically backtracking regex because the launcher enables the linear fallback engine', () => {
     const file = path.join(dir, 'redos.yaml');
-    fs.writeFileSync(file, "pipelines:\n  p:\n    stages: [ { regex: { expression: '^(?P<a>(a+)+)$' } } ]\n    forward_to: [sinks.s]\nsinks:\n  s: { type: stdout }\n");
+    fs.writeFileSync(
+      file,
+      "pipelines:\n  p:\n    stages: [ { regex: { expression: '^(?P<a>(a+)+)$' } } ]\n    forward_to: [sinks.s]\nsinks:\n  s: { type: stdout }\n",
+    );
     const result = collector(['dry-run', '-c', file], `${'a'.repeat(40)}b\n`);
     expect(result.error).toBeUndefined();
     expect(result.status).toBe(0);

@@ -40,20 +40,29 @@ describe('collector CLI', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('validate prints OK and exits 0 when the config is valid', async () => {
-    expect(await run(['validate', '-c', file])).toEqual({ code: 0, stdout: `OK ${file}: 0 sources, 2 pipelines, 2 sinks\n`, stderr: '' });
+    expect(await run(['validate', '-c', file])).toEqual({
+      code: 0,
+      stdout: `OK ${file}: 0 sources, 2 pipelines, 2 sinks\n`,
+      stderr: '',
+    });
   });
 
   test('validate prints every issue with file:line:col and exits 1 when the config is invalid', async () => {
-    fs.writeFileSync(file, 'pipelines:\n  p:\n    stages: [ { regex: { expresion: x } } ]\n    forward_to: [sinks.nope]\n');
+    fs.writeFileSync(
+      file,
+      'pipelines:\n  p:\n    stages: [ { regex: { expresion: x } } ]\n    forward_to: [sinks.nope]\n',
+    );
     const result = await run(['validate', '-c', file]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe([
-      `${file}:3:17 pipelines.p.stages[0].regex.expression: required key is missing (expected string)`,
-      `${file}:3:26 pipelines.p.stages[0].regex.expresion: unknown key "expresion"`,
-      `${file}:4:18 pipelines.p.forward_to[0]: target sinks.nope does not exist`,
-      '3 issues in the config',
-      '',
-    ].join('\n'));
+    expect(result.stderr).toBe(
+      [
+        `${file}:3:17 pipelines.p.stages[0].regex.expression: required key is missing (expected string)`,
+        `${file}:3:26 pipelines.p.stages[0].regex.expresion: unknown key "expresion"`,
+        `${file}:4:18 pipelines.p.forward_to[0]: target sinks.nope does not exist`,
+        '3 issues in the config',
+        '',
+      ].join('\n'),
+    );
   });
 
   test.each([
@@ -71,10 +80,22 @@ describe('collector CLI', () => {
   test('dry-run prints each entry leaving the first pipeline with where it goes', async () => {
     const result = await run(['dry-run', '-c', file], 'Pay|OK\nPay|FAILED\ngarbage\nHealth|OK\n');
     expect(result.code).toBe(0);
-    const entries = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const entries = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(entries).toEqual([
-      { ts: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/), labels: { parse_status: 'success', method: 'Pay', status: 'OK' }, structured_metadata: {}, line: 'Pay|OK', forward_to: ['sinks.out'] },
-      expect.objectContaining({ labels: { parse_status: 'success', method: 'Pay', status: 'FAILED' }, forward_to: ['sinks.alerts'] }),
+      {
+        ts: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/),
+        labels: { parse_status: 'success', method: 'Pay', status: 'OK' },
+        structured_metadata: {},
+        line: 'Pay|OK',
+        forward_to: ['sinks.out'],
+      },
+      expect.objectContaining({
+        labels: { parse_status: 'success', method: 'Pay', status: 'FAILED' },
+        forward_to: ['sinks.alerts'],
+      }),
       expect.objectContaining({ labels: { parse_status: 'failed' }, line: 'garbage', forward_to: ['sinks.out'] }),
     ]);
     expect(result.stderr).toBe('dry-run tx: 4 lines in, 3 entries out, 1 dropped or merged\n');
@@ -84,7 +105,10 @@ describe('collector CLI', () => {
     const input = path.join(dir, 'in.log');
     fs.writeFileSync(input, 'Pay|OK\nHealth|OK\n');
     const result = await run(['dry-run', '-c', file, '--input', input, '--inspect']);
-    const [kept, dropped] = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const [kept, dropped] = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(result.stderr).toBe('dry-run tx: 2 lines in, 1 entries out, 1 dropped or merged\n');
     expect(kept.stages).toEqual([
       { stage: '0/static_labels', labels: { parse_status: 'failed' } },
@@ -107,7 +131,10 @@ describe('collector CLI', () => {
 
   test('dry-run --inspect marks a parse failure', async () => {
     const result = await run(['dry-run', '-c', file, '--inspect'], 'nope\n');
-    const [entry] = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { stages: unknown[] });
+    const [entry] = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { stages: unknown[] });
     expect(entry.stages[1]).toEqual({ stage: '1/regex', parse_failed: true });
   });
 

@@ -23,7 +23,10 @@ export function convertPromtailFile(file: string, text: string, env: NodeJS.Proc
       for (const secret of SECRETS) {
         const written = raw.getIn([...from, ...secret]);
         if (typeof written === 'string' && written.includes('${')) {
-          keep.set(JSON.stringify(['sinks', id, ...secret]), written.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, '${$1:-}'));
+          keep.set(
+            JSON.stringify(['sinks', id, ...secret]),
+            written.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, '${$1:-}'),
+          );
         }
       }
     }

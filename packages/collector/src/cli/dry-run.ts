@@ -38,10 +38,15 @@ const BATCH_LINES = 1000;
 
 /** Runs lines from `input` through one pipeline of a validated config and prints each entry that leaves it. */
 export async function dryRun(config: CollectorConfig, options: DryRunOptions): Promise<DryRunSummary> {
-  const pipeline = options.pipeline === undefined ? config.pipelines[0] : config.pipelines.find((p) => p.id === options.pipeline);
+  const pipeline =
+    options.pipeline === undefined ? config.pipelines[0] : config.pipelines.find((p) => p.id === options.pipeline);
   if (!pipeline) {
     const known = config.pipelines.map((p) => p.id).join(', ') || 'none';
-    throw new UsageError(options.pipeline === undefined ? 'the config has no pipelines' : `no pipeline "${options.pipeline}" (pipelines: ${known})`);
+    throw new UsageError(
+      options.pipeline === undefined
+        ? 'the config has no pipelines'
+        : `no pipeline "${options.pipeline}" (pipelines: ${known})`,
+    );
   }
   const registry = new Registry();
   const report: StageReport = { parseFailed: false, dropReason: undefined };
@@ -75,7 +80,13 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
   };
   for await (const line of lines) {
     summary.linesIn++;
-    const entry: LogEntry = { timestampNs: nowNs(), line, labels: copyLabels(labels), structuredMetadata: {}, extracted: {} };
+    const entry: LogEntry = {
+      timestampNs: nowNs(),
+      line,
+      labels: copyLabels(labels),
+      structuredMetadata: {},
+      extracted: {},
+    };
     if (options.inspect) {
       const inspected = inspectLine(entry, chain, report, router.targetsFor);
       summary.entriesOut += inspected.entriesOut;
@@ -94,15 +105,26 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
   return summary;
 }
 
-function inspectLine(entry: LogEntry, chain: StageChain, report: StageReport, targetsFor: (e: LogEntry) => readonly string[]): { text: string; entriesOut: number } {
+function inspectLine(
+  entry: LogEntry,
+  chain: StageChain,
+  report: StageReport,
+  targetsFor: (e: LogEntry) => readonly string[],
+): { text: string; entriesOut: number } {
   const original = entry.line;
   const { out, trail } = inspectEntry(entry, chain.stages, report);
   if (out.length === 0) {
     const last = trail[trail.length - 1];
-    const outcome = last?.dropped !== undefined ? { dropped: { stage: last.stage, reason: last.dropped } } : { held: { stage: last?.stage } };
+    const outcome =
+      last?.dropped !== undefined
+        ? { dropped: { stage: last.stage, reason: last.dropped } }
+        : { held: { stage: last?.stage } };
     return { text: JSON.stringify({ ...outcome, line: original, stages: trail }) + '\n', entriesOut: 0 };
   }
-  return { text: out.map((e) => JSON.stringify({ ...entryJson(e, targetsFor(e)), stages: trail })).join('\n') + '\n', entriesOut: out.length };
+  return {
+    text: out.map((e) => JSON.stringify({ ...entryJson(e, targetsFor(e)), stages: trail })).join('\n') + '\n',
+    entriesOut: out.length,
+  };
 }
 
 /** Counts as usual and also notes, for --inspect, whether the stage reported a parse failure or a drop. */

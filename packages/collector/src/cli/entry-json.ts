@@ -10,5 +10,11 @@ export interface EntryJson {
 }
 
 export function entryJson(entry: LogEntry, forwardTo: readonly string[]): EntryJson {
-  return { ts: formatRfc3339Nano(entry.timestampNs), labels: entry.labels, structured_metadata: entry.structuredMetadata, line: entry.line, forward_to: forwardTo };
+  return {
+    ts: formatRfc3339Nano(entry.timestampNs),
+    labels: entry.labels,
+    structured_metadata: entry.structuredMetadata,
+    line: entry.line,
+    forward_to: forwardTo,
+  };
 }

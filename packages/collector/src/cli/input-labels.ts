@@ -13,7 +13,8 @@ export function inputLabels(config: CollectorConfig, pipeline: string, file: str
   for (const source of config.sources) {
     if (source.type !== 'file' || !source.forward_to.includes(`pipelines.${pipeline}`)) continue;
     for (const { __path__, __path_exclude__, ...labels } of (source.config as FileSourceConfig).targets) {
-      if (compileGlob(__path__).matches(absolute) && !compileExclude(__path_exclude__)?.(absolute)) return { ...labels, filename: absolute };
+      if (compileGlob(__path__).matches(absolute) && !compileExclude(__path_exclude__)?.(absolute))
+        return { ...labels, filename: absolute };
     }
   }
   return {};

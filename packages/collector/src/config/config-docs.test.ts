@@ -22,7 +22,9 @@ describe('docs/config.md', () => {
 
   test('the validation error example prints exactly the issues shown', () => {
     const yaml = blockAfter('A real run against a broken file', 'yaml');
-    const shown = blockAfter('A real run against a broken file', 'text').split('\n').filter((l) => l.startsWith('collector.yaml:'));
+    const shown = blockAfter('A real run against a broken file', 'text')
+      .split('\n')
+      .filter((l) => l.startsWith('collector.yaml:'));
     let issues: string[] = [];
     try {
       parseConfig(yaml, path.join(EXAMPLE_DIR, 'collector.yaml'), {});

@@ -14,7 +14,12 @@ export class ConfigDocument {
   readonly #originalOffset: (offset: number) => number;
 
   /** `yamlVersion: '1.1'` reads `yes`/`no`/`on`/`off` as booleans, as Go's yaml.v2 does for Promtail files. */
-  constructor(readonly file: string, text: string, resolve: VariableResolver, options: { yamlVersion?: '1.1' | '1.2' } = {}) {
+  constructor(
+    readonly file: string,
+    text: string,
+    resolve: VariableResolver,
+    options: { yamlVersion?: '1.1' | '1.2' } = {},
+  ) {
     let nl = text.indexOf('\n');
     this.#lines.addNewLine(0);
     while (nl >= 0) {
@@ -24,7 +29,11 @@ export class ConfigDocument {
     const expanded = expandVariables(text, resolve);
     this.#originalOffset = expanded.originalOffset;
     for (const p of expanded.problems) this.issues.push(this.#at(p.offset, '', p.message));
-    this.#doc = parseDocument(expanded.text, { uniqueKeys: true, prettyErrors: false, version: options.yamlVersion ?? '1.2' });
+    this.#doc = parseDocument(expanded.text, {
+      uniqueKeys: true,
+      prettyErrors: false,
+      version: options.yamlVersion ?? '1.2',
+    });
     for (const e of [...this.#doc.errors, ...this.#doc.warnings]) {
       this.issues.push(this.#at(this.#originalOffset(e.pos[0]), '', `YAML: ${e.message.split('\n')[0]}`));
     }
@@ -44,7 +53,13 @@ export class ConfigDocument {
           return visit.BREAK;
         },
       });
-      this.issues.push(this.#at(this.#originalOffset(offset), '', `YAML: aliases expand past ${MAX_ALIAS_COUNT} nodes (an alias bomb?): ${err.message}`));
+      this.issues.push(
+        this.#at(
+          this.#originalOffset(offset),
+          '',
+          `YAML: aliases expand past ${MAX_ALIAS_COUNT} nodes (an alias bomb?): ${err.message}`,
+        ),
+      );
       return undefined;
     }
   }

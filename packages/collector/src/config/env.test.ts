@@ -17,7 +17,9 @@ describe('expandVariables', () => {
 
   test('reports an unset variable at its offset in the original text', () => {
     const result = expandVariables('a: 1\nb: ${NOPE}', environmentResolver({}));
-    expect(result.problems).toEqual([{ offset: 8, message: 'environment variable NOPE is not set (write ${NOPE:-} to allow it to be empty)' }]);
+    expect(result.problems).toEqual([
+      { offset: 8, message: 'environment variable NOPE is not set (write ${NOPE:-} to allow it to be empty)' },
+    ]);
   });
 
   test('maps offsets after, inside and before replaced references back to the original text', () => {
@@ -34,7 +36,10 @@ describe('expandVariables', () => {
 
 describe('moduleResolver', () => {
   test('resolves ${args.NAME} from the arguments and everything else from the environment', () => {
-    const { text, problems } = expandVariables('${args.job} ${HOME_DIR} ${args.missing:-d} ${args.nope}', moduleResolver({ HOME_DIR: '/h' }, { job: 'prod' }));
+    const { text, problems } = expandVariables(
+      '${args.job} ${HOME_DIR} ${args.missing:-d} ${args.nope}',
+      moduleResolver({ HOME_DIR: '/h' }, { job: 'prod' }),
+    );
     expect(text).toBe('prod /h d ');
     expect(problems).toEqual([{ offset: 43, message: 'module argument nope is not declared under arguments' }]);
   });

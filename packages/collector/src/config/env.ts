@@ -1,5 +1,8 @@
 /** What a `${…}` reference resolves to: a value, or a message saying why it cannot. */
-export type VariableResolver = (name: string, fallback: string | undefined) => { value: string } | { error: string } | undefined;
+export type VariableResolver = (
+  name: string,
+  fallback: string | undefined,
+) => { value: string } | { error: string } | undefined;
 
 export interface ExpandedText {
   text: string;

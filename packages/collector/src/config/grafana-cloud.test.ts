@@ -26,9 +26,21 @@ sinks:
     expect(value).not.toHaveProperty('grafana_cloud');
     expect(sinksOf(value)).toEqual({
       local: { type: 'file', path: './out.ndjson' },
-      grafana_cloud_logs: { type: 'loki', url: 'https://logs-prod-012.grafana.net/loki/api/v1/push', basic_auth: basic('222', 'glc_abc') },
-      grafana_cloud_metrics: { type: 'prometheus_remote_write', url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push', basic_auth: basic('333', 'glc_abc') },
-      grafana_cloud_otlp: { type: 'otlp', endpoint: 'https://otlp-gateway-prod-eu-west-2.grafana.net/otlp', basic_auth: basic('111', 'glc_abc') },
+      grafana_cloud_logs: {
+        type: 'loki',
+        url: 'https://logs-prod-012.grafana.net/loki/api/v1/push',
+        basic_auth: basic('222', 'glc_abc'),
+      },
+      grafana_cloud_metrics: {
+        type: 'prometheus_remote_write',
+        url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push',
+        basic_auth: basic('333', 'glc_abc'),
+      },
+      grafana_cloud_otlp: {
+        type: 'otlp',
+        endpoint: 'https://otlp-gateway-prod-eu-west-2.grafana.net/otlp',
+        basic_auth: basic('111', 'glc_abc'),
+      },
     });
   });
 
@@ -65,10 +77,26 @@ grafana_cloud:
   test.each([
     ['needs a token', 'grafana_cloud: { logs: { url: "https://l.grafana.net", user: 1 } }', 'grafana_cloud.token'],
     ['needs something to set up', 'grafana_cloud: { token: t }', 'grafana_cloud'],
-    ['needs a stack id for the OTLP gateway', 'grafana_cloud: { token: t, region: prod-eu-west-2 }', 'grafana_cloud.stack_id'],
-    ['rejects a region of the wrong shape', 'grafana_cloud: { token: t, region: europe, stack_id: 1 }', 'grafana_cloud.region'],
-    ['rejects unknown keys', 'grafana_cloud: { token: t, region: prod-eu-west-2, stack_id: 1, tempo: {} }', 'grafana_cloud.tempo'],
-    ['refuses to overwrite a sink of the same id', 'grafana_cloud: { token: t, region: prod-eu-west-2, stack_id: 1 }\nsinks: { grafana_cloud_otlp: { type: stdout } }', 'sinks.grafana_cloud_otlp'],
+    [
+      'needs a stack id for the OTLP gateway',
+      'grafana_cloud: { token: t, region: prod-eu-west-2 }',
+      'grafana_cloud.stack_id',
+    ],
+    [
+      'rejects a region of the wrong shape',
+      'grafana_cloud: { token: t, region: europe, stack_id: 1 }',
+      'grafana_cloud.region',
+    ],
+    [
+      'rejects unknown keys',
+      'grafana_cloud: { token: t, region: prod-eu-west-2, stack_id: 1, tempo: {} }',
+      'grafana_cloud.tempo',
+    ],
+    [
+      'refuses to overwrite a sink of the same id',
+      'grafana_cloud: { token: t, region: prod-eu-west-2, stack_id: 1 }\nsinks: { grafana_cloud_otlp: { type: stdout } }',
+      'sinks.grafana_cloud_otlp',
+    ],
   ])('%s when validating', (_name, yaml, path) => {
     const { issues } = expand(yaml);
     expect(issues.map((i) => i.path.join('.'))).toContain(path);
@@ -93,7 +121,10 @@ grafana_cloud:
     const config = parseConfig(text, '/etc/collector/collector.yaml', { GRAFANA_CLOUD_TOKEN: 'glc_from_env' });
     const sinks = Object.fromEntries(config.sinks.map((s) => [s.id, s]));
     expect(Object.keys(sinks).sort()).toEqual(['grafana_cloud_metrics', 'grafana_cloud_otlp']);
-    expect(sinks.grafana_cloud_metrics.config).toMatchObject({ url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push', basic_auth: { username: '333', password: 'glc_from_env' } });
+    expect(sinks.grafana_cloud_metrics.config).toMatchObject({
+      url: 'https://prometheus-prod-24-prod-eu-west-2.grafana.net/api/prom/push',
+      basic_auth: { username: '333', password: 'glc_from_env' },
+    });
     expect(sinks.grafana_cloud_otlp.type).toBe('otlp');
   });
 

@@ -32,7 +32,10 @@ export function checkGraph(nodes: readonly GraphNode[], known: ReadonlySet<strin
     if (!node) return;
     if (s === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(id)), id];
-      issues.push({ path: node.targets.find((t) => t.target === cycle[1])?.path ?? [], message: `cycle: ${cycle.join(' -> ')}` });
+      issues.push({
+        path: node.targets.find((t) => t.target === cycle[1])?.path ?? [],
+        message: `cycle: ${cycle.join(' -> ')}`,
+      });
       return;
     }
     state.set(id, 'visiting');
@@ -62,7 +65,10 @@ export function checkSignals(nodes: readonly GraphNode[], sinks: readonly SinkSi
       const signal = signalOf(t.path);
       const takes = sink.takes ?? ['logs'];
       if (!takes.includes(signal)) {
-        issues.push({ path: t.path, message: `${t.target} is a ${sink.type} sink: it takes ${takes.map(describeSignal).join(' and ')}, not ${describeSignal(signal)}` });
+        issues.push({
+          path: t.path,
+          message: `${t.target} is a ${sink.type} sink: it takes ${takes.map(describeSignal).join(' and ')}, not ${describeSignal(signal)}`,
+        });
       }
     }
   }
@@ -97,14 +103,20 @@ export function findListenClaims(config: unknown, path: PropertyKey[]): ListenCl
   const claims: ListenClaim[] = [];
   const obj = config as Record<string, unknown>;
   if (typeof obj.listen_port === 'number') {
-    claims.push({ address: typeof obj.listen_address === 'string' ? obj.listen_address : '0.0.0.0', port: obj.listen_port, path: [...path, 'listen_port'] });
+    claims.push({
+      address: typeof obj.listen_address === 'string' ? obj.listen_address : '0.0.0.0',
+      port: obj.listen_port,
+      path: [...path, 'listen_port'],
+    });
   }
   if (typeof obj.endpoint === 'string') {
     const m = /^(.*):(\d+)$/.exec(obj.endpoint);
-    if (m && !/^[a-z]+:\/\//.test(obj.endpoint)) claims.push({ address: m[1] || '0.0.0.0', port: Number(m[2]), path: [...path, 'endpoint'] });
+    if (m && !/^[a-z]+:\/\//.test(obj.endpoint))
+      claims.push({ address: m[1] || '0.0.0.0', port: Number(m[2]), path: [...path, 'endpoint'] });
   }
   for (const [key, value] of Object.entries(obj)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) claims.push(...findListenClaims(value, [...path, key]));
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      claims.push(...findListenClaims(value, [...path, key]));
   }
   return claims;
 }
@@ -115,9 +127,14 @@ export function checkListenClaims(claims: readonly ListenClaim[]): PathIssue[] {
   const wildcard = (a: string): boolean => a === '0.0.0.0' || a === '::' || a === '';
   claims.forEach((c, i) => {
     if (c.port === 0) return;
-    const earlier = claims.slice(0, i).find((o) => o.port === c.port && (o.address === c.address || wildcard(o.address) || wildcard(c.address)));
+    const earlier = claims
+      .slice(0, i)
+      .find((o) => o.port === c.port && (o.address === c.address || wildcard(o.address) || wildcard(c.address)));
     if (earlier) {
-      issues.push({ path: c.path, message: `${c.address}:${c.port} is already claimed by ${earlier.path.slice(0, 2).join('.')}` });
+      issues.push({
+        path: c.path,
+        message: `${c.address}:${c.port} is already claimed by ${earlier.path.slice(0, 2).join('.')}`,
+      });
     }
   });
   return issues;

@@ -26,12 +26,19 @@ describe('parseConfig on files a user should be told about', () => {
     ['a file of comments only', '# nothing yet\n'],
     ['an empty mapping', '{}\n'],
   ])('refuses %s with the file and line', (_what, text) => {
-    expect(issuesOf(text)).toEqual(['/cfg/collector.yaml:1:1 the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`']);
+    expect(issuesOf(text)).toEqual([
+      '/cfg/collector.yaml:1:1 the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`',
+    ]);
   });
 
   test('refuses a YAML alias bomb with the file and line of its first alias', () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 8; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 8; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const issues = issuesOf(`${levels.join('\n')}\n`);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatch(/^\/cfg\/collector\.yaml:2:8 YAML: aliases expand past 1000 nodes/);
@@ -61,17 +68,21 @@ describe('parseConfig on files a user should be told about', () => {
 
   test('refuses a file sink whose path is a folder', () => {
     const issues = issuesOf(`${PUSH}sinks:\n  out: { type: file, path: ${dir} }\n`, path.join(dir, 'collector.yaml'));
-    expect(issues).toEqual([`${path.join(dir, 'collector.yaml')}:4:22 sinks.out.path: ${dir} is a folder; give a file in it, e.g. ${path.join(dir, 'out.ndjson')}`]);
+    expect(issues).toEqual([
+      `${path.join(dir, 'collector.yaml')}:4:22 sinks.out.path: ${dir} is a folder; give a file in it, e.g. ${path.join(dir, 'out.ndjson')}`,
+    ]);
   });
 
-  test('resolves relative paths from the config file\'s folder, not the working directory', () => {
+  test("resolves relative paths from the config file's folder, not the working directory", () => {
     const config = parseConfig(
       `storage_path: ./state\nsources:\n  app: { type: file, targets: [{ __path__: ./logs/*.log }], forward_to: [sinks.out] }\nsinks:\n  out: { type: file, path: ../out/app.ndjson }\n`,
       path.join(dir, 'conf', 'collector.yaml'),
       {},
     );
     expect(config.storage_path).toBe(path.join(dir, 'conf', 'state'));
-    expect(config.sources[0].config).toMatchObject({ targets: [{ __path__: path.join(dir, 'conf', 'logs', '*.log') }] });
+    expect(config.sources[0].config).toMatchObject({
+      targets: [{ __path__: path.join(dir, 'conf', 'logs', '*.log') }],
+    });
     expect(config.sinks[0].config).toMatchObject({ path: path.join(dir, 'out', 'app.ndjson') });
   });
 
@@ -86,8 +97,13 @@ sinks:
       path.join(dir, 'collector.yaml'),
       {},
     );
-    expect(config.sources[0].config).toMatchObject({ targets: [{ __path__: '/var/log/*.log', log_path: './relative', path: 'x' }] });
+    expect(config.sources[0].config).toMatchObject({
+      targets: [{ __path__: '/var/log/*.log', log_path: './relative', path: 'x' }],
+    });
     expect(config.sources[1].config).toMatchObject({ labels: { path: './a', source_dir: 'b' } });
-    expect(config.sinks[0].config).toMatchObject({ external_labels: { cluster_path: './c' }, headers: { x_path: './d' } });
+    expect(config.sinks[0].config).toMatchObject({
+      external_labels: { cluster_path: './c' },
+      headers: { x_path: './d' },
+    });
   });
 });

@@ -12,13 +12,17 @@ sourceDefinitions.test_listener = {
   type: 'test_listener',
   description: 'test-only source type; listens nowhere',
   config: z.strictObject({ listen_address: z.string().default('0.0.0.0'), listen_port: z.number().int() }),
-  create: () => { throw new Error('not built in config tests'); },
+  create: () => {
+    throw new Error('not built in config tests');
+  },
 };
 sinkDefinitions.test_sink = {
   type: 'test_sink',
   description: 'test-only sink type; sends nowhere',
   config: z.strictObject({ url: z.string().url().optional() }),
-  create: () => { throw new Error('not built in config tests'); },
+  create: () => {
+    throw new Error('not built in config tests');
+  },
 };
 
 function issuesOf(text: string, env: NodeJS.ProcessEnv = {}, file = '/cfg/collector.yaml'): ConfigIssue[] {
@@ -66,8 +70,17 @@ describe('parseConfig', () => {
     const config = parseConfig(VALID, '/cfg/collector.yaml', {});
     expect(config.server).toEqual({ http_listen_address: '127.0.0.1', http_listen_port: 0 });
     expect(config.storage_path).toBe('/cfg/data/collector'); // from the config file's folder
-    expect(config.sources).toEqual([{ id: 'push', type: 'test_listener', forward_to: ['pipelines.tx'], config: { listen_address: '0.0.0.0', listen_port: 3500 } }]);
-    expect(config.pipelines.map((p) => [p.id, p.stages.map((s) => s.type)])).toEqual([['tx', ['static_labels', 'regex', 'labels', 'match']]]);
+    expect(config.sources).toEqual([
+      {
+        id: 'push',
+        type: 'test_listener',
+        forward_to: ['pipelines.tx'],
+        config: { listen_address: '0.0.0.0', listen_port: 3500 },
+      },
+    ]);
+    expect(config.pipelines.map((p) => [p.id, p.stages.map((s) => s.type)])).toEqual([
+      ['tx', ['static_labels', 'regex', 'labels', 'match']],
+    ]);
     expect(config.pipelines[0].routes[0].selector.matches({ labels: { status: '500' }, line: '' })).toBe(true);
     expect(config.pipelines[0].default_forward_to).toEqual(['sinks.storage']);
     expect(config.sinks[1]).toEqual({ id: 'storage', type: 'test_sink', config: { url: 'http://127.0.0.1:3100' } });
@@ -75,53 +88,98 @@ describe('parseConfig', () => {
   });
 
   test.each([
-    ['reports an unknown key with its line, column and path when a stage has a typo',
+    [
+      'reports an unknown key with its line, column and path when a stage has a typo',
       'pipelines:\n  p:\n    stages:\n      - regex: { expresion: "(?P<a>a)" }\n    forward_to: [sinks.s]\nsinks:\n  s: { type: test_sink }\n',
-      ['4:9 pipelines.p.stages[0].regex.expression: required key is missing (expected string)', '4:18 pipelines.p.stages[0].regex.expresion: unknown key "expresion"']],
-    ['says what was expected and what was found when a value has the wrong type',
+      [
+        '4:9 pipelines.p.stages[0].regex.expression: required key is missing (expected string)',
+        '4:18 pipelines.p.stages[0].regex.expresion: unknown key "expresion"',
+      ],
+    ],
+    [
+      'says what was expected and what was found when a value has the wrong type',
       'server:\n  http_listen_port: "abc"\n',
-      ['2:3 server.http_listen_port: expected number, got string']],
-    ['lists the known types when a source type is unknown',
+      ['2:3 server.http_listen_port: expected number, got string'],
+    ],
+    [
+      'lists the known types when a source type is unknown',
       'sources:\n  a: { type: nope, forward_to: [sinks.s] }\nsinks:\n  s: { type: test_sink }\n',
-      [expect.stringMatching(/^2:8 sources\.a\.type: unknown source type "nope" \(expected one of .*test_listener.*\)$/)]],
-    ['reports a target that does not exist at the place it is written',
+      [
+        expect.stringMatching(
+          /^2:8 sources\.a\.type: unknown source type "nope" \(expected one of .*test_listener.*\)$/,
+        ),
+      ],
+    ],
+    [
+      'reports a target that does not exist at the place it is written',
       'sources:\n  a:\n    type: test_listener\n    listen_port: 1\n    forward_to: [pipelines.missing]\n',
-      ['5:18 sources.a.forward_to[0]: target pipelines.missing does not exist']],
-    ['reports a cycle between pipelines',
+      ['5:18 sources.a.forward_to[0]: target pipelines.missing does not exist'],
+    ],
+    [
+      'reports a cycle between pipelines',
       'pipelines:\n  a: { stages: [], forward_to: [pipelines.b] }\n  b: { stages: [], forward_to: [pipelines.a] }\n',
-      ['2:33 pipelines.a.forward_to[0]: cycle: pipelines.a -> pipelines.b -> pipelines.a']],
-    ['reports two components claiming one listen address',
+      ['2:33 pipelines.a.forward_to[0]: cycle: pipelines.a -> pipelines.b -> pipelines.a'],
+    ],
+    [
+      'reports two components claiming one listen address',
       'server: { http_listen_port: 3500 }\nsources:\n  a: { type: test_listener, listen_port: 3500, forward_to: [sinks.s] }\nsinks:\n  s: { type: test_sink }\n',
-      ['3:29 sources.a.listen_port: 0.0.0.0:3500 is already claimed by server.http_listen_port']],
-    ['names the unknown stage type and lists the known ones',
+      ['3:29 sources.a.listen_port: 0.0.0.0:3500 is already claimed by server.http_listen_port'],
+    ],
+    [
+      'names the unknown stage type and lists the known ones',
       'pipelines:\n  p:\n    stages: [ { regexp: {} } ]\n    forward_to: [sinks.s]\nsinks:\n  s: { type: test_sink }\n',
-      [expect.stringMatching(/^3:17 pipelines\.p\.stages\[0\]\.regexp: unknown stage type "regexp" \(expected one of .*regex.*\)$/)]],
-    ['points at the original text when an unset environment variable is referenced',
+      [
+        expect.stringMatching(
+          /^3:17 pipelines\.p\.stages\[0\]\.regexp: unknown stage type "regexp" \(expected one of .*regex.*\)$/,
+        ),
+      ],
+    ],
+    [
+      'points at the original text when an unset environment variable is referenced',
       'storage_path: ${DATA_DIR}/collector\n',
-      ['1:15 : environment variable DATA_DIR is not set (write ${DATA_DIR:-} to allow it to be empty)']],
-    ['keeps columns of the original file when an earlier variable on the line expanded to a longer value',
+      ['1:15 : environment variable DATA_DIR is not set (write ${DATA_DIR:-} to allow it to be empty)'],
+    ],
+    [
+      'keeps columns of the original file when an earlier variable on the line expanded to a longer value',
       'sinks:\n  s: { type: test_sink, url: "http://${HOST}", extra: 1 }\n',
-      ['2:48 sinks.s.extra: unknown key "extra"']],
-    ['rejects a pipeline with both forward_to missing and routes missing',
+      ['2:48 sinks.s.extra: unknown key "extra"'],
+    ],
+    [
+      'rejects a pipeline with both forward_to missing and routes missing',
       'pipelines:\n  p: { stages: [] }\n',
-      ['2:3 pipelines.p: a pipeline has exactly one of `forward_to` or `routes`']],
-    ['reports a duplicate id at its second occurrence',
+      ['2:3 pipelines.p: a pipeline has exactly one of `forward_to` or `routes`'],
+    ],
+    [
+      'reports a duplicate id at its second occurrence',
       'sinks:\n  s: { type: test_sink }\n  s: { type: test_sink }\n',
-      ['3:3 : YAML: Map keys must be unique']],
-    ['reports a YAML syntax error with its position',
+      ['3:3 : YAML: Map keys must be unique'],
+    ],
+    [
+      'reports a YAML syntax error with its position',
       'sources:\n  a: [unclosed\n',
-      [expect.stringMatching(/^3:1 : YAML: Flow sequence/)]],
+      [expect.stringMatching(/^3:1 : YAML: Flow sequence/)],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(lines(issuesOf(text, { HOST: 'a-much-longer-host-name.example' }))).toEqual(expected);
   });
 
   test('reports every issue at once when there are several in different sections', () => {
-    const issues = issuesOf('server: { http_listen_port: -1 }\nsources:\n  a: { type: nope, forward_to: [sinks.s] }\npipelines:\n  p: { stages: [ { drop: {} } ], forward_to: [sinks.x] }\nsinks:\n  s: { type: test_sink, bad: 1 }\n');
-    expect(issues.map((i) => i.path)).toEqual(['server.http_listen_port', 'sources.a.type', 'pipelines.p.stages[0].drop', 'pipelines.p.forward_to[0]', 'sinks.s.bad']);
+    const issues = issuesOf(
+      'server: { http_listen_port: -1 }\nsources:\n  a: { type: nope, forward_to: [sinks.s] }\npipelines:\n  p: { stages: [ { drop: {} } ], forward_to: [sinks.x] }\nsinks:\n  s: { type: test_sink, bad: 1 }\n',
+    );
+    expect(issues.map((i) => i.path)).toEqual([
+      'server.http_listen_port',
+      'sources.a.type',
+      'pipelines.p.stages[0].drop',
+      'pipelines.p.forward_to[0]',
+      'sinks.s.bad',
+    ]);
   });
 
   test('reports an unset variable once, not again as the invalid value it leaves behind', () => {
-    expect(lines(issuesOf('sinks:\n  s: { type: test_sink, url: "${URL}" }\n'))).toEqual(['2:31 : environment variable URL is not set (write ${URL:-} to allow it to be empty)']);
+    expect(lines(issuesOf('sinks:\n  s: { type: test_sink, url: "${URL}" }\n'))).toEqual([
+      '2:31 : environment variable URL is not set (write ${URL:-} to allow it to be empty)',
+    ]);
   });
 
   test('expands ${VAR:-default} with the default when the variable is empty or unset', () => {
@@ -134,7 +192,11 @@ describe('parseConfig', () => {
   });
 
   test('orders pipelines after the pipelines they forward to', () => {
-    const config = parseConfig('pipelines:\n  a: { stages: [], forward_to: [pipelines.b] }\n  b: { stages: [], forward_to: [sinks.s] }\nsinks:\n  s: { type: test_sink }\n', '/c.yaml', {});
+    const config = parseConfig(
+      'pipelines:\n  a: { stages: [], forward_to: [pipelines.b] }\n  b: { stages: [], forward_to: [sinks.s] }\nsinks:\n  s: { type: test_sink }\n',
+      '/c.yaml',
+      {},
+    );
     expect(config.pipelines.map((p) => p.id)).toEqual(['b', 'a']);
   });
 });
@@ -144,21 +206,25 @@ describe('loadConfig with modules', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collector-config-'));
     fs.mkdirSync(path.join(dir, 'modules'));
-    fs.writeFileSync(path.join(dir, 'modules', 'tx.yaml'), [
-      'arguments:',
-      '  job: { description: job label }',
-      '  status_label: { default: status }',
-      'pipelines:',
-      '  pipeline:',
-      '    stages:',
-      '      - static_labels: { values: { job: "${args.job}" } }',
-      '      - regex: { expression: \'(?P<${args.status_label}>\\d+)\' }',
-      '',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'modules', 'tx.yaml'),
+      [
+        'arguments:',
+        '  job: { description: job label }',
+        '  status_label: { default: status }',
+        'pipelines:',
+        '  pipeline:',
+        '    stages:',
+        '      - static_labels: { values: { job: "${args.job}" } }',
+        "      - regex: { expression: '(?P<${args.status_label}>\\d+)' }",
+        '',
+      ].join('\n'),
+    );
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const main = (args: string): string => `imports:\n  tx: ./modules/tx.yaml\npipelines:\n  prod:\n    module: tx.pipeline\n    arguments: ${args}\n    forward_to: [sinks.s]\nsinks:\n  s: { type: test_sink }\n`;
+  const main = (args: string): string =>
+    `imports:\n  tx: ./modules/tx.yaml\npipelines:\n  prod:\n    module: tx.pipeline\n    arguments: ${args}\n    forward_to: [sinks.s]\nsinks:\n  s: { type: test_sink }\n`;
 
   test('instantiates the module pipeline with the arguments and defaults when they are valid', async () => {
     fs.writeFileSync(path.join(dir, 'c.yaml'), main('{ job: prod }'));
@@ -166,7 +232,10 @@ describe('loadConfig with modules', () => {
     expect(config.pipelines[0].module).toBe('tx.pipeline');
     expect(config.pipelines[0].stages).toEqual([
       { type: 'static_labels', config: { values: { job: 'prod' } } },
-      { type: 'regex', config: expect.objectContaining({ expression: expect.objectContaining({ groupNames: ['status'] }) }) },
+      {
+        type: 'regex',
+        config: expect.objectContaining({ expression: expect.objectContaining({ groupNames: ['status'] }) }),
+      },
     ]);
   });
 
@@ -185,7 +254,9 @@ describe('loadConfig with modules', () => {
     const err = (await loadConfig(path.join(dir, 'c.yaml'), {}).catch((e: unknown) => e)) as ConfigError;
     expect(err.issues).toHaveLength(1);
     expect(err.issues[0].file).toBe(path.join(dir, 'modules', 'tx.yaml'));
-    expect(lines(err.issues)[0]).toMatch(/^8:18 pipelines\.pipeline\.stages\[1\]\.regex\.expression: .*\(in module use pipelines\.prod\)$/);
+    expect(lines(err.issues)[0]).toMatch(
+      /^8:18 pipelines\.pipeline\.stages\[1\]\.regex\.expression: .*\(in module use pipelines\.prod\)$/,
+    );
   });
 
   test('reports a missing config file as a config error', async () => {
@@ -195,14 +266,18 @@ describe('loadConfig with modules', () => {
 });
 
 describe('parseConfig extras', () => {
-  test('checks targets written in a source type\'s own *_forward_to keys', () => {
+  test("checks targets written in a source type's own *_forward_to keys", () => {
     sourceDefinitions.test_multi = {
       type: 'test_multi',
       description: 'test-only source with a second target list',
       config: z.strictObject({ traces_forward_to: z.array(z.string()).default([]) }),
-      create: () => { throw new Error('not built in config tests'); },
+      create: () => {
+        throw new Error('not built in config tests');
+      },
     };
-    const issues = issuesOf('sources:\n  a: { type: test_multi, forward_to: [sinks.s], traces_forward_to: [sinks.nope] }\nsinks:\n  s: { type: test_sink }\n');
+    const issues = issuesOf(
+      'sources:\n  a: { type: test_multi, forward_to: [sinks.s], traces_forward_to: [sinks.nope] }\nsinks:\n  s: { type: test_sink }\n',
+    );
     expect(lines(issues)).toEqual(['2:69 sources.a.traces_forward_to[0]: target sinks.nope does not exist']);
   });
 });

@@ -8,7 +8,14 @@ import { componentSchema } from './component-schema';
 import { ConfigDocument } from './document';
 import { expandGrafanaCloud } from './grafana-cloud';
 import { environmentResolver } from './env';
-import { checkGraph, checkListenClaims, checkSignals, findListenClaims, type GraphNode, type ListenClaim } from './graph';
+import {
+  checkGraph,
+  checkListenClaims,
+  checkSignals,
+  findListenClaims,
+  type GraphNode,
+  type ListenClaim,
+} from './graph';
 import { fromZodIssues, type PathIssue } from '../schema/issues';
 import { loadModule, useModule, type LoadedModule } from './modules';
 import { resolveRelativePaths } from './relative-paths';
@@ -16,7 +23,13 @@ import { pipelineSchema, rootSchema } from './schema';
 import { stageListSchema } from '../stages/registry';
 import { looksLikePromtail } from './promtail/detect';
 import { openPromtailConfig } from './promtail/open';
-import type { CollectorConfig, PipelineConfig, SinkConfig, SourceConfig, StageConfig } from '../schema/collector-config';
+import type {
+  CollectorConfig,
+  PipelineConfig,
+  SinkConfig,
+  SourceConfig,
+  StageConfig,
+} from '../schema/collector-config';
 
 export interface LoadOptions {
   /** `auto` (the default) reads a file whose root keys are Promtail's as a Promtail config. */
@@ -26,27 +39,55 @@ export interface LoadOptions {
 }
 
 /** Reads, expands, parses and validates a config file; throws ConfigError listing every issue. */
-export async function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Promise<CollectorConfig> {
+export async function loadConfig(
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: LoadOptions = {},
+): Promise<CollectorConfig> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
-    throw new ConfigError([{ file, line: 0, col: 0, path: '', message: `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
+    throw new ConfigError([
+      {
+        file,
+        line: 0,
+        col: 0,
+        path: '',
+        message: `cannot read config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      },
+    ]);
   }
   return parseConfig(text, file, env, options);
 }
 
 /** Validates config text as if read from `file` (module paths resolve against its folder). */
-export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): CollectorConfig {
+export function parseConfig(
+  text: string,
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: LoadOptions = {},
+): CollectorConfig {
   const absolute = path.resolve(file);
   // A Promtail file is converted first, then checked like any config, with issues placed on its own lines.
   const promtail = options.format === 'promtail' || (options.format !== 'collector' && looksLikePromtail(text));
-  const doc = promtail ? openPromtailConfig(absolute, text, env, options.expandEnv ?? false) : new ConfigDocument(absolute, text, environmentResolver(env));
+  const doc = promtail
+    ? openPromtailConfig(absolute, text, env, options.expandEnv ?? false)
+    : new ConfigDocument(absolute, text, environmentResolver(env));
   const issues: ConfigIssue[] = [...doc.issues];
   const pathIssues: PathIssue[] = [];
   if (doc.value === undefined && issues.length > 0) throw new ConfigError(issues);
   if (isEmpty(doc.value)) {
-    throw new ConfigError([{ file: absolute, line: 1, col: 1, path: '', message: 'the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`' }]);
+    throw new ConfigError([
+      {
+        file: absolute,
+        line: 1,
+        col: 1,
+        path: '',
+        message:
+          'the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`',
+      },
+    ]);
   }
   // grafana_cloud stands for sinks, which are then validated like hand-written ones.
   const cloud = expandGrafanaCloud(doc.value);
@@ -74,7 +115,9 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const sinks: SinkConfig[] = [];
   const pipelines = new Map<string, PipelineConfig>();
   const nodes: GraphNode[] = [];
-  const claims: ListenClaim[] = [{ address: server.http_listen_address, port: server.http_listen_port, path: ['server', 'http_listen_port'] }];
+  const claims: ListenClaim[] = [
+    { address: server.http_listen_address, port: server.http_listen_port, path: ['server', 'http_listen_port'] },
+  ];
 
   for (const [id, raw] of Object.entries(root.data.sources)) {
     const parsed = sourceSchema.safeParse(resolveRelativePaths(raw, dir), { reportInput: true });
@@ -83,10 +126,13 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
       continue;
     }
     sources.push({ id, ...parsed.data });
-    nodes.push({ id: `sources.${id}`, targets: [
-      ...parsed.data.forward_to.map((target, i) => ({ target, path: ['sources', id, 'forward_to', i] })),
-      ...extraTargets(parsed.data.config, ['sources', id]),
-    ] });
+    nodes.push({
+      id: `sources.${id}`,
+      targets: [
+        ...parsed.data.forward_to.map((target, i) => ({ target, path: ['sources', id, 'forward_to', i] })),
+        ...extraTargets(parsed.data.config, ['sources', id]),
+      ],
+    });
     claims.push(...findListenClaims(parsed.data.config, ['sources', id]));
   }
   for (const [id, raw] of Object.entries(root.data.sinks)) {
@@ -112,7 +158,11 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
       const [namespace, name] = p.module.split('.');
       const module = modules.get(namespace);
       if (!module) {
-        if (!(namespace in imports)) pathIssues.push({ path: [...at, 'module'], message: `no import named "${namespace}" (imports: ${Object.keys(imports).join(', ') || 'none'})` });
+        if (!(namespace in imports))
+          pathIssues.push({
+            path: [...at, 'module'],
+            message: `no import named "${namespace}" (imports: ${Object.keys(imports).join(', ') || 'none'})`,
+          });
         continue;
       }
       const use = useModule(module, name, p.arguments ?? {}, env, `pipelines.${id}`);
@@ -134,7 +184,9 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
       id: `pipelines.${id}`,
       targets: [
         ...(p.forward_to ?? []).map((target, i) => ({ target, path: [...at, 'forward_to', i] })),
-        ...routes.flatMap((r, ri) => r.forward_to.map((target, i) => ({ target, path: [...at, 'routes', ri, 'forward_to', i] }))),
+        ...routes.flatMap((r, ri) =>
+          r.forward_to.map((target, i) => ({ target, path: [...at, 'routes', ri, 'forward_to', i] })),
+        ),
         ...(p.default_forward_to ?? []).map((target, i) => ({ target, path: [...at, 'default_forward_to', i] })),
       ],
     });
@@ -145,7 +197,14 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     ...Object.keys(root.data.sinks).map((id) => `sinks.${id}`),
   ]);
   const graph = checkGraph(nodes, known);
-  pathIssues.push(...graph.issues, ...checkListenClaims(claims), ...checkSignals(nodes, sinks.map((s) => ({ id: `sinks.${s.id}`, type: s.type, takes: sinkDefinitions[s.type]?.takes }))));
+  pathIssues.push(
+    ...graph.issues,
+    ...checkListenClaims(claims),
+    ...checkSignals(
+      nodes,
+      sinks.map((s) => ({ id: `sinks.${s.id}`, type: s.type, takes: sinkDefinitions[s.type]?.takes })),
+    ),
+  );
   issues.push(...doc.place(pathIssues));
   if (issues.length > 0) throw new ConfigError(sortIssues(withoutEcho(issues, doc.issues)));
 
@@ -184,7 +243,9 @@ const KERNEL_FILESYSTEMS = ['/proc', '/sys', '/dev'];
 
 function kernelFilesystem(folder: string): string | undefined {
   const root = KERNEL_FILESYSTEMS.find((fs) => folder === fs || folder.startsWith(`${fs}/`));
-  return root === undefined ? undefined : `${folder} is under ${root}, a kernel filesystem where nothing can be stored; choose a folder on disk`;
+  return root === undefined
+    ? undefined
+    : `${folder} is under ${root}, a kernel filesystem where nothing can be stored; choose a folder on disk`;
 }
 
 /** Targets in a source's own `*_forward_to` keys (OTLP sources send traces and metrics elsewhere). */
@@ -192,20 +253,30 @@ function extraTargets(config: unknown, at: PropertyKey[]): GraphNode['targets'] 
   if (config === null || typeof config !== 'object') return [];
   return Object.entries(config as Record<string, unknown>)
     .filter(([key, value]) => key.endsWith('forward_to') && Array.isArray(value))
-    .flatMap(([key, value]) => (value as unknown[]).filter((t): t is string => typeof t === 'string').map((target, i) => ({ target, path: [...at, key, i] })));
+    .flatMap(([key, value]) =>
+      (value as unknown[])
+        .filter((t): t is string => typeof t === 'string')
+        .map((target, i) => ({ target, path: [...at, key, i] })),
+    );
 }
 
 /** Targets written in a pipeline that failed validation, wherever they are well-formed. */
 function rawPipelineTargets(raw: unknown, at: PropertyKey[]): GraphNode['targets'] {
-  const list = (value: unknown, path: PropertyKey[]): GraphNode['targets'] => (Array.isArray(value) ? value : [])
-    .map((target: unknown, i) => ({ target, path: [...path, i] }))
-    .filter((t): t is { target: string; path: PropertyKey[] } => typeof t.target === 'string' && /^(pipelines|sinks)\./.test(t.target));
+  const list = (value: unknown, path: PropertyKey[]): GraphNode['targets'] =>
+    (Array.isArray(value) ? value : [])
+      .map((target: unknown, i) => ({ target, path: [...path, i] }))
+      .filter(
+        (t): t is { target: string; path: PropertyKey[] } =>
+          typeof t.target === 'string' && /^(pipelines|sinks)\./.test(t.target),
+      );
   if (raw === null || typeof raw !== 'object') return [];
   const p = raw as { forward_to?: unknown; default_forward_to?: unknown; routes?: unknown };
   return [
     ...list(p.forward_to, [...at, 'forward_to']),
     ...list(p.default_forward_to, [...at, 'default_forward_to']),
-    ...(Array.isArray(p.routes) ? p.routes : []).flatMap((r: unknown, i) => list((r as { forward_to?: unknown } | null)?.forward_to, [...at, 'routes', i, 'forward_to'])),
+    ...(Array.isArray(p.routes) ? p.routes : []).flatMap((r: unknown, i) =>
+      list((r as { forward_to?: unknown } | null)?.forward_to, [...at, 'routes', i, 'forward_to']),
+    ),
   ];
 }
 
@@ -221,7 +292,11 @@ function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
 
 /** After load the config is trusted and read-only; compiled objects (RegExp, selectors) are left as they are. */
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    (Array.isArray(value) || Object.getPrototypeOf(value) === Object.prototype)
+  ) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }

@@ -20,12 +20,19 @@ export interface LoadedModule {
 }
 
 /** Reads and checks a module file's declarations; its stages are checked per use. */
-export function loadModule(namespace: string, file: string, env: NodeJS.ProcessEnv): { module?: LoadedModule; issues: ConfigIssue[]; readError?: string } {
+export function loadModule(
+  namespace: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+): { module?: LoadedModule; issues: ConfigIssue[]; readError?: string } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    return { issues: [], readError: `cannot read module file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    return {
+      issues: [],
+      readError: `cannot read module file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    };
   }
   // Declarations are read with every ${args.*} left as written; they may not depend on arguments.
   const doc = new ConfigDocument(file, text, environmentResolver(env));
@@ -34,7 +41,13 @@ export function loadModule(namespace: string, file: string, env: NodeJS.ProcessE
   if (!parsed.success) return { issues: doc.place(fromZodIssues(parsed.error.issues)) };
   return {
     issues: [],
-    module: { namespace, file, text, arguments: parsed.data.arguments, pipelines: new Set(Object.keys(parsed.data.pipelines)) },
+    module: {
+      namespace,
+      file,
+      text,
+      arguments: parsed.data.arguments,
+      pipelines: new Set(Object.keys(parsed.data.pipelines)),
+    },
   };
 }
 
@@ -47,15 +60,27 @@ export interface ModuleUse {
 }
 
 /** Instantiates one pipeline of a module with arguments: checks them, substitutes `${args.NAME}`, checks the stages. */
-export function useModule(module: LoadedModule, pipeline: string, args: Record<string, ArgumentValue>, env: NodeJS.ProcessEnv, usedBy: string): ModuleUse {
+export function useModule(
+  module: LoadedModule,
+  pipeline: string,
+  args: Record<string, ArgumentValue>,
+  env: NodeJS.ProcessEnv,
+  usedBy: string,
+): ModuleUse {
   const useIssues: ModuleUse['useIssues'] = [];
   if (!module.pipelines.has(pipeline)) {
-    useIssues.push({ path: ['module'], message: `module ${module.namespace} (${path.basename(module.file)}) declares no pipeline "${pipeline}" (it declares ${[...module.pipelines].join(', ')})` });
+    useIssues.push({
+      path: ['module'],
+      message: `module ${module.namespace} (${path.basename(module.file)}) declares no pipeline "${pipeline}" (it declares ${[...module.pipelines].join(', ')})`,
+    });
   }
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(args)) {
     if (!Object.prototype.hasOwnProperty.call(module.arguments, name)) {
-      useIssues.push({ path: ['arguments', name], message: `module ${module.namespace} declares no argument "${name}" (it declares ${Object.keys(module.arguments).join(', ') || 'none'})` });
+      useIssues.push({
+        path: ['arguments', name],
+        message: `module ${module.namespace} declares no argument "${name}" (it declares ${Object.keys(module.arguments).join(', ') || 'none'})`,
+      });
     } else {
       values[name] = String(value);
     }
@@ -63,16 +88,24 @@ export function useModule(module: LoadedModule, pipeline: string, args: Record<s
   for (const [name, declared] of Object.entries(module.arguments)) {
     if (name in values) continue;
     if (declared?.default !== undefined) values[name] = String(declared.default);
-    else useIssues.push({ path: ['arguments'], message: `required argument "${name}" of module ${module.namespace} is missing` });
+    else
+      useIssues.push({
+        path: ['arguments'],
+        message: `required argument "${name}" of module ${module.namespace} is missing`,
+      });
   }
   if (useIssues.length > 0) return { useIssues, moduleIssues: [] };
   const doc = new ConfigDocument(module.file, module.text, moduleResolver(env, values));
   const suffix = ` (in module use ${usedBy})`;
-  if (doc.issues.length > 0) return { useIssues, moduleIssues: doc.issues.map((i) => ({ ...i, message: i.message + suffix })) };
+  if (doc.issues.length > 0)
+    return { useIssues, moduleIssues: doc.issues.map((i) => ({ ...i, message: i.message + suffix })) };
   const raw = (doc.value as { pipelines: Record<string, { stages: unknown }> }).pipelines[pipeline].stages;
   const parsed = stageListSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    return { useIssues, moduleIssues: doc.place(fromZodIssues(parsed.error.issues, ['pipelines', pipeline, 'stages']), suffix) };
+    return {
+      useIssues,
+      moduleIssues: doc.place(fromZodIssues(parsed.error.issues, ['pipelines', pipeline, 'stages']), suffix),
+    };
   }
   return { stages: parsed.data, useIssues, moduleIssues: [] };
 }

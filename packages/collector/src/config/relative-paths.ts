@@ -22,7 +22,8 @@ export function resolveRelativePaths(value: unknown, dir: string): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     if (USER_KEYED.has(key) || (isTarget && !TARGET_PATH_KEYS.has(key))) out[key] = v;
-    else if (typeof v === 'string') out[key] = (isTarget || isPathKey(key)) && v !== '' && !path.isAbsolute(v) ? path.resolve(dir, v) : v;
+    else if (typeof v === 'string')
+      out[key] = (isTarget || isPathKey(key)) && v !== '' && !path.isAbsolute(v) ? path.resolve(dir, v) : v;
     else out[key] = resolveRelativePaths(v, dir);
   }
   return out;

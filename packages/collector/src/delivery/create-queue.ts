@@ -13,6 +13,7 @@ export function createQueue(config: QueueConfig, dataDir: string, logger: Logger
     capacityBytes: config.capacity_bytes,
     fsync: config.fsync,
     segmentBytes: config.segment_bytes,
-    onCorruption: (file, offset, lostBytes) => logger.warn('disk queue: cut off a torn or corrupt tail', { file, offset, lostBytes }),
+    onCorruption: (file, offset, lostBytes) =>
+      logger.warn('disk queue: cut off a torn or corrupt tail', { file, offset, lostBytes }),
   });
 }

@@ -14,23 +14,38 @@ export interface PostAnswer {
  * trip is promoted and stays in memory until a full GC. Rejects on connection errors (their `code`, e.g.
  * ECONNREFUSED, names them: see describeRequestError) and when `signal` aborts.
  */
-export function httpPost(url: URL, headers: Record<string, string>, body: Uint8Array, signal: AbortSignal, maxAnswerBytes = 64 * 1024): Promise<PostAnswer> {
+export function httpPost(
+  url: URL,
+  headers: Record<string, string>,
+  body: Uint8Array,
+  signal: AbortSignal,
+  maxAnswerBytes = 64 * 1024,
+): Promise<PostAnswer> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? https.request : http.request;
-    const request = send(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) }, signal }, (response) => {
-      const parts: Buffer[] = [];
-      let kept = 0;
-      response.on('data', (part: Buffer) => {
-        if (kept >= maxAnswerBytes) return;
-        parts.push(part);
-        kept += part.length;
-      });
-      response.on('end', () => {
-        const status = response.statusCode ?? 0;
-        resolve({ status, ok: status >= 200 && status < 300, headers: response.headers, body: Buffer.concat(parts).subarray(0, maxAnswerBytes) });
-      });
-      response.on('error', reject);
-    });
+    const request = send(
+      url,
+      { method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) }, signal },
+      (response) => {
+        const parts: Buffer[] = [];
+        let kept = 0;
+        response.on('data', (part: Buffer) => {
+          if (kept >= maxAnswerBytes) return;
+          parts.push(part);
+          kept += part.length;
+        });
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          resolve({
+            status,
+            ok: status >= 200 && status < 300,
+            headers: response.headers,
+            body: Buffer.concat(parts).subarray(0, maxAnswerBytes),
+          });
+        });
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });

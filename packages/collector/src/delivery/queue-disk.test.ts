@@ -7,7 +7,11 @@ import type { DeliveryQueue, QueueChunk, QueueRecord } from './queue';
 import { required } from '@obs/schema/testing';
 
 // A record of `text` as its payload, holding one entry per character; oldestMs marks it.
-const record = (text: string, oldestMs = 1): QueueRecord => ({ payload: Buffer.from(text), entries: text.length, oldestMs });
+const record = (text: string, oldestMs = 1): QueueRecord => ({
+  payload: Buffer.from(text),
+  entries: text.length,
+  oldestMs,
+});
 const texts = (chunk: QueueChunk | undefined) => required(chunk, 'a chunk').records.map((r) => r.payload.toString());
 
 describe('createDiskQueue', () => {
@@ -33,7 +37,10 @@ describe('createDiskQueue', () => {
     await q.push(record('three', 7));
     const chunk = required(await q.read(1 << 20), 'a chunk');
     expect(texts(chunk)).toEqual(['one', 'three']);
-    expect(chunk.records.map((r) => [r.entries, r.oldestMs])).toEqual([[3, 1_763_000_000_123.5], [5, 7]]);
+    expect(chunk.records.map((r) => [r.entries, r.oldestMs])).toEqual([
+      [3, 1_763_000_000_123.5],
+      [5, 7],
+    ]);
     expect(chunk.bytes).toBe(8);
     expect(q.depth().entries).toBe(8);
     await q.ack(chunk);
@@ -62,11 +69,19 @@ describe('createDiskQueue', () => {
     await q.push(record('whole'));
     await q.push(record('torn'));
     await q.close();
-    const segment = required(fs.readdirSync(dir).find((f) => f.endsWith('.wal')), 'a .wal segment');
+    const segment = required(
+      fs.readdirSync(dir).find((f) => f.endsWith('.wal')),
+      'a .wal segment',
+    );
     const file = path.join(dir, segment);
     fs.truncateSync(file, fs.statSync(file).size - 3);
     const lost: number[] = [];
-    const reopened = createDiskQueue({ dir, capacityBytes: 1 << 20, fsync: 'never', onCorruption: (_f, _o, n) => lost.push(n) });
+    const reopened = createDiskQueue({
+      dir,
+      capacityBytes: 1 << 20,
+      fsync: 'never',
+      onCorruption: (_f, _o, n) => lost.push(n),
+    });
     open.push(reopened);
     expect(lost.length).toBe(1);
     const whole = required(await reopened.read(1 << 20), 'a chunk');
@@ -81,13 +96,24 @@ describe('createDiskQueue', () => {
     await q.push(record('kept'));
     await q.push(record('damaged'));
     await q.close();
-    const file = path.join(dir, required(fs.readdirSync(dir).find((f) => f.endsWith('.wal')), 'a .wal segment'));
+    const file = path.join(
+      dir,
+      required(
+        fs.readdirSync(dir).find((f) => f.endsWith('.wal')),
+        'a .wal segment',
+      ),
+    );
     const data = fs.readFileSync(file);
     const second = 20 + 'kept'.length;
     data.writeUInt32LE(999, second + 8);
     fs.writeFileSync(file, data);
     const lost: number[] = [];
-    const reopened = createDiskQueue({ dir, capacityBytes: 1 << 20, fsync: 'never', onCorruption: (_f, _o, n) => lost.push(n) });
+    const reopened = createDiskQueue({
+      dir,
+      capacityBytes: 1 << 20,
+      fsync: 'never',
+      onCorruption: (_f, _o, n) => lost.push(n),
+    });
     open.push(reopened);
     expect(lost).toEqual([20 + 'damaged'.length]);
     expect(reopened.depth().entries).toBe(4);
@@ -127,7 +153,11 @@ describe('createDiskQueue with several chunks out', () => {
   test('persists only the acknowledged prefix, so a restart re-sends from the oldest chunk still out', async () => {
     const q = createDiskQueue({ dir, capacityBytes: 1 << 20, fsync: 'never' });
     for (const text of ['one', 'two', 'three']) await q.push(record(text));
-    const chunks = [required(await q.read(1), 'a chunk'), required(await q.read(1), 'a chunk'), required(await q.read(1), 'a chunk')];
+    const chunks = [
+      required(await q.read(1), 'a chunk'),
+      required(await q.read(1), 'a chunk'),
+      required(await q.read(1), 'a chunk'),
+    ];
     expect(chunks.map(texts)).toEqual([['one'], ['two'], ['three']]);
     expect(q.unread()).toEqual({ entries: 0, bytes: 0 });
     await q.ack(chunks[0]);

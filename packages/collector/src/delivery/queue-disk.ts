@@ -90,10 +90,13 @@ class DiskQueue implements DeliveryQueue {
     this.#segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
     fs.mkdirSync(this.#dir, { recursive: true });
     this.#committed = this.#readPointer();
-    const numbers = fs.readdirSync(this.#dir).flatMap((name) => {
-      const m = SEGMENT_RE.exec(name);
-      return m ? [Number(m[1])] : [];
-    }).sort((a, b) => a - b);
+    const numbers = fs
+      .readdirSync(this.#dir)
+      .flatMap((name) => {
+        const m = SEGMENT_RE.exec(name);
+        return m ? [Number(m[1])] : [];
+      })
+      .sort((a, b) => a - b);
     for (const n of numbers) {
       if (n < this.#committed.segment) {
         fs.rmSync(this.#segmentPath(n), { force: true }); // acked before a crash, not yet removed
@@ -146,8 +149,10 @@ class DiskQueue implements DeliveryQueue {
       try {
         const buffer = batch.length === 1 ? batch[0].record : Buffer.concat(batch.map((p) => p.record));
         await writeAll(this.#writeFd, buffer);
-        if (this.#fsync === 'always') await new Promise<void>((res, rej) => fs.fdatasync(this.#writeFd, (err) => (err ? rej(err) : res())));
-        const segmentSize = present(this.#segments.get(this.#writeSegment), 'the size of the segment being written') + buffer.length;
+        if (this.#fsync === 'always')
+          await new Promise<void>((res, rej) => fs.fdatasync(this.#writeFd, (err) => (err ? rej(err) : res())));
+        const segmentSize =
+          present(this.#segments.get(this.#writeSegment), 'the size of the segment being written') + buffer.length;
         this.#segments.set(this.#writeSegment, segmentSize);
         this.#pendingBytes -= buffer.length;
         for (const p of batch) {
@@ -284,7 +289,13 @@ class DiskQueue implements DeliveryQueue {
     try {
       const raw = JSON.parse(fs.readFileSync(path.join(this.#dir, POINTER_FILE), 'utf8')) as Partial<Cursor>;
       const { segment, offset } = raw;
-      if (typeof segment === 'number' && typeof offset === 'number' && Number.isInteger(segment) && Number.isInteger(offset)) return { segment, offset };
+      if (
+        typeof segment === 'number' &&
+        typeof offset === 'number' &&
+        Number.isInteger(segment) &&
+        Number.isInteger(offset)
+      )
+        return { segment, offset };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
@@ -300,7 +311,8 @@ class DiskQueue implements DeliveryQueue {
     while (offset + HEADER <= data.length) {
       const len = data.readUInt32LE(offset);
       const end = offset + HEADER + len;
-      if (end > data.length || crc32(data.subarray(offset + CHECKED_FROM, end)) !== data.readUInt32LE(offset + 4)) break;
+      if (end > data.length || crc32(data.subarray(offset + CHECKED_FROM, end)) !== data.readUInt32LE(offset + 4))
+        break;
       if (offset >= from) {
         this.#depth.entries += data.readUInt32LE(offset + 8);
         this.#depth.bytes += HEADER + len;

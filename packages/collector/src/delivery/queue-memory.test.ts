@@ -43,7 +43,8 @@ describe('createMemoryQueue', () => {
 
 describe('createMemoryQueue ring', () => {
   const text = (n: number, c: string) => c.repeat(n);
-  const lines = async (q: ReturnType<typeof createMemoryQueue>, max = 1000) => (await q.read(max))?.records.map((r) => r.payload.toString()) ?? [];
+  const lines = async (q: ReturnType<typeof createMemoryQueue>, max = 1000) =>
+    (await q.read(max))?.records.map((r) => r.payload.toString()) ?? [];
 
   test('wraps around to the start when the end of the ring is taken and the oldest batch was acknowledged', async () => {
     const q = createMemoryQueue({ capacityBytes: 30 });
@@ -111,7 +112,11 @@ describe('createMemoryQueue with several chunks out', () => {
   test('hands each record out once and frees only the acknowledged prefix when acks come out of order', async () => {
     const q = createMemoryQueue({ capacityBytes: 30 });
     for (const c of ['a', 'b', 'c']) await q.push(record(c.repeat(10)));
-    const [first, second, third] = [required(await q.read(10), 'a chunk'), required(await q.read(10), 'a chunk'), required(await q.read(10), 'a chunk')];
+    const [first, second, third] = [
+      required(await q.read(10), 'a chunk'),
+      required(await q.read(10), 'a chunk'),
+      required(await q.read(10), 'a chunk'),
+    ];
     expect([first, second, third].map((c) => c.records[0].payload.toString()[0])).toEqual(['a', 'b', 'c']);
     expect(await q.read(10)).toBeUndefined();
     expect(q.unread()).toEqual({ entries: 0, bytes: 0 });

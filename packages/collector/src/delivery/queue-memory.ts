@@ -74,7 +74,11 @@ class MemoryQueue implements DeliveryQueue {
     } else {
       record.payload.copy(this.#ring, start);
       this.#write = start + size;
-      this.#slots.push({ record: { ...record, payload: this.#ring.subarray(start, start + size) }, start, acked: false });
+      this.#slots.push({
+        record: { ...record, payload: this.#ring.subarray(start, start + size) },
+        start,
+        acked: false,
+      });
     }
     this.#depth.entries += record.entries;
     this.#depth.bytes += size;

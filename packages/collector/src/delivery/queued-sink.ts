@@ -103,9 +103,15 @@ class QueuedSinkImpl implements QueuedSink {
       const left = this.#o.queue.depth().entries;
       if (left > 0 && !this.#o.queue.durable) {
         this.#o.metrics.dropped('shutdown').inc(left);
-        this.#o.logger.warn('sink stopped before its memory queue drained; entries lost', { sink: this.id, entries: left });
+        this.#o.logger.warn('sink stopped before its memory queue drained; entries lost', {
+          sink: this.id,
+          entries: left,
+        });
       } else if (left > 0) {
-        this.#o.logger.info('sink stopped; undelivered entries stay in its disk queue for the next start', { sink: this.id, entries: left });
+        this.#o.logger.info('sink stopped; undelivered entries stay in its disk queue for the next start', {
+          sink: this.id,
+          entries: left,
+        });
       }
       await this.#o.queue.close();
       await this.#o.onStop?.();
@@ -200,7 +206,12 @@ class QueuedSinkImpl implements QueuedSink {
       metrics.sentBytes.inc(delivered.bytes);
     }
     metrics.dropped(reason).inc(entries - delivered.entries);
-    logger.error('sink dropped a batch', { sink: this.id, entries: entries - delivered.entries, reason, error: result.error.message });
+    logger.error('sink dropped a batch', {
+      sink: this.id,
+      entries: entries - delivered.entries,
+      reason,
+      error: result.error.message,
+    });
     return true;
   }
 

@@ -11,13 +11,23 @@ function scripted(results: SendResult[]): Send & { calls: number } {
   return send;
 }
 
-const retryable = (retryAfterMs?: number): SendResult => ({ status: 'retryable', error: new RetryableError('503'), retryAfterMs });
+const retryable = (retryAfterMs?: number): SendResult => ({
+  status: 'retryable',
+  error: new RetryableError('503'),
+  retryAfterMs,
+});
 
 describe('withRetry', () => {
   test('retries until ok when the backend fails a few times', async () => {
     const send = scripted([retryable(), retryable()]);
     const waits: number[] = [];
-    const wrapped = withRetry(send, { minBackoffMs: 10, maxBackoffMs: 100, maxRetries: 5, random: () => 0.999999, sleep: async (ms) => void waits.push(ms) });
+    const wrapped = withRetry(send, {
+      minBackoffMs: 10,
+      maxBackoffMs: 100,
+      maxRetries: 5,
+      random: () => 0.999999,
+      sleep: async (ms) => void waits.push(ms),
+    });
     await expect(wrapped([], new AbortController().signal)).resolves.toEqual({ status: 'ok' });
     expect(send.calls).toBe(3);
     expect(waits).toEqual([10, 20]);
@@ -25,7 +35,13 @@ describe('withRetry', () => {
 
   test('waits the longer of backoff and Retry-After when the backend names a delay', async () => {
     const waits: number[] = [];
-    const wrapped = withRetry(scripted([retryable(5000), retryable(1)]), { minBackoffMs: 10, maxBackoffMs: 100, maxRetries: 5, random: () => 0.999999, sleep: async (ms) => void waits.push(ms) });
+    const wrapped = withRetry(scripted([retryable(5000), retryable(1)]), {
+      minBackoffMs: 10,
+      maxBackoffMs: 100,
+      maxRetries: 5,
+      random: () => 0.999999,
+      sleep: async (ms) => void waits.push(ms),
+    });
     await wrapped([], new AbortController().signal);
     expect(waits).toEqual([5000, 20]);
   });

@@ -17,7 +17,13 @@ export interface RetryOptions {
 }
 
 /** RetryOptions from a sink's `retry:` block; each retry is counted and logged as `message` (e.g. "loki push failed"). */
-export function retryOptions(config: RetryConfig, metrics: SinkMetrics, logger: Logger, sink: string, message: string): RetryOptions {
+export function retryOptions(
+  config: RetryConfig,
+  metrics: SinkMetrics,
+  logger: Logger,
+  sink: string,
+  message: string,
+): RetryOptions {
   return {
     minBackoffMs: config.min_backoff_ms,
     maxBackoffMs: config.max_backoff_ms,
@@ -38,7 +44,11 @@ export function withRetry<T>(send: Send<T>, options: RetryOptions): Send<T> {
       if (result.status !== 'retryable') return result;
       if (options.maxRetries > 0 && attempt >= options.maxRetries) return result;
       if (signal.aborted) return result;
-      const backoff = backoffMs(attempt, { minMs: options.minBackoffMs, maxMs: options.maxBackoffMs, random: options.random });
+      const backoff = backoffMs(attempt, {
+        minMs: options.minBackoffMs,
+        maxMs: options.maxBackoffMs,
+        random: options.random,
+      });
       const waitMs = Math.max(backoff, result.retryAfterMs ?? 0);
       options.onRetry?.(result, attempt, waitMs);
       try {

@@ -8,7 +8,8 @@ export class SendBuffer {
 
   /** `bytes` copied into the reused buffer; valid until the next call. */
   hold(bytes: Uint8Array): Buffer {
-    if (bytes.length > this.#buffer.length) this.#buffer = Buffer.allocUnsafeSlow(Math.max(bytes.length, this.#buffer.length * 2));
+    if (bytes.length > this.#buffer.length)
+      this.#buffer = Buffer.allocUnsafeSlow(Math.max(bytes.length, this.#buffer.length * 2));
     this.#buffer.set(bytes);
     return this.#buffer.subarray(0, bytes.length);
   }

@@ -11,7 +11,9 @@ describe('withTimeout', () => {
     expect(result.status === 'retryable' && result.error.message).toBe('request timed out after 20 ms');
   });
   test('passes the result through when the attempt is quick', async () => {
-    await expect(withTimeout(async () => ({ status: 'ok' }), 1000)([], new AbortController().signal)).resolves.toEqual({ status: 'ok' });
+    await expect(withTimeout(async () => ({ status: 'ok' }), 1000)([], new AbortController().signal)).resolves.toEqual({
+      status: 'ok',
+    });
   });
   test('rethrows the caller abort when the caller aborts first', async () => {
     const controller = new AbortController();

@@ -15,7 +15,11 @@ describe('translateRe2', () => {
   test.each([
     ['rejects lookahead', '(?=a)', 'lookaround is not supported by RE2'],
     ['rejects backreferences', '(a)\\1', 'backreferences are not supported by RE2'],
-    ['rejects inline flags after the start', 'a(?i)b', 'inline flags are only supported at the start of the expression'],
+    [
+      'rejects inline flags after the start',
+      'a(?i)b',
+      'inline flags are only supported at the start of the expression',
+    ],
     ['rejects the ungreedy flag', '(?U)a+', 'the ungreedy flag (?U) is not supported'],
     ['rejects an unknown POSIX class', '[[:nope:]]', 'unknown POSIX class [:nope:]'],
   ])('%s', (_name, input, message) => {
@@ -28,7 +32,10 @@ describe('compileRe2', () => {
     const { regex, groupNames, groupIndexes } = compileRe2('(x)(?P<a>a)(?:y)((?P<b>b))', { plainGroups: true });
     const m = regex.exec('xaybb') as RegExpExecArray;
     expect(m.groups).toBeUndefined();
-    expect(groupNames.map((n, i) => [n, m[groupIndexes[i]]])).toEqual([['a', 'a'], ['b', 'b']]);
+    expect(groupNames.map((n, i) => [n, m[groupIndexes[i]]])).toEqual([
+      ['a', 'a'],
+      ['b', 'b'],
+    ]);
   });
 
   test('anchors the whole alternation when anchored is set', () => {

@@ -1,7 +1,10 @@
 /** An RE2 expression that JavaScript cannot run the same way, with the offending position. */
 export class Re2SyntaxError extends Error {
   override readonly name = 'Re2SyntaxError';
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
   }
 }
@@ -147,12 +150,20 @@ export interface CompiledRe2 {
  * `dotAll` lets `.` match a newline (Prometheus parses label matchers with DotNL);
  * `plainGroups` compiles named groups as plain ones (read them by `groupIndexes`).
  */
-export function compileRe2(expression: string, options: { anchored?: boolean; dotAll?: boolean; plainGroups?: boolean } = {}): CompiledRe2 {
+export function compileRe2(
+  expression: string,
+  options: { anchored?: boolean; dotAll?: boolean; plainGroups?: boolean } = {},
+): CompiledRe2 {
   const t = translateRe2(expression, options);
   const source = options.anchored ? `^(?:${t.source})$` : t.source;
   const flags = options.dotAll && !t.flags.includes('s') ? t.flags + 's' : t.flags;
   try {
-    return { regex: new RegExp(source, flags), groupNames: t.groupNames, groupIndexes: t.groupIndexes, unnamedGroups: t.unnamedGroups };
+    return {
+      regex: new RegExp(source, flags),
+      groupNames: t.groupNames,
+      groupIndexes: t.groupIndexes,
+      unnamedGroups: t.unnamedGroups,
+    };
   } catch (err) {
     throw new Re2SyntaxError((err as Error).message.replace(/^Invalid regular expression: /, ''), 0);
   }

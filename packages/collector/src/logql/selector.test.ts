@@ -4,14 +4,26 @@ import { LogQLParseError, parseLogSelector } from './selector';
 
 describe('parseLogSelector', () => {
   test.each([
-    ['matches equality and missing labels as empty when the selector uses = and !=', '{a="1", b!="2"}', { a: '1' }, 'x', true],
+    [
+      'matches equality and missing labels as empty when the selector uses = and !=',
+      '{a="1", b!="2"}',
+      { a: '1' },
+      'x',
+      true,
+    ],
     ['fails when an equality label differs', '{a="1"}', { a: '2' }, 'x', false],
     ['anchors label regexes as Loki does', '{a=~"b"}', { a: 'abc' }, 'x', false],
     ['matches a full regex on the label value', '{a=~"a.c|z"}', { a: 'abc' }, 'x', true],
     ['treats a missing label as empty for =~ ".+"', '{method=~".+"}', {}, 'x', false],
     ['excludes matches of !~', '{a!~"x.*"}', { a: 'xyz' }, 'x', false],
     ['requires every line filter to pass', '{a="1"} |= "err" != "timeout"', { a: '1' }, 'err here', true],
-    ['fails a != line filter when the text is present', '{a="1"} |= "err" != "timeout"', { a: '1' }, 'err timeout', false],
+    [
+      'fails a != line filter when the text is present',
+      '{a="1"} |= "err" != "timeout"',
+      { a: '1' },
+      'err timeout',
+      false,
+    ],
     ['applies |~ unanchored', '{a="1"} |~ "e.r"', { a: '1' }, 'an error', true],
     ['applies !~', '{a="1"} !~ "^debug"', { a: '1' }, 'debug x', false],
     ['reads backtick raw strings', '{a=~`\\d+`}', { a: '42' }, 'x', true],
@@ -30,22 +42,48 @@ describe('parseLogSelector', () => {
     const regex = compileRe2(pattern, { anchored: true, dotAll: true }).regex;
     for (const value of [undefined, '', 'a', ' ', '\n', '\r\n', '\u2028', 'multi\nline', '😀']) {
       const labels: Labels = value === undefined ? {} : { a: value };
-      expect({ value, match: parseLogSelector(`{a=~"${pattern}"}`).matchesLabels(labels) }).toEqual({ value, match: regex.test(value ?? '') });
-      expect({ value, match: parseLogSelector(`{a!~"${pattern}"}`).matchesLabels(labels) }).toEqual({ value, match: !regex.test(value ?? '') });
+      expect({ value, match: parseLogSelector(`{a=~"${pattern}"}`).matchesLabels(labels) }).toEqual({
+        value,
+        match: regex.test(value ?? ''),
+      });
+      expect({ value, match: parseLogSelector(`{a!~"${pattern}"}`).matchesLabels(labels) }).toEqual({
+        value,
+        match: !regex.test(value ?? ''),
+      });
     }
   });
 
   test.each([
     ['reports a missing brace', 'a="b"', 'expected "{" to start a stream selector at column 1'],
     ['reports an empty selector', '{}', 'a stream selector needs at least one label matcher at column 2'],
-    ['reports a numeric comparison', '{a=="b"}', 'numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string at column 3'],
-    ['reports a numeric label filter', '{a="b"} | status >= 500', 'numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string at column 18'],
+    [
+      'reports a numeric comparison',
+      '{a=="b"}',
+      'numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string at column 3',
+    ],
+    [
+      'reports a numeric label filter',
+      '{a="b"} | status >= 500',
+      'numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string at column 18',
+    ],
     ['reports a label filter without a name', '{a="b"} | "x"', 'expected a label name at column 11'],
-    ['reports an invalid regex in a label filter with its position', '{a="b"} | c=~"("', expect.stringMatching(/^invalid regex "\(": .* at column 14$/)],
+    [
+      'reports an invalid regex in a label filter with its position',
+      '{a="b"} | c=~"("',
+      expect.stringMatching(/^invalid regex "\(": .* at column 14$/),
+    ],
     ['reports a missing comma', '{a="b" c="d"}', 'expected "," or "}" at column 8'],
     ['reports an unterminated string', '{a="b}', 'unterminated string at column 4'],
-    ['reports an invalid regex with its position', '{a=~"("}', expect.stringMatching(/^invalid regex "\(": .* at column 5$/)],
-    ['reports something that is no filter', '{a="b"} && "x"', 'expected a line filter (|= != |~ !~) or a label filter (| name = "value") at column 9'],
+    [
+      'reports an invalid regex with its position',
+      '{a=~"("}',
+      expect.stringMatching(/^invalid regex "\(": .* at column 5$/),
+    ],
+    [
+      'reports something that is no filter',
+      '{a="b"} && "x"',
+      'expected a line filter (|= != |~ !~) or a label filter (| name = "value") at column 9',
+    ],
   ])('%s', (_name, text, message) => {
     let error: unknown;
     try {
@@ -59,7 +97,12 @@ describe('parseLogSelector', () => {
 });
 
 describe('label filters', () => {
-  const entry = { labels: { job: 'api', level: 'info' }, line: 'GET /x', structuredMetadata: { trace_id: 'abc123', level: 'debug' }, extracted: { status: 500, user: 'ann', tags: ['a'] } };
+  const entry = {
+    labels: { job: 'api', level: 'info' },
+    line: 'GET /x',
+    structuredMetadata: { trace_id: 'abc123', level: 'debug' },
+    extracted: { status: 500, user: 'ann', tags: ['a'] },
+  };
   test.each([
     ['matches structured metadata', '{job="api"} | trace_id="abc123"', true],
     ['matches an extracted value, converted as Alloy converts it', '{job="api"} | status="500"', true],

@@ -30,7 +30,10 @@ export interface SelectedEntry {
 /** A selector or line filter that does not parse; `position` is the 0-based offset in the text. */
 export class LogQLParseError extends Error {
   override readonly name = 'LogQLParseError';
-  constructor(readonly reason: string, readonly position: number) {
+  constructor(
+    readonly reason: string,
+    readonly position: number,
+  ) {
     super(`${reason} at column ${position + 1}`);
   }
 }
@@ -39,7 +42,16 @@ export class LogQLParseError extends Error {
  * How a label matcher is tested, decided once at parse. `=~".+"` and `=~".*"` (and their `!~`) need no
  * regex: with `.` matching newlines, as Prometheus parses matchers, they ask "non-empty" and "anything".
  */
-const enum Test { Equal, NotEqual, Regex, NotRegex, NonEmpty, Empty, Always, Never }
+const enum Test {
+  Equal,
+  NotEqual,
+  Regex,
+  NotRegex,
+  NonEmpty,
+  Empty,
+  Always,
+  Never,
+}
 
 interface CompiledMatcher {
   readonly name: string;
@@ -51,23 +63,35 @@ interface CompiledMatcher {
 function compileMatcher(m: LabelMatcher): CompiledMatcher {
   const compiled = { name: m.name, value: m.value, regex: m.regex };
   switch (m.op) {
-    case '=': return { ...compiled, test: Test.Equal };
-    case '!=': return { ...compiled, test: Test.NotEqual };
-    case '=~': return { ...compiled, test: m.value === '.+' ? Test.NonEmpty : m.value === '.*' ? Test.Always : Test.Regex };
-    case '!~': return { ...compiled, test: m.value === '.+' ? Test.Empty : m.value === '.*' ? Test.Never : Test.NotRegex };
+    case '=':
+      return { ...compiled, test: Test.Equal };
+    case '!=':
+      return { ...compiled, test: Test.NotEqual };
+    case '=~':
+      return { ...compiled, test: m.value === '.+' ? Test.NonEmpty : m.value === '.*' ? Test.Always : Test.Regex };
+    case '!~':
+      return { ...compiled, test: m.value === '.+' ? Test.Empty : m.value === '.*' ? Test.Never : Test.NotRegex };
   }
 }
 
 function passes(m: CompiledMatcher, v: string): boolean {
   switch (m.test) {
-    case Test.Equal: return v === m.value;
-    case Test.NotEqual: return v !== m.value;
-    case Test.Regex: return (m.regex as RegExp).test(v);
-    case Test.NotRegex: return !(m.regex as RegExp).test(v);
-    case Test.NonEmpty: return v !== '';
-    case Test.Empty: return v === '';
-    case Test.Always: return true;
-    case Test.Never: return false;
+    case Test.Equal:
+      return v === m.value;
+    case Test.NotEqual:
+      return v !== m.value;
+    case Test.Regex:
+      return (m.regex as RegExp).test(v);
+    case Test.NotRegex:
+      return !(m.regex as RegExp).test(v);
+    case Test.NonEmpty:
+      return v !== '';
+    case Test.Empty:
+      return v === '';
+    case Test.Always:
+      return true;
+    case Test.Never:
+      return false;
   }
 }
 
@@ -79,7 +103,12 @@ export class LogSelector {
   readonly #matchers: readonly CompiledMatcher[];
   readonly #labelFilters: readonly CompiledMatcher[];
 
-  constructor(readonly text: string, readonly matchers: readonly LabelMatcher[], readonly filters: readonly LineFilter[], readonly labelFilters: readonly LabelMatcher[] = []) {
+  constructor(
+    readonly text: string,
+    readonly matchers: readonly LabelMatcher[],
+    readonly filters: readonly LineFilter[],
+    readonly labelFilters: readonly LabelMatcher[] = [],
+  ) {
     this.#matchers = matchers.map(compileMatcher);
     this.#labelFilters = labelFilters.map(compileMatcher);
   }
@@ -102,7 +131,8 @@ export class LogSelector {
     const filters = this.#labelFilters;
     for (let i = 0; i < filters.length; i++) {
       const m = filters[i];
-      const v = entry.labels[m.name] ?? entry.structuredMetadata?.[m.name] ?? extractedString(entry.extracted?.[m.name]) ?? '';
+      const v =
+        entry.labels[m.name] ?? entry.structuredMetadata?.[m.name] ?? extractedString(entry.extracted?.[m.name]) ?? '';
       if (!passes(m, v)) return false;
     }
     return true;
@@ -111,17 +141,29 @@ export class LogSelector {
   matchesLine(line: string): boolean {
     for (const f of this.filters) {
       switch (f.op) {
-        case '|=': if (!line.includes(f.value)) return false; break;
-        case '!=': if (line.includes(f.value)) return false; break;
-        case '|~': if (!(f.regex as RegExp).test(line)) return false; break;
-        case '!~': if ((f.regex as RegExp).test(line)) return false; break;
+        case '|=':
+          if (!line.includes(f.value)) return false;
+          break;
+        case '!=':
+          if (line.includes(f.value)) return false;
+          break;
+        case '|~':
+          if (!(f.regex as RegExp).test(line)) return false;
+          break;
+        case '!~':
+          if ((f.regex as RegExp).test(line)) return false;
+          break;
       }
     }
     return true;
   }
 
   matches(entry: SelectedEntry): boolean {
-    return this.matchesLabels(entry.labels) && this.matchesLine(entry.line) && (this.#labelFilters.length === 0 || this.matchesFields(entry));
+    return (
+      this.matchesLabels(entry.labels) &&
+      this.matchesLine(entry.line) &&
+      (this.#labelFilters.length === 0 || this.matchesFields(entry))
+    );
   }
 
   toString(): string {
@@ -190,14 +232,17 @@ export function parseLogSelector(text: string): LogSelector {
     if (name === undefined) fail('expected a label name');
     pos = LABEL_NAME.lastIndex;
     skip();
-    if (/^(==|>=|<=|>|<)/.test(text.slice(pos, pos + 2))) fail('numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string');
+    if (/^(==|>=|<=|>|<)/.test(text.slice(pos, pos + 2)))
+      fail('numeric label filters (== > >= < <=) are not supported; compare with = != =~ !~ and a quoted string');
     const op = (['=~', '!~', '!=', '='] as const).find((o) => text.startsWith(o, pos));
     if (!op) fail('expected one of = != =~ !~');
     pos += (op as MatchOperator).length;
     skip();
     const at = pos;
     const value = readString();
-    return op === '=~' || op === '!~' ? { name: name as string, op, value, regex: regexOf(value, at, true) } : { name: name as string, op: op as MatchOperator, value };
+    return op === '=~' || op === '!~'
+      ? { name: name as string, op, value, regex: regexOf(value, at, true) }
+      : { name: name as string, op: op as MatchOperator, value };
   };
 
   skip();

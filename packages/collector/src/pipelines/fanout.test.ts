@@ -26,7 +26,13 @@ describe('fanOut', () => {
     const fast = createMemoryConsumer();
     const slow = gatedConsumer();
     let settled = false;
-    const done = fanOut([{ target: fast, entries: [testEntry('a')], changesEntries: false }, { target: slow, entries: [testEntry('a')], changesEntries: false }], signal).then(() => (settled = true));
+    const done = fanOut(
+      [
+        { target: fast, entries: [testEntry('a')], changesEntries: false },
+        { target: slow, entries: [testEntry('a')], changesEntries: false },
+      ],
+      signal,
+    ).then(() => (settled = true));
     await Promise.resolve();
     expect(fast.lines()).toEqual(['a']);
     expect(settled).toBe(false);
@@ -36,9 +42,23 @@ describe('fanOut', () => {
   });
 
   test('rejects with the first error when one target fails', async () => {
-    const failing: Consumer<LogBatch> = { consume: async () => { throw new RetryableError('loki down', 1000); } };
-    const rejecting: Consumer<LogBatch> = { consume: () => new Promise((_resolve, reject) => setImmediate(() => reject(new PermanentError('bad')))) };
-    await expect(fanOut([{ target: failing, entries: [], changesEntries: false }, { target: rejecting, entries: [], changesEntries: false }], signal)).rejects.toThrow(RetryableError);
+    const failing: Consumer<LogBatch> = {
+      consume: async () => {
+        throw new RetryableError('loki down', 1000);
+      },
+    };
+    const rejecting: Consumer<LogBatch> = {
+      consume: () => new Promise((_resolve, reject) => setImmediate(() => reject(new PermanentError('bad')))),
+    };
+    await expect(
+      fanOut(
+        [
+          { target: failing, entries: [], changesEntries: false },
+          { target: rejecting, entries: [], changesEntries: false },
+        ],
+        signal,
+      ),
+    ).rejects.toThrow(RetryableError);
   });
 
   test('calls a single target directly with its entries', async () => {

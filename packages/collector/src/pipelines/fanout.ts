@@ -25,18 +25,31 @@ export function changesEntries(target: string): boolean {
 export async function fanOut(deliveries: readonly Delivery[], signal: AbortSignal): Promise<void> {
   if (deliveries.length === 1) return deliveries[0].target.consume({ entries: deliveries[0].entries }, signal);
   const changers = deliveries.filter((d) => d.changesEntries);
-  const calls = deliveries.filter((d) => !d.changesEntries).map((d) => d.target.consume({ entries: d.entries.slice() }, signal));
-  changers.forEach((d, i) => calls.push(d.target.consume({ entries: i === changers.length - 1 ? d.entries : d.entries.map(cloneEntry) }, signal)));
+  const calls = deliveries
+    .filter((d) => !d.changesEntries)
+    .map((d) => d.target.consume({ entries: d.entries.slice() }, signal));
+  changers.forEach((d, i) =>
+    calls.push(
+      d.target.consume({ entries: i === changers.length - 1 ? d.entries : d.entries.map(cloneEntry) }, signal),
+    ),
+  );
   await Promise.all(calls);
 }
 
 /** The consumer of a `forward_to` list: fanOut over the targets, each pipeline among them taking its own copy. */
-export function forwardTo(targets: readonly string[], resolve: (target: string) => Consumer<LogBatch>): Consumer<LogBatch> {
+export function forwardTo(
+  targets: readonly string[],
+  resolve: (target: string) => Consumer<LogBatch>,
+): Consumer<LogBatch> {
   const consumers = targets.map(resolve);
   if (consumers.length === 1) return consumers[0];
   const changers = targets.map(changesEntries);
   return {
-    consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changers[t] })), signal),
+    consume: (batch, signal) =>
+      fanOut(
+        consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changers[t] })),
+        signal,
+      ),
   };
 }
 

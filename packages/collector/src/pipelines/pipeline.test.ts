@@ -5,13 +5,24 @@ import type { Consumer } from '../consumer';
 import type { LogBatch } from '../entry';
 import { RetryableError, ShutdownError } from '../errors';
 import { sinkDefinitions } from '../sinks/registry';
-import { createFailingConsumer, createMemoryConsumer, createStageHarness, silentLogger, testEntry, type MemoryConsumer } from '../testing';
+import {
+  createFailingConsumer,
+  createMemoryConsumer,
+  createStageHarness,
+  silentLogger,
+  testEntry,
+  type MemoryConsumer,
+} from '../testing';
 import { createPipelineConsumer } from './pipeline';
 
 // Stand-in sink type so the config parses without depending on which real sinks are registered.
 sinkDefinitions.test_sink = {
-  type: 'test_sink', description: 'test-only sink type', config: z.strictObject({}),
-  create: () => { throw new Error('not built here'); },
+  type: 'test_sink',
+  description: 'test-only sink type',
+  config: z.strictObject({}),
+  create: () => {
+    throw new Error('not built here');
+  },
 };
 
 function pipelineFrom(yaml: string, id = 'p') {
@@ -21,7 +32,10 @@ function pipelineFrom(yaml: string, id = 'p') {
   return found;
 }
 
-function sinks(...names: string[]): { targets: Record<string, MemoryConsumer>; resolve(t: string): Consumer<LogBatch> } {
+function sinks(...names: string[]): {
+  targets: Record<string, MemoryConsumer>;
+  resolve(t: string): Consumer<LogBatch>;
+} {
   const targets = Object.fromEntries(names.map((n) => [`sinks.${n}`, createMemoryConsumer()]));
   return { targets, resolve: (t) => targets[t] };
 }
@@ -31,8 +45,12 @@ const signal = new AbortController().signal;
 describe('createPipelineConsumer', () => {
   test('runs the stages and fans every entry out to all forward_to targets', async () => {
     const { targets, resolve } = sinks('a', 'b');
-    const p = createPipelineConsumer(pipelineFrom(`pipelines:\n  p:\n    stages: [ { static_labels: { values: { x: "1" } } } ]\n    forward_to: [sinks.a, sinks.b]\nsinks:\n  a: { type: test_sink }\n  b: { type: test_sink }\n`),
-      { registry: new Registry(), logger: silentLogger, resolve });
+    const p = createPipelineConsumer(
+      pipelineFrom(
+        `pipelines:\n  p:\n    stages: [ { static_labels: { values: { x: "1" } } } ]\n    forward_to: [sinks.a, sinks.b]\nsinks:\n  a: { type: test_sink }\n  b: { type: test_sink }\n`,
+      ),
+      { registry: new Registry(), logger: silentLogger, resolve },
+    );
     await p.consume({ entries: [testEntry('one'), testEntry('two')] }, signal);
     expect(targets['sinks.a'].lines()).toEqual(['one', 'two']);
     expect(targets['sinks.b'].entries.map((e) => e.labels)).toEqual([{ x: '1' }, { x: '1' }]);
@@ -52,7 +70,10 @@ sinks:
   a: { type: test_sink }
 `;
     const p = createPipelineConsumer(pipelineFrom(yaml), { registry: new Registry(), logger: silentLogger, resolve });
-    const entry = testEntry('hello', { labels: { filename: '/var/log/pods/shop_web-7d9_0c1/app/0.log', job: 'pods' }, extracted: { job: 'stale', trace_id: 't1' } });
+    const entry = testEntry('hello', {
+      labels: { filename: '/var/log/pods/shop_web-7d9_0c1/app/0.log', job: 'pods' },
+      extracted: { job: 'stale', trace_id: 't1' },
+    });
     await p.consume({ entries: [entry] }, signal);
     const [out] = targets['sinks.a'].entries;
     expect(out.labels).toMatchObject({ namespace: 'shop', pod: 'web-7d9' });
@@ -62,7 +83,8 @@ sinks:
 
   test('routes by first matching selector, continues when asked, and sends the rest to the default', async () => {
     const { targets, resolve } = sinks('alerting', 'archive', 'storage');
-    const p = createPipelineConsumer(pipelineFrom(`pipelines:
+    const p = createPipelineConsumer(
+      pipelineFrom(`pipelines:
   p:
     stages: []
     routes:
@@ -71,12 +93,19 @@ sinks:
       - { selector: '{severity="error"}', forward_to: [sinks.alerting] }
     default_forward_to: [sinks.storage]
 sinks: { alerting: { type: test_sink }, archive: { type: test_sink }, storage: { type: test_sink } }
-`), { registry: new Registry(), logger: silentLogger, resolve });
-    await p.consume({ entries: [
-      testEntry('crit', { labels: { severity: 'critical' } }),
-      testEntry('err', { labels: { severity: 'error' } }),
-      testEntry('info', { labels: { severity: 'info' } }),
-    ] }, signal);
+`),
+      { registry: new Registry(), logger: silentLogger, resolve },
+    );
+    await p.consume(
+      {
+        entries: [
+          testEntry('crit', { labels: { severity: 'critical' } }),
+          testEntry('err', { labels: { severity: 'error' } }),
+          testEntry('info', { labels: { severity: 'info' } }),
+        ],
+      },
+      signal,
+    );
     expect(targets['sinks.alerting'].lines()).toEqual(['crit']);
     expect(targets['sinks.archive'].lines()).toEqual(['crit', 'err']);
     expect(targets['sinks.storage'].lines()).toEqual(['info']);
@@ -85,8 +114,12 @@ sinks: { alerting: { type: test_sink }, archive: { type: test_sink }, storage: {
   test('drops and counts entries that match no route when there is no default', async () => {
     const registry = new Registry();
     const { targets, resolve } = sinks('a');
-    const p = createPipelineConsumer(pipelineFrom(`pipelines:\n  p:\n    stages: []\n    routes: [ { selector: '{a="1"}', forward_to: [sinks.a] } ]\nsinks: { a: { type: test_sink } }\n`),
-      { registry, logger: silentLogger, resolve });
+    const p = createPipelineConsumer(
+      pipelineFrom(
+        `pipelines:\n  p:\n    stages: []\n    routes: [ { selector: '{a="1"}', forward_to: [sinks.a] } ]\nsinks: { a: { type: test_sink } }\n`,
+      ),
+      { registry, logger: silentLogger, resolve },
+    );
     await p.consume({ entries: [testEntry('x'), testEntry('y', { labels: { a: '1' } })] }, signal);
     expect(targets['sinks.a'].lines()).toEqual(['y']);
     expect((await registry.getSingleMetric('collector_route_unmatched_entries_total')?.get())?.values[0].value).toBe(1);
@@ -94,9 +127,17 @@ sinks: { alerting: { type: test_sink }, archive: { type: test_sink }, storage: {
 
   test('rejects with the target error and only resolves when every target accepted', async () => {
     const a = createMemoryConsumer();
-    const failing = createFailingConsumer({ times: 1, error: () => new RetryableError('backend down', 500), next: createMemoryConsumer() });
-    const p = createPipelineConsumer(pipelineFrom(`pipelines:\n  p: { stages: [], forward_to: [sinks.a, sinks.b] }\nsinks: { a: { type: test_sink }, b: { type: test_sink } }\n`),
-      { registry: new Registry(), logger: silentLogger, resolve: (t) => (t === 'sinks.a' ? a : failing) });
+    const failing = createFailingConsumer({
+      times: 1,
+      error: () => new RetryableError('backend down', 500),
+      next: createMemoryConsumer(),
+    });
+    const p = createPipelineConsumer(
+      pipelineFrom(
+        `pipelines:\n  p: { stages: [], forward_to: [sinks.a, sinks.b] }\nsinks: { a: { type: test_sink }, b: { type: test_sink } }\n`,
+      ),
+      { registry: new Registry(), logger: silentLogger, resolve: (t) => (t === 'sinks.a' ? a : failing) },
+    );
     await expect(p.consume({ entries: [testEntry('x')] }, signal)).rejects.toThrow('backend down');
     await expect(p.consume({ entries: [testEntry('x')] }, signal)).resolves.toBeUndefined();
     expect(failing.calls).toBe(2);
@@ -104,8 +145,12 @@ sinks: { alerting: { type: test_sink }, archive: { type: test_sink }, storage: {
 
   test('does not call targets when every entry was dropped', async () => {
     const { targets, resolve } = sinks('a');
-    const p = createPipelineConsumer(pipelineFrom(`pipelines:\n  p: { stages: [ { drop: { expression: "." } } ], forward_to: [sinks.a] }\nsinks: { a: { type: test_sink } }\n`),
-      { registry: new Registry(), logger: silentLogger, resolve });
+    const p = createPipelineConsumer(
+      pipelineFrom(
+        `pipelines:\n  p: { stages: [ { drop: { expression: "." } } ], forward_to: [sinks.a] }\nsinks: { a: { type: test_sink } }\n`,
+      ),
+      { registry: new Registry(), logger: silentLogger, resolve },
+    );
     await p.consume({ entries: [testEntry('x')] }, signal);
     expect(targets['sinks.a'].batches).toHaveLength(0);
   });
@@ -113,18 +158,31 @@ sinks: { alerting: { type: test_sink }, archive: { type: test_sink }, storage: {
   test('counts entries in and out of each stage by pipeline and stage', async () => {
     const registry = new Registry();
     const { resolve } = sinks('a');
-    const p = createPipelineConsumer(pipelineFrom(`pipelines:\n  p: { stages: [ { drop: { expression: "x" } }, { static_labels: { values: { a: "1" } } } ], forward_to: [sinks.a] }\nsinks: { a: { type: test_sink } }\n`),
-      { registry, logger: silentLogger, resolve });
+    const p = createPipelineConsumer(
+      pipelineFrom(
+        `pipelines:\n  p: { stages: [ { drop: { expression: "x" } }, { static_labels: { values: { a: "1" } } } ], forward_to: [sinks.a] }\nsinks: { a: { type: test_sink } }\n`,
+      ),
+      { registry, logger: silentLogger, resolve },
+    );
     await p.consume({ entries: [testEntry('x'), testEntry('y'), testEntry('z')] }, signal);
-    const values = async (name: string) => (await registry.getSingleMetric(name)?.get())?.values.map((v) => [v.labels.stage, v.value]);
-    expect(await values('collector_stage_entries_in_total')).toEqual([['0/drop', 3], ['1/static_labels', 2]]);
-    expect(await values('collector_stage_entries_out_total')).toEqual([['0/drop', 2], ['1/static_labels', 2]]);
+    const values = async (name: string) =>
+      (await registry.getSingleMetric(name)?.get())?.values.map((v) => [v.labels.stage, v.value]);
+    expect(await values('collector_stage_entries_in_total')).toEqual([
+      ['0/drop', 3],
+      ['1/static_labels', 2],
+    ]);
+    expect(await values('collector_stage_entries_out_total')).toEqual([
+      ['0/drop', 2],
+      ['1/static_labels', 2],
+    ]);
   });
 
   test('refuses batches after shutdown with a ShutdownError', async () => {
     const { resolve } = sinks('a');
-    const p = createPipelineConsumer(pipelineFrom(`pipelines:\n  p: { stages: [], forward_to: [sinks.a] }\nsinks: { a: { type: test_sink } }\n`),
-      { registry: new Registry(), logger: silentLogger, resolve });
+    const p = createPipelineConsumer(
+      pipelineFrom(`pipelines:\n  p: { stages: [], forward_to: [sinks.a] }\nsinks: { a: { type: test_sink } }\n`),
+      { registry: new Registry(), logger: silentLogger, resolve },
+    );
     await p.start();
     await p.shutdown(signal);
     await p.shutdown(signal);
@@ -133,14 +191,17 @@ sinks: { alerting: { type: test_sink }, archive: { type: test_sink }, storage: {
 
   test('releases entries held by a multiline stage through the later stages and the targets at shutdown', async () => {
     const { targets, resolve } = sinks('a');
-    const p = createPipelineConsumer(pipelineFrom(`pipelines:
+    const p = createPipelineConsumer(
+      pipelineFrom(`pipelines:
   p:
     stages:
       - multiline: { firstline: '^\\d', max_wait_time: 1h }
       - static_labels: { values: { after: "yes" } }
     forward_to: [sinks.a]
 sinks: { a: { type: test_sink } }
-`), { registry: new Registry(), logger: silentLogger, resolve });
+`),
+      { registry: new Registry(), logger: silentLogger, resolve },
+    );
     await p.start();
     await p.consume({ entries: [testEntry('1 first'), testEntry('  continued'), testEntry('2 second')] }, signal);
     expect(targets['sinks.a'].lines()).toEqual(['1 first\n  continued']);
@@ -152,8 +213,18 @@ sinks: { a: { type: test_sink } }
 
 describe('StageChain', () => {
   test.each([
-    ['returns a new list of every entry when all stages update in place', '- static_labels: { values: { a: "1" } }\n- labels: { values: { b: "" } }', ['x', 'y'], ['x', 'y']],
-    ['returns the survivors when a stage drops entries', '- static_labels: { values: { a: "1" } }\n- drop: { expression: "^y" }\n- labels: { values: { b: "" } }', ['x', 'y', 'z'], ['x', 'z']],
+    [
+      'returns a new list of every entry when all stages update in place',
+      '- static_labels: { values: { a: "1" } }\n- labels: { values: { b: "" } }',
+      ['x', 'y'],
+      ['x', 'y'],
+    ],
+    [
+      'returns the survivors when a stage drops entries',
+      '- static_labels: { values: { a: "1" } }\n- drop: { expression: "^y" }\n- labels: { values: { b: "" } }',
+      ['x', 'y', 'z'],
+      ['x', 'z'],
+    ],
     ['returns a new list of the batch when there are no stages', '[]', ['x'], ['x']],
   ])('%s', (_name, yaml, lines, kept) => {
     const { chain } = createStageHarness(yaml);
@@ -162,7 +233,10 @@ describe('StageChain', () => {
     expect(out).not.toBe(batch);
     expect(out.map((e) => e.line)).toEqual(kept);
     const appended = [testEntry('before')];
-    chain.run(lines.map((line) => testEntry(line)), appended);
+    chain.run(
+      lines.map((line) => testEntry(line)),
+      appended,
+    );
     expect(appended.map((e) => e.line)).toEqual(['before', ...kept]);
   });
 

@@ -25,7 +25,11 @@ const FLUSH_INTERVAL_MS = 250;
 
 /** Runs a pipeline's compiled stages over each batch, then routes or fans out to its targets. */
 export function createPipelineConsumer(pipeline: PipelineConfig, ctx: PipelineContext): PipelineConsumer {
-  const chain = buildStageChain(pipeline.stages, '', { pipeline: pipeline.id, registry: ctx.registry, logger: ctx.logger });
+  const chain = buildStageChain(pipeline.stages, '', {
+    pipeline: pipeline.id,
+    registry: ctx.registry,
+    logger: ctx.logger,
+  });
   const router = createRouter(pipeline, ctx);
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
@@ -60,7 +64,10 @@ export function createPipelineConsumer(pipeline: PipelineConfig, ctx: PipelineCo
         if (flushing) return;
         flushing = flushHeld(AbortSignal.timeout(FLUSH_INTERVAL_MS * 40), nowNs())
           .catch((err: unknown) => {
-            ctx.logger.warn('delivering flushed entries failed; retrying on the next flush', { pipeline: pipeline.id, error: (err as Error).message });
+            ctx.logger.warn('delivering flushed entries failed; retrying on the next flush', {
+              pipeline: pipeline.id,
+              error: (err as Error).message,
+            });
           })
           .finally(() => {
             flushing = undefined;

@@ -10,12 +10,20 @@ function pipeline(fields: Partial<PipelineConfig>): PipelineConfig {
   return { id: 'p', stages: [], forward_to: [], routes: [], default_forward_to: [], ...fields };
 }
 
-const route = (selector: string, forwardTo: string[], cont = false) => ({ selector: parseLogSelector(selector), forward_to: forwardTo, continue: cont });
+const route = (selector: string, forwardTo: string[], cont = false) => ({
+  selector: parseLogSelector(selector),
+  forward_to: forwardTo,
+  continue: cont,
+});
 
 describe('createRouter', () => {
   test.each([
     ['sinks share the entries (they encode them on consume), each with its own array', ['sinks.a', 'sinks.b'], true],
-    ['pipelines get their own copies of the entries, as they change them in place', ['pipelines.a', 'pipelines.b'], false],
+    [
+      'pipelines get their own copies of the entries, as they change them in place',
+      ['pipelines.a', 'pipelines.b'],
+      false,
+    ],
   ])('%s', async (_name, targets, shared) => {
     const seen: LogBatch[] = [];
     const spy: Consumer<LogBatch> = { consume: async (batch) => void seen.push(batch) };
@@ -27,19 +35,27 @@ describe('createRouter', () => {
 
   test.each([
     ['stops at the first matching route', { severity: 'critical' }, 'boom', ['sinks.alerting']],
-    ['continues after a route with continue: true', { severity: 'error', team: 'pay' }, 'x', ['sinks.pay', 'sinks.archive']],
+    [
+      'continues after a route with continue: true',
+      { severity: 'error', team: 'pay' },
+      'x',
+      ['sinks.pay', 'sinks.archive'],
+    ],
     ['uses line filters of a route selector', { severity: 'info' }, 'audit: login', ['sinks.audit']],
     ['falls back to default_forward_to when no route matches', { severity: 'info' }, 'x', ['sinks.storage']],
   ])('%s', (_name, labels, line, expected) => {
-    const router = createRouter(pipeline({
-      routes: [
-        route('{severity="critical"}', ['sinks.alerting']),
-        route('{team="pay"}', ['sinks.pay'], true),
-        route('{severity=~"error|critical"}', ['sinks.archive']),
-        route('{severity="info"} |= "audit"', ['sinks.audit']),
-      ],
-      default_forward_to: ['sinks.storage'],
-    }), { registry: new Registry(), resolve: () => createMemoryConsumer() });
+    const router = createRouter(
+      pipeline({
+        routes: [
+          route('{severity="critical"}', ['sinks.alerting']),
+          route('{team="pay"}', ['sinks.pay'], true),
+          route('{severity=~"error|critical"}', ['sinks.archive']),
+          route('{severity="info"} |= "audit"', ['sinks.audit']),
+        ],
+        default_forward_to: ['sinks.storage'],
+      }),
+      { registry: new Registry(), resolve: () => createMemoryConsumer() },
+    );
     expect(router.targetsFor(testEntry(line, { labels }))).toEqual(expected);
   });
 });

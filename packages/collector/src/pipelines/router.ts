@@ -59,7 +59,11 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
 
   if (routes.length === 0) {
     return {
-      consume: (batch, signal) => fanOut(consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changers[t] })), signal),
+      consume: (batch, signal) =>
+        fanOut(
+          consumers.map((target, t) => ({ target, entries: batch.entries, changesEntries: changers[t] })),
+          signal,
+        ),
       targetsFor: () => pipeline.forward_to,
     };
   }
@@ -95,5 +99,10 @@ export function createRouter(pipeline: PipelineConfig, ctx: RouterContext): Rout
 }
 
 function unroutedCounter(registry: Registry): Counter<string> {
-  return counter(registry, 'collector_route_unmatched_entries_total', 'Entries that matched no route and had no default_forward_to; they are dropped.', ['pipeline']);
+  return counter(
+    registry,
+    'collector_route_unmatched_entries_total',
+    'Entries that matched no route and had no default_forward_to; they are dropped.',
+    ['pipeline'],
+  );
 }

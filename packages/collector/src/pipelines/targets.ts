@@ -11,7 +11,10 @@ export interface Targets {
   signals: SignalTargets;
 }
 
-export function createTargets(sinks: ReadonlyMap<string, Sink>, pipelines: ReadonlyMap<string, Consumer<LogBatch>>): Targets {
+export function createTargets(
+  sinks: ReadonlyMap<string, Sink>,
+  pipelines: ReadonlyMap<string, Consumer<LogBatch>>,
+): Targets {
   return {
     logs(target) {
       const consumer = target.startsWith('sinks.') ? sinks.get(target) : pipelines.get(target);

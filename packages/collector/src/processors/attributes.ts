@@ -8,16 +8,32 @@ import type { Processor, ProcessorDefinition } from './processor';
 const actionSchema = z
   .object({
     key: z.string().min(1).describe('Attribute the action works on.'),
-    action: z.enum(['insert', 'update', 'upsert', 'delete', 'hash', 'extract']).describe('insert: add if missing; update: change if present; upsert: both; delete; hash: replace with its SHA-256 hex; extract: named regex groups of its value become attributes.'),
+    action: z
+      .enum(['insert', 'update', 'upsert', 'delete', 'hash', 'extract'])
+      .describe(
+        'insert: add if missing; update: change if present; upsert: both; delete; hash: replace with its SHA-256 hex; extract: named regex groups of its value become attributes.',
+      ),
     value: z.union([z.string(), z.number(), z.boolean()]).optional().describe('Value for insert/update/upsert.'),
-    from_attribute: z.string().optional().describe('Take the value from this attribute instead of value (insert/update/upsert).'),
-    pattern: z.string().optional().describe('extract: regex with named groups, (?P<name>...) or (?<name>...); each group that matched is upserted.'),
+    from_attribute: z
+      .string()
+      .optional()
+      .describe('Take the value from this attribute instead of value (insert/update/upsert).'),
+    pattern: z
+      .string()
+      .optional()
+      .describe(
+        'extract: regex with named groups, (?P<name>...) or (?<name>...); each group that matched is upserted.',
+      ),
   })
   .strict()
   .superRefine((a, ctx) => {
     const sets = a.action === 'insert' || a.action === 'update' || a.action === 'upsert';
     if (sets && (a.value === undefined) === (a.from_attribute === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `${a.action} needs exactly one of value or from_attribute` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `${a.action} needs exactly one of value or from_attribute`,
+      });
     }
     if (a.action === 'extract') {
       if (a.pattern === undefined) {
@@ -26,7 +42,8 @@ const actionSchema = z
       }
       try {
         const re = new RegExp(toJsNamedGroups(a.pattern));
-        if (re.source.indexOf('(?<') < 0) ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'pattern has no named group' });
+        if (re.source.indexOf('(?<') < 0)
+          ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'pattern has no named group' });
       } catch (err) {
         ctx.addIssue({ code: 'custom', path: ['pattern'], message: `invalid regex: ${(err as Error).message}` });
       }
@@ -37,7 +54,10 @@ const actionSchema = z
 
 export const attributesConfig = z
   .object({
-    target: z.enum(['record', 'resource']).default('record').describe('record: span, log record and data point attributes; resource: the resource attributes.'),
+    target: z
+      .enum(['record', 'resource'])
+      .default('record')
+      .describe('record: span, log record and data point attributes; resource: the resource attributes.'),
     actions: z.array(actionSchema).min(1).describe('Applied in order.'),
   })
   .strict();
@@ -54,8 +74,14 @@ type CompiledAction = (attrs: Attributes) => void;
 
 function compile(a: Action): CompiledAction {
   const key = a.key;
-  const fixed: AnyValue | undefined = a.value === undefined ? undefined : typeof a.value === 'number' && Number.isInteger(a.value) ? BigInt(a.value) : a.value;
-  const valueOf = (attrs: Attributes): AnyValue | undefined => (a.from_attribute !== undefined ? attrs.get(a.from_attribute) : fixed);
+  const fixed: AnyValue | undefined =
+    a.value === undefined
+      ? undefined
+      : typeof a.value === 'number' && Number.isInteger(a.value)
+        ? BigInt(a.value)
+        : a.value;
+  const valueOf = (attrs: Attributes): AnyValue | undefined =>
+    a.from_attribute !== undefined ? attrs.get(a.from_attribute) : fixed;
   switch (a.action) {
     case 'insert':
       return (attrs) => {
@@ -112,7 +138,9 @@ export function createAttributesProcessor(config: AttributesConfig): Processor {
               apply(res.resource.attributes);
               continue;
             }
-            for (const scope of scopesOf(signal, res)) for (const item of itemsOf(signal, scope)) for (const attrs of recordAttributes(signal, item)) apply(attrs);
+            for (const scope of scopesOf(signal, res))
+              for (const item of itemsOf(signal, scope))
+                for (const attrs of recordAttributes(signal, item)) apply(attrs);
           }
           return next.consume(data, abort);
         },
@@ -125,7 +153,8 @@ export function createAttributesProcessor(config: AttributesConfig): Processor {
 
 export const attributesProcessorDefinition: ProcessorDefinition<AttributesConfig> = {
   type: 'attributes',
-  description: 'Changes attributes of spans, log records and data points (target: record) or of resources (target: resource): insert, update, upsert, delete, hash (SHA-256), extract (regex named groups).',
+  description:
+    'Changes attributes of spans, log records and data points (target: record) or of resources (target: resource): insert, update, upsert, delete, hash (SHA-256), extract (regex named groups).',
   config: attributesConfig,
   create: (config) => createAttributesProcessor(config),
 };

@@ -9,7 +9,9 @@ describe('batch processor', () => {
 
   test('sends one merged batch and settles every request when send_batch_size is reached', async () => {
     const out = recording<TracesData>();
-    const processor = createBatchProcessor(batchConfig.parse({ send_batch_size: 3, send_batch_max_size: 0, timeout: '1h' }));
+    const processor = createBatchProcessor(
+      batchConfig.parse({ send_batch_size: 3, send_batch_max_size: 0, timeout: '1h' }),
+    );
     const chain = processor.wrap('traces', out);
     const first = chain.consume(spans(['a'], ['b']), AbortSignal.timeout(1000));
     expect(out.batches).toHaveLength(0);
@@ -22,7 +24,9 @@ describe('batch processor', () => {
 
   test('splits a large request into chunks of send_batch_max_size when it is over the cap', async () => {
     const out = recording<TracesData>();
-    const processor = createBatchProcessor(batchConfig.parse({ send_batch_size: 2, send_batch_max_size: 2, timeout: '1h' }));
+    const processor = createBatchProcessor(
+      batchConfig.parse({ send_batch_size: 2, send_batch_max_size: 2, timeout: '1h' }),
+    );
     await processor.wrap('traces', out).consume(spans(['a'], ['b'], ['c'], ['d'], ['e']), AbortSignal.timeout(1000));
     expect(out.batches.map(countSpans)).toEqual([2, 2, 1]);
     expect(out.batches[2].resourceSpans[0].resource.attributes.get('service.name')).toBe('api');
@@ -43,7 +47,10 @@ describe('batch processor', () => {
   test('rejects every request of the batch when the next step refuses it', async () => {
     const processor = createBatchProcessor(batchConfig.parse({ send_batch_size: 2 }));
     const chain = processor.wrap('traces', { consume: () => Promise.reject(new Error('sink down')) });
-    const results = await Promise.allSettled([chain.consume(spans(['a']), AbortSignal.timeout(1000)), chain.consume(spans(['b']), AbortSignal.timeout(1000))]);
+    const results = await Promise.allSettled([
+      chain.consume(spans(['a']), AbortSignal.timeout(1000)),
+      chain.consume(spans(['b']), AbortSignal.timeout(1000)),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 
@@ -60,6 +67,9 @@ describe('batch processor', () => {
 
   test('rejects the config when send_batch_max_size is below send_batch_size', () => {
     const parsed = batchConfig.safeParse({ send_batch_size: 10, send_batch_max_size: 5 });
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ['send_batch_max_size'], message: 'must be >= send_batch_size (10) or 0' });
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['send_batch_max_size'],
+      message: 'must be >= send_batch_size (10) or 0',
+    });
   });
 });

@@ -8,14 +8,28 @@ import type { Processor, ProcessorDefinition } from './processor';
 
 export const batchConfig = z
   .object({
-    send_batch_size: z.number().int().positive().default(2000).describe('Items (spans, data points, log records) that trigger a send; a trigger, not a cap.'),
-    send_batch_max_size: z.number().int().nonnegative().default(3000).describe('Largest batch sent; bigger ones are split (0 = no limit). Must be >= send_batch_size.'),
+    send_batch_size: z
+      .number()
+      .int()
+      .positive()
+      .default(2000)
+      .describe('Items (spans, data points, log records) that trigger a send; a trigger, not a cap.'),
+    send_batch_max_size: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(3000)
+      .describe('Largest batch sent; bigger ones are split (0 = no limit). Must be >= send_batch_size.'),
     timeout: durationMs('Longest an item waits before its batch is sent, e.g. 200ms.').default(200),
   })
   .strict()
   .superRefine((c, ctx) => {
     if (c.send_batch_max_size > 0 && c.send_batch_max_size < c.send_batch_size) {
-      ctx.addIssue({ code: 'custom', path: ['send_batch_max_size'], message: `must be >= send_batch_size (${c.send_batch_size}) or 0` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['send_batch_max_size'],
+        message: `must be >= send_batch_size (${c.send_batch_size}) or 0`,
+      });
     }
   });
 
@@ -35,7 +49,11 @@ class SignalBatcher<S extends Signal> {
   #sending: Promise<void> = Promise.resolve();
   #closed = false;
 
-  constructor(private readonly signal: S, private readonly config: BatchConfig, private readonly next: Consumer<SignalData[S]>) {}
+  constructor(
+    private readonly signal: S,
+    private readonly config: BatchConfig,
+    private readonly next: Consumer<SignalData[S]>,
+  ) {}
 
   add(data: SignalData[S]): Promise<void> {
     if (this.#closed) return Promise.reject(new ShutdownError());
@@ -57,7 +75,8 @@ class SignalBatcher<S extends Signal> {
     this.#parts = [];
     this.#waiters = [];
     this.#weight = 0;
-    const chunks = this.config.send_batch_max_size > 0 ? splitData(this.signal, merged, this.config.send_batch_max_size) : [merged];
+    const chunks =
+      this.config.send_batch_max_size > 0 ? splitData(this.signal, merged, this.config.send_batch_max_size) : [merged];
     const abort = new AbortController();
     this.#sending = this.#sending.then(async () => {
       try {
@@ -78,7 +97,8 @@ class SignalBatcher<S extends Signal> {
 
 function weightOf(signal: Signal, data: SignalData[Signal]): number {
   let n = 0;
-  for (const res of resourcesOf(signal, data)) for (const scope of scopesOf(signal, res)) for (const item of itemsOf(signal, scope)) n += itemWeight(signal, item);
+  for (const res of resourcesOf(signal, data))
+    for (const scope of scopesOf(signal, res)) for (const item of itemsOf(signal, scope)) n += itemWeight(signal, item);
   return n;
 }
 
@@ -100,7 +120,8 @@ export function createBatchProcessor(config: BatchConfig): Processor {
 
 export const batchProcessorDefinition: ProcessorDefinition<BatchConfig> = {
   type: 'batch',
-  description: 'Groups spans, data points and log records into batches by size (send_batch_size) or time (timeout); a request is answered once its batch was accepted downstream.',
+  description:
+    'Groups spans, data points and log records into batches by size (send_batch_size) or time (timeout); a request is answered once its batch was accepted downstream.',
   config: batchConfig,
   create: (config) => createBatchProcessor(config),
 };

@@ -12,21 +12,47 @@ const resource = { attributes: new Map([['service.name', 'checkout']]), droppedA
 
 function span(name: string, status: number, message = '', events: Span['events'] = []): Span {
   return {
-    traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceState: '', parentSpanId: '', flags: 0, name, kind: 2,
-    startTimeUnixNano: 1n, endTimeUnixNano: 2n, attributes: new Map([['http.route', '/pay']]), droppedAttributesCount: 0,
-    events, droppedEventsCount: 0, links: [], droppedLinksCount: 0, status: { code: status, message },
+    traceId: '0af7651916cd43dd8448eb211c80319c',
+    spanId: 'b7ad6b7169203331',
+    traceState: '',
+    parentSpanId: '',
+    flags: 0,
+    name,
+    kind: 2,
+    startTimeUnixNano: 1n,
+    endTimeUnixNano: 2n,
+    attributes: new Map([['http.route', '/pay']]),
+    droppedAttributesCount: 0,
+    events,
+    droppedEventsCount: 0,
+    links: [],
+    droppedLinksCount: 0,
+    status: { code: status, message },
   };
 }
 
 function record(body: string, severityNumber = 0, severityText = ''): LogRecord {
   return {
-    timeUnixNano: 1n, observedTimeUnixNano: 1n, severityNumber, severityText, body, attributes: new Map(), droppedAttributesCount: 0,
-    flags: 0, traceId: '', spanId: '', eventName: '',
+    timeUnixNano: 1n,
+    observedTimeUnixNano: 1n,
+    severityNumber,
+    severityText,
+    body,
+    attributes: new Map(),
+    droppedAttributesCount: 0,
+    flags: 0,
+    traceId: '',
+    spanId: '',
+    eventName: '',
   };
 }
 
-const traces = (...spans: Span[]): TracesData => ({ resourceSpans: [{ resource, schemaUrl: '', scopeSpans: [{ scope, schemaUrl: '', spans }] }] });
-const logs = (...logRecords: LogRecord[]): LogsData => ({ resourceLogs: [{ resource, schemaUrl: '', scopeLogs: [{ scope, schemaUrl: '', logRecords }] }] });
+const traces = (...spans: Span[]): TracesData => ({
+  resourceSpans: [{ resource, schemaUrl: '', scopeSpans: [{ scope, schemaUrl: '', spans }] }],
+});
+const logs = (...logRecords: LogRecord[]): LogsData => ({
+  resourceLogs: [{ resource, schemaUrl: '', scopeLogs: [{ scope, schemaUrl: '', logRecords }] }],
+});
 
 function capture<T>(): Consumer<T> & { received: T[] } {
   const received: T[] = [];
@@ -45,7 +71,11 @@ describe('classify processor', () => {
   });
 
   function build(config: Record<string, unknown> = {}): Processor {
-    processor = classifyProcessorDefinition.create(classifyProcessorConfig.parse(config), { id: 'sources.otlp/0/classify', logger: silentLogger, registry: new Registry() });
+    processor = classifyProcessorDefinition.create(classifyProcessorConfig.parse(config), {
+      id: 'sources.otlp/0/classify',
+      logger: silentLogger,
+      registry: new Registry(),
+    });
     return processor;
   }
 
@@ -53,13 +83,26 @@ describe('classify processor', () => {
     const next = capture<TracesData>();
     const consumer = build().wrap('traces', next);
     const failed = span('POST /pay', StatusCode.error, 'upstream timed out', [
-      { timeUnixNano: 1n, name: 'exception', attributes: new Map([['exception.type', 'TimeoutError'], ['exception.message', 'db query timeout after 30s']]), droppedAttributesCount: 0 },
+      {
+        timeUnixNano: 1n,
+        name: 'exception',
+        attributes: new Map([
+          ['exception.type', 'TimeoutError'],
+          ['exception.message', 'db query timeout after 30s'],
+        ]),
+        droppedAttributesCount: 0,
+      },
     ]);
     const fine = span('GET /health', StatusCode.ok);
     await consumer.consume(traces(failed, fine), AbortSignal.timeout(1000));
     expect(next.received).toHaveLength(1);
     expect(Object.fromEntries(failed.attributes)).toMatchObject({
-      'http.route': '/pay', severity: 'error', decided_by: 'rules', forward_to: expect.any(String), category: expect.any(String), template: expect.stringContaining('POST'),
+      'http.route': '/pay',
+      severity: 'error',
+      decided_by: 'rules',
+      forward_to: expect.any(String),
+      category: expect.any(String),
+      template: expect.stringContaining('POST'),
     });
     expect([...fine.attributes.keys()]).toEqual(['http.route']);
   });
@@ -90,15 +133,26 @@ describe('classify processor', () => {
 
   test('decides later error spans of a template from the sorter answer when the sorter answered the first', async () => {
     sorter = await startFakeSorter();
-    sorter.setMode({ kind: 'answer', override: { severity: 'critical', category: 'availability', forward_to: 'alerting' } });
+    sorter.setMode({
+      kind: 'answer',
+      override: { severity: 'critical', category: 'availability', forward_to: 'alerting' },
+    });
     const consumer = build({ url: sorter.url, max_wait_ms: 1 }).wrap('traces', capture<TracesData>());
     const first = span('POST /pay', StatusCode.error, 'payment provider 503 for order 1');
     await consumer.consume(traces(first), AbortSignal.timeout(1000));
-    await required(classifiersOf(required(processor, 'the processor built above')), "the classify processor's classifiers").spans.settled();
+    await required(
+      classifiersOf(required(processor, 'the processor built above')),
+      "the classify processor's classifiers",
+    ).spans.settled();
     const second = span('POST /pay', StatusCode.error, 'payment provider 503 for order 2');
     await consumer.consume(traces(second), AbortSignal.timeout(1000));
     expect(first.attributes.get('decided_by')).toBe('rules');
-    expect(Object.fromEntries(second.attributes)).toMatchObject({ severity: 'critical', category: 'availability', forward_to: 'alerting', decided_by: 'cache' });
+    expect(Object.fromEntries(second.attributes)).toMatchObject({
+      severity: 'critical',
+      category: 'availability',
+      forward_to: 'alerting',
+      decided_by: 'cache',
+    });
     expect(sorter.requests.flat()[0]).toMatchObject({ type: 'span' });
   });
 });

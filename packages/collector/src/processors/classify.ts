@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { Severity } from '@obs/schema';
 import { anyValueToString } from '../protocols/otlp/any-value';
-import { StatusCode, type Attributes, type LogRecord, type LogsData, type Span, type TracesData } from '../protocols/otlp/types';
+import {
+  StatusCode,
+  type Attributes,
+  type LogRecord,
+  type LogsData,
+  type Span,
+  type TracesData,
+} from '../protocols/otlp/types';
 import { createClassifyMetrics } from '../sorter/sorter-metrics';
 import { sorterOptionsShape, textClassifierOptions } from '../sorter/sorter-options';
 import { createTextClassifier, type TextClassifier } from '../sorter/text-classifier';
@@ -11,16 +18,25 @@ import type { Processor, ProcessorContext, ProcessorDefinition } from './process
 export const classifyProcessorConfig = z
   .strictObject({
     ...sorterOptionsShape,
-    spans: z.enum(['errors', 'all', 'none']).default('errors').describe('Which spans to classify: those with error status (default), all, or none'),
+    spans: z
+      .enum(['errors', 'all', 'none'])
+      .default('errors')
+      .describe('Which spans to classify: those with error status (default), all, or none'),
     logs: z.boolean().default(true).describe('Classify log records (their body)'),
   })
-  .describe('Classifies spans and log records like the classify stage (sorter answers cached per template, local rules otherwise)');
+  .describe(
+    'Classifies spans and log records like the classify stage (sorter answers cached per template, local rules otherwise)',
+  );
 
 export type ClassifyProcessorConfig = z.output<typeof classifyProcessorConfig>;
 
 // OTLP SeverityNumber at the start of each range (data model: 5 DEBUG, 9 INFO, 13 WARN, 17 ERROR, 21 FATAL).
 const severityNumbers: Record<Severity, [number, string]> = {
-  debug: [5, 'DEBUG'], info: [9, 'INFO'], warning: [13, 'WARN'], error: [17, 'ERROR'], critical: [21, 'FATAL'],
+  debug: [5, 'DEBUG'],
+  info: [9, 'INFO'],
+  warning: [13, 'WARN'],
+  error: [17, 'ERROR'],
+  critical: [21, 'FATAL'],
 };
 
 /** Writes a decision as item attributes; log-record attributes become structured metadata under the same names. */
@@ -62,8 +78,12 @@ class ClassifyProcessor implements Processor {
     this.#spans = c.spans;
     this.#logs = c.logs;
     // Spans and log lines get separate caches: one template can mean different things as a span name and as a line.
-    this.#spanClassifier = createTextClassifier(textClassifierOptions(c, 'span', createClassifyMetrics(ctx.registry, `${ctx.id}/spans`)));
-    this.#logClassifier = createTextClassifier(textClassifierOptions(c, 'log', createClassifyMetrics(ctx.registry, `${ctx.id}/logs`)));
+    this.#spanClassifier = createTextClassifier(
+      textClassifierOptions(c, 'span', createClassifyMetrics(ctx.registry, `${ctx.id}/spans`)),
+    );
+    this.#logClassifier = createTextClassifier(
+      textClassifierOptions(c, 'log', createClassifyMetrics(ctx.registry, `${ctx.id}/logs`)),
+    );
   }
 
   /** The classifiers behind the processor, for tests. */
@@ -94,7 +114,10 @@ class ClassifyProcessor implements Processor {
           const failed = span.status.code === StatusCode.error;
           if (this.#spans === 'errors' && !failed) continue;
           const extra: Record<string, string> = failed ? { 'otel.status_code': 'ERROR' } : {};
-          annotate(span.attributes, this.#spanClassifier.classify(spanText(span), flatAttributes(span.attributes, extra)));
+          annotate(
+            span.attributes,
+            this.#spanClassifier.classify(spanText(span), flatAttributes(span.attributes, extra)),
+          );
         }
       }
     }
@@ -115,13 +138,15 @@ class ClassifyProcessor implements Processor {
     const d = this.#logClassifier.classify(anyValueToString(record.body), flatAttributes(record.attributes, stated));
     annotate(record.attributes, d);
     // A record that states no severity gets the decided one, so Loki and Grafana show a level.
-    if (record.severityNumber === 0 && record.severityText === '') [record.severityNumber, record.severityText] = severityNumbers[d.severity];
+    if (record.severityNumber === 0 && record.severityText === '')
+      [record.severityNumber, record.severityText] = severityNumbers[d.severity];
   }
 }
 
 export const classifyProcessorDefinition: ProcessorDefinition<ClassifyProcessorConfig> = {
   type: 'classify',
-  description: 'Adds severity, category, forward_to, decided_by and template attributes to error spans and log records (ai-sorter answers cached per template, local rules meanwhile); fills in a missing log severity',
+  description:
+    'Adds severity, category, forward_to, decided_by and template attributes to error spans and log records (ai-sorter answers cached per template, local rules meanwhile); fills in a missing log severity',
   config: classifyProcessorConfig,
   create: (c, ctx) => new ClassifyProcessor(c, ctx),
 };

@@ -2,18 +2,31 @@ import { z } from 'zod';
 import { anyValueToString } from '../protocols/otlp/any-value';
 import { counter } from '../telemetry/metric-factory';
 import { filterItems, recordAttributes } from '../protocols/otlp/signal-shape';
-import { SpanKind, StatusCode, type Attributes, type LogRecord, type Metric, type Resource, type Signal, type SignalData, type Span } from '../protocols/otlp/types';
+import {
+  SpanKind,
+  StatusCode,
+  type Attributes,
+  type LogRecord,
+  type Metric,
+  type Resource,
+  type Signal,
+  type SignalData,
+  type Span,
+} from '../protocols/otlp/types';
 import { toJsNamedGroups } from './attributes';
 import type { Processor, ProcessorContext, ProcessorDefinition } from './processor';
 
 const regex = (what: string) =>
-  z.string().describe(what).superRefine((text, ctx) => {
-    try {
-      new RegExp(toJsNamedGroups(text));
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: `invalid regex: ${(err as Error).message}` });
-    }
-  });
+  z
+    .string()
+    .describe(what)
+    .superRefine((text, ctx) => {
+      try {
+        new RegExp(toJsNamedGroups(text));
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `invalid regex: ${(err as Error).message}` });
+      }
+    });
 
 const attributeMatch = z
   .record(z.string(), z.string())
@@ -37,7 +50,10 @@ export const filterConfig = z
         z
           .object({
             name: regex('Span name regex (whole name must match).').optional(),
-            kind: z.enum(['unspecified', 'internal', 'server', 'client', 'producer', 'consumer']).optional().describe('Span kind.'),
+            kind: z
+              .enum(['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'])
+              .optional()
+              .describe('Span kind.'),
             status: z.enum(['unset', 'ok', 'error']).optional().describe('Span status code.'),
             ...common,
           })
@@ -50,7 +66,10 @@ export const filterConfig = z
         z
           .object({
             body: regex('Body regex (matches anywhere in the body text).').optional(),
-            severity_below: z.enum(['debug', 'info', 'warn', 'error', 'fatal']).optional().describe('Matches records with a severity number below this level (unset severity counts as below).'),
+            severity_below: z
+              .enum(['debug', 'info', 'warn', 'error', 'fatal'])
+              .optional()
+              .describe('Matches records with a severity number below this level (unset severity counts as below).'),
             severity_text: regex('Severity text regex (whole text must match).').optional(),
             ...common,
           })
@@ -59,7 +78,14 @@ export const filterConfig = z
       .default([])
       .describe('Drop log records matching any entry.'),
     metrics: z
-      .array(z.object({ name: regex('Metric name regex (whole name must match).').optional(), resource_attributes: common.resource_attributes }).strict())
+      .array(
+        z
+          .object({
+            name: regex('Metric name regex (whole name must match).').optional(),
+            resource_attributes: common.resource_attributes,
+          })
+          .strict(),
+      )
       .default([])
       .describe('Drop metrics matching any entry.'),
     datapoints: z
@@ -77,7 +103,10 @@ function whole(pattern: string): RegExp {
   return new RegExp(`^(?:${toJsNamedGroups(pattern)})$`);
 }
 
-function attributesPredicate(equal: Record<string, string> | undefined, matching: Record<string, string> | undefined): ((attrs: Attributes) => boolean)[] {
+function attributesPredicate(
+  equal: Record<string, string> | undefined,
+  matching: Record<string, string> | undefined,
+): ((attrs: Attributes) => boolean)[] {
   const out: ((attrs: Attributes) => boolean)[] = [];
   for (const [key, value] of Object.entries(equal ?? {})) {
     out.push((attrs) => {
@@ -112,9 +141,16 @@ function any<T>(preds: Predicate<T>[]): Predicate<T> | undefined {
   };
 }
 
-function commonChecks<T extends { attributes: Attributes }>(c: { attributes?: Record<string, string>; attributes_regex?: Record<string, string>; resource_attributes?: Record<string, string> }): Predicate<T>[] {
-  const checks: Predicate<T>[] = attributesPredicate(c.attributes, c.attributes_regex).map((p) => (item: T) => p(item.attributes));
-  for (const p of attributesPredicate(c.resource_attributes, undefined)) checks.push((_item, resource) => p(resource.attributes));
+function commonChecks<T extends { attributes: Attributes }>(c: {
+  attributes?: Record<string, string>;
+  attributes_regex?: Record<string, string>;
+  resource_attributes?: Record<string, string>;
+}): Predicate<T>[] {
+  const checks: Predicate<T>[] = attributesPredicate(c.attributes, c.attributes_regex).map(
+    (p) => (item: T) => p(item.attributes),
+  );
+  for (const p of attributesPredicate(c.resource_attributes, undefined))
+    checks.push((_item, resource) => p(resource.attributes));
   return checks;
 }
 
@@ -158,17 +194,22 @@ function metricPredicate(c: FilterConfig['metrics'][number]): Predicate<Metric> 
     const re = whole(c.name);
     checks.push((m) => re.test(m.name));
   }
-  for (const p of attributesPredicate(c.resource_attributes, undefined)) checks.push((_m, resource) => p(resource.attributes));
+  for (const p of attributesPredicate(c.resource_attributes, undefined))
+    checks.push((_m, resource) => p(resource.attributes));
   return all(checks);
 }
 
-function datapointPredicate(c: FilterConfig['datapoints'][number]): (metric: Metric, attrs: Attributes, resource: Resource) => boolean {
+function datapointPredicate(
+  c: FilterConfig['datapoints'][number],
+): (metric: Metric, attrs: Attributes, resource: Resource) => boolean {
   const name = c.metric_name !== undefined ? whole(c.metric_name) : undefined;
   const attrChecks = attributesPredicate(c.attributes, c.attributes_regex);
   const resChecks = attributesPredicate(c.resource_attributes, undefined);
   if (name === undefined && attrChecks.length === 0 && resChecks.length === 0) return () => false;
   return (metric, attrs, resource) =>
-    (name === undefined || name.test(metric.name)) && attrChecks.every((p) => p(attrs)) && resChecks.every((p) => p(resource.attributes));
+    (name === undefined || name.test(metric.name)) &&
+    attrChecks.every((p) => p(attrs)) &&
+    resChecks.every((p) => p(resource.attributes));
 }
 
 /** Drops spans, log records, metrics or data points by condition, e.g. health-check spans; counts what it dropped. */
@@ -177,19 +218,32 @@ export function createFilterProcessor(config: FilterConfig, ctx: ProcessorContex
   const dropLog = any(config.logs.map(logPredicate));
   const dropMetric = any(config.metrics.map(metricPredicate));
   const dropPoint = config.datapoints.map(datapointPredicate);
-  const dropped = counter(ctx.registry, 'collector_processor_dropped_items_total', 'Spans, data points and log records a processor dropped, by reason', ['source', 'signal', 'reason']);
-  const droppedBy = { traces: dropped.labels(ctx.id, 'traces', 'filter'), metrics: dropped.labels(ctx.id, 'metrics', 'filter'), logs: dropped.labels(ctx.id, 'logs', 'filter') };
+  const dropped = counter(
+    ctx.registry,
+    'collector_processor_dropped_items_total',
+    'Spans, data points and log records a processor dropped, by reason',
+    ['source', 'signal', 'reason'],
+  );
+  const droppedBy = {
+    traces: dropped.labels(ctx.id, 'traces', 'filter'),
+    metrics: dropped.labels(ctx.id, 'metrics', 'filter'),
+    logs: dropped.labels(ctx.id, 'logs', 'filter'),
+  };
 
   function apply(signal: Signal, data: SignalData[Signal]): void {
     let removed = 0;
-    if (signal === 'traces' && dropSpan !== undefined) removed = filterItems(signal, data, (item, res) => !dropSpan(item as Span, res));
-    else if (signal === 'logs' && dropLog !== undefined) removed = filterItems(signal, data, (item, res) => !dropLog(item as LogRecord, res));
+    if (signal === 'traces' && dropSpan !== undefined)
+      removed = filterItems(signal, data, (item, res) => !dropSpan(item as Span, res));
+    else if (signal === 'logs' && dropLog !== undefined)
+      removed = filterItems(signal, data, (item, res) => !dropLog(item as LogRecord, res));
     else if (signal === 'metrics') {
       if (dropPoint.length > 0) {
         filterItems(signal, data, (item, res) => {
           const metric = item as Metric;
           const before = metric.data.dataPoints.length;
-          const kept = (metric.data.dataPoints as { attributes: Attributes }[]).filter((p) => !dropPoint.some((drop) => drop(metric, p.attributes, res)));
+          const kept = (metric.data.dataPoints as { attributes: Attributes }[]).filter(
+            (p) => !dropPoint.some((drop) => drop(metric, p.attributes, res)),
+          );
           (metric.data as { dataPoints: unknown[] }).dataPoints = kept;
           removed += before - kept.length;
           return kept.length > 0 || metric.data.type === 'empty';
@@ -222,7 +276,8 @@ export function createFilterProcessor(config: FilterConfig, ctx: ProcessorContex
 
 export const filterProcessorDefinition: ProcessorDefinition<FilterConfig> = {
   type: 'filter',
-  description: 'Drops spans (name, kind, status, attributes), log records (body, severity, attributes), metrics (name) and data points (attributes) that match; counted in collector_processor_dropped_items_total.',
+  description:
+    'Drops spans (name, kind, status, attributes), log records (body, severity, attributes), metrics (name) and data points (attributes) that match; counted in collector_processor_dropped_items_total.',
   config: filterConfig,
   create: (config, ctx) => createFilterProcessor(config, ctx),
 };

@@ -15,7 +15,10 @@ describe('memory_limiter processor', () => {
     let used = 50 * MiB;
     const ctx = { id: 'sources.otlp', logger: createLogger({ level: 'silent' }), registry: new Registry() };
     const config = memoryLimiterConfig.parse({ check_interval: '1s', limit_mib: 100, spike_limit_mib: 20 });
-    const limiter = createMemoryLimiter(config, ctx, { readMemoryBytes: () => used, totalMemoryBytes: () => 1024 * MiB });
+    const limiter = createMemoryLimiter(config, ctx, {
+      readMemoryBytes: () => used,
+      totalMemoryBytes: () => 1024 * MiB,
+    });
     const out = recording<TracesData>();
     const chain = limiter.wrap('traces', out);
     await limiter.start();
@@ -37,7 +40,11 @@ describe('memory_limiter processor', () => {
 
   test.each([
     ['limit_mib with the default spike of 20%', { limit_mib: 100 }, { hard: 100 * MiB, soft: 80 * MiB }],
-    ['limit_percentage and spike_limit_percentage of total memory', { limit_percentage: 50, spike_limit_percentage: 10 }, { hard: 512 * MiB, soft: 409.6 * MiB }],
+    [
+      'limit_percentage and spike_limit_percentage of total memory',
+      { limit_percentage: 50, spike_limit_percentage: 10 },
+      { hard: 512 * MiB, soft: 409.6 * MiB },
+    ],
   ])('computes the limits from %s', (_name, config, expected) => {
     const limits = softLimitBytes(memoryLimiterConfig.parse(config), 1024 * MiB);
     expect(limits.hard).toBeCloseTo(expected.hard);

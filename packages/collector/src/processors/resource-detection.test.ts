@@ -1,6 +1,12 @@
 import type { TracesData } from '../protocols/otlp/types';
 import { recording, spans } from '../testing/otlp-data';
-import { containerIdFrom, createResourceDetection, detectResourceAttributes, resourceDetectionConfig, type DetectionEnvironment } from './resource-detection';
+import {
+  containerIdFrom,
+  createResourceDetection,
+  detectResourceAttributes,
+  resourceDetectionConfig,
+  type DetectionEnvironment,
+} from './resource-detection';
 
 const containerId = 'a'.repeat(8) + '0123456789abcdef'.repeat(3) + 'b'.repeat(8);
 
@@ -27,7 +33,12 @@ describe('resource_detection processor', () => {
           '/etc/podinfo/labels': 'app="shop"\npod-template-hash="5d"\n',
           '/var/run/secrets/kubernetes.io/serviceaccount/namespace': 'payments\n',
         },
-        { OTEL_SERVICE_NAME: 'shop', OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=prod,team=a%20b', K8S_POD_NAME: 'shop-5d-x', K8S_NODE_NAME: 'node-7' },
+        {
+          OTEL_SERVICE_NAME: 'shop',
+          OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=prod,team=a%20b',
+          K8S_POD_NAME: 'shop-5d-x',
+          K8S_NODE_NAME: 'node-7',
+        },
       ),
     );
     expect(Object.fromEntries(found)).toEqual({
@@ -56,21 +67,36 @@ describe('resource_detection processor', () => {
       resourceDetectionConfig.parse({ detectors: ['kubernetes'], kubernetes: { downward_api_dir: '/pod' } }),
       environment({ '/pod/pod_name': 'api-0\n', '/pod/namespace': 'default', '/pod/node_name': 'n1' }),
     );
-    expect(Object.fromEntries(found)).toEqual({ 'k8s.pod.name': 'api-0', 'k8s.namespace.name': 'default', 'k8s.node.name': 'n1' });
+    expect(Object.fromEntries(found)).toEqual({
+      'k8s.pod.name': 'api-0',
+      'k8s.namespace.name': 'default',
+      'k8s.node.name': 'n1',
+    });
   });
 
   test.each([
     ['a cgroup v1 docker path', `12:memory:/docker/${containerId}\n`, undefined, containerId],
-    ['only mountinfo', '0::/\n', `1 2 0:1 /var/lib/docker/containers/${containerId}/hostname /etc/hostname rw`, containerId],
+    [
+      'only mountinfo',
+      '0::/\n',
+      `1 2 0:1 /var/lib/docker/containers/${containerId}/hostname /etc/hostname rw`,
+      containerId,
+    ],
     ['no container', '0::/init.scope\n', '', undefined],
   ])('reads the container id from %s', (_name, cgroup, mountinfo, expected) => {
     expect(containerIdFrom(cgroup, mountinfo)).toBe(expected);
   });
 
   test('keeps what the sender set unless override is true', async () => {
-    for (const [override, expected] of [[false, 'api'], [true, 'shop']] as const) {
+    for (const [override, expected] of [
+      [false, 'api'],
+      [true, 'shop'],
+    ] as const) {
       const out = recording<TracesData>();
-      const processor = createResourceDetection(resourceDetectionConfig.parse({ detectors: ['env'], override }), environment({}, { OTEL_SERVICE_NAME: 'shop' }));
+      const processor = createResourceDetection(
+        resourceDetectionConfig.parse({ detectors: ['env'], override }),
+        environment({}, { OTEL_SERVICE_NAME: 'shop' }),
+      );
       await processor.wrap('traces', out).consume(spans(['a']), AbortSignal.timeout(1000));
       expect(out.batches[0].resourceSpans[0].resource.attributes.get('service.name')).toBe(expected);
     }

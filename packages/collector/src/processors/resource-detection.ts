@@ -11,15 +11,36 @@ type DetectorName = (typeof detectorNames)[number];
 
 export const resourceDetectionConfig = z
   .object({
-    detectors: z.array(z.enum(detectorNames)).default([...detectorNames]).describe('Detectors to run, in order; an earlier detector wins a key both set.'),
-    override: z.boolean().default(false).describe('true: detected values replace attributes the sender set; false: only missing ones are added.'),
+    detectors: z
+      .array(z.enum(detectorNames))
+      .default([...detectorNames])
+      .describe('Detectors to run, in order; an earlier detector wins a key both set.'),
+    override: z
+      .boolean()
+      .default(false)
+      .describe('true: detected values replace attributes the sender set; false: only missing ones are added.'),
     kubernetes: z
       .object({
-        pod_name_env: z.string().default('K8S_POD_NAME').describe('Env var holding the pod name (downward API fieldRef metadata.name).'),
-        namespace_env: z.string().default('K8S_NAMESPACE_NAME').describe('Env var holding the namespace (fieldRef metadata.namespace).'),
-        node_name_env: z.string().default('K8S_NODE_NAME').describe('Env var holding the node name (fieldRef spec.nodeName).'),
-        downward_api_dir: z.string().default('/etc/podinfo').describe('Downward API volume; files pod_name, namespace, node_name and labels are read when present.'),
-        service_account_dir: z.string().default('/var/run/secrets/kubernetes.io/serviceaccount').describe('Its namespace file is the fallback for k8s.namespace.name.'),
+        pod_name_env: z
+          .string()
+          .default('K8S_POD_NAME')
+          .describe('Env var holding the pod name (downward API fieldRef metadata.name).'),
+        namespace_env: z
+          .string()
+          .default('K8S_NAMESPACE_NAME')
+          .describe('Env var holding the namespace (fieldRef metadata.namespace).'),
+        node_name_env: z
+          .string()
+          .default('K8S_NODE_NAME')
+          .describe('Env var holding the node name (fieldRef spec.nodeName).'),
+        downward_api_dir: z
+          .string()
+          .default('/etc/podinfo')
+          .describe('Downward API volume; files pod_name, namespace, node_name and labels are read when present.'),
+        service_account_dir: z
+          .string()
+          .default('/var/run/secrets/kubernetes.io/serviceaccount')
+          .describe('Its namespace file is the fallback for k8s.namespace.name.'),
       })
       .strict()
       .prefault({})
@@ -91,7 +112,10 @@ function trimmed(text: string | undefined): string | undefined {
 }
 
 /** Runs the detectors once; the result is the resource attributes added to every request. */
-export function detectResourceAttributes(config: ResourceDetectionConfig, envr: DetectionEnvironment = processEnvironment): Map<string, AnyValue> {
+export function detectResourceAttributes(
+  config: ResourceDetectionConfig,
+  envr: DetectionEnvironment = processEnvironment,
+): Map<string, AnyValue> {
   const found = new Map<string, AnyValue>();
   const add = (key: string, value: AnyValue | undefined): void => {
     if (value !== undefined && value !== '' && !found.has(key)) found.set(key, value);
@@ -122,7 +146,12 @@ export function detectResourceAttributes(config: ResourceDetectionConfig, envr: 
       const k = config.kubernetes;
       const file = (name: string): string | undefined => trimmed(envr.readFile(path.join(k.downward_api_dir, name)));
       add('k8s.pod.name', trimmed(envr.env[k.pod_name_env]) ?? file('pod_name'));
-      add('k8s.namespace.name', trimmed(envr.env[k.namespace_env]) ?? file('namespace') ?? trimmed(envr.readFile(path.join(k.service_account_dir, 'namespace'))));
+      add(
+        'k8s.namespace.name',
+        trimmed(envr.env[k.namespace_env]) ??
+          file('namespace') ??
+          trimmed(envr.readFile(path.join(k.service_account_dir, 'namespace'))),
+      );
       add('k8s.node.name', trimmed(envr.env[k.node_name_env]) ?? file('node_name'));
       // Downward API `labels` file: one key="value" per line.
       for (const line of (envr.readFile(path.join(k.downward_api_dir, 'labels')) ?? '').split('\n')) {
@@ -157,7 +186,8 @@ export function createResourceDetection(config: ResourceDetectionConfig, envr?: 
 
 export const resourceDetectionDefinition: ProcessorDefinition<ResourceDetectionConfig> = {
   type: 'resource_detection',
-  description: 'Adds resource attributes detected at start: env (OTEL_RESOURCE_ATTRIBUTES, OTEL_SERVICE_NAME), host, os, process, container (id from /proc/self/cgroup) and kubernetes (env vars and downward API files).',
+  description:
+    'Adds resource attributes detected at start: env (OTEL_RESOURCE_ATTRIBUTES, OTEL_SERVICE_NAME), host, os, process, container (id from /proc/self/cgroup) and kubernetes (env vars and downward API files).',
   config: resourceDetectionConfig,
   create: (config) => createResourceDetection(config),
 };

@@ -45,7 +45,11 @@ function applyRule(rule: RelabelRule, labels: Labels): boolean {
       set(labels, targetLabel(rule), value.toUpperCase());
       return true;
     case 'hashmod':
-      set(labels, targetLabel(rule), String(hashmod(value, present(rule.modulus, 'hashmod modulus (the schema requires it)'))));
+      set(
+        labels,
+        targetLabel(rule),
+        String(hashmod(value, present(rule.modulus, 'hashmod modulus (the schema requires it)'))),
+      );
       return true;
     case 'labelmap':
       for (const name of Object.keys(labels)) {

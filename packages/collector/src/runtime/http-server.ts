@@ -15,14 +15,20 @@ export interface HealthState {
 }
 
 /** The collector's own server: GET /metrics (Prometheus text), /healthz, /readyz. */
-export async function startHttpServer(address: string, port: number, registry: Registry, health: HealthState): Promise<CollectorHttpServer> {
+export async function startHttpServer(
+  address: string,
+  port: number,
+  registry: Registry,
+  health: HealthState,
+): Promise<CollectorHttpServer> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET' }).end();
     if (path === '/metrics') {
       registry.metrics().then(
         (text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text),
-        (err: Error) => res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`cannot collect metrics: ${err.message}\n`),
+        (err: Error) =>
+          res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`cannot collect metrics: ${err.message}\n`),
       );
       return;
     }

@@ -62,11 +62,14 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     stopping ??= (async () => {
       ready = false;
       const report = (kind: string, results: PromiseSettledResult<void>[]): void => {
-        for (const r of results) if (r.status === 'rejected') logger.error('component failed to shut down', { kind, error: (r.reason as Error).message });
+        for (const r of results)
+          if (r.status === 'rejected')
+            logger.error('component failed to shut down', { kind, error: (r.reason as Error).message });
       };
       report('sources', await Promise.allSettled(sources.map((s) => s.shutdown(signal))));
       // Pipelines were built targets first; upstream ones stop first so what they flush still finds its target open.
-      for (const pipeline of [...pipelines.values()].reverse()) report('pipelines', await Promise.allSettled([pipeline.shutdown(signal)]));
+      for (const pipeline of [...pipelines.values()].reverse())
+        report('pipelines', await Promise.allSettled([pipeline.shutdown(signal)]));
       report('sinks', await Promise.allSettled([...sinks.values()].map((s) => s.shutdown(signal))));
       await server?.close();
       logger.info('collector stopped');
@@ -90,17 +93,35 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
     for (const s of config.sources) {
       const id = `sources.${s.id}`;
       const next = forwardTo(s.forward_to, resolve);
-      const source = sourceDefinitions[s.type].create(s.config, { id, logger, registry, dataDir: dataDir('sources', s.id), next, inFlight, signals: targets.signals });
+      const source = sourceDefinitions[s.type].create(s.config, {
+        id,
+        logger,
+        registry,
+        dataDir: dataDir('sources', s.id),
+        next,
+        inFlight,
+        signals: targets.signals,
+      });
       sources.push(source);
       await source.start();
     }
-    server = await startHttpServer(config.server.http_listen_address, config.server.http_listen_port, registry, { live: () => !stopping, ready: () => ready });
+    server = await startHttpServer(config.server.http_listen_address, config.server.http_listen_port, registry, {
+      live: () => !stopping,
+      ready: () => ready,
+    });
   } catch (err) {
     await shutdown(AbortSignal.timeout(drainTimeoutMs));
     throw err;
   }
   ready = true;
-  logger.info('collector running', { config: config.file, http: `${config.server.http_listen_address}:${server.port}`, http_port: server.port, sources: sources.length, pipelines: pipelines.size, sinks: sinks.size });
+  logger.info('collector running', {
+    config: config.file,
+    http: `${config.server.http_listen_address}:${server.port}`,
+    http_port: server.port,
+    sources: sources.length,
+    pipelines: pipelines.size,
+    sinks: sinks.size,
+  });
 
   if (options.handleSignals) {
     const onSignal = (name: NodeJS.Signals): void => {
@@ -126,6 +147,9 @@ function createFolder(folder: string, key: string): void {
   try {
     fs.mkdirSync(folder);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`${key}: cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw new Error(
+        `${key}: cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
   }
 }

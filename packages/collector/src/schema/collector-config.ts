@@ -44,7 +44,11 @@ export interface SinkConfig {
 export interface CollectorConfig {
   /** Absolute path of the main config file. */
   readonly file: string;
-  readonly server: { readonly http_listen_address: string; readonly http_listen_port: number; readonly log_level?: 'debug' | 'info' | 'warn' | 'error' };
+  readonly server: {
+    readonly http_listen_address: string;
+    readonly http_listen_port: number;
+    readonly log_level?: 'debug' | 'info' | 'warn' | 'error';
+  };
   readonly storage_path: string;
   /** Collector-wide limits; absent in configs built by hand, which then get the defaults. */
   readonly limits?: { readonly max_in_flight_bytes?: number };

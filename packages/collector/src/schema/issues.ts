@@ -19,8 +19,11 @@ export function describeZodIssue(issue: ZodIssue): string {
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${shortValue(input)}`;
     case 'too_small':
     case 'too_big':
-      return `${lowerFirst(issue.message)}, got ${issue.origin === 'array' || issue.origin === 'string'
-        ? `length ${(input as { length?: number } | undefined)?.length ?? '?'}` : shortValue(input)}`;
+      return `${lowerFirst(issue.message)}, got ${
+        issue.origin === 'array' || issue.origin === 'string'
+          ? `length ${(input as { length?: number } | undefined)?.length ?? '?'}`
+          : shortValue(input)
+      }`;
     case 'invalid_format':
       return `${lowerFirst(issue.message)}, got ${shortValue(input)}`;
     case 'invalid_key':
@@ -36,7 +39,8 @@ export function fromZodIssues(issues: readonly ZodIssue[], prefix: PropertyKey[]
   const out: PathIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: [...prefix, ...issue.path, key], message: `unknown key "${key}"` });
+      for (const key of issue.keys)
+        out.push({ path: [...prefix, ...issue.path, key], message: `unknown key "${key}"` });
     } else {
       out.push({ path: [...prefix, ...issue.path], message: describeZodIssue(issue) });
     }
@@ -54,7 +58,9 @@ function kindOf(value: unknown): string {
 /** Config values may hold secrets: only short strings (URL credentials masked), numbers and booleans are quoted back. */
 function shortValue(value: unknown): string {
   if (typeof value === 'string') {
-    return value.length <= 40 ? JSON.stringify(value.replace(/\/\/[^/@\s]*@/g, '//***@')) : `a string of ${value.length} characters`;
+    return value.length <= 40
+      ? JSON.stringify(value.replace(/\/\/[^/@\s]*@/g, '//***@'))
+      : `a string of ${value.length} characters`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return kindOf(value);
@@ -75,7 +81,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Re-raises a nested schema's issues inside an outer transform, already worded, under a path prefix. */
-export function forwardIssues(ctx: { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void },
-  issues: readonly ZodIssue[], prefix: PropertyKey[]): void {
-  for (const issue of fromZodIssues(issues, prefix)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+export function forwardIssues(
+  ctx: { addIssue(issue: { code: 'custom'; path: PropertyKey[]; message: string }): void },
+  issues: readonly ZodIssue[],
+  prefix: PropertyKey[],
+): void {
+  for (const issue of fromZodIssues(issues, prefix))
+    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
 }

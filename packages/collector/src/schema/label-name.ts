@@ -9,5 +9,7 @@ export function labelMapSchema(description: string): z.ZodType<Record<string, st
     .record(labelNameSchema, z.string().nullable())
     .describe(description)
     .refine((m) => Object.keys(m).length > 0, 'expected at least one entry')
-    .transform((m) => Object.fromEntries(Object.entries(m).map(([name, key]) => [name, key === null || key === '' ? name : key])));
+    .transform((m) =>
+      Object.fromEntries(Object.entries(m).map(([name, key]) => [name, key === null || key === '' ? name : key])),
+    );
 }

@@ -1,8 +1,25 @@
 import { z } from 'zod';
 
-const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const DURATION_UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 const BYTE_UNITS: Record<string, number> = {
-  '': 1, b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, gb: 1024 ** 3, gib: 1024 ** 3, tb: 1024 ** 4, tib: 1024 ** 4,
+  '': 1,
+  b: 1,
+  kb: 1024,
+  kib: 1024,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+  tb: 1024 ** 4,
+  tib: 1024 ** 4,
 };
 
 /** Parses a Go duration (`1h30m`, `500ms`, `10s`) to milliseconds; undefined when malformed. */
@@ -31,24 +48,33 @@ export function parseBytes(text: string): number | undefined {
 
 /** A Go duration string, parsed to milliseconds at load. */
 export function durationMs(description: string): z.ZodType<number, string> {
-  return z.string().describe(description).transform((text, ctx) => {
-    const ms = parseDuration(text);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected a duration like 500ms, 10s, 1h30m, got ${JSON.stringify(text)}` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+  return z
+    .string()
+    .describe(description)
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a duration like 500ms, 10s, 1h30m, got ${JSON.stringify(text)}`,
+        });
+        return z.NEVER;
+      }
+      return ms;
+    });
 }
 
 /** A size like `8KB` (base 2), parsed to bytes at load. */
 export function sizeBytes(description: string): z.ZodType<number, string | number> {
-  return z.union([z.string(), z.number().int().nonnegative()]).describe(description).transform((value, ctx) => {
-    const bytes = typeof value === 'number' ? value : parseBytes(value);
-    if (bytes === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected a size like 512, 8KB, 1MiB, got ${JSON.stringify(value)}` });
-      return z.NEVER;
-    }
-    return bytes;
-  });
+  return z
+    .union([z.string(), z.number().int().nonnegative()])
+    .describe(description)
+    .transform((value, ctx) => {
+      const bytes = typeof value === 'number' ? value : parseBytes(value);
+      if (bytes === undefined) {
+        ctx.addIssue({ code: 'custom', message: `expected a size like 512, 8KB, 1MiB, got ${JSON.stringify(value)}` });
+        return z.NEVER;
+      }
+      return bytes;
+    });
 }

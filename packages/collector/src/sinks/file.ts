@@ -17,21 +17,49 @@ const fileSignals: readonly FileSignal[] = ['traces', 'metrics'];
 export const fileSinkConfig = z
   .object({
     path: z.string().min(1).describe('NDJSON file to append to; folders are created'),
-    traces_path: z.string().min(1).optional().describe('File for OTLP traces, one OTLP/JSON request per line; default: path with its extension replaced by .traces.ndjson'),
-    metrics_path: z.string().min(1).optional().describe('File for OTLP metrics, one OTLP/JSON request per line; default: path with its extension replaced by .metrics.ndjson'),
-    max_size_bytes: z.number().int().positive().default(100 * 1024 * 1024).describe('Rotate when the file would grow past this: path -> path.1 -> path.2 ... (each file on its own)'),
+    traces_path: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'File for OTLP traces, one OTLP/JSON request per line; default: path with its extension replaced by .traces.ndjson',
+      ),
+    metrics_path: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'File for OTLP metrics, one OTLP/JSON request per line; default: path with its extension replaced by .metrics.ndjson',
+      ),
+    max_size_bytes: z
+      .number()
+      .int()
+      .positive()
+      .default(100 * 1024 * 1024)
+      .describe('Rotate when the file would grow past this: path -> path.1 -> path.2 ... (each file on its own)'),
     max_files: z.number().int().min(1).default(5).describe('Files kept per signal, counting the one being written'),
   })
   .strict()
   .superRefine((config, ctx) => {
-    if (isFolder(config.path)) ctx.addIssue({ code: 'custom', path: ['path'], message: `${config.path} is a folder; give a file in it, e.g. ${path.join(config.path, 'out.ndjson')}` });
+    if (isFolder(config.path))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['path'],
+        message: `${config.path} is a folder; give a file in it, e.g. ${path.join(config.path, 'out.ndjson')}`,
+      });
     const seen = new Map([[path.resolve(config.path), 'path']]);
     for (const signal of fileSignals) {
       const key = `${signal}_path` as const;
       const resolved = path.resolve(signalPath(config, signal));
       const other = seen.get(resolved);
-      if (other !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is the same file as ${other}; each signal needs its own file` });
-      else if (config[key] !== undefined && isFolder(resolved)) ctx.addIssue({ code: 'custom', path: [key], message: `${resolved} is a folder; give a file in it` });
+      if (other !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `${key} is the same file as ${other}; each signal needs its own file`,
+        });
+      else if (config[key] !== undefined && isFolder(resolved))
+        ctx.addIssue({ code: 'custom', path: [key], message: `${resolved} is a folder; give a file in it` });
       seen.set(resolved, key);
     }
   });
@@ -43,7 +71,10 @@ function isFolder(file: string): boolean {
 }
 
 /** Where a signal's lines go: its own key, else `path` with the extension swapped (`out/a.ndjson` -> `out/a.traces.ndjson`). */
-export function signalPath(config: Pick<FileSinkConfig, 'path' | 'traces_path' | 'metrics_path'>, signal: FileSignal): string {
+export function signalPath(
+  config: Pick<FileSinkConfig, 'path' | 'traces_path' | 'metrics_path'>,
+  signal: FileSignal,
+): string {
   const own = config[`${signal}_path`];
   if (own !== undefined) return own;
   const ext = path.extname(config.path);
@@ -62,7 +93,8 @@ export interface FileSink extends Sink, SignalSink {
 
 export const fileSinkDefinition: ComponentDefinition<FileSinkConfig, FileSink> = {
   type: 'file',
-  description: 'Appends one NDJSON object per entry {ts, ts_ns, labels, structured_metadata, line}, and OTLP traces/metrics as one OTLP/JSON request per line to their own files, rotating by size',
+  description:
+    'Appends one NDJSON object per entry {ts, ts_ns, labels, structured_metadata, line}, and OTLP traces/metrics as one OTLP/JSON request per line to their own files, rotating by size',
   config: fileSinkConfig,
   takes: ['logs', 'traces', 'metrics'],
   create(config, ctx) {
@@ -83,7 +115,8 @@ class NdjsonFileSink implements FileSink {
     readonly config: FileSinkConfig,
     metricsFor: (id: string) => SinkMetrics,
   ) {
-    const open = (file: string): RotatingFile => createRotatingFile({ path: file, maxSizeBytes: config.max_size_bytes, maxFiles: config.max_files });
+    const open = (file: string): RotatingFile =>
+      createRotatingFile({ path: file, maxSizeBytes: config.max_size_bytes, maxFiles: config.max_files });
     this.#logs = open(config.path);
     this.#metrics = metricsFor(id);
     const traces = open(signalPath(config, 'traces'));

@@ -8,7 +8,13 @@ describe('ndjson entry', () => {
   });
   test('writes ts, ts_ns, labels, structured_metadata and line when formatting JSON', () => {
     const entry = { ...createEntry('hello', { job: 'a' }, 1_000_000_001n), structuredMetadata: { trace_id: 't' } };
-    expect(JSON.parse(formatNdjsonEntry(entry))).toEqual({ ts: '1970-01-01T00:00:01.000000001Z', ts_ns: '1000000001', labels: { job: 'a' }, structured_metadata: { trace_id: 't' }, line: 'hello' });
+    expect(JSON.parse(formatNdjsonEntry(entry))).toEqual({
+      ts: '1970-01-01T00:00:01.000000001Z',
+      ts_ns: '1000000001',
+      labels: { job: 'a' },
+      structured_metadata: { trace_id: 't' },
+      line: 'hello',
+    });
   });
   test('writes timestamp, labels, line and metadata when formatting text', () => {
     const entry = { ...createEntry('hello', { job: 'a' }, 0n), structuredMetadata: { k: 'v' } };

@@ -9,5 +9,7 @@ export const sinkDefinitions: Record<string, AnySinkDefinition> = lazyRegistry<A
   file: () => (require('./file') as typeof import('./file')).fileSinkDefinition,
   stdout: () => (require('./stdout') as typeof import('./stdout')).stdoutSinkDefinition,
   otlp: () => (require('./otlp/sink') as typeof import('./otlp/sink')).otlpSinkDefinition,
-  prometheus_remote_write: () => (require('./prometheus-remote-write') as typeof import('./prometheus-remote-write')).prometheusRemoteWriteSinkDefinition,
+  prometheus_remote_write: () =>
+    (require('./prometheus-remote-write') as typeof import('./prometheus-remote-write'))
+      .prometheusRemoteWriteSinkDefinition,
 });

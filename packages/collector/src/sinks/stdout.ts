@@ -7,7 +7,10 @@ import { formatNdjsonEntry, formatTextEntry } from './ndjson-entry';
 
 export const stdoutSinkConfig = z
   .object({
-    format: z.enum(['json', 'text']).default('json').describe('json: NDJSON like the file sink; text: `<ts> {labels} line` for people'),
+    format: z
+      .enum(['json', 'text'])
+      .default('json')
+      .describe('json: NDJSON like the file sink; text: `<ts> {labels} line` for people'),
   })
   .strict();
 
@@ -23,7 +26,12 @@ export const stdoutSinkDefinition: ComponentDefinition<StdoutSinkConfig, Sink> =
 };
 
 /** consume() resolves when the stream took the text (waits for 'drain' under back pressure). */
-export function createStdoutSink(id: string, config: StdoutSinkConfig, out: NodeJS.WritableStream, metrics: ReturnType<typeof createSinkMetrics>): Sink {
+export function createStdoutSink(
+  id: string,
+  config: StdoutSinkConfig,
+  out: NodeJS.WritableStream,
+  metrics: ReturnType<typeof createSinkMetrics>,
+): Sink {
   const format = config.format === 'json' ? formatNdjsonEntry : formatTextEntry;
   let stopping = false;
   return {

@@ -13,11 +13,37 @@ const breakerValues = { closed: 0, open: 1, half_open: 2 } as const;
 
 /** The classify metrics for one stage or processor (`component` label), shared by every classify step in a registry. */
 export function createClassifyMetrics(registry: Registry, component: string): ClassifyMetrics {
-  const decisions = counter(registry, 'collector_classify_entries_total', 'Items classified, by how they were decided (cache: a sorter answer for the template; rules: local rules), severity and category', ['component', 'decided_by', 'severity', 'category']);
-  const requests = counter(registry, 'collector_classify_sorter_requests_total', 'Requests to the ai-sorter, by outcome', ['component', 'outcome']);
-  const fallbacks = counter(registry, 'collector_classify_sorter_unanswered_items_total', 'Items the ai-sorter did not answer, by reason', ['component', 'reason']);
-  const duration = histogram(registry, 'collector_classify_sorter_request_duration_seconds', 'Duration of ai-sorter requests, retries included', ['component'], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]);
-  const breaker = gauge(registry, 'collector_classify_breaker_state', 'Breaker in front of the ai-sorter: 0 closed, 1 open, 2 half-open', ['component']);
+  const decisions = counter(
+    registry,
+    'collector_classify_entries_total',
+    'Items classified, by how they were decided (cache: a sorter answer for the template; rules: local rules), severity and category',
+    ['component', 'decided_by', 'severity', 'category'],
+  );
+  const requests = counter(
+    registry,
+    'collector_classify_sorter_requests_total',
+    'Requests to the ai-sorter, by outcome',
+    ['component', 'outcome'],
+  );
+  const fallbacks = counter(
+    registry,
+    'collector_classify_sorter_unanswered_items_total',
+    'Items the ai-sorter did not answer, by reason',
+    ['component', 'reason'],
+  );
+  const duration = histogram(
+    registry,
+    'collector_classify_sorter_request_duration_seconds',
+    'Duration of ai-sorter requests, retries included',
+    ['component'],
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  );
+  const breaker = gauge(
+    registry,
+    'collector_classify_breaker_state',
+    'Breaker in front of the ai-sorter: 0 closed, 1 open, 2 half-open',
+    ['component'],
+  );
   breaker.set({ component }, 0);
   // Children resolved once per label combination, so the hot path is one Map lookup and inc().
   const children = new Map<string, { inc(): void }>();
@@ -46,5 +72,3 @@ export function createClassifyMetrics(registry: Registry, component: string): Cl
     },
   };
 }
-
-

@@ -4,7 +4,11 @@ import { LRUCache } from 'lru-cache';
 export type TemplateCache<V extends object | true> = LRUCache<string, V>;
 
 /** Reads do not extend an entry's life; `now` (milliseconds) is the clock, replaced in tests. */
-export function createTemplateCache<V extends object | true>(max: number, ttlMs: number, now: () => number = () => performance.now()): TemplateCache<V> {
+export function createTemplateCache<V extends object | true>(
+  max: number,
+  ttlMs: number,
+  now: () => number = () => performance.now(),
+): TemplateCache<V> {
   // ttlResolution 0: every read checks the clock, so an entry is gone exactly when its time to live has passed.
   return new LRUCache<string, V>({ max, ttl: ttlMs, ttlResolution: 0, perf: { now } });
 }

@@ -1,4 +1,10 @@
-import { createRulesClassifier, createTemplateMiner, StreamParsers, type RulesClassifier, type TemplateMiner } from '@obs/classification';
+import {
+  createRulesClassifier,
+  createTemplateMiner,
+  StreamParsers,
+  type RulesClassifier,
+  type TemplateMiner,
+} from '@obs/classification';
 import { createRedactor, type Redactor } from '@obs/pii';
 import { createSorterClient, type SorterClient, type SorterClientOptions } from '@obs/sorter-client';
 import type { ItemType } from '@obs/schema';
@@ -31,7 +37,11 @@ export interface TextClassifierOptions {
  */
 export interface TextClassifier {
   /** `attributes` name the stream (labels); `metadata` may also state the level (an OTLP record's severity_number). */
-  classify(text: string, attributes?: Readonly<Record<string, string>>, metadata?: Readonly<Record<string, string>>): Decision;
+  classify(
+    text: string,
+    attributes?: Readonly<Record<string, string>>,
+    metadata?: Readonly<Record<string, string>>,
+  ): Decision;
   /** Templates waiting for a sorter answer. */
   readonly pendingTemplates: number;
   /** Resolves once every question sent so far has been answered or given up. */
@@ -64,14 +74,20 @@ class CachingTextClassifier implements TextClassifier {
     this.#rulesOnly = createTemplateCache(options.cacheSize, options.cacheTtlMs);
     this.#itemType = options.itemType;
     this.#metrics = options.metrics;
-    this.#client = options.sorter ? createSorterClient({ ...options.sorter, observer: options.metrics.observer }) : undefined;
+    this.#client = options.sorter
+      ? createSorterClient({ ...options.sorter, observer: options.metrics.observer })
+      : undefined;
   }
 
   get pendingTemplates(): number {
     return this.#pending.size;
   }
 
-  classify(fullText: string, streamAttributes?: Readonly<Record<string, string>>, metadata?: Readonly<Record<string, string>>): Decision {
+  classify(
+    fullText: string,
+    streamAttributes?: Readonly<Record<string, string>>,
+    metadata?: Readonly<Record<string, string>>,
+  ): Decision {
     const text = fullText.length > maxTextChars ? fullText.slice(0, maxTextChars) : fullText;
     // Lines differing only in their numbers share a template, so a sorter answer found once is reused without mining.
     const shape = this.#client === undefined ? undefined : text.replace(digitRuns, '0');
@@ -81,7 +97,8 @@ class CachingTextClassifier implements TextClassifier {
       return known;
     }
     // A stream's parser is chosen by its labels alone; a level stated in metadata still counts as stated.
-    const attributes = metadata === undefined || isEmpty(metadata) ? streamAttributes : { ...streamAttributes, ...metadata };
+    const attributes =
+      metadata === undefined || isEmpty(metadata) ? streamAttributes : { ...streamAttributes, ...metadata };
     const match = this.#miner.add(this.#parsers.for(streamAttributes).parse(text, attributes).message);
     // Keyed by the answer key: an answer given for a template is not reused once it generalised over a word.
     const cached = this.#cache.get(match.answerKey);
@@ -91,9 +108,16 @@ class CachingTextClassifier implements TextClassifier {
       return cached;
     }
     const local = this.#rules.classify({ text, type: this.#itemType, attributes });
-    const template = match.template.length > maxTemplateChars ? match.template.slice(0, maxTemplateChars) : match.template;
+    const template =
+      match.template.length > maxTemplateChars ? match.template.slice(0, maxTemplateChars) : match.template;
     this.#ask(match.answerKey, template, text, attributes);
-    const decision: Decision = { severity: local.severity, category: local.category, forwardTo: local.forwardTo, decidedBy: 'rules', template };
+    const decision: Decision = {
+      severity: local.severity,
+      category: local.category,
+      forwardTo: local.forwardTo,
+      decidedBy: 'rules',
+      template,
+    };
     this.#metrics.count(decision);
     return decision;
   }
@@ -113,9 +137,16 @@ class CachingTextClassifier implements TextClassifier {
     if (this.#rulesOnly.get(answerKey)) return;
     // Nothing leaves the process unredacted: the line and the labels sent along are both redacted here.
     const body = this.#redactor.redact(text).text;
-    const redactedAttributes = attributes ? (this.#redactor.redactValue({ ...attributes }) as Record<string, unknown>) : undefined;
+    const redactedAttributes = attributes
+      ? (this.#redactor.redactValue({ ...attributes }) as Record<string, unknown>)
+      : undefined;
     const question = client
-      .classify({ id: answerKey, type: this.#itemType, body, ...(redactedAttributes ? { attributes: redactedAttributes } : {}) })
+      .classify({
+        id: answerKey,
+        type: this.#itemType,
+        body,
+        ...(redactedAttributes ? { attributes: redactedAttributes } : {}),
+      })
       .then((outcome) => {
         if (outcome.status !== 'answered') return;
         const { severity, category, forward_to, decided_by } = outcome.result;

@@ -38,20 +38,29 @@ const INFLATERS: Readonly<Record<string, (body: Buffer, maxOutputLength: number)
  * Reads the body into `reservation` (the shared in-flight limit) and inflates it off the event loop unless `inflate`
  * is false (a format that compresses itself, as Loki's snappy protobuf); the inflated bytes count against the limit too.
  */
-export async function receiveBody(req: http.IncomingMessage, limit: BodyLimit, reservation: InFlightReservation, options: { inflate?: boolean } = {}): Promise<ReceivedBody> {
+export async function receiveBody(
+  req: http.IncomingMessage,
+  limit: BodyLimit,
+  reservation: InFlightReservation,
+  options: { inflate?: boolean } = {},
+): Promise<ReceivedBody> {
   const raw = await readBody(req, limit, reservation);
   if (options.inflate === false) return { raw, body: raw };
   const encoding = (req.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity') return { raw, body: raw };
   const inflater = INFLATERS[encoding];
   if (inflater === undefined) {
-    throw new ProtocolError(415, `unsupported Content-Encoding ${JSON.stringify(encoding.slice(0, 32))}; use ${Object.keys(INFLATERS).join(', ')} or none`);
+    throw new ProtocolError(
+      415,
+      `unsupported Content-Encoding ${JSON.stringify(encoding.slice(0, 32))}; use ${Object.keys(INFLATERS).join(', ')} or none`,
+    );
   }
   let body: Buffer;
   try {
     body = await inflater(raw, limit.maxBytes);
   } catch (err) {
-    const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /too big/.test((err as Error).message);
+    const tooLarge =
+      (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /too big/.test((err as Error).message);
     if (tooLarge) throw new ProtocolError(413, `decompressed body is over ${limit.key} (${limit.maxBytes})`);
     throw new ProtocolError(400, `invalid ${encoding} body: ${(err as Error).message}`);
   }
@@ -61,7 +70,7 @@ export async function receiveBody(req: http.IncomingMessage, limit: BodyLimit, r
 
 /** The request's media type, lower case, without parameters (`application/json; charset=utf-8` -> `application/json`). */
 export function mediaType(req: http.IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
 /** The handler for the request's media type; a 415 naming the accepted types otherwise. */
@@ -69,7 +78,10 @@ export function byContentType<T>(req: http.IncomingMessage, handlers: Readonly<R
   const type = mediaType(req);
   const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
   if (handler === undefined) {
-    throw new ProtocolError(415, `unsupported Content-Type ${JSON.stringify(type.slice(0, 100))}; use ${Object.keys(handlers).join(' or ')}`);
+    throw new ProtocolError(
+      415,
+      `unsupported Content-Type ${JSON.stringify(type.slice(0, 100))}; use ${Object.keys(handlers).join(' or ')}`,
+    );
   }
   return handler;
 }
@@ -82,7 +94,12 @@ export function byContentType<T>(req: http.IncomingMessage, handlers: Readonly<R
 function readBody(req: http.IncomingMessage, limit: BodyLimit, reservation: InFlightReservation): Promise<Buffer> {
   const maxBytes = limit.maxBytes;
   const overMax = (declared?: number): Error =>
-    new ProtocolError(413, declared === undefined ? `request body is over ${limit.key} (${maxBytes})` : `request body of ${declared} bytes is over ${limit.key} (${maxBytes})`);
+    new ProtocolError(
+      413,
+      declared === undefined
+        ? `request body is over ${limit.key} (${maxBytes})`
+        : `request body of ${declared} bytes is over ${limit.key} (${maxBytes})`,
+    );
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
     const chunks: Buffer[] = [];

@@ -27,8 +27,22 @@ export function defaultInFlightBytes(heapLimit = v8.getHeapStatistics().heap_siz
 
 export function createInFlightBudget(limitBytes: number, registry?: Registry): InFlightBudget {
   let used = 0;
-  const inUse = registry && gauge(registry, 'collector_in_flight_bytes', 'Bytes of request bodies being received and decoded by all receivers', []);
-  const refused = registry && counter(registry, 'collector_in_flight_refused_requests_total', 'Requests answered 429/RESOURCE_EXHAUSTED (or 413 when larger than the limit) because limits.max_in_flight_bytes was reached', ['reason']);
+  const inUse =
+    registry &&
+    gauge(
+      registry,
+      'collector_in_flight_bytes',
+      'Bytes of request bodies being received and decoded by all receivers',
+      [],
+    );
+  const refused =
+    registry &&
+    counter(
+      registry,
+      'collector_in_flight_refused_requests_total',
+      'Requests answered 429/RESOURCE_EXHAUSTED (or 413 when larger than the limit) because limits.max_in_flight_bytes was reached',
+      ['reason'],
+    );
   if (registry) gauge(registry, 'collector_in_flight_limit_bytes', 'limits.max_in_flight_bytes', []).set(limitBytes);
   return {
     limitBytes,
@@ -38,11 +52,16 @@ export function createInFlightBudget(limitBytes: number, registry?: Registry): I
         add(bytes) {
           if (held + bytes > limitBytes) {
             refused?.labels('too_large').inc();
-            throw new RequestTooLargeError(`request body of at least ${held + bytes} bytes is over the collector's limits.max_in_flight_bytes (${limitBytes})`);
+            throw new RequestTooLargeError(
+              `request body of at least ${held + bytes} bytes is over the collector's limits.max_in_flight_bytes (${limitBytes})`,
+            );
           }
           if (used + bytes > limitBytes) {
             refused?.labels('over_limit').inc();
-            throw new QueueFullError(`collector is receiving ${used} bytes of requests, near limits.max_in_flight_bytes (${limitBytes}); retry later`, 1000);
+            throw new QueueFullError(
+              `collector is receiving ${used} bytes of requests, near limits.max_in_flight_bytes (${limitBytes}); retry later`,
+              1000,
+            );
           }
           used += bytes;
           held += bytes;

@@ -16,15 +16,32 @@ import { createSourceMetrics, type SourceMetrics } from './source-metrics';
 
 export const lokiPushSourceConfig = z
   .object({
-    listen_address: z.string().min(1).default('127.0.0.1').describe('Address to listen on; 0.0.0.0 to accept from other hosts'),
+    listen_address: z
+      .string()
+      .min(1)
+      .default('127.0.0.1')
+      .describe('Address to listen on; 0.0.0.0 to accept from other hosts'),
     listen_port: z.number().int().min(0).max(65535).default(3500).describe('Port; 0 picks a free one'),
-    labels: z.record(z.string(), z.string()).default({}).describe('Labels added to every entry; they win over a pushed label of the same name'),
-    use_incoming_timestamp: z.boolean().default(false).describe('Keep the pushed timestamps; false stamps entries with the receive time (Alloy default)'),
-    max_body_bytes: z.number().int().positive().default(100 * 1024 * 1024).describe('Larger request bodies (decompressed, too) get 413'),
+    labels: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('Labels added to every entry; they win over a pushed label of the same name'),
+    use_incoming_timestamp: z
+      .boolean()
+      .default(false)
+      .describe('Keep the pushed timestamps; false stamps entries with the receive time (Alloy default)'),
+    max_body_bytes: z
+      .number()
+      .int()
+      .positive()
+      .default(100 * 1024 * 1024)
+      .describe('Larger request bodies (decompressed, too) get 413'),
     tenant_from_push: z
       .boolean()
       .default(false)
-      .describe('Let clients choose the Loki tenant: a pushed `__tenant_id__` label, else the X-Scope-OrgID header, overrides the loki sink\'s tenant_id. Off: a pushed `__tenant_id__` label gets 400 and the header is ignored'),
+      .describe(
+        "Let clients choose the Loki tenant: a pushed `__tenant_id__` label, else the X-Scope-OrgID header, overrides the loki sink's tenant_id. Off: a pushed `__tenant_id__` label gets 400 and the header is ignored",
+      ),
   })
   .strict();
 
@@ -43,7 +60,14 @@ export interface LokiPushSource extends Source {
 }
 
 export function createLokiPushSource(config: LokiPushSourceConfig, ctx: SourceContext): LokiPushSource {
-  return new LokiPush(config, ctx.id, ctx.logger, ctx.next, createSourceMetrics(ctx.registry, ctx.id), ctx.inFlight ?? unlimitedBudget);
+  return new LokiPush(
+    config,
+    ctx.id,
+    ctx.logger,
+    ctx.next,
+    createSourceMetrics(ctx.registry, ctx.id),
+    ctx.inFlight ?? unlimitedBudget,
+  );
 }
 
 const PUSH_PATHS = new Set(['/loki/api/v1/push', '/api/v1/push']);
@@ -102,9 +126,13 @@ class LokiPush implements LokiPushSource {
     const reservation = this.inFlight.open();
     try {
       // A readiness probe is not a push: answered without counting in collector_push_requests_total.
-      if (path === '/ready') return void res.writeHead(this.#stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(this.#stopping ? 'shutting down' : 'ready');
+      if (path === '/ready')
+        return void res
+          .writeHead(this.#stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end(this.#stopping ? 'shutting down' : 'ready');
       const isPush = PUSH_PATHS.has(path);
-      if (!isPush && !RAW_PATHS.has(path)) throw new ProtocolError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
+      if (!isPush && !RAW_PATHS.has(path))
+        throw new ProtocolError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
       if (req.method !== 'POST') throw new ProtocolError(405, `${path} takes POST`);
       if (this.#stopping) throw new ShutdownError();
       const { push, bytes, keepTimestamps } = await this.#receive(req, isPush, reservation);
@@ -118,17 +146,31 @@ class LokiPush implements LokiPushSource {
       const internal = status >= 500 && status !== 503;
       if (internal) this.logger.error('push request failed', { source: this.id, error: (err as Error).message });
       // An internal failure's message can name server paths: it goes to the log, not to the client.
-      this.#answer(res, status, internal ? 'internal error; the collector log has the cause\n' : (err as Error).message + '\n', headers);
+      this.#answer(
+        res,
+        status,
+        internal ? 'internal error; the collector log has the cause\n' : (err as Error).message + '\n',
+        headers,
+      );
     } finally {
       reservation.release();
     }
   }
 
   /** Reads and checks a request (body, labels, tenant): every stream of it, so nothing of a refused request is handed on. */
-  async #receive(req: http.IncomingMessage, isPush: boolean, reservation: InFlightReservation): Promise<{ push: CheckedPush; bytes: number; keepTimestamps: boolean }> {
+  async #receive(
+    req: http.IncomingMessage,
+    isPush: boolean,
+    reservation: InFlightReservation,
+  ): Promise<{ push: CheckedPush; bytes: number; keepTimestamps: boolean }> {
     // Loki's protobuf push is snappy-compressed by the format itself, whatever Content-Encoding says.
     const protobuf = isPush && mediaType(req) === 'application/x-protobuf';
-    const { raw, body } = await receiveBody(req, { maxBytes: this.config.max_body_bytes, key: 'max_body_bytes' }, reservation, { inflate: !protobuf });
+    const { raw, body } = await receiveBody(
+      req,
+      { maxBytes: this.config.max_body_bytes, key: 'max_body_bytes' },
+      reservation,
+      { inflate: !protobuf },
+    );
     const push = isPush ? await this.#checkedPush(req, body, reservation) : this.#rawPush(req, body);
     // Raw lines carry their receive time; pushed ones keep theirs only with use_incoming_timestamp.
     return { push, bytes: raw.length, keepTimestamps: !isPush || this.config.use_incoming_timestamp };
@@ -144,7 +186,14 @@ class LokiPush implements LokiPushSource {
     await push.read(async (slice) => {
       const entries: LogEntry[] = [];
       for (const { labels, entries: decoded } of slice) {
-        for (const e of decoded) entries.push({ timestampNs: keepTimestamps ? e.timestampNs : receivedNs, line: e.line, labels: copyLabels(labels), structuredMetadata: e.structuredMetadata, extracted: {} });
+        for (const e of decoded)
+          entries.push({
+            timestampNs: keepTimestamps ? e.timestampNs : receivedNs,
+            line: e.line,
+            labels: copyLabels(labels),
+            structuredMetadata: e.structuredMetadata,
+            extracted: {},
+          });
       }
       await this.next.consume({ entries }, this.#inFlight.signal);
       this.metrics.lines.inc(entries.length);
@@ -157,7 +206,9 @@ class LokiPush implements LokiPushSource {
     res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(body);
   }
 
-  readonly #decoders: Readonly<Record<string, (body: Buffer, reservation: InFlightReservation) => Promise<CheckedPush>>> = {
+  readonly #decoders: Readonly<
+    Record<string, (body: Buffer, reservation: InFlightReservation) => Promise<CheckedPush>>
+  > = {
     'application/json': (body) => checkJsonPush(body),
     'application/x-protobuf': async (body, reservation) => {
       const raw = await uncompressPushBody(body, this.config.max_body_bytes);
@@ -172,7 +223,13 @@ class LokiPush implements LokiPushSource {
     const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
     const labels = push.labels.map((pushed, s) => this.#labelsOf(pushed, headerTenant, `streams[${s}] `));
     // Checked above for every stream, so labelsOf cannot refuse one while it is read.
-    return { labels, read: (onSlice) => push.read((slice) => onSlice(slice.map((part) => ({ ...part, labels: this.#labelsOf(part.labels, headerTenant, '') })))) };
+    return {
+      labels,
+      read: (onSlice) =>
+        push.read((slice) =>
+          onSlice(slice.map((part) => ({ ...part, labels: this.#labelsOf(part.labels, headerTenant, '') }))),
+        ),
+    };
   }
 
   /** A pushed stream's labels with the source's own and the tenant applied. */
@@ -186,20 +243,29 @@ class LokiPush implements LokiPushSource {
   #checkTenant(labels: Labels, pushed: string | undefined, headerTenant: string | undefined, where: string): void {
     if (this.config.labels[TENANT_LABEL] !== undefined) return; // the source's own labels decide
     if (!this.config.tenant_from_push) {
-      if (pushed !== undefined) throw new ProtocolError(400, `${where}label ${TENANT_LABEL}: this source does not let a push choose the Loki tenant (tenant_from_push: true allows it)`);
+      if (pushed !== undefined)
+        throw new ProtocolError(
+          400,
+          `${where}label ${TENANT_LABEL}: this source does not let a push choose the Loki tenant (tenant_from_push: true allows it)`,
+        );
       return;
     }
     const tenant = pushed ?? headerTenant;
     if (tenant === undefined) return;
     const problem = tenantIdProblem(tenant);
-    if (problem !== undefined) throw new ProtocolError(400, `${where}${pushed !== undefined ? `label ${TENANT_LABEL}` : 'X-Scope-OrgID header'}: ${problem}`);
+    if (problem !== undefined)
+      throw new ProtocolError(
+        400,
+        `${where}${pushed !== undefined ? `label ${TENANT_LABEL}` : 'X-Scope-OrgID header'}: ${problem}`,
+      );
     labels[TENANT_LABEL] = tenant;
   }
 
   /** A raw body's lines as one stream with the source's labels; they take the receive time. */
   #rawPush(req: http.IncomingMessage, body: Buffer): CheckedPush {
     const labels = copyLabels(this.config.labels);
-    if (this.config.tenant_from_push) this.#checkTenant(labels, undefined, headerValue(req.headers['x-scope-orgid']), '');
+    if (this.config.tenant_from_push)
+      this.#checkTenant(labels, undefined, headerValue(req.headers['x-scope-orgid']), '');
     const entries: DecodedEntry[] = [];
     const receivedNs = nowNs();
     for (const line of body.toString('utf8').split('\n')) {

@@ -30,18 +30,22 @@ const LINES = [
   'DEBUG cache hit key=abc',
 ];
 
-describe('classify stage and Loki\'s level detection', () => {
+describe("classify stage and Loki's level detection", () => {
   let stage: Stage | undefined;
   afterEach(async () => {
     if (stage) await classifierOf(stage)?.close(AbortSignal.timeout(1000));
     stage = undefined;
   });
-  const build = (yaml: string): Stage => (stage = classifyStage.create(parseStageYaml(classifyStage, yaml), createStageTestContext('p/0/classify')));
+  const build = (yaml: string): Stage =>
+    (stage = classifyStage.create(parseStageYaml(classifyStage, yaml), createStageTestContext('p/0/classify')));
 
   test.each(['{}', '{ labels: [detected_level, forward_to] }', '{ labels: [detected_level, category] }'])(
-    'gives Loki\'s level detection the value of the detected_level label, and no metadata repeating a label, with %s',
+    "gives Loki's level detection the value of the detected_level label, and no metadata repeating a label, with %s",
     (yaml) => {
-      const out = runStage(build(yaml), LINES.map((line) => createEntry(line, { job: 'app' })));
+      const out = runStage(
+        build(yaml),
+        LINES.map((line) => createEntry(line, { job: 'app' })),
+      );
       expect(out).toHaveLength(LINES.length);
       for (const entry of out) {
         expect(LOKI_LEVELS).toContain(entry.labels.detected_level);
@@ -55,6 +59,10 @@ describe('classify stage and Loki\'s level detection', () => {
   test('puts severity, category and forward_to in structured metadata, not labels, by default', () => {
     const [entry] = runStage(build('{}'), [createEntry('WARN disk usage at 91% on /var', { job: 'app' })]);
     expect(entry.labels).toEqual({ job: 'app', detected_level: 'warn' });
-    expect(entry.structuredMetadata).toMatchObject({ severity: 'warn', category: expect.any(String), forward_to: expect.any(String) });
+    expect(entry.structuredMetadata).toMatchObject({
+      severity: 'warn',
+      category: expect.any(String),
+      forward_to: expect.any(String),
+    });
   });
 });

@@ -28,8 +28,13 @@ describe('classify stage', () => {
   }
 
   async function decisions(by: string): Promise<number> {
-    const metric = await required(ctx.registry.getSingleMetric('collector_classify_entries_total'), 'metric collector_classify_entries_total').get();
-    return metric.values.filter((v) => v.labels.decided_by === by && v.labels.component === 'tx/3/classify').reduce((n, v) => n + v.value, 0);
+    const metric = await required(
+      ctx.registry.getSingleMetric('collector_classify_entries_total'),
+      'metric collector_classify_entries_total',
+    ).get();
+    return metric.values
+      .filter((v) => v.labels.decided_by === by && v.labels.component === 'tx/3/classify')
+      .reduce((n, v) => n + v.value, 0);
   }
 
   test.each<[string, string, Partial<LogEntry['labels']>, Partial<LogEntry['structuredMetadata']>]>([
@@ -55,7 +60,13 @@ describe('classify stage', () => {
     const [entry] = runStage(build('{}'), [createEntry(line, { job: 'tx' })]);
     expect(entry.labels).toMatchObject({ job: 'tx', ...labels });
     expect(entry.structuredMetadata).toMatchObject(meta);
-    expect(Object.keys(entry.structuredMetadata).sort()).toEqual(['category', 'decided_by', 'forward_to', 'severity', 'template']);
+    expect(Object.keys(entry.structuredMetadata).sort()).toEqual([
+      'category',
+      'decided_by',
+      'forward_to',
+      'severity',
+      'template',
+    ]);
   });
 
   test('takes the level an OTLP record states in structured metadata when the body names none', () => {
@@ -67,7 +78,9 @@ describe('classify stage', () => {
   });
 
   test('produces the worked example of docs/classify.md when no sorter is configured', () => {
-    const [entry] = runStage(build('{}'), [createEntry('2026-01-01T00:00:00Z ERROR payment service: connection refused to db-1:5432')]);
+    const [entry] = runStage(build('{}'), [
+      createEntry('2026-01-01T00:00:00Z ERROR payment service: connection refused to db-1:5432'),
+    ]);
     expect(entry.labels).toEqual({ detected_level: 'error' });
     expect(entry.structuredMetadata).toEqual({
       severity: 'error',
@@ -94,23 +107,39 @@ describe('classify stage', () => {
 
   test('decides later lines of a template from the cached sorter answer when the sorter answered the first', async () => {
     sorter = await startFakeSorter();
-    sorter.setMode({ kind: 'answer', override: { severity: 'critical', category: 'security', forward_to: 'alerting' } });
+    sorter.setMode({
+      kind: 'answer',
+      override: { severity: 'critical', category: 'security', forward_to: 'alerting' },
+    });
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
     const [first] = runStage(s, [createEntry('user 42 failed login from 10.0.0.1')]);
     expect(first.structuredMetadata.decided_by).toBe('rules');
     await required(classifierOf(s), "the classify stage's classifier").settled();
     const [second] = runStage(s, [createEntry('user 43 failed login from 10.0.0.2')]);
     expect(second.labels).toMatchObject({ detected_level: 'critical' });
-    expect(second.structuredMetadata).toMatchObject({ decided_by: 'cache', category: 'security', forward_to: 'alerting' });
+    expect(second.structuredMetadata).toMatchObject({
+      decided_by: 'cache',
+      category: 'security',
+      forward_to: 'alerting',
+    });
     expect(await decisions('cache')).toBe(1);
     expect(await decisions('rules')).toBe(1);
-    const entries = await required(ctx.registry.getSingleMetric('collector_classify_entries_total'), 'metric collector_classify_entries_total').get();
-    expect(entries.values.find((v) => v.labels.decided_by === 'cache')?.labels).toMatchObject({ severity: 'critical', category: 'security' });
+    const entries = await required(
+      ctx.registry.getSingleMetric('collector_classify_entries_total'),
+      'metric collector_classify_entries_total',
+    ).get();
+    expect(entries.values.find((v) => v.labels.decided_by === 'cache')?.labels).toMatchObject({
+      severity: 'critical',
+      category: 'security',
+    });
   });
 
   test('keeps deciding each line by local rules, without asking again, when the sorter itself answered the template by rules', async () => {
     sorter = await startFakeSorter();
-    sorter.setMode({ kind: 'answer', override: { severity: 'info', category: 'noise', forward_to: 'archive', decided_by: 'rules' } });
+    sorter.setMode({
+      kind: 'answer',
+      override: { severity: 'info', category: 'noise', forward_to: 'archive', decided_by: 'rules' },
+    });
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
     runStage(s, [createEntry('GET /api/orders status=200 took 12ms')]);
     await required(classifierOf(s), "the classify stage's classifier").settled();
@@ -124,7 +153,10 @@ describe('classify stage', () => {
   test('asks the sorter once per template when many lines of it arrive before the answer', async () => {
     sorter = await startFakeSorter();
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
-    runStage(s, Array.from({ length: 50 }, (_, i) => createEntry(`worker ${i} finished job ${i * 7} in ${i} ms`)));
+    runStage(
+      s,
+      Array.from({ length: 50 }, (_, i) => createEntry(`worker ${i} finished job ${i * 7} in ${i} ms`)),
+    );
     await required(classifierOf(s), "the classify stage's classifier").settled();
     expect(sorter.requests.flat()).toHaveLength(1);
   });
@@ -132,7 +164,11 @@ describe('classify stage', () => {
   test('sends only redacted text and labels to the sorter when a line carries PII', async () => {
     sorter = await startFakeSorter();
     const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
-    runStage(s, [createEntry('password reset failed for bob.smith@example.com card 4111 1111 1111 1111', { owner: 'alice@example.org' })]);
+    runStage(s, [
+      createEntry('password reset failed for bob.smith@example.com card 4111 1111 1111 1111', {
+        owner: 'alice@example.org',
+      }),
+    ]);
     await required(classifierOf(s), "the classify stage's classifier").settled();
     const sent = JSON.stringify(sorter.requests);
     expect(sent).not.toContain('bob.smith@example.com');
@@ -152,8 +188,13 @@ describe('classify stage', () => {
     expect(out).toHaveLength(20);
     expect(out.every((e) => e.structuredMetadata.decided_by === 'rules')).toBe(true);
     await required(classifierOf(s), "the classify stage's classifier").settled();
-    const unanswered = await required(ctx.registry.getSingleMetric('collector_classify_sorter_unanswered_items_total'), 'metric collector_classify_sorter_unanswered_items_total').get();
-    const counted = unanswered.values.filter((v) => v.labels.reason === 'network_error' || v.labels.reason === 'timeout');
+    const unanswered = await required(
+      ctx.registry.getSingleMetric('collector_classify_sorter_unanswered_items_total'),
+      'metric collector_classify_sorter_unanswered_items_total',
+    ).get();
+    const counted = unanswered.values.filter(
+      (v) => v.labels.reason === 'network_error' || v.labels.reason === 'timeout',
+    );
     expect(counted.reduce((n, v) => n + v.value, 0)).toBeGreaterThan(0);
   });
 

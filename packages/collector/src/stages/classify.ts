@@ -11,12 +11,21 @@ const labelChoices = ['severity', 'detected_level', 'category', 'forward_to'] as
 const config = z
   .strictObject({
     ...sorterOptionsShape,
-    source: z.string().min(1, '`source` may not be empty (omit it to classify the line)').optional()
+    source: z
+      .string()
+      .min(1, '`source` may not be empty (omit it to classify the line)')
+      .optional()
       .describe('Extracted key to classify instead of the log line'),
-    labels: z.array(z.enum(labelChoices)).default(['detected_level'])
-      .describe('Which results become labels (Loki\'s convention: detected_level); the others, decided_by and template go to structured metadata'),
+    labels: z
+      .array(z.enum(labelChoices))
+      .default(['detected_level'])
+      .describe(
+        "Which results become labels (Loki's convention: detected_level); the others, decided_by and template go to structured metadata",
+      ),
   })
-  .describe('Classifies each entry (severity, category, forward_to) from a local cache of ai-sorter answers per template, or local rules');
+  .describe(
+    'Classifies each entry (severity, category, forward_to) from a local cache of ai-sorter answers per template, or local rules',
+  );
 
 export type ClassifyStageConfig = z.output<typeof config>;
 
@@ -36,7 +45,9 @@ class ClassifyStage implements Stage {
     this.#detectedLevelLabel = c.labels.includes('detected_level');
     this.#categoryLabel = c.labels.includes('category');
     this.#forwardToLabel = c.labels.includes('forward_to');
-    this.#classifier = createTextClassifier(textClassifierOptions(c, 'log', createClassifyMetrics(ctx.registry, ctx.name)));
+    this.#classifier = createTextClassifier(
+      textClassifierOptions(c, 'log', createClassifyMetrics(ctx.registry, ctx.name)),
+    );
   }
 
   /** The classifier behind the stage, for tests and shutdown. */
@@ -71,7 +82,8 @@ class ClassifyStage implements Stage {
 
 export const classifyStage: StageDefinition<ClassifyStageConfig> = {
   type: 'classify',
-  description: 'Adds a detected_level label and severity, category, forward_to, decided_by, template structured metadata from the ai-sorter (cached per template) or local rules; never waits for the sorter',
+  description:
+    'Adds a detected_level label and severity, category, forward_to, decided_by, template structured metadata from the ai-sorter (cached per template) or local rules; never waits for the sorter',
   config,
   create: (c, ctx) => new ClassifyStage(c, ctx),
 };

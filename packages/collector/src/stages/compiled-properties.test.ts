@@ -1,4 +1,9 @@
-import { compileColumnReader, compileConstantWriter, compileConvertingCopier, compileGroupWriter } from './compiled-properties';
+import {
+  compileColumnReader,
+  compileConstantWriter,
+  compileConvertingCopier,
+  compileGroupWriter,
+} from './compiled-properties';
 
 describe('compileGroupWriter', () => {
   test('writes each group by its index when the match has them', () => {
@@ -30,7 +35,10 @@ describe('compileGroupWriter', () => {
 describe('compileConstantWriter', () => {
   test('sets every pair, overriding existing values, when called', () => {
     const target: Record<string, string> = { job: 'old', other: 'o' };
-    compileConstantWriter([['job', 'new'], ['q', `it's "quoted"\n`]])(target);
+    compileConstantWriter([
+      ['job', 'new'],
+      ['q', `it's "quoted"\n`],
+    ])(target);
     expect(target).toEqual({ job: 'new', other: 'o', q: `it's "quoted"\n` });
   });
 });
@@ -41,16 +49,26 @@ describe('compileColumnReader', () => {
     const columns: unknown[][] = [[], [], []];
     const absent = Symbol('absent');
     read({ 'a"b': 7, u: undefined }, columns, 1, absent);
-    expect(columns).toEqual([[undefined, 7], [undefined, absent], [undefined, undefined]]);
+    expect(columns).toEqual([
+      [undefined, 7],
+      [undefined, absent],
+      [undefined, undefined],
+    ]);
     expect(1 in columns[2]).toBe(true);
   });
 });
 
 describe('compileConvertingCopier', () => {
   test('copies converted values and skips the undefined ones when called', () => {
-    const copy = compileConvertingCopier([['m', 'method'], ['s', 'status'], ['x', 'missing']]);
+    const copy = compileConvertingCopier([
+      ['m', 'method'],
+      ['s', 'status'],
+      ['x', 'missing'],
+    ]);
     const target: Record<string, string> = { s: 'old' };
-    copy({ method: 'GET', status: 200 }, target, (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined));
+    copy({ method: 'GET', status: 200 }, target, (v) =>
+      typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined,
+    );
     expect(target).toEqual({ s: '200', m: 'GET' });
   });
 });

@@ -58,10 +58,34 @@ function child(c: Counter<string>, labels: Record<string, string>): Inc {
 /** Creates (or reuses, per registry) the per-stage counters and resolves this stage's children. */
 export function createStageMetrics(registry: Registry, pipeline: string, stage: string): StageMetrics {
   const labels = { pipeline, stage };
-  const entriesIn = child(counter(registry, 'collector_stage_entries_in_total', 'Entries that entered a pipeline stage.', ['pipeline', 'stage']), labels);
-  const entriesOut = child(counter(registry, 'collector_stage_entries_out_total', 'Entries that left a pipeline stage.', ['pipeline', 'stage']), labels);
-  const parseFailed = child(counter(registry, 'collector_stage_parse_failures_total', 'Entries a stage could not parse (no regex match, bad JSON, missing source...).', ['pipeline', 'stage']), labels);
-  const dropped = counter(registry, 'collector_stage_dropped_entries_total', 'Entries a stage dropped, by reason.', ['pipeline', 'stage', 'reason']);
+  const entriesIn = child(
+    counter(registry, 'collector_stage_entries_in_total', 'Entries that entered a pipeline stage.', [
+      'pipeline',
+      'stage',
+    ]),
+    labels,
+  );
+  const entriesOut = child(
+    counter(registry, 'collector_stage_entries_out_total', 'Entries that left a pipeline stage.', [
+      'pipeline',
+      'stage',
+    ]),
+    labels,
+  );
+  const parseFailed = child(
+    counter(
+      registry,
+      'collector_stage_parse_failures_total',
+      'Entries a stage could not parse (no regex match, bad JSON, missing source...).',
+      ['pipeline', 'stage'],
+    ),
+    labels,
+  );
+  const dropped = counter(registry, 'collector_stage_dropped_entries_total', 'Entries a stage dropped, by reason.', [
+    'pipeline',
+    'stage',
+    'reason',
+  ]);
   const byReason = new Map<string, Inc>();
   return {
     entriesIn,

@@ -14,11 +14,12 @@ describe('decolorize stage', () => {
     expect(runStage(stage, [createEntry(line, {}, 1n)])[0].line).toBe(expected);
   });
 
-  test.each<[string, string, RegExp]>([
-    ['rejects arguments when any are given', 'strip: true', /strip|Unrecognized/],
-  ])('%s', (_name, yaml, message) => {
-    expect(() => loadStageYaml(decolorizeStage, yaml)).toThrow(message);
-  });
+  test.each<[string, string, RegExp]>([['rejects arguments when any are given', 'strip: true', /strip|Unrecognized/]])(
+    '%s',
+    (_name, yaml, message) => {
+      expect(() => loadStageYaml(decolorizeStage, yaml)).toThrow(message);
+    },
+  );
 
   test('keeps the stage contract when inputs are odd', async () => {
     await expectStageCompliance('- decolorize: {}', { mayChange: ['line'] });

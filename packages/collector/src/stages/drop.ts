@@ -6,21 +6,40 @@ import type { Stage, StageContext, StageDefinition } from './stage';
 
 const config = z
   .strictObject({
-    source: z.string().min(1).optional()
-      .describe('Extracted key to test, or a comma-separated list: the values of those present are joined with `separator`. Alone, drops entries that have every key. Without it, `expression` tests the line.'),
+    source: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Extracted key to test, or a comma-separated list: the values of those present are joined with `separator`. Alone, drops entries that have every key. Without it, `expression` tests the line.',
+      ),
     separator: z.string().default(';').describe('Joins the values of several `source` keys.'),
     expression: re2Schema('RE2 expression; drop when it matches the source value (or the line).').optional(),
-    value: z.string().optional().describe('Drop when the source value equals this exactly. Needs `source`; not with `expression`.'),
+    value: z
+      .string()
+      .optional()
+      .describe('Drop when the source value equals this exactly. Needs `source`; not with `expression`.'),
     older_than: durationMs('Drop entries whose timestamp is older than now minus this duration (e.g. 24h).').optional(),
     longer_than: sizeBytes('Drop lines longer than this many bytes (e.g. 8KB).').optional(),
-    drop_counter_reason: z.string().min(1).default('drop_stage').describe('Reason label on the dropped-entries counter.'),
+    drop_counter_reason: z
+      .string()
+      .min(1)
+      .default('drop_stage')
+      .describe('Reason label on the dropped-entries counter.'),
   })
   .superRefine((c, ctx) => {
-    if (c.source === undefined && c.expression === undefined && c.older_than === undefined && c.longer_than === undefined) {
+    if (
+      c.source === undefined &&
+      c.expression === undefined &&
+      c.older_than === undefined &&
+      c.longer_than === undefined
+    ) {
       ctx.addIssue({ code: 'custom', message: 'set at least one of source, expression, older_than, longer_than' });
     }
-    if (c.value !== undefined && c.expression !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: '`value` and `expression` exclude each other' });
-    if (c.value !== undefined && c.source === undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: '`value` needs `source`' });
+    if (c.value !== undefined && c.expression !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: '`value` and `expression` exclude each other' });
+    if (c.value !== undefined && c.source === undefined)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: '`value` needs `source`' });
   });
 
 export type DropStageConfig = z.output<typeof config>;

@@ -14,28 +14,44 @@ function compileExpression(source: string): Expression {
   return { search: (data) => TreeInterpreter.search(node, data) };
 }
 
-const config = z.strictObject({
-  expressions: z
-    .record(z.string().min(1), z.string().nullable())
-    .default({})
-    .describe('Extracted key -> JMESPath expression over the JSON (`""` = the key itself). Quote keys with hyphens: `"user-id"`.')
-    .transform((m, ctx) => {
-      const compiled: [string, Expression][] = [];
-      for (const [name, expr] of Object.entries(m)) {
-        const source = expr === null || expr === '' ? name : expr;
-        try {
-          compiled.push([name, compileExpression(source)]);
-        } catch (err) {
-          ctx.addIssue({ code: 'custom', path: [name], message: `invalid JMESPath expression ${JSON.stringify(source)}: ${(err as Error).message}` });
+const config = z
+  .strictObject({
+    expressions: z
+      .record(z.string().min(1), z.string().nullable())
+      .default({})
+      .describe(
+        'Extracted key -> JMESPath expression over the JSON (`""` = the key itself). Quote keys with hyphens: `"user-id"`.',
+      )
+      .transform((m, ctx) => {
+        const compiled: [string, Expression][] = [];
+        for (const [name, expr] of Object.entries(m)) {
+          const source = expr === null || expr === '' ? name : expr;
+          try {
+            compiled.push([name, compileExpression(source)]);
+          } catch (err) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [name],
+              message: `invalid JMESPath expression ${JSON.stringify(source)}: ${(err as Error).message}`,
+            });
+          }
         }
-      }
-      return compiled;
-    }),
-  source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
-    .describe('Extracted key holding the JSON to parse instead of the log line.'),
-  regex: re2Schema('Also extract every top-level key whose name matches this RE2 expression (unanchored, as Alloy).').optional(),
-  drop_malformed: z.boolean().default(false).describe('Drop entries whose JSON does not parse (reason `drop_malformed`).'),
-}).refine((c) => c.expressions.length > 0 || c.regex !== undefined, { message: 'set `expressions` or `regex`' });
+        return compiled;
+      }),
+    source: z
+      .string()
+      .min(1, '`source` may not be empty; omit it to parse the line')
+      .optional()
+      .describe('Extracted key holding the JSON to parse instead of the log line.'),
+    regex: re2Schema(
+      'Also extract every top-level key whose name matches this RE2 expression (unanchored, as Alloy).',
+    ).optional(),
+    drop_malformed: z
+      .boolean()
+      .default(false)
+      .describe('Drop entries whose JSON does not parse (reason `drop_malformed`).'),
+  })
+  .refine((c) => c.expressions.length > 0 || c.regex !== undefined, { message: 'set `expressions` or `regex`' });
 
 export type JsonStageConfig = z.output<typeof config>;
 

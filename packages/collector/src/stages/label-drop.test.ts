@@ -2,14 +2,23 @@ import { createStageHarness, expectStageCompliance, stageConfigIssues, testEntry
 
 describe('label_drop stage', () => {
   test.each([
-    ['removes the named labels and keeps the others', '- label_drop: { values: [a, missing] }', [testEntry('x', { labels: { a: '1', b: '2' } })], [{ labels: { b: '2' } }]],
+    [
+      'removes the named labels and keeps the others',
+      '- label_drop: { values: [a, missing] }',
+      [testEntry('x', { labels: { a: '1', b: '2' } })],
+      [{ labels: { b: '2' } }],
+    ],
   ])('%s', (_name, yaml, input, expected) => {
     expect(createStageHarness(yaml).run(input)).toEqual(expected.map((e) => expect.objectContaining(e)));
   });
 
   test.each([
     ['accepts names', '- label_drop: { values: [a] }\n', []],
-    ['requires values', '- label_drop: {}\n', ['stages.yaml:1:3 [0].label_drop.values: required key is missing (expected array)']],
+    [
+      'requires values',
+      '- label_drop: {}\n',
+      ['stages.yaml:1:3 [0].label_drop.values: required key is missing (expected array)'],
+    ],
   ])('%s', (_name, yaml, expected) => {
     expect(stageConfigIssues(yaml)).toEqual(expected);
   });

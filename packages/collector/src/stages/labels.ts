@@ -5,8 +5,12 @@ import { compileConvertingCopier } from './compiled-properties';
 import type { Stage, StageDefinition } from './stage';
 
 const config = z.strictObject({
-  values: labelMapSchema('Label name -> key to read (`""` or empty = the label name). A missing key or a non-scalar value is skipped.'),
-  source_type: z.enum(['extracted', 'structured_metadata']).default('extracted')
+  values: labelMapSchema(
+    'Label name -> key to read (`""` or empty = the label name). A missing key or a non-scalar value is skipped.',
+  ),
+  source_type: z
+    .enum(['extracted', 'structured_metadata'])
+    .default('extracted')
     .describe('Read the keys from the extracted map or from structured metadata.'),
 });
 

@@ -13,14 +13,22 @@ const config = z
     drop: z
       .boolean()
       .default(false)
-      .describe('Must be true here: lines over the limit are dropped and counted (reason ratelimit_drop_stage). Stages run synchronously, so Alloy\'s drop: false (wait for a token) cannot be offered; see docs/stages-advanced.md.'),
-    by_label_name: z.string().min(1).optional().describe('Keep one bucket per value of this label; entries without the label are not limited.'),
+      .describe(
+        "Must be true here: lines over the limit are dropped and counted (reason ratelimit_drop_stage). Stages run synchronously, so Alloy's drop: false (wait for a token) cannot be offered; see docs/stages-advanced.md.",
+      ),
+    by_label_name: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Keep one bucket per value of this label; entries without the label are not limited.'),
     max_distinct_labels: z
       .number()
       .int()
       .positive()
       .default(MIN_DISTINCT_LABELS)
-      .describe('Buckets kept for by_label_name before the oldest generation is forgotten (raised to 10000 at least, as Alloy does).'),
+      .describe(
+        'Buckets kept for by_label_name before the oldest generation is forgotten (raised to 10000 at least, as Alloy does).',
+      ),
   })
   .strict()
   .superRefine((c, issues) => {
@@ -28,7 +36,8 @@ const config = z
       issues.addIssue({
         code: 'custom',
         path: ['drop'],
-        message: 'drop: false (delay lines until a token is free) is not supported because stages run synchronously; set drop: true to drop and count lines over the limit, or limit at the source',
+        message:
+          'drop: false (delay lines until a token is free) is not supported because stages run synchronously; set drop: true to drop and count lines over the limit, or limit at the source',
       });
     }
   });
@@ -106,7 +115,11 @@ class LimitStage implements Stage {
 }
 
 /** Builds the stage with an injectable millisecond clock (tests pass a fake one). */
-export function createLimitStage(cfg: LimitStageConfig, ctx: StageContext, now: () => number = () => performance.now()): Stage {
+export function createLimitStage(
+  cfg: LimitStageConfig,
+  ctx: StageContext,
+  now: () => number = () => performance.now(),
+): Stage {
   return new LimitStage(cfg, ctx, now);
 }
 

@@ -4,15 +4,22 @@ import { extractedString, type LogEntry } from '../entry';
 import { ParserStage } from './parser-stage';
 import type { StageContext, StageDefinition } from './stage';
 
-const config = z.strictObject({
-  mapping: z
-    .record(z.string().min(1), z.string().nullable())
-    .default({})
-    .describe('Extracted key -> logfmt key (`""` = the same name).'),
-  regex: re2Schema('Also extract every logfmt key whose name matches this RE2 expression (unanchored, as Alloy).').optional(),
-  source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
-    .describe('Extracted key holding the logfmt text to parse instead of the log line.'),
-}).refine((c) => Object.keys(c.mapping).length > 0 || c.regex !== undefined, { message: 'set `mapping` or `regex`' });
+const config = z
+  .strictObject({
+    mapping: z
+      .record(z.string().min(1), z.string().nullable())
+      .default({})
+      .describe('Extracted key -> logfmt key (`""` = the same name).'),
+    regex: re2Schema(
+      'Also extract every logfmt key whose name matches this RE2 expression (unanchored, as Alloy).',
+    ).optional(),
+    source: z
+      .string()
+      .min(1, '`source` may not be empty; omit it to parse the line')
+      .optional()
+      .describe('Extracted key holding the logfmt text to parse instead of the log line.'),
+  })
+  .refine((c) => Object.keys(c.mapping).length > 0 || c.regex !== undefined, { message: 'set `mapping` or `regex`' });
 
 export type LogfmtStageConfig = z.output<typeof config>;
 

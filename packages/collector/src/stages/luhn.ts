@@ -8,11 +8,22 @@ const MAX_DIGITS = 19;
 
 const config = z.strictObject({
   replacement: z.string().default('**REDACTED**').describe('Text that replaces each digit run passing the Luhn check.'),
-  source: z.string().min(1, '`source` may not be empty; omit it to mask the line').optional()
+  source: z
+    .string()
+    .min(1, '`source` may not be empty; omit it to mask the line')
+    .optional()
     .describe('Extracted key to mask instead of the log line; the masked text is written back to that key.'),
-  min_length: z.number().int().min(1).max(MAX_DIGITS, `card numbers have at most ${MAX_DIGITS} digits, so a larger min_length never matches`).default(13)
+  min_length: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_DIGITS, `card numbers have at most ${MAX_DIGITS} digits, so a larger min_length never matches`)
+    .default(13)
     .describe(`Fewest digits a run needs to be checked; runs of more than ${MAX_DIGITS} digits are never replaced.`),
-  delimiters: z.string().default('').describe('Characters allowed between the digits of one number (e.g. `" -"` for `4111 1111-1111 1111`).'),
+  delimiters: z
+    .string()
+    .default('')
+    .describe('Characters allowed between the digits of one number (e.g. `" -"` for `4111 1111-1111 1111`).'),
 });
 
 export type LuhnStageConfig = z.output<typeof config>;
@@ -95,7 +106,8 @@ function digitsOf(run: string): string {
 
 export const luhnStage: StageDefinition<LuhnStageConfig> = {
   type: 'luhn',
-  description: 'Replaces digit runs that pass the Luhn check (payment card numbers) in the line or in `source` (Alloy\'s stage.luhn); the `redact` stage covers cards and more.',
+  description:
+    "Replaces digit runs that pass the Luhn check (payment card numbers) in the line or in `source` (Alloy's stage.luhn); the `redact` stage covers cards and more.",
   config,
   create: (c, ctx) => new LuhnStage(c, ctx),
 };

@@ -8,10 +8,20 @@ import type { Stage, StageContext, StageDefinition } from './stage';
 const config = z
   .strictObject({
     selector: selectorSchema,
-    action: z.enum(['keep', 'drop']).default('keep').describe('`keep`: run the nested stages on matching entries; `drop`: drop matching entries.'),
-    drop_counter_reason: z.string().min(1).default('match_stage').describe('Reason label on the dropped-entries counter with `action: drop`.'),
+    action: z
+      .enum(['keep', 'drop'])
+      .default('keep')
+      .describe('`keep`: run the nested stages on matching entries; `drop`: drop matching entries.'),
+    drop_counter_reason: z
+      .string()
+      .min(1)
+      .default('match_stage')
+      .describe('Reason label on the dropped-entries counter with `action: drop`.'),
     pipeline_name: z.string().min(1).optional().describe('Name of the nested pipeline in stage metric labels.'),
-    stages: z.lazy(() => stageListSchema).optional().describe('Stages run on matching entries (`action: keep` only).'),
+    stages: z
+      .lazy(() => stageListSchema)
+      .optional()
+      .describe('Stages run on matching entries (`action: keep` only).'),
   })
   .superRefine((c, ctx) => {
     if (c.action === 'keep' && (c.stages === undefined || c.stages.length === 0)) {
@@ -97,7 +107,8 @@ class MatchStage implements Stage {
 
 export const matchStage: StageDefinition<MatchStageConfig> = {
   type: 'match',
-  description: 'Runs nested stages on (or drops) the entries whose labels match a LogQL stream selector and that pass its line filters and label filters (`| name="value"`, which also see structured metadata and extracted values: beyond Alloy).',
+  description:
+    'Runs nested stages on (or drops) the entries whose labels match a LogQL stream selector and that pass its line filters and label filters (`| name="value"`, which also see structured metadata and extracted values: beyond Alloy).',
   config,
   create: (c, ctx) => new MatchStage(c, ctx),
 };

@@ -4,7 +4,14 @@ import type { LogEntry } from '../entry';
 import { LabelSetCache } from '../labels/label-set-cache';
 import { labelSetKey } from '../labels/label-set-key';
 import { compileColumnReader } from './compiled-properties';
-import { ABSENT, CounterRecorder, GaugeRecorder, HistogramRecorder, type Recorder, type RecorderOptions } from './metrics/recorders';
+import {
+  ABSENT,
+  CounterRecorder,
+  GaugeRecorder,
+  HistogramRecorder,
+  type Recorder,
+  type RecorderOptions,
+} from './metrics/recorders';
 import { createBatchClock } from './metrics/batch-clock';
 import { SeriesSlots } from './metrics/series-slots';
 import { registerSeriesStore, type MetricKind } from '../telemetry/series-store';
@@ -17,7 +24,10 @@ const shared = {
   name: z.string().min(1).describe('Metric name; exposed as `prefix` + name.'),
   description: z.string().default('').describe('Help text of the metric.'),
   source: z.string().min(1).optional().describe('Extracted key the metric reads; defaults to `name`.'),
-  prefix: z.string().default(DEFAULT_PREFIX).describe('Prefix of the exposed name (Alloy default `loki_process_custom_`; empty means the default).'),
+  prefix: z
+    .string()
+    .default(DEFAULT_PREFIX)
+    .describe('Prefix of the exposed name (Alloy default `loki_process_custom_`; empty means the default).'),
   max_idle_duration: durationMs('Go duration')
     .refine((ms) => ms >= 1000, { message: 'max_idle_duration must be greater or equal than 1s' })
     .default(300_000)
@@ -28,31 +38,49 @@ const shared = {
 const counterSchema = z
   .object({
     ...shared,
-    action: z.enum(['inc', 'add']).describe('`inc` adds 1; `add` adds the source read as a float or a Go duration in seconds.'),
+    action: z
+      .enum(['inc', 'add'])
+      .describe('`inc` adds 1; `add` adds the source read as a float or a Go duration in seconds.'),
     match_all: z.boolean().default(false).describe('Count every entry, extracted or not (no `value` then).'),
-    count_entry_bytes: z.boolean().default(false).describe('With match_all and action add: add the line length in bytes.'),
+    count_entry_bytes: z
+      .boolean()
+      .default(false)
+      .describe('With match_all and action add: add the line length in bytes.'),
   })
   .strict()
   .superRefine((c, issues) => {
     if (c.match_all && c.value !== undefined) {
-      issues.addIssue({ code: 'custom', path: ['match_all'], message: "a counter supports either 'match_all' or a 'value', but not both" });
+      issues.addIssue({
+        code: 'custom',
+        path: ['match_all'],
+        message: "a counter supports either 'match_all' or a 'value', but not both",
+      });
     }
     if (c.count_entry_bytes && (!c.match_all || c.action !== 'add')) {
-      issues.addIssue({ code: 'custom', path: ['count_entry_bytes'], message: "count_entry_bytes needs match_all: true and action: add" });
+      issues.addIssue({
+        code: 'custom',
+        path: ['count_entry_bytes'],
+        message: 'count_entry_bytes needs match_all: true and action: add',
+      });
     }
   });
 
 const gaugeSchema = z
   .object({
     ...shared,
-    action: z.enum(['set', 'inc', 'dec', 'add', 'sub']).describe('`inc`/`dec` by 1; `set`/`add`/`sub` the source read as a float or a Go duration in seconds.'),
+    action: z
+      .enum(['set', 'inc', 'dec', 'add', 'sub'])
+      .describe('`inc`/`dec` by 1; `set`/`add`/`sub` the source read as a float or a Go duration in seconds.'),
   })
   .strict();
 
 const histogramSchema = z
   .object({
     ...shared,
-    buckets: z.array(z.number()).min(1).describe('Upper bounds of the buckets, strictly increasing (+Inf is implicit).'),
+    buckets: z
+      .array(z.number())
+      .min(1)
+      .describe('Upper bounds of the buckets, strictly increasing (+Inf is implicit).'),
   })
   .strict()
   .superRefine((c, issues) => {
@@ -74,9 +102,17 @@ const config = z
       c[kind].forEach((m, i) => {
         const full = (m.prefix || DEFAULT_PREFIX) + m.name;
         if (!METRIC_NAME.test(full)) {
-          issues.addIssue({ code: 'custom', path: [kind, i, 'name'], message: `"${full}" is not a valid Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)` });
+          issues.addIssue({
+            code: 'custom',
+            path: [kind, i, 'name'],
+            message: `"${full}" is not a valid Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*)`,
+          });
         } else if (seen.has(full)) {
-          issues.addIssue({ code: 'custom', path: [kind, i, 'name'], message: `metric "${full}" is already declared in this stage (${seen.get(full)})` });
+          issues.addIssue({
+            code: 'custom',
+            path: [kind, i, 'name'],
+            message: `metric "${full}" is already declared in this stage (${seen.get(full)})`,
+          });
         }
         seen.set(full, `${kind}[${i}]`);
       });
@@ -95,7 +131,12 @@ class MetricsStage implements Stage {
   readonly #recorders: Recorder[];
   // Label sets repeat line after line: their key and series are resolved once per set, not per entry.
   readonly #slots: LabelSetCache<SeriesSlots>;
-  readonly #readSources: (extracted: Record<string, unknown>, columns: unknown[][], row: number, absent: unknown) => void;
+  readonly #readSources: (
+    extracted: Record<string, unknown>,
+    columns: unknown[][],
+    row: number,
+    absent: unknown,
+  ) => void;
   readonly #now = createBatchClock();
   // Reused for every batch: its arrays grow to the largest batch seen and keep the last batch's values until the next.
   readonly #batch: { entries: readonly LogEntry[]; slots: SeriesSlots[]; columns: unknown[][] };
@@ -133,9 +174,23 @@ class MetricsStage implements Stage {
   }
 }
 
-function options(m: SharedConfig, kind: MetricKind, buckets: readonly number[], ctx: StageContext, index: number, column: number): RecorderOptions {
+function options(
+  m: SharedConfig,
+  kind: MetricKind,
+  buckets: readonly number[],
+  ctx: StageContext,
+  index: number,
+  column: number,
+): RecorderOptions {
   const name = (m.prefix || DEFAULT_PREFIX) + m.name;
-  const store = registerSeriesStore(ctx.registry, name, m.description || `${kind} from pipeline stage ${ctx.name}`, kind, buckets, m.max_idle_duration);
+  const store = registerSeriesStore(
+    ctx.registry,
+    name,
+    m.description || `${kind} from pipeline stage ${ctx.name}`,
+    kind,
+    buckets,
+    m.max_idle_duration,
+  );
   const parseFailed = ctx.counters.parseFailed;
   return { store, column, value: m.value, onParseFailure: () => parseFailed.inc(), index };
 }
@@ -152,9 +207,19 @@ function createMetricsStage(cfg: MetricsStageConfig, ctx: StageContext): Stage {
   const gauges = cfg.counter.length;
   const histograms = gauges + cfg.gauge.length;
   const recorders: Recorder[] = [
-    ...cfg.counter.map((m, i) => new CounterRecorder(options(m, 'counter', [], ctx, i, column(m, !m.match_all)), m.action, m.match_all, m.count_entry_bytes)),
+    ...cfg.counter.map(
+      (m, i) =>
+        new CounterRecorder(
+          options(m, 'counter', [], ctx, i, column(m, !m.match_all)),
+          m.action,
+          m.match_all,
+          m.count_entry_bytes,
+        ),
+    ),
     ...cfg.gauge.map((m, i) => new GaugeRecorder(options(m, 'gauge', [], ctx, gauges + i, column(m)), m.action)),
-    ...cfg.histogram.map((m, i) => new HistogramRecorder(options(m, 'histogram', m.buckets, ctx, histograms + i, column(m)))),
+    ...cfg.histogram.map(
+      (m, i) => new HistogramRecorder(options(m, 'histogram', m.buckets, ctx, histograms + i, column(m))),
+    ),
   ];
   return new MetricsStage(recorders, sources);
 }

@@ -22,11 +22,31 @@ function build(yaml: string) {
 
 describe('multiline stage', () => {
   test.each<[string, string, string[], string[]]>([
-    ['joins continuation lines when the next firstline arrives', "firstline: '^\\['", ['[1] a', ' at x', ' at y', '[2] b'], ['[1] a\n at x\n at y']],
+    [
+      'joins continuation lines when the next firstline arrives',
+      "firstline: '^\\['",
+      ['[1] a', ' at x', ' at y', '[2] b'],
+      ['[1] a\n at x\n at y'],
+    ],
     ['passes lines through when no firstline was seen yet', "firstline: '^\\['", ['orphan', '[1] a'], ['orphan']],
-    ['sends a block when it reaches max_lines', "firstline: '^\\['\nmax_lines: 2", ['[1] a', ' x', ' y'], ['[1] a\n x']],
-    ['strips trailing newlines when trim_newlines is on', "firstline: '^\\['", ['[1] a\r\n', ' x\n', '[2]'], ['[1] a\n x']],
-    ['keeps trailing newlines when trim_newlines is off', "firstline: '^\\['\ntrim_newlines: false", ['[1] a\n', ' x', '[2]'], ['[1] a\n\n x']],
+    [
+      'sends a block when it reaches max_lines',
+      "firstline: '^\\['\nmax_lines: 2",
+      ['[1] a', ' x', ' y'],
+      ['[1] a\n x'],
+    ],
+    [
+      'strips trailing newlines when trim_newlines is on',
+      "firstline: '^\\['",
+      ['[1] a\r\n', ' x\n', '[2]'],
+      ['[1] a\n x'],
+    ],
+    [
+      'keeps trailing newlines when trim_newlines is off',
+      "firstline: '^\\['\ntrim_newlines: false",
+      ['[1] a\n', ' x', '[2]'],
+      ['[1] a\n\n x'],
+    ],
   ])('%s', (_name, yaml, input, expected) => {
     const { stage } = build(yaml);
     expect(runStage(stage, lines(input)).map((e) => e.line)).toEqual(expected);
@@ -34,15 +54,23 @@ describe('multiline stage', () => {
 
   test.each<[string, string, RegExp]>([
     ['rejects an invalid firstline when it is not RE2', "firstline: '(?<=x)'", /firstline: invalid RE2 expression/],
-    ['rejects a zero max_wait_time when it is 0s', "firstline: x\nmax_wait_time: 0s", /max_wait_time must be greater than 0/],
-    ['rejects a malformed duration when max_wait_time has no unit', "firstline: x\nmax_wait_time: '3'", /expected a duration/],
+    [
+      'rejects a zero max_wait_time when it is 0s',
+      'firstline: x\nmax_wait_time: 0s',
+      /max_wait_time must be greater than 0/,
+    ],
+    [
+      'rejects a malformed duration when max_wait_time has no unit',
+      "firstline: x\nmax_wait_time: '3'",
+      /expected a duration/,
+    ],
     ['rejects max_lines of 0 when it is given', 'firstline: x\nmax_lines: 0', /max_lines/],
     ['requires firstline when it is missing', 'max_lines: 3', /firstline/],
   ])('%s', (_name, yaml, message) => {
     expect(() => loadStageYaml(multilineStage, yaml)).toThrow(message);
   });
 
-  test('keeps the first line\'s timestamp, labels and extracted values when a block is sent', () => {
+  test("keeps the first line's timestamp, labels and extracted values when a block is sent", () => {
     const { stage } = build("firstline: '^\\['");
     const [first, second, third] = lines(['[1] a', ' x', '[2] b']);
     first.extracted = { level: 'error' };
@@ -75,7 +103,7 @@ describe('multiline stage', () => {
     expect(out).toHaveLength(1);
   });
 
-  test('appends to the stream\'s last first line when continuation lines follow a timeout flush (Alloy)', () => {
+  test("appends to the stream's last first line when continuation lines follow a timeout flush (Alloy)", () => {
     const { stage } = build("firstline: '^\\['");
     const [first, ...rest] = lines(['[1] a', ' late']);
     runStage(stage, [first]);
@@ -83,7 +111,10 @@ describe('multiline stage', () => {
     stage.flush(out, FLUSH_ALL_NS);
     runStage(stage, rest);
     stage.flush(out, FLUSH_ALL_NS);
-    expect(out.map((e) => [e.line, e.timestampNs])).toEqual([['[1] a', 1n], [' late', 1n]]);
+    expect(out.map((e) => [e.line, e.timestampNs])).toEqual([
+      ['[1] a', 1n],
+      [' late', 1n],
+    ]);
   });
 
   test('keeps the stage contract when inputs are odd', async () => {
@@ -93,7 +124,13 @@ describe('multiline stage', () => {
   test('delivers the held block when the pipeline shuts down before max_wait_time', async () => {
     const sink = createMemoryConsumer();
     const pipeline = createPipelineConsumer(
-      { id: 'p', stages: parseStages("- multiline: { firstline: '^\\[', max_wait_time: 1h }"), forward_to: ['sinks.memory'], routes: [], default_forward_to: [] },
+      {
+        id: 'p',
+        stages: parseStages("- multiline: { firstline: '^\\[', max_wait_time: 1h }"),
+        forward_to: ['sinks.memory'],
+        routes: [],
+        default_forward_to: [],
+      },
       { registry: new Registry(), logger: silentLogger, resolve: () => sink },
     );
     await pipeline.start();

@@ -13,20 +13,32 @@ const MAX_IDLE_STREAMS = 10_000;
 
 const config = z
   .object({
-    firstline: z.string().min(1).describe('RE2 expression matching the first line of a block; lines that do not match join the current block of their stream.'),
+    firstline: z
+      .string()
+      .min(1)
+      .describe(
+        'RE2 expression matching the first line of a block; lines that do not match join the current block of their stream.',
+      ),
     max_lines: z.number().int().positive().default(128).describe('A block is sent once it has this many lines.'),
     max_wait_time: durationMs('Go duration')
       .refine((ms) => ms > 0, { message: 'max_wait_time must be greater than 0' })
       .default(3000)
       .describe('A block is sent when its stream has had no new line for this long (Go duration, default 3s).'),
-    trim_newlines: z.boolean().default(true).describe('Strip a trailing \\n or \\r\\n from each line before joining lines with \\n.'),
+    trim_newlines: z
+      .boolean()
+      .default(true)
+      .describe('Strip a trailing \\n or \\r\\n from each line before joining lines with \\n.'),
   })
   .strict()
   .superRefine((c, issues) => {
     try {
       compileRe2(c.firstline);
     } catch (err) {
-      issues.addIssue({ code: 'custom', path: ['firstline'], message: `invalid RE2 expression: ${(err as Error).message}` });
+      issues.addIssue({
+        code: 'custom',
+        path: ['firstline'],
+        message: `invalid RE2 expression: ${(err as Error).message}`,
+      });
     }
   });
 

@@ -3,7 +3,12 @@ import { extractedString, type LogEntry } from '../entry';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
 
 const config = z.strictObject({
-  source: z.string().min(1).describe('Extracted key whose value replaces the log line; a missing key leaves the line unchanged (counted as a parse failure).'),
+  source: z
+    .string()
+    .min(1)
+    .describe(
+      'Extracted key whose value replaces the log line; a missing key leaves the line unchanged (counted as a parse failure).',
+    ),
 });
 
 export type OutputStageConfig = z.output<typeof config>;

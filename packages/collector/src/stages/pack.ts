@@ -3,8 +3,13 @@ import { nowNs, type LogEntry, extractedString } from '../entry';
 import type { Stage, StageDefinition } from './stage';
 
 const config = z.strictObject({
-  labels: z.array(z.string().min(1)).min(1).describe('Labels (or extracted keys) to pack into the line; packed labels are removed from the label set.'),
-  ingest_timestamp: z.boolean().default(true)
+  labels: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe('Labels (or extracted keys) to pack into the line; packed labels are removed from the label set.'),
+  ingest_timestamp: z
+    .boolean()
+    .default(true)
     .describe('Set the entry timestamp to the time of packing, so entries of the now merged streams stay in order.'),
 });
 

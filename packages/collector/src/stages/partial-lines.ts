@@ -6,16 +6,30 @@ import { labelSetKey } from '../labels/label-set-key';
 
 /** The arguments that bound held partial lines, shared by the cri and docker stages (Alloy's names where Alloy has them). */
 export const partialLineArgs = {
-  max_partial_lines: z.number().int().positive().default(100)
-    .describe('Streams that may hold a partial line at once; a partial line of one more stream first sends the one held longest.'),
-  max_partial_line_size: z.number().int().nonnegative().default(0)
+  max_partial_lines: z
+    .number()
+    .int()
+    .positive()
+    .default(100)
+    .describe(
+      'Streams that may hold a partial line at once; a partial line of one more stream first sends the one held longest.',
+    ),
+  max_partial_line_size: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
     .describe('Size in UTF-8 bytes a joined partial line is cut to when `max_partial_line_size_truncate` is on.'),
-  max_partial_line_size_truncate: z.boolean().default(false)
+  max_partial_line_size_truncate: z
+    .boolean()
+    .default(false)
     .describe('Cut joined partial lines to `max_partial_line_size` bytes (never inside a character).'),
   max_partial_wait_time: durationMs('Go duration')
     .refine((ms) => ms > 0, { message: 'max_partial_wait_time must be greater than 0' })
     .default(3000)
-    .describe('A held partial line is sent as it is once its stream had no new line for this long (Go duration, default 3s). Not in Alloy, whose cri stage holds it until the line completes.'),
+    .describe(
+      'A held partial line is sent as it is once its stream had no new line for this long (Go duration, default 3s). Not in Alloy, whose cri stage holds it until the line completes.',
+    ),
 };
 
 export type PartialLineArgs = z.output<z.ZodObject<typeof partialLineArgs>>;
@@ -23,7 +37,11 @@ export type PartialLineArgs = z.output<z.ZodObject<typeof partialLineArgs>>;
 /** Config check for `partialLineArgs`: a 0-byte cut would empty every joined line. */
 export function checkPartialLineArgs(args: PartialLineArgs, issues: z.RefinementCtx): void {
   if (args.max_partial_line_size_truncate && args.max_partial_line_size === 0) {
-    issues.addIssue({ code: 'custom', path: ['max_partial_line_size_truncate'], message: 'needs max_partial_line_size greater than 0 (0 would empty every joined line)' });
+    issues.addIssue({
+      code: 'custom',
+      path: ['max_partial_line_size_truncate'],
+      message: 'needs max_partial_line_size greater than 0 (0 would empty every joined line)',
+    });
   }
 }
 
@@ -109,5 +127,3 @@ class HeldPartialLines implements PartialLines {
     }
   }
 }
-
-

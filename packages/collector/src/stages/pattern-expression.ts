@@ -92,15 +92,19 @@ export function compilePattern(source: string): PatternExpression {
     const next = tokens[i + 1];
     // Loki's check only pairs captures at even positions, so `a<x><y>` gets past it; every adjacent pair is rejected here.
     if (next?.kind === 'capture') {
-      throw new PatternSyntaxError(`captures <${token.text}> and <${next.text}> are side by side at offset ${next.offset}; put literal text between them`);
+      throw new PatternSyntaxError(
+        `captures <${token.text}> and <${next.text}> are side by side at offset ${next.offset}; put literal text between them`,
+      );
     }
     if (token.text !== '_') {
-      if (names.includes(token.text)) throw new PatternSyntaxError(`duplicate capture name <${token.text}> at offset ${token.offset}`);
+      if (names.includes(token.text))
+        throw new PatternSyntaxError(`duplicate capture name <${token.text}> at offset ${token.offset}`);
       names.push(token.text);
     }
     slots.push(token.text === '_' ? -1 : names.length - 1);
     ends.push(next?.text ?? '');
   }
-  if (names.length === 0) throw new PatternSyntaxError('the pattern needs at least one named capture such as <name> (<_> only skips text)');
+  if (names.length === 0)
+    throw new PatternSyntaxError('the pattern needs at least one named capture such as <name> (<_> only skips text)');
   return new CompiledPattern(names, prefix, slots, ends);
 }

@@ -8,7 +8,9 @@ import type { StageContext, StageDefinition } from './stage';
 const patternSchema = z
   .string()
   .min(1, '`pattern` may not be empty')
-  .describe('LogQL pattern: `<name>` captures text into extracted[name], `<_>` skips text, everything else is literal. A capture ends at the first occurrence of the literal after it; at least one named capture, never two captures side by side.')
+  .describe(
+    'LogQL pattern: `<name>` captures text into extracted[name], `<_>` skips text, everything else is literal. A capture ends at the first occurrence of the literal after it; at least one named capture, never two captures side by side.',
+  )
   .transform((source, ctx) => {
     try {
       return compilePattern(source);
@@ -21,9 +23,15 @@ const patternSchema = z
 
 const config = z.strictObject({
   pattern: patternSchema,
-  source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
+  source: z
+    .string()
+    .min(1, '`source` may not be empty; omit it to parse the line')
+    .optional()
     .describe('Extracted key to parse instead of the log line.'),
-  labels_from_groups: z.boolean().default(false).describe('Also set each named capture as a label (overriding an existing one).'),
+  labels_from_groups: z
+    .boolean()
+    .default(false)
+    .describe('Also set each named capture as a label (overriding an existing one).'),
 });
 
 export type PatternStageConfig = z.output<typeof config>;
@@ -41,7 +49,10 @@ class PatternStage extends ParserStage {
     this.#pattern = c.pattern;
     this.#names = c.pattern.names;
     this.#captures = c.pattern.names.map(() => '');
-    this.#write = compileGroupWriter(this.#names, this.#names.map((_, i) => i));
+    this.#write = compileGroupWriter(
+      this.#names,
+      this.#names.map((_, i) => i),
+    );
     this.#source = c.source;
     this.#toLabels = c.labels_from_groups;
   }
@@ -70,7 +81,8 @@ class PatternStage extends ParserStage {
 
 export const patternStage: StageDefinition<PatternStageConfig> = {
   type: 'pattern',
-  description: 'Extracts the captures of a LogQL pattern (`<ip> - - [<ts>] "<method> <path> <_>"`) from the line (or an extracted value) into the extracted map: no regex to write, and no backtracking.',
+  description:
+    'Extracts the captures of a LogQL pattern (`<ip> - - [<ts>] "<method> <path> <_>"`) from the line (or an extracted value) into the extracted map: no regex to write, and no backtracking.',
   config,
   create: (c, ctx) => new PatternStage(c, ctx),
 };

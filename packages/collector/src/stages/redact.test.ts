@@ -15,8 +15,18 @@ function run(yaml: string, line: string, extracted: Record<string, unknown> = {}
 describe('redact stage', () => {
   test.each<[string, string, string, string]>([
     ['replaces emails in the line when types are all', '{}', 'login by jane.doe@example.com ok', 'login by <EMAIL> ok'],
-    ['replaces only the listed types when types is set', 'types: [ipv4]', 'jane@example.com from 10.1.2.3', 'jane@example.com from <IPV4>'],
-    ['hashes placeholders when hash_key is set', 'types: [email]\nhash_key: k1', 'a@example.com', expect.stringMatching(/^<EMAIL:[0-9a-f]{8}>$/)],
+    [
+      'replaces only the listed types when types is set',
+      'types: [ipv4]',
+      'jane@example.com from 10.1.2.3',
+      'jane@example.com from <IPV4>',
+    ],
+    [
+      'hashes placeholders when hash_key is set',
+      'types: [email]\nhash_key: k1',
+      'a@example.com',
+      expect.stringMatching(/^<EMAIL:[0-9a-f]{8}>$/),
+    ],
     ['leaves lines without PII unchanged when nothing matches', '{}', 'GET /health 200', 'GET /health 200'],
   ])('%s', (_name, yaml, line, expected) => {
     expect(run(yaml, line).out.line).toEqual(expected);
@@ -47,9 +57,13 @@ describe('redact stage', () => {
     const lineEntries = planted.map((p) => createEntry(p.line, {}, 1n));
     const mapEntry = createEntry('x', {}, 1n);
     mapEntry.extracted = { fields: Object.fromEntries(planted.map((p, i) => [`f${i}`, p.line])) };
-    const mapStage = redactStage.create(loadStageYaml(redactStage, 'source: fields'), createStageTestContext('p/1/redact'));
+    const mapStage = redactStage.create(
+      loadStageYaml(redactStage, 'source: fields'),
+      createStageTestContext('p/1/redact'),
+    );
     const out = [...runStage(stage, lineEntries), ...runStage(mapStage, [mapEntry])];
-    const written = JSON.stringify(out.map((e) => ({ line: e.line, extracted: e.extracted }))) + (await ctx.registry.metrics());
+    const written =
+      JSON.stringify(out.map((e) => ({ line: e.line, extracted: e.extracted }))) + (await ctx.registry.metrics());
     expect(planted.filter((p) => written.includes(p.value)).map((p) => p.kind)).toEqual([]);
   });
 
@@ -61,7 +75,11 @@ describe('redact stage', () => {
   });
 
   test.each<[string, string, RegExp]>([
-    ['rejects unknown PII types when types has a typo', 'types: [emails]', /stages\.yaml:\d+:\d+ \[0\]\.redact\.types\[0\]: expected one of "email"/],
+    [
+      'rejects unknown PII types when types has a typo',
+      'types: [emails]',
+      /stages\.yaml:\d+:\d+ \[0\]\.redact\.types\[0\]: expected one of "email"/,
+    ],
     ['rejects an empty hash_key when it is blank', "hash_key: ''", /hash_key/],
     ['rejects an empty type list when types is []', 'types: []', /types/],
   ])('%s', (_name, yaml, message) => {

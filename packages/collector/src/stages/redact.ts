@@ -9,7 +9,13 @@ const REDACTIONS_METRIC = 'collector_stage_redactions_total';
 
 const config = z
   .object({
-    source: z.string().min(1).optional().describe('Extracted key to redact instead of the line; strings are redacted, maps and lists deeply, other values left alone.'),
+    source: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Extracted key to redact instead of the line; strings are redacted, maps and lists deeply, other values left alone.',
+      ),
     types: z
       .array(z.enum(piiTypes as [PiiType, ...PiiType[]]))
       .min(1)
@@ -19,7 +25,9 @@ const config = z
       .string()
       .min(1)
       .optional()
-      .describe('Secret key for hashed placeholders (`<EMAIL:3f9a1c2e>`, HMAC-SHA256) so equal values stay correlatable; plain `<EMAIL>` without it. Pass it as ${ENV_VAR}; it is never logged.'),
+      .describe(
+        'Secret key for hashed placeholders (`<EMAIL:3f9a1c2e>`, HMAC-SHA256) so equal values stay correlatable; plain `<EMAIL>` without it. Pass it as ${ENV_VAR}; it is never logged.',
+      ),
   })
   .strict();
 
@@ -33,7 +41,10 @@ class RedactStage implements Stage {
   constructor(cfg: RedactStageConfig, ctx: StageContext) {
     this.#redactor = createRedactor({ types: cfg.types, hashKey: cfg.hash_key });
     this.#source = cfg.source;
-    const redactions = counter(ctx.registry, REDACTIONS_METRIC, 'PII values replaced by a redact stage, by PII type', ['stage', 'type']);
+    const redactions = counter(ctx.registry, REDACTIONS_METRIC, 'PII values replaced by a redact stage, by PII type', [
+      'stage',
+      'type',
+    ]);
     this.#counts = new Map(this.#redactor.types.map((type) => [type, redactions.labels({ stage: ctx.name, type })]));
   }
 
@@ -50,7 +61,10 @@ class RedactStage implements Stage {
 
   #redactText(text: string): string {
     const result = this.#redactor.redact(text);
-    for (const type in result.counts) present(this.#counts.get(type as PiiType), 'the counter of a PII type (one per type)').inc(result.counts[type as PiiType]);
+    for (const type in result.counts)
+      present(this.#counts.get(type as PiiType), 'the counter of a PII type (one per type)').inc(
+        result.counts[type as PiiType],
+      );
     return result.text;
   }
 }

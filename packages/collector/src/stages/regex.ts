@@ -7,13 +7,27 @@ import type { StageContext, StageDefinition } from './stage';
 
 const config = z
   .strictObject({
-    expression: re2Schema('RE2 expression; each named group `(?P<name>...)` (names are valid label names) is written to the extracted map. Unnamed groups are ignored.', { plainGroups: true }),
-    source: z.string().min(1, '`source` may not be empty; omit it to parse the line').optional()
+    expression: re2Schema(
+      'RE2 expression; each named group `(?P<name>...)` (names are valid label names) is written to the extracted map. Unnamed groups are ignored.',
+      { plainGroups: true },
+    ),
+    source: z
+      .string()
+      .min(1, '`source` may not be empty; omit it to parse the line')
+      .optional()
       .describe('Extracted key to parse instead of the log line.'),
-    labels_from_groups: z.boolean().default(false).describe('Also set each named group as a label (overriding an existing one).'),
+    labels_from_groups: z
+      .boolean()
+      .default(false)
+      .describe('Also set each named group as a label (overriding an existing one).'),
   })
   .superRefine((c, ctx) => {
-    if (c.expression.groupNames.length === 0) ctx.addIssue({ code: 'custom', path: ['expression'], message: 'the expression needs at least one named capture group (?P<name>...)' });
+    if (c.expression.groupNames.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expression'],
+        message: 'the expression needs at least one named capture group (?P<name>...)',
+      });
   });
 
 export type RegexStageConfig = z.output<typeof config>;
@@ -46,7 +60,8 @@ class RegexStage extends ParserStage {
 
 export const regexStage: StageDefinition<RegexStageConfig> = {
   type: 'regex',
-  description: 'Extracts named groups of an RE2 regular expression from the line (or an extracted value) into the extracted map.',
+  description:
+    'Extracts named groups of an RE2 regular expression from the line (or an extracted value) into the extracted map.',
   config,
   create: (c, ctx) => new RegexStage(c, ctx),
 };

@@ -30,8 +30,10 @@ export const stageDefinitions: Record<string, AnyStageDefinition> = lazyRegistry
   replace: () => (require('./replace') as typeof import('./replace')).replaceStage,
   sampling: () => (require('./sampling') as typeof import('./sampling')).samplingStage,
   static_labels: () => (require('./static-labels') as typeof import('./static-labels')).staticLabelsStage,
-  structured_metadata: () => (require('./structured-metadata') as typeof import('./structured-metadata')).structuredMetadataStage,
-  structured_metadata_drop: () => (require('./structured-metadata-drop') as typeof import('./structured-metadata-drop')).structuredMetadataDropStage,
+  structured_metadata: () =>
+    (require('./structured-metadata') as typeof import('./structured-metadata')).structuredMetadataStage,
+  structured_metadata_drop: () =>
+    (require('./structured-metadata-drop') as typeof import('./structured-metadata-drop')).structuredMetadataDropStage,
   template: () => (require('./template') as typeof import('./template')).templateStage,
   tenant: () => (require('./tenant') as typeof import('./tenant')).tenantStage,
   timestamp: () => (require('./timestamp') as typeof import('./timestamp')).timestampStage,
@@ -42,5 +44,8 @@ export const stageDefinitions: Record<string, AnyStageDefinition> = lazyRegistry
  * A list of stages in Promtail/Alloy order, each a one-key map `{<stage type>: {…arguments}}`, validated
  * against the stage registry when parsed (so types registered later are seen) and compiled by each schema.
  */
-export const stageListSchema: z.ZodType<StageConfig[], unknown[]> = oneKeyListSchema('stage', 'regex', stageDefinitions)
-  .describe('Stages in order, each a one-key map: `- regex: { expression: ... }`.');
+export const stageListSchema: z.ZodType<StageConfig[], unknown[]> = oneKeyListSchema(
+  'stage',
+  'regex',
+  stageDefinitions,
+).describe('Stages in order, each a one-key map: `- regex: { expression: ... }`.');

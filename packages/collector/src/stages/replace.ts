@@ -8,16 +8,34 @@ import { present } from '../errors';
 
 const config = z
   .object({
-    expression: z.string().min(1).describe('RE2 expression; the text of every capture group in every match is replaced. `(?P<name>...)` groups also set extracted[name] to their replacement.'),
-    source: z.string().min(1).optional().describe('Extracted key to rewrite instead of the line; nothing happens when it is absent.'),
-    replace: z.string().default('').describe('Go template for each captured text, available as `{{ .Value }}` (extracted keys by name too). Empty deletes the captured text.'),
+    expression: z
+      .string()
+      .min(1)
+      .describe(
+        'RE2 expression; the text of every capture group in every match is replaced. `(?P<name>...)` groups also set extracted[name] to their replacement.',
+      ),
+    source: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Extracted key to rewrite instead of the line; nothing happens when it is absent.'),
+    replace: z
+      .string()
+      .default('')
+      .describe(
+        'Go template for each captured text, available as `{{ .Value }}` (extracted keys by name too). Empty deletes the captured text.',
+      ),
   })
   .strict()
   .superRefine((c, issues) => {
     try {
       compileRe2(c.expression);
     } catch (err) {
-      issues.addIssue({ code: 'custom', path: ['expression'], message: `invalid RE2 expression: ${(err as Error).message}` });
+      issues.addIssue({
+        code: 'custom',
+        path: ['expression'],
+        message: `invalid RE2 expression: ${(err as Error).message}`,
+      });
     }
     try {
       compileTemplate(c.replace);
@@ -34,7 +52,9 @@ class CaptureScope implements TemplateScope {
   value = '';
 
   field(name: string): unknown {
-    return name === 'Value' ? this.value : extractedString(present(this.entry, 'the entry being replaced').extracted[name]);
+    return name === 'Value'
+      ? this.value
+      : extractedString(present(this.entry, 'the entry being replaced').extracted[name]);
   }
 }
 

@@ -17,7 +17,12 @@ describe('sampling stage', () => {
     ['drops every line when rate is 0', 'rate: 0', [0, 0.5], []],
   ])('%s', (_name, yaml, randoms, kept) => {
     const { stage } = build(yaml, randoms);
-    expect(runStage(stage, ['a', 'b', 'c', 'd'].map((l) => createEntry(l, {}, 1n))).map((e) => e.line)).toEqual(kept);
+    expect(
+      runStage(
+        stage,
+        ['a', 'b', 'c', 'd'].map((l) => createEntry(l, {}, 1n)),
+      ).map((e) => e.line),
+    ).toEqual(kept);
   });
 
   test.each<[string, string, RegExp]>([
@@ -35,8 +40,14 @@ describe('sampling stage', () => {
   });
 
   test('keeps exactly the configured share when draws cover [0, 1) evenly', () => {
-    const { stage } = build('rate: 0.25', Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 1000) / 1000));
-    const kept = runStage(stage, Array.from({ length: 1000 }, () => createEntry('x', {}, 1n))).length;
+    const { stage } = build(
+      'rate: 0.25',
+      Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 1000) / 1000),
+    );
+    const kept = runStage(
+      stage,
+      Array.from({ length: 1000 }, () => createEntry('x', {}, 1n)),
+    ).length;
     expect(kept).toBe(250);
   });
 

@@ -4,8 +4,16 @@ import type { Stage, StageContext, StageDefinition } from './stage';
 
 const config = z
   .object({
-    rate: z.number().min(0).max(1).describe('Share of lines kept, from 0 to 1 (0.25 keeps about one line in four, chosen at random).'),
-    drop_counter_reason: z.string().min(1).default('sampling_stage').describe('Reason label for the lines this stage drops.'),
+    rate: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('Share of lines kept, from 0 to 1 (0.25 keeps about one line in four, chosen at random).'),
+    drop_counter_reason: z
+      .string()
+      .min(1)
+      .default('sampling_stage')
+      .describe('Reason label for the lines this stage drops.'),
   })
   .strict();
 
@@ -29,7 +37,11 @@ class SamplingStage implements Stage {
 }
 
 /** Builds the stage with an injectable source of randomness in [0, 1) (tests pass a fixed sequence). */
-export function createSamplingStage(cfg: SamplingStageConfig, ctx: StageContext, random: () => number = Math.random): Stage {
+export function createSamplingStage(
+  cfg: SamplingStageConfig,
+  ctx: StageContext,
+  random: () => number = Math.random,
+): Stage {
   return new SamplingStage(cfg, ctx, random);
 }
 

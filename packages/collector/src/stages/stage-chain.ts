@@ -33,8 +33,8 @@ export class StageChain implements Stage {
     this.#flushable = stages.some((s) => s.stage.flush !== undefined);
     this.updateBatch = stages.every((s) => s.stage.updateBatch !== undefined)
       ? (entries) => {
-        for (let i = 0; i < stages.length; i++) this.#updateAt(i, entries);
-      }
+          for (let i = 0; i < stages.length; i++) this.#updateAt(i, entries);
+        }
       : undefined;
   }
 
@@ -130,12 +130,16 @@ export function buildStageChain(configs: readonly StageConfig[], path: string, c
     const name = `${path}${i}/${c.type}`;
     const definition = registry.stageDefinitions[c.type];
     if (!definition) throw new Error(`stage type ${c.type} is not registered`);
-    const metrics = ctx.metrics ? ctx.metrics(ctx.pipeline, name) : createStageMetrics(ctx.registry, ctx.pipeline, name);
+    const metrics = ctx.metrics
+      ? ctx.metrics(ctx.pipeline, name)
+      : createStageMetrics(ctx.registry, ctx.pipeline, name);
     const stageCtx: StageContext = {
       name: `${ctx.pipeline}/${name}`,
       counters: metrics,
       registry: ctx.registry,
-      buildStages: (nested, nestedPath) => [buildStageChain(nested as StageConfig[], `${name}/${nestedPath ? nestedPath + '/' : ''}`, ctx)],
+      buildStages: (nested, nestedPath) => [
+        buildStageChain(nested as StageConfig[], `${name}/${nestedPath ? nestedPath + '/' : ''}`, ctx),
+      ],
     };
     return { name, type: c.type, stage: definition.create(c.config, stageCtx), metrics };
   });

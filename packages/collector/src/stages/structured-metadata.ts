@@ -6,9 +6,15 @@ import type { Stage, StageDefinition } from './stage';
 
 const config = z
   .strictObject({
-    values: z.record(labelNameSchema, z.string().nullable()).default({})
-      .describe('Structured metadata name -> key (`""` = the same name), read from the extracted map, then from the labels: a label found this way moves out of the label set.'),
-    regex: re2Schema('Also move every extracted key, then every label, whose name matches this RE2 expression (unanchored, as Alloy); matching labels leave the label set.').optional(),
+    values: z
+      .record(labelNameSchema, z.string().nullable())
+      .default({})
+      .describe(
+        'Structured metadata name -> key (`""` = the same name), read from the extracted map, then from the labels: a label found this way moves out of the label set.',
+      ),
+    regex: re2Schema(
+      'Also move every extracted key, then every label, whose name matches this RE2 expression (unanchored, as Alloy); matching labels leave the label set.',
+    ).optional(),
   })
   .refine((c) => Object.keys(c.values).length > 0 || c.regex !== undefined, 'set `values` or `regex`');
 
@@ -58,7 +64,8 @@ class StructuredMetadataStage implements Stage {
 
 export const structuredMetadataStage: StageDefinition<StructuredMetadataStageConfig> = {
   type: 'structured_metadata',
-  description: 'Attaches extracted values and labels to the entry as structured metadata; labels moved this way leave the label set (Alloy semantics).',
+  description:
+    'Attaches extracted values and labels to the entry as structured metadata; labels moved this way leave the label set (Alloy semantics).',
   config,
   create: (c) => new StructuredMetadataStage(c),
 };

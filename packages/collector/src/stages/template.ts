@@ -6,7 +6,10 @@ import { present } from '../errors';
 
 const config = z
   .object({
-    source: z.string().min(1).describe('Extracted key to write; created when absent. `.Value` reads its current value.'),
+    source: z
+      .string()
+      .min(1)
+      .describe('Extracted key to write; created when absent. `.Value` reads its current value.'),
     template: z
       .string()
       .describe(

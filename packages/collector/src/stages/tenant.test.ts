@@ -23,8 +23,16 @@ describe('tenant stage', () => {
   });
 
   test.each<[string, string, RegExp]>([
-    ['requires one of label, source or value when none is set', '{}', /set exactly one of label, source or value \(got none\)/],
-    ['rejects two choices when label and value are both set', 'label: a\nvalue: b', /value: set exactly one of label, source or value \(got label, value\)/],
+    [
+      'requires one of label, source or value when none is set',
+      '{}',
+      /set exactly one of label, source or value \(got none\)/,
+    ],
+    [
+      'rejects two choices when label and value are both set',
+      'label: a\nvalue: b',
+      /value: set exactly one of label, source or value \(got label, value\)/,
+    ],
     ['rejects unknown keys when the config has a typo', 'tenant: a', /tenant|Unrecognized/],
   ])('%s', (_name, yaml, message) => {
     expect(() => loadStageYaml(tenantStage, yaml)).toThrow(message);

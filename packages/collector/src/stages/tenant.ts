@@ -13,7 +13,11 @@ const config = z
   .superRefine((c, issues) => {
     const set = (['label', 'source', 'value'] as const).filter((k) => c[k] !== undefined);
     if (set.length !== 1) {
-      issues.addIssue({ code: 'custom', path: set.length > 1 ? [set[1]] : [], message: `set exactly one of label, source or value (got ${set.length === 0 ? 'none' : set.join(', ')})` });
+      issues.addIssue({
+        code: 'custom',
+        path: set.length > 1 ? [set[1]] : [],
+        message: `set exactly one of label, source or value (got ${set.length === 0 ? 'none' : set.join(', ')})`,
+      });
     }
   });
 
@@ -24,7 +28,13 @@ class TenantStage implements Stage {
 
   process(entry: LogEntry, out: LogEntry[]): void {
     const cfg = this.cfg;
-    const tenant = cfg.value ?? (cfg.label !== undefined ? entry.labels[cfg.label] : cfg.source !== undefined ? extractedString(entry.extracted[cfg.source]) : undefined);
+    const tenant =
+      cfg.value ??
+      (cfg.label !== undefined
+        ? entry.labels[cfg.label]
+        : cfg.source !== undefined
+          ? extractedString(entry.extracted[cfg.source])
+          : undefined);
     // A missing or empty tenant leaves the entry to the sink's own tenant_id (Alloy).
     if (tenant !== undefined && tenant !== '') entry.labels[TENANT_LABEL] = tenant;
     out.push(entry);

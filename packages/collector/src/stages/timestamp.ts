@@ -20,16 +20,23 @@ const config = z
       .describe(
         'Go reference layout (`2006-01-02T15:04:05.000Z07:00`, `Jan _2 15:04:05`) or a name: ANSIC, UnixDate, RubyDate, RFC822, RFC822Z, RFC850, RFC1123, RFC1123Z, RFC3339, RFC3339Nano, Kitchen, Stamp, StampMilli, StampMicro, StampNano, Unix, UnixMs, UnixUs, UnixNs. A layout without a year takes the current year.',
       ),
-    fallback_formats: z.array(z.string().min(1)).default([]).describe('Formats tried in order when `format` does not fit; each use is counted.'),
+    fallback_formats: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Formats tried in order when `format` does not fit; each use is counted.'),
     location: z
       .string()
       .min(1)
       .optional()
-      .describe('IANA time zone (`Europe/Berlin`) for layouts without a zone; named RFC/ANSIC formats stay UTC as in Alloy.'),
+      .describe(
+        'IANA time zone (`Europe/Berlin`) for layouts without a zone; named RFC/ANSIC formats stay UTC as in Alloy.',
+      ),
     action_on_failure: z
       .enum(['fudge', 'skip'])
       .default('fudge')
-      .describe('On failure, `fudge` sets the last parsed timestamp of the stream + 1ns (or keeps the entry\'s own); `skip` keeps the entry\'s own.'),
+      .describe(
+        "On failure, `fudge` sets the last parsed timestamp of the stream + 1ns (or keeps the entry's own); `skip` keeps the entry's own.",
+      ),
   })
   .strict()
   .superRefine((c, issues) => {
@@ -38,10 +45,17 @@ const config = z
       try {
         zone = createZone(c.location);
       } catch {
-        issues.addIssue({ code: 'custom', path: ['location'], message: `unknown time zone "${c.location}" (expected an IANA name like Europe/Berlin)` });
+        issues.addIssue({
+          code: 'custom',
+          path: ['location'],
+          message: `unknown time zone "${c.location}" (expected an IANA name like Europe/Berlin)`,
+        });
       }
     }
-    const formats: Array<[string | number, string]> = [['format', c.format], ...c.fallback_formats.map((f, i): [number, string] => [i, f])];
+    const formats: Array<[string | number, string]> = [
+      ['format', c.format],
+      ...c.fallback_formats.map((f, i): [number, string] => [i, f]),
+    ];
     for (const [key, format] of formats) {
       try {
         createTimestampParser(format, zone);
@@ -55,7 +69,12 @@ const config = z
 export type TimestampStageConfig = z.infer<typeof config>;
 
 function fallbackCounter(ctx: StageContext): Counter<'stage' | 'outcome'> {
-  return counter(ctx.registry, FALLBACKS_METRIC, 'Timestamp stage outcomes other than a parse with `format`: fallback_format, fudged, kept (receive time)', ['stage', 'outcome']);
+  return counter(
+    ctx.registry,
+    FALLBACKS_METRIC,
+    'Timestamp stage outcomes other than a parse with `format`: fallback_format, fudged, kept (receive time)',
+    ['stage', 'outcome'],
+  );
 }
 
 class TimestampStage implements Stage {

@@ -17,12 +17,32 @@ function run(yaml: string, input = entry()) {
 
 describe('truncate stage', () => {
   test.each<[string, string, Partial<LogEntry>]>([
-    ['cuts the line when it is longer than limit', 'rule: [{ limit: 4 }]', { line: '0123', extracted: { msg: 'message text', n: 12345678901, truncated: 'line' } }],
+    [
+      'cuts the line when it is longer than limit',
+      'rule: [{ limit: 4 }]',
+      { line: '0123', extracted: { msg: 'message text', n: 12345678901, truncated: 'line' } },
+    ],
     ['counts the suffix in the limit when a suffix is set', "rule: [{ limit: 6, suffix: '...' }]", { line: '012...' }],
-    ['cuts only the named labels when sources are set', "rule: [{ limit: 5, source_type: label, sources: [app] }]", { labels: { app: 'a-lon', env: 'prod' } }],
-    ['cuts every structured metadata value when sources are empty', 'rule: [{ limit: 3, source_type: structured_metadata }]', { structuredMetadata: { trace: 'abc' } }],
-    ['cuts only string extracted values when source_type is extracted', 'rule: [{ limit: 7, source_type: extracted }]', { extracted: { msg: 'message', n: 12345678901, truncated: 'extracted' } }],
-    ['records every truncated field when several rules cut', "rule: [{ limit: 4 }, { limit: 3, source_type: label, sources: [env] }]", { extracted: { msg: 'message text', n: 12345678901, truncated: 'label,line' } }],
+    [
+      'cuts only the named labels when sources are set',
+      'rule: [{ limit: 5, source_type: label, sources: [app] }]',
+      { labels: { app: 'a-lon', env: 'prod' } },
+    ],
+    [
+      'cuts every structured metadata value when sources are empty',
+      'rule: [{ limit: 3, source_type: structured_metadata }]',
+      { structuredMetadata: { trace: 'abc' } },
+    ],
+    [
+      'cuts only string extracted values when source_type is extracted',
+      'rule: [{ limit: 7, source_type: extracted }]',
+      { extracted: { msg: 'message', n: 12345678901, truncated: 'extracted' } },
+    ],
+    [
+      'records every truncated field when several rules cut',
+      'rule: [{ limit: 4 }, { limit: 3, source_type: label, sources: [env] }]',
+      { extracted: { msg: 'message text', n: 12345678901, truncated: 'label,line' } },
+    ],
   ])('%s', (_name, yaml, expected) => {
     expect(run(yaml).out).toMatchObject(expected);
   });
@@ -46,16 +66,35 @@ describe('truncate stage', () => {
 
   test.each<[string, string, RegExp]>([
     ['requires a rule when the list is empty', 'rule: []', /at least one truncate rule must be defined/],
-    ['rejects a zero limit when limit is 0', 'rule: [{ limit: 0 }]', /rule\[0\]\.limit: limit must be greater than zero/],
-    ['rejects sources when source_type is line', 'rule: [{ limit: 5, sources: [a] }]', /rule\[0\]\.sources: sources cannot be set when source_type is 'line'/],
-    ['rejects a suffix as long as the limit when both are 3', "rule: [{ limit: 3, suffix: '...' }]", /suffix length cannot be greater than or equal to limit/],
-    ['rejects unknown source types when source_type is misspelt', 'rule: [{ limit: 3, source_type: labels }]', /source_type/],
+    [
+      'rejects a zero limit when limit is 0',
+      'rule: [{ limit: 0 }]',
+      /rule\[0\]\.limit: limit must be greater than zero/,
+    ],
+    [
+      'rejects sources when source_type is line',
+      'rule: [{ limit: 5, sources: [a] }]',
+      /rule\[0\]\.sources: sources cannot be set when source_type is 'line'/,
+    ],
+    [
+      'rejects a suffix as long as the limit when both are 3',
+      "rule: [{ limit: 3, suffix: '...' }]",
+      /suffix length cannot be greater than or equal to limit/,
+    ],
+    [
+      'rejects unknown source types when source_type is misspelt',
+      'rule: [{ limit: 3, source_type: labels }]',
+      /source_type/,
+    ],
     ['rejects malformed sizes when limit has an unknown unit', 'rule: [{ limit: 3 parsecs }]', /expected a size/],
   ])('%s', (_name, yaml, message) => {
     expect(() => loadStageYaml(truncateStage, yaml)).toThrow(message);
   });
 
   test('keeps the stage contract when inputs are odd', async () => {
-    await expectStageCompliance("- truncate: { rule: [{ limit: 16, suffix: '...' }, { limit: 4, source_type: extracted }] }", { mayChange: ['line', 'extracted'] });
+    await expectStageCompliance(
+      "- truncate: { rule: [{ limit: 16, suffix: '...' }, { limit: 4, source_type: extracted }] }",
+      { mayChange: ['line', 'extracted'] },
+    );
   });
 });

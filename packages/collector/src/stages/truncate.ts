@@ -12,19 +12,40 @@ const rule = z
   .object({
     limit: sizeBytes('Maximum size in bytes (`1KiB`, `256`) including the suffix.'),
     suffix: z.string().default('').describe('Appended to truncated values; counts towards the limit.'),
-    sources: z.array(z.string().min(1)).default([]).describe('Names to truncate (labels, structured metadata or extracted keys); empty means all. Not allowed for source_type line.'),
-    source_type: z.enum(['line', 'label', 'structured_metadata', 'extracted']).default('line').describe('What to truncate.'),
+    sources: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Names to truncate (labels, structured metadata or extracted keys); empty means all. Not allowed for source_type line.',
+      ),
+    source_type: z
+      .enum(['line', 'label', 'structured_metadata', 'extracted'])
+      .default('line')
+      .describe('What to truncate.'),
   })
   .strict()
   .superRefine((r, issues) => {
     if (r.limit <= 0) issues.addIssue({ code: 'custom', path: ['limit'], message: 'limit must be greater than zero' });
-    if (r.source_type === 'line' && r.sources.length > 0) issues.addIssue({ code: 'custom', path: ['sources'], message: "sources cannot be set when source_type is 'line'" });
-    if (r.suffix !== '' && Buffer.byteLength(r.suffix) >= r.limit) issues.addIssue({ code: 'custom', path: ['suffix'], message: 'suffix length cannot be greater than or equal to limit' });
+    if (r.source_type === 'line' && r.sources.length > 0)
+      issues.addIssue({
+        code: 'custom',
+        path: ['sources'],
+        message: "sources cannot be set when source_type is 'line'",
+      });
+    if (r.suffix !== '' && Buffer.byteLength(r.suffix) >= r.limit)
+      issues.addIssue({
+        code: 'custom',
+        path: ['suffix'],
+        message: 'suffix length cannot be greater than or equal to limit',
+      });
   });
 
 const config = z
   .object({
-    rule: z.array(rule).min(1, { message: 'at least one truncate rule must be defined' }).describe('Truncation rules (Alloy `rule` blocks), applied in order.'),
+    rule: z
+      .array(rule)
+      .min(1, { message: 'at least one truncate rule must be defined' })
+      .describe('Truncation rules (Alloy `rule` blocks), applied in order.'),
   })
   .strict();
 
@@ -50,10 +71,25 @@ class TruncateStage implements Stage {
   readonly #marked = new Set<SourceType>();
 
   constructor(cfg: TruncateStageConfig, ctx: StageContext) {
-    this.#rules = cfg.rule.map((r) => ({ sourceType: r.source_type, keep: r.limit - Buffer.byteLength(r.suffix), suffix: r.suffix, sources: r.sources }));
-    const truncated = counter(ctx.registry, TRUNCATED_METRIC, 'Lines, labels, structured metadata or extracted values truncated by a truncate stage', ['stage', 'field']);
+    this.#rules = cfg.rule.map((r) => ({
+      sourceType: r.source_type,
+      keep: r.limit - Buffer.byteLength(r.suffix),
+      suffix: r.suffix,
+      sources: r.sources,
+    }));
+    const truncated = counter(
+      ctx.registry,
+      TRUNCATED_METRIC,
+      'Lines, labels, structured metadata or extracted values truncated by a truncate stage',
+      ['stage', 'field'],
+    );
     const child = (field: SourceType) => truncated.labels({ stage: ctx.name, field });
-    this.#counts = { line: child('line'), label: child('label'), structured_metadata: child('structured_metadata'), extracted: child('extracted') };
+    this.#counts = {
+      line: child('line'),
+      label: child('label'),
+      structured_metadata: child('structured_metadata'),
+      extracted: child('extracted'),
+    };
   }
 
   process(entry: LogEntry, out: LogEntry[]): void {

@@ -72,7 +72,14 @@ export class SeriesStore {
       const own: Labels = {};
       // Prometheus reserves names starting with __; Loki-internal labels stay out of metric series.
       for (const name in labels) if (!name.startsWith('__')) own[name] = labels[name];
-      series = { labels: own, value: 0, counts: this.type === 'histogram' ? new Float64Array(this.buckets.length + 1) : undefined, count: 0, lastUpdateMs: 0, expired: false };
+      series = {
+        labels: own,
+        value: 0,
+        counts: this.type === 'histogram' ? new Float64Array(this.buckets.length + 1) : undefined,
+        count: 0,
+        lastUpdateMs: 0,
+        expired: false,
+      };
       this.#series.set(key, series);
     }
     return series;
@@ -120,7 +127,14 @@ export class SeriesStore {
  * The store registered under `name`, created on first use. Pipelines that declare the same metric share
  * it; a different type, buckets or a non-stage metric of that name is an error naming the metric.
  */
-export function registerSeriesStore(registry: Registry, name: string, help: string, type: MetricKind, buckets: readonly number[], maxIdleMs: number): SeriesStore {
+export function registerSeriesStore(
+  registry: Registry,
+  name: string,
+  help: string,
+  type: MetricKind,
+  buckets: readonly number[],
+  maxIdleMs: number,
+): SeriesStore {
   const existing = registry.getSingleMetric(name) as unknown;
   if (existing === undefined) {
     const store = new SeriesStore(name, help, type, buckets, maxIdleMs);
@@ -128,9 +142,12 @@ export function registerSeriesStore(registry: Registry, name: string, help: stri
     registry.registerMetric(store as unknown as Parameters<Registry['registerMetric']>[0]);
     return store;
   }
-  if (!(existing instanceof SeriesStore)) throw new Error(`metric ${name} is already registered by the collector itself; choose another name or prefix`);
+  if (!(existing instanceof SeriesStore))
+    throw new Error(`metric ${name} is already registered by the collector itself; choose another name or prefix`);
   if (existing.type !== type || existing.buckets.join(',') !== buckets.join(',')) {
-    throw new Error(`metric ${name} is declared twice with different definitions (${existing.type} [${existing.buckets.join(',')}] vs ${type} [${buckets.join(',')}]); the same name must mean the same metric in every pipeline`);
+    throw new Error(
+      `metric ${name} is declared twice with different definitions (${existing.type} [${existing.buckets.join(',')}] vs ${type} [${buckets.join(',')}]); the same name must mean the same metric in every pipeline`,
+    );
   }
   existing.share(maxIdleMs);
   return existing;

@@ -8,7 +8,11 @@ export interface FailingConsumer extends Consumer<LogBatch> {
   failNext(times: number): void;
 }
 
-export function createFailingConsumer(options: { times: number; error: () => Error; next: Consumer<LogBatch> }): FailingConsumer {
+export function createFailingConsumer(options: {
+  times: number;
+  error: () => Error;
+  next: Consumer<LogBatch>;
+}): FailingConsumer {
   let remaining = options.times;
   let calls = 0;
   return {

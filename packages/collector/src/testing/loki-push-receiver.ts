@@ -109,7 +109,11 @@ export class LokiPushReceiver {
   }
 
   waitForEntries(count: number, timeoutMs?: number): Promise<void> {
-    return waitFor(() => this.entryCount >= count, `${count} entries at the receiver (have ${this.entryCount})`, timeoutMs);
+    return waitFor(
+      () => this.entryCount >= count,
+      `${count} entries at the receiver (have ${this.entryCount})`,
+      timeoutMs,
+    );
   }
 
   async close(): Promise<void> {
@@ -139,7 +143,11 @@ export class LokiPushReceiver {
     const script = this.#failures[0];
     if (script) {
       if (--script.times <= 0) this.#failures.shift();
-      return answer(script.status, script.body ?? `scripted ${script.status}`, script.retryAfter ? { 'Retry-After': script.retryAfter } : {});
+      return answer(
+        script.status,
+        script.body ?? `scripted ${script.status}`,
+        script.retryAfter ? { 'Retry-After': script.retryAfter } : {},
+      );
     }
     let streams: DecodedStream[];
     try {
@@ -165,7 +173,8 @@ export class LokiPushReceiver {
     const type = headers['content-type'] ?? '';
     if (type.startsWith('application/x-protobuf')) return decodeProtobufPush(body, 256 * 1024 * 1024);
     if (type.startsWith('application/json')) {
-      const text = headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body).toString('utf8') : body.toString('utf8');
+      const text =
+        headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(body).toString('utf8') : body.toString('utf8');
       return decodeJsonPush(text);
     }
     throw new Error(`unsupported content type ${JSON.stringify(type)}`);

@@ -22,6 +22,7 @@ export function createMemoryConsumer(): MemoryConsumer {
       for (const entry of batch.entries) entries.push(entry);
     },
     lines: () => entries.map((e) => e.line),
-    waitForEntries: (count, timeoutMs) => waitFor(() => entries.length >= count, `${count} entries (have ${entries.length})`, timeoutMs),
+    waitForEntries: (count, timeoutMs) =>
+      waitFor(() => entries.length >= count, `${count} entries (have ${entries.length})`, timeoutMs),
   };
 }

@@ -28,7 +28,15 @@ export function spans(...items: [name: string, attrs?: Record<string, string>, s
 
 export function logRecords(...items: [body: string, severityNumber: number][]): LogsData {
   return codecs.logs.decodeJson(
-    JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: items.map(([body, severityNumber]) => ({ body: { stringValue: body }, severityNumber })) }] }] }),
+    JSON.stringify({
+      resourceLogs: [
+        {
+          scopeLogs: [
+            { logRecords: items.map(([body, severityNumber]) => ({ body: { stringValue: body }, severityNumber })) },
+          ],
+        },
+      ],
+    }),
   );
 }
 
@@ -41,7 +49,12 @@ export function gauges(...items: [name: string, points: Record<string, string>[]
             {
               metrics: items.map(([name, points]) => ({
                 name,
-                gauge: { dataPoints: points.map((attrs) => ({ asInt: '1', attributes: Object.entries(attrs).map(([key, value]) => ({ key, value: { stringValue: value } })) })) },
+                gauge: {
+                  dataPoints: points.map((attrs) => ({
+                    asInt: '1',
+                    attributes: Object.entries(attrs).map(([key, value]) => ({ key, value: { stringValue: value } })),
+                  })),
+                },
               })),
             },
           ],

@@ -5,7 +5,10 @@ import type { StageDefinition } from '../stages/stage';
 import { expectStageCompliance } from './stage-compliance';
 
 // Deliberately broken stages, registered only in this test file's module registry, to prove the checker catches them.
-function register(type: string, process: (entry: LogEntry, out: LogEntry[], counters: { dropped(reason: string): { inc(): void } }) => void): void {
+function register(
+  type: string,
+  process: (entry: LogEntry, out: LogEntry[], counters: { dropped(reason: string): { inc(): void } }) => void,
+): void {
   const definition: StageDefinition<Record<string, never>> = {
     type,
     description: `test-only stage: ${type}`,
@@ -38,7 +41,8 @@ stageDefinitions.test_batch_differs = {
   config: z.strictObject({}),
   create: () => ({
     process: (entry: LogEntry, out: LogEntry[]) => out.push(entry),
-    processBatch: (entries: readonly LogEntry[], out: LogEntry[]) => entries.forEach((e, i) => i % 2 === 0 && out.push(e)),
+    processBatch: (entries: readonly LogEntry[], out: LogEntry[]) =>
+      entries.forEach((e, i) => i % 2 === 0 && out.push(e)),
   }),
 } satisfies StageDefinition<Record<string, never>>;
 
@@ -66,6 +70,8 @@ describe('expectStageCompliance', () => {
 
   test('passes a stage that counts its drops and declares what it changes', async () => {
     await expect(expectStageCompliance('- test_drops_and_counts: {}', { mayChange: [] })).resolves.toBeUndefined();
-    await expect(expectStageCompliance('- test_touches_labels: {}', { mayChange: ['labels'] })).resolves.toBeUndefined();
+    await expect(
+      expectStageCompliance('- test_touches_labels: {}', { mayChange: ['labels'] }),
+    ).resolves.toBeUndefined();
   });
 });

@@ -15,20 +15,54 @@ const FIELDS: readonly EntryField[] = ['line', 'labels', 'structuredMetadata', '
 
 /** Inputs that have broken log stages before: empty, huge, binary, odd Unicode, odd extracted value types. */
 function oddEntries(): LogEntry[] {
-  const odd: unknown[] = [null, 0, -1.5, true, {}, [], { nested: { deep: [1, 'x'] } }, '', ' ', '\u0000', '\ud800', '😀'];
-  const lines = ['', ' ', '\n', '\t\r', 'a'.repeat(1 << 20), '\u0000\u0001\u0002', '\ud800 lone surrogate', '😀 emoji ü',
-    '{"a":1,"b":"x"}', '{"a":', 'a=1 b="x y" c', 'key="unterminated', '[1,2,3]', 'null', '1|2|3|4|5|6|7|8',
-    '2025-12-26|21:45:32.123|21:45:32.423|300|CashIn|Transfer completed|SUCCESS|200', '\u001b[31mred\u001b[0m'];
+  const odd: unknown[] = [
+    null,
+    0,
+    -1.5,
+    true,
+    {},
+    [],
+    { nested: { deep: [1, 'x'] } },
+    '',
+    ' ',
+    '\u0000',
+    '\ud800',
+    '😀',
+  ];
+  const lines = [
+    '',
+    ' ',
+    '\n',
+    '\t\r',
+    'a'.repeat(1 << 20),
+    '\u0000\u0001\u0002',
+    '\ud800 lone surrogate',
+    '😀 emoji ü',
+    '{"a":1,"b":"x"}',
+    '{"a":',
+    'a=1 b="x y" c',
+    'key="unterminated',
+    '[1,2,3]',
+    'null',
+    '1|2|3|4|5|6|7|8',
+    '2025-12-26|21:45:32.123|21:45:32.423|300|CashIn|Transfer completed|SUCCESS|200',
+    '\u001b[31mred\u001b[0m',
+  ];
   const entries: LogEntry[] = lines.map((line) => testEntry(line));
   const keys = ['msg', 'level', 'status', 'method', 'value', 'time', 'source', 'a', 'b', 'latency'];
   for (const value of odd) {
-    entries.push(testEntry('odd extracted values', {
-      extracted: Object.fromEntries(keys.map((k) => [k, value])),
-      labels: { job: 'compliance', level: 'info', status: '200' },
-      structuredMetadata: { trace_id: 'abc' },
-    }));
+    entries.push(
+      testEntry('odd extracted values', {
+        extracted: Object.fromEntries(keys.map((k) => [k, value])),
+        labels: { job: 'compliance', level: 'info', status: '200' },
+        structuredMetadata: { trace_id: 'abc' },
+      }),
+    );
   }
-  entries.push(testEntry('time edges', { timestampNs: 0n }), testEntry('time edges', { timestampNs: 9_999_999_999_999_999_999n }));
+  entries.push(
+    testEntry('time edges', { timestampNs: 0n }),
+    testEntry('time edges', { timestampNs: 9_999_999_999_999_999_999n }),
+  );
   return entries;
 }
 
@@ -59,14 +93,19 @@ export async function expectStageCompliance(yaml: string, options: StageComplian
     const now = snapshot(entry);
     for (const f of unchanged) expect({ field: f, value: now[f] }).toEqual({ field: f, value: was[f] });
   }
-  const dropped = await harness.counter('collector_stage_dropped_entries_total', { stage: '0/' + Object.keys(parseFirstKey(yaml))[0] });
+  const dropped = await harness.counter('collector_stage_dropped_entries_total', {
+    stage: '0/' + Object.keys(parseFirstKey(yaml))[0],
+  });
   if (options.merges) expect(out.length + dropped).toBeLessThanOrEqual(entries.length);
   else expect(out.length + dropped).toBe(entries.length);
   await expectBatchLikePerEntry(yaml);
 }
 
 /** What one way of running a stage over the odd inputs gave: which inputs left in what order, as what, and the metrics. */
-async function runOdd(yaml: string, run: (stage: Stage, entries: LogEntry[], out: LogEntry[]) => void): Promise<unknown> {
+async function runOdd(
+  yaml: string,
+  run: (stage: Stage, entries: LogEntry[], out: LogEntry[]) => void,
+): Promise<unknown> {
   const harness = createStageHarness(yaml, 'compliance');
   const stage = harness.chain.stages[0].stage;
   const entries = oddEntries();
@@ -85,13 +124,17 @@ async function expectBatchLikePerEntry(yaml: string): Promise<void> {
     for (const entry of entries) stage.process(entry, out);
   });
   if (processBatch !== undefined) {
-    expect({ processBatch: await runOdd(yaml, (stage, entries, out) => stage.processBatch?.(entries, out)) }).toEqual({ processBatch: perEntry });
+    expect({ processBatch: await runOdd(yaml, (stage, entries, out) => stage.processBatch?.(entries, out)) }).toEqual({
+      processBatch: perEntry,
+    });
   }
   if (updateBatch !== undefined) {
-    expect({ updateBatch: await runOdd(yaml, (stage, entries, out) => {
-      stage.updateBatch?.(entries);
-      out.push(...entries);
-    }) }).toEqual({ updateBatch: perEntry });
+    expect({
+      updateBatch: await runOdd(yaml, (stage, entries, out) => {
+        stage.updateBatch?.(entries);
+        out.push(...entries);
+      }),
+    }).toEqual({ updateBatch: perEntry });
   }
 }
 

@@ -29,7 +29,10 @@ export function createStageHarness(yaml: string, pipeline = 'test'): StageHarnes
     registry,
     run(input) {
       const out: LogEntry[] = [];
-      chain.run(input.map((e) => (typeof e === 'string' ? createEntry(e, {}, 1_700_000_000_000_000_000n) : e)), out);
+      chain.run(
+        input.map((e) => (typeof e === 'string' ? createEntry(e, {}, 1_700_000_000_000_000_000n) : e)),
+        out,
+      );
       return out;
     },
     flush(nowNs) {
@@ -60,7 +63,15 @@ export function stageConfigIssues(yaml: string): string[] {
 }
 
 /** An entry for stage tests: fixed timestamp, own label/metadata/extracted objects. */
-export function testEntry(line: string, fields: { labels?: Labels; structuredMetadata?: Labels; extracted?: Record<string, unknown>; timestampNs?: bigint } = {}): LogEntry {
+export function testEntry(
+  line: string,
+  fields: {
+    labels?: Labels;
+    structuredMetadata?: Labels;
+    extracted?: Record<string, unknown>;
+    timestampNs?: bigint;
+  } = {},
+): LogEntry {
   return {
     line,
     timestampNs: fields.timestampNs ?? 1_700_000_000_000_000_000n,

@@ -12,8 +12,17 @@ export interface StageTestContext extends StageContext {
 
 export function createStageTestContext(name = 'test/0/stage'): StageTestContext {
   const registry = new Registry();
-  const parseFailed = new Counter({ name: 'test_stage_parse_failures_total', help: 'parse failures', registers: [registry] });
-  const dropped = new Counter({ name: 'test_stage_dropped_total', help: 'drops', labelNames: ['reason'], registers: [registry] });
+  const parseFailed = new Counter({
+    name: 'test_stage_parse_failures_total',
+    help: 'parse failures',
+    registers: [registry],
+  });
+  const dropped = new Counter({
+    name: 'test_stage_dropped_total',
+    help: 'drops',
+    labelNames: ['reason'],
+    registers: [registry],
+  });
   const valueOf = async (counter: Counter<string>, labels: Record<string, string> = {}): Promise<number> =>
     (await counter.get()).values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x))?.value ?? 0;
   return {
@@ -47,7 +56,10 @@ export function parseStageYaml<C>(definition: StageDefinition<C>, text: string):
  * returns the compiled config; throws the loader's ConfigError (`stages.yaml:line:col [0].type.key: message`).
  */
 export function loadStageYaml<C>(definition: StageDefinition<C>, text: string): C {
-  const body = text.split('\n').map((line) => `    ${line}`).join('\n');
+  const body = text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
   const [stage] = parseStages(`- ${definition.type}:\n${body}\n`);
   return stage.config as C;
 }

@@ -48,7 +48,9 @@ export function startLiveView(opts: LiveViewOptions): LiveView {
         out.write('\x1b[2J\x1b[H' + renderTop(model, opts.header).join('\n') + '\n');
       } else {
         const parse = model.parseSuccessRatio === undefined ? '-' : (model.parseSuccessRatio * 100).toFixed(1) + '%';
-        out.write(`in=${model.linesInPerSecond.toFixed(0)}/s out=${model.linesOutPerSecond.toFixed(0)}/s parse_success=${parse} decided_by=${[...model.decidedBy].map(([k, v]) => `${k}:${v}`).join(',')}\n`);
+        out.write(
+          `in=${model.linesInPerSecond.toFixed(0)}/s out=${model.linesOutPerSecond.toFixed(0)}/s parse_success=${parse} decided_by=${[...model.decidedBy].map(([k, v]) => `${k}:${v}`).join(',')}\n`,
+        );
       }
     }
     prev = curr;

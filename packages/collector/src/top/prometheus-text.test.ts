@@ -16,14 +16,23 @@ describe('parsePrometheusText', () => {
   test('reads names, labels and values when labels contain escaped quotes and commas', () => {
     const samples = parsePrometheusText(exposition);
     expect(samples).toHaveLength(6);
-    expect(samples.find((s) => s.name === 'weird')).toEqual({ name: 'weird', labels: { msg: 'a "quoted" value, with comma', x: 'y' }, value: 1.5 });
+    expect(samples.find((s) => s.name === 'weird')).toEqual({
+      name: 'weird',
+      labels: { msg: 'a "quoted" value, with comma', x: 'y' },
+      value: 1.5,
+    });
   });
 
   test('sums samples of a name, grouped by a label when asked', () => {
     const samples = parsePrometheusText(exposition);
     expect(total(samples, 'collector_sink_sent_entries_total')).toBe(15);
     expect(sumBy(samples, 'sorter_items_total', 'severity')).toEqual(new Map([['error', 7]]));
-    expect(sumBy(samples, 'sorter_items_total', 'decided_by')).toEqual(new Map([['rules', 3], ['cache', 4]]));
+    expect(sumBy(samples, 'sorter_items_total', 'decided_by')).toEqual(
+      new Map([
+        ['rules', 3],
+        ['cache', 4],
+      ]),
+    );
     expect(total(samples, 'absent_metric')).toBe(0);
   });
 });

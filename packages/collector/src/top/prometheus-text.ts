@@ -17,7 +17,8 @@ export function parsePrometheusText(text: string): Sample[] {
     if (!m) continue;
     const labels: Record<string, string> = {};
     if (m[3]) {
-      for (const pair of m[3].matchAll(labelPair)) labels[pair[1]] = pair[2].replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
+      for (const pair of m[3].matchAll(labelPair))
+        labels[pair[1]] = pair[2].replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
     }
     samples.push({ name: m[1], labels, value: Number(m[4]) });
   }

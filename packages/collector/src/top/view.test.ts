@@ -46,15 +46,28 @@ describe('live view model', () => {
 
   test('falls back to the sorter mix when the collector classified nothing itself', () => {
     const model = buildTopModel(before, after);
-    expect(model.decidedBy).toEqual(new Map([['rules', 3], ['cache', 1]]));
+    expect(model.decidedBy).toEqual(
+      new Map([
+        ['rules', 3],
+        ['cache', 1],
+      ]),
+    );
     const frame = renderTop(model, ['header']).join('\n');
     expect(frame).toContain('rules');
     expect(frame).toMatch(/75\.0%/);
   });
 
   test.each([
-    ['says why there is no queue when no sink has one', '', 'entries waiting in sink queues  none (no sink with a queue: file and stdout sinks write at once)'],
-    ['names each queued sink with the entries waiting in it', 'collector_sink_queue_entries{sink="sinks.loki"} 12', 'entries waiting in sink queues  sinks.loki=12'],
+    [
+      'says why there is no queue when no sink has one',
+      '',
+      'entries waiting in sink queues  none (no sink with a queue: file and stdout sinks write at once)',
+    ],
+    [
+      'names each queued sink with the entries waiting in it',
+      'collector_sink_queue_entries{sink="sinks.loki"} 12',
+      'entries waiting in sink queues  sinks.loki=12',
+    ],
   ])('%s', (_what, metrics, line) => {
     const s = scrape(metrics, '', 0);
     const frame = renderTop(buildTopModel(s, { ...s, atMs: 1000 }), []);

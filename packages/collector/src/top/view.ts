@@ -92,9 +92,10 @@ function shares(values: Map<string, number>, width: number): string[] {
 export function renderTop(model: TopModel, header: readonly string[]): string[] {
   const parse = model.parseSuccessRatio === undefined ? '  -' : `${(model.parseSuccessRatio * 100).toFixed(1)}%`;
   // Only sinks with a delivery queue (loki, otlp, prometheus_remote_write) report one; file and stdout write at once.
-  const queues = model.queueDepth.size > 0
-    ? `entries waiting in sink queues  ${[...model.queueDepth.entries()].map(([sink, n]) => `${sink}=${n}`).join('  ')}`
-    : 'entries waiting in sink queues  none (no sink with a queue: file and stdout sinks write at once)';
+  const queues =
+    model.queueDepth.size > 0
+      ? `entries waiting in sink queues  ${[...model.queueDepth.entries()].map(([sink, n]) => `${sink}=${n}`).join('  ')}`
+      : 'entries waiting in sink queues  none (no sink with a queue: file and stdout sinks write at once)';
   return [
     ...header,
     '',

@@ -7,7 +7,14 @@ import { createFailingConsumer } from '../../src/testing';
 import { startGrpc, type Harness } from './receiver-harness';
 
 const logs = codecs.logs.decodeJson(
-  JSON.stringify({ resourceLogs: [{ resource: {}, scopeLogs: [{ logRecords: [{ timeUnixNano: '1700000000000000000', body: { stringValue: 'hello' } }] }] }] }),
+  JSON.stringify({
+    resourceLogs: [
+      {
+        resource: {},
+        scopeLogs: [{ logRecords: [{ timeUnixNano: '1700000000000000000', body: { stringValue: 'hello' } }] }],
+      },
+    ],
+  }),
 );
 
 type Result = { err: grpc.ServiceError | null; partial?: PartialSuccess };
@@ -43,12 +50,14 @@ describe('otlp_grpc source', () => {
     const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)));
     expect(res.err).toBeNull();
     expect(h.logs.lines()).toEqual(['hello']);
-    expect(h.logs.entries[0]!.timestampNs).toBe(1700000000000000000n);
+    expect(h.logs.entries[0].timestampNs).toBe(1700000000000000000n);
   });
 
   test('decodes a gzip-compressed message when the client compresses with gzip', async () => {
     h = await startGrpc();
-    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)), { 'grpc.default_compression_algorithm': 2 });
+    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)), {
+      'grpc.default_compression_algorithm': 2,
+    });
     expect(res.err).toBeNull();
     expect(h.logs.lines()).toEqual(['hello']);
   });
@@ -61,14 +70,18 @@ describe('otlp_grpc source', () => {
   });
 
   test('answers RESOURCE_EXHAUSTED with a retry-after trailer when the pipeline queue is full', async () => {
-    h = await startGrpc({}, (next) => createFailingConsumer({ times: 1, error: () => new QueueFullError('queue full', 2000), next }));
+    h = await startGrpc({}, (next) =>
+      createFailingConsumer({ times: 1, error: () => new QueueFullError('queue full', 2000), next }),
+    );
     const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)));
     expect(res.err?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     expect(res.err?.metadata.get('retry-after')).toEqual(['2']);
   });
 
   test('answers INVALID_ARGUMENT when the pipeline rejects the batch permanently', async () => {
-    h = await startGrpc({}, (next) => createFailingConsumer({ times: 1, error: () => new PermanentError('line too long'), next }));
+    h = await startGrpc({}, (next) =>
+      createFailingConsumer({ times: 1, error: () => new PermanentError('line too long'), next }),
+    );
     const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)));
     expect(res.err?.code).toBe(grpc.status.INVALID_ARGUMENT);
     expect(res.err?.details).toBe('line too long');
@@ -76,7 +89,11 @@ describe('otlp_grpc source', () => {
 
   test('answers RESOURCE_EXHAUSTED when a message is larger than max_recv_msg_size_bytes', async () => {
     h = await startGrpc({ max_recv_msg_size_bytes: 256 });
-    const big = codecs.logs.decodeJson(JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'x'.repeat(1000) } }] }] }] }));
+    const big = codecs.logs.decodeJson(
+      JSON.stringify({
+        resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'x'.repeat(1000) } }] }] }],
+      }),
+    );
     const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(big)));
     expect(res.err?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     expect(h.logs.entries).toHaveLength(0);
@@ -84,12 +101,27 @@ describe('otlp_grpc source', () => {
 
   test('reports partial success with every data point rejected when no metrics_forward_to is set', async () => {
     h = await startGrpc({ metrics_forward_to: [] });
-    const metrics = codecs.metrics.decodeJson(JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: 'up', gauge: { dataPoints: [{ asInt: '1' }, { asDouble: 2 }] } }] }] }] }));
+    const metrics = codecs.metrics.decodeJson(
+      JSON.stringify({
+        resourceMetrics: [
+          { scopeMetrics: [{ metrics: [{ name: 'up', gauge: { dataPoints: [{ asInt: '1' }, { asDouble: 2 }] } }] }] },
+        ],
+      }),
+    );
     const client = new grpc.Client(`127.0.0.1:${h.source.port()}`, grpc.credentials.createInsecure());
     const partial = await new Promise<PartialSuccess | undefined>((resolve, reject) =>
-      client.makeUnaryRequest(codecs.metrics.grpcPath, (b: Buffer) => b, (b: Buffer) => codecs.metrics.decodeResponseProtobuf(b), Buffer.from(codecs.metrics.encodeProtobuf(metrics)), (err, value) => (err ? reject(err) : resolve(value))),
+      client.makeUnaryRequest(
+        codecs.metrics.grpcPath,
+        (b: Buffer) => b,
+        (b: Buffer) => codecs.metrics.decodeResponseProtobuf(b),
+        Buffer.from(codecs.metrics.encodeProtobuf(metrics)),
+        (err, value) => (err ? reject(err) : resolve(value)),
+      ),
     );
     client.close();
-    expect(partial).toEqual({ rejected: 2, errorMessage: 'source sources.otlp forwards no metrics (set metrics_forward_to)' });
+    expect(partial).toEqual({
+      rejected: 2,
+      errorMessage: 'source sources.otlp forwards no metrics (set metrics_forward_to)',
+    });
   });
 });

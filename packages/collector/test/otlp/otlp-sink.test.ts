@@ -12,14 +12,33 @@ const traces = () =>
       resourceSpans: [
         {
           resource: { attributes: [{ key: 'service.name', value: { stringValue: 'api' } }] },
-          scopeSpans: [{ scope: { name: 's' }, spans: [{ traceId: '5b8efff798038103d269b633813fc60c', spanId: 'eee19b7ec3c1b174', name: 'GET /', startTimeUnixNano: '1', endTimeUnixNano: '2' }] }],
+          scopeSpans: [
+            {
+              scope: { name: 's' },
+              spans: [
+                {
+                  traceId: '5b8efff798038103d269b633813fc60c',
+                  spanId: 'eee19b7ec3c1b174',
+                  name: 'GET /',
+                  startTimeUnixNano: '1',
+                  endTimeUnixNano: '2',
+                },
+              ],
+            },
+          ],
         },
       ],
     }),
   );
 
 const metrics = () =>
-  codecs.metrics.decodeJson(JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: 'up', gauge: { dataPoints: [{ asInt: '1', timeUnixNano: '5' }] } }] }] }] }));
+  codecs.metrics.decodeJson(
+    JSON.stringify({
+      resourceMetrics: [
+        { scopeMetrics: [{ metrics: [{ name: 'up', gauge: { dataPoints: [{ asInt: '1', timeUnixNano: '5' }] } }] }] },
+      ],
+    }),
+  );
 
 describe('otlp sink', () => {
   let receiver: OtlpTestReceiver;
@@ -39,7 +58,15 @@ describe('otlp sink', () => {
 
   async function start(extra: Record<string, unknown> = {}): Promise<OtlpSink> {
     const endpoint = await receiver.start();
-    sink = createOtlpSink(otlpSinkConfig.parse({ endpoint, batch_wait_ms: 5, retry: { min_backoff_ms: 1, max_backoff_ms: 5, max_retries: 3 }, ...extra }), ctx);
+    sink = createOtlpSink(
+      otlpSinkConfig.parse({
+        endpoint,
+        batch_wait_ms: 5,
+        retry: { min_backoff_ms: 1, max_backoff_ms: 5, max_retries: 3 },
+        ...extra,
+      }),
+      ctx,
+    );
     await sink.start();
     return sink;
   }
@@ -61,9 +88,13 @@ describe('otlp sink', () => {
     }
     expect(receiver.of('traces')[0]).toEqual(traces());
     expect(receiver.of('metrics')[0]).toEqual(metrics());
-    const rl = receiver.of('logs')[0]!.resourceLogs[0]!;
-    expect(Object.fromEntries(rl.resource.attributes)).toEqual({ service_name: 'shop', env: 'prod', 'service.name': 'shop' });
-    expect(rl.scopeLogs[0]!.logRecords[0]).toMatchObject({
+    const rl = receiver.of('logs')[0].resourceLogs[0];
+    expect(Object.fromEntries(rl.resource.attributes)).toEqual({
+      service_name: 'shop',
+      env: 'prod',
+      'service.name': 'shop',
+    });
+    expect(rl.scopeLogs[0].logRecords[0]).toMatchObject({
       timeUnixNano: 1700000000000000000n,
       body: 'payment failed',
       severityText: 'error',
@@ -91,7 +122,12 @@ describe('otlp sink', () => {
     await waitFor(() => receiver.attempts === 1, 'one attempt');
     await s.shutdown(AbortSignal.timeout(1000));
     expect(receiver.attempts).toBe(1);
-    expect(await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.otlp/metrics', reason: 'http_400' })).toBe(1);
+    expect(
+      await metricValue(ctx.registry, 'collector_sink_dropped_entries_total', {
+        sink: 'sinks.otlp/metrics',
+        reason: 'http_400',
+      }),
+    ).toBe(1);
   });
 
   test('counts rejected items and does not retry when the endpoint answers partial success', async () => {
@@ -101,17 +137,22 @@ describe('otlp sink', () => {
     await waitFor(() => receiver.received.length === 1, 'one export');
     await s.shutdown(AbortSignal.timeout(1000));
     expect(receiver.attempts).toBe(1);
-    expect(await metricValue(ctx.registry, 'collector_otlp_exporter_rejected_items_total', { signal: 'traces' })).toBe(1);
+    expect(await metricValue(ctx.registry, 'collector_otlp_exporter_rejected_items_total', { signal: 'traces' })).toBe(
+      1,
+    );
     expect(await metricValue(ctx.registry, 'collector_otlp_exporter_sent_items_total', { signal: 'traces' })).toBe(0);
   });
 
   test('sends requests queued on disk before start as one export whose bytes concatenate both', async () => {
     const endpoint = await receiver.start();
-    sink = createOtlpSink(otlpSinkConfig.parse({ endpoint, batch_wait_ms: 5, queue: { type: 'disk', fsync: 'never' } }), ctx);
+    sink = createOtlpSink(
+      otlpSinkConfig.parse({ endpoint, batch_wait_ms: 5, queue: { type: 'disk', fsync: 'never' } }),
+      ctx,
+    );
     await sink.signals.traces.consume(traces(), AbortSignal.timeout(1000));
     await sink.signals.traces.consume(traces(), AbortSignal.timeout(1000));
     await sink.start();
     await waitFor(() => receiver.received.length === 1, 'one export');
-    expect(receiver.of('traces')[0]!.resourceSpans).toEqual([...traces().resourceSpans, ...traces().resourceSpans]);
+    expect(receiver.of('traces')[0].resourceSpans).toEqual([...traces().resourceSpans, ...traces().resourceSpans]);
   });
 });

@@ -10,9 +10,13 @@ import { required } from '@obs/schema/testing';
 
 const binary = prometheusBinary();
 if (!binary && process.env.CI === 'true') throw new Error('prometheus binary missing: apt-get install -y prometheus');
-if (!binary) console.warn('skipping collector-to-Prometheus test: no prometheus binary (apt-get install -y prometheus)');
+if (!binary)
+  console.warn('skipping collector-to-Prometheus test: no prometheus binary (apt-get install -y prometheus)');
 // Skipped, the reason in its name (the test summary lists skipped tests by name).
-const describeWithPrometheus = binary ? describe : (name: string, fn: () => void) => describe.skip(`${name} (skipped: no prometheus binary; apt-get install -y prometheus)`, fn);
+const describeWithPrometheus = binary
+  ? describe
+  : (name: string, fn: () => void) =>
+      describe.skip(`${name} (skipped: no prometheus binary; apt-get install -y prometheus)`, fn);
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -81,13 +85,27 @@ sinks:
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        resourceMetrics: [{
-          resource: { attributes: [{ key: 'service.name', value: { stringValue: 'checkout' } }] },
-          scopeMetrics: [{ scope: { name: 'e2e' }, metrics: [{
-            name: 'orders.placed', unit: '{order}',
-            sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ asInt: '7', timeUnixNano: nowNs }] },
-          }] }],
-        }],
+        resourceMetrics: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { stringValue: 'checkout' } }] },
+            scopeMetrics: [
+              {
+                scope: { name: 'e2e' },
+                metrics: [
+                  {
+                    name: 'orders.placed',
+                    unit: '{order}',
+                    sum: {
+                      aggregationTemporality: 2,
+                      isMonotonic: true,
+                      dataPoints: [{ asInt: '7', timeUnixNano: nowNs }],
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
       }),
     });
     expect(response.status).toBe(200);
@@ -102,7 +120,13 @@ sinks:
     // Bounded: the file source, the 50 ms registry reads and the sender all have to have run once.
     for (let i = 0; i < 150 && !(await poll()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
 
-    expect(stageCounter.find((s) => s.value === 2)?.metric).toMatchObject({ __name__: 'loki_process_custom_ok_lines_total', collector: 'e2e', job: 'app' });
-    expect(otlpCounter).toEqual([{ metric: { __name__: 'orders_placed_total', collector: 'e2e', job: 'checkout' }, value: 7 }]);
+    expect(stageCounter.find((s) => s.value === 2)?.metric).toMatchObject({
+      __name__: 'loki_process_custom_ok_lines_total',
+      collector: 'e2e',
+      job: 'app',
+    });
+    expect(otlpCounter).toEqual([
+      { metric: { __name__: 'orders_placed_total', collector: 'e2e', job: 'checkout' }, value: 7 },
+    ]);
   });
 });

@@ -4,7 +4,11 @@ import { metricsStage } from '../../src/stages/metrics';
 import { createStageTestContext, parseStageYaml, runStage } from '../../src/testing/stage-test-context';
 import type { ComponentContext } from '../../src/component';
 import { AggregationTemporality, type MetricsData } from '../../src/protocols/otlp/types';
-import { prometheusRemoteWriteSinkDefinition, PrometheusRemoteWriteConfig, type PrometheusRemoteWriteSink } from '../../src/sinks/prometheus-remote-write';
+import {
+  prometheusRemoteWriteSinkDefinition,
+  PrometheusRemoteWriteConfig,
+  type PrometheusRemoteWriteSink,
+} from '../../src/sinks/prometheus-remote-write';
 import { prometheusBinary, startPrometheus, type RealPrometheus } from './real-prometheus';
 import { required } from '@obs/schema/testing';
 
@@ -12,7 +16,10 @@ const binary = prometheusBinary();
 if (!binary && process.env.CI === 'true') throw new Error('prometheus binary missing: apt-get install -y prometheus');
 if (!binary) console.warn('skipping real Prometheus tests: no prometheus binary (apt-get install -y prometheus)');
 // Skipped, the reason in its name (the test summary lists skipped tests by name).
-const describeWithPrometheus = binary ? describe : (name: string, fn: () => void) => describe.skip(`${name} (skipped: no prometheus binary; apt-get install -y prometheus)`, fn);
+const describeWithPrometheus = binary
+  ? describe
+  : (name: string, fn: () => void) =>
+      describe.skip(`${name} (skipped: no prometheus binary; apt-get install -y prometheus)`, fn);
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -52,7 +59,10 @@ describeWithPrometheus('prometheus_remote_write sink against a real Prometheus',
   }
 
   async function sentSamples(): Promise<number> {
-    const metric = await required(registry.getSingleMetric('collector_remote_write_samples_sent_total'), 'the samples sent metric').get();
+    const metric = await required(
+      registry.getSingleMetric('collector_remote_write_samples_sent_total'),
+      'the samples sent metric',
+    ).get();
     return metric.values.reduce((n, v) => n + v.value, 0);
   }
 
@@ -60,12 +70,15 @@ describeWithPrometheus('prometheus_remote_write sink against a real Prometheus',
     const ctx = createStageTestContext('app/1/metrics');
     registry = ctx.registry;
     const stage = metricsStage.create(
-      parseStageYaml(metricsStage, `
+      parseStageYaml(
+        metricsStage,
+        `
 counter:
   - { name: ok_lines_total, source: status, value: ok, action: inc }
 histogram:
   - { name: line_bytes, prefix: app_, source: size, buckets: [10, 100] }
-`),
+`,
+      ),
       ctx,
     );
     const entry = (status: string, size: string) => {
@@ -73,7 +86,14 @@ histogram:
       e.extracted = { status, size };
       return e;
     };
-    runStage(stage, [entry('ok', '50'), entry('ok', '500'), entry('failed', '5'), entry('ok', '7'), entry('ok', '8'), entry('ok', '9')]);
+    runStage(stage, [
+      entry('ok', '50'),
+      entry('ok', '500'),
+      entry('failed', '5'),
+      entry('ok', '7'),
+      entry('ok', '8'),
+      entry('ok', '9'),
+    ]);
     new Counter({ name: 'not_from_the_stage_total', help: 'h', registers: [registry] }).inc(3);
     const s = createSink();
     await s.start();
@@ -84,7 +104,11 @@ histogram:
       { metric: { __name__: 'loki_process_custom_ok_lines_total', collector: 'test', job: 'tx' }, value: 5 },
     ]);
     const buckets = await prometheus.query('app_line_bytes_bucket');
-    expect(buckets.map((b) => [b.metric.le, b.value]).sort()).toEqual([['+Inf', 6], ['10', 4], ['100', 5]]);
+    expect(buckets.map((b) => [b.metric.le, b.value]).sort()).toEqual([
+      ['+Inf', 6],
+      ['10', 4],
+      ['100', 5],
+    ]);
     expect(await prometheus.query('app_line_bytes_sum')).toMatchObject([{ value: 579 }]);
     expect(await prometheus.query('not_from_the_stage_total')).toEqual([]);
   });
@@ -104,23 +128,83 @@ histogram:
     const now = BigInt(Date.now()) * 1_000_000n;
     const scope = { name: 'test', version: '', attributes: new Map(), droppedAttributesCount: 0 };
     const data: MetricsData = {
-      resourceMetrics: [{
-        resource: { attributes: new Map([['service.name', 'checkout']]), droppedAttributesCount: 0 },
-        schemaUrl: '',
-        scopeMetrics: [{
-          scope, schemaUrl: '',
-          metrics: [
-            { name: 'system.memory.usage', description: '', unit: 'By', metadata: new Map(),
-              data: { type: 'gauge', dataPoints: [{ attributes: new Map([['state', 'used']]), startTimeUnixNano: 0n, timeUnixNano: now, value: 1024n, exemplars: [], flags: 0 }] } },
-            { name: 'http.server.requests', description: '', unit: '{request}', metadata: new Map(),
-              data: { type: 'sum', isMonotonic: true, aggregationTemporality: AggregationTemporality.cumulative,
-                dataPoints: [{ attributes: new Map([['http.route', '/pay']]), startTimeUnixNano: 0n, timeUnixNano: now, value: 42, exemplars: [], flags: 0 }] } },
-            { name: 'http.server.duration', description: '', unit: 'ms', metadata: new Map(),
-              data: { type: 'histogram', aggregationTemporality: AggregationTemporality.cumulative,
-                dataPoints: [{ attributes: new Map(), startTimeUnixNano: 0n, timeUnixNano: now, count: 4n, sum: 130, bucketCounts: [1n, 2n, 1n], explicitBounds: [10, 50], exemplars: [], flags: 0 }] } },
+      resourceMetrics: [
+        {
+          resource: { attributes: new Map([['service.name', 'checkout']]), droppedAttributesCount: 0 },
+          schemaUrl: '',
+          scopeMetrics: [
+            {
+              scope,
+              schemaUrl: '',
+              metrics: [
+                {
+                  name: 'system.memory.usage',
+                  description: '',
+                  unit: 'By',
+                  metadata: new Map(),
+                  data: {
+                    type: 'gauge',
+                    dataPoints: [
+                      {
+                        attributes: new Map([['state', 'used']]),
+                        startTimeUnixNano: 0n,
+                        timeUnixNano: now,
+                        value: 1024n,
+                        exemplars: [],
+                        flags: 0,
+                      },
+                    ],
+                  },
+                },
+                {
+                  name: 'http.server.requests',
+                  description: '',
+                  unit: '{request}',
+                  metadata: new Map(),
+                  data: {
+                    type: 'sum',
+                    isMonotonic: true,
+                    aggregationTemporality: AggregationTemporality.cumulative,
+                    dataPoints: [
+                      {
+                        attributes: new Map([['http.route', '/pay']]),
+                        startTimeUnixNano: 0n,
+                        timeUnixNano: now,
+                        value: 42,
+                        exemplars: [],
+                        flags: 0,
+                      },
+                    ],
+                  },
+                },
+                {
+                  name: 'http.server.duration',
+                  description: '',
+                  unit: 'ms',
+                  metadata: new Map(),
+                  data: {
+                    type: 'histogram',
+                    aggregationTemporality: AggregationTemporality.cumulative,
+                    dataPoints: [
+                      {
+                        attributes: new Map(),
+                        startTimeUnixNano: 0n,
+                        timeUnixNano: now,
+                        count: 4n,
+                        sum: 130,
+                        bucketCounts: [1n, 2n, 1n],
+                        explicitBounds: [10, 50],
+                        exemplars: [],
+                        flags: 0,
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
           ],
-        }],
-      }],
+        },
+      ],
     };
     const s = createSink();
     await s.start();
@@ -129,7 +213,10 @@ histogram:
 
     expect(await sentSamples()).toBe(7);
     expect(await prometheus.query('system_memory_usage_bytes')).toEqual([
-      { metric: { __name__: 'system_memory_usage_bytes', collector: 'test', job: 'checkout', state: 'used' }, value: 1024 },
+      {
+        metric: { __name__: 'system_memory_usage_bytes', collector: 'test', job: 'checkout', state: 'used' },
+        value: 1024,
+      },
     ]);
     expect(await prometheus.query('http_server_requests_total{http_route="/pay"}')).toMatchObject([{ value: 42 }]);
     expect(await prometheus.query('http_server_duration_milliseconds_bucket{le="50"}')).toMatchObject([{ value: 3 }]);

@@ -63,7 +63,10 @@ export async function startPrometheus(binary: string): Promise<RealPrometheus> {
 
 async function query(url: string, expr: string): Promise<Array<{ metric: Record<string, string>; value: number }>> {
   const response = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`);
-  const body = (await response.json()) as { status: string; data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+  const body = (await response.json()) as {
+    status: string;
+    data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+  };
   if (body.status !== 'success') throw new Error(`query ${expr} failed: ${JSON.stringify(body)}`);
   return body.data.result.map((r) => ({ metric: r.metric, value: Number(r.value[1]) }));
 }

@@ -5,13 +5,24 @@ import { Counter, Registry } from 'prom-client';
 import type { ComponentContext } from '../../src/component';
 import { PermanentError, QueueFullError } from '../../src/errors';
 import type { MetricsData } from '../../src/protocols/otlp/types';
-import { PrometheusRemoteWriteConfig, prometheusRemoteWriteSinkDefinition, WriteRequest, type PrometheusRemoteWriteSink } from '../../src/sinks/prometheus-remote-write';
+import {
+  PrometheusRemoteWriteConfig,
+  prometheusRemoteWriteSinkDefinition,
+  WriteRequest,
+  type PrometheusRemoteWriteSink,
+} from '../../src/sinks/prometheus-remote-write';
 import { required } from '@obs/schema/testing';
 
 /** Decodes remote write 1.0 requests and answers with scripted statuses; not Prometheus. */
 interface RemoteWriteReceiver {
   url: string;
-  requests: Array<{ headers: IncomingHttpHeaders; series: Array<{ labels: Array<{ name: string; value: string }>; samples: Array<{ value: number; timestamp: number }> }> }>;
+  requests: Array<{
+    headers: IncomingHttpHeaders;
+    series: Array<{
+      labels: Array<{ name: string; value: string }>;
+      samples: Array<{ value: number; timestamp: number }>;
+    }>;
+  }>;
   close(): Promise<void>;
 }
 
@@ -21,7 +32,10 @@ async function startReceiver(statuses: Array<{ status: number; retryAfter?: stri
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const decoded = WriteRequest.toObject(WriteRequest.decode(uncompress(Buffer.concat(chunks))), { longs: Number, defaults: true }) as {
+      const decoded = WriteRequest.toObject(WriteRequest.decode(uncompress(Buffer.concat(chunks))), {
+        longs: Number,
+        defaults: true,
+      }) as {
         timeseries: RemoteWriteReceiver['requests'][number]['series'];
       };
       requests.push({ headers: req.headers, series: decoded.timeseries });
@@ -59,10 +73,19 @@ describe('prometheus_remote_write sink', () => {
     receiver = undefined;
   });
 
-  async function run(statuses: Array<{ status: number; retryAfter?: string }>, extra: Record<string, unknown> = {}): Promise<RemoteWriteReceiver> {
+  async function run(
+    statuses: Array<{ status: number; retryAfter?: string }>,
+    extra: Record<string, unknown> = {},
+  ): Promise<RemoteWriteReceiver> {
     receiver = await startReceiver(statuses);
     const config = PrometheusRemoteWriteConfig.parse({
-      url: receiver.url, scrape_interval_ms: 0, batch_send_deadline_ms: 5, min_backoff_ms: 1, max_backoff_ms: 5, registry_metrics_regex: '^loki_process_custom_', ...extra,
+      url: receiver.url,
+      scrape_interval_ms: 0,
+      batch_send_deadline_ms: 5,
+      min_backoff_ms: 1,
+      max_backoff_ms: 5,
+      registry_metrics_regex: '^loki_process_custom_',
+      ...extra,
     });
     const ctx: ComponentContext = { id: 'sinks.prom', logger: silentLogger, registry, dataDir: '/nonexistent' };
     sink = prometheusRemoteWriteSinkDefinition.create(config, ctx);
@@ -74,7 +97,9 @@ describe('prometheus_remote_write sink', () => {
 
   async function counterValue(name: string, labels: Record<string, string>): Promise<number> {
     const metric = await required(registry.getSingleMetric(name), `metric ${name}`).get();
-    return metric.values.filter((v) => Object.entries(labels).every(([k, val]) => v.labels[k] === val)).reduce((n, v) => n + v.value, 0);
+    return metric.values
+      .filter((v) => Object.entries(labels).every(([k, val]) => v.labels[k] === val))
+      .reduce((n, v) => n + v.value, 0);
   }
 
   test('sends the remote write 1.0 headers and sorted labels when delivering', async () => {
@@ -118,28 +143,76 @@ describe('prometheus_remote_write sink', () => {
   test('refuses log batches with a PermanentError when a pipeline forwards lines to it', async () => {
     receiver = await startReceiver([{ status: 200 }]);
     const config = PrometheusRemoteWriteConfig.parse({ url: receiver.url, scrape_interval_ms: 0 });
-    sink = prometheusRemoteWriteSinkDefinition.create(config, { id: 'sinks.prom', logger: silentLogger, registry, dataDir: '/x' });
+    sink = prometheusRemoteWriteSinkDefinition.create(config, {
+      id: 'sinks.prom',
+      logger: silentLogger,
+      registry,
+      dataDir: '/x',
+    });
     await expect(sink.consume({ entries: [] }, AbortSignal.timeout(100))).rejects.toBeInstanceOf(PermanentError);
   });
 
   test('answers QueueFullError under overflow block when the queue has no room', async () => {
     receiver = await startReceiver([{ status: 200 }]);
     const config = PrometheusRemoteWriteConfig.parse({
-      url: receiver.url, scrape_interval_ms: 0, batch_send_deadline_ms: 60_000, queue: { capacity_samples: 1, overflow: 'block' },
+      url: receiver.url,
+      scrape_interval_ms: 0,
+      batch_send_deadline_ms: 60_000,
+      queue: { capacity_samples: 1, overflow: 'block' },
     });
-    sink = prometheusRemoteWriteSinkDefinition.create(config, { id: 'sinks.prom', logger: silentLogger, registry, dataDir: '/x' });
+    sink = prometheusRemoteWriteSinkDefinition.create(config, {
+      id: 'sinks.prom',
+      logger: silentLogger,
+      registry,
+      dataDir: '/x',
+    });
     const gauge = (value: number): MetricsData => ({
-      resourceMetrics: [{ resource: { attributes: new Map(), droppedAttributesCount: 0 }, schemaUrl: '', scopeMetrics: [{
-        scope: { name: '', version: '', attributes: new Map(), droppedAttributesCount: 0 }, schemaUrl: '',
-        metrics: [{ name: 'g', description: '', unit: '', metadata: new Map(), data: { type: 'gauge', dataPoints: [{ attributes: new Map(), startTimeUnixNano: 0n, timeUnixNano: 1n, value, exemplars: [], flags: 0 }] } }],
-      }] }],
+      resourceMetrics: [
+        {
+          resource: { attributes: new Map(), droppedAttributesCount: 0 },
+          schemaUrl: '',
+          scopeMetrics: [
+            {
+              scope: { name: '', version: '', attributes: new Map(), droppedAttributesCount: 0 },
+              schemaUrl: '',
+              metrics: [
+                {
+                  name: 'g',
+                  description: '',
+                  unit: '',
+                  metadata: new Map(),
+                  data: {
+                    type: 'gauge',
+                    dataPoints: [
+                      {
+                        attributes: new Map(),
+                        startTimeUnixNano: 0n,
+                        timeUnixNano: 1n,
+                        value,
+                        exemplars: [],
+                        flags: 0,
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
     await sink.consumeMetrics(gauge(1));
-    await expect(sink.signals.metrics.consume(gauge(2), AbortSignal.timeout(100))).rejects.toBeInstanceOf(QueueFullError);
+    await expect(sink.signals.metrics.consume(gauge(2), AbortSignal.timeout(100))).rejects.toBeInstanceOf(
+      QueueFullError,
+    );
   });
 
   test.each([
-    ['rejects basic_auth together with bearer_token', { basic_auth: { username: 'a', password: 'b' }, bearer_token: 't' }, 'bearer_token'],
+    [
+      'rejects basic_auth together with bearer_token',
+      { basic_auth: { username: 'a', password: 'b' }, bearer_token: 't' },
+      'bearer_token',
+    ],
     ['rejects an invalid registry_metrics_regex', { registry_metrics_regex: '(' }, 'registry_metrics_regex'],
     ['rejects unknown keys', { surprise: 1 }, ''],
   ])('%s when validating config', (_name, extra, path) => {

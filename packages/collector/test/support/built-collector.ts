@@ -14,10 +14,15 @@ export interface CollectorProcess {
 }
 
 export function startBuiltCollector(configFile: string): CollectorProcess {
-  if (!fs.existsSync(builtCli)) throw new Error(`${builtCli} is missing: run \`pnpm turbo run build --filter @obs/collector\` first`);
-  const child = spawn(process.execPath, [bin, 'run', '-c', configFile, '--log-level', 'warn'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (!fs.existsSync(builtCli))
+    throw new Error(`${builtCli} is missing: run \`pnpm turbo run build --filter @obs/collector\` first`);
+  const child = spawn(process.execPath, [bin, 'run', '-c', configFile, '--log-level', 'warn'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return { child, stderr: () => err, exited };
 }

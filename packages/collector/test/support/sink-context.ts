@@ -6,7 +6,10 @@ import type { ComponentContext } from '../../src/component';
 import { createLogger } from '../../src/runtime/logger';
 
 /** A ComponentContext with a fresh registry, a silent logger and a temporary data folder. */
-export function createTestContext(id: string, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'collector-test-'))): ComponentContext {
+export function createTestContext(
+  id: string,
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'collector-test-')),
+): ComponentContext {
   return { id, logger: createLogger({ level: 'silent' }), registry: new Registry(), dataDir };
 }
 

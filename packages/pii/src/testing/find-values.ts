@@ -6,5 +6,7 @@ export function findValues(detector: Detector, text: string): string[] {
   const out: Candidate[] = [];
   detector.find(text, out);
   out.sort((a, b) => a.start - b.start || a.end - b.end);
-  return out.filter((c, i) => i === 0 || c.start !== out[i - 1]?.start || c.end !== out[i - 1]?.end).map((c) => text.slice(c.start, c.end));
+  return out
+    .filter((c, i) => i === 0 || c.start !== out[i - 1]?.start || c.end !== out[i - 1]?.end)
+    .map((c) => text.slice(c.start, c.end));
 }

@@ -98,7 +98,8 @@ export function scoreCorpus(lines: readonly LabeledLine[], scanner: PiiScanner):
       overall.falseNegatives++;
       return { type, value };
     });
-    if (missed.length > 0 || unexpected.length > 0) mistakes.push({ line: index + 1, text: line.text, missed, unexpected });
+    if (missed.length > 0 || unexpected.length > 0)
+      mistakes.push({ line: index + 1, text: line.text, missed, unexpected });
   });
   piiTypes.forEach((t) => finish(byType[t]));
   finish(overall);

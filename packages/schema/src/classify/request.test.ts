@@ -10,13 +10,25 @@ function paths(body: unknown): string[] {
 
 describe('createClassifyRequestSchema', () => {
   test('accepts items with body or content when well formed', () => {
-    expect(paths({ items: [{ type: 'log', body: 'disk full' }, { id: 'a', type: 'event', content: { message: 'x' } }] })).toEqual([]);
+    expect(
+      paths({
+        items: [
+          { type: 'log', body: 'disk full' },
+          { id: 'a', type: 'event', content: { message: 'x' } },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   test('names the duplicate id path when two items share an id', () => {
-    expect(paths({ items: [{ id: 'a', type: 'log', body: 'x' }, { id: 'a', type: 'log', body: 'y' }] })).toEqual([
-      'items.1.id: duplicate id, first used by items.0.id',
-    ]);
+    expect(
+      paths({
+        items: [
+          { id: 'a', type: 'log', body: 'x' },
+          { id: 'a', type: 'log', body: 'y' },
+        ],
+      }),
+    ).toEqual(['items.1.id: duplicate id, first used by items.0.id']);
   });
 
   test('rejects an item when neither body nor content is given', () => {
@@ -24,7 +36,9 @@ describe('createClassifyRequestSchema', () => {
   });
 
   test('rejects an item when both body and content are given', () => {
-    expect(paths({ items: [{ type: 'log', body: 'a', content: 'b' }] })).toEqual(['items.0.content: give body or content, not both']);
+    expect(paths({ items: [{ type: 'log', body: 'a', content: 'b' }] })).toEqual([
+      'items.0.content: give body or content, not both',
+    ]);
   });
 
   test('rejects the batch when it exceeds the configured maximum', () => {
@@ -43,7 +57,9 @@ describe('createClassifyRequestSchema', () => {
   });
 
   test('names the expected type when body is a number', () => {
-    expect(paths({ items: [{ type: 'log', body: 5 }] })).toEqual(['items.0.body: expected a non-empty string or an object, got number']);
+    expect(paths({ items: [{ type: 'log', body: 5 }] })).toEqual([
+      'items.0.body: expected a non-empty string or an object, got number',
+    ]);
   });
 
   test('names the expected type when timestamp is neither a string nor a number', () => {
@@ -53,7 +69,11 @@ describe('createClassifyRequestSchema', () => {
   });
 
   test('accepts attributes and body nested exactly as deep as the limit', () => {
-    expect(paths({ items: [{ type: 'log', body: nested(maxNestingDepth, 'object'), attributes: nested(maxNestingDepth, 'array') }] })).toEqual([]);
+    expect(
+      paths({
+        items: [{ type: 'log', body: nested(maxNestingDepth, 'object'), attributes: nested(maxNestingDepth, 'array') }],
+      }),
+    ).toEqual([]);
   });
 
   test.each([
@@ -64,7 +84,9 @@ describe('createClassifyRequestSchema', () => {
     ['resource', 'object'],
   ] as const)('rejects %s nested 5,000 deep in %ss, naming the field', (field, kind) => {
     const item = { type: 'log', body: 'x', [field]: nested(5000, kind) };
-    expect(paths({ items: [item] })).toEqual([`items.0.${field}: objects and arrays nested more than ${maxNestingDepth} deep`]);
+    expect(paths({ items: [item] })).toEqual([
+      `items.0.${field}: objects and arrays nested more than ${maxNestingDepth} deep`,
+    ]);
   });
 });
 

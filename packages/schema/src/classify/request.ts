@@ -17,7 +17,12 @@ export function createClassifyRequestSchema(maxItems: number) {
             if (item.id === undefined) return;
             const first = seen.get(item.id);
             if (first === undefined) seen.set(item.id, index);
-            else ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate id, first used by items.${first}.id` });
+            else
+              ctx.addIssue({
+                code: 'custom',
+                path: [index, 'id'],
+                message: `duplicate id, first used by items.${first}.id`,
+              });
           });
         })
         .describe(`The batch: 1..N items (N is MAX_BATCH_ITEMS, default ${defaultMaxBatchItems}); ids unique`),

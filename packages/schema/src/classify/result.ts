@@ -4,7 +4,9 @@ import { Category, DecidedBy, ForwardTo, Severity } from '../taxonomy';
 export const Template = z
   .object({
     id: z.string().describe('Template id from the streaming template miner (stable for this service instance)'),
-    text: z.string().describe('The template the item was grouped under, variable parts as <*>, mined from redacted text'),
+    text: z
+      .string()
+      .describe('The template the item was grouped under, variable parts as <*>, mined from redacted text'),
   })
   .strict()
   .describe('The template an item was grouped under');

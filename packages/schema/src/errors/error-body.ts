@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const errorCodes = ['invalid_request', 'body_too_large', 'unsupported_media_type', 'unauthorized', 'not_found', 'internal'] as const;
+export const errorCodes = [
+  'invalid_request',
+  'body_too_large',
+  'unsupported_media_type',
+  'unauthorized',
+  'not_found',
+  'internal',
+] as const;
 export const ErrorCode = z.enum(errorCodes).describe('Machine-readable error code, one of a fixed catalogue');
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

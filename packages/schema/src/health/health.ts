@@ -10,7 +10,9 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 
 export const ReadyResponse = z
   .object({
-    status: z.enum(['ready', 'draining']).describe('ready: can answer /classify; draining: shutting down, stop routing here'),
+    status: z
+      .enum(['ready', 'draining'])
+      .describe('ready: can answer /classify; draining: shutting down, stop routing here'),
     llm: z
       .object({
         configured: z.boolean().describe('Whether an LLM API key is set (without one the rules answer)'),

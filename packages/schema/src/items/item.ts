@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { JsonObject, jsonTypeOf, maxNestingDepth, stringOrObject } from './json-value';
 
 export const itemTypes = ['log', 'span', 'metric', 'event'] as const;
-export const ItemType = z.enum(itemTypes).describe('What kind of telemetry the item is: log line, span, metric sample or event');
+export const ItemType = z
+  .enum(itemTypes)
+  .describe('What kind of telemetry the item is: log line, span, metric sample or event');
 export type ItemType = z.infer<typeof ItemType>;
 
 export const ItemId = z
   .string()
   .min(1)
   .max(256)
-  .describe('Caller-chosen id, unique within the batch; results are matched to items by this id (assigned when absent)');
+  .describe(
+    'Caller-chosen id, unique within the batch; results are matched to items by this id (assigned when absent)',
+  );
 
 const Attributes = JsonObject;
 
@@ -22,12 +26,20 @@ export const Item = z
   .object({
     id: ItemId.optional(),
     type: ItemType,
-    body: Payload.optional().describe('The message (OpenTelemetry log body, span name, metric description, event text)'),
+    body: Payload.optional().describe(
+      'The message (OpenTelemetry log body, span name, metric description, event text)',
+    ),
     content: Payload.optional().describe('Alias of body, as the seed sorter called it; give body or content, not both'),
-    attributes: Attributes.optional().describe(`Key/value attributes of the item (redacted before use); nested at most ${maxNestingDepth} deep`),
-    resource: Attributes.optional().describe(`Resource attributes (service.name, host.name, ...); nested at most ${maxNestingDepth} deep`),
+    attributes: Attributes.optional().describe(
+      `Key/value attributes of the item (redacted before use); nested at most ${maxNestingDepth} deep`,
+    ),
+    resource: Attributes.optional().describe(
+      `Resource attributes (service.name, host.name, ...); nested at most ${maxNestingDepth} deep`,
+    ),
     timestamp: z
-      .union([z.string().min(1), z.number()], { error: (issue) => `expected an RFC 3339 string or a Unix epoch number, got ${jsonTypeOf(issue.input)}` })
+      .union([z.string().min(1), z.number()], {
+        error: (issue) => `expected an RFC 3339 string or a Unix epoch number, got ${jsonTypeOf(issue.input)}`,
+      })
       .optional()
       .describe('When it happened: RFC 3339 string or Unix epoch number (passed through, not interpreted)'),
   })

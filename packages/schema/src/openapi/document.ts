@@ -31,7 +31,8 @@ function json(name: keyof typeof components, description: string) {
 
 function errors(...statuses: Array<'400' | '401' | '413' | '415' | '500'>) {
   const text = {
-    '400': 'invalid_request: the body is not JSON, not valid for its Content-Encoding, or failed validation (issues name each failing field path)',
+    '400':
+      'invalid_request: the body is not JSON, not valid for its Content-Encoding, or failed validation (issues name each failing field path)',
     '401': 'unauthorized: API keys are configured and the request has none or a wrong one',
     '413': 'body_too_large: the body exceeds BODY_LIMIT (the message states the limit in bytes)',
     '415': 'unsupported_media_type: Content-Type is not application/json',
@@ -70,7 +71,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
       schemas: componentSchemas(),
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'One of SORTER_API_KEYS (only when set)' },
-        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'One of SORTER_API_KEYS (only when set)' },
+        apiKeyHeader: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-API-Key',
+          description: 'One of SORTER_API_KEYS (only when set)',
+        },
       },
     },
     paths: {
@@ -80,7 +86,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
           summary: 'Classify a batch of items',
           security: secured,
           requestBody: { required: true, content: { 'application/json': { schema: ref('ClassifyRequest') } } },
-          responses: { '200': json('ClassifyResponse', 'One result per item, matched by id'), ...errors('400', '401', '413', '415', '500') },
+          responses: {
+            '200': json('ClassifyResponse', 'One result per item, matched by id'),
+            ...errors('400', '401', '413', '415', '500'),
+          },
         },
       },
       '/sort': {
@@ -89,10 +98,15 @@ export function buildOpenApiDocument(): OpenApiDocument {
           summary: "The seed sorter's contract, answered by the same classifier",
           security: secured,
           requestBody: { required: true, content: { 'application/json': { schema: ref('SortRequest') } } },
-          responses: { '200': json('SortResponse', 'One entry per item, PII redacted'), ...errors('400', '401', '413', '415', '500') },
+          responses: {
+            '200': json('SortResponse', 'One entry per item, PII redacted'),
+            ...errors('400', '401', '413', '415', '500'),
+          },
         },
       },
-      '/healthz': { get: { operationId: 'healthz', summary: 'Liveness', responses: { '200': json('HealthResponse', 'Alive') } } },
+      '/healthz': {
+        get: { operationId: 'healthz', summary: 'Liveness', responses: { '200': json('HealthResponse', 'Alive') } },
+      },
       '/readyz': {
         get: {
           operationId: 'readyz',
@@ -104,14 +118,24 @@ export function buildOpenApiDocument(): OpenApiDocument {
         get: {
           operationId: 'metrics',
           summary: 'Prometheus metrics',
-          responses: { '200': { description: 'Prometheus text exposition', content: { 'text/plain': { schema: { type: 'string' } } } } },
+          responses: {
+            '200': {
+              description: 'Prometheus text exposition',
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
+          },
         },
       },
       '/openapi.json': {
         get: {
           operationId: 'openapi',
           summary: 'This document',
-          responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
+          responses: {
+            '200': {
+              description: 'OpenAPI 3.1 document',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+          },
         },
       },
     },

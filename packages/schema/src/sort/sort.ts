@@ -32,7 +32,9 @@ export type SortRequest = z.infer<typeof SortRequest>;
 
 export const SortClassification = z
   .object({
-    category: z.enum(sortCategories).describe('Seed severity: critical (critical or error), warning, info (info or debug)'),
+    category: z
+      .enum(sortCategories)
+      .describe('Seed severity: critical (critical or error), warning, info (info or debug)'),
     forward_to: ForwardTo,
     confidence: z.number().min(0).max(1).describe('Confidence of the decision, 0..1'),
     reasoning: z.string().describe('A short reason, from redacted text only'),
@@ -56,7 +58,11 @@ export const SortResponse = z
     request_id: z.string().describe('The caller request_id, or the X-Request-Id when none was given'),
     total_processing_time_ms: z.number().min(0).describe('Time spent on the batch, in milliseconds'),
     success_count: z.number().int().min(0).describe('Items classified'),
-    failure_count: z.number().int().min(0).describe('Items not classified (always 0: the rules answer what the LLM cannot)'),
+    failure_count: z
+      .number()
+      .int()
+      .min(0)
+      .describe('Items not classified (always 0: the rules answer what the LLM cannot)'),
   })
   .strict()
   .describe('The seed sorter /sort response');

@@ -45,7 +45,12 @@ export async function startFakeSorter(): Promise<FakeSorter> {
       const [mode, ...next] = modes;
       if (next.length > 0) modes = next;
       // Like the real sorter, an item sent without an id is answered under a random one.
-      respond(mode, items.map((item) => ({ ...item, id: item.id ?? randomUUID() })), res, hanging);
+      respond(
+        mode,
+        items.map((item) => ({ ...item, id: item.id ?? randomUUID() })),
+        res,
+        hanging,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -69,12 +74,31 @@ export async function startFakeSorter(): Promise<FakeSorter> {
   };
 }
 
-function respond(mode: FakeSorterMode, items: IdentifiedItem[], res: ServerResponse, hanging: Set<ServerResponse>): void {
+function respond(
+  mode: FakeSorterMode,
+  items: IdentifiedItem[],
+  res: ServerResponse,
+  hanging: Set<ServerResponse>,
+): void {
   switch (mode.kind) {
     case 'answer': {
-      const results = items.filter((item) => !mode.dropIds?.includes(item.id)).map((item) => ({ ...answer(item), ...mode.override }));
+      const results = items
+        .filter((item) => !mode.dropIds?.includes(item.id))
+        .map((item) => ({ ...answer(item), ...mode.override }));
       const send = (): void => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ request_id: 'fake', results, stats: { items: items.length, decided_by: { llm: results.length, cache: 0, rules: 0 }, templates: 1, llm_calls: 1, duration_ms: 1 } }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            request_id: 'fake',
+            results,
+            stats: {
+              items: items.length,
+              decided_by: { llm: results.length, cache: 0, rules: 0 },
+              templates: 1,
+              llm_calls: 1,
+              duration_ms: 1,
+            },
+          }),
+        );
       };
       if (mode.delayMs) setTimeout(send, mode.delayMs);
       else send();
@@ -87,7 +111,9 @@ function respond(mode: FakeSorterMode, items: IdentifiedItem[], res: ServerRespo
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [');
       return;
     case 'wrong_shape':
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results: [{ id: items[0]?.id }] }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ results: [{ id: items[0]?.id }] }));
       return;
     case 'hang':
       hanging.add(res);

@@ -55,7 +55,7 @@ export function withBreaker(inner: Classifier, options: BreakerOptions, deps: { 
       return state;
     },
     async classify(items, ctx) {
-      return (await breaker.fire(items, ctx));
+      return await breaker.fire(items, ctx);
     },
     shutdown() {
       breaker.shutdown();

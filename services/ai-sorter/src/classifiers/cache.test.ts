@@ -5,10 +5,27 @@ import type { Classification, Classifier, RedactedItem } from './classifier';
 import { withCache } from './cache';
 import { createMemoryCacheStore } from './memory-cache-store';
 
-const silent = winston.createLogger({ transports: [new winston.transports.Stream({ stream: new Writable({ write: (_c, _e, done) => done() }) })] });
+const silent = winston.createLogger({
+  transports: [new winston.transports.Stream({ stream: new Writable({ write: (_c, _e, done) => done() }) })],
+});
 
-const answer: Classification = { severity: 'error', category: 'error', forwardTo: 'alerting', confidence: 0.9, reason: 'r', decidedBy: 'llm' };
-const item = (id: string, templateId: string, type: RedactedItem['type'] = 'log'): RedactedItem => ({ id, type, text: id, templateId, template: templateId, answerKey: templateId, byRules: { ...answer, decidedBy: 'rules' } });
+const answer: Classification = {
+  severity: 'error',
+  category: 'error',
+  forwardTo: 'alerting',
+  confidence: 0.9,
+  reason: 'r',
+  decidedBy: 'llm',
+};
+const item = (id: string, templateId: string, type: RedactedItem['type'] = 'log'): RedactedItem => ({
+  id,
+  type,
+  text: id,
+  templateId,
+  template: templateId,
+  answerKey: templateId,
+  byRules: { ...answer, decidedBy: 'rules' },
+});
 
 /** Records what it was asked and answers every item. */
 function recordingInner(): Classifier & { asked: string[][] } {
@@ -25,9 +42,12 @@ function recordingInner(): Classifier & { asked: string[][] } {
 const ctx = () => ({ signal: new AbortController().signal, requestId: 'test', llmCalls: 0, llmTokens: 0 });
 
 describe('withCache', () => {
-  test('asks the inner classifier once per template and shares the answer with the template\'s items', async () => {
+  test("asks the inner classifier once per template and shares the answer with the template's items", async () => {
     const inner = recordingInner();
-    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent });
+    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), {
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silent,
+    });
     const out = await cache.classify([item('a', 't1'), item('b', 't1'), item('c', 't2')], ctx());
     expect(inner.asked).toEqual([['a', 'c']]);
     expect([...out.keys()]).toEqual(['a', 'b', 'c']);
@@ -36,8 +56,15 @@ describe('withCache', () => {
 
   test('asks at most maxPerCall templates per inner call when a batch has more unseen templates', async () => {
     const inner = recordingInner();
-    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent, maxPerCall: 2 });
-    const out = await cache.classify([item('a', 't1'), item('b', 't2'), item('c', 't3'), item('d', 't1'), item('e', 't4'), item('f', 't5')], ctx());
+    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), {
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silent,
+      maxPerCall: 2,
+    });
+    const out = await cache.classify(
+      [item('a', 't1'), item('b', 't2'), item('c', 't3'), item('d', 't1'), item('e', 't4'), item('f', 't5')],
+      ctx(),
+    );
     expect(inner.asked).toEqual([['a', 'b'], ['c', 'e'], ['f']]);
     expect(out.size).toBe(6);
   });
@@ -51,14 +78,21 @@ describe('withCache', () => {
         return new Map(items.map((i) => [i.id, answer]));
       },
     };
-    const cache = withCache(flaky, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent, maxPerCall: 1 });
+    const cache = withCache(flaky, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), {
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silent,
+      maxPerCall: 1,
+    });
     const out = await cache.classify([item('a', 't1'), item('b', 't2')], ctx());
     expect([...out.keys()]).toEqual(['b']);
   });
 
   test('asks again when the same template id comes with a new answer key', async () => {
     const inner = recordingInner();
-    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent });
+    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), {
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silent,
+    });
     await cache.classify([item('a', 't1')], ctx());
     await cache.classify([{ ...item('b', 't1'), answerKey: 't1~2' }], ctx());
     expect(inner.asked).toEqual([['a'], ['b']]);
@@ -66,7 +100,10 @@ describe('withCache', () => {
 
   test('answers from the cache, marked cache, when the template was decided before', async () => {
     const inner = recordingInner();
-    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent });
+    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), {
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silent,
+    });
     await cache.classify([item('a', 't1')], ctx());
     const out = await cache.classify([item('z', 't1')], ctx());
     expect(inner.asked).toHaveLength(1);
@@ -75,7 +112,10 @@ describe('withCache', () => {
 
   test('keeps templates of different item types apart when their template ids are equal', async () => {
     const inner = recordingInner();
-    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), { metrics: createMetrics({ defaultMetrics: false }), logger: silent });
+    const cache = withCache(inner, createMemoryCacheStore({ maxEntries: 10, ttlMs: 60000 }), {
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: silent,
+    });
     await cache.classify([item('a', 't1', 'log')], ctx());
     await cache.classify([item('b', 't1', 'metric')], ctx());
     expect(inner.asked).toEqual([['a'], ['b']]);

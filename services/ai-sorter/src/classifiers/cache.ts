@@ -16,7 +16,11 @@ export function cacheKeyOf(item: RedactedItem): string {
  * template, up to `maxPerCall` per call with the calls made concurrently, and shares each answer with the template's
  * other items. A failed call leaves its items unanswered (they fall through to the rules) and is logged here.
  */
-export function withCache(inner: Classifier, store: CacheStore, deps: { metrics: Metrics; logger: Logger; maxPerCall?: number }): Classifier {
+export function withCache(
+  inner: Classifier,
+  store: CacheStore,
+  deps: { metrics: Metrics; logger: Logger; maxPerCall?: number },
+): Classifier {
   const { metrics, logger } = deps;
   const maxPerCall = deps.maxPerCall ?? Number.POSITIVE_INFINITY;
   const cacheDown = createThrottledWarning(logger, 'template cache unavailable; treating as misses', 30_000);
@@ -25,8 +29,14 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
       return await inner.classify(unseen, ctx);
     } catch (err) {
       // An open breaker or a held-back call is the design working, not news: debug; anything else: warn.
-      const expected = err instanceof LlmError ? err.kind === 'rate_limited_locally' : (err as { code?: unknown }).code === 'EOPENBREAKER';
-      logger.log(expected ? 'debug' : 'warn', 'llm path failed; rules answer', { request_id: ctx.requestId, error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown' });
+      const expected =
+        err instanceof LlmError
+          ? err.kind === 'rate_limited_locally'
+          : (err as { code?: unknown }).code === 'EOPENBREAKER';
+      logger.log(expected ? 'debug' : 'warn', 'llm path failed; rules answer', {
+        request_id: ctx.requestId,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : 'unknown',
+      });
       return new Map();
     }
   };
@@ -69,7 +79,8 @@ export function withCache(inner: Classifier, store: CacheStore, deps: { metrics:
       if (unseen.length === 0) return out;
 
       const calls: Array<Promise<Map<string, Classification>>> = [];
-      for (let start = 0; start < unseen.length; start += maxPerCall) calls.push(ask(unseen.slice(start, start + maxPerCall), ctx));
+      for (let start = 0; start < unseen.length; start += maxPerCall)
+        calls.push(ask(unseen.slice(start, start + maxPerCall), ctx));
       const decided = new Map((await Promise.all(calls)).flatMap((answers) => [...answers]));
       const fresh: Array<readonly [string, CachedClassification]> = [];
       for (const representative of unseen) {

@@ -13,7 +13,11 @@ export function withFallback(primary: Classifier | undefined, logger: Logger): C
         if (primary) decided = await primary.classify(items, ctx);
       } catch (err) {
         // Expected while the LLM is down or held back; the rules answer, so this is a warning, not an error.
-        logger.warn('llm path failed; rules answer', { request_id: ctx.requestId, error: describeError(err), items: items.length });
+        logger.warn('llm path failed; rules answer', {
+          request_id: ctx.requestId,
+          error: describeError(err),
+          items: items.length,
+        });
       }
       const out = new Map<string, Classification>();
       for (const item of items) out.set(item.id, decided.get(item.id) ?? item.byRules);

@@ -26,7 +26,11 @@ export const llmSystemPrompt = [
 export function llmUserPrompt(items: readonly RedactedItem[]): string {
   return JSON.stringify({
     items: items.map((i) => {
-      const entry: { id: string; type: string; text: string; attributes?: string } = { id: i.id, type: i.type, text: clip(i.text, maxTextChars) };
+      const entry: { id: string; type: string; text: string; attributes?: string } = {
+        id: i.id,
+        type: i.type,
+        text: clip(i.text, maxTextChars),
+      };
       if (i.attributes !== undefined) entry.attributes = clip(JSON.stringify(i.attributes), maxAttributeChars);
       return entry;
     }),

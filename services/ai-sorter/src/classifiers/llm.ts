@@ -52,7 +52,10 @@ export function createLlmClassifier(options: LlmClassifierOptions): Classifier {
               { role: 'system', content: llmSystemPrompt },
               { role: 'user', content: llmUserPrompt(items) },
             ],
-            response_format: { type: 'json_schema', json_schema: { name: 'classifications', strict: true, schema: llmResponseJsonSchema } },
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: 'classifications', strict: true, schema: llmResponseJsonSchema },
+            },
           },
           { signal: AbortSignal.any([ctx.signal, deadline]) },
         );
@@ -78,7 +81,14 @@ export function createLlmClassifier(options: LlmClassifierOptions): Classifier {
         const answer = Answer.safeParse(entry);
         if (!answer.success || !wanted.has(answer.data.id) || out.has(answer.data.id)) continue;
         const a = answer.data;
-        out.set(a.id, { severity: a.severity, category: a.category, forwardTo: a.forward_to, confidence: a.confidence, reason: a.reason, decidedBy: 'llm' });
+        out.set(a.id, {
+          severity: a.severity,
+          category: a.category,
+          forwardTo: a.forward_to,
+          confidence: a.confidence,
+          reason: a.reason,
+          decidedBy: 'llm',
+        });
       }
       if (out.size === 0) {
         metrics.llmCalls.inc({ outcome: 'invalid_response' });
@@ -109,7 +119,12 @@ function parseEnvelope(completion: OpenAI.Chat.Completions.ChatCompletion, metri
 
 function toLlmError(err: unknown): LlmError {
   if (err instanceof OpenAI.APIError && err.status !== undefined) {
-    return new LlmError('http', `the LLM answered HTTP ${err.status}`, { status: err.status, retryAfterMs: parseRetryAfter(err.headers?.get('retry-after')) }, { cause: err });
+    return new LlmError(
+      'http',
+      `the LLM answered HTTP ${err.status}`,
+      { status: err.status, retryAfterMs: parseRetryAfter(err.headers?.get('retry-after')) },
+      { cause: err },
+    );
   }
   return new LlmError('connection', 'the LLM is unreachable', {}, { cause: err });
 }

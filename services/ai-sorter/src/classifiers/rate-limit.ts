@@ -34,10 +34,18 @@ const minute = 60_000;
 export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps: { metrics: Metrics }): RateLimited {
   const { metrics } = deps;
   const pause = options.pause ?? createMemoryRetryAfterPause();
-  const clustered = options.connection ? { datastore: 'ioredis' as const, connection: options.connection, clearDatastore: false } : {};
+  const clustered = options.connection
+    ? { datastore: 'ioredis' as const, connection: options.connection, clearDatastore: false }
+    : {};
   // Budgets are bare reservoirs, taken atomically (in Redis when clustered), so a burst cannot overdraw them.
   const budget = (id: string, perMinute: number) =>
-    new Bottleneck({ id, reservoir: perMinute, reservoirRefreshAmount: perMinute, reservoirRefreshInterval: minute, ...clustered });
+    new Bottleneck({
+      id,
+      reservoir: perMinute,
+      reservoirRefreshAmount: perMinute,
+      reservoirRefreshInterval: minute,
+      ...clustered,
+    });
   const requestBudget = budget('sorter-llm-requests', options.requestsPerMinute);
   const tokenBudget = budget('sorter-llm-tokens', options.tokensPerMinute);
   const slots = new Bottleneck({
@@ -78,9 +86,13 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
       const retryAfter = 'the LLM asked us to wait (Retry-After)';
       const admitted = (async () => {
         if (await paused()) refuse('retry_after', retryAfter);
-        const tokensTaken = await take(tokenBudget, weight).catch(() => refuse('limiter_error', 'the token budget is unavailable'));
+        const tokensTaken = await take(tokenBudget, weight).catch(() =>
+          refuse('limiter_error', 'the token budget is unavailable'),
+        );
         if (!tokensTaken) refuse('tokens_budget', 'tokens/min budget spent');
-        const requestTaken = await take(requestBudget, 1).catch(() => refuse('limiter_error', 'the request budget is unavailable'));
+        const requestTaken = await take(requestBudget, 1).catch(() =>
+          refuse('limiter_error', 'the request budget is unavailable'),
+        );
         if (!requestTaken) {
           await tokenBudget.incrementReservoir(weight);
           refuse('requests_budget', 'requests/min budget spent');
@@ -90,7 +102,9 @@ export function withRateLimit(inner: Classifier, options: RateLimitOptions, deps
           if (givenUp) return undefined;
           // A 429 may have arrived while this call waited in the queue (here or in another replica).
           if (await paused()) {
-            await Promise.all([requestBudget.incrementReservoir(1), tokenBudget.incrementReservoir(weight)]).catch(() => undefined);
+            await Promise.all([requestBudget.incrementReservoir(1), tokenBudget.incrementReservoir(weight)]).catch(
+              () => undefined,
+            );
             refuse('retry_after', retryAfter);
           }
           const before = ctx.llmTokens;

@@ -22,7 +22,7 @@ export function createRedisCacheStore(client: Redis, options: { ttlMs: number; p
         if (v === null) return undefined;
         try {
           const parsed = Cached.safeParse(JSON.parse(v));
-          return parsed.success ? (parsed.data) : undefined;
+          return parsed.success ? parsed.data : undefined;
         } catch {
           return undefined;
         }

@@ -40,11 +40,14 @@ export function createItemPreparer(options: ItemPreparerOptions): ItemPreparer {
     async prepare(items) {
       const size = chunkItems(items.length);
       const chunks: Array<Promise<LinesOnWire>> = [];
-      for (let start = 0; start < items.length; start += size) chunks.push(pool.run(JSON.stringify(items.slice(start, start + size))));
+      for (let start = 0; start < items.length; start += size)
+        chunks.push(pool.run(JSON.stringify(items.slice(start, start + size))));
       const prepared = (await Promise.all(chunks)).map(decodeLines);
       if (prepared.length === 1) return prepared[0];
       const redactions: Partial<Record<PiiType, number>> = {};
-      for (const chunk of prepared) for (const [type, n] of Object.entries(chunk.redactions) as Array<[PiiType, number]>) redactions[type] = (redactions[type] ?? 0) + n;
+      for (const chunk of prepared)
+        for (const [type, n] of Object.entries(chunk.redactions) as Array<[PiiType, number]>)
+          redactions[type] = (redactions[type] ?? 0) + n;
       return { lines: prepared.flatMap((chunk) => chunk.lines), redactions };
     },
     close: () => pool.close(),

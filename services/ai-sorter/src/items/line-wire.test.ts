@@ -6,7 +6,12 @@ describe('line wire', () => {
     const prepared = redactItems(
       [
         { id: 'a', type: 'log', payload: '2024-05-01 12:00:00,123 WARN [main] disk almost full for jane@example.com' },
-        { id: 'b', type: 'span', payload: 'GET /api/orders', attributes: { 'http.status_code': 503, nested: { ip: '10.0.0.1' } } },
+        {
+          id: 'b',
+          type: 'span',
+          payload: 'GET /api/orders',
+          attributes: { 'http.status_code': 503, nested: { ip: '10.0.0.1' } },
+        },
         { id: 'c', type: 'log', payload: 'routine line one' },
         { id: 'd', type: 'log', payload: 'routine line two' },
         { type: 'event', payload: { message: 'deploy done', level: 'info' } },

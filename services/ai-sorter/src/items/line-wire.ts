@@ -35,9 +35,17 @@ export function encodeLines(prepared: PreparedLines): LinesOnWire {
   for (const line of prepared.lines) {
     const r = line.byRules;
     const l = line.level;
-    wire.push(line.id, line.type, line.text, l === undefined ? -1 : levels.indexOf(`${l.raw}\n${l.severity}\n${l.source}`, l));
+    wire.push(
+      line.id,
+      line.type,
+      line.text,
+      l === undefined ? -1 : levels.indexOf(`${l.raw}\n${l.severity}\n${l.source}`, l),
+    );
     wire.push(line.attributes === undefined ? '' : JSON.stringify(line.attributes));
-    wire.push(decisions.indexOf(`${r.severity}\n${r.category}\n${r.forwardTo}\n${r.confidence}\n${r.reason}`, r), line.messageTokens.length);
+    wire.push(
+      decisions.indexOf(`${r.severity}\n${r.category}\n${r.forwardTo}\n${r.confidence}\n${r.reason}`, r),
+      line.messageTokens.length,
+    );
     for (const token of line.messageTokens) wire.push(token);
   }
   wire[0] = JSON.stringify(prepared.redactions);

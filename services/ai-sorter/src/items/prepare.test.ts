@@ -4,7 +4,11 @@ import { createItemPreparer } from './item-preparer';
 import { prepareItems } from './prepare';
 
 // The per-item step inline (workers: 0): the same function the worker threads run.
-const deps = () => ({ preparer: createItemPreparer({ workers: 0 }), miner: createTemplateMiner(), metrics: createMetrics({ defaultMetrics: false }) });
+const deps = () => ({
+  preparer: createItemPreparer({ workers: 0 }),
+  miner: createTemplateMiner(),
+  metrics: createMetrics({ defaultMetrics: false }),
+});
 
 describe('prepareItems', () => {
   test('mines the message without its header when lines differ in time, host and pid', async () => {
@@ -21,7 +25,10 @@ describe('prepareItems', () => {
   });
 
   test('keeps the level the header states when a line has one', async () => {
-    const [item] = await prepareItems([{ id: 'a', type: 'log', payload: '2024-05-01 12:00:00,123 WARN [main] disk almost full' }], deps());
+    const [item] = await prepareItems(
+      [{ id: 'a', type: 'log', payload: '2024-05-01 12:00:00,123 WARN [main] disk almost full' }],
+      deps(),
+    );
     expect(item?.level).toMatchObject({ severity: 'warning', source: 'header' });
     expect(item?.template).toBe('disk almost full');
   });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemType } from '@obs/schema';
-import { createRulesClassifier, maskTokens, StreamParsers, type RulesClassifier, type StatedLevel, type TemplateMiner } from '@obs/classification';
+import {
+  createRulesClassifier,
+  maskTokens,
+  StreamParsers,
+  type RulesClassifier,
+  type StatedLevel,
+  type TemplateMiner,
+} from '@obs/classification';
 import { createRedactor, type PiiType, type Redactor } from '@obs/pii';
 import type { Metrics } from '../observability/metrics';
 import type { Classification, RedactedItem } from '../classifiers/classifier';
@@ -73,14 +80,19 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
  * it sees); the template miner, the cache and the metrics stay on the main thread: keep them out of here. Adds the
  * replacements made to `redactions`.
  */
-export function redactItem(item: IncomingItem, tools: ItemTools, redactions: Partial<Record<PiiType, number>>): RedactedLine {
+export function redactItem(
+  item: IncomingItem,
+  tools: ItemTools,
+  redactions: Partial<Record<PiiType, number>>,
+): RedactedLine {
   const { redactor, parsers, rules } = tools;
   const raw = itemText(item.payload);
   const rawAttributes = attributesOf(item);
   const parsed = parsers.for(rawAttributes).parse(raw, rawAttributes);
   const redact = (part: string): string => {
     const { text, counts } = redactor.redact(part);
-    for (const [type, n] of Object.entries(counts) as Array<[PiiType, number]>) redactions[type] = (redactions[type] ?? 0) + n;
+    for (const [type, n] of Object.entries(counts) as Array<[PiiType, number]>)
+      redactions[type] = (redactions[type] ?? 0) + n;
     return text;
   };
   let text: string;
@@ -93,7 +105,8 @@ export function redactItem(item: IncomingItem, tools: ItemTools, redactions: Par
     text = redact(raw);
     message = redact(parsed.message);
   }
-  const attributes = rawAttributes === undefined ? undefined : (redactor.redactValue(rawAttributes) as Record<string, unknown>);
+  const attributes =
+    rawAttributes === undefined ? undefined : (redactor.redactValue(rawAttributes) as Record<string, unknown>);
   const r = rules.classify({ text, type: item.type, attributes });
   return {
     // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
@@ -103,7 +116,14 @@ export function redactItem(item: IncomingItem, tools: ItemTools, redactions: Par
     messageTokens: maskTokens(message),
     level: parsed.level,
     attributes,
-    byRules: { severity: r.severity, category: r.category, forwardTo: r.forwardTo, confidence: r.confidence, reason: r.reason, decidedBy: 'rules' },
+    byRules: {
+      severity: r.severity,
+      category: r.category,
+      forwardTo: r.forwardTo,
+      confidence: r.confidence,
+      reason: r.reason,
+      decidedBy: 'rules',
+    },
   };
 }
 

@@ -29,14 +29,23 @@ function toHttpError(err: unknown, req: Request): HttpError {
     );
   }
   if (isBodyReadError(err)) {
-    if (err.type === 'entity.too.large') return new HttpError('body_too_large', `the request body exceeds the body limit of ${err.limit} bytes (BODY_LIMIT)`);
-    if (err.type === 'entity.parse.failed') return new HttpError('invalid_request', 'the request body is not valid JSON');
+    if (err.type === 'entity.too.large')
+      return new HttpError(
+        'body_too_large',
+        `the request body exceeds the body limit of ${err.limit} bytes (BODY_LIMIT)`,
+      );
+    if (err.type === 'entity.parse.failed')
+      return new HttpError('invalid_request', 'the request body is not valid JSON');
     if (err.status === 415) return new HttpError('unsupported_media_type', 'unsupported body encoding or charset');
     const encoding = (req.get('content-encoding') ?? '').trim().toLowerCase();
     if (err.type === undefined && decodedEncodings.has(encoding)) {
-      return new HttpError('invalid_request', `the request body is not valid ${encoding} data (Content-Encoding: ${encoding}): it could not be decompressed`);
+      return new HttpError(
+        'invalid_request',
+        `the request body is not valid ${encoding} data (Content-Encoding: ${encoding}): it could not be decompressed`,
+      );
     }
-    if (err.status >= 400 && err.status < 500) return new HttpError('invalid_request', 'the request body could not be read');
+    if (err.status >= 400 && err.status < 500)
+      return new HttpError('invalid_request', 'the request body could not be read');
   }
   return new HttpError('internal', undefined, undefined, { cause: err });
 }
@@ -46,7 +55,11 @@ export function errorHandler(deps: { logger: Logger }): ErrorRequestHandler {
     const httpError = toHttpError(err, req);
     const requestId = String(res.locals.requestId ?? '');
     if (httpError.code === 'internal') {
-      deps.logger.error('unhandled error', { request_id: requestId, error: err instanceof Error ? err.message : 'unknown', stack: err instanceof Error ? err.stack : undefined });
+      deps.logger.error('unhandled error', {
+        request_id: requestId,
+        error: err instanceof Error ? err.message : 'unknown',
+        stack: err instanceof Error ? err.stack : undefined,
+      });
     }
     const body: ErrorBody = { error: { code: httpError.code, message: httpError.message, request_id: requestId } };
     if (httpError.issues) body.error.issues = [...httpError.issues];

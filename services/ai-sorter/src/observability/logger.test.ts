@@ -26,11 +26,17 @@ describe('createLogger', () => {
   test('replaces secret-named fields and scrubs configured secret values wherever they appear', () => {
     const { lines, stream } = capture();
     const logger = createLogger({ level: 'info', redactor: createRedactor(), secrets: ['k3y-value-abc'], stream });
-    logger.warn('failed with k3y-value-abc inside', { authorization: 'Bearer whatever', nested: { api_key: 'x', note: 'k3y-value-abc' } });
+    logger.warn('failed with k3y-value-abc inside', {
+      authorization: 'Bearer whatever',
+      nested: { api_key: 'x', note: 'k3y-value-abc' },
+    });
     const text = lines.join('');
     expect(text).not.toContain('k3y-value-abc');
     expect(text).not.toContain('whatever');
-    expect(JSON.parse(text)).toMatchObject({ authorization: '[REDACTED]', nested: { api_key: '[REDACTED]', note: '[REDACTED]' } });
+    expect(JSON.parse(text)).toMatchObject({
+      authorization: '[REDACTED]',
+      nested: { api_key: '[REDACTED]', note: '[REDACTED]' },
+    });
   });
 
   test('writes nothing below the configured level', () => {

@@ -31,11 +31,19 @@ export function createLogger(options: LoggerOptions): winston.Logger {
     if (typeof value === 'string') return scrub(value);
     if (value === null || typeof value !== 'object') return value;
     if (depth > maxDepth) return '[TRUNCATED]';
-    if (value instanceof Error) return { name: value.name, message: scrub(value.message), stack: value.stack === undefined ? undefined : scrub(value.stack) };
+    if (value instanceof Error)
+      return {
+        name: value.name,
+        message: scrub(value.message),
+        stack: value.stack === undefined ? undefined : scrub(value.stack),
+      };
     if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
     if (value instanceof Date) return value;
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [scrub(k), secretField.test(k) ? '[REDACTED]' : clean(v, depth + 1)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        scrub(k),
+        secretField.test(k) ? '[REDACTED]' : clean(v, depth + 1),
+      ]),
     );
   };
   const redactFormat = winston.format((info) => {
@@ -54,7 +62,9 @@ export function createLogger(options: LoggerOptions): winston.Logger {
   const logger = winston.createLogger({
     level: options.level,
     format: winston.format.combine(enabledOnly(), redactFormat(), winston.format.timestamp(), winston.format.json()),
-    transports: [options.stream ? new winston.transports.Stream({ stream: options.stream }) : new winston.transports.Console()],
+    transports: [
+      options.stream ? new winston.transports.Stream({ stream: options.stream }) : new winston.transports.Console(),
+    ],
   });
   return logger;
 }

@@ -17,7 +17,11 @@ export function classifyRoute(deps: { sorter: Sorter; admission: Admission; maxB
       attributes: item.attributes,
     }));
     const onPrepared = () => deps.admission.release(res);
-    const { results, stats } = await deps.sorter.sort(items, { signal: clientSignal(res), requestId: String(res.locals.requestId), onPrepared });
+    const { results, stats } = await deps.sorter.sort(items, {
+      signal: clientSignal(res),
+      requestId: String(res.locals.requestId),
+      onPrepared,
+    });
     const answer: ClassifyResponse = { request_id: String(res.locals.requestId), results, stats };
     res.json(answer);
   };

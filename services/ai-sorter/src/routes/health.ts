@@ -15,7 +15,11 @@ export function healthzRoute(): RequestHandler {
 }
 
 /** Ready whenever the instance can answer, which it can with the LLM down or the breaker open (the rules answer). */
-export function readyzRoute(deps: { readiness: Readiness; llmConfigured: boolean; breakerState: () => BreakerState }): RequestHandler {
+export function readyzRoute(deps: {
+  readiness: Readiness;
+  llmConfigured: boolean;
+  breakerState: () => BreakerState;
+}): RequestHandler {
   return (_req, res) => {
     const body: ReadyResponse = {
       status: deps.readiness.draining ? 'draining' : 'ready',

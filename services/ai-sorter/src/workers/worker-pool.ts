@@ -17,7 +17,8 @@ export interface WorkerPoolOptions {
 }
 
 /** What a worker answers for one task. */
-export type TaskReply<O> = { readonly id: number; readonly output: O } | { readonly id: number; readonly error: string };
+export type TaskReply<O> =
+  { readonly id: number; readonly output: O } | { readonly id: number; readonly error: string };
 /** What a worker posts: once `ready` when it serves tasks, then a reply per task. */
 export type WorkerMessage<O> = TaskReply<O> | { readonly ready: true };
 
@@ -34,8 +35,10 @@ interface Slot<O> {
 }
 
 export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I, O> {
-  if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`a worker pool needs at least one worker, got ${options.size}`);
-  if (!existsSync(options.script)) throw new Error(`the worker thread script ${options.script} is missing (build the package first)`);
+  if (!Number.isInteger(options.size) || options.size < 1)
+    throw new RangeError(`a worker pool needs at least one worker, got ${options.size}`);
+  if (!existsSync(options.script))
+    throw new Error(`the worker thread script ${options.script} is missing (build the package first)`);
   let nextId = 0;
   let closed = false;
   const inFlight = new Set<Promise<O>>();
@@ -86,8 +89,10 @@ export function createWorkerPool<I, O>(options: WorkerPoolOptions): WorkerPool<I
     run(input) {
       if (closed) return Promise.reject(new Error('the worker pool is closed'));
       let slot: Slot<O> | undefined;
-      for (const s of slots) if (!s.failedToStart && (slot === undefined || s.pending.size < slot.pending.size)) slot = s;
-      if (slot === undefined) return Promise.reject(new Error(`no worker thread could start: ${slots[0]?.failedToStart?.message}`));
+      for (const s of slots)
+        if (!s.failedToStart && (slot === undefined || s.pending.size < slot.pending.size)) slot = s;
+      if (slot === undefined)
+        return Promise.reject(new Error(`no worker thread could start: ${slots[0]?.failedToStart?.message}`));
       const chosen = slot;
       const id = nextId++;
       const task = new Promise<O>((resolve, reject) => {

@@ -26,7 +26,11 @@ export function newConversion(): Conversion {
 export class Block {
   readonly #taken = new Set<string>();
 
-  private constructor(readonly value: Record<string, unknown>, readonly at: PropertyKey[], readonly conv: Conversion) {}
+  private constructor(
+    readonly value: Record<string, unknown>,
+    readonly at: PropertyKey[],
+    readonly conv: Conversion,
+  ) {}
 
   /** The map at `at`, or undefined (with an issue unless it is absent or null) when it is not a map. */
   /** A block with no keys, for a section the file leaves out. */
@@ -126,12 +130,20 @@ export class Block {
     for (const key of Object.keys(this.value)) {
       if (this.#taken.has(key)) continue;
       const why = unsupported[key];
-      this.issue(key, why === undefined ? `unknown key "${key}" in this Promtail block` : `"${key}" is not supported by the collector: ${why}`);
+      this.issue(
+        key,
+        why === undefined
+          ? `unknown key "${key}" in this Promtail block`
+          : `"${key}" is not supported by the collector: ${why}`,
+      );
     }
   }
 
   #wrong(key: PropertyKey | PropertyKey[], expected: string, got: unknown): undefined {
-    this.issue(key, `expected ${expected}, got ${typeof got === 'string' ? JSON.stringify(got.length > 40 ? `${got.slice(0, 40)}…` : got) : kind(got)}`);
+    this.issue(
+      key,
+      `expected ${expected}, got ${typeof got === 'string' ? JSON.stringify(got.length > 40 ? `${got.slice(0, 40)}…` : got) : kind(got)}`,
+    );
     return undefined;
   }
 }

@@ -52,11 +52,15 @@ function convertClient(c: Block, out: PropertyKey[]): Record<string, unknown> {
     const passwordFile = auth.string('password_file');
     // An empty password (an unset variable) is sent as empty, as Promtail does.
     const password = auth.string('password') ?? (passwordFile === undefined ? '' : undefined);
-    set('basic_auth', {
-      username: auth.string('username'),
-      ...(password !== undefined ? { password } : {}),
-      ...(passwordFile !== undefined ? { password_file: passwordFile } : {}),
-    }, 'basic_auth');
+    set(
+      'basic_auth',
+      {
+        username: auth.string('username'),
+        ...(password !== undefined ? { password } : {}),
+        ...(passwordFile !== undefined ? { password_file: passwordFile } : {}),
+      },
+      'basic_auth',
+    );
     auth.finish();
   }
   const backoff = c.block('backoff_config');
@@ -75,7 +79,8 @@ function convertClient(c: Block, out: PropertyKey[]): Record<string, unknown> {
   }
   // Settings of Go's HTTP client the loki sink has no counterpart for; they change nothing that reaches Loki.
   for (const key of ['follow_redirects', 'enable_http2', 'stream_lag_labels']) {
-    if (c.has(key)) conv.notes.push({ at: out, text: `Promtail's ${key}: ${String(c.raw(key))} has no counterpart and is left out` });
+    if (c.has(key))
+      conv.notes.push({ at: out, text: `Promtail's ${key}: ${String(c.raw(key))} has no counterpart and is left out` });
     else c.raw(key);
   }
   c.finish(UNSUPPORTED_CLIENT_KEYS);

@@ -45,9 +45,17 @@ scrape_configs: []
 `);
     expect(config.sinks).toEqual({
       loki: {
-        type: 'loki', url: 'https://logs.example.com/loki/api/v1/push', tenant_id: 'team-a', batch_wait_ms: 2000, batch_size_bytes: 524288,
-        timeout_ms: 30000, basic_auth: { username: '123', password_file: '/run/secrets/loki' }, headers: { 'X-Env': 'prod' },
-        external_labels: { host: 'box1' }, retry: { min_backoff_ms: 1000, max_backoff_ms: 60000, max_retries: 0 }, drop_rate_limited_batches: true,
+        type: 'loki',
+        url: 'https://logs.example.com/loki/api/v1/push',
+        tenant_id: 'team-a',
+        batch_wait_ms: 2000,
+        batch_size_bytes: 524288,
+        timeout_ms: 30000,
+        basic_auth: { username: '123', password_file: '/run/secrets/loki' },
+        headers: { 'X-Env': 'prod' },
+        external_labels: { host: 'box1' },
+        retry: { min_backoff_ms: 1000, max_backoff_ms: 60000, max_retries: 0 },
+        drop_rate_limited_batches: true,
       },
       loki_1: { type: 'loki', url: 'http://127.0.0.1:3100/loki/api/v1/push', bearer_token_file: '/run/secrets/token' },
     });
@@ -66,9 +74,12 @@ ${HEAD}scrape_configs:
     expect(config.storage_path).toBe('/var/lib/promtail/collector');
     expect(config.sources).toEqual({
       app: {
-        type: 'file', targets: [{ __path__: '/var/log/app/*.log', __path_exclude__: '/var/log/app/*.gz' }],
+        type: 'file',
+        targets: [{ __path__: '/var/log/app/*.log', __path_exclude__: '/var/log/app/*.gz' }],
         promtail_positions: { filename: '/var/lib/promtail/positions.yaml', ignore_invalid_yaml: true },
-        sync_period_ms: 30000, poll_interval_ms: 100, forward_to: ['pipelines.app'],
+        sync_period_ms: 30000,
+        poll_interval_ms: 100,
+        forward_to: ['pipelines.app'],
       },
     });
   });
@@ -82,10 +93,23 @@ ${HEAD}scrape_configs:
           bytes: { type: Counter, description: d, config: { match_all: true, count_entry_bytes: true, action: add } }
           latency: { type: histogram, source: dur, config: { buckets: [0.1, 1] } }
 `) as { pipelines: { app: { stages: unknown[] } } };
-    expect(config.pipelines.app.stages).toEqual([{ metrics: {
-      counter: [{ name: 'bytes', prefix: 'promtail_custom_', description: 'd', match_all: true, count_entry_bytes: true, action: 'add' }],
-      histogram: [{ name: 'latency', prefix: 'promtail_custom_', source: 'dur', buckets: [0.1, 1] }],
-    } }]);
+    expect(config.pipelines.app.stages).toEqual([
+      {
+        metrics: {
+          counter: [
+            {
+              name: 'bytes',
+              prefix: 'promtail_custom_',
+              description: 'd',
+              match_all: true,
+              count_entry_bytes: true,
+              action: 'add',
+            },
+          ],
+          histogram: [{ name: 'latency', prefix: 'promtail_custom_', source: 'dur', buckets: [0.1, 1] }],
+        },
+      },
+    ]);
   });
 
   test('turns loki_push_api into a loki_push source whose relabel_configs run on each entry, then drop __ labels', () => {
@@ -98,9 +122,26 @@ ${HEAD}scrape_configs:
     relabel_configs:
       - { source_labels: [__tenant_id__], target_label: tenant }
 `) as { sources: unknown; pipelines: { push: { stages: unknown[] } } };
-    expect(config.sources).toEqual({ push: { type: 'loki_push', listen_address: '0.0.0.0', listen_port: 3500, labels: { pushserver: 'p1' },
-      use_incoming_timestamp: true, forward_to: ['pipelines.push'] } });
-    expect(config.pipelines.push.stages).toEqual([{ relabel: { rules: [{ source_labels: ['__tenant_id__'], target_label: 'tenant' }, { regex: '__.*', action: 'labeldrop' }] } }]);
+    expect(config.sources).toEqual({
+      push: {
+        type: 'loki_push',
+        listen_address: '0.0.0.0',
+        listen_port: 3500,
+        labels: { pushserver: 'p1' },
+        use_incoming_timestamp: true,
+        forward_to: ['pipelines.push'],
+      },
+    });
+    expect(config.pipelines.push.stages).toEqual([
+      {
+        relabel: {
+          rules: [
+            { source_labels: ['__tenant_id__'], target_label: 'tenant' },
+            { regex: '__.*', action: 'labeldrop' },
+          ],
+        },
+      },
+    ]);
   });
 
   test('turns syslog into a syslog source and refuses what it cannot receive', () => {
@@ -113,8 +154,16 @@ ${HEAD}scrape_configs:
       labels: { job: syslog }
 `;
     const config = converted(text) as { sources: unknown; pipelines: { syslog: { stages: unknown[] } } };
-    expect(config.sources).toEqual({ syslog: { type: 'syslog', listen_address: '0.0.0.0:1514', idle_timeout_ms: 60000, label_structured_data: true,
-      labels: { job: 'syslog' }, forward_to: ['pipelines.syslog'] } });
+    expect(config.sources).toEqual({
+      syslog: {
+        type: 'syslog',
+        listen_address: '0.0.0.0:1514',
+        idle_timeout_ms: 60000,
+        label_structured_data: true,
+        labels: { job: 'syslog' },
+        forward_to: ['pipelines.syslog'],
+      },
+    });
     expect(config.pipelines.syslog.stages).toEqual([{ relabel: { rules: [{ regex: '__.*', action: 'labeldrop' }] } }]);
     expect(issues(text.replace('idle_timeout: 60s', 'listen_protocol: udp\n      syslog_format: rfc3164'))).toEqual([
       '7:7 scrape_configs[0].syslog.listen_protocol: only tcp is supported, got "udp" (send RFC 5424 over TCP instead)',
@@ -129,11 +178,16 @@ ${HEAD}scrape_configs:
 `;
     const labels = (c: Record<string, unknown>) => (c.sources as { app: { targets: unknown[] } }).app.targets[0];
     expect(labels(converted(text, { ENV: 'prod' }, true))).toEqual({ __path__: '/var/log/*.log', env: 'prod' });
-    expect(labels(converted(text, { ENV: 'prod' }, false))).toEqual({ __path__: '${LOGS:-/var/log}/*.log', env: '${ENV}', team: '${TEAM}' });
+    expect(labels(converted(text, { ENV: 'prod' }, false))).toEqual({
+      __path__: '${LOGS:-/var/log}/*.log',
+      env: '${ENV}',
+      team: '${TEAM}',
+    });
   });
 
   test('reports every issue at its line in the Promtail file, not-covered blocks with what to use instead', () => {
-    expect(issues(`server:
+    expect(
+      issues(`server:
   http_listen_port: 9080
   http_path_prefix: /promtail
 clients:
@@ -158,7 +212,8 @@ scrape_configs:
   - job_name: nothing
 tracing: { enabled: true }
 unknown_block: {}
-`)).toEqual([
+`),
+    ).toEqual([
       '3:3 server.http_path_prefix: "http_path_prefix" is not supported by the collector: the collector serves /metrics, /healthz and /readyz at the root; remove the prefix',
       '5:5 clients[0].url: invalid URL, got "not a url"',
       '6:5 clients[0].batchwait: expected a duration such as 10s or 1m30s, got "soon"',

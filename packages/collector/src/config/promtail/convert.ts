@@ -27,13 +27,21 @@ export function convertPromtail(value: unknown): PromtailConversion {
   const ignoreInvalid = positions?.bool('ignore_invalid_yaml') ?? false;
   if (positions?.has('sync_period')) {
     positions.durationMs('sync_period');
-    conv.notes.push({ at: ['storage_path'], text: 'positions.sync_period left out: the collector saves a file\'s position after every delivered batch' });
+    conv.notes.push({
+      at: ['storage_path'],
+      text: "positions.sync_period left out: the collector saves a file's position after every delivered batch",
+    });
   }
   positions?.finish();
   const storagePath = path.join(path.dirname(positionsFile), 'collector');
-  conv.notes.push({ at: ['storage_path'], text: `beside Promtail's ${positionsFile}, which the file sources read once to continue where Promtail stopped` });
+  conv.notes.push({
+    at: ['storage_path'],
+    text: `beside Promtail's ${positionsFile}, which the file sources read once to continue where Promtail stopped`,
+  });
 
-  const fileSource: Record<string, unknown> = { promtail_positions: { filename: positionsFile, ignore_invalid_yaml: ignoreInvalid } };
+  const fileSource: Record<string, unknown> = {
+    promtail_positions: { filename: positionsFile, ignore_invalid_yaml: ignoreInvalid },
+  };
   const sync = root.block('target_config');
   const syncMs = sync?.durationMs('sync_period');
   if (syncMs !== undefined) fileSource.sync_period_ms = syncMs;
@@ -44,14 +52,22 @@ export function convertPromtail(value: unknown): PromtailConversion {
     const min = watch.durationMs('min_poll_frequency');
     const max = watch.durationMs('max_poll_frequency');
     if (min !== undefined || max !== undefined) fileSource.poll_interval_ms = min ?? max;
-    if (max !== undefined) conv.notes.push({ at: ['sources'], text: 'file_watch_config: an idle file is polled every min_poll_frequency (fs.watch wakes it sooner), so max_poll_frequency is not needed' });
+    if (max !== undefined)
+      conv.notes.push({
+        at: ['sources'],
+        text: 'file_watch_config: an idle file is polled every min_poll_frequency (fs.watch wakes it sooner), so max_poll_frequency is not needed',
+      });
     watch.finish();
   }
   global?.finish();
 
   const limits = convertLimits(root.block('limits_config'));
   const options = root.block('options');
-  if (options?.has('stream_lag_labels')) conv.notes.push({ at: ['sources'], text: 'options.stream_lag_labels left out (deprecated in Promtail, no effect)' });
+  if (options?.has('stream_lag_labels'))
+    conv.notes.push({
+      at: ['sources'],
+      text: 'options.stream_lag_labels left out (deprecated in Promtail, no effect)',
+    });
   options?.raw('stream_lag_labels');
   options?.finish();
 
@@ -60,10 +76,17 @@ export function convertPromtail(value: unknown): PromtailConversion {
   const list = root.list('scrape_configs') ?? [];
   list.forEach((item, i) => {
     const sc = Block.of(item, ['scrape_configs', i], conv);
-    if (sc) convertScrapeConfig(sc, { sinks: sinks.map((s) => s.id), fileSource, before: limits.before, after: limits.after }, taken, scrape);
+    if (sc)
+      convertScrapeConfig(
+        sc,
+        { sinks: sinks.map((s) => s.id), fileSource, before: limits.before, after: limits.after },
+        taken,
+        scrape,
+      );
   });
   const tracing = root.block('tracing');
-  if (tracing?.bool('enabled') === true) tracing.issue('enabled', `tracing is not supported by the collector: ${UNSUPPORTED_ROOT_KEYS.tracing}`);
+  if (tracing?.bool('enabled') === true)
+    tracing.issue('enabled', `tracing is not supported by the collector: ${UNSUPPORTED_ROOT_KEYS.tracing}`);
   tracing?.finish();
   root.finish(UNSUPPORTED_ROOT_KEYS);
 
@@ -87,16 +110,28 @@ function convertLimits(limits: Block | undefined): { before: unknown[]; after: u
   const burst = limits.number('readline_burst') ?? 10000;
   const drop = limits.bool('readline_rate_drop') ?? true;
   if (enabled) {
-    if (!drop) limits.issue('readline_rate_drop', 'only readline_rate_drop: true is supported (lines over the limit are dropped and counted); a pipeline cannot wait for a token');
+    if (!drop)
+      limits.issue(
+        'readline_rate_drop',
+        'only readline_rate_drop: true is supported (lines over the limit are dropped and counted); a pipeline cannot wait for a token',
+      );
     out.before.push({ limit: { rate, burst, drop: true } });
-    conv.notes.push({ at: ['pipelines'], text: 'limits_config.readline_rate becomes a limit stage at the start of each pipeline: one bucket per job, where Promtail has one for all' });
+    conv.notes.push({
+      at: ['pipelines'],
+      text: 'limits_config.readline_rate becomes a limit stage at the start of each pipeline: one bucket per job, where Promtail has one for all',
+    });
   }
   const maxStreams = limits.number('max_streams') ?? 0;
-  if (maxStreams > 0) limits.issue('max_streams', 'a stream limit is not supported; leave max_streams at 0 (Loki enforces its own per-tenant stream limit)');
+  if (maxStreams > 0)
+    limits.issue(
+      'max_streams',
+      'a stream limit is not supported; leave max_streams at 0 (Loki enforces its own per-tenant stream limit)',
+    );
   const maxLine = limits.raw('max_line_size');
   const truncate = limits.bool('max_line_size_truncate') ?? false;
   if (maxLine !== undefined && maxLine !== null && maxLine !== 0 && maxLine !== '0') {
-    if (typeof maxLine !== 'number' && typeof maxLine !== 'string') limits.issue('max_line_size', 'expected a size such as 256KB');
+    if (typeof maxLine !== 'number' && typeof maxLine !== 'string')
+      limits.issue('max_line_size', 'expected a size such as 256KB');
     else if (truncate) out.after.push({ truncate: { rule: [{ limit: maxLine }] } });
     else out.after.push({ drop: { longer_than: maxLine, drop_counter_reason: 'line_too_long' } });
   }

@@ -1,5 +1,16 @@
 // Root keys only a Promtail file has; a collector config has sources/pipelines/sinks instead.
-const PROMTAIL_KEYS = new Set(['clients', 'client', 'scrape_configs', 'positions', 'limits_config', 'target_config', 'file_watch_config', 'global', 'options', 'tracing']);
+const PROMTAIL_KEYS = new Set([
+  'clients',
+  'client',
+  'scrape_configs',
+  'positions',
+  'limits_config',
+  'target_config',
+  'file_watch_config',
+  'global',
+  'options',
+  'tracing',
+]);
 const COLLECTOR_KEYS = new Set(['sources', 'pipelines', 'sinks', 'imports', 'storage_path', 'grafana_cloud']);
 
 /** Whether config text is a Promtail file, judged by its root keys (read without parsing the YAML). */

@@ -17,13 +17,25 @@ export interface PromtailSource {
  * Reads a Promtail config. As in Promtail, `${VAR}` and `${VAR:-default}` are expanded only with `expandEnv`
  * (`-config.expand-env`), and an unset variable is then empty.
  */
-export function openPromtailConfig(file: string, text: string, env: NodeJS.ProcessEnv, expandEnv: boolean): PromtailSource {
-  const doc = new ConfigDocument(file, text, expandEnv ? promtailResolver(env) : () => undefined, { yamlVersion: '1.1' });
+export function openPromtailConfig(
+  file: string,
+  text: string,
+  env: NodeJS.ProcessEnv,
+  expandEnv: boolean,
+): PromtailSource {
+  const doc = new ConfigDocument(file, text, expandEnv ? promtailResolver(env) : () => undefined, {
+    yamlVersion: '1.1',
+  });
   const conversion = convertPromtail(doc.value ?? {});
   const toPromtail = (p: readonly PropertyKey[]): PropertyKey[] => {
     let best: PromtailConversion['origins'][number] | undefined;
     for (const o of conversion.origins) {
-      if (o.out.length <= p.length && (!best || o.out.length > best.out.length) && o.out.every((s, i) => String(s) === String(p[i]))) best = o;
+      if (
+        o.out.length <= p.length &&
+        (!best || o.out.length > best.out.length) &&
+        o.out.every((s, i) => String(s) === String(p[i]))
+      )
+        best = o;
     }
     return best ? [...best.from, ...p.slice(best.out.length)] : [...p];
   };

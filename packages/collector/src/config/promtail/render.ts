@@ -8,10 +8,18 @@ const REFERENCE = /\$\{/g;
  * The converted config as YAML, with each note as a comment above the key it is about. `keep` maps converted key
  * paths to text to print instead of the value (a secret's `${VAR}` reference rather than the secret itself).
  */
-export function renderConverted(config: Record<string, unknown>, notes: readonly Note[], header: string, keep: ReadonlyMap<string, string>): string {
+export function renderConverted(
+  config: Record<string, unknown>,
+  notes: readonly Note[],
+  header: string,
+  keep: ReadonlyMap<string, string>,
+): string {
   const doc = new Document(escapeReferences(config, []), { keepUndefined: false });
   for (const [at, text] of keep) doc.setIn(JSON.parse(at) as PropertyKey[], text);
-  doc.commentBefore = header.split('\n').map((l) => ` ${l}`).join('\n');
+  doc.commentBefore = header
+    .split('\n')
+    .map((l) => ` ${l}`)
+    .join('\n');
   const byNode = new Map<Node, string[]>();
   for (const note of notes) {
     const node = commentTarget(doc, note.at);
@@ -41,7 +49,11 @@ function escapeReferences(value: unknown, at: PropertyKey[]): unknown {
   if (typeof value === 'string') return value.replace(REFERENCE, '$${');
   if (Array.isArray(value)) return value.map((v, i) => escapeReferences(v, [...at, i]));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, escapeReferences(v, [...at, k])]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, escapeReferences(v, [...at, k])]),
+    );
   }
   return value;
 }

@@ -26,7 +26,12 @@ export interface ConvertedScrape {
 const DROP_INTERNAL = { regex: '__.*', action: 'labeldrop' };
 
 /** One scrape config -> a pipeline named after its job, fed by a file, loki_push or syslog source. */
-export function convertScrapeConfig(sc: Block, settings: ScrapeSettings, taken: Set<string>, out: ConvertedScrape): void {
+export function convertScrapeConfig(
+  sc: Block,
+  settings: ScrapeSettings,
+  taken: Set<string>,
+  out: ConvertedScrape,
+): void {
   const conv = sc.conv;
   const job = sc.string('job_name');
   if (job === undefined) sc.issue('job_name', 'required key is missing (every scrape config needs a job_name)');
@@ -36,16 +41,33 @@ export function convertScrapeConfig(sc: Block, settings: ScrapeSettings, taken: 
   if (kinds.length === 0 && !Object.keys(sc.value).some((k) => k in UNSUPPORTED_SCRAPE_KEYS)) {
     sc.issue([], 'a scrape config needs static_configs, loki_push_api or syslog');
   }
-  if (kinds.length > 1) sc.issue(kinds[1], `split ${kinds.join(' and ')} into separate scrape configs (their relabel_configs apply at different times)`);
+  if (kinds.length > 1)
+    sc.issue(
+      kinds[1],
+      `split ${kinds.join(' and ')} into separate scrape configs (their relabel_configs apply at different times)`,
+    );
 
   const pipelineAt: PropertyKey[] = ['pipelines', id];
   const before: unknown[] = [...settings.before];
   if (rules && kinds[0] !== 'static_configs') before.push({ relabel: { rules: [...rules.raw, DROP_INTERNAL] } });
   else if (kinds[0] === 'syslog') before.push({ relabel: { rules: [DROP_INTERNAL] } });
-  if (rules && kinds[0] !== 'static_configs') conv.origins.push({ out: [...pipelineAt, 'stages', before.length - 1, 'relabel', 'rules'], from: [...sc.at, 'relabel_configs'] });
-  const stages = convertStages(sc.raw('pipeline_stages'), [...sc.at, 'pipeline_stages'], [...pipelineAt, 'stages'], conv, before.length);
+  if (rules && kinds[0] !== 'static_configs')
+    conv.origins.push({
+      out: [...pipelineAt, 'stages', before.length - 1, 'relabel', 'rules'],
+      from: [...sc.at, 'relabel_configs'],
+    });
+  const stages = convertStages(
+    sc.raw('pipeline_stages'),
+    [...sc.at, 'pipeline_stages'],
+    [...pipelineAt, 'stages'],
+    conv,
+    before.length,
+  );
   if (before.length > 0) conv.notes.push({ at: [...pipelineAt, 'stages'], text: stageNote(before, stages.length) });
-  out.pipelines[id] = { stages: [...before, ...stages, ...settings.after], forward_to: settings.sinks.map((s) => `sinks.${s}`) };
+  out.pipelines[id] = {
+    stages: [...before, ...stages, ...settings.after],
+    forward_to: settings.sinks.map((s) => `sinks.${s}`),
+  };
   conv.origins.push({ out: pipelineAt, from: sc.at });
   const forward = [`pipelines.${id}`];
 
@@ -55,7 +77,11 @@ export function convertScrapeConfig(sc: Block, settings: ScrapeSettings, taken: 
     if (targets.length > 0) {
       out.sources[id] = { type: 'file', targets, ...settings.fileSource, forward_to: forward };
       conv.origins.push({ out: ['sources', id], from: [...sc.at, 'static_configs'] });
-      if (rules) conv.notes.push({ at: ['sources', id, 'targets'], text: 'relabel_configs applied to the static targets at conversion' });
+      if (rules)
+        conv.notes.push({
+          at: ['sources', id, 'targets'],
+          text: 'relabel_configs applied to the static targets at conversion',
+        });
     }
   }
   const push = sc.block('loki_push_api');
@@ -88,7 +114,12 @@ function relabelRules(sc: Block): { raw: unknown[]; parsed: RelabelRule[] } | un
  * Static targets as Promtail discovers them: each target host is `__address__` beside the labels, relabel_configs run
  * on that set, and what keeps a `__path__` becomes a file target with its labels (`__`-prefixed ones dropped).
  */
-function staticTargets(statics: unknown[], at: PropertyKey[], rules: readonly RelabelRule[], conv: Conversion): Record<string, string>[] {
+function staticTargets(
+  statics: unknown[],
+  at: PropertyKey[],
+  rules: readonly RelabelRule[],
+  conv: Conversion,
+): Record<string, string>[] {
   const targets: Record<string, string>[] = [];
   const seen = new Set<string>();
   statics.forEach((value, j) => {
@@ -98,15 +129,23 @@ function staticTargets(statics: unknown[], at: PropertyKey[], rules: readonly Re
     const labels = block.stringMap('labels') ?? {};
     block.finish();
     for (const name of Object.keys(labels)) {
-      if (!LABEL_NAME.test(name)) block.issue(['labels', name], `invalid label name "${name}" (use [a-zA-Z_][a-zA-Z0-9_]*)`);
+      if (!LABEL_NAME.test(name))
+        block.issue(['labels', name], `invalid label name "${name}" (use [a-zA-Z_][a-zA-Z0-9_]*)`);
     }
-    if (hosts.length === 0) conv.notes.push({ at: ['sources'], text: `${formatPath([...at, j])} has no targets, so Promtail tails nothing for it; left out` });
+    if (hosts.length === 0)
+      conv.notes.push({
+        at: ['sources'],
+        text: `${formatPath([...at, j])} has no targets, so Promtail tails nothing for it; left out`,
+      });
     for (const host of hosts) {
       const relabeled = applyRelabel(rules, { __address__: host, ...labels });
       if (relabeled === undefined) continue;
       const target = fileTarget(relabeled);
       if (target === undefined) {
-        conv.notes.push({ at: ['sources'], text: `${formatPath([...at, j])}: target ${host} has no __path__, so Promtail tails nothing for it; left out` });
+        conv.notes.push({
+          at: ['sources'],
+          text: `${formatPath([...at, j])}: target ${host} has no __path__, so Promtail tails nothing for it; left out`,
+        });
         continue;
       }
       const key = JSON.stringify(Object.entries(target).sort());
@@ -136,10 +175,16 @@ function lokiPush(b: Block, out: PropertyKey[]): Record<string, unknown> {
     config.listen_address = address === undefined || address === '' ? '0.0.0.0' : address;
     config.listen_port = server.number('http_listen_port') ?? 80;
     conv.origins.push({ out: [...out, 'listen_port'], from: [...server.at, 'http_listen_port'] });
-    const ignored = ['grpc_listen_port', 'grpc_listen_address', 'register_instrumentation', 'log_level', 'graceful_shutdown_timeout']
-      .filter((k) => server.has(k));
+    const ignored = [
+      'grpc_listen_port',
+      'grpc_listen_address',
+      'register_instrumentation',
+      'log_level',
+      'graceful_shutdown_timeout',
+    ].filter((k) => server.has(k));
     for (const k of ignored) server.raw(k);
-    if (ignored.length > 0) conv.notes.push({ at: out, text: `left out, the push source serves HTTP only: ${ignored.join(', ')}` });
+    if (ignored.length > 0)
+      conv.notes.push({ at: out, text: `left out, the push source serves HTTP only: ${ignored.join(', ')}` });
     server.finish();
   }
   const labels = b.stringMap('labels');
@@ -158,9 +203,14 @@ function syslogSource(b: Block, out: PropertyKey[]): Record<string, unknown> {
   if (address === undefined) b.issue('listen_address', 'required key is missing (e.g. 0.0.0.0:1514)');
   else config.listen_address = address;
   const protocol = b.string('listen_protocol');
-  if (protocol !== undefined && protocol !== 'tcp') b.issue('listen_protocol', `only tcp is supported, got ${JSON.stringify(protocol)} (send RFC 5424 over TCP instead)`);
+  if (protocol !== undefined && protocol !== 'tcp')
+    b.issue(
+      'listen_protocol',
+      `only tcp is supported, got ${JSON.stringify(protocol)} (send RFC 5424 over TCP instead)`,
+    );
   const format = b.string('syslog_format');
-  if (format !== undefined && format !== 'rfc5424') b.issue('syslog_format', `only rfc5424 is supported, got ${JSON.stringify(format)}`);
+  if (format !== undefined && format !== 'rfc5424')
+    b.issue('syslog_format', `only rfc5424 is supported, got ${JSON.stringify(format)}`);
   const idle = b.durationMs('idle_timeout');
   if (idle !== undefined) config.idle_timeout_ms = idle;
   for (const key of ['label_structured_data', 'use_incoming_timestamp', 'use_rfc5424_message'] as const) {
@@ -172,20 +222,31 @@ function syslogSource(b: Block, out: PropertyKey[]): Record<string, unknown> {
   const labels = b.stringMap('labels');
   if (labels) config.labels = labels;
   conv.origins.push({ out, from: b.at });
-  b.finish({ tls_config: 'the syslog source accepts plain TCP only; terminate TLS in front of it (e.g. stunnel or a load balancer)' });
+  b.finish({
+    tls_config:
+      'the syslog source accepts plain TCP only; terminate TLS in front of it (e.g. stunnel or a load balancer)',
+  });
   return config;
 }
 
 /** encoding and decompression: accepted where they describe what the file source reads anyway. */
 function checkFileOptions(sc: Block): void {
   const encoding = sc.string('encoding');
-  if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) sc.issue('encoding', `only UTF-8 files are read, got ${JSON.stringify(encoding)}; convert the files or remove the key`);
+  if (encoding !== undefined && !/^utf-?8$/i.test(encoding))
+    sc.issue(
+      'encoding',
+      `only UTF-8 files are read, got ${JSON.stringify(encoding)}; convert the files or remove the key`,
+    );
   const decompression = sc.block('decompression');
   if (decompression) {
     const enabled = decompression.bool('enabled');
     const format = decompression.string('format');
     decompression.raw('initial_delay');
-    if (enabled && format !== undefined && format !== 'gz') decompression.issue('format', `only gz is read (the file source reads *.gz files once, always), got ${JSON.stringify(format)}`);
+    if (enabled && format !== undefined && format !== 'gz')
+      decompression.issue(
+        'format',
+        `only gz is read (the file source reads *.gz files once, always), got ${JSON.stringify(format)}`,
+      );
     decompression.finish();
   }
 }

@@ -1,13 +1,16 @@
 // Promtail blocks the collector cannot run, each with what to use instead; the loader names the block and its line.
 
-const SD = 'the collector has no service discovery: list the files in static_configs (`__path__` globs, `{a,b}` alternatives) or receive the logs with a loki_push_api scrape config';
+const SD =
+  'the collector has no service discovery: list the files in static_configs (`__path__` globs, `{a,b}` alternatives) or receive the logs with a loki_push_api scrape config';
 const PUSH_INSTEAD = 'forward these logs to a loki_push_api or syslog scrape config (or an otlp source) instead';
 
 /** Keys of a scrape config. */
 export const UNSUPPORTED_SCRAPE_KEYS: Readonly<Record<string, string>> = {
-  journal: 'read the systemd journal by forwarding it as RFC 5424 syslog (e.g. rsyslog omfwd with TCP) to a syslog scrape config, or `journalctl -f -o cat` into a file tailed with static_configs',
-  windows_events: 'Windows event logs cannot be read by the collector; use Grafana Alloy\'s loki.source.windowsevent',
-  kubernetes_sd_configs: 'tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, taking namespace/pod/container from the path with a regex stage on `filename`',
+  journal:
+    'read the systemd journal by forwarding it as RFC 5424 syslog (e.g. rsyslog omfwd with TCP) to a syslog scrape config, or `journalctl -f -o cat` into a file tailed with static_configs',
+  windows_events: "Windows event logs cannot be read by the collector; use Grafana Alloy's loki.source.windowsevent",
+  kubernetes_sd_configs:
+    'tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, taking namespace/pod/container from the path with a regex stage on `filename`',
   docker_sd_configs: 'tail /var/lib/docker/containers/*/*-json.log with static_configs and a `docker: {}` stage',
   file_sd_configs: SD,
   consul_sd_configs: SD,
@@ -31,20 +34,22 @@ export const UNSUPPORTED_SCRAPE_KEYS: Readonly<Record<string, string>> = {
 
 /** Root keys of a Promtail file. */
 export const UNSUPPORTED_ROOT_KEYS: Readonly<Record<string, string>> = {
-  tracing: 'the collector does not trace itself; set enabled: false or remove the block (its own metrics are on /metrics)',
-  wal: 'Promtail\'s client WAL is not read; give the sink a disk queue instead (`queue: { type: disk }` in the converted config)',
+  tracing:
+    'the collector does not trace itself; set enabled: false or remove the block (its own metrics are on /metrics)',
+  wal: "Promtail's client WAL is not read; give the sink a disk queue instead (`queue: { type: disk }` in the converted config)",
 };
 
 /** Keys of `server:`. */
 export const UNSUPPORTED_SERVER_KEYS: Readonly<Record<string, string>> = {
-  http_tls_config: 'the collector\'s own HTTP server is plain HTTP; put a TLS proxy in front of it',
+  http_tls_config: "the collector's own HTTP server is plain HTTP; put a TLS proxy in front of it",
   grpc_tls_config: 'the collector serves no gRPC',
   http_path_prefix: 'the collector serves /metrics, /healthz and /readyz at the root; remove the prefix',
 };
 
 /** Keys of a client. */
 export const UNSUPPORTED_CLIENT_KEYS: Readonly<Record<string, string>> = {
-  tls_config: 'the loki sink uses the system\'s CA certificates over https and takes no client certificates; remove the block or terminate TLS in a proxy',
+  tls_config:
+    "the loki sink uses the system's CA certificates over https and takes no client certificates; remove the block or terminate TLS in a proxy",
   proxy_url: 'set HTTPS_PROXY/HTTP_PROXY for a proxy, or remove the key',
   oauth2: 'use bearer_token(_file) or basic_auth',
   authorization: 'use bearer_token(_file) or basic_auth',

@@ -7,7 +7,14 @@ export interface StageExample {
   line: string;
   labels?: Labels;
   /** What the example must produce; the test checks the real output against it. */
-  expected: { dropped?: string; ts?: string; line?: string; labels?: Labels; extracted?: Record<string, unknown>; structured_metadata?: Labels };
+  expected: {
+    dropped?: string;
+    ts?: string;
+    line?: string;
+    labels?: Labels;
+    extracted?: Record<string, unknown>;
+    structured_metadata?: Labels;
+  };
 }
 
 /** Examples by stage type. Stages without one are listed in the docs without an example. */
@@ -16,15 +23,24 @@ export const stageExamples: Record<string, StageExample> = {
     yaml: '- cri: {}',
     line: '2025-12-26T21:45:32.123456789Z stderr F payment failed: card declined',
     expected: {
-      ts: '2025-12-26T21:45:32.123456789Z', line: 'payment failed: card declined', labels: { stream: 'stderr' },
-      extracted: { time: '2025-12-26T21:45:32.123456789Z', stream: 'stderr', flags: 'F', content: 'payment failed: card declined' },
+      ts: '2025-12-26T21:45:32.123456789Z',
+      line: 'payment failed: card declined',
+      labels: { stream: 'stderr' },
+      extracted: {
+        time: '2025-12-26T21:45:32.123456789Z',
+        stream: 'stderr',
+        flags: 'F',
+        content: 'payment failed: card declined',
+      },
     },
   },
   docker: {
     yaml: '- docker: {}',
     line: '{"log":"payment accepted\\n","stream":"stdout","time":"2025-12-26T21:45:32.1234567Z"}',
     expected: {
-      ts: '2025-12-26T21:45:32.123456700Z', line: 'payment accepted\n', labels: { stream: 'stdout' },
+      ts: '2025-12-26T21:45:32.123456700Z',
+      line: 'payment accepted\n',
+      labels: { stream: 'stdout' },
       extracted: { output: 'payment accepted\n', stream: 'stdout', timestamp: '2025-12-26T21:45:32.1234567Z' },
     },
   },

@@ -13,7 +13,9 @@ async function runExample(example: StageExample): Promise<ExampleResult> {
   const input = testEntry(example.line, { labels: example.labels });
   const [entry] = harness.run([input]);
   if (entry) return exampleResult(entry, undefined, INPUT_TS);
-  const { values } = (await harness.registry.getSingleMetric('collector_stage_dropped_entries_total')?.get()) ?? { values: [] };
+  const { values } = (await harness.registry.getSingleMetric('collector_stage_dropped_entries_total')?.get()) ?? {
+    values: [],
+  };
   return exampleResult(undefined, values.find((v) => v.value > 0)?.labels.reason as string | undefined, INPUT_TS);
 }
 
@@ -32,6 +34,9 @@ describe('docs/stages.md', () => {
     const rendered = await renderStagesDoc(stageDefinitions, stageExamples, runExample);
     if (process.env.UPDATE_DOCS === '1') fs.writeFileSync(DOC, rendered);
     const current = fs.readFileSync(DOC, 'utf8');
-    if (current !== rendered) throw new Error('docs/stages.md is out of date with the stage schemas: run `UPDATE_DOCS=1 node scripts/test.js stage-docs` and commit it');
+    if (current !== rendered)
+      throw new Error(
+        'docs/stages.md is out of date with the stage schemas: run `UPDATE_DOCS=1 node scripts/test.js stage-docs` and commit it',
+      );
   });
 });

@@ -37,11 +37,17 @@ function typeOf(s: JsonSchema): string {
   const alternatives = s.anyOf ?? s.oneOf;
   if (alternatives) return [...new Set(alternatives.map(typeOf))].filter(Boolean).join(' or ');
   const types = Array.isArray(s.type) ? s.type : [s.type ?? 'any'];
-  return types.map((t) => {
-    if (t === 'array') return s.items?.type === 'object' ? `list of {${Object.keys(s.items.properties ?? {}).join(', ')}}` : `list of ${typeOf(s.items ?? {})}`;
-    if (t === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object') return `map of ${typeOf(s.additionalProperties)}`;
-    return t;
-  }).join(' or ');
+  return types
+    .map((t) => {
+      if (t === 'array')
+        return s.items?.type === 'object'
+          ? `list of {${Object.keys(s.items.properties ?? {}).join(', ')}}`
+          : `list of ${typeOf(s.items ?? {})}`;
+      if (t === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object')
+        return `map of ${typeOf(s.additionalProperties)}`;
+      return t;
+    })
+    .join(' or ');
 }
 
 function cell(text: string): string {
@@ -61,26 +67,52 @@ function argumentTable(definition: AnyStageDefinition): string {
 }
 
 function exampleSection(example: StageExample, result: ExampleResult): string {
-  const input = example.labels ? `Input line \`${example.line}\` with labels \`${JSON.stringify(example.labels)}\`` : `Input line \`${example.line}\``;
-  const shown: Record<string, unknown> = result.dropped !== undefined
-    ? { dropped: result.dropped }
-    : { ...(result.ts !== undefined ? { ts: result.ts } : {}), line: result.line, labels: result.labels, extracted: result.extracted, structured_metadata: result.structured_metadata };
-  return ['Example:', '', '```yaml', example.yaml, '```', '', `${input} becomes:`, '', '```json', JSON.stringify(shown, null, 2), '```', ''].join('\n');
+  const input = example.labels
+    ? `Input line \`${example.line}\` with labels \`${JSON.stringify(example.labels)}\``
+    : `Input line \`${example.line}\``;
+  const shown: Record<string, unknown> =
+    result.dropped !== undefined
+      ? { dropped: result.dropped }
+      : {
+          ...(result.ts !== undefined ? { ts: result.ts } : {}),
+          line: result.line,
+          labels: result.labels,
+          extracted: result.extracted,
+          structured_metadata: result.structured_metadata,
+        };
+  return [
+    'Example:',
+    '',
+    '```yaml',
+    example.yaml,
+    '```',
+    '',
+    `${input} becomes:`,
+    '',
+    '```json',
+    JSON.stringify(shown, null, 2),
+    '```',
+    '',
+  ].join('\n');
 }
 
 /** docs/stages.md: one section per registered stage, with its argument table and worked example. */
-export async function renderStagesDoc(definitions: Record<string, AnyStageDefinition>, examples: Record<string, StageExample>, run: ExampleRunner): Promise<string> {
+export async function renderStagesDoc(
+  definitions: Record<string, AnyStageDefinition>,
+  examples: Record<string, StageExample>,
+  run: ExampleRunner,
+): Promise<string> {
   const types = Object.keys(definitions).sort();
   const out = [
     '# Pipeline stages',
     '',
-    '<!-- Generated from the stage registry\'s zod schemas and src/config/stage-docs/examples.ts;',
+    "<!-- Generated from the stage registry's zod schemas and src/config/stage-docs/examples.ts;",
     '     regenerate with: UPDATE_DOCS=1 node scripts/test.js stage-docs -->',
     '',
     'A pipeline is a list of stages, each a one-key map named after the Alloy stage (`- regex: {...}`).',
-    'Stages run in order. Parsers (`regex`, `json`, `logfmt`, `replace`) write only to the entry\'s **extracted map**;',
+    "Stages run in order. Parsers (`regex`, `json`, `logfmt`, `replace`) write only to the entry's **extracted map**;",
     '`labels`, `structured_metadata`, `output`, `timestamp`, `template` read from it, as in Grafana Alloy, so pipelines port.',
-    'As in Alloy, a pipeline starts with each entry\'s labels copied into its extracted map, so a label can be a `source`',
+    "As in Alloy, a pipeline starts with each entry's labels copied into its extracted map, so a label can be a `source`",
     '(`- regex: { source: filename, expression: ... }`) or a template value (`{{ .job }}`).',
     'Every stage is counted: `collector_stage_entries_in_total{pipeline,stage}`, `collector_stage_entries_out_total`,',
     '`collector_stage_parse_failures_total` (a regex that did not match, JSON that did not parse...) and',
@@ -89,7 +121,7 @@ export async function renderStagesDoc(definitions: Record<string, AnyStageDefini
     '',
     'Regular expressions use RE2 syntax: `(?P<name>...)` groups, a leading `(?i)`/`(?s)`/`(?m)`, `\\A`, `\\z`, `\\Q...\\E` and',
     '`[[:digit:]]`-style classes are accepted; lookaround and backreferences are rejected at load, as RE2 does.',
-    'The `collector` binary runs with V8\'s linear-time fallback engine, so a catastrophic pattern cannot stall a pipeline.',
+    "The `collector` binary runs with V8's linear-time fallback engine, so a catastrophic pattern cannot stall a pipeline.",
     '',
     `Stages: ${types.map((t) => `[\`${t}\`](#${t})`).join(', ')}.`,
     '',
@@ -104,10 +136,17 @@ export async function renderStagesDoc(definitions: Record<string, AnyStageDefini
 }
 
 /** The fields of an entry the docs show. */
-export function exampleResult(entry: LogEntry | undefined, dropped: string | undefined, inputTimestampNs: bigint): ExampleResult {
+export function exampleResult(
+  entry: LogEntry | undefined,
+  dropped: string | undefined,
+  inputTimestampNs: bigint,
+): ExampleResult {
   if (!entry) return { dropped: dropped ?? 'held', line: '', labels: {}, extracted: {}, structured_metadata: {} };
   return {
     ...(entry.timestampNs !== inputTimestampNs ? { ts: formatRfc3339Nano(entry.timestampNs) } : {}),
-    line: entry.line, labels: entry.labels, extracted: entry.extracted, structured_metadata: entry.structuredMetadata,
+    line: entry.line,
+    labels: entry.labels,
+    extracted: entry.extracted,
+    structured_metadata: entry.structuredMetadata,
   };
 }

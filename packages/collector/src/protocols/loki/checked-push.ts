@@ -27,7 +27,9 @@ export interface CheckedPush {
 
 /** Streams decoded at once (a small body) as a CheckedPush of one slice, as the collector handed on a push before. */
 export function decodedPush(streams: DecodedStream[]): CheckedPush {
-  const slice = streams.map(({ labels, entries }, stream) => ({ labels, entries, stream })).filter((part) => part.entries.length > 0);
+  const slice = streams
+    .map(({ labels, entries }, stream) => ({ labels, entries, stream }))
+    .filter((part) => part.entries.length > 0);
   return {
     labels: streams.map((s) => s.labels),
     read: async (onSlice) => {

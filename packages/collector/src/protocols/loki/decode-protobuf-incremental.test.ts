@@ -6,8 +6,13 @@ import { pushRequestType } from './push-proto';
 const entryType = pushRequestType.lookupType('logproto.EntryAdapter');
 
 /** PushRequest bytes from a plain object (`{ streams: [{ labels, entries: [{ timestamp, line }] }] }`). */
-const encode = (request: Record<string, unknown>): Uint8Array => pushRequestType.encode(pushRequestType.fromObject(request)).finish();
-const entries = (n: number, nanos = (i: number) => i) => Array.from({ length: n }, (_, i) => ({ timestamp: { seconds: 1_700_000_000 + i, nanos: nanos(i) }, line: `line ${i}` }));
+const encode = (request: Record<string, unknown>): Uint8Array =>
+  pushRequestType.encode(pushRequestType.fromObject(request)).finish();
+const entries = (n: number, nanos = (i: number) => i) =>
+  Array.from({ length: n }, (_, i) => ({
+    timestamp: { seconds: 1_700_000_000 + i, nanos: nanos(i) },
+    line: `line ${i}`,
+  }));
 
 /** A StreamAdapter written field by field, in the order given: [field number, bytes or string]. */
 function streamBytes(fields: Array<[number, Uint8Array | string]>): Uint8Array {
@@ -19,7 +24,8 @@ function streamBytes(fields: Array<[number, Uint8Array | string]>): Uint8Array {
   }
   return writer.finish();
 }
-const entryBytes = (entry: Record<string, unknown>): Uint8Array => entryType.encode(entryType.fromObject(entry)).finish();
+const entryBytes = (entry: Record<string, unknown>): Uint8Array =>
+  entryType.encode(entryType.fromObject(entry)).finish();
 const request = (...streams: Uint8Array[]): Uint8Array => {
   const writer = Writer.create();
   for (const stream of streams) writer.uint32((1 << 3) | 2).bytes(stream);
@@ -50,20 +56,69 @@ async function incremental(raw: Uint8Array): Promise<unknown> {
 
 describe('checkProtobufPush', () => {
   test.each([
-    ['two streams with metadata', encode({ streams: [{ labels: '{job="a"}', entries: [...entries(5), { line: 'm', structuredMetadata: [{ name: 'trace_id', value: 'x' }] }] }, { labels: '{job="b"}', entries: entries(1) }] })],
+    [
+      'two streams with metadata',
+      encode({
+        streams: [
+          {
+            labels: '{job="a"}',
+            entries: [...entries(5), { line: 'm', structuredMetadata: [{ name: 'trace_id', value: 'x' }] }],
+          },
+          { labels: '{job="b"}', entries: entries(1) },
+        ],
+      }),
+    ],
     ['no streams', encode({ streams: [] })],
     ['a stream without entries', encode({ streams: [{ labels: '{job="a"}' }] })],
     ['invalid labels', encode({ streams: [{ labels: '{job:"a"}', entries: entries(3) }] })],
-    ['nanos out of range late in a stream', encode({ streams: [{ labels: '{job="a"}', entries: entries(7, (i) => (i === 6 ? 1_000_000_000 : i)) }] })],
-    ['a __proto__ metadata name', encode({ streams: [{ labels: '{job="a"}', entries: [{ line: 'x', structuredMetadata: [{ name: '__proto__', value: 'y' }] }] }] })],
-    ['a problem in the second stream only', encode({ streams: [{ labels: '{job="a"}', entries: entries(3) }, { labels: '{a-b="x"}', entries: entries(1) }] })],
-    ['entries before labels, both bad: labels win', request(streamBytes([[2, entryBytes({ line: 'x', timestamp: { nanos: -1 } })], [1, '{job:"a"}']]))],
-    ['labels repeated: the last counts', request(streamBytes([[1, '{job="a"}'], [2, entryBytes({ line: 'x' })], [1, '{job="b"}']]))],
-    ['a truncated stream after a bad one: the wire error wins', (() => {
-      const bad = encode({ streams: [{ labels: '{job:"a"}' }] });
-      const good = encode({ streams: [{ labels: '{job="b"}', entries: entries(3) }] });
-      return Buffer.concat([bad, good.subarray(0, good.length - 3)]);
-    })()],
+    [
+      'nanos out of range late in a stream',
+      encode({ streams: [{ labels: '{job="a"}', entries: entries(7, (i) => (i === 6 ? 1_000_000_000 : i)) }] }),
+    ],
+    [
+      'a __proto__ metadata name',
+      encode({
+        streams: [
+          { labels: '{job="a"}', entries: [{ line: 'x', structuredMetadata: [{ name: '__proto__', value: 'y' }] }] },
+        ],
+      }),
+    ],
+    [
+      'a problem in the second stream only',
+      encode({
+        streams: [
+          { labels: '{job="a"}', entries: entries(3) },
+          { labels: '{a-b="x"}', entries: entries(1) },
+        ],
+      }),
+    ],
+    [
+      'entries before labels, both bad: labels win',
+      request(
+        streamBytes([
+          [2, entryBytes({ line: 'x', timestamp: { nanos: -1 } })],
+          [1, '{job:"a"}'],
+        ]),
+      ),
+    ],
+    [
+      'labels repeated: the last counts',
+      request(
+        streamBytes([
+          [1, '{job="a"}'],
+          [2, entryBytes({ line: 'x' })],
+          [1, '{job="b"}'],
+        ]),
+      ),
+    ],
+    [
+      'a truncated stream after a bad one: the wire error wins',
+      (() => {
+        const bad = encode({ streams: [{ labels: '{job:"a"}' }] });
+        const good = encode({ streams: [{ labels: '{job="b"}', entries: entries(3) }] });
+        return Buffer.concat([bad, good.subarray(0, good.length - 3)]);
+      })(),
+    ],
     ['not a PushRequest', new Uint8Array([0x0a, 0xff, 0xff, 0xff])],
   ])('answers as decodePushRequest for %s', async (_name, raw) => {
     expect(await incremental(raw)).toEqual(oneShot(raw));

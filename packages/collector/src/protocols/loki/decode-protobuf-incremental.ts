@@ -1,7 +1,15 @@
 import { Reader } from 'protobufjs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { decodedPush, SLICE_ENTRIES, SliceGatherer, type CheckedPush } from './checked-push';
-import { decodePushRequest, NOT_PUSH_REQUEST, NOT_SNAPPY, protobufEntry, protobufStreamLabels, PushBodyError, type DecodedEntry } from './decode';
+import {
+  decodePushRequest,
+  NOT_PUSH_REQUEST,
+  NOT_SNAPPY,
+  protobufEntry,
+  protobufStreamLabels,
+  PushBodyError,
+  type DecodedEntry,
+} from './decode';
 import { pushRequestType, type WireEntry } from './push-proto';
 import { SnappyError, uncompressSnappy } from './snappy-incremental';
 
@@ -45,7 +53,10 @@ export async function uncompressPushBody(body: Uint8Array, maxBytes: number): Pr
 }
 
 /** Checks uncompressed PushRequest bytes, at once when small, else an entry at a time. Throws PushBodyError. */
-export async function checkProtobufPush(raw: Uint8Array, options: IncrementalProtobufOptions = {}): Promise<CheckedPush> {
+export async function checkProtobufPush(
+  raw: Uint8Array,
+  options: IncrementalProtobufOptions = {},
+): Promise<CheckedPush> {
   const sliceEntries = options.sliceEntries ?? SLICE_ENTRIES;
   if (raw.length < (options.minBytes ?? INCREMENTAL_PROTOBUF_MIN_BYTES)) return decodedPush(decodePushRequest(raw));
   const streams = await checkStreams(raw, sliceEntries);
@@ -70,7 +81,7 @@ async function checkStreams(raw: Uint8Array, sliceEntries: number): Promise<Stre
   let problem: string | undefined;
   await wire(async () => {
     const reader = Reader.create(raw);
-    for (let s = 0; reader.pos < reader.len; ) {
+    for (let s = 0; reader.pos < reader.len;) {
       const tag = reader.uint32();
       if (tag >>> 3 !== STREAMS) {
         reader.skipType(tag & 7);
@@ -82,7 +93,14 @@ async function checkStreams(raw: Uint8Array, sliceEntries: number): Promise<Stre
       if (end > reader.len) throw new RangeError('index out of range'); // protobufjs's words for it
       const at = `streams[${s++}]`;
       let entryProblem: string | undefined;
-      const labels = await readEntries(raw.subarray(start, end), sliceEntries, at, problem === undefined, async () => nextTurn(), (message) => (entryProblem ??= message));
+      const labels = await readEntries(
+        raw.subarray(start, end),
+        sliceEntries,
+        at,
+        problem === undefined,
+        async () => nextTurn(),
+        (message) => (entryProblem ??= message),
+      );
       reader.pos = end;
       if (problem !== undefined) continue;
       try {
@@ -114,7 +132,7 @@ async function readEntries(
   const reader = Reader.create(stream);
   let labels = '';
   let slice: DecodedEntry[] = [];
-  for (let e = 0; reader.pos < reader.len; ) {
+  for (let e = 0; reader.pos < reader.len;) {
     const tag = reader.uint32();
     const field = tag >>> 3;
     if (field === LABELS) labels = reader.string();

@@ -24,7 +24,8 @@ const UNKEEPABLE_NAME = '__proto__';
 /** Why Loki (or our plain-object label sets) could not keep `name` as a label name, or undefined. */
 function labelNameProblem(name: string): string | undefined {
   if (name === UNKEEPABLE_NAME) return 'the name __proto__ is not accepted';
-  if (!LABEL_NAME.test(name)) return `invalid label name ${JSON.stringify(name.slice(0, 100))}: Loki takes [a-zA-Z_][a-zA-Z0-9_]*`;
+  if (!LABEL_NAME.test(name))
+    return `invalid label name ${JSON.stringify(name.slice(0, 100))}: Loki takes [a-zA-Z_][a-zA-Z0-9_]*`;
   return undefined;
 }
 
@@ -50,13 +51,19 @@ export function uncompressPush(body: Uint8Array, maxBytes: number): Uint8Array {
 export function decodePushRequest(raw: Uint8Array): DecodedStream[] {
   let request: WirePushRequest;
   try {
-    request = pushRequestType.toObject(pushRequestType.decode(raw), { longs: String, defaults: true }) as unknown as WirePushRequest;
+    request = pushRequestType.toObject(pushRequestType.decode(raw), {
+      longs: String,
+      defaults: true,
+    }) as unknown as WirePushRequest;
   } catch (err) {
     throw new PushBodyError(`${NOT_PUSH_REQUEST}: ${(err as Error).message}`);
   }
   return request.streams.map((stream, s) => {
     const at = `streams[${s}]`;
-    return { labels: protobufStreamLabels(stream.labels, at), entries: stream.entries.map((entry, e) => protobufEntry(entry, `${at}.entries[${e}]`)) };
+    return {
+      labels: protobufStreamLabels(stream.labels, at),
+      entries: stream.entries.map((entry, e) => protobufEntry(entry, `${at}.entries[${e}]`)),
+    };
   });
 }
 
@@ -77,7 +84,8 @@ export function protobufStreamLabels(labels: string, at: string): Labels {
 export function protobufEntry(entry: WireEntry, path: string): DecodedEntry {
   const seconds = BigInt(String(entry.timestamp?.seconds ?? 0));
   const nanos = entry.timestamp?.nanos ?? 0;
-  if (nanos < 0 || nanos > 999_999_999) throw new PushBodyError(`${path}.timestamp.nanos: must be within 0..999999999, got ${nanos}`);
+  if (nanos < 0 || nanos > 999_999_999)
+    throw new PushBodyError(`${path}.timestamp.nanos: must be within 0..999999999, got ${nanos}`);
   const structuredMetadata: Labels = {};
   for (const [m, pair] of (entry.structuredMetadata ?? []).entries()) {
     const problem = metadataNameProblem(pair.name);
@@ -101,7 +109,10 @@ export function decodeJsonPush(text: string): DecodedStream[] {
     if (!isObject(stream)) throw new PushBodyError(notStreamObject(at));
     const labels = jsonStreamLabels(stream.stream, at);
     if (!Array.isArray(stream.values)) throw new PushBodyError(notValues(at));
-    return { labels, entries: stream.values.map((value: unknown, v: number) => jsonEntry(value, `${at}.values[${v}]`)) };
+    return {
+      labels,
+      entries: stream.values.map((value: unknown, v: number) => jsonEntry(value, `${at}.values[${v}]`)),
+    };
   });
 }
 
@@ -117,11 +128,21 @@ export function jsonStreamLabels(value: unknown, at: string): Labels {
 
 /** One parsed element of a JSON stream's `"values"`, checked; `path` names it in errors (`streams[0].values[3]`). */
 export function jsonEntry(value: unknown, path: string): DecodedEntry {
-  if (!Array.isArray(value) || value.length < 2 || value.length > 3) throw new PushBodyError(`${path}: expected ["<unix ns as string>", "line"] or with a third structured-metadata object`);
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3)
+    throw new PushBodyError(
+      `${path}: expected ["<unix ns as string>", "line"] or with a third structured-metadata object`,
+    );
   const [ts, line, meta] = value as unknown[];
-  if (typeof ts !== 'string' || !/^\d{1,19}$/.test(ts)) throw new PushBodyError(`${path}[0]: timestamp must be a string of Unix epoch nanoseconds, got ${JSON.stringify(ts)}`);
+  if (typeof ts !== 'string' || !/^\d{1,19}$/.test(ts))
+    throw new PushBodyError(
+      `${path}[0]: timestamp must be a string of Unix epoch nanoseconds, got ${JSON.stringify(ts)}`,
+    );
   if (typeof line !== 'string') throw new PushBodyError(`${path}[1]: line must be a string, got ${typeof line}`);
-  return { timestampNs: BigInt(ts), line, structuredMetadata: meta === undefined ? {} : stringMap(meta, `${path}[2]`, metadataNameProblem) };
+  return {
+    timestampNs: BigInt(ts),
+    line,
+    structuredMetadata: meta === undefined ? {} : stringMap(meta, `${path}[2]`, metadataNameProblem),
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -133,8 +154,12 @@ function stringMap(value: unknown, path: string, nameProblem: (name: string) => 
   const out: Labels = {};
   for (const [key, v] of Object.entries(value)) {
     const problem = nameProblem(key);
-    if (problem !== undefined) throw new PushBodyError(`${path}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key.slice(0, 100))}]`}: ${problem}`);
-    if (typeof v !== 'string') throw new PushBodyError(`${path}.${key}: expected a string, got ${v === null ? 'null' : typeof v}`);
+    if (problem !== undefined)
+      throw new PushBodyError(
+        `${path}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key.slice(0, 100))}]`}: ${problem}`,
+      );
+    if (typeof v !== 'string')
+      throw new PushBodyError(`${path}.${key}: expected a string, got ${v === null ? 'null' : typeof v}`);
     out[key] = v;
   }
   return out;

@@ -5,15 +5,29 @@ import { encodePush, joinPushRequests } from './encode';
 
 const opts = { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 };
 const decode = (body: Buffer, maxBytes = 1 << 20) => decodeProtobufPush(snappy.compress(body), maxBytes);
-const entry = (line: string, labels: Record<string, string>, ts: bigint, meta: Record<string, string> = {}): LogEntry => ({ ...createEntry(line, labels, ts), structuredMetadata: meta });
+const entry = (
+  line: string,
+  labels: Record<string, string>,
+  ts: bigint,
+  meta: Record<string, string> = {},
+): LogEntry => ({ ...createEntry(line, labels, ts), structuredMetadata: meta });
 
 describe('encodePush', () => {
   test('groups entries per stream and sorts each stream by time when entries arrive out of order', () => {
-    const { body, stats } = encodePush([entry('b', { job: 'x' }, 2n), entry('z', { job: 'y' }, 5n), entry('a', { job: 'x' }, 1n)], opts);
+    const { body, stats } = encodePush(
+      [entry('b', { job: 'x' }, 2n), entry('z', { job: 'y' }, 5n), entry('a', { job: 'x' }, 1n)],
+      opts,
+    );
     const streams = decode(body);
     expect(stats.streams).toBe(2);
     expect(streams).toEqual([
-      { labels: { job: 'x' }, entries: [{ timestampNs: 1n, line: 'a', structuredMetadata: {} }, { timestampNs: 2n, line: 'b', structuredMetadata: {} }] },
+      {
+        labels: { job: 'x' },
+        entries: [
+          { timestampNs: 1n, line: 'a', structuredMetadata: {} },
+          { timestampNs: 2n, line: 'b', structuredMetadata: {} },
+        ],
+      },
       { labels: { job: 'y' }, entries: [{ timestampNs: 5n, line: 'z', structuredMetadata: {} }] },
     ]);
   });
@@ -25,7 +39,12 @@ describe('encodePush', () => {
   });
 
   test('adds external labels, strips __ labels and sanitises names when labels need it', () => {
-    const [stream] = decode(encodePush([entry('l', { __path__: '/x', 'service.name': 'api', cluster: 'mine' }, 1n)], { ...opts, externalLabels: { cluster: 'prod', env: 'dev' } }).body);
+    const [stream] = decode(
+      encodePush([entry('l', { __path__: '/x', 'service.name': 'api', cluster: 'mine' }, 1n)], {
+        ...opts,
+        externalLabels: { cluster: 'prod', env: 'dev' },
+      }).body,
+    );
     expect(stream.labels).toEqual({ cluster: 'mine', env: 'dev', service_name: 'api' });
   });
 
@@ -46,14 +65,20 @@ describe('encodePush', () => {
 
   test('round-trips negative, zero and 64-bit timestamps, empty lines and multi-byte text when encoding', () => {
     const timestamps = [-1_500_000_000n, 0n, 999n, 1_000_000_000n, 9_007_199_254_740_993_123n];
-    const entries = timestamps.map((ts, i) => entry(i === 1 ? '' : `línea ${i} €`, { job: 'ü' }, ts, i === 2 ? { k: 'vé', k2: '' } : {}));
+    const entries = timestamps.map((ts, i) =>
+      entry(i === 1 ? '' : `línea ${i} €`, { job: 'ü' }, ts, i === 2 ? { k: 'vé', k2: '' } : {}),
+    );
     const [stream] = decode(encodePush(entries, opts).body);
     expect(stream.labels).toEqual({ job: 'ü' });
-    expect(stream.entries).toEqual(entries.map((e) => ({ timestampNs: e.timestampNs, line: e.line, structuredMetadata: e.structuredMetadata })));
+    expect(stream.entries).toEqual(
+      entries.map((e) => ({ timestampNs: e.timestampNs, line: e.line, structuredMetadata: e.structuredMetadata })),
+    );
   });
 
   test('encodes a stream past 16 KiB with multi-byte length prefixes when entries are many', () => {
-    const entries = Array.from({ length: 3000 }, (_, i) => entry(`line ${i} ${'x'.repeat(i % 50)}`, { job: 'big' }, BigInt(i)));
+    const entries = Array.from({ length: 3000 }, (_, i) =>
+      entry(`line ${i} ${'x'.repeat(i % 50)}`, { job: 'big' }, BigInt(i)),
+    );
     const [stream] = decode(encodePush(entries, opts).body, 1 << 24);
     expect(stream.entries).toHaveLength(3000);
     expect(stream.entries[2999].line).toBe(entries[2999].line);
@@ -77,7 +102,15 @@ describe('joinPushRequests', () => {
   });
 
   test('keeps long streams intact when their length prefixes grow past one byte', () => {
-    const parts = [0, 1, 2].map((p) => encodePush(Array.from({ length: 1000 }, (_, i) => entry(`p${p} line ${i} ${'y'.repeat(i % 40)}`, { job: 'big' }, BigInt(p * 1000 + i))), opts).body);
+    const parts = [0, 1, 2].map(
+      (p) =>
+        encodePush(
+          Array.from({ length: 1000 }, (_, i) =>
+            entry(`p${p} line ${i} ${'y'.repeat(i % 40)}`, { job: 'big' }, BigInt(p * 1000 + i)),
+          ),
+          opts,
+        ).body,
+    );
     const [stream, ...rest] = decode(joinPushRequests(parts), 1 << 24);
     expect(rest).toEqual([]);
     expect(stream.entries).toHaveLength(3000);

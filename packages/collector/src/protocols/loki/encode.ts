@@ -129,12 +129,17 @@ export function joinPushRequests(bodies: readonly Buffer[]): Buffer {
       if (body[pos++] !== PUSH_STREAMS) throw new Error(`joinPushRequests: unexpected field at byte ${pos - 1}`);
       const [size, start] = readVarint(body, pos);
       const end = start + size;
-      if (body[start] !== STREAM_LABELS) throw new Error(`joinPushRequests: a stream without labels first at byte ${start}`);
+      if (body[start] !== STREAM_LABELS)
+        throw new Error(`joinPushRequests: a stream without labels first at byte ${start}`);
       const [labelsSize, labelsStart] = readVarint(body, start + 1);
       const labelsEnd = labelsStart + labelsSize;
       const key = body.toString('latin1', labelsStart, labelsEnd);
       let stream = streams.get(key);
-      if (!stream) streams.set(key, (stream = { labels: body.subarray(labelsStart, labelsEnd), parts: [], size: fieldSize(labelsSize) }));
+      if (!stream)
+        streams.set(
+          key,
+          (stream = { labels: body.subarray(labelsStart, labelsEnd), parts: [], size: fieldSize(labelsSize) }),
+        );
       stream.parts.push(body.subarray(labelsEnd, end));
       stream.size += end - labelsEnd;
       pos = end;
@@ -267,7 +272,8 @@ const resolvedByOptions = new WeakMap<EncodeOptions, LabelSetCache<ResolvedLabel
 
 function resolvedLabelSets(options: EncodeOptions): LabelSetCache<ResolvedLabels> {
   let cache = resolvedByOptions.get(options);
-  if (cache === undefined) resolvedByOptions.set(options, (cache = new LabelSetCache((labels) => resolveLabels(labels, options))));
+  if (cache === undefined)
+    resolvedByOptions.set(options, (cache = new LabelSetCache((labels) => resolveLabels(labels, options))));
   return cache;
 }
 
@@ -279,7 +285,9 @@ function resolveLabels(entryLabels: Labels, options: EncodeOptions): ResolvedLab
 function streamLabels(entryLabels: Labels, options: EncodeOptions): { labels: Labels; moved: Labels } {
   const merged: Labels = {};
   const external = Object.keys(options.externalLabels).sort();
-  const own = Object.keys(entryLabels).filter((n) => !n.startsWith('__') && !(n in options.externalLabels)).sort();
+  const own = Object.keys(entryLabels)
+    .filter((n) => !n.startsWith('__') && !(n in options.externalLabels))
+    .sort();
   const labels: Labels = {};
   const moved: Labels = {};
   let count = 0;

@@ -32,7 +32,7 @@ export function parseLabels(text: string): Labels {
   if (text[i] !== '{') fail('expected "{"');
   i++;
   skipSpace();
-  if (text[i] === '}') return ++i, skipSpace(), i === text.length ? labels : fail('unexpected text after "}"');
+  if (text[i] === '}') return (++i, skipSpace(), i === text.length ? labels : fail('unexpected text after "}"'));
   for (;;) {
     skipSpace();
     const start = i;

@@ -12,7 +12,9 @@ message StreamAdapter { string labels = 1; repeated EntryAdapter entries = 2; ui
 message PushRequest { repeated StreamAdapter streams = 1; string format = 2; }
 `;
 
-export const pushRequestType: protobuf.Type = protobuf.parse(PUSH_PROTO, { keepCase: true }).root.lookupType('logproto.PushRequest');
+export const pushRequestType: protobuf.Type = protobuf
+  .parse(PUSH_PROTO, { keepCase: true })
+  .root.lookupType('logproto.PushRequest');
 
 export interface WireLabelPair {
   name: string;

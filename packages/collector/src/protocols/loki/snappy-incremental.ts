@@ -26,9 +26,14 @@ function snappyLength(input: Uint8Array): { length: number; start: number } {
   throw new SnappyError('invalid uncompressed length varint');
 }
 
-export async function uncompressSnappy(input: Uint8Array, maxBytes: number, turnBytes = 1024 * 1024): Promise<Uint8Array> {
+export async function uncompressSnappy(
+  input: Uint8Array,
+  maxBytes: number,
+  turnBytes = 1024 * 1024,
+): Promise<Uint8Array> {
   const { length, start } = snappyLength(input);
-  if (length > maxBytes) throw new SnappyError(`the uncompressed length of ${length} is too big, expect at most ${maxBytes}`);
+  if (length > maxBytes)
+    throw new SnappyError(`the uncompressed length of ${length} is too big, expect at most ${maxBytes}`);
   const out = new Uint8Array(length);
   let pos = start;
   let o = 0;
@@ -40,7 +45,7 @@ export async function uncompressSnappy(input: Uint8Array, maxBytes: number, turn
     pos += count;
     return value;
   };
-  for (let turnAt = turnBytes; pos < input.length; ) {
+  for (let turnAt = turnBytes; pos < input.length;) {
     const tag = input[pos++] ?? 0;
     const type = tag & 3;
     if (type === LITERAL) {
@@ -55,7 +60,8 @@ export async function uncompressSnappy(input: Uint8Array, maxBytes: number, turn
     } else {
       const len = type === COPY_1 ? 4 + ((tag >>> 2) & 7) : 1 + (tag >>> 2);
       const offset = type === COPY_1 ? ((tag >>> 5) << 8) + readLE(1) : readLE(type === COPY_2 ? 2 : 4);
-      if (offset === 0 || offset > o) throw new SnappyError(`copy offset ${offset} at output byte ${o} is out of range`);
+      if (offset === 0 || offset > o)
+        throw new SnappyError(`copy offset ${offset} at output byte ${o} is out of range`);
       if (o + len > length) throw new SnappyError('output longer than the declared length');
       // Short or overlapping copies (a repeating run) byte by byte: copyWithin costs more than it saves there.
       if (offset >= len && len > 16) out.copyWithin(o, o - offset, o - offset + len);

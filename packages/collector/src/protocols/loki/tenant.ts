@@ -15,7 +15,10 @@ export function tenantIdProblem(tenant: string): string | undefined {
 }
 
 /** Entries grouped by their `__tenant_id__` label, in first-seen order; entries without it fall under `fallback`. */
-export function groupByTenant(entries: readonly LogEntry[], fallback: string | undefined): Map<string | undefined, LogEntry[]> {
+export function groupByTenant(
+  entries: readonly LogEntry[],
+  fallback: string | undefined,
+): Map<string | undefined, LogEntry[]> {
   const groups = new Map<string | undefined, LogEntry[]>();
   for (const entry of entries) {
     const tenant = entry.labels[TENANT_LABEL] || fallback;

@@ -11,7 +11,8 @@ export function anyValueToString(v: AnyValue): string {
 
 /** A JSON-ready view of a value (bigint as number when safe, else as string). */
 export function anyValueToJson(v: AnyValue): unknown {
-  if (typeof v === 'bigint') return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+  if (typeof v === 'bigint')
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
   if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.length).toString('base64');
   if (v instanceof KeyValueList) {
     const out: Record<string, unknown> = {};

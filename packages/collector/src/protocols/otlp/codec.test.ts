@@ -10,11 +10,51 @@ const metricsJson = {
         {
           scope: { name: 'm', version: '1' },
           metrics: [
-            { name: 'up', unit: '1', gauge: { dataPoints: [{ asInt: '1', timeUnixNano: '10', attributes: [{ key: 'a', value: { boolValue: true } }] }] } },
-            { name: 'reqs', sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ asDouble: 2.5, startTimeUnixNano: 1, timeUnixNano: '10' }] } },
-            { name: 'lat', histogram: { aggregationTemporality: 1, dataPoints: [{ count: '3', sum: 1.5, bucketCounts: ['1', 2], explicitBounds: [0.5], min: 0.1, max: 0.9 }] } },
-            { name: 'exp', exponentialHistogram: { aggregationTemporality: 2, dataPoints: [{ count: 4, scale: 2, zeroCount: '1', positive: { offset: -1, bucketCounts: ['3'] }, zeroThreshold: 0 }] } },
-            { name: 'q', summary: { dataPoints: [{ count: '2', sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] } },
+            {
+              name: 'up',
+              unit: '1',
+              gauge: {
+                dataPoints: [
+                  { asInt: '1', timeUnixNano: '10', attributes: [{ key: 'a', value: { boolValue: true } }] },
+                ],
+              },
+            },
+            {
+              name: 'reqs',
+              sum: {
+                aggregationTemporality: 2,
+                isMonotonic: true,
+                dataPoints: [{ asDouble: 2.5, startTimeUnixNano: 1, timeUnixNano: '10' }],
+              },
+            },
+            {
+              name: 'lat',
+              histogram: {
+                aggregationTemporality: 1,
+                dataPoints: [
+                  { count: '3', sum: 1.5, bucketCounts: ['1', 2], explicitBounds: [0.5], min: 0.1, max: 0.9 },
+                ],
+              },
+            },
+            {
+              name: 'exp',
+              exponentialHistogram: {
+                aggregationTemporality: 2,
+                dataPoints: [
+                  {
+                    count: 4,
+                    scale: 2,
+                    zeroCount: '1',
+                    positive: { offset: -1, bucketCounts: ['3'] },
+                    zeroThreshold: 0,
+                  },
+                ],
+              },
+            },
+            {
+              name: 'q',
+              summary: { dataPoints: [{ count: '2', sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] },
+            },
           ],
         },
       ],
@@ -26,11 +66,45 @@ describe('OTLP codecs', () => {
   test('decodes every metric type with 64-bit ints given as strings or numbers when the body is OTLP/JSON', () => {
     const data = codecs.metrics.decodeJson(JSON.stringify(metricsJson));
     const [up, reqs, lat, exp, q] = data.resourceMetrics[0].scopeMetrics[0].metrics;
-    expect(up.data).toEqual({ type: 'gauge', dataPoints: [{ attributes: new Map([['a', true]]), startTimeUnixNano: 0n, timeUnixNano: 10n, value: 1n, exemplars: [], flags: 0 }] });
-    expect(reqs.data).toMatchObject({ type: 'sum', isMonotonic: true, aggregationTemporality: 2, dataPoints: [{ value: 2.5, startTimeUnixNano: 1n }] });
-    expect(lat.data).toMatchObject({ type: 'histogram', dataPoints: [{ count: 3n, sum: 1.5, bucketCounts: [1n, 2n], explicitBounds: [0.5], min: 0.1, max: 0.9 }] });
-    expect(exp.data).toMatchObject({ type: 'exponentialHistogram', dataPoints: [{ count: 4n, scale: 2, zeroCount: 1n, positive: { offset: -1, bucketCounts: [3n] }, negative: { offset: 0, bucketCounts: [] } }] });
-    expect(q.data).toMatchObject({ type: 'summary', dataPoints: [{ count: 2n, sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] });
+    expect(up.data).toEqual({
+      type: 'gauge',
+      dataPoints: [
+        {
+          attributes: new Map([['a', true]]),
+          startTimeUnixNano: 0n,
+          timeUnixNano: 10n,
+          value: 1n,
+          exemplars: [],
+          flags: 0,
+        },
+      ],
+    });
+    expect(reqs.data).toMatchObject({
+      type: 'sum',
+      isMonotonic: true,
+      aggregationTemporality: 2,
+      dataPoints: [{ value: 2.5, startTimeUnixNano: 1n }],
+    });
+    expect(lat.data).toMatchObject({
+      type: 'histogram',
+      dataPoints: [{ count: 3n, sum: 1.5, bucketCounts: [1n, 2n], explicitBounds: [0.5], min: 0.1, max: 0.9 }],
+    });
+    expect(exp.data).toMatchObject({
+      type: 'exponentialHistogram',
+      dataPoints: [
+        {
+          count: 4n,
+          scale: 2,
+          zeroCount: 1n,
+          positive: { offset: -1, bucketCounts: [3n] },
+          negative: { offset: 0, bucketCounts: [] },
+        },
+      ],
+    });
+    expect(q.data).toMatchObject({
+      type: 'summary',
+      dataPoints: [{ count: 2n, sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }],
+    });
     expect(codecs.metrics.count(data)).toBe(5);
   });
 
@@ -83,12 +157,36 @@ describe('OTLP codecs', () => {
   });
 
   test.each([
-    ['a trace id of the wrong length', { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: 'abc' }] }] }] }, 'resourceSpans[0].scopeSpans[0].spans[0].traceId: expected 32 hex characters, got "abc"'],
-    ['a list that is an object', { resourceSpans: [{ scopeSpans: { spans: [] } }] }, 'resourceSpans[0].scopeSpans: expected an array, got object'],
-    ['a 64-bit int that is not a number', { resourceSpans: [{ scopeSpans: [{ spans: [{ startTimeUnixNano: '12x' }] }] }] }, 'resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: expected an unsigned 64-bit integer, got "12x"'],
-    ['an enum given by name', { resourceSpans: [{ scopeSpans: [{ spans: [{ kind: 'SPAN_KIND_SERVER' }] }] }] }, 'resourceSpans[0].scopeSpans[0].spans[0].kind: expected an integer, got "SPAN_KIND_SERVER"'],
-    ['an attribute value of the wrong type', { resourceSpans: [{ resource: { attributes: [{ key: 'k', value: { stringValue: 5 } }] } }] }, 'resourceSpans[0].resource.attributes[0].value.stringValue: expected a string, got number'],
-    ['a span that is null', { resourceSpans: [{ scopeSpans: [{ spans: [null] }] }] }, 'resourceSpans[0].scopeSpans[0].spans[0]: expected an object, got null'],
+    [
+      'a trace id of the wrong length',
+      { resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: 'abc' }] }] }] },
+      'resourceSpans[0].scopeSpans[0].spans[0].traceId: expected 32 hex characters, got "abc"',
+    ],
+    [
+      'a list that is an object',
+      { resourceSpans: [{ scopeSpans: { spans: [] } }] },
+      'resourceSpans[0].scopeSpans: expected an array, got object',
+    ],
+    [
+      'a 64-bit int that is not a number',
+      { resourceSpans: [{ scopeSpans: [{ spans: [{ startTimeUnixNano: '12x' }] }] }] },
+      'resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: expected an unsigned 64-bit integer, got "12x"',
+    ],
+    [
+      'an enum given by name',
+      { resourceSpans: [{ scopeSpans: [{ spans: [{ kind: 'SPAN_KIND_SERVER' }] }] }] },
+      'resourceSpans[0].scopeSpans[0].spans[0].kind: expected an integer, got "SPAN_KIND_SERVER"',
+    ],
+    [
+      'an attribute value of the wrong type',
+      { resourceSpans: [{ resource: { attributes: [{ key: 'k', value: { stringValue: 5 } }] } }] },
+      'resourceSpans[0].resource.attributes[0].value.stringValue: expected a string, got number',
+    ],
+    [
+      'a span that is null',
+      { resourceSpans: [{ scopeSpans: [{ spans: [null] }] }] },
+      'resourceSpans[0].scopeSpans[0].spans[0]: expected an object, got null',
+    ],
   ])('names the field when OTLP/JSON has %s', (_what, body, message) => {
     expect(() => codecs.traces.decodeJson(JSON.stringify(body))).toThrow(OtlpWireError);
     expect(() => codecs.traces.decodeJson(JSON.stringify(body))).toThrow(message);
@@ -96,7 +194,9 @@ describe('OTLP codecs', () => {
 
   test('encodes partial success in both response forms when some items were rejected', () => {
     const partial = { rejected: 3, errorMessage: 'no target' };
-    expect(JSON.parse(codecs.logs.encodeResponseJson(partial))).toEqual({ partialSuccess: { rejectedLogRecords: '3', errorMessage: 'no target' } });
+    expect(JSON.parse(codecs.logs.encodeResponseJson(partial))).toEqual({
+      partialSuccess: { rejectedLogRecords: '3', errorMessage: 'no target' },
+    });
     expect(codecs.logs.decodeResponseProtobuf(codecs.logs.encodeResponseProtobuf(partial))).toEqual(partial);
     expect(codecs.metrics.decodeResponseProtobuf(codecs.metrics.encodeResponseProtobuf(undefined))).toBeUndefined();
   });

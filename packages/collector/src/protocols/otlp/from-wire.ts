@@ -174,8 +174,9 @@ function nestingDepth(v: unknown, limit: number): number {
     typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Wire) : undefined;
   let deepest = 0;
   const pending: [unknown, number][] = [[v, 0]];
-  while (pending.length > 0 && deepest <= limit) {
-    const [value, depth] = pending.pop()!;
+  let next: [unknown, number] | undefined;
+  while (deepest <= limit && (next = pending.pop()) !== undefined) {
+    const [value, depth] = next;
     deepest = Math.max(deepest, depth);
     const w = asWire(value);
     const array = asWire(w?.arrayValue)?.values;
@@ -195,9 +196,9 @@ export function anyValue(v: unknown, key = ''): AnyValue {
 }
 
 function nestedAnyValue(v: unknown, key = ''): AnyValue {
-  if (v == null) return null;
   try {
-    const w = obj(v)!;
+    const w = obj(v);
+    if (w === undefined) return null;
     if (w.stringValue != null) return str(w.stringValue, 'stringValue');
     if (w.intValue != null) return i64(w.intValue, 'intValue');
     if (w.boolValue != null) return bool(w.boolValue, 'boolValue');

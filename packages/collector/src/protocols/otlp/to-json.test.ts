@@ -38,7 +38,16 @@ const traces: TracesData = {
               droppedAttributesCount: 2,
               events: [{ timeUnixNano: 3n, name: 'retry', attributes: noAttributes(), droppedAttributesCount: 0 }],
               droppedEventsCount: 0,
-              links: [{ traceId: '0102030405060708090a0b0c0d0e0f11', spanId: '0102030405060709', traceState: '', attributes: noAttributes(), droppedAttributesCount: 0, flags: 0 }],
+              links: [
+                {
+                  traceId: '0102030405060708090a0b0c0d0e0f11',
+                  spanId: '0102030405060709',
+                  traceState: '',
+                  attributes: noAttributes(),
+                  droppedAttributesCount: 0,
+                  flags: 0,
+                },
+              ],
               droppedLinksCount: 0,
               status: { code: 2, message: 'boom' },
             },
@@ -59,11 +68,57 @@ const metrics: MetricsData = codecs.metrics.decodeJson(
           {
             scope: { name: 'm', version: '1' },
             metrics: [
-              { name: 'up', unit: '1', gauge: { dataPoints: [{ asInt: '1', timeUnixNano: '10', exemplars: [{ asDouble: 0.3, spanId: '0102030405060708', traceId: '0102030405060708090a0b0c0d0e0f10' }] }] } },
-              { name: 'reqs', sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ asDouble: 'Infinity', startTimeUnixNano: 1, timeUnixNano: '10' }] } },
-              { name: 'lat', histogram: { aggregationTemporality: 1, dataPoints: [{ count: '3', sum: 1.5, bucketCounts: ['1', 2], explicitBounds: [0.5], min: 0.1, max: 0.9 }] } },
-              { name: 'exp', exponentialHistogram: { aggregationTemporality: 2, dataPoints: [{ count: 4, scale: 2, zeroCount: '1', positive: { offset: -1, bucketCounts: ['3'] }, zeroThreshold: 0 }] } },
-              { name: 'q', summary: { dataPoints: [{ count: '2', sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] } },
+              {
+                name: 'up',
+                unit: '1',
+                gauge: {
+                  dataPoints: [
+                    {
+                      asInt: '1',
+                      timeUnixNano: '10',
+                      exemplars: [
+                        { asDouble: 0.3, spanId: '0102030405060708', traceId: '0102030405060708090a0b0c0d0e0f10' },
+                      ],
+                    },
+                  ],
+                },
+              },
+              {
+                name: 'reqs',
+                sum: {
+                  aggregationTemporality: 2,
+                  isMonotonic: true,
+                  dataPoints: [{ asDouble: 'Infinity', startTimeUnixNano: 1, timeUnixNano: '10' }],
+                },
+              },
+              {
+                name: 'lat',
+                histogram: {
+                  aggregationTemporality: 1,
+                  dataPoints: [
+                    { count: '3', sum: 1.5, bucketCounts: ['1', 2], explicitBounds: [0.5], min: 0.1, max: 0.9 },
+                  ],
+                },
+              },
+              {
+                name: 'exp',
+                exponentialHistogram: {
+                  aggregationTemporality: 2,
+                  dataPoints: [
+                    {
+                      count: 4,
+                      scale: 2,
+                      zeroCount: '1',
+                      positive: { offset: -1, bucketCounts: ['3'] },
+                      zeroThreshold: 0,
+                    },
+                  ],
+                },
+              },
+              {
+                name: 'q',
+                summary: { dataPoints: [{ count: '2', sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] },
+              },
             ],
           },
         ],
@@ -98,12 +153,32 @@ describe('OTLP/JSON encoding', () => {
     const text = codecs.metrics.encodeJson(metrics);
     expect(text).not.toContain('\n');
     expect(codecs.metrics.decodeJson(text)).toEqual(metrics);
-    expect(JSON.parse(text).resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0].traceId).toBe('0102030405060708090a0b0c0d0e0f10');
+    expect(
+      JSON.parse(text).resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0].traceId,
+    ).toBe('0102030405060708090a0b0c0d0e0f10');
   });
 
   test('gives back the same log records when logs are encoded and decoded', () => {
     const logs: LogsData = codecs.logs.decodeJson(
-      JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ observedTimeUnixNano: '1700000000000000001', severityNumber: 13, body: { stringValue: 'slow' }, traceId: '0102030405060708090a0b0c0d0e0f10', spanId: '0102030405060708' }] }] }] }),
+      JSON.stringify({
+        resourceLogs: [
+          {
+            scopeLogs: [
+              {
+                logRecords: [
+                  {
+                    observedTimeUnixNano: '1700000000000000001',
+                    severityNumber: 13,
+                    body: { stringValue: 'slow' },
+                    traceId: '0102030405060708090a0b0c0d0e0f10',
+                    spanId: '0102030405060708',
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
     );
     expect(codecs.logs.decodeJson(codecs.logs.encodeJson(logs))).toEqual(logs);
   });

@@ -78,7 +78,12 @@ function envelopeToWire<S extends Signal, I>(signal: S, item: (i: I) => Wire): (
 }
 
 function scopeToWire(s: InstrumentationScope): Wire {
-  return { name: s.name, version: s.version, attributes: attributesToWire(s.attributes), droppedAttributesCount: s.droppedAttributesCount };
+  return {
+    name: s.name,
+    version: s.version,
+    attributes: attributesToWire(s.attributes),
+    droppedAttributesCount: s.droppedAttributesCount,
+  };
 }
 
 function spanToWire(s: Span): Wire {
@@ -145,13 +150,27 @@ function exemplarToWire(e: Exemplar): Wire {
 }
 
 /** The fields every data point has, whatever its metric type. */
-function pointBaseToWire(p: Pick<NumberDataPoint, 'attributes' | 'startTimeUnixNano' | 'timeUnixNano' | 'flags'>): Wire {
-  return { attributes: attributesToWire(p.attributes), startTimeUnixNano: u64(p.startTimeUnixNano), timeUnixNano: u64(p.timeUnixNano), flags: p.flags };
+function pointBaseToWire(
+  p: Pick<NumberDataPoint, 'attributes' | 'startTimeUnixNano' | 'timeUnixNano' | 'flags'>,
+): Wire {
+  return {
+    attributes: attributesToWire(p.attributes),
+    startTimeUnixNano: u64(p.startTimeUnixNano),
+    timeUnixNano: u64(p.timeUnixNano),
+    flags: p.flags,
+  };
 }
 
 /** The fields both histogram kinds add to the base. */
 function histogramBaseToWire(p: HistogramDataPoint | ExponentialHistogramDataPoint): Wire {
-  return { ...pointBaseToWire(p), count: u64(p.count), sum: p.sum, exemplars: p.exemplars.map(exemplarToWire), min: p.min, max: p.max };
+  return {
+    ...pointBaseToWire(p),
+    count: u64(p.count),
+    sum: p.sum,
+    exemplars: p.exemplars.map(exemplarToWire),
+    min: p.min,
+    max: p.max,
+  };
 }
 
 function numberPointToWire(p: NumberDataPoint): Wire {
@@ -167,12 +186,22 @@ function metricDataToWire(d: MetricData): Wire {
     case 'gauge':
       return { gauge: { dataPoints: d.dataPoints.map(numberPointToWire) } };
     case 'sum':
-      return { sum: { dataPoints: d.dataPoints.map(numberPointToWire), aggregationTemporality: d.aggregationTemporality, isMonotonic: d.isMonotonic } };
+      return {
+        sum: {
+          dataPoints: d.dataPoints.map(numberPointToWire),
+          aggregationTemporality: d.aggregationTemporality,
+          isMonotonic: d.isMonotonic,
+        },
+      };
     case 'histogram':
       return {
         histogram: {
           aggregationTemporality: d.aggregationTemporality,
-          dataPoints: d.dataPoints.map((p) => ({ ...histogramBaseToWire(p), bucketCounts: p.bucketCounts.map((c) => c.toString()), explicitBounds: p.explicitBounds })),
+          dataPoints: d.dataPoints.map((p) => ({
+            ...histogramBaseToWire(p),
+            bucketCounts: p.bucketCounts.map((c) => c.toString()),
+            explicitBounds: p.explicitBounds,
+          })),
         },
       };
     case 'exponentialHistogram':
@@ -192,7 +221,12 @@ function metricDataToWire(d: MetricData): Wire {
     case 'summary':
       return {
         summary: {
-          dataPoints: d.dataPoints.map((p) => ({ ...pointBaseToWire(p), count: u64(p.count), sum: p.sum, quantileValues: p.quantileValues })),
+          dataPoints: d.dataPoints.map((p) => ({
+            ...pointBaseToWire(p),
+            count: u64(p.count),
+            sum: p.sum,
+            quantileValues: p.quantileValues,
+          })),
         },
       };
     case 'empty':

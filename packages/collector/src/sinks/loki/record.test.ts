@@ -6,18 +6,27 @@ import { encodeLokiRecord, tenantBatches } from './record';
 import { required } from '@obs/schema/testing';
 
 const opts = { externalLabels: {}, maxLabels: 15, maxLineBytes: 0 };
-const lines = (bodies: Buffer[]) => decodeProtobufPush(snappy.compress(joinPushRequests(bodies)), 1 << 20).flatMap((s) => s.entries.map((e) => e.line));
+const lines = (bodies: Buffer[]) =>
+  decodeProtobufPush(snappy.compress(joinPushRequests(bodies)), 1 << 20).flatMap((s) => s.entries.map((e) => e.line));
 
 describe('encodeLokiRecord', () => {
   test('keeps a section per tenant, the fallback tenant for entries without one, when records are regrouped', () => {
     const stats: EncodeStats[] = [];
     const first = encodeLokiRecord(
-      [createEntry('a1', { job: 'x', __tenant_id__: 'team-a' }, 5n * 1_000_000n), createEntry('d1', { job: 'x' }, 3n * 1_000_000n)],
+      [
+        createEntry('a1', { job: 'x', __tenant_id__: 'team-a' }, 5n * 1_000_000n),
+        createEntry('d1', { job: 'x' }, 3n * 1_000_000n),
+      ],
       opts,
       'default-team',
       (s) => stats.push(s),
     );
-    const second = encodeLokiRecord([createEntry('a2', { job: 'y', __tenant_id__: 'team-a' }, 9n * 1_000_000n)], opts, 'default-team', (s) => stats.push(s));
+    const second = encodeLokiRecord(
+      [createEntry('a2', { job: 'y', __tenant_id__: 'team-a' }, 9n * 1_000_000n)],
+      opts,
+      'default-team',
+      (s) => stats.push(s),
+    );
     expect(first).toMatchObject({ entries: 2, oldestMs: 3 });
     expect(stats.map((s) => s.streams)).toEqual([1, 1, 1]);
     const tenants = tenantBatches([first, second]);

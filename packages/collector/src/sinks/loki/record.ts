@@ -21,7 +21,12 @@ const SECTION_HEADER = 12;
  * A loki sink's queue record for one consumed batch: a section per tenant (`__tenant_id__`, else `fallbackTenant`),
  * each the tenant's PushRequest, encoded now so that what waits in the queue is bytes, not entry objects.
  */
-export function encodeLokiRecord(entries: readonly LogEntry[], options: EncodeOptions, fallbackTenant: string | undefined, onEncoded: (stats: EncodeStats) => void): QueueRecord {
+export function encodeLokiRecord(
+  entries: readonly LogEntry[],
+  options: EncodeOptions,
+  fallbackTenant: string | undefined,
+  onEncoded: (stats: EncodeStats) => void,
+): QueueRecord {
   const sections: Buffer[] = [];
   for (const [tenant, group] of groupByTenant(entries, fallbackTenant)) {
     const { body, stats } = encodePush(group, options);

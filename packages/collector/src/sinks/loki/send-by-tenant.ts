@@ -38,12 +38,21 @@ export function sendByTenant(postFor: (tenant: string | undefined) => Send<Uint8
       }
       failure ??= result;
       // Loki kept what it did not name as refused: that part was delivered.
-      const kept = result.status === 'rejected' && result.refusedEntries !== undefined ? Math.max(0, batch.entries - result.refusedEntries) : 0;
+      const kept =
+        result.status === 'rejected' && result.refusedEntries !== undefined
+          ? Math.max(0, batch.entries - result.refusedEntries)
+          : 0;
       delivered.entries += kept;
       delivered.bytes += batch.entries === 0 ? 0 : Math.round((batch.bytes * kept) / batch.entries);
     }
-    if (failure !== undefined) return delivered.entries === 0 && tenants.size === 1 ? failure : { ...failure, delivered };
-    if (left > 0) return { status: 'retryable', error: new Error('shutdown deadline reached before every tenant was sent'), delivered };
+    if (failure !== undefined)
+      return delivered.entries === 0 && tenants.size === 1 ? failure : { ...failure, delivered };
+    if (left > 0)
+      return {
+        status: 'retryable',
+        error: new Error('shutdown deadline reached before every tenant was sent'),
+        delivered,
+      };
     return { status: 'ok' };
   }
 }

@@ -16,7 +16,10 @@ const MAX_ERROR_BODY = 1024 * 1024;
  * One push attempt of a snappy-compressed PushRequest for one tenant (its X-Scope-OrgID, none when undefined):
  * POST, and classify the answer (429/5xx/connection error retryable, other 4xx not).
  */
-export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (tenant: string | undefined) => Send<Uint8Array> {
+export function createLokiPost(
+  config: LokiSinkConfig,
+  metrics: SinkMetrics,
+): (tenant: string | undefined) => Send<Uint8Array> {
   const common: Record<string, string> = {
     ...config.headers,
     'Content-Type': 'application/x-protobuf',
@@ -24,13 +27,20 @@ export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (t
     'User-Agent': 'obs-collector',
   };
   const url = new URL(config.url);
-  const basic = (username: string) => (password: string): string => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-  if (config.basic_auth?.password !== undefined) common['Authorization'] = basic(config.basic_auth.username)(config.basic_auth.password);
+  const basic =
+    (username: string) =>
+    (password: string): string =>
+      `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+  if (config.basic_auth?.password !== undefined)
+    common['Authorization'] = basic(config.basic_auth.username)(config.basic_auth.password);
   if (config.bearer_token !== undefined) common['Authorization'] = `Bearer ${config.bearer_token}`;
   // Credentials in files are read on every push, so a rotated token is picked up without a restart.
-  const fromFile = config.basic_auth?.password_file !== undefined
-    ? { file: config.basic_auth.password_file, header: basic(config.basic_auth.username) }
-    : config.bearer_token_file !== undefined ? { file: config.bearer_token_file, header: (token: string) => `Bearer ${token}` } : undefined;
+  const fromFile =
+    config.basic_auth?.password_file !== undefined
+      ? { file: config.basic_auth.password_file, header: basic(config.basic_auth.username) }
+      : config.bearer_token_file !== undefined
+        ? { file: config.bearer_token_file, header: (token: string) => `Bearer ${token}` }
+        : undefined;
 
   return (tenant) => {
     const problem = tenant === undefined ? undefined : tenantIdProblem(tenant);
@@ -43,9 +53,15 @@ export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (t
   async function post(body: Uint8Array, signal: AbortSignal, headers: Record<string, string>): Promise<SendResult> {
     if (fromFile) {
       try {
-        headers = { ...headers, Authorization: fromFile.header((await fs.promises.readFile(fromFile.file, 'utf8')).trim()) };
+        headers = {
+          ...headers,
+          Authorization: fromFile.header((await fs.promises.readFile(fromFile.file, 'utf8')).trim()),
+        };
       } catch (err) {
-        return { status: 'retryable', error: new RetryableError(`cannot read ${fromFile.file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`) };
+        return {
+          status: 'retryable',
+          error: new RetryableError(`cannot read ${fromFile.file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`),
+        };
       }
     }
     const started = performance.now();
@@ -65,9 +81,19 @@ export function createLokiPost(config: LokiSinkConfig, metrics: SinkMetrics): (t
       return { status: 'rejected', error: new PermanentError(detail), reason: 'http_429' };
     }
     if (response.status === 429 || response.status >= 500) {
-      return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(header(response, 'retry-after')) };
+      return {
+        status: 'retryable',
+        error: new RetryableError(detail),
+        retryAfterMs: parseRetryAfter(header(response, 'retry-after')),
+      };
     }
-    const refused = response.status === 400 ? refusedEntries(response.body.toString('utf8', 0, MAX_ERROR_BODY)) : undefined;
-    return { status: 'rejected', error: new PermanentError(detail), reason: `http_${response.status}`, ...(refused !== undefined ? { refusedEntries: refused } : {}) };
+    const refused =
+      response.status === 400 ? refusedEntries(response.body.toString('utf8', 0, MAX_ERROR_BODY)) : undefined;
+    return {
+      status: 'rejected',
+      error: new PermanentError(detail),
+      reason: `http_${response.status}`,
+      ...(refused !== undefined ? { refusedEntries: refused } : {}),
+    };
   }
 }

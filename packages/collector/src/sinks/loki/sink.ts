@@ -13,13 +13,28 @@ import { counter } from '../../telemetry/metric-factory';
 
 export const lokiSinkDefinition: ComponentDefinition<LokiSinkConfig, Sink> = {
   type: 'loki',
-  description: 'Pushes to Loki (or Grafana Cloud Logs) as snappy protobuf, batched, retried, through its own queue; one request per `__tenant_id__` (the tenant stage) as X-Scope-OrgID',
+  description:
+    'Pushes to Loki (or Grafana Cloud Logs) as snappy protobuf, batched, retried, through its own queue; one request per `__tenant_id__` (the tenant stage) as X-Scope-OrgID',
   config: lokiSinkConfig,
   create(config, ctx) {
     const metrics = createSinkMetrics(ctx.registry, ctx.id);
-    const truncated = counter(ctx.registry, 'collector_loki_truncated_lines_total', 'Lines cut to max_line_size_bytes by a loki sink', ['sink']).labels(ctx.id);
-    const moved = counter(ctx.registry, 'collector_loki_labels_moved_total', 'Labels past max_labels moved to structured metadata by a loki sink', ['sink']).labels(ctx.id);
-    const encodeOptions: EncodeOptions = { externalLabels: config.external_labels, maxLabels: config.max_labels, maxLineBytes: config.max_line_size_bytes };
+    const truncated = counter(
+      ctx.registry,
+      'collector_loki_truncated_lines_total',
+      'Lines cut to max_line_size_bytes by a loki sink',
+      ['sink'],
+    ).labels(ctx.id);
+    const moved = counter(
+      ctx.registry,
+      'collector_loki_labels_moved_total',
+      'Labels past max_labels moved to structured metadata by a loki sink',
+      ['sink'],
+    ).labels(ctx.id);
+    const encodeOptions: EncodeOptions = {
+      externalLabels: config.external_labels,
+      maxLabels: config.max_labels,
+      maxLineBytes: config.max_line_size_bytes,
+    };
     const onEncoded = (stats: EncodeStats): void => {
       if (stats.truncatedLines > 0) truncated.inc(stats.truncatedLines);
       if (stats.movedLabels > 0) moved.inc(stats.movedLabels);

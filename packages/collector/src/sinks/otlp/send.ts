@@ -34,9 +34,14 @@ export function createOtlpSend<S extends Signal>(
   counters: OtlpSendCounters,
 ): Send {
   const url = new URL(`${config.endpoint.replace(/\/+$/, '')}${codec.httpPath}`);
-  const headers: Record<string, string> = { ...config.headers, 'Content-Type': 'application/x-protobuf', 'User-Agent': 'obs-collector' };
+  const headers: Record<string, string> = {
+    ...config.headers,
+    'Content-Type': 'application/x-protobuf',
+    'User-Agent': 'obs-collector',
+  };
   if (config.compression === 'gzip') headers['Content-Encoding'] = 'gzip';
-  if (config.basic_auth) headers.Authorization = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
+  if (config.basic_auth)
+    headers.Authorization = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
 
   return async (records, signal): Promise<SendResult> => {
     const body = records.length === 1 ? records[0].payload : Buffer.concat(records.map((r) => r.payload));
@@ -50,12 +55,18 @@ export function createOtlpSend<S extends Signal>(
     } catch (err) {
       metrics.requestDuration('error').observe((performance.now() - started) / 1000);
       if (signal.aborted) throw err;
-      return { status: 'retryable', error: new RetryableError(`OTLP export of ${codec.signal} failed: ${describeRequestError(err)}`) };
+      return {
+        status: 'retryable',
+        error: new RetryableError(`OTLP export of ${codec.signal} failed: ${describeRequestError(err)}`),
+      };
     }
     const answer = response.body;
     metrics.requestDuration(String(response.status)).observe((performance.now() - started) / 1000);
     if (response.ok) {
-      const partial = answer.length > 0 && (header(response, 'content-type') ?? '').includes('protobuf') ? safeDecode(codec, answer) : undefined;
+      const partial =
+        answer.length > 0 && (header(response, 'content-type') ?? '').includes('protobuf')
+          ? safeDecode(codec, answer)
+          : undefined;
       const rejected = Math.min(items, partial?.rejected ?? 0);
       if (rejected > 0) counters.rejected.inc(rejected);
       counters.sent.inc(items - rejected);
@@ -63,7 +74,11 @@ export function createOtlpSend<S extends Signal>(
     }
     const detail = `OTLP endpoint answered ${response.status} for ${codec.signal}`;
     if (retryable.has(response.status)) {
-      return { status: 'retryable', error: new RetryableError(detail), retryAfterMs: parseRetryAfter(header(response, 'retry-after')) };
+      return {
+        status: 'retryable',
+        error: new RetryableError(detail),
+        retryAfterMs: parseRetryAfter(header(response, 'retry-after')),
+      };
     }
     return { status: 'rejected', error: new PermanentError(detail), reason: `http_${response.status}` };
   };

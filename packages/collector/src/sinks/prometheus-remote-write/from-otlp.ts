@@ -31,9 +31,18 @@ export function translateOtlpMetrics(data: MetricsData, options: OtlpTranslation
     for (const sm of rm.scopeMetrics) {
       for (const metric of sm.metrics) {
         const d = metric.data;
-        const push = (name: string, point: { attributes: Attributes; timeUnixNano: bigint }, value: number, extra?: Record<string, string>): void => {
+        const push = (
+          name: string,
+          point: { attributes: Attributes; timeUnixNano: bigint },
+          value: number,
+          extra?: Record<string, string>,
+        ): void => {
           const labels = { ...resourceLabels, ...attributesToLabels(point.attributes), ...extra };
-          samples.push({ labels: buildLabels(name, labels, options.externalLabels), value, timestampMs: toMs(point.timeUnixNano) });
+          samples.push({
+            labels: buildLabels(name, labels, options.externalLabels),
+            value,
+            timestampMs: toMs(point.timeUnixNano),
+          });
         };
         switch (d.type) {
           case 'gauge': {
@@ -111,7 +120,8 @@ function stringOf(value: AnyValue | undefined): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (value instanceof KeyValueList) return JSON.stringify(Object.fromEntries([...value.values].map(([k, v]) => [k, stringOf(v)])));
+  if (value instanceof KeyValueList)
+    return JSON.stringify(Object.fromEntries([...value.values].map(([k, v]) => [k, stringOf(v)])));
   return JSON.stringify(value.map(stringOf));
 }
 

@@ -17,7 +17,10 @@ export async function readRegistry(
 ): Promise<SeriesSample[]> {
   const samples: SeriesSample[] = [];
   for (const metric of await registry.getMetricsAsJSON()) {
-    const selected = selection.kind === 'names' ? selection.names.test(metric.name) : registry.getSingleMetric(metric.name) instanceof SeriesStore;
+    const selected =
+      selection.kind === 'names'
+        ? selection.names.test(metric.name)
+        : registry.getSingleMetric(metric.name) instanceof SeriesStore;
     if (!selected) continue;
     for (const point of metric.values) {
       const labels: Record<string, string> = {};

@@ -23,4 +23,6 @@ message Sample {
 `;
 
 /** The compiled `prometheus.WriteRequest` message type. */
-export const WriteRequest = protobuf.parse(writeRequestProto, { keepCase: true }).root.lookupType('prometheus.WriteRequest');
+export const WriteRequest = protobuf
+  .parse(writeRequestProto, { keepCase: true })
+  .root.lookupType('prometheus.WriteRequest');

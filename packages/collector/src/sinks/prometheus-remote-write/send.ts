@@ -12,7 +12,11 @@ export interface RemoteWriteTarget {
 }
 
 /** One remote write 1.0 request. 5xx and 429 are retryable (429 with Retry-After); every other 4xx is rejected. */
-export async function sendWriteRequest(target: RemoteWriteTarget, series: readonly TimeSeries[], signal: AbortSignal): Promise<SendResult> {
+export async function sendWriteRequest(
+  target: RemoteWriteTarget,
+  series: readonly TimeSeries[],
+  signal: AbortSignal,
+): Promise<SendResult> {
   const body = encodeWriteRequest(series);
   let response: Response;
   try {
@@ -33,12 +37,23 @@ export async function sendWriteRequest(target: RemoteWriteTarget, series: readon
     if (response.ok) return { status: 'ok' };
     const message = `remote write answered HTTP ${response.status}${text ? `: ${text}` : ''}`;
     if (response.status >= 500 || response.status === 429) {
-      return { status: 'retryable', error: new RetryableError(message), retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+      return {
+        status: 'retryable',
+        error: new RetryableError(message),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      };
     }
-    return { status: 'rejected', error: new PermanentError(message), reason: `http_${response.status >= 400 && response.status < 500 ? '4xx' : 'other'}` };
+    return {
+      status: 'rejected',
+      error: new PermanentError(message),
+      reason: `http_${response.status >= 400 && response.status < 500 ? '4xx' : 'other'}`,
+    };
   } catch (err) {
     const cause = (err as { cause?: { code?: unknown } }).cause;
     const code = typeof cause?.code === 'string' ? cause.code : (err as Error).name;
-    return { status: 'retryable', error: new RetryableError(`remote write request failed: ${code}`, undefined, { cause: err }) };
+    return {
+      status: 'retryable',
+      error: new RetryableError(`remote write request failed: ${code}`, undefined, { cause: err }),
+    };
   }
 }

@@ -2,7 +2,12 @@ import { buildLabels, groupSeries, sanitizeLabelName, sanitizeMetricName } from 
 
 describe('buildLabels', () => {
   test('sorts labels by name with __name__ first when given labels in any order', () => {
-    expect(buildLabels('up', { zone: 'a', instance: 'h:1', job: 'j' }, {}).map((l) => l.name)).toEqual(['__name__', 'instance', 'job', 'zone']);
+    expect(buildLabels('up', { zone: 'a', instance: 'h:1', job: 'j' }, {}).map((l) => l.name)).toEqual([
+      '__name__',
+      'instance',
+      'job',
+      'zone',
+    ]);
   });
 
   test('adds external labels only where the series has no value of its own when names collide', () => {

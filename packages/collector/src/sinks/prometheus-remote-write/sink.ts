@@ -23,9 +23,13 @@ export interface PrometheusRemoteWriteSink extends Sink, SignalSink {
   scrapeRegistry(): Promise<void>;
 }
 
-export const prometheusRemoteWriteSinkDefinition: ComponentDefinition<PrometheusRemoteWriteConfig, PrometheusRemoteWriteSink> = {
+export const prometheusRemoteWriteSinkDefinition: ComponentDefinition<
+  PrometheusRemoteWriteConfig,
+  PrometheusRemoteWriteSink
+> = {
   type: 'prometheus_remote_write',
-  description: 'Sends metrics (the metrics stage, OTLP metrics) with Prometheus remote write 1.0: snappy protobuf, sorted labels, retries 5xx/429',
+  description:
+    'Sends metrics (the metrics stage, OTLP metrics) with Prometheus remote write 1.0: snappy protobuf, sorted labels, retries 5xx/429',
   config: PrometheusRemoteWriteConfig,
   create: (config, ctx) => new RemoteWriteSink(config, ctx),
   takes: ['metrics'],
@@ -58,9 +62,10 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
     this.id = ctx.id;
     this.#config = config;
     this.#ctx = ctx;
-    this.#selection = config.registry_metrics_regex === undefined
-      ? { kind: 'metrics_stage' }
-      : { kind: 'names', names: new RegExp(config.registry_metrics_regex) };
+    this.#selection =
+      config.registry_metrics_regex === undefined
+        ? { kind: 'metrics_stage' }
+        : { kind: 'names', names: new RegExp(config.registry_metrics_regex) };
     const headers: Record<string, string> = { ...config.headers };
     if (config.basic_auth) {
       headers.authorization = `Basic ${Buffer.from(`${config.basic_auth.username}:${config.basic_auth.password}`).toString('base64')}`;
@@ -126,7 +131,8 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
         return;
       }
       // An empty queue always takes one batch, so an oversized batch cannot be refused forever.
-      if (this.#buffer.length > 0) throw new QueueFullError(`${this.id} queue is full`, this.#config.batch_send_deadline_ms);
+      if (this.#buffer.length > 0)
+        throw new QueueFullError(`${this.id} queue is full`, this.#config.batch_send_deadline_ms);
     }
     for (const sample of samples) this.#buffer.push(sample);
     this.#metrics.pending.set({ sink: this.id }, this.#buffer.length);
@@ -161,17 +167,31 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
       }
       if (result.status === 'rejected') {
         this.#metrics.dropped.inc({ sink: this.id, reason: 'rejected' }, batch.length);
-        this.#ctx.logger.warn('remote write rejected a batch; dropped', { sink: this.id, samples: batch.length, error: result.error.message });
+        this.#ctx.logger.warn('remote write rejected a batch; dropped', {
+          sink: this.id,
+          samples: batch.length,
+          error: result.error.message,
+        });
         return;
       }
       const exhausted = this.#config.max_retries > 0 && attempt >= this.#config.max_retries;
       if (exhausted || this.#stop.signal.aborted) {
-        this.#metrics.dropped.inc({ sink: this.id, reason: exhausted ? 'retries_exhausted' : 'shutdown' }, batch.length);
-        this.#ctx.logger.warn('remote write gave up on a batch; dropped', { sink: this.id, samples: batch.length, error: result.error.message });
+        this.#metrics.dropped.inc(
+          { sink: this.id, reason: exhausted ? 'retries_exhausted' : 'shutdown' },
+          batch.length,
+        );
+        this.#ctx.logger.warn('remote write gave up on a batch; dropped', {
+          sink: this.id,
+          samples: batch.length,
+          error: result.error.message,
+        });
         return;
       }
       this.#metrics.retries.inc({ sink: this.id });
-      const wait = Math.max(backoffMs(attempt, { minMs: this.#config.min_backoff_ms, maxMs: this.#config.max_backoff_ms }), result.retryAfterMs ?? 0);
+      const wait = Math.max(
+        backoffMs(attempt, { minMs: this.#config.min_backoff_ms, maxMs: this.#config.max_backoff_ms }),
+        result.retryAfterMs ?? 0,
+      );
       try {
         await abortableSleep(wait, this.#stop.signal);
       } catch {
@@ -183,8 +203,16 @@ class RemoteWriteSink implements PrometheusRemoteWriteSink {
 
 function sinkMetrics(registry: Registry, id: string): SinkMetrics {
   const metrics: SinkMetrics = {
-    sent: counter(registry, 'collector_remote_write_samples_sent_total', 'Samples accepted by the remote write endpoint', ['sink']),
-    dropped: counter(registry, 'collector_remote_write_samples_dropped_total', 'Samples dropped, by reason', ['sink', 'reason']),
+    sent: counter(
+      registry,
+      'collector_remote_write_samples_sent_total',
+      'Samples accepted by the remote write endpoint',
+      ['sink'],
+    ),
+    dropped: counter(registry, 'collector_remote_write_samples_dropped_total', 'Samples dropped, by reason', [
+      'sink',
+      'reason',
+    ]),
     retries: counter(registry, 'collector_remote_write_retries_total', 'Remote write requests retried', ['sink']),
     pending: gauge(registry, 'collector_remote_write_pending_samples', 'Samples queued for remote write', ['sink']),
   };

@@ -14,11 +14,19 @@ describe('emitBatch', () => {
     const next: Consumer<LogBatch> = {
       async consume() {
         calls++;
-        if (calls <= 3) throw new QueueFullError('queue full', 100, new Promise<void>((resolve) => (makeRoom = resolve)));
+        if (calls <= 3)
+          throw new QueueFullError('queue full', 100, new Promise<void>((resolve) => (makeRoom = resolve)));
       },
     };
     const metrics = createSourceMetrics(new Registry(), 'sources.test');
-    const done = emitBatch(() => [createEntry('line')], next, new AbortController().signal, metrics, silent, 'sources.test');
+    const done = emitBatch(
+      () => [createEntry('line')],
+      next,
+      new AbortController().signal,
+      metrics,
+      silent,
+      'sources.test',
+    );
     for (let i = 1; i <= 3; i++) {
       await new Promise((r) => setImmediate(r));
       expect(calls).toBe(i);
@@ -35,7 +43,14 @@ describe('emitBatch', () => {
       },
     };
     const stop = new AbortController();
-    const done = emitBatch(() => [createEntry('line')], next, stop.signal, createSourceMetrics(new Registry(), 'sources.test'), silent, 'sources.test');
+    const done = emitBatch(
+      () => [createEntry('line')],
+      next,
+      stop.signal,
+      createSourceMetrics(new Registry(), 'sources.test'),
+      silent,
+      'sources.test',
+    );
     await new Promise((r) => setImmediate(r));
     stop.abort();
     await expect(done).resolves.toBe(false);

@@ -12,7 +12,14 @@ import type { SourceMetrics } from '../source-metrics';
  * Returns false when the source is stopping, so the caller must not advance its position.
  * Each attempt gets fresh entries from `build`: pipelines change entries in place, so a refused batch is not reusable.
  */
-export async function emitBatch(build: () => LogEntry[], next: Consumer<LogBatch>, signal: AbortSignal, metrics: SourceMetrics, logger: Logger, source: string): Promise<boolean> {
+export async function emitBatch(
+  build: () => LogEntry[],
+  next: Consumer<LogBatch>,
+  signal: AbortSignal,
+  metrics: SourceMetrics,
+  logger: Logger,
+  source: string,
+): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     if (signal.aborted) return false;
     const entries = build();
@@ -24,7 +31,11 @@ export async function emitBatch(build: () => LogEntry[], next: Consumer<LogBatch
       if (signal.aborted || err instanceof ShutdownError) return false;
       if (err instanceof PermanentError) {
         metrics.dropped('rejected').inc(entries.length);
-        logger.error('next step rejected a batch permanently; skipping it', { source, entries: entries.length, error: err.message });
+        logger.error('next step rejected a batch permanently; skipping it', {
+          source,
+          entries: entries.length,
+          error: err.message,
+        });
         return true;
       }
       metrics.retries.inc();
@@ -34,8 +45,12 @@ export async function emitBatch(build: () => LogEntry[], next: Consumer<LogBatch
         if (!(await untilAborted(err.room, signal))) return false;
         continue;
       }
-      const wait = Math.max(err instanceof RetryableError ? err.retryAfterMs ?? 0 : 0, backoffMs(attempt, { minMs: 50, maxMs: 5000 }));
-      if (!(err instanceof RetryableError)) logger.error('next step failed; retrying the batch', { source, error: (err as Error).message });
+      const wait = Math.max(
+        err instanceof RetryableError ? (err.retryAfterMs ?? 0) : 0,
+        backoffMs(attempt, { minMs: 50, maxMs: 5000 }),
+      );
+      if (!(err instanceof RetryableError))
+        logger.error('next step failed; retrying the batch', { source, error: (err as Error).message });
       try {
         await abortableSleep(wait, signal);
       } catch {

@@ -12,7 +12,10 @@ describe('Positions', () => {
     const file = path.join(dir, 'positions.json');
     const p = await Positions.load(file);
     await p.commit({ path: '/a.log', dev: 1, ino: 2, offset: 30, size: 40 });
-    await Promise.all([p.commit({ path: '/b.log', dev: 1, ino: 3, offset: 5, size: 5 }), p.commit({ path: '/a.log', dev: 1, ino: 2, offset: 40, size: 40 })]);
+    await Promise.all([
+      p.commit({ path: '/b.log', dev: 1, ino: 3, offset: 5, size: 5 }),
+      p.commit({ path: '/a.log', dev: 1, ino: 2, offset: 40, size: 40 }),
+    ]);
     const again = await Positions.load(file);
     expect(again.get('/a.log')).toEqual({ path: '/a.log', dev: 1, ino: 2, offset: 40, size: 40 });
     expect(again.get('/b.log')?.offset).toBe(5);

@@ -45,7 +45,9 @@ export class Positions {
     try {
       parsed = JSON.parse(text) as { files?: FilePosition[] };
     } catch (err) {
-      throw new Error(`positions file ${file} is not valid JSON (${(err as Error).message}); move it away to start over`);
+      throw new Error(
+        `positions file ${file} is not valid JSON (${(err as Error).message}); move it away to start over`,
+      );
     }
     for (const p of parsed.files ?? []) positions.#entries.set(p.path, p);
     return positions;

@@ -51,7 +51,11 @@ class FileSource implements Source {
     this.#config = config;
     this.#ctx = ctx;
     this.#metrics = createSourceMetrics(ctx.registry, ctx.id);
-    this.#targets = config.targets.map(({ __path__, __path_exclude__, ...labels }) => ({ glob: compileGlob(__path__), exclude: compileExclude(__path_exclude__), labels }));
+    this.#targets = config.targets.map(({ __path__, __path_exclude__, ...labels }) => ({
+      glob: compileGlob(__path__),
+      exclude: compileExclude(__path_exclude__),
+      labels,
+    }));
   }
 
   async start(): Promise<void> {
@@ -61,7 +65,11 @@ class FileSource implements Source {
       const wanted = (file: string): boolean => this.#targets.some((t) => t.glob.matches(file) && !t.exclude?.(file));
       const handed = await readPromtailPositions(this.#config.promtail_positions, wanted, this.#ctx.logger);
       await positions.adopt(handed);
-      this.#ctx.logger.info('continuing from Promtail\'s positions', { source: this.id, positions: this.#config.promtail_positions.filename, files: handed.length });
+      this.#ctx.logger.info("continuing from Promtail's positions", {
+        source: this.id,
+        positions: this.#config.promtail_positions.filename,
+        files: handed.length,
+      });
     }
     this.#positions = positions;
     await this.#sync();

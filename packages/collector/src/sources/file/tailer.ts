@@ -78,7 +78,12 @@ export class Tailer {
       return await this.#open();
     } catch (err) {
       await this.#close();
-      if (!this.#d.signal.aborted) this.#d.logger.error('cannot open file', { source: this.#d.source, path: this.path, error: (err as Error).message });
+      if (!this.#d.signal.aborted)
+        this.#d.logger.error('cannot open file', {
+          source: this.#d.source,
+          path: this.path,
+          error: (err as Error).message,
+        });
       return false;
     }
   }
@@ -91,7 +96,12 @@ export class Tailer {
         if (!progressed && !this.#stopping && !this.#finished) await this.#idle();
       }
     } catch (err) {
-      if (!this.#d.signal.aborted) this.#d.logger.error('file tailer failed', { source: this.#d.source, path: this.path, error: (err as Error).message });
+      if (!this.#d.signal.aborted)
+        this.#d.logger.error('file tailer failed', {
+          source: this.#d.source,
+          path: this.path,
+          error: (err as Error).message,
+        });
     } finally {
       await this.#close();
     }
@@ -208,7 +218,11 @@ export class Tailer {
     this.#size = opened.size;
     this.#skipping = false;
     this.#goneSinceMs = undefined;
-    this.#d.logger.info('file rotated; following the new file', { source: this.#d.source, path: this.path, ino: st.ino });
+    this.#d.logger.info('file rotated; following the new file', {
+      source: this.#d.source,
+      path: this.path,
+      ino: st.ino,
+    });
     this.#watch();
     await this.#commit();
   }
@@ -280,11 +294,24 @@ export class Tailer {
   }
 
   #emit(lines: string[]): Promise<boolean> {
-    return emitBatch(() => linesToEntries(lines, this.#d.labels), this.#d.next, this.#d.signal, this.#d.metrics, this.#d.logger, this.#d.source);
+    return emitBatch(
+      () => linesToEntries(lines, this.#d.labels),
+      this.#d.next,
+      this.#d.signal,
+      this.#d.metrics,
+      this.#d.logger,
+      this.#d.source,
+    );
   }
 
   #commit(): Promise<void> {
-    return this.#d.positions.commit({ path: this.path, dev: this.#dev, ino: this.#ino, offset: this.#offset, size: this.#size });
+    return this.#d.positions.commit({
+      path: this.path,
+      dev: this.#dev,
+      ino: this.#ino,
+      offset: this.#offset,
+      size: this.#size,
+    });
   }
 
   #watch(): void {
@@ -307,7 +334,14 @@ export class Tailer {
 export function linesToEntries(lines: readonly string[], labels: Labels): LogEntry[] {
   const base = nowNs();
   const entries: LogEntry[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) entries[i] = { timestampNs: base + BigInt(i), line: lines[i], labels: copyLabels(labels), structuredMetadata: {}, extracted: {} };
+  for (let i = 0; i < lines.length; i++)
+    entries[i] = {
+      timestampNs: base + BigInt(i),
+      line: lines[i],
+      labels: copyLabels(labels),
+      structuredMetadata: {},
+      extracted: {},
+    };
   return entries;
 }
 

@@ -11,8 +11,19 @@ import { RequestTooLargeError, unlimitedBudget } from '../in-flight-budget';
 export const otlpGrpcConfig = z
   .object({
     listen_address: z.string().default('0.0.0.0').describe('Address the OTLP/gRPC server binds to.'),
-    listen_port: z.number().int().min(0).max(65535).default(4317).describe('Port of the TraceService, MetricsService and LogsService Export methods (0 = any free port).'),
-    max_recv_msg_size_bytes: z.number().int().positive().default(4 * 1024 * 1024).describe('Largest request message; bigger ones get RESOURCE_EXHAUSTED.'),
+    listen_port: z
+      .number()
+      .int()
+      .min(0)
+      .max(65535)
+      .default(4317)
+      .describe('Port of the TraceService, MetricsService and LogsService Export methods (0 = any free port).'),
+    max_recv_msg_size_bytes: z
+      .number()
+      .int()
+      .positive()
+      .default(4 * 1024 * 1024)
+      .describe('Largest request message; bigger ones get RESOURCE_EXHAUSTED.'),
     ...receiverConfigShape,
   })
   .strict();
@@ -59,7 +70,11 @@ export function createOtlpGrpcSource(config: OtlpGrpcConfig, ctx: OtlpReceiverCo
         data = codec.decodeProtobuf(call.request);
       } catch (err) {
         reservation.release();
-        if (err instanceof OtlpWireError) return callback({ code: grpc.status.INVALID_ARGUMENT, details: `malformed OTLP ${codec.signal} request: ${err.message}` });
+        if (err instanceof OtlpWireError)
+          return callback({
+            code: grpc.status.INVALID_ARGUMENT,
+            details: `malformed OTLP ${codec.signal} request: ${err.message}`,
+          });
         if (err instanceof RequestTooLargeError || err instanceof QueueFullError) {
           const metadata = new grpc.Metadata();
           metadata.set('retry-after', String(retryAfterSeconds(err)));
@@ -69,18 +84,26 @@ export function createOtlpGrpcSource(config: OtlpGrpcConfig, ctx: OtlpReceiverCo
       }
       const abort = new AbortController();
       call.on('cancelled', () => abort.abort());
-      receiver.export(codec.signal, data, abort.signal).finally(() => reservation.release()).then(
-        (partial) => callback(null, partial),
-        (err: unknown) => {
-          const code = toGrpcStatus(err);
-          const metadata = new grpc.Metadata();
-          // OTLP/gRPC carries the retry delay as google.rpc.RetryInfo; a plain trailer is what clients here can read.
-          if (code === grpc.status.RESOURCE_EXHAUSTED || code === grpc.status.UNAVAILABLE) metadata.set('retry-after', String(retryAfterSeconds(err)));
-          if (code === grpc.status.INTERNAL) ctx.logger.error('OTLP/gRPC request failed', { source: ctx.id, error: (err as Error).message });
-          const details = err instanceof PermanentError || code !== grpc.status.INTERNAL ? (err as Error).message : 'internal error';
-          callback({ code, details, metadata });
-        },
-      );
+      receiver
+        .export(codec.signal, data, abort.signal)
+        .finally(() => reservation.release())
+        .then(
+          (partial) => callback(null, partial),
+          (err: unknown) => {
+            const code = toGrpcStatus(err);
+            const metadata = new grpc.Metadata();
+            // OTLP/gRPC carries the retry delay as google.rpc.RetryInfo; a plain trailer is what clients here can read.
+            if (code === grpc.status.RESOURCE_EXHAUSTED || code === grpc.status.UNAVAILABLE)
+              metadata.set('retry-after', String(retryAfterSeconds(err)));
+            if (code === grpc.status.INTERNAL)
+              ctx.logger.error('OTLP/gRPC request failed', { source: ctx.id, error: (err as Error).message });
+            const details =
+              err instanceof PermanentError || code !== grpc.status.INTERNAL
+                ? (err as Error).message
+                : 'internal error';
+            callback({ code, details, metadata });
+          },
+        );
     };
     return { Export: handler };
   }
@@ -94,10 +117,13 @@ export function createOtlpGrpcSource(config: OtlpGrpcConfig, ctx: OtlpReceiverCo
     async start() {
       await receiver.start();
       const s = new grpc.Server({ 'grpc.max_receive_message_length': config.max_recv_msg_size_bytes });
-      for (const codec of Object.values(codecs) as SignalCodec<Signal>[]) s.addService(serviceFor(codec), handlerFor(codec));
+      for (const codec of Object.values(codecs) as SignalCodec<Signal>[])
+        s.addService(serviceFor(codec), handlerFor(codec));
       const host = config.listen_address.includes(':') ? `[${config.listen_address}]` : config.listen_address;
       boundPort = await new Promise<number>((resolve, reject) =>
-        s.bindAsync(`${host}:${config.listen_port}`, grpc.ServerCredentials.createInsecure(), (err, port) => (err ? reject(err) : resolve(port))),
+        s.bindAsync(`${host}:${config.listen_port}`, grpc.ServerCredentials.createInsecure(), (err, port) =>
+          err ? reject(err) : resolve(port),
+        ),
       );
       server = s;
     },
@@ -117,7 +143,8 @@ export function createOtlpGrpcSource(config: OtlpGrpcConfig, ctx: OtlpReceiverCo
 
 export const otlpGrpcSourceDefinition: ComponentDefinition<OtlpGrpcConfig, OtlpGrpcSource, OtlpReceiverContext> = {
   type: 'otlp_grpc',
-  description: 'OTLP/gRPC receiver (TraceService, MetricsService, LogsService Export). Logs go to forward_to as entries; traces and metrics to traces_forward_to / metrics_forward_to.',
+  description:
+    'OTLP/gRPC receiver (TraceService, MetricsService, LogsService Export). Logs go to forward_to as entries; traces and metrics to traces_forward_to / metrics_forward_to.',
   config: otlpGrpcConfig,
   create: createOtlpGrpcSource,
 };

@@ -58,7 +58,7 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
   const receiver = createOtlpReceiver(config, ctx, 'http');
   const budget = ctx.inFlight ?? unlimitedBudget;
   const routes = new Map<string, SignalCodec<Signal>>();
-  for (const codec of Object.values(codecs)) routes.set(codec.httpPath, codec as SignalCodec<Signal>);
+  for (const codec of Object.values(codecs)) routes.set(codec.httpPath, codec);
   const inFlight = new Map<AbortController, { res: http.ServerResponse; format: Format }>();
   let server: http.Server | undefined;
 
@@ -140,7 +140,7 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
   }
 
   function onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const path = (req.url ?? '').split('?')[0]!;
+    const path = (req.url ?? '').split('?')[0];
     const codec = routes.get(path);
     const answerIn = FORMATS[mediaType(req)] ?? 'json';
     if (codec === undefined)

@@ -9,7 +9,9 @@ export const logMappingSchema = z
     labels_from_resource: z
       .array(z.string().min(1))
       .default(['service.name', 'service.namespace', 'deployment.environment'])
-      .describe('Resource attributes that become stream labels (dots become underscores: service.name -> service_name). Keep this list short: every distinct value is a new stream.'),
+      .describe(
+        'Resource attributes that become stream labels (dots become underscores: service.name -> service_name). Keep this list short: every distinct value is a new stream.',
+      ),
     structured_metadata_from_attributes: z
       .array(z.string().min(1))
       .default(['*'])
@@ -17,7 +19,9 @@ export const logMappingSchema = z
     structured_metadata_from_resource: z
       .array(z.string().min(1))
       .default([])
-      .describe('Resource attributes copied to structured metadata instead of labels, e.g. host.name, k8s.pod.name; "*" copies every resource attribute that is not a label.'),
+      .describe(
+        'Resource attributes copied to structured metadata instead of labels, e.g. host.name, k8s.pod.name; "*" copies every resource attribute that is not a label.',
+      ),
   })
   .strict()
   .describe('How OTLP log records become log entries.');
@@ -76,7 +80,12 @@ export function createLogRecordConverter(config: LogMappingConfig, now: () => bi
           if (r.spanId !== '') structuredMetadata.span_id = r.spanId;
           if (scopeName !== '') structuredMetadata.scope_name = scopeName;
           entries.push({
-            timestampNs: r.timeUnixNano !== 0n ? r.timeUnixNano : r.observedTimeUnixNano !== 0n ? r.observedTimeUnixNano : receivedNs,
+            timestampNs:
+              r.timeUnixNano !== 0n
+                ? r.timeUnixNano
+                : r.observedTimeUnixNano !== 0n
+                  ? r.observedTimeUnixNano
+                  : receivedNs,
             line: anyValueToString(r.body),
             labels: copyLabels(labels),
             structuredMetadata,

@@ -14,14 +14,23 @@ const sinkTarget = z.string().regex(/^sinks\.[A-Za-z0-9_-]+$/, 'expected sinks.<
 
 /** Keys both OTLP receivers share; `forward_to` (log entries) is the loader's, as for every source. */
 export const receiverConfigShape = {
-  traces_forward_to: z.array(sinkTarget).default([]).describe('Sinks that take traces (type otlp or file). Spans go nowhere without one: they are refused as partial success.'),
-  metrics_forward_to: z.array(sinkTarget).default([]).describe('Sinks that take OTLP metrics (type otlp, prometheus_remote_write or file).'),
+  traces_forward_to: z
+    .array(sinkTarget)
+    .default([])
+    .describe(
+      'Sinks that take traces (type otlp or file). Spans go nowhere without one: they are refused as partial success.',
+    ),
+  metrics_forward_to: z
+    .array(sinkTarget)
+    .default([])
+    .describe('Sinks that take OTLP metrics (type otlp, prometheus_remote_write or file).'),
   logs: logMappingSchema.prefault({}).describe('How OTLP log records become entries for forward_to.'),
-  processors: processorListSchema.default([]).describe('Processors run in order on every signal before forwarding, e.g. memory_limiter first, batch last.'),
+  processors: processorListSchema
+    .default([])
+    .describe('Processors run in order on every signal before forwarding, e.g. memory_limiter first, batch last.'),
 };
 
-const receiverConfig = z.object(receiverConfigShape).strict();
-export type ReceiverConfig = z.infer<typeof receiverConfig>;
+export type ReceiverConfig = z.infer<z.ZodObject<typeof receiverConfigShape>>;
 
 /** SourceContext, whose signals() finds the sinks of traces_forward_to / metrics_forward_to. */
 export type OtlpReceiverContext = SourceContext;
@@ -32,12 +41,34 @@ export interface OtlpReceiver extends Lifecycle {
 }
 
 /** The part of the OTLP receivers that does not depend on the transport: processors, log mapping, routing, counts. */
-export function createOtlpReceiver(config: ReceiverConfig, ctx: OtlpReceiverContext, protocol: 'http' | 'grpc'): OtlpReceiver {
-  const processors: Processor[] = buildProcessors(config.processors, { id: ctx.id, logger: ctx.logger, registry: ctx.registry });
+export function createOtlpReceiver(
+  config: ReceiverConfig,
+  ctx: OtlpReceiverContext,
+  protocol: 'http' | 'grpc',
+): OtlpReceiver {
+  const processors: Processor[] = buildProcessors(config.processors, {
+    id: ctx.id,
+    logger: ctx.logger,
+    registry: ctx.registry,
+  });
   const toEntries = createLogRecordConverter(config.logs, nowNs);
-  const receivedTotal = counter(ctx.registry, 'collector_otlp_received_items_total', 'Spans, data points and log records received by an OTLP receiver', ['source', 'protocol', 'signal']);
-  const refusedTotal = counter(ctx.registry, 'collector_otlp_refused_items_total', 'Items an OTLP receiver answered with an error or partial success, by reason', ['source', 'protocol', 'signal', 'reason']);
-  const received = { traces: receivedTotal.labels(ctx.id, protocol, 'traces'), metrics: receivedTotal.labels(ctx.id, protocol, 'metrics'), logs: receivedTotal.labels(ctx.id, protocol, 'logs') };
+  const receivedTotal = counter(
+    ctx.registry,
+    'collector_otlp_received_items_total',
+    'Spans, data points and log records received by an OTLP receiver',
+    ['source', 'protocol', 'signal'],
+  );
+  const refusedTotal = counter(
+    ctx.registry,
+    'collector_otlp_refused_items_total',
+    'Items an OTLP receiver answered with an error or partial success, by reason',
+    ['source', 'protocol', 'signal', 'reason'],
+  );
+  const received = {
+    traces: receivedTotal.labels(ctx.id, protocol, 'traces'),
+    metrics: receivedTotal.labels(ctx.id, protocol, 'metrics'),
+    logs: receivedTotal.labels(ctx.id, protocol, 'logs'),
+  };
   const refusedChildren = new Map<string, { inc(n: number): void }>();
   const refused = (signal: Signal, reason: string): { inc(n: number): void } => {
     const key = `${signal}/${reason}`;
@@ -58,7 +89,7 @@ export function createOtlpReceiver(config: ReceiverConfig, ctx: OtlpReceiverCont
     const target = targets[signal];
     if (target === undefined) continue;
     let chain = target as Consumer<SignalData[typeof signal]>;
-    for (let i = processors.length - 1; i >= 0; i--) chain = processors[i]!.wrap(signal, chain);
+    for (let i = processors.length - 1; i >= 0; i--) chain = processors[i].wrap(signal, chain);
     chains.set(signal, chain);
   }
   let stopped = false;
@@ -91,7 +122,11 @@ export function createOtlpReceiver(config: ReceiverConfig, ctx: OtlpReceiverCont
   };
 }
 
-function resolveTargets<S extends 'traces' | 'metrics'>(ctx: OtlpReceiverContext, signal: S, targets: readonly string[]): Consumer<SignalData[S]> | undefined {
+function resolveTargets<S extends 'traces' | 'metrics'>(
+  ctx: OtlpReceiverContext,
+  signal: S,
+  targets: readonly string[],
+): Consumer<SignalData[S]> | undefined {
   if (targets.length === 0) return undefined;
   if (ctx.signals === undefined) throw new Error(`${ctx.id}: ${signal}_forward_to needs a runtime that resolves sinks`);
   try {

@@ -3,8 +3,32 @@ import type { SyslogMessage } from './rfc5424';
 
 // The names Promtail's syslog target gives (go-syslog's SeverityLevel and syslog(3) facility keywords).
 const SEVERITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
-const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news', 'uucp', 'cron', 'authpriv', 'ftp', 'ntp',
-  'security', 'console', 'solaris-cron', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'];
+const FACILITIES = [
+  'kern',
+  'user',
+  'mail',
+  'daemon',
+  'auth',
+  'syslog',
+  'lpr',
+  'news',
+  'uucp',
+  'cron',
+  'authpriv',
+  'ftp',
+  'ntp',
+  'security',
+  'console',
+  'solaris-cron',
+  'local0',
+  'local1',
+  'local2',
+  'local3',
+  'local4',
+  'local5',
+  'local6',
+  'local7',
+];
 
 /** A message's `__syslog_message_*` labels, added to `labels` (the connection's), as Promtail's syslog target sets them. */
 export function messageLabels(msg: SyslogMessage, labels: Labels, structuredData: boolean): Labels {

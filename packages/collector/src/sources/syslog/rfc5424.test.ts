@@ -2,10 +2,27 @@ import { parseRfc5424 } from './rfc5424';
 
 describe('parseRfc5424', () => {
   test('reads every header field, structured data with escapes, and MSG without its BOM', () => {
-    const msg = parseRfc5424('<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog 1234 ID47 [exampleSDID@32473 iut="3" eventSource="Appli\\"cation\\]"][examplePriority@32473 class="high"] \uFEFFAn application event');
+    const msg = parseRfc5424(
+      '<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog 1234 ID47 [exampleSDID@32473 iut="3" eventSource="Appli\\"cation\\]"][examplePriority@32473 class="high"] \uFEFFAn application event',
+    );
     expect(msg).toEqual({
-      facility: 20, severity: 5, timestampNs: 1065910455003000000n, hostname: 'mymachine.example.com', appName: 'evntslog', procId: '1234', msgId: 'ID47',
-      structuredData: new Map([['exampleSDID@32473', new Map([['iut', '3'], ['eventSource', 'Appli"cation]']])], ['examplePriority@32473', new Map([['class', 'high']])]]),
+      facility: 20,
+      severity: 5,
+      timestampNs: 1065910455003000000n,
+      hostname: 'mymachine.example.com',
+      appName: 'evntslog',
+      procId: '1234',
+      msgId: 'ID47',
+      structuredData: new Map([
+        [
+          'exampleSDID@32473',
+          new Map([
+            ['iut', '3'],
+            ['eventSource', 'Appli"cation]'],
+          ]),
+        ],
+        ['examplePriority@32473', new Map([['class', 'high']])],
+      ]),
       message: 'An application event',
     });
   });

@@ -78,7 +78,8 @@ function parseStructuredData(text: string, pos: number, out: Map<string, Map<str
     while (text[pos] === ' ') {
       pos++;
       const name = SD_NAME.exec(text.slice(pos))?.[0];
-      if (!name || text[pos + name.length] !== '=' || text[pos + name.length + 1] !== '"') throw new SyslogParseError(`expected PARAM-NAME="value" in [${id}]`);
+      if (!name || text[pos + name.length] !== '=' || text[pos + name.length + 1] !== '"')
+        throw new SyslogParseError(`expected PARAM-NAME="value" in [${id}]`);
       pos += name.length + 2;
       let value = '';
       for (;;) {

@@ -11,7 +11,7 @@ import { parseRfc5424, SyslogParseError } from './rfc5424';
 
 export const syslogSourceDefinition: ComponentDefinition<SyslogSourceConfig, SyslogSource, SourceContext> = {
   type: 'syslog',
-  description: 'RFC 5424 syslog over TCP (octet counting or newline framing), with Promtail\'s __syslog_* labels',
+  description: "RFC 5424 syslog over TCP (octet counting or newline framing), with Promtail's __syslog_* labels",
   config: syslogSourceConfig,
   create: (config, ctx) => new SyslogSource(config, ctx),
 };
@@ -60,7 +60,11 @@ export class SyslogSource implements Source {
     socket.setTimeout(this.#config.idle_timeout_ms, () => socket.destroy());
     socket.on('error', () => undefined);
     const ip = socket.remoteAddress?.replace(/^::ffff:/, '') ?? '';
-    const connection: Labels = { ...this.#config.labels, __syslog_connection_ip_address: ip, __syslog_connection_hostname: await reverseLookup(ip) };
+    const connection: Labels = {
+      ...this.#config.labels,
+      __syslog_connection_ip_address: ip,
+      __syslog_connection_hostname: await reverseLookup(ip),
+    };
     const framer = new SyslogFramer(this.#config.max_message_length);
     try {
       for await (const chunk of socket) {
@@ -70,7 +74,17 @@ export class SyslogSource implements Source {
         if (invalid > 0) this.#metrics.dropped('invalid_frame').inc(invalid);
         if (frames.length === 0) continue;
         // Reading pauses here until the batch is accepted: the sender sees TCP back pressure.
-        if (!(await emitBatch(() => this.#entries(frames, connection), this.#ctx.next, this.#abort.signal, this.#metrics, this.#ctx.logger, this.id))) break;
+        if (
+          !(await emitBatch(
+            () => this.#entries(frames, connection),
+            this.#ctx.next,
+            this.#abort.signal,
+            this.#metrics,
+            this.#ctx.logger,
+            this.id,
+          ))
+        )
+          break;
       }
     } catch {
       // A reset connection ends like a closed one.
@@ -92,8 +106,11 @@ export class SyslogSource implements Source {
         this.#metrics.dropped('invalid_rfc5424').inc();
         continue;
       }
-      const line = this.#config.use_rfc5424_message ? frame : msg.message ?? '';
-      const timestampNs = this.#config.use_incoming_timestamp && msg.timestampNs !== undefined ? msg.timestampNs : readAt + BigInt(entries.length);
+      const line = this.#config.use_rfc5424_message ? frame : (msg.message ?? '');
+      const timestampNs =
+        this.#config.use_incoming_timestamp && msg.timestampNs !== undefined
+          ? msg.timestampNs
+          : readAt + BigInt(entries.length);
       const labels = messageLabels(msg, copyLabels(connection), this.#config.label_structured_data);
       entries.push({ timestampNs, line, labels, structuredMetadata: {}, extracted: {} });
     }

@@ -69,7 +69,8 @@ function evaluate(operand: Operand, scope: TemplateScope): unknown {
     case 'literal':
       return operand.value;
     case 'field': {
-      if (operand.path.length > 1) throw new TemplateExecError(`can't evaluate field ${operand.path[1]} in type string`);
+      if (operand.path.length > 1)
+        throw new TemplateExecError(`can't evaluate field ${operand.path[1]} in type string`);
       return scope.field(operand.path[0]);
     }
     case 'pipeline':

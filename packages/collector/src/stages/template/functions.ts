@@ -104,7 +104,7 @@ function compare(name: string, a: unknown, b: unknown): number {
   if (typeof a !== typeof b || (typeof a !== 'string' && typeof a !== 'number')) {
     throw new TemplateExecError(`${name}: incompatible types for comparison`);
   }
-  return (a) < (b as string | number) ? -1 : a === b ? 0 : 1;
+  return a < (b as string | number) ? -1 : a === b ? 0 : 1;
 }
 
 function equal(a: unknown, b: unknown): boolean {
@@ -116,50 +116,54 @@ function equal(a: unknown, b: unknown): boolean {
 /** Go fmt's common verbs: %s %v %d %q %f %t %x %X %%, with flags `-+0`, width and precision. */
 export function sprintf(format: string, args: unknown[]): string {
   let argIndex = 0;
-  return format.replace(/%([-+0 #]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_match: string, flags: string, width?: string, precision?: string, verb?: string) => {
-    if (verb === '%') return '%';
-    if (argIndex >= args.length) return `%!${verb}(MISSING)`;
-    const arg = args[argIndex++];
-    let text: string;
-    switch (verb) {
-      case 's':
-      case 'v':
-        text = arg === undefined ? '<nil>' : String(arg);
-        if (precision !== undefined && verb === 's') text = text.slice(0, Number(precision));
-        break;
-      case 'q':
-        text = JSON.stringify(String(arg));
-        break;
-      case 'd':
-        if (typeof arg !== 'number' || !Number.isInteger(arg)) return `%!d(${typeof arg}=${String(arg)})`;
-        text = (flags.includes('+') && arg >= 0 ? '+' : '') + String(arg);
-        break;
-      case 'f':
-        if (typeof arg !== 'number') return `%!f(${typeof arg}=${String(arg)})`;
-        text = (flags.includes('+') && arg >= 0 ? '+' : '') + arg.toFixed(precision === undefined ? 6 : Number(precision));
-        break;
-      case 't':
-        if (typeof arg !== 'boolean') return `%!t(${typeof arg}=${String(arg)})`;
-        text = String(arg);
-        break;
-      case 'x':
-      case 'X': {
-        const hex = typeof arg === 'number' ? Math.trunc(arg).toString(16) : Buffer.from(String(arg)).toString('hex');
-        text = verb === 'X' ? hex.toUpperCase() : hex;
-        break;
+  return format.replace(
+    /%([-+0 #]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g,
+    (_match: string, flags: string, width?: string, precision?: string, verb?: string) => {
+      if (verb === '%') return '%';
+      if (argIndex >= args.length) return `%!${verb}(MISSING)`;
+      const arg = args[argIndex++];
+      let text: string;
+      switch (verb) {
+        case 's':
+        case 'v':
+          text = arg === undefined ? '<nil>' : String(arg);
+          if (precision !== undefined && verb === 's') text = text.slice(0, Number(precision));
+          break;
+        case 'q':
+          text = JSON.stringify(String(arg));
+          break;
+        case 'd':
+          if (typeof arg !== 'number' || !Number.isInteger(arg)) return `%!d(${typeof arg}=${String(arg)})`;
+          text = (flags.includes('+') && arg >= 0 ? '+' : '') + String(arg);
+          break;
+        case 'f':
+          if (typeof arg !== 'number') return `%!f(${typeof arg}=${String(arg)})`;
+          text =
+            (flags.includes('+') && arg >= 0 ? '+' : '') + arg.toFixed(precision === undefined ? 6 : Number(precision));
+          break;
+        case 't':
+          if (typeof arg !== 'boolean') return `%!t(${typeof arg}=${String(arg)})`;
+          text = String(arg);
+          break;
+        case 'x':
+        case 'X': {
+          const hex = typeof arg === 'number' ? Math.trunc(arg).toString(16) : Buffer.from(String(arg)).toString('hex');
+          text = verb === 'X' ? hex.toUpperCase() : hex;
+          break;
+        }
+        default:
+          return `%!${verb}(${typeof arg}=${String(arg)})`;
       }
-      default:
-        return `%!${verb}(${typeof arg}=${String(arg)})`;
-    }
-    const pad = width === undefined ? 0 : Number(width) - text.length;
-    if (pad <= 0) return text;
-    if (flags.includes('-')) return text + ' '.repeat(pad);
-    if (flags.includes('0') && verb !== 's' && verb !== 'q') {
-      const sign = /^[+-]/.test(text) ? text[0] : '';
-      return sign + '0'.repeat(pad) + text.slice(sign.length);
-    }
-    return ' '.repeat(pad) + text;
-  });
+      const pad = width === undefined ? 0 : Number(width) - text.length;
+      if (pad <= 0) return text;
+      if (flags.includes('-')) return text + ' '.repeat(pad);
+      if (flags.includes('0') && verb !== 's' && verb !== 'q') {
+        const sign = /^[+-]/.test(text) ? text[0] : '';
+        return sign + '0'.repeat(pad) + text.slice(sign.length);
+      }
+      return ' '.repeat(pad) + text;
+    },
+  );
 }
 
 /** Index of the first argument whose truth is `wanted`, else the last (Go's and/or result). */
@@ -175,7 +179,10 @@ export const templateFunctions: Readonly<Record<string, TemplateFunction>> = {
   // Alloy's own (Go strings package argument order).
   ToLower: (a) => (arity('ToLower', a, 1), str('ToLower', a[0]).toLowerCase()),
   ToUpper: (a) => (arity('ToUpper', a, 1), str('ToUpper', a[0]).toUpperCase()),
-  Replace: (a) => (arity('Replace', a, 4), replaceN(str('Replace', a[0]), str('Replace', a[1]), str('Replace', a[2]), int('Replace', a[3]))),
+  Replace: (a) => (
+    arity('Replace', a, 4),
+    replaceN(str('Replace', a[0]), str('Replace', a[1]), str('Replace', a[2]), int('Replace', a[3]))
+  ),
   Trim: (a) => (arity('Trim', a, 2), trimRight(trimLeft(str('Trim', a[0]), str('Trim', a[1])), str('Trim', a[1]))),
   TrimLeft: (a) => (arity('TrimLeft', a, 2), trimLeft(str('TrimLeft', a[0]), str('TrimLeft', a[1]))),
   TrimRight: (a) => (arity('TrimRight', a, 2), trimRight(str('TrimRight', a[0]), str('TrimRight', a[1]))),
@@ -200,7 +207,10 @@ export const templateFunctions: Readonly<Record<string, TemplateFunction>> = {
   lower: (a) => (arity('lower', a, 1), str('lower', a[0]).toLowerCase()),
   upper: (a) => (arity('upper', a, 1), str('upper', a[0]).toUpperCase()),
   trim: (a) => (arity('trim', a, 1), str('trim', a[0]).trim()),
-  trimAll: (a) => (arity('trimAll', a, 2), trimRight(trimLeft(str('trimAll', a[1]), str('trimAll', a[0])), str('trimAll', a[0]))),
+  trimAll: (a) => (
+    arity('trimAll', a, 2),
+    trimRight(trimLeft(str('trimAll', a[1]), str('trimAll', a[0])), str('trimAll', a[0]))
+  ),
   trimPrefix: (a) => (arity('trimPrefix', a, 2), templateFunctions.TrimPrefix([a[1], a[0]])),
   trimSuffix: (a) => (arity('trimSuffix', a, 2), templateFunctions.TrimSuffix([a[1], a[0]])),
   replace: (a) => (arity('replace', a, 3), str('replace', a[2]).split(str('replace', a[0])).join(str('replace', a[1]))),
@@ -212,14 +222,21 @@ export const templateFunctions: Readonly<Record<string, TemplateFunction>> = {
   quote: (a) => a.map((v) => JSON.stringify(v === undefined ? '' : String(v))).join(' '),
   squote: (a) => a.map((v) => `'${v === undefined ? '' : String(v)}'`).join(' '),
   repeat: (a) => (arity('repeat', a, 2), str('repeat', a[1]).repeat(Math.max(0, int('repeat', a[0])))),
-  substr: (a) => (arity('substr', a, 3), str('substr', a[2]).slice(int('substr', a[0]), int('substr', a[1]) < 0 ? undefined : int('substr', a[1]))),
+  substr: (a) => (
+    arity('substr', a, 3),
+    str('substr', a[2]).slice(int('substr', a[0]), int('substr', a[1]) < 0 ? undefined : int('substr', a[1]))
+  ),
   trunc: (a) => {
     arity('trunc', a, 2);
     const n = int('trunc', a[0]);
     const s = str('trunc', a[1]);
     return n >= 0 ? s.slice(0, n) : s.slice(Math.max(0, s.length + n));
   },
-  cat: (a) => a.filter((v) => v !== undefined).map(String).join(' '),
+  cat: (a) =>
+    a
+      .filter((v) => v !== undefined)
+      .map(String)
+      .join(' '),
   toString: (a: unknown[]) => (arity('toString', a, 1), a[0] === undefined ? '' : String(a[0])),
   b64enc: (a) => (arity('b64enc', a, 1), Buffer.from(str('b64enc', a[0])).toString('base64')),
   b64dec: (a) => (arity('b64dec', a, 1), Buffer.from(str('b64dec', a[0]), 'base64').toString('utf8')),

@@ -9,7 +9,10 @@ export function globalRegex(expression: string): RegExp {
   let regex = cache.get(expression);
   if (regex === undefined) {
     const compiled = compileRe2(expression);
-    regex = new RegExp(compiled.regex.source, compiled.regex.flags.includes('g') ? compiled.regex.flags : compiled.regex.flags + 'g');
+    regex = new RegExp(
+      compiled.regex.source,
+      compiled.regex.flags.includes('g') ? compiled.regex.flags : compiled.regex.flags + 'g',
+    );
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(expression, regex);
   }
@@ -18,7 +21,11 @@ export function globalRegex(expression: string): RegExp {
 }
 
 /** Go's Regexp.Expand: `$1`, `${1}`, `$name`, `${name}`, `$$`; unknown groups expand to nothing. */
-export function expandGoReplacement(template: string, match: RegExpExecArray | string[], groups: Record<string, string | undefined> | undefined): string {
+export function expandGoReplacement(
+  template: string,
+  match: RegExpExecArray | string[],
+  groups: Record<string, string | undefined> | undefined,
+): string {
   let out = '';
   let i = 0;
   while (i < template.length) {

@@ -15,7 +15,19 @@ type Token =
   | { kind: 'pipe' | 'open' | 'close' };
 
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue']);
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '0': '\0',
+};
 
 /** Splits one action's text (between the delimiters) into tokens. */
 function lexAction(text: string, at: number): Token[] {
@@ -70,7 +82,8 @@ function lexAction(text: string, at: number): Token[] {
       tokens.push({ kind: 'variable', name });
       i += name.length;
       const after = text.slice(i).trimStart();
-      if (after.startsWith(':=') || (after[0] === '=' && after[1] !== '=')) fail('variables are not supported (only $ for the root)');
+      if (after.startsWith(':=') || (after[0] === '=' && after[1] !== '='))
+        fail('variables are not supported (only $ for the root)');
     } else if (/[-+0-9.]/.test(c)) {
       const m = /^[-+]?(?:0x[0-9a-fA-F]+|\d*\.?\d+(?:[eE][-+]?\d+)?)/.exec(text.slice(i));
       if (m === null) return fail(`bad number syntax "${text.slice(i, i + 8)}"`);
@@ -133,11 +146,16 @@ function parsePipeline(tokens: Token[], functions: ReadonlySet<string>, at: numb
       while (i < tokens.length && tokens[i].kind !== 'pipe' && tokens[i].kind !== 'close') args.push(operand());
       return { kind: 'call', name, args };
     }
-    if (first.kind === 'literal' && first.value === undefined && (tokens.length === i + 1 || tokens[i + 1].kind === 'pipe' || tokens[i + 1].kind === 'close')) {
+    if (
+      first.kind === 'literal' &&
+      first.value === undefined &&
+      (tokens.length === i + 1 || tokens[i + 1].kind === 'pipe' || tokens[i + 1].kind === 'close')
+    ) {
       fail('nil is not a command');
     }
     const single = operand();
-    if (i < tokens.length && tokens[i].kind !== 'pipe' && tokens[i].kind !== 'close') fail("can't give an argument to a non-function");
+    if (i < tokens.length && tokens[i].kind !== 'pipe' && tokens[i].kind !== 'close')
+      fail("can't give an argument to a non-function");
     return { kind: 'operand', operand: single };
   }
 
@@ -200,12 +218,17 @@ export function parseTemplate(source: string, functions: ReadonlySet<string>): T
     const head = tokens[0];
     const keyword = head?.kind === 'ident' ? head.name : '';
     if (keyword === 'if') {
-      const node: Extract<TemplateNode, { kind: 'if' }> = { kind: 'if', branches: [{ condition: parsePipeline(tokens.slice(1), functions, open), body: [] }], otherwise: [] };
+      const node: Extract<TemplateNode, { kind: 'if' }> = {
+        kind: 'if',
+        branches: [{ condition: parsePipeline(tokens.slice(1), functions, open), body: [] }],
+        otherwise: [],
+      };
       top().nodes.push(node);
       stack.push({ nodes: node.branches[0].body, node, inElse: false });
     } else if (keyword === 'else') {
       const frame = top();
-      if (frame.node === undefined || frame.inElse) throw new TemplateSyntaxError(`template: unexpected {{else}} at offset ${open}`);
+      if (frame.node === undefined || frame.inElse)
+        throw new TemplateSyntaxError(`template: unexpected {{else}} at offset ${open}`);
       if (tokens[1]?.kind === 'ident' && tokens[1].name === 'if') {
         const branch = { condition: parsePipeline(tokens.slice(2), functions, open), body: [] as TemplateNode[] };
         frame.node.branches.push(branch);

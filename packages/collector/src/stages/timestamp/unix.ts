@@ -5,7 +5,12 @@ const MIN_INT64 = -9223372036854775808n;
 export type UnixFormat = 'Unix' | 'UnixMs' | 'UnixUs' | 'UnixNs';
 export const unixFormats: readonly UnixFormat[] = ['Unix', 'UnixMs', 'UnixUs', 'UnixNs'];
 
-const NANOS_PER_UNIT: Record<UnixFormat, bigint> = { Unix: 1_000_000_000n, UnixMs: 1_000_000n, UnixUs: 1_000n, UnixNs: 1n };
+const NANOS_PER_UNIT: Record<UnixFormat, bigint> = {
+  Unix: 1_000_000_000n,
+  UnixMs: 1_000_000n,
+  UnixUs: 1_000n,
+  UnixNs: 1n,
+};
 
 function int64(text: string): bigint | undefined {
   if (!INTEGER.test(text)) return undefined;
