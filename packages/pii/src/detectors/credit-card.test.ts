@@ -9,6 +9,11 @@ describe('credit card detector', () => {
     ['finds a Mastercard number when space grouped', 'card 5555 5555 5555 4444 exp 12/29', ['5555 5555 5555 4444']],
     ['finds an Amex number when grouped 4-6-5', 'amex 3782-822463-10005', ['3782-822463-10005']],
     [
+      'finds a card when a CSV row puts its expiry date in the next column',
+      'ORD-77,Ana Ruiz,5555-5555-5555-4444,3/27,captured',
+      ['5555-5555-5555-4444'],
+    ],
+    [
       'finds a 16-digit card when unrelated digits follow its groups',
       'card 4111 1111 1111 1111 12 items',
       ['4111 1111 1111 1111'],
