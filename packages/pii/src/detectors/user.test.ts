@@ -29,7 +29,7 @@ describe('user detector', () => {
     ],
     [
       'finds the name and not the domain when a user key holds DOMAIN\\name',
-      'Username: ACME\\j.okafor\nUser Name: WKS01\\\\svc_backup and user=x.y\\npassword',
+      'Username: ACME\\j.okafor; User Name: WKS01\\\\svc_backup and user=x.y\\npassword',
       ['j.okafor', 'svc_backup', 'x.y'],
     ],
     [
