@@ -19,7 +19,7 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__'
+    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential'
   ).split(' '),
 );
 
@@ -64,7 +64,7 @@ function plausibleName(value: string, certain: boolean): boolean {
 export function createUserDetector(): Detector {
   const phrase = boundaryPatterns(
     '(?<![\\w.-])',
-    `(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$|${realmAfter})`,
+    `(?<!(?:BEGIN|END) )(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$|${realmAfter})`,
     'gi',
   );
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
@@ -72,7 +72,7 @@ export function createUserDetector(): Detector {
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
@@ -114,10 +114,16 @@ export function createUserDetector(): Detector {
   // cron's `CRON[812]: (alice) CMD (...)`.
   const cron = new RegExp(`\\((${name})\\) CMD \\(`, 'g');
   const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})(?![\\w.$@-])`, 'g');
-  const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
-  // Numeric user ids are identities too (`uid=0`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
+  // With three literals (`common.login("db", "alice", "…")`) the first names a database: the user is the second.
+  const loginCall = new RegExp(
+    `login\\s*\\(\\s*(?:(["'])[^"'\\n]*\\1\\s*,\\s*(?=(["'])[^"'\\n]*\\2\\s*,\\s*(["'])[^"'\\n]*\\3\\s*\\)))?(["'])(${name})\\4\\s*,`,
+    'gi',
+  );
+  // Numeric user ids are identities too (`uid=1000`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
   // from the LLM, and templates already treat numbers as variables.
-  const numericUid = /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(\d{1,10})(?!\w)/gi;
+  // Except root's uid 0: the same on every system, it names no person (like 127.0.0.1).
+  const numericUid =
+    /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(?!0(?!\d))(\d{1,10})(?!\w)/gi;
   // `id`'s `uid=1000(alice)`: the name after the number.
   const idOutput = new RegExp(`\\buid=\\d+\\((${name})\\)`, 'g');
   const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
