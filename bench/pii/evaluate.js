@@ -2,7 +2,7 @@
 // Scores @obs/pii on the labeled corpus (precision/recall per type) and measures redaction throughput on real
 // logs against a bare one-regex String.prototype.replace over the same lines, and against an earlier version of
 // the package (`--baseline <git ref>`) in the same run. Needs `pnpm turbo run build --filter @obs/pii`.
-//   --blind, --blind2, --blind3, --blind4   score a held-out part (corpus-blind.jsonl, ...) instead of the tuning corpus
+//   --blind, --blind2, ... --blindN   score a held-out part (corpus-blind.jsonl, corpus-blind2.jsonl, ...) instead of the tuning corpus
 //   --mistakes   also print every line scored wrong
 //   --baseline REF   compile packages/pii/src as of REF into a temp dir and time it beside the current build
 // Throughput sets: loghub-2k (or PII_BENCH_LOGS), the tuning corpus x20, and unseen formats (every blind part's texts x10).
@@ -13,7 +13,7 @@ const { execFileSync } = require('node:child_process');
 const { createRedactor, createPiiScanner, piiTypes } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 
-const blindFlag = process.argv.find((a) => /^--blind\d?$/.test(a));
+const blindFlag = process.argv.find((a) => /^--blind\d*$/.test(a));
 const blind = blindFlag === undefined ? undefined : `corpus-${blindFlag.slice(2)}.jsonl`;
 const corpusPaths = (blind !== undefined ? [blind] : ['corpus.jsonl', 'corpus-generated.jsonl']).map((f) =>
   path.join(__dirname, f),
