@@ -14,6 +14,20 @@ const secretDirective = 'password|passwd|passphrase|secret|pass|psk|requirepass|
 // Cisco-style encryption types (0 plain, 5/8/9 hashes, 7 reversible) and hash names written before a key.
 const hashName = '(?:(?:md5|sha\\d*|hmac-sha-?\\d+|ascii-text|hexadecimal|text)[ \\t]+)?';
 const keyType = `(?:[0-9][ \\t]+)?${hashName}`;
+// Every shape below has its word right before a blank: gated on both, the directive rule skips the many lines where
+// `key` or `pass` stands in other text.
+const directiveWords = [
+  'password',
+  'passwd',
+  'passphrase',
+  'pass',
+  'secret',
+  'psk',
+  'masterauth',
+  'key-string',
+  'community',
+  'key',
+].flatMap((word) => [`${word} `, `${word}\t`]);
 
 /**
  * Secrets that configuration syntax and admin commands place by position, with no `key=value` shape: a
@@ -32,7 +46,7 @@ export function createSecretFormatsDetector(): Detector {
         // the pattern and the line start is checked behind it: cheaper than trying a line start at every position);
         // after other words, only with an encryption type (`secret 5 …`) or a compound name (`insecure-password …`).
         rule(
-          ['pass', 'secret', 'psk', 'key-string', 'community', 'key', 'masterauth'],
+          directiveWords,
           `(?:(?:${secretDirective})(?<=${lineStart}[\\w-]+)[ \\t]+${keyType}|(?<![A-Za-z])(?:${secretDirective}|key)[ \\t]+[0-9][ \\t]+${hashName}|(?:password|passwd|pass|secret|key|psk|passphrase)(?<=\\w[-_][A-Za-z]+)[ \\t]+${keyType})${value}${lineEnd}`,
           undefined,
           'gi',
