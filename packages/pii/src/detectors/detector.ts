@@ -23,6 +23,9 @@ export interface Detector {
    * instead of calling each mayMatch, and tells find() which groups it saw, so a detector runs only the rules those
    * words can feed. At most 32 groups (they are the bits of one number). */
   readonly keywordGroups?: ReadonlyArray<readonly string[]>;
+  /** The detectors this one is made of (combineDetectors): the scanner runs each as a detector of its own, so each part
+   * has its own 32 keyword groups and runs only where its words are. */
+  readonly parts?: readonly Detector[];
   /** Pushes every validated candidate in text onto out. `groups`, for a detector with keywordGroups, is the bit set
    * of its groups with a word in the text (all when absent). */
   find(text: string, out: Candidate[], groups?: number): void;
@@ -82,25 +85,23 @@ export function digitsOnly(value: string): string {
   return value.replace(/\D+/g, '');
 }
 
-/** One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). */
+/**
+ * One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). The
+ * scanner runs its parts as detectors of their own (each with its own keyword groups); find() here serves callers
+ * without the scanner, running each part whose cheap test passes.
+ */
 export function combineDetectors(
   type: PiiType,
   parts: readonly Detector[],
   normalize: (value: string) => string = keepAsIs,
 ): Detector {
-  const keyed = parts.every((p) => p.keywordGroups !== undefined);
+  const flat = parts.flatMap((p) => p.parts ?? [p]);
   return {
     type,
-    keywordGroups: keyed ? parts.flatMap((p) => p.keywordGroups ?? []) : undefined,
-    mayMatch: (text) => parts.some((p) => p.mayMatch(text)),
-    find(text: string, out: Candidate[], groups?: number): void {
-      let offset = 0;
-      for (const p of parts) {
-        const count = p.keywordGroups?.length ?? 0;
-        const own = groups === undefined ? undefined : (groups >>> offset) & ((1 << count) - 1);
-        offset += count;
-        if (own === undefined ? p.mayMatch(text) : own !== 0) p.find(text, out, own);
-      }
+    parts: flat,
+    mayMatch: (text) => flat.some((p) => p.mayMatch(text)),
+    find(text: string, out: Candidate[]): void {
+      for (const p of flat) if (p.mayMatch(text)) p.find(text, out);
     },
     normalize,
   };
