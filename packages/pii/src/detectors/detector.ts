@@ -72,6 +72,55 @@ export function boundaryPatterns(boundary: string, body: string, flags: string):
   return (text) => (text.includes('\\') ? withEscapes : plainOnly);
 }
 
+/**
+ * The earliest start of a `key = ` written before the separator at `separatorAt`: blanks, a quote and a backslash,
+ * a run of key characters (word characters, `.`, `-`, any non-ASCII letter as in `contraseña`) that may hold one
+ * space (`account name`), then an opening quote and backslash. A key/value pattern whose every match has its
+ * separator at or after `separatorAt`, and only those characters before it, has no match starting before this, so its
+ * scan can start here instead of at 0 (where its key alternatives would be tried at every position of the line).
+ */
+export function keyRunStart(text: string, separatorAt: number): number {
+  let at = separatorAt;
+  while (at > 0 && isBlank(text.charCodeAt(at - 1))) at--;
+  at = afterQuote(text, at);
+  at = keyRunFrom(text, at);
+  if (at > 1 && text.charCodeAt(at - 1) === 32 && isKeyCharacter(text.charCodeAt(at - 2)))
+    at = keyRunFrom(text, at - 1);
+  return afterQuote(text, at);
+}
+
+/** Steps back over `\?["']?` ending at `at`. */
+function afterQuote(text: string, at: number): number {
+  let start = at;
+  const quote = text.charCodeAt(start - 1);
+  if (start > 0 && (quote === 34 || quote === 39)) start--;
+  if (start > 0 && text.charCodeAt(start - 1) === 92) start--;
+  return start;
+}
+
+function keyRunFrom(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && isKeyCharacter(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+function isKeyCharacter(code: number): boolean {
+  return (
+    code >= 128 ||
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 || // _
+    code === 46 || // .
+    code === 45 // -
+  );
+}
+
+/** `\s`: ASCII blanks, and any non-ASCII character (Unicode spaces; taking more is safe for a lower bound). */
+function isBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code >= 128;
+}
+
 /** A case-insensitive test for any of the words (the mayMatch of a keyword-led detector). */
 export function anyOf(words: readonly string[]): RegExp {
   return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');

@@ -1,5 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
-import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candidate, type Detector } from './detector';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment or camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`), never inside
@@ -109,9 +109,10 @@ export function createSecretKvDetector(): Detector {
     keywordGroups: [keyWords, ['cookie']],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
-      pattern.lastIndex = 0;
-      const keyed = (groups & keyWord) !== 0 && wordBeforeSeparator.test(text);
-      for (let m = keyed ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
+      // No match has its separator before the first one the test finds: the scan starts at that separator's key.
+      const separator = (groups & keyWord) !== 0 ? wordBeforeSeparator.exec(text) : null;
+      pattern.lastIndex = separator === null ? 0 : keyRunStart(text, separator.index);
+      for (let m = separator !== null ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
         const quoted = m[4] ?? m[5] ?? m[6];
         const value = quoted ?? (m[7] as string);
         if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;

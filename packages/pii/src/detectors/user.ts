@@ -1,4 +1,4 @@
-import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candidate, type Detector } from './detector';
 import { pgpassUser, pgpassWords } from './pgpass';
 import { nonMailRealm, singleLabelRealm } from './principal';
 import { isPlaceholderValue } from './secret-kv';
@@ -83,8 +83,15 @@ export function createUserDetector(): Detector {
   const keySeparator =
     /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
   const none: readonly RegExp[] = [];
-  const separatedKeyValue = (text: string) =>
-    keySeparator.test(text) ? (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text) : none;
+  // Where the patterns of the group being run start: no key/value match has its separator before the first one the
+  // test finds, so their scan starts at that separator's key.
+  let scanFrom = 0;
+  const separatedKeyValue = (text: string) => {
+    const separator = keySeparator.exec(text);
+    if (separator === null) return none;
+    scanFrom = keyRunStart(text, separator.index);
+    return (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
+  };
   const sshd = new RegExp(
     `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+|attempt|failure) for (?:invalid user )?(${name}) from\\b`,
     'g',
@@ -234,8 +241,9 @@ export function createUserDetector(): Detector {
     find(text: string, out: Candidate[], groups = -1): void {
       for (let i = 0; i < patterns.length; i++) {
         if ((groups & (1 << i)) === 0) continue;
+        scanFrom = 0;
         for (const pattern of (patterns[i] as (typeof patterns)[number])[1](text)) {
-          pattern.lastIndex = 0;
+          pattern.lastIndex = scanFrom;
           for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
             const found = m[m.length - 1] as string;
             const value = found.replace(/\.+$/, '');
