@@ -15,22 +15,34 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
 export function createUsSsnDetector(): Detector {
   const dashed = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.:]\d)/g;
   const labelled =
-    /\b(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+    /(?<![A-Za-z0-9])(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+  // Records whose structure says which field is the SSN: HL7 v2's PID-19 (`PID|1||…` and 18 fields before it), X12's
+  // `REF*SY*` (SY: Social Security Number qualifier).
+  const structured =
+    /\bPID\|(?:[^|\r\n]*\|){18}(\d{3})-?(\d{2})-?(\d{4})(?=[|^~\r\n\\]|$)|\bREF\*SY\*(\d{3})-?(\d{2})-?(\d{4})(?=[*~\r\n\\]|$)/dg;
   const shape = /\d{3}-\d\d-\d{4}/;
   const label = /ssn|social/i;
-  // Two parts: the dashed shape's own test, and the label's words found in the scanner's keyword pass (a
-  // case-insensitive scan of every line for them cost as much as the shape's).
+  // Two parts: the shapes' own tests, and the label's words found in the scanner's keyword pass (a case-insensitive
+  // scan of every line for them cost as much as the shape's).
   return combineDetectors(
     'us_ssn',
     [
       {
         type: 'us_ssn',
-        mayMatch: (text) => shape.test(text),
+        mayMatch: (text) => shape.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
         find(text: string, out: Candidate[]): void {
           dashed.lastIndex = 0;
           for (let m = dashed.exec(text); m !== null; m = dashed.exec(text)) {
             if (isValidSsn(m[1] as string, m[2] as string, m[3] as string))
               out.push(candidate('us_ssn', m.index, m.index + m[0].length));
+          }
+          structured.lastIndex = 0;
+          for (let m = structured.exec(text); m !== null; m = structured.exec(text)) {
+            const first = m[1] === undefined ? 4 : 1;
+            if (!isValidSsn(m[first] as string, m[first + 1] as string, m[first + 2] as string)) continue;
+            const end = m.index + m[0].length;
+            const start = (m.indices as RegExpIndicesArray)[first]?.[0] as number;
+            out.push(candidate('us_ssn', start, end, m.index, end));
           }
         },
         normalize: digitsOnly,
