@@ -22,7 +22,8 @@ export function createEmailDetector(): Detector {
     'g',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
-  const messageId = /message-id\s*[=:]\s*<[^<>\s]*$/i;
+  // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
+  const messageId = /(?:message[-_]?id|msg-?id)\s*[=:]\s*<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;

@@ -65,7 +65,11 @@ export function createHostnameDetector(): Detector {
           if (!after.startsWith('.') || labels.length === 0 || /^\d/.test(labels[0] as string)) continue;
           if (labels.length === 1 && (before === '' || fileExtension.test(labels[0] as string))) continue;
           if (fileExtension.test(labels[labels.length - 1] as string)) continue;
-        } else if (before !== '' && !/-$/.test(before) && after === '') continue;
+        } else if (
+          (before !== '' && !/-$/.test(before) && after === '') ||
+          fileExtension.test(host.slice(host.lastIndexOf('.') + 1))
+        )
+          continue;
         if (/^[vV]?\d*[-.]?$/.test(before) && after === '') continue;
         out.push(candidate('hostname', start, end));
       }
