@@ -26,24 +26,35 @@ export function createMacDetector(): Detector {
   // `hwaddr:`); not `hmac`/`cmac` (message authentication codes).
   const compact =
     /(?<!(?:^|[^A-Za-z])[hc])(?:mac(?:[ _-]?addr(?:ess)?)?|hw[_-]?addr(?:ess)?)\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?([0-9A-F]{12}|[0-9a-f]{12})(?![\w:.-])/gi;
+  function findCompact(text: string, out: Candidate[]): void {
+    compact.lastIndex = 0;
+    for (let m = compact.exec(text); m !== null; m = compact.exec(text)) {
+      const value = m[1] as string;
+      if (!/\d/.test(value) || /^(?:0{12}|f{12})$/i.test(value)) continue;
+      const end = m.index + m[0].length;
+      out.push(candidate('mac', end - 12, end, m.index, end));
+    }
+  }
   const macWord = /mac|hwaddr/i;
+  // Keyword groups: a separator (nearly every line: the shape test decides) and the words that name a MAC, so the
+  // compact form costs nothing on lines without them (the scanner's one keyword pass finds both).
+  const [separated, named] = [1, 2];
   return {
     type: 'mac',
+    keywordGroups: [
+      [':', '-', '.'],
+      ['mac', 'hwaddr'],
+    ],
     mayMatch: (text) => macShape.test(text) || macWord.test(text),
-    find(text: string, out: Candidate[]): void {
+    find(text: string, out: Candidate[], groups = -1): void {
+      if ((groups & named) !== 0) findCompact(text, out);
+      if ((groups & separated) === 0 || !macShape.test(text)) return;
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         if (m[1] === undefined && !/[A-Fa-f]/.test(m[0])) continue;
         // Broadcast and all-zero addresses name no device.
         if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
         out.push(candidate('mac', m.index, m.index + m[0].length));
-      }
-      compact.lastIndex = 0;
-      for (let m = compact.exec(text); m !== null; m = compact.exec(text)) {
-        const value = m[1] as string;
-        if (!/\d/.test(value) || /^(?:0{12}|f{12})$/i.test(value)) continue;
-        const end = m.index + m[0].length;
-        out.push(candidate('mac', end - 12, end, m.index, end));
       }
       iptables.lastIndex = 0;
       for (let m = iptables.exec(text); m !== null; m = iptables.exec(text)) {
