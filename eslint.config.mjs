@@ -1,4 +1,5 @@
-// One lint for the whole repo: eslint's recommended rules plus typescript-eslint's strict set; prettier owns layout.
+// One lint for the whole repo: eslint's recommended rules, typescript-eslint's strict set and its type-aware promise
+// and error rules; prettier owns layout.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
@@ -34,6 +35,21 @@ export default tseslint.config(
     basePath: 'packages/collector',
     files: ['src/**/registry.ts', 'src/protocols/otlp/proto.ts', 'src/sources/otlp/grpc.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Type-aware rules for the bugs types can see: a promise nobody awaits or catches, a promise where a callback's
+    // void is expected, await on a non-promise, a throw or rejection that is not an Error. One program over
+    // tsconfig.tests.json (sources and tests; the project service would find only the packages' tsconfigs, which
+    // leave tests out, and build one program per package, which was slower).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.tests.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+    },
   },
   prettier,
 );

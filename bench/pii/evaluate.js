@@ -2,9 +2,12 @@
 // Scores @obs/pii on the labeled corpus (precision/recall per type) and measures redaction throughput on real
 // logs against a bare one-regex String.prototype.replace over the same lines, and against an earlier version of
 // the package (`--baseline <git ref>`) in the same run. Needs `pnpm turbo run build --filter @obs/pii`.
-//   --blind, --blind2, --blind3, --blind4   score a held-out part (corpus-blind.jsonl, ...) instead of the tuning corpus
+//   --blind, --blind2, ... --blindN   score a held-out part (corpus-blind.jsonl, corpus-blind2.jsonl, ...) instead of the tuning corpus
 //   --mistakes   also print every line scored wrong
 //   --baseline REF   compile packages/pii/src as of REF into a temp dir and time it beside the current build
+//   --same-as REF   only check that the current build finds what REF finds (every span, plain and hash-mode redactions)
+//                   on every line of loghub-2k and of every corpus part; prints where they differ (file, line, spans,
+//                   never the text) and exits 1 when they do. Run it before landing a change meant to be speed only.
 // Throughput sets: loghub-2k (or PII_BENCH_LOGS), the tuning corpus x20, and unseen formats (every blind part's texts x10).
 const fs = require('node:fs');
 const os = require('node:os');
@@ -13,7 +16,7 @@ const { execFileSync } = require('node:child_process');
 const { createRedactor, createPiiScanner, piiTypes } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 
-const blindFlag = process.argv.find((a) => /^--blind\d?$/.test(a));
+const blindFlag = process.argv.find((a) => /^--blind\d*$/.test(a));
 const blind = blindFlag === undefined ? undefined : `corpus-${blindFlag.slice(2)}.jsonl`;
 const corpusPaths = (blind !== undefined ? [blind] : ['corpus.jsonl', 'corpus-generated.jsonl']).map((f) =>
   path.join(__dirname, f),
@@ -22,6 +25,8 @@ const logDir = process.env.PII_BENCH_LOGS ?? path.join(__dirname, '../../../shar
 const showMistakes = process.argv.includes('--mistakes');
 const baselineAt = process.argv.indexOf('--baseline');
 const baselineRef = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
+const sameAsAt = process.argv.indexOf('--same-as');
+const sameAsRef = sameAsAt > 0 ? process.argv[sameAsAt + 1] : undefined;
 
 function loadCorpus() {
   return corpusPaths.flatMap((p) => parseCorpus(fs.readFileSync(p, 'utf8'), p));
@@ -180,6 +185,55 @@ function printHostileLines() {
   }
 }
 
+/** Every line the package is measured on, by source: loghub-2k and each corpus part (tuning, generated, blind). */
+function allLinesBySource() {
+  const sources = [];
+  if (fs.existsSync(logDir)) sources.push([path.basename(logDir), loadLogLines().lines]);
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => /^corpus.*\.jsonl$/.test(f))
+    .sort()) {
+    sources.push([file, parseCorpus(fs.readFileSync(path.join(__dirname, file), 'utf8'), file).map((l) => l.text)]);
+  }
+  return sources;
+}
+
+/** Spans as `type@start-end`, so a difference can be shown without the text (blind parts are not to be read). */
+function spanList(matches) {
+  return matches.map((m) => `${m.type}@${m.start}-${m.end}`).join(' ');
+}
+
+function checkSameAs(reference, ref) {
+  const pairs = [
+    [createPiiScanner(), reference.createPiiScanner()],
+    [createRedactor(), reference.createRedactor()],
+    [createRedactor({ hashKey: 'same-as' }), reference.createRedactor({ hashKey: 'same-as' })],
+  ];
+  const [[scanner, oldScanner], [plain, oldPlain], [hashed, oldHashed]] = pairs;
+  let lines = 0;
+  let differing = 0;
+  for (const [source, texts] of allLinesBySource()) {
+    texts.forEach((text, i) => {
+      lines++;
+      const now = spanList(scanner.scan(text));
+      const before = spanList(oldScanner.scan(text));
+      const same =
+        now === before &&
+        plain.redact(text).text === oldPlain.redact(text).text &&
+        hashed.redact(text).text === oldHashed.redact(text).text;
+      if (same) return;
+      differing++;
+      if (differing <= 20) console.log(`${source}:${i + 1}\n  ${ref}: ${before}\n  current: ${now}`);
+    });
+  }
+  console.log(`same as ${ref}: ${lines - differing} of ${lines} lines (scan spans, plain and hash-mode redactions)`);
+  if (differing > 0) process.exit(1);
+}
+
+if (sameAsRef !== undefined) {
+  checkSameAs(loadBaseline(sameAsRef), sameAsRef);
+  process.exit(0);
+}
 printScores();
 const baseline = baselineRef === undefined ? undefined : loadBaseline(baselineRef);
 printThroughput(loadLogLines(), baseline);

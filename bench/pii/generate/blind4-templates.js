@@ -2,7 +2,7 @@
 // the second round, in software none of the other parts was written from (HAProxy, Envoy, Terraform, Ansible,
 // GitHub Actions, Rails, Laravel, Windows event XML, Postgres, MySQL, Kafka, ZooKeeper, Vault, Consul, systemd,
 // AWS CLI debug output, .pgpass/.my.cnf/.env dumps, docker inspect). Its user names are its own. Never tune on it.
-// Label convention: numeric uid values (`uid=0`, `auid=1000`) are identities of the `user` type (issue 9).
+// Label convention: numeric uid values (`uid=1000`, `auid=1000`) are identities of the `user` type (issue 9); root's 0 is not.
 const { pii, line } = require('./line');
 
 const users = [
@@ -96,7 +96,7 @@ module.exports = [
   (v) =>
     line`May 02 09:19:02 files smbd[${v.r.int(100, 9999)}]:   Authentication for user [${pii('user', user(v))}] -> [${pii('user', v.r.pick(['nobody1', 'smbguest', 'share_rw']))}] FAILED with error NT_STATUS_NO_SUCH_USER, authoritative=1`,
   (v) =>
-    line`May 02 09:19:03 web1 su[${v.r.int(100, 9999)}]: pam_unix(su:session): session opened for user ${pii('user', 'root')}(uid=${pii('user', '0')}) by ${pii('user', user(v))}(uid=${pii('user', uid(v))})`,
+    line`May 02 09:19:03 web1 su[${v.r.int(100, 9999)}]: pam_unix(su:session): session opened for user ${pii('user', 'root')}(uid=0) by ${pii('user', user(v))}(uid=${pii('user', uid(v))})`,
   (v) =>
     line`May 02 09:19:04 web1 polkitd[${v.r.int(100, 999)}]: Registered Authentication Agent for unix-process:${v.r.int(100, 9999)}:${v.r.int(1000, 99999)} (system bus name :1.${v.r.int(10, 99)} [/usr/bin/pkttyagent], object path /org/freedesktop/PolicyKit1/AuthenticationAgent, locale en_US.UTF-8) uid=${pii('user', uid(v))}`,
   // AWS CLI / gcloud debug

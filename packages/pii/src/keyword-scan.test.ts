@@ -47,6 +47,12 @@ describe('createGroupScan', () => {
     expect(() => createGroupScan([[['tök']]])).toThrow(/not ASCII/);
   });
 
+  test('rejects more words than the 16-bit table can number (32,768 states)', () => {
+    const words = Array.from({ length: 4000 }, (_, i) => `k${i}`.padEnd(14, 'z'));
+    expect(() => createGroupScan([[words]])).toThrow(/automaton states \(at most 32768\)/);
+    expect(groupsIn([[words.slice(0, 2000)]], `a ${words[1999] as string}`)).toEqual([1]);
+  });
+
   test('rejects a detector with more groups than the bits of one number', () => {
     const groups = Array.from({ length: 33 }, (_, i) => [`w${i}x`]);
     expect(() => createGroupScan([groups])).toThrow(/33 keyword groups \(at most 32\)/);

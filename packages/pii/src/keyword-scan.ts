@@ -1,3 +1,6 @@
+/** The high bit of a 16-bit transition: words end in the state it leads to. */
+const outputFlag = 0x8000;
+
 /** Where a word counts: slot (a detector) and the bit set of that slot's word groups that list it. */
 type Tag = readonly [slot: number, groups: number];
 
@@ -81,8 +84,10 @@ export function createGroupScan(
     }
   }
 
-  // A transition stores the next state's row offset, so the scan loop does no multiplication, complemented (negative)
-  // when words end in that state: one table read per character tells both.
+  // A transition stores the next state, with the high bit set when words end in it: one table read per character
+  // tells both. 16-bit entries keep the table small enough to stay in the CPU's caches between lines.
+  if (output.length > outputFlag)
+    throw new RangeError(`pii: keywords make ${output.length} automaton states (at most ${outputFlag})`);
   const outputAt = new Int32Array(output.length + 1);
   const pairs: number[] = [];
   output.forEach((found, state) => {
@@ -93,18 +98,17 @@ export function createGroupScan(
   });
   outputAt[output.length] = pairs.length;
   const flatPairs = Int32Array.from(pairs);
-  const next = Int32Array.from(goto, (state) =>
-    (outputAt[state + 1] as number) > (outputAt[state] as number) ? ~(state * classes) : state * classes,
+  const next = Uint16Array.from(goto, (state) =>
+    (outputAt[state + 1] as number) > (outputAt[state] as number) ? state | outputFlag : state,
   );
 
   return (text, found) => {
-    let row = 0;
+    let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      row = next[row + (code < 128 ? (classOf[code] as number) : 0)] as number;
-      if (row >= 0) continue;
-      row = ~row;
-      const state = row / classes;
+      state = next[state * classes + (code < 128 ? (classOf[code] as number) : 0)] as number;
+      if (state < outputFlag) continue;
+      state ^= outputFlag;
       for (let p = outputAt[state] as number; p < (outputAt[state + 1] as number); p += 2) {
         const slot = flatPairs[p] as number;
         found[slot] = (found[slot] as number) | (flatPairs[p + 1] as number);

@@ -39,8 +39,10 @@ export function createCompiledScanner(
   const byType = new Map(detectors.map((d) => [d.type, d]));
   // One pass over a text finds the keywords of every keyword-led detector, in any case (a scan per detector, or
   // lower-casing a copy of every line, would cost more than the detectors' own work on a typical line).
-  const keywordLed = detectors.filter((d) => d.keywordGroups !== undefined && d.keywordGroups.length > 0);
-  const others = detectors.filter((d) => !keywordLed.includes(d));
+  // A detector made of parts (secret_kv, user) runs as its parts, each gated by its own words.
+  const runnable = detectors.flatMap((d) => d.parts ?? [d]);
+  const keywordLed = runnable.filter((d) => d.keywordGroups !== undefined && d.keywordGroups.length > 0);
+  const others = runnable.filter((d) => !keywordLed.includes(d));
   const groupsIn = createGroupScan(keywordLed.map((d) => d.keywordGroups ?? []));
   const groups = new Int32Array(keywordLed.length);
 

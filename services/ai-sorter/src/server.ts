@@ -34,6 +34,18 @@ function main(): void {
     });
   });
 
+  const closeAndExit = async (): Promise<void> => {
+    try {
+      await deps.close();
+      logger.info('stopped');
+    } catch (err) {
+      // Logged like any error, and the exit is non-zero so the orchestrator sees that closing failed.
+      logger.error('close failed', { error: err instanceof Error ? err.message : String(err) });
+      process.exitCode = 1;
+    }
+    logger.on('finish', () => process.exit());
+    logger.end();
+  };
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -47,12 +59,7 @@ function main(): void {
       setTimeout(() => process.exit(1), 5000).unref();
     }, config.shutdownTimeoutMs);
     force.unref();
-    server.close(async () => {
-      await deps.close();
-      logger.info('stopped');
-      logger.on('finish', () => process.exit(0));
-      logger.end();
-    });
+    server.close(() => void closeAndExit()); // closeAndExit logs its own failure
     server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,18 +1,6 @@
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Waits `ms`, or rejects (an AbortError whose cause is the signal's reason) as soon as the signal aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return sleep(ms, undefined, { signal });
 }

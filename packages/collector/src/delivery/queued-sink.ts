@@ -125,7 +125,7 @@ class QueuedSinkImpl implements QueuedSink {
     const loopSignal = this.#loopAbort.signal;
     const wakeOrStop = AbortSignal.any([this.#wake.signal, loopSignal]);
     const inFlight = new Set<Promise<void>>();
-    let failure: unknown;
+    let failure: Error | undefined;
     let firstSeenMs: number | undefined;
     try {
       while (!loopSignal.aborted) {
@@ -163,7 +163,7 @@ class QueuedSinkImpl implements QueuedSink {
           })
           .catch((err: unknown) => {
             // Only the queue's own I/O can fail here; stop the sender, and report it once the rest settled.
-            failure ??= err;
+            failure ??= err instanceof Error ? err : new Error(String(err));
             this.#loopAbort.abort(err);
           })
           .finally(() => inFlight.delete(sending));

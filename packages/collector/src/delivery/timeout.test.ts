@@ -1,8 +1,11 @@
 import { withTimeout } from './timeout';
 import type { Send } from './send';
 
+// Rejects with the abort reason, as fetch does; both reasons here (the timeout's, the caller's) are Errors.
 const hangs: Send = (_entries, signal) =>
-  new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  new Promise((_resolve, reject) =>
+    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }),
+  );
 
 describe('withTimeout', () => {
   test('returns a retryable result when the attempt outlives the timeout', async () => {

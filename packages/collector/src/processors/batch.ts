@@ -60,8 +60,9 @@ class SignalBatcher<S extends Signal> {
     const promise = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
     this.#parts.push(data);
     this.#weight += weightOf(this.signal, data);
-    if (this.#weight >= this.config.send_batch_size) this.flush();
-    else if (this.#timer === undefined) this.#timer = setTimeout(() => this.flush(), this.config.timeout);
+    // Not awaited: a send's outcome reaches each caller through its own promise, and #sending never rejects.
+    if (this.#weight >= this.config.send_batch_size) void this.flush();
+    else if (this.#timer === undefined) this.#timer = setTimeout(() => void this.flush(), this.config.timeout);
     return promise;
   }
 

@@ -54,7 +54,7 @@ export function startLiveView(opts: LiveViewOptions): LiveView {
       }
     }
     prev = curr;
-    timer = setTimeout(tick, intervalMs);
+    timer = setTimeout(() => void tick(), intervalMs); // tick never rejects: a failed scrape draws an empty frame
   };
   if (!out.isTTY) out.write(opts.header.join('\n') + '\n');
   void tick();

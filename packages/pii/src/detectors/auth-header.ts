@@ -22,9 +22,14 @@ const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/;
  * `Negotiate ...`) or none. The scheme is kept; only the credential is replaced.
  */
 export function createAuthHeaderDetector(): Detector {
-  const scheme = /(?:(?<=\\[nrt])|(?<![\w-]))(bearer|basic)\s+([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
+  // (`Bearer token <credential>`: the word says what follows.)
+  const scheme = /(?:(?<=\\[nrt])|(?<![\w-]))(bearer|basic)\s+(?:token\s+)?([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
+  // The value may sit in an array (Go's header maps: `"Authorization":["Token …"]`).
   const header =
-    /(?:(?<=\\[nrt])|(?<![\w-]))(?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
+    /(?:(?<=\\[nrt])|(?<![\w-]))(?:proxy-)?authorization\\?["']?\s*[:=]\s*\[?\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
+  // A header value that is a list of `key:value` pairs (`client_id:…, client_secret:…`): each value is a credential.
+  const pairList = /^([A-Za-z][\w-]*):([^\s,;"']+)((?:\s*[,;]\s*[A-Za-z][\w-]*:[^\s,;"']+)+)/;
+  const nextPair = /[,;]\s*[A-Za-z][\w-]*:([^\s,;"']+)/g;
   const hint = anyOf(['bearer', 'basic', 'authoriz']);
   return {
     type: 'auth_header',
@@ -53,7 +58,22 @@ export function createAuthHeaderDetector(): Detector {
         ) {
           continue;
         }
-        out.push(candidate('auth_header', end - token.length, end, m.index, end));
+        const start = end - token.length;
+        const pairs = m[1] === undefined ? pairList.exec(text.slice(start, start + 2048)) : null;
+        if (pairs !== null) {
+          const listEnd = start + pairs[0].length;
+          const first = start + (pairs[1] as string).length + 1;
+          out.push(candidate('auth_header', first, first + (pairs[2] as string).length, m.index, listEnd));
+          const rest = pairs[3] as string;
+          const restStart = listEnd - rest.length;
+          nextPair.lastIndex = 0;
+          for (let p = nextPair.exec(rest); p !== null; p = nextPair.exec(rest)) {
+            const valueEnd = restStart + p.index + p[0].length;
+            out.push(candidate('auth_header', valueEnd - (p[1] as string).length, valueEnd, m.index, listEnd));
+          }
+          continue;
+        }
+        out.push(candidate('auth_header', start, end, m.index, end));
       }
     },
     normalize: keepAsIs,

@@ -13,6 +13,8 @@ export function createAwsAccessKeyDetector(): Detector {
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        // AWS's documentation key (`AKIAIOSFODNN7EXAMPLE`) and `AKIAXXXXXXXXXXXXXXXX` are public stand-ins.
+        if (/EXAMPLE$|(.)\1{7}/.test(m[0])) continue;
         out.push(candidate('aws_access_key', m.index, m.index + m[0].length));
       }
     },

@@ -29,6 +29,9 @@ const loginCommands: readonly LoginCommand[] = [
   },
   { commands: 'sudo|runuser|crontab|ansible(?:-\\w+)?|openconnect|curl|etcdctl', user: '-[A-Za-z]*u|--user' },
   { commands: 'useradd|usermod', password: '-p' },
+  // kadmin's `addprinc -pw x`, PuTTY's `plink -pw x`; CLIs whose `-t` is `--token` (influx, doctl, flyctl, vercel).
+  { commands: 'addprinc|add_principal|ank|cpw|change_password|plink|pscp|psftp|putty', password: '-pw' },
+  { commands: 'influx|doctl|fly(?:ctl)?|vercel', password: '-t' },
 ];
 
 // The rest of one command: no pipe, `;`, `&` or line break between the command and its flag.
@@ -63,6 +66,12 @@ const positional = {
   redisAcl: `\\bACL\\s+SETUSER\\s+(${name})\\b[^\\n>]*?\\s>([^\\s"']+)`,
   // ZooKeeper: `addauth digest alice:S3cret`.
   zookeeper: `\\baddauth\\s+digest\\s+(${name}):([^\\s"']+)`,
+  // Any command given `-u NAME -p PASS` side by side (not a port: `-u app -p 8080:80`).
+  userThenPassword: `(?<=\\s)-u\\s+["']?(${name})["']?\\s+-p\\s*(?![\\d:.]+(?![^\\s"']))${value}`,
+  // An admin CLI's `passwd NAME NEWPASS` (`emqx ctl admins passwd admin x`; the system's `passwd NAME` takes no second word).
+  passwdPair: `(?<![\\w/.-])passwd\\s+["']?(${name})["']?\\s+(?!-)${value}(?=\\s*$|\\s*[;&|)])`,
+  // A query string with both `u=NAME` and `p=PASS` (InfluxDB 1.x, Subsonic...): the pair says what each is.
+  queryPair: `[?&]u=(${name})(?=[&#\\s"']|$)[^\\s"'#]*?[?&]p=([^&\\s"'#]+)|[?&]p=([^&\\s"'#]+)[^\\s"'#]*?[?&]u=(${name})(?=[&#\\s"']|$)`,
   // FreeRADIUS logs the password tried when auth_badpass/auth_goodpass is on: `Login incorrect: [alice/S3cret]`.
   radius: `\\bLogin (?:OK|incorrect)(?: \\([^)\\n]*\\))?: \\[(${name})(?:/([^\\]\\n]+))?\\]`,
 };
@@ -72,6 +81,7 @@ export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
   [
     flagRule([' -u', ' --user', 'sudo', 'runuser', 'crontab'], 'user', `(${name})`),
     rule([' -u', ' --user', 'wbinfo'], positional.samba, [1]),
+    rule([' -u'], positional.userThenPassword, [1]),
   ],
   [
     rule(
@@ -87,6 +97,8 @@ export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
     rule(['] "auth"'], positional.redisAuth, [1]),
     rule(['setuser'], positional.redisAcl, [1], 'gi'),
     rule(['addauth'], positional.zookeeper, [1]),
+    rule(['passwd'], positional.passwdPair, [1]),
+    rule(['?u=', '&u='], positional.queryPair, [1, 4]),
   ],
   // Commands named by common words (`su `, `passwd`, `chown`) get their own keyword bit, so the rare ones stay apart.
   [
@@ -120,7 +132,10 @@ export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
 
 /** Where command lines and admin tools put a password, in groups that share a keyword bit. */
 export const cliSecretRules: ReadonlyArray<readonly Rule[]> = [
-  [flagRule([' -p', ' -a', ' -w', ' -x'], 'password', value)],
+  [
+    flagRule([' -p', ' -a', ' -w', ' -x', ' -t'], 'password', value),
+    rule([' -p'], positional.userThenPassword, [2, 3, 4]),
+  ],
   [rule([' -u', ' --user', 'wbinfo'], positional.samba, [2])],
   [
     rule(['rabbitmqctl'], positional.rabbitmqctl, [2, 3, 4]),
@@ -133,6 +148,8 @@ export const cliSecretRules: ReadonlyArray<readonly Rule[]> = [
     rule(['] "auth"'], positional.redisAuth, [2]),
     rule(['setuser'], positional.redisAcl, [2], 'gi'),
     rule(['addauth'], positional.zookeeper, [2]),
+    rule(['passwd'], positional.passwdPair, [2, 3, 4]),
+    rule(['?p=', '&p='], positional.queryPair, [2, 3]),
     // `net user alice S3cret /add`, `net use \\\\srv\\share S3cret /user:alice` (`*` prompts, `/x` is an option).
     rule(
       ['net user', 'net use'],

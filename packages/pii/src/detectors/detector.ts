@@ -23,6 +23,9 @@ export interface Detector {
    * instead of calling each mayMatch, and tells find() which groups it saw, so a detector runs only the rules those
    * words can feed. At most 32 groups (they are the bits of one number). */
   readonly keywordGroups?: ReadonlyArray<readonly string[]>;
+  /** The detectors this one is made of (combineDetectors): the scanner runs each as a detector of its own, so each part
+   * has its own 32 keyword groups and runs only where its words are. */
+  readonly parts?: readonly Detector[];
   /** Pushes every validated candidate in text onto out. `groups`, for a detector with keywordGroups, is the bit set
    * of its groups with a word in the text (all when absent). */
   find(text: string, out: Candidate[], groups?: number): void;
@@ -69,6 +72,55 @@ export function boundaryPatterns(boundary: string, body: string, flags: string):
   return (text) => (text.includes('\\') ? withEscapes : plainOnly);
 }
 
+/**
+ * The earliest start of a `key = ` written before the separator at `separatorAt`: blanks, a quote and a backslash,
+ * a run of key characters (word characters, `.`, `-`, any non-ASCII letter as in `contraseña`) that may hold one
+ * space (`account name`), then an opening quote and backslash. A key/value pattern whose every match has its
+ * separator at or after `separatorAt`, and only those characters before it, has no match starting before this, so its
+ * scan can start here instead of at 0 (where its key alternatives would be tried at every position of the line).
+ */
+export function keyRunStart(text: string, separatorAt: number): number {
+  let at = separatorAt;
+  while (at > 0 && isBlank(text.charCodeAt(at - 1))) at--;
+  at = afterQuote(text, at);
+  at = keyRunFrom(text, at);
+  if (at > 1 && text.charCodeAt(at - 1) === 32 && isKeyCharacter(text.charCodeAt(at - 2)))
+    at = keyRunFrom(text, at - 1);
+  return afterQuote(text, at);
+}
+
+/** Steps back over `\?["']?` ending at `at`. */
+function afterQuote(text: string, at: number): number {
+  let start = at;
+  const quote = text.charCodeAt(start - 1);
+  if (start > 0 && (quote === 34 || quote === 39)) start--;
+  if (start > 0 && text.charCodeAt(start - 1) === 92) start--;
+  return start;
+}
+
+function keyRunFrom(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && isKeyCharacter(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+function isKeyCharacter(code: number): boolean {
+  return (
+    code >= 128 ||
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 || // _
+    code === 46 || // .
+    code === 45 // -
+  );
+}
+
+/** `\s`: ASCII blanks, and any non-ASCII character (Unicode spaces; taking more is safe for a lower bound). */
+function isBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code >= 128;
+}
+
 /** A case-insensitive test for any of the words (the mayMatch of a keyword-led detector). */
 export function anyOf(words: readonly string[]): RegExp {
   return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
@@ -82,25 +134,23 @@ export function digitsOnly(value: string): string {
   return value.replace(/\D+/g, '');
 }
 
-/** One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). */
+/**
+ * One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). The
+ * scanner runs its parts as detectors of their own (each with its own keyword groups); find() here serves callers
+ * without the scanner, running each part whose cheap test passes.
+ */
 export function combineDetectors(
   type: PiiType,
   parts: readonly Detector[],
   normalize: (value: string) => string = keepAsIs,
 ): Detector {
-  const keyed = parts.every((p) => p.keywordGroups !== undefined);
+  const flat = parts.flatMap((p) => p.parts ?? [p]);
   return {
     type,
-    keywordGroups: keyed ? parts.flatMap((p) => p.keywordGroups ?? []) : undefined,
-    mayMatch: (text) => parts.some((p) => p.mayMatch(text)),
-    find(text: string, out: Candidate[], groups?: number): void {
-      let offset = 0;
-      for (const p of parts) {
-        const count = p.keywordGroups?.length ?? 0;
-        const own = groups === undefined ? undefined : (groups >>> offset) & ((1 << count) - 1);
-        offset += count;
-        if (own === undefined ? p.mayMatch(text) : own !== 0) p.find(text, out, own);
-      }
+    parts: flat,
+    mayMatch: (text) => flat.some((p) => p.mayMatch(text)),
+    find(text: string, out: Candidate[]): void {
+      for (const p of flat) if (p.mayMatch(text)) p.find(text, out);
     },
     normalize,
   };

@@ -1,9 +1,11 @@
 import { boundaryPatterns, candidate, type Candidate, type Detector } from './detector';
+import { isRealmNotMailDomain } from './principal';
 
 /**
  * name@domain.tld, also URL-encoded (`li%40shop.example.fr`) and with an apostrophe inside the local part (`d'wang@`); the TLD must be letters, so npm-style `pkg@1.2.3` and `image@sha256:...` are not emails,
  * and neither is a URL's bare user (`ssh://git@host.tld`), an scp-style remote (`git@github.com:acme/web.git`) or a
- * `message-id=<...>`.
+ * `message-id=<...>`. A Kerberos principal (`alice@CORP.EXAMPLE.COM`, `HTTP/web@CORP.EXAMPLE.COM`) and a login qualified
+ * by a private realm (`administrator@vsphere.local`) are not addresses either (see principal.ts).
  */
 const localPartMax = 64;
 
@@ -20,7 +22,8 @@ export function createEmailDetector(): Detector {
     'g',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
-  const messageId = /message-id\s*[=:]\s*<[^<>\s]*$/i;
+  // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
+  const messageId = /(?:message[-_]?id|msg-?id)\s*[=:]\s*<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
@@ -43,7 +46,10 @@ export function createEmailDetector(): Detector {
         if (m === null) break;
         from = m.index + m[0].length;
         if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
-        const localPart = m[0].slice(0, m[0].search(/@|%40/));
+        const sign = m[0].search(/@|%40/);
+        const localPart = m[0].slice(0, sign);
+        const domain = m[0].slice(sign + (m[0][sign] === '@' ? 1 : 3));
+        if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
         const lead = encodedSeparator.exec(localPart)?.[0].length ?? 0;
         if (lead < localPart.length) out.push(candidate('email', m.index + lead, from));
       }

@@ -6,7 +6,7 @@ const notAnIdentity = /^(?:127\.|0\.0\.0\.0$|255\.)/;
 
 /**
  * Dotted-quad IPv4 with octets 0..255 and no leading zeros. Not preceded by a letter, digit or dot (so `v1.2.3.4`
- * and the tail of `1.2.3.4.5` are not addresses), by `~` (Windows package ids: `~amd64~~6.1.1.0`), or by a
+ * and the tail of `1.2.3.4.5` are not addresses; an ellipsis is not a dot: `…1.2.3.4` and `...1.2.3.4` are), by `~` (Windows package ids: `~amd64~~6.1.1.0`), or by a
  * version word, also as a quoted key (`version 1.2.3.4`, `build=1.2.3.4`, `"version":"1.2.3.4"`); not
  * followed by `-` and a letter (`10.2.0.1-SNAPSHOT`).
  * A bare `1.2.3.4` is redacted: an address leaking costs more than a version number hidden.
@@ -15,7 +15,7 @@ export function createIpv4Detector(): Detector {
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
   const address = `${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`;
   const patternsFor = boundaryPatterns(
-    '(?<![\\w.~])(?<!\\b(?:v|ver|version|release|build|firmware|fw|hw|sw|rev|revision|kernel|driver|bios|patch|sdk|level)\\\\?["\']?[\\s:=]{0,3}\\\\?["\']?)',
+    '(?<![\\w~])(?<!(?<!\\.)\\.)(?<!\\b(?:v|ver|version|release|build|firmware|fw|hw|sw|rev|revision|kernel|driver|bios|patch|sdk|level)\\\\?["\']?[\\s:=]{0,3}\\\\?["\']?)',
     address,
     'gi',
   );

@@ -36,6 +36,14 @@ function hasSevenColons(text: string): boolean {
   return count >= 7;
 }
 
+/** What is not part of an unbracketed address: a colon that ends it (`from fe80::1:` before prose) and a port of five
+ * digits (`2a02:8108::3f1:51820`: no group has five). A port of 1-4 digits is a valid last group and stays. */
+function withoutPort(value: string): string {
+  const bare = value.endsWith(':') && !value.endsWith('::') ? value.slice(0, -1) : value;
+  const port = /:\d{5}$/.exec(bare);
+  return port !== null && isIpv6(bare.slice(0, port.index)) ? bare.slice(0, port.index) : bare;
+}
+
 // The loopback address (`::1`, `0:0:0:0:0:0:0:1`) names no machine and no person, like 127.0.0.1.
 const loopback = /^(?:0{0,4}:){2,7}0{0,3}1$/;
 
@@ -45,14 +53,15 @@ const loopback = /^(?:0{0,4}:){2,7}0{0,3}1$/;
  * `2a04:4e42:200::347:443` a port cannot be told from a group (`[addr]:port` is how an address takes a port).
  */
 export function createIpv6Detector(): Detector {
-  const pattern = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w:]|\.\d)/g;
+  const pattern =
+    /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,45}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w]|\.\d|:[\w:])/g;
   return {
     type: 'ipv6',
     mayMatch: (text) => text.includes('::') || hasSevenColons(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        const value = m[0];
+        const value = withoutPort(m[0]);
         if (!isIpv6(value)) continue;
         if ((value.includes('::') && !/\d/.test(value)) || loopback.test(value)) continue;
         out.push(candidate('ipv6', m.index, m.index + value.length));

@@ -22,9 +22,14 @@ export function createMacDetector(): Detector {
   const iptables =
     /\bMAC=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?![\w:])/g;
 
+  // Twelve hex digits with no separator under a key that names a MAC (`StaticMacAddress "07D2F9813B90"`, `mac=…`,
+  // `hwaddr:`); not `hmac`/`cmac` (message authentication codes).
+  const compact =
+    /(?<!(?:^|[^A-Za-z])[hc])(?:mac(?:[ _-]?addr(?:ess)?)?|hw[_-]?addr(?:ess)?)\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?([0-9A-F]{12}|[0-9a-f]{12})(?![\w:.-])/gi;
+  const macWord = /mac|hwaddr/i;
   return {
     type: 'mac',
-    mayMatch: (text) => macShape.test(text),
+    mayMatch: (text) => macShape.test(text) || macWord.test(text),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -32,6 +37,13 @@ export function createMacDetector(): Detector {
         // Broadcast and all-zero addresses name no device.
         if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
         out.push(candidate('mac', m.index, m.index + m[0].length));
+      }
+      compact.lastIndex = 0;
+      for (let m = compact.exec(text); m !== null; m = compact.exec(text)) {
+        const value = m[1] as string;
+        if (!/\d/.test(value) || /^(?:0{12}|f{12})$/i.test(value)) continue;
+        const end = m.index + m[0].length;
+        out.push(candidate('mac', end - 12, end, m.index, end));
       }
       iptables.lastIndex = 0;
       for (let m = iptables.exec(text); m !== null; m = iptables.exec(text)) {

@@ -2,7 +2,8 @@ import { candidate, digitsOnly, type Candidate, type Detector } from './detector
 
 // Not after a word character, `+`, `.`, `/`, `:` or `-` (order ids, paths, versions), nor after another digit
 // group (`1Z 999 AA1 01 2345 6784` is a tracking number, not a phone at its end).
-const before = '(?<![\\w+./:-]|\\d[ .-])';
+// (A field reference such as HL7's `PID-14 +44 …` is a name, not a digit group.)
+const before = '(?<![\\w+./:%-]|(?<![A-Za-z]-\\d{0,3})\\d[ .-])';
 // Not followed by a word character, `-`, or a `.`/`:` that continues a number (timestamps, decimals).
 const after = '(?![\\w-]|[.:]\\d)';
 
@@ -14,7 +15,7 @@ interface Shape {
 
 const shapes: readonly Shape[] = [
   {
-    body: '(?:\\+[1-9]\\d{7,14}|(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?[ .-]?\\d{1,5}(?:[ .-]\\d{2,8}){1,5})',
+    body: '(?:(?:\\+|%2[Bb])[1-9]\\d{7,14}|(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?[ .-]?\\d{1,5}(?:[ .-]\\d{2,8}){1,5})',
     accept(m) {
       const digits = digitsOnly(m[0]).length - (m[0].startsWith('00') ? 2 : 0);
       // One `.` as the only separator is a signed decimal (Go's monotonic clock `m=+84014.329877`), not a phone.
@@ -55,6 +56,9 @@ export function createPhoneDetector(): Detector {
   // A number as the user part of a SIP address: `sip:+4915...@host`, `sips:0049...@`, FreeSWITCH's channel name
   // `sofia/external/+3361...@host`, Asterisk's dialplan `Executing [13055550151@from-trunk:1]`, URL-encoded `%2B`.
   const sipUser = /(?:\bsips?(?::|%3A)|\bsofia\/[\w.-]+\/|Executing \[)((?:\+|%2B)?\d{7,15})@/gi;
+  // X12's contact segment `PER*IC*name*TE*2395551848~`: a telephone qualifier (TE, cell CP, home HP, work WP, beeper BN,
+  // fax FX) says the next element is a number, written bare.
+  const x12Contact = /\bPER\*[A-Z0-9]{1,3}\*[^*~\r\n]*\*(?:TE|CP|HP|WP|BN|FX)\*(\+?\d{10,15})(?=[*~\r\n\\]|$)/g;
   return {
     type: 'phone',
     mayMatch: (text) => /\d[ .()-]?\d/.test(text),
@@ -71,6 +75,13 @@ export function createPhoneDetector(): Detector {
         for (let m = sipUser.exec(text); m !== null; m = sipUser.exec(text)) {
           const end = m.index + m[0].length - 1;
           out.push(candidate('phone', end - (m[1] as string).length, end));
+        }
+      }
+      if (text.includes('PER*')) {
+        x12Contact.lastIndex = 0;
+        for (let m = x12Contact.exec(text); m !== null; m = x12Contact.exec(text)) {
+          const end = m.index + m[0].length;
+          out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
         }
       }
       nextStart.fill(0);
@@ -90,6 +101,7 @@ export function createPhoneDetector(): Detector {
       }
     },
     normalize: (value) =>
-      (value.startsWith('+') ? '+' : '') + digitsOnly(value.startsWith('00') ? value.slice(2) : value),
+      (/^(?:\+|%2B)/i.test(value) ? '+' : '') +
+      digitsOnly((value.startsWith('00') ? value.slice(2) : value).replace(/^%2B/i, '')),
   };
 }

@@ -15,6 +15,7 @@ import { createPrivateKeyDetector } from './private-key';
 import { createHomeDirDetector } from './home-dir';
 import { createHostnameDetector } from './hostname';
 import { createSecretFormatsDetector } from './secret-formats';
+import { createSecretKeyWordsDetector } from './secret-key-words';
 import { createSecretKvDetector } from './secret-kv';
 import { createSecretPositionDetector } from './secret-position';
 import { createTokenDetector } from './token';
@@ -43,6 +44,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretKvDetector(),
       createSecretPositionDetector(),
       createSecretFormatsDetector(),
+      createSecretKeyWordsDetector(),
     ]),
   token: createTokenDetector,
   user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector()]),

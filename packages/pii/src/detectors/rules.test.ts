@@ -17,10 +17,27 @@ describe('rule detector', () => {
     expect(findValues(detector, 'owner=root:carol')).toEqual(['carol']);
   });
 
-  test('runs only the groups whose words the scanner saw when given a bit set', () => {
+  test('runs only the rules whose words the scanner saw when given a bit set (one bit a rule)', () => {
     const out: Parameters<typeof detector.find>[1] = [];
-    detector.find('login as alice owner=x:dave', out, 0b10);
+    const [part] = detector.parts ?? [];
+    part?.find('login as alice owner=x:dave', out, 0b10);
     expect(out.map((c) => c.start)).toEqual(['login as alice owner=x:'.length]);
+  });
+
+  test('runs a rule only where its own words are when called without the scanner', () => {
+    const loose = createRuleDetector('user', [[rule(['sudo'], '(\\w+) ran')]], () => true);
+    expect(findValues(loose, 'alice ran')).toEqual([]);
+    expect(findValues(loose, 'sudo: alice ran')).toEqual(['alice']);
+  });
+
+  test('cuts many rules into parts of 32, in order, each rule its own keyword group', () => {
+    const many = createRuleDetector(
+      'user',
+      [Array.from({ length: 70 }, (_, i) => rule([`w${i}x`], `w${i}x=(\\w+)`))],
+      () => true,
+    );
+    expect(many.parts?.map((p) => p.keywordGroups?.length)).toEqual([32, 32, 6]);
+    expect(findValues(many, 'w0x=a w33x=b w69x=c')).toEqual(['a', 'b', 'c']);
   });
 
   test('drops a value when accept refuses it', () => {
@@ -28,9 +45,10 @@ describe('rule detector', () => {
   });
 
   test.each(Object.entries(detectorFactories))(
-    'keeps %s within the 32 keyword group bits the scanner has',
+    'keeps each part of %s within the 32 keyword group bits the scanner has',
     (_type, factory) => {
-      expect(factory().keywordGroups?.length ?? 0).toBeLessThanOrEqual(32);
+      const detector = factory();
+      for (const part of detector.parts ?? [detector]) expect(part.keywordGroups?.length ?? 0).toBeLessThanOrEqual(32);
     },
   );
 });

@@ -1,6 +1,6 @@
 import type { PiiType } from '../pii-type';
 import { createGroupScan } from '../keyword-scan';
-import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, combineDetectors, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
  * One way a log format or a command line places a value: the words (lower case) one of which every text with a
@@ -19,55 +19,56 @@ export function rule(words: readonly string[], source: string, values?: readonly
 }
 
 /**
- * A keyword-led detector made of groups of rules: each capture group of a match becomes a candidate of `type` when
- * `accept` takes its value, and the claim is the whole match. The rules of a group run on a text holding a word of
- * any of them (a detector's word groups are bits of one 32-bit set, shared with the detectors it is combined with,
- * so rare rules share a group; a rule whose words are absent fails at once on its literal parts).
+ * A keyword-led detector made of rules: each capture group of a match becomes a candidate of `type` when `accept`
+ * takes its value, and the claim is the whole match. Each rule runs only on a text holding one of its own words: the
+ * rules are cut into parts of 32 with one keyword group per rule, which the scanner runs as detectors of their own, so
+ * the scanner's one pass over the text tells each rule apart (`groups` only arranges the rules for the reader).
  */
 export function createRuleDetector(
   type: PiiType,
   groups: ReadonlyArray<readonly Rule[]>,
   accept: (value: string) => boolean,
 ): Detector {
-  const hint = anyOf([...new Set(groups.flat().flatMap((r) => r.words))]);
-  // Each rule's own words, as the bits of a second keyword pass (32 rules a slot), run only when a group of several
-  // rules fired: a rule of a shared group then runs only where its own words are, not wherever its neighbours' are.
   const rules = groups.flat();
-  const slots = Array.from({ length: Math.ceil(rules.length / 32) }, (_, slot) =>
-    rules.slice(slot * 32, slot * 32 + 32).map((r) => [...new Set(r.words)]),
+  const parts = Array.from({ length: Math.ceil(rules.length / 32) }, (_, part) =>
+    createRulePart(type, rules.slice(part * 32, part * 32 + 32), accept),
   );
-  const rulesIn = createGroupScan(slots);
-  const ruleFound = new Int32Array(slots.length);
+  return combineDetectors(type, parts);
+}
+
+/** Up to 32 rules, the bit of each set when the text holds one of its words. */
+function createRulePart(type: PiiType, rules: readonly Rule[], accept: (value: string) => boolean): Detector {
+  const keywordGroups = rules.map((r) => [...new Set(r.words)]);
+  const hint = anyOf([...new Set(keywordGroups.flat())]);
+  // A caller without the scanner (a test) gets the same gating from a keyword pass of the part's own, built on first use.
+  let ownScan: ((text: string, found: Int32Array) => void) | undefined;
+  const ownFound = new Int32Array(1);
   return {
     type,
-    keywordGroups: groups.map((g) => [...new Set(g.flatMap((r) => r.words))]),
+    keywordGroups,
     mayMatch: (text) => hint.test(text),
-    find(text: string, out: Candidate[], found = -1): void {
-      let scanned = false;
-      for (let i = 0, first = 0; i < groups.length; first += (groups[i] as readonly Rule[]).length, i++) {
-        if ((found & (1 << i)) === 0) continue;
-        const group = groups[i] as readonly Rule[];
-        if (group.length > 1 && !scanned) {
-          ruleFound.fill(0);
-          rulesIn(text, ruleFound);
-          scanned = true;
-        }
-        for (let r = 0; r < group.length; r++) {
-          const index = first + r;
-          if (group.length > 1 && ((ruleFound[index >>> 5] as number) & (1 << (index & 31))) === 0) continue;
-          const { pattern, values } = group[r] as Rule;
-          pattern.lastIndex = 0;
-          for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-            const spans = m.indices as RegExpIndicesArray;
-            for (let g = 1; g < m.length; g++) {
-              if (values !== undefined && !values.includes(g)) continue;
-              const span = spans[g];
-              const value = m[g];
-              if (span === undefined || value === undefined || !accept(value)) continue;
-              out.push(candidate(type, span[0], span[1], m.index, m.index + m[0].length));
-            }
-            if (m[0].length === 0) pattern.lastIndex++;
+    find(text: string, out: Candidate[], groups?: number): void {
+      let found = groups;
+      if (found === undefined) {
+        ownScan ??= createGroupScan([keywordGroups]);
+        ownFound[0] = 0;
+        ownScan(text, ownFound);
+        found = ownFound[0] as number;
+      }
+      for (let r = 0; r < rules.length; r++) {
+        if ((found & (1 << r)) === 0) continue;
+        const { pattern, values } = rules[r] as Rule;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+          const spans = m.indices as RegExpIndicesArray;
+          for (let g = 1; g < m.length; g++) {
+            if (values !== undefined && !values.includes(g)) continue;
+            const span = spans[g];
+            const value = m[g];
+            if (span === undefined || value === undefined || !accept(value)) continue;
+            out.push(candidate(type, span[0], span[1], m.index, m.index + m[0].length));
           }
+          if (m[0].length === 0) pattern.lastIndex++;
         }
       }
     },

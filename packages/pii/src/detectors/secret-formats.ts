@@ -5,14 +5,29 @@ import { isPlaceholderValue } from './secret-kv';
 
 // A value of a configuration directive: quoted (the inside is captured) or bare up to whitespace, a quote or `;{}`.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"';{}]+))`;
-// The end of a directive's line: an optional `;`, then the end, a (maybe escaped) line break or a closing brace.
-const lineEnd = `[ \\t]*;?[ \\t]*(?=$|\\\\[nr]|\\r?\\n|\\})`;
+// The end of a directive's line: an optional `;`, then the end, a (maybe escaped) line break, a closing brace or a
+// comment (`rcon_password "x"  // server.cfg`).
+const lineEnd = `[ \\t]*;?[ \\t]*(?=$|\\\\[nr]|\\r?\\n|\\}|(?<=[ \\t])(?://|#))`;
 // The start of a directive: the start of the text, a (maybe escaped) line break, or after `{` / `;`.
 const lineStart = `(?:^|\\\\[nr]|\\n|[{;])[ \\t]*`;
 const secretDirective = 'password|passwd|passphrase|secret|pass|psk|requirepass|masterauth|key-string|community';
 // Cisco-style encryption types (0 plain, 5/8/9 hashes, 7 reversible) and hash names written before a key.
 const hashName = '(?:(?:md5|sha\\d*|hmac-sha-?\\d+|ascii-text|hexadecimal|text)[ \\t]+)?';
 const keyType = `(?:[0-9][ \\t]+)?${hashName}`;
+// Every shape below has its word right before a blank: gated on both, the directive rule skips the many lines where
+// `key` or `pass` stands in other text.
+const directiveWords = [
+  'password',
+  'passwd',
+  'passphrase',
+  'pass',
+  'secret',
+  'psk',
+  'masterauth',
+  'key-string',
+  'community',
+  'key',
+].flatMap((word) => [`${word} `, `${word}\t`]);
 
 /**
  * Secrets that configuration syntax and admin commands place by position, with no `key=value` shape: a
@@ -31,7 +46,7 @@ export function createSecretFormatsDetector(): Detector {
         // the pattern and the line start is checked behind it: cheaper than trying a line start at every position);
         // after other words, only with an encryption type (`secret 5 …`) or a compound name (`insecure-password …`).
         rule(
-          ['pass', 'secret', 'psk', 'key-string', 'community', 'key', 'masterauth'],
+          directiveWords,
           `(?:(?:${secretDirective})(?<=${lineStart}[\\w-]+)[ \\t]+${keyType}|(?<![A-Za-z])(?:${secretDirective}|key)[ \\t]+[0-9][ \\t]+${hashName}|(?:password|passwd|pass|secret|key|psk|passphrase)(?<=\\w[-_][A-Za-z]+)[ \\t]+${keyType})${value}${lineEnd}`,
           undefined,
           'gi',
@@ -72,6 +87,21 @@ export function createSecretFormatsDetector(): Detector {
         rule(
           ['hex:', 'ascii:'],
           `\\b(?:MD5|SHA1|SHA256|SHA384|SHA512|AES128CMAC|AES256CMAC)\\s+((?:HEX|ASCII):\\S+)`,
+          undefined,
+          'gi',
+        ),
+      ],
+      [
+        // An armored block whose label says it is secret (NATS `-----BEGIN USER NKEY SEED-----`, `…SECRET…`); private
+        // keys are the private_key detector's.
+        rule(
+          ['seed---', 'secret---'],
+          `-----BEGIN (?:[A-Z0-9]+ )*?(?:SEED|SECRET)(?: [A-Z0-9]+)*-{5,}(?:\\\\n|\\s)+([A-Za-z0-9+/=_-]{16,}(?:(?:\\\\n|\\r?\\n)(?!-)[A-Za-z0-9+/=_-]+)*)(?=(?:\\\\n|\\s)*-{5,}END)`,
+        ),
+        // PowerShell's `ConvertTo-SecureString "x" -AsPlainText`: the plain text is the secret.
+        rule(
+          ['convertto-securestring'],
+          `\\bConvertTo-SecureString\\s+(?:-String\\s+)?${value}(?=[^\\n]*?-AsPlainText)`,
           undefined,
           'gi',
         ),

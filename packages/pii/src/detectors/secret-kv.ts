@@ -1,5 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
-import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candidate, type Detector } from './detector';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment or camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`), never inside
@@ -29,13 +29,17 @@ export function isSecretKey(key: string): boolean {
 /** Values that say "no secret here": empty markers, booleans, already-redacted or masked text (`***`, Argo CD's
  * `++++`, Elasticsearch's `::es_redacted::`), template and variable references (`${VAR}`, `$VAR`, `$dex.a.b`),
  * Terraform's `(sensitive value)`, Nextcloud's `***REMOVED SENSITIVE VALUE***`, jasypt's encrypted `ENC(...)`,
- * PowerShell's `$env:NAME`, a documentation placeholder inside a value (`sk_live_<your-key-here>`). */
+ * PowerShell's `$env:NAME`, a reference to where a secret is (`env://VAR`, `file:///run/secrets/x`), a documentation placeholder inside a value (`sk_live_<your-key-here>`). */
 const notASecret =
-  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*)$/i;
+  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*)$/i;
 
-/** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`...). */
+/** Documentation's stand-in, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`); `password` in lower case may be a
+ * real one. */
+const capitalStandIn = /^(?:YOUR[_-]?)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|USER(?:_?NAME)?|LOGIN)$/;
+
+/** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`, `PASSWORD`...). */
 export function isPlaceholderValue(value: string): boolean {
-  return notASecret.test(value);
+  return notASecret.test(value) || capitalStandIn.test(value);
 }
 
 /** Values that are not secrets whatever the key: a file path (where a secret lives, `PWD=/home/ci`), a small count
@@ -64,8 +68,8 @@ const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jses
  */
 export function createSecretKvDetector(): Detector {
   const pattern = new RegExp(
-    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|[:=])(\\s*)(?:\\[(?=\\\\?["'])|\\[(?=[^\\s\\[\\]]+\\]))?` +
-      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&,;)\\]}\\\\]|&(?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}"']|$|[\\w.-]+=))+))`,
+    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|[:=])(\\s*)(?:\\[(?=\\\\?["'])|\\[(?=[^\\s\\[\\]]+\\]))?(?:[uUbB](?='))?` +
+      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&?,;)\\]}\\\\]|[&?](?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}"']|$|[\\w.-]+[=:]))+))`,
     'gi',
   );
   // Every match has a secret word right before its separator; testing for that first skips the key scan (which tries
@@ -105,12 +109,15 @@ export function createSecretKvDetector(): Detector {
     keywordGroups: [keyWords, ['cookie']],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
-      pattern.lastIndex = 0;
-      const keyed = (groups & keyWord) !== 0 && wordBeforeSeparator.test(text);
-      for (let m = keyed ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
+      // No match has its separator before the first one the test finds: the scan starts at that separator's key.
+      const separator = (groups & keyWord) !== 0 ? wordBeforeSeparator.exec(text) : null;
+      pattern.lastIndex = separator === null ? 0 : keyRunStart(text, separator.index);
+      for (let m = separator !== null ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
         const quoted = m[4] ?? m[5] ?? m[6];
         const value = quoted ?? (m[7] as string);
-        if (value === '' || notASecret.test(value) || referenceOrCount.test(value)) continue;
+        if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
+        // An API token given as `ID=SECRET` with an id that names a user and a token (`alice@pve!ci=…`): the id is no secret.
+        const tokenId = /^[^\s=!]+![\w.-]+=(?=.)/.exec(value)?.[0].length ?? 0;
         // A SAS query string (`--sas-token "sv=…&sig=…"`): its signature is the token detector's.
         if (/(?:^|&)sig=/.test(value)) continue;
         if (passInsideWord.test(m[2] as string) && !camelPass.test(m[2] as string)) continue;
@@ -125,7 +132,7 @@ export function createSecretKvDetector(): Detector {
         // `password= user=bob`: an empty value, not a value that is the next pair.
         if (quoted === undefined && m[3] !== '' && startsAnotherPair.test(value) && !base64Padded.test(value)) continue;
         const closing = quoted === undefined ? 0 : m[5] !== undefined ? 2 : 1;
-        out.push(candidate('secret_kv', end - closing - value.length, end - closing, m.index, end));
+        out.push(candidate('secret_kv', end - closing - value.length + tokenId, end - closing, m.index, end));
       }
       if ((groups & cookieWord) === 0) return;
       for (const cookieHeader of cookieHeaders(text)) {
@@ -137,7 +144,7 @@ export function createSecretKvDetector(): Detector {
           for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
             const value = c[2] as string;
             const name = c[1] as string;
-            if (value === '' || cookieAttribute.test(name) || notASecret.test(value)) continue;
+            if (value === '' || cookieAttribute.test(name) || isPlaceholderValue(value)) continue;
             if (!sessionCookie.test(name) && !isSecretKey(name) && !(value.length >= 16 && entropyPerChar(value) >= 3))
               continue;
             const end = offset + c.index + c[0].length;

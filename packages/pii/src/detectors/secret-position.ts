@@ -14,7 +14,7 @@ const minEntropy = 3;
 
 /** A value that is an identifier of something else, not a credential: a UUID, a hash or trace id, a number, a version. */
 const notACredential =
-  /^(?:HTTP\/|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
+  /^(?:HTTP\/[\d.]+.*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
 
 /** Words that follow a flag's name in prose about it, not a value given to it. */
 const proseAfterFlag = new Set([
@@ -91,7 +91,8 @@ export function createSecretPositionDetector(): Detector {
     `-(?<=(?<![\\w-])-)-?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:\\s+|=)${value}`,
     'gi',
   );
-  const curlUser = new RegExp(`(?<=\\s)(?:-u|--user)\\s+["']?[^\\s:"']+:([^\\s"']+)`, 'g');
+  // (`-u 'https://…'` is a URL given to `-u`, not `user:password`.)
+  const curlUser = new RegExp(`(?<=\\s)(?:-u|--user)\\s+["']?(?![A-Za-z][\\w+.-]*://)[^\\s:"']+:([^\\s"']+)`, 'g');
   // The value in single or (Oracle) double quotes, maybe backslash-escaped inside a logged SQL string (`BY \\'x\\'`).
   const sql = new RegExp(
     `(?<!['"\\w])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*(?:\\\\?'((?:[^'\\\\\\n]|\\\\(?!'))*)\\\\?'|"([^"\\n]*)")`,
@@ -102,7 +103,7 @@ export function createSecretPositionDetector(): Detector {
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
   // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
   const loginCall = new RegExp(
-    `(?:login|auth(?:enticate)?|sign_?in)\\s*(?:=\\s*)?\\(\\s*(?:"[^"\\n]*"|'[^'\\n]*')\\s*,\\s*${value}`,
+    `(?:login|auth(?:enticate)?|sign_?in)\\s*(?:=\\s*)?\\(\\s*(?:(?:"[^"\\n]*"|'[^'\\n]*')\\s*,\\s*){1,2}?${value}(?=\\s*\\))`,
     'gi',
   );
   const afterWord = new RegExp(
@@ -216,7 +217,7 @@ export function createSecretPositionDetector(): Detector {
         const found = raw.startsWith('[') ? raw.slice(1) : raw;
         const trimmed = found.replace(/[.,;:)\]]+$/, '');
         // `token version=22`: the next key/value pair, not a value.
-        if (!randomLooking(trimmed) || /^[\w.-]+=/.test(trimmed)) continue;
+        if (!randomLooking(trimmed) || /^[\w.-]+=/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
         out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
       }

@@ -15,13 +15,17 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
 export function createUsSsnDetector(): Detector {
   const dashed = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.:]\d)/g;
   const labelled =
-    /\b(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+    /(?<![A-Za-z0-9])(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+  // Records whose structure says which field is the SSN: HL7 v2's PID-19 (`PID|1||…` and 18 fields before it), X12's
+  // `REF*SY*` (SY: Social Security Number qualifier).
+  const structured =
+    /\bPID\|(?:[^|\r\n]*\|){18}(\d{3})-?(\d{2})-?(\d{4})(?=[|^~\r\n\\]|$)|\bREF\*SY\*(\d{3})-?(\d{2})-?(\d{4})(?=[*~\r\n\\]|$)/dg;
   // Two tests: a case-insensitive alternation of the shape and the words costs more than both.
   const shape = /\d{3}-\d\d-\d{4}/;
   const label = /ssn|social/i;
   return {
     type: 'us_ssn',
-    mayMatch: (text) => shape.test(text) || label.test(text),
+    mayMatch: (text) => shape.test(text) || label.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
     find(text: string, out: Candidate[]): void {
       dashed.lastIndex = 0;
       for (let m = dashed.exec(text); m !== null; m = dashed.exec(text)) {
@@ -34,6 +38,14 @@ export function createUsSsnDetector(): Detector {
         const end = m.index + m[0].length;
         const length = 9 + (m[2] as string).length * 2;
         out.push(candidate('us_ssn', end - length, end, m.index, end));
+      }
+      structured.lastIndex = 0;
+      for (let m = structured.exec(text); m !== null; m = structured.exec(text)) {
+        const first = m[1] === undefined ? 4 : 1;
+        if (!isValidSsn(m[first] as string, m[first + 1] as string, m[first + 2] as string)) continue;
+        const end = m.index + m[0].length;
+        const start = (m.indices as RegExpIndicesArray)[first]?.[0] as number;
+        out.push(candidate('us_ssn', start, end, m.index, end));
       }
     },
     normalize: digitsOnly,

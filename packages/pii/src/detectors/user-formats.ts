@@ -2,6 +2,7 @@ import { cliUserRules } from './cli-credentials';
 import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { isPlaceholderValue } from './secret-kv';
+import { nonMailRealm, singleLabelRealm } from './principal';
 import { notAName } from './user';
 import { domainUserName, userName as name } from './user-name';
 
@@ -54,6 +55,12 @@ export function createUserFormatsDetector(): Detector {
         // MySQL general log `Connect\talice@10.0.0.5 on shop`, slow log `# User@Host: alice[alice] @ host [addr]`.
         rule(['connect\t', 'change user\t'], `\\b(?:Connect|Change user)\\t\\s*(${name})@[\\w.%:-]+\\s+(?:on|as)\\b`),
         rule(['user@host'], `User@Host:\\s*(${name})\\[(${name})?\\]`, undefined, 'gi'),
+        // A principal: a name qualified by a realm that is not a mail domain (Kerberos `alice@CORP.EXAMPLE.COM`, vSphere's
+        // `administrator@vsphere.local`; not a service principal `HTTP/web@R`). Proxmox-style one-label realms count
+        // where only a login can stand: an API token id `alice@pve!ci`, `alice@pbs@host:store`, `<root@pam>`,
+        // `/users/alice@pve/`. (`<id@host>` is a message id.)
+        rule(['@'], `@(?<=(?<![\\w.@%+'/\\\\<-])(${name})@)(?=${nonMailRealm}|${singleLabelRealm}(?:![\\w-]|@[\\w-]))`),
+        rule(['<', '/user'], `(?:<|/users?/)(${name})@${singleLabelRealm}(?=>|/)`),
         // Squid: `... TCP_MISS/200 512 GET http://x/ alice HIER_DIRECT/10.0.0.1 text/html`.
         rule(
           ['tcp_', 'udp_', 'none/', 'none_', 'tag_none'],

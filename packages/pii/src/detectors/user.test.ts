@@ -9,8 +9,8 @@ describe('user detector', () => {
   test.each([
     [
       'finds the name and the uid when a session opens for a user',
-      'pam_unix(sshd:session): session opened for user cyrus by (uid=0)',
-      ['cyrus', '0'],
+      'pam_unix(sshd:session): session opened for user cyrus by (uid=1000)',
+      ['cyrus', '1000'],
     ],
     [
       'finds the name when sshd rejects an invalid user',
@@ -23,13 +23,13 @@ describe('user detector', () => {
       ['guest'],
     ],
     [
-      'finds numeric ids when audit keys hold them',
-      'pid=2211 uid=0 auid=1000 euid=0 fsuid=33 ses=3',
-      ['0', '1000', '0', '33'],
+      "finds numeric ids but root's 0 when audit keys hold them",
+      'pid=2211 uid=0 auid=1000 euid=0 fsuid=33 ses=3 ouid=01',
+      ['1000', '33', '01'],
     ],
     [
       'finds the name and not the domain when a user key holds DOMAIN\\name',
-      'Username: ACME\\j.okafor\nUser Name: WKS01\\\\svc_backup and user=x.y\\npassword',
+      'Username: ACME\\j.okafor; User Name: WKS01\\\\svc_backup and user=x.y\\npassword',
       ['j.okafor', 'svc_backup', 'x.y'],
     ],
     [
@@ -50,7 +50,7 @@ describe('user detector', () => {
     [
       'finds both names when pam names who switched to whom',
       'session opened for user root(uid=0) by kpatel(uid=1001)',
-      ['root', '0', 'kpatel', '1001'],
+      ['root', 'kpatel', '1001'],
     ],
     [
       'finds both names when smbd maps one to another',

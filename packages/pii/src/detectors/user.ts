@@ -1,5 +1,6 @@
-import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candidate, type Detector } from './detector';
 import { pgpassUser, pgpassWords } from './pgpass';
+import { nonMailRealm, singleLabelRealm } from './principal';
 import { isPlaceholderValue } from './secret-kv';
 import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
@@ -18,9 +19,24 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__'
+    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential'
   ).split(' '),
 );
+
+// `user=root@pam`, `user 'alice@CORP.EXAMPLE.COM'`: a name qualified by a realm that is not a mail domain.
+const realmAfter = `@(?:${nonMailRealm}|${singleLabelRealm})`;
+
+// A Windows domain as logs write it before a name: NetBIOS in capitals (`CORP`, `NA`) or a DNS realm (`VSPHERE.LOCAL`).
+// The capitals tell `CORP\\nadia` (a name) from an escaped line break, and registry hives and built-in groups are not
+// domains of people.
+const windowsDomain = '(?!HK|BUILTIN\\b|AUTHORITY\\b|SERVICE\\b|APPPOOL\\b)[A-Z][A-Z0-9-]{1,14}(?:\\.[A-Z0-9-]+)*';
+
+/** Text escaped for JSON or a string literal, on one line: `\\"` or `\\\\`, an escape not before a lower-case letter, or two
+ * of them. One `\\t` or `\\n` before a letter, or any in text with real line breaks, is a backslash and a letter
+ * (`VSPHERE.LOCAL\\tcastillo`). */
+function looksEscaped(text: string): boolean {
+  return !text.includes('\n') && /\\["\\]|\\[nrt](?![a-z])|\\[nrt][^]*\\[nrt]/.test(text);
+}
 
 // After `Invalid user` any word is the name tried; so is a word a log quotes or brackets (`the locked user [manager]`).
 const certainLead = /(?:(?:invalid|illegal) user\s+["'[(<]*|user\s+["'[(<])$/i;
@@ -48,21 +64,34 @@ function plausibleName(value: string, certain: boolean): boolean {
 export function createUserDetector(): Detector {
   const phrase = boundaryPatterns(
     '(?<![\\w.-])',
-    `(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?=["'\\])>]|[\\s,;:(]|$)`,
+    `(?<!(?:BEGIN|END) )(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$|${realmAfter})`,
     'gi',
   );
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
-  const keyValue = boundaryPatterns(
-    '',
-    `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)\\\\?["'<]?(?:[\\w.-]+(?:\\\\\\\\|\\\\(?![nrt]))(?=[A-Za-z_]))?(${qualifiedName})(?![\\w.$@/(-]|:/)`,
-    'gi',
-  );
+  // A `DOMAIN\\` before the name is dropped (`CORP\\alice`); in escaped text `\\n` `\\r` `\\t` are escapes, not one.
+  const keyValueWith = (domainSeparator: string) =>
+    boundaryPatterns(
+      '',
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
+      'gi',
+    );
+  const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
+  // (Even then `\\n` before the next `key=` is an escaped line break: `user=bob\\npassword=…`.)
+  const keyValueLiteral = keyValueWith('\\\\{1,2}(?![nrt][\\w.-]*\\s*[=:])');
   // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
   // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
   const keySeparator =
     /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
   const none: readonly RegExp[] = [];
-  const separatedKeyValue = (text: string) => (keySeparator.test(text) ? keyValue(text) : none);
+  // Where the patterns of the group being run start: no key/value match has its separator before the first one the
+  // test finds, so their scan starts at that separator's key.
+  let scanFrom = 0;
+  const separatedKeyValue = (text: string) => {
+    const separator = keySeparator.exec(text);
+    if (separator === null) return none;
+    scanFrom = keyRunStart(text, separator.index);
+    return (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
+  };
   const sshd = new RegExp(
     `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+|attempt|failure) for (?:invalid user )?(${name}) from\\b`,
     'g',
@@ -92,10 +121,16 @@ export function createUserDetector(): Detector {
   // cron's `CRON[812]: (alice) CMD (...)`.
   const cron = new RegExp(`\\((${name})\\) CMD \\(`, 'g');
   const netrc = new RegExp(`\\bmachine\\s+\\S+\\s+login\\s+(${name})(?![\\w.$@-])`, 'g');
-  const loginCall = new RegExp(`login\\s*\\(\\s*(["'])(${name})\\1\\s*,`, 'gi');
-  // Numeric user ids are identities too (`uid=0`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
+  // With three literals (`common.login("db", "alice", "…")`) the first names a database: the user is the second.
+  const loginCall = new RegExp(
+    `login\\s*\\(\\s*(?:(["'])[^"'\\n]*\\1\\s*,\\s*(?=(["'])[^"'\\n]*\\2\\s*,\\s*(["'])[^"'\\n]*\\3\\s*\\)))?(["'])(${name})\\4\\s*,`,
+    'gi',
+  );
+  // Numeric user ids are identities too (`uid=1000`, audit's `auid=1000`, pam's `by alice(uid=1000)`): issue 9 keeps them
   // from the LLM, and templates already treat numbers as variables.
-  const numericUid = /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(\d{1,10})(?!\w)/gi;
+  // Except root's uid 0: the same on every system, it names no person (like 127.0.0.1).
+  const numericUid =
+    /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(?!0(?!\d))(\d{1,10})(?!\w)/gi;
   // `id`'s `uid=1000(alice)`: the name after the number.
   const idOutput = new RegExp(`\\buid=\\d+\\((${name})\\)`, 'g');
   const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
@@ -112,6 +147,16 @@ export function createUserDetector(): Detector {
     'gi',
   );
   const pgpass = pgpassUser(name);
+  // `CORP\\alice` anywhere (also JSON-escaped, `CORP\\\\alice`), Samba's `[CORP]\\[alice]`: the name, not the domain. Not
+  // a path (`C:\\Users`, `\\\\server\\share`: the domain follows no `\\`, `/` or `:`); see looksEscaped for `\\n`.
+  const domainBefore = `\\\\(?<=(?<![\\w\\\\/:$%.-])${windowsDomain}\\\\)`;
+  const domainTail = `(${name})(?<!\\.)(?![\\w\\\\/$-]|\\.\\w)`;
+  const domainLiteral = new RegExp(`${domainBefore}\\\\?${domainTail}`, 'g');
+  const domainEscaped = new RegExp(`${domainBefore}(?:\\\\|(?![nrt]))${domainTail}`, 'g');
+  const samba = new RegExp(`\\]\\\\{1,2}\\[(?<=(?<![\\w\\\\/-])\\[[A-Za-z][\\w.-]*\\]\\\\{1,2}\\[)(${name})\\]`, 'g');
+  const literalList = [domainLiteral, samba];
+  const escapedList = [domainEscaped, samba];
+  const domainUsers = (text: string) => (looksEscaped(text) ? escapedList : literalList);
   // `ssh alice@203.0.113.9`, rsync's `alice@10.0.0.5:/srv`: a login at an address (an email needs a domain). Its
   // words are `@` and a digit, so lines whose only `@` is an email's skip it.
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -169,8 +214,9 @@ export function createUserDetector(): Detector {
       ],
       allOf(sshd, loginFailed),
     ],
-    [['sudo'], always(sudo)],
-    [['] "'], always(accessLog)],
+    // Two rare words share a bit: sudo's fields and the access log's authuser (each pattern fails fast on its literal).
+    [['sudo', '] "'], allOf(sudo, accessLog)],
+    [['\\'], domainUsers],
     [['user":', 'user" :'], always(nestedName)],
     // Rare formats share one keyword bit (a detector has 32): .netrc, cron, vsftpd, smbd's mapping, Vault.
     [
@@ -195,8 +241,9 @@ export function createUserDetector(): Detector {
     find(text: string, out: Candidate[], groups = -1): void {
       for (let i = 0; i < patterns.length; i++) {
         if ((groups & (1 << i)) === 0) continue;
+        scanFrom = 0;
         for (const pattern of (patterns[i] as (typeof patterns)[number])[1](text)) {
-          pattern.lastIndex = 0;
+          pattern.lastIndex = scanFrom;
           for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
             const found = m[m.length - 1] as string;
             const value = found.replace(/\.+$/, '');

@@ -2,13 +2,17 @@ import { codecs } from './codec';
 import { itemFromWire, levelFromWire, list, required } from './from-wire';
 import {
   INCREMENTAL_OTLP_MIN_BYTES,
+  ITEMS_LEVEL,
+  OTLP_LEVELS,
   OTLP_SLICE_BYTES,
   OTLP_SLICE_ITEMS,
+  WalkedChildren,
   type IncrementalOtlpOptions,
+  type WalkedLevel,
 } from './incremental';
 import { signalKeys } from './signal-shape';
 import type { Signal, SignalData } from './types';
-import { caught, failed, OtlpWireError, prefixPath } from './wire-error';
+import { caught, OtlpWireError } from './wire-error';
 import { END, JsonSliceScanner, OPEN_ARRAY, OPEN_OBJECT } from '../json/slice-scanner';
 
 /**
@@ -24,11 +28,8 @@ import { END, JsonSliceScanner, OPEN_ARRAY, OPEN_OBJECT } from '../json/slice-sc
  */
 
 type Wire = Record<string, unknown>;
-/** A level's children: walked (converted, or the first problem), or a value that is not an array. */
-type Children =
-  { walked: true; values: unknown[]; problem: OtlpWireError | undefined } | { walked: false; raw: unknown };
-/** A walked element: converted, its first problem, or undefined when not checked. */
-type Element = Wire | OtlpWireError | undefined;
+/** A level's children: walked, or a value that is not an array. */
+type Children = WalkedChildren | { raw: unknown };
 
 /** Decodes an OTLP/JSON request of `signal`; throws OtlpWireError naming the field, as decodeJson does. */
 export async function decodeJsonIncrementally<S extends Signal>(
@@ -45,7 +46,7 @@ export async function decodeJsonIncrementally<S extends Signal>(
   if (body.length < (options.minBytes ?? INCREMENTAL_OTLP_MIN_BYTES) || scanner.peek() !== OPEN_OBJECT)
     return codecs[signal].decodeJson(body.toString('utf8'));
   const walk = new RequestWalk(signal, scanner);
-  const result = await walk.request();
+  const result = await walk.level('the body', 0, true);
   if (scanner.peek() !== END) throw scanner.syntax('unexpected data after the JSON value');
   if (result instanceof OtlpWireError) throw result;
   // The keys come from the signal, so the object has that signal's shape.
@@ -55,8 +56,8 @@ export async function decodeJsonIncrementally<S extends Signal>(
 /** The children at `key` as from-wire.ts's `list` reads them: none when absent or null, a 400 when not an array. */
 function childrenOf(key: string, children: Children | undefined): unknown[] {
   if (children === undefined) return [];
-  if (!children.walked) return list({ [key]: children.raw }, key, (v) => v);
-  return failed(children.problem) ?? children.values;
+  if (children instanceof WalkedChildren) return children.values();
+  return list({ [key]: children.raw }, key, (v) => v);
 }
 
 class RequestWalk {
@@ -71,93 +72,57 @@ class RequestWalk {
     this.#item = itemFromWire[signal];
   }
 
-  async request(): Promise<Wire | OtlpWireError> {
-    const [key] = this.#keys;
-    let resources: Children | undefined;
-    await this.s.members('the body', async (member) => {
-      if (member === key) resources = await this.#children(key, key, true, (at, check) => this.#resource(at, check));
-      else await this.s.check(1);
-    });
-    return caught(() => ({ [key]: childrenOf(key, resources) }));
-  }
-
-  async #resource(at: string, check: boolean): Promise<Element> {
-    const key = this.#keys[1];
+  /** The level `depth` (0, the request; OTLP_LEVELS) at the current value, its children walked as it goes. */
+  async level(at: string, depth: number, check: boolean): Promise<WalkedLevel> {
     if (this.s.peek() !== OPEN_OBJECT) return this.#notObject(at, check);
+    const own = OTLP_LEVELS[depth];
+    const key = this.#keys[depth];
     const fields: Wire = {};
-    let scopes: Children | undefined;
+    let children: Children | undefined;
     await this.s.members(at, async (member) => {
-      if (member === 'resource' || member === 'schemaUrl') fields[member] = this.s.parseValue(`${at}.${member}`);
-      else if (member === key) scopes = await this.#children(key, `${at}.${key}`, check, (a, c) => this.#scope(a, c));
-      else await this.s.check(3);
+      if (member === key) children = await this.#children(key, depth === 0 ? key : `${at}.${key}`, depth, check);
+      else if (own !== undefined && (member === own || member === 'schemaUrl'))
+        fields[member] = this.s.parseValue(`${at}.${member}`);
+      else await this.s.check(2 * depth + 1);
     });
     if (!check) return undefined;
-    return caught(() => levelFromWire(fields, 'resource', key, () => childrenOf(key, scopes)));
+    if (own === undefined) return caught(() => ({ [key]: childrenOf(key, children) }));
+    return caught(() => levelFromWire(fields, own, key, () => childrenOf(key, children)));
   }
 
-  async #scope(at: string, check: boolean): Promise<Element> {
-    const key = this.#keys[2];
-    if (this.s.peek() !== OPEN_OBJECT) return this.#notObject(at, check);
-    const fields: Wire = {};
-    let items: Children | undefined;
-    await this.s.members(at, async (member) => {
-      if (member === 'scope' || member === 'schemaUrl') fields[member] = this.s.parseValue(`${at}.${member}`);
-      else if (member === key) items = await this.#items(key, `${at}.${key}`, check);
-      else await this.s.check(5);
-    });
-    if (!check) return undefined;
-    return caught(() => levelFromWire(fields, 'scope', key, () => childrenOf(key, items)));
-  }
-
-  /** Resources or scopes: each element walked by `element`, checked until the first problem. */
-  async #children(
-    key: string,
-    at: string,
-    check: boolean,
-    element: (at: string, check: boolean) => Promise<Element>,
-  ): Promise<Children> {
+  /**
+   * The children of a level at `depth`, checked until the first problem: resources and scopes each walked as a level,
+   * items parsed and converted a slice at a time.
+   */
+  async #children(key: string, at: string, depth: number, check: boolean): Promise<Children> {
     if (this.s.peek() !== OPEN_ARRAY) return this.#notArray(at);
-    const values: unknown[] = [];
-    let problem: OtlpWireError | undefined;
-    await this.s.elements(at, async (i) => {
-      const value = await element(`${at}[${i}]`, check && problem === undefined);
-      if (value instanceof OtlpWireError) {
-        problem = prefixPath(value, `${key}[${i}]`);
-        values.length = 0; // nothing of a refused request is kept
-      } else if (value !== undefined) values.push(value);
-    });
-    return { walked: true, values, problem };
-  }
-
-  /** A scope's items, parsed and converted a slice at a time, checked until the first problem. */
-  async #items(key: string, at: string, check: boolean): Promise<Children> {
-    if (this.s.peek() !== OPEN_ARRAY) return this.#notArray(at);
-    const values: unknown[] = [];
-    let problem: OtlpWireError | undefined;
-    await this.s.slices(at, OTLP_SLICE_ITEMS, async (parsed, first) => {
-      if (!check || problem !== undefined) return;
-      for (const [i, item] of parsed.entries()) {
-        const value = caught(() => this.#item(item));
-        if (value instanceof OtlpWireError) {
-          problem = prefixPath(value, `${key}[${first + i}]`);
-          values.length = 0;
-          return;
+    const children = new WalkedChildren(key);
+    if (depth < ITEMS_LEVEL)
+      await this.s.elements(at, async (i) =>
+        children.add(i, await this.level(`${at}[${i}]`, depth + 1, check && children.checking)),
+      );
+    else
+      await this.s.slices(at, OTLP_SLICE_ITEMS, async (parsed, first) => {
+        for (const [i, item] of parsed.entries()) {
+          if (!check || !children.checking) return;
+          children.add(
+            first + i,
+            caught(() => this.#item(item)),
+          );
         }
-        values.push(value);
-      }
-    });
-    return { walked: true, values, problem };
+      });
+    return children;
   }
 
   /** A value where an array belongs: only whether it is null matters, so a large object is checked, not kept. */
   async #notArray(at: string): Promise<Children> {
-    if (this.s.peek() !== OPEN_OBJECT) return { walked: false, raw: this.s.parseValue(at) };
+    if (this.s.peek() !== OPEN_OBJECT) return { raw: this.s.parseValue(at) };
     await this.s.check(3);
-    return { walked: false, raw: {} };
+    return { raw: {} };
   }
 
   /** A value where an object belongs: its problem (`required`'s), a large array checked, not kept. */
-  async #notObject(at: string, check: boolean): Promise<Element> {
+  async #notObject(at: string, check: boolean): Promise<WalkedLevel> {
     let raw: unknown = [];
     if (this.s.peek() === OPEN_ARRAY) await this.s.check(3);
     else raw = this.s.parseValue(at);

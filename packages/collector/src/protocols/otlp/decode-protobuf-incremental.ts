@@ -2,11 +2,19 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Reader } from 'protobufjs';
 import { codecs } from './codec';
 import { itemFromWire, levelFromWire } from './from-wire';
-import { INCREMENTAL_OTLP_MIN_BYTES, OTLP_SLICE_BYTES, type IncrementalOtlpOptions } from './incremental';
+import {
+  INCREMENTAL_OTLP_MIN_BYTES,
+  ITEMS_LEVEL,
+  OTLP_LEVELS,
+  OTLP_SLICE_BYTES,
+  WalkedChildren,
+  type IncrementalOtlpOptions,
+  type WalkedLevel,
+} from './incremental';
 import { envelopeTypes, protoReader, type EnvelopeTypes } from './proto';
 import { signalKeys } from './signal-shape';
 import type { Signal, SignalData } from './types';
-import { caught, failed, invalidProtobuf, OtlpWireError, prefixPath } from './wire-error';
+import { caught, invalidProtobuf, OtlpWireError } from './wire-error';
 
 /**
  * An OTLP protobuf request decoded an item (span, metric, log record) at a time, with a turn of the event loop every
@@ -22,7 +30,8 @@ import { caught, failed, invalidProtobuf, OtlpWireError, prefixPath } from './wi
  * the body and the decoded request (items already converted, not their protobufjs objects as well).
  */
 
-const LEVEL = 1; // the Resource or InstrumentationScope of a level
+const REQUEST_CHILDREN = 1; // the request's resources
+const OWN = 1; // the Resource or InstrumentationScope of a resource or scope
 const CHILDREN = 2; // a resource's scopes, a scope's items
 const SCHEMA_URL = 3;
 
@@ -36,9 +45,10 @@ export async function decodeProtobufIncrementally<S extends Signal>(
 ): Promise<SignalData[S]> {
   if (body.length < (options.minBytes ?? INCREMENTAL_OTLP_MIN_BYTES)) return codecs[signal].decodeProtobuf(body);
   const walk = new RequestWalk(signal, options.sliceBytes ?? OTLP_SLICE_BYTES);
-  let result: Wire | OtlpWireError;
+  let result: WalkedLevel;
   try {
-    result = await walk.request(protoReader(body));
+    const reader = protoReader(body);
+    result = await walk.level(reader, reader.len, 0, true);
   } catch (err) {
     throw invalidProtobuf(err);
   }
@@ -47,7 +57,7 @@ export async function decodeProtobufIncrementally<S extends Signal>(
   return result as unknown as SignalData[S];
 }
 
-/** One request's walk. Each level answers its converted object, the first problem in it, or undefined when not checked. */
+/** One request's walk: one method for every level, resource -> scope, and one for the items. */
 class RequestWalk {
   readonly #keys: readonly [string, string, string];
   readonly #types: EnvelopeTypes;
@@ -63,80 +73,38 @@ class RequestWalk {
     this.#item = itemFromWire[signal];
   }
 
-  async request(reader: Reader): Promise<Wire | OtlpWireError> {
-    const [key] = this.#keys;
-    const resources: Wire[] = [];
-    let problem: OtlpWireError | undefined;
-    for (let r = 0; reader.pos < reader.len;) {
-      const tag = reader.uint32();
-      if (tag >>> 3 !== 1) {
-        reader.skipType(tag & 7);
-        continue;
-      }
-      const resource = await this.#resource(reader, reader.uint32(), problem === undefined);
-      if (resource instanceof OtlpWireError) {
-        problem = prefixPath(resource, `${key}[${r}]`);
-        resources.length = 0; // nothing of a refused request is kept
-      } else if (resource !== undefined) resources.push(resource);
-      r++;
-    }
-    return problem ?? { [key]: resources };
-  }
-
-  async #resource(reader: Reader, length: number, check: boolean): Promise<Wire | OtlpWireError | undefined> {
-    const key = this.#keys[1];
-    const end = reader.pos + length;
-    let resource: unknown = null;
-    let schemaUrl = '';
-    const scopes: Wire[] = [];
-    let problem: OtlpWireError | undefined;
-    for (let s = 0; reader.pos < end;) {
-      const tag = reader.uint32();
-      const field = tag >>> 3;
-      if (field === LEVEL) resource = this.#types.resource.decode(reader, reader.uint32());
-      else if (field === SCHEMA_URL) schemaUrl = reader.string();
-      else if (field !== CHILDREN) reader.skipType(tag & 7);
-      else {
-        const scope = await this.#scope(reader, reader.uint32(), check && problem === undefined);
-        if (scope instanceof OtlpWireError) {
-          problem = prefixPath(scope, `${key}[${s}]`);
-          scopes.length = 0;
-        } else if (scope !== undefined) scopes.push(scope);
-        s++;
-      }
-    }
-    if (!check) return undefined;
-    return caught(() => levelFromWire({ resource, schemaUrl }, 'resource', key, () => failed(problem) ?? scopes));
-  }
-
-  async #scope(reader: Reader, length: number, check: boolean): Promise<Wire | OtlpWireError | undefined> {
-    const key = this.#keys[2];
-    const end = reader.pos + length;
-    let scope: unknown = null;
-    let schemaUrl = '';
-    const items: unknown[] = [];
-    let problem: OtlpWireError | undefined;
+  /** The level `depth` (0, the request; OTLP_LEVELS) whose message ends at `end`, its children walked as it goes. */
+  async level(reader: Reader, end: number, depth: number, check: boolean): Promise<WalkedLevel> {
+    const own = OTLP_LEVELS[depth];
+    const childField = own === undefined ? REQUEST_CHILDREN : CHILDREN;
+    const fields: Wire = own === undefined ? {} : { [own]: null, schemaUrl: '' };
+    const children = new WalkedChildren(this.#keys[depth]);
     for (let i = 0; reader.pos < end;) {
       const tag = reader.uint32();
       const field = tag >>> 3;
-      if (field === LEVEL) scope = this.#types.scope.decode(reader, reader.uint32());
-      else if (field === SCHEMA_URL) schemaUrl = reader.string();
-      else if (field !== CHILDREN) reader.skipType(tag & 7);
-      else {
-        const item = this.#types.item.decode(reader, reader.uint32());
-        if (check && problem === undefined) {
-          const value = caught(() => this.#item(item));
-          if (value instanceof OtlpWireError) {
-            problem = prefixPath(value, `${key}[${i}]`);
-            items.length = 0;
-          } else items.push(value);
+      if (field === childField) {
+        const length = reader.uint32();
+        const checkChild = check && children.checking;
+        if (depth < ITEMS_LEVEL)
+          children.add(i++, await this.level(reader, reader.pos + length, depth + 1, checkChild));
+        else {
+          children.add(i++, this.#itemAt(reader, length, checkChild));
+          await this.#turn(reader);
         }
-        i++;
-        await this.#turn(reader);
-      }
+      } else if (own !== undefined && field === OWN) fields[own] = this.#types[own].decode(reader, reader.uint32());
+      else if (own !== undefined && field === SCHEMA_URL) fields.schemaUrl = reader.string();
+      else reader.skipType(tag & 7);
     }
     if (!check) return undefined;
-    return caught(() => levelFromWire({ scope, schemaUrl }, 'scope', key, () => failed(problem) ?? items));
+    const key = children.key;
+    if (own === undefined) return caught(() => ({ [key]: children.values() }));
+    return caught(() => levelFromWire(fields, own, key, () => children.values()));
+  }
+
+  /** The item (span, metric, log record) of `length` bytes at the reader, converted when checked. */
+  #itemAt(reader: Reader, length: number, check: boolean): unknown {
+    const item = this.#types.item.decode(reader, length);
+    return check ? caught(() => this.#item(item)) : undefined;
   }
 
   async #turn(reader: Reader): Promise<void> {

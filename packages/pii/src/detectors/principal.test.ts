@@ -1,0 +1,103 @@
+import { createPiiScanner } from '../scanner';
+
+/** Principals and domain-qualified names are users; their realms are neither emails nor users. */
+describe('principals and domain-qualified names', () => {
+  const scanner = createPiiScanner();
+  const found = (text: string) => scanner.scan(text).map((m) => [m.type, m.value]);
+
+  test.each([
+    [
+      'finds the name and no email when a Kerberos principal has an upper-case realm',
+      'kinit: pre-auth failed for mweber@LAB.ACME.TEST while getting initial credentials',
+      [['user', 'mweber']],
+    ],
+    [
+      'ignores service principals when they name a service, not a user',
+      'TGS_REQ for ldap/dc2.acme.test@ACME.TEST and krbtgt/ACME.TEST@ACME.TEST issued',
+      [],
+    ],
+    [
+      'keeps an address when all of it is in capitals',
+      'NOTIFY SENT TO J.SMITH@ACME-MAIL.COM',
+      [['email', 'J.SMITH@ACME-MAIL.COM']],
+    ],
+    [
+      'finds the name when a login is qualified by a private realm',
+      'login ok: ops_admin@lab.internal via sso; svc-bk@fileserver.local mounted',
+      [
+        ['user', 'ops_admin'],
+        ['user', 'svc-bk'],
+      ],
+    ],
+    [
+      'finds the name when a user key holds a one-label realm',
+      'auth user=tmiller@pve rhost=203.0.113.4 then "userid":"backup2@pbs"',
+      [
+        ['user', 'tmiller'],
+        ['ipv4', '203.0.113.4'],
+        ['user', 'backup2'],
+      ],
+    ],
+    [
+      'finds the name when an API token id or a repository spec qualifies it',
+      'token jdoe@pve!deploy used; repo svc@pbs@10.9.8.7:datastore; <ops@pam> ran; GET /users/kim@pve/tokens',
+      [
+        ['user', 'jdoe'],
+        ['user', 'svc'],
+        ['ipv4', '10.9.8.7'],
+        ['user', 'ops'],
+        ['user', 'kim'],
+      ],
+    ],
+    [
+      'ignores npm tags, routers and message ids when one label follows the @',
+      'npm i react@latest; router api@internal; service web@docker; id=<a1b2c3d4e5.f6@mx.internal>',
+      [],
+    ],
+    [
+      'finds a host name when an IPv4-embedding host follows a node name',
+      'node beam@ip-10-1-2-3.eu-west-1.compute.internal joined; peer rabbit@ip-10-0-0-9 up',
+      [
+        ['hostname', 'ip-10-1-2-3.eu-west-1.compute.internal'],
+        ['hostname', 'ip-10-0-0-9'],
+      ],
+    ],
+    [
+      'finds the host name when it ends the userinfo of a URL',
+      'dsn mysql://app:Xk29sLq0@81-2-3-44.cust.isp.test:3306/db',
+      [
+        ['url_credentials', 'app:Xk29sLq0'],
+        ['hostname', '81-2-3-44.cust.isp.test'],
+      ],
+    ],
+    [
+      'finds the name and not the domain when a Windows domain qualifies it',
+      'logon for user EMEA\\kwong failed; account "LAB\\\\rpatel" locked; mapped [ACME]\\[t.ng] at dc1',
+      [
+        ['user', 'kwong'],
+        ['user', 'rpatel'],
+        ['user', 't.ng'],
+      ],
+    ],
+    [
+      'takes a backslash and a letter literally when the text has no other escape',
+      'session login userName=ACME.TEST\\tnguyen ip=10.2.3.4',
+      [
+        ['user', 'tnguyen'],
+        ['ipv4', '10.2.3.4'],
+      ],
+    ],
+    [
+      'takes a backslash and a letter literally when the text has real line breaks',
+      'Threat found\n User: EMEA\\nlopez\n Action: quarantine',
+      [['user', 'nlopez']],
+    ],
+    [
+      'ignores paths, registry keys, built-in accounts and escapes when they hold a backslash',
+      'C:\\Program Files\\App\\x.exe \\\\FS01\\share HKLM\\SOFTWARE NT AUTHORITY\\SYSTEM BUILTIN\\Users {"m":"FAILED\\nretry\\n"}',
+      [],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});

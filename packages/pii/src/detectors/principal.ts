@@ -1,0 +1,34 @@
+/**
+ * `name@REALM` is not always a mailbox. A Kerberos principal's realm is upper case (`alice@CORP.EXAMPLE.COM`), and
+ * directories and hypervisors qualify a login with a realm that is not a mail domain: Proxmox's `root@pam`, vSphere's
+ * `administrator@vsphere.local`, a host's `.local`/`.internal`/`.lan`/`.localdomain` name. In all of these the name is
+ * a user and nothing is an email.
+ */
+
+/** Top-level labels that no mail system routes: mDNS `.local` (RFC 6762), `.internal`, `.lan`, `home.arpa` (RFC 8375). */
+const privateTld = 'local|internal|lan|localdomain|home\\.arpa';
+const privateDomain = new RegExp(`(?:^|\\.)(?:${privateTld})$`, 'i');
+/** True for a host name under a top-level label that no mail system routes (`node1.corp.internal`). */
+export function isPrivateDomain(host: string): boolean {
+  return privateDomain.test(host);
+}
+
+/** A realm in capitals (letters, digits, `-`, `.`; no lower case): Kerberos and Active Directory write them so. */
+const upperRealm = /^(?=[^a-z]*[A-Z])[A-Z0-9.-]+$/;
+
+/** True when `domain` after `local@` is a realm, not a mail domain (`localPart` decides for all-capital text: `JOHN@EXAMPLE.COM`
+ * stays an address, shouted; `krbtgt/R@R`, a service principal, does not). */
+export function isRealmNotMailDomain(domain: string, localPart: string, servicePrincipal: boolean): boolean {
+  if (privateDomain.test(domain)) return true;
+  return upperRealm.test(domain) && (/[a-z]/.test(localPart) || servicePrincipal);
+}
+
+// Four numbers joined by `-` or `.` inside a host name: the host is a `hostname`, whatever stands before its `@`.
+const embedsIpv4 = '(?![\\w.-]*?(?<!\\d)\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}(?!\\d))';
+
+/** Pattern source, after an `@`: a realm that is not a mail domain, with no IPv4 address in it. */
+export const nonMailRealm = `${embedsIpv4}(?:(?:[A-Za-z0-9-]+\\.)+(?:${privateTld})|(?=[^a-z\\s]*[A-Z])[A-Z0-9-]+(?:\\.[A-Z0-9-]+)*)(?![\\w.-])`;
+
+/** Pattern source, after an `@`: one label with no dot, as Proxmox's `pam`/`pve`/`pbs` (a letter first, no digits:
+ * `pkg@4`, `image@sha256:` and hosts numbered `node1` are not realms). */
+export const singleLabelRealm = '[A-Za-z][A-Za-z_-]*(?![\\w.-]|\\.[A-Za-z0-9])';

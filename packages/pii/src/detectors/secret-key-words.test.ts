@@ -1,0 +1,135 @@
+import { createPiiScanner } from '../scanner';
+
+/** Secrets named by the last word of their key, and values that end where their syntax says. */
+describe('secret key words and value syntax', () => {
+  const scanner = createPiiScanner();
+  const found = (text: string) => scanner.scan(text).map((m) => [m.type, m.value]);
+
+  test.each([
+    [
+      'finds the value when the last word of a key is key, skey, authtok or creds',
+      'gw: EdgeKey=Qm9xW4tZp2Lr7sUv3NyA signing.key: "Zt5nVb8Kq1Wd3Fh7Jm2P" skey=n7Hq2LwZ4xR9tYv1K3pM authtok = Lynx42!rq creds: Pq8$wZ3mTt',
+      [
+        ['secret_kv', 'Qm9xW4tZp2Lr7sUv3NyA'],
+        ['secret_kv', 'Zt5nVb8Kq1Wd3Fh7Jm2P'],
+        ['secret_kv', 'n7Hq2LwZ4xR9tYv1K3pM'],
+        ['secret_kv', 'Lynx42!rq'],
+        ['secret_kv', 'Pq8$wZ3mTt'],
+      ],
+    ],
+    [
+      'finds a hex session key and a session cookie named by its hash',
+      'ICA SessionKey=7D1A44C09E2B58F3A6C1D0E9B7F24A55; drupal SESS3b8f0c9d2e7a41f5b6c8=Wq2Lr9tZx4Vn7Bm1Kp3Y; next',
+      [
+        ['secret_kv', '7D1A44C09E2B58F3A6C1D0E9B7F24A55'],
+        ['secret_kv', 'Wq2Lr9tZx4Vn7Bm1Kp3Y'],
+      ],
+    ],
+    [
+      'finds a quoted key when a crypto object holds it',
+      '{"signer":{"alg":"hs256","key":"b3JnYW5pYzQyIXNlY3JldC1rZXk9PQ=="}}',
+      [['secret_kv', 'b3JnYW5pYzQyIXNlY3JldC1rZXk9PQ==']],
+    ],
+    [
+      'ignores keys that name, route or partition when their last word is key',
+      'partition_key=tenant-8841 routing_key=orders.created.v2 public_key=AAAAC3NzaC1lZDI1NTE5AAAAIG UserKey=1003F46DA6874061 ikey=DIXUVMD3FXH75PY {"key":"team-42-alpha"}',
+      [],
+    ],
+    [
+      'ignores words, ids and references when a credentials key holds them',
+      'credentials: none credential=env://SVC_PASS creds=file:///run/secrets/db idempotencyKey=0f8c2a8e-5c1b-4d8a-9a51-1d2e3f4a5b6c',
+      [],
+    ],
+    [
+      'ends a value at a ? that starts another option',
+      'server "Map?MaxPlayers=10?AdminPassword=Kx7mQ2vZ9?Port=27015" -log',
+      [['secret_kv', 'Kx7mQ2vZ9']],
+    ],
+    [
+      'ends a value at a comma before the next key: of a struct dump',
+      'auth=&Config{Username:ops,Password:Vt4mZq81x,Auth:,Token:,}',
+      [
+        ['user', 'ops'],
+        ['secret_kv', 'Vt4mZq81x'],
+      ],
+    ],
+    [
+      'finds the value inside a Python string prefix',
+      "call(user=u'ops', passwd=u'Hq7!zLm2', secret=b'Zr81xQ')",
+      [
+        ['user', 'ops'],
+        ['secret_kv', 'Hq7!zLm2'],
+        ['secret_kv', 'Zr81xQ'],
+      ],
+    ],
+    [
+      'finds the secret after the id when an API token is ID=SECRET',
+      'PVEAPIToken=ops@pam!ci=2b1c4d6e-8f90-4a1b-9c2d-3e4f5a6b7c8d',
+      [
+        ['user', 'ops'],
+        ['secret_kv', '2b1c4d6e-8f90-4a1b-9c2d-3e4f5a6b7c8d'],
+      ],
+    ],
+    [
+      'finds the credential when an Authorization header sits in an array or lists key:value pairs',
+      '{"Authorization":["Token Zq8xWm2Lp4Tn6Vb0Kr3Y"]} -H "Authorization: app_id:Lm3Kq9Zx7Vt2, app_secret:Wp8Rt4Yn1Qs6"',
+      [
+        ['auth_header', 'Zq8xWm2Lp4Tn6Vb0Kr3Y'],
+        ['auth_header', 'Lm3Kq9Zx7Vt2'],
+        ['auth_header', 'Wp8Rt4Yn1Qs6'],
+      ],
+    ],
+    [
+      'finds the credential when Bearer token names it',
+      'rejected Bearer token Zt9Lm2Qx8Wv4Kp7Rn3Y: expired',
+      [['auth_header', 'Zt9Lm2Qx8Wv4Kp7Rn3Y']],
+    ],
+    [
+      'finds the password of -pw and -t flags and of -u NAME -p PASS pairs',
+      'kadmin -q "ank -pw Wq9zLm42Tx bob@LAB.TEST"; influx query -t Rk2Vm8Zq4Lx7Tn1W; jcli open h:1 -u ops -p Zm4Kq8Lx',
+      [
+        ['secret_kv', 'Wq9zLm42Tx'],
+        ['user', 'bob'],
+        ['secret_kv', 'Rk2Vm8Zq4Lx7Tn1W'],
+        ['user', 'ops'],
+        ['secret_kv', 'Zm4Kq8Lx'],
+      ],
+    ],
+    [
+      'finds the user and the password when an admin CLI sets one with passwd',
+      'mqctl users passwd operator Hx7$kq2Lm',
+      [
+        ['user', 'operator'],
+        ['secret_kv', 'Hx7$kq2Lm'],
+      ],
+    ],
+    [
+      'finds both when a query string has u= and p=',
+      'GET /query?db=x&p=Kq7Lm2Zx9&u=ops_ro HTTP/1.1',
+      [
+        ['secret_kv', 'Kq7Lm2Zx9'],
+        ['user', 'ops_ro'],
+      ],
+    ],
+    [
+      'finds the body of an armored seed and a SecureString plain text',
+      '-----BEGIN USER NKEY SEED-----\\nSUAQ2ZLW7XK4JMTN3PRB5VYC6HDGE\\n------END USER NKEY SEED------ ; ConvertTo-SecureString "Zq8!Lm4x" -AsPlainText -Force',
+      [
+        ['secret_kv', 'SUAQ2ZLW7XK4JMTN3PRB5VYC6HDGE'],
+        ['secret_kv', 'Zq8!Lm4x'],
+      ],
+    ],
+    [
+      'finds a directive value when a comment follows it',
+      'rcon_password "Wz8Kq2Lm7"  // loaded from server.cfg',
+      [['secret_kv', 'Wz8Kq2Lm7']],
+    ],
+    [
+      'ignores stand-ins in capitals, references and a URL after -u',
+      'tool login -u USERNAME -p PASSWORD; cli auth -password env://APP_PASS; govc ls -u "https://vc.example.org/sdk"',
+      [],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});

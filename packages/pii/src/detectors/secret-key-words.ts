@@ -1,0 +1,85 @@
+import { entropyPerChar } from '../checksums/entropy';
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isPlaceholderValue } from './secret-kv';
+
+/**
+ * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
+ * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":`, a Drupal session cookie `SSESS<hash>=`, and
+ * a `"key"` inside a crypto, KMS or signing object. The last word `key` also ends keys that hold no secret
+ * (`partition_key`, `routing_key`, `public_key`), so a value counts only when it looks random: a digit and a letter,
+ * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
+ * dotted name, a path, a URL or a reference.
+ */
+const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess'];
+
+// Starts on the separator and looks behind for the word, so lines where the words are prose cost one quick scan.
+const separatorAfterWord = /[:=](?<=(?:key|authtok|creds|credentials?|sess|SSESS[0-9a-f]{16,})\\?["']?\s*.)/i;
+const keyValue =
+  /(?<![\w.-])\\?["']?([A-Za-z][\w.-]*)\\?["']?\s*(?:=>|[:=])\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\]{8,})/g;
+
+/** The key's last word: after `_`, `.`, `-`, or a lower-case letter or digit before a capital (`renderKey`). */
+function lastWord(key: string): string {
+  const words = key.split(/[_.-]+|(?<=[a-z0-9])(?=[A-Z])/);
+  return (words[words.length - 1] as string).toLowerCase();
+}
+
+// Keys ending in `key` whose values are names, ids or public material.
+const notSecretKey =
+  /(?:public|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
+const cryptoContext = /kms|crypto|sign(?:ing)?|encrypt|cipher|hmac|jwk|secret|vault/i;
+
+/** A password (any characters, 8+) or, under a `…key` name, a key (12+ characters of a token alphabet). */
+function randomValue(value: string, isKey: boolean): boolean {
+  return (
+    (!isKey || (value.length >= 12 && /^[A-Za-z0-9+/=_.:~-]+$/.test(value))) &&
+    !/^(?:~?\/|\.{1,2}\/|[a-z][\w+.-]*:\/\/)/.test(value) &&
+    /\d/.test(value) &&
+    /[A-Za-z]/.test(value) &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) &&
+    !/^\d+(?:[.:-]\d+)*$/.test(value) &&
+    !/^(?:[a-z]+[.:_-])+[a-z0-9]+$/.test(value) &&
+    !isPlaceholderValue(value) &&
+    entropyPerChar(value) >= 3
+  );
+}
+
+function secretKey(key: string, quoted: boolean, text: string, at: number): boolean {
+  if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return true;
+  const word = lastWord(key);
+  if (word === 'key') {
+    if (key.toLowerCase() === 'key') return quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at));
+    return !notSecretKey.test(key);
+  }
+  return ['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess'].includes(word);
+}
+
+export function createSecretKeyWordsDetector(): Detector {
+  const hint = anyOf(keyWords);
+  return {
+    type: 'secret_kv',
+    keywordGroups: [keyWords],
+    mayMatch: (text) => hint.test(text),
+    find(text: string, out: Candidate[]): void {
+      if (!separatorAfterWord.test(text)) return;
+      keyValue.lastIndex = 0;
+      for (let m = keyValue.exec(text); m !== null; m = keyValue.exec(text)) {
+        const key = m[1] as string;
+        const value = m[2] as string;
+        // A value may itself be the next pair (`session: SSESS…=…`): a rejected match resumes at its value.
+        const valueStart = m.index + m[0].length - value.length;
+        if (!secretKey(key, /["']/.test(m[0][0] as string), text, m.index)) {
+          keyValue.lastIndex = valueStart;
+          continue;
+        }
+        // The next `key=value` pair, or SigV4's `Credential=AKIA…/date/region/service/aws4_request` (a scope).
+        if (!randomValue(value, lastWord(key) === 'key') || /^[\w.-]+=(?!=*$)|aws4_request/.test(value)) {
+          keyValue.lastIndex = valueStart;
+          continue;
+        }
+        const end = m.index + m[0].length;
+        out.push(candidate('secret_kv', end - value.length, end, m.index, end));
+      }
+    },
+    normalize: keepAsIs,
+  };
+}
