@@ -66,19 +66,6 @@ function settle(found: Found[]): Candidate[] {
   return out;
 }
 
-/** Merges two start-sorted lists of non-overlapping ranges that do not overlap each other. */
-function merge(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && (a[i] as Candidate).start < (b[j] as Candidate).start))
-      out.push(a[i++] as Candidate);
-    else out.push(b[j++] as Candidate);
-  }
-  return out;
-}
-
 export function createContextFinder(model: ContextModel, types: readonly PiiType[]): ContextFinder | undefined {
   const wantUser = types.includes('user');
   const wantSecret = types.includes('secret_kv');
@@ -126,6 +113,6 @@ export function createContextFinder(model: ContextModel, types: readonly PiiType
     found.length = 0;
     triggerRegions(text, context.words, flags, (from, to) => findCandidates(text, score, from, to));
     if (found.length === 0) return rules;
-    return merge(rules, settle(found));
+    return [...rules, ...settle(found)].sort((a, b) => a.start - b.start);
   };
 }
