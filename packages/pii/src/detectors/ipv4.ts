@@ -12,6 +12,7 @@ const notAnIdentity = /^(?:127\.|0\.0\.0\.0$|255\.)/;
  * A bare `1.2.3.4` is redacted: an address leaking costs more than a version number hidden.
  */
 export function createIpv4Detector(): Detector {
+  const dottedQuad = /\d\.\d{1,3}\.\d{1,3}\.\d/;
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
   const address = `${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`;
   const patternsFor = boundaryPatterns(
@@ -21,7 +22,8 @@ export function createIpv4Detector(): Detector {
   );
   return {
     type: 'ipv4',
-    mayMatch: (text) => text.includes('.'),
+    // Every address has a digit, a dot, digits, a dot, digits, a dot and a digit: most lines with a dot have none.
+    mayMatch: (text) => dottedQuad.test(text),
     find(text: string, out: Candidate[]): void {
       for (const p of patternsFor(text)) {
         p.lastIndex = 0;

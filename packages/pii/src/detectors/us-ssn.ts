@@ -1,4 +1,4 @@
-import { candidate, digitsOnly, type Candidate, type Detector } from './detector';
+import { candidate, combineDetectors, digitsOnly, type Candidate, type Detector } from './detector';
 
 /** SSA rules: area 000, 666 and 900-999, group 00 and serial 0000 are never issued; two numbers were published in ads. */
 export function isValidSsn(area: string, group: string, serial: string): boolean {
@@ -20,34 +20,49 @@ export function createUsSsnDetector(): Detector {
   // `REF*SY*` (SY: Social Security Number qualifier).
   const structured =
     /\bPID\|(?:[^|\r\n]*\|){18}(\d{3})-?(\d{2})-?(\d{4})(?=[|^~\r\n\\]|$)|\bREF\*SY\*(\d{3})-?(\d{2})-?(\d{4})(?=[*~\r\n\\]|$)/dg;
-  // Two tests: a case-insensitive alternation of the shape and the words costs more than both.
   const shape = /\d{3}-\d\d-\d{4}/;
   const label = /ssn|social/i;
-  return {
-    type: 'us_ssn',
-    mayMatch: (text) => shape.test(text) || label.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
-    find(text: string, out: Candidate[]): void {
-      dashed.lastIndex = 0;
-      for (let m = dashed.exec(text); m !== null; m = dashed.exec(text)) {
-        if (isValidSsn(m[1] as string, m[2] as string, m[3] as string))
-          out.push(candidate('us_ssn', m.index, m.index + m[0].length));
-      }
-      labelled.lastIndex = 0;
-      for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
-        if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
-        const end = m.index + m[0].length;
-        const length = 9 + (m[2] as string).length * 2;
-        out.push(candidate('us_ssn', end - length, end, m.index, end));
-      }
-      structured.lastIndex = 0;
-      for (let m = structured.exec(text); m !== null; m = structured.exec(text)) {
-        const first = m[1] === undefined ? 4 : 1;
-        if (!isValidSsn(m[first] as string, m[first + 1] as string, m[first + 2] as string)) continue;
-        const end = m.index + m[0].length;
-        const start = (m.indices as RegExpIndicesArray)[first]?.[0] as number;
-        out.push(candidate('us_ssn', start, end, m.index, end));
-      }
-    },
-    normalize: digitsOnly,
-  };
+  // Two parts: the shapes' own tests, and the label's words found in the scanner's keyword pass (a case-insensitive
+  // scan of every line for them cost as much as the shape's).
+  return combineDetectors(
+    'us_ssn',
+    [
+      {
+        type: 'us_ssn',
+        mayMatch: (text) => shape.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
+        find(text: string, out: Candidate[]): void {
+          dashed.lastIndex = 0;
+          for (let m = dashed.exec(text); m !== null; m = dashed.exec(text)) {
+            if (isValidSsn(m[1] as string, m[2] as string, m[3] as string))
+              out.push(candidate('us_ssn', m.index, m.index + m[0].length));
+          }
+          structured.lastIndex = 0;
+          for (let m = structured.exec(text); m !== null; m = structured.exec(text)) {
+            const first = m[1] === undefined ? 4 : 1;
+            if (!isValidSsn(m[first] as string, m[first + 1] as string, m[first + 2] as string)) continue;
+            const end = m.index + m[0].length;
+            const start = (m.indices as RegExpIndicesArray)[first]?.[0] as number;
+            out.push(candidate('us_ssn', start, end, m.index, end));
+          }
+        },
+        normalize: digitsOnly,
+      },
+      {
+        type: 'us_ssn',
+        keywordGroups: [['ssn', 'social']],
+        mayMatch: (text) => label.test(text),
+        find(text: string, out: Candidate[]): void {
+          labelled.lastIndex = 0;
+          for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
+            if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
+            const end = m.index + m[0].length;
+            const length = 9 + (m[2] as string).length * 2;
+            out.push(candidate('us_ssn', end - length, end, m.index, end));
+          }
+        },
+        normalize: digitsOnly,
+      },
+    ],
+    digitsOnly,
+  );
 }

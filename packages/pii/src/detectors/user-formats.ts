@@ -133,7 +133,7 @@ export function createUserFormatsDetector(): Detector {
         rule(["identity '", "authentication of '"], `\\b(?:identity|authentication of) '(${name})'`, undefined, 'gi'),
         rule(
           ['logged in as', 'authenticated as', 'bound as', 'signed in as', 'logged on as'],
-          `\\b(?:logged in|authenticated|bound|signed in|logged on) as (?:user )?["'<]?(${name})(?![\\w.$@-])`,
+          `\\b(?:logged in|authenticated|bound|signed in|logged on) as (?:user )?["'<]?(${name})(?![\\w.$@/-])`,
           undefined,
           'gi',
         ),
@@ -142,9 +142,31 @@ export function createUserFormatsDetector(): Detector {
         // `Password authentication failed for es_ingest`, `Authentication of BASIC header failed for svc-trigger from`.
         rule(
           ['failed for', 'failure for', 'succeeded for', 'successful for'],
-          `\\b(?:authentication|login|logon|auth|header)(?: \\w+)? (?:failed|failure|succeeded|successful) for (?:user )?["'[]?(${name})(?=["'\\]]|\\s+from\\b|\\s*[;,]|[\\s:]*$)`,
+          `\\b(?:authentication|login|logon|auth|header)(?: \\w+)? (?:failed|failure|succeeded|successful) for (?:user )?["'[]?(${name})(?<!\\.)(?=["'\\]]|\\s+from\\b|\\s*[;,]|\\.(?:\\s|$)|[\\s:]*$)`,
           undefined,
           'gi',
+        ),
+        // Admin CLIs' `user <verb> NAME` (`samba-tool user setpassword ana`, `ipa user-add ana`, `drush user:create ana`,
+        // `wp user create ana`): the account the subcommand acts on, then the end, an option, an email or a shell operator.
+        rule(
+          ['user ', 'user-', 'user:', 'user_', 'users '],
+          `\\busers?[ :_-](?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?[\\w-]+(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
+        ),
+        // Spring and Java XML properties: `<property name="username" value="amq"/>`.
+        rule(
+          ['value='],
+          `\\bname\\s*=\\s*"(?:user(?:name)?|login|uid|principal)"\\s+value\\s*=\\s*"(${name})"`,
+          undefined,
+          'gi',
+        ),
+        // IBM MQ's MQSC attributes in capitals: `MCAUSER('app')`.
+        rule(["user('"], `\\b[A-Z]*USER\\('(${name})'\\)`),
+        // `sysadminctl -resetPasswordFor ana`, `--set-password-for ana`: a flag that says whose password.
+        rule(['passwordfor', 'password-for'], `-(?:[\\w-]*[Pp]assword-?[Ff]or)\\s+["']?(${name})`, undefined, 'gi'),
+        // The C library's account lookups: `getpwnam(ana)`, `getspnam`, `initgroups(ana, …)`.
+        rule(
+          ['getpwnam', 'getspnam', 'initgroups('],
+          `\\b(?:getpwnam(?:_r)?|getspnam|initgroups)\\(["']?(${name})["']?[,)]`,
         ),
         // Dockerfile and build output `USER appuser` (the account the image runs as), upper case, alone on its line.
         rule(['user '], `USER(?<=(?:^|\\\\n|\\n|: |\\] )USER)\\s+(${name})(?::[\\w-]+)?[ \\t]*(?=$|\\\\n|\\n)`),
@@ -223,8 +245,12 @@ export function createUserFormatsDetector(): Detector {
           `\\b(?:SCHEDULE_\\w*DOWNTIME|ACKNOWLEDGE_\\w*PROBLEM|ADD_\\w*COMMENT);[^\\n]*;(${name});[^;\\n]*$`,
         ),
         rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?(${name}):`),
-        // `--username NAME` of any command (`argocd login --username admin`): the flag names nothing else.
-        rule(['--username', '-username'], `username(?<=(?<![\\w-])--?(?:[\\w-]+-)?username)(?:=|\\s+)["']?(${name})`),
+        // `--username NAME`, `--user NAME`, `-login-name NAME` of any command (`argocd login --username admin`,
+        // `trino --user ana`): the flag names nothing else (`--user 1000:1000` is no name).
+        rule(
+          ['--user', '-username', '-login-name', '-user-name'],
+          `(?<![\\w-])--?(?:[\\w-]+-)?(?:user(?:-?name)?|login-name)(?:=|\\s+)["']?(${name})(?![\\w.$@:/-])`,
+        ),
       ],
       [
         // /etc/passwd and getent lines `alice:x:1000:1000:Alice:/home/alice:/bin/bash` (the name and its uid), shadow

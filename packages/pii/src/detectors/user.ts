@@ -19,7 +19,7 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential'
+    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set'
   ).split(' '),
 );
 
@@ -49,7 +49,7 @@ function plausibleName(value: string, certain: boolean): boolean {
   if (bare === '' || isPlaceholderValue(bare) || recordId.test(bare)) return false;
   // After `Invalid user` any word is the name tried (`Invalid user default`), but `user unknown` stays prose.
   // (`<private>` is macOS's unified log hiding a value.)
-  if (certain) return !['unknown', 'private'].includes(bare.toLowerCase());
+  if (certain) return !['unknown', 'private', '__token__'].includes(bare.toLowerCase());
   if (notAName.has(bare.toLowerCase())) return false;
   // Past tenses and gerunds are prose ("user clicked", "user signing"), not names.
   return !(bare.length > 5 && /(?:ed|ing)$/.test(bare) && /^[a-z]+$/.test(bare));
@@ -72,7 +72,7 @@ export function createUserDetector(): Detector {
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester|uname))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
@@ -81,7 +81,7 @@ export function createUserDetector(): Detector {
   // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
   // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
   const keySeparator =
-    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter)\\?["']?\s*.)/i;
+    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter|owner|employee|submitter|requester|uname)\\?["']?\s*.)/i;
   const none: readonly RegExp[] = [];
   // Where the patterns of the group being run start: no key/value match has its separator before the first one the
   // test finds, so their scan starts at that separator's key.
@@ -112,7 +112,11 @@ export function createUserDetector(): Detector {
   // vsftpd's `[pid 3321] [alice] FAIL LOGIN: Client "..."`.
   const vsftpd = new RegExp(`\\[pid \\d+\\] \\[(${name})\\] (?:OK|FAIL) [A-Z]+`, 'g');
   // `"user":{"name":"alice"}` (ECS, OpenTelemetry-style nesting).
-  const nestedName = new RegExp(`"user"\\s*:\\s*\\{\\s*"(?:name|username|login|id)"\\s*:\\s*"(${name})"`, 'g');
+  // (Other fields may come first: Slack's `"user":{"id":"U0…","name":"ana"}`; an id is not a name.)
+  const nestedName = new RegExp(
+    `"user"\\s*:\\s*\\{(?:\\s*"(?!name"|username"|login")[\\w-]+"\\s*:\\s*(?:"[^"\\n]*"|[\\w.-]+)\\s*,){0,4}\\s*"(?:name|username|login)"\\s*:\\s*"(${name})"`,
+    'g',
+  );
   // `<username>alice</username>`, `<ns:login>bob</ns:login>`: XML elements named like a user.
   const xmlElement = new RegExp(
     `<((?:[\\w.-]+:)?(?:user(?:[_-]?name)?|login|uid|account))>\\s*(${name})\\s*</\\1>`,
@@ -141,9 +145,10 @@ export function createUserDetector(): Detector {
     `\\b(?:userpass-|display_name[=:"\\s]+(?:ldap|oidc|okta|github|radius|jwt|cert)-|auth/(?:userpass|ldap|okta|radius)[\\w.-]*/login/)(${name})`,
     'g',
   );
-  // XML with the field name in an attribute (Windows events): `<Data Name="TargetUserName">alice</Data>`.
+  // XML with the field name in an attribute (Windows events): `<Data Name="TargetUserName">alice</Data>`; SAML's
+  // `<Attribute Name="uid"><AttributeValue>alice</AttributeValue>`.
   const namedField = new RegExp(
-    `\\bName=\\\\?["'][\\w-]*(?:User(?:Name)?|AccountName)\\\\?["']\\s*>\\s*(${name})\\s*<`,
+    `\\bName=\\\\?["'](?:[\\w-]*(?:User(?:Name)?|AccountName)|uid|login)\\\\?["'][^<>]*>\\s*(?:<(?:[\\w-]+:)?AttributeValue\\b[^<>]*>\\s*)?(${name})\\s*<`,
     'gi',
   );
   const pgpass = pgpassUser(name);
@@ -160,7 +165,11 @@ export function createUserDetector(): Detector {
   // `ssh alice@203.0.113.9`, rsync's `alice@10.0.0.5:/srv`: a login at an address (an email needs a domain). Its
   // words are `@` and a digit, so lines whose only `@` is an email's skip it.
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-  const userAtAddress = new RegExp(`(?<![\\w.@%+'-])(${name})@(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d))`, 'g');
+  // (Not an actor system's address, `akka.tcp://flink@10.0.0.5:6123`, nor a SIP URI's extension or service, `sip:ping@…`.)
+  const userAtAddress = new RegExp(
+    `(?<![\\w.@%+'-]|(?:akka|pekko)(?:\\.\\w+)?://|\\bsips?:)(${name})@(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d))`,
+    'g',
+  );
   // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
   const allOf =
     (...list: RegExp[]) =>
@@ -189,6 +198,11 @@ export function createUserDetector(): Detector {
         'by:',
         'assignee',
         'reporter',
+        'owner',
+        'employee',
+        'submitter',
+        'requester',
+        'uname',
         'acct',
         'account name',
         'logname',
@@ -227,7 +241,10 @@ export function createUserDetector(): Detector {
     [['login'], always(loginCall)],
     [['uid=', 'uidnumber:'], allOf(numericUid, idOutput)],
     [['(uid='], always(ownerOfUid)],
-    [['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"'], always(namedField)],
+    [
+      ['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"', 'uid"', 'login"'],
+      always(namedField),
+    ],
     [pgpassWords, always(pgpass)],
     [['@0', '@1', '@2', '@3', '@4', '@5', '@6', '@7', '@8', '@9'], always(userAtAddress)],
   ];
@@ -253,6 +270,10 @@ export function createUserDetector(): Detector {
               certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart)) ||
               /["'[<]/.test(text[valueStart - 1] ?? '');
             if (!plausibleName(value, certain)) continue;
+            // `"actor_user_name":"Dana Brennan"`: a display name goes on past a space inside its quotes, it is no login.
+            const end = valueStart + value.length;
+            if (/["']/.test(text[valueStart - 1] ?? '') && /^ [^"'\n]{0,64}["']/.test(text.slice(end, end + 66)))
+              continue;
             out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
           }
         }

@@ -1,70 +1,11 @@
 import { codecs } from './codec';
 import { KeyValueList, type MetricsData } from './types';
 import { OtlpWireError } from './wire-error';
-
-const metricsJson = {
-  resourceMetrics: [
-    {
-      resource: { attributes: [{ key: 'service.name', value: { stringValue: 'db' } }] },
-      scopeMetrics: [
-        {
-          scope: { name: 'm', version: '1' },
-          metrics: [
-            {
-              name: 'up',
-              unit: '1',
-              gauge: {
-                dataPoints: [
-                  { asInt: '1', timeUnixNano: '10', attributes: [{ key: 'a', value: { boolValue: true } }] },
-                ],
-              },
-            },
-            {
-              name: 'reqs',
-              sum: {
-                aggregationTemporality: 2,
-                isMonotonic: true,
-                dataPoints: [{ asDouble: 2.5, startTimeUnixNano: 1, timeUnixNano: '10' }],
-              },
-            },
-            {
-              name: 'lat',
-              histogram: {
-                aggregationTemporality: 1,
-                dataPoints: [
-                  { count: '3', sum: 1.5, bucketCounts: ['1', 2], explicitBounds: [0.5], min: 0.1, max: 0.9 },
-                ],
-              },
-            },
-            {
-              name: 'exp',
-              exponentialHistogram: {
-                aggregationTemporality: 2,
-                dataPoints: [
-                  {
-                    count: 4,
-                    scale: 2,
-                    zeroCount: '1',
-                    positive: { offset: -1, bucketCounts: ['3'] },
-                    zeroThreshold: 0,
-                  },
-                ],
-              },
-            },
-            {
-              name: 'q',
-              summary: { dataPoints: [{ count: '2', sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] },
-            },
-          ],
-        },
-      ],
-    },
-  ],
-};
+import { everyMetricTypeJson } from '../../testing/otlp-data';
 
 describe('OTLP codecs', () => {
   test('decodes every metric type with 64-bit ints given as strings or numbers when the body is OTLP/JSON', () => {
-    const data = codecs.metrics.decodeJson(JSON.stringify(metricsJson));
+    const data = codecs.metrics.decodeJson(JSON.stringify(everyMetricTypeJson));
     const [up, reqs, lat, exp, q] = data.resourceMetrics[0].scopeMetrics[0].metrics;
     expect(up.data).toEqual({
       type: 'gauge',
@@ -74,7 +15,15 @@ describe('OTLP codecs', () => {
           startTimeUnixNano: 0n,
           timeUnixNano: 10n,
           value: 1n,
-          exemplars: [],
+          exemplars: [
+            {
+              filteredAttributes: new Map(),
+              timeUnixNano: 0n,
+              value: 0.3,
+              spanId: '0102030405060708',
+              traceId: '0102030405060708090a0b0c0d0e0f10',
+            },
+          ],
           flags: 0,
         },
       ],
@@ -83,7 +32,10 @@ describe('OTLP codecs', () => {
       type: 'sum',
       isMonotonic: true,
       aggregationTemporality: 2,
-      dataPoints: [{ value: 2.5, startTimeUnixNano: 1n }],
+      dataPoints: [
+        { value: 2.5, startTimeUnixNano: 1n },
+        { value: Infinity, timeUnixNano: 20n },
+      ],
     });
     expect(lat.data).toMatchObject({
       type: 'histogram',
@@ -105,11 +57,11 @@ describe('OTLP codecs', () => {
       type: 'summary',
       dataPoints: [{ count: 2n, sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }],
     });
-    expect(codecs.metrics.count(data)).toBe(5);
+    expect(codecs.metrics.count(data)).toBe(6);
   });
 
   test('gives back the same data when metrics go through protobuf and back', () => {
-    const data = codecs.metrics.decodeJson(JSON.stringify(metricsJson));
+    const data = codecs.metrics.decodeJson(JSON.stringify(everyMetricTypeJson));
     expect(codecs.metrics.decodeProtobuf(codecs.metrics.encodeProtobuf(data))).toEqual(data);
   });
 

@@ -1,5 +1,6 @@
 import { codecs } from './codec';
 import { KeyValueList, type AnyValue, type LogsData, type MetricsData, type TracesData } from './types';
+import { everyMetricTypeJson } from '../../testing/otlp-data';
 
 const noAttributes = (): Map<string, AnyValue> => new Map();
 const resource = { attributes: new Map([['service.name', 'api']]), droppedAttributesCount: 0 };
@@ -59,73 +60,7 @@ const traces: TracesData = {
 };
 
 // Decoded from OTLP/JSON so every metric type has the shape the decoder gives (defaults included).
-const metrics: MetricsData = codecs.metrics.decodeJson(
-  JSON.stringify({
-    resourceMetrics: [
-      {
-        resource: { attributes: [{ key: 'service.name', value: { stringValue: 'db' } }] },
-        scopeMetrics: [
-          {
-            scope: { name: 'm', version: '1' },
-            metrics: [
-              {
-                name: 'up',
-                unit: '1',
-                gauge: {
-                  dataPoints: [
-                    {
-                      asInt: '1',
-                      timeUnixNano: '10',
-                      exemplars: [
-                        { asDouble: 0.3, spanId: '0102030405060708', traceId: '0102030405060708090a0b0c0d0e0f10' },
-                      ],
-                    },
-                  ],
-                },
-              },
-              {
-                name: 'reqs',
-                sum: {
-                  aggregationTemporality: 2,
-                  isMonotonic: true,
-                  dataPoints: [{ asDouble: 'Infinity', startTimeUnixNano: 1, timeUnixNano: '10' }],
-                },
-              },
-              {
-                name: 'lat',
-                histogram: {
-                  aggregationTemporality: 1,
-                  dataPoints: [
-                    { count: '3', sum: 1.5, bucketCounts: ['1', 2], explicitBounds: [0.5], min: 0.1, max: 0.9 },
-                  ],
-                },
-              },
-              {
-                name: 'exp',
-                exponentialHistogram: {
-                  aggregationTemporality: 2,
-                  dataPoints: [
-                    {
-                      count: 4,
-                      scale: 2,
-                      zeroCount: '1',
-                      positive: { offset: -1, bucketCounts: ['3'] },
-                      zeroThreshold: 0,
-                    },
-                  ],
-                },
-              },
-              {
-                name: 'q',
-                summary: { dataPoints: [{ count: '2', sum: 3, quantileValues: [{ quantile: 0.5, value: 1 }] }] },
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  }),
-);
+const metrics: MetricsData = codecs.metrics.decodeJson(JSON.stringify(everyMetricTypeJson));
 
 describe('OTLP/JSON encoding', () => {
   test('gives back the same spans with every attribute type when traces are encoded and decoded', () => {
@@ -149,7 +84,7 @@ describe('OTLP/JSON encoding', () => {
   });
 
   test('gives back the same points for every metric type when metrics are encoded and decoded', () => {
-    expect(codecs.metrics.count(metrics)).toBe(5);
+    expect(codecs.metrics.count(metrics)).toBe(6);
     const text = codecs.metrics.encodeJson(metrics);
     expect(text).not.toContain('\n');
     expect(codecs.metrics.decodeJson(text)).toEqual(metrics);
