@@ -21,6 +21,7 @@ import { createSecretPositionDetector } from './secret-position';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
+import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUsSsnDetector } from './us-ssn';
 
@@ -47,7 +48,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretKeyWordsDetector(),
     ]),
   token: createTokenDetector,
-  user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector()]),
+  user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector(), createUserActorDetector()]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
 };
