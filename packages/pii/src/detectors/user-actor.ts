@@ -129,7 +129,7 @@ export function createUserActorDetector(): Detector {
         // `login … succeeded for "Quillon"`: a login word, at most a few words, then `for` and the name tried.
         rule(
           [' for '],
-          `\\b${authWord}\\b(?:\\s+(?!for\\b)[\\w-]+){0,4}?\\s+for\\s+(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
+          `\\sfor\\s+(?<=\\b${authWord}\\b(?:\\s+(?!for\\b)[\\w-]+){0,4}?\\s+for\\s+)(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
           undefined,
           'gi',
         ),
@@ -137,15 +137,15 @@ export function createUserActorDetector(): Detector {
         // session runs as (a client connecting `as` an id names the client, not a person).
         rule(
           [' as '],
-          `(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+${open}(${name})${close}${end}`,
+          `\\sas\\s+(?<=(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+)${open}(${name})${close}${end}`,
           undefined,
           'gi',
         ),
         // A daemon dropping privileges to the account it now runs as: `setuid to dfischer succeeded`, `changing user to
         // svc_mail`, `dropping privileges to nobody`.
         rule(
-          [' to '],
-          `\\b(?:set[ug]id|(?:chang|switch)(?:e|es|ed|ing)? (?:uid|user)|dropp(?:ed|ing) (?:privileges|root))\\s+to\\s+${open}(${name})${close}${end}`,
+          ['setuid to', 'setgid to', 'uid to', 'user to', 'privileges to', 'root to'],
+          `\\sto\\s+(?<=\\b(?:set[ug]id|(?:chang|switch)(?:e|es|ed|ing)? (?:uid|user)|dropp(?:ed|ing) (?:privileges|root))\\s+to\\s+)${open}(${name})${close}${end}`,
           undefined,
           'gi',
         ),
@@ -159,18 +159,18 @@ export function createUserActorDetector(): Detector {
     [
       [
         // `export by adm.coordinator2:`, `upload by tc.mramirez file …`, `lookup by Steward-Ana:`, `… by elif3;`.
-        rule([' by '], `(?<![\\w.-]|[Ss]orted |[Gg]rouped |[Oo]rdered |[Pp]artitioned )by\\s+(${name})${end}`),
+        rule([' by '], `\\bby(?<![.-]by|(?:[Ss]orted|[Gg]rouped|[Oo]rdered|[Pp]artitioned) by)\\s+(${name})${end}`),
         // `assigned to aml.analyst.rkhan`, `escalated to tier2.jdoe`: who now holds it.
         rule(
-          [' to '],
-          `\\b(?:assigned|reassigned|escalated|transferred|handed over|delegated|routed)\\s+to\\s+(?:agent\\s+|user\\s+)?(${name})${end}`,
+          ['assigned to', 'escalated to', 'transferred to', 'handed over to', 'delegated to', 'routed to'],
+          `\\sto\\s+(?<=\\b(?:assigned|reassigned|escalated|transferred|handed over|delegated|routed)\\s+to\\s+)(?:agent\\s+|user\\s+)?(${name})${end}`,
           undefined,
           'gi',
         ),
         // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
         rule(
-          roleWords,
+          roleWords.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]),
           `(?<![\\w.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?\\s*[:=]?\\s+(${name})${end}`,
           undefined,
           'gi',
@@ -197,7 +197,10 @@ export function createUserActorDetector(): Detector {
         // systemd's `User Manager for UID 1004`, qmail's `uid 1004`, snapd's `(uid 1001)`, `euid from 0 to 1010`.
         rule(['uid '], `(?<![\\w.-])(?:[erfs]|fs)?uid\\s+(?:from\\s+\\d+\\s+to\\s+)?${uid}`, undefined, 'gi'),
         // `user@1004.service`, `user-1004.slice`, `user-runtime-dir@1004.service`: systemd names a user's units by uid.
-        rule(['user@', 'user-', 'dir@'], `\\buser(?:-runtime-dir)?[@-]${uidNumber}(?=\\.(?:service|slice|scope)\\b)`),
+        rule(
+          ['.service', '.slice', '.scope'],
+          `\\buser(?:-runtime-dir)?[@-]${uidNumber}(?=\\.(?:service|slice|scope)\\b)`,
+        ),
         // A dict or JSON key `uid` with a number: `'uid': 2107`, `"uid": 1000`.
         rule(["uid'", 'uid"'], `\\buid\\\\?["']\\s*:\\s*${uidNumber}(?![\\w.])`, undefined, 'gi'),
       ],
