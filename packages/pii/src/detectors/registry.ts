@@ -18,6 +18,7 @@ import { createSecretFormatsDetector } from './secret-formats';
 import { createSecretKeyWordsDetector } from './secret-key-words';
 import { createSecretKvDetector } from './secret-kv';
 import { createSecretPositionDetector } from './secret-position';
+import { createSecretShapeDetector } from './secret-shape';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
@@ -46,6 +47,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretPositionDetector(),
       createSecretFormatsDetector(),
       createSecretKeyWordsDetector(),
+      createSecretShapeDetector(),
     ]),
   token: createTokenDetector,
   user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector(), createUserActorDetector()]),
