@@ -7,7 +7,7 @@ describe('user actor detector', () => {
   const found = (text: string): string[] => {
     const out: Candidate[] = [];
     detector.find(text, out);
-    return [...new Set(out.map((c) => text.slice(c.start, c.end)))];
+    return [...new Set(out.sort((a, b) => a.start - b.start).map((c) => text.slice(c.start, c.end)))];
   };
 
   test.each([
@@ -27,16 +27,20 @@ describe('user actor detector', () => {
     ['a Matrix user id', 'invite from @li.wei:chat.example.org accepted', ['li.wei']],
     ['a quoted name after User in escaped JSON', '"msg":"User \\"ftp-in-3\\" logged out"', ['ftp-in-3']],
     ['a uid in prose', 'Stopped User Manager for UID 1207.', ['1207']],
-    ['a uid in parentheses', 'quota warning for rsato (uid 2201)', ['2201']],
+    ['a uid in parentheses, not a word before it', 'killed process (uid 2201)', ['2201']],
     ['an effective uid switch', 'changing euid from 0 to 3300 and egid', ['3300']],
     ['a uid under a quoted key', "{'login': 'x', 'uid': 4105}", ['4105']],
     ['a per-user systemd unit', 'Stopping user@1302.service...', ['1302']],
+    ['an IMAP mailbox of another user', 'expunged 4 messages from mailbox user.okwu.Trash', ['okwu']],
+    ['a name before its uid', 'disk quota exceeded for pvance (uid 3012) on /srv', ['pvance', '3012']],
+    ['a name after a login word with a path', 'login via Auth\\LdapProvider failed for "jbeck"', ['jbeck']],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
 
   test.each([
     ['prose after by', 'results sorted by name, grouped by host; disabled by default'],
+    ['the domain of an address before a uid', 'reset mailed to ana@mail.example.org (uid=4410)'],
     ['a cause after by', 'request aborted, caused by timeout'],
     ['a system role after by', 'key rotated by admin; job killed by root'],
     ['a host after by', 'lease renewed by dhcp1.corp.example.com'],

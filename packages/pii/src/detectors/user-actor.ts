@@ -129,7 +129,7 @@ export function createUserActorDetector(): Detector {
         // `login … succeeded for "Quillon"`: a login word, at most a few words, then `for` and the name tried.
         rule(
           [' for '],
-          `\\sfor\\s+(?<=\\b${authWord}\\b(?:\\s+(?!for\\b)[\\w-]+){0,4}?\\s+for\\s+)(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
+          `\\sfor\\s+(?<=\\b${authWord}\\b(?:\\s+(?!for\\b)\\S+){0,4}?\\s+for\\s+)(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
           undefined,
           'gi',
         ),
@@ -207,13 +207,17 @@ export function createUserActorDetector(): Detector {
     ],
     () => true,
   );
-  // Identity syntax: a Matrix user id `@name:server.tld` (any homeserver), and a name quoted after `user` in escaped
-  // JSON text (`User \\"acme-upload\\" logged in`).
+  // Identity syntax: a Matrix user id `@name:server.tld` (any homeserver), an IMAP mailbox `user.NAME`, a name before
+  // its uid, and a name quoted after `user` in escaped JSON text (`User \\"acme-upload\\" logged in`).
   const identities = createRuleDetector(
     'user',
     [
       [
         rule(['@'], `(?<![\\w.@%+\\\\-])@(${name}):(?=[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w.-]))`),
+        // An IMAP mailbox in the other users' namespace: `mailbox: user.jdoe`, `mailbox 'user/jdoe'` (a folder may follow).
+        rule(['mailbox'], `\\bmailbox:?\\s+["']?user[./]([A-Za-z][\\w-]{0,63})(?![\\w@-])`, undefined, 'gi'),
+        // A name before its uid in parentheses: `for rsato (uid 2201)`, `owner mlee (uid=1004)`.
+        rule(['(uid'], `(?<![\\w.@-])(${name})\\s\\(uid[ =:]\\d+\\)`),
         rule(['user \\"', 'user \\\\"'], `\\b[Uu]ser\\s+\\\\{1,3}"(${name})\\\\{1,3}"`),
       ],
     ],
