@@ -33,6 +33,8 @@ const machineName =
 const hostOrFileEnd =
   /\.(?:com|net|org|edu|gov|io|dev|app|ai|co|uk|de|fr|eu|us|nl|es|it|ch|jp|cn|ru|in|br|au|ca|example|local|internal|lan|corp|cloud|svc|cluster|localdomain|arpa|test|invalid|csv|pdf|txt|log|json|xml|yaml|yml|zip|gz|tgz|tar|jpg|jpeg|png|gif|doc|docx|xls|xlsx|html|htm|js|ts|py|rb|go|java|jar|war|sh|conf|cfg|ini|sql|bak|service|socket|timer|target|mount|slice|exe|dll|so|deb|rpm|msi|iso|img|key|pem|crt|cer|pub)$/i;
 
+// Three or more labels ending in a country-code-like label: a host (`mail.deniztech.com.tr`).
+const dottedHost = /^(?:[\w-]+\.){2,}[a-z]{2}$/;
 // Stems that take a number in technical words (`python3`, `sha256`, `amd64`, `node7`, `worker2`): not people.
 const technicalStem = new RegExp(
   '^(?:python|py|utf|sha|md|crc|base|amd|arm|aarch|x|i|ipv|http|https|tls|ssl|ssh|h|aes|rsa|ecdsa|ed|des|java|jdk|jre|' +
@@ -88,6 +90,7 @@ export function loginShaped(value: string): boolean {
     isPlaceholderValue(value) ||
     hostOrFileEnd.test(value) ||
     codeStart.test(value) ||
+    dottedHost.test(value) ||
     machineName.test(value) ||
     versionLike.test(value)
   )
@@ -172,6 +175,20 @@ export function createUserActorDetector(): Detector {
         rule(
           roleWords.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]),
           `(?<![\\w.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?\\s*[:=]?\\s+(${name})${end}`,
+          undefined,
+          'gi',
+        ),
+        // The subject of a session verb: `ops_kim logged in`, `Raptor97[/203.0.113.5:27005] signed out`.
+        rule(
+          ['logged ', 'signed '],
+          `(?<![\\w.@/\\\\-])(${name})(?:\\[[^\\]\\s]*\\])?\\s+(?:has\\s+|was\\s+|successfully\\s+)?(?:logged|signed)\\s+(?:in|on|out|off)\\b`,
+          undefined,
+          'g',
+        ),
+        // Who a moderator acted on: `invited bo.li to #ops`, `banned spam_bot7`, `impersonating cs.agent4`.
+        rule(
+          ['invited', 'banned', 'kicked', 'muted', 'impersonat', 'on behalf of'],
+          `\\b(?:invited|banned|kicked|muted|unbanned|unmuted|impersonat(?:ed|ing)|on behalf of)\\s+(?:user\\s+)?(${name})${end}`,
           undefined,
           'gi',
         ),
