@@ -22,6 +22,7 @@ import { createSecretShapeDetector } from './secret-shape';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
+import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUsSsnDetector } from './us-ssn';
 
@@ -49,7 +50,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretShapeDetector(),
     ]),
   token: createTokenDetector,
-  user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector()]),
+  user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector(), createUserActorDetector()]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
 };
