@@ -60,6 +60,31 @@ describe('secret by shape detector', () => {
     ['a kickstart line sets the root password', 'rootpw --plaintext Maple4410!', ['Maple4410!']],
     ['a form posts it URL-encoded', 'POST /signin form[user]=kim&form[pass]=Cedar%21Hill77', ['Cedar%21Hill77']],
     ['a settings record names it', '{"_id":"Mail_Password","value":"mail-Gate#77"}', ['mail-Gate#77']],
+    [
+      'a command takes a user flag',
+      'sync-cli -s https://files.example -u ann@example.org -p Rk7-Fern_2030',
+      ['Rk7-Fern_2030'],
+    ],
+    [
+      'a Windows command names the user',
+      'net use Y: \\\\nas\\docs /user:ann Gl4ss-Bay!07 /persistent:no',
+      ['Gl4ss-Bay!07'],
+    ],
+    // By position: the last argument after the user (and a host) of an account command, not password-shaped.
+    ['an account command ends with it', 'chatctl register ann chat.example.org hunter22', ['hunter22']],
+    ['a mail admin tool sets it', `mailpasswd ann@mail.example.net 'blue4sky'`, ['blue4sky']],
+    ['an admin CLI adds a user', 'brokerctl add_user metrics m3trics-only; echo done', ['m3trics-only']],
+    // A session id after the word session.
+    [
+      'a login names its session',
+      'Failed login for ann in session 7kq2m9x4vz8p1r5t3w6y0n2b (error)',
+      ['7kq2m9x4vz8p1r5t3w6y0n2b'],
+    ],
+    [
+      'a cart names its session in hex',
+      'coupon rejected for session 4e0740b562bedb8b60ce05c1decfe3ad: expired',
+      ['4e0740b562bedb8b60ce05c1decfe3ad'],
+    ],
   ])('finds the password when %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     const scanned = scanner.scan(text).map((m) => m.value);
@@ -76,6 +101,13 @@ describe('secret by shape detector', () => {
     ['the word is author', 'author Kq3#vXb8 committed'],
     ['a flag follows the credential word', 'login --hostname=Edge-2x7Q --port 22'],
     ['a product token follows a login', 'POST /login HTTP/1.1 "Mozilla/5.0 (X11) Chrome/122.0.6261.94"'],
+    ['an account command takes no password', 'passwd -l ann; useradd -m -s /bin/bash ann; register ann example.org'],
+    [
+      'an account command ends with a word or a path',
+      'chatctl register ann chat.example.org admin; mkuser ann /home/ann',
+    ],
+    ['a session counter or word follows session', 'session 4821 opened; session abcdefghijklmnopqrstuvwx closed'],
+    ['a span id follows session', 'session 5d41402abc4b2a76 ended'],
   ])('leaves the text alone when %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
