@@ -51,6 +51,7 @@ describe('user actor detector', () => {
     ['a file after by', 'rows imported by loader from batch_2026.csv; parsed by parser.py'],
     ['a code path after by', 'value resolved by os.path lookup'],
     ['a version after a role', 'driver v4.2 loaded; agent 7.1.0 started'],
+    ['a record id after a role or assigned to', 'case escalated to TKT-4410; driver AB12 at gate'],
     ['a numbered machine after a role', 'job picked up by agent build-agent-12; worker node-7 joined'],
     ['a hyphenated word', 'file opened by non-trusted program; meta-data refreshed by sync-engine'],
     ['a technical word with digits', 'payload signed by sha256 digest, sent by http2 client'],

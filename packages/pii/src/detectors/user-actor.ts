@@ -22,9 +22,11 @@ const end = `(?=$|[\\s,;)\\]}'"]|[.:](?:\\s|$))`;
  * digit or a capital (`vpn-guest-07`, `Steward-Ana`; `non-trusted` and `meta-data` are words), or letters then digits
  * (`kaveh8`, `vendortech02`, `CDGGA0412`). */
 const loginShape =
-  /^[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+$|^(?=.*[0-9A-Z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$|^[A-Za-z]{2,}\d{1,6}$/;
+  /^[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+$|^(?=.*[0-9A-Z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$|^[A-Za-z]{3,}\d{1,6}$/;
 // A version (`v1.12`, `python3.11`): a dotted number.
 const versionLike = /^[vV]\d|\d\.\d/;
+// A record's id: a capital prefix and a number (`SR-1182`, `TKT-88120007`), a ticket or an order, not a person.
+const recordId = /^[A-Z]{1,8}[-_]\d+$/;
 // A machine's name, numbered after a machine word: `bamboo-agent-04`, `build_worker_3`, `ci.runner2`.
 const machineName =
   /(?:^|[._-])(?:agent|worker|node|host|server|runner|builder|build|vm|pod|box|srv|sensor|device|client|gw|proxy|db|web|app)[._-]?\d+$/i;
@@ -92,7 +94,8 @@ export function loginShaped(value: string): boolean {
     codeStart.test(value) ||
     dottedHost.test(value) ||
     machineName.test(value) ||
-    versionLike.test(value)
+    versionLike.test(value) ||
+    recordId.test(value)
   )
     return false;
   const stem = /^([A-Za-z]+)[-_]?\d+$/.exec(value);
