@@ -125,17 +125,20 @@ const authWord =
 const open = `(?:\\\\?["'\\[])?`;
 const close = `(?:\\\\?["'\\]])?`;
 
+// `for ` after a login word and at most four other tokens (`Failed login attempt for`, `login with X succeeded for`).
+const forAfterLogin = `\\sfor\\s+(?<=\\b${authWord}\\b(?:\\s+(?!for\\b)\\S+){0,4}?\\s+for\\s+)`;
+
 export function createUserActorDetector(): Detector {
   // Where the words say a person acted and a plain word may be the name.
   const plainNames = createRuleDetector(
     'user',
     [
       [
-        // `Failed login for lena.m from …`, `authentication failed for juliet:`, `failed authentication for 'oracle'`,
-        // `login … succeeded for "Quillon"`: a login word, at most a few words, then `for` and the name tried.
+        // `Failed login for lena.m from …`, `authentication failed for juliet:`, `failed authentication for 'oracle'`:
+        // a login word, at most a few words, then `for` and the name tried.
         rule(
           [' for '],
-          `\\sfor\\s+(?<=\\b${authWord}\\b(?:\\s+(?!for\\b)\\S+){0,4}?\\s+for\\s+)(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
+          `${forAfterLogin}(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
           undefined,
           'gi',
         ),
@@ -238,6 +241,8 @@ export function createUserActorDetector(): Detector {
         rule(['mailbox'], `\\bmailbox:?\\s+["']?user[./]([A-Za-z][\\w-]{0,63})(?![\\w@-])`, undefined, 'gi'),
         // A name before its uid in parentheses: `for rsato (uid 2201)`, `owner mlee (uid=1004)`.
         rule(['(uid'], `(?<![\\w.@-])(${name})\\s\\(uid[ =:]\\d+\\)`),
+        // Quoted after a login's `for`, a name may be capitalized: `login … succeeded for "Quillon"`.
+        rule([' for '], `${forAfterLogin}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi'),
         rule(['user \\"', 'user \\\\"'], `\\b[Uu]ser\\s+\\\\{1,3}"(${name})\\\\{1,3}"`),
       ],
     ],
