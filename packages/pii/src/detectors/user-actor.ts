@@ -150,6 +150,13 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // A failed login's message closed by the name tried: `Username and password do not match. (dosei)`.
+        rule(
+          [')'],
+          `\\((${name})\\)(?=\\s*(?:$|\\n|\\\\n))(?<=\\b(?:password|passwd|log(?:in|on)|sign-?in|authenticat\\w*|credentials?)\\b[^\\n()]{0,160}\\(\\1\\))`,
+          undefined,
+          'gi',
+        ),
         // A daemon dropping privileges to the account it now runs as: `setuid to dfischer succeeded`, `changing user to
         // svc_mail`, `dropping privileges to nobody`.
         rule(
