@@ -67,6 +67,16 @@ describe('user actor detector', () => {
     ['a decorator or package scope', '@types/node:20 and @scope/pkg:latest'],
     ['a quoted prose word after a login word', "auth failed for 'Default' realm"],
     ['a cause closing a failed login message', 'login failed (timeout); password check skipped (default)'],
+    [
+      'a component or a code identifier after by or a role',
+      'payload parsed by json_parser; agent ssh_agent up; mod mod_ssl on',
+    ],
+    ['a numbered thing that is not an account', 'panel_v2 logged out; session_1 logged out'],
+    [
+      'a login word without an outcome before for',
+      'login shell for bash; access log for nginx: rotated; auth cache for nss',
+    ],
+    ['a replication role after connected as', 'connected to 10.0.0.5 as master; node connected as replica, lag 0'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
@@ -81,6 +91,8 @@ describe('user actor detector', () => {
 
   test.each([
     ['frontdesk.lsilva', true],
+    ['driver_44120', true],
+    ['order_service', false],
     ['vpn-guest-07', true],
     ['kaveh8', true],
     ['non-trusted', false],

@@ -37,15 +37,32 @@ const hostOrFileEnd =
 
 // Three or more labels ending in a country-code-like label: a host (`mail.deniztech.com.tr`).
 const dottedHost = /^(?:[\w-]+\.){2,}[a-z]{2}$/;
-// Stems that take a number in technical words (`python3`, `sha256`, `amd64`, `node7`, `worker2`): not people.
-const technicalStem = new RegExp(
-  '^(?:python|py|utf|sha|md|crc|base|amd|arm|aarch|x|i|ipv|http|https|tls|ssl|ssh|h|aes|rsa|ecdsa|ed|des|java|jdk|jre|' +
-    'node|win|windows|debian|ubuntu|centos|rhel|el|fc|fedora|alpine|php|ruby|perl|go|net|dotnet|gpt|s|ec|k|eth|en|' +
-    'wlan|bond|vlan|br|sd|vd|nvme|hd|tty|pts|cpu|core|gpu|port|pod|worker|host|server|web|app|db|vm|item|step|' +
-    'stage|job|row|col|line|page|version|ver|rev|build|release|level|tier|zone|region|rack|shelf|slot|lane|gate|' +
-    'pool|shard|partition|replica|queue|topic|table|index|test|case|phase|round|batch|run|task|thread|proc|process|' +
-    'mysql|postgres|postgresql|pg|redis|mongo|mongodb|oracle|log|v|r|p|t|c|e|q|w|n|m|a|b|d|f|g|l|o|u|y|z)$',
-  'i',
+// Words of software, not of people: a login-shaped name made only of these (and numbers) is a code identifier or a
+// component (`config_loader`, `order_service`, `key_id`, `mod_ssl`, `python3`, `panel_v2`), not an account.
+const softwareWord = new Set(
+  (
+    'python py utf sha md crc base amd arm aarch ipv http https tls ssl ssh aes rsa ecdsa des java jdk jre node win ' +
+    'windows debian ubuntu centos rhel fedora alpine php ruby perl go net dotnet gpt eth wlan bond vlan nvme tty pts ' +
+    'cpu core gpu port pod worker host server web app db vm item step stage job row col line page version ver rev ' +
+    'build release level tier zone region rack shelf slot lane gate pool shard partition replica queue topic table ' +
+    'index test case phase round batch run task thread proc process mysql postgres postgresql pg redis mongo mongodb ' +
+    'oracle log logs config conf cfg settings setting loader load reader writer read write parser parse handler ' +
+    'manager service services api gateway order orders key keys id ids uid gid rule rules www data dataset terraform ' +
+    'cron crontab ssh agent panel kube k8s operator controller list lists member members ticket tickets team teams ' +
+    'platform nvidia drm driver vim emacs plugin plugins video audio image images player mod mods bot bots session ' +
+    'sessions sig sigterm sigkill sighup sigint handler handlers signal event events message messages queue cache ' +
+    'store storage bucket file files dir path tmp temp var etc usr bin lib opt src dst out in input output stdin ' +
+    'stdout stderr error errors warn info debug trace metric metrics stats status health check checks probe monitor ' +
+    'alert alerts notify notifier notification mail smtp imap pop dns dhcp ntp http2 grpc rpc rest json xml yaml csv ' +
+    'html sql query queries schema model models view views form forms field fields type types value values default ' +
+    'main master primary secondary backup restore sync async import export upload download client clients proxy ' +
+    'user users group groups role roles admin root guest system sys auth token tokens secret secrets password cert ' +
+    'certs account accounts profile profiles team org tenant project projects repo repos branch commit pr ci cd ' +
+    'pipeline pipelines deploy deployment build builds release stage prod production dev staging qa test tests lint ' +
+    'fmt format new old tmp max min avg count total sum num no yes true false on off enable enabled disable disabled ' +
+    'start stop restart init boot shutdown open close create created update updated delete deleted get set put post ' +
+    'patch add remove rm ls cat cp mv kill exec spawn fork wait sleep retry timeout limit rate size len length'
+  ).split(' '),
 );
 // Dotted code paths (`os.path`, `self.name`, `res.users`): the first label is a module or an object.
 const codeStart =
@@ -75,7 +92,9 @@ const proseWord = new Set(
     'oauth sso saml ldap kerberos password passwords token tokens certificate certificates key link links ' +
     'self its their his her our your my me us them him it this that these those there here what which who whom ' +
     'user users admins roles role support security compliance finance legal sales marketing ops devops engineering ' +
-    'vendor vendors partner partners third party the a an'
+    'vendor vendors partner partners third party the a an master slave primary secondary replica standby leader ' +
+    'follower observer listener subscriber publisher producer consumer participant voter learner arbiter witness ' +
+    'mirror backup readonly readwrite'
   ).split(' '),
 );
 
@@ -84,8 +103,8 @@ function isProse(value: string): boolean {
   return proseWord.has(lower) || notAName.has(lower);
 }
 
-/** A value that can be a user name where the words around it only hint at one: login-shaped, and no host, file,
- * code path, technical word or placeholder. */
+/** A value that can be a user name where the words around it only hint at one: login-shaped, no host, file, code
+ * path, version, record id, numbered machine or placeholder, and not made only of words of software. */
 export function loginShaped(value: string): boolean {
   if (
     !loginShape.test(value) ||
@@ -98,8 +117,13 @@ export function loginShaped(value: string): boolean {
     recordId.test(value)
   )
     return false;
-  const stem = /^([A-Za-z]+)[-_]?\d+$/.exec(value);
-  return !(stem !== null && technicalStem.test(stem[1] as string)) && !isProse(value);
+  if (isProse(value)) return false;
+  // Some part must be a person's (`frontdesk.lsilva`, `kaveh8`), or a role numbered as an account (`driver_44120`).
+  const parts = value.toLowerCase().split(/[._-]|(?<=[a-z])(?=\d)/);
+  return (
+    parts.some((part) => /^[a-z]{2}/.test(part) && !softwareWord.has(part) && !isProse(part)) ||
+    (parts.some((part) => roleWords.includes(part)) && parts.some((part) => /^\d+$/.test(part)))
+  );
 }
 
 /** A value that can be a name where the words around it say a person acted: login-shaped, or one lower-case word
@@ -120,13 +144,18 @@ const roleWords = (
 const role = `(?:${roleWords.join('|')}|administrator)`;
 // A login or authentication word that a `for NAME` completes.
 const authWord =
-  '(?:log(?:in|on)|log-?in|sign-?in|sign-?on|auth(?:entication|entication attempt|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
+  '(?:log(?:in|on)|log-?in|sign-?in|sign-?on|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
+// What happened to it: only then does `for` name an account (`login failed for`, not `login shell for bash`).
+const authOutcome =
+  '(?:fail(?:ed|ure|s)?|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
+  'incorrect|mismatch|expired|reset|changed|updated|locked|unlocked|granted|revoked|issued|rotated|ok|attempts?)';
 // A quote or bracket around a name, also JSON-escaped (`\\"root\\"`).
 const open = `(?:\\\\?["'\\[])?`;
 const close = `(?:\\\\?["'\\]])?`;
 
-// `for ` after a login word and at most four other tokens (`Failed login attempt for`, `login with X succeeded for`).
-const forAfterLogin = `\\sfor\\s+(?<=\\b${authWord}\\b(?:\\s+(?!for\\b)\\S+){0,4}?\\s+for\\s+)`;
+// `for ` after a login word and what happened to it (`Failed login attempt for`, `login with X succeeded for`,
+// `password expired for`).
+const forAfterLogin = `\\sfor\\s+(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
 
 export function createUserActorDetector(): Detector {
   // Where the words say a person acted and a plain word may be the name.
