@@ -61,7 +61,9 @@ const softwareWord = new Set(
     'pipeline pipelines deploy deployment build builds release stage prod production dev staging qa test tests lint ' +
     'fmt format new old tmp max min avg count total sum num no yes true false on off enable enabled disable disabled ' +
     'start stop restart init boot shutdown open close create created update updated delete deleted get set put post ' +
-    'patch add remove rm ls cat cp mv kill exec spawn fork wait sleep retry timeout limit rate size len length'
+    'patch add remove rm ls cat cp mv kill exec spawn fork wait sleep retry timeout limit rate size len length ' +
+    'native unix pam grant range cidr subnet mask ip conditional access invalid valid bad credentials internal ' +
+    'external local remote global shared common generic legacy'
   ).split(' '),
 );
 // Dotted code paths (`os.path`, `self.name`, `res.users`): the first label is a module or an object.
@@ -176,13 +178,6 @@ export function createUserActorDetector(): Detector {
         rule(
           [' as '],
           `\\sas\\s+(?<=(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+)${open}(${name})${close}${end}`,
-          undefined,
-          'gi',
-        ),
-        // A failed login's message closed by the name tried: `Username and password do not match. (dosei)`.
-        rule(
-          [')'],
-          `\\((${name})\\)(?=\\s*(?:$|\\n|\\\\n))(?<=\\b(?:password|passwd|log(?:in|on)|sign-?in|authenticat\\w*|credentials?)\\b[^\\n()]{0,160}\\(\\1\\))`,
           undefined,
           'gi',
         ),
