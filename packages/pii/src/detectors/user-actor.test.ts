@@ -66,6 +66,10 @@ describe('user actor detector', () => {
       'a component or a code identifier after by or a role',
       'payload parsed by json_parser; agent ssh_agent up; mod mod_ssl on',
     ],
+    [
+      'automation that acts like a person',
+      'job triggered by github_actions; pod killed by oom_killer; cert rotated by cert_manager',
+    ],
     ['a numbered thing that is not an account', 'panel_v2 logged out; session_1 logged out'],
     [
       'a login word without an outcome before for',

@@ -63,7 +63,16 @@ const softwareWord = new Set(
     'start stop restart init boot shutdown open close create created update updated delete deleted get set put post ' +
     'patch add remove rm ls cat cp mv kill exec spawn fork wait sleep retry timeout limit rate size len length ' +
     'native unix pam grant range cidr subnet mask ip conditional access invalid valid bad credentials internal ' +
-    'external local remote global shared common generic legacy'
+    'external local remote global shared common generic legacy ' +
+    // Automation that acts in logs the way people do (`triggered by github_actions`, `killed by oom_killer`).
+    'github gitlab bitbucket jenkins argo argocd flux azure aws gcp gke eks aks k8s kubelet kubectl hpa celery ' +
+    'sidekiq dependabot renovate terraform ansible puppet chef salt docker podman helm vault consul nomad ' +
+    'prometheus grafana elastic kibana logstash fluentd fluentbit nginx apache haproxy envoy istio traefik certbot ' +
+    'letsencrypt lets encrypt acme oom killer gc collector waf gpg pgp devops actions action ci auto merge round ' +
+    'robin on call oncall sre filter engine fraud spam beat uploader downloader scheduler sync syncer watcher ' +
+    'reconciler hook cleanup janitor reaper sweeper migrator migration importer exporter indexer crawler scraper ' +
+    'sender receiver router balancer limiter validator checker scanner analyzer compiler executor launcher tester ' +
+    'eviction policy cron timer daemon service svc bot automation'
   ).split(' '),
 );
 // Dotted code paths (`os.path`, `self.name`, `res.users`): the first label is a module or an object.
