@@ -34,7 +34,7 @@ describe('user actor detector', () => {
     ['a per-user systemd unit', 'Stopping user@1302.service...', ['1302']],
     ['the subject of a session verb', 'relay: ops_kim7 has logged out (idle)', ['ops_kim7']],
     ['a bracketed subject of a session verb', 'Wolfy22[/198.51.100.4:5120] logged in with id 7', ['Wolfy22']],
-    ['who a moderator acted on', 'moderator banned spam.bot9 for 24h; invited lu_wen to #ops', ['spam.bot9', 'lu_wen']],
+    ['who a moderator acted on', 'moderator banned grimlock9 for 24h; invited lu_wen to #ops', ['grimlock9', 'lu_wen']],
     ['an IMAP mailbox of another user', 'expunged 4 messages from mailbox user.okwu.Trash', ['okwu']],
     ['a name before its uid', 'disk quota exceeded for pvance (uid 3012) on /srv', ['pvance', '3012']],
     ['a name after a login word with a path', 'login via Auth\\LdapProvider failed for "jbeck"', ['jbeck']],
