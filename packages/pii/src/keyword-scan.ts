@@ -85,22 +85,31 @@ export function createGroupScan(
   }
 
   // A transition stores the next state, with the high bit set when words end in it: one table read per character
-  // tells both. 16-bit entries keep the table small enough to stay in the CPU's caches between lines.
+  // tells both. 16-bit entries keep the table small enough to stay in the CPU's caches between lines, and states are
+  // numbered breadth first, so the shallow ones most characters of a text lead to share a few rows of it.
   if (output.length > outputFlag)
     throw new RangeError(`pii: keywords make ${output.length} automaton states (at most ${outputFlag})`);
-  const outputAt = new Int32Array(output.length + 1);
+  const order = [0, ...queue];
+  const rank = new Int32Array(order.length);
+  order.forEach((state, position) => (rank[state] = position));
+  const outputAt = new Int32Array(order.length + 1);
   const pairs: number[] = [];
-  output.forEach((found, state) => {
-    outputAt[state] = pairs.length;
+  order.forEach((state, position) => {
+    outputAt[position] = pairs.length;
     const merged = new Map<number, number>();
-    for (const [slot, groups] of found) merged.set(slot, (merged.get(slot) ?? 0) | groups);
+    for (const [slot, groups] of output[state] as Tag[]) merged.set(slot, (merged.get(slot) ?? 0) | groups);
     for (const [slot, groups] of merged) pairs.push(slot, groups);
   });
-  outputAt[output.length] = pairs.length;
+  outputAt[order.length] = pairs.length;
   const flatPairs = Int32Array.from(pairs);
-  const next = Uint16Array.from(goto, (state) =>
-    (outputAt[state + 1] as number) > (outputAt[state] as number) ? state | outputFlag : state,
-  );
+  const next = new Uint16Array(order.length * classes);
+  order.forEach((state, position) => {
+    for (let c = 0; c < classes; c++) {
+      const target = rank[goto[state * classes + c] as number] as number;
+      next[position * classes + c] =
+        (outputAt[target + 1] as number) > (outputAt[target] as number) ? target | outputFlag : target;
+    }
+  });
 
   return (text, found) => {
     let state = 0;

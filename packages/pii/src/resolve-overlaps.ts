@@ -4,6 +4,32 @@ function byPrecedence(a: Candidate, b: Candidate): number {
   return b.claimEnd - b.claimStart - (a.claimEnd - a.claimStart) || b.priority - a.priority || a.start - b.start;
 }
 
+function byStart(a: Candidate, b: Candidate): number {
+  return a.start - b.start;
+}
+
+function byRange(a: Candidate, b: Candidate): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/**
+ * Sorts in place, keeping equal items in their order (as Array.prototype.sort does): by insertion for the handful of
+ * candidates a line has, where the built-in sort's fixed cost is most of the work.
+ */
+function sortStable(list: Candidate[], compare: (a: Candidate, b: Candidate) => number): Candidate[] {
+  if (list.length > 32) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const c = list[i] as Candidate;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j] as Candidate, c) > 0) {
+      list[j + 1] = list[j] as Candidate;
+      j--;
+    }
+    list[j + 1] = c;
+  }
+  return list;
+}
+
 /** Index of the first accepted range ending after position (accepted is sorted and non-overlapping). */
 function firstEndingAfter(accepted: readonly Candidate[], position: number): number {
   let low = 0;
@@ -29,7 +55,7 @@ export function resolveOverlaps(found: Candidate[]): Candidate[] {
   const disjoint = sortedIfDisjoint(found);
   if (disjoint !== undefined) return disjoint;
   const candidates = preferSpecificOnSameRange(found);
-  candidates.sort(byPrecedence);
+  sortStable(candidates, byPrecedence);
   const accepted: Candidate[] = [];
   for (const c of candidates) {
     const first = firstEndingAfter(accepted, c.start);
@@ -59,17 +85,7 @@ export function resolveOverlaps(found: Candidate[]): Candidate[] {
  */
 function sortedIfDisjoint(found: readonly Candidate[]): Candidate[] | undefined {
   if (found.length > 32) return undefined;
-  const sorted = found.slice();
-  // Insertion sort: a handful of candidates, mostly already in order.
-  for (let i = 1; i < sorted.length; i++) {
-    const c = sorted[i] as Candidate;
-    let j = i - 1;
-    while (j >= 0 && (sorted[j] as Candidate).start > c.start) {
-      sorted[j + 1] = sorted[j] as Candidate;
-      j--;
-    }
-    sorted[j + 1] = c;
-  }
+  const sorted = sortStable(found.slice(), byStart);
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i] as Candidate;
     if (c.start >= c.end || (i > 0 && c.start < (sorted[i - 1] as Candidate).end)) return undefined;
@@ -96,9 +112,9 @@ function hasSameRange(found: readonly Candidate[]): boolean {
  */
 function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
   if (!hasSameRange(found)) return found;
-  const byRange = found.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = sortStable(found.slice(), byRange);
   const kept: Candidate[] = [];
-  for (const c of byRange) {
+  for (const c of sorted) {
     const last = kept[kept.length - 1];
     if (last === undefined || last.start !== c.start || last.end !== c.end) {
       kept.push(c);

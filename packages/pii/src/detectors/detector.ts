@@ -135,6 +135,14 @@ export function digitsOnly(value: string): string {
 }
 
 /**
+ * Items (rules, token formats) cut into runs of at most 32, so that a detector made of one run can give each item a
+ * keyword group of its own (the groups are the bits of one number).
+ */
+export function inRunsOf32<T>(items: readonly T[]): T[][] {
+  return Array.from({ length: Math.ceil(items.length / 32) }, (_, run) => items.slice(run * 32, run * 32 + 32));
+}
+
+/**
  * One detector made of several that report the same type (the value after a key, after a CLI flag, in XML...). The
  * scanner runs its parts as detectors of their own (each with its own keyword groups); find() here serves callers
  * without the scanner, running each part whose cheap test passes.

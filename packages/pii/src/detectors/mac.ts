@@ -1,4 +1,4 @@
-import { candidate, type Candidate, type Detector } from './detector';
+import { candidate, combineDetectors, type Candidate, type Detector } from './detector';
 
 const pair = '[0-9A-Fa-f]{2}';
 
@@ -26,43 +26,49 @@ export function createMacDetector(): Detector {
   // `hwaddr:`); not `hmac`/`cmac` (message authentication codes).
   const compact =
     /(?<!(?:^|[^A-Za-z])[hc])(?:mac(?:[ _-]?addr(?:ess)?)?|hw[_-]?addr(?:ess)?)\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?([0-9A-F]{12}|[0-9a-f]{12})(?![\w:.-])/gi;
-  function findCompact(text: string, out: Candidate[]): void {
-    compact.lastIndex = 0;
-    for (let m = compact.exec(text); m !== null; m = compact.exec(text)) {
-      const value = m[1] as string;
-      if (!/\d/.test(value) || /^(?:0{12}|f{12})$/i.test(value)) continue;
-      const end = m.index + m[0].length;
-      out.push(candidate('mac', end - 12, end, m.index, end));
-    }
-  }
-  const macWord = /mac|hwaddr/i;
-  // Keyword groups: a separator (nearly every line: the shape test decides) and the words that name a MAC, so the
-  // compact form costs nothing on lines without them (the scanner's one keyword pass finds both).
-  const [separated, named] = [1, 2];
-  return {
-    type: 'mac',
-    keywordGroups: [
-      [':', '-', '.'],
-      ['mac', 'hwaddr'],
+  const macWord = /mac|hw[_-]?addr/i;
+  const normalize = (value: string) => value.replace(/[:.-]/g, '').toLowerCase();
+  // Two parts: the separated shapes' own test, and the compact form under its key, whose words come from the scanner's
+  // keyword pass (a case-insensitive scan of every line for them cost as much as the shape's).
+  return combineDetectors(
+    'mac',
+    [
+      {
+        type: 'mac',
+        mayMatch: (text) => macShape.test(text),
+        find(text: string, out: Candidate[]): void {
+          pattern.lastIndex = 0;
+          for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+            if (m[1] === undefined && !/[A-Fa-f]/.test(m[0])) continue;
+            // Broadcast and all-zero addresses name no device.
+            if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
+            out.push(candidate('mac', m.index, m.index + m[0].length));
+          }
+          iptables.lastIndex = 0;
+          for (let m = iptables.exec(text); m !== null; m = iptables.exec(text)) {
+            const destination = m.index + 4;
+            const source = destination + (m[1] as string).length + 1;
+            out.push(candidate('mac', destination, destination + 17), candidate('mac', source, source + 17));
+          }
+        },
+        normalize,
+      },
+      {
+        type: 'mac',
+        keywordGroups: [['mac', 'hwaddr', 'hw_addr', 'hw-addr']],
+        mayMatch: (text) => macWord.test(text),
+        find(text: string, out: Candidate[]): void {
+          compact.lastIndex = 0;
+          for (let m = compact.exec(text); m !== null; m = compact.exec(text)) {
+            const value = m[1] as string;
+            if (!/\d/.test(value) || /^(?:0{12}|f{12})$/i.test(value)) continue;
+            const end = m.index + m[0].length;
+            out.push(candidate('mac', end - 12, end, m.index, end));
+          }
+        },
+        normalize,
+      },
     ],
-    mayMatch: (text) => macShape.test(text) || macWord.test(text),
-    find(text: string, out: Candidate[], groups = -1): void {
-      if ((groups & named) !== 0) findCompact(text, out);
-      if ((groups & separated) === 0 || !macShape.test(text)) return;
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        if (m[1] === undefined && !/[A-Fa-f]/.test(m[0])) continue;
-        // Broadcast and all-zero addresses name no device.
-        if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
-        out.push(candidate('mac', m.index, m.index + m[0].length));
-      }
-      iptables.lastIndex = 0;
-      for (let m = iptables.exec(text); m !== null; m = iptables.exec(text)) {
-        const destination = m.index + 4;
-        const source = destination + (m[1] as string).length + 1;
-        out.push(candidate('mac', destination, destination + 17), candidate('mac', source, source + 17));
-      }
-    },
-    normalize: (value) => value.replace(/[:.-]/g, '').toLowerCase(),
-  };
+    normalize,
+  );
 }

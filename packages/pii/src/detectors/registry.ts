@@ -18,9 +18,11 @@ import { createSecretFormatsDetector } from './secret-formats';
 import { createSecretKeyWordsDetector } from './secret-key-words';
 import { createSecretKvDetector } from './secret-kv';
 import { createSecretPositionDetector } from './secret-position';
+import { createSecretShapeDetector } from './secret-shape';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
+import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUsSsnDetector } from './us-ssn';
 
@@ -45,9 +47,10 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretPositionDetector(),
       createSecretFormatsDetector(),
       createSecretKeyWordsDetector(),
+      createSecretShapeDetector(),
     ]),
   token: createTokenDetector,
-  user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector()]),
+  user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector(), createUserActorDetector()]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
 };

@@ -1,6 +1,6 @@
 import type { PiiType } from '../pii-type';
 import { createGroupScan } from '../keyword-scan';
-import { anyOf, candidate, combineDetectors, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
  * One way a log format or a command line places a value: the words (lower case) one of which every text with a
@@ -29,10 +29,7 @@ export function createRuleDetector(
   groups: ReadonlyArray<readonly Rule[]>,
   accept: (value: string) => boolean,
 ): Detector {
-  const rules = groups.flat();
-  const parts = Array.from({ length: Math.ceil(rules.length / 32) }, (_, part) =>
-    createRulePart(type, rules.slice(part * 32, part * 32 + 32), accept),
-  );
+  const parts = inRunsOf32(groups.flat()).map((run) => createRulePart(type, run, accept));
   return combineDetectors(type, parts);
 }
 

@@ -1,6 +1,6 @@
 import { passesCrc32Base62 } from '../checksums/crc32-base62';
 import { entropyPerChar } from '../checksums/entropy';
-import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
 
 /** How a vendor's token is recognised: its documented shape, and what makes a match of that shape real. */
 interface TokenFormat {
@@ -332,21 +332,22 @@ const formats: readonly TokenFormat[] = [
  * OpenAI, Anthropic, xAI, Hugging Face, Datadog (after its key name), PyPI, Docker Hub, Grafana, Shopify, New Relic.
  */
 export function createTokenDetector(): Detector {
-  const allPrefixes = [...new Set(formats.flatMap((f) => f.prefixes))];
-  const hint = anyOf(allPrefixes);
-  // Word groups are bits of a 32-bit set, so formats share them: a text runs every format of a group it has a word of.
-  const groupCount = Math.min(formats.length, 30);
+  // One keyword group a format, so a format runs only on a text holding one of its own prefixes; formats come in parts
+  // of 32 (the bits of one group set), which the scanner runs as detectors of their own.
+  const parts = inRunsOf32(formats).map(createFormatPart);
+  return combineDetectors('token', parts);
+}
 
+function createFormatPart(partFormats: readonly TokenFormat[]): Detector {
+  const hint = anyOf([...new Set(partFormats.flatMap((f) => f.prefixes))]);
   return {
     type: 'token',
-    keywordGroups: Array.from({ length: groupCount }, (_, g) =>
-      formats.filter((_f, i) => i % groupCount === g).flatMap((f) => f.prefixes),
-    ),
+    keywordGroups: partFormats.map((f) => f.prefixes),
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
-      for (let i = 0; i < formats.length; i++) {
-        if ((groups & (1 << (i % groupCount))) === 0) continue;
-        const format = formats[i] as TokenFormat;
+      for (let i = 0; i < partFormats.length; i++) {
+        if ((groups & (1 << i)) === 0) continue;
+        const format = partFormats[i] as TokenFormat;
         format.pattern.lastIndex = 0;
         for (let m = format.pattern.exec(text); m !== null; m = format.pattern.exec(text)) {
           const token = m[1] ?? m[0];

@@ -1,0 +1,114 @@
+import { createPiiScanner } from '../scanner';
+import { findValues } from '../testing';
+import { createSecretShapeDetector, passwordShaped } from './secret-shape';
+
+describe('password shape', () => {
+  test.each(['Lisbon#2288', 'Hx4-Pq7-Tz2', 'Oslo.Snow.48', 'Zt4pWq9LmX2vRb7K', 'Maple4410!', 'Cedar%21Hill77'])(
+    'takes %s when it mixes kinds the way passwords do',
+    (value) => {
+      expect(passwordShaped(value)).toBe(true);
+    },
+  );
+
+  test.each([
+    ['a word with a closing !', 'Welcome!'],
+    ['a word with no digit', 'SessionsController#create'],
+    ['a short value', 'Ab3#x'],
+    ['a camelCase identifier', 'Win32Exception'],
+    ['an email', 'ann.lee@mail.example.com'],
+    ['a product and version', 'Mozilla/5.0'],
+    ['a host name', 'web-01.Prod.example.com'],
+    ['a file name', 'Setup_5512.exe'],
+    ['a version', 'v2.4.1-Beta3'],
+    ['a date', 'Build-2024-11-03'],
+    ['a time', 'T09:12:46Z'],
+    ['a UUID', '3f2a9c1e-4b7d-4e6c-a0f9-1d2b3c4e5f6a'],
+    ['a MAC', '00:1A:2b:3C:4d:5E'],
+    ['a variable', '${DB_PASSWORD_2x}'],
+    ['a printf reference', 'Pass%sword1'],
+    ['a mask', 'Ab1**********'],
+    ['a locale', 'en_US.UTF-8'],
+    ['a typed id', 'cus_9Xk2LmQ7pR'],
+    ['a label', 'Pop3Server3:'],
+    ['a field list', 'A*01*B*02*C*03*'],
+    ['an AWS secret key shape (its own type)', 'Zk3/9mQ1xYp4Vr7Tn2Lw8Hs5Jd0Fc6Bg3Ne1Ua9O'],
+  ])('rejects %s', (_name, value) => {
+    expect(passwordShaped(value)).toBe(false);
+  });
+});
+
+describe('secret by shape detector', () => {
+  const scanner = createPiiScanner({ types: ['secret_kv'] });
+  const detector = createSecretShapeDetector();
+
+  test.each([
+    ['an admin CLI registers a user', `xmppctl register carol chat.example.org 'Lisbon#2288'`, ['Lisbon#2288']],
+    ['an admin CLI changes a password', 'imctl change_password dave im.example.net Hx4-Pq7-Tz2', ['Hx4-Pq7-Tz2']],
+    [
+      'a password is piped into a command reading it from stdin',
+      `echo 'Rv5!nq-Moss' | sudo vpnclient --user=ann --protocol=ssl --server=vpn.example.net --passwd-on-stdin`,
+      ['Rv5!nq-Moss'],
+    ],
+    ['a prompt is answered', 'adduser-tool -c eve (password piped: Oslo.Snow.48)', ['Oslo.Snow.48']],
+    ['an authinfo field holds it', 'AuthInfo:relay.example "U:svc-22" "P:Tq8#wE3!kLm2" "M:LOGIN"', ['Tq8#wE3!kLm2']],
+    ['a camelCase PW key holds it', 'create room=r1&viewerPW=vw-Lp7xQ3&record=false', ['vw-Lp7xQ3']],
+    [
+      'a list of user:password lines follows',
+      'Set these random passwords\nadmin:Zt4pWq9LmX2vRb7K',
+      ['Zt4pWq9LmX2vRb7K'],
+    ],
+    ['a kickstart line sets the root password', 'rootpw --plaintext Maple4410!', ['Maple4410!']],
+    ['a form posts it URL-encoded', 'POST /signin form[user]=kim&form[pass]=Cedar%21Hill77', ['Cedar%21Hill77']],
+    ['a settings record names it', '{"_id":"Mail_Password","value":"mail-Gate#77"}', ['mail-Gate#77']],
+    [
+      'a command takes a user flag',
+      'sync-cli -s https://files.example -u ann@example.org -p Rk7-Fern_2030',
+      ['Rk7-Fern_2030'],
+    ],
+    [
+      'a Windows command names the user',
+      'net use Y: \\\\nas\\docs /user:ann Gl4ss-Bay!07 /persistent:no',
+      ['Gl4ss-Bay!07'],
+    ],
+    // By position: the last argument after the user (and a host) of an account command, not password-shaped.
+    ['an account command ends with it', 'chatctl register ann chat.example.org hunter22', ['hunter22']],
+    ['a mail admin tool sets it', `mailpasswd ann@mail.example.net 'blue4sky'`, ['blue4sky']],
+    ['an admin CLI adds a user', 'brokerctl add_user metrics m3trics-only; echo done', ['m3trics-only']],
+    // A session id after the word session.
+    [
+      'a login names its session',
+      'Failed login for ann in session 7kq2m9x4vz8p1r5t3w6y0n2b (error)',
+      ['7kq2m9x4vz8p1r5t3w6y0n2b'],
+    ],
+    [
+      'a cart names its session in hex',
+      'coupon rejected for session 4e0740b562bedb8b60ce05c1decfe3ad: expired',
+      ['4e0740b562bedb8b60ce05c1decfe3ad'],
+    ],
+  ])('finds the password when %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
+  });
+
+  test.each([
+    ['no credential word is near', 'deploy web-01 tag Verona#1597 done'],
+    ['its key names something else', 'password reset for user_id=Ab3-xY7-zz9'],
+    ['its JSON key names something else', 'login ok {"customerId":"Cx05j3ovQ"}'],
+    ['a bracket holds a thread name', 'imap [Pop3SSLServer-3] authentication failed'],
+    ['an angle bracket holds a session id', 'auth: passwd-file(olaf,<y1S5kYgTgJgAAB>): unknown user'],
+    ['the word is inside another word', 'bypass cache for Build-x7Q#2 compass'],
+    ['the word is author', 'author Kq3#vXb8 committed'],
+    ['a flag follows the credential word', 'login --hostname=Edge-2x7Q --port 22'],
+    ['a product token follows a login', 'POST /login HTTP/1.1 "Mozilla/5.0 (X11) Chrome/122.0.6261.94"'],
+    ['an account command takes no password', 'passwd -l ann; useradd -m -s /bin/bash ann; register ann example.org'],
+    [
+      'an account command ends with a word or a path',
+      'chatctl register ann chat.example.org admin; mkuser ann /home/ann',
+    ],
+    ['a session counter or word follows session', 'session 4821 opened; session abcdefghijklmnopqrstuvwx closed'],
+    ['a span id follows session', 'session 5d41402abc4b2a76 ended'],
+  ])('leaves the text alone when %s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

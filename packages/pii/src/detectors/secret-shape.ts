@@ -1,0 +1,264 @@
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isPlaceholderValue } from './secret-kv';
+import { argumentValue } from './user-name';
+
+/**
+ * Passwords found by what they look like and where commands put them, whatever the product: a token shaped the way
+ * people and generators make passwords (`Verona#1597`, `Qz8-Lw2-Rr5`, `B1ue-Ridge_44`) near a credential word
+ * (`echo PASS | tool --passwd-on-stdin`, `(password piped: PASS)`, `"P:PASS"`, `attendeePW=PASS`); the last argument
+ * after the user (and an optional host) of a command about passwords or accounts (`<tool> register|change_password|
+ * adduser USER [HOST] PASS`); and a session id written after the word session (`in session 8a3kd9f2hj3k…`).
+ */
+
+// Words a text about a credential holds, words of account commands, the word session: the scanner's keyword pass runs
+// each rule only where one of its words is.
+const credentialWords = [
+  'pass',
+  'pw',
+  'secret',
+  'cred',
+  'login',
+  'logon',
+  'auth',
+  'regist',
+  ' -u',
+  '--user',
+  '/user:',
+  '/u:',
+];
+const accountWords = ['pass', 'pw', 'regist', 'user'];
+const sessionWords = ['session'];
+const [shapeRule, accountRule, sessionRule] = [1, 2, 4];
+
+// A command or subcommand about passwords or accounts, its flags, the user (a name or an address), an optional host or
+// domain, then the password as the command's last argument.
+const accountCommand = new RegExp(
+  `(?<![\\w/.-])(?:[\\w-]*passwd\\d?|register|(?:add|create|new|mk)[_-]?user|user[_-]?(?:add|create)|` +
+    `(?:change|set|reset|update)[_-]?(?:password|passwd|pass|pw))(?:\\s+-{1,2}[\\w-]+)*` +
+    `\\s+["']?(?!-)[\\w.+-]+(?:@[\\w.-]+)?["']?(?:\\s+[a-z0-9-]+(?:\\.[a-z0-9-]+)+)?\\s+(?!-)${argumentValue}` +
+    `(?=\\s*(?:$|[;|&#)>\\n]))`,
+  'gid',
+);
+// A session id after the word session (`in session 8a3kd9f2…`, `SessionStore "4hk9tq2a…"`): 20-64 lower-case
+// letters and digits, many of each (not a word, not a number).
+const sessionId = /\b[Ss]ession\w*\s*[:=]?\s*["']?([a-z0-9]{20,64})(?![\w.-])/dg;
+
+// A credential word, any case; where it may stand is checked by credentialWordAt.
+// A user flag (`-u`, `--user`, Windows' `/user:`) counts too: a command given a user is given its password beside it.
+const credentialWord = new RegExp(
+  [
+    /pass(?:w(?:or)?d|phrase|word)?s?|pwd?|secrets?|creds?|credentials?|log[io]ns?|auth|regist(?!ry)/,
+    /(?<=\s)(?:-u|--user(?:name)?|\/u(?:ser)?:)(?=[\s=:\w])/,
+  ]
+    .map((part) => part.source)
+    .join('|'),
+  'gi',
+);
+
+/** `pass` and the others as a word, a segment or a camelCase word (`smtp_pass`, `attendeePW`, `userPassword`), never
+ * inside one (`bypass`, `passed`, `compass`, `secretary`, `author`); `passwd` and a trailing `pw` also end commands and
+ * keys (`vncpasswd`, `rootpw`). */
+function credentialWordAt(text: string, at: number, word: string): boolean {
+  const lowerWord = word.toLowerCase();
+  const next = text.charCodeAt(at + word.length);
+  const nextIsLower = next >= 97 && next <= 122;
+  if (lowerWord.startsWith('auth')) return !text.startsWith('or', at + word.length);
+  if (lowerWord.startsWith('regist') || lowerWord.startsWith('-') || lowerWord.startsWith('/')) return true;
+  if (nextIsLower) return false;
+  if (word === 'passwd' || word === 'pw') return true;
+  const previous = text.charCodeAt(at - 1);
+  const previousIsLetter = (previous >= 97 && previous <= 122) || (previous >= 65 && previous <= 90);
+  const first = word.charCodeAt(0);
+  // camelCase: a capital after a lower-case letter or digit starts a word.
+  return !previousIsLetter || (first >= 65 && first <= 90 && previous >= 97 && previous <= 122);
+}
+
+// How far a password may stand from its credential word: a command's arguments, a prompt and its answer.
+const before = 100;
+const after = 48;
+// `echo 'PASS' | tool --passwd-on-stdin`: a value piped into a command may have its credential word anywhere after it.
+const echoed = /\b(?:echo|printf)(?:\s+-\w+)*\s+["']?$/;
+
+// A token: between blanks, quotes, brackets and shell or list punctuation.
+const token = /[^\s"'`<>()[\]{},;|&]+/g;
+// `key=`/`key:` in front of the value (`attendeePW=…`, authinfo's `"P:…"`, `--password=…`), maybe nested.
+const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
+// The key a quoted or `key = value` value stands under (`"value":"…"`, `'passwordsalt' => '…'`).
+const keyBefore = /(?:([A-Za-z_][\w.-]*)\s+)?([A-Za-z_][\w.-]*)\]?\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/;
+// A key names a credential when one of its words does; `…_id`, `…name`, `…user`, `…method` name something else.
+const credentialKey = /pass|pw|secret|credential|auth|salt|^[A-Za-z]$|^(?:value|val|data|input)$/i;
+const otherKey = /(?:id|name|user|method|type|policy|url|uri|host|path|file|mode|status|group)$/i;
+
+const lower = /[a-z]/;
+const upper = /[A-Z]/;
+const digit = /\d/;
+const symbol = /[^A-Za-z0-9]/;
+// Symbols other than the joiners of identifiers, host names and `host:port` (`.`, `-`, `_`, `:`).
+const strongSymbol = /[^A-Za-z0-9._:-]/;
+const innerDigits = /[A-Za-z]\d+[A-Za-z]/;
+
+// Shapes that are something else, by what they are.
+const notAPassword = new RegExp(
+  [
+    /^[\w.+-]+@[\w.-]+(?::\S*)?$/, // an email or `name@host`
+    /[/\\]/, // a path, a URL, `product/version`, `DOMAIN\name`
+    /^[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$/, // a host or file name
+    /\d+\.\d+\.\d+|^v?\d+(?:\.\d+)+/, // a version
+    /\d{4}-\d\d-\d\d|\d\d?:\d\d|\d\d?-[A-Z][a-z]{2}-\d{2,4}/, // a date or time
+    /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f.:-]+$|^[0-9A-F.:-]+$/, // a UUID, a hash, a MAC
+    /^[A-Za-z]{0,4}[0-9a-f]{16,}$|^[a-z]{1,6}_(?:[a-z]+_)?[A-Za-z0-9]+$/, // a typed id (`MG` + hex, `cus_…`)
+    /^[A-Za-z0-9+/]{40}$/, // an AWS secret key (its own type)
+    /\$[{(A-Za-z_]|%(?![0-9A-Fa-f]{2})[a-z(]|\{\{/, // a `$VAR`, `${…}`, `%p`, `{{…}}` reference
+    /\*\*|X{4,}|x{4,}/, // a mask
+    /:$|:.*:/, // a label (`name:`), an `a:b:c` list
+    /([^\w.-]).*\1.*\1.*\1/, // fields split by one symbol used 4+ times
+    /^[-@]/, // a flag, a handle
+    /^[a-z]{2,3}_[A-Z]{2}\b/, // a locale (`en_US.UTF-8`)
+    /^eyJ|^AAAA/, // a JWT header, an SSH public key's start
+  ]
+    .map((part) => part.source)
+    .join('|'),
+);
+
+/** Runs of one character class (lower, upper, digit) per character: random strings change class often, words do not. */
+function classChangesPerChar(value: string): number {
+  let changes = 0;
+  let previous = -1;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const cls = code >= 97 && code <= 122 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 48 && code <= 57 ? 2 : 3;
+    if (cls !== previous) changes++;
+    previous = cls;
+  }
+  return changes / value.length;
+}
+
+/**
+ * 8-40 characters mixing three of lower, upper, digit and symbol, the way passwords are made: with a symbol that does
+ * not join identifiers (`Verona#1597`), with joiners between parts that have all three letter and digit kinds
+ * (`Qz8-Lw2-Rr5`), or, with no symbol, a digit run inside letters in a random-looking mix (`Kq3vXb8ZmT2wYhRe`, not
+ * `Win32Exception`). A trailing `!` counts only when the rest has all three kinds (`Quartz5521!`, not `Welcome!`).
+ */
+export function passwordShaped(raw: string): boolean {
+  if (raw.length < 8 || raw.length > 40 || raw.endsWith('.') || !digit.test(raw)) return false;
+  const value = raw.endsWith('!') ? raw.slice(0, -1) : raw;
+  const hasLower = lower.test(value);
+  const hasUpper = upper.test(value);
+  const hasDigit = digit.test(value);
+  const letterKinds = Number(hasLower) + Number(hasUpper) + Number(hasDigit);
+  if (value !== raw && letterKinds < 3) return false;
+  const hasSymbol = symbol.test(raw);
+  if (letterKinds + Number(hasSymbol) < 3 || notAPassword.test(raw) || isPlaceholderValue(raw)) return false;
+  if (strongSymbol.test(value)) return true;
+  if (hasSymbol) return letterKinds === 3;
+  return letterKinds === 3 && innerDigits.test(value) && classChangesPerChar(value) >= 0.4;
+}
+
+/** An argument that may be a password: 6-64 characters with a digit, a symbol or mixed case; not a flag, a path, a URL,
+ * an email, a host name, a number or a placeholder. */
+function secretLike(value: string): boolean {
+  return (
+    value.length >= 6 &&
+    value.length <= 64 &&
+    (digit.test(value) || strongSymbol.test(value) || (lower.test(value) && upper.test(value))) &&
+    !/^\d+$|^-|[/\\]|^[\w.+-]+@[\w-]+\.[\w.-]+$|^[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$/.test(value) &&
+    !isPlaceholderValue(value)
+  );
+}
+
+/** Letters and digits mixed the way generated ids are: at least 4 of each, and neither in a run of 8+ (hex too: after
+ * the word session it names the session; 20+ characters, so not a 16-hex span id). */
+function generatedId(value: string): boolean {
+  return (
+    (value.match(/\d/g)?.length ?? 0) >= 4 && (value.match(/[a-z]/g)?.length ?? 0) >= 4 && !/[a-z]{8}|\d{8}/.test(value)
+  );
+}
+
+/** True when a credential word stands within reach of [start, end). */
+function nearCredentialWord(text: string, start: number, end: number): boolean {
+  credentialWord.lastIndex = Math.max(0, start - before);
+  const lineEnd = text.indexOf('\n', end);
+  const limit = echoed.test(text.slice(Math.max(0, start - 24), start))
+    ? lineEnd === -1
+      ? text.length
+      : lineEnd
+    : Math.min(text.length, end + after);
+  for (let m = credentialWord.exec(text); m !== null && m.index < limit; m = credentialWord.exec(text)) {
+    // The word inside the token itself (`Pass_99x`) does not make it a credential.
+    if ((m.index + m[0].length <= start || m.index >= end) && credentialWordAt(text, m.index, m[0])) return true;
+  }
+  return false;
+}
+
+/** A key names a credential (or says nothing: `value`, a one-letter `P:`) and not something else (`…_id`, `…name`). */
+function credentialKeyName(name: string): boolean {
+  return credentialKey.test(name) && !otherKey.test(name);
+}
+
+/** True when the token stands under no key, or under a key (or a two-word label, `password piped:`) naming a
+ * credential. */
+function underCredentialKey(text: string, tokenStart: number): boolean {
+  const key = keyBefore.exec(text.slice(Math.max(0, tokenStart - 64), tokenStart));
+  if (key === null) return true;
+  return credentialKeyName(key[2] as string) || (key[1] !== undefined && credentialKeyName(key[1]));
+}
+
+export function createSecretShapeDetector(): Detector {
+  const hint = anyOf([...new Set([...credentialWords, ...accountWords, ...sessionWords])]);
+  return {
+    type: 'secret_kv',
+    keywordGroups: [credentialWords, accountWords, sessionWords],
+    mayMatch: (text) => hint.test(text),
+    find(text: string, out: Candidate[], rules = -1): void {
+      if (rules & shapeRule) findShaped(text, out);
+      if (rules & accountRule) {
+        accountCommand.lastIndex = 0;
+        for (let m = accountCommand.exec(text); m !== null; m = accountCommand.exec(text)) {
+          const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+          const [start, end] = (m.indices as RegExpIndicesArray)[group] as [number, number];
+          if (secretLike(text.slice(start, end))) out.push(candidate('secret_kv', start, end, m.index, end));
+        }
+      }
+      if (rules & sessionRule) {
+        sessionId.lastIndex = 0;
+        for (let m = sessionId.exec(text); m !== null; m = sessionId.exec(text)) {
+          const [start, end] = (m.indices as RegExpIndicesArray)[1] as [number, number];
+          if (generatedId(m[1] as string)) out.push(candidate('secret_kv', start, end, m.index, end));
+        }
+      }
+    },
+    normalize: keepAsIs,
+  };
+}
+
+/** Every password-shaped token near a credential word. */
+function findShaped(text: string, out: Candidate[]): void {
+  token.lastIndex = 0;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    let start = m.index;
+    let value = m[0];
+    // `key=` inside the token must name a credential; `user:` in front (`ops:S3cret`, `P:S3cret`) may be anything.
+    let keyed = true;
+    for (let prefix = keyPrefix.exec(value); prefix !== null; prefix = keyPrefix.exec(value)) {
+      const key = prefix[0].replace(/^-+|=$/g, '');
+      // (An empty key: the value follows a bracket, `session[password]=…`, read by underCredentialKey below.)
+      if (prefix[0].endsWith('=') && key !== '') keyed &&= credentialKeyName(key);
+      start += prefix[0].length;
+      value = value.slice(prefix[0].length);
+    }
+    // A JSON-escaped line break after the value (`'ops:S3cret$\n'`).
+    value = value.replace(/(?:\\[nrt])+$/, '');
+    if (!passwordShaped(value) || !nearCredentialWord(text, start, start + value.length)) continue;
+    // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`), or a value under a key naming no
+    // credential.
+    const opening = text.charCodeAt(m.index - 1);
+    if (
+      opening === 91 ||
+      opening === 60 ||
+      !keyed ||
+      !underCredentialKey(text, m.index === start ? start : m.index + 1)
+    )
+      continue;
+    out.push(candidate('secret_kv', start, start + value.length));
+  }
+}
