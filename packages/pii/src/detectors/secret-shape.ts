@@ -61,7 +61,7 @@ const sessionId = /\b[Ss]ession\w*\s*[:=]?\s*["']?([a-z0-9]{20,64})(?![\w.-])/dg
 const credentialWord = new RegExp(
   [
     /pass(?:w(?:or)?d|phrase|word)?s?|pwd?|secrets?|credentials?|creds?|log[io]ns?|auth|regist(?!ry)/,
-    /\s(?:-u|--user(?:name)?|\/u(?:ser)?:)(?=[\s=:\w])/,
+    /-u|--user(?:name)?|\/u(?:ser)?:/,
   ]
     .map((part) => part.source)
     .join('|'),
@@ -76,7 +76,12 @@ function credentialWordAt(text: string, at: number, word: string): boolean {
   const next = text.charCodeAt(at + word.length);
   const nextIsLower = next >= 97 && next <= 122;
   if (lowerWord.startsWith('auth')) return !text.startsWith('or', at + word.length);
-  if (lowerWord.startsWith('regist') || /^\s/.test(word)) return true;
+  if (lowerWord.startsWith('regist')) return true;
+  // A user flag stands after a blank: ` -u NAME`, ` --user=NAME`, ` /user:NAME`.
+  if (word.startsWith('-') || word.startsWith('/')) {
+    const blank = text.charCodeAt(at - 1);
+    return (blank === 32 || blank === 9) && /[\s=:\w]/.test(text.charAt(at + word.length));
+  }
   if (nextIsLower) return false;
   if (word === 'passwd' || word === 'pw') return true;
   const previous = text.charCodeAt(at - 1);
@@ -95,6 +100,7 @@ const echoed = /\b(?:echo|printf)(?:\s+-\w+)*\s+["']?$/;
 // What ends a token: blanks, quotes, brackets and shell or list punctuation.
 const tokenDelimiter = new Uint8Array(128);
 for (const c of ' \t\n\r\f\v"\'`<>()[]{},;|&') tokenDelimiter[c.charCodeAt(0)] = 1;
+const isDelimiter = (code: number): boolean => code < 128 && tokenDelimiter[code] === 1;
 // `key=`/`key:` in front of the value (`attendeePW=…`, authinfo's `"P:…"`, `--password=…`), maybe nested.
 const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
 // The key a quoted or `key = value` value stands under (`"value":"…"`, `'passwordsalt' => '…'`).
@@ -142,6 +148,10 @@ const upperKind = 2;
 const digitKind = 4;
 const joinerKind = 8; // `.`, `-`, `_`, `:`: they join identifiers, host names and `host:port`
 const strongKind = 16; // any other symbol
+// For each set of the lower, upper and symbol kinds (index: the kinds' bits below 28), whether it holds two of them.
+const enoughKinds = Uint8Array.from({ length: 28 }, (_, k) =>
+  Number((k & lowerKind) !== 0) + Number((k & upperKind) !== 0) + Number((k & strongKind) !== 0) >= 2 ? 1 : 0,
+);
 
 /** The kinds of characters in value (one pass: this runs on every long token of a line with a credential word). */
 function kindsOf(value: string): number {
@@ -213,18 +223,29 @@ function generatedId(value: string): boolean {
   );
 }
 
-/** True when a credential word stands within reach of [start, end). */
-function nearCredentialWord(text: string, start: number, end: number): boolean {
-  credentialWord.lastIndex = Math.max(0, start - before);
-  const lineEnd = text.indexOf('\n', end);
-  const limit = echoed.test(text.slice(Math.max(0, start - 24), start))
-    ? lineEnd === -1
-      ? text.length
-      : lineEnd
-    : Math.min(text.length, end + after);
-  for (let m = credentialWord.exec(text); m !== null && m.index < limit; m = credentialWord.exec(text)) {
+/** Where the credential words of a text are, [start, end) pairs in order: found once per text, asked per token. */
+function credentialWordsIn(text: string): number[] {
+  const spans: number[] = [];
+  credentialWord.lastIndex = 0;
+  for (let m = credentialWord.exec(text); m !== null; m = credentialWord.exec(text)) {
+    if (credentialWordAt(text, m.index, m[0])) spans.push(m.index, m.index + m[0].length);
+  }
+  return spans;
+}
+
+/** True when one of the credential words (spans) stands within reach of [start, end). */
+function nearCredentialWord(text: string, spans: readonly number[], start: number, end: number): boolean {
+  const from = start - before;
+  let limit = end + after;
+  if (echoed.test(text.slice(Math.max(0, start - 24), start))) {
+    const lineEnd = text.indexOf('\n', end);
+    limit = lineEnd === -1 ? text.length : lineEnd;
+  }
+  for (let i = 0; i < spans.length; i += 2) {
+    const wordStart = spans[i] as number;
+    const wordEnd = spans[i + 1] as number;
     // The word inside the token itself (`Pass_99x`) does not make it a credential.
-    if ((m.index + m[0].length <= start || m.index >= end) && credentialWordAt(text, m.index, m[0])) return true;
+    if (wordStart >= from && wordStart < limit && (wordEnd <= start || wordStart >= end)) return true;
   }
   return false;
 }
@@ -276,25 +297,55 @@ export function createSecretShapeDetector(): Detector {
   };
 }
 
-/** Every password-shaped token near a credential word: tokens of 8+ characters with a digit, found in one pass. */
+/**
+ * Every password-shaped token near a credential word. One pass over the line finds the tokens whose value (past a last
+ * `key=`) has 8+ characters, a digit and a letter: most tokens (numbers, addresses, `pid=4412`) stop there.
+ */
 function findShaped(text: string, out: Candidate[]): void {
+  const spans = credentialWordsIn(text);
+  if (spans.length === 0) return;
+  // Only tokens within reach of a word can count: those ending past `after` before the first word and starting before
+  // `before` past the last one (any before it on the line when a value may be echoed into a command), taken whole.
+  let from = text.includes('echo') || text.includes('printf') ? 0 : Math.max(0, (spans[0] as number) - after);
+  while (from > 0 && !isDelimiter(text.charCodeAt(from - 1))) from--;
+  let to = Math.min(text.length, (spans[spans.length - 2] as number) + before);
+  while (to < text.length && !isDelimiter(text.charCodeAt(to))) to++;
   let tokenStart = -1;
-  let hasDigit = false;
-  for (let i = 0; i <= text.length; i++) {
+  let valueStart = -1;
+  // The kinds of characters of the value so far: it needs a digit and two of lower, upper and symbol.
+  let kinds = 0;
+  for (let i = from; i <= to; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    if (code < 128 && tokenDelimiter[code] === 1) {
-      if (hasDigit && i - tokenStart >= 8) pushShaped(text, tokenStart, i, out);
+    if (isDelimiter(code)) {
+      if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && i - valueStart >= 8)
+        pushShaped(text, tokenStart, i, spans, out);
       tokenStart = -1;
-      hasDigit = false;
-    } else {
-      if (tokenStart < 0) tokenStart = i;
-      if (code >= 48 && code <= 57) hasDigit = true;
+      kinds = 0;
+      continue;
     }
+    if (tokenStart < 0) tokenStart = valueStart = i;
+    if (code >= 97 && code <= 122) kinds |= lowerKind;
+    else if (code >= 65 && code <= 90) kinds |= upperKind;
+    else if (code >= 48 && code <= 57) kinds |= digitKind;
+    else if (code === 61) {
+      // A `key=` starts the value again; base64 padding (`==` at the end) does not.
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+      if (next !== 61 && !isDelimiter(next)) {
+        valueStart = i + 1;
+        kinds = 0;
+      } else kinds |= strongKind;
+    } else kinds |= strongKind;
   }
 }
 
 /** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential word. */
-function pushShaped(text: string, tokenStart: number, tokenEnd: number, out: Candidate[]): void {
+function pushShaped(
+  text: string,
+  tokenStart: number,
+  tokenEnd: number,
+  spans: readonly number[],
+  out: Candidate[],
+): void {
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);
   if (opening === 91 || opening === 60) return;
@@ -313,7 +364,7 @@ function pushShaped(text: string, tokenStart: number, tokenEnd: number, out: Can
   if (innerKey === false) return;
   // A JSON-escaped line break after the value (`'ops:S3cret$\n'`).
   if (value.includes('\\')) value = value.replace(/(?:\\[nrt])+$/, '');
-  if (!passwordShaped(value) || !nearCredentialWord(text, start, start + value.length)) return;
+  if (!passwordShaped(value) || !nearCredentialWord(text, spans, start, start + value.length)) return;
   // Without a key of its own, the key the token stands under (`"customerId":"…"`), or, after a bare separator, the key
   // before that (`session[password]=…`).
   const bareSeparator = text.charCodeAt(tokenStart) === 61 || text.charCodeAt(tokenStart) === 58;
