@@ -7,7 +7,7 @@ describe('user actor detector', () => {
   const found = (text: string): string[] => {
     const out: Candidate[] = [];
     detector.find(text, out);
-    return [...new Set(out.map((c) => text.slice(c.start, c.end)))];
+    return [...new Set(out.sort((a, b) => a.start - b.start).map((c) => text.slice(c.start, c.end)))];
   };
 
   test.each([
@@ -22,27 +22,37 @@ describe('user actor detector', () => {
     ['a plain name after a failed login', 'Failed login for mbrandt from 192.0.2.7', ['mbrandt']],
     ['a quoted name after an auth word', "auth rejected for 'svc_backup': bad secret", ['svc_backup']],
     ['an escaped quoted name', 'sign-in succeeded for \\"okafor\\"', ['okafor']],
+    ['a capitalized quoted name after a login word', 'sign-on via SAML succeeded for "Marlowe"', ['Marlowe']],
     ['the account a session runs as', 'connected to db01 as reporting_ro via tls', ['reporting_ro']],
     ['a daemon dropping privileges', 'milter: setuid to jpark ok', ['jpark']],
     ['a Matrix user id', 'invite from @li.wei:chat.example.org accepted', ['li.wei']],
     ['a quoted name after User in escaped JSON', '"msg":"User \\"ftp-in-3\\" logged out"', ['ftp-in-3']],
     ['a uid in prose', 'Stopped User Manager for UID 1207.', ['1207']],
-    ['a uid in parentheses', 'quota warning for rsato (uid 2201)', ['2201']],
+    ['a uid in parentheses, not a word before it', 'killed process (uid 2201)', ['2201']],
     ['an effective uid switch', 'changing euid from 0 to 3300 and egid', ['3300']],
     ['a uid under a quoted key', "{'login': 'x', 'uid': 4105}", ['4105']],
     ['a per-user systemd unit', 'Stopping user@1302.service...', ['1302']],
+    ['the subject of a session verb', 'relay: ops_kim7 has logged out (idle)', ['ops_kim7']],
+    ['a bracketed subject of a session verb', 'Wolfy22[/198.51.100.4:5120] logged in with id 7', ['Wolfy22']],
+    ['who a moderator acted on', 'moderator banned grimlock9 for 24h; invited lu_wen to #ops', ['grimlock9', 'lu_wen']],
+    ['an IMAP mailbox of another user', 'expunged 4 messages from mailbox user.okwu.Trash', ['okwu']],
+    ['a name before its uid', 'disk quota exceeded for pvance (uid 3012) on /srv', ['pvance', '3012']],
+    ['a name after a login word with a path', 'login via Auth\\LdapProvider failed for "jbeck"', ['jbeck']],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
 
   test.each([
     ['prose after by', 'results sorted by name, grouped by host; disabled by default'],
+    ['the domain of an address before a uid', 'reset mailed to ana@mail.example.org (uid=4410)'],
     ['a cause after by', 'request aborted, caused by timeout'],
     ['a system role after by', 'key rotated by admin; job killed by root'],
-    ['a host after by', 'lease renewed by dhcp1.corp.example.com'],
+    ['a host after by', 'lease renewed by dhcp1.corp.example.com; relayed by mx.mail.example.de'],
+    ['a host or a word before a session verb', 'gw.example.net logged in; everyone logged out; 671 logged out'],
     ['a file after by', 'rows imported by loader from batch_2026.csv; parsed by parser.py'],
     ['a code path after by', 'value resolved by os.path lookup'],
     ['a version after a role', 'driver v4.2 loaded; agent 7.1.0 started'],
+    ['a record id after a role or assigned to', 'case escalated to TKT-4410; driver AB12 at gate'],
     ['a numbered machine after a role', 'job picked up by agent build-agent-12; worker node-7 joined'],
     ['a hyphenated word', 'file opened by non-trusted program; meta-data refreshed by sync-engine'],
     ['a technical word with digits', 'payload signed by sha256 digest, sent by http2 client'],
@@ -50,6 +60,22 @@ describe('user actor detector', () => {
     ['a uid in configuration syntax', 'user deploy uid 2010 class operator'],
     ['a client connecting as an id', 'New client connected from 10.0.0.8 as probe-a81f (c1, k30)'],
     ['a decorator or package scope', '@types/node:20 and @scope/pkg:latest'],
+    ['a quoted prose word after a login word', "auth failed for 'Default' realm"],
+    ['a cause closing a failed login message', 'authentication failure (pam_unix); login failed (errno)'],
+    [
+      'a component or a code identifier after by or a role',
+      'payload parsed by json_parser; agent ssh_agent up; mod mod_ssl on',
+    ],
+    [
+      'automation that acts like a person',
+      'job triggered by github_actions; pod killed by oom_killer; cert rotated by cert_manager',
+    ],
+    ['a numbered thing that is not an account', 'panel_v2 logged out; session_1 logged out'],
+    [
+      'a login word without an outcome before for',
+      'login shell for bash; access log for nginx: rotated; auth cache for nss',
+    ],
+    ['a replication role after connected as', 'connected to 10.0.0.5 as master; node connected as replica, lag 0'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
@@ -64,6 +90,8 @@ describe('user actor detector', () => {
 
   test.each([
     ['frontdesk.lsilva', true],
+    ['driver_44120', true],
+    ['order_service', false],
     ['vpn-guest-07', true],
     ['kaveh8', true],
     ['non-trusted', false],

@@ -22,9 +22,11 @@ const end = `(?=$|[\\s,;)\\]}'"]|[.:](?:\\s|$))`;
  * digit or a capital (`vpn-guest-07`, `Steward-Ana`; `non-trusted` and `meta-data` are words), or letters then digits
  * (`kaveh8`, `vendortech02`, `CDGGA0412`). */
 const loginShape =
-  /^[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+$|^(?=.*[0-9A-Z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$|^[A-Za-z]{2,}\d{1,6}$/;
+  /^[A-Za-z][A-Za-z0-9-]*(?:[._][A-Za-z0-9-]+)+$|^(?=.*[0-9A-Z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$|^[A-Za-z]{3,}\d{1,6}$/;
 // A version (`v1.12`, `python3.11`): a dotted number.
 const versionLike = /^[vV]\d|\d\.\d/;
+// A record's id: a capital prefix and a number (`SR-1182`, `TKT-88120007`), a ticket or an order, not a person.
+const recordId = /^[A-Z]{1,8}[-_]\d+$/;
 // A machine's name, numbered after a machine word: `bamboo-agent-04`, `build_worker_3`, `ci.runner2`.
 const machineName =
   /(?:^|[._-])(?:agent|worker|node|host|server|runner|builder|build|vm|pod|box|srv|sensor|device|client|gw|proxy|db|web|app)[._-]?\d+$/i;
@@ -33,15 +35,45 @@ const machineName =
 const hostOrFileEnd =
   /\.(?:com|net|org|edu|gov|io|dev|app|ai|co|uk|de|fr|eu|us|nl|es|it|ch|jp|cn|ru|in|br|au|ca|example|local|internal|lan|corp|cloud|svc|cluster|localdomain|arpa|test|invalid|csv|pdf|txt|log|json|xml|yaml|yml|zip|gz|tgz|tar|jpg|jpeg|png|gif|doc|docx|xls|xlsx|html|htm|js|ts|py|rb|go|java|jar|war|sh|conf|cfg|ini|sql|bak|service|socket|timer|target|mount|slice|exe|dll|so|deb|rpm|msi|iso|img|key|pem|crt|cer|pub)$/i;
 
-// Stems that take a number in technical words (`python3`, `sha256`, `amd64`, `node7`, `worker2`): not people.
-const technicalStem = new RegExp(
-  '^(?:python|py|utf|sha|md|crc|base|amd|arm|aarch|x|i|ipv|http|https|tls|ssl|ssh|h|aes|rsa|ecdsa|ed|des|java|jdk|jre|' +
-    'node|win|windows|debian|ubuntu|centos|rhel|el|fc|fedora|alpine|php|ruby|perl|go|net|dotnet|gpt|s|ec|k|eth|en|' +
-    'wlan|bond|vlan|br|sd|vd|nvme|hd|tty|pts|cpu|core|gpu|port|pod|worker|host|server|web|app|db|vm|item|step|' +
-    'stage|job|row|col|line|page|version|ver|rev|build|release|level|tier|zone|region|rack|shelf|slot|lane|gate|' +
-    'pool|shard|partition|replica|queue|topic|table|index|test|case|phase|round|batch|run|task|thread|proc|process|' +
-    'mysql|postgres|postgresql|pg|redis|mongo|mongodb|oracle|log|v|r|p|t|c|e|q|w|n|m|a|b|d|f|g|l|o|u|y|z)$',
-  'i',
+// Three or more labels ending in a country-code-like label: a host (`mail.deniztech.com.tr`).
+const dottedHost = /^(?:[\w-]+\.){2,}[a-z]{2}$/;
+// Words of software, not of people: a login-shaped name made only of these (and numbers) is a code identifier or a
+// component (`config_loader`, `order_service`, `key_id`, `mod_ssl`, `python3`, `panel_v2`), not an account.
+const softwareWord = new Set(
+  (
+    'python py utf sha md crc base amd arm aarch ipv http https tls ssl ssh aes rsa ecdsa des java jdk jre node win ' +
+    'windows debian ubuntu centos rhel fedora alpine php ruby perl go net dotnet gpt eth wlan bond vlan nvme tty pts ' +
+    'cpu core gpu port pod worker host server web app db vm item step stage job row col line page version ver rev ' +
+    'build release level tier zone region rack shelf slot lane gate pool shard partition replica queue topic table ' +
+    'index test case phase round batch run task thread proc process mysql postgres postgresql pg redis mongo mongodb ' +
+    'oracle log logs config conf cfg settings setting loader load reader writer read write parser parse handler ' +
+    'manager service services api gateway order orders key keys id ids uid gid rule rules www data dataset terraform ' +
+    'cron crontab ssh agent panel kube k8s operator controller list lists member members ticket tickets team teams ' +
+    'platform nvidia drm driver vim emacs plugin plugins video audio image images player mod mods bot bots session ' +
+    'sessions sig sigterm sigkill sighup sigint handler handlers signal event events message messages queue cache ' +
+    'store storage bucket file files dir path tmp temp var etc usr bin lib opt src dst out in input output stdin ' +
+    'stdout stderr error errors warn info debug trace metric metrics stats status health check checks probe monitor ' +
+    'alert alerts notify notifier notification mail smtp imap pop dns dhcp ntp http2 grpc rpc rest json xml yaml csv ' +
+    'html sql query queries schema model models view views form forms field fields type types value values default ' +
+    'main master primary secondary backup restore sync async import export upload download client clients proxy ' +
+    'user users group groups role roles admin root guest system sys auth token tokens secret secrets password cert ' +
+    'certs account accounts profile profiles team org tenant project projects repo repos branch commit pr ci cd ' +
+    'pipeline pipelines deploy deployment build builds release stage prod production dev staging qa test tests lint ' +
+    'fmt format new old tmp max min avg count total sum num no yes true false on off enable enabled disable disabled ' +
+    'start stop restart init boot shutdown open close create created update updated delete deleted get set put post ' +
+    'patch add remove rm ls cat cp mv kill exec spawn fork wait sleep retry timeout limit rate size len length ' +
+    'native unix pam grant range cidr subnet mask ip conditional access invalid valid bad credentials internal ' +
+    'external local remote global shared common generic legacy ' +
+    // Automation that acts in logs the way people do (`triggered by github_actions`, `killed by oom_killer`).
+    'github gitlab bitbucket jenkins argo argocd flux azure aws gcp gke eks aks k8s kubelet kubectl hpa celery ' +
+    'sidekiq dependabot renovate terraform ansible puppet chef salt docker podman helm vault consul nomad ' +
+    'prometheus grafana elastic kibana logstash fluentd fluentbit nginx apache haproxy envoy istio traefik certbot ' +
+    'letsencrypt lets encrypt acme oom killer gc collector waf gpg pgp devops actions action ci auto merge round ' +
+    'robin on call oncall sre filter engine fraud spam beat uploader downloader scheduler sync syncer watcher ' +
+    'reconciler hook cleanup janitor reaper sweeper migrator migration importer exporter indexer crawler scraper ' +
+    'sender receiver router balancer limiter validator checker scanner analyzer compiler executor launcher tester ' +
+    'eviction policy cron timer daemon service svc bot automation'
+  ).split(' '),
 );
 // Dotted code paths (`os.path`, `self.name`, `res.users`): the first label is a module or an object.
 const codeStart =
@@ -71,7 +103,9 @@ const proseWord = new Set(
     'oauth sso saml ldap kerberos password passwords token tokens certificate certificates key link links ' +
     'self its their his her our your my me us them him it this that these those there here what which who whom ' +
     'user users admins roles role support security compliance finance legal sales marketing ops devops engineering ' +
-    'vendor vendors partner partners third party the a an'
+    'vendor vendors partner partners third party the a an master slave primary secondary replica standby leader ' +
+    'follower observer listener subscriber publisher producer consumer participant voter learner arbiter witness ' +
+    'mirror backup readonly readwrite'
   ).split(' '),
 );
 
@@ -80,20 +114,27 @@ function isProse(value: string): boolean {
   return proseWord.has(lower) || notAName.has(lower);
 }
 
-/** A value that can be a user name where the words around it only hint at one: login-shaped, and no host, file,
- * code path, technical word or placeholder. */
+/** A value that can be a user name where the words around it only hint at one: login-shaped, no host, file, code
+ * path, version, record id, numbered machine or placeholder, and not made only of words of software. */
 export function loginShaped(value: string): boolean {
   if (
     !loginShape.test(value) ||
     isPlaceholderValue(value) ||
     hostOrFileEnd.test(value) ||
     codeStart.test(value) ||
+    dottedHost.test(value) ||
     machineName.test(value) ||
-    versionLike.test(value)
+    versionLike.test(value) ||
+    recordId.test(value)
   )
     return false;
-  const stem = /^([A-Za-z]+)[-_]?\d+$/.exec(value);
-  return !(stem !== null && technicalStem.test(stem[1] as string)) && !isProse(value);
+  if (isProse(value)) return false;
+  // Some part must be a person's (`frontdesk.lsilva`, `kaveh8`), or a role numbered as an account (`driver_44120`).
+  const parts = value.toLowerCase().split(/[._-]|(?<=[a-z])(?=\d)/);
+  return (
+    parts.some((part) => /^[a-z]{2}/.test(part) && !softwareWord.has(part) && !isProse(part)) ||
+    (parts.some((part) => roleWords.includes(part)) && parts.some((part) => /^\d+$/.test(part)))
+  );
 }
 
 /** A value that can be a name where the words around it say a person acted: login-shaped, or one lower-case word
@@ -114,10 +155,18 @@ const roleWords = (
 const role = `(?:${roleWords.join('|')}|administrator)`;
 // A login or authentication word that a `for NAME` completes.
 const authWord =
-  '(?:log(?:in|on)|log-?in|sign-?in|sign-?on|auth(?:entication|entication attempt|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
+  '(?:log(?:in|on)|log-?in|sign-?in|sign-?on|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
+// What happened to it: only then does `for` name an account (`login failed for`, not `login shell for bash`).
+const authOutcome =
+  '(?:fail(?:ed|ure|s)?|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
+  'incorrect|mismatch|expired|reset|changed|updated|locked|unlocked|granted|revoked|issued|rotated|ok|attempts?)';
 // A quote or bracket around a name, also JSON-escaped (`\\"root\\"`).
 const open = `(?:\\\\?["'\\[])?`;
 const close = `(?:\\\\?["'\\]])?`;
+
+// `for ` after a login word and what happened to it (`Failed login attempt for`, `login with X succeeded for`,
+// `password expired for`).
+const forAfterLogin = `\\sfor\\s+(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
 
 export function createUserActorDetector(): Detector {
   // Where the words say a person acted and a plain word may be the name.
@@ -125,11 +174,11 @@ export function createUserActorDetector(): Detector {
     'user',
     [
       [
-        // `Failed login for lena.m from …`, `authentication failed for juliet:`, `failed authentication for 'oracle'`,
-        // `login … succeeded for "Quillon"`: a login word, at most a few words, then `for` and the name tried.
+        // `Failed login for lena.m from …`, `authentication failed for juliet:`, `failed authentication for 'oracle'`:
+        // a login word, at most a few words, then `for` and the name tried.
         rule(
           [' for '],
-          `\\sfor\\s+(?<=\\b${authWord}\\b(?:\\s+(?!for\\b)[\\w-]+){0,4}?\\s+for\\s+)(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
+          `${forAfterLogin}(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
           undefined,
           'gi',
         ),
@@ -175,6 +224,20 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // The subject of a session verb: `ops_kim logged in`, `Raptor97[/203.0.113.5:27005] signed out`.
+        rule(
+          ['logged ', 'signed '],
+          `(?<![\\w.@/\\\\-])(${name})(?:\\[[^\\]\\s]*\\])?\\s+(?:has\\s+|was\\s+|successfully\\s+)?(?:logged|signed)\\s+(?:in|on|out|off)\\b`,
+          undefined,
+          'g',
+        ),
+        // Who a moderator acted on: `invited bo.li to #ops`, `banned spam_bot7`, `impersonating cs.agent4`.
+        rule(
+          ['invited', 'banned', 'kicked', 'muted', 'impersonat', 'on behalf of'],
+          `\\b(?:invited|banned|kicked|muted|unbanned|unmuted|impersonat(?:ed|ing)|on behalf of)\\s+(?:user\\s+)?(${name})${end}`,
+          undefined,
+          'gi',
+        ),
         // `parent login jgreenberg_parent from`, `login driver_44120 device …`: a login word before a login-shaped name.
         rule(
           ['login ', 'logon '],
@@ -207,13 +270,19 @@ export function createUserActorDetector(): Detector {
     ],
     () => true,
   );
-  // Identity syntax: a Matrix user id `@name:server.tld` (any homeserver), and a name quoted after `user` in escaped
-  // JSON text (`User \\"acme-upload\\" logged in`).
+  // Identity syntax: a Matrix user id `@name:server.tld` (any homeserver), an IMAP mailbox `user.NAME`, a name before
+  // its uid, and a name quoted after `user` in escaped JSON text (`User \\"acme-upload\\" logged in`).
   const identities = createRuleDetector(
     'user',
     [
       [
         rule(['@'], `(?<![\\w.@%+\\\\-])@(${name}):(?=[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w.-]))`),
+        // An IMAP mailbox in the other users' namespace: `mailbox: user.jdoe`, `mailbox 'user/jdoe'` (a folder may follow).
+        rule(['mailbox'], `\\bmailbox:?\\s+["']?user[./]([A-Za-z][\\w-]{0,63})(?![\\w@-])`, undefined, 'gi'),
+        // A name before its uid in parentheses: `for rsato (uid 2201)`, `owner mlee (uid=1004)`.
+        rule(['(uid'], `(?<![\\w.@-])(${name})\\s\\(uid[ =:]\\d+\\)`),
+        // Quoted after a login's `for`, a name may be capitalized: `login … succeeded for "Quillon"`.
+        rule([' for '], `${forAfterLogin}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi'),
         rule(['user \\"', 'user \\\\"'], `\\b[Uu]ser\\s+\\\\{1,3}"(${name})\\\\{1,3}"`),
       ],
     ],
