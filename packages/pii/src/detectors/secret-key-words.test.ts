@@ -26,6 +26,11 @@ describe('secret key words and value syntax', () => {
       ],
     ],
     [
+      'finds a session id in a query string and leaves a session counter',
+      'GET /cart?session=9f8e7d6c5b4a39281706f5e4d3c2b1a098765432&x=1 and session=42 session: closed',
+      [['secret_kv', '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432']],
+    ],
+    [
       'finds a quoted key when a crypto object holds it',
       '{"signer":{"alg":"hs256","key":"b3JnYW5pYzQyIXNlY3JldC1rZXk9PQ=="}}',
       [['secret_kv', 'b3JnYW5pYzQyIXNlY3JldC1rZXk9PQ==']],

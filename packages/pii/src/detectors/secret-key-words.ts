@@ -4,7 +4,7 @@ import { isPlaceholderValue } from './secret-kv';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
- * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":`, a Drupal session cookie `SSESS<hash>=`, and
+ * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":` or `session=`, a Drupal session cookie `SSESS<hash>=`, and
  * a `"key"` inside a crypto, KMS or signing object. The last word `key` also ends keys that hold no secret
  * (`partition_key`, `routing_key`, `public_key`), so a value counts only when it looks random: a digit and a letter,
  * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
@@ -12,10 +12,20 @@ import { isPlaceholderValue } from './secret-kv';
  */
 const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess'];
 
-// Starts on the separator and looks behind for the word, so lines where the words are prose cost one quick scan.
-const separatorAfterWord = /[:=](?<=(?:key|authtok|creds|credentials?|sess|SSESS[0-9a-f]{16,})\\?["']?\s*.)/i;
-const keyValue =
-  /(?<![\w.-])\\?["']?([A-Za-z][\w.-]*)\\?["']?\s*(?:=>|[:=])\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\]{8,})/g;
+// Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
+// pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
+const valueAfterWord =
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,})\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
+
+/** Where the key before the separator at `at` starts: back over blanks, a quote, the key's characters, a quote. */
+function keyStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  while (i > 0 && `"'\\`.includes(text[i - 1] as string)) i--;
+  while (i > 0 && /[\w.-]/.test(text[i - 1] as string)) i--;
+  while (i > 0 && `"'\\`.includes(text[i - 1] as string)) i--;
+  return i;
+}
 
 /** The key's last word: after `_`, `.`, `-`, or a lower-case letter or digit before a capital (`renderKey`). */
 function lastWord(key: string): string {
@@ -50,7 +60,7 @@ function secretKey(key: string, quoted: boolean, text: string, at: number): bool
     if (key.toLowerCase() === 'key') return quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at));
     return !notSecretKey.test(key);
   }
-  return ['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess'].includes(word);
+  return ['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess', 'session'].includes(word);
 }
 
 export function createSecretKeyWordsDetector(): Detector {
@@ -60,24 +70,16 @@ export function createSecretKeyWordsDetector(): Detector {
     keywordGroups: [keyWords],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
-      if (!separatorAfterWord.test(text)) return;
-      keyValue.lastIndex = 0;
-      for (let m = keyValue.exec(text); m !== null; m = keyValue.exec(text)) {
-        const key = m[1] as string;
-        const value = m[2] as string;
-        // A value may itself be the next pair (`session: SSESS…=…`): a rejected match resumes at its value.
-        const valueStart = m.index + m[0].length - value.length;
-        if (!secretKey(key, /["']/.test(m[0][0] as string), text, m.index)) {
-          keyValue.lastIndex = valueStart;
-          continue;
-        }
-        // The next `key=value` pair, or SigV4's `Credential=AKIA…/date/region/service/aws4_request` (a scope).
-        if (!randomValue(value, lastWord(key) === 'key') || /^[\w.-]+=(?!=*$)|aws4_request/.test(value)) {
-          keyValue.lastIndex = valueStart;
-          continue;
-        }
+      valueAfterWord.lastIndex = 0;
+      for (let m = valueAfterWord.exec(text); m !== null; m = valueAfterWord.exec(text)) {
+        const value = m[1] as string;
+        const start = keyStart(text, m.index);
+        const key = text.slice(start, m.index).replace(/^[\\"']+|[\\"'\s]+$/g, '');
+        if (!/^[A-Za-z]/.test(key) || !secretKey(key, /["']/.test(text[start] as string), text, start)) continue;
+        // SigV4's `Credential=AKIA…/date/region/service/aws4_request` is a scope, not a secret.
+        if (!randomValue(value, lastWord(key) === 'key') || value.includes('aws4_request')) continue;
         const end = m.index + m[0].length;
-        out.push(candidate('secret_kv', end - value.length, end, m.index, end));
+        out.push(candidate('secret_kv', end - value.length, end, start, end));
       }
     },
     normalize: keepAsIs,

@@ -15,6 +15,7 @@ describe('password shape', () => {
     ['a word with no digit', 'SessionsController#create'],
     ['a short value', 'Ab3#x'],
     ['a camelCase identifier', 'Win32Exception'],
+    ['a name and a counter', 'Listener-17'],
     ['an email', 'ann.lee@mail.example.com'],
     ['a product and version', 'Mozilla/5.0'],
     ['a host name', 'web-01.Prod.example.com'],

@@ -26,7 +26,20 @@ const credentialWords = [
   '/user:',
   '/u:',
 ];
-const accountWords = ['pass', 'pw', 'regist', 'user'];
+const accountWords = [
+  'passwd',
+  'register',
+  ...['add', 'create', 'new', 'mk'].flatMap((verb) => [`${verb}user`, `${verb}_user`, `${verb}-user`]),
+  ...['add', 'create'].flatMap((verb) => [`user${verb}`, `user_${verb}`, `user-${verb}`]),
+  ...['change', 'set', 'reset', 'update'].flatMap((verb) => [
+    `${verb}pass`,
+    `${verb}_pass`,
+    `${verb}-pass`,
+    `${verb}pw`,
+    `${verb}_pw`,
+    `${verb}-pw`,
+  ]),
+];
 const sessionWords = ['session'];
 const [shapeRule, accountRule, sessionRule] = [1, 2, 4];
 
@@ -47,8 +60,8 @@ const sessionId = /\b[Ss]ession\w*\s*[:=]?\s*["']?([a-z0-9]{20,64})(?![\w.-])/dg
 // A user flag (`-u`, `--user`, Windows' `/user:`) counts too: a command given a user is given its password beside it.
 const credentialWord = new RegExp(
   [
-    /pass(?:w(?:or)?d|phrase|word)?s?|pwd?|secrets?|creds?|credentials?|log[io]ns?|auth|regist(?!ry)/,
-    /(?<=\s)(?:-u|--user(?:name)?|\/u(?:ser)?:)(?=[\s=:\w])/,
+    /pass(?:w(?:or)?d|phrase|word)?s?|pwd?|secrets?|credentials?|creds?|log[io]ns?|auth|regist(?!ry)/,
+    /-u|--user(?:name)?|\/u(?:ser)?:/,
   ]
     .map((part) => part.source)
     .join('|'),
@@ -63,7 +76,12 @@ function credentialWordAt(text: string, at: number, word: string): boolean {
   const next = text.charCodeAt(at + word.length);
   const nextIsLower = next >= 97 && next <= 122;
   if (lowerWord.startsWith('auth')) return !text.startsWith('or', at + word.length);
-  if (lowerWord.startsWith('regist') || lowerWord.startsWith('-') || lowerWord.startsWith('/')) return true;
+  if (lowerWord.startsWith('regist')) return true;
+  // A user flag stands after a blank: ` -u NAME`, ` --user=NAME`, ` /user:NAME`.
+  if (word.startsWith('-') || word.startsWith('/')) {
+    const blank = text.charCodeAt(at - 1);
+    return (blank === 32 || blank === 9) && /[\s=:\w]/.test(text.charAt(at + word.length));
+  }
   if (nextIsLower) return false;
   if (word === 'passwd' || word === 'pw') return true;
   const previous = text.charCodeAt(at - 1);
@@ -79,8 +97,10 @@ const after = 48;
 // `echo 'PASS' | tool --passwd-on-stdin`: a value piped into a command may have its credential word anywhere after it.
 const echoed = /\b(?:echo|printf)(?:\s+-\w+)*\s+["']?$/;
 
-// A token: between blanks, quotes, brackets and shell or list punctuation.
-const token = /[^\s"'`<>()[\]{},;|&]+/g;
+// What ends a token: blanks, quotes, brackets and shell or list punctuation.
+const tokenDelimiter = new Uint8Array(128);
+for (const c of ' \t\n\r\f\v"\'`<>()[]{},;|&') tokenDelimiter[c.charCodeAt(0)] = 1;
+const isDelimiter = (code: number): boolean => code < 128 && tokenDelimiter[code] === 1;
 // `key=`/`key:` in front of the value (`attendeePW=…`, authinfo's `"P:…"`, `--password=…`), maybe nested.
 const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
 // The key a quoted or `key = value` value stands under (`"value":"…"`, `'passwordsalt' => '…'`).
@@ -92,10 +112,12 @@ const otherKey = /(?:id|name|user|method|type|policy|url|uri|host|path|file|mode
 const lower = /[a-z]/;
 const upper = /[A-Z]/;
 const digit = /\d/;
-const symbol = /[^A-Za-z0-9]/;
 // Symbols other than the joiners of identifiers, host names and `host:port` (`.`, `-`, `_`, `:`).
 const strongSymbol = /[^A-Za-z0-9._:-]/;
 const innerDigits = /[A-Za-z]\d+[A-Za-z]/;
+// Joined parts of a password: one mixes letters and digits (`Qz8-Lw2`), or there are three (`Lagos.Rain.71`); a name
+// and a counter (`Thread-17`, `Worker_3`) are not.
+const joinedParts = /[A-Za-z]\d|\d[A-Za-z]|[._:-].*[._:-]/;
 
 // Shapes that are something else, by what they are.
 const notAPassword = new RegExp(
@@ -120,38 +142,65 @@ const notAPassword = new RegExp(
     .join('|'),
 );
 
-/** Runs of one character class (lower, upper, digit) per character: random strings change class often, words do not. */
-function classChangesPerChar(value: string): number {
+// The kinds of characters a value mixes, as bits.
+const lowerKind = 1;
+const upperKind = 2;
+const digitKind = 4;
+const joinerKind = 8; // `.`, `-`, `_`, `:`: they join identifiers, host names and `host:port`
+const strongKind = 16; // any other symbol
+// For each set of the lower, upper and symbol kinds (index: the kinds' bits below 28), whether it holds two of them.
+const enoughKinds = Uint8Array.from({ length: 28 }, (_, k) =>
+  Number((k & lowerKind) !== 0) + Number((k & upperKind) !== 0) + Number((k & strongKind) !== 0) >= 2 ? 1 : 0,
+);
+
+/** The kinds of characters in value (one pass: this runs on every long token of a line with a credential word). */
+function kindsOf(value: string): number {
+  let kinds = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 97 && code <= 122) kinds |= lowerKind;
+    else if (code >= 65 && code <= 90) kinds |= upperKind;
+    else if (code >= 48 && code <= 57) kinds |= digitKind;
+    else if (code === 46 || code === 45 || code === 95 || code === 58) kinds |= joinerKind;
+    else kinds |= strongKind;
+  }
+  return kinds;
+}
+
+/** Changes of character kind per character: random strings change kind often, words and identifiers do not. */
+function kindChangesPerChar(value: string): number {
   let changes = 0;
   let previous = -1;
   for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    const cls = code >= 97 && code <= 122 ? 0 : code >= 65 && code <= 90 ? 1 : code >= 48 && code <= 57 ? 2 : 3;
-    if (cls !== previous) changes++;
-    previous = cls;
+    const kind = kindsOf(value[i] as string);
+    if (kind !== previous) changes++;
+    previous = kind;
   }
   return changes / value.length;
 }
 
 /**
- * 8-40 characters mixing three of lower, upper, digit and symbol, the way passwords are made: with a symbol that does
- * not join identifiers (`Verona#1597`), with joiners between parts that have all three letter and digit kinds
- * (`Qz8-Lw2-Rr5`), or, with no symbol, a digit run inside letters in a random-looking mix (`Kq3vXb8ZmT2wYhRe`, not
- * `Win32Exception`). A trailing `!` counts only when the rest has all three kinds (`Quartz5521!`, not `Welcome!`).
+ * 8-40 characters mixing three of lower, upper, digit and symbol, with a digit, the way passwords are made: with a
+ * symbol that does not join identifiers (`Verona#1597`), with joiners between parts that have all three letter and
+ * digit kinds in parts that are not a name and a counter (`Qz8-Lw2-Rr5`, not `Thread-17`), or, with no symbol, a digit run inside letters in a random-looking mix
+ * (`Kq3vXb8ZmT2wYhRe`, not `Win32Exception`). A trailing `!` counts only when the rest has all three letter and digit
+ * kinds (`Quartz5521!`, not `Welcome!` or `failed2!`).
  */
 export function passwordShaped(raw: string): boolean {
-  if (raw.length < 8 || raw.length > 40 || raw.endsWith('.') || !digit.test(raw)) return false;
-  const value = raw.endsWith('!') ? raw.slice(0, -1) : raw;
-  const hasLower = lower.test(value);
-  const hasUpper = upper.test(value);
-  const hasDigit = digit.test(value);
-  const letterKinds = Number(hasLower) + Number(hasUpper) + Number(hasDigit);
-  if (value !== raw && letterKinds < 3) return false;
-  const hasSymbol = symbol.test(raw);
-  if (letterKinds + Number(hasSymbol) < 3 || notAPassword.test(raw) || isPlaceholderValue(raw)) return false;
-  if (strongSymbol.test(value)) return true;
-  if (hasSymbol) return letterKinds === 3;
-  return letterKinds === 3 && innerDigits.test(value) && classChangesPerChar(value) >= 0.4;
+  if (raw.length < 8 || raw.length > 40 || raw.endsWith('.')) return false;
+  const bang = raw.endsWith('!');
+  const value = bang ? raw.slice(0, -1) : raw;
+  const kinds = kindsOf(value);
+  if ((kinds & digitKind) === 0) return false;
+  const letterKinds = (kinds & lowerKind) + ((kinds & upperKind) >> 1) + 1;
+  if (bang && letterKinds < 3) return false;
+  const hasSymbol = bang || (kinds & (joinerKind | strongKind)) !== 0;
+  if (letterKinds + Number(hasSymbol) < 3) return false;
+  const shaped =
+    (kinds & strongKind) !== 0 ||
+    (letterKinds === 3 &&
+      (hasSymbol ? joinedParts.test(value) : innerDigits.test(value) && kindChangesPerChar(value) >= 0.4));
+  return shaped && !notAPassword.test(raw) && !isPlaceholderValue(raw);
 }
 
 /** An argument that may be a password: 6-64 characters with a digit, a symbol or mixed case; not a flag, a path, a URL,
@@ -174,18 +223,29 @@ function generatedId(value: string): boolean {
   );
 }
 
-/** True when a credential word stands within reach of [start, end). */
-function nearCredentialWord(text: string, start: number, end: number): boolean {
-  credentialWord.lastIndex = Math.max(0, start - before);
-  const lineEnd = text.indexOf('\n', end);
-  const limit = echoed.test(text.slice(Math.max(0, start - 24), start))
-    ? lineEnd === -1
-      ? text.length
-      : lineEnd
-    : Math.min(text.length, end + after);
-  for (let m = credentialWord.exec(text); m !== null && m.index < limit; m = credentialWord.exec(text)) {
+/** Where the credential words of a text are, [start, end) pairs in order: found once per text, asked per token. */
+function credentialWordsIn(text: string): number[] {
+  const spans: number[] = [];
+  credentialWord.lastIndex = 0;
+  for (let m = credentialWord.exec(text); m !== null; m = credentialWord.exec(text)) {
+    if (credentialWordAt(text, m.index, m[0])) spans.push(m.index, m.index + m[0].length);
+  }
+  return spans;
+}
+
+/** True when one of the credential words (spans) stands within reach of [start, end). */
+function nearCredentialWord(text: string, spans: readonly number[], start: number, end: number): boolean {
+  const from = start - before;
+  let limit = end + after;
+  if (echoed.test(text.slice(Math.max(0, start - 24), start))) {
+    const lineEnd = text.indexOf('\n', end);
+    limit = lineEnd === -1 ? text.length : lineEnd;
+  }
+  for (let i = 0; i < spans.length; i += 2) {
+    const wordStart = spans[i] as number;
+    const wordEnd = spans[i + 1] as number;
     // The word inside the token itself (`Pass_99x`) does not make it a credential.
-    if ((m.index + m[0].length <= start || m.index >= end) && credentialWordAt(text, m.index, m[0])) return true;
+    if (wordStart >= from && wordStart < limit && (wordEnd <= start || wordStart >= end)) return true;
   }
   return false;
 }
@@ -198,6 +258,12 @@ function credentialKeyName(name: string): boolean {
 /** True when the token stands under no key, or under a key (or a two-word label, `password piped:`) naming a
  * credential. */
 function underCredentialKey(text: string, tokenStart: number): boolean {
+  // Most tokens have no key: only a separator (`:`, `=`, `=>`) before the token, past blanks, quotes and a bracket, can
+  // end one.
+  let at = tokenStart - 1;
+  while (at >= 0 && /[\s"'\\\]]/.test(text[at] as string)) at--;
+  const separator = text.charCodeAt(at);
+  if (separator !== 58 && separator !== 61 && separator !== 62) return true;
   const key = keyBefore.exec(text.slice(Math.max(0, tokenStart - 64), tokenStart));
   if (key === null) return true;
   return credentialKeyName(key[2] as string) || (key[1] !== undefined && credentialKeyName(key[1]));
@@ -231,34 +297,77 @@ export function createSecretShapeDetector(): Detector {
   };
 }
 
-/** Every password-shaped token near a credential word. */
+/**
+ * Every password-shaped token near a credential word. One pass over the line finds the tokens whose value (past a last
+ * `key=`) has 8+ characters, a digit and a letter: most tokens (numbers, addresses, `pid=4412`) stop there.
+ */
 function findShaped(text: string, out: Candidate[]): void {
-  token.lastIndex = 0;
-  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
-    let start = m.index;
-    let value = m[0];
-    // `key=` inside the token must name a credential; `user:` in front (`ops:S3cret`, `P:S3cret`) may be anything.
-    let keyed = true;
-    for (let prefix = keyPrefix.exec(value); prefix !== null; prefix = keyPrefix.exec(value)) {
-      const key = prefix[0].replace(/^-+|=$/g, '');
-      // (An empty key: the value follows a bracket, `session[password]=…`, read by underCredentialKey below.)
-      if (prefix[0].endsWith('=') && key !== '') keyed &&= credentialKeyName(key);
-      start += prefix[0].length;
-      value = value.slice(prefix[0].length);
-    }
-    // A JSON-escaped line break after the value (`'ops:S3cret$\n'`).
-    value = value.replace(/(?:\\[nrt])+$/, '');
-    if (!passwordShaped(value) || !nearCredentialWord(text, start, start + value.length)) continue;
-    // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`), or a value under a key naming no
-    // credential.
-    const opening = text.charCodeAt(m.index - 1);
-    if (
-      opening === 91 ||
-      opening === 60 ||
-      !keyed ||
-      !underCredentialKey(text, m.index === start ? start : m.index + 1)
-    )
+  const spans = credentialWordsIn(text);
+  if (spans.length === 0) return;
+  // Only tokens within reach of a word can count: those ending past `after` before the first word and starting before
+  // `before` past the last one (any before it on the line when a value may be echoed into a command), taken whole.
+  let from = text.includes('echo') || text.includes('printf') ? 0 : Math.max(0, (spans[0] as number) - after);
+  while (from > 0 && !isDelimiter(text.charCodeAt(from - 1))) from--;
+  let to = Math.min(text.length, (spans[spans.length - 2] as number) + before);
+  while (to < text.length && !isDelimiter(text.charCodeAt(to))) to++;
+  let tokenStart = -1;
+  let valueStart = -1;
+  // The kinds of characters of the value so far: it needs a digit and two of lower, upper and symbol.
+  let kinds = 0;
+  for (let i = from; i <= to; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (isDelimiter(code)) {
+      if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && i - valueStart >= 8)
+        pushShaped(text, tokenStart, i, spans, out);
+      tokenStart = -1;
+      kinds = 0;
       continue;
-    out.push(candidate('secret_kv', start, start + value.length));
+    }
+    if (tokenStart < 0) tokenStart = valueStart = i;
+    if (code >= 97 && code <= 122) kinds |= lowerKind;
+    else if (code >= 65 && code <= 90) kinds |= upperKind;
+    else if (code >= 48 && code <= 57) kinds |= digitKind;
+    else if (code === 61) {
+      // A `key=` starts the value again; base64 padding (`==` at the end) does not.
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+      if (next !== 61 && !isDelimiter(next)) {
+        valueStart = i + 1;
+        kinds = 0;
+      } else kinds |= strongKind;
+    } else kinds |= strongKind;
   }
+}
+
+/** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential word. */
+function pushShaped(
+  text: string,
+  tokenStart: number,
+  tokenEnd: number,
+  spans: readonly number[],
+  out: Candidate[],
+): void {
+  // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
+  const opening = text.charCodeAt(tokenStart - 1);
+  if (opening === 91 || opening === 60) return;
+  let start = tokenStart;
+  let value = text.slice(tokenStart, tokenEnd);
+  // `key=` inside the token must name a credential (and decides); `user:` in front (`ops:S3cret`, `P:S3cret`) may be
+  // anything.
+  let innerKey: boolean | undefined;
+  const hasKey = value.includes('=') || value.includes(':');
+  for (let prefix = hasKey ? keyPrefix.exec(value) : null; prefix !== null; prefix = keyPrefix.exec(value)) {
+    const key = prefix[0].replace(/^-+|[=:]$/g, '');
+    if (prefix[0].endsWith('=') && key !== '') innerKey = (innerKey ?? true) && credentialKeyName(key);
+    start += prefix[0].length;
+    value = value.slice(prefix[0].length);
+  }
+  if (innerKey === false) return;
+  // A JSON-escaped line break after the value (`'ops:S3cret$\n'`).
+  if (value.includes('\\')) value = value.replace(/(?:\\[nrt])+$/, '');
+  if (!passwordShaped(value) || !nearCredentialWord(text, spans, start, start + value.length)) return;
+  // Without a key of its own, the key the token stands under (`"customerId":"…"`), or, after a bare separator, the key
+  // before that (`session[password]=…`).
+  const bareSeparator = text.charCodeAt(tokenStart) === 61 || text.charCodeAt(tokenStart) === 58;
+  if (innerKey === undefined && !underCredentialKey(text, bareSeparator ? tokenStart + 1 : tokenStart)) return;
+  out.push(candidate('secret_kv', start, start + value.length));
 }

@@ -59,8 +59,10 @@ export function createUserFormatsDetector(): Detector {
         // `administrator@vsphere.local`; not a service principal `HTTP/web@R`). Proxmox-style one-label realms count
         // where only a login can stand: an API token id `alice@pve!ci`, `alice@pbs@host:store`, `<root@pam>`,
         // `/users/alice@pve/`. (`<id@host>` is a message id.)
-        rule(['@'], `@(?<=(?<![\\w.@%+'/\\\\<-])(${name})@)(?=${nonMailRealm}|${singleLabelRealm}(?:![\\w-]|@[\\w-]))`),
-        rule(['<', '/user'], `(?:<|/users?/)(${name})@${singleLabelRealm}(?=>|/)`),
+        rule(
+          ['@'],
+          `@(?:(?<=(?<![\\w.@%+'/\\\\<-])(${name})@)(?=${nonMailRealm}|${singleLabelRealm}(?:![\\w-]|@[\\w-]))|(?<=(?:<|/users?/)(${name})@)${singleLabelRealm}(?=>|/))`,
+        ),
         // Squid: `... TCP_MISS/200 512 GET http://x/ alice HIER_DIRECT/10.0.0.1 text/html`.
         rule(
           ['tcp_', 'udp_', 'none/', 'none_', 'tag_none'],
@@ -150,7 +152,7 @@ export function createUserFormatsDetector(): Detector {
         // `wp user create ana`): the account the subcommand acts on, then the end, an option, an email or a shell operator.
         rule(
           ['user ', 'user-', 'user:', 'user_', 'users '],
-          `\\busers?[ :_-](?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?[\\w-]+(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
+          `\\busers?[ :_-](?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?\\w[\\w-]*(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
         ),
         // Spring and Java XML properties: `<property name="username" value="amq"/>`.
         rule(
@@ -162,7 +164,12 @@ export function createUserFormatsDetector(): Detector {
         // IBM MQ's MQSC attributes in capitals: `MCAUSER('app')`.
         rule(["user('"], `\\b[A-Z]*USER\\('(${name})'\\)`),
         // `sysadminctl -resetPasswordFor ana`, `--set-password-for ana`: a flag that says whose password.
-        rule(['passwordfor', 'password-for'], `-(?:[\\w-]*[Pp]assword-?[Ff]or)\\s+["']?(${name})`, undefined, 'gi'),
+        rule(
+          ['passwordfor', 'password-for'],
+          `password-?for(?<=(?<![\\w-])--?[\\w-]{0,40}password-?for)\\s+["']?(${name})`,
+          undefined,
+          'gi',
+        ),
         // The C library's account lookups: `getpwnam(ana)`, `getspnam`, `initgroups(ana, …)`.
         rule(
           ['getpwnam', 'getspnam', 'initgroups('],
@@ -249,7 +256,7 @@ export function createUserFormatsDetector(): Detector {
         // `trino --user ana`): the flag names nothing else (`--user 1000:1000` is no name).
         rule(
           ['--user', '-username', '-login-name', '-user-name'],
-          `(?<![\\w-])--?(?:[\\w-]+-)?(?:user(?:-?name)?|login-name)(?:=|\\s+)["']?(${name})(?![\\w.$@:/-])`,
+          `(?:user(?:-?name)?|login-name)(?<=(?<![\\w-])--?(?:[\\w-]{1,40}-)?(?:user(?:-?name)?|login-name))(?:=|\\s+)["']?(${name})(?![\\w.$@:/-])`,
         ),
       ],
       [

@@ -35,7 +35,7 @@ const windowsDomain = '(?!HK|BUILTIN\\b|AUTHORITY\\b|SERVICE\\b|APPPOOL\\b)[A-Z]
  * of them. One `\\t` or `\\n` before a letter, or any in text with real line breaks, is a backslash and a letter
  * (`VSPHERE.LOCAL\\tcastillo`). */
 function looksEscaped(text: string): boolean {
-  return !text.includes('\n') && /\\["\\]|\\[nrt](?![a-z])|\\[nrt][^]*\\[nrt]/.test(text);
+  return text.includes('\\') && !text.includes('\n') && /\\["\\]|\\[nrt](?![a-z])|\\[nrt][^]*\\[nrt]/.test(text);
 }
 
 // After `Invalid user` any word is the name tried; so is a word a log quotes or brackets (`the locked user [manager]`).
