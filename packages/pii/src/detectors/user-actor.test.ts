@@ -23,6 +23,9 @@ describe('user actor detector', () => {
     ['a quoted name after an auth word', "auth rejected for 'svc_backup': bad secret", ['svc_backup']],
     ['an escaped quoted name', 'sign-in succeeded for \\"okafor\\"', ['okafor']],
     ['a capitalized quoted name after a login word', 'sign-on via SAML succeeded for "Marlowe"', ['Marlowe']],
+    ['a role as a key', 'refund ok amount=9.99 clerk=pos_tfarah lane=2', ['pos_tfarah']],
+    ['a quoted list item after a login word', "Resetting password for ['kofi7']:", ['kofi7']],
+    ['an account in capitals', '<wsse:Password>x</wsse:Password> rejected for GDSBOT4', ['GDSBOT4']],
     ['the account a session runs as', 'connected to db01 as reporting_ro via tls', ['reporting_ro']],
     ['a daemon dropping privileges', 'milter: setuid to jpark ok', ['jpark']],
     ['a Matrix user id', 'invite from @li.wei:chat.example.org accepted', ['li.wei']],
@@ -76,6 +79,8 @@ describe('user actor detector', () => {
       'login shell for bash; access log for nginx: rotated; auth cache for nss',
     ],
     ['a replication role after connected as', 'connected to 10.0.0.5 as master; node connected as replica, lag 0'],
+    ['a protocol in capitals after a login word', 'Login failed for FTP from 192.0.2.4; auth failed for LDAP'],
+    ['a user agent under a role key', 'agent=python-requests/2.31 agent=kubelet'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);

@@ -72,7 +72,8 @@ const softwareWord = new Set(
     'robin on call oncall sre filter engine fraud spam beat uploader downloader scheduler sync syncer watcher ' +
     'reconciler hook cleanup janitor reaper sweeper migrator migration importer exporter indexer crawler scraper ' +
     'sender receiver router balancer limiter validator checker scanner analyzer compiler executor launcher tester ' +
-    'eviction policy cron timer daemon service svc bot automation'
+    'eviction policy cron timer daemon service svc bot automation ftp sftp ftps rdp vnc telnet snmp radius ntlm oidc ' +
+    'scram plain digest basic bearer'
   ).split(' '),
 );
 // Dotted code paths (`os.path`, `self.name`, `res.users`): the first label is a module or an object.
@@ -141,7 +142,9 @@ export function loginShaped(value: string): boolean {
  * (`tquinlan`) that is not prose. */
 function plainOrLoginShaped(value: string): boolean {
   if (loginShaped(value)) return true;
-  // (A past tense or gerund is the next verb, `by manually`, `for testing`: prose.)
+  // (A past tense or gerund is the next verb, `by manually`, `for testing`: prose.) An account in capitals
+  // (`WSAFRBOT`, SAP's and mainframes' style) is no word of software either (`LDAP`, `HTTP`).
+  if (/^[A-Z][A-Z0-9_]{2,23}$/.test(value)) return !isProse(value) && !softwareWord.has(value.toLowerCase());
   return /^[a-z]{3,24}$/.test(value) && !isProse(value) && !/(?:ed|ing|ly|tion|ment|ness)$/.test(value);
 }
 
@@ -159,14 +162,15 @@ const authWord =
 // What happened to it: only then does `for` name an account (`login failed for`, not `login shell for bash`).
 const authOutcome =
   '(?:fail(?:ed|ure|s)?|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
-  'incorrect|mismatch|expired|reset|changed|updated|locked|unlocked|granted|revoked|issued|rotated|ok|attempts?)';
-// A quote or bracket around a name, also JSON-escaped (`\\"root\\"`).
-const open = `(?:\\\\?["'\\[])?`;
-const close = `(?:\\\\?["'\\]])?`;
+  'incorrect|mismatch|expired|reset(?:ting)?|chang(?:e|ed|ing)|updat(?:e|ed|ing)|locked|unlocked|granted|revoked|' +
+  'issued|rotated|ok|attempts?)';
+// Quotes or brackets around a name, also JSON-escaped (`\\"root\\"`) or a quoted list item (`['ubuntu']`).
+const open = `(?:\\\\?["'\\[]){0,2}`;
+const close = `(?:\\\\?["'\\]]){0,2}`;
 
 // `for ` after a login word and what happened to it (`Failed login attempt for`, `login with X succeeded for`,
 // `password expired for`).
-const forAfterLogin = `\\sfor\\s+(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
+const forAfterLogin = `\\sfor\\s+(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b\\S*(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
 
 export function createUserActorDetector(): Detector {
   // Where the words say a person acted and a plain word may be the name.
@@ -220,7 +224,7 @@ export function createUserActorDetector(): Detector {
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
         rule(
           roleWords.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]),
-          `(?<![\\w.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?\\s*[:=]?\\s+(${name})${end}`,
+          `(?<![\\w.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`,
           undefined,
           'gi',
         ),
