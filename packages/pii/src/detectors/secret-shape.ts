@@ -241,11 +241,17 @@ function nearCredentialWord(text: string, spans: readonly number[], start: numbe
     const lineEnd = text.indexOf('\n', end);
     limit = lineEnd === -1 ? text.length : lineEnd;
   }
-  for (let i = 0; i < spans.length; i += 2) {
-    const wordStart = spans[i] as number;
-    const wordEnd = spans[i + 1] as number;
+  // The first word starting at or after `from` (binary search: a long line may hold many words and many tokens).
+  let low = 0;
+  let high = spans.length / 2;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((spans[2 * middle] as number) < from) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = 2 * low; i < spans.length && (spans[i] as number) < limit; i += 2) {
     // The word inside the token itself (`Pass_99x`) does not make it a credential.
-    if (wordStart >= from && wordStart < limit && (wordEnd <= start || wordStart >= end)) return true;
+    if ((spans[i + 1] as number) <= start || (spans[i] as number) >= end) return true;
   }
   return false;
 }
