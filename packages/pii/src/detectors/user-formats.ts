@@ -2,7 +2,7 @@ import { cliUserRules } from './cli-credentials';
 import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { isPlaceholderValue } from './secret-kv';
-import { nonMailRealm, singleLabelRealm } from './principal';
+import { embedsIpv4, nonMailRealmShape, singleLabelRealm } from './principal';
 import { notAName } from './user';
 import { domainUserName, userName as name } from './user-name';
 
@@ -61,7 +61,7 @@ export function createUserFormatsDetector(): Detector {
         // `/users/alice@pve/`. (`<id@host>` is a message id.)
         rule(
           ['@'],
-          `@(?:(?<=(?<![\\w.@%+'/\\\\<-])(${name})@)(?=${nonMailRealm}|${singleLabelRealm}(?:![\\w-]|@[\\w-]))|(?<=(?:<|/users?/)(${name})@)${singleLabelRealm}(?=>|/))`,
+          `@(?:(?:(?=${nonMailRealmShape})${embedsIpv4}|(?=${singleLabelRealm}(?:![\\w-]|@[\\w-])))(?<=(?<![\\w.@%+'/\\\\<-])(${name})@)|(?=${singleLabelRealm}(?:>|/))(?<=(?:<|/users?/)(${name})@))`,
         ),
         // Squid: `... TCP_MISS/200 512 GET http://x/ alice HIER_DIRECT/10.0.0.1 text/html`.
         rule(
