@@ -152,7 +152,7 @@ export function createUserFormatsDetector(): Detector {
         // `wp user create ana`): the account the subcommand acts on, then the end, an option, an email or a shell operator.
         rule(
           ['user ', 'user-', 'user:', 'user_', 'users '],
-          `\\busers?[ :_-](?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?\\w[\\w-]*(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
+          `users?[ :_-](?<=\\busers?[ :_-])(?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?\\w[\\w-]*(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
         ),
         // Spring and Java XML properties: `<property name="username" value="amq"/>`.
         rule(
