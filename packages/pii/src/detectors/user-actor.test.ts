@@ -28,6 +28,8 @@ describe('user actor detector', () => {
     ['an account in capitals', '<wsse:Password>x</wsse:Password> rejected for GDSBOT4', ['GDSBOT4']],
     ['the account a session runs as', 'connected to db01 as reporting_ro via tls', ['reporting_ro']],
     ['a daemon dropping privileges', 'milter: setuid to jpark ok', ['jpark']],
+    ['the login of a remote shell', 'sftp -oPort=2022 partner_in@files.example.com', ['partner_in']],
+    ['the login of a remote copy, any word', 'rsync -az ./out/ backup@nas01.example.net:/srv/', ['backup']],
     ['a Matrix user id', 'invite from @li.wei:chat.example.org accepted', ['li.wei']],
     ['a quoted name after User in escaped JSON', '"msg":"User \\"ftp-in-3\\" logged out"', ['ftp-in-3']],
     ['a uid in prose', 'Stopped User Manager for UID 1207.', ['1207']],
@@ -81,6 +83,8 @@ describe('user actor detector', () => {
     ['a replication role after connected as', 'connected to 10.0.0.5 as master; node connected as replica, lag 0'],
     ['a protocol in capitals after a login word', 'Login failed for FTP from 192.0.2.4; auth failed for LDAP'],
     ['a user agent under a role key', 'agent=python-requests/2.31 agent=kubelet'],
+    ['a forge login or a host that embeds an address', 'ssh git@github.com; ssh ops@ip-10-0-4-7.example.net'],
+    ['an email near a remote shell word', 'ssh-keygen -C ana@example.com; mail ana@example.com re ssh'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);

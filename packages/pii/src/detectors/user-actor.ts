@@ -292,5 +292,22 @@ export function createUserActorDetector(): Detector {
     ],
     (value) => !isPlaceholderValue(value) && !isProse(value),
   );
-  return combineDetectors('user', [plainNames, loginNames, numericIds, identities]);
+  // Where the syntax itself says a login: any name but a placeholder.
+  const logins = createRuleDetector(
+    'user',
+    [
+      [
+        // The login of a remote shell or copy: `ssh deploy@web-3.example.net`, `sftp edi_in@files.example.com`, `rsync -a
+        // src/ bk_user@nas.lan:/dst`. The claim runs from the command through the host, so `NAME@host` is not read as an email; any name counts
+        // there (`deploy`, `backup`), it is syntax. (Not before a host that embeds an address, `ip-10-0-1-5.example`: the host
+        // detector leaves a name after `@` to the email, which then hides both.)
+        rule(
+          ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
+          `(?<![\\w./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
+        ),
+      ],
+    ],
+    (value) => !isPlaceholderValue(value),
+  );
+  return combineDetectors('user', [plainNames, loginNames, numericIds, identities, logins]);
 }
