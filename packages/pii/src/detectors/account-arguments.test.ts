@@ -23,7 +23,7 @@ describe('accounts named by commands, APIs and fields', () => {
     ],
     [
       'finds the name of a nested user object when its id comes first, and keys that say who owns or files',
-      '{"user":{"id":"U0ABC123","name":"m.ito"},"owner":"kwan","employee":"b.adeyemi","submitter":"qa_bot","uname":"dlee"}',
+      '{"user":{"id":"U0ABC123","name":"m.ito"},"owner":"kwan","employee":"b.adeyemi","submitter":"qa_bot"} uname=dlee',
       ['m.ito', 'kwan', 'b.adeyemi', 'qa_bot', 'dlee'],
     ],
     [
@@ -32,8 +32,8 @@ describe('accounts named by commands, APIs and fields', () => {
       ['r.haas'],
     ],
     [
-      'ignores display names, actor systems, SIP services, subcommand verbs and armor labels',
-      '"actor_user_name":"Dana Brennan" akka.tcp://worker@10.1.2.3:2552 sip:ping@10.1.2.4 user:add user creds for -----BEGIN USER NKEY SEED-----',
+      'ignores display names, actor systems, SIP services, subcommand verbs, armor labels and boolean --user flags',
+      '"actor_user_name":"Dana Brennan" akka.tcp://worker@10.1.2.3:2552 sip:ping@10.1.2.4 user:add user creds for -----BEGIN USER NKEY SEED----- ; pip install --user requests; systemctl --user restart app',
       [],
     ],
   ])('%s', (_name, text, expected) => {

@@ -70,8 +70,9 @@ const positional = {
   userThenPassword: `(?<=\\s)-u\\s+["']?(${name})["']?\\s+-p\\s*(?![\\d:.]+(?![^\\s"']))${value}`,
   // An admin CLI's `passwd NAME NEWPASS` (`emqx ctl admins passwd admin x`; the system's `passwd NAME` takes no second word).
   passwdPair: `(?<![\\w/.-])passwd\\s+["']?(${name})["']?\\s+(?!-)${value}(?=\\s*$|\\s*[;&|)])`,
-  // A query string with both `u=NAME` and `p=PASS` (InfluxDB 1.x, Subsonic...): the pair says what each is.
-  queryPair: `[?&]u=(${name})(?=[&#\\s"']|$)[^\\s"'#]{0,512}?[?&]p=([^&\\s"'#]+)|[?&]p=([^&\\s"'#]+)[^\\s"'#]{0,512}?[?&]u=(${name})(?=[&#\\s"']|$)`,
+  // A query string with both `u=NAME` and `p=PASS` (InfluxDB 1.x, Subsonic...): the pair says what each is (`p=2`, a
+  // page number, is not one).
+  queryPair: `[?&]u=(${name})(?=[&#\\s"']|$)[^\\s"'#]{0,512}?[?&]p=(?!\\d{1,4}(?:[&#\\s"']|$))([^&\\s"'#]+)|[?&]p=(?!\\d{1,4}(?:[&#\\s"']|$))([^&\\s"'#]+)[^\\s"'#]{0,512}?[?&]u=(${name})(?=[&#\\s"']|$)`,
   // FreeRADIUS logs the password tried when auth_badpass/auth_goodpass is on: `Login incorrect: [alice/S3cret]`.
   radius: `\\bLogin (?:OK|incorrect)(?: \\([^)\\n]*\\))?: \\[(${name})(?:/([^\\]\\n]+))?\\]`,
 };

@@ -37,7 +37,7 @@ describe('secret key words and value syntax', () => {
     ],
     [
       'ignores keys that name, route or partition when their last word is key',
-      'partition_key=tenant-8841 routing_key=orders.created.v2 public_key=AAAAC3NzaC1lZDI1NTE5AAAAIG UserKey=1003F46DA6874061 ikey=DIXUVMD3FXH75PY {"key":"team-42-alpha"}',
+      'partition_key=tenant-8841 routing_key=orders.created.v2 public_key=AAAAC3NzaC1lZDI1NTE5AAAAIG UserKey=1003F46DA6874061 ikey=DIXUVMD3FXH75PY {"key":"team-42-alpha"} s3Key=logs/2024/01/app-7.log kmsKey=arn:aws:kms:eu-west-1:123456789012:key/9f2c',
       [],
     ],
     [

@@ -8,7 +8,7 @@ import { isPlaceholderValue } from './secret-kv';
  * a `"key"` inside a crypto, KMS or signing object. The last word `key` also ends keys that hold no secret
  * (`partition_key`, `routing_key`, `public_key`), so a value counts only when it looks random: a digit and a letter,
  * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
- * dotted name, a path, a URL or a reference.
+ * dotted name, a path or resource name (`logs/2024/…`, `projects/…`, `arn:…`), a URL or a reference.
  */
 const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess'];
 
@@ -35,14 +35,14 @@ function lastWord(key: string): string {
 
 // Keys ending in `key` whose values are names, ids or public material.
 const notSecretKey =
-  /(?:public|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
+  /(?:public|pub|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
 const cryptoContext = /kms|crypto|sign(?:ing)?|encrypt|cipher|hmac|jwk|secret|vault/i;
 
 /** A password (any characters, 8+) or, under a `…key` name, a key (12+ characters of a token alphabet). */
 function randomValue(value: string, isKey: boolean): boolean {
   return (
     (!isKey || (value.length >= 12 && /^[A-Za-z0-9+/=_.:~-]+$/.test(value))) &&
-    !/^(?:~?\/|\.{1,2}\/|[a-z][\w+.-]*:\/\/)/.test(value) &&
+    !/^(?:~?\/|\.{1,2}\/|[a-z][\w+.-]*:\/\/|arn:|[a-z][a-z0-9_-]*\/)/.test(value) &&
     /\d/.test(value) &&
     /[A-Za-z]/.test(value) &&
     !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) &&

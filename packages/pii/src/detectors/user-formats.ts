@@ -170,6 +170,8 @@ export function createUserFormatsDetector(): Detector {
           undefined,
           'gi',
         ),
+        // Grafana's `uname=admin` (its log key for the signed-in user).
+        rule(['uname='], `(?<![\\w.-])uname=(${name})(?![\\w.$@/-])`),
         // The C library's account lookups: `getpwnam(ana)`, `getspnam`, `initgroups(ana, …)`.
         rule(
           ['getpwnam', 'getspnam', 'initgroups('],
@@ -253,10 +255,11 @@ export function createUserFormatsDetector(): Detector {
         ),
         rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?(${name}):`),
         // `--username NAME`, `--user NAME`, `-login-name NAME` of any command (`argocd login --username admin`,
-        // `trino --user ana`): the flag names nothing else (`--user 1000:1000` is no name).
+        // `trino --user ana`): the flag names nothing else (`--user 1000:1000` is no name; in pip, systemctl and the
+        // like `--user` takes no value).
         rule(
           ['--user', '-username', '-login-name', '-user-name'],
-          `(?:user(?:-?name)?|login-name)(?<=(?<![\\w-])--?(?:[\\w-]{1,40}-)?(?:user(?:-?name)?|login-name))(?:=|\\s+)["']?(${name})(?![\\w.$@:/-])`,
+          `(?:user(?:-?name)?|login-name)(?<=(?<![\\w-])--?(?:[\\w-]{1,40}-)?(?:user(?:-?name)?|login-name))(?<!\\b(?:pip[x3]?|systemctl|journalctl|flatpak|gem|npm|busctl|loginctl|podman|dconf)\\b[^|;&\\n]*)(?:=|\\s+)["']?(${name})(?![\\w.$@:/-])`,
         ),
       ],
       [

@@ -19,7 +19,7 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set'
+    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set start stop restart reload status install uninstall upgrade ok done error'
   ).split(' '),
 );
 
@@ -72,7 +72,7 @@ export function createUserDetector(): Detector {
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester|uname))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
@@ -81,7 +81,7 @@ export function createUserDetector(): Detector {
   // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
   // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
   const keySeparator =
-    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter|owner|employee|submitter|requester|uname)\\?["']?\s*.)/i;
+    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter|owner|employee|submitter|requester)\\?["']?\s*.)/i;
   const none: readonly RegExp[] = [];
   // Where the patterns of the group being run start: no key/value match has its separator before the first one the
   // test finds, so their scan starts at that separator's key.
@@ -202,7 +202,6 @@ export function createUserDetector(): Detector {
         'employee',
         'submitter',
         'requester',
-        'uname',
         'acct',
         'account name',
         'logname',
