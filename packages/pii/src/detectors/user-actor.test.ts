@@ -30,6 +30,7 @@ describe('user actor detector', () => {
     ['a daemon dropping privileges', 'milter: setuid to jpark ok', ['jpark']],
     ['the login of a remote shell', 'sftp -oPort=2022 partner_in@files.example.com', ['partner_in']],
     ['the login of a remote copy, any word', 'rsync -az ./out/ backup@nas01.example.net:/srv/', ['backup']],
+    ['the name of an account record', "ok: [web1] => (item={'name': 'pvance', 'shell': '/bin/zsh'})", ['pvance']],
     ['a Matrix user id', 'invite from @li.wei:chat.example.org accepted', ['li.wei']],
     ['a quoted name after User in escaped JSON', '"msg":"User \\"ftp-in-3\\" logged out"', ['ftp-in-3']],
     ['a uid in prose', 'Stopped User Manager for UID 1207.', ['1207']],
@@ -85,6 +86,7 @@ describe('user actor detector', () => {
     ['a user agent under a role key', 'agent=python-requests/2.31 agent=kubelet'],
     ['a forge login or a host that embeds an address', 'ssh git@github.com; ssh ops@ip-10-0-4-7.example.net'],
     ['an email near a remote shell word', 'ssh-keygen -C ana@example.com; mail ana@example.com re ssh'],
+    ['the name of a record that is no account', '{"name": "disk_check", "interval": 5, "groups": ["db"]}'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);

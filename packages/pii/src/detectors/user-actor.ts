@@ -305,6 +305,12 @@ export function createUserActorDetector(): Detector {
           ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
           `(?<![\\w./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
         ),
+        // The `name` of an account record: a dict or JSON object that also holds a uid, a password (hash) or a shell
+        // (`{'name': 'tnguyen', 'uid': 2107}`, Ansible's and cloud-init's users, a user API's body).
+        rule(
+          ['uid', 'passwd', 'password', 'shell'].flatMap((key) => [`'${key}'`, `"${key}"`]),
+          `\\{[^{}\\n]*?(?<![\\w-])\\\\?["']name\\\\?["']\\s*:\\s*\\\\?["'](${name})\\\\?["'](?=[^{}\\n]*?\\\\?["'](?:uid|passwd|password|shell)\\\\?["']\\s*:)`,
+        ),
       ],
     ],
     (value) => !isPlaceholderValue(value),
