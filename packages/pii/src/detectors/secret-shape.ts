@@ -21,6 +21,7 @@ const credentialWords = [
   'logon',
   'auth',
   'regist',
+  'basic',
   ' -u',
   '--user',
   '/user:',
@@ -60,7 +61,7 @@ const sessionId = /\b[Ss]ession\w*\s*[:=]?\s*["']?([a-z0-9]{20,64})(?![\w.-])/dg
 // A user flag (`-u`, `--user`, Windows' `/user:`) counts too: a command given a user is given its password beside it.
 const credentialWord = new RegExp(
   [
-    /pass(?:w(?:or)?d|phrase|word)?s?|pwd?|secrets?|credentials?|creds?|log[io]ns?|auth|regist(?!ry)/,
+    /pass(?:w(?:or)?d|phrase|word)?s?|pwd?|secrets?|credentials?|creds?|log[io]ns?|auth|regist(?!ry)|http[_-]?basic/,
     /-u|--user(?:name)?|\/u(?:ser)?:/,
   ]
     .map((part) => part.source)
@@ -76,7 +77,7 @@ function credentialWordAt(text: string, at: number, word: string): boolean {
   const next = text.charCodeAt(at + word.length);
   const nextIsLower = next >= 97 && next <= 122;
   if (lowerWord.startsWith('auth')) return !text.startsWith('or', at + word.length);
-  if (lowerWord.startsWith('regist')) return true;
+  if (lowerWord.startsWith('regist') || lowerWord.startsWith('http')) return true;
   // A user flag stands after a blank: ` -u NAME`, ` --user=NAME`, ` /user:NAME`.
   if (word.startsWith('-') || word.startsWith('/')) {
     const blank = text.charCodeAt(at - 1);
