@@ -101,6 +101,7 @@ const echoed = /\b(?:echo|printf)(?:\s+-\w+)*\s+["']?$/;
 const tokenDelimiter = new Uint8Array(128);
 for (const c of ' \t\n\r\f\v"\'`<>()[]{},;|&') tokenDelimiter[c.charCodeAt(0)] = 1;
 const isDelimiter = (code: number): boolean => code < 128 && tokenDelimiter[code] === 1;
+const anyDigit = /\d/g;
 // `key=`/`key:` in front of the value (`attendeePW=…`, authinfo's `"P:…"`, `--password=…`), maybe nested.
 const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
 // The key a quoted or `key = value` value stands under (`"value":"…"`, `'passwordsalt' => '…'`).
@@ -304,43 +305,36 @@ export function createSecretShapeDetector(): Detector {
 }
 
 /**
- * Every password-shaped token near a credential word. One pass over the line finds the tokens whose value (past a last
- * `key=`) has 8+ characters, a digit and a letter: most tokens (numbers, addresses, `pid=4412`) stop there.
+ * Every password-shaped token near a credential word. A password has a digit, so the engine jumps from digit to digit
+ * and only the tokens around them are read: those whose value (past a last `key=`) has 8+ characters, a digit and two
+ * of lower, upper and symbol go on; most (numbers, addresses, `pid=4412`) stop there.
  */
 function findShaped(text: string, out: Candidate[]): void {
-  const spans = credentialWordsIn(text);
-  if (spans.length === 0) return;
-  // Only tokens within reach of a word can count: those ending past `after` before the first word and starting before
-  // `before` past the last one (any before it on the line when a value may be echoed into a command), taken whole.
-  let from = text.includes('echo') || text.includes('printf') ? 0 : Math.max(0, (spans[0] as number) - after);
-  while (from > 0 && !isDelimiter(text.charCodeAt(from - 1))) from--;
-  let to = Math.min(text.length, (spans[spans.length - 2] as number) + before);
-  while (to < text.length && !isDelimiter(text.charCodeAt(to))) to++;
-  let tokenStart = -1;
-  let valueStart = -1;
-  // The kinds of characters of the value so far: it needs a digit and two of lower, upper and symbol.
-  let kinds = 0;
-  for (let i = from; i <= to; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
-    if (isDelimiter(code)) {
-      if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && i - valueStart >= 8)
-        pushShaped(text, tokenStart, i, spans, out);
-      tokenStart = -1;
-      kinds = 0;
-      continue;
-    }
-    if (tokenStart < 0) tokenStart = valueStart = i;
-    if (code >= 97 && code <= 122) kinds |= lowerKind;
-    else if (code >= 65 && code <= 90) kinds |= upperKind;
-    else if (code >= 48 && code <= 57) kinds |= digitKind;
-    else if (code === 61) {
-      // A `key=` starts the value again; base64 padding (`==` at the end) does not.
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
-      if (next !== 61 && !isDelimiter(next)) {
+  // The credential words are looked for only once a token could be a password (most lines have none).
+  let spans: number[] | undefined;
+  anyDigit.lastIndex = 0;
+  while (anyDigit.test(text)) {
+    let tokenStart = anyDigit.lastIndex - 1;
+    while (tokenStart > 0 && !isDelimiter(text.charCodeAt(tokenStart - 1))) tokenStart--;
+    let tokenEnd = anyDigit.lastIndex;
+    while (tokenEnd < text.length && !isDelimiter(text.charCodeAt(tokenEnd))) tokenEnd++;
+    anyDigit.lastIndex = tokenEnd;
+    if (tokenEnd - tokenStart < 8) continue;
+    let valueStart = tokenStart;
+    let kinds = 0;
+    for (let i = tokenStart; i < tokenEnd; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 97 && code <= 122) kinds |= lowerKind;
+      else if (code >= 65 && code <= 90) kinds |= upperKind;
+      else if (code >= 48 && code <= 57) kinds |= digitKind;
+      else if (code === 61 && i + 1 < tokenEnd && text.charCodeAt(i + 1) !== 61) {
+        // A `key=` starts the value again; base64 padding (`==` at the end) does not.
         valueStart = i + 1;
         kinds = 0;
       } else kinds |= strongKind;
-    } else kinds |= strongKind;
+    }
+    if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && tokenEnd - valueStart >= 8)
+      pushShaped(text, tokenStart, tokenEnd, (spans ??= credentialWordsIn(text)), out);
   }
 }
 
