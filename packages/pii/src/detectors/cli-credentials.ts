@@ -29,7 +29,11 @@ const loginCommands: readonly LoginCommand[] = [
   },
   { commands: 'sudo|runuser|crontab|ansible(?:-\\w+)?|openconnect|curl|etcdctl', user: '-[A-Za-z]*u|--user' },
   { commands: 'useradd|usermod', password: '-p' },
-  // kadmin's `addprinc -pw x`, PuTTY's `plink -pw x`; CLIs whose `-t` is `--token` (influx, doctl, flyctl, vercel).
+];
+
+// Rarer flags, in a rule of their own keyed on the commands' names (the common flags' rule runs on many lines):
+// kadmin's `addprinc -pw x`, PuTTY's `plink -pw x`; CLIs whose `-t` is `--token` (influx, doctl, flyctl, vercel).
+const tokenCommands: readonly LoginCommand[] = [
   { commands: 'addprinc|add_principal|ank|cpw|change_password|plink|pscp|psftp|putty', password: '-pw' },
   { commands: 'influx|doctl|fly(?:ctl)?|vercel', password: '-t' },
 ];
@@ -37,8 +41,13 @@ const loginCommands: readonly LoginCommand[] = [
 // The rest of one command: no pipe, `;`, `&` or line break between the command and its flag.
 const sameCommand = '\\b[^|;&\\n]*?\\s';
 
-function flagRule(words: readonly string[], side: 'user' | 'password', argument: string): Rule {
-  const alternatives = loginCommands
+function flagRule(
+  words: readonly string[],
+  side: 'user' | 'password',
+  argument: string,
+  commands: readonly LoginCommand[] = loginCommands,
+): Rule {
+  const alternatives = commands
     .filter((c) => c[side] !== undefined)
     .map((c) => `(?:${c.commands})${sameCommand}(?:${c[side] as string})`)
     .join('|');
@@ -134,7 +143,26 @@ export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
 /** Where command lines and admin tools put a password, in groups that share a keyword bit. */
 export const cliSecretRules: ReadonlyArray<readonly Rule[]> = [
   [
-    flagRule([' -p', ' -a', ' -w', ' -x', ' -t'], 'password', value),
+    flagRule([' -p', ' -a', ' -w', ' -x'], 'password', value),
+    flagRule(
+      [
+        'addprinc',
+        'add_principal',
+        'ank ',
+        'cpw ',
+        'change_password',
+        'plink',
+        'pscp',
+        'psftp',
+        'putty',
+        'influx',
+        'doctl',
+        'fly',
+      ],
+      'password',
+      value,
+      tokenCommands,
+    ),
     rule([' -p'], positional.userThenPassword, [2, 3, 4]),
   ],
   [rule([' -u', ' --user', 'wbinfo'], positional.samba, [2])],

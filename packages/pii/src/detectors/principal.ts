@@ -24,10 +24,14 @@ export function isRealmNotMailDomain(domain: string, localPart: string, serviceP
 }
 
 // Four numbers joined by `-` or `.` inside a host name: the host is a `hostname`, whatever stands before its `@`.
-const embedsIpv4 = '(?![\\w.-]*?(?<!\\d)\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}(?!\\d))';
+export const embedsIpv4 = '(?![\\w.-]*?(?<!\\d)\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}(?!\\d))';
+
+/** Pattern source, after an `@`: the shape of a realm that is not a mail domain (test embedsIpv4 after it: most text
+ * after an `@` is a mail domain, which fails the shape at once). */
+export const nonMailRealmShape = `(?:(?:[A-Za-z0-9-]+\\.)+(?:${privateTld})|(?=[^a-z\\s]*[A-Z])[A-Z0-9-]+(?:\\.[A-Z0-9-]+)*)(?![\\w.-])`;
 
 /** Pattern source, after an `@`: a realm that is not a mail domain, with no IPv4 address in it. */
-export const nonMailRealm = `${embedsIpv4}(?:(?:[A-Za-z0-9-]+\\.)+(?:${privateTld})|(?=[^a-z\\s]*[A-Z])[A-Z0-9-]+(?:\\.[A-Z0-9-]+)*)(?![\\w.-])`;
+export const nonMailRealm = `(?=${nonMailRealmShape})${embedsIpv4}${nonMailRealmShape}`;
 
 /** Pattern source, after an `@`: one label with no dot, as Proxmox's `pam`/`pve`/`pbs` (a letter first, no digits:
  * `pkg@4`, `image@sha256:` and hosts numbered `node1` are not realms). */

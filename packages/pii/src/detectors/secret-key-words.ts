@@ -17,20 +17,33 @@ const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess'];
 const valueAfterWord =
   /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,})\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
 
+/** `[A-Za-z0-9_.-]` by character code (a regex test a character costs more than the rest of a match). */
+function isKeyChar(code: number): boolean {
+  const lower = code | 32;
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
+}
+
 /** Where the key before the separator at `at` starts: back over blanks, a quote, the key's characters, a quote. */
 function keyStart(text: string, at: number): number {
   let i = at;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
   while (i > 0 && `"'\\`.includes(text[i - 1] as string)) i--;
-  while (i > 0 && /[\w.-]/.test(text[i - 1] as string)) i--;
+  while (i > 0 && isKeyChar(text.charCodeAt(i - 1))) i--;
   while (i > 0 && `"'\\`.includes(text[i - 1] as string)) i--;
   return i;
 }
 
 /** The key's last word: after `_`, `.`, `-`, or a lower-case letter or digit before a capital (`renderKey`). */
 function lastWord(key: string): string {
-  const words = key.split(/[_.-]+|(?<=[a-z0-9])(?=[A-Z])/);
-  return (words[words.length - 1] as string).toLowerCase();
+  let i = key.length;
+  while (i > 0) {
+    const code = key.charCodeAt(i - 1);
+    if (code === 95 || code === 46 || code === 45) break;
+    const before = key.charCodeAt(i - 2);
+    i--;
+    if (code >= 65 && code <= 90 && ((before >= 97 && before <= 122) || (before >= 48 && before <= 57))) break;
+  }
+  return key.slice(i).toLowerCase();
 }
 
 // Keys ending in `key` whose values are names, ids or public material.
@@ -53,14 +66,17 @@ function randomValue(value: string, isKey: boolean): boolean {
   );
 }
 
-function secretKey(key: string, quoted: boolean, text: string, at: number): boolean {
-  if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return true;
+const secretWords = new Set(['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess', 'session']);
+
+/** The key's last word when the key names a secret this way, else undefined. */
+function secretKeyWord(key: string, quoted: boolean, text: string, at: number): string | undefined {
+  if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return 'sess';
   const word = lastWord(key);
   if (word === 'key') {
-    if (key.toLowerCase() === 'key') return quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at));
-    return !notSecretKey.test(key);
+    if (key.length === 3) return quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at)) ? word : undefined;
+    return notSecretKey.test(key) ? undefined : word;
   }
-  return ['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess', 'session'].includes(word);
+  return secretWords.has(word) ? word : undefined;
 }
 
 export function createSecretKeyWordsDetector(): Detector {
@@ -75,9 +91,11 @@ export function createSecretKeyWordsDetector(): Detector {
         const value = m[1] as string;
         const start = keyStart(text, m.index);
         const key = text.slice(start, m.index).replace(/^[\\"']+|[\\"'\s]+$/g, '');
-        if (!/^[A-Za-z]/.test(key) || !secretKey(key, /["']/.test(text[start] as string), text, start)) continue;
+        const word = /^[A-Za-z]/.test(key)
+          ? secretKeyWord(key, /["']/.test(text[start] as string), text, start)
+          : undefined;
         // SigV4's `Credential=AKIA…/date/region/service/aws4_request` is a scope, not a secret.
-        if (!randomValue(value, lastWord(key) === 'key') || value.includes('aws4_request')) continue;
+        if (word === undefined || !randomValue(value, word === 'key') || value.includes('aws4_request')) continue;
         const end = m.index + m[0].length;
         out.push(candidate('secret_kv', end - value.length, end, start, end));
       }

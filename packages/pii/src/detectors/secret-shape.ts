@@ -224,6 +224,11 @@ function generatedId(value: string): boolean {
   );
 }
 
+/** A line's credential words, found when first asked. */
+interface LineWords {
+  spans?: number[];
+}
+
 /** Where the credential words of a text are, [start, end) pairs in order: found once per text, asked per token. */
 function credentialWordsIn(text: string): number[] {
   const spans: number[] = [];
@@ -310,8 +315,8 @@ export function createSecretShapeDetector(): Detector {
  * of lower, upper and symbol go on; most (numbers, addresses, `pid=4412`) stop there.
  */
 function findShaped(text: string, out: Candidate[]): void {
-  // The credential words are looked for only once a token could be a password (most lines have none).
-  let spans: number[] | undefined;
+  // The credential words are looked for only once a token is shaped like a password (most lines have none).
+  const words: LineWords = {};
   anyDigit.lastIndex = 0;
   while (anyDigit.test(text)) {
     let tokenStart = anyDigit.lastIndex - 1;
@@ -334,18 +339,12 @@ function findShaped(text: string, out: Candidate[]): void {
       } else kinds |= strongKind;
     }
     if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && tokenEnd - valueStart >= 8)
-      pushShaped(text, tokenStart, tokenEnd, (spans ??= credentialWordsIn(text)), out);
+      pushShaped(text, tokenStart, tokenEnd, words, out);
   }
 }
 
 /** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential word. */
-function pushShaped(
-  text: string,
-  tokenStart: number,
-  tokenEnd: number,
-  spans: readonly number[],
-  out: Candidate[],
-): void {
+function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: LineWords, out: Candidate[]): void {
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);
   if (opening === 91 || opening === 60) return;
@@ -364,7 +363,9 @@ function pushShaped(
   if (innerKey === false) return;
   // A JSON-escaped line break after the value (`'ops:S3cret$\n'`).
   if (value.includes('\\')) value = value.replace(/(?:\\[nrt])+$/, '');
-  if (!passwordShaped(value) || !nearCredentialWord(text, spans, start, start + value.length)) return;
+  if (!passwordShaped(value)) return;
+  words.spans ??= credentialWordsIn(text);
+  if (!nearCredentialWord(text, words.spans, start, start + value.length)) return;
   // Without a key of its own, the key the token stands under (`"customerId":"…"`), or, after a bare separator, the key
   // before that (`session[password]=…`).
   const bareSeparator = text.charCodeAt(tokenStart) === 61 || text.charCodeAt(tokenStart) === 58;

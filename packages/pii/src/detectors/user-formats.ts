@@ -2,7 +2,7 @@ import { cliUserRules } from './cli-credentials';
 import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { isPlaceholderValue } from './secret-kv';
-import { nonMailRealm, singleLabelRealm } from './principal';
+import { embedsIpv4, nonMailRealmShape, singleLabelRealm } from './principal';
 import { notAName } from './user';
 import { domainUserName, userName as name } from './user-name';
 
@@ -61,7 +61,7 @@ export function createUserFormatsDetector(): Detector {
         // `/users/alice@pve/`. (`<id@host>` is a message id.)
         rule(
           ['@'],
-          `@(?:(?<=(?<![\\w.@%+'/\\\\<-])(${name})@)(?=${nonMailRealm}|${singleLabelRealm}(?:![\\w-]|@[\\w-]))|(?<=(?:<|/users?/)(${name})@)${singleLabelRealm}(?=>|/))`,
+          `@(?:(?:(?=${nonMailRealmShape})${embedsIpv4}|(?=${singleLabelRealm}(?:![\\w-]|@[\\w-])))(?<=(?<![\\w.@%+'/\\\\<-])(${name})@)|(?=${singleLabelRealm}(?:>|/))(?<=(?:<|/users?/)(${name})@))`,
         ),
         // Squid: `... TCP_MISS/200 512 GET http://x/ alice HIER_DIRECT/10.0.0.1 text/html`.
         rule(
@@ -152,7 +152,7 @@ export function createUserFormatsDetector(): Detector {
         // `wp user create ana`): the account the subcommand acts on, then the end, an option, an email or a shell operator.
         rule(
           ['user ', 'user-', 'user:', 'user_', 'users '],
-          `\\busers?[ :_-](?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?\\w[\\w-]*(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
+          `users?[ :_-](?<=\\busers?[ :_-])(?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?\\w[\\w-]*(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
         ),
         // Spring and Java XML properties: `<property name="username" value="amq"/>`.
         rule(

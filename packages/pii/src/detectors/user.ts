@@ -64,7 +64,7 @@ function plausibleName(value: string, certain: boolean): boolean {
 export function createUserDetector(): Detector {
   const phrase = boundaryPatterns(
     '(?<![\\w.-])',
-    `(?<!(?:BEGIN|END) )(?:user(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$|${realmAfter})`,
+    `(?:user(?<!(?:BEGIN|END) user)(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$|${realmAfter})`,
     'gi',
   );
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
@@ -167,7 +167,7 @@ export function createUserDetector(): Detector {
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
   // (Not an actor system's address, `akka.tcp://flink@10.0.0.5:6123`, nor a SIP URI's extension or service, `sip:ping@…`.)
   const userAtAddress = new RegExp(
-    `(?<![\\w.@%+'-]|(?:akka|pekko)(?:\\.\\w+)?://|\\bsips?:)(${name})@(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d))`,
+    `(?<![\\w.@%+'-])(${name})@(?<!(?:(?:akka|pekko)(?:\\.\\w+)?://|\\bsips?:)[\\w.-]+@)(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d))`,
     'g',
   );
   // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
