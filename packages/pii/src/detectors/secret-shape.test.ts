@@ -58,6 +58,11 @@ describe('secret by shape detector', () => {
       'Set these random passwords\nadmin:Zt4pWq9LmX2vRb7K',
       ['Zt4pWq9LmX2vRb7K'],
     ],
+    [
+      'a package manager stores HTTP basic credentials',
+      'composer config http-basic.repo.example.org deploy Tq5-Harbor!x',
+      ['Tq5-Harbor!x'],
+    ],
     ['a kickstart line sets the root password', 'rootpw --plaintext Maple4410!', ['Maple4410!']],
     ['a form posts it URL-encoded', 'POST /signin form[user]=kim&form[pass]=Cedar%21Hill77', ['Cedar%21Hill77']],
     ['a settings record names it', '{"_id":"Mail_Password","value":"mail-Gate#77"}', ['mail-Gate#77']],

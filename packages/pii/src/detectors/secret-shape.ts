@@ -21,6 +21,7 @@ const credentialWords = [
   'logon',
   'auth',
   'regist',
+  'basic',
   ' -u',
   '--user',
   '/user:',
@@ -60,7 +61,7 @@ const sessionId = /\b[Ss]ession\w*\s*[:=]?\s*["']?([a-z0-9]{20,64})(?![\w.-])/dg
 // A user flag (`-u`, `--user`, Windows' `/user:`) counts too: a command given a user is given its password beside it.
 const credentialWord = new RegExp(
   [
-    /pass(?:w(?:or)?d|phrase|word)?s?|pwd?|secrets?|credentials?|creds?|log[io]ns?|auth|regist(?!ry)/,
+    /pass(?:w(?:or)?d|phrase|word)?s?|pwd?|secrets?|credentials?|creds?|log[io]ns?|auth|regist(?!ry)|http[_-]?basic/,
     /-u|--user(?:name)?|\/u(?:ser)?:/,
   ]
     .map((part) => part.source)
@@ -76,7 +77,7 @@ function credentialWordAt(text: string, at: number, word: string): boolean {
   const next = text.charCodeAt(at + word.length);
   const nextIsLower = next >= 97 && next <= 122;
   if (lowerWord.startsWith('auth')) return !text.startsWith('or', at + word.length);
-  if (lowerWord.startsWith('regist')) return true;
+  if (lowerWord.startsWith('regist') || lowerWord.startsWith('http')) return true;
   // A user flag stands after a blank: ` -u NAME`, ` --user=NAME`, ` /user:NAME`.
   if (word.startsWith('-') || word.startsWith('/')) {
     const blank = text.charCodeAt(at - 1);
@@ -183,9 +184,9 @@ function kindChangesPerChar(value: string): number {
 /**
  * 8-40 characters mixing three of lower, upper, digit and symbol, with a digit, the way passwords are made: with a
  * symbol that does not join identifiers (`Verona#1597`), with joiners between parts that have all three letter and
- * digit kinds in parts that are not a name and a counter (`Qz8-Lw2-Rr5`, not `Thread-17`), or, with no symbol, a digit run inside letters in a random-looking mix
- * (`Kq3vXb8ZmT2wYhRe`, not `Win32Exception`). A trailing `!` counts only when the rest has all three letter and digit
- * kinds (`Quartz5521!`, not `Welcome!` or `failed2!`).
+ * digit kinds and are not a name and a counter (`Qz8-Lw2-Rr5`, not `Thread-17`), or, with no symbol, a digit run
+ * inside letters in a random-looking mix (`Kq3vXb8ZmT2wYhRe`, not `Win32Exception`). A trailing `!` counts only when
+ * the rest has all three letter and digit kinds (`Quartz5521!`, not `Welcome!` or `failed2!`).
  */
 export function passwordShaped(raw: string): boolean {
   if (raw.length < 8 || raw.length > 40 || raw.endsWith('.')) return false;
@@ -343,7 +344,8 @@ function findShaped(text: string, out: Candidate[]): void {
   }
 }
 
-/** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential word. */
+/** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential
+ * word. */
 function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: LineWords, out: Candidate[]): void {
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);

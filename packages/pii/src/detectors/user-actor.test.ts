@@ -56,7 +56,7 @@ describe('user actor detector', () => {
     ['a host after by', 'lease renewed by dhcp1.corp.example.com; relayed by mx.mail.example.de'],
     ['a host or a word before a session verb', 'gw.example.net logged in; everyone logged out; 671 logged out'],
     ['a file after by', 'rows imported by loader from batch_2026.csv; parsed by parser.py'],
-    ['a code path after by', 'value resolved by os.path lookup'],
+    ['a code path after by', 'value resolved by os.path lookup; class loaded by sun.misc.Launcher'],
     ['a version after a role', 'driver v4.2 loaded; agent 7.1.0 started'],
     ['a record id after a role or assigned to', 'case escalated to TKT-4410; driver AB12 at gate'],
     ['a numbered machine after a role', 'job picked up by agent build-agent-12; worker node-7 joined'],

@@ -76,6 +76,8 @@ const softwareWord = new Set(
     'scram plain digest basic bearer'
   ).split(' '),
 );
+// A class by its package (`sun.misc.Launcher`, `akka.actor.LocalActorRef`): lower-case labels, then a capital.
+const className = /^[a-z]\w*(?:\.[a-z]\w*)+\.[A-Z]\w*$/;
 // Dotted code paths (`os.path`, `self.name`, `res.users`): the first label is a module or an object.
 const codeStart =
   /^(?:os|sys|self|this|super|java|javax|org|com|net|io|std|np|pd|tf|torch|django|flask|res|hr|ir|req|ctx|config|settings|app|window|document|console|process|module|exports|user|users|auth|api|db|models?)\./i;
@@ -123,6 +125,7 @@ export function loginShaped(value: string): boolean {
     isPlaceholderValue(value) ||
     hostOrFileEnd.test(value) ||
     codeStart.test(value) ||
+    className.test(value) ||
     dottedHost.test(value) ||
     machineName.test(value) ||
     versionLike.test(value) ||
