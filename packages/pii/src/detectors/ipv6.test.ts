@@ -28,6 +28,10 @@ describe('ipv6 detector', () => {
     ['ignores groups longer than four hex digits when malformed', 'x 12345::1 y'],
     ['ignores two double colons when the address is ambiguous', 'x 1::2::3 y'],
     ['ignores the loopback address when written short or long', 'bind [::1]:9090, peer ::1 and 0:0:0:0:0:0:0:1'],
+    [
+      'ignores IPv4-mapped loopback when written in any case or length',
+      'peer [::FFFF:127.0.0.1]:8443 from 0:0:0:0:0:ffff:127.10.20.30 via ::ffff:127.0.0.53',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -44,8 +44,9 @@ function withoutPort(value: string): string {
   return port !== null && isIpv6(bare.slice(0, port.index)) ? bare.slice(0, port.index) : bare;
 }
 
-// The loopback address (`::1`, `0:0:0:0:0:0:0:1`) names no machine and no person, like 127.0.0.1.
-const loopback = /^(?:0{0,4}:){2,7}0{0,3}1$/;
+// The loopback address (`::1`, `0:0:0:0:0:0:0:1`, IPv4-mapped `::ffff:127.0.0.1`) names no machine and no person,
+// like 127.0.0.1.
+const loopback = /^(?:0{0,4}:){2,7}0{0,3}1$|^(?:0{0,4}:){2,5}ffff:127(?:\.\d{1,3}){3}$/i;
 
 /**
  * IPv6 addresses. A compressed form must contain a digit, so identifiers like `dead::beef` or `Foo::Bar`

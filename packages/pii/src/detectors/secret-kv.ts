@@ -1,4 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
+import { saysNoSecret } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candidate, type Detector } from './detector';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
@@ -41,7 +42,7 @@ const capitalStandIn = /^(?:YOUR[_-]?)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[
 export function isPlaceholderValue(value: string): boolean {
   // (The stand-ins start with a capital: the test is skipped for the many values that do not, a call saved on each.)
   const first = value.charCodeAt(0);
-  return notASecret.test(value) || (first >= 65 && first <= 90 && capitalStandIn.test(value));
+  return notASecret.test(value) || (first >= 65 && first <= 90 && capitalStandIn.test(value)) || saysNoSecret(value);
 }
 
 /** Values that are not secrets whatever the key: a file path (where a secret lives, `PWD=/home/ci`), a small count

@@ -1,0 +1,36 @@
+/**
+ * Values that stand where a secret or an account could, but are text about one: what every secret and user rule
+ * drops, whatever software wrote the line (README, "values that say no secret here").
+ */
+
+/** Prose or structure after a password word: a word in brackets (`(empty`, `(hidden)`, `(not set)`), a command
+ * substitution (`$(sudo cat f)`, a backquote), a bracket that opens a structure (`{`), a template that closes before the
+ * value (`}}@db:5432{{`), a value masked between dollars (`$encrypted$`), an auth scheme without its credential
+ * (`Bearer`), the fixed accounts of anonymous and API-key logins, and a word that reports on a password
+ * (`Password Mismatch`, `password updated`). */
+const proseOrStructure =
+  /^(?:\([a-z]+(?:[ -][a-z]+)*\)?|\$\(.*|`.*|[{[(]|\}\}.*|\$[a-z]+\$|bearer|basic|digest|negotiate|anonymous|apikey|mismatch(?:ed)?|(?:in)?correct|invalid|wrong|required|missing|expired|changed|updated|accepted|rejected|reset|saved|verified|unchanged)$/i;
+
+/** Code: a call of a function or method (`read_secret(&cfg)?`, `os.getenv(` up to a quote), named in lower case first. */
+const functionCall = /^[a-z_]\w*(?:(?:\.|::)\w+)*\((?:.*\))?[?;!]*$/;
+
+/** A path names where a secret is kept, not the secret: `./run.sh`, `../x`, `~/.pgpass`, `/etc/nix/key.pub`,
+ * `C:\Users\a\setup.exe`. A run of letters and digits that merely starts with `/` (base64) has no readable part. */
+const path = /^(?:~?\/|\.{1,2}\/)[\w./-]*$|^[A-Za-z]:\\[^\s]*$/;
+const readablePart = /(?:^|[/\\])[a-z][a-z-]{2,}(?:\.\w+)?(?:[/\\]|$)/i;
+
+/** A key NAME given where the value goes (`config set --secret dbPassword VALUE`, `zmlocalconfig -s ldap_password`):
+ * an identifier that joins words by `_`, `.` or camelCase and ends in a password word (`-` joins the words of account
+ * names too: `gitlab-ci-token`). */
+const keyName = /^[A-Za-z][\w.]{0,62}$(?<=(?:passw(?:or)?d|secret|token|api_?key))/i;
+const joinedWords = /[a-z0-9](?:[_.][a-z]|[A-Z])/;
+
+/** True when a value found after a secret or user word says there is no secret or account there. */
+export function saysNoSecret(value: string): boolean {
+  return (
+    proseOrStructure.test(value) ||
+    functionCall.test(value) ||
+    (path.test(value) && readablePart.test(value)) ||
+    (keyName.test(value) && joinedWords.test(value))
+  );
+}
