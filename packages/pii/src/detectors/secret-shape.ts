@@ -195,9 +195,9 @@ function kindChangesPerChar(value: string): number {
 /**
  * 8-40 characters mixing three of lower, upper, digit and symbol, with a digit, the way passwords are made: with a
  * symbol that does not join identifiers (`Verona#1597`), with joiners between parts that have all three letter and
- * digit kinds in parts that are not a name and a counter (`Qz8-Lw2-Rr5`, not `Thread-17`), or, with no symbol, a digit run inside letters in a random-looking mix
- * (`Kq3vXb8ZmT2wYhRe`, not `Win32Exception`). A trailing `!` counts only when the rest has all three letter and digit
- * kinds (`Quartz5521!`, not `Welcome!` or `failed2!`).
+ * digit kinds and are not a name and a counter (`Qz8-Lw2-Rr5`, not `Thread-17`), or, with no symbol, a digit run
+ * inside letters in a random-looking mix (`Kq3vXb8ZmT2wYhRe`, not `Win32Exception`). A trailing `!` counts only when
+ * the rest has all three letter and digit kinds (`Quartz5521!`, not `Welcome!` or `failed2!`).
  */
 export function passwordShaped(raw: string): boolean {
   if (raw.length < 8 || raw.length > 40 || raw.endsWith('.')) return false;
@@ -355,7 +355,8 @@ function findShaped(text: string, out: Candidate[]): void {
   }
 }
 
-/** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential word. */
+/** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential
+ * word. */
 function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: LineWords, out: Candidate[]): void {
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);
