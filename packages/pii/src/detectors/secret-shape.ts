@@ -101,7 +101,6 @@ const echoed = /\b(?:echo|printf)(?:\s+-\w+)*\s+["']?$/;
 // What ends a token: blanks, quotes, brackets and shell or list punctuation.
 const tokenDelimiter = new Uint8Array(128);
 for (const c of ' \t\n\r\f\v"\'`<>()[]{},;|&') tokenDelimiter[c.charCodeAt(0)] = 1;
-const isDelimiter = (code: number): boolean => code < 128 && tokenDelimiter[code] === 1;
 const anyDigit = /\d/g;
 // `key=`/`key:` in front of the value (`attendeePW=…`, authinfo's `"P:…"`, `--password=…`), maybe nested.
 const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
@@ -155,6 +154,18 @@ const enoughKinds = Uint8Array.from({ length: 28 }, (_, k) =>
   Number((k & lowerKind) !== 0) + Number((k & upperKind) !== 0) + Number((k & strongKind) !== 0) >= 2 ? 1 : 0,
 );
 
+// What a character is to a token: its kind (any symbol, the joiners too, is strongKind), a delimiter, or `=`.
+const delimiterClass = 32;
+const equalsClass = 64;
+const characterClass = Uint8Array.from({ length: 128 }, (_, code) => {
+  if (code >= 97 && code <= 122) return lowerKind;
+  if (code >= 65 && code <= 90) return upperKind;
+  if (code >= 48 && code <= 57) return digitKind;
+  if (tokenDelimiter[code] === 1) return delimiterClass;
+  return code === 61 ? equalsClass : strongKind;
+});
+const tokenCharacter = (code: number): number => (code < 128 ? (characterClass[code] as number) : strongKind);
+
 /** The kinds of characters in value (one pass: this runs on every long token of a line with a credential word). */
 function kindsOf(value: string): number {
   let kinds = 0;
@@ -184,9 +195,9 @@ function kindChangesPerChar(value: string): number {
 /**
  * 8-40 characters mixing three of lower, upper, digit and symbol, with a digit, the way passwords are made: with a
  * symbol that does not join identifiers (`Verona#1597`), with joiners between parts that have all three letter and
- * digit kinds in parts that are not a name and a counter (`Qz8-Lw2-Rr5`, not `Thread-17`), or, with no symbol, a digit run inside letters in a random-looking mix
- * (`Kq3vXb8ZmT2wYhRe`, not `Win32Exception`). A trailing `!` counts only when the rest has all three letter and digit
- * kinds (`Quartz5521!`, not `Welcome!` or `failed2!`).
+ * digit kinds and are not a name and a counter (`Qz8-Lw2-Rr5`, not `Thread-17`), or, with no symbol, a digit run
+ * inside letters in a random-looking mix (`Kq3vXb8ZmT2wYhRe`, not `Win32Exception`). A trailing `!` counts only when
+ * the rest has all three letter and digit kinds (`Quartz5521!`, not `Welcome!` or `failed2!`).
  */
 export function passwordShaped(raw: string): boolean {
   if (raw.length < 8 || raw.length > 40 || raw.endsWith('.')) return false;
@@ -321,30 +332,31 @@ function findShaped(text: string, out: Candidate[]): void {
   anyDigit.lastIndex = 0;
   while (anyDigit.test(text)) {
     let tokenStart = anyDigit.lastIndex - 1;
-    while (tokenStart > 0 && !isDelimiter(text.charCodeAt(tokenStart - 1))) tokenStart--;
-    let tokenEnd = anyDigit.lastIndex;
-    while (tokenEnd < text.length && !isDelimiter(text.charCodeAt(tokenEnd))) tokenEnd++;
-    anyDigit.lastIndex = tokenEnd;
-    if (tokenEnd - tokenStart < 8) continue;
+    while (tokenStart > 0 && tokenCharacter(text.charCodeAt(tokenStart - 1)) !== delimiterClass) tokenStart--;
+    // One read from the token's start finds its end and its value's kinds (a table read a character).
     let valueStart = tokenStart;
     let kinds = 0;
-    for (let i = tokenStart; i < tokenEnd; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 97 && code <= 122) kinds |= lowerKind;
-      else if (code >= 65 && code <= 90) kinds |= upperKind;
-      else if (code >= 48 && code <= 57) kinds |= digitKind;
-      else if (code === 61 && i + 1 < tokenEnd && text.charCodeAt(i + 1) !== 61) {
+    let tokenEnd = tokenStart;
+    for (; tokenEnd < text.length; tokenEnd++) {
+      const found = tokenCharacter(text.charCodeAt(tokenEnd));
+      if (found === delimiterClass) break;
+      if (found === equalsClass) {
         // A `key=` starts the value again; base64 padding (`==` at the end) does not.
-        valueStart = i + 1;
-        kinds = 0;
-      } else kinds |= strongKind;
+        const next = tokenEnd + 1 < text.length ? tokenCharacter(text.charCodeAt(tokenEnd + 1)) : delimiterClass;
+        if (next !== delimiterClass && next !== equalsClass) {
+          valueStart = tokenEnd + 1;
+          kinds = 0;
+        } else kinds |= strongKind;
+      } else kinds |= found;
     }
+    anyDigit.lastIndex = tokenEnd;
     if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && tokenEnd - valueStart >= 8)
       pushShaped(text, tokenStart, tokenEnd, words, out);
   }
 }
 
-/** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential word. */
+/** The token [tokenStart, tokenEnd) when, past a `key=` or `user:` in front, it is a password near a credential
+ * word. */
 function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: LineWords, out: Candidate[]): void {
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);
