@@ -283,6 +283,50 @@ function credentialKeyName(name: string): boolean {
   return credentialKey.test(name) && !otherKey.test(name);
 }
 
+/** Where `keyBefore` can start at the earliest in the 64 characters before `end`: back over its separator, blanks,
+ * quotes and bracket, then over a key, blanks and a word (the pattern, unanchored, would otherwise try each of the 64
+ * positions; it looks at nothing before its match, so it finds the same there). */
+function keyWindowStart(text: string, end: number): number {
+  const floor = Math.max(0, end - 64);
+  let at = end;
+  while (at > floor && keyTail(text.charCodeAt(at - 1))) at--;
+  while (at > floor && keyCharacter(text.charCodeAt(at - 1))) at--;
+  while (at > floor && blankOrWide(text.charCodeAt(at - 1))) at--;
+  while (at > floor && keyCharacter(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** `[\w.-]`. */
+function keyCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 46 ||
+    code === 45
+  );
+}
+
+/** `\s` or any other character beyond ASCII (more is safe: the window only starts earlier). */
+function blankOrWide(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code >= 128;
+}
+
+/** What `keyBefore` allows between a key and the end: blanks, quotes, a backslash, a bracket, `=`, `>`, `:`. */
+function keyTail(code: number): boolean {
+  return (
+    blankOrWide(code) ||
+    code === 34 ||
+    code === 39 ||
+    code === 92 ||
+    code === 93 ||
+    code === 61 ||
+    code === 62 ||
+    code === 58
+  );
+}
+
 /** True when the token stands under no key, or under a key (or a two-word label, `password piped:`) naming a
  * credential. */
 function underCredentialKey(text: string, tokenStart: number): boolean {
@@ -292,7 +336,7 @@ function underCredentialKey(text: string, tokenStart: number): boolean {
   while (at >= 0 && /[\s"'\\\]]/.test(text[at] as string)) at--;
   const separator = text.charCodeAt(at);
   if (separator !== 58 && separator !== 61 && separator !== 62) return true;
-  const key = keyBefore.exec(text.slice(Math.max(0, tokenStart - 64), tokenStart));
+  const key = keyBefore.exec(text.slice(keyWindowStart(text, tokenStart), tokenStart));
   if (key === null) return true;
   return credentialKeyName(key[2] as string) || (key[1] !== undefined && credentialKeyName(key[1]));
 }
