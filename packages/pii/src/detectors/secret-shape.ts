@@ -149,12 +149,15 @@ const upperKind = 2;
 const digitKind = 4;
 const joinerKind = 8; // `.`, `-`, `_`, `:`: they join identifiers, host names and `host:port`
 const strongKind = 16; // any other symbol
-// For each set of the lower, upper and symbol kinds (index: the kinds' bits below 28), whether it holds two of them.
+// For each set of the lower, upper and symbol (joiner or other) kinds (index: the kinds' bits below 28), whether it
+// holds two of them.
 const enoughKinds = Uint8Array.from({ length: 28 }, (_, k) =>
-  Number((k & lowerKind) !== 0) + Number((k & upperKind) !== 0) + Number((k & strongKind) !== 0) >= 2 ? 1 : 0,
+  Number((k & lowerKind) !== 0) + Number((k & upperKind) !== 0) + Number((k & (joinerKind | strongKind)) !== 0) >= 2
+    ? 1
+    : 0,
 );
 
-// What a character is to a token: its kind (any symbol, the joiners too, is strongKind), a delimiter, or `=`.
+// What a character is to a token: its kind, a delimiter, or `=`.
 const delimiterClass = 32;
 const equalsClass = 64;
 const characterClass = Uint8Array.from({ length: 128 }, (_, code) => {
@@ -162,6 +165,7 @@ const characterClass = Uint8Array.from({ length: 128 }, (_, code) => {
   if (code >= 65 && code <= 90) return upperKind;
   if (code >= 48 && code <= 57) return digitKind;
   if (tokenDelimiter[code] === 1) return delimiterClass;
+  if (code === 46 || code === 45 || code === 95 || code === 58) return joinerKind;
   return code === 61 ? equalsClass : strongKind;
 });
 const tokenCharacter = (code: number): number => (code < 128 ? (characterClass[code] as number) : strongKind);
@@ -279,6 +283,50 @@ function credentialKeyName(name: string): boolean {
   return credentialKey.test(name) && !otherKey.test(name);
 }
 
+/** Where `keyBefore` can start at the earliest in the 64 characters before `end`: back over its separator, blanks,
+ * quotes and bracket, then over a key, blanks and a word (the pattern, unanchored, would otherwise try each of the 64
+ * positions; it looks at nothing before its match, so it finds the same there). */
+function keyWindowStart(text: string, end: number): number {
+  const floor = Math.max(0, end - 64);
+  let at = end;
+  while (at > floor && keyTail(text.charCodeAt(at - 1))) at--;
+  while (at > floor && keyCharacter(text.charCodeAt(at - 1))) at--;
+  while (at > floor && blankOrWide(text.charCodeAt(at - 1))) at--;
+  while (at > floor && keyCharacter(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** `[\w.-]`. */
+function keyCharacter(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 95 ||
+    code === 46 ||
+    code === 45
+  );
+}
+
+/** `\s` or any other character beyond ASCII (more is safe: the window only starts earlier). */
+function blankOrWide(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code >= 128;
+}
+
+/** What `keyBefore` allows between a key and the end: blanks, quotes, a backslash, a bracket, `=`, `>`, `:`. */
+function keyTail(code: number): boolean {
+  return (
+    blankOrWide(code) ||
+    code === 34 ||
+    code === 39 ||
+    code === 92 ||
+    code === 93 ||
+    code === 61 ||
+    code === 62 ||
+    code === 58
+  );
+}
+
 /** True when the token stands under no key, or under a key (or a two-word label, `password piped:`) naming a
  * credential. */
 function underCredentialKey(text: string, tokenStart: number): boolean {
@@ -288,7 +336,7 @@ function underCredentialKey(text: string, tokenStart: number): boolean {
   while (at >= 0 && /[\s"'\\\]]/.test(text[at] as string)) at--;
   const separator = text.charCodeAt(at);
   if (separator !== 58 && separator !== 61 && separator !== 62) return true;
-  const key = keyBefore.exec(text.slice(Math.max(0, tokenStart - 64), tokenStart));
+  const key = keyBefore.exec(text.slice(keyWindowStart(text, tokenStart), tokenStart));
   if (key === null) return true;
   return credentialKeyName(key[2] as string) || (key[1] !== undefined && credentialKeyName(key[1]));
 }
@@ -336,10 +384,12 @@ function findShaped(text: string, out: Candidate[]): void {
     // One read from the token's start finds its end and its value's kinds (a table read a character).
     let valueStart = tokenStart;
     let kinds = 0;
+    let tokenKinds = 0;
     let tokenEnd = tokenStart;
     for (; tokenEnd < text.length; tokenEnd++) {
       const found = tokenCharacter(text.charCodeAt(tokenEnd));
       if (found === delimiterClass) break;
+      tokenKinds |= found;
       if (found === equalsClass) {
         // A `key=` starts the value again; base64 padding (`==` at the end) does not.
         const next = tokenEnd + 1 < text.length ? tokenCharacter(text.charCodeAt(tokenEnd + 1)) : delimiterClass;
@@ -350,7 +400,9 @@ function findShaped(text: string, out: Candidate[]): void {
       } else kinds |= found;
     }
     anyDigit.lastIndex = tokenEnd;
-    if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && tokenEnd - valueStart >= 8)
+    // (A password, wherever its key ends, has a symbol other than a joiner or both cases: `passwordShaped`.)
+    const passwordKinds = (tokenKinds & (strongKind | equalsClass)) !== 0 || (tokenKinds & 3) === 3;
+    if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && tokenEnd - valueStart >= 8 && passwordKinds)
       pushShaped(text, tokenStart, tokenEnd, words, out);
   }
 }

@@ -225,9 +225,10 @@ export function createUserActorDetector(): Detector {
         ),
         // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
+        // (`\b(?<![.-])` is `(?<![\w.-])` before a letter, and the engine tests `\b` at each position far faster.)
         rule(
           roleWords.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]),
-          `(?<![\\w.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`,
+          `\\b(?<![.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`,
           undefined,
           'gi',
         ),
@@ -304,9 +305,10 @@ export function createUserActorDetector(): Detector {
         // src/ bk_user@nas.lan:/dst`. The claim runs from the command through the host, so `NAME@host` is not read as an email; any name counts
         // there (`deploy`, `backup`), it is syntax. (Not before a host that embeds an address, `ip-10-0-1-5.example`: the host
         // detector leaves a name after `@` to the email, which then hides both.)
+        // (`\b(?<![./-])`: `(?<![\w./-])` before a letter, tested faster.)
         rule(
           ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
-          `(?<![\\w./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
+          `\\b(?<![./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
         ),
         // The `name` of an account record: a dict or JSON object that also holds a uid, a password (hash) or a shell
         // (`{'name': 'tnguyen', 'uid': 2107}`, Ansible's and cloud-init's users, a user API's body).
