@@ -160,12 +160,14 @@ const enoughKinds = Uint8Array.from({ length: 28 }, (_, k) =>
 // What a character is to a token: its kind, a delimiter, or `=`.
 const delimiterClass = 32;
 const equalsClass = 64;
+const slashClass = 128; // a path, a URL, `product/version`: never a password (`notAPassword`)
 const characterClass = Uint8Array.from({ length: 128 }, (_, code) => {
   if (code >= 97 && code <= 122) return lowerKind;
   if (code >= 65 && code <= 90) return upperKind;
   if (code >= 48 && code <= 57) return digitKind;
   if (tokenDelimiter[code] === 1) return delimiterClass;
   if (code === 46 || code === 45 || code === 95 || code === 58) return joinerKind;
+  if (code === 47) return slashClass;
   return code === 61 ? equalsClass : strongKind;
 });
 const tokenCharacter = (code: number): number => (code < 128 ? (characterClass[code] as number) : strongKind);
@@ -400,8 +402,10 @@ function findShaped(text: string, out: Candidate[]): void {
       } else kinds |= found;
     }
     anyDigit.lastIndex = tokenEnd;
-    // (A password, wherever its key ends, has a symbol other than a joiner or both cases: `passwordShaped`.)
-    const passwordKinds = (tokenKinds & (strongKind | equalsClass)) !== 0 || (tokenKinds & 3) === 3;
+    // (A password, wherever its key ends, has a symbol other than a joiner or both cases, and no `/`: `passwordShaped`;
+    // a key in front of it holds no `/` either.)
+    const passwordKinds =
+      (tokenKinds & slashClass) === 0 && ((tokenKinds & (strongKind | equalsClass)) !== 0 || (tokenKinds & 3) === 3);
     if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && tokenEnd - valueStart >= 8 && passwordKinds)
       pushShaped(text, tokenStart, tokenEnd, words, out);
   }
