@@ -173,7 +173,8 @@ const close = `(?:\\\\?["'\\]]){0,2}`;
 
 // `for ` after a login word and what happened to it (`Failed login attempt for`, `login with X succeeded for`,
 // `password expired for`).
-const forAfterLogin = `\\sfor\\s+(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b\\S*(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
+const loginBeforeFor = `(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b\\S*(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
+const forAfterLogin = `\\sfor\\s+${loginBeforeFor}`;
 
 export function createUserActorDetector(): Detector {
   // Where the words say a person acted and a plain word may be the name.
@@ -290,7 +291,8 @@ export function createUserActorDetector(): Detector {
         // A name before its uid in parentheses: `for rsato (uid 2201)`, `owner mlee (uid=1004)`.
         rule(['(uid'], `(?<![\\w.@-])(${name})\\s\\(uid[ =:]\\d+\\)`),
         // Quoted after a login's `for`, a name may be capitalized: `login … succeeded for "Quillon"`.
-        rule([' for '], `${forAfterLogin}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi'),
+        // (The quote first: few `for`s have one after them, and the look back at the login words costs far more.)
+        rule([' for '], `\\sfor\\s+(?=\\\\?["'])${loginBeforeFor}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi'),
         rule(['user \\"', 'user \\\\"'], `\\b[Uu]ser\\s+\\\\{1,3}"(${name})\\\\{1,3}"`),
       ],
     ],
