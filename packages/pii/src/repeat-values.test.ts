@@ -54,6 +54,14 @@ describe('addRepeats', () => {
     expect(repeatsIn(text, [['user', 'relay']])).toEqual([`user ${text.lastIndexOf('relay')} relay`]);
   });
 
+  test('takes a value between escaped quotes or after an escaped line break, as in JSON-escaped text', () => {
+    const text = '{"login":"ekrall","msg":"denied for \\"ekrall\\"\\nekrall retried"}';
+    expect(repeatsIn(text, [['user', 'ekrall']])).toEqual([
+      `user ${text.indexOf('ekrall\\"')} ekrall`,
+      `user ${text.lastIndexOf('ekrall')} ekrall`,
+    ]);
+  });
+
   test('does not spread a value shorter than four characters, a number or a word naming the field', () => {
     const text = 'user=ops ops team; uid=1042 port 1042; invalid user user; name=guest guest';
     expect(
@@ -80,6 +88,14 @@ describe('addRepeats', () => {
     const text = 'user=Halvard HALVARD halvard mail Halvard@corp.example';
     const resolved = [candidate('user', 5, 12), candidate('email', 34, 54)];
     expect(addRepeats(text, resolved)).toBe(resolved);
+  });
+
+  test('looks for the first 64 distinct values of a text only, so a text of thousands of names costs 64 scans', () => {
+    const names = Array.from({ length: 70 }, (_, i) => `name${100 + i}x`);
+    const text = names.map((n) => `user=${n} `).join('') + names.join(' ');
+    const resolved = names.map((n) => candidate('user', text.indexOf(n), text.indexOf(n) + n.length));
+    const added = addRepeats(text, resolved).filter((c) => !resolved.includes(c));
+    expect(added.map((c) => text.slice(c.start, c.end))).toEqual(names.slice(0, 64));
   });
 
   test('spreads only types that name a person or hold a secret', () => {

@@ -14,33 +14,43 @@ const repeatedTypes: ReadonlySet<PiiType> = new Set<PiiType>([
 /** Shorter values (`ci`, `app`, `web`) are ordinary words as often as names: measured in the README. */
 export const minRepeatLength = 4;
 
-/** A hostile text holding thousands of names would otherwise cost a scan of the text per name. */
+/** Each value found costs a scan of the text: a hostile text holding thousands of names would cost a scan per name. */
 const maxValuesPerText = 64;
 
 /**
  * Marks every other whole-token occurrence of a found user name or secret with the same type (`user=hlange ...
  * "user":"hlange"`), where no other match replaces any of it. `resolved` is overlap-free and sorted by start, and so
- * is the result. Case-sensitive; the first 64 distinct values of a text spread, each with one scan of the text.
+ * is the result. Case-sensitive; the first 64 distinct values of those types in a text are looked for, each with one scan.
  */
 export function addRepeats(text: string, resolved: Candidate[]): Candidate[] {
   let covered: Uint8Array | undefined;
   let added: Candidate[] | undefined;
-  const seen = new Set<string>();
+  let tried: string[] | undefined;
   for (const found of resolved) {
     if (!repeatedTypes.has(found.type) || found.end - found.start < minRepeatLength) continue;
     const value = text.slice(found.start, found.end);
-    if (seen.has(value) || seen.size >= maxValuesPerText || !mayRepeat(found.type, value)) continue;
-    seen.add(value);
-    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    if (tried?.includes(value)) continue;
+    if ((tried ??= []).length >= maxValuesPerText) break;
+    tried.push(value);
+    // Most texts hold a value once: the scans before and after it settle that before any other work.
+    let at = text.indexOf(value);
+    if (at === found.start) at = text.indexOf(value, found.end);
+    if (at < 0 || !mayRepeat(found.type, value)) continue;
+    for (; at >= 0; at = text.indexOf(value, at + 1)) {
       const end = at + value.length;
       if (!isWholeToken(text, at, end)) continue;
       covered ??= coveredBy(text, resolved);
-      if (covered.subarray(at, end).includes(1)) continue;
+      if (isCovered(covered, at, end)) continue;
       covered.fill(1, at, end);
       (added ??= []).push(candidate(found.type, at, end));
     }
   }
   return added === undefined ? resolved : [...resolved, ...added].sort((a, b) => a.start - b.start);
+}
+
+function isCovered(covered: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (covered[i] === 1) return true;
+  return false;
 }
 
 /** One flag a character: 1 where a match replaces it. */
@@ -80,13 +90,20 @@ function mayRepeat(type: PiiType, value: string): boolean {
  * `NAME[pid]`, `(NAME:auth)`). A full stop or `@host` after the value still ends it.
  */
 function isWholeToken(text: string, start: number, end: number): boolean {
-  if (start > 0 && !canPrecede(text.charCodeAt(start - 1))) return false;
+  if (start > 0 && !canPrecede(text.charCodeAt(start - 1)) && !afterEscape(text, start)) return false;
   if (end >= text.length) return true;
   const after = text.charCodeAt(end);
   const next = text.charCodeAt(end + 1);
+  if (after === 92 && (next === 34 || next === 39)) return true; // an escaped quote: `\"NAME\"`
   if (isWordCharacter(after) || after === 47 || after === 92) return false; // `/`, `\`
   if ((after === 46 || after === 45) && isWordCharacter(next)) return false; // `.`, `-`
   return after !== 58 && after !== 91; // `:`, `[`
+}
+
+/** Right after an escaped line break or tab (`\nNAME` in JSON-escaped text). */
+function afterEscape(text: string, start: number): boolean {
+  const code = text.charCodeAt(start - 1);
+  return start > 1 && text.charCodeAt(start - 2) === 92 && (code === 110 || code === 114 || code === 116);
 }
 
 /** Not a word character, `.`, `-`, `@`, `~`, `/` or `\`. */
