@@ -1,4 +1,4 @@
-import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, isBlank, isKeyCharacter, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
 import { argumentValue } from './user-name';
 
@@ -291,34 +291,18 @@ function credentialKeyName(name: string): boolean {
 function keyWindowStart(text: string, end: number): number {
   const floor = Math.max(0, end - 64);
   let at = end;
+  // (A key character or blank beyond ASCII is taken too: more is safe, the window only starts earlier.)
   while (at > floor && keyTail(text.charCodeAt(at - 1))) at--;
-  while (at > floor && keyCharacter(text.charCodeAt(at - 1))) at--;
-  while (at > floor && blankOrWide(text.charCodeAt(at - 1))) at--;
-  while (at > floor && keyCharacter(text.charCodeAt(at - 1))) at--;
+  while (at > floor && isKeyCharacter(text.charCodeAt(at - 1))) at--;
+  while (at > floor && isBlank(text.charCodeAt(at - 1))) at--;
+  while (at > floor && isKeyCharacter(text.charCodeAt(at - 1))) at--;
   return at;
-}
-
-/** `[\w.-]`. */
-function keyCharacter(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 97 && code <= 122) ||
-    code === 95 ||
-    code === 46 ||
-    code === 45
-  );
-}
-
-/** `\s` or any other character beyond ASCII (more is safe: the window only starts earlier). */
-function blankOrWide(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code >= 128;
 }
 
 /** What `keyBefore` allows between a key and the end: blanks, quotes, a backslash, a bracket, `=`, `>`, `:`. */
 function keyTail(code: number): boolean {
   return (
-    blankOrWide(code) ||
+    isBlank(code) ||
     code === 34 ||
     code === 39 ||
     code === 92 ||
