@@ -4,6 +4,7 @@ import { enabledTypes, type RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
 import { createGroupScan } from './keyword-scan';
 import { resolveOverlaps } from './resolve-overlaps';
+import { addRepeats } from './repeat-values';
 import { createContextFinder } from './context/context-finder';
 import type { ContextModel } from './context/model';
 
@@ -58,7 +59,7 @@ export function createCompiledScanner(
     for (let i = 0; i < keywordLed.length; i++) {
       if (groups[i] !== 0) (keywordLed[i] as Detector).find(text, found, groups[i]);
     }
-    const resolved = resolveOverlaps(found);
+    const resolved = addRepeats(text, resolveOverlaps(found));
     return addFromContext === undefined ? resolved : addFromContext(text, resolved);
   }
 

@@ -104,7 +104,7 @@ function keyRunFrom(text: string, at: number): number {
   return start;
 }
 
-function isKeyCharacter(code: number): boolean {
+export function isKeyCharacter(code: number): boolean {
   return (
     code >= 128 ||
     (code >= 48 && code <= 57) ||
@@ -117,7 +117,7 @@ function isKeyCharacter(code: number): boolean {
 }
 
 /** `\s`: ASCII blanks, and any non-ASCII character (Unicode spaces; taking more is safe for a lower bound). */
-function isBlank(code: number): boolean {
+export function isBlank(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code >= 128;
 }
 

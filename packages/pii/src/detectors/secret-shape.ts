@@ -1,4 +1,4 @@
-import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, isBlank, isKeyCharacter, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
 import { argumentValue } from './user-name';
 
@@ -101,7 +101,6 @@ const echoed = /\b(?:echo|printf)(?:\s+-\w+)*\s+["']?$/;
 // What ends a token: blanks, quotes, brackets and shell or list punctuation.
 const tokenDelimiter = new Uint8Array(128);
 for (const c of ' \t\n\r\f\v"\'`<>()[]{},;|&') tokenDelimiter[c.charCodeAt(0)] = 1;
-const isDelimiter = (code: number): boolean => code < 128 && tokenDelimiter[code] === 1;
 const anyDigit = /\d/g;
 // `key=`/`key:` in front of the value (`attendeePW=…`, authinfo's `"P:…"`, `--password=…`), maybe nested.
 const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
@@ -150,10 +149,28 @@ const upperKind = 2;
 const digitKind = 4;
 const joinerKind = 8; // `.`, `-`, `_`, `:`: they join identifiers, host names and `host:port`
 const strongKind = 16; // any other symbol
-// For each set of the lower, upper and symbol kinds (index: the kinds' bits below 28), whether it holds two of them.
+// For each set of the lower, upper and symbol (joiner or other) kinds (index: the kinds' bits below 28), whether it
+// holds two of them.
 const enoughKinds = Uint8Array.from({ length: 28 }, (_, k) =>
-  Number((k & lowerKind) !== 0) + Number((k & upperKind) !== 0) + Number((k & strongKind) !== 0) >= 2 ? 1 : 0,
+  Number((k & lowerKind) !== 0) + Number((k & upperKind) !== 0) + Number((k & (joinerKind | strongKind)) !== 0) >= 2
+    ? 1
+    : 0,
 );
+
+// What a character is to a token: its kind, a delimiter, or `=`.
+const delimiterClass = 32;
+const equalsClass = 64;
+const slashClass = 128; // a path, a URL, `product/version`: never a password (`notAPassword`)
+const characterClass = Uint8Array.from({ length: 128 }, (_, code) => {
+  if (code >= 97 && code <= 122) return lowerKind;
+  if (code >= 65 && code <= 90) return upperKind;
+  if (code >= 48 && code <= 57) return digitKind;
+  if (tokenDelimiter[code] === 1) return delimiterClass;
+  if (code === 46 || code === 45 || code === 95 || code === 58) return joinerKind;
+  if (code === 47) return slashClass;
+  return code === 61 ? equalsClass : strongKind;
+});
+const tokenCharacter = (code: number): number => (code < 128 ? (characterClass[code] as number) : strongKind);
 
 /** The kinds of characters in value (one pass: this runs on every long token of a line with a credential word). */
 function kindsOf(value: string): number {
@@ -268,6 +285,34 @@ function credentialKeyName(name: string): boolean {
   return credentialKey.test(name) && !otherKey.test(name);
 }
 
+/** Where `keyBefore` can start at the earliest in the 64 characters before `end`: back over its separator, blanks,
+ * quotes and bracket, then over a key, blanks and a word (the pattern, unanchored, would otherwise try each of the 64
+ * positions; it looks at nothing before its match, so it finds the same there). */
+function keyWindowStart(text: string, end: number): number {
+  const floor = Math.max(0, end - 64);
+  let at = end;
+  // (A key character or blank beyond ASCII is taken too: more is safe, the window only starts earlier.)
+  while (at > floor && keyTail(text.charCodeAt(at - 1))) at--;
+  while (at > floor && isKeyCharacter(text.charCodeAt(at - 1))) at--;
+  while (at > floor && isBlank(text.charCodeAt(at - 1))) at--;
+  while (at > floor && isKeyCharacter(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** What `keyBefore` allows between a key and the end: blanks, quotes, a backslash, a bracket, `=`, `>`, `:`. */
+function keyTail(code: number): boolean {
+  return (
+    isBlank(code) ||
+    code === 34 ||
+    code === 39 ||
+    code === 92 ||
+    code === 93 ||
+    code === 61 ||
+    code === 62 ||
+    code === 58
+  );
+}
+
 /** True when the token stands under no key, or under a key (or a two-word label, `password piped:`) naming a
  * credential. */
 function underCredentialKey(text: string, tokenStart: number): boolean {
@@ -277,7 +322,7 @@ function underCredentialKey(text: string, tokenStart: number): boolean {
   while (at >= 0 && /[\s"'\\\]]/.test(text[at] as string)) at--;
   const separator = text.charCodeAt(at);
   if (separator !== 58 && separator !== 61 && separator !== 62) return true;
-  const key = keyBefore.exec(text.slice(Math.max(0, tokenStart - 64), tokenStart));
+  const key = keyBefore.exec(text.slice(keyWindowStart(text, tokenStart), tokenStart));
   if (key === null) return true;
   return credentialKeyName(key[2] as string) || (key[1] !== undefined && credentialKeyName(key[1]));
 }
@@ -321,25 +366,31 @@ function findShaped(text: string, out: Candidate[]): void {
   anyDigit.lastIndex = 0;
   while (anyDigit.test(text)) {
     let tokenStart = anyDigit.lastIndex - 1;
-    while (tokenStart > 0 && !isDelimiter(text.charCodeAt(tokenStart - 1))) tokenStart--;
-    let tokenEnd = anyDigit.lastIndex;
-    while (tokenEnd < text.length && !isDelimiter(text.charCodeAt(tokenEnd))) tokenEnd++;
-    anyDigit.lastIndex = tokenEnd;
-    if (tokenEnd - tokenStart < 8) continue;
+    while (tokenStart > 0 && tokenCharacter(text.charCodeAt(tokenStart - 1)) !== delimiterClass) tokenStart--;
+    // One read from the token's start finds its end and its value's kinds (a table read a character).
     let valueStart = tokenStart;
     let kinds = 0;
-    for (let i = tokenStart; i < tokenEnd; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 97 && code <= 122) kinds |= lowerKind;
-      else if (code >= 65 && code <= 90) kinds |= upperKind;
-      else if (code >= 48 && code <= 57) kinds |= digitKind;
-      else if (code === 61 && i + 1 < tokenEnd && text.charCodeAt(i + 1) !== 61) {
+    let tokenKinds = 0;
+    let tokenEnd = tokenStart;
+    for (; tokenEnd < text.length; tokenEnd++) {
+      const found = tokenCharacter(text.charCodeAt(tokenEnd));
+      if (found === delimiterClass) break;
+      tokenKinds |= found;
+      if (found === equalsClass) {
         // A `key=` starts the value again; base64 padding (`==` at the end) does not.
-        valueStart = i + 1;
-        kinds = 0;
-      } else kinds |= strongKind;
+        const next = tokenEnd + 1 < text.length ? tokenCharacter(text.charCodeAt(tokenEnd + 1)) : delimiterClass;
+        if (next !== delimiterClass && next !== equalsClass) {
+          valueStart = tokenEnd + 1;
+          kinds = 0;
+        } else kinds |= strongKind;
+      } else kinds |= found;
     }
-    if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && tokenEnd - valueStart >= 8)
+    anyDigit.lastIndex = tokenEnd;
+    // (A password, wherever its key ends, has a symbol other than a joiner or both cases, and no `/`: `passwordShaped`;
+    // a key in front of it holds no `/` either.)
+    const passwordKinds =
+      (tokenKinds & slashClass) === 0 && ((tokenKinds & (strongKind | equalsClass)) !== 0 || (tokenKinds & 3) === 3);
+    if ((kinds & digitKind) !== 0 && enoughKinds[kinds & 27] === 1 && tokenEnd - valueStart >= 8 && passwordKinds)
       pushShaped(text, tokenStart, tokenEnd, words, out);
   }
 }

@@ -7,19 +7,23 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
  * a password without a user (`redis://:pass@host`) is not.
  */
 export function createUrlCredentialsDetector(): Detector {
-  const pattern = /(?<![\w+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/([^\s/?#"'<>\\]+)@([^\s/?#"'<>\\@]*)/g;
+  // Led by `://`, the scheme read behind it (the engine finds `://` fast; a scheme tried at every position of the text
+  // cost five times more). A scheme is a whole run of scheme characters, so it is the same either way.
+  const pattern = /:\/\/(?<=(?<![\w+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/)([^\s/?#"'<>\\]+)@([^\s/?#"'<>\\@]*)/dg;
   return {
     type: 'url_credentials',
     mayMatch: (text) => text.includes('://') && text.includes('@'),
     find(text: string, out: Candidate[]): void {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        const userinfo = m[1] as string;
+        const userinfo = m[2] as string;
         const colon = userinfo.indexOf(':');
         // No password, or one already masked (`redis://:**@cache`).
         if (colon < 0 || colon === userinfo.length - 1 || /^\*+$/.test(userinfo.slice(colon + 1))) continue;
-        const start = m.index + m[0].length - (m[2] as string).length - 1 - userinfo.length;
-        out.push(candidate('url_credentials', start, start + userinfo.length, m.index, m.index + m[0].length));
+        const end = m.index + m[0].length;
+        const start = end - (m[3] as string).length - 1 - userinfo.length;
+        const schemeStart = ((m.indices as RegExpIndicesArray)[1] as [number, number])[0];
+        out.push(candidate('url_credentials', start, start + userinfo.length, schemeStart, end));
       }
     },
     normalize: keepAsIs,

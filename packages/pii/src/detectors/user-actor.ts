@@ -173,7 +173,8 @@ const close = `(?:\\\\?["'\\]]){0,2}`;
 
 // `for ` after a login word and what happened to it (`Failed login attempt for`, `login with X succeeded for`,
 // `password expired for`).
-const forAfterLogin = `\\sfor\\s+(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b\\S*(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
+const loginBeforeFor = `(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b\\S*(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
+const forAfterLogin = `\\sfor\\s+${loginBeforeFor}`;
 
 export function createUserActorDetector(): Detector {
   // Where the words say a person acted and a plain word may be the name.
@@ -225,9 +226,10 @@ export function createUserActorDetector(): Detector {
         ),
         // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
+        // (`\b(?<![.-])` is `(?<![\w.-])` before a letter, and the engine tests `\b` at each position far faster.)
         rule(
           roleWords.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]),
-          `(?<![\\w.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`,
+          `\\b(?<![.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`,
           undefined,
           'gi',
         ),
@@ -289,7 +291,8 @@ export function createUserActorDetector(): Detector {
         // A name before its uid in parentheses: `for rsato (uid 2201)`, `owner mlee (uid=1004)`.
         rule(['(uid'], `(?<![\\w.@-])(${name})\\s\\(uid[ =:]\\d+\\)`),
         // Quoted after a login's `for`, a name may be capitalized: `login … succeeded for "Quillon"`.
-        rule([' for '], `${forAfterLogin}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi'),
+        // (The quote first: few `for`s have one after them, and the look back at the login words costs far more.)
+        rule([' for '], `\\sfor\\s+(?=\\\\?["'])${loginBeforeFor}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi'),
         rule(['user \\"', 'user \\\\"'], `\\b[Uu]ser\\s+\\\\{1,3}"(${name})\\\\{1,3}"`),
       ],
     ],
@@ -304,9 +307,10 @@ export function createUserActorDetector(): Detector {
         // src/ bk_user@nas.lan:/dst`. The claim runs from the command through the host, so `NAME@host` is not read as an email; any name counts
         // there (`deploy`, `backup`), it is syntax. (Not before a host that embeds an address, `ip-10-0-1-5.example`: the host
         // detector leaves a name after `@` to the email, which then hides both.)
+        // (`\b(?<![./-])`: `(?<![\w./-])` before a letter, tested faster.)
         rule(
           ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
-          `(?<![\\w./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
+          `\\b(?<![./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
         ),
         // The `name` of an account record: a dict or JSON object that also holds a uid, a password (hash) or a shell
         // (`{'name': 'tnguyen', 'uid': 2107}`, Ansible's and cloud-init's users, a user API's body).
