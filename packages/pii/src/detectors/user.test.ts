@@ -199,3 +199,29 @@ describe('user detector', () => {
     expect(findValues(detector, text)).toEqual([]);
   });
 });
+
+describe('user detector: words around a name that say it is none', () => {
+  const detector = createUserDetector();
+
+  test.each([
+    ['a generated id under a user id key', 'import row 7 user_id=T00913377 status=ok', []],
+    ['a random id under an X-User-Id header', 'X-User-Id: pQ7rTzLm2vXcWbNa', []],
+    ['a generated id quoted under userid', '{"userid":"k_9vq2mzpeltra","role":"x"}', []],
+    ['a capitalized word that goes on into prose', 'Removed slice User Cache of UID 1010.', []],
+    ['a capitalized word after user: that goes on', 'notice shown to the user: Reconnecting tunnel - wait', []],
+    ['a console subcommand after user:', 'php console user:disable mbeck --force', []],
+    ['a name prompt', 'closed (login required: user name prompt)', []],
+    ['the domain when \\t starts a dotted name', 'net use /user:ACME\\t.lindqvist /persistent:no', ['t.lindqvist']],
+  ])('drops %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['a login that ends in digits under userId', '{"userId":"nora7","password":"x"}', ['nora7']],
+    ['a name under User Id', 'Server=db;User Id=dbreader;Password=x', ['dbreader']],
+    ['a capitalized name that ends the line', 'password changed for user Hakon', ['Hakon']],
+    ['a name after user: with a space', 'auth ok user: mbeck', ['mbeck']],
+  ])('keeps %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+});

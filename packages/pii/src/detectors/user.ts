@@ -19,7 +19,7 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set start stop restart reload status install uninstall upgrade ok done error'
+    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set start stop restart reload status install uninstall upgrade ok done error prompt'
   ).split(' '),
 );
 
@@ -32,10 +32,10 @@ const realmAfter = `@(?:${nonMailRealm}|${singleLabelRealm})`;
 const windowsDomain = '(?!HK|BUILTIN\\b|AUTHORITY\\b|SERVICE\\b|APPPOOL\\b)[A-Z][A-Z0-9-]{1,14}(?:\\.[A-Z0-9-]+)*';
 
 /** Text escaped for JSON or a string literal, on one line: `\\"` or `\\\\`, an escape not before a lower-case letter, or two
- * of them. One `\\t` or `\\n` before a letter, or any in text with real line breaks, is a backslash and a letter
- * (`VSPHERE.LOCAL\\tcastillo`). */
+ * of them. One `\\t` or `\\n` before a letter or a dot, or any in text with real line breaks, is a backslash and a letter
+ * (`VSPHERE.LOCAL\\tcastillo`, `CORP\\t.haugen`: no escaped tab starts a word with a dot). */
 function looksEscaped(text: string): boolean {
-  return text.includes('\\') && !text.includes('\n') && /\\["\\]|\\[nrt](?![a-z])|\\[nrt][^]*\\[nrt]/.test(text);
+  return text.includes('\\') && !text.includes('\n') && /\\["\\]|\\[nrt](?![a-z.])|\\[nrt][^]*\\[nrt]/.test(text);
 }
 
 // After `Invalid user` any word is the name tried; so is a word a log quotes or brackets (`the locked user [manager]`).
@@ -43,6 +43,34 @@ const certainLead = /(?:(?:invalid|illegal) user\s+["'[(<]*|user\s+["'[(<])$/i;
 /** A UUID, a long hex run or a generated key (16+ letters and digits, 3+ of them digits: Zeek's connection `uid`,
  * Mattermost's `user_id`) under a user key is a record id, not a name. */
 const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^(?=(?:[A-Za-z]*\d){3})[A-Za-z0-9]{16,}$/i;
+
+/** A generated record id under an id key (`user_id=S00481120`, `X-User-Id: k2x9…`, `"userid":"w_2xk9…"`): an id is not
+ * a name (label convention: only a number after `uid` is a user). Generated: a letter after a digit, or at most two
+ * letters before four digits; a login that ends in digits (`"userId":"gwen8"`) stays a name. */
+const generatedId = /\d[A-Za-z]|^[A-Za-z_]{0,2}\d{4,}$/;
+const idKeyBefore = /user[ _.-]?id\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/i;
+/** `User Slice of UID 1004`, `sent to the user: Establishing VPN`: an unquoted capitalized word that goes on into more
+ * prose is a sentence, not a login. */
+const capitalizedWord = /^[A-Z][a-z]+$/;
+const proseGoesOn = /^ [A-Za-z]/;
+/** `occ user:resetpassword NAME`, `artisan user:create`: a console's `noun:verb` subcommand, not a name. */
+const subcommandBefore = /(?:^|\s)user:$/i;
+const subcommandVerb =
+  /^(?:re)?(?:set|add|create|delete|remove|list|update|enable|disable|info|modify|change|show|sync|import|export|report|lastseen)[a-z]*$/;
+
+/** True when the words around a name say it is none: a record id under an id key (quoted or not), or, unquoted, a word
+ * of prose or a subcommand. */
+function saysNoAccount(text: string, matchStart: number, valueStart: number, value: string, certain: boolean): boolean {
+  const before = text.slice(Math.max(matchStart, valueStart - 24), valueStart);
+  if (generatedId.test(value) && idKeyBefore.test(before)) return true;
+  if (certain) return false;
+  if (
+    capitalizedWord.test(value) &&
+    proseGoesOn.test(text.slice(valueStart + value.length, valueStart + value.length + 2))
+  )
+    return true;
+  return subcommandBefore.test(before) && subcommandVerb.test(value);
+}
 
 function plausibleName(value: string, certain: boolean): boolean {
   const bare = value.replace(/\.+$/, '');
@@ -269,6 +297,7 @@ export function createUserDetector(): Detector {
               certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart)) ||
               /["'[<]/.test(text[valueStart - 1] ?? '');
             if (!plausibleName(value, certain)) continue;
+            if (saysNoAccount(text, m.index, valueStart, value, certain)) continue;
             // `"actor_user_name":"Dana Brennan"`: a display name goes on past a space inside its quotes, it is no login.
             const end = valueStart + value.length;
             if (/["']/.test(text[valueStart - 1] ?? '') && /^ [^"'\n]{0,64}["']/.test(text.slice(end, end + 66)))
