@@ -8,6 +8,8 @@ describe('secret kv detector', () => {
 
   test.each([
     ['finds a logfmt value when the key is password', 'user=bob password=hunter2 ok=1', ['hunter2']],
+    ['finds the value inside braces when Go prints a field with %v', 'rpc args: token={q9Lm2Xv7Tb} ok', ['q9Lm2Xv7Tb']],
+    ['keeps a lone brace out when a value is a structure', 'client_secret={ next', []],
     ['finds a JSON value when the key ends in secret', '{"client_secret":"a b c","x":1}', ['a b c']],
     ['finds a YAML-style value when the key is an api key', 'X-Api-Key: 3f9a1c2e7b', ['3f9a1c2e7b']],
     ['finds a single-quoted value when the separator is =>', "'access_token' => 'ya29.a0Af'", ['ya29.a0Af']],

@@ -135,7 +135,9 @@ export function createSecretKvDetector(): Detector {
         // `password= user=bob`: an empty value, not a value that is the next pair.
         if (quoted === undefined && m[3] !== '' && startsAnotherPair.test(value) && !base64Padded.test(value)) continue;
         const closing = quoted === undefined ? 0 : m[5] !== undefined ? 2 : 1;
-        out.push(candidate('secret_kv', end - closing - value.length + tokenId, end - closing, m.index, end));
+        // Go's `%v` prints a field in braces (`password={s3cr3t}`): the braces wrap the value, they are no part of it.
+        const braced = quoted === undefined && value.startsWith('{') && text[end] === '}' && value.length > 1 ? 1 : 0;
+        out.push(candidate('secret_kv', end - closing - value.length + tokenId + braced, end - closing, m.index, end));
       }
       if ((groups & cookieWord) === 0) return;
       for (const cookieHeader of cookieHeaders(text)) {

@@ -211,6 +211,7 @@ describe('user detector: words around a name that say it is none', () => {
     ['a capitalized word after user: that goes on', 'notice shown to the user: Reconnecting tunnel - wait', []],
     ['a console subcommand after user:', 'php console user:disable mbeck --force', []],
     ['a name prompt', 'closed (login required: user name prompt)', []],
+    ['a WebDAV share after host@SSL', 'net use Y: \\\\files.example.org@SSL\\Shared /user:ilund', ['ilund']],
     ['the domain when \\t starts a dotted name', 'net use /user:ACME\\t.lindqvist /persistent:no', ['t.lindqvist']],
   ])('drops %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);

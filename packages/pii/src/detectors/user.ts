@@ -181,8 +181,9 @@ export function createUserDetector(): Detector {
   );
   const pgpass = pgpassUser(name);
   // `CORP\\alice` anywhere (also JSON-escaped, `CORP\\\\alice`), Samba's `[CORP]\\[alice]`: the name, not the domain. Not
-  // a path (`C:\\Users`, `\\\\server\\share`: the domain follows no `\\`, `/` or `:`); see looksEscaped for `\\n`.
-  const domainBefore = `\\\\(?<=(?<![\\w\\\\/:$%.-])${windowsDomain}\\\\)`;
+  // a path (`C:\\Users`, `\\\\server\\share`, WebDAV's `\\\\host@SSL\\share`: the domain follows no `\\`, `/`, `:` or `@`); see
+  // looksEscaped for `\\n`.
+  const domainBefore = `\\\\(?<=(?<![\\w\\\\/:$%.@-])${windowsDomain}\\\\)`;
   const domainTail = `(${name})(?<!\\.)(?![\\w\\\\/$-]|\\.\\w)`;
   const domainLiteral = new RegExp(`${domainBefore}\\\\?${domainTail}`, 'g');
   const domainEscaped = new RegExp(`${domainBefore}(?:\\\\|(?![nrt]))${domainTail}`, 'g');
