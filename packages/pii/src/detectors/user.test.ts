@@ -209,6 +209,7 @@ describe('user detector: words around a name that say it is none', () => {
     ['a generated id quoted under userid', '{"userid":"k_9vq2mzpeltra","role":"x"}', []],
     ['a capitalized word that goes on into prose', 'Removed slice User Cache of UID 1010.', []],
     ['a capitalized word after user: that goes on', 'notice shown to the user: Reconnecting tunnel - wait', []],
+    ['a capitalized thread name with a number', '[12:00:01] [User Resolver #3/WARN]: lookup slow', []],
     ['a console subcommand after user:', 'php console user:disable mbeck --force', []],
     ['a name prompt', 'closed (login required: user name prompt)', []],
     ['a WebDAV share after host@SSL', 'net use Y: \\\\files.example.org@SSL\\Shared /user:ilund', ['ilund']],

@@ -49,10 +49,10 @@ const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^(?=(?:[A-Za-z]*\d){
  * letters before four digits; a login that ends in digits (`"userId":"gwen8"`) stays a name. */
 const generatedId = /\d[A-Za-z]|^[A-Za-z_]{0,2}\d{4,}$/;
 const idKeyBefore = /user[ _.-]?id\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/i;
-/** `User Slice of UID 1004`, `sent to the user: Establishing VPN`: an unquoted capitalized word that goes on into more
- * prose is a sentence, not a login. */
+/** `User Slice of UID 1004`, `sent to the user: Establishing VPN`, `[User Worker #2/INFO]`: an unquoted capitalized word
+ * that goes on into more prose or a number is a sentence or a thread, not a login. */
 const capitalizedWord = /^[A-Z][a-z]+$/;
-const proseGoesOn = /^ [A-Za-z]/;
+const proseGoesOn = /^ (?:[A-Za-z]|#\d)/;
 /** `occ user:resetpassword NAME`, `artisan user:create`: a console's `noun:verb` subcommand, not a name. */
 const subcommandBefore = /(?:^|\s)user:$/i;
 const subcommandVerb =
@@ -66,7 +66,7 @@ function saysNoAccount(text: string, matchStart: number, valueStart: number, val
   if (certain) return false;
   if (
     capitalizedWord.test(value) &&
-    proseGoesOn.test(text.slice(valueStart + value.length, valueStart + value.length + 2))
+    proseGoesOn.test(text.slice(valueStart + value.length, valueStart + value.length + 3))
   )
     return true;
   return subcommandBefore.test(before) && subcommandVerb.test(value);
