@@ -27,10 +27,16 @@ const joinedWords = /[a-z0-9](?:[_.][a-z]|[A-Z])/;
 
 /** True when a value found after a secret or user word says there is no secret or account there. */
 export function saysNoSecret(value: string): boolean {
+  // (Each later pattern runs only on a value with its mark, a `(`, a path's start, a password word's last letter: this
+  // runs on every value the rules find.)
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1) | 32;
   return (
     proseOrStructure.test(value) ||
-    functionCall.test(value) ||
-    (path.test(value) && readablePart.test(value)) ||
-    (keyName.test(value) && joinedWords.test(value))
+    (value.includes('(') && functionCall.test(value)) ||
+    ((first === 47 || first === 126 || first === 46 || value.charCodeAt(1) === 58) &&
+      path.test(value) &&
+      readablePart.test(value)) ||
+    ((last === 100 || last === 116 || last === 110 || last === 121) && keyName.test(value) && joinedWords.test(value))
   );
 }
