@@ -53,10 +53,11 @@ function oracleAnswer(system, eventId) {
   };
 }
 
-// Identity values of the kinds issue 9 names, as they would appear unredacted in what the LLM is sent.
+// Identity values of the kinds issue 9 names, as they would appear unredacted in what the LLM is sent. Root's uid 0
+// is not one: it is the same on every system (packages/pii/README.md, label conventions).
 const identityPatterns = {
   user: /(?:\bfor (?:invalid )?user |\b[Ii]nvalid user |\b(?:r?user|logname)=)(?!<)([A-Za-z_][\w.$-]*)/g,
-  uid: /\buid=(?!<)(\d+)/g,
+  uid: /\buid=(?!<)(?!0\b)(\d+)/g,
   home: /(?:\/home\/|\/Users\/)(?!<)([^/\s<>"']+)/g,
   ipHost: /(?<![\w.-])(?=[\w.-]*[a-zA-Z])[\w-]*?\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[\w.-]*/g,
   urlEmail: /[\w.+-]+%40[\w.-]+/g,
