@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as grpc from '@grpc/grpc-js';
 import { parseConfig } from '../src/config';
 import { codecs } from '../src/protocols/otlp/codec';
 import { runCollector, type RunningCollector } from '../src/runtime/run-collector';
 import { createLogger } from '../src/runtime/logger';
 import { freePort } from './support/free-port';
+import { exportOtlpGrpc } from './support/otlp-grpc-export';
 
 const tracesJson = (name: string) => ({
   resourceSpans: [
@@ -77,24 +77,6 @@ const metricsJson = {
   ],
 };
 
-/** A unary Export call with a protobuf body, as an OpenTelemetry SDK's gRPC exporter makes. */
-function exportGrpc(port: number, grpcPath: string, body: Uint8Array): Promise<grpc.ServiceError | null> {
-  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-  return new Promise((resolve) => {
-    client.makeUnaryRequest(
-      grpcPath,
-      (b: Buffer) => b,
-      (b: Buffer) => b,
-      Buffer.from(body),
-      new grpc.Metadata(),
-      (err) => {
-        client.close();
-        resolve(err);
-      },
-    );
-  });
-}
-
 const readLines = (file: string): string[] => fs.readFileSync(file, 'utf8').trim().split('\n');
 
 describe('file sink taking OTLP traces and metrics in a running collector', () => {
@@ -160,11 +142,13 @@ sinks:
     });
     expect(points.status).toBe(200);
     expect(
-      await exportGrpc(
-        grpcPort,
-        codecs.traces.grpcPath,
-        codecs.traces.encodeProtobuf(codecs.traces.decodeJson(JSON.stringify(tracesJson('GET /cart')))),
-      ),
+      (
+        await exportOtlpGrpc(
+          grpcPort,
+          codecs.traces.grpcPath,
+          codecs.traces.encodeProtobuf(codecs.traces.decodeJson(JSON.stringify(tracesJson('GET /cart')))),
+        )
+      ).err,
     ).toBeNull();
 
     // The answers came after the writes, so the lines are in the files before shutdown.

@@ -15,6 +15,7 @@ import { createOtlpHttpSource, otlpHttpConfig, type OtlpHttpSource } from '../sr
 import { createMemoryConsumer } from '../src/testing/memory-consumer';
 import { waitFor } from '@obs/schema/testing';
 import { createTestContext, metricValue } from './support/sink-context';
+import { exportOtlpGrpc } from './support/otlp-grpc-export';
 
 const MiB = 1024 * 1024;
 
@@ -100,23 +101,6 @@ describe('receivers sharing one in-flight budget', () => {
   const postJson = (url: string, body: string | ReadableStream<Uint8Array>) =>
     fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' }, duplex: 'half' });
 
-  function exportGrpc(port: number, body: Buffer): Promise<grpc.ServiceError | null> {
-    const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    return new Promise((resolve) => {
-      client.makeUnaryRequest(
-        codecs.logs.grpcPath,
-        (b: Buffer) => b,
-        (b: Buffer) => b,
-        body,
-        new grpc.Metadata(),
-        (err) => {
-          client.close();
-          resolve(err);
-        },
-      );
-    });
-  }
-
   test('answers 429 with Retry-After on every receiver while another request holds the budget, and 204/200 once it is answered', async () => {
     const next = holding();
     const { pushUrl, otlpUrl, grpcPort } = await start(createInFlightBudget(60_000), next);
@@ -130,8 +114,9 @@ describe('receivers sharing one in-flight budget', () => {
     const otlp = await postJson(otlpUrl, otlpBody(30_000));
     expect(otlp.status).toBe(429);
     expect(otlp.headers.get('retry-after')).toBe('1');
-    const rpc = await exportGrpc(
+    const { err: rpc } = await exportOtlpGrpc(
       grpcPort,
+      codecs.logs.grpcPath,
       Buffer.from(codecs.logs.encodeProtobuf(codecs.logs.decodeJson(otlpBody(30_000)))),
     );
     expect(rpc?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);

@@ -1,10 +1,10 @@
 import * as grpc from '@grpc/grpc-js';
 import { PermanentError, QueueFullError } from '../../src/errors';
 import { codecs } from '../../src/protocols/otlp/codec';
-import type { PartialSuccess } from '../../src/protocols/otlp/types';
 import type { OtlpGrpcSource } from '../../src/sources/otlp/grpc';
 import { createFailingConsumer } from '../../src/testing';
 import { startGrpc, type Harness } from './receiver-harness';
+import { exportOtlpGrpc } from '../support/otlp-grpc-export';
 
 const logs = codecs.logs.decodeJson(
   JSON.stringify({
@@ -17,26 +17,6 @@ const logs = codecs.logs.decodeJson(
   }),
 );
 
-type Result = { err: grpc.ServiceError | null; partial?: PartialSuccess };
-
-/** A raw unary call, so tests can send bytes the SDK never would. */
-function exportRaw(port: number, path: string, body: Buffer, options: grpc.ClientOptions = {}): Promise<Result> {
-  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), options);
-  return new Promise((resolve) => {
-    client.makeUnaryRequest(
-      path,
-      (b: Buffer) => b,
-      (b: Buffer) => codecs.logs.decodeResponseProtobuf(b),
-      body,
-      new grpc.Metadata(),
-      (err, partial) => {
-        client.close();
-        resolve({ err, partial: partial ?? undefined });
-      },
-    );
-  });
-}
-
 describe('otlp_grpc source', () => {
   let h: Harness<OtlpGrpcSource> | undefined;
 
@@ -47,7 +27,11 @@ describe('otlp_grpc source', () => {
 
   test('forwards log records as entries and answers OK when a valid LogsService Export arrives', async () => {
     h = await startGrpc();
-    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)));
+    const res = await exportOtlpGrpc(
+      h.source.port(),
+      codecs.logs.grpcPath,
+      Buffer.from(codecs.logs.encodeProtobuf(logs)),
+    );
     expect(res.err).toBeNull();
     expect(h.logs.lines()).toEqual(['hello']);
     expect(h.logs.entries[0].timestampNs).toBe(1700000000000000000n);
@@ -55,16 +39,21 @@ describe('otlp_grpc source', () => {
 
   test('decodes a gzip-compressed message when the client compresses with gzip', async () => {
     h = await startGrpc();
-    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)), {
-      'grpc.default_compression_algorithm': 2,
-    });
+    const res = await exportOtlpGrpc(
+      h.source.port(),
+      codecs.logs.grpcPath,
+      Buffer.from(codecs.logs.encodeProtobuf(logs)),
+      {
+        'grpc.default_compression_algorithm': 2,
+      },
+    );
     expect(res.err).toBeNull();
     expect(h.logs.lines()).toEqual(['hello']);
   });
 
   test('answers INVALID_ARGUMENT with a message when the request is not valid protobuf', async () => {
     h = await startGrpc();
-    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from([0x0a, 0xff, 0xff, 0x01]));
+    const res = await exportOtlpGrpc(h.source.port(), codecs.logs.grpcPath, Buffer.from([0x0a, 0xff, 0xff, 0x01]));
     expect(res.err?.code).toBe(grpc.status.INVALID_ARGUMENT);
     expect(res.err?.details).toMatch(/^malformed OTLP logs request: invalid protobuf/);
   });
@@ -73,7 +62,11 @@ describe('otlp_grpc source', () => {
     h = await startGrpc({}, (next) =>
       createFailingConsumer({ times: 1, error: () => new QueueFullError('queue full', 2000), next }),
     );
-    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)));
+    const res = await exportOtlpGrpc(
+      h.source.port(),
+      codecs.logs.grpcPath,
+      Buffer.from(codecs.logs.encodeProtobuf(logs)),
+    );
     expect(res.err?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     expect(res.err?.metadata.get('retry-after')).toEqual(['2']);
   });
@@ -82,7 +75,11 @@ describe('otlp_grpc source', () => {
     h = await startGrpc({}, (next) =>
       createFailingConsumer({ times: 1, error: () => new PermanentError('line too long'), next }),
     );
-    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(logs)));
+    const res = await exportOtlpGrpc(
+      h.source.port(),
+      codecs.logs.grpcPath,
+      Buffer.from(codecs.logs.encodeProtobuf(logs)),
+    );
     expect(res.err?.code).toBe(grpc.status.INVALID_ARGUMENT);
     expect(res.err?.details).toBe('line too long');
   });
@@ -94,7 +91,11 @@ describe('otlp_grpc source', () => {
         resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: 'x'.repeat(1000) } }] }] }],
       }),
     );
-    const res = await exportRaw(h.source.port(), codecs.logs.grpcPath, Buffer.from(codecs.logs.encodeProtobuf(big)));
+    const res = await exportOtlpGrpc(
+      h.source.port(),
+      codecs.logs.grpcPath,
+      Buffer.from(codecs.logs.encodeProtobuf(big)),
+    );
     expect(res.err?.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     expect(h.logs.entries).toHaveLength(0);
   });
@@ -108,17 +109,9 @@ describe('otlp_grpc source', () => {
         ],
       }),
     );
-    const client = new grpc.Client(`127.0.0.1:${h.source.port()}`, grpc.credentials.createInsecure());
-    const partial = await new Promise<PartialSuccess | undefined>((resolve, reject) =>
-      client.makeUnaryRequest(
-        codecs.metrics.grpcPath,
-        (b: Buffer) => b,
-        (b: Buffer) => codecs.metrics.decodeResponseProtobuf(b),
-        Buffer.from(codecs.metrics.encodeProtobuf(metrics)),
-        (err, value) => (err ? reject(err) : resolve(value)),
-      ),
-    );
-    client.close();
+    const res = await exportOtlpGrpc(h.source.port(), codecs.metrics.grpcPath, codecs.metrics.encodeProtobuf(metrics));
+    if (res.err) throw res.err;
+    const partial = res.response && codecs.metrics.decodeResponseProtobuf(res.response);
     expect(partial).toEqual({
       rejected: 2,
       errorMessage: 'source sources.otlp forwards no metrics (set metrics_forward_to)',

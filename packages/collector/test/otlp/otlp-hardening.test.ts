@@ -5,6 +5,7 @@ import { MAX_ANY_VALUE_DEPTH } from '../../src/protocols/otlp/from-wire';
 import type { OtlpGrpcSource } from '../../src/sources/otlp/grpc';
 import type { OtlpHttpSource } from '../../src/sources/otlp/http';
 import { startGrpc, startHttp, type Harness } from './receiver-harness';
+import { exportOtlpGrpc } from '../support/otlp-grpc-export';
 import { required } from '@obs/schema/testing';
 
 /** An OTLP/JSON logs request whose one record has `body` (JSON text). */
@@ -53,25 +54,6 @@ function nestedProtobuf(depth: number): Buffer {
   ); // resource_logs = 1
 }
 
-function exportRaw(port: number, body: Buffer): Promise<grpc.ServiceError | null> {
-  const client = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-    'grpc.max_send_message_length': -1,
-  });
-  return new Promise((resolve) => {
-    client.makeUnaryRequest(
-      codecs.logs.grpcPath,
-      (b: Buffer) => b,
-      (b: Buffer) => b,
-      body,
-      new grpc.Metadata(),
-      (err) => {
-        client.close();
-        resolve(err);
-      },
-    );
-  });
-}
-
 describe('OTLP receivers under hostile input', () => {
   let http: Harness<OtlpHttpSource> | undefined;
   let grpcSource: Harness<OtlpGrpcSource> | undefined;
@@ -117,7 +99,9 @@ describe('OTLP receivers under hostile input', () => {
 
   test('answers INVALID_ARGUMENT naming the field when a gRPC export nests 3,000 deep', async () => {
     grpcSource = await startGrpc();
-    const err = await exportRaw(grpcSource.source.port(), nestedProtobuf(3000));
+    const { err } = await exportOtlpGrpc(grpcSource.source.port(), codecs.logs.grpcPath, nestedProtobuf(3000), {
+      'grpc.max_send_message_length': -1,
+    });
     expect(err?.code).toBe(grpc.status.INVALID_ARGUMENT);
     expect(err?.details).toContain('logRecords[0].body');
   });
