@@ -53,11 +53,6 @@ describe('secret formats detector', () => {
       ['$6$abc$Zx9kQ'],
     ],
     [
-      'finds a Vault token when it stands alone',
-      'vault login hvs.CAESIJm8xQ2pLr7ZtY0aWbN3kVd9',
-      ['hvs.CAESIJm8xQ2pLr7ZtY0aWbN3kVd9'],
-    ],
-    [
       'finds the password when an admin tool takes it positionally',
       'rabbitmqctl add_user metrics "Rb!2x"; htpasswd -b /etc/nginx/.htpasswd grafana pw1; htpasswd -nb ops pw2',
       ['Rb!2x', 'pw1', 'pw2'],

@@ -71,8 +71,6 @@ export function createSecretFormatsDetector(): Detector {
           ['set passw', 'set psksecret', 'set secret'],
           `(?<=${lineStart})set\\s+[\\w-]*(?:password|passwd|psksecret|secret)\\s+(?:ENC\\s+)?${value}${lineEnd}`,
         ),
-        // Vault tokens (`hvs.`, batch `hvb.`, recovery `hvr.`) wherever they appear (`vault login hvs.…`).
-        rule(['hvs.', 'hvb.', 'hvr.'], `(?<![\\w.-])(hv[sbr]\\.[A-Za-z0-9_-]{24,})(?![\\w-])`),
         // strongSwan ipsec.secrets: `: PSK "x"`, `alice : EAP "x"`, `: XAUTH "x"`.
         rule([': psk', ': eap', ': xauth', ': ntlm', ':psk'], `:\\s*(?:PSK|EAP|XAUTH|NTLM)\\s+${value}`),
         // Net-SNMP snmpd.conf: `rocommunity S3cret 10.0.0.0/24`, `com2sec ro default S3cret`,
