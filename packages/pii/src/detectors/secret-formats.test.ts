@@ -220,4 +220,15 @@ describe('secret formats detector', () => {
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
+
+  test.each([
+    [
+      'finds the password after a realm and a host when sbt gives them',
+      'credentials += Credentials("Artifactory Realm", "repo.example.net", "ci-bot", "Zx9-Lm4#qP")',
+      ['Zx9-Lm4#qP'],
+    ],
+    ['ignores an epoch when a key directive lists one', 'Key   Updated\ndeploy_key   1796000000123'],
+  ])('%s', (_name, text, ...expected) => {
+    expect(findValues(detector, text)).toEqual(expected.flat());
+  });
 });
