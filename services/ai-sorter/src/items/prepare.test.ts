@@ -1,6 +1,7 @@
 import { createTemplateMiner } from '@obs/classification';
 import { createMetrics } from '../observability/metrics';
 import { createItemPreparer } from './item-preparer';
+import { createRedactor } from '@obs/pii';
 import { prepareItems } from './prepare';
 
 // The per-item step inline (workers: 0): the same function the worker threads run.
@@ -43,5 +44,40 @@ describe('prepareItems', () => {
     );
     expect(prepared[0]?.text).not.toContain('62.99.164.82');
     expect(prepared[0]?.templateId).toBe(prepared[1]?.templateId);
+  });
+});
+
+describe('prepareItems redaction across the header', () => {
+  test.each([
+    [
+      'a sudo line names its user right after the program',
+      'Jan  3 04:05:06 bastion sudo:   qpalmer : TTY=pts/1 ; PWD=/srv ; USER=root ; COMMAND=/bin/ls',
+      'qpalmer',
+    ],
+    [
+      'an FTP daemon names its user in brackets before the event',
+      'Sat Jun  7 11:22:33 2025 [pid 4410] [kbarlow] FAIL LOGIN: Client "192.0.2.77"',
+      'kbarlow',
+    ],
+  ])('When %s, then neither the redacted line nor its template keeps the name', async (_case, line, name) => {
+    expect(createRedactor().redact(line).text).not.toContain(name);
+    const [item] = await prepareItems([{ id: 'a', type: 'log', payload: line }], deps());
+    expect(item?.text).not.toContain(name);
+    expect(item?.template).not.toContain(name);
+  });
+
+  test('When the header keeps its values, then the template is the message as before', async () => {
+    const [item] = await prepareItems(
+      [
+        {
+          id: 'a',
+          type: 'log',
+          payload: 'Jun 14 15:16:01 combo sshd[19939]: Failed password for ghostly from 10.0.0.9',
+        },
+      ],
+      deps(),
+    );
+    expect(item?.text).toBe('Jun 14 15:16:01 combo sshd[19939]: Failed password for <USER> from <IPV4>');
+    expect(item?.template).toBe('Failed password for <*> from <*>');
   });
 });
