@@ -81,3 +81,25 @@ describe('prepareItems redaction across the header', () => {
     expect(item?.template).toBe('Failed password for <*> from <*>');
   });
 });
+
+describe('prepareItems redaction of structured fields', () => {
+  test('When a structured body holds credentials and names under keys that say what they are only beside them, then the attributes keep none', async () => {
+    const secrets = {
+      auth: 'Zq81bXk2Lw93nHf0Tt5sRv7YpQe4Ma6c',
+      apiKey: 'Hy6tR2wQ9zLk3Vb8Nm1Px4Cs7Dj0Fg5e',
+      token: '77c1e0a9b2d84f3e6a5b9c0d1e2f3a4b5c6d7e8f',
+      name: 'orlaith.b',
+    };
+    const body = {
+      msg: 'authentication failed',
+      auth: secrets.auth,
+      request: { headers: { 'X-Api-Key': [secrets.apiKey] }, Authorization: `Token ${secrets.token}` },
+      'user.name': secrets.name,
+      status: 401,
+    };
+    const [item] = await prepareItems([{ id: 'a', type: 'log', payload: body }], deps());
+    const sent = JSON.stringify(item);
+    for (const value of Object.values(secrets)) expect(sent).not.toContain(value);
+    expect(item?.attributes).toMatchObject({ msg: 'authentication failed', status: 401 });
+  });
+});

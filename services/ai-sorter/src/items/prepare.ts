@@ -108,8 +108,7 @@ export function redactItem(
     // A JSON or logfmt line whose message is a decoded field value: the message is redacted on its own as well.
     message = redact(parsed.message);
   }
-  const attributes =
-    rawAttributes === undefined ? undefined : (redactor.redactValue(rawAttributes) as Record<string, unknown>);
+  const attributes = rawAttributes === undefined ? undefined : redactAttributes(rawAttributes, redactor);
   const r = rules.classify({ text, type: item.type, attributes });
   return {
     // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
@@ -128,6 +127,21 @@ export function redactItem(
       decidedBy: 'rules',
     },
   };
+}
+
+/**
+ * Attributes (a structured payload's fields among them) redacted first as the JSON text a client could have logged, so
+ * each value is read beside its key (`"auth":"…"`, `"Authorization":"Token …"`, `"user.name":"…"` say nothing alone),
+ * then value by value (secret-named keys, keys themselves). When a replacement took JSON syntax with it, value by value only.
+ */
+function redactAttributes(attributes: Record<string, unknown>, redactor: Redactor): Record<string, unknown> {
+  let inContext: unknown = attributes;
+  try {
+    inContext = JSON.parse(redactor.redact(JSON.stringify(attributes)).text);
+  } catch {
+    // The text no longer parses: the values are redacted one by one below, as they always are.
+  }
+  return redactor.redactValue(inContext) as Record<string, unknown>;
 }
 
 function commonPrefixLength(a: string, b: string): number {
