@@ -24,7 +24,7 @@ const path = require('node:path');
 const { createRedactor, createPiiScanner } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 const { freePort, spawnSorter, startOracleLlm } = require('../sorter/support');
-const { masked, judgeSpans, tallyPaths, searchForms } = require('./leak-search');
+const { masked, judgeSpans, tallyPaths, searchForms } = require('./support');
 
 const root = path.join(__dirname, '..', '..');
 const collectorBin = path.join(root, 'packages', 'collector', 'bin', 'collector.js');

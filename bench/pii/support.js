@@ -1,5 +1,5 @@
 // The judging half of bench/pii/leaks.js: where each labeled corpus value turns up in the bytes a process let out,
-// and whether the scanner alone would have left it there. No I/O here, so it is unit-tested (leak-search.test.ts).
+// and whether the scanner alone would have left it there. No I/O here, so it is unit-tested (test/bench/pii-support.test.ts).
 'use strict';
 
 const jsonEscaped = (text) => JSON.stringify(text).slice(1, -1);

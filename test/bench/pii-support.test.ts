@@ -1,5 +1,5 @@
 // The judging half of bench/pii/leaks.js on small cases written here.
-import { judgeSpans, masked, occursIn, tallyPaths } from '../../bench/pii/leak-search';
+import { judgeSpans, masked, occursIn, tallyPaths } from '../../bench/pii/support';
 
 describe('occursIn', () => {
   test('When a value stands in output as is, JSON-escaped or escaped twice (a prompt inside a JSON body), then it is found', () => {
