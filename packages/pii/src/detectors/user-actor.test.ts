@@ -1,5 +1,5 @@
 import { createPiiScanner } from '../scanner';
-import { createUserActorDetector, loginShaped } from './user-actor';
+import { createUserActorDetector, loginShaped, plainLogin } from './user-actor';
 import type { Candidate } from './detector';
 
 describe('user actor detector', () => {
@@ -44,6 +44,15 @@ describe('user actor detector', () => {
     ['an IMAP mailbox of another user', 'expunged 4 messages from mailbox user.okwu.Trash', ['okwu']],
     ['a name before its uid', 'disk quota exceeded for pvance (uid 3012) on /srv', ['pvance', '3012']],
     ['a name after a login word with a path', 'login via Auth\\LdapProvider failed for "jbeck"', ['jbeck']],
+    ['a plain login after by', 'price override keyed by rvanleer at till 4', ['rvanleer']],
+    ['a plain login ending a sentence after by', 'Batch 8812 released by okonkwoa.', ['okonkwoa']],
+    ['a hyphenated login after by', 'snapshot deleted by ops-dbeck from 10.0.0.7', ['ops-dbeck']],
+    ['a service account after by', 'token minted by svc-ledger for export', ['svc-ledger']],
+    [
+      'a plain login after a person role',
+      'nurse kwamena charted vitals; cashier lpetrov closed till',
+      ['kwamena', 'lpetrov'],
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -88,6 +97,12 @@ describe('user actor detector', () => {
     ['an email near a remote shell word', 'ssh-keygen -C ana@example.com; mail ana@example.com re ssh'],
     ['the name of a record that is no account', '{"name": "disk_check", "interval": 5, "groups": ["db"]}'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],
+    ['common words after by', 'requested by caller; masked by runner; handled by vault; run by nightly'],
+    ['inflected and prefixed words after by', 'dropped by reconnecting; rejected by incorrect checksum'],
+    ['programs after by', 'unlocked by loginwindow; rendered by confd; reaped by dockerd'],
+    ['hyphenated words after by', 'handled by sync-engine; opened by non-trusted app; pushed by re-run'],
+    ['a plain word after a role software has too', 'registered new driver usbfs; agent gpgx up; member kafka'],
+    ['a function call after a login word', 'ciod: LOGIN chdir(/p/gb2/x) failed'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });
@@ -112,5 +127,19 @@ describe('user actor detector', () => {
     ['v2.1', false],
   ])('tells a login shape: %s', (value, expected) => {
     expect(loginShaped(value)).toBe(expected);
+  });
+
+  test.each([
+    ['tquinlan', true],
+    ['netadm-ro', true],
+    ['svc-veeam', true],
+    ['caller', false],
+    ['nightly', false],
+    ['sync-engine', false],
+    ['non-trusted', false],
+    ['usbfs', true],
+    ['deployed', false],
+  ])('tells a plain login: %s', (value, expected) => {
+    expect(plainLogin(value)).toBe(expected);
   });
 });

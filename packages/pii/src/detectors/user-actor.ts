@@ -1,3 +1,4 @@
+import { isCommonWord, isWordCompound } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { isPlaceholderValue } from './secret-kv';
@@ -141,6 +142,35 @@ export function loginShaped(value: string): boolean {
   );
 }
 
+// Words that start a hyphenated English word (`non-trusted`, `re-run`, `self-signed`), not a login's first part.
+const wordPrefix = /^(?:non|pre|post|re|sub|multi|inter|self|co|anti|semi|auto|cross|over|under|out|mid|de|un|in|e|x)-/;
+// Past tenses, gerunds and other derived words that are prose where a name could stand (`by manually`).
+const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ist|ous|ive|ize|ise|able|ible|ful|less)$/;
+
+/** A word of no language but a person's login: not a common English or log word, not prose, not a word of software. */
+function noWord(word: string): boolean {
+  return (
+    !isCommonWord(word) && !isProse(word) && !softwareWord.has(word) && !derivedWord.test(word) && !isWordCompound(word)
+  );
+}
+
+/** A login without the login shape, by its words: one lower-case word that is no common word (`tquinlan`, `hpadmin`;
+ * not `caller`, `vault`, `nightly`), or lower-case words joined by `-` one of which is none (`netadm-ro`, `hr-kfoster`;
+ * not `sync-engine`, `non-trusted`), or a service account's `svc-` prefix (`svc-veeam`). */
+export function plainLogin(value: string): boolean {
+  if (/^[a-z]{3,24}$/.test(value)) return noWord(value);
+  if (!/^[a-z]{2,}(?:-[a-z]{2,}){1,3}$/.test(value) || wordPrefix.test(value) || hostOrFileEnd.test(value))
+    return false;
+  const parts = value.split('-');
+  if (parts[0] === 'svc') return true;
+  return !isProse(value) && parts.some((part) => part.length >= 3 && noWord(part));
+}
+
+/** Where the words only hint at a person: a login-shaped value or a plain login. */
+function loginOrPlainLogin(value: string): boolean {
+  return loginShaped(value) || plainLogin(value);
+}
+
 /** A value that can be a name where the words around it say a person acted: login-shaped, or one lower-case word
  * (`tquinlan`) that is not prose. */
 function plainOrLoginShaped(value: string): boolean {
@@ -151,14 +181,23 @@ function plainOrLoginShaped(value: string): boolean {
   return /^[a-z]{3,24}$/.test(value) && !isProse(value) && !/(?:ed|ing|ly|tion|ment|ness)$/.test(value);
 }
 
-// A role a person has in an application, before their name: `agent NAME`, `teacher NAME`, `driver login NAME`.
-const roleWords = (
-  'agent staff operator inspector teacher instructor student parent guardian driver courier dispatcher player member ' +
-  'employee employer technician tech admin moderator mod cashier clerk supervisor manager analyst officer preparer ' +
-  'reviewer approver nurse physician pharmacist doctor contractor editor subscriber requester requestor submitter ' +
-  'assignee uploader author owner'
+// A role a person has in an application, before their name: `teacher NAME`, `cashier NAME`, `driver login NAME`. Only
+// people hold these, so a plain login after one is a name (`teacher tmoreau`).
+const personRoles = (
+  'staff inspector teacher instructor student parent guardian courier dispatcher employee employer technician ' +
+  'moderator cashier clerk supervisor manager analyst officer preparer reviewer approver nurse physician pharmacist ' +
+  'doctor contractor requester requestor submitter assignee administrator'
 ).split(' ');
-const role = `(?:${roleWords.join('|')}|administrator)`;
+// Roles that software has too (`driver ehci`, `agent gpg`, `player vlc`, `owner root`): a name after one must look
+// like a login.
+const sharedRoles = 'agent operator driver player member tech admin mod editor subscriber uploader author owner'.split(
+  ' ',
+);
+const roleWords = [...personRoles, ...sharedRoles];
+/** Pattern source: one of `roles` before a name, with an optional login word (`driver login NAME`, `staff: NAME`). */
+const afterRole = (roles: readonly string[]) =>
+  `\\b(?<![.-])(?:${roles.join('|')})(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`;
+const roleKeywords = (roles: readonly string[]) => roles.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]);
 // A login or authentication word that a `for NAME` completes.
 const authWord =
   '(?:log(?:in|on)|log-?in|sign-?in|sign-?on|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
@@ -210,7 +249,7 @@ export function createUserActorDetector(): Detector {
     ],
     plainOrLoginShaped,
   );
-  // Where the words only hint at a person: the name must be login-shaped.
+  // Where the words only hint at a person: the name must be login-shaped or no common word.
   const loginNames = createRuleDetector(
     'user',
     [
@@ -227,12 +266,7 @@ export function createUserActorDetector(): Detector {
         // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
         // (`\b(?<![.-])` is `(?<![\w.-])` before a letter, and the engine tests `\b` at each position far faster.)
-        rule(
-          roleWords.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]),
-          `\\b(?<![.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`,
-          undefined,
-          'gi',
-        ),
+        rule(roleKeywords(personRoles), afterRole(personRoles), undefined, 'gi'),
         // The subject of a session verb: `ops_kim logged in`, `Raptor97[/203.0.113.5:27005] signed out`.
         rule(
           ['logged ', 'signed '],
@@ -250,12 +284,18 @@ export function createUserActorDetector(): Detector {
         // `parent login jgreenberg_parent from`, `login driver_44120 device …`: a login word before a login-shaped name.
         rule(
           ['login ', 'logon '],
-          `\\blog(?:in|on)\\s+(?!(?:from|to|as|for|with|via|at|by|of|on|in)\\b)(${name})(?=\\s+(?:from|at|on|via|device|status|succeeded|failed|ok)\\b|[\\s,;]*$|\\s*[(,;])`,
+          `\\blog(?:in|on)\\s+(?!(?:from|to|as|for|with|via|at|by|of|on|in)\\b)(${name})(?=\\s+(?:from|at|on|via|device|status|succeeded|failed|ok)\\b|[\\s,;]*$|\\s*[,;]|\\s+\\()`,
           undefined,
           'gi',
         ),
       ],
     ],
+    loginOrPlainLogin,
+  );
+  // After a role software has too, only a login-shaped name.
+  const sharedRoleNames = createRuleDetector(
+    'user',
+    [[rule(roleKeywords(sharedRoles), afterRole(sharedRoles), undefined, 'gi')]],
     loginShaped,
   );
   // Numeric user ids in prose; uid 0 is root's on every system and names no person.
@@ -322,5 +362,5 @@ export function createUserActorDetector(): Detector {
     ],
     (value) => !isPlaceholderValue(value),
   );
-  return combineDetectors('user', [plainNames, loginNames, numericIds, identities, logins]);
+  return combineDetectors('user', [plainNames, loginNames, sharedRoleNames, numericIds, identities, logins]);
 }
