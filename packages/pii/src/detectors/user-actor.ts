@@ -17,7 +17,7 @@ import { notAName } from './user';
 // A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name).
 const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
 // Where a name ends: a blank, the end, closing punctuation, or a `.` or `:` that ends a sentence or a clause.
-const end = `(?=$|[\\s,;)\\]}'"]|[.:](?:\\s|$))`;
+const end = `(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:](?:\\s|$))`;
 
 /** A login, by its shape: letters with an inner `.` or `_` (`frontdesk.lsilva`, `hr_admin_x`), with an inner `-` and a
  * digit or a capital (`vpn-guest-07`, `Steward-Ana`; `non-trusted` and `meta-data` are words), or letters then digits
@@ -200,10 +200,10 @@ const afterRole = (roles: readonly string[]) =>
 const roleKeywords = (roles: readonly string[]) => roles.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]);
 // A login or authentication word that a `for NAME` completes.
 const authWord =
-  '(?:log(?:in|on)|log-?in|sign-?in|sign-?on|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
+  '(?:log[ -]?(?:in|on)|sign[ -]?(?:in|on)|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
 // What happened to it: only then does `for` name an account (`login failed for`, not `login shell for bash`).
 const authOutcome =
-  '(?:fail(?:ed|ure|s)?|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
+  '(?:fail(?:ed|ure|s)?|unable|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
   'incorrect|mismatch|expired|reset(?:ting)?|chang(?:e|ed|ing)|updat(?:e|ed|ing)|locked|unlocked|granted|revoked|' +
   'issued|rotated|ok|attempts?)';
 // Quotes or brackets around a name, also JSON-escaped (`\\"root\\"`) or a quoted list item (`['ubuntu']`).
@@ -245,6 +245,27 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // `Authentication request for "nilssong" has succeeded`, `login attempt for kahalep was denied`: the outcome after
+        // the name.
+        rule(
+          [' for '],
+          `\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
+          undefined,
+          'gi',
+        ),
+        // A user's session: `Session opened for oksana.marchenko from 91.203.145.66`, `session closed for tkrause`.
+        rule(
+          ['session '],
+          `\\bsession\\s+(?:opened|closed|started|created|established|ended)\\s+for\\s+(?!user\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|by)\\b|\\s*[(,;]|\\.?\\s*$)`,
+          undefined,
+          'gi',
+        ),
+        // util-linux and busybox login: `FAILED LOGIN 2 FROM 10.3.3.3 FOR operator2, Authentication failure`, `LOGIN ON
+        // tty1 BY alice`, `root login on 'ttyS0'`.
+        rule(
+          ['failed login', 'login on'],
+          `\\bFAILED LOGIN \\d+ (?:FROM \\S+ )?FOR (${name}),|\\bLOGIN ON \\S+ BY (${name})\\b|(?<![\\w.-])(${name}) login on '?(?:tty|pts|console|hvc)`,
+        ),
       ],
     ],
     plainOrLoginShaped,
@@ -281,6 +302,27 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // `User logged in: aoyelaran`, `[etl_loader]: logged in`, `[analyst.kim]: failed to log in`, `logged in using
+        // ops_ro`: who the session is.
+        rule(
+          ['logged ', 'signed ', 'to log'],
+          `\\b(?:logged|signed)\\s+(?:in|on|out|off)(?::\\s+|\\s+using\\s+)(${name})${end}|\\[(${name})\\]:?\\s+(?:(?:has\\s+)?(?:logged|signed)\\s+(?:in|on|out|off)|failed to (?:log|sign)\\s?(?:in|on))\\b`,
+          undefined,
+          'gi',
+        ),
+        // An FTP server's `331 Password required for edi_upload.` and its client's prompt `Name (host:jlee): edi_upload`.
+        rule(
+          ['required for', 'name ('],
+          `\\bPassword required for (${name})${end}|\\bName \\([^\\s():]+:(${name})\\):[ \\t]*(${name})?`,
+        ),
+        // Keys that name who did it: `Operator="swebb"`, `administrator:"cpadmin"`, `approver=kmensah` (a login by shape or
+        // no common word: `author=acme` is a word, `Operator="In"` a selector's).
+        rule(
+          ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'],
+          `(?<![\\w.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)`,
+          undefined,
+          'gi',
+        ),
         // `parent login jgreenberg_parent from`, `login driver_44120 device …`: a login word before a login-shaped name.
         rule(
           ['login ', 'logon '],
@@ -301,13 +343,15 @@ export function createUserActorDetector(): Detector {
   // Numeric user ids in prose; uid 0 is root's on every system and names no person.
   const uidNumber = '(?!0(?!\\d))(\\d{1,10})';
   // (In prose a uid ends the sentence or a parenthesis; `uid 2010 class super-user` is a configuration's syntax.)
-  const uid = `${uidNumber}(?=\\s*$|\\s*[.)\\],;](?:\\s|$)|\\s+and\\b)`;
+  const uid = `${uidNumber}(?=\\s*$|\\s*[.)\\],;](?:\\s|$|:)|\\s+and\\b)`;
   const numericIds = createRuleDetector(
     'user',
     [
       [
         // systemd's `User Manager for UID 1004`, qmail's `uid 1004`, snapd's `(uid 1001)`, `euid from 0 to 1010`.
         rule(['uid '], `(?<![\\w.-])(?:[erfs]|fs)?uid\\s+(?:from\\s+\\d+\\s+to\\s+)?${uid}`, undefined, 'gi'),
+        // A `KEY:VALUE` list: Slurm's `request from UID:21044 GID:21044 HOST:…`.
+        rule(['uid:'], `(?<![\\w.-])UID:${uidNumber}(?=\\s+[A-Z]+:)`),
         // `user@1004.service`, `user-1004.slice`, `user-runtime-dir@1004.service`: systemd names a user's units by uid.
         rule(
           ['.service', '.slice', '.scope'],
@@ -351,6 +395,25 @@ export function createUserActorDetector(): Detector {
         rule(
           ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
           `\\b(?<![./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
+        ),
+        // An admin CLI's `accounts <verb> NAME` (`tootctl accounts create sanjay57 --email …`, `accounts modify NAME`):
+        // the account the subcommand acts on, then the end or an option (a singular `account add` is often a cloud's).
+        rule(
+          ['accounts '],
+          `\\baccounts\\s+(?:add|create|new|delete|remove|modify|update|approve|suspend|unsuspend|enable|disable|lock|unlock|reset-password|rename)\\s+(${name})(?=\\s*$|\\s+--?[A-Za-z])`,
+        ),
+        // The login of a remote shell by flag, `ssh -l sw-backup host`, and of a URL with no password, `ssh://bk-db01@host`,
+        // `rsync://webpush@backup01/…` (not `git@`, a forge's shared account).
+        rule(
+          ['ssh', 'rsync', 'sftp', 'ftp'],
+          `\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l\\s*(${name})(?![\\w.@-])|\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://(?!git@)(${name})@(?=[A-Za-z0-9])`,
+        ),
+        // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
+        rule(
+          ['userid=', 'user=', 'owner='],
+          `(?<![\\w.-])(?:user(?:_?id)?|owner)=(${name})\\((?!0\\))(\\d{1,10})\\)`,
+          undefined,
+          'gi',
         ),
         // The `name` of an account record: a dict or JSON object that also holds a uid, a password (hash) or a shell
         // (`{'name': 'tnguyen', 'uid': 2107}`, Ansible's and cloud-init's users, a user API's body).
