@@ -53,11 +53,6 @@ describe('secret formats detector', () => {
       ['$6$abc$Zx9kQ'],
     ],
     [
-      'finds a Vault token when it stands alone',
-      'vault login hvs.CAESIJm8xQ2pLr7ZtY0aWbN3kVd9',
-      ['hvs.CAESIJm8xQ2pLr7ZtY0aWbN3kVd9'],
-    ],
-    [
       'finds the password when an admin tool takes it positionally',
       'rabbitmqctl add_user metrics "Rb!2x"; htpasswd -b /etc/nginx/.htpasswd grafana pw1; htpasswd -nb ops pw2',
       ['Rb!2x', 'pw1', 'pw2'],
@@ -224,5 +219,16 @@ describe('secret formats detector', () => {
     ['ignores a prompt when htpasswd asks for the password', 'htpasswd -c /etc/nginx/.htpasswd grafana'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
+  });
+
+  test.each([
+    [
+      'finds the password after a realm and a host when sbt gives them',
+      'credentials += Credentials("Artifactory Realm", "repo.example.net", "ci-bot", "Zx9-Lm4#qP")',
+      ['Zx9-Lm4#qP'],
+    ],
+    ['ignores an epoch when a key directive lists one', 'Key   Updated\ndeploy_key   1796000000123'],
+  ])('%s', (_name, text, ...expected) => {
+    expect(findValues(detector, text)).toEqual(expected.flat());
   });
 });

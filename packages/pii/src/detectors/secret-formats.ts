@@ -71,8 +71,6 @@ export function createSecretFormatsDetector(): Detector {
           ['set passw', 'set psksecret', 'set secret'],
           `(?<=${lineStart})set\\s+[\\w-]*(?:password|passwd|psksecret|secret)\\s+(?:ENC\\s+)?${value}${lineEnd}`,
         ),
-        // Vault tokens (`hvs.`, batch `hvb.`, recovery `hvr.`) wherever they appear (`vault login hvs.…`).
-        rule(['hvs.', 'hvb.', 'hvr.'], `(?<![\\w.-])(hv[sbr]\\.[A-Za-z0-9_-]{24,})(?![\\w-])`),
         // strongSwan ipsec.secrets: `: PSK "x"`, `alice : EAP "x"`, `: XAUTH "x"`.
         rule([': psk', ': eap', ': xauth', ': ntlm', ':psk'], `:\\s*(?:PSK|EAP|XAUTH|NTLM)\\s+${value}`),
         // Net-SNMP snmpd.conf: `rocommunity S3cret 10.0.0.0/24`, `com2sec ro default S3cret`,
@@ -159,11 +157,12 @@ export function createSecretFormatsDetector(): Detector {
         rule(['psk'], `psk\\w*[^\\n=:]{0,40}[:=]\\s*([0-9a-fA-F]{32,})(?![0-9a-fA-F])`, undefined, 'gi'),
         rule(['password to proceed'], `password to proceed to installation:(?:\\s|\\\\n)*([0-9a-f]{32})\\b`),
         // The password passed with a user to a connection or credential constructor (JDBC `getConnection(url, u, "x")`,
-        // .NET `NetworkCredential("u", "x")`, `UsernamePasswordCredentials`, Java's `PasswordAuthentication`).
+        // .NET `NetworkCredential("u", "x")`, `UsernamePasswordCredentials`, Java's `PasswordAuthentication`); a realm
+        // in words or a host name before the user is skipped (sbt's `Credentials("Realm", "host", "u", "x")`).
         rule(['getconnection('], `\\bgetConnection\\(\\s*"[^"\\n]*"\\s*,\\s*"[^"\\n]*"\\s*,\\s*"([^"\\n]+)"`),
         rule(
           ['credential(', 'credentials(', 'passwordauthentication('],
-          `\\b\\w*(?:Credentials?|PasswordAuthentication)\\(\\s*["'][^"'\\n]+["']\\s*,\\s*["']([^"'\\n]+)["']`,
+          `\\b\\w*(?:Credentials?|PasswordAuthentication)\\(\\s*(?:["'](?:[^"'\\n]*\\s[^"'\\n]*|[\\w-]+(?:\\.[\\w-]+)+)["']\\s*,\\s*)*["'][^"'\\n]+["']\\s*,\\s*["']([^"'\\n]+)["']`,
         ),
         // Rails' SQL bind list `[["email", "…"], ["password_digest", "$2a$…"]]`: a secret-named column's value.
         rule(
@@ -191,7 +190,7 @@ export function createSecretFormatsDetector(): Detector {
       ],
       ...cliSecretRules,
     ],
-    // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one.
-    (found) => found !== '' && !isPlaceholderValue(found) && !/^(?:\$\{|\$[A-Za-z_]\w*$|\*)/.test(found),
+    // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one. 10+ digits are a time or an id (`1795881211000`).
+    (found) => found !== '' && !isPlaceholderValue(found) && !/^(?:\$\{|\$[A-Za-z_]\w*$|\*|\d{10,}$)/.test(found),
   );
 }

@@ -137,4 +137,8 @@ describe('secret key words and value syntax', () => {
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
+
+  test('leaves a publishable key alone, which a browser is given', () => {
+    expect(found('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_live_Q2xyZ9mK3vTb8RwLp4Xn')).toEqual([]);
+  });
 });

@@ -48,7 +48,7 @@ function lastWord(key: string): string {
 
 // Keys ending in `key` whose values are names, ids or public material.
 const notSecretKey =
-  /(?:public|pub|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
+  /(?:public|pub|publishable|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
 const cryptoContext = /kms|crypto|sign(?:ing)?|encrypt|cipher|hmac|jwk|secret|vault/i;
 
 /** A password (any characters, 8+) or, under a `…key` name, a key (12+ characters of a token alphabet). */

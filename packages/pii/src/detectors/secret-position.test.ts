@@ -105,4 +105,41 @@ describe('secret by position detector', () => {
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
+
+  describe('where a flag or a position holds no secret', () => {
+    test.each([
+      [
+        "finds each half when curl's user and password are quoted apart",
+        "curl --user 'svc.bot':'Qm8#vT2x' https://x",
+        ['Qm8#vT2x'],
+      ],
+      [
+        'finds an API key given as the user with the dummy password X',
+        'curl -u 3fKq9ZpL2mWx8RtY7vBn:X https://x',
+        ['3fKq9ZpL2mWx8RtY7vBn'],
+      ],
+      [
+        'finds an API key given as the user with no password',
+        'curl -u 9aPq2LmXz7RtVb4KcW8N: https://x',
+        ['9aPq2LmXz7RtVb4KcW8N'],
+      ],
+      ["reads a T-SQL national string N'…'", "CREATE LOGIN etl WITH PASSWORD = N'Pq7#xL2m'", ['Pq7#xL2m']],
+    ])('%s', (_name, text, expected) => {
+      expect(findValues(detector, text)).toEqual(expected);
+    });
+
+    test.each([
+      ['a token flag ends its line', 'vault login --token\nVault address: https://v:8200'],
+      ['a shell comment follows the flag', 'tool user modify bob --reset-password  # prints a new one'],
+      ['a SAS query string follows --sas-token', 'azcopy cp x --sas-token "sv=2023-01-03&sp=r&sig=AbC%2Bd"'],
+      ['prose with punctuation follows the flag', 'hint: --api-key required, see docs'],
+      ['-u takes a host and port', 'loadgen -u 10.0.4.2:9090 -c 4'],
+      ['-u takes a rule and a list of names', 'printers -u allow:ana,bob'],
+      ['a count is identified by a number', 'unique index identified by "2" failed'],
+      ['credentials name a domain account', "using credentials 'CORP\\svc-backup' for host"],
+      ['a secret is named by its ARN', 'rotated secret arn:aws:secretsmanager:us-east-1:1:secret:x-AbC123'],
+    ])('ignores the value when %s', (_name, text) => {
+      expect(findValues(detector, text)).toEqual([]);
+    });
+  });
 });

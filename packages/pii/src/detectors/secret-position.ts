@@ -14,7 +14,7 @@ const minEntropy = 3;
 
 /** A value that is an identifier of something else, not a credential: a UUID, a hash or trace id, a number, a version. */
 const notACredential =
-  /^(?:HTTP\/[\d.]+.*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
+  /^(?:HTTP\/[\d.]+.*|(?:arn|urn):.*|[A-Za-z][\w.-]*\\[\w.$-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
 
 /** Words that follow a flag's name in prose about it, not a value given to it. */
 const proseAfterFlag = new Set([
@@ -36,6 +36,10 @@ const proseAfterFlag = new Set([
   'option',
   'flag',
   'instead',
+  'required',
+  'optional',
+  'must',
+  'not',
 ]);
 
 function randomLooking(text: string): boolean {
@@ -79,6 +83,26 @@ function pushTrailingSecrets(out: Candidate[], pattern: RegExp, text: string): v
 }
 
 /**
+ * `-u user:password`: the password; with no password or the dummy `X`, an API key given as the user (`-u KEY:`,
+ * `-u KEY:X`). Not a host and port (`-u 10.9.0.45:8001`) or a list of names (`-u allow:ana,bo`).
+ */
+function pushUserPassword(out: Candidate[], pattern: RegExp, text: string): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const user = m[2] as string;
+    const password = m[3] as string;
+    const matchEnd = m.index + m[0].length;
+    if (password === '' || password === 'X' || password === 'x') {
+      if (user.length < 16 || !randomLooking(user)) continue;
+      const userStart = m.index + m[0].indexOf(user);
+      out.push(candidate('secret_kv', userStart, userStart + user.length, m.index, matchEnd));
+    } else if (!/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) && !isPlaceholderValue(password)) {
+      out.push(candidate('secret_kv', matchEnd - password.length, matchEnd, m.index, matchEnd));
+    }
+  }
+}
+
+/**
  * Secrets known by where they stand rather than by a `key=value` shape: the argument of a long password flag
  * (`--password x`, `--api-key x`, `curl -u user:x`; short flags of login commands are in cli-credentials), SQL
  * `PASSWORD 'x'` / `IDENTIFIED BY 'x'`, an XML element or a key/value pair of attributes named like a secret,
@@ -88,14 +112,14 @@ function pushTrailingSecrets(out: Candidate[], pattern: RegExp, text: string): v
 export function createSecretPositionDetector(): Detector {
   // Starts on the `-` and checks the boundary behind it: a leading lookbehind makes the engine try every position.
   const longFlag = new RegExp(
-    `-(?<=(?<![\\w-])-)-?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:\\s+|=)${value}`,
+    `-(?<=(?<![\\w-])-)-?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:[ \\t]+|=)${value}`,
     'gi',
   );
-  // (`-u 'https://…'` is a URL given to `-u`, not `user:password`.)
-  const curlUser = new RegExp(`(?<=\\s)(?:-u|--user)\\s+["']?(?![A-Za-z][\\w+.-]*://)[^\\s:"']+:([^\\s"']+)`, 'g');
+  // `-u user:password`, `-u 'user':'password'` (`-u 'https://…'` is a URL given to `-u`, not `user:password`).
+  const curlUser = /(?<=\s)(?:-u|--user)\s+(["']?)(?![A-Za-z][\w+.-]*:\/\/)([^\s:"']+)(?:\1(?=:))?:["']?([^\s"']*)/g;
   // The value in single or (Oracle) double quotes, maybe backslash-escaped inside a logged SQL string (`BY \\'x\\'`).
   const sql = new RegExp(
-    `(?<!['"\\w])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*(?:\\\\?'((?:[^'\\\\\\n]|\\\\(?!'))*)\\\\?'|"([^"\\n]*)")`,
+    `(?<!['"\\w])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*(?:N(?='))?(?:\\\\?'((?:[^'\\\\\\n]|\\\\(?!'))*)\\\\?'|"([^"\\n]*)")`,
     'gi',
   );
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
@@ -149,19 +173,21 @@ export function createSecretPositionDetector(): Detector {
         longFlag.lastIndex = 0;
         for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
           const found = m[2] ?? m[3] ?? (m[4] as string);
-          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` is read by the openssl rule.
-          if (found.startsWith('-') || found.startsWith('$') || /^(?:env|file|fd|pass):|^stdin$/.test(found)) continue;
-          // `Using --password via the CLI is insecure`, `--auth-user-pass with a file`: prose about the flag.
-          if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase())) continue;
+          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` is read by the openssl rule; `# …` after
+          // a blank starts a shell comment; a SAS query string's signature is the token detector's.
+          if (/^[-$#]|^(?:env|file|fd|pass):|^stdin$|(?:^|&)sig=/.test(found)) continue;
+          // `Using --password via the CLI is insecure`, `--api-key required,`: prose about the flag.
+          if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase().replace(/[,.;:]$/, ''))) continue;
           pushValue(out, m);
         }
       }
-      if (rules & userFlag) pushTrailingSecrets(out, curlUser, text);
+      if (rules & userFlag) pushUserPassword(out, curlUser, text);
       if (rules & sqlWord) {
         sql.lastIndex = 0;
         for (let m = sql.exec(text); m !== null; m = sql.exec(text)) {
           const secret = m[1] ?? (m[2] as string);
-          if (secret === '' || isPlaceholderValue(secret)) continue;
+          // `index identified by "1"` in a database's message: a count or name, not a password.
+          if (secret === '' || /^\d{1,3}$/.test(secret) || isPlaceholderValue(secret)) continue;
           const matchEnd = m.index + m[0].length;
           const closing = m[0].endsWith("\\'") ? 2 : 1;
           out.push(candidate('secret_kv', matchEnd - closing - secret.length, matchEnd - closing, m.index, matchEnd));
