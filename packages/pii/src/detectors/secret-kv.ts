@@ -55,6 +55,13 @@ const referenceOrCount = /^(?:~?\/|\.{1,2}\/)[\w./-]*$|^\d{1,3}$/;
 const proseWord = /^[A-Za-z][a-z]*$/;
 const proseAfter = /^ ["'\w]/;
 
+/** True when code before `at` assigns `name` (`pw = '…'`, `token := …`). */
+function assignedBefore(text: string, name: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const found = before.lastIndexOf(name);
+  return found >= 0 && new RegExp(`(?:^|[^\\w.])${name}\\s*:?=(?!=)`).test(before);
+}
+
 /** The public half of an S3-style key pair: 16-32 capitals and digits. */
 const accessKeyId = /^[A-Z0-9]{16,32}$/;
 /** An unquoted value of one run of characters and a final `.`. */
@@ -69,6 +76,11 @@ const base64Padded = /^[A-Za-z0-9+/]{16,}={1,2}$/;
 // A session cookie is a bearer credential, and so is any long random cookie value; `theme=dark` is left alone.
 const cookieAttribute = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned)$/i;
 const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jsessionid|phpsessid|aspsessionid\w*)$/i;
+
+/** True when a cookie's name says it holds a session (`sid`, `connect.sid`, `__Host-session`, `JSESSIONID`). */
+export function isSessionCookieName(name: string): boolean {
+  return sessionCookie.test(name);
+}
 
 /**
  * Secrets in key/value text: `password=...`, `api_key: ...`, `"client_secret":"..."`, `'token' => '...'`, and
@@ -154,6 +166,8 @@ export function createSecretKvDetector(): Detector {
         // sudoers' `NOPASSWD: ALL` is a tag, not a key.
         if (/^nopasswd$/i.test(m[2] as string)) continue;
         if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
+        // `password=pw` in code, after `pw = '…'`: a variable assigned before, not the secret itself.
+        if (quoted === undefined && /^[A-Za-z_]\w{0,30}$/.test(value) && assignedBefore(text, value, m.index)) continue;
         // S3-style pairs: the access key is the id half (`AKIA…`-like capitals, or a secret key given beside it).
         if (/access[_-]?key$/i.test(m[2] as string) && (accessKeyId.test(value) || /secret/i.test(text.slice(end))))
           continue;
