@@ -3,7 +3,7 @@
 // logs against a bare one-regex String.prototype.replace over the same lines, and against an earlier version of
 // the package (`--baseline <git ref>`) in the same run. Needs `pnpm turbo run build --filter @obs/pii`.
 //   --blind, --blind2, ... --blindN   score a held-out part (corpus-blind.jsonl, corpus-blind2.jsonl, ...) instead of the tuning corpus
-//   --mistakes   also print every line scored wrong
+//   --mistakes   also print every line scored wrong (with what leaked and which redactions hid nothing labeled)
 //   --baseline REF   compile packages/pii/src as of REF into a temp dir and time it beside the current build
 //   --same-as REF   only check that the current build finds what REF finds (every span, plain and hash-mode redactions)
 //                   on every line of loghub-2k and of every corpus part; prints where they differ (file, line, spans,
@@ -74,6 +74,14 @@ function printScores() {
       `| ${type} | ${labeled} | ${s.truePositives} | ${s.falsePositives} | ${s.falseNegatives} | ${pct(s.precision)} | ${pct(s.recall)} |`,
     );
   }
+  // Untyped: what a reader of the redacted text gets, whatever the types (a wrong type above still hides the value).
+  const u = score.untyped;
+  const leaks = Object.entries(u.leakedByType)
+    .map(([type, n]) => `${type} ${n}`)
+    .join(', ');
+  console.log(
+    `\nuntyped: ${u.covered} of ${u.labeled} labeled values replaced whole by redactions of any type (coverage ${pct(u.coverage)}, ${u.labeled - u.covered} leak${leaks === '' ? '' : `: ${leaks}`}); ${u.redactions} redactions, ${u.spurious} touch no labeled value (precision ${pct(u.precision)})`,
+  );
   if (showMistakes) {
     for (const m of score.mistakes) console.log(JSON.stringify(m));
   }

@@ -84,7 +84,7 @@ module.exports = [
     line`{"type":"response","auth":{"display_name":"userpass-${pii('user', user(v))}","policies":["default"]},"request":{"path":"auth/userpass/login/${pii('user', user(v))}","remote_address":"${pii('ipv4', v.ipv4())}"}}`,
   (v) =>
     line`vault: core: login failed: mount=ldap/ username=${pii('user', user(v))} remote_addr=${pii('ipv4', v.ipv4())} error="invalid credentials"`,
-  (v) => line`export VAULT_TOKEN=${pii('secret_kv', `hvs.${v.base62(24)}`)}`,
+  (v) => line`export VAULT_TOKEN=${pii('token', `hvs.${v.base62(24)}`)}`,
   (v) =>
     line`consul: agent.http: Request error: method=PUT url=/v1/kv/app/config?token=${pii('secret_kv', v.uuid())} from=${pii('ipv4', v.ipv4())}:${v.r.int(30000, 60000)}`,
   (v) =>

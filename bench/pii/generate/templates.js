@@ -149,7 +149,7 @@ module.exports = [
     line`{"level":"debug","cfg":{"smtpHost":"mail.example.org","smtpPass":"${pii('secret_kv', v.password().replace(/["\\]/g, 'x'))}"}}`,
   (v) =>
     line`config: datenbank.passwort=${pii('secret_kv', v.password().replace(/[\s&,;)\]}"'\\]/g, 'x'))} datenbank.benutzer=${v.r.pick(['app', 'etl'])}`,
-  (v) => line`$ vault login ${pii('secret_kv', `hvs.${v.base62(24)}`)}`,
+  (v) => line`$ vault login ${pii('token', `hvs.${v.base62(24)}`)}`,
   (v) =>
     line`tailscale up --authkey=${pii('token', `tskey-auth-${v.base62(12)}-${v.base62(32)}`)} --hostname=${v.r.pick(['edge-1', 'edge-2'])}`,
 

@@ -5,8 +5,6 @@ import type { PiiType } from './pii-type';
 import { createGroupScan } from './keyword-scan';
 import { resolveOverlaps } from './resolve-overlaps';
 import { addRepeats } from './repeat-values';
-import { createContextFinder } from './context/context-finder';
-import type { ContextModel } from './context/model';
 
 /** One piece of PII found in a text: [start, end) is what a redactor replaces. */
 export interface PiiMatch {
@@ -28,14 +26,9 @@ export interface CompiledScanner extends PiiScanner {
   detector(type: PiiType): Detector;
 }
 
-/** Compiles the enabled detectors once; scanning a text only runs those whose cheap hint matches. A context model,
- * when given, then adds user names and secrets in positions no rule knows (measured, not on by default: README). */
-export function createCompiledScanner(
-  options: RedactorOptions = {},
-  model: ContextModel | null = null,
-): CompiledScanner {
+/** Compiles the enabled detectors once; scanning a text only runs those whose cheap hint matches. */
+export function createCompiledScanner(options: RedactorOptions = {}): CompiledScanner {
   const types = enabledTypes(options);
-  const addFromContext = model === null ? undefined : createContextFinder(model, types);
   const detectors = types.map((type) => detectorFactories[type]());
   const byType = new Map(detectors.map((d) => [d.type, d]));
   // One pass over a text finds the keywords of every keyword-led detector, in any case (a scan per detector, or
@@ -59,8 +52,7 @@ export function createCompiledScanner(
     for (let i = 0; i < keywordLed.length; i++) {
       if (groups[i] !== 0) (keywordLed[i] as Detector).find(text, found, groups[i]);
     }
-    const resolved = addRepeats(text, resolveOverlaps(found));
-    return addFromContext === undefined ? resolved : addFromContext(text, resolved);
+    return addRepeats(text, resolveOverlaps(found));
   }
 
   return {

@@ -1,4 +1,5 @@
 import { boundaryPatterns, candidate, type Candidate, type Detector } from './detector';
+import { fileExtension } from './hostname';
 import { isRealmNotMailDomain } from './principal';
 
 /**
@@ -9,6 +10,21 @@ import { isRealmNotMailDomain } from './principal';
  */
 const localPartMax = 64;
 
+/** The last label of a file or unit name, not a top-level domain (`hero@2x.webp`, `user@1004.service`,
+ * `contacts-ana@shop.fr.csv`); `.zip`, `.so` and `.py` are also domains and stay. */
+function isFileSuffix(label: string): boolean {
+  return (
+    (fileExtension.test(label) && !/^(?:zip|so|py)$/i.test(label)) ||
+    /^(?:png|jpe?g|gif|webp|svg|ico|pdf|csv|tsv|nupkg|service|socket|timer|target|mount|slice)$/i.test(label)
+  );
+}
+
+// Four numbers in the domain: a host named by its address (`deploy@host-203-0-113-75.isp.example`, Erlang's
+// `ns_1@ec2-54-210-33-7.compute-1.amazonaws.com`), which no mail system routes to: a `hostname`, not an address.
+const embeddedIpv4 = /(?<!\d)\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}(?!\d)/;
+// Documentation's stand-ins for an address (`your.name@example.com`, `youremail@…`).
+const placeholderLocalPart = /^your(?:[._-]?[a-z]+)?$/i;
+
 function nextAt(text: string, from: number): number {
   const at = text.indexOf('@', from);
   const encoded = text.indexOf('%40', from);
@@ -18,7 +34,7 @@ function nextAt(text: string, from: number): number {
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
-    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w~/])`,
+    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
     'g',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
@@ -27,6 +43,8 @@ export function createEmailDetector(): Detector {
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
+  // …except an encoded apostrophe after one letter, which is a name's (`o%27brien%40example.ie`, as `o'brien@`).
+  const encodedApostrophe = /^[A-Za-z]%27(?=[A-Za-z])/;
   return {
     type: 'email',
     keywordGroups: [['@', '%40']],
@@ -45,13 +63,22 @@ export function createEmailDetector(): Detector {
         }
         if (m === null) break;
         from = m.index + m[0].length;
-        if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+        // A shell or template variable before the `@` (`$SLURM_JOB_USER@example.edu`) is no address yet.
+        if (text[m.index - 1] === '$' || messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
         const sign = m[0].search(/@|%40/);
         const localPart = m[0].slice(0, sign);
         const domain = m[0].slice(sign + (m[0][sign] === '@' ? 1 : 3));
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
-        const lead = encodedSeparator.exec(localPart)?.[0].length ?? 0;
-        if (lead < localPart.length) out.push(candidate('email', m.index + lead, from));
+        if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart)) continue;
+        const lastDot = domain.lastIndexOf('.');
+        let end = from;
+        if (isFileSuffix(domain.slice(lastDot + 1))) {
+          // A file named after an address keeps the address: cut the suffix when a domain with a dot is left.
+          if (!domain.slice(0, lastDot).includes('.')) continue;
+          end = from - (domain.length - lastDot);
+        }
+        const lead = encodedSeparator.exec(localPart.replace(encodedApostrophe, 'xxxx'))?.[0].length ?? 0;
+        if (lead < localPart.length) out.push(candidate('email', m.index + lead, end));
       }
     },
     normalize: (value) => value.replace(/%40/g, '@').toLowerCase(),

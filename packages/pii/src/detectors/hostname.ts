@@ -1,5 +1,4 @@
 import { candidate, type Candidate, type Detector } from './detector';
-import { isPrivateDomain } from './principal';
 
 // Zero-padded octets too: ISPs name hosts `dsl-082-083-227-067`.
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|0\\d\\d|[1-9]?\\d)';
@@ -16,12 +15,6 @@ function isDotOrDash(code: number): boolean {
 function isHostChar(code: number): boolean {
   const lower = code | 32;
   return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || isDotOrDash(code);
-}
-
-/** True when the `@` at `at` closes the userinfo of a URL (`scheme://user:pass@`): no space or `/` since `://`. */
-function afterUrlUserinfo(text: string, at: number): boolean {
-  const scheme = text.lastIndexOf('://', at);
-  return scheme >= 0 && !/[\s/]/.test(text.slice(scheme + 3, at));
 }
 
 /**
@@ -49,16 +42,9 @@ export function createHostnameDetector(): Detector {
         const host = text.slice(start, end);
         const before = host.slice(0, m.index - start);
         const after = host.slice(m.index + m[0].length - start);
+        // After `@` too (`deploy@host-203-0-113-75.isp.example`, Erlang's `emqx@ip-10-2-3-4.compute.internal`): a host
+        // named by its address is no mail domain (email.ts leaves such an address alone).
         if (!/[A-Za-z]/.test(host) || text[end] === '@') continue;
-        // After `@` a host is an email's domain, unless it ends a URL's userinfo (`postgres://u:p@1-2-3-4.isp.example`)
-        // or no mail system routes it (`emqx@ip-10-2-3-4.compute.internal`, Erlang's `rabbit@ip-10-0-6-10`).
-        if (
-          text[start - 1] === '@' &&
-          !afterUrlUserinfo(text, start - 1) &&
-          /\.[A-Za-z]{2,24}$/.test(host) &&
-          !isPrivateDomain(host)
-        )
-          continue;
         if (m[1] === '.') {
           // A dotted address counts as part of a host name only when domain labels follow it.
           const labels = after.split('.').filter(Boolean);

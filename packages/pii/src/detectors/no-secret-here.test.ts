@@ -43,4 +43,14 @@ describe('values that say no secret here', () => {
     expect(saysNoSecret('/var/lib/app/secret.key')).toBe(true);
     expect(saysNoSecret('/Kq8ZbXwPmR2vTn0Lc4Yd7Ea')).toBe(false);
   });
+
+  test.each([
+    ['a call cut at its quoted argument', 'password: Env.fetch("DB_PASS")'],
+    ['a subscript cut at its quoted key', "api_key = ENV['STRIPE_KEY']"],
+    ['a variable of the environment read in code', 'fetch(u, { token: env.GITHUB_TOKEN, retries: 2 })'],
+    ['an elided value', 'API_KEY=xai-... then token=…'],
+    ['an outcome after an authentication method', 'auth method PASSWORD: FAILED'],
+  ])('drops %s', (_name, text) => {
+    expect(found(text)).toEqual([]);
+  });
 });

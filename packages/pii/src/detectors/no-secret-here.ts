@@ -9,10 +9,18 @@
  * (`Bearer`), the fixed accounts of anonymous and API-key logins, and a word that reports on a password
  * (`Password Mismatch`, `password updated`). */
 const proseOrStructure =
-  /^(?:\([a-z]+(?:[ -][a-z]+)*\)?|\$\(.*|`.*|[{[(]|\}\}.*|\$[a-z]+\$|bearer|basic|digest|negotiate|anonymous|apikey|mismatch(?:ed)?|(?:in)?correct|invalid|wrong|required|missing|expired|changed|updated|accepted|rejected|reset|saved|verified|unchanged)$/i;
+  /^(?:\([a-z]+(?:[ -][a-z]+)*\)?|\$\(.*|`.*|[{[(]|\}\}.*|\$[a-z]+\$|bearer|basic|digest|negotiate|anonymous|apikey|mismatch(?:ed)?|(?:in)?correct|invalid|wrong|required|missing|expired|changed|updated|accepted|rejected|reset|saved|verified|unchanged|succeeded|successful|failed|denied)$/i;
 
-/** Code: a call of a function or method (`read_secret(&cfg)?`, `os.getenv(` up to a quote), named in lower case first. */
-const functionCall = /^[a-z_]\w*(?:(?:\.|::)\w+)*\((?:.*\))?[?;!]*$/;
+/** Code: a call of a function or method (`read_secret(&cfg)?`, `os.getenv(` up to a quote), named in lower case first;
+ * any name when the value stops at the quote of its argument (`System.get_env(`, `SecretStr(`, `os.environ[`). */
+const functionCall = /^[a-z_]\w*(?:(?:\.|::)\w+)*\((?:.*\))?[?;!]*$|^[A-Za-z_]\w*(?:(?:\.|::)\w+)*[([]$/;
+
+/** A variable of the environment or a secret store read in code or a pipeline: `process.env.API_KEY!`,
+ * `secrets.TOWER_TOKEN`, `settings.SECRET_KEY` (lower-case names, then one in capitals). */
+const variableReference = /^(?:[a-z_]\w*\.)+[A-Z][A-Z0-9_]*!?$/;
+
+/** An elided value (`...`, `sk-...`, `…`): documentation or a truncated display, not the secret. */
+const elided = /^[\w-]{0,8}(?:\.{3,}|…)$/;
 
 /** A path names where a secret is kept, not the secret: `./run.sh`, `../x`, `~/.pgpass`, `/etc/nix/key.pub`,
  * `C:\Users\a\setup.exe`. A run of letters and digits that merely starts with `/` (base64) has no readable part. */
@@ -33,7 +41,9 @@ export function saysNoSecret(value: string): boolean {
   const last = value.charCodeAt(value.length - 1) | 32;
   return (
     proseOrStructure.test(value) ||
-    (value.includes('(') && functionCall.test(value)) ||
+    ((value.includes('(') || value.includes('[')) && functionCall.test(value)) ||
+    (value.includes('.') && (variableReference.test(value) || elided.test(value))) ||
+    value.endsWith('…') ||
     ((first === 47 || first === 126 || first === 46 || value.charCodeAt(1) === 58) &&
       path.test(value) &&
       readablePart.test(value)) ||

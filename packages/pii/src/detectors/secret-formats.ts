@@ -71,8 +71,6 @@ export function createSecretFormatsDetector(): Detector {
           ['set passw', 'set psksecret', 'set secret'],
           `(?<=${lineStart})set\\s+[\\w-]*(?:password|passwd|psksecret|secret)\\s+(?:ENC\\s+)?${value}${lineEnd}`,
         ),
-        // Vault tokens (`hvs.`, batch `hvb.`, recovery `hvr.`) wherever they appear (`vault login hvs.…`).
-        rule(['hvs.', 'hvb.', 'hvr.'], `(?<![\\w.-])(hv[sbr]\\.[A-Za-z0-9_-]{24,})(?![\\w-])`),
         // strongSwan ipsec.secrets: `: PSK "x"`, `alice : EAP "x"`, `: XAUTH "x"`.
         rule([': psk', ': eap', ': xauth', ': ntlm', ':psk'], `:\\s*(?:PSK|EAP|XAUTH|NTLM)\\s+${value}`),
         // Net-SNMP snmpd.conf: `rocommunity S3cret 10.0.0.0/24`, `com2sec ro default S3cret`,
@@ -131,10 +129,11 @@ export function createSecretFormatsDetector(): Detector {
         ),
       ],
       [
-        // An OAuth authorization code in a query string (`?code=kqvvRGL-noFO...&state=`): random and 20+ characters.
+        // An OAuth authorization code or a function key in a query string (`?code=kqvvRGL-noFO...&state=`, Azure's
+        // `?code=…==`): random and 20+ characters, maybe base64-padded.
         rule(
           ['code='],
-          `(?<=[?&\\s])code=(?=[\\w.~-]*\\d)(?=[\\w.~-]*[A-Z])(?=[\\w.~-]*[a-z])([\\w.~-]{20,})(?=[&\\s"']|$)`,
+          `(?<=[?&\\s])code=(?=[\\w.~-]*\\d)(?=[\\w.~-]*[A-Z])(?=[\\w.~-]*[a-z])([\\w.~-]{20,}={0,2})(?=[&\\s"']|$)`,
         ),
       ],
       [
@@ -159,11 +158,12 @@ export function createSecretFormatsDetector(): Detector {
         rule(['psk'], `psk\\w*[^\\n=:]{0,40}[:=]\\s*([0-9a-fA-F]{32,})(?![0-9a-fA-F])`, undefined, 'gi'),
         rule(['password to proceed'], `password to proceed to installation:(?:\\s|\\\\n)*([0-9a-f]{32})\\b`),
         // The password passed with a user to a connection or credential constructor (JDBC `getConnection(url, u, "x")`,
-        // .NET `NetworkCredential("u", "x")`, `UsernamePasswordCredentials`, Java's `PasswordAuthentication`).
+        // .NET `NetworkCredential("u", "x")`, `UsernamePasswordCredentials`, Java's `PasswordAuthentication`); a realm
+        // in words or a host name before the user is skipped (sbt's `Credentials("Realm", "host", "u", "x")`).
         rule(['getconnection('], `\\bgetConnection\\(\\s*"[^"\\n]*"\\s*,\\s*"[^"\\n]*"\\s*,\\s*"([^"\\n]+)"`),
         rule(
           ['credential(', 'credentials(', 'passwordauthentication('],
-          `\\b\\w*(?:Credentials?|PasswordAuthentication)\\(\\s*["'][^"'\\n]+["']\\s*,\\s*["']([^"'\\n]+)["']`,
+          `\\b\\w*(?:Credentials?|PasswordAuthentication)\\(\\s*(?:["'](?:[^"'\\n]*\\s[^"'\\n]*|[\\w-]+(?:\\.[\\w-]+)+)["']\\s*,\\s*)*["'][^"'\\n]+["']\\s*,\\s*["']([^"'\\n]+)["']`,
         ),
         // Rails' SQL bind list `[["email", "…"], ["password_digest", "$2a$…"]]`: a secret-named column's value.
         rule(
@@ -189,9 +189,47 @@ export function createSecretFormatsDetector(): Detector {
         rule(['$user'], `\\$USER\\d+\\$=(?![/$])(\\S+)`),
         rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?[\\w.@-]+:([^\\s"']+)`),
       ],
+      [
+        // IBM's keyword(value) syntax (RACF `ALTUSER u PASSWORD(x)`, `PHRASE('…')`, IBM i `RMTPWD('x')`), in capitals.
+        rule(
+          ['password(', 'passwd(', 'pwd(', 'phrase(', 'passphrase('],
+          `(?<![\\w$])[A-Z]*(?:PASSWORD|PASSWD|PWD|PHRASE|PASSPHRASE)\\((?:'([^'\\n]+)'|([^\\s()']+))\\)`,
+        ),
+        // DB2 and ODBC command lines: `connect to DB user NAME using PASS` (a password has a digit: `using ssh` is prose).
+        rule([' using '], `\\buser\\s+\\S+\\s+using\\s+(?=\\S*\\d)${value}`, undefined, 'gi'),
+        // A secret store's CLI given a name and its value: `nextflow secrets set NAME VALUE`, `gh secret set NAME --body V`.
+        rule(
+          [
+            'secrets set',
+            'secret set',
+            'secrets put',
+            'secret put',
+            'secrets add',
+            'secret add',
+            'secrets create',
+            'secret create',
+          ],
+          `\\bsecrets?\\s+(?:set|put|add|create)\\s+(?:-\\S+\\s+)*[A-Za-z_][\\w.-]*\\s+(?:(?:--body|--value|-b)[ =])?(?!-)(?=\\S*\\d)${value}`,
+          undefined,
+          'gi',
+        ),
+        // A CamelCase directive ending in a secret word, its value quoted (Apache's `OIDCCryptoPassphrase "…"`,
+        // `AuthLDAPBindPassword "…"`, `ClientSecret "…"`).
+        rule(
+          ['password "', 'passphrase "', 'secret "', 'token "', 'passwd "'],
+          `(?:Pass(?:word|wd|phrase|Phrase)|Secret|Token)(?<=(?<![\\w-])[A-Z][A-Za-z0-9]*[A-Za-z0-9](?:Pass(?:word|wd|phrase|Phrase)|Secret|Token))[ \\t]+"([^"\\n]+)"`,
+        ),
+        // Windows commands' paired flags: `/ru NAME /rp PASS` (schtasks), `/u NAME /p PASS`, `/cun:NAME /cup:PASS`.
+        rule(
+          ['/rp', '/p ', '/p:', '/cup', '/pw', '/password'],
+          `(?<=\\s)/(r|c)?u(?:n|ser)?(?::|\\s+)(?:"[^"\\n]*"|\\S+)\\s+/\\1u?p(?:w|wd|assword)?(?::|\\s+)${value}`,
+          [2, 3, 4],
+          'gi',
+        ),
+      ],
       ...cliSecretRules,
     ],
-    // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one.
-    (found) => found !== '' && !isPlaceholderValue(found) && !/^(?:\$\{|\$[A-Za-z_]\w*$|\*)/.test(found),
+    // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one. 10+ digits are a time or an id (`1795881211000`).
+    (found) => found !== '' && !isPlaceholderValue(found) && !/^(?:\$\{|\$[A-Za-z_]\w*$|\*|\d{10,}$)/.test(found),
   );
 }

@@ -5,18 +5,19 @@ import { execAtKeyPair, keyWordsTest } from './key-separators';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
- * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":` or `session=`, a Drupal session cookie `SSESS<hash>=`, and
- * a `"key"` inside a crypto, KMS or signing object. The last word `key` also ends keys that hold no secret
+ * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":` or `session=`, a Drupal session cookie `SSESS<hash>=`,
+ * a salt (`API_TOKEN_SALT=`), a compound key's auth (`token_auth=`), a password's hash (`pwd_hash=`), a `"key"` inside a
+ * crypto, KMS or signing object, and `key=` in a query string (`?key=`, an API key) or as a config line of its own. The last word `key` also ends keys that hold no secret
  * (`partition_key`, `routing_key`, `public_key`), so a value counts only when it looks random: a digit and a letter,
  * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
  * dotted name, a path or resource name (`logs/2024/…`, `projects/…`, `arn:…`), a URL or a reference.
  */
-const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess'];
+const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash'];
 
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,})\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|hash)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
 
 // The same words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
 const endsInKeyWord = keyWordsTest(['key', 'authtok', 'creds', 'credential', 'credentials', 'sess', 'session']);
@@ -65,7 +66,7 @@ function lastWord(key: string): string {
 
 // Keys ending in `key` whose values are names, ids or public material.
 const notSecretKey =
-  /(?:public|pub|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
+  /(?:public|pub|publishable|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
 const cryptoContext = /kms|crypto|sign(?:ing)?|encrypt|cipher|hmac|jwk|secret|vault/i;
 
 /** A password (any characters, 8+) or, under a `…key` name, a key (12+ characters of a token alphabet). */
@@ -75,7 +76,7 @@ function randomValue(value: string, isKey: boolean): boolean {
     !/^(?:~?\/|\.{1,2}\/|[a-z][\w+.-]*:\/\/|arn:|[a-z][a-z0-9_-]*\/)/.test(value) &&
     /\d/.test(value) &&
     /[A-Za-z]/.test(value) &&
-    !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-|0x[0-9a-f]{4,}$/i.test(value) &&
     !/^\d+(?:[.:-]\d+)*$/.test(value) &&
     !/^(?:[a-z]+[.:_-])+[a-z0-9]+$/.test(value) &&
     !isPlaceholderValue(value) &&
@@ -84,15 +85,25 @@ function randomValue(value: string, isKey: boolean): boolean {
 }
 
 const secretWords = new Set(['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess', 'session']);
+// A password's hash (`pwd_hash`, `password_hash`): other hashes (`query_hash`, `user_hash`) are ids.
+const passwordHash = /(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash$/i;
 
 /** The key's last word when the key names a secret this way, else undefined. */
 function secretKeyWord(key: string, quoted: boolean, text: string, at: number): string | undefined {
   if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return 'sess';
   const word = lastWord(key);
   if (word === 'key') {
-    if (key.length === 3) return quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at)) ? word : undefined;
+    // A query string's `?key=` is an API key (Google, Ghost, PAN-OS), and so is a config line's own `key=`.
+    if (key.length === 3)
+      return (quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at))) ||
+        /^$|[?&\n]$/.test(text.charAt(at - 1))
+        ? 'key'
+        : undefined;
     return notSecretKey.test(key) ? undefined : word;
   }
+  // A salt (`API_TOKEN_SALT`, `securitySalt`) and the auth value of a compound key (`token_auth`), random like a key.
+  if ((word === 'salt' || word === 'auth') && key.length > word.length) return 'key';
+  if (word === 'hash') return passwordHash.test(key) ? 'key' : undefined;
   return secretWords.has(word) ? word : undefined;
 }
 

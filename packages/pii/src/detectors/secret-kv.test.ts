@@ -158,4 +158,49 @@ describe('secret kv detector', () => {
       false,
     ]);
   });
+
+  describe('where a value ends and what it is', () => {
+    test.each([
+      [
+        'ends before a full stop when a sentence goes on',
+        'lookup failed for api_key=f3a9c2d17b. Retrying',
+        ['f3a9c2d17b'],
+      ],
+      ['ends at an encoded space after a semicolon', 'sid_token=Qm9xR2lT8vLp;%20lang=en', ['Qm9xR2lT8vLp']],
+      ["reads a T-SQL national string N'…'", "ALTER LOGIN [etl] WITH PASSWORD = N'Kx7#mPq2-vb'", ['Kx7#mPq2-vb']],
+      ["reads LDIF's base64 value after ::", 'userPassword:: c2VjcmV0UGFzczEyMw==', ['c2VjcmV0UGFzczEyMw==']],
+      [
+        'reads a capital PWD after a camelCase word',
+        '<profile userName="deploy" userPWD="q8Lz2Rv7Tn"/>',
+        ['q8Lz2Rv7Tn'],
+      ],
+      [
+        'keeps the secret half of an S3-style pair',
+        's3 --access_key=QWERTYUIOP12345ASDFG --secret_key=Zx81Qa/Lm29Pq+Rt; cfg access_key=ana access_secret=Kq3vXb8Z',
+        ['Zx81Qa/Lm29Pq+Rt', 'Kq3vXb8Z'],
+      ],
+    ])('%s', (_name, text, expected) => {
+      expect(findValues(detector, text)).toEqual(expected);
+    });
+
+    test.each([
+      ['an empty value before a line break', 'API_TOKEN=\n# generate one with openssl rand'],
+      [
+        'a PEM block under a private_key key (the private_key detector has it)',
+        '{"private_key":"-----BEGIN PRIVATE KEY-----\\nMIIBVQIBADANBg\\n-----END PRIVATE KEY-----\\n"}',
+      ],
+      ['a placeholder in angle brackets holding words', 'SMTP_PASSWORD=<ask the ops team> # fill in'],
+      ['a word in brackets where the value goes', 'GET /api?api_key=[sensitive] 200'],
+      [
+        'a resource name that names a secret',
+        'resolved arn:aws:secretsmanager:eu-west-1:123456789012:secret:payments/api-key-Zx81Qa',
+      ],
+    ])('ignores %s', (_name, text) => {
+      expect(findValues(detector, text)).toEqual([]);
+    });
+  });
+
+  test('leaves a variable alone when code assigned it before', () => {
+    expect(findValues(detector, 'pw = "Xy7!kk2"\nconnect(user="a", password=pw)')).toEqual(['Xy7!kk2']);
+  });
 });

@@ -16,9 +16,10 @@ const secretWords =
   '|(?<![a-z0-9])(?:community|(?:app|master|encryption|signing|hmac)[_-]?key)|sess(?:ion[_-]?id|id)' +
   '|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord';
 /** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
- * more than the check). Only a segment (`DB_PASS`, `mysql.pwd`) or camelCase (`dbPass`, `smtpPwd`) names a secret. */
+ * more than the check). Only a segment (`DB_PASS`, `mysql.pwd`) or camelCase (`dbPass`, `smtpPwd`, `userPWD`) names a
+ * secret. */
 const passInsideWord = /[a-z0-9](?:pass|pwd)$/i;
-const camelPass = /[a-z0-9](?:Pass|Pwd)$/;
+const camelPass = /[a-z0-9](?:Pass|Pwd|PASS|PWD)$/;
 /** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 // The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
@@ -73,6 +74,20 @@ const referenceOrCount = /^(?:~?\/|\.{1,2}\/)[\w./-]*$|^\d{1,3}$/;
 const proseWord = /^[A-Za-z][a-z]*$/;
 const proseAfter = /^ ["'\w]/;
 
+/** True when code before `at` assigns `name` (`pw = '…'`, `token := …`). */
+function assignedBefore(text: string, name: string, at: number): boolean {
+  const before = text.slice(0, at);
+  const found = before.lastIndexOf(name);
+  return found >= 0 && new RegExp(`(?:^|[^\\w.])${name}\\s*:?=(?!=)`).test(before);
+}
+
+/** The public half of an S3-style key pair: 16-32 capitals and digits. */
+const accessKeyId = /^[A-Z0-9]{16,32}$/;
+/** An unquoted value of one run of characters and a final `.`. */
+const sentenceEnd = /^[^.\s]+\.$/;
+/** The start of an ARN or URN up to the `:` before a key (`arn:aws:secretsmanager:us-east-1:123:secret:`). */
+const resourceName = /(?:^|[\s"'=])(?:arn|urn):[^\s"']*$/;
+
 const startsAnotherPair = /^[\w.-]+(?:=|:\s|:$)/;
 /** `PresharedKey = aGVsbG8gd29ybGQhIQ==`: `=` padding ends base64, it does not start a pair. */
 const base64Padded = /^[A-Za-z0-9+/]{16,}={1,2}$/;
@@ -80,6 +95,11 @@ const base64Padded = /^[A-Za-z0-9+/]{16,}={1,2}$/;
 // A session cookie is a bearer credential, and so is any long random cookie value; `theme=dark` is left alone.
 const cookieAttribute = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned)$/i;
 const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jsessionid|phpsessid|aspsessionid\w*)$/i;
+
+/** True when a cookie's name says it holds a session (`sid`, `connect.sid`, `__Host-session`, `JSESSIONID`). */
+export function isSessionCookieName(name: string): boolean {
+  return sessionCookie.test(name);
+}
 
 /**
  * Secrets in key/value text: `password=...`, `api_key: ...`, `"client_secret":"..."`, `'token' => '...'`, and
@@ -90,8 +110,8 @@ const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jses
  */
 export function createSecretKvDetector(): Detector {
   const pattern = new RegExp(
-    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|[:=])(\\s*)(?:\\[(?=\\\\?["'])|\\[(?=[^\\s\\[\\]]+\\]))?(?:[uUbB](?='))?` +
-      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&?,;)\\]}\\\\]|[&?](?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}"']|$|[\\w.-]+[=:]))+))`,
+    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|::(?=[ \\t])|[:=])(\\s*)(?:\\[(?=\\\\?["'])|\\[(?=[^\\s\\[\\]]+\\]))?(?:[uUbBN](?='))?` +
+      `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&?,;)\\]}\\\\]|[&?](?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}"']|$|%20|[\\w.-]+[=:]))+))`,
     'gi',
   );
   const cookieHeaders = boundaryPatterns(
@@ -136,8 +156,27 @@ export function createSecretKvDetector(): Detector {
         m = execAtKeyPair(pattern, text, m.index + m[0].length, endsInSecretWord)
       ) {
         const quoted = m[4] ?? m[5] ?? m[6];
-        const value = quoted ?? (m[7] as string);
+        let end = m.index + m[0].length;
+        // `api_key=a9a16a02….` before a space: a sentence's full stop, not the value's last character.
+        const bare = m[7] as string;
+        const fullStop = quoted === undefined && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end)) ? 1 : 0;
+        const value = quoted ?? bare.slice(0, bare.length - fullStop);
+        end -= fullStop;
         if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
+        // `OTP_SECRET=` then a line break: an empty value, the next line is no part of it.
+        if ((m[3] as string).includes('\n')) continue;
+        // A PEM block under `private_key` is the private_key detector's; `<see /etc/secrets>` is a placeholder.
+        if (
+          value.startsWith('-----BEGIN') ||
+          (quoted === undefined && value.startsWith('<') && /^[^>\n]*>/.test(text.slice(end)))
+        )
+          continue;
+        // `token=[secret]`: a word in brackets where the value goes is a mask.
+        if (quoted === undefined && text.charCodeAt(end - value.length - 1) === 91 && /^[A-Za-z]+$/.test(value))
+          continue;
+        // `arn:aws:secretsmanager:…:secret:prod/db`: a resource name names a secret, it holds none.
+        if (text.charCodeAt(m.index - 1) === 58 && resourceName.test(text.slice(Math.max(0, m.index - 256), m.index)))
+          continue;
         // An API token given as `ID=SECRET` with an id that names a user and a token (`alice@pve!ci=…`): the id is no secret.
         const tokenId = /^[^\s=!]+![\w.-]+=(?=.)/.exec(value)?.[0].length ?? 0;
         // A SAS query string (`--sas-token "sv=…&sig=…"`): its signature is the token detector's.
@@ -145,8 +184,12 @@ export function createSecretKvDetector(): Detector {
         if (passInsideWord.test(m[2] as string) && !camelPass.test(m[2] as string)) continue;
         // sudoers' `NOPASSWD: ALL` is a tag, not a key.
         if (/^nopasswd$/i.test(m[2] as string)) continue;
-        const end = m.index + m[0].length;
         if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
+        // `password=pw` in code, after `pw = '…'`: a variable assigned before, not the secret itself.
+        if (quoted === undefined && /^[A-Za-z_]\w{0,30}$/.test(value) && assignedBefore(text, value, m.index)) continue;
+        // S3-style pairs: the access key is the id half (`AKIA…`-like capitals, or a secret key given beside it).
+        if (/access[_-]?key$/i.test(m[2] as string) && (accessKeyId.test(value) || /secret/i.test(text.slice(end))))
+          continue;
         // `https://x-access-token:ghs_...@github.com`: the userinfo of a URL, which url_credentials replaces whole.
         if (text.startsWith('://', m.index - 3)) continue;
         if (quoted === undefined && m[3] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40)))

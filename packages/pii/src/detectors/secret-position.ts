@@ -2,7 +2,7 @@ import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
-import { isSecretKey, isPlaceholderValue } from './secret-kv';
+import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
@@ -14,7 +14,7 @@ const minEntropy = 3;
 
 /** A value that is an identifier of something else, not a credential: a UUID, a hash or trace id, a number, a version. */
 const notACredential =
-  /^(?:HTTP\/[\d.]+.*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
+  /^(?:HTTP\/[\d.]+.*|(?:arn|urn):.*|[A-Za-z][\w.-]*\\[\w.$-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
 
 /** Words that follow a flag's name in prose about it, not a value given to it. */
 const proseAfterFlag = new Set([
@@ -36,15 +36,37 @@ const proseAfterFlag = new Set([
   'option',
   'flag',
   'instead',
+  'required',
+  'optional',
+  'must',
+  'not',
 ]);
 
 function randomLooking(text: string): boolean {
   return (
     text.length >= 8 &&
     !notACredential.test(text) &&
-    (/\d/.test(text) || /[a-z].*[A-Z]|[A-Z].*[a-z]/.test(text)) &&
+    (/\d/.test(text) || /[a-z].*[A-Z]/.test(text)) &&
     entropyPerChar(text) >= minEntropy
   );
+}
+
+/** After a password word itself (`password 9893adfz!`): letters and digits, 6+ characters, not an id or a mask. */
+function passwordArgument(text: string): boolean {
+  return (
+    text.length >= 6 &&
+    /[A-Za-z]/.test(text) &&
+    /\d/.test(text) &&
+    !/\*\*|@/.test(text) &&
+    !notACredential.test(text) &&
+    !/^[\w.-]+\.[a-z]{2,}$|^\d{4}-\d\d/.test(text)
+  );
+}
+
+/** A value named as a credential by its flag or key (`--session-id`, `"value"` of a session cookie): 12+ characters
+ * with a letter and a digit, not a UUID; hex is fine here (a flag that says session names one). */
+function namedCredential(text: string): boolean {
+  return text.length >= 12 && /\d/.test(text) && /[A-Za-z]/.test(text) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(text);
 }
 
 /** `(... --token=abc)`: a closing bracket with no opening one in the value closes what the value sits in. */
@@ -79,6 +101,42 @@ function pushTrailingSecrets(out: Candidate[], pattern: RegExp, text: string): v
 }
 
 /**
+ * `-u user:password`: the password; with no password or the dummy `X`, an API key given as the user (`-u KEY:`,
+ * `-u KEY:X`). Not a host and port (`-u 10.9.0.45:8001`) or a list of names (`-u allow:ana,bo`).
+ */
+function pushUserPassword(out: Candidate[], pattern: RegExp, text: string): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const user = m[2] as string;
+    const password = m[3] as string;
+    const matchEnd = m.index + m[0].length;
+    if (password === '' || password === 'X' || password === 'x') {
+      if (user.length < 16 || !randomLooking(user)) continue;
+      const userStart = m.index + m[0].indexOf(user);
+      out.push(candidate('secret_kv', userStart, userStart + user.length, m.index, matchEnd));
+    } else if (!/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) && !isPlaceholderValue(password)) {
+      out.push(candidate('secret_kv', matchEnd - password.length, matchEnd, m.index, matchEnd));
+    }
+  }
+}
+
+/** Every match of pattern whose last group, a quoted literal, is the secret when `accept` takes the match. */
+function pushLastLiteral(
+  out: Candidate[],
+  pattern: RegExp,
+  text: string,
+  accept: (m: RegExpExecArray) => boolean,
+): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const secret = m[m.length - 1] as string;
+    if (isPlaceholderValue(secret) || !accept(m)) continue;
+    const start = m.index + m[0].lastIndexOf(secret);
+    out.push(candidate('secret_kv', start, start + secret.length, m.index, m.index + m[0].length));
+  }
+}
+
+/**
  * Secrets known by where they stand rather than by a `key=value` shape: the argument of a long password flag
  * (`--password x`, `--api-key x`, `curl -u user:x`; short flags of login commands are in cli-credentials), SQL
  * `PASSWORD 'x'` / `IDENTIFIED BY 'x'`, an XML element or a key/value pair of attributes named like a secret,
@@ -88,18 +146,30 @@ function pushTrailingSecrets(out: Candidate[], pattern: RegExp, text: string): v
 export function createSecretPositionDetector(): Detector {
   // Starts on the `-` and checks the boundary behind it: a leading lookbehind makes the engine try every position.
   const longFlag = new RegExp(
-    `-(?<=(?<![\\w-])-)-?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:\\s+|=)${value}`,
+    `-(?<=(?<![\\w-])-)-?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:[ \\t]+|=)${value}`,
     'gi',
   );
-  // (`-u 'https://…'` is a URL given to `-u`, not `user:password`.)
-  const curlUser = new RegExp(`(?<=\\s)(?:-u|--user)\\s+["']?(?![A-Za-z][\\w+.-]*://)[^\\s:"']+:([^\\s"']+)`, 'g');
+  // `-u user:password`, `-u 'user':'password'` (`-u 'https://…'` is a URL given to `-u`, not `user:password`).
+  const curlUser = /(?<=\s)(?:-u|--user)\s+(["']?)(?![A-Za-z][\w+.-]*:\/\/)([^\s:"']+)(?:\1(?=:))?:["']?([^\s"']*)/g;
   // The value in single or (Oracle) double quotes, maybe backslash-escaped inside a logged SQL string (`BY \\'x\\'`).
   const sql = new RegExp(
-    `(?<!['"\\w])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*(?:\\\\?'((?:[^'\\\\\\n]|\\\\(?!'))*)\\\\?'|"([^"\\n]*)")`,
+    `(?<!['"\\w])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*(?:N(?='))?(?:\\\\?'((?:[^'\\\\\\n]|\\\\(?!'))*)\\\\?'|"([^"\\n]*)")`,
     'gi',
   );
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
   const xmlKeyValue = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/gi;
+  // The same pair in JSON (cookie jars, settings lists): `{"name":"__Host-session","value":"…"}`, `"_id":…,"value":…`.
+  const jsonNameValue = /"(?:name|key|_?id)"\s*:\s*"([^"\n]+)"\s*,\s*"value"\s*:\s*"([^"\n]*)"/gi;
+  // A setter given a key that names a secret, then its value (`conf.set("fs.azure…client.secret.acct", "…")`,
+  // `setProperty("javax.net.ssl.keyStorePassword", "…")`, `put("api_key", "…")`).
+  const setterCall = /\b(?:set|put)\w*\(\s*(["'])([^"'\n]+)\1\s*,\s*(["'])([^"'\n]+)\3\s*\)/gi;
+  // A database connection given a DSN, a user and a password (Perl DBI, PHP PDO, ODBC, a DSN list).
+  const dsnCredentials =
+    /(["'])(?:dbi|mysql|pgsql|sqlite|odbc|oci|sqlsrv|jdbc):[^"'\n]*\1\s*,\s*(["'])[^"'\n]*\2\s*,\s*(["'])([^"'\n]+)\3/gi;
+  // A flag that names a session or an authentication value (`--session-id X`, `-setcookie X`, `--token-auth=X`,
+  // `--cookie=DSID=X`: the cookie's value).
+  const sessionFlag =
+    /-(?<=(?<![\w-])-)-?[\w-]*(?:auth|cookie|session-?id)(?:[ \t]+|=)["']?(?:[\w.-]+=)?([^\s"'&;,]+)/gi;
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
   // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
   const loginCall = new RegExp(
@@ -135,8 +205,13 @@ export function createSecretPositionDetector(): Detector {
     loginCallWords,
     ['auth'],
     pgpassWords,
+    ['"value"'],
+    ['set(', 'put(', 'property(', 'setenv('],
+    ['dbi:', 'mysql:', 'pgsql:', 'sqlite:', 'odbc:', 'oci:', 'sqlsrv:', 'jdbc:'],
+    ['auth', 'cookie', 'session'],
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
+  const [pairWord, setterWord, dsnWord, sessionFlagWord] = [128, 256, 512, 1024];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -149,19 +224,21 @@ export function createSecretPositionDetector(): Detector {
         longFlag.lastIndex = 0;
         for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
           const found = m[2] ?? m[3] ?? (m[4] as string);
-          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` is read by the openssl rule.
-          if (found.startsWith('-') || found.startsWith('$') || /^(?:env|file|fd|pass):|^stdin$/.test(found)) continue;
-          // `Using --password via the CLI is insecure`, `--auth-user-pass with a file`: prose about the flag.
-          if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase())) continue;
+          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` is read by the openssl rule; `# …` after
+          // a blank starts a shell comment; a SAS query string's signature is the token detector's.
+          if (/^[-$#]|^(?:env|file|fd|pass):|^stdin$|(?:^|&)sig=/.test(found)) continue;
+          // `Using --password via the CLI is insecure`, `--api-key required,`: prose about the flag.
+          if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase().replace(/[,.;:]$/, ''))) continue;
           pushValue(out, m);
         }
       }
-      if (rules & userFlag) pushTrailingSecrets(out, curlUser, text);
+      if (rules & userFlag) pushUserPassword(out, curlUser, text);
       if (rules & sqlWord) {
         sql.lastIndex = 0;
         for (let m = sql.exec(text); m !== null; m = sql.exec(text)) {
           const secret = m[1] ?? (m[2] as string);
-          if (secret === '' || isPlaceholderValue(secret)) continue;
+          // `index identified by "1"` in a database's message: a count or name, not a password.
+          if (secret === '' || /^\d{1,3}$/.test(secret) || isPlaceholderValue(secret)) continue;
           const matchEnd = m.index + m[0].length;
           const closing = m[0].endsWith("\\'") ? 2 : 1;
           out.push(candidate('secret_kv', matchEnd - closing - secret.length, matchEnd - closing, m.index, matchEnd));
@@ -209,6 +286,29 @@ export function createSecretPositionDetector(): Detector {
         }
       }
       if (rules & pgpassWord) pushTrailingSecrets(out, pgpass, text);
+      if (rules & pairWord) {
+        jsonNameValue.lastIndex = 0;
+        for (let m = jsonNameValue.exec(text); m !== null; m = jsonNameValue.exec(text)) {
+          const name = m[1] as string;
+          const secret = m[2] as string;
+          if (secret === '' || isPlaceholderValue(secret)) continue;
+          if (!isSecretKey(name) && !(isSessionCookieName(name) && namedCredential(secret))) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
+        }
+      }
+      if (rules & setterWord)
+        pushLastLiteral(out, setterCall, text, (m) => (m[2] as string).split(/[.:/]/).some(isSecretKey));
+      if (rules & dsnWord) pushLastLiteral(out, dsnCredentials, text, () => true);
+      if (rules & sessionFlagWord) {
+        sessionFlag.lastIndex = 0;
+        for (let m = sessionFlag.exec(text); m !== null; m = sessionFlag.exec(text)) {
+          const secret = m[1] as string;
+          if (!namedCredential(secret) || isPlaceholderValue(secret)) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
+        }
+      }
       if (!hasSecretWord) return;
       afterWord.lastIndex = 0;
       for (let m = afterWord.exec(text); m !== null; m = afterWord.exec(text)) {
@@ -216,8 +316,13 @@ export function createSecretPositionDetector(): Detector {
         // `token [eyJ...]`: the brackets wrap the value, they are not part of it.
         const found = raw.startsWith('[') ? raw.slice(1) : raw;
         const trimmed = found.replace(/[.,;:)\]]+$/, '');
-        // `token version=22`: the next key/value pair, not a value.
-        if (!randomLooking(trimmed) || /^[\w.-]+=/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        // `token version=22`: the next key/value pair, not a value. Right after a password word a password may be
+        // plainer (`password 9893adfz!`); a compound name (`X-Auth-Token 30df…`) may hold hex.
+        const word = m[0].slice(0, m[0].search(/[\s=:]/)).toLowerCase();
+        const passwordWord = /^pass(?:w(?:or)?d|phrase)$/.test(word);
+        const compound = /[-_]$/.test(text.charAt(m.index - 1)) && /^[0-9a-f]{32,64}$/i.test(trimmed);
+        if (!(randomLooking(trimmed) || (passwordWord && passwordArgument(trimmed)) || compound)) continue;
+        if (/^[\w.-]+=/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
         out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
       }

@@ -117,4 +117,21 @@ describe('secret by shape detector', () => {
   ])('leaves the text alone when %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
+
+  test.each([
+    ['a syslog tag with a pid', 'host app_Auth.v2_7[2211]: login ok for x'],
+    ['a quoted key', '{"s3Config":{"credentials":{}}}'],
+    ['a hex number ends an id', 'badge credential=PROX-H10301-0x7A3F11 granted'],
+    ['a zero-padded record id', '"Login","005Ab000001XyZqAAB","ok"'],
+    ['an epoch inside a message id', 'pass2: 1796000000-9f0e-Ab3Xq queued'],
+    ['a fingerprint is named before it', 'auth ok, device fingerprint Kq3vXb8ZmT2wYhRe'],
+    ['a file name ends in a letter and a digit', 'auth key file AuthKey_7Q.p8 loaded'],
+    ['the label ends in a word that names an id', 'Wi-Fi credentials SSID: Home_Net_5G ok'],
+  ])('leaves an id alone when %s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+
+  test("leaves IBM's keyword(value) options alone after an account command", () => {
+    expect(findValues(detector, 'ADDUSER JOE02 DFLTGRP(SYS1) OWNER(ADM)')).toEqual([]);
+  });
 });

@@ -108,6 +108,7 @@ const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
 const keyBefore = /(?:([A-Za-z_][\w.-]*)\s+)?([A-Za-z_][\w.-]*)\]?\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/;
 // A key names a credential when one of its words does; `…_id`, `…name`, `…user`, `…method` name something else.
 const credentialKey = /pass|pw|secret|credential|auth|salt|^[A-Za-z]$|^(?:value|val|data|input)$/i;
+const idBefore = /\b(?:fingerprint|hash|digest|checksum|nonce|serial|uuid|guid|etag|commit|sha\d*|md5)\s+$/i;
 const otherKey = /(?:id|name|user|method|type|policy|url|uri|host|path|file|mode|status|group)$/i;
 
 const lower = /[a-z]/;
@@ -130,6 +131,8 @@ const notAPassword = new RegExp(
     /\d{4}-\d\d-\d\d|\d\d?:\d\d|\d\d?-[A-Z][a-z]{2}-\d{2,4}/, // a date or time
     /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f.:-]+$|^[0-9A-F.:-]+$/, // a UUID, a hash, a MAC
     /^[A-Za-z]{0,4}[0-9a-f]{16,}$|^[a-z]{1,6}_(?:[a-z]+_)?[A-Za-z0-9]+$/, // a typed id (`MG` + hex, `cus_…`)
+    /0x[0-9A-Fa-f]{4,}$|0000|\d{9}|[0-9a-f]{12}/, // a hex number, a zero-padded or epoch counter, a hex run: an id
+    /^[\w-]+\.[a-z]{1,4}\d{1,2}$/, // a file name (`AuthKey.p8`, `cert.p12`)
     /^[A-Za-z0-9+/]{40}$/, // an AWS secret key (its own type)
     /\$[{(A-Za-z_]|%(?![0-9A-Fa-f]{2})[a-z(]|\{\{/, // a `$VAR`, `${…}`, `%p`, `{{…}}` reference
     /\*\*|X{4,}|x{4,}/, // a mask
@@ -229,7 +232,8 @@ function secretLike(value: string): boolean {
     value.length >= 6 &&
     value.length <= 64 &&
     (digit.test(value) || strongSymbol.test(value) || (lower.test(value) && upper.test(value))) &&
-    !/^\d+$|^-|[/\\]|^[\w.+-]+@[\w-]+\.[\w.-]+$|^[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$/.test(value) &&
+    // (Nor IBM's `KEYWORD(value)` option cut at its bracket: `DFLTGRP(SYS1`.)
+    !/^\d+$|^-|[/\\]|^[\w.+-]+@[\w-]+\.[\w.-]+$|^[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$|^[A-Za-z]+\(/.test(value) &&
     !isPlaceholderValue(value)
   );
 }
@@ -324,7 +328,9 @@ function underCredentialKey(text: string, tokenStart: number): boolean {
   if (separator !== 58 && separator !== 61 && separator !== 62) return true;
   const key = keyBefore.exec(text.slice(keyWindowStart(text, tokenStart), tokenStart));
   if (key === null) return true;
-  return credentialKeyName(key[2] as string) || (key[1] !== undefined && credentialKeyName(key[1]));
+  // (`credentials SSID: x`: the label's last word names what the value is.)
+  const last = key[2] as string;
+  return credentialKeyName(last) || (key[1] !== undefined && !otherKey.test(last) && credentialKeyName(key[1]));
 }
 
 export function createSecretShapeDetector(): Detector {
@@ -401,6 +407,13 @@ function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: L
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);
   if (opening === 91 || opening === 60) return;
+  // A syslog tag (`synoscgi_SYNO.API.Auth_7[18812]:`), a quoted key (`"s3Options":`), a value named as an id
+  // (`card fingerprint L7g3…`, `checksum …`).
+  if (
+    /^(?:\[\d|\\?["']\s*:)/.test(text.slice(tokenEnd, tokenEnd + 4)) ||
+    idBefore.test(text.slice(Math.max(0, tokenStart - 16), tokenStart))
+  )
+    return;
   let start = tokenStart;
   let value = text.slice(tokenStart, tokenEnd);
   // `key=` inside the token must name a credential (and decides); `user:` in front (`ops:S3cret`, `P:S3cret`) may be

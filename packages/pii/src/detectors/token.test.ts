@@ -49,6 +49,11 @@ describe('token detector', () => {
       [`xoxb-123456789012-1234567890123-${randomish(24)}`],
     ],
     [
+      'finds a Vault token when it stands alone or under a variable',
+      `vault login hvs.${randomish(24)}; export VAULT_TOKEN=hvb.${randomish(91, 2)}`,
+      [`hvs.${randomish(24)}`, `hvb.${randomish(91, 2)}`],
+    ],
+    [
       'replaces only the secret path when a Slack webhook URL is logged',
       `POST https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF12/${randomish(24)} 404`,
       [`T0ABCDEF1/B0ABCDEF12/${randomish(24)}`],
@@ -185,7 +190,10 @@ describe('token detector', () => {
     ['ignores a publishable Stripe key when it is public by design', `pk_live_${randomish(24)}`],
     ['ignores a longer identifier when the prefix is inside it', `xghp_${randomish(36)} and my_npm_${randomish(36)}`],
     ['ignores 32 hex characters when no Datadog key name is in front', `trace_id=${'0123456789abcdef'.repeat(2)}`],
-    ['ignores a vendor prefix when the body has the wrong shape', 'key-id=42 dapi_version=2 tskey-auth-short PMAK-123'],
+    [
+      'ignores a vendor prefix when the body has the wrong shape',
+      'key-id=42 dapi_version=2 tskey-auth-short PMAK-123 hvs.short x.hvs.' + randomish(24),
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

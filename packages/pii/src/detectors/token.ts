@@ -186,8 +186,13 @@ const formats: readonly TokenFormat[] = [
     pattern: new RegExp(`${start}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${end}`, 'g'),
   },
   { vendor: 'new-relic', prefixes: ['nrak-'], pattern: new RegExp(`${start}NRAK-[A-Z0-9]{27}${end}`, 'g') },
-  // Infrastructure and developer platforms: Terraform Cloud, Tailscale, DigitalOcean... (Vault's `hvs.` is a secret_kv:
-  // it is most often written as `VAULT_TOKEN=`, and our corpora label it so.)
+  // Infrastructure and developer platforms: Vault (service `hvs.`, batch `hvb.`, recovery `hvr.`), Terraform Cloud,
+  // Tailscale, DigitalOcean...
+  {
+    vendor: 'vault',
+    prefixes: ['hvs.', 'hvb.', 'hvr.'],
+    pattern: new RegExp(`(?<![\\w.-])hv[sbr]\\.[A-Za-z0-9_-]{24,}${end}`, 'g'),
+  },
   {
     vendor: 'terraform-cloud',
     prefixes: ['.atlasv1.'],

@@ -1,5 +1,5 @@
 import { createPiiScanner } from '../scanner';
-import { createUserActorDetector, loginShaped } from './user-actor';
+import { createUserActorDetector, loginShaped, plainLogin } from './user-actor';
 import type { Candidate } from './detector';
 
 describe('user actor detector', () => {
@@ -44,6 +44,43 @@ describe('user actor detector', () => {
     ['an IMAP mailbox of another user', 'expunged 4 messages from mailbox user.okwu.Trash', ['okwu']],
     ['a name before its uid', 'disk quota exceeded for pvance (uid 3012) on /srv', ['pvance', '3012']],
     ['a name after a login word with a path', 'login via Auth\\LdapProvider failed for "jbeck"', ['jbeck']],
+    ['a plain login after by', 'price override keyed by rvanleer at till 4', ['rvanleer']],
+    ['a plain login ending a sentence after by', 'Batch 8812 released by okonkwoa.', ['okonkwoa']],
+    ['a hyphenated login after by', 'snapshot deleted by ops-dbeck from 10.0.0.7', ['ops-dbeck']],
+    ['a service account after by', 'token minted by svc-ledger for export', ['svc-ledger']],
+    [
+      'a plain login after a person role',
+      'nurse kwamena charted vitals; cashier lpetrov closed till',
+      ['kwamena', 'lpetrov'],
+    ],
+    ['an outcome after the name', 'Authentication request for "dkovacs" has been denied (IP: 10.0.0.1)', ['dkovacs']],
+    ['an attempt and its outcome after the name', 'login attempt for mbauer was rejected', ['mbauer']],
+    ['log in written in two words', 'Unable to log in for mtorres from 10.0.0.9 using SSH.', ['mtorres']],
+    ['a session opened for a name', 'session opened for r.okafor from 10.1.2.3', ['r.okafor']],
+    [
+      'util-linux login lines',
+      'FAILED LOGIN 3 FROM 192.0.2.9 FOR kjensen, x; LOGIN ON tty3 BY pnovak',
+      ['kjensen', 'pnovak'],
+    ],
+    ['a console login', "getty: hbrandt login on 'tty2'", ['hbrandt']],
+    ['who logged in, after the phrase', 'User logged in: lfarouk; signed in using ops_ro2', ['lfarouk', 'ops_ro2']],
+    [
+      'a bracketed subject of a login',
+      '[ops.rkhan]: logged in; [dw_etl]: failed to log in: bad password',
+      ['ops.rkhan', 'dw_etl'],
+    ],
+    [
+      'an FTP server and client',
+      '331 Password required for edi_in.\nName (ftp.example.net:mlopez): mlopez',
+      ['edi_in', 'mlopez'],
+    ],
+    ['keys that name who did it', 'run Operator="hkline" Lane=3; {"approver":"pa.ndiaye"}', ['hkline', 'pa.ndiaye']],
+    ['an admin CLI acting on accounts', 'mastoctl accounts create rbeaumont --email r@example.org', ['rbeaumont']],
+    ['the login flag of ssh', 'ssh -p 2222 -l bk_ops 198.51.100.9 uptime', ['bk_ops']],
+    ['the user of a URL with no password', 'pull from sftp://edi_feed@files.example.com/in', ['edi_feed']],
+    ['a name with its uid under a user key', 'JobId=7 UserId=jsato(30112) GroupId=phys(4000)', ['jsato', '30112']],
+    ['a uid in a KEY:VALUE list', 'launch request from UID:30112 GID:4000 HOST:10.0.0.1', ['30112']],
+    ['a uid in parentheses before a colon', 'quota: over limit (uid 30112): /home 12G', ['30112']],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -88,6 +125,19 @@ describe('user actor detector', () => {
     ['an email near a remote shell word', 'ssh-keygen -C ana@example.com; mail ana@example.com re ssh'],
     ['the name of a record that is no account', '{"name": "disk_check", "interval": 5, "groups": ["db"]}'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],
+    ['common words after by', 'requested by caller; masked by runner; handled by vault; run by nightly'],
+    ['inflected and prefixed words after by', 'dropped by reconnecting; rejected by incorrect checksum'],
+    ['programs after by', 'unlocked by loginwindow; rendered by confd; reaped by dockerd'],
+    ['hyphenated words after by', 'handled by sync-engine; opened by non-trusted app; pushed by re-run'],
+    ['a plain word after a role software has too', 'registered new driver usbfs; agent gpgx up; member kafka'],
+    ['a function call after a login word', 'ciod: LOGIN chdir(/p/gb2/x) failed'],
+    ['a value of a key that names something else', 'affinity Operator="In"; author=acme; {"operator":"Exists"}'],
+    ['a cloud account a CLI adds', 'hal config provider docker-registry account add tb-reg --address r.example.io'],
+    ['an app uid in lower case', 'blocked by permission manager uid:10111 pid:28601'],
+    ['a forge URL', 'cloning ssh://git@github.com/acme/web.git'],
+    ['prose after session opened for', 'session opened for user; Session created for client-app'],
+    ['root uid with a name', 'UserId=root(0) GroupId=root(0)'],
+    ['an outcome word that is no outcome', 'Authentication request for token has been queued'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });
@@ -112,5 +162,19 @@ describe('user actor detector', () => {
     ['v2.1', false],
   ])('tells a login shape: %s', (value, expected) => {
     expect(loginShaped(value)).toBe(expected);
+  });
+
+  test.each([
+    ['tquinlan', true],
+    ['netadm-ro', true],
+    ['svc-veeam', true],
+    ['caller', false],
+    ['nightly', false],
+    ['sync-engine', false],
+    ['non-trusted', false],
+    ['usbfs', true],
+    ['deployed', false],
+  ])('tells a plain login: %s', (value, expected) => {
+    expect(plainLogin(value)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { isPiiType, piiTypes, type PiiType } from '../pii-type';
-import type { PiiScanner } from '../scanner';
+import type { PiiMatch, PiiScanner } from '../scanner';
 
 export interface LabeledSpan {
   type: PiiType;
@@ -22,16 +22,38 @@ export interface Score {
   recall: number;
 }
 
+/** What a reader of the redacted text sees, whatever the types: which labeled values leak, which redactions hide
+ * nothing that was labeled. */
+export interface UntypedScore {
+  labeled: number;
+  /** Labeled values that redactions replace whole (one redaction or adjacent ones), of any type. */
+  covered: number;
+  redactions: number;
+  /** Redactions that touch no labeled value: text lost to readability. */
+  spurious: number;
+  /** covered / labeled; 1 when nothing was labeled. */
+  coverage: number;
+  /** (redactions - spurious) / redactions; 1 when nothing was redacted. */
+  precision: number;
+  /** Labeled values left in the text (wholly or in part), by their labeled type. */
+  leakedByType: Partial<Record<PiiType, number>>;
+}
+
 export interface CorpusMistake {
   line: number;
   text: string;
   missed: LabeledSpan[];
   unexpected: LabeledSpan[];
+  /** Labeled values no redaction replaces whole (a subset of `missed`: a wrong type that covers the value is no leak). */
+  leaked: LabeledSpan[];
+  /** Redactions that touch no labeled value (a subset of `unexpected`). */
+  spurious: LabeledSpan[];
 }
 
 export interface CorpusScore {
   byType: Record<PiiType, Score>;
   overall: Score;
+  untyped: UntypedScore;
   mistakes: CorpusMistake[];
 }
 
@@ -72,15 +94,86 @@ function finish(score: Score): void {
   score.recall = expected === 0 ? 1 : score.truePositives / expected;
 }
 
-/** Matches predictions to labels by exact (type, value), as multisets per line; a wrong type is both an FP and an FN. */
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Every place a value stands in text, overlapping places included. */
+function placesOf(text: string, value: string): Range[] {
+  const places: Range[] = [];
+  if (value === '') return places;
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1))
+    places.push({ start: at, end: at + value.length });
+  return places;
+}
+
+/** Redacted ranges merged where they touch, so two adjacent redactions cover what lies across them. */
+function mergeRanges(matches: readonly PiiMatch[]): Range[] {
+  const merged: Range[] = [];
+  for (const m of [...matches].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && m.start <= last.end) last.end = Math.max(last.end, m.end);
+    else merged.push({ start: m.start, end: m.end });
+  }
+  return merged;
+}
+
+/**
+ * The untyped view of one line. Labels carry values, not positions: a value labeled k times counts as covered as many
+ * times as its places in the text are wholly redacted, at most k. A redaction is spurious when it overlaps no place of
+ * any labeled value (a redaction of an unlabeled repeat of a labeled value is not).
+ */
+function untypedLine(
+  line: LabeledLine,
+  matches: readonly PiiMatch[],
+): { leaked: LabeledSpan[]; spurious: LabeledSpan[] } {
+  const redacted = mergeRanges(matches);
+  const isRedacted = (r: Range) => redacted.some((m) => m.start <= r.start && r.end <= m.end);
+  const labeledPlaces: Range[] = [];
+  const leaked: LabeledSpan[] = [];
+  for (const value of new Set(line.spans.map((s) => s.value))) {
+    const places = placesOf(line.text, value);
+    labeledPlaces.push(...places);
+    const labels = line.spans.filter((s) => s.value === value);
+    const covered = Math.min(labels.length, places.filter(isRedacted).length);
+    leaked.push(...labels.slice(covered));
+  }
+  const spurious = matches
+    .filter((m) => !labeledPlaces.some((p) => p.start < m.end && m.start < p.end))
+    .map((m) => ({ type: m.type, value: m.value }));
+  return { leaked, spurious };
+}
+
+/**
+ * Matches predictions to labels by exact (type, value), as multisets per line; a wrong type is both an FP and an FN.
+ * Beside that per-type measure, `untyped` says what a redaction leaves: labeled values not replaced whole, whatever
+ * type replaced them, and redactions of nothing labeled.
+ */
 export function scoreCorpus(lines: readonly LabeledLine[], scanner: PiiScanner): CorpusScore {
   const byType = Object.fromEntries(piiTypes.map((t) => [t, emptyScore()])) as Record<PiiType, Score>;
   const overall = emptyScore();
+  const untyped: UntypedScore = {
+    labeled: 0,
+    covered: 0,
+    redactions: 0,
+    spurious: 0,
+    coverage: 1,
+    precision: 1,
+    leakedByType: {},
+  };
   const mistakes: CorpusMistake[] = [];
   lines.forEach((line, index) => {
     const unmatched = line.spans.map((s) => `${s.type}\u0000${s.value}`);
     const unexpected: LabeledSpan[] = [];
-    for (const match of scanner.scan(line.text)) {
+    const matches = scanner.scan(line.text);
+    const { leaked, spurious } = untypedLine(line, matches);
+    untyped.labeled += line.spans.length;
+    untyped.covered += line.spans.length - leaked.length;
+    untyped.redactions += matches.length;
+    untyped.spurious += spurious.length;
+    for (const { type } of leaked) untyped.leakedByType[type] = (untyped.leakedByType[type] ?? 0) + 1;
+    for (const match of matches) {
       const at = unmatched.indexOf(`${match.type}\u0000${match.value}`);
       if (at >= 0) {
         unmatched.splice(at, 1);
@@ -99,9 +192,11 @@ export function scoreCorpus(lines: readonly LabeledLine[], scanner: PiiScanner):
       return { type, value };
     });
     if (missed.length > 0 || unexpected.length > 0)
-      mistakes.push({ line: index + 1, text: line.text, missed, unexpected });
+      mistakes.push({ line: index + 1, text: line.text, missed, unexpected, leaked, spurious });
   });
   piiTypes.forEach((t) => finish(byType[t]));
   finish(overall);
-  return { byType, overall, mistakes };
+  untyped.coverage = untyped.labeled === 0 ? 1 : untyped.covered / untyped.labeled;
+  untyped.precision = untyped.redactions === 0 ? 1 : (untyped.redactions - untyped.spurious) / untyped.redactions;
+  return { byType, overall, untyped, mistakes };
 }
