@@ -19,8 +19,8 @@ const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth
 const valueAfterWord =
   /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|hash)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
 
-// The same words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
-const endsInKeyWord = keyWordsTest(['key', 'authtok', 'creds', 'credential', 'credentials', 'sess', 'session']);
+// The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
+const endsInKeyWord = keyWordsTest([...keyWords, 'credentials', 'session']);
 const endsInWordOrSession = (text: string, end: number) => endsInKeyWord(text, end) || endsInSessionHex(text, end);
 
 /** `SESS` and 16+ hex digits (any case) right before `end`. */
