@@ -17,6 +17,11 @@ describe('ipv6 detector', () => {
       'client ::ffff:192.168.1.10 closed',
       ['::ffff:192.168.1.10'],
     ],
+    [
+      'finds addresses when times, scoped names and longer hex runs come before them',
+      'at 10:20:30 std::map deadbeef:1 from 2001:db8::1, then :: and [fe80::2]',
+      ['2001:db8::1', 'fe80::2'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

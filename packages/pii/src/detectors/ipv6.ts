@@ -46,6 +46,28 @@ function withoutPort(value: string): string {
 
 // The loopback address (`::1`, `0:0:0:0:0:0:0:1`, IPv4-mapped `::ffff:127.0.0.1`) names no machine and no person,
 // like 127.0.0.1.
+function isHexDigit(code: number): boolean {
+  const lower = code | 32;
+  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 102);
+}
+
+/** `[\w:.]`: a character an address cannot follow. */
+function joinsAddress(code: number): boolean {
+  const lower = code | 32;
+  return (code >= 48 && code <= 58) || (lower >= 97 && lower <= 122) || code === 95 || code === 46;
+}
+
+/**
+ * Where an address can start that reaches the colon at `colon`: the one to four hex digits before it (or the colon
+ * itself), not after a word character, `:` or `.`; -1 when there is none. Every match of the pattern starts so (its
+ * lookahead wants a colon within five characters), so the pattern is tried there only, not at every position of a line.
+ */
+function startBefore(text: string, colon: number): number {
+  let start = colon;
+  while (start > 0 && colon - start < 4 && isHexDigit(text.charCodeAt(start - 1))) start--;
+  return start > 0 && joinsAddress(text.charCodeAt(start - 1)) ? -1 : start;
+}
+
 const loopback = /^(?:0{0,4}:){2,7}0{0,3}1$|^(?:0{0,4}:){2,5}ffff:127(?:\.\d{1,3}){3}$/i;
 
 /**
@@ -55,13 +77,21 @@ const loopback = /^(?:0{0,4}:){2,7}0{0,3}1$|^(?:0{0,4}:){2,5}ffff:127(?:\.\d{1,3
  */
 export function createIpv6Detector(): Detector {
   const pattern =
-    /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,45}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w]|\.\d|:[\w:])/g;
+    /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,45}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w]|\.\d|:[\w:])/y;
   return {
     type: 'ipv6',
     mayMatch: (text) => text.includes('::') || hasSevenColons(text),
     find(text: string, out: Candidate[]): void {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      let from = 0;
+      for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+        const start = startBefore(text, colon);
+        if (start < from) continue;
+        pattern.lastIndex = start;
+        const m = pattern.exec(text);
+        if (m === null) continue;
+        from = start + m[0].length;
+        // Times and other colon runs without `::` or seven colons are no address, port or not (isIpv6's own first test).
+        if (!m[0].includes('::') && !hasSevenColons(m[0])) continue;
         const value = withoutPort(m[0]);
         if (!isIpv6(value)) continue;
         if ((value.includes('::') && !/\d/.test(value)) || loopback.test(value)) continue;
