@@ -31,6 +31,29 @@ function nextAt(text: string, from: number): number {
   return at === -1 ? encoded : encoded === -1 ? at : Math.min(at, encoded);
 }
 
+/** `[A-Za-z0-9._+'%-]`: a character a local part (or the encoded separator before one) is made of. */
+function isLocalPartCharacter(code: number): boolean {
+  const lower = code | 32;
+  return (
+    (lower >= 97 && lower <= 122) ||
+    (code >= 48 && code <= 57) ||
+    code === 46 ||
+    code === 95 ||
+    code === 43 ||
+    code === 39 ||
+    code === 37 ||
+    code === 45
+  );
+}
+
+/** The start of the run of local-part characters that ends at `at`, looking back at most `localPartMax + 1` of them. */
+function localPartRunStart(text: string, at: number): number {
+  const limit = Math.max(0, at - localPartMax - 1);
+  let start = at;
+  while (start > limit && isLocalPartCharacter(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
@@ -50,14 +73,16 @@ export function createEmailDetector(): Detector {
     keywordGroups: [['@', '%40']],
     mayMatch: (text) => text.includes('@') || text.includes('%40'),
     find(text: string, out: Candidate[]): void {
-      // Every match holds an '@' (or `%40`) at most 64 characters after its start, so the pattern is run from just
-      // before each one instead of from every letter of the text: the same matches, without the quadratic scan.
+      // Every match holds an '@' (or `%40`) at most 64 characters after its start, in the run of local-part characters
+      // before it, so the pattern is run from that run's start instead of from every letter of the text: the same
+      // matches, without the quadratic scan.
       let from = 0;
       for (let at = nextAt(text, 0); at !== -1; at = nextAt(text, at + 1)) {
         if (at < from) continue;
         let m: RegExpExecArray | null = null;
+        const runStart = localPartRunStart(text, at);
         for (const p of patternsFor(text)) {
-          p.lastIndex = Math.max(from, at - localPartMax - 1);
+          p.lastIndex = Math.max(from, runStart);
           const found = p.exec(text);
           if (found !== null && (m === null || found.index < m.index)) m = found;
         }

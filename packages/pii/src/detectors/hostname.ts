@@ -1,4 +1,5 @@
 import { candidate, type Candidate, type Detector } from './detector';
+import { createHint } from './hint';
 
 // Zero-padded octets too: ISPs name hosts `dsl-082-083-227-067`.
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|0\\d\\d|[1-9]?\\d)';
@@ -24,13 +25,15 @@ function isHostChar(code: number): boolean {
  * a letter; a dotted one must be followed by domain labels (not a file extension).
  */
 export function createHostnameDetector(): Detector {
+  // Four number groups; starting on a digit keeps the test cheap (find() checks for the letters). It starts at the first
+  // octet's last digit: at most two characters into an address.
+  const numberGroups = createHint(/\d[-.]\d{1,3}[-.]\d{1,3}[-.]\d/, 2);
   const embedded = new RegExp(`(?<!\\d)${octet}([-.])${octet}\\1${octet}\\1${octet}(?!\\d)`, 'g');
   return {
     type: 'hostname',
-    // Four number groups; starting on a digit keeps the test cheap (find() checks for the letters).
-    mayMatch: (text) => /\d[-.]\d{1,3}[-.]\d{1,3}[-.]\d/.test(text),
+    mayMatch: numberGroups.test,
     find(text: string, out: Candidate[]): void {
-      embedded.lastIndex = 0;
+      embedded.lastIndex = numberGroups.searchFrom(text);
       for (let m = embedded.exec(text); m !== null; m = embedded.exec(text)) {
         let start = m.index;
         let end = m.index + m[0].length;

@@ -27,6 +27,11 @@ describe('ipv6 detector', () => {
       'at 2001:db8:1e:7700::5:22000-2001:db8:3c4d:15::1f:22000/quic',
       ['2001:db8:1e:7700::5', '2001:db8:3c4d:15::1f'],
     ],
+    [
+      'finds addresses when times, scoped names and longer hex runs come before them',
+      'at 10:20:30 std::map deadbeef:1 from 2001:db8::1, then :: and [fe80::2]',
+      ['2001:db8::1', 'fe80::2'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
