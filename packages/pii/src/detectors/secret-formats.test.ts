@@ -231,4 +231,38 @@ describe('secret formats detector', () => {
   ])('%s', (_name, text, ...expected) => {
     expect(findValues(detector, text)).toEqual(expected.flat());
   });
+
+  test.each([
+    [
+      "finds IBM's keyword(value) passwords",
+      "ALTUSER BOB01 PASSWORD(SPRING7) NOEXPIRED; SBMRMTCMD RMTPWD('Q7x!mm2') RMTUSER(OPS)",
+      ['SPRING7', 'Q7x!mm2'],
+    ],
+    ['finds a passphrase in quotes', "ADDUSER X PHRASE('long words and 4 more')", ['long words and 4 more']],
+    ['finds the password of user … using …', 'db2 connect to HRDB user hr_etl using Hr4x!2026', ['Hr4x!2026']],
+    ['ignores using and a word', 'connect as user bob using ssh-agent', []],
+    [
+      "finds a secret store's value",
+      'tool secrets set SLACK_TOKEN Wq7x2Pz9Lm3; gh secret set NPM_TOKEN --body Tq8x2Lm9Pz4v',
+      ['Wq7x2Pz9Lm3', 'Tq8x2Lm9Pz4v'],
+    ],
+    [
+      'finds a CamelCase directive value in quotes',
+      'AuthLDAPBindPassword "Bind-Pw-2291"\nOIDCClientSecret "q8Lz2Rv7"',
+      ['Bind-Pw-2291', 'q8Lz2Rv7'],
+    ],
+    ['ignores a capitalized word in prose', 'the Secret "db" was created'],
+    [
+      "finds the password of Windows' paired flags",
+      'schtasks /create /tn Bk /ru CORP\\svc_bk /rp Night!Run22; wecutil cs s.xml /cun:CORP\\col /cup:Col#4411',
+      ['Night!Run22', 'Col#4411'],
+    ],
+    [
+      'finds a base64-padded function key',
+      'POST /api/Hook?code=aB3xYz9QwErT5uIoP1lKjH2gF==&x=1',
+      ['aB3xYz9QwErT5uIoP1lKjH2gF=='],
+    ],
+  ])('%s', (_name, text, ...expected) => {
+    expect(findValues(detector, text)).toEqual(expected.flat());
+  });
 });

@@ -129,10 +129,11 @@ export function createSecretFormatsDetector(): Detector {
         ),
       ],
       [
-        // An OAuth authorization code in a query string (`?code=kqvvRGL-noFO...&state=`): random and 20+ characters.
+        // An OAuth authorization code or a function key in a query string (`?code=kqvvRGL-noFO...&state=`, Azure's
+        // `?code=…==`): random and 20+ characters, maybe base64-padded.
         rule(
           ['code='],
-          `(?<=[?&\\s])code=(?=[\\w.~-]*\\d)(?=[\\w.~-]*[A-Z])(?=[\\w.~-]*[a-z])([\\w.~-]{20,})(?=[&\\s"']|$)`,
+          `(?<=[?&\\s])code=(?=[\\w.~-]*\\d)(?=[\\w.~-]*[A-Z])(?=[\\w.~-]*[a-z])([\\w.~-]{20,}={0,2})(?=[&\\s"']|$)`,
         ),
       ],
       [
@@ -187,6 +188,44 @@ export function createSecretFormatsDetector(): Detector {
         // Nagios resource.cfg `$USER3$=secret` (paths and macros left alone) and check_http's `-a user:password`.
         rule(['$user'], `\\$USER\\d+\\$=(?![/$])(\\S+)`),
         rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?[\\w.@-]+:([^\\s"']+)`),
+      ],
+      [
+        // IBM's keyword(value) syntax (RACF `ALTUSER u PASSWORD(x)`, `PHRASE('…')`, IBM i `RMTPWD('x')`), in capitals.
+        rule(
+          ['password(', 'passwd(', 'pwd(', 'phrase(', 'passphrase('],
+          `(?<![\\w$])[A-Z]*(?:PASSWORD|PASSWD|PWD|PHRASE|PASSPHRASE)\\((?:'([^'\\n]+)'|([^\\s()']+))\\)`,
+        ),
+        // DB2 and ODBC command lines: `connect to DB user NAME using PASS` (a password has a digit: `using ssh` is prose).
+        rule([' using '], `\\buser\\s+\\S+\\s+using\\s+(?=\\S*\\d)${value}`, undefined, 'gi'),
+        // A secret store's CLI given a name and its value: `nextflow secrets set NAME VALUE`, `gh secret set NAME --body V`.
+        rule(
+          [
+            'secrets set',
+            'secret set',
+            'secrets put',
+            'secret put',
+            'secrets add',
+            'secret add',
+            'secrets create',
+            'secret create',
+          ],
+          `\\bsecrets?\\s+(?:set|put|add|create)\\s+(?:-\\S+\\s+)*[A-Za-z_][\\w.-]*\\s+(?:(?:--body|--value|-b)[ =])?(?!-)(?=\\S*\\d)${value}`,
+          undefined,
+          'gi',
+        ),
+        // A CamelCase directive ending in a secret word, its value quoted (Apache's `OIDCCryptoPassphrase "…"`,
+        // `AuthLDAPBindPassword "…"`, `ClientSecret "…"`).
+        rule(
+          ['password "', 'passphrase "', 'secret "', 'token "', 'passwd "'],
+          `(?:Pass(?:word|wd|phrase|Phrase)|Secret|Token)(?<=(?<![\\w-])[A-Z][A-Za-z0-9]*[A-Za-z0-9](?:Pass(?:word|wd|phrase|Phrase)|Secret|Token))[ \\t]+"([^"\\n]+)"`,
+        ),
+        // Windows commands' paired flags: `/ru NAME /rp PASS` (schtasks), `/u NAME /p PASS`, `/cun:NAME /cup:PASS`.
+        rule(
+          ['/rp', '/p ', '/p:', '/cup', '/pw', '/password'],
+          `(?<=\\s)/(r|c)?u(?:n|ser)?(?::|\\s+)(?:"[^"\\n]*"|\\S+)\\s+/\\1u?p(?:w|wd|assword)?(?::|\\s+)${value}`,
+          [2, 3, 4],
+          'gi',
+        ),
       ],
       ...cliSecretRules,
     ],

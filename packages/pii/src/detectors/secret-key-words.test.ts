@@ -141,4 +141,22 @@ describe('secret key words and value syntax', () => {
   test('leaves a publishable key alone, which a browser is given', () => {
     expect(found('NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_live_Q2xyZ9mK3vTb8RwLp4Xn')).toEqual([]);
   });
+
+  test.each([
+    ['a query string key=', 'GET /v1/places?key=Qm8xZ2pL9vTr4WnY7kB3&q=cafe', [['secret_kv', 'Qm8xZ2pL9vTr4WnY7kB3']]],
+    ['a salt', 'ONBOARD_SALT=Zk29Lq8xPm4vTb7R', [['secret_kv', 'Zk29Lq8xPm4vTb7R']]],
+    [
+      'the auth of a compound key',
+      'stats?token_auth=9f3b2a7c1d8e4f60a5b9c3d2e1f07a8b&idsite=3',
+      [['secret_kv', '9f3b2a7c1d8e4f60a5b9c3d2e1f07a8b']],
+    ],
+    [
+      "a password's hash",
+      'user.pwd_hash=8e2f1a9c3b7d6e5f4a0b1c2d3e4f5a6b',
+      [['secret_kv', '8e2f1a9c3b7d6e5f4a0b1c2d3e4f5a6b']],
+    ],
+    ['no other hash, and no key= in prose', 'query_hash=9f3b2a7c1d8e4f60a5b9 cache key=Zk29Lq8xPm4vTb7R', []],
+  ])('reads %s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
 });

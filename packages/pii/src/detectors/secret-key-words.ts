@@ -1,21 +1,39 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
+import { execAtKeyPair, keyWordsTest } from './key-separators';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
- * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":` or `session=`, a Drupal session cookie `SSESS<hash>=`, and
- * a `"key"` inside a crypto, KMS or signing object. The last word `key` also ends keys that hold no secret
+ * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":` or `session=`, a Drupal session cookie `SSESS<hash>=`,
+ * a salt (`API_TOKEN_SALT=`), a compound key's auth (`token_auth=`), a password's hash (`pwd_hash=`), a `"key"` inside a
+ * crypto, KMS or signing object, and `key=` in a query string (`?key=`, an API key) or as a config line of its own. The last word `key` also ends keys that hold no secret
  * (`partition_key`, `routing_key`, `public_key`), so a value counts only when it looks random: a digit and a letter,
  * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
  * dotted name, a path or resource name (`logs/2024/…`, `projects/…`, `arn:…`), a URL or a reference.
  */
-const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess'];
+const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash'];
 
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,})\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|hash)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
+
+// The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
+const endsInKeyWord = keyWordsTest([...keyWords, 'credentials', 'session']);
+const endsInWordOrSession = (text: string, end: number) => endsInKeyWord(text, end) || endsInSessionHex(text, end);
+
+/** `SESS` and 16+ hex digits (any case) right before `end`. */
+function endsInSessionHex(text: string, end: number): boolean {
+  let at = end;
+  while (at > 0 && isHexDigit(text.charCodeAt(at - 1))) at--;
+  return end - at >= 16 && text.slice(Math.max(0, at - 4), at).toLowerCase() === 'sess';
+}
+
+function isHexDigit(code: number): boolean {
+  const lower = code | 32;
+  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 102);
+}
 
 /** `[A-Za-z0-9_.-]` by character code (a regex test a character costs more than the rest of a match). */
 function isKeyChar(code: number): boolean {
@@ -58,7 +76,7 @@ function randomValue(value: string, isKey: boolean): boolean {
     !/^(?:~?\/|\.{1,2}\/|[a-z][\w+.-]*:\/\/|arn:|[a-z][a-z0-9_-]*\/)/.test(value) &&
     /\d/.test(value) &&
     /[A-Za-z]/.test(value) &&
-    !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(value) &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-|0x[0-9a-f]{4,}$/i.test(value) &&
     !/^\d+(?:[.:-]\d+)*$/.test(value) &&
     !/^(?:[a-z]+[.:_-])+[a-z0-9]+$/.test(value) &&
     !isPlaceholderValue(value) &&
@@ -67,15 +85,25 @@ function randomValue(value: string, isKey: boolean): boolean {
 }
 
 const secretWords = new Set(['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess', 'session']);
+// A password's hash (`pwd_hash`, `password_hash`): other hashes (`query_hash`, `user_hash`) are ids.
+const passwordHash = /(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash$/i;
 
 /** The key's last word when the key names a secret this way, else undefined. */
 function secretKeyWord(key: string, quoted: boolean, text: string, at: number): string | undefined {
   if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return 'sess';
   const word = lastWord(key);
   if (word === 'key') {
-    if (key.length === 3) return quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at)) ? word : undefined;
+    // A query string's `?key=` is an API key (Google, Ghost, PAN-OS), and so is a config line's own `key=`.
+    if (key.length === 3)
+      return (quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at))) ||
+        /^$|[?&\n]$/.test(text.charAt(at - 1))
+        ? 'key'
+        : undefined;
     return notSecretKey.test(key) ? undefined : word;
   }
+  // A salt (`API_TOKEN_SALT`, `securitySalt`) and the auth value of a compound key (`token_auth`), random like a key.
+  if ((word === 'salt' || word === 'auth') && key.length > word.length) return 'key';
+  if (word === 'hash') return passwordHash.test(key) ? 'key' : undefined;
   return secretWords.has(word) ? word : undefined;
 }
 
@@ -86,8 +114,11 @@ export function createSecretKeyWordsDetector(): Detector {
     keywordGroups: [keyWords],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
-      valueAfterWord.lastIndex = 0;
-      for (let m = valueAfterWord.exec(text); m !== null; m = valueAfterWord.exec(text)) {
+      for (
+        let m = execAtKeyPair(valueAfterWord, text, 0, endsInWordOrSession);
+        m !== null;
+        m = execAtKeyPair(valueAfterWord, text, m.index + m[0].length, endsInWordOrSession)
+      ) {
         const value = m[1] as string;
         const start = keyStart(text, m.index);
         const key = text.slice(start, m.index).replace(/^[\\"']+|[\\"'\s]+$/g, '');

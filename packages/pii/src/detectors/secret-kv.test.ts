@@ -199,4 +199,8 @@ describe('secret kv detector', () => {
       expect(findValues(detector, text)).toEqual([]);
     });
   });
+
+  test('leaves a variable alone when code assigned it before', () => {
+    expect(findValues(detector, 'pw = "Xy7!kk2"\nconnect(user="a", password=pw)')).toEqual(['Xy7!kk2']);
+  });
 });

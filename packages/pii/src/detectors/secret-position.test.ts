@@ -142,4 +142,67 @@ describe('secret by position detector', () => {
       expect(findValues(detector, text)).toEqual([]);
     });
   });
+
+  describe('conventions of code, cookies and flags', () => {
+    test.each([
+      [
+        'finds a plainer password right after the word password',
+        'ssh login as ops, password k7wq2zrx! (temporary)',
+        ['k7wq2zrx!'],
+      ],
+      [
+        'finds hex after a compound header name',
+        'session created, X-Session-Token 5f0c3e2a9b8d7c6f1e0d4a3b2c1f9e8d',
+        ['5f0c3e2a9b8d7c6f1e0d4a3b2c1f9e8d'],
+      ],
+      [
+        "finds a session cookie's value in a JSON cookie jar",
+        '[{"name":"__Secure-session","value":"Zq3x9LmP2vTb8RwK4nY7cQ","secure":true}]',
+        ['Zq3x9LmP2vTb8RwK4nY7cQ'],
+      ],
+      [
+        'finds the value of a secret-named setting in a JSON list',
+        '{"_id":"Mail_SmtpPassword","value":"h7Rq-22xk"}',
+        ['h7Rq-22xk'],
+      ],
+      [
+        'finds the value a setter gives a secret-named key',
+        'cfg.set("spark.hadoop.fs.s3a.secret.key", "Wm8pQ2x9Tb7LrZ4v")',
+        ['Wm8pQ2x9Tb7LrZ4v'],
+      ],
+      [
+        'finds the value setProperty gives a password key',
+        'props.setProperty("mail.smtp.password", "Lx9!vq2Pw");',
+        ['Lx9!vq2Pw'],
+      ],
+      [
+        'finds the password after a DSN and a user',
+        '$dbh = DBI->connect("dbi:mysql:database=crm;host=db1", "crm_rw", "Tq8#lP2z"); new PDO(\'pgsql:host=db\', \'app\', \'Zr4-mQ9x\')',
+        ['Tq8#lP2z', 'Zr4-mQ9x'],
+      ],
+      ['finds the value of a session-id flag', 'mgmt add --session-id Rk29xLq8Zp3vWm7T4nYb', ['Rk29xLq8Zp3vWm7T4nYb']],
+      ['finds the value of a cookie flag', 'erl -name a@h -setcookie Q8ZKXPL2MW9RT4YB', ['Q8ZKXPL2MW9RT4YB']],
+      [
+        "finds a cookie's value after its name",
+        'vpn --cookie=SVPNCOOKIE=a1b2c3d4e5f6a7b8c9d0',
+        ['a1b2c3d4e5f6a7b8c9d0'],
+      ],
+      [
+        'finds the value of a flag ending in auth',
+        'app --token-auth=4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c',
+        ['4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c'],
+      ],
+    ])('%s', (_name, text, expected) => {
+      expect(findValues(detector, text)).toEqual(expected);
+    });
+
+    test.each([
+      ['a setting that names no secret', '{"name":"theme","value":"dark-2024x"} map.put("timeout", "30s")'],
+      ['a short or word value after an auth or session flag', 'run --auth-type basic --session-id 42 --no-cookie'],
+      ['an address after the word password', 'Password of "ana.lima@example.org": '],
+      ['a report after the word password', 'Authentication failure (password mismatch?)'],
+    ])('ignores %s', (_name, text) => {
+      expect(findValues(detector, text)).toEqual([]);
+    });
+  });
 });

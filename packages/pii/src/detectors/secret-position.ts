@@ -2,7 +2,7 @@ import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
-import { isSecretKey, isPlaceholderValue } from './secret-kv';
+import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
@@ -46,9 +46,27 @@ function randomLooking(text: string): boolean {
   return (
     text.length >= 8 &&
     !notACredential.test(text) &&
-    (/\d/.test(text) || /[a-z].*[A-Z]|[A-Z].*[a-z]/.test(text)) &&
+    (/\d/.test(text) || /[a-z].*[A-Z]/.test(text)) &&
     entropyPerChar(text) >= minEntropy
   );
+}
+
+/** After a password word itself (`password 9893adfz!`): letters and digits, 6+ characters, not an id or a mask. */
+function passwordArgument(text: string): boolean {
+  return (
+    text.length >= 6 &&
+    /[A-Za-z]/.test(text) &&
+    /\d/.test(text) &&
+    !/\*\*|@/.test(text) &&
+    !notACredential.test(text) &&
+    !/^[\w.-]+\.[a-z]{2,}$|^\d{4}-\d\d/.test(text)
+  );
+}
+
+/** A value named as a credential by its flag or key (`--session-id`, `"value"` of a session cookie): 12+ characters
+ * with a letter and a digit, not a UUID; hex is fine here (a flag that says session names one). */
+function namedCredential(text: string): boolean {
+  return text.length >= 12 && /\d/.test(text) && /[A-Za-z]/.test(text) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(text);
 }
 
 /** `(... --token=abc)`: a closing bracket with no opening one in the value closes what the value sits in. */
@@ -102,6 +120,22 @@ function pushUserPassword(out: Candidate[], pattern: RegExp, text: string): void
   }
 }
 
+/** Every match of pattern whose last group, a quoted literal, is the secret when `accept` takes the match. */
+function pushLastLiteral(
+  out: Candidate[],
+  pattern: RegExp,
+  text: string,
+  accept: (m: RegExpExecArray) => boolean,
+): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const secret = m[m.length - 1] as string;
+    if (isPlaceholderValue(secret) || !accept(m)) continue;
+    const start = m.index + m[0].lastIndexOf(secret);
+    out.push(candidate('secret_kv', start, start + secret.length, m.index, m.index + m[0].length));
+  }
+}
+
 /**
  * Secrets known by where they stand rather than by a `key=value` shape: the argument of a long password flag
  * (`--password x`, `--api-key x`, `curl -u user:x`; short flags of login commands are in cli-credentials), SQL
@@ -124,6 +158,18 @@ export function createSecretPositionDetector(): Detector {
   );
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
   const xmlKeyValue = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/gi;
+  // The same pair in JSON (cookie jars, settings lists): `{"name":"__Host-session","value":"…"}`, `"_id":…,"value":…`.
+  const jsonNameValue = /"(?:name|key|_?id)"\s*:\s*"([^"\n]+)"\s*,\s*"value"\s*:\s*"([^"\n]*)"/gi;
+  // A setter given a key that names a secret, then its value (`conf.set("fs.azure…client.secret.acct", "…")`,
+  // `setProperty("javax.net.ssl.keyStorePassword", "…")`, `put("api_key", "…")`).
+  const setterCall = /\b(?:set|put)\w*\(\s*(["'])([^"'\n]+)\1\s*,\s*(["'])([^"'\n]+)\3\s*\)/gi;
+  // A database connection given a DSN, a user and a password (Perl DBI, PHP PDO, ODBC, a DSN list).
+  const dsnCredentials =
+    /(["'])(?:dbi|mysql|pgsql|sqlite|odbc|oci|sqlsrv|jdbc):[^"'\n]*\1\s*,\s*(["'])[^"'\n]*\2\s*,\s*(["'])([^"'\n]+)\3/gi;
+  // A flag that names a session or an authentication value (`--session-id X`, `-setcookie X`, `--token-auth=X`,
+  // `--cookie=DSID=X`: the cookie's value).
+  const sessionFlag =
+    /-(?<=(?<![\w-])-)-?[\w-]*(?:auth|cookie|session-?id)(?:[ \t]+|=)["']?(?:[\w.-]+=)?([^\s"'&;,]+)/gi;
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
   // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
   const loginCall = new RegExp(
@@ -159,8 +205,13 @@ export function createSecretPositionDetector(): Detector {
     loginCallWords,
     ['auth'],
     pgpassWords,
+    ['"value"'],
+    ['set(', 'put(', 'property(', 'setenv('],
+    ['dbi:', 'mysql:', 'pgsql:', 'sqlite:', 'odbc:', 'oci:', 'sqlsrv:', 'jdbc:'],
+    ['auth', 'cookie', 'session'],
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
+  const [pairWord, setterWord, dsnWord, sessionFlagWord] = [128, 256, 512, 1024];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -235,6 +286,29 @@ export function createSecretPositionDetector(): Detector {
         }
       }
       if (rules & pgpassWord) pushTrailingSecrets(out, pgpass, text);
+      if (rules & pairWord) {
+        jsonNameValue.lastIndex = 0;
+        for (let m = jsonNameValue.exec(text); m !== null; m = jsonNameValue.exec(text)) {
+          const name = m[1] as string;
+          const secret = m[2] as string;
+          if (secret === '' || isPlaceholderValue(secret)) continue;
+          if (!isSecretKey(name) && !(isSessionCookieName(name) && namedCredential(secret))) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
+        }
+      }
+      if (rules & setterWord)
+        pushLastLiteral(out, setterCall, text, (m) => (m[2] as string).split(/[.:/]/).some(isSecretKey));
+      if (rules & dsnWord) pushLastLiteral(out, dsnCredentials, text, () => true);
+      if (rules & sessionFlagWord) {
+        sessionFlag.lastIndex = 0;
+        for (let m = sessionFlag.exec(text); m !== null; m = sessionFlag.exec(text)) {
+          const secret = m[1] as string;
+          if (!namedCredential(secret) || isPlaceholderValue(secret)) continue;
+          const matchEnd = m.index + m[0].length;
+          out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
+        }
+      }
       if (!hasSecretWord) return;
       afterWord.lastIndex = 0;
       for (let m = afterWord.exec(text); m !== null; m = afterWord.exec(text)) {
@@ -242,8 +316,13 @@ export function createSecretPositionDetector(): Detector {
         // `token [eyJ...]`: the brackets wrap the value, they are not part of it.
         const found = raw.startsWith('[') ? raw.slice(1) : raw;
         const trimmed = found.replace(/[.,;:)\]]+$/, '');
-        // `token version=22`: the next key/value pair, not a value.
-        if (!randomLooking(trimmed) || /^[\w.-]+=/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        // `token version=22`: the next key/value pair, not a value. Right after a password word a password may be
+        // plainer (`password 9893adfz!`); a compound name (`X-Auth-Token 30df…`) may hold hex.
+        const word = m[0].slice(0, m[0].search(/[\s=:]/)).toLowerCase();
+        const passwordWord = /^pass(?:w(?:or)?d|phrase)$/.test(word);
+        const compound = /[-_]$/.test(text.charAt(m.index - 1)) && /^[0-9a-f]{32,64}$/i.test(trimmed);
+        if (!(randomLooking(trimmed) || (passwordWord && passwordArgument(trimmed)) || compound)) continue;
+        if (/^[\w.-]+=/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
         out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
       }

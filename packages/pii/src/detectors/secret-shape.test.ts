@@ -130,4 +130,8 @@ describe('secret by shape detector', () => {
   ])('leaves an id alone when %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
+
+  test("leaves IBM's keyword(value) options alone after an account command", () => {
+    expect(findValues(detector, 'ADDUSER JOE02 DFLTGRP(SYS1) OWNER(ADM)')).toEqual([]);
+  });
 });

@@ -232,7 +232,8 @@ function secretLike(value: string): boolean {
     value.length >= 6 &&
     value.length <= 64 &&
     (digit.test(value) || strongSymbol.test(value) || (lower.test(value) && upper.test(value))) &&
-    !/^\d+$|^-|[/\\]|^[\w.+-]+@[\w-]+\.[\w.-]+$|^[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$/.test(value) &&
+    // (Nor IBM's `KEYWORD(value)` option cut at its bracket: `DFLTGRP(SYS1`.)
+    !/^\d+$|^-|[/\\]|^[\w.+-]+@[\w-]+\.[\w.-]+$|^[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$|^[A-Za-z]+\(/.test(value) &&
     !isPlaceholderValue(value)
   );
 }

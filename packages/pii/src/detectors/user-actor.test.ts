@@ -1,5 +1,5 @@
 import { createPiiScanner } from '../scanner';
-import { createUserActorDetector, loginShaped } from './user-actor';
+import { createUserActorDetector, loginShaped, plainLogin } from './user-actor';
 import type { Candidate } from './detector';
 
 describe('user actor detector', () => {
@@ -44,6 +44,71 @@ describe('user actor detector', () => {
     ['an IMAP mailbox of another user', 'expunged 4 messages from mailbox user.okwu.Trash', ['okwu']],
     ['a name before its uid', 'disk quota exceeded for pvance (uid 3012) on /srv', ['pvance', '3012']],
     ['a name after a login word with a path', 'login via Auth\\LdapProvider failed for "jbeck"', ['jbeck']],
+    ['a plain login after by', 'price override keyed by rvanleer at till 4', ['rvanleer']],
+    ['a plain login ending a sentence after by', 'Batch 8812 released by okonkwoa.', ['okonkwoa']],
+    ['a hyphenated login after by', 'snapshot deleted by ops-dbeck from 10.0.0.7', ['ops-dbeck']],
+    ['a service account after by', 'token minted by svc-ledger for export', ['svc-ledger']],
+    [
+      'a plain login after a person role',
+      'nurse kwamena charted vitals; cashier lpetrov closed till',
+      ['kwamena', 'lpetrov'],
+    ],
+    ['an outcome after the name', 'Authentication request for "dkovacs" has been denied (IP: 10.0.0.1)', ['dkovacs']],
+    ['an attempt and its outcome after the name', 'login attempt for mbauer was rejected', ['mbauer']],
+    ['log in written in two words', 'Unable to log in for mtorres from 10.0.0.9 using SSH.', ['mtorres']],
+    ['a session opened for a name', 'session opened for r.okafor from 10.1.2.3', ['r.okafor']],
+    [
+      'util-linux login lines',
+      'FAILED LOGIN 3 FROM 192.0.2.9 FOR kjensen, x; LOGIN ON tty3 BY pnovak',
+      ['kjensen', 'pnovak'],
+    ],
+    ['a console login', "getty: hbrandt login on 'tty2'", ['hbrandt']],
+    ['who logged in, after the phrase', 'User logged in: lfarouk; signed in using ops_ro2', ['lfarouk', 'ops_ro2']],
+    [
+      'a bracketed subject of a login',
+      '[ops.rkhan]: logged in; [dw_etl]: failed to log in: bad password',
+      ['ops.rkhan', 'dw_etl'],
+    ],
+    [
+      'an FTP server and client',
+      '331 Password required for edi_in.\nName (ftp.example.net:mlopez): mlopez',
+      ['edi_in', 'mlopez'],
+    ],
+    ['keys that name who did it', 'run Operator="hkline" Lane=3; {"approver":"pa.ndiaye"}', ['hkline', 'pa.ndiaye']],
+    ['an admin CLI acting on accounts', 'mastoctl accounts create rbeaumont --email r@example.org', ['rbeaumont']],
+    ['the login flag of ssh', 'ssh -p 2222 -l bk_ops 198.51.100.9 uptime', ['bk_ops']],
+    ['the user of a URL with no password', 'pull from sftp://edi_feed@files.example.com/in', ['edi_feed']],
+    ['a name with its uid under a user key', 'JobId=7 UserId=jsato(30112) GroupId=phys(4000)', ['jsato', '30112']],
+    ['a uid in a KEY:VALUE list', 'launch request from UID:30112 GID:4000 HOST:10.0.0.1', ['30112']],
+    ['a uid in parentheses before a colon', 'quota: over limit (uid 30112): /home 12G', ['30112']],
+    ['root after by', 'job killed by root; snapshot pruned by root.', ['root']],
+    ['who logged in as, after a colon', 'cli: Currently logged in as: jtam-ml (team-x)', ['jtam-ml']],
+    ['a person key as an XML element', '<Sale><Lane>2</Lane><Operator>rquispe</Operator></Sale>', ['rquispe']],
+    ['the name of an account created with its password', '/user add name=ops_ro group=read password=x', ['ops_ro']],
+    ['the name after its password', 'secret set password=x name=branch-12 profile=p', ['branch-12']],
+    [
+      'a CEF custom string labelled as a user',
+      'CEF:0|V|P|1|x|y|0|cs2Label=Auth.Username cs2=t.ozawa cs3=x',
+      ['t.ozawa'],
+    ],
+    ['a Perl DBI connection', "DBI->connect('dbi:mysql:db=x;host=h', 'rpt_ro', $pw)", ['rpt_ro']],
+    ['sbt credentials', 'credentials += Credentials("Repo", "repo.example.org", "ci-pub", "x")', ['ci-pub']],
+    [
+      'a container tool login',
+      'skopeo copy --src-creds acme+puller:x a b; buildah push --creds=ci_push:y img',
+      ['acme+puller', 'ci_push'],
+    ],
+    ['the bind DN of an LDAP tool', 'ldapwhoami -x -D "cn=syncbind,dc=example,dc=org" -W', ['syncbind']],
+    [
+      'an object typed as a user',
+      '{"type":"user","login":"mfaye","id":7}; {"name":"okoro","type":"user"}',
+      ['mfaye', 'okoro'],
+    ],
+    [
+      'IBM z/OS and IBM i accounts',
+      'ICH408I USER(PAYR01 ) GROUP(G); ALTUSER JSMITH2 RESUME; CHGUSRPRF USRPRF(ACCTG3) X; User profile QPGMR not found',
+      ['PAYR01', 'JSMITH2', 'ACCTG3', 'QPGMR'],
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -52,7 +117,7 @@ describe('user actor detector', () => {
     ['prose after by', 'results sorted by name, grouped by host; disabled by default'],
     ['the domain of an address before a uid', 'reset mailed to ana@mail.example.org (uid=4410)'],
     ['a cause after by', 'request aborted, caused by timeout'],
-    ['a system role after by', 'key rotated by admin; job killed by root'],
+    ['admin after by, as often a role as an account', 'key rotated by admin; config reset by admin.'],
     ['a host after by', 'lease renewed by dhcp1.corp.example.com; relayed by mx.mail.example.de'],
     ['a host or a word before a session verb', 'gw.example.net logged in; everyone logged out; 671 logged out'],
     ['a file after by', 'rows imported by loader from batch_2026.csv; parsed by parser.py'],
@@ -88,6 +153,25 @@ describe('user actor detector', () => {
     ['an email near a remote shell word', 'ssh-keygen -C ana@example.com; mail ana@example.com re ssh'],
     ['the name of a record that is no account', '{"name": "disk_check", "interval": 5, "groups": ["db"]}'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],
+    ['common words after by', 'requested by caller; masked by runner; handled by vault; run by nightly'],
+    ['inflected and prefixed words after by', 'dropped by reconnecting; rejected by incorrect checksum'],
+    ['programs after by', 'unlocked by loginwindow; rendered by confd; reaped by dockerd'],
+    ['hyphenated words after by', 'handled by sync-engine; opened by non-trusted app; pushed by re-run'],
+    ['a plain word after a role software has too', 'registered new driver usbfs; agent gpgx up; member kafka'],
+    ['a function call after a login word', 'ciod: LOGIN chdir(/p/gb2/x) failed'],
+    ['a value of a key that names something else', 'affinity Operator="In"; author=acme; {"operator":"Exists"}'],
+    ['a cloud account a CLI adds', 'hal config provider docker-registry account add tb-reg --address r.example.io'],
+    ['an app uid in lower case', 'blocked by permission manager uid:10111 pid:28601'],
+    ['a forge URL', 'cloning ssh://git@github.com/acme/web.git'],
+    ['prose after session opened for', 'session opened for user; Session created for client-app'],
+    ['root uid with a name', 'UserId=root(0) GroupId=root(0)'],
+    ['an outcome word that is no outcome', 'Authentication request for token has been queued'],
+    ['an environment variable after by', 'passphrase given by BORG_PASSCOMMAND or by SMTP_USER'],
+    ['a PAM module after by', 'Access denied by pam_access: no match; handled by nss_ldap'],
+    ['a header after a role', 'admin: Proxy-Authorization: Basic x; agent: Content-Type: text/plain'],
+    ['the name of an app beside its uid', 'acquire lock tag="x", name=com.android.phone, ws=null, uid=1001'],
+    ['a CEF label that names no user', 'cs4Label=Auth.Login-Status cs4=REJECT cs5Label=Host cs5=web1'],
+    ['a name without its password', 'ppp profile add name=default-encryption'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });
@@ -112,5 +196,19 @@ describe('user actor detector', () => {
     ['v2.1', false],
   ])('tells a login shape: %s', (value, expected) => {
     expect(loginShaped(value)).toBe(expected);
+  });
+
+  test.each([
+    ['tquinlan', true],
+    ['netadm-ro', true],
+    ['svc-veeam', true],
+    ['caller', false],
+    ['nightly', false],
+    ['sync-engine', false],
+    ['non-trusted', false],
+    ['usbfs', true],
+    ['deployed', false],
+  ])('tells a plain login: %s', (value, expected) => {
+    expect(plainLogin(value)).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { isCommonWord, isWordCompound } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { isPlaceholderValue } from './secret-kv';
@@ -15,8 +16,10 @@ import { notAName } from './user';
 
 // A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name).
 const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
+// A mainframe account: capitals, digits and `#$@`, 1-10 long (z/OS allows 8, IBM i 10).
+const mainframeId = '[A-Z#$@][A-Z0-9#$@]{0,9}';
 // Where a name ends: a blank, the end, closing punctuation, or a `.` or `:` that ends a sentence or a clause.
-const end = `(?=$|[\\s,;)\\]}'"]|[.:](?:\\s|$))`;
+const end = `(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:](?:\\s|$))`;
 
 /** A login, by its shape: letters with an inner `.` or `_` (`frontdesk.lsilva`, `hr_admin_x`), with an inner `-` and a
  * digit or a capital (`vpn-guest-07`, `Steward-Ana`; `non-trusted` and `meta-data` are words), or letters then digits
@@ -30,6 +33,11 @@ const recordId = /^[A-Z]{1,8}[-_]\d+$/;
 // A machine's name, numbered after a machine word: `bamboo-agent-04`, `build_worker_3`, `ci.runner2`.
 const machineName =
   /(?:^|[._-])(?:agent|worker|node|host|server|runner|builder|build|vm|pod|box|srv|sensor|device|client|gw|proxy|db|web|app)[._-]?\d+$/i;
+
+// An environment variable (`BORG_PASSCOMMAND`, `SMTP_USER`): capitals joined by `_` name a setting, not an account.
+const envName = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+// A plug-in module by its conventional prefix (`pam_slurm_adopt`, `nss_ldap`, `ngx_http_auth`; `mod_` is a moderator's too).
+const modulePrefix = /^(?:pam|nss|ngx|lib)_/;
 
 // Last labels that make a dotted name a host or a file, not a login (`db.prod.internal`, `report.csv`).
 const hostOrFileEnd =
@@ -90,8 +98,8 @@ const proseWord = new Set(
     'name names host hosts time date size type key keys value values peer peers remote local system kernel signal ' +
     'timeout error errors exception exceptions request requests response another other others some any one two ' +
     'three each every all both either neither none nobody somebody someone anyone everyone client clients node nodes ' +
-    'process processes thread threads worker workers job jobs task tasks scheduler cron daemon root admin ' +
-    'administrator administrators superuser sysadmin operator guest anonymous everyone public internal external ' +
+    'process processes thread threads worker workers job jobs task tasks scheduler cron daemon ' +
+    'administrators operator guest anonymous everyone public internal external ' +
     'example instance expected usual well follows follow such above below before after soon possible needed ' +
     'required intended designed normal standard usual unknown merge team group groups email mail phone sms text ' +
     'reference value script scripts policy app application applications program service module plugin plugins ' +
@@ -129,16 +137,53 @@ export function loginShaped(value: string): boolean {
     dottedHost.test(value) ||
     machineName.test(value) ||
     versionLike.test(value) ||
-    recordId.test(value)
+    recordId.test(value) ||
+    envName.test(value) ||
+    modulePrefix.test(value)
   )
     return false;
   if (isProse(value)) return false;
+  // Words joined by `-` that are all English are a header or a compound (`Proxy-Authorization`, `Read-Only`).
+  if (value.includes('-') && value.split('-').every((part) => isCommonWord(part))) return false;
   // Some part must be a person's (`frontdesk.lsilva`, `kaveh8`), or a role numbered as an account (`driver_44120`).
   const parts = value.toLowerCase().split(/[._-]|(?<=[a-z])(?=\d)/);
   return (
     parts.some((part) => /^[a-z]{2}/.test(part) && !softwareWord.has(part) && !isProse(part)) ||
     (parts.some((part) => roleWords.includes(part)) && parts.some((part) => /^\d+$/.test(part)))
   );
+}
+
+// Words that start a hyphenated English word (`non-trusted`, `re-run`, `self-signed`), not a login's first part.
+const wordPrefix = /^(?:non|pre|post|re|sub|multi|inter|self|co|anti|semi|auto|cross|over|under|out|mid|de|un|in|e|x)-/;
+// Past tenses, gerunds and other derived words that are prose where a name could stand (`by manually`).
+const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ist|ous|ive|ize|ise|able|ible|ful|less)$/;
+
+/** A word of no language but a person's login: not a common English or log word, not prose, not a word of software. */
+function noWord(word: string): boolean {
+  return (
+    !isCommonWord(word) && !isProse(word) && !softwareWord.has(word) && !derivedWord.test(word) && !isWordCompound(word)
+  );
+}
+
+/** A login without the login shape, by its words: one lower-case word that is no common word (`tquinlan`, `hpadmin`;
+ * not `caller`, `vault`, `nightly`), or lower-case words joined by `-` one of which is none (`netadm-ro`, `hr-kfoster`;
+ * not `sync-engine`, `non-trusted`), or a service account's `svc-` prefix (`svc-veeam`). */
+export function plainLogin(value: string): boolean {
+  if (/^[a-z]{3,24}$/.test(value)) return noWord(value);
+  if (!/^[a-z]{2,}(?:-[a-z]{2,}){1,3}$/.test(value) || wordPrefix.test(value) || hostOrFileEnd.test(value))
+    return false;
+  const parts = value.split('-');
+  if (parts[0] === 'svc') return true;
+  return !isProse(value) && parts.some((part) => part.length >= 3 && noWord(part));
+}
+
+// The account every Unix system has, a word in English too: in an actor's place it is the account (label convention).
+// (`by admin` is as often a role before a name, `cleared by admin mod_ayesha`, as an account.)
+const systemAccounts = new Set(['root']);
+
+/** Where the words only hint at a person: a login-shaped value, a plain login or a system's own account. */
+function loginOrPlainLogin(value: string): boolean {
+  return loginShaped(value) || plainLogin(value) || systemAccounts.has(value);
 }
 
 /** A value that can be a name where the words around it say a person acted: login-shaped, or one lower-case word
@@ -151,20 +196,29 @@ function plainOrLoginShaped(value: string): boolean {
   return /^[a-z]{3,24}$/.test(value) && !isProse(value) && !/(?:ed|ing|ly|tion|ment|ness)$/.test(value);
 }
 
-// A role a person has in an application, before their name: `agent NAME`, `teacher NAME`, `driver login NAME`.
-const roleWords = (
-  'agent staff operator inspector teacher instructor student parent guardian driver courier dispatcher player member ' +
-  'employee employer technician tech admin moderator mod cashier clerk supervisor manager analyst officer preparer ' +
-  'reviewer approver nurse physician pharmacist doctor contractor editor subscriber requester requestor submitter ' +
-  'assignee uploader author owner'
+// A role a person has in an application, before their name: `teacher NAME`, `cashier NAME`, `driver login NAME`. Only
+// people hold these, so a plain login after one is a name (`teacher tmoreau`).
+const personRoles = (
+  'staff inspector teacher instructor student parent guardian courier dispatcher employee employer technician ' +
+  'moderator cashier clerk supervisor manager analyst officer preparer reviewer approver nurse physician pharmacist ' +
+  'doctor contractor requester requestor submitter assignee administrator'
 ).split(' ');
-const role = `(?:${roleWords.join('|')}|administrator)`;
+// Roles that software has too (`driver ehci`, `agent gpg`, `player vlc`, `owner root`): a name after one must look
+// like a login.
+const sharedRoles = 'agent operator driver player member tech admin mod editor subscriber uploader author owner'.split(
+  ' ',
+);
+const roleWords = [...personRoles, ...sharedRoles];
+/** Pattern source: one of `roles` before a name, with an optional login word (`driver login NAME`, `staff: NAME`). */
+const afterRole = (roles: readonly string[]) =>
+  `\\b(?<![.-])(?:${roles.join('|')})(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`;
+const roleKeywords = (roles: readonly string[]) => roles.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]);
 // A login or authentication word that a `for NAME` completes.
 const authWord =
-  '(?:log(?:in|on)|log-?in|sign-?in|sign-?on|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
+  '(?:log[ -]?(?:in|on)|sign[ -]?(?:in|on)|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
 // What happened to it: only then does `for` name an account (`login failed for`, not `login shell for bash`).
 const authOutcome =
-  '(?:fail(?:ed|ure|s)?|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
+  '(?:fail(?:ed|ure|s)?|unable|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
   'incorrect|mismatch|expired|reset(?:ting)?|chang(?:e|ed|ing)|updat(?:e|ed|ing)|locked|unlocked|granted|revoked|' +
   'issued|rotated|ok|attempts?)';
 // Quotes or brackets around a name, also JSON-escaped (`\\"root\\"`) or a quoted list item (`['ubuntu']`).
@@ -206,11 +260,32 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // `Authentication request for "nilssong" has succeeded`, `login attempt for kahalep was denied`: the outcome after
+        // the name.
+        rule(
+          [' for '],
+          `\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
+          undefined,
+          'gi',
+        ),
+        // A user's session: `Session opened for oksana.marchenko from 91.203.145.66`, `session closed for tkrause`.
+        rule(
+          ['session '],
+          `\\bsession\\s+(?:opened|closed|started|created|established|ended)\\s+for\\s+(?!user\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|by)\\b|\\s*[(,;]|\\.?\\s*$)`,
+          undefined,
+          'gi',
+        ),
+        // util-linux and busybox login: `FAILED LOGIN 2 FROM 10.3.3.3 FOR operator2, Authentication failure`, `LOGIN ON
+        // tty1 BY alice`, `root login on 'ttyS0'`.
+        rule(
+          ['failed login', 'login on'],
+          `\\bFAILED LOGIN \\d+ (?:FROM \\S+ )?FOR (${name}),|\\bLOGIN ON \\S+ BY (${name})\\b|(?<![\\w.-])(${name}) login on '?(?:tty|pts|console|hvc)`,
+        ),
       ],
     ],
     plainOrLoginShaped,
   );
-  // Where the words only hint at a person: the name must be login-shaped.
+  // Where the words only hint at a person: the name must be login-shaped or no common word.
   const loginNames = createRuleDetector(
     'user',
     [
@@ -227,12 +302,7 @@ export function createUserActorDetector(): Detector {
         // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
         // (`\b(?<![.-])` is `(?<![\w.-])` before a letter, and the engine tests `\b` at each position far faster.)
-        rule(
-          roleWords.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]),
-          `\\b(?<![.-])${role}(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`,
-          undefined,
-          'gi',
-        ),
+        rule(roleKeywords(personRoles), afterRole(personRoles), undefined, 'gi'),
         // The subject of a session verb: `ops_kim logged in`, `Raptor97[/203.0.113.5:27005] signed out`.
         rule(
           ['logged ', 'signed '],
@@ -247,27 +317,56 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // `User logged in: aoyelaran`, `[etl_loader]: logged in`, `[analyst.kim]: failed to log in`, `logged in using
+        // ops_ro`: who the session is.
+        rule(
+          ['logged ', 'signed ', 'to log'],
+          `\\b(?:logged|signed)\\s+(?:in|on|out|off)(?:(?:\\s+as)?:\\s+|\\s+using\\s+)(${name})${end}|\\[(${name})\\]:?\\s+(?:(?:has\\s+)?(?:logged|signed)\\s+(?:in|on|out|off)|failed to (?:log|sign)\\s?(?:in|on))\\b`,
+          undefined,
+          'gi',
+        ),
+        // An FTP server's `331 Password required for edi_upload.` and its client's prompt `Name (host:jlee): edi_upload`.
+        rule(
+          ['required for', 'name ('],
+          `\\bPassword required for (${name})${end}|\\bName \\([^\\s():]+:(${name})\\):[ \\t]*(${name})?`,
+        ),
+        // Keys that name who did it: `Operator="swebb"`, `administrator:"cpadmin"`, `approver=kmensah`, `<Operator>ana7
+        // </Operator>` (a login by shape or no common word: `author=acme` is a word, `Operator="In"` a selector's).
+        rule(
+          ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'],
+          `(?<![\\w.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
+          undefined,
+          'gi',
+        ),
         // `parent login jgreenberg_parent from`, `login driver_44120 device …`: a login word before a login-shaped name.
         rule(
           ['login ', 'logon '],
-          `\\blog(?:in|on)\\s+(?!(?:from|to|as|for|with|via|at|by|of|on|in)\\b)(${name})(?=\\s+(?:from|at|on|via|device|status|succeeded|failed|ok)\\b|[\\s,;]*$|\\s*[(,;])`,
+          `\\blog(?:in|on)\\s+(?!(?:from|to|as|for|with|via|at|by|of|on|in)\\b)(${name})(?=\\s+(?:from|at|on|via|device|status|succeeded|failed|ok)\\b|[\\s,;]*$|\\s*[,;]|\\s+\\()`,
           undefined,
           'gi',
         ),
       ],
     ],
+    loginOrPlainLogin,
+  );
+  // After a role software has too, only a login-shaped name.
+  const sharedRoleNames = createRuleDetector(
+    'user',
+    [[rule(roleKeywords(sharedRoles), afterRole(sharedRoles), undefined, 'gi')]],
     loginShaped,
   );
   // Numeric user ids in prose; uid 0 is root's on every system and names no person.
   const uidNumber = '(?!0(?!\\d))(\\d{1,10})';
   // (In prose a uid ends the sentence or a parenthesis; `uid 2010 class super-user` is a configuration's syntax.)
-  const uid = `${uidNumber}(?=\\s*$|\\s*[.)\\],;](?:\\s|$)|\\s+and\\b)`;
+  const uid = `${uidNumber}(?=\\s*$|\\s*[.)\\],;](?:\\s|$|:)|\\s+and\\b)`;
   const numericIds = createRuleDetector(
     'user',
     [
       [
         // systemd's `User Manager for UID 1004`, qmail's `uid 1004`, snapd's `(uid 1001)`, `euid from 0 to 1010`.
         rule(['uid '], `(?<![\\w.-])(?:[erfs]|fs)?uid\\s+(?:from\\s+\\d+\\s+to\\s+)?${uid}`, undefined, 'gi'),
+        // A `KEY:VALUE` list: Slurm's `request from UID:21044 GID:21044 HOST:…`.
+        rule(['uid:'], `(?<![\\w.-])UID:${uidNumber}(?=\\s+[A-Z]+:)`),
         // `user@1004.service`, `user-1004.slice`, `user-runtime-dir@1004.service`: systemd names a user's units by uid.
         rule(
           ['.service', '.slice', '.scope'],
@@ -312,6 +411,61 @@ export function createUserActorDetector(): Detector {
           ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
           `\\b(?<![./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
         ),
+        // An admin CLI's `accounts <verb> NAME` (`tootctl accounts create sanjay57 --email …`, `accounts modify NAME`):
+        // the account the subcommand acts on, then the end or an option (a singular `account add` is often a cloud's).
+        rule(
+          ['accounts '],
+          `\\baccounts\\s+(?:add|create|new|delete|remove|modify|update|approve|suspend|unsuspend|enable|disable|lock|unlock|reset-password|rename)\\s+(${name})(?=\\s*$|\\s+--?[A-Za-z])`,
+        ),
+        // The login of a remote shell by flag, `ssh -l sw-backup host`, and of a URL with no password, `ssh://bk-db01@host`,
+        // `rsync://webpush@backup01/…` (not `git@`, a forge's shared account).
+        rule(
+          ['ssh', 'rsync', 'sftp', 'ftp'],
+          `\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l\\s*(${name})(?![\\w.@-])|\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://(?!git@)(${name})@(?=[A-Za-z0-9])`,
+        ),
+        // The `name=` of an account a command or record creates, with its password beside it (RouterOS's `/user add
+        // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).
+        rule(
+          ['name='],
+          `(?<![\\w.-])name=(${name})(?=[\\s,;]|$)(?:(?=[^\\n]*?\\s(?:password|passwd)=)|(?<=(?<![\\w.-])(?:password|passwd)=[^\\n]*?\\sname=[^\\s=]*))`,
+        ),
+        // ArcSight CEF's custom strings: the value whose label names a user (`cs1Label=Auth.Username cs1=NAME`).
+        rule(
+          ['label='],
+          `\\bcs(\\d)Label=[\\w.]*?(?:User|Account|Login)(?:name|Id)?(?=\\s)[^\\n]*?\\scs\\1=(${name})(?=\\s|$)`,
+          [2],
+          'gi',
+        ),
+        // The user of a connection call after its data source: Perl DBI's `connect('dbi:Pg:…', 'NAME', …)` and a DSN list
+        // (`['DBI:mysql:…', 'NAME', '…']`), sbt's `Credentials(realm, host, "NAME", "…")`.
+        rule(
+          ['dbi:', 'credentials('],
+          `(["'])dbi:[^"'\\n]*\\1\\s*,\\s*(["'])(${name})\\2|\\bCredentials\\(\\s*"[^"\\n]*"\\s*,\\s*"[^"\\n]*"\\s*,\\s*"(${name})"\\s*,`,
+          [3, 4],
+          'gi',
+        ),
+        // A container tool's `--creds NAME:…`, `--dest-creds NAME:…` (podman, buildah, skopeo; Quay robots are `org+bot`).
+        rule(['creds'], `(?<![\\w-])--(?:src-|dest-)?creds[= ]["']?([A-Za-z_][\\w.+-]{0,63}):`),
+        // The bind DN of an LDAP tool: `ldapsearch -D "cn=readonly,dc=…"` (the account that binds, not an entry).
+        rule(['ldap'], `\\bldap\\w*\\b[^|;&\\n]*?\\s-D\\s*["']?(?:cn|uid)=(${name}),`),
+        // An object typed as a user: `{"type":"user","name":"akimura",…}` (either order).
+        rule(
+          ['"user"'],
+          `\\{[^{}\\n]*?"type"\\s*:\\s*"user"[^{}\\n]*?"(?:name|login|username)"\\s*:\\s*"(${name})"|\\{[^{}\\n]*?"(?:name|login|username)"\\s*:\\s*"(${name})"(?=[^{}\\n]*?"type"\\s*:\\s*"user")`,
+        ),
+        // IBM z/OS and IBM i name a user in capitals: RACF's `USER(PAYB042 )`, `ALTUSER JDOE01`, TSO's `USERID OPER07`,
+        // `USRPRF(TMORALES)`, `RMTUSER(QSECOFR)`, `User profile JHOLLOWAY not found`.
+        rule(
+          ['user(', 'userid', 'usrprf', 'user profile', 'altuser', 'adduser', 'deluser', 'listuser'],
+          `\\b(?:(?:USER|USERID|USRPRF|RMTUSER)\\(\\s*|USERID |(?:ALTUSER|ADDUSER|DELUSER|LISTUSER|CHGUSRPRF|CRTUSRPRF|DLTUSRPRF) |[Uu]ser profile )(${mainframeId})(?![\\w#$@(])`,
+        ),
+        // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
+        rule(
+          ['userid=', 'user=', 'owner='],
+          `(?<![\\w.-])(?:user(?:_?id)?|owner)=(${name})\\((?!0\\))(\\d{1,10})\\)`,
+          undefined,
+          'gi',
+        ),
         // The `name` of an account record: a dict or JSON object that also holds a uid, a password (hash) or a shell
         // (`{'name': 'tnguyen', 'uid': 2107}`, Ansible's and cloud-init's users, a user API's body).
         rule(
@@ -322,5 +476,5 @@ export function createUserActorDetector(): Detector {
     ],
     (value) => !isPlaceholderValue(value),
   );
-  return combineDetectors('user', [plainNames, loginNames, numericIds, identities, logins]);
+  return combineDetectors('user', [plainNames, loginNames, sharedRoleNames, numericIds, identities, logins]);
 }
