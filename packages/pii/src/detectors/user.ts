@@ -1,4 +1,5 @@
-import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { execAtKeyPair, joined, keyPairAt, keyWordsTest, type KeyWordTest } from './key-separators';
 import { pgpassUser, pgpassWords } from './pgpass';
 import { nonMailRealm, singleLabelRealm } from './principal';
 import { isPlaceholderValue } from './secret-kv';
@@ -108,20 +109,18 @@ export function createUserDetector(): Detector {
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
   // (Even then `\\n` before the next `key=` is an escaped line break: `user=bob\\npassword=…`.)
   const keyValueLiteral = keyValueWith('\\\\{1,2}(?![nrt][\\w.-]*\\s*[=:])');
-  // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
-  // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
-  const keySeparator =
-    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter|owner|employee|submitter|requester)\\?["']?\s*.)/i;
+  // The word that ends every key above: the key scan (which tries a word, and `[\w.-]*` before `actor`, at every
+  // position) runs only from the keys of pairs that end in one (on many lines these words are prose).
+  const userKeyWord = keyWordsTest([
+    ...joined('user', ['name', 'id'], ' _.-'),
+    ...['usr', 'ugi', 'logname', 'uid', 'samaccountname', 'acct', 'account name', 'set_id', 'actor', 'by'],
+    ...joined('login', ['name'], '_-'),
+    ...joined('principal', ['name'], '_.-'),
+    ...['assignee', 'reporter', 'owner', 'employee', 'submitter', 'requester'],
+  ]);
   const none: readonly RegExp[] = [];
-  // Where the patterns of the group being run start: no key/value match has its separator before the first one the
-  // test finds, so their scan starts at that separator's key.
-  let scanFrom = 0;
-  const separatedKeyValue = (text: string) => {
-    const separator = keySeparator.exec(text);
-    if (separator === null) return none;
-    scanFrom = keyRunStart(text, separator.index);
-    return (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
-  };
+  const separatedKeyValue = (text: string) =>
+    keyPairAt(text, 0, userKeyWord) === -1 ? none : (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
   const sshd = new RegExp(
     `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+|attempt|failure) for (?:invalid user )?(${name}) from\\b`,
     'g',
@@ -211,7 +210,8 @@ export function createUserDetector(): Detector {
     const list = [pattern];
     return () => list;
   };
-  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[]]> = [
+  // Each group: its words, its patterns for a text, and for key/value patterns the words their keys end in.
+  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[], KeyWordTest?]> = [
     [['user', 'login'], phrase],
     [
       [
@@ -242,6 +242,7 @@ export function createUserDetector(): Detector {
         'set_id',
       ],
       separatedKeyValue,
+      userKeyWord,
     ],
     [
       [
@@ -289,10 +290,15 @@ export function createUserDetector(): Detector {
     find(text: string, out: Candidate[], groups = -1): void {
       for (let i = 0; i < patterns.length; i++) {
         if ((groups & (1 << i)) === 0) continue;
-        scanFrom = 0;
-        for (const pattern of (patterns[i] as (typeof patterns)[number])[1](text)) {
-          pattern.lastIndex = scanFrom;
-          for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const [, patternsFor, keyWord] = patterns[i] as (typeof patterns)[number];
+        for (const pattern of patternsFor(text)) {
+          pattern.lastIndex = 0;
+          for (
+            let m = keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, 0, keyWord);
+            m !== null;
+            m =
+              keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, m.index + m[0].length, keyWord)
+          ) {
             const found = m[m.length - 1] as string;
             const value = found.replace(/\.+$/, '');
             const valueStart = m.index + m[0].lastIndexOf(found);
