@@ -24,7 +24,7 @@ const path = require('node:path');
 const { createRedactor, createPiiScanner } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 const { freePort, spawnSorter, startOracleLlm } = require('../sorter/support');
-const { masked, judgeSpans, tallyPaths, searchForms } = require('./support');
+const { masked, judgeSpans, tallyPaths, searchForms, placesOf, besideIn, metricNamesAndLabels } = require('./support');
 
 const root = path.join(__dirname, '..', '..');
 const collectorBin = path.join(root, 'packages', 'collector', 'bin', 'collector.js');
@@ -72,8 +72,8 @@ function bodyOf(text) {
   }
 }
 
-/** The sorter path: every line through POST /classify; returns the bytes each way out held. */
-async function sorterPath(name, lines) {
+/** The built sorter at debug level with its output kept, asking a recording fake LLM (budgets far above the bench's). */
+async function recordedSorter() {
   const llm = await startOracleLlm({ answerFor });
   const logs = [];
   const sorter = await spawnSorter(
@@ -86,6 +86,12 @@ async function sorterPath(name, lines) {
     },
     logs,
   );
+  return { llm, sorter, logs };
+}
+
+/** The sorter path: every line through POST /classify; returns the bytes each way out held. */
+async function sorterPath(name, lines) {
+  const { llm, sorter, logs } = await recordedSorter();
   const responses = [];
   try {
     for (let i = 0; i < lines.length; i += batch) {
@@ -103,7 +109,7 @@ async function sorterPath(name, lines) {
       if (res.status !== 200) throw new Error(`${name}: /classify answered ${res.status}: ${res.text.slice(0, 300)}`);
       responses.push(res.headers, res.text);
     }
-    const metrics = (await fetchText(`${sorter.url}/metrics`)).text;
+    const metrics = metricNamesAndLabels((await fetchText(`${sorter.url}/metrics`)).text);
     return {
       'LLM requests': llm.calls.map((c) => c.rawBody).join('\n'),
       responses: responses.join('\n'),
@@ -132,18 +138,7 @@ function lineCount(file) {
 
 /** The collector path: every line through the quickstart config, Loki push in, NDJSON files out. */
 async function collectorPath(name, lines) {
-  const llm = await startOracleLlm({ answerFor });
-  const sorterLogs = [];
-  const sorter = await spawnSorter(
-    {
-      LLM_API_KEY: 'bench-leaks-key',
-      LLM_BASE_URL: llm.baseUrl,
-      LOG_LEVEL: 'debug',
-      LIMITER_REQUESTS_PER_MINUTE: '100000',
-      LIMITER_TOKENS_PER_MINUTE: '1000000000',
-    },
-    sorterLogs,
-  );
+  const { llm, sorter, logs: sorterLogs } = await recordedSorter();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pii-leaks-'));
   const ports = {
     COLLECTOR_HTTP_PORT: await freePort(),
@@ -192,8 +187,8 @@ async function collectorPath(name, lines) {
       `${lines.length} lines in the sink files`,
       () => lineCount(path.join(out, 'storage.ndjson')) + lineCount(path.join(out, 'archive.ndjson')) >= lines.length,
     );
-    const metrics = (await fetchText(`${collectorUrl}/metrics`)).text;
-    const sorterMetrics = (await fetchText(`${sorter.url}/metrics`)).text;
+    const metrics = metricNamesAndLabels((await fetchText(`${collectorUrl}/metrics`)).text);
+    const sorterMetrics = metricNamesAndLabels((await fetchText(`${sorter.url}/metrics`)).text);
     const stopped = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
     await stopped;
@@ -217,19 +212,20 @@ async function collectorPath(name, lines) {
   }
 }
 
-/** The 60 characters around the first places a value stands in an output, with every labeled value of the part masked. */
-function contexts(output, value, labeledValues) {
-  const found = [];
-  const mask = (text) => labeledValues.reduce((t, v) => t.split(v).join('*'.repeat(v.length)), text);
-  for (const form of searchForms(value)) {
-    for (let at = output.indexOf(form); at >= 0 && found.length < 3; at = output.indexOf(form, at + 1))
-      found.push(
-        mask(
-          `${output.slice(Math.max(0, at - 60), at)}[${form}]${output.slice(at + form.length, at + form.length + 60)}`,
-        ).replace(/\n/g, '\\n'),
-      );
-  }
-  return found;
+/** The 60 characters around the first places a value counts as found in an output, every labeled value masked. */
+function contexts(output, value, beside, labeledValues) {
+  const mask = (text) =>
+    labeledValues.reduce(
+      (t, v) => searchForms(v).reduce((u, form) => u.split(form).join('*'.repeat(form.length)), t),
+      text,
+    );
+  return placesOf(output, value, beside)
+    .slice(0, 3)
+    .map(({ at, form }) =>
+      mask(
+        `${output.slice(Math.max(0, at - 60), at)}[${form}]${output.slice(at + form.length, at + form.length + 60)}`,
+      ).replace(/\n/g, '\\n'),
+    );
 }
 
 function examples(spans) {
@@ -294,7 +290,8 @@ async function main() {
         console.log(`  own leak ${s.path} ${name}:${s.line + 1} ${masked(s)}`);
         for (const [k, v] of Object.entries(outputs))
           if (k.startsWith(`${s.path}: `))
-            for (const c of contexts(v, s.value, labeledValues)) console.log(`    ${k}: ${c}`);
+            for (const c of contexts(v, s.value, besideIn(lines[s.line].text, s.value), labeledValues))
+              console.log(`    ${k}: ${c}`);
       }
     }
   }
