@@ -136,8 +136,81 @@ function lineCount(file) {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
 }
 
-/** The collector path: every line through the quickstart config, Loki push in, NDJSON files out. */
-async function collectorPath(name, lines) {
+/** Loki push JSON, one stream per part, as Promtail or Alloy would push a file's lines. */
+const lokiPush = {
+  name: 'Loki push',
+  request: (ports, name, texts, startNs) => [
+    `http://127.0.0.1:${ports.LOKI_PUSH_PORT}/loki/api/v1/push`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        streams: [
+          {
+            stream: { job: name, host: 'bench-host-1', filename: `/var/log/${name}.log` },
+            values: texts.map((text, k) => [String(startNs + BigInt(k)), text]),
+          },
+        ],
+      }),
+    },
+  ],
+};
+
+function anyValue(v) {
+  if (typeof v === 'string') return { stringValue: v };
+  if (typeof v === 'boolean') return { boolValue: v };
+  if (typeof v === 'number') return Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v };
+  return { stringValue: JSON.stringify(v) };
+}
+
+/** A line as an OTel SDK logs it: a JSON record's message field is the body and its other fields are attributes. */
+function otlpRecord(text, timeUnixNano) {
+  const record = bodyOf(text);
+  if (typeof record === 'string') return { timeUnixNano, body: { stringValue: text } };
+  const messageKey = ['message', 'msg', 'body', 'log', 'text'].find(
+    (k) => typeof record[k] === 'string' && record[k] !== '',
+  );
+  return {
+    timeUnixNano,
+    body: { stringValue: messageKey === undefined ? text : record[messageKey] },
+    attributes: Object.entries(record)
+      .filter(([key]) => key !== messageKey)
+      .map(([key, value]) => ({ key, value: anyValue(value) })),
+  };
+}
+
+/** OTLP/HTTP JSON logs, one resource per part, as an OTel SDK exports them. */
+const otlpHttp = {
+  name: 'OTLP/HTTP',
+  request: (ports, name, texts, startNs) => [
+    `http://127.0.0.1:${ports.OTLP_HTTP_PORT}/v1/logs`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        resourceLogs: [
+          {
+            resource: {
+              attributes: [
+                { key: 'service.name', value: { stringValue: name } },
+                { key: 'host.name', value: { stringValue: 'bench-host-1' } },
+              ],
+            },
+            scopeLogs: [
+              {
+                scope: { name: 'bench' },
+                logRecords: texts.map((text, k) => otlpRecord(text, String(startNs + BigInt(k)))),
+              },
+            ],
+          },
+        ],
+      }),
+    },
+  ],
+};
+
+/** A collector path: every line through the quickstart config, in by `via`, NDJSON files out. */
+async function collectorPath(name, lines, via) {
   const { llm, sorter, logs: sorterLogs } = await recordedSorter();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pii-leaks-'));
   const ports = {
@@ -171,16 +244,10 @@ async function collectorPath(name, lines) {
     });
     const start = BigInt(Date.now()) * 1_000_000n;
     for (let i = 0; i < lines.length; i += batch) {
-      const values = lines.slice(i, i + batch).map((line, k) => [String(start + BigInt(i + k)), line.text]);
-      const res = await fetchText(`http://127.0.0.1:${ports.LOKI_PUSH_PORT}/loki/api/v1/push`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          streams: [{ stream: { job: name, host: 'bench-host-1', filename: `/var/log/${name}.log` }, values }],
-        }),
-      });
+      const texts = lines.slice(i, i + batch).map((l) => l.text);
+      const res = await fetchText(...via.request(ports, name, texts, start + BigInt(i)));
       if (res.status !== 204 && res.status !== 200)
-        throw new Error(`${name}: Loki push answered ${res.status}: ${res.text.slice(0, 300)}`);
+        throw new Error(`${name}: ${via.name} answered ${res.status}: ${res.text.slice(0, 300)}`);
     }
     // Storage and archive together take every line once (alerting lines go to storage as well).
     await waitFor(
@@ -236,6 +303,13 @@ function examples(spans) {
     .join('; ');
 }
 
+// Each path: its name in the table and how a part's lines go through it (a fresh set of processes per part and path).
+const paths = [
+  ['sorter', sorterPath],
+  ['collector, Loki push', (name, lines) => collectorPath(name, lines, lokiPush)],
+  ['collector, OTLP/HTTP', (name, lines) => collectorPath(name, lines, otlpHttp)],
+];
+
 async function main() {
   const redactor = createRedactor();
   const scanner = createPiiScanner();
@@ -250,25 +324,24 @@ async function main() {
     const lines = parseCorpus(fs.readFileSync(file, 'utf8'), file);
     const score = scoreCorpus(lines, scanner).untyped;
     const redacted = lines.map((l) => redactor.redact(l.text).text);
-    const sorterOut = await sorterPath(name, lines);
-    const collectorOut = await collectorPath(name, lines);
     const outputs = {};
-    for (const [pathName, out] of [
-      ['sorter', sorterOut],
-      ['collector', collectorOut],
-    ])
+    const llmCalls = {};
+    for (const [pathName, run] of paths) {
+      const out = await run(name, lines);
+      llmCalls[pathName] = out.llmCalls;
       for (const [k, v] of Object.entries(out)) if (typeof v === 'string') outputs[`${pathName}: ${k}`] = v;
-    const judged = judgeSpans(lines, redacted, {
-      sorter: Object.keys(outputs)
-        .filter((k) => k.startsWith('sorter: '))
-        .map((k) => outputs[k])
-        .join('\n\u0000\n'),
-      collector: Object.keys(outputs)
-        .filter((k) => k.startsWith('collector: '))
-        .map((k) => outputs[k])
-        .join('\n\u0000\n'),
-    });
-    const tally = tallyPaths(judged, ['sorter', 'collector']);
+    }
+    const byPath = Object.fromEntries(
+      paths.map(([pathName]) => [
+        pathName,
+        Object.keys(outputs)
+          .filter((k) => k.startsWith(`${pathName}: `))
+          .map((k) => outputs[k])
+          .join('\n\u0000\n'),
+      ]),
+    );
+    const judged = judgeSpans(lines, redacted, byPath);
+    const tally = tallyPaths(judged, Object.keys(byPath));
     const verbatim = judged.filter((s) => s.missed).length;
     for (const [pathName, t] of Object.entries(tally)) {
       console.log(
@@ -282,7 +355,7 @@ async function main() {
       misses: score.labeled - score.covered,
       verbatim,
       tally,
-      llm: [sorterOut.llmCalls, collectorOut.llmCalls],
+      llmCalls,
     });
     if (showWhere) {
       const labeledValues = [...new Set(judged.map((s) => s.value))].sort((a, b) => b.length - a.length);
@@ -296,14 +369,14 @@ async function main() {
     }
   }
   const sum = (f) => totals.reduce((n, t) => n + f(t), 0);
-  for (const p of ['sorter', 'collector'])
+  for (const [p] of paths)
     console.log(
       `| **all ${totals.length} parts** | ${sum((t) => t.lines)} | ${sum((t) => t.labeled)} | ${sum((t) => t.misses)} | ${sum((t) => t.verbatim)} | ${p} | ${sum((t) => t.tally[p].leaked)} | ${sum((t) => t.tally[p].missed)} | ${sum((t) => t.tally[p].background)} | **${sum((t) => t.tally[p].own.length)}** |`,
     );
   console.log(
-    `\nLLM calls: sorter path ${sum((t) => t.llm[0])}, collector path ${sum((t) => t.llm[1])} (fake LLM on loopback, every request body recorded)`,
+    `\nLLM calls (fake LLM on loopback, every request body recorded): ${paths.map(([p]) => `${p} ${sum((t) => t.llmCalls[p])}`).join(', ')}`,
   );
-  for (const p of ['sorter', 'collector']) {
+  for (const [p] of paths) {
     const mine = own.filter((s) => s.path === p);
     console.log(`own leaks on the ${p} path (masked): ${mine.length === 0 ? 'none' : examples(mine)}`);
   }
