@@ -4,17 +4,18 @@
 //     JSON lines as structured bodies, with client ids and stream attributes; its LLM is a recording fake
 //     OpenAI-compatible server on loopback (bench/sorter/support.js). Bytes searched: every LLM request body, every
 //     /classify response (headers and body), the sorter's stdout and stderr, /metrics at the end.
-//   collector: the same lines pushed as Loki push JSON (100 lines a push) to the collector binary running the quickstart
-//     config (examples/quickstart/collector.yaml: redact, then classify against its own sorter and fake LLM, then
-//     NDJSON file sinks), --log-level debug. Bytes searched: every sink file, the collector's stdout and stderr, its
-//     /metrics, and its sorter's LLM request bodies, logs and /metrics.
+//   collector, Loki push / collector, OTLP/HTTP: the same lines pushed as Loki push JSON, or as OTLP/HTTP JSON log
+//     records (a JSON line's message field the body, its other fields attributes), 100 lines a push, to the collector
+//     binary running the quickstart config (examples/quickstart/collector.yaml: redact, then classify against its own
+//     sorter and fake LLM, then NDJSON file sinks), --log-level debug. Bytes searched: every sink file, the collector's
+//     stdout and stderr, its /metrics, and its sorter's LLM request bodies, logs and /metrics.
 // Every labeled value is looked for verbatim and JSON-escaped. Per part it prints: labeled values, what the scanner
 // misses in process (the corpus scorer's untyped leaks, and values still verbatim in their own redacted line), and per
 // path the values found, split into scanner misses, values another line's redacted text also holds (no evidence either
 // way), and the path's OWN leaks: values the scanner removes from their line that still got out (a bug on the path).
-// Leaked examples are printed masked (type, first 3 characters, length). A fresh sorter/collector pair per part.
+// Leaked examples are printed masked (type, first 3 characters, length). Fresh processes per part and path.
 //   node bench/pii/leaks.js [part.jsonl ...]      (default: every bench/pii/corpus*.jsonl)
-//   --where   also print, for each own leak, which outputs hold it and the 60 characters around it with the value masked
+//   --where   also print, for each own leak, which outputs hold it and the 60 characters around it, every labeled value masked
 // Needs a build: pnpm build (or turbo --filter @obs/ai-sorter... --filter @obs/collector...).
 'use strict';
 const { spawn } = require('node:child_process');
