@@ -10,8 +10,8 @@ import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candida
 // (WireGuard's `PresharedKey`, `psk=`) and an SNMP community (`community=`) are secrets.
 // Factored by first letters, so each key position tries one branch per letter instead of one per word (15% less time).
 const secretWords =
-  'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord)?|wd|(?<![a-z0-9]p)(?:w|sk)|(?:rivate|re[_-]?shared)[_-]?key)' +
-  '|secret(?:[_-]?key|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|dgangskode)' +
+  'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord|code)?|wd|(?<![a-z0-9]p)(?:w|sk)|(?:rivate|re[_-]?shared)[_-]?key)' +
+  '|secret(?:[_-]?key|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|ccess[_-]?code|dgangskode)' +
   '|(?<![a-z0-9])(?:community|(?:app|master|encryption|signing|hmac)[_-]?key)|sess(?:ion[_-]?id|id)' +
   '|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord';
 /** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
@@ -124,6 +124,9 @@ export function createSecretKvDetector(): Detector {
     'salasana',
     'senord',
     'adgangskode',
+    'access_code',
+    'access-code',
+    'accesscode',
   ];
   const hint = anyOf([...keyWords, 'cookie']);
   const [keyWord, cookieWord] = [1, 2];
