@@ -123,6 +123,11 @@ describe('user actor detector', () => {
       ['ops_ro2', 'svc-mon'],
     ],
     ['the users lpadmin allows', 'lpadmin -p HR -u allow:mrossi,tbaker -E', ['mrossi', 'tbaker']],
+    [
+      'a lower-case domain\\name field',
+      '2026/01/02,TRAFFIC,allow-web,corp\\hdiallo,,ssl; user="lab\\k.ortiz"',
+      ['hdiallo', 'k.ortiz'],
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -187,6 +192,10 @@ describe('user actor detector', () => {
     ['a CEF label that names no user', 'cs4Label=Auth.Login-Status cs4=REJECT cs5Label=Host cs5=web1'],
     ['a name without its password', 'ppp profile add name=default-encryption'],
     ['an access log with no job number', 'web1 - - [03/Mar/2026:08:01:02 +0100] "GET / HTTP/1.1" 200'],
+    [
+      'escapes, files and printers after a lower-case word and a backslash',
+      'a: true\\nprovider x; run tools\\setup.exe; "srv-print\\Legal-BW"; "x\\u0041b"; path: logs\\tmp',
+    ],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -479,6 +479,12 @@ export function createUserActorDetector(): Detector {
           ['-user', '-login', 'lpadmin'],
           `(?<=\\s)-(?:user(?:-?name)?|user-or-group-name|login-?name)(?:\\s+|=)["']?(${name})(?=["'\\s]|$)|(?<=\\blpadmin\\b[^|;&\\n]*?\\s-u\\s+(?:allow|deny):(?:[\\w.-]+,)*)(${name})(?=[,\\s]|$)`,
         ),
+        // A field that is all `domain\\name` in lower case (PAN-OS's and other firewalls' user column: `,acme\\mvargas,`):
+        // the name in lower case too (not an escape, `\\n…` `\\t…` `\\u0041`, a file, or a printer, `srv-print\\Legal-BW`).
+        rule(
+          ['\\'],
+          `(?<![^\\s,;|"'=])[a-z][a-z0-9-]{1,14}\\\\(?![nrt]|u[0-9a-f]{4}|x[0-9a-f]{2})(?=[a-z])(${name})(?<!\\.(?:exe|dll|txt|log|ini|bat|ps1|cmd|sys|inf|xml|json|cfg|conf|lnk|msi))(?=$|[\\s,;|"'])`,
+        ),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
           ['userid=', 'user=', 'owner='],
