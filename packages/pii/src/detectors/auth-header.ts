@@ -28,10 +28,13 @@ const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/;
  */
 export function createAuthHeaderDetector(): Detector {
   // (`Bearer token <credential>`: the word says what follows. A `!` joins Salesforce's `00D…!AR8…` session ids.)
-  const scheme = /(?:(?<=\\[nrt])|(?<![\w-]))(bearer|basic)\s+(?:token\s+)?([A-Za-z0-9._~+/!-]+=*)(?![\w~+/=!-])/gi;
+  // Each starts on its word and then looks behind it for the start of a word or an escaped line break (`\n`): a
+  // pattern led by that test is tried at every position of the line, one led by the word skips to it.
+  const scheme =
+    /(bearer|basic)(?<=(?:^|\\[nrt]|[^\w-])(?:bearer|basic))\s+(?:token\s+)?([A-Za-z0-9._~+/!-]+=*)(?![\w~+/=!-])/gi;
   // The value may sit in an array (Go's header maps: `"Authorization":["Token …"]`).
   const header =
-    /(?:(?<=\\[nrt])|(?<![\w-]))(?:proxy-)?authorization\\?["']?\s*[:=]\s*\[?\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
+    /(?:proxy-)?authorization(?<=(?:^|\\[nrt]|[^\w-])(?:proxy-)?authorization)\\?["']?\s*[:=]\s*\[?\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
   // A header value that is a list of `key:value` pairs (`client_id:…, client_secret:…`): each value is a credential.
   const pairList = /^([A-Za-z][\w-]*):([^\s,;"']+)((?:\s*[,;]\s*[A-Za-z][\w-]*:[^\s,;"']+)+)/;
   const nextPair = /[,;]\s*[A-Za-z][\w-]*:([^\s,;"']+)/g;

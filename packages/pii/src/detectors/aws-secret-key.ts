@@ -1,6 +1,24 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
 
+/** The length of a secret key, and of the run of `[A-Za-z0-9/+]` every pattern below wants. */
+const keyLength = 40;
+
+function isKeyCharacter(code: number): boolean {
+  const lower = code | 32;
+  return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 47 || code === 43;
+}
+
+/** True when the text holds 40 key characters in a row: most lines that name a secret hold no such run. */
+function hasKeyLengthRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = isKeyCharacter(text.charCodeAt(i)) ? run + 1 : 0;
+    if (run === keyLength) return true;
+  }
+  return false;
+}
+
 /**
  * AWS secret access keys: 40 base64 characters, only in context (`aws_secret_access_key=`, `SecretAccessKey":`,
  * `AWS_SECRET_ACCESS_KEY: ...`, `<secret_access_key>…`), since a bare 40-character string is as likely a git commit or a hash. Other tools
@@ -27,6 +45,7 @@ export function createAwsSecretKeyDetector(): Detector {
     keywordGroups: [['secret', 'akia', 'asia']],
     mayMatch: (text) => /secret|A[KS]IA/i.test(text),
     find(text: string, out: Candidate[]): void {
+      if (!hasKeyLengthRun(text)) return;
       for (const names of awsContext.test(text) ? [pattern, otherNames, afterKeyId, laterOnKeyIdLine] : [pattern]) {
         names.lastIndex = 0;
         for (let m = names.exec(text); m !== null; m = names.exec(text)) {
@@ -35,11 +54,11 @@ export function createAwsSecretKeyDetector(): Detector {
           if (isPlaceholderValue(value)) continue;
           if (names === laterOnKeyIdLine) {
             if (!/[A-Z]/.test(value) || !/[a-z]/.test(value) || !/\d/.test(value)) continue;
-            out.push(candidate('aws_secret_key', end - 40, end));
+            out.push(candidate('aws_secret_key', end - keyLength, end));
             continue;
           }
           const claimEnd = text[end] === '"' || text[end] === "'" ? end + 1 : end;
-          out.push(candidate('aws_secret_key', end - 40, end, m.index, claimEnd));
+          out.push(candidate('aws_secret_key', end - keyLength, end, m.index, claimEnd));
         }
       }
     },
