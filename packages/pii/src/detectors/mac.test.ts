@@ -12,6 +12,11 @@ describe('mac detector', () => {
     ],
     ['finds dash-separated addresses when upper case', 'mac=00-1A-2B-3C-4D-5E', ['00-1A-2B-3C-4D-5E']],
     ['finds Cisco dotted addresses when they contain hex letters', 'port learned 001a.2b3c.4d5e', ['001a.2b3c.4d5e']],
+    [
+      'finds the MAC when its Ethernet hardware type 01 leads it (PXELINUX file, DHCP client id)',
+      'RRQ pxelinux.cfg/01-52-54-00-3a-7c-e1 and client-id 01:a4:bb:6d:10:2f:9c',
+      ['52-54-00-3a-7c-e1', 'a4:bb:6d:10:2f:9c'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -18,6 +18,9 @@ const macShape = new RegExp(
 export function createMacDetector(): Detector {
   const pattern =
     /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
+  // A MAC led by its hardware type `01` (Ethernet), as PXELINUX names a host's config file (`pxelinux.cfg/01-52-54-…`)
+  // and DHCP writes a client identifier (`client-id 01:52:54:…`): the six pairs after it are the MAC.
+  const typed = /(?<![\w:.-])01([:-])((?:[0-9A-Fa-f]{2}\1){5}[0-9A-Fa-f]{2})(?![\w:-]|\.\w)/g;
   // iptables LOG prints MAC=<destination>:<source>:<ethertype> as one run of 14 pairs.
   const iptables =
     /\bMAC=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?![\w:])/g;
@@ -43,6 +46,10 @@ export function createMacDetector(): Detector {
             // Broadcast and all-zero addresses name no device.
             if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
             out.push(candidate('mac', m.index, m.index + m[0].length));
+          }
+          typed.lastIndex = 0;
+          for (let m = typed.exec(text); m !== null; m = typed.exec(text)) {
+            out.push(candidate('mac', m.index + 3, m.index + m[0].length));
           }
           iptables.lastIndex = 0;
           for (let m = iptables.exec(text); m !== null; m = iptables.exec(text)) {
