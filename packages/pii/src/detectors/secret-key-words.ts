@@ -1,7 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
-import { execAtKeyPair, keyWordsTest } from './key-separators';
+import { execAtKeyPair, keyWordFamily } from './key-separators';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
@@ -20,8 +20,7 @@ const valueAfterWord =
   /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|hash)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
 
 // The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
-const endsInKeyWord = keyWordsTest([...keyWords, 'credentials', 'session']);
-const endsInWordOrSession = (text: string, end: number) => endsInKeyWord(text, end) || endsInSessionHex(text, end);
+const keyWordKeys = keyWordFamily([...keyWords, 'credentials', 'session'], endsInSessionHex);
 
 /** `SESS` and 16+ hex digits (any case) right before `end`. */
 function endsInSessionHex(text: string, end: number): boolean {
@@ -115,9 +114,9 @@ export function createSecretKeyWordsDetector(): Detector {
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       for (
-        let m = execAtKeyPair(valueAfterWord, text, 0, endsInWordOrSession);
+        let m = execAtKeyPair(valueAfterWord, text, 0, keyWordKeys);
         m !== null;
-        m = execAtKeyPair(valueAfterWord, text, m.index + m[0].length, endsInWordOrSession)
+        m = execAtKeyPair(valueAfterWord, text, m.index + m[0].length, keyWordKeys)
       ) {
         const value = m[1] as string;
         const start = keyStart(text, m.index);

@@ -1,7 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { saysNoSecret } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
-import { execAtKeyPair, joined, keyWordsTest } from './key-separators';
+import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment or camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`), never inside
@@ -23,7 +23,7 @@ const camelPass = /[a-z0-9](?:Pass|Pwd|PASS|PWD)$/;
 /** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 // The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
-const endsInSecretWord = keyWordsTest([
+const secretKeys = keyWordFamily([
   ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'pwd', 'pw', 'psk'],
   ...['private', 'preshared', 'pre_shared', 'pre-shared'].flatMap((word) => joined(word, ['key'], '_-').slice(1)),
   ...joined('secret', ['key'], '_-'),
@@ -152,9 +152,9 @@ export function createSecretKvDetector(): Detector {
       // many lines that hold the word elsewhere are not scanned at all).
       const keyed = (groups & keyWord) !== 0;
       for (
-        let m = keyed ? execAtKeyPair(pattern, text, 0, endsInSecretWord) : null;
+        let m = keyed ? execAtKeyPair(pattern, text, 0, secretKeys) : null;
         m !== null;
-        m = execAtKeyPair(pattern, text, m.index + m[0].length, endsInSecretWord)
+        m = execAtKeyPair(pattern, text, m.index + m[0].length, secretKeys)
       ) {
         const quoted = m[4] ?? m[5] ?? m[6];
         let end = m.index + m[0].length;

@@ -1,5 +1,5 @@
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
-import { execAtKeyPair, joined, keyPairAt, keyWordsTest, type KeyWordTest } from './key-separators';
+import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 import { pgpassUser, pgpassWords } from './pgpass';
 import { nonMailRealm, singleLabelRealm } from './principal';
 import { isPlaceholderValue } from './secret-kv';
@@ -7,6 +7,16 @@ import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
 // (An ARN under a user key, `User: arn:aws:sts::…`, is no name: its own rule finds the user in it.)
 const qualifiedName = '(?!arn:)[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
+
+// The words that end every key of the key/value patterns below: their scan (which tries a word, and `[\w.-]*` before
+// `actor`, at every position) runs only from the keys of pairs that end in one (on many lines these words are prose).
+const userKeys = keyWordFamily([
+  ...joined('user', ['name', 'id'], ' _.-'),
+  ...['usr', 'ugi', 'logname', 'uid', 'samaccountname', 'acct', 'account name', 'set_id', 'actor', 'by'],
+  ...joined('login', ['name'], '_-'),
+  ...joined('principal', ['name'], '_.-'),
+  ...['assignee', 'reporter', 'owner', 'employee', 'submitter', 'requester'],
+]);
 
 /** Words that follow "user" in prose and are not a name: "user not found", "user session closed", "user logged in". */
 export const notAName = new Set(
@@ -109,18 +119,9 @@ export function createUserDetector(): Detector {
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
   // (Even then `\\n` before the next `key=` is an escaped line break: `user=bob\\npassword=…`.)
   const keyValueLiteral = keyValueWith('\\\\{1,2}(?![nrt][\\w.-]*\\s*[=:])');
-  // The word that ends every key above: the key scan (which tries a word, and `[\w.-]*` before `actor`, at every
-  // position) runs only from the keys of pairs that end in one (on many lines these words are prose).
-  const userKeyWord = keyWordsTest([
-    ...joined('user', ['name', 'id'], ' _.-'),
-    ...['usr', 'ugi', 'logname', 'uid', 'samaccountname', 'acct', 'account name', 'set_id', 'actor', 'by'],
-    ...joined('login', ['name'], '_-'),
-    ...joined('principal', ['name'], '_.-'),
-    ...['assignee', 'reporter', 'owner', 'employee', 'submitter', 'requester'],
-  ]);
   const none: readonly RegExp[] = [];
   const separatedKeyValue = (text: string) =>
-    keyPairAt(text, 0, userKeyWord) === -1 ? none : (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
+    keyPairAt(text, 0, userKeys) === -1 ? none : (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
   const sshd = new RegExp(
     `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+|attempt|failure) for (?:invalid user )?(${name}) from\\b`,
     'g',
@@ -211,7 +212,7 @@ export function createUserDetector(): Detector {
     return () => list;
   };
   // Each group: its words, its patterns for a text, and for key/value patterns the words their keys end in.
-  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[], KeyWordTest?]> = [
+  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[], number?]> = [
     [['user', 'login'], phrase],
     [
       [
@@ -242,7 +243,7 @@ export function createUserDetector(): Detector {
         'set_id',
       ],
       separatedKeyValue,
-      userKeyWord,
+      userKeys,
     ],
     [
       [
