@@ -109,6 +109,25 @@ describe('user actor detector', () => {
       'ICH408I USER(PAYR01 ) GROUP(G); ALTUSER JSMITH2 RESUME; CHGUSRPRF USRPRF(ACCTG3) X; User profile QPGMR not found',
       ['PAYR01', 'JSMITH2', 'ACCTG3', 'QPGMR'],
     ],
+    ['the account a bind runs as', 'ldap sync: bind ldaps://10.0.0.5 as svc-dirsync password=x', ['svc-dirsync']],
+    [
+      'a CUPS page_log user',
+      'Lobby-Laser dnakamura 2211 [03/Mar/2026:08:01:02 +0100] total 1 - 10.0.0.4 a.pdf',
+      ['dnakamura'],
+    ],
+    ['a BSD ftpd login', 'ftpd[88]: FTP LOGIN FROM gw.example.net [192.0.2.8], pbrandt', ['pbrandt']],
+    ['an otpauth account', 'uri otpauth://totp/Acme%20VPN:kvoss?secret=ABC&issuer=Acme', ['kvoss']],
+    [
+      'single-dash user flags',
+      'tool -username ops_ro2 -p x; vserver -user-or-group-name svc-mon -role ro',
+      ['ops_ro2', 'svc-mon'],
+    ],
+    ['the users lpadmin allows', 'lpadmin -p HR -u allow:mrossi,tbaker -E', ['mrossi', 'tbaker']],
+    [
+      'a lower-case domain\\name field',
+      '2026/01/02,TRAFFIC,allow-web,corp\\hdiallo,,ssl; user="lab\\k.ortiz"',
+      ['hdiallo', 'k.ortiz'],
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -172,6 +191,11 @@ describe('user actor detector', () => {
     ['the name of an app beside its uid', 'acquire lock tag="x", name=com.android.phone, ws=null, uid=1001'],
     ['a CEF label that names no user', 'cs4Label=Auth.Login-Status cs4=REJECT cs5Label=Host cs5=web1'],
     ['a name without its password', 'ppp profile add name=default-encryption'],
+    ['an access log with no job number', 'web1 - - [03/Mar/2026:08:01:02 +0100] "GET / HTTP/1.1" 200'],
+    [
+      'escapes, files and printers after a lower-case word and a backslash',
+      'a: true\\nprovider x; run tools\\setup.exe; "srv-print\\Legal-BW"; "x\\u0041b"; path: logs\\tmp',
+    ],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -189,7 +189,7 @@ function loginOrPlainLogin(value: string): boolean {
 /** A value that can be a name where the words around it say a person acted: login-shaped, or one lower-case word
  * (`tquinlan`) that is not prose. */
 function plainOrLoginShaped(value: string): boolean {
-  if (loginShaped(value)) return true;
+  if (loginShaped(value) || plainLogin(value)) return true;
   // (A past tense or gerund is the next verb, `by manually`, `for testing`: prose.) An account in capitals
   // (`WSAFRBOT`, SAP's and mainframes' style) is no word of software either (`LDAP`, `HTTP`).
   if (/^[A-Z][A-Z0-9_]{2,23}$/.test(value)) return !isProse(value) && !softwareWord.has(value.toLowerCase());
@@ -248,7 +248,7 @@ export function createUserActorDetector(): Detector {
         // session runs as (a client connecting `as` an id names the client, not a person).
         rule(
           [' as '],
-          `\\sas\\s+(?<=(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+)${open}(${name})${close}${end}`,
+          `\\sas\\s+(?<=(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bind|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+)${open}(${name})${close}${end}`,
           undefined,
           'gi',
         ),
@@ -458,6 +458,32 @@ export function createUserActorDetector(): Detector {
         rule(
           ['user(', 'userid', 'usrprf', 'user profile', 'altuser', 'adduser', 'deluser', 'listuser'],
           `\\b(?:(?:USER|USERID|USRPRF|RMTUSER)\\(\\s*|USERID |(?:ALTUSER|ADDUSER|DELUSER|LISTUSER|CHGUSRPRF|CRTUSRPRF|DLTUSRPRF) |[Uu]ser profile )(${mainframeId})(?![\\w#$@(])`,
+        ),
+        // Where a standard format puts its user: CUPS's page_log (`PRINTER NAME JOB [06/Dec/2026:…]`), BSD ftpd's `FTP
+        // LOGIN FROM host [ip], NAME`, an otpauth URI's account (`otpauth://totp/Issuer:NAME?secret=…`).
+        rule(
+          ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
+            (month) => `/${month}/`,
+          ),
+          `(?:^|\\s)[\\w.-]+ (${name}) \\d+ \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`,
+        ),
+        rule(
+          ['ftp login', 'otpauth'],
+          `\\bFTP LOGIN FROM \\S+(?: \\[[^\\]\\s]+\\])?, (${name})$|\\botpauth://[th]otp/(?:[^:/?\\s]+(?::|%3A))?(${name})(?=\\?)`,
+          undefined,
+          'gm',
+        ),
+        // Single-dash user flags of Java, ONTAP and Windows CLIs: `-username svc-snap`, `-user-or-group-name NAME`; and
+        // CUPS's `lpadmin -u allow:NAME,NAME`.
+        rule(
+          ['-user', '-login', 'lpadmin'],
+          `(?<=\\s)-(?:user(?:-?name)?|user-or-group-name|login-?name)(?:\\s+|=)["']?(${name})(?=["'\\s]|$)|(?<=\\blpadmin\\b[^|;&\\n]*?\\s-u\\s+(?:allow|deny):(?:[\\w.-]+,)*)(${name})(?=[,\\s]|$)`,
+        ),
+        // A field that is all `domain\\name` in lower case (PAN-OS's and other firewalls' user column: `,acme\\mvargas,`):
+        // the name in lower case too (not an escape, `\\n…` `\\t…` `\\u0041`, a file, or a printer, `srv-print\\Legal-BW`).
+        rule(
+          ['\\'],
+          `(?<![^\\s,;|"'=])[a-z][a-z0-9-]{1,14}\\\\(?![nrt]|u[0-9a-f]{4}|x[0-9a-f]{2})(?=[a-z])(${name})(?<!\\.(?:exe|dll|txt|log|ini|bat|ps1|cmd|sys|inf|xml|json|cfg|conf|lnk|msi))(?=$|[\\s,;|"'])`,
         ),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
