@@ -99,17 +99,18 @@ function familiesEnding(text: string, end: number, { next, ending, tested }: Tri
   return found;
 }
 
-// The separators of the last line split whose key ends in some family's word, and those families (reused arrays).
+// The separators of the last line split whose key ends in some family's word, and those families (the first `pairs`
+// of arrays reused from line to line).
 let lineText: string | undefined;
 const pairAt: number[] = [];
 const pairFamilies: number[] = [];
+let pairs = 0;
 
 function splitPairs(text: string): void {
   const current = currentTrie();
   if (text === lineText) return;
   lineText = text;
-  pairAt.length = 0;
-  pairFamilies.length = 0;
+  pairs = 0;
   // (`indexOf` finds a character faster than a loop reading each one.)
   let colon = text.indexOf(':');
   let equals = text.indexOf('=');
@@ -117,8 +118,9 @@ function splitPairs(text: string): void {
     const at = equals === -1 || (colon !== -1 && colon < equals) ? colon : equals;
     const found = familiesEnding(text, endOfKey(text, at), current);
     if (found !== 0) {
-      pairAt.push(at);
-      pairFamilies.push(found);
+      pairAt[pairs] = at;
+      pairFamilies[pairs] = found;
+      pairs++;
     }
     if (at === colon) colon = text.indexOf(':', at + 1);
     else equals = text.indexOf('=', at + 1);
@@ -149,14 +151,13 @@ export function keyPairAt(text: string, from: number, family: number): number {
   splitPairs(text);
   // (Binary search: a long line may hold many pairs and many matches.)
   let low = 0;
-  let high = pairAt.length;
+  let high = pairs;
   while (low < high) {
     const middle = (low + high) >> 1;
     if ((pairAt[middle] as number) < from) low = middle + 1;
     else high = middle;
   }
-  for (let i = low; i < pairAt.length; i++)
-    if (((pairFamilies[i] as number) & family) !== 0) return pairAt[i] as number;
+  for (let i = low; i < pairs; i++) if (((pairFamilies[i] as number) & family) !== 0) return pairAt[i] as number;
   return -1;
 }
 
