@@ -74,7 +74,10 @@ export function createEmailDetector(): Detector {
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
-  const messageId = /(?:message[-_]?id|msg-?id)\s*[=:]\s*<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+  const messageId = /(?:message[-_]?id|msg-?id|mail[-_]?id)\s*[=:]\s*\\?["']?<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+  // A VERP or SRS return path encodes the recipient before its own `=` (`bounce+5f2a-ana=shop.example@mg.example`,
+  // `SRS0=HHH=TT=shop.example=ana@fwd.example`): the address starts at the tag, not after the last `=`.
+  const returnPathLead = /(?:^|["'<(\s,:;])((?:[A-Za-z0-9._-]+\+|SRS[01][=+])[A-Za-z0-9._=+-]*=)$/;
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
@@ -118,7 +121,10 @@ export function createEmailDetector(): Detector {
           end = from - (domain.length - lastDot);
         }
         const lead = encodedSeparator.exec(localPart.replace(encodedApostrophe, 'xxxx'))?.[0].length ?? 0;
-        if (lead < localPart.length) out.push(candidate('email', m.index + lead, end));
+        const tag =
+          text[m.index - 1] === '=' ? returnPathLead.exec(text.slice(Math.max(0, m.index - 64), m.index)) : null;
+        const start = tag === null ? m.index + lead : m.index - (tag[1] as string).length;
+        if (lead < localPart.length) out.push(candidate('email', start, end));
       }
     },
     normalize: (value) => value.replace(/%40/g, '@').toLowerCase(),
