@@ -24,23 +24,26 @@ function freePort() {
 }
 
 /** Starts dist/server.js with env on a free loopback port (LOG_LEVEL=warn: no access log); resolves once /healthz answers.
+ * With `logs` (an array), the server's stdout and stderr are appended to it instead of shown.
  * On a shared machine another program may take the free port before the server binds it: then it tries a new one. */
-async function spawnSorter(env) {
+async function spawnSorter(env, logs) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnSorterOnce(env);
+      return await spawnSorterOnce(env, logs);
     } catch (err) {
       if (attempt >= 3 || !/exited before/.test(err.message)) throw err;
     }
   }
 }
 
-async function spawnSorterOnce(env) {
+async function spawnSorterOnce(env, logs) {
   const port = await freePort();
   const child = spawn(process.execPath, [serverJs], {
     env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', logs === undefined ? 'inherit' : 'pipe', logs === undefined ? 'inherit' : 'pipe'],
   });
+  if (logs !== undefined)
+    for (const out of [child.stdout, child.stderr]) out.on('data', (chunk) => logs.push(String(chunk)));
   let exited = false;
   child.once('exit', () => (exited = true));
   const url = `http://127.0.0.1:${port}`;
@@ -180,4 +183,4 @@ function systems() {
     .sort();
 }
 
-module.exports = { spawnSorter, startLlmStub, startOracleLlm, logLines, systems, dataDir, sorterRequire };
+module.exports = { freePort, spawnSorter, startLlmStub, startOracleLlm, logLines, systems, dataDir, sorterRequire };

@@ -61,7 +61,7 @@ module.exports = [
   (v) =>
     line`nomad: alloc 3f1c: env NOMAD_TOKEN=${pii('secret_kv', v.uuid())} SENTRY_DSN=https://${pii('url_credentials', `${v.hex(32)}:${v.hex(32)}`)}@sentry.example.com/4`,
   (v) =>
-    line`mail: From: "Support" <support@example.com> To: ${pii('email', v.email())} Subject: your code is ready; Reply-To: ${pii('email', v.email())}`,
+    line`mail: From: "Support" <${pii('email', 'support@example.com')}> To: ${pii('email', v.email())} Subject: your code is ready; Reply-To: ${pii('email', v.email())}`,
   (v) =>
     line`payment: {"pan":"${pii('credit_card', v.card())}","holder_phone":"${pii('phone', v.phone())}","iban":"${pii('iban', v.iban())}"}`,
   (v) => line`export GH_TOKEN='${pii('token', v.github())}' && gh release create v2.3.0`,

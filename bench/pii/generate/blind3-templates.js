@@ -8,7 +8,7 @@ module.exports = [
   (v) =>
     line`django.security.DisallowedHost: Invalid HTTP_HOST header: '${pii('ipv4', v.ipv4())}:8000'. You may need to add it to ALLOWED_HOSTS.`,
   (v) =>
-    line`${pii('ipv6', `::ffff:${v.ipv4()}`)} - - [02/May/2025:08:00:02 +0000] "POST /api/login HTTP/1.1" 401 27 "-" "axios/1.6.8"`,
+    line`::ffff:${pii('ipv4', v.ipv4())} - - [02/May/2025:08:00:02 +0000] "POST /api/login HTTP/1.1" 401 27 "-" "axios/1.6.8"`,
   (v) =>
     line`{"_UID":"1000","_COMM":"sshd","MESSAGE":"Connection closed by authenticating user ${pii('user', v.user())} ${pii('ipv4', v.ipv4())} port 51234 [preauth]"}`,
   (v) =>

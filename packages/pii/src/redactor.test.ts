@@ -64,7 +64,7 @@ describe('createRedactor', () => {
   });
 
   test('prefers the AWS secret type when both it and the generic key/value match', () => {
-    const { counts } = createRedactor().redact('aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    const { counts } = createRedactor().redact('aws_secret_access_key=q8Fz2LmW0xK7vB3nR9tY1cH5dJ4pS6gUoE+a/Ni2');
     expect(counts).toEqual({ aws_secret_key: 1 });
   });
 

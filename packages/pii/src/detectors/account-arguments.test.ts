@@ -36,6 +36,11 @@ describe('accounts named by commands, APIs and fields', () => {
       '"actor_user_name":"Dana Brennan" akka.tcp://worker@10.1.2.3:2552 sip:ping@10.1.2.4 user:add user creds for -----BEGIN USER NKEY SEED----- ; pip install --user requests; systemctl --user restart app',
       [],
     ],
+    [
+      'leaves the local part of an address after curl -u and a key whose value is on the next line',
+      'curl -u ana.p@help.example.org/token:x https://h; curl -u bot@chat.example.io:y https://h\nrestart at login:\n  brew services start db',
+      [],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(users(text)).toEqual(expected);
   });

@@ -22,6 +22,11 @@ describe('auth header detector', () => {
       ['ghp_16C7e42F292c6912E7710c838347Ae178B4a'],
     ],
     ['finds a credential when the header has no scheme', 'proxy-authorization: 8c1f2e3d4b5a6978', ['8c1f2e3d4b5a6978']],
+    [
+      'keeps a session id whole when a ! joins its parts (Salesforce)',
+      'Authorization: Bearer 00D5g000004AbCd!AR8AQKL0jCIZwsAHQ3RYUUS1t9uwq.zB4q3k',
+      ['00D5g000004AbCd!AR8AQKL0jCIZwsAHQ3RYUUS1t9uwq.zB4q3k'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -34,6 +39,10 @@ describe('auth header detector', () => {
       'basic auth enabled, Basic configuration loaded',
     ],
     ['ignores the header name when it is used in prose', 'authorization failed: missing header'],
+    [
+      'ignores a Basic credential when it is the documentation example username:password',
+      'Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=, the example of the docs',
+    ],
     [
       'ignores a parameter name when SigV4 names the key id',
       'Authorization=AWS4-HMAC-SHA256 Credential=AKIAFOMWORS7RFRFMYLQ/20250502/eu-west-1/rds/aws4_request',

@@ -13,6 +13,11 @@ export function isBasicCredential(token: string): boolean {
   return decoded.includes(':') && !/[\x00-\x08\x0e-\x1f\x7f]/.test(decoded);
 }
 
+/** Documentation's example of a Basic credential (`dXNlcm5hbWU6cGFzc3dvcmQ=`, `username:password`) names nobody. */
+function isExampleBasicCredential(token: string): boolean {
+  return /^username:password$/i.test(Buffer.from(token, 'base64').toString('latin1'));
+}
+
 /** The type says what a value is, its position only finds it: a JWT after `Bearer` is the jwt detector's. */
 const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/;
 
@@ -22,11 +27,14 @@ const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/;
  * `Negotiate ...`) or none. The scheme is kept; only the credential is replaced.
  */
 export function createAuthHeaderDetector(): Detector {
-  // (`Bearer token <credential>`: the word says what follows.)
-  const scheme = /(?:(?<=\\[nrt])|(?<![\w-]))(bearer|basic)\s+(?:token\s+)?([A-Za-z0-9._~+/-]+=*)(?![\w~+/=-])/gi;
+  // (`Bearer token <credential>`: the word says what follows. A `!` joins Salesforce's `00D…!AR8…` session ids.)
+  // Each starts on its word and then looks behind it for the start of a word or an escaped line break (`\n`): a
+  // pattern led by that test is tried at every position of the line, one led by the word skips to it.
+  const scheme =
+    /(bearer|basic)(?<=(?:^|\\[nrt]|[^\w-])(?:bearer|basic))\s+(?:token\s+)?([A-Za-z0-9._~+/!-]+=*)(?![\w~+/=!-])/gi;
   // The value may sit in an array (Go's header maps: `"Authorization":["Token …"]`).
   const header =
-    /(?:(?<=\\[nrt])|(?<![\w-]))(?:proxy-)?authorization\\?["']?\s*[:=]\s*\[?\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
+    /(?:proxy-)?authorization(?<=(?:^|\\[nrt]|[^\w-])(?:proxy-)?authorization)\\?["']?\s*[:=]\s*\[?\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
   // A header value that is a list of `key:value` pairs (`client_id:…, client_secret:…`): each value is a credential.
   const pairList = /^([A-Za-z][\w-]*):([^\s,;"']+)((?:\s*[,;]\s*[A-Za-z][\w-]*:[^\s,;"']+)+)/;
   const nextPair = /[,;]\s*[A-Za-z][\w-]*:([^\s,;"']+)/g;
@@ -41,7 +49,7 @@ export function createAuthHeaderDetector(): Detector {
         const token = m[2] as string;
         const ok =
           (m[1] as string).toLowerCase() === 'basic'
-            ? isBasicCredential(token)
+            ? isBasicCredential(token) && !isExampleBasicCredential(token)
             : looksLikeCredential(token) && !jwtShape.test(token);
         const end = m.index + m[0].length;
         if (ok) out.push(candidate('auth_header', end - token.length, end, m.index, end));

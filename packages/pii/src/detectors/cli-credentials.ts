@@ -89,7 +89,8 @@ const positional = {
 /** Where command lines and admin tools put a user name, in groups that share a keyword bit (the common words alone). */
 export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
   [
-    flagRule([' -u', ' --user', 'sudo', 'runuser', 'crontab'], 'user', `(${name})`),
+    // (Not the local part of an address, `curl -u ana@example.org/token:…`: the email is found whole.)
+    flagRule([' -u', ' --user', 'sudo', 'runuser', 'crontab'], 'user', `(${name})(?![\\w.$-]*@[\\w-]+\\.)`),
     rule([' -u', ' --user', 'wbinfo'], positional.samba, [1]),
     rule([' -u'], positional.userThenPassword, [1]),
   ],

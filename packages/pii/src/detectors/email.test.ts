@@ -34,6 +34,32 @@ describe('email detector', () => {
       ['berg@example.org'],
     ],
     ['finds an address when an escaped newline precedes it', 'From: a\\njane@example.com', ['jane@example.com']],
+    [
+      "keeps an encoded apostrophe inside the local part when it follows one letter (o'brien)",
+      'signup email=d%27arcy.p%40example.ie ok',
+      ['d%27arcy.p%40example.ie'],
+    ],
+    [
+      'finds an address when a colon and an IPv4 follow it (a login and its client)',
+      'auth fail ana.k@mail.example.org:192.0.2.44',
+      ['ana.k@mail.example.org'],
+    ],
+    [
+      'keeps the address and leaves the suffix when a file is named after it',
+      'PUT exports/list-ana.k@shop.example.fr.csv and s3://b/ana@example.org.json',
+      ['list-ana.k@shop.example.fr', 'ana@example.org'],
+    ],
+    ['keeps a domain whose TLD is also a file suffix', 'mail to kim@files.example.zip now', ['kim@files.example.zip']],
+    [
+      'finds the whole return path when VERP or SRS encodes the recipient before its own =',
+      '"sender":"bounce+7c1e.9a-li.wei=shop.example@mg.shop.example" from SRS0=Hx2q=TT=corp.example=ana@fwd.example',
+      ['bounce+7c1e.9a-li.wei=shop.example@mg.shop.example', 'SRS0=Hx2q=TT=corp.example=ana@fwd.example'],
+    ],
+    [
+      'finds only the address when a key and = precede it',
+      'email=ana+test@shop.example q=a+b=c@x.example',
+      ['ana+test@shop.example', 'c@x.example'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -46,9 +72,18 @@ describe('email detector', () => {
     ['ignores a URL user when it follows //', 'clone ssh://git@github.com/org/repo.git'],
     [
       'ignores message ids when logged as message-id=<...>',
-      'postfix: message-id=<20240311.1234@mail.example.com> and Message-ID: <CAK=x@mail.gmail.com>',
+      'postfix: message-id=<20240311.1234@mail.example.com> and Message-ID: <CAK=x@mail.gmail.com> mailid=\\"<0f1e.77@mx.example.de>\\"',
     ],
     ['ignores an scp-style git remote when a path follows the colon', 'remote git@github.com:acme/web.git'],
+    ['ignores a retina image name when the suffix is a file type', 'GET /img/logo@2x.png and banner@3x.webp'],
+    [
+      'ignores a systemd unit instance when the suffix is a unit type',
+      'Started user@1001.service and getty@tty1.service',
+    ],
+    ['ignores a package file when its version sits before the @', 'unpack Api@1.4.0@9f8e7d6c.nupkg'],
+    ['ignores a host named by its address when it follows @', 'ssh ops@host-198-51-100-7.isp.example.net done'],
+    ['ignores a variable when it stands before the @', 'mail to $JOB_USER@example.edu and ${OWNER}@example.org'],
+    ['ignores a documentation stand-in when the local part says your', 'set email = your.name@example.com'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

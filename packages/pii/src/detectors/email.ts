@@ -1,4 +1,5 @@
 import { boundaryPatterns, candidate, type Candidate, type Detector } from './detector';
+import { fileExtension } from './hostname';
 import { isRealmNotMailDomain } from './principal';
 
 /**
@@ -9,49 +10,121 @@ import { isRealmNotMailDomain } from './principal';
  */
 const localPartMax = 64;
 
+/** The last label of a file or unit name, not a top-level domain (`hero@2x.webp`, `user@1004.service`,
+ * `contacts-ana@shop.fr.csv`); `.zip`, `.so` and `.py` are also domains and stay. */
+function isFileSuffix(label: string): boolean {
+  return (
+    (fileExtension.test(label) && !/^(?:zip|so|py)$/i.test(label)) ||
+    /^(?:png|jpe?g|gif|webp|svg|ico|pdf|csv|tsv|nupkg|service|socket|timer|target|mount|slice)$/i.test(label)
+  );
+}
+
+// Four numbers in the domain: a host named by its address (`deploy@host-203-0-113-75.isp.example`, Erlang's
+// `ns_1@ec2-54-210-33-7.compute-1.amazonaws.com`), which no mail system routes to: a `hostname`, not an address.
+const embeddedIpv4 = /(?<!\d)\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}(?!\d)/;
+// Documentation's stand-ins for an address (`your.name@example.com`, `youremail@…`).
+const placeholderLocalPart = /^your(?:[._-]?[a-z]+)?$/i;
+
 function nextAt(text: string, from: number): number {
   const at = text.indexOf('@', from);
   const encoded = text.indexOf('%40', from);
   return at === -1 ? encoded : encoded === -1 ? at : Math.min(at, encoded);
 }
 
+/** `[A-Za-z0-9._+'%-]`: a character a local part (or the encoded separator before one) is made of. */
+function isLocalPartCharacter(code: number): boolean {
+  const lower = code | 32;
+  return (
+    (lower >= 97 && lower <= 122) ||
+    (code >= 48 && code <= 57) ||
+    code === 46 ||
+    code === 95 ||
+    code === 43 ||
+    code === 39 ||
+    code === 37 ||
+    code === 45
+  );
+}
+
+/** The start of the run of local-part characters that ends at `at`, looking back at most `localPartMax + 1` of them. */
+function localPartRunStart(text: string, at: number): number {
+  const limit = Math.max(0, at - localPartMax - 1);
+  let start = at;
+  while (start > limit && isLocalPartCharacter(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** Whether an address can start at `start` inside the run of local-part characters that begins at `runStart`: at the
+ * run's start, or after an apostrophe, an encoded separator (`%3D`) or an escaped line break (`\\n`) in it; the
+ * boundary tests of the patterns reject every other position of the run. */
+function mayStartAt(text: string, start: number, runStart: number): boolean {
+  return (
+    start === runStart ||
+    text.charCodeAt(start - 1) === 39 ||
+    text.charCodeAt(start - 3) === 37 ||
+    text.charCodeAt(start - 2) === 92
+  );
+}
+
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
-    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:[\w~/])`,
-    'g',
+    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
+    'y',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
-  const messageId = /(?:message[-_]?id|msg-?id)\s*[=:]\s*<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+  const messageId = /(?:message[-_]?id|msg-?id|mail[-_]?id)\s*[=:]\s*\\?["']?<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+  // A VERP or SRS return path encodes the recipient before its own `=` (`bounce+5f2a-ana=shop.example@mg.example`,
+  // `SRS0=HHH=TT=shop.example=ana@fwd.example`): the address starts at the tag, not after the last `=`.
+  const returnPathLead = /(?:^|["'<(\s,:;])((?:[A-Za-z0-9._-]+\+|SRS[01][=+])[A-Za-z0-9._=+-]*=)$/;
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
+  // …except an encoded apostrophe after one letter, which is a name's (`o%27brien%40example.ie`, as `o'brien@`).
+  const encodedApostrophe = /^[A-Za-z]%27(?=[A-Za-z])/;
   return {
     type: 'email',
     keywordGroups: [['@', '%40']],
     mayMatch: (text) => text.includes('@') || text.includes('%40'),
     find(text: string, out: Candidate[]): void {
-      // Every match holds an '@' (or `%40`) at most 64 characters after its start, so the pattern is run from just
-      // before each one instead of from every letter of the text: the same matches, without the quadratic scan.
+      // Every match holds an '@' (or `%40`) at most 64 characters after its start, in the run of local-part characters
+      // before it, so the patterns are tried only where an address can start in that run, the earliest first (a search
+      // from there would also try every later position of the line when the `@` has no address): the same matches.
       let from = 0;
       for (let at = nextAt(text, 0); at !== -1; at = nextAt(text, at + 1)) {
         if (at < from) continue;
         let m: RegExpExecArray | null = null;
-        for (const p of patternsFor(text)) {
-          p.lastIndex = Math.max(from, at - localPartMax - 1);
-          const found = p.exec(text);
-          if (found !== null && (m === null || found.index < m.index)) m = found;
+        const runStart = localPartRunStart(text, at);
+        for (let start = Math.max(from, runStart); start < at && m === null; start++) {
+          if (!mayStartAt(text, start, runStart)) continue;
+          for (const p of patternsFor(text)) {
+            p.lastIndex = start;
+            m = p.exec(text);
+            if (m !== null) break;
+          }
         }
-        if (m === null) break;
+        if (m === null) continue;
         from = m.index + m[0].length;
-        if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+        // A shell or template variable before the `@` (`$SLURM_JOB_USER@example.edu`) is no address yet.
+        if (text[m.index - 1] === '$' || messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
         const sign = m[0].search(/@|%40/);
         const localPart = m[0].slice(0, sign);
         const domain = m[0].slice(sign + (m[0][sign] === '@' ? 1 : 3));
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
-        const lead = encodedSeparator.exec(localPart)?.[0].length ?? 0;
-        if (lead < localPart.length) out.push(candidate('email', m.index + lead, from));
+        if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart)) continue;
+        const lastDot = domain.lastIndexOf('.');
+        let end = from;
+        if (isFileSuffix(domain.slice(lastDot + 1))) {
+          // A file named after an address keeps the address: cut the suffix when a domain with a dot is left.
+          if (!domain.slice(0, lastDot).includes('.')) continue;
+          end = from - (domain.length - lastDot);
+        }
+        const lead = encodedSeparator.exec(localPart.replace(encodedApostrophe, 'xxxx'))?.[0].length ?? 0;
+        const tag =
+          text[m.index - 1] === '=' ? returnPathLead.exec(text.slice(Math.max(0, m.index - 64), m.index)) : null;
+        const start = tag === null ? m.index + lead : m.index - (tag[1] as string).length;
+        if (lead < localPart.length) out.push(candidate('email', start, end));
       }
     },
     normalize: (value) => value.replace(/%40/g, '@').toLowerCase(),

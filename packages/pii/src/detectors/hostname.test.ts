@@ -30,6 +30,11 @@ describe('hostname detector', () => {
       'rhost=dsl-082-083-227-067.dsl.example.net',
       ['dsl-082-083-227-067.dsl.example.net'],
     ],
+    [
+      'finds a host named by its address when it follows @',
+      'ssh ops@host-198-51-100-7.isp.example.net; node ns_1@ec2-54-1-2-3.compute-1.amazonaws.com',
+      ['host-198-51-100-7.isp.example.net', 'ec2-54-1-2-3.compute-1.amazonaws.com'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -37,7 +42,6 @@ describe('hostname detector', () => {
   test.each([
     ['ignores a bare address when no name surrounds it', 'from 10.0.0.1 and 10-0-0-1'],
     ['ignores a file name when a version looks like an address', 'deploy app-1.2.3.4.jar and lib-2.1.0.6.tar.gz'],
-    ['ignores an email domain when it follows @', 'mail x@10-1-2-3.example.com'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

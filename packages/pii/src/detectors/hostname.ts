@@ -1,5 +1,5 @@
 import { candidate, type Candidate, type Detector } from './detector';
-import { isPrivateDomain } from './principal';
+import { createHint } from './hint';
 
 // Zero-padded octets too: ISPs name hosts `dsl-082-083-227-067`.
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|0\\d\\d|[1-9]?\\d)';
@@ -18,12 +18,6 @@ function isHostChar(code: number): boolean {
   return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || isDotOrDash(code);
 }
 
-/** True when the `@` at `at` closes the userinfo of a URL (`scheme://user:pass@`): no space or `/` since `://`. */
-function afterUrlUserinfo(text: string, at: number): boolean {
-  const scheme = text.lastIndexOf('://', at);
-  return scheme >= 0 && !/[\s/]/.test(text.slice(scheme + 3, at));
-}
-
 /**
  * Host names that embed an IPv4 address, which names the machine as much as the address does:
  * `ip-10-0-1-23.ec2.internal`, `220-135-151-1.hinet-ip.hinet.net`, `calvisitor-10-105-160-95`,
@@ -31,13 +25,15 @@ function afterUrlUserinfo(text: string, at: number): boolean {
  * a letter; a dotted one must be followed by domain labels (not a file extension).
  */
 export function createHostnameDetector(): Detector {
+  // Four number groups; starting on a digit keeps the test cheap (find() checks for the letters). It starts at the first
+  // octet's last digit: at most two characters into an address.
+  const numberGroups = createHint(/\d[-.]\d{1,3}[-.]\d{1,3}[-.]\d/, 2);
   const embedded = new RegExp(`(?<!\\d)${octet}([-.])${octet}\\1${octet}\\1${octet}(?!\\d)`, 'g');
   return {
     type: 'hostname',
-    // Four number groups; starting on a digit keeps the test cheap (find() checks for the letters).
-    mayMatch: (text) => /\d[-.]\d{1,3}[-.]\d{1,3}[-.]\d/.test(text),
+    mayMatch: numberGroups.test,
     find(text: string, out: Candidate[]): void {
-      embedded.lastIndex = 0;
+      embedded.lastIndex = numberGroups.searchFrom(text);
       for (let m = embedded.exec(text); m !== null; m = embedded.exec(text)) {
         let start = m.index;
         let end = m.index + m[0].length;
@@ -49,16 +45,9 @@ export function createHostnameDetector(): Detector {
         const host = text.slice(start, end);
         const before = host.slice(0, m.index - start);
         const after = host.slice(m.index + m[0].length - start);
+        // After `@` too (`deploy@host-203-0-113-75.isp.example`, Erlang's `emqx@ip-10-2-3-4.compute.internal`): a host
+        // named by its address is no mail domain (email.ts leaves such an address alone).
         if (!/[A-Za-z]/.test(host) || text[end] === '@') continue;
-        // After `@` a host is an email's domain, unless it ends a URL's userinfo (`postgres://u:p@1-2-3-4.isp.example`)
-        // or no mail system routes it (`emqx@ip-10-2-3-4.compute.internal`, Erlang's `rabbit@ip-10-0-6-10`).
-        if (
-          text[start - 1] === '@' &&
-          !afterUrlUserinfo(text, start - 1) &&
-          /\.[A-Za-z]{2,24}$/.test(host) &&
-          !isPrivateDomain(host)
-        )
-          continue;
         if (m[1] === '.') {
           // A dotted address counts as part of a host name only when domain labels follow it.
           const labels = after.split('.').filter(Boolean);

@@ -9,6 +9,11 @@ describe('ipv4 detector', () => {
     ['finds an address when it is bracketed', 'from [173.234.31.186] port 22', ['173.234.31.186']],
     ['finds an address when it ends a sentence', 'blocked 192.168.1.255.', ['192.168.1.255']],
     ['finds a bare four-part number when it has no version context', 'peer 1.2.3.4 joined', ['1.2.3.4']],
+    [
+      'finds the address of an IPv4-mapped IPv6 address when a dual-stack socket logs one',
+      'from ::ffff:203.0.113.88: invalid and [0:0:0:0:0:FFFF:198.51.100.7]:443',
+      ['203.0.113.88', '198.51.100.7'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

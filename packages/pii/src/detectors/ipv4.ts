@@ -1,4 +1,5 @@
 import { fileExtension } from './hostname';
+import { createHint } from './hint';
 import { boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
 // Loopback, "any", broadcast and netmasks name no machine and no person.
@@ -12,7 +13,8 @@ const notAnIdentity = /^(?:127\.|0\.0\.0\.0$|255\.)/;
  * A bare `1.2.3.4` is redacted: an address leaking costs more than a version number hidden.
  */
 export function createIpv4Detector(): Detector {
-  const dottedQuad = /\d\.\d{1,3}\.\d{1,3}\.\d/;
+  // The hint starts at the first octet's last digit: at most two characters into an address.
+  const dottedQuad = createHint(/\d\.\d{1,3}\.\d{1,3}\.\d/, 2);
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
   const address = `${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`;
   const patternsFor = boundaryPatterns(
@@ -23,14 +25,18 @@ export function createIpv4Detector(): Detector {
   return {
     type: 'ipv4',
     // Every address has a digit, a dot, digits, a dot, digits, a dot and a digit: most lines with a dot have none.
-    mayMatch: (text) => dottedQuad.test(text),
+    mayMatch: dottedQuad.test,
     find(text: string, out: Candidate[]): void {
+      const from = dottedQuad.searchFrom(text);
       for (const p of patternsFor(text)) {
-        p.lastIndex = 0;
+        p.lastIndex = from;
         for (let m = p.exec(text); m !== null; m = p.exec(text)) {
-          const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
-          if (extension !== null && fileExtension.test(extension[1] as string)) continue;
-          if (!notAnIdentity.test(m[0])) out.push(candidate('ipv4', m.index, m.index + m[0].length));
+          const end = m.index + m[0].length;
+          if (text.charCodeAt(end) === 46) {
+            const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(end, end + 12));
+            if (extension !== null && fileExtension.test(extension[1] as string)) continue;
+          }
+          if (!notAnIdentity.test(m[0])) out.push(candidate('ipv4', m.index, end));
         }
       }
     },

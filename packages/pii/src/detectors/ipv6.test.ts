@@ -13,9 +13,24 @@ describe('ipv6 detector', () => {
     ['finds a compressed address when it uses ::', 'from fe80::1ff:fe23:4567:890a%eth0', ['fe80::1ff:fe23:4567:890a']],
     ['finds an address when bracketed with a port', 'listen [2001:db8::7]:8080', ['2001:db8::7']],
     [
-      'finds an IPv4-mapped address when it ends in a dotted quad',
-      'client ::ffff:192.168.1.10 closed',
-      ['::ffff:192.168.1.10'],
+      'finds an address when an interface name leads it',
+      'v6(en0:2001:db8:b6c0:1f00:4d1e:91ff:fe02:3a77) and Using [1]ib0:fe80::a00:27ff:fe4e:66a1%ib0',
+      ['2001:db8:b6c0:1f00:4d1e:91ff:fe02:3a77', 'fe80::a00:27ff:fe4e:66a1'],
+    ],
+    [
+      'finds an address when it ends in an embedded dotted quad',
+      'nat64 64:ff9b::c000:221 and 2001:db8::192.0.2.33',
+      ['64:ff9b::c000:221', '2001:db8::192.0.2.33'],
+    ],
+    [
+      'finds both addresses when a pair of address:port is joined by a dash',
+      'at 2001:db8:1e:7700::5:22000-2001:db8:3c4d:15::1f:22000/quic',
+      ['2001:db8:1e:7700::5', '2001:db8:3c4d:15::1f'],
+    ],
+    [
+      'finds addresses when times, scoped names and longer hex runs come before them',
+      'at 10:20:30 std::map deadbeef:1 from 2001:db8::1, then :: and [fe80::2]',
+      ['2001:db8::1', 'fe80::2'],
     ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -29,8 +44,16 @@ describe('ipv6 detector', () => {
     ['ignores two double colons when the address is ambiguous', 'x 1::2::3 y'],
     ['ignores the loopback address when written short or long', 'bind [::1]:9090, peer ::1 and 0:0:0:0:0:0:0:1'],
     [
-      'ignores IPv4-mapped loopback when written in any case or length',
-      'peer [::FFFF:127.0.0.1]:8443 from 0:0:0:0:0:ffff:127.10.20.30 via ::ffff:127.0.0.53',
+      "ignores an IPv4-mapped address when written in any case or length (its IPv4 is the ipv4 detector's)",
+      'peer [::FFFF:192.0.2.7]:8443 from 0:0:0:0:0:ffff:198.51.100.30 via ::ffff:127.0.0.53',
+    ],
+    [
+      'ignores the unspecified address and the link-local prefix',
+      'Listening on /[0:0:0:0:0:0:0:0]:9000, nets [FE80::]/10',
+    ],
+    [
+      'ignores a repository and archive name when a dash and digit follow',
+      'borg create ssh://h/./db01::db01-2026-12-06',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

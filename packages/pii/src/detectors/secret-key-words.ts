@@ -1,6 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
+import { execAtKeyPair, keyWordFamily } from './key-separators';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
@@ -17,6 +18,21 @@ const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 const valueAfterWord =
   /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|sid)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
+
+// The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
+const keyWordKeys = keyWordFamily([...keyWords, 'credentials', 'session'], endsInSessionHex);
+
+/** `SESS` and 16+ hex digits (any case) right before `end`. */
+function endsInSessionHex(text: string, end: number): boolean {
+  let at = end;
+  while (at > 0 && isHexDigit(text.charCodeAt(at - 1))) at--;
+  return end - at >= 16 && text.slice(Math.max(0, at - 4), at).toLowerCase() === 'sess';
+}
+
+function isHexDigit(code: number): boolean {
+  const lower = code | 32;
+  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 102);
+}
 
 /** `[A-Za-z0-9_.-]` by character code (a regex test a character costs more than the rest of a match). */
 function isKeyChar(code: number): boolean {
@@ -101,8 +117,11 @@ export function createSecretKeyWordsDetector(): Detector {
     keywordGroups: [keyWords],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
-      valueAfterWord.lastIndex = 0;
-      for (let m = valueAfterWord.exec(text); m !== null; m = valueAfterWord.exec(text)) {
+      for (
+        let m = execAtKeyPair(valueAfterWord, text, 0, keyWordKeys);
+        m !== null;
+        m = execAtKeyPair(valueAfterWord, text, m.index + m[0].length, keyWordKeys)
+      ) {
         const value = m[1] as string;
         const start = keyStart(text, m.index);
         const key = text.slice(start, m.index).replace(/^[\\"']+|[\\"'\s]+$/g, '');

@@ -1,6 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { saysNoSecret } from './no-secret-here';
-import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment or camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`), never inside
@@ -21,6 +22,24 @@ const passInsideWord = /[a-z0-9](?:pass|pwd)$/i;
 const camelPass = /[a-z0-9](?:Pass|Pwd|PASS|PWD)$/;
 /** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
+// The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
+const secretKeys = keyWordFamily([
+  ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'pwd', 'pw', 'psk'],
+  ...['private', 'preshared', 'pre_shared', 'pre-shared'].flatMap((word) => joined(word, ['key'], '_-').slice(1)),
+  ...joined('secret', ['key'], '_-'),
+  ...joined('secret', ['id'], '_ -'),
+  'token',
+  ...['api', 'access', 'auth', 'app', 'master', 'encryption', 'signing', 'hmac'].flatMap((word) =>
+    joined(word, ['key'], '_-').slice(1),
+  ),
+  'adgangskode',
+  'community',
+  ...joined('session', ['id'], '_-').slice(1),
+  'sessid',
+  'kennwort',
+  ...['mot', 'mot_', 'mot-'].flatMap((mot) => joined(`${mot}de`, ['passe'], '_-').slice(1)),
+  ...['contraseña', 'contrasena', 'senha', 'wachtwoord', 'hasło', 'haslo', 'lösenord', 'losenord'],
+]);
 const secretKeyShape = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
@@ -33,13 +52,14 @@ export function isSecretKey(key: string): boolean {
  * Terraform's `(sensitive value)`, Nextcloud's `***REMOVED SENSITIVE VALUE***`, jasypt's encrypted `ENC(...)`,
  * PowerShell's `$env:NAME`, a reference to where a secret is (`env://VAR`, `file:///run/secrets/x`), a documentation placeholder inside a value (`sk_live_<your-key-here>`). */
 const notASecret =
-  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*)$/i;
+  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*|[\w/+]*EXAMPLEKEY)$/i;
 
 /** Documentation's stand-in, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`); `password` in lower case may be a
  * real one. */
 const capitalStandIn = /^(?:YOUR[_-]?)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|USER(?:_?NAME)?|LOGIN)$/;
 
-/** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`, `PASSWORD`...). */
+/** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`, `PASSWORD`, AWS's documentation
+ * secrets `…EXAMPLEKEY`...). */
 export function isPlaceholderValue(value: string): boolean {
   // (The stand-ins start with a capital: the test is skipped for the many values that do not, a call saved on each.)
   const first = value.charCodeAt(0);
@@ -95,10 +115,6 @@ export function createSecretKvDetector(): Detector {
       `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&?,;)\\]}\\\\]|[&?](?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}"']|$|%20|[\\w.-]+[=:]))+))`,
     'gi',
   );
-  // Every match has a secret word right before its separator; testing for that first skips the key scan (which tries
-  // each word at every position of every identifier) on the many lines that hold the word elsewhere.
-  // (It starts on the separator and looks behind for the word: the engine skips from `:`/`=` to the next one.)
-  const wordBeforeSeparator = new RegExp(`[:=](?<=(?:${secretWords})\\\\?["']?\\s*.)`, 'i');
   const cookieHeaders = boundaryPatterns(
     '(?<![\\w-])',
     String.raw`(?:set-)?cookie\\?["']?\s*[:=]\s*\[?\\?["']?([^\n"\\]+)`,
@@ -135,10 +151,14 @@ export function createSecretKvDetector(): Detector {
     keywordGroups: [keyWords, ['cookie']],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
-      // No match has its separator before the first one the test finds: the scan starts at that separator's key.
-      const separator = (groups & keyWord) !== 0 ? wordBeforeSeparator.exec(text) : null;
-      pattern.lastIndex = separator === null ? 0 : keyRunStart(text, separator.index);
-      for (let m = separator !== null ? pattern.exec(text) : null; m !== null; m = pattern.exec(text)) {
+      // Every match has a secret word right before its separator: the scan runs only from the keys of such pairs (the
+      // many lines that hold the word elsewhere are not scanned at all).
+      const keyed = (groups & keyWord) !== 0;
+      for (
+        let m = keyed ? execAtKeyPair(pattern, text, 0, secretKeys) : null;
+        m !== null;
+        m = execAtKeyPair(pattern, text, m.index + m[0].length, secretKeys)
+      ) {
         const quoted = m[4] ?? m[5] ?? m[6];
         let end = m.index + m[0].length;
         // `api_key=a9a16a02….` before a space: a sentence's full stop, not the value's last character.

@@ -174,6 +174,16 @@ describe('token detector', () => {
       `SENTRY_DSN=https://${'0123456789abcdef'.repeat(2)}@o4501.ingest.sentry.io/45`,
       ['0123456789abcdef'.repeat(2)],
     ],
+    [
+      'finds Render, HubSpot, crates.io and Octopus Deploy keys when they follow Bearer or a key name',
+      `Bearer rnd_${randomish(32)}; Bearer pat-eu1-0b2c4d6e-1a3b-4c5d-8e9f-a0b1c2d3e4f5; token = "cio${randomish(32, 9)}"; X-Octopus-ApiKey: API-7Q4ZRB2M9KXW5TNC3VH8PLD6GJ`,
+      [
+        `rnd_${randomish(32)}`,
+        'pat-eu1-0b2c4d6e-1a3b-4c5d-8e9f-a0b1c2d3e4f5',
+        `cio${randomish(32, 9)}`,
+        'API-7Q4ZRB2M9KXW5TNC3VH8PLD6GJ',
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
@@ -192,7 +202,9 @@ describe('token detector', () => {
     ['ignores 32 hex characters when no Datadog key name is in front', `trace_id=${'0123456789abcdef'.repeat(2)}`],
     [
       'ignores a vendor prefix when the body has the wrong shape',
-      'key-id=42 dapi_version=2 tskey-auth-short PMAK-123 hvs.short x.hvs.' + randomish(24),
+      'key-id=42 dapi_version=2 tskey-auth-short PMAK-123 hvs.short x.hvs.' +
+        randomish(24) +
+        ' API-GATEWAY-INTEGRATION-RESPONSE-TIMEOUT pat-na1-notauuid ciocciaratrattoriaristoranteitaliano',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

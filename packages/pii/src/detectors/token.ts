@@ -227,6 +227,33 @@ const formats: readonly TokenFormat[] = [
     pattern: new RegExp(`${start}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${end}`, 'g'),
   },
   { vendor: 'pulumi', prefixes: ['pul-'], pattern: new RegExp(`${start}pul-[a-f0-9]{40}${end}`, 'g') },
+  // Render `rnd_`, HubSpot private apps `pat-<region>-<uuid>`, crates.io `cio` and Octopus Deploy `API-`.
+  {
+    vendor: 'render',
+    prefixes: ['rnd_'],
+    pattern: new RegExp(`${start}rnd_[A-Za-z0-9]{32}${end}`, 'g'),
+    valid: looksRandom,
+  },
+  {
+    vendor: 'hubspot',
+    prefixes: ['pat-'],
+    pattern: new RegExp(
+      `${start}pat-[a-z]{2,3}\\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}${end}`,
+      'g',
+    ),
+  },
+  {
+    vendor: 'crates-io',
+    prefixes: ['cio'],
+    pattern: new RegExp(`${start}cio[A-Za-z0-9]{32}${end}`, 'g'),
+    valid: (token) => /\d/.test(token) && /[A-Z]/.test(token) && looksRandom(token),
+  },
+  {
+    vendor: 'octopus-deploy',
+    prefixes: ['api-'],
+    pattern: new RegExp(`${start}API-[A-Z0-9]{25,32}${end}`, 'g'),
+    valid: (token) => /\d/.test(token) && looksRandom(token),
+  },
   { vendor: 'databricks', prefixes: ['dapi'], pattern: new RegExp(`${start}dapi[a-f0-9]{32}(?:-\\d)?${end}`, 'g') },
   {
     vendor: 'sonarqube',

@@ -17,6 +17,16 @@ describe('url credentials detector', () => {
       'https://alice@example.com:pw1@host.com/x',
       ['alice@example.com:pw1'],
     ],
+    [
+      'keeps an unencoded ? or # inside the password when an @ follows it',
+      'url --url=http://ks:Birch4410?@repo.example/os and https://svc:Q7pp#x9Lm2@pkgs.example/el9/a.rpm',
+      ['ks:Birch4410?', 'svc:Q7pp#x9Lm2'],
+    ],
+    [
+      'stops the userinfo before a query when an @ stands in the query',
+      'https://ana:Pw9x2@api.example/v1?next=https://b.example&who=x@y.example',
+      ['ana:Pw9x2'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -28,6 +38,11 @@ describe('url credentials detector', () => {
       'GET https://example.com/users/@me and https://npm.io/pkg@1.2.3',
     ],
     ['ignores ports when there is no userinfo', 'http://localhost:8080/health'],
+    ['ignores a port and a query when an @ stands in the query', 'http://localhost:8080?user=a@b.example'],
+    [
+      'ignores a reference when it stands where the password goes',
+      'DATABASE_URL=postgres://${PGUSER}:${PGPASSWORD}@${PGHOST}:5432/app and mysql://app:$DB_PASS@db/x',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -1,15 +1,20 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isPlaceholderValue } from './secret-kv';
 
 /**
  * URLs carrying `user:password@` (or `user:token@`). Scheme, host and path are kept and only the userinfo is
  * replaced: `postgres://<URL_CREDENTIALS>@db:5432/app`. The userinfo runs to the last `@` before the host, so an
  * unencoded `@` in a password is covered. A user without a password (`ssh://git@host`) is left alone;
- * a password without a user (`redis://:pass@host`) is not.
+ * a password without a user (`redis://:pass@host`) is not. An unencoded `?` or `#` in a password stays in it
+ * (`u:Ivory2209?@host`) when an `@` follows it before any `=`, `&` or `/` (a query or fragment has those); a reference where the password goes
+ * (`${DB_PASSWORD}`, `$PASS`) is no credential.
  */
 export function createUrlCredentialsDetector(): Detector {
   // Led by `://`, the scheme read behind it (the engine finds `://` fast; a scheme tried at every position of the text
   // cost five times more). A scheme is a whole run of scheme characters, so it is the same either way.
-  const pattern = /:\/\/(?<=(?<![\w+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/)([^\s/?#"'<>\\]+)@([^\s/?#"'<>\\@]*)/dg;
+  const pattern =
+    /:\/\/(?<=(?<![\w+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/)((?:[^\s/?#"'<>\\]|[?#](?=[^\s/?#=&"'<>\\]*@))+)@([^\s/?#"'<>\\@]*)/dg;
+  // A port and a query (`host:8080?u@x`), not a user and a password.
   return {
     type: 'url_credentials',
     mayMatch: (text) => text.includes('://') && text.includes('@'),
@@ -18,8 +23,10 @@ export function createUrlCredentialsDetector(): Detector {
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const userinfo = m[2] as string;
         const colon = userinfo.indexOf(':');
-        // No password, or one already masked (`redis://:**@cache`).
-        if (colon < 0 || colon === userinfo.length - 1 || /^\*+$/.test(userinfo.slice(colon + 1))) continue;
+        const password = userinfo.slice(colon + 1);
+        // No password, one already masked (`redis://:**@cache`) or a reference; a host and query, not userinfo.
+        if (colon < 0 || password === '' || /^\*+$/.test(password) || isPlaceholderValue(password)) continue;
+        if (/[?#]/.test(userinfo.slice(0, colon)) || /^\d{1,5}[?#]/.test(password)) continue;
         const end = m.index + m[0].length;
         const start = end - (m[3] as string).length - 1 - userinfo.length;
         const schemeStart = ((m.indices as RegExpIndicesArray)[1] as [number, number])[0];

@@ -81,6 +81,89 @@ describe('user actor detector', () => {
     ['a name with its uid under a user key', 'JobId=7 UserId=jsato(30112) GroupId=phys(4000)', ['jsato', '30112']],
     ['a uid in a KEY:VALUE list', 'launch request from UID:30112 GID:4000 HOST:10.0.0.1', ['30112']],
     ['a uid in parentheses before a colon', 'quota: over limit (uid 30112): /home 12G', ['30112']],
+    ['root after by', 'job killed by root; snapshot pruned by root.', ['root']],
+    ['who logged in as, after a colon', 'cli: Currently logged in as: jtam-ml (team-x)', ['jtam-ml']],
+    ['a person key as an XML element', '<Sale><Lane>2</Lane><Operator>rquispe</Operator></Sale>', ['rquispe']],
+    ['the name of an account created with its password', '/user add name=ops_ro group=read password=x', ['ops_ro']],
+    ['the name after its password', 'secret set password=x name=branch-12 profile=p', ['branch-12']],
+    [
+      'a CEF custom string labelled as a user',
+      'CEF:0|V|P|1|x|y|0|cs2Label=Auth.Username cs2=t.ozawa cs3=x',
+      ['t.ozawa'],
+    ],
+    ['a Perl DBI connection', "DBI->connect('dbi:mysql:db=x;host=h', 'rpt_ro', $pw)", ['rpt_ro']],
+    ['sbt credentials', 'credentials += Credentials("Repo", "repo.example.org", "ci-pub", "x")', ['ci-pub']],
+    [
+      'a container tool login',
+      'skopeo copy --src-creds acme+puller:x a b; buildah push --creds=ci_push:y img',
+      ['acme+puller', 'ci_push'],
+    ],
+    ['the bind DN of an LDAP tool', 'ldapwhoami -x -D "cn=syncbind,dc=example,dc=org" -W', ['syncbind']],
+    [
+      'an object typed as a user',
+      '{"type":"user","login":"mfaye","id":7}; {"name":"okoro","type":"user"}',
+      ['mfaye', 'okoro'],
+    ],
+    [
+      'IBM z/OS and IBM i accounts',
+      'ICH408I USER(PAYR01 ) GROUP(G); ALTUSER JSMITH2 RESUME; CHGUSRPRF USRPRF(ACCTG3) X; User profile QPGMR not found',
+      ['PAYR01', 'JSMITH2', 'ACCTG3', 'QPGMR'],
+    ],
+    ['the account a bind runs as', 'ldap sync: bind ldaps://10.0.0.5 as svc-dirsync password=x', ['svc-dirsync']],
+    [
+      'a CUPS page_log user',
+      'Lobby-Laser dnakamura 2211 [03/Mar/2026:08:01:02 +0100] total 1 - 10.0.0.4 a.pdf',
+      ['dnakamura'],
+    ],
+    ['a BSD ftpd login', 'ftpd[88]: FTP LOGIN FROM gw.example.net [192.0.2.8], pbrandt', ['pbrandt']],
+    ['an otpauth account', 'uri otpauth://totp/Acme%20VPN:kvoss?secret=ABC&issuer=Acme', ['kvoss']],
+    [
+      'single-dash user flags',
+      'tool -username ops_ro2 -p x; vserver -user-or-group-name svc-mon -role ro',
+      ['ops_ro2', 'svc-mon'],
+    ],
+    ['the users lpadmin allows', 'lpadmin -p HR -u allow:mrossi,tbaker -E', ['mrossi', 'tbaker']],
+    [
+      'a lower-case domain\\name field',
+      '2026/01/02,TRAFFIC,allow-web,corp\\hdiallo,,ssl; user="lab\\k.ortiz"',
+      ['hdiallo', 'k.ortiz'],
+    ],
+    [
+      'login keys',
+      'import row 9 login_id=kfarah status=active; AUTH=server, authid=jbloom, mech=PLAIN',
+      ['kfarah', 'jbloom'],
+    ],
+    ['a sendmail authinfo user', 'AuthInfo:relay.example.net "U:relay-7731" "P:x" "M:PLAIN"', ['relay-7731']],
+    [
+      'the comment of a key ssh-keygen lists',
+      '3072 SHA256:Ab3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9f deploy@web-2 (RSA)',
+      ['deploy'],
+    ],
+    [
+      'an XMPP server account command',
+      'prosodyctl register rmiles chat.example.org x; ejabberdctl change_password aoife im.example.net y',
+      ['rmiles', 'aoife'],
+    ],
+    [
+      'the last argument of a password tool',
+      'saslpasswd2 -c -u mail.example.net kdunn; ocpasswd -c /etc/oc/passwd ext-aud-3  # x',
+      ['kdunn', 'ext-aud-3'],
+    ],
+    [
+      'installer account lines',
+      'user --name=ops_svc --groups=wheel\nd-i passwd/username string tvance',
+      ['ops_svc', 'tvance'],
+    ],
+    [
+      'the uid of useradd and an apt requester',
+      'RUN useradd -m -u 10042 app\nRequested-By: mlind (1007)',
+      ['10042', '1007'],
+    ],
+    [
+      'the users of cron mail',
+      'From: root@db-2 (Cron Daemon)\nSubject: Cron <etl@db-2> /opt/etl/run.sh',
+      ['root', 'etl'],
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -89,7 +172,7 @@ describe('user actor detector', () => {
     ['prose after by', 'results sorted by name, grouped by host; disabled by default'],
     ['the domain of an address before a uid', 'reset mailed to ana@mail.example.org (uid=4410)'],
     ['a cause after by', 'request aborted, caused by timeout'],
-    ['a system role after by', 'key rotated by admin; job killed by root'],
+    ['admin after by, as often a role as an account', 'key rotated by admin; config reset by admin.'],
     ['a host after by', 'lease renewed by dhcp1.corp.example.com; relayed by mx.mail.example.de'],
     ['a host or a word before a session verb', 'gw.example.net logged in; everyone logged out; 671 logged out'],
     ['a file after by', 'rows imported by loader from batch_2026.csv; parsed by parser.py'],
@@ -138,6 +221,21 @@ describe('user actor detector', () => {
     ['prose after session opened for', 'session opened for user; Session created for client-app'],
     ['root uid with a name', 'UserId=root(0) GroupId=root(0)'],
     ['an outcome word that is no outcome', 'Authentication request for token has been queued'],
+    ['an environment variable after by', 'passphrase given by BORG_PASSCOMMAND or by SMTP_USER'],
+    ['a PAM module after by', 'Access denied by pam_access: no match; handled by nss_ldap'],
+    ['a header after a role', 'admin: Proxy-Authorization: Basic x; agent: Content-Type: text/plain'],
+    ['the name of an app beside its uid', 'acquire lock tag="x", name=com.android.phone, ws=null, uid=1001'],
+    ['a CEF label that names no user', 'cs4Label=Auth.Login-Status cs4=REJECT cs5Label=Host cs5=web1'],
+    ['a name without its password', 'ppp profile add name=default-encryption'],
+    ['an access log with no job number', 'web1 - - [03/Mar/2026:08:01:02 +0100] "GET / HTTP/1.1" 200'],
+    [
+      'escapes, files and printers after a lower-case word and a backslash',
+      'a: true\\nprovider x; run tools\\setup.exe; "srv-print\\Legal-BW"; "x\\u0041b"; path: logs\\tmp',
+    ],
+    [
+      'root uid in useradd and a control tool verb alone',
+      'useradd -u 0 -o toor; systemctl register x',
+    ],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -16,6 +16,8 @@ import { notAName } from './user';
 
 // A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name).
 const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
+// A mainframe account: capitals, digits and `#$@`, 1-10 long (z/OS allows 8, IBM i 10).
+const mainframeId = '[A-Z#$@][A-Z0-9#$@]{0,9}';
 // Where a name ends: a blank, the end, closing punctuation, or a `.` or `:` that ends a sentence or a clause.
 const end = `(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:](?:\\s|$))`;
 
@@ -31,6 +33,11 @@ const recordId = /^[A-Z]{1,8}[-_]\d+$/;
 // A machine's name, numbered after a machine word: `bamboo-agent-04`, `build_worker_3`, `ci.runner2`.
 const machineName =
   /(?:^|[._-])(?:agent|worker|node|host|server|runner|builder|build|vm|pod|box|srv|sensor|device|client|gw|proxy|db|web|app)[._-]?\d+$/i;
+
+// An environment variable (`BORG_PASSCOMMAND`, `SMTP_USER`): capitals joined by `_` name a setting, not an account.
+const envName = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+// A plug-in module by its conventional prefix (`pam_slurm_adopt`, `nss_ldap`, `ngx_http_auth`; `mod_` is a moderator's too).
+const modulePrefix = /^(?:pam|nss|ngx|lib)_/;
 
 // Last labels that make a dotted name a host or a file, not a login (`db.prod.internal`, `report.csv`).
 const hostOrFileEnd =
@@ -91,8 +98,8 @@ const proseWord = new Set(
     'name names host hosts time date size type key keys value values peer peers remote local system kernel signal ' +
     'timeout error errors exception exceptions request requests response another other others some any one two ' +
     'three each every all both either neither none nobody somebody someone anyone everyone client clients node nodes ' +
-    'process processes thread threads worker workers job jobs task tasks scheduler cron daemon root admin ' +
-    'administrator administrators superuser sysadmin operator guest anonymous everyone public internal external ' +
+    'process processes thread threads worker workers job jobs task tasks scheduler cron daemon ' +
+    'administrators operator guest anonymous everyone public internal external ' +
     'example instance expected usual well follows follow such above below before after soon possible needed ' +
     'required intended designed normal standard usual unknown merge team group groups email mail phone sms text ' +
     'reference value script scripts policy app application applications program service module plugin plugins ' +
@@ -130,10 +137,14 @@ export function loginShaped(value: string): boolean {
     dottedHost.test(value) ||
     machineName.test(value) ||
     versionLike.test(value) ||
-    recordId.test(value)
+    recordId.test(value) ||
+    envName.test(value) ||
+    modulePrefix.test(value)
   )
     return false;
   if (isProse(value)) return false;
+  // Words joined by `-` that are all English are a header or a compound (`Proxy-Authorization`, `Read-Only`).
+  if (value.includes('-') && value.split('-').every((part) => isCommonWord(part))) return false;
   // Some part must be a person's (`frontdesk.lsilva`, `kaveh8`), or a role numbered as an account (`driver_44120`).
   const parts = value.toLowerCase().split(/[._-]|(?<=[a-z])(?=\d)/);
   return (
@@ -166,15 +177,19 @@ export function plainLogin(value: string): boolean {
   return !isProse(value) && parts.some((part) => part.length >= 3 && noWord(part));
 }
 
-/** Where the words only hint at a person: a login-shaped value or a plain login. */
+// The account every Unix system has, a word in English too: in an actor's place it is the account (label convention).
+// (`by admin` is as often a role before a name, `cleared by admin mod_ayesha`, as an account.)
+const systemAccounts = new Set(['root']);
+
+/** Where the words only hint at a person: a login-shaped value, a plain login or a system's own account. */
 function loginOrPlainLogin(value: string): boolean {
-  return loginShaped(value) || plainLogin(value);
+  return loginShaped(value) || plainLogin(value) || systemAccounts.has(value);
 }
 
 /** A value that can be a name where the words around it say a person acted: login-shaped, or one lower-case word
  * (`tquinlan`) that is not prose. */
 function plainOrLoginShaped(value: string): boolean {
-  if (loginShaped(value)) return true;
+  if (loginShaped(value) || plainLogin(value)) return true;
   // (A past tense or gerund is the next verb, `by manually`, `for testing`: prose.) An account in capitals
   // (`WSAFRBOT`, SAP's and mainframes' style) is no word of software either (`LDAP`, `HTTP`).
   if (/^[A-Z][A-Z0-9_]{2,23}$/.test(value)) return !isProse(value) && !softwareWord.has(value.toLowerCase());
@@ -233,7 +248,7 @@ export function createUserActorDetector(): Detector {
         // session runs as (a client connecting `as` an id names the client, not a person).
         rule(
           [' as '],
-          `\\sas\\s+(?<=(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+)${open}(${name})${close}${end}`,
+          `\\sas\\s+(?<=(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bind|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+)${open}(${name})${close}${end}`,
           undefined,
           'gi',
         ),
@@ -306,7 +321,7 @@ export function createUserActorDetector(): Detector {
         // ops_ro`: who the session is.
         rule(
           ['logged ', 'signed ', 'to log'],
-          `\\b(?:logged|signed)\\s+(?:in|on|out|off)(?::\\s+|\\s+using\\s+)(${name})${end}|\\[(${name})\\]:?\\s+(?:(?:has\\s+)?(?:logged|signed)\\s+(?:in|on|out|off)|failed to (?:log|sign)\\s?(?:in|on))\\b`,
+          `\\b(?:logged|signed)\\s+(?:in|on|out|off)(?:(?:\\s+as)?:\\s+|\\s+using\\s+)(${name})${end}|\\[(${name})\\]:?\\s+(?:(?:has\\s+)?(?:logged|signed)\\s+(?:in|on|out|off)|failed to (?:log|sign)\\s?(?:in|on))\\b`,
           undefined,
           'gi',
         ),
@@ -315,11 +330,11 @@ export function createUserActorDetector(): Detector {
           ['required for', 'name ('],
           `\\bPassword required for (${name})${end}|\\bName \\([^\\s():]+:(${name})\\):[ \\t]*(${name})?`,
         ),
-        // Keys that name who did it: `Operator="swebb"`, `administrator:"cpadmin"`, `approver=kmensah` (a login by shape or
-        // no common word: `author=acme` is a word, `Operator="In"` a selector's).
+        // Keys that name who did it: `Operator="swebb"`, `administrator:"cpadmin"`, `approver=kmensah`, `<Operator>ana7
+        // </Operator>` (a login by shape or no common word: `author=acme` is a word, `Operator="In"` a selector's).
         rule(
           ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'],
-          `(?<![\\w.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)`,
+          `(?<![\\w.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
           undefined,
           'gi',
         ),
@@ -408,6 +423,98 @@ export function createUserActorDetector(): Detector {
           ['ssh', 'rsync', 'sftp', 'ftp'],
           `\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l\\s*(${name})(?![\\w.@-])|\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://(?!git@)(${name})@(?=[A-Za-z0-9])`,
         ),
+        // The `name=` of an account a command or record creates, with its password beside it (RouterOS's `/user add
+        // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).
+        rule(
+          ['name='],
+          `(?<![\\w.-])name=(${name})(?=[\\s,;]|$)(?:(?=[^\\n]*?\\s(?:password|passwd)=)|(?<=(?<![\\w.-])(?:password|passwd)=[^\\n]*?\\sname=[^\\s=]*))`,
+        ),
+        // ArcSight CEF's custom strings: the value whose label names a user (`cs1Label=Auth.Username cs1=NAME`).
+        rule(
+          ['label='],
+          `\\bcs(\\d)Label=[\\w.]*?(?:User|Account|Login)(?:name|Id)?(?=\\s)[^\\n]*?\\scs\\1=(${name})(?=\\s|$)`,
+          [2],
+          'gi',
+        ),
+        // The user of a connection call after its data source: Perl DBI's `connect('dbi:Pg:…', 'NAME', …)` and a DSN list
+        // (`['DBI:mysql:…', 'NAME', '…']`), sbt's `Credentials(realm, host, "NAME", "…")`.
+        rule(
+          ['dbi:', 'credentials('],
+          `(["'])dbi:[^"'\\n]*\\1\\s*,\\s*(["'])(${name})\\2|\\bCredentials\\(\\s*"[^"\\n]*"\\s*,\\s*"[^"\\n]*"\\s*,\\s*"(${name})"\\s*,`,
+          [3, 4],
+          'gi',
+        ),
+        // A container tool's `--creds NAME:…`, `--dest-creds NAME:…` (podman, buildah, skopeo; Quay robots are `org+bot`).
+        rule(['creds'], `(?<![\\w-])--(?:src-|dest-)?creds[= ]["']?([A-Za-z_][\\w.+-]{0,63}):`),
+        // The bind DN of an LDAP tool: `ldapsearch -D "cn=readonly,dc=…"` (the account that binds, not an entry).
+        rule(['ldap'], `\\bldap\\w*\\b[^|;&\\n]*?\\s-D\\s*["']?(?:cn|uid)=(${name}),`),
+        // An object typed as a user: `{"type":"user","name":"akimura",…}` (either order).
+        rule(
+          ['"user"'],
+          `\\{[^{}\\n]*?"type"\\s*:\\s*"user"[^{}\\n]*?"(?:name|login|username)"\\s*:\\s*"(${name})"|\\{[^{}\\n]*?"(?:name|login|username)"\\s*:\\s*"(${name})"(?=[^{}\\n]*?"type"\\s*:\\s*"user")`,
+        ),
+        // IBM z/OS and IBM i name a user in capitals: RACF's `USER(PAYB042 )`, `ALTUSER JDOE01`, TSO's `USERID OPER07`,
+        // `USRPRF(TMORALES)`, `RMTUSER(QSECOFR)`, `User profile JHOLLOWAY not found`.
+        rule(
+          ['user(', 'userid', 'usrprf', 'user profile', 'altuser', 'adduser', 'deluser', 'listuser'],
+          `\\b(?:(?:USER|USERID|USRPRF|RMTUSER)\\(\\s*|USERID |(?:ALTUSER|ADDUSER|DELUSER|LISTUSER|CHGUSRPRF|CRTUSRPRF|DLTUSRPRF) |[Uu]ser profile )(${mainframeId})(?![\\w#$@(])`,
+        ),
+        // Where a standard format puts its user: CUPS's page_log (`PRINTER NAME JOB [06/Dec/2026:…]`), BSD ftpd's `FTP
+        // LOGIN FROM host [ip], NAME`, an otpauth URI's account (`otpauth://totp/Issuer:NAME?secret=…`).
+        rule(
+          ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
+            (month) => `/${month}/`,
+          ),
+          `(?:^|\\s)[\\w.-]+ (${name}) \\d+ \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`,
+        ),
+        rule(
+          ['ftp login', 'otpauth'],
+          `\\bFTP LOGIN FROM \\S+(?: \\[[^\\]\\s]+\\])?, (${name})$|\\botpauth://[th]otp/(?:[^:/?\\s]+(?::|%3A))?(${name})(?=\\?)`,
+          undefined,
+          'gm',
+        ),
+        // Single-dash user flags of Java, ONTAP and Windows CLIs: `-username svc-snap`, `-user-or-group-name NAME`; and
+        // CUPS's `lpadmin -u allow:NAME,NAME`.
+        rule(
+          ['-user', '-login', 'lpadmin'],
+          `(?<=\\s)-(?:user(?:-?name)?|user-or-group-name|login-?name)(?:\\s+|=)["']?(${name})(?=["'\\s]|$)|(?<=\\blpadmin\\b[^|;&\\n]*?\\s-u\\s+(?:allow|deny):(?:[\\w.-]+,)*)(${name})(?=[,\\s]|$)`,
+        ),
+        // A field that is all `domain\\name` in lower case (PAN-OS's and other firewalls' user column: `,acme\\mvargas,`):
+        // the name in lower case too (not an escape, `\\n…` `\\t…` `\\u0041`, a file, or a printer, `srv-print\\Legal-BW`).
+        rule(
+          ['\\'],
+          `(?<![^\\s,;|"'=])[a-z][a-z0-9-]{1,14}\\\\(?![nrt]|u[0-9a-f]{4}|x[0-9a-f]{2})(?=[a-z])(${name})(?<!\\.(?:exe|dll|txt|log|ini|bat|ps1|cmd|sys|inf|xml|json|cfg|conf|lnk|msi))(?=$|[\\s,;|"'])`,
+        ),
+        // Keys that hold the login an account signs in with: `login_id=omensah` (SIS imports), SASL's `authid=mkeller`
+        // (sendmail, Cyrus), sendmail's authinfo `"U:NAME"`.
+        rule(
+          ['login_id', 'login-id', 'loginid', 'authid', 'authcid', '"u:'],
+          `(?<![\\w.-])(?:login[_-]?id|authc?id)\\\\?["']?\\s*[=:]\\s*\\\\?["']?(${name})(?=["'\\s,;&]|$)|\\bAuthInfo:\\S*(?:\\s+"[^"\\n]*")*?\\s+"U:(${name})"`,
+          undefined,
+          'gi',
+        ),
+        // The comment of a key ssh-keygen lists or makes: `256 SHA256:Zq9v… root@ci-runner-4 (ED25519)`.
+        rule(
+          ['sha256:'],
+          `\\bSHA256:[A-Za-z0-9+/]{43}=? (${name})@[\\w.-]+(?= \\((?:RSA|DSA|ECDSA|ED25519)[\\w-]*\\)|\\s*$)`,
+          undefined,
+          'gm',
+        ),
+        // Account commands of XMPP and other servers' control tools: `prosodyctl register NAME host pass`,
+        // `ejabberdctl change_password NAME host pass`; and the last argument of password tools (`saslpasswd2 -c -u realm
+        // NAME`, `ocpasswd -c FILE NAME`, `smbpasswd -a NAME`).
+        rule(
+          ['ctl ', 'passwd'],
+          `\\b[\\w-]*ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
+        ),
+        // Installers' account lines: kickstart's `user --name=NAME`, Debian preseed's `passwd/username string NAME`; the uid
+        // of `useradd -u 10001` (not 0); apt's `Requested-By: NAME (1003)` (both).
+        rule(
+          ['user --name', 'passwd/username', 'useradd', 'usermod', 'requested-by'],
+          `(?<![\\w-])user\\s+--name[= ](${name})|\\bpasswd/username\\s+string\\s+(${name})|\\buser(?:add|mod)\\b[^|;&\\n]*?\\s-u\\s+(?!0\\b)(\\d{1,10})\\b|\\bRequested-By: ${name} \\((?!0\\))(\\d{1,10})\\)`,
+        ),
+        // cron's mail: `From: root@backup-01 (Cron Daemon)`, `Subject: Cron <deploy@backup-01> CMD`.
+        rule(['cron'], `\\bFrom: (${name})@[\\w.-]+ \\(Cron Daemon\\)|\\bSubject: Cron <(${name})@[\\w.-]+>`),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
           ['userid=', 'user=', 'owner='],

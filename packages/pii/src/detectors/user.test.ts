@@ -212,6 +212,10 @@ describe('user detector: words around a name that say it is none', () => {
     ['a capitalized thread name with a number', '[12:00:01] [User Resolver #3/WARN]: lookup slow', []],
     ['a console subcommand after user:', 'php console user:disable mbeck --force', []],
     ['a name prompt', 'closed (login required: user name prompt)', []],
+    ['an ARN under a user key', 'denied. User: arn:aws:sts::123456789012:assumed-role/r/s is not', []],
+    ['a placeholder in angle brackets', 'not accepted. user: <empty>, pass: <empty>', []],
+    ['a noun after user before a quoted name', "user source 'hr_db' returned; No user action needed", []],
+    ['Erlang node names', 'erl -sname w1@10.1.4.7 -remsh ops@10.1.4.6; couchdb@10.0.0.9 <0.123.0> ok', []],
     ['a WebDAV share after host@SSL', 'net use Y: \\\\files.example.org@SSL\\Shared /user:ilund', ['ilund']],
     ['the domain when \\t starts a dotted name', 'net use /user:ACME\\t.lindqvist /persistent:no', ['t.lindqvist']],
   ])('drops %s', (_name, text, expected) => {
@@ -223,6 +227,12 @@ describe('user detector: words around a name that say it is none', () => {
     ['a name under User Id', 'Server=db;User Id=dbreader;Password=x', ['dbreader']],
     ['a capitalized name that ends the line', 'password changed for user Hakon', ['Hakon']],
     ['a name after user: with a space', 'auth ok user: mbeck', ['mbeck']],
+    [
+      'a user element after a prefix',
+      '<admin-user>stream_adm</admin-user><wd:User_ID>kbaptiste</wd:User_ID>',
+      ['stream_adm', 'kbaptiste'],
+    ],
+    ['a login at an address', 'scp out.tgz ops7@10.1.4.6:/tmp', ['ops7']],
   ])('keeps %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

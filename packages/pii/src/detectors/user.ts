@@ -1,10 +1,22 @@
-import { anyOf, boundaryPatterns, candidate, keepAsIs, keyRunStart, type Candidate, type Detector } from './detector';
+import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 import { pgpassUser, pgpassWords } from './pgpass';
 import { nonMailRealm, singleLabelRealm } from './principal';
 import { isPlaceholderValue } from './secret-kv';
 import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
-const qualifiedName = '[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
+// (An ARN under a user key, `User: arn:aws:sts::…`, is no name: its own rule finds the user in it.)
+const qualifiedName = '(?!arn:)[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
+
+// The words that end every key of the key/value patterns below: their scan (which tries a word, and `[\w.-]*` before
+// `actor`, at every position) runs only from the keys of pairs that end in one (on many lines these words are prose).
+const userKeys = keyWordFamily([
+  ...joined('user', ['name', 'id'], ' _.-'),
+  ...['usr', 'ugi', 'logname', 'uid', 'samaccountname', 'acct', 'account name', 'set_id', 'actor', 'by'],
+  ...joined('login', ['name'], '_-'),
+  ...joined('principal', ['name'], '_.-'),
+  ...['assignee', 'reporter', 'owner', 'employee', 'submitter', 'requester'],
+]);
 
 /** Words that follow "user" in prose and are not a name: "user not found", "user session closed", "user logged in". */
 export const notAName = new Set(
@@ -19,7 +31,7 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set start stop restart reload status install uninstall upgrade ok done error prompt'
+    'hosts agent agents action actions create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set start stop restart reload status install uninstall upgrade ok done error prompt'
   ).split(' '),
 );
 
@@ -77,7 +89,7 @@ function plausibleName(value: string, certain: boolean): boolean {
   if (bare === '' || isPlaceholderValue(bare) || recordId.test(bare)) return false;
   // After `Invalid user` any word is the name tried (`Invalid user default`), but `user unknown` stays prose.
   // (`<private>` is macOS's unified log hiding a value.)
-  if (certain) return !['unknown', 'private', '__token__'].includes(bare.toLowerCase());
+  if (certain) return !['unknown', 'private', 'empty', '__token__'].includes(bare.toLowerCase());
   if (notAName.has(bare.toLowerCase())) return false;
   // Past tenses and gerunds are prose ("user clicked", "user signing"), not names.
   return !(bare.length > 5 && /(?:ed|ing)$/.test(bare) && /^[a-z]+$/.test(bare));
@@ -90,9 +102,10 @@ function plausibleName(value: string, certain: boolean): boolean {
  * and the first literal of a `login("name", ...)` call.
  */
 export function createUserDetector(): Detector {
+  // (A bare word with a quoted name after it is a noun, `User source 'default'`, `user group "ops"`: the name is next.)
   const phrase = boundaryPatterns(
     '(?<![\\w.-])',
-    `(?:user(?<!(?:BEGIN|END) user)(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$|${realmAfter})`,
+    `(?:user(?<!(?:BEGIN|END) user)(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?!\\s+["'][^"'\\s]+["'])(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$|${realmAfter})`,
     'gi',
   );
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
@@ -100,26 +113,15 @@ export function createUserDetector(): Detector {
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:\\s*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
   // (Even then `\\n` before the next `key=` is an escaped line break: `user=bob\\npassword=…`.)
   const keyValueLiteral = keyValueWith('\\\\{1,2}(?![nrt][\\w.-]*\\s*[=:])');
-  // The word that ends every key above, then its separator: tested first, it spares the key scan (which tries a
-  // word, and `[\w.-]*` before `actor`, at every position) on the many lines where these words are prose.
-  const keySeparator =
-    /[=:](?<=(?:user(?:[ _.-]?(?:name|id))?|usr|ugi|logname|uid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|actor|by|assignee|reporter|owner|employee|submitter|requester)\\?["']?\s*.)/i;
   const none: readonly RegExp[] = [];
-  // Where the patterns of the group being run start: no key/value match has its separator before the first one the
-  // test finds, so their scan starts at that separator's key.
-  let scanFrom = 0;
-  const separatedKeyValue = (text: string) => {
-    const separator = keySeparator.exec(text);
-    if (separator === null) return none;
-    scanFrom = keyRunStart(text, separator.index);
-    return (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
-  };
+  const separatedKeyValue = (text: string) =>
+    keyPairAt(text, 0, userKeys) === -1 ? none : (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
   const sshd = new RegExp(
     `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+|attempt|failure) for (?:invalid user )?(${name}) from\\b`,
     'g',
@@ -147,7 +149,7 @@ export function createUserDetector(): Detector {
   );
   // `<username>alice</username>`, `<ns:login>bob</ns:login>`: XML elements named like a user.
   const xmlElement = new RegExp(
-    `<((?:[\\w.-]+:)?(?:user(?:[_-]?name)?|login|uid|account))>\\s*(${name})\\s*</\\1>`,
+    `<((?:[\\w.-]+:)?(?:[\\w]+[_-])?(?:user(?:[_-]?(?:name|id))?|login|uid|account))>\\s*(${name})\\s*</\\1>`,
     'gi',
   );
   // cron's `CRON[812]: (alice) CMD (...)`.
@@ -194,9 +196,10 @@ export function createUserDetector(): Detector {
   // `ssh alice@203.0.113.9`, rsync's `alice@10.0.0.5:/srv`: a login at an address (an email needs a domain). Its
   // words are `@` and a digit, so lines whose only `@` is an email's skip it.
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-  // (Not an actor system's address, `akka.tcp://flink@10.0.0.5:6123`, nor a SIP URI's extension or service, `sip:ping@…`.)
+  // (Not an actor system's address, `akka.tcp://flink@10.0.0.5:6123`, nor a SIP URI's extension or service, `sip:ping@…`,
+  // nor an Erlang node: after `-name`/`-sname`/`-remsh`, or before a process id, `couchdb@127.0.0.1 <0.1234.0>`.)
   const userAtAddress = new RegExp(
-    `(?<![\\w.@%+'-])(${name})@(?<!(?:(?:akka|pekko)(?:\\.\\w+)?://|\\bsips?:)[\\w.-]+@)(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d))`,
+    `(?<![\\w.@%+'-])(${name})@(?<!(?:(?:akka|pekko)(?:\\.\\w+)?://|\\bsips?:|-(?:s?name|remsh)\\s+)[\\w.-]+@)(?=${octet}(?:\\.${octet}){3}(?!\\d|\\.\\d)(?![\\s:]<\\d+\\.\\d+\\.\\d+>))`,
     'g',
   );
   // Each pattern runs only when one of its words is in the lower-cased text: most lines have none of them.
@@ -208,7 +211,8 @@ export function createUserDetector(): Detector {
     const list = [pattern];
     return () => list;
   };
-  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[]]> = [
+  // Each group: its words, its patterns for a text, and for key/value patterns the words their keys end in.
+  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[], number?]> = [
     [['user', 'login'], phrase],
     [
       [
@@ -239,6 +243,7 @@ export function createUserDetector(): Detector {
         'set_id',
       ],
       separatedKeyValue,
+      userKeys,
     ],
     [
       [
@@ -265,7 +270,7 @@ export function createUserDetector(): Detector {
       ['machine', ') cmd (', '] ok ', '] fail ', '] -> [', 'userpass-', 'display_name', '/login/'],
       allOf(netrc, cron, vsftpd, mappedTo, vaultUser),
     ],
-    [['user>', 'username>', 'user_name>', 'login>', 'uid>', 'account>'], always(xmlElement)],
+    [['user>', 'username>', 'user_name>', 'user_id>', 'userid>', 'login>', 'uid>', 'account>'], always(xmlElement)],
     [['login'], always(loginCall)],
     [['uid=', 'uidnumber:'], allOf(numericUid, idOutput)],
     [['(uid='], always(ownerOfUid)],
@@ -286,10 +291,15 @@ export function createUserDetector(): Detector {
     find(text: string, out: Candidate[], groups = -1): void {
       for (let i = 0; i < patterns.length; i++) {
         if ((groups & (1 << i)) === 0) continue;
-        scanFrom = 0;
-        for (const pattern of (patterns[i] as (typeof patterns)[number])[1](text)) {
-          pattern.lastIndex = scanFrom;
-          for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        const [, patternsFor, keyWord] = patterns[i] as (typeof patterns)[number];
+        for (const pattern of patternsFor(text)) {
+          pattern.lastIndex = 0;
+          for (
+            let m = keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, 0, keyWord);
+            m !== null;
+            m =
+              keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, m.index + m[0].length, keyWord)
+          ) {
             const found = m[m.length - 1] as string;
             const value = found.replace(/\.+$/, '');
             const valueStart = m.index + m[0].lastIndexOf(found);

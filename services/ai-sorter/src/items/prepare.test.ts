@@ -1,6 +1,7 @@
 import { createTemplateMiner } from '@obs/classification';
 import { createMetrics } from '../observability/metrics';
 import { createItemPreparer } from './item-preparer';
+import { createRedactor } from '@obs/pii';
 import { prepareItems } from './prepare';
 
 // The per-item step inline (workers: 0): the same function the worker threads run.
@@ -43,5 +44,62 @@ describe('prepareItems', () => {
     );
     expect(prepared[0]?.text).not.toContain('62.99.164.82');
     expect(prepared[0]?.templateId).toBe(prepared[1]?.templateId);
+  });
+});
+
+describe('prepareItems redaction across the header', () => {
+  test.each([
+    [
+      'a sudo line names its user right after the program',
+      'Jan  3 04:05:06 bastion sudo:   qpalmer : TTY=pts/1 ; PWD=/srv ; USER=root ; COMMAND=/bin/ls',
+      'qpalmer',
+    ],
+    [
+      'an FTP daemon names its user in brackets before the event',
+      'Sat Jun  7 11:22:33 2025 [pid 4410] [kbarlow] FAIL LOGIN: Client "192.0.2.77"',
+      'kbarlow',
+    ],
+  ])('When %s, then neither the redacted line nor its template keeps the name', async (_case, line, name) => {
+    expect(createRedactor().redact(line).text).not.toContain(name);
+    const [item] = await prepareItems([{ id: 'a', type: 'log', payload: line }], deps());
+    expect(item?.text).not.toContain(name);
+    expect(item?.template).not.toContain(name);
+  });
+
+  test('When the header keeps its values, then the template is the message as before', async () => {
+    const [item] = await prepareItems(
+      [
+        {
+          id: 'a',
+          type: 'log',
+          payload: 'Jun 14 15:16:01 combo sshd[19939]: Failed password for ghostly from 10.0.0.9',
+        },
+      ],
+      deps(),
+    );
+    expect(item?.text).toBe('Jun 14 15:16:01 combo sshd[19939]: Failed password for <USER> from <IPV4>');
+    expect(item?.template).toBe('Failed password for <*> from <*>');
+  });
+});
+
+describe('prepareItems redaction of structured fields', () => {
+  test('When a structured body holds credentials and names under keys that say what they are only beside them, then the attributes keep none', async () => {
+    const secrets = {
+      auth: 'Zq81bXk2Lw93nHf0Tt5sRv7YpQe4Ma6c',
+      apiKey: 'Hy6tR2wQ9zLk3Vb8Nm1Px4Cs7Dj0Fg5e',
+      token: '77c1e0a9b2d84f3e6a5b9c0d1e2f3a4b5c6d7e8f',
+      name: 'orlaith.b',
+    };
+    const body = {
+      msg: 'authentication failed',
+      auth: secrets.auth,
+      request: { headers: { 'X-Api-Key': [secrets.apiKey] }, Authorization: `Token ${secrets.token}` },
+      'user.name': secrets.name,
+      status: 401,
+    };
+    const [item] = await prepareItems([{ id: 'a', type: 'log', payload: body }], deps());
+    const sent = JSON.stringify(item);
+    for (const value of Object.values(secrets)) expect(sent).not.toContain(value);
+    expect(item?.attributes).toMatchObject({ msg: 'authentication failed', status: 401 });
   });
 });

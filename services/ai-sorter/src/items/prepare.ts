@@ -75,10 +75,9 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
 
 /**
  * The per-item step, run on worker threads: assigns a missing id, splits the line's header from its message, redacts
- * both and the attributes, masks the message for the miner and takes the rules' decision. Header and message are
- * redacted apart, so that each is redacted once. Only the header parsers keep state (each worker learns the streams
+ * the line and the attributes, masks the message for the miner and takes the rules' decision. Only the header parsers keep state (each worker learns the streams
  * it sees); the template miner, the cache and the metrics stay on the main thread: keep them out of here. Adds the
- * replacements made to `redactions`.
+ * replacements made in the line (and in a decoded message) to `redactions`.
  */
 export function redactItem(
   item: IncomingItem,
@@ -95,18 +94,21 @@ export function redactItem(
       redactions[type] = (redactions[type] ?? 0) + n;
     return text;
   };
-  let text: string;
+  // The whole line is redacted at once: a value is often known only by words on the other side of the header's end
+  // (`sudo:   jdoe : TTY=...`, `[pid 3321] [jdoe] FAIL LOGIN`), so the header and the message apart would each keep it.
+  const text = redact(raw);
   let message: string;
-  if (parsed.message === raw.slice(parsed.messageStart)) {
-    message = redact(parsed.message);
-    text = parsed.messageStart === 0 ? message : redact(raw.slice(0, parsed.messageStart)) + message;
+  if (parsed.messageStart === 0) message = parsed.message === raw ? text : redact(parsed.message);
+  else if (parsed.message === raw.slice(parsed.messageStart)) {
+    // The message is what follows the header's redaction where the redacted line still agrees with it; where they
+    // differ (the line's context redacted more of the header), the message starts there, so it holds no more than the line.
+    const header = redactor.redact(raw.slice(0, parsed.messageStart)).text;
+    message = text.slice(commonPrefixLength(text, header));
   } else {
-    // A JSON or logfmt line whose message is a decoded field value: the line and the message are redacted each.
-    text = redact(raw);
+    // A JSON or logfmt line whose message is a decoded field value: the message is redacted on its own as well.
     message = redact(parsed.message);
   }
-  const attributes =
-    rawAttributes === undefined ? undefined : (redactor.redactValue(rawAttributes) as Record<string, unknown>);
+  const attributes = rawAttributes === undefined ? undefined : redactAttributes(rawAttributes, redactor);
   const r = rules.classify({ text, type: item.type, attributes });
   return {
     // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
@@ -125,6 +127,28 @@ export function redactItem(
       decidedBy: 'rules',
     },
   };
+}
+
+/**
+ * Attributes (a structured payload's fields among them) redacted first as the JSON text a client could have logged, so
+ * each value is read beside its key (`"auth":"…"`, `"Authorization":"Token …"`, `"user.name":"…"` say nothing alone),
+ * then value by value (secret-named keys, keys themselves). When a replacement took JSON syntax with it, value by value only.
+ */
+function redactAttributes(attributes: Record<string, unknown>, redactor: Redactor): Record<string, unknown> {
+  let inContext: unknown = attributes;
+  try {
+    inContext = JSON.parse(redactor.redact(JSON.stringify(attributes)).text);
+  } catch {
+    // The text no longer parses: the values are redacted one by one below, as they always are.
+  }
+  return redactor.redactValue(inContext) as Record<string, unknown>;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
 }
 
 /** Mines each item's template, in order: the one stateful step (the miner learns), kept apart from the per-item work. */
