@@ -24,7 +24,7 @@ const camelPass = /[a-z0-9](?:Pass|Pwd|PASS|PWD)$/;
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 // The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
 const secretKeys = keyWordFamily([
-  ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'pwd', 'pw', 'psk'],
+  ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'passcode', 'pwd', 'pw', 'psk'],
   ...['private', 'preshared', 'pre_shared', 'pre-shared'].flatMap((word) => joined(word, ['key'], '_-').slice(1)),
   ...joined('secret', ['key'], '_-'),
   ...joined('secret', ['id'], '_ -'),
@@ -33,6 +33,7 @@ const secretKeys = keyWordFamily([
     joined(word, ['key'], '_-').slice(1),
   ),
   'adgangskode',
+  ...joined('access', ['code'], '_-').slice(1),
   'community',
   ...joined('session', ['id'], '_-').slice(1),
   'sessid',
