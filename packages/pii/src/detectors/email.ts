@@ -54,11 +54,23 @@ function localPartRunStart(text: string, at: number): number {
   return start;
 }
 
+/** Whether an address can start at `start` inside the run of local-part characters that begins at `runStart`: at the
+ * run's start, or after an apostrophe, an encoded separator (`%3D`) or an escaped line break (`\\n`) in it; the
+ * boundary tests of the patterns reject every other position of the run. */
+function mayStartAt(text: string, start: number, runStart: number): boolean {
+  return (
+    start === runStart ||
+    text.charCodeAt(start - 1) === 39 ||
+    text.charCodeAt(start - 3) === 37 ||
+    text.charCodeAt(start - 2) === 92
+  );
+}
+
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
     String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
-    'g',
+    'y',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
@@ -77,19 +89,22 @@ export function createEmailDetector(): Detector {
     mayMatch: (text) => text.includes('@') || text.includes('%40'),
     find(text: string, out: Candidate[]): void {
       // Every match holds an '@' (or `%40`) at most 64 characters after its start, in the run of local-part characters
-      // before it, so the pattern is run from that run's start instead of from every letter of the text: the same
-      // matches, without the quadratic scan.
+      // before it, so the patterns are tried only where an address can start in that run, the earliest first (a search
+      // from there would also try every later position of the line when the `@` has no address): the same matches.
       let from = 0;
       for (let at = nextAt(text, 0); at !== -1; at = nextAt(text, at + 1)) {
         if (at < from) continue;
         let m: RegExpExecArray | null = null;
         const runStart = localPartRunStart(text, at);
-        for (const p of patternsFor(text)) {
-          p.lastIndex = Math.max(from, runStart);
-          const found = p.exec(text);
-          if (found !== null && (m === null || found.index < m.index)) m = found;
+        for (let start = Math.max(from, runStart); start < at && m === null; start++) {
+          if (!mayStartAt(text, start, runStart)) continue;
+          for (const p of patternsFor(text)) {
+            p.lastIndex = start;
+            m = p.exec(text);
+            if (m !== null) break;
+          }
         }
-        if (m === null) break;
+        if (m === null) continue;
         from = m.index + m[0].length;
         // A shell or template variable before the `@` (`$SLURM_JOB_USER@example.edu`) is no address yet.
         if (text[m.index - 1] === '$' || messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
