@@ -128,6 +128,42 @@ describe('user actor detector', () => {
       '2026/01/02,TRAFFIC,allow-web,corp\\hdiallo,,ssl; user="lab\\k.ortiz"',
       ['hdiallo', 'k.ortiz'],
     ],
+    [
+      'login keys',
+      'import row 9 login_id=kfarah status=active; AUTH=server, authid=jbloom, mech=PLAIN',
+      ['kfarah', 'jbloom'],
+    ],
+    ['a sendmail authinfo user', 'AuthInfo:relay.example.net "U:relay-7731" "P:x" "M:PLAIN"', ['relay-7731']],
+    [
+      'the comment of a key ssh-keygen lists',
+      '3072 SHA256:Ab3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9f deploy@web-2 (RSA)',
+      ['deploy'],
+    ],
+    [
+      'an XMPP server account command',
+      'prosodyctl register rmiles chat.example.org x; ejabberdctl change_password aoife im.example.net y',
+      ['rmiles', 'aoife'],
+    ],
+    [
+      'the last argument of a password tool',
+      'saslpasswd2 -c -u mail.example.net kdunn; ocpasswd -c /etc/oc/passwd ext-aud-3  # x',
+      ['kdunn', 'ext-aud-3'],
+    ],
+    [
+      'installer account lines',
+      'user --name=ops_svc --groups=wheel\nd-i passwd/username string tvance',
+      ['ops_svc', 'tvance'],
+    ],
+    [
+      'the uid of useradd and an apt requester',
+      'RUN useradd -m -u 10042 app\nRequested-By: mlind (1007)',
+      ['10042', '1007'],
+    ],
+    [
+      'the users of cron mail',
+      'From: root@db-2 (Cron Daemon)\nSubject: Cron <etl@db-2> /opt/etl/run.sh',
+      ['root', 'etl'],
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -195,6 +231,10 @@ describe('user actor detector', () => {
     [
       'escapes, files and printers after a lower-case word and a backslash',
       'a: true\\nprovider x; run tools\\setup.exe; "srv-print\\Legal-BW"; "x\\u0041b"; path: logs\\tmp',
+    ],
+    [
+      'root uid in useradd and a control tool verb alone',
+      'useradd -u 0 -o toor; systemctl register x',
     ],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);

@@ -485,6 +485,36 @@ export function createUserActorDetector(): Detector {
           ['\\'],
           `(?<![^\\s,;|"'=])[a-z][a-z0-9-]{1,14}\\\\(?![nrt]|u[0-9a-f]{4}|x[0-9a-f]{2})(?=[a-z])(${name})(?<!\\.(?:exe|dll|txt|log|ini|bat|ps1|cmd|sys|inf|xml|json|cfg|conf|lnk|msi))(?=$|[\\s,;|"'])`,
         ),
+        // Keys that hold the login an account signs in with: `login_id=omensah` (SIS imports), SASL's `authid=mkeller`
+        // (sendmail, Cyrus), sendmail's authinfo `"U:NAME"`.
+        rule(
+          ['login_id', 'login-id', 'loginid', 'authid', 'authcid', '"u:'],
+          `(?<![\\w.-])(?:login[_-]?id|authc?id)\\\\?["']?\\s*[=:]\\s*\\\\?["']?(${name})(?=["'\\s,;&]|$)|\\bAuthInfo:\\S*(?:\\s+"[^"\\n]*")*?\\s+"U:(${name})"`,
+          undefined,
+          'gi',
+        ),
+        // The comment of a key ssh-keygen lists or makes: `256 SHA256:Zq9v… root@ci-runner-4 (ED25519)`.
+        rule(
+          ['sha256:'],
+          `\\bSHA256:[A-Za-z0-9+/]{43}=? (${name})@[\\w.-]+(?= \\((?:RSA|DSA|ECDSA|ED25519)[\\w-]*\\)|\\s*$)`,
+          undefined,
+          'gm',
+        ),
+        // Account commands of XMPP and other servers' control tools: `prosodyctl register NAME host pass`,
+        // `ejabberdctl change_password NAME host pass`; and the last argument of password tools (`saslpasswd2 -c -u realm
+        // NAME`, `ocpasswd -c FILE NAME`, `smbpasswd -a NAME`).
+        rule(
+          ['ctl ', 'passwd'],
+          `\\b[\\w-]*ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
+        ),
+        // Installers' account lines: kickstart's `user --name=NAME`, Debian preseed's `passwd/username string NAME`; the uid
+        // of `useradd -u 10001` (not 0); apt's `Requested-By: NAME (1003)` (both).
+        rule(
+          ['user --name', 'passwd/username', 'useradd', 'usermod', 'requested-by'],
+          `(?<![\\w-])user\\s+--name[= ](${name})|\\bpasswd/username\\s+string\\s+(${name})|\\buser(?:add|mod)\\b[^|;&\\n]*?\\s-u\\s+(?!0\\b)(\\d{1,10})\\b|\\bRequested-By: ${name} \\((?!0\\))(\\d{1,10})\\)`,
+        ),
+        // cron's mail: `From: root@backup-01 (Cron Daemon)`, `Subject: Cron <deploy@backup-01> CMD`.
+        rule(['cron'], `\\bFrom: (${name})@[\\w.-]+ \\(Cron Daemon\\)|\\bSubject: Cron <(${name})@[\\w.-]+>`),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
           ['userid=', 'user=', 'owner='],
