@@ -265,4 +265,10 @@ describe('secret formats detector', () => {
   ])('%s', (_name, text, ...expected) => {
     expect(findValues(detector, text)).toEqual(expected.flat());
   });
+
+  test("finds a crypt hash after a password directive's options", () => {
+    expect(findValues(detector, 'rootpw --iscrypted $6$abcd1234$Zx9QmLp2Wv7TbR4nYk8Hc3Jd')).toEqual([
+      '$6$abcd1234$Zx9QmLp2Wv7TbR4nYk8Hc3Jd',
+    ]);
+  });
 });

@@ -53,10 +53,10 @@ export function createSecretFormatsDetector(): Detector {
         ),
       ],
       [
-        // Crypt hashes (`$1$`, `$6$`, Junos `$9$`) after a secret word, quoted or not.
+        // Crypt hashes (`$1$`, `$6$`, Junos `$9$`) after a secret word and its options (Kickstart's `rootpw --iscrypted`).
         rule(
           ['$1$', '$2a$', '$2b$', '$2y$', '$5$', '$6$', '$7$', '$8$', '$9$', '$y$'],
-          `\\b(?:password|passwd|secret|key|passphrase|ascii-text)[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`,
+          `\\b(?:\\w*pw|\\w*passw(?:or)?d|secret|key|passphrase|ascii-text)(?:[ \\t]+--?[\\w-]+)*[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`,
           undefined,
           'gi',
         ),

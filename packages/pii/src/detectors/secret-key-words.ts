@@ -12,12 +12,12 @@ import { execAtKeyPair, keyWordFamily } from './key-separators';
  * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
  * dotted name, a path or resource name (`logs/2024/…`, `projects/…`, `arn:…`), a URL or a reference.
  */
-const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash'];
+const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash', 'sid'];
 
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|hash)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|sid)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
 
 // The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
 const keyWordKeys = keyWordFamily([...keyWords, 'credentials', 'session'], endsInSessionHex);
@@ -92,10 +92,12 @@ function secretKeyWord(key: string, quoted: boolean, text: string, at: number): 
   if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return 'sess';
   const word = lastWord(key);
   if (word === 'key') {
-    // A query string's `?key=` is an API key (Google, Ghost, PAN-OS), and so is a config line's own `key=`.
+    // A query string's `?key=` is an API key (Google, Ghost, PAN-OS), and so is a config line's own `key=` and a `key=`
+    // where the text says API key.
     if (key.length === 3)
       return (quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at))) ||
-        /^$|[?&\n]$/.test(text.charAt(at - 1))
+        /^$|[?&\n]$/.test(text.charAt(at - 1)) ||
+        /\bapi[ _-]?key\b/i.test(text)
         ? 'key'
         : undefined;
     return notSecretKey.test(key) ? undefined : word;
@@ -103,6 +105,8 @@ function secretKeyWord(key: string, quoted: boolean, text: string, at: number): 
   // A salt (`API_TOKEN_SALT`, `securitySalt`) and the auth value of a compound key (`token_auth`), random like a key.
   if ((word === 'salt' || word === 'auth') && key.length > word.length) return 'key';
   if (word === 'hash') return passwordHash.test(key) ? 'key' : undefined;
+  // A session id (`"sid":"…"`); typed record ids under it are read by the value (`SM` + hex, a Windows `S-1-…`).
+  if (word === 'sid') return 'sid';
   return secretWords.has(word) ? word : undefined;
 }
 
@@ -125,7 +129,13 @@ export function createSecretKeyWordsDetector(): Detector {
           ? secretKeyWord(key, /["']/.test(text[start] as string), text, start)
           : undefined;
         // SigV4's `Credential=AKIA…/date/region/service/aws4_request` is a scope, not a secret.
-        if (word === undefined || !randomValue(value, word === 'key') || value.includes('aws4_request')) continue;
+        if (
+          word === undefined ||
+          !randomValue(value, word === 'key' || word === 'sid') ||
+          value.includes('aws4_request')
+        )
+          continue;
+        if (word === 'sid' && /^[A-Z]{2}[0-9a-f]{16,}$|^S-1-/.test(value)) continue;
         const end = m.index + m[0].length;
         out.push(candidate('secret_kv', end - value.length, end, start, end));
       }

@@ -11,8 +11,8 @@ import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
 // (WireGuard's `PresharedKey`, `psk=`) and an SNMP community (`community=`) are secrets.
 // Factored by first letters, so each key position tries one branch per letter instead of one per word (15% less time).
 const secretWords =
-  'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord)?|wd|(?<![a-z0-9]p)(?:w|sk)|(?:rivate|re[_-]?shared)[_-]?key)' +
-  '|secret(?:[_-]?key|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|dgangskode)' +
+  'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord|code)?|wd|(?<![a-z0-9]p)(?:w|sk)|(?:rivate|re[_-]?shared)[_-]?key)' +
+  '|secret(?:[_-]?key|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|ccess[_-]?code|dgangskode)' +
   '|(?<![a-z0-9])(?:community|(?:app|master|encryption|signing|hmac)[_-]?key)|sess(?:ion[_-]?id|id)' +
   '|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord';
 /** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
@@ -24,7 +24,7 @@ const camelPass = /[a-z0-9](?:Pass|Pwd|PASS|PWD)$/;
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 // The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
 const secretKeys = keyWordFamily([
-  ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'pwd', 'pw', 'psk'],
+  ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'passcode', 'pwd', 'pw', 'psk'],
   ...['private', 'preshared', 'pre_shared', 'pre-shared'].flatMap((word) => joined(word, ['key'], '_-').slice(1)),
   ...joined('secret', ['key'], '_-'),
   ...joined('secret', ['id'], '_ -'),
@@ -33,6 +33,7 @@ const secretKeys = keyWordFamily([
     joined(word, ['key'], '_-').slice(1),
   ),
   'adgangskode',
+  ...joined('access', ['code'], '_-').slice(1),
   'community',
   ...joined('session', ['id'], '_-').slice(1),
   'sessid',
@@ -140,6 +141,9 @@ export function createSecretKvDetector(): Detector {
     'salasana',
     'senord',
     'adgangskode',
+    'access_code',
+    'access-code',
+    'accesscode',
   ];
   const hint = anyOf([...keyWords, 'cookie']);
   const [keyWord, cookieWord] = [1, 2];
