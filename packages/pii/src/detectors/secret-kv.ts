@@ -164,7 +164,8 @@ export function createSecretKvDetector(): Detector {
         let end = m.index + m[0].length;
         // `api_key=a9a16a02….` before a space: a sentence's full stop, not the value's last character.
         const bare = m[7] as string;
-        const fullStop = quoted === undefined && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end)) ? 1 : 0;
+        const fullStop =
+          quoted === undefined && bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end)) ? 1 : 0;
         const value = quoted ?? bare.slice(0, bare.length - fullStop);
         end -= fullStop;
         if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
@@ -183,12 +184,13 @@ export function createSecretKvDetector(): Detector {
         if (text.charCodeAt(m.index - 1) === 58 && resourceName.test(text.slice(Math.max(0, m.index - 256), m.index)))
           continue;
         // An API token given as `ID=SECRET` with an id that names a user and a token (`alice@pve!ci=…`): the id is no secret.
-        const tokenId = /^[^\s=!]+![\w.-]+=(?=.)/.exec(value)?.[0].length ?? 0;
+        // (Tested only on a value with a `!`: the test runs on every match.)
+        const tokenId = value.includes('!') ? (/^[^\s=!]+![\w.-]+=(?=.)/.exec(value)?.[0].length ?? 0) : 0;
         // A SAS query string (`--sas-token "sv=…&sig=…"`): its signature is the token detector's.
         if (/(?:^|&)sig=/.test(value)) continue;
         if (passInsideWord.test(m[2] as string) && !camelPass.test(m[2] as string)) continue;
         // sudoers' `NOPASSWD: ALL` is a tag, not a key.
-        if (/^nopasswd$/i.test(m[2] as string)) continue;
+        if ((m[2] as string).length === 8 && /^nopasswd$/i.test(m[2] as string)) continue;
         if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
         // `password=pw` in code, after `pw = '…'`: a variable assigned before, not the secret itself.
         if (quoted === undefined && /^[A-Za-z_]\w{0,30}$/.test(value) && assignedBefore(text, value, m.index)) continue;
