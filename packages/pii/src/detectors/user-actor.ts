@@ -160,6 +160,18 @@ const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ist|ous|ive|ize|is
 
 /** A word of no language but a person's login: not a common English or log word, not prose, not a word of software. */
 function noWord(word: string): boolean {
+  let answer = noWords.get(word);
+  if (answer === undefined) {
+    if (noWords.size >= 4096) noWords.clear();
+    answer = isNoWord(word);
+    noWords.set(word, answer);
+  }
+  return answer;
+}
+// The same words recur on every line of a log: their answers are kept (a bounded cache).
+const noWords = new Map<string, boolean>();
+
+function isNoWord(word: string): boolean {
   return (
     !isCommonWord(word) && !isProse(word) && !softwareWord.has(word) && !derivedWord.test(word) && !isWordCompound(word)
   );
@@ -264,7 +276,7 @@ export function createUserActorDetector(): Detector {
         // the name.
         rule(
           [' for '],
-          `\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
+          `\\sfor\\s+(?<=\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+)${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
           undefined,
           'gi',
         ),
@@ -334,7 +346,7 @@ export function createUserActorDetector(): Detector {
         // </Operator>` (a login by shape or no common word: `author=acme` is a word, `Operator="In"` a selector's).
         rule(
           ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'],
-          `(?<![\\w.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
+          `\\b(?<![.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
           undefined,
           'gi',
         ),
@@ -419,9 +431,14 @@ export function createUserActorDetector(): Detector {
         ),
         // The login of a remote shell by flag, `ssh -l sw-backup host`, and of a URL with no password, `ssh://bk-db01@host`,
         // `rsync://webpush@backup01/…` (not `git@`, a forge's shared account).
+        // (Each starts where its flag or its `://` is: those are rarer than the words.)
         rule(
-          ['ssh', 'rsync', 'sftp', 'ftp'],
-          `\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l\\s*(${name})(?![\\w.@-])|\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://(?!git@)(${name})@(?=[A-Za-z0-9])`,
+          [' -l'],
+          `\\s-l(?<=\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l)\\s*(${name})(?![\\w.@-])`,
+        ),
+        rule(
+          ['ssh://', 'sftp://', 'rsync://', 'ftp://', 'ftps://', 'scp://'],
+          `://(?<=\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://)(?!git@)(${name})@(?=[A-Za-z0-9])`,
         ),
         // The `name=` of an account a command or record creates, with its password beside it (RouterOS's `/user add
         // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).
