@@ -12,7 +12,7 @@ import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
 // Factored by first letters, so each key position tries one branch per letter instead of one per word (15% less time).
 const secretWords =
   'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord|code)?|wd|(?<![a-z0-9]p)(?:w|sk)|(?:rivate|re[_-]?shared)[_-]?key)' +
-  '|secret(?:[_-]?key|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|ccess[_-]?code|dgangskode)' +
+  '|secret(?:[_-]?key(?:[_-]?base)?|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|ccess[_-]?code|dgangskode)' +
   '|(?<![a-z0-9])(?:community|(?:app|master|encryption|signing|hmac)[_-]?key)|sess(?:ion[_-]?id|id)' +
   '|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord';
 /** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
@@ -27,6 +27,7 @@ const secretKeys = keyWordFamily([
   ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'passcode', 'pwd', 'pw', 'psk'],
   ...['private', 'preshared', 'pre_shared', 'pre-shared'].flatMap((word) => joined(word, ['key'], '_-').slice(1)),
   ...joined('secret', ['key'], '_-'),
+  ...['secretkey', 'secret_key', 'secret-key'].flatMap((word) => joined(word, ['base'], '_-').slice(1)),
   ...joined('secret', ['id'], '_ -'),
   'token',
   ...['api', 'access', 'auth', 'app', 'master', 'encryption', 'signing', 'hmac'].flatMap((word) =>
