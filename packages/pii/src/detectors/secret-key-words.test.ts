@@ -176,4 +176,10 @@ describe('secret key words and value syntax', () => {
   ])('reads %s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
+
+  test('finds a one-time-password seed and leaves a random-number seed', () => {
+    expect(found('user totp_seed=JBSWY3DPEHPK3PXP7Q2R rng seed=42abcdef12345678')).toEqual([
+      ['secret_kv', 'JBSWY3DPEHPK3PXP7Q2R'],
+    ]);
+  });
 });

@@ -210,4 +210,10 @@ describe('secret kv detector', () => {
       '8812-6610',
     ]);
   });
+
+  test("finds Rails' secret key base", () => {
+    expect(findValues(detector, 'SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0 RAILS_ENV=production')).toEqual([
+      '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+    ]);
+  });
 });

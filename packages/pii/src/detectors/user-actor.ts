@@ -16,6 +16,14 @@ import { notAName } from './user';
 
 // A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name).
 const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
+// An SQL INSERT with a user column among the first five, and the literal in the same place of its VALUES.
+const sqlValue = `(?:'[^'\\n]*'|"[^"\\n]*"|[\\w.-]+)`;
+const sqlInsertUser = [0, 1, 2, 3, 4]
+  .map(
+    (before) =>
+      `\\bINSERT\\s+INTO\\s+[\\w."\`]+\\s*\\(\\s*(?:[\\w"\`]+\\s*,\\s*){${before}}["\`]?(?:user(?:_?name)?|login(?:_?name)?)["\`]?\\s*(?:,[^()\\n]*?)?\\)\\s*VALUES\\s*\\(\\s*(?:${sqlValue}\\s*,\\s*){${before}}'(${name})'`,
+  )
+  .join('|');
 // A mainframe account: capitals, digits and `#$@`, 1-10 long (z/OS allows 8, IBM i 10).
 const mainframeId = '[A-Z#$@][A-Z0-9#$@]{0,9}';
 // Where a name ends: a blank, the end, closing punctuation, or a `.` or `:` that ends a sentence or a clause.
@@ -160,6 +168,18 @@ const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ist|ous|ive|ize|is
 
 /** A word of no language but a person's login: not a common English or log word, not prose, not a word of software. */
 function noWord(word: string): boolean {
+  let answer = noWords.get(word);
+  if (answer === undefined) {
+    if (noWords.size >= 4096) noWords.clear();
+    answer = isNoWord(word);
+    noWords.set(word, answer);
+  }
+  return answer;
+}
+// The same words recur on every line of a log: their answers are kept (a bounded cache).
+const noWords = new Map<string, boolean>();
+
+function isNoWord(word: string): boolean {
   return (
     !isCommonWord(word) && !isProse(word) && !softwareWord.has(word) && !derivedWord.test(word) && !isWordCompound(word)
   );
@@ -264,7 +284,7 @@ export function createUserActorDetector(): Detector {
         // the name.
         rule(
           [' for '],
-          `\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
+          `\\sfor\\s+(?<=\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+)${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
           undefined,
           'gi',
         ),
@@ -272,6 +292,13 @@ export function createUserActorDetector(): Detector {
         rule(
           ['session '],
           `\\bsession\\s+(?:opened|closed|started|created|established|ended)\\s+for\\s+(?!user\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|by)\\b|\\s*[(,;]|\\.?\\s*$)`,
+          undefined,
+          'gi',
+        ),
+        // The outcome after the name and a colon: `auth failed on module backups from host for nightly: password mismatch`.
+        rule(
+          [' for '],
+          `\\sfor\\s+(${name}):\\s+(?:password|authentication|auth|access|login)\\s+(?:mismatch|fail(?:ed|ure)|denied|incorrect|invalid|rejected|expired)\\b`,
           undefined,
           'gi',
         ),
@@ -334,7 +361,7 @@ export function createUserActorDetector(): Detector {
         // </Operator>` (a login by shape or no common word: `author=acme` is a word, `Operator="In"` a selector's).
         rule(
           ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'],
-          `(?<![\\w.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
+          `\\b(?<![.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
           undefined,
           'gi',
         ),
@@ -419,9 +446,14 @@ export function createUserActorDetector(): Detector {
         ),
         // The login of a remote shell by flag, `ssh -l sw-backup host`, and of a URL with no password, `ssh://bk-db01@host`,
         // `rsync://webpush@backup01/…` (not `git@`, a forge's shared account).
+        // (Each starts where its flag or its `://` is: those are rarer than the words.)
         rule(
-          ['ssh', 'rsync', 'sftp', 'ftp'],
-          `\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l\\s*(${name})(?![\\w.@-])|\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://(?!git@)(${name})@(?=[A-Za-z0-9])`,
+          [' -l'],
+          `\\s-l(?<=\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l)\\s*(${name})(?![\\w.@-])`,
+        ),
+        rule(
+          ['ssh://', 'sftp://', 'rsync://', 'ftp://', 'ftps://', 'scp://'],
+          `://(?<=\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://)(?!git@)(${name})@(?=[A-Za-z0-9])`,
         ),
         // The `name=` of an account a command or record creates, with its password beside it (RouterOS's `/user add
         // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).
@@ -515,6 +547,11 @@ export function createUserActorDetector(): Detector {
         ),
         // cron's mail: `From: root@backup-01 (Cron Daemon)`, `Subject: Cron <deploy@backup-01> CMD`.
         rule(['cron'], `\\bFrom: (${name})@[\\w.-]+ \\(Cron Daemon\\)|\\bSubject: Cron <(${name})@[\\w.-]+>`),
+        // The value an SQL INSERT puts in a user column: `INSERT INTO t(service, login, secret) VALUES ('smtp', 'NAME', …)`
+        // (the column's place in the list is the value's, up to the fifth).
+        rule(['insert into'], sqlInsertUser, undefined, 'gi'),
+        // The user flag of any SQL shell (`psql`, `ysqlsh`, `hdbsql`, `vsql`, `mysql`…): `-U NAME`, `-u NAME`.
+        rule(['sql'], `\\s-[uU](?<=\\b[\\w-]*sql[\\w-]*\\b[^|;&\\n]*?\\s-[uU])\\s*["']?(${name})(?=["'\\s]|$)`),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
           ['userid=', 'user=', 'owner='],

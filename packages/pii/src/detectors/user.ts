@@ -84,8 +84,15 @@ function saysNoAccount(text: string, matchStart: number, valueStart: number, val
   return subcommandBefore.test(before) && subcommandVerb.test(value);
 }
 
+/** The value without the dots that end it (`alice.` at a sentence's end); by character code: this runs on every match. */
+function withoutFinalDots(value: string): string {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 46) end--;
+  return end === value.length ? value : value.slice(0, end);
+}
+
 function plausibleName(value: string, certain: boolean): boolean {
-  const bare = value.replace(/\.+$/, '');
+  const bare = withoutFinalDots(value);
   if (bare === '' || isPlaceholderValue(bare) || recordId.test(bare)) return false;
   // After `Invalid user` any word is the name tried (`Invalid user default`), but `user unknown` stays prose.
   // (`<private>` is macOS's unified log hiding a value.)
@@ -301,18 +308,21 @@ export function createUserDetector(): Detector {
               keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, m.index + m[0].length, keyWord)
           ) {
             const found = m[m.length - 1] as string;
-            const value = found.replace(/\.+$/, '');
+            const value = withoutFinalDots(found);
             const valueStart = m.index + m[0].lastIndexOf(found);
             // A quoted or bracketed value is a name whatever word it is (`user="reporting"`, `[manager]`).
+            const opening = text.charCodeAt(valueStart - 1);
+            const quoted = opening === 34 || opening === 39;
             const certain =
-              certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart)) ||
-              /["'[<]/.test(text[valueStart - 1] ?? '');
+              quoted ||
+              opening === 91 ||
+              opening === 60 ||
+              certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart));
             if (!plausibleName(value, certain)) continue;
             if (saysNoAccount(text, m.index, valueStart, value, certain)) continue;
             // `"actor_user_name":"Dana Brennan"`: a display name goes on past a space inside its quotes, it is no login.
             const end = valueStart + value.length;
-            if (/["']/.test(text[valueStart - 1] ?? '') && /^ [^"'\n]{0,64}["']/.test(text.slice(end, end + 66)))
-              continue;
+            if (quoted && /^ [^"'\n]{0,64}["']/.test(text.slice(end, end + 66))) continue;
             out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
           }
         }
