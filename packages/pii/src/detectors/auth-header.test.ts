@@ -27,6 +27,11 @@ describe('auth header detector', () => {
       'Authorization: Bearer 00D5g000004AbCd!AR8AQKL0jCIZwsAHQ3RYUUS1t9uwq.zB4q3k',
       ['00D5g000004AbCd!AR8AQKL0jCIZwsAHQ3RYUUS1t9uwq.zB4q3k'],
     ],
+    [
+      "finds the credential when Rails' token scheme names it",
+      'Authorization: Token token="k2Pq8vN1xZ7rT4mW" and Authorization: Token token=Qm3_xV9pL2sR8tY1',
+      ['k2Pq8vN1xZ7rT4mW', 'Qm3_xV9pL2sR8tY1'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

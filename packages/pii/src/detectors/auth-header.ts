@@ -38,6 +38,7 @@ export function createAuthHeaderDetector(): Detector {
   // A header value that is a list of `key:value` pairs (`client_id:…, client_secret:…`): each value is a credential.
   const pairList = /^([A-Za-z][\w-]*):([^\s,;"']+)((?:\s*[,;]\s*[A-Za-z][\w-]*:[^\s,;"']+)+)/;
   const nextPair = /[,;]\s*[A-Za-z][\w-]*:([^\s,;"']+)/g;
+  const tokenParam = /^\\?["']?([A-Za-z0-9._~+/-]+=*)/;
   const hint = anyOf(['bearer', 'basic', 'authoriz']);
   return {
     type: 'auth_header',
@@ -58,6 +59,15 @@ export function createAuthHeaderDetector(): Detector {
       for (let m = header.exec(text); m !== null; m = header.exec(text)) {
         const token = m[2] as string;
         const end = m.index + m[0].length;
+        // Rails' token scheme names its credential (`Authorization: Token token="…"`, PagerDuty's too).
+        const param = /^token=/i.test(token) ? tokenParam.exec(text.slice(end - token.length + 6, end + 512)) : null;
+        if (param !== null) {
+          const valueEnd = end - token.length + 6 + param[0].length;
+          const value = param[1] as string;
+          if (looksLikeCredential(value))
+            out.push(candidate('auth_header', valueEnd - value.length, valueEnd, m.index, valueEnd));
+          continue;
+        }
         // SigV4's `AWS4-HMAC-SHA256 Credential=AKIA...`: a parameter name, not a credential (the key id is aws_access_key).
         if (
           !looksLikeCredential(token) ||

@@ -50,6 +50,16 @@ describe('email detector', () => {
       ['list-ana.k@shop.example.fr', 'ana@example.org'],
     ],
     ['keeps a domain whose TLD is also a file suffix', 'mail to kim@files.example.zip now', ['kim@files.example.zip']],
+    [
+      'finds the whole return path when VERP or SRS encodes the recipient before its own =',
+      '"sender":"bounce+7c1e.9a-li.wei=shop.example@mg.shop.example" from SRS0=Hx2q=TT=corp.example=ana@fwd.example',
+      ['bounce+7c1e.9a-li.wei=shop.example@mg.shop.example', 'SRS0=Hx2q=TT=corp.example=ana@fwd.example'],
+    ],
+    [
+      'finds only the address when a key and = precede it',
+      'email=ana+test@shop.example q=a+b=c@x.example',
+      ['ana+test@shop.example', 'c@x.example'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -62,7 +72,7 @@ describe('email detector', () => {
     ['ignores a URL user when it follows //', 'clone ssh://git@github.com/org/repo.git'],
     [
       'ignores message ids when logged as message-id=<...>',
-      'postfix: message-id=<20240311.1234@mail.example.com> and Message-ID: <CAK=x@mail.gmail.com>',
+      'postfix: message-id=<20240311.1234@mail.example.com> and Message-ID: <CAK=x@mail.gmail.com> mailid=\\"<0f1e.77@mx.example.de>\\"',
     ],
     ['ignores an scp-style git remote when a path follows the colon', 'remote git@github.com:acme/web.git'],
     ['ignores a retina image name when the suffix is a file type', 'GET /img/logo@2x.png and banner@3x.webp'],

@@ -54,15 +54,30 @@ function localPartRunStart(text: string, at: number): number {
   return start;
 }
 
+/** Whether an address can start at `start` inside the run of local-part characters that begins at `runStart`: at the
+ * run's start, or after an apostrophe, an encoded separator (`%3D`) or an escaped line break (`\\n`) in it; the
+ * boundary tests of the patterns reject every other position of the run. */
+function mayStartAt(text: string, start: number, runStart: number): boolean {
+  return (
+    start === runStart ||
+    text.charCodeAt(start - 1) === 39 ||
+    text.charCodeAt(start - 3) === 37 ||
+    text.charCodeAt(start - 2) === 92
+  );
+}
+
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
     String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
-    'g',
+    'y',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
-  const messageId = /(?:message[-_]?id|msg-?id)\s*[=:]\s*<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+  const messageId = /(?:message[-_]?id|msg-?id|mail[-_]?id)\s*[=:]\s*\\?["']?<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+  // A VERP or SRS return path encodes the recipient before its own `=` (`bounce+5f2a-ana=shop.example@mg.example`,
+  // `SRS0=HHH=TT=shop.example=ana@fwd.example`): the address starts at the tag, not after the last `=`.
+  const returnPathLead = /(?:^|["'<(\s,:;])((?:[A-Za-z0-9._-]+\+|SRS[01][=+])[A-Za-z0-9._=+-]*=)$/;
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
@@ -74,19 +89,22 @@ export function createEmailDetector(): Detector {
     mayMatch: (text) => text.includes('@') || text.includes('%40'),
     find(text: string, out: Candidate[]): void {
       // Every match holds an '@' (or `%40`) at most 64 characters after its start, in the run of local-part characters
-      // before it, so the pattern is run from that run's start instead of from every letter of the text: the same
-      // matches, without the quadratic scan.
+      // before it, so the patterns are tried only where an address can start in that run, the earliest first (a search
+      // from there would also try every later position of the line when the `@` has no address): the same matches.
       let from = 0;
       for (let at = nextAt(text, 0); at !== -1; at = nextAt(text, at + 1)) {
         if (at < from) continue;
         let m: RegExpExecArray | null = null;
         const runStart = localPartRunStart(text, at);
-        for (const p of patternsFor(text)) {
-          p.lastIndex = Math.max(from, runStart);
-          const found = p.exec(text);
-          if (found !== null && (m === null || found.index < m.index)) m = found;
+        for (let start = Math.max(from, runStart); start < at && m === null; start++) {
+          if (!mayStartAt(text, start, runStart)) continue;
+          for (const p of patternsFor(text)) {
+            p.lastIndex = start;
+            m = p.exec(text);
+            if (m !== null) break;
+          }
         }
-        if (m === null) break;
+        if (m === null) continue;
         from = m.index + m[0].length;
         // A shell or template variable before the `@` (`$SLURM_JOB_USER@example.edu`) is no address yet.
         if (text[m.index - 1] === '$' || messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
@@ -103,7 +121,10 @@ export function createEmailDetector(): Detector {
           end = from - (domain.length - lastDot);
         }
         const lead = encodedSeparator.exec(localPart.replace(encodedApostrophe, 'xxxx'))?.[0].length ?? 0;
-        if (lead < localPart.length) out.push(candidate('email', m.index + lead, end));
+        const tag =
+          text[m.index - 1] === '=' ? returnPathLead.exec(text.slice(Math.max(0, m.index - 64), m.index)) : null;
+        const start = tag === null ? m.index + lead : m.index - (tag[1] as string).length;
+        if (lead < localPart.length) out.push(candidate('email', start, end));
       }
     },
     normalize: (value) => value.replace(/%40/g, '@').toLowerCase(),

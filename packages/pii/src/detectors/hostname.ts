@@ -37,6 +37,8 @@ export function createHostnameDetector(): Detector {
       for (let m = embedded.exec(text); m !== null; m = embedded.exec(text)) {
         let start = m.index;
         let end = m.index + m[0].length;
+        // A dotted address that no host character follows has no domain labels after it: a bare IPv4 (ipv4's).
+        if (m[1] === '.' && !isHostChar(text.charCodeAt(end))) continue;
         while (start > 0 && isHostChar(text.charCodeAt(start - 1))) start--;
         while (end < text.length && isHostChar(text.charCodeAt(end))) end++;
         while (end > start && isDotOrDash(text.charCodeAt(end - 1))) end--;

@@ -1,26 +1,38 @@
-import { execAtKeyPair, joined, keyWordsTest } from './key-separators';
+import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 
 describe('key separators', () => {
-  const secretWord = keyWordsTest(['pass', 'token', 'contraseña', 'account name']);
+  const secretKeys = keyWordFamily(['pass', 'token', 'contraseña', 'account name']);
+  const userKeys = keyWordFamily(['user'], (text, end) => text.startsWith('uid', end - 3));
 
   test.each([
-    ['a key ending in the word', 'db_pass', true],
-    ['a key in capitals', 'DB_PASS', true],
-    ['a key with the word not at its end', 'pass_count', false],
-    ['a key of another word', 'user', false],
-    ['a word with a non-ASCII letter in either case', 'CONTRASEÑA', true],
-    ['a word with a space', 'Account Name', true],
-    ['the word cut short by the start of the text', 'ken', false],
-  ])('keyWordsTest: %s', (_, key, expected) => {
-    expect(secretWord(key, key.length)).toBe(expected);
+    ['a key ending in the word', 'db_pass=1', 0],
+    ['a key in capitals', 'DB_PASS=1', 0],
+    ['a quoted key before blanks and a colon', '{"token" : 1}', 0],
+    ['a JSON-escaped key', '{\\"token\\":1}', 0],
+    ['a key with the word not at its end', 'pass_count=1', -1],
+    ['a key of another family', 'user=1', -1],
+    ['a word with a non-ASCII letter in either case', 'CONTRASEÑA: x', 0],
+    ['a word with a space', 'Account Name: x', 0],
+    ['the word cut short by the start of the text', 'ken=1', -1],
+    ['the word in prose only', 'the pass was used at 10:00', -1],
+  ])('keyPairAt: %s', (_, text, expected) => {
+    const separator = text.search(/[:=]/);
+    expect(keyPairAt(text, 0, secretKeys)).toBe(expected === 0 ? separator : -1);
+  });
+
+  test('keyPairAt tells the families apart and asks a family its own test', () => {
+    const text = 'user=a pass=b uid=c';
+    expect([keyPairAt(text, 0, userKeys), keyPairAt(text, 5, userKeys), keyPairAt(text, 0, secretKeys)]).toEqual([
+      4, 17, 11,
+    ]);
   });
 
   test('joined spells a word with each joiner', () => {
     expect(joined('user', ['name'], '_.')).toEqual(['user', 'username', 'user_name', 'user.name']);
   });
 
-  test('keyWordsTest refuses a word it cannot hold', () => {
-    expect(() => keyWordsTest(['pass1'])).toThrow(/pass1/);
+  test('keyWordFamily refuses a word it cannot hold', () => {
+    expect(() => keyWordFamily(['pass1'])).toThrow(/pass1/);
   });
 
   // A key/value pattern of the kind the detectors use: its key ends in one of the words.
@@ -34,9 +46,9 @@ describe('key separators', () => {
   const atPairs = (text: string) => {
     const found: string[] = [];
     for (
-      let m = execAtKeyPair(keyValue, text, 0, secretWord);
+      let m = execAtKeyPair(keyValue, text, 0, secretKeys);
       m !== null;
-      m = execAtKeyPair(keyValue, text, m.index + m[0].length, secretWord)
+      m = execAtKeyPair(keyValue, text, m.index + m[0].length, secretKeys)
     )
       found.push(`${m.index}:${m[0]}`);
     return found;
@@ -57,11 +69,15 @@ describe('key separators', () => {
     let seed = 7;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      return Math.floor(seed / 65536) % n;
     };
+    let matches = 0;
     for (let line = 0; line < 3000; line++) {
       const text = Array.from({ length: 4 + random(24) }, () => pieces[random(pieces.length)]).join('');
-      expect(atPairs(text)).toEqual(scanned(text));
+      const found = atPairs(text);
+      expect(found).toEqual(scanned(text));
+      matches += found.length;
     }
+    expect(matches).toBeGreaterThan(500);
   });
 });

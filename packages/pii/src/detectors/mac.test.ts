@@ -12,6 +12,16 @@ describe('mac detector', () => {
     ],
     ['finds dash-separated addresses when upper case', 'mac=00-1A-2B-3C-4D-5E', ['00-1A-2B-3C-4D-5E']],
     ['finds Cisco dotted addresses when they contain hex letters', 'port learned 001a.2b3c.4d5e', ['001a.2b3c.4d5e']],
+    [
+      'finds the MAC when its Ethernet hardware type 01 leads it (PXELINUX file, DHCP client id)',
+      'RRQ pxelinux.cfg/01-52-54-00-3a-7c-e1 and client-id 01:a4:bb:6d:10:2f:9c',
+      ['52-54-00-3a-7c-e1', 'a4:bb:6d:10:2f:9c'],
+    ],
+    [
+      'finds a compact upper-case MAC when it is a whole CSV field',
+      '11,12/06/26,09:15:02,Renew,192.0.2.61,pc-17.corp.example,9C2A70B1E4F3,,0',
+      ['9C2A70B1E4F3'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -22,6 +32,10 @@ describe('mac detector', () => {
     ['ignores seven groups when the run is longer than a MAC', 'x 00:11:22:33:44:55:66'],
     ['ignores all-digit dotted numbers when no hex letter is present', 'build 2024.0115.1030'],
     ['ignores UUIDs when the groups are longer', '550e8400-e29b-41d4-a716-446655440000'],
+    [
+      'ignores twelve hex digits in a CSV field when lower case, all digits or all letters (ids, hashes, numbers)',
+      'id,4a9c1e7f02b3,ok and 2024,202406011230,x and a,ABCDEFABCDEF,b and sn=0040103C2A1B time=1',
+    ],
     [
       'ignores the broadcast and zero addresses when they name no device',
       'to ff:ff:ff:ff:ff:ff from 00:00:00:00:00:00',

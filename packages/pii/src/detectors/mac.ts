@@ -4,11 +4,11 @@ const pair = '[0-9A-Fa-f]{2}';
 
 /**
  * The cheap hint: the five separators of a MAC with the pairs between them (`:bb:cc:dd:ee:ff`, also inside iptables'
- * `MAC=`), or Cisco's `.bbbb.`. Starting on the literal separator lets the regex engine skip to the next one; times
+ * `MAC=`), Cisco's `.bbbb.`, or a CSV field of twelve upper-case hex digits. Starting on the literal separator lets the regex engine skip to the next one; times
  * (`22:15:29:606`) fail on the fourth separator.
  */
 const macShape = new RegExp(
-  `:${pair}:${pair}:${pair}:${pair}:${pair}|-${pair}-${pair}-${pair}-${pair}-${pair}|\\.[0-9A-Fa-f]{4}\\.`,
+  `:${pair}:${pair}:${pair}:${pair}:${pair}|-${pair}-${pair}-${pair}-${pair}-${pair}|\\.[0-9A-Fa-f]{4}\\.|,[0-9A-F]{12},`,
 );
 
 /**
@@ -18,6 +18,13 @@ const macShape = new RegExp(
 export function createMacDetector(): Detector {
   const pattern =
     /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
+  // A MAC led by its hardware type `01` (Ethernet), as PXELINUX names a host's config file (`pxelinux.cfg/01-52-54-…`)
+  // and DHCP writes a client identifier (`client-id 01:52:54:…`): the six pairs after it are the MAC.
+  const typed = /(?<![\w:.-])01([:-])((?:[0-9A-Fa-f]{2}\1){5}[0-9A-Fa-f]{2})(?![\w:-]|\.\w)/g;
+  // A whole CSV field of twelve upper-case hex digits with letters and digits: how DHCP servers and inventories
+  // export a MAC (`10,12/06/26,…,10.60.4.77,LAPTOP-RK22.acme.local,3C5282A1B0F4,,…`). Lower case is left: Docker's
+  // container ids and abbreviated git hashes have that shape.
+  const csvField = /(?<=,)(?=[0-9A-F]{0,11}[A-F])(?=[0-9A-F]{0,11}\d)[0-9A-F]{12}(?=,)/g;
   // iptables LOG prints MAC=<destination>:<source>:<ethertype> as one run of 14 pairs.
   const iptables =
     /\bMAC=((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):((?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}):[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}(?![\w:])/g;
@@ -43,6 +50,14 @@ export function createMacDetector(): Detector {
             // Broadcast and all-zero addresses name no device.
             if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
             out.push(candidate('mac', m.index, m.index + m[0].length));
+          }
+          typed.lastIndex = 0;
+          for (let m = typed.exec(text); m !== null; m = typed.exec(text)) {
+            out.push(candidate('mac', m.index + 3, m.index + m[0].length));
+          }
+          csvField.lastIndex = 0;
+          for (let m = csvField.exec(text); m !== null; m = csvField.exec(text)) {
+            out.push(candidate('mac', m.index, m.index + 12));
           }
           iptables.lastIndex = 0;
           for (let m = iptables.exec(text); m !== null; m = iptables.exec(text)) {

@@ -17,6 +17,11 @@ describe('private key detector', () => {
       'dump -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg',
       ['-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg'],
     ],
+    [
+      'finds a truncated block when key material follows the header on its line',
+      'cfg key=-----BEGIN EC PRIVATE KEY----- MHcCAQEEIBkqW3x9Lm2Qz8',
+      ['-----BEGIN EC PRIVATE KEY----- MHcCAQEEIBkqW3x9Lm2Qz8'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -25,6 +30,10 @@ describe('private key detector', () => {
     [
       'ignores public keys and certificates when not private',
       '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY----- -----BEGIN CERTIFICATE-----',
+    ],
+    [
+      'ignores a header named in prose when no END line and no key material follow it',
+      'Key file ~/.ssh/id_rsa: -----BEGIN OPENSSH PRIVATE KEY----- header found but passphrase required',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

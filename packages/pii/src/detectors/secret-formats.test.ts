@@ -265,4 +265,16 @@ describe('secret formats detector', () => {
   ])('%s', (_name, text, ...expected) => {
     expect(findValues(detector, text)).toEqual(expected.flat());
   });
+
+  test("finds a crypt hash after a password directive's options", () => {
+    expect(findValues(detector, 'rootpw --iscrypted $6$abcd1234$Zx9QmLp2Wv7TbR4nYk8Hc3Jd')).toEqual([
+      '$6$abcd1234$Zx9QmLp2Wv7TbR4nYk8Hc3Jd',
+    ]);
+  });
+
+  test("finds OpenLDAP's and nslcd's pw directives on their own line", () => {
+    expect(
+      findValues(detector, 'uri ldap://10.0.0.5\nbinddn cn=nss,dc=x\nbindpw Secr3t-bind\nrootpw  Qx7-Lm2-zz9'),
+    ).toEqual(['Secr3t-bind', 'Qx7-Lm2-zz9']);
+  });
 });

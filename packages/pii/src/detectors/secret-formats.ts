@@ -10,13 +10,15 @@ const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"';{}]+))`;
 const lineEnd = `[ \\t]*;?[ \\t]*(?=$|\\\\[nr]|\\r?\\n|\\}|(?<=[ \\t])(?://|#))`;
 // The start of a directive: the start of the text, a (maybe escaped) line break, or after `{` / `;`.
 const lineStart = `(?:^|\\\\[nr]|\\n|[{;])[ \\t]*`;
-const secretDirective = 'password|passwd|passphrase|secret|pass|psk|requirepass|masterauth|key-string|community';
+// (`pw` ends OpenLDAP's and nslcd's `rootpw`/`bindpw`.)
+const secretDirective = 'password|passwd|passphrase|secret|pass|pw|psk|requirepass|masterauth|key-string|community';
 // Cisco-style encryption types (0 plain, 5/8/9 hashes, 7 reversible) and hash names written before a key.
 const hashName = '(?:(?:md5|sha\\d*|hmac-sha-?\\d+|ascii-text|hexadecimal|text)[ \\t]+)?';
 const keyType = `(?:[0-9][ \\t]+)?${hashName}`;
 // Every shape below has its word right before a blank: gated on both, the directive rule skips the many lines where
 // `key` or `pass` stands in other text.
 const directiveWords = [
+  'pw',
   'password',
   'passwd',
   'passphrase',
@@ -53,10 +55,10 @@ export function createSecretFormatsDetector(): Detector {
         ),
       ],
       [
-        // Crypt hashes (`$1$`, `$6$`, Junos `$9$`) after a secret word, quoted or not.
+        // Crypt hashes (`$1$`, `$6$`, Junos `$9$`) after a secret word and its options (Kickstart's `rootpw --iscrypted`).
         rule(
           ['$1$', '$2a$', '$2b$', '$2y$', '$5$', '$6$', '$7$', '$8$', '$9$', '$y$'],
-          `\\b(?:password|passwd|secret|key|passphrase|ascii-text)[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`,
+          `\\b(?:\\w*pw|\\w*passw(?:or)?d|secret|key|passphrase|ascii-text)(?:[ \\t]+--?[\\w-]+)*[ \\t]+"?(\\$[0-9a-z]{1,2}\\$[^\\s"]+)`,
           undefined,
           'gi',
         ),

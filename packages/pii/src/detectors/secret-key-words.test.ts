@@ -159,4 +159,27 @@ describe('secret key words and value syntax', () => {
   ])('reads %s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
+
+  test.each([
+    [
+      'a session id under sid',
+      '{"data":{"sid":"Qv8XbT2mLp9ZrW4nK7yHc3Jd"}}',
+      [['secret_kv', 'Qv8XbT2mLp9ZrW4nK7yHc3Jd']],
+    ],
+    ['no typed record id under sid', 'sms delivered sid=SM3f9a0c1e2b4d5f6a7b8c9d0e1f2a3b4c', []],
+    ['no Windows SID', 'owner sid=S-1-5-21-1004336348-1177238915-682003330-512', []],
+    [
+      'key= where the text says API key',
+      'Created API key for 9 key=6fa83b2c9d1e4f5a7b8c0d2e3f4a5b6c',
+      [['secret_kv', '6fa83b2c9d1e4f5a7b8c0d2e3f4a5b6c']],
+    ],
+  ])('reads %s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  test('finds a one-time-password seed and leaves a random-number seed', () => {
+    expect(found('user totp_seed=JBSWY3DPEHPK3PXP7Q2R rng seed=42abcdef12345678')).toEqual([
+      ['secret_kv', 'JBSWY3DPEHPK3PXP7Q2R'],
+    ]);
+  });
 });

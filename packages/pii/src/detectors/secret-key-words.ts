@@ -1,7 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
-import { execAtKeyPair, keyWordsTest } from './key-separators';
+import { execAtKeyPair, keyWordFamily } from './key-separators';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
@@ -12,16 +12,15 @@ import { execAtKeyPair, keyWordsTest } from './key-separators';
  * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
  * dotted name, a path or resource name (`logs/2024/…`, `projects/…`, `arn:…`), a URL or a reference.
  */
-const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash'];
+const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash', 'sid', 'seed'];
 
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|hash)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|sid|seed)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
 
 // The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
-const endsInKeyWord = keyWordsTest([...keyWords, 'credentials', 'session']);
-const endsInWordOrSession = (text: string, end: number) => endsInKeyWord(text, end) || endsInSessionHex(text, end);
+const keyWordKeys = keyWordFamily([...keyWords, 'credentials', 'session'], endsInSessionHex);
 
 /** `SESS` and 16+ hex digits (any case) right before `end`. */
 function endsInSessionHex(text: string, end: number): boolean {
@@ -93,10 +92,12 @@ function secretKeyWord(key: string, quoted: boolean, text: string, at: number): 
   if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return 'sess';
   const word = lastWord(key);
   if (word === 'key') {
-    // A query string's `?key=` is an API key (Google, Ghost, PAN-OS), and so is a config line's own `key=`.
+    // A query string's `?key=` is an API key (Google, Ghost, PAN-OS), and so is a config line's own `key=` and a `key=`
+    // where the text says API key.
     if (key.length === 3)
       return (quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at))) ||
-        /^$|[?&\n]$/.test(text.charAt(at - 1))
+        /^$|[?&\n]$/.test(text.charAt(at - 1)) ||
+        /\bapi[ _-]?key\b/i.test(text)
         ? 'key'
         : undefined;
     return notSecretKey.test(key) ? undefined : word;
@@ -104,6 +105,10 @@ function secretKeyWord(key: string, quoted: boolean, text: string, at: number): 
   // A salt (`API_TOKEN_SALT`, `securitySalt`) and the auth value of a compound key (`token_auth`), random like a key.
   if ((word === 'salt' || word === 'auth') && key.length > word.length) return 'key';
   if (word === 'hash') return passwordHash.test(key) ? 'key' : undefined;
+  // A one-time-password seed (`totp_seed`, `mfa.seed`); other seeds are random-number seeds.
+  if (word === 'seed') return /(?:otp|mfa|2fa)[_.-]?seed$/i.test(key) ? 'key' : undefined;
+  // A session id (`"sid":"…"`); typed record ids under it are read by the value (`SM` + hex, a Windows `S-1-…`).
+  if (word === 'sid') return 'sid';
   return secretWords.has(word) ? word : undefined;
 }
 
@@ -115,9 +120,9 @@ export function createSecretKeyWordsDetector(): Detector {
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       for (
-        let m = execAtKeyPair(valueAfterWord, text, 0, endsInWordOrSession);
+        let m = execAtKeyPair(valueAfterWord, text, 0, keyWordKeys);
         m !== null;
-        m = execAtKeyPair(valueAfterWord, text, m.index + m[0].length, endsInWordOrSession)
+        m = execAtKeyPair(valueAfterWord, text, m.index + m[0].length, keyWordKeys)
       ) {
         const value = m[1] as string;
         const start = keyStart(text, m.index);
@@ -126,7 +131,13 @@ export function createSecretKeyWordsDetector(): Detector {
           ? secretKeyWord(key, /["']/.test(text[start] as string), text, start)
           : undefined;
         // SigV4's `Credential=AKIA…/date/region/service/aws4_request` is a scope, not a secret.
-        if (word === undefined || !randomValue(value, word === 'key') || value.includes('aws4_request')) continue;
+        if (
+          word === undefined ||
+          !randomValue(value, word === 'key' || word === 'sid') ||
+          value.includes('aws4_request')
+        )
+          continue;
+        if (word === 'sid' && /^[A-Z]{2}[0-9a-f]{16,}$|^S-1-/.test(value)) continue;
         const end = m.index + m[0].length;
         out.push(candidate('secret_kv', end - value.length, end, start, end));
       }

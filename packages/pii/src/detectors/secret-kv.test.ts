@@ -203,4 +203,17 @@ describe('secret kv detector', () => {
   test('leaves a variable alone when code assigned it before', () => {
     expect(findValues(detector, 'pw = "Xy7!kk2"\nconnect(user="a", password=pw)')).toEqual(['Xy7!kk2']);
   });
+
+  test('finds access codes and passcodes', () => {
+    expect(findValues(detector, 'door access_code=Maple-7734 passcode: 8812-6610')).toEqual([
+      'Maple-7734',
+      '8812-6610',
+    ]);
+  });
+
+  test("finds Rails' secret key base", () => {
+    expect(findValues(detector, 'SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0 RAILS_ENV=production')).toEqual([
+      '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { saysNoSecret } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
-import { execAtKeyPair, joined, keyWordsTest } from './key-separators';
+import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass` and `pwd` only as a whole segment or camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`), never inside
@@ -11,8 +11,8 @@ import { execAtKeyPair, joined, keyWordsTest } from './key-separators';
 // (WireGuard's `PresharedKey`, `psk=`) and an SNMP community (`community=`) are secrets.
 // Factored by first letters, so each key position tries one branch per letter instead of one per word (15% less time).
 const secretWords =
-  'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord)?|wd|(?<![a-z0-9]p)(?:w|sk)|(?:rivate|re[_-]?shared)[_-]?key)' +
-  '|secret(?:[_-]?key|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|dgangskode)' +
+  'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord|code)?|wd|(?<![a-z0-9]p)(?:w|sk)|(?:rivate|re[_-]?shared)[_-]?key)' +
+  '|secret(?:[_-]?key(?:[_-]?base)?|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|ccess[_-]?code|dgangskode)' +
   '|(?<![a-z0-9])(?:community|(?:app|master|encryption|signing|hmac)[_-]?key)|sess(?:ion[_-]?id|id)' +
   '|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord';
 /** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
@@ -23,16 +23,18 @@ const camelPass = /[a-z0-9](?:Pass|Pwd|PASS|PWD)$/;
 /** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 // The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
-const endsInSecretWord = keyWordsTest([
-  ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'pwd', 'pw', 'psk'],
+const secretKeys = keyWordFamily([
+  ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'passcode', 'pwd', 'pw', 'psk'],
   ...['private', 'preshared', 'pre_shared', 'pre-shared'].flatMap((word) => joined(word, ['key'], '_-').slice(1)),
   ...joined('secret', ['key'], '_-'),
+  ...['secretkey', 'secret_key', 'secret-key'].flatMap((word) => joined(word, ['base'], '_-').slice(1)),
   ...joined('secret', ['id'], '_ -'),
   'token',
   ...['api', 'access', 'auth', 'app', 'master', 'encryption', 'signing', 'hmac'].flatMap((word) =>
     joined(word, ['key'], '_-').slice(1),
   ),
   'adgangskode',
+  ...joined('access', ['code'], '_-').slice(1),
   'community',
   ...joined('session', ['id'], '_-').slice(1),
   'sessid',
@@ -140,6 +142,9 @@ export function createSecretKvDetector(): Detector {
     'salasana',
     'senord',
     'adgangskode',
+    'access_code',
+    'access-code',
+    'accesscode',
   ];
   const hint = anyOf([...keyWords, 'cookie']);
   const [keyWord, cookieWord] = [1, 2];
@@ -152,15 +157,16 @@ export function createSecretKvDetector(): Detector {
       // many lines that hold the word elsewhere are not scanned at all).
       const keyed = (groups & keyWord) !== 0;
       for (
-        let m = keyed ? execAtKeyPair(pattern, text, 0, endsInSecretWord) : null;
+        let m = keyed ? execAtKeyPair(pattern, text, 0, secretKeys) : null;
         m !== null;
-        m = execAtKeyPair(pattern, text, m.index + m[0].length, endsInSecretWord)
+        m = execAtKeyPair(pattern, text, m.index + m[0].length, secretKeys)
       ) {
         const quoted = m[4] ?? m[5] ?? m[6];
         let end = m.index + m[0].length;
         // `api_key=a9a16a02….` before a space: a sentence's full stop, not the value's last character.
         const bare = m[7] as string;
-        const fullStop = quoted === undefined && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end)) ? 1 : 0;
+        const fullStop =
+          quoted === undefined && bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end)) ? 1 : 0;
         const value = quoted ?? bare.slice(0, bare.length - fullStop);
         end -= fullStop;
         if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
@@ -179,12 +185,13 @@ export function createSecretKvDetector(): Detector {
         if (text.charCodeAt(m.index - 1) === 58 && resourceName.test(text.slice(Math.max(0, m.index - 256), m.index)))
           continue;
         // An API token given as `ID=SECRET` with an id that names a user and a token (`alice@pve!ci=…`): the id is no secret.
-        const tokenId = /^[^\s=!]+![\w.-]+=(?=.)/.exec(value)?.[0].length ?? 0;
+        // (Tested only on a value with a `!`: the test runs on every match.)
+        const tokenId = value.includes('!') ? (/^[^\s=!]+![\w.-]+=(?=.)/.exec(value)?.[0].length ?? 0) : 0;
         // A SAS query string (`--sas-token "sv=…&sig=…"`): its signature is the token detector's.
         if (/(?:^|&)sig=/.test(value)) continue;
         if (passInsideWord.test(m[2] as string) && !camelPass.test(m[2] as string)) continue;
         // sudoers' `NOPASSWD: ALL` is a tag, not a key.
-        if (/^nopasswd$/i.test(m[2] as string)) continue;
+        if ((m[2] as string).length === 8 && /^nopasswd$/i.test(m[2] as string)) continue;
         if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
         // `password=pw` in code, after `pw = '…'`: a variable assigned before, not the secret itself.
         if (quoted === undefined && /^[A-Za-z_]\w{0,30}$/.test(value) && assignedBefore(text, value, m.index)) continue;

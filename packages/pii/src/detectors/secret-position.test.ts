@@ -205,4 +205,22 @@ describe('secret by position detector', () => {
       expect(findValues(detector, text)).toEqual([]);
     });
   });
+
+  test.each([
+    [
+      'a credentials flag given user:password',
+      'podman push --creds=bot+ci:Q8ZKXPL2MW9RT4YB7 quay.io/x',
+      ['Q8ZKXPL2MW9RT4YB7'],
+    ],
+    ['a cookie flag given random capitals', 'erl -sname n -setcookie XKQZVMWLPJRTNBYHGD', ['XKQZVMWLPJRTNBYHGD']],
+    [
+      'a simple bind given a DN and a password',
+      'ldap_bind($c, "cn=svc,ou=apps,dc=corp,dc=example", "Bind!Pw-93")',
+      ['Bind!Pw-93'],
+    ],
+    ['no password: a JSON key follows a DN', '{"dn": "CN=Ana,OU=Staff,DC=corp,DC=example", "mapped": "ana"}', []],
+    ['no password: a credentials flag names a file', 'gcloud auth --credentials ./creds-2024.json', []],
+  ])('reads %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
 });

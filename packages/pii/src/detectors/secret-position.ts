@@ -14,7 +14,7 @@ const minEntropy = 3;
 
 /** A value that is an identifier of something else, not a credential: a UUID, a hash or trace id, a number, a version. */
 const notACredential =
-  /^(?:HTTP\/[\d.]+.*|(?:arn|urn):.*|[A-Za-z][\w.-]*\\[\w.$-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
+  /^(?:HTTP\/[\d.]+.*|(?:arn|urn):.*|(?:\.{1,2}|~)\/\S*|\/[\w.-]+\/[\w./-]*|[A-Za-z][\w.-]*\\[\w.$-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|\d+|v?\d+(?:\.\d+)+[\w.-]*)$/i;
 
 /** Words that follow a flag's name in prose about it, not a value given to it. */
 const proseAfterFlag = new Set([
@@ -64,9 +64,15 @@ function passwordArgument(text: string): boolean {
 }
 
 /** A value named as a credential by its flag or key (`--session-id`, `"value"` of a session cookie): 12+ characters
- * with a letter and a digit, not a UUID; hex is fine here (a flag that says session names one). */
+ * with a letter and a digit (or 16+ random letters: Erlang's cookie), not a UUID or a path; hex is fine here (a flag
+ * that says session names one). */
 function namedCredential(text: string): boolean {
-  return text.length >= 12 && /\d/.test(text) && /[A-Za-z]/.test(text) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(text);
+  return (
+    text.length >= 12 &&
+    /[A-Za-z]/.test(text) &&
+    (/\d/.test(text) || (text.length >= 16 && entropyPerChar(text) >= 3.5)) &&
+    !/^[0-9a-f]{8}-[0-9a-f]{4}-|^[~./]/i.test(text)
+  );
 }
 
 /** `(... --token=abc)`: a closing bracket with no opening one in the value closes what the value sits in. */
@@ -166,10 +172,13 @@ export function createSecretPositionDetector(): Detector {
   // A database connection given a DSN, a user and a password (Perl DBI, PHP PDO, ODBC, a DSN list).
   const dsnCredentials =
     /(["'])(?:dbi|mysql|pgsql|sqlite|odbc|oci|sqlsrv|jdbc):[^"'\n]*\1\s*,\s*(["'])[^"'\n]*\2\s*,\s*(["'])([^"'\n]+)\3/gi;
-  // A flag that names a session or an authentication value (`--session-id X`, `-setcookie X`, `--token-auth=X`,
-  // `--cookie=DSID=X`: the cookie's value).
+  // A simple bind: a DN, then the password literal (`ldap_bind($c, "cn=svc,dc=x", "…")`, Erlang's `{bind,"cn=…","…"}`).
+  // (Not the next key of a JSON object: `"dn": "CN=…,DC=x", "mapped": …`.)
+  const bindDn = /(["'])(?:cn|uid)=[^"'\n]*?\bdc=[^"'\n]*\1\s*,\s*(["'])([^"'\n]+)\2(?!\s*:)/gi;
+  // A flag that names a session, an authentication value or credentials (`--session-id X`, `-setcookie X`,
+  // `--token-auth=X`, `--cookie=DSID=X` and `--creds=robot:X`: the part after the name).
   const sessionFlag =
-    /-(?<=(?<![\w-])-)-?[\w-]*(?:auth|cookie|session-?id)(?:[ \t]+|=)["']?(?:[\w.-]+=)?([^\s"'&;,]+)/gi;
+    /-(?<=(?<![\w-])-)-?[\w-]*(?:auth|cookie|session-?id|creds|credentials)(?:[ \t]+|=)["']?(?:[\w.+@-]+[=:])?([^\s"'&;,]+)/gi;
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
   // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
   const loginCall = new RegExp(
@@ -208,10 +217,11 @@ export function createSecretPositionDetector(): Detector {
     ['"value"'],
     ['set(', 'put(', 'property(', 'setenv('],
     ['dbi:', 'mysql:', 'pgsql:', 'sqlite:', 'odbc:', 'oci:', 'sqlsrv:', 'jdbc:'],
-    ['auth', 'cookie', 'session'],
+    ['auth', 'cookie', 'session', 'cred'],
+    ['dc='],
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
-  const [pairWord, setterWord, dsnWord, sessionFlagWord] = [128, 256, 512, 1024];
+  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord] = [128, 256, 512, 1024, 2048];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -300,6 +310,7 @@ export function createSecretPositionDetector(): Detector {
       if (rules & setterWord)
         pushLastLiteral(out, setterCall, text, (m) => (m[2] as string).split(/[.:/]/).some(isSecretKey));
       if (rules & dsnWord) pushLastLiteral(out, dsnCredentials, text, () => true);
+      if (rules & bindWord) pushLastLiteral(out, bindDn, text, () => true);
       if (rules & sessionFlagWord) {
         sessionFlag.lastIndex = 0;
         for (let m = sessionFlag.exec(text); m !== null; m = sessionFlag.exec(text)) {

@@ -109,6 +109,76 @@ describe('user actor detector', () => {
       'ICH408I USER(PAYR01 ) GROUP(G); ALTUSER JSMITH2 RESUME; CHGUSRPRF USRPRF(ACCTG3) X; User profile QPGMR not found',
       ['PAYR01', 'JSMITH2', 'ACCTG3', 'QPGMR'],
     ],
+    ['the account a bind runs as', 'ldap sync: bind ldaps://10.0.0.5 as svc-dirsync password=x', ['svc-dirsync']],
+    [
+      'a CUPS page_log user',
+      'Lobby-Laser dnakamura 2211 [03/Mar/2026:08:01:02 +0100] total 1 - 10.0.0.4 a.pdf',
+      ['dnakamura'],
+    ],
+    ['a BSD ftpd login', 'ftpd[88]: FTP LOGIN FROM gw.example.net [192.0.2.8], pbrandt', ['pbrandt']],
+    ['an otpauth account', 'uri otpauth://totp/Acme%20VPN:kvoss?secret=ABC&issuer=Acme', ['kvoss']],
+    [
+      'single-dash user flags',
+      'tool -username ops_ro2 -p x; vserver -user-or-group-name svc-mon -role ro',
+      ['ops_ro2', 'svc-mon'],
+    ],
+    ['the users lpadmin allows', 'lpadmin -p HR -u allow:mrossi,tbaker -E', ['mrossi', 'tbaker']],
+    [
+      'a lower-case domain\\name field',
+      '2026/01/02,TRAFFIC,allow-web,corp\\hdiallo,,ssl; user="lab\\k.ortiz"',
+      ['hdiallo', 'k.ortiz'],
+    ],
+    [
+      'login keys',
+      'import row 9 login_id=kfarah status=active; AUTH=server, authid=jbloom, mech=PLAIN',
+      ['kfarah', 'jbloom'],
+    ],
+    ['a sendmail authinfo user', 'AuthInfo:relay.example.net "U:relay-7731" "P:x" "M:PLAIN"', ['relay-7731']],
+    [
+      'the comment of a key ssh-keygen lists',
+      '3072 SHA256:Ab3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9f deploy@web-2 (RSA)',
+      ['deploy'],
+    ],
+    [
+      'an XMPP server account command',
+      'prosodyctl register rmiles chat.example.org x; ejabberdctl change_password aoife im.example.net y',
+      ['rmiles', 'aoife'],
+    ],
+    [
+      'the last argument of a password tool',
+      'saslpasswd2 -c -u mail.example.net kdunn; ocpasswd -c /etc/oc/passwd ext-aud-3  # x',
+      ['kdunn', 'ext-aud-3'],
+    ],
+    [
+      'installer account lines',
+      'user --name=ops_svc --groups=wheel\nd-i passwd/username string tvance',
+      ['ops_svc', 'tvance'],
+    ],
+    [
+      'the uid of useradd and an apt requester',
+      'RUN useradd -m -u 10042 app\nRequested-By: mlind (1007)',
+      ['10042', '1007'],
+    ],
+    [
+      'the users of cron mail',
+      'From: root@db-2 (Cron Daemon)\nSubject: Cron <etl@db-2> /opt/etl/run.sh',
+      ['root', 'etl'],
+    ],
+    [
+      'the value of a user column in an SQL INSERT',
+      "INSERT INTO accounts(id, username, pw) VALUES (7, 'mvoss', 'x'); insert into t (login) values ('k_obi')",
+      ['mvoss', 'k_obi'],
+    ],
+    [
+      'the user flag of an SQL shell',
+      'ysqlsh -h db -U app_rw -d x; hdbsql -n h:30015 -u BACKUP_OP -p y',
+      ['app_rw', 'BACKUP_OP'],
+    ],
+    [
+      'a name and a colon before an auth outcome',
+      'auth failed on module m from h (10.0.0.1) for bk_sync: password mismatch',
+      ['bk_sync'],
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -172,6 +242,13 @@ describe('user actor detector', () => {
     ['the name of an app beside its uid', 'acquire lock tag="x", name=com.android.phone, ws=null, uid=1001'],
     ['a CEF label that names no user', 'cs4Label=Auth.Login-Status cs4=REJECT cs5Label=Host cs5=web1'],
     ['a name without its password', 'ppp profile add name=default-encryption'],
+    ['an access log with no job number', 'web1 - - [03/Mar/2026:08:01:02 +0100] "GET / HTTP/1.1" 200'],
+    [
+      'escapes, files and printers after a lower-case word and a backslash',
+      'a: true\\nprovider x; run tools\\setup.exe; "srv-print\\Legal-BW"; "x\\u0041b"; path: logs\\tmp',
+    ],
+    ['root uid in useradd and a control tool verb alone', 'useradd -u 0 -o toor; systemctl register x'],
+    ['an SQL INSERT without a user column', "INSERT INTO orders(id, sku) VALUES (1, 'ab-12')"],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

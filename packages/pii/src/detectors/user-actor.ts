@@ -16,6 +16,14 @@ import { notAName } from './user';
 
 // A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name).
 const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
+// An SQL INSERT with a user column among the first five, and the literal in the same place of its VALUES.
+const sqlValue = `(?:'[^'\\n]*'|"[^"\\n]*"|[\\w.-]+)`;
+const sqlInsertUser = [0, 1, 2, 3, 4]
+  .map(
+    (before) =>
+      `\\bINSERT\\s+INTO\\s+[\\w."\`]+\\s*\\(\\s*(?:[\\w"\`]+\\s*,\\s*){${before}}["\`]?(?:user(?:_?name)?|login(?:_?name)?)["\`]?\\s*(?:,[^()\\n]*?)?\\)\\s*VALUES\\s*\\(\\s*(?:${sqlValue}\\s*,\\s*){${before}}'(${name})'`,
+  )
+  .join('|');
 // A mainframe account: capitals, digits and `#$@`, 1-10 long (z/OS allows 8, IBM i 10).
 const mainframeId = '[A-Z#$@][A-Z0-9#$@]{0,9}';
 // Where a name ends: a blank, the end, closing punctuation, or a `.` or `:` that ends a sentence or a clause.
@@ -160,6 +168,18 @@ const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ist|ous|ive|ize|is
 
 /** A word of no language but a person's login: not a common English or log word, not prose, not a word of software. */
 function noWord(word: string): boolean {
+  let answer = noWords.get(word);
+  if (answer === undefined) {
+    if (noWords.size >= 4096) noWords.clear();
+    answer = isNoWord(word);
+    noWords.set(word, answer);
+  }
+  return answer;
+}
+// The same words recur on every line of a log: their answers are kept (a bounded cache).
+const noWords = new Map<string, boolean>();
+
+function isNoWord(word: string): boolean {
   return (
     !isCommonWord(word) && !isProse(word) && !softwareWord.has(word) && !derivedWord.test(word) && !isWordCompound(word)
   );
@@ -189,7 +209,7 @@ function loginOrPlainLogin(value: string): boolean {
 /** A value that can be a name where the words around it say a person acted: login-shaped, or one lower-case word
  * (`tquinlan`) that is not prose. */
 function plainOrLoginShaped(value: string): boolean {
-  if (loginShaped(value)) return true;
+  if (loginShaped(value) || plainLogin(value)) return true;
   // (A past tense or gerund is the next verb, `by manually`, `for testing`: prose.) An account in capitals
   // (`WSAFRBOT`, SAP's and mainframes' style) is no word of software either (`LDAP`, `HTTP`).
   if (/^[A-Z][A-Z0-9_]{2,23}$/.test(value)) return !isProse(value) && !softwareWord.has(value.toLowerCase());
@@ -248,7 +268,7 @@ export function createUserActorDetector(): Detector {
         // session runs as (a client connecting `as` an id names the client, not a person).
         rule(
           [' as '],
-          `\\sas\\s+(?<=(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+)${open}(${name})${close}${end}`,
+          `\\sas\\s+(?<=(?<!\\bclient\\s)\\b(?:connect(?:ed|ing)?|authenticated|logged (?:in|on)|logging in|signed in|bind|bound|binding|impersonating)\\b(?:(?!\\bclient\\b)[^\\n;|]){0,60}?\\sas\\s+)${open}(${name})${close}${end}`,
           undefined,
           'gi',
         ),
@@ -264,7 +284,7 @@ export function createUserActorDetector(): Detector {
         // the name.
         rule(
           [' for '],
-          `\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
+          `\\sfor\\s+(?<=\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+)${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
           undefined,
           'gi',
         ),
@@ -272,6 +292,13 @@ export function createUserActorDetector(): Detector {
         rule(
           ['session '],
           `\\bsession\\s+(?:opened|closed|started|created|established|ended)\\s+for\\s+(?!user\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|by)\\b|\\s*[(,;]|\\.?\\s*$)`,
+          undefined,
+          'gi',
+        ),
+        // The outcome after the name and a colon: `auth failed on module backups from host for nightly: password mismatch`.
+        rule(
+          [' for '],
+          `\\sfor\\s+(${name}):\\s+(?:password|authentication|auth|access|login)\\s+(?:mismatch|fail(?:ed|ure)|denied|incorrect|invalid|rejected|expired)\\b`,
           undefined,
           'gi',
         ),
@@ -334,7 +361,7 @@ export function createUserActorDetector(): Detector {
         // </Operator>` (a login by shape or no common word: `author=acme` is a word, `Operator="In"` a selector's).
         rule(
           ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'],
-          `(?<![\\w.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
+          `\\b(?<![.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
           undefined,
           'gi',
         ),
@@ -419,9 +446,14 @@ export function createUserActorDetector(): Detector {
         ),
         // The login of a remote shell by flag, `ssh -l sw-backup host`, and of a URL with no password, `ssh://bk-db01@host`,
         // `rsync://webpush@backup01/…` (not `git@`, a forge's shared account).
+        // (Each starts where its flag or its `://` is: those are rarer than the words.)
         rule(
-          ['ssh', 'rsync', 'sftp', 'ftp'],
-          `\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l\\s*(${name})(?![\\w.@-])|\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://(?!git@)(${name})@(?=[A-Za-z0-9])`,
+          [' -l'],
+          `\\s-l(?<=\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l)\\s*(${name})(?![\\w.@-])`,
+        ),
+        rule(
+          ['ssh://', 'sftp://', 'rsync://', 'ftp://', 'ftps://', 'scp://'],
+          `://(?<=\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://)(?!git@)(${name})@(?=[A-Za-z0-9])`,
         ),
         // The `name=` of an account a command or record creates, with its password beside it (RouterOS's `/user add
         // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).
@@ -459,6 +491,67 @@ export function createUserActorDetector(): Detector {
           ['user(', 'userid', 'usrprf', 'user profile', 'altuser', 'adduser', 'deluser', 'listuser'],
           `\\b(?:(?:USER|USERID|USRPRF|RMTUSER)\\(\\s*|USERID |(?:ALTUSER|ADDUSER|DELUSER|LISTUSER|CHGUSRPRF|CRTUSRPRF|DLTUSRPRF) |[Uu]ser profile )(${mainframeId})(?![\\w#$@(])`,
         ),
+        // Where a standard format puts its user: CUPS's page_log (`PRINTER NAME JOB [06/Dec/2026:…]`), BSD ftpd's `FTP
+        // LOGIN FROM host [ip], NAME`, an otpauth URI's account (`otpauth://totp/Issuer:NAME?secret=…`).
+        rule(
+          ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map(
+            (month) => `/${month}/`,
+          ),
+          `(?:^|\\s)[\\w.-]+ (${name}) \\d+ \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`,
+        ),
+        rule(
+          ['ftp login', 'otpauth'],
+          `\\bFTP LOGIN FROM \\S+(?: \\[[^\\]\\s]+\\])?, (${name})$|\\botpauth://[th]otp/(?:[^:/?\\s]+(?::|%3A))?(${name})(?=\\?)`,
+          undefined,
+          'gm',
+        ),
+        // Single-dash user flags of Java, ONTAP and Windows CLIs: `-username svc-snap`, `-user-or-group-name NAME`; and
+        // CUPS's `lpadmin -u allow:NAME,NAME`.
+        rule(
+          ['-user', '-login', 'lpadmin'],
+          `(?<=\\s)-(?:user(?:-?name)?|user-or-group-name|login-?name)(?:\\s+|=)["']?(${name})(?=["'\\s]|$)|(?<=\\blpadmin\\b[^|;&\\n]*?\\s-u\\s+(?:allow|deny):(?:[\\w.-]+,)*)(${name})(?=[,\\s]|$)`,
+        ),
+        // A field that is all `domain\\name` in lower case (PAN-OS's and other firewalls' user column: `,acme\\mvargas,`):
+        // the name in lower case too (not an escape, `\\n…` `\\t…` `\\u0041`, a file, or a printer, `srv-print\\Legal-BW`).
+        rule(
+          ['\\'],
+          `(?<![^\\s,;|"'=])[a-z][a-z0-9-]{1,14}\\\\(?![nrt]|u[0-9a-f]{4}|x[0-9a-f]{2})(?=[a-z])(${name})(?<!\\.(?:exe|dll|txt|log|ini|bat|ps1|cmd|sys|inf|xml|json|cfg|conf|lnk|msi))(?=$|[\\s,;|"'])`,
+        ),
+        // Keys that hold the login an account signs in with: `login_id=omensah` (SIS imports), SASL's `authid=mkeller`
+        // (sendmail, Cyrus), sendmail's authinfo `"U:NAME"`.
+        rule(
+          ['login_id', 'login-id', 'loginid', 'authid', 'authcid', '"u:'],
+          `(?<![\\w.-])(?:login[_-]?id|authc?id)\\\\?["']?\\s*[=:]\\s*\\\\?["']?(${name})(?=["'\\s,;&]|$)|\\bAuthInfo:\\S*(?:\\s+"[^"\\n]*")*?\\s+"U:(${name})"`,
+          undefined,
+          'gi',
+        ),
+        // The comment of a key ssh-keygen lists or makes: `256 SHA256:Zq9v… root@ci-runner-4 (ED25519)`.
+        rule(
+          ['sha256:'],
+          `\\bSHA256:[A-Za-z0-9+/]{43}=? (${name})@[\\w.-]+(?= \\((?:RSA|DSA|ECDSA|ED25519)[\\w-]*\\)|\\s*$)`,
+          undefined,
+          'gm',
+        ),
+        // Account commands of XMPP and other servers' control tools: `prosodyctl register NAME host pass`,
+        // `ejabberdctl change_password NAME host pass`; and the last argument of password tools (`saslpasswd2 -c -u realm
+        // NAME`, `ocpasswd -c FILE NAME`, `smbpasswd -a NAME`).
+        rule(
+          ['ctl ', 'passwd'],
+          `\\b[\\w-]*ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
+        ),
+        // Installers' account lines: kickstart's `user --name=NAME`, Debian preseed's `passwd/username string NAME`; the uid
+        // of `useradd -u 10001` (not 0); apt's `Requested-By: NAME (1003)` (both).
+        rule(
+          ['user --name', 'passwd/username', 'useradd', 'usermod', 'requested-by'],
+          `(?<![\\w-])user\\s+--name[= ](${name})|\\bpasswd/username\\s+string\\s+(${name})|\\buser(?:add|mod)\\b[^|;&\\n]*?\\s-u\\s+(?!0\\b)(\\d{1,10})\\b|\\bRequested-By: ${name} \\((?!0\\))(\\d{1,10})\\)`,
+        ),
+        // cron's mail: `From: root@backup-01 (Cron Daemon)`, `Subject: Cron <deploy@backup-01> CMD`.
+        rule(['cron'], `\\bFrom: (${name})@[\\w.-]+ \\(Cron Daemon\\)|\\bSubject: Cron <(${name})@[\\w.-]+>`),
+        // The value an SQL INSERT puts in a user column: `INSERT INTO t(service, login, secret) VALUES ('smtp', 'NAME', …)`
+        // (the column's place in the list is the value's, up to the fifth).
+        rule(['insert into'], sqlInsertUser, undefined, 'gi'),
+        // The user flag of any SQL shell (`psql`, `ysqlsh`, `hdbsql`, `vsql`, `mysql`…): `-U NAME`, `-u NAME`.
+        rule(['sql'], `\\s-[uU](?<=\\b[\\w-]*sql[\\w-]*\\b[^|;&\\n]*?\\s-[uU])\\s*["']?(${name})(?=["'\\s]|$)`),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
           ['userid=', 'user=', 'owner='],

@@ -1,5 +1,5 @@
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
-import { execAtKeyPair, joined, keyPairAt, keyWordsTest, type KeyWordTest } from './key-separators';
+import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 import { pgpassUser, pgpassWords } from './pgpass';
 import { nonMailRealm, singleLabelRealm } from './principal';
 import { isPlaceholderValue } from './secret-kv';
@@ -7,6 +7,16 @@ import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
 // (An ARN under a user key, `User: arn:aws:sts::…`, is no name: its own rule finds the user in it.)
 const qualifiedName = '(?!arn:)[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
+
+// The words that end every key of the key/value patterns below: their scan (which tries a word, and `[\w.-]*` before
+// `actor`, at every position) runs only from the keys of pairs that end in one (on many lines these words are prose).
+const userKeys = keyWordFamily([
+  ...joined('user', ['name', 'id'], ' _.-'),
+  ...['usr', 'ugi', 'logname', 'uid', 'samaccountname', 'acct', 'account name', 'set_id', 'actor', 'by'],
+  ...joined('login', ['name'], '_-'),
+  ...joined('principal', ['name'], '_.-'),
+  ...['assignee', 'reporter', 'owner', 'employee', 'submitter', 'requester'],
+]);
 
 /** Words that follow "user" in prose and are not a name: "user not found", "user session closed", "user logged in". */
 export const notAName = new Set(
@@ -74,8 +84,15 @@ function saysNoAccount(text: string, matchStart: number, valueStart: number, val
   return subcommandBefore.test(before) && subcommandVerb.test(value);
 }
 
+/** The value without the dots that end it (`alice.` at a sentence's end); by character code: this runs on every match. */
+function withoutFinalDots(value: string): string {
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 46) end--;
+  return end === value.length ? value : value.slice(0, end);
+}
+
 function plausibleName(value: string, certain: boolean): boolean {
-  const bare = value.replace(/\.+$/, '');
+  const bare = withoutFinalDots(value);
   if (bare === '' || isPlaceholderValue(bare) || recordId.test(bare)) return false;
   // After `Invalid user` any word is the name tried (`Invalid user default`), but `user unknown` stays prose.
   // (`<private>` is macOS's unified log hiding a value.)
@@ -109,18 +126,9 @@ export function createUserDetector(): Detector {
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
   // (Even then `\\n` before the next `key=` is an escaped line break: `user=bob\\npassword=…`.)
   const keyValueLiteral = keyValueWith('\\\\{1,2}(?![nrt][\\w.-]*\\s*[=:])');
-  // The word that ends every key above: the key scan (which tries a word, and `[\w.-]*` before `actor`, at every
-  // position) runs only from the keys of pairs that end in one (on many lines these words are prose).
-  const userKeyWord = keyWordsTest([
-    ...joined('user', ['name', 'id'], ' _.-'),
-    ...['usr', 'ugi', 'logname', 'uid', 'samaccountname', 'acct', 'account name', 'set_id', 'actor', 'by'],
-    ...joined('login', ['name'], '_-'),
-    ...joined('principal', ['name'], '_.-'),
-    ...['assignee', 'reporter', 'owner', 'employee', 'submitter', 'requester'],
-  ]);
   const none: readonly RegExp[] = [];
   const separatedKeyValue = (text: string) =>
-    keyPairAt(text, 0, userKeyWord) === -1 ? none : (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
+    keyPairAt(text, 0, userKeys) === -1 ? none : (looksEscaped(text) ? keyValueEscaped : keyValueLiteral)(text);
   const sshd = new RegExp(
     `\\b(?:password|publickey|keyboard-interactive(?:/pam)?|hostbased|none|gssapi-[\\w-]+|attempt|failure) for (?:invalid user )?(${name}) from\\b`,
     'g',
@@ -211,7 +219,7 @@ export function createUserDetector(): Detector {
     return () => list;
   };
   // Each group: its words, its patterns for a text, and for key/value patterns the words their keys end in.
-  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[], KeyWordTest?]> = [
+  const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[], number?]> = [
     [['user', 'login'], phrase],
     [
       [
@@ -242,7 +250,7 @@ export function createUserDetector(): Detector {
         'set_id',
       ],
       separatedKeyValue,
-      userKeyWord,
+      userKeys,
     ],
     [
       [
@@ -300,18 +308,21 @@ export function createUserDetector(): Detector {
               keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, m.index + m[0].length, keyWord)
           ) {
             const found = m[m.length - 1] as string;
-            const value = found.replace(/\.+$/, '');
+            const value = withoutFinalDots(found);
             const valueStart = m.index + m[0].lastIndexOf(found);
             // A quoted or bracketed value is a name whatever word it is (`user="reporting"`, `[manager]`).
+            const opening = text.charCodeAt(valueStart - 1);
+            const quoted = opening === 34 || opening === 39;
             const certain =
-              certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart)) ||
-              /["'[<]/.test(text[valueStart - 1] ?? '');
+              quoted ||
+              opening === 91 ||
+              opening === 60 ||
+              certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart));
             if (!plausibleName(value, certain)) continue;
             if (saysNoAccount(text, m.index, valueStart, value, certain)) continue;
             // `"actor_user_name":"Dana Brennan"`: a display name goes on past a space inside its quotes, it is no login.
             const end = valueStart + value.length;
-            if (/["']/.test(text[valueStart - 1] ?? '') && /^ [^"'\n]{0,64}["']/.test(text.slice(end, end + 66)))
-              continue;
+            if (quoted && /^ [^"'\n]{0,64}["']/.test(text.slice(end, end + 66))) continue;
             out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
           }
         }
