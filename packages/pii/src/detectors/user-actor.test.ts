@@ -164,6 +164,21 @@ describe('user actor detector', () => {
       'From: root@db-2 (Cron Daemon)\nSubject: Cron <etl@db-2> /opt/etl/run.sh',
       ['root', 'etl'],
     ],
+    [
+      'the value of a user column in an SQL INSERT',
+      "INSERT INTO accounts(id, username, pw) VALUES (7, 'mvoss', 'x'); insert into t (login) values ('k_obi')",
+      ['mvoss', 'k_obi'],
+    ],
+    [
+      'the user flag of an SQL shell',
+      'ysqlsh -h db -U app_rw -d x; hdbsql -n h:30015 -u BACKUP_OP -p y',
+      ['app_rw', 'BACKUP_OP'],
+    ],
+    [
+      'a name and a colon before an auth outcome',
+      'auth failed on module m from h (10.0.0.1) for bk_sync: password mismatch',
+      ['bk_sync'],
+    ],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -232,10 +247,8 @@ describe('user actor detector', () => {
       'escapes, files and printers after a lower-case word and a backslash',
       'a: true\\nprovider x; run tools\\setup.exe; "srv-print\\Legal-BW"; "x\\u0041b"; path: logs\\tmp',
     ],
-    [
-      'root uid in useradd and a control tool verb alone',
-      'useradd -u 0 -o toor; systemctl register x',
-    ],
+    ['root uid in useradd and a control tool verb alone', 'useradd -u 0 -o toor; systemctl register x'],
+    ['an SQL INSERT without a user column', "INSERT INTO orders(id, sku) VALUES (1, 'ab-12')"],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -16,6 +16,14 @@ import { notAName } from './user';
 
 // A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name).
 const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
+// An SQL INSERT with a user column among the first five, and the literal in the same place of its VALUES.
+const sqlValue = `(?:'[^'\\n]*'|"[^"\\n]*"|[\\w.-]+)`;
+const sqlInsertUser = [0, 1, 2, 3, 4]
+  .map(
+    (before) =>
+      `\\bINSERT\\s+INTO\\s+[\\w."\`]+\\s*\\(\\s*(?:[\\w"\`]+\\s*,\\s*){${before}}["\`]?(?:user(?:_?name)?|login(?:_?name)?)["\`]?\\s*(?:,[^()\\n]*?)?\\)\\s*VALUES\\s*\\(\\s*(?:${sqlValue}\\s*,\\s*){${before}}'(${name})'`,
+  )
+  .join('|');
 // A mainframe account: capitals, digits and `#$@`, 1-10 long (z/OS allows 8, IBM i 10).
 const mainframeId = '[A-Z#$@][A-Z0-9#$@]{0,9}';
 // Where a name ends: a blank, the end, closing punctuation, or a `.` or `:` that ends a sentence or a clause.
@@ -287,6 +295,13 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // The outcome after the name and a colon: `auth failed on module backups from host for nightly: password mismatch`.
+        rule(
+          [' for '],
+          `\\sfor\\s+(${name}):\\s+(?:password|authentication|auth|access|login)\\s+(?:mismatch|fail(?:ed|ure)|denied|incorrect|invalid|rejected|expired)\\b`,
+          undefined,
+          'gi',
+        ),
         // util-linux and busybox login: `FAILED LOGIN 2 FROM 10.3.3.3 FOR operator2, Authentication failure`, `LOGIN ON
         // tty1 BY alice`, `root login on 'ttyS0'`.
         rule(
@@ -532,6 +547,11 @@ export function createUserActorDetector(): Detector {
         ),
         // cron's mail: `From: root@backup-01 (Cron Daemon)`, `Subject: Cron <deploy@backup-01> CMD`.
         rule(['cron'], `\\bFrom: (${name})@[\\w.-]+ \\(Cron Daemon\\)|\\bSubject: Cron <(${name})@[\\w.-]+>`),
+        // The value an SQL INSERT puts in a user column: `INSERT INTO t(service, login, secret) VALUES ('smtp', 'NAME', …)`
+        // (the column's place in the list is the value's, up to the fifth).
+        rule(['insert into'], sqlInsertUser, undefined, 'gi'),
+        // The user flag of any SQL shell (`psql`, `ysqlsh`, `hdbsql`, `vsql`, `mysql`…): `-U NAME`, `-u NAME`.
+        rule(['sql'], `\\s-[uU](?<=\\b[\\w-]*sql[\\w-]*\\b[^|;&\\n]*?\\s-[uU])\\s*["']?(${name})(?=["'\\s]|$)`),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
           ['userid=', 'user=', 'owner='],
