@@ -69,7 +69,7 @@ function mayStartAt(text: string, start: number, runStart: number): boolean {
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
-    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
+    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|(?<!\s(?:-u|--user)[\s=]+["']?[^\s:"']+):(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
     'y',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
@@ -78,6 +78,8 @@ export function createEmailDetector(): Detector {
   // A VERP or SRS return path encodes the recipient before its own `=` (`bounce+5f2a-ana=shop.example@mg.example`,
   // `SRS0=HHH=TT=shop.example=ana@fwd.example`): the address starts at the tag, not after the last `=`.
   const returnPathLead = /(?:^|["'<(\s,:;])((?:[A-Za-z0-9._-]+\+|SRS[01][=+])[A-Za-z0-9._=+-]*=)$/;
+  // (After the TLD, a `:` and a path is an scp remote, `git@github.com:acme/web.git`; a `:` and an IPv4, or a password
+  // after curl's `-u`, is not.)
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
@@ -123,7 +125,9 @@ export function createEmailDetector(): Detector {
         const lead = encodedSeparator.exec(localPart.replace(encodedApostrophe, 'xxxx'))?.[0].length ?? 0;
         const tag =
           text[m.index - 1] === '=' ? returnPathLead.exec(text.slice(Math.max(0, m.index - 64), m.index)) : null;
-        const start = tag === null ? m.index + lead : m.index - (tag[1] as string).length;
+        // A field code glued to the address in a `|`-separated record (SIP2's `|BEana@…`, FIAS's `|GVana@…`).
+        const fieldCode = text[m.index - 1] === '|' && /^[A-Z]{2}[a-z0-9]/.test(localPart) ? 2 : 0;
+        const start = tag === null ? m.index + Math.max(lead, fieldCode) : m.index - (tag[1] as string).length;
         if (lead < localPart.length) out.push(candidate('email', start, end));
       }
     },
