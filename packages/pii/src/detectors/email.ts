@@ -25,10 +25,18 @@ const embeddedIpv4 = /(?<!\d)\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}(?!\d)/;
 // Documentation's stand-ins for an address (`your.name@example.com`, `youremail@…`).
 const placeholderLocalPart = /^your(?:[._-]?[a-z]+)?$/i;
 
-function nextAt(text: string, from: number): number {
-  const at = text.indexOf('@', from);
-  const encoded = text.indexOf('%40', from);
-  return at === -1 ? encoded : encoded === -1 ? at : Math.min(at, encoded);
+/** The `@` and `%40` signs of a text in order, each searched for once (a search per sign from each one found would
+ * rescan the rest of a long line for the other kind every time: quadratic on `a@b.a@b.…`). */
+function signsOf(text: string): () => number {
+  let at = text.indexOf('@');
+  let encoded = text.indexOf('%40');
+  return () => {
+    const next = at === -1 ? encoded : encoded === -1 ? at : Math.min(at, encoded);
+    if (next === -1) return -1;
+    if (next === at) at = text.indexOf('@', at + 1);
+    else encoded = text.indexOf('%40', encoded + 1);
+    return next;
+  };
 }
 
 /** `[A-Za-z0-9._+'%-]`: a character a local part (or the encoded separator before one) is made of. */
@@ -94,13 +102,15 @@ export function createEmailDetector(): Detector {
       // before it, so the patterns are tried only where an address can start in that run, the earliest first (a search
       // from there would also try every later position of the line when the `@` has no address): the same matches.
       let from = 0;
-      for (let at = nextAt(text, 0); at !== -1; at = nextAt(text, at + 1)) {
+      const patterns = patternsFor(text);
+      const nextSign = signsOf(text);
+      for (let at = nextSign(); at !== -1; at = nextSign()) {
         if (at < from) continue;
         let m: RegExpExecArray | null = null;
         const runStart = localPartRunStart(text, at);
         for (let start = Math.max(from, runStart); start < at && m === null; start++) {
           if (!mayStartAt(text, start, runStart)) continue;
-          for (const p of patternsFor(text)) {
+          for (const p of patterns) {
             p.lastIndex = start;
             m = p.exec(text);
             if (m !== null) break;
