@@ -4,17 +4,18 @@
 //     JSON lines as structured bodies, with client ids and stream attributes; its LLM is a recording fake
 //     OpenAI-compatible server on loopback (bench/sorter/support.js). Bytes searched: every LLM request body, every
 //     /classify response (headers and body), the sorter's stdout and stderr, /metrics at the end.
-//   collector: the same lines pushed as Loki push JSON (100 lines a push) to the collector binary running the quickstart
-//     config (examples/quickstart/collector.yaml: redact, then classify against its own sorter and fake LLM, then
-//     NDJSON file sinks), --log-level debug. Bytes searched: every sink file, the collector's stdout and stderr, its
-//     /metrics, and its sorter's LLM request bodies, logs and /metrics.
+//   collector, Loki push / collector, OTLP/HTTP: the same lines pushed as Loki push JSON, or as OTLP/HTTP JSON log
+//     records (a JSON line's message field the body, its other fields attributes), 100 lines a push, to the collector
+//     binary running the quickstart config (examples/quickstart/collector.yaml: redact, then classify against its own
+//     sorter and fake LLM, then NDJSON file sinks), --log-level debug. Bytes searched: every sink file, the collector's
+//     stdout and stderr, its /metrics, and its sorter's LLM request bodies, logs and /metrics.
 // Every labeled value is looked for verbatim and JSON-escaped. Per part it prints: labeled values, what the scanner
 // misses in process (the corpus scorer's untyped leaks, and values still verbatim in their own redacted line), and per
 // path the values found, split into scanner misses, values another line's redacted text also holds (no evidence either
 // way), and the path's OWN leaks: values the scanner removes from their line that still got out (a bug on the path).
-// Leaked examples are printed masked (type, first 3 characters, length). A fresh sorter/collector pair per part.
+// Leaked examples are printed masked (type, first 3 characters, length). Fresh processes per part and path.
 //   node bench/pii/leaks.js [part.jsonl ...]      (default: every bench/pii/corpus*.jsonl)
-//   --where   also print, for each own leak, which outputs hold it and the 60 characters around it with the value masked
+//   --where   also print, for each own leak, which outputs hold it and the 60 characters around it, every labeled value masked
 // Needs a build: pnpm build (or turbo --filter @obs/ai-sorter... --filter @obs/collector...).
 'use strict';
 const { spawn } = require('node:child_process');
@@ -24,7 +25,7 @@ const path = require('node:path');
 const { createRedactor, createPiiScanner } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 const { freePort, spawnSorter, startOracleLlm } = require('../sorter/support');
-const { masked, judgeSpans, tallyPaths, searchForms } = require('./support');
+const { masked, judgeSpans, tallyPaths, searchForms, placesOf, besideIn, metricNamesAndLabels } = require('./support');
 
 const root = path.join(__dirname, '..', '..');
 const collectorBin = path.join(root, 'packages', 'collector', 'bin', 'collector.js');
@@ -72,8 +73,8 @@ function bodyOf(text) {
   }
 }
 
-/** The sorter path: every line through POST /classify; returns the bytes each way out held. */
-async function sorterPath(name, lines) {
+/** The built sorter at debug level with its output kept, asking a recording fake LLM (budgets far above the bench's). */
+async function recordedSorter() {
   const llm = await startOracleLlm({ answerFor });
   const logs = [];
   const sorter = await spawnSorter(
@@ -86,6 +87,12 @@ async function sorterPath(name, lines) {
     },
     logs,
   );
+  return { llm, sorter, logs };
+}
+
+/** The sorter path: every line through POST /classify; returns the bytes each way out held. */
+async function sorterPath(name, lines) {
+  const { llm, sorter, logs } = await recordedSorter();
   const responses = [];
   try {
     for (let i = 0; i < lines.length; i += batch) {
@@ -103,7 +110,7 @@ async function sorterPath(name, lines) {
       if (res.status !== 200) throw new Error(`${name}: /classify answered ${res.status}: ${res.text.slice(0, 300)}`);
       responses.push(res.headers, res.text);
     }
-    const metrics = (await fetchText(`${sorter.url}/metrics`)).text;
+    const metrics = metricNamesAndLabels((await fetchText(`${sorter.url}/metrics`)).text);
     return {
       'LLM requests': llm.calls.map((c) => c.rawBody).join('\n'),
       responses: responses.join('\n'),
@@ -130,20 +137,82 @@ function lineCount(file) {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
 }
 
-/** The collector path: every line through the quickstart config, Loki push in, NDJSON files out. */
-async function collectorPath(name, lines) {
-  const llm = await startOracleLlm({ answerFor });
-  const sorterLogs = [];
-  const sorter = await spawnSorter(
+/** Loki push JSON, one stream per part, as Promtail or Alloy would push a file's lines. */
+const lokiPush = {
+  name: 'Loki push',
+  request: (ports, name, texts, startNs) => [
+    `http://127.0.0.1:${ports.LOKI_PUSH_PORT}/loki/api/v1/push`,
     {
-      LLM_API_KEY: 'bench-leaks-key',
-      LLM_BASE_URL: llm.baseUrl,
-      LOG_LEVEL: 'debug',
-      LIMITER_REQUESTS_PER_MINUTE: '100000',
-      LIMITER_TOKENS_PER_MINUTE: '1000000000',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        streams: [
+          {
+            stream: { job: name, host: 'bench-host-1', filename: `/var/log/${name}.log` },
+            values: texts.map((text, k) => [String(startNs + BigInt(k)), text]),
+          },
+        ],
+      }),
     },
-    sorterLogs,
+  ],
+};
+
+function anyValue(v) {
+  if (typeof v === 'string') return { stringValue: v };
+  if (typeof v === 'boolean') return { boolValue: v };
+  if (typeof v === 'number') return Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v };
+  return { stringValue: JSON.stringify(v) };
+}
+
+/** A line as an OTel SDK logs it: a JSON record's message field is the body and its other fields are attributes. */
+function otlpRecord(text, timeUnixNano) {
+  const record = bodyOf(text);
+  if (typeof record === 'string') return { timeUnixNano, body: { stringValue: text } };
+  const messageKey = ['message', 'msg', 'body', 'log', 'text'].find(
+    (k) => typeof record[k] === 'string' && record[k] !== '',
   );
+  return {
+    timeUnixNano,
+    body: { stringValue: messageKey === undefined ? text : record[messageKey] },
+    attributes: Object.entries(record)
+      .filter(([key]) => key !== messageKey)
+      .map(([key, value]) => ({ key, value: anyValue(value) })),
+  };
+}
+
+/** OTLP/HTTP JSON logs, one resource per part, as an OTel SDK exports them. */
+const otlpHttp = {
+  name: 'OTLP/HTTP',
+  request: (ports, name, texts, startNs) => [
+    `http://127.0.0.1:${ports.OTLP_HTTP_PORT}/v1/logs`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        resourceLogs: [
+          {
+            resource: {
+              attributes: [
+                { key: 'service.name', value: { stringValue: name } },
+                { key: 'host.name', value: { stringValue: 'bench-host-1' } },
+              ],
+            },
+            scopeLogs: [
+              {
+                scope: { name: 'bench' },
+                logRecords: texts.map((text, k) => otlpRecord(text, String(startNs + BigInt(k)))),
+              },
+            ],
+          },
+        ],
+      }),
+    },
+  ],
+};
+
+/** A collector path: every line through the quickstart config, in by `via`, NDJSON files out. */
+async function collectorPath(name, lines, via) {
+  const { llm, sorter, logs: sorterLogs } = await recordedSorter();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pii-leaks-'));
   const ports = {
     COLLECTOR_HTTP_PORT: await freePort(),
@@ -176,24 +245,18 @@ async function collectorPath(name, lines) {
     });
     const start = BigInt(Date.now()) * 1_000_000n;
     for (let i = 0; i < lines.length; i += batch) {
-      const values = lines.slice(i, i + batch).map((line, k) => [String(start + BigInt(i + k)), line.text]);
-      const res = await fetchText(`http://127.0.0.1:${ports.LOKI_PUSH_PORT}/loki/api/v1/push`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          streams: [{ stream: { job: name, host: 'bench-host-1', filename: `/var/log/${name}.log` }, values }],
-        }),
-      });
+      const texts = lines.slice(i, i + batch).map((l) => l.text);
+      const res = await fetchText(...via.request(ports, name, texts, start + BigInt(i)));
       if (res.status !== 204 && res.status !== 200)
-        throw new Error(`${name}: Loki push answered ${res.status}: ${res.text.slice(0, 300)}`);
+        throw new Error(`${name}: ${via.name} answered ${res.status}: ${res.text.slice(0, 300)}`);
     }
     // Storage and archive together take every line once (alerting lines go to storage as well).
     await waitFor(
       `${lines.length} lines in the sink files`,
       () => lineCount(path.join(out, 'storage.ndjson')) + lineCount(path.join(out, 'archive.ndjson')) >= lines.length,
     );
-    const metrics = (await fetchText(`${collectorUrl}/metrics`)).text;
-    const sorterMetrics = (await fetchText(`${sorter.url}/metrics`)).text;
+    const metrics = metricNamesAndLabels((await fetchText(`${collectorUrl}/metrics`)).text);
+    const sorterMetrics = metricNamesAndLabels((await fetchText(`${sorter.url}/metrics`)).text);
     const stopped = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
     await stopped;
@@ -217,19 +280,20 @@ async function collectorPath(name, lines) {
   }
 }
 
-/** The 60 characters around the first places a value stands in an output, with every labeled value of the part masked. */
-function contexts(output, value, labeledValues) {
-  const found = [];
-  const mask = (text) => labeledValues.reduce((t, v) => t.split(v).join('*'.repeat(v.length)), text);
-  for (const form of searchForms(value)) {
-    for (let at = output.indexOf(form); at >= 0 && found.length < 3; at = output.indexOf(form, at + 1))
-      found.push(
-        mask(
-          `${output.slice(Math.max(0, at - 60), at)}[${form}]${output.slice(at + form.length, at + form.length + 60)}`,
-        ).replace(/\n/g, '\\n'),
-      );
-  }
-  return found;
+/** The 60 characters around the first places a value counts as found in an output, every labeled value masked. */
+function contexts(output, value, beside, labeledValues) {
+  const mask = (text) =>
+    labeledValues.reduce(
+      (t, v) => searchForms(v).reduce((u, form) => u.split(form).join('*'.repeat(form.length)), t),
+      text,
+    );
+  return placesOf(output, value, beside)
+    .slice(0, 3)
+    .map(({ at, form }) =>
+      mask(
+        `${output.slice(Math.max(0, at - 60), at)}[${form}]${output.slice(at + form.length, at + form.length + 60)}`,
+      ).replace(/\n/g, '\\n'),
+    );
 }
 
 function examples(spans) {
@@ -239,6 +303,13 @@ function examples(spans) {
     .map(([type, list]) => `${type} ${list.length}: ${list.slice(0, 3).map(masked).join(', ')}`)
     .join('; ');
 }
+
+// Each path: its name in the table and how a part's lines go through it (a fresh set of processes per part and path).
+const paths = [
+  ['sorter', sorterPath],
+  ['collector, Loki push', (name, lines) => collectorPath(name, lines, lokiPush)],
+  ['collector, OTLP/HTTP', (name, lines) => collectorPath(name, lines, otlpHttp)],
+];
 
 async function main() {
   const redactor = createRedactor();
@@ -254,25 +325,24 @@ async function main() {
     const lines = parseCorpus(fs.readFileSync(file, 'utf8'), file);
     const score = scoreCorpus(lines, scanner).untyped;
     const redacted = lines.map((l) => redactor.redact(l.text).text);
-    const sorterOut = await sorterPath(name, lines);
-    const collectorOut = await collectorPath(name, lines);
     const outputs = {};
-    for (const [pathName, out] of [
-      ['sorter', sorterOut],
-      ['collector', collectorOut],
-    ])
+    const llmCalls = {};
+    for (const [pathName, run] of paths) {
+      const out = await run(name, lines);
+      llmCalls[pathName] = out.llmCalls;
       for (const [k, v] of Object.entries(out)) if (typeof v === 'string') outputs[`${pathName}: ${k}`] = v;
-    const judged = judgeSpans(lines, redacted, {
-      sorter: Object.keys(outputs)
-        .filter((k) => k.startsWith('sorter: '))
-        .map((k) => outputs[k])
-        .join('\n\u0000\n'),
-      collector: Object.keys(outputs)
-        .filter((k) => k.startsWith('collector: '))
-        .map((k) => outputs[k])
-        .join('\n\u0000\n'),
-    });
-    const tally = tallyPaths(judged, ['sorter', 'collector']);
+    }
+    const byPath = Object.fromEntries(
+      paths.map(([pathName]) => [
+        pathName,
+        Object.keys(outputs)
+          .filter((k) => k.startsWith(`${pathName}: `))
+          .map((k) => outputs[k])
+          .join('\n\u0000\n'),
+      ]),
+    );
+    const judged = judgeSpans(lines, redacted, byPath);
+    const tally = tallyPaths(judged, Object.keys(byPath));
     const verbatim = judged.filter((s) => s.missed).length;
     for (const [pathName, t] of Object.entries(tally)) {
       console.log(
@@ -286,7 +356,7 @@ async function main() {
       misses: score.labeled - score.covered,
       verbatim,
       tally,
-      llm: [sorterOut.llmCalls, collectorOut.llmCalls],
+      llmCalls,
     });
     if (showWhere) {
       const labeledValues = [...new Set(judged.map((s) => s.value))].sort((a, b) => b.length - a.length);
@@ -294,19 +364,20 @@ async function main() {
         console.log(`  own leak ${s.path} ${name}:${s.line + 1} ${masked(s)}`);
         for (const [k, v] of Object.entries(outputs))
           if (k.startsWith(`${s.path}: `))
-            for (const c of contexts(v, s.value, labeledValues)) console.log(`    ${k}: ${c}`);
+            for (const c of contexts(v, s.value, besideIn(lines[s.line].text, s.value), labeledValues))
+              console.log(`    ${k}: ${c}`);
       }
     }
   }
   const sum = (f) => totals.reduce((n, t) => n + f(t), 0);
-  for (const p of ['sorter', 'collector'])
+  for (const [p] of paths)
     console.log(
       `| **all ${totals.length} parts** | ${sum((t) => t.lines)} | ${sum((t) => t.labeled)} | ${sum((t) => t.misses)} | ${sum((t) => t.verbatim)} | ${p} | ${sum((t) => t.tally[p].leaked)} | ${sum((t) => t.tally[p].missed)} | ${sum((t) => t.tally[p].background)} | **${sum((t) => t.tally[p].own.length)}** |`,
     );
   console.log(
-    `\nLLM calls: sorter path ${sum((t) => t.llm[0])}, collector path ${sum((t) => t.llm[1])} (fake LLM on loopback, every request body recorded)`,
+    `\nLLM calls (fake LLM on loopback, every request body recorded): ${paths.map(([p]) => `${p} ${sum((t) => t.llmCalls[p])}`).join(', ')}`,
   );
-  for (const p of ['sorter', 'collector']) {
+  for (const [p] of paths) {
     const mine = own.filter((s) => s.path === p);
     console.log(`own leaks on the ${p} path (masked): ${mine.length === 0 ? 'none' : examples(mine)}`);
   }

@@ -24,7 +24,14 @@ export interface PathTally {
 }
 
 export function searchForms(value: string): string[];
-export function occursIn(haystack: string, value: string, glued?: { before: boolean; after: boolean }): boolean;
+/** The characters next to a value in its line (undefined at an end). */
+export interface Beside {
+  before?: string;
+  after?: string;
+}
+export function placesOf(haystack: string, value: string, beside?: Beside): { at: number; form: string }[];
+export function occursIn(haystack: string, value: string, beside?: Beside): boolean;
+export function besideIn(text: string, value: string): Beside;
 export function masked(span: Span): string;
 export function judgeSpans(
   lines: readonly { text: string; spans: readonly Span[] }[],
@@ -32,3 +39,4 @@ export function judgeSpans(
   outputs: Record<string, string>,
 ): JudgedSpan[];
 export function tallyPaths(judged: readonly JudgedSpan[], paths: readonly string[]): Record<string, PathTally>;
+export function metricNamesAndLabels(text: string): string;

@@ -13,31 +13,39 @@ function searchForms(value) {
 const wordChar = /[A-Za-z0-9]/;
 
 /**
- * Whether `value` stands in `haystack` as the token it was in its line: where the line had no letter or digit beside
- * it, the output must not either (a uid `1001` inside a timestamp or a hex id is not that uid). `glued` says on which
- * sides the line itself had one (`-pSECRET`).
+ * Where `value` stands in `haystack` as the token it was in its line (`beside`: the characters next to it there):
+ * where the line had no letter or digit beside it, the output must not either (a uid `1001` inside a timestamp or a
+ * hex id is not that uid), and a number must keep one of its neighbours (`=1204`, `1204(`: a duration of 1204 ms is not
+ * that uid). Returns each place and the spelling found there.
  */
-function occursIn(haystack, value, glued = { before: false, after: false }) {
+function placesOf(haystack, value, beside = {}) {
   const open = (ch) => ch === undefined || !wordChar.test(ch);
+  const glued = (ch, edge) => ch !== undefined && wordChar.test(ch) && wordChar.test(edge);
+  const number = /^\d+$/.test(value);
+  const places = [];
   for (const form of searchForms(value)) {
-    const checkBefore = !glued.before && wordChar.test(form[0]);
-    const checkAfter = !glued.after && wordChar.test(form[form.length - 1]);
-    for (let at = haystack.indexOf(form); at >= 0; at = haystack.indexOf(form, at + 1))
-      if ((!checkBefore || open(haystack[at - 1])) && (!checkAfter || open(haystack[at + form.length]))) return true;
+    const checkBefore = !glued(beside.before, value[0]) && wordChar.test(form[0]);
+    const checkAfter = !glued(beside.after, value[value.length - 1]) && wordChar.test(form[form.length - 1]);
+    for (let at = haystack.indexOf(form); at >= 0; at = haystack.indexOf(form, at + 1)) {
+      const before = haystack[at - 1];
+      const after = haystack[at + form.length];
+      if (checkBefore && !open(before)) continue;
+      if (checkAfter && !open(after)) continue;
+      if (number && before !== beside.before && after !== beside.after) continue;
+      places.push({ at, form });
+    }
   }
-  return false;
+  return places;
 }
 
-/** On which sides a value is glued to a letter or digit where it stands in its line (its first place). */
-function gluedIn(text, value) {
+function occursIn(haystack, value, beside) {
+  return placesOf(haystack, value, beside).length > 0;
+}
+
+/** The characters next to a value where it first stands in its line. */
+function besideIn(text, value) {
   const at = text.indexOf(value);
-  return {
-    before: at > 0 && wordChar.test(text[at - 1]) && wordChar.test(value[0]),
-    after:
-      at + value.length < text.length &&
-      wordChar.test(text[at + value.length]) &&
-      wordChar.test(value[value.length - 1]),
-  };
+  return { before: text[at - 1], after: text[at + value.length] };
 }
 
 /** How a value is named in the printout, which must not itself leak it: its type, first 3 characters and length. */
@@ -59,8 +67,8 @@ function judgeSpans(lines, redacted, outputs) {
     line.spans.map((span) => {
       const missed = redacted[i].includes(span.value);
       const background = !missed && everyRedacted.includes(span.value);
-      const glued = gluedIn(line.text, span.value);
-      const leakedOn = Object.keys(outputs).filter((path) => occursIn(outputs[path], span.value, glued));
+      const beside = besideIn(line.text, span.value);
+      const leakedOn = Object.keys(outputs).filter((path) => occursIn(outputs[path], span.value, beside));
       return { line: i, type: span.type, value: span.value, missed, background, leakedOn };
     }),
   );
@@ -85,4 +93,18 @@ function tallyPaths(judged, paths) {
   );
 }
 
-module.exports = { searchForms, occursIn, masked, judgeSpans, tallyPaths };
+/** Prometheus text without its sample values: a number the process counted is not client data, only names and labels can be. */
+function metricNamesAndLabels(text) {
+  return text.replace(/ [^ \n]+$/gm, '');
+}
+
+module.exports = {
+  metricNamesAndLabels,
+  placesOf,
+  besideIn,
+  searchForms,
+  occursIn,
+  masked,
+  judgeSpans,
+  tallyPaths,
+};

@@ -1,5 +1,5 @@
 // The judging half of bench/pii/leaks.js on small cases written here.
-import { judgeSpans, masked, occursIn, tallyPaths } from '../../bench/pii/support';
+import { besideIn, judgeSpans, masked, metricNamesAndLabels, occursIn, tallyPaths } from '../../bench/pii/support';
 
 describe('occursIn', () => {
   test('When a value stands in output as is, JSON-escaped or escaped twice (a prompt inside a JSON body), then it is found', () => {
@@ -11,12 +11,18 @@ describe('occursIn', () => {
 
   test('When a short value is only part of a longer number or word, then it is not found', () => {
     expect(occursIn('ts_ns=1796605880101001000 id=e3a0610010638e00', '1001')).toBe(false);
-    expect(occursIn('uid=1001 gid=5', '1001')).toBe(true);
+    expect(occursIn('uid=1001 gid=5', '1001', { before: '=' })).toBe(true);
+  });
+
+  test('When a number stands alone in output but beside neither of its neighbours in the line, then it is not that value', () => {
+    const beside = besideIn('id => uid=1204(svc) gid=100', '1204');
+    expect(occursIn('took 1204 ms', '1204', beside)).toBe(false);
+    expect(occursIn('id => uid=1204(<USER>)', '1204', beside)).toBe(true);
   });
 
   test('When the line itself glued the value to a letter, then output glued the same way counts', () => {
     expect(occursIn('mysql -pS3cr3tx', 'S3cr3tx')).toBe(false);
-    expect(occursIn('mysql -pS3cr3tx', 'S3cr3tx', { before: true, after: false })).toBe(true);
+    expect(occursIn('mysql -pS3cr3tx', 'S3cr3tx', besideIn('run mysql -pS3cr3tx now', 'S3cr3tx'))).toBe(true);
   });
 });
 
@@ -63,5 +69,14 @@ describe('judgeSpans and tallyPaths', () => {
       { sorter: 'carol singers' },
     );
     expect(tallyPaths(judged, ['sorter']).sorter).toMatchObject({ leaked: 1, missed: 0, background: 1, own: [] });
+  });
+});
+
+describe('metricNamesAndLabels', () => {
+  test('When metrics are searched, then sample values are left out and names and label values stay', () => {
+    const text = '# TYPE process_max_fds gauge\nprocess_max_fds 20000\nsorter_items_total{type="log",id="u-20000"} 7\n';
+    expect(metricNamesAndLabels(text)).toBe(
+      '# TYPE process_max_fds\nprocess_max_fds\nsorter_items_total{type="log",id="u-20000"}\n',
+    );
   });
 });

@@ -32,6 +32,46 @@ describe('redact stage', () => {
     expect(run(yaml, line).out.line).toEqual(expected);
   });
 
+  test('When structured metadata holds values that only their keys make PII, then each is replaced and the rest stay', () => {
+    const ctx = createStageTestContext('p/0/redact');
+    const entry = createEntry('user signed in', { job: 'app' }, 1n);
+    entry.structuredMetadata = {
+      user_name: 'qbertrand',
+      auth: 'Zq81bXk2Lw93nHf0Tt5sRv7YpQe4Ma6c',
+      client_ip: '198.51.100.23',
+      contact: 'q.bertrand@example.org',
+      severity_text: 'info',
+      trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+      user: '{"name":"mvasquez","team":"payments"}',
+    };
+    const [out] = runStage(redactStage.create(loadStageYaml(redactStage, '{}'), ctx), [entry]);
+    const sent = JSON.stringify([out?.line, out?.labels, out?.structuredMetadata]);
+    for (const value of [
+      'qbertrand',
+      'Zq81bXk2Lw93nHf0Tt5sRv7YpQe4Ma6c',
+      '198.51.100.23',
+      'q.bertrand@example.org',
+      'mvasquez',
+    ])
+      expect(sent).not.toContain(value);
+    expect(out?.structuredMetadata).toMatchObject({
+      client_ip: '<IPV4>',
+      contact: '<EMAIL>',
+      severity_text: 'info',
+      trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+      user: '{"name":"<USER>","team":"payments"}',
+    });
+    expect(out?.labels).toEqual({ job: 'app' });
+  });
+
+  test('When a metadata value is a name only a sibling field reveals, then it is replaced as in the JSON line', () => {
+    const ctx = createStageTestContext('p/0/redact');
+    const entry = createEntry('account changed', {}, 1n);
+    entry.structuredMetadata = { type: 'user', name: 'hvolkova', role: 'write' };
+    const [out] = runStage(redactStage.create(loadStageYaml(redactStage, '{}'), ctx), [entry]);
+    expect(out?.structuredMetadata).toEqual({ type: 'user', name: '<USER>', role: 'write' });
+  });
+
   test('gives equal values the same placeholder when hash_key is set', () => {
     const { out } = run('types: [email]\nhash_key: k1', 'a@example.com b@example.com a@example.com');
     const [first, second, third] = out.line.split(' ');

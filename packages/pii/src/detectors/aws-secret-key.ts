@@ -4,7 +4,7 @@ import { isPlaceholderValue } from './secret-kv';
 /** The length of a secret key, and of the run of `[A-Za-z0-9/+]` every pattern below wants. */
 const keyLength = 40;
 
-function isKeyCharacter(code: number): boolean {
+function isSecretKeyCharacter(code: number): boolean {
   const lower = code | 32;
   return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 47 || code === 43;
 }
@@ -13,7 +13,7 @@ function isKeyCharacter(code: number): boolean {
 function hasKeyLengthRun(text: string): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
-    run = isKeyCharacter(text.charCodeAt(i)) ? run + 1 : 0;
+    run = isSecretKeyCharacter(text.charCodeAt(i)) ? run + 1 : 0;
     if (run === keyLength) return true;
   }
   return false;

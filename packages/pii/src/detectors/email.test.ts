@@ -60,6 +60,16 @@ describe('email detector', () => {
       'email=ana+test@shop.example q=a+b=c@x.example',
       ['ana+test@shop.example', 'c@x.example'],
     ],
+    [
+      "finds the address when curl's -u gives it with a password",
+      'curl -u ops-bot@chat.example.org:Qz8vL2mK9x https://chat.example.org/api',
+      ['ops-bot@chat.example.org'],
+    ],
+    [
+      'leaves a two-letter field code out when it is glued to the address in a | record',
+      '64 patron|AApatron42|BEmia.k@example.org|GVli.wei@example.net|',
+      ['mia.k@example.org', 'li.wei@example.net'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

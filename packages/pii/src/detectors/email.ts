@@ -25,10 +25,18 @@ const embeddedIpv4 = /(?<!\d)\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}(?!\d)/;
 // Documentation's stand-ins for an address (`your.name@example.com`, `youremail@…`).
 const placeholderLocalPart = /^your(?:[._-]?[a-z]+)?$/i;
 
-function nextAt(text: string, from: number): number {
-  const at = text.indexOf('@', from);
-  const encoded = text.indexOf('%40', from);
-  return at === -1 ? encoded : encoded === -1 ? at : Math.min(at, encoded);
+/** The `@` and `%40` signs of a text in order, each searched for once (a search per sign from each one found would
+ * rescan the rest of a long line for the other kind every time: quadratic on `a@b.a@b.…`). */
+function signsOf(text: string): () => number {
+  let at = text.indexOf('@');
+  let encoded = text.indexOf('%40');
+  return () => {
+    const next = at === -1 ? encoded : encoded === -1 ? at : Math.min(at, encoded);
+    if (next === -1) return -1;
+    if (next === at) at = text.indexOf('@', at + 1);
+    else encoded = text.indexOf('%40', encoded + 1);
+    return next;
+  };
 }
 
 /** `[A-Za-z0-9._+'%-]`: a character a local part (or the encoded separator before one) is made of. */
@@ -69,7 +77,7 @@ function mayStartAt(text: string, start: number, runStart: number): boolean {
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
-    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|:(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
+    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|(?<!\s(?:-u|--user)[\s=]+["']?[^\s:"']+):(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
     'y',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
@@ -78,6 +86,8 @@ export function createEmailDetector(): Detector {
   // A VERP or SRS return path encodes the recipient before its own `=` (`bounce+5f2a-ana=shop.example@mg.example`,
   // `SRS0=HHH=TT=shop.example=ana@fwd.example`): the address starts at the tag, not after the last `=`.
   const returnPathLead = /(?:^|["'<(\s,:;])((?:[A-Za-z0-9._-]+\+|SRS[01][=+])[A-Za-z0-9._=+-]*=)$/;
+  // (After the TLD, a `:` and a path is an scp remote, `git@github.com:acme/web.git`; a `:` and an IPv4, or a password
+  // after curl's `-u`, is not.)
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
@@ -92,13 +102,15 @@ export function createEmailDetector(): Detector {
       // before it, so the patterns are tried only where an address can start in that run, the earliest first (a search
       // from there would also try every later position of the line when the `@` has no address): the same matches.
       let from = 0;
-      for (let at = nextAt(text, 0); at !== -1; at = nextAt(text, at + 1)) {
+      const patterns = patternsFor(text);
+      const nextSign = signsOf(text);
+      for (let at = nextSign(); at !== -1; at = nextSign()) {
         if (at < from) continue;
         let m: RegExpExecArray | null = null;
         const runStart = localPartRunStart(text, at);
         for (let start = Math.max(from, runStart); start < at && m === null; start++) {
           if (!mayStartAt(text, start, runStart)) continue;
-          for (const p of patternsFor(text)) {
+          for (const p of patterns) {
             p.lastIndex = start;
             m = p.exec(text);
             if (m !== null) break;
@@ -123,7 +135,9 @@ export function createEmailDetector(): Detector {
         const lead = encodedSeparator.exec(localPart.replace(encodedApostrophe, 'xxxx'))?.[0].length ?? 0;
         const tag =
           text[m.index - 1] === '=' ? returnPathLead.exec(text.slice(Math.max(0, m.index - 64), m.index)) : null;
-        const start = tag === null ? m.index + lead : m.index - (tag[1] as string).length;
+        // A field code glued to the address in a `|`-separated record (SIP2's `|BEana@…`, FIAS's `|GVana@…`).
+        const fieldCode = text[m.index - 1] === '|' && /^[A-Z]{2}[a-z0-9]/.test(localPart) ? 2 : 0;
+        const start = tag === null ? m.index + Math.max(lead, fieldCode) : m.index - (tag[1] as string).length;
         if (lead < localPart.length) out.push(candidate('email', start, end));
       }
     },

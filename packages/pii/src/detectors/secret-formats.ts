@@ -10,15 +10,13 @@ const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"';{}]+))`;
 const lineEnd = `[ \\t]*;?[ \\t]*(?=$|\\\\[nr]|\\r?\\n|\\}|(?<=[ \\t])(?://|#))`;
 // The start of a directive: the start of the text, a (maybe escaped) line break, or after `{` / `;`.
 const lineStart = `(?:^|\\\\[nr]|\\n|[{;])[ \\t]*`;
-// (`pw` ends OpenLDAP's and nslcd's `rootpw`/`bindpw`.)
-const secretDirective = 'password|passwd|passphrase|secret|pass|pw|psk|requirepass|masterauth|key-string|community';
+const secretDirective = 'password|passwd|passphrase|secret|pass|psk|requirepass|masterauth|key-string|community';
 // Cisco-style encryption types (0 plain, 5/8/9 hashes, 7 reversible) and hash names written before a key.
 const hashName = '(?:(?:md5|sha\\d*|hmac-sha-?\\d+|ascii-text|hexadecimal|text)[ \\t]+)?';
 const keyType = `(?:[0-9][ \\t]+)?${hashName}`;
 // Every shape below has its word right before a blank: gated on both, the directive rule skips the many lines where
 // `key` or `pass` stands in other text.
 const directiveWords = [
-  'pw',
   'password',
   'passwd',
   'passphrase',
@@ -68,6 +66,8 @@ export function createSecretFormatsDetector(): Detector {
         ),
         rule(['snmp-server'], `\\bsnmp-server\\s+community\\s+(?:[0-9]\\s+)?${value}`),
         rule(['neighbor'], `\\bneighbor\\s+\\S+\\s+password\\s+(?:[0-9]\\s+)?${value}`),
+        // OpenLDAP's and nslcd's `rootpw x` / `bindpw x` on their own line.
+        rule(['rootpw', 'bindpw'], `(?<=${lineStart})(?:rootpw|bindpw)[ \\t]+${value}${lineEnd}`, undefined, 'gi'),
         // FortiOS: `set psksecret ENC xxx`, `set password ENC xxx`.
         rule(
           ['set passw', 'set psksecret', 'set secret'],

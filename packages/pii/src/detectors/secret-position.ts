@@ -217,7 +217,7 @@ export function createSecretPositionDetector(): Detector {
     ['"value"'],
     ['set(', 'put(', 'property(', 'setenv('],
     ['dbi:', 'mysql:', 'pgsql:', 'sqlite:', 'odbc:', 'oci:', 'sqlsrv:', 'jdbc:'],
-    ['auth', 'cookie', 'session', 'cred'],
+    ['-auth', 'cookie', '-session', '-cred'],
     ['dc='],
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];

@@ -108,6 +108,7 @@ const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
 const keyBefore = /(?:([A-Za-z_][\w.-]*)\s+)?([A-Za-z_][\w.-]*)\]?\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/;
 // A key names a credential when one of its words does; `…_id`, `…name`, `…user`, `…method` name something else.
 const credentialKey = /pass|pw|secret|credential|auth|salt|^[A-Za-z]$|^(?:value|val|data|input)$/i;
+const generatedIdParts = /0x[0-9A-Fa-f]{4,}$|0000|\d{9}|[0-9a-f]{12}/;
 const idBefore = /\b(?:fingerprint|hash|digest|checksum|nonce|serial|uuid|guid|etag|commit|sha\d*|md5)\s+$/i;
 const otherKey = /(?:id|name|user|method|type|policy|url|uri|host|path|file|mode|status|group)$/i;
 
@@ -131,7 +132,6 @@ const notAPassword = new RegExp(
     /\d{4}-\d\d-\d\d|\d\d?:\d\d|\d\d?-[A-Z][a-z]{2}-\d{2,4}/, // a date or time
     /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f.:-]+$|^[0-9A-F.:-]+$/, // a UUID, a hash, a MAC
     /^[A-Za-z]{0,4}[0-9a-f]{16,}$|^[a-z]{1,6}_(?:[a-z]+_)?[A-Za-z0-9]+$/, // a typed id (`MG` + hex, `cus_…`)
-    /0x[0-9A-Fa-f]{4,}$|0000|\d{9}|[0-9a-f]{12}/, // a hex number, a zero-padded or epoch counter, a hex run: an id
     /^[\w-]+\.[a-z]{1,4}\d{1,2}$/, // a file name (`AuthKey.p8`, `cert.p12`)
     /^[A-Za-z0-9+/]{40}$/, // an AWS secret key (its own type)
     /\$[{(A-Za-z_]|%(?![0-9A-Fa-f]{2})[a-z(]|\{\{/, // a `$VAR`, `${…}`, `%p`, `{{…}}` reference
@@ -407,13 +407,6 @@ function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: L
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);
   if (opening === 91 || opening === 60) return;
-  // A syslog tag (`synoscgi_SYNO.API.Auth_7[18812]:`), a quoted key (`"s3Options":`), a value named as an id
-  // (`card fingerprint L7g3…`, `checksum …`).
-  if (
-    /^(?:\[\d|\\?["']\s*:)/.test(text.slice(tokenEnd, tokenEnd + 4)) ||
-    idBefore.test(text.slice(Math.max(0, tokenStart - 16), tokenStart))
-  )
-    return;
   let start = tokenStart;
   let value = text.slice(tokenStart, tokenEnd);
   // `key=` inside the token must name a credential (and decides); `user:` in front (`ops:S3cret`, `P:S3cret`) may be
@@ -432,6 +425,14 @@ function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: L
   if (!passwordShaped(value)) return;
   words.spans ??= credentialWordsIn(text);
   if (!nearCredentialWord(text, words.spans, start, start + value.length)) return;
+  // A syslog tag (`synoscgi_SYNO.API.Auth_7[18812]:`), a quoted key (`"s3Options":`), an id (`0x` hex, a zero-padded or
+  // epoch counter, a hex run inside it), a value named as an id (`card fingerprint L7g3…`, `checksum …`).
+  if (
+    generatedIdParts.test(value) ||
+    /^(?:\[\d|\\?["']\s*:)/.test(text.slice(tokenEnd, tokenEnd + 4)) ||
+    idBefore.test(text.slice(Math.max(0, tokenStart - 16), tokenStart))
+  )
+    return;
   // Without a key of its own, the key the token stands under (`"customerId":"…"`), or, after a bare separator, the key
   // before that (`session[password]=…`).
   const bareSeparator = text.charCodeAt(tokenStart) === 61 || text.charCodeAt(tokenStart) === 58;

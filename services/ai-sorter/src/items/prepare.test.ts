@@ -102,4 +102,11 @@ describe('prepareItems redaction of structured fields', () => {
     for (const value of Object.values(secrets)) expect(sent).not.toContain(value);
     expect(item?.attributes).toMatchObject({ msg: 'authentication failed', status: 401 });
   });
+
+  test('When the field taken as the message is a name only its key reveals, then neither text nor template keeps it', async () => {
+    const body = { type: 'user', name: 'tquillon', email: 'tq@example.org', role: 'write' };
+    const [item] = await prepareItems([{ id: 'a', type: 'log', payload: body }], deps());
+    expect(item?.text).not.toContain('tquillon');
+    expect(item?.template).not.toContain('tquillon');
+  });
 });

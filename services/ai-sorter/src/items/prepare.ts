@@ -94,9 +94,15 @@ export function redactItem(
       redactions[type] = (redactions[type] ?? 0) + n;
     return text;
   };
+  const attributes = rawAttributes === undefined ? undefined : redactAttributes(rawAttributes, redactor);
   // The whole line is redacted at once: a value is often known only by words on the other side of the header's end
   // (`sudo:   jdoe : TTY=...`, `[pid 3321] [jdoe] FAIL LOGIN`), so the header and the message apart would each keep it.
-  const text = redact(raw);
+  const line = redact(raw);
+  // A structured payload's message field is read beside its key, as the attributes are (`"name":"…"` may be a user).
+  const text =
+    typeof item.payload !== 'string' && attributes !== undefined && itemText(rawAttributes ?? {}) === raw
+      ? itemText(attributes)
+      : line;
   let message: string;
   if (parsed.messageStart === 0) message = parsed.message === raw ? text : redact(parsed.message);
   else if (parsed.message === raw.slice(parsed.messageStart)) {
@@ -108,7 +114,6 @@ export function redactItem(
     // A JSON or logfmt line whose message is a decoded field value: the message is redacted on its own as well.
     message = redact(parsed.message);
   }
-  const attributes = rawAttributes === undefined ? undefined : redactAttributes(rawAttributes, redactor);
   const r = rules.classify({ text, type: item.type, attributes });
   return {
     // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
