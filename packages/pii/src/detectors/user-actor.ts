@@ -459,12 +459,12 @@ export function createUserActorDetector(): Detector {
         // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).
         rule(
           ['name='],
-          `(?<![\\w.-])name=(${name})(?=[\\s,;]|$)(?:(?=[^\\n]*?\\s(?:password|passwd)=)|(?<=(?<![\\w.-])(?:password|passwd)=[^\\n]*?\\sname=[^\\s=]*))`,
+          `(?<![\\w.-])name=(${name})(?=[\\s,;]|$)(?:(?=[^\\n]{0,200}?\\s(?:password|passwd)=)|(?<=(?<![\\w.-])(?:password|passwd)=[^\\n]{0,200}?\\sname=[^\\s=]*))`,
         ),
         // ArcSight CEF's custom strings: the value whose label names a user (`cs1Label=Auth.Username cs1=NAME`).
         rule(
           ['label='],
-          `\\bcs(\\d)Label=[\\w.]*?(?:User|Account|Login)(?:name|Id)?(?=\\s)[^\\n]*?\\scs\\1=(${name})(?=\\s|$)`,
+          `\\bcs(\\d)Label=[\\w.]*?(?:User|Account|Login)(?:name|Id)?(?=\\s)[^\\n]{0,400}?\\scs\\1=(${name})(?=\\s|$)`,
           [2],
           'gi',
         ),
@@ -505,11 +505,11 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gm',
         ),
-        // Single-dash user flags of Java, ONTAP and Windows CLIs: `-username svc-snap`, `-user-or-group-name NAME`; and
-        // CUPS's `lpadmin -u allow:NAME,NAME`.
+        // ONTAP's `-user-or-group-name NAME` (user-formats reads `-username` and `--user`), CUPS's `lpadmin -u
+        // allow:NAME,NAME`.
         rule(
-          ['-user', '-login', 'lpadmin'],
-          `(?<=\\s)-(?:user(?:-?name)?|user-or-group-name|login-?name)(?:\\s+|=)["']?(${name})(?=["'\\s]|$)|(?<=\\blpadmin\\b[^|;&\\n]*?\\s-u\\s+(?:allow|deny):(?:[\\w.-]+,)*)(${name})(?=[,\\s]|$)`,
+          ['-user-or-group-name', 'lpadmin'],
+          `(?<=\\s)-user-or-group-name(?:\\s+|=)["']?(${name})(?=["'\\s]|$)|[:,](?<=\\blpadmin\\b[^|;&\\n]{0,200}?\\s-u\\s+(?:allow|deny):(?:[\\w.-]+,){0,20})(${name})(?=[,\\s]|$)`,
         ),
         // A field that is all `domain\\name` in lower case (PAN-OS's and other firewalls' user column: `,acme\\mvargas,`):
         // the name in lower case too (not an escape, `\\n…` `\\t…` `\\u0041`, a file, or a printer, `srv-print\\Legal-BW`).
@@ -537,13 +537,13 @@ export function createUserActorDetector(): Detector {
         // NAME`, `ocpasswd -c FILE NAME`, `smbpasswd -a NAME`).
         rule(
           ['ctl ', 'passwd'],
-          `\\b[\\w-]*ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
+          `\\b[\\w-]{0,30}ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
         ),
         // Installers' account lines: kickstart's `user --name=NAME`, Debian preseed's `passwd/username string NAME`; the uid
         // of `useradd -u 10001` (not 0); apt's `Requested-By: NAME (1003)` (both).
         rule(
           ['user --name', 'passwd/username', 'useradd', 'usermod', 'requested-by'],
-          `(?<![\\w-])user\\s+--name[= ](${name})|\\bpasswd/username\\s+string\\s+(${name})|\\buser(?:add|mod)\\b[^|;&\\n]*?\\s-u\\s+(?!0\\b)(\\d{1,10})\\b|\\bRequested-By: ${name} \\((?!0\\))(\\d{1,10})\\)`,
+          `(?<![\\w-])user\\s+--name[= ](${name})|\\bpasswd/username\\s+string\\s+(${name})|\\buser(?:add|mod)\\b[^|;&\\n]{0,200}?\\s-u\\s+(?!0\\b)(\\d{1,10})\\b|\\bRequested-By: ${name} \\((?!0\\))(\\d{1,10})\\)`,
         ),
         // cron's mail: `From: root@backup-01 (Cron Daemon)`, `Subject: Cron <deploy@backup-01> CMD`.
         rule(['cron'], `\\bFrom: (${name})@[\\w.-]+ \\(Cron Daemon\\)|\\bSubject: Cron <(${name})@[\\w.-]+>`),
@@ -551,7 +551,10 @@ export function createUserActorDetector(): Detector {
         // (the column's place in the list is the value's, up to the fifth).
         rule(['insert into'], sqlInsertUser, undefined, 'gi'),
         // The user flag of any SQL shell (`psql`, `ysqlsh`, `hdbsql`, `vsql`, `mysql`…): `-U NAME`, `-u NAME`.
-        rule(['sql'], `\\s-[uU](?<=\\b[\\w-]*sql[\\w-]*\\b[^|;&\\n]*?\\s-[uU])\\s*["']?(${name})(?=["'\\s]|$)`),
+        rule(
+          ['sql'],
+          `\\s-[uU](?<=\\b[\\w-]{0,30}sql[\\w-]{0,30}\\b[^|;&\\n]{0,200}?\\s-[uU])\\s*["']?(${name})(?=["'\\s]|$)`,
+        ),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
           ['userid=', 'user=', 'owner='],
