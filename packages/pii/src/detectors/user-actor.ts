@@ -241,6 +241,16 @@ const authOutcome =
   '(?:fail(?:ed|ure|s)?|unable|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
   'incorrect|mismatch|expired|reset(?:ting)?|chang(?:e|ed|ing)|updat(?:e|ed|ing)|locked|unlocked|granted|revoked|' +
   'issued|rotated|ok|attempts?)';
+// A word each of authWord's and authOutcome's spellings holds: a rule that needs both runs only where both are.
+const authWords = (
+  'login|log in|log-in|logon|log on|log-on|signin|sign in|sign-in|signon|sign on|sign-on|auth|password|passwd|cred|' +
+  'bind|access'
+).split('|');
+const authOutcomeWords = (
+  'fail unable succe accepted denied rejected refused invalid wrong bad incorrect mismatch expired reset chang updat ' +
+  'locked granted revoked issued rotated ok attempt'
+).split(' ');
+const loginWords = [authWords, authOutcomeWords];
 // Quotes or brackets around a name, also JSON-escaped (`\\"root\\"`) or a quoted list item (`['ubuntu']`).
 const open = `(?:\\\\?["'\\[]){0,2}`;
 const close = `(?:\\\\?["'\\]]){0,2}`;
@@ -263,6 +273,7 @@ export function createUserActorDetector(): Detector {
           `${forAfterLogin}(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
           undefined,
           'gi',
+          loginWords,
         ),
         // `connected as tsdbadmin via …`, `Connecting to host … as root,`, `authenticated: … as jlowe (`: the account a
         // session runs as (a client connecting `as` an id names the client, not a person).
@@ -287,6 +298,7 @@ export function createUserActorDetector(): Detector {
           `\\sfor\\s+(?<=\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+)${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
           undefined,
           'gi',
+          [authWords, ['request', 'attempt']],
         ),
         // A user's session: `Session opened for oksana.marchenko from 91.203.145.66`, `session closed for tkrause`.
         rule(
@@ -301,6 +313,10 @@ export function createUserActorDetector(): Detector {
           `\\sfor\\s+(${name}):\\s+(?:password|authentication|auth|access|login)\\s+(?:mismatch|fail(?:ed|ure)|denied|incorrect|invalid|rejected|expired)\\b`,
           undefined,
           'gi',
+          [
+            ['password', 'auth', 'access', 'login'],
+            ['mismatch', 'fail', 'denied', 'incorrect', 'invalid', 'rejected', 'expired'],
+          ],
         ),
         // util-linux and busybox login: `FAILED LOGIN 2 FROM 10.3.3.3 FOR operator2, Authentication failure`, `LOGIN ON
         // tty1 BY alice`, `root login on 'ttyS0'`.
@@ -418,7 +434,7 @@ export function createUserActorDetector(): Detector {
         rule(['(uid'], `(?<![\\w.@-])(${name})\\s\\(uid[ =:]\\d+\\)`),
         // Quoted after a login's `for`, a name may be capitalized: `login … succeeded for "Quillon"`.
         // (The quote first: few `for`s have one after them, and the look back at the login words costs far more.)
-        rule([' for '], `\\sfor\\s+(?=\\\\?["'])${loginBeforeFor}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi'),
+        rule([' for '], `\\sfor\\s+(?=\\\\?["'])${loginBeforeFor}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi', loginWords),
         rule(['user \\"', 'user \\\\"'], `\\b[Uu]ser\\s+\\\\{1,3}"(${name})\\\\{1,3}"`),
       ],
     ],
