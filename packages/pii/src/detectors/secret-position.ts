@@ -256,8 +256,6 @@ export function createSecretPositionDetector(): Detector {
   const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord] = [
     128, 256, 512, 1024, 2048, 4096, 8192,
   ];
-  // `\s` past ASCII: a text holding one gets afterWord on its secret word alone (the keyword pass reads ASCII only).
-  const otherSpace = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -356,7 +354,7 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
         }
       }
-      if ((rules & proseWord) === 0 && !(hasSecretWord && otherSpace.test(text))) return;
+      if ((rules & proseWord) === 0) return;
       afterWord.lastIndex = 0;
       for (let m = afterWord.exec(text); m !== null; m = afterWord.exec(text)) {
         const raw = m[1] ?? m[2] ?? (m[3] as string);
