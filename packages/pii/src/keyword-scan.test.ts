@@ -37,6 +37,12 @@ describe('createGroupScan', () => {
     expect(groupsIn(slots, '')).toEqual([0, 0]);
   });
 
+  test('reads whitespace past ASCII as the blank of a word, and nothing else past ASCII', () => {
+    const blank = [[['api key'], ['token ']]];
+    expect(groupsIn(blank, 'api\u00a0key token\u3000x')).toEqual([0b11]);
+    expect(groupsIn(blank, 'api\u00e9key token\u00e9x')).toEqual([0]);
+  });
+
   test('reports a word listed by two slots to both', () => {
     expect(groupsIn([[['key']], [['x'], ['key']]], 'api key')).toEqual([0b1, 0b10]);
   });

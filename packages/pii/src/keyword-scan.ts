@@ -4,6 +4,21 @@ const outputFlag = 0x8000;
 /** Where a word counts: slot (a detector) and the bit set of that slot's word groups that list it. */
 type Tag = readonly [slot: number, groups: number];
 
+/** The whitespace of a pattern's `\s` past ASCII (no-break, em and ideographic spaces...). */
+function isOtherSpace(code: number): boolean {
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** The character classes of the automaton: one per distinct character of the words, A-Z folded onto a-z; 0 is any other. */
 function characterClasses(words: readonly string[]): { classOf: Uint8Array; count: number } {
   const classOf = new Uint8Array(128);
@@ -22,7 +37,8 @@ function characterClasses(words: readonly string[]): { classOf: Uint8Array; coun
 
 /**
  * Finds, in one pass over a text, the words (lower case, ASCII) of many slots' word groups, in any ASCII case, and
- * writes into found[slot] the bit set of that slot's groups with a word in the text. The words are compiled into an
+ * writes into found[slot] the bit set of that slot's groups with a word in the text (a blank of a word also matches
+ * whitespace past ASCII). The words are compiled into an
  * Aho-Corasick automaton with every transition precomputed, so each character of the text costs one table lookup
  * whatever the number of words, and every occurrence of every word is seen (`users` holds `user`) without lower-casing
  * a copy of the text.
@@ -45,6 +61,8 @@ export function createGroupScan(
   });
   const words = [...tags.keys()];
   const { classOf, count: classes } = characterClasses(words);
+  // Whitespace past ASCII reads as a blank, so a word ending in a blank gates a pattern's `\s` on every text.
+  const otherSpaceClass = classOf[32] as number;
 
   // The trie: goto[state * classes + class] is the child state, 0 where there is none (0 is the root).
   const goto: number[] = new Array<number>(classes).fill(0);
@@ -115,7 +133,8 @@ export function createGroupScan(
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      state = next[state * classes + (code < 128 ? (classOf[code] as number) : 0)] as number;
+      const c = code < 128 ? (classOf[code] as number) : isOtherSpace(code) ? otherSpaceClass : 0;
+      state = next[state * classes + c] as number;
       if (state < outputFlag) continue;
       state ^= outputFlag;
       for (let p = outputAt[state] as number; p < (outputAt[state + 1] as number); p += 2) {

@@ -40,6 +40,33 @@ describe('rule detector', () => {
     expect(findValues(many, 'w0x=a w33x=b w69x=c')).toEqual(['a', 'b', 'c']);
   });
 
+  test('runs a rule with further word lists only where one word of each is, through the scanner too', () => {
+    const both = createRuleDetector(
+      'user',
+      [[rule([' for '], 'failed for (\\w+)', undefined, 'g', [['fail'], ['log', 'auth']])]],
+      () => true,
+    );
+    expect(both.parts?.[0]?.keywordGroups).toEqual([[' for '], ['fail'], ['log', 'auth']]);
+    expect(findValues(both, 'login failed for alice')).toEqual(['alice']);
+    // The pattern would match, but no word of the last list is in the text: the rule does not run.
+    expect(findValues(both, 'job failed for alice')).toEqual([]);
+    const out: Parameters<typeof both.find>[1] = [];
+    both.parts?.[0]?.find('auth failed for bob', out, 0b011);
+    expect(out).toEqual([]);
+    both.parts?.[0]?.find('auth failed for bob', out, 0b111);
+    expect(out.map((c) => c.start)).toEqual(['auth failed for '.length]);
+  });
+
+  test('cuts rules with further word lists into parts of at most 32 keyword groups, in order', () => {
+    const wide = createRuleDetector(
+      'user',
+      [Array.from({ length: 20 }, (_, i) => rule([`w${i}x`], `w${i}x=(\\w+)`, undefined, 'g', [[`v${i}`]]))],
+      () => true,
+    );
+    expect(wide.parts?.map((p) => p.keywordGroups?.length)).toEqual([32, 8]);
+    expect(findValues(wide, 'v0 w0x=a v16 w16x=b v19 w19x=c')).toEqual(['a', 'b', 'c']);
+  });
+
   test('drops a value when accept refuses it', () => {
     expect(findValues(detector, 'login as nobody')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { PiiType } from '../pii-type';
 import { createGroupScan } from '../keyword-scan';
-import { anyOf, candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
+import { anyOf, candidate, combineDetectors, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
  * One way a log format or a command line places a value: the words (lower case) one of which every text with a
@@ -8,35 +8,74 @@ import { anyOf, candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidat
  */
 export interface Rule {
   readonly words: readonly string[];
+  /** More word lists a match also needs one word of each of (`for` and a login word): the rule runs only on a text
+   * holding all, each list a keyword group of its own, so the one keyword pass tells it without a pattern. */
+  readonly alsoWords?: ReadonlyArray<readonly string[]>;
   readonly pattern: RegExp;
   /** The capture groups that are values (all when absent): one pattern can serve two types (a user and a password). */
   readonly values?: readonly number[];
 }
 
 /** The pattern compiled with match indices (`d`), so every capture group's position is known without searching. */
-export function rule(words: readonly string[], source: string, values?: readonly number[], flags = 'g'): Rule {
-  return { words, pattern: new RegExp(source, `${flags}d`), values };
+export function rule(
+  words: readonly string[],
+  source: string,
+  values?: readonly number[],
+  flags = 'g',
+  alsoWords?: ReadonlyArray<readonly string[]>,
+): Rule {
+  return { words, alsoWords, pattern: new RegExp(source, `${flags}d`), values };
+}
+
+/** A rule's keyword groups: its words, then each further list. */
+function wordGroups(r: Rule): string[][] {
+  return [r.words, ...(r.alsoWords ?? [])].map((words) => [...new Set(words)]);
+}
+
+/** Consecutive runs of rules with at most 32 keyword groups in all (the bits of one number), in their order. */
+function inRunsOf32Groups(rules: readonly Rule[]): Rule[][] {
+  const runs: Rule[][] = [];
+  let groups = 32;
+  for (const r of rules) {
+    const size = 1 + (r.alsoWords?.length ?? 0);
+    if (groups + size > 32) {
+      runs.push([]);
+      groups = 0;
+    }
+    (runs[runs.length - 1] as Rule[]).push(r);
+    groups += size;
+  }
+  return runs;
 }
 
 /**
  * A keyword-led detector made of rules: each capture group of a match becomes a candidate of `type` when `accept`
- * takes its value, and the claim is the whole match. Each rule runs only on a text holding one of its own words: the
- * rules are cut into parts of 32 with one keyword group per rule, which the scanner runs as detectors of their own, so
- * the scanner's one pass over the text tells each rule apart (`groups` only arranges the rules for the reader).
+ * takes its value, and the claim is the whole match. Each rule runs only on a text holding one of its own words (and
+ * one of each further list): the rules are cut into parts of up to 32 keyword groups, one per word list of a rule,
+ * which the scanner runs as detectors of their own, so the scanner's one pass over the text tells each rule apart
+ * (`groups` only arranges the rules for the reader).
  */
 export function createRuleDetector(
   type: PiiType,
   groups: ReadonlyArray<readonly Rule[]>,
   accept: (value: string) => boolean,
 ): Detector {
-  const parts = inRunsOf32(groups.flat()).map((run) => createRulePart(type, run, accept));
+  const parts = inRunsOf32Groups(groups.flat()).map((run) => createRulePart(type, run, accept));
   return combineDetectors(type, parts);
 }
 
-/** Up to 32 rules, the bit of each set when the text holds one of its words. */
+/** Rules with up to 32 keyword groups, the bit of each set when the text holds one of its words. */
 function createRulePart(type: PiiType, rules: readonly Rule[], accept: (value: string) => boolean): Detector {
-  const keywordGroups = rules.map((r) => [...new Set(r.words)]);
-  const hint = anyOf([...new Set(keywordGroups.flat())]);
+  const keywordGroups = rules.flatMap(wordGroups);
+  // Each rule's bits: all must be set for it to run.
+  let next = 0;
+  const needs = rules.map((r) => {
+    const count = 1 + (r.alsoWords?.length ?? 0);
+    const bits = count === 32 ? -1 : ((1 << count) - 1) << next;
+    next += count;
+    return bits;
+  });
+  const hint = anyOf([...new Set(rules.flatMap((r) => r.words))]);
   // A caller without the scanner (a test) gets the same gating from a keyword pass of the part's own, built on first use.
   let ownScan: ((text: string, found: Int32Array) => void) | undefined;
   const ownFound = new Int32Array(1);
@@ -53,7 +92,8 @@ function createRulePart(type: PiiType, rules: readonly Rule[], accept: (value: s
         found = ownFound[0] as number;
       }
       for (let r = 0; r < rules.length; r++) {
-        if ((found & (1 << r)) === 0) continue;
+        const need = needs[r] as number;
+        if ((found & need) !== need) continue;
         const { pattern, values } = rules[r] as Rule;
         pattern.lastIndex = 0;
         for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

@@ -64,6 +64,13 @@ describe('secret by position detector', () => {
       '(/usr/bin/backup --token=Jn5sSmE7XAlEUJ6g)',
       ['Jn5sSmE7XAlEUJ6g'],
     ],
+    ['finds the value when a tab follows a long flag', 'tool --api-key\tQw3rTy9Uiop2', ['Qw3rTy9Uiop2']],
+    [
+      'finds a random value when a no-break space follows the secret word',
+      'the token\u00a0Zk29fhQ7LmPz31Xa expired',
+      ['Zk29fhQ7LmPz31Xa'],
+    ],
+    ['finds a random value when a newline follows the secret word', 'api key\nHq81mZpTq27Wxc', ['Hq81mZpTq27Wxc']],
     [
       'finds the credential when an auth key holds base64 of user:pass',
       `{"auths":{"quay.io":{"auth":"${Buffer.from('bot:s3cr3t-pw').toString('base64')}"}}}`,

@@ -190,6 +190,36 @@ export function createSecretPositionDetector(): Detector {
     'gi',
   );
   const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
+  // What longFlag and afterWord each need right after their word (a blank or `=`; whitespace), so that neither runs on
+  // the many lines where a secret word is only part of a longer word or of a key.
+  const flagWords = [
+    'password',
+    'passwd',
+    'passphrase',
+    'token',
+    'secret',
+    'apikey',
+    'api-key',
+    'access-key',
+    'auth-key',
+    'pass',
+  ];
+  const flagGate = flagWords.flatMap((w) => [`${w} `, `${w}\t`, `${w}=`]);
+  const proseWords = [
+    'password',
+    'passwd',
+    'passphrase',
+    'secret',
+    'token',
+    'credential',
+    'credentials',
+    'requirepass',
+    'masterauth',
+  ];
+  const keyWords = ['api', 'access', 'auth'].flatMap((w) => ['', ' ', '_', '-'].map((sep) => `${w}${sep}key`));
+  const proseGate = [...proseWords, ...keyWords].flatMap((w) =>
+    [' ', '\t', '\n', '\r', '\v', '\f'].map((b) => `${w}${b}`),
+  );
   const loginCallWords = [
     'login(',
     'login (',
@@ -219,9 +249,13 @@ export function createSecretPositionDetector(): Detector {
     ['dbi:', 'mysql:', 'pgsql:', 'sqlite:', 'odbc:', 'oci:', 'sqlsrv:', 'jdbc:'],
     ['-auth', 'cookie', '-session', '-cred'],
     ['dc='],
+    flagGate,
+    proseGate,
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
-  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord] = [128, 256, 512, 1024, 2048];
+  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord] = [
+    128, 256, 512, 1024, 2048, 4096, 8192,
+  ];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -230,7 +264,7 @@ export function createSecretPositionDetector(): Detector {
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], rules = -1): void {
       const hasSecretWord = (rules & secretWord) !== 0;
-      if (hasSecretWord) {
+      if (rules & flagWord) {
         longFlag.lastIndex = 0;
         for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
           const found = m[2] ?? m[3] ?? (m[4] as string);
@@ -320,7 +354,7 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
         }
       }
-      if (!hasSecretWord) return;
+      if ((rules & proseWord) === 0) return;
       afterWord.lastIndex = 0;
       for (let m = afterWord.exec(text); m !== null; m = afterWord.exec(text)) {
         const raw = m[1] ?? m[2] ?? (m[3] as string);

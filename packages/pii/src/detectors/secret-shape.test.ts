@@ -134,4 +134,8 @@ describe('secret by shape detector', () => {
   test("leaves IBM's keyword(value) options alone after an account command", () => {
     expect(findValues(detector, 'ADDUSER JOE02 DFLTGRP(SYS1) OWNER(ADM)')).toEqual([]);
   });
+
+  test('leaves a URL-encoded email alone near a password word', () => {
+    expect(findValues(detector, 'user jlee42%40lab.example.org password reset requested')).toEqual([]);
+  });
 });

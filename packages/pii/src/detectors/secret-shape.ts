@@ -125,7 +125,7 @@ const joinedParts = /[A-Za-z]\d|\d[A-Za-z]|[._:-].*[._:-]/;
 // Shapes that are something else, by what they are.
 const notAPassword = new RegExp(
   [
-    /^[\w.+-]+@[\w.-]+(?::\S*)?$/, // an email or `name@host`
+    /^[\w.+-]+(?:@|%40)[\w.-]+(?::\S*)?$/, // an email (maybe URL-encoded) or `name@host`
     /[/\\]/, // a path, a URL, `product/version`, `DOMAIN\name`
     /^[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$/, // a host or file name
     /\d+\.\d+\.\d+|^v?\d+(?:\.\d+)+/, // a version

@@ -117,11 +117,7 @@ describe('user actor detector', () => {
     ],
     ['a BSD ftpd login', 'ftpd[88]: FTP LOGIN FROM gw.example.net [192.0.2.8], pbrandt', ['pbrandt']],
     ['an otpauth account', 'uri otpauth://totp/Acme%20VPN:kvoss?secret=ABC&issuer=Acme', ['kvoss']],
-    [
-      'single-dash user flags',
-      'tool -username ops_ro2 -p x; vserver -user-or-group-name svc-mon -role ro',
-      ['ops_ro2', 'svc-mon'],
-    ],
+    ["ONTAP's user-or-group flag", 'vserver -user-or-group-name svc-mon -role ro', ['svc-mon']],
     ['the users lpadmin allows', 'lpadmin -p HR -u allow:mrossi,tbaker -E', ['mrossi', 'tbaker']],
     [
       'a lower-case domain\\name field',

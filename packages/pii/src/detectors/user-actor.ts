@@ -241,6 +241,16 @@ const authOutcome =
   '(?:fail(?:ed|ure|s)?|unable|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
   'incorrect|mismatch|expired|reset(?:ting)?|chang(?:e|ed|ing)|updat(?:e|ed|ing)|locked|unlocked|granted|revoked|' +
   'issued|rotated|ok|attempts?)';
+// A word each of authWord's and authOutcome's spellings holds: a rule that needs both runs only where both are.
+const authWords = (
+  'login|log in|log-in|logon|log on|log-on|signin|sign in|sign-in|signon|sign on|sign-on|auth|password|passwd|cred|' +
+  'bind|access'
+).split('|');
+const authOutcomeWords = (
+  'fail unable succe accepted denied rejected refused invalid wrong bad incorrect mismatch expired reset chang updat ' +
+  'locked granted revoked issued rotated ok attempt'
+).split(' ');
+const loginWords = [authWords, authOutcomeWords];
 // Quotes or brackets around a name, also JSON-escaped (`\\"root\\"`) or a quoted list item (`['ubuntu']`).
 const open = `(?:\\\\?["'\\[]){0,2}`;
 const close = `(?:\\\\?["'\\]]){0,2}`;
@@ -263,6 +273,7 @@ export function createUserActorDetector(): Detector {
           `${forAfterLogin}(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
           undefined,
           'gi',
+          loginWords,
         ),
         // `connected as tsdbadmin via …`, `Connecting to host … as root,`, `authenticated: … as jlowe (`: the account a
         // session runs as (a client connecting `as` an id names the client, not a person).
@@ -287,6 +298,7 @@ export function createUserActorDetector(): Detector {
           `\\sfor\\s+(?<=\\b${authWord}\\s+(?:request|attempt)s?\\s+for\\s+)${open}(${name})${close}(?=\\s+(?:has|have|was|is)\\s+(?:been\\s+)?${authOutcome}\\b)`,
           undefined,
           'gi',
+          [authWords, ['request', 'attempt']],
         ),
         // A user's session: `Session opened for oksana.marchenko from 91.203.145.66`, `session closed for tkrause`.
         rule(
@@ -301,6 +313,10 @@ export function createUserActorDetector(): Detector {
           `\\sfor\\s+(${name}):\\s+(?:password|authentication|auth|access|login)\\s+(?:mismatch|fail(?:ed|ure)|denied|incorrect|invalid|rejected|expired)\\b`,
           undefined,
           'gi',
+          [
+            ['password', 'auth', 'access', 'login'],
+            ['mismatch', 'fail', 'denied', 'incorrect', 'invalid', 'rejected', 'expired'],
+          ],
         ),
         // util-linux and busybox login: `FAILED LOGIN 2 FROM 10.3.3.3 FOR operator2, Authentication failure`, `LOGIN ON
         // tty1 BY alice`, `root login on 'ttyS0'`.
@@ -418,7 +434,7 @@ export function createUserActorDetector(): Detector {
         rule(['(uid'], `(?<![\\w.@-])(${name})\\s\\(uid[ =:]\\d+\\)`),
         // Quoted after a login's `for`, a name may be capitalized: `login … succeeded for "Quillon"`.
         // (The quote first: few `for`s have one after them, and the look back at the login words costs far more.)
-        rule([' for '], `\\sfor\\s+(?=\\\\?["'])${loginBeforeFor}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi'),
+        rule([' for '], `\\sfor\\s+(?=\\\\?["'])${loginBeforeFor}\\\\?(["'])(${name})\\\\?\\1`, [2], 'gi', loginWords),
         rule(['user \\"', 'user \\\\"'], `\\b[Uu]ser\\s+\\\\{1,3}"(${name})\\\\{1,3}"`),
       ],
     ],
@@ -459,12 +475,12 @@ export function createUserActorDetector(): Detector {
         // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).
         rule(
           ['name='],
-          `(?<![\\w.-])name=(${name})(?=[\\s,;]|$)(?:(?=[^\\n]*?\\s(?:password|passwd)=)|(?<=(?<![\\w.-])(?:password|passwd)=[^\\n]*?\\sname=[^\\s=]*))`,
+          `(?<![\\w.-])name=(${name})(?=[\\s,;]|$)(?:(?=[^\\n]{0,200}?\\s(?:password|passwd)=)|(?<=(?<![\\w.-])(?:password|passwd)=[^\\n]{0,200}?\\sname=[^\\s=]*))`,
         ),
         // ArcSight CEF's custom strings: the value whose label names a user (`cs1Label=Auth.Username cs1=NAME`).
         rule(
           ['label='],
-          `\\bcs(\\d)Label=[\\w.]*?(?:User|Account|Login)(?:name|Id)?(?=\\s)[^\\n]*?\\scs\\1=(${name})(?=\\s|$)`,
+          `\\bcs(\\d)Label=[\\w.]*?(?:User|Account|Login)(?:name|Id)?(?=\\s)[^\\n]{0,400}?\\scs\\1=(${name})(?=\\s|$)`,
           [2],
           'gi',
         ),
@@ -505,11 +521,11 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gm',
         ),
-        // Single-dash user flags of Java, ONTAP and Windows CLIs: `-username svc-snap`, `-user-or-group-name NAME`; and
-        // CUPS's `lpadmin -u allow:NAME,NAME`.
+        // ONTAP's `-user-or-group-name NAME` (user-formats reads `-username` and `--user`), CUPS's `lpadmin -u
+        // allow:NAME,NAME`.
         rule(
-          ['-user', '-login', 'lpadmin'],
-          `(?<=\\s)-(?:user(?:-?name)?|user-or-group-name|login-?name)(?:\\s+|=)["']?(${name})(?=["'\\s]|$)|(?<=\\blpadmin\\b[^|;&\\n]*?\\s-u\\s+(?:allow|deny):(?:[\\w.-]+,)*)(${name})(?=[,\\s]|$)`,
+          ['-user-or-group-name', 'lpadmin'],
+          `(?<=\\s)-user-or-group-name(?:\\s+|=)["']?(${name})(?=["'\\s]|$)|[:,](?<=\\blpadmin\\b[^|;&\\n]{0,200}?\\s-u\\s+(?:allow|deny):(?:[\\w.-]+,){0,20})(${name})(?=[,\\s]|$)`,
         ),
         // A field that is all `domain\\name` in lower case (PAN-OS's and other firewalls' user column: `,acme\\mvargas,`):
         // the name in lower case too (not an escape, `\\n…` `\\t…` `\\u0041`, a file, or a printer, `srv-print\\Legal-BW`).
@@ -537,13 +553,13 @@ export function createUserActorDetector(): Detector {
         // NAME`, `ocpasswd -c FILE NAME`, `smbpasswd -a NAME`).
         rule(
           ['ctl ', 'passwd'],
-          `\\b[\\w-]*ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
+          `\\b[\\w-]{0,30}ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
         ),
         // Installers' account lines: kickstart's `user --name=NAME`, Debian preseed's `passwd/username string NAME`; the uid
         // of `useradd -u 10001` (not 0); apt's `Requested-By: NAME (1003)` (both).
         rule(
           ['user --name', 'passwd/username', 'useradd', 'usermod', 'requested-by'],
-          `(?<![\\w-])user\\s+--name[= ](${name})|\\bpasswd/username\\s+string\\s+(${name})|\\buser(?:add|mod)\\b[^|;&\\n]*?\\s-u\\s+(?!0\\b)(\\d{1,10})\\b|\\bRequested-By: ${name} \\((?!0\\))(\\d{1,10})\\)`,
+          `(?<![\\w-])user\\s+--name[= ](${name})|\\bpasswd/username\\s+string\\s+(${name})|\\buser(?:add|mod)\\b[^|;&\\n]{0,200}?\\s-u\\s+(?!0\\b)(\\d{1,10})\\b|\\bRequested-By: ${name} \\((?!0\\))(\\d{1,10})\\)`,
         ),
         // cron's mail: `From: root@backup-01 (Cron Daemon)`, `Subject: Cron <deploy@backup-01> CMD`.
         rule(['cron'], `\\bFrom: (${name})@[\\w.-]+ \\(Cron Daemon\\)|\\bSubject: Cron <(${name})@[\\w.-]+>`),
@@ -551,7 +567,10 @@ export function createUserActorDetector(): Detector {
         // (the column's place in the list is the value's, up to the fifth).
         rule(['insert into'], sqlInsertUser, undefined, 'gi'),
         // The user flag of any SQL shell (`psql`, `ysqlsh`, `hdbsql`, `vsql`, `mysql`…): `-U NAME`, `-u NAME`.
-        rule(['sql'], `\\s-[uU](?<=\\b[\\w-]*sql[\\w-]*\\b[^|;&\\n]*?\\s-[uU])\\s*["']?(${name})(?=["'\\s]|$)`),
+        rule(
+          ['sql'],
+          `\\s-[uU](?<=\\b[\\w-]{0,30}sql[\\w-]{0,30}\\b[^|;&\\n]{0,200}?\\s-[uU])\\s*["']?(${name})(?=["'\\s]|$)`,
+        ),
         // A name with its number under a user key: Slurm's `UserId=mkowalski(20000)`, `owner=ana(1004)` (both; not uid 0).
         rule(
           ['userid=', 'user=', 'owner='],

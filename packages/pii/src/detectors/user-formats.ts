@@ -259,7 +259,7 @@ export function createUserFormatsDetector(): Detector {
         // like `--user` takes no value).
         rule(
           ['--user', '-username', '-login-name', '-user-name'],
-          `(?:user(?:-?name)?|login-name)(?<=(?<![\\w-])--?(?:[\\w-]{1,40}-)?(?:user(?:-?name)?|login-name))(?<!\\b(?:pip[x3]?|systemctl|journalctl|flatpak|gem|npm|busctl|loginctl|podman|dconf)\\b[^|;&\\n]*)(?:=|\\s+)["']?(${name})(?![\\w.$@:/-])`,
+          `(?:user(?:-?name)?|login-name)(?<=(?<![\\w-])--?(?:[\\w-]{1,40}-)?(?:user(?:-?name)?|login-name))(?<!\\b(?:pip[x3]?|systemctl|journalctl|flatpak|gem|npm|busctl|loginctl|podman|dconf)\\b[^|;&\\n]{0,300})(?:=|\\s+)["']?(${name})(?![\\w.$@:/-])`,
         ),
       ],
       [
