@@ -83,10 +83,10 @@ describe('createRedactor', () => {
     expect(() => createRedactor({ hashKey: '' })).toThrow(/hashKey must not be empty/);
   });
 
-  describe('redactValue', () => {
+  describe('redactRecord', () => {
     test('redacts object keys and keeps colliding keys apart when two redact alike', () => {
       expect(
-        createRedactor().redactValue({ '10.0.0.7': 'a', '10.0.0.8': 'b', 'jane@example.com': { ok: true } }),
+        createRedactor().redactRecord({ '10.0.0.7': 'a', '10.0.0.8': 'b', 'jane@example.com': { ok: true } }).value,
       ).toEqual({
         '<IPV4>': 'a',
         '<IPV4>#2': 'b',
@@ -100,7 +100,7 @@ describe('createRedactor', () => {
         hosts: ['10.0.0.1', 3, null],
         ok: true,
       };
-      expect(createRedactor().redactValue(input)).toEqual({
+      expect(createRedactor().redactRecord(input).value).toEqual({
         user: { email: '<EMAIL>', password: '<SECRET_KV>', apiKey: '<SECRET_KV>' },
         hosts: ['<IPV4>', 3, null],
         ok: true,
@@ -109,7 +109,7 @@ describe('createRedactor', () => {
     });
 
     test('keeps secret-named values when secret_kv is disabled', () => {
-      expect(createRedactor({ types: ['email'] }).redactValue({ password: 'hunter2' })).toEqual({
+      expect(createRedactor({ types: ['email'] }).redactRecord({ password: 'hunter2' }).value).toEqual({
         password: 'hunter2',
       });
     });
@@ -117,14 +117,14 @@ describe('createRedactor', () => {
     test('terminates and keeps the shape when the value has a cycle', () => {
       const input: Record<string, unknown> = { ip: '10.0.0.1' };
       input.self = input;
-      const out = createRedactor().redactValue(input) as Record<string, unknown>;
+      const out = createRedactor().redactRecord(input).value as Record<string, unknown>;
       expect(out.ip).toBe('<IPV4>');
       expect(out.self).toBe(out);
     });
 
     test('returns non-plain objects as they are when given a Date', () => {
       const date = new Date(0);
-      expect(createRedactor().redactValue({ at: date })).toEqual({ at: date });
+      expect(createRedactor().redactRecord({ at: date }).value).toEqual({ at: date });
     });
   });
 });

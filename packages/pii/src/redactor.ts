@@ -1,7 +1,7 @@
 import type { RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
 import { createPlaceholderWriter } from './placeholder';
-import { redactDeep } from './redact-deep';
+import { redactRecord, type RecordRedactionResult } from './redact-record';
 import { createCompiledScanner } from './scanner';
 
 export interface RedactionResult {
@@ -12,8 +12,9 @@ export interface RedactionResult {
 
 export interface Redactor {
   redact(text: string): RedactionResult;
-  /** Deep copy with every string in objects and arrays redacted, and values under secret-named keys replaced. */
-  redactValue(value: unknown): unknown;
+  /** Deep copy of a record (objects, arrays, strings) with PII replaced, each value read beside its key and siblings
+   * as in the record's JSON text, keys that are PII themselves included; values under secret-named keys replaced. */
+  redactRecord(value: unknown): RecordRedactionResult;
   readonly types: readonly PiiType[];
 }
 
@@ -45,10 +46,13 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   return Object.freeze({
     types: scanner.types,
     redact,
-    redactValue: (value: unknown) =>
-      redactDeep(value, {
-        redactString: (s) => redact(s).text,
-        secretPlaceholder: secretKvEnabled ? (raw) => placeholder('secret_kv', raw) : undefined,
+    redactRecord: (value: unknown) =>
+      redactRecord(value, {
+        resolve: scanner.resolve,
+        tag: hashed
+          ? (type, value) => placeholder(type, scanner.detector(type).normalize(value))
+          : (type) => placeholder(type, ''),
+        secretKeys: secretKvEnabled,
       }),
   });
 }

@@ -138,7 +138,7 @@ class CachingTextClassifier implements TextClassifier {
     // Nothing leaves the process unredacted: the line and the labels sent along are both redacted here.
     const body = this.#redactor.redact(text).text;
     const redactedAttributes = attributes
-      ? (this.#redactor.redactValue({ ...attributes }) as Record<string, unknown>)
+      ? (this.#redactor.redactRecord(attributes).value as Record<string, unknown>)
       : undefined;
     const question = client
       .classify({

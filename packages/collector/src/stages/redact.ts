@@ -14,7 +14,7 @@ const config = z
       .min(1)
       .optional()
       .describe(
-        'Extracted key to redact instead of the line and its structured metadata; strings are redacted, maps and lists deeply, other values left alone.',
+        'Extracted key to redact instead of the line and its structured metadata; strings are redacted, maps and lists as one record (each value beside its key), other values left alone.',
       ),
     types: z
       .array(z.enum(piiTypes as [PiiType, ...PiiType[]]))
@@ -57,15 +57,14 @@ class RedactStage implements Stage {
     } else {
       const value = entry.extracted[source];
       if (typeof value === 'string') entry.extracted[source] = this.#redactText(value);
-      else if (value !== null && typeof value === 'object') entry.extracted[source] = this.#redactor.redactValue(value);
+      else if (value !== null && typeof value === 'object') entry.extracted[source] = this.#redactRecord(value);
     }
     out.push(entry);
   }
 
   /**
-   * Structured metadata redacted as one JSON record, as the scanner reads a JSON line: a value is often PII only by its
-   * key or a sibling (`"user_name":"…"`, `{"type":"user","name":"…"}`); values that are JSON text (an OTLP map) are
-   * inlined. Field by field, each beside its key, when the redacted record no longer parses into the same keys.
+   * Structured metadata redacted as one record, each value beside its key and its siblings (`"user_name":"…"`,
+   * `{"type":"user","name":"…"}`); values that are JSON text (an OTLP map) are read as the objects they hold.
    */
   #redactMetadata(metadata: Labels): void {
     const keys = Object.keys(metadata);
@@ -75,57 +74,29 @@ class RedactStage implements Stage {
       const value = metadata[key] as string;
       record[key] = isJsonText(value) ? JSON.parse(value) : value;
     }
-    const written = JSON.stringify(record);
-    const redacted = this.#redactText(written);
-    if (redacted === written) return;
-    let back: unknown;
-    try {
-      back = JSON.parse(redacted);
-    } catch {
-      // A placeholder took JSON syntax with it: field by field below.
-    }
-    if (back === null || typeof back !== 'object' || !keys.every((key) => Object.hasOwn(back, key))) {
-      for (const key of keys) metadata[key] = this.#redactField(key, metadata[key] as string);
-      return;
-    }
-    const fields = back as Record<string, unknown>;
-    for (const key of keys) {
-      const value = fields[key];
-      if (JSON.stringify(value) !== JSON.stringify(record[key]))
-        metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
-    }
+    const redacted = this.#redactRecord(record) as Record<string, unknown>;
+    for (const key of keys) delete metadata[key];
+    for (const [key, value] of Object.entries(redacted))
+      metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
   }
 
-  /** A value read beside its key, as `"key":"value"` (`"user_name":"…"`, `"auth":"…"` say nothing alone), or as
-   * `"key":{…}` when it is JSON text itself (an OTLP map attribute); where the redaction reached into the key or the
-   * quotes, what follows the unchanged part is kept, placeholder and all. */
-  #redactField(key: string, value: string): string {
-    if (value === '') return value;
-    const context = `${JSON.stringify(key)}:`;
-    const json = isJsonText(value);
-    const written = context + (json ? value : JSON.stringify(value));
-    const redacted = this.#redactText(written);
-    if (redacted === written) return value;
-    let at = 0;
-    while (at < context.length && redacted.charCodeAt(at) === context.charCodeAt(at)) at++;
-    const rest = redacted.slice(at);
-    if (json) return rest;
-    try {
-      const parsed: unknown = JSON.parse(rest);
-      if (typeof parsed === 'string') return parsed;
-    } catch {
-      // A placeholder took a quote: the text as it stands, its JSON quotes removed.
-    }
-    return rest.replace(/^"/, '').replace(/"$/, '');
+  #redactRecord(value: unknown): unknown {
+    const result = this.#redactor.redactRecord(value);
+    this.#count(result.counts);
+    return result.value;
   }
 
   #redactText(text: string): string {
     const result = this.#redactor.redact(text);
-    for (const type in result.counts)
-      present(this.#counts.get(type as PiiType), 'the counter of a PII type (one per type)').inc(
-        result.counts[type as PiiType],
-      );
+    this.#count(result.counts);
     return result.text;
+  }
+
+  #count(counts: Partial<Record<PiiType, number>>): void {
+    for (const type in counts)
+      present(this.#counts.get(type as PiiType), 'the counter of a PII type (one per type)').inc(
+        counts[type as PiiType],
+      );
   }
 }
 
@@ -142,7 +113,7 @@ function isJsonText(value: string): boolean {
 export const redactStage: StageDefinition<RedactStageConfig> = {
   type: 'redact',
   description:
-    'Replaces PII (emails, phone numbers, card numbers, IBANs, IPs, tokens, keys, secrets in key=value pairs...) in the line and its structured metadata values (each read beside its key), or in an extracted value, with placeholders like `<EMAIL>`, using packages/pii. Counts replacements in collector_stage_redactions_total{stage,type}.',
+    'Replaces PII (emails, phone numbers, card numbers, IBANs, IPs, tokens, keys, secrets in key=value pairs...) in the line and its structured metadata (one record, each value read beside its key; keys that are PII too), or in an extracted value, with placeholders like `<EMAIL>`, using packages/pii. Counts replacements in collector_stage_redactions_total{stage,type}.',
   config,
   create: (cfg, ctx) => new RedactStage(cfg, ctx),
 };

@@ -88,21 +88,29 @@ export function redactItem(
   const raw = itemText(item.payload);
   const rawAttributes = attributesOf(item);
   const parsed = parsers.for(rawAttributes).parse(raw, rawAttributes);
-  const redact = (part: string): string => {
-    const { text, counts } = redactor.redact(part);
+  const add = (counts: Partial<Record<PiiType, number>>): void => {
     for (const [type, n] of Object.entries(counts) as Array<[PiiType, number]>)
       redactions[type] = (redactions[type] ?? 0) + n;
+  };
+  const redact = (part: string): string => {
+    const { text, counts } = redactor.redact(part);
+    add(counts);
     return text;
   };
-  const attributes = rawAttributes === undefined ? undefined : redactAttributes(rawAttributes, redactor);
-  // The whole line is redacted at once: a value is often known only by words on the other side of the header's end
-  // (`sudo:   jdoe : TTY=...`, `[pid 3321] [jdoe] FAIL LOGIN`), so the header and the message apart would each keep it.
-  const line = redact(raw);
-  // A structured payload's message field is read beside its key, as the attributes are (`"name":"…"` may be a user).
-  const text =
-    typeof item.payload !== 'string' && attributes !== undefined && itemText(rawAttributes ?? {}) === raw
-      ? itemText(attributes)
-      : line;
+  // Attributes (a structured payload's fields among them) are redacted as one record: each value beside its key and
+  // its siblings (`"auth":"…"`, `"user.name":"…"`, `{"type":"user","name":"…"}` say nothing alone).
+  const record = rawAttributes === undefined ? undefined : redactor.redactRecord(rawAttributes);
+  const attributes = record?.value as Record<string, unknown> | undefined;
+  let text: string;
+  if (typeof item.payload !== 'string' && record !== undefined && itemText(rawAttributes ?? {}) === raw) {
+    // A structured payload's text (its message field, or the whole record) comes from the redacted record.
+    text = itemText(attributes ?? {});
+    add(record.counts);
+  } else {
+    // The whole line is redacted at once: a value is often known only by words on the other side of the header's
+    // end (`sudo:   jdoe : TTY=...`, `[pid 3321] [jdoe] FAIL LOGIN`), so the header and the message apart would each keep it.
+    text = redact(raw);
+  }
   let message: string;
   if (parsed.messageStart === 0) message = parsed.message === raw ? text : redact(parsed.message);
   else if (parsed.message === raw.slice(parsed.messageStart)) {
@@ -132,21 +140,6 @@ export function redactItem(
       decidedBy: 'rules',
     },
   };
-}
-
-/**
- * Attributes (a structured payload's fields among them) redacted first as the JSON text a client could have logged, so
- * each value is read beside its key (`"auth":"…"`, `"Authorization":"Token …"`, `"user.name":"…"` say nothing alone),
- * then value by value (secret-named keys, keys themselves). When a replacement took JSON syntax with it, value by value only.
- */
-function redactAttributes(attributes: Record<string, unknown>, redactor: Redactor): Record<string, unknown> {
-  let inContext: unknown = attributes;
-  try {
-    inContext = JSON.parse(redactor.redact(JSON.stringify(attributes)).text);
-  } catch {
-    // The text no longer parses: the values are redacted one by one below, as they always are.
-  }
-  return redactor.redactValue(inContext) as Record<string, unknown>;
 }
 
 function commonPrefixLength(a: string, b: string): number {

@@ -47,7 +47,7 @@ export function sortRoute(deps: {
         if (!r) throw new Error('sorter returned fewer results than items');
         const echoed: SortItem = {
           type: item.type,
-          content: deps.redactor.redactValue(item.content) as SortItem['content'],
+          content: deps.redactor.redactRecord(item.content).value as SortItem['content'],
         };
         if (item.timestamp !== undefined) echoed.timestamp = item.timestamp;
         return {

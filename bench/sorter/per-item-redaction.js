@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// CPU per item of the sorter's per-item step (redactItems: id, header, redaction of the line and the attributes,
+// masking, rules) on one core, against the same step as of git refs (`--baseline REF`, repeatable; default b84c919,
+// where attributes were redacted twice: as JSON text and value by value), compiled into a temp dir in the same run.
+// Inputs: loghub-2k lines as string bodies, the same with 3 stream attributes, and the generated PII corpus's JSON
+// lines as structured bodies (x20). Best of 6 interleaved rounds; the ratio is current / baseline (lower is cheaper).
+// Needs `pnpm turbo run build --filter @obs/ai-sorter...`.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { logLines, systems, sorterRequire } = require('./support');
+
+const root = path.join(__dirname, '..', '..');
+const rounds = 6;
+const refs = process.argv.flatMap((arg, i) => (arg === '--baseline' ? [process.argv[i + 1]] : []));
+if (refs.length === 0) refs.push('b84c919');
+
+/** The .ts files under `dir` as of `ref`, transpiled (no type check) into `out`, with package imports rewritten. */
+function transpileAt(ref, dir, out, packages) {
+  const ts = sorterRequire('typescript');
+  const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', ref, dir], { encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  for (const file of files) {
+    const source = execFileSync('git', ['-C', root, 'show', `${ref}:${file}`], { encoding: 'utf8' });
+    let { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    });
+    for (const [name, target] of Object.entries(packages))
+      outputText = outputText.split(`require("${name}")`).join(`require(${JSON.stringify(target)})`);
+    const to = path.join(out, path.relative(dir, file)).replace(/\.ts$/, '.js');
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, outputText);
+  }
+}
+
+/** The per-item step as of a git ref: its items/ folder over packages/pii as of the same ref. */
+function loadAt(ref) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sorter-items-'));
+  transpileAt(ref, 'packages/pii/src', path.join(dir, 'pii'), {});
+  transpileAt(ref, 'services/ai-sorter/src/items', path.join(dir, 'items'), {
+    '@obs/pii': path.join(dir, 'pii'),
+    '@obs/classification': sorterRequire.resolve('@obs/classification'),
+  });
+  return require(path.join(dir, 'items', 'prepare.js'));
+}
+
+function inputs() {
+  const lines = systems().flatMap((system) => logLines(system).map((line) => ({ system, line })));
+  const generated = fs
+    .readFileSync(path.join(root, 'bench', 'pii', 'corpus-generated.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l).text)
+    .filter((text) => text.startsWith('{'))
+    .flatMap((text) => {
+      try {
+        const payload = JSON.parse(text);
+        return payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? [payload] : [];
+      } catch {
+        return [];
+      }
+    });
+  return [
+    ['loghub-2k, string bodies', lines.map(({ line }) => ({ type: 'log', payload: line }))],
+    [
+      'loghub-2k, 3 attributes',
+      lines.map(({ system, line }) => ({
+        type: 'log',
+        payload: line,
+        attributes: { 'service.name': system, 'host.name': `${system.toLowerCase()}-node-3`, env: 'prod' },
+      })),
+    ],
+    // Few lines: repeated, so one pass takes long enough to time.
+    [
+      `generated corpus, ${generated.length} JSON bodies x20`,
+      Array.from({ length: 20 }, () => generated.map((payload) => ({ type: 'log', payload }))).flat(),
+    ],
+  ];
+}
+
+/** CPU microseconds per item of one pass over the items. */
+function cpuPerItem(prepare, tools, items) {
+  const start = process.cpuUsage();
+  prepare.redactItems(items, tools);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / items.length;
+}
+
+const current = require(path.join(root, 'services', 'ai-sorter', 'dist', 'items', 'prepare.js'));
+const versions = [['current', current], ...refs.map((ref) => [ref, loadAt(ref)])];
+console.log(`sorter per-item step, CPU per item (best of ${rounds} interleaved rounds; the machine may be shared)`);
+console.log(
+  `| input | ${versions.map(([name]) => `${name} us`).join(' | ')} | ${refs.map((r) => `current / ${r}`).join(' | ')} |`,
+);
+console.log(`|---|${versions.map(() => '---:').join('|')}|${refs.map(() => '---:').join('|')}|`);
+for (const [name, items] of inputs()) {
+  const tools = versions.map(([, prepare]) => prepare.createItemTools({}));
+  versions.forEach(([, prepare], v) => prepare.redactItems(items, tools[v])); // warm-up: JIT and header parsers
+  const best = versions.map(() => Infinity);
+  for (let r = 0; r < rounds; r++)
+    versions.forEach(([, prepare], v) => (best[v] = Math.min(best[v], cpuPerItem(prepare, tools[v], items))));
+  console.log(
+    `| ${name} | ${best.map((us) => us.toFixed(1)).join(' | ')} | ${refs.map((_, i) => `${(best[0] / best[i + 1]).toFixed(2)}x`).join(' | ')} |`,
+  );
+}

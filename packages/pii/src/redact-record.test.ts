@@ -1,0 +1,117 @@
+import { createRedactor } from './redactor';
+
+const redactor = createRedactor();
+const record = (value: unknown): unknown => redactor.redactRecord(value).value;
+
+describe('redactRecord', () => {
+  test('replaces a value only its key makes PII, when the key names a user, an auth header or a secret', () => {
+    expect(
+      record({
+        'user.name': 'hvolkova',
+        auth: 'x7Kq9pLm2ZrT4vWn',
+        Authorization: 'Token 9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+        status: 'ok',
+      }),
+    ).toEqual({
+      'user.name': '<USER>',
+      auth: '<SECRET_KV>',
+      Authorization: 'Token <AUTH_HEADER>',
+      status: 'ok',
+    });
+  });
+
+  test('replaces a value only a sibling field makes a user name, and keeps the sibling', () => {
+    expect(record({ type: 'user', name: 'okarlsson', role: 'write' })).toEqual({
+      type: 'user',
+      name: '<USER>',
+      role: 'write',
+    });
+  });
+
+  test('redacts keys that are PII and keeps the names of keys that are not', () => {
+    expect(record({ '192.168.14.2': { state: 'up' }, 'ops@example.org': 3, 'host.name': 'web' })).toEqual({
+      '<IPV4>': { state: 'up' },
+      '<EMAIL>': 3,
+      'host.name': 'web',
+    });
+  });
+
+  test('keeps a key whose value is a secret, as the key names no one', () => {
+    const out = record({ password: 'Tr0ub4dor&3', username: 'mbeaulieu' }) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(['password', 'username']);
+    expect(out).toEqual({ password: '<SECRET_KV>', username: '<USER>' });
+  });
+
+  test('reads values in nested arrays and objects beside their keys, and each item of a secret-named list', () => {
+    expect(
+      record({
+        events: [{ user: { name: 'ptrevino' }, from: ['10.1.2.3', 'ok'] }, [['jo@example.net']]],
+        password: ['alpha-77', 'beta-88'],
+      }),
+    ).toEqual({
+      events: [{ user: { name: '<USER>' }, from: ['<IPV4>', 'ok'] }, [['<EMAIL>']]],
+      password: ['<SECRET_KV>', '<SECRET_KV>'],
+    });
+  });
+
+  test('keeps numbers, booleans and null as they are when no match falls in them', () => {
+    const date = new Date(0);
+    expect(record({ port: 8443, ratio: 0.25, ok: false, none: null, at: date, big: 12n, nan: Number.NaN })).toEqual({
+      port: 8443,
+      ratio: 0.25,
+      ok: false,
+      none: null,
+      at: date,
+      big: 12n,
+      nan: Number.NaN,
+    });
+  });
+
+  test('replaces a number a match falls in with the redacted text, so a number PII does not leave', () => {
+    expect(record({ note: 'card', card: 4111111111111111 })).toEqual({ note: 'card', card: '<CREDIT_CARD>' });
+  });
+
+  test("keeps a value holding a key's name inside it as text, and redacts only what it says", () => {
+    expect(record({ msg: 'password reset mailed to lee@example.com', level: 'info' })).toEqual({
+      msg: 'password reset mailed to <EMAIL>',
+      level: 'info',
+    });
+    expect(record({ msg: 'user=hkowalski logged in' })).toEqual({ msg: 'user=<USER> logged in' });
+  });
+
+  test('maps matches back through JSON escapes, so quotes, backslashes and newlines around a value stay', () => {
+    expect(record({ msg: 'say "hi"\nfrom 10.9.8.7\\x\t"done"' })).toEqual({ msg: 'say "hi"\nfrom <IPV4>\\x\t"done"' });
+    expect(record({ 'a"b': 'q\u0001 jo@example.net' })).toEqual({ 'a"b': 'q\u0001 <EMAIL>' });
+  });
+
+  test('reads a value holding quotes or line breaks alone as well, where JSON escapes hide what a rule reads', () => {
+    const line = 'smtp.login("mailer@example.com", "Lg4fT9qW2zXc")';
+    expect(record({ call: line })).toEqual({ call: redactor.redact(line).text });
+    expect(JSON.stringify(record({ call: line }))).not.toContain('Lg4fT9qW2zXc');
+  });
+
+  test('counts each replacement once, a secret-named value included', () => {
+    expect(redactor.redactRecord({ ip: '10.0.0.1', to: ['a@example.com', 'b@example.com'], token: 42 }).counts).toEqual(
+      {
+        ipv4: 1,
+        email: 2,
+        secret_kv: 1,
+      },
+    );
+  });
+
+  test('gives equal values the same hashed placeholder as redact() does in text', () => {
+    const hashed = createRedactor({ hashKey: 'test-key', types: ['email'] });
+    const inText = hashed.redact('mail Jane@Example.com').text.slice(5);
+    expect(hashed.redactRecord({ to: 'jane@example.com', 'Jane@Example.com': 1 }).value).toEqual({
+      to: inText,
+      [inText]: 1,
+    });
+  });
+
+  test('returns strings and scalars given alone as redact() would', () => {
+    expect(record('from 10.0.0.1')).toBe('from <IPV4>');
+    expect(record(7)).toBe(7);
+    expect(record(undefined)).toBeUndefined();
+  });
+});

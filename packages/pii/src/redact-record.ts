@@ -1,0 +1,243 @@
+import type { Candidate } from './detectors/detector';
+import { isSecretKey } from './detectors/secret-kv';
+import type { PiiType } from './pii-type';
+
+/** What redacting a record needs from the redactor: one scan of a text, and the placeholders. */
+export interface RecordRedaction {
+  /** The scanner's resolved matches in a text: sorted by start, none overlapping. */
+  resolve(text: string): Candidate[];
+  /** The placeholder of a match: `value` is the matched text (hashed placeholders need it). */
+  tag(type: PiiType, value: string): string;
+  /** Whether a value under a secret-named key is replaced whole (secret_kv enabled). */
+  readonly secretKeys: boolean;
+}
+
+export interface RecordRedactionResult {
+  value: unknown;
+  counts: Partial<Record<PiiType, number>>;
+}
+
+/** A key, string or number as it stands in the record's JSON text: [start, end) is its content, quotes excluded. */
+interface Leaf {
+  start: number;
+  end: number;
+  /** The value as it is, or a number's text. */
+  raw: string;
+  /** JSON's escapes made the text longer than `raw`: offsets are mapped back one character at a time. */
+  escaped: boolean;
+}
+
+/** A part of a leaf to replace; `type` is set for a match not counted yet. */
+interface Piece {
+  start: number;
+  end: number;
+  tag: string;
+  type: PiiType | undefined;
+}
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A value replaced whole when it stands under a secret-named key (`password`, `apiKey`, `client_secret`). */
+function isWholeSecret(value: unknown): value is string | number | bigint {
+  return (
+    (typeof value === 'string' && value !== '') ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    typeof value === 'bigint'
+  );
+}
+
+/**
+ * Copies arrays and plain objects with PII replaced, reading the record as the one JSON text a program would log
+ * (`{"user.name":"…","auth":"…"}`), so each value is seen beside its key and its siblings, in one scan. Keys are
+ * redacted only by a match inside them (an IP or email used as a key); two keys that redact alike stay apart with a
+ * #n suffix. A string, number or list of them under a secret-named key is replaced whole. Numbers are kept unless a
+ * match falls in them (then they become the redacted text); booleans and null are kept. Other objects (Date, Buffer,
+ * class instances) are returned as they are; a repeated object (a cycle) is returned as the copy already made.
+ */
+export function redactRecord(value: unknown, redaction: RecordRedaction): RecordRedactionResult {
+  // Pass 1: the record's JSON text, and where each key, string and number stands in it.
+  const parts: string[] = [];
+  const leaves: Leaf[] = [];
+  let length = 0;
+  const write = (s: string): void => {
+    parts.push(s);
+    length += s.length;
+  };
+  const leaf = (raw: string, quoted: boolean): void => {
+    const json = quoted ? JSON.stringify(raw) : raw;
+    const start = length + (quoted ? 1 : 0);
+    write(json);
+    const end = start + json.length - (quoted ? 2 : 0);
+    leaves.push({ start, end, raw, escaped: end - start !== raw.length });
+  };
+  const written = new Set<object>();
+  function writeValue(v: unknown): void {
+    if (typeof v === 'string') return leaf(v, true);
+    if (typeof v === 'number') return Number.isFinite(v) ? leaf(String(v), false) : write('null');
+    if (typeof v === 'bigint') return leaf(String(v), false);
+    if (typeof v === 'boolean') return write(String(v));
+    if (typeof v !== 'object' || v === null || written.has(v)) return write('null');
+    written.add(v);
+    if (Array.isArray(v)) {
+      write('[');
+      v.forEach((item, i) => {
+        if (i > 0) write(',');
+        writeValue(item);
+      });
+      return write(']');
+    }
+    if (!isPlainObject(v)) return write('null');
+    write('{');
+    let first = true;
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      if (!first) write(',');
+      first = false;
+      leaf(k, true);
+      write(':');
+      writeValue(v[k]);
+    }
+    write('}');
+  }
+  writeValue(value);
+  const text = parts.join('');
+  const matches = leaves.length === 0 ? [] : redaction.resolve(text);
+
+  // Pass 2: the copy, each leaf with the parts of the matches that fall in it replaced.
+  const counts: Partial<Record<PiiType, number>> = {};
+  const tags: (string | undefined)[] = new Array<string | undefined>(matches.length);
+  const counted = new Uint8Array(matches.length);
+  const count = (type: PiiType): void => {
+    counts[type] = (counts[type] ?? 0) + 1;
+  };
+  let next = 0;
+  let firstMatch = 0;
+
+  function redactLeaf(isKey: boolean): string | undefined {
+    const l = leaves[next++] as Leaf;
+    while (firstMatch < matches.length && (matches[firstMatch] as Candidate).end <= l.start) firstMatch++;
+    let pieces: Piece[] | undefined;
+    for (let j = firstMatch; j < matches.length; j++) {
+      const m = matches[j] as Candidate;
+      if (m.start >= l.end) break;
+      // A key's name is kept unless the match is all inside it, quotes aside: a match running on into the value
+      // (or in from the one before) says nothing about the key.
+      if (isKey && (m.start < l.start - 1 || m.end > l.end + 1)) continue;
+      let start = Math.max(m.start, l.start) - l.start;
+      let end = Math.min(m.end, l.end) - l.start;
+      if (l.escaped) [start, end] = rawRange(l.raw, start, end);
+      if (end <= start) continue;
+      let tag = tags[j];
+      if (tag === undefined) {
+        const inside = m.start >= l.start && m.end <= l.end;
+        tag = redaction.tag(m.type, inside ? l.raw.slice(start, end) : text.slice(m.start, m.end));
+        tags[j] = tag;
+      }
+      if (counted[j] === 0) {
+        counted[j] = 1;
+        count(m.type);
+      }
+      (pieces ??= []).push({ start, end, tag, type: undefined });
+    }
+    // JSON's escapes (`\"`, `\n`) stand between the words of such a value in the record's text, where a rule reading
+    // quotes or lines (`login("…", "…")`) does not see them: it is also read alone.
+    if (l.escaped && !isKey)
+      for (const m of redaction.resolve(l.raw)) {
+        const tag = redaction.tag(m.type, l.raw.slice(m.start, m.end));
+        (pieces ??= []).push({ start: m.start, end: m.end, tag, type: m.type });
+      }
+    return pieces === undefined ? undefined : replacePieces(l.raw, pieces, count);
+  }
+
+  /** A leaf's value in the copy: skipped past when replaced whole, so the leaves stay in step. */
+  function replaceWhole(v: string | number | bigint): string {
+    next++;
+    count('secret_kv');
+    return redaction.tag('secret_kv', String(v));
+  }
+
+  const copies = new Map<object, unknown>();
+  function copyValue(v: unknown, secret: boolean): unknown {
+    if (secret && isWholeSecret(v)) return replaceWhole(v);
+    if (typeof v === 'string') return redactLeaf(false) ?? v;
+    if (typeof v === 'number') return Number.isFinite(v) ? (redactLeaf(false) ?? v) : v;
+    if (typeof v === 'bigint') return redactLeaf(false) ?? v;
+    if (typeof v !== 'object' || v === null) return v;
+    const done = copies.get(v);
+    if (done !== undefined) return done;
+    if (Array.isArray(v)) {
+      const copy: unknown[] = [];
+      copies.set(v, copy);
+      // A secret-named key's list is a list of secrets (`"passwords":["…","…"]`).
+      for (const item of v) copy.push(copyValue(item, secret));
+      return copy;
+    }
+    if (!isPlainObject(v)) {
+      copies.set(v, v);
+      return v;
+    }
+    const copy: Record<string, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
+    copies.set(v, copy);
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      const redactedKey = redactLeaf(true) ?? k;
+      let name = redactedKey;
+      for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
+      copy[name] = copyValue(v[k], redaction.secretKeys && isSecretKey(k));
+    }
+    return copy;
+  }
+
+  return { value: copyValue(value, false), counts };
+}
+
+/** `raw` with its pieces replaced; pieces that overlap are joined under the first one's placeholder. */
+function replacePieces(raw: string, pieces: Piece[], count: (type: PiiType) => void): string {
+  if (pieces.length > 1) pieces.sort((a, b) => a.start - b.start);
+  let out = '';
+  let last = 0;
+  for (const p of pieces) {
+    if (p.start >= last) {
+      out += raw.slice(last, p.start) + p.tag;
+      if (p.type !== undefined) count(p.type);
+    }
+    last = Math.max(last, p.end);
+  }
+  return out + raw.slice(last);
+}
+
+/** The length of one UTF-16 unit of `s` at `i` in JSON.stringify's output. */
+function escapedLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 0x22 || c === 0x5c) return 2;
+  if (c < 0x20) return c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 2 : 6;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = s.charCodeAt(i + 1);
+    return d >= 0xdc00 && d <= 0xdfff ? 1 : 6;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) {
+    const b = i > 0 ? s.charCodeAt(i - 1) : 0;
+    return b >= 0xd800 && b <= 0xdbff ? 1 : 6;
+  }
+  return 1;
+}
+
+/** [start, end) in a string's JSON-escaped text as the range of `raw` it covers: an escape cut anywhere counts whole. */
+function rawRange(raw: string, start: number, end: number): [number, number] {
+  let at = 0;
+  let from = raw.length;
+  let to = raw.length;
+  for (let i = 0; i < raw.length; i++) {
+    const after = at + escapedLength(raw, i);
+    if (from === raw.length && after > start) from = i;
+    if (after >= end) {
+      to = i + 1;
+      break;
+    }
+    at = after;
+  }
+  return [from, Math.max(from, to)];
+}
