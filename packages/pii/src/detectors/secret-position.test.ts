@@ -64,6 +64,12 @@ describe('secret by position detector', () => {
       '(/usr/bin/backup --token=Jn5sSmE7XAlEUJ6g)',
       ['Jn5sSmE7XAlEUJ6g'],
     ],
+    [
+      'finds the credential when a blank stands between an auth key and its value',
+      `_auth = ${Buffer.from('ci:b4ckup-pw').toString('base64')}`,
+      [Buffer.from('ci:b4ckup-pw').toString('base64')],
+    ],
+    ['finds the password when SQL passes it to a function', "SET PASSWORD = PASSWORD('Kx8mq2zT')", ['Kx8mq2zT']],
     ['finds the value when a tab follows a long flag', 'tool --api-key\tQw3rTy9Uiop2', ['Qw3rTy9Uiop2']],
     [
       'finds a random value when a no-break space follows the secret word',

@@ -217,9 +217,9 @@ export function createSecretPositionDetector(): Detector {
     'masterauth',
   ];
   const keyWords = ['api', 'access', 'auth'].flatMap((w) => ['', ' ', '_', '-'].map((sep) => `${w}${sep}key`));
-  const proseGate = [...proseWords, ...keyWords].flatMap((w) =>
-    [' ', '\t', '\n', '\r', '\v', '\f'].map((b) => `${w}${b}`),
-  );
+  // The ASCII whitespace of `\s` (the keyword pass reads the rest as a blank).
+  const blanks = [' ', '\t', '\n', '\r', '\v', '\f'];
+  const proseGate = [...proseWords, ...keyWords].flatMap((w) => blanks.map((b) => `${w}${b}`));
   const loginCallWords = [
     'login(',
     'login (',
@@ -239,10 +239,10 @@ export function createSecretPositionDetector(): Detector {
   const ruleWords = [
     secretWords,
     [' -u', ' --user'],
-    ['password', 'identified'],
+    [...blanks, '=', '('].map((next) => `password${next}`).concat(blanks.map((blank) => `identified${blank}`)),
     ['machine'],
     loginCallWords,
-    ['auth'],
+    [...blanks, '\\', '"', "'", ':', '='].map((next) => `auth${next}`),
     pgpassWords,
     ['"value"'],
     ['set(', 'put(', 'property(', 'setenv('],

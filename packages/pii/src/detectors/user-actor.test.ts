@@ -75,6 +75,11 @@ describe('user actor detector', () => {
       ['edi_in', 'mlopez'],
     ],
     ['keys that name who did it', 'run Operator="hkline" Lane=3; {"approver":"pa.ndiaye"}', ['hkline', 'pa.ndiaye']],
+    [
+      'keys that name who did it, after a tab or as an element',
+      'editor\t: mvance2 <Technician>tk.ruiz</Technician>',
+      ['mvance2', 'tk.ruiz'],
+    ],
     ['an admin CLI acting on accounts', 'mastoctl accounts create rbeaumont --email r@example.org', ['rbeaumont']],
     ['the login flag of ssh', 'ssh -p 2222 -l bk_ops 198.51.100.9 uptime', ['bk_ops']],
     ['the user of a URL with no password', 'pull from sftp://edi_feed@files.example.com/in', ['edi_feed']],

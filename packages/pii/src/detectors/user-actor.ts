@@ -376,7 +376,9 @@ export function createUserActorDetector(): Detector {
         // Keys that name who did it: `Operator="swebb"`, `administrator:"cpadmin"`, `approver=kmensah`, `<Operator>ana7
         // </Operator>` (a login by shape or no common word: `author=acme` is a word, `Operator="In"` a selector's).
         rule(
-          ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'],
+          ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'].flatMap(
+            (key) => ['\\', '"', "'", ':', '=', '>', ' ', '\t', '\n', '\r', '\v', '\f'].map((next) => `${key}${next}`),
+          ),
           `\\b(?<![.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
           undefined,
           'gi',

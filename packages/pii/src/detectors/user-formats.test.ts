@@ -299,6 +299,8 @@ describe('user formats detector', () => {
       '[["username", "kpatel"], ["email", "k@example.com"]]',
       ['kpatel'],
     ],
+    ['finds the user when an admin CLI unlocks an account', 'ipa user-unlock hsato', ['hsato']],
+    ['finds the user when a camelCase key ends in Login', '{"sqlLogin": "dbo_app"}', ['dbo_app']],
     [
       'finds the user when GitHub denies a push',
       'remote: Permission to acme/api.git denied to ci-bot-7.',

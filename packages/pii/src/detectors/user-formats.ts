@@ -21,6 +21,15 @@ const notAUser = new Set(
   ).split(' '),
 );
 
+// The words of the admin-CLI rule: `user` or `users`, its separator and a verb's first letters (`user del` for `user delete`).
+const adminVerbs =
+  'add create new del remove rm setpassword set-password passw reset-password enable disable lock unlock update mod edit show info get';
+const adminVerbWords = ['user', 'users'].flatMap((user) =>
+  [' ', ':', '_', '-'].flatMap((separator) => adminVerbs.split(' ').map((verb) => `${user}${separator}${verb}`)),
+);
+// A lower-case letter before `Login` (`administratorLogin`): `login` alone is mostly a word of prose.
+const camelLoginWords = [...'abcdefghijklmnopqrstuvwxyz'].map((letter) => `${letter}login`);
+
 function plausibleUser(value: string): boolean {
   const lower = value.toLowerCase();
   return (
@@ -75,15 +84,12 @@ export function createUserFormatsDetector(): Detector {
         ),
       ],
       [
-        // OpenVPN names a client by its certificate's CN: `alice/203.0.113.5:51234 MULTI: ...`, `[alice] Peer Connection`.
+        // OpenVPN names a client by its certificate's CN: `alice/203.0.113.5:51234 MULTI: ...`, before an IPv6 address
+        // (one pattern: the same words gate both), in `[alice] Peer Connection`, in `SENT CONTROL [alice]:`, and as the
+        // `common_name=` of a script's environment.
         rule(
           ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'],
-          `/(?=${ipv4}:\\d{1,5}(?!\\d))(?<=(?:^|[\\s[])(${name})(?<![.-])/)`,
-        ),
-        // ... also before an IPv6 address, in `SENT CONTROL [alice]:`, and as the `common_name=` of a script's environment.
-        rule(
-          ['/1', '/2', '/3', '/4', '/5', '/6', '/7', '/8', '/9'],
-          `/(?=[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[\\s;,]|$))(?<=(?:^|[\\s[>])(${name})(?<![.-])/)`,
+          `/(?:(?=${ipv4}:\\d{1,5}(?!\\d))(?<=(?:^|[\\s[])(${name})(?<![.-])/)|(?=[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[\\s;,]|$))(?<=(?:^|[\\s[>])(${name})(?<![.-])/))`,
           undefined,
           'gi',
         ),
@@ -151,7 +157,7 @@ export function createUserFormatsDetector(): Detector {
         // Admin CLIs' `user <verb> NAME` (`samba-tool user setpassword ana`, `ipa user-add ana`, `drush user:create ana`,
         // `wp user create ana`): the account the subcommand acts on, then the end, an option, an email or a shell operator.
         rule(
-          ['user ', 'user-', 'user:', 'user_', 'users '],
+          adminVerbWords,
           `users?[ :_-](?<=\\busers?[ :_-])(?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?\\w[\\w-]*(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
         ),
         // Spring and Java XML properties: `<property name="username" value="amq"/>`.
@@ -195,7 +201,7 @@ export function createUserFormatsDetector(): Detector {
       ],
       [
         // camelCase keys ending in Login (Azure's `administratorLogin`), case-sensitive so `lastlogin` stays out.
-        rule(['login'], `Login(?<=[a-z]Login)(?:Name)?\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?![\\w.$@/-])`),
+        rule(camelLoginWords, `Login(?<=[a-z]Login)(?:Name)?\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?![\\w.$@/-])`),
       ],
       [
         // strongSwan ipsec.secrets: `carol : EAP "secret"` (the identity before the colon).
