@@ -4,6 +4,9 @@ const outputFlag = 0x8000;
 /** Where a word counts: slot (a detector) and the bit set of that slot's word groups that list it. */
 type Tag = readonly [slot: number, groups: number];
 
+/** The ASCII whitespace of a pattern's `\s`: a word ending in each gates `\s` after it (the rest reads as a blank). */
+export const blanks: readonly string[] = [' ', '\t', '\n', '\r', '\v', '\f'];
+
 /** The whitespace of a pattern's `\s` past ASCII (no-break, em and ideographic spaces...). */
 function isOtherSpace(code: number): boolean {
   return (

@@ -1,4 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
+import { blanks } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
@@ -217,8 +218,6 @@ export function createSecretPositionDetector(): Detector {
     'masterauth',
   ];
   const keyWords = ['api', 'access', 'auth'].flatMap((w) => ['', ' ', '_', '-'].map((sep) => `${w}${sep}key`));
-  // The ASCII whitespace of `\s` (the keyword pass reads the rest as a blank).
-  const blanks = [' ', '\t', '\n', '\r', '\v', '\f'];
   const proseGate = [...proseWords, ...keyWords].flatMap((w) => blanks.map((b) => `${w}${b}`));
   const loginCallWords = [
     'login(',

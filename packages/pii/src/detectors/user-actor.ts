@@ -1,3 +1,4 @@
+import { blanks } from '../keyword-scan';
 import { isCommonWord, isWordCompound } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
@@ -377,7 +378,7 @@ export function createUserActorDetector(): Detector {
         // </Operator>` (a login by shape or no common word: `author=acme` is a word, `Operator="In"` a selector's).
         rule(
           ['operator', 'administrator', 'admin', 'approver', 'author', 'editor', 'creator', 'technician'].flatMap(
-            (key) => ['\\', '"', "'", ':', '=', '>', ' ', '\t', '\n', '\r', '\v', '\f'].map((next) => `${key}${next}`),
+            (key) => ['\\', '"', "'", ':', '=', '>', ...blanks].map((next) => `${key}${next}`),
           ),
           `\\b(?<![.-])(?:operator|administrator|admin|approver|author|editor|creator|technician)(?:\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})(?=\\\\?["']|[\\s,;})\\]]|$)|>(${name})</(?:[\\w-]+:)?(?:operator|administrator|admin|approver|author|editor|creator|technician)>)`,
           undefined,

@@ -158,6 +158,12 @@ describe('user detector', () => {
       'psycopg2.connect(host="db", user="reporting", password="x") ugi=analyst7',
       ['reporting', 'analyst7'],
     ],
+    ['finds the name when a tab follows the user word', 'Accepted key for user\tdeploy7 from 10.0.0.1', ['deploy7']],
+    [
+      'finds the user when a login call has a blank before its parenthesis',
+      'smtp.login ( "bkp_ops", "x")',
+      ['bkp_ops'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.

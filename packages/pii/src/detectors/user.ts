@@ -1,3 +1,4 @@
+import { blanks } from '../keyword-scan';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 import { pgpassUser, pgpassWords } from './pgpass';
@@ -220,7 +221,11 @@ export function createUserDetector(): Detector {
   };
   // Each group: its words, its patterns for a text, and for key/value patterns the words their keys end in.
   const patterns: ReadonlyArray<readonly [readonly string[], (text: string) => readonly RegExp[], number?]> = [
-    [['user', 'login'], phrase],
+    // `user NAME`, `username NAME`, `login as NAME`: the word and the blank after it.
+    [
+      ['user', 'username', 'user_name', 'user-name', 'login'].flatMap((word) => blanks.map((b) => `${word}${b}`)),
+      phrase,
+    ],
     [
       [
         'user',
@@ -278,7 +283,7 @@ export function createUserDetector(): Detector {
       allOf(netrc, cron, vsftpd, mappedTo, vaultUser),
     ],
     [['user>', 'username>', 'user_name>', 'user_id>', 'userid>', 'login>', 'uid>', 'account>'], always(xmlElement)],
-    [['login'], always(loginCall)],
+    [['login(', ...blanks.map((b) => `login${b}`)], always(loginCall)],
     [['uid=', 'uidnumber:'], allOf(numericUid, idOutput)],
     [['(uid='], always(ownerOfUid)],
     [
