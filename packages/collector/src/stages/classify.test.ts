@@ -177,6 +177,20 @@ describe('classify stage', () => {
     expect(sent).toContain('password reset failed');
   });
 
+  test('sends labels and metadata only their keys or siblings make PII redacted, and keys that are PII', async () => {
+    sorter = await startFakeSorter();
+    const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
+    const entry = createEntry('session opened', { job: 'auth', 'user.name': 'rfitzgerald' });
+    entry.structuredMetadata = { type: 'user', name: 'gkaminski', '198.51.100.77': 'peer', auth: 'Vb92Kx7mQ1zLp0Ws' };
+    runStage(s, [entry]);
+    await required(classifierOf(s), "the classify stage's classifier").settled();
+    const sent = JSON.stringify(sorter.requests);
+    for (const value of ['rfitzgerald', 'gkaminski', '198.51.100.77', 'Vb92Kx7mQ1zLp0Ws'])
+      expect(sent).not.toContain(value);
+    expect(sent).toContain('session opened');
+    expect(sent).toContain('"job":"auth"');
+  });
+
   test('passes every entry on with a rules decision when the sorter is unreachable', async () => {
     sorter = await startFakeSorter();
     const url = sorter.url;

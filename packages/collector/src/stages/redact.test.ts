@@ -72,6 +72,25 @@ describe('redact stage', () => {
     expect(out?.structuredMetadata).toEqual({ type: 'user', name: '<USER>', role: 'write' });
   });
 
+  test('When a metadata key is an address and a map is unchanged, then the key is replaced and the map keeps its spelling', () => {
+    const ctx = createStageTestContext('p/0/redact');
+    const entry = createEntry('peers', {}, 1n);
+    const map = '{ "state": "up",  "rtt_ms": 4 }';
+    entry.structuredMetadata = { '203.0.113.41': 'up', peer: map, region: 'eu' };
+    const [out] = runStage(redactStage.create(loadStageYaml(redactStage, '{}'), ctx), [entry]);
+    expect(out?.structuredMetadata).toEqual({ '<IPV4>': 'up', peer: '{"state":"up","rtt_ms":4}', region: 'eu' });
+
+    const unchanged = createEntry('peers', {}, 1n);
+    unchanged.structuredMetadata = { peer: map, contact: 'ops@example.net' };
+    const [kept] = runStage(redactStage.create(loadStageYaml(redactStage, '{}'), ctx), [unchanged]);
+    expect(kept?.structuredMetadata).toEqual({ peer: map, contact: '<EMAIL>' });
+  });
+
+  test('redacts an extracted map as one record when source is set, each value beside its key', () => {
+    const { out } = run('source: fields', 'x', { fields: { 'user.name': 'tnakamura', '10.2.3.4': ['ok'], n: 3 } });
+    expect(out.extracted.fields).toEqual({ 'user.name': '<USER>', '<IPV4>': ['ok'], n: 3 });
+  });
+
   test('gives equal values the same placeholder when hash_key is set', () => {
     const { out } = run('types: [email]\nhash_key: k1', 'a@example.com b@example.com a@example.com');
     const [first, second, third] = out.line.split(' ');

@@ -74,10 +74,22 @@ class RedactStage implements Stage {
       const value = metadata[key] as string;
       record[key] = isJsonText(value) ? JSON.parse(value) : value;
     }
-    const redacted = this.#redactRecord(record) as Record<string, unknown>;
-    for (const key of keys) delete metadata[key];
-    for (const [key, value] of Object.entries(redacted))
-      metadata[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    const { value, counts } = this.#redactor.redactRecord(record);
+    this.#count(counts);
+    // Every replacement is counted: none means the record came back as it was.
+    if (Object.keys(counts).length === 0) return;
+    const redacted = value as Record<string, unknown>;
+    const names = Object.keys(redacted);
+    const renamed = names.some((name, i) => name !== keys[i]);
+    // A PII key renamed: the metadata is written anew, as a rename in place could overwrite a key not yet renamed.
+    if (renamed) for (const key of keys) delete metadata[key];
+    names.forEach((name, i) => {
+      const was = record[keys[i] as string];
+      const now = redacted[name];
+      if (typeof now === 'string') metadata[name] = now;
+      // A map that was JSON text is written back only when redacted, so its spelling is otherwise kept.
+      else if (renamed || JSON.stringify(now) !== JSON.stringify(was)) metadata[name] = JSON.stringify(now);
+    });
   }
 
   #redactRecord(value: unknown): unknown {
