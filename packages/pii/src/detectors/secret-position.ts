@@ -288,7 +288,7 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', matchEnd - closing - secret.length, matchEnd - closing, m.index, matchEnd));
         }
       }
-      if (hasSecretWord && text.includes('<')) {
+      if (hasSecretWord && text.includes('</')) {
         xmlElement.lastIndex = 0;
         for (let m = xmlElement.exec(text); m !== null; m = xmlElement.exec(text)) {
           const name = (m[1] as string).replace(/^.*:/, '');

@@ -110,6 +110,11 @@ describe('user actor detector', () => {
     ],
     ['the bind DN of an LDAP tool', 'ldapwhoami -x -D "cn=syncbind,dc=example,dc=org" -W', ['syncbind']],
     [
+      'the bind DN of an LDAP tool after a tab',
+      'ldapmodify -H ldap://dir1\t-D uid=repl_bind,ou=svc,dc=x',
+      ['repl_bind'],
+    ],
+    [
       'an object typed as a user',
       '{"type":"user","login":"mfaye","id":7}; {"name":"okoro","type":"user"}',
       ['mfaye', 'okoro'],

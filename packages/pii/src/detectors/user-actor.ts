@@ -501,7 +501,9 @@ export function createUserActorDetector(): Detector {
         // A container tool's `--creds NAME:…`, `--dest-creds NAME:…` (podman, buildah, skopeo; Quay robots are `org+bot`).
         rule(['creds'], `(?<![\\w-])--(?:src-|dest-)?creds[= ]["']?([A-Za-z_][\\w.+-]{0,63}):`),
         // The bind DN of an LDAP tool: `ldapsearch -D "cn=readonly,dc=…"` (the account that binds, not an entry).
-        rule(['ldap'], `\\bldap\\w*\\b[^|;&\\n]*?\\s-D\\s*["']?(?:cn|uid)=(${name}),`),
+        rule(['ldap'], `\\bldap\\w*\\b[^|;&\\n]*?\\s-D\\s*["']?(?:cn|uid)=(${name}),`, undefined, 'g', [
+          blanks.map((b) => `${b}-d`),
+        ]),
         // An object typed as a user: `{"type":"user","name":"akimura",…}` (either order).
         rule(
           ['"user"'],
@@ -558,7 +560,10 @@ export function createUserActorDetector(): Detector {
         // `ejabberdctl change_password NAME host pass`; and the last argument of password tools (`saslpasswd2 -c -u realm
         // NAME`, `ocpasswd -c FILE NAME`, `smbpasswd -a NAME`).
         rule(
-          ['ctl ', 'passwd'],
+          [
+            ...blanks.map((b) => `ctl${b}`),
+            ...['saslpasswd', 'ocpasswd', 'smbpasswd', 'pdbedit', 'kpasswd', 'ftpasswd'],
+          ],
           `\\b[\\w-]{0,30}ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
         ),
         // Installers' account lines: kickstart's `user --name=NAME`, Debian preseed's `passwd/username string NAME`; the uid
