@@ -1,4 +1,4 @@
-import { createGroupScan } from './keyword-scan';
+import { afterAnyBut, createGroupScan } from './keyword-scan';
 
 function groupsIn(slots: ReadonlyArray<ReadonlyArray<readonly string[]>>, text: string): number[] {
   const found = new Int32Array(slots.length);
@@ -41,6 +41,21 @@ describe('createGroupScan', () => {
     const blank = [[['api key'], ['token ']]];
     expect(groupsIn(blank, 'api\u00a0key token\u3000x')).toEqual([0b11]);
     expect(groupsIn(blank, 'api\u00e9key token\u00e9x')).toEqual([0]);
+  });
+
+  test('reads the start of a text as a line break and other characters past ASCII as \\x7f', () => {
+    const marks = [[['\nuser '], ['\x7f-']]];
+    expect(groupsIn(marks, 'USER app')).toEqual([0b01]);
+    expect(groupsIn(marks, 'run USER app')).toEqual([0]);
+    expect(groupsIn(marks, 'x \u2192-v')).toEqual([0b10]);
+    expect(groupsIn(marks, 'x \u00a0-v')).toEqual([0]);
+  });
+
+  test('lists a word after every character a look-behind lets stand before it', () => {
+    const words = afterAnyBut(/[\w-]/, '-');
+    expect(words).toEqual(expect.arrayContaining([' -', '(-', '"-', '\n-', '\x7f-', '\t-']));
+    expect(words).not.toEqual(expect.arrayContaining(['a-']));
+    expect(words.some((w) => /^[\w-]-$/.test(w))).toBe(false);
   });
 
   test('reports a word listed by two slots to both', () => {

@@ -7,6 +7,20 @@ type Tag = readonly [slot: number, groups: number];
 /** The ASCII whitespace of a pattern's `\s`: a word ending in each gates `\s` after it (the rest reads as a blank). */
 export const blanks: readonly string[] = [' ', '\t', '\n', '\r', '\v', '\f'];
 
+/** A word's stand-in for any character past ASCII that is not whitespace: the keyword pass reads each such one as it. */
+const pastAscii = '\x7f';
+
+/**
+ * `word` after each character a look-behind `(?<![...])` lets stand before it: every ASCII character `excluded` does
+ * not match, the start of a text (the pass reads it as `\n`) and any character past ASCII. (An `excluded` that holds a
+ * blank must hold all of `\s`: the pass reads whitespace past ASCII as a blank.)
+ */
+export function afterAnyBut(excluded: RegExp, word: string): string[] {
+  const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+  const before = new Set(['\n', pastAscii, ...ascii.filter((c) => !excluded.test(c)).map((c) => c.toLowerCase())]);
+  return [...before].map((c) => `${c}${word}`);
+}
+
 /** The whitespace of a pattern's `\s` past ASCII (no-break, em and ideographic spaces...). */
 function isOtherSpace(code: number): boolean {
   return (
@@ -41,7 +55,7 @@ function characterClasses(words: readonly string[]): { classOf: Uint8Array; coun
 /**
  * Finds, in one pass over a text, the words (lower case, ASCII) of many slots' word groups, in any ASCII case, and
  * writes into found[slot] the bit set of that slot's groups with a word in the text (a blank of a word also matches
- * whitespace past ASCII). The words are compiled into an
+ * whitespace past ASCII, `\x7f` any other character past ASCII, and a leading `\n` the start of the text). The words are compiled into an
  * Aho-Corasick automaton with every transition precomputed, so each character of the text costs one table lookup
  * whatever the number of words, and every occurrence of every word is seen (`users` holds `user`) without lower-casing
  * a copy of the text.
@@ -64,8 +78,10 @@ export function createGroupScan(
   });
   const words = [...tags.keys()];
   const { classOf, count: classes } = characterClasses(words);
-  // Whitespace past ASCII reads as a blank, so a word ending in a blank gates a pattern's `\s` on every text.
+  // Whitespace past ASCII reads as a blank, so a word ending in a blank gates a pattern's `\s` on every text; any other
+  // character past ASCII reads as the stand-in.
   const otherSpaceClass = classOf[32] as number;
+  const pastAsciiClass = classOf[pastAscii.charCodeAt(0)] as number;
 
   // The trie: goto[state * classes + class] is the child state, 0 where there is none (0 is the root).
   const goto: number[] = new Array<number>(classes).fill(0);
@@ -132,18 +148,28 @@ export function createGroupScan(
     }
   });
 
+  const report = (state: number, found: Int32Array): void => {
+    for (let p = outputAt[state] as number; p < (outputAt[state + 1] as number); p += 2) {
+      const slot = flatPairs[p] as number;
+      found[slot] = (found[slot] as number) | (flatPairs[p + 1] as number);
+    }
+  };
+  // The start of a text reads as a line break, so a word beginning `\n` also gates a pattern's `^`.
+  const start = next[classOf[10] as number] as number;
+
   return (text, found) => {
-    let state = 0;
+    let state = start;
+    if (state >= outputFlag) {
+      state ^= outputFlag;
+      report(state, found);
+    }
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      const c = code < 128 ? (classOf[code] as number) : isOtherSpace(code) ? otherSpaceClass : 0;
+      const c = code < 128 ? (classOf[code] as number) : isOtherSpace(code) ? otherSpaceClass : pastAsciiClass;
       state = next[state * classes + c] as number;
       if (state < outputFlag) continue;
       state ^= outputFlag;
-      for (let p = outputAt[state] as number; p < (outputAt[state + 1] as number); p += 2) {
-        const slot = flatPairs[p] as number;
-        found[slot] = (found[slot] as number) | (flatPairs[p + 1] as number);
-      }
+      report(state, found);
     }
   };
 }

@@ -1,6 +1,6 @@
 import type { PiiType } from '../pii-type';
 import { createGroupScan } from '../keyword-scan';
-import { anyOf, candidate, combineDetectors, keepAsIs, type Candidate, type Detector } from './detector';
+import { candidate, combineDetectors, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
  * One way a log format or a command line places a value: the words (lower case) one of which every text with a
@@ -75,22 +75,24 @@ function createRulePart(type: PiiType, rules: readonly Rule[], accept: (value: s
     next += count;
     return bits;
   });
-  const hint = anyOf([...new Set(rules.flatMap((r) => r.words))]);
   // A caller without the scanner (a test) gets the same gating from a keyword pass of the part's own, built on first use.
   let ownScan: ((text: string, found: Int32Array) => void) | undefined;
   const ownFound = new Int32Array(1);
+  const groupsIn = (text: string): number => {
+    ownScan ??= createGroupScan([keywordGroups]);
+    ownFound[0] = 0;
+    ownScan(text, ownFound);
+    return ownFound[0] as number;
+  };
   return {
     type,
     keywordGroups,
-    mayMatch: (text) => hint.test(text),
+    mayMatch: (text) => {
+      const found = groupsIn(text);
+      return needs.some((need) => (found & need) === need);
+    },
     find(text: string, out: Candidate[], groups?: number): void {
-      let found = groups;
-      if (found === undefined) {
-        ownScan ??= createGroupScan([keywordGroups]);
-        ownFound[0] = 0;
-        ownScan(text, ownFound);
-        found = ownFound[0] as number;
-      }
+      const found = groups ?? groupsIn(text);
       for (let r = 0; r < rules.length; r++) {
         const need = needs[r] as number;
         if ((found & need) !== need) continue;

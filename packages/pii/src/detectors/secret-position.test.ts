@@ -70,6 +70,11 @@ describe('secret by position detector', () => {
       [Buffer.from('ci:b4ckup-pw').toString('base64')],
     ],
     ['finds the password when SQL passes it to a function', "SET PASSWORD = PASSWORD('Kx8mq2zT')", ['Kx8mq2zT']],
+    [
+      'finds the value when a long flag starts the text or follows a character past ASCII',
+      '--password hunter2x9 given; \u2192--api-key Qw3rTy9Uiop2',
+      ['hunter2x9', 'Qw3rTy9Uiop2'],
+    ],
     ['finds the value when a tab follows a long flag', 'tool --api-key\tQw3rTy9Uiop2', ['Qw3rTy9Uiop2']],
     [
       'finds a random value when a no-break space follows the secret word',

@@ -1,5 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
-import { blanks } from '../keyword-scan';
+import { afterAnyBut, blanks } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
@@ -250,10 +250,11 @@ export function createSecretPositionDetector(): Detector {
     ['dc='],
     flagGate,
     proseGate,
+    afterAnyBut(/[\w-]/, '-'),
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
-  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord] = [
-    128, 256, 512, 1024, 2048, 4096, 8192,
+  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, flagStart] = [
+    128, 256, 512, 1024, 2048, 4096, 8192, 16384,
   ];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
@@ -263,7 +264,7 @@ export function createSecretPositionDetector(): Detector {
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], rules = -1): void {
       const hasSecretWord = (rules & secretWord) !== 0;
-      if (rules & flagWord) {
+      if ((rules & (flagWord | flagStart)) === (flagWord | flagStart)) {
         longFlag.lastIndex = 0;
         for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
           const found = m[2] ?? m[3] ?? (m[4] as string);

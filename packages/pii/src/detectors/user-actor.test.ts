@@ -76,6 +76,11 @@ describe('user actor detector', () => {
     ],
     ['keys that name who did it', 'run Operator="hkline" Lane=3; {"approver":"pa.ndiaye"}', ['hkline', 'pa.ndiaye']],
     [
+      'a Matrix id at the start of a line or after a character past ASCII',
+      '@alice7:matrix.example.org invited «@bob.k:chat.example.net»',
+      ['alice7', 'bob.k'],
+    ],
+    [
       'keys that name who did it, after a tab or as an element',
       'editor\t: mvance2 <Technician>tk.ruiz</Technician>',
       ['mvance2', 'tk.ruiz'],

@@ -1,4 +1,4 @@
-import { blanks } from '../keyword-scan';
+import { afterAnyBut, blanks } from '../keyword-scan';
 import { isCommonWord, isWordCompound } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
@@ -430,7 +430,10 @@ export function createUserActorDetector(): Detector {
     'user',
     [
       [
-        rule(['@'], `(?<![\\w.@%+\\\\-])@(${name}):(?=[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w.-]))`),
+        rule(
+          afterAnyBut(/[\w.@%+\\-]/, '@'),
+          `(?<![\\w.@%+\\\\-])@(${name}):(?=[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![\\w.-]))`,
+        ),
         // An IMAP mailbox in the other users' namespace: `mailbox: user.jdoe`, `mailbox 'user/jdoe'` (a folder may follow).
         rule(['mailbox'], `\\bmailbox:?\\s+["']?user[./]([A-Za-z][\\w-]{0,63})(?![\\w@-])`, undefined, 'gi'),
         // A name before its uid in parentheses: `for rsato (uid 2201)`, `owner mlee (uid=1004)`.

@@ -300,6 +300,7 @@ describe('user formats detector', () => {
       ['kpatel'],
     ],
     ['finds the user when an admin CLI unlocks an account', 'ipa user-unlock hsato', ['hsato']],
+    ['finds the user when a Dockerfile line starts the text', 'USER\tsvc_app', ['svc_app']],
     ['finds the user when a camelCase key ends in Login', '{"sqlLogin": "dbo_app"}', ['dbo_app']],
     [
       'finds the user when GitHub denies a push',

@@ -1,3 +1,4 @@
+import { blanks } from '../keyword-scan';
 import { cliUserRules } from './cli-credentials';
 import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
@@ -184,7 +185,10 @@ export function createUserFormatsDetector(): Detector {
           `\\b(?:getpwnam(?:_r)?|getspnam|initgroups)\\(["']?(${name})["']?[,)]`,
         ),
         // Dockerfile and build output `USER appuser` (the account the image runs as), upper case, alone on its line.
-        rule(['user '], `USER(?<=(?:^|\\\\n|\\n|: |\\] )USER)\\s+(${name})(?::[\\w-]+)?[ \\t]*(?=$|\\\\n|\\n)`),
+        rule(
+          ['\n', '\\n', ': ', '] '].flatMap((before) => blanks.map((b) => `${before}user${b}`)),
+          `USER(?<=(?:^|\\\\n|\\n|: |\\] )USER)\\s+(${name})(?::[\\w-]+)?[ \\t]*(?=$|\\\\n|\\n)`,
+        ),
       ],
       [
         // FortiOS: `Administrator fw-admin logged in`, `cfgpath="system.admin" cfgobj="netbackup"`, `Edit system.admin
