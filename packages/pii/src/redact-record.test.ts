@@ -82,6 +82,9 @@ describe('redactRecord', () => {
   test('maps matches back through JSON escapes, so quotes, backslashes and newlines around a value stay', () => {
     expect(record({ msg: 'say "hi"\nfrom 10.9.8.7\\x\t"done"' })).toEqual({ msg: 'say "hi"\nfrom <IPV4>\\x\t"done"' });
     expect(record({ 'a"b': 'q\u0001 jo@example.net' })).toEqual({ 'a"b': 'q\u0001 <EMAIL>' });
+    expect(record({ m: '"x"\tjo@example.net\n"y" li@example.org\\10.0.0.1"' })).toEqual({
+      m: '"x"\t<EMAIL>\n"y" <EMAIL>\\<IPV4>"',
+    });
   });
 
   test('reads a value holding quotes or line breaks alone as well, where JSON escapes hide what a rule reads', () => {

@@ -120,6 +120,7 @@ export function redactRecord(value: unknown, redaction: RecordRedaction): Record
     const l = leaves[next++] as Leaf;
     while (firstMatch < matches.length && (matches[firstMatch] as Candidate).end <= l.start) firstMatch++;
     let pieces: Piece[] | undefined;
+    let offsets: Int32Array | undefined;
     for (let j = firstMatch; j < matches.length; j++) {
       const m = matches[j] as Candidate;
       if (m.start >= l.end) break;
@@ -128,7 +129,7 @@ export function redactRecord(value: unknown, redaction: RecordRedaction): Record
       if (isKey && (m.start < l.start - 1 || m.end > l.end + 1)) continue;
       let start = Math.max(m.start, l.start) - l.start;
       let end = Math.min(m.end, l.end) - l.start;
-      if (l.escaped) [start, end] = rawRange(l.raw, start, end);
+      if (l.escaped) [start, end] = rawRange((offsets ??= escapedOffsets(l.raw)), start, end);
       if (end <= start) continue;
       let tag = tags[j];
       if (tag === undefined) {
@@ -225,19 +226,29 @@ function escapedLength(s: string, i: number): number {
   return 1;
 }
 
-/** [start, end) in a string's JSON-escaped text as the range of `raw` it covers: an escape cut anywhere counts whole. */
-function rawRange(raw: string, start: number, end: number): [number, number] {
-  let at = 0;
-  let from = raw.length;
-  let to = raw.length;
-  for (let i = 0; i < raw.length; i++) {
-    const after = at + escapedLength(raw, i);
-    if (from === raw.length && after > start) from = i;
-    if (after >= end) {
-      to = i + 1;
-      break;
-    }
-    at = after;
+/** Where each UTF-16 unit of `raw` starts in its JSON-escaped text, and (last) that text's length. */
+function escapedOffsets(raw: string): Int32Array {
+  const offsets = new Int32Array(raw.length + 1);
+  for (let i = 0; i < raw.length; i++) offsets[i + 1] = (offsets[i] as number) + escapedLength(raw, i);
+  return offsets;
+}
+
+/** The last unit of `raw` starting at or before `at` in the escaped text (binary search over `offsets`). */
+function unitAt(offsets: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((offsets[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return [from, Math.max(from, to)];
+  return lo;
+}
+
+/** [start, end) in a string's JSON-escaped text as the range of the raw string it covers: an escape cut anywhere
+ * counts whole. */
+function rawRange(offsets: Int32Array, start: number, end: number): [number, number] {
+  const from = unitAt(offsets, start);
+  const last = unitAt(offsets, end - 1);
+  return [from, Math.min(last + 1, offsets.length - 1)];
 }
