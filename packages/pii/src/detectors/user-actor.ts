@@ -538,7 +538,7 @@ export function createUserActorDetector(): Detector {
         // A field that is all `domain\\name` in lower case (PAN-OS's and other firewalls' user column: `,acme\\mvargas,`):
         // the name in lower case too (not an escape, `\\n…` `\\t…` `\\u0041`, a file, or a printer, `srv-print\\Legal-BW`).
         rule(
-          ['\\'],
+          [...'abcdefghijklmopqsuvwxyz'].map((letter) => `\\${letter}`),
           `(?<![^\\s,;|"'=])[a-z][a-z0-9-]{1,14}\\\\(?![nrt]|u[0-9a-f]{4}|x[0-9a-f]{2})(?=[a-z])(${name})(?<!\\.(?:exe|dll|txt|log|ini|bat|ps1|cmd|sys|inf|xml|json|cfg|conf|lnk|msi))(?=$|[\\s,;|"'])`,
         ),
         // Keys that hold the login an account signs in with: `login_id=omensah` (SIS imports), SASL's `authid=mkeller`
