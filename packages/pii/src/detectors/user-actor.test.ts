@@ -190,12 +190,27 @@ describe('user actor detector', () => {
       'auth failed on module m from h (10.0.0.1) for bk_sync: password mismatch',
       ['bk_sync'],
     ],
+    ['a quoted login after by', 'Action CheckPassword: sign-in by "qk.almeida" rejected', ['qk.almeida']],
+    ['a bracketed login after for', 'Loaded 4 attributes for [tvoss] from directory', ['tvoss']],
+    ['a bracketed login after principal', 'grant issued to app [crm] for principal [r.okonjo]', ['r.okonjo']],
+    ['a login in backticks after user', 'Denied for user `hmaalouf` (rate limited)', ['hmaalouf']],
+    ['a quoted login in a call', 'sink user("ops.ingest") password(env)', ['ops.ingest']],
+    ['a login in angle brackets after owner', 'lock held, owner: <jfarrow> since 09:12', ['jfarrow']],
+    ['a bare login after who', 'AUDIT WHO: tbrennan WHAT: export', ['tbrennan']],
+    ['a bare login after a trader key', 'fill qty=40 trader=a.lindgren book=FX', ['a.lindgren']],
+    ['a bare login after target user', 'reset mfa target user: lmercer ok', ['lmercer']],
+    ['a bare plain login after account in prose', 'disabled local account pweller after 5 failures', ['pweller']],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
 
   test.each([
     ['prose after by', 'results sorted by name, grouped by host; disabled by default'],
+    ['a common word quoted after for', "no handler found for 'default' or [request]"],
+    ['a host, a file and a version in a slot', "waiting for 'db.example.net', owner [report.csv] by 'v2.1.0'"],
+    ['a generated id after account', 'charge ok (account acct_829dLIa0meSLoiJZ)'],
+    ['a billing account key', 'JobId=88 Partition=gpu Account=proj83 QOS=normal'],
+    ['a capitalized word after who', 'WHO: Nobody WHAT: login'],
     ['the domain of an address before a uid', 'reset mailed to ana@mail.example.org (uid=4410)'],
     ['a cause after by', 'request aborted, caused by timeout'],
     ['admin after by, as often a role as an account', 'key rotated by admin; config reset by admin.'],

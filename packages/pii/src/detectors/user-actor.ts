@@ -261,6 +261,25 @@ const close = `(?:\\\\?["'\\]]){0,2}`;
 const loginBeforeFor = `(?<=\\b(?:${authOutcome}\\s+(?:\\S+\\s+){0,2}?${authWord}(?:\\s+attempts?)?|${authWord}\\b\\S*(?:\\s+(?!for\\b)\\S+){0,3}?\\s+${authOutcome})\\s+for\\s+)`;
 const forAfterLogin = `\\sfor\\s+${loginBeforeFor}`;
 
+// Words that name a person's slot: a quoted or bracketed login after one is the person (`Login by 'x'`, `for [x]`).
+const slotWords = (
+  'by for principal user username account login logon initiator who owner actor subject operator requester ' +
+  'requestor approver reviewer assignee trader teller cardholder member'
+).split(' ');
+// Of those, the words only a person fills, so a bare login after one is the person too (`for` and `by` are prose).
+const bareSlotWords = [
+  ...'principal initiator who requester requestor trader teller cardholder'.split(' '),
+  'target user',
+  'target account',
+];
+// A generated id, not a login: a letter after a digit (`acct_829dLIa0meSLoiJZ`, `ich_1Q8x4471`; `kaveh8`, `tier2.jdoe` stay).
+const generatedId = /\d[A-Za-z]/;
+
+/** A login in a person's slot: login-shaped or a plain login, and no generated id. */
+function slotLogin(value: string): boolean {
+  return !generatedId.test(value) && loginOrPlainLogin(value);
+}
+
 export function createUserActorDetector(): Detector {
   // Where the words say a person acted and a plain word may be the name.
   const plainNames = createRuleDetector(
@@ -599,5 +618,36 @@ export function createUserActorDetector(): Detector {
     ],
     (value) => !isPlaceholderValue(value),
   );
-  return combineDetectors('user', [plainNames, loginNames, sharedRoleNames, numericIds, identities, logins]);
+  const slots = createRuleDetector(
+    'user',
+    [
+      [
+        // A name quoted or bracketed after a word for a person's slot: `Login by 'dchen4'`, `for principal [mgallagher]`,
+        // `Attribute map for [x]`, `failed for user \`bcastellanos\``, `user("nikos.lindqvist")`, `owner: <hkim>`.
+        rule(
+          slotWords.flatMap((word) => [...blanks, ':', '=', '(', '['].map((next) => `${word}${next}`)),
+          `\\b(?<![.-])(?:${slotWords.join('|')})(?:\\s*[:=]\\s*|\\s+)?(?:\\(\\s*)?(?:(['"\`])(${name})\\1|\\[(${name})\\]|\\((${name})\\)|<(${name})>)`,
+          [2, 3, 4, 5],
+          'gi',
+        ),
+        // Bare after a word only a person fills: `WHO: mgallagher`, `for principal aolawale`, `trader=kpatel`,
+        // `local account nshah`, `target user: mlee`.
+        rule(
+          bareSlotWords.flatMap((word) => [...blanks, ':', '='].map((next) => `${word}${next}`)),
+          `\\b(?<![.-])(?:${bareSlotWords.join('|')})(?:\\s*[:=]\\s*|\\s+)(${name})${end}`,
+          undefined,
+          'gi',
+        ),
+        // An account in prose, `local account nshah`, `for account svc-inventory` (not `Account=`, a billing account's key).
+        rule(
+          blanks.map((b) => `account${b}`),
+          `\\b(?<![.-])account\\s+(${name})${end}`,
+          undefined,
+          'gi',
+        ),
+      ],
+    ],
+    slotLogin,
+  );
+  return combineDetectors('user', [plainNames, loginNames, sharedRoleNames, numericIds, identities, logins, slots]);
 }
