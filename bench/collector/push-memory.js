@@ -11,12 +11,13 @@
 // adds a `limits:` block to the config, e.g. '{"max_in_flight_bytes": 1073741824}'; BENCH_BODY=protobuf pushes
 // the same lines as snappy protobuf instead of JSON; BENCH_BODY=otlp-protobuf or otlp-json posts them as OTLP log
 // records to an otlp_http source's /v1/logs instead, whose max_request_body_bytes is raised to fit).
-const { execFileSync, spawn } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { transpileAtRef } = require('../at-git-ref');
 
 const root = path.join(__dirname, '..', '..');
 const collectorDir = path.join(root, 'packages', 'collector');
@@ -155,25 +156,8 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 
 /** The collector's src as of `ref`, transpiled (no type check) beside the package so its dependencies resolve. */
 function buildBaseline(ref) {
-  const ts = require(require.resolve('typescript', { paths: [root] }));
   const dir = fs.mkdtempSync(path.join(collectorDir, '.bench-baseline-'));
-  const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', ref, 'packages/collector/src'], {
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  for (const file of files) {
-    const source = execFileSync('git', ['-C', root, 'show', `${ref}:${file}`], {
-      encoding: 'utf8',
-      maxBuffer: 64 * MiB,
-    });
-    const out = path.join(dir, path.relative('packages/collector/src', file)).replace(/\.ts$/, '.js');
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    });
-    fs.writeFileSync(out, outputText);
-  }
+  transpileAtRef(ref, 'packages/collector/src', dir, { compilerOptions: { esModuleInterop: true } });
   return dir;
 }
 

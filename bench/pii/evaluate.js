@@ -12,7 +12,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
+const { transpileAtRef } = require('../at-git-ref');
 const { createRedactor, createPiiScanner, piiTypes } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 
@@ -34,23 +34,8 @@ function loadCorpus() {
 
 /** The package as of a git ref, transpiled (no type check) into a temp dir and required from there. */
 function loadBaseline(ref) {
-  const ts = require('typescript');
-  const root = path.join(__dirname, '../..');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pii-baseline-'));
-  const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', ref, 'packages/pii/src'], {
-    encoding: 'utf8',
-  })
-    .split('\n')
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  for (const file of files) {
-    const source = execFileSync('git', ['-C', root, 'show', `${ref}:${file}`], { encoding: 'utf8' });
-    const out = path.join(dir, path.relative('packages/pii/src', file)).replace(/\.ts$/, '.js');
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-    });
-    fs.writeFileSync(out, outputText);
-  }
+  transpileAtRef(ref, 'packages/pii/src', dir);
   return require(dir);
 }
 

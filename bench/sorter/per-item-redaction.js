@@ -6,10 +6,10 @@
 // lines as structured bodies (x20). Best of 6 interleaved rounds; the ratio is current / baseline (lower is cheaper).
 // Needs `pnpm turbo run build --filter @obs/ai-sorter...`.
 'use strict';
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { transpileAtRef } = require('../at-git-ref');
 const { logLines, systems, sorterRequire } = require('./support');
 
 const root = path.join(__dirname, '..', '..');
@@ -17,32 +17,15 @@ const rounds = 6;
 const refs = process.argv.flatMap((arg, i) => (arg === '--baseline' ? [process.argv[i + 1]] : []));
 if (refs.length === 0) refs.push('b84c919');
 
-/** The .ts files under `dir` as of `ref`, transpiled (no type check) into `out`, with package imports rewritten. */
-function transpileAt(ref, dir, out, packages) {
-  const ts = sorterRequire('typescript');
-  const files = execFileSync('git', ['-C', root, 'ls-tree', '-r', '--name-only', ref, dir], { encoding: 'utf8' })
-    .split('\n')
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  for (const file of files) {
-    const source = execFileSync('git', ['-C', root, 'show', `${ref}:${file}`], { encoding: 'utf8' });
-    let { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-    });
-    for (const [name, target] of Object.entries(packages))
-      outputText = outputText.split(`require("${name}")`).join(`require(${JSON.stringify(target)})`);
-    const to = path.join(out, path.relative(dir, file)).replace(/\.ts$/, '.js');
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.writeFileSync(to, outputText);
-  }
-}
-
 /** The per-item step as of a git ref: its items/ folder over packages/pii as of the same ref. */
 function loadAt(ref) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sorter-items-'));
-  transpileAt(ref, 'packages/pii/src', path.join(dir, 'pii'), {});
-  transpileAt(ref, 'services/ai-sorter/src/items', path.join(dir, 'items'), {
-    '@obs/pii': path.join(dir, 'pii'),
-    '@obs/classification': sorterRequire.resolve('@obs/classification'),
+  transpileAtRef(ref, 'packages/pii/src', path.join(dir, 'pii'));
+  transpileAtRef(ref, 'services/ai-sorter/src/items', path.join(dir, 'items'), {
+    packages: {
+      '@obs/pii': path.join(dir, 'pii'),
+      '@obs/classification': sorterRequire.resolve('@obs/classification'),
+    },
   });
   return require(path.join(dir, 'items', 'prepare.js'));
 }
