@@ -73,8 +73,8 @@ export function boundaryPatterns(boundary: string, body: string, flags: string):
 }
 
 /**
- * The earliest start of a `key = ` written before the separator at `separatorAt`: blanks, a quote and a backslash,
- * a run of key characters (word characters, `.`, `-`, any non-ASCII letter as in `contraseña`) that may hold one
+ * The earliest start of a `key = ` written before the separator at `separatorAt`: blanks, a `]` (`$config['key'] =`),
+ * a quote and a backslash, a run of key characters (word characters, `.`, `-`, any non-ASCII letter as in `contraseña`) that may hold one
  * space (`account name`), then an opening quote and backslash. A key/value pattern whose every match has its
  * separator at or after `separatorAt`, and only those characters before it, has no match starting before this, so its
  * scan can start here instead of at 0 (where its key alternatives would be tried at every position of the line).
@@ -82,6 +82,7 @@ export function boundaryPatterns(boundary: string, body: string, flags: string):
 export function keyRunStart(text: string, separatorAt: number): number {
   let at = separatorAt;
   while (at > 0 && isBlank(text.charCodeAt(at - 1))) at--;
+  if (at > 0 && text.charCodeAt(at - 1) === 93) at--;
   at = afterQuote(text, at);
   at = keyRunFrom(text, at);
   if (at > 1 && text.charCodeAt(at - 1) === 32 && isKeyCharacter(text.charCodeAt(at - 2)))

@@ -128,10 +128,12 @@ function splitPairs(text: string): void {
 }
 
 /** Back from the separator at `at` over `\s*` (any non-ASCII character counted as a blank: a word then ends further
- * back, which only adds pairs), `["']?` and `\\?`: where the key's word must end. */
+ * back, which only adds pairs), a `]` (`params[password]=`, `$config['password'] =`), `["']?` and `\\?`: where the
+ * key's word must end. */
 function endOfKey(text: string, at: number): number {
   let end = at;
   while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 93) end--;
   const quote = text.charCodeAt(end - 1);
   if (end > 0 && (quote === 34 || quote === 39)) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 92) end--;

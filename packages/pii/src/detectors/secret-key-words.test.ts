@@ -177,6 +177,51 @@ describe('secret key words and value syntax', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  test.each([
+    [
+      'a glued credential and a key after an index',
+      'sync.dbcredentials=Mq8!zT3wLk realm.ldap[2].bind-credential=Vx4#pR9sQe',
+      [
+        ['secret_kv', 'Mq8!zT3wLk'],
+        ['secret_kv', 'Vx4#pR9sQe'],
+      ],
+    ],
+    [
+      'random values under code, verifier and pat',
+      '{"device_code":"Hk3Lq9ZtW2mRx7Vb4NpYc8"} &codeVerifier=Tz8Wq2Lm5Kx9Rb3Vn7Pc4Hd GITLAB_PAT=Rb7Xq2Lm9Zt4Wk8Vn3Hc',
+      [
+        ['secret_kv', 'Hk3Lq9ZtW2mRx7Vb4NpYc8'],
+        ['secret_kv', 'Tz8Wq2Lm5Kx9Rb3Vn7Pc4Hd'],
+        ['secret_kv', 'Rb7Xq2Lm9Zt4Wk8Vn3Hc'],
+      ],
+    ],
+    [
+      'no code, verifier or pat that names something',
+      'error_code=ERR_CONN_4011 statusCode: 404 country_code=US zip_code=90210 verifier=sha256 pat=weekly-2024',
+      [],
+    ],
+    [
+      "a wallet's mnemonic phrase, and no list of words under another key",
+      'restore mnemonic="ridge lumber oval fancy quiet mango shelf orbit tunnel brisk hollow cedar" tags="ridge lumber oval fancy quiet mango shelf orbit tunnel brisk hollow cedar"',
+      [['secret_kv', 'ridge lumber oval fancy quiet mango shelf orbit tunnel brisk hollow cedar']],
+    ],
+    [
+      'a bare key= after a command-line option and a bare "key" in JSON',
+      'http POST /keys --form key=Lq9Zt2Wm8Rx4Vb7Kp3Hc {"id":7,"key":"Wm2Rx8Lq4Zt9Vb3Kp7Hc"}',
+      [
+        ['secret_kv', 'Lq9Zt2Wm8Rx4Vb7Kp3Hc'],
+        ['secret_kv', 'Wm2Rx8Lq4Zt9Vb3Kp7Hc'],
+      ],
+    ],
+    [
+      'no bare key that is a label, an id of capitals or a name',
+      'public key: Hq2Lm8Zt4Wx9Rb7Vn3Kc {"key":"DIQ7ZXW2KM4RT8YV1LPB"} {"key":"build-7-release"}',
+      [],
+    ],
+  ])('reads %s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
   test('finds a one-time-password seed and leaves a random-number seed', () => {
     expect(found('user totp_seed=JBSWY3DPEHPK3PXP7Q2R rng seed=42abcdef12345678')).toEqual([
       ['secret_kv', 'JBSWY3DPEHPK3PXP7Q2R'],

@@ -6,21 +6,26 @@ import { execAtKeyPair, keyWordFamily } from './key-separators';
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
  * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":` or `session=`, a Drupal session cookie `SSESS<hash>=`,
- * a salt (`API_TOKEN_SALT=`), a compound key's auth (`token_auth=`), a password's hash (`pwd_hash=`), a `"key"` inside a
- * crypto, KMS or signing object, and `key=` in a query string (`?key=`, an API key) or as a config line of its own. The last word `key` also ends keys that hold no secret
+ * a salt (`API_TOKEN_SALT=`), a compound key's auth (`token_auth=`), a password's hash (`pwd_hash=`), a bare `key=` or
+ * `"key":` (an API key), a glued credential (`bindcredential=`), a key after an index (`ldap[0].bind-credential=`) or in
+ * brackets (`$config['key'] =`), and the words that name a secret only in some keys (`device_code`, `codeVerifier`,
+ * `ZITADEL_PAT`, `mnemonic`). The last word `key` also ends keys that hold no secret
  * (`partition_key`, `routing_key`, `public_key`), so a value counts only when it looks random: a digit and a letter,
  * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
  * dotted name, a path or resource name (`logs/2024/…`, `projects/…`, `arn:…`), a URL or a reference.
  */
-const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash', 'sid', 'seed'];
+const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash', 'sid'];
+/** Last words that name a secret only in some keys (`device_code` but `country_code`, `ZITADEL_PAT`, `codeVerifier`, a
+ * wallet's `mnemonic`): a value counts under them only when it looks random (a mnemonic: 12-24 short words). */
+const randomOnlyWords = ['code', 'pat', 'verifier', 'mnemonic', 'seed'];
 
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|sid|seed)\\?["']?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])/gi;
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|sid|seed|code|pat|verifier|mnemonic)\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])|(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["']))/gi;
 
 // The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
-const keyWordKeys = keyWordFamily([...keyWords, 'credentials', 'session'], endsInSessionHex);
+const keyWordKeys = keyWordFamily([...keyWords, ...randomOnlyWords, 'credentials', 'session'], endsInSessionHex);
 
 /** `SESS` and 16+ hex digits (any case) right before `end`. */
 function endsInSessionHex(text: string, end: number): boolean {
@@ -40,18 +45,27 @@ function isKeyChar(code: number): boolean {
   return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45;
 }
 
-/** Where the key before the separator at `at` starts: back over blanks, a quote, the key's characters, a quote. */
+/** Where the key before the separator at `at` starts: back over blanks, a `]`, a quote, the key's characters and its
+ * indexes (`ldap[0].bind-credential`), a quote. */
 function keyStart(text: string, at: number): number {
   let i = at;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  if (text[i - 1] === ']') i--;
   while (i > 0 && `"'\\`.includes(text[i - 1] as string)) i--;
-  while (i > 0 && isKeyChar(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && (isKeyChar(text.charCodeAt(i - 1)) || text[i - 1] === '[' || text[i - 1] === ']')) i--;
   while (i > 0 && `"'\\`.includes(text[i - 1] as string)) i--;
   return i;
 }
 
-/** The key's last word: after `_`, `.`, `-`, or a lower-case letter or digit before a capital (`renderKey`). */
+/** The key's last word: after `_`, `.`, `-`, or a lower-case letter or digit before a capital (`renderKey`); of a word
+ * glued to the one before it, its secret tail (`bindcredential`, `dbcreds`). */
 function lastWord(key: string): string {
+  const word = lastSegment(key);
+  const tail = /(?:credentials?|creds)$/.exec(word);
+  return tail === null ? word : tail[0];
+}
+
+function lastSegment(key: string): string {
   let i = key.length;
   while (i > 0) {
     const code = key.charCodeAt(i - 1);
@@ -66,7 +80,6 @@ function lastWord(key: string): string {
 // Keys ending in `key` whose values are names, ids or public material.
 const notSecretKey =
   /(?:public|pub|publishable|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
-const cryptoContext = /kms|crypto|sign(?:ing)?|encrypt|cipher|hmac|jwk|secret|vault/i;
 
 /** A password (any characters, 8+) or, under a `…key` name, a key (12+ characters of a token alphabet). */
 function randomValue(value: string, isKey: boolean): boolean {
@@ -88,35 +101,34 @@ const secretWords = new Set(['skey', 'authtok', 'sessionkey', 'creds', 'credenti
 const passwordHash = /(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash$/i;
 
 /** The key's last word when the key names a secret this way, else undefined. */
-function secretKeyWord(key: string, quoted: boolean, text: string, at: number): string | undefined {
+function secretKeyWord(key: string, before: string): string | undefined {
   if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return 'sess';
   const word = lastWord(key);
   if (word === 'key') {
-    // A query string's `?key=` is an API key (Google, Ghost, PAN-OS), and so is a config line's own `key=` and a `key=`
-    // where the text says API key.
+    // A bare `key=` / `"key":` is an API key as often as a lookup key: the value decides (randomValue), unless it is
+    // the last word of a name written with a space (`public key:`, `cache key=`) other than `API key`; after a
+    // command-line option (`--data key=…`) it is bare.
     if (key.length === 3)
-      return (quoted && cryptoContext.test(text.slice(Math.max(0, at - 120), at))) ||
-        /^$|[?&\n]$/.test(text.charAt(at - 1)) ||
-        /\bapi[ _-]?key\b/i.test(text)
-        ? 'key'
-        : undefined;
+      return /(?<![\w-])[A-Za-z]\w* $/.test(before) && !/\bapi $/i.test(before) ? undefined : 'bare key';
     return notSecretKey.test(key) ? undefined : word;
   }
   // A salt (`API_TOKEN_SALT`, `securitySalt`) and the auth value of a compound key (`token_auth`), random like a key.
   if ((word === 'salt' || word === 'auth') && key.length > word.length) return 'key';
   if (word === 'hash') return passwordHash.test(key) ? 'key' : undefined;
-  // A one-time-password seed (`totp_seed`, `mfa.seed`); other seeds are random-number seeds.
-  if (word === 'seed') return /(?:otp|mfa|2fa)[_.-]?seed$/i.test(key) ? 'key' : undefined;
+  // A one-time-password seed (`totp_seed`, `mfa.seed`) or a wallet's seed phrase; other seeds are random-number seeds.
+  if (word === 'seed') return /(?:otp|mfa|2fa)[_.-]?seed$/i.test(key) ? 'key' : 'seed';
+  if (randomOnlyWords.includes(word)) return word;
   // A session id (`"sid":"…"`); typed record ids under it are read by the value (`SM` + hex, a Windows `S-1-…`).
   if (word === 'sid') return 'sid';
   return secretWords.has(word) ? word : undefined;
 }
 
 export function createSecretKeyWordsDetector(): Detector {
-  const hint = anyOf(keyWords);
+  const words = [...keyWords, ...randomOnlyWords];
+  const hint = anyOf(words);
   return {
     type: 'secret_kv',
-    keywordGroups: [keyWords],
+    keywordGroups: [words],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       for (
@@ -124,20 +136,31 @@ export function createSecretKeyWordsDetector(): Detector {
         m !== null;
         m = execAtKeyPair(valueAfterWord, text, m.index + m[0].length, keyWordKeys)
       ) {
-        const value = m[1] as string;
+        const phrase = m[2];
+        const value = m[1] ?? (phrase as string);
         const start = keyStart(text, m.index);
-        const key = text.slice(start, m.index).replace(/^[\\"']+|[\\"'\s]+$/g, '');
-        const word = /^[A-Za-z]/.test(key)
-          ? secretKeyWord(key, /["']/.test(text[start] as string), text, start)
-          : undefined;
+        // (`auth.password'] =` in `$config['auth.password'] =`.)
+        const key = text.slice(start, m.index).replace(/^[\\"'[]+|[\\"'\s\]]+$/g, '');
+        const word = /^[A-Za-z]/.test(key) ? secretKeyWord(key, text.slice(Math.max(0, start - 24), start)) : undefined;
         // SigV4's `Credential=AKIA…/date/region/service/aws4_request` is a scope, not a secret.
         if (
           word === undefined ||
-          !randomValue(value, word === 'key' || word === 'sid') ||
+          (phrase === undefined
+            ? word === 'seed' || !randomValue(value, !secretWords.has(word))
+            : word !== 'mnemonic' && word !== 'seed') ||
           value.includes('aws4_request')
         )
           continue;
         if (word === 'sid' && /^[A-Z]{2}[0-9a-f]{16,}$|^S-1-/.test(value)) continue;
+        // Under a bare `key`, capitals and digits are the id half of a pair (Duo's integration key, an AWS key id); under
+        // it and the words that often name no secret, words and numbers joined in one case are a name (`team-42-alpha`,
+        // `ERR_CONN_4011`).
+        if (word === 'bare key' && /^[A-Z0-9]{16,32}$/.test(value)) continue;
+        if (
+          (word === 'bare key' || randomOnlyWords.includes(word)) &&
+          /^(?:[a-z0-9]+[._:-])+[a-z0-9]+$|^(?:[A-Z0-9]+[._:-])+[A-Z0-9]+$/.test(value)
+        )
+          continue;
         const end = m.index + m[0].length;
         out.push(candidate('secret_kv', end - value.length, end, start, end));
       }

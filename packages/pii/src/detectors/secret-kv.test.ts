@@ -83,6 +83,16 @@ describe('secret kv detector', () => {
       'map[X-Auth-Token:[9f8e7d6c5b4a39281706] Accept:[x]] "Password=Y^1#jcZ;"',
       ['9f8e7d6c5b4a39281706', 'Y^1#jcZ'],
     ],
+    [
+      'finds a pass or pw glued to a short prefix or a word that says whose',
+      'bitcoind.rpcpass=Zq7Lm2Wx9k ldap.bindpw=Hq3$kL9mZ adminpwd: Kx7!rT2wq',
+      ['Zq7Lm2Wx9k', 'Hq3$kL9mZ', 'Kx7!rT2wq'],
+    ],
+    [
+      'finds a value when the key is in brackets',
+      "form params[password]=Pw9xLq2Zt; $cfg['smtp_pass'] = 'Zk2Lq8Wm';",
+      ['Pw9xLq2Zt', 'Zk2Lq8Wm'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
@@ -92,6 +102,10 @@ describe('secret kv detector', () => {
 
   test.each([
     ['ignores keys when the secret word is not at the end', 'token_count=5 password_reset=true max_tokens=100'],
+    [
+      'ignores words that end in pass, a dot file and a format directive',
+      "bypass=Lq8Zt2Wm9x overpass: Nw4Rt8Zq2 cat ~/.pgpass: h:5432:*:u:p $cfg['imap_pass'] = '%p';",
+    ],
     [
       'ignores placeholders when the value says there is no secret',
       'password=*** token=null secret=<redacted> api_key=${API_KEY}',
@@ -150,6 +164,7 @@ describe('secret kv detector', () => {
       true,
       true,
     ]);
+    expect(['rpcpass', 'bindpw', 'rootPW', 'keystorepass'].map(isSecretKey)).toEqual([true, true, true, true]);
     expect(['tokens', 'secretary', 'password_hint', 'bypass', 'compass'].map(isSecretKey)).toEqual([
       false,
       false,

@@ -1,25 +1,37 @@
 import { entropyPerChar } from '../checksums/entropy';
+import { isCommonWord } from './common-words';
 import { saysNoSecret } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
-// the short `pass` and `pwd` only as a whole segment or camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`), never inside
-// `bypass` or `compass` (see passInsideWord).
+// the short `pass`, `pwd`, `pw` and `psk` as a whole segment, a camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`) or
+// glued to a word that says whose (`rpcpass`, `bindpw`, `adminpwd`), never inside `bypass` or `compass` (see gluedPass).
 // A session id is a bearer credential (Django's `sessionid=`); keys that encrypt or sign are secrets (Laravel's `APP_KEY`).
 // Other languages name a password too (German, French, Spanish, Portuguese, Dutch, Polish, Nordic); a pre-shared key
 // (WireGuard's `PresharedKey`, `psk=`) and an SNMP community (`community=`) are secrets.
 // Factored by first letters, so each key position tries one branch per letter instead of one per word (15% less time).
 const secretWords =
-  'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord|code)?|wd|(?<![a-z0-9]p)(?:w|sk)|(?:rivate|re[_-]?shared)[_-]?key)' +
+  'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord|code)?|wd|w|sk|(?:rivate|re[_-]?shared)[_-]?key)' +
   '|secret(?:[_-]?key(?:[_-]?base)?|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|ccess[_-]?code|dgangskode)' +
   '|(?<![a-z0-9])(?:community|(?:app|master|encryption|signing|hmac)[_-]?key)|sess(?:ion[_-]?id|id)' +
   '|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord';
-/** `bypass`, `compass`: `pass` inside a lower-case word (matched above, then dropped: a lookbehind in the pattern costs
- * more than the check). Only a segment (`DB_PASS`, `mysql.pwd`) or camelCase (`dbPass`, `smtpPwd`, `userPWD`) names a
- * secret. */
-const passInsideWord = /[a-z0-9](?:pass|pwd)$/i;
+/** `pass`, `pwd`, `pw`, `psk` glued to the letters before them (matched above, then checked: a lookbehind in the pattern
+ * costs more than the check). A segment (`DB_PASS`, `mysql.pwd`) or camelCase (`dbPass`, `smtpPwd`, `userPWD`) names a
+ * secret, and so does a glued word whose rest is a common word or a short prefix (`rpcpass`, `bindpw`, `rootpwd`), but
+ * not the English words that end in `pass` (`bypass`, `compass`, `overpass`). */
+const glued = /([a-z0-9]+)(pass|pwd|pw|psk)$/i;
 const camelPass = /[a-z0-9](?:Pass|Pwd|PASS|PWD)$/;
+const notSecretPass = new Set(['by', 'com', 'encom', 'over', 'under', 'sur', 'tres', 'im']);
+
+/** False for a key whose `pass`/`pwd`/`pw`/`psk` ends a longer word that names no secret, or a file (`.pgpass`). */
+function gluedPass(key: string): boolean {
+  const m = glued.exec(key);
+  if (m === null || camelPass.test(key)) return true;
+  if (key.startsWith('.')) return false;
+  const rest = (m[1] as string).replace(/^.*[^a-z]/i, '').toLowerCase();
+  return rest !== '' && !notSecretPass.has(rest) && (rest.length <= 4 || isCommonWord(rest));
+}
 /** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 // The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
@@ -46,15 +58,15 @@ const secretKeyShape = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
 export function isSecretKey(key: string): boolean {
-  return secretKeyShape.test(key) && (!passInsideWord.test(key) || camelPass.test(key));
+  return secretKeyShape.test(key) && gluedPass(key);
 }
 
 /** Values that say "no secret here": empty markers, booleans, already-redacted or masked text (`***`, Argo CD's
  * `++++`, Elasticsearch's `::es_redacted::`), template and variable references (`${VAR}`, `$VAR`, `$dex.a.b`),
- * Terraform's `(sensitive value)`, Nextcloud's `***REMOVED SENSITIVE VALUE***`, jasypt's encrypted `ENC(...)`,
+ * a format directive (`%s`, Roundcube's `%p`), Terraform's `(sensitive value)`, Nextcloud's `***REMOVED SENSITIVE VALUE***`, jasypt's encrypted `ENC(...)`,
  * PowerShell's `$env:NAME`, a reference to where a secret is (`env://VAR`, `file:///run/secrets/x`), a documentation placeholder inside a value (`sk_live_<your-key-here>`). */
 const notASecret =
-  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%s|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*|[\w/+]*EXAMPLEKEY)$/i;
+  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%[a-z]|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*|[\w/+]*EXAMPLEKEY)$/i;
 
 /** Documentation's stand-in, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`); `password` in lower case may be a
  * real one. */
@@ -113,7 +125,7 @@ export function isSessionCookieName(name: string): boolean {
  */
 export function createSecretKvDetector(): Detector {
   const pattern = new RegExp(
-    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\s*(?:=>|::(?=[ \\t])|[:=])(\\s*)(?:\\[(?=\\\\?["'])|\\[(?=[^\\s\\[\\]]+\\]))?(?:[uUbBN](?='))?` +
+    `(?<![\\w.-])(\\\\?["']?)([\\w.-]*?(?:${secretWords}))\\1\\]?\\s*(?:=>|::(?=[ \\t])|[:=])(\\s*)(?:\\[(?=\\\\?["'])|\\[(?=[^\\s\\[\\]]+\\]))?(?:[uUbBN](?='))?` +
       `(?:"((?:[^"\\\\\\n]|\\\\[^"\\n])*)"|\\\\"((?:[^"\\\\\\n]|\\\\(?!"))*)\\\\"|'([^'\\n]*)'|((?:[^\\s"'&?,;)\\]}\\\\]|[&?](?!amp;|[\\w.-]+=)|[,;)\\]}](?![\\s,;)\\]}"']|$|%20|[\\w.-]+[=:]))+))`,
     'gi',
   );
@@ -189,7 +201,7 @@ export function createSecretKvDetector(): Detector {
         const tokenId = value.includes('!') ? (/^[^\s=!]+![\w.-]+=(?=.)/.exec(value)?.[0].length ?? 0) : 0;
         // A SAS query string (`--sas-token "sv=…&sig=…"`): its signature is the token detector's.
         if (/(?:^|&)sig=/.test(value)) continue;
-        if (passInsideWord.test(m[2] as string) && !camelPass.test(m[2] as string)) continue;
+        if (!gluedPass(m[2] as string)) continue;
         // sudoers' `NOPASSWD: ALL` is a tag, not a key.
         if ((m[2] as string).length === 8 && /^nopasswd$/i.test(m[2] as string)) continue;
         if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
