@@ -86,6 +86,18 @@ describe('redact stage', () => {
     expect(kept?.structuredMetadata).toEqual({ peer: map, contact: '<EMAIL>' });
   });
 
+  test('When a metadata value is JSON nested 5,000 deep, then it is redacted as text and the stage does not throw', () => {
+    const ctx = createStageTestContext('p/0/redact');
+    const entry = createEntry('deep', {}, 1n);
+    const deep = `${'['.repeat(5000)}"ops@example.net"${']'.repeat(5000)}`;
+    entry.structuredMetadata = { trace: deep, contact: 'ops@example.net' };
+    const [out] = runStage(redactStage.create(loadStageYaml(redactStage, '{}'), ctx), [entry]);
+    expect(out?.structuredMetadata).toEqual({
+      trace: `${'['.repeat(5000)}"<EMAIL>"${']'.repeat(5000)}`,
+      contact: '<EMAIL>',
+    });
+  });
+
   test('redacts an extracted map as one record when source is set, each value beside its key', () => {
     const { out } = run('source: fields', 'x', { fields: { 'user.name': 'tnakamura', '10.2.3.4': ['ok'], n: 3 } });
     expect(out.extracted.fields).toEqual({ 'user.name': '<USER>', '<IPV4>': ['ok'], n: 3 });

@@ -1,4 +1,5 @@
 import { createRedactor, piiTypes, type PiiType, type Redactor } from '@obs/pii';
+import { maxNestingDepth, nestsDeeperThan } from '@obs/schema';
 import { z } from 'zod';
 import type { Labels, LogEntry } from '../entry';
 import { counter } from '../telemetry/metric-factory';
@@ -70,10 +71,7 @@ class RedactStage implements Stage {
     const keys = Object.keys(metadata);
     if (keys.length === 0) return;
     const record: Record<string, unknown> = {};
-    for (const key of keys) {
-      const value = metadata[key] as string;
-      record[key] = isJsonText(value) ? JSON.parse(value) : value;
-    }
+    for (const key of keys) record[key] = jsonMapOrText(metadata[key] as string);
     const { value, counts } = this.#redactor.redactRecord(record);
     this.#count(counts);
     // Every replacement is counted: none means the record came back as it was.
@@ -112,13 +110,15 @@ class RedactStage implements Stage {
   }
 }
 
-function isJsonText(value: string): boolean {
-  if (value[0] !== '{' && value[0] !== '[') return false;
+/** A value that is JSON text of a map or list, parsed; any other value, or one nested deeper than the sorter's items
+ * may be, stays text (read as text, it is redacted all the same, and a deep record would overflow the record walk). */
+function jsonMapOrText(value: string): unknown {
+  if (value[0] !== '{' && value[0] !== '[') return value;
   try {
-    JSON.parse(value);
-    return true;
+    const parsed: unknown = JSON.parse(value);
+    return nestsDeeperThan(parsed, maxNestingDepth) ? value : parsed;
   } catch {
-    return false;
+    return value;
   }
 }
 
