@@ -4,6 +4,7 @@ import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './det
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
+import { isShortSecret } from './secret-key-words';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
@@ -190,7 +191,21 @@ export function createSecretPositionDetector(): Detector {
     `\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|access[ _-]?key|auth[ _-]?key|credentials?|requirepass|masterauth)(?:\\s+(?:is|was|set\\s+to|to|of|=|:))?\\s+${value}`,
     'gi',
   );
-  const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
+  const secretWords = [
+    'pass',
+    'token',
+    'secret',
+    'key',
+    'credential',
+    'masterauth',
+    'pin',
+    'puk',
+    'cvv',
+    'cvc',
+    'otp',
+    'voucher',
+    'code',
+  ];
   // What longFlag and afterWord each need right after their word (a blank or `=`; whitespace), so that neither runs on
   // the many lines where a secret word is only part of a longer word or of a key.
   const flagWords = [
@@ -293,7 +308,9 @@ export function createSecretPositionDetector(): Detector {
         for (let m = xmlElement.exec(text); m !== null; m = xmlElement.exec(text)) {
           const name = (m[1] as string).replace(/^.*:/, '');
           const content = (m[2] as string).trim();
-          if (!isSecretKey(name) || content === '' || isPlaceholderValue(content)) continue;
+          if (content === '' || isPlaceholderValue(content)) continue;
+          // `<PortPIN>616677</PortPIN>`: a short secret needs its shape; other secret names take any content.
+          if (!isSecretKey(name) && !isShortSecret(name, content)) continue;
           const contentStart = m.index + m[0].indexOf('>') + 1 + (m[2] as string).indexOf(content);
           out.push(candidate('secret_kv', contentStart, contentStart + content.length, m.index, m.index + m[0].length));
         }
