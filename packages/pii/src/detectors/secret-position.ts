@@ -5,6 +5,7 @@ import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
 import { isShortSecret } from './secret-key-words';
+import { isWordNotSecret } from './no-secret-here';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
@@ -122,7 +123,11 @@ function pushUserPassword(out: Candidate[], pattern: RegExp, text: string): void
       if (user.length < 16 || !randomLooking(user)) continue;
       const userStart = m.index + m[0].indexOf(user);
       out.push(candidate('secret_kv', userStart, userStart + user.length, m.index, matchEnd));
-    } else if (!/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) && !isPlaceholderValue(password)) {
+    } else if (
+      !/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) &&
+      !isPlaceholderValue(password) &&
+      !isWordNotSecret(text, matchEnd - password.length, matchEnd)
+    ) {
       out.push(candidate('secret_kv', matchEnd - password.length, matchEnd, m.index, matchEnd));
     }
   }
