@@ -4,6 +4,8 @@ import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './det
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
+import { isShortSecret } from './secret-key-words';
+import { isWordNotSecret } from './no-secret-here';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
@@ -121,7 +123,11 @@ function pushUserPassword(out: Candidate[], pattern: RegExp, text: string): void
       if (user.length < 16 || !randomLooking(user)) continue;
       const userStart = m.index + m[0].indexOf(user);
       out.push(candidate('secret_kv', userStart, userStart + user.length, m.index, matchEnd));
-    } else if (!/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) && !isPlaceholderValue(password)) {
+    } else if (
+      !/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) &&
+      !isPlaceholderValue(password) &&
+      !isWordNotSecret(text, matchEnd - password.length, matchEnd)
+    ) {
       out.push(candidate('secret_kv', matchEnd - password.length, matchEnd, m.index, matchEnd));
     }
   }
@@ -190,7 +196,21 @@ export function createSecretPositionDetector(): Detector {
     `\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|access[ _-]?key|auth[ _-]?key|credentials?|requirepass|masterauth)(?:\\s+(?:is|was|set\\s+to|to|of|=|:))?\\s+${value}`,
     'gi',
   );
-  const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
+  const secretWords = [
+    'pass',
+    'token',
+    'secret',
+    'key',
+    'credential',
+    'masterauth',
+    'pin',
+    'puk',
+    'cvv',
+    'cvc',
+    'otp',
+    'voucher',
+    'code',
+  ];
   // What longFlag and afterWord each need right after their word (a blank or `=`; whitespace), so that neither runs on
   // the many lines where a secret word is only part of a longer word or of a key.
   const flagWords = [
@@ -293,7 +313,9 @@ export function createSecretPositionDetector(): Detector {
         for (let m = xmlElement.exec(text); m !== null; m = xmlElement.exec(text)) {
           const name = (m[1] as string).replace(/^.*:/, '');
           const content = (m[2] as string).trim();
-          if (!isSecretKey(name) || content === '' || isPlaceholderValue(content)) continue;
+          if (content === '' || isPlaceholderValue(content)) continue;
+          // `<PortPIN>616677</PortPIN>`: a short secret needs its shape; other secret names take any content.
+          if (!isSecretKey(name) && !isShortSecret(name, content)) continue;
           const contentStart = m.index + m[0].indexOf('>') + 1 + (m[2] as string).indexOf(content);
           out.push(candidate('secret_kv', contentStart, contentStart + content.length, m.index, m.index + m[0].length));
         }
