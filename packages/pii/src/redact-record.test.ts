@@ -117,4 +117,40 @@ describe('redactRecord', () => {
     expect(record(7)).toBe(7);
     expect(record(undefined)).toBeUndefined();
   });
+
+  describe('at any depth', () => {
+    const depth = 100_000;
+    /** `leaf` under `depth` objects (`{"a":{"a":…}}`) or arrays, and the deepest container. */
+    function nest(kind: 'object' | 'array', leaf: Record<string, unknown>): unknown {
+      let value: unknown = leaf;
+      for (let i = 1; i < depth; i++) value = kind === 'object' ? { a: value } : [value];
+      return value;
+    }
+    /** How many containers deep `value` nests down its first members, and the innermost one, walked without recursion. */
+    function bottom(value: unknown): { depth: number; leaf: unknown } {
+      let n = 1;
+      for (let at = value; ; n++) {
+        const inner: unknown = Array.isArray(at) ? at[0] : (at as Record<string, unknown>).a;
+        if (inner === undefined) return { depth: n, leaf: at };
+        at = inner;
+      }
+    }
+
+    test.each(['object', 'array'] as const)(
+      'When a record nests %ss 100,000 deep, then the copy keeps every level and its values are redacted at the bottom',
+      (kind) => {
+        const input = nest(kind, {
+          contact: 'ops@example.net',
+          password: 'Zq81bXk2',
+          port: 8443,
+          'user.name': 'hvolkova',
+        });
+        const { value, counts } = redactor.redactRecord(input);
+        const found = bottom(value);
+        expect(found.depth).toBe(depth);
+        expect(found.leaf).toEqual({ contact: '<EMAIL>', password: '<SECRET_KV>', port: 8443, 'user.name': '<USER>' });
+        expect(counts).toEqual({ email: 1, secret_kv: 1, user: 1 });
+      },
+    );
+  });
 });

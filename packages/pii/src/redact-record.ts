@@ -49,6 +49,31 @@ function isWholeSecret(value: unknown): value is string | number | bigint {
   );
 }
 
+/** An array or plain object being walked: its members are visited in order from `next`. */
+interface Walk {
+  readonly value: readonly unknown[] | Record<string, unknown>;
+  /** An object's own keys, in the order `for...in` gives them; undefined for an array. */
+  readonly keys: string[] | undefined;
+  next: number;
+}
+
+/** An array or plain object being copied: `walk` over the original, `copy` filled in the same order. */
+interface Copy extends Walk {
+  readonly copy: unknown[] | Record<string, unknown>;
+  /** An array under a secret-named key: its strings and numbers are secrets. */
+  readonly secret: boolean;
+}
+
+/** An object's own keys to walk, or undefined for an array. */
+function keysOf(value: readonly unknown[] | Record<string, unknown>): string[] | undefined {
+  return Array.isArray(value) ? undefined : Object.keys(value);
+}
+
+/** How many members a walk visits. */
+function sizeOf(walk: Walk): number {
+  return walk.keys === undefined ? (walk.value as readonly unknown[]).length : walk.keys.length;
+}
+
 /**
  * Copies arrays and plain objects with PII replaced, reading the record as the one JSON text a program would log
  * (`{"user.name":"…","auth":"…"}`), so each value is seen beside its key and its siblings, in one scan. Keys are
@@ -56,6 +81,7 @@ function isWholeSecret(value: unknown): value is string | number | bigint {
  * #n suffix. A string, number or list of them under a secret-named key is replaced whole. Numbers are kept unless a
  * match falls in them (then they become the redacted text); booleans and null are kept. Other objects (Date, Buffer,
  * class instances) are returned as they are; a repeated object (a cycle) is returned as the copy already made.
+ * Any depth: both walks keep their own stack of open objects, so a record nested 100,000 deep is copied whole.
  */
 export function redactRecord(value: unknown, redaction: RecordRedaction): RecordRedactionResult {
   // Pass 1: the record's JSON text, and where each key, string and number stands in it.
@@ -74,6 +100,8 @@ export function redactRecord(value: unknown, redaction: RecordRedaction): Record
     leaves.push({ start, end, raw, escaped: end - start !== raw.length });
   };
   const written = new Set<object>();
+  const open: Walk[] = [];
+  /** Writes a scalar, or opens an array or plain object (its members are written by the loop below). */
   function writeValue(v: unknown): void {
     if (typeof v === 'string') return leaf(v, true);
     if (typeof v === 'number') return Number.isFinite(v) ? leaf(String(v), false) : write('null');
@@ -81,28 +109,29 @@ export function redactRecord(value: unknown, redaction: RecordRedaction): Record
     if (typeof v === 'boolean') return write(String(v));
     if (typeof v !== 'object' || v === null || written.has(v)) return write('null');
     written.add(v);
-    if (Array.isArray(v)) {
-      write('[');
-      v.forEach((item, i) => {
-        if (i > 0) write(',');
-        writeValue(item);
-      });
-      return write(']');
-    }
-    if (!isPlainObject(v)) return write('null');
-    write('{');
-    let first = true;
-    for (const k in v) {
-      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-      if (!first) write(',');
-      first = false;
-      leaf(k, true);
-      write(':');
-      writeValue(v[k]);
-    }
-    write('}');
+    if (Array.isArray(v)) write('[');
+    else if (isPlainObject(v)) write('{');
+    else return write('null');
+    const walked = v as unknown[] | Record<string, unknown>;
+    open.push({ value: walked, keys: keysOf(walked), next: 0 });
   }
   writeValue(value);
+  for (let top = open[open.length - 1]; top !== undefined; top = open[open.length - 1]) {
+    const i = top.next++;
+    if (i === sizeOf(top)) {
+      open.pop();
+      write(top.keys === undefined ? ']' : '}');
+      continue;
+    }
+    if (i > 0) write(',');
+    if (top.keys === undefined) writeValue((top.value as readonly unknown[])[i]);
+    else {
+      const k = top.keys[i] as string;
+      leaf(k, true);
+      write(':');
+      writeValue((top.value as Record<string, unknown>)[k]);
+    }
+  }
   const text = parts.join('');
   const matches = leaves.length === 0 ? [] : redaction.resolve(text);
 
@@ -153,46 +182,57 @@ export function redactRecord(value: unknown, redaction: RecordRedaction): Record
     return pieces === undefined ? undefined : replacePieces(l.raw, pieces, count);
   }
 
-  /** A leaf's value in the copy: skipped past when replaced whole, so the leaves stay in step. */
-  function replaceWhole(v: string | number | bigint): string {
-    next++;
-    count('secret_kv');
-    return redaction.tag('secret_kv', String(v));
-  }
-
   const copies = new Map<object, unknown>();
+  const copying: Copy[] = [];
+  /** A member's copy: a scalar's redacted value, or an array or plain object's copy, opened to be filled below. */
   function copyValue(v: unknown, secret: boolean): unknown {
-    if (secret && isWholeSecret(v)) return replaceWhole(v);
+    if (secret && isWholeSecret(v)) {
+      // Replaced whole: its leaf is skipped past, so the leaves stay in step.
+      next++;
+      count('secret_kv');
+      return redaction.tag('secret_kv', String(v));
+    }
     if (typeof v === 'string') return redactLeaf(false) ?? v;
     if (typeof v === 'number') return Number.isFinite(v) ? (redactLeaf(false) ?? v) : v;
     if (typeof v === 'bigint') return redactLeaf(false) ?? v;
     if (typeof v !== 'object' || v === null) return v;
     const done = copies.get(v);
     if (done !== undefined) return done;
-    if (Array.isArray(v)) {
-      const copy: unknown[] = [];
-      copies.set(v, copy);
-      // A secret-named key's list is a list of secrets (`"passwords":["…","…"]`).
-      for (const item of v) copy.push(copyValue(item, secret));
-      return copy;
-    }
-    if (!isPlainObject(v)) {
+    if (!Array.isArray(v) && !isPlainObject(v)) {
       copies.set(v, v);
       return v;
     }
-    const copy: Record<string, unknown> = Object.getPrototypeOf(v) === null ? Object.create(null) : {};
+    const copy: unknown[] | Record<string, unknown> = Array.isArray(v)
+      ? []
+      : Object.getPrototypeOf(v) === null
+        ? (Object.create(null) as Record<string, unknown>)
+        : {};
     copies.set(v, copy);
-    for (const k in v) {
-      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-      const redactedKey = redactLeaf(true) ?? k;
-      let name = redactedKey;
-      for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
-      copy[name] = copyValue(v[k], redaction.secretKeys && isSecretKey(k));
-    }
+    // A secret-named key's list is a list of secrets (`"passwords":["…","…"]`).
+    const walked = v as unknown[] | Record<string, unknown>;
+    copying.push({ value: walked, keys: keysOf(walked), next: 0, copy, secret: secret && Array.isArray(v) });
     return copy;
   }
+  const result = copyValue(value, false);
+  for (let top = copying[copying.length - 1]; top !== undefined; top = copying[copying.length - 1]) {
+    const i = top.next++;
+    if (i === sizeOf(top)) {
+      copying.pop();
+      continue;
+    }
+    if (top.keys === undefined) {
+      (top.copy as unknown[]).push(copyValue((top.value as readonly unknown[])[i], top.secret));
+      continue;
+    }
+    const k = top.keys[i] as string;
+    const copy = top.copy as Record<string, unknown>;
+    const redactedKey = redactLeaf(true) ?? k;
+    let name = redactedKey;
+    for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
+    copy[name] = copyValue((top.value as Record<string, unknown>)[k], redaction.secretKeys && isSecretKey(k));
+  }
 
-  return { value: copyValue(value, false), counts };
+  return { value: result, counts };
 }
 
 /** `raw` with its pieces replaced; pieces that overlap are joined under the first one's placeholder. */

@@ -1,4 +1,5 @@
 import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
+import { jsonText } from '@obs/schema';
 import { z } from 'zod';
 import { re2Schema } from '../schema/re2';
 import { extractedString, type LogEntry } from '../entry';
@@ -106,9 +107,9 @@ class JsonStage implements Stage {
   }
 }
 
-/** Scalars are kept as they are; lists and maps become their JSON text, as in Alloy. */
+/** Scalars are kept as they are; lists and maps become their JSON text, as in Alloy (at any depth). */
 function simplify(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+  return value !== null && typeof value === 'object' ? jsonText(value) : value;
 }
 
 export const jsonStage: StageDefinition<JsonStageConfig> = {

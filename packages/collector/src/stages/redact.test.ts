@@ -86,7 +86,7 @@ describe('redact stage', () => {
     expect(kept?.structuredMetadata).toEqual({ peer: map, contact: '<EMAIL>' });
   });
 
-  test('When a metadata value is JSON nested 5,000 deep, then it is redacted as text and the stage does not throw', () => {
+  test('When a metadata value is JSON nested 5,000 deep, then it is redacted as a record and keeps its spelling', () => {
     const ctx = createStageTestContext('p/0/redact');
     const entry = createEntry('deep', {}, 1n);
     const deep = `${'['.repeat(5000)}"ops@example.net"${']'.repeat(5000)}`;
@@ -101,6 +101,14 @@ describe('redact stage', () => {
   test('redacts an extracted map as one record when source is set, each value beside its key', () => {
     const { out } = run('source: fields', 'x', { fields: { 'user.name': 'tnakamura', '10.2.3.4': ['ok'], n: 3 } });
     expect(out.extracted.fields).toEqual({ 'user.name': '<USER>', '<IPV4>': ['ok'], n: 3 });
+  });
+
+  test('When the extracted source is a map nested 100,000 deep, then its values are redacted at the bottom', () => {
+    let fields: unknown = { 'user.name': 'tnakamura', contact: 'ops@example.net' };
+    for (let i = 1; i < 100_000; i++) fields = { a: fields };
+    let at = run('source: fields', 'x', { fields }).out.extracted.fields;
+    for (let i = 1; i < 100_000; i++) at = (at as Record<string, unknown>).a;
+    expect(at).toEqual({ 'user.name': '<USER>', contact: '<EMAIL>' });
   });
 
   test('gives equal values the same placeholder when hash_key is set', () => {

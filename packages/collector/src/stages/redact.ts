@@ -1,5 +1,5 @@
 import { createRedactor, piiTypes, type PiiType, type Redactor } from '@obs/pii';
-import { maxNestingDepth, nestsDeeperThan } from '@obs/schema';
+import { jsonText } from '@obs/schema';
 import { z } from 'zod';
 import type { Labels, LogEntry } from '../entry';
 import { counter } from '../telemetry/metric-factory';
@@ -86,7 +86,7 @@ class RedactStage implements Stage {
       const now = redacted[name];
       if (typeof now === 'string') metadata[name] = now;
       // A map that was JSON text is written back only when redacted, so its spelling is otherwise kept.
-      else if (renamed || JSON.stringify(now) !== JSON.stringify(was)) metadata[name] = JSON.stringify(now);
+      else if (renamed || jsonText(now as object) !== jsonText(was as object)) metadata[name] = jsonText(now as object);
     });
   }
 
@@ -110,13 +110,11 @@ class RedactStage implements Stage {
   }
 }
 
-/** A value that is JSON text of a map or list, parsed; any other value, or one nested deeper than the sorter's items
- * may be, stays text (read as text, it is redacted all the same, and a deep record would overflow the record walk). */
+/** A value that is JSON text of a map or list, parsed (at any depth); any other value stays text. */
 function jsonMapOrText(value: string): unknown {
   if (value[0] !== '{' && value[0] !== '[') return value;
   try {
-    const parsed: unknown = JSON.parse(value);
-    return nestsDeeperThan(parsed, maxNestingDepth) ? value : parsed;
+    return JSON.parse(value) as unknown;
   } catch {
     return value;
   }

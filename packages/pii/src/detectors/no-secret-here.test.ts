@@ -1,5 +1,5 @@
 import { createPiiScanner } from '../scanner';
-import { saysNoSecret } from './no-secret-here';
+import { isWordNotSecret, saysNoSecret } from './no-secret-here';
 
 describe('values that say no secret here', () => {
   const scanner = createPiiScanner({ types: ['secret_kv', 'user'] });
@@ -52,5 +52,33 @@ describe('values that say no secret here', () => {
     ['an outcome after an authentication method', 'auth method PASSWORD: FAILED'],
   ])('drops %s', (_name, text) => {
     expect(found(text)).toEqual([]);
+  });
+
+  const secrets = createPiiScanner({ types: ['secret_kv'] });
+  const secretValues = (text: string) => secrets.scan(text).map((m) => m.value);
+
+  test.each([
+    ['a debug namespace after a short password key', 'DEBUG pw:render begins; pw:network done'],
+    ['common words in camelCase that are the next key', 'issuing access token: requestMode = sync, ok'],
+    ['a common word ending a sentence after a secret name', 'see the docs for the webhook_secret rotation.'],
+    ['a blank form field', 'form text: "PIN: ____  Passphrase: ________"'],
+    ['a one-character dummy password', 'pool login worker.1 passwd=x; passphrase: -'],
+    ['a documentation example of user and password', 'example: curl -s -u name:pass https://api.example.net/v2'],
+  ])('drops a word where a secret would stand: %s', (_name, text) => {
+    expect(secretValues(text)).toEqual([]);
+  });
+
+  test.each([
+    ['a word right after a password key', 'db_pass=dragon password: "monkey" passwd welcome', ['dragon', 'monkey']],
+    ['a word that is no common word', 'pw:tqzvlmark api_token: hunterpx', ['tqzvlmark', 'hunterpx']],
+    ['a password with a digit or a capital', 'pw:api9 secret: Browser', ['api9', 'Browser']],
+  ])('keeps %s', (_name, text, expected) => {
+    expect(secretValues(text)).toEqual(expected);
+  });
+
+  test('reads the word at its place in the text', () => {
+    const text = 'pw:api and password=api';
+    expect(isWordNotSecret(text, 3, 6)).toBe(true);
+    expect(isWordNotSecret(text, 20, 23)).toBe(false);
   });
 });

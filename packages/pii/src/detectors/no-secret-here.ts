@@ -1,3 +1,5 @@
+import { isCommonWord } from './common-words';
+
 /**
  * Values that stand where a secret or an account could, but are text about one: what every secret and user rule
  * drops, whatever software wrote the line (README, "values that say no secret here").
@@ -48,5 +50,28 @@ export function saysNoSecret(value: string): boolean {
       path.test(value) &&
       readablePart.test(value)) ||
     ((last === 100 || last === 116 || last === 110 || last === 121) && keyName.test(value) && joinedWords.test(value))
+  );
+}
+
+/** Common words joined in camelCase (`grantType`) or one in lower case, maybe ending a sentence (`setup.`). */
+const wordShape = /^[a-z]+(?:[A-Z][a-z]+)*\.?$/;
+const blankField = /^_{2,}$/;
+/** Right after a key that names a password (`password=`, `db_pass: `, `"passwd":"`), where a weak password may be a word. */
+const afterPasswordKey = /(?:pass(?:w(?:or)?[dt]|phrase)?|pwd)\\?["']?\]?\s*(?:=>|[:=])?\s*\\?["']?$/i;
+
+/**
+ * True when a secret rule's value at `start..end` of `text` is a word where a secret would stand: one common word or
+ * common words in camelCase (`pw:api`, `curl -u user:pass`, `token: grantType = …`, `client_secret setup.`), a blank form
+ * field (`________`) or a single character (a miner's dummy `password=x`). A word right after a password key stays a
+ * secret (`password=welcome`): people do choose words.
+ */
+export function isWordNotSecret(text: string, start: number, end: number): boolean {
+  if (end - start === 1) return true;
+  const value = text.slice(start, end);
+  if (blankField.test(value)) return true;
+  if (!wordShape.test(value)) return false;
+  const words = value.replace(/\.$/, '').split(/(?=[A-Z])/);
+  return (
+    words.every((word) => isCommonWord(word)) && !afterPasswordKey.test(text.slice(Math.max(0, start - 24), start))
   );
 }

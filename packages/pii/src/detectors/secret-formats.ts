@@ -1,6 +1,7 @@
 import { cliSecretRules } from './cli-credentials';
 import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
+import { isWordNotSecret } from './no-secret-here';
 import { isPlaceholderValue } from './secret-kv';
 
 // A value of a configuration directive: quoted (the inside is captured) or bare up to whitespace, a quote or `;{}`.
@@ -232,6 +233,11 @@ export function createSecretFormatsDetector(): Detector {
       ...cliSecretRules,
     ],
     // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one. 10+ digits are a time or an id (`1795881211000`).
-    (found) => found !== '' && !isPlaceholderValue(found) && !/^(?:\$\{|\$[A-Za-z_]\w*$|\*|\d{10,}$)/.test(found),
+    // A common word that ends a sentence is prose after a secret's name (`… for the client_secret setup.`).
+    (found) =>
+      found !== '' &&
+      !isPlaceholderValue(found) &&
+      !/^(?:\$\{|\$[A-Za-z_]\w*$|\*|\d{10,}$)/.test(found) &&
+      !(found.endsWith('.') && isWordNotSecret(found, 0, found.length)),
   );
 }

@@ -222,6 +222,40 @@ describe('secret key words and value syntax', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  test.each([
+    [
+      'a PIN, a PUK and a card code however short',
+      'kiosk unlock sim_pin=4402 PUK2=91827364 cvc2=0571',
+      ['4402', '91827364', '0571'],
+    ],
+    ['a PIN in JSON and escaped JSON', '{"wallet_pin":"52816"} body="{\\"cvv\\":\\"884\\"}"', ['52816', '884']],
+    ['a PIN named in camelCase and as an XML element', 'lock cardPin=770314 <SimPIN>8126</SimPIN>', ['770314', '8126']],
+    ['codes a person is sent', 'mfa verification_code=482913 smsCode: 7731 otp=902214', ['482913', '7731', '902214']],
+    [
+      'a confirmation code element and a voucher',
+      '<ConfirmationCode>55120984</ConfirmationCode> voucher=WF8K2QZ7',
+      ['55120984', 'WF8K2QZ7'],
+    ],
+  ])('finds %s', (_name, text, values) => {
+    expect(found(text)).toEqual(values.map((v) => ['secret_kv', v]));
+  });
+
+  test.each([
+    [
+      'counts, flags and words that contain pin',
+      'pin_count=3 pinned=true spinner=dots spin=2400 mapping=1234 pins=4402',
+    ],
+    ['a GPIO pin and a short pin number', 'led pin=GPIO4 relay pin: 17 <pin>D7</pin>'],
+    ['a card check result and a masked code', 'avs=Y cvv=M cvvResultCode=P cvc=*** cvv2=1'],
+    [
+      'status, country and error codes',
+      'status_code=4031 country_code=4412 errorCode=50126 exit code=1 auth_code=481516',
+    ],
+    ['a voucher of letters only or a number too short', 'voucher=SUMMER voucher=12345 otp=123'],
+  ])('leaves %s', (_name, text) => {
+    expect(found(text).filter(([type]) => type === 'secret_kv')).toEqual([]);
+  });
+
   test('finds a one-time-password seed and leaves a random-number seed', () => {
     expect(found('user totp_seed=JBSWY3DPEHPK3PXP7Q2R rng seed=42abcdef12345678')).toEqual([
       ['secret_kv', 'JBSWY3DPEHPK3PXP7Q2R'],

@@ -18,14 +18,26 @@ const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth
 /** Last words that name a secret only in some keys (`device_code` but `country_code`, `ZITADEL_PAT`, `codeVerifier`, a
  * wallet's `mnemonic`): a value counts under them only when it looks random (a mnemonic: 12-24 short words). */
 const randomOnlyWords = ['code', 'pat', 'verifier', 'mnemonic', 'seed'];
+/** Last words that name a short secret a person types (a card's PIN, a SIM's PUK, a card's CVV, a one-time password, a
+ * voucher): the key itself says secret, so a number counts however short (see shortSecretShape). */
+const shortSecretWords = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher'];
 
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|sid|seed|code|pat|verifier|mnemonic)\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:([^\s"'&,;<>(){}[\]\\=]{8,256}={0,3})(?![^\s"'&,;<>(){}[\]\\])|(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["']))/gi;
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|sid|seed|code|pat|verifier|mnemonic|pin\d?|puk\d?|cv[vc]2?|otp|voucher)\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["'])|([^\s"'&,;<>(){}[\]\\=]{3,256}={0,3})(?![^\s"'&,;<>(){}[\]\\]))/gi;
 
 // The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
-const keyWordKeys = keyWordFamily([...keyWords, ...randomOnlyWords, 'credentials', 'session'], endsInSessionHex);
+const keyWordKeys = keyWordFamily(
+  [...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials', 'session'],
+  (text, end) => endsInSessionHex(text, end) || endsInNumberedCode(text, end),
+);
+
+/** `PIN2`, `PUK1`, `CVV2`, `cvc2` right before `end` (the key trie holds no digits). */
+function endsInNumberedCode(text: string, end: number): boolean {
+  const digit = text.charCodeAt(end - 1);
+  return digit >= 48 && digit <= 57 && /(?:pin|puk|cv[vc])$/i.test(text.slice(Math.max(0, end - 4), end - 1));
+}
 
 /** `SESS` and 16+ hex digits (any case) right before `end`. */
 function endsInSessionHex(text: string, end: number): boolean {
@@ -96,6 +108,35 @@ function randomValue(value: string, isKey: boolean): boolean {
   );
 }
 
+/** The shape of a short secret under its word: a PIN or PUK of 4-12 digits, a card's 3-4 digit code, a one-time or
+ * confirmation code of 4-10 digits, a voucher of 6-20 capitals and digits. Not `pin=GPIO4`, `pin: 7`, `cvv=M`. */
+function shortSecretShape(word: string, value: string): boolean {
+  if (word === 'cvv' || word === 'cvc') return /^\d{3,4}$/.test(value);
+  if (word === 'voucher') return /^(?=[A-Z-]*\d)[A-Z0-9-]{6,20}$/.test(value);
+  return word === 'pin' || word === 'puk' ? /^\d{4,12}$/.test(value) : /^\d{4,10}$/.test(value);
+}
+
+const shortSecretCharacters = /^[\dA-Z-]+$/;
+
+/** Codes a person is sent or types to prove who they are (`confirmationCode`, `verification_code`, `sms_code`),
+ * not a status, country or error code. */
+const secretCode =
+  /(?:confirmation|verification|activation|security|unlock|otp|pin|one[_-]?time|sms|mfa|2fa)[_.-]?code$/i;
+
+/** The short-secret word a key ends in (`account_pin`, `PortPIN`, `PUK1`, `cvv2`, `sms_otp`, `confirmationCode`), or
+ * undefined. */
+function shortSecretWord(key: string): string | undefined {
+  const word = lastWord(key).replace(/(?<=^(?:pin|puk|cvv|cvc))\d$/, '');
+  if (shortSecretWords.includes(word)) return word === 'otp' ? 'code' : word;
+  return word === 'code' && secretCode.test(key) ? 'code' : undefined;
+}
+
+/** True when `key` names a short secret and `value` has its shape (an XML element's name and text, for one). */
+export function isShortSecret(key: string, value: string): boolean {
+  const word = shortSecretWord(key);
+  return word !== undefined && shortSecretShape(word, value);
+}
+
 const secretWords = new Set(['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess', 'session']);
 // A password's hash (`pwd_hash`, `password_hash`): other hashes (`query_hash`, `user_hash`) are ids.
 const passwordHash = /(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash$/i;
@@ -124,7 +165,7 @@ function secretKeyWord(key: string, before: string): string | undefined {
 }
 
 export function createSecretKeyWordsDetector(): Detector {
-  const words = [...keyWords, ...randomOnlyWords];
+  const words = [...keyWords, ...randomOnlyWords, ...shortSecretWords];
   const hint = anyOf(words);
   return {
     type: 'secret_kv',
@@ -136,12 +177,21 @@ export function createSecretKeyWordsDetector(): Detector {
         m !== null;
         m = execAtKeyPair(valueAfterWord, text, m.index + m[0].length, keyWordKeys)
       ) {
-        const phrase = m[2];
-        const value = m[1] ?? (phrase as string);
+        const phrase = m[1];
+        const value = m[2] ?? (phrase as string);
+        // Digits or capitals may be a short secret under its word; anything else shorter than 8 is no random value.
+        const mayBeShort = phrase === undefined && value.length <= 20 && shortSecretCharacters.test(value);
+        if (!mayBeShort && phrase === undefined && value.length < 8) continue;
         const start = keyStart(text, m.index);
         // (`auth.password'] =` in `$config['auth.password'] =`.)
         const key = text.slice(start, m.index).replace(/^[\\"'[]+|[\\"'\s\]]+$/g, '');
-        const word = /^[A-Za-z]/.test(key) ? secretKeyWord(key, text.slice(Math.max(0, start - 24), start)) : undefined;
+        if (!/^[A-Za-z]/.test(key)) continue;
+        if (mayBeShort && isShortSecret(key, value)) {
+          const end = m.index + m[0].length;
+          out.push(candidate('secret_kv', end - value.length, end, start, end));
+          continue;
+        }
+        const word = value.length >= 8 ? secretKeyWord(key, text.slice(Math.max(0, start - 24), start)) : undefined;
         // SigV4's `Credential=AKIA…/date/region/service/aws4_request` is a scope, not a secret.
         if (
           word === undefined ||

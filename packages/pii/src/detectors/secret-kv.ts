@@ -1,6 +1,6 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { isCommonWord } from './common-words';
-import { saysNoSecret } from './no-secret-here';
+import { isWordNotSecret, saysNoSecret } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
@@ -219,7 +219,9 @@ export function createSecretKvDetector(): Detector {
         const closing = quoted === undefined ? 0 : m[5] !== undefined ? 2 : 1;
         // Go's `%v` prints a field in braces (`password={s3cr3t}`): the braces wrap the value, they are no part of it.
         const braced = quoted === undefined && value.startsWith('{') && text[end] === '}' && value.length > 1 ? 1 : 0;
-        out.push(candidate('secret_kv', end - closing - value.length + tokenId + braced, end - closing, m.index, end));
+        const valueStart = end - closing - value.length + tokenId + braced;
+        if (isWordNotSecret(text, valueStart, end - closing)) continue;
+        out.push(candidate('secret_kv', valueStart, end - closing, m.index, end));
       }
       if ((groups & cookieWord) === 0) return;
       for (const cookieHeader of cookieHeaders(text)) {

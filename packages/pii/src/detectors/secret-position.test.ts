@@ -238,6 +238,24 @@ describe('secret by position detector', () => {
     ],
     ['no password: a JSON key follows a DN', '{"dn": "CN=Ana,OU=Staff,DC=corp,DC=example", "mapped": "ana"}', []],
     ['no password: a credentials flag names a file', 'gcloud auth --credentials ./creds-2024.json', []],
+    ['a login and its password after an auth flag', 'cli connect 10.0.0.4 -auth ops:Qx-7k!vz', ['Qx-7k!vz']],
+    [
+      'a login pair under a users key',
+      'auth.static.users=svc_ro::Tamarind9 portal.usr: kiosk:Lk-4!pa',
+      ['Tamarind9', 'Lk-4!pa'],
+    ],
+    [
+      'each password of a map of users',
+      '"LocalUsers": { "mtan": "Harbor-81x", "jo.ruiz": "q7Wv!Pz3" }',
+      ['Harbor-81x', 'q7Wv!Pz3'],
+    ],
+    ['no password: a role, a uid or a count under a users key', 'users=alice:admin logins=bo:1004 users: 3', []],
+    [
+      'no password: names and a phrase in a map of users',
+      '"users": {"mtan": "Mei Tan", "count": "12"} users:profile',
+      [],
+    ],
+    ['no password: a word after an auth flag', 'tool --auth-mode key:basic --auth kiosk:none', []],
   ])('reads %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -4,6 +4,9 @@ import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './det
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
+import { isShortSecret } from './secret-key-words';
+import { isCommonWord } from './common-words';
+import { isWordNotSecret } from './no-secret-here';
 
 // A value ends at whitespace or a quote; a quoted value is taken whole.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
@@ -76,6 +79,12 @@ function namedCredential(text: string): boolean {
   );
 }
 
+/** The password of a `login:password` pair or a login's entry in a map of users: 4+ characters, not a number, a
+ * common word (a role: `alice:admin`), a placeholder or a phrase. */
+function pairedPassword(text: string): boolean {
+  return text.length >= 4 && !/^\d+$|\s/.test(text) && !isCommonWord(text) && !isPlaceholderValue(text);
+}
+
 /** `(... --token=abc)`: a closing bracket with no opening one in the value closes what the value sits in. */
 function withoutUnbalancedClose(value: string): string {
   let out = value;
@@ -121,7 +130,11 @@ function pushUserPassword(out: Candidate[], pattern: RegExp, text: string): void
       if (user.length < 16 || !randomLooking(user)) continue;
       const userStart = m.index + m[0].indexOf(user);
       out.push(candidate('secret_kv', userStart, userStart + user.length, m.index, matchEnd));
-    } else if (!/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) && !isPlaceholderValue(password)) {
+    } else if (
+      !/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) &&
+      !isPlaceholderValue(password) &&
+      !isWordNotSecret(text, matchEnd - password.length, matchEnd)
+    ) {
       out.push(candidate('secret_kv', matchEnd - password.length, matchEnd, m.index, matchEnd));
     }
   }
@@ -179,7 +192,12 @@ export function createSecretPositionDetector(): Detector {
   // A flag that names a session, an authentication value or credentials (`--session-id X`, `-setcookie X`,
   // `--token-auth=X`, `--cookie=DSID=X` and `--creds=robot:X`: the part after the name).
   const sessionFlag =
-    /-(?<=(?<![\w-])-)-?[\w-]*(?:auth|cookie|session-?id|creds|credentials)(?:[ \t]+|=)["']?(?:[\w.+@-]+[=:])?([^\s"'&;,]+)/gi;
+    /-(?<=(?<![\w-])-)-?[\w-]*(?:auth|cookie|session-?id|creds|credentials)(?:[ \t]+|=)["']?([\w.+@-]+[=:])?([^\s"'&;,]+)/gi;
+  // A key naming users whose value pairs a login with its password: `users=NAME::PASS` (CAS), `ezproxy.usr: NAME:PASS`,
+  // `"RegisteredUsers" : { "NAME" : "PASS", … }`.
+  const usersKey =
+    /(?<![\w-])[\w.-]*(?:users|usr|logins)\\?["']?\s*(?:=>|[:=])\s*(?:\{([^{}\n]*)\}|([\w.@-]+)::?([^\s"',;:/]+)(?![^\s,;]))/gi;
+  const loginPair = /"([^"\n]+)"\s*:\s*"([^"\n]*)"/g;
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
   // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
   const loginCall = new RegExp(
@@ -190,7 +208,21 @@ export function createSecretPositionDetector(): Detector {
     `\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|access[ _-]?key|auth[ _-]?key|credentials?|requirepass|masterauth)(?:\\s+(?:is|was|set\\s+to|to|of|=|:))?\\s+${value}`,
     'gi',
   );
-  const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
+  const secretWords = [
+    'pass',
+    'token',
+    'secret',
+    'key',
+    'credential',
+    'masterauth',
+    'pin',
+    'puk',
+    'cvv',
+    'cvc',
+    'otp',
+    'voucher',
+    'code',
+  ];
   // What longFlag and afterWord each need right after their word (a blank or `=`; whitespace), so that neither runs on
   // the many lines where a secret word is only part of a longer word or of a key.
   const flagWords = [
@@ -251,10 +283,11 @@ export function createSecretPositionDetector(): Detector {
     flagGate,
     proseGate,
     afterAnyBut(/[\w-]/, '-'),
+    ['users', 'usr', 'logins'].flatMap((word) => [':', '=', ' :', ' =', '"', "'"].map((next) => `${word}${next}`)),
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
-  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, flagStart] = [
-    128, 256, 512, 1024, 2048, 4096, 8192, 16384,
+  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, flagStart, usersWord] = [
+    128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768,
   ];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
@@ -293,7 +326,9 @@ export function createSecretPositionDetector(): Detector {
         for (let m = xmlElement.exec(text); m !== null; m = xmlElement.exec(text)) {
           const name = (m[1] as string).replace(/^.*:/, '');
           const content = (m[2] as string).trim();
-          if (!isSecretKey(name) || content === '' || isPlaceholderValue(content)) continue;
+          if (content === '' || isPlaceholderValue(content)) continue;
+          // `<PortPIN>616677</PortPIN>`: a short secret needs its shape; other secret names take any content.
+          if (!isSecretKey(name) && !isShortSecret(name, content)) continue;
           const contentStart = m.index + m[0].indexOf('>') + 1 + (m[2] as string).indexOf(content);
           out.push(candidate('secret_kv', contentStart, contentStart + content.length, m.index, m.index + m[0].length));
         }
@@ -348,10 +383,32 @@ export function createSecretPositionDetector(): Detector {
       if (rules & sessionFlagWord) {
         sessionFlag.lastIndex = 0;
         for (let m = sessionFlag.exec(text); m !== null; m = sessionFlag.exec(text)) {
-          const secret = m[1] as string;
-          if (!namedCredential(secret) || isPlaceholderValue(secret)) continue;
+          const secret = m[2] as string;
+          // After a login and `:` (`-auth NAME:PASS`), a password may be plainer than a generated credential.
+          const paired = m[1]?.endsWith(':') === true && pairedPassword(secret);
+          if ((!paired && !namedCredential(secret)) || isPlaceholderValue(secret)) continue;
           const matchEnd = m.index + m[0].length;
           out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
+        }
+      }
+      if (rules & usersWord) {
+        usersKey.lastIndex = 0;
+        for (let m = usersKey.exec(text); m !== null; m = usersKey.exec(text)) {
+          const matchEnd = m.index + m[0].length;
+          if (m[1] === undefined) {
+            const secret = m[3] as string;
+            if (pairedPassword(secret))
+              out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
+            continue;
+          }
+          const mapStart = matchEnd - 1 - m[1].length;
+          loginPair.lastIndex = 0;
+          for (let p = loginPair.exec(m[1]); p !== null; p = loginPair.exec(m[1])) {
+            const secret = p[2] as string;
+            if (!pairedPassword(secret)) continue;
+            const end = mapStart + p.index + p[0].length - 1;
+            out.push(candidate('secret_kv', end - secret.length, end, m.index, matchEnd));
+          }
         }
       }
       if ((rules & proseWord) === 0) return;

@@ -1,2 +1,3 @@
 export * from './item';
 export * from './json-value';
+export * from './json-text';

@@ -1,0 +1,91 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseConfig } from '../src/config';
+import { runCollector, type RunningCollector } from '../src/runtime/run-collector';
+import { createLogger } from '../src/runtime/logger';
+import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
+import { freePort } from './support/free-port';
+
+const depth = 100_000;
+/** JSON text of `leaf` under `depth - 1` objects (`{"a":{"a":…}}`) or arrays, built as text: JSON.stringify overflows. */
+function deepJson(kind: 'object' | 'array', leaf: string): string {
+  const [open, close] = kind === 'object' ? ['{"a":', '}'] : ['[', ']'];
+  return `${open.repeat(depth - 1)}${leaf}${close.repeat(depth - 1)}`;
+}
+
+describe('the redact stage on records nested 100,000 deep, through a Loki push', () => {
+  let dir: string;
+  let receiver: LokiPushReceiver;
+  let collector: RunningCollector | undefined;
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redact-deep-'));
+    receiver = await LokiPushReceiver.start();
+  });
+  afterEach(async () => {
+    await collector?.shutdown(AbortSignal.timeout(2000));
+    collector = undefined;
+    await receiver.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs a collector whose pushes go through `stages` to the receiver; answers the push URL. */
+  async function start(stages: string): Promise<string> {
+    const port = await freePort();
+    const yaml = `
+server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
+storage_path: ${path.join(dir, 'data')}
+sources:
+  push: { type: loki_push, listen_address: 127.0.0.1, listen_port: ${port}, forward_to: [pipelines.main] }
+pipelines:
+  main:
+    stages:
+${stages}
+    forward_to: [sinks.loki]
+sinks:
+  loki: { type: loki, url: "${receiver.url}", batch_wait_ms: 20, max_line_size_bytes: 4194304 }
+`;
+    const file = path.join(dir, 'collector.yaml');
+    fs.writeFileSync(file, yaml);
+    collector = await runCollector(parseConfig(yaml, file, {}), { logger: createLogger({ level: 'silent' }) });
+    return `http://127.0.0.1:${port}/loki/api/v1/push`;
+  }
+
+  const push = (url: string, line: string, metadata?: Record<string, string>) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"streams":[{"stream":{"job":"app"},"values":[${JSON.stringify(['1', line, ...(metadata ? [metadata] : [])])}]}]}`,
+    });
+
+  test.each(['object', 'array'] as const)(
+    'When structured metadata holds JSON %ss nested 100,000 deep, then its email is replaced and its spelling kept',
+    async (kind) => {
+      const url = await start('      - redact: {}');
+      const leaf = '{"contact":"ops@example.net","password":"Zq81bXk2","port":8443}';
+      const res = await push(url, 'deep metadata', { trace: deepJson(kind, leaf), owner: 'jo@example.org' });
+      expect(res.status).toBe(204);
+      await receiver.waitForEntries(1);
+      expect(receiver.entries[0]?.structuredMetadata).toEqual({
+        trace: deepJson(kind, '{"contact":"<EMAIL>","password":"<SECRET_KV>","port":8443}'),
+        owner: '<EMAIL>',
+      });
+    },
+  );
+
+  test.each(['object', 'array'] as const)(
+    'When a json stage extracts %ss nested 100,000 deep and redact has them as source, then they leave redacted',
+    async (kind) => {
+      const url = await start(`      - json: { expressions: { attrs: "" } }
+      - redact: { source: attrs }
+      - output: { source: attrs }`);
+      const res = await push(
+        url,
+        `{"attrs":${deepJson(kind, '{"contact":"ops@example.net","user.name":"hvolkova"}')}}`,
+      );
+      expect(res.status).toBe(204);
+      await receiver.waitForEntries(1);
+      expect(receiver.lines()).toEqual([deepJson(kind, '{"contact":"<EMAIL>","user.name":"<USER>"}')]);
+    },
+  );
+});
