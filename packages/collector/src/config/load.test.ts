@@ -111,6 +111,20 @@ describe('parseConfig', () => {
       ],
     ],
     [
+      "reports a misspelt forward_to as an unknown key beside the missing one, and the type's own issues with them",
+      'sources:\n  a:\n    type: test_listener\n    listen_port: "1"\n    forwad_to: [sinks.s]\nsinks:\n  s: { type: test_sink }\n',
+      [
+        '2:3 sources.a.forward_to: required key is missing (expected array)',
+        '4:5 sources.a.listen_port: expected number, got string',
+        '5:5 sources.a.forwad_to: unknown key "forwad_to"',
+      ],
+    ],
+    [
+      'rejects forward_to on a sink, which sends nowhere further',
+      'sinks:\n  s: { type: test_sink, forward_to: [sinks.t] }\n  t: { type: test_sink }\n',
+      ['2:25 sinks.s.forward_to: unknown key "forward_to"'],
+    ],
+    [
       'reports a target that does not exist at the place it is written',
       'sources:\n  a:\n    type: test_listener\n    listen_port: 1\n    forward_to: [pipelines.missing]\n',
       ['5:18 sources.a.forward_to[0]: target pipelines.missing does not exist'],

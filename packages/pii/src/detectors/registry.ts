@@ -25,6 +25,7 @@ import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
+import { createUserGivenNameDetector } from './user-given-name';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -52,7 +53,13 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretLineEndDetector(),
     ]),
   token: createTokenDetector,
-  user: () => combineDetectors('user', [createUserDetector(), createUserFormatsDetector(), createUserActorDetector()]),
+  user: () =>
+    combineDetectors('user', [
+      createUserDetector(),
+      createUserFormatsDetector(),
+      createUserActorDetector(),
+      createUserGivenNameDetector(),
+    ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
 };

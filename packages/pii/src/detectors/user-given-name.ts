@@ -1,0 +1,79 @@
+import { isCommonWord } from './common-words';
+import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isGivenName, mayBeGivenName } from './given-names';
+
+/**
+ * Logins by their shape alone, wherever a value stands: a given name joined to a surname (`ines.delgado`,
+ * `tamsin_eze`, `MATEO.KOWALCZYK`) or to a surname's initial (`priyanka.m`), and an initial and a surname (`f.rossi`).
+ * Most organisations make logins so, and the given name tells a login from a code path, a config key or
+ * a constant (`self.name`, `spring.datasource`, `ESME_ROK`). Not inside a path, an address, a host or file name, a
+ * dotted key of three or more labels, a call or an assignment (`v.user =`); not before `@` (an email's local part).
+ */
+
+// Characters that glue a candidate to something larger before it (a path, a host, an email, a key, a variable).
+const glueBefore = /[\w.@/\\%+#$&*-]/;
+// What may not follow it: a word character, `@`, `/`, `\`, `%`, `(`, `=` (after blanks too), `+` (an email's tag),
+// `-`, another label (`.x`), or a port or a source line (`:80`, `sofia.c:1234`).
+const glueAfter = /[\w@/\\%(+-]|\.\w|:\d|\s*=(?!=)/y;
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+// Last labels of files, hosts and code, and words of credentials: `wen.log`, `ines.json`, `v.password`.
+const notASurname =
+  /^(?:com|net|org|io|dev|local|internal|lan|example|json|log|txt|xml|csv|pdf|yaml|yml|conf|cfg|ini|sh|py|js|ts|rb|go|java|jar|exe|dll|so|gz|zip|tar|html|htm|png|jpg|md|sql|bak|tmp|cc|cpp|hpp|rs|kt|pl|pm|id|ids|name|key|max|min|password|passwd|user|token|secret)$/i;
+
+/** The two parts in one case style: `ines.delgado`, `Ines.Delgado`, `MATEO.KOWALCZYK` (a constant joins capitals
+ * with `_`: `ESME_ROK`, so only `.` there). */
+function oneCaseStyle(given: string, surname: string, separator: string): boolean {
+  if (/^[a-z]+$/.test(given)) return /^[a-z]+$/.test(surname);
+  if (/^[A-Z][a-z]+$/.test(given)) return /^[A-Z][a-z]*$/.test(surname);
+  return separator === '.' && /^[A-Z]+$/.test(given) && /^[A-Z]+$/.test(surname);
+}
+
+/** True when `given`, `separator` and `surname` make a person's login. */
+export function isJoinedName(given: string, separator: string, surname: string): boolean {
+  // An initial: only before a dot and a surname of five or more letters that is no word (`f.rossi`; not `n.leader`,
+  // `e.target`, a short field `n.zxid`). (The cheap tests first: most separators have no name before them.)
+  if (given.length === 1) {
+    if (separator !== '.' || surname.length < 5) return false;
+  } else if (!isGivenName(given)) return false;
+  if (!oneCaseStyle(given, surname, separator) || notASurname.test(surname)) return false;
+  if (given.length === 1) return !isCommonWord(surname);
+  // Code joins words with `_` (`ines_count` would be a variable): there the surname is no word.
+  return !(separator === '_' && surname.length >= 3 && isCommonWord(surname));
+}
+
+/** The login joined at the separator `at`, if the letters around it make one. (Each `.` and `_` is found by `indexOf`
+ * and read by character codes: a pattern led by the letters before it is tried at every word of the line, one led by
+ * the separator costs twice the `indexOf` scan.) */
+function joinedAt(text: string, at: number, out: Candidate[]): void {
+  if (!isLetter(text.charCodeAt(at + 1)) || !isLetter(text.charCodeAt(at - 1))) return;
+  let start = at - 1;
+  while (start > 0 && at - start <= 20 && isLetter(text.charCodeAt(start - 1))) start--;
+  if (at - start > 20 || (start > 0 && glueBefore.test(text.charAt(start - 1)))) return;
+  if (at - start > 1 && !mayBeGivenName(text, start, at)) return;
+  let end = at + 2;
+  while (end < text.length && end - at <= 31 && isLetter(text.charCodeAt(end))) end++;
+  const surnameEnd = end;
+  while (end < text.length && end - surnameEnd < 3 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  glueAfter.lastIndex = end;
+  if (glueAfter.test(text)) return;
+  if (isJoinedName(text.slice(start, at), text.charAt(at), text.slice(at + 1, surnameEnd)))
+    out.push(candidate('user', start, end));
+}
+
+export function createUserGivenNameDetector(): Detector {
+  return {
+    type: 'user',
+    // Not keyword-led: the given names as keywords would double the scanner's keyword automaton (its table then
+    // leaves the CPU's caches: the pass took twice as long), and nearly every line has a `.` or `_`.
+    mayMatch: () => true,
+    find(text: string, out: Candidate[]): void {
+      for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) joinedAt(text, at, out);
+      for (let at = text.indexOf('_'); at >= 0; at = text.indexOf('_', at + 1)) joinedAt(text, at, out);
+    },
+    normalize: keepAsIs,
+  };
+}
