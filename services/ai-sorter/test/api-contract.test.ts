@@ -198,4 +198,15 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
     expect(metricValue(metrics.text, 'sorter_items_total', { decided_by: 'rules' })).toBe(1);
     expect(metricValue(metrics.text, 'sorter_redactions_total', { type: 'secret_kv' })).toBe(1);
   });
+
+  test("When a person presses /docs' Try it out, then the request example the OpenAPI document offers is answered 200", async () => {
+    sorter = await startSorter({});
+    const openapi = await request(sorter.url).get('/openapi.json').expect(200);
+    const paths = openapi.body.paths as Record<string, { post: { requestBody: { content: Record<string, unknown> } } }>;
+    for (const path of ['/classify', '/sort']) {
+      const { example } = paths[path].post.requestBody.content['application/json'] as { example?: object };
+      expect({ path, example: typeof example }).toEqual({ path, example: 'object' });
+      await request(sorter.url).post(path).send(example).expect(200);
+    }
+  });
 });

@@ -36,6 +36,16 @@ describe('phone detector', () => {
       'New Channel sofia/gateway/+4930123456789@203.0.113.4 and Executing [0033142368520@from-pstn:1] Dial',
       ['+4930123456789', '0033142368520'],
     ],
+    [
+      'finds a compact E.164 number when a colon or dot joins it to a field name',
+      'otp via=whatsapp:+4915112345678 gauge users.tel.+33612345678 ok',
+      ['+4915112345678', '+33612345678'],
+    ],
+    [
+      'finds a grouped number when a scheme-like prefix ends in a colon',
+      'mfa=voice:+44 (20) 7946 0958',
+      ['+44 (20) 7946 0958'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -2,8 +2,9 @@ import { candidate, digitsOnly, type Candidate, type Detector } from './detector
 
 // Not after a word character, `+`, `.`, `/`, `:` or `-` (order ids, paths, versions), nor after another digit
 // group (`1Z 999 AA1 01 2345 6784` is a tracking number, not a phone at its end).
-// (A field reference such as HL7's `PID-14 +44 …` is a name, not a digit group.)
-const before = '(?<![\\w+./:%-]|(?<![A-Za-z]-\\d{0,3})\\d[ .-])';
+// (A field reference such as HL7's `PID-14 +44 …` is a name, not a digit group.) A `+` may follow a `:` or `.`: no
+// version or time goes on with one, a field does (`[from:+2348044241527]`, `stepup=sms:+1 …`, `signup.phone.+1840…`).
+const before = '(?<![\\w+/%-]|[.:](?!\\+)|(?<![A-Za-z]-\\d{0,3})\\d[ .-])';
 // Not followed by a word character, `-`, or a `.`/`:` that continues a number (timestamps, decimals).
 const after = '(?![\\w-]|[.:]\\d)';
 
@@ -102,8 +103,14 @@ export function createPhoneDetector(): Detector {
         anyShape.lastIndex = at + 1;
       }
     },
-    normalize: (value) =>
-      (/^(?:\+|%2B)/i.test(value) ? '+' : '') +
-      digitsOnly((value.startsWith('00') ? value.slice(2) : value).replace(/^%2B/i, '')),
+    normalize: normalizePhone,
   };
+}
+
+/** Digits only, with a leading `+` kept (`%2B` too) and a `00` prefix dropped, so spellings of a number share a tag. */
+export function normalizePhone(value: string): string {
+  return (
+    (/^(?:\+|%2B)/i.test(value) ? '+' : '') +
+    digitsOnly((value.startsWith('00') ? value.slice(2) : value).replace(/^%2B/i, ''))
+  );
 }

@@ -10,7 +10,8 @@ import { createIpv4Detector } from './ipv4';
 import { createIpv6Detector } from './ipv6';
 import { createJwtDetector } from './jwt';
 import { createMacDetector } from './mac';
-import { createPhoneDetector } from './phone';
+import { createPhoneDetector, normalizePhone } from './phone';
+import { createPhoneKeyDetector } from './phone-key';
 import { createPrivateKeyDetector } from './private-key';
 import { createHomeDirDetector } from './home-dir';
 import { createHostnameDetector } from './hostname';
@@ -30,7 +31,7 @@ import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
   email: createEmailDetector,
-  phone: createPhoneDetector,
+  phone: () => combineDetectors('phone', [createPhoneDetector(), createPhoneKeyDetector()], normalizePhone),
   credit_card: createCreditCardDetector,
   iban: createIbanDetector,
   us_ssn: createUsSsnDetector,

@@ -56,6 +56,29 @@ function componentSchemas(): Record<string, unknown> {
 
 const secured = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
 
+// Swagger UI's "Try it out" starts from these; without them it builds a body from every optional field, which
+// sends both `body` and `content` and is answered 400.
+const classifyExample = {
+  items: [
+    { id: 'a', type: 'log', body: 'ERROR db-1: connection refused to 10.0.0.7:5432, user bob@example.com' },
+    { id: 'b', type: 'event', content: { message: 'user alice logged in', level: 'info' } },
+  ],
+};
+const sortExample = {
+  request_id: 'r-7',
+  items: [
+    {
+      type: 'log',
+      content: { message: 'Failed password for root from 203.0.113.9 port 22', level: 'warning' },
+      timestamp: '2026-01-01T00:00:00Z',
+    },
+  ],
+};
+
+function requestBody(name: 'ClassifyRequest' | 'SortRequest', example: unknown) {
+  return { required: true, content: { 'application/json': { schema: ref(name), example } } };
+}
+
 /** Builds the OpenAPI 3.1 document of the ai-sorter from the zod schemas (the single source). */
 export function buildOpenApiDocument(): OpenApiDocument {
   return {
@@ -85,7 +108,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           operationId: 'classify',
           summary: 'Classify a batch of items',
           security: secured,
-          requestBody: { required: true, content: { 'application/json': { schema: ref('ClassifyRequest') } } },
+          requestBody: requestBody('ClassifyRequest', classifyExample),
           responses: {
             '200': json('ClassifyResponse', 'One result per item, matched by id'),
             ...errors('400', '401', '413', '415', '500'),
@@ -97,7 +120,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
           operationId: 'sort',
           summary: "The seed sorter's contract, answered by the same classifier",
           security: secured,
-          requestBody: { required: true, content: { 'application/json': { schema: ref('SortRequest') } } },
+          requestBody: requestBody('SortRequest', sortExample),
           responses: {
             '200': json('SortResponse', 'One entry per item, PII redacted'),
             ...errors('400', '401', '413', '415', '500'),

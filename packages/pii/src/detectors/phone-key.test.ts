@@ -1,0 +1,65 @@
+import { findValues } from '../testing';
+import { createPhoneKeyDetector } from './phone-key';
+
+describe('phone by key', () => {
+  const detector = createPhoneKeyDetector();
+
+  test.each([
+    [
+      'finds E.164 without a plus when the key is msisdn',
+      'subscriber created MSISDN=491701234567 plan=pre',
+      ['491701234567'],
+    ],
+    [
+      'finds a national number when a JSON key ends in phone or mobile',
+      '{"billing_phone":"0612345678","alt":{"mobile":"079 123 45 67"}}',
+      ['0612345678', '079 123 45 67'],
+    ],
+    [
+      'finds numbers when a number word follows a phone word, camelCase or glued',
+      'callerNumber=4930123456 phonenumber: 612345678 home_tel=022334455',
+      ['4930123456', '612345678', '022334455'],
+    ],
+    [
+      'finds the subscriber number when its path names a phone',
+      'holder.mobilePhone.subscriber=6501234567 holder.mobilePhone.cc=1',
+      ['6501234567'],
+    ],
+    [
+      'finds the number when the object it is in is a phone',
+      '{"contact":{"phone":{"country":"49","number":"151 2345 6789"}}}',
+      ['151 2345 6789'],
+    ],
+    [
+      'finds the number when it is an XML element named like a phone',
+      '<req><ns:MobileNo>27712345678</ns:MobileNo></req>',
+      ['27712345678'],
+    ],
+    ['finds the number when msisdn names it in prose', 'lookup msisdn 447700900123 returned HLR', ['447700900123']],
+    ['finds a number when escaped JSON quotes it', '{\\"msg\\":\\"x\\",\\"cell\\":\\"5551234567\\"}', ['5551234567']],
+  ])('%s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    [
+      'ignores counters and flags when the key names a phone but the value is short',
+      'phone_count=12 mobile=1 tel_ext=4412',
+    ],
+    ['ignores a phone word that only ends a longer word', 'hotel=12345678 excel=20240611 automobile=4455667788'],
+    [
+      'ignores a number word when no phone word comes right before it',
+      'Contact.TaxNumber=123-456-789 order_no=88120431',
+    ],
+    ['ignores a number object when its parent is no phone', '{"invoice":{"number":"20240611001"}}'],
+    ['ignores dates and decimals when they stand under a phone key', 'phone=2024-06-11 mobile: 12345.678901'],
+    [
+      'ignores ports and ids when no key names a phone',
+      'sip port=5060 call_id=300000004471227 ticket_number=5045550193',
+    ],
+    ['ignores an element when its name is no phone', '<sessionid>360591304123</sessionid>'],
+    ['ignores a number when it runs on into a word', 'msisdn=2348026874211abc phone=4930123456/7'],
+  ])('%s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});
