@@ -196,6 +196,7 @@ export function parseConfig(
   const known = new Set([
     ...Object.keys(root.data.pipelines).map((id) => `pipelines.${id}`),
     ...Object.keys(root.data.sinks).map((id) => `sinks.${id}`),
+    ...cloud.unbuiltSinks.map((id) => `sinks.${id}`),
   ]);
   const graph = checkGraph(nodes, known);
   pathIssues.push(
