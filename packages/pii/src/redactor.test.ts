@@ -29,7 +29,7 @@ describe('createRedactor', () => {
 
   test('returns the same text and no counts when the line has no candidates', () => {
     const text = 'GET /index.html completed';
-    expect(createRedactor().redact(text)).toEqual({ text, counts: {} });
+    expect(createRedactor().redact(text)).toEqual({ text, counts: {}, replacements: [] });
   });
 
   test('still finds digit-free values when the line has no digit, @, : or =', () => {

@@ -3,12 +3,15 @@ import type { RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
 import { createPlaceholderWriter } from './placeholder';
 import { redactRecord, type RecordRedactionResult } from './redact-record';
+import type { Replacement } from './redacted-offset';
 import { createCompiledScanner } from './scanner';
 
 export interface RedactionResult {
   text: string;
   /** Replacements made, per type; types with none are absent. */
   counts: Partial<Record<PiiType, number>>;
+  /** The replacements, in order: where an offset of the text stands in the redacted one (redactedOffset). */
+  replacements: readonly Replacement[];
 }
 
 export interface Redactor {
@@ -19,6 +22,8 @@ export interface Redactor {
   readonly types: readonly PiiType[];
 }
 
+const noReplacements: readonly Replacement[] = Object.freeze([]);
+
 /** Compiles the enabled detectors and the placeholder policy once; redact() then only runs them. */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const scanner = createCompiledScanner(options);
@@ -28,7 +33,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   function redact(text: string): RedactionResult {
     const matches = scanner.resolve(text);
-    if (matches.length === 0) return { text, counts: {} };
+    if (matches.length === 0) return { text, counts: {}, replacements: noReplacements };
+    const replacements: Replacement[] = [];
     let out = '';
     let last = 0;
     for (const m of matches) {
@@ -36,10 +42,12 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       const tag = hashed
         ? placeholder(m.type, scanner.detector(m.type).normalize(text.slice(m.start, m.end)))
         : placeholder(m.type, '');
-      out += text.slice(last, m.start) + tag;
+      out += text.slice(last, m.start);
+      replacements.push({ start: m.start, end: m.end, at: out.length, length: tag.length });
+      out += tag;
       last = m.end;
     }
-    return { text: out + text.slice(last), counts: countByType(matches) };
+    return { text: out + text.slice(last), counts: countByType(matches), replacements };
   }
 
   return Object.freeze({

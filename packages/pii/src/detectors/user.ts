@@ -62,6 +62,10 @@ const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^(?=(?:[A-Za-z]*\d){
  * letters before four digits; a login that ends in digits (`"userId":"gwen8"`) stays a name. */
 const generatedId = /\d[A-Za-z]|^[A-Za-z_]{0,2}\d{4,}$/;
 const idKeyBefore = /user[ _.-]?id\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/i;
+/** An account's record id under `acct` (`acct=ACC-218671`, a billing account): audit's `acct=` holds a login. (A key
+ * with a word before `acct`, `owner_acct=`, `guarantor_acct=`, names an account of money and is no user key.) */
+const accountRecordId = /^[A-Z]{1,8}-\d+$/;
+const acctKeyBefore = /acct\\?["']?\s*[:=]\s*\\?["']?$/i;
 /** `User Slice of UID 1004`, `sent to the user: Establishing VPN`, `[User Worker #2/INFO]`: an unquoted capitalized word
  * that goes on into more prose or a number is a sentence or a thread, not a login. */
 const capitalizedWord = /^[A-Z][a-z]+$/;
@@ -76,6 +80,7 @@ const subcommandVerb =
 function saysNoAccount(text: string, matchStart: number, valueStart: number, value: string, certain: boolean): boolean {
   const before = text.slice(Math.max(matchStart, valueStart - 24), valueStart);
   if (generatedId.test(value) && idKeyBefore.test(before)) return true;
+  if (accountRecordId.test(value) && acctKeyBefore.test(before)) return true;
   if (certain) return false;
   if (
     capitalizedWord.test(value) &&
@@ -121,7 +126,7 @@ export function createUserDetector(): Detector {
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|(?<![_.-])acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
@@ -173,6 +178,11 @@ export function createUserDetector(): Detector {
   // Except root's uid 0: the same on every system, it names no person (like 127.0.0.1).
   const numericUid =
     /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(?!0(?!\d))(\d{1,10})(?!\w)/gi;
+  // A number as the login under a user or user-name key (SIP and PBX extensions, numeric logins: `username=243`,
+  // `auth user=7712`, `user="4471"`, `User: 888888`); not a count or a list index (three digits or more; not before
+  // `]`, `:`, `.` or a letter), and not under `user_id` (a record's id: labels say so only for `uid`).
+  const numericLogin =
+    /(?<![\w.-])user(?:[_-]?name)?\\?["']?\s*(?:[:=]|=>)\s*\\?["']?(?!0(?!\d))(\d{3,10})(?![\w.:\]-])/gi;
   // `id`'s `uid=1000(alice)`: the name after the number.
   const idOutput = new RegExp(`\\buid=\\d+\\((${name})\\)`, 'g');
   const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
@@ -286,6 +296,12 @@ export function createUserDetector(): Detector {
     [['login(', ...blanks.map((b) => `login${b}`)], always(loginCall)],
     [['uid=', 'uidnumber:'], allOf(numericUid, idOutput)],
     [['(uid='], always(ownerOfUid)],
+    [
+      ['user', 'username', 'user_name', 'user-name'].flatMap((key) =>
+        ['=', ':', '"', "'", '\\', ...blanks].map((next) => `${key}${next}`),
+      ),
+      always(numericLogin),
+    ],
     [
       ['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"', 'uid"', 'login"'],
       always(namedField),
