@@ -44,6 +44,8 @@ const env = {
   ...process.env,
   DATA_DIR: dataDir,
   PORT: String(sorterPort),
+  // Like the collector's receivers in the quickstart config: loopback only, since nothing asks for an API key.
+  HOST: process.env.HOST ?? '127.0.0.1',
   COLLECTOR_HTTP_PORT: String(collectorPort),
   SORTER_URL: `http://127.0.0.1:${sorterPort}`,
 };

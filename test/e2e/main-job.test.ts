@@ -22,6 +22,7 @@ describe('the main job on embedded defaults', () => {
     const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
     delete env.XAI_API_KEY;
     delete env.LLM_API_KEY;
+    delete env.HOST;
     child = spawn(
       process.execPath,
       [path.join(repoRoot, 'scripts', 'start.js'), '--data-dir', dataDir, '--rate', '300'],
@@ -61,6 +62,16 @@ describe('the main job on embedded defaults', () => {
       : [];
   const allEntries = () =>
     ['alerting', 'storage', 'archive'].flatMap((n) => readEntries(path.join(dataDir, 'out', `${n}.ndjson`)));
+
+  test('when it runs, then the sorter, like every collector listener, binds loopback only', () => {
+    const log = fs.readFileSync(path.join(dataDir, 'logs', 'ai-sorter.log'), 'utf8');
+    const listening = log
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { message?: string; host?: string })
+      .find((l) => l.message === 'listening');
+    expect(listening?.host).toBe('127.0.0.1');
+  });
 
   test('when it runs, then generated transactions are parsed, classified and routed into the output files', async () => {
     await waitFor(

@@ -4,6 +4,8 @@ export type { RedactorOptions } from './options';
 export { createRedactor } from './redactor';
 export type { Redactor, RedactionResult } from './redactor';
 export type { RecordRedactionResult } from './redact-record';
+export { redactedOffset } from './redacted-offset';
+export type { Replacement } from './redacted-offset';
 export { createPiiScanner } from './scanner';
 export type { PiiScanner, PiiMatch } from './scanner';
 export { passesLuhn } from './checksums/luhn';

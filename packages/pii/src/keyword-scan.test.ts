@@ -68,8 +68,25 @@ describe('createGroupScan', () => {
     expect(() => createGroupScan([[['tök']]])).toThrow(/not ASCII/);
   });
 
+  test('reads characters that stand for each other in every word as one, and keeps apart those that do not', () => {
+    // `a`/`b` and `x`/`y` are interchangeable in these words: one class each, and still only the words match.
+    const square = [[['xa', 'xb', 'ya', 'yb']]];
+    expect(groupsIn(square, 'yb')).toEqual([1]);
+    expect(groupsIn(square, 'ay xy ba')).toEqual([0]);
+    // Interchangeable in the words but not in their groups, or not at every position: kept apart.
+    expect(groupsIn([[['xa'], ['xb']]], 'xb')).toEqual([0b10]);
+    expect(groupsIn([[['ab', 'ba']]], 'aa bb')).toEqual([0]);
+    expect(groupsIn([[['ab', 'ba']]], 'xba')).toEqual([1]);
+  });
+
   test('rejects more words than the 16-bit table can number (32,768 states)', () => {
-    const words = Array.from({ length: 4000 }, (_, i) => `k${i}`.padEnd(14, 'z'));
+    // Pseudo-random words: no two characters stand for each other in all of them, so none share a class.
+    let seed = 1;
+    const letter = (): string => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return String.fromCharCode(97 + (seed % 26));
+    };
+    const words = Array.from({ length: 4000 }, () => Array.from({ length: 14 }, letter).join(''));
     expect(() => createGroupScan([[words]])).toThrow(/automaton states \(at most 32768\)/);
     expect(groupsIn([[words.slice(0, 2000)]], `a ${words[1999] as string}`)).toEqual([1]);
   });

@@ -36,16 +36,36 @@ function isOtherSpace(code: number): boolean {
   );
 }
 
-/** The character classes of the automaton: one per distinct character of the words, A-Z folded onto a-z; 0 is any other. */
-function characterClasses(words: readonly string[]): { classOf: Uint8Array; count: number } {
-  const classOf = new Uint8Array(128);
-  let count = 1;
-  for (const word of words) {
+/**
+ * The character classes of the automaton, A-Z folded onto a-z; 0 is any character no word holds. Two characters share
+ * a class when each stands wherever the other does: swapping one for the other at any position of any word gives
+ * another word with the same tags (the words after every character a look-behind lets stand, `afterAnyBut`, differ only
+ * in that character). The automaton then reads classes, its table is a row a class narrower, and it finds exactly the
+ * words it would find reading characters.
+ */
+function characterClasses(tags: ReadonlyMap<string, readonly Tag[]>): { classOf: Uint8Array; count: number } {
+  const places = new Map<number, string[]>();
+  for (const [word, wordTags] of tags) {
+    const tagged = wordTags
+      .map(([slot, groups]) => `${slot}:${groups}`)
+      .sort()
+      .join(',');
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(i);
       if (code >= 128) throw new TypeError(`pii: keyword ${JSON.stringify(word)} is not ASCII`);
-      if (classOf[code] === 0) classOf[code] = count++;
+      const list = places.get(code) ?? [];
+      list.push(`${word.slice(0, i)}\0${word.slice(i + 1)}\0${tagged}`);
+      places.set(code, list);
     }
+  }
+  const classOf = new Uint8Array(128);
+  const classOfPlaces = new Map<string, number>();
+  let count = 1;
+  for (const [code, list] of [...places].sort(([a], [b]) => a - b)) {
+    const key = JSON.stringify(list.sort());
+    let c = classOfPlaces.get(key);
+    if (c === undefined) classOfPlaces.set(key, (c = count++));
+    classOf[code] = c;
   }
   for (let upper = 65; upper <= 90; upper++) classOf[upper] = classOf[upper + 32] as number;
   if (count > 255) throw new RangeError('pii: keywords use more than 254 distinct characters');
@@ -77,7 +97,7 @@ export function createGroupScan(
     });
   });
   const words = [...tags.keys()];
-  const { classOf, count: classes } = characterClasses(words);
+  const { classOf, count: classes } = characterClasses(tags);
   // Whitespace past ASCII reads as a blank, so a word ending in a blank gates a pattern's `\s` on every text; any other
   // character past ASCII reads as the stand-in.
   const otherSpaceClass = classOf[32] as number;

@@ -13,9 +13,23 @@ describe('createRedactor', () => {
     expect(redactor.types).toEqual(piiTypes);
   });
 
+  test('counts each type once per replacement, in the order the types first occur, on short and long lines', () => {
+    const redactor = createRedactor({ types: ['email', 'ipv4'] });
+    const short = redactor.redact('10.0.0.1 a@example.com 10.0.0.2 b@example.com 10.0.0.3');
+    expect(Object.entries(short.counts)).toEqual([
+      ['ipv4', 3],
+      ['email', 2],
+    ]);
+    const long = redactor.redact(Array.from({ length: 30 }, (_, i) => `u${i}@example.com 10.0.1.${i}`).join(' '));
+    expect(Object.entries(long.counts)).toEqual([
+      ['email', 30],
+      ['ipv4', 30],
+    ]);
+  });
+
   test('returns the same text and no counts when the line has no candidates', () => {
     const text = 'GET /index.html completed';
-    expect(createRedactor().redact(text)).toEqual({ text, counts: {} });
+    expect(createRedactor().redact(text)).toEqual({ text, counts: {}, replacements: [] });
   });
 
   test('still finds digit-free values when the line has no digit, @, : or =', () => {

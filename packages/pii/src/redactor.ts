@@ -1,13 +1,17 @@
+import type { Candidate } from './detectors/detector';
 import type { RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
 import { createPlaceholderWriter } from './placeholder';
 import { redactRecord, type RecordRedactionResult } from './redact-record';
+import type { Replacement } from './redacted-offset';
 import { createCompiledScanner } from './scanner';
 
 export interface RedactionResult {
   text: string;
   /** Replacements made, per type; types with none are absent. */
   counts: Partial<Record<PiiType, number>>;
+  /** The replacements, in order: where an offset of the text stands in the redacted one (redactedOffset). */
+  replacements: readonly Replacement[];
 }
 
 export interface Redactor {
@@ -18,6 +22,8 @@ export interface Redactor {
   readonly types: readonly PiiType[];
 }
 
+const noReplacements: readonly Replacement[] = Object.freeze([]);
+
 /** Compiles the enabled detectors and the placeholder policy once; redact() then only runs them. */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const scanner = createCompiledScanner(options);
@@ -27,8 +33,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   function redact(text: string): RedactionResult {
     const matches = scanner.resolve(text);
-    if (matches.length === 0) return { text, counts: {} };
-    const counts: Partial<Record<PiiType, number>> = {};
+    if (matches.length === 0) return { text, counts: {}, replacements: noReplacements };
+    const replacements: Replacement[] = [];
     let out = '';
     let last = 0;
     for (const m of matches) {
@@ -36,11 +42,12 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       const tag = hashed
         ? placeholder(m.type, scanner.detector(m.type).normalize(text.slice(m.start, m.end)))
         : placeholder(m.type, '');
-      out += text.slice(last, m.start) + tag;
+      out += text.slice(last, m.start);
+      replacements.push({ start: m.start, end: m.end, at: out.length, length: tag.length });
+      out += tag;
       last = m.end;
-      counts[m.type] = (counts[m.type] ?? 0) + 1;
     }
-    return { text: out + text.slice(last), counts };
+    return { text: out + text.slice(last), counts: countByType(matches), replacements };
   }
 
   return Object.freeze({
@@ -55,4 +62,29 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
         secretKeys: secretKvEnabled,
       }),
   });
+}
+
+/**
+ * Replacements per type, keys in the order each type first occurs. A line has a handful of matches: each type's count
+ * is stored once, after counting its later matches, instead of read and written back per match (a property read and
+ * write by a varying key is a slow, megamorphic access on a fresh object); a hostile line with thousands counts in a Map.
+ */
+function countByType(matches: readonly Candidate[]): Partial<Record<PiiType, number>> {
+  const counts: Partial<Record<PiiType, number>> = {};
+  if (matches.length > 16) {
+    const tally = new Map<PiiType, number>();
+    for (const m of matches) tally.set(m.type, (tally.get(m.type) ?? 0) + 1);
+    for (const [type, count] of tally) counts[type] = count;
+    return counts;
+  }
+  for (let i = 0; i < matches.length; i++) {
+    const type = (matches[i] as Candidate).type;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = (matches[j] as Candidate).type === type;
+    if (seen) continue;
+    let count = 1;
+    for (let j = i + 1; j < matches.length; j++) if ((matches[j] as Candidate).type === type) count++;
+    counts[type] = count;
+  }
+  return counts;
 }

@@ -12,6 +12,11 @@ describe('resolveOverlaps', () => {
     expect(out.map((c) => c.type)).toEqual(['aws_secret_key']);
   });
 
+  test('gives the more specific type the wider claim of two on the same range', () => {
+    const out = resolveOverlaps([candidate('secret_kv', 4, 10, 0, 10), candidate('aws_secret_key', 4, 10)]);
+    expect(out.map((c) => [c.type, c.claimStart, c.claimEnd])).toEqual([['aws_secret_key', 0, 10]]);
+  });
+
   test('drops a misreading when it overlaps the replaced part inside a wider claim', () => {
     const url = candidate('url_credentials', 8, 15, 0, 30);
     const out = resolveOverlaps([candidate('email', 12, 30), url]);

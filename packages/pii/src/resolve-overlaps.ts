@@ -52,7 +52,7 @@ function firstEndingAfter(accepted: readonly Candidate[], position: number): num
  */
 export function resolveOverlaps(found: Candidate[]): Candidate[] {
   if (found.length < 2) return found;
-  const disjoint = sortedIfDisjoint(found);
+  const disjoint = found.length === 2 ? pairIfDisjoint(found) : sortedIfDisjoint(found);
   if (disjoint !== undefined) return disjoint;
   const candidates = preferSpecificOnSameRange(found);
   sortStable(candidates, byPrecedence);
@@ -60,23 +60,39 @@ export function resolveOverlaps(found: Candidate[]): Candidate[] {
   for (const c of candidates) {
     const first = firstEndingAfter(accepted, c.start);
     let last = first;
-    while (last < accepted.length && (accepted[last] as Candidate).start < c.end) last++;
+    let misreading = false;
+    for (; last < accepted.length && (accepted[last] as Candidate).start < c.end; last++) {
+      const a = accepted[last] as Candidate;
+      misreading ||= c.claimStart >= a.claimStart && c.claimEnd <= a.claimEnd;
+    }
     if (first === last) {
       accepted.splice(first, 0, c);
       continue;
     }
-    const hits = accepted.slice(first, last);
-    if (hits.some((a) => c.claimStart >= a.claimStart && c.claimEnd <= a.claimEnd)) continue;
-    const pieces: Candidate[] = [];
+    if (misreading) continue;
+    // The replaced ranges it touches, with the parts of it sticking out between and around them, in order of start.
+    const merged: Candidate[] = [];
     let from = c.start;
-    for (const a of hits) {
-      if (from < a.start) pieces.push({ ...c, start: from, end: a.start, claimStart: from, claimEnd: a.start });
+    for (let i = first; i < last; i++) {
+      const a = accepted[i] as Candidate;
+      if (from < a.start) merged.push({ ...c, start: from, end: a.start, claimStart: from, claimEnd: a.start });
+      merged.push(a);
       from = Math.max(from, a.end);
     }
-    if (from < c.end) pieces.push({ ...c, start: from, end: c.end, claimStart: from, claimEnd: c.end });
-    accepted.splice(first, last - first, ...interleave(hits, pieces));
+    if (from < c.end) merged.push({ ...c, start: from, end: c.end, claimStart: from, claimEnd: c.end });
+    accepted.splice(first, last - first, ...merged);
   }
   return accepted;
+}
+
+/** Two candidates, the most common case with more than one: disjoint ones in order of start without a copy or sort. */
+function pairIfDisjoint(found: Candidate[]): Candidate[] | undefined {
+  const a = found[0] as Candidate;
+  const b = found[1] as Candidate;
+  if (a.start >= a.end || b.start >= b.end) return undefined;
+  if (a.end <= b.start) return found;
+  if (b.end <= a.start) return [b, a];
+  return undefined;
 }
 
 /**
@@ -121,30 +137,11 @@ function preferSpecificOnSameRange(found: Candidate[]): Candidate[] {
       continue;
     }
     const [win, lose] = c.priority > last.priority ? [c, last] : [last, c];
-    kept[kept.length - 1] = {
-      ...win,
-      claimStart: Math.min(win.claimStart, lose.claimStart),
-      claimEnd: Math.max(win.claimEnd, lose.claimEnd),
-    };
+    const claimStart = Math.min(win.claimStart, lose.claimStart);
+    const claimEnd = Math.max(win.claimEnd, lose.claimEnd);
+    // (Most same-range pairs are one value found twice with one claim: the winner is kept as it is.)
+    kept[kept.length - 1] =
+      claimStart === win.claimStart && claimEnd === win.claimEnd ? win : { ...win, claimStart, claimEnd };
   }
   return kept;
-}
-
-/** Merges two start-sorted, mutually non-overlapping lists into one start-sorted list, in one linear pass. */
-function interleave(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (y === undefined || (x !== undefined && x.start <= y.start)) {
-      out.push(x as Candidate);
-      i++;
-    } else {
-      out.push(y);
-      j++;
-    }
-  }
-  return out;
 }

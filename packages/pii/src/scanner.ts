@@ -47,10 +47,18 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
     for (const detector of others) {
       if (detector.mayMatch(text)) detector.find(text, found);
     }
-    groups.fill(0);
     groupsIn(text, groups);
-    for (let i = 0; i < keywordLed.length; i++) {
-      if (groups[i] !== 0) (keywordLed[i] as Detector).find(text, found, groups[i]);
+    // Each slot is cleared as it is read, so the table is all zero for the next text without a fill call a line.
+    try {
+      for (let i = 0; i < keywordLed.length; i++) {
+        const seen = groups[i] as number;
+        if (seen === 0) continue;
+        groups[i] = 0;
+        (keywordLed[i] as Detector).find(text, found, seen);
+      }
+    } catch (error) {
+      groups.fill(0);
+      throw error;
     }
     return addRepeats(text, resolveOverlaps(found));
   }

@@ -93,6 +93,22 @@ describe('ai-sorter API without an LLM key (rules only, the embedded default)', 
     });
   });
 
+  test.each(['null', '5', '"items"'])(
+    'When the body is the JSON value %s rather than an object, then 400 says an object is expected',
+    async (text) => {
+      sorter = await startSorter({});
+      const res = await request(sorter.url)
+        .post('/classify')
+        .set('Content-Type', 'application/json')
+        .send(text)
+        .expect(400);
+      expect(ErrorBody.parse(res.body).error).toMatchObject({
+        code: 'invalid_request',
+        message: 'the request body must be a JSON object, {"items": [...]}',
+      });
+    },
+  );
+
   test('When the batch exceeds MAX_BATCH_ITEMS, then 400 names items', async () => {
     sorter = await startSorter({ MAX_BATCH_ITEMS: '2' });
     const items = [1, 2, 3].map((n) => ({ type: 'log', body: `line ${n}` }));

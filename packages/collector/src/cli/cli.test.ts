@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli, type CliResult } from '../testing/run-cli';
@@ -149,5 +150,36 @@ describe('collector CLI', () => {
     const result = await run(['dry-run', '-c', file, '--input', path.join(dir, 'missing.log')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('cannot read --input');
+  });
+
+  test.each([
+    [
+      'a loki_push source',
+      'sources.push',
+      (port: number) => `push: { type: loki_push, listen_port: ${port}, forward_to: [sinks.out] }`,
+    ],
+    [
+      'an otlp_grpc source',
+      'sources.grpc',
+      (port: number) =>
+        `grpc: { type: otlp_grpc, listen_address: 127.0.0.1, listen_port: ${port}, forward_to: [sinks.out] }`,
+    ],
+  ])('run names %s and its address, and exits 1, when another program holds its port', async (_name, id, source) => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as net.AddressInfo).port;
+    try {
+      fs.writeFileSync(
+        file,
+        `server: { http_listen_port: 0 }\nstorage_path: ${dir}/data\nsources:\n  ${source(port)}\nsinks:\n  out: { type: stdout }\n`,
+      );
+      const result = await run(['run', '-c', file, '--log-level', 'error']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `collector: ${id}: cannot listen on 127.0.0.1:${port}: it is already in use by another program (EADDRINUSE)\n`,
+      );
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -83,7 +83,7 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
       const id = `sinks.${s.id}`;
       const sink = sinkDefinitions[s.type].create(s.config, { id, logger, registry, dataDir: dataDir('sinks', s.id) });
       sinks.set(id, sink);
-      await sink.start();
+      await startComponent(id, () => sink.start());
     }
     for (const p of config.pipelines) {
       const pipeline = createPipelineConsumer(p, { registry, logger, resolve });
@@ -103,12 +103,14 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
         signals: targets.signals,
       });
       sources.push(source);
-      await source.start();
+      await startComponent(id, () => source.start());
     }
-    server = await startHttpServer(config.server.http_listen_address, config.server.http_listen_port, registry, {
-      live: () => !stopping,
-      ready: () => ready,
-    });
+    server = await startComponent('server', () =>
+      startHttpServer(config.server.http_listen_address, config.server.http_listen_port, registry, {
+        live: () => !stopping,
+        ready: () => ready,
+      }),
+    );
   } catch (err) {
     await shutdown(AbortSignal.timeout(drainTimeoutMs));
     throw err;
@@ -137,6 +139,25 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   }
 
   return { httpPort: server.port, registry, shutdown, stopped };
+}
+
+const listenErrors: Record<string, string> = {
+  EADDRINUSE: 'is already in use by another program',
+  EACCES: 'needs privileges this process lacks (a port below 1024?)',
+  EADDRNOTAVAIL: 'is not an address of this machine',
+};
+
+/** A component that cannot start is named in the error; a listen error says in words what its code means. */
+async function startComponent<T>(id: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    const message = (err as Error).message;
+    // Node says `listen EADDRINUSE: address already in use 127.0.0.1:3500`; grpc-js wraps it in its own text.
+    const listen = /listen (EADDRINUSE|EACCES|EADDRNOTAVAIL)\b[^\]]*?(\S+:\d+)/.exec(message);
+    if (listen) throw new Error(`${id}: cannot listen on ${listen[2]}: it ${listenErrors[listen[1]]} (${listen[1]})`);
+    throw new Error(message.startsWith(`${id}:`) ? message : `${id}: ${message}`, { cause: err });
+  }
 }
 
 /** mkdir -p one level at a time: Node's recursive mkdir spins forever where a parent cannot take folders (/proc). */

@@ -200,6 +200,11 @@ describe('user actor detector', () => {
     ['a bare login after a trader key', 'fill qty=40 trader=a.lindgren book=FX', ['a.lindgren']],
     ['a bare login after target user', 'reset mfa target user: lmercer ok', ['lmercer']],
     ['a bare plain login after account in prose', 'disabled local account pweller after 5 failures', ['pweller']],
+    ['a role as a key', 'infusion START therapist=okwame pump=IV-7', ['okwame']],
+    ['a role after a prefix', 'handover on_call_physician: hbrandauer ward=3', ['hbrandauer']],
+    ['a role before an id word, quoted', '{"underwriter_id":"tsokolova","limit":5000}', ['tsokolova']],
+    ['an account in capitals under a role key', 'shift close teller=KWABENAA drawer=2', ['KWABENAA']],
+    ['the identity one signs in with', 'EAP-TTLS identity=kiosk_wifi rejected', ['kiosk_wifi']],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -275,6 +280,9 @@ describe('user actor detector', () => {
     ],
     ['root uid in useradd and a control tool verb alone', 'useradd -u 0 -o toor; systemctl register x'],
     ['an SQL INSERT without a user column', "INSERT INTO orders(id, sku) VALUES (1, 'ab-12')"],
+    ['a record id under a role key', 'payroll export courier_id=CR4410 nurse_id=N2231 amount=80'],
+    ['software under roles it has too', 'broker=kafka-1 controller=kcm-2 user_agent=curl planner=genetic'],
+    ['a word or a number under a role key', 'tech=LTE nurse_count=3 engineer=SYSTEM teller=none clinician=12'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { afterAnyBut, blanks } from '../keyword-scan';
 import { isCommonWord, isWordCompound } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
+import { personRoles as roleNouns } from './person-roles';
 import { isPlaceholderValue } from './secret-kv';
 import { notAName } from './user';
 
@@ -274,6 +275,15 @@ const bareSlotWords = [
 ];
 // A generated id, not a login: a letter after a digit (`acct_829dLIa0meSLoiJZ`, `ich_1Q8x4471`; `kaveh8`, `tier2.jdoe` stay).
 const generatedId = /\d[A-Za-z]/;
+
+// The last words of keys that name who acted: a person's role, and the identity one signs in with (EAP's, VPNs').
+const roleKeyWords = [...roleNouns, 'identity'];
+/** An account in capitals as some systems write a person's (`DARIOH`, `GUSTAVOB`): letters only, no word. */
+function capitalsAccount(value: string): boolean {
+  return (
+    /^[A-Z]{5,12}$/.test(value) && !isCommonWord(value) && !isProse(value) && !softwareWord.has(value.toLowerCase())
+  );
+}
 
 /** A login in a person's slot: login-shaped or a plain login, and no generated id. */
 function slotLogin(value: string): boolean {
@@ -649,5 +659,31 @@ export function createUserActorDetector(): Detector {
     ],
     slotLogin,
   );
-  return combineDetectors('user', [plainNames, loginNames, sharedRoleNames, numericIds, identities, logins, slots]);
+  // A key whose last word names a person's role, after any prefix joined by `_` and before an id word
+  // (`clinician=wen.wright`, `attending_nurse: mnowak`, `"trader_id":"bwhitlock"`, `caregiver=GUSTAVOB`); a record id
+  // there (`caregiver_id=CG6625`) is no login.
+  const roleKeys = createRuleDetector(
+    'user',
+    [
+      [
+        rule(
+          roleKeyWords.flatMap((word) => ['=', ':', '"', "'", '_'].map((next) => `${word}${next}`)),
+          `(?<![\\w.-])(?:[A-Za-z]{1,20}_){0,3}(?:${roleKeyWords.join('|')})(?:[_.-]?(?:id|name|login|user(?:name)?))?\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${end}`,
+          undefined,
+          'gi',
+        ),
+      ],
+    ],
+    (value) => !generatedId.test(value) && (loginOrPlainLogin(value) || capitalsAccount(value)),
+  );
+  return combineDetectors('user', [
+    plainNames,
+    loginNames,
+    sharedRoleNames,
+    numericIds,
+    identities,
+    logins,
+    slots,
+    roleKeys,
+  ]);
 }

@@ -1,8 +1,8 @@
-import { createTemplateMiner } from '@obs/classification';
+import { createTemplateMiner, maskTokens } from '@obs/classification';
 import { createMetrics } from '../observability/metrics';
 import { createItemPreparer } from './item-preparer';
 import { createRedactor } from '@obs/pii';
-import { prepareItems } from './prepare';
+import { createItemTools, prepareItems, redactItems, type IncomingItem } from './prepare';
 
 // The per-item step inline (workers: 0): the same function the worker threads run.
 const deps = () => ({
@@ -108,5 +108,81 @@ describe('prepareItems redaction of structured fields', () => {
     const [item] = await prepareItems([{ id: 'a', type: 'log', payload: body }], deps());
     expect(item?.text).not.toContain('tquillon');
     expect(item?.template).not.toContain('tquillon');
+  });
+});
+
+describe('prepareItems: where the message starts in the redacted line, from its one redaction', () => {
+  /** The message as found before by redacting the header alone too: the redacted line past where the two agree. */
+  function messageByHeaderAlone(items: readonly IncomingItem[], hashKey: string | undefined): (string | undefined)[] {
+    const { parsers, redactor } = createItemTools(hashKey === undefined ? {} : { piiHashKey: hashKey });
+    return items.map(({ payload, attributes }) => {
+      const raw = payload as string;
+      const parsed = parsers.for(attributes).parse(raw, attributes);
+      if (parsed.messageStart === 0 || parsed.message !== raw.slice(parsed.messageStart)) return undefined;
+      const text = redactor.redact(raw).text;
+      const header = redactor.redact(raw.slice(0, parsed.messageStart)).text;
+      let i = 0;
+      while (i < text.length && text[i] === header[i]) i++;
+      return text.slice(i);
+    });
+  }
+
+  const headers = [
+    'Jun 14 15:16:01 web-3 sshd[19939]: ',
+    'May  1 12:00:00 10.20.30.40 kernel: ',
+    '2024-05-01 12:00:00,123 WARN [main] ',
+    '2024-05-01T12:00:00.123Z INFO ',
+    '2024-05-01 12:00:00.123+0000 ERROR [worker-7] ',
+    '[2024-05-01 12:00:00] production.ERROR: ',
+    'I0501 12:00:00.123456   12345 controller.go:123] ',
+    '<34>1 2024-05-01T12:00:00Z host-9 app 1234 ID47 - ',
+    '01/05/2024 12:00:00 PM [Thread-3] DEBUG ',
+  ];
+  const messages = [
+    'connection closed by 10.0.0.1 port 22',
+    'user jane.doe@example.com changed her phone to +44 20 7946 0958',
+    'Failed password for invalid user admin from 192.0.2.7',
+    'GET /api/v1/users?email=li%40shop.example.fr 200',
+    'payment declined for card 4111 1111 1111 1111',
+    'login rejected: password=Zq81bXk2Lw93 for tnakamura',
+    'disk almost full',
+  ];
+  // A stream whose header no fixed shape tells is learned as its first three tokens: a value of several words
+  // (an IBAN) can then start in the header and end in the message.
+  const learned = Array.from({ length: 64 }, (_, i) => `${1000 + i * 7} ${20000 + i * 13} t${300 + i} job ${i} done`);
+  const straddling = ['1999 4410 DE89 3704 0044 0532 0130 00 refused', '2006 4417 GB33 BUKB 2020 1555 5555 55 held'];
+
+  test.each([
+    ['plain placeholders', undefined],
+    ['hashed placeholders', 'k1'],
+  ])('When lines of many header shapes hold values, then the message is as found before (%s)', (_what, hashKey) => {
+    const lines = [...headers.flatMap((h) => messages.map((m) => h + m)), ...learned, ...straddling];
+    const stream = { 'service.name': 'batch' };
+    const items: IncomingItem[] = lines.map((payload, i) => ({
+      type: 'log',
+      payload,
+      ...(i < headers.length * messages.length ? {} : { attributes: stream }),
+    }));
+    const before = messageByHeaderAlone(items, hashKey);
+    const { lines: now } = redactItems(items, createItemTools(hashKey === undefined ? {} : { piiHashKey: hashKey }));
+    const compared = before.flatMap((message, i) => (message === undefined ? [] : [i]));
+    expect(compared.length).toBeGreaterThan(headers.length * messages.length + learned.length / 2);
+    expect(compared.slice(-2)).toEqual([lines.length - 2, lines.length - 1]);
+    for (const i of compared)
+      expect([lines[i], now[i]?.messageTokens]).toEqual([lines[i], maskTokens(before[i] ?? '')]);
+    // The straddling IBAN is the message's, whole.
+    expect(now.slice(-2).map((line) => line.messageTokens.join(' '))).toEqual(['<*> refused', '<*> held']);
+  });
+
+  test('When only the whole line reveals a name in the header, then the message starts at the header end as for a name kept', async () => {
+    const prepared = await prepareItems(
+      [
+        { id: 'a', type: 'log', payload: '2025-01-09 08:15:42.001+0000 INFO  [svc_backup]: logged in' },
+        { id: 'b', type: 'log', payload: '2025-01-09 08:15:43.120+0000 INFO  [ingest-7]: logged in' },
+      ],
+      deps(),
+    );
+    expect(prepared[1]?.text).toBe('2025-01-09 08:15:43.120+0000 INFO  [<USER>]: logged in');
+    expect(prepared.map((item) => item.template)).toEqual(['logged in', 'logged in']);
   });
 });

@@ -8,7 +8,7 @@ import {
   type StatedLevel,
   type TemplateMiner,
 } from '@obs/classification';
-import { createRedactor, type PiiType, type Redactor } from '@obs/pii';
+import { createRedactor, redactedOffset, type PiiType, type Redactor, type Replacement } from '@obs/pii';
 import type { Metrics } from '../observability/metrics';
 import type { Classification, RedactedItem } from '../classifiers/classifier';
 import type { ItemPreparer } from './item-preparer';
@@ -102,6 +102,8 @@ export function redactItem(
   const record = rawAttributes === undefined ? undefined : redactor.redactRecord(rawAttributes);
   const attributes = record?.value as Record<string, unknown> | undefined;
   let text: string;
+  /** The replacements made in the line, when `text` is the line redacted. */
+  let replacements: readonly Replacement[] | undefined;
   if (typeof item.payload !== 'string' && record !== undefined && itemText(rawAttributes ?? {}) === raw) {
     // A structured payload's text (its message field, or the whole record) comes from the redacted record.
     text = itemText(attributes ?? {});
@@ -109,15 +111,22 @@ export function redactItem(
   } else {
     // The whole line is redacted at once: a value is often known only by words on the other side of the header's
     // end (`sudo:   jdoe : TTY=...`, `[pid 3321] [jdoe] FAIL LOGIN`), so the header and the message apart would each keep it.
-    text = redact(raw);
+    const line = redactor.redact(raw);
+    add(line.counts);
+    text = line.text;
+    replacements = line.replacements;
   }
   let message: string;
   if (parsed.messageStart === 0) message = parsed.message === raw ? text : redact(parsed.message);
   else if (parsed.message === raw.slice(parsed.messageStart)) {
-    // The message is what follows the header's redaction where the redacted line still agrees with it; where they
-    // differ (the line's context redacted more of the header), the message starts there, so it holds no more than the line.
-    const header = redactor.redact(raw.slice(0, parsed.messageStart)).text;
-    message = text.slice(commonPrefixLength(text, header));
+    // The message is the redacted line from where the header ends in it; a value running across the header's end is
+    // the message's, whole. A record's message field maps no offsets: there the header is redacted alone as well, and
+    // the message starts where the two stop agreeing.
+    const at =
+      replacements === undefined
+        ? commonPrefixLength(text, redactor.redact(raw.slice(0, parsed.messageStart)).text)
+        : redactedOffset(replacements, parsed.messageStart);
+    message = text.slice(at);
   } else {
     // A JSON or logfmt line whose message is a decoded field value: the message is redacted on its own as well.
     message = redact(parsed.message);

@@ -9,6 +9,8 @@ interface BodyReadError {
   status: number;
   type?: string;
   limit?: number;
+  /** The text that failed to parse (body-parser attaches it). */
+  body?: unknown;
 }
 
 function isBodyReadError(err: unknown): err is BodyReadError {
@@ -35,7 +37,12 @@ function toHttpError(err: unknown, req: Request): HttpError {
         `the request body exceeds the body limit of ${err.limit} bytes (BODY_LIMIT)`,
       );
     if (err.type === 'entity.parse.failed')
-      return new HttpError('invalid_request', 'the request body is not valid JSON');
+      return new HttpError(
+        'invalid_request',
+        isJsonScalar(err.body)
+          ? 'the request body must be a JSON object, {"items": [...]}'
+          : 'the request body is not valid JSON',
+      );
     if (err.status === 415) return new HttpError('unsupported_media_type', 'unsupported body encoding or charset');
     const encoding = (req.get('content-encoding') ?? '').trim().toLowerCase();
     if (err.type === undefined && decodedEncodings.has(encoding)) {
@@ -48,6 +55,17 @@ function toHttpError(err: unknown, req: Request): HttpError {
       return new HttpError('invalid_request', 'the request body could not be read');
   }
   return new HttpError('internal', undefined, undefined, { cause: err });
+}
+
+/** body-parser takes only objects and arrays: `null`, `5` or `"text"` are JSON it refuses, not broken JSON. */
+function isJsonScalar(body: unknown): boolean {
+  if (typeof body !== 'string' || /^\s*[[{]/.test(body)) return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function errorHandler(deps: { logger: Logger }): ErrorRequestHandler {
