@@ -18,6 +18,7 @@ import { createHostnameDetector } from './hostname';
 import { createSecretFormatsDetector } from './secret-formats';
 import { createSecretKeyWordsDetector } from './secret-key-words';
 import { createSecretKvDetector } from './secret-kv';
+import { createSecretLineEndDetector } from './secret-line-end';
 import { createSecretPositionDetector } from './secret-position';
 import { createSecretShapeDetector } from './secret-shape';
 import { createTokenDetector } from './token';
@@ -50,6 +51,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretFormatsDetector(),
       createSecretKeyWordsDetector(),
       createSecretShapeDetector(),
+      createSecretLineEndDetector(),
     ]),
   token: createTokenDetector,
   user: () =>

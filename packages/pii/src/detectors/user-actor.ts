@@ -676,7 +676,28 @@ export function createUserActorDetector(): Detector {
     ],
     (value) => !generatedId.test(value) && (loginOrPlainLogin(value) || capitalsAccount(value)),
   );
+  // Who an action was for, when a place, a channel or a source follows: `forwarding query for yfalk with …`, `creating
+  // codespace for hnovak on …`, `Refreshing auth for hbaker (…)`, `checking message for agarcia:1012`. `for` is prose in
+  // most lines, so only a login of four or more letters that make no word (and at most three digits) counts: `for tenant on`, `for blk_4411` stay.
+  const actedFor = createRuleDetector(
+    'user',
+    [
+      [
+        rule(
+          [' for '],
+          `\\sfor\\s+(?:user\\s+|key\\s+)?(${name})(?=\\s+(?:on|via|from|with|at)\\b|\\s*\\(|:\\d|\\s*$)`,
+          undefined,
+          'gi',
+        ),
+      ],
+    ],
+    (value) => {
+      const letters = /^([a-z]{4,24})\d{0,3}$/.exec(value);
+      return letters !== null && plainLogin(letters[1] as string);
+    },
+  );
   return combineDetectors('user', [
+    actedFor,
     plainNames,
     loginNames,
     sharedRoleNames,
