@@ -164,6 +164,11 @@ describe('user detector', () => {
       'smtp.login ( "bkp_ops", "x")',
       ['bkp_ops'],
     ],
+    [
+      'finds a number when a user or user-name key holds it as the login',
+      'digest auth username=6120 realm=pbx; REGISTER user="31844" expires=60; Subject User: 470012',
+      ['6120', '31844', '470012'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
@@ -187,6 +192,10 @@ describe('user detector', () => {
       'git@github.com:acme/x.git pkg@4.17.21 jane@example.com',
     ],
     ['ignores a verb when it follows user', 'the user clicked the button'],
+    [
+      'ignores a number when it is a count, a record id, root or a source line',
+      'user: 12 active; user_id=88213 users=4410; user=0; [W user:884] x; user=2026.12',
+    ],
     ['ignores empty values when the next key follows', 'ruser= rhost=10.0.0.1'],
     ['ignores a path when a log name key holds one', '{"logName":"projects/demo/logs/requests"}'],
     ['ignores unknown when pam says the user is unknown', 'check pass; user unknown'],

@@ -173,6 +173,11 @@ export function createUserDetector(): Detector {
   // Except root's uid 0: the same on every system, it names no person (like 127.0.0.1).
   const numericUid =
     /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(?!0(?!\d))(\d{1,10})(?!\w)/gi;
+  // A number as the login under a user or user-name key (SIP and PBX extensions, numeric logins: `username=243`,
+  // `auth user=7712`, `user="4471"`, `User: 888888`); not a count or a list index (three digits or more; not before
+  // `]`, `:`, `.` or a letter), and not under `user_id` (a record's id: labels say so only for `uid`).
+  const numericLogin =
+    /(?<![\w.-])user(?:[_-]?name)?\\?["']?\s*(?:[:=]|=>)\s*\\?["']?(?!0(?!\d))(\d{3,10})(?![\w.:\]-])/gi;
   // `id`'s `uid=1000(alice)`: the name after the number.
   const idOutput = new RegExp(`\\buid=\\d+\\((${name})\\)`, 'g');
   const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
@@ -286,6 +291,12 @@ export function createUserDetector(): Detector {
     [['login(', ...blanks.map((b) => `login${b}`)], always(loginCall)],
     [['uid=', 'uidnumber:'], allOf(numericUid, idOutput)],
     [['(uid='], always(ownerOfUid)],
+    [
+      ['user', 'username', 'user_name', 'user-name'].flatMap((key) =>
+        ['=', ':', '"', "'", '\\', ...blanks].map((next) => `${key}${next}`),
+      ),
+      always(numericLogin),
+    ],
     [
       ['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"', 'uid"', 'login"'],
       always(namedField),
