@@ -66,6 +66,21 @@ describe('parseConfig on files a user should be told about', () => {
     ]);
   });
 
+  test.each(['path', 'traces_path'])(
+    'refuses a file sink %s under /proc, where creating its folder would spin forever',
+    (key) => {
+      const extra = key === 'path' ? '' : `, ${key}: /proc/nope/t.ndjson`;
+      const file = key === 'path' ? '/proc/nope/out.ndjson' : `${dir}/out.ndjson`;
+      expect(issuesOf(`${PUSH}sinks:\n  out: { type: file, path: ${file}${extra} }\n`)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^/cfg/collector\\.yaml:4:\\d+ sinks\\.out\\.${key}: /proc/nope/\\w+\\.ndjson is under /proc, a kernel filesystem`,
+          ),
+        ),
+      ]);
+    },
+  );
+
   test('refuses a file sink whose path is a folder', () => {
     const issues = issuesOf(`${PUSH}sinks:\n  out: { type: file, path: ${dir} }\n`, path.join(dir, 'collector.yaml'));
     expect(issues).toEqual([

@@ -17,6 +17,7 @@ import {
   type ListenClaim,
 } from './graph';
 import { fromZodIssues, type PathIssue } from '../schema/issues';
+import { kernelFilesystemProblem } from '../schema/kernel-filesystem';
 import { loadModule, useModule, type LoadedModule } from './modules';
 import { resolveRelativePaths } from './relative-paths';
 import { pipelineSchema, rootSchema } from './schema';
@@ -98,7 +99,7 @@ export function parseConfig(
   const { server, imports } = root.data;
   const dir = path.dirname(absolute);
   const storagePath = path.resolve(dir, root.data.storage_path);
-  const storageProblem = kernelFilesystem(storagePath);
+  const storageProblem = kernelFilesystemProblem(storagePath);
   if (storageProblem !== undefined) pathIssues.push({ path: ['storage_path'], message: storageProblem });
 
   const modules = new Map<string, LoadedModule>();
@@ -236,16 +237,6 @@ function parseRoot(value: unknown): { data: Root; issues: z.core.$ZodIssue[] } {
     data[key] = one.success ? one.data : schema.parse(undefined);
   }
   return { data: data as Root, issues: whole.error.issues };
-}
-
-// Kernel filesystems take no folders: Node's recursive mkdir even spins forever on /proc.
-const KERNEL_FILESYSTEMS = ['/proc', '/sys', '/dev'];
-
-function kernelFilesystem(folder: string): string | undefined {
-  const root = KERNEL_FILESYSTEMS.find((fs) => folder === fs || folder.startsWith(`${fs}/`));
-  return root === undefined
-    ? undefined
-    : `${folder} is under ${root}, a kernel filesystem where nothing can be stored; choose a folder on disk`;
 }
 
 /** Targets in a source's own `*_forward_to` keys (OTLP sources send traces and metrics elsewhere). */

@@ -7,6 +7,7 @@ import type { LogBatch } from '../entry';
 import { ShutdownError } from '../errors';
 import { createSinkMetrics, type SinkMetrics } from '../delivery/sink-metrics';
 import { codecs } from '../protocols/otlp/codec';
+import { kernelFilesystemProblem } from '../schema/kernel-filesystem';
 import type { MetricsData, TracesData } from '../protocols/otlp/types';
 import { formatNdjsonEntry } from './ndjson-entry';
 import { createRotatingFile, type RotatingFile } from './rotating-file';
@@ -41,6 +42,11 @@ export const fileSinkConfig = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    for (const key of ['path', ...fileSignals.map((signal) => `${signal}_path` as const)] as const) {
+      const file = config[key];
+      const problem = file === undefined ? undefined : kernelFilesystemProblem(path.resolve(file));
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: problem });
+    }
     if (isFolder(config.path))
       ctx.addIssue({
         code: 'custom',

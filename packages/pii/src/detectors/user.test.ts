@@ -165,6 +165,11 @@ describe('user detector', () => {
       ['bkp_ops'],
     ],
     [
+      'finds the login when audit names it under acct, beside a money account',
+      'type=USER_AUTH acct="kmbeki" res=success billing_acct=B7781',
+      ['kmbeki'],
+    ],
+    [
       'finds a number when a user or user-name key holds it as the login',
       'digest auth username=6120 realm=pbx; REGISTER user="31844" expires=60; Subject User: 470012',
       ['6120', '31844', '470012'],
@@ -192,6 +197,10 @@ describe('user detector', () => {
       'git@github.com:acme/x.git pkg@4.17.21 jane@example.com',
     ],
     ['ignores a verb when it follows user', 'the user clicked the button'],
+    [
+      'ignores accounts of money when a word comes before acct or a record id follows it',
+      'mandate owner_acct=C93375 guarantor_acct=G857884 payer.acct=Z1; STOP acct=ACC-218671 bytes=7',
+    ],
     [
       'ignores a number when it is a count, a record id, root or a source line',
       'user: 12 active; user_id=88213 users=4410; user=0; [W user:884] x; user=2026.12',

@@ -62,6 +62,10 @@ const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^(?=(?:[A-Za-z]*\d){
  * letters before four digits; a login that ends in digits (`"userId":"gwen8"`) stays a name. */
 const generatedId = /\d[A-Za-z]|^[A-Za-z_]{0,2}\d{4,}$/;
 const idKeyBefore = /user[ _.-]?id\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/i;
+/** An account's record id under `acct` (`acct=ACC-218671`, a billing account): audit's `acct=` holds a login. (A key
+ * with a word before `acct`, `owner_acct=`, `guarantor_acct=`, names an account of money and is no user key.) */
+const accountRecordId = /^[A-Z]{1,8}-\d+$/;
+const acctKeyBefore = /acct\\?["']?\s*[:=]\s*\\?["']?$/i;
 /** `User Slice of UID 1004`, `sent to the user: Establishing VPN`, `[User Worker #2/INFO]`: an unquoted capitalized word
  * that goes on into more prose or a number is a sentence or a thread, not a login. */
 const capitalizedWord = /^[A-Z][a-z]+$/;
@@ -76,6 +80,7 @@ const subcommandVerb =
 function saysNoAccount(text: string, matchStart: number, valueStart: number, value: string, certain: boolean): boolean {
   const before = text.slice(Math.max(matchStart, valueStart - 24), valueStart);
   if (generatedId.test(value) && idKeyBefore.test(before)) return true;
+  if (accountRecordId.test(value) && acctKeyBefore.test(before)) return true;
   if (certain) return false;
   if (
     capitalizedWord.test(value) &&
@@ -121,7 +126,7 @@ export function createUserDetector(): Detector {
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|(?<![_.-])acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
