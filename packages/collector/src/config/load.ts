@@ -20,7 +20,7 @@ import { fromZodIssues, type PathIssue } from '../schema/issues';
 import { kernelFilesystemProblem } from '../schema/kernel-filesystem';
 import { loadModule, useModule, type LoadedModule } from './modules';
 import { resolveRelativePaths } from './relative-paths';
-import { pipelineSchema, rootSchema } from './schema';
+import { moduleFileSchema, pipelineSchema, rootSchema } from './schema';
 import { stageListSchema } from '../stages/registry';
 import { looksLikePromtail } from './promtail/detect';
 import { openPromtailConfig } from './promtail/open';
@@ -87,6 +87,18 @@ export function parseConfig(
         path: '',
         message:
           'the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`',
+      },
+    ]);
+  }
+  if (!promtail && moduleFileSchema.safeParse(doc.value).success && 'arguments' in (doc.value as object)) {
+    throw new ConfigError([
+      {
+        file: absolute,
+        line: 1,
+        col: 1,
+        path: '',
+        message:
+          'this is a module file (only arguments and pipelines); it is checked where a config imports it (`imports: { NAME: FILE }`): validate that config',
       },
     ]);
   }
@@ -196,6 +208,7 @@ export function parseConfig(
   const known = new Set([
     ...Object.keys(root.data.pipelines).map((id) => `pipelines.${id}`),
     ...Object.keys(root.data.sinks).map((id) => `sinks.${id}`),
+    ...cloud.unbuiltSinks.map((id) => `sinks.${id}`),
   ]);
   const graph = checkGraph(nodes, known);
   pathIssues.push(
