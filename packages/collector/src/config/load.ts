@@ -78,30 +78,16 @@ export function parseConfig(
   const issues: ConfigIssue[] = [...doc.issues];
   const pathIssues: PathIssue[] = [];
   if (doc.value === undefined && issues.length > 0) throw new ConfigError(issues);
-  if (isEmpty(doc.value)) {
-    throw new ConfigError([
-      {
-        file: absolute,
-        line: 1,
-        col: 1,
-        path: '',
-        message:
-          'the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`',
-      },
-    ]);
-  }
-  if (!promtail && moduleFileSchema.safeParse(doc.value).success && 'arguments' in (doc.value as object)) {
-    throw new ConfigError([
-      {
-        file: absolute,
-        line: 1,
-        col: 1,
-        path: '',
-        message:
-          'this is a module file (only arguments and pipelines); it is checked where a config imports it (`imports: { NAME: FILE }`): validate that config',
-      },
-    ]);
-  }
+  // Whole-file mistakes, said once at the top of the file instead of as issues against every key.
+  const wholeFile = (message: string) => new ConfigError([{ file: absolute, line: 1, col: 1, path: '', message }]);
+  if (isEmpty(doc.value))
+    throw wholeFile(
+      'the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`',
+    );
+  if (!promtail && moduleFileSchema.safeParse(doc.value).success && 'arguments' in (doc.value as object))
+    throw wholeFile(
+      'this is a module file (only arguments and pipelines); it is checked where a config imports it (`imports: { NAME: FILE }`): validate that config',
+    );
   // grafana_cloud stands for sinks, which are then validated like hand-written ones.
   const cloud = expandGrafanaCloud(doc.value);
   pathIssues.push(...cloud.issues);
