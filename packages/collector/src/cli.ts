@@ -6,6 +6,7 @@ import { dryRun } from './cli/dry-run';
 import { UsageError } from './cli/usage-error';
 import { validSummary } from './cli/validate';
 import { loadConfig, type LoadOptions } from './config/load';
+import { looksLikeCollectorConfig } from './config/promtail/detect';
 import { ConfigError, formatIssue } from './errors';
 import { createLogger, type LogLevel } from './runtime';
 
@@ -73,6 +74,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       } catch (err) {
         throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
+      if (looksLikeCollectorConfig(text))
+        throw new UsageError(
+          `${file} is already a collector config (it has sources, pipelines or sinks): run it as it is`,
+        );
       io.stdout.write(convertPromtailFile(file, text, io.env, load.expandEnv ?? false));
       return 0;
     }

@@ -146,6 +146,18 @@ describe('collector CLI', () => {
     expect(bad.stderr).toContain('no pipeline "nope" (pipelines: tx, other)');
   });
 
+  test('convert exits 2 and says so when it is given a collector config rather than a Promtail one', async () => {
+    expect(await run(['convert', file])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(
+        new RegExp(
+          `^collector: ${file.replace(/[.]/g, '\\.')} is already a collector config \\(it has sources, pipelines or sinks\\): run it as it is\n`,
+        ),
+      ),
+    });
+  });
+
   test('dry-run exits 2 when the --input file cannot be read', async () => {
     const result = await run(['dry-run', '-c', file, '--input', path.join(dir, 'missing.log')]);
     expect(result.code).toBe(2);

@@ -71,7 +71,7 @@ grafana_cloud:
 
   test('leaves a config without grafana_cloud untouched', () => {
     const raw = { sinks: { a: { type: 'stdout' } } };
-    expect(expandGrafanaCloud(raw)).toEqual({ value: raw, issues: [] });
+    expect(expandGrafanaCloud(raw)).toEqual({ value: raw, issues: [], unbuiltSinks: [] });
   });
 
   test.each([
@@ -138,5 +138,26 @@ grafana_cloud:
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(/^\/etc\/collector\/collector\.yaml:3:\d+ grafana_cloud\.region: /m);
+  });
+
+  test('reports only the block when it is invalid, not also every target naming a sink it would have made', () => {
+    const text = [
+      'grafana_cloud:',
+      '  token: ${GRAFANA_CLOUD_TOKEN}',
+      '  region: prod-eu-west-2',
+      '  stack_id: 111',
+      '  logs: { url: "", user: 222 }',
+      'sources:',
+      '  push: { type: loki_push, listen_port: 0, forward_to: [sinks.grafana_cloud_logs, sinks.grafana_cloud_otlp] }',
+    ].join('\n');
+    let error: unknown;
+    try {
+      parseConfig(text, '/etc/collector/collector.yaml', { GRAFANA_CLOUD_TOKEN: 'glc_from_env' });
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigError).issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'grafana_cloud.logs.url: invalid URL, got ""',
+    ]);
   });
 });

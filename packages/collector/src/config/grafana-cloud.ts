@@ -71,6 +71,8 @@ export interface GrafanaCloudExpansion {
   /** The raw config with `grafana_cloud` replaced by the sinks it stands for. */
   value: unknown;
   issues: PathIssue[];
+  /** Ids of the sinks an invalid block would have made: targets naming them are not reported missing as well. */
+  unbuiltSinks: string[];
 }
 
 /**
@@ -78,10 +80,15 @@ export interface GrafanaCloudExpansion {
  * so they are validated like hand-written sinks. Configs without the block come back unchanged.
  */
 export function expandGrafanaCloud(raw: unknown): GrafanaCloudExpansion {
-  if (!isRecord(raw) || !('grafana_cloud' in raw)) return { value: raw, issues: [] };
+  if (!isRecord(raw) || !('grafana_cloud' in raw)) return { value: raw, issues: [], unbuiltSinks: [] };
   const { grafana_cloud: block, ...rest } = raw;
   const parsed = GrafanaCloudConfig.safeParse(block, { reportInput: true });
-  if (!parsed.success) return { value: rest, issues: fromZodIssues(parsed.error.issues, ['grafana_cloud']) };
+  if (!parsed.success)
+    return {
+      value: rest,
+      issues: fromZodIssues(parsed.error.issues, ['grafana_cloud']),
+      unbuiltSinks: intendedSinkIds(block),
+    };
   const sinks = isRecord(rest.sinks) ? { ...rest.sinks } : {};
   const issues: PathIssue[] = [];
   for (const [id, sink] of Object.entries(grafanaCloudSinks(parsed.data))) {
@@ -92,7 +99,15 @@ export function expandGrafanaCloud(raw: unknown): GrafanaCloudExpansion {
       });
     else sinks[id] = sink;
   }
-  return { value: { ...rest, sinks }, issues };
+  return { value: { ...rest, sinks }, issues, unbuiltSinks: [] };
+}
+
+/** The sink ids a block names by its keys, read from the raw block because it failed validation. */
+function intendedSinkIds(block: unknown): string[] {
+  if (!isRecord(block)) return [];
+  const prefix = typeof block.sink_prefix === 'string' ? block.sink_prefix : 'grafana_cloud';
+  const signals = ['logs', 'metrics', 'otlp'].filter((s) => s in block || (s === 'otlp' && 'region' in block));
+  return signals.map((signal) => `${prefix}_${signal}`);
 }
 
 /** The sink configs (raw, with `type`) a grafana_cloud block stands for, keyed by sink id. */

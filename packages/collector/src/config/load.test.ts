@@ -273,6 +273,14 @@ describe('loadConfig with modules', () => {
     );
   });
 
+  test('says a module file is checked where it is imported when it is validated on its own', () => {
+    const module =
+      'arguments:\n  job: { default: app }\npipelines:\n  p:\n    stages: [ { static_labels: { values: { job: "${args.job}" } } } ]\n';
+    expect(lines(issuesOf(module))).toEqual([
+      '1:1 : this is a module file (only arguments and pipelines); it is checked where a config imports it (`imports: { NAME: FILE }`): validate that config',
+    ]);
+  });
+
   test('reports a missing config file as a config error', async () => {
     const err = (await loadConfig(path.join(dir, 'nope.yaml')).catch((e: unknown) => e)) as ConfigError;
     expect(err.message).toContain('cannot read config file: ENOENT');

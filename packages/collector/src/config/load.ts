@@ -20,7 +20,7 @@ import { fromZodIssues, type PathIssue } from '../schema/issues';
 import { kernelFilesystemProblem } from '../schema/kernel-filesystem';
 import { loadModule, useModule, type LoadedModule } from './modules';
 import { resolveRelativePaths } from './relative-paths';
-import { pipelineSchema, rootSchema } from './schema';
+import { moduleFileSchema, pipelineSchema, rootSchema } from './schema';
 import { stageListSchema } from '../stages/registry';
 import { looksLikePromtail } from './promtail/detect';
 import { openPromtailConfig } from './promtail/open';
@@ -78,18 +78,16 @@ export function parseConfig(
   const issues: ConfigIssue[] = [...doc.issues];
   const pathIssues: PathIssue[] = [];
   if (doc.value === undefined && issues.length > 0) throw new ConfigError(issues);
-  if (isEmpty(doc.value)) {
-    throw new ConfigError([
-      {
-        file: absolute,
-        line: 1,
-        col: 1,
-        path: '',
-        message:
-          'the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`',
-      },
-    ]);
-  }
+  // Whole-file mistakes, said once at the top of the file instead of as issues against every key.
+  const wholeFile = (message: string) => new ConfigError([{ file: absolute, line: 1, col: 1, path: '', message }]);
+  if (isEmpty(doc.value))
+    throw wholeFile(
+      'the config is empty: it needs at least one source, e.g. `sources: { push: { type: loki_push, forward_to: [sinks.out] } }`',
+    );
+  if (!promtail && moduleFileSchema.safeParse(doc.value).success && 'arguments' in (doc.value as object))
+    throw wholeFile(
+      'this is a module file (only arguments and pipelines); it is checked where a config imports it (`imports: { NAME: FILE }`): validate that config',
+    );
   // grafana_cloud stands for sinks, which are then validated like hand-written ones.
   const cloud = expandGrafanaCloud(doc.value);
   pathIssues.push(...cloud.issues);
@@ -196,6 +194,7 @@ export function parseConfig(
   const known = new Set([
     ...Object.keys(root.data.pipelines).map((id) => `pipelines.${id}`),
     ...Object.keys(root.data.sinks).map((id) => `sinks.${id}`),
+    ...cloud.unbuiltSinks.map((id) => `sinks.${id}`),
   ]);
   const graph = checkGraph(nodes, known);
   pathIssues.push(

@@ -83,6 +83,20 @@ function convertClient(c: Block, out: PropertyKey[]): Record<string, unknown> {
       conv.notes.push({ at: out, text: `Promtail's ${key}: ${String(c.raw(key))} has no counterpart and is left out` });
     else c.raw(key);
   }
+  // A tls_config that only asks to verify the server (Promtail's default) asks for nothing the loki sink does not do.
+  const tls = c.value.tls_config;
+  if (
+    typeof tls === 'object' &&
+    !Array.isArray(tls) &&
+    Object.entries(tls ?? {}).every(([k, v]) => k === 'insecure_skip_verify' && v === false)
+  ) {
+    if (c.has('tls_config'))
+      conv.notes.push({
+        at: out,
+        text: `Promtail's tls_config only restated the default (verify the server) and is left out`,
+      });
+    c.raw('tls_config');
+  }
   c.finish(UNSUPPORTED_CLIENT_KEYS);
   return config;
 }

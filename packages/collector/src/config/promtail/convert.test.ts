@@ -185,6 +185,17 @@ ${HEAD}scrape_configs:
     });
   });
 
+  test.each(['{}', '{ insecure_skip_verify: false }'])(
+    'takes a client tls_config of %s, which only restates verifying the server, and notes that it is left out',
+    (tls) => {
+      const text = `clients:\n  - url: https://logs.example.com/loki/api/v1/push\n    tls_config: ${tls}\nscrape_configs: []\n`;
+      expect(issues(text)).toEqual([]);
+      expect(converted(text).sinks).toEqual({
+        loki: { type: 'loki', url: 'https://logs.example.com/loki/api/v1/push' },
+      });
+    },
+  );
+
   test('reports every issue at its line in the Promtail file, not-covered blocks with what to use instead', () => {
     expect(
       issues(`server:

@@ -13,12 +13,18 @@ const PROMTAIL_KEYS = new Set([
 ]);
 const COLLECTOR_KEYS = new Set(['sources', 'pipelines', 'sinks', 'imports', 'storage_path', 'grafana_cloud']);
 
-/** Whether config text is a Promtail file, judged by its root keys (read without parsing the YAML). */
+/** The root keys of config text, read without parsing the YAML. */
+function rootKeys(text: string): string[] {
+  return [...text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)\s*:/gm)].map((m) => m[1]);
+}
+
+/** Whether config text is a Promtail file, judged by its root keys. */
 export function looksLikePromtail(text: string): boolean {
-  let promtail = false;
-  for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)\s*:/gm)) {
-    if (COLLECTOR_KEYS.has(m[1])) return false;
-    if (PROMTAIL_KEYS.has(m[1])) promtail = true;
-  }
-  return promtail;
+  const keys = rootKeys(text);
+  return !keys.some((k) => COLLECTOR_KEYS.has(k)) && keys.some((k) => PROMTAIL_KEYS.has(k));
+}
+
+/** Whether config text has a root key only a collector config has (sources, pipelines, sinks ...). */
+export function looksLikeCollectorConfig(text: string): boolean {
+  return rootKeys(text).some((k) => COLLECTOR_KEYS.has(k));
 }
