@@ -5,10 +5,12 @@
 //   --blind, --blind2, ... --blindN   score a held-out part (corpus-blind.jsonl, corpus-blind2.jsonl, ...) instead of the tuning corpus
 //   --mistakes   also print every line scored wrong (with what leaked and which redactions hid nothing labeled)
 //   --baseline REF   compile packages/pii/src as of REF into a temp dir and time it beside the current build
-//   --same-as REF   only check that the current build finds what REF finds (every span, plain and hash-mode redactions)
+//   --same-as REF   only check that the current build finds what REF finds (every span, plain and hash-mode redactions,
+//                   line by line and with scanBatch/redactBatch in batches of 256)
 //                   on every line of loghub-2k and of every corpus part; prints where they differ (file, line, spans,
 //                   never the text) and exits 1 when they do. Run it before landing a change meant to be speed only.
-// Throughput sets: loghub-2k (or PII_BENCH_LOGS), the tuning corpus x20, and unseen formats (every blind part's texts x10).
+// Throughput sets: loghub-2k (or PII_BENCH_LOGS), the tuning corpus x20, and unseen formats (every blind part's texts x10),
+// each timed line by line (redact) and in batches of 256 and 1,024 lines (redactBatch); the baseline line by line.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -85,7 +87,7 @@ function loadLogLines() {
   return { source: 'the corpus', lines: loadCorpus().map((l) => l.text) };
 }
 
-/** Best-of-N MB/s (of CPU time) per function, rounds interleaved so machine load hits every function alike. */
+/** Best-of-N MB/s (of CPU time) per function over all lines, rounds interleaved so machine load hits every function alike. */
 function bestMbPerSecond(lines, bytes, fns) {
   const best = fns.map(() => 0);
   let sink = 0;
@@ -93,7 +95,7 @@ function bestMbPerSecond(lines, bytes, fns) {
     fns.forEach((fn, i) => {
       // CPU time, not wall time: on a shared machine waiting for a core is not the redactor's cost.
       const start = process.cpuUsage();
-      for (const line of lines) sink += fn(line).length;
+      sink += fn(lines);
       const used = process.cpuUsage(start);
       const seconds = (used.user + used.system) / 1e6;
       if (round > 0) best[i] = Math.max(best[i], bytes / seconds / 1e6); // round 0 warms up
@@ -103,35 +105,53 @@ function bestMbPerSecond(lines, bytes, fns) {
   return best;
 }
 
+/** A function of one line timed over all lines, one at a time. */
+function lineByLine(fn) {
+  return (lines) => {
+    let n = 0;
+    for (const line of lines) n += fn(line).length;
+    return n;
+  };
+}
+
+/** redactBatch over all lines in consecutive batches of `size` (a /classify request's items, a push's lines). */
+function inBatchesOf(size, redactor) {
+  return (lines) => {
+    let n = 0;
+    for (let from = 0; from < lines.length; from += size)
+      for (const result of redactor.redactBatch(lines.slice(from, from + size))) n += result.text.length;
+    return n;
+  };
+}
+
+/** Batch sizes timed beside line by line: a /classify request, a Loki push or an OTLP export. */
+const batchSizes = [256, 1024];
+
 function printThroughput({ source, lines }, baseline) {
   const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l), 0);
   const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+  const redactor = createRedactor();
+  const hashed = createRedactor({ hashKey: 'bench-key' });
   const runs = [
-    ['reference: one email regex replace', (line) => line.replace(email, '<EMAIL>')],
-    [
-      `redact, all ${piiTypes.length} types`,
-      (
-        (r) => (line) =>
-          r.redact(line).text
-      )(createRedactor()),
-    ],
-    [
-      `redact, all ${piiTypes.length} types, hash mode`,
-      (
-        (r) => (line) =>
-          r.redact(line).text
-      )(createRedactor({ hashKey: 'bench-key' })),
-    ],
+    ['reference: one email regex replace', lineByLine((line) => line.replace(email, '<EMAIL>'))],
+    [`redact, all ${piiTypes.length} types, line by line`, lineByLine((line) => redactor.redact(line).text)],
+    [`redact, all ${piiTypes.length} types, hash mode, line by line`, lineByLine((line) => hashed.redact(line).text)],
   ];
+  for (const size of batchSizes) runs.push([`redactBatch, all types, batches of ${size}`, inBatchesOf(size, redactor)]);
+  let oldHasBatches = false;
   if (baseline !== undefined) {
     // The same two modes as the current version, so both run under the same JIT conditions.
     const old = baseline.createRedactor();
+    oldHasBatches = typeof old.redactBatch === 'function';
     const oldHashed = baseline.createRedactor({ hashKey: 'bench-key' });
     runs.push([
-      `baseline ${baselineRef}: redact, all ${baseline.piiTypes.length} types`,
-      (line) => old.redact(line).text,
+      `baseline ${baselineRef}: redact, all ${baseline.piiTypes.length} types, line by line`,
+      lineByLine((line) => old.redact(line).text),
     ]);
-    runs.push([`baseline ${baselineRef}: redact, hash mode`, (line) => oldHashed.redact(line).text]);
+    runs.push([
+      `baseline ${baselineRef}: redact, hash mode, line by line`,
+      lineByLine((line) => oldHashed.redact(line).text),
+    ]);
   }
   const speeds = bestMbPerSecond(
     lines,
@@ -143,12 +163,21 @@ function printThroughput({ source, lines }, baseline) {
   );
   runs.forEach(([name], i) =>
     console.log(
-      `${name.padEnd(44)} ${speeds[i].toFixed(1).padStart(6)} MB/s  ratio to reference ${(speeds[i] / speeds[0]).toFixed(3)}`,
+      `${name.padEnd(58)} ${speeds[i].toFixed(1).padStart(6)} MB/s  ratio to reference ${(speeds[i] / speeds[0]).toFixed(3)}`,
     ),
   );
+  const lineSpeed = speeds[1];
+  const batchSpeeds = batchSizes.map((_, b) => speeds[3 + b]);
+  console.log(
+    `current redactBatch / current redact line by line: ${batchSizes.map((size, b) => `batches of ${size} ${(batchSpeeds[b] / lineSpeed).toFixed(3)}`).join(', ')}`,
+  );
   if (baseline !== undefined) {
+    const [oldSpeed, oldHashedSpeed] = speeds.slice(3 + batchSizes.length);
     console.log(
-      `current / baseline ${baselineRef}: ${(speeds[1] / speeds[3]).toFixed(3)} (hash mode ${(speeds[2] / speeds[4]).toFixed(3)})`,
+      `current line by line / baseline ${baselineRef} line by line: ${(lineSpeed / oldSpeed).toFixed(3)} (hash mode ${(speeds[2] / oldHashedSpeed).toFixed(3)})`,
+    );
+    console.log(
+      `current redactBatch / baseline ${baselineRef} line by line${oldHasBatches ? '' : ` (${baselineRef} has no batch API)`}: ${batchSizes.map((size, b) => `batches of ${size} ${(batchSpeeds[b] / oldSpeed).toFixed(3)}`).join(', ')}`,
     );
   }
 }
@@ -206,20 +235,36 @@ function checkSameAs(reference, ref) {
   let lines = 0;
   let differing = 0;
   for (const [source, texts] of allLinesBySource()) {
+    // The batch forms too, over each source in batches of 256: each text must come out as the reference's line by line.
+    const inBatches = (fn) =>
+      Array.from({ length: Math.ceil(texts.length / 256) }, (_, b) => fn(texts.slice(b * 256, b * 256 + 256))).flat();
+    const batchSpans = inBatches((batch) => scanner.scanBatch(batch)).map(spanList);
+    const batchPlain = inBatches((batch) => plain.redactBatch(batch));
+    const batchHashed = inBatches((batch) => hashed.redactBatch(batch));
     texts.forEach((text, i) => {
       lines++;
       const now = spanList(scanner.scan(text));
       const before = spanList(oldScanner.scan(text));
+      const plainBefore = oldPlain.redact(text).text;
+      const hashedBefore = oldHashed.redact(text).text;
       const same =
         now === before &&
-        plain.redact(text).text === oldPlain.redact(text).text &&
-        hashed.redact(text).text === oldHashed.redact(text).text;
+        batchSpans[i] === before &&
+        plain.redact(text).text === plainBefore &&
+        batchPlain[i].text === plainBefore &&
+        hashed.redact(text).text === hashedBefore &&
+        batchHashed[i].text === hashedBefore;
       if (same) return;
       differing++;
-      if (differing <= 20) console.log(`${source}:${i + 1}\n  ${ref}: ${before}\n  current: ${now}`);
+      if (differing <= 20)
+        console.log(
+          `${source}:${i + 1}\n  ${ref}: ${before}\n  current: ${now}\n  current, in a batch: ${batchSpans[i]}`,
+        );
     });
   }
-  console.log(`same as ${ref}: ${lines - differing} of ${lines} lines (scan spans, plain and hash-mode redactions)`);
+  console.log(
+    `same as ${ref}: ${lines - differing} of ${lines} lines (scan spans, plain and hash-mode redactions; line by line and in batches of 256)`,
+  );
   if (differing > 0) process.exit(1);
 }
 

@@ -74,7 +74,8 @@ function characterClasses(tags: ReadonlyMap<string, readonly Tag[]>): { classOf:
 
 /**
  * Finds, in one pass over a text, the words (lower case, ASCII) of many slots' word groups, in any ASCII case, and
- * writes into found[slot] the bit set of that slot's groups with a word in the text (a blank of a word also matches
+ * writes into found[at + slot] the bit set of that slot's groups with a word in the text (`at` places a text's row in a
+ * batch's table) (a blank of a word also matches
  * whitespace past ASCII, `\x7f` any other character past ASCII, and a leading `\n` the start of the text). The words are compiled into an
  * Aho-Corasick automaton with every transition precomputed, so each character of the text costs one table lookup
  * whatever the number of words, and every occurrence of every word is seen (`users` holds `user`) without lower-casing
@@ -82,7 +83,7 @@ function characterClasses(tags: ReadonlyMap<string, readonly Tag[]>): { classOf:
  */
 export function createGroupScan(
   slots: ReadonlyArray<ReadonlyArray<readonly string[]>>,
-): (text: string, found: Int32Array) => void {
+): (text: string, found: Int32Array, at?: number) => void {
   const tags = new Map<string, Tag[]>();
   slots.forEach((groups, slot) => {
     // A slot's groups are the bits of one 32-bit number: a 33rd would silently share the first one's bit.
@@ -168,20 +169,20 @@ export function createGroupScan(
     }
   });
 
-  const report = (state: number, found: Int32Array): void => {
+  const report = (state: number, found: Int32Array, at: number): void => {
     for (let p = outputAt[state] as number; p < (outputAt[state + 1] as number); p += 2) {
-      const slot = flatPairs[p] as number;
+      const slot = at + (flatPairs[p] as number);
       found[slot] = (found[slot] as number) | (flatPairs[p + 1] as number);
     }
   };
   // The start of a text reads as a line break, so a word beginning `\n` also gates a pattern's `^`.
   const start = next[classOf[10] as number] as number;
 
-  return (text, found) => {
+  return (text, found, at = 0) => {
     let state = start;
     if (state >= outputFlag) {
       state ^= outputFlag;
-      report(state, found);
+      report(state, found, at);
     }
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -189,7 +190,7 @@ export function createGroupScan(
       state = next[state * classes + c] as number;
       if (state < outputFlag) continue;
       state ^= outputFlag;
-      report(state, found);
+      report(state, found, at);
     }
   };
 }

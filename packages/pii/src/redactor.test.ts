@@ -27,6 +27,20 @@ describe('createRedactor', () => {
     ]);
   });
 
+  test('redactBatch redacts each text as redact does alone: text, counts and replacements, plain and hashed', () => {
+    const texts = [
+      'login failed for user=okafor from 10.20.30.40',
+      'nothing to see',
+      '',
+      'db password: hunter2-Xq9 and api_key=sk_live_0123456789abcdefABCDEF',
+      'mail to okafor@example.org, then okafor again',
+    ];
+    for (const redactor of [createRedactor(), createRedactor({ hashKey: 'k' })]) {
+      expect(redactor.redactBatch(texts)).toEqual(texts.map((text) => redactor.redact(text)));
+    }
+    expect(createRedactor().redactBatch(texts)[0]?.text).toBe('login failed for user=<USER> from <IPV4>');
+  });
+
   test('returns the same text and no counts when the line has no candidates', () => {
     const text = 'GET /index.html completed';
     expect(createRedactor().redact(text)).toEqual({ text, counts: {}, replacements: [] });

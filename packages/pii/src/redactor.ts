@@ -16,6 +16,9 @@ export interface RedactionResult {
 
 export interface Redactor {
   redact(text: string): RedactionResult;
+  /** The redaction of each text, in order: the same as redact() on each, faster on a batch of hundreds of lines
+   * (each detector runs over the whole batch while its patterns are hot in the CPU's caches). */
+  redactBatch(texts: readonly string[]): RedactionResult[];
   /** Deep copy of a record (objects, arrays, strings) with PII replaced, each value read beside its key and siblings
    * as in the record's JSON text, keys that are PII themselves included; values under secret-named keys replaced. */
   redactRecord(value: unknown): RecordRedactionResult;
@@ -31,8 +34,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const secretKvEnabled = scanner.types.includes('secret_kv');
   const hashed = options.hashKey !== undefined;
 
-  function redact(text: string): RedactionResult {
-    const matches = scanner.resolve(text);
+  function redactResolved(text: string, matches: readonly Candidate[]): RedactionResult {
     if (matches.length === 0) return { text, counts: {}, replacements: noReplacements };
     const replacements: Replacement[] = [];
     let out = '';
@@ -50,9 +52,14 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return { text: out + text.slice(last), counts: countByType(matches), replacements };
   }
 
+  const redactBatch = (texts: readonly string[]): RedactionResult[] =>
+    scanner.resolveBatch(texts).map((matches, t) => redactResolved(texts[t] as string, matches));
+
   return Object.freeze({
     types: scanner.types,
-    redact,
+    // One text is a batch of one: the same code path.
+    redact: (text: string) => redactBatch([text])[0] as RedactionResult,
+    redactBatch,
     redactRecord: (value: unknown) =>
       redactRecord(value, {
         resolve: scanner.resolve,

@@ -20,4 +20,26 @@ describe('createPiiScanner', () => {
   test('returns nothing when the text is empty', () => {
     expect(createPiiScanner().scan('')).toEqual([]);
   });
+
+  test('scanBatch finds in each text what scan finds in it alone, in batches smaller and larger than a slice', () => {
+    const scanner = createPiiScanner();
+    const varied = [
+      'Accepted password for mkowalski from 192.168.4.17 port 50122 ssh2',
+      '',
+      'POST /login user=tvance password="Wint3r!Sky" status=401',
+      '{"level":"warn","email":"r.osei@corp.example","card":"4111 1111 1111 1111"}',
+      'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJlLXZhbHVlLWhlcmU',
+      'plain line with nothing in it',
+      'contraseña: s3cr3t-valor usuario=jgarcía mac 00:1a:2b:3c:4d:5e',
+      'token ghp_1234567890abcdefghijklmnopqrstuvwxyzAB fe80::1ff:fe23:4567:890a',
+      'user tvance logged in; later tvance logged out (call +1 415 555 0134)',
+      'Accepted password for mkowalski from 192.168.4.17 port 50122 ssh2',
+    ];
+    // Past one slice of 1,024 lines, so a batch is cut and its keyword table reused.
+    const many = Array.from({ length: 2100 }, (_, i) => `${varied[i % varied.length] as string} #${i % 7}`);
+    for (const texts of [varied, many, ['one line only user=abc123'], []]) {
+      expect(scanner.scanBatch(texts)).toEqual(texts.map((text) => scanner.scan(text)));
+    }
+    expect(scanner.scanBatch(varied).flat().length).toBeGreaterThan(12);
+  });
 });

@@ -17,14 +17,21 @@ export interface PiiMatch {
 /** Finds PII without replacing it: what the redactor uses, and what the corpus evaluation scores. */
 export interface PiiScanner {
   scan(text: string): PiiMatch[];
+  /** The matches of each text, in order: the same as scan() on each, found detector by detector over the whole batch
+   * (each detector's patterns then stay hot in the CPU's caches across lines), so faster on a batch of hundreds. */
+  scanBatch(texts: readonly string[]): PiiMatch[][];
   readonly types: readonly PiiType[];
 }
 
 /** Internal form shared with the redactor: resolved replacements plus each one's detector (for normalizing). */
 export interface CompiledScanner extends PiiScanner {
   resolve(text: string): Candidate[];
+  resolveBatch(texts: readonly string[]): Candidate[][];
   detector(type: PiiType): Detector;
 }
+
+/** Lines resolved together at most: a batch's texts and keyword table stay within a core's caches. */
+const maxBatchLines = 1024;
 
 /** Compiles the enabled detectors once; scanning a text only runs those whose cheap hint matches. */
 export function createCompiledScanner(options: RedactorOptions = {}): CompiledScanner {
@@ -38,51 +45,76 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
   const keywordLed = runnable.filter((d) => d.keywordGroups !== undefined && d.keywordGroups.length > 0);
   const others = runnable.filter((d) => !keywordLed.includes(d));
   const groupsIn = createGroupScan(keywordLed.map((d) => d.keywordGroups ?? []));
-  const groups = new Int32Array(keywordLed.length);
+  // The keyword groups seen, a row of one slot per keyword-led detector for each text of the batch.
+  const slots = keywordLed.length;
+  let groups = new Int32Array(slots);
 
-  function resolve(text: string): Candidate[] {
-    if (text.length === 0) return [];
-    const found: Candidate[] = [];
+  /** Each detector runs over every text of the slice before the next one starts: the order of the work, not the work,
+   * is what this changes (each text's candidates are pushed in the same order as text by text). */
+  function resolveSlice(texts: readonly string[], from: number, to: number, out: Candidate[][]): void {
+    const found: Candidate[][] = [];
+    for (let t = from; t < to; t++) found.push([]);
     // Log lines nearly all hold a digit, so a shared pre-test for the shape-led detectors would only add a pass.
     for (const detector of others) {
-      if (detector.mayMatch(text)) detector.find(text, found);
+      for (let t = from; t < to; t++) {
+        const text = texts[t] as string;
+        // A hint remembers its last text: find follows mayMatch on the same text.
+        if (text.length > 0 && detector.mayMatch(text)) detector.find(text, found[t - from] as Candidate[]);
+      }
     }
-    groupsIn(text, groups);
-    // Each slot is cleared as it is read, so the table is all zero for the next text without a fill call a line.
+    if (groups.length < (to - from) * slots) groups = new Int32Array((to - from) * slots);
+    for (let t = from; t < to; t++) {
+      const text = texts[t] as string;
+      if (text.length > 0) groupsIn(text, groups, (t - from) * slots);
+    }
+    // Each slot is cleared as it is read, so the table is all zero for the next batch without a fill.
     try {
-      for (let i = 0; i < keywordLed.length; i++) {
-        const seen = groups[i] as number;
-        if (seen === 0) continue;
-        groups[i] = 0;
-        (keywordLed[i] as Detector).find(text, found, seen);
+      for (let i = 0; i < slots; i++) {
+        const detector = keywordLed[i] as Detector;
+        for (let t = 0, at = i; t < to - from; t++, at += slots) {
+          const seen = groups[at] as number;
+          if (seen === 0) continue;
+          groups[at] = 0;
+          detector.find(texts[from + t] as string, found[t] as Candidate[], seen);
+        }
       }
     } catch (error) {
       groups.fill(0);
       throw error;
     }
-    return addRepeats(text, resolveOverlaps(found));
+    for (let t = from; t < to; t++) {
+      const text = texts[t] as string;
+      const candidates = found[t - from] as Candidate[];
+      out.push(candidates.length === 0 ? candidates : addRepeats(text, resolveOverlaps(candidates)));
+    }
   }
+
+  function resolveBatch(texts: readonly string[]): Candidate[][] {
+    const out: Candidate[][] = [];
+    for (let from = 0; from < texts.length; from += maxBatchLines)
+      resolveSlice(texts, from, Math.min(texts.length, from + maxBatchLines), out);
+    return out;
+  }
+
+  const matchesOf = (text: string, resolved: readonly Candidate[]): PiiMatch[] =>
+    resolved.map((c) => ({ type: c.type, start: c.start, end: c.end, value: text.slice(c.start, c.end) }));
 
   return {
     types,
-    resolve,
+    resolveBatch,
+    // One text is a batch of one: the same code path.
+    resolve: (text) => resolveBatch([text])[0] as Candidate[],
     detector(type) {
       const detector = byType.get(type);
       if (detector === undefined) throw new Error(`pii: detector ${type} is not enabled`);
       return detector;
     },
-    scan(text) {
-      return resolve(text).map((c) => ({
-        type: c.type,
-        start: c.start,
-        end: c.end,
-        value: text.slice(c.start, c.end),
-      }));
-    },
+    scanBatch: (texts) => resolveBatch(texts).map((resolved, t) => matchesOf(texts[t] as string, resolved)),
+    scan: (text) => matchesOf(text, resolveBatch([text])[0] as Candidate[]),
   };
 }
 
 export function createPiiScanner(options: RedactorOptions = {}): PiiScanner {
-  const { scan, types } = createCompiledScanner(options);
-  return { scan, types };
+  const { scan, scanBatch, types } = createCompiledScanner(options);
+  return { scan, scanBatch, types };
 }

@@ -4,18 +4,16 @@ import { scoreCorpus, type LabeledLine } from './score-corpus';
 
 /** A scanner that redacts the given (type, text) pairs at their first place at or after the previous one. */
 function scannerOf(redactions: Record<string, ReadonlyArray<readonly [PiiType, string]>>): PiiScanner {
-  return {
-    types: [],
-    scan(text: string): PiiMatch[] {
-      let from = 0;
-      return (redactions[text] ?? []).map(([type, value]) => {
-        const start = text.indexOf(value, from);
-        if (start < 0) throw new Error(`test setup: ${value} is not in ${text}`);
-        from = start + 1;
-        return { type, start, end: start + value.length, value };
-      });
-    },
+  const scan = (text: string): PiiMatch[] => {
+    let from = 0;
+    return (redactions[text] ?? []).map(([type, value]) => {
+      const start = text.indexOf(value, from);
+      if (start < 0) throw new Error(`test setup: ${value} is not in ${text}`);
+      from = start + 1;
+      return { type, start, end: start + value.length, value };
+    });
   };
+  return { types: [], scan, scanBatch: (texts) => texts.map(scan) };
 }
 
 function score(line: LabeledLine, redactions: ReadonlyArray<readonly [PiiType, string]>) {

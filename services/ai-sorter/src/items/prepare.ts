@@ -8,7 +8,14 @@ import {
   type StatedLevel,
   type TemplateMiner,
 } from '@obs/classification';
-import { createRedactor, redactedOffset, type PiiType, type Redactor, type Replacement } from '@obs/pii';
+import {
+  createRedactor,
+  redactedOffset,
+  type PiiType,
+  type RedactionResult,
+  type Redactor,
+  type Replacement,
+} from '@obs/pii';
 import type { Metrics } from '../observability/metrics';
 import type { Classification, RedactedItem } from '../classifiers/classifier';
 import type { ItemPreparer } from './item-preparer';
@@ -77,12 +84,14 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
  * The per-item step, run on worker threads: assigns a missing id, splits the line's header from its message, redacts
  * the line and the attributes, masks the message for the miner and takes the rules' decision. Only the header parsers keep state (each worker learns the streams
  * it sees); the template miner, the cache and the metrics stay on the main thread: keep them out of here. Adds the
- * replacements made in the line (and in a decoded message) to `redactions`.
+ * replacements made in the line (and in a decoded message) to `redactions`. `redactedLine` is a string body already
+ * redacted in its batch (redactItems).
  */
 export function redactItem(
   item: IncomingItem,
   tools: ItemTools,
   redactions: Partial<Record<PiiType, number>>,
+  redactedLine?: RedactionResult,
 ): RedactedLine {
   const { redactor, parsers, rules } = tools;
   const raw = itemText(item.payload);
@@ -111,7 +120,7 @@ export function redactItem(
   } else {
     // The whole line is redacted at once: a value is often known only by words on the other side of the header's
     // end (`sudo:   jdoe : TTY=...`, `[pid 3321] [jdoe] FAIL LOGIN`), so the header and the message apart would each keep it.
-    const line = redactor.redact(raw);
+    const line = redactedLine ?? redactor.redact(raw);
     add(line.counts);
     text = line.text;
     replacements = line.replacements;
@@ -188,10 +197,17 @@ export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
   });
 }
 
-/** The per-item step over some items, in order. */
+/** The per-item step over some items, in order. The string bodies are redacted first, as one batch: each detector then
+ * runs over all of them while its patterns are hot in the CPU's caches (the same redactions as one by one). */
 export function redactItems(items: readonly IncomingItem[], tools: ItemTools): PreparedLines {
   const redactions: Partial<Record<PiiType, number>> = {};
-  return { lines: items.map((item) => redactItem(item, tools, redactions)), redactions };
+  const bodies = items.flatMap((item) => (typeof item.payload === 'string' ? [item.payload] : []));
+  const redacted = tools.redactor.redactBatch(bodies);
+  let next = 0;
+  const lines = items.map((item) =>
+    redactItem(item, tools, redactions, typeof item.payload === 'string' ? redacted[next++] : undefined),
+  );
+  return { lines, redactions };
 }
 
 /** The sorter's preparation of a batch: the per-item step (on worker threads), then counting redactions and mining, in order. */
