@@ -19,12 +19,21 @@ describe('credit card detector', () => {
       ['4111 1111 1111 1111'],
     ],
     ['finds a 2-series Mastercard when contiguous', 'x 2223000048400011 y', ['2223000048400011']],
+    [
+      'finds the same numbers when no mobile identifier names them',
+      'card=302720918345610 pan 374501234567894 imsi_count=3 505021409871239',
+      ['302720918345610', '374501234567894', '505021409871239'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
 
   test.each([
     ['ignores card-like numbers when the Luhn check fails', 'card 4111 1111 1111 1112'],
+    [
+      'ignores a Luhn-valid number when a key or element names a mobile identifier',
+      'attach imsi=302720918345610 IMEI: 374501234567894 <iccid>505021409871239</iccid> {"subscriberImsi":"640029182736459"}',
+    ],
     ['ignores epoch milliseconds when the prefix is no issuer', 'ts=1700000000000 ns=1732262400000000000'],
     ['ignores mixed separators when the grouping is inconsistent', '4111 1111-1111 1111'],
     ['ignores digits inside ids when joined by dashes or letters', 'ORD-4111111111111111 tx4111111111111111'],

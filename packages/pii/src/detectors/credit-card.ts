@@ -13,6 +13,10 @@ const issuers: ReadonlyArray<readonly [RegExp, readonly number[]]> = [
   [/^(?:5[06-9]|6\d)/, [12, 13, 14, 15, 16, 17, 18, 19]], // Maestro
 ];
 
+// A key, element or word naming a mobile network's identifier of a subscriber, SIM or handset: IMSIs (15 digits) fall
+// in the Diners, Amex and Maestro ranges and pass Luhn one time in ten; IMEIs, ICCIDs and MEIDs carry a Luhn digit.
+const mobileIdentifier = /(?:imsi|imei(?:sv)?|iccid|meid)\\?["']?(?:\s*[:=>]|\s)\s*\\?["']?$/i;
+
 function isCardNumber(digits: string): boolean {
   const issuer = issuers.find(([prefix]) => prefix.test(digits));
   return issuer !== undefined && issuer[1].includes(digits.length) && passesLuhn(digits);
@@ -21,7 +25,8 @@ function isCardNumber(digits: string): boolean {
 /**
  * Payment card numbers: 13..19 digits, contiguous or in the printed groupings (4-4-4-4[-1..3], Amex 4-6-5,
  * Diners 4-6-4) with one consistent space or dash; the issuer prefix, its lengths and the Luhn check must all hold.
- * A `.` or `,` and a digit after it continue a number, unless that is a CSV column's expiry date (`…,12/28`).
+ * A `.` or `,` and a digit after it continue a number, unless that is a CSV column's expiry date (`…,12/28`). A
+ * number under a mobile identifier's name (`imsi=`, `"IMEI":`, `<iccid>`) is that identifier.
  */
 export function createCreditCardDetector(): Detector {
   const pattern =
@@ -36,6 +41,7 @@ export function createCreditCardDetector(): Detector {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const start = m.index;
+        if (mobileIdentifier.test(text.slice(Math.max(0, start - 16), start))) continue;
         if (isCardNumber(digitsOnly(m[0]))) {
           out.push(candidate('credit_card', start, start + m[0].length));
         } else if (m[2] !== undefined) {

@@ -10,6 +10,11 @@ describe('ipv4 detector', () => {
     ['finds an address when it ends a sentence', 'blocked 192.168.1.255.', ['192.168.1.255']],
     ['finds a bare four-part number when it has no version context', 'peer 1.2.3.4 joined', ['1.2.3.4']],
     [
+      'finds a network address when a prefix length follows it or a dash only joins digits',
+      'route 10.0.0.0/8 via 10.0.0.1-10.0.0.9 and 52.0.0.0/8',
+      ['10.0.0.0', '10.0.0.1', '10.0.0.9', '52.0.0.0'],
+    ],
+    [
       'finds the address of an IPv4-mapped IPv6 address when a dual-stack socket logs one',
       'from ::ffff:203.0.113.88: invalid and [0:0:0:0:0:FFFF:198.51.100.7]:443',
       ['203.0.113.88', '198.51.100.7'],
@@ -35,6 +40,19 @@ describe('ipv4 detector', () => {
     ],
     ['ignores a version when a revision word precedes it', 'usb 1-1: hw rev 2.1.0.6, fw 1.0.3.9'],
     ['ignores a version when a file extension follows it', 'installed app-1.4.1.9.jar'],
+    [
+      "ignores a /8 network number when no prefix length follows it (Chrome's reduced User-Agent)",
+      'ua="Mozilla/5.0 (X11; Linux x86_64) Chrome/128.0.0.0 Safari/537.36 Edg/128.0.0.0" seen 17.0.0.0',
+    ],
+    [
+      'ignores a version when a package name is joined to it by a dash',
+      'upgraded opnsense-firmware-23.7.12.1 and jdk-11.0.2.1',
+    ],
+    [
+      'ignores a version when a constraint operator precedes it',
+      'requires agent >= 7.2.0.1 and <=8.0.1.2, gem ~> 1.4.2.0',
+    ],
+    ['ignores a section number when a section sign precedes it', 'as RFC 4511 §4.1.10.2 and § 5.2.1.3 say'],
     ['ignores a version when a quoted version key holds it', '{"app":"web","version":"27.1.0.4","build": "3.2.0.1"}'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

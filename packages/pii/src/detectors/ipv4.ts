@@ -6,6 +6,18 @@ import { boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } 
 const notAnIdentity = /^(?:127\.|0\.0\.0\.0$|255\.)/;
 
 /**
+ * A quad that the text around it says is a version or a number of another kind: a network number of a `/8` with no
+ * prefix length after it (`130.0.0.0` names no host; Chrome's reduced User-Agent writes its version so:
+ * `Chrome/130.0.0.0`), a package name joined to it by `-` (`TrueNAS-SCALE-24.10.2.1`, `maint-bios-2.14.1.0`), a
+ * version constraint's `>=`, `<=` or `~>` (`>= 4.2.0.0`) and a section sign (`RFC 7644 §3.4.2.2`).
+ */
+function versionLike(text: string, start: number, end: number): boolean {
+  if (text.endsWith('.0.0.0', end) && text.charCodeAt(end) !== 47) return true;
+  const before = text.slice(Math.max(0, start - 3), start);
+  return /[A-Za-z]-$|§ ?$|(?:[<>]=|~>) ?$/.test(before);
+}
+
+/**
  * Dotted-quad IPv4 with octets 0..255 and no leading zeros. Not preceded by a letter, digit or dot (so `v1.2.3.4`
  * and the tail of `1.2.3.4.5` are not addresses; an ellipsis is not a dot: `…1.2.3.4` and `...1.2.3.4` are), by `~` (Windows package ids: `~amd64~~6.1.1.0`), or by a
  * version word, also as a quoted key (`version 1.2.3.4`, `build=1.2.3.4`, `"version":"1.2.3.4"`); not
@@ -36,7 +48,7 @@ export function createIpv4Detector(): Detector {
             const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(end, end + 12));
             if (extension !== null && fileExtension.test(extension[1] as string)) continue;
           }
-          if (!notAnIdentity.test(m[0])) out.push(candidate('ipv4', m.index, end));
+          if (!notAnIdentity.test(m[0]) && !versionLike(text, m.index, end)) out.push(candidate('ipv4', m.index, end));
         }
       }
     },

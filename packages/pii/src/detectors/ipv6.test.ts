@@ -44,6 +44,10 @@ describe('ipv6 detector', () => {
     ['ignores two double colons when the address is ambiguous', 'x 1::2::3 y'],
     ['ignores the loopback address when written short or long', 'bind [::1]:9090, peer ::1 and 0:0:0:0:0:0:0:1'],
     [
+      'ignores the loopback address when an unbracketed port follows it (the IPv4-compatible block ::/96)',
+      'named listening on ::1:953 and ::1:53, dnsmasq on ::2:5353',
+    ],
+    [
       "ignores an IPv4-mapped address when written in any case or length (its IPv4 is the ipv4 detector's)",
       'peer [::FFFF:192.0.2.7]:8443 from 0:0:0:0:0:ffff:198.51.100.30 via ::ffff:127.0.0.53',
     ],

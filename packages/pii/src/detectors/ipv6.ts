@@ -49,8 +49,10 @@ function withoutPort(value: string): string {
 }
 
 // Addresses that name no machine and no person, like 127.0.0.1 and 0.0.0.0: loopback (`::1`, `0:0:0:0:0:0:0:1`),
-// unspecified (`0:0:0:0:0:0:0:0`) and the link-local prefix alone (`[FE80::]/10`).
-const namesNoMachine = /^(?:0{0,4}:){2,7}0{0,3}[01]$|^fe80::$/i;
+// unspecified (`0:0:0:0:0:0:0:0`), the link-local prefix alone (`[FE80::]/10`) and `::` with one or two groups, in
+// the deprecated IPv4-compatible block `::/96` (RFC 4291 2.5.5.1), which is how loopback and a port read unbracketed
+// (`listening on ::1:53`).
+const namesNoMachine = /^(?:0{0,4}:){2,7}0{0,3}[01]$|^fe80::$|^::(?:[0-9a-f]{1,4}:)?[0-9a-f]{1,4}$/i;
 // An IPv4-mapped address (`::ffff:203.0.113.9`) is the IPv4 client of a dual-stack socket: its address is an `ipv4`
 // (found by that detector), so one host has one type and one hash tag whichever socket logged it.
 const ipv4Mapped = /^(?:0{0,4}:){2,5}ffff:(?:\d{1,3}\.){3}\d{1,3}$/i;

@@ -39,6 +39,16 @@ describe('token detector', () => {
       [`github_pat_11${randomish(20)}_${randomish(59, 5)}`],
     ],
     [
+      'finds a New Relic license key when an agent config names it',
+      'newrelic.ini: license_key = 3f9c0a7e5b21d48e90c6a2f7d1e8b3c54a92NRAL',
+      ['3f9c0a7e5b21d48e90c6a2f7d1e8b3c54a92NRAL'],
+    ],
+    [
+      'finds a New Relic license key when a region part leads it',
+      'NEW_RELIC_LICENSE_KEY=eu01xx7a3d9c1f04e8b26a5d3c7f0e9b21d4NRAL node app.js',
+      ['eu01xx7a3d9c1f04e8b26a5d3c7f0e9b21d4NRAL'],
+    ],
+    [
       'finds a GitLab token when it is a clone argument',
       `--token glpat-${randomish(20)} ok`,
       [`glpat-${randomish(20)}`],
@@ -197,6 +207,10 @@ describe('token detector', () => {
       'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
     ],
     ['ignores a prefix when the body is too short', 'sk_live_abc and ghp_123 and AIzaSy12'],
+    [
+      'ignores a New Relic license key when it is a placeholder or too short',
+      'license_key: 000000000000000000000000000000000000NRAL and 3f9c0a7e5b21d48e90c6NRAL',
+    ],
     ['ignores a publishable Stripe key when it is public by design', `pk_live_${randomish(24)}`],
     ['ignores a longer identifier when the prefix is inside it', `xghp_${randomish(36)} and my_npm_${randomish(36)}`],
     ['ignores 32 hex characters when no Datadog key name is in front', `trace_id=${'0123456789abcdef'.repeat(2)}`],

@@ -186,6 +186,13 @@ const formats: readonly TokenFormat[] = [
     pattern: new RegExp(`${start}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${end}`, 'g'),
   },
   { vendor: 'new-relic', prefixes: ['nrak-'], pattern: new RegExp(`${start}NRAK-[A-Z0-9]{27}${end}`, 'g') },
+  // New Relic's ingest license key: 40 characters, a 6-character region part (`eu01xx` or hex), 30 hex, then `NRAL`.
+  {
+    vendor: 'new-relic-license',
+    prefixes: ['nral'],
+    pattern: new RegExp(`${start}[a-z0-9]{6}[a-f0-9]{30}NRAL${end}`, 'g'),
+    valid: (token) => looksRandom(token.slice(6, 36)),
+  },
   // Infrastructure and developer platforms: Vault (service `hvs.`, batch `hvb.`, recovery `hvr.`), Terraform Cloud,
   // Tailscale, DigitalOcean...
   {

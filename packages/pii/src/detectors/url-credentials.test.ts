@@ -27,6 +27,16 @@ describe('url credentials detector', () => {
       'https://ana:Pw9x2@api.example/v1?next=https://b.example&who=x@y.example',
       ['ana:Pw9x2'],
     ],
+    [
+      "finds a Go MySQL DSN's userinfo when it names a protocol and address",
+      'dsn="ingest:Vh3q!x9Lr@tcp(db-2.internal:3306)/events?parseTime=true"',
+      ['ingest:Vh3q!x9Lr'],
+    ],
+    [
+      "finds a Go MySQL DSN's userinfo when the protocol is left out or a socket",
+      'MYSQL_DSN=exporter:p4ss@word@(10.0.4.2:3306)/ and root:Zx81kq@unix(/var/run/mysqld/mysqld.sock)/app',
+      ['exporter:p4ss@word', 'root:Zx81kq'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -37,6 +47,8 @@ describe('url credentials detector', () => {
       'ignores an @ in the path when it is after the host',
       'GET https://example.com/users/@me and https://npm.io/pkg@1.2.3',
     ],
+    ['ignores a DSN when it has no password', 'connecting to reader@tcp(10.0.4.2:3306)/app and :@(db)/x'],
+    ['ignores a DSN when its password is a reference', 'DSN=app:${MYSQL_PASSWORD}@tcp(db:3306)/app'],
     ['ignores ports when there is no userinfo', 'http://localhost:8080/health'],
     ['ignores a port and a query when an @ stands in the query', 'http://localhost:8080?user=a@b.example'],
     [

@@ -7,18 +7,22 @@ import { isPlaceholderValue } from './secret-kv';
  * unencoded `@` in a password is covered. A user without a password (`ssh://git@host`) is left alone;
  * a password without a user (`redis://:pass@host`) is not. An unencoded `?` or `#` in a password stays in it
  * (`u:Ivory2209?@host`) when an `@` follows it before any `=`, `&` or `/` (a query or fragment has those); a reference where the password goes
- * (`${DB_PASSWORD}`, `$PASS`) is no credential.
+ * (`${DB_PASSWORD}`, `$PASS`) is no credential. Also Go's MySQL driver DSN, which has no scheme:
+ * `user:password@tcp(host:3306)/db`, `user:password@(host)/db`, `user:password@unix(/run/mysqld.sock)/db`.
  */
 export function createUrlCredentialsDetector(): Detector {
   // Led by `://`, the scheme read behind it (the engine finds `://` fast; a scheme tried at every position of the text
   // cost five times more). A scheme is a whole run of scheme characters, so it is the same either way.
   const pattern =
     /:\/\/(?<=(?<![\w+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/)((?:[^\s/?#"'<>\\]|[?#](?=[^\s/?#=&"'<>\\]*@))+)@([^\s/?#"'<>\\@]*)/dg;
+  // The DSN's `@protocol(address)/`, led by the `@`; the userinfo is read back from it to a blank, quote or `=`.
+  const dsnAddress = /@(?:tcp6?|udp6?|unix)?\([^()\s"'`]{1,255}\)\//g;
   // A port and a query (`host:8080?u@x`), not a user and a password.
   return {
     type: 'url_credentials',
-    mayMatch: (text) => text.includes('://') && text.includes('@'),
+    mayMatch: (text) => text.includes('@') && (text.includes('://') || text.includes(')/')),
     find(text: string, out: Candidate[]): void {
+      if (text.includes(')/')) findDsnUserinfo(text, dsnAddress, out);
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const userinfo = m[2] as string;
@@ -35,4 +39,24 @@ export function createUrlCredentialsDetector(): Detector {
     },
     normalize: keepAsIs,
   };
+}
+
+/** Where the userinfo before the `@` at `at` starts: after a blank, a quote, `=`, `,`, `;`, a bracket or `//`. */
+function userinfoStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && !/[\s"'`=,;<>()[\]{}]/.test(text[start - 1] as string)) start--;
+  const afterScheme = text.lastIndexOf('//', at);
+  return afterScheme >= start ? afterScheme + 2 : start;
+}
+
+function findDsnUserinfo(text: string, dsnAddress: RegExp, out: Candidate[]): void {
+  dsnAddress.lastIndex = 0;
+  for (let m = dsnAddress.exec(text); m !== null; m = dsnAddress.exec(text)) {
+    const start = userinfoStart(text, m.index);
+    const userinfo = text.slice(start, m.index);
+    const colon = userinfo.indexOf(':');
+    const password = userinfo.slice(colon + 1);
+    if (colon <= 0 || password === '' || /^\*+$/.test(password) || isPlaceholderValue(password)) continue;
+    out.push(candidate('url_credentials', start, m.index, start, m.index + m[0].length));
+  }
 }
