@@ -46,7 +46,8 @@ export function createSecretLineEndDetector(): Detector {
   }
   return {
     type: 'secret_kv',
-    // Only a text whose last character, or one before a line break, can close a quoted literal.
+    // Only a text with a quote (the keyword pass, which every line takes anyway), then only where a line ends in one.
+    keywordGroups: [['"', "'"]],
     mayMatch: (text) => mayEnd(text, text.length) || text.includes('\n'),
     find(text: string, out: Candidate[]): void {
       let lineStart = 0;

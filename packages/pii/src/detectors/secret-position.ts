@@ -208,21 +208,9 @@ export function createSecretPositionDetector(): Detector {
     `\\b(?:password|passwd|passphrase|secret|token|api[ _-]?key|access[ _-]?key|auth[ _-]?key|credentials?|requirepass|masterauth)(?:\\s+(?:is|was|set\\s+to|to|of|=|:))?\\s+${value}`,
     'gi',
   );
-  const secretWords = [
-    'pass',
-    'token',
-    'secret',
-    'key',
-    'credential',
-    'masterauth',
-    'pin',
-    'puk',
-    'cvv',
-    'cvc',
-    'otp',
-    'voucher',
-    'code',
-  ];
+  const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
+  // The words of short secrets (`<PortPIN>`, `<ConfirmationCode>`): XML elements only, in a group of their own.
+  const shortSecretElements = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher', 'code'].map((word) => `${word}>`);
   // What longFlag and afterWord each need right after their word (a blank or `=`; whitespace), so that neither runs on
   // the many lines where a secret word is only part of a longer word or of a key.
   const flagWords = [
@@ -284,11 +272,13 @@ export function createSecretPositionDetector(): Detector {
     proseGate,
     afterAnyBut(/[\w-]/, '-'),
     ['users', 'usr', 'logins'].flatMap((word) => [':', '=', ' :', ' =', '"', "'"].map((next) => `${word}${next}`)),
+    shortSecretElements,
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
   const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, flagStart, usersWord] = [
     128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768,
   ];
+  const shortSecretElement = 65536;
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -321,7 +311,7 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', matchEnd - closing - secret.length, matchEnd - closing, m.index, matchEnd));
         }
       }
-      if (hasSecretWord && text.includes('</')) {
+      if ((hasSecretWord || (rules & shortSecretElement) !== 0) && text.includes('</')) {
         xmlElement.lastIndex = 0;
         for (let m = xmlElement.exec(text); m !== null; m = xmlElement.exec(text)) {
           const name = (m[1] as string).replace(/^.*:/, '');

@@ -10,8 +10,14 @@ import { isGivenName, mayBeGivenName } from './given-names';
  * dotted key of three or more labels, a call or an assignment (`v.user =`); not before `@` (an email's local part).
  */
 
-// Characters that glue a candidate to something larger before it (a path, a host, an email, a key, a variable).
-const glueBefore = /[\w.@/\\%+#$&*-]/;
+// Characters that glue a candidate to something larger before it (a path, a host, an email, a key, a variable): word
+// characters and `.@/\%+#$&*-`, by character code (this runs at every separator of every line).
+const gluing = new Uint8Array(128);
+for (const c of '0123456789_.@/\\%+#$&*-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ')
+  gluing[c.charCodeAt(0)] = 1;
+function gluesBefore(code: number): boolean {
+  return code < 128 && gluing[code] === 1;
+}
 // What may not follow it: a word character, `@`, `/`, `\`, `%`, `(`, `=` (after blanks too), `+` (an email's tag),
 // `-`, another label (`.x`), or a port or a source line (`:80`, `sofia.c:1234`).
 const glueAfter = /[\w@/\\%(+-]|\.\w|:\d|\s*=(?!=)/y;
@@ -45,23 +51,31 @@ export function isJoinedName(given: string, separator: string, surname: string):
   return !(separator === '_' && surname.length >= 3 && isCommonWord(surname));
 }
 
-/** The login joined at the separator `at`, if the letters around it make one. (Each `.` and `_` is found by `indexOf`
- * and read by character codes: a pattern led by the letters before it is tried at every word of the line, one led by
- * the separator costs twice the `indexOf` scan.) */
-function joinedAt(text: string, at: number, out: Candidate[]): void {
-  if (!isLetter(text.charCodeAt(at + 1)) || !isLetter(text.charCodeAt(at - 1))) return;
+/** The login joined at the separator `at`, if the letters around it make one; returns where the next separator that
+ * can start one may be. (Each `.` and `_` is found by `indexOf` and read by character codes: a pattern led by the
+ * letters before it is tried at every word of the line, one led by the separator costs twice the `indexOf` scan.) */
+function joinedAt(text: string, at: number, out: Candidate[]): number {
+  if (!isLetter(text.charCodeAt(at + 1)) || !isLetter(text.charCodeAt(at - 1))) return at + 1;
   let start = at - 1;
   while (start > 0 && at - start <= 20 && isLetter(text.charCodeAt(start - 1))) start--;
-  if (at - start > 20 || (start > 0 && glueBefore.test(text.charAt(start - 1)))) return;
-  if (at - start > 1 && !mayBeGivenName(text, start, at)) return;
+  // Past a glued start, no later separator of the same run can start a login either (`org.apache.kafka.Consumer`).
+  if (at - start > 20 || (start > 0 && gluesBefore(text.charCodeAt(start - 1)))) return endOfRun(text, at + 1);
+  if (at - start > 1 && !mayBeGivenName(text, start, at)) return endOfRun(text, at + 1);
   let end = at + 2;
   while (end < text.length && end - at <= 31 && isLetter(text.charCodeAt(end))) end++;
   const surnameEnd = end;
   while (end < text.length && end - surnameEnd < 3 && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
   glueAfter.lastIndex = end;
-  if (glueAfter.test(text)) return;
-  if (isJoinedName(text.slice(start, at), text.charAt(at), text.slice(at + 1, surnameEnd)))
+  if (!glueAfter.test(text) && isJoinedName(text.slice(start, at), text.charAt(at), text.slice(at + 1, surnameEnd)))
     out.push(candidate('user', start, end));
+  return endOfRun(text, end);
+}
+
+/** The end of the run of gluing characters from `from`: a separator inside it has one before its letters. */
+function endOfRun(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && gluesBefore(text.charCodeAt(at))) at++;
+  return at;
 }
 
 export function createUserGivenNameDetector(): Detector {
@@ -71,8 +85,8 @@ export function createUserGivenNameDetector(): Detector {
     // leaves the CPU's caches: the pass took twice as long), and nearly every line has a `.` or `_`.
     mayMatch: () => true,
     find(text: string, out: Candidate[]): void {
-      for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', at + 1)) joinedAt(text, at, out);
-      for (let at = text.indexOf('_'); at >= 0; at = text.indexOf('_', at + 1)) joinedAt(text, at, out);
+      for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', joinedAt(text, at, out)));
+      for (let at = text.indexOf('_'); at >= 0; at = text.indexOf('_', joinedAt(text, at, out)));
     },
     normalize: keepAsIs,
   };
