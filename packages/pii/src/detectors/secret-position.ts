@@ -210,7 +210,9 @@ export function createSecretPositionDetector(): Detector {
   );
   const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
   // The words of short secrets (`<PortPIN>`, `<ConfirmationCode>`): XML elements only, in a group of their own.
-  const shortSecretElements = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher', 'code'].map((word) => `${word}>`);
+  const shortSecretElements = ['pin', 'pin1', 'pin2', 'puk', 'puk1', 'puk2', 'cvv', 'cvv2', 'cvc', 'cvc2', 'otp']
+    .concat(['voucher', 'code'])
+    .map((word) => `${word}>`);
   // What longFlag and afterWord each need right after their word (a blank or `=`; whitespace), so that neither runs on
   // the many lines where a secret word is only part of a longer word or of a key.
   const flagWords = [
