@@ -106,7 +106,8 @@ async function stop(code) {
       });
     });
   }
-  process.stdout.write(`\nstopped; output files are under ${path.join(dataDir, 'out')}\n`);
+  // Nothing was started when a port was taken: no output to point at.
+  if (children.length > 0) process.stdout.write(`\nstopped; output files are under ${path.join(dataDir, 'out')}\n`);
   process.exit(code);
 }
 process.on('SIGINT', () => stop(0));

@@ -45,6 +45,7 @@ describe('the main job when a port is taken', () => {
     expect(output).toContain(`port ${taken} (ai-sorter) is already in use by another program`);
     expect(output).toContain('PORT=');
     expect(output).not.toContain('12345');
+    expect(output).not.toContain('output files are under');
     expect(fs.existsSync(path.join(dataDir, 'logs', 'ai-sorter.log'))).toBe(false);
     await expect(fetch(`http://127.0.0.1:${collectorPort}/readyz`)).rejects.toThrow();
   });

@@ -188,7 +188,7 @@ class BatchingSorterClient implements SorterClient {
       results = await this.#breaker.fire(batch.map((p) => p.item));
     } catch (err) {
       const reason = failureReason(err);
-      this.#observer.requestFinished?.(reason, batch.length, seconds(started));
+      this.#observer.requestFinished?.(reason, batch.length, seconds(started), (err as Error).message);
       await this.#settle(batch, reason);
       return;
     } finally {

@@ -79,10 +79,10 @@ class ClassifyProcessor implements Processor {
     this.#logs = c.logs;
     // Spans and log lines get separate caches: one template can mean different things as a span name and as a line.
     this.#spanClassifier = createTextClassifier(
-      textClassifierOptions(c, 'span', createClassifyMetrics(ctx.registry, `${ctx.id}/spans`)),
+      textClassifierOptions(c, 'span', createClassifyMetrics(ctx.registry, `${ctx.id}/spans`, ctx.logger)),
     );
     this.#logClassifier = createTextClassifier(
-      textClassifierOptions(c, 'log', createClassifyMetrics(ctx.registry, `${ctx.id}/logs`)),
+      textClassifierOptions(c, 'log', createClassifyMetrics(ctx.registry, `${ctx.id}/logs`, ctx.logger)),
     );
   }
 

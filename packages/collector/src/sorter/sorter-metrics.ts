@@ -1,4 +1,5 @@
 import type { Registry } from 'prom-client';
+import type { Logger } from '../component';
 import { counter, gauge, histogram } from '../telemetry/metric-factory';
 import type { FallbackReason, SorterClientObserver } from '@obs/sorter-client';
 import type { Decision } from './decision';
@@ -12,7 +13,7 @@ export interface ClassifyMetrics {
 const breakerValues = { closed: 0, open: 1, half_open: 2 } as const;
 
 /** The classify metrics for one stage or processor (`component` label), shared by every classify step in a registry. */
-export function createClassifyMetrics(registry: Registry, component: string): ClassifyMetrics {
+export function createClassifyMetrics(registry: Registry, component: string, logger: Logger): ClassifyMetrics {
   const decisions = counter(
     registry,
     'collector_classify_entries_total',
@@ -48,6 +49,9 @@ export function createClassifyMetrics(registry: Registry, component: string): Cl
   // Children resolved once per label combination, so the hot path is one Map lookup and inc().
   const children = new Map<string, { inc(): void }>();
   const durationChild = duration.labels({ component });
+  // Said once when the sorter stops answering and once when it answers again, so a wrong url or api_key shows
+  // in the log and not only as decided_by: rules.
+  let answering = true;
   return {
     count(d) {
       const key = `${d.decidedBy}|${d.severity}|${d.category}`;
@@ -59,9 +63,19 @@ export function createClassifyMetrics(registry: Registry, component: string): Cl
       child.inc();
     },
     observer: {
-      requestFinished(outcome: 'ok' | FallbackReason, _items: number, seconds: number) {
+      requestFinished(outcome: 'ok' | FallbackReason, _items: number, seconds: number, error?: string) {
         requests.inc({ component, outcome });
         durationChild.observe(seconds);
+        if ((outcome === 'ok') === answering || outcome === 'closed') return;
+        answering = outcome === 'ok';
+        if (answering) logger.info('the ai-sorter answers again', { component });
+        else
+          logger.warn('the ai-sorter did not answer; local rules decide until it does', {
+            component,
+            outcome,
+            error,
+            ...(/HTTP 40[13]\b/.test(error ?? '') ? { hint: 'the sorter wants an API key: set api_key' } : {}),
+          });
       },
       itemsFellBack(reason: FallbackReason, items: number) {
         fallbacks.inc({ component, reason }, items);

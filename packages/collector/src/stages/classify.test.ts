@@ -212,6 +212,30 @@ describe('classify stage', () => {
     expect(counted.reduce((n, v) => n + v.value, 0)).toBeGreaterThan(0);
   });
 
+  test('logs once that the sorter stopped answering, with its HTTP status and a hint for 401, and once that it answers again', async () => {
+    sorter = await startFakeSorter();
+    sorter.setMode({ kind: 'status', status: 401 });
+    const logged: string[] = [];
+    const record = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+      logged.push(`${level} ${message} ${JSON.stringify(fields)}`);
+    ctx.logger = { debug: () => undefined, info: record('info'), warn: record('warn'), error: record('error') };
+    const s = build(`{ url: "${sorter.url}", max_wait_ms: 1 }`);
+    const classifier = required(classifierOf(s), "the classify stage's classifier");
+    for (const line of ['ERROR payment declined for order 7', 'WARN queue depth at 900 of 1000']) {
+      runStage(s, [createEntry(line)]);
+      await classifier.settled();
+    }
+    sorter.setMode({ kind: 'answer' });
+    runStage(s, [createEntry('INFO user 42 signed in')]);
+    await classifier.settled();
+    expect(logged).toEqual([
+      expect.stringMatching(
+        /^warn the ai-sorter did not answer; local rules decide until it does \{"component":"tx\/3\/classify","outcome":"http_error","error":"sorter answered HTTP 401","hint":"the sorter wants an API key: set api_key"\}$/,
+      ),
+      'info the ai-sorter answers again {"component":"tx/3/classify"}',
+    ]);
+  });
+
   test('classifies the extracted value when source is set and counts a parse failure when it is missing', async () => {
     const s = build('{ source: msg }');
     const withMsg = createEntry('level=info msg="out of memory: killed process 12"');

@@ -46,7 +46,7 @@ class ClassifyStage implements Stage {
     this.#categoryLabel = c.labels.includes('category');
     this.#forwardToLabel = c.labels.includes('forward_to');
     this.#classifier = createTextClassifier(
-      textClassifierOptions(c, 'log', createClassifyMetrics(ctx.registry, ctx.name)),
+      textClassifierOptions(c, 'log', createClassifyMetrics(ctx.registry, ctx.name, ctx.logger)),
     );
   }
 

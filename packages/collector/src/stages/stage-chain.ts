@@ -137,6 +137,7 @@ export function buildStageChain(configs: readonly StageConfig[], path: string, c
       name: `${ctx.pipeline}/${name}`,
       counters: metrics,
       registry: ctx.registry,
+      logger: ctx.logger,
       buildStages: (nested, nestedPath) => [
         buildStageChain(nested as StageConfig[], `${name}/${nestedPath ? nestedPath + '/' : ''}`, ctx),
       ],

@@ -1,3 +1,4 @@
+import type { Logger } from '../component';
 import type { Definition, RegisteredDefinition } from '../definition';
 import type { Counter, Registry } from 'prom-client';
 import type { LogEntry } from '../entry';
@@ -36,6 +37,7 @@ export interface StageContext {
   name: string;
   counters: StageCounters;
   registry: Registry;
+  logger: Logger;
   /** Builds nested stages (match); provided by the pipeline builder. */
   buildStages(configs: unknown[], path: string): Stage[];
 }

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { parseStages } from '../config/load';
 import type { LogEntry } from '../entry';
 import type { Stage, StageContext, StageDefinition } from '../stages/stage';
+import { silentLogger } from './stage-harness';
 
 /** A StageContext for unit tests: a fresh registry and real counters; nested stages are not supported. */
 export interface StageTestContext extends StageContext {
@@ -29,6 +30,7 @@ export function createStageTestContext(name = 'test/0/stage'): StageTestContext 
     name,
     registry,
     counters: { parseFailed, dropped: (reason: string) => dropped.labels({ reason }) },
+    logger: silentLogger,
     buildStages(): Stage[] {
       throw new Error('createStageTestContext does not build nested stages');
     },

@@ -230,6 +230,11 @@ describe('secret key words and value syntax', () => {
     ],
     ['a PIN in JSON and escaped JSON', '{"wallet_pin":"52816"} body="{\\"cvv\\":\\"884\\"}"', ['52816', '884']],
     ['a PIN named in camelCase and as an XML element', 'lock cardPin=770314 <SimPIN>8126</SimPIN>', ['770314', '8126']],
+    [
+      'a numbered PUK and card code as XML elements',
+      '<sim><PUK2>55018822</PUK2><CVV2>613</CVV2></sim>',
+      ['55018822', '613'],
+    ],
     ['codes a person is sent', 'mfa verification_code=482913 smsCode: 7731 otp=902214', ['482913', '7731', '902214']],
     [
       'a confirmation code element and a voucher',

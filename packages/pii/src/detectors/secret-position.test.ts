@@ -256,6 +256,21 @@ describe('secret by position detector', () => {
       [],
     ],
     ['no password: a word after an auth flag', 'tool --auth-mode key:basic --auth kiosk:none', []],
+    [
+      'a UUID right after a word that names a credential',
+      'bridge token 0f4c8e2a-91d3-4b6e-a7c5-3d2e1f0a9b8c; sid: session id <7b1d9e40-2c6a-4f83-b5e2-9a0c4d6f1e27>',
+      ['0f4c8e2a-91d3-4b6e-a7c5-3d2e1f0a9b8c', '7b1d9e40-2c6a-4f83-b5e2-9a0c4d6f1e27'],
+    ],
+    [
+      'a UUID after an authorization code and in a field after its name',
+      'grant code = 5e6f7a8b-1c2d-4e3f-9a0b-c1d2e3f4a5b6 row|API-Key|9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d|200',
+      ['5e6f7a8b-1c2d-4e3f-9a0b-c1d2e3f4a5b6', '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+    ],
+    [
+      'no secret: a UUID after an id word, a longer word or a code of a kind',
+      'trace id 0f4c8e2a-91d3-4b6e-a7c5-3d2e1f0a9b8c tokenizer 7b1d9e40-2c6a-4f83-b5e2-9a0c4d6f1e27 barcode 5e6f7a8b-1c2d-4e3f-9a0b-c1d2e3f4a5b6 request_id=9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      [],
+    ],
   ])('reads %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

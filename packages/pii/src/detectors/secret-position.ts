@@ -198,6 +198,11 @@ export function createSecretPositionDetector(): Detector {
   const usersKey =
     /(?<![\w-])[\w.-]*(?:users|usr|logins)\\?["']?\s*(?:=>|[:=])\s*(?:\{([^{}\n]*)\}|([\w.@-]+)::?([^\s"',;:/]+)(?![^\s,;]))/gi;
   const loginPair = /"([^"\n]+)"\s*:\s*"([^"\n]*)"/g;
+  // A UUID is an id, except right after a word that names a credential: `connection token UUID`, `session id <UUID>`,
+  // `code = UUID` (an authorization code), `api-key|UUID` (a field naming the key before it). (It starts on the UUID's first
+  // `-` and looks back: the engine skips from dash to dash.)
+  const credentialUuid =
+    /-(?<=(?:token|api[-_ ]?key|session[-_ ]?id|(?<![a-z])code)(?:\s*[=:]\s*|\s+|\|)<?[0-9a-f]{8}-)[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/gi;
   const netrc = new RegExp(`\\bmachine\\s+\\S+(?:\\s+(?:login|account)\\s+\\S+)*\\s+password\\s+${value}`, 'g');
   // `smtp.login(`, `HTTPBasicAuth(`, `signIn(`, `auth=(`: the call's name ends in one of these words.
   const loginCall = new RegExp(
@@ -210,7 +215,9 @@ export function createSecretPositionDetector(): Detector {
   );
   const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
   // The words of short secrets (`<PortPIN>`, `<ConfirmationCode>`): XML elements only, in a group of their own.
-  const shortSecretElements = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher', 'code'].map((word) => `${word}>`);
+  const shortSecretElements = ['pin', 'pin1', 'pin2', 'puk', 'puk1', 'puk2', 'cvv', 'cvv2', 'cvc', 'cvc2', 'otp']
+    .concat(['voucher', 'code'])
+    .map((word) => `${word}>`);
   // What longFlag and afterWord each need right after their word (a blank or `=`; whitespace), so that neither runs on
   // the many lines where a secret word is only part of a longer word or of a key.
   const flagWords = [
@@ -273,12 +280,13 @@ export function createSecretPositionDetector(): Detector {
     afterAnyBut(/[\w-]/, '-'),
     ['users', 'usr', 'logins'].flatMap((word) => [':', '=', ' :', ' =', '"', "'"].map((next) => `${word}${next}`)),
     shortSecretElements,
+    ['token', 'api-key', 'api key', 'api_key', 'session id', 'session-id', 'session_id', 'code'],
   ];
   const [secretWord, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
   const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, flagStart, usersWord] = [
     128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768,
   ];
-  const shortSecretElement = 65536;
+  const [shortSecretElement, uuidWord] = [65536, 131072];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -380,6 +388,11 @@ export function createSecretPositionDetector(): Detector {
           const matchEnd = m.index + m[0].length;
           out.push(candidate('secret_kv', matchEnd - secret.length, matchEnd, m.index, matchEnd));
         }
+      }
+      if (rules & uuidWord) {
+        credentialUuid.lastIndex = 0;
+        for (let m = credentialUuid.exec(text); m !== null; m = credentialUuid.exec(text))
+          out.push(candidate('secret_kv', m.index - 8, m.index + m[0].length));
       }
       if (rules & usersWord) {
         usersKey.lastIndex = 0;
