@@ -75,8 +75,12 @@ async function attemptOnce(
 }
 
 function networkCode(err: unknown): string {
-  const cause = (err as { cause?: { code?: unknown } }).cause;
-  return typeof cause?.code === 'string' ? cause.code : 'connection failed';
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  // fetch refuses some ports without trying (the Fetch standard's bad ports: 1, 6000, 6665-6669 ...) and says so
+  // only in words; words that could hold a URL or credentials are not repeated.
+  const words = cause?.message;
+  return typeof words === 'string' && /^[a-z ]{1,40}$/i.test(words) ? words : 'connection failed';
 }
 
 function delay(ms: number, signal: AbortSignal, timeout: AbortSignal): Promise<void> {

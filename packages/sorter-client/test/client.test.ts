@@ -197,6 +197,21 @@ describe('createSorterClient', () => {
     expect(await c.classify(logItem('x'))).toMatchObject({ status: 'fallback', reason: 'network_error' });
   });
 
+  test.each([
+    ['nothing listens at the url', 'ECONNREFUSED'],
+    ['fetch refuses the port outright (port 1 is one of the Fetch standard bad ports)', 'bad port'],
+  ])('tells the observer why the sorter is unreachable when %s', async (_name, why) => {
+    const url = why === 'bad port' ? 'http://127.0.0.1:1' : sorter.url;
+    if (why !== 'bad port') {
+      await sorter.close();
+      sorter = await startFakeSorter();
+    }
+    const errors: Array<string | undefined> = [];
+    const c = open({ url, maxRetries: 0, observer: { requestFinished: (_o, _n, _s, error) => errors.push(error) } });
+    await c.classify(logItem('x'));
+    expect(errors).toEqual([`sorter unreachable: ${why}`]);
+  });
+
   test('sends what is queued when closed, then answers later items with reason closed', async () => {
     const c = open({ maxWaitMs: 60_000 });
     const queued = c.classify(logItem('queued'));

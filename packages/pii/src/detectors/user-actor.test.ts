@@ -206,6 +206,9 @@ describe('user actor detector', () => {
     ['an account in capitals under a role key', 'shift close teller=KWABENAA drawer=2', ['KWABENAA']],
     ['the identity one signs in with', 'EAP-TTLS identity=kiosk_wifi rejected', ['kiosk_wifi']],
     ['who an action was for, then a channel', 'replaying inbox for tmacallan via imap', ['tmacallan']],
+    ['a camelCase flag naming the login', 'mdmctl enroll -ownerUsername rbakshi -serial C02X', ['rbakshi']],
+    ['an auth-name flag', 'snmp-add --v3 --auth-name ops_poller --level authPriv', ['ops_poller']],
+    ['a -u flag of any command', 'backup-tool push -u=svc-archive --dest s3', ['svc-archive']],
     ['who an action was for, then a parenthesis', 'quota raised for okoroafor7 (plan B)', ['okoroafor7']],
     ['who an action was for, at the end', 'session cache warmed for key lbergqvam', ['lbergqvam']],
   ])('finds %s', (_label, text, expected) => {
@@ -286,6 +289,10 @@ describe('user actor detector', () => {
     ['a record id under a role key', 'payroll export courier_id=CR4410 nurse_id=N2231 amount=80'],
     ['software under roles it has too', 'broker=kafka-1 controller=kcm-2 user_agent=curl planner=genetic'],
     ['a word or a number under a role key', 'tech=LTE nurse_count=3 engineer=SYSTEM teller=none clinician=12'],
+    [
+      'a -u flag before a word, a file, a remote or a number',
+      'sort -u names; python -u run.py; git push -u origin main; docker run -u 1000 x; date -u +%s',
+    ],
     [
       'words, ids and names of software after for',
       'retry for tenant on x; ack for MSG21905 from y; for blk_4411 at z; for checkout-00043 on w; for nginx on 80',

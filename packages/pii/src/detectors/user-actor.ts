@@ -696,7 +696,23 @@ export function createUserActorDetector(): Detector {
       return letters !== null && plainLogin(letters[1] as string);
     },
   );
+  // A flag that names the login, in any command: a camelCase or `--auth-name` flag the other rules do not read
+  // (`jamf recon -endUsername NAME`, `lnms device:add --authname NAME`), and `-u` (`pg_enc -u NAME`, `choco … -u=NAME`)
+  // when a login shape or a plain login follows (`sort -u names`, `python -u run.py`, `git push -u origin` stay).
+  const loginFlags = createRuleDetector(
+    'user',
+    [
+      [
+        rule(
+          ['-u', 'username', 'authname', 'auth-name', 'login'],
+          `(?<![\\w-])(?:--?[A-Za-z]{1,40}(?:User(?:[Nn]ame)?|Login)|--?auth-?name|-u)(?:=|\\s+)["']?(${name})(?=["'\\s]|$)`,
+        ),
+      ],
+    ],
+    (value) => loginShaped(value) || plainLogin(value),
+  );
   return combineDetectors('user', [
+    loginFlags,
     actedFor,
     plainNames,
     loginNames,
