@@ -53,6 +53,7 @@ describe('user given-name detector', () => {
     ['a source file and line', '[NOTICE] sofia.c:1234 Hangup sofia/external/00'],
     ['a constant in capitals', 'status:ESME_RTHROTTLED [prio:0] SOFIA_SIP'],
     ['a variable of a given name and a word', 'ingrid_count=3 emma_config loaded'],
+    ['software named like a person, and a word', 'felix.cache cleared; sofia.gateway up; hugo.toml read'],
     ['a password made of a name', "IDENTIFIED BY 'diego15!' and password=lars33#"],
     ['a host with a number and a port', 'connect hana01:30015 and nina2.internal'],
     ['a word that is a name', 'grace.period=30s will.retry max_conns'],

@@ -47,8 +47,9 @@ export function isJoinedName(given: string, separator: string, surname: string):
   } else if (!isGivenName(given)) return false;
   if (!oneCaseStyle(given, surname, separator) || notASurname.test(surname)) return false;
   if (given.length === 1) return !isCommonWord(surname);
-  // Code joins words with `_` (`ines_count` would be a variable): there the surname is no word.
-  return !(separator === '_' && surname.length >= 3 && isCommonWord(surname));
+  // Code and configuration join a name to words (`ines_count`, `felix.cache`, `sofia.gateway`, `hugo.toml`: software
+  // named like people): the surname is no word. (`kim.baker` is lost with them.)
+  return !(surname.length >= 3 && isCommonWord(surname));
 }
 
 /** The login joined at the separator `at`, if the letters around it make one; returns where the next separator that
