@@ -1,6 +1,7 @@
 import { plantedSecrets } from '@obs/pii/testing';
 import { expectStageCompliance } from '../testing';
-import { createEntry } from '../entry';
+import { createEntry, type LogEntry } from '../entry';
+import type { Stage } from './stage';
 import { createStageTestContext, loadStageYaml, runStage } from '../testing/stage-test-context';
 import { redactStage } from './redact';
 
@@ -176,6 +177,37 @@ describe('redact stage', () => {
     expect(message).toMatch(/source: expected string, got number/);
     expect(message).not.toContain('s3cr3t');
   });
+
+  test.each(['{}', 'source: msg'])(
+    'When a batch of entries is updated at once (%s), then each comes out as process makes it and the counts match',
+    async (yaml) => {
+      const lines = [
+        'login ok for user=hkarlsson from 10.4.5.6',
+        '',
+        'nothing here',
+        'mail r.iyer@example.net card 4111 1111 1111 1111',
+        'db password: Pl4in-T3xt! retry',
+      ];
+      const entries = () =>
+        lines.map((line, i) => {
+          const entry = createEntry(line, {}, BigInt(i + 1));
+          entry.structuredMetadata = i === 0 ? { user_name: 'hkarlsson', region: 'eu' } : {};
+          entry.extracted = i === 2 ? { msg: { user: 'pbianchi', n: 1 } } : { msg: line };
+          return entry;
+        });
+      const outcome = async (update: (stage: Stage, batch: LogEntry[]) => void) => {
+        const ctx = createStageTestContext('p/0/redact');
+        const batch = entries();
+        update(redactStage.create(loadStageYaml(redactStage, yaml), ctx), batch);
+        const fields = batch.map((e) => [e.line, e.structuredMetadata, e.extracted]);
+        return { fields, metrics: await ctx.registry.getSingleMetricAsString('collector_stage_redactions_total') };
+      };
+      const batched = await outcome((stage, batch) => stage.updateBatch?.(batch));
+      expect(batched).toEqual(await outcome((stage, batch) => runStage(stage, batch)));
+      // Not vacuous: the batch was redacted (line and metadata, or the extracted values).
+      expect(JSON.stringify(batched.fields)).toMatch(/<USER>.*<EMAIL>.*<CREDIT_CARD>.*<SECRET_KV>/);
+    },
+  );
 
   test('keeps the stage contract when inputs are odd', async () => {
     await expectStageCompliance('- redact: { types: [email, ipv4] }', { mayChange: ['line'] });
