@@ -7,9 +7,9 @@ describe('principals and domain-qualified names', () => {
 
   test.each([
     [
-      'finds the name and no email when a Kerberos principal has an upper-case realm',
+      'finds the whole principal and no email when a Kerberos principal has an upper-case realm',
       'kinit: pre-auth failed for mweber@LAB.ACME.TEST while getting initial credentials',
-      [['user', 'mweber']],
+      [['user', 'mweber@LAB.ACME.TEST']],
     ],
     [
       'ignores service principals when they name a service, not a user',
@@ -22,32 +22,72 @@ describe('principals and domain-qualified names', () => {
       [['email', 'J.SMITH@ACME-MAIL.COM']],
     ],
     [
-      'finds the name when a login is qualified by a private realm',
+      'finds the whole principal when a login is qualified by a private realm',
       'login ok: ops_admin@lab.internal via sso; svc-bk@fileserver.local mounted',
       [
-        ['user', 'ops_admin'],
-        ['user', 'svc-bk'],
+        ['user', 'ops_admin@lab.internal'],
+        ['user', 'svc-bk@fileserver.local'],
       ],
     ],
     [
-      'finds the name when a user key holds a one-label realm',
+      'finds the whole principal when a user key holds a one-label realm',
       'auth user=tmiller@pve rhost=203.0.113.4 then "userid":"backup2@pbs"',
       [
-        ['user', 'tmiller'],
+        ['user', 'tmiller@pve'],
         ['ipv4', '203.0.113.4'],
-        ['user', 'backup2'],
+        ['user', 'backup2@pbs'],
       ],
     ],
     [
-      'finds the name when an API token id or a repository spec qualifies it',
+      'finds the whole principal when an API token id or a repository spec qualifies it',
       'token jdoe@pve!deploy used; repo svc@pbs@10.9.8.7:datastore; <ops@pam> ran; GET /users/kim@pve/tokens',
       [
-        ['user', 'jdoe'],
-        ['user', 'svc'],
+        ['user', 'jdoe@pve'],
+        ['user', 'svc@pbs'],
         ['ipv4', '10.9.8.7'],
-        ['user', 'ops'],
-        ['user', 'kim'],
+        ['user', 'ops@pam'],
+        ['user', 'kim@pve'],
       ],
+    ],
+    [
+      'finds the whole principal when a key, quotes or brackets hold it',
+      'bind principal=h.ortiz@AD.NORTHWIND.TEST ok; user "r_okafor@DIR.EXAMPLE" denied; acct=ylin@pve',
+      [
+        ['user', 'h.ortiz@AD.NORTHWIND.TEST'],
+        ['user', 'r_okafor@DIR.EXAMPLE'],
+        ['user', 'ylin@pve'],
+      ],
+    ],
+    [
+      'finds the whole principal when prose names it',
+      'ticket renewed for tsato@LAB; GSSAPI bind by dfarah@nas.home.arpa succeeded',
+      [
+        ['user', 'tsato@LAB'],
+        ['user', 'dfarah@nas.home.arpa'],
+      ],
+    ],
+    [
+      'keeps an address when a user key holds one, in capitals or not',
+      'user=M.OKONJO@FABRIKAM.COM login=ada@fabrikam.com',
+      [
+        ['email', 'M.OKONJO@FABRIKAM.COM'],
+        ['email', 'ada@fabrikam.com'],
+      ],
+    ],
+    [
+      'finds only the name when a shell prompt puts a host in capitals after it',
+      'ops@WEB-07:~$ uptime',
+      [['user', 'ops']],
+    ],
+    [
+      'finds only the name when a device prompt puts a host in capitals after it',
+      'admin@R1A2B3C4> show run',
+      [['user', 'admin']],
+    ],
+    [
+      'ignores an Erlang node name and package versions when a name and an @ come together',
+      'erl -sname couch@DB1 -setcookie x; npm i chalk@5.3.0 and pkg@1.2.3',
+      [],
     ],
     [
       'ignores npm tags, routers and message ids when one label follows the @',

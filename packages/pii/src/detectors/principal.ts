@@ -1,8 +1,8 @@
 /**
  * `name@REALM` is not always a mailbox. A Kerberos principal's realm is upper case (`alice@CORP.EXAMPLE.COM`), and
  * directories and hypervisors qualify a login with a realm that is not a mail domain: Proxmox's `root@pam`, vSphere's
- * `administrator@vsphere.local`, a host's `.local`/`.internal`/`.lan`/`.localdomain` name. In all of these the name is
- * a user and nothing is an email.
+ * `administrator@vsphere.local`, a host's `.local`/`.internal`/`.lan`/`.localdomain` name. In all of these the whole
+ * `name@realm` is one user (the realm names where the account lives) and nothing is an email.
  */
 
 /** Top-level labels that no mail system routes: mDNS `.local` (RFC 6762), `.internal`, `.lan`, `home.arpa` (RFC 8375). */
@@ -36,3 +36,20 @@ export const nonMailRealm = `(?=${nonMailRealmShape})${embedsIpv4}${nonMailRealm
 /** Pattern source, after an `@`: one label with no dot, as Proxmox's `pam`/`pve`/`pbs` (a letter first, no digits:
  * `pkg@4`, `image@sha256:` and hosts numbered `node1` are not realms). */
 export const singleLabelRealm = '[A-Za-z][A-Za-z_-]*(?![\\w.-]|\\.[A-Za-z0-9])';
+
+/** Pattern source: a lower-case letter in the name or the realm at a principal's first character: a name and a realm
+ * both in capitals are an address shouted (`J.SMITH@ACME.COM`), and the email claims it. */
+const notAllCapitals = '(?=[\\w.$-]*[a-z]|[^@\\s]*@[\\w.-]*[a-z])';
+
+/** Pattern source, inside a lookbehind that ends at the `@` of a principal whose realm `realm` matches after it: the
+ * name, and in a capture the whole principal `name@realm` (or, all in capitals, only the name). */
+export function principalBefore(name: string, realm: string): string {
+  return `(?:${notAllCapitals}(?=(${name}@${realm}))${name}|(${name}))@`;
+}
+
+/** True when `value`, with an `@` at `at`, is a principal: its realm is not a mail domain (an address a pattern took
+ * whole, `alice@example.com`, is no user). */
+export function isPrincipal(value: string, at: number): boolean {
+  const realm = value.slice(at + 1);
+  return isRealmNotMailDomain(realm, value.slice(0, at), false) || /^[A-Za-z][A-Za-z_-]*$/.test(realm);
+}

@@ -71,7 +71,7 @@ describe('secret key words and value syntax', () => {
       'finds the secret after the id when an API token is ID=SECRET',
       'PVEAPIToken=ops@pam!ci=2b1c4d6e-8f90-4a1b-9c2d-3e4f5a6b7c8d',
       [
-        ['user', 'ops'],
+        ['user', 'ops@pam'],
         ['secret_kv', '2b1c4d6e-8f90-4a1b-9c2d-3e4f5a6b7c8d'],
       ],
     ],
@@ -94,7 +94,7 @@ describe('secret key words and value syntax', () => {
       'kadmin -q "ank -pw Wq9zLm42Tx bob@LAB.TEST"; influx query -t Rk2Vm8Zq4Lx7Tn1W; jcli open h:1 -u ops -p Zm4Kq8Lx',
       [
         ['secret_kv', 'Wq9zLm42Tx'],
-        ['user', 'bob'],
+        ['user', 'bob@LAB.TEST'],
         ['secret_kv', 'Rk2Vm8Zq4Lx7Tn1W'],
         ['user', 'ops'],
         ['secret_kv', 'Zm4Kq8Lx'],

@@ -3,7 +3,7 @@ import { cliUserRules } from './cli-credentials';
 import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { isPlaceholderValue } from './secret-kv';
-import { embedsIpv4, nonMailRealmShape, singleLabelRealm } from './principal';
+import { embedsIpv4, isPrincipal, nonMailRealmShape, principalBefore, singleLabelRealm } from './principal';
 import { notAName } from './user';
 import { domainUserName, userName as name } from './user-name';
 
@@ -31,10 +31,14 @@ const adminVerbWords = ['user', 'users'].flatMap((user) =>
 // A lower-case letter before `Login` (`administratorLogin`): `login` alone is mostly a word of prose.
 const camelLoginWords = [...'abcdefghijklmnopqrstuvwxyz'].map((letter) => `${letter}login`);
 
+/** (Of a principal `name@realm`, the name is what must look like one.) */
 function plausibleUser(value: string): boolean {
-  const lower = value.toLowerCase();
+  const at = value.indexOf('@');
+  if (at !== -1 && !isPrincipal(value, at)) return false;
+  const name = at === -1 ? value : value.slice(0, at);
+  const lower = name.toLowerCase();
   return (
-    value !== '' && !isPlaceholderValue(value) && !notAUser.has(lower) && !notAName.has(lower) && !hostLike.test(value)
+    name !== '' && !isPlaceholderValue(name) && !notAUser.has(lower) && !notAName.has(lower) && !hostLike.test(name)
   );
 }
 
@@ -65,13 +69,14 @@ export function createUserFormatsDetector(): Detector {
         // MySQL general log `Connect\talice@10.0.0.5 on shop`, slow log `# User@Host: alice[alice] @ host [addr]`.
         rule(['connect\t', 'change user\t'], `\\b(?:Connect|Change user)\\t\\s*(${name})@[\\w.%:-]+\\s+(?:on|as)\\b`),
         rule(['user@host'], `User@Host:\\s*(${name})\\[(${name})?\\]`, undefined, 'gi'),
-        // A principal: a name qualified by a realm that is not a mail domain (Kerberos `alice@CORP.EXAMPLE.COM`, vSphere's
-        // `administrator@vsphere.local`; not a service principal `HTTP/web@R`). Proxmox-style one-label realms count
+        // A principal, whole: a name qualified by a realm that is not a mail domain (Kerberos `alice@CORP.EXAMPLE.COM`,
+        // vSphere's `administrator@vsphere.local`; not a service principal `HTTP/web@R`). Proxmox-style one-label realms count
         // where only a login can stand: an API token id `alice@pve!ci`, `alice@pbs@host:store`, `<root@pam>`,
-        // `/users/alice@pve/`. (`<id@host>` is a message id.)
+        // `/users/alice@pve/`. (`<id@host>` is a message id, `-sname rabbit@NODE1` an Erlang node; a shell prompt's
+        // `alice@HOST:~$`, `admin@HOST>` names a host: only the name.)
         rule(
           ['@'],
-          `@(?:(?:(?=${nonMailRealmShape})${embedsIpv4}|(?=${singleLabelRealm}(?:![\\w-]|@[\\w-])))(?<=(?<![\\w.@%+'/\\\\<-])(${name})@)|(?=${singleLabelRealm}(?:>|/))(?<=(?:<|/users?/)(${name})@))`,
+          `@(?:(?:(?=${nonMailRealmShape})${embedsIpv4}|(?=${singleLabelRealm}(?:![\\w-]|@[\\w-])))(?<=(?<![\\w.@%+'/\\\\<-]|-(?:s?name|remsh)\\s+)${principalBefore(name, `(?:${nonMailRealmShape}|${singleLabelRealm})(?!(?::[\\w.-]+)*:~|>(?<=^\\S*>))`)})|(?=${singleLabelRealm}(?:>|/))(?<=(?:<|/users?/)${principalBefore(name, singleLabelRealm)}))`,
         ),
         // Squid: `... TCP_MISS/200 512 GET http://x/ alice HIER_DIRECT/10.0.0.1 text/html`.
         rule(

@@ -2,7 +2,7 @@ import { blanks } from '../keyword-scan';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 import { pgpassUser, pgpassWords } from './pgpass';
-import { nonMailRealm, singleLabelRealm } from './principal';
+import { isPrincipal, nonMailRealm, singleLabelRealm } from './principal';
 import { isPlaceholderValue } from './secret-kv';
 import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
@@ -36,7 +36,8 @@ export const notAName = new Set(
   ).split(' '),
 );
 
-// `user=root@pam`, `user 'alice@CORP.EXAMPLE.COM'`: a name qualified by a realm that is not a mail domain.
+// `user=root@pam`, `user 'alice@CORP.EXAMPLE.COM'`: a name qualified by a realm that is not a mail domain (the patterns
+// take the realm too; find keeps it only for a principal: under the `i` flag the shape also passes `alice@example.com`).
 const realmAfter = `@(?:${nonMailRealm}|${singleLabelRealm})`;
 
 // A Windows domain as logs write it before a name: NetBIOS in capitals (`CORP`, `NA`) or a DNS realm (`VSPHERE.LOCAL`).
@@ -118,7 +119,7 @@ export function createUserDetector(): Detector {
   // (A bare word with a quoted name after it is a noun, `User source 'default'`, `user group "ops"`: the name is next.)
   const phrase = boundaryPatterns(
     '(?<![\\w.-])',
-    `(?:user(?<!(?:BEGIN|END) user)(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name})(?!\\s+["'][^"'\\s]+["'])(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$|${realmAfter})`,
+    `(?:user(?<!(?:BEGIN|END) user)(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name}(?:${realmAfter}|(?!\\s+["'][^"'\\s]+["'])(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$)))`,
     'gi',
   );
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
@@ -126,7 +127,7 @@ export function createUserDetector(): Detector {
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|(?<![_.-])acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName})(?:(?=${realmAfter})|(?![\\w.$@/(-]|:/))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|(?<![_.-])acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName}(?:${realmAfter}|(?![\\w.$@/(-]|:/)))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
@@ -329,7 +330,10 @@ export function createUserDetector(): Detector {
               keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, m.index + m[0].length, keyWord)
           ) {
             const found = m[m.length - 1] as string;
-            const value = withoutFinalDots(found);
+            // A principal is one user, `name@realm`; the name alone must look like one.
+            const at = found.indexOf('@');
+            const value = withoutFinalDots(at === -1 ? found : found.slice(0, at));
+            const length = at !== -1 && isPrincipal(found, at) ? found.length : value.length;
             const valueStart = m.index + m[0].lastIndexOf(found);
             // A quoted or bracketed value is a name whatever word it is (`user="reporting"`, `[manager]`).
             const opening = text.charCodeAt(valueStart - 1);
@@ -344,7 +348,7 @@ export function createUserDetector(): Detector {
             // `"actor_user_name":"Dana Brennan"`: a display name goes on past a space inside its quotes, it is no login.
             const end = valueStart + value.length;
             if (quoted && /^ [^"'\n]{0,64}["']/.test(text.slice(end, end + 66))) continue;
-            out.push(candidate('user', valueStart, valueStart + value.length, m.index, valueStart + value.length));
+            out.push(candidate('user', valueStart, valueStart + length, m.index, valueStart + length));
           }
         }
       }
