@@ -57,8 +57,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   return Object.freeze({
     types: scanner.types,
-    // One text is a batch of one: the same code path.
-    redact: (text: string) => redactBatch([text])[0] as RedactionResult,
+    // One text is a batch of one (resolve): the same code path.
+    redact: (text: string) => redactResolved(text, scanner.resolve(text)),
     redactBatch,
     redactRecord: (value: unknown) =>
       redactRecord(value, {

@@ -51,49 +51,50 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
 
   /** Each detector runs over every text of the slice before the next one starts: the order of the work, not the work,
    * is what this changes (each text's candidates are pushed in the same order as text by text). */
-  function resolveSlice(texts: readonly string[], from: number, to: number, out: Candidate[][]): void {
-    const found: Candidate[][] = [];
-    for (let t = from; t < to; t++) found.push([]);
+  function resolveSlice(texts: readonly string[], from: number, to: number, found: Candidate[][]): void {
+    const count = to - from;
     // Log lines nearly all hold a digit, so a shared pre-test for the shape-led detectors would only add a pass.
     for (const detector of others) {
       for (let t = from; t < to; t++) {
         const text = texts[t] as string;
         // A hint remembers its last text: find follows mayMatch on the same text.
-        if (text.length > 0 && detector.mayMatch(text)) detector.find(text, found[t - from] as Candidate[]);
+        if (text.length > 0 && detector.mayMatch(text)) detector.find(text, found[t] as Candidate[]);
       }
     }
-    if (groups.length < (to - from) * slots) groups = new Int32Array((to - from) * slots);
+    if (groups.length < count * slots) groups = new Int32Array(count * slots);
+    const table = groups;
     for (let t = from; t < to; t++) {
       const text = texts[t] as string;
-      if (text.length > 0) groupsIn(text, groups, (t - from) * slots);
+      if (text.length > 0) groupsIn(text, table, (t - from) * slots);
     }
     // Each slot is cleared as it is read, so the table is all zero for the next batch without a fill.
     try {
       for (let i = 0; i < slots; i++) {
         const detector = keywordLed[i] as Detector;
-        for (let t = 0, at = i; t < to - from; t++, at += slots) {
-          const seen = groups[at] as number;
+        for (let t = from, at = i; t < to; t++, at += slots) {
+          const seen = table[at] as number;
           if (seen === 0) continue;
-          groups[at] = 0;
-          detector.find(texts[from + t] as string, found[t] as Candidate[], seen);
+          table[at] = 0;
+          detector.find(texts[t] as string, found[t] as Candidate[], seen);
         }
       }
     } catch (error) {
-      groups.fill(0);
+      table.fill(0);
       throw error;
     }
     for (let t = from; t < to; t++) {
-      const text = texts[t] as string;
-      const candidates = found[t - from] as Candidate[];
-      out.push(candidates.length === 0 ? candidates : addRepeats(text, resolveOverlaps(candidates)));
+      const candidates = found[t] as Candidate[];
+      if (candidates.length > 0) found[t] = addRepeats(texts[t] as string, resolveOverlaps(candidates));
     }
   }
 
+  /** Each text's candidates, found into one list per text, then resolved in place of it. */
   function resolveBatch(texts: readonly string[]): Candidate[][] {
-    const out: Candidate[][] = [];
+    const found: Candidate[][] = new Array<Candidate[]>(texts.length);
+    for (let t = 0; t < texts.length; t++) found[t] = [];
     for (let from = 0; from < texts.length; from += maxBatchLines)
-      resolveSlice(texts, from, Math.min(texts.length, from + maxBatchLines), out);
-    return out;
+      resolveSlice(texts, from, Math.min(texts.length, from + maxBatchLines), found);
+    return found;
   }
 
   const matchesOf = (text: string, resolved: readonly Candidate[]): PiiMatch[] =>
