@@ -7,11 +7,9 @@
 // blind parts' texts. Rounds interleave the two servers (best of 5). Prints items/s (wall) and the server's CPU per
 // item (all its threads, from /proc), and current / reference ratios: CPU time is what the machine's load moves least.
 'use strict';
-const fs = require('node:fs');
 const path = require('node:path');
-const { spawnSorter, logLines, systems, threadCpu } = require('./support');
+const { spawnSorter, lineSets, threadCpu } = require('./support');
 
-const corpusDir = path.join(__dirname, '..', 'pii');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const inFlight = 2;
 const batchSizes = [100, 1000];
@@ -20,29 +18,6 @@ if (baselineArg < 0 || !process.argv[baselineArg + 1])
   throw new Error('usage: end-to-end.js --baseline-server PATH/services/ai-sorter/dist/server.js');
 const baselineServer = path.resolve(process.argv[baselineArg + 1]);
 const env = { MAX_BATCH_ITEMS: '1000', BODY_LIMIT: '8mb' };
-
-function corpusTexts(pattern) {
-  return fs
-    .readdirSync(corpusDir)
-    .filter((f) => pattern.test(f))
-    .sort()
-    .flatMap((f) =>
-      fs
-        .readFileSync(path.join(corpusDir, f), 'utf8')
-        .split('\n')
-        .filter((l) => l.length > 0)
-        .map((l) => JSON.parse(l).text),
-    );
-}
-
-function sets() {
-  const tuning = corpusTexts(/^corpus(-generated)?\.jsonl$/);
-  return [
-    ['loghub-2k raw lines', systems().flatMap((system) => logLines(system))],
-    ['corpus texts x5', Array.from({ length: 5 }, () => tuning).flat()],
-    ['blind texts', corpusTexts(/^corpus-blind\d*\.jsonl$/)],
-  ];
-}
 
 /** The request bodies for a set: every line once, in batches of `size`, each item with an id a client might choose. */
 function bodies(lines, size) {
@@ -87,7 +62,7 @@ async function main() {
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   try {
-    for (const [name, lines] of sets()) {
+    for (const [name, lines] of lineSets()) {
       for (const size of batchSizes) {
         const requestBodies = bodies(lines, size);
         const best = servers.map(() => ({ seconds: Infinity, cpuUs: Infinity }));

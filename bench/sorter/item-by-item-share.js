@@ -6,29 +6,13 @@
 // per chunk would save, as a share of the step. CPU time, best of 5; needs `pnpm turbo run build --filter @obs/ai-sorter...`.
 'use strict';
 const { randomUUID } = require('node:crypto');
-const fs = require('node:fs');
 const path = require('node:path');
-const { logLines, systems } = require('./support');
+const { lineSets } = require('./support');
 
 const { createItemTools, redactItems } = require(
   path.join(path.dirname(require.resolve('@obs/ai-sorter/package.json')), 'dist', 'items', 'prepare.js'),
 );
-const corpusDir = path.join(__dirname, '..', 'pii');
 const rounds = 5;
-
-function corpusTexts(pattern) {
-  return fs
-    .readdirSync(corpusDir)
-    .filter((f) => pattern.test(f))
-    .sort()
-    .flatMap((f) =>
-      fs
-        .readFileSync(path.join(corpusDir, f), 'utf8')
-        .split('\n')
-        .filter((l) => l.length > 0)
-        .map((l) => JSON.parse(l).text),
-    );
-}
 
 const cpuUs = (fn) => {
   const start = process.cpuUsage();
@@ -54,12 +38,7 @@ function recordingTools() {
   return { tools: { ...tools, redactor: recording }, texts, redactor };
 }
 
-const tuning = corpusTexts(/^corpus(-generated)?\.jsonl$/);
-const sets = [
-  ['loghub-2k raw lines', systems().flatMap((system) => logLines(system))],
-  ['corpus texts x5', Array.from({ length: 5 }, () => tuning).flat()],
-  ['blind texts', corpusTexts(/^corpus-blind\d*\.jsonl$/)],
-];
+const sets = lineSets();
 const ids = [
   ['no ids', () => undefined],
   ['short ids', (i) => `line-${i}`],

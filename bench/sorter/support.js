@@ -187,6 +187,33 @@ function logLines(system) {
     .filter((l) => l.length > 0);
 }
 
+/** The texts of the PII corpus parts (bench/pii/*.jsonl) whose file names match `pattern`, in file name order. */
+function corpusTexts(pattern) {
+  const dir = path.join(repoRoot, 'bench', 'pii');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .sort()
+    .flatMap((f) =>
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.length > 0)
+        .map((l) => JSON.parse(l).text),
+    );
+}
+
+/** Raw lines by kind: every loghub-2k system's lines, the PII corpus texts (tuning and generated, x5: a short set made
+ * long enough to time), and the blind parts' texts (formats the detectors were not written from). */
+function lineSets() {
+  const tuning = corpusTexts(/^corpus(-generated)?\.jsonl$/);
+  return [
+    ['loghub-2k raw lines', systems().flatMap((system) => logLines(system))],
+    ['corpus texts x5', Array.from({ length: 5 }, () => tuning).flat()],
+    ['blind texts', corpusTexts(/^corpus-blind\d*\.jsonl$/)],
+  ];
+}
+
 function systems() {
   if (!fs.existsSync(dataDir)) throw new Error(`loghub-2k not found at ${dataDir} (set LOGHUB_DIR)`);
   return fs
@@ -206,4 +233,5 @@ module.exports = {
   dataDir,
   sorterRequire,
   threadCpu,
+  lineSets,
 };
