@@ -144,6 +144,10 @@ describe('secret kv detector', () => {
     ],
     ['ignores a filter marker when a framework masked the value', '"password"=>"[FILTERED]", secret=[MASKED]'],
     [
+      'ignores a value cut short by an ellipsis when a log prints only its start',
+      'refresh_token=9fQx2LmTz0aBv7Kd... db_password: "{{..." session_token=Qm8vRt3Lw6...(truncated) api_key=Zk4Pq…',
+    ],
+    [
       'ignores the userinfo of a URL when url_credentials owns it',
       'git clone https://x-access-token:abc123def456@github.com/a/b.git',
     ],
