@@ -24,21 +24,22 @@ function freePort() {
 }
 
 /** Starts dist/server.js with env on a free loopback port (LOG_LEVEL=warn: no access log); resolves once /healthz answers.
- * With `logs` (an array), the server's stdout and stderr are appended to it instead of shown.
+ * With `logs` (an array), the server's stdout and stderr are appended to it instead of shown; `server` is another
+ * checkout's built server.js (a reference measured in the same run).
  * On a shared machine another program may take the free port before the server binds it: then it tries a new one. */
-async function spawnSorter(env, logs) {
+async function spawnSorter(env, logs, server = serverJs) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnSorterOnce(env, logs);
+      return await spawnSorterOnce(env, logs, server);
     } catch (err) {
       if (attempt >= 3 || !/exited before/.test(err.message)) throw err;
     }
   }
 }
 
-async function spawnSorterOnce(env, logs) {
+async function spawnSorterOnce(env, logs, server) {
   const port = await freePort();
-  const child = spawn(process.execPath, [serverJs], {
+  const child = spawn(process.execPath, [server], {
     env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', logs === undefined ? 'inherit' : 'pipe', logs === undefined ? 'inherit' : 'pipe'],
   });
@@ -166,12 +167,51 @@ function startOracleLlm({ answerFor, baseMs = 0, perItemMs = 0 }) {
   );
 }
 
+/** CPU time (µs) each thread of a process has used, from Linux's /proc; the main thread's id is the process id. */
+function threadCpu(pid) {
+  const tick = 1e6 / 100; // USER_HZ is 100 on Linux
+  const out = new Map();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * tick);
+  }
+  return out;
+}
+
 /** A system's raw log lines as a file tailer reads them (line breaks, CRLF included, removed). */
 function logLines(system) {
   return fs
     .readFileSync(path.join(dataDir, system, `${system}_2k.log`), 'utf8')
     .split(/\r?\n/)
     .filter((l) => l.length > 0);
+}
+
+/** The texts of the PII corpus parts (bench/pii/*.jsonl) whose file names match `pattern`, in file name order. */
+function corpusTexts(pattern) {
+  const dir = path.join(repoRoot, 'bench', 'pii');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .sort()
+    .flatMap((f) =>
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.length > 0)
+        .map((l) => JSON.parse(l).text),
+    );
+}
+
+/** Raw lines by kind: every loghub-2k system's lines, the PII corpus texts (tuning and generated, x5: a short set made
+ * long enough to time), and the blind parts' texts (formats the detectors were not written from). */
+function lineSets() {
+  const tuning = corpusTexts(/^corpus(-generated)?\.jsonl$/);
+  return [
+    ['loghub-2k raw lines', systems().flatMap((system) => logLines(system))],
+    ['corpus texts x5', Array.from({ length: 5 }, () => tuning).flat()],
+    ['blind texts', corpusTexts(/^corpus-blind\d*\.jsonl$/)],
+  ];
 }
 
 function systems() {
@@ -183,4 +223,15 @@ function systems() {
     .sort();
 }
 
-module.exports = { freePort, spawnSorter, startLlmStub, startOracleLlm, logLines, systems, dataDir, sorterRequire };
+module.exports = {
+  freePort,
+  spawnSorter,
+  startLlmStub,
+  startOracleLlm,
+  logLines,
+  systems,
+  dataDir,
+  sorterRequire,
+  threadCpu,
+  lineSets,
+};

@@ -6,7 +6,7 @@
 const { spawn } = require('node:child_process');
 const http = require('node:http');
 const os = require('node:os');
-const { spawnSorter, startLlmStub, logLines, sorterRequire } = require('./support');
+const { spawnSorter, startLlmStub, logLines, sorterRequire, threadCpu } = require('./support');
 
 const autocannon = sorterRequire('autocannon');
 const duration = Number(process.env.BENCH_SECONDS ?? 5);
@@ -80,19 +80,6 @@ function probeHealthz(url) {
       return latencies;
     },
   };
-}
-
-/** CPU time (µs) each thread of a process has used, from Linux's /proc; the main thread's id is the process id. */
-function threadCpu(pid) {
-  const fs = require('node:fs');
-  const tick = 1e6 / 100; // USER_HZ is 100 on Linux
-  const out = new Map();
-  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * tick);
-  }
-  return out;
 }
 
 /** CPU µs per item over a run: the main thread's (it answers /healthz) and all threads' (workers, GC, libuv). */

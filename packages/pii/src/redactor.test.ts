@@ -20,7 +20,7 @@ describe('createRedactor', () => {
       ['ipv4', 3],
       ['email', 2],
     ]);
-    const long = redactor.redact(Array.from({ length: 30 }, (_, i) => `u${i}@example.com 10.0.1.${i}`).join(' '));
+    const long = redactor.redact(Array.from({ length: 30 }, (_, i) => `u${i}@example.com 10.0.1.${i + 1}`).join(' '));
     expect(Object.entries(long.counts)).toEqual([
       ['email', 30],
       ['ipv4', 30],

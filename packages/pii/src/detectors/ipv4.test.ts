@@ -15,6 +15,11 @@ describe('ipv4 detector', () => {
       ['10.0.0.0', '10.0.0.1', '10.0.0.9', '52.0.0.0'],
     ],
     [
+      'finds a network ending in .0 when a mask, a range or a network word says it is one',
+      'acl 172.16.4.0 255.255.252.0, ifconfig 192.168.7.0 netmask 0xffffff00, pool 10.9.8.0 - 10.9.8.99, subnet: 10.44.1.0',
+      ['172.16.4.0', '192.168.7.0', '10.9.8.0', '10.9.8.99', '10.44.1.0'],
+    ],
+    [
       'finds the address of an IPv4-mapped IPv6 address when a dual-stack socket logs one',
       'from ::ffff:203.0.113.88: invalid and [0:0:0:0:0:FFFF:198.51.100.7]:443',
       ['203.0.113.88', '198.51.100.7'],
@@ -54,6 +59,10 @@ describe('ipv4 detector', () => {
     ],
     ['ignores a section number when a section sign precedes it', 'as RFC 4511 §4.1.10.2 and § 5.2.1.3 say'],
     ['ignores a version when a quoted version key holds it', '{"app":"web","version":"27.1.0.4","build": "3.2.0.1"}'],
+    [
+      'ignores a four-part version ending in .0 when nothing says it is a network',
+      'Acme Relay 4.12.3.0 started (plugin 7.1.0.0); client 11.2.5.0 below minimum 11.3.0.0',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -13,8 +13,22 @@ const notAnIdentity = /^(?:127\.|0\.0\.0\.0$|255\.)/;
  */
 function versionLike(text: string, start: number, end: number): boolean {
   if (text.endsWith('.0.0.0', end) && text.charCodeAt(end) !== 47) return true;
+  if (text.charCodeAt(end - 1) === 48 && text.charCodeAt(end - 2) === 46 && !namedNetwork(text, start, end))
+    return true;
   const before = text.slice(Math.max(0, start - 3), start);
   return /[A-Za-z]-$|§ ?$|(?:[<>]=|~>) ?$/.test(before);
+}
+
+// What makes `a.b.c.0` a network: a prefix length, a netmask, a range, or a network word before it
+// (`10.20.0.0/16`, `10.60.0.0 255.255.0.0`, `10.1.0.0 netmask …`, `10.1.0.0-10.1.3.255`, `on network 10.128.0.0`). A
+// host numbered `.0` is rare; a version ending in `.0` is common (`Kong Gateway 3.8.0.0`, `agent 1.4.2.0`).
+const prefixOrMask = /^(?:\/\d|\s+255\.|\s+(?:net)?mask\b|\s*-\s*\d)/i;
+const networkWordBefore = /\b(?:network|net|subnet|route|cidr|range|prefix)\s*[:=]?\s*$/i;
+
+function namedNetwork(text: string, start: number, end: number): boolean {
+  return (
+    prefixOrMask.test(text.slice(end, end + 9)) || networkWordBefore.test(text.slice(Math.max(0, start - 12), start))
+  );
 }
 
 /**

@@ -38,6 +38,10 @@ describe('ipv6 detector', () => {
 
   test.each([
     ['ignores times when they are colon separated', 'at 10:20:30 and 2024-01-15T10:20:30.123Z'],
+    [
+      'ignores eight two-digit bytes when they are a serial or a fingerprint',
+      'tls cert serial=0C:9E:41:7A:B2:05:D8:33 and "fingerprint": "a1:00:3f:e7:12:9b:c4:5d"',
+    ],
     ['ignores scope operators when the parts are identifiers', 'std::vector Foo::Bar dead::beef'],
     ['ignores MAC addresses when they have six groups', 'hw 00:1a:2b:3c:4d:5e'],
     ['ignores groups longer than four hex digits when malformed', 'x 12345::1 y'],

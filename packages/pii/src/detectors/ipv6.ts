@@ -56,6 +56,9 @@ const namesNoMachine = /^(?:0{0,4}:){2,7}0{0,3}[01]$|^fe80::$|^::(?:[0-9a-f]{1,4
 // An IPv4-mapped address (`::ffff:203.0.113.9`) is the IPv4 client of a dual-stack socket: its address is an `ipv4`
 // (found by that detector), so one host has one type and one hash tag whichever socket logged it.
 const ipv4Mapped = /^(?:0{0,4}:){2,5}ffff:(?:\d{1,3}\.){3}\d{1,3}$/i;
+// Eight bytes of two hex digits each (`4A:1F:9C:22:0B:7E:61:D3`) are a certificate serial or a fingerprint: an address
+// whose eight groups all stay under 0x100 would lie in the reserved 0000::/8.
+const eightBytes = /^(?:[0-9a-f]{2}:){7}[0-9a-f]{2}$/i;
 
 function isHexDigit(code: number): boolean {
   const lower = code | 32;
@@ -118,7 +121,12 @@ export function createIpv6Detector(): Detector {
           (value === m[0] && text[m.index + value.length] === '-' && isDigit(text[m.index + value.length + 1]))
         )
           continue;
-        if ((value.includes('::') && !/\d/.test(value)) || namesNoMachine.test(value) || ipv4Mapped.test(value))
+        if (
+          (value.includes('::') && !/\d/.test(value)) ||
+          namesNoMachine.test(value) ||
+          ipv4Mapped.test(value) ||
+          eightBytes.test(value)
+        )
           continue;
         out.push(candidate('ipv6', m.index, m.index + value.length));
       }
