@@ -1,6 +1,6 @@
 import { createPiiScanner } from '../scanner';
 import type { Candidate } from './detector';
-import { givenNames, isGivenName } from './given-names';
+import { givenNames, isGivenName, isGivenNameAt } from './given-names';
 import { createUserGivenNameDetector, isJoinedName } from './user-given-name';
 
 describe('given names', () => {
@@ -13,6 +13,14 @@ describe('given names', () => {
 
   test.each(['Obinna', 'SIOBHAN', 'thanh', 'ifeoma', 'mthunzi', 'ryota'])('knows %s in any case', (name) => {
     expect(isGivenName(name)).toBe(true);
+  });
+
+  test('are looked up inside a text, in any case, only whole', () => {
+    const text = 'by Obinna, SIOBHAN and thanh: obinnax xobinna obin';
+    const at = (word: string): boolean => isGivenNameAt(text, text.indexOf(word), text.indexOf(word) + word.length);
+    for (const word of ['Obinna', 'SIOBHAN', 'thanh']) expect(at(word)).toBe(true);
+    for (const word of ['obinnax', 'xobinna', 'obin', 'by', 'Obinna,']) expect(at(word)).toBe(false);
+    for (const name of givenNames) expect(isGivenNameAt(`x ${name.toUpperCase()} y`, 2, 2 + name.length)).toBe(true);
   });
 });
 
@@ -36,6 +44,7 @@ describe('user given-name detector', () => {
     ['after a number and a colon', 'turn alloc user=1893344000:ingrid_solberg ok', ['ingrid_solberg']],
     ['bare in prose', 'rotated keys of dilnoza.rashidova yesterday', ['dilnoza.rashidova']],
     ['at a sentence end', 'Badge reissued for amara.osei.', ['amara.osei']],
+    ['alone on a line', 'tamsin_eze', ['tamsin_eze']],
   ])('%s', (_, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -59,6 +68,7 @@ describe('user given-name detector', () => {
     ['a word that is a name', 'grace.period=30s will.retry max_conns'],
     ['an initial before a word or a short field', 'see e.g. the docs; (n.epoch) and s.length'],
     ['a long run of letters before the separator', 'x abcdefghijklmnopqrstuvwxyzines.delgado'],
+    ['separators at both ends of a line', '.ines_delgado.'],
   ])('leaves %s', (_, text) => {
     expect(found(text)).toEqual([]);
   });

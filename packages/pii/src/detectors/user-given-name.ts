@@ -1,6 +1,6 @@
 import { isCommonWord } from './common-words';
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
-import { isGivenName, mayBeGivenName } from './given-names';
+import { isGivenName, isGivenNameAt } from './given-names';
 
 /**
  * Logins by their shape alone, wherever a value stands: a given name joined to a surname (`ines.delgado`,
@@ -22,8 +22,9 @@ function gluesBefore(code: number): boolean {
 // `-`, another label (`.x`), or a port or a source line (`:80`, `sofia.c:1234`).
 const glueAfter = /[\w@/\\%(+-]|\.\w|:\d|\s*=(?!=)/y;
 
+/** An ASCII letter, by one unsigned comparison (`| 32` folds A-Z onto a-z and no other code into them). */
 function isLetter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return ((code | 32) - 97) >>> 0 < 26;
 }
 
 // Last labels of files, hosts and code, and words of credentials: `wen.log`, `ines.json`, `v.password`.
@@ -54,14 +55,18 @@ export function isJoinedName(given: string, separator: string, surname: string):
 
 /** The login joined at the separator `at`, if the letters around it make one; returns where the next separator that
  * can start one may be. (Each `.` and `_` is found by `indexOf` and read by character codes: a pattern led by the
- * letters before it is tried at every word of the line, one led by the separator costs twice the `indexOf` scan.) */
+ * letters before it is tried at every word of the line, one led by the separator costs twice the `indexOf` scan.)
+ * A rejected separator is left at once: letting `indexOf` find the next one of a run (`org.apache.kafka`, rejected
+ * by its glued start) costs less than reading the rest of the run by character code. */
 function joinedAt(text: string, at: number, out: Candidate[]): number {
+  // (Every read is inside the text: one past its end, a NaN, makes every character code of the scan a float.)
+  if (at === 0 || at + 1 === text.length) return at + 1;
   if (!isLetter(text.charCodeAt(at + 1)) || !isLetter(text.charCodeAt(at - 1))) return at + 1;
   let start = at - 1;
   while (start > 0 && at - start <= 20 && isLetter(text.charCodeAt(start - 1))) start--;
-  // Past a glued start, no later separator of the same run can start a login either (`org.apache.kafka.Consumer`).
-  if (at - start > 20 || (start > 0 && gluesBefore(text.charCodeAt(start - 1)))) return endOfRun(text, at + 1);
-  if (at - start > 1 && !mayBeGivenName(text, start, at)) return endOfRun(text, at + 1);
+  if (at - start > 20 || (start > 0 && gluesBefore(text.charCodeAt(start - 1)))) return at + 1;
+  // The name is looked up in the line itself, before the surname is read or anything is copied.
+  if (at - start > 1 && !isGivenNameAt(text, start, at)) return at + 1;
   let end = at + 2;
   while (end < text.length && end - at <= 31 && isLetter(text.charCodeAt(end))) end++;
   const surnameEnd = end;
@@ -69,14 +74,7 @@ function joinedAt(text: string, at: number, out: Candidate[]): number {
   glueAfter.lastIndex = end;
   if (!glueAfter.test(text) && isJoinedName(text.slice(start, at), text.charAt(at), text.slice(at + 1, surnameEnd)))
     out.push(candidate('user', start, end));
-  return endOfRun(text, end);
-}
-
-/** The end of the run of gluing characters from `from`: a separator inside it has one before its letters. */
-function endOfRun(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && gluesBefore(text.charCodeAt(at))) at++;
-  return at;
+  return end;
 }
 
 export function createUserGivenNameDetector(): Detector {
