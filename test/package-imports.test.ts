@@ -16,6 +16,8 @@ const ALLOWED: Record<string, string> = {
     'compiles packages/collector/src as of a git ref (--baseline) and runs it beside the current build',
   'bench/sorter/per-item-redaction.js':
     "compiles the sorter's items/ over packages/pii/src as of a git ref (--baseline) and times the built items/ step, which the sorter does not export",
+  'bench/sorter/end-to-end.js':
+    "names a reference checkout's built ai-sorter server (--baseline-server) that it starts beside the current build",
   'jest.config.js': 'maps package names to their sources, so tests run without a build',
   'test/package-imports.test.ts': 'its own examples of what the check finds',
 };
