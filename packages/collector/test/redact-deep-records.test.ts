@@ -1,10 +1,5 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseConfig } from '../src/config';
-import { runCollector, type RunningCollector } from '../src/runtime/run-collector';
-import { createLogger } from '../src/runtime/logger';
-import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
+import { useCollectorRun } from './support/collector-run';
 import { freePort } from './support/free-port';
 
 const depth = 100_000;
@@ -15,26 +10,14 @@ function deepJson(kind: 'object' | 'array', leaf: string): string {
 }
 
 describe('the redact stage on records nested 100,000 deep, through a Loki push', () => {
-  let dir: string;
-  let receiver: LokiPushReceiver;
-  let collector: RunningCollector | undefined;
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redact-deep-'));
-    receiver = await LokiPushReceiver.start();
-  });
-  afterEach(async () => {
-    await collector?.shutdown(AbortSignal.timeout(2000));
-    collector = undefined;
-    await receiver.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const run = useCollectorRun('redact-deep-');
 
   /** Runs a collector whose pushes go through `stages` to the receiver; answers the push URL. */
   async function start(stages: string): Promise<string> {
     const port = await freePort();
     const yaml = `
 server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
-storage_path: ${path.join(dir, 'data')}
+storage_path: ${path.join(run.dir, 'data')}
 sources:
   push: { type: loki_push, listen_address: 127.0.0.1, listen_port: ${port}, forward_to: [pipelines.main] }
 pipelines:
@@ -43,11 +26,9 @@ pipelines:
 ${stages}
     forward_to: [sinks.loki]
 sinks:
-  loki: { type: loki, url: "${receiver.url}", batch_wait_ms: 20, max_line_size_bytes: 4194304 }
+  loki: { type: loki, url: "${run.receiver.url}", batch_wait_ms: 20, max_line_size_bytes: 4194304 }
 `;
-    const file = path.join(dir, 'collector.yaml');
-    fs.writeFileSync(file, yaml);
-    collector = await runCollector(parseConfig(yaml, file, {}), { logger: createLogger({ level: 'silent' }) });
+    await run.start(yaml);
     return `http://127.0.0.1:${port}/loki/api/v1/push`;
   }
 
@@ -65,8 +46,8 @@ sinks:
       const leaf = '{"contact":"ops@example.net","password":"Zq81bXk2","port":8443}';
       const res = await push(url, 'deep metadata', { trace: deepJson(kind, leaf), owner: 'jo@example.org' });
       expect(res.status).toBe(204);
-      await receiver.waitForEntries(1);
-      expect(receiver.entries[0]?.structuredMetadata).toEqual({
+      await run.receiver.waitForEntries(1);
+      expect(run.receiver.entries[0]?.structuredMetadata).toEqual({
         trace: deepJson(kind, '{"contact":"<EMAIL>","password":"<SECRET_KV>","port":8443}'),
         owner: '<EMAIL>',
       });
@@ -84,8 +65,8 @@ sinks:
         `{"attrs":${deepJson(kind, '{"contact":"ops@example.net","user.name":"hvolkova"}')}}`,
       );
       expect(res.status).toBe(204);
-      await receiver.waitForEntries(1);
-      expect(receiver.lines()).toEqual([deepJson(kind, '{"contact":"<EMAIL>","user.name":"<USER>"}')]);
+      await run.receiver.waitForEntries(1);
+      expect(run.receiver.lines()).toEqual([deepJson(kind, '{"contact":"<EMAIL>","user.name":"<USER>"}')]);
     },
   );
 });
