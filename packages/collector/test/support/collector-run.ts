@@ -1,34 +1,40 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseConfig } from '../../src/config';
+import { loadConfig } from '../../src/config/load';
 import { createLogger } from '../../src/runtime/logger';
 import { runCollector, type RunningCollector } from '../../src/runtime/run-collector';
 import { LokiPushReceiver } from '../../src/testing/loki-push-receiver';
+import { required } from '@obs/schema/testing';
 
 /** What a test that runs a whole collector against a Loki receiver uses; fresh for each test. */
 export interface CollectorRun {
-  /** A temporary folder for the config, storage and files, removed after the test. */
+  /** A fresh folder per test, for the config, storage and files; removed after the test. */
   readonly dir: string;
+  /** Decodes Loki's wire format; not Loki. */
   readonly receiver: LokiPushReceiver;
-  /** The collector `start` ran, until the test ends. */
+  /** The collector `start` ran, until it is stopped. */
   readonly collector: RunningCollector | undefined;
-  /** Writes `yaml` as the config file in `dir` and runs it with a silent logger. */
-  start(yaml: string): Promise<RunningCollector>;
+  /** Writes `text` as `<dir>/<fileName>` and runs it as `collector run -c` would (a Promtail file too). */
+  start(text: string, fileName?: string): Promise<RunningCollector>;
+  stop(): Promise<void>;
 }
 
-/** Sets up a folder and a receiver before each test of the describe it is called in, and shuts all down after. */
+/** Per test of the describe it is called in: a folder and a receiver before, and everything stopped after. */
 export function useCollectorRun(prefix: string): CollectorRun {
   let dir = '';
   let receiver: LokiPushReceiver | undefined;
   let collector: RunningCollector | undefined;
+  const stop = async (): Promise<void> => {
+    await collector?.shutdown(AbortSignal.timeout(5000));
+    collector = undefined;
+  };
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     receiver = await LokiPushReceiver.start();
   });
   afterEach(async () => {
-    await collector?.shutdown(AbortSignal.timeout(2000));
-    collector = undefined;
+    await stop();
     await receiver?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -37,17 +43,17 @@ export function useCollectorRun(prefix: string): CollectorRun {
       return dir;
     },
     get receiver() {
-      if (receiver === undefined) throw new Error('useCollectorRun: the receiver exists only inside a test');
-      return receiver;
+      return required(receiver, 'the Loki push receiver (started in beforeEach)');
     },
     get collector() {
       return collector;
     },
-    async start(yaml) {
-      const file = path.join(dir, 'collector.yaml');
-      fs.writeFileSync(file, yaml);
-      collector = await runCollector(parseConfig(yaml, file, {}), { logger: createLogger({ level: 'silent' }) });
+    async start(text, fileName = 'collector.yaml') {
+      const file = path.join(dir, fileName);
+      fs.writeFileSync(file, text);
+      collector = await runCollector(await loadConfig(file, {}), { logger: createLogger({ level: 'silent' }) });
       return collector;
     },
+    stop,
   };
 }
