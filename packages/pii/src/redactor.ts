@@ -34,19 +34,22 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const secretKvEnabled = scanner.types.includes('secret_kv');
   const hashed = options.hashKey !== undefined;
 
+  // Plain placeholders carry no value: the value is normalized only for hash mode.
+  const tag: (type: PiiType, value: string) => string = hashed
+    ? (type, value) => placeholder(type, scanner.detector(type).normalize(value))
+    : (type) => placeholder(type, '');
+
   function redactResolved(text: string, matches: readonly Candidate[]): RedactionResult {
     if (matches.length === 0) return { text, counts: {}, replacements: noReplacements };
     const replacements: Replacement[] = [];
     let out = '';
     let last = 0;
     for (const m of matches) {
-      // Plain placeholders carry no value: the value is cut and normalized only for hash mode.
-      const tag = hashed
-        ? placeholder(m.type, scanner.detector(m.type).normalize(text.slice(m.start, m.end)))
-        : placeholder(m.type, '');
+      // The value is cut only for hash mode (a plain placeholder ignores it).
+      const placeholderText = tag(m.type, hashed ? text.slice(m.start, m.end) : '');
       out += text.slice(last, m.start);
-      replacements.push({ start: m.start, end: m.end, at: out.length, length: tag.length });
-      out += tag;
+      replacements.push({ start: m.start, end: m.end, at: out.length, length: placeholderText.length });
+      out += placeholderText;
       last = m.end;
     }
     return { text: out + text.slice(last), counts: countByType(matches), replacements };
@@ -63,9 +66,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     redactRecord: (value: unknown) =>
       redactRecord(value, {
         resolve: scanner.resolve,
-        tag: hashed
-          ? (type, value) => placeholder(type, scanner.detector(type).normalize(value))
-          : (type) => placeholder(type, ''),
+        tag,
         secretKeys: secretKvEnabled,
       }),
   });

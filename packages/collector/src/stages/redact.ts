@@ -100,9 +100,13 @@ class RedactStage implements Stage {
     names.forEach((name, i) => {
       const was = record[keys[i] as string];
       const now = redacted[name];
-      if (typeof now === 'string') metadata[name] = now;
+      if (typeof now === 'string') {
+        metadata[name] = now;
+        return;
+      }
       // A map that was JSON text is written back only when redacted, so its spelling is otherwise kept.
-      else if (renamed || jsonText(now as object) !== jsonText(was as object)) metadata[name] = jsonText(now as object);
+      const text = jsonText(now as object);
+      if (renamed || text !== jsonText(was as object)) metadata[name] = text;
     });
   }
 

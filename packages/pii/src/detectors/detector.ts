@@ -136,11 +136,23 @@ export function digitsOnly(value: string): string {
 }
 
 /**
- * Items (rules, token formats) cut into runs of at most 32, so that a detector made of one run can give each item a
- * keyword group of its own (the groups are the bits of one number).
+ * Items (rules, token formats) cut into consecutive runs of at most 32 keyword groups in all, in their order, so that a
+ * detector made of one run can give each item its own groups (the groups are the bits of one number). `groups` is how
+ * many an item takes (one unless given).
  */
-export function inRunsOf32<T>(items: readonly T[]): T[][] {
-  return Array.from({ length: Math.ceil(items.length / 32) }, (_, run) => items.slice(run * 32, run * 32 + 32));
+export function inRunsOf32<T>(items: readonly T[], groups: (item: T) => number = () => 1): T[][] {
+  const runs: T[][] = [];
+  let used = 32;
+  for (const item of items) {
+    const size = groups(item);
+    if (used + size > 32) {
+      runs.push([]);
+      used = 0;
+    }
+    (runs[runs.length - 1] as T[]).push(item);
+    used += size;
+  }
+  return runs;
 }
 
 /**

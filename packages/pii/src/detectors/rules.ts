@@ -1,6 +1,6 @@
 import type { PiiType } from '../pii-type';
 import { createGroupScan } from '../keyword-scan';
-import { candidate, combineDetectors, keepAsIs, type Candidate, type Detector } from './detector';
+import { candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
  * One way a log format or a command line places a value: the words (lower case) one of which every text with a
@@ -32,20 +32,9 @@ function wordGroups(r: Rule): string[][] {
   return [r.words, ...(r.alsoWords ?? [])].map((words) => [...new Set(words)]);
 }
 
-/** Consecutive runs of rules with at most 32 keyword groups in all (the bits of one number), in their order. */
-function inRunsOf32Groups(rules: readonly Rule[]): Rule[][] {
-  const runs: Rule[][] = [];
-  let groups = 32;
-  for (const r of rules) {
-    const size = 1 + (r.alsoWords?.length ?? 0);
-    if (groups + size > 32) {
-      runs.push([]);
-      groups = 0;
-    }
-    (runs[runs.length - 1] as Rule[]).push(r);
-    groups += size;
-  }
-  return runs;
+/** How many keyword groups a rule takes: its words, and one for each further list. */
+function groupCount(r: Rule): number {
+  return 1 + (r.alsoWords?.length ?? 0);
 }
 
 /**
@@ -60,7 +49,7 @@ export function createRuleDetector(
   groups: ReadonlyArray<readonly Rule[]>,
   accept: (value: string) => boolean,
 ): Detector {
-  const parts = inRunsOf32Groups(groups.flat()).map((run) => createRulePart(type, run, accept));
+  const parts = inRunsOf32(groups.flat(), groupCount).map((run) => createRulePart(type, run, accept));
   return combineDetectors(type, parts);
 }
 
@@ -70,7 +59,7 @@ function createRulePart(type: PiiType, rules: readonly Rule[], accept: (value: s
   // Each rule's bits: all must be set for it to run.
   let next = 0;
   const needs = rules.map((r) => {
-    const count = 1 + (r.alsoWords?.length ?? 0);
+    const count = groupCount(r);
     const bits = count === 32 ? -1 : ((1 << count) - 1) << next;
     next += count;
     return bits;

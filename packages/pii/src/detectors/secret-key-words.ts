@@ -20,7 +20,7 @@ const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth
 const randomOnlyWords = ['code', 'pat', 'verifier', 'mnemonic', 'seed'];
 /** Last words that name a short secret a person types (a card's PIN, a SIM's PUK, a card's CVV, a one-time password, a
  * voucher): the key itself says secret, so a number counts however short (see shortSecretShape). */
-const shortSecretWords = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher'];
+export const shortSecretWords = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher'];
 
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).

@@ -4,7 +4,7 @@ import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './det
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
-import { isShortSecret } from './secret-key-words';
+import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
 
@@ -215,9 +215,9 @@ export function createSecretPositionDetector(): Detector {
   );
   const secretWords = ['pass', 'token', 'secret', 'key', 'credential', 'masterauth'];
   // The words of short secrets (`<PortPIN>`, `<ConfirmationCode>`): XML elements only, in a group of their own.
-  const shortSecretElements = ['pin', 'pin1', 'pin2', 'puk', 'puk1', 'puk2', 'cvv', 'cvv2', 'cvc', 'cvc2', 'otp']
-    .concat(['voucher', 'code'])
-    .map((word) => `${word}>`);
+  const shortSecretElements = [...shortSecretWords, 'pin1', 'pin2', 'puk1', 'puk2', 'cvv2', 'cvc2', 'code'].map(
+    (word) => `${word}>`,
+  );
   // What longFlag and afterWord each need right after their word (a blank or `=`; whitespace), so that neither runs on
   // the many lines where a secret word is only part of a longer word or of a key.
   const flagWords = [

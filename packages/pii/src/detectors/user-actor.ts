@@ -2,7 +2,7 @@ import { afterAnyBut, blanks } from '../keyword-scan';
 import { isCommonWord, isWordCompound } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
-import { personRoles as roleNouns } from './person-roles';
+import { personRoles } from './person-roles';
 import { isPlaceholderValue } from './secret-kv';
 import { notAName } from './user';
 
@@ -208,19 +208,24 @@ function loginOrPlainLogin(value: string): boolean {
   return loginShaped(value) || plainLogin(value) || systemAccounts.has(value);
 }
 
+/** An account in capitals is no prose and no word of software (`LDAP`, `HTTP`). */
+function noProseOrSoftwareWord(value: string): boolean {
+  return !isProse(value) && !softwareWord.has(value.toLowerCase());
+}
+
 /** A value that can be a name where the words around it say a person acted: login-shaped, or one lower-case word
  * (`tquinlan`) that is not prose. */
 function plainOrLoginShaped(value: string): boolean {
   if (loginShaped(value) || plainLogin(value)) return true;
   // (A past tense or gerund is the next verb, `by manually`, `for testing`: prose.) An account in capitals
   // (`WSAFRBOT`, SAP's and mainframes' style) is no word of software either (`LDAP`, `HTTP`).
-  if (/^[A-Z][A-Z0-9_]{2,23}$/.test(value)) return !isProse(value) && !softwareWord.has(value.toLowerCase());
+  if (/^[A-Z][A-Z0-9_]{2,23}$/.test(value)) return noProseOrSoftwareWord(value);
   return /^[a-z]{3,24}$/.test(value) && !isProse(value) && !/(?:ed|ing|ly|tion|ment|ness)$/.test(value);
 }
 
 // A role a person has in an application, before their name: `teacher NAME`, `cashier NAME`, `driver login NAME`. Only
 // people hold these, so a plain login after one is a name (`teacher tmoreau`).
-const personRoles = (
+const proseRoles = (
   'staff inspector teacher instructor student parent guardian courier dispatcher employee employer technician ' +
   'moderator cashier clerk supervisor manager analyst officer preparer reviewer approver nurse physician pharmacist ' +
   'doctor contractor requester requestor submitter assignee administrator'
@@ -230,7 +235,7 @@ const personRoles = (
 const sharedRoles = 'agent operator driver player member tech admin mod editor subscriber uploader author owner'.split(
   ' ',
 );
-const roleWords = [...personRoles, ...sharedRoles];
+const roleWords = [...proseRoles, ...sharedRoles];
 /** Pattern source: one of `roles` before a name, with an optional login word (`driver login NAME`, `staff: NAME`). */
 const afterRole = (roles: readonly string[]) =>
   `\\b(?<![.-])(?:${roles.join('|')})(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`;
@@ -277,12 +282,10 @@ const bareSlotWords = [
 const generatedId = /\d[A-Za-z]/;
 
 // The last words of keys that name who acted: a person's role, and the identity one signs in with (EAP's, VPNs').
-const roleKeyWords = [...roleNouns, 'identity'];
+const roleKeyWords = [...personRoles, 'identity'];
 /** An account in capitals as some systems write a person's (`DARIOH`, `GUSTAVOB`): letters only, no word. */
 function capitalsAccount(value: string): boolean {
-  return (
-    /^[A-Z]{5,12}$/.test(value) && !isCommonWord(value) && !isProse(value) && !softwareWord.has(value.toLowerCase())
-  );
+  return /^[A-Z]{5,12}$/.test(value) && !isCommonWord(value) && noProseOrSoftwareWord(value);
 }
 
 /** A login in a person's slot: login-shaped or a plain login, and no generated id. */
@@ -375,7 +378,7 @@ export function createUserActorDetector(): Detector {
         // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
         // (`\b(?<![.-])` is `(?<![\w.-])` before a letter, and the engine tests `\b` at each position far faster.)
-        rule(roleKeywords(personRoles), afterRole(personRoles), undefined, 'gi'),
+        rule(roleKeywords(proseRoles), afterRole(proseRoles), undefined, 'gi'),
         // The subject of a session verb: `ops_kim logged in`, `Raptor97[/203.0.113.5:27005] signed out`.
         rule(
           ['logged ', 'signed '],
