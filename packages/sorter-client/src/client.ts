@@ -188,7 +188,8 @@ class BatchingSorterClient implements SorterClient {
       results = await this.#breaker.fire(batch.map((p) => p.item));
     } catch (err) {
       const reason = failureReason(err);
-      this.#observer.requestFinished?.(reason, batch.length, seconds(started), (err as Error).message);
+      const status = err instanceof SorterRequestError ? err.status : undefined;
+      this.#observer.requestFinished?.(reason, batch.length, seconds(started), (err as Error).message, status);
       await this.#settle(batch, reason);
       return;
     } finally {

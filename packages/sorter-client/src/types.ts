@@ -31,8 +31,15 @@ export type FallbackHook = (
 
 /** Hooks for metrics; every callback is optional and must not throw. */
 export interface SorterClientObserver {
-  /** One HTTP request finished (after its retries); a failed one with what went wrong (`sorter answered HTTP 401`). */
-  requestFinished?(outcome: 'ok' | FallbackReason, items: number, durationSeconds: number, error?: string): void;
+  /** One HTTP request finished (after its retries); a failed one with what went wrong (`sorter answered HTTP 401`)
+   * and the HTTP status the sorter answered, if it answered. */
+  requestFinished?(
+    outcome: 'ok' | FallbackReason,
+    items: number,
+    durationSeconds: number,
+    error?: string,
+    status?: number,
+  ): void;
   /** Items handed to the fallback hook (or left unanswered), by reason. */
   itemsFellBack?(reason: FallbackReason, items: number): void;
   breakerStateChanged?(state: 'closed' | 'open' | 'half_open'): void;

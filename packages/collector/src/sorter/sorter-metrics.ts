@@ -63,7 +63,13 @@ export function createClassifyMetrics(registry: Registry, component: string, log
       child.inc();
     },
     observer: {
-      requestFinished(outcome: 'ok' | FallbackReason, _items: number, seconds: number, error?: string) {
+      requestFinished(
+        outcome: 'ok' | FallbackReason,
+        _items: number,
+        seconds: number,
+        error?: string,
+        status?: number,
+      ) {
         requests.inc({ component, outcome });
         durationChild.observe(seconds);
         if ((outcome === 'ok') === answering || outcome === 'closed') return;
@@ -74,7 +80,7 @@ export function createClassifyMetrics(registry: Registry, component: string, log
             component,
             outcome,
             error,
-            ...(/HTTP 40[13]\b/.test(error ?? '') ? { hint: 'the sorter wants an API key: set api_key' } : {}),
+            ...(status === 401 || status === 403 ? { hint: 'the sorter wants an API key: set api_key' } : {}),
           });
       },
       itemsFellBack(reason: FallbackReason, items: number) {
