@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { transpileAtRef } = require('../at-git-ref');
-const { logLines, systems, sorterRequire } = require('./support');
+const { corpusTexts, logLines, systems, sorterRequire } = require('./support');
 
 const root = path.join(__dirname, '..', '..');
 const rounds = 6;
@@ -32,11 +32,7 @@ function loadAt(ref) {
 
 function inputs() {
   const lines = systems().flatMap((system) => logLines(system).map((line) => ({ system, line })));
-  const generated = fs
-    .readFileSync(path.join(root, 'bench', 'pii', 'corpus-generated.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.length > 0)
-    .map((l) => JSON.parse(l).text)
+  const generated = corpusTexts(/^corpus-generated\.jsonl$/)
     .filter((text) => text.startsWith('{'))
     .flatMap((text) => {
       try {

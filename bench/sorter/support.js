@@ -11,6 +11,7 @@ const repoRoot = path.join(__dirname, '..', '..');
 const serverJs = require.resolve('@obs/ai-sorter/server');
 // autocannon is a devDependency of the ai-sorter package; resolve it from there.
 const sorterRequire = createRequire(require.resolve('@obs/ai-sorter/package.json'));
+const { parseCorpus } = sorterRequire('@obs/pii/testing');
 const dataDir = process.env.LOGHUB_DIR ?? path.join(repoRoot, '..', 'shared', 'data', 'loghub-2k');
 
 function freePort() {
@@ -194,13 +195,7 @@ function corpusTexts(pattern) {
     .readdirSync(dir)
     .filter((f) => pattern.test(f))
     .sort()
-    .flatMap((f) =>
-      fs
-        .readFileSync(path.join(dir, f), 'utf8')
-        .split('\n')
-        .filter((l) => l.length > 0)
-        .map((l) => JSON.parse(l).text),
-    );
+    .flatMap((f) => parseCorpus(fs.readFileSync(path.join(dir, f), 'utf8'), f).map((l) => l.text));
 }
 
 /** Raw lines by kind: every loghub-2k system's lines, the PII corpus texts (tuning and generated, x5: a short set made
@@ -234,4 +229,5 @@ module.exports = {
   sorterRequire,
   threadCpu,
   lineSets,
+  corpusTexts,
 };
