@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { fromZodIssues, type PathIssue } from '../schema/issues';
 import { present } from '../errors';
 
+/** Sink ids start with this unless the block sets sink_prefix. */
+const defaultSinkPrefix = 'grafana_cloud';
+
 const httpsUrl = z.url({ protocol: /^https?$/ });
 
 const signalEndpoint = (what: string, example: string) =>
@@ -49,7 +52,7 @@ export const GrafanaCloudConfig = z
     sink_prefix: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/)
-      .default('grafana_cloud')
+      .default(defaultSinkPrefix)
       .describe('Generated sinks are <prefix>_logs, <prefix>_metrics, <prefix>_otlp'),
   })
   .superRefine((c, ctx) => {
@@ -102,12 +105,19 @@ export function expandGrafanaCloud(raw: unknown): GrafanaCloudExpansion {
   return { value: { ...rest, sinks }, issues, unbuiltSinks: [] };
 }
 
+/** The id of the sink a block makes for a signal (`grafana_cloud_logs`). */
+function sinkId(prefix: string, signal: 'logs' | 'metrics' | 'otlp'): string {
+  return `${prefix}_${signal}`;
+}
+
 /** The sink ids a block names by its keys, read from the raw block because it failed validation. */
 function intendedSinkIds(block: unknown): string[] {
   if (!isRecord(block)) return [];
-  const prefix = typeof block.sink_prefix === 'string' ? block.sink_prefix : 'grafana_cloud';
-  const signals = ['logs', 'metrics', 'otlp'].filter((s) => s in block || (s === 'otlp' && 'region' in block));
-  return signals.map((signal) => `${prefix}_${signal}`);
+  const prefix = typeof block.sink_prefix === 'string' ? block.sink_prefix : defaultSinkPrefix;
+  const signals = (['logs', 'metrics', 'otlp'] as const).filter(
+    (s) => s in block || (s === 'otlp' && 'region' in block),
+  );
+  return signals.map((signal) => sinkId(prefix, signal));
 }
 
 /** The sink configs (raw, with `type`) a grafana_cloud block stands for, keyed by sink id. */
@@ -115,14 +125,14 @@ export function grafanaCloudSinks(c: GrafanaCloudConfig): Record<string, Record<
   const sinks: Record<string, Record<string, unknown>> = {};
   const auth = (username: string) => ({ username, password: c.token });
   if (c.logs) {
-    sinks[`${c.sink_prefix}_logs`] = {
+    sinks[sinkId(c.sink_prefix, 'logs')] = {
       type: 'loki',
       url: withPath(c.logs.url, '/loki/api/v1/push'),
       basic_auth: auth(c.logs.user),
     };
   }
   if (c.metrics) {
-    sinks[`${c.sink_prefix}_metrics`] = {
+    sinks[sinkId(c.sink_prefix, 'metrics')] = {
       type: 'prometheus_remote_write',
       url: withPath(c.metrics.url, '/api/prom/push'),
       basic_auth: auth(c.metrics.user),
@@ -131,7 +141,7 @@ export function grafanaCloudSinks(c: GrafanaCloudConfig): Record<string, Record<
   if (c.region !== undefined || c.otlp !== undefined) {
     const region = c.region?.startsWith('prod-') ? c.region : `prod-${c.region}`;
     const url = c.otlp?.url ?? `https://otlp-gateway-${region}.grafana.net/otlp`;
-    sinks[`${c.sink_prefix}_otlp`] = {
+    sinks[sinkId(c.sink_prefix, 'otlp')] = {
       type: 'otlp',
       endpoint: url,
       basic_auth: auth(present(c.otlp?.user ?? c.stack_id, 'stack_id or otlp.user (the schema requires one)')),
