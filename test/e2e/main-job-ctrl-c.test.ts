@@ -7,6 +7,14 @@ import { freePort } from '../support/ports';
 import { repoRoot } from '../support/repo';
 import { required } from '@obs/schema/testing';
 
+/** The tail of each process log under DATA_DIR/logs, by file name. */
+function processLogs(dataDir: string): Record<string, string> {
+  const dir = path.join(dataDir, 'logs');
+  return Object.fromEntries(
+    fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8').slice(-4000)]),
+  );
+}
+
 // Ctrl-C in a terminal sends SIGINT to the whole foreground process group: pnpm, its shell and the main job.
 describe('the main job stopped with Ctrl-C', () => {
   let dataDir: string;
@@ -42,12 +50,15 @@ describe('the main job stopped with Ctrl-C', () => {
         100,
       );
       process.kill(-required(child.pid, 'the pid of pnpm start'), 'SIGINT');
-      expect(await exited).toBe(0);
+      const code = await exited;
+      // On failure the report shows what pnpm start printed and what each process logged.
+      expect({ code, output, logs: processLogs(dataDir) }).toEqual(
+        expect.objectContaining({ code: 0, output: expect.stringContaining('stopped; output files are under') }),
+      );
     } finally {
       if (child.pid !== undefined && child.exitCode === null && child.signalCode === null)
         process.kill(-child.pid, 'SIGKILL');
     }
-    expect(output).toContain('stopped; output files are under');
     expect(output).not.toContain('ELIFECYCLE');
     await expect(fetch(`http://127.0.0.1:${collectorPort}/readyz`)).rejects.toThrow();
   }, 120_000);
