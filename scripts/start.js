@@ -59,12 +59,18 @@ function start(name, script, scriptArgs, heapFlags = []) {
     stdio: ['ignore', log, log],
   });
   child.on('exit', (code, signal) => {
-    if (!stopping) {
-      process.stderr.write(
-        `${name} exited (${signal ?? code}); its output is in ${path.join(dataDir, 'logs', name + '.log')}\n`,
-      );
-      stop(1);
+    if (stopping) return;
+    // Ctrl-C reaches every process of the group, and a child's exit can be seen before our own SIGINT: a clean exit
+    // or one on a stop signal is a stop on request, not a failure.
+    if (code === 0 || signal === 'SIGINT' || signal === 'SIGTERM') {
+      process.stderr.write(`${name} was stopped (${signal ?? 'exit 0'}); stopping the rest\n`);
+      stop(0);
+      return;
     }
+    process.stderr.write(
+      `${name} exited (${signal ?? code}); its output is in ${path.join(dataDir, 'logs', name + '.log')}\n`,
+    );
+    stop(1);
   });
   children.push({ name, child });
   return child;
