@@ -231,7 +231,8 @@ function plainOrLoginShaped(value: string): boolean {
 const proseRoles = (
   'staff inspector teacher instructor student parent guardian courier dispatcher employee employer technician ' +
   'moderator cashier clerk supervisor manager analyst officer preparer reviewer approver nurse physician pharmacist ' +
-  'doctor contractor requester requestor submitter assignee administrator'
+  'doctor contractor requester requestor submitter assignee administrator pilot signaller sponsor patron researcher ' +
+  'seller witness picker captain notary'
 ).split(' ');
 // Roles that software has too (`driver ehci`, `agent gpg`, `player vlc`, `owner root`): a name after one must look
 // like a login.
