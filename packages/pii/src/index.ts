@@ -2,7 +2,7 @@ export { piiTypes, isPiiType } from './pii-type';
 export type { PiiType } from './pii-type';
 export type { RedactorOptions } from './options';
 export { createRedactor } from './redactor';
-export type { Redactor, RedactionResult } from './redactor';
+export type { Redactor, RedactionResult, MappedRedactionResult } from './redactor';
 export type { RecordRedactionResult } from './redact-record';
 export { redactedOffset } from './redacted-offset';
 export type { Replacement } from './redacted-offset';

@@ -118,6 +118,52 @@ describe('redactRecord', () => {
     expect(record(undefined)).toBeUndefined();
   });
 
+  test('redacts a batch of records as each alone: nested, in arrays, under secret keys, escaped, deep, plain and hashed', () => {
+    const deep = (levels: number, leaf: unknown): unknown => {
+      let value = leaf;
+      for (let i = 0; i < levels; i++)
+        value = i % 2 === 0 ? [value, 'via 10.8.0.3'] : { next: value, token: 'Rt7vQ2pLx9' };
+      return value;
+    };
+    const cycle: Record<string, unknown> = { contact: 'ana@example.org' };
+    cycle.self = cycle;
+    const varied: unknown[] = [
+      { event: 'login', user: { name: 'dkessler', email: 'dk@example.com' }, from: '192.0.2.44' },
+      { password: ['Winter-2024!', 99120], client_secret: 'c2VjcmV0LXZhbHVl', api_key: 40512 },
+      { '203.0.113.9': { state: 'up' }, 'ops@example.org': ['a', 'b'], 'host.name': 'web-3' },
+      [{ type: 'user', name: 'mfischer' }, [['call +44 20 7946 0958']], null, true, 3.5],
+      { msg: 'login("svc@example.net", "Pq7wZx2Lm9")\nretry', note: 'tab\there "quoted" 10.1.1.1' },
+      { nothing: 'to see', count: 12, ok: false },
+      deep(60, { owner: 'tvance', password: 'Zq81bXk2', card: 4111111111111111 }),
+      cycle,
+      'a string record from 10.0.0.5',
+      42,
+      null,
+      [],
+      {},
+      { session: 'user=jdoe logged in from 10.9.9.9', repeat: 'jdoe again' },
+    ];
+    for (const redactor of [createRedactor(), createRedactor({ hashKey: 'batch-key' })]) {
+      // Each record alone, in the batch, and among copies of the others (every record once at every place).
+      const alone = varied.map((value) => redactor.redactRecord(value));
+      expect(redactor.redactRecords(varied)).toEqual(alone);
+      const rotated = [...varied.slice(5), ...varied, ...varied.slice(0, 5)];
+      expect(redactor.redactRecords(rotated)).toEqual(rotated.map((value) => alone[varied.indexOf(value)]));
+      expect(redactor.redactRecords([])).toEqual([]);
+    }
+    const [first, second] = redactor.redactRecords(varied);
+    expect(first?.value).toEqual({
+      event: 'login',
+      user: { name: '<USER>', email: '<EMAIL>' },
+      from: '<IPV4>',
+    });
+    expect(second?.value).toEqual({
+      password: ['<SECRET_KV>', '<SECRET_KV>'],
+      client_secret: '<SECRET_KV>',
+      api_key: '<SECRET_KV>',
+    });
+  });
+
   describe('at any depth', () => {
     const depth = 100_000;
     /** `leaf` under `depth` objects (`{"a":{"a":…}}`) or arrays, and the deepest container. */

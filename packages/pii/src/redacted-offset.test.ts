@@ -1,5 +1,9 @@
 import { redactedOffset } from './redacted-offset';
-import { createRedactor } from './redactor';
+import { createRedactor, type MappedRedactionResult, type Redactor } from './redactor';
+
+/** The one redaction of a text that lists its replacements. */
+const mapped = (redactor: Redactor, text: string): MappedRedactionResult =>
+  redactor.redactBatchWithReplacements([text])[0] as MappedRedactionResult;
 
 describe('redactedOffset', () => {
   const line = 'from 10.0.0.1 to jane@example.com: ok';
@@ -13,19 +17,19 @@ describe('redactedOffset', () => {
     ['inside the second', 20, 15],
     ['past both', 35, 24],
   ])('maps an offset %s', (_where, offset, expected) => {
-    const { text, replacements } = createRedactor().redact(line);
+    const { text, replacements } = mapped(createRedactor(), line);
     expect(text).toBe('from <IPV4> to <EMAIL>: ok');
     expect(redactedOffset(replacements, offset)).toBe(expected);
   });
 
   test('maps through hashed placeholders, whose length is not the value', () => {
-    const { text, replacements } = createRedactor({ hashKey: 'k' }).redact(line);
+    const { text, replacements } = mapped(createRedactor({ hashKey: 'k' }), line);
     expect(text.slice(redactedOffset(replacements, 33))).toBe(': ok');
     expect(text.slice(redactedOffset(replacements, 14))).toMatch(/^to <EMAIL:[0-9a-f]{8}>: ok$/);
   });
 
   test('maps a text with no replacement to itself', () => {
-    const { replacements } = createRedactor().redact('nothing here');
+    const { replacements } = mapped(createRedactor(), 'nothing here');
     expect(replacements).toEqual([]);
     expect(redactedOffset(replacements, 7)).toBe(7);
   });

@@ -27,7 +27,7 @@ describe('createRedactor', () => {
     ]);
   });
 
-  test('redactBatch redacts each text as redact does alone: text, counts and replacements, plain and hashed', () => {
+  test('redactBatch redacts each text as redact does alone, plain and hashed, and lists replacements only when asked', () => {
     const texts = [
       'login failed for user=okafor from 10.20.30.40',
       'nothing to see',
@@ -36,14 +36,21 @@ describe('createRedactor', () => {
       'mail to okafor@example.org, then okafor again',
     ];
     for (const redactor of [createRedactor(), createRedactor({ hashKey: 'k' })]) {
-      expect(redactor.redactBatch(texts)).toEqual(texts.map((text) => redactor.redact(text)));
+      const alone = texts.map((text) => redactor.redact(text));
+      expect(redactor.redactBatch(texts)).toEqual(alone);
+      const mapped = redactor.redactBatchWithReplacements(texts);
+      expect(mapped.map(({ text, counts }) => ({ text, counts }))).toEqual(alone);
+      expect(mapped.map((result) => result.replacements.length)).toEqual(
+        alone.map((result) => Object.values(result.counts).reduce((a, b) => a + b, 0)),
+      );
+      expect(alone.every((result) => !('replacements' in result))).toBe(true);
     }
     expect(createRedactor().redactBatch(texts)[0]?.text).toBe('login failed for user=<USER> from <IPV4>');
   });
 
   test('returns the same text and no counts when the line has no candidates', () => {
     const text = 'GET /index.html completed';
-    expect(createRedactor().redact(text)).toEqual({ text, counts: {}, replacements: [] });
+    expect(createRedactor().redact(text)).toEqual({ text, counts: {} });
   });
 
   test('still finds digit-free values when the line has no digit, @, : or =', () => {

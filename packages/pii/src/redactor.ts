@@ -2,7 +2,7 @@ import type { Candidate } from './detectors/detector';
 import type { RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
 import { createPlaceholderWriter } from './placeholder';
-import { redactRecord, type RecordRedactionResult } from './redact-record';
+import { redactRecords, type RecordRedaction, type RecordRedactionResult } from './redact-record';
 import type { Replacement } from './redacted-offset';
 import { createCompiledScanner } from './scanner';
 
@@ -10,6 +10,10 @@ export interface RedactionResult {
   text: string;
   /** Replacements made, per type; types with none are absent. */
   counts: Partial<Record<PiiType, number>>;
+}
+
+/** A redaction that also says where each replacement stands (redactBatchWithReplacements). */
+export interface MappedRedactionResult extends RedactionResult {
   /** The replacements, in order: where an offset of the text stands in the redacted one (redactedOffset). */
   replacements: readonly Replacement[];
 }
@@ -19,9 +23,15 @@ export interface Redactor {
   /** The redaction of each text, in order: the same as redact() on each, faster on a batch of hundreds of lines
    * (each detector runs over the whole batch while its patterns are hot in the CPU's caches). */
   redactBatch(texts: readonly string[]): RedactionResult[];
+  /** redactBatch's results, each with the list of its replacements, for a caller that maps offsets of a text into its
+   * redacted text (redactedOffset): only that caller pays for the list. */
+  redactBatchWithReplacements(texts: readonly string[]): MappedRedactionResult[];
   /** Deep copy of a record (objects, arrays, strings) with PII replaced, each value read beside its key and siblings
    * as in the record's JSON text, keys that are PII themselves included; values under secret-named keys replaced. */
   redactRecord(value: unknown): RecordRedactionResult;
+  /** The redaction of each record, in order: the same as redactRecord() on each, faster on a batch of hundreds (the
+   * records' texts are scanned as one batch, as redactBatch does). */
+  redactRecords(values: readonly unknown[]): RecordRedactionResult[];
   readonly types: readonly PiiType[];
 }
 
@@ -39,36 +49,45 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     ? (type, value) => placeholder(type, scanner.detector(type).normalize(value))
     : (type) => placeholder(type, '');
 
-  function redactResolved(text: string, matches: readonly Candidate[]): RedactionResult {
-    if (matches.length === 0) return { text, counts: {}, replacements: noReplacements };
-    const replacements: Replacement[] = [];
+  /** The text with its matches replaced; each replacement is noted in `replacements` when a caller asks for them. */
+  function replaced(text: string, matches: readonly Candidate[], replacements: Replacement[] | undefined): string {
     let out = '';
     let last = 0;
     for (const m of matches) {
       // The value is cut only for hash mode (a plain placeholder ignores it).
       const placeholderText = tag(m.type, hashed ? text.slice(m.start, m.end) : '');
       out += text.slice(last, m.start);
-      replacements.push({ start: m.start, end: m.end, at: out.length, length: placeholderText.length });
+      replacements?.push({ start: m.start, end: m.end, at: out.length, length: placeholderText.length });
       out += placeholderText;
       last = m.end;
     }
-    return { text: out + text.slice(last), counts: countByType(matches), replacements };
+    return out + text.slice(last);
   }
 
-  const redactBatch = (texts: readonly string[]): RedactionResult[] =>
-    scanner.resolveBatch(texts).map((matches, t) => redactResolved(texts[t] as string, matches));
+  const redactResolved = (text: string, matches: readonly Candidate[]): RedactionResult =>
+    matches.length === 0
+      ? { text, counts: {} }
+      : { text: replaced(text, matches, undefined), counts: countByType(matches) };
+
+  function redactMapped(text: string, matches: readonly Candidate[]): MappedRedactionResult {
+    if (matches.length === 0) return { text, counts: {}, replacements: noReplacements };
+    const replacements: Replacement[] = [];
+    return { text: replaced(text, matches, replacements), counts: countByType(matches), replacements };
+  }
+
+  const records: RecordRedaction = { resolveBatch: scanner.resolveBatch, tag, secretKeys: secretKvEnabled };
 
   return Object.freeze({
     types: scanner.types,
     // One text is a batch of one (resolve): the same code path.
     redact: (text: string) => redactResolved(text, scanner.resolve(text)),
-    redactBatch,
-    redactRecord: (value: unknown) =>
-      redactRecord(value, {
-        resolve: scanner.resolve,
-        tag,
-        secretKeys: secretKvEnabled,
-      }),
+    redactBatch: (texts: readonly string[]) =>
+      scanner.resolveBatch(texts).map((matches, t) => redactResolved(texts[t] as string, matches)),
+    redactBatchWithReplacements: (texts: readonly string[]) =>
+      scanner.resolveBatch(texts).map((matches, t) => redactMapped(texts[t] as string, matches)),
+    // One record is a batch of one: the same code path.
+    redactRecord: (value: unknown) => redactRecords([value], records)[0] as RecordRedactionResult,
+    redactRecords: (values: readonly unknown[]) => redactRecords(values, records),
   });
 }
 

@@ -1,4 +1,4 @@
-import { createPiiScanner } from './scanner';
+import { createCompiledScanner, createPiiScanner } from './scanner';
 
 describe('createPiiScanner', () => {
   test('returns each match with its type, offsets and value when PII is present', () => {
@@ -21,8 +21,8 @@ describe('createPiiScanner', () => {
     expect(createPiiScanner().scan('')).toEqual([]);
   });
 
-  test('scanBatch finds in each text what scan finds in it alone, in batches smaller and larger than a slice', () => {
-    const scanner = createPiiScanner();
+  test('resolveBatch finds in each text what resolve finds in it alone, in batches smaller and larger than a slice', () => {
+    const scanner = createCompiledScanner();
     const varied = [
       'Accepted password for mkowalski from 192.168.4.17 port 50122 ssh2',
       '',
@@ -38,8 +38,8 @@ describe('createPiiScanner', () => {
     // Past one slice of 1,024 lines, so a batch is cut and its keyword table reused.
     const many = Array.from({ length: 2100 }, (_, i) => `${varied[i % varied.length] as string} #${i % 7}`);
     for (const texts of [varied, many, ['one line only user=abc123'], []]) {
-      expect(scanner.scanBatch(texts)).toEqual(texts.map((text) => scanner.scan(text)));
+      expect(scanner.resolveBatch(texts)).toEqual(texts.map((text) => scanner.resolve(text)));
     }
-    expect(scanner.scanBatch(varied).flat().length).toBeGreaterThan(12);
+    expect(scanner.resolveBatch(varied).flat().length).toBeGreaterThan(12);
   });
 });

@@ -17,15 +17,14 @@ export interface PiiMatch {
 /** Finds PII without replacing it: what the redactor uses, and what the corpus evaluation scores. */
 export interface PiiScanner {
   scan(text: string): PiiMatch[];
-  /** The matches of each text, in order: the same as scan() on each, found detector by detector over the whole batch
-   * (each detector's patterns then stay hot in the CPU's caches across lines), so faster on a batch of hundreds. */
-  scanBatch(texts: readonly string[]): PiiMatch[][];
   readonly types: readonly PiiType[];
 }
 
 /** Internal form shared with the redactor: resolved replacements plus each one's detector (for normalizing). */
 export interface CompiledScanner extends PiiScanner {
   resolve(text: string): Candidate[];
+  /** The resolved replacements of each text, in order: the same as resolve() on each, found detector by detector over
+   * the whole batch (each detector's patterns then stay hot in the CPU's caches across lines). */
   resolveBatch(texts: readonly string[]): Candidate[][];
   detector(type: PiiType): Detector;
 }
@@ -110,12 +109,11 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
       if (detector === undefined) throw new Error(`pii: detector ${type} is not enabled`);
       return detector;
     },
-    scanBatch: (texts) => resolveBatch(texts).map((resolved, t) => matchesOf(texts[t] as string, resolved)),
     scan: (text) => matchesOf(text, resolveBatch([text])[0] as Candidate[]),
   };
 }
 
 export function createPiiScanner(options: RedactorOptions = {}): PiiScanner {
-  const { scan, scanBatch, types } = createCompiledScanner(options);
-  return { scan, scanBatch, types };
+  const { scan, types } = createCompiledScanner(options);
+  return { scan, types };
 }

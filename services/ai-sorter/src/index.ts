@@ -7,7 +7,7 @@ export { createMetrics, type Metrics } from './observability/metrics';
 export type { Classifier, Classification, ClassifyContext, RedactedItem } from './classifiers/classifier';
 export {
   createItemTools,
-  redactItem,
+  redactItems,
   type ItemTools,
   type ItemToolOptions,
   type IncomingItem,

@@ -56,64 +56,56 @@ class RedactStage implements Stage {
     out.push(entry);
   }
 
-  // The batch's texts are redacted together (redactBatch): each detector runs over all of them while its patterns are
-  // hot in the CPU's caches, the same redactions as one by one.
+  // The batch's texts are redacted together (redactBatch), and its records (structured metadata, maps) together
+  // (redactRecords): each detector runs over all of them while its patterns are hot in the CPU's caches, the same
+  // redactions as one by one.
   updateBatch(entries: readonly LogEntry[]): void {
     const source = this.#source;
     if (source === undefined) {
       const lines = this.#redactTexts(entries.map((entry) => entry.line));
-      entries.forEach((entry, i) => {
-        entry.line = lines[i] as string;
-        // Structured metadata leaves with the line (OTLP record attributes land there): redacted too.
-        this.#redactMetadata(entry.structuredMetadata);
-      });
+      entries.forEach((entry, i) => (entry.line = lines[i] as string));
+      // Structured metadata leaves with the line (OTLP record attributes land there): redacted too.
+      this.#redactMetadata(entries.map((entry) => entry.structuredMetadata));
       return;
     }
     const withText: LogEntry[] = [];
+    const withRecord: LogEntry[] = [];
     for (const entry of entries) {
       const value = entry.extracted[source];
       if (typeof value === 'string') withText.push(entry);
-      else if (value !== null && typeof value === 'object') entry.extracted[source] = this.#redactRecord(value);
+      else if (value !== null && typeof value === 'object') withRecord.push(entry);
     }
     const texts = this.#redactTexts(withText.map((entry) => entry.extracted[source] as string));
     withText.forEach((entry, i) => (entry.extracted[source] = texts[i] as string));
+    const records = this.#redactRecords(withRecord.map((entry) => entry.extracted[source]));
+    withRecord.forEach((entry, i) => (entry.extracted[source] = records[i]));
   }
 
   /**
-   * Structured metadata redacted as one record, each value beside its key and its siblings (`"user_name":"…"`,
-   * `{"type":"user","name":"…"}`); values that are JSON text (an OTLP map) are read as the objects they hold.
+   * Each entry's structured metadata redacted as one record, each value beside its key and its siblings
+   * (`"user_name":"…"`, `{"type":"user","name":"…"}`); values that are JSON text (an OTLP map) are read as the objects
+   * they hold.
    */
-  #redactMetadata(metadata: Labels): void {
-    const keys = Object.keys(metadata);
-    if (keys.length === 0) return;
-    const record: Record<string, unknown> = {};
-    for (const key of keys) record[key] = jsonMapOrText(metadata[key] as string);
-    const { value, counts } = this.#redactor.redactRecord(record);
-    this.#count(counts);
-    // Every replacement is counted: none means the record came back as it was.
-    if (Object.keys(counts).length === 0) return;
-    const redacted = value as Record<string, unknown>;
-    const names = Object.keys(redacted);
-    const renamed = names.some((name, i) => name !== keys[i]);
-    // A PII key renamed: the metadata is written anew, as a rename in place could overwrite a key not yet renamed.
-    if (renamed) for (const key of keys) delete metadata[key];
-    names.forEach((name, i) => {
-      const was = record[keys[i] as string];
-      const now = redacted[name];
-      if (typeof now === 'string') {
-        metadata[name] = now;
-        return;
-      }
-      // A map that was JSON text is written back only when redacted, so its spelling is otherwise kept.
-      const text = jsonText(now as object);
-      if (renamed || text !== jsonText(was as object)) metadata[name] = text;
+  #redactMetadata(all: readonly Labels[]): void {
+    const withKeys = all.filter((metadata) => Object.keys(metadata).length > 0);
+    const records = withKeys.map((metadata) => {
+      const record: Record<string, unknown> = {};
+      for (const key of Object.keys(metadata)) record[key] = jsonMapOrText(metadata[key] as string);
+      return record;
+    });
+    this.#redactor.redactRecords(records).forEach(({ value, counts }, i) => {
+      this.#count(counts);
+      // Every replacement is counted: none means the record came back as it was.
+      if (Object.keys(counts).length > 0)
+        writeMetadata(withKeys[i] as Labels, records[i] as Record<string, unknown>, value as Record<string, unknown>);
     });
   }
 
-  #redactRecord(value: unknown): unknown {
-    const result = this.#redactor.redactRecord(value);
-    this.#count(result.counts);
-    return result.value;
+  #redactRecords(values: readonly unknown[]): unknown[] {
+    return this.#redactor.redactRecords(values).map((result) => {
+      this.#count(result.counts);
+      return result.value;
+    });
   }
 
   #redactTexts(texts: readonly string[]): string[] {
@@ -129,6 +121,26 @@ class RedactStage implements Stage {
         counts[type as PiiType],
       );
   }
+}
+
+/** Writes a redacted record back into the metadata it was read from (`record`: the metadata as read). */
+function writeMetadata(metadata: Labels, record: Record<string, unknown>, redacted: Record<string, unknown>): void {
+  const keys = Object.keys(record);
+  const names = Object.keys(redacted);
+  const renamed = names.some((name, i) => name !== keys[i]);
+  // A PII key renamed: the metadata is written anew, as a rename in place could overwrite a key not yet renamed.
+  if (renamed) for (const key of keys) delete metadata[key];
+  names.forEach((name, i) => {
+    const was = record[keys[i] as string];
+    const now = redacted[name];
+    if (typeof now === 'string') {
+      metadata[name] = now;
+      return;
+    }
+    // A map that was JSON text is written back only when redacted, so its spelling is otherwise kept.
+    const text = jsonText(now as object);
+    if (renamed || text !== jsonText(was as object)) metadata[name] = text;
+  });
 }
 
 /** A value that is JSON text of a map or list, parsed (at any depth); any other value stays text. */

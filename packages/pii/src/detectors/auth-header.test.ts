@@ -32,6 +32,16 @@ describe('auth header detector', () => {
       'Authorization: Token token="k2Pq8vN1xZ7rT4mW" and Authorization: Token token=Qm3_xV9pL2sR8tY1',
       ['k2Pq8vN1xZ7rT4mW', 'Qm3_xV9pL2sR8tY1'],
     ],
+    [
+      'finds an API key when an Authorization header carries it as Basic without user:password',
+      'POST /v2/push authorization: Basic Tz3kQ8vLm2Xw9RtY7pBn4HcJ6sFd1GaE -> 202',
+      ['Tz3kQ8vLm2Xw9RtY7pBn4HcJ6sFd1GaE'],
+    ],
+    [
+      'finds a Basic credential when a shell escapes the blank before it',
+      'zap.sh -config header=Authorization:\\ Basic\\ c2Nhbm5lcjpQbHVtLTc3IQ==',
+      ['c2Nhbm5lcjpQbHVtLTc3IQ=='],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -55,6 +65,18 @@ describe('auth header detector', () => {
     [
       'ignores a JWT when Bearer or an Authorization header carries it (it is a jwt)',
       'authorization: Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJvcHMifQ.c2lnbmF0dXJl; Authorization=eyJ0eXAiOiJKV1QifQ.eyJpc3MiOiJ4In0.',
+    ],
+    [
+      'ignores an opaque word after Basic when no Authorization header names it',
+      'fallback to basic Tz3kQ8vLm2Xw9RtY7pBn4HcJ6sFd1GaE mode',
+    ],
+    [
+      "ignores Digest's parameter names when they follow the scheme",
+      'Authorization: Digest username="ops", realm="api", qop=auth',
+    ],
+    [
+      "ignores documentation's stand-ins when in capitals",
+      'Authorization: Bearer YOUR_ACCESS_TOKEN or authorization: Basic YOUR_API_KEY',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

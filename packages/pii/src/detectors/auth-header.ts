@@ -1,4 +1,5 @@
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isPlaceholderValue } from './secret-kv';
 
 /** A token rather than a word: 8+ characters with a digit, or mixed case, or token punctuation. */
 export function looksLikeCredential(token: string): boolean {
@@ -21,6 +22,9 @@ function isExampleBasicCredential(token: string): boolean {
 /** The type says what a value is, its position only finds it: a JWT after `Bearer` is the jwt detector's. */
 const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/;
 
+/** What stands before a scheme that is an `Authorization` header's value (`Authorization: `, `"authorization":"`). */
+const headerBefore = /authorization\\?["']?\s*[:=]\s*\[?\\?["']?$/i;
+
 /**
  * Credentials of HTTP authorization: `Bearer <token>` and `Basic <base64 user:pass>` wherever they appear,
  * and the value of an `Authorization` / `Proxy-Authorization` header with any other scheme (`token ghp_...`,
@@ -31,7 +35,7 @@ export function createAuthHeaderDetector(): Detector {
   // Each starts on its word and then looks behind it for the start of a word or an escaped line break (`\n`): a
   // pattern led by that test is tried at every position of the line, one led by the word skips to it.
   const scheme =
-    /(bearer|basic)(?<=(?:^|\\[nrt]|[^\w-])(?:bearer|basic))\s+(?:token\s+)?([A-Za-z0-9._~+/!-]+=*)(?![\w~+/=!-])/gi;
+    /(bearer|basic)(?<=(?:^|\\[nrt]|[^\w-])(?:bearer|basic))(?:\\?\s)+(?:token\s+)?([A-Za-z0-9._~+/!-]+=*)(?![\w~+/=!-])/gi;
   // The value may sit in an array (Go's header maps: `"Authorization":["Token …"]`).
   const header =
     /(?:proxy-)?authorization(?<=(?:^|\\[nrt]|[^\w-])(?:proxy-)?authorization)\\?["']?\s*[:=]\s*\[?\\?["']?(?!(?:bearer|basic)\s)(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9._~+/:-]+=*)/gi;
@@ -48,12 +52,15 @@ export function createAuthHeaderDetector(): Detector {
       scheme.lastIndex = 0;
       for (let m = scheme.exec(text); m !== null; m = scheme.exec(text)) {
         const token = m[2] as string;
+        // Under an Authorization header, Basic carries whatever credential the API chose (an API key, not user:pass).
         const ok =
           (m[1] as string).toLowerCase() === 'basic'
-            ? isBasicCredential(token) && !isExampleBasicCredential(token)
+            ? isBasicCredential(token)
+              ? !isExampleBasicCredential(token)
+              : looksLikeCredential(token) && headerBefore.test(text.slice(Math.max(0, m.index - 40), m.index))
             : looksLikeCredential(token) && !jwtShape.test(token);
         const end = m.index + m[0].length;
-        if (ok) out.push(candidate('auth_header', end - token.length, end, m.index, end));
+        if (ok && !isPlaceholderValue(token)) out.push(candidate('auth_header', end - token.length, end, m.index, end));
       }
       header.lastIndex = 0;
       for (let m = header.exec(text); m !== null; m = header.exec(text)) {
@@ -68,11 +75,13 @@ export function createAuthHeaderDetector(): Detector {
             out.push(candidate('auth_header', valueEnd - value.length, valueEnd, m.index, valueEnd));
           continue;
         }
-        // SigV4's `AWS4-HMAC-SHA256 Credential=AKIA...`: a parameter name, not a credential (the key id is aws_access_key).
+        // SigV4's `AWS4-HMAC-SHA256 Credential=AKIA...` and Digest's `username="ops"`: a parameter name, not a
+        // credential (the key id is aws_access_key); base64 padding ends the value instead.
         if (
           !looksLikeCredential(token) ||
           jwtShape.test(token) ||
-          (token.endsWith('=') && /\w/.test(text[end] ?? ''))
+          isPlaceholderValue(token) ||
+          (token.endsWith('=') && /^(?:\w|["'][\w-])/.test(text.slice(end, end + 2)))
         ) {
           continue;
         }

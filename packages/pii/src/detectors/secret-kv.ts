@@ -69,9 +69,10 @@ export function isSecretKey(key: string): boolean {
 const notASecret =
   /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%[a-z]|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*|[\w/+]*EXAMPLEKEY|.*(?:\.{3}|…)(?:\(\w*\)?)?)$/i;
 
-/** Documentation's stand-in, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`); `password` in lower case may be a
+/** Documentation's stand-in, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`, `YOUR_ACCESS_TOKEN`); `password` in lower case may be a
  * real one. */
-const capitalStandIn = /^(?:YOUR[_-]?)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|USER(?:_?NAME)?|LOGIN)$/;
+const capitalStandIn =
+  /^(?:YOUR[_-]?)?(?:(?:API|ACCESS|AUTH)[_-]?)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|USER(?:_?NAME)?|LOGIN)$/;
 
 /** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`, `PASSWORD`, AWS's documentation
  * secrets `…EXAMPLEKEY`...). */

@@ -8,6 +8,21 @@ describe('us ssn detector', () => {
     ['finds a dashed SSN when in prose', 'applicant 123-45-6789 verified', ['123-45-6789']],
     ['finds a bare SSN when labelled', 'SSN: 123456789', ['123456789']],
     ['finds a space-separated SSN when labelled', '"social_security_number":"123 45 6789"', ['123 45 6789']],
+    [
+      'finds a dashed SSN when glued after an underscore in a file name',
+      'stored 1099_2025_234-56-7012.pdf',
+      ['234-56-7012'],
+    ],
+    ['finds an SSN when in a namespaced XML element', '<tax:SSN>234567012</tax:SSN>', ['234567012']],
+    ['finds an SSN when the label is a call argument', "type('input#ssn', '234 56 7012')", ['234 56 7012']],
+    ['finds an SSN when a few words follow the label', 'SSN lookup: agent typed 234567012 twice', ['234567012']],
+    ['finds an SSN when after a numbered label', 'Social Security No.: 234 56 7012', ['234 56 7012']],
+    [
+      'finds every SSN when a plural label lists them',
+      'ssns 234567012, 345678123 or 456789234 queued',
+      ['234567012', '345678123', '456789234'],
+    ],
+    ['finds only the valid SSN when a list holds an invalid one', 'SSNs 234567012 and 900123456', ['234567012']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -20,6 +35,10 @@ describe('us ssn detector', () => {
     ['ignores the advertised sample numbers when used in ads', '078-05-1120 219-09-9999'],
     ['ignores bare nine digits when unlabelled', 'order 123456789'],
     ['ignores dashed ids when longer', 'ref 123-45-67890 and A123-45-6789'],
+    ['ignores nine digits when another key holds them', 'ssn_status=pending account=234567012'],
+    ['ignores nine digits when after a JSON value of the label', '"ssn":"on file","order":234567012'],
+    ['ignores nine digits when more than three words on', 'SSN was not given for order 234567012'],
+    ['ignores a last-four value when under the label', 'SSN ending 7012 verified for 234567012'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -9,13 +9,20 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
 }
 
 /**
- * US Social Security numbers written `AAA-GG-SSSS`, or as nine digits (or space-separated) right after an `SSN` /
- * `social security number` label. Unlabelled bare nine-digit numbers are too often ids to redact.
+ * US Social Security numbers written `AAA-GG-SSSS` (also after a `_` in a file name), or as nine digits (or
+ * space-separated) after an `SSN` / `SSNs` / `social security number` label: right after it as a key, an XML element
+ * (`<ns2:SSN>`) or a call's argument (`fill('#ssn', '…')`), or up to three words on in prose (`ssn check: caller
+ * entered …`), and each further number of a list there (`SSNs … and …`). Unlabelled bare nine-digit numbers are too
+ * often ids to redact.
  */
 export function createUsSsnDetector(): Detector {
-  const dashed = /(?<![\w-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.:]\d)/g;
+  const dashed = /(?<![A-Za-z0-9-])(\d{3})-(\d{2})-(\d{4})(?![\w-]|[.:]\d)/g;
+  // The label (a key's last word, so not `ssn_status`), up to four marks (`: `, `>`, `', '`), then up to three words
+  // each ended by a blank, `:` or `.:` (prose, never another key's `=` or JSON's `","`), then the number.
   const labelled =
-    /(?<![A-Za-z0-9])(?:ssn|social[ _-]security(?:[ _-]n(?:umber|o))?)["']?\s*[:=#]?\s*["']?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+    /(?<![A-Za-z0-9])(?:ssns?|social[ _-]security(?:[ _-](?:numbers?|nos?))?)(?![\w-])[^\w\r\n&|;]{0,4}(?:[A-Za-z]{1,16}\.?:?[ \t]+){0,3}(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+  // Further numbers of a list after a labelled one (`SSNs 512849031 and 401238755`).
+  const listed = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+)(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/i;
   // Records whose structure says which field is the SSN: HL7 v2's PID-19 (`PID|1||…` and 18 fields before it), X12's
   // `REF*SY*` (SY: Social Security Number qualifier).
   const structured =
@@ -55,9 +62,18 @@ export function createUsSsnDetector(): Detector {
           labelled.lastIndex = 0;
           for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
             if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
-            const end = m.index + m[0].length;
-            const length = 9 + (m[2] as string).length * 2;
-            out.push(candidate('us_ssn', end - length, end, m.index, end));
+            let end = m.index + m[0].length;
+            out.push(candidate('us_ssn', end - 9 - (m[2] as string).length * 2, end, m.index, end));
+            for (
+              let l = listed.exec(text.slice(end, end + 64));
+              l !== null;
+              l = listed.exec(text.slice(end, end + 64))
+            ) {
+              if (!isValidSsn(l[1] as string, l[3] as string, l[4] as string)) break;
+              end += l[0].length;
+              out.push(candidate('us_ssn', end - 9 - (l[2] as string).length * 2, end, m.index, end));
+            }
+            labelled.lastIndex = end;
           }
         },
         normalize: digitsOnly,

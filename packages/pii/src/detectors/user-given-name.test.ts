@@ -45,6 +45,9 @@ describe('user given-name detector', () => {
     ['bare in prose', 'rotated keys of dilnoza.rashidova yesterday', ['dilnoza.rashidova']],
     ['at a sentence end', 'Badge reissued for amara.osei.', ['amara.osei']],
     ['alone on a line', 'tamsin_eze', ['tamsin_eze']],
+    ['a given name and digits, quoted', "bind rejected for 'dagny27' (LDAP 49)", ['dagny27']],
+    ['a given name and digits after a key', 'party invite from=Mehmet9 to=gudrun4410 ok', ['Mehmet9', 'gudrun4410']],
+    ['a given name and digits in a list', 'squad=[ingrid77,tamsin3,x9k2]', ['ingrid77', 'tamsin3']],
   ])('%s', (_, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -69,6 +72,11 @@ describe('user given-name detector', () => {
     ['an initial before a word or a short field', 'see e.g. the docs; (n.epoch) and s.length'],
     ['a long run of letters before the separator', 'x abcdefghijklmnopqrstuvwxyzines.delgado'],
     ['separators at both ends of a line', '.ines_delgado.'],
+    ['a given name and five digits or more', 'order gudrun44102 shipped; batch dagny123456'],
+    ['a given name and digits in capitals or mixed case', 'GUDRUN44 and tamSIN3 and IngRid7'],
+    ['a given name and digits inside a word, a path or an address', 'xgudrun44 /srv/dagny27/ tamsin3@mail.example'],
+    ['a given name and digits before a port, a version or a letter', 'hana01:30015 ingrid2.4 tamsin3a gudrun4_x'],
+    ['digits after a word that is no name', 'python3 build42 node18 ipv6'],
   ])('leaves %s', (_, text) => {
     expect(found(text)).toEqual([]);
   });

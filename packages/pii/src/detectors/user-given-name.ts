@@ -77,6 +77,32 @@ function joinedAt(text: string, at: number, out: Candidate[]): number {
   return end;
 }
 
+// Three letters before a digit: where a given name and a number may end (`zofia42`, `Quentin94`); the rest is read by
+// character code.
+const lettersThenDigit = /[a-z]{3}\d/gi;
+
+/** The login of a given name and 1-4 digits whose digits start at `digitAt` (`zofia42`, `Quentin94`, `priya4141`):
+ * the name alone, in lower case or capitalized, glued to nothing. Returns where the next one may start. */
+function numberedAt(text: string, digitAt: number, out: Candidate[]): number {
+  let start = digitAt - 1;
+  while (start > 0 && digitAt - start <= 20 && isLetter(text.charCodeAt(start - 1))) start--;
+  let end = digitAt;
+  while (end < text.length && end - digitAt < 5 && isDigit(text.charCodeAt(end))) end++;
+  if (end - digitAt > 4 || digitAt - start > 20 || (start > 0 && gluesBefore(text.charCodeAt(start - 1)))) return end;
+  glueAfter.lastIndex = end;
+  if (glueAfter.test(text) || passwordSymbol.test(text.charAt(end)) || !isGivenNameAt(text, start, digitAt)) return end;
+  if (!/^[A-Za-z][a-z]+$/.test(text.slice(start, digitAt))) return end;
+  out.push(candidate('user', start, end));
+  return end;
+}
+
+// A symbol after the digits makes a password of a name (`diego15!`, `lars33#`), not a login.
+const passwordSymbol = /^[!#$%&*?~^]$/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 export function createUserGivenNameDetector(): Detector {
   return {
     type: 'user',
@@ -86,6 +112,9 @@ export function createUserGivenNameDetector(): Detector {
     find(text: string, out: Candidate[]): void {
       for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', joinedAt(text, at, out)));
       for (let at = text.indexOf('_'); at >= 0; at = text.indexOf('_', joinedAt(text, at, out)));
+      lettersThenDigit.lastIndex = 0;
+      for (let m = lettersThenDigit.exec(text); m !== null; m = lettersThenDigit.exec(text))
+        lettersThenDigit.lastIndex = numberedAt(text, m.index + 3, out);
     },
     normalize: keepAsIs,
   };

@@ -240,6 +240,9 @@ describe('user detector: words around a name that say it is none', () => {
     ['a placeholder in angle brackets', 'not accepted. user: <empty>, pass: <empty>', []],
     ['a noun after user before a quoted name', "user source 'hr_db' returned; No user action needed", []],
     ['Erlang node names', 'erl -sname w1@10.1.4.7 -remsh ops@10.1.4.6; couchdb@10.0.0.9 <0.123.0> ok', []],
+    ['a participle after a bare user', 'audit: User removed from team; username changed twice; user held back', []],
+    ['a noun a determiner makes user qualify', 'quota raised (no user action); applies per user session limits', []],
+    ['a noun after every or the user', 'rebuilt every user cache, then the username index', []],
     ['a WebDAV share after host@SSL', 'net use Y: \\\\files.example.org@SSL\\Shared /user:ilund', ['ilund']],
     ['the domain when \\t starts a dotted name', 'net use /user:ACME\\t.lindqvist /persistent:no', ['t.lindqvist']],
   ])('drops %s', (_name, text, expected) => {
@@ -257,6 +260,10 @@ describe('user detector: words around a name that say it is none', () => {
       ['stream_adm', 'kbaptiste'],
     ],
     ['a login at an address', 'scp out.tgz ops7@10.1.4.6:/tmp', ['ops7']],
+    ['an account that is a word, after a bare user', 'session opened for user news by (uid=0)', ['news']],
+    ['an account that is a word before a preposition', 'added user backup to group wheel', ['backup']],
+    ['a participle quoted as the name', "user 'deleted' not allowed", ['deleted']],
+    ['a word after a determiner and a quoted user', 'the user "support" was locked', ['support']],
   ])('keeps %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

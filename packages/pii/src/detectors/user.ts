@@ -1,4 +1,5 @@
 import { blanks } from '../keyword-scan';
+import { isCommonWord } from './common-words';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 import { pgpassUser, pgpassWords } from './pgpass';
@@ -43,7 +44,8 @@ const realmAfter = `@(?:${nonMailRealm}|${singleLabelRealm})`;
 // A Windows domain as logs write it before a name: NetBIOS in capitals (`CORP`, `NA`) or a DNS realm (`VSPHERE.LOCAL`).
 // The capitals tell `CORP\\nadia` (a name) from an escaped line break, and registry hives and built-in groups are not
 // domains of people.
-const windowsDomain = '(?!HK|BUILTIN\\b|AUTHORITY\\b|SERVICE\\b|APPPOOL\\b)[A-Z][A-Z0-9-]{1,14}(?:\\.[A-Z0-9-]+)*';
+const windowsDomain =
+  '(?!HK|BUILTIN\\b|AUTHORITY\\b|SERVICE\\b|APPPOOL\\b)[A-Z](?:[A-Z0-9-]{0,13}[A-Z0-9])(?:\\.[A-Z0-9-]+)*';
 
 /** Text escaped for JSON or a string literal, on one line: `\\"` or `\\\\`, an escape not before a lower-case letter, or two
  * of them. One `\\t` or `\\n` before a letter or a dot, or any in text with real line breaks, is a backslash and a letter
@@ -89,6 +91,22 @@ function saysNoAccount(text: string, matchStart: number, valueStart: number, val
   )
     return true;
   return subcommandBefore.test(before) && subcommandVerb.test(value);
+}
+
+/** A participle, the verb of a sentence about a user (`User added to group`, `username shown after …`). */
+const participle =
+  /^(?:[a-z]{2,}ed|shown|known|given|taken|seen|withheld|held|sent|kept|made|done|left|lost|gone|chosen|hidden|written)$/;
+/** A determiner before a bare `user`: `user` then qualifies the noun after it (`no user interaction`, `each user quota`). */
+const determinerBefore =
+  /(?:^|[^\w.-])(?:no|the|a|an|each|every|any|per|your|our|their|its|his|her|my|this|that|all|some|another|other|same)\s+user(?:name)?\s+$/i;
+
+/** True when a common word after a bare `user` word is prose by the grammar around it: a participle, or a noun after
+ * `user` used as a qualifier. (The word alone cannot tell: `user root`, `user guest`, `user news` are accounts.) */
+function proseAfterBareUser(text: string, matchStart: number, valueStart: number, value: string): boolean {
+  const lower = value.toLowerCase();
+  if (!isCommonWord(lower) || value !== lower) return false;
+  if (participle.test(value)) return true;
+  return determinerBefore.test(text.slice(Math.max(0, matchStart - 10), valueStart));
 }
 
 /** The value without the dots that end it (`alice.` at a sentence's end); by character code: this runs on every match. */
@@ -345,6 +363,7 @@ export function createUserDetector(): Detector {
               certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart));
             if (!plausibleName(value, certain)) continue;
             if (saysNoAccount(text, m.index, valueStart, value, certain)) continue;
+            if (i === 0 && !certain && proseAfterBareUser(text, m.index, valueStart, value)) continue;
             // `"actor_user_name":"Dana Brennan"`: a display name goes on past a space inside its quotes, it is no login.
             const end = valueStart + value.length;
             if (quoted && /^ [^"'\n]{0,64}["']/.test(text.slice(end, end + 66))) continue;

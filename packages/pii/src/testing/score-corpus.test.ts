@@ -13,7 +13,7 @@ function scannerOf(redactions: Record<string, ReadonlyArray<readonly [PiiType, s
       return { type, start, end: start + value.length, value };
     });
   };
-  return { types: [], scan, scanBatch: (texts) => texts.map(scan) };
+  return { types: [], scan };
 }
 
 function score(line: LabeledLine, redactions: ReadonlyArray<readonly [PiiType, string]>) {

@@ -11,8 +11,9 @@ import {
 import {
   createRedactor,
   redactedOffset,
+  type MappedRedactionResult,
   type PiiType,
-  type RedactionResult,
+  type RecordRedactionResult,
   type Redactor,
   type Replacement,
 } from '@obs/pii';
@@ -80,22 +81,28 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
   return { ...item.payload, ...item.attributes };
 }
 
+/** What redactItems redacted for an item in the batch's two passes: its string body, or its attributes as a record. */
+interface RedactedInBatch {
+  readonly line: MappedRedactionResult | undefined;
+  readonly record: RecordRedactionResult | undefined;
+}
+
 /**
- * The per-item step, run on worker threads: assigns a missing id, splits the line's header from its message, redacts
- * the line and the attributes, masks the message for the miner and takes the rules' decision. Only the header parsers keep state (each worker learns the streams
- * it sees); the template miner, the cache and the metrics stay on the main thread: keep them out of here. Adds the
- * replacements made in the line (and in a decoded message) to `redactions`. `redactedLine` is a string body already
- * redacted in its batch (redactItems).
+ * The per-item step, run on worker threads: assigns a missing id, splits the line's header from its message, takes
+ * the line and the attributes as redacted in their batch (redactItems), masks the message for the miner and takes the
+ * rules' decision. Only the header parsers keep state (each worker learns the streams it sees); the template miner, the
+ * cache and the metrics stay on the main thread: keep them out of here. Adds the replacements made in the line (and in
+ * a decoded message) to `redactions`.
  */
-export function redactItem(
+function redactItem(
   item: IncomingItem,
+  rawAttributes: Record<string, unknown> | undefined,
+  redacted: RedactedInBatch,
   tools: ItemTools,
   redactions: Partial<Record<PiiType, number>>,
-  redactedLine?: RedactionResult,
 ): RedactedLine {
   const { redactor, parsers, rules } = tools;
   const raw = itemText(item.payload);
-  const rawAttributes = attributesOf(item);
   const parsed = parsers.for(rawAttributes).parse(raw, rawAttributes);
   const add = (counts: Partial<Record<PiiType, number>>): void => {
     for (const [type, n] of Object.entries(counts) as Array<[PiiType, number]>)
@@ -106,9 +113,7 @@ export function redactItem(
     add(counts);
     return text;
   };
-  // Attributes (a structured payload's fields among them) are redacted as one record: each value beside its key and
-  // its siblings (`"auth":"…"`, `"user.name":"…"`, `{"type":"user","name":"…"}` say nothing alone).
-  const record = rawAttributes === undefined ? undefined : redactor.redactRecord(rawAttributes);
+  const { record } = redacted;
   const attributes = record?.value as Record<string, unknown> | undefined;
   let text: string;
   /** The replacements made in the line, when `text` is the line redacted. */
@@ -120,7 +125,7 @@ export function redactItem(
   } else {
     // The whole line is redacted at once: a value is often known only by words on the other side of the header's
     // end (`sudo:   jdoe : TTY=...`, `[pid 3321] [jdoe] FAIL LOGIN`), so the header and the message apart would each keep it.
-    const line = redactedLine ?? redactor.redact(raw);
+    const line = redacted.line ?? (redactor.redactBatchWithReplacements([raw])[0] as MappedRedactionResult);
     add(line.counts);
     text = line.text;
     replacements = line.replacements;
@@ -197,17 +202,28 @@ export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
   });
 }
 
-/** The per-item step over some items, in order. The string bodies are redacted first, as one batch: each detector then
- * runs over all of them while its patterns are hot in the CPU's caches (the same redactions as one by one). */
+/** The per-item step over some items, in order. The string bodies are redacted first, as one batch, and the items'
+ * attributes (a structured payload's fields among them) as another batch of records: each detector then runs over all of
+ * them while its patterns are hot in the CPU's caches (the same redactions as one by one). */
 export function redactItems(items: readonly IncomingItem[], tools: ItemTools): PreparedLines {
   const redactions: Partial<Record<PiiType, number>> = {};
   const bodies = items.flatMap((item) => (typeof item.payload === 'string' ? [item.payload] : []));
-  const redacted = tools.redactor.redactBatch(bodies);
-  let next = 0;
-  const lines = items.map((item) =>
-    redactItem(item, tools, redactions, typeof item.payload === 'string' ? redacted[next++] : undefined),
-  );
-  return { lines, redactions };
+  const lines = tools.redactor.redactBatchWithReplacements(bodies);
+  const rawAttributes = items.map(attributesOf);
+  // Each value is read beside its key and its siblings (`"auth":"…"`, `"user.name":"…"`, `{"type":"user","name":"…"}`
+  // say nothing alone).
+  const records = tools.redactor.redactRecords(rawAttributes.filter((a) => a !== undefined));
+  let nextLine = 0;
+  let nextRecord = 0;
+  const prepared = items.map((item, i) => {
+    const attributes = rawAttributes[i];
+    const redacted: RedactedInBatch = {
+      line: typeof item.payload === 'string' ? lines[nextLine++] : undefined,
+      record: attributes === undefined ? undefined : records[nextRecord++],
+    };
+    return redactItem(item, attributes, redacted, tools, redactions);
+  });
+  return { lines: prepared, redactions };
 }
 
 /** The sorter's preparation of a batch: the per-item step (on worker threads), then counting redactions and mining, in order. */

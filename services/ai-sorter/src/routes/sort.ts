@@ -40,15 +40,15 @@ export function sortRoute(deps: {
       requestId: String(res.locals.requestId),
       onPrepared,
     });
+    // The echoed contents are redacted as one batch of records.
+    const contents = deps.redactor.redactRecords(body.items.map((item) => item.content));
     const answer: SortResponse = {
       items: body.items.map((item, i) => {
         const r = results[i];
+        const content = contents[i];
         // sort() answers every item in order; the guard only satisfies the type checker.
-        if (!r) throw new Error('sorter returned fewer results than items');
-        const echoed: SortItem = {
-          type: item.type,
-          content: deps.redactor.redactRecord(item.content).value as SortItem['content'],
-        };
+        if (!r || !content) throw new Error('sorter returned fewer results than items');
+        const echoed: SortItem = { type: item.type, content: content.value as SortItem['content'] };
         if (item.timestamp !== undefined) echoed.timestamp = item.timestamp;
         return {
           item: echoed,
