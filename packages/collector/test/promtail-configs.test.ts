@@ -1,10 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { runCli, type CliResult } from '../src/testing/run-cli';
+import { waitFor } from '@obs/schema/testing';
+import { useCollectorRun } from './support/collector-run';
 
 // Each folder under test/promtail is a Promtail config with fixture lines and the entries Promtail's documented
-// behaviour gives them; `@DIR@` stands for a fresh temporary folder.
+// behaviour gives them (README.md lists them); `@DIR@` stands for a fresh temporary folder. A case may also list, in
+// expected-metrics.txt, lines the collector's /metrics must show once the file is read.
 const CASES_DIR = path.join(__dirname, 'promtail');
 const CASES = fs
   .readdirSync(CASES_DIR)
@@ -22,7 +26,13 @@ function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return runCli(argv, { env });
 }
 
-/** Entries as dry-run prints them; a timestamp taken at read time (within the run) reads as "read". */
+/** A timestamp as dry-run prints it; one taken at read time (within the run) reads as "read". */
+function timestamp(ts: string, fromMs: number, toMs: number): string {
+  const ms = Date.parse(`${ts.slice(0, 23)}Z`);
+  return ms >= fromMs && ms <= toMs ? 'read' : ts;
+}
+
+/** Entries as dry-run prints them. */
 function entries(stdout: string, fromMs: number, toMs: number): Entry[] {
   return stdout
     .trim()
@@ -30,10 +40,47 @@ function entries(stdout: string, fromMs: number, toMs: number): Entry[] {
     .filter(Boolean)
     .map((text) => {
       const { ts, labels, structured_metadata, line } = JSON.parse(text) as Entry;
-      const ms = Date.parse(`${ts.slice(0, 23)}Z`);
-      return { ts: ms >= fromMs && ms <= toMs ? 'read' : ts, labels, structured_metadata, line };
+      return { ts: timestamp(ts, fromMs, toMs), labels, structured_metadata, line };
     });
 }
+
+function readCase(name: string, file: string, dir: string): string {
+  return fs.readFileSync(path.join(CASES_DIR, name, file), 'utf8').replaceAll('@DIR@', dir);
+}
+
+/** Copies the case's input.log to where its promtail.yaml tails it; returns that path. */
+function placeInput(name: string, dir: string): string {
+  const input = path.join(dir, 'logs', readCase(name, 'input-name', dir).trim());
+  fs.mkdirSync(path.dirname(input), { recursive: true });
+  fs.copyFileSync(path.join(CASES_DIR, name, 'input.log'), input);
+  return input;
+}
+
+function expectedEntries(name: string, dir: string): Entry[] {
+  return readCase(name, 'expected.ndjson', dir)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Entry);
+}
+
+/** Go's RFC3339 with nine fraction digits, as dry-run prints a timestamp. */
+function rfc3339Nano(ns: bigint): string {
+  const ms = ns / 1_000_000n;
+  return `${new Date(Number(ms)).toISOString().slice(0, 19)}.${String(ns % 1_000_000_000n).padStart(9, '0')}Z`;
+}
+
+/** A Prometheus text sample with its labels in name order, so that samples compare whatever order they were written in. */
+function sample(text: string): string {
+  const m = /^([a-zA-Z_:][\w:]*)\{(.*)\} (.*)$/.exec(text);
+  if (!m) return text;
+  const labels = [...m[2].matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((l) => `${l[1]}="${l[2]}"`).sort();
+  return `${m[1]}{${labels.join(',')}} ${m[3]}`;
+}
+
+/** A stable order for comparing entries that arrive grouped by stream, whatever the order of their label keys. */
+const sortKey = (e: Entry): string =>
+  JSON.stringify([e.line, e.ts, Object.entries(e.labels).sort(), Object.entries(e.structured_metadata).sort()]);
+const byText = (a: Entry, b: Entry): number => (sortKey(a) < sortKey(b) ? -1 : 1);
 
 describe('Promtail configs in test/promtail', () => {
   let dir: string;
@@ -41,18 +88,9 @@ describe('Promtail configs in test/promtail', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function prepare(name: string): { config: string; input: string; expected: Entry[] } {
-    const read = (file: string): string =>
-      fs.readFileSync(path.join(CASES_DIR, name, file), 'utf8').replaceAll('@DIR@', dir);
     const config = path.join(dir, 'promtail.yaml');
-    fs.writeFileSync(config, read('promtail.yaml'));
-    const input = path.join(dir, 'logs', read('input-name').trim());
-    fs.mkdirSync(path.dirname(input), { recursive: true });
-    fs.copyFileSync(path.join(CASES_DIR, name, 'input.log'), input);
-    const expected = read('expected.ndjson')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Entry);
-    return { config, input, expected };
+    fs.writeFileSync(config, readCase(name, 'promtail.yaml', dir));
+    return { config, input: placeInput(name, dir), expected: expectedEntries(name, dir) };
   }
 
   test.each(CASES)('%s: dry-run of the Promtail file gives the expected entries', async (name) => {
@@ -75,6 +113,66 @@ describe('Promtail configs in test/promtail', () => {
     expect(result.code).toBe(0);
     expect(entries(result.stdout, from, Date.now())).toEqual(expected);
   });
+});
+
+// The address every case's client sends to and its server's port, swapped for a receiver and a free port here.
+const CASE_CLIENT_URL = 'url: http://127.0.0.1:3100/loki/api/v1/push';
+const CASE_SERVER = /^server:\n {2}http_listen_port: 9080\n/m;
+
+describe('Promtail configs in test/promtail, run as `collector run -c` runs them', () => {
+  const run = useCollectorRun('promtail-run-case-');
+
+  test.each(CASES)(
+    '%s: the file tailed, Loki receives the expected entries (and /metrics the expected lines)',
+    async (name) => {
+      const text = readCase(name, 'promtail.yaml', run.dir);
+      expect(text).toContain(CASE_CLIENT_URL);
+      expect(text).toMatch(CASE_SERVER);
+      const config = text
+        .replace(CASE_CLIENT_URL, `url: ${run.receiver.url}`)
+        .replace(CASE_SERVER, 'server:\n  http_listen_address: 127.0.0.1\n  http_listen_port: 0\n');
+      const input = placeInput(name, run.dir);
+      const lineCount = fs.readFileSync(input, 'utf8').split('\n').length - 1;
+      const from = Date.now();
+      const collector = await run.start(config, 'promtail.yaml');
+      const linesRead = async (): Promise<number> => {
+        const metric = await collector.registry.getSingleMetric('collector_source_read_lines_total')?.get();
+        return metric?.values.reduce((sum, v) => sum + v.value, 0) ?? 0;
+      };
+      await waitFor(async () => (await linesRead()) >= lineCount, `the ${lineCount} lines of ${input} read`);
+      if (fs.existsSync(path.join(CASES_DIR, name, 'expected-metrics.txt'))) {
+        const want = readCase(name, 'expected-metrics.txt', run.dir)
+          .split('\n')
+          .filter((l) => l !== '' && !l.startsWith('#'))
+          .map(sample);
+        const url = `http://127.0.0.1:${collector.httpPort}/metrics`;
+        let got: string[] = [];
+        await waitFor(
+          async () => {
+            got = (await (await fetch(url)).text()).split('\n').map(sample);
+            return want.every((l) => got.includes(l));
+          },
+          `${url} shows ${want.join(', ')}`,
+        ).catch(() => undefined);
+        expect(want.filter((l) => !got.includes(l))).toEqual([]);
+      }
+      // Shutting down drains every entry read, multiline blocks included.
+      await run.stop();
+      const to = Date.now();
+      const clientTenant = (parseYaml(text) as { clients: { tenant_id?: string }[] }).clients[0].tenant_id;
+      const received = run.receiver.entries.map((e) => {
+        const labels = { ...e.labels };
+        if (e.tenant !== undefined && e.tenant !== clientTenant) labels.__tenant_id__ = e.tenant;
+        return {
+          ts: timestamp(rfc3339Nano(e.timestampNs), from, to),
+          labels,
+          structured_metadata: e.structuredMetadata,
+          line: e.line,
+        };
+      });
+      expect(received.sort(byText)).toEqual(expectedEntries(name, run.dir).sort(byText));
+    },
+  );
 });
 
 describe('collector convert and the Promtail flags', () => {

@@ -137,6 +137,11 @@ describe('principals and domain-qualified names', () => {
       'C:\\Program Files\\App\\x.exe \\\\FS01\\share HKLM\\SOFTWARE NT AUTHORITY\\SYSTEM BUILTIN\\Users {"m":"FAILED\\nretry\\n"}',
       [],
     ],
+    [
+      'ignores the letters after an armour line when its dashes end a capital word (no domain ends with -)',
+      '{"m":"bad key \\"-----BEGIN EC PRIVATE KEY-----\\\\nMHcCAQEEI...\\""}',
+      [],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });

@@ -37,6 +37,16 @@ describe('url credentials detector', () => {
       'MYSQL_DSN=exporter:p4ss@word@(10.0.4.2:3306)/ and root:Zx81kq@unix(/var/run/mysqld/mysqld.sock)/app',
       ['exporter:p4ss@word', 'root:Zx81kq'],
     ],
+    [
+      'finds the userinfo when an authority has no scheme but a port',
+      'agent --proxy=svc.proxy:Kq8!vX2m@10.20.30.40:8080 and load to loader:Mz7-pQ2w@dw.example.com:5439/dw',
+      ['svc.proxy:Kq8!vX2m', 'loader:Mz7-pQ2w'],
+    ],
+    [
+      'finds the userinfo when an authority has no scheme but a path',
+      'scp report.csv ops:Hq2-xx91@files.example.org:/srv/in',
+      ['ops:Hq2-xx91'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -55,6 +65,15 @@ describe('url credentials detector', () => {
       'ignores a reference when it stands where the password goes',
       'DATABASE_URL=postgres://${PGUSER}:${PGPASSWORD}@${PGHOST}:5432/app and mysql://app:$DB_PASS@db/x',
     ],
+    [
+      'ignores a SIP or mail address when its scheme stands where a user would',
+      'contact <sip:+31207946012@pbx.example.net:5060> and <sips:Desk7@10.1.2.3:5061>, mailto:ana.b@example.org:25',
+    ],
+    [
+      'ignores a word, a number or a reference when it stands where the password goes',
+      'node 10.0.0.5:6379@10.0.0.5:16379, relay ok:done@mx.example.com:25, etl:${PW}@dw.example.com:5439',
+    ],
+    ['ignores a user and password when no port or path names a server', 'ana:Xy7!q@example.com said hello'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

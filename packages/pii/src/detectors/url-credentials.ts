@@ -8,7 +8,9 @@ import { isPlaceholderValue } from './secret-kv';
  * a password without a user (`redis://:pass@host`) is not. An unencoded `?` or `#` in a password stays in it
  * (`u:Ivory2209?@host`) when an `@` follows it before any `=`, `&` or `/` (a query or fragment has those); a reference where the password goes
  * (`${DB_PASSWORD}`, `$PASS`) is no credential. Also Go's MySQL driver DSN, which has no scheme:
- * `user:password@tcp(host:3306)/db`, `user:password@(host)/db`, `user:password@unix(/run/mysqld.sock)/db`.
+ * `user:password@tcp(host:3306)/db`, `user:password@(host)/db`, `user:password@unix(/run/mysqld.sock)/db`, and an
+ * authority without a scheme (RFC 3986's `userinfo@host:port`, as proxy flags, scp/rsync and export targets write
+ * it): `user:password@host:5439/db`, `user:password@host:/path`, when a port or a path says the host is a server's.
  */
 export function createUrlCredentialsDetector(): Detector {
   // Led by `://`, the scheme read behind it (the engine finds `://` fast; a scheme tried at every position of the text
@@ -17,12 +19,14 @@ export function createUrlCredentialsDetector(): Detector {
     /:\/\/(?<=(?<![\w+.-])([A-Za-z][A-Za-z0-9+.-]{0,31}):\/\/)((?:[^\s/?#"'<>\\]|[?#](?=[^\s/?#=&"'<>\\]*@))+)@([^\s/?#"'<>\\@]*)/dg;
   // The DSN's `@protocol(address)/`, led by the `@`; the userinfo is read back from it to a blank, quote or `=`.
   const dsnAddress = /@(?:tcp6?|udp6?|unix)?\([^()\s"'`]{1,255}\)\//g;
-  // A port and a query (`host:8080?u@x`), not a user and a password.
+  // A schemeless authority, led by the `@`: a domain name or an IPv4, then a port or `:/` and a path.
+  const serverAddress = /@(?:(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}|\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5}(?![\w.:])|:\/)/g;
   return {
     type: 'url_credentials',
-    mayMatch: (text) => text.includes('@') && (text.includes('://') || text.includes(')/')),
+    mayMatch: (text) => text.includes('@'),
     find(text: string, out: Candidate[]): void {
       if (text.includes(')/')) findDsnUserinfo(text, dsnAddress, out);
+      findAuthorityUserinfo(text, serverAddress, out);
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const userinfo = m[2] as string;
@@ -47,6 +51,35 @@ function userinfoStart(text: string, at: number): number {
   while (start > 0 && !/[\s"'`=,;<>()[\]{}]/.test(text[start - 1] as string)) start--;
   const afterScheme = text.lastIndexOf('//', at);
   return afterScheme >= start ? afterScheme + 2 : start;
+}
+
+/** URI schemes written without `//` before a `user@host` (`sip:+31…@pbx:5060`, `mailto:`): no user and password. */
+const userAtHostScheme = /^(?:sips?|tel|mailto|xmpp|im|pres|h323|acct|urn)$/i;
+
+/** A password of a schemeless authority: not a word (`sip:alice@pbx:5060`, `mailto:`), a number (`10.0.0.5:6379@16379`,
+ * a time) or a stand-in. */
+function isAuthorityPassword(password: string): boolean {
+  return !/^(?:[a-z]+|\d+|\*+)$/.test(password) && !password.includes('/') && !isPlaceholderValue(password);
+}
+
+function findAuthorityUserinfo(text: string, serverAddress: RegExp, out: Candidate[]): void {
+  serverAddress.lastIndex = 0;
+  for (let m = serverAddress.exec(text); m !== null; m = serverAddress.exec(text)) {
+    const start = userinfoStart(text, m.index);
+    // After a scheme's `//` the URL pattern reads it.
+    if (text.startsWith('//', start - 2)) continue;
+    const userinfo = text.slice(start, m.index);
+    const colon = userinfo.indexOf(':');
+    const user = userinfo.slice(0, colon);
+    if (
+      colon <= 0 ||
+      /^\d+$/.test(user) ||
+      userAtHostScheme.test(user) ||
+      !isAuthorityPassword(userinfo.slice(colon + 1))
+    )
+      continue;
+    out.push(candidate('url_credentials', start, m.index, start, m.index + m[0].length));
+  }
 }
 
 function findDsnUserinfo(text: string, dsnAddress: RegExp, out: Candidate[]): void {

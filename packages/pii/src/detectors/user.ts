@@ -44,7 +44,8 @@ const realmAfter = `@(?:${nonMailRealm}|${singleLabelRealm})`;
 // A Windows domain as logs write it before a name: NetBIOS in capitals (`CORP`, `NA`) or a DNS realm (`VSPHERE.LOCAL`).
 // The capitals tell `CORP\\nadia` (a name) from an escaped line break, and registry hives and built-in groups are not
 // domains of people.
-const windowsDomain = '(?!HK|BUILTIN\\b|AUTHORITY\\b|SERVICE\\b|APPPOOL\\b)[A-Z][A-Z0-9-]{1,14}(?:\\.[A-Z0-9-]+)*';
+const windowsDomain =
+  '(?!HK|BUILTIN\\b|AUTHORITY\\b|SERVICE\\b|APPPOOL\\b)[A-Z](?:[A-Z0-9-]{0,13}[A-Z0-9])(?:\\.[A-Z0-9-]+)*';
 
 /** Text escaped for JSON or a string literal, on one line: `\\"` or `\\\\`, an escape not before a lower-case letter, or two
  * of them. One `\\t` or `\\n` before a letter or a dot, or any in text with real line breaks, is a backslash and a letter
