@@ -32,7 +32,10 @@ const shapes: readonly Shape[] = [
     body: '(?:0[1-9]\\d{0,3}|\\(0[1-9]\\d{0,3}\\))(?<sep>[ -])\\d{2,8}(?:\\k<sep>\\d{2,8}){0,3}',
     accept(m) {
       const digits = digitsOnly(m[0]).length;
-      return digits >= 10 && digits <= 11;
+      // A run of groups that goes on past the number's longest form is a list (drawn numbers `04 11 19 27 33 41`).
+      const end = m.index + m[0].length;
+      const goesOn = m.input[end] === m.groups?.['sep'] && /\d/.test(m.input[end + 1] ?? '');
+      return digits >= 10 && digits <= 11 && !goesOn;
     },
   },
 ];
@@ -60,6 +63,9 @@ export function createPhoneDetector(): Detector {
   // X12's contact segment `PER*IC*name*TE*2395551848~`: a telephone qualifier (TE, cell CP, home HP, work WP, beeper BN,
   // fax FX) says the next element is a number, written bare.
   const x12Contact = /\bPER\*[A-Z0-9]{1,3}\*[^*~\r\n]*\*(?:TE|CP|HP|WP|BN|FX)\*(\+?\d{10,15})(?=[*~\r\n\\]|$)/g;
+  // UN/EDIFACT's contact segment `COM+<number>:TE'`: code list 3155 names the means (TE telephone, AL cellular, AJ
+  // alternate telephone, FX telefax) after the address; a number in international form keeps its `+` (`COM++47…:TE'`).
+  const edifactContact = /\bCOM\+(\+?\d[\d ()./-]{5,24}\d):(?:TE|AL|AJ|FX)(?=['?+]|$)/g;
   return {
     type: 'phone',
     // No cheap test: two close digits, the only one every shape shares, are on four log lines in five, and testing for
@@ -85,6 +91,15 @@ export function createPhoneDetector(): Detector {
         for (let m = x12Contact.exec(text); m !== null; m = x12Contact.exec(text)) {
           const end = m.index + m[0].length;
           out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
+        }
+      }
+      if (text.includes('COM+')) {
+        edifactContact.lastIndex = 0;
+        for (let m = edifactContact.exec(text); m !== null; m = edifactContact.exec(text)) {
+          const digits = digitsOnly(m[1] as string).length;
+          const end = m.index + 4 + (m[1] as string).length;
+          if (digits >= 7 && digits <= 15)
+            out.push(candidate('phone', m.index + 4, end, m.index, m.index + m[0].length));
         }
       }
       nextStart.fill(0);
