@@ -348,11 +348,12 @@ export function createUserFormatsDetector(): Detector {
         rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*["']?(${name})["']?\\s`),
       ],
       // LDAP: the first RDN of a DN in an organisational unit names a person (`cn=John Smith,ou=people,dc=example`); a
-      // group's does not, nor an administrative entry right under the domain (`cn=admin,dc=example,dc=com`).
+      // group's does not, nor an administrative entry right under the domain (`cn=admin,dc=example,dc=com`). Under
+      // `ou=services` only a service account named so (`cn=svc-backup,ou=services`) is one.
       [
         rule(
           ['cn='],
-          `cn=(?<=(?<![\\w,=-])cn=)((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services|devices)\\b)`,
+          `cn=(?<=(?<![\\w,=-])cn=)((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services(?<!cn=svc[-_][^,]{1,64},\\s*ou=services)|devices)\\b)`,
           undefined,
           'gi',
         ),
