@@ -264,11 +264,20 @@ scrape_configs:
       - targets: [10.0.0.1]
         labels:
           <<: *fleet
+          y: 1
           __path__: /var/log/app.log
-`) as { sinks: { loki: Record<string, unknown> }; sources: Record<string, { targets: unknown }> };
+    pipeline_stages:
+      - logfmt: { mapping: { n: count, on: state } }
+`) as {
+      sinks: { loki: Record<string, unknown> };
+      sources: Record<string, { targets: unknown }>;
+      pipelines: Record<string, { stages: unknown }>;
+    };
     const fleet = { version: '1.50', mode: '0755', canary: 'yes', released: '2026-12-06', mask: '0x1F', big: '1e3' };
     expect(config.sinks.loki).toMatchObject({ tenant_id: '0042', external_labels: fleet });
-    expect(config.sources['_2024'].targets).toEqual([{ __path__: '/var/log/app.log', ...fleet }]);
+    expect(config.sources['_2024'].targets).toEqual([{ __path__: '/var/log/app.log', ...fleet, y: '1' }]);
+    // Keys are names, never booleans (YAML 1.1 would read n as false and on as true).
+    expect(config.pipelines['_2024'].stages).toEqual([{ logfmt: { mapping: { n: 'count', on: 'state' } } }]);
   });
 
   test('a second YAML document is an error at its `---` (yaml.v2 would silently read only the first)', () => {
@@ -305,5 +314,22 @@ scrape_configs:
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('gelf, windows_events and eventlogmessage, which cannot apply here, are errors at their line with what to use', () => {
+    expect(
+      issues(`${HEAD}scrape_configs:
+  - job_name: gelf
+    gelf: { listen_address: 0.0.0.0:12201, use_incoming_timestamp: true }
+  - job_name: windows
+    windows_events: { eventlog_name: Application }
+    pipeline_stages:
+      - eventlogmessage: { source: message }
+`),
+    ).toEqual([
+      '5:5 scrape_configs[0].gelf: "gelf" is not supported by the collector: GELF is not received by the collector; forward these logs to a loki_push_api or syslog scrape config (or an otlp source) instead',
+      '7:5 scrape_configs[1].windows_events: "windows_events" is not supported by the collector: Windows event logs cannot be read by the collector; use Grafana Alloy\'s loki.source.windowsevent',
+      '9:9 scrape_configs[1].pipeline_stages[0].eventlogmessage: stage "eventlogmessage" is not supported by the collector: Windows event log messages are not read by the collector; remove the stage',
+    ]);
   });
 });
