@@ -332,4 +332,14 @@ scrape_configs:
       '9:9 scrape_configs[1].pipeline_stages[0].eventlogmessage: stage "eventlogmessage" is not supported by the collector: Windows event log messages are not read by the collector; remove the stage',
     ]);
   });
+
+  test('proxy settings: asking for no proxy is taken, asking for one is an error (the loki sink connects directly)', () => {
+    const client = (keys: string): string =>
+      `clients:\n  - url: http://127.0.0.1:3100/loki/api/v1/push\n${keys}scrape_configs: []\n`;
+    expect(issues(client('    proxy_from_environment: false\n    no_proxy: localhost\n'))).toEqual([]);
+    expect(issues(client('    proxy_from_environment: true\n    proxy_url: http://proxy:3128\n'))).toEqual([
+      '3:5 clients[0].proxy_from_environment: the loki sink connects to Loki directly and reads no proxy variables; remove the key or set it to false',
+      '4:5 clients[0].proxy_url: "proxy_url" is not supported by the collector: the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
+    ]);
+  });
 });
