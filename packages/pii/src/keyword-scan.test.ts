@@ -1,4 +1,4 @@
-import { afterAnyBut, createGroupScan } from './keyword-scan';
+import { afterAnyBut, asThePassReads, createGroupScan, isWhitespace } from './keyword-scan';
 
 function groupsIn(slots: ReadonlyArray<ReadonlyArray<readonly string[]>>, text: string): number[] {
   const found = new Int32Array(slots.length);
@@ -95,5 +95,17 @@ describe('createGroupScan', () => {
     const groups = Array.from({ length: 33 }, (_, i) => [`w${i}x`]);
     expect(() => createGroupScan([groups])).toThrow(/33 keyword groups \(at most 32\)/);
     expect(groupsIn([groups.slice(0, 32)], 'w31x')).toEqual([1 << 31]);
+  });
+
+  test('asThePassReads writes a word past ASCII as the pass reads it, so it gates the word in any such spelling', () => {
+    expect(asThePassReads('hasło')).toBe('has\x7fo');
+    expect(groupsIn([[[asThePassReads('hasło')]]], 'HASŁO=x')).toEqual([1]);
+  });
+
+  test("isWhitespace is a pattern's \\s", () => {
+    const differing = Array.from({ length: 0x10000 }, (_, code) => code).filter(
+      (code) => isWhitespace(code) !== /\s/.test(String.fromCharCode(code)),
+    );
+    expect(differing).toEqual([]);
   });
 });

@@ -21,6 +21,16 @@ export function afterAnyBut(excluded: RegExp, word: string): string[] {
   return [...before].map((c) => `${c}${word}`);
 }
 
+/** A word as the keyword pass reads it: each character past ASCII as the stand-in (`contraseña` is `contrase\x7fa`). */
+export function asThePassReads(word: string): string {
+  return word.replace(/[^\0-\x7f]/g, pastAscii);
+}
+
+/** A pattern's `\s`, by character code: ASCII whitespace and the whitespace past ASCII. */
+export function isWhitespace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 128 && isOtherSpace(code));
+}
+
 /** The whitespace of a pattern's `\s` past ASCII (no-break, em and ideographic spaces...). */
 function isOtherSpace(code: number): boolean {
   return (

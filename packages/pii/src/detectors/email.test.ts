@@ -70,6 +70,11 @@ describe('email detector', () => {
       '64 patron|AApatron42|BEmia.k@example.org|GVli.wei@example.net|',
       ['mia.k@example.org', 'li.wei@example.net'],
     ],
+    [
+      "finds an address when UN/EDIFACT's contact segment names electronic mail",
+      "NAD+BY+Vik:Ola'COM+ola.vik@fjordline.example:EM'COM++4722334455:TE'",
+      ['ola.vik@fjordline.example'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

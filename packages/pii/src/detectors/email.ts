@@ -77,7 +77,7 @@ function mayStartAt(text: string, start: number, runStart: number): boolean {
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
-    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|(?<!\s(?:-u|--user)[\s=]+["']?[^\s:"']+):(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.]))[\w~/])`,
+    String.raw`[A-Za-z0-9](?:(?:[A-Za-z0-9._+'-]|%(?!40)){0,62}[A-Za-z0-9_%+-])?(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-]|\.[A-Za-z0-9]|(?<!\s(?:-u|--user)[\s=]+["']?[^\s:"']+):(?!(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|EM')[\w~/])`,
     'y',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
@@ -86,13 +86,14 @@ export function createEmailDetector(): Detector {
   // A VERP or SRS return path encodes the recipient before its own `=` (`bounce+5f2a-ana=shop.example@mg.example`,
   // `SRS0=HHH=TT=shop.example=ana@fwd.example`): the address starts at the tag, not after the last `=`.
   const returnPathLead = /(?:^|["'<(\s,:;])((?:[A-Za-z0-9._-]+\+|SRS[01][=+])[A-Za-z0-9._=+-]*=)$/;
-  // (After the TLD, a `:` and a path is an scp remote, `git@github.com:acme/web.git`; a `:` and an IPv4, or a password
-  // after curl's `-u`, is not.)
+  // (After the TLD, a `:` and a path is an scp remote, `git@github.com:acme/web.git`; a `:` and an IPv4, a password
+  // after curl's `-u`, or UN/EDIFACT's means code `:EM'` (electronic mail, `COM+ana@x.example:EM'`) is not.)
   // A URL-encoded separator (`=`, space, `:`, `,`, `&`, quotes) inside the local part ends whatever came before it:
   // `jql=assignee%3Dkaveh%40example.org` holds the address `kaveh%40example.org`.
   const encodedSeparator = /^.*%(?:3[DdAaCc]|2[0Cc267])/;
   // …except an encoded apostrophe after one letter, which is a name's (`o%27brien%40example.ie`, as `o'brien@`).
   const encodedApostrophe = /^[A-Za-z]%27(?=[A-Za-z])/;
+  const edifactSegment = /^(?:.*')?COM\+/;
   return {
     type: 'email',
     keywordGroups: [['@', '%40']],
@@ -136,7 +137,13 @@ export function createEmailDetector(): Detector {
         const tag =
           text[m.index - 1] === '=' ? returnPathLead.exec(text.slice(Math.max(0, m.index - 64), m.index)) : null;
         // A field code glued to the address in a `|`-separated record (SIP2's `|BEana@…`, FIAS's `|GVana@…`).
-        const fieldCode = text[m.index - 1] === '|' && /^[A-Z]{2}[a-z0-9]/.test(localPart) ? 2 : 0;
+        // UN/EDIFACT's segment tag and element separator before it, after the previous segment's `'` (`COM+ana@…:EM'`).
+        const fieldCode =
+          text[m.index - 1] === '|' && /^[A-Z]{2}[a-z0-9]/.test(localPart)
+            ? 2
+            : text.startsWith(":EM'", from)
+              ? (edifactSegment.exec(localPart)?.[0].length ?? 0)
+              : 0;
         const start = tag === null ? m.index + Math.max(lead, fieldCode) : m.index - (tag[1] as string).length;
         if (lead < localPart.length) out.push(candidate('email', start, end));
       }

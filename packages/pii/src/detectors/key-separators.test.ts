@@ -1,4 +1,5 @@
-import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
+import { createGroupScan } from '../keyword-scan';
+import { beforeSeparator, execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 
 describe('key separators', () => {
   const secretKeys = keyWordFamily(['pass', 'token', 'contraseña', 'account name']);
@@ -25,6 +26,21 @@ describe('key separators', () => {
     expect([keyPairAt(text, 0, userKeys), keyPairAt(text, 5, userKeys), keyPairAt(text, 0, secretKeys)]).toEqual([
       4, 17, 11,
     ]);
+  });
+
+  test.each([
+    ['a key before `=`', 'db_pass=1', true],
+    ['a quoted key before blanks and a colon', '{"Pass" : 1}', true],
+    ['a JSON-escaped key', '{\\"pass\\":1}', true],
+    ['a key in brackets', "$cfg['pass'] = 1", true],
+    ['a key before a no-break space', 'pass\u00a0= 1', true],
+    ['a word with a non-ASCII letter', 'contraseña: x', true],
+    ['the word inside a longer word', 'passed=1 passage:', false],
+    ['the word before other punctuation', 'pass, pass.count', false],
+  ])('beforeSeparator gates %s: %s', (_, text, gated) => {
+    const found = new Int32Array(1);
+    createGroupScan([[beforeSeparator(['pass', 'contraseña'])]])(text, found);
+    expect(found[0] === 1).toBe(gated);
   });
 
   test('joined spells a word with each joiner', () => {

@@ -1,3 +1,4 @@
+import { asThePassReads, blanks } from '../keyword-scan';
 import { isBlank, keyRunStart } from './detector';
 
 /**
@@ -138,6 +139,16 @@ function endOfKey(text: string, at: number): number {
   if (end > 0 && (quote === 34 || quote === 39)) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 92) end--;
   return end;
+}
+
+/**
+ * What the keyword pass sees of a key ending in one of `words` right before its separator (`\\?["']?\]?\s*` then `:`,
+ * `=` or `=>`): the word, then a backslash, a quote, `]`, whitespace, `:` or `=`. A key/value part gated on these runs
+ * only on lines where one of its keys can stand before a separator, not wherever its word is (`keys`, `pathname`).
+ */
+export function beforeSeparator(words: readonly string[]): string[] {
+  const next = ['\\', '"', "'", ']', ':', '=', ...blanks];
+  return words.flatMap((word) => next.map((character) => `${asThePassReads(word)}${character}`));
 }
 
 /**

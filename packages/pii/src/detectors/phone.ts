@@ -32,7 +32,10 @@ const shapes: readonly Shape[] = [
     body: '(?:0[1-9]\\d{0,3}|\\(0[1-9]\\d{0,3}\\))(?<sep>[ -])\\d{2,8}(?:\\k<sep>\\d{2,8}){0,3}',
     accept(m) {
       const digits = digitsOnly(m[0]).length;
-      return digits >= 10 && digits <= 11;
+      // A run of groups that goes on past the number's longest form is a list (drawn numbers `04 11 19 27 33 41`).
+      const end = m.index + m[0].length;
+      const goesOn = m.input[end] === m.groups?.['sep'] && /\d/.test(m.input[end + 1] ?? '');
+      return digits >= 10 && digits <= 11 && !goesOn;
     },
   },
 ];
@@ -60,6 +63,14 @@ export function createPhoneDetector(): Detector {
   // X12's contact segment `PER*IC*name*TE*2395551848~`: a telephone qualifier (TE, cell CP, home HP, work WP, beeper BN,
   // fax FX) says the next element is a number, written bare.
   const x12Contact = /\bPER\*[A-Z0-9]{1,3}\*[^*~\r\n]*\*(?:TE|CP|HP|WP|BN|FX)\*(\+?\d{10,15})(?=[*~\r\n\\]|$)/g;
+  // UN/EDIFACT's contact segment `COM+<number>:TE'`: code list 3155 names the means (TE telephone, AL cellular, AJ
+  // alternate telephone, FX telefax) after the address; a number in international form keeps its `+` (`COM++47…:TE'`).
+  // The address of a message (`to=`, `"from":"…"`, `[to:…]`, WhatsApp's `wa_id`, `recipient`, `sender`): messaging APIs
+  // and SMS gateways write an international number there without `+`, and the digits must read as one (isE164).
+  const messageAddress =
+    /[:=](?<=(?:\b(?:to|from)|wa_id|recipients?|sender)\\?["']?\s*[:=])\s*\\?["']?([1-9]\d{10,14})(?![\w.:/-])/gi;
+  const longDigitRun = /\d{11}/;
+  const edifactContact = /\bCOM\+(\+?\d[\d ()./-]{5,24}\d):(?:TE|AL|AJ|FX)(?=['?+]|$)/g;
   return {
     type: 'phone',
     // No cheap test: two close digits, the only one every shape shares, are on four log lines in five, and testing for
@@ -87,6 +98,22 @@ export function createPhoneDetector(): Detector {
           out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
         }
       }
+      if (longDigitRun.test(text)) {
+        messageAddress.lastIndex = 0;
+        for (let m = messageAddress.exec(text); m !== null; m = messageAddress.exec(text)) {
+          const end = m.index + m[0].length;
+          if (isE164(m[1] as string)) out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
+        }
+      }
+      if (text.includes('COM+')) {
+        edifactContact.lastIndex = 0;
+        for (let m = edifactContact.exec(text); m !== null; m = edifactContact.exec(text)) {
+          const digits = digitsOnly(m[1] as string).length;
+          const end = m.index + 4 + (m[1] as string).length;
+          if (digits >= 7 && digits <= 15)
+            out.push(candidate('phone', m.index + 4, end, m.index, m.index + m[0].length));
+        }
+      }
       nextStart.fill(0);
       anyShape.lastIndex = 0;
       for (let any = anyShape.exec(text); any !== null; any = anyShape.exec(text)) {
@@ -105,6 +132,18 @@ export function createPhoneDetector(): Detector {
     },
     normalize: normalizePhone,
   };
+}
+
+/** ITU-T E.164 country codes (1, 7, the assigned two-digit codes, and the three-digit ranges). */
+const countryCode =
+  /^(?:1[2-9]\d\d[2-9]\d{6}$|7\d{10}$|(?:2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58])\d{9,13}$|(?:2[1-689]|3[578]|42|5[09]|6[7-9]|8[0578]|9[679])\d\d{8,12}$)/;
+/** A date-time written as digits (`20261207093000`): a range's bound, not a number to call. */
+const digitDate = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/;
+
+/** An international number without its `+`: a country code, and as many digits as a number there has (11-15 in all;
+ * North America's and Russia's exactly 11). */
+export function isE164(digits: string): boolean {
+  return countryCode.test(digits) && !digitDate.test(digits);
 }
 
 /** Digits only, with a leading `+` kept (`%2B` too) and a `00` prefix dropped, so spellings of a number share a tag. */

@@ -1,7 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
-import { execAtKeyPair, keyWordFamily } from './key-separators';
+import { beforeSeparator, execAtKeyPair, keyWordFamily } from './key-separators';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
@@ -33,10 +33,19 @@ const keyWordKeys = keyWordFamily(
   (text, end) => endsInSessionHex(text, end) || endsInNumberedCode(text, end),
 );
 
-/** `PIN2`, `PUK1`, `CVV2`, `cvc2` right before `end` (the key trie holds no digits). */
+/** `PIN2`, `PUK1`, `CVV2`, `cvc2` right before `end` (the key trie holds no digits). Read by character code: the splitter
+ * asks this at every separator after a digit (every time of day), and a slice and a pattern each cost more. */
 function endsInNumberedCode(text: string, end: number): boolean {
   const digit = text.charCodeAt(end - 1);
-  return digit >= 48 && digit <= 57 && /(?:pin|puk|cv[vc])$/i.test(text.slice(Math.max(0, end - 4), end - 1));
+  if (digit < 48 || digit > 57 || end < 4) return false;
+  // (`| 32` folds an ASCII capital onto its small letter.)
+  const a = text.charCodeAt(end - 4) | 32;
+  const b = text.charCodeAt(end - 3) | 32;
+  const c = text.charCodeAt(end - 2) | 32;
+  const pin = a === 112 && b === 105 && c === 110;
+  const puk = a === 112 && b === 117 && c === 107;
+  const cvvOrCvc = a === 99 && b === 118 && (c === 118 || c === 99);
+  return pin || puk || cvvOrCvc;
 }
 
 /** `SESS` and 16+ hex digits (any case) right before `end`. */
@@ -164,12 +173,25 @@ function secretKeyWord(key: string, before: string): string | undefined {
   return secretWords.has(word) ? word : undefined;
 }
 
+/** The pattern's words as they end a key before its separator (`beforeSeparator`; a numbered code's digit, `PIN2=`, and
+ * a Drupal session cookie's hex, `SSESS3f…=`, spelled out), so the part runs only where such a key can stand, not on
+ * every line with `key`, `path` or `ping` in it. */
+const gateWords = [
+  ...beforeSeparator([
+    ...[...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials', 'session'],
+    ...[...'0123456789'].flatMap((digit) => ['pin', 'puk'].map((word) => `${word}${digit}`)),
+    'cvv2',
+    'cvc2',
+  ]),
+  ...[...'0123456789abcdef'].map((hex) => `sess${hex}`),
+];
+
 export function createSecretKeyWordsDetector(): Detector {
   const words = [...keyWords, ...randomOnlyWords, ...shortSecretWords];
   const hint = anyOf(words);
   return {
     type: 'secret_kv',
-    keywordGroups: [words],
+    keywordGroups: [gateWords],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
       for (

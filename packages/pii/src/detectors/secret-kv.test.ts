@@ -52,6 +52,11 @@ describe('secret kv detector', () => {
       'passwort=Geh31m mot_de_passe: "s3cr3t" contraseña=Cl4ve senha=S3nh4 wachtwoord=W8w00rd',
       ['Geh31m', 's3cr3t', 'Cl4ve', 'S3nh4', 'W8w00rd'],
     ],
+    [
+      'finds the value when the key is the Polish hasło and no other secret word is in the line',
+      'hasło=Tajne12',
+      ['Tajne12'],
+    ],
     ['finds the community when an SNMP key holds one', 'snmp: version=2c community=Mon1tor!', ['Mon1tor!']],
     [
       'finds the value when it holds an & not followed by another pair',

@@ -2,7 +2,7 @@ import { entropyPerChar } from '../checksums/entropy';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret, saysNoSecret } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
-import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
+import { beforeSeparator, execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass`, `pwd`, `pw` and `psk` as a whole segment, a camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`) or
@@ -26,6 +26,9 @@ const notSecretPass = new Set(['by', 'com', 'encom', 'over', 'under', 'sur', 'tr
 
 /** False for a key whose `pass`/`pwd`/`pw`/`psk` ends a longer word that names no secret, or a file (`.pgpass`). */
 function gluedPass(key: string): boolean {
+  // (Most keys end in another letter: `pass`, `pwd`, `pw` and `psk` end in s, d, w or k.)
+  const last = key.charCodeAt(key.length - 1) | 32;
+  if (last !== 115 && last !== 100 && last !== 119 && last !== 107) return true;
   const m = glued.exec(key);
   if (m === null || camelPass.test(key)) return true;
   if (key.startsWith('.')) return false;
@@ -35,7 +38,7 @@ function gluedPass(key: string): boolean {
 /** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
 const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 // The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
-const secretKeys = keyWordFamily([
+const secretKeySpellings = [
   ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'passcode', 'pwd', 'pw', 'psk'],
   ...['private', 'preshared', 'pre_shared', 'pre-shared'].flatMap((word) => joined(word, ['key'], '_-').slice(1)),
   ...joined('secret', ['key'], '_-'),
@@ -53,7 +56,8 @@ const secretKeys = keyWordFamily([
   'kennwort',
   ...['mot', 'mot_', 'mot-'].flatMap((mot) => joined(`${mot}de`, ['passe'], '_-').slice(1)),
   ...['contraseña', 'contrasena', 'senha', 'wachtwoord', 'hasło', 'haslo', 'lösenord', 'losenord'],
-]);
+];
+const secretKeys = keyWordFamily(secretKeySpellings);
 const secretKeyShape = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
@@ -138,6 +142,7 @@ export function createSecretKvDetector(): Detector {
   );
   // Anchored at the start, a `;` or a space, so a header with no `=` is scanned once, not once per character.
   const cookiePair = /(?:^|[;\s])([^=;\s]{1,256})=([^;\s]*)/g;
+  // (Callers without the scanner: the words in any case, `hasło` as written.)
   const keyWords = [
     'pass',
     'pwd',
@@ -153,6 +158,7 @@ export function createSecretKvDetector(): Detector {
     'senha',
     'wachtwoord',
     'haslo',
+    'hasło',
     'salasana',
     'senord',
     'adgangskode',
@@ -164,7 +170,9 @@ export function createSecretKvDetector(): Detector {
   const [keyWord, cookieWord] = [1, 2];
   return {
     type: 'secret_kv',
-    keywordGroups: [keyWords, ['cookie']],
+    // The key scan runs only where a secret key can stand before its separator (every match has one), not on every
+    // line with `key`, `token` or `pass` in it.
+    keywordGroups: [beforeSeparator(secretKeySpellings), ['cookie']],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
       // Every match has a secret word right before its separator: the scan runs only from the keys of such pairs (the

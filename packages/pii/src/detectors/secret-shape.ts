@@ -1,3 +1,4 @@
+import { isWhitespace } from '../keyword-scan';
 import { anyOf, candidate, isBlank, isKeyCharacter, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
 import { argumentValue } from './user-name';
@@ -317,13 +318,18 @@ function keyTail(code: number): boolean {
   );
 }
 
+/** `[\s"'\\\]]`: what may stand between a separator and its token (read by character code, not a pattern a character). */
+function beforeToken(code: number): boolean {
+  return isWhitespace(code) || code === 34 || code === 39 || code === 92 || code === 93;
+}
+
 /** True when the token stands under no key, or under a key (or a two-word label, `password piped:`) naming a
  * credential. */
 function underCredentialKey(text: string, tokenStart: number): boolean {
   // Most tokens have no key: only a separator (`:`, `=`, `=>`) before the token, past blanks, quotes and a bracket, can
   // end one.
   let at = tokenStart - 1;
-  while (at >= 0 && /[\s"'\\\]]/.test(text[at] as string)) at--;
+  while (at >= 0 && beforeToken(text.charCodeAt(at))) at--;
   const separator = text.charCodeAt(at);
   if (separator !== 58 && separator !== 61 && separator !== 62) return true;
   const key = keyBefore.exec(text.slice(keyWindowStart(text, tokenStart), tokenStart));

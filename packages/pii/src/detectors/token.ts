@@ -1,33 +1,13 @@
 import { passesCrc32Base62 } from '../checksums/crc32-base62';
-import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
-
-/** How a vendor's token is recognised: its documented shape, and what makes a match of that shape real. */
-interface TokenFormat {
-  readonly vendor: string;
-  /** Group 1, when present, is the part replaced (the secret inside a URL or a connection string). */
-  readonly pattern: RegExp;
-  /** Lower-case literals one of which every text containing a match contains: the cheap test. */
-  readonly prefixes: readonly string[];
-  readonly valid?: (token: string) => boolean;
-}
-
-// Random base62 scores about 4.5-5.9 bits per character over 20-40 characters; documentation placeholders
-// (`ghp_xxxx...`, `sk_live_0000...`, `AIzaSyXXXX...`) score under 2.
-const minEntropy = 3;
-
-function looksRandom(token: string): boolean {
-  return entropyPerChar(token) >= minEntropy;
-}
+import { end, looksRandom, start, type TokenFormat } from './token-format';
+import { vendorFormats } from './token-vendors';
 
 /** GitHub classic and npm tokens end in a CRC32 of their random part; a hand-written token still counts when random. */
 function checksumOrRandom(token: string): boolean {
   const body = token.slice(token.indexOf('_') + 1);
   return passesCrc32Base62(body.slice(0, -6), body.slice(-6)) || looksRandom(body);
 }
-
-const end = '(?![A-Za-z0-9_-])';
-const start = '(?<![A-Za-z0-9_-])';
 
 /** Vendor formats, read from the vendors' documentation and public token-scanning rule sets. */
 const formats: readonly TokenFormat[] = [
@@ -217,8 +197,8 @@ const formats: readonly TokenFormat[] = [
   },
   {
     vendor: 'atlassian',
-    prefixes: ['atatt3', 'atbb'],
-    pattern: new RegExp(`${start}(?:ATATT3[A-Za-z0-9_=-]{100,}|ATBB[A-Za-z0-9_=.-]{28,})${end}`, 'g'),
+    prefixes: ['atatt3', 'atctt3', 'atbb'],
+    pattern: new RegExp(`${start}(?:AT[AC]TT3[A-Za-z0-9_=-]{100,}|ATBB[A-Za-z0-9_=.-]{28,})${end}`, 'g'),
     valid: looksRandom,
   },
   { vendor: 'postman', prefixes: ['pmak-'], pattern: new RegExp(`${start}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${end}`, 'g') },
@@ -231,7 +211,12 @@ const formats: readonly TokenFormat[] = [
   {
     vendor: 'doppler',
     prefixes: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
-    pattern: new RegExp(`${start}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${end}`, 'g'),
+    // A service token names its config between the kind and the secret (`dp.st.prd.…`).
+    pattern: new RegExp(
+      `${start}dp\\.(?:pt|st(?:\\.[A-Za-z0-9_-]{1,40})?|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${end}`,
+      'g',
+    ),
+    valid: looksRandom,
   },
   { vendor: 'pulumi', prefixes: ['pul-'], pattern: new RegExp(`${start}pul-[a-f0-9]{40}${end}`, 'g') },
   // Render `rnd_`, HubSpot private apps `pat-<region>-<uuid>`, crates.io `cio` and Octopus Deploy `API-`.
@@ -314,8 +299,9 @@ const formats: readonly TokenFormat[] = [
   },
   {
     vendor: 'circleci',
-    prefixes: ['ccipat_'],
-    pattern: new RegExp(`${start}CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}${end}`, 'g'),
+    prefixes: ['ccipat_', 'cciprj_'],
+    pattern: new RegExp(`${start}CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40}${end}`, 'g'),
+    valid: looksRandom,
   },
   {
     vendor: 'azure-ad-client-secret',
@@ -366,14 +352,13 @@ const formats: readonly TokenFormat[] = [
 ];
 
 /**
- * Vendor credentials recognised by their own documented format, wherever they appear (no key name needed):
- * GitHub, npm, GitLab, Slack tokens and webhooks, Stripe, Google, Azure keys and SAS signatures, SendGrid, Twilio,
- * OpenAI, Anthropic, xAI, Hugging Face, Datadog (after its key name), PyPI, Docker Hub, Grafana, Shopify, New Relic.
+ * Vendor credentials recognised by their own documented format, wherever they appear (no key name needed): the
+ * formats above (GitHub, npm, GitLab, Slack, Stripe, Google, Azure, the AI platforms, ...) and `vendorFormats`.
  */
 export function createTokenDetector(): Detector {
   // One keyword group a format, so a format runs only on a text holding one of its own prefixes; formats come in parts
   // of 32 (the bits of one group set), which the scanner runs as detectors of their own.
-  const parts = inRunsOf32(formats).map(createFormatPart);
+  const parts = inRunsOf32([...formats, ...vendorFormats]).map(createFormatPart);
   return combineDetectors('token', parts);
 }
 

@@ -53,6 +53,11 @@ describe('user actor detector', () => {
       'nurse kwamena charted vitals; cashier lpetrov closed till',
       ['kwamena', 'lpetrov'],
     ],
+    [
+      'a plain login after roles of trade, travel, study and law',
+      'seller bkwarteng relisted; pilot vdrozdov landed; patron emurakami9 fined; notary hkoskinen sealed',
+      ['bkwarteng', 'vdrozdov', 'emurakami9', 'hkoskinen'],
+    ],
     ['an outcome after the name', 'Authentication request for "dkovacs" has been denied (IP: 10.0.0.1)', ['dkovacs']],
     ['an attempt and its outcome after the name', 'login attempt for mbauer was rejected', ['mbauer']],
     ['log in written in two words', 'Unable to log in for mtorres from 10.0.0.9 using SSH.', ['mtorres']],
@@ -205,6 +210,15 @@ describe('user actor detector', () => {
     ['a role before an id word, quoted', '{"underwriter_id":"tsokolova","limit":5000}', ['tsokolova']],
     ['an account in capitals under a role key', 'shift close teller=KWABENAA drawer=2', ['KWABENAA']],
     ['the identity one signs in with', 'EAP-TTLS identity=kiosk_wifi rejected', ['kiosk_wifi']],
+    [
+      'the account an action ran as, ending the line',
+      'nightly export pushed to bucket b7 as etl_kowusu',
+      ['etl_kowusu'],
+    ],
+    ['a plain login ending the line after as', 'relay accepted 12 messages as dmarchetti.', ['dmarchetti']],
+    ['a key ending in by, whatever the verb', 'alarm cleared_by=ops.ktamura level=2', ['ops.ktamura']],
+    ['a camelCase key ending in By', '{"state":"closed","resolvedBy":"wbekele9"}', ['wbekele9']],
+    ['a by key in a record of pipes', 'EVT|ID=77|BY=fo_nandersen|CODE=3', ['fo_nandersen']],
     ['who an action was for, then a channel', 'replaying inbox for tmacallan via imap', ['tmacallan']],
     ['a camelCase flag naming the login', 'mdmctl enroll -ownerUsername rbakshi -serial C02X', ['rbakshi']],
     ['an auth-name flag', 'snmp-add --v3 --auth-name ops_poller --level authPriv', ['ops_poller']],
@@ -289,6 +303,14 @@ describe('user actor detector', () => {
     ['a record id under a role key', 'payroll export courier_id=CR4410 nurse_id=N2231 amount=80'],
     ['software under roles it has too', 'broker=kafka-1 controller=kcm-2 user_agent=curl planner=genetic'],
     ['a word or a number under a role key', 'tech=LTE nurse_count=3 engineer=SYSTEM teller=none clinician=12'],
+    [
+      'words and numbers after the new roles',
+      'seller fees apply; pilot program 2 opened; witness statement; captain 7',
+    ],
+    [
+      'a word, software or a generated id under a by key',
+      'sort_by=name group_by=region managed_by=terraform caused_by=timeout issuedBy=a1b2c3d4 by=system',
+    ],
     [
       'a -u flag before a word, a file, a remote or a number',
       'sort -u names; python -u run.py; git push -u origin main; docker run -u 1000 x; date -u +%s',

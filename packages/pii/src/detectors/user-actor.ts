@@ -28,8 +28,11 @@ const sqlInsertUser = [0, 1, 2, 3, 4]
   .join('|');
 // A mainframe account: capitals, digits and `#$@`, 1-10 long (z/OS allows 8, IBM i 10).
 const mainframeId = '[A-Z#$@][A-Z0-9#$@]{0,9}';
-// Where a name ends: a blank, the end, closing punctuation, or a `.` or `:` that ends a sentence or a clause.
-const end = `(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:](?:\\s|$))`;
+/** Where a name ends: a blank, the end, closing punctuation (and `more`), or a `.` or `:` that ends a sentence or a clause. */
+const endBefore = (more: string) => `(?=$|[\\s,;)\\]}'"${more}]|\\\\["']|[.:](?:\\s|$))`;
+const end = endBefore('');
+// In a record of `KEY=VALUE` fields a `|` or `&` ends one too (`|BY=csr_mlopez|`, `?by=ana&x=1`).
+const fieldEnd = endBefore('|&');
 
 /** A login, by its shape: letters with an inner `.` or `_` (`frontdesk.lsilva`, `hr_admin_x`), with an inner `-` and a
  * digit or a capital (`vpn-guest-07`, `Steward-Ana`; `non-trusted` and `meta-data` are words), or letters then digits
@@ -228,7 +231,8 @@ function plainOrLoginShaped(value: string): boolean {
 const proseRoles = (
   'staff inspector teacher instructor student parent guardian courier dispatcher employee employer technician ' +
   'moderator cashier clerk supervisor manager analyst officer preparer reviewer approver nurse physician pharmacist ' +
-  'doctor contractor requester requestor submitter assignee administrator'
+  'doctor contractor requester requestor submitter assignee administrator pilot signaller sponsor patron researcher ' +
+  'seller witness picker captain notary'
 ).split(' ');
 // Roles that software has too (`driver ehci`, `agent gpg`, `player vlc`, `owner root`): a name after one must look
 // like a login.
@@ -375,6 +379,9 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // The account an action ran as, ending the line: `uploaded run 4411 as instr_svc`, `via smtp.example:587 as
+        // tamsin` (`as expected`, `closing as informative`, `as is` are words).
+        rule([' as '], `\\sas\\s+(${name})\\.?\\s*$`),
         // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
         // (`\b(?<![.-])` is `(?<![\w.-])` before a letter, and the engine tests `\b` at each position far faster.)
@@ -674,6 +681,12 @@ export function createUserActorDetector(): Detector {
           `(?<![\\w.-])(?:[A-Za-z]{1,20}_){0,3}(?:${roleKeyWords.join('|')})(?:[_.-]?(?:id|name|login|user(?:name)?))?\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${end}`,
           undefined,
           'gi',
+        ),
+        // A key that says who did it by its last word `by`, whatever the verb (`raised_by=`, `opened_by`, `invitedBy`,
+        // `BY=`): `sort_by=name`, `managed_by=terraform` hold a word, not a login.
+        rule(
+          ['by=', 'by:', 'by"', "by'", 'by\\'],
+          `(?<![\\w.-])(?:[a-z]{2,20}[_.-]?by|[a-z]{2,20}By|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
         ),
       ],
     ],
