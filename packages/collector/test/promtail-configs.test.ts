@@ -26,6 +26,13 @@ function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return runCli(argv, { env });
 }
 
+/** A case's `env` file (NAME=value lines): it is run with those variables and -config.expand-env, as Promtail would be. */
+function caseEnv(name: string, dir: string): NodeJS.ProcessEnv | undefined {
+  if (!fs.existsSync(path.join(CASES_DIR, name, 'env'))) return undefined;
+  const lines = readCase(name, 'env', dir).split('\n').filter(Boolean);
+  return Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}
+
 /** A timestamp as dry-run prints it; one taken at read time (within the run) reads as "read". */
 function timestamp(ts: string, fromMs: number, toMs: number): string {
   const ms = Date.parse(`${ts.slice(0, 23)}Z`);
@@ -44,12 +51,26 @@ function entries(stdout: string, fromMs: number, toMs: number): Entry[] {
     });
 }
 
+const expandFlag = (env: NodeJS.ProcessEnv | undefined): string[] => (env ? ['-config.expand-env=true'] : []);
+
 function readCase(name: string, file: string, dir: string): string {
   return fs.readFileSync(path.join(CASES_DIR, name, file), 'utf8').replaceAll('@DIR@', dir);
 }
 
-/** Copies the case's input.log to where its promtail.yaml tails it; returns that path. */
+// The files every case has; any other file of a case (file_sd targets) is copied beside its promtail.yaml.
+const CASE_FILES = new Set([
+  'promtail.yaml',
+  'input.log',
+  'input-name',
+  'expected.ndjson',
+  'expected-metrics.txt',
+  'env',
+]);
+
+/** Copies the case's input.log to where its promtail.yaml tails it, and its other files beside it; returns that path. */
 function placeInput(name: string, dir: string): string {
+  for (const file of fs.readdirSync(path.join(CASES_DIR, name)).filter((f) => !CASE_FILES.has(f)))
+    fs.writeFileSync(path.join(dir, file), readCase(name, file, dir));
   const input = path.join(dir, 'logs', readCase(name, 'input-name', dir).trim());
   fs.mkdirSync(path.dirname(input), { recursive: true });
   fs.copyFileSync(path.join(CASES_DIR, name, 'input.log'), input);
@@ -95,8 +116,9 @@ describe('Promtail configs in test/promtail', () => {
 
   test.each(CASES)('%s: dry-run of the Promtail file gives the expected entries', async (name) => {
     const { config, input, expected } = prepare(name);
+    const env = caseEnv(name, dir);
     const from = Date.now();
-    const result = await cli(['dry-run', '-c', config, '--input', input]);
+    const result = await cli(['dry-run', '-c', config, '--input', input, ...expandFlag(env)], env);
     expect(result.stderr).toMatch(/^dry-run /);
     expect(result.code).toBe(0);
     expect(entries(result.stdout, from, Date.now())).toEqual(expected);
@@ -104,12 +126,13 @@ describe('Promtail configs in test/promtail', () => {
 
   test.each(CASES)('%s: the config `collector convert` prints gives the same entries', async (name) => {
     const { config, input, expected } = prepare(name);
-    const converted = await cli(['convert', config]);
+    const env = caseEnv(name, dir);
+    const converted = await cli(['convert', config, ...expandFlag(env)], env);
     expect(converted.code).toBe(0);
     const file = path.join(dir, 'collector.yaml');
     fs.writeFileSync(file, converted.stdout);
     const from = Date.now();
-    const result = await cli(['dry-run', '-c', file, '--config.format=collector', '--input', input]);
+    const result = await cli(['dry-run', '-c', file, '--config.format=collector', '--input', input], env);
     expect(result.code).toBe(0);
     expect(entries(result.stdout, from, Date.now())).toEqual(expected);
   });
@@ -134,7 +157,11 @@ describe('Promtail configs in test/promtail, run as `collector run -c` runs them
       const input = placeInput(name, run.dir);
       const lineCount = fs.readFileSync(input, 'utf8').split('\n').length - 1;
       const from = Date.now();
-      const collector = await run.start(config, 'promtail.yaml');
+      const env = caseEnv(name, run.dir);
+      const collector = await run.start(config, 'promtail.yaml', {
+        env: env ?? {},
+        options: { expandEnv: env !== undefined },
+      });
       const linesRead = async (): Promise<number> => {
         const metric = await collector.registry.getSingleMetric('collector_source_read_lines_total')?.get();
         return metric?.values.reduce((sum, v) => sum + v.value, 0) ?? 0;

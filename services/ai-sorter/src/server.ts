@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { isListenErrorCode, listenErrorMessage, type ListenErrorCode } from '@obs/schema';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createDeps } from './deps';
@@ -20,7 +21,7 @@ function main(): void {
   // Not app.listen: Express 5 hands a listen error to the callback, which would log "listening" and exit 0.
   const server: Server = createServer(createApp(deps.app));
   server.once('error', (err: NodeJS.ErrnoException) => {
-    process.stderr.write(`ai-sorter: ${listenErrorMessage(err, config.host, config.port)}\n`);
+    process.stderr.write(`ai-sorter: ${listenFailure(err, config.host, config.port)}\n`);
     void deps.close().finally(() => process.exit(1));
   });
   server.listen(config.port, config.host, () => {
@@ -66,15 +67,17 @@ function main(): void {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-/** Names the address and what to change, for the errors a user can cause with PORT and HOST. */
-function listenErrorMessage(err: NodeJS.ErrnoException, host: string, port: number): string {
+/** What to change for each listen error a user can cause with PORT and HOST. */
+const listenErrorHints: Record<ListenErrorCode, string> = {
+  EADDRINUSE: 'stop it or set PORT',
+  EACCES: 'use a port above 1023 or set PORT',
+  EADDRNOTAVAIL: 'set HOST',
+};
+
+/** Names the address, what went wrong and what to change. */
+function listenFailure(err: NodeJS.ErrnoException, host: string, port: number): string {
   const where = `${host}:${port}`;
-  if (err.code === 'EADDRINUSE')
-    return `cannot listen on ${where}: port ${port} is already in use by another program (EADDRINUSE); stop it or set PORT`;
-  if (err.code === 'EACCES')
-    return `cannot listen on ${where}: permission denied for port ${port} (EACCES); use a port above 1023 or set PORT`;
-  if (err.code === 'EADDRNOTAVAIL')
-    return `cannot listen on ${where}: ${host} is not an address of this machine (EADDRNOTAVAIL); set HOST`;
+  if (isListenErrorCode(err.code)) return `${listenErrorMessage(err.code, where)}; ${listenErrorHints[err.code]}`;
   return `cannot listen on ${where}: ${err.message}`;
 }
 

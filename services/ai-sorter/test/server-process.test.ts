@@ -98,7 +98,7 @@ describe('server.js as a process (built dist)', () => {
       spawned = spawnServer({ PORT: String(port), HOST: '127.0.0.1' });
       expect(await spawned.exited).toBe(1);
       expect(spawned.stderr.join('')).toContain(
-        `cannot listen on 127.0.0.1:${port}: port ${port} is already in use by another program (EADDRINUSE)`,
+        `cannot listen on 127.0.0.1:${port}: the port is already in use by another program (EADDRINUSE); stop it or set PORT`,
       );
       expect(spawned.stdout.some((l) => l.includes('"listening"'))).toBe(false);
     } finally {

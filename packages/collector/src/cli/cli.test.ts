@@ -188,7 +188,7 @@ describe('collector CLI', () => {
       const result = await run(['run', '-c', file, '--log-level', 'error']);
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
-        `collector: ${id}: cannot listen on 127.0.0.1:${port}: it is already in use by another program (EADDRINUSE)\n`,
+        `collector: ${id}: cannot listen on 127.0.0.1:${port}: the port is already in use by another program (EADDRINUSE)\n`,
       );
     } finally {
       holder.close();

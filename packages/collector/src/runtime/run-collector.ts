@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { isListenErrorCode, listenErrorCodes, listenErrorMessage } from '@obs/schema';
 import type { Logger, Sink, Source } from '../component';
 import type { CollectorConfig } from '../schema/collector-config';
 import { forwardTo } from '../pipelines/fanout';
@@ -141,11 +142,8 @@ export async function runCollector(config: CollectorConfig, options: RunOptions 
   return { httpPort: server.port, registry, shutdown, stopped };
 }
 
-const listenErrors: Record<string, string> = {
-  EADDRINUSE: 'is already in use by another program',
-  EACCES: 'needs privileges this process lacks (a port below 1024?)',
-  EADDRNOTAVAIL: 'is not an address of this machine',
-};
+// Node says `listen EADDRINUSE: address already in use 127.0.0.1:3500`; grpc-js wraps it in its own text.
+const listenError = new RegExp(`listen (${listenErrorCodes.join('|')})\\b[^\\]]*?(\\S+:\\d+)`);
 
 /** A component that cannot start is named in the error; a listen error says in words what its code means. */
 async function startComponent<T>(id: string, start: () => Promise<T>): Promise<T> {
@@ -153,9 +151,9 @@ async function startComponent<T>(id: string, start: () => Promise<T>): Promise<T
     return await start();
   } catch (err) {
     const message = (err as Error).message;
-    // Node says `listen EADDRINUSE: address already in use 127.0.0.1:3500`; grpc-js wraps it in its own text.
-    const listen = /listen (EADDRINUSE|EACCES|EADDRNOTAVAIL)\b[^\]]*?(\S+:\d+)/.exec(message);
-    if (listen) throw new Error(`${id}: cannot listen on ${listen[2]}: it ${listenErrors[listen[1]]} (${listen[1]})`);
+    const listen = listenError.exec(message);
+    if (listen && isListenErrorCode(listen[1]))
+      throw new Error(`${id}: ${listenErrorMessage(listen[1], listen[2] as string)}`);
     throw new Error(message.startsWith(`${id}:`) ? message : `${id}: ${message}`, { cause: err });
   }
 }

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '../../src/config/load';
+import { loadConfig, type LoadOptions } from '../../src/config/load';
 import { createLogger } from '../../src/runtime/logger';
 import { runCollector, type RunningCollector } from '../../src/runtime/run-collector';
 import { LokiPushReceiver } from '../../src/testing/loki-push-receiver';
@@ -16,7 +16,11 @@ export interface CollectorRun {
   /** The collector `start` ran, until it is stopped. */
   readonly collector: RunningCollector | undefined;
   /** Writes `text` as `<dir>/<fileName>` and runs it as `collector run -c` would (a Promtail file too). */
-  start(text: string, fileName?: string): Promise<RunningCollector>;
+  start(
+    text: string,
+    fileName?: string,
+    load?: { env: NodeJS.ProcessEnv; options: LoadOptions },
+  ): Promise<RunningCollector>;
   stop(): Promise<void>;
 }
 
@@ -48,10 +52,12 @@ export function useCollectorRun(prefix: string): CollectorRun {
     get collector() {
       return collector;
     },
-    async start(text, fileName = 'collector.yaml') {
+    async start(text, fileName = 'collector.yaml', load = { env: {}, options: {} }) {
       const file = path.join(dir, fileName);
       fs.writeFileSync(file, text);
-      collector = await runCollector(await loadConfig(file, {}), { logger: createLogger({ level: 'silent' }) });
+      collector = await runCollector(await loadConfig(file, load.env, load.options), {
+        logger: createLogger({ level: 'silent' }),
+      });
       return collector;
     },
     stop,

@@ -33,6 +33,11 @@ describe('aws secret key detector', () => {
       `{"access_key":"AKIAQX2AXBMKAUIRA3EH","access_secret":{"status":"Plain","payload":"${secret}"}}`,
       [secret],
     ],
+    [
+      'finds a mixed secret when its line names the secret key in a path or a namespaced config key',
+      'vault kv put /ops/aws_secret_access_key value=Qp4sN8vKd2Lm7Xr1Tz9Wc3Hy6Bf0Ja5Ge2Ui8Oy1 and "aws:secretKey" was set to Zr7Yc2Nx5Pq8Lm1Kd4Hw9Tb6Vs3Fj0Ga7Ue2Ri5O',
+      ['Qp4sN8vKd2Lm7Xr1Tz9Wc3Hy6Bf0Ja5Ge2Ui8Oy1', 'Zr7Yc2Nx5Pq8Lm1Kd4Hw9Tb6Vs3Fj0Ga7Ue2Ri5O'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
@@ -57,6 +62,10 @@ describe('aws secret key detector', () => {
       'key AKIAQX2AXBMKAUIRA3EH rotated, commit 9fceb02d0ae598e95dc970b74767f19372d61af8 by ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCD',
     ],
     ['ignores a value on the next line after a key id', `key AKIAQX2AXBMKAUIRA3EH\nnext ${secret}`],
+    [
+      'ignores a hash when a line that names the secret key holds one later',
+      'rotated aws_secret_access_key, commit 3f9c2a7d1e8b4c6f0a2d5e7b9c1f3a5d7e9b2c4f by ci',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -35,9 +35,13 @@ export function createAwsSecretKeyDetector(): Detector {
     /(?:(?<=\\[nrt])|(?<![\w-]))\{?\$?[\w.-]*?(?:secret(?:[_.-]?(?:access[_.-]?)?key)?|key[_.-]?secret)\}?\\?["']?(?:\s*(?:=>|[:=]|<<<)\s*|\s+)\\?["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
   // Right after its key id (`AKIA…:wJalr…`, `"AKIA…", "wJalr…"`, a credentials.csv row `alice,,AKIA…,wJalr…`).
   const afterKeyId = /(?<![A-Z0-9])A[KS]IA[A-Z2-7]{16}["']?\s*[,:;/ ]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
-  // Later on the key id's line, under any name: checked for the mix of a random secret (no hash, no hex id).
-  const laterOnKeyIdLine =
-    /(?<![A-Z0-9])A[KS]IA[A-Z2-7]{16}(?![A-Z0-9])[^\n]{0,160}?(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g;
+  // Later on the key id's line, or on a line that names the secret key however it is written (`/ci/aws_secret_access_key
+  // --value …`, Pulumi's `"aws:secretKey" is deprecated; the value …`), under any name: checked for the mix of a random
+  // secret (no hash, no hex id).
+  const laterOn = (lead: string, flags: string): RegExp =>
+    new RegExp(`${lead}[^\\n]{0,160}?(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, flags);
+  const laterOnKeyIdLine = laterOn('(?<![A-Z0-9])A[KS]IA[A-Z2-7]{16}(?![A-Z0-9])', 'g');
+  const laterOnKeyNameLine = laterOn('(?<![A-Za-z0-9])aws[_:-]?secret[_-]?(?:access[_-]?)?key(?![A-Za-z0-9])', 'gi');
   // `aws`, `s3`, `amazon` as words (a random value holds `S3` often enough), or a key id.
   const awsContext = /(?<![A-Za-z0-9])(?:[Aa][Ww][Ss]|[Ss]3)(?![a-z0-9])|[Aa]mazon|A[KS]IA[A-Z2-7]{16}/;
   return {
@@ -46,13 +50,15 @@ export function createAwsSecretKeyDetector(): Detector {
     mayMatch: (text) => /secret|A[KS]IA/i.test(text),
     find(text: string, out: Candidate[]): void {
       if (!hasKeyLengthRun(text)) return;
-      for (const names of awsContext.test(text) ? [pattern, otherNames, afterKeyId, laterOnKeyIdLine] : [pattern]) {
+      for (const names of awsContext.test(text)
+        ? [pattern, otherNames, afterKeyId, laterOnKeyIdLine, laterOnKeyNameLine]
+        : [pattern]) {
         names.lastIndex = 0;
         for (let m = names.exec(text); m !== null; m = names.exec(text)) {
           const end = m.index + m[0].length;
           const value = m[1] as string;
           if (isPlaceholderValue(value)) continue;
-          if (names === laterOnKeyIdLine) {
+          if (names === laterOnKeyIdLine || names === laterOnKeyNameLine) {
             if (!/[A-Z]/.test(value) || !/[a-z]/.test(value) || !/\d/.test(value)) continue;
             out.push(candidate('aws_secret_key', end - keyLength, end));
             continue;

@@ -47,6 +47,15 @@ export const vendorFormats: readonly TokenFormat[] = [
   prefixed('yandex-iam', ['t1.'], 't1\\.[A-Za-z0-9_-]+={0,2}\\.[A-Za-z0-9_-]{86}={0,2}'),
   prefixed('scaleway', ['scw'], 'SCW[A-Z0-9]{17}', hasDigitAndLetter),
   prefixed('google-refresh', ['1//0'], '1//0[A-Za-z0-9_-]{40,}'),
+  prefixed('backblaze-b2', ['k00'], 'K00\\d[A-Za-z0-9+/]{27}', mixesCaseAndDigits),
+  prefixed('vercel-blob', ['vercel_blob_rw_'], 'vercel_blob_rw_[A-Za-z0-9]{16}_[A-Za-z0-9]{30}'),
+  {
+    // Azure App Configuration's connection string: the `Secret=` after its endpoint and credential id.
+    vendor: 'azure-app-configuration',
+    prefixes: ['azconfig.io'],
+    pattern: /\.azconfig\.io;\s*Id=[^;\s]+;\s*Secret=([A-Za-z0-9+/]{40,}={0,2})(?![A-Za-z0-9+/=])/g,
+    valid: looksRandom,
+  },
   // Firebase Cloud Messaging's legacy server key.
   {
     vendor: 'firebase-server-key',
@@ -72,6 +81,8 @@ export const vendorFormats: readonly TokenFormat[] = [
   prefixed('axiom', ['xaat-', 'xapt-'], `xa[ap]t-${uuid}`),
   prefixed('coralogix', ['cxtp_'], 'cxtp_[A-Za-z0-9]{20,40}'),
   prefixed('pagerduty', ['u+'], 'u\\+[A-Za-z0-9_+-]{18}', mixesCaseAndDigits),
+  prefixed('honeybadger', ['hbp_'], 'hbp_[A-Za-z0-9]{30,40}'),
+  prefixed('rootly', ['rootly_'], 'rootly_[a-f0-9]{64}'),
   // Messaging, email and chat.
   {
     // A datacenter suffix `-us1`…`-us21` ends every Mailchimp key.
@@ -164,12 +175,17 @@ export const vendorFormats: readonly TokenFormat[] = [
   prefixed('llamacloud', ['llx-'], 'llx-[A-Za-z0-9]{48}'),
   prefixed('together', ['tgp_v1_'], 'tgp_v1_[A-Za-z0-9_-]{40,50}'),
   prefixed('openai-session', ['sess-'], 'sess-[A-Za-z0-9]{40}', mixesCaseAndDigits),
+  prefixed('cerebras', ['csk-'], 'csk-[a-z0-9]{40,60}', hasDigitAndLetter),
   // Databases as a service and data platforms.
   prefixed('supabase-secret', ['sb_secret_'], 'sb_secret_[A-Za-z0-9_-]{20,}'),
   prefixed('neon', ['napi_'], 'napi_[a-z0-9]{40,80}'),
   prefixed('mongodb-atlas', ['mdb_sa_sk_'], 'mdb_sa_sk_[A-Za-z0-9_-]{40,}'),
   prefixed('cockroach-cloud', ['ccdb1_'], 'CCDB1_[A-Za-z0-9]{22}_[A-Za-z0-9]{40}'),
   prefixed('xata', ['xau_'], 'xau_[A-Za-z0-9]{32,}'),
+  prefixed('appwrite', ['standard_'], 'standard_[a-f0-9]{256}'),
+  // Tinybird's tokens are `p.` and a signed JSON payload; Convex deploy keys name their deployment before `|`.
+  prefixed('tinybird', ['p.eyj'], 'p\\.eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}'),
+  prefixed('convex', ['prod:', 'dev:', 'preview:'], '(?:prod|dev|preview):[a-z0-9-]+\\|[A-Za-z0-9+/=]{40,}'),
   prefixed('clickhouse-cloud', ['4b1d'], '4b1d[A-Za-z0-9]{38}', (token) => /[g-zG-Z]/.test(token)),
   prefixed('databricks-oauth', ['dose'], 'dose[a-f0-9]{32}', hasDigitAndLetter),
   {

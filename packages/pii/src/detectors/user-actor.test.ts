@@ -210,6 +210,12 @@ describe('user actor detector', () => {
     ['a role before an id word, quoted', '{"underwriter_id":"tsokolova","limit":5000}', ['tsokolova']],
     ['an account in capitals under a role key', 'shift close teller=KWABENAA drawer=2', ['KWABENAA']],
     ['the identity one signs in with', 'EAP-TTLS identity=kiosk_wifi rejected', ['kiosk_wifi']],
+    [
+      'the account an action ran as, ending the line',
+      'nightly export pushed to bucket b7 as etl_kowusu',
+      ['etl_kowusu'],
+    ],
+    ['a plain login ending the line after as', 'relay accepted 12 messages as dmarchetti.', ['dmarchetti']],
     ['a key ending in by, whatever the verb', 'alarm cleared_by=ops.ktamura level=2', ['ops.ktamura']],
     ['a camelCase key ending in By', '{"state":"closed","resolvedBy":"wbekele9"}', ['wbekele9']],
     ['a by key in a record of pipes', 'EVT|ID=77|BY=fo_nandersen|CODE=3', ['fo_nandersen']],

@@ -379,6 +379,9 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
+        // The account an action ran as, ending the line: `uploaded run 4411 as instr_svc`, `via smtp.example:587 as
+        // tamsin` (`as expected`, `closing as informative`, `as is` are words).
+        rule([' as '], `\\sas\\s+(${name})\\.?\\s*$`),
         // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
         // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
         // (`\b(?<![.-])` is `(?<![\w.-])` before a letter, and the engine tests `\b` at each position far faster.)

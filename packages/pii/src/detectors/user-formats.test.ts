@@ -88,6 +88,11 @@ describe('user formats detector', () => {
       ['Maria Lopez', 'jdoe'],
     ],
     [
+      'finds a service account named so when a DN puts it under ou=services',
+      'bind as cn=svc-ledger7,ou=services,dc=example,dc=org ok; CN=svc_print,OU=Services,DC=corp,DC=local',
+      ['svc-ledger7', 'svc_print'],
+    ],
+    [
       'finds the name when a log says who authenticated',
       'slapd: conn=1001 op=0 BIND authenticated as "nagy_p"',
       ['nagy_p'],
@@ -336,6 +341,10 @@ describe('user formats detector', () => {
     [
       'ignores groups and the admin entry when a DN names them',
       'cn=developers,ou=groups,dc=example,dc=com; bind dn=cn=admin,dc=example,dc=com; CN=Users,DC=corp',
+    ],
+    [
+      'ignores a service entry under ou=services when it is not named as an account',
+      'cn=replicator,ou=services,dc=example,dc=com; cn=mail-gateway,ou=services,dc=corp',
     ],
     ['ignores an email when a log says who signed in', 'signed in as jo@example.com'],
     [

@@ -1,1 +1,2 @@
 export { parseRetryAfter } from './retry-after';
+export { isListenErrorCode, listenErrorCodes, listenErrorMessage, type ListenErrorCode } from './listen-error';

@@ -13,10 +13,12 @@ export interface Conversion {
   notes: Note[];
   /** Converted key path -> the Promtail key path it came from, so the collector's own checks point into the Promtail file. */
   origins: { out: PropertyKey[]; from: PropertyKey[] }[];
+  /** The Promtail file with every scalar as written, for string keys (yaml.v2 gives them `1.50`, not 1.5). */
+  text?: unknown;
 }
 
-export function newConversion(): Conversion {
-  return { issues: [], notes: [], origins: [] };
+export function newConversion(text?: unknown): Conversion {
+  return { issues: [], notes: [], origins: [], text };
 }
 
 /**
@@ -61,12 +63,13 @@ export class Block {
     this.conv.issues.push({ path: [...this.at, ...(Array.isArray(key) ? key : [key])], message });
   }
 
+  /** A string key; any other scalar as it was written (`version: 1.50` is "1.50", `port: 0755` is "0755"), as yaml.v2 reads it. */
   string(key: string): string | undefined {
     const v = this.raw(key);
     if (v === undefined || v === null) return undefined;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    if (typeof v !== 'string') return this.#wrong(key, 'string', v);
-    return v;
+    if (typeof v === 'string') return v;
+    const written = this.#written([key]) ?? (typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+    return written ?? this.#wrong(key, 'string', v);
   }
 
   number(key: string): number | undefined {
@@ -102,9 +105,14 @@ export class Block {
   stringList(key: string): string[] | undefined {
     const list = this.list(key);
     if (!list) return undefined;
-    const bad = list.findIndex((s) => typeof s !== 'string');
-    if (bad !== -1) return this.#wrong([key, bad], 'string', list[bad]);
-    return list as string[];
+    const out: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      const text = typeof item === 'string' ? item : item === null ? undefined : this.#written([key, i]);
+      if (text === undefined) return this.#wrong([key, i], 'string', item);
+      out.push(text);
+    }
+    return out;
   }
 
   /** A map of scalar values as strings (labels, headers); null values become "". */
@@ -137,6 +145,16 @@ export class Block {
           : `"${key}" is not supported by the collector: ${why}`,
       );
     }
+  }
+
+  /** The scalar at `path` below this block as the file wrote it; undefined when it is not a scalar. */
+  #written(path: PropertyKey[]): string | undefined {
+    let node: unknown = this.conv.text;
+    for (const seg of [...this.at, ...path]) {
+      if (node === null || typeof node !== 'object') return undefined;
+      node = (node as Record<PropertyKey, unknown>)[seg];
+    }
+    return typeof node === 'string' ? node : undefined;
   }
 
   #wrong(key: PropertyKey | PropertyKey[], expected: string, got: unknown): undefined {

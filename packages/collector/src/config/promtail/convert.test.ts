@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { ConfigError } from '../../errors';
 import { parseConfig } from '../load';
 import { looksLikePromtail } from './detect';
@@ -185,6 +188,30 @@ ${HEAD}scrape_configs:
     });
   });
 
+  test("-config.expand-env takes envsubst's := and = defaults and $${, and names any other ${...} at its line", () => {
+    const text = `clients:
+  - url: \${LOKI:=http://127.0.0.1:3100/loki/api/v1/push}
+    tenant_id: \${TENANT=ops}
+scrape_configs:
+  - job_name: app
+    static_configs: [{ targets: [localhost], labels: { __path__: /var/log/*.log, lit: "$\${1}" } }]
+    relabel_configs:
+      - { source_labels: [lit], target_label: host, replacement: "\${HOSTNAME^^}" }
+      - { source_labels: [lit], target_label: group, replacement: "\${1}" }
+`;
+    expect(issues(text, {}, true)).toEqual([
+      '8:67 : -config.expand-env: ${HOSTNAME^^} is not expanded here (only ${VAR}, ${VAR:-default}, ${VAR:=default} and ${VAR=default} are); write $1 for a regex group, or $${ for a literal ${',
+      '9:68 : -config.expand-env: ${1} is not expanded here (only ${VAR}, ${VAR:-default}, ${VAR:=default} and ${VAR=default} are); write $1 for a regex group, or $${ for a literal ${',
+    ]);
+    const ok = converted(text.split('\n').slice(0, 6).join('\n') + '\n', {}, true);
+    expect(ok.sinks).toEqual({
+      loki: { type: 'loki', url: 'http://127.0.0.1:3100/loki/api/v1/push', tenant_id: 'ops' },
+    });
+    expect((ok.sources as { app: { targets: unknown[] } }).app.targets).toEqual([
+      { __path__: '/var/log/*.log', lit: '${1}' },
+    ]);
+  });
+
   test.each(['{}', '{ insecure_skip_verify: false }'])(
     'takes a client tls_config of %s, which only restates verifying the server, and notes that it is left out',
     (tls) => {
@@ -238,9 +265,105 @@ unknown_block: {}
       '18:19 scrape_configs[0].pipeline_stages[4].labels.bad-name: invalid label name (use [a-zA-Z_][a-zA-Z0-9_]*), got "bad-name"',
       '20:5 scrape_configs[1].journal: "journal" is not supported by the collector: read the systemd journal by forwarding it as RFC 5424 syslog (e.g. rsyslog omfwd with TCP) to a syslog scrape config, or `journalctl -f -o cat` into a file tailed with static_configs',
       '22:5 scrape_configs[2].kubernetes_sd_configs: "kubernetes_sd_configs" is not supported by the collector: tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, taking namespace/pod/container from the path with a regex stage on `filename`',
-      '23:5 scrape_configs[3]: a scrape config needs static_configs, loki_push_api or syslog',
+      '23:5 scrape_configs[3]: a scrape config needs static_configs, file_sd_configs, loki_push_api or syslog',
       '24:12 tracing.enabled: tracing is not supported by the collector: the collector does not trace itself; set enabled: false or remove the block (its own metrics are on /metrics)',
       '25:1 unknown_block: unknown key "unknown_block" in this Promtail block',
+    ]);
+  });
+
+  test("a string key takes a scalar as written, as Go's yaml.v2 does (1.50, 0755, yes, a date, 0x1F)", () => {
+    const config = converted(`clients:
+  - url: http://127.0.0.1:3100/loki/api/v1/push
+    tenant_id: 0042
+    external_labels: &fleet
+      version: 1.50
+      mode: 0755
+      canary: yes
+      released: 2026-12-06
+      mask: 0x1F
+      big: 1e3
+scrape_configs:
+  - job_name: 2024
+    static_configs:
+      - targets: [10.0.0.1]
+        labels:
+          <<: *fleet
+          y: 1
+          __path__: /var/log/app.log
+    pipeline_stages:
+      - logfmt: { mapping: { n: count, on: state } }
+`) as {
+      sinks: { loki: Record<string, unknown> };
+      sources: Record<string, { targets: unknown }>;
+      pipelines: Record<string, { stages: unknown }>;
+    };
+    const fleet = { version: '1.50', mode: '0755', canary: 'yes', released: '2026-12-06', mask: '0x1F', big: '1e3' };
+    expect(config.sinks.loki).toMatchObject({ tenant_id: '0042', external_labels: fleet });
+    expect(config.sources['_2024'].targets).toEqual([{ __path__: '/var/log/app.log', ...fleet, y: '1' }]);
+    // Keys are names, never booleans (YAML 1.1 would read n as false and on as true).
+    expect(config.pipelines['_2024'].stages).toEqual([{ logfmt: { mapping: { n: 'count', on: 'state' } } }]);
+  });
+
+  test('a second YAML document is an error at its `---` (yaml.v2 would silently read only the first)', () => {
+    expect(issues(`${HEAD}scrape_configs: []\n---\nscrape_configs: []\n`)).toEqual([
+      "4:1 : YAML: a second YAML document starts here (`---`); a config file is one document (Go's yaml.v2, which Promtail uses, would silently ignore this one): merge it into the first or remove it",
+    ]);
+  });
+
+  test('file_sd_configs: a file that is not a list of target groups, or not .json/.yml/.yaml, is an error naming it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'file-sd-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'broken.json'), '[{"targets": ["localhost"], "labels": {"job": "a"}},\n');
+      fs.writeFileSync(path.join(dir, 'typo.yaml'), '- targets: [localhost]\n  lables: { job: a }\n');
+      const file = path.join(dir, 'config.yml');
+      const text = `${HEAD}scrape_configs:
+  - job_name: sd
+    file_sd_configs:
+      - files: [broken.json, typo.yaml, targets.txt]
+      - refresh_interval: 5m
+`;
+      let error: unknown;
+      try {
+        parseConfig(text, file, {}, { format: 'promtail' });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues.map((i) => `${i.line}:${i.col} ${i.path}: ${i.message}`)).toEqual([
+        `6:17 scrape_configs[0].file_sd_configs[0].files[0]: file_sd file ${dir}/broken.json:2:1: YAML: Flow sequence must end with a ]`,
+        `6:30 scrape_configs[0].file_sd_configs[0].files[1]: file_sd file ${dir}/typo.yaml:1:3: target group 0: unknown key "lables" (expected targets and labels)`,
+        '6:41 scrape_configs[0].file_sd_configs[0].files[2]: a file_sd file must end in .json, .yml or .yaml, got "targets.txt"',
+        '7:9 scrape_configs[0].file_sd_configs[1].files: required key is missing (a list of .json, .yml or .yaml files with target groups)',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('gelf, windows_events and eventlogmessage, which cannot apply here, are errors at their line with what to use', () => {
+    expect(
+      issues(`${HEAD}scrape_configs:
+  - job_name: gelf
+    gelf: { listen_address: 0.0.0.0:12201, use_incoming_timestamp: true }
+  - job_name: windows
+    windows_events: { eventlog_name: Application }
+    pipeline_stages:
+      - eventlogmessage: { source: message }
+`),
+    ).toEqual([
+      '5:5 scrape_configs[0].gelf: "gelf" is not supported by the collector: GELF is not received by the collector; forward these logs to a loki_push_api or syslog scrape config (or an otlp source) instead',
+      '7:5 scrape_configs[1].windows_events: "windows_events" is not supported by the collector: Windows event logs cannot be read by the collector; use Grafana Alloy\'s loki.source.windowsevent',
+      '9:9 scrape_configs[1].pipeline_stages[0].eventlogmessage: stage "eventlogmessage" is not supported by the collector: Windows event log messages are not read by the collector; remove the stage',
+    ]);
+  });
+
+  test('proxy settings: asking for no proxy is taken, asking for one is an error (the loki sink connects directly)', () => {
+    const client = (keys: string): string =>
+      `clients:\n  - url: http://127.0.0.1:3100/loki/api/v1/push\n${keys}scrape_configs: []\n`;
+    expect(issues(client('    proxy_from_environment: false\n    no_proxy: localhost\n'))).toEqual([]);
+    expect(issues(client('    proxy_from_environment: true\n    proxy_url: http://proxy:3128\n'))).toEqual([
+      '3:5 clients[0].proxy_from_environment: the loki sink connects to Loki directly and reads no proxy variables; remove the key or set it to false',
+      '4:5 clients[0].proxy_url: "proxy_url" is not supported by the collector: the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
     ]);
   });
 });

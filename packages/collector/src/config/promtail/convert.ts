@@ -13,9 +13,17 @@ export interface PromtailConversion extends Conversion {
   config: Record<string, unknown>;
 }
 
+/** What convertPromtail needs besides the parsed file. */
+export interface PromtailSourceFile {
+  /** The same file with every scalar as written, for the keys yaml.v2 reads as strings. */
+  text?: unknown;
+  /** The file's folder, which file_sd_configs patterns are relative to. */
+  baseDir: string;
+}
+
 /** Converts a parsed Promtail config into the collector's config; problems are returned, not thrown. */
-export function convertPromtail(value: unknown): PromtailConversion {
-  const conv = newConversion();
+export function convertPromtail(value: unknown, file: PromtailSourceFile): PromtailConversion {
+  const conv = newConversion(file.text);
   const root = Block.of(value, [], conv);
   if (!root) return { ...conv, config: {} };
 
@@ -79,7 +87,13 @@ export function convertPromtail(value: unknown): PromtailConversion {
     if (sc)
       convertScrapeConfig(
         sc,
-        { sinks: sinks.map((s) => s.id), fileSource, before: limits.before, after: limits.after },
+        {
+          sinks: sinks.map((s) => s.id),
+          fileSource,
+          before: limits.before,
+          after: limits.after,
+          baseDir: file.baseDir,
+        },
         taken,
         scrape,
       );

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { ConfigIssue } from '../../errors';
 import { ConfigDocument } from '../document';
 import type { VariableResolver } from '../env';
@@ -25,8 +26,10 @@ export function openPromtailConfig(
 ): PromtailSource {
   const doc = new ConfigDocument(file, text, expandEnv ? promtailResolver(env) : () => undefined, {
     yamlVersion: '1.1',
+    scalarText: true,
+    otherReferences: expandEnv ? unexpanded : undefined,
   });
-  const conversion = convertPromtail(doc.value ?? {});
+  const conversion = convertPromtail(doc.value ?? {}, { text: doc.text, baseDir: path.dirname(path.resolve(file)) });
   const toPromtail = (p: readonly PropertyKey[]): PropertyKey[] => {
     let best: PromtailConversion['origins'][number] | undefined;
     for (const o of conversion.origins) {
@@ -41,11 +44,16 @@ export function openPromtailConfig(
   };
   return {
     value: conversion.config,
-    issues: [...doc.issues, ...doc.place(conversion.issues)],
+    // A file that is not valid YAML has nothing to convert: its YAML issues alone say what to fix.
+    issues: doc.value === undefined ? doc.issues : [...doc.issues, ...doc.place(conversion.issues)],
     conversion,
     place: (issues) => doc.place(issues.map((i) => ({ path: toPromtail(i.path), message: i.message }))),
   };
 }
+
+// Promtail's envsubst would replace these too (`${1}` with an empty variable "1", `${VAR^^}` upper-cased); say so.
+const unexpanded = (reference: string): string =>
+  `-config.expand-env: ${reference} is not expanded here (only \${VAR}, \${VAR:-default}, \${VAR:=default} and \${VAR=default} are); write $1 for a regex group, or $\${ for a literal \${`;
 
 function promtailResolver(env: NodeJS.ProcessEnv): VariableResolver {
   return (name, fallback) => {

@@ -4,6 +4,7 @@ import { relabelRuleSchema, type RelabelRule } from '../../relabel/config';
 import { formatPath, fromZodIssues } from '../../schema/issues';
 import { LABEL_NAME } from '../../protocols/loki/labels';
 import { Block, type Conversion } from './block';
+import { fileSdGroups, type TargetGroup } from './file-sd';
 import { convertStages } from './pipeline-stages';
 import { UNSUPPORTED_SCRAPE_KEYS } from './unsupported';
 
@@ -15,6 +16,8 @@ export interface ScrapeSettings {
   /** limits_config stages: before the job's own stages (readline rate) and after them (line size). */
   before: readonly unknown[];
   after: readonly unknown[];
+  /** The Promtail file's folder: file_sd_configs patterns are relative to it. */
+  baseDir: string;
 }
 
 export interface ConvertedScrape {
@@ -37,9 +40,12 @@ export function convertScrapeConfig(
   if (job === undefined) sc.issue('job_name', 'required key is missing (every scrape config needs a job_name)');
   const id = uniqueId(job ?? `job_${String(sc.at[1])}`, taken);
   const rules = relabelRules(sc);
-  const kinds = ['static_configs', 'loki_push_api', 'syslog'].filter((k) => sc.has(k));
+  // static_configs and file_sd_configs both give file targets; Promtail takes them together.
+  const kinds = ['static_configs', 'file_sd_configs', 'loki_push_api', 'syslog']
+    .filter((k) => sc.has(k))
+    .filter((k, i, all) => k !== 'file_sd_configs' || !all.includes('static_configs'));
   if (kinds.length === 0 && !Object.keys(sc.value).some((k) => k in UNSUPPORTED_SCRAPE_KEYS)) {
-    sc.issue([], 'a scrape config needs static_configs, loki_push_api or syslog');
+    sc.issue([], 'a scrape config needs static_configs, file_sd_configs, loki_push_api or syslog');
   }
   if (kinds.length > 1)
     sc.issue(
@@ -49,9 +55,10 @@ export function convertScrapeConfig(
 
   const pipelineAt: PropertyKey[] = ['pipelines', id];
   const before: unknown[] = [...settings.before];
-  if (rules && kinds[0] !== 'static_configs') before.push({ relabel: { rules: [...rules.raw, DROP_INTERNAL] } });
+  const files = kinds[0] === 'static_configs' || kinds[0] === 'file_sd_configs';
+  if (rules && !files) before.push({ relabel: { rules: [...rules.raw, DROP_INTERNAL] } });
   else if (kinds[0] === 'syslog') before.push({ relabel: { rules: [DROP_INTERNAL] } });
-  if (rules && kinds[0] !== 'static_configs')
+  if (rules && !files)
     conv.origins.push({
       out: [...pipelineAt, 'stages', before.length - 1, 'relabel', 'rules'],
       from: [...sc.at, 'relabel_configs'],
@@ -72,17 +79,27 @@ export function convertScrapeConfig(
   const forward = [`pipelines.${id}`];
 
   const statics = sc.list('static_configs');
-  if (statics) {
-    const targets = staticTargets(statics, [...sc.at, 'static_configs'], rules?.parsed ?? [], conv);
+  const fileSd = sc.list('file_sd_configs');
+  if (statics || fileSd) {
+    const groups = [
+      ...staticGroups(statics ?? [], [...sc.at, 'static_configs'], conv),
+      ...fileSdTargetGroups(fileSd ?? [], [...sc.at, 'file_sd_configs'], settings.baseDir, conv),
+    ];
+    const targets = fileTargets(groups, rules?.parsed ?? [], conv);
     if (targets.length > 0) {
       out.sources[id] = { type: 'file', targets, ...settings.fileSource, forward_to: forward };
-      conv.origins.push({ out: ['sources', id], from: [...sc.at, 'static_configs'] });
+      conv.origins.push({ out: ['sources', id], from: [...sc.at, statics ? 'static_configs' : 'file_sd_configs'] });
       if (rules)
         conv.notes.push({
           at: ['sources', id, 'targets'],
-          text: 'relabel_configs applied to the static targets at conversion',
+          text: 'relabel_configs applied to the targets at conversion',
         });
     }
+    if (fileSd)
+      conv.notes.push({
+        at: ['sources', id, 'targets'],
+        text: 'file_sd_configs files read once at load (with __meta_filepath); restart the collector after changing them',
+      });
   }
   const push = sc.block('loki_push_api');
   if (push) out.sources[id] = { type: 'loki_push', ...lokiPush(push, ['sources', id]), forward_to: forward };
@@ -99,7 +116,7 @@ function stageNote(before: readonly unknown[], own: number): string {
 
 /** Parses relabel_configs with the collector's own Prometheus relabel schema (issues at their Promtail path). */
 function relabelRules(sc: Block): { raw: unknown[]; parsed: RelabelRule[] } | undefined {
-  const raw = sc.list('relabel_configs');
+  const raw = sc.list('relabel_configs')?.map(lowerCaseAction);
   if (!raw || raw.length === 0) return undefined;
   const parsed: RelabelRule[] = [];
   raw.forEach((rule, i) => {
@@ -110,18 +127,16 @@ function relabelRules(sc: Block): { raw: unknown[]; parsed: RelabelRule[] } | un
   return { raw, parsed };
 }
 
-/**
- * Static targets as Promtail discovers them: each target host is `__address__` beside the labels, relabel_configs run
- * on that set, and what keeps a `__path__` becomes a file target with its labels (`__`-prefixed ones dropped).
- */
-function staticTargets(
-  statics: unknown[],
-  at: PropertyKey[],
-  rules: readonly RelabelRule[],
-  conv: Conversion,
-): Record<string, string>[] {
-  const targets: Record<string, string>[] = [];
-  const seen = new Set<string>();
+/** Prometheus reads a relabel action in any case (`action: LabelMap`). */
+function lowerCaseAction(rule: unknown): unknown {
+  if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) return rule;
+  const { action } = rule as { action?: unknown };
+  return typeof action === 'string' ? { ...rule, action: action.toLowerCase() } : rule;
+}
+
+/** static_configs as target groups; label names are checked at their Promtail path. */
+function staticGroups(statics: unknown[], at: PropertyKey[], conv: Conversion): TargetGroup[] {
+  const groups: TargetGroup[] = [];
   statics.forEach((value, j) => {
     const block = Block.of(value, [...at, j], conv);
     if (!block) return;
@@ -132,11 +147,28 @@ function staticTargets(
       if (!LABEL_NAME.test(name))
         block.issue(['labels', name], `invalid label name "${name}" (use [a-zA-Z_][a-zA-Z0-9_]*)`);
     }
+    groups.push({ hosts, labels, where: formatPath([...at, j]) });
+  });
+  return groups;
+}
+
+function fileSdTargetGroups(list: unknown[], at: PropertyKey[], baseDir: string, conv: Conversion): TargetGroup[] {
+  return list.flatMap((value, j) => {
+    const block = Block.of(value, [...at, j], conv);
+    return block ? fileSdGroups(block, baseDir) : [];
+  });
+}
+
+/**
+ * Targets as Promtail discovers them: each target host is `__address__` beside its group's labels, relabel_configs
+ * run on that set, and what keeps a `__path__` becomes a file target with its labels (`__`-prefixed ones dropped).
+ */
+function fileTargets(groups: TargetGroup[], rules: readonly RelabelRule[], conv: Conversion): Record<string, string>[] {
+  const targets: Record<string, string>[] = [];
+  const seen = new Set<string>();
+  for (const { hosts, labels, where } of groups) {
     if (hosts.length === 0)
-      conv.notes.push({
-        at: ['sources'],
-        text: `${formatPath([...at, j])} has no targets, so Promtail tails nothing for it; left out`,
-      });
+      conv.notes.push({ at: ['sources'], text: `${where} has no targets, so Promtail tails nothing for it; left out` });
     for (const host of hosts) {
       const relabeled = applyRelabel(rules, { __address__: host, ...labels });
       if (relabeled === undefined) continue;
@@ -144,7 +176,7 @@ function staticTargets(
       if (target === undefined) {
         conv.notes.push({
           at: ['sources'],
-          text: `${formatPath([...at, j])}: target ${host} has no __path__, so Promtail tails nothing for it; left out`,
+          text: `${where}: target ${host} has no __path__, so Promtail tails nothing for it; left out`,
         });
         continue;
       }
@@ -152,7 +184,7 @@ function staticTargets(
       if (!seen.has(key)) targets.push(target);
       seen.add(key);
     }
-  });
+  }
   return targets;
 }
 

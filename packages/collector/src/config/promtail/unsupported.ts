@@ -1,7 +1,7 @@
 // Promtail blocks the collector cannot run, each with what to use instead; the loader names the block and its line.
 
 const SD =
-  'the collector has no service discovery: list the files in static_configs (`__path__` globs, `{a,b}` alternatives) or receive the logs with a loki_push_api scrape config';
+  'the collector has no service discovery: list the files in static_configs or file_sd_configs files (`__path__` globs, `{a,b}` alternatives) or receive the logs with a loki_push_api scrape config';
 const PUSH_INSTEAD = 'forward these logs to a loki_push_api or syslog scrape config (or an otlp source) instead';
 
 /** Keys of a scrape config. */
@@ -12,7 +12,6 @@ export const UNSUPPORTED_SCRAPE_KEYS: Readonly<Record<string, string>> = {
   kubernetes_sd_configs:
     'tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, taking namespace/pod/container from the path with a regex stage on `filename`',
   docker_sd_configs: 'tail /var/lib/docker/containers/*/*-json.log with static_configs and a `docker: {}` stage',
-  file_sd_configs: SD,
   consul_sd_configs: SD,
   consulagent_sd_configs: SD,
   dns_sd_configs: SD,
@@ -50,7 +49,10 @@ export const UNSUPPORTED_SERVER_KEYS: Readonly<Record<string, string>> = {
 export const UNSUPPORTED_CLIENT_KEYS: Readonly<Record<string, string>> = {
   tls_config:
     "the loki sink uses the system's CA certificates over https and takes no client certificates; remove the block or terminate TLS in a proxy",
-  proxy_url: 'set HTTPS_PROXY/HTTP_PROXY for a proxy, or remove the key',
+  proxy_url:
+    'the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
+  proxy_connect_header: 'the loki sink supports no proxy; remove the key',
+  http_headers: 'use `headers: { Name: value }`',
   oauth2: 'use bearer_token(_file) or basic_auth',
   authorization: 'use bearer_token(_file) or basic_auth',
 };
