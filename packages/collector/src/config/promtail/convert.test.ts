@@ -188,6 +188,30 @@ ${HEAD}scrape_configs:
     });
   });
 
+  test("-config.expand-env takes envsubst's := and = defaults and $${, and names any other ${...} at its line", () => {
+    const text = `clients:
+  - url: \${LOKI:=http://127.0.0.1:3100/loki/api/v1/push}
+    tenant_id: \${TENANT=ops}
+scrape_configs:
+  - job_name: app
+    static_configs: [{ targets: [localhost], labels: { __path__: /var/log/*.log, lit: "$\${1}" } }]
+    relabel_configs:
+      - { source_labels: [lit], target_label: host, replacement: "\${HOSTNAME^^}" }
+      - { source_labels: [lit], target_label: group, replacement: "\${1}" }
+`;
+    expect(issues(text, {}, true)).toEqual([
+      '8:67 : -config.expand-env: ${HOSTNAME^^} is not expanded here (only ${VAR}, ${VAR:-default}, ${VAR:=default} and ${VAR=default} are); write $1 for a regex group, or $${ for a literal ${',
+      '9:68 : -config.expand-env: ${1} is not expanded here (only ${VAR}, ${VAR:-default}, ${VAR:=default} and ${VAR=default} are); write $1 for a regex group, or $${ for a literal ${',
+    ]);
+    const ok = converted(text.split('\n').slice(0, 6).join('\n') + '\n', {}, true);
+    expect(ok.sinks).toEqual({
+      loki: { type: 'loki', url: 'http://127.0.0.1:3100/loki/api/v1/push', tenant_id: 'ops' },
+    });
+    expect((ok.sources as { app: { targets: unknown[] } }).app.targets).toEqual([
+      { __path__: '/var/log/*.log', lit: '${1}' },
+    ]);
+  });
+
   test.each(['{}', '{ insecure_skip_verify: false }'])(
     'takes a client tls_config of %s, which only restates verifying the server, and notes that it is left out',
     (tls) => {
@@ -330,6 +354,16 @@ scrape_configs:
       '5:5 scrape_configs[0].gelf: "gelf" is not supported by the collector: GELF is not received by the collector; forward these logs to a loki_push_api or syslog scrape config (or an otlp source) instead',
       '7:5 scrape_configs[1].windows_events: "windows_events" is not supported by the collector: Windows event logs cannot be read by the collector; use Grafana Alloy\'s loki.source.windowsevent',
       '9:9 scrape_configs[1].pipeline_stages[0].eventlogmessage: stage "eventlogmessage" is not supported by the collector: Windows event log messages are not read by the collector; remove the stage',
+    ]);
+  });
+
+  test('proxy settings: asking for no proxy is taken, asking for one is an error (the loki sink connects directly)', () => {
+    const client = (keys: string): string =>
+      `clients:\n  - url: http://127.0.0.1:3100/loki/api/v1/push\n${keys}scrape_configs: []\n`;
+    expect(issues(client('    proxy_from_environment: false\n    no_proxy: localhost\n'))).toEqual([]);
+    expect(issues(client('    proxy_from_environment: true\n    proxy_url: http://proxy:3128\n'))).toEqual([
+      '3:5 clients[0].proxy_from_environment: the loki sink connects to Loki directly and reads no proxy variables; remove the key or set it to false',
+      '4:5 clients[0].proxy_url: "proxy_url" is not supported by the collector: the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
     ]);
   });
 });

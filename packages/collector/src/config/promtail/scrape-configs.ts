@@ -116,7 +116,7 @@ function stageNote(before: readonly unknown[], own: number): string {
 
 /** Parses relabel_configs with the collector's own Prometheus relabel schema (issues at their Promtail path). */
 function relabelRules(sc: Block): { raw: unknown[]; parsed: RelabelRule[] } | undefined {
-  const raw = sc.list('relabel_configs');
+  const raw = sc.list('relabel_configs')?.map(lowerCaseAction);
   if (!raw || raw.length === 0) return undefined;
   const parsed: RelabelRule[] = [];
   raw.forEach((rule, i) => {
@@ -125,6 +125,13 @@ function relabelRules(sc: Block): { raw: unknown[]; parsed: RelabelRule[] } | un
     else sc.conv.issues.push(...fromZodIssues(result.error.issues, [...sc.at, 'relabel_configs', i]));
   });
   return { raw, parsed };
+}
+
+/** Prometheus reads a relabel action in any case (`action: LabelMap`). */
+function lowerCaseAction(rule: unknown): unknown {
+  if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) return rule;
+  const { action } = rule as { action?: unknown };
+  return typeof action === 'string' ? { ...rule, action: action.toLowerCase() } : rule;
 }
 
 /** static_configs as target groups; label names are checked at their Promtail path. */
