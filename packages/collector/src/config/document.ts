@@ -35,7 +35,12 @@ export class ConfigDocument {
     readonly file: string,
     text: string,
     resolve: VariableResolver,
-    options: { yamlVersion?: '1.1' | '1.2'; scalarText?: boolean } = {},
+    options: {
+      yamlVersion?: '1.1' | '1.2';
+      scalarText?: boolean;
+      /** Reports a `${…}` that is not a variable reference with this message, instead of leaving it as written. */
+      otherReferences?: (reference: string) => string;
+    } = {},
   ) {
     let nl = text.indexOf('\n');
     this.#lines.addNewLine(0);
@@ -43,7 +48,7 @@ export class ConfigDocument {
       this.#lines.addNewLine(nl + 1);
       nl = text.indexOf('\n', nl + 1);
     }
-    const expanded = expandVariables(text, resolve);
+    const expanded = expandVariables(text, resolve, options.otherReferences);
     this.#originalOffset = expanded.originalOffset;
     for (const p of expanded.problems) this.issues.push(this.#at(p.offset, '', p.message));
     this.#doc = parseDocument(expanded.text, {

@@ -188,6 +188,30 @@ ${HEAD}scrape_configs:
     });
   });
 
+  test("-config.expand-env takes envsubst's := and = defaults and $${, and names any other ${...} at its line", () => {
+    const text = `clients:
+  - url: \${LOKI:=http://127.0.0.1:3100/loki/api/v1/push}
+    tenant_id: \${TENANT=ops}
+scrape_configs:
+  - job_name: app
+    static_configs: [{ targets: [localhost], labels: { __path__: /var/log/*.log, lit: "$\${1}" } }]
+    relabel_configs:
+      - { source_labels: [lit], target_label: host, replacement: "\${HOSTNAME^^}" }
+      - { source_labels: [lit], target_label: group, replacement: "\${1}" }
+`;
+    expect(issues(text, {}, true)).toEqual([
+      '8:67 : -config.expand-env: ${HOSTNAME^^} is not expanded here (only ${VAR}, ${VAR:-default}, ${VAR:=default} and ${VAR=default} are); write $1 for a regex group, or $${ for a literal ${',
+      '9:68 : -config.expand-env: ${1} is not expanded here (only ${VAR}, ${VAR:-default}, ${VAR:=default} and ${VAR=default} are); write $1 for a regex group, or $${ for a literal ${',
+    ]);
+    const ok = converted(text.split('\n').slice(0, 6).join('\n') + '\n', {}, true);
+    expect(ok.sinks).toEqual({
+      loki: { type: 'loki', url: 'http://127.0.0.1:3100/loki/api/v1/push', tenant_id: 'ops' },
+    });
+    expect((ok.sources as { app: { targets: unknown[] } }).app.targets).toEqual([
+      { __path__: '/var/log/*.log', lit: '${1}' },
+    ]);
+  });
+
   test.each(['{}', '{ insecure_skip_verify: false }'])(
     'takes a client tls_config of %s, which only restates verifying the server, and notes that it is left out',
     (tls) => {
