@@ -99,7 +99,9 @@ scrape_configs:
       'x-team': 'platform',
     });
     expect(backup.requests[0].headers).toMatchObject({ authorization: 'Bearer t0ken' });
-    const metrics = await fetch(`http://127.0.0.1:${collector.httpPort}/metrics`);
-    expect(metrics.status).toBe(200);
+    // Promtail's promtail_sent_entries_total per client, under the collector's name (docs/promtail.md).
+    const metrics = await (await fetch(`http://127.0.0.1:${collector.httpPort}/metrics`)).text();
+    expect(metrics).toContain('collector_sink_sent_entries_total{sink="sinks.loki"} 2');
+    expect(metrics).toContain('collector_sink_sent_entries_total{sink="sinks.loki_1"} 2');
   });
 });

@@ -1,4 +1,15 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Scalar,
+} from 'yaml';
 import type { ConfigIssue } from '../errors';
 import { expandVariables, type VariableResolver } from './env';
 import { formatPath, type PathIssue } from '../schema/issues';
@@ -17,13 +28,19 @@ export class ConfigDocument {
 
   /**
    * `yamlVersion: '1.1'` reads `yes`/`no`/`on`/`off` as booleans, as Go's yaml.v2 does for Promtail files;
-   * `scalarText` also keeps each scalar's text, which yaml.v2 gives a string field whatever the scalar looks like.
+   * `scalarText` also keeps each scalar's text, which yaml.v2 gives a string field whatever the scalar looks like,
+   * and reads every map key as written (`n:` is the name "n", not false).
    */
   constructor(
     readonly file: string,
     text: string,
     resolve: VariableResolver,
-    options: { yamlVersion?: '1.1' | '1.2'; scalarText?: boolean } = {},
+    options: {
+      yamlVersion?: '1.1' | '1.2';
+      scalarText?: boolean;
+      /** Reports a `${…}` that is not a variable reference with this message, instead of leaving it as written. */
+      otherReferences?: (reference: string) => string;
+    } = {},
   ) {
     let nl = text.indexOf('\n');
     this.#lines.addNewLine(0);
@@ -31,7 +48,7 @@ export class ConfigDocument {
       this.#lines.addNewLine(nl + 1);
       nl = text.indexOf('\n', nl + 1);
     }
-    const expanded = expandVariables(text, resolve);
+    const expanded = expandVariables(text, resolve, options.otherReferences);
     this.#originalOffset = expanded.originalOffset;
     for (const p of expanded.problems) this.issues.push(this.#at(p.offset, '', p.message));
     this.#doc = parseDocument(expanded.text, {
@@ -46,6 +63,7 @@ export class ConfigDocument {
           : e.message.split('\n')[0];
       this.issues.push(this.#at(this.#originalOffset(e.pos[0]), '', `YAML: ${message}`));
     }
+    if (options.scalarText) keysAsWritten(this.#doc);
     this.value = this.#doc.errors.length === 0 ? this.#toJS(this.#doc) : undefined;
     this.text = options.scalarText && this.value !== undefined ? this.#toJS(asWritten(this.#doc)) : undefined;
   }
@@ -107,15 +125,29 @@ export class ConfigDocument {
   }
 }
 
+/** Whether a scalar node resolved to something other than the string it was written as (1.50, yes, 0755, a date). */
+function typedScalar(node: unknown): node is Scalar & { source: string } {
+  return isScalar(node) && node.value !== null && typeof node.value !== 'string' && node.source !== undefined;
+}
+
 /** A copy of the document whose non-null scalars are the strings they were written as. */
 function asWritten(doc: Document): Document {
   const copy = doc.clone();
   visit(copy, {
     Scalar(_key, node) {
-      if (node.value !== null && typeof node.value !== 'string' && node.source !== undefined) node.value = node.source;
+      if (typedScalar(node)) node.value = node.source;
     },
   });
   return copy;
+}
+
+/** Map keys are names: a key that YAML 1.1 would read as a boolean or number keeps its text. */
+function keysAsWritten(doc: Document): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      if (typedScalar(pair.key)) pair.key.value = pair.key.source;
+    },
+  });
 }
 
 function rangeStart(node: unknown): number | undefined {

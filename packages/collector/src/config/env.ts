@@ -12,14 +12,20 @@ export interface ExpandedText {
   problems: { offset: number; message: string }[];
 }
 
-// `${NAME}`, `${NAME:-default}`, `${args.NAME}`; `$${` is a literal `${`.
-const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_.]*)(?::-([^}]*))?\}/g;
+// `${NAME}`, `${NAME:-default}` (and envsubst's `${NAME:=default}`, `${NAME=default}`), `${args.NAME}`; `$${` is a
+// literal `${`; the last group catches any other `${…}`.
+const REFERENCE = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_.]*)(?:(?::[-=]|=)([^}]*))?\}|\$\{([^}]*)\}/g;
 
 /**
  * Replaces `${…}` references in text; a resolver answering `undefined` leaves the reference as written
- * (the main file leaves `${args.x}` to modules). References on comment lines are left alone.
+ * (the main file leaves `${args.x}` to modules). References on comment lines are left alone. Any other `${…}` is
+ * left as written, or with `otherReferences` reported with that message.
  */
-export function expandVariables(text: string, resolve: VariableResolver): ExpandedText {
+export function expandVariables(
+  text: string,
+  resolve: VariableResolver,
+  otherReferences?: (reference: string) => string,
+): ExpandedText {
   const segments: { expandedEnd: number; delta: number; originalStart: number; expandedStart: number }[] = [];
   const problems: ExpandedText['problems'] = [];
   let out = '';
@@ -28,6 +34,10 @@ export function expandVariables(text: string, resolve: VariableResolver): Expand
   for (const m of text.matchAll(REFERENCE)) {
     const start = m.index ?? 0;
     if (isCommentAt(text, start)) continue;
+    if (m[3] !== undefined) {
+      if (otherReferences) problems.push({ offset: start, message: otherReferences(m[0]) });
+      continue;
+    }
     let value: string;
     if (m[0] === '$${') {
       value = '${';

@@ -13,7 +13,7 @@ const config = z
     template: z
       .string()
       .describe(
-        'Go text/template: `{{ .Value }}`, `{{ .other_key }}`, `{{ .Entry }}` (the line), pipes, if/else if/else/end, eq ne lt le gt ge and or not, printf, Alloy functions (ToLower ToUpper Replace Trim TrimLeft TrimRight TrimPrefix TrimSuffix TrimSpace Hash Sha2Hash regexReplaceAll regexReplaceAllLiteral) and sprig ones (lower upper default trim trimAll trimPrefix trimSuffix replace contains hasPrefix hasSuffix quote squote repeat substr trunc cat toString b64enc b64dec sha256sum regexMatch). An empty result deletes the key.',
+        'Go text/template: `{{ .Value }}`, `{{ .other_key }}`, `{{ .Entry }}` (the line), pipes, if/else if/else/end, eq ne lt le gt ge and or not, printf, len, index (`{{ index . "user-agent" }}`), slice, Alloy functions (ToLower ToUpper Replace Trim TrimLeft TrimRight TrimPrefix TrimSuffix TrimSpace Hash Sha2Hash regexReplaceAll regexReplaceAllLiteral) and sprig ones (lower upper default trim trimAll trimPrefix trimSuffix replace contains hasPrefix hasSuffix quote squote repeat substr trunc cat toString b64enc b64dec sha256sum regexMatch). An empty result deletes the key.',
       ),
   })
   .strict()

@@ -65,6 +65,11 @@ export function createPhoneDetector(): Detector {
   const x12Contact = /\bPER\*[A-Z0-9]{1,3}\*[^*~\r\n]*\*(?:TE|CP|HP|WP|BN|FX)\*(\+?\d{10,15})(?=[*~\r\n\\]|$)/g;
   // UN/EDIFACT's contact segment `COM+<number>:TE'`: code list 3155 names the means (TE telephone, AL cellular, AJ
   // alternate telephone, FX telefax) after the address; a number in international form keeps its `+` (`COM++47…:TE'`).
+  // The address of a message (`to=`, `"from":"…"`, `[to:…]`, WhatsApp's `wa_id`, `recipient`, `sender`): messaging APIs
+  // and SMS gateways write an international number there without `+`, and the digits must read as one (isE164).
+  const messageAddress =
+    /[:=](?<=(?:\b(?:to|from)|wa_id|recipients?|sender)\\?["']?\s*[:=])\s*\\?["']?([1-9]\d{10,14})(?![\w.:/-])/gi;
+  const longDigitRun = /\d{11}/;
   const edifactContact = /\bCOM\+(\+?\d[\d ()./-]{5,24}\d):(?:TE|AL|AJ|FX)(?=['?+]|$)/g;
   return {
     type: 'phone',
@@ -91,6 +96,13 @@ export function createPhoneDetector(): Detector {
         for (let m = x12Contact.exec(text); m !== null; m = x12Contact.exec(text)) {
           const end = m.index + m[0].length;
           out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
+        }
+      }
+      if (longDigitRun.test(text)) {
+        messageAddress.lastIndex = 0;
+        for (let m = messageAddress.exec(text); m !== null; m = messageAddress.exec(text)) {
+          const end = m.index + m[0].length;
+          if (isE164(m[1] as string)) out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
         }
       }
       if (text.includes('COM+')) {
@@ -120,6 +132,18 @@ export function createPhoneDetector(): Detector {
     },
     normalize: normalizePhone,
   };
+}
+
+/** ITU-T E.164 country codes (1, 7, the assigned two-digit codes, and the three-digit ranges). */
+const countryCode =
+  /^(?:1[2-9]\d\d[2-9]\d{6}$|7\d{10}$|(?:2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58])\d{9,13}$|(?:2[1-689]|3[578]|42|5[09]|6[7-9]|8[0578]|9[679])\d\d{8,12}$)/;
+/** A date-time written as digits (`20261207093000`): a range's bound, not a number to call. */
+const digitDate = /^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/;
+
+/** An international number without its `+`: a country code, and as many digits as a number there has (11-15 in all;
+ * North America's and Russia's exactly 11). */
+export function isE164(digits: string): boolean {
+  return countryCode.test(digits) && !digitDate.test(digits);
 }
 
 /** Digits only, with a leading `+` kept (`%2B` too) and a `00` prefix dropped, so spellings of a number share a tag. */

@@ -60,9 +60,9 @@ describe('principals and domain-qualified names', () => {
     ],
     [
       'finds the whole principal when prose names it',
-      'ticket renewed for tsato@LAB; GSSAPI bind by dfarah@nas.home.arpa succeeded',
+      'ticket renewed for tsato@LAB.EXAMPLE; GSSAPI bind by dfarah@nas.home.arpa succeeded',
       [
-        ['user', 'tsato@LAB'],
+        ['user', 'tsato@LAB.EXAMPLE'],
         ['user', 'dfarah@nas.home.arpa'],
       ],
     ],
@@ -132,6 +132,12 @@ describe('principals and domain-qualified names', () => {
       'Threat found\n User: EMEA\\nlopez\n Action: quarantine',
       [['user', 'nlopez']],
     ],
+    [
+      'ignores one label in capitals after the @ (a host, a database alias)',
+      'lic OUT: "CADP" k.obi@WS-ENG-41; connect scott7/x@ORCLPDB; USERID etl@DWH, PASSWORD x',
+      [],
+    ],
+    ['finds the name before a prompt after one label in capitals', 'ops7@FW-EDGE-2> show run', [['user', 'ops7']]],
     [
       'ignores paths, registry keys, built-in accounts and escapes when they hold a backslash',
       'C:\\Program Files\\App\\x.exe \\\\FS01\\share HKLM\\SOFTWARE NT AUTHORITY\\SYSTEM BUILTIN\\Users {"m":"FAILED\\nretry\\n"}',

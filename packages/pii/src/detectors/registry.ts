@@ -21,6 +21,7 @@ import { createSecretKvDetector } from './secret-kv';
 import { createSecretLineEndDetector } from './secret-line-end';
 import { createSecretPositionDetector } from './secret-position';
 import { createSecretShapeDetector } from './secret-shape';
+import { createSessionIdDetector } from './session-id';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
@@ -52,6 +53,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretKeyWordsDetector(),
       createSecretShapeDetector(),
       createSecretLineEndDetector(),
+      createSessionIdDetector(),
     ]),
   token: createTokenDetector,
   user: () =>

@@ -1,6 +1,6 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { isCommonWord } from './common-words';
-import { isWordNotSecret, saysNoSecret } from './no-secret-here';
+import { hasNoSecretMark, isWordNotSecret, proseOrStructure } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { beforeSeparator, execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
@@ -78,12 +78,17 @@ const notASecret =
 const capitalStandIn =
   /^(?:YOUR[_-]?)?(?:(?:API|ACCESS|AUTH)[_-]?)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|USER(?:_?NAME)?|LOGIN)$/;
 
+/** The whole-value forms above and no-secret-here's in one pattern: this runs on every value the rules find. */
+const notASecretWhole = new RegExp(`${notASecret.source}|${proseOrStructure.source}`, 'i');
+
 /** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`, `PASSWORD`, AWS's documentation
- * secrets `…EXAMPLEKEY`...). */
+ * secrets `…EXAMPLEKEY`, no-secret-here's prose, structure and marks...). */
 export function isPlaceholderValue(value: string): boolean {
   // (The stand-ins start with a capital: the test is skipped for the many values that do not, a call saved on each.)
   const first = value.charCodeAt(0);
-  return notASecret.test(value) || (first >= 65 && first <= 90 && capitalStandIn.test(value)) || saysNoSecret(value);
+  return (
+    notASecretWhole.test(value) || (first >= 65 && first <= 90 && capitalStandIn.test(value)) || hasNoSecretMark(value)
+  );
 }
 
 /** Values that are not secrets whatever the key: a file path (where a secret lives, `PWD=/home/ci`), a small count

@@ -22,6 +22,9 @@ const notAUser = new Set(
   ).split(' '),
 );
 
+// A shell prompt after `NAME@HOST` (`:~$`, a Cisco-style `>` at the line's start): the host is no realm.
+const shellPrompt = '(?:(?::[\\w.-]+)*:~|>(?<=^\\S*>))';
+
 // The words of the admin-CLI rule: `user` or `users`, its separator and a verb's first letters (`user del` for `user delete`).
 const adminVerbs =
   'add create new del remove rm setpassword set-password passw reset-password enable disable lock unlock update mod edit show info get';
@@ -76,7 +79,7 @@ export function createUserFormatsDetector(): Detector {
         // `alice@HOST:~$`, `admin@HOST>` names a host: only the name.)
         rule(
           ['@'],
-          `@(?:(?:(?=${nonMailRealmShape})${embedsIpv4}|(?=${singleLabelRealm}(?:![\\w-]|@[\\w-])))(?<=(?<![\\w.@%+'/\\\\<-]|-(?:s?name|remsh)\\s+)${principalBefore(name, `(?:${nonMailRealmShape}|${singleLabelRealm})(?!(?::[\\w.-]+)*:~|>(?<=^\\S*>))`)})|(?=${singleLabelRealm}(?:>|/))(?<=(?:<|/users?/)${principalBefore(name, singleLabelRealm)}))`,
+          `@(?:(?:(?=${nonMailRealmShape})${embedsIpv4}|(?=${singleLabelRealm}(?:![\\w-]|@[\\w-]))|(?=[A-Z0-9-]+${shellPrompt}))(?<=(?<![\\w.@%+'/\\\\<-]|-(?:s?name|remsh)\\s+)${principalBefore(name, `(?:${nonMailRealmShape}|${singleLabelRealm})(?!${shellPrompt})`)})|(?=${singleLabelRealm}(?:>|/))(?<=(?:<|/users?/)${principalBefore(name, singleLabelRealm)}))`,
         ),
         // Squid: `... TCP_MISS/200 512 GET http://x/ alice HIER_DIRECT/10.0.0.1 text/html`.
         rule(

@@ -83,6 +83,14 @@ function convertClient(c: Block, out: PropertyKey[]): Record<string, unknown> {
       conv.notes.push({ at: out, text: `Promtail's ${key}: ${String(c.raw(key))} has no counterpart and is left out` });
     else c.raw(key);
   }
+  // The loki sink uses no proxy: settings that ask for none are taken, one that asks for the environment's is refused.
+  if (c.bool('proxy_from_environment') === true)
+    c.issue(
+      'proxy_from_environment',
+      'the loki sink connects to Loki directly and reads no proxy variables; remove the key or set it to false',
+    );
+  if (c.string('no_proxy') !== undefined)
+    conv.notes.push({ at: out, text: "Promtail's no_proxy is left out: the loki sink uses no proxy" });
   // A tls_config that only asks to verify the server (Promtail's default) asks for nothing the loki sink does not do.
   const tls = c.value.tls_config;
   if (

@@ -188,6 +188,30 @@ ${HEAD}scrape_configs:
     });
   });
 
+  test("-config.expand-env takes envsubst's := and = defaults and $${, and names any other ${...} at its line", () => {
+    const text = `clients:
+  - url: \${LOKI:=http://127.0.0.1:3100/loki/api/v1/push}
+    tenant_id: \${TENANT=ops}
+scrape_configs:
+  - job_name: app
+    static_configs: [{ targets: [localhost], labels: { __path__: /var/log/*.log, lit: "$\${1}" } }]
+    relabel_configs:
+      - { source_labels: [lit], target_label: host, replacement: "\${HOSTNAME^^}" }
+      - { source_labels: [lit], target_label: group, replacement: "\${1}" }
+`;
+    expect(issues(text, {}, true)).toEqual([
+      '8:67 : -config.expand-env: ${HOSTNAME^^} is not expanded here (only ${VAR}, ${VAR:-default}, ${VAR:=default} and ${VAR=default} are); write $1 for a regex group, or $${ for a literal ${',
+      '9:68 : -config.expand-env: ${1} is not expanded here (only ${VAR}, ${VAR:-default}, ${VAR:=default} and ${VAR=default} are); write $1 for a regex group, or $${ for a literal ${',
+    ]);
+    const ok = converted(text.split('\n').slice(0, 6).join('\n') + '\n', {}, true);
+    expect(ok.sinks).toEqual({
+      loki: { type: 'loki', url: 'http://127.0.0.1:3100/loki/api/v1/push', tenant_id: 'ops' },
+    });
+    expect((ok.sources as { app: { targets: unknown[] } }).app.targets).toEqual([
+      { __path__: '/var/log/*.log', lit: '${1}' },
+    ]);
+  });
+
   test.each(['{}', '{ insecure_skip_verify: false }'])(
     'takes a client tls_config of %s, which only restates verifying the server, and notes that it is left out',
     (tls) => {
@@ -264,11 +288,20 @@ scrape_configs:
       - targets: [10.0.0.1]
         labels:
           <<: *fleet
+          y: 1
           __path__: /var/log/app.log
-`) as { sinks: { loki: Record<string, unknown> }; sources: Record<string, { targets: unknown }> };
+    pipeline_stages:
+      - logfmt: { mapping: { n: count, on: state } }
+`) as {
+      sinks: { loki: Record<string, unknown> };
+      sources: Record<string, { targets: unknown }>;
+      pipelines: Record<string, { stages: unknown }>;
+    };
     const fleet = { version: '1.50', mode: '0755', canary: 'yes', released: '2026-12-06', mask: '0x1F', big: '1e3' };
     expect(config.sinks.loki).toMatchObject({ tenant_id: '0042', external_labels: fleet });
-    expect(config.sources['_2024'].targets).toEqual([{ __path__: '/var/log/app.log', ...fleet }]);
+    expect(config.sources['_2024'].targets).toEqual([{ __path__: '/var/log/app.log', ...fleet, y: '1' }]);
+    // Keys are names, never booleans (YAML 1.1 would read n as false and on as true).
+    expect(config.pipelines['_2024'].stages).toEqual([{ logfmt: { mapping: { n: 'count', on: 'state' } } }]);
   });
 
   test('a second YAML document is an error at its `---` (yaml.v2 would silently read only the first)', () => {
@@ -305,5 +338,53 @@ scrape_configs:
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('gelf, windows_events and eventlogmessage, which cannot apply here, are errors at their line with what to use', () => {
+    expect(
+      issues(`${HEAD}scrape_configs:
+  - job_name: gelf
+    gelf: { listen_address: 0.0.0.0:12201, use_incoming_timestamp: true }
+  - job_name: windows
+    windows_events: { eventlog_name: Application }
+    pipeline_stages:
+      - eventlogmessage: { source: message }
+`),
+    ).toEqual([
+      '5:5 scrape_configs[0].gelf: "gelf" is not supported by the collector: GELF is not received by the collector; forward these logs to a loki_push_api or syslog scrape config (or an otlp source) instead',
+      '7:5 scrape_configs[1].windows_events: "windows_events" is not supported by the collector: Windows event logs cannot be read by the collector; use Grafana Alloy\'s loki.source.windowsevent',
+      '9:9 scrape_configs[1].pipeline_stages[0].eventlogmessage: stage "eventlogmessage" is not supported by the collector: Windows event log messages are not read by the collector; remove the stage',
+    ]);
+  });
+
+  test('proxy settings: asking for no proxy is taken, asking for one is an error (the loki sink connects directly)', () => {
+    const client = (keys: string): string =>
+      `clients:\n  - url: http://127.0.0.1:3100/loki/api/v1/push\n${keys}scrape_configs: []\n`;
+    expect(issues(client('    proxy_from_environment: false\n    no_proxy: localhost\n'))).toEqual([]);
+    expect(issues(client('    proxy_from_environment: true\n    proxy_url: http://proxy:3128\n'))).toEqual([
+      '3:5 clients[0].proxy_from_environment: the loki sink connects to Loki directly and reads no proxy variables; remove the key or set it to false',
+      '4:5 clients[0].proxy_url: "proxy_url" is not supported by the collector: the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
+    ]);
+  });
+
+  test("a loki_push_api server takes the tuning keys Promtail's server block has, and refuses TLS at its line", () => {
+    const push = (keys: string): string => `${HEAD}scrape_configs:
+  - job_name: push
+    loki_push_api:
+      server:
+        http_listen_port: 3500
+${keys}`;
+    const tuning = [
+      'grpc_listen_port: 3600',
+      'http_server_read_timeout: 30s',
+      'http_server_write_timeout: 1m30s',
+      'grpc_server_max_recv_msg_size: 8388608',
+      'http_listen_network: tcp',
+      'log_level: warn',
+    ];
+    expect(issues(push(tuning.map((k) => `        ${k}\n`).join('')))).toEqual([]);
+    expect(issues(push('        http_tls_config: { cert_file: /etc/tls.crt }\n'))).toEqual([
+      '8:9 scrape_configs[0].loki_push_api.server.http_tls_config: "http_tls_config" is not supported by the collector: the collector\'s own HTTP server is plain HTTP; put a TLS proxy in front of it',
+    ]);
   });
 });

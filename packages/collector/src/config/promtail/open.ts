@@ -27,6 +27,7 @@ export function openPromtailConfig(
   const doc = new ConfigDocument(file, text, expandEnv ? promtailResolver(env) : () => undefined, {
     yamlVersion: '1.1',
     scalarText: true,
+    otherReferences: expandEnv ? unexpanded : undefined,
   });
   const conversion = convertPromtail(doc.value ?? {}, { text: doc.text, baseDir: path.dirname(path.resolve(file)) });
   const toPromtail = (p: readonly PropertyKey[]): PropertyKey[] => {
@@ -49,6 +50,10 @@ export function openPromtailConfig(
     place: (issues) => doc.place(issues.map((i) => ({ path: toPromtail(i.path), message: i.message }))),
   };
 }
+
+// Promtail's envsubst would replace these too (`${1}` with an empty variable "1", `${VAR^^}` upper-cased); say so.
+const unexpanded = (reference: string): string =>
+  `-config.expand-env: ${reference} is not expanded here (only \${VAR}, \${VAR:-default}, \${VAR:=default} and \${VAR=default} are); write $1 for a regex group, or $\${ for a literal \${`;
 
 function promtailResolver(env: NodeJS.ProcessEnv): VariableResolver {
   return (name, fallback) => {

@@ -49,7 +49,10 @@ export const UNSUPPORTED_SERVER_KEYS: Readonly<Record<string, string>> = {
 export const UNSUPPORTED_CLIENT_KEYS: Readonly<Record<string, string>> = {
   tls_config:
     "the loki sink uses the system's CA certificates over https and takes no client certificates; remove the block or terminate TLS in a proxy",
-  proxy_url: 'set HTTPS_PROXY/HTTP_PROXY for a proxy, or remove the key',
+  proxy_url:
+    'the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
+  proxy_connect_header: 'the loki sink supports no proxy; remove the key',
+  http_headers: 'use `headers: { Name: value }`',
   oauth2: 'use bearer_token(_file) or basic_auth',
   authorization: 'use bearer_token(_file) or basic_auth',
 };

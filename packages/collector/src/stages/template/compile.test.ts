@@ -38,6 +38,16 @@ describe('compileTemplate', () => {
       'xfallback',
     ],
     ['uses the default when the value is missing', '{{ .missing | default "none" }}', 'none'],
+    [
+      'reads a key a field cannot name with index, a missing one as no value',
+      '{{ index . "level" }}|{{ index . "user-agent" }}|{{ index . "Value" | ToUpper }}',
+      'WARN|<no value>|HELLO WORLD',
+    ],
+    [
+      'cuts a string with slice as Go does',
+      '{{ slice .Value 6 }}|{{ slice .ip 0 2 }}|{{ slice .level }}',
+      'World|10|WARN',
+    ],
     ['trims whitespace around actions when trim markers are used', 'a  {{- .level -}}  b', 'aWARNb'],
     [
       'expands $1 group references when regexReplaceAll is used',

@@ -1,5 +1,5 @@
 import type { Command, Operand, Pipeline, TemplateNode } from './ast';
-import { printValue, TemplateExecError, templateFunctionNames, templateFunctions, truthy } from './functions';
+import { DataMap, printValue, TemplateExecError, templateFunctionNames, templateFunctions, truthy } from './functions';
 import { parseTemplate } from './parse';
 
 /** What a template's fields (`.Value`, `.name`) read; undefined is Go's "no value". */
@@ -76,6 +76,6 @@ function evaluate(operand: Operand, scope: TemplateScope): unknown {
     case 'pipeline':
       return runPipeline(operand.pipeline, scope);
     case 'dot':
-      throw new TemplateExecError('the whole data map ({{ . }}) cannot be printed; use a field such as .Value');
+      return new DataMap((name) => scope.field(name));
   }
 }

@@ -31,9 +31,16 @@ export function truthy(value: unknown): boolean {
   return value !== undefined && value !== null && value !== false && value !== 0 && value !== '';
 }
 
+/** The whole data map (`{{ . }}`): `index` reads a key from it, which a field cannot name (`index . "user-agent"`). */
+export class DataMap {
+  constructor(readonly field: (name: string) => unknown) {}
+}
+
 /** How Go's fmt prints a value with %v (and how an action prints its result). */
 export function printValue(value: unknown): string {
   if (value === undefined || value === null) return '<no value>';
+  if (value instanceof DataMap)
+    throw new TemplateExecError('the whole data map ({{ . }}) cannot be printed; use a field such as .Value');
   return String(value);
 }
 
@@ -253,6 +260,22 @@ export const templateFunctions: Readonly<Record<string, TemplateFunction>> = {
   or: (a) => (arity('or', a, 1, Infinity), a[firstIndex(a, true)]),
   not: (a) => (arity('not', a, 1), !truthy(a[0])),
   len: (a) => (arity('len', a, 1), str('len', a[0]).length),
+  // A key of the data map, missing ones as no value (Go's index on a map).
+  index: (a) => {
+    arity('index', a, 2);
+    if (!(a[0] instanceof DataMap)) throw new TemplateExecError(`index of ${typeof a[0]}: only {{ index . "key" }}`);
+    return a[0].field(str('index', a[1]));
+  },
+  // A string's bytes from i to j (Go's slice on a string; ASCII text, as log fields are).
+  slice: (a) => {
+    arity('slice', a, 1, 3);
+    const text = str('slice', a[0]);
+    const from = a.length > 1 ? int('slice', a[1]) : 0;
+    const to = a.length > 2 ? int('slice', a[2]) : text.length;
+    if (from < 0 || to < from || to > text.length)
+      throw new TemplateExecError(`slice: index out of range [${from}:${to}] with length ${text.length}`);
+    return text.slice(from, to);
+  },
   print: (a) => sprint(a),
   println: (a) => a.map(printValue).join(' ') + '\n',
   printf: (a) => (arity('printf', a, 1, Infinity), sprintf(str('printf', a[0]), a.slice(1))),

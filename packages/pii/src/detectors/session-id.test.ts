@@ -1,0 +1,131 @@
+import { createPiiScanner } from '../scanner';
+import { findValues } from '../testing';
+import { createSessionIdDetector, isGeneratedSessionValue, isSessionIdKey } from './session-id';
+
+describe('session ids', () => {
+  const detector = createSessionIdDetector();
+
+  test.each([
+    [
+      'a UUID under a bare key',
+      'checkout step=3 session=0c1f7e2a-55b9-4e0d-9a61-3f2be7d40c18 ok',
+      ['0c1f7e2a-55b9-4e0d-9a61-3f2be7d40c18'],
+    ],
+    [
+      'a UUID in JSON under sid',
+      '{"evt":"resize","sid":"7d2a90c4-1b3e-4f6a-8c5d-2e9f01b7a3c6"}',
+      ['7d2a90c4-1b3e-4f6a-8c5d-2e9f01b7a3c6'],
+    ],
+    [
+      'a UUID under sess with a space',
+      '"sess": "a41c9e07-3b2d-4c8f-b6e1-90d7f25c4a38",',
+      ['a41c9e07-3b2d-4c8f-b6e1-90d7f25c4a38'],
+    ],
+    [
+      'a braced GUID under a session uid',
+      'session_uid:"{8C3D1F20-6A4B-4E7C-9D0A-B1C2D3E4F506}"',
+      ['8C3D1F20-6A4B-4E7C-9D0A-B1C2D3E4F506'],
+    ],
+    [
+      'hex under a glued sid',
+      'event=join;lsid=4be1c07d93a2f6e85d10b7c4a9e3f216;who=x',
+      ['4be1c07d93a2f6e85d10b7c4a9e3f216'],
+    ],
+    [
+      'a SAML session index',
+      'SAML ok NameID=x SessionIndex=_9a1f3c7e2b6d4a8f0c5e1b3d7a9f2c4e6b8d0a1f',
+      ['_9a1f3c7e2b6d4a8f0c5e1b3d7a9f2c4e6b8d0a1f'],
+    ],
+    ['a value in angle brackets', 'imap-login: Login: user=<x>, session=<Zq4Rt7uVw2XyA9bC>', ['Zq4Rt7uVw2XyA9bC']],
+    ['a key after an escaped tab', 'AUTH\\t1\\tPLAIN\\tsession=Hk2Lm9Np4Qr6St8U\\tlip=10.0.0.1', ['Hk2Lm9Np4Qr6St8U']],
+    ['an encoded pair in a query', 'GET /cb?x=session%3Dr8Tq2Wm5Zk9Lp3Vn7Bx1Cy4 HTTP/1.1', ['r8Tq2Wm5Zk9Lp3Vn7Bx1Cy4']],
+    ['a name written with a space', 'catalog: session id=K-7f3e9a1c2b5d8e0f4a6c search', ['K-7f3e9a1c2b5d8e0f4a6c']],
+    ['a camelCase key', 'renew sessionId: "Wb3Kq9Zt2Lm7Xp4R"', ['Wb3Kq9Zt2Lm7Xp4R']],
+    ['a cookie-style name', 'PORTALSESSID=p0rt4lS3ss10nV4lu3x path', ['p0rt4lS3ss10nV4lu3x']],
+    ['in prose after a login line', 'login accepted for user ana.r (session 4C1E9A7B20D35F86)', ['4C1E9A7B20D35F86']],
+    [
+      'after session and sid',
+      'Login succeeded for user "kq" (session sid Tg7Hk2Lm9Np4Qr6St8Uv1Wx3)',
+      ['Tg7Hk2Lm9Np4Qr6St8Uv1Wx3'],
+    ],
+    [
+      'in brackets before a login call',
+      'BEGIN session[5d0c9e2f-a1b7] -- SessionManager.login -- userName=x',
+      ['5d0c9e2f-a1b7'],
+    ],
+    [
+      'prefixed, before an account',
+      'WARN session sess_Qw8Er7Ty6Ui5Op4As3Df2 expired for account bo_7',
+      ['sess_Qw8Er7Ty6Ui5Op4As3Df2'],
+    ],
+    ['starting a user sentence', '"Session 9e4c1a7f02b35d68 started for user lin4."', ['9e4c1a7f02b35d68']],
+    ['at the end of a sentence', 'user bo signed in, session 7Hq2Xk9Lm4Tz.', ['7Hq2Xk9Lm4Tz']],
+  ])('finds %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['a session number', 'login ok user=a session=0000001042 seq=1 and session_id=4821'],
+    ['a hex number', 'Established session 0x14ed93111f2002a with negotiated timeout for user x'],
+    ['a reference: a word and a number', 'HGETALL session:ORD-448120 and sessionid=<imapd-4410-1765013311-2>'],
+    ['words joined', 'user x: Initializing session [s_m_load_orders] and session Lobby_East_4'],
+    ['a word or a masked value', 'PORTALSESSID=deleted session=******** session_id=null sid=<redacted>'],
+    ['another property of a session', 'session_state=7f3e9a1c2b5d session_ip=10.0.0.9 SessionName=Ab12Cd34Ef'],
+    [
+      'a vendor record id under a Sid key',
+      'MessageSid=SM9f3c1a7e2b6d4a8f0c5e1b3d7a9f2c4e AccountSid=AC0c5e1b3d7a9f2c4e9f3c1a7e2b6d4a8f',
+    ],
+    ['a Windows SID', 'Security ID: sid=S-1-5-21-3623811015-3361044348-30300820-1013'],
+    ['a path', 'SESSID=./../../etc/passwd and session=/var/lib/php/sess_4f3a1b'],
+    ['a Wi-Fi network', 'ssid=Guest2Ghz4Net bssid=a4c1e0f3b2d1 for user x'],
+    ['a word that only holds the letters', 'outside:10.0.0.1/443 inside:4f3a1b2c9d8e consider=Ab12Cd34Ef'],
+    ['prose with no login, user or account', 'fc-sync: session 2b77cf32-5fd7-4e81-9407-1ec55129ada8 closed normally'],
+    [
+      'the session of a protocol',
+      'user x: TLS session 5F2A81C3B4D9E016 resumed; RADIUS accounting session 7A3B2C1D4E5F6071 for user y',
+    ],
+    [
+      'the session of a job',
+      'backup job "nightly" for account ops7 started session 9b21c7d4-0e5f-4a3b-8c6d-1e2f3a4b5c6d',
+    ],
+    ['a session verb or state', 'session opened for user news by (uid=0); session closed for user cyrus'],
+  ])('leaves %s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+
+  test('a JWT under a session key stays a jwt', () => {
+    const jwt =
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4IiwiaWF0IjoxNzAwMDAwMDAwfQ.q9Zb3lE0sWmJk2pT7Yx4Nc8Rv1Ga6Hu5Do0Fi3Kw2Le';
+    expect(
+      createPiiScanner()
+        .scan(`session=${jwt}; Path=/`)
+        .map((m) => [m.type, m.value]),
+    ).toEqual([['jwt', jwt]]);
+  });
+
+  test.each([
+    ['sid', true],
+    ['connect.sid', true],
+    ['JSESSIONID', true],
+    ['sessionIndex', true],
+    ['session_uid', true],
+    ['MoodleSession', true],
+    ['session_state', false],
+    ['SessionName', false],
+    ['ssid', false],
+    ['inside', false],
+  ])('a key named %s names a session id: %s', (key, expected) => {
+    expect(isSessionIdKey(key)).toBe(expected);
+  });
+
+  test.each([
+    ['8c1e4b7a', true],
+    ['Nq4Rt7uVw2XyA9', true],
+    ['12345678', false],
+    ['TKT-449120', false],
+    ['web-node-3.cluster.lan', false],
+    ['2026-12-04T08:02:44', false],
+  ])('%s looks generated: %s', (value, expected) => {
+    expect(isGeneratedSessionValue(value)).toBe(expected);
+  });
+});

@@ -1,0 +1,165 @@
+import { candidate, isKeyCharacter, keepAsIs, type Candidate, type Detector } from './detector';
+import { isPlaceholderValue } from './secret-kv';
+
+/**
+ * Session ids: whoever holds one is logged in, so a session id is a secret (a bearer credential) wherever a line shows
+ * it. Found by the convention, whatever the product: a generated value (8+ characters: random letters and digits, hex,
+ * base64, a UUID) under a key named for a session or its id (`session=`, `"sid":`, `sessionId`, `session_uid:`, `lsid=`,
+ * `JSESSIONID=`, `SessionIndex=`, `session id=`, an encoded `session%3D…`, Dovecot's `session=<…>`), and after the word
+ * session in a line that reports a login, a user or an account (`Session 011b… started for user NAME`, `(session sid
+ * …)`, `Invalidating session _5e3f… for principal NAME`). Not a number (a counter, ZooKeeper's `0x…`), a word, a word
+ * and a number (`SUB-258694`, `cyrus-22890-1765013311-1`), a masked value, a Windows SID, a vendor's record id under a
+ * `Sid` key (two capitals and hex), another property of a session (`session_state`, `SessionName`), and in prose the
+ * session of a protocol, a job or a transfer (`TLS session id`, `accounting session`, `backup job … session …`).
+ */
+
+// Every key and mention holds one of these (the keyword pass runs the part only there).
+const keyWords = ['sess', 'sid'];
+const mention = /sess|sid/gi;
+
+// The key's last word names a session or its id: glued too (`JSESSIONID`, `PHPSESSID`, `MoodleSession`, `lsid`).
+const sessionWord = /^(?:[a-z]*sess(?:ion)?(?:id)?|l?sid)$/;
+/** A word after a session word that names its id (`session_id`, `sessionUid`, SAML's `SessionIndex`). */
+const idWord = /^(?:id|uid|guid|index|ident|identifier)$/;
+const sessionOnly = /^[a-z]*sess(?:ion)?$/;
+
+/** The words of a key, lower case: split at `_`, `.`, `-` and before a capital that follows a small letter or digit. */
+function keyWordsOf(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_.-]+/)
+    .filter((w) => w !== '');
+}
+
+/** True when a key names a session or its id (`sid`, `session_id`, `SessionIndex`, `connect.sid`), not another
+ * property of one (`session_state`, `SessionName`, `session_ip`). */
+export function isSessionIdKey(key: string): boolean {
+  const words = keyWordsOf(key);
+  const last = words[words.length - 1];
+  if (last === undefined) return false;
+  if (sessionWord.test(last)) return true;
+  const before = words[words.length - 2];
+  return idWord.test(last) && before !== undefined && sessionOnly.test(before);
+}
+
+const uuid = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+
+/** True when a value looks generated: a UUID, or a part (between `-_.:` and the like) of 4+ characters that mixes
+ * letters and digits, and no number, date, host name, Windows SID or placeholder. */
+export function isGeneratedSessionValue(value: string): boolean {
+  if (value.length < 8 || value.length > 256) return false;
+  if (uuid.test(value)) return true;
+  // A number, a date, a Windows SID, a path; a dotted host or file name (`node-3.cluster.local`, `sess_42.lua`).
+  if (/^(?:\d+|0x[0-9a-f]+|S-1-\d.*|\d{4}-\d\d-\d\d.*|[~.]{0,2}\/.*|.*\.[a-z]{2,6})$/i.test(value)) return false;
+  if (!value.split(/[-_.:~+/=!]+/).some((part) => part.length >= 4 && /\d/.test(part) && /[A-Za-z]/.test(part)))
+    return false;
+  return !isPlaceholderValue(value);
+}
+
+/** A vendor's record id under a `…Sid` key: two capitals, then hex (`AC…`, `SM…`, `MG…`). */
+const vendorSid = /^[A-Z]{2}[0-9a-f]{16,}$/;
+
+// The value: letters, digits and the characters of base64, base64url and generated ids; `=` only as padding.
+const valueAt = /[A-Za-z0-9+/_.!~-]+={0,2}/y;
+/** What may follow a value: its end, a blank, a closing quote or bracket, a separator of the next pair or item. */
+const valueEnd = /^(?:$|[\s"'\\)\]}>,;&|%])/;
+
+/** A line that reports a login, a user or an account (`for user`, `userName=`, `logged in`, `for principal`). */
+const loginLine =
+  /(?<![A-Za-z])(?:user(?:name|id)?s?(?!-agent)|log(?:ged|ging)?[ _-]?(?:in|on|out|off)|login|logon|accounts?|principal|authenticat(?:ed|ion)|sign(?:ed)?[ _-]?(?:in|on))(?![A-Za-z])/i;
+/** The session of a protocol or a transfer, named by the word before it (`TLS session`, `accounting session`), or of a
+ * job named before it in the line (`backup job "nightly" … session`). */
+const otherSession =
+  /(?:^|[^A-Za-z])(?:tls|ssl|dtls|ssh|sftp|ftp|rdp|vnc|ike|ipsec|isakmp|bgp|bfd|sip|rtp|rtsp|tcp|udp|nat|ussd|accounting|backup|transfer|replication|sync)\W{0,3}$|(?<![A-Za-z])jobs?(?![A-Za-z])/i;
+
+/** Where the value after a key ends its separator (`=`, `:`, `=>`, an encoded `%3D`, blanks and an opening quote or
+ * bracket), or -1 when no separator follows. */
+function separatorEnd(text: string, at: number): number {
+  let i = at;
+  if (text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) i += 2;
+  else if (text[i] === '"' || text[i] === "'") i++;
+  if (text[i] === ']') i++;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  if (text.startsWith('=>', i)) i += 2;
+  else if (text[i] === '=' || text[i] === ':') i++;
+  else if (text[i] === '%' && text[i + 1] === '3' && (text[i + 2] === 'D' || text[i + 2] === 'd')) i += 3;
+  else return -1;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  if (text[i] === '\\' && (text[i + 1] === '"' || text[i + 1] === "'")) i += 2;
+  else if (text[i] === '"' || text[i] === "'") i++;
+  if (text[i] === '<' || text[i] === '{' || text[i] === '[') i++;
+  return i;
+}
+
+/** The generated value at `at`, [start, end), or undefined. */
+function valueFrom(text: string, at: number): [number, number] | undefined {
+  valueAt.lastIndex = at;
+  const m = valueAt.exec(text);
+  if (m === null) return undefined;
+  let end = at + m[0].length;
+  // A sentence's full stop, or a GUID's closing brace.
+  if (text[end - 1] === '.') end--;
+  if (text[end] !== '.' && !valueEnd.test(text.slice(end, end + 1))) return undefined;
+  const value = text.slice(at, end);
+  return isGeneratedSessionValue(value) ? [at, end] : undefined;
+}
+
+/** After the word session in prose: an optional `id`/`sid` word, blanks or a bracket, then the value. */
+const proseValueStart = /\s*\[|\s+(?:s?id:?\s+)?["'<(]?/iy;
+
+function findIn(text: string, out: Candidate[]): void {
+  mention.lastIndex = 0;
+  for (let m = mention.exec(text); m !== null; m = mention.exec(text)) {
+    let start = m.index;
+    while (start > 0 && isKeyCharacter(text.charCodeAt(start - 1))) start--;
+    // A JSON-escaped tab or line break before the key (`\tsession=`) is no part of it.
+    if (start > 0 && text[start - 1] === '\\' && /[ntr]/.test(text[start] as string)) start++;
+    let end = m.index + m[0].length;
+    while (end < text.length && isKeyCharacter(text.charCodeAt(end))) end++;
+    mention.lastIndex = end;
+    let key = text.slice(start, end);
+    // `session id=…`, `session ID: …`: the name written with a space.
+    let keyEnd = end;
+    const spaced = /^ (?:id|ID|Id)\b/.exec(text.slice(end, end + 4));
+    if (spaced !== null && /^session$/i.test(key)) {
+      keyEnd = end + spaced[0].length;
+      key += '_id';
+    }
+    if (!isSessionIdKey(key)) continue;
+    const valueStart = separatorEnd(text, keyEnd);
+    if (valueStart >= 0) {
+      const found = valueFrom(text, valueStart);
+      if (found === undefined) continue;
+      const value = text.slice(found[0], found[1]);
+      if (/sid$/i.test(key) && vendorSid.test(value)) continue;
+      out.push(candidate('secret_kv', found[0], found[1], start, found[1]));
+      continue;
+    }
+    // Prose: the word session itself, not a key's part (`MaxSessions`, `DM_SESSION_START`) nor a value (`mod=session`).
+    if (!/^session$/i.test(text.slice(start, end)) || /[=:]\s*$/.test(text.slice(Math.max(0, start - 2), start)))
+      continue;
+    proseValueStart.lastIndex = end;
+    const lead = proseValueStart.exec(text);
+    if (lead === null) continue;
+    const found = valueFrom(text, end + lead[0].length);
+    if (found === undefined) continue;
+    if (otherSession.test(text.slice(0, start)) || !loginLine.test(text)) continue;
+    out.push(candidate('secret_kv', found[0], found[1], start, found[1]));
+  }
+}
+
+export function createSessionIdDetector(): Detector {
+  return {
+    type: 'secret_kv',
+    keywordGroups: [keyWords],
+    mayMatch: (text) => {
+      mention.lastIndex = 0;
+      return mention.test(text);
+    },
+    find(text: string, out: Candidate[]): void {
+      findIn(text, out);
+    },
+    normalize: keepAsIs,
+  };
+}
