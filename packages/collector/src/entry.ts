@@ -56,10 +56,29 @@ export function extractedString(value: unknown): string | undefined {
     case 'string':
       return value;
     case 'number':
+      return formatFloat(value);
     case 'boolean':
     case 'bigint':
       return String(value);
     default:
       return undefined;
   }
+}
+
+/** Go's strconv.FormatFloat(v, 'f', -1, 64): the shortest digits that read back, never an exponent (1e21, 1.5e-7). */
+export function formatFloat(value: number): string {
+  if (Object.is(value, -0)) return '-0';
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
+  const text = String(value);
+  const e = text.indexOf('e');
+  if (e < 0) return text;
+  const sign = value < 0 ? '-' : '';
+  const mantissa = text.slice(sign.length, e);
+  const point = mantissa.indexOf('.');
+  const digits = mantissa.replace('.', '');
+  // Where the decimal point falls in `digits` once the exponent is applied.
+  const at = (point < 0 ? mantissa.length : point) + Number(text.slice(e + 1));
+  if (at <= 0) return `${sign}0.${'0'.repeat(-at)}${digits}`;
+  if (at >= digits.length) return sign + digits + '0'.repeat(at - digits.length);
+  return `${sign}${digits.slice(0, at)}.${digits.slice(at)}`;
 }

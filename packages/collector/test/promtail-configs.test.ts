@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { formatRfc3339Nano } from '../src/entry';
 import { runCli, type CliResult } from '../src/testing/run-cli';
 import { waitFor } from '@obs/schema/testing';
 import { useCollectorRun } from './support/collector-run';
@@ -82,12 +83,6 @@ function expectedEntries(name: string, dir: string): Entry[] {
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Entry);
-}
-
-/** Go's RFC3339 with nine fraction digits, as dry-run prints a timestamp. */
-function rfc3339Nano(ns: bigint): string {
-  const ms = ns / 1_000_000n;
-  return `${new Date(Number(ms)).toISOString().slice(0, 19)}.${String(ns % 1_000_000_000n).padStart(9, '0')}Z`;
 }
 
 /** A Prometheus text sample with its labels in name order, so that samples compare whatever order they were written in. */
@@ -191,7 +186,7 @@ describe('Promtail configs in test/promtail, run as `collector run -c` runs them
         const labels = { ...e.labels };
         if (e.tenant !== undefined && e.tenant !== clientTenant) labels.__tenant_id__ = e.tenant;
         return {
-          ts: timestamp(rfc3339Nano(e.timestampNs), from, to),
+          ts: timestamp(formatRfc3339Nano(e.timestampNs), from, to),
           labels,
           structured_metadata: e.structuredMetadata,
           line: e.line,

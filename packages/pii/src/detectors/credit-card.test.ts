@@ -24,6 +24,11 @@ describe('credit card detector', () => {
       'card=302720918345610 pan 374501234567894 imsi_count=3 505021409871239',
       ['302720918345610', '374501234567894', '505021409871239'],
     ],
+    [
+      'finds a grouped card when a CSV field with a decimal follows it',
+      'order,4539 1488 0343 6467,120.50 and refund,3714-496353-98431,7.25',
+      ['4539 1488 0343 6467', '3714-496353-98431'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -39,6 +44,7 @@ describe('credit card detector', () => {
     ['ignores digits inside ids when joined by dashes or letters', 'ORD-4111111111111111 tx4111111111111111'],
     ['ignores runs too short or too long when outside 13..19 digits', '411111111111 41111111111111111111'],
     ['ignores Luhn-valid numbers when the length is not one the issuer uses', 'acct 3704 0044 0532 0130 01'],
+    ['ignores a contiguous run when a decimal comma goes on with it', 'total 4539148803436467,25 EUR'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -25,12 +25,13 @@ function isCardNumber(digits: string): boolean {
 /**
  * Payment card numbers: 13..19 digits, contiguous or in the printed groupings (4-4-4-4[-1..3], Amex 4-6-5,
  * Diners 4-6-4) with one consistent space or dash; the issuer prefix, its lengths and the Luhn check must all hold.
- * A `.` or `,` and a digit after it continue a number, unless that is a CSV column's expiry date (`…,12/28`). A
+ * A `.` and a digit after it continue a number, and so does a `,` and a digit after a contiguous run, unless that is a
+ * CSV column's expiry date (`…,12/28`); after printed groups a `,` ends a CSV field (`…,4889 9400 3587 2055,89.00`). A
  * number under a mobile identifier's name (`imsi=`, `"IMEI":`, `<iccid>`) is that identifier.
  */
 export function createCreditCardDetector(): Detector {
   const pattern =
-    /(?<![\w.-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(\1\d{1,3})?|\d{4}([ -])\d{6}\3\d{4,5})(?![\w-]|\.\d|,\d(?!\d?\/))/g;
+    /(?<![\w.-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(\1\d{1,3})?|\d{4}([ -])\d{6}\3\d{4,5})(?![\w-]|\.\d|(?<=\d{13}),\d(?!\d?\/))/g;
   // Every accepted shape starts, where the pattern may start, with ten digits in at most three groups (the boundary
   // keeps ids glued to words, `blk_-1608999687919862906`, from passing).
   const hint = /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d\d/;

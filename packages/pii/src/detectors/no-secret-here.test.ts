@@ -1,5 +1,5 @@
 import { createPiiScanner } from '../scanner';
-import { isWordNotSecret, saysNoSecret } from './no-secret-here';
+import { hasNoSecretMark, isWordNotSecret } from './no-secret-here';
 
 describe('values that say no secret here', () => {
   const scanner = createPiiScanner({ types: ['secret_kv', 'user'] });
@@ -40,8 +40,8 @@ describe('values that say no secret here', () => {
   });
 
   test('tells a path with a readable part from a secret that starts with a slash', () => {
-    expect(saysNoSecret('/var/lib/app/secret.key')).toBe(true);
-    expect(saysNoSecret('/Kq8ZbXwPmR2vTn0Lc4Yd7Ea')).toBe(false);
+    expect(hasNoSecretMark('/var/lib/app/secret.key')).toBe(true);
+    expect(hasNoSecretMark('/Kq8ZbXwPmR2vTn0Lc4Yd7Ea')).toBe(false);
   });
 
   test.each([

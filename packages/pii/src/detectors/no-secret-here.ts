@@ -9,8 +9,9 @@ import { isCommonWord } from './common-words';
  * substitution (`$(sudo cat f)`, a backquote), a bracket that opens a structure (`{`), a template that closes before the
  * value (`}}@db:5432{{`), a value masked between dollars (`$encrypted$`), an auth scheme without its credential
  * (`Bearer`), the fixed accounts of anonymous and API-key logins, and a word that reports on a password
- * (`Password Mismatch`, `password updated`). */
-const proseOrStructure =
+ * (`Password Mismatch`, `password updated`). The whole value is one of these: `isPlaceholderValue` tests them in one
+ * pattern with its own whole-value forms (one pattern a value less: it runs on every value the rules find). */
+export const proseOrStructure =
   /^(?:\([a-z]+(?:[ -][a-z]+)*\)?|\$\(.*|`.*|[{[(]|\}\}.*|\$[a-z]+\$|bearer|basic|digest|negotiate|anonymous|apikey|mismatch(?:ed)?|(?:in)?correct|invalid|wrong|required|missing|expired|changed|updated|accepted|rejected|reset|saved|verified|unchanged|succeeded|successful|failed|denied)$/i;
 
 /** Code: a call of a function or method (`read_secret(&cfg)?`, `os.getenv(` up to a quote), named in lower case first;
@@ -35,14 +36,14 @@ const readablePart = /(?:^|[/\\])[a-z][a-z-]{2,}(?:\.\w+)?(?:[/\\]|$)/i;
 const keyName = /^[A-Za-z][\w.]{0,62}$(?<=(?:passw(?:or)?d|secret|token|api_?key))/i;
 const joinedWords = /[a-z0-9](?:[_.][a-z]|[A-Z])/;
 
-/** True when a value found after a secret or user word says there is no secret or account there. */
-export function saysNoSecret(value: string): boolean {
-  // (Each later pattern runs only on a value with its mark, a `(`, a path's start, a password word's last letter: this
-  // runs on every value the rules find.)
+/** True when a value found after a secret or user word says there is no secret or account there by a mark in it: code,
+ * a variable, an elision, a path or a key name (prose and structure, above, are whole values). */
+export function hasNoSecretMark(value: string): boolean {
+  // (Each pattern runs only on a value with its mark, a `(`, a path's start, a password word's last letter: this runs on
+  // every value the rules find.)
   const first = value.charCodeAt(0);
   const last = value.charCodeAt(value.length - 1) | 32;
   return (
-    proseOrStructure.test(value) ||
     ((value.includes('(') || value.includes('[')) && functionCall.test(value)) ||
     (value.includes('.') && (variableReference.test(value) || elided.test(value))) ||
     value.endsWith('…') ||

@@ -37,6 +37,11 @@ describe('phone by key', () => {
     ],
     ['finds the number when msisdn names it in prose', 'lookup msisdn 447700900123 returned HLR', ['447700900123']],
     ['finds a number when escaped JSON quotes it', '{\\"msg\\":\\"x\\",\\"cell\\":\\"5551234567\\"}', ['5551234567']],
+    [
+      "finds an international number without + when a message's address key holds it",
+      'POST /sms?to=393471234567&from=CLINIC and {"recipient":"27821234567"} [sender:14155550142]',
+      ['393471234567', '27821234567', '14155550142'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -59,6 +64,10 @@ describe('phone by key', () => {
     ],
     ['ignores an element when its name is no phone', '<sessionid>360591304123</sessionid>'],
     ['ignores a number when it runs on into a word', 'msisdn=2348026874211abc phone=4930123456/7'],
+    [
+      'ignores digits under a message address key when they read as no international number',
+      'GET /report?from=20261206000000&to=20261207235959 since=1733560000000 to=1733560000000 from=04155550142 to=12125550',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

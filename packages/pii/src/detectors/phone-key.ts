@@ -1,6 +1,6 @@
 import { anyOf, candidate, digitsOnly, keyRunStart, type Candidate, type Detector } from './detector';
 import { execAtKeyPair, joined, keyWordFamily } from './key-separators';
-import { normalizePhone } from './phone';
+import { isE164, normalizePhone } from './phone';
 
 /**
  * A number under a key that names a phone, written as software stores it: E.164 without `+` (`msisdn=2348026874211`),
@@ -34,6 +34,14 @@ const phoneElement = /<((?:[\w-]+:)?[A-Za-z][\w.-]{0,40})>\s*((?:\+|00)?\(?\d[\d
 // The one phone word with no other meaning also names the number in prose (`3PID bind: msisdn 33612345678 -> …`).
 const inProse = 2; // the keyword group of `msisdn`
 const msisdnInProse = /\bmsisdn\s+((?:\+|00)?\d{7,15})(?![\w.:/-])/gi;
+
+// The address of a message (`to=`, `"from":"…"`, `[to:…]`, WhatsApp's `wa_id`, `recipient`, `sender`): messaging APIs
+// and SMS gateways write an international number there without `+`, and the digits must read as one (isE164).
+const messageGroup = 4; // the keyword group of the words below
+const messageWords = ['to=', 'to:', 'to"', "to'", 'to\\', 'from=', 'from:', 'from"', "from'", 'from\\'];
+const messageKeys = ['wa_id', 'recipient', 'sender'];
+const messageAddress =
+  /[:=](?<=(?:\b(?:to|from)|wa_id|recipients?|sender)\\?["']?[:=])\s*\\?["']?([1-9]\d{10,14})(?![\w.:/-])/gi;
 
 /** The words of a key: split at `_`, `.`, `-`, spaces and camelCase capitals, lower-cased. */
 function keyWords(key: string): string[] {
@@ -79,7 +87,7 @@ function phoneValue(value: string): boolean {
 }
 
 /** Pushes every number under a phone key (a `key=`/`key:` pair or an XML element) in text. */
-function findPhonesByKey(text: string, out: Candidate[], groups = inProse): void {
+function findPhonesByKey(text: string, out: Candidate[], groups = inProse | messageGroup): void {
   for (
     let m = execAtKeyPair(valueAfterKey, text, 0, phoneKeys);
     m !== null;
@@ -91,6 +99,13 @@ function findPhonesByKey(text: string, out: Candidate[], groups = inProse): void
     if (!phoneValue(value) || !namesPhone(keyWords(key), keyWords(parentKey(text, keyAt)))) continue;
     const end = m.index + m[0].length - (m[2] === undefined ? 0 : m[0].endsWith('\\"') || m[0].endsWith("\\'") ? 2 : 1);
     out.push(candidate('phone', end - value.length, end, keyAt, end));
+  }
+  if ((groups & messageGroup) !== 0) {
+    messageAddress.lastIndex = 0;
+    for (let m = messageAddress.exec(text); m !== null; m = messageAddress.exec(text)) {
+      const end = m.index + m[0].length;
+      if (isE164(m[1] as string)) out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
+    }
   }
   if ((groups & inProse) !== 0) {
     msisdnInProse.lastIndex = 0;
@@ -113,10 +128,10 @@ function findPhonesByKey(text: string, out: Candidate[], groups = inProse): void
 /** The `phone` part that reads numbers by their key; it runs only on lines with a phone or call word. */
 export function createPhoneKeyDetector(): Detector {
   const words = [...phoneWords, ...callWords];
-  const hint = anyOf(words);
+  const hint = anyOf([...words, ...messageWords, ...messageKeys]);
   return {
     type: 'phone',
-    keywordGroups: [words, ['msisdn']],
+    keywordGroups: [words, ['msisdn'], [...messageWords, ...messageKeys]],
     mayMatch: (text) => hint.test(text),
     find: findPhonesByKey,
     normalize: normalizePhone,

@@ -52,9 +52,9 @@ describe('phone detector', () => {
       ['+3548881234', '0611 234 567 89'],
     ],
     [
-      "finds an international number without + when a message's address key holds it",
-      'POST /sms?to=393471234567&from=CLINIC and {"recipient":"27821234567"} [sender:14155550142]',
-      ['393471234567', '27821234567', '14155550142'],
+      'finds an international number when a two-capital field code is glued to it in a | record',
+      'SIP2 msg 64|AEJ. Ortiz|BF+34 612 345 678|BEjo@example.es|',
+      ['+34 612 345 678'],
     ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -79,10 +79,7 @@ describe('phone detector', () => {
     ['ignores the tail of a longer digit sequence when another group precedes it', 'tracking 1Z 999 AA1 01 2345 6784'],
     ['ignores an EDIFACT contact when its means is no telephone (a reference)', "COM+20261207001122:AH'"],
     ['ignores a run of two-digit groups when it goes on past a number', 'draw 812 numbers 03 17 22 28 35 44 bonus 09'],
-    [
-      'ignores digits under a message address key when they read as no international number',
-      'GET /report?from=20261206000000&to=20261207235959 since=1733560000000 to=1733560000000 from=04155550142 to=12125550',
-    ],
+    ['ignores a field-coded value when it is too short for a number', 'rec|AB+123 45|CD+1|'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -65,11 +65,9 @@ export function createPhoneDetector(): Detector {
   const x12Contact = /\bPER\*[A-Z0-9]{1,3}\*[^*~\r\n]*\*(?:TE|CP|HP|WP|BN|FX)\*(\+?\d{10,15})(?=[*~\r\n\\]|$)/g;
   // UN/EDIFACT's contact segment `COM+<number>:TE'`: code list 3155 names the means (TE telephone, AL cellular, AJ
   // alternate telephone, FX telefax) after the address; a number in international form keeps its `+` (`COM++47…:TE'`).
-  // The address of a message (`to=`, `"from":"…"`, `[to:…]`, WhatsApp's `wa_id`, `recipient`, `sender`): messaging APIs
-  // and SMS gateways write an international number there without `+`, and the digits must read as one (isE164).
-  const messageAddress =
-    /[:=](?<=(?:\b(?:to|from)|wa_id|recipients?|sender)\\?["']?\s*[:=])\s*\\?["']?([1-9]\d{10,14})(?![\w.:/-])/gi;
-  const longDigitRun = /\d{11}/;
+  // A field of a `|`-separated record whose two-capital code is glued to the number (SIP2's `|BF+44 20 …|` home phone):
+  // in international form, as such records write a number with `+`.
+  const fieldCoded = /\|[A-Z]{2}(\+[1-9]\d{0,2}(?:[ .-]?\d{1,5}){1,6})(?=\||\\?["']|$)/g;
   const edifactContact = /\bCOM\+(\+?\d[\d ()./-]{5,24}\d):(?:TE|AL|AJ|FX)(?=['?+]|$)/g;
   return {
     type: 'phone',
@@ -98,11 +96,13 @@ export function createPhoneDetector(): Detector {
           out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
         }
       }
-      if (longDigitRun.test(text)) {
-        messageAddress.lastIndex = 0;
-        for (let m = messageAddress.exec(text); m !== null; m = messageAddress.exec(text)) {
+      if (text.includes('|')) {
+        fieldCoded.lastIndex = 0;
+        for (let m = fieldCoded.exec(text); m !== null; m = fieldCoded.exec(text)) {
+          const digits = digitsOnly(m[1] as string).length;
           const end = m.index + m[0].length;
-          if (isE164(m[1] as string)) out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
+          if (digits >= 8 && digits <= 15)
+            out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
         }
       }
       if (text.includes('COM+')) {

@@ -5,7 +5,7 @@ import { beforeSeparator, execAtKeyPair, keyWordFamily } from './key-separators'
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
- * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a bare `"sess":` or `session=`, a Drupal session cookie `SSESS<hash>=`,
+ * SSSD's `ldap_default_authtok =`, `credentials=`, `creds:`, a Drupal session cookie `SSESS<hash>=` (other session keys: session-id.ts),
  * a salt (`API_TOKEN_SALT=`), a compound key's auth (`token_auth=`), a password's hash (`pwd_hash=`), a bare `key=` or
  * `"key":` (an API key), a glued credential (`bindcredential=`), a key after an index (`ldap[0].bind-credential=`) or in
  * brackets (`$config['key'] =`), and the words that name a secret only in some keys (`device_code`, `codeVerifier`,
@@ -14,7 +14,7 @@ import { beforeSeparator, execAtKeyPair, keyWordFamily } from './key-separators'
  * 3.0+ bits of entropy a character, 8+ characters (12+ of a token alphabet under a `…key`), and not a UUID, a number, a
  * dotted name, a path or resource name (`logs/2024/…`, `projects/…`, `arn:…`), a URL or a reference.
  */
-const keyWords = ['key', 'authtok', 'creds', 'credential', 'sess', 'salt', 'auth', 'hash', 'sid'];
+const keyWords = ['key', 'authtok', 'creds', 'credential', 'salt', 'auth', 'hash'];
 /** Last words that name a secret only in some keys (`device_code` but `country_code`, `ZITADEL_PAT`, `codeVerifier`, a
  * wallet's `mnemonic`): a value counts under them only when it looks random (a mnemonic: 12-24 short words). */
 const randomOnlyWords = ['code', 'pat', 'verifier', 'mnemonic', 'seed'];
@@ -25,11 +25,11 @@ export const shortSecretWords = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher'];
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|sess(?:ion)?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|sid|seed|code|pat|verifier|mnemonic|pin\d?|puk\d?|cv[vc]2?|otp|voucher)\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["'])|([^\s"'&,;<>(){}[\]\\=]{3,256}={0,3})(?![^\s"'&,;<>(){}[\]\\]))/gi;
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|seed|code|pat|verifier|mnemonic|pin\d?|puk\d?|cv[vc]2?|otp|voucher)\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["'])|([^\s"'&,;<>(){}[\]\\=]{3,256}={0,3})(?![^\s"'&,;<>(){}[\]\\]))/gi;
 
 // The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
 const keyWordKeys = keyWordFamily(
-  [...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials', 'session'],
+  [...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials'],
   (text, end) => endsInSessionHex(text, end) || endsInNumberedCode(text, end),
 );
 
@@ -146,7 +146,7 @@ export function isShortSecret(key: string, value: string): boolean {
   return word !== undefined && shortSecretShape(word, value);
 }
 
-const secretWords = new Set(['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess', 'session']);
+const secretWords = new Set(['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess']);
 // A password's hash (`pwd_hash`, `password_hash`): other hashes (`query_hash`, `user_hash`) are ids.
 const passwordHash = /(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash$/i;
 
@@ -168,8 +168,6 @@ function secretKeyWord(key: string, before: string): string | undefined {
   // A one-time-password seed (`totp_seed`, `mfa.seed`) or a wallet's seed phrase; other seeds are random-number seeds.
   if (word === 'seed') return /(?:otp|mfa|2fa)[_.-]?seed$/i.test(key) ? 'key' : 'seed';
   if (randomOnlyWords.includes(word)) return word;
-  // A session id (`"sid":"…"`); typed record ids under it are read by the value (`SM` + hex, a Windows `S-1-…`).
-  if (word === 'sid') return 'sid';
   return secretWords.has(word) ? word : undefined;
 }
 
@@ -178,7 +176,7 @@ function secretKeyWord(key: string, before: string): string | undefined {
  * every line with `key`, `path` or `ping` in it. */
 const gateWords = [
   ...beforeSeparator([
-    ...[...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials', 'session'],
+    ...[...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials'],
     ...[...'0123456789'].flatMap((digit) => ['pin', 'puk'].map((word) => `${word}${digit}`)),
     'cvv2',
     'cvc2',
@@ -223,7 +221,6 @@ export function createSecretKeyWordsDetector(): Detector {
           value.includes('aws4_request')
         )
           continue;
-        if (word === 'sid' && /^[A-Z]{2}[0-9a-f]{16,}$|^S-1-/.test(value)) continue;
         // Under a bare `key`, capitals and digits are the id half of a pair (Duo's integration key, an AWS key id); under
         // it and the words that often name no secret, words and numbers joined in one case are a name (`team-42-alpha`,
         // `ERR_CONN_4011`).

@@ -38,11 +38,6 @@ describe('secret kv detector', () => {
       ['Sql$erver2019'],
     ],
     [
-      'finds a session id when a key names one',
-      '{"session_id":"Fk29aLq81mZxP0vT"} sessionid=18kgn4pkdcdw',
-      ['Fk29aLq81mZxP0vT', '18kgn4pkdcdw'],
-    ],
-    [
       'finds the value when the key is camelCase and ends in Pass or Pwd',
       'dbPass=Xy9k2 smtpPwd: "q7Rz"',
       ['Xy9k2', 'q7Rz'],

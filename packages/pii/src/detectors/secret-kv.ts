@@ -1,20 +1,20 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { isCommonWord } from './common-words';
-import { isWordNotSecret, saysNoSecret } from './no-secret-here';
+import { hasNoSecretMark, isWordNotSecret, proseOrStructure } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { beforeSeparator, execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
 // the short `pass`, `pwd`, `pw` and `psk` as a whole segment, a camelCase word (`DB_PASS`, `mysql.pwd`, `dbPass`) or
 // glued to a word that says whose (`rpcpass`, `bindpw`, `adminpwd`), never inside `bypass` or `compass` (see gluedPass).
-// A session id is a bearer credential (Django's `sessionid=`); keys that encrypt or sign are secrets (Laravel's `APP_KEY`).
+// Keys that encrypt or sign are secrets (Laravel's `APP_KEY`); session ids are session-id.ts's (by their value's shape).
 // Other languages name a password too (German, French, Spanish, Portuguese, Dutch, Polish, Nordic); a pre-shared key
 // (WireGuard's `PresharedKey`, `psk=`) and an SNMP community (`community=`) are secrets.
 // Factored by first letters, so each key position tries one branch per letter instead of one per word (15% less time).
 const secretWords =
   'p(?:ass(?:w(?:or(?:d|t)|d)|phrase|ord|code)?|wd|w|sk|(?:rivate|re[_-]?shared)[_-]?key)' +
   '|secret(?:[_-]?key(?:[_-]?base)?|[_ -]?id)?|token|a(?:(?:pi|ccess|uth)[_-]?key|ccess[_-]?code|dgangskode)' +
-  '|(?<![a-z0-9])(?:community|(?:app|master|encryption|signing|hmac)[_-]?key)|sess(?:ion[_-]?id|id)' +
+  '|(?<![a-z0-9])(?:community|(?:app|master|encryption|signing|hmac)[_-]?key)' +
   '|kennwort|mot[_-]?de[_-]?passe|contrase(?:ñ|n)a|senha|wachtwoord|has(?:ł|l)o|salasana|l(?:ö|o)senord';
 /** `pass`, `pwd`, `pw`, `psk` glued to the letters before them (matched above, then checked: a lookbehind in the pattern
  * costs more than the check). A segment (`DB_PASS`, `mysql.pwd`) or camelCase (`dbPass`, `smtpPwd`, `userPWD`) names a
@@ -35,8 +35,6 @@ function gluedPass(key: string): boolean {
   const rest = (m[1] as string).replace(/^.*[^a-z]/i, '').toLowerCase();
   return rest !== '' && !notSecretPass.has(rest) && (rest.length <= 4 || isCommonWord(rest));
 }
-/** `session_id=42`, `sessid: 7`: a session counter, not the bearer id of one. */
-const sessionNumber = /sess[\w.-]*\\?["']?\s*(?:=>|[:=])\s*\\?["']?\d+\\?["']?$/i;
 // The same words for the shared key splitter (their lookbehinds left out: it only picks the pairs the pattern tries).
 const secretKeySpellings = [
   ...['pass', 'password', 'passwort', 'passwd', 'passphrase', 'passord', 'passcode', 'pwd', 'pw', 'psk'],
@@ -51,14 +49,13 @@ const secretKeySpellings = [
   'adgangskode',
   ...joined('access', ['code'], '_-').slice(1),
   'community',
-  ...joined('session', ['id'], '_-').slice(1),
-  'sessid',
   'kennwort',
   ...['mot', 'mot_', 'mot-'].flatMap((mot) => joined(`${mot}de`, ['passe'], '_-').slice(1)),
   ...['contraseña', 'contrasena', 'senha', 'wachtwoord', 'hasło', 'haslo', 'lösenord', 'losenord'],
 ];
 const secretKeys = keyWordFamily(secretKeySpellings);
-const secretKeyShape = new RegExp(`^[\\w.-]*?(?:${secretWords})$`, 'i');
+// A session id's key names a secret in a record or an element; in text the session-id part reads it (and its value's shape).
+const secretKeyShape = new RegExp(`^[\\w.-]*?(?:${secretWords}|sess(?:ion[_-]?id|id))$`, 'i');
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
 export function isSecretKey(key: string): boolean {
@@ -78,12 +75,17 @@ const notASecret =
 const capitalStandIn =
   /^(?:YOUR[_-]?)?(?:(?:API|ACCESS|AUTH)[_-]?)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|USER(?:_?NAME)?|LOGIN)$/;
 
+/** The whole-value forms above and no-secret-here's in one pattern: this runs on every value the rules find. */
+const notASecretWhole = new RegExp(`${notASecret.source}|${proseOrStructure.source}`, 'i');
+
 /** True for values that say "no secret here" (`null`, `***`, `${VAR}`, `<redacted>`, `PASSWORD`, AWS's documentation
- * secrets `…EXAMPLEKEY`...). */
+ * secrets `…EXAMPLEKEY`, no-secret-here's prose, structure and marks...). */
 export function isPlaceholderValue(value: string): boolean {
   // (The stand-ins start with a capital: the test is skipped for the many values that do not, a call saved on each.)
   const first = value.charCodeAt(0);
-  return notASecret.test(value) || (first >= 65 && first <= 90 && capitalStandIn.test(value)) || saysNoSecret(value);
+  return (
+    notASecretWhole.test(value) || (first >= 65 && first <= 90 && capitalStandIn.test(value)) || hasNoSecretMark(value)
+  );
 }
 
 /** Values that are not secrets whatever the key: a file path (where a secret lives, `PWD=/home/ci`), a small count
@@ -151,7 +153,6 @@ export function createSecretKvDetector(): Detector {
     'secret',
     'token',
     'key',
-    'sess',
     'community',
     'kennwort',
     'contrase',
@@ -214,7 +215,6 @@ export function createSecretKvDetector(): Detector {
         if (!gluedPass(m[2] as string)) continue;
         // sudoers' `NOPASSWD: ALL` is a tag, not a key.
         if ((m[2] as string).length === 8 && /^nopasswd$/i.test(m[2] as string)) continue;
-        if (/^\d+$/.test(value) && sessionNumber.test(m[0])) continue;
         // `password=pw` in code, after `pw = '…'`: a variable assigned before, not the secret itself.
         if (quoted === undefined && /^[A-Za-z_]\w{0,30}$/.test(value) && assignedBefore(text, value, m.index)) continue;
         // S3-style pairs: the access key is the id half (`AKIA…`-like capitals, or a secret key given beside it).

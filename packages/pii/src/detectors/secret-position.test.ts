@@ -96,6 +96,14 @@ describe('secret by position detector', () => {
   });
 
   test.each([
+    ['an element', '<snmp><community>Pr1vate9x</community></snmp>'],
+    ['a name and value pair of attributes', '<add name="db.community" value="Pr1vate9x"/>'],
+  ])('reads %s named like a secret only in a text that also holds a secret word, as the rule always has', (_, text) => {
+    expect(scanner.scan(text).map((m) => m.value)).toEqual([]);
+    expect(scanner.scan(`${text} token`).map((m) => m.value)).toEqual(['Pr1vate9x']);
+  });
+
+  test.each([
     ['ignores a port when ssh or docker take -p', 'ssh -p 2222 host; docker run -p 8080:80 nginx; redis-cli -p 6379'],
     [
       'ignores colon runs when they are not a .pgpass line',

@@ -41,6 +41,21 @@ describe('session ids', () => {
     ['an encoded pair in a query', 'GET /cb?x=session%3Dr8Tq2Wm5Zk9Lp3Vn7Bx1Cy4 HTTP/1.1', ['r8Tq2Wm5Zk9Lp3Vn7Bx1Cy4']],
     ['a name written with a space', 'catalog: session id=K-7f3e9a1c2b5d8e0f4a6c search', ['K-7f3e9a1c2b5d8e0f4a6c']],
     ['a camelCase key', 'renew sessionId: "Wb3Kq9Zt2Lm7Xp4R"', ['Wb3Kq9Zt2Lm7Xp4R']],
+    [
+      'JSON and a glued key',
+      '{"session_id":"Hq38bMz72nWyR1xK"} sessionid=47jdm2qxvk9w',
+      ['Hq38bMz72nWyR1xK', '47jdm2qxvk9w'],
+    ],
+    [
+      'random letters in both cases',
+      'session_id=t_kWpRzXbqMu cookie sid=QmvTrLxkPwZsNbYd',
+      ['t_kWpRzXbqMu', 'QmvTrLxkPwZsNbYd'],
+    ],
+    [
+      'a sealed cookie and a numbered suffix',
+      'web-session=Fe26.2**7c1d9e*Qx4Lm9Tr2Wv8 "sess":"4B7E19A0C2D35F68-0:1"',
+      ['Fe26.2**7c1d9e*Qx4Lm9Tr2Wv8', '4B7E19A0C2D35F68-0:1'],
+    ],
     ['a cookie-style name', 'PORTALSESSID=p0rt4lS3ss10nV4lu3x path', ['p0rt4lS3ss10nV4lu3x']],
     ['in prose after a login line', 'login accepted for user ana.r (session 4C1E9A7B20D35F86)', ['4C1E9A7B20D35F86']],
     [
@@ -70,6 +85,8 @@ describe('session ids', () => {
     ['a reference: a word and a number', 'HGETALL session:ORD-448120 and sessionid=<imapd-4410-1765013311-2>'],
     ['words joined', 'user x: Initializing session [s_m_load_orders] and session Lobby_East_4'],
     ['a word or a masked value', 'PORTALSESSID=deleted session=******** session_id=null sid=<redacted>'],
+    ['camelCase words', 'user x: session=SessionManagerImpl sid=AnonymousIdentityToken'],
+    ['a URL', 'login for user x: session=https://idp.example.org/s/4f3a1b2c'],
     ['another property of a session', 'session_state=7f3e9a1c2b5d session_ip=10.0.0.9 SessionName=Ab12Cd34Ef'],
     [
       'a vendor record id under a Sid key',

@@ -45,23 +45,34 @@ export function isSessionIdKey(key: string): boolean {
 
 const uuid = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
-/** True when a value looks generated: a UUID, or a part (between `-_.:` and the like) of 4+ characters that mixes
- * letters and digits, and no number, date, host name, Windows SID or placeholder. */
+/** A part of a value that a generator made: 4+ characters mixing letters and digits (`9f0e`, `Nq7bT2x`), or 8+ letters
+ * in both cases, a fifth or more of each (`uFzQaHaywi`; not camelCase words: `SessionManager`). */
+function generatedPart(part: string): boolean {
+  if (part.length < 4) return false;
+  const digits = part.replace(/\D+/g, '').length;
+  if (digits > 0) return digits < part.length && /[A-Za-z]/.test(part);
+  const capitals = part.replace(/[^A-Z]/g, '').length;
+  return part.length >= 8 && capitals * 5 >= part.length && (part.length - capitals) * 5 >= part.length;
+}
+
+/** True when a value looks generated: a UUID, or a part (between `-_.:*` and the like) that a generator made, and no
+ * number, date, URL, path, host name, Windows SID or placeholder. */
 export function isGeneratedSessionValue(value: string): boolean {
   if (value.length < 8 || value.length > 256) return false;
   if (uuid.test(value)) return true;
   // A number, a date, a Windows SID, a path; a dotted host or file name (`node-3.cluster.local`, `sess_42.lua`).
-  if (/^(?:\d+|0x[0-9a-f]+|S-1-\d.*|\d{4}-\d\d-\d\d.*|[~.]{0,2}\/.*|.*\.[a-z]{2,6})$/i.test(value)) return false;
-  if (!value.split(/[-_.:~+/=!]+/).some((part) => part.length >= 4 && /\d/.test(part) && /[A-Za-z]/.test(part)))
+  if (/^(?:\d+|0x[0-9a-f]+|S-1-\d.*|\d{4}-\d\d-\d\d.*|[~.]{0,2}\/.*|[a-z][\w+.-]*:\/\/.*|.*\.[a-z]{2,6})$/i.test(value))
     return false;
+  if (!value.split(/[-_.:*~+/=!]+/).some(generatedPart)) return false;
   return !isPlaceholderValue(value);
 }
 
 /** A vendor's record id under a `…Sid` key: two capitals, then hex (`AC…`, `SM…`, `MG…`). */
 const vendorSid = /^[A-Z]{2}[0-9a-f]{16,}$/;
 
-// The value: letters, digits and the characters of base64, base64url and generated ids; `=` only as padding.
-const valueAt = /[A-Za-z0-9+/_.!~-]+={0,2}/y;
+// The value: letters, digits and the characters of base64, base64url and generated ids (Iron's `Fe26.2**…`, a `-0:0`
+// suffix); `=` only as padding.
+const valueAt = /[A-Za-z0-9+/_.!~*-]+(?::[A-Za-z0-9+/_.!~*-]+)*={0,2}/y;
 /** What may follow a value: its end, a blank, a closing quote or bracket, a separator of the next pair or item. */
 const valueEnd = /^(?:$|[\s"'\\)\]}>,;&|%])/;
 

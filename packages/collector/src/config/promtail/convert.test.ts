@@ -366,4 +366,25 @@ scrape_configs:
       '4:5 clients[0].proxy_url: "proxy_url" is not supported by the collector: the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
     ]);
   });
+
+  test("a loki_push_api server takes the tuning keys Promtail's server block has, and refuses TLS at its line", () => {
+    const push = (keys: string): string => `${HEAD}scrape_configs:
+  - job_name: push
+    loki_push_api:
+      server:
+        http_listen_port: 3500
+${keys}`;
+    const tuning = [
+      'grpc_listen_port: 3600',
+      'http_server_read_timeout: 30s',
+      'http_server_write_timeout: 1m30s',
+      'grpc_server_max_recv_msg_size: 8388608',
+      'http_listen_network: tcp',
+      'log_level: warn',
+    ];
+    expect(issues(push(tuning.map((k) => `        ${k}\n`).join('')))).toEqual([]);
+    expect(issues(push('        http_tls_config: { cert_file: /etc/tls.crt }\n'))).toEqual([
+      '8:9 scrape_configs[0].loki_push_api.server.http_tls_config: "http_tls_config" is not supported by the collector: the collector\'s own HTTP server is plain HTTP; put a TLS proxy in front of it',
+    ]);
+  });
 });

@@ -6,7 +6,8 @@ import { LABEL_NAME } from '../../protocols/loki/labels';
 import { Block, type Conversion } from './block';
 import { fileSdGroups, type TargetGroup } from './file-sd';
 import { convertStages } from './pipeline-stages';
-import { UNSUPPORTED_SCRAPE_KEYS } from './unsupported';
+import { SERVER_NO_COUNTERPART } from './server';
+import { UNSUPPORTED_SCRAPE_KEYS, UNSUPPORTED_SERVER_KEYS } from './unsupported';
 
 /** What every scrape config shares, from the Promtail file's other blocks. */
 export interface ScrapeSettings {
@@ -207,17 +208,11 @@ function lokiPush(b: Block, out: PropertyKey[]): Record<string, unknown> {
     config.listen_address = address === undefined || address === '' ? '0.0.0.0' : address;
     config.listen_port = server.number('http_listen_port') ?? 80;
     conv.origins.push({ out: [...out, 'listen_port'], from: [...server.at, 'http_listen_port'] });
-    const ignored = [
-      'grpc_listen_port',
-      'grpc_listen_address',
-      'register_instrumentation',
-      'log_level',
-      'graceful_shutdown_timeout',
-    ].filter((k) => server.has(k));
+    const ignored = [...SERVER_NO_COUNTERPART, 'log_level'].filter((k) => server.has(k));
     for (const k of ignored) server.raw(k);
     if (ignored.length > 0)
       conv.notes.push({ at: out, text: `left out, the push source serves HTTP only: ${ignored.join(', ')}` });
-    server.finish();
+    server.finish(UNSUPPORTED_SERVER_KEYS);
   }
   const labels = b.stringMap('labels');
   if (labels) config.labels = labels;

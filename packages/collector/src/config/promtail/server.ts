@@ -2,8 +2,9 @@ import type { Block } from './block';
 import { UNSUPPORTED_SERVER_KEYS } from './unsupported';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'];
-// Keys of Promtail's server block that tune Go's HTTP/gRPC servers; the collector's server has no such knobs.
-const NO_COUNTERPART = [
+// Keys of Promtail's server block (top level and a loki_push_api's) that tune Go's HTTP/gRPC servers; the
+// collector's servers have no such knobs.
+export const SERVER_NO_COUNTERPART = [
   'grpc_listen_address',
   'grpc_listen_port',
   'grpc_listen_network',
@@ -47,8 +48,8 @@ export function convertServer(server: Block): Record<string, unknown> {
       text: "Promtail's server.disable: the collector always serves /metrics, /healthz and /readyz",
     });
   }
-  const left = NO_COUNTERPART.filter((key) => server.has(key));
-  for (const key of NO_COUNTERPART) server.raw(key);
+  const left = SERVER_NO_COUNTERPART.filter((key) => server.has(key));
+  for (const key of SERVER_NO_COUNTERPART) server.raw(key);
   if (left.length > 0)
     conv.notes.push({
       at: ['server'],
