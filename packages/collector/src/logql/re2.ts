@@ -37,20 +37,33 @@ export interface TranslatedRegex {
   unnamedGroups: number;
 }
 
+// A group's own flags, from `(?i:…)` or `(?s:…)`: JS (in Node 20) has no scoped flags, so they are spelled out.
+interface Scope {
+  ignoreCase: boolean;
+  dotAll: boolean;
+}
+
+const LETTER = /[A-Za-z]/;
+const otherCase = (c: string): string => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase());
+// A quantifier RE2 reads after an atom: `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`.
+const REPEAT = /^(?:[*+?]|\{\d+(?:,\d*)?\})/;
+
 /**
  * Translates RE2 syntax (Go regexp, as Alloy and Loki use) to a JavaScript RegExp source:
- * `(?P<name>…)` → `(?<name>…)`, leading `(?i)`/`(?s)`/`(?m)` → flags, `\A` `\z` `\Q…\E` and POSIX classes.
- * Rejects what RE2 rejects and JS would accept (lookaround, backreferences), so patterns port both ways
- * and stay runnable by V8's linear-time engine.
+ * `(?P<name>…)` → `(?<name>…)`, leading `(?i)`/`(?s)`/`(?m)` → flags, a leading `(?U)` swaps every quantifier's
+ * greediness, `(?i:…)` and `(?s:…)` groups are spelled out (`[aA]`, `[^]`), `\A` `\z` `\Q…\E` and POSIX classes
+ * (a bracket that is one negated class, `[[:^space:]]`, too). Rejects what RE2 rejects and JS would accept
+ * (lookaround, backreferences), so patterns port both ways and stay runnable by V8's linear-time engine.
  */
 export function translateRe2(expression: string, options: { plainGroups?: boolean } = {}): TranslatedRegex {
   let flags = '';
+  let ungreedy = false;
   let i = 0;
   const leading = /^\(\?([imsU]+)\)/.exec(expression);
   if (leading) {
     for (const f of leading[1]) {
-      if (f === 'U') throw new Re2SyntaxError('the ungreedy flag (?U) is not supported', 2);
-      if (!flags.includes(f)) flags += f;
+      if (f === 'U') ungreedy = true;
+      else if (!flags.includes(f)) flags += f;
     }
     i = leading[0].length;
   }
@@ -59,8 +72,20 @@ export function translateRe2(expression: string, options: { plainGroups?: boolea
   const groupIndexes: number[] = [];
   let unnamedGroups = 0;
   let inClass = false;
+  const scopes: Scope[] = [{ ignoreCase: false, dotAll: false }];
+  const scope = (): Scope => scopes[scopes.length - 1];
   while (i < expression.length) {
     const c = expression[i];
+    if (ungreedy && !inClass) {
+      const repeat = REPEAT.exec(expression.slice(i));
+      if (repeat && out !== '' && !out.endsWith('(') && !out.endsWith('|')) {
+        // Under (?U) a bare quantifier is lazy and a `?`-suffixed one greedy.
+        const lazy = expression[i + repeat[0].length] === '?';
+        out += repeat[0] + (lazy ? '' : '?');
+        i += repeat[0].length + (lazy ? 1 : 0);
+        continue;
+      }
+    }
     if (c === '\\') {
       const n = expression[i + 1];
       if (n === undefined) throw new Re2SyntaxError('trailing backslash', i);
@@ -80,6 +105,17 @@ export function translateRe2(expression: string, options: { plainGroups?: boolea
       continue;
     }
     if (inClass) {
+      if (scope().ignoreCase && LETTER.test(c)) {
+        const range = /^([A-Za-z])-([A-Za-z])/.exec(expression.slice(i));
+        if (range && (range[1] === range[1].toLowerCase()) === (range[2] === range[2].toLowerCase())) {
+          out += `${range[0]}${otherCase(range[1])}-${otherCase(range[2])}`;
+          i += 3;
+        } else {
+          out += c + otherCase(c);
+          i++;
+        }
+        continue;
+      }
       if (c === '[' && expression[i + 1] === ':') {
         const end = expression.indexOf(':]', i + 2);
         const name = end < 0 ? '' : expression.slice(i + 2, end);
@@ -97,6 +133,13 @@ export function translateRe2(expression: string, options: { plainGroups?: boolea
       continue;
     }
     if (c === '[') {
+      // A bracket that is one negated POSIX class is that class's complement (JS cannot nest a negation).
+      const negated = /^\[\[:\^([a-z]+):\]\]/.exec(expression.slice(i));
+      if (negated && POSIX_CLASSES[negated[1]] !== undefined) {
+        out += `[^${POSIX_CLASSES[negated[1]]}]`;
+        i += negated[0].length;
+        continue;
+      }
       inClass = true;
       out += c;
       i++;
@@ -115,6 +158,7 @@ export function translateRe2(expression: string, options: { plainGroups?: boolea
       const rest = expression.slice(i + 2);
       const named = /^P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest);
       if (named) {
+        scopes.push({ ...scope() });
         groupNames.push(named[1]);
         groupIndexes.push(groupNames.length + unnamedGroups);
         // Plain groups read by index spare V8 building a `groups` object on every match.
@@ -123,15 +167,39 @@ export function translateRe2(expression: string, options: { plainGroups?: boolea
         continue;
       }
       if (rest.startsWith(':')) {
+        scopes.push({ ...scope() });
         out += '(?:';
         i += 3;
+        continue;
+      }
+      const scoped = /^([is]+):/.exec(rest);
+      if (scoped) {
+        scopes.push({
+          ignoreCase: scope().ignoreCase || scoped[1].includes('i'),
+          dotAll: scope().dotAll || scoped[1].includes('s'),
+        });
+        out += '(?:';
+        i += 2 + scoped[0].length;
         continue;
       }
       if (/^(=|!|<=|<!)/.test(rest)) throw new Re2SyntaxError('lookaround is not supported by RE2', i);
       if (/^P?</.test(rest)) throw new Re2SyntaxError('invalid group name (use letters, digits and _)', i);
       throw new Re2SyntaxError('inline flags are only supported at the start of the expression', i);
     }
-    if (c === '(') unnamedGroups++;
+    if (c === '(') {
+      unnamedGroups++;
+      scopes.push({ ...scope() });
+    } else if (c === ')' && scopes.length > 1) {
+      scopes.pop();
+    } else if (c === '.' && scope().dotAll) {
+      out += '[^]';
+      i++;
+      continue;
+    } else if (scope().ignoreCase && LETTER.test(c)) {
+      out += `[${c}${otherCase(c)}]`;
+      i++;
+      continue;
+    }
     out += c;
     i++;
   }

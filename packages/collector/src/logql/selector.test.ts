@@ -34,6 +34,30 @@ describe('parseLogSelector', () => {
     ['matches an empty label with !~ ".+"', '{a!~".+"}', { a: '' }, 'x', true],
     ['fails a set label with !~ ".+"', '{a!~".+"}', { a: 'v' }, 'x', false],
     ['fails everything with !~ ".*"', '{a!~".*"}', {}, 'x', false],
+    [
+      'keeps a line with either value of |= "a" or "b"',
+      '{a="1"} |= "timeout" or `refused`',
+      { a: '1' },
+      'conn refused',
+      true,
+    ],
+    ['drops a line with neither value of |= or', '{a="1"} |= "timeout" or "refused"', { a: '1' }, 'ok', false],
+    [
+      'keeps a line with neither value of != "a" or "b" (Loki: not a and not b)',
+      '{a="1"} != "a" or "b"',
+      { a: '1' },
+      'xyz',
+      true,
+    ],
+    ['drops a line with one value of != "a" or "b"', '{a="1"} != "debug" or "trace"', { a: '1' }, 'trace x', false],
+    [
+      'chains |~ alternatives and a later filter',
+      '{a="1"} |~ "err.r" or "fail(ed)?" != "retry"',
+      { a: '1' },
+      'failed',
+      true,
+    ],
+    ['drops a line matching one !~ alternative', '{a="1"} !~ "^debug" or "^trace"', { a: '1' }, 'trace: x', false],
   ])('%s', (_name, text, labels, line, expected) => {
     expect(parseLogSelector(text).matches({ labels, line })).toBe(expected);
   });

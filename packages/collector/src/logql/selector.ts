@@ -12,11 +12,22 @@ export interface LabelMatcher {
   readonly regex?: RegExp;
 }
 
-export interface LineFilter {
-  readonly op: LineFilterOperator;
+export interface LineFilterValue {
   readonly value: string;
   /** Unanchored, as Loki line filters are; set for `|~` and `!~`. */
   readonly regex?: RegExp;
+}
+
+export interface LineFilter extends LineFilterValue {
+  readonly op: LineFilterOperator;
+  /** Values chained with `or` (`|= "a" or "b"`): any of them for `|=`/`|~`, none of them for `!=`/`!~`, as in Loki. */
+  readonly or?: readonly LineFilterValue[];
+}
+
+/** Whether the line has the filter's value, or one of its `or` values. */
+function hits(f: LineFilter, line: string): boolean {
+  const test = (v: LineFilterValue): boolean => (v.regex ? v.regex.test(line) : line.includes(v.value));
+  return test(f) || (f.or !== undefined && f.or.some(test));
 }
 
 /** What a selector looks at in an entry; structured metadata and extracted values only for label filters. */
@@ -140,6 +151,10 @@ export class LogSelector {
 
   matchesLine(line: string): boolean {
     for (const f of this.filters) {
+      if (f.or !== undefined) {
+        if (hits(f, line) !== (f.op === '|=' || f.op === '|~')) return false;
+        continue;
+      }
       switch (f.op) {
         case '|=':
           if (!line.includes(f.value)) return false;
@@ -270,9 +285,20 @@ export function parseLogSelector(text: string): LogSelector {
     if (op) {
       pos += op.length;
       skip();
-      const at = pos;
-      const value = readString();
-      filters.push(op === '|~' || op === '!~' ? { op, value, regex: regexOf(value, at, false) } : { op, value });
+      const regex = op === '|~' || op === '!~';
+      const readValue = (): LineFilterValue => {
+        const at = pos;
+        const value = readString();
+        return regex ? { value, regex: regexOf(value, at, false) } : { value };
+      };
+      const first = readValue();
+      const or: LineFilterValue[] = [];
+      for (skip(); /^or[\s"`]/.test(text.slice(pos, pos + 3)); skip()) {
+        pos += 2;
+        skip();
+        or.push(readValue());
+      }
+      filters.push(or.length > 0 ? { op, ...first, or } : { op, ...first });
     } else if (text[pos] === '|') {
       pos++;
       skip();

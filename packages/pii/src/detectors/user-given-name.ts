@@ -77,20 +77,22 @@ function joinedAt(text: string, at: number, out: Candidate[]): number {
   return end;
 }
 
-// Three letters before a digit: where a given name and a number may end (`zofia42`, `Quentin94`); the rest is read by
-// character code.
-const lettersThenDigit = /[a-z]{3}\d/gi;
+// Three letters before a digit, the last two in lower case: where a given name and a number may end (`zofia42`,
+// `Quentin94`, `Ana7`; in both styles a name's last two letters are lower case).
+const lettersThenDigit = /[A-Za-z][a-z]{2}\d/g;
 
 /** The login of a given name and 1-4 digits whose digits start at `digitAt` (`zofia42`, `Quentin94`, `priya4141`):
- * the name alone, in lower case or capitalized, glued to nothing. Returns where the next one may start. */
+ * the name alone, in lower case or capitalized, glued to nothing. Returns where the next one may start. (The name is
+ * looked up first, by character code: it rejects nearly every candidate.) */
 function numberedAt(text: string, digitAt: number, out: Candidate[]): number {
   let start = digitAt - 1;
   while (start > 0 && digitAt - start <= 20 && isLetter(text.charCodeAt(start - 1))) start--;
   let end = digitAt;
   while (end < text.length && end - digitAt < 5 && isDigit(text.charCodeAt(end))) end++;
-  if (end - digitAt > 4 || digitAt - start > 20 || (start > 0 && gluesBefore(text.charCodeAt(start - 1)))) return end;
+  if (end - digitAt > 4 || digitAt - start > 20 || !isGivenNameAt(text, start, digitAt)) return end;
+  if (start > 0 && gluesBefore(text.charCodeAt(start - 1))) return end;
   glueAfter.lastIndex = end;
-  if (glueAfter.test(text) || passwordSymbol.test(text.charAt(end)) || !isGivenNameAt(text, start, digitAt)) return end;
+  if (glueAfter.test(text) || passwordSymbol.test(text.charAt(end))) return end;
   if (!/^[A-Za-z][a-z]+$/.test(text.slice(start, digitAt))) return end;
   out.push(candidate('user', start, end));
   return end;
@@ -112,9 +114,10 @@ export function createUserGivenNameDetector(): Detector {
     find(text: string, out: Candidate[]): void {
       for (let at = text.indexOf('.'); at >= 0; at = text.indexOf('.', joinedAt(text, at, out)));
       for (let at = text.indexOf('_'); at >= 0; at = text.indexOf('_', joinedAt(text, at, out)));
+      // (`test` and `lastIndex`: no match array is made for each candidate.)
       lettersThenDigit.lastIndex = 0;
-      for (let m = lettersThenDigit.exec(text); m !== null; m = lettersThenDigit.exec(text))
-        lettersThenDigit.lastIndex = numberedAt(text, m.index + 3, out);
+      while (lettersThenDigit.test(text))
+        lettersThenDigit.lastIndex = numberedAt(text, lettersThenDigit.lastIndex - 1, out);
     },
     normalize: keepAsIs,
   };
