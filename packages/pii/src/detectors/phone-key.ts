@@ -37,6 +37,7 @@ const msisdnInProse = /\bmsisdn\s+((?:\+|00)?\d{7,15})(?![\w.:/-])/gi;
 
 // The address of a message (`to=`, `"from":"…"`, `[to:…]`, WhatsApp's `wa_id`, `recipient`, `sender`): messaging APIs
 // and SMS gateways write an international number there without `+`, and the digits must read as one (isE164).
+const keyGroup = 1; // the keyword group of the phone and call words
 const messageGroup = 4; // the keyword group of the words below
 const messageWords = ['to=', 'to:', 'to"', "to'", 'to\\', 'from=', 'from:', 'from"', "from'", 'from\\'];
 const messageKeys = ['wa_id', 'recipient', 'sender'];
@@ -86,20 +87,10 @@ function phoneValue(value: string): boolean {
   );
 }
 
-/** Pushes every number under a phone key (a `key=`/`key:` pair or an XML element) in text. */
-function findPhonesByKey(text: string, out: Candidate[], groups = inProse | messageGroup): void {
-  for (
-    let m = execAtKeyPair(valueAfterKey, text, 0, phoneKeys);
-    m !== null;
-    m = execAtKeyPair(valueAfterKey, text, m.index + m[0].length, phoneKeys)
-  ) {
-    const value = (m[2] ?? m[3]) as string;
-    const keyAt = keyRunStart(text, m.index);
-    const key = text.slice(keyAt, m.index).replace(/^[\\"'[]+|[\\"'\s\]]+$/g, '');
-    if (!phoneValue(value) || !namesPhone(keyWords(key), keyWords(parentKey(text, keyAt)))) continue;
-    const end = m.index + m[0].length - (m[2] === undefined ? 0 : m[0].endsWith('\\"') || m[0].endsWith("\\'") ? 2 : 1);
-    out.push(candidate('phone', end - value.length, end, keyAt, end));
-  }
+/** Pushes every number under a phone key (a `key=`/`key:` pair or an XML element), a message address or `msisdn` in
+ * prose in text, each where the keyword pass saw its words. */
+function findPhonesByKey(text: string, out: Candidate[], groups = keyGroup | inProse | messageGroup): void {
+  if ((groups & keyGroup) !== 0) findPhonesUnderPhoneKeys(text, out);
   if ((groups & messageGroup) !== 0) {
     messageAddress.lastIndex = 0;
     for (let m = messageAddress.exec(text); m !== null; m = messageAddress.exec(text)) {
@@ -113,6 +104,22 @@ function findPhonesByKey(text: string, out: Candidate[], groups = inProse | mess
       const end = m.index + m[0].length;
       out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
     }
+  }
+}
+
+/** Numbers under a key or an XML element that names a phone. */
+function findPhonesUnderPhoneKeys(text: string, out: Candidate[]): void {
+  for (
+    let m = execAtKeyPair(valueAfterKey, text, 0, phoneKeys);
+    m !== null;
+    m = execAtKeyPair(valueAfterKey, text, m.index + m[0].length, phoneKeys)
+  ) {
+    const value = (m[2] ?? m[3]) as string;
+    const keyAt = keyRunStart(text, m.index);
+    const key = text.slice(keyAt, m.index).replace(/^[\\"'[]+|[\\"'\s\]]+$/g, '');
+    if (!phoneValue(value) || !namesPhone(keyWords(key), keyWords(parentKey(text, keyAt)))) continue;
+    const end = m.index + m[0].length - (m[2] === undefined ? 0 : m[0].endsWith('\\"') || m[0].endsWith("\\'") ? 2 : 1);
+    out.push(candidate('phone', end - value.length, end, keyAt, end));
   }
   if (!text.includes('</')) return;
   phoneElement.lastIndex = 0;
