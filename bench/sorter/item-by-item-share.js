@@ -21,7 +21,8 @@ const cpuUs = (fn) => {
   return used.user + used.system;
 };
 
-/** The per-item step's tools with `redact` recording the texts it is given (the string bodies go through redactBatch). */
+/** The per-item step's tools with `redact` recording the texts it is given (the string bodies and the records go
+ * through their batches). */
 function recordingTools() {
   const tools = createItemTools({});
   const { redactor } = tools;
@@ -33,7 +34,9 @@ function recordingTools() {
       return redactor.redact(text);
     },
     redactBatch: (batch) => redactor.redactBatch(batch),
+    redactBatchWithReplacements: (batch) => redactor.redactBatchWithReplacements(batch),
     redactRecord: (value) => redactor.redactRecord(value),
+    redactRecords: (values) => redactor.redactRecords(values),
   };
   return { tools: { ...tools, redactor: recording }, texts, redactor };
 }

@@ -299,6 +299,8 @@ export function parseLogSelector(text: string): LogSelector {
         or.push(readValue());
       }
       filters.push(or.length > 0 ? { op, ...first, or } : { op, ...first });
+    } else if (text.startsWith('|>', pos) || text.startsWith('!>', pos)) {
+      fail('pattern line filters (|> !>) are not supported; use |~ or !~ with a regular expression');
     } else if (text[pos] === '|') {
       pos++;
       skip();

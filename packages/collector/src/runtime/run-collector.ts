@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { isListenErrorCode, listenErrorCodes, listenErrorMessage } from '@obs/schema';
+import { isListenErrorCode, listenErrorCodes, listenErrorMessage } from '@obs/schema/http';
 import type { Logger, Sink, Source } from '../component';
 import type { CollectorConfig } from '../schema/collector-config';
 import { forwardTo } from '../pipelines/fanout';

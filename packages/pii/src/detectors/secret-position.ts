@@ -7,9 +7,7 @@ import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-k
 import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
-
-// A value ends at whitespace or a quote; a quoted value is taken whole.
-const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
+import { argumentValue as value } from './user-name';
 
 // Measured on the tuning corpora (README): the 44 labeled values of 8+ characters after a secret word score
 // 3.18-5.2 bits per character; prose after one ("authentication" 3.04, "registry-creds" 3.18) is kept out by the

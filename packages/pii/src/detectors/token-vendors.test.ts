@@ -109,6 +109,7 @@ const formats: ReadonlyArray<readonly [vendor: string, build: (f: Fill) => strin
     ['Twitch chat', (f) => `oauth:${f(lowerAlnum, 30)}`, (t) => `PASS ${t}`],
     ['YouTrack', (f) => `perm:${f(base64, 8)}==.${f(base64, 12)}.${f(base62, 30)}`],
     ['Braintree', (f) => `access_token$production$${f(lowerAlnum, 16)}$${f(hex, 32)}`],
+    ['PayPal', (f) => `A21AA${f(base64url, 92)}`, (t) => `Authorization: Bearer ${t}`],
     ['Checkout.com', (f) => `sk_sbox_${f(lowerAlnum, 26)}`],
     ['Flutterwave', (f) => `FLWSECK_TEST-${f(hex, 32)}-X`],
     ['Plaid', (f) => `access-production-${uuid(f)}`],

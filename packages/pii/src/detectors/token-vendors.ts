@@ -114,6 +114,7 @@ export const vendorFormats: readonly TokenFormat[] = [
     ['access_token$production$', 'access_token$sandbox$'],
     'access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}',
   ),
+  prefixed('paypal', ['a21aa'], 'A21AA[A-Za-z0-9_-]{60,}'),
   prefixed('checkout', ['sk_sbox_'], 'sk_sbox_[a-z0-9]{26}'),
   prefixed('flutterwave', ['flwseck'], 'FLWSECK(?:_TEST)?-[a-f0-9]{32}-X'),
   prefixed(

@@ -4,5 +4,6 @@ export const userName = '[A-Za-z_][\\w.-]{0,63}\\$?';
 /** A name behind an optional Windows or Samba domain (`CORP\\alice`, `CORP/alice`); only the name is captured. */
 export const domainUserName = `(?:[\\w.-]+(?:\\\\{1,2}|/))?(${userName})`;
 
-/** A secret given as an argument: quoted (the inside is captured) or bare up to whitespace, a quote or a shell operator. */
-export const argumentValue = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+))`;
+/** A secret given as an argument: quoted (the inside is captured) or bare up to whitespace, a quote or a shell operator;
+ * an `&` glued inside it is its own (`-pTr0ub4dor&3x`), not `&&`, a blank after it or a query's next `&key=`. */
+export const argumentValue = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+(?:&(?![&\\s]|[\\w.-]+=)[^\\s"'<>;|&]*)*))`;
