@@ -37,6 +37,8 @@ export interface LoadOptions {
   format?: 'auto' | 'collector' | 'promtail';
   /** Promtail files: expand `${VAR}` as Promtail's `-config.expand-env` does (collector files always expand). */
   expandEnv?: boolean;
+  /** Promtail files: `-client.external-labels`, added to every client's own (which win on a clash, as in Promtail). */
+  externalLabels?: Readonly<Record<string, string>>;
 }
 
 /** Reads, expands, parses and validates a config file; throws ConfigError listing every issue. */
@@ -73,7 +75,7 @@ export function parseConfig(
   // A Promtail file is converted first, then checked like any config, with issues placed on its own lines.
   const promtail = options.format === 'promtail' || (options.format !== 'collector' && looksLikePromtail(text));
   const doc = promtail
-    ? openPromtailConfig(absolute, text, env, options.expandEnv ?? false)
+    ? openPromtailConfig(absolute, text, env, options.expandEnv ?? false, options.externalLabels)
     : new ConfigDocument(absolute, text, environmentResolver(env));
   const issues: ConfigIssue[] = [...doc.issues];
   const pathIssues: PathIssue[] = [];
