@@ -65,6 +65,7 @@ const formats: ReadonlyArray<readonly [vendor: string, build: (f: Fill) => strin
     ['Cloudflare tunnel', (f) => `eyJhIjoi${f(base64, 160)}`, (t) => `cloudflared tunnel run --token ${t}`],
     ['Grafana API key', (f) => `eyJrIjoi${f(base62, 90)}`],
     ['Akamai EdgeGrid', (f) => `akab-${f(lowerAlnum, 16)}-${f(lowerAlnum, 16)}`, (t) => `client_token = ${t}`],
+    ['Defined Networking', (f) => `dnkey-${f(base62, 26)}-${f(base62, 52)}`],
     ['Tencent Cloud', (f) => `AKID${f(base62, 32)}`],
     ['Yandex API key', (f) => `AQVN${f(base64url, 36)}`],
     ['Yandex IAM', (f) => `t1.${f(base64url, 60)}.${f(base64url, 86)}`],
