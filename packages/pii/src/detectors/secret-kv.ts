@@ -55,7 +55,11 @@ const secretKeySpellings = [
 ];
 const secretKeys = keyWordFamily(secretKeySpellings);
 // A session id's key names a secret in a record or an element; in text the session-id part reads it (and its value's shape).
-const secretKeyShape = new RegExp(`^[\\w.-]*?(?:${secretWords}|sess(?:ion[_-]?id|id))$`, 'i');
+// A list's key is plural (`"passwords":[…]`, `apiKeys`); never `tokens`, which counts an LLM's tokens (`prompt_tokens`).
+const secretKeyShape = new RegExp(
+  `^[\\w.-]*?(?:${secretWords}|sess(?:ion[_-]?id|id)|(?:pass(?:word|phrase|code)|secret|(?:api|access|auth|private|secret|app|master|encryption|signing)[_-]?key)s)$`,
+  'i',
+);
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
 export function isSecretKey(key: string): boolean {
