@@ -166,6 +166,9 @@ const PROMTAIL_MODES: Readonly<Record<string, string>> = {
   'print-config-stderr': 'use `collector convert FILE` to see the config as the collector reads it',
 };
 
+// Promtail's flag names that the collector spells otherwise.
+const PROMTAIL_FLAG_NAMES: Readonly<Record<string, string>> = { 'config.file': 'config', 'log.level': 'log-level' };
+
 /**
  * Promtail's Go-style flags as a Promtail unit file passes them: `-config.file=F`, `-config.expand-env=true`,
  * `-client.external-labels=k=v`, `-log.level=warn`; any other (`-client.url`, `-server.http-listen-port`, ...) is
@@ -177,26 +180,19 @@ function promtailFlags(args: readonly string[]): string[] {
     const m = /^--?(config\.file|config\.expand-env|config\.format|client\.external-labels|log\.level)(?:=(.*))?$/.exec(
       arg,
     );
-    const other = /^-([a-z][a-z0-9]*(?:[.-][a-z0-9_]+)+)(?:=.*)?$/.exec(arg);
-    if (!m && other) {
-      const mode = PROMTAIL_MODES[other[1]];
-      throw new UsageError(
-        `Promtail's -${other[1]} is not taken here: ${mode ?? 'set it in the config file (every Promtail flag has a config key)'}`,
-      );
-    }
     if (!m) {
+      const other = /^-([a-z][a-z0-9]*(?:[.-][a-z0-9_]+)*)(?:=.*)?$/.exec(arg);
+      const mode = other && PROMTAIL_MODES[other[1] as string];
+      if (other && (mode !== undefined || /[.-]/.test(other[1] as string)))
+        throw new UsageError(
+          `Promtail's -${other[1]} is not taken here: ${mode ?? 'set it in the config file (every Promtail flag has a config key)'}`,
+        );
       out.push(arg);
-    } else if (m[1] === 'client.external-labels') {
-      out.push('--client.external-labels', ...(m[2] === undefined ? [] : [m[2]]));
-    } else if (m[1] === 'log.level') {
-      out.push('--log-level', ...(m[2] === undefined ? [] : [m[2]]));
-    } else if (m[1] === 'config.file') {
-      out.push('--config', ...(m[2] === undefined ? [] : [m[2]]));
     } else if (m[1] === 'config.expand-env') {
       if (m[2] === undefined || m[2] === 'true') out.push('--config.expand-env');
       else if (m[2] !== 'false') throw new UsageError(`-config.expand-env takes true or false, got "${m[2]}"`);
     } else {
-      out.push('--config.format', ...(m[2] === undefined ? [] : [m[2]]));
+      out.push(`--${PROMTAIL_FLAG_NAMES[m[1] as string] ?? m[1]}`, ...(m[2] === undefined ? [] : [m[2]]));
     }
   }
   return out;

@@ -254,6 +254,7 @@ scrape_configs:
     ['-server.http-listen-port=9080', 'set it in the config file'],
     ['-dry-run', 'use `collector dry-run -c FILE --input FILE`'],
     ['-check-syntax', 'use `collector validate -c FILE`'],
+    ['-inspect', 'use `collector dry-run -c FILE --inspect`'],
   ])('names Promtail flag %s as not taken, with where to go instead (it was read as -c ...)', async (flag, hint) => {
     const out = await cli(['validate', `-config.file=${promtail(CONFIG)}`, flag]);
     expect(out.code).toBe(2);

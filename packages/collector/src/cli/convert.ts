@@ -18,8 +18,8 @@ export function convertPromtailFile(
   expandEnv: boolean,
   externalLabels: Readonly<Record<string, string>> = {},
 ): string {
-  parseConfig(text, file, env, { format: 'promtail', expandEnv, externalLabels });
   const source = openPromtailConfig(path.resolve(file), text, env, expandEnv, externalLabels);
+  parseConfig(text, file, env, { format: 'promtail', opened: source });
   const { config, notes, origins } = source.conversion;
   const keep = new Map<string, string>();
   if (expandEnv) {
