@@ -14,10 +14,11 @@ export const USAGE = `Usage:
   collector run -c FILE [--log-level debug|info|warn|error] [FORMAT]
   collector validate -c FILE [FORMAT]
   collector dry-run -c FILE [--pipeline ID] [--input FILE] [--inspect] [FORMAT]
-  collector convert PROMTAIL_FILE [-config.expand-env]
+  collector convert PROMTAIL_FILE [-config.expand-env] [-client.external-labels=k=v,...]
 
 FORMAT: --config.format=auto|collector|promtail (auto: a Promtail file is told by its root keys) and, for
-Promtail files, -config.expand-env to expand \${VAR} as Promtail does. -config.file=FILE is the same as -c FILE.
+Promtail files, -config.expand-env to expand \${VAR} as Promtail does and -client.external-labels=k=v,...
+to add labels to every client. -config.file=FILE is the same as -c FILE.
 
 Exit codes: 0 ok, 1 invalid config or failure while running, 2 usage error.`;
 
@@ -65,7 +66,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const format = args['config.format'] ?? 'auto';
   if (!['auto', 'collector', 'promtail'].includes(format))
     throw new UsageError('--config.format must be auto, collector or promtail');
-  const load: LoadOptions = { format: format as LoadOptions['format'], expandEnv: args['config.expand-env'] };
+  const load: LoadOptions = {
+    format: format as LoadOptions['format'],
+    expandEnv: args['config.expand-env'],
+    externalLabels: labelSet(args['client.external-labels']),
+  };
   switch (command) {
     case 'convert': {
       let text: string;
@@ -78,7 +83,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         throw new UsageError(
           `${file} is already a collector config (it has sources, pipelines or sinks): run it as it is`,
         );
-      io.stdout.write(convertPromtailFile(file, text, io.env, load.expandEnv ?? false));
+      io.stdout.write(convertPromtailFile(file, text, io.env, load.expandEnv ?? false, load.externalLabels));
       return 0;
     }
     case 'validate': {
@@ -125,13 +130,14 @@ function parse(command: string, rest: string[]) {
     'log-level': { type: 'string' },
     'config.format': { type: 'string' },
     'config.expand-env': { type: 'boolean', default: false },
+    'client.external-labels': { type: 'string' },
   } as const;
-  const format = ['config.format', 'config.expand-env'];
+  const format = ['config.format', 'config.expand-env', 'client.external-labels'];
   const allowed: Record<string, readonly string[]> = {
     validate: ['config', ...format],
     'dry-run': ['config', 'pipeline', 'input', 'inspect', ...format],
     run: ['config', 'log-level', ...format],
-    convert: ['config', 'config.expand-env'],
+    convert: ['config', 'config.expand-env', 'client.external-labels'],
   };
   if (!allowed[command]) throw new UsageError(`unknown command "${command}"`);
   let values: { [K in keyof typeof options]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };
@@ -152,23 +158,58 @@ function parse(command: string, rest: string[]) {
   };
 }
 
-/** Promtail's Go-style flags as a Promtail unit file passes them: `-config.file=F`, `-config.expand-env=true`. */
+// Promtail's own modes, and where the collector has them.
+const PROMTAIL_MODES: Readonly<Record<string, string>> = {
+  'dry-run': 'use `collector dry-run -c FILE --input FILE`',
+  inspect: 'use `collector dry-run -c FILE --inspect`',
+  'check-syntax': 'use `collector validate -c FILE`',
+  'print-config-stderr': 'use `collector convert FILE` to see the config as the collector reads it',
+};
+
+// Promtail's flag names that the collector spells otherwise.
+const PROMTAIL_FLAG_NAMES: Readonly<Record<string, string>> = { 'config.file': 'config', 'log.level': 'log-level' };
+
+/**
+ * Promtail's Go-style flags as a Promtail unit file passes them: `-config.file=F`, `-config.expand-env=true`,
+ * `-client.external-labels=k=v`, `-log.level=warn`; any other (`-client.url`, `-server.http-listen-port`, ...) is
+ * named as not taken, with where to set it, instead of being misread as short options.
+ */
 function promtailFlags(args: readonly string[]): string[] {
   const out: string[] = [];
   for (const arg of args) {
-    const m = /^--?(config\.file|config\.expand-env|config\.format)(?:=(.*))?$/.exec(arg);
+    const m = /^--?(config\.file|config\.expand-env|config\.format|client\.external-labels|log\.level)(?:=(.*))?$/.exec(
+      arg,
+    );
     if (!m) {
+      const other = /^-([a-z][a-z0-9]*(?:[.-][a-z0-9_]+)*)(?:=.*)?$/.exec(arg);
+      const mode = other && PROMTAIL_MODES[other[1] as string];
+      if (other && (mode !== undefined || /[.-]/.test(other[1] as string)))
+        throw new UsageError(
+          `Promtail's -${other[1]} is not taken here: ${mode ?? 'set it in the config file (every Promtail flag has a config key)'}`,
+        );
       out.push(arg);
-    } else if (m[1] === 'config.file') {
-      out.push('--config', ...(m[2] === undefined ? [] : [m[2]]));
     } else if (m[1] === 'config.expand-env') {
       if (m[2] === undefined || m[2] === 'true') out.push('--config.expand-env');
       else if (m[2] !== 'false') throw new UsageError(`-config.expand-env takes true or false, got "${m[2]}"`);
     } else {
-      out.push('--config.format', ...(m[2] === undefined ? [] : [m[2]]));
+      out.push(`--${PROMTAIL_FLAG_NAMES[m[1] as string] ?? m[1]}`, ...(m[2] === undefined ? [] : [m[2]]));
     }
   }
   return out;
+}
+
+/** `k=v,k2=v2` as Promtail's -client.external-labels takes it. */
+function labelSet(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  const labels: Record<string, string> = {};
+  for (const pair of text.split(',').filter((p) => p !== '')) {
+    const eq = pair.indexOf('=');
+    const name = eq < 0 ? pair : pair.slice(0, eq);
+    if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new UsageError(`-client.external-labels takes name=value pairs joined by commas, got "${pair}"`);
+    labels[name] = pair.slice(eq + 1);
+  }
+  return labels;
 }
 
 async function openInput(file: string): Promise<NodeJS.ReadableStream> {

@@ -237,6 +237,30 @@ scrape_configs:
     expect(out.stdout).not.toContain('s3cret');
   });
 
+  test('takes -client.external-labels as Promtail does: on every client, under the labels a client sets', async () => {
+    const file = promtail(
+      CONFIG.replace('      password: ${LOKI_PASSWORD}\n', '      password: x\n    external_labels: { env: prod }\n'),
+    );
+    const out = await cli(['convert', file, '-client.external-labels=host=box1,env=from-flag']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('    external_labels:\n      host: box1\n      env: prod\n');
+    const bad = await cli(['validate', '-c', file, '-client.external-labels=host']);
+    expect(bad).toMatchObject({ code: 2 });
+    expect(bad.stderr).toContain('-client.external-labels takes name=value pairs joined by commas, got "host"');
+  });
+
+  test.each([
+    ['-client.url=http://loki:3100/loki/api/v1/push', 'set it in the config file'],
+    ['-server.http-listen-port=9080', 'set it in the config file'],
+    ['-dry-run', 'use `collector dry-run -c FILE --input FILE`'],
+    ['-check-syntax', 'use `collector validate -c FILE`'],
+    ['-inspect', 'use `collector dry-run -c FILE --inspect`'],
+  ])('names Promtail flag %s as not taken, with where to go instead (it was read as -c ...)', async (flag, hint) => {
+    const out = await cli(['validate', `-config.file=${promtail(CONFIG)}`, flag]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain(`Promtail's ${flag.split('=')[0]} is not taken here: ${hint}`);
+  });
+
   test('takes -config.file and --config.format=promtail as Promtail is started', async () => {
     const file = promtail(CONFIG);
     const ok = await cli(['validate', `-config.file=${file}`, '--config.format=promtail', '-config.expand-env=true']);

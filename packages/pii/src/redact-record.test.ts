@@ -54,6 +54,22 @@ describe('redactRecord', () => {
     });
   });
 
+  test("takes a plural secret key for a list of secrets, and keeps the counts of an LLM's tokens", () => {
+    expect(
+      record({
+        passwords: ['Winter-2024!', 'hunter2'],
+        apiKeys: ['k4Zp9qLr2Tx'],
+        usage: { prompt_tokens: 812, completion_tokens: 64 },
+        keys: ['sort', 'limit'],
+      }),
+    ).toEqual({
+      passwords: ['<SECRET_KV>', '<SECRET_KV>'],
+      apiKeys: ['<SECRET_KV>'],
+      usage: { prompt_tokens: 812, completion_tokens: 64 },
+      keys: ['sort', 'limit'],
+    });
+  });
+
   test('keeps numbers, booleans and null as they are when no match falls in them', () => {
     const date = new Date(0);
     expect(record({ port: 8443, ratio: 0.25, ok: false, none: null, at: date, big: 12n, nan: Number.NaN })).toEqual({

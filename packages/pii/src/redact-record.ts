@@ -182,7 +182,7 @@ function copyRecord(
   let next = 0;
   let firstMatch = 0;
 
-  function redactLeaf(isKey: boolean): string | undefined {
+  function redactLeaf(): string | undefined {
     const l = leaves[next++] as Leaf;
     while (firstMatch < matches.length && (matches[firstMatch] as Candidate).end <= l.start) firstMatch++;
     let pieces: Piece[] | undefined;
@@ -192,7 +192,7 @@ function copyRecord(
       if (m.start >= l.end) break;
       // A key's name is kept unless the match is all inside it, quotes aside: a match running on into the value
       // (or in from the one before) says nothing about the key.
-      if (isKey && (m.start < l.start - 1 || m.end > l.end + 1)) continue;
+      if (l.key && (m.start < l.start - 1 || m.end > l.end + 1)) continue;
       let start = Math.max(m.start, l.start) - l.start;
       let end = Math.min(m.end, l.end) - l.start;
       if (l.escaped) [start, end] = rawRange((offsets ??= escapedOffsets(l.raw)), start, end);
@@ -229,9 +229,9 @@ function copyRecord(
       count('secret_kv');
       return redaction.tag('secret_kv', String(v));
     }
-    if (typeof v === 'string') return redactLeaf(false) ?? v;
-    if (typeof v === 'number') return Number.isFinite(v) ? (redactLeaf(false) ?? v) : v;
-    if (typeof v === 'bigint') return redactLeaf(false) ?? v;
+    if (typeof v === 'string') return redactLeaf() ?? v;
+    if (typeof v === 'number') return Number.isFinite(v) ? (redactLeaf() ?? v) : v;
+    if (typeof v === 'bigint') return redactLeaf() ?? v;
     if (typeof v !== 'object' || v === null) return v;
     const done = copies.get(v);
     if (done !== undefined) return done;
@@ -263,7 +263,7 @@ function copyRecord(
     }
     const k = top.keys[i] as string;
     const copy = top.copy as Record<string, unknown>;
-    const redactedKey = redactLeaf(true) ?? k;
+    const redactedKey = redactLeaf() ?? k;
     let name = redactedKey;
     for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
     copy[name] = copyValue((top.value as Record<string, unknown>)[k], redaction.secretKeys && isSecretKey(k));

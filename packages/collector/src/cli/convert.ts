@@ -11,9 +11,15 @@ const SECRETS = [['basic_auth', 'password'], ['bearer_token']] as const;
  * `collector convert`: the collector config equivalent to a Promtail file, with a comment on everything the
  * conversion changed. The file is first checked as `collector run` would (throws ConfigError listing every issue).
  */
-export function convertPromtailFile(file: string, text: string, env: NodeJS.ProcessEnv, expandEnv: boolean): string {
-  parseConfig(text, file, env, { format: 'promtail', expandEnv });
-  const source = openPromtailConfig(path.resolve(file), text, env, expandEnv);
+export function convertPromtailFile(
+  file: string,
+  text: string,
+  env: NodeJS.ProcessEnv,
+  expandEnv: boolean,
+  externalLabels: Readonly<Record<string, string>> = {},
+): string {
+  const source = openPromtailConfig(path.resolve(file), text, env, expandEnv, externalLabels);
+  parseConfig(text, file, env, { format: 'promtail', opened: source });
   const { config, notes, origins } = source.conversion;
   const keep = new Map<string, string>();
   if (expandEnv) {

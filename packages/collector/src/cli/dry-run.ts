@@ -7,7 +7,6 @@ import { copyLabels, nowNs, type LogEntry } from '../entry';
 import { createRouter } from '../pipelines/router';
 import { buildStageChain, type StageChain } from '../stages/stage-chain';
 import { createStageMetrics, type StageMetrics } from '../stages/counters';
-import { seedLabels } from '../stages/extracted';
 import { FLUSH_ALL_NS } from '../stages/multiline';
 import { entryJson } from './entry-json';
 import { inputLabels } from './input-labels';
@@ -86,10 +85,9 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
       line,
       labels: copyLabels(labels),
       structuredMetadata: {},
-      extracted: {},
+      // As the running pipeline seeds them: stages read the labels as extracted values (`regex: { source: filename }`).
+      extracted: copyLabels(labels),
     };
-    // As the running pipeline does: stages read the labels as extracted values (`regex: { source: filename }`).
-    seedLabels([entry]);
     if (options.inspect) {
       const inspected = inspectLine(entry, chain, report, router.targetsFor);
       summary.entriesOut += inspected.entriesOut;

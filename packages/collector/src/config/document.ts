@@ -29,7 +29,7 @@ export class ConfigDocument {
   /**
    * `yamlVersion: '1.1'` reads `yes`/`no`/`on`/`off` as booleans, as Go's yaml.v2 does for Promtail files;
    * `scalarText` also keeps each scalar's text, which yaml.v2 gives a string field whatever the scalar looks like,
-   * and reads every map key as written (`n:` is the name "n", not false).
+   * reads every map key as written (`n:` is the name "n", not false) and a timestamp-looking value as text.
    */
   constructor(
     readonly file: string,
@@ -141,11 +141,17 @@ function asWritten(doc: Document): Document {
   return copy;
 }
 
-/** Map keys are names: a key that YAML 1.1 would read as a boolean or number keeps its text. */
+/**
+ * As Go's yaml.v2 reads YAML 1.1: map keys are names (a key that looks like a boolean or number keeps its text), and
+ * a timestamp-looking value stays text (`format: 2006-01-02 15:04:05`), as yaml.v2 gives it to an untyped field.
+ */
 function keysAsWritten(doc: Document): void {
   visit(doc, {
     Pair(_key, pair) {
       if (typedScalar(pair.key)) pair.key.value = pair.key.source;
+    },
+    Scalar(_key, node) {
+      if (node.value instanceof Date && node.source !== undefined) node.value = node.source;
     },
   });
 }

@@ -23,7 +23,7 @@ import { resolveRelativePaths } from './relative-paths';
 import { moduleFileSchema, pipelineSchema, rootSchema } from './schema';
 import { stageListSchema } from '../stages/registry';
 import { looksLikePromtail } from './promtail/detect';
-import { openPromtailConfig } from './promtail/open';
+import { openPromtailConfig, type PromtailSource } from './promtail/open';
 import type {
   CollectorConfig,
   PipelineConfig,
@@ -37,6 +37,10 @@ export interface LoadOptions {
   format?: 'auto' | 'collector' | 'promtail';
   /** Promtail files: expand `${VAR}` as Promtail's `-config.expand-env` does (collector files always expand). */
   expandEnv?: boolean;
+  /** Promtail files: `-client.external-labels`, added to every client's own (which win on a clash, as in Promtail). */
+  externalLabels?: Readonly<Record<string, string>>;
+  /** A Promtail file the caller has already opened (`collector convert` prints its conversion), so it is read once. */
+  opened?: PromtailSource;
 }
 
 /** Reads, expands, parses and validates a config file; throws ConfigError listing every issue. */
@@ -73,7 +77,7 @@ export function parseConfig(
   // A Promtail file is converted first, then checked like any config, with issues placed on its own lines.
   const promtail = options.format === 'promtail' || (options.format !== 'collector' && looksLikePromtail(text));
   const doc = promtail
-    ? openPromtailConfig(absolute, text, env, options.expandEnv ?? false)
+    ? (options.opened ?? openPromtailConfig(absolute, text, env, options.expandEnv ?? false, options.externalLabels))
     : new ConfigDocument(absolute, text, environmentResolver(env));
   const issues: ConfigIssue[] = [...doc.issues];
   const pathIssues: PathIssue[] = [];

@@ -104,6 +104,11 @@ describe('parseLogSelector', () => {
       expect.stringMatching(/^invalid regex "\(": .* at column 5$/),
     ],
     [
+      'names a pattern line filter as not supported',
+      '{a="b"} |> "<_> error <_>"',
+      'pattern line filters (|> !>) are not supported; use |~ or !~ with a regular expression at column 9',
+    ],
+    [
       'reports something that is no filter',
       '{a="b"} && "x"',
       'expected a line filter (|= != |~ !~) or a label filter (| name = "value") at column 9',

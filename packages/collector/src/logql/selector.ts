@@ -24,10 +24,13 @@ export interface LineFilter extends LineFilterValue {
   readonly or?: readonly LineFilterValue[];
 }
 
+function has(v: LineFilterValue, line: string): boolean {
+  return v.regex ? v.regex.test(line) : line.includes(v.value);
+}
+
 /** Whether the line has the filter's value, or one of its `or` values. */
 function hits(f: LineFilter, line: string): boolean {
-  const test = (v: LineFilterValue): boolean => (v.regex ? v.regex.test(line) : line.includes(v.value));
-  return test(f) || (f.or !== undefined && f.or.some(test));
+  return has(f, line) || (f.or !== undefined && f.or.some((v) => has(v, line)));
 }
 
 /** What a selector looks at in an entry; structured metadata and extracted values only for label filters. */
@@ -150,26 +153,7 @@ export class LogSelector {
   }
 
   matchesLine(line: string): boolean {
-    for (const f of this.filters) {
-      if (f.or !== undefined) {
-        if (hits(f, line) !== (f.op === '|=' || f.op === '|~')) return false;
-        continue;
-      }
-      switch (f.op) {
-        case '|=':
-          if (!line.includes(f.value)) return false;
-          break;
-        case '!=':
-          if (line.includes(f.value)) return false;
-          break;
-        case '|~':
-          if (!(f.regex as RegExp).test(line)) return false;
-          break;
-        case '!~':
-          if ((f.regex as RegExp).test(line)) return false;
-          break;
-      }
-    }
+    for (const f of this.filters) if (hits(f, line) !== (f.op === '|=' || f.op === '|~')) return false;
     return true;
   }
 
@@ -299,6 +283,8 @@ export function parseLogSelector(text: string): LogSelector {
         or.push(readValue());
       }
       filters.push(or.length > 0 ? { op, ...first, or } : { op, ...first });
+    } else if (text.startsWith('|>', pos) || text.startsWith('!>', pos)) {
+      fail('pattern line filters (|> !>) are not supported; use |~ or !~ with a regular expression');
     } else if (text[pos] === '|') {
       pos++;
       skip();

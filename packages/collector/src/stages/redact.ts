@@ -77,7 +77,7 @@ class RedactStage implements Stage {
     }
     const texts = this.#redactTexts(withText.map((entry) => entry.extracted[source] as string));
     withText.forEach((entry, i) => (entry.extracted[source] = texts[i] as string));
-    const records = this.#redactRecords(withRecord.map((entry) => entry.extracted[source]));
+    const records = this.#redactRecords(withRecord.map((entry) => entry.extracted[source])).map((r) => r.value);
     withRecord.forEach((entry, i) => (entry.extracted[source] = records[i]));
   }
 
@@ -93,19 +93,18 @@ class RedactStage implements Stage {
       for (const key of Object.keys(metadata)) record[key] = jsonMapOrText(metadata[key] as string);
       return record;
     });
-    this.#redactor.redactRecords(records).forEach(({ value, counts }, i) => {
-      this.#count(counts);
+    this.#redactRecords(records).forEach(({ value, counts }, i) => {
       // Every replacement is counted: none means the record came back as it was.
       if (Object.keys(counts).length > 0)
         writeMetadata(withKeys[i] as Labels, records[i] as Record<string, unknown>, value as Record<string, unknown>);
     });
   }
 
-  #redactRecords(values: readonly unknown[]): unknown[] {
-    return this.#redactor.redactRecords(values).map((result) => {
-      this.#count(result.counts);
-      return result.value;
-    });
+  /** The records redacted in one batch, their replacements counted. */
+  #redactRecords(values: readonly unknown[]) {
+    const results = this.#redactor.redactRecords(values);
+    for (const result of results) this.#count(result.counts);
+    return results;
   }
 
   #redactTexts(texts: readonly string[]): string[] {

@@ -29,6 +29,11 @@ describe('credit card detector', () => {
       'order,4539 1488 0343 6467,120.50 and refund,3714-496353-98431,7.25',
       ['4539 1488 0343 6467', '3714-496353-98431'],
     ],
+    [
+      'finds a card when a URL-encoded separator stands before it',
+      'GET /t.gif?u=https%3A%2F%2Fshop.example%2Fpay%3Fpan%3D4539148803436467%26cvv%3D1 and q=a%2C4539%201488%200343%206467',
+      ['4539148803436467'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -45,6 +50,7 @@ describe('credit card detector', () => {
     ['ignores runs too short or too long when outside 13..19 digits', '411111111111 41111111111111111111'],
     ['ignores Luhn-valid numbers when the length is not one the issuer uses', 'acct 3704 0044 0532 0130 01'],
     ['ignores a contiguous run when a decimal comma goes on with it', 'total 4539148803436467,25 EUR'],
+    ['ignores digits after an encoded separator when the Luhn check fails', 'u=x%3D4539148803436468%26y'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

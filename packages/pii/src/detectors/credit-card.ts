@@ -27,31 +27,43 @@ function isCardNumber(digits: string): boolean {
  * Diners 4-6-4) with one consistent space or dash; the issuer prefix, its lengths and the Luhn check must all hold.
  * A `.` and a digit after it continue a number, and so does a `,` and a digit after a contiguous run, unless that is a
  * CSV column's expiry date (`…,12/28`); after printed groups a `,` ends a CSV field (`…,4889 9400 3587 2055,89.00`). A
- * number under a mobile identifier's name (`imsi=`, `"IMEI":`, `<iccid>`) is that identifier.
+ * number under a mobile identifier's name (`imsi=`, `"IMEI":`, `<iccid>`) is that identifier. In a URL-encoded query
+ * a card may follow an encoded separator (`card%3D4111…`).
  */
 export function createCreditCardDetector(): Detector {
-  const pattern =
-    /(?<![\w.-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{4}(\1\d{1,3})?|\d{4}([ -])\d{6}\3\d{4,5})(?![\w-]|\.\d|(?<=\d{13}),\d(?!\d?\/))/g;
+  const card =
+    '(?:\\d{13,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{4}(\\1\\d{1,3})?|\\d{4}([ -])\\d{6}\\3\\d{4,5})(?![\\w-]|\\.\\d|(?<=\\d{13}),\\d(?!\\d?\\/))';
+  const pattern = new RegExp(`(?<![\\w.-])${card}`, 'g');
+  // In a URL-encoded query the separator before a value is encoded too (`card%3D4111…%26exp`: `=`, `,`, `:`, a blank).
+  const encoded = new RegExp(`%(?:3[DdAa]|2[0Cc])${card}`, 'g');
   // Every accepted shape starts, where the pattern may start, with ten digits in at most three groups (the boundary
   // keeps ids glued to words, `blk_-1608999687919862906`, from passing).
   const hint = /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d\d/;
+  const encodedHint = /%(?:3[DdAa]|2[0Cc])\d{4}[ -]?\d{4}[ -]?\d\d/;
   return {
     type: 'credit_card',
-    mayMatch: (text) => hint.test(text),
+    mayMatch: (text) => hint.test(text) || (text.includes('%') && encodedHint.test(text)),
     find(text: string, out: Candidate[]): void {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        const start = m.index;
-        if (mobileIdentifier.test(text.slice(Math.max(0, start - 16), start))) continue;
-        if (isCardNumber(digitsOnly(m[0]))) {
-          out.push(candidate('credit_card', start, start + m[0].length));
-        } else if (m[2] !== undefined) {
-          // A trailing group may be unrelated digits after a 16-digit card: test the card without it.
-          const body = m[0].slice(0, m[0].length - m[2].length);
-          if (isCardNumber(digitsOnly(body))) out.push(candidate('credit_card', start, start + body.length));
-        }
-      }
+      findCards(text, pattern, 0, out);
+      if (text.includes('%')) findCards(text, encoded, 3, out);
     },
     normalize: digitsOnly,
   };
+}
+
+/** Pushes the cards `search` finds, each `lead` characters into its match (an encoded separator before it). */
+function findCards(text: string, search: RegExp, lead: number, out: Candidate[]): void {
+  search.lastIndex = 0;
+  for (let m = search.exec(text); m !== null; m = search.exec(text)) {
+    const start = m.index + lead;
+    const number = m[0].slice(lead);
+    if (mobileIdentifier.test(text.slice(Math.max(0, start - 16), start))) continue;
+    if (isCardNumber(digitsOnly(number))) {
+      out.push(candidate('credit_card', start, start + number.length));
+    } else if (m[2] !== undefined) {
+      // A trailing group may be unrelated digits after a 16-digit card: test the card without it.
+      const body = number.slice(0, number.length - m[2].length);
+      if (isCardNumber(digitsOnly(body))) out.push(candidate('credit_card', start, start + body.length));
+    }
+  }
 }

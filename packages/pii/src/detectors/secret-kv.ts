@@ -55,7 +55,11 @@ const secretKeySpellings = [
 ];
 const secretKeys = keyWordFamily(secretKeySpellings);
 // A session id's key names a secret in a record or an element; in text the session-id part reads it (and its value's shape).
-const secretKeyShape = new RegExp(`^[\\w.-]*?(?:${secretWords}|sess(?:ion[_-]?id|id))$`, 'i');
+// A list's key is plural (`"passwords":[…]`, `apiKeys`); never `tokens`, which counts an LLM's tokens (`prompt_tokens`).
+const secretKeyShape = new RegExp(
+  `^[\\w.-]*?(?:${secretWords}|sess(?:ion[_-]?id|id)|(?:pass(?:word|phrase|code)|secret|(?:api|access|auth|private|secret|app|master|encryption|signing)[_-]?key)s)$`,
+  'i',
+);
 
 /** True when an object key names a secret (used for structured values, where the key is not in the text). */
 export function isSecretKey(key: string): boolean {
@@ -124,6 +128,20 @@ export function isSessionCookieName(name: string): boolean {
   return sessionCookie.test(name);
 }
 
+/** Each spelling's shortest ending that still holds one of `words` (`api_key` and `private-key` end in `key`), or the
+ * spelling when none does: gated before a separator, these endings let the same lines run as the spellings do, with a
+ * third of the words in the keyword pass. */
+function shortestEndings(spellings: readonly string[], words: readonly string[]): string[] {
+  const endings = spellings.map((spelling) => {
+    for (let start = spelling.length - 1; start > 0; start--) {
+      const ending = spelling.slice(start);
+      if (words.some((word) => ending.includes(word))) return ending;
+    }
+    return spelling;
+  });
+  return [...new Set(endings)];
+}
+
 /**
  * Secrets in key/value text: `password=...`, `api_key: ...`, `"client_secret":"..."`, `'token' => '...'`, and
  * JSON escaped inside a string (`\"token\":\"...\"`). Only the value is replaced; the key stays readable.
@@ -173,7 +191,7 @@ export function createSecretKvDetector(): Detector {
     type: 'secret_kv',
     // The key scan runs only where a secret key can stand before its separator (every match has one), not on every
     // line with `key`, `token` or `pass` in it.
-    keywordGroups: [beforeSeparator(secretKeySpellings), ['cookie']],
+    keywordGroups: [beforeSeparator(shortestEndings(secretKeySpellings, keyWords)), ['cookie']],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
       // Every match has a secret word right before its separator: the scan runs only from the keys of such pairs (the

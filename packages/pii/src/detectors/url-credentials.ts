@@ -62,34 +62,43 @@ function isAuthorityPassword(password: string): boolean {
   return !/^(?:[a-z]+|\d+|\*+)$/.test(password) && !password.includes('/') && !isPlaceholderValue(password);
 }
 
-function findAuthorityUserinfo(text: string, serverAddress: RegExp, out: Candidate[]): void {
-  serverAddress.lastIndex = 0;
-  for (let m = serverAddress.exec(text); m !== null; m = serverAddress.exec(text)) {
+/** A userinfo before each match of `address` (the `@host` after it), kept when `accept` takes its user and password. */
+function findUserinfo(
+  text: string,
+  address: RegExp,
+  out: Candidate[],
+  accept: (user: string, password: string, start: number) => boolean,
+): void {
+  address.lastIndex = 0;
+  for (let m = address.exec(text); m !== null; m = address.exec(text)) {
     const start = userinfoStart(text, m.index);
-    // After a scheme's `//` the URL pattern reads it.
-    if (text.startsWith('//', start - 2)) continue;
     const userinfo = text.slice(start, m.index);
     const colon = userinfo.indexOf(':');
-    const user = userinfo.slice(0, colon);
-    if (
-      colon <= 0 ||
-      /^\d+$/.test(user) ||
-      userAtHostScheme.test(user) ||
-      !isAuthorityPassword(userinfo.slice(colon + 1))
-    )
-      continue;
+    if (colon <= 0 || !accept(userinfo.slice(0, colon), userinfo.slice(colon + 1), start)) continue;
     out.push(candidate('url_credentials', start, m.index, start, m.index + m[0].length));
   }
 }
 
+/** A schemeless authority's userinfo; after a scheme's `//` the URL pattern reads it. */
+function findAuthorityUserinfo(text: string, serverAddress: RegExp, out: Candidate[]): void {
+  findUserinfo(
+    text,
+    serverAddress,
+    out,
+    (user, password, start) =>
+      !text.startsWith('//', start - 2) &&
+      !/^\d+$/.test(user) &&
+      !userAtHostScheme.test(user) &&
+      isAuthorityPassword(password),
+  );
+}
+
+/** A Go MySQL DSN's userinfo (`user:pass@tcp(host)/db`). */
 function findDsnUserinfo(text: string, dsnAddress: RegExp, out: Candidate[]): void {
-  dsnAddress.lastIndex = 0;
-  for (let m = dsnAddress.exec(text); m !== null; m = dsnAddress.exec(text)) {
-    const start = userinfoStart(text, m.index);
-    const userinfo = text.slice(start, m.index);
-    const colon = userinfo.indexOf(':');
-    const password = userinfo.slice(colon + 1);
-    if (colon <= 0 || password === '' || /^\*+$/.test(password) || isPlaceholderValue(password)) continue;
-    out.push(candidate('url_credentials', start, m.index, start, m.index + m[0].length));
-  }
+  findUserinfo(
+    text,
+    dsnAddress,
+    out,
+    (_user, password) => password !== '' && !/^\*+$/.test(password) && !isPlaceholderValue(password),
+  );
 }

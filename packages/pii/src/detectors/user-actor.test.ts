@@ -211,6 +211,11 @@ describe('user actor detector', () => {
     ['an account in capitals under a role key', 'shift close teller=KWABENAA drawer=2', ['KWABENAA']],
     ['the identity one signs in with', 'EAP-TTLS identity=kiosk_wifi rejected', ['kiosk_wifi']],
     [
+      'the login of a remote shell before a host that embeds an address',
+      'rsync -a out/ bk_ops@ip-10-1-2-3.ec2.internal:/srv; ssh -i k.pem ec2-user@ec2-3-8-1-9.compute.example',
+      ['bk_ops', 'ec2-user'],
+    ],
+    [
       'the account an action ran as, ending the line',
       'nightly export pushed to bucket b7 as etl_kowusu',
       ['etl_kowusu'],
@@ -270,7 +275,7 @@ describe('user actor detector', () => {
     ['a replication role after connected as', 'connected to 10.0.0.5 as master; node connected as replica, lag 0'],
     ['a protocol in capitals after a login word', 'Login failed for FTP from 192.0.2.4; auth failed for LDAP'],
     ['a user agent under a role key', 'agent=python-requests/2.31 agent=kubelet'],
-    ['a forge login or a host that embeds an address', 'ssh git@github.com; ssh ops@ip-10-0-4-7.example.net'],
+    ['a forge login', 'ssh git@github.com; scp x.tgz git@gitlab.example.com:group/repo'],
     ['an email near a remote shell word', 'ssh-keygen -C ana@example.com; mail ana@example.com re ssh'],
     ['the name of a record that is no account', '{"name": "disk_check", "interval": 5, "groups": ["db"]}'],
     ['prose after for', 'login page served for example.com; password policy applied for users'],

@@ -492,12 +492,12 @@ export function createUserActorDetector(): Detector {
       [
         // The login of a remote shell or copy: `ssh deploy@web-3.example.net`, `sftp edi_in@files.example.com`, `rsync -a
         // src/ bk_user@nas.lan:/dst`. The claim runs from the command through the host, so `NAME@host` is not read as an email; any name counts
-        // there (`deploy`, `backup`), it is syntax. (Not before a host that embeds an address, `ip-10-0-1-5.example`: the host
-        // detector leaves a name after `@` to the email, which then hides both.)
+        // there (`deploy`, `backup`), it is syntax; also before a host that embeds an address (`ip-10-0-1-5.ec2.internal`,
+        // a `hostname` of its own).
         // (`\b(?<![./-])`: `(?<![\w./-])` before a letter, tested faster.)
         rule(
           ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
-          `\\b(?<![./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@(?![\\w.-]*?(?<!\\d)\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}(?!\\d)|(?:\\d{1,3}\\.){4}[A-Za-z])[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
+          `\\b(?<![./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
         ),
         // An admin CLI's `accounts <verb> NAME` (`tootctl accounts create sanjay57 --email …`, `accounts modify NAME`):
         // the account the subcommand acts on, then the end or an option (a singular `account add` is often a cloud's).

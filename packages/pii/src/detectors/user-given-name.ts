@@ -77,25 +77,24 @@ function joinedAt(text: string, at: number, out: Candidate[]): number {
   return end;
 }
 
-// Three letters before a digit, the last two in lower case: where a given name and a number may end (`zofia42`,
-// `Quentin94`, `Ana7`; in both styles a name's last two letters are lower case).
-const lettersThenDigit = /[A-Za-z][a-z]{2}\d/g;
+// Three letters before 1-4 digits that end unglued, the last two letters in lower case: where a given name and a number
+// may end (`zofia42`, `Quentin94`, `Ana7`; in both styles a name's last two letters are lower case). The pattern tests
+// the end itself: a candidate handed back costs more than the scan.
+const lettersThenDigit = /[A-Za-z][a-z]{2}\d{1,4}(?![\w@/\\%(+-]|\.\w|:\d)/g;
 
-/** The login of a given name and 1-4 digits whose digits start at `digitAt` (`zofia42`, `Quentin94`, `priya4141`):
- * the name alone, in lower case or capitalized, glued to nothing. Returns where the next one may start. (The name is
- * looked up first, by character code: it rejects nearly every candidate.) */
-function numberedAt(text: string, digitAt: number, out: Candidate[]): number {
+/** The login of a given name and the 1-4 digits that end at `end` (`zofia42`, `Quentin94`, `priya4141`): the name
+ * alone, in lower case or capitalized, glued to nothing. (The name is looked up first, by character code: it rejects
+ * nearly every candidate.) */
+function numberedBefore(text: string, end: number, out: Candidate[]): void {
+  let digitAt = end;
+  while (isDigit(text.charCodeAt(digitAt - 1))) digitAt--;
   let start = digitAt - 1;
   while (start > 0 && digitAt - start <= 20 && isLetter(text.charCodeAt(start - 1))) start--;
-  let end = digitAt;
-  while (end < text.length && end - digitAt < 5 && isDigit(text.charCodeAt(end))) end++;
-  if (end - digitAt > 4 || digitAt - start > 20 || !isGivenNameAt(text, start, digitAt)) return end;
-  if (start > 0 && gluesBefore(text.charCodeAt(start - 1))) return end;
+  if (digitAt - start > 20 || !isGivenNameAt(text, start, digitAt)) return;
+  if (start > 0 && gluesBefore(text.charCodeAt(start - 1))) return;
   glueAfter.lastIndex = end;
-  if (glueAfter.test(text) || passwordSymbol.test(text.charAt(end))) return end;
-  if (!/^[A-Za-z][a-z]+$/.test(text.slice(start, digitAt))) return end;
-  out.push(candidate('user', start, end));
-  return end;
+  if (glueAfter.test(text) || passwordSymbol.test(text.charAt(end))) return;
+  if (/^[A-Za-z][a-z]+$/.test(text.slice(start, digitAt))) out.push(candidate('user', start, end));
 }
 
 // A symbol after the digits makes a password of a name (`diego15!`, `lars33#`), not a login.
@@ -116,8 +115,7 @@ export function createUserGivenNameDetector(): Detector {
       for (let at = text.indexOf('_'); at >= 0; at = text.indexOf('_', joinedAt(text, at, out)));
       // (`test` and `lastIndex`: no match array is made for each candidate.)
       lettersThenDigit.lastIndex = 0;
-      while (lettersThenDigit.test(text))
-        lettersThenDigit.lastIndex = numberedAt(text, lettersThenDigit.lastIndex - 1, out);
+      while (lettersThenDigit.test(text)) numberedBefore(text, lettersThenDigit.lastIndex, out);
     },
     normalize: keepAsIs,
   };

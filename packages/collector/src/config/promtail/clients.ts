@@ -6,8 +6,11 @@ export interface ConvertedSink {
   config: Record<string, unknown>;
 }
 
-/** `clients:` (or the older single `client:`) -> one loki sink each, `loki`, `loki_1`, ... */
-export function convertClients(root: Block): ConvertedSink[] {
+/**
+ * `clients:` (or the older single `client:`) -> one loki sink each, `loki`, `loki_1`, ...; `flagLabels`
+ * (`-client.external-labels`) go to every client, under the labels the client sets itself, as in Promtail.
+ */
+export function convertClients(root: Block, flagLabels: Readonly<Record<string, string>>): ConvertedSink[] {
   const conv = root.conv;
   const list = root.has('clients') ? root.list('clients') : root.has('client') ? [root.raw('client')] : undefined;
   const key = root.has('clients') ? 'clients' : 'client';
@@ -24,12 +27,16 @@ export function convertClients(root: Block): ConvertedSink[] {
     const id = i === 0 ? 'loki' : `loki_${i}`;
     const out: PropertyKey[] = ['sinks', id];
     conv.origins.push({ out, from: at });
-    sinks.push({ id, config: convertClient(client, out) });
+    sinks.push({ id, config: convertClient(client, out, flagLabels) });
   });
   return sinks;
 }
 
-function convertClient(c: Block, out: PropertyKey[]): Record<string, unknown> {
+function convertClient(
+  c: Block,
+  out: PropertyKey[],
+  flagLabels: Readonly<Record<string, string>>,
+): Record<string, unknown> {
   const conv = c.conv;
   const config: Record<string, unknown> = { type: 'loki', url: c.string('url') };
   if (config.url === undefined) c.issue('url', 'required key is missing (the Loki push URL)');
@@ -43,7 +50,8 @@ function convertClient(c: Block, out: PropertyKey[]): Record<string, unknown> {
   set('batch_size_bytes', c.number('batchsize'), 'batchsize');
   set('timeout_ms', c.durationMs('timeout'), 'timeout');
   set('headers', c.stringMap('headers'), 'headers');
-  set('external_labels', c.stringMap('external_labels'), 'external_labels');
+  const external = { ...flagLabels, ...c.stringMap('external_labels') };
+  set('external_labels', Object.keys(external).length > 0 ? external : undefined, 'external_labels');
   set('bearer_token', c.string('bearer_token'), 'bearer_token');
   set('bearer_token_file', c.string('bearer_token_file'), 'bearer_token_file');
   set('drop_rate_limited_batches', c.bool('drop_rate_limited_batches'), 'drop_rate_limited_batches');

@@ -19,6 +19,8 @@ export interface PromtailSourceFile {
   text?: unknown;
   /** The file's folder, which file_sd_configs patterns are relative to. */
   baseDir: string;
+  /** `-client.external-labels`: every client gets them under its own. */
+  externalLabels?: Readonly<Record<string, string>>;
 }
 
 /** Converts a parsed Promtail config into the collector's config; problems are returned, not thrown. */
@@ -28,7 +30,7 @@ export function convertPromtail(value: unknown, file: PromtailSourceFile): Promt
   if (!root) return { ...conv, config: {} };
 
   const server = convertServer(root.block('server') ?? Block.empty(['server'], conv));
-  const sinks = convertClients(root);
+  const sinks = convertClients(root, file.externalLabels ?? {});
   const positions = root.block('positions');
   // Promtail resolves a relative positions file from its working directory, as the collector's file source then reads it.
   const positionsFile = path.resolve(positions?.string('filename') ?? DEFAULT_POSITIONS);

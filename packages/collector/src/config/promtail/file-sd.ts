@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { ConfigDocument } from '../document';
 import type { Block } from './block';
 
@@ -40,11 +41,14 @@ export function fileSdGroups(b: Block, baseDir: string): TargetGroup[] {
   return groups;
 }
 
+// Prometheus globs an SD file's name as Go's filepath.Match does: `*`, `?` and `[…]`, also before a leading dot.
+const GO_MATCH: picomatch.PicomatchOptions = { dot: true, noextglob: true, nonegate: true, nobrace: true };
+
 function matchingFiles(pattern: string): string[] {
   const dir = path.dirname(pattern);
   const base = path.basename(pattern);
-  if (!base.includes('*')) return fs.existsSync(pattern) ? [pattern] : [];
-  const re = new RegExp(`^${base.split('*').map(escapeRegExp).join('.*')}$`);
+  if (!picomatch.scan(base).isGlob) return fs.existsSync(pattern) ? [pattern] : [];
+  const matches = picomatch(base, GO_MATCH);
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -52,13 +56,9 @@ function matchingFiles(pattern: string): string[] {
     return [];
   }
   return names
-    .filter((n) => re.test(n))
+    .filter((n) => matches(n))
     .sort()
     .map((n) => path.join(dir, n));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The groups of one SD file, or what is wrong with it (with the file and line). */

@@ -23,13 +23,18 @@ export function openPromtailConfig(
   text: string,
   env: NodeJS.ProcessEnv,
   expandEnv: boolean,
+  externalLabels: Readonly<Record<string, string>> = {},
 ): PromtailSource {
   const doc = new ConfigDocument(file, text, expandEnv ? promtailResolver(env) : () => undefined, {
     yamlVersion: '1.1',
     scalarText: true,
     otherReferences: expandEnv ? unexpanded : undefined,
   });
-  const conversion = convertPromtail(doc.value ?? {}, { text: doc.text, baseDir: path.dirname(path.resolve(file)) });
+  const conversion = convertPromtail(doc.value ?? {}, {
+    text: doc.text,
+    baseDir: path.dirname(path.resolve(file)),
+    externalLabels,
+  });
   const toPromtail = (p: readonly PropertyKey[]): PropertyKey[] => {
     let best: PromtailConversion['origins'][number] | undefined;
     for (const o of conversion.origins) {
