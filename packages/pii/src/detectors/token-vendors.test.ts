@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createTokenDetector } from './token';
@@ -13,17 +14,17 @@ const base64 = `${base62}+/`;
 /** Fills a run of `length` characters of `alphabet`: at random, with a placeholder, or too short. */
 type Fill = (alphabet: string, length: number) => string;
 
-/** A seeded generator, so a failing token can be reproduced; a new seed per format. */
+/** Random runs drawn from SHA-256 of a seed and a counter: reproducible, so a failing token can be rebuilt. */
 function randomFill(seed: number): Fill {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  let run = 0;
+  return (alphabet, length) => {
+    let out = '';
+    for (let block = 0; out.length < length; block++)
+      for (const byte of createHash('sha256').update(`${seed}:${run}:${block}`).digest())
+        out += alphabet[byte % alphabet.length];
+    run++;
+    return out.slice(0, length);
   };
-  return (alphabet, length) => Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
 }
 
 /** What documentation prints instead of a key: `xxxx`, `XXXX` or `0000`. */
@@ -64,6 +65,7 @@ const formats: ReadonlyArray<readonly [vendor: string, build: (f: Fill) => strin
     ['Cloudflare tunnel', (f) => `eyJhIjoi${f(base64, 160)}`, (t) => `cloudflared tunnel run --token ${t}`],
     ['Grafana API key', (f) => `eyJrIjoi${f(base62, 90)}`],
     ['Akamai EdgeGrid', (f) => `akab-${f(lowerAlnum, 16)}-${f(lowerAlnum, 16)}`, (t) => `client_token = ${t}`],
+    ['Defined Networking', (f) => `dnkey-${f(base62, 26)}-${f(base62, 52)}`],
     ['Tencent Cloud', (f) => `AKID${f(base62, 32)}`],
     ['Yandex API key', (f) => `AQVN${f(base64url, 36)}`],
     ['Yandex IAM', (f) => `t1.${f(base64url, 60)}.${f(base64url, 86)}`],

@@ -42,6 +42,7 @@ export const vendorFormats: readonly TokenFormat[] = [
   prefixed('cloudflare-tunnel', ['eyjhijoi'], 'eyJhIjoi[A-Za-z0-9+/]{80,}={0,2}'),
   prefixed('grafana-api-key', ['eyjrijoi'], 'eyJrIjoi[A-Za-z0-9+/]{70,400}={0,3}'),
   prefixed('akamai-edgegrid', ['akab-'], 'akab-[a-z0-9]{16}-[a-z0-9]{16}'),
+  prefixed('defined-networking', ['dnkey-'], 'dnkey-[A-Za-z0-9=_-]{26}-[A-Za-z0-9=_-]{52}'),
   prefixed('tencent-cloud', ['akid'], 'AKID[A-Za-z0-9]{32}', mixesCaseAndDigits),
   prefixed('yandex-api-key', ['aqvn'], 'AQVN[A-Za-z0-9_-]{35,38}'),
   prefixed('yandex-iam', ['t1.'], 't1\\.[A-Za-z0-9_-]+={0,2}\\.[A-Za-z0-9_-]{86}={0,2}'),
