@@ -23,24 +23,33 @@ const sessionWord = /^(?:[a-z]*sess(?:ion)?(?:id)?|l?sid)$/;
 const idWord = /^(?:id|uid|guid|index|ident|identifier)$/;
 const sessionOnly = /^[a-z]*sess(?:ion)?$/;
 
-/** The words of a key, lower case: split at `_`, `.`, `-` and before a capital that follows a small letter or digit. */
-function keyWordsOf(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[\s_.-]+/)
-    .filter((w) => w !== '');
+function isJoiner(code: number): boolean {
+  return code === 95 || code === 46 || code === 45 || code === 32;
+}
+
+/** Where the word of `key` that ends at `end` starts: after `_`, `.`, `-` or a blank, or at a capital that follows a
+ * small letter or a digit (`sessionIndex`). Read by character code: it runs at every `sid` and `sess` of a line. */
+function wordStart(key: string, end: number): number {
+  let i = end;
+  while (i > 0 && !isJoiner(key.charCodeAt(i - 1))) {
+    const code = key.charCodeAt(i - 1);
+    const before = i > 1 ? key.charCodeAt(i - 2) : 0;
+    i--;
+    if (code >= 65 && code <= 90 && ((before >= 97 && before <= 122) || (before >= 48 && before <= 57))) break;
+  }
+  return i;
 }
 
 /** True when a key names a session or its id (`sid`, `session_id`, `SessionIndex`, `connect.sid`), not another
  * property of one (`session_state`, `SessionName`, `session_ip`). */
 export function isSessionIdKey(key: string): boolean {
-  const words = keyWordsOf(key);
-  const last = words[words.length - 1];
-  if (last === undefined) return false;
+  const lastStart = wordStart(key, key.length);
+  const last = key.slice(lastStart).toLowerCase();
   if (sessionWord.test(last)) return true;
-  const before = words[words.length - 2];
-  return idWord.test(last) && before !== undefined && sessionOnly.test(before);
+  if (!idWord.test(last)) return false;
+  let beforeEnd = lastStart;
+  while (beforeEnd > 0 && isJoiner(key.charCodeAt(beforeEnd - 1))) beforeEnd--;
+  return beforeEnd > 0 && sessionOnly.test(key.slice(wordStart(key, beforeEnd), beforeEnd).toLowerCase());
 }
 
 const uuid = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
@@ -79,10 +88,12 @@ const valueEnd = /^(?:$|[\s"'\\)\]}>,;&|%])/;
 /** A line that reports a login, a user or an account (`for user`, `userName=`, `logged in`, `for principal`). */
 const loginLine =
   /(?<![A-Za-z])(?:user(?:name|id)?s?(?!-agent)|log(?:ged|ging)?[ _-]?(?:in|on|out|off)|login|logon|accounts?|principal|authenticat(?:ed|ion)|sign(?:ed)?[ _-]?(?:in|on))(?![A-Za-z])/i;
-/** The session of a protocol or a transfer, named by the word before it (`TLS session`, `accounting session`), or of a
- * job named before it in the line (`backup job "nightly" … session`). */
+/** The session of a protocol or a transfer, named by the word before it (`TLS session`, `accounting session`). */
 const otherSession =
-  /(?:^|[^A-Za-z])(?:tls|ssl|dtls|ssh|sftp|ftp|rdp|vnc|ike|ipsec|isakmp|bgp|bfd|sip|rtp|rtsp|tcp|udp|nat|ussd|accounting|backup|transfer|replication|sync)\W{0,3}$|(?<![A-Za-z])jobs?(?![A-Za-z])/i;
+  /(?:^|[^A-Za-z])(?:tls|ssl|dtls|ssh|sftp|ftp|rdp|vnc|ike|ipsec|isakmp|bgp|bfd|sip|rtp|rtsp|tcp|udp|nat|ussd|accounting|backup|transfer|replication|sync)\W{0,3}$/i;
+/** A job named before the session in the line (`backup job "nightly" … session`): the job's session. */
+const jobWord = /(?<![A-Za-z])jobs?(?![A-Za-z])/i;
+const spacedId = /^session id\b/i;
 
 /** Where the value after a key ends its separator (`=`, `:`, `=>`, an encoded `%3D`, blanks and an opening quote or
  * bracket), or -1 when no separator follows. */
@@ -109,9 +120,9 @@ function valueFrom(text: string, at: number): [number, number] | undefined {
   const m = valueAt.exec(text);
   if (m === null) return undefined;
   let end = at + m[0].length;
-  // A sentence's full stop, or a GUID's closing brace.
+  // A sentence's full stop.
   if (text[end - 1] === '.') end--;
-  if (text[end] !== '.' && !valueEnd.test(text.slice(end, end + 1))) return undefined;
+  if (end - at < 8 || (text[end] !== '.' && !valueEnd.test(text.slice(end, end + 1)))) return undefined;
   const value = text.slice(at, end);
   return isGeneratedSessionValue(value) ? [at, end] : undefined;
 }
@@ -119,7 +130,15 @@ function valueFrom(text: string, at: number): [number, number] | undefined {
 /** After the word session in prose: an optional `id`/`sid` word, blanks or a bracket, then the value. */
 const proseValueStart = /\s*\[|\s+(?:s?id:?\s+)?["'<(]?/iy;
 
+/** What prose needs of a whole line, read once a line and only when a value in prose asks. */
+interface LineContext {
+  aboutLogin?: boolean;
+  /** Where the first job word stands, or the text's length. */
+  jobAt?: number;
+}
+
 function findIn(text: string, out: Candidate[]): void {
+  const line: LineContext = {};
   mention.lastIndex = 0;
   for (let m = mention.exec(text); m !== null; m = mention.exec(text)) {
     let start = m.index;
@@ -129,15 +148,11 @@ function findIn(text: string, out: Candidate[]): void {
     let end = m.index + m[0].length;
     while (end < text.length && isKeyCharacter(text.charCodeAt(end))) end++;
     mention.lastIndex = end;
-    let key = text.slice(start, end);
+    const key = text.slice(start, end);
     // `session id=…`, `session ID: …`: the name written with a space.
-    let keyEnd = end;
-    const spaced = /^ (?:id|ID|Id)\b/.exec(text.slice(end, end + 4));
-    if (spaced !== null && /^session$/i.test(key)) {
-      keyEnd = end + spaced[0].length;
-      key += '_id';
-    }
-    if (!isSessionIdKey(key)) continue;
+    const spaced = end - start === 7 && text.charCodeAt(end) === 32 && spacedId.test(text.slice(start, end + 4));
+    const keyEnd = spaced ? end + 3 : end;
+    if (!spaced && !isSessionIdKey(key)) continue;
     const valueStart = separatorEnd(text, keyEnd);
     if (valueStart >= 0) {
       const found = valueFrom(text, valueStart);
@@ -155,7 +170,10 @@ function findIn(text: string, out: Candidate[]): void {
     if (lead === null) continue;
     const found = valueFrom(text, end + lead[0].length);
     if (found === undefined) continue;
-    if (otherSession.test(text.slice(0, start)) || !loginLine.test(text)) continue;
+    line.jobAt ??= jobWord.exec(text)?.index ?? text.length;
+    line.aboutLogin ??= loginLine.test(text);
+    if (line.jobAt < start || !line.aboutLogin || otherSession.test(text.slice(Math.max(0, start - 16), start)))
+      continue;
     out.push(candidate('secret_kv', found[0], found[1], start, found[1]));
   }
 }
