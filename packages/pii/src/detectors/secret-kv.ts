@@ -128,20 +128,6 @@ export function isSessionCookieName(name: string): boolean {
   return sessionCookie.test(name);
 }
 
-/** Each spelling's shortest ending that still holds one of `words` (`api_key` and `private-key` end in `key`), or the
- * spelling when none does: gated before a separator, these endings let the same lines run as the spellings do, with a
- * third of the words in the keyword pass. */
-function shortestEndings(spellings: readonly string[], words: readonly string[]): string[] {
-  const endings = spellings.map((spelling) => {
-    for (let start = spelling.length - 1; start > 0; start--) {
-      const ending = spelling.slice(start);
-      if (words.some((word) => ending.includes(word))) return ending;
-    }
-    return spelling;
-  });
-  return [...new Set(endings)];
-}
-
 /**
  * Secrets in key/value text: `password=...`, `api_key: ...`, `"client_secret":"..."`, `'token' => '...'`, and
  * JSON escaped inside a string (`\"token\":\"...\"`). Only the value is replaced; the key stays readable.
@@ -191,7 +177,7 @@ export function createSecretKvDetector(): Detector {
     type: 'secret_kv',
     // The key scan runs only where a secret key can stand before its separator (every match has one), not on every
     // line with `key`, `token` or `pass` in it.
-    keywordGroups: [beforeSeparator(shortestEndings(secretKeySpellings, keyWords)), ['cookie']],
+    keywordGroups: [beforeSeparator(secretKeySpellings), ['cookie']],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
       // Every match has a secret word right before its separator: the scan runs only from the keys of such pairs (the
