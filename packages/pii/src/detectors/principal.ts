@@ -16,7 +16,8 @@ export function isPrivateDomain(host: string): boolean {
 /** A realm in capitals (letters, digits, `-`, `.`; no lower case) of two labels or more: Kerberos and Active Directory
  * write them so, as DNS names. One label in capitals is a host, a database alias or a NetBIOS name (`alice@WS-ENG-5`,
  * `scott@ORCLPDB`): the name alone is the user. */
-const upperRealm = /^(?=[^a-z]*[A-Z])[A-Z0-9-]+(?:\.[A-Z0-9-]+)+$/;
+const upperRealmLabels = '[A-Z0-9-]+(?:\\.[A-Z0-9-]+)+';
+const upperRealm = new RegExp(`^(?=[^a-z]*[A-Z])${upperRealmLabels}$`);
 
 /** True when `domain` after `local@` is a realm, not a mail domain (`localPart` decides for all-capital text: `JOHN@EXAMPLE.COM`
  * stays an address, shouted; `krbtgt/R@R`, a service principal, does not). */
@@ -30,7 +31,7 @@ export const embedsIpv4 = '(?![\\w.-]*?(?<!\\d)\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}[
 
 /** Pattern source, after an `@`: the shape of a realm that is not a mail domain (test embedsIpv4 after it: most text
  * after an `@` is a mail domain, which fails the shape at once). */
-export const nonMailRealmShape = `(?:(?:[A-Za-z0-9-]+\\.)+(?:${privateTld})|(?=[^a-z\\s]*[A-Z])[A-Z0-9-]+(?:\\.[A-Z0-9-]+)+)(?![\\w.-])`;
+export const nonMailRealmShape = `(?:(?:[A-Za-z0-9-]+\\.)+(?:${privateTld})|(?=[^a-z\\s]*[A-Z])${upperRealmLabels})(?![\\w.-])`;
 
 /** Pattern source, after an `@`: a realm that is not a mail domain, with no IPv4 address in it. */
 export const nonMailRealm = `(?=${nonMailRealmShape})${embedsIpv4}${nonMailRealmShape}`;
