@@ -27,9 +27,12 @@ export const shortSecretWords = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher'];
 const valueAfterWord =
   /[:=]>?(?<=(?:key|authtok|creds|credentials?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|seed|code|pat|verifier|mnemonic|pin\d?|puk\d?|cv[vc]2?|otp|voucher)\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["'])|([^\s"'&,;<>(){}[\]\\=]{3,256}={0,3})(?![^\s"'&,;<>(){}[\]\\]))/gi;
 
+/** Every word the pattern takes before a separator (`credentials` whole: the family reads whole words). */
+const patternWords = [...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials'];
+
 // The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
 const keyWordKeys = keyWordFamily(
-  [...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials'],
+  patternWords,
   (text, end) => endsInSessionHex(text, end) || endsInNumberedCode(text, end),
 );
 
@@ -176,7 +179,7 @@ function secretKeyWord(key: string, before: string): string | undefined {
  * every line with `key`, `path` or `ping` in it. */
 const gateWords = [
   ...beforeSeparator([
-    ...[...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials'],
+    ...patternWords,
     ...[...'0123456789'].flatMap((digit) => ['pin', 'puk'].map((word) => `${word}${digit}`)),
     'cvv2',
     'cvc2',
