@@ -28,6 +28,7 @@ import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
+import { createUserTableDetector } from './user-table';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -62,6 +63,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserFormatsDetector(),
       createUserActorDetector(),
       createUserGivenNameDetector(),
+      createUserTableDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
