@@ -22,6 +22,7 @@ import { createSecretLineEndDetector } from './secret-line-end';
 import { createSecretPositionDetector } from './secret-position';
 import { createSecretShapeDetector } from './secret-shape';
 import { createSessionIdDetector } from './session-id';
+import { createShortSecretProseDetector } from './short-secret-prose';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
@@ -55,6 +56,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretShapeDetector(),
       createSecretLineEndDetector(),
       createSessionIdDetector(),
+      createShortSecretProseDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
