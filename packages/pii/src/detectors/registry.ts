@@ -22,12 +22,14 @@ import { createSecretLineEndDetector } from './secret-line-end';
 import { createSecretPositionDetector } from './secret-position';
 import { createSecretShapeDetector } from './secret-shape';
 import { createSessionIdDetector } from './session-id';
+import { createShortSecretProseDetector } from './short-secret-prose';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
+import { createUserTableDetector } from './user-table';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -54,6 +56,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretShapeDetector(),
       createSecretLineEndDetector(),
       createSessionIdDetector(),
+      createShortSecretProseDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -62,6 +65,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserFormatsDetector(),
       createUserActorDetector(),
       createUserGivenNameDetector(),
+      createUserTableDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
