@@ -30,6 +30,7 @@ import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
+import { createUserLoginSyntaxDetector } from './user-login-syntax';
 import { createUserTableDetector } from './user-table';
 import { createUsSsnDetector } from './us-ssn';
 
@@ -68,6 +69,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserActorDetector(),
       createUserGivenNameDetector(),
       createUserTableDetector(),
+      createUserLoginSyntaxDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
