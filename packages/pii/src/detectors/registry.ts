@@ -21,6 +21,7 @@ import { createSecretKvDetector } from './secret-kv';
 import { createSecretLineEndDetector } from './secret-line-end';
 import { createSecretPositionDetector } from './secret-position';
 import { createSecretShapeDetector } from './secret-shape';
+import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
 import { createTokenDetector } from './token';
@@ -59,6 +60,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretLineEndDetector(),
       createSessionIdDetector(),
       createShortSecretProseDetector(),
+      createNameValuePairDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
