@@ -18,7 +18,7 @@ const issuers: ReadonlyArray<readonly [RegExp, readonly number[]]> = [
 const mobileIdentifier = /(?:imsi|imei(?:sv)?|iccid|meid)\\?["']?(?:\s*[:=>]|\s)\s*\\?["']?$/i;
 
 // A word naming what the number is an id of (`claimed task 2251…`, `job 2251…`, `processInstanceKey=2251…`): workflow
-// engines and tracers number their records with 16-19 digits, and one in ten passes Luhn in a card range.
+// engines number their records with 16-19 digits, and one in ten passes Luhn in a card range.
 const recordId =
   /(?:job|task|instance|process|workflow|incident)(?:[ _-]?(?:id|key))?\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?$/i;
 
