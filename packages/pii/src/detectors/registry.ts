@@ -33,6 +33,7 @@ import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
 import { createUserTableDetector } from './user-table';
+import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -72,6 +73,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserGivenNameDetector(),
       createUserTableDetector(),
       createUserLoginSyntaxDetector(),
+      createUserUidDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
