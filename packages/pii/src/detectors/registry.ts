@@ -24,6 +24,7 @@ import { createSecretShapeDetector } from './secret-shape';
 import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
+import { createSnmpCommunityDetector } from './snmp-community';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
@@ -32,6 +33,7 @@ import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
 import { createUserTableDetector } from './user-table';
+import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -60,6 +62,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSessionIdDetector(),
       createShortSecretProseDetector(),
       createNameValuePairDetector(),
+      createSnmpCommunityDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -70,6 +73,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserGivenNameDetector(),
       createUserTableDetector(),
       createUserLoginSyntaxDetector(),
+      createUserUidDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
