@@ -4,8 +4,10 @@
 // PATH/services/ai-sorter/dist/server.js`, e.g. a detached worktree of an older commit, built), each posted every raw
 // line of a set in batches of 100 and of 1,000 over real HTTP on loopback, two requests in flight, each item with a
 // client-chosen id. Sets: every loghub-2k system's raw lines; the PII corpus texts (tuning and generated, x5); the
-// blind parts' texts. Rounds interleave the two servers (best of 5). Prints items/s (wall) and the server's CPU per
-// item (all its threads, from /proc), and current / reference ratios: CPU time is what the machine's load moves least.
+// blind parts' texts; and every JSON object among them as a structured body. Rounds interleave the two servers (best of
+// 5). Prints items/s (wall) and the server's CPU per item (all its threads, from /proc), and current / reference ratios:
+// CPU time is what the machine's load moves least. `--route /sort` posts the same items to /sort (the seed contract:
+// `content` a string or the object, no ids), whose answer echoes every item redacted.
 'use strict';
 const path = require('node:path');
 const { spawnSorter, lineSets, threadCpu } = require('./support');
@@ -17,24 +19,41 @@ const baselineArg = process.argv.indexOf('--baseline-server');
 if (baselineArg < 0 || !process.argv[baselineArg + 1])
   throw new Error('usage: end-to-end.js --baseline-server PATH/services/ai-sorter/dist/server.js');
 const baselineServer = path.resolve(process.argv[baselineArg + 1]);
+const routeArg = process.argv.indexOf('--route');
+const route = routeArg < 0 ? '/classify' : process.argv[routeArg + 1];
+if (route !== '/classify' && route !== '/sort') throw new Error('--route is /classify or /sort');
 const env = { MAX_BATCH_ITEMS: '1000', BODY_LIMIT: '8mb' };
 
-/** The request bodies for a set: every line once, in batches of `size`, each item with an id a client might choose. */
+/** The request bodies for a set: every line once, in batches of `size`; for /classify each item with an id a client
+ * might choose. */
 function bodies(lines, size) {
+  const item =
+    route === '/sort' ? (content) => ({ type: 'log', content }) : (body, i) => ({ id: `line-${i}`, type: 'log', body });
   const out = [];
   for (let at = 0; at < lines.length; at += size)
-    out.push(
-      JSON.stringify({
-        items: lines.slice(at, at + size).map((body, i) => ({ id: `line-${at + i}`, type: 'log', body })),
-      }),
-    );
+    out.push(JSON.stringify({ items: lines.slice(at, at + size).map((line, i) => item(line, at + i)) }));
   return out;
 }
 
+/** The lines that are JSON objects (not empty), as objects: structured bodies. */
+function jsonObjects(lines) {
+  return lines.flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    try {
+      const value = JSON.parse(line);
+      return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0
+        ? [value]
+        : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 async function post(url, body) {
-  const res = await fetch(`${url}/classify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const text = await res.text();
-  if (res.status !== 200) throw new Error(`/classify answered ${res.status}: ${text.slice(0, 200)}`);
+  if (res.status !== 200) throw new Error(`${route} answered ${res.status}: ${text.slice(0, 200)}`);
 }
 
 /** Posts every body, `inFlight` at a time; returns wall seconds and the server's CPU µs over the pass. */
@@ -56,13 +75,17 @@ async function main() {
     ['current', await spawnSorter(env)],
     ['reference', await spawnSorter(env, undefined, baselineServer)],
   ];
-  console.log(`reference: ${baselineServer}; best of ${rounds} interleaved rounds, ${inFlight} requests in flight`);
+  console.log(
+    `${route}; reference: ${baselineServer}; best of ${rounds} interleaved rounds, ${inFlight} requests in flight`,
+  );
   console.log(
     '\n| set | batch | items | current items/s | reference items/s | items/s ratio | current CPU µs/item | reference CPU µs/item | CPU ratio (lower is cheaper) |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   try {
-    for (const [name, lines] of lineSets()) {
+    const sets = lineSets();
+    sets.push(['JSON lines of all sets, as objects', jsonObjects(sets.flatMap(([, lines]) => lines))]);
+    for (const [name, lines] of sets) {
       for (const size of batchSizes) {
         const requestBodies = bodies(lines, size);
         const best = servers.map(() => ({ seconds: Infinity, cpuUs: Infinity }));

@@ -1,6 +1,6 @@
 import type { TemplateMiner } from '@obs/classification';
 import type { ClassifyResult, BatchStats } from '@obs/schema';
-import type { Classification, Classifier } from './classifiers/classifier';
+import type { Classification, Classifier, RedactedItem } from './classifiers/classifier';
 import type { Metrics } from './observability/metrics';
 import type { ItemPreparer } from './items/item-preparer';
 import { prepareItems, type IncomingItem } from './items/prepare';
@@ -8,6 +8,8 @@ import { prepareItems, type IncomingItem } from './items/prepare';
 export interface SortOutcome {
   readonly results: ClassifyResult[];
   readonly stats: BatchStats;
+  /** The items as the per-item step redacted them, in request order: what /sort echoes, so nothing is redacted twice. */
+  readonly items: readonly RedactedItem[];
 }
 
 export interface SortRequestContext {
@@ -68,7 +70,7 @@ export function createSorter(deps: {
         llm_calls: ctx.llmCalls,
         duration_ms: Math.round((performance.now() - started) * 1000) / 1000,
       };
-      return { results, stats };
+      return { results, stats, items: prepared };
     },
   };
 }

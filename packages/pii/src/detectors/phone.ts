@@ -16,11 +16,14 @@ interface Shape {
 
 const shapes: readonly Shape[] = [
   {
-    body: '(?:(?:\\+|%2[Bb])[1-9]\\d{7,14}|(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?[ .-]?\\d{1,5}(?:[ .-]\\d{2,8}){1,5})',
+    body: '(?:(?:\\+|%2[Bb])[1-9]\\d{7,14}|\\+[1-9]\\d{0,2}\\.\\d{6,14}|(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(\\d{1,4}\\))?[ .-]?\\d{1,5}(?:[ .-]\\d{2,8}){1,5})',
     accept(m) {
       const digits = digitsOnly(m[0]).length - (m[0].startsWith('00') ? 2 : 0);
-      // One `.` as the only separator is a signed decimal (Go's monotonic clock `m=+84014.329877`), not a phone.
-      return digits >= 8 && digits <= 15 && !/^\+\d+\.\d+$/.test(m[0]);
+      if (digits < 8 || digits > 15) return false;
+      // One `.` as the only separator is a decimal (Go's monotonic clock `m=+84014.329877`, a matter `004211.00012`),
+      // unless it ends a country code of an E.164 number: EPP's and WHOIS's `+CC.number` (RFC 5733).
+      if (/^(?:\+|00)\d+\.\d+$/.test(m[0])) return /^\+\d{1,3}\./.test(m[0]) && isE164(digitsOnly(m[0]));
+      return true;
     },
   },
   {
@@ -69,6 +72,12 @@ export function createPhoneDetector(): Detector {
   // in international form, as such records write a number with `+`.
   const fieldCoded = /\|[A-Z]{2}(\+[1-9]\d{0,2}(?:[ .-]?\d{1,5}){1,6})(?=\||\\?["']|$)/g;
   const edifactContact = /\bCOM\+(\+?\d[\d ()./-]{5,24}\d):(?:TE|AL|AJ|FX)(?=['?+]|$)/g;
+  // vCard's TEL property (RFC 6350, `TEL;TYPE=WORK:080-4127-3390`): the value after the parameters is a number however
+  // it is grouped, where the shared boundary would take the `:` before it for a time's.
+  const vcardTel = /\bTEL(?:;[\w=,"-]+)*:(\+?[\d(][\d(). -]{5,24}\d)(?![\w-])/g;
+  // A number sent form-encoded (`phone=%2B31%206%2012345678`, `%2B39+06+4815+2290`): `%2B` is its `+`, and `%20` or `+`
+  // (the form encoding's space) separates its groups.
+  const formEncoded = /(?<![\w%])%2[Bb][1-9]\d{0,3}(?:(?:%20|\+)\d{1,8}){1,5}(?![\w%+-])/g;
   return {
     type: 'phone',
     // No cheap test: two close digits, the only one every shape shares, are on four log lines in five, and testing for
@@ -114,6 +123,22 @@ export function createPhoneDetector(): Detector {
             out.push(candidate('phone', m.index + 4, end, m.index, m.index + m[0].length));
         }
       }
+      if (text.includes('TEL')) {
+        vcardTel.lastIndex = 0;
+        for (let m = vcardTel.exec(text); m !== null; m = vcardTel.exec(text)) {
+          const digits = digitsOnly(m[1] as string).length;
+          const end = m.index + m[0].length;
+          if (digits >= 7 && digits <= 15)
+            out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
+        }
+      }
+      if (text.includes('%2B') || text.includes('%2b')) {
+        formEncoded.lastIndex = 0;
+        for (let m = formEncoded.exec(text); m !== null; m = formEncoded.exec(text)) {
+          const digits = digitsOnly(m[0].replace(/%2[0Bb]/g, '')).length;
+          if (digits >= 8 && digits <= 15) out.push(candidate('phone', m.index, m.index + m[0].length));
+        }
+      }
       nextStart.fill(0);
       anyShape.lastIndex = 0;
       for (let any = anyShape.exec(text); any !== null; any = anyShape.exec(text)) {
@@ -146,10 +171,9 @@ export function isE164(digits: string): boolean {
   return countryCode.test(digits) && !digitDate.test(digits);
 }
 
-/** Digits only, with a leading `+` kept (`%2B` too) and a `00` prefix dropped, so spellings of a number share a tag. */
+/** Digits only, with a leading `+` kept (`%2B` too, and `%20` read as the space it is) and a `00` prefix dropped, so
+ * spellings of a number share a tag. */
 export function normalizePhone(value: string): string {
-  return (
-    (/^(?:\+|%2B)/i.test(value) ? '+' : '') +
-    digitsOnly((value.startsWith('00') ? value.slice(2) : value).replace(/^%2B/i, ''))
-  );
+  const decoded = value.replace(/%2B/gi, '+').replace(/%20/g, ' ');
+  return (decoded.startsWith('+') ? '+' : '') + digitsOnly(decoded.startsWith('00') ? decoded.slice(2) : decoded);
 }

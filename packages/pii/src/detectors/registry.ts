@@ -21,13 +21,18 @@ import { createSecretKvDetector } from './secret-kv';
 import { createSecretLineEndDetector } from './secret-line-end';
 import { createSecretPositionDetector } from './secret-position';
 import { createSecretShapeDetector } from './secret-shape';
+import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
+import { createShortSecretProseDetector } from './short-secret-prose';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
+import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserTableDetector } from './user-table';
+import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -54,6 +59,8 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretShapeDetector(),
       createSecretLineEndDetector(),
       createSessionIdDetector(),
+      createShortSecretProseDetector(),
+      createNameValuePairDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -62,6 +69,9 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserFormatsDetector(),
       createUserActorDetector(),
       createUserGivenNameDetector(),
+      createUserTableDetector(),
+      createUserLoginSyntaxDetector(),
+      createUserUidDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,

@@ -155,6 +155,15 @@ describe('secret kv detector', () => {
       'ignores masked, truncated and placeholder values when tools print them',
       'api_key=************a7f3 X-Vault-Token: hvs.CAESI...(masked) GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx KEY=sk_test_${SUFFIX}',
     ],
+    [
+      "ignores documentation's stand-ins when a README or a sample config shows where a key goes",
+      'MAILER_TOKEN=YOUR_MAILER_TOKEN_HERE bot_token=xapp-your-app-token-here api_key=MG.xxxxxxxxxx private_key=0x0000000000000000000000000000000000000000',
+    ],
+    [
+      "ignores a prefix shown before a mask and AWS's example key id",
+      'PAYMENT_SECRET=rk_live_**** feature_token=*:staging.*** password=ASIAIOSFODNN7EXAMPLE',
+    ],
+    ['ignores an on/off option when a VM option says whether a password is used', '-vnc :1,password=off,lossy=on'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -70,9 +70,11 @@ export function isSecretKey(key: string): boolean {
  * `++++`, Elasticsearch's `::es_redacted::`), template and variable references (`${VAR}`, `$VAR`, `$dex.a.b`),
  * a format directive (`%s`, Roundcube's `%p`), Terraform's `(sensitive value)`, Nextcloud's `***REMOVED SENSITIVE VALUE***`, jasypt's encrypted `ENC(...)`,
  * PowerShell's `$env:NAME`, a reference to where a secret is (`env://VAR`, `file:///run/secrets/x`), a documentation placeholder inside a value (`sk_live_<your-key-here>`),
- * a value cut short by an ellipsis (`FwoGZXIvYXdzE...(truncated)`, `@{...`): the log shows only its start, on purpose. */
+ * a value cut short by an ellipsis (`FwoGZXIvYXdzE...(truncated)`, `@{...`): the log shows only its start, on purpose;
+ * documentation's stand-ins (`YOUR_TOKEN_HERE`, `xoxb-your-bot-token-here`, `SG.xxxxxxxx`, an all-zero key, AWS's
+ * `AKIA…EXAMPLE`) and a prefix shown before a mask (`sk_live_****`). */
 const notASecret =
-  /^(?:null|nil|none|undefined|true|false|yes|no|\*+|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%[a-z]|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{12,}).*|[\w/+]*EXAMPLEKEY|.*(?:\.{3}|…)(?:\(\w*\)?)?)$/i;
+  /^(?:null|nil|none|undefined|true|false|yes|no|on|off|\*+|[\w.:*-]{0,24}\*{3,}|(?:0x)?0{16,}|.*your[_-][a-z_-]*here|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%[a-z]|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{8,}).*|[\w/+]*EXAMPLEKEY|A[KS]IA\w{0,16}EXAMPLE|.*(?:\.{3}|…)(?:\(\w*\)?)?)$/i;
 
 /** Documentation's stand-in, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`, `YOUR_ACCESS_TOKEN`); `password` in lower case may be a
  * real one. */

@@ -21,11 +21,6 @@ describe('secret by position detector', () => {
       '<db><password>hunter2</password><ns:apiKey>k3y</ns:apiKey></db>',
       ['hunter2', 'k3y'],
     ],
-    [
-      'finds the value when a key/value element pair names a secret',
-      '<add key="SmtpPassword" value="pw-1" />',
-      ['pw-1'],
-    ],
     ['finds the password when a .netrc entry has one', 'machine api.example.com login bob password pw99x', ['pw99x']],
     ['finds the second literal when a login call has two', 'smtp.login("me@example.com", "pw12345")', ['pw12345']],
     [
@@ -95,10 +90,8 @@ describe('secret by position detector', () => {
     for (const value of expected) expect(scanned).toContain(value);
   });
 
-  test.each([
-    ['an element', '<snmp><community>Pr1vate9x</community></snmp>'],
-    ['a name and value pair of attributes', '<add name="db.community" value="Pr1vate9x"/>'],
-  ])('reads %s named like a secret only in a text that also holds a secret word, as the rule always has', (_, text) => {
+  test('reads an element named like a secret only in a text that also holds a secret word, as the rule always has', () => {
+    const text = '<snmp><community>Pr1vate9x</community></snmp>';
     expect(scanner.scan(text).map((m) => m.value)).toEqual([]);
     expect(scanner.scan(`${text} token`).map((m) => m.value)).toEqual(['Pr1vate9x']);
   });
@@ -182,16 +175,6 @@ describe('secret by position detector', () => {
         ['5f0c3e2a9b8d7c6f1e0d4a3b2c1f9e8d'],
       ],
       [
-        "finds a session cookie's value in a JSON cookie jar",
-        '[{"name":"__Secure-session","value":"Zq3x9LmP2vTb8RwK4nY7cQ","secure":true}]',
-        ['Zq3x9LmP2vTb8RwK4nY7cQ'],
-      ],
-      [
-        'finds the value of a secret-named setting in a JSON list',
-        '{"_id":"Mail_SmtpPassword","value":"h7Rq-22xk"}',
-        ['h7Rq-22xk'],
-      ],
-      [
         'finds the value a setter gives a secret-named key',
         'cfg.set("spark.hadoop.fs.s3a.secret.key", "Wm8pQ2x9Tb7LrZ4v")',
         ['Wm8pQ2x9Tb7LrZ4v'],
@@ -223,7 +206,7 @@ describe('secret by position detector', () => {
     });
 
     test.each([
-      ['a setting that names no secret', '{"name":"theme","value":"dark-2024x"} map.put("timeout", "30s")'],
+      ['a setting that names no secret', 'map.put("timeout", "30s")'],
       ['a short or word value after an auth or session flag', 'run --auth-type basic --session-id 42 --no-cookie'],
       ['an address after the word password', 'Password of "ana.lima@example.org": '],
       ['a report after the word password', 'Authentication failure (password mismatch?)'],

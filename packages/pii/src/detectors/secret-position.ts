@@ -3,7 +3,7 @@ import { blanks } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
-import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
+import { isSecretKey, isPlaceholderValue } from './secret-kv';
 import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
@@ -68,7 +68,7 @@ function passwordArgument(text: string): boolean {
 /** A value named as a credential by its flag or key (`--session-id`, `"value"` of a session cookie): 12+ characters
  * with a letter and a digit (or 16+ random letters: Erlang's cookie), not a UUID or a path; hex is fine here (a flag
  * that says session names one). */
-function namedCredential(text: string): boolean {
+export function namedCredential(text: string): boolean {
   return (
     text.length >= 12 &&
     /[A-Za-z]/.test(text) &&
@@ -157,7 +157,7 @@ function pushLastLiteral(
 /**
  * Secrets known by where they stand rather than by a `key=value` shape: the argument of a long password flag
  * (`--password x`, `--api-key x`, `curl -u user:x`; short flags of login commands are in cli-credentials), SQL
- * `PASSWORD 'x'` / `IDENTIFIED BY 'x'`, an XML element or a key/value pair of attributes named like a secret,
+ * `PASSWORD 'x'` / `IDENTIFIED BY 'x'`, an XML element named like a secret (name/value pairs: name-value-pair.ts),
  * `.netrc` passwords, string literals passed to `login(...)`-like calls, and a random-looking value written
  * after a secret word in prose (`api key 8fJ2...`).
  */
@@ -176,9 +176,6 @@ export function createSecretPositionDetector(): Detector {
     'gi',
   );
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
-  const xmlKeyValue = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/gi;
-  // The same pair in JSON (cookie jars, settings lists): `{"name":"__Host-session","value":"…"}`, `"_id":…,"value":…`.
-  const jsonNameValue = /"(?:name|key|_?id)"\s*:\s*"([^"\n]+)"\s*,\s*"value"\s*:\s*"([^"\n]*)"/gi;
   // A setter given a key that names a secret, then its value (`conf.set("fs.azure…client.secret.acct", "…")`,
   // `setProperty("javax.net.ssl.keyStorePassword", "…")`, `put("api_key", "…")`).
   const setterCall = /\b(?:set|put)\w*\(\s*(["'])([^"'\n]+)\1\s*,\s*(["'])([^"'\n]+)\3\s*\)/gi;
@@ -271,23 +268,21 @@ export function createSecretPositionDetector(): Detector {
     loginCallWords,
     [...blanks, '\\', '"', "'", ':', '='].map((next) => `auth${next}`),
     pgpassWords,
-    ['"value"'],
     ['set(', 'put(', 'property(', 'setenv('],
     ['dbi:', 'mysql:', 'pgsql:', 'sqlite:', 'odbc:', 'oci:', 'sqlsrv:', 'jdbc:'],
     ['-auth', 'cookie', '-session', '-cred'],
     ['dc='],
     flagGate,
     proseGate,
-    ['value=', ...blanks.map((blank) => `value${blank}`)],
     ['users', 'usr', 'logins'].flatMap((word) => [':', '=', ' :', ' =', '"', "'"].map((next) => `${word}${next}`)),
     shortSecretElements,
     ['token', 'api-key', 'api key', 'api_key', 'session id', 'session-id', 'session_id', 'code'],
   ];
   const [closingTag, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
-  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, valueWord, usersWord] = [
-    128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768,
+  const [setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, usersWord] = [
+    128, 256, 512, 1024, 2048, 4096, 8192,
   ];
-  const [shortSecretElement, uuidWord] = [65536, 131072];
+  const [shortSecretElement, uuidWord] = [16384, 32768];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -338,15 +333,6 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', contentStart, contentStart + content.length, m.index, m.index + m[0].length));
         }
       }
-      if ((rules & valueWord) !== 0 && text.includes('value') && secretWordSeen()) {
-        xmlKeyValue.lastIndex = 0;
-        for (let m = xmlKeyValue.exec(text); m !== null; m = xmlKeyValue.exec(text)) {
-          const secret = m[2] as string;
-          if (!isSecretKey(m[1] as string) || secret === '' || isPlaceholderValue(secret)) continue;
-          const matchEnd = m.index + m[0].length;
-          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
-        }
-      }
       if (rules & netrcWord) {
         netrc.lastIndex = 0;
         for (let m = netrc.exec(text); m !== null; m = netrc.exec(text)) pushValue(out, m);
@@ -370,17 +356,6 @@ export function createSecretPositionDetector(): Detector {
         }
       }
       if (rules & pgpassWord) pushTrailingSecrets(out, pgpass, text);
-      if (rules & pairWord) {
-        jsonNameValue.lastIndex = 0;
-        for (let m = jsonNameValue.exec(text); m !== null; m = jsonNameValue.exec(text)) {
-          const name = m[1] as string;
-          const secret = m[2] as string;
-          if (secret === '' || isPlaceholderValue(secret)) continue;
-          if (!isSecretKey(name) && !(isSessionCookieName(name) && namedCredential(secret))) continue;
-          const matchEnd = m.index + m[0].length;
-          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
-        }
-      }
       if (rules & setterWord)
         pushLastLiteral(out, setterCall, text, (m) => (m[2] as string).split(/[.:/]/).some(isSecretKey));
       if (rules & dsnWord) pushLastLiteral(out, dsnCredentials, text, () => true);

@@ -8,11 +8,11 @@ import { argumentValue } from './user-name';
  * people and generators make passwords (`Verona#1597`, `Qz8-Lw2-Rr5`, `B1ue-Ridge_44`) near a credential word
  * (`echo PASS | tool --passwd-on-stdin`, `(password piped: PASS)`, `"P:PASS"`, `attendeePW=PASS`); the last argument
  * after the user (and an optional host) of a command about passwords or accounts (`<tool> register|change_password|
- * adduser USER [HOST] PASS`); and a session id written after the word session (`in session 8a3kd9f2hj3k…`).
+ * adduser USER [HOST] PASS`). (A session id after the word session is session-id.ts's.)
  */
 
-// Words a text about a credential holds, words of account commands, the word session: the scanner's keyword pass runs
-// each rule only where one of its words is.
+// Words a text about a credential holds, words of account commands: the scanner's keyword pass runs each rule only where
+// one of its words is.
 const credentialWords = [
   'pass',
   'pw',
@@ -42,8 +42,7 @@ const accountWords = [
     `${verb}-pw`,
   ]),
 ];
-const sessionWords = ['session'];
-const [shapeRule, accountRule, sessionRule] = [1, 2, 4];
+const [shapeRule, accountRule] = [1, 2];
 
 // A command or subcommand about passwords or accounts, its flags, the user (a name or an address), an optional host or
 // domain, then the password as the command's last argument.
@@ -54,9 +53,6 @@ const accountCommand = new RegExp(
     `(?=\\s*(?:$|[;|&#)>\\n]))`,
   'gid',
 );
-// A session id after the word session (`in session 8a3kd9f2…`, `SessionStore "4hk9tq2a…"`): 20-64 lower-case
-// letters and digits, many of each (not a word, not a number).
-const sessionId = /\b[Ss]ession\w*\s*[:=]?\s*["']?([a-z0-9]{20,64})(?![\w.-])/dg;
 
 // A credential word, any case; where it may stand is checked by credentialWordAt.
 // A user flag (`-u`, `--user`, Windows' `/user:`) counts too: a command given a user is given its password beside it.
@@ -239,14 +235,6 @@ function secretLike(value: string): boolean {
   );
 }
 
-/** Letters and digits mixed the way generated ids are: at least 4 of each, and neither in a run of 8+ (hex too: after
- * the word session it names the session; 20+ characters, so not a 16-hex span id). */
-function generatedId(value: string): boolean {
-  return (
-    (value.match(/\d/g)?.length ?? 0) >= 4 && (value.match(/[a-z]/g)?.length ?? 0) >= 4 && !/[a-z]{8}|\d{8}/.test(value)
-  );
-}
-
 /** A line's credential words, found when first asked. */
 interface LineWords {
   spans?: number[];
@@ -340,10 +328,10 @@ function underCredentialKey(text: string, tokenStart: number): boolean {
 }
 
 export function createSecretShapeDetector(): Detector {
-  const hint = anyOf([...new Set([...credentialWords, ...accountWords, ...sessionWords])]);
+  const hint = anyOf([...new Set([...credentialWords, ...accountWords])]);
   return {
     type: 'secret_kv',
-    keywordGroups: [credentialWords, accountWords, sessionWords],
+    keywordGroups: [credentialWords, accountWords],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], rules = -1): void {
       if (rules & shapeRule) findShaped(text, out);
@@ -353,13 +341,6 @@ export function createSecretShapeDetector(): Detector {
           const group = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
           const [start, end] = (m.indices as RegExpIndicesArray)[group] as [number, number];
           if (secretLike(text.slice(start, end))) out.push(candidate('secret_kv', start, end, m.index, end));
-        }
-      }
-      if (rules & sessionRule) {
-        sessionId.lastIndex = 0;
-        for (let m = sessionId.exec(text); m !== null; m = sessionId.exec(text)) {
-          const [start, end] = (m.indices as RegExpIndicesArray)[1] as [number, number];
-          if (generatedId(m[1] as string)) out.push(candidate('secret_kv', start, end, m.index, end));
         }
       }
     },

@@ -42,7 +42,7 @@ function wordStart(key: string, end: number): number {
 
 /** True when a key names a session or its id (`sid`, `session_id`, `SessionIndex`, `connect.sid`), not another
  * property of one (`session_state`, `SessionName`, `session_ip`). */
-export function isSessionIdKey(key: string): boolean {
+function isSessionIdKey(key: string): boolean {
   const lastStart = wordStart(key, key.length);
   const last = key.slice(lastStart).toLowerCase();
   if (sessionWord.test(last)) return true;
@@ -66,7 +66,7 @@ function generatedPart(part: string): boolean {
 
 /** True when a value looks generated: a UUID, or a part (between `-_.:*` and the like) that a generator made, and no
  * number, date, URL, path, host name, Windows SID or placeholder. */
-export function isGeneratedSessionValue(value: string): boolean {
+function isGeneratedSessionValue(value: string): boolean {
   if (value.length < 8 || value.length > 256) return false;
   if (uuid.test(value)) return true;
   // A number, a date, a Windows SID, a path; a dotted host or file name (`node-3.cluster.local`, `sess_42.lua`).
@@ -152,30 +152,61 @@ function findIn(text: string, out: Candidate[]): void {
     // `session id=…`, `session ID: …`: the name written with a space.
     const spaced = end - start === 7 && text.charCodeAt(end) === 32 && spacedId.test(text.slice(start, end + 4));
     const keyEnd = spaced ? end + 3 : end;
-    if (!spaced && !isSessionIdKey(key)) continue;
-    const valueStart = separatorEnd(text, keyEnd);
-    if (valueStart >= 0) {
-      const found = valueFrom(text, valueStart);
-      if (found === undefined) continue;
-      const value = text.slice(found[0], found[1]);
-      if (/sid$/i.test(key) && vendorSid.test(value)) continue;
-      out.push(candidate('secret_kv', found[0], found[1], start, found[1]));
-      continue;
+    if (spaced || isSessionIdKey(key)) {
+      const valueStart = separatorEnd(text, keyEnd);
+      if (valueStart >= 0) {
+        const found = valueFrom(text, valueStart);
+        if (found === undefined) continue;
+        const value = text.slice(found[0], found[1]);
+        if (/sid$/i.test(key) && vendorSid.test(value)) continue;
+        out.push(candidate('secret_kv', found[0], found[1], start, found[1]));
+        continue;
+      }
     }
-    // Prose: the word session itself, not a key's part (`MaxSessions`, `DM_SESSION_START`) nor a value (`mod=session`).
-    if (!/^session$/i.test(text.slice(start, end)) || /[=:]\s*$/.test(text.slice(Math.max(0, start - 2), start)))
-      continue;
-    proseValueStart.lastIndex = end;
-    const lead = proseValueStart.exec(text);
-    if (lead === null) continue;
-    const found = valueFrom(text, end + lead[0].length);
-    if (found === undefined) continue;
-    line.jobAt ??= jobWord.exec(text)?.index ?? text.length;
-    line.aboutLogin ??= loginLine.test(text);
-    if (line.jobAt < start || !line.aboutLogin || otherSession.test(text.slice(Math.max(0, start - 16), start)))
-      continue;
-    out.push(candidate('secret_kv', found[0], found[1], start, found[1]));
+    // Prose: a word that starts with session (`session`, `SessionStore`), not a key's inner part (`MaxSessions`,
+    // `DM_SESSION_START`) nor a value (`mod=session`).
+    if (!/^session/i.test(key) || /[=:]\s*$/.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (otherSession.test(text.slice(Math.max(0, start - 16), start))) continue;
+    // Any generated value names a session in a line about a login (a job's session is the job's); a long one right
+    // after the word, in any line.
+    let found = key.length === 7 ? proseValue(text, end) : undefined;
+    if (found !== undefined) {
+      line.jobAt ??= jobWord.exec(text)?.index ?? text.length;
+      line.aboutLogin ??= loginLine.test(text);
+      if (line.jobAt < start || !line.aboutLogin) found = undefined;
+    }
+    found ??= longGeneratedValue(text, end);
+    if (found !== undefined) out.push(candidate('secret_kv', found[0], found[1], start, found[1]));
   }
+}
+
+/** The value after the word session: an optional `id`/`sid` word, blanks or a bracket, then a generated value. */
+function proseValue(text: string, end: number): [number, number] | undefined {
+  proseValueStart.lastIndex = end;
+  const lead = proseValueStart.exec(text);
+  return lead === null ? undefined : valueFrom(text, end + lead[0].length);
+}
+
+/** After a session word, maybe a `:` and a quote: 20-64 small letters and digits, not a word or a number. */
+const longValueAt = /\s*:?\s*["']?([a-z0-9]{20,64})(?![\w.-])/dy;
+
+function longGeneratedValue(text: string, end: number): [number, number] | undefined {
+  longValueAt.lastIndex = end;
+  const m = longValueAt.exec(text);
+  return m !== null && longGenerated(m[1] as string)
+    ? ((m.indices as RegExpIndicesArray)[1] as [number, number])
+    : undefined;
+}
+
+/** 20-64 small letters and digits, 4+ of each and neither in a run of 8: a generator's, whatever the line is about
+ * (`coupon rejected for session 4e07…: expired`). */
+function longGenerated(value: string): boolean {
+  return (
+    /^[a-z0-9]{20,64}$/.test(value) &&
+    (value.match(/\d/g)?.length ?? 0) >= 4 &&
+    (value.match(/[a-z]/g)?.length ?? 0) >= 4 &&
+    !/[a-z]{8}|\d{8}/.test(value)
+  );
 }
 
 export function createSessionIdDetector(): Detector {

@@ -87,6 +87,12 @@ const formats: ReadonlyArray<readonly [vendor: string, build: (f: Fill) => strin
     ['Stytch', (f) => `secret-live-${f(base64url, 36)}`],
     ['Statsig', (f) => `secret-${f(base62, 43)}`],
     ['LaunchDarkly', (f) => `sdk-${uuid(f)}`, (t) => `LD_SDK_KEY=${t} node server.js`],
+    ['Unleash, all projects', (f) => `*:production.${f(hex, 64)}`, (t) => `UNLEASH_API_TOKEN=${t} npm start`],
+    [
+      'Unleash, the default project',
+      (f) => `default:development.${f(hex, 64)}`,
+      (t) => `api-token-middleware: Invalid API token used: ${t} from 10.0.0.9`,
+    ],
     ['Flagsmith', (f) => `ser.${f(base62, 22)}`],
     ['PostHog', (f) => `phx_${f(base62, 47)}`],
     ['New Relic insert key', (f) => `NRII-${f(base64url, 32)}`],
@@ -231,6 +237,10 @@ describe('vendor token formats', () => {
     ],
     ['a hex digest that starts like a key', `sha1=4b1d${'0123456789abcdef'.repeat(3).slice(0, 38)} dose=12`],
     ['an id of the right length in the wrong alphabet', `ico-${'a-b_'.repeat(8)} sk_${'g'.repeat(48)}`],
+    [
+      'a project and environment that are no Unleash token',
+      `scope=*:read.${'0'.repeat(32)} ref=default:main.${'abc'.repeat(4)} cors *:* ok`,
+    ],
   ])('leaves %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

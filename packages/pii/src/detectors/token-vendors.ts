@@ -73,6 +73,17 @@ export const vendorFormats: readonly TokenFormat[] = [
   prefixed('stytch', ['secret-live-', 'secret-test-'], 'secret-(?:live|test)-[A-Za-z0-9_=-]{36}'),
   prefixed('statsig', ['secret-'], 'secret-[A-Za-z0-9]{43}', mixesCaseAndDigits),
   prefixed('launchdarkly', ['sdk-', 'api-'], `(?:sdk|api)-${uuid}`),
+  {
+    // Unleash's API tokens are `project:environment.secret`; `*` stands for all projects or environments, and a project
+    // is named in the keyword pass only when it is all of them or the default one.
+    vendor: 'unleash',
+    prefixes: ['*:', 'default:'],
+    pattern: /(?<![\w*.:-])(?:\*|default):(?:\*|[a-z0-9][a-z0-9_-]{0,39})\.[a-f0-9]{32,64}(?![\w-])/g,
+    valid: (token) => {
+      const secret = token.slice(token.lastIndexOf('.') + 1);
+      return /\d/.test(secret) && /[a-f]/.test(secret) && looksRandom(secret);
+    },
+  },
   prefixed('flagsmith', ['ser.'], 'ser\\.[A-Za-z0-9]{22}', mixesCaseAndDigits),
   prefixed('posthog', ['phx_'], 'phx_[A-Za-z0-9_]{40,50}'),
   // Observability and on-call.
@@ -150,7 +161,8 @@ export const vendorFormats: readonly TokenFormat[] = [
   prefixed('adobe', ['p8e-'], 'p8e-[A-Za-z0-9]{32}'),
   prefixed('frameio', ['fio-u-'], 'fio-u-[A-Za-z0-9_=-]{64}'),
   prefixed('typeform', ['tfp_'], 'tfp_[A-Za-z0-9_.=-]{59}'),
-  prefixed('dropbox', ['sl.'], 'sl\\.(?:u\\.)?[A-Za-z0-9_=-]{130,}'),
+  // Dropbox documents no length for its short-lived tokens; logged ones run from about 100 to over 1,000 characters.
+  prefixed('dropbox', ['sl.'], 'sl\\.(?:u\\.)?[A-Za-z0-9_=-]{100,}'),
   {
     // DeepL's free-plan keys: a UUID and `:fx`.
     vendor: 'deepl',

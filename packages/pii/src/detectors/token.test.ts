@@ -140,6 +140,11 @@ describe('token detector', () => {
       [`${randomish(86)}==`],
     ],
     [
+      'finds an Azure Communication Services key when it is a field of its connection string',
+      `endpoint=https://acs-prod.communication.azure.com/;accesskey=${randomish(86)}==`,
+      [`${randomish(86)}==`],
+    ],
+    [
       'finds a Tailscale auth key when it is a CLI argument',
       `tailscale up --authkey tskey-auth-${randomish(12)}-${randomish(30, 9)}`,
       [`tskey-auth-${randomish(12)}-${randomish(30, 9)}`],
@@ -214,6 +219,14 @@ describe('token detector', () => {
     ['ignores a publishable Stripe key when it is public by design', `pk_live_${randomish(24)}`],
     ['ignores a longer identifier when the prefix is inside it', `xghp_${randomish(36)} and my_npm_${randomish(36)}`],
     ['ignores 32 hex characters when no Datadog key name is in front', `trace_id=${'0123456789abcdef'.repeat(2)}`],
+    [
+      'ignores an access key when no connection string holds it (another vendor names its keys so)',
+      `X-ApiKeys: accessKey=${'0123456789abcdef'.repeat(4)}; secretKey=x; accessid=ab12 accesskey=${randomish(64)}`,
+    ],
+    [
+      'ignores a Slack webhook when it is the documentation placeholder',
+      'webhook configured as https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+    ],
     [
       'ignores a vendor prefix when the body has the wrong shape',
       'key-id=42 dapi_version=2 tskey-auth-short PMAK-123 hvs.short x.hvs.' +

@@ -72,6 +72,8 @@ const formats: readonly TokenFormat[] = [
     prefixes: ['hooks.slack.com', '/services/t'],
     pattern:
       /(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/|\/services\/(?=T[A-Z0-9]{6,}\/B))(T[A-Z0-9]{6,}\/[A-Z0-9]{6,}\/[A-Za-z0-9]{16,})/g,
+    // Slack's documentation prints `T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX`: its secret part is no secret.
+    valid: (path) => looksRandom(path.slice(path.lastIndexOf('/') + 1)),
   },
   {
     vendor: 'stripe',
@@ -103,8 +105,10 @@ const formats: readonly TokenFormat[] = [
   {
     vendor: 'azure-connection-string',
     prefixes: ['accountkey', 'accesskey', 'primarykey', 'secondarykey', '--account-key'],
+    // `AccessKey=` is Azure's only as a field of a `;`-separated connection string (Communication Services): alone it is
+    // every other vendor's key name (`X-ApiKeys: accessKey=…; secretKey=…`, `accessid=… accesskey=…`).
     pattern:
-      /(?:(?<![\w])(?:Account|SharedAccess|Access|Primary|Secondary)Key\s*=\s*|--account-key[=\s]\s*)([A-Za-z0-9+/]{40,}={0,2})(?![A-Za-z0-9+/=])/gi,
+      /(?:(?<![\w])(?:Account|SharedAccess|Primary|Secondary)Key\s*=\s*|(?<=;\s?)AccessKey\s*=\s*|--account-key[=\s]\s*)([A-Za-z0-9+/]{40,}={0,2})(?![A-Za-z0-9+/=])/gi,
   },
   {
     vendor: 'azure-sas',

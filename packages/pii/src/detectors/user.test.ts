@@ -113,6 +113,21 @@ describe('user detector', () => {
       ['bob'],
     ],
     [
+      'finds the authuser when an access log writes the day in one digit or the month as a number',
+      '10.1.2.3 - mwong [4/Jan/2027:08:01:02 +0100] "POST /api HTTP/1.1" 201 12 :: 10.1.2.4 - kbauer [04/01/2027:08:01:03 +0100] "GET / HTTP/2" 200 9',
+      ['mwong', 'kbauer'],
+    ],
+    [
+      'finds the authuser when an access log writes its time in ISO order',
+      'edge INFO 192.0.2.7 - r.olsen22 [2027-01-04 08:01:02] "GET /cart HTTP/1.1" 200 88',
+      ['r.olsen22'],
+    ],
+    [
+      'finds the authuser whatever word it is, since the field holds only a login',
+      '192.0.2.8 - release [04/Jan/2027:08:01:02 +0000] "GET / HTTP/1.1" 200 1',
+      ['release'],
+    ],
+    [
       'finds the name when vsftpd logs a login',
       'Fri May  2 08:00:04 2025 [pid 3321] [olga.k] OK LOGIN: Client "203.0.113.9"',
       ['olga.k'],
@@ -204,6 +219,10 @@ describe('user detector', () => {
     [
       'ignores a number when it is a count, a record id, root or a source line',
       'user: 12 active; user_id=88213 users=4410; user=0; [W user:884] x; user=2026.12',
+    ],
+    [
+      'ignores a word before a bracketed time when no access log request follows it',
+      "'ops@tenant [-1]' logged in nightly [2027-01-04 08:01:02,114] for session",
     ],
     ['ignores empty values when the next key follows', 'ruser= rhost=10.0.0.1'],
     ['ignores a path when a log name key holds one', '{"logName":"projects/demo/logs/requests"}'],

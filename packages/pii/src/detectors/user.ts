@@ -168,9 +168,13 @@ export function createUserDetector(): Detector {
     `\\blog(?:in|on) failed(?: for(?: user)?)?:?\\s+["'\\[]?(${name})["'\\]]?(?=\\s*[(,;]|\\s+from\\b)`,
     'gi',
   );
-  // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700]`, also
-  // behind a prefix (`traefik: 203.0.113.9 - alice [...]`).
-  const accessLog = new RegExp(`(?:^|\\s)[\\w.:-]+ [\\w.-]+ (${name}) \\[\\d{2}/[A-Za-z]{3}/\\d{4}:`, 'g');
+  // The authuser field of the Common/Combined Log Format: `203.0.113.9 - alice [10/Oct/2000:13:55:36 -0700] "GET …`, also
+  // behind a prefix (`traefik: 203.0.113.9 - alice [...]`), with the day in one digit, the month as a number or the time
+  // in ISO order (`[3/Mar/2026:…]`, `[07/12/2026:…]`, `[2026-01-10 22:34:43]`) as servers configure it.
+  const accessLog = new RegExp(
+    `(?:^|\\s)[\\w.:-]+ [\\w.-]+ (${name}) \\[(?:\\d{1,2}/(?:[A-Za-z]{3}|\\d{2})/\\d{4}:|\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:)[^\\]\\n]*\\] "`,
+    'g',
+  );
   // vsftpd's `[pid 3321] [alice] FAIL LOGIN: Client "..."`.
   const vsftpd = new RegExp(`\\[pid \\d+\\] \\[(${name})\\] (?:OK|FAIL) [A-Z]+`, 'g');
   // `"user":{"name":"alice"}` (ECS, OpenTelemetry-style nesting).
@@ -356,8 +360,10 @@ export function createUserDetector(): Detector {
             // A quoted or bracketed value is a name whatever word it is (`user="reporting"`, `[manager]`).
             const opening = text.charCodeAt(valueStart - 1);
             const quoted = opening === 34 || opening === 39;
+            // (The access log's authuser field holds a login whatever word it is: `- staging [`.)
             const certain =
               quoted ||
+              pattern === accessLog ||
               opening === 91 ||
               opening === 60 ||
               certainLead.test(text.slice(Math.max(0, m.index - 8), valueStart));

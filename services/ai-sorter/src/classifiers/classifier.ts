@@ -10,6 +10,8 @@ export interface RedactedItem {
   readonly attributes?: Readonly<Record<string, unknown>>;
   /** The level the line's header or the item's attributes state, when the header parser found one. */
   readonly level?: StatedLevel;
+  /** The item's timestamp, redacted (/sort echoes it; no classifier reads it). */
+  readonly timestamp?: string;
   /** The template's stable id (kept when the template generalises). */
   readonly templateId: string;
   readonly template: string;

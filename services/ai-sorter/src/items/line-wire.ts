@@ -9,7 +9,7 @@ import type { PreparedLines, RedactedLine } from './prepare';
  * both threads far less than JSON (measured 0.17 against 1.9 µs per item) or the clone of an object per item, and the
  * rules' decisions and the stated levels, which repeat, cross once per chunk in a table.
  * Layout: redactions JSON, decisions JSON, levels JSON, then per line: id, type, text, level index (-1: none),
- * attributes JSON or '', decision index, token count, the tokens.
+ * attributes JSON or '', timestamp (-1: none), decision index, token count, the tokens.
  */
 export type LinesOnWire = Array<string | number>;
 
@@ -41,7 +41,10 @@ export function encodeLines(prepared: PreparedLines): LinesOnWire {
       line.text,
       l === undefined ? -1 : levels.indexOf(`${l.raw}\n${l.severity}\n${l.source}`, l),
     );
-    wire.push(line.attributes === undefined ? '' : JSON.stringify(line.attributes));
+    wire.push(
+      line.attributes === undefined ? '' : JSON.stringify(line.attributes),
+      line.timestamp === undefined ? -1 : line.timestamp,
+    );
     wire.push(
       decisions.indexOf(`${r.severity}\n${r.category}\n${r.forwardTo}\n${r.confidence}\n${r.reason}`, r),
       line.messageTokens.length,
@@ -63,17 +66,19 @@ export function decodeLines(wire: LinesOnWire): PreparedLines {
   while (at < wire.length) {
     const level = wire[at + 3] as number;
     const attributes = wire[at + 4] as string;
-    const tokenCount = wire[at + 6] as number;
+    const timestamp = wire[at + 5] as string | number;
+    const tokenCount = wire[at + 7] as number;
     lines.push({
       id: wire[at] as string,
       type: wire[at + 1] as ItemType,
       text: wire[at + 2] as string,
-      messageTokens: wire.slice(at + 7, at + 7 + tokenCount) as string[],
+      messageTokens: wire.slice(at + 8, at + 8 + tokenCount) as string[],
       level: level === -1 ? undefined : levels[level],
       attributes: attributes === '' ? undefined : (JSON.parse(attributes) as Record<string, unknown>),
-      byRules: decisions[wire[at + 5] as number],
+      timestamp: timestamp === -1 ? undefined : (timestamp as string),
+      byRules: decisions[wire[at + 6] as number],
     });
-    at += 7 + tokenCount;
+    at += 8 + tokenCount;
   }
   return { lines, redactions };
 }

@@ -111,6 +111,21 @@ describe('prepareItems redaction of structured fields', () => {
   });
 });
 
+describe('redactItems: the timestamps /sort echoes', () => {
+  test('When items carry timestamps, then each comes back redacted with its item, in order, and is counted', () => {
+    const { lines, redactions } = redactItems(
+      [
+        { type: 'log', payload: 'a', timestamp: '2026-01-01T00:00:00Z' },
+        { type: 'log', payload: 'b' },
+        { type: 'log', payload: { message: 'c' }, timestamp: 'seen 10.1.2.3 by jane@example.com' },
+      ],
+      createItemTools({}),
+    );
+    expect(lines.map((line) => line.timestamp)).toEqual(['2026-01-01T00:00:00Z', undefined, 'seen <IPV4> by <EMAIL>']);
+    expect(redactions).toEqual({ ipv4: 1, email: 1 });
+  });
+});
+
 describe('prepareItems: where the message starts in the redacted line, from its one redaction', () => {
   /** The message as found before by redacting the header alone too: the redacted line past where the two agree. */
   function messageByHeaderAlone(items: readonly IncomingItem[], hashKey: string | undefined): (string | undefined)[] {

@@ -14,6 +14,7 @@ import {
   type MappedRedactionResult,
   type PiiType,
   type RecordRedactionResult,
+  type RedactionResult,
   type Redactor,
   type Replacement,
 } from '@obs/pii';
@@ -29,6 +30,8 @@ export interface IncomingItem {
   readonly type: ItemType;
   readonly payload: string | Record<string, unknown>;
   readonly attributes?: Record<string, unknown>;
+  /** When it happened, as the client wrote it: /sort echoes it, so it is redacted here with the item. */
+  readonly timestamp?: string;
 }
 
 /** An item after the per-item work (id, header, redaction, masking, rules): plain data, so it is done on worker
@@ -43,6 +46,8 @@ export interface RedactedLine {
   /** The level the line's header or the item's attributes state. */
   readonly level?: StatedLevel;
   readonly attributes?: Record<string, unknown>;
+  /** The item's timestamp, redacted. */
+  readonly timestamp?: string;
   /** The rules' decision, made here so the chain's last resort costs the main thread nothing. */
   readonly byRules: Classification;
 }
@@ -81,10 +86,12 @@ function attributesOf(item: IncomingItem): Record<string, unknown> | undefined {
   return { ...item.payload, ...item.attributes };
 }
 
-/** What redactItems redacted for an item in the batch's two passes: its string body, or its attributes as a record. */
+/** What redactItems redacted for an item in the batch's passes: its string body, or its attributes as a record, and its
+ * timestamp. */
 interface RedactedInBatch {
   readonly line: MappedRedactionResult | undefined;
   readonly record: RecordRedactionResult | undefined;
+  readonly timestamp: RedactionResult | undefined;
 }
 
 /**
@@ -146,6 +153,7 @@ function redactItem(
     message = redact(parsed.message);
   }
   const r = rules.classify({ text, type: item.type, attributes });
+  if (redacted.timestamp !== undefined) add(redacted.timestamp.counts);
   return {
     // A client-chosen id is client data like any other: it reaches the LLM, logs and the response only redacted.
     id: item.id === undefined ? randomUUID() : redactor.redact(item.id).text,
@@ -154,6 +162,7 @@ function redactItem(
     messageTokens: maskTokens(message),
     level: parsed.level,
     attributes,
+    timestamp: redacted.timestamp?.text,
     byRules: {
       severity: r.severity,
       category: r.category,
@@ -183,6 +192,7 @@ export function mineTemplates(lines: readonly RedactedLine[], miner: TemplateMin
       text: line.text,
       attributes: line.attributes,
       level: line.level,
+      timestamp: line.timestamp,
       byRules: line.byRules,
       templateId: match.templateId,
       template: match.template,
@@ -202,9 +212,10 @@ export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
   });
 }
 
-/** The per-item step over some items, in order. The string bodies are redacted first, as one batch, and the items'
- * attributes (a structured payload's fields among them) as another batch of records: each detector then runs over all of
- * them while its patterns are hot in the CPU's caches (the same redactions as one by one). */
+/** The per-item step over some items, in order. The string bodies are redacted first, as one batch, the items'
+ * attributes (a structured payload's fields among them) as another batch of records, and the timestamps /sort echoes as a
+ * third: each detector then runs over all of them while its patterns are hot in the CPU's caches (the same redactions as
+ * one by one). */
 export function redactItems(items: readonly IncomingItem[], tools: ItemTools): PreparedLines {
   const redactions: Partial<Record<PiiType, number>> = {};
   const bodies = items.flatMap((item) => (typeof item.payload === 'string' ? [item.payload] : []));
@@ -213,13 +224,17 @@ export function redactItems(items: readonly IncomingItem[], tools: ItemTools): P
   // Each value is read beside its key and its siblings (`"auth":"…"`, `"user.name":"…"`, `{"type":"user","name":"…"}`
   // say nothing alone).
   const records = tools.redactor.redactRecords(rawAttributes.filter((a) => a !== undefined));
+  const stamps = items.flatMap((item) => (item.timestamp === undefined ? [] : [item.timestamp]));
+  const timestamps = stamps.length === 0 ? [] : tools.redactor.redactBatch(stamps);
   let nextLine = 0;
   let nextRecord = 0;
+  let nextTimestamp = 0;
   const prepared = items.map((item, i) => {
     const attributes = rawAttributes[i];
     const redacted: RedactedInBatch = {
       line: typeof item.payload === 'string' ? lines[nextLine++] : undefined,
       record: attributes === undefined ? undefined : records[nextRecord++],
+      timestamp: item.timestamp === undefined ? undefined : timestamps[nextTimestamp++],
     };
     return redactItem(item, attributes, redacted, tools, redactions);
   });

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { ErrorBody } from '@obs/schema';
 import type { Logger } from 'winston';
+import type { Redactor } from '../items/prepare';
 import { ZodError } from 'zod';
 import { HttpError } from '../errors';
 
@@ -21,13 +22,15 @@ function isBodyReadError(err: unknown): err is BodyReadError {
 const decodedEncodings = new Set(['gzip', 'deflate', 'br']);
 
 /** Maps any error to the catalogue once, here; unknown errors become 500 internal, logged, never with a stack in the body. */
-function toHttpError(err: unknown, req: Request): HttpError {
+function toHttpError(err: unknown, req: Request, redactor: Redactor): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof ZodError) {
+    // An issue can quote the client's own text (zod names an unrecognized key): redacted like everything that leaves.
+    const clean = (text: string) => redactor.redact(text).text;
     return new HttpError(
       'invalid_request',
       'the request body failed validation',
-      err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      err.issues.map((i) => ({ path: clean(i.path.join('.')), message: clean(i.message) })),
     );
   }
   if (isBodyReadError(err)) {
@@ -68,9 +71,9 @@ function isJsonScalar(body: unknown): boolean {
   }
 }
 
-export function errorHandler(deps: { logger: Logger }): ErrorRequestHandler {
+export function errorHandler(deps: { logger: Logger; redactor: Redactor }): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const httpError = toHttpError(err, req);
+    const httpError = toHttpError(err, req, deps.redactor);
     const requestId = String(res.locals.requestId ?? '');
     if (httpError.code === 'internal') {
       deps.logger.error('unhandled error', {

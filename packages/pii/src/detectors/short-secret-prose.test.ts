@@ -1,0 +1,43 @@
+import { createPiiScanner } from '../scanner';
+import { findValues } from '../testing';
+import { createShortSecretProseDetector } from './short-secret-prose';
+
+describe('short secrets in prose and flags', () => {
+  const detector = createShortSecretProseDetector();
+  const scanner = createPiiScanner();
+
+  test.each([
+    ['a PIN in prose', 'helpdesk: caller confirmed card PIN 30418 before reset', ['30418']],
+    ['a PIN a verb sets', 'kiosk: member pin was reset to 662019 by staff', ['662019']],
+    [
+      'a PIN flag and a security officer PIN flag',
+      'hsmtool --init --so-pin 77120934 --user-pin 40917731',
+      ['77120934', '40917731'],
+    ],
+    ['a PUK flag with =-less value', 'simtool unblock --puk 91827364 --new-pin 2231', ['91827364', '2231']],
+    ['a one-time password in prose', 'mfa: OTP 730215 accepted for device 4', ['730215']],
+    ['a card code in prose', 'note: "use card ending 4412, CVC 907 instead"', ['907']],
+    ['a card security code number', 'ivr: caller keyed csc number 5521', ['5521']],
+    ['a code named by what it opens', 'delivery note: door code 55190, leave at porch', ['55190']],
+    ['an opener code under a key', 'locker event box=7 unlock_code=604418 status=ready', ['604418']],
+    ['a code a line says was sent', 'notify: verification sms sent to user, code=7713-2045', ['7713-2045']],
+    ['a code a line says was issued', 'access: temporary code issued for flat 3 code: 480137', ['480137']],
+  ])('finds %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+    const scanned = scanner.scan(text).map((m) => m.value);
+    for (const value of expected) expect(scanned).toContain(value);
+  });
+
+  test.each([
+    ['a hardware pin', 'gpio: pin 17 set high; pin 4 low'],
+    ['a word after pin', 'pinned 4412 packages; PIN entry failed 3 times'],
+    ['a card code check result', 'gateway: cvv M, cvc_check pass'],
+    ['a status or error code in a line about sending', 'sms sent status code=200, provider error code 30007'],
+    ['a code with no sending or opener word', 'ws closed code=1006 reason=timeout'],
+    ['a sort code', 'payment from sort code 20-00-00 acct 70872490'],
+    ['a stand-in of one repeated digit', 'Enter the gate code 0000 to test the keypad'],
+    ['a code sent after the code', 'code=448120 then sent'],
+  ])('leaves %s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

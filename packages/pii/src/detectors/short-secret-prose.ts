@@ -1,0 +1,59 @@
+import type { Detector } from './detector';
+import { createRuleDetector, rule } from './rules';
+
+/**
+ * Short secrets a person types, written in prose or given as a command's flag rather than under a key: a card's PIN or
+ * a SIM's PUK (`PIN 804193`, `account PIN 7731`, `PIN changed to 738214`, `--so-pin 90817263`), a card's verification
+ * code (`CVV 318`, `csc 4417`), a one-time password (`otp 551902`); and a code that opens something or proves who one
+ * is, named by what it opens (`gate code 4471`, `pickup_code=898128`, `lockbox code: 88412`) or in a line that says it
+ * was sent, issued or generated (`otp sent … code=380454`, `guest code issued … code=373993`). Each needs digits of its
+ * word's length: `pin 17` (a GPIO pin), `code=200`, `error code 10054` and `sort code 20-00-00` are none.
+ */
+
+// A word, then maybe `code`/`number` and a verb that sets it, then the digits.
+const setTo = String.raw`(?:\s+(?:is|was))?(?:\s+(?:changed|set|reset|updated)\s+to)?`;
+const digitsEnd = String.raw`(?![\w.:/@-])`;
+const pinWords = ['pin', 'puk', 'otp'];
+const cardCodeWords = ['cvv', 'cvc', 'csc'];
+const pinValue = rule(
+  pinWords,
+  String.raw`(?<![\w-])(?:--?(?:[a-z]+-)*)?(?:pin|puk|otp)(?:[ _-]?(?:code|number))?${setTo}[ \t]+["']?(\d{4,12})${digitsEnd}`,
+  undefined,
+  'gi',
+);
+const cardCode = rule(
+  cardCodeWords,
+  String.raw`(?<![\w-])(?:--?(?:[a-z]+-)*)?(?:cvv2?|cvc2?|csc)(?:[ _-]?(?:code|number))?${setTo}[ \t]+["']?(\d{3,4})${digitsEnd}`,
+  undefined,
+  'gi',
+);
+
+// What a code opens: the word before `code` (`gate code`, `pickup_code`, `LockboxCode`).
+const openers = ['pickup', 'gate', 'door', 'lock', 'guest', 'entry', 'keypad', 'alarm'];
+const codeSeparator = String.raw`(?:\\?["']?[ \t]*[=:][ \t]*\\?["']?|${setTo}[ \t]+)`;
+const codeValue = String.raw`(\d{4,10}|\d{3,5}-\d{3,5})${digitsEnd}`;
+const openerCode = rule(
+  openers,
+  String.raw`(?<![A-Za-z])(?:pickup|gate|door|(?:un)?lock(?:box)?|guest|entry|keypad|alarm)[ _-]?code${codeSeparator}${codeValue}`,
+  undefined,
+  'gi',
+  [['code']],
+);
+// A line that says, before it, that a code was sent, issued or generated: its `code=` is that code.
+const deliveryWords = ['sent', 'issued', 'generated', 'otp'];
+const deliveredCode = rule(
+  ['code'],
+  String.raw`(?<![\w.-])code\\?["']?[ \t]*[=:][ \t]*\\?["']?${codeValue}(?<=(?<![A-Za-z])(?:sent|issued|generated|otp)(?![A-Za-z])[^\n]*)`,
+  undefined,
+  'gi',
+  [deliveryWords],
+);
+
+/** Not one digit repeated (`0000`: a stand-in). */
+function notRepeated(value: string): boolean {
+  return !/^(\d)\1*$/.test(value.replace(/-/g, ''));
+}
+
+export function createShortSecretProseDetector(): Detector {
+  return createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode, deliveredCode]], notRepeated);
+}
