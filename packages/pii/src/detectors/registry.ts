@@ -24,6 +24,7 @@ import { createSecretShapeDetector } from './secret-shape';
 import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
+import { createSnmpCommunityDetector } from './snmp-community';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
@@ -61,6 +62,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSessionIdDetector(),
       createShortSecretProseDetector(),
       createNameValuePairDetector(),
+      createSnmpCommunityDetector(),
     ]),
   token: createTokenDetector,
   user: () =>

@@ -217,6 +217,10 @@ describe('secret formats detector', () => {
     ['ignores a word when a header ending in -Key holds one', 'X-Partition-Key: orders-eu-west'],
     ['ignores AUTH PLAIN when no credential follows', 'C: AUTH PLAIN\\nS: 334'],
     ['ignores a prompt when htpasswd asks for the password', 'htpasswd -c /etc/nginx/.htpasswd grafana'],
+    [
+      'ignores the next pair when a compound name ends its key',
+      'signin rejected cause=wrong_password tries=2/3\nauth-mode=wpa2-psk psk-retries=3',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -233,11 +233,12 @@ export function createSecretFormatsDetector(): Detector {
       ...cliSecretRules,
     ],
     // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one. 10+ digits are a time or an id (`1795881211000`).
-    // A common word that ends a sentence is prose after a secret's name (`… for the client_secret setup.`).
+    // A common word that ends a sentence is prose after a secret's name (`… for the client_secret setup.`). A `key=value`
+    // is the next pair, not a value (`reason=bad_password attempt=2/5`, `key-mgmt=wpa-psk psk-flags=1`).
     (found) =>
       found !== '' &&
       !isPlaceholderValue(found) &&
-      !/^(?:\$\{|\$[A-Za-z_]\w*$|\*|\d{10,}$)/.test(found) &&
+      !/^(?:\$\{|\$[A-Za-z_]\w*$|\*|\d{10,}$|[A-Za-z_][\w.-]*=[^=])/.test(found) &&
       !(found.endsWith('.') && isWordNotSecret(found, 0, found.length)),
   );
 }

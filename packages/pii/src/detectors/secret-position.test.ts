@@ -99,6 +99,10 @@ describe('secret by position detector', () => {
   test.each([
     ['ignores a port when ssh or docker take -p', 'ssh -p 2222 host; docker run -p 8080:80 nginx; redis-cli -p 6379'],
     [
+      'ignores a selector or a list of pairs when a flag takes one',
+      'imgtool --admin-password password:Vq2-Lm9zT4 --user-password ops:password:Wq8-Pz2x --token id=ci,src=/run/t',
+    ],
+    [
       'ignores colon runs when they are not a .pgpass line',
       'db:5432 up; 00:11:22:33:44:55 on :5432:; main.go:120:5: error; fe80::1:5432:a:b',
     ],

@@ -297,9 +297,15 @@ export function createSecretPositionDetector(): Detector {
         longFlag.lastIndex = 0;
         for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
           const found = m[2] ?? m[3] ?? (m[4] as string);
-          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` is read by the openssl rule; `# …` after
-          // a blank starts a shell comment; a SAS query string's signature is the token detector's.
-          if (/^[-$#]|^(?:env|file|fd|pass):|^stdin$|(?:^|&)sig=/.test(found)) continue;
+          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` and `[USER:]password:x` (which says the
+          // rest is the password) are read by the key rules; `# …` after a blank starts a shell comment; a SAS query
+          // string's signature is the token detector's; `id=x,src=…` is a list of pairs, each read on its own.
+          if (
+            /^[-$#]|^(?:env|file|fd|pass):|^(?:[\w.-]+:)?password:|^stdin$|(?:^|&)sig=|^[A-Za-z_][\w.-]*=[^=]/.test(
+              found,
+            )
+          )
+            continue;
           // `Using --password via the CLI is insecure`, `--api-key required,`: prose about the flag.
           if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase().replace(/[,.;:]$/, ''))) continue;
           pushValue(out, m);
@@ -409,7 +415,7 @@ export function createSecretPositionDetector(): Detector {
         const passwordWord = /^pass(?:w(?:or)?d|phrase)$/.test(word);
         const compound = /[-_]$/.test(text.charAt(m.index - 1)) && /^[0-9a-f]{32,64}$/i.test(trimmed);
         if (!(randomLooking(trimmed) || (passwordWord && passwordArgument(trimmed)) || compound)) continue;
-        if (/^[\w.-]+=/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        if (/^[\w.-]+=|^(?:[\w.-]+:)?password:/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
         out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
       }
