@@ -165,6 +165,11 @@ describe('secret kv detector', () => {
     ],
     ['ignores an on/off option when a VM option says whether a password is used', '-vnc :1,password=off,lossy=on'],
     [
+      'ignores documented syntaxes when their secret word names no secret',
+      'pkcs11:module-path=/usr/lib/p11.so;token=ops-hsm2 pam_sss(sudo-passwd:auth): ok pkg.auth.token:4412] keytool -keypass:env KEY_PASS',
+    ],
+    ['ignores a value when sops encrypted it', 'api_token: ENC[AES256_GCM,data:Zk29Qx7L,iv:Ab3Cd4=,type:str]'],
+    [
       "ignores a consent cookie when it holds a visitor's choices",
       'Set-Cookie: euconsent-v2=CPq7XkAPq7XkAAGABCENBaFgAP_AAH_AAAqIHrtf; CookieConsent=necessary%3Atrue%2Cmarketing%3Afalse%2Cstamp%3A4f9Qz2',
     ],
