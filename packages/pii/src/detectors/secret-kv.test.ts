@@ -15,6 +15,11 @@ describe('secret kv detector', () => {
     ['finds a single-quoted value when the separator is =>', "'access_token' => 'ya29.a0Af'", ['ya29.a0Af']],
     ['finds a value when JSON is escaped inside a string', '{"msg":"{\\"token\\":\\"tok_123\\"}"}', ['tok_123']],
     ['finds a query parameter when ended by &', '/cb?code=1&refresh_token=rt_9f8e&state=x', ['rt_9f8e']],
+    [
+      'finds a query parameter without the bracket that closes a logged request',
+      'Fetched <GET https://api.example.net/v1/items?api_key=9Kq2mX7vLp4T> (200)',
+      ['9Kq2mX7vLp4T'],
+    ],
     ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
     ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
     [

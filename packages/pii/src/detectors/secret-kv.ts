@@ -216,11 +216,16 @@ export function createSecretKvDetector(): Detector {
         const quoted = m[4] ?? m[5] ?? m[6];
         let end = m.index + m[0].length;
         // `api_key=a9a16a02….` before a space: a sentence's full stop, not the value's last character.
+        // `<GET https://…?api_key=…>`: the bracket opened before the key closes after the value, it is no part of it.
         const bare = m[7] as string;
-        const fullStop =
-          quoted === undefined && bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end)) ? 1 : 0;
-        const value = quoted ?? bare.slice(0, bare.length - fullStop);
-        end -= fullStop;
+        const trailing =
+          quoted === undefined &&
+          ((bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end))) ||
+            (bare.endsWith('>') && bare.length > 1 && text.lastIndexOf('<', m.index) > text.lastIndexOf('>', m.index)))
+            ? 1
+            : 0;
+        const value = quoted ?? bare.slice(0, bare.length - trailing);
+        end -= trailing;
         if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
         // `OTP_SECRET=` then a line break: an empty value, the next line is no part of it.
         if ((m[3] as string).includes('\n')) continue;
