@@ -136,9 +136,22 @@ export function isSessionCookieName(name: string): boolean {
 /** A PKCS#11 URI's path before `at` (`pkcs11:module-path=…;token=`). */
 const pkcs11Path = /pkcs11:[^\s"'?]*$/;
 
+/** Tokens that mark a place in a list, echo a request, name a message or stand for a payment card (a processor's
+ * `tok_…`, `payment_method_token`): ids, no credential. */
+const notCredentialToken =
+  /(?:echo|resumption|page|continuation|sync|message|card|payment(?:[_-]?method)?|idempotency|correlation)[_-]?token$/i;
+const cardToken = /^tok_\w{8,}$/;
+const aboutCards = /card|tokeni[sz]/i;
+
+/** True when the value under a token key is a token of no credential: see notCredentialToken. */
+export function isTokenOfNoCredential(text: string, key: string, value: string): boolean {
+  return notCredentialToken.test(key) || (cardToken.test(value) && aboutCards.test(text));
+}
+
 /** True when the pair at `at` is a documented syntax in which its secret word names no secret (see the caller). */
 function notThisKey(text: string, at: number, key: string, value: string, glued: boolean): boolean {
   const lowerKey = key.toLowerCase();
+  if (lowerKey.endsWith('token') && isTokenOfNoCredential(text, key, value)) return true;
   if (lowerKey === 'token' && pkcs11Path.test(text.slice(Math.max(0, at - 256), at))) return true;
   if (
     glued &&
@@ -216,11 +229,16 @@ export function createSecretKvDetector(): Detector {
         const quoted = m[4] ?? m[5] ?? m[6];
         let end = m.index + m[0].length;
         // `api_key=a9a16a02….` before a space: a sentence's full stop, not the value's last character.
+        // `<GET https://…?api_key=…>`: the bracket opened before the key closes after the value, it is no part of it.
         const bare = m[7] as string;
-        const fullStop =
-          quoted === undefined && bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end)) ? 1 : 0;
-        const value = quoted ?? bare.slice(0, bare.length - fullStop);
-        end -= fullStop;
+        const trailing =
+          quoted === undefined &&
+          ((bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end))) ||
+            (bare.endsWith('>') && bare.length > 1 && text.lastIndexOf('<', m.index) > text.lastIndexOf('>', m.index)))
+            ? 1
+            : 0;
+        const value = quoted ?? bare.slice(0, bare.length - trailing);
+        end -= trailing;
         if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
         // `OTP_SECRET=` then a line break: an empty value, the next line is no part of it.
         if ((m[3] as string).includes('\n')) continue;
