@@ -164,6 +164,10 @@ describe('secret kv detector', () => {
       'PAYMENT_SECRET=rk_live_**** feature_token=*:staging.*** password=ASIAIOSFODNN7EXAMPLE',
     ],
     ['ignores an on/off option when a VM option says whether a password is used', '-vnc :1,password=off,lossy=on'],
+    [
+      "ignores a consent cookie when it holds a visitor's choices",
+      'Set-Cookie: euconsent-v2=CPq7XkAPq7XkAAGABCENBaFgAP_AAH_AAAqIHrtf; CookieConsent=necessary%3Atrue%2Cmarketing%3Afalse%2Cstamp%3A4f9Qz2',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

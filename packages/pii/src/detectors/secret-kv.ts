@@ -124,6 +124,9 @@ const base64Padded = /^[A-Za-z0-9+/]{16,}={1,2}$/;
 // A session cookie is a bearer credential, and so is any long random cookie value; `theme=dark` is left alone.
 const cookieAttribute = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned)$/i;
 const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jsessionid|phpsessid|aspsessionid\w*)$/i;
+/** Consent cookies hold a visitor's choices (IAB's TCF string in `euconsent-v2`, OneTrust's `OptanonConsent`), no
+ * credential. */
+const consentCookie = /consent|^optanon/i;
 
 /** True when a cookie's name says it holds a session (`sid`, `connect.sid`, `__Host-session`, `JSESSIONID`). */
 export function isSessionCookieName(name: string): boolean {
@@ -250,7 +253,11 @@ export function createSecretKvDetector(): Detector {
             const value = c[2] as string;
             const name = c[1] as string;
             if (value === '' || cookieAttribute.test(name) || isPlaceholderValue(value)) continue;
-            if (!sessionCookie.test(name) && !isSecretKey(name) && !(value.length >= 16 && entropyPerChar(value) >= 3))
+            if (
+              !sessionCookie.test(name) &&
+              !isSecretKey(name) &&
+              (value.length < 16 || entropyPerChar(value) < 3 || consentCookie.test(name))
+            )
               continue;
             const end = offset + c.index + c[0].length;
             out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - name.length, end));

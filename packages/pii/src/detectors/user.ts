@@ -324,6 +324,7 @@ export function createUserDetector(): Detector {
         ['=', ':', '"', "'", '\\', ...blanks].map((next) => `${key}${next}`),
       ),
       always(numericLogin),
+      userKeys,
     ],
     [
       ['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"', 'uid"', 'login"'],
