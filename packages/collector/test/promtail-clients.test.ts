@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LokiPushReceiver } from '../src/testing/loki-push-receiver';
 import { useCollectorRun } from './support/collector-run';
+import { usePromtailRun } from './support/promtail-run';
 import { waitFor } from '@obs/schema/testing';
 
 // A production-style Promtail file with two clients, run as it is: each Loki gets every entry with its own tenant,
@@ -110,7 +111,7 @@ scrape_configs:
 
 // A client's external labels, a token file and drop_rate_limited_batches as Promtail's client documentation has them.
 describe('a Promtail client with external_labels, bearer_token_file and drop_rate_limited_batches', () => {
-  const run = useCollectorRun('promtail-client-');
+  const run = usePromtailRun('promtail-client-');
 
   test('puts external labels under the scrape labels, reads the token file, drops a batch Loki answers 429 to', async () => {
     const token = path.join(run.dir, 'loki-token');
@@ -119,15 +120,7 @@ describe('a Promtail client with external_labels, bearer_token_file and drop_rat
     fs.writeFileSync(log, 'rate limited\n');
     run.receiver.fail({ status: 429, times: 1 });
     const collector = await run.start(
-      `server:
-  http_listen_address: 127.0.0.1
-  http_listen_port: 0
-positions:
-  filename: ${path.join(run.dir, 'positions.yaml')}
-clients:
-  - url: ${run.receiver.url}
-    batchwait: 50ms
-    timeout: 5s
+      `${run.head()}    timeout: 5s
     bearer_token_file: ${token}
     drop_rate_limited_batches: true
     backoff_config: { min_period: 50ms, max_period: 100ms, max_retries: 5 }
@@ -138,7 +131,6 @@ scrape_configs:
       - targets: [localhost]
         labels: { job: web, __path__: ${log} }
 `,
-      'promtail.yaml',
     );
     await waitFor(() => run.receiver.requests.length >= 1, 'the first push (answered 429)');
     fs.appendFileSync(log, 'delivered\n');
@@ -213,7 +205,7 @@ function makeCertificates(dir: string): Record<'ca' | 'serverKey' | 'serverCert'
 
 // Mutual TLS to a Loki behind a private CA, as Promtail's client tls_config sets it up.
 describe('a Promtail client with tls_config', () => {
-  const run = useCollectorRun('promtail-tls-');
+  const run = usePromtailRun('promtail-tls-');
   let loki: LokiPushReceiver | undefined;
   afterEach(async () => loki?.close());
 
@@ -231,15 +223,7 @@ describe('a Promtail client with tls_config', () => {
     const log = path.join(run.dir, 'app.log');
     fs.writeFileSync(log, 'over mutual TLS\n');
     const collector = await run.start(
-      `server:
-  http_listen_address: 127.0.0.1
-  http_listen_port: 0
-positions:
-  filename: ${path.join(run.dir, 'positions.yaml')}
-clients:
-  - url: ${loki.url}
-    batchwait: 50ms
-    backoff_config: { min_period: 50ms, max_period: 100ms }
+      `${run.head(loki.url)}    backoff_config: { min_period: 50ms, max_period: 100ms }
     tls_config:
 ${tls.replaceAll('@CERTS@', run.dir)}
 scrape_configs:
@@ -248,7 +232,6 @@ scrape_configs:
       - targets: [localhost]
         labels: { job: app, __path__: ${log} }
 `,
-      'promtail.yaml',
     );
     return { loki, collector };
   };
