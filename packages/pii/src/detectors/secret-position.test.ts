@@ -213,6 +213,10 @@ describe('secret by position detector', () => {
       ['a setting that names no secret', 'map.put("timeout", "30s")'],
       ['a card token in prose', 'payouts: card token tok_4kq8zm2xv9tb7wc1 declined'],
       [
+        'a SigV4 credential scope',
+        'SignatureDoesNotMatch for credential AKIAQ3EXMPL7KEY2ID9Z/20261201/eu-west-1/s3/aws4_request',
+      ],
+      [
         'a stored secret named in prose',
         'kubelet: secret "grafana-admin-credentials" not found; secret vault-unseal-key3 missing',
       ],

@@ -431,7 +431,8 @@ export function createSecretPositionDetector(): Detector {
         const passwordWord = /^pass(?:w(?:or)?d|phrase)$/.test(word);
         const compound = /[-_]$/.test(text.charAt(m.index - 1)) && /^[0-9a-f]{32,64}$/i.test(trimmed);
         if (!(randomLooking(trimmed) || (passwordWord && passwordArgument(trimmed)) || compound)) continue;
-        if (/^[\w.-]+=|^(?:[\w.-]+:)?password:/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        // (Nor a SigV4 credential scope, `credential AKIA…/20260213/us-east-1/s3/aws4_request`: the key id and where.)
+        if (/^[\w.-]+=|^(?:[\w.-]+:)?password:|aws4_request$/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
         // `secret "loki-s3-credentials" not found`: a stored secret's name, not its value.
         if (/^secrets?$/.test(word) && secretObjectName(trimmed)) continue;
         // `card token tok_…`, `page token …`: a token that stands for a card or a place in a list.
