@@ -1,3 +1,5 @@
+import { jsonText } from '@obs/schema';
+
 // Promtail and Alloy write JSON with Go's encoding/json: map keys sorted, `<`, `>`, `&`, U+2028/9 escaped.
 const GO_ESCAPED = /[<>&\u2028\u2029]/g;
 
@@ -9,17 +11,7 @@ export function goJsonString(text: string): string {
   return escape(JSON.stringify(text));
 }
 
-/** A decoded JSON value as Go's json.Marshal writes it back (what its json stage makes of an object or a list). */
-export function goJsonMarshal(value: unknown): string {
-  return escape(JSON.stringify(value, (_key, v: unknown) => (isMap(v) ? sortedKeys(v) : v)));
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function sortedKeys(map: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(map).sort()) out[key] = map[key];
-  return out;
+/** A decoded JSON map or list as Go's json.Marshal writes it back (what its json stage makes of one), at any depth. */
+export function goJsonMarshal(value: object): string {
+  return escape(jsonText(value, { sortKeys: true }));
 }

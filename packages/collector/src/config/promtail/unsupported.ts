@@ -47,8 +47,6 @@ export const UNSUPPORTED_SERVER_KEYS: Readonly<Record<string, string>> = {
 
 /** Keys of a client. */
 export const UNSUPPORTED_CLIENT_KEYS: Readonly<Record<string, string>> = {
-  tls_config:
-    "the loki sink uses the system's CA certificates over https and takes no client certificates; remove the block or terminate TLS in a proxy",
   proxy_url:
     'the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
   proxy_connect_header: 'the loki sink supports no proxy; remove the key',
