@@ -211,6 +211,8 @@ describe('secret by position detector', () => {
 
     test.each([
       ['a setting that names no secret', 'map.put("timeout", "30s")'],
+      ['a card token in prose', 'payouts: card token tok_4kq8zm2xv9tb7wc1 declined'],
+      ['a UUID under an echo token', 'OTA_PingRQ EchoToken=3c9e1a20-5b7d-4f0e-8a2c-6d1e9f3b7a05'],
       ['a short or word value after an auth or session flag', 'run --auth-type basic --session-id 42 --no-cookie'],
       ['an address after the word password', 'Password of "ana.lima@example.org": '],
       ['a report after the word password', 'Authentication failure (password mismatch?)'],

@@ -3,7 +3,7 @@ import { blanks } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
-import { isSecretKey, isPlaceholderValue } from './secret-kv';
+import { isSecretKey, isPlaceholderValue, isTokenOfNoCredential } from './secret-kv';
 import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
@@ -379,8 +379,11 @@ export function createSecretPositionDetector(): Detector {
       }
       if (rules & uuidWord) {
         credentialUuid.lastIndex = 0;
-        for (let m = credentialUuid.exec(text); m !== null; m = credentialUuid.exec(text))
-          out.push(candidate('secret_kv', m.index - 8, m.index + m[0].length));
+        for (let m = credentialUuid.exec(text); m !== null; m = credentialUuid.exec(text)) {
+          const key = text.slice(Math.max(0, m.index - 40), m.index - 8).replace(/\W+$/, '');
+          if (!isTokenOfNoCredential(text, key, ''))
+            out.push(candidate('secret_kv', m.index - 8, m.index + m[0].length));
+        }
       }
       if (rules & usersWord) {
         usersKey.lastIndex = 0;
@@ -416,6 +419,12 @@ export function createSecretPositionDetector(): Detector {
         const compound = /[-_]$/.test(text.charAt(m.index - 1)) && /^[0-9a-f]{32,64}$/i.test(trimmed);
         if (!(randomLooking(trimmed) || (passwordWord && passwordArgument(trimmed)) || compound)) continue;
         if (/^[\w.-]+=|^(?:[\w.-]+:)?password:/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        // `card token tok_…`, `page token …`: a token that stands for a card or a place in a list.
+        if (
+          word === 'token' &&
+          isTokenOfNoCredential(text, text.slice(Math.max(0, m.index - 16), m.index + 5).replace(/\s+/g, '_'), trimmed)
+        )
+          continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
         out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
       }
