@@ -233,6 +233,10 @@ describe('secret formats detector', () => {
     ['ignores AUTH PLAIN when no credential follows', 'C: AUTH PLAIN\\nS: 334'],
     ['ignores a prompt when htpasswd asks for the password', 'htpasswd -c /etc/nginx/.htpasswd grafana'],
     [
+      'ignores the rest of a flag named for a password when a login command is given one',
+      'dbtool --engine mysql -passwd Zq2!x9Lm and mysql -pw Zq2!x9Lm',
+    ],
+    [
       'ignores fields named like SIP2 or FIX codes when the message is neither',
       'sacct: 4419|pvasquez|COMPLETED|01:22 and FIX 554=Wq2#x9Lm with no message type',
     ],

@@ -212,6 +212,18 @@ describe('secret by position detector', () => {
     test.each([
       ['a setting that names no secret', 'map.put("timeout", "30s")'],
       ['a card token in prose', 'payouts: card token tok_4kq8zm2xv9tb7wc1 declined'],
+      [
+        'a SigV4 credential scope',
+        'SignatureDoesNotMatch for credential AKIAQ3EXMPL7KEY2ID9Z/20261201/eu-west-1/s3/aws4_request',
+      ],
+      [
+        'a stored secret named in prose',
+        'kubelet: secret "grafana-admin-credentials" not found; secret vault-unseal-key3 missing',
+      ],
+      [
+        "a stored secret's id or name given to a store's CLI",
+        'vmctl secret-get --secret 0b8c2f4e-9a1d-4c7e-b3f5-2e6a9d0c1b7f; podman secret inspect --showsecret registry_token',
+      ],
       ['a UUID under an echo token', 'OTA_PingRQ EchoToken=3c9e1a20-5b7d-4f0e-8a2c-6d1e9f3b7a05'],
       ['a short or word value after an auth or session flag', 'run --auth-type basic --session-id 42 --no-cookie'],
       ['an address after the word password', 'Password of "ana.lima@example.org": '],

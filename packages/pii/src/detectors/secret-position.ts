@@ -77,6 +77,17 @@ export function namedCredential(text: string): boolean {
   );
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The name a secret is stored under (a Kubernetes secret, a Podman or libvirt secret): small letters and digits in
+ * parts joined by `-`, `_` or `.`, one a common word (`loki-s3-credentials`, `deploy_key`), as names are made. */
+function secretObjectName(value: string): boolean {
+  return (
+    /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+$/.test(value) &&
+    value.split(/[-_.]/).some((part) => part.length >= 4 && isCommonWord(part))
+  );
+}
+
 /** The password of a `login:password` pair or a login's entry in a map of users: 4+ characters, not a number, a
  * common word (a role: `alice:admin`), a placeholder or a phrase. */
 function pairedPassword(text: string): boolean {
@@ -308,6 +319,8 @@ export function createSecretPositionDetector(): Detector {
             continue;
           // `Using --password via the CLI is insecure`, `--api-key required,`: prose about the flag.
           if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase().replace(/[,.;:]$/, ''))) continue;
+          // `--secret <uuid>`, `--showsecret deploy_key`: a stored secret's id or name, given to a secret store's CLI.
+          if (/^(?:show)?secrets?$/i.test(m[1] as string) && (uuid.test(found) || secretObjectName(found))) continue;
           pushValue(out, m);
         }
       }
@@ -418,7 +431,10 @@ export function createSecretPositionDetector(): Detector {
         const passwordWord = /^pass(?:w(?:or)?d|phrase)$/.test(word);
         const compound = /[-_]$/.test(text.charAt(m.index - 1)) && /^[0-9a-f]{32,64}$/i.test(trimmed);
         if (!(randomLooking(trimmed) || (passwordWord && passwordArgument(trimmed)) || compound)) continue;
-        if (/^[\w.-]+=|^(?:[\w.-]+:)?password:/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        // (Nor a SigV4 credential scope, `credential AKIA…/20260213/us-east-1/s3/aws4_request`: the key id and where.)
+        if (/^[\w.-]+=|^(?:[\w.-]+:)?password:|aws4_request$/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        // `secret "loki-s3-credentials" not found`: a stored secret's name, not its value.
+        if (/^secrets?$/.test(word) && secretObjectName(trimmed)) continue;
         // `card token tok_…`, `page token …`: a token that stands for a card or a place in a list.
         if (
           word === 'token' &&
