@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { formatRfc3339Nano } from '../src/entry';
 import { runCli, type CliResult } from '../src/testing/run-cli';
@@ -9,12 +10,16 @@ import { useCollectorRun } from './support/collector-run';
 
 // Each folder under test/promtail is a Promtail config with fixture lines and the entries Promtail's documented
 // behaviour gives them (README.md lists them); `@DIR@` stands for a fresh temporary folder. A case may also list, in
-// expected-metrics.txt, lines the collector's /metrics must show once the file is read.
+// expected-metrics.txt, lines the collector's /metrics must show once the file is read (`!` before a line: a series
+// it must no longer show). A config the collector refuses has expected-errors.txt instead: what validate, convert and run print.
 const CASES_DIR = path.join(__dirname, 'promtail');
-const CASES = fs
-  .readdirSync(CASES_DIR)
-  .filter((d) => fs.existsSync(path.join(CASES_DIR, d, 'expected.ndjson')))
-  .sort();
+const casesWith = (file: string): string[] =>
+  fs
+    .readdirSync(CASES_DIR)
+    .filter((d) => fs.existsSync(path.join(CASES_DIR, d, file)))
+    .sort();
+const CASES = casesWith('expected.ndjson');
+const REFUSED = casesWith('expected-errors.txt');
 
 interface Entry {
   ts: string;
@@ -65,16 +70,24 @@ const CASE_FILES = new Set([
   'input-name',
   'expected.ndjson',
   'expected-metrics.txt',
+  'expected-errors.txt',
   'env',
 ]);
 
-/** Copies the case's input.log to where its promtail.yaml tails it, and its other files beside it; returns that path. */
+/**
+ * Copies the case's input.log to where its promtail.yaml tails it (gzip-compressed when that name ends in .gz), and its
+ * other files beside it (a `~` in their name is a `/`: `logs~a~b.log` goes to logs/a/b.log); returns the input's path.
+ */
 function placeInput(name: string, dir: string): string {
-  for (const file of fs.readdirSync(path.join(CASES_DIR, name)).filter((f) => !CASE_FILES.has(f)))
-    fs.writeFileSync(path.join(dir, file), readCase(name, file, dir));
+  for (const file of fs.readdirSync(path.join(CASES_DIR, name)).filter((f) => !CASE_FILES.has(f))) {
+    const to = path.join(dir, ...file.split('~'));
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, readCase(name, file, dir));
+  }
   const input = path.join(dir, 'logs', readCase(name, 'input-name', dir).trim());
   fs.mkdirSync(path.dirname(input), { recursive: true });
-  fs.copyFileSync(path.join(CASES_DIR, name, 'input.log'), input);
+  const bytes = fs.readFileSync(path.join(CASES_DIR, name, 'input.log'));
+  fs.writeFileSync(input, input.endsWith('.gz') ? zlib.gzipSync(bytes) : bytes);
   return input;
 }
 
@@ -163,22 +176,31 @@ describe('Promtail configs in test/promtail, run as `collector run -c` runs them
       };
       await waitFor(async () => (await linesRead()) >= lineCount, `the ${lineCount} lines of ${input} read`);
       if (fs.existsSync(path.join(CASES_DIR, name, 'expected-metrics.txt'))) {
-        const want = readCase(name, 'expected-metrics.txt', run.dir)
+        const lines = readCase(name, 'expected-metrics.txt', run.dir)
           .split('\n')
-          .filter((l) => l !== '' && !l.startsWith('#'))
-          .map(sample);
+          .filter((l) => l !== '' && !l.startsWith('#'));
+        const want = lines.filter((l) => !l.startsWith('!')).map(sample);
+        // A series that must be gone, whatever its value.
+        const series = (l: string): string => l.slice(0, l.lastIndexOf(' '));
+        const gone = lines.filter((l) => l.startsWith('!')).map((l) => series(sample(l.slice(1))));
         const url = `http://127.0.0.1:${collector.httpPort}/metrics`;
         let got: string[] = [];
+        const wrong = (): string[] => [
+          ...want.filter((l) => !got.includes(l)),
+          ...gone.filter((l) => got.some((g) => series(g) === l)).map((l) => `!${l}`),
+        ];
         await waitFor(
           async () => {
             got = (await (await fetch(url)).text()).split('\n').map(sample);
-            return want.every((l) => got.includes(l));
+            return wrong().length === 0;
           },
-          `${url} shows ${want.join(', ')}`,
+          `${url} to show ${want.join(', ')} and not ${gone.join(', ')}`,
         ).catch(() => undefined);
-        expect(want.filter((l) => !got.includes(l))).toEqual([]);
+        expect(wrong()).toEqual([]);
       }
-      // Shutting down drains every entry read, multiline blocks included.
+      // Every entry reaches Loki while the collector runs (multiline blocks after max_wait_time), not only when it stops.
+      const expected = expectedEntries(name, run.dir);
+      await waitFor(() => run.receiver.entries.length >= expected.length, `${expected.length} entries at the receiver`);
       await run.stop();
       const to = Date.now();
       const clientTenant = (parseYaml(text) as { clients: { tenant_id?: string }[] }).clients[0].tenant_id;
@@ -192,9 +214,34 @@ describe('Promtail configs in test/promtail, run as `collector run -c` runs them
           line: e.line,
         };
       });
-      expect(received.sort(byText)).toEqual(expectedEntries(name, run.dir).sort(byText));
+      expect(received.sort(byText)).toEqual(expected.sort(byText));
     },
   );
+});
+
+describe('Promtail configs in test/promtail that the collector refuses', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'promtail-refused-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each(REFUSED)('%s: validate, convert and run stop with every error at its file, line and key', async (name) => {
+    const config = path.join(dir, 'promtail.yaml');
+    fs.writeFileSync(config, readCase(name, 'promtail.yaml', dir));
+    const want = readCase(name, 'expected-errors.txt', dir);
+    for (const command of [
+      ['validate', '-c', config],
+      ['convert', config],
+      ['run', '-c', config],
+    ]) {
+      const result = await cli(command);
+      expect({ command: command[0], code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({
+        command: command[0],
+        code: 1,
+        stdout: '',
+        stderr: want,
+      });
+    }
+  });
 });
 
 describe('collector convert and the Promtail flags', () => {

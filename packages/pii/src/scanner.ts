@@ -44,6 +44,9 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
   const keywordLed = runnable.filter((d) => d.keywordGroups !== undefined && d.keywordGroups.length > 0);
   const others = runnable.filter((d) => !keywordLed.includes(d));
   const groupsIn = createGroupScan(keywordLed.map((d) => d.keywordGroups ?? []));
+  // A part whose words are in a text but none of whose rules has all the groups it needs is not called (its find would
+  // run nothing): a third of the rule parts' calls on the corpus, the blind texts and loghub.
+  const needsOf = keywordLed.map((d) => (d.keywordNeeds === undefined ? undefined : Int32Array.from(d.keywordNeeds)));
   // The keyword groups seen, a row of one slot per keyword-led detector for each text of the batch.
   const slots = keywordLed.length;
   let groups = new Int32Array(slots);
@@ -70,11 +73,13 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
     try {
       for (let i = 0; i < slots; i++) {
         const detector = keywordLed[i] as Detector;
+        const needs = needsOf[i];
         for (let t = from, at = i; t < to; t++, at += slots) {
           const seen = table[at] as number;
           if (seen === 0) continue;
           table[at] = 0;
-          detector.find(texts[t] as string, found[t] as Candidate[], seen);
+          if (needs === undefined || holdsOne(seen, needs))
+            detector.find(texts[t] as string, found[t] as Candidate[], seen);
         }
       }
     } catch (error) {
@@ -111,6 +116,15 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
     },
     scan: (text) => matchesOf(text, resolveBatch([text])[0] as Candidate[]),
   };
+}
+
+/** True when `seen` holds every bit of one of `needs`. */
+function holdsOne(seen: number, needs: Int32Array): boolean {
+  for (let n = 0; n < needs.length; n++) {
+    const need = needs[n] as number;
+    if ((seen & need) === need) return true;
+  }
+  return false;
 }
 
 export function createPiiScanner(options: RedactorOptions = {}): PiiScanner {

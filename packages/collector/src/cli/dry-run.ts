@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import * as readline from 'node:readline';
+import { Transform } from 'node:stream';
+import * as zlib from 'node:zlib';
 import { Registry } from 'prom-client';
 import type { Logger } from '../component';
 import type { CollectorConfig } from '../schema/collector-config';
@@ -8,8 +10,9 @@ import { createRouter } from '../pipelines/router';
 import { buildStageChain, type StageChain } from '../stages/stage-chain';
 import { createStageMetrics, type StageMetrics } from '../stages/counters';
 import { FLUSH_ALL_NS } from '../stages/multiline';
+import { textCodec, UTF8 } from '../sources/file/encoding';
 import { entryJson } from './entry-json';
-import { inputLabels } from './input-labels';
+import { inputTarget } from './input-target';
 import { inspectEntry, type StageReport } from './inspect';
 import { UsageError } from './usage-error';
 
@@ -69,8 +72,10 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
     if (text) await write(text);
   };
 
-  const labels = options.inputFile === undefined ? {} : inputLabels(config, pipeline.id, options.inputFile);
-  const lines = readline.createInterface({ input: options.input, crlfDelay: Infinity });
+  const target = options.inputFile === undefined ? undefined : inputTarget(config, pipeline.id, options.inputFile);
+  const labels = target?.labels ?? {};
+  const input = asText(options.input, options.inputFile, target?.encoding);
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
   let batch: LogEntry[] = [];
   const runBatch = async (): Promise<void> => {
     const out: LogEntry[] = [];
@@ -104,6 +109,29 @@ export async function dryRun(config: CollectorConfig, options: DryRunOptions): P
   await printOut(released);
   summary.notOut = summary.linesIn - summary.entriesOut;
   return summary;
+}
+
+/** The input as the file source reads the file: a .gz file decompressed, the source's encoding decoded. */
+function asText(
+  input: NodeJS.ReadableStream,
+  file: string | undefined,
+  encoding: string | undefined,
+): NodeJS.ReadableStream {
+  const plain = file?.endsWith('.gz') ? input.pipe(zlib.createGunzip()) : input;
+  if (encoding === undefined) return plain;
+  let decode: ((chunk: Buffer, end?: boolean) => string) | undefined;
+  return plain.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        // Made at the first chunk: `UTF-16` takes its byte order from the mark at the start.
+        decode ??= (textCodec(encoding, chunk) ?? UTF8).stream();
+        done(null, decode(chunk));
+      },
+      flush(done) {
+        done(null, decode?.(Buffer.alloc(0), true) ?? '');
+      },
+    }),
+  );
 }
 
 function inspectLine(

@@ -1,6 +1,9 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 
+/** TLS settings of an https request (ignored over http): CA, client certificate, expected name. */
+export type TlsOptions = Pick<https.RequestOptions, 'ca' | 'cert' | 'key' | 'servername' | 'rejectUnauthorized'>;
+
 /** What a backend answered to a POST; `body` is cut at the size asked for. */
 export interface PostAnswer {
   status: number;
@@ -20,12 +23,13 @@ export function httpPost(
   body: Uint8Array,
   signal: AbortSignal,
   maxAnswerBytes = 64 * 1024,
+  tls: TlsOptions = {},
 ): Promise<PostAnswer> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? https.request : http.request;
     const request = send(
       url,
-      { method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) }, signal },
+      { method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) }, signal, ...tls },
       (response) => {
         const parts: Buffer[] = [];
         let kept = 0;

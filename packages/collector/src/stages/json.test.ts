@@ -24,6 +24,19 @@ describe('json stage', () => {
       [{ extracted: { ok: true, obj: '{"k":1}' } }],
     ],
     [
+      "writes maps and lists back as Go's json.Marshal does: keys sorted at every depth, <, >, & escaped",
+      `- json: { expressions: { ctx: ctx, tags: tags } }`,
+      [testEntry('{"ctx":{"z":"<b>","a":{"y":1e3,"x":null}},"tags":["b&w",{"k":2,"c":1}]}')],
+      [
+        {
+          extracted: {
+            ctx: '{"a":{"x":null,"y":1000},"z":"\\u003cb\\u003e"}',
+            tags: '["b\\u0026w",{"c":1,"k":2}]',
+          },
+        },
+      ],
+    ],
+    [
       'passes a malformed line on unchanged when drop_malformed is false',
       STAGE,
       [testEntry('not json')],

@@ -1,9 +1,9 @@
 import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
-import { jsonText } from '@obs/schema';
 import { z } from 'zod';
 import { re2Schema } from '../schema/re2';
 import { extractedString, type LogEntry } from '../entry';
 import type { Stage, StageContext, StageCounters, StageDefinition } from './stage';
+import { goJsonMarshal } from './go-json';
 
 /** A JMESPath expression compiled at load. */
 interface Expression {
@@ -107,9 +107,9 @@ class JsonStage implements Stage {
   }
 }
 
-/** Scalars are kept as they are; lists and maps become their JSON text, as in Alloy (at any depth). */
+/** Scalars are kept as they are; lists and maps become their JSON text as Go writes it (keys sorted), as in Promtail and Alloy. */
 function simplify(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? jsonText(value) : value;
+  return value !== null && typeof value === 'object' ? goJsonMarshal(value) : value;
 }
 
 export const jsonStage: StageDefinition<JsonStageConfig> = {

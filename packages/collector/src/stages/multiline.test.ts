@@ -36,6 +36,12 @@ describe('multiline stage', () => {
       ['[1] a\n x'],
     ],
     [
+      'puts no limit on a block with max_lines: 0, as Promtail counts up to it and never reaches it',
+      "firstline: '^\\['\nmax_lines: 0",
+      ['[1] a', ...Array.from({ length: 200 }, () => ' x'), '[2] b'],
+      [['[1] a', ...Array.from({ length: 200 }, () => ' x')].join('\n')],
+    ],
+    [
       'strips trailing newlines when trim_newlines is on',
       "firstline: '^\\['",
       ['[1] a\r\n', ' x\n', '[2]'],
@@ -64,7 +70,7 @@ describe('multiline stage', () => {
       "firstline: x\nmax_wait_time: '3'",
       /expected a duration/,
     ],
-    ['rejects max_lines of 0 when it is given', 'firstline: x\nmax_lines: 0', /max_lines/],
+    ['rejects a negative max_lines', 'firstline: x\nmax_lines: -1', /max_lines/],
     ['requires firstline when it is missing', 'max_lines: 3', /firstline/],
   ])('%s', (_name, yaml, message) => {
     expect(() => loadStageYaml(multilineStage, yaml)).toThrow(message);

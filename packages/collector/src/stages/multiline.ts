@@ -19,7 +19,12 @@ const config = z
       .describe(
         'RE2 expression matching the first line of a block; lines that do not match join the current block of their stream.',
       ),
-    max_lines: z.number().int().positive().default(128).describe('A block is sent once it has this many lines.'),
+    max_lines: z
+      .number()
+      .int()
+      .min(0)
+      .default(128)
+      .describe('A block is sent once it has this many lines; 0: no limit (as in Promtail and Alloy).'),
     max_wait_time: durationMs('Go duration')
       .refine((ms) => ms > 0, { message: 'max_wait_time must be greater than 0' })
       .default(3000)
@@ -89,7 +94,7 @@ class MultilineStage implements Stage {
     block.lines = block.count === 0 ? line : block.lines + '\n' + line;
     block.count++;
     block.lastLineNs = this.#now();
-    if (block.count >= this.#maxLines) this.#emit(block, out);
+    if (this.#maxLines > 0 && block.count >= this.#maxLines) this.#emit(block, out);
   }
 
   flush(out: LogEntry[], nowNs: bigint): void {

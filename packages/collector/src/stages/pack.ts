@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nowNs, type LogEntry, extractedString } from '../entry';
 import type { Stage, StageDefinition } from './stage';
+import { goJsonString } from './go-json';
 
 const config = z.strictObject({
   labels: z
@@ -32,19 +33,12 @@ class PackStage implements Stage {
       if (value !== undefined) delete entry.labels[name];
       else value = extractedString(entry.extracted[name]);
       if (value === undefined) continue;
-      json += `${goJson(name)}:${goJson(value)},`;
+      json += `${goJsonString(name)}:${goJsonString(value)},`;
     }
-    entry.line = `${json}"_entry":${goJson(entry.line)}}`;
+    entry.line = `${json}"_entry":${goJsonString(entry.line)}}`;
     if (this.#ingestTimestamp) entry.timestampNs = nowNs();
     out.push(entry);
   }
-}
-
-const GO_ESCAPED = /[<>&\u2028\u2029]/g;
-
-/** A JSON string as Go's encoding/json writes it (Promtail and Alloy pack with it): `<`, `>`, `&`, U+2028/9 as `\uXXXX`. */
-function goJson(text: string): string {
-  return JSON.stringify(text).replace(GO_ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export const packStage: StageDefinition<PackStageConfig> = {

@@ -1,4 +1,6 @@
 import * as http from 'node:http';
+import * as https from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import type { Labels } from '../entry';
@@ -19,6 +21,8 @@ export interface ReceivedRequest {
   status: number;
   headers: http.IncomingHttpHeaders;
   entries: number;
+  /** Over https with `requestCert`: the common name of the client certificate the push came with. */
+  clientCertificate?: string;
 }
 
 export interface FailureScript {
@@ -34,6 +38,8 @@ export interface LokiPushReceiverOptions {
   record?: boolean;
   /** Waits this long before answering each push, like a distant backend (benchmarks of parallel_requests). */
   answerDelayMs?: number;
+  /** Serve https with these settings (key, cert, and ca with requestCert to ask for client certificates). */
+  tls?: https.ServerOptions;
 }
 
 /**
@@ -52,17 +58,19 @@ export class LokiPushReceiver {
   inFlight = 0;
   maxInFlight = 0;
   #server: http.Server;
+  #scheme: string;
   #record: boolean;
   #delayMs: number;
 
   private constructor(server: http.Server, options: LokiPushReceiverOptions) {
     this.#server = server;
+    this.#scheme = options.tls ? 'https' : 'http';
     this.#record = options.record ?? true;
     this.#delayMs = options.answerDelayMs ?? 0;
   }
 
   static async start(options: LokiPushReceiverOptions = {}): Promise<LokiPushReceiver> {
-    const server = http.createServer();
+    const server = options.tls ? https.createServer(options.tls) : http.createServer();
     const receiver = new LokiPushReceiver(server, options);
     server.on('request', (req, res) => receiver.#handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,7 +83,7 @@ export class LokiPushReceiver {
 
   /** The push URL to configure a sink with. */
   get url(): string {
-    return `http://127.0.0.1:${this.port}/loki/api/v1/push`;
+    return `${this.#scheme}://127.0.0.1:${this.port}/loki/api/v1/push`;
   }
 
   /** Queues scripted answers; each applies to the next `times` push requests, in order. */
@@ -136,7 +144,9 @@ export class LokiPushReceiver {
 
   #answer(req: http.IncomingMessage, res: http.ServerResponse, chunks: Buffer[]): void {
     const answer = (status: number, body = '', headers: Record<string, string> = {}, entries = 0): void => {
-      this.requests.push({ status, headers: req.headers, entries });
+      const peer = 'getPeerCertificate' in req.socket ? (req.socket as TLSSocket).getPeerCertificate() : undefined;
+      const cn = peer?.subject?.CN;
+      this.requests.push({ status, headers: req.headers, entries, ...(cn ? { clientCertificate: String(cn) } : {}) });
       res.writeHead(status, headers).end(body);
     };
     if (req.method !== 'POST' || !req.url?.endsWith('/api/v1/push')) return answer(404, 'not found');

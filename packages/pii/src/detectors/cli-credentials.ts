@@ -51,8 +51,12 @@ function flagRule(
     .filter((c) => c[side] !== undefined)
     .map((c) => `(?:${c.commands})${sameCommand}(?:${c[side] as string})`)
     .join('|');
-  // A password may be glued to its flag (`-pX`), never a bare port (`-p 6379`); a user flag also takes `=`.
-  const separator = side === 'password' ? '(?:\\s+(?!-)|=|(?=[^\\s-]))(?!\\d{1,5}(?![^\\s"\']))' : '(?:=|\\s*)["\']?';
+  // A password may be glued to its flag (`-pX`), never a bare port (`-p 6379`) nor the rest of a flag named for one
+  // (`-passwd X`, `-pw X`); a user flag also takes `=`.
+  const separator =
+    side === 'password'
+      ? '(?:\\s+(?!-)|=|(?=[^\\s-])(?!(?:ass(?:w(?:or)?d)?|wd?)(?:[\\s=]|$)))(?!\\d{1,5}(?![^\\s"\']))'
+      : '(?:=|\\s*)["\']?';
   return rule(words, `(?<![\\w/.-])(?:${alternatives})${separator}${argument}`);
 }
 

@@ -34,6 +34,11 @@ describe('credit card detector', () => {
       'GET /t.gif?u=https%3A%2F%2Fshop.example%2Fpay%3Fpan%3D4539148803436467%26cvv%3D1 and q=a%2C4539%201488%200343%206467',
       ['4539148803436467'],
     ],
+    [
+      'finds the card when a reader logs a magnetic stripe track (ISO/IEC 7813 track 1 and 2)',
+      'swipe "%B4111111111111111^DOE/JANE^2812101000000000000?" then ";5555555555554444=28121010000000000?"',
+      ['4111111111111111', '5555555555554444'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -51,6 +56,11 @@ describe('credit card detector', () => {
     ['ignores Luhn-valid numbers when the length is not one the issuer uses', 'acct 3704 0044 0532 0130 01'],
     ['ignores a contiguous run when a decimal comma goes on with it', 'total 4539148803436467,25 EUR'],
     ['ignores digits after an encoded separator when the Luhn check fails', 'u=x%3D4539148803436468%26y'],
+    [
+      'ignores a number when a word names it a job, task or instance id',
+      'worker claimed task 4111111111111111; job 5555555555554444 failed; "processInstanceKey":378282246310005',
+    ],
+    ['ignores track data when its number fails Luhn', '%B4111111111111112^DOE/JANE^2812?;4111111111111112=2812?'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

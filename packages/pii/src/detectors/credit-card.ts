@@ -17,6 +17,11 @@ const issuers: ReadonlyArray<readonly [RegExp, readonly number[]]> = [
 // in the Diners, Amex and Maestro ranges and pass Luhn one time in ten; IMEIs, ICCIDs and MEIDs carry a Luhn digit.
 const mobileIdentifier = /(?:imsi|imei(?:sv)?|iccid|meid)\\?["']?(?:\s*[:=>]|\s)\s*\\?["']?$/i;
 
+// A word naming what the number is an id of (`claimed task 2251…`, `job 2251…`, `processInstanceKey=2251…`): workflow
+// engines number their records with 16-19 digits, and one in ten passes Luhn in a card range.
+const recordId =
+  /(?:job|task|instance|process|workflow|incident)(?:[ _-]?(?:id|key))?\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?$/i;
+
 function isCardNumber(digits: string): boolean {
   const issuer = issuers.find(([prefix]) => prefix.test(digits));
   return issuer !== undefined && issuer[1].includes(digits.length) && passesLuhn(digits);
@@ -28,7 +33,8 @@ function isCardNumber(digits: string): boolean {
  * A `.` and a digit after it continue a number, and so does a `,` and a digit after a contiguous run, unless that is a
  * CSV column's expiry date (`…,12/28`); after printed groups a `,` ends a CSV field (`…,4889 9400 3587 2055,89.00`). A
  * number under a mobile identifier's name (`imsi=`, `"IMEI":`, `<iccid>`) is that identifier. In a URL-encoded query
- * a card may follow an encoded separator (`card%3D4111…`).
+ * a card may follow an encoded separator (`card%3D4111…`). A number a word names as a record's id (`job 2251…`) is none.
+ * A magnetic stripe's track data holds the card between its sentinels (`%B4111…^NAME^…`, `;4111…=2812…`).
  */
 export function createCreditCardDetector(): Detector {
   const card =
@@ -40,12 +46,28 @@ export function createCreditCardDetector(): Detector {
   // keeps ids glued to words, `blk_-1608999687919862906`, from passing).
   const hint = /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d\d/;
   const encodedHint = /%(?:3[DdAa]|2[0Cc])\d{4}[ -]?\d{4}[ -]?\d\d/;
+  // A card's magnetic stripe as a reader hands it over (ISO/IEC 7813): track 1 `%B<number>^<NAME>^<YYMM>…?`, track 2
+  // `;<number>=<YYMM>…?`.
+  const track = /%B(\d{12,19})\^|(?<![\w;]);(\d{12,19})=\d{4}/g;
+  const trackHint = /%B\d{12}|;\d{12,19}=/;
   return {
     type: 'credit_card',
-    mayMatch: (text) => hint.test(text) || (text.includes('%') && encodedHint.test(text)),
+    mayMatch: (text) =>
+      hint.test(text) ||
+      (text.includes('%') && (encodedHint.test(text) || trackHint.test(text))) ||
+      (text.includes(';') && trackHint.test(text)),
     find(text: string, out: Candidate[]): void {
       findCards(text, pattern, 0, out);
       if (text.includes('%')) findCards(text, encoded, 3, out);
+      if (text.includes('^') || text.includes(';')) {
+        track.lastIndex = 0;
+        for (let m = track.exec(text); m !== null; m = track.exec(text)) {
+          const number = (m[1] ?? m[2]) as string;
+          const start = m.index + (m[1] === undefined ? 1 : 2);
+          if (isCardNumber(number))
+            out.push(candidate('credit_card', start, start + number.length, m.index, m.index + m[0].length));
+        }
+      }
     },
     normalize: digitsOnly,
   };
@@ -57,7 +79,8 @@ function findCards(text: string, search: RegExp, lead: number, out: Candidate[])
   for (let m = search.exec(text); m !== null; m = search.exec(text)) {
     const start = m.index + lead;
     const number = m[0].slice(lead);
-    if (mobileIdentifier.test(text.slice(Math.max(0, start - 16), start))) continue;
+    const before = text.slice(Math.max(0, start - 24), start);
+    if (mobileIdentifier.test(before) || recordId.test(before)) continue;
     if (isCardNumber(digitsOnly(number))) {
       out.push(candidate('credit_card', start, start + number.length));
     } else if (m[2] !== undefined) {

@@ -23,6 +23,9 @@ export interface Detector {
    * instead of calling each mayMatch, and tells find() which groups it saw, so a detector runs only the rules those
    * words can feed. At most 32 groups (they are the bits of one number). */
   readonly keywordGroups?: ReadonlyArray<readonly string[]>;
+  /** For a detector whose rules each need several of its groups at once: the bit sets of groups one of which must be
+   * seen whole for find() to produce anything (the scanner then calls find only on such texts). Any group when absent. */
+  readonly keywordNeeds?: readonly number[];
   /** The detectors this one is made of (combineDetectors): the scanner runs each as a detector of its own, so each part
    * has its own 32 keyword groups and runs only where its words are. */
   readonly parts?: readonly Detector[];

@@ -42,6 +42,10 @@ describe('hostname detector', () => {
   test.each([
     ['ignores a bare address when no name surrounds it', 'from 10.0.0.1 and 10-0-0-1'],
     ['ignores a file name when a version looks like an address', 'deploy app-1.2.3.4.jar and lib-2.1.0.6.tar.gz'],
+    [
+      'ignores a versioned file when its extension is one no list holds',
+      'flash ecu_brk_v4.2.7.19.hex, image infotainment-25.1.0.3.swu and fw_8.4.1.2.ota',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -51,10 +51,11 @@ export function createHostnameDetector(): Detector {
         // named by its address is no mail domain (email.ts leaves such an address alone).
         if (!/[A-Za-z]/.test(host) || text[end] === '@') continue;
         if (m[1] === '.') {
-          // A dotted address counts as part of a host name only when domain labels follow it.
+          // A dotted address counts as part of a host name only when a domain follows it, two labels or more
+          // (`….static.example-isp.com`): one label is a file's extension after a version (`infotainment-24.3.1.7.swu`,
+          // `ecu_v3.7.7.1.hex`).
           const labels = after.split('.').filter(Boolean);
-          if (!after.startsWith('.') || labels.length === 0 || /^\d/.test(labels[0] as string)) continue;
-          if (labels.length === 1 && (before === '' || fileExtension.test(labels[0] as string))) continue;
+          if (!after.startsWith('.') || labels.length < 2 || /^\d/.test(labels[0] as string)) continue;
           if (fileExtension.test(labels[labels.length - 1] as string)) continue;
         } else if (
           (before !== '' && !/-$/.test(before) && after === '') ||

@@ -32,6 +32,11 @@ describe('ipv6 detector', () => {
       'at 10:20:30 std::map deadbeef:1 from 2001:db8::1, then :: and [fe80::2]',
       ['2001:db8::1', 'fe80::2'],
     ],
+    [
+      'finds addresses when a colon and a field that is no hex group follow them (addr:port:interface)',
+      'src=2001:db8:7::4c:51234:LAN0 dst=2001:db8:9::a:8443:WAN2 peer fe80::3:gone',
+      ['2001:db8:7::4c', '2001:db8:9::a:8443', 'fe80::3'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -46,6 +51,7 @@ describe('ipv6 detector', () => {
     ['ignores MAC addresses when they have six groups', 'hw 00:1a:2b:3c:4d:5e'],
     ['ignores groups longer than four hex digits when malformed', 'x 12345::1 y'],
     ['ignores two double colons when the address is ambiguous', 'x 1::2::3 y'],
+    ['ignores a colon run when a hex group goes on past eight groups', 'id 2001:db8:1:2:3:4:5:6:7:zone'],
     ['ignores the loopback address when written short or long', 'bind [::1]:9090, peer ::1 and 0:0:0:0:0:0:0:1'],
     [
       'ignores the loopback address when an unbracketed port follows it (the IPv4-compatible block ::/96)',

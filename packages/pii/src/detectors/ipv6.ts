@@ -97,8 +97,9 @@ function startBefore(text: string, colon: number): number {
  * `2a04:4e42:200::347:443` a port cannot be told from a group (`[addr]:port` is how an address takes a port).
  */
 export function createIpv6Detector(): Detector {
+  // A colon followed by what can be no group (`:X0`, `:gone`) ends the address, as SonicWall's `addr:port:interface`.
   const pattern =
-    /(?:(?<![\w:.])|(?<=(?<![\w.-])[A-Za-z][A-Za-z0-9]{0,14}:))(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,45}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w]|\.\d|:[\w:])/y;
+    /(?:(?<![\w:.])|(?<=(?<![\w.-])[A-Za-z][A-Za-z0-9]{0,14}:))(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,45}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w]|\.\d|:[0-9A-Fa-f:])/y;
   return {
     type: 'ipv6',
     mayMatch: (text) => text.includes('::') || hasSevenColons(text),

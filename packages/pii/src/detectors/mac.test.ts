@@ -13,6 +13,16 @@ describe('mac detector', () => {
     ['finds dash-separated addresses when upper case', 'mac=00-1A-2B-3C-4D-5E', ['00-1A-2B-3C-4D-5E']],
     ['finds Cisco dotted addresses when they contain hex letters', 'port learned 001a.2b3c.4d5e', ['001a.2b3c.4d5e']],
     [
+      'finds an address when a colon after it ends it before prose',
+      'bluetoothd[88]: 5C:F3:70:A1:0B:2E: connect error: Host is down; hci0: 5c:f3:70:a1:0b:2f:',
+      ['5C:F3:70:A1:0B:2E', '5c:f3:70:a1:0b:2f'],
+    ],
+    [
+      'finds an address when BlueZ joins its pairs with _ in an object path',
+      'Device /org/bluez/hci1/dev_5C_F3_70_A1_0B_2E/sep3 connected; dev_a4_c1_38_0e_77_d9 lost',
+      ['5C_F3_70_A1_0B_2E', 'a4_c1_38_0e_77_d9'],
+    ],
+    [
       'finds the MAC when its Ethernet hardware type 01 leads it (PXELINUX file, DHCP client id)',
       'RRQ pxelinux.cfg/01-52-54-00-3a-7c-e1 and client-id 01:a4:bb:6d:10:2f:9c',
       ['52-54-00-3a-7c-e1', 'a4:bb:6d:10:2f:9c'],
@@ -40,6 +50,8 @@ describe('mac detector', () => {
       'ignores the broadcast and zero addresses when they name no device',
       'to ff:ff:ff:ff:ff:ff from 00:00:00:00:00:00',
     ],
+    ['ignores seven pairs when a colon goes on into another pair', 'serial 5C:F3:70:A1:0B:2E:91 key'],
+    ['ignores pairs joined by _ when they go on or hold no hex letter', 'ab_cd_ef_01_23_45_67 v_12_34_56_78_90_12'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -4,11 +4,11 @@ const pair = '[0-9A-Fa-f]{2}';
 
 /**
  * The cheap hint: the five separators of a MAC with the pairs between them (`:bb:cc:dd:ee:ff`, also inside iptables'
- * `MAC=`), Cisco's `.bbbb.`, or a CSV field of twelve upper-case hex digits. Starting on the literal separator lets the regex engine skip to the next one; times
+ * `MAC=`; `_bb_cc_dd_ee_ff`), Cisco's `.bbbb.`, or a CSV field of twelve upper-case hex digits. Starting on the literal separator lets the regex engine skip to the next one; times
  * (`22:15:29:606`) fail on the fourth separator.
  */
 const macShape = new RegExp(
-  `:${pair}:${pair}:${pair}:${pair}:${pair}|-${pair}-${pair}-${pair}-${pair}-${pair}|\\.[0-9A-Fa-f]{4}\\.|,[0-9A-F]{12},`,
+  `:${pair}:${pair}:${pair}:${pair}:${pair}|-${pair}-${pair}-${pair}-${pair}-${pair}|_${pair}_${pair}_${pair}_${pair}_${pair}|\\.[0-9A-Fa-f]{4}\\.|,[0-9A-F]{12},`,
 );
 
 /**
@@ -16,8 +16,11 @@ const macShape = new RegExp(
  * contain a hex letter, so an all-digit dotted number is not one).
  */
 export function createMacDetector(): Detector {
+  // A `:` after the sixth pair ends the address when prose follows (bluetoothd's `F4:4E:FD:9A:08:12: error …`).
   const pattern =
-    /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)/g;
+    /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w-]|:(?![ \t]|$)|\.\w)/g;
+  // Six pairs joined by `_`, where an identifier cannot hold `:`: BlueZ's D-Bus object path `/org/bluez/hci0/dev_F4_4E_…`.
+  const underscored = /(?:(?<=\bdev_)|(?<![\w:.-]))[0-9A-Fa-f]{2}(?:_[0-9A-Fa-f]{2}){5}(?![\w:-])/g;
   // A MAC led by its hardware type `01` (Ethernet), as PXELINUX names a host's config file (`pxelinux.cfg/01-52-54-…`)
   // and DHCP writes a client identifier (`client-id 01:52:54:…`): the six pairs after it are the MAC.
   const typed = /(?<![\w:.-])01([:-])((?:[0-9A-Fa-f]{2}\1){5}[0-9A-Fa-f]{2})(?![\w:-]|\.\w)/g;
@@ -34,7 +37,7 @@ export function createMacDetector(): Detector {
   const compact =
     /(?<!(?:^|[^A-Za-z])[hc])(?:mac(?:[ _-]?addr(?:ess)?)?|hw[_-]?addr(?:ess)?)\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?([0-9A-F]{12}|[0-9a-f]{12})(?![\w:.-])/gi;
   const macWord = /mac|hw[_-]?addr/i;
-  const normalize = (value: string) => value.replace(/[:.-]/g, '').toLowerCase();
+  const normalize = (value: string) => value.replace(/[:._-]/g, '').toLowerCase();
   // Two parts: the separated shapes' own test, and the compact form under its key, whose words come from the scanner's
   // keyword pass (a case-insensitive scan of every line for them cost as much as the shape's).
   return combineDetectors(
@@ -50,6 +53,10 @@ export function createMacDetector(): Detector {
             // Broadcast and all-zero addresses name no device.
             if (/^(?:[fF]{2}[:-]){5}[fF]{2}$|^(?:00[:-]){5}00$/.test(m[0])) continue;
             out.push(candidate('mac', m.index, m.index + m[0].length));
+          }
+          underscored.lastIndex = 0;
+          for (let m = underscored.exec(text); m !== null; m = underscored.exec(text)) {
+            if (/\d/.test(m[0]) && /[A-Fa-f]/.test(m[0])) out.push(candidate('mac', m.index, m.index + 17));
           }
           typed.lastIndex = 0;
           for (let m = typed.exec(text); m !== null; m = typed.exec(text)) {

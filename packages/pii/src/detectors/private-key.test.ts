@@ -50,6 +50,10 @@ describe('private key detector', () => {
       'failed to load "-----BEGIN PRIVATE KEY-----\\nMIIE..." and -----BEGIN EC PRIVATE KEY----- MHcCAQEEI…(truncated)',
     ],
     ['ignores a PuTTY header when no private lines follow it', 'Private-Lines: count mismatch in key file'],
+    [
+      'ignores a whole block when a placeholder stands for its key material',
+      '{"key":"-----BEGIN PRIVATE KEY-----\\\\n...\\\\n-----END PRIVATE KEY-----"} and -----BEGIN EC PRIVATE KEY----- <key> -----END EC PRIVATE KEY----- -----BEGIN RSA PRIVATE KEY-----\\nREDACTED\\n-----END RSA PRIVATE KEY-----',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

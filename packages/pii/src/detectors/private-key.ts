@@ -13,6 +13,11 @@ export function createPrivateKeyDetector(): Detector {
     /Private-Lines:\s*\d{1,4}(?:\s|\\[rn])+([A-Za-z0-9+/]+=*(?:(?:\s|\\[rn])+[A-Za-z0-9+/]+=*(?![\w:-]))*)/g;
   // A block shown cut short after its first few characters (`MIIE...`, `MHcCAQEEI…(truncated)`) holds no key.
   const cutShort = /^(?:\s|\\+[nr])*[A-Za-z0-9+/=]{0,16}(?:\.{3}|…)/;
+  // A whole block with no base64 between its lines holds no key: documentation's `-----BEGIN PRIVATE KEY-----\n...\n`,
+  // `<key>`, `REDACTED` (a word: one case, no digit).
+  const keyMaterial =
+    /(?=[A-Za-z0-9+/]{0,63}(?:[\d+/]|[a-z][A-Za-z0-9+/]{0,63}[A-Z]|[A-Z][A-Za-z0-9+/]{0,63}[a-z]))[A-Za-z0-9+/]{6}/;
+  const escapedBreaks = /\\+[nrt]/g;
   const keyMaterialFollows = /^(?:\s*$|\s*(?:\\+[nr]|[\r\n])|\s*[A-Za-z0-9+/=]{16,}|\s*[A-Z][\w-]*:)/;
   const pattern = /-----BEGIN ((?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?)-----(?:[\s\S]*?-----END \1-----|[\s\S]*$)/g;
   return {
@@ -29,7 +34,7 @@ export function createPrivateKeyDetector(): Detector {
         if (!m[0].includes('-----END ')) {
           const after = text.slice(header, header + 80);
           if (!keyMaterialFollows.test(after) || cutShort.test(after)) continue;
-        }
+        } else if (!keyMaterial.test(m[0].slice(header - m.index).replace(escapedBreaks, ''))) continue;
         out.push(candidate('private_key', m.index, m.index + m[0].length));
       }
       age.lastIndex = 0;

@@ -21,15 +21,19 @@ import { createSecretKvDetector } from './secret-kv';
 import { createSecretLineEndDetector } from './secret-line-end';
 import { createSecretPositionDetector } from './secret-position';
 import { createSecretShapeDetector } from './secret-shape';
+import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
+import { createSnmpCommunityDetector } from './snmp-community';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
+import { createUserLoginSyntaxDetector } from './user-login-syntax';
 import { createUserTableDetector } from './user-table';
+import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -57,6 +61,8 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSecretLineEndDetector(),
       createSessionIdDetector(),
       createShortSecretProseDetector(),
+      createNameValuePairDetector(),
+      createSnmpCommunityDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -66,6 +72,8 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserActorDetector(),
       createUserGivenNameDetector(),
       createUserTableDetector(),
+      createUserLoginSyntaxDetector(),
+      createUserUidDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,

@@ -57,6 +57,17 @@ describe('rule detector', () => {
     expect(out.map((c) => c.start)).toEqual(['auth failed for '.length]);
   });
 
+  test('declares the groups a part needs at once only when a rule has further word lists', () => {
+    const both = createRuleDetector(
+      'user',
+      [[rule(['login as'], 'login as (\\w+)'), rule([' for '], 'failed for (\\w+)', undefined, 'g', [['fail']])]],
+      () => true,
+    );
+    // The first rule needs its one group, the second its own and the list after it.
+    expect(both.parts?.[0]?.keywordNeeds).toEqual([0b001, 0b110]);
+    expect(detector.parts?.[0]?.keywordNeeds).toBeUndefined();
+  });
+
   test('cuts rules with further word lists into parts of at most 32 keyword groups, in order', () => {
     const wide = createRuleDetector(
       'user',

@@ -73,9 +73,12 @@ function createRulePart(type: PiiType, rules: readonly Rule[], accept: (value: s
     ownScan(text, ownFound);
     return ownFound[0] as number;
   };
+  // (Only rules with further word lists make a part's words appear without a rule to run.)
+  const keywordNeeds = rules.some((r) => groupCount(r) > 1) ? needs : undefined;
   return {
     type,
     keywordGroups,
+    keywordNeeds,
     mayMatch: (text) => {
       const found = groupsIn(text);
       return needs.some((need) => (found & need) === need);

@@ -188,6 +188,21 @@ describe('secret formats detector', () => {
       'putString(key=refresh_token, value=Hk29fQ7LmPz31XaZ)',
       ['Hk29fQ7LmPz31XaZ'],
     ],
+    [
+      "finds SIP2's login password and a patron's password",
+      "sc: '9300CNkiosk-2|COq7Lib#22|CPEAST|AY3AZF1B2' then '6300120261202 101500 AOEAST|AA2901|AD8812|BP1|AY4'",
+      ['q7Lib#22', '8812'],
+    ],
+    [
+      "finds FIX's password and new password tags",
+      '8=FIX.4.4|9=99|35=A|553=gw01|554=Wq2#x9Lm|925=Zt7!p2Qa|10=012|',
+      ['Wq2#x9Lm', 'Zt7!p2Qa'],
+    ],
+    [
+      "finds a PKCS#11 URI's PIN",
+      'engine key "pkcs11:token=hsm1;object=signing?module-path=/usr/lib/p11.so&pin-value=60418273"',
+      ['60418273'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect([...new Set(findValues(detector, text))]).toEqual(expected);
     // Through the scanner too: a rule runs only where its keywords are, so this checks they cover the text.
@@ -217,6 +232,18 @@ describe('secret formats detector', () => {
     ['ignores a word when a header ending in -Key holds one', 'X-Partition-Key: orders-eu-west'],
     ['ignores AUTH PLAIN when no credential follows', 'C: AUTH PLAIN\\nS: 334'],
     ['ignores a prompt when htpasswd asks for the password', 'htpasswd -c /etc/nginx/.htpasswd grafana'],
+    [
+      'ignores the rest of a flag named for a password when a login command is given one',
+      'dbtool --engine mysql -passwd Zq2!x9Lm and mysql -pw Zq2!x9Lm',
+    ],
+    [
+      'ignores fields named like SIP2 or FIX codes when the message is neither',
+      'sacct: 4419|pvasquez|COMPLETED|01:22 and FIX 554=Wq2#x9Lm with no message type',
+    ],
+    [
+      'ignores the next pair when a compound name ends its key',
+      'signin rejected cause=wrong_password tries=2/3\nauth-mode=wpa2-psk psk-retries=3',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -230,14 +230,24 @@ export function createSecretFormatsDetector(): Detector {
           'gi',
         ),
       ],
+      [
+        // Protocols that give a password a field of its own: 3M's SIP2 (login message 93: `CN` user id, then `CO` its
+        // password; a patron's password `AD` after the patron id `AA`), FIX (tag 554 Password, 925 NewPassword, in a
+        // message with its type, `35=`), and a PKCS#11 URI's PIN (RFC 7512: `?pin-value=`).
+        rule(['|co'], String.raw`(?<![A-Za-z])CN[^|\s'"]*\|CO([^|\s'"]+)(?=\|)`, undefined, 'g', [['cn']]),
+        rule(['|ad'], String.raw`\|AA[^|\s'"]*\|(?:[A-Z]{2}[^|\n'"]*\|){0,4}?AD([^|\s'"]+)(?=\|)`),
+        rule(['554=', '925='], String.raw`(?<![\w.])(?:554|925)=([^|\x01\s]+)`, undefined, 'g', [['35=']]),
+        rule(['pin-value='], String.raw`pkcs11:[^\s"']*?[?&;]pin-value=([^&;\s"']+)`),
+      ],
       ...cliSecretRules,
     ],
     // `$VAR` and `${VAR}` name where a secret is; `$1$salt$hash` is one. 10+ digits are a time or an id (`1795881211000`).
-    // A common word that ends a sentence is prose after a secret's name (`… for the client_secret setup.`).
+    // A common word that ends a sentence is prose after a secret's name (`… for the client_secret setup.`). A `key=value`
+    // is the next pair, not a value (`reason=bad_password attempt=2/5`, `key-mgmt=wpa-psk psk-flags=1`).
     (found) =>
       found !== '' &&
       !isPlaceholderValue(found) &&
-      !/^(?:\$\{|\$[A-Za-z_]\w*$|\*|\d{10,}$)/.test(found) &&
+      !/^(?:\$\{|\$[A-Za-z_]\w*$|\*|\d{10,}$|[A-Za-z_][\w.-]*=[^=])/.test(found) &&
       !(found.endsWith('.') && isWordNotSecret(found, 0, found.length)),
   );
 }

@@ -15,6 +15,11 @@ describe('secret kv detector', () => {
     ['finds a single-quoted value when the separator is =>', "'access_token' => 'ya29.a0Af'", ['ya29.a0Af']],
     ['finds a value when JSON is escaped inside a string', '{"msg":"{\\"token\\":\\"tok_123\\"}"}', ['tok_123']],
     ['finds a query parameter when ended by &', '/cb?code=1&refresh_token=rt_9f8e&state=x', ['rt_9f8e']],
+    [
+      'finds a query parameter without the bracket that closes a logged request',
+      'Fetched <GET https://api.example.net/v1/items?api_key=9Kq2mX7vLp4T> (200)',
+      ['9Kq2mX7vLp4T'],
+    ],
     ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
     ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
     [
@@ -164,6 +169,23 @@ describe('secret kv detector', () => {
       'PAYMENT_SECRET=rk_live_**** feature_token=*:staging.*** password=ASIAIOSFODNN7EXAMPLE',
     ],
     ['ignores an on/off option when a VM option says whether a password is used', '-vnc :1,password=off,lossy=on'],
+    [
+      'ignores documented syntaxes when their secret word names no secret',
+      'pkcs11:module-path=/usr/lib/p11.so;token=ops-hsm2 pam_sss(sudo-passwd:auth): ok pkg.auth.token:4412] keytool -keypass:env KEY_PASS',
+    ],
+    [
+      'ignores a token that marks a page, echoes a request or names a message',
+      'nextPageToken=CiAKGjBpNDd2Nmp2Zml2cXRt EchoToken=4f1c2a90-7e11-4b8a-9d2e-31a6cc0b5d10 message_token=5514477001',
+    ],
+    [
+      "ignores a processor's card token when the line is about a card",
+      'card ending 4242 tokenized: token=tok_8Hq2LmZx4Tb7Wc9R payment_method_token=k2m9qz',
+    ],
+    ['ignores a value when sops encrypted it', 'api_token: ENC[AES256_GCM,data:Zk29Qx7L,iv:Ab3Cd4=,type:str]'],
+    [
+      "ignores a consent cookie when it holds a visitor's choices",
+      'Set-Cookie: euconsent-v2=CPq7XkAPq7XkAAGABCENBaFgAP_AAH_AAAqIHrtf; CookieConsent=necessary%3Atrue%2Cmarketing%3Afalse%2Cstamp%3A4f9Qz2',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -68,13 +68,13 @@ export function isSecretKey(key: string): boolean {
 
 /** Values that say "no secret here": empty markers, booleans, already-redacted or masked text (`***`, Argo CD's
  * `++++`, Elasticsearch's `::es_redacted::`), template and variable references (`${VAR}`, `$VAR`, `$dex.a.b`),
- * a format directive (`%s`, Roundcube's `%p`), Terraform's `(sensitive value)`, Nextcloud's `***REMOVED SENSITIVE VALUE***`, jasypt's encrypted `ENC(...)`,
+ * a format directive (`%s`, Roundcube's `%p`), Terraform's `(sensitive value)`, Nextcloud's `***REMOVED SENSITIVE VALUE***`, jasypt's encrypted `ENC(...)` and sops' `ENC[AES256_GCM,…]`,
  * PowerShell's `$env:NAME`, a reference to where a secret is (`env://VAR`, `file:///run/secrets/x`), a documentation placeholder inside a value (`sk_live_<your-key-here>`),
  * a value cut short by an ellipsis (`FwoGZXIvYXdzE...(truncated)`, `@{...`): the log shows only its start, on purpose;
  * documentation's stand-ins (`YOUR_TOKEN_HERE`, `xoxb-your-bot-token-here`, `SG.xxxxxxxx`, an all-zero key, AWS's
  * `AKIA…EXAMPLE`) and a prefix shown before a mask (`sk_live_****`). */
 const notASecret =
-  /^(?:null|nil|none|undefined|true|false|yes|no|on|off|\*+|[\w.:*-]{0,24}\*{3,}|(?:0x)?0{16,}|.*your[_-][a-z_-]*here|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%[a-z]|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC\(.*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{8,}).*|[\w/+]*EXAMPLEKEY|A[KS]IA\w{0,16}EXAMPLE|.*(?:\.{3}|…)(?:\(\w*\)?)?)$/i;
+  /^(?:null|nil|none|undefined|true|false|yes|no|on|off|\*+|[\w.:*-]{0,24}\*{3,}|(?:0x)?0{16,}|.*your[_-][a-z_-]*here|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%[a-z]|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC[([].*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{8,}).*|[\w/+]*EXAMPLEKEY|A[KS]IA\w{0,16}EXAMPLE|.*(?:\.{3}|…)(?:\(\w*\)?)?)$/i;
 
 /** Documentation's stand-in, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`, `YOUR_ACCESS_TOKEN`); `password` in lower case may be a
  * real one. */
@@ -124,10 +124,46 @@ const base64Padded = /^[A-Za-z0-9+/]{16,}={1,2}$/;
 // A session cookie is a bearer credential, and so is any long random cookie value; `theme=dark` is left alone.
 const cookieAttribute = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned)$/i;
 const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jsessionid|phpsessid|aspsessionid\w*)$/i;
+/** Consent cookies hold a visitor's choices (IAB's TCF string in `euconsent-v2`, OneTrust's `OptanonConsent`), no
+ * credential. */
+const consentCookie = /consent|^optanon/i;
 
 /** True when a cookie's name says it holds a session (`sid`, `connect.sid`, `__Host-session`, `JSESSIONID`). */
 export function isSessionCookieName(name: string): boolean {
   return sessionCookie.test(name);
+}
+
+/** A PKCS#11 URI's path before `at` (`pkcs11:module-path=…;token=`). */
+const pkcs11Path = /pkcs11:[^\s"'?]*$/;
+
+/** Tokens that mark a place in a list, echo a request, name a message or stand for a payment card (a processor's
+ * `tok_…`, `payment_method_token`): ids, no credential. */
+const notCredentialToken =
+  /(?:echo|resumption|page|continuation|sync|message|card|payment(?:[_-]?method)?|idempotency|correlation)[_-]?token$/i;
+const cardToken = /^tok_\w{8,}$/;
+const aboutCards = /card|tokeni[sz]/i;
+
+/** True when the value under a token key is a token of no credential: see notCredentialToken. */
+export function isTokenOfNoCredential(text: string, key: string, value: string): boolean {
+  return notCredentialToken.test(key) || (cardToken.test(value) && aboutCards.test(text));
+}
+
+/** True when the pair at `at` is a documented syntax in which its secret word names no secret (see the caller). */
+function notThisKey(text: string, at: number, key: string, value: string, glued: boolean): boolean {
+  const lowerKey = key.toLowerCase();
+  if (lowerKey.endsWith('token') && isTokenOfNoCredential(text, key, value)) return true;
+  if (lowerKey === 'token' && pkcs11Path.test(text.slice(Math.max(0, at - 256), at))) return true;
+  if (
+    glued &&
+    text.charCodeAt(at - 1) === 40 &&
+    value.endsWith('):') &&
+    /pam_\w*\($/.test(text.slice(Math.max(0, at - 32), at))
+  )
+    return true;
+  if (glued && key.includes('.') && /^\d+\]?$/.test(value)) return true;
+  return (
+    glued && (value === 'env' || value === 'file') && /^[ \t]+\S/.test(text.slice(at + key.length + 1 + value.length))
+  );
 }
 
 /**
@@ -193,11 +229,16 @@ export function createSecretKvDetector(): Detector {
         const quoted = m[4] ?? m[5] ?? m[6];
         let end = m.index + m[0].length;
         // `api_key=a9a16a02….` before a space: a sentence's full stop, not the value's last character.
+        // `<GET https://…?api_key=…>`: the bracket opened before the key closes after the value, it is no part of it.
         const bare = m[7] as string;
-        const fullStop =
-          quoted === undefined && bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end)) ? 1 : 0;
-        const value = quoted ?? bare.slice(0, bare.length - fullStop);
-        end -= fullStop;
+        const trailing =
+          quoted === undefined &&
+          ((bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end))) ||
+            (bare.endsWith('>') && bare.length > 1 && text.lastIndexOf('<', m.index) > text.lastIndexOf('>', m.index)))
+            ? 1
+            : 0;
+        const value = quoted ?? bare.slice(0, bare.length - trailing);
+        end -= trailing;
         if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
         // `OTP_SECRET=` then a line break: an empty value, the next line is no part of it.
         if ((m[3] as string).includes('\n')) continue;
@@ -228,6 +269,10 @@ export function createSecretKvDetector(): Detector {
           continue;
         // `https://x-access-token:ghs_...@github.com`: the userinfo of a URL, which url_credentials replaces whole.
         if (text.startsWith('://', m.index - 3)) continue;
+        // Documented syntaxes where a secret word names no secret: a PKCS#11 URI's `token=` is the token's label (RFC
+        // 7512), pam's `pam_unix(passwd:chauthtok)` a service and its module type, a logger's `pkg.token:2190]` a source
+        // line, keytool's `-storepass:env VAR` (and `:file`) where the password is read from.
+        if (notThisKey(text, m.index, m[2] as string, value, m[3] === '' && quoted === undefined)) continue;
         if (quoted === undefined && m[3] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40)))
           continue;
         // `password= user=bob`: an empty value, not a value that is the next pair.
@@ -250,7 +295,11 @@ export function createSecretKvDetector(): Detector {
             const value = c[2] as string;
             const name = c[1] as string;
             if (value === '' || cookieAttribute.test(name) || isPlaceholderValue(value)) continue;
-            if (!sessionCookie.test(name) && !isSecretKey(name) && !(value.length >= 16 && entropyPerChar(value) >= 3))
+            if (
+              !sessionCookie.test(name) &&
+              !isSecretKey(name) &&
+              (value.length < 16 || entropyPerChar(value) < 3 || consentCookie.test(name))
+            )
               continue;
             const end = offset + c.index + c[0].length;
             out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - name.length, end));

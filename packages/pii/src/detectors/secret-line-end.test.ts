@@ -25,6 +25,7 @@ describe('a strong password quoted at the end of a line', () => {
     ['a password in the middle of a line', 'login "ops" "Wh1te$Oak-7" accepted'],
     ['a value with no capital or no digit', 'set to "ro-ch4nnel!mon" and then "Rock-Channel!Mon"'],
     ['a mask or a placeholder', 'secret "********" then "<Your-P4ss!>"'],
+    ['a record of fields', "INPUT MSG: '9300CNkiosk-2|COq7Lib#22|CPEAST|AY3AZF1B2'"],
   ])('leaves %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -20,7 +20,8 @@ function strongPassword(value: string): boolean {
     /\d/.test(value) &&
     // A symbol names use rarely, or a digit inside letters (`Pr1nt`): `Web-Server-01` and `Q4-Reports_2024` are names.
     /[!#$%&*+=?@^~]|[A-Za-z]\d+[A-Za-z]/.test(value) &&
-    !/^\$|^[\w.-]+=|\d\.\d|\.[A-Za-z]{2,5}$/.test(value) &&
+    // (Nor a record of `|`-separated fields: SIP2's `9300CN…|CO…|CP…`.)
+    !/^\$|^[\w.-]+=|\d\.\d|\.[A-Za-z]{2,5}$|\|.*\|/.test(value) &&
     entropyPerChar(value) >= 3 &&
     !isPlaceholderValue(value)
   );

@@ -3,7 +3,7 @@ import { blanks } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
-import { isSecretKey, isPlaceholderValue, isSessionCookieName } from './secret-kv';
+import { isSecretKey, isPlaceholderValue, isTokenOfNoCredential } from './secret-kv';
 import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
@@ -68,12 +68,23 @@ function passwordArgument(text: string): boolean {
 /** A value named as a credential by its flag or key (`--session-id`, `"value"` of a session cookie): 12+ characters
  * with a letter and a digit (or 16+ random letters: Erlang's cookie), not a UUID or a path; hex is fine here (a flag
  * that says session names one). */
-function namedCredential(text: string): boolean {
+export function namedCredential(text: string): boolean {
   return (
     text.length >= 12 &&
     /[A-Za-z]/.test(text) &&
     (/\d/.test(text) || (text.length >= 16 && entropyPerChar(text) >= 3.5)) &&
     !/^[0-9a-f]{8}-[0-9a-f]{4}-|^[~./]/i.test(text)
+  );
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The name a secret is stored under (a Kubernetes secret, a Podman or libvirt secret): small letters and digits in
+ * parts joined by `-`, `_` or `.`, one a common word (`loki-s3-credentials`, `deploy_key`), as names are made. */
+function secretObjectName(value: string): boolean {
+  return (
+    /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+$/.test(value) &&
+    value.split(/[-_.]/).some((part) => part.length >= 4 && isCommonWord(part))
   );
 }
 
@@ -157,7 +168,7 @@ function pushLastLiteral(
 /**
  * Secrets known by where they stand rather than by a `key=value` shape: the argument of a long password flag
  * (`--password x`, `--api-key x`, `curl -u user:x`; short flags of login commands are in cli-credentials), SQL
- * `PASSWORD 'x'` / `IDENTIFIED BY 'x'`, an XML element or a key/value pair of attributes named like a secret,
+ * `PASSWORD 'x'` / `IDENTIFIED BY 'x'`, an XML element named like a secret (name/value pairs: name-value-pair.ts),
  * `.netrc` passwords, string literals passed to `login(...)`-like calls, and a random-looking value written
  * after a secret word in prose (`api key 8fJ2...`).
  */
@@ -176,9 +187,6 @@ export function createSecretPositionDetector(): Detector {
     'gi',
   );
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
-  const xmlKeyValue = /\b(?:key|name)\s*=\s*"([^"]+)"\s+value\s*=\s*"([^"]*)"/gi;
-  // The same pair in JSON (cookie jars, settings lists): `{"name":"__Host-session","value":"…"}`, `"_id":…,"value":…`.
-  const jsonNameValue = /"(?:name|key|_?id)"\s*:\s*"([^"\n]+)"\s*,\s*"value"\s*:\s*"([^"\n]*)"/gi;
   // A setter given a key that names a secret, then its value (`conf.set("fs.azure…client.secret.acct", "…")`,
   // `setProperty("javax.net.ssl.keyStorePassword", "…")`, `put("api_key", "…")`).
   const setterCall = /\b(?:set|put)\w*\(\s*(["'])([^"'\n]+)\1\s*,\s*(["'])([^"'\n]+)\3\s*\)/gi;
@@ -271,23 +279,21 @@ export function createSecretPositionDetector(): Detector {
     loginCallWords,
     [...blanks, '\\', '"', "'", ':', '='].map((next) => `auth${next}`),
     pgpassWords,
-    ['"value"'],
     ['set(', 'put(', 'property(', 'setenv('],
     ['dbi:', 'mysql:', 'pgsql:', 'sqlite:', 'odbc:', 'oci:', 'sqlsrv:', 'jdbc:'],
     ['-auth', 'cookie', '-session', '-cred'],
     ['dc='],
     flagGate,
     proseGate,
-    ['value=', ...blanks.map((blank) => `value${blank}`)],
     ['users', 'usr', 'logins'].flatMap((word) => [':', '=', ' :', ' =', '"', "'"].map((next) => `${word}${next}`)),
     shortSecretElements,
     ['token', 'api-key', 'api key', 'api_key', 'session id', 'session-id', 'session_id', 'code'],
   ];
   const [closingTag, userFlag, sqlWord, netrcWord, call, authKey, pgpassWord] = [1, 2, 4, 8, 16, 32, 64];
-  const [pairWord, setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, valueWord, usersWord] = [
-    128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768,
+  const [setterWord, dsnWord, sessionFlagWord, bindWord, flagWord, proseWord, usersWord] = [
+    128, 256, 512, 1024, 2048, 4096, 8192,
   ];
-  const [shortSecretElement, uuidWord] = [65536, 131072];
+  const [shortSecretElement, uuidWord] = [16384, 32768];
   const hintWords = [...new Set(ruleWords.flat())];
   const hint = anyOf(hintWords);
   return {
@@ -302,11 +308,19 @@ export function createSecretPositionDetector(): Detector {
         longFlag.lastIndex = 0;
         for (let m = longFlag.exec(text); m !== null; m = longFlag.exec(text)) {
           const found = m[2] ?? m[3] ?? (m[4] as string);
-          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` is read by the openssl rule; `# …` after
-          // a blank starts a shell comment; a SAS query string's signature is the token detector's.
-          if (/^[-$#]|^(?:env|file|fd|pass):|^stdin$|(?:^|&)sig=/.test(found)) continue;
+          // `-passin env:VAR` / `file:path` name where the secret is; `pass:x` and `[USER:]password:x` (which says the
+          // rest is the password) are read by the key rules; `# …` after a blank starts a shell comment; a SAS query
+          // string's signature is the token detector's; `id=x,src=…` is a list of pairs, each read on its own.
+          if (
+            /^[-$#]|^(?:env|file|fd|pass):|^(?:[\w.-]+:)?password:|^stdin$|(?:^|&)sig=|^[A-Za-z_][\w.-]*=[^=]/.test(
+              found,
+            )
+          )
+            continue;
           // `Using --password via the CLI is insecure`, `--api-key required,`: prose about the flag.
           if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase().replace(/[,.;:]$/, ''))) continue;
+          // `--secret <uuid>`, `--showsecret deploy_key`: a stored secret's id or name, given to a secret store's CLI.
+          if (/^(?:show)?secrets?$/i.test(m[1] as string) && (uuid.test(found) || secretObjectName(found))) continue;
           pushValue(out, m);
         }
       }
@@ -338,15 +352,6 @@ export function createSecretPositionDetector(): Detector {
           out.push(candidate('secret_kv', contentStart, contentStart + content.length, m.index, m.index + m[0].length));
         }
       }
-      if ((rules & valueWord) !== 0 && text.includes('value') && secretWordSeen()) {
-        xmlKeyValue.lastIndex = 0;
-        for (let m = xmlKeyValue.exec(text); m !== null; m = xmlKeyValue.exec(text)) {
-          const secret = m[2] as string;
-          if (!isSecretKey(m[1] as string) || secret === '' || isPlaceholderValue(secret)) continue;
-          const matchEnd = m.index + m[0].length;
-          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
-        }
-      }
       if (rules & netrcWord) {
         netrc.lastIndex = 0;
         for (let m = netrc.exec(text); m !== null; m = netrc.exec(text)) pushValue(out, m);
@@ -370,17 +375,6 @@ export function createSecretPositionDetector(): Detector {
         }
       }
       if (rules & pgpassWord) pushTrailingSecrets(out, pgpass, text);
-      if (rules & pairWord) {
-        jsonNameValue.lastIndex = 0;
-        for (let m = jsonNameValue.exec(text); m !== null; m = jsonNameValue.exec(text)) {
-          const name = m[1] as string;
-          const secret = m[2] as string;
-          if (secret === '' || isPlaceholderValue(secret)) continue;
-          if (!isSecretKey(name) && !(isSessionCookieName(name) && namedCredential(secret))) continue;
-          const matchEnd = m.index + m[0].length;
-          out.push(candidate('secret_kv', matchEnd - 1 - secret.length, matchEnd - 1, m.index, matchEnd));
-        }
-      }
       if (rules & setterWord)
         pushLastLiteral(out, setterCall, text, (m) => (m[2] as string).split(/[.:/]/).some(isSecretKey));
       if (rules & dsnWord) pushLastLiteral(out, dsnCredentials, text, () => true);
@@ -398,8 +392,11 @@ export function createSecretPositionDetector(): Detector {
       }
       if (rules & uuidWord) {
         credentialUuid.lastIndex = 0;
-        for (let m = credentialUuid.exec(text); m !== null; m = credentialUuid.exec(text))
-          out.push(candidate('secret_kv', m.index - 8, m.index + m[0].length));
+        for (let m = credentialUuid.exec(text); m !== null; m = credentialUuid.exec(text)) {
+          const key = text.slice(Math.max(0, m.index - 40), m.index - 8).replace(/\W+$/, '');
+          if (!isTokenOfNoCredential(text, key, ''))
+            out.push(candidate('secret_kv', m.index - 8, m.index + m[0].length));
+        }
       }
       if (rules & usersWord) {
         usersKey.lastIndex = 0;
@@ -434,7 +431,16 @@ export function createSecretPositionDetector(): Detector {
         const passwordWord = /^pass(?:w(?:or)?d|phrase)$/.test(word);
         const compound = /[-_]$/.test(text.charAt(m.index - 1)) && /^[0-9a-f]{32,64}$/i.test(trimmed);
         if (!(randomLooking(trimmed) || (passwordWord && passwordArgument(trimmed)) || compound)) continue;
-        if (/^[\w.-]+=/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        // (Nor a SigV4 credential scope, `credential AKIA…/20260213/us-east-1/s3/aws4_request`: the key id and where.)
+        if (/^[\w.-]+=|^(?:[\w.-]+:)?password:|aws4_request$/.test(trimmed) || isPlaceholderValue(trimmed)) continue;
+        // `secret "loki-s3-credentials" not found`: a stored secret's name, not its value.
+        if (/^secrets?$/.test(word) && secretObjectName(trimmed)) continue;
+        // `card token tok_…`, `page token …`: a token that stands for a card or a place in a list.
+        if (
+          word === 'token' &&
+          isTokenOfNoCredential(text, text.slice(Math.max(0, m.index - 16), m.index + 5).replace(/\s+/g, '_'), trimmed)
+        )
+          continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);
         out.push(candidate('secret_kv', at, at + trimmed.length, m.index, at + trimmed.length));
       }

@@ -95,6 +95,8 @@ describe('secret by shape detector', () => {
     ['the word is inside another word', 'bypass cache for Build-x7Q#2 compass'],
     ['the word is author', 'author Kq3#vXb8 committed'],
     ['a flag follows the credential word', 'login --hostname=Edge-2x7Q --port 22'],
+    ['a numbered field names what the token is', 'login: 553=ops 108=30 9=Wq2#x9Lm7 done'],
+    ['sops encrypted the value', 'db_password: ENC[AES256_GCM,data:Kq3#vXb8Zm2T,iv:Zx9=,type:str]'],
     ['a product token follows a login', 'POST /login HTTP/1.1 "Mozilla/5.0 (X11) Chrome/122.0.6261.94"'],
     ['an account command takes no password', 'passwd -l ann; useradd -m -s /bin/bash ann; register ann example.org'],
     [

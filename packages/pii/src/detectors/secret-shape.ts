@@ -99,8 +99,9 @@ const echoed = /\b(?:echo|printf)(?:\s+-\w+)*\s+["']?$/;
 const tokenDelimiter = new Uint8Array(128);
 for (const c of ' \t\n\r\f\v"\'`<>()[]{},;|&') tokenDelimiter[c.charCodeAt(0)] = 1;
 const anyDigit = /\d/g;
-// `key=`/`key:` in front of the value (`attendeePW=…`, authinfo's `"P:…"`, `--password=…`), maybe nested.
-const keyPrefix = /^-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]/;
+// `key=`/`key:` in front of the value (`attendeePW=…`, authinfo's `"P:…"`, `--password=…`), maybe nested; a numbered
+// field's tag (FIX's `554=`).
+const keyPrefix = /^(?:-{0,2}(?:[A-Za-z_][\w.-]*)?[=:]|\d+=)/;
 // The key a quoted or `key = value` value stands under (`"value":"…"`, `'passwordsalt' => '…'`).
 const keyBefore = /(?:([A-Za-z_][\w.-]*)\s+)?([A-Za-z_][\w.-]*)\]?\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/;
 // A key names a credential when one of its words does; `…_id`, `…name`, `…user`, `…method` name something else.
@@ -394,6 +395,8 @@ function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: L
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);
   if (opening === 91 || opening === 60) return;
+  // A field of sops' encrypted value (`ENC[AES256_GCM,data:…,iv:…]`): ciphertext, its key is elsewhere.
+  if (text.lastIndexOf('ENC[', tokenStart) > text.lastIndexOf(']', tokenStart)) return;
   let start = tokenStart;
   let value = text.slice(tokenStart, tokenEnd);
   // `key=` inside the token must name a credential (and decides); `user:` in front (`ops:S3cret`, `P:S3cret`) may be

@@ -209,6 +209,12 @@ describe('user actor detector', () => {
     ['a role after a prefix', 'handover on_call_physician: hbrandauer ward=3', ['hbrandauer']],
     ['a role before an id word, quoted', '{"underwriter_id":"tsokolova","limit":5000}', ['tsokolova']],
     ['an account in capitals under a role key', 'shift close teller=KWABENAA drawer=2', ['KWABENAA']],
+    ['the name after a role after by, not the role', 'ban lifted by moderator k.ueda at 10:02', ['k.ueda']],
+    [
+      'a login under a role key of a manager, a signer, a filer or an approver after a prefix',
+      '{"manager":"rkowal","signer":"t.aberg"} filer=law_jmensah second_approver=osei.k',
+      ['rkowal', 't.aberg', 'law_jmensah', 'osei.k'],
+    ],
     ['the identity one signs in with', 'EAP-TTLS identity=kiosk_wifi rejected', ['kiosk_wifi']],
     [
       'the login of a remote shell before a host that embeds an address',
@@ -307,6 +313,11 @@ describe('user actor detector', () => {
     ['an SQL INSERT without a user column', "INSERT INTO orders(id, sku) VALUES (1, 'ab-12')"],
     ['a record id under a role key', 'payroll export courier_id=CR4410 nurse_id=N2231 amount=80'],
     ['software under roles it has too', 'broker=kafka-1 controller=kcm-2 user_agent=curl planner=genetic'],
+    ['a role before a word after to', 'call routed to paralegal queue B'],
+    [
+      'software and words under roles, and a lead, which is a sale',
+      'agent=okhttp player=vlc sender=mailer-daemon manager=systemd signer=true lead_id=kfaro filer=none',
+    ],
     ['a word or a number under a role key', 'tech=LTE nurse_count=3 engineer=SYSTEM teller=none clinician=12'],
     [
       'words and numbers after the new roles',

@@ -240,6 +240,9 @@ const sharedRoles = 'agent operator driver player member tech admin mod editor s
   ' ',
 );
 const roleWords = [...proseRoles, ...sharedRoles];
+// A role before a word is the role of who follows (`mute applied by moderator noahm3430`, `routed to paralegal queue`),
+// not a name.
+const roleBeforeWord = `(?!(?:${[...new Set([...roleWords, ...personRoles])].join('|')})\\s+[A-Za-z])`;
 /** Pattern source: one of `roles` before a name, with an optional login word (`driver login NAME`, `staff: NAME`). */
 const afterRole = (roles: readonly string[]) =>
   `\\b(?<![.-])(?:${roles.join('|')})(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`;
@@ -371,11 +374,14 @@ export function createUserActorDetector(): Detector {
     [
       [
         // `export by adm.coordinator2:`, `upload by tc.mramirez file …`, `lookup by Steward-Ana:`, `… by elif3;`.
-        rule([' by '], `\\bby(?<![.-]by|(?:[Ss]orted|[Gg]rouped|[Oo]rdered|[Pp]artitioned) by)\\s+(${name})${end}`),
+        rule(
+          [' by '],
+          `\\bby(?<![.-]by|(?:[Ss]orted|[Gg]rouped|[Oo]rdered|[Pp]artitioned) by)\\s+${roleBeforeWord}(${name})${end}`,
+        ),
         // `assigned to aml.analyst.rkhan`, `escalated to tier2.jdoe`: who now holds it.
         rule(
           ['assigned to', 'escalated to', 'transferred to', 'handed over to', 'delegated to', 'routed to'],
-          `\\sto\\s+(?<=\\b(?:assigned|reassigned|escalated|transferred|handed over|delegated|routed)\\s+to\\s+)(?:agent\\s+|user\\s+)?(${name})${end}`,
+          `\\sto\\s+(?<=\\b(?:assigned|reassigned|escalated|transferred|handed over|delegated|routed)\\s+to\\s+)(?:agent\\s+|user\\s+)?${roleBeforeWord}(${name})${end}`,
           undefined,
           'gi',
         ),

@@ -227,6 +227,10 @@ describe('user detector', () => {
     ['ignores empty values when the next key follows', 'ruser= rhost=10.0.0.1'],
     ['ignores a path when a log name key holds one', '{"logName":"projects/demo/logs/requests"}'],
     ['ignores unknown when pam says the user is unknown', 'check pass; user unknown'],
+    [
+      'ignores what a user has or is when it follows user',
+      'issued user certificate; user key saved; reset to default user state; user lockouts: 4; username withheld',
+    ],
     ['ignores keys when user is not their last word', 'user_agent=curl useragent=x users=5 superuser=true'],
     ['ignores a framework path when an actor key holds one', 'actor=akka://system/user/worker reactor=netty'],
     ['ignores keys when by only orders or groups', 'order_by=created_at group_by=region sorted_by=name'],

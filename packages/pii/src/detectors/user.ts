@@ -33,7 +33,9 @@ export const notAName = new Set(
     'specified provided mapping namespace none null nil undefined true false default cancelled canceled disconnected ' +
     'connected denied rejected accepted failed successfully configuration config consent notification notifications ' +
     'registration logon logoff limit privileges ns sid client server success successful ip ips address addresses host ' +
-    'hosts agent agents action actions create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set start stop restart reload status install uninstall upgrade ok done error prompt'
+    'hosts agent agents action actions create load update exists destroy pluck insert upsert select private __token__ creds credential add new delete del remove rm setpassword passwd enable disable lock unlock modify mod edit show get set start stop restart reload status install uninstall upgrade ok done error prompt ' +
+    // What a user has or is, never an account (`user certificate`, `user state`, `username withheld`, `user lockouts: 17`).
+    'certificate certificates key keys state environment preference lockout lockouts field fields installation username usernames userid withheld'
   ).split(' '),
 );
 
@@ -324,6 +326,7 @@ export function createUserDetector(): Detector {
         ['=', ':', '"', "'", '\\', ...blanks].map((next) => `${key}${next}`),
       ),
       always(numericLogin),
+      userKeys,
     ],
     [
       ['username"', 'username\\"', 'user"', 'user\\"', 'accountname"', 'accountname\\"', 'uid"', 'login"'],

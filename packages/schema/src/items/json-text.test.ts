@@ -25,4 +25,15 @@ describe('jsonText', () => {
     const text = jsonText(value as object);
     expect(text.slice(99_999, -99_999)).toBe(JSON.stringify(deep));
   });
+
+  test.each(['object', 'array'] as const)(
+    "When %ss nest 100,000 deep and sortKeys is set, then every object's keys are written sorted, as Go writes a map",
+    (kind) => {
+      const [open, close] = kind === 'object' ? ['{"a":', '}'] : ['[', ']'];
+      const text = (leaf: string): string => `${open.repeat(99_999)}${leaf}${close.repeat(99_999)}`;
+      const value = JSON.parse(text('{"z":1,"b":{"y":[{"d":0,"c":0}],"x":2}}')) as object;
+      expect(jsonText(value, { sortKeys: true })).toBe(text('{"b":{"x":2,"y":[{"c":0,"d":0}]},"z":1}'));
+      expect(jsonText({ z: { b: 1, a: 2 }, y: 0 }, { sortKeys: true })).toBe('{"y":0,"z":{"a":2,"b":1}}');
+    },
+  );
 });

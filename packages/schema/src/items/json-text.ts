@@ -8,13 +8,27 @@ interface Open {
   written: boolean;
 }
 
+/** How jsonText writes: `sortKeys` writes every object's keys in sorted order, as Go's json.Marshal writes a map. */
+export interface JsonTextOptions {
+  sortKeys?: boolean;
+}
+
+const sortedKeys = (_key: string, v: unknown): unknown =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      )
+    : v;
+
 /**
  * JSON.stringify for a map or list as JSON.parse returns it, at any depth: past the engine's recursion limit (about
  * 5,000 levels, where JSON.stringify throws) it is written by a walk that keeps its own stack.
  */
-export function jsonText(value: object): string {
+export function jsonText(value: object, options: JsonTextOptions = {}): string {
   try {
-    return JSON.stringify(value);
+    return options.sortKeys ? JSON.stringify(value, sortedKeys) : JSON.stringify(value);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
   }
@@ -23,7 +37,7 @@ export function jsonText(value: object): string {
   /** Writes a scalar, or opens an array or object (its members are written by the loop below). */
   const write = (v: unknown): void => {
     if (v !== null && typeof v === 'object') {
-      const keys = Array.isArray(v) ? undefined : Object.keys(v);
+      const keys = Array.isArray(v) ? undefined : options.sortKeys ? Object.keys(v).sort() : Object.keys(v);
       parts.push(keys === undefined ? '[' : '{');
       open.push({ value: v as unknown[] | Record<string, unknown>, keys, next: 0, written: false });
       // An array's undefined or function item is written as null, as JSON.stringify writes it.

@@ -99,20 +99,38 @@ function convertClient(
     );
   if (c.string('no_proxy') !== undefined)
     conv.notes.push({ at: out, text: "Promtail's no_proxy is left out: the loki sink uses no proxy" });
-  // A tls_config that only asks to verify the server (Promtail's default) asks for nothing the loki sink does not do.
-  const tls = c.value.tls_config;
-  if (
-    typeof tls === 'object' &&
-    !Array.isArray(tls) &&
-    Object.entries(tls ?? {}).every(([k, v]) => k === 'insecure_skip_verify' && v === false)
-  ) {
-    if (c.has('tls_config'))
-      conv.notes.push({
-        at: out,
-        text: `Promtail's tls_config only restated the default (verify the server) and is left out`,
-      });
-    c.raw('tls_config');
-  }
+  const tls = c.block('tls_config');
+  if (tls) set('tls', clientTls(tls, out), 'tls_config');
   c.finish(UNSUPPORTED_CLIENT_KEYS);
   return config;
+}
+
+// TLS keys of Promtail's client (Prometheus' TLS config) the loki sink's `tls` takes as they are.
+const TLS_KEYS = ['ca_file', 'cert_file', 'key_file', 'server_name'] as const;
+
+/** tls_config -> the loki sink's `tls`; inline PEM and TLS versions other than Node's own minimum are refused at their line. */
+function clientTls(tls: Block, out: PropertyKey[]): Record<string, unknown> | undefined {
+  const config: Record<string, unknown> = {};
+  for (const key of TLS_KEYS) {
+    const value = tls.string(key);
+    if (value === undefined) continue;
+    config[key] = value;
+    tls.conv.origins.push({ out: [...out, 'tls', key], from: [...tls.at, key] });
+  }
+  const skip = tls.bool('insecure_skip_verify');
+  if (skip === true) config.insecure_skip_verify = true;
+  const min = tls.string('min_version');
+  if (min !== undefined && min !== 'TLS12')
+    tls.issue(
+      'min_version',
+      `only TLS12 is taken (the loki sink negotiates TLS 1.2 or 1.3), got ${JSON.stringify(min)}`,
+    );
+  const inline = 'PEM written in the config is not taken; put it in a file and use ca_file, cert_file and key_file';
+  tls.finish({
+    ca: inline,
+    cert: inline,
+    key: inline,
+    max_version: 'remove it: the loki sink negotiates TLS 1.2 or 1.3',
+  });
+  return Object.keys(config).length > 0 ? config : undefined;
 }

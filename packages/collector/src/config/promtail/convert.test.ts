@@ -213,7 +213,7 @@ scrape_configs:
   });
 
   test.each(['{}', '{ insecure_skip_verify: false }'])(
-    'takes a client tls_config of %s, which only restates verifying the server, and notes that it is left out',
+    'takes a client tls_config of %s, which only restates verifying the server, and adds nothing to the sink',
     (tls) => {
       const text = `clients:\n  - url: https://logs.example.com/loki/api/v1/push\n    tls_config: ${tls}\nscrape_configs: []\n`;
       expect(issues(text)).toEqual([]);
@@ -223,6 +223,34 @@ scrape_configs:
     },
   );
 
+  test("takes a client tls_config's files, server name and insecure_skip_verify as the loki sink's tls", () => {
+    const text = `clients:
+  - url: https://loki.internal/loki/api/v1/push
+    tls_config:
+      ca_file: /etc/promtail/ca.crt
+      cert_file: /etc/promtail/client.crt
+      key_file: /etc/promtail/client.key
+      server_name: loki.internal
+      insecure_skip_verify: true
+      min_version: TLS12
+scrape_configs: []
+`;
+    expect(issues(text)).toEqual([]);
+    expect(converted(text).sinks).toEqual({
+      loki: {
+        type: 'loki',
+        url: 'https://loki.internal/loki/api/v1/push',
+        tls: {
+          ca_file: '/etc/promtail/ca.crt',
+          cert_file: '/etc/promtail/client.crt',
+          key_file: '/etc/promtail/client.key',
+          server_name: 'loki.internal',
+          insecure_skip_verify: true,
+        },
+      },
+    });
+  });
+
   test('reports every issue at its line in the Promtail file, not-covered blocks with what to use instead', () => {
     expect(
       issues(`server:
@@ -231,7 +259,7 @@ scrape_configs:
 clients:
   - url: not a url
     batchwait: soon
-    tls_config: { insecure_skip_verify: true }
+    tls_config: { ca: PEM }
 scrape_configs:
   - job_name: app
     static_configs:
@@ -255,7 +283,7 @@ unknown_block: {}
       '3:3 server.http_path_prefix: "http_path_prefix" is not supported by the collector: the collector serves /metrics, /healthz and /readyz at the root; remove the prefix',
       '5:5 clients[0].url: invalid URL, got "not a url"',
       '6:5 clients[0].batchwait: expected a duration such as 10s or 1m30s, got "soon"',
-      '7:5 clients[0].tls_config: "tls_config" is not supported by the collector: the loki sink uses the system\'s CA certificates over https and takes no client certificates; remove the block or terminate TLS in a proxy',
+      '7:19 clients[0].tls_config.ca: "ca" is not supported by the collector: PEM written in the config is not taken; put it in a file and use ca_file, cert_file and key_file',
       '12:39 scrape_configs[0].static_configs[0].labels.1bad: invalid label name "1bad" (use [a-zA-Z_][a-zA-Z0-9_]*)',
       '14:18 scrape_configs[0].pipeline_stages[0].regex.expression: invalid regular expression: /(/: Unterminated group',
       '15:9 scrape_configs[0].pipeline_stages[1].geoip: stage "geoip" is not supported by the collector: GeoIP lookups are not offered; remove the stage',
@@ -264,7 +292,7 @@ unknown_block: {}
       '17:17 scrape_configs[0].pipeline_stages[3].json.expresions: unknown key "expresions"',
       '18:19 scrape_configs[0].pipeline_stages[4].labels.bad-name: invalid label name (use [a-zA-Z_][a-zA-Z0-9_]*), got "bad-name"',
       '20:5 scrape_configs[1].journal: "journal" is not supported by the collector: read the systemd journal by forwarding it as RFC 5424 syslog (e.g. rsyslog omfwd with TCP) to a syslog scrape config, or `journalctl -f -o cat` into a file tailed with static_configs',
-      '22:5 scrape_configs[2].kubernetes_sd_configs: "kubernetes_sd_configs" is not supported by the collector: tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, taking namespace/pod/container from the path with a regex stage on `filename`',
+      '22:5 scrape_configs[2].kubernetes_sd_configs: "kubernetes_sd_configs" is not supported by the collector: pods cannot be discovered without the Kubernetes API; on each node tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, and take namespace, pod and container (what the __meta_kubernetes_* relabel_configs gave) from the path with a regex stage on `filename` (docs/promtail.md shows the config)',
       '23:5 scrape_configs[3]: a scrape config needs static_configs, file_sd_configs, loki_push_api or syslog',
       '24:12 tracing.enabled: tracing is not supported by the collector: the collector does not trace itself; set enabled: false or remove the block (its own metrics are on /metrics)',
       '25:1 unknown_block: unknown key "unknown_block" in this Promtail block',

@@ -79,6 +79,7 @@ export function convertScrapeConfig(
   conv.origins.push({ out: pipelineAt, from: sc.at });
   const forward = [`pipelines.${id}`];
 
+  const options = fileOptions(sc);
   const statics = sc.list('static_configs');
   const fileSd = sc.list('file_sd_configs');
   if (statics || fileSd) {
@@ -88,7 +89,9 @@ export function convertScrapeConfig(
     ];
     const targets = fileTargets(groups, rules?.parsed ?? [], conv);
     if (targets.length > 0) {
-      out.sources[id] = { type: 'file', targets, ...settings.fileSource, forward_to: forward };
+      out.sources[id] = { type: 'file', targets, ...settings.fileSource, ...options, forward_to: forward };
+      if (options.encoding !== undefined)
+        conv.origins.push({ out: ['sources', id, 'encoding'], from: [...sc.at, 'encoding'] });
       conv.origins.push({ out: ['sources', id], from: [...sc.at, statics ? 'static_configs' : 'file_sd_configs'] });
       if (rules)
         conv.notes.push({
@@ -106,7 +109,6 @@ export function convertScrapeConfig(
   if (push) out.sources[id] = { type: 'loki_push', ...lokiPush(push, ['sources', id]), forward_to: forward };
   const syslog = sc.block('syslog');
   if (syslog) out.sources[id] = { type: 'syslog', ...syslogSource(syslog, ['sources', id]), forward_to: forward };
-  checkFileOptions(sc);
   sc.finish(UNSUPPORTED_SCRAPE_KEYS);
 }
 
@@ -256,14 +258,9 @@ function syslogSource(b: Block, out: PropertyKey[]): Record<string, unknown> {
   return config;
 }
 
-/** encoding and decompression: accepted where they describe what the file source reads anyway. */
-function checkFileOptions(sc: Block): void {
+/** encoding (the file source decodes it) and decompression (accepted where it describes what the file source reads anyway). */
+function fileOptions(sc: Block): { encoding?: string } {
   const encoding = sc.string('encoding');
-  if (encoding !== undefined && !/^utf-?8$/i.test(encoding))
-    sc.issue(
-      'encoding',
-      `only UTF-8 files are read, got ${JSON.stringify(encoding)}; convert the files or remove the key`,
-    );
   const decompression = sc.block('decompression');
   if (decompression) {
     const enabled = decompression.bool('enabled');
@@ -276,6 +273,7 @@ function checkFileOptions(sc: Block): void {
       );
     decompression.finish();
   }
+  return encoding === undefined || /^utf-?8$/i.test(encoding) ? {} : { encoding };
 }
 
 function uniqueId(job: string, taken: Set<string>): string {

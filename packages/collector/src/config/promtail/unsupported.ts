@@ -10,7 +10,7 @@ export const UNSUPPORTED_SCRAPE_KEYS: Readonly<Record<string, string>> = {
     'read the systemd journal by forwarding it as RFC 5424 syslog (e.g. rsyslog omfwd with TCP) to a syslog scrape config, or `journalctl -f -o cat` into a file tailed with static_configs',
   windows_events: "Windows event logs cannot be read by the collector; use Grafana Alloy's loki.source.windowsevent",
   kubernetes_sd_configs:
-    'tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, taking namespace/pod/container from the path with a regex stage on `filename`',
+    'pods cannot be discovered without the Kubernetes API; on each node tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, and take namespace, pod and container (what the __meta_kubernetes_* relabel_configs gave) from the path with a regex stage on `filename` (docs/promtail.md shows the config)',
   docker_sd_configs: 'tail /var/lib/docker/containers/*/*-json.log with static_configs and a `docker: {}` stage',
   consul_sd_configs: SD,
   consulagent_sd_configs: SD,
@@ -47,8 +47,6 @@ export const UNSUPPORTED_SERVER_KEYS: Readonly<Record<string, string>> = {
 
 /** Keys of a client. */
 export const UNSUPPORTED_CLIENT_KEYS: Readonly<Record<string, string>> = {
-  tls_config:
-    "the loki sink uses the system's CA certificates over https and takes no client certificates; remove the block or terminate TLS in a proxy",
   proxy_url:
     'the loki sink connects to Loki directly and supports no proxy; remove the key and let this host reach Loki',
   proxy_connect_header: 'the loki sink supports no proxy; remove the key',

@@ -40,6 +40,32 @@ export const lokiSinkConfig = z
         "Drop a batch Loki answers 429 to (counted with reason http_429) instead of retrying it, as Promtail's option of the same name",
       ),
     headers: z.record(z.string(), z.string()).default({}).describe('Extra HTTP headers on every push'),
+    tls: z
+      .strictObject({
+        ca_file: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("PEM CA certificates Loki's certificate must chain to, instead of the system's"),
+        cert_file: z.string().min(1).optional().describe('PEM client certificate sent to Loki (mutual TLS)'),
+        key_file: z.string().min(1).optional().describe("The client certificate's PEM private key; never logged"),
+        server_name: z
+          .string()
+          .min(1)
+          .optional()
+          .describe("Name Loki's certificate must have (and SNI), when it is not the URL's host"),
+        insecure_skip_verify: z
+          .boolean()
+          .default(false)
+          .describe('Accept any certificate from Loki (testing only: anyone between can read the logs)'),
+      })
+      .refine((t) => (t.cert_file === undefined) === (t.key_file === undefined), {
+        message: 'cert_file and key_file go together',
+      })
+      .optional()
+      .describe(
+        "TLS towards an https Loki (Promtail's client tls_config); the files are read on every push, so rotated certificates are picked up",
+      ),
     external_labels: z
       .record(z.string(), z.string())
       .default({})

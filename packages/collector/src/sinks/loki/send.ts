@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 // The subpath, not the index: a collector without the sorter loads none of the API schemas.
 import { parseRetryAfter } from '@obs/schema/http';
 import { PermanentError, RetryableError } from '../../errors';
-import { describeRequestError, header, httpPost, type PostAnswer } from '../../delivery/http-post';
+import { describeRequestError, header, httpPost, type PostAnswer, type TlsOptions } from '../../delivery/http-post';
 import type { Send, SendResult } from '../../delivery/send';
 import type { SinkMetrics } from '../../delivery/sink-metrics';
 import type { LokiSinkConfig } from './config';
@@ -51,6 +51,12 @@ export function createLokiPost(
   };
 
   async function post(body: Uint8Array, signal: AbortSignal, headers: Record<string, string>): Promise<SendResult> {
+    let tls: TlsOptions;
+    try {
+      tls = await tlsOptions(config.tls);
+    } catch (err) {
+      return { status: 'retryable', error: new RetryableError((err as Error).message) };
+    }
     if (fromFile) {
       try {
         headers = {
@@ -67,7 +73,7 @@ export function createLokiPost(
     const started = performance.now();
     let response: PostAnswer;
     try {
-      response = await httpPost(url, headers, body, signal);
+      response = await httpPost(url, headers, body, signal, undefined, tls);
     } catch (err) {
       metrics.requestDuration('error').observe((performance.now() - started) / 1000);
       if (signal.aborted) throw err;
@@ -96,4 +102,27 @@ export function createLokiPost(
       ...(refused !== undefined ? { refusedEntries: refused } : {}),
     };
   }
+}
+
+/** The tls settings' files, read on every push like the token files, so rotated certificates are taken. */
+async function tlsOptions(tls: LokiSinkConfig['tls']): Promise<TlsOptions> {
+  if (tls === undefined) return {};
+  const read = async (key: 'ca_file' | 'cert_file' | 'key_file'): Promise<Buffer | undefined> => {
+    const file = tls[key];
+    if (file === undefined) return undefined;
+    try {
+      return await fs.promises.readFile(file);
+    } catch (err) {
+      throw new Error(`cannot read tls ${key} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, {
+        cause: err,
+      });
+    }
+  };
+  const [ca, cert, key] = await Promise.all([read('ca_file'), read('cert_file'), read('key_file')]);
+  return {
+    ...(ca !== undefined ? { ca } : {}),
+    ...(cert !== undefined && key !== undefined ? { cert, key } : {}),
+    ...(tls.server_name !== undefined ? { servername: tls.server_name } : {}),
+    rejectUnauthorized: !tls.insecure_skip_verify,
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textCodec } from './encoding';
 
 const target = z
   .object({
@@ -36,6 +37,16 @@ export const fileSourceConfig = z
       .positive()
       .default(10_000)
       .describe('How often the globs are expanded again to pick up new files'),
+    encoding: z
+      .string()
+      .refine((name) => textCodec(name) !== undefined, {
+        message:
+          'unknown encoding (expected a name such as UTF-8, UTF-16, UTF-16LE, ISO-8859-1, windows-1252, Shift_JIS)',
+      })
+      .optional()
+      .describe(
+        "The files' text encoding (IANA name, as Promtail's `encoding`); lines are decoded to UTF-8. `UTF-16` follows the file's byte order mark",
+      ),
     max_line_size_bytes: z
       .number()
       .int()

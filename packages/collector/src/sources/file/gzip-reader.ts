@@ -3,6 +3,7 @@ import * as zlib from 'node:zlib';
 import { linesToEntries, type TailerDeps } from './tailer';
 import { emitBatch } from './emitter';
 import { present } from '../../errors';
+import { textCodec, UTF8 } from './encoding';
 
 /**
  * Reads a .gz file once, start to end, in batches of about read_chunk_bytes of decompressed text, then
@@ -14,6 +15,12 @@ export async function readGzipOnce(d: TailerDeps): Promise<void> {
   const saved = d.positions.get(d.path);
   if (saved?.done && saved.ino === st.ino && saved.dev === st.dev) return;
   const stream = fs.createReadStream(d.path).pipe(zlib.createGunzip());
+  // Made at the first chunk: `UTF-16` takes its byte order from the mark at the start of the decompressed text.
+  let decoder: ((chunk: Buffer, end?: boolean) => string) | undefined;
+  const decode = (chunk: Buffer, end?: boolean): string => {
+    decoder ??= (d.config.encoding === undefined ? UTF8 : (textCodec(d.config.encoding, chunk) ?? UTF8)).stream();
+    return decoder(chunk, end);
+  };
   let carry = '';
   let lines: string[] = [];
   let pendingBytes = 0;
@@ -35,11 +42,12 @@ export async function readGzipOnce(d: TailerDeps): Promise<void> {
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       d.metrics.bytes.inc(chunk.length);
-      const parts = (carry + chunk.toString('utf8')).split('\n');
+      const parts = (carry + decode(chunk)).split('\n');
       carry = present(parts.pop(), 'the text after the last newline (split() returns at least one part)');
       for (const part of parts) push(part);
       if (pendingBytes >= d.config.read_chunk_bytes && !(await flush())) return;
     }
+    carry += decode(Buffer.alloc(0), true);
     if (carry !== '') push(carry);
     if (!(await flush())) return;
   } catch (err) {

@@ -7,6 +7,7 @@ import { Waiters } from '../../delivery/waiters';
 import type { SourceMetrics } from '../source-metrics';
 import type { FileSourceConfig } from './config';
 import { emitBatch } from './emitter';
+import { textCodec, UTF8, type TextCodec } from './encoding';
 import type { FilePosition, Positions } from './positions';
 import { present } from '../../errors';
 
@@ -22,8 +23,6 @@ export interface TailerDeps {
   /** Aborted when the shutdown deadline passes: in-flight consume calls give up. */
   signal: AbortSignal;
 }
-
-const NEWLINE = 0x0a;
 
 /**
  * Follows one path: reads complete lines from the acknowledged offset, hands them on, and only then
@@ -46,6 +45,7 @@ export class Tailer {
   // Idle polling ends early on stop(), wake() and fs.watch events.
   readonly #wakers = new Waiters();
   #buffer: Buffer;
+  #codec: TextCodec = UTF8;
 
   constructor(deps: TailerDeps) {
     this.#d = deps;
@@ -121,6 +121,7 @@ export class Tailer {
       return false;
     }
     this.#fd = fd;
+    this.#codec = await codecOf(fd, this.#d.config.encoding);
     const st = await fd.stat();
     if (saved && (saved.ino !== st.ino || saved.dev !== st.dev)) await this.#finishRotatedAway(saved);
     this.#dev = st.dev;
@@ -212,6 +213,7 @@ export class Tailer {
     await this.#fd?.close();
     const opened = await fd.stat();
     this.#fd = fd;
+    this.#codec = await codecOf(fd, this.#d.config.encoding);
     this.#dev = opened.dev;
     this.#ino = opened.ino;
     this.#offset = 0;
@@ -236,35 +238,38 @@ export class Tailer {
     const fd = this.#file();
     let { bytesRead } = await fd.read(this.#buffer, 0, want, this.#offset);
     const buf = this.#buffer;
-    if (bytesRead === want && want < available && buf.lastIndexOf(NEWLINE, bytesRead - 1) === -1) {
+    const codec = this.#codec;
+    if (bytesRead === want && want < available && codec.lastNewline(buf, 0, bytesRead) === -1) {
       // A line longer than read_chunk_bytes: widen the window up to max_line_size_bytes + 1 to find its end.
       want = Math.min(buf.length, available);
       ({ bytesRead } = await fd.read(buf, 0, want, this.#offset));
     }
     if (bytesRead === 0) return false;
+    // A line's longest part kept, in whole code units.
+    const maxLine = config.max_line_size_bytes - (config.max_line_size_bytes % codec.unit);
     let start = 0;
     if (this.#skipping) {
-      const nl = buf.indexOf(NEWLINE, 0);
-      if (nl === -1 || nl >= bytesRead) {
-        this.#offset += bytesRead;
+      const nl = codec.nextNewline(buf, 0, bytesRead);
+      if (nl === -1) {
+        this.#offset += bytesRead - (bytesRead % codec.unit);
         await this.#commit();
         return true;
       }
       this.#skipping = false;
-      start = nl + 1;
+      start = nl + codec.newlineBytes;
     }
-    let end = buf.lastIndexOf(NEWLINE, bytesRead - 1);
+    let end = codec.lastNewline(buf, start, bytesRead);
     let consumed: number;
     const lines: string[] = [];
-    if (end < start) {
+    if (end === -1) {
       const rest = bytesRead - start;
-      if (rest >= config.max_line_size_bytes) {
-        lines.push(buf.toString('utf8', start, start + config.max_line_size_bytes));
+      if (rest >= maxLine) {
+        lines.push(codec.decode(buf, start, start + maxLine));
         metrics.truncated.inc();
         this.#skipping = true;
-        consumed = bytesRead;
+        consumed = bytesRead - (bytesRead % codec.unit);
       } else if (final && rest > 0 && this.#offset + bytesRead >= this.#size) {
-        lines.push(stripCr(buf.toString('utf8', start, bytesRead)));
+        lines.push(stripCr(codec.decode(buf, start, bytesRead)));
         consumed = bytesRead;
       } else if (start > 0) {
         consumed = start;
@@ -272,17 +277,17 @@ export class Tailer {
         return false;
       }
     } else {
-      end += 1;
+      end += codec.newlineBytes;
       let from = start;
       while (from < end) {
-        const nl = buf.indexOf(NEWLINE, from);
+        const nl = codec.nextNewline(buf, from, end);
         let lineEnd = nl;
-        if (lineEnd - from > config.max_line_size_bytes) {
-          lineEnd = from + config.max_line_size_bytes;
+        if (lineEnd - from > maxLine) {
+          lineEnd = from + maxLine;
           metrics.truncated.inc();
         }
-        lines.push(stripCr(buf.toString('utf8', from, lineEnd)));
-        from = nl + 1;
+        lines.push(stripCr(codec.decode(buf, from, lineEnd)));
+        from = nl + codec.newlineBytes;
       }
       consumed = end;
     }
@@ -343,6 +348,14 @@ export function linesToEntries(lines: readonly string[], labels: Labels): LogEnt
       extracted: {},
     };
   return entries;
+}
+
+/** The codec of the file's encoding; `UTF-16` reads the byte order mark at the file's start. */
+async function codecOf(fd: fs.promises.FileHandle, encoding: string | undefined): Promise<TextCodec> {
+  if (encoding === undefined) return UTF8;
+  const head = Buffer.alloc(2);
+  const { bytesRead } = await fd.read(head, 0, 2, 0);
+  return present(textCodec(encoding, head.subarray(0, bytesRead)), `the codec of ${encoding} (checked by the config)`);
 }
 
 function stripCr(line: string): string {
