@@ -4,6 +4,8 @@
 //     JSON lines as structured bodies, with client ids and stream attributes; its LLM is a recording fake
 //     OpenAI-compatible server on loopback (bench/sorter/support.js). Bytes searched: every LLM request body, every
 //     /classify response (headers and body), the sorter's stdout and stderr, /metrics at the end.
+//   sorter, /sort: the same lines POSTed to /sort, the seed contract whose answer echoes every item (a JSON line as an
+//     object content, any other as a string content, each with a timestamp); the same bytes searched.
 //   collector, Loki push / collector, OTLP/HTTP: the same lines pushed as Loki push JSON, or as OTLP/HTTP JSON log
 //     records (a JSON line's message field the body, its other fields attributes), 100 lines a push, to the collector
 //     binary running the quickstart config (examples/quickstart/collector.yaml: redact, then classify against its own
@@ -90,24 +92,36 @@ async function recordedSorter() {
   return { llm, sorter, logs };
 }
 
-/** The sorter path: every line through POST /classify; returns the bytes each way out held. */
-async function sorterPath(name, lines) {
+/** How a part's line `n` goes to each sorter route: /classify with a client id and stream attributes, /sort as the
+ * seed contract's content (an object only when it has a field: the contract refuses an empty one). */
+const sorterItems = {
+  '/classify': (name, text, n) => ({
+    id: `${name}-${n}`,
+    type: 'log',
+    body: bodyOf(text),
+    attributes: { 'service.name': name, 'host.name': 'bench-host-1', 'log.file.path': `/var/log/${name}.log` },
+  }),
+  '/sort': (_name, text, n) => {
+    const body = bodyOf(text);
+    const content = typeof body === 'string' || Object.keys(body).length === 0 ? text : body;
+    return { type: 'log', content, timestamp: new Date(Date.UTC(2026, 11, 7, 0, 0, n)).toISOString() };
+  },
+};
+
+/** A sorter path: every line through POST `route`; returns the bytes each way out held. */
+const sorterPath = (route) => async (name, lines) => {
   const { llm, sorter, logs } = await recordedSorter();
   const responses = [];
   try {
     for (let i = 0; i < lines.length; i += batch) {
-      const items = lines.slice(i, i + batch).map((line, k) => ({
-        id: `${name}-${i + k + 1}`,
-        type: 'log',
-        body: bodyOf(line.text),
-        attributes: { 'service.name': name, 'host.name': 'bench-host-1', 'log.file.path': `/var/log/${name}.log` },
-      }));
-      const res = await fetchText(`${sorter.url}/classify`, {
+      const items = lines.slice(i, i + batch).map((line, k) => sorterItems[route](name, line.text, i + k + 1));
+      const batchId = `${name}-batch-${i / batch}`;
+      const res = await fetchText(`${sorter.url}${route}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': `${name}-batch-${i / batch}` },
-        body: JSON.stringify({ items }),
+        headers: { 'content-type': 'application/json', 'x-request-id': batchId },
+        body: JSON.stringify(route === '/sort' ? { items, request_id: batchId } : { items }),
       });
-      if (res.status !== 200) throw new Error(`${name}: /classify answered ${res.status}: ${res.text.slice(0, 300)}`);
+      if (res.status !== 200) throw new Error(`${name}: ${route} answered ${res.status}: ${res.text.slice(0, 300)}`);
       responses.push(res.headers, res.text);
     }
     const metrics = metricNamesAndLabels((await fetchText(`${sorter.url}/metrics`)).text);
@@ -122,7 +136,7 @@ async function sorterPath(name, lines) {
     await sorter.stop();
     await llm.stop();
   }
-}
+};
 
 async function waitFor(what, check, ms = 120_000) {
   const until = Date.now() + ms;
@@ -306,7 +320,8 @@ function examples(spans) {
 
 // Each path: its name in the table and how a part's lines go through it (a fresh set of processes per part and path).
 const paths = [
-  ['sorter', sorterPath],
+  ['sorter', sorterPath('/classify')],
+  ['sorter, /sort', sorterPath('/sort')],
   ['collector, Loki push', (name, lines) => collectorPath(name, lines, lokiPush)],
   ['collector, OTLP/HTTP', (name, lines) => collectorPath(name, lines, otlpHttp)],
 ];

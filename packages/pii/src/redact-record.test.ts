@@ -1,4 +1,6 @@
+import { redactRecords } from './redact-record';
 import { createRedactor } from './redactor';
+import { createCompiledScanner } from './scanner';
 
 const redactor = createRedactor();
 const record = (value: unknown): unknown => redactor.redactRecord(value).value;
@@ -178,6 +180,27 @@ describe('redactRecord', () => {
       client_secret: '<SECRET_KV>',
       api_key: '<SECRET_KV>',
     });
+  });
+
+  test("When records come in runs of equal ones (a stream's attributes, item after item), then each run is scanned once with the same results", () => {
+    const scanner = createCompiledScanner();
+    const scannedTexts: string[] = [];
+    const redaction = {
+      resolveBatch: (texts: readonly string[]) => (scannedTexts.push(...texts), scanner.resolveBatch(texts)),
+      tag: (type: string) => `<${type.toUpperCase()}>`,
+      secretKeys: true,
+    };
+    const stream = { 'service.name': 'billing', 'host.name': 'ip-10-0-3-7', 'user.name': 'mfischer' };
+    const other = { 'service.name': 'billing', 'host.name': 'ip-10-0-3-8', 'user.name': 'mfischer' };
+    const note = 'quoted "jdoe" from 10.1.1.1';
+    const records = [stream, { ...stream }, { ...stream }, other, { ...stream }, { note }, { note }];
+    const batch = redactRecords(records, redaction);
+    // Equal texts next to each other are scanned once; a text equal to one further back is scanned again.
+    expect(scannedTexts.filter((t) => t === JSON.stringify(stream))).toHaveLength(2);
+    expect(scannedTexts.filter((t) => t === note)).toHaveLength(1);
+    expect(batch).toEqual(records.map((record) => redactRecords([record], redaction)[0]));
+    expect(batch[2]?.value).toEqual({ 'service.name': 'billing', 'host.name': '<HOSTNAME>', 'user.name': '<USER>' });
+    expect(batch[2]?.value).not.toBe(batch[1]?.value);
   });
 
   describe('at any depth', () => {

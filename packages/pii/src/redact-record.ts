@@ -93,23 +93,43 @@ function sizeOf(walk: Walk): number {
  * class instances) are returned as they are; a repeated object (a cycle) is returned as the copy already made.
  * Any depth: both walks keep their own stack of open objects, so a record nested 100,000 deep is copied whole.
  * The records' texts are scanned as one batch (and the escaped values read alone as a second one): each detector then
- * runs over all of them while its patterns are hot in the CPU's caches. One record is the batch of one.
+ * runs over all of them while its patterns are hot in the CPU's caches. A text equal to the one before it (a stream's
+ * attributes, item after item) is scanned once. One record is the batch of one.
  */
 export function redactRecords(values: readonly unknown[], redaction: RecordRedaction): RecordRedactionResult[] {
   const written = values.map(writeRecord);
   // A record with no key, string or number (null, true, []) has nothing to scan.
   const scanned = written.filter((record) => record.leaves.length > 0);
-  const resolved = redaction.resolveBatch(scanned.map((record) => record.text));
+  const resolved = resolveRuns(
+    scanned.map((record) => record.text),
+    redaction,
+  );
   const escaped: Leaf[] = [];
   for (const record of scanned) for (const l of record.leaves) if (l.escaped && !l.key) escaped.push(l);
   if (escaped.length > 0)
-    redaction.resolveBatch(escaped.map((l) => l.raw)).forEach((matches, i) => ((escaped[i] as Leaf).alone = matches));
+    resolveRuns(
+      escaped.map((l) => l.raw),
+      redaction,
+    ).forEach((matches, i) => ((escaped[i] as Leaf).alone = matches));
   let next = 0;
   return values.map((value, r) => {
     const record = written[r] as RecordText;
     const matches = record.leaves.length > 0 ? (resolved[next++] as Candidate[]) : noMatches;
     return copyRecord(value, record, matches, redaction);
   });
+}
+
+/** Each text's matches, a text equal to the one before it scanned once: the records of one stream come in a run, their
+ * attributes whole, and a text's matches depend on nothing else (equal texts share one read-only list). Only the one
+ * before is compared: a batch of distinct records pays nothing for it. */
+function resolveRuns(texts: readonly string[], redaction: RecordRedaction): Candidate[][] {
+  const distinct: string[] = [];
+  const slots = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++)
+    slots[i] = i > 0 && texts[i] === texts[i - 1] ? (slots[i - 1] as number) : distinct.push(texts[i] as string) - 1;
+  if (distinct.length === texts.length) return redaction.resolveBatch(texts);
+  const resolved = redaction.resolveBatch(distinct);
+  return Array.from(slots, (slot) => resolved[slot] as Candidate[]);
 }
 
 const noMatches: readonly Candidate[] = Object.freeze([]);

@@ -72,12 +72,6 @@ export function createPhoneDetector(): Detector {
   // in international form, as such records write a number with `+`.
   const fieldCoded = /\|[A-Z]{2}(\+[1-9]\d{0,2}(?:[ .-]?\d{1,5}){1,6})(?=\||\\?["']|$)/g;
   const edifactContact = /\bCOM\+(\+?\d[\d ()./-]{5,24}\d):(?:TE|AL|AJ|FX)(?=['?+]|$)/g;
-  // vCard's TEL property (RFC 6350, `TEL;TYPE=WORK:080-4127-3390`): the value after the parameters is a number however
-  // it is grouped, where the shared boundary would take the `:` before it for a time's.
-  const vcardTel = /\bTEL(?:;[\w=,"-]+)*:(\+?[\d(][\d(). -]{5,24}\d)(?![\w-])/g;
-  // A number sent form-encoded (`phone=%2B31%206%2012345678`, `%2B39+06+4815+2290`): `%2B` is its `+`, and `%20` or `+`
-  // (the form encoding's space) separates its groups.
-  const formEncoded = /(?<![\w%])%2[Bb][1-9]\d{0,3}(?:(?:%20|\+)\d{1,8}){1,5}(?![\w%+-])/g;
   return {
     type: 'phone',
     // No cheap test: two close digits, the only one every shape shares, are on four log lines in five, and testing for
@@ -121,22 +115,6 @@ export function createPhoneDetector(): Detector {
           const end = m.index + 4 + (m[1] as string).length;
           if (digits >= 7 && digits <= 15)
             out.push(candidate('phone', m.index + 4, end, m.index, m.index + m[0].length));
-        }
-      }
-      if (text.includes('TEL')) {
-        vcardTel.lastIndex = 0;
-        for (let m = vcardTel.exec(text); m !== null; m = vcardTel.exec(text)) {
-          const digits = digitsOnly(m[1] as string).length;
-          const end = m.index + m[0].length;
-          if (digits >= 7 && digits <= 15)
-            out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
-        }
-      }
-      if (text.includes('%2B') || text.includes('%2b')) {
-        formEncoded.lastIndex = 0;
-        for (let m = formEncoded.exec(text); m !== null; m = formEncoded.exec(text)) {
-          const digits = digitsOnly(m[0].replace(/%2[0Bb]/g, '')).length;
-          if (digits >= 8 && digits <= 15) out.push(candidate('phone', m.index, m.index + m[0].length));
         }
       }
       nextStart.fill(0);

@@ -12,6 +12,7 @@ import { createJwtDetector } from './jwt';
 import { createMacDetector } from './mac';
 import { createPhoneDetector, normalizePhone } from './phone';
 import { createPhoneKeyDetector } from './phone-key';
+import { createPhoneNotationDetector } from './phone-notations';
 import { createPrivateKeyDetector } from './private-key';
 import { createHomeDirDetector } from './home-dir';
 import { createHostnameDetector } from './hostname';
@@ -38,7 +39,12 @@ import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
   email: createEmailDetector,
-  phone: () => combineDetectors('phone', [createPhoneDetector(), createPhoneKeyDetector()], normalizePhone),
+  phone: () =>
+    combineDetectors(
+      'phone',
+      [createPhoneDetector(), createPhoneKeyDetector(), createPhoneNotationDetector()],
+      normalizePhone,
+    ),
   credit_card: createCreditCardDetector,
   iban: createIbanDetector,
   us_ssn: createUsSsnDetector,
