@@ -284,6 +284,20 @@ scrape_configs:
     expect(out.stdout).not.toContain('s3cret');
   });
 
+  test('notes encoding and decompression on a job without files as left out, as Promtail applies them to files only', async () => {
+    const out = await cli([
+      'convert',
+      promtail(`${CONFIG.slice(0, CONFIG.indexOf('scrape_configs:'))}scrape_configs:
+  - job_name: syslog
+    encoding: UTF-16
+    decompression: { enabled: true, format: gz }
+    syslog: { listen_address: 127.0.0.1:1514 }
+`),
+    ]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('# encoding and decompression left out: they apply to files only, as in Promtail');
+  });
+
   test('takes -client.external-labels as Promtail does: on every client, under the labels a client sets', async () => {
     const file = promtail(
       CONFIG.replace('      password: ${LOKI_PASSWORD}\n', '      password: x\n    external_labels: { env: prod }\n'),

@@ -6,6 +6,17 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
  * matching END line), the whole block replaced. A block cut off before its END line is redacted to the end
  * of the text, since the rest of it is key material.
  */
+/**
+ * Whether a block's body holds base64: a run of 6+ of its characters with a digit, `+` or `/`, or both cases. A body
+ * without one is documentation's `-----BEGIN PRIVATE KEY-----\n...\n`, `<key>` or `REDACTED` (a word: one case, no
+ * digit), no key.
+ */
+function holdsKeyMaterial(body: string): boolean {
+  for (const run of body.replace(/\\+[nrt]/g, ' ').match(/[A-Za-z0-9+/]{6,}/g) ?? [])
+    if (/[\d+/]/.test(run) || (/[a-z]/.test(run) && /[A-Z]/.test(run))) return true;
+  return false;
+}
+
 export function createPrivateKeyDetector(): Detector {
   const age = /(?<![A-Z0-9-])AGE-SECRET-KEY-1[A-Z0-9]{58}(?![A-Z0-9])/g;
   // The base64 lines after the count, however they are joined (line breaks, escaped `\n`, blanks).
@@ -13,11 +24,6 @@ export function createPrivateKeyDetector(): Detector {
     /Private-Lines:\s*\d{1,4}(?:\s|\\[rn])+([A-Za-z0-9+/]+=*(?:(?:\s|\\[rn])+[A-Za-z0-9+/]+=*(?![\w:-]))*)/g;
   // A block shown cut short after its first few characters (`MIIE...`, `MHcCAQEEI…(truncated)`) holds no key.
   const cutShort = /^(?:\s|\\+[nr])*[A-Za-z0-9+/=]{0,16}(?:\.{3}|…)/;
-  // A whole block with no base64 between its lines holds no key: documentation's `-----BEGIN PRIVATE KEY-----\n...\n`,
-  // `<key>`, `REDACTED` (a word: one case, no digit).
-  const keyMaterial =
-    /(?=[A-Za-z0-9+/]{0,63}(?:[\d+/]|[a-z][A-Za-z0-9+/]{0,63}[A-Z]|[A-Z][A-Za-z0-9+/]{0,63}[a-z]))[A-Za-z0-9+/]{6}/;
-  const escapedBreaks = /\\+[nrt]/g;
   const keyMaterialFollows = /^(?:\s*$|\s*(?:\\+[nr]|[\r\n])|\s*[A-Za-z0-9+/=]{16,}|\s*[A-Z][\w-]*:)/;
   const pattern = /-----BEGIN ((?:[A-Z0-9]+ ){0,2}PRIVATE KEY(?: BLOCK)?)-----(?:[\s\S]*?-----END \1-----|[\s\S]*$)/g;
   return {
@@ -34,7 +40,7 @@ export function createPrivateKeyDetector(): Detector {
         if (!m[0].includes('-----END ')) {
           const after = text.slice(header, header + 80);
           if (!keyMaterialFollows.test(after) || cutShort.test(after)) continue;
-        } else if (!keyMaterial.test(m[0].slice(header - m.index).replace(escapedBreaks, ''))) continue;
+        } else if (!holdsKeyMaterial(m[0].slice(header - m.index))) continue;
         out.push(candidate('private_key', m.index, m.index + m[0].length));
       }
       age.lastIndex = 0;

@@ -80,6 +80,12 @@ export function convertScrapeConfig(
   const forward = [`pipelines.${id}`];
 
   const options = fileOptions(sc);
+  const fileKeys = ['encoding', 'decompression'].filter((k) => sc.has(k));
+  if (!files && fileKeys.length > 0)
+    conv.notes.push({
+      at: pipelineAt,
+      text: `${fileKeys.join(' and ')} left out: they apply to files only, as in Promtail`,
+    });
   const statics = sc.list('static_configs');
   const fileSd = sc.list('file_sd_configs');
   if (statics || fileSd) {
