@@ -210,6 +210,11 @@ describe('user formats detector', () => {
       ['etl_job'],
     ],
     [
+      'finds the login when a SIP2 Login message names it, also after a label',
+      'sc-gw 9300CNkiosk_east2|COp4ss-77x|CPBRANCH| ; ils: 93 login: CNcirc.desk|COq9!|CPMAIN|',
+      ['kiosk_east2', 'circ.desk'],
+    ],
+    [
       'finds the submitter when Exim accepts local mail',
       '1tXy-0001-AB <= cron@example.org U=backup P=local S=812',
       ['backup'],

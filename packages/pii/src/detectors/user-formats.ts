@@ -256,6 +256,9 @@ export function createUserFormatsDetector(): Detector {
         ),
         // Exim's local submitter `<= x@y U=www-data P=local`.
         rule(['<= '], `\\s<=\\s[^\\n]*?\\sU=(${name})(?=\\s)`),
+        // SIP2's Login message (library self-check): `93`, two algorithm digits, then `CN` the login and `|CO` its
+        // password (`9300CNselfcheck01|CO…|`, also after a label: `93 login: CN…|CO`).
+        rule(['|co'], `\\b93(?:\\d\\d|[^|\\n]{0,20}?\\s)CN(${name})\\|CO`),
       ],
       [
         // IIS W3C default fields: `... cs-uri-stem cs-uri-query s-port cs-username c-ip ...`.
