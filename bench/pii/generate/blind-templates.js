@@ -104,7 +104,7 @@ module.exports = [
   (v) => line`sendgrid: POST /v3/mail/send failed using key ${pii('token', v.sendgrid())}: 401 Unauthorized`,
   (v) => line`twilio.rest: API key ${pii('token', v.twilio())} rejected sending SMS to ${pii('phone', v.phone())}`,
   (v) =>
-    line`datadog-agent | CORE | INFO | api_key: ${pii('secret_kv', v.datadog())} validated against https://api.datadoghq.eu`,
+    line`datadog-agent | CORE | INFO | api_key: ${pii('token', v.datadog())} validated against https://api.datadoghq.eu`,
   // --- config dumps
   (v) =>
     line`<datasource><url>jdbc:mysql://db:3306/shop</url><username>${pii('user', v.user())}</username><password>${pii('secret_kv', v.password())}</password></datasource>`,

@@ -203,6 +203,14 @@ describe('redactRecord', () => {
     expect(batch[2]?.value).not.toBe(batch[1]?.value);
   });
 
+  test('When a record has a field named __proto__, then the copy keeps it as a field, redacted, and its prototype', () => {
+    const record = JSON.parse('{"__proto__":{"owner":"ana@example.org"},"note":"x"}') as Record<string, unknown>;
+    const { value, counts } = redactor.redactRecord(record);
+    expect(JSON.stringify(value)).toBe('{"__proto__":{"owner":"<EMAIL>"},"note":"x"}');
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(counts).toEqual({ email: 1 });
+  });
+
   describe('at any depth', () => {
     const depth = 100_000;
     /** `leaf` under `depth` objects (`{"a":{"a":…}}`) or arrays, and the deepest container. */

@@ -286,7 +286,11 @@ function copyRecord(
     const redactedKey = redactLeaf() ?? k;
     let name = redactedKey;
     for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
-    copy[name] = copyValue((top.value as Record<string, unknown>)[k], redaction.secretKeys && isSecretKey(k));
+    const member = copyValue((top.value as Record<string, unknown>)[k], redaction.secretKeys && isSecretKey(k));
+    // A `__proto__` key (JSON.parse makes it an own field) would set the copy's prototype if assigned: defined instead.
+    if (name === '__proto__')
+      Object.defineProperty(copy, name, { value: member, writable: true, enumerable: true, configurable: true });
+    else copy[name] = member;
   }
 
   return { value: result, counts };

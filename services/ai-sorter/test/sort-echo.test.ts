@@ -104,6 +104,16 @@ describe('/sort and /classify let nothing of the client out unredacted', () => {
     expect(res.body.request_id).toBe('plain-7');
   });
 
+  test('When a content nests a field named __proto__, then the echo keeps it, redacted', async () => {
+    sorter = await startSorter({ SORTER_WORKERS: '1' });
+    const res = await request(sorter.url)
+      .post('/sort')
+      .set('Content-Type', 'application/json')
+      .send('{"items":[{"type":"log","content":{"message":"hi","meta":{"__proto__":{"owner":"ana@example.org"}}}}]}')
+      .expect(200);
+    expect(res.text).toContain('"content":{"message":"hi","meta":{"__proto__":{"owner":"<EMAIL>"}}}');
+  });
+
   test.each(['/sort', '/classify'])(
     'When %s is sent a field named by an address, then the error names the field redacted',
     async (path) => {

@@ -1,6 +1,7 @@
 import { passesCrc32Base62 } from '../checksums/crc32-base62';
 import { anyOf, candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
 import { end, looksRandom, start, type TokenFormat } from './token-format';
+import { datadogFormats } from './token-datadog';
 import { vendorFormats } from './token-vendors';
 
 /** GitHub classic and npm tokens end in a CRC32 of their random part; a hand-written token still counts when random. */
@@ -146,12 +147,6 @@ const formats: readonly TokenFormat[] = [
     prefixes: ['hf_', 'api_org_'],
     pattern: new RegExp(`${start}(?:hf|api_org)_[A-Za-z0-9]{34}${end}`, 'g'),
     valid: looksRandom,
-  },
-  {
-    vendor: 'datadog',
-    prefixes: ['dd_ap', 'dd-ap', 'ddap', 'datadog'],
-    pattern:
-      /(?:dd|datadog)[_-]?(?:api|app|application)[_-]?key\\?["']?\s*(?:[:=]|=>)?\s*\\?["']?([a-f0-9]{32}|[a-f0-9]{40})(?![A-Za-z0-9])/gi,
   },
   { vendor: 'pypi', prefixes: ['pypi-'], pattern: new RegExp(`${start}pypi-AgE[A-Za-z0-9_-]{50,}${end}`, 'g') },
   {
@@ -357,12 +352,12 @@ const formats: readonly TokenFormat[] = [
 
 /**
  * Vendor credentials recognised by their own documented format, wherever they appear (no key name needed): the
- * formats above (GitHub, npm, GitLab, Slack, Stripe, Google, Azure, the AI platforms, ...) and `vendorFormats`.
+ * formats above (GitHub, npm, GitLab, Slack, Stripe, Google, Azure, the AI platforms, ...), `datadogFormats` and `vendorFormats`.
  */
 export function createTokenDetector(): Detector {
   // One keyword group a format, so a format runs only on a text holding one of its own prefixes; formats come in parts
   // of 32 (the bits of one group set), which the scanner runs as detectors of their own.
-  const parts = inRunsOf32([...formats, ...vendorFormats]).map(createFormatPart);
+  const parts = inRunsOf32([...formats, ...datadogFormats, ...vendorFormats]).map(createFormatPart);
   return combineDetectors('token', parts);
 }
 
