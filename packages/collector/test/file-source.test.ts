@@ -112,6 +112,46 @@ describe('file source', () => {
     expectLines(sink, 'c', 0, 60);
   });
 
+  describe('UTF-16 without an order takes it from the byte order mark of the file it reads', () => {
+    const le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    const utf16 = { encoding: 'UTF-16' };
+
+    test('a file created empty and then written in little-endian', async () => {
+      fs.writeFileSync(file('app.log'), '');
+      const sink = createMemoryConsumer();
+      await start(sink, utf16);
+      fs.appendFileSync(file('app.log'), le('démarré\nnext ✓\n'));
+      await sink.waitForEntries(2);
+      expect(sink.lines()).toEqual(['démarré', 'next ✓']);
+    });
+
+    test('a copytruncate that rewrites the file in the other byte order', async () => {
+      fs.writeFileSync(file('app.log'), be(numbered('big', 0, 20)));
+      const sink = createMemoryConsumer();
+      await start(sink, utf16);
+      await sink.waitForEntries(20);
+      fs.truncateSync(file('app.log'), 0);
+      fs.appendFileSync(file('app.log'), le(numbered('little', 0, 5)));
+      await sink.waitForEntries(25);
+      expectLines(sink, 'big', 0, 20);
+      expectLines(sink, 'little', 0, 5);
+    });
+
+    test('a file resumed mid-way after a restart', async () => {
+      fs.writeFileSync(file('app.log'), le(numbered('le', 0, 5)));
+      const sink = createMemoryConsumer();
+      const first = await start(sink, utf16);
+      await sink.waitForEntries(5);
+      await stop(first.source);
+      fs.appendFileSync(file('app.log'), Buffer.from(numbered('le', 5, 10), 'utf16le'));
+      const again = createMemoryConsumer();
+      await start(again, utf16);
+      await again.waitForEntries(5);
+      expect(again.lines()).toEqual(Array.from({ length: 5 }, (_, i) => `le-${5 + i}`));
+    });
+  });
+
   test('resumes after the saved position when restarted', async () => {
     append('a.log', numbered('p', 0, 30));
     const sink = createMemoryConsumer();

@@ -10,7 +10,8 @@ import { createRouter } from '../pipelines/router';
 import { buildStageChain, type StageChain } from '../stages/stage-chain';
 import { createStageMetrics, type StageMetrics } from '../stages/counters';
 import { FLUSH_ALL_NS } from '../stages/multiline';
-import { textCodec, UTF8 } from '../sources/file/encoding';
+import { streamDecoder } from '../sources/file/encoding';
+import { isGzipFile } from '../sources/file/gzip-reader';
 import { entryJson } from './entry-json';
 import { inputTarget } from './input-target';
 import { inspectEntry, type StageReport } from './inspect';
@@ -117,18 +118,16 @@ function asText(
   file: string | undefined,
   encoding: string | undefined,
 ): NodeJS.ReadableStream {
-  const plain = file?.endsWith('.gz') ? input.pipe(zlib.createGunzip()) : input;
+  const plain = file !== undefined && isGzipFile(file) ? input.pipe(zlib.createGunzip()) : input;
   if (encoding === undefined) return plain;
-  let decode: ((chunk: Buffer, end?: boolean) => string) | undefined;
+  const decode = streamDecoder(encoding);
   return plain.pipe(
     new Transform({
       transform(chunk: Buffer, _encoding, done) {
-        // Made at the first chunk: `UTF-16` takes its byte order from the mark at the start.
-        decode ??= (textCodec(encoding, chunk) ?? UTF8).stream();
         done(null, decode(chunk));
       },
       flush(done) {
-        done(null, decode?.(Buffer.alloc(0), true) ?? '');
+        done(null, decode(Buffer.alloc(0), true));
       },
     }),
   );

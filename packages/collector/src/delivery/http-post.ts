@@ -4,7 +4,10 @@ import * as https from 'node:https';
 /** TLS settings of an https request (ignored over http): CA, client certificate, expected name. */
 export type TlsOptions = Pick<https.RequestOptions, 'ca' | 'cert' | 'key' | 'servername' | 'rejectUnauthorized'>;
 
-/** What a backend answered to a POST; `body` is cut at the size asked for. */
+// An answer's body is only read for an error message and Loki's refusals; more is not kept.
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** What a backend answered to a POST; `body` is cut at MAX_ANSWER_BYTES. */
 export interface PostAnswer {
   status: number;
   ok: boolean;
@@ -22,7 +25,6 @@ export function httpPost(
   headers: Record<string, string>,
   body: Uint8Array,
   signal: AbortSignal,
-  maxAnswerBytes = 64 * 1024,
   tls: TlsOptions = {},
 ): Promise<PostAnswer> {
   return new Promise((resolve, reject) => {
@@ -34,7 +36,7 @@ export function httpPost(
         const parts: Buffer[] = [];
         let kept = 0;
         response.on('data', (part: Buffer) => {
-          if (kept >= maxAnswerBytes) return;
+          if (kept >= MAX_ANSWER_BYTES) return;
           parts.push(part);
           kept += part.length;
         });
@@ -44,7 +46,7 @@ export function httpPost(
             status,
             ok: status >= 200 && status < 300,
             headers: response.headers,
-            body: Buffer.concat(parts).subarray(0, maxAnswerBytes),
+            body: Buffer.concat(parts).subarray(0, MAX_ANSWER_BYTES),
           });
         });
         response.on('error', reject);

@@ -8,6 +8,8 @@ export interface PromtailRun {
   readonly dir: string;
   /** Decodes Loki's wire format; not Loki. */
   readonly receiver: LokiPushReceiver;
+  /** The collector `start` ran (its registry has the metrics), until it is stopped. */
+  readonly collector: RunningCollector | undefined;
   /** The server, positions and clients blocks of a Promtail file that sends to `url` (the receiver's by default); the
    * client's further keys may follow it, indented as its `batchwait`. */
   head(url?: string): string;
@@ -25,6 +27,9 @@ export function usePromtailRun(prefix: string): PromtailRun {
     },
     get receiver() {
       return run.receiver;
+    },
+    get collector() {
+      return run.collector;
     },
     head(url = run.receiver.url) {
       return `server:

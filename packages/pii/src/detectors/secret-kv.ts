@@ -2,6 +2,7 @@ import { entropyPerChar } from '../checksums/entropy';
 import { isCommonWord } from './common-words';
 import { hasNoSecretMark, isWordNotSecret, proseOrStructure } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { lineFacts, type LineFacts } from './line-facts';
 import { beforeSeparator, execAtKeyPair, joined, keyWordFamily } from './key-separators';
 
 // The key must end in one of these words: `db_password`, `X-Api-Key`, `client_secret`, but not `token_count`;
@@ -102,13 +103,6 @@ const referenceOrCount = /^(?:~?\/|\.{1,2}\/)[\w./-]*$|^\d{1,3}$/;
  * followed by more words or a quoted part is a message, not a value. */
 const proseWord = /^[A-Za-z][a-z]*$/;
 const proseAfter = /^ ["'\w]/;
-
-/** True when code before `at` assigns `name` (`pw = '…'`, `token := …`). */
-function assignedBefore(text: string, name: string, at: number): boolean {
-  const before = text.slice(0, at);
-  const found = before.lastIndexOf(name);
-  return found >= 0 && new RegExp(`(?:^|[^\\w.])${name}\\s*:?=(?!=)`).test(before);
-}
 
 /** The public half of an S3-style key pair: 16-32 capitals and digits. */
 const accessKeyId = /^[A-Z0-9]{16,32}$/;
@@ -221,6 +215,8 @@ export function createSecretKvDetector(): Detector {
       // Every match has a secret word right before its separator: the scan runs only from the keys of such pairs (the
       // many lines that hold the word elsewhere are not scanned at all).
       const keyed = (groups & keyWord) !== 0;
+      // What the checks below read of the line around a match, read once for the line (see line-facts.ts).
+      let facts: LineFacts | undefined;
       for (
         let m = keyed ? execAtKeyPair(pattern, text, 0, secretKeys) : null;
         m !== null;
@@ -234,7 +230,7 @@ export function createSecretKvDetector(): Detector {
         const trailing =
           quoted === undefined &&
           ((bare.endsWith('.') && sentenceEnd.test(bare) && !/\S/.test(text.charAt(end))) ||
-            (bare.endsWith('>') && bare.length > 1 && text.lastIndexOf('<', m.index) > text.lastIndexOf('>', m.index)))
+            (bare.endsWith('>') && bare.length > 1 && (facts ??= lineFacts(text)).insideAngleBrackets(m.index)))
             ? 1
             : 0;
         const value = quoted ?? bare.slice(0, bare.length - trailing);
@@ -263,9 +259,17 @@ export function createSecretKvDetector(): Detector {
         // sudoers' `NOPASSWD: ALL` is a tag, not a key.
         if ((m[2] as string).length === 8 && /^nopasswd$/i.test(m[2] as string)) continue;
         // `password=pw` in code, after `pw = '…'`: a variable assigned before, not the secret itself.
-        if (quoted === undefined && /^[A-Za-z_]\w{0,30}$/.test(value) && assignedBefore(text, value, m.index)) continue;
+        if (
+          quoted === undefined &&
+          /^[A-Za-z_]\w{0,30}$/.test(value) &&
+          (facts ??= lineFacts(text)).assignedBefore(value, m.index)
+        )
+          continue;
         // S3-style pairs: the access key is the id half (`AKIA…`-like capitals, or a secret key given beside it).
-        if (/access[_-]?key$/i.test(m[2] as string) && (accessKeyId.test(value) || /secret/i.test(text.slice(end))))
+        if (
+          /access[_-]?key$/i.test(m[2] as string) &&
+          (accessKeyId.test(value) || (facts ??= lineFacts(text)).wordFrom('secret', end))
+        )
           continue;
         // `https://x-access-token:ghs_...@github.com`: the userinfo of a URL, which url_credentials replaces whole.
         if (text.startsWith('://', m.index - 3)) continue;

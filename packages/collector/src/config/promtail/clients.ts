@@ -40,11 +40,7 @@ function convertClient(
   const conv = c.conv;
   const config: Record<string, unknown> = { type: 'loki', url: c.string('url') };
   if (config.url === undefined) c.issue('url', 'required key is missing (the Loki push URL)');
-  const set = (key: string, value: unknown, from: string | PropertyKey[]): void => {
-    if (value === undefined) return;
-    config[key] = value;
-    conv.origins.push({ out: [...out, key], from: [...c.at, ...(Array.isArray(from) ? from : [from])] });
-  };
+  const set = setter(config, out, c);
   set('tenant_id', c.string('tenant_id'), 'tenant_id');
   set('batch_wait_ms', c.durationMs('batchwait'), 'batchwait');
   set('batch_size_bytes', c.number('batchsize'), 'batchsize');
@@ -73,12 +69,8 @@ function convertClient(
   }
   const backoff = c.block('backoff_config');
   if (backoff) {
-    const retry: Record<string, number> = {};
-    const put = (key: string, value: number | undefined, from: string): void => {
-      if (value === undefined) return;
-      retry[key] = value;
-      conv.origins.push({ out: [...out, 'retry', key], from: [...backoff.at, from] });
-    };
+    const retry: Record<string, unknown> = {};
+    const put = setter(retry, [...out, 'retry'], backoff);
     put('min_backoff_ms', backoff.durationMs('min_period'), 'min_period');
     put('max_backoff_ms', backoff.durationMs('max_period'), 'max_period');
     put('max_retries', backoff.number('max_retries'), 'max_retries');
@@ -111,12 +103,8 @@ const TLS_KEYS = ['ca_file', 'cert_file', 'key_file', 'server_name'] as const;
 /** tls_config -> the loki sink's `tls`; inline PEM and TLS versions other than Node's own minimum are refused at their line. */
 function clientTls(tls: Block, out: PropertyKey[]): Record<string, unknown> | undefined {
   const config: Record<string, unknown> = {};
-  for (const key of TLS_KEYS) {
-    const value = tls.string(key);
-    if (value === undefined) continue;
-    config[key] = value;
-    tls.conv.origins.push({ out: [...out, 'tls', key], from: [...tls.at, key] });
-  }
+  const put = setter(config, [...out, 'tls'], tls);
+  for (const key of TLS_KEYS) put(key, tls.string(key), key);
   const skip = tls.bool('insecure_skip_verify');
   if (skip === true) config.insecure_skip_verify = true;
   const min = tls.string('min_version');
@@ -133,4 +121,20 @@ function clientTls(tls: Block, out: PropertyKey[]): Record<string, unknown> | un
     max_version: 'remove it: the loki sink negotiates TLS 1.2 or 1.3',
   });
   return Object.keys(config).length > 0 ? config : undefined;
+}
+
+/**
+ * Sets `key` of `target`, the converted config at `out`, unless the value is undefined, and records that it came from
+ * `from` in `block`.
+ */
+function setter(
+  target: Record<string, unknown>,
+  out: PropertyKey[],
+  block: Block,
+): (key: string, value: unknown, from: string) => void {
+  return (key, value, from) => {
+    if (value === undefined) return;
+    target[key] = value;
+    block.conv.origins.push({ out: [...out, key], from: [...block.at, from] });
+  };
 }

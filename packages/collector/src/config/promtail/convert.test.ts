@@ -293,7 +293,7 @@ unknown_block: {}
       '18:19 scrape_configs[0].pipeline_stages[4].labels.bad-name: invalid label name (use [a-zA-Z_][a-zA-Z0-9_]*), got "bad-name"',
       '20:5 scrape_configs[1].journal: "journal" is not supported by the collector: read the systemd journal by forwarding it as RFC 5424 syslog (e.g. rsyslog omfwd with TCP) to a syslog scrape config, or `journalctl -f -o cat` into a file tailed with static_configs',
       '22:5 scrape_configs[2].kubernetes_sd_configs: "kubernetes_sd_configs" is not supported by the collector: pods cannot be discovered without the Kubernetes API; on each node tail /var/log/pods/*/*/*.log with static_configs and a `cri: {}` stage, and take namespace, pod and container (what the __meta_kubernetes_* relabel_configs gave) from the path with a regex stage on `filename` (docs/promtail.md shows the config)',
-      '23:5 scrape_configs[3]: a scrape config needs static_configs, file_sd_configs, loki_push_api or syslog',
+      '23:5 scrape_configs[3]: a scrape config needs static_configs, file_sd_configs, loki_push_api, syslog, gelf or heroku_drain',
       '24:12 tracing.enabled: tracing is not supported by the collector: the collector does not trace itself; set enabled: false or remove the block (its own metrics are on /metrics)',
       '25:1 unknown_block: unknown key "unknown_block" in this Promtail block',
     ]);
@@ -368,20 +368,67 @@ scrape_configs:
     }
   });
 
-  test('gelf, windows_events and eventlogmessage, which cannot apply here, are errors at their line with what to use', () => {
+  test('turns gelf and heroku_drain into their sources, with the __ labels dropped after relabel_configs', () => {
+    const config = converted(`${HEAD}scrape_configs:
+  - job_name: gelf
+    gelf: { listen_address: 127.0.0.1:12201, use_incoming_timestamp: true, labels: { job: gelf } }
+    relabel_configs:
+      - { source_labels: [__gelf_message_host], target_label: host }
+  - job_name: gelf-defaults
+    gelf: {}
+  - job_name: heroku
+    heroku_drain:
+      server: { http_listen_port: 8080 }
+      labels: { job: heroku }
+      use_incoming_timestamp: true
+`) as { sources: unknown; pipelines: Record<string, { stages: unknown[] }> };
+    expect(config.sources).toEqual({
+      gelf: {
+        type: 'gelf',
+        listen_address: '127.0.0.1:12201',
+        labels: { job: 'gelf' },
+        use_incoming_timestamp: true,
+        forward_to: ['pipelines.gelf'],
+      },
+      'gelf-defaults': { type: 'gelf', listen_address: '0.0.0.0:12201', forward_to: ['pipelines.gelf-defaults'] },
+      heroku: {
+        type: 'heroku_drain',
+        listen_address: '0.0.0.0',
+        listen_port: 8080,
+        labels: { job: 'heroku' },
+        use_incoming_timestamp: true,
+        forward_to: ['pipelines.heroku'],
+      },
+    });
+    const drop = { regex: '__.*', action: 'labeldrop' };
+    expect(config.pipelines.gelf.stages).toEqual([
+      { relabel: { rules: [{ source_labels: ['__gelf_message_host'], target_label: 'host' }, drop] } },
+    ]);
+    expect(config.pipelines.heroku.stages).toEqual([{ relabel: { rules: [drop] } }]);
+  });
+
+  test('gelf and heroku_drain keys are checked at their line; windows_events and eventlogmessage are refused with what to use', () => {
     expect(
       issues(`${HEAD}scrape_configs:
   - job_name: gelf
-    gelf: { listen_address: 0.0.0.0:12201, use_incoming_timestamp: true }
+    gelf: { listen_address: ':12201', use_incoming_timestamp: yes please }
+  - job_name: heroku
+    heroku_drain: { server: { http_listen_port: 8080, http_tls_config: {} }, tls: true }
   - job_name: windows
     windows_events: { eventlog_name: Application }
     pipeline_stages:
       - eventlogmessage: { source: message }
 `),
     ).toEqual([
-      '5:5 scrape_configs[0].gelf: "gelf" is not supported by the collector: GELF is not received by the collector; forward these logs to a loki_push_api or syslog scrape config (or an otlp source) instead',
-      '7:5 scrape_configs[1].windows_events: "windows_events" is not supported by the collector: Windows event logs cannot be read by the collector; use Grafana Alloy\'s loki.source.windowsevent',
-      '9:9 scrape_configs[1].pipeline_stages[0].eventlogmessage: stage "eventlogmessage" is not supported by the collector: Windows event log messages are not read by the collector; remove the stage',
+      '5:39 scrape_configs[0].gelf.use_incoming_timestamp: expected boolean, got "yes please"',
+      '7:55 scrape_configs[1].heroku_drain.server.http_tls_config: "http_tls_config" is not supported by the collector: the collector\'s own HTTP server is plain HTTP; put a TLS proxy in front of it',
+      '7:78 scrape_configs[1].heroku_drain.tls: unknown key "tls" in this Promtail block',
+      '9:5 scrape_configs[2].windows_events: "windows_events" is not supported by the collector: Windows event logs cannot be read by the collector; use Grafana Alloy\'s loki.source.windowsevent',
+      '11:9 scrape_configs[2].pipeline_stages[0].eventlogmessage: stage "eventlogmessage" is not supported by the collector: Windows event log messages are not read by the collector; remove the stage',
+    ]);
+    // The collector's own schema checks the converted source, and names the Promtail key.
+    expect(issues(`${HEAD}scrape_configs:\n  - job_name: gelf\n    gelf: { listen_address: 12201 }\n`)).toEqual([
+      '5:13 scrape_configs[0].gelf.listen_address: expected host:port, e.g. 0.0.0.0:12201 or :12201, got "12201"',
     ]);
   });
 

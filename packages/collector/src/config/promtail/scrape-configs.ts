@@ -28,8 +28,9 @@ export interface ConvertedScrape {
 
 // Promtail drops every label starting with `__` once relabeling is done.
 const DROP_INTERNAL = { regex: '__.*', action: 'labeldrop' };
+const INTERNAL_LABELS = new Set(['syslog', 'gelf', 'heroku_drain']);
 
-/** One scrape config -> a pipeline named after its job, fed by a file, loki_push or syslog source. */
+/** One scrape config -> a pipeline named after its job, fed by a file, loki_push, syslog, gelf or heroku_drain source. */
 export function convertScrapeConfig(
   sc: Block,
   settings: ScrapeSettings,
@@ -42,11 +43,11 @@ export function convertScrapeConfig(
   const id = uniqueId(job ?? `job_${String(sc.at[1])}`, taken);
   const rules = relabelRules(sc);
   // static_configs and file_sd_configs both give file targets; Promtail takes them together.
-  const kinds = ['static_configs', 'file_sd_configs', 'loki_push_api', 'syslog']
+  const kinds = ['static_configs', 'file_sd_configs', 'loki_push_api', 'syslog', 'gelf', 'heroku_drain']
     .filter((k) => sc.has(k))
     .filter((k, i, all) => k !== 'file_sd_configs' || !all.includes('static_configs'));
   if (kinds.length === 0 && !Object.keys(sc.value).some((k) => k in UNSUPPORTED_SCRAPE_KEYS)) {
-    sc.issue([], 'a scrape config needs static_configs, file_sd_configs, loki_push_api or syslog');
+    sc.issue([], 'a scrape config needs static_configs, file_sd_configs, loki_push_api, syslog, gelf or heroku_drain');
   }
   if (kinds.length > 1)
     sc.issue(
@@ -58,7 +59,8 @@ export function convertScrapeConfig(
   const before: unknown[] = [...settings.before];
   const files = kinds[0] === 'static_configs' || kinds[0] === 'file_sd_configs';
   if (rules && !files) before.push({ relabel: { rules: [...rules.raw, DROP_INTERNAL] } });
-  else if (kinds[0] === 'syslog') before.push({ relabel: { rules: [DROP_INTERNAL] } });
+  // These sources give `__`-prefixed labels for relabel_configs; Promtail drops them even without relabel_configs.
+  else if (INTERNAL_LABELS.has(kinds[0])) before.push({ relabel: { rules: [DROP_INTERNAL] } });
   if (rules && !files)
     conv.origins.push({
       out: [...pipelineAt, 'stages', before.length - 1, 'relabel', 'rules'],
@@ -112,7 +114,11 @@ export function convertScrapeConfig(
       });
   }
   const push = sc.block('loki_push_api');
-  if (push) out.sources[id] = { type: 'loki_push', ...lokiPush(push, ['sources', id]), forward_to: forward };
+  if (push) out.sources[id] = { type: 'loki_push', ...httpPushSource(push, ['sources', id]), forward_to: forward };
+  const drain = sc.block('heroku_drain');
+  if (drain) out.sources[id] = { type: 'heroku_drain', ...httpPushSource(drain, ['sources', id]), forward_to: forward };
+  const gelf = sc.block('gelf');
+  if (gelf) out.sources[id] = { type: 'gelf', ...gelfSource(gelf, ['sources', id]), forward_to: forward };
   const syslog = sc.block('syslog');
   if (syslog) out.sources[id] = { type: 'syslog', ...syslogSource(syslog, ['sources', id]), forward_to: forward };
   sc.finish(UNSUPPORTED_SCRAPE_KEYS);
@@ -207,7 +213,8 @@ function fileTarget(labels: Labels): Record<string, string> | undefined {
   return target;
 }
 
-function lokiPush(b: Block, out: PropertyKey[]): Record<string, unknown> {
+/** loki_push_api and heroku_drain: a `server` block, `labels` and `use_incoming_timestamp`. */
+function httpPushSource(b: Block, out: PropertyKey[]): Record<string, unknown> {
   const conv = b.conv;
   const server = b.block('server');
   const config: Record<string, unknown> = {};
@@ -261,6 +268,20 @@ function syslogSource(b: Block, out: PropertyKey[]): Record<string, unknown> {
     tls_config:
       'the syslog source accepts plain TCP only; terminate TLS in front of it (e.g. stunnel or a load balancer)',
   });
+  return config;
+}
+
+function gelfSource(b: Block, out: PropertyKey[]): Record<string, unknown> {
+  const config: Record<string, unknown> = {};
+  // Promtail listens on 0.0.0.0:12201 when listen_address is left out.
+  config.listen_address = b.string('listen_address') || '0.0.0.0:12201';
+  b.conv.origins.push({ out: [...out, 'listen_address'], from: [...b.at, 'listen_address'] });
+  const labels = b.stringMap('labels');
+  if (labels) config.labels = labels;
+  const incoming = b.bool('use_incoming_timestamp');
+  if (incoming !== undefined) config.use_incoming_timestamp = incoming;
+  b.conv.origins.push({ out, from: b.at });
+  b.finish();
   return config;
 }
 

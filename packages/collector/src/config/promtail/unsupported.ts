@@ -27,8 +27,6 @@ export const UNSUPPORTED_SCRAPE_KEYS: Readonly<Record<string, string>> = {
   kafka: `Kafka is not read by the collector; ${PUSH_INSTEAD}`,
   azure_event_hubs: `Azure Event Hubs are not read by the collector; ${PUSH_INSTEAD}`,
   cloudflare: `the Cloudflare Logpull API is not read by the collector; ${PUSH_INSTEAD}`,
-  heroku_drain: `Heroku drains are not received by the collector; ${PUSH_INSTEAD}`,
-  gelf: `GELF is not received by the collector; ${PUSH_INSTEAD}`,
 };
 
 /** Root keys of a Promtail file. */

@@ -34,12 +34,16 @@ export function createLokiPost(
   if (config.basic_auth?.password !== undefined)
     common['Authorization'] = basic(config.basic_auth.username)(config.basic_auth.password);
   if (config.bearer_token !== undefined) common['Authorization'] = `Bearer ${config.bearer_token}`;
-  // Credentials in files are read on every push, so a rotated token is picked up without a restart.
+  // Read on every push (readCredentialFile), so a rotated token is picked up without a restart.
   const fromFile =
     config.basic_auth?.password_file !== undefined
-      ? { file: config.basic_auth.password_file, header: basic(config.basic_auth.username) }
+      ? {
+          key: 'basic_auth password_file',
+          file: config.basic_auth.password_file,
+          header: basic(config.basic_auth.username),
+        }
       : config.bearer_token_file !== undefined
-        ? { file: config.bearer_token_file, header: (token: string) => `Bearer ${token}` }
+        ? { key: 'bearer_token_file', file: config.bearer_token_file, header: (token: string) => `Bearer ${token}` }
         : undefined;
 
   return (tenant) => {
@@ -54,26 +58,21 @@ export function createLokiPost(
     let tls: TlsOptions;
     try {
       tls = await tlsOptions(config.tls);
-    } catch (err) {
-      return { status: 'retryable', error: new RetryableError((err as Error).message) };
-    }
-    if (fromFile) {
-      try {
+      if (fromFile)
         headers = {
           ...headers,
-          Authorization: fromFile.header((await fs.promises.readFile(fromFile.file, 'utf8')).trim()),
+          Authorization: fromFile.header(
+            (await readCredentialFile(fromFile.key, fromFile.file)).toString('utf8').trim(),
+          ),
         };
-      } catch (err) {
-        return {
-          status: 'retryable',
-          error: new RetryableError(`cannot read ${fromFile.file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`),
-        };
-      }
+    } catch (err) {
+      if (err instanceof RetryableError) return { status: 'retryable', error: err };
+      throw err;
     }
     const started = performance.now();
     let response: PostAnswer;
     try {
-      response = await httpPost(url, headers, body, signal, undefined, tls);
+      response = await httpPost(url, headers, body, signal, tls);
     } catch (err) {
       metrics.requestDuration('error').observe((performance.now() - started) / 1000);
       if (signal.aborted) throw err;
@@ -104,19 +103,12 @@ export function createLokiPost(
   }
 }
 
-/** The tls settings' files, read on every push like the token files, so rotated certificates are taken. */
+/** The tls settings, their files read on every push like the token files (readCredentialFile). */
 async function tlsOptions(tls: LokiSinkConfig['tls']): Promise<TlsOptions> {
   if (tls === undefined) return {};
   const read = async (key: 'ca_file' | 'cert_file' | 'key_file'): Promise<Buffer | undefined> => {
     const file = tls[key];
-    if (file === undefined) return undefined;
-    try {
-      return await fs.promises.readFile(file);
-    } catch (err) {
-      throw new Error(`cannot read tls ${key} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, {
-        cause: err,
-      });
-    }
+    return file === undefined ? undefined : readCredentialFile(`tls ${key}`, file);
   };
   const [ca, cert, key] = await Promise.all([read('ca_file'), read('cert_file'), read('key_file')]);
   return {
@@ -125,4 +117,17 @@ async function tlsOptions(tls: LokiSinkConfig['tls']): Promise<TlsOptions> {
     ...(tls.server_name !== undefined ? { servername: tls.server_name } : {}),
     rejectUnauthorized: !tls.insecure_skip_verify,
   };
+}
+
+/**
+ * A credential file (token, password, certificate), read for each push so a rotated one is taken without a restart.
+ * One that cannot be read makes the push retryable: it may be in the middle of being replaced. The error names the
+ * file and the system error code, never its content.
+ */
+async function readCredentialFile(key: string, file: string): Promise<Buffer> {
+  try {
+    return await fs.promises.readFile(file);
+  } catch (err) {
+    throw new RetryableError(`cannot read ${key} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { textCodec } from './encoding';
+import { codecFor, streamDecoder, textCodec, UTF8 } from './encoding';
 
 /** Splits a whole buffer into lines with a codec, as the tailer does. */
 function lines(name: string, bytes: Buffer): string[] {
@@ -42,6 +42,20 @@ describe('file encodings (Promtail scrape config `encoding`)', () => {
     const decode = textCodec('UTF-16LE')?.stream();
     const bytes = Buffer.from('ü✓', 'utf16le');
     expect([decode?.(bytes.subarray(0, 3)), decode?.(bytes.subarray(3), true)].join('')).toBe('ü✓');
+  });
+
+  test('a stream of UTF-16 takes its byte order from its first two bytes, also when they come in two chunks', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('lé\n', 'utf16le')]);
+    const decode = streamDecoder('UTF-16');
+    expect([decode(bytes.subarray(0, 1)), decode(bytes.subarray(1)), decode(Buffer.alloc(0), true)].join('')).toBe(
+      'lé\n',
+    );
+    expect(streamDecoder('UTF-16')(utf16be('x'), true)).toBe('x');
+  });
+
+  test('a file source without an encoding reads UTF-8', () => {
+    expect(codecFor(undefined)).toBe(UTF8);
+    expect(streamDecoder(undefined)(Buffer.from('ü'), true)).toBe('ü');
   });
 
   test('names IANA and WHATWG know, in any case; anything else is unknown', () => {

@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { present } from '../../errors';
 
 /**
  * How a file's bytes become lines of text: where a line ends and how its bytes decode. Offsets stay in bytes, so
@@ -40,8 +41,8 @@ function byteCodec(decode: TextCodec['decode'], stream: TextCodec['stream']): Te
 
 function utf16Codec(label: 'utf-16le' | 'utf-16be'): TextCodec {
   const newline = Buffer.from(label === 'utf-16le' ? [NEWLINE, 0] : [0, NEWLINE]);
-  // A new decoder per line: each drops a leading byte order mark, which only the file's first line has.
-  const decoder = (): TextDecoder => new TextDecoder(label);
+  // One decoder for every line: each non-streaming decode() drops a leading byte order mark, which only the first line has.
+  const lineDecoder = new TextDecoder(label);
   return {
     unit: 2,
     newlineBytes: 2,
@@ -55,9 +56,9 @@ function utf16Codec(label: 'utf-16le' | 'utf-16be'): TextCodec {
         if ((i - from) % 2 === 0) return i;
       return -1;
     },
-    decode: (buf, start, end) => decoder().decode(buf.subarray(start, end)),
+    decode: (buf, start, end) => lineDecoder.decode(buf.subarray(start, end)),
     stream: () => {
-      const d = decoder();
+      const d = new TextDecoder(label);
       return (chunk, end) => d.decode(chunk, { stream: !end });
     },
   };
@@ -107,7 +108,7 @@ export function textCodec(name: string, firstBytes?: Buffer): TextCodec | undefi
   const key = name.trim().toLowerCase();
   if (key === 'utf-8' || key === 'utf8') return UTF8;
   if (LATIN1_NAMES.has(key)) return LATIN1;
-  if (key === 'utf-16' || key === 'utf16' || key === 'ucs-2')
+  if (followsByteOrderMark(key))
     return utf16Codec(firstBytes?.[0] === 0xff && firstBytes[1] === 0xfe ? 'utf-16le' : 'utf-16be');
   let label: string;
   try {
@@ -126,4 +127,38 @@ export function textCodec(name: string, firstBytes?: Buffer): TextCodec | undefi
       return (chunk, end) => d.decode(chunk, { stream: !end });
     },
   );
+}
+
+/** True when the codec of `encoding` depends on the file's first two bytes: `UTF-16` without an order. */
+export function followsByteOrderMark(encoding: string | undefined): boolean {
+  const key = encoding?.trim().toLowerCase();
+  return key === 'utf-16' || key === 'utf16' || key === 'ucs-2';
+}
+
+/**
+ * The codec of a file source's `encoding` (checked by its config, so known), UTF-8 without one; `firstBytes`, the
+ * file's first two bytes, when followsByteOrderMark(encoding).
+ */
+export function codecFor(encoding: string | undefined, firstBytes?: Buffer): TextCodec {
+  if (encoding === undefined) return UTF8;
+  return present(textCodec(encoding, firstBytes), `the codec of ${encoding} (checked by the config)`);
+}
+
+/**
+ * A decoder for a whole file read in chunks from its start (a gzip file, dry-run's input): `UTF-16` takes its byte
+ * order from the first two bytes, held until they are both there; `end` flushes what it holds.
+ */
+export function streamDecoder(encoding: string | undefined): (chunk: Buffer, end?: boolean) => string {
+  if (!followsByteOrderMark(encoding)) return codecFor(encoding).stream();
+  let head = Buffer.alloc(0);
+  let decode: ((chunk: Buffer, end?: boolean) => string) | undefined;
+  return (chunk, end) => {
+    if (decode === undefined) {
+      head = Buffer.concat([head, chunk]);
+      if (head.length < 2 && !end) return '';
+      decode = codecFor(encoding, head).stream();
+      chunk = head;
+    }
+    return decode(chunk, end);
+  };
 }

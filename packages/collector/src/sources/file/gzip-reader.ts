@@ -3,7 +3,12 @@ import * as zlib from 'node:zlib';
 import { linesToEntries, type TailerDeps } from './tailer';
 import { emitBatch } from './emitter';
 import { present } from '../../errors';
-import { textCodec, UTF8 } from './encoding';
+import { streamDecoder } from './encoding';
+
+/** Whether a file is read as gzip (once, decompressed) rather than tailed: by its name, as Promtail does. */
+export function isGzipFile(file: string): boolean {
+  return file.endsWith('.gz');
+}
 
 /**
  * Reads a .gz file once, start to end, in batches of about read_chunk_bytes of decompressed text, then
@@ -15,12 +20,7 @@ export async function readGzipOnce(d: TailerDeps): Promise<void> {
   const saved = d.positions.get(d.path);
   if (saved?.done && saved.ino === st.ino && saved.dev === st.dev) return;
   const stream = fs.createReadStream(d.path).pipe(zlib.createGunzip());
-  // Made at the first chunk: `UTF-16` takes its byte order from the mark at the start of the decompressed text.
-  let decoder: ((chunk: Buffer, end?: boolean) => string) | undefined;
-  const decode = (chunk: Buffer, end?: boolean): string => {
-    decoder ??= (d.config.encoding === undefined ? UTF8 : (textCodec(d.config.encoding, chunk) ?? UTF8)).stream();
-    return decoder(chunk, end);
-  };
+  const decode = streamDecoder(d.config.encoding);
   let carry = '';
   let lines: string[] = [];
   let pendingBytes = 0;

@@ -4,7 +4,7 @@ import type { Labels } from '../../entry';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
 import { fileSourceConfig, type FileSourceConfig } from './config';
 import { compileExclude, compileGlob, expandGlob, type CompiledGlob } from './glob';
-import { readGzipOnce } from './gzip-reader';
+import { isGzipFile, readGzipOnce } from './gzip-reader';
 import { Positions } from './positions';
 import { readPromtailPositions } from './positions-promtail';
 import { Tailer, type TailerDeps } from './tailer';
@@ -117,7 +117,7 @@ class FileSource implements Source {
       source: this.id,
       signal: this.#abort.signal,
     };
-    if (file.endsWith('.gz')) {
+    if (isGzipFile(file)) {
       this.#running.set(file, { done: readGzipOnce(deps) });
       return Promise.resolve();
     }

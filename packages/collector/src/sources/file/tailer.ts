@@ -7,7 +7,7 @@ import { Waiters } from '../../delivery/waiters';
 import type { SourceMetrics } from '../source-metrics';
 import type { FileSourceConfig } from './config';
 import { emitBatch } from './emitter';
-import { textCodec, UTF8, type TextCodec } from './encoding';
+import { codecFor, followsByteOrderMark, type TextCodec } from './encoding';
 import type { FilePosition, Positions } from './positions';
 import { present } from '../../errors';
 
@@ -45,12 +45,16 @@ export class Tailer {
   // Idle polling ends early on stop(), wake() and fs.watch events.
   readonly #wakers = new Waiters();
   #buffer: Buffer;
-  #codec: TextCodec = UTF8;
+  // `UTF-16` without an order: decided by the first two bytes of the open file at its first read, see #codecAt.
+  readonly #byFirstBytes: boolean;
+  #codec: TextCodec | undefined;
 
   constructor(deps: TailerDeps) {
     this.#d = deps;
     this.path = deps.path;
     this.#buffer = Buffer.allocUnsafe(Math.max(deps.config.read_chunk_bytes, deps.config.max_line_size_bytes + 1));
+    this.#byFirstBytes = followsByteOrderMark(deps.config.encoding);
+    this.#codec = this.#byFirstBytes ? undefined : codecFor(deps.config.encoding);
   }
 
   /** True once the file vanished and was read to its end; the source then drops the tailer. */
@@ -121,7 +125,6 @@ export class Tailer {
       return false;
     }
     this.#fd = fd;
-    this.#codec = await codecOf(fd, this.#d.config.encoding);
     const st = await fd.stat();
     if (saved && (saved.ino !== st.ino || saved.dev !== st.dev)) await this.#finishRotatedAway(saved);
     this.#dev = st.dev;
@@ -148,6 +151,7 @@ export class Tailer {
       this.#ino = saved.ino;
       this.#offset = saved.offset;
       this.#size = st.size;
+      this.#forgetByteOrder();
       try {
         while (!this.#stopping && (await this.#readAndEmit(true))) {
           /* read the rotated file to its end */
@@ -155,6 +159,7 @@ export class Tailer {
       } finally {
         await fd.close();
         this.#fd = current;
+        this.#forgetByteOrder();
       }
       return;
     }
@@ -172,6 +177,7 @@ export class Tailer {
       this.#d.logger.info('file truncated; reading from the start', { source: this.#d.source, path: this.path });
       this.#offset = 0;
       this.#skipping = false;
+      this.#forgetByteOrder();
       await this.#commit();
       return true;
     }
@@ -213,7 +219,7 @@ export class Tailer {
     await this.#fd?.close();
     const opened = await fd.stat();
     this.#fd = fd;
-    this.#codec = await codecOf(fd, this.#d.config.encoding);
+    this.#forgetByteOrder();
     this.#dev = opened.dev;
     this.#ino = opened.ino;
     this.#offset = 0;
@@ -238,7 +244,8 @@ export class Tailer {
     const fd = this.#file();
     let { bytesRead } = await fd.read(this.#buffer, 0, want, this.#offset);
     const buf = this.#buffer;
-    const codec = this.#codec;
+    const codec = await this.#codecAt(bytesRead, final);
+    if (codec === undefined) return false;
     if (bytesRead === want && want < available && codec.lastNewline(buf, 0, bytesRead) === -1) {
       // A line longer than read_chunk_bytes: widen the window up to max_line_size_bytes + 1 to find its end.
       want = Math.min(buf.length, available);
@@ -298,6 +305,28 @@ export class Tailer {
     return true;
   }
 
+  /** A new file, or the same one rewritten from its start: its byte order is read again. */
+  #forgetByteOrder(): void {
+    if (this.#byFirstBytes) this.#codec = undefined;
+  }
+
+  /**
+   * The codec for the chunk just read into the buffer. `UTF-16` without an order takes it from the file's first two
+   * bytes: at offset 0 those of the chunk (undecided while the file holds fewer, unless it is read to its end), read
+   * once from the file when it is resumed mid-way.
+   */
+  async #codecAt(bytesRead: number, final: boolean): Promise<TextCodec | undefined> {
+    if (this.#codec !== undefined) return this.#codec;
+    let head = this.#buffer.subarray(0, bytesRead);
+    if (this.#offset > 0) {
+      head = Buffer.alloc(2);
+      head = head.subarray(0, (await this.#file().read(head, 0, 2, 0)).bytesRead);
+    }
+    if (head.length < 2 && !final) return undefined;
+    this.#codec = codecFor(this.#d.config.encoding, head);
+    return this.#codec;
+  }
+
   #emit(lines: string[]): Promise<boolean> {
     return emitBatch(
       () => linesToEntries(lines, this.#d.labels),
@@ -348,14 +377,6 @@ export function linesToEntries(lines: readonly string[], labels: Labels): LogEnt
       extracted: {},
     };
   return entries;
-}
-
-/** The codec of the file's encoding; `UTF-16` reads the byte order mark at the file's start. */
-async function codecOf(fd: fs.promises.FileHandle, encoding: string | undefined): Promise<TextCodec> {
-  if (encoding === undefined) return UTF8;
-  const head = Buffer.alloc(2);
-  const { bytesRead } = await fd.read(head, 0, 2, 0);
-  return present(textCodec(encoding, head.subarray(0, bytesRead)), `the codec of ${encoding} (checked by the config)`);
 }
 
 function stripCr(line: string): string {

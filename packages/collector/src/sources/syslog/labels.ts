@@ -2,7 +2,7 @@ import type { Labels } from '../../entry';
 import type { SyslogMessage } from './rfc5424';
 
 // The names Promtail's syslog target gives (go-syslog's SeverityLevel and syslog(3) facility keywords).
-const SEVERITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
+export const SEVERITIES = ['emergency', 'alert', 'critical', 'error', 'warning', 'notice', 'informational', 'debug'];
 const FACILITIES = [
   'kern',
   'user',

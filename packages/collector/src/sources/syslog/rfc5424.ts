@@ -51,7 +51,8 @@ export function parseRfc5424(text: string): SyslogMessage {
   return msg;
 }
 
-function parseTimestamp(text: string): bigint {
+/** An RFC 5424 TIMESTAMP (RFC 3339) as UTC nanoseconds; throws SyslogParseError when it is not one. */
+export function parseTimestamp(text: string): bigint {
   const m = TIMESTAMP.exec(text);
   if (!m) throw new SyslogParseError(`invalid TIMESTAMP ${JSON.stringify(text.slice(0, 40))}`);
   const [, y, mo, d, hh, mm, ss, frac, zone] = m;

@@ -1,0 +1,84 @@
+import { createSecretKvDetector } from './secret-kv';
+import type { Candidate } from './detector';
+import { lineFacts } from './line-facts';
+
+/**
+ * Hostile lines: no timing, a count of the characters the checks read. A check that re-reads the line from each match
+ * (`/secret/i.test(text.slice(end))`, a pattern over `text.slice(0, at)`, `lastIndexOf` back to the start) reads about
+ * n²/2 characters of an n-character line; reading it a fixed number of times is linear.
+ */
+describe('line facts', () => {
+  test('reads the line once for any number of questions', () => {
+    const text = 'v = 1; password=v '.repeat(2000);
+    const facts = lineFacts(text);
+    for (let at = 0; at < text.length; at += 18) {
+      facts.assignedBefore('v', at);
+      facts.insideAngleBrackets(at);
+      facts.wordFrom('secret', at);
+    }
+    expect(facts.charactersRead).toBeLessThanOrEqual(3 * text.length);
+  });
+
+  test.each([
+    ['an assignment before', 'pw = 1; x', 'pw', 9, true],
+    ['an assignment after', 'x; pw = 1', 'pw', 2, false],
+    ['an assignment with :=', 'pw := f(); password=pw', 'pw', 12, true],
+    ['a comparison, which assigns nothing', 'if pw == 1 then password=pw', 'pw', 16, false],
+    ['a longer name', 'xpw = 1; password=pw', 'pw', 9, false],
+    ['a field, after a dot', 'a.pw = 1; password=pw', 'pw', 10, false],
+  ])('assignedBefore: %s', (_, text, name, at, expected) => {
+    expect(lineFacts(text).assignedBefore(name, at)).toBe(expected);
+  });
+
+  test('insideAngleBrackets and wordFrom answer as a search from the position would', () => {
+    const text = '<GET /x?api_key=a> then <b> SECRET_KEY=c';
+    const facts = lineFacts(text);
+    expect(facts.insideAngleBrackets(8)).toBe(true);
+    expect(facts.insideAngleBrackets(19)).toBe(false);
+    expect(facts.insideAngleBrackets(26)).toBe(true);
+    expect(facts.wordFrom('secret', 20)).toBe(true);
+    expect(facts.wordFrom('secret', 29)).toBe(false);
+  });
+});
+
+/** Characters a scan reads: non-global patterns over their whole input, and `lastIndexOf` back to where it stopped. */
+function charactersRead(run: () => void): number {
+  const exec = RegExp.prototype.exec;
+  const lastIndexOf = String.prototype.lastIndexOf;
+  let read = 0;
+  RegExp.prototype.exec = function (this: RegExp, input: string) {
+    if (!this.global && !this.sticky) read += String(input).length;
+    return exec.call(this, input);
+  };
+  String.prototype.lastIndexOf = function (this: string, search: string, position?: number) {
+    const found = lastIndexOf.call(this, search, position);
+    read += (position ?? this.length) - Math.max(found, 0);
+    return found;
+  };
+  try {
+    run();
+  } finally {
+    RegExp.prototype.exec = exec;
+    String.prototype.lastIndexOf = lastIndexOf;
+  }
+  return read;
+}
+
+describe('secret_kv on hostile lines', () => {
+  // Each shape made one check per match read the rest or the start of the line: minutes for 1 MB.
+  test.each([
+    ['password=v (assigned before?)', 'password=v '],
+    ['password=v; (assigned before?)', 'password=v;'],
+    ['token=x> (an open < before?)', 'token=x> '],
+    ['accesskey=;AccessKey= (secret after?)', 'accesskey=;AccessKey='],
+    ['access_key=v (secret after?)', 'access_key=v1 '],
+  ])('%s: the checks read the line a bounded number of times', (_, unit) => {
+    const detector = createSecretKvDetector();
+    const readFor = (copies: number): number => {
+      const text = unit.repeat(copies);
+      return charactersRead(() => detector.find(text, [] as Candidate[])) / text.length;
+    };
+    // Per character of the line: the same for 4,000 copies as for 500 (it grows 8x when quadratic).
+    expect(readFor(4000)).toBeLessThan(2 * readFor(500) + 4);
+  });
+});
