@@ -74,6 +74,11 @@ const formats: ReadonlyArray<readonly [vendor: string, build: (f: Fill) => strin
     ['Backblaze B2', (f) => `K005${f(base62, 27)}`, (t) => `b2 authorize-account 0051a2b3c4d5e6f0000000001 ${t}`],
     ['Vercel Blob', (f) => `vercel_blob_rw_${f(base62, 16)}_${f(base62, 30)}`],
     [
+      'Azure storage account key',
+      (f) => `${f(base64, 86)}==`,
+      (t) => `AZURE_ACCOUNT_NAME=backups AZURE_STORAGE_ACCOUNT_KEY=${t} restic snapshots`,
+    ],
+    [
       'Azure App Configuration',
       (f) => `${f(base64, 43)}=`,
       (t) => `Endpoint=https://cfg-prod.azconfig.io;Id=Ab1c-l0-s0:Xy9zQwErTy12;Secret=${t}`,
@@ -237,6 +242,10 @@ describe('vendor token formats', () => {
     ],
     ['a hex digest that starts like a key', `sha1=4b1d${'0123456789abcdef'.repeat(3).slice(0, 38)} dose=12`],
     ['an id of the right length in the wrong alphabet', `ico-${'a-b_'.repeat(8)} sk_${'g'.repeat(48)}`],
+    [
+      'a 64-byte base64 value under another key, or an account key of another length',
+      `signing_key=${randomFill(7)(base64, 86)}== account_key=${randomFill(8)(base64, 64)}==`,
+    ],
     [
       'a project and environment that are no Unleash token',
       `scope=*:read.${'0'.repeat(32)} ref=default:main.${'abc'.repeat(4)} cors *:* ok`,

@@ -57,6 +57,15 @@ export const vendorFormats: readonly TokenFormat[] = [
     pattern: /\.azconfig\.io;\s*Id=[^;\s]+;\s*Secret=([A-Za-z0-9+/]{40,}={0,2})(?![A-Za-z0-9+/=])/g,
     valid: looksRandom,
   },
+  {
+    // An Azure storage account key (64 random bytes in base64: 86 characters and `==`) under an `account_key` variable
+    // (`AZURE_ACCOUNT_KEY=`, `account_key=`), outside a connection string.
+    vendor: 'azure-storage-account-key',
+    prefixes: ['account_key'],
+    pattern:
+      /(?<![A-Za-z0-9])(?:[A-Za-z]+_)*account_key\\?["']?\s*[:=]\s*\\?["']?([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/gi,
+    valid: looksRandom,
+  },
   // Firebase Cloud Messaging's legacy server key.
   {
     vendor: 'firebase-server-key',
