@@ -114,6 +114,16 @@ describe('/sort and /classify let nothing of the client out unredacted', () => {
     expect(res.text).toContain('"content":{"message":"hi","meta":{"__proto__":{"owner":"<EMAIL>"}}}');
   });
 
+  test('When a content or its attributes have a top-level field named __proto__, then the echo keeps it', async () => {
+    sorter = await startSorter({ SORTER_WORKERS: '1' });
+    const res = await request(sorter.url)
+      .post('/sort')
+      .set('Content-Type', 'application/json')
+      .send('{"items":[{"type":"log","content":{"__proto__":{"owner":"ana@example.org"},"message":"hi"}}]}')
+      .expect(200);
+    expect(res.text).toContain('"content":{"__proto__":{"owner":"<EMAIL>"},"message":"hi"}');
+  });
+
   test.each(['/sort', '/classify'])(
     'When %s is sent a field named by an address, then the error names the field redacted',
     async (path) => {

@@ -20,6 +20,21 @@ describe('createClassifyRequestSchema', () => {
     ).toEqual([]);
   });
 
+  test('keeps a field named __proto__ in attributes and content, as parsed from JSON', () => {
+    const body: unknown = JSON.parse(
+      '{"items":[{"type":"log","body":"x","attributes":{"__proto__":{"a":1},"b":2}},{"type":"log","content":{"__proto__":"y"}}]}',
+    );
+    const parsed = schema.parse(body);
+    expect(Object.keys(parsed.items[0]?.attributes ?? {})).toEqual(['__proto__', 'b']);
+    expect(Object.keys((parsed.items[1]?.content ?? {}) as object)).toEqual(['__proto__']);
+  });
+
+  test('names an attributes value that is no object', () => {
+    expect(paths({ items: [{ type: 'log', body: 'x', attributes: ['a'] }] })).toEqual([
+      'items.0.attributes: expected an object, got array',
+    ]);
+  });
+
   test('names the duplicate id path when two items share an id', () => {
     expect(
       paths({

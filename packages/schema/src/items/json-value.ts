@@ -23,12 +23,21 @@ export function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
-/** A JSON object with any fields, nested at most maxNestingDepth deep. */
-export const JsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-  if (nestsDeeperThan(value, maxNestingDepth)) {
-    ctx.addIssue({ code: 'custom', message: `objects and arrays nested more than ${maxNestingDepth} deep` });
-  }
-});
+/**
+ * A JSON object with any fields, nested at most maxNestingDepth deep. Taken as parsed, not copied: a copy drops a
+ * `__proto__` field (it sets the prototype instead), and nothing a client sent may vanish silently.
+ */
+export const JsonObject = z
+  .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+    error: (issue) => `expected an object, got ${jsonTypeOf(issue.input)}`,
+  })
+  // The JSON Schema a record of any values has, for the OpenAPI document.
+  .meta({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} })
+  .superRefine((value, ctx) => {
+    if (nestsDeeperThan(value, maxNestingDepth)) {
+      ctx.addIssue({ code: 'custom', message: `objects and arrays nested more than ${maxNestingDepth} deep` });
+    }
+  });
 
 /** A non-empty string or a JSON object (nested at most maxNestingDepth deep); other types are named in the error. */
 export function stringOrObject(object: z.ZodType<Record<string, unknown>> = JsonObject) {

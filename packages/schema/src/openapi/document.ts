@@ -44,7 +44,12 @@ function errors(...statuses: Array<'400' | '401' | '413' | '415' | '500'>) {
 function componentSchemas(): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { io: 'input', uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'input',
+    // JsonObject is a custom check (a copy would drop `__proto__`); its meta gives its JSON Schema.
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   // OpenAPI components carry neither $schema nor $id; they are addressed by their key.
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
