@@ -3,6 +3,7 @@ import type { Candidate } from './detector';
 import { lineFacts, stringPositions } from './line-facts';
 import { createNameValuePairDetector } from './name-value-pair';
 import { createSecretShapeDetector } from './secret-shape';
+import { createSecretPositionDetector } from './secret-position';
 
 /**
  * Hostile lines: no timing, a count of the characters the checks read. A check that re-reads the line from each match
@@ -84,6 +85,7 @@ describe('secret_kv on hostile lines', () => {
     ['token=x> (an open < before?)', 'token=x> '],
     ['accesskey=;AccessKey= (secret after?)', 'accesskey=;AccessKey='],
     ['access_key=v (secret after?)', 'access_key=v1 '],
+    ['token=tok_… (a line about cards?)', 'token=tok_a8Kd02mZq '],
   ])('%s: the checks read the line a bounded number of times', (_, unit) => {
     const detector = createSecretKvDetector();
     const readFor = (copies: number): number => {
@@ -119,6 +121,15 @@ describe('other rules on hostile lines', () => {
     const find = (text: string): void => detector.find(text, [] as Candidate[]);
     const prefix = lead + 'password ';
     expect(readPerCharacter(find, unit, 4000, prefix)).toBeLessThan(2 * readPerCharacter(find, unit, 500, prefix) + 4);
+  });
+});
+
+describe('secret-position on hostile lines', () => {
+  test('token tok_… (a line about cards?): the checks read the line a bounded number of times', () => {
+    const detector = createSecretPositionDetector();
+    const find = (text: string): void => detector.find(text, [] as Candidate[]);
+    const unit = 'token tok_a8Kd02mZq7Lp ';
+    expect(readPerCharacter(find, unit, 4000)).toBeLessThan(2 * readPerCharacter(find, unit, 500) + 4);
   });
 });
 
