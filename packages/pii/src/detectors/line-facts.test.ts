@@ -1,6 +1,7 @@
 import { createSecretKvDetector } from './secret-kv';
 import type { Candidate } from './detector';
-import { lineFacts } from './line-facts';
+import { characterPositions, lineFacts } from './line-facts';
+import { createNameValuePairDetector } from './name-value-pair';
 
 /**
  * Hostile lines: no timing, a count of the characters the checks read. A check that re-reads the line from each match
@@ -38,6 +39,16 @@ describe('line facts', () => {
     expect(facts.insideAngleBrackets(26)).toBe(true);
     expect(facts.wordFrom('secret', 20)).toBe(true);
     expect(facts.wordFrom('secret', 29)).toBe(false);
+  });
+
+  test('characterPositions answers as lastIndexOf and indexOf would, in any order of positions', () => {
+    const text = '{a}{b{c}} }{';
+    const positions = characterPositions(text, '{}');
+    for (const at of [0, 1, 4, 4, 7, 12, 3, 9, 12]) {
+      expect(positions.lastBefore('{', at)).toBe(at === 0 ? -1 : text.lastIndexOf('{', at - 1));
+      expect(positions.lastBefore('}', at)).toBe(at === 0 ? -1 : text.lastIndexOf('}', at - 1));
+      expect(positions.nextFrom('}', at)).toBe(text.indexOf('}', at));
+    }
   });
 });
 
@@ -80,5 +91,22 @@ describe('secret_kv on hostile lines', () => {
     };
     // Per character of the line: the same for 4,000 copies as for 500 (it grows 8x when quadratic).
     expect(readFor(4000)).toBeLessThan(2 * readFor(500) + 4);
+  });
+});
+
+/** Characters read per character of a line of `copies` units, by `find`. */
+function readPerCharacter(find: (text: string) => void, unit: string, copies: number, prefix = ''): number {
+  const text = prefix + unit.repeat(copies);
+  return charactersRead(() => find(text)) / text.length;
+}
+
+describe('other rules on hostile lines', () => {
+  test('a JSON object with many values is read once (name-value-pair)', () => {
+    const detector = createNameValuePairDetector();
+    const find = (text: string): void => detector.find(text + '"name":"password"}', [] as Candidate[]);
+    // Each value looked back to its object's `{`: 8x more per character for 8x the copies.
+    expect(readPerCharacter(find, '"value":"x",', 4000, '{')).toBeLessThan(
+      2 * readPerCharacter(find, '"value":"x",', 500, '{') + 4,
+    );
   });
 });

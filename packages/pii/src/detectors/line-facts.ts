@@ -14,15 +14,61 @@ export interface LineFacts {
   readonly charactersRead: number;
 }
 
+/**
+ * Where given characters stand around positions asked in order: the last one before a position, read forward once,
+ * and the next one from a position, each searched once however many positions ask. A position smaller than the one
+ * before starts the forward reading over (right answers, only slower).
+ */
+export interface CharacterPositions {
+  /** The last position before `at` holding `char` (one of the characters given), or -1. */
+  lastBefore(char: string, at: number): number;
+  /** The first position at or after `at` holding `char`, or -1. */
+  nextFrom(char: string, at: number): number;
+  /** Characters read so far: linear in the text's length when the positions asked do not decrease. */
+  readonly charactersRead: number;
+}
+
+/** The positions of `chars` in `text` (each character a single UTF-16 unit). */
+export function characterPositions(text: string, chars: string): CharacterPositions {
+  const last = new Map<string, number>();
+  const next = new Map<string, [from: number, found: number]>();
+  let scanned = 0;
+  let read = 0;
+  return {
+    lastBefore(char, at) {
+      if (at < scanned) {
+        scanned = 0;
+        last.clear();
+      }
+      read += at - scanned;
+      for (; scanned < at; scanned++) {
+        const c = text[scanned] as string;
+        if (chars.includes(c)) last.set(c, scanned);
+      }
+      return last.get(char) ?? -1;
+    },
+    nextFrom(char, at) {
+      const known = next.get(char);
+      // A search from `from` found `found` (-1: none after `from`); it answers every position between.
+      if (known !== undefined && known[0] <= at && (known[1] === -1 || known[1] >= at)) return known[1];
+      const found = text.indexOf(char, at);
+      read += (found === -1 ? text.length : found + 1) - at;
+      next.set(char, [at, found]);
+      return found;
+    },
+    get charactersRead() {
+      return read;
+    },
+  };
+}
+
 /** An assignment: a name not after a word character or `.`, then `\s*:?=` but not `==`. */
 const assignment = /(?<![\w.])([A-Za-z_]\w{0,30})\s*:?=(?!=)/g;
 
 /** The facts of `text`, each computed on first use. */
 export function lineFacts(text: string): LineFacts {
   let firstAssignmentEnd: Map<string, number> | undefined;
-  let angleScanned = 0;
-  let lastOpen = -1;
-  let lastClose = -1;
+  let angles: CharacterPositions | undefined;
   const lastWord = new Map<string, number>();
   let read = 0;
   return {
@@ -41,13 +87,8 @@ export function lineFacts(text: string): LineFacts {
       return end !== undefined && end <= at;
     },
     insideAngleBrackets(at) {
-      if (at > angleScanned) read += at - angleScanned;
-      for (; angleScanned < at; angleScanned++) {
-        const code = text.charCodeAt(angleScanned);
-        if (code === 60) lastOpen = angleScanned;
-        else if (code === 62) lastClose = angleScanned;
-      }
-      return lastOpen > lastClose;
+      angles ??= characterPositions(text, '<>');
+      return angles.lastBefore('<', at) > angles.lastBefore('>', at);
     },
     wordFrom(word, at) {
       let last = lastWord.get(word);
@@ -61,7 +102,7 @@ export function lineFacts(text: string): LineFacts {
       return last >= at;
     },
     get charactersRead() {
-      return read;
+      return read + (angles?.charactersRead ?? 0);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue, isSecretKey, isSessionCookieName } from './secret-kv';
 import { isShortSecret } from './secret-key-words';
+import { characterPositions, type CharacterPositions } from './line-facts';
 import { namedCredential } from './secret-position';
 
 /**
@@ -33,17 +34,49 @@ function namesSecret(name: string, value: string): boolean {
   return isSecretKey(name) || isShortSecret(name, value) || (isSessionCookieName(name) && namedCredential(value));
 }
 
-/** The JSON object around [start, end): from its `{` to its `}`, when no other brace stands between. */
-function objectAround(text: string, start: number, end: number): [number, number] | undefined {
-  const open = text.lastIndexOf('{', start);
-  const close = text.indexOf('}', end);
-  if (open === -1 || close === -1) return undefined;
-  if (text.lastIndexOf('}', start) > open || (text.indexOf('{', end) !== -1 && text.indexOf('{', end) < close))
-    return undefined;
-  return [open, close];
+/** A JSON object: its `{` and `}`, and the names its name fields hold. */
+interface JsonObject {
+  open: number;
+  close: number;
+  names: string[];
+}
+
+/**
+ * The JSON object around [start, end), from its `{` to its `}` when no other brace stands between; each object is read
+ * once however many values it holds (`{"value":"x",` repeated over 192 KB read it once per value: 10 s).
+ */
+function objectAround(
+  text: string,
+  braces: CharacterPositions,
+  objects: Map<number, JsonObject>,
+  start: number,
+  end: number,
+): JsonObject | undefined {
+  const open = braces.lastBefore('{', start + 1);
+  const close = braces.nextFrom('}', end);
+  if (open === -1 || close === -1 || braces.lastBefore('}', start + 1) > open) return undefined;
+  const nextOpen = braces.nextFrom('{', end);
+  if (nextOpen !== -1 && nextOpen < close) return undefined;
+  let object = objects.get(open);
+  if (object === undefined || object.close !== close) {
+    object = { open, close, names: namesIn(text, open, close) };
+    objects.set(open, object);
+  }
+  return object;
+}
+
+/** The distinct names the name fields of text[open, close) hold, in their order. */
+function namesIn(text: string, open: number, close: number): string[] {
+  const fields = text.slice(open, close);
+  const names = new Set<string>();
+  nameField.lastIndex = 0;
+  for (let n = nameField.exec(fields); n !== null; n = nameField.exec(fields)) names.add(n[1] as string);
+  return [...names];
 }
 
 function findInJson(text: string, out: Candidate[]): void {
+  const braces = characterPositions(text, '{}');
+  const objects = new Map<number, JsonObject>();
   valueField.lastIndex = 0;
   for (let m = valueField.exec(text); m !== null; m = valueField.exec(text)) {
     // The field's name is `value` or a prefix and `value`, in quotes (`"value"`, `\"itemValue\"`).
@@ -55,15 +88,9 @@ function findInJson(text: string, out: Candidate[]): void {
     if (held === null) continue;
     const value = held[1] as string;
     const valueStart = held.index + held[0].indexOf(value);
-    const object = objectAround(text, quote, held.index + held[0].length);
-    if (object === undefined) continue;
-    const fields = text.slice(object[0], object[1]);
-    nameField.lastIndex = 0;
-    for (let n = nameField.exec(fields); n !== null; n = nameField.exec(fields)) {
-      if (!namesSecret(n[1] as string, value)) continue;
-      out.push(candidate('secret_kv', valueStart, valueStart + value.length, object[0], object[1] + 1));
-      break;
-    }
+    const object = objectAround(text, braces, objects, quote, held.index + held[0].length);
+    if (object === undefined || !object.names.some((name) => namesSecret(name, value))) continue;
+    out.push(candidate('secret_kv', valueStart, valueStart + value.length, object.open, object.close + 1));
   }
 }
 

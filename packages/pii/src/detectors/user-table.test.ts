@@ -1,5 +1,6 @@
 import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
+import type { Candidate } from './detector';
 import { createUserTableDetector } from './user-table';
 
 describe('user table detector', () => {
@@ -49,5 +50,17 @@ describe('user table detector', () => {
         .scan(text)
         .map((m) => m.value),
     ).toEqual(['ravi_k42']);
+  });
+
+  test.each([
+    ['rows that could head a table', 'name,title,dept\n', 'a,analyst,ops\n'],
+    ['a header repeated', '', 'user,b,c\n'],
+  ])('reads each row once on a hostile text (%s): one candidate per cell at most', (_name, header, row) => {
+    // Each row was tried as a header again, and read the rows below it: 8M candidates for 4,000 rows.
+    const copies = 4000;
+    const out: Candidate[] = [];
+    detector.find(header + row.repeat(copies), out);
+    expect(out.length).toBeLessThanOrEqual(copies);
+    expect(new Set(out.map((c) => c.start)).size).toBe(out.length);
   });
 });

@@ -33,8 +33,11 @@ function rowsOf(text: string): Array<[number, string]> {
   return rows;
 }
 
-/** The accounts of the rows under `header` (at `headerAt`) that have as many cells, in each column named for one. */
-function accountsUnder(rows: Array<[number, string]>, headerAt: number, out: Candidate[]): void {
+/**
+ * The accounts of the rows under `header` (at `headerAt`) that have as many cells, in each column named for one; the
+ * last row read as the table's (`headerAt` when it heads none), so that no row is read again as a header.
+ */
+function accountsUnder(rows: Array<[number, string]>, headerAt: number, out: Candidate[]): number {
   const [, line] = rows[headerAt] as [number, string];
   const label = labelBefore.exec(line);
   const header = label === null ? line : line.slice(label[0].length);
@@ -43,7 +46,8 @@ function accountsUnder(rows: Array<[number, string]>, headerAt: number, out: Can
     if (names.length < 3 || !names.every((cell) => headerCell.test(cell))) continue;
     const columns = names.flatMap((cell, i) => (accountColumn.test(cell.trim().replace(/^"|"$/g, '')) ? [i] : []));
     if (columns.length === 0) continue;
-    for (let r = headerAt + 1; r < rows.length; r++) {
+    let r = headerAt + 1;
+    for (; r < rows.length; r++) {
       const [rowStart, row] = rows[r] as [number, string];
       const cells = row.split(separator);
       if (cells.length !== names.length) break;
@@ -58,8 +62,9 @@ function accountsUnder(rows: Array<[number, string]>, headerAt: number, out: Can
         out.push(candidate('user', start, start + value.length));
       }
     }
-    return;
+    return r - 1;
   }
+  return headerAt;
 }
 
 /**
@@ -74,7 +79,9 @@ export function createUserTableDetector(): Detector {
     mayMatch: (text) => text.includes('\n') || text.includes('\\n'),
     find(text: string, out: Candidate[]): void {
       const rows = rowsOf(text);
-      for (let r = 0; r < rows.length - 1; r++) accountsUnder(rows, r, out);
+      // (A table's rows are not headers: trying each as one found a table's accounts again under every row.)
+      let r = 0;
+      while (r < rows.length - 1) r = accountsUnder(rows, r, out) + 1;
     },
     normalize: keepAsIs,
   };
