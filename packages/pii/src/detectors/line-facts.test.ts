@@ -1,6 +1,7 @@
 import { createSecretKvDetector } from './secret-kv';
 import type { Candidate } from './detector';
 import { characterPositions, lineFacts } from './line-facts';
+import { createSecretShapeDetector } from './secret-shape';
 import { createNameValuePairDetector } from './name-value-pair';
 
 /**
@@ -108,5 +109,25 @@ describe('other rules on hostile lines', () => {
     expect(readPerCharacter(find, '"value":"x",', 4000, '{')).toBeLessThan(
       2 * readPerCharacter(find, '"value":"x",', 500, '{') + 4,
     );
+  });
+});
+
+describe('an account command on hostile lines', () => {
+  // `--ftpasswd ` repeated: every flag is also a command word, so an unbounded run of flags read the rest of the line
+  // from each one (and `-{1,2}[\w-]+` read each flag two ways: 2^n). The bound is what keeps each start's work fixed.
+  const detector = createSecretShapeDetector();
+  const found = (flags: number): string[] => {
+    const text = `useradd${' -x'.repeat(flags)} alice Xk9#mP2qLw`;
+    const out: Candidate[] = [];
+    detector.find(text, out);
+    return out.map((c) => text.slice(c.start, c.end));
+  };
+
+  test('reads a run of up to 16 flags before the user', () => {
+    expect(found(16)).toEqual(['Xk9#mP2qLw']);
+  });
+
+  test('reads no further: a run of 17 is no command line', () => {
+    expect(found(17)).toEqual([]);
   });
 });

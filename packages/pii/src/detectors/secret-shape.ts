@@ -45,10 +45,12 @@ const accountWords = [
 const [shapeRule, accountRule] = [1, 2];
 
 // A command or subcommand about passwords or accounts, its flags, the user (a name or an address), an optional host or
-// domain, then the password as the command's last argument.
+// domain, then the password as the command's last argument. A flag is `-[\w-]+` (`-{1,2}[\w-]+` is the same flags read
+// two ways each: a line of n `--flag`s then tried 2^n ways), at most 16 of them (a command's run of flags is a handful;
+// unbounded, each command word of a line of them read every flag after it).
 const accountCommand = new RegExp(
   `(?<![\\w/.-])(?:[\\w-]*passwd\\d?|register|(?:add|create|new|mk)[_-]?user|user[_-]?(?:add|create)|` +
-    `(?:change|set|reset|update)[_-]?(?:password|passwd|pass|pw))(?:\\s+-{1,2}[\\w-]+)*` +
+    `(?:change|set|reset|update)[_-]?(?:password|passwd|pass|pw))(?:\\s+-[\\w-]+){0,16}` +
     `\\s+["']?(?!-)[\\w.+-]+(?:@[\\w.-]+)?["']?(?:\\s+[a-z0-9-]+(?:\\.[a-z0-9-]+)+)?\\s+(?!-)${argumentValue}` +
     `(?=\\s*(?:$|[;|&#)>\\n]))`,
   'gid',
