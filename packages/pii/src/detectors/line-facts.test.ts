@@ -1,8 +1,9 @@
 import { createSecretKvDetector } from './secret-kv';
 import type { Candidate } from './detector';
-import { characterPositions, lineFacts } from './line-facts';
-import { createSecretShapeDetector } from './secret-shape';
+import { lineFacts, stringPositions } from './line-facts';
 import { createNameValuePairDetector } from './name-value-pair';
+import { createSecretShapeDetector } from './secret-shape';
+import { createSecretPositionDetector } from './secret-position';
 
 /**
  * Hostile lines: no timing, a count of the characters the checks read. A check that re-reads the line from each match
@@ -42,9 +43,9 @@ describe('line facts', () => {
     expect(facts.wordFrom('secret', 29)).toBe(false);
   });
 
-  test('characterPositions answers as lastIndexOf and indexOf would, in any order of positions', () => {
+  test('stringPositions answers as lastIndexOf and indexOf would, in any order of positions', () => {
     const text = '{a}{b{c}} }{';
-    const positions = characterPositions(text, '{}');
+    const positions = stringPositions(text, ['{', '}']);
     for (const at of [0, 1, 4, 4, 7, 12, 3, 9, 12]) {
       expect(positions.lastBefore('{', at)).toBe(at === 0 ? -1 : text.lastIndexOf('{', at - 1));
       expect(positions.lastBefore('}', at)).toBe(at === 0 ? -1 : text.lastIndexOf('}', at - 1));
@@ -84,6 +85,7 @@ describe('secret_kv on hostile lines', () => {
     ['token=x> (an open < before?)', 'token=x> '],
     ['accesskey=;AccessKey= (secret after?)', 'accesskey=;AccessKey='],
     ['access_key=v (secret after?)', 'access_key=v1 '],
+    ['token=tok_… (a line about cards?)', 'token=tok_a8Kd02mZq '],
   ])('%s: the checks read the line a bounded number of times', (_, unit) => {
     const detector = createSecretKvDetector();
     const readFor = (copies: number): number => {
@@ -109,6 +111,25 @@ describe('other rules on hostile lines', () => {
     expect(readPerCharacter(find, '"value":"x",', 4000, '{')).toBeLessThan(
       2 * readPerCharacter(find, '"value":"x",', 500, '{') + 4,
     );
+  });
+
+  test.each([
+    ['password-shaped tokens (inside sops ENC[…]?)', '', 'Ab1!cdefg '],
+    ['password-shaped tokens after an open ENC[', 'ENC[x ', 'Ab1!cdefg '],
+  ])('%s: the checks read the line a bounded number of times (secret-shape)', (_, lead, unit) => {
+    const detector = createSecretShapeDetector();
+    const find = (text: string): void => detector.find(text, [] as Candidate[]);
+    const prefix = lead + 'password ';
+    expect(readPerCharacter(find, unit, 4000, prefix)).toBeLessThan(2 * readPerCharacter(find, unit, 500, prefix) + 4);
+  });
+});
+
+describe('secret-position on hostile lines', () => {
+  test('token tok_… (a line about cards?): the checks read the line a bounded number of times', () => {
+    const detector = createSecretPositionDetector();
+    const find = (text: string): void => detector.find(text, [] as Candidate[]);
+    const unit = 'token tok_a8Kd02mZq7Lp ';
+    expect(readPerCharacter(find, unit, 4000)).toBeLessThan(2 * readPerCharacter(find, unit, 500) + 4);
   });
 });
 

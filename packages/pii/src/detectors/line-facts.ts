@@ -8,6 +8,8 @@ export interface LineFacts {
   assignedBefore(name: string, at: number): boolean;
   /** True when the last `<` before `at` comes after the last `>` before it. `at` never decreases between calls. */
   insideAngleBrackets(at: number): boolean;
+  /** True when `pattern` (not global) matches somewhere in the line. */
+  mentions(pattern: RegExp): boolean;
   /** True when `word` (lower case; matched in any case) starts at or after `at`. */
   wordFrom(word: string, at: number): boolean;
   /** Characters read so far for this line: linear in its length whatever the matches (the hostile-line tests). */
@@ -15,45 +17,49 @@ export interface LineFacts {
 }
 
 /**
- * Where given characters stand around positions asked in order: the last one before a position, read forward once,
- * and the next one from a position, each searched once however many positions ask. A position smaller than the one
- * before starts the forward reading over (right answers, only slower).
+ * Where given strings start around positions asked in order: the last one before a position, read forward once, and
+ * the next one from a position, each searched once however many positions ask. A position smaller than the one before
+ * starts the forward reading over (right answers, only slower).
  */
-export interface CharacterPositions {
-  /** The last position before `at` holding `char` (one of the characters given), or -1. */
-  lastBefore(char: string, at: number): number;
-  /** The first position at or after `at` holding `char`, or -1. */
-  nextFrom(char: string, at: number): number;
+export interface StringPositions {
+  /** The last start before `at` of `searched` (one of the strings given), or -1. */
+  lastBefore(searched: string, at: number): number;
+  /** The first start at or after `at` of `searched`, or -1. */
+  nextFrom(searched: string, at: number): number;
   /** Characters read so far: linear in the text's length when the positions asked do not decrease. */
   readonly charactersRead: number;
 }
 
-/** The positions of `chars` in `text` (each character a single UTF-16 unit). */
-export function characterPositions(text: string, chars: string): CharacterPositions {
+/** The positions of each of `strings` in `text` (`['{', '}']`, `['ENC[', ']']`). */
+export function stringPositions(text: string, strings: readonly string[]): StringPositions {
+  const firsts = strings.map((searched) => searched.charCodeAt(0));
   const last = new Map<string, number>();
   const next = new Map<string, [from: number, found: number]>();
   let scanned = 0;
   let read = 0;
   return {
-    lastBefore(char, at) {
+    lastBefore(searched, at) {
       if (at < scanned) {
         scanned = 0;
         last.clear();
       }
       read += at - scanned;
       for (; scanned < at; scanned++) {
-        const c = text[scanned] as string;
-        if (chars.includes(c)) last.set(c, scanned);
+        const code = text.charCodeAt(scanned);
+        for (let i = 0; i < strings.length; i++) {
+          const string = strings[i] as string;
+          if (firsts[i] === code && text.startsWith(string, scanned)) last.set(string, scanned);
+        }
       }
-      return last.get(char) ?? -1;
+      return last.get(searched) ?? -1;
     },
-    nextFrom(char, at) {
-      const known = next.get(char);
+    nextFrom(searched, at) {
+      const known = next.get(searched);
       // A search from `from` found `found` (-1: none after `from`); it answers every position between.
       if (known !== undefined && known[0] <= at && (known[1] === -1 || known[1] >= at)) return known[1];
-      const found = text.indexOf(char, at);
+      const found = text.indexOf(searched, at);
       read += (found === -1 ? text.length : found + 1) - at;
-      next.set(char, [at, found]);
+      next.set(searched, [at, found]);
       return found;
     },
     get charactersRead() {
@@ -68,8 +74,9 @@ const assignment = /(?<![\w.])([A-Za-z_]\w{0,30})\s*:?=(?!=)/g;
 /** The facts of `text`, each computed on first use. */
 export function lineFacts(text: string): LineFacts {
   let firstAssignmentEnd: Map<string, number> | undefined;
-  let angles: CharacterPositions | undefined;
+  let angles: StringPositions | undefined;
   const lastWord = new Map<string, number>();
+  const mentioned = new Map<RegExp, boolean>();
   let read = 0;
   return {
     assignedBefore(name, at) {
@@ -87,8 +94,17 @@ export function lineFacts(text: string): LineFacts {
       return end !== undefined && end <= at;
     },
     insideAngleBrackets(at) {
-      angles ??= characterPositions(text, '<>');
+      angles ??= stringPositions(text, ['<', '>']);
       return angles.lastBefore('<', at) > angles.lastBefore('>', at);
+    },
+    mentions(pattern) {
+      let found = mentioned.get(pattern);
+      if (found === undefined) {
+        found = pattern.test(text);
+        mentioned.set(pattern, found);
+        read += text.length;
+      }
+      return found;
     },
     wordFrom(word, at) {
       let last = lastWord.get(word);

@@ -1,7 +1,7 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue, isSecretKey, isSessionCookieName } from './secret-kv';
 import { isShortSecret } from './secret-key-words';
-import { characterPositions, type CharacterPositions } from './line-facts';
+import { stringPositions, type StringPositions } from './line-facts';
 import { namedCredential } from './secret-position';
 
 /**
@@ -47,7 +47,7 @@ interface JsonObject {
  */
 function objectAround(
   text: string,
-  braces: CharacterPositions,
+  braces: StringPositions,
   objects: Map<number, JsonObject>,
   start: number,
   end: number,
@@ -75,7 +75,7 @@ function namesIn(text: string, open: number, close: number): string[] {
 }
 
 function findInJson(text: string, out: Candidate[]): void {
-  const braces = characterPositions(text, '{}');
+  const braces = stringPositions(text, ['{', '}']);
   const objects = new Map<number, JsonObject>();
   valueField.lastIndex = 0;
   for (let m = valueField.exec(text); m !== null; m = valueField.exec(text)) {

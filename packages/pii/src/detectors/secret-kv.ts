@@ -138,14 +138,14 @@ const cardToken = /^tok_\w{8,}$/;
 const aboutCards = /card|tokeni[sz]/i;
 
 /** True when the value under a token key is a token of no credential: see notCredentialToken. */
-export function isTokenOfNoCredential(text: string, key: string, value: string): boolean {
-  return notCredentialToken.test(key) || (cardToken.test(value) && aboutCards.test(text));
+export function isTokenOfNoCredential(line: LineFacts, key: string, value: string): boolean {
+  return notCredentialToken.test(key) || (cardToken.test(value) && line.mentions(aboutCards));
 }
 
 /** True when the pair at `at` is a documented syntax in which its secret word names no secret (see the caller). */
-function notThisKey(text: string, at: number, key: string, value: string, glued: boolean): boolean {
+function notThisKey(text: string, line: LineFacts, at: number, key: string, value: string, glued: boolean): boolean {
   const lowerKey = key.toLowerCase();
-  if (lowerKey.endsWith('token') && isTokenOfNoCredential(text, key, value)) return true;
+  if (lowerKey.endsWith('token') && isTokenOfNoCredential(line, key, value)) return true;
   if (lowerKey === 'token' && pkcs11Path.test(text.slice(Math.max(0, at - 256), at))) return true;
   if (
     glued &&
@@ -276,7 +276,17 @@ export function createSecretKvDetector(): Detector {
         // Documented syntaxes where a secret word names no secret: a PKCS#11 URI's `token=` is the token's label (RFC
         // 7512), pam's `pam_unix(passwd:chauthtok)` a service and its module type, a logger's `pkg.token:2190]` a source
         // line, keytool's `-storepass:env VAR` (and `:file`) where the password is read from.
-        if (notThisKey(text, m.index, m[2] as string, value, m[3] === '' && quoted === undefined)) continue;
+        if (
+          notThisKey(
+            text,
+            (facts ??= lineFacts(text)),
+            m.index,
+            m[2] as string,
+            value,
+            m[3] === '' && quoted === undefined,
+          )
+        )
+          continue;
         if (quoted === undefined && m[3] !== '' && proseWord.test(value) && proseAfter.test(text.slice(end, end + 40)))
           continue;
         // `password= user=bob`: an empty value, not a value that is the next pair.

@@ -4,6 +4,7 @@ import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './det
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isTokenOfNoCredential } from './secret-kv';
+import { lineFacts, type LineFacts } from './line-facts';
 import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
@@ -301,6 +302,8 @@ export function createSecretPositionDetector(): Detector {
     keywordGroups: ruleWords,
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], rules = -1): void {
+      // What the checks read of the whole line, read once for it (see line-facts.ts).
+      let facts: LineFacts | undefined;
       // (With no groups given, every word counts as seen.)
       const secretWordSeen = (): boolean => rules === -1 || secretWordIn.test(text);
       // (longFlag starts on a `-` that no word character or `-` precedes: a line without one fails at once.)
@@ -394,7 +397,7 @@ export function createSecretPositionDetector(): Detector {
         credentialUuid.lastIndex = 0;
         for (let m = credentialUuid.exec(text); m !== null; m = credentialUuid.exec(text)) {
           const key = text.slice(Math.max(0, m.index - 40), m.index - 8).replace(/\W+$/, '');
-          if (!isTokenOfNoCredential(text, key, ''))
+          if (!isTokenOfNoCredential((facts ??= lineFacts(text)), key, ''))
             out.push(candidate('secret_kv', m.index - 8, m.index + m[0].length));
         }
       }
@@ -438,7 +441,11 @@ export function createSecretPositionDetector(): Detector {
         // `card token tok_…`, `page token …`: a token that stands for a card or a place in a list.
         if (
           word === 'token' &&
-          isTokenOfNoCredential(text, text.slice(Math.max(0, m.index - 16), m.index + 5).replace(/\s+/g, '_'), trimmed)
+          isTokenOfNoCredential(
+            (facts ??= lineFacts(text)),
+            text.slice(Math.max(0, m.index - 16), m.index + 5).replace(/\s+/g, '_'),
+            trimmed,
+          )
         )
           continue;
         const at = m.index + m[0].length - found.length - (m[3] === undefined ? 1 : 0);

@@ -1,6 +1,7 @@
 import { isWhitespace } from '../keyword-scan';
 import { anyOf, candidate, isBlank, isKeyCharacter, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
+import { stringPositions, type StringPositions } from './line-facts';
 import { argumentValue } from './user-name';
 
 /**
@@ -241,6 +242,7 @@ function secretLike(value: string): boolean {
 /** A line's credential words, found when first asked. */
 interface LineWords {
   spans?: number[];
+  sops?: StringPositions;
 }
 
 /** Where the credential words of a text are, [start, end) pairs in order: found once per text, asked per token. */
@@ -397,8 +399,6 @@ function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: L
   // A label or session id in brackets (`[Pop3SSLServer-3]`, `<2Hk3mYgT…>`).
   const opening = text.charCodeAt(tokenStart - 1);
   if (opening === 91 || opening === 60) return;
-  // A field of sops' encrypted value (`ENC[AES256_GCM,data:…,iv:…]`): ciphertext, its key is elsewhere.
-  if (text.lastIndexOf('ENC[', tokenStart) > text.lastIndexOf(']', tokenStart)) return;
   let start = tokenStart;
   let value = text.slice(tokenStart, tokenEnd);
   // `key=` inside the token must name a credential (and decides); `user:` in front (`ops:S3cret`, `P:S3cret`) may be
@@ -415,6 +415,10 @@ function pushShaped(text: string, tokenStart: number, tokenEnd: number, words: L
   // A JSON-escaped line break after the value (`'ops:S3cret$\n'`).
   if (value.includes('\\')) value = value.replace(/(?:\\[nrt])+$/, '');
   if (!passwordShaped(value)) return;
+  // A field of sops' encrypted value (`ENC[AES256_GCM,data:…,iv:…]`): ciphertext, its key is elsewhere. (Read forward
+  // once per line: a look back from each token made `password ` + `Ab1!cdefg ` x32,000 take 10 s.)
+  words.sops ??= stringPositions(text, ['ENC[', ']']);
+  if (words.sops.lastBefore('ENC[', tokenStart + 1) > words.sops.lastBefore(']', tokenStart + 1)) return;
   words.spans ??= credentialWordsIn(text);
   if (!nearCredentialWord(text, words.spans, start, start + value.length)) return;
   // A syslog tag (`synoscgi_SYNO.API.Auth_7[18812]:`), a quoted key (`"s3Options":`), an id (`0x` hex, a zero-padded or
