@@ -17,6 +17,7 @@ const path = require('node:path');
 const { transpileAtRef } = require('../at-git-ref');
 const { createRedactor, createPiiScanner, piiTypes } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
+const { printHostileShapes } = require('./hostile');
 
 const blindFlag = process.argv.find((a) => /^--blind\d*$/.test(a));
 const blind = blindFlag === undefined ? undefined : `corpus-${blindFlag.slice(2)}.jsonl`;
@@ -290,3 +291,5 @@ printThroughput(
   baseline,
 );
 printHostileLines();
+// Every key word's and separator's repeated shapes, every 8th (bench/pii/hostile.js runs them all).
+printHostileShapes({ quick: true });
