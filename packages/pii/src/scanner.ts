@@ -1,4 +1,4 @@
-import type { Candidate, Detector } from './detectors/detector';
+import { holdsOne, type Candidate, type Detector } from './detectors/detector';
 import { detectorFactories } from './detectors/registry';
 import { enabledTypes, type RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
@@ -116,15 +116,6 @@ export function createCompiledScanner(options: RedactorOptions = {}): CompiledSc
     },
     scan: (text) => matchesOf(text, resolveBatch([text])[0] as Candidate[]),
   };
-}
-
-/** True when `seen` holds every bit of one of `needs`. */
-function holdsOne(seen: number, needs: Int32Array): boolean {
-  for (let n = 0; n < needs.length; n++) {
-    const need = needs[n] as number;
-    if ((seen & need) === need) return true;
-  }
-  return false;
 }
 
 export function createPiiScanner(options: RedactorOptions = {}): PiiScanner {

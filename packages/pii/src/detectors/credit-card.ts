@@ -54,8 +54,9 @@ export function createCreditCardDetector(): Detector {
     type: 'credit_card',
     mayMatch: (text) =>
       hint.test(text) ||
-      (text.includes('%') && (encodedHint.test(text) || trackHint.test(text))) ||
-      (text.includes(';') && trackHint.test(text)),
+      (text.includes('%') && encodedHint.test(text)) ||
+      // (One test of the track hint for a text with both `%` and `;`.)
+      ((text.includes('%') || text.includes(';')) && trackHint.test(text)),
     find(text: string, out: Candidate[]): void {
       findCards(text, pattern, 0, out);
       if (text.includes('%')) findCards(text, encoded, 3, out);

@@ -163,6 +163,15 @@ export function inRunsOf32<T>(items: readonly T[], groups: (item: T) => number =
  * scanner runs its parts as detectors of their own (each with its own keyword groups); find() here serves callers
  * without the scanner, running each part whose cheap test passes.
  */
+/** True when `seen` holds every bit of one of `needs` (a detector's keywordNeeds). */
+export function holdsOne(seen: number, needs: ArrayLike<number>): boolean {
+  for (let n = 0; n < needs.length; n++) {
+    const need = needs[n] as number;
+    if ((seen & need) === need) return true;
+  }
+  return false;
+}
+
 export function combineDetectors(
   type: PiiType,
   parts: readonly Detector[],

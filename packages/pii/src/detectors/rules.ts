@@ -1,6 +1,6 @@
 import type { PiiType } from '../pii-type';
 import { createGroupScan } from '../keyword-scan';
-import { candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
+import { candidate, combineDetectors, holdsOne, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
 
 /**
  * One way a log format or a command line places a value: the words (lower case) one of which every text with a
@@ -81,7 +81,7 @@ function createRulePart(type: PiiType, rules: readonly Rule[], accept: (value: s
     keywordNeeds,
     mayMatch: (text) => {
       const found = groupsIn(text);
-      return needs.some((need) => (found & need) === need);
+      return holdsOne(found, needs);
     },
     find(text: string, out: Candidate[], groups?: number): void {
       const found = groups ?? groupsIn(text);

@@ -5,6 +5,7 @@ import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isTokenOfNoCredential } from './secret-kv';
 import { lineFacts, type LineFacts } from './line-facts';
+import { uuid } from './token-format';
 import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
@@ -78,7 +79,7 @@ export function namedCredential(text: string): boolean {
   );
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const wholeUuid = new RegExp(`^${uuid}$`, 'i');
 
 /** The name a secret is stored under (a Kubernetes secret, a Podman or libvirt secret): small letters and digits in
  * parts joined by `-`, `_` or `.`, one a common word (`loki-s3-credentials`, `deploy_key`), as names are made. */
@@ -323,7 +324,8 @@ export function createSecretPositionDetector(): Detector {
           // `Using --password via the CLI is insecure`, `--api-key required,`: prose about the flag.
           if (m[4] !== undefined && proseAfterFlag.has(found.toLowerCase().replace(/[,.;:]$/, ''))) continue;
           // `--secret <uuid>`, `--showsecret deploy_key`: a stored secret's id or name, given to a secret store's CLI.
-          if (/^(?:show)?secrets?$/i.test(m[1] as string) && (uuid.test(found) || secretObjectName(found))) continue;
+          if (/^(?:show)?secrets?$/i.test(m[1] as string) && (wholeUuid.test(found) || secretObjectName(found)))
+            continue;
           pushValue(out, m);
         }
       }

@@ -22,6 +22,7 @@ describe('short secrets in prose and flags', () => {
     ['an opener code under a key', 'locker event box=7 unlock_code=604418 status=ready', ['604418']],
     ['a code a line says was sent', 'notify: verification sms sent to user, code=7713-2045', ['7713-2045']],
     ['a code a line says was issued', 'access: temporary code issued for flat 3 code: 480137', ['480137']],
+    ['every code after one sending', 'otp sent to 2 phones: code=480137 code=551902', ['480137', '551902']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     const scanned = scanner.scan(text).map((m) => m.value);
@@ -37,7 +38,14 @@ describe('short secrets in prose and flags', () => {
     ['a sort code', 'payment from sort code 20-00-00 acct 70872490'],
     ['a stand-in of one repeated digit', 'Enter the gate code 0000 to test the keypad'],
     ['a code sent after the code', 'code=448120 then sent'],
+    ['a code on the line after the sending', 'otp sent\ncode=448120'],
   ])('leaves %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
+  });
+
+  test('a line the sorter accepts (1 MB) of codes after one sending finishes, each code found', () => {
+    // Each code looked back to the line's start for the sending word: 1.1 s for 192 KB, four times as long for twice.
+    const text = 'otp sent ' + 'code=123456 '.repeat(87000);
+    expect(findValues(detector, text)).toHaveLength(87000);
   });
 });
