@@ -1,5 +1,5 @@
 import { rule, type Rule } from './rules';
-import { argumentValue as value, domainUserName, userName as name } from './user-name';
+import { argumentValue as value, domainUserName, sameCommand, userName as name } from './user-name';
 
 /** A family of commands and the flags that take a user name and a password in it. */
 interface LoginCommand {
@@ -38,9 +38,6 @@ const tokenCommands: readonly LoginCommand[] = [
   { commands: 'influx|doctl|fly(?:ctl)?|vercel', password: '-t' },
 ];
 
-// The rest of one command: no pipe, `;`, `&` or line break between the command and its flag.
-const sameCommand = '\\b[^|;&\\n]*?\\s';
-
 function flagRule(
   words: readonly string[],
   side: 'user' | 'password',
@@ -62,7 +59,7 @@ function flagRule(
 
 // Commands that take the user and then the password as plain arguments (the password's group comes second).
 const positional = {
-  rabbitmqctl: `\\brabbitmqctl\\b[^|;&\\n]*?\\s(?:add_user|change_password|authenticate_user)\\s+["']?(${name})["']?\\s+${value}`,
+  rabbitmqctl: `\\brabbitmqctl${sameCommand}(?:add_user|change_password|authenticate_user)\\s+["']?(${name})["']?\\s+${value}`,
   // `htpasswd -b[c] FILE USER PASS`; with `-n` there is no file.
   htpasswd: `\\bhtpasswd(?:(?:\\s+-\\w*n\\w*)(?:\\s+-\\w+)*|(?:\\s+-(?!\\w*n)\\w+)*\\s+(?!-)\\S+)\\s+["']?(${name})["']?(?:\\s+(?!-)${value})?`,
   mosquittoPasswd: `\\bmosquitto_passwd(?:\\s+-\\w+)*\\s+(?!-)\\S+\\s+["']?(${name})["']?(?:\\s+(?!-)${value})?`,
@@ -101,7 +98,7 @@ export const cliUserRules: ReadonlyArray<readonly Rule[]> = [
   [
     rule(
       ['rabbitmqctl'],
-      `\\brabbitmqctl\\b[^|;&\\n]*?\\s(?:add_user|delete_user|change_password|clear_password|authenticate_user|set_user_tags|set_permissions(?:\\s+-p\\s+\\S+)?|list_user_permissions)\\s+["']?(${name})`,
+      `\\brabbitmqctl${sameCommand}(?:add_user|delete_user|change_password|clear_password|authenticate_user|set_user_tags|set_permissions(?:\\s+-p\\s+\\S+)?|list_user_permissions)\\s+["']?(${name})`,
     ),
     rule(['htpasswd'], positional.htpasswd, [1]),
     rule(['mosquitto_passwd'], positional.mosquittoPasswd, [1]),

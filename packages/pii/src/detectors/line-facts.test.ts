@@ -4,6 +4,10 @@ import { lineFacts, stringPositions } from './line-facts';
 import { createNameValuePairDetector } from './name-value-pair';
 import { createSecretShapeDetector } from './secret-shape';
 import { createSecretPositionDetector } from './secret-position';
+import { createSecretFormatsDetector } from './secret-formats';
+import { createUserActorDetector } from './user-actor';
+import { createUserFormatsDetector } from './user-formats';
+import type { Detector } from './detector';
 
 /**
  * Hostile lines: no timing, a count of the characters the checks read. A check that re-reads the line from each match
@@ -150,5 +154,57 @@ describe('an account command on hostile lines', () => {
 
   test('reads no further: a run of 17 is no command line', () => {
     expect(found(17)).toEqual([]);
+  });
+});
+
+describe('command rules on hostile lines', () => {
+  // A line repeating a command's name (`--impdp `, `--user-edit `, 1 MB): a rule reading from each name to the end of
+  // the line read n²/2 characters. Each reads a bounded stretch after its name (the longest on the corpora and loghub
+  // is under 200 characters): the value is found at the bound and not one step past it, so the work per name is fixed.
+  const secrets = createSecretFormatsDetector();
+  const users = createUserFormatsDetector();
+  const actors = createUserActorDetector();
+  const found = (detector: Detector, text: string): string[] => {
+    const out: Candidate[] = [];
+    detector.find(text, out);
+    return out.map((c) => text.slice(c.start, c.end));
+  };
+
+  // Arguments between a command and its flag: up to 256 characters (`' -x'` is 3).
+  test.each([
+    ['sqlplus user/password', secrets, 'sqlplus', ' scott/t1ger@db', 't1ger'],
+    ['sqlplus user/password (the user)', users, 'sqlplus', ' scott/t1ger@db', 'scott'],
+    ['lftp -u user,password', secrets, 'lftp', ' -u alice,S3cret host', 'S3cret'],
+    ['mysql -p', secrets, 'mysql', ' -pS3cret!x', 'S3cret!x'],
+    ['rabbitmqctl add_user', secrets, 'rabbitmqctl', " add_user ana 'c7Vb!r9Q2'", 'c7Vb!r9Q2'],
+    ['mysqladmin password', secrets, 'mysqladmin', ' password S3cret!x', 'S3cret!x'],
+    ['check_http -a user:password', secrets, 'check_http', ' -a probe:pr0be!x', 'pr0be!x'],
+    ['check_http -a user:password (the user)', users, 'check_http', ' -a probe:pr0be!x', 'probe'],
+    ['nmcli wifi-sec.psk', secrets, 'nmcli', " wifi-sec.psk 'Q7x!rT9v'", 'Q7x!rT9v'],
+    ['ldapsearch -D', actors, 'ldapsearch', ' -D cn=reader,dc=x', 'reader'],
+  ])('%s: read up to 256 characters of arguments before the flag', (_, detector, command, rest, value) => {
+    expect(found(detector, `${command}${' -x'.repeat(85)}${rest}`)).toContain(value);
+    expect(found(detector, `${command}${' -x'.repeat(86)}${rest}`)).not.toContain(value);
+  });
+
+  test('ConvertTo-SecureString: -AsPlainText within 256 characters', () => {
+    const line = (k: number): string => `ConvertTo-SecureString "S3cret!x"${' -x'.repeat(k)} -AsPlainText`;
+    expect(found(secrets, line(85))).toEqual(['S3cret!x']);
+    expect(found(secrets, line(86))).toEqual([]);
+  });
+
+  test('AUTH PLAIN: resp= within 512 characters', () => {
+    const line = (k: number): string => `AUTH\t1\tPLAIN${'\tx=y'.repeat(k)}\tresp=AGFsaWNlAFMzY3JldCE=`;
+    expect(found(secrets, line(128))).toEqual(['AGFsaWNlAFMzY3JldCE=']);
+    expect(found(secrets, line(129))).toEqual([]);
+  });
+
+  // Options between a command and the account it acts on: up to 16.
+  test.each([
+    ['user edit NAME', users, 'wp user edit', ' --x'],
+    ['saslpasswd2 NAME', actors, 'saslpasswd2', ' -c'],
+  ])('%s: read up to 16 options before the name', (_, detector, command, option) => {
+    expect(found(detector, `${command}${option.repeat(16)} alice`)).toContain('alice');
+    expect(found(detector, `${command}${option.repeat(17)} alice`)).not.toContain('alice');
   });
 });

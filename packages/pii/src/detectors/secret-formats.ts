@@ -3,6 +3,7 @@ import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { isWordNotSecret } from './no-secret-here';
 import { isPlaceholderValue } from './secret-kv';
+import { sameCommand } from './user-name';
 
 // A value of a configuration directive: quoted (the inside is captured) or bare up to whitespace, a quote or `;{}`.
 const value = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"';{}]+))`;
@@ -99,20 +100,22 @@ export function createSecretFormatsDetector(): Detector {
           ['seed---', 'secret---'],
           `-----BEGIN (?:[A-Z0-9]+ )*?(?:SEED|SECRET)(?: [A-Z0-9]+)*-{5,}(?:\\\\n|\\s)+([A-Za-z0-9+/=_-]{16,}(?:(?:\\\\n|\\r?\\n)(?!-)[A-Za-z0-9+/=_-]+)*)(?=(?:\\\\n|\\s)*-{5,}END)`,
         ),
-        // PowerShell's `ConvertTo-SecureString "x" -AsPlainText`: the plain text is the secret.
+        // PowerShell's `ConvertTo-SecureString "x" -AsPlainText`: the plain text is the secret (`-AsPlainText` within 256
+        // characters, as a command's other arguments).
         rule(
           ['convertto-securestring'],
-          `\\bConvertTo-SecureString\\s+(?:-String\\s+)?${value}(?=[^\\n]*?-AsPlainText)`,
+          `\\bConvertTo-SecureString\\s+(?:-String\\s+)?${value}(?=[^\\n]{0,256}?-AsPlainText)`,
           undefined,
           'gi',
         ),
       ],
       [
         // SASL PLAIN/LOGIN as base64 (`\\0user\\0password`): SMTP's `AUTH PLAIN AGFsaWNl...`, Dovecot's auth protocol
-        // `AUTH\\t1\\tPLAIN\\t...\\tresp=AGFsaWNl...` (tabs real or escaped).
+        // `AUTH\\t1\\tPLAIN\\t...\\tresp=AGFsaWNl...` (tabs real or escaped), `resp=` within 512 characters (Dovecot's
+        // fields before it are under 200; unbounded, a line repeating `AUTH LOGIN` read the rest of the line from each).
         rule(
           ['auth plain', 'auth login', 'plain\\t', 'plain\t'],
-          `\\bAUTH(?:[ \\t]|\\\\t)+(?:\\d+(?:[ \\t]|\\\\t)+)?(?:PLAIN|LOGIN)\\b(?:(?:[ \\t]|\\\\t)+|[^\\n]*?(?:\\\\t|[\\s;,])resp=)([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])`,
+          `\\bAUTH(?:[ \\t]|\\\\t)+(?:\\d+(?:[ \\t]|\\\\t)+)?(?:PLAIN|LOGIN)\\b(?:(?:[ \\t]|\\\\t)+|[^\\n]{0,512}?(?:\\\\t|[\\s;,])resp=)([A-Za-z0-9+/]{12,}={0,2})(?![A-Za-z0-9+/=])`,
           undefined,
           'gi',
         ),
@@ -123,7 +126,7 @@ export function createSecretFormatsDetector(): Detector {
         // Oracle's `sqlplus scott/tiger@db`, `rman target sys/pw@db`, `expdp system/pw` (user/password).
         rule(
           ['sqlplus', 'rman target', 'expdp', 'impdp', 'sqlldr', 'dgmgrl'],
-          `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)\\b[^|;&\\n]*?\\s(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?[A-Za-z_][\\w$#.-]*/([^@\\s"'/][^@\\s"']*)`,
+          `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)${sameCommand}(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?[A-Za-z_][\\w$#.-]*/([^@\\s"'/][^@\\s"']*)`,
         ),
         // elasticsearch-reset-password prints the new password on the line after `Password for the [elastic] user`.
         rule(
@@ -187,10 +190,10 @@ export function createSecretFormatsDetector(): Detector {
           [':$'],
           `:(?=\\$[0-9a-z]{1,2}\\$)(?<=(?<![\\w.-])[A-Za-z_][\\w.-]{0,63}:)(\\$(?:[0-9a-z]{1,2})\\$[^:\\s]+):\\d*:`,
         ),
-        rule(['mysqladmin'], `\\bmysqladmin\\b[^|;&\\n]*?\\spassword\\s+${value}`),
+        rule(['mysqladmin'], `\\bmysqladmin${sameCommand}password\\s+${value}`),
         // Nagios resource.cfg `$USER3$=secret` (paths and macros left alone) and check_http's `-a user:password`.
         rule(['$user'], `\\$USER\\d+\\$=(?![/$])(\\S+)`),
-        rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?[\\w.@-]+:([^\\s"']+)`),
+        rule(['check_'], `\\bcheck_\\w+${sameCommand}-a\\s+["']?[\\w.@-]+:([^\\s"']+)`),
       ],
       [
         // IBM's keyword(value) syntax (RACF `ALTUSER u PASSWORD(x)`, `PHRASE('…')`, IBM i `RMTPWD('x')`), in capitals.

@@ -5,6 +5,7 @@ import { createRuleDetector, rule } from './rules';
 import { personRoles } from './person-roles';
 import { isPlaceholderValue } from './secret-kv';
 import { notAName } from './user';
+import { sameCommand } from './user-name';
 
 /**
  * User names by how English log messages say who did something, whatever the software: the actor after a participle
@@ -546,7 +547,7 @@ export function createUserActorDetector(): Detector {
         // A container tool's `--creds NAME:…`, `--dest-creds NAME:…` (podman, buildah, skopeo; Quay robots are `org+bot`).
         rule(['creds'], `(?<![\\w-])--(?:src-|dest-)?creds[= ]["']?([A-Za-z_][\\w.+-]{0,63}):`),
         // The bind DN of an LDAP tool: `ldapsearch -D "cn=readonly,dc=…"` (the account that binds, not an entry).
-        rule(['ldap'], `\\bldap\\w*\\b[^|;&\\n]*?\\s-D\\s*["']?(?:cn|uid)=(${name}),`, undefined, 'g', [
+        rule(['ldap'], `\\bldap\\w*${sameCommand}-D\\s*["']?(?:cn|uid)=(${name}),`, undefined, 'g', [
           blanks.map((b) => `${b}-d`),
         ]),
         // An object typed as a user: `{"type":"user","name":"akimura",…}` (either order).
@@ -603,13 +604,14 @@ export function createUserActorDetector(): Detector {
         ),
         // Account commands of XMPP and other servers' control tools: `prosodyctl register NAME host pass`,
         // `ejabberdctl change_password NAME host pass`; and the last argument of password tools (`saslpasswd2 -c -u realm
-        // NAME`, `ocpasswd -c FILE NAME`, `smbpasswd -a NAME`).
+        // NAME`, `ocpasswd -c FILE NAME`, `smbpasswd -a NAME`), after up to 16 options (unbounded, a line of `--saslpasswd`
+        // read the rest of the line from each one).
         rule(
           [
             ...blanks.map((b) => `ctl${b}`),
             ...['saslpasswd', 'ocpasswd', 'smbpasswd', 'pdbedit', 'kpasswd', 'ftpasswd'],
           ],
-          `\\b[\\w-]{0,30}ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?)*?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
+          `\\b[\\w-]{0,30}ctl\\s+(?:register|unregister|change_password|set_password|add_user|adduser|delete_user|deluser|ban_account|check_account)\\s+(${name})\\s+[\\w-]+(?:\\.[\\w-]+)+|\\b(?:saslpasswd2?|ocpasswd|smbpasswd|pdbedit|kpasswd|ftpasswd)\\b(?:\\s+-[A-Za-z-]+(?:\\s+(?!-)[^\\s-][^\\s]*)?){0,16}?\\s+(${name})(?=\\s*$|\\s+#|\\s+\\(|\\s*[;&|])`,
         ),
         // Installers' account lines: kickstart's `user --name=NAME`, Debian preseed's `passwd/username string NAME`; the uid
         // of `useradd -u 10001` (not 0); apt's `Requested-By: NAME (1003)` (both).

@@ -5,7 +5,7 @@ import { createRuleDetector, rule } from './rules';
 import { isPlaceholderValue } from './secret-kv';
 import { embedsIpv4, isPrincipal, nonMailRealmShape, principalBefore, singleLabelRealm } from './principal';
 import { notAName } from './user';
-import { domainUserName, userName as name } from './user-name';
+import { domainUserName, sameCommand, userName as name } from './user-name';
 
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const ipv4 = `${octet}(?:\\.${octet}){3}`;
@@ -165,9 +165,10 @@ export function createUserFormatsDetector(): Detector {
         ),
         // Admin CLIs' `user <verb> NAME` (`samba-tool user setpassword ana`, `ipa user-add ana`, `drush user:create ana`,
         // `wp user create ana`): the account the subcommand acts on, then the end, an option, an email or a shell operator.
+        // Up to 16 options between (unbounded, a line of `--user-edit` read the rest of the line from each one).
         rule(
           adminVerbWords,
-          `users?[ :_-](?<=\\busers?[ :_-])(?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?\\w[\\w-]*(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?)*\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
+          `users?[ :_-](?<=\\busers?[ :_-])(?:add|create|new|delete|del|remove|rm|setpassword|set-password|passwd|password|reset-password|enable|disable|lock|unlock|update|modify|mod|edit|show|info|get)(?:\\s+--?\\w[\\w-]*(?:=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"']+))?){0,16}\\s+["']?(${name})["']?(?=\\s*$|\\s+-|\\s+[^\\s@]+@|\\s*[;&|()])`,
         ),
         // Spring and Java XML properties: `<property name="username" value="amq"/>`.
         rule(
@@ -247,7 +248,7 @@ export function createUserFormatsDetector(): Detector {
         rule(['@cqlsh'], `@cqlsh(?<=(?<![\\w.-])(${name})@cqlsh)(?::[\\w.-]+)?>`),
         rule(
           ['sqlplus', 'rman target', 'expdp', 'impdp', 'sqlldr', 'dgmgrl', 'userid='],
-          `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)\\b[^|;&\\n]*?\\s(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?(${name})/[^@\\s"'/]`,
+          `\\b(?:sqlplus|rman|expdp|impdp|sqlldr|dgmgrl)${sameCommand}(?:(?:target|auxiliary|catalog|userid)=?\\s*)?["']?(${name})/[^@\\s"'/]`,
         ),
         // MariaDB server_audit: `20240311 12:25:01,host,app_rw,10.0.13.21,31882,0,CONNECT,shop,,0`.
         rule(
@@ -274,7 +275,7 @@ export function createUserFormatsDetector(): Detector {
           ['downtime;', 'problem;', 'comment;'],
           `\\b(?:SCHEDULE_\\w*DOWNTIME|ACKNOWLEDGE_\\w*PROBLEM|ADD_\\w*COMMENT);[^\\n]*;(${name});[^;\\n]*$`,
         ),
-        rule(['check_'], `\\bcheck_\\w+\\b[^|;&\\n]*?\\s-a\\s+["']?(${name}):`),
+        rule(['check_'], `\\bcheck_\\w+${sameCommand}-a\\s+["']?(${name}):`),
         // `--username NAME`, `--user NAME`, `-login-name NAME` of any command (`argocd login --username admin`,
         // `trino --user ana`): the flag names nothing else (`--user 1000:1000` is no name; in pip, systemctl and the
         // like `--user` takes no value).
