@@ -193,6 +193,12 @@ describe('command rules on hostile lines', () => {
     expect(found(secrets, line(86))).toEqual([]);
   });
 
+  test('radius-server … key: the key within 256 characters of the server word', () => {
+    const line = (k: number): string => `radius-server host 10.1.1.9${' -x'.repeat(k)} key 7 S3cret!x`;
+    // Cisco's `key 7 x` rule finds the value too: the server rule adds one finding within the bound, none past it.
+    expect(found(secrets, line(80)).length).toBe(found(secrets, line(81)).length + 1);
+  });
+
   test('AUTH PLAIN: resp= within 512 characters', () => {
     const line = (k: number): string => `AUTH\t1\tPLAIN${'\tx=y'.repeat(k)}\tresp=AGFsaWNlAFMzY3JldCE=`;
     expect(found(secrets, line(128))).toEqual(['AGFsaWNlAFMzY3JldCE=']);

@@ -62,9 +62,10 @@ export function createSecretFormatsDetector(): Detector {
           undefined,
           'gi',
         ),
+        // A server line's options fit in 256 characters; unbounded, a line repeating the word was read n²/2.
         rule(
           ['radius-server', 'tacacs-server'],
-          `\\b(?:radius|tacacs)-server\\b[^\\n]*?\\bkey[ \\t]+(?:[0-9][ \\t]+)?${value}`,
+          `\\b(?:radius|tacacs)-server\\b[^\\n]{0,256}?\\bkey[ \\t]+(?:[0-9][ \\t]+)?${value}`,
         ),
         rule(['snmp-server'], `\\bsnmp-server\\s+community\\s+(?:[0-9]\\s+)?${value}`),
         rule(['neighbor'], `\\bneighbor\\s+\\S+\\s+password\\s+(?:[0-9]\\s+)?${value}`),
