@@ -102,10 +102,10 @@ export function createSecretFormatsDetector(): Detector {
           `-----BEGIN (?:[A-Z0-9]+ )*?(?:SEED|SECRET)(?: [A-Z0-9]+)*-{5,}(?:\\\\n|\\s)+([A-Za-z0-9+/=_-]{16,}(?:(?:\\\\n|\\r?\\n)(?!-)[A-Za-z0-9+/=_-]+)*)(?=(?:\\\\n|\\s)*-{5,}END)`,
         ),
         // PowerShell's `ConvertTo-SecureString "x" -AsPlainText`: the plain text is the secret (`-AsPlainText` within 256
-        // characters, as a command's other arguments).
+        // characters, as a command's other arguments; a bare value is whole, not tried again one character shorter).
         rule(
           ['convertto-securestring'],
-          `\\bConvertTo-SecureString\\s+(?:-String\\s+)?${value}(?=[^\\n]{0,256}?-AsPlainText)`,
+          `\\bConvertTo-SecureString\\s+(?:-String\\s+)?${value}(?:(?<=["'])|(?![^\\s"';{}]))(?=[^\\n]{0,256}?-AsPlainText)`,
           undefined,
           'gi',
         ),
