@@ -130,3 +130,35 @@ function readBody(req: http.IncomingMessage, limit: BodyLimit, reservation: InFl
     req.on('error', reject);
   });
 }
+
+/** Listens on `port`/`address`; a bind error (a port in use) rejects instead of reaching the process as an event. */
+export async function listen(server: http.Server, port: number, address: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, address, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Stops taking requests and waits for those in flight; when `signal` aborts, `abortInFlight` cancels them and every
+ * connection is closed, so the shutdown deadline holds.
+ */
+export async function closeGracefully(
+  server: http.Server,
+  signal: AbortSignal,
+  abortInFlight: () => void,
+): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const onAbort = (): void => {
+    abortInFlight();
+    server.closeAllConnections();
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  await closed;
+  signal.removeEventListener('abort', onAbort);
+}

@@ -10,7 +10,7 @@ import type { DecodedEntry } from '../protocols/loki/decode';
 import { checkJsonPush } from '../protocols/loki/decode-json-incremental';
 import { checkProtobufPush, uncompressPushBody } from '../protocols/loki/decode-protobuf-incremental';
 import { TENANT_LABEL, tenantIdProblem } from '../protocols/loki/tenant';
-import { byContentType, mediaType, receiveBody } from './http-receiver';
+import { byContentType, closeGracefully, listen, mediaType, receiveBody } from './http-receiver';
 import { unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
 
@@ -96,29 +96,13 @@ class LokiPush implements LokiPushSource {
     if (this.#server) return;
     const server = http.createServer((req, res) => void this.#handle(req, res));
     this.#server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.config.listen_port, this.config.listen_address, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, this.config.listen_port, this.config.listen_address);
   }
 
   async shutdown(signal: AbortSignal): Promise<void> {
     if (this.#stopping || !this.#server) return;
     this.#stopping = true;
-    const server = this.#server;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const onAbort = (): void => {
-      this.#inFlight.abort(new ShutdownError());
-      server.closeAllConnections();
-    };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    await closed;
-    signal.removeEventListener('abort', onAbort);
+    await closeGracefully(this.#server, signal, () => this.#inFlight.abort(new ShutdownError()));
   }
 
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ComponentDefinition, Source, SourceContext } from '../../component';
 import { copyLabels, nowNs, type Labels, type LogEntry } from '../../entry';
 import { ProtocolError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../../errors';
-import { byContentType, receiveBody } from '../http-receiver';
+import { byContentType, closeGracefully, listen, receiveBody } from '../http-receiver';
 import { unlimitedBudget } from '../in-flight-budget';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
 import { herokuDrainSourceConfig, type HerokuDrainSourceConfig } from './config';
@@ -53,13 +53,7 @@ export class HerokuDrainSource implements Source {
     if (this.#server) return;
     const server = http.createServer((req, res) => void this.#handle(req, res));
     this.#server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.#config.listen_port, this.#config.listen_address, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, this.#config.listen_port, this.#config.listen_address);
   }
 
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -140,17 +134,7 @@ export class HerokuDrainSource implements Source {
   async shutdown(signal: AbortSignal): Promise<void> {
     if (this.#stopping || !this.#server) return;
     this.#stopping = true;
-    const server = this.#server;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const onAbort = (): void => {
-      this.#inFlight.abort(new ShutdownError());
-      server.closeAllConnections();
-    };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    await closed;
-    signal.removeEventListener('abort', onAbort);
+    await closeGracefully(this.#server, signal, () => this.#inFlight.abort(new ShutdownError()));
   }
 }
 
