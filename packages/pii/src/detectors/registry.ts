@@ -30,6 +30,7 @@ import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
+import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
@@ -78,6 +79,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserActorDetector(),
       createUserGivenNameDetector(),
       createUserTableDetector(),
+      createUserCsvRowDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
     ]),
