@@ -35,6 +35,7 @@ import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserRoleKeyDetector } from './user-role-key';
 import { createUserTableDetector } from './user-table';
 import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
@@ -82,6 +83,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserGivenNameDetector(),
       createUserTableDetector(),
       createUserCsvRowDetector(),
+      createUserRoleKeyDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
     ]),
