@@ -26,13 +26,16 @@ import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
 import { createSnmpCommunityDetector } from './snmp-community';
+import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
+import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserRoleKeyDetector } from './user-role-key';
 import { createUserTableDetector } from './user-table';
 import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
@@ -69,6 +72,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createShortSecretProseDetector(),
       createNameValuePairDetector(),
       createSnmpCommunityDetector(),
+      createStreamKeyDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -78,6 +82,8 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserActorDetector(),
       createUserGivenNameDetector(),
       createUserTableDetector(),
+      createUserCsvRowDetector(),
+      createUserRoleKeyDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
     ]),
