@@ -32,7 +32,10 @@ import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
+import { createUserHandleDetector } from './user-handle';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserRoleWordDetector } from './user-role-word';
+import { createUserSqlGrantDetector } from './user-sql-grant';
 import { createUserTableDetector } from './user-table';
 import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
@@ -80,6 +83,9 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserTableDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
+      createUserRoleWordDetector(),
+      createUserHandleDetector(),
+      createUserSqlGrantDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
