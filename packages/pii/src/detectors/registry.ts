@@ -30,10 +30,12 @@ import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
+import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserHandleDetector } from './user-handle';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserRoleKeyDetector } from './user-role-key';
 import { createUserRoleWordDetector } from './user-role-word';
 import { createUserSqlGrantDetector } from './user-sql-grant';
 import { createUserTableDetector } from './user-table';
@@ -81,6 +83,8 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserActorDetector(),
       createUserGivenNameDetector(),
       createUserTableDetector(),
+      createUserCsvRowDetector(),
+      createUserRoleKeyDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
       createUserRoleWordDetector(),
