@@ -26,6 +26,7 @@ import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
 import { createSnmpCommunityDetector } from './snmp-community';
+import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
@@ -74,6 +75,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createShortSecretProseDetector(),
       createNameValuePairDetector(),
       createSnmpCommunityDetector(),
+      createStreamKeyDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
