@@ -268,6 +268,12 @@ describe('user detector: words around a name that say it is none', () => {
     ['a noun after every or the user', 'rebuilt every user cache, then the username index', []],
     ['a WebDAV share after host@SSL', 'net use Y: \\\\files.example.org@SSL\\Shared /user:ilund', ['ilund']],
     ['the domain when \\t starts a dotted name', 'net use /user:ACME\\t.lindqvist /persistent:no', ['t.lindqvist']],
+    [
+      'a key under a user key, for the name after it',
+      'auth: login: userid=pmarek; editUser: username=ilka9',
+      ['pmarek', 'ilka9'],
+    ],
+    ['a key before `=` as the value', 'ldap.user=cn=bind,ou=svc scim:User:employeeNumber=4471', []],
   ])('drops %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

@@ -348,18 +348,26 @@ export function createUserDetector(): Detector {
         const [, patternsFor, keyWord] = patterns[i] as (typeof patterns)[number];
         for (const pattern of patternsFor(text)) {
           pattern.lastIndex = 0;
+          // A key's value may be the next key (`login: username=ana`, `editUser: username=ana`): the next key/value
+          // match may start at it.
+          let next = 0;
           for (
             let m = keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, 0, keyWord);
             m !== null;
-            m =
-              keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, m.index + m[0].length, keyWord)
+            m = keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, next, keyWord)
           ) {
             const found = m[m.length - 1] as string;
+            next = m.index + m[0].length;
             // A principal is one user, `name@realm`; the name alone must look like one.
             const at = found.indexOf('@');
             const value = withoutFinalDots(at === -1 ? found : found.slice(0, at));
             const length = at !== -1 && isPrincipal(found, at) ? found.length : value.length;
             const valueStart = m.index + m[0].lastIndexOf(found);
+            // (A value before `=` is the next key: no name, and the next match may start at it.)
+            const accepted = next;
+            next = valueStart;
+            if (keyWord !== undefined && text.charCodeAt(valueStart + value.length) === 61) continue;
+            next = accepted;
             // A quoted or bracketed value is a name whatever word it is (`user="reporting"`, `[manager]`).
             const opening = text.charCodeAt(valueStart - 1);
             const quoted = opening === 34 || opening === 39;
