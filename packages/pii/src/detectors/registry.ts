@@ -34,8 +34,11 @@ import { createUserActorDetector } from './user-actor';
 import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
+import { createUserHandleDetector } from './user-handle';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
 import { createUserRoleKeyDetector } from './user-role-key';
+import { createUserRoleWordDetector } from './user-role-word';
+import { createUserSqlGrantDetector } from './user-sql-grant';
 import { createUserTableDetector } from './user-table';
 import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
@@ -86,6 +89,9 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserRoleKeyDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
+      createUserRoleWordDetector(),
+      createUserHandleDetector(),
+      createUserSqlGrantDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
