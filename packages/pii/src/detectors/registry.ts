@@ -26,6 +26,7 @@ import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
 import { createSnmpCommunityDetector } from './snmp-community';
+import { createKeyInProseDetector } from './key-in-prose';
 import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
@@ -76,6 +77,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createNameValuePairDetector(),
       createSnmpCommunityDetector(),
       createStreamKeyDetector(),
+      createKeyInProseDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
