@@ -273,6 +273,9 @@ describe('user detector: words around a name that say it is none', () => {
       'auth: login: userid=pmarek; editUser: username=ilka9',
       ['pmarek', 'ilka9'],
     ],
+    ['a record id under a user key', 'employee=NH-20931 user_id=USR-8812409 acct=ACC-218671', []],
+    ['a uid in a web link', 'GET /reset?token=Yx2k&uid=48291 HTTP/1.1 /list?aid=Q9&uid=88123', []],
+    ['a URN under a user id key', '{"UserId":"urn:spo:anon#3e5edd16","Workload":"SharePoint"}', []],
     ['a key before `=` as the value', 'ldap.user=cn=bind,ou=svc scim:User:employeeNumber=4471', []],
   ])('drops %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
