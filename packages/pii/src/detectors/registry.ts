@@ -32,6 +32,7 @@ import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
+import { createUserCredentialPairDetector } from './user-credential-pair';
 import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
@@ -90,6 +91,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserTableDetector(),
       createUserCsvRowDetector(),
       createUserRoleKeyDetector(),
+      createUserCredentialPairDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
       createUserRoleWordDetector(),
