@@ -42,6 +42,7 @@ import { createUserLoginSyntaxDetector } from './user-login-syntax';
 import { createUserRoleKeyDetector } from './user-role-key';
 import { createUserRoleWordDetector } from './user-role-word';
 import { createUserSqlGrantDetector } from './user-sql-grant';
+import { createUserSubjectDetector } from './user-subject';
 import { createUserTableDetector } from './user-table';
 import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
@@ -98,6 +99,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserRoleWordDetector(),
       createUserHandleDetector(),
       createUserSqlGrantDetector(),
+      createUserSubjectDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
