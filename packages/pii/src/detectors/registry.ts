@@ -27,6 +27,7 @@ import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
 import { createSnmpCommunityDetector } from './snmp-community';
 import { createKeyInProseDetector } from './key-in-prose';
+import { createLinkCredentialDetector } from './link-credential';
 import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
@@ -81,6 +82,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSnmpCommunityDetector(),
       createStreamKeyDetector(),
       createKeyInProseDetector(),
+      createLinkCredentialDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
