@@ -36,6 +36,7 @@ import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserCredentialPairDetector } from './user-credential-pair';
 import { createUserCsvRowDetector } from './user-csv-row';
+import { createUserEmailLoginDetector } from './user-email-login';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserHandleDetector } from './user-handle';
@@ -96,6 +97,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserCsvRowDetector(),
       createUserRoleKeyDetector(),
       createUserCredentialPairDetector(),
+      createUserEmailLoginDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
       createUserRoleWordDetector(),
