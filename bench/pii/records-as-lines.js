@@ -61,15 +61,20 @@ const shapes = [
   ['JSON object line as a record', corpus.flatMap((l) => jsonObject(l.text) ?? [])],
 ];
 
-/** A record's keys and strings in order, walked as redactRecord walks it (these records are a few levels deep). */
-function leaves(value, out = { keys: [], strings: [] }) {
-  if (typeof value === 'string') out.strings.push(value);
-  else if (Array.isArray(value)) for (const v of value) leaves(v, out);
-  else if (value !== null && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) {
-      out.keys.push(k);
-      leaves(v, out);
-    }
+/** A record's strings beside their copies, and whether a key was renamed: both walked in step (the copy keeps the
+ * record's order; these records are a few levels deep). */
+function pairs(was, now, out = { strings: [], copies: [], keysRenamed: false }) {
+  if (typeof was === 'string') {
+    out.strings.push(was);
+    out.copies.push(now);
+  } else if (Array.isArray(was)) was.forEach((v, i) => pairs(v, Array.isArray(now) ? now[i] : undefined, out));
+  else if (was !== null && typeof was === 'object') {
+    const keys = Object.keys(now ?? {});
+    Object.entries(was).forEach(([k, v], i) => {
+      if (keys[i] !== k) out.keysRenamed = true;
+      pairs(v, now?.[keys[i]], out);
+    });
+  }
   return out;
 }
 
@@ -134,14 +139,14 @@ function measure(pkg, name) {
     row.keysChanged = 0;
     row.examples = [];
     results.forEach((result, i) => {
-      const [was, now] = [leaves(records[i]), leaves(result.value)];
-      if (was.keys.some((k, j) => k !== now.keys[j])) row.keysChanged++;
+      const { strings, copies, keysRenamed } = pairs(records[i], result.value);
+      if (keysRenamed) row.keysChanged++;
       // Each string as the line redaction reads it alone.
-      const alone = redactor.redactBatch(was.strings).map((r) => r.text);
+      const alone = redactor.redactBatch(strings).map((r) => r.text);
       let differs = false;
       let worse = false;
       alone.forEach((line, j) => {
-        const [raw, got] = [was.strings[j], now.strings[j]];
+        const [raw, got] = [strings[j], copies[j]];
         if (got === line) return;
         differs = true;
         const lineRanges = replacedRanges(raw, line);
