@@ -74,4 +74,29 @@ describe('loki sink on a 400 that names refused entries', () => {
     ).toBe(3);
     expect(await metricValue(ctx.registry, 'collector_sink_sent_entries_total', { sink: 'sinks.loki' })).toBe(17);
   });
+
+  test('reads a 400 body past 64 KiB to count every refused entry, not the whole push', async () => {
+    receiver = await LokiPushReceiver.start();
+    // One group per refused entry, as Loki writes distinct messages: about 150 KB, past httpPost's default 64 KiB.
+    const groups = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `1 errors like: entry for stream '{job="test"}' has timestamp too old: 2020-01-01T00:00:00.${String(i).padStart(9, '0')}Z, oldest acceptable timestamp is: 2026-11-29T18:00:00Z`,
+    );
+    const body = groups.join('; ');
+    expect(body.length).toBeGreaterThan(128 * 1024);
+    receiver.fail({ status: 400, times: 1, body });
+    ctx = createTestContext('sinks.loki');
+    sink = lokiSinkDefinition.create(lokiSinkDefinition.config.parse({ url: receiver.url, batch_wait_ms: 20 }), ctx);
+    await sink.start();
+    const entries: LogEntry[] = Array.from({ length: 1200 }, (_, i) =>
+      createEntry(`line-${i}`, { job: 'test' }, 1_700_000_000_000_000_000n + BigInt(i)),
+    );
+    await sink.consume({ entries }, new AbortController().signal);
+    const dropped = (): Promise<number> =>
+      metricValue(ctx.registry, 'collector_sink_dropped_entries_total', { sink: 'sinks.loki', reason: 'http_400' });
+    await waitFor(async () => (await dropped()) > 0, 'the 400 counted');
+    expect(await dropped()).toBe(1000);
+    expect(await metricValue(ctx.registry, 'collector_sink_sent_entries_total', { sink: 'sinks.loki' })).toBe(200);
+  });
 });

@@ -28,7 +28,13 @@ ${drain}
   };
   const frame = (msg: string) => `${Buffer.byteLength(msg)} ${msg}`;
   /** A drain request as Logplex sends it. */
-  const drain = (port: number, frames: string[], query = '', count = frames.length) =>
+  const drain = (
+    port: number,
+    frames: string[],
+    query = '',
+    count = frames.length,
+    headers: Record<string, string> = {},
+  ) =>
     fetch(`http://127.0.0.1:${port}/heroku/api/v1/drain${query}`, {
       method: 'POST',
       headers: {
@@ -36,6 +42,7 @@ ${drain}
         'Logplex-Msg-Count': String(count),
         'Logplex-Frame-Id': '09C557EAFCFB6CF2740EE62F62971098',
         'Logplex-Drain-Token': 'd.fc6b856b-3332-4546-93de-7d0ee272c3bd',
+        ...headers,
       },
       body: frames.map(frame).join(''),
     });
@@ -62,6 +69,20 @@ ${drain}
     ]);
     // The read time, as use_incoming_timestamp is off.
     expect(run.receiver.entries[0].timestampNs).toBeGreaterThanOrEqual(before);
+  });
+
+  test('takes the X-Scope-OrgID header as the Loki tenant, as Promtail does, and answers 400 to one Loki would refuse', async () => {
+    const port = await start();
+    expect((await drain(port, [router], '', 1, { 'X-Scope-OrgID': 'team-a' })).status).toBe(204);
+    expect((await drain(port, [web])).status).toBe(204);
+    const refused = await drain(port, [web], '', 1, { 'X-Scope-OrgID': 'team a' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('X-Scope-OrgID header: tenant id "team a" is not valid for Loki');
+    await run.receiver.waitForEntries(2);
+    expect(run.receiver.entries.map((e) => [e.line.slice(0, 7), e.tenant, e.labels.__tenant_id__])).toEqual([
+      ['at=info', 'team-a', undefined],
+      ['Started', undefined, undefined],
+    ]);
   });
 
   test('keeps the frame timestamps with use_incoming_timestamp', async () => {

@@ -4,10 +4,16 @@ import * as https from 'node:https';
 /** TLS settings of an https request (ignored over http): CA, client certificate, expected name. */
 export type TlsOptions = Pick<https.RequestOptions, 'ca' | 'cert' | 'key' | 'servername' | 'rejectUnauthorized'>;
 
-// An answer's body is only read for an error message and Loki's refusals; more is not kept.
-const MAX_ANSWER_BYTES = 64 * 1024;
+// An answer's body is read for an error message; more is not kept unless the caller asks for more.
+const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024;
 
-/** What a backend answered to a POST; `body` is cut at MAX_ANSWER_BYTES. */
+/** How a POST is made: TLS settings, and how much of the answer's body is kept (64 KiB when not set). */
+export interface PostOptions {
+  tls?: TlsOptions;
+  maxAnswerBytes?: number;
+}
+
+/** What a backend answered to a POST; `body` is cut at the request's maxAnswerBytes. */
 export interface PostAnswer {
   status: number;
   ok: boolean;
@@ -25,7 +31,7 @@ export function httpPost(
   headers: Record<string, string>,
   body: Uint8Array,
   signal: AbortSignal,
-  tls: TlsOptions = {},
+  { tls = {}, maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES }: PostOptions = {},
 ): Promise<PostAnswer> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? https.request : http.request;
@@ -36,7 +42,7 @@ export function httpPost(
         const parts: Buffer[] = [];
         let kept = 0;
         response.on('data', (part: Buffer) => {
-          if (kept >= MAX_ANSWER_BYTES) return;
+          if (kept >= maxAnswerBytes) return;
           parts.push(part);
           kept += part.length;
         });
@@ -46,7 +52,7 @@ export function httpPost(
             status,
             ok: status >= 200 && status < 300,
             headers: response.headers,
-            body: Buffer.concat(parts).subarray(0, MAX_ANSWER_BYTES),
+            body: Buffer.concat(parts).subarray(0, maxAnswerBytes),
           });
         });
         response.on('error', reject);

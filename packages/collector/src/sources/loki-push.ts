@@ -9,9 +9,10 @@ import { decodedPush, type CheckedPush } from '../protocols/loki/checked-push';
 import type { DecodedEntry } from '../protocols/loki/decode';
 import { checkJsonPush } from '../protocols/loki/decode-json-incremental';
 import { checkProtobufPush, uncompressPushBody } from '../protocols/loki/decode-protobuf-incremental';
-import { TENANT_LABEL, tenantIdProblem } from '../protocols/loki/tenant';
+import { TENANT_LABEL } from '../protocols/loki/tenant';
 import { byContentType, closeGracefully, listen, mediaType, receiveBody } from './http-receiver';
 import { unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
+import { applyPushTenant, headerTenant } from './push-tenant';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
 
 export const lokiPushSourceConfig = z
@@ -204,52 +205,29 @@ class LokiPush implements LokiPushSource {
   /** The push with the source's labels applied to every stream and their tenant checked. */
   async #checkedPush(req: http.IncomingMessage, body: Buffer, reservation: InFlightReservation): Promise<CheckedPush> {
     const push = await byContentType(req, this.#decoders)(body, reservation);
-    const headerTenant = this.config.tenant_from_push ? headerValue(req.headers['x-scope-orgid']) : undefined;
-    const labels = push.labels.map((pushed, s) => this.#labelsOf(pushed, headerTenant, `streams[${s}] `));
+    const header = headerTenant(req, this.config);
+    const labels = push.labels.map((pushed, s) => this.#labelsOf(pushed, header, `streams[${s}] `));
     // Checked above for every stream, so labelsOf cannot refuse one while it is read.
     return {
       labels,
       read: (onSlice) =>
         push.read((slice) =>
-          onSlice(slice.map((part) => ({ ...part, labels: this.#labelsOf(part.labels, headerTenant, '') }))),
+          onSlice(slice.map((part) => ({ ...part, labels: this.#labelsOf(part.labels, header, '') }))),
         ),
     };
   }
 
   /** A pushed stream's labels with the source's own and the tenant applied. */
-  #labelsOf(pushed: Labels, headerTenant: string | undefined, where: string): Labels {
+  #labelsOf(pushed: Labels, header: string | undefined, where: string): Labels {
     const labels = { ...pushed, ...this.config.labels };
-    this.#checkTenant(labels, pushed[TENANT_LABEL], headerTenant, where);
+    applyPushTenant(labels, this.config, pushed[TENANT_LABEL], header, where);
     return labels;
-  }
-
-  /** Applies tenant_from_push to one stream's labels; a refused or invalid tenant is a 400 naming where it came from. */
-  #checkTenant(labels: Labels, pushed: string | undefined, headerTenant: string | undefined, where: string): void {
-    if (this.config.labels[TENANT_LABEL] !== undefined) return; // the source's own labels decide
-    if (!this.config.tenant_from_push) {
-      if (pushed !== undefined)
-        throw new ProtocolError(
-          400,
-          `${where}label ${TENANT_LABEL}: this source does not let a push choose the Loki tenant (tenant_from_push: true allows it)`,
-        );
-      return;
-    }
-    const tenant = pushed ?? headerTenant;
-    if (tenant === undefined) return;
-    const problem = tenantIdProblem(tenant);
-    if (problem !== undefined)
-      throw new ProtocolError(
-        400,
-        `${where}${pushed !== undefined ? `label ${TENANT_LABEL}` : 'X-Scope-OrgID header'}: ${problem}`,
-      );
-    labels[TENANT_LABEL] = tenant;
   }
 
   /** A raw body's lines as one stream with the source's labels; they take the receive time. */
   #rawPush(req: http.IncomingMessage, body: Buffer): CheckedPush {
     const labels = copyLabels(this.config.labels);
-    if (this.config.tenant_from_push)
-      this.#checkTenant(labels, undefined, headerValue(req.headers['x-scope-orgid']), '');
+    applyPushTenant(labels, this.config, undefined, headerTenant(req, this.config), '');
     const entries: DecodedEntry[] = [];
     const receivedNs = nowNs();
     for (const line of body.toString('utf8').split('\n')) {
@@ -258,9 +236,4 @@ class LokiPush implements LokiPushSource {
     }
     return decodedPush([{ labels, entries }]);
   }
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined || first === '' ? undefined : first;
 }

@@ -1,5 +1,6 @@
 import { passesLuhn } from '../checksums/luhn';
 import { candidate, digitsOnly, type Candidate, type Detector } from './detector';
+import { createHint } from './hint';
 
 /** Issuer prefixes (IIN ranges) of the major networks and the lengths each issues. */
 const issuers: ReadonlyArray<readonly [RegExp, readonly number[]]> = [
@@ -43,8 +44,11 @@ export function createCreditCardDetector(): Detector {
   // In a URL-encoded query the separator before a value is encoded too (`card%3D4111…%26exp`: `=`, `,`, `:`, a blank).
   const encoded = new RegExp(`%(?:3[DdAa]|2[0Cc])${card}`, 'g');
   // Every accepted shape starts, where the pattern may start, with ten digits in at most three groups (the boundary
-  // keeps ids glued to words, `blk_-1608999687919862906`, from passing).
-  const hint = /(?<![\w.-])\d{4}[ -]?\d{4}[ -]?\d\d/;
+  // keeps ids glued to words, `blk_-1608999687919862906`, from passing). The boundary is read after the first digit
+  // (`\d(?<![\w.-]\d)` is `(?<![\w.-])\d`): a pattern that starts on a digit skips to the next one, one that starts on a
+  // look-behind tries it at every position (loghub: ~120 -> ~50 ns a line, hot). It matches where a card's match
+  // starts, so find's search starts there.
+  const hint = createHint(/\d(?<![\w.-]\d)\d{3}[ -]?\d{4}[ -]?\d\d/, 0);
   const encodedHint = /%(?:3[DdAa]|2[0Cc])\d{4}[ -]?\d{4}[ -]?\d\d/;
   // A card's magnetic stripe as a reader hands it over (ISO/IEC 7813): track 1 `%B<number>^<NAME>^<YYMM>…?`, track 2
   // `;<number>=<YYMM>…?`.
@@ -58,8 +62,8 @@ export function createCreditCardDetector(): Detector {
       // (One test of the track hint for a text with both `%` and `;`.)
       ((text.includes('%') || text.includes(';')) && trackHint.test(text)),
     find(text: string, out: Candidate[]): void {
-      findCards(text, pattern, 0, out);
-      if (text.includes('%')) findCards(text, encoded, 3, out);
+      findCards(text, pattern, 0, hint.searchFrom(text), out);
+      if (text.includes('%')) findCards(text, encoded, 3, 0, out);
       if (text.includes('^') || text.includes(';')) {
         track.lastIndex = 0;
         for (let m = track.exec(text); m !== null; m = track.exec(text)) {
@@ -74,9 +78,9 @@ export function createCreditCardDetector(): Detector {
   };
 }
 
-/** Pushes the cards `search` finds, each `lead` characters into its match (an encoded separator before it). */
-function findCards(text: string, search: RegExp, lead: number, out: Candidate[]): void {
-  search.lastIndex = 0;
+/** Pushes the cards `search` finds from `from`, each `lead` characters into its match (an encoded separator before it). */
+function findCards(text: string, search: RegExp, lead: number, from: number, out: Candidate[]): void {
+  search.lastIndex = from;
   for (let m = search.exec(text); m !== null; m = search.exec(text)) {
     const start = m.index + lead;
     const number = m[0].slice(lead);

@@ -83,8 +83,10 @@ const ibanLengths: Readonly<Record<string, number>> = {
 };
 
 // The cheap test, with the pattern's own boundary, so letters inside ids (`ORD12`, `blk_AB12`) do not pass. (Made once:
-// a pattern written inside mayMatch is a new object on each call, and mayMatch runs on every line.)
-const ibanStart = /(?<![\w-])[A-Z]{2}\d\d/;
+// a pattern written inside mayMatch is a new object on each call, and mayMatch runs on every line.) It starts on the
+// second capital and reads the rest behind it: the same texts pass as with `(?<![\w-])[A-Z]{2}\d\d`, and a pattern led
+// by a look-behind tries it at every position (hot: loghub ~70 -> ~60, the corpus ~68 -> ~34 ns a line).
+const ibanStart = /[A-Z]\d\d(?<=(?<![\w-])[A-Z]{2}\d\d)/;
 
 /**
  * IBANs, compact or printed in groups of four, upper case. The country's registered length and the mod-97

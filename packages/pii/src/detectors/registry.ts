@@ -26,13 +26,20 @@ import { createNameValuePairDetector } from './name-value-pair';
 import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
 import { createSnmpCommunityDetector } from './snmp-community';
+import { createKeyInProseDetector } from './key-in-prose';
+import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
+import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
+import { createUserHandleDetector } from './user-handle';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserRoleKeyDetector } from './user-role-key';
+import { createUserRoleWordDetector } from './user-role-word';
+import { createUserSqlGrantDetector } from './user-sql-grant';
 import { createUserTableDetector } from './user-table';
 import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
@@ -69,6 +76,8 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createShortSecretProseDetector(),
       createNameValuePairDetector(),
       createSnmpCommunityDetector(),
+      createStreamKeyDetector(),
+      createKeyInProseDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -78,8 +87,13 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserActorDetector(),
       createUserGivenNameDetector(),
       createUserTableDetector(),
+      createUserCsvRowDetector(),
+      createUserRoleKeyDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
+      createUserRoleWordDetector(),
+      createUserHandleDetector(),
+      createUserSqlGrantDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,

@@ -23,6 +23,11 @@ describe('secret kv detector', () => {
     ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
     ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
     [
+      'finds a session cookie without the quote closing a header given on a command line',
+      "curl -H 'Cookie: app.sid=s%3Aq8ZxT2mV.Lw4Rk9Pn3Jd'",
+      ['s%3Aq8ZxT2mV.Lw4Rk9Pn3Jd'],
+    ],
+    [
       'finds a session cookie when in a Set-Cookie header',
       'Set-Cookie: sid=s%3A8f7e6d5c; Path=/; HttpOnly',
       ['s%3A8f7e6d5c'],
@@ -125,6 +130,19 @@ describe('secret kv detector', () => {
       "denied for user 'app' (using password: YES)",
     ],
     ['ignores cookies when none is a session cookie', '{"cookie":"theme=dark; lang=en"} and Cookie: _ga=GA1.2.3'],
+    [
+      'ignores a deleted session cookie when the server expires it',
+      'Set-Cookie: APPSESSID=deleted; expires=Thu, 01 Jan 1970',
+    ],
+    [
+      'ignores stand-ins when a value names itself one',
+      'pass = replace_me, "token":"tok_placeholder_value", db_password: __POSTGRES_PASSWORD__, api_key="key_EXAMPLE_ONLY"',
+    ],
+    [
+      'ignores a variable name in capitals and a redaction note where the value goes',
+      'signing_secret=ACME_SIGNING_SECRET "api_key":"pk_…(public key, redacted)"',
+    ],
+    ["ignores shadow's locked marker when a password is set to it", "SET password='!!' WHERE id=3"],
     ['ignores sid outside a cookie header when it is a message id', 'SMS delivered sid=SM9f8e7d6c5b4a39281706'],
     [
       'ignores keys when the secret word is inside a longer word',

@@ -73,14 +73,16 @@ export function isSecretKey(key: string): boolean {
  * PowerShell's `$env:NAME`, a reference to where a secret is (`env://VAR`, `file:///run/secrets/x`), a documentation placeholder inside a value (`sk_live_<your-key-here>`),
  * a value cut short by an ellipsis (`FwoGZXIvYXdzE...(truncated)`, `@{...`): the log shows only its start, on purpose;
  * documentation's stand-ins (`YOUR_TOKEN_HERE`, `xoxb-your-bot-token-here`, `SG.xxxxxxxx`, an all-zero key, AWS's
- * `AKIA…EXAMPLE`) and a prefix shown before a mask (`sk_live_****`). */
+ * `AKIA…EXAMPLE`, `replace_me` (`changeme` is a weak password people do keep), a template's slot `__DB_PASS__`, a value calling itself a placeholder or
+ * an example only), a prefix shown before a mask (`sk_live_****`), a note that it was redacted (`appl_…(key, redacted)`)
+ * and shadow's `!` of a locked password. */
 const notASecret =
-  /^(?:null|nil|none|undefined|true|false|yes|no|on|off|\*+|[\w.:*-]{0,24}\*{3,}|(?:0x)?0{16,}|.*your[_-][a-z_-]*here|\++|x{3,}|<[^>]*>|[[:]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%[a-z]|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC[([].*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{8,}).*|[\w/+]*EXAMPLEKEY|A[KS]IA\w{0,16}EXAMPLE|.*(?:\.{3}|…)(?:\(\w*\)?)?)$/i;
+  /^(?:null|nil|none|undefined|true|false|yes|no|on|off|\*+|[\w.:*-]{0,24}\*{3,}|(?:0x)?0{16,}|.*your[_-][a-z_-]*here|\++|x{3,}|<[^>]*>|[[:(]*[a-z_ ]*(?:redacted|filtered|masked|hidden|removed)[a-z_ ]*[\]:)]*|\$\{[^}]*\}?|\$[A-Za-z_]\w*(?:\.\w+)+|\$[A-Z_][A-Z0-9_]*|%[a-z]|\(sensitive|\{\{[^}]*\}{0,2}|\*{4,}\w{0,6}|\*{3}[^*]*\*{3}|ENC[([].*|\$env:\w+|(?:env|file|vault|secret|ssm):\/\/.*|.*<[a-z][a-z -]*>.*|.*(?:\(masked\)?|\$\{|x{8,}).*|[\w/+]*EXAMPLEKEY|A[KS]IA\w{0,16}EXAMPLE|.*(?:\.{3}|…)(?:\(\w*\)?)?|replace[_-]?me\w*|__\w+__|.*(?:placeholder|example[_-]?only).*|.*\([^)]*(?:redacted|masked|hidden|removed)[^)]*\)?|!{1,2})$/i;
 
-/** Documentation's stand-in, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`, `YOUR_ACCESS_TOKEN`); `password` in lower case may be a
- * real one. */
+/** Documentation's stand-in or a variable's name, in capitals (`-u USERNAME -p PASSWORD`, `YOUR_API_KEY`,
+ * `STRIPE_WEBHOOK_SECRET`); `password` in lower case may be a real one. */
 const capitalStandIn =
-  /^(?:YOUR[_-]?)?(?:(?:API|ACCESS|AUTH)[_-]?)?(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|USER(?:_?NAME)?|LOGIN)$/;
+  /^(?:[A-Z][A-Z0-9]*[_-])*(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API[_-]?KEY|USER(?:_?NAME)?|LOGIN)$/;
 
 /** The whole-value forms above and no-secret-here's in one pattern: this runs on every value the rules find. */
 const notASecretWhole = new RegExp(`${notASecret.source}|${proseOrStructure.source}`, 'i');
@@ -118,6 +120,8 @@ const base64Padded = /^[A-Za-z0-9+/]{16,}={1,2}$/;
 // A session cookie is a bearer credential, and so is any long random cookie value; `theme=dark` is left alone.
 const cookieAttribute = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned)$/i;
 const sessionCookie = /^(?:[\w.-]*[_.-])?(?:sid|sess|session|session[_-]?id|jsessionid|phpsessid|aspsessionid\w*)$/i;
+/** What a server writes to delete a cookie (PHP's `deleted`, with an expiry in 1970): no session. */
+const deletedCookie = /^deleted$/i;
 /** Consent cookies hold a visitor's choices (IAB's TCF string in `euconsent-v2`, OneTrust's `OptanonConsent`), no
  * credential. */
 const consentCookie = /consent|^optanon/i;
@@ -306,16 +310,20 @@ export function createSecretKvDetector(): Detector {
           const offset = h.index + h[0].length - cookies.length;
           cookiePair.lastIndex = 0;
           for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
-            const value = c[2] as string;
             const name = c[1] as string;
-            if (value === '' || cookieAttribute.test(name) || isPlaceholderValue(value)) continue;
+            // A header quoted whole on a command line (`-H 'Cookie: sid=…'`): the closing quote is no part of the value.
+            const raw = c[2] as string;
+            const quotedEnd = raw.endsWith("'") && !raw.slice(0, -1).includes("'") ? 1 : 0;
+            const value = raw.slice(0, raw.length - quotedEnd);
+            if (value === '' || cookieAttribute.test(name) || isPlaceholderValue(value) || deletedCookie.test(value))
+              continue;
             if (
               !sessionCookie.test(name) &&
               !isSecretKey(name) &&
               (value.length < 16 || entropyPerChar(value) < 3 || consentCookie.test(name))
             )
               continue;
-            const end = offset + c.index + c[0].length;
+            const end = offset + c.index + c[0].length - quotedEnd;
             out.push(candidate('secret_kv', end - value.length, end, end - value.length - 1 - name.length, end));
           }
         }

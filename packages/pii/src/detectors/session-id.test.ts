@@ -7,6 +7,11 @@ describe('session ids', () => {
 
   test.each([
     [
+      "express-session's signed id, URL-encoded",
+      'debug: cookie app.sid=s%3AQm7Vt2LxR9pKz4Nw8Yb.Hj3Fs6Dq1Tc5Gv0Ae9Ru2Lk7 user=x',
+      ['s%3AQm7Vt2LxR9pKz4Nw8Yb.Hj3Fs6Dq1Tc5Gv0Ae9Ru2Lk7'],
+    ],
+    [
       'a UUID under a bare key',
       'checkout step=3 session=0c1f7e2a-55b9-4e0d-9a61-3f2be7d40c18 ok',
       ['0c1f7e2a-55b9-4e0d-9a61-3f2be7d40c18'],

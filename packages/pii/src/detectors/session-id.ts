@@ -80,8 +80,8 @@ function isGeneratedSessionValue(value: string): boolean {
 const vendorSid = /^[A-Z]{2}[0-9a-f]{16,}$/;
 
 // The value: letters, digits and the characters of base64, base64url and generated ids (Iron's `Fe26.2**…`, a `-0:0`
-// suffix); `=` only as padding.
-const valueAt = /[A-Za-z0-9+/_.!~*-]+(?::[A-Za-z0-9+/_.!~*-]+)*={0,2}/y;
+// suffix, express-session's signed `s:` prefix, URL-encoded in a cookie: `s%3A…`); `=` only as padding.
+const valueAt = /[A-Za-z0-9+/_.!~*-]+(?:(?::|%3[Aa])[A-Za-z0-9+/_.!~*-]+)*={0,2}/y;
 /** What may follow a value: its end, a blank, a closing quote or bracket, a separator of the next pair or item. */
 const valueEnd = /^(?:$|[\s"'\\)\]}>,;&|%])/;
 

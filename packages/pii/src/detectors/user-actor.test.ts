@@ -349,6 +349,8 @@ describe('user actor detector', () => {
   test.each([
     ['frontdesk.lsilva', true],
     ['driver_44120', true],
+    ['drv_0412', true],
+    ['cb_402117', false],
     ['order_service', false],
     ['vpn-guest-07', true],
     ['kaveh8', true],

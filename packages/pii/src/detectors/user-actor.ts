@@ -43,7 +43,7 @@ const loginShape =
 // A version (`v1.12`, `python3.11`): a dotted number.
 const versionLike = /^[vV]\d|\d\.\d/;
 // A record's id: a capital prefix and a number (`SR-1182`, `TKT-88120007`), a ticket or an order, not a person.
-const recordId = /^[A-Z]{1,8}[-_]\d+$/;
+const recordId = /^(?:[A-Z]{1,8}[-_]\d+|[a-z]{1,2}[-_]\d{3,})$/;
 // A machine's name, numbered after a machine word: `bamboo-agent-04`, `build_worker_3`, `ci.runner2`.
 const machineName =
   /(?:^|[._-])(?:agent|worker|node|host|server|runner|builder|build|vm|pod|box|srv|sensor|device|client|gw|proxy|db|web|app)[._-]?\d+$/i;

@@ -93,6 +93,11 @@ describe('user formats detector', () => {
       ['svc-ledger7', 'svc_print'],
     ],
     [
+      "finds the first cn of a DN given as a key's value",
+      'ldap.bind=cn=relay-bind,ou=svc,dc=example,dc=org bindDN=CN=svc-hr2,OU=Services,DC=corp,DC=local',
+      ['relay-bind', 'svc-hr2'],
+    ],
+    [
       'finds the name when a log says who authenticated',
       'slapd: conn=1001 op=0 BIND authenticated as "nagy_p"',
       ['nagy_p'],

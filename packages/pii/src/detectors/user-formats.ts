@@ -360,7 +360,7 @@ export function createUserFormatsDetector(): Detector {
       [
         rule(
           ['cn='],
-          `cn=(?<=(?<![\\w,=-])cn=)((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services(?<!cn=svc[-_][^,]{1,64},\\s*ou=services)|devices)\\b)`,
+          `cn=(?<=(?<![\\w,-]|[^\\w.]=)cn=)((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services(?<!cn=svc[-_][^,]{1,64},\\s*ou=services)|devices)\\b)`,
           undefined,
           'gi',
         ),

@@ -268,6 +268,15 @@ describe('user detector: words around a name that say it is none', () => {
     ['a noun after every or the user', 'rebuilt every user cache, then the username index', []],
     ['a WebDAV share after host@SSL', 'net use Y: \\\\files.example.org@SSL\\Shared /user:ilund', ['ilund']],
     ['the domain when \\t starts a dotted name', 'net use /user:ACME\\t.lindqvist /persistent:no', ['t.lindqvist']],
+    [
+      'a key under a user key, for the name after it',
+      'auth: login: userid=pmarek; editUser: username=ilka9',
+      ['pmarek', 'ilka9'],
+    ],
+    ['a record id under a user key', 'employee=NH-20931 user_id=USR-8812409 acct=ACC-218671', []],
+    ['a uid in a web link', 'GET /reset?token=Yx2k&uid=48291 HTTP/1.1 /list?aid=Q9&uid=88123', []],
+    ['a URN under a user id key', '{"UserId":"urn:spo:anon#3e5edd16","Workload":"SharePoint"}', []],
+    ['a key before `=` as the value', 'ldap.user=cn=bind,ou=svc scim:User:employeeNumber=4471', []],
   ])('drops %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });

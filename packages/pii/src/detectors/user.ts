@@ -8,7 +8,7 @@ import { isPlaceholderValue } from './secret-kv';
 import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
 // (An ARN under a user key, `User: arn:aws:sts::…`, is no name: its own rule finds the user in it.)
-const qualifiedName = '(?!arn:)[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
+const qualifiedName = '(?!arn:|urn:)[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
 
 // The words that end every key of the key/value patterns below: their scan (which tries a word, and `[\w.-]*` before
 // `actor`, at every position) runs only from the keys of pairs that end in one (on many lines these words are prose).
@@ -67,10 +67,10 @@ const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^(?=(?:[A-Za-z]*\d){
  * letters before four digits; a login that ends in digits (`"userId":"gwen8"`) stays a name. */
 const generatedId = /\d[A-Za-z]|^[A-Za-z_]{0,2}\d{4,}$/;
 const idKeyBefore = /user[ _.-]?id\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/i;
-/** An account's record id under `acct` (`acct=ACC-218671`, a billing account): audit's `acct=` holds a login. (A key
- * with a word before `acct`, `owner_acct=`, `guarantor_acct=`, names an account of money and is no user key.) */
-const accountRecordId = /^[A-Z]{1,8}-\d+$/;
-const acctKeyBefore = /acct\\?["']?\s*[:=]\s*\\?["']?$/i;
+/** A record's id, capitals, `-` and a number, under any user key (`acct=ACC-218671` a billing account,
+ * `employee=NH-20931` an employee number, `user_id=USR-8812409`): audit's `acct=` holds a login, these name a record.
+ * (A key with a word before `acct`, `owner_acct=`, `guarantor_acct=`, names an account of money and is no user key.) */
+const numberedRecord = /^[A-Z]{1,8}-\d+$/;
 /** `User Slice of UID 1004`, `sent to the user: Establishing VPN`, `[User Worker #2/INFO]`: an unquoted capitalized word
  * that goes on into more prose or a number is a sentence or a thread, not a login. */
 const capitalizedWord = /^[A-Z][a-z]+$/;
@@ -85,7 +85,7 @@ const subcommandVerb =
 function saysNoAccount(text: string, matchStart: number, valueStart: number, value: string, certain: boolean): boolean {
   const before = text.slice(Math.max(matchStart, valueStart - 24), valueStart);
   if (generatedId.test(value) && idKeyBefore.test(before)) return true;
-  if (accountRecordId.test(value) && acctKeyBefore.test(before)) return true;
+  if (numberedRecord.test(value)) return true;
   if (certain) return false;
   if (
     capitalizedWord.test(value) &&
@@ -202,7 +202,7 @@ export function createUserDetector(): Detector {
   // from the LLM, and templates already treat numbers as variables.
   // Except root's uid 0: the same on every system, it names no person (like 127.0.0.1).
   const numericUid =
-    /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(?!0(?!\d))(\d{1,10})(?!\w)/gi;
+    /(?<![A-Za-z0-9_?&])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(?!0(?!\d))(\d{1,10})(?!\w)/gi;
   // A number as the login under a user or user-name key (SIP and PBX extensions, numeric logins: `username=243`,
   // `auth user=7712`, `user="4471"`, `User: 888888`); not a count or a list index (three digits or more; not before
   // `]`, `:`, `.` or a letter), and not under `user_id` (a record's id: labels say so only for `uid`).
@@ -348,18 +348,26 @@ export function createUserDetector(): Detector {
         const [, patternsFor, keyWord] = patterns[i] as (typeof patterns)[number];
         for (const pattern of patternsFor(text)) {
           pattern.lastIndex = 0;
+          // A key's value may be the next key (`login: username=ana`, `editUser: username=ana`): the next key/value
+          // match may start at it.
+          let next = 0;
           for (
             let m = keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, 0, keyWord);
             m !== null;
-            m =
-              keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, m.index + m[0].length, keyWord)
+            m = keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, next, keyWord)
           ) {
             const found = m[m.length - 1] as string;
+            next = m.index + m[0].length;
             // A principal is one user, `name@realm`; the name alone must look like one.
             const at = found.indexOf('@');
             const value = withoutFinalDots(at === -1 ? found : found.slice(0, at));
             const length = at !== -1 && isPrincipal(found, at) ? found.length : value.length;
             const valueStart = m.index + m[0].lastIndexOf(found);
+            // (A value before `=` is the next key: no name, and the next match may start at it.)
+            const accepted = next;
+            next = valueStart;
+            if (keyWord !== undefined && text.charCodeAt(valueStart + value.length) === 61) continue;
+            next = accepted;
             // A quoted or bracketed value is a name whatever word it is (`user="reporting"`, `[manager]`).
             const opening = text.charCodeAt(valueStart - 1);
             const quoted = opening === 34 || opening === 39;

@@ -2,6 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError } from '../../errors';
+import { applyRelabel } from '../../relabel/apply';
+import { relabelRuleSchema } from '../../relabel/config';
 import { parseConfig } from '../load';
 import { looksLikePromtail } from './detect';
 import { openPromtailConfig } from './open';
@@ -397,6 +399,7 @@ scrape_configs:
         listen_port: 8080,
         labels: { job: 'heroku' },
         use_incoming_timestamp: true,
+        tenant_from_push: true,
         forward_to: ['pipelines.heroku'],
       },
     });
@@ -404,7 +407,14 @@ scrape_configs:
     expect(config.pipelines.gelf.stages).toEqual([
       { relabel: { rules: [{ source_labels: ['__gelf_message_host'], target_label: 'host' }, drop] } },
     ]);
-    expect(config.pipelines.heroku.stages).toEqual([{ relabel: { rules: [drop] } }]);
+    const [herokuDrop] = config.pipelines.heroku.stages as [{ relabel: { rules: [unknown] } }];
+    const rule = relabelRuleSchema.parse(herokuDrop.relabel.rules[0]);
+    const labels = Object.fromEntries(
+      ['__tenant_id__', '__tenant_id', '__tenant_id___', '__tenant_idx', '__t', '__', '__heroku_drain_app', 'job'].map(
+        (name) => [name, 'v'],
+      ),
+    );
+    expect(applyRelabel([rule], labels)).toEqual({ __tenant_id__: 'v', job: 'v' });
   });
 
   test('gelf and heroku_drain keys are checked at their line; windows_events and eventlogmessage are refused with what to use', () => {

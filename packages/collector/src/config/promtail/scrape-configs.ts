@@ -3,6 +3,7 @@ import { applyRelabel } from '../../relabel/apply';
 import { relabelRuleSchema, type RelabelRule } from '../../relabel/config';
 import { formatPath, fromZodIssues } from '../../schema/issues';
 import { LABEL_NAME } from '../../protocols/loki/labels';
+import { TENANT_LABEL } from '../../protocols/loki/tenant';
 import { Block, type Conversion } from './block';
 import { fileSdGroups, type TargetGroup } from './file-sd';
 import { convertStages } from './pipeline-stages';
@@ -29,6 +30,14 @@ export interface ConvertedScrape {
 // Promtail drops every label starting with `__` once relabeling is done.
 const DROP_INTERNAL = { regex: '__.*', action: 'labeldrop' };
 const INTERNAL_LABELS = new Set(['syslog', 'gelf', 'heroku_drain']);
+// Promtail's heroku_drain sets the X-Scope-OrgID tenant again after that drop: every `__` label but the tenant goes.
+const DROP_INTERNAL_BUT_TENANT = { regex: `__${anythingBut(TENANT_LABEL.slice(2))}`, action: 'labeldrop' };
+
+/** An RE2 pattern for any string but `word` (RE2 has no lookahead): a prefix of it, one that differs, or a longer one. */
+function anythingBut(word: string): string {
+  const differing = [...word].map((c, i) => `${word.slice(0, i)}(?:[^${c}].*)?`);
+  return `(?:${[...differing, `${word}.+`].join('|')})`;
+}
 
 /** One scrape config -> a pipeline named after its job, fed by a file, loki_push, syslog, gelf or heroku_drain source. */
 export function convertScrapeConfig(
@@ -58,9 +67,10 @@ export function convertScrapeConfig(
   const pipelineAt: PropertyKey[] = ['pipelines', id];
   const before: unknown[] = [...settings.before];
   const files = kinds[0] === 'static_configs' || kinds[0] === 'file_sd_configs';
-  if (rules && !files) before.push({ relabel: { rules: [...rules.raw, DROP_INTERNAL] } });
+  const dropInternal = kinds[0] === 'heroku_drain' ? DROP_INTERNAL_BUT_TENANT : DROP_INTERNAL;
+  if (rules && !files) before.push({ relabel: { rules: [...rules.raw, dropInternal] } });
   // These sources give `__`-prefixed labels for relabel_configs; Promtail drops them even without relabel_configs.
-  else if (INTERNAL_LABELS.has(kinds[0])) before.push({ relabel: { rules: [DROP_INTERNAL] } });
+  else if (INTERNAL_LABELS.has(kinds[0])) before.push({ relabel: { rules: [dropInternal] } });
   if (rules && !files)
     conv.origins.push({
       out: [...pipelineAt, 'stages', before.length - 1, 'relabel', 'rules'],
@@ -116,7 +126,14 @@ export function convertScrapeConfig(
   const push = sc.block('loki_push_api');
   if (push) out.sources[id] = { type: 'loki_push', ...httpPushSource(push, ['sources', id]), forward_to: forward };
   const drain = sc.block('heroku_drain');
-  if (drain) out.sources[id] = { type: 'heroku_drain', ...httpPushSource(drain, ['sources', id]), forward_to: forward };
+  // Promtail's heroku_drain takes the X-Scope-OrgID header as the tenant.
+  if (drain)
+    out.sources[id] = {
+      type: 'heroku_drain',
+      ...httpPushSource(drain, ['sources', id]),
+      tenant_from_push: true,
+      forward_to: forward,
+    };
   const gelf = sc.block('gelf');
   if (gelf) out.sources[id] = { type: 'gelf', ...gelfSource(gelf, ['sources', id]), forward_to: forward };
   const syslog = sc.block('syslog');

@@ -9,8 +9,8 @@ import type { LokiSinkConfig } from './config';
 import { refusedEntries } from './refused-entries';
 import { tenantIdProblem } from '../../protocols/loki/tenant';
 
-// Loki's 400 body lists each distinct refusal; more than this is not worth reading to count them.
-const MAX_ERROR_BODY = 1024 * 1024;
+// Loki's 400 body lists each distinct refusal; more than this is not worth keeping to count them.
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /**
  * One push attempt of a snappy-compressed PushRequest for one tenant (its X-Scope-OrgID, none when undefined):
@@ -72,7 +72,7 @@ export function createLokiPost(
     const started = performance.now();
     let response: PostAnswer;
     try {
-      response = await httpPost(url, headers, body, signal, tls);
+      response = await httpPost(url, headers, body, signal, { tls, maxAnswerBytes: MAX_ANSWER_BYTES });
     } catch (err) {
       metrics.requestDuration('error').observe((performance.now() - started) / 1000);
       if (signal.aborted) throw err;
@@ -92,8 +92,7 @@ export function createLokiPost(
         retryAfterMs: parseRetryAfter(header(response, 'retry-after')),
       };
     }
-    const refused =
-      response.status === 400 ? refusedEntries(response.body.toString('utf8', 0, MAX_ERROR_BODY)) : undefined;
+    const refused = response.status === 400 ? refusedEntries(response.body.toString('utf8')) : undefined;
     return {
       status: 'rejected',
       error: new PermanentError(detail),

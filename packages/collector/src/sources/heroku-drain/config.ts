@@ -21,6 +21,12 @@ export const herokuDrainSourceConfig = z
       .positive()
       .default(10 * 1024 * 1024)
       .describe('Larger request bodies (decompressed, too) get 413'),
+    tenant_from_push: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Let the drain choose the Loki tenant: the X-Scope-OrgID header overrides the loki sink's tenant_id (Promtail takes it). Off: the header is ignored",
+      ),
   })
   .strict();
 

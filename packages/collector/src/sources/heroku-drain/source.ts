@@ -5,6 +5,7 @@ import { copyLabels, nowNs, type Labels, type LogEntry } from '../../entry';
 import { ProtocolError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../../errors';
 import { byContentType, closeGracefully, listen, receiveBody } from '../http-receiver';
 import { unlimitedBudget } from '../in-flight-budget';
+import { applyPushTenant, headerTenant } from '../push-tenant';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
 import { herokuDrainSourceConfig, type HerokuDrainSourceConfig } from './config';
 import { LogplexError, parseLogplexBody, type LogplexMessage } from './frames';
@@ -84,6 +85,7 @@ export class HerokuDrainSource implements Source {
           `Logplex-Msg-Count header says ${JSON.stringify(declared)} frames, the body has ${messages.length}`,
         );
       const request = this.#requestLabels(url);
+      applyPushTenant(request, this.#config, undefined, headerTenant(req, this.#config), '');
       const receivedNs = nowNs();
       const entries = (): LogEntry[] =>
         messages.map((m, i) => ({

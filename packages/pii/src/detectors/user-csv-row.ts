@@ -1,0 +1,106 @@
+import { isCommonWord } from './common-words';
+import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { loginShaped, plainLogin } from './user-actor';
+
+const separators = [',', ';', '|', '\t'];
+// A cell: blanks and one quote around its value.
+const cellValue = /^([ \t]*["']?)([^]*?)["']?[ \t]*$/;
+const email = /^[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}$/;
+const ipv4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+// A login as exports and access logs write it: lower case, letters first, at most three parts joined by `.` `_` `-`.
+const loginCell = /^[a-z][a-z0-9._-]{2,31}$/;
+const trailingDigits = /\d{1,4}$/;
+// A word derived from a verb is prose or a status (`non_authenticated_user`, `fraud_suspected`), not a login's part.
+const derivedPart = /^[a-z]{4,}(?:ed|ing)$/;
+
+// An address as a whole cell, after a separator: the keyword pass sees an `@` or a separator before a digit first.
+const anchorCell = new RegExp(
+  `[,;|\t][ \t]*["']?(?:${email.source.slice(1, -1)}|${ipv4.source.slice(1, -1)})["']?[ \t]*(?:[,;|\t]|$)`,
+  'm',
+);
+const anchorWords = [
+  '@',
+  ...separators.flatMap((separator) =>
+    ['', '"', "'"].flatMap((quote) => [...'123456789'].map((digit) => `${separator}${quote}${digit}`)),
+  ),
+  ...[...'123456789'].map((digit) => `| ${digit}`),
+];
+const anchorHint = anyOf(anchorWords);
+
+/** A cell that holds a login: no word, status, interface, protocol or host of software (`vsys1`, `ens5`, `rtmp`,
+ * `accept_all`, `inbound-dmz-web`), but login-shaped or a plain login (`abarap`, `qualys-sync`, `dchen4`). */
+function loginValue(value: string): boolean {
+  if (!loginCell.test(value)) return false;
+  const parts = value.split(/[._-]/);
+  if (parts.length > 3 || value.split('-').length > 2) return false;
+  const letters = value.replace(trailingDigits, '');
+  // An abbreviation has no vowel (`rtmp`, `smtp`); an interface or a zone is a short word and a digit (`eth0`, `vsys1`).
+  if (!/[aeiouy]/.test(letters)) return false;
+  if (letters !== value && letters.replace(/[^a-z]/g, '').length < 5) return false;
+  if (parts.some((part) => derivedPart.test(part))) return false;
+  if (parts.every((part) => /^\d*$/.test(part) || isCommonWord(part.replace(trailingDigits, '')))) return false;
+  return loginShaped(value) || plainLogin(letters);
+}
+
+/** Where a row's cells start, and their values (blanks and a quote taken off). */
+function cellsOf(row: string, rowStart: number, separator: string): Array<[number, string]> {
+  const cells: Array<[number, string]> = [];
+  let start = 0;
+  for (const cell of row.split(separator)) {
+    const m = cellValue.exec(cell) as RegExpExecArray;
+    cells.push([rowStart + start + (m[1] as string).length, m[2] as string]);
+    start += cell.length + separator.length;
+  }
+  return cells;
+}
+
+/** True when `text` holds `separator` at least `count` times. */
+function holds(text: string, separator: string, count: number): boolean {
+  let at = -1;
+  for (let n = 0; n < count; n++) {
+    at = text.indexOf(separator, at + 1);
+    if (at === -1) return false;
+  }
+  return true;
+}
+
+function accountsOfRow(row: string, rowStart: number, out: Candidate[]): void {
+  for (const separator of separators) {
+    if (!holds(row, separator, 3)) continue;
+    const cells = cellsOf(row, rowStart, separator);
+    // (A row of several addresses is a network's: a route, a NAT or a firewall session, whose names are zones.)
+    const addresses = cells.filter(([, value]) => ipv4.test(value)).length;
+    const taken = new Set<number>();
+    cells.forEach(([, value], i) => {
+      if (!email.test(value) && !(addresses === 1 && ipv4.test(value))) return;
+      for (const beside of [cells[i - 1], cells[i + 1]]) {
+        if (beside === undefined || taken.has(beside[0]) || !loginValue(beside[1])) continue;
+        taken.add(beside[0]);
+        out.push(candidate('user', beside[0], beside[0] + beside[1].length));
+      }
+    });
+  }
+}
+
+/**
+ * Accounts in a row of a CSV, `;`, `|` or tab export without its header (a header line earlier in a file is not
+ * there when a line is read): a login beside an email address or the row's one IPv4 address, as user exports
+ * (`login,email`) and access records (`user,client ip`) write them. The cell must hold a login by its shape or its
+ * words (`abarap`, `ines_had`, `dmitri.vel`), not a word, a status, an interface or a name in capitals.
+ */
+export function createUserCsvRowDetector(): Detector {
+  return {
+    type: 'user',
+    keywordGroups: [anchorWords],
+    mayMatch: (text) => anchorHint.test(text),
+    find(text: string, out: Candidate[]): void {
+      if (!anchorCell.test(text)) return;
+      let rowStart = 0;
+      for (const row of text.split('\n')) {
+        accountsOfRow(row, rowStart, out);
+        rowStart += row.length + 1;
+      }
+    },
+    normalize: keepAsIs,
+  };
+}

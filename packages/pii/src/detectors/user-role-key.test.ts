@@ -1,0 +1,28 @@
+import { findValues } from '../testing';
+import { createUserRoleKeyDetector } from './user-role-key';
+
+describe('user role key detector', () => {
+  const detector = createUserRoleKeyDetector();
+
+  test.each([
+    ['a login shape under a role software holds too', 'shift closed worker=agy.mbeki hours=7.5', ['agy.mbeki']],
+    ['a prefixed key', '{"assigned_agent":"cs.kofi_a","queue":"billing"}', ['cs.kofi_a']],
+    ['a camelCase key with an id word', 'memberLogin=rosa_lind42 tier=silver', ['rosa_lind42']],
+    ['a plain login under a role only people hold', 'msg="joined" viewer=quillfern channel=main', ['quillfern']],
+    ['a quoted value', '{"sitter":"lenorahw","fee":30}', ['lenorahw']],
+    ['an escaped JSON value', '{\\"customer\\":\\"nadim_q\\",\\"total\\":12}', ['nadim_q']],
+    ['an on-call key', 'page sent on-call=dv_amara sev=2', ['dv_amara']],
+  ])('finds %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['a word under a shared role', 'member=gold agent=filebeat player=vlc worker=celery'],
+    ['a number or a generated id', 'worker=12 customer=cus_8812 seller_id=pub-9182736 viewer=v_4k2x'],
+    ['a word under a people role', 'customer=default fan=unknown'],
+    ['a role inside a longer word', 'reseller=nadimq dispatcher_worker_pool=4'],
+    ['a numbered thread of code', 'SendWorker:188978561024 RecvWorker:2'],
+  ])('ignores %s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { combineDetectors, type Detector } from './detector';
+import { createRuleDetector, rule } from './rules';
+import { loginShaped, plainLogin } from './user-actor';
+
+/** Roles a person holds in a consumer product or a service (a shop, a game, a stream, a care or a booking service),
+ * which no software holds: a plain login under one is the person (`viewer=bluejay`, `"sitter":"wrenwalks"`). (Roles of
+ * staff and professions, `teller`, `courier`, `coach`, `volunteer`, are person-roles.ts's, read by user-actor.ts.) */
+const peopleOnly =
+  'customer on_call oncall on-call viewer fan seller sitter groomer walker captain participant attendee mentor athlete passenger shopper donor streamer'.split(
+    ' ',
+  );
+/** Roles software holds too (`agent=filebeat`, `player=vlc`, `worker=celery-3`, `member=gold`, `sender=MIS`): only a
+ * login by its shape is a person under one (`member=gvanderberg`? a plain word: no; `worker=tmp.jreyes`: yes). */
+const sharedWithSoftware = 'agent member player worker sender guest subscriber creator'.split(' ');
+
+const capitalized = (word: string) => `${(word[0] as string).toUpperCase()}${word.slice(1)}`;
+// A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends a sentence).
+const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
+// Where a value ends: a blank, the end, closing punctuation, a quote (also escaped), or a `.`/`:` that ends a clause.
+const end = `(?=$|[\\s,;)\\]}'"|&]|\\\\["']|[.:](?:\\s|$))`;
+// A generated id, not a login: a letter after a digit (`w_8fk2`), or a short prefix and a number (`sub_88212`, `rs-0771`).
+const generatedId = /\d[A-Za-z]|^[a-z]{1,3}[_-]\d+$/;
+
+/** The key: the role as its last word after prefixes joined by `_` or `.` (`assigned_worker`, `booking.sitter`) or in
+ * camelCase (`assignedWorker`), maybe before an id word (`member_login`, `viewerName`), then `=` or `:` and the value. */
+function roleKey(roles: readonly string[]): string {
+  const spelled = roles.flatMap((role) => [role, capitalized(role), role.toUpperCase()]);
+  return (
+    `(?<![\\w.-])(?:(?:[A-Za-z]{1,20}[_.]){0,3}(?:${spelled.join('|')})|[a-z]{1,20}(?:${roles.map(capitalized).join('|')}))` +
+    `(?:[_.-]?(?:id|name|login|user(?:name)?)|Id|ID|Name|Login|User(?:name)?)?\\\\?["']?[:=]\\s*\\\\?["']?(${name})${end}`
+  );
+}
+
+// (Not a blank or a `.` after the role: `member = x` is rare, and `Agent.` and `worker ` are words of code and prose.)
+const keywords = (roles: readonly string[]) =>
+  roles.flatMap((role) =>
+    ['=', ':', '"', "'", '\\', '_', 'id', 'name', 'login', 'user'].map((next) => `${role}${next}`),
+  );
+
+/**
+ * A key that names a person's role in the product, whatever prefix it has (`member=`, `assigned_worker:`,
+ * `"viewer":`, `memberLogin=`): a login under it is the person. Under a role software holds too, only a login by its
+ * shape (`tmp.jreyes`, `cx.fatima.o`); under a role only people hold, a plain login too (`walkswithwren`). Not a word,
+ * a generated id or a number.
+ */
+export function createUserRoleKeyDetector(): Detector {
+  const people = createRuleDetector(
+    'user',
+    [[rule(keywords(peopleOnly), roleKey(peopleOnly))]],
+    (value) => !generatedId.test(value) && (loginShaped(value) || plainLogin(value)),
+  );
+  const shared = createRuleDetector(
+    'user',
+    [[rule(keywords(sharedWithSoftware), roleKey(sharedWithSoftware))]],
+    (value) => !generatedId.test(value) && loginShaped(value),
+  );
+  return combineDetectors('user', [people, shared]);
+}

@@ -1,0 +1,34 @@
+import { findValues } from '../testing';
+import { createUserRoleWordDetector } from './user-role-word';
+
+describe('user role word detector', () => {
+  const detector = createUserRoleWordDetector();
+
+  test.each([
+    ['a login after a trainer', 'plan changed by trainer coach_maren: 3 sessions', ['coach_maren']],
+    ['a login after a volunteer', 'refund paid by volunteer vol_tobias', ['vol_tobias']],
+    ['a login after a registrar', 'entry held for registrar reg.olsen', ['reg.olsen']],
+    ['a login with digits after a sitter', 'sitter hanne77 accepted booking 4410', ['hanne77']],
+    ['a plain login after a role only people hold', 'tester pkowalczyk signed result', ['pkowalczyk']],
+    ['a plain login after a preposition and a shared role', 'label printed by operator jfenwick', ['jfenwick']],
+    ['a plain login after a shared role in parentheses', 'complaint logged (agent mbrandt)', ['mbrandt']],
+    [
+      'a login numbered after its role',
+      'refund by agent cs.agent31; desk agent lhr_agent07',
+      ['cs.agent31', 'lhr_agent07'],
+    ],
+    ['a capitalized role', 'CSR t.ferraro updated the address', ['t.ferraro']],
+  ])('finds %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  test.each([
+    ['a plain word after a shared role without a preposition', 'agent gpg started; driver overlay ready'],
+    ['a machine after a shared role', 'owner build-agent-04 holds the lock'],
+    ['a generated id or a short record number', 'for cardholder ich_7Kx2 and trainer pt_4012'],
+    ['a common word after a role', 'teacher training starts; member benefits apply'],
+    ['a role inside a dotted name or a key', 'config trainer.pt_ivan=1 role=trainer_x vol/trainer pt_ivan'],
+  ])('ignores %s', (_name, text) => {
+    expect(findValues(detector, text)).toEqual([]);
+  });
+});
