@@ -95,9 +95,10 @@ function sizeOf(walk: Walk): number {
  * match lies in them (then they become the redacted text); booleans and null are kept. Other objects (Date, Buffer,
  * class instances) are returned as they are; a repeated object (a cycle) is returned as the copy already made.
  * Any depth: both walks keep their own stack of open objects, so a record nested 100,000 deep is copied whole.
- * Each string value is also read alone, and keeps what it finds alone: in the record its end is followed by the
+ * Each string value is also read alone, and keeps everything it finds alone (in the record its end is followed by the
  * record's quote and next field rather than the end of a text, and its own quotes and line breaks stand beside the
- * record's; the record's reading adds only matches beside those (a value seen beside its key). Values are written into
+ * record's): the record's reading adds matches beside those, and replaces one only by a match covering it whole (the
+ * key says what it is). Values are written into
  * the record's text as they are (not JSON-escaped), so an offset in the text is an offset in the value and a placeholder
  * replaces exactly what a scan found in the value.
  * The records' texts are scanned as one batch and their string values as a second one: each detector then runs over
@@ -238,14 +239,10 @@ function copyRecord(
   function redactLeaf(): string | undefined {
     const l = leaves[next++] as Leaf;
     while (firstMatch < matches.length && (matches[firstMatch] as Candidate).end <= l.start) firstMatch++;
-    // A value read alone keeps what it finds alone; the record's reading adds only what falls beside those matches.
-    let pieces: Piece[] | undefined = l.alone?.map((m) => ({
-      start: m.start,
-      end: m.end,
-      tag: redaction.tag(m.type, l.raw.slice(m.start, m.end)),
-      type: m.type,
-    }));
-    const alone = pieces?.length ?? 0;
+    const alone = l.alone ?? noMatches;
+    let pieces: Piece[] | undefined;
+    /** The value's own matches a match of the record's reading covers, and so replaces. */
+    let covered: Uint8Array | undefined;
     for (let j = firstMatch; j < matches.length; j++) {
       const m = matches[j] as Candidate;
       if (m.start >= l.end) break;
@@ -255,10 +252,24 @@ function copyRecord(
       if (m.start < l.start - quote || m.end > l.end + quote) continue;
       const start = Math.max(m.start, l.start) - l.start;
       const end = Math.min(m.end, l.end) - l.start;
-      if (end <= start || overlapsAny(pieces, alone, start, end)) continue;
+      // The record's reading stands where it covers each match of the value alone that it overlaps (the key may name
+      // what it is: `"Authorization":"Token …"`); where it cuts one, the value alone is kept.
+      if (end <= start || cutsAny(alone, start, end)) continue;
+      alone.forEach((a, i) => {
+        if (a.start < end && start < a.end) (covered ??= new Uint8Array(alone.length))[i] = 1;
+      });
       (pieces ??= []).push({ start, end, tag: redaction.tag(m.type, l.raw.slice(start, end)), type: m.type });
     }
-    return pieces === undefined || pieces.length === 0 ? undefined : replacePieces(l.raw, pieces, count);
+    alone.forEach((a, i) => {
+      if (covered?.[i] !== 1)
+        (pieces ??= []).push({
+          start: a.start,
+          end: a.end,
+          tag: redaction.tag(a.type, l.raw.slice(a.start, a.end)),
+          type: a.type,
+        });
+    });
+    return pieces === undefined ? undefined : replacePieces(l.raw, pieces, count);
   }
 
   const copies = new Map<object, unknown>();
@@ -318,12 +329,9 @@ function copyRecord(
   return { value: result, counts };
 }
 
-/** Whether [start, end) overlaps one of the first `n` pieces (a value's own matches, read alone). */
-function overlapsAny(pieces: readonly Piece[] | undefined, n: number, start: number, end: number): boolean {
-  for (let i = 0; i < n; i++) {
-    const p = (pieces as readonly Piece[])[i] as Piece;
-    if (p.start < end && start < p.end) return true;
-  }
+/** Whether [start, end) overlaps one of `matches` without covering it whole. */
+function cutsAny(matches: readonly Candidate[], start: number, end: number): boolean {
+  for (const m of matches) if (m.start < end && start < m.end && (m.start < start || m.end > end)) return true;
   return false;
 }
 
