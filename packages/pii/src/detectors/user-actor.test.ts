@@ -373,6 +373,9 @@ describe('user actor detector', () => {
     ['non-trusted', false],
     ['usbfs', true],
     ['deployed', false],
+    ['salmqvist', true],
+    ['bergkvist', true],
+    ['blocklist', false],
   ])('tells a plain login: %s', (value, expected) => {
     expect(plainLogin(value)).toBe(expected);
   });

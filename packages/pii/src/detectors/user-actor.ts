@@ -169,8 +169,9 @@ export function loginShaped(value: string): boolean {
 
 // Words that start a hyphenated English word (`non-trusted`, `re-run`, `self-signed`), not a login's first part.
 const wordPrefix = /^(?:non|pre|post|re|sub|multi|inter|self|co|anti|semi|auto|cross|over|under|out|mid|de|un|in|e|x)-/;
-// Past tenses, gerunds and other derived words that are prose where a name could stand (`by manually`).
-const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ist|ous|ive|ize|ise|able|ible|ful|less)$/;
+// Past tenses, gerunds and other derived words that are prose where a name could stand (`by manually`). (Not `-ist`:
+// surnames end so, `jlindqvist`, `bergkvist`, and the English words in `-ist` are common words or compounds.)
+const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ous|ive|ize|ise|able|ible|ful|less)$/;
 
 /** A word of no language but a person's login: not a common English or log word, not prose, not a word of software. */
 function noWord(word: string): boolean {
