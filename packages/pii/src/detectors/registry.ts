@@ -28,6 +28,7 @@ import { createShortSecretProseDetector } from './short-secret-prose';
 import { createSnmpCommunityDetector } from './snmp-community';
 import { createKeyInProseDetector } from './key-in-prose';
 import { createLinkCredentialDetector } from './link-credential';
+import { createCallArgumentKeyDetector } from './call-argument-key';
 import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
@@ -83,6 +84,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createStreamKeyDetector(),
       createKeyInProseDetector(),
       createLinkCredentialDetector(),
+      createCallArgumentKeyDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
