@@ -27,6 +27,8 @@ import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
 import { createSnmpCommunityDetector } from './snmp-community';
 import { createKeyInProseDetector } from './key-in-prose';
+import { createLinkCredentialDetector } from './link-credential';
+import { createCallArgumentKeyDetector } from './call-argument-key';
 import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
@@ -34,6 +36,7 @@ import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserCredentialPairDetector } from './user-credential-pair';
 import { createUserCsvRowDetector } from './user-csv-row';
+import { createUserEmailLoginDetector } from './user-email-login';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserHandleDetector } from './user-handle';
@@ -81,6 +84,8 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSnmpCommunityDetector(),
       createStreamKeyDetector(),
       createKeyInProseDetector(),
+      createLinkCredentialDetector(),
+      createCallArgumentKeyDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -93,6 +98,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserCsvRowDetector(),
       createUserRoleKeyDetector(),
       createUserCredentialPairDetector(),
+      createUserEmailLoginDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
       createUserRoleWordDetector(),

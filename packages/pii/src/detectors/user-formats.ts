@@ -255,8 +255,8 @@ export function createUserFormatsDetector(): Detector {
           ['connect,', 'query,', 'disconnect,', 'read,', 'write,'],
           `\\b\\d{8} \\d\\d:\\d\\d:\\d\\d,[\\w.-]+,(${name}),[^,\\n]*,\\d+,\\d+,[A-Z_]+,`,
         ),
-        // Exim's local submitter `<= x@y U=www-data P=local`.
-        rule(['<= '], `\\s<=\\s[^\\n]*?\\sU=(${name})(?=\\s)`),
+        // Exim's local submitter `<= x@y U=www-data P=local` (`U=` within 256 characters, as a command's arguments).
+        rule(['<= '], `\\s<=\\s[^\\n]{0,256}?\\sU=(${name})(?=\\s)`),
         // SIP2's Login message (library self-check): `93`, two algorithm digits, then `CN` the login and `|CO` its
         // password (`9300CNselfcheck01|CO…|`, also after a label: `93 login: CN…|CO`).
         rule(['|co'], `\\b93(?:\\d\\d|[^|\\n]{0,20}?\\s)CN(${name})\\|CO`),
@@ -269,11 +269,12 @@ export function createUserFormatsDetector(): Detector {
         ),
       ],
       [
-        // Nagios external commands: the author before the comment (`SCHEDULE_HOST_DOWNTIME;...;jdoyle;comment`);
-        // check_http's `-a user:password`.
+        // Nagios external commands: the author before the comment (`SCHEDULE_HOST_DOWNTIME;...;jdoyle;comment`), the
+        // fields before it within 256 characters (unbounded, each command word read the rest of the line); check_http's
+        // `-a user:password`.
         rule(
           ['downtime;', 'problem;', 'comment;'],
-          `\\b(?:SCHEDULE_\\w*DOWNTIME|ACKNOWLEDGE_\\w*PROBLEM|ADD_\\w*COMMENT);[^\\n]*;(${name});[^;\\n]*$`,
+          `\\b(?:SCHEDULE_\\w*DOWNTIME|ACKNOWLEDGE_\\w*PROBLEM|ADD_\\w*COMMENT);[^\\n]{0,256};(${name});[^;\\n]*$`,
         ),
         rule(['check_'], `\\bcheck_\\w+${sameCommand}-a\\s+["']?(${name}):`),
         // `--username NAME`, `--user NAME`, `-login-name NAME` of any command (`argocd login --username admin`,
