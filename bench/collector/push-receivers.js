@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// The gelf and heroku_drain sources against the loki_push source in the same run: messages/s and CPU per message of
-// the receiving process. Each receiver runs alone in a child process (its config parsed by the source's own schema,
-// entries counted by a consumer that takes every batch); this process is the client and speaks each wire format: Loki
-// JSON pushes and Logplex drain POSTs of 100 lines each, GELF one datagram per message (plain, and gzip as Docker's
-// gelf driver sends it). The line is the same 200-byte access log line in every format. UDP may lose datagrams under
-// load: the rate is what arrived over the time from the first to the last arrival. Needs a build:
+// The gelf and heroku_drain sources against the loki_push source in the same run: messages/s, CPU per message of
+// the receiving process, and what was lost. Each receiver runs alone in a child process (its config parsed by the
+// source's own schema, entries counted by a consumer that takes every batch); this process is the client and speaks
+// each wire format: Loki JSON pushes and Logplex drain POSTs of 100 lines each, GELF one datagram per message (plain,
+// and gzip as Docker's gelf driver sends it; with the system's default receive buffer, as before receive_buffer_bytes,
+// and with its default), and GELF over TCP (null-ended messages on one connection, 100 per write). The line is the same
+// 200-byte access log line in every format. UDP may lose datagrams under load: the rate is what arrived over the time
+// from the first to the last arrival, and the loss is what did not arrive (the kernel's count of its drops beside it). Needs a build:
 // `pnpm turbo run build --filter @obs/collector...`. Run: `node bench/collector/push-receivers.js`
 // (BENCH_MESSAGES=100000, BENCH_ROUNDS=3: the median round is printed, with every round's ratio).
 const { fork } = require('node:child_process');
 const dgram = require('node:dgram');
+const net = require('node:net');
 const path = require('node:path');
 const zlib = require('node:zlib');
 
@@ -25,9 +28,22 @@ const LINE =
 const RECEIVERS = {
   loki_push: { type: 'loki_push', config: { listen_address: '127.0.0.1', listen_port: 0 }, send: sendLoki },
   heroku_drain: { type: 'heroku_drain', config: { listen_address: '127.0.0.1', listen_port: 0 }, send: sendHeroku },
+  'gelf, system buffer': {
+    type: 'gelf',
+    config: { listen_address: '127.0.0.1:0', receive_buffer_bytes: 0 },
+    send: (port) => sendGelf(port, false),
+  },
   gelf: { type: 'gelf', config: { listen_address: '127.0.0.1:0' }, send: (port) => sendGelf(port, false) },
+  'gelf gzip, system buffer': {
+    type: 'gelf',
+    config: { listen_address: '127.0.0.1:0', receive_buffer_bytes: 0 },
+    send: (port) => sendGelf(port, true),
+  },
   'gelf gzip': { type: 'gelf', config: { listen_address: '127.0.0.1:0' }, send: (port) => sendGelf(port, true) },
+  'gelf tcp': { type: 'gelf', config: { listen_address: '127.0.0.1:0', protocol: 'tcp' }, send: sendGelfTcp },
 };
+
+const GELF_JSON = JSON.stringify({ version: '1.1', host: 'web-1', short_message: LINE, level: 6, _app: 'bench' });
 
 async function post(port, urlPath, headers, body) {
   const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, { method: 'POST', headers, body });
@@ -50,14 +66,22 @@ async function sendHeroku(port) {
 
 async function sendGelf(port, gzip) {
   const socket = dgram.createSocket('udp4');
-  const json = JSON.stringify({ version: '1.1', host: 'web-1', short_message: LINE, level: 6, _app: 'bench' });
-  const datagram = gzip ? zlib.gzipSync(json) : Buffer.from(json);
+  const datagram = gzip ? zlib.gzipSync(GELF_JSON) : Buffer.from(GELF_JSON);
   // Paced in bursts so the kernel's receive buffer is not simply overrun.
   for (let i = 0; i < MESSAGES; i++) {
     socket.send(datagram, port, '127.0.0.1');
     if (i % 50 === 49) await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await new Promise((resolve) => socket.close(resolve));
+}
+
+async function sendGelfTcp(port) {
+  const socket = net.connect(port, '127.0.0.1');
+  await new Promise((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  const write = Buffer.from(`${GELF_JSON}\0`.repeat(PER_REQUEST));
+  for (let i = 0; i < MESSAGES / PER_REQUEST; i++)
+    if (!socket.write(write)) await new Promise((resolve) => socket.once('drain', resolve));
+  await new Promise((resolve) => socket.end(resolve));
 }
 
 /** Child: runs one source, counts what it hands on, reports CPU and time from the first to the last entry. */
@@ -83,10 +107,11 @@ async function child(name) {
     },
   };
   const logger = { debug() {}, info() {}, warn() {}, error() {} };
+  const registry = new Registry();
   const source = definition.create(definition.config.parse(spec.config), {
     id: `sources.${name}`,
     logger,
-    registry: new Registry(),
+    registry,
     dataDir: '',
     next,
   });
@@ -101,7 +126,9 @@ async function child(name) {
     }
     await source.shutdown(AbortSignal.timeout(2000));
     const cpuUs = cpuAtLast.user + cpuAtLast.system;
-    process.send({ count, seconds: (last - first) / 1000, cpuUs });
+    const dropped = (await registry.getSingleMetric('collector_source_dropped_lines_total')?.get())?.values ?? [];
+    const kernelDrops = dropped.find((v) => v.labels.reason === 'receive_buffer_full')?.value ?? 0;
+    process.send({ count, seconds: (last - first) / 1000, cpuUs, kernelDrops });
     process.exit(0);
   });
 }
@@ -130,8 +157,8 @@ async function main() {
   // Rounds alternate the receivers, so a burst of load from other jobs moves one round, not one receiver.
   for (let r = 0; r < ROUNDS; r++) {
     for (const name of Object.keys(RECEIVERS)) {
-      const { count, seconds, cpuUs } = await runChild(name);
-      rounds[name].push({ count, rate: count / seconds, cpuPer: cpuUs / count });
+      const { count, seconds, cpuUs, kernelDrops } = await runChild(name);
+      rounds[name].push({ count, rate: count / seconds, cpuPer: cpuUs / count, kernelDrops });
     }
   }
   const ref = rounds.loki_push;
@@ -139,14 +166,15 @@ async function main() {
     `${MESSAGES} messages per receiver and round, ${ROUNDS} rounds; the median round, ratios against loki_push in the same round`,
   );
   console.log(
-    '| receiver | received | messages/s | CPU µs/message | messages/s ÷ loki_push (rounds) | CPU/message ÷ loki_push (rounds) |',
+    '| receiver | received | lost % (rounds) | kernel drops | messages/s | CPU µs/message | messages/s ÷ loki_push (rounds) | CPU/message ÷ loki_push (rounds) |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const [name, rs] of Object.entries(rounds)) {
     const rateRatios = rs.map((x, i) => x.rate / ref[i].rate);
     const cpuRatios = rs.map((x, i) => x.cpuPer / ref[i].cpuPer);
+    const lost = rs.map((x) => (100 * (MESSAGES - x.count)) / MESSAGES);
     console.log(
-      `| ${name} | ${median(rs.map((x) => x.count))} | ${Math.round(median(rs.map((x) => x.rate)))} | ${median(rs.map((x) => x.cpuPer)).toFixed(1)} | ${median(rateRatios).toFixed(2)} (${rateRatios.map((x) => x.toFixed(2)).join(', ')}) | ${median(cpuRatios).toFixed(2)} (${cpuRatios.map((x) => x.toFixed(2)).join(', ')}) |`,
+      `| ${name} | ${median(rs.map((x) => x.count))} | ${median(lost).toFixed(2)} (${lost.map((x) => x.toFixed(2)).join(', ')}) | ${median(rs.map((x) => x.kernelDrops))} | ${Math.round(median(rs.map((x) => x.rate)))} | ${median(rs.map((x) => x.cpuPer)).toFixed(1)} | ${median(rateRatios).toFixed(2)} (${rateRatios.map((x) => x.toFixed(2)).join(', ')}) | ${median(cpuRatios).toFixed(2)} (${cpuRatios.map((x) => x.toFixed(2)).join(', ')}) |`,
     );
   }
 }

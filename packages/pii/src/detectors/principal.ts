@@ -30,8 +30,9 @@ export function isRealmNotMailDomain(domain: string, localPart: string, serviceP
 export const embedsIpv4 = '(?![\\w.-]*?(?<!\\d)\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}(?!\\d))';
 
 /** Pattern source, after an `@`: the shape of a realm that is not a mail domain (test embedsIpv4 after it: most text
- * after an `@` is a mail domain, which fails the shape at once). */
-export const nonMailRealmShape = `(?:(?:[A-Za-z0-9-]+\\.)+(?:${privateTld})|(?=[^a-z\\s]*[A-Z])${upperRealmLabels})(?![\\w.-])`;
+ * after an `@` is a mail domain, which fails the shape at once). The capital is looked for inside the realm's own
+ * characters: looked for up to any lower case or blank, a line of `@@@…` was read to its end from each `@`. */
+export const nonMailRealmShape = `(?:(?:[A-Za-z0-9-]+\\.)+(?:${privateTld})|(?=[A-Z0-9.-]*[A-Z])${upperRealmLabels})(?![\\w.-])`;
 
 /** Pattern source, after an `@`: a realm that is not a mail domain, with no IPv4 address in it. */
 export const nonMailRealm = `(?=${nonMailRealmShape})${embedsIpv4}${nonMailRealmShape}`;

@@ -27,19 +27,25 @@ import { createSessionIdDetector } from './session-id';
 import { createShortSecretProseDetector } from './short-secret-prose';
 import { createSnmpCommunityDetector } from './snmp-community';
 import { createKeyInProseDetector } from './key-in-prose';
+import { createLinkCredentialDetector } from './link-credential';
+import { createCallArgumentKeyDetector } from './call-argument-key';
 import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
+import { createUserCredentialPairDetector } from './user-credential-pair';
 import { createUserCsvRowDetector } from './user-csv-row';
+import { createUserEmailLoginDetector } from './user-email-login';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserHandleDetector } from './user-handle';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserRanAsDetector } from './user-ran-as';
 import { createUserRoleKeyDetector } from './user-role-key';
 import { createUserRoleWordDetector } from './user-role-word';
 import { createUserSqlGrantDetector } from './user-sql-grant';
+import { createUserSubjectDetector } from './user-subject';
 import { createUserTableDetector } from './user-table';
 import { createUserUidDetector } from './user-uid';
 import { createUsSsnDetector } from './us-ssn';
@@ -78,6 +84,8 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createSnmpCommunityDetector(),
       createStreamKeyDetector(),
       createKeyInProseDetector(),
+      createLinkCredentialDetector(),
+      createCallArgumentKeyDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -89,11 +97,15 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserTableDetector(),
       createUserCsvRowDetector(),
       createUserRoleKeyDetector(),
+      createUserCredentialPairDetector(),
+      createUserEmailLoginDetector(),
       createUserLoginSyntaxDetector(),
       createUserUidDetector(),
       createUserRoleWordDetector(),
       createUserHandleDetector(),
       createUserSqlGrantDetector(),
+      createUserSubjectDetector(),
+      createUserRanAsDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,

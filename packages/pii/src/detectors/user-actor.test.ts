@@ -349,6 +349,9 @@ describe('user actor detector', () => {
   test.each([
     ['frontdesk.lsilva', true],
     ['driver_44120', true],
+    ['drv_0412', true],
+    ['cb_402117', false],
+    ['acdrv.sys', false],
     ['order_service', false],
     ['vpn-guest-07', true],
     ['kaveh8', true],
@@ -371,6 +374,9 @@ describe('user actor detector', () => {
     ['non-trusted', false],
     ['usbfs', true],
     ['deployed', false],
+    ['salmqvist', true],
+    ['bergkvist', true],
+    ['blocklist', false],
   ])('tells a plain login: %s', (value, expected) => {
     expect(plainLogin(value)).toBe(expected);
   });

@@ -43,7 +43,7 @@ const loginShape =
 // A version (`v1.12`, `python3.11`): a dotted number.
 const versionLike = /^[vV]\d|\d\.\d/;
 // A record's id: a capital prefix and a number (`SR-1182`, `TKT-88120007`), a ticket or an order, not a person.
-const recordId = /^[A-Z]{1,8}[-_]\d+$/;
+const recordId = /^(?:[A-Z]{1,8}[-_]\d+|[a-z]{1,2}[-_]\d{3,})$/;
 // A machine's name, numbered after a machine word: `bamboo-agent-04`, `build_worker_3`, `ci.runner2`.
 const machineName =
   /(?:^|[._-])(?:agent|worker|node|host|server|runner|builder|build|vm|pod|box|srv|sensor|device|client|gw|proxy|db|web|app)[._-]?\d+$/i;
@@ -55,7 +55,7 @@ const modulePrefix = /^(?:pam|nss|ngx|lib)_/;
 
 // Last labels that make a dotted name a host or a file, not a login (`db.prod.internal`, `report.csv`).
 const hostOrFileEnd =
-  /\.(?:com|net|org|edu|gov|io|dev|app|ai|co|uk|de|fr|eu|us|nl|es|it|ch|jp|cn|ru|in|br|au|ca|example|local|internal|lan|corp|cloud|svc|cluster|localdomain|arpa|test|invalid|csv|pdf|txt|log|json|xml|yaml|yml|zip|gz|tgz|tar|jpg|jpeg|png|gif|doc|docx|xls|xlsx|html|htm|js|ts|py|rb|go|java|jar|war|sh|conf|cfg|ini|sql|bak|service|socket|timer|target|mount|slice|exe|dll|so|deb|rpm|msi|iso|img|key|pem|crt|cer|pub)$/i;
+  /\.(?:com|net|org|edu|gov|io|dev|app|ai|co|uk|de|fr|eu|us|nl|es|it|ch|jp|cn|ru|in|br|au|ca|example|local|internal|lan|corp|cloud|svc|cluster|localdomain|arpa|test|invalid|csv|pdf|txt|log|json|xml|yaml|yml|zip|gz|tgz|tar|jpg|jpeg|png|gif|doc|docx|xls|xlsx|html|htm|js|ts|py|rb|go|java|jar|war|sh|conf|cfg|ini|sql|bak|service|socket|timer|target|mount|slice|exe|dll|so|sys|ko|bin|dat|deb|rpm|msi|iso|img|key|pem|crt|cer|pub)$/i;
 
 // Three or more labels ending in a country-code-like label: a host (`mail.deniztech.com.tr`).
 const dottedHost = /^(?:[\w-]+\.){2,}[a-z]{2}$/;
@@ -169,8 +169,9 @@ export function loginShaped(value: string): boolean {
 
 // Words that start a hyphenated English word (`non-trusted`, `re-run`, `self-signed`), not a login's first part.
 const wordPrefix = /^(?:non|pre|post|re|sub|multi|inter|self|co|anti|semi|auto|cross|over|under|out|mid|de|un|in|e|x)-/;
-// Past tenses, gerunds and other derived words that are prose where a name could stand (`by manually`).
-const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ist|ous|ive|ize|ise|able|ible|ful|less)$/;
+// Past tenses, gerunds and other derived words that are prose where a name could stand (`by manually`). (Not `-ist`:
+// surnames end so, `jlindqvist`, `bergkvist`, and the English words in `-ist` are common words or compounds.)
+const derivedWord = /(?:ed|ing|ly|tion|sion|ment|ness|ity|ism|ous|ive|ize|ise|able|ible|ful|less)$/;
 
 /** A word of no language but a person's login: not a common English or log word, not prose, not a word of software. */
 function noWord(word: string): boolean {

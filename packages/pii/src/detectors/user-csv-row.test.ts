@@ -17,6 +17,7 @@ describe('user csv row detector', () => {
     ['a login shape', "VALUES (7,'greta.lund','203.0.113.90','2026-01-01')", ['greta.lund']],
     ['a tab row', '2026-02-02\tlogin\tmpetrova\t203.0.113.5\tok', ['mpetrova']],
     ['a ; row', '2026-02-02;REGISTERED;tkowal;t.kowal@example.org;PL', ['tkowal']],
+    ['a first cell after a label', 'members export: kvarga2,kata.varga@mail.example,+36 1 555 0100,Gold', ['kvarga2']],
     ['both sides of an address', 'x,nadia_k,nadia.k@mail.example,osei_b,y', ['nadia_k', 'osei_b']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);

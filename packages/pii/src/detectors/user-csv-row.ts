@@ -5,6 +5,8 @@ import { loginShaped, plainLogin } from './user-actor';
 const separators = [',', ';', '|', '\t'];
 // A cell: blanks and one quote around its value.
 const cellValue = /^([ \t]*["']?)([^]*?)["']?[ \t]*$/;
+// A label before the first cell (`loyalty-export row: `), when a value without blanks follows it.
+const labelBefore = /^[^:]*:\s+(?=[^\s:]+$)/;
 const email = /^[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}$/;
 const ipv4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 // A login as exports and access logs write it: lower case, letters first, at most three parts joined by `.` `_` `-`.
@@ -48,7 +50,15 @@ function cellsOf(row: string, rowStart: number, separator: string): Array<[numbe
   let start = 0;
   for (const cell of row.split(separator)) {
     const m = cellValue.exec(cell) as RegExpExecArray;
-    cells.push([rowStart + start + (m[1] as string).length, m[2] as string]);
+    let at = rowStart + start + (m[1] as string).length;
+    let value = m[2] as string;
+    // The first cell may follow a label (`loyalty-export row: jonaso27,…`, `users.csv: vol_jchu,…`).
+    const label = start === 0 ? labelBefore.exec(value) : null;
+    if (label !== null) {
+      at += label[0].length;
+      value = value.slice(label[0].length);
+    }
+    cells.push([at, value]);
     start += cell.length + separator.length;
   }
   return cells;

@@ -255,8 +255,8 @@ export function createUserFormatsDetector(): Detector {
           ['connect,', 'query,', 'disconnect,', 'read,', 'write,'],
           `\\b\\d{8} \\d\\d:\\d\\d:\\d\\d,[\\w.-]+,(${name}),[^,\\n]*,\\d+,\\d+,[A-Z_]+,`,
         ),
-        // Exim's local submitter `<= x@y U=www-data P=local`.
-        rule(['<= '], `\\s<=\\s[^\\n]*?\\sU=(${name})(?=\\s)`),
+        // Exim's local submitter `<= x@y U=www-data P=local` (`U=` within 256 characters, as a command's arguments).
+        rule(['<= '], `\\s<=\\s[^\\n]{0,256}?\\sU=(${name})(?=\\s)`),
         // SIP2's Login message (library self-check): `93`, two algorithm digits, then `CN` the login and `|CO` its
         // password (`9300CNselfcheck01|CO…|`, also after a label: `93 login: CN…|CO`).
         rule(['|co'], `\\b93(?:\\d\\d|[^|\\n]{0,20}?\\s)CN(${name})\\|CO`),
@@ -269,11 +269,12 @@ export function createUserFormatsDetector(): Detector {
         ),
       ],
       [
-        // Nagios external commands: the author before the comment (`SCHEDULE_HOST_DOWNTIME;...;jdoyle;comment`);
-        // check_http's `-a user:password`.
+        // Nagios external commands: the author before the comment (`SCHEDULE_HOST_DOWNTIME;...;jdoyle;comment`), the
+        // fields before it within 256 characters (unbounded, each command word read the rest of the line); check_http's
+        // `-a user:password`.
         rule(
           ['downtime;', 'problem;', 'comment;'],
-          `\\b(?:SCHEDULE_\\w*DOWNTIME|ACKNOWLEDGE_\\w*PROBLEM|ADD_\\w*COMMENT);[^\\n]*;(${name});[^;\\n]*$`,
+          `\\b(?:SCHEDULE_\\w*DOWNTIME|ACKNOWLEDGE_\\w*PROBLEM|ADD_\\w*COMMENT);[^\\n]{0,256};(${name});[^;\\n]*$`,
         ),
         rule(['check_'], `\\bcheck_\\w+${sameCommand}-a\\s+["']?(${name}):`),
         // `--username NAME`, `--user NAME`, `-login-name NAME` of any command (`argocd login --username admin`,
@@ -353,6 +354,13 @@ export function createUserFormatsDetector(): Detector {
         // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret`.
         rule(['"username" "'], `"username"\\s+"(${name})"`),
         rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*["']?(${name})["']?\\s`),
+        // EPP (RFC 5730-5733): the client id a registrar logs in with, `<login><clID>NAME</clID>`, and the clients an
+        // object names (`<domain:reID>`, `acID`, `crID`, `upID`: who requested, acted, created, updated); servers log
+        // it as `clID=NAME`.
+        rule(
+          ['clid', 'reid', 'acid', 'crid', 'upid'],
+          `(?:<(?:[\\w-]+:)?(?:clID|reID|acID|crID|upID)>|(?<![\\w.-])(?:clID|reID|acID)=)(${name})(?=<\\/|[\\s,;&"]|$)`,
+        ),
       ],
       // LDAP: the first RDN of a DN in an organisational unit names a person (`cn=John Smith,ou=people,dc=example`); a
       // group's does not, nor an administrative entry right under the domain (`cn=admin,dc=example,dc=com`). Under
@@ -360,7 +368,7 @@ export function createUserFormatsDetector(): Detector {
       [
         rule(
           ['cn='],
-          `cn=(?<=(?<![\\w,=-])cn=)((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services(?<!cn=svc[-_][^,]{1,64},\\s*ou=services)|devices)\\b)`,
+          `cn=(?<=(?<![\\w,-]|[^\\w.]=)cn=)((?:[^,=+\\\\\\n"<>;]|\\\\.)+?)(?=\\s*,\\s*(?:ou=|cn=users\\b))(?!\\s*,\\s*ou=(?:groups?|roles?|computers|hosts|machines|servers|services(?<!cn=svc[-_][^,]{1,64},\\s*ou=services)|devices)\\b)`,
           undefined,
           'gi',
         ),

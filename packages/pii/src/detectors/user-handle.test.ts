@@ -9,6 +9,12 @@ describe('user handle detector', () => {
     ['a handle with digits after a colon', 'reply from @kasia91: "thanks"', ['kasia91']],
     ['a plain handle', 'shout-out to @mbelanger!', ['mbelanger']],
     ['a handle quoted in JSON', '{"chat_user":"@tomas.vidal","channel":"ops"}', ['tomas.vidal']],
+    ['a snake-case handle a message came from', 'automod: hidden reply from lazy_panda_42 in #help', ['lazy_panda_42']],
+    [
+      'snake-case handles after about and to',
+      'report from mirela_dusk about loud_walrus9 via app',
+      ['mirela_dusk', 'loud_walrus9'],
+    ],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -19,6 +25,9 @@ describe('user handle detector', () => {
     ['a Perl array', '@local_domains = qw(example.com);'],
     ['a scope or a decorator', 'npm i @types/node; @Override public void run()'],
     ['a word', 'ping @here and @channel, see @param'],
+    ['English words joined by _ after a preposition', 'field moved to apply_instructions; switched to read_only'],
+    ['a table after SELECT … FROM', 'mysql -e "select count(*) from crm_contacts"'],
+    ['a record number or a name in capitals', 'added to blk_7128370237687728475; joined with Home_Net_5G'],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -17,6 +17,11 @@ describe('user role word detector', () => {
       'refund by agent cs.agent31; desk agent lhr_agent07',
       ['cs.agent31', 'lhr_agent07'],
     ],
+    [
+      'a login named for its role',
+      'portal admin kioskadmin reset; admin pos-superadmin left',
+      ['kioskadmin', 'pos-superadmin'],
+    ],
     ['a capitalized role', 'CSR t.ferraro updated the address', ['t.ferraro']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -27,6 +32,7 @@ describe('user role word detector', () => {
     ['a machine after a shared role', 'owner build-agent-04 holds the lock'],
     ['a generated id or a short record number', 'for cardholder ich_7Kx2 and trainer pt_4012'],
     ['a common word after a role', 'teacher training starts; member benefits apply'],
+    ["a role's plural or a word holding it", 'admin admins; member membership; owner coowner'],
     ['a role inside a dotted name or a key', 'config trainer.pt_ivan=1 role=trainer_x vol/trainer pt_ivan'],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

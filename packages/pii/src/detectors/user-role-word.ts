@@ -1,4 +1,5 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isCommonWord } from './common-words';
 import { personRoles } from './person-roles';
 import { loginShaped, plainLogin } from './user-actor';
 
@@ -43,16 +44,24 @@ const prepositionBefore = /(?:\b(?:by|to|for|from|with)\s+|\()$/i;
  * vol_ina`, `escort sec_tmorales`, `sender lonely_heart_1987`, `installer smurphy`, `by operator lquinn`. The role
  * class is general (people's roles in any trade); the name's shape does the precision work: a login shape
  * (`loginShaped`: `_`, `.`, digits, no word of software) after any role, a plain login (no word of any language) after
- * a role only people hold or after a preposition and a role software shares. Also a login numbered after the role that
- * introduces it (`agent cs.agent17`, `counter agent ams_agent14`), which a machine's name would otherwise be.
+ * a role only people hold or after a preposition and a role software shares. Also a login named for the role that
+ * introduces it (`agent cs.agent17`, `counter agent ams_agent14`, which a machine's name would otherwise be; `admin
+ * wifiadmin`, `admin ats-superadmin`, a compound of words otherwise).
  */
 export function createUserRoleWordDetector(): Detector {
   const onlyPeople = new Set(personRoleWords);
   const roles = [...personRoleWords, ...sharedRoleWords];
   // One pass: the role (not part of a path, key or dotted name), blanks, the name.
   const roleThenName = new RegExp(`\\b(?<![\\w./=:-])(${roles.join('|')})\\s+(${name})${end}`, 'gi');
-  const numbered = (value: string, role: string) =>
-    value.toLowerCase().includes(role) && new RegExp(`^[A-Za-z]{2,12}[._]${role}[._-]?\\d{1,6}$`, 'i').test(value);
+  // A login named for the role that introduces it: the role numbered after a prefix (`cs.agent17`, `ams_agent14`), or
+  // joined to a word of its own (`wifiadmin`, `ats-superadmin`, `jamfadmin`): not the role's plural or a common word.
+  const namedForRole = (value: string, role: string) => {
+    const lower = value.toLowerCase();
+    const at = lower.indexOf(role);
+    if (at === -1 || lower === role) return false;
+    if (new RegExp(`^[a-z]{2,12}[._]${role}[._-]?\\d{1,6}$`).test(lower)) return true;
+    return at >= 3 && at + role.length === lower.length && /^[a-z]+-?[a-z]+$/.test(lower) && !isCommonWord(lower);
+  };
   return {
     type: 'user',
     keywordGroups: [roles.flatMap((role) => [`${role} `, `${role}\t`])],
@@ -68,7 +77,7 @@ export function createUserRoleWordDetector(): Detector {
         if (generatedOrNumber.test(value)) continue;
         const found =
           loginShaped(value) ||
-          numbered(value, role) ||
+          namedForRole(value, role) ||
           ((onlyPeople.has(role) || prepositionBefore.test(text.slice(Math.max(0, m.index - 6), m.index))) &&
             plainLogin(value));
         if (found) out.push(candidate('user', start, start + value.length, m.index, start + value.length));

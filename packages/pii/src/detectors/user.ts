@@ -8,7 +8,7 @@ import { isPlaceholderValue } from './secret-kv';
 import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
 // (An ARN under a user key, `User: arn:aws:sts::…`, is no name: its own rule finds the user in it.)
-const qualifiedName = '(?!arn:)[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
+const qualifiedName = '(?!arn:|urn:)[A-Za-z_](?:[\\w.-]|:(?=\\w)){0,127}\\$?';
 
 // The words that end every key of the key/value patterns below: their scan (which tries a word, and `[\w.-]*` before
 // `actor`, at every position) runs only from the keys of pairs that end in one (on many lines these words are prose).
@@ -67,10 +67,10 @@ const recordId = /^[0-9a-f]{8}-[0-9a-f]{4}-|^[0-9a-f]{16,}$|^(?=(?:[A-Za-z]*\d){
  * letters before four digits; a login that ends in digits (`"userId":"gwen8"`) stays a name. */
 const generatedId = /\d[A-Za-z]|^[A-Za-z_]{0,2}\d{4,}$/;
 const idKeyBefore = /user[ _.-]?id\\?["']?\s*(?:=>|[:=])\s*\\?["']?$/i;
-/** An account's record id under `acct` (`acct=ACC-218671`, a billing account): audit's `acct=` holds a login. (A key
- * with a word before `acct`, `owner_acct=`, `guarantor_acct=`, names an account of money and is no user key.) */
-const accountRecordId = /^[A-Z]{1,8}-\d+$/;
-const acctKeyBefore = /acct\\?["']?\s*[:=]\s*\\?["']?$/i;
+/** A record's id, capitals, `-` and a number, under any user key (`acct=ACC-218671` a billing account,
+ * `employee=NH-20931` an employee number, `user_id=USR-8812409`): audit's `acct=` holds a login, these name a record.
+ * (A key with a word before `acct`, `owner_acct=`, `guarantor_acct=`, names an account of money and is no user key.) */
+const numberedRecord = /^[A-Z]{1,8}-\d+$/;
 /** `User Slice of UID 1004`, `sent to the user: Establishing VPN`, `[User Worker #2/INFO]`: an unquoted capitalized word
  * that goes on into more prose or a number is a sentence or a thread, not a login. */
 const capitalizedWord = /^[A-Z][a-z]+$/;
@@ -85,7 +85,7 @@ const subcommandVerb =
 function saysNoAccount(text: string, matchStart: number, valueStart: number, value: string, certain: boolean): boolean {
   const before = text.slice(Math.max(matchStart, valueStart - 24), valueStart);
   if (generatedId.test(value) && idKeyBefore.test(before)) return true;
-  if (accountRecordId.test(value) && acctKeyBefore.test(before)) return true;
+  if (numberedRecord.test(value)) return true;
   if (certain) return false;
   if (
     capitalizedWord.test(value) &&
@@ -109,6 +109,15 @@ function proseAfterBareUser(text: string, matchStart: number, valueStart: number
   if (!isCommonWord(lower) || value !== lower) return false;
   if (participle.test(value)) return true;
   return determinerBefore.test(text.slice(Math.max(0, matchStart - 10), valueStart));
+}
+
+// A mail domain after an `@`: labels and a top-level domain of letters.
+const mailDomain = /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w.-])/y;
+
+/** True when the `@` at `at` starts a mail domain (`@example.com`). */
+function isMailAddressAt(text: string, at: number): boolean {
+  mailDomain.lastIndex = at;
+  return mailDomain.test(text);
 }
 
 /** The value without the dots that end it (`alice.` at a sentence's end); by character code: this runs on every match. */
@@ -142,12 +151,13 @@ export function createUserDetector(): Detector {
     `(?:user(?<!(?:BEGIN|END) user)(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name}(?:${realmAfter}|(?!\\s+["'][^"'\\s]+["'])(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$)))`,
     'gi',
   );
+  // An RDP file types its values: `username:s:CORP\\ana` (`s:` a string) holds the name after the type.
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   // A `DOMAIN\\` before the name is dropped (`CORP\\alice`); in escaped text `\\n` `\\r` `\\t` are escapes, not one.
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|(?<![_.-])acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName}(?:${realmAfter}|(?![\\w.$@/(-]|:/)))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|(?<![_.-])acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?(?:(?<=name:)s:)?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName}(?:${realmAfter}|(?![\\w.$@/(-]|:/)))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
@@ -202,7 +212,7 @@ export function createUserDetector(): Detector {
   // from the LLM, and templates already treat numbers as variables.
   // Except root's uid 0: the same on every system, it names no person (like 127.0.0.1).
   const numericUid =
-    /(?<![A-Za-z0-9_])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(?!0(?!\d))(\d{1,10})(?!\w)/gi;
+    /(?<![A-Za-z0-9_?&])(?:(?:user[_.])?(?:[aefrs]|fs|o)?uid=|uidNumber:\s*)(?!0(?!\d))(\d{1,10})(?!\w)/gi;
   // A number as the login under a user or user-name key (SIP and PBX extensions, numeric logins: `username=243`,
   // `auth user=7712`, `user="4471"`, `User: 888888`); not a count or a list index (three digits or more; not before
   // `]`, `:`, `.` or a letter), and not under `user_id` (a record's id: labels say so only for `uid`).
@@ -361,7 +371,10 @@ export function createUserDetector(): Detector {
             // A principal is one user, `name@realm`; the name alone must look like one.
             const at = found.indexOf('@');
             const value = withoutFinalDots(at === -1 ? found : found.slice(0, at));
-            const length = at !== -1 && isPrincipal(found, at) ? found.length : value.length;
+            const principal = at !== -1 && isPrincipal(found, at);
+            // (`name@example.com` is one email, the name no user of its own: label convention.)
+            if (at !== -1 && !principal && isMailAddressAt(text, m.index + m[0].lastIndexOf(found) + at)) continue;
+            const length = principal ? found.length : value.length;
             const valueStart = m.index + m[0].lastIndexOf(found);
             // (A value before `=` is the next key: no name, and the next match may start at it.)
             const accepted = next;

@@ -5,7 +5,8 @@ export type GelfDropReason =
   | 'too_many_open_messages'
   | 'too_large'
   | 'invalid_compression'
-  | 'invalid_json';
+  | 'invalid_json'
+  | 'receive_buffer_full';
 
 export class GelfError extends Error {
   override name = 'GelfError';

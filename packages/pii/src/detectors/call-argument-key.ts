@@ -1,0 +1,50 @@
+import { entropyPerChar } from '../checksums/entropy';
+import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { isPlaceholderValue } from './secret-kv';
+
+/**
+ * A generated key passed as a string literal to a call, as client libraries take their credentials, whatever the
+ * vendor: `twilio('AC…', 'c3a2d62c…')`, `Client('https://search.example', 'aQ8vX2pZ…')`, `getToken("acct", "a25c…")`,
+ * `auth=("pYqzCAUs…", "x")`. Code quoted in a log (a stack trace, a debug print, a config loaded as code) shows such
+ * calls. Only a value no person types: hex of 32+ or 24+ characters mixing small letters, capitals and digits at 4+
+ * bits a character; never the argument of a call that hashes, compares or checks (`sha256('…')`, `assertEqual`).
+ */
+const quotedArgument =
+  /(?<=[(,][ \t]*)(["'])([0-9a-f]{32,128}|[0-9A-F]{32,128}|[A-Za-z0-9][\w+/=.-]{22,198}[A-Za-z0-9=])\1(?=[ \t]*[,)])/g;
+/** The call (or tuple) the literal stands in: its name and what comes between the bracket and the literal. */
+const callBefore = /([A-Za-z_$][\w$.]*)?[ \t]*=?[ \t]*\((?:[^()"'\n]|"[^"\n]*"|'[^'\n]*')*$/;
+const hashingCall =
+  /hash|digest|sha\d*|md5|crc|checksum|hmac|sign|verify|assert|expect|equal|compare|match|test|parse|decode|encode|hex|commit|checkout|revision|uuid|id$/i;
+
+/** Hex with a letter and a digit, or a mix of small letters, capitals and digits at 4+ bits a character. */
+function generatedKey(value: string): boolean {
+  if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(value)) return /[a-f]/i.test(value) && /\d/.test(value);
+  return (
+    /[a-z]/.test(value) &&
+    /[A-Z]/.test(value) &&
+    /\d/.test(value) &&
+    !/[./]{2}|:\/\//.test(value) &&
+    entropyPerChar(value) >= 4 &&
+    !isPlaceholderValue(value)
+  );
+}
+
+export function createCallArgumentKeyDetector(): Detector {
+  return {
+    type: 'secret_kv',
+    // (A literal in a call: a bracket and a quote before it.)
+    keywordGroups: [["('", '("', ", '", ', "', ",'", ',"']],
+    mayMatch: (text) => /[(,][ \t]*["']/.test(text),
+    find(text: string, out: Candidate[]): void {
+      quotedArgument.lastIndex = 0;
+      for (let m = quotedArgument.exec(text); m !== null; m = quotedArgument.exec(text)) {
+        const value = m[2] as string;
+        if (!generatedKey(value)) continue;
+        const call = callBefore.exec(text.slice(Math.max(0, m.index - 200), m.index));
+        if (call === null || (call[1] !== undefined && hashingCall.test(call[1]))) continue;
+        out.push(candidate('secret_kv', m.index + 1, m.index + 1 + value.length));
+      }
+    },
+    normalize: keepAsIs,
+  };
+}
