@@ -19,6 +19,7 @@ const ALLOWED: Record<string, string> = {
   'bench/sorter/end-to-end.js':
     "names a reference checkout's built ai-sorter server (--baseline-server) that it starts beside the current build",
   'bench/pii/records-same-as.js': 'compiles packages/pii/src as of a git ref beside the current build',
+  'bench/pii/records-as-lines.js': 'compiles packages/pii/src as of a git ref (--baseline) beside the current build',
   'bench/pii/hostile.js':
     "reads the detectors' own key words from the built registry, which the package does not export",
   'bench/collector/push-receivers.js':

@@ -1,4 +1,5 @@
 import { redactRecords } from './redact-record';
+import { plantedSecrets } from './testing';
 import { createRedactor } from './redactor';
 import { createCompiledScanner } from './scanner';
 
@@ -97,7 +98,7 @@ describe('redactRecord', () => {
     expect(record({ msg: 'user=hkowalski logged in' })).toEqual({ msg: 'user=<USER> logged in' });
   });
 
-  test('maps matches back through JSON escapes, so quotes, backslashes and newlines around a value stay', () => {
+  test('keeps quotes, backslashes, tabs and line breaks around a value where they stand', () => {
     expect(record({ msg: 'say "hi"\nfrom 10.9.8.7\\x\t"done"' })).toEqual({ msg: 'say "hi"\nfrom <IPV4>\\x\t"done"' });
     expect(record({ 'a"b': 'q\u0001 jo@example.net' })).toEqual({ 'a"b': 'q\u0001 <EMAIL>' });
     expect(record({ m: '"x"\tjo@example.net\n"y" li@example.org\\10.0.0.1"' })).toEqual({
@@ -105,10 +106,79 @@ describe('redactRecord', () => {
     });
   });
 
-  test('reads a value holding quotes or line breaks alone as well, where JSON escapes hide what a rule reads', () => {
+  test('reads a value holding quotes or line breaks as it reads alone, where a rule reads its quotes', () => {
     const line = 'smtp.login("mailer@example.com", "Lg4fT9qW2zXc")';
     expect(record({ call: line })).toEqual({ call: redactor.redact(line).text });
     expect(JSON.stringify(record({ call: line }))).not.toContain('Lg4fT9qW2zXc');
+  });
+
+  describe("a value's own characters", () => {
+    const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
+    // Values a program logs inside a record: a command with a quoted token, JSON text in a string, a MySQL denial whose
+    // `YES` is no password, an INI block, a .netrc line in quotes; each with its own quotes, commas, brackets, breaks.
+    const values = [
+      `release upload v3.1 --token "${token}" --clobber`,
+      `reply {"authorization":"token ${token}","accept":"json"} sent`,
+      `Access denied for user 'tquill'@'10.20.30.40' (using password: YES)\n`,
+      '[db]\nuser=tquill\npassword=Vx82kLq0Zr\n',
+      '"netrc: machine ci.example.net login tquill password Vx82kLq0Zr",',
+      'ids ["10.1.2.3", "ops@example.org"], next',
+      'Password was reset for ops.\nNew value: Qw8*Lm=Zt3pRv0+Nk',
+    ];
+    /** A record with each string in it redacted alone, keys and numbers as they are. */
+    const eachAlone = (value: unknown, redaction: typeof redactor): unknown =>
+      typeof value === 'string'
+        ? redaction.redact(value).text
+        : Array.isArray(value)
+          ? value.map((v) => eachAlone(v, redaction))
+          : typeof value === 'object' && value !== null
+            ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, eachAlone(v, redaction)]))
+            : value;
+    /** Each value where a record puts it: a JSON body's field, an attribute among others, an array's element, deeper. */
+    const places: Array<[string, (v: string) => unknown, (copy: unknown) => unknown]> = [
+      ['a JSON body field', (v) => ({ message: v, level: 'info' }), (c) => (c as { message: unknown }).message],
+      [
+        'an attribute among others',
+        (v) => ({ 'service.name': 'releases', note: v, 'host.name': 'ci-runner-4' }),
+        (c) => (c as { note: unknown }).note,
+      ],
+      ['an array element', (v) => [v, 'next'], (c) => (c as unknown[])[0]],
+      [
+        'a nested field',
+        (v) => ({ a: { b: [{ text: v }] } }),
+        (c) => (c as { a: { b: Array<{ text: unknown }> } }).a.b[0]?.text,
+      ],
+    ];
+
+    test.each(places)(
+      'When a value stands as %s, then it and the fields beside it read as they do alone, their own characters kept',
+      (_, put, get) => {
+        for (const redaction of [redactor, createRedactor({ hashKey: 'own-characters' })])
+          for (const value of values) {
+            const { value: copy, counts } = redaction.redactRecord(put(value));
+            const alone = redaction.redact(value);
+            expect(get(copy)).toBe(alone.text);
+            expect(copy).toEqual(eachAlone(put(value), redaction));
+            expect(counts).toEqual(alone.counts);
+          }
+      },
+    );
+
+    test('When a value holds a quoted token or JSON text, then the placeholder replaces the token alone', () => {
+      expect(record({ cmd: values[0] })).toEqual({ cmd: 'release upload v3.1 --token "<TOKEN>" --clobber' });
+      expect(record([values[1]])).toEqual(['reply {"authorization":"token <TOKEN>","accept":"json"} sent']);
+      expect(record({ m: values[2] })).toEqual({
+        m: "Access denied for user '<USER>'@'<IPV4>' (using password: YES)\n",
+      });
+      expect(record({ ini: values[3] })).toEqual({ ini: '[db]\nuser=<USER>\npassword=<SECRET_KV>\n' });
+    });
+
+    test('When keys and numbers hold quotes or stand beside such values, then they stay as they are', () => {
+      const input = { 'say "hi"': 12345, 'a\nb': values[0], port: 8443, ratio: 0.5 };
+      const copy = record(input) as Record<string, unknown>;
+      expect(Object.keys(copy)).toEqual(Object.keys(input));
+      expect(copy).toEqual({ ...input, 'a\nb': redactor.redact(values[0] as string).text });
+    });
   });
 
   test('counts each replacement once, a secret-named value included', () => {

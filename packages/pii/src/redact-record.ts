@@ -17,17 +17,19 @@ export interface RecordRedactionResult {
   counts: Partial<Record<PiiType, number>>;
 }
 
-/** A key, string or number as it stands in the record's JSON text: [start, end) is its content, quotes excluded. */
+/** A key, string or number as it stands in the record's text: [start, end) is its content, quotes excluded. */
 interface Leaf {
   start: number;
   end: number;
   /** The value as it is, or a number's text. */
   raw: string;
-  /** An object's key (redacted only by a match all inside it). */
+  /** An object's key (never read alone). */
   key: boolean;
-  /** JSON's escapes made the text longer than `raw`: offsets are mapped back one character at a time. */
-  escaped: boolean;
-  /** An escaped value's own matches, read alone (see redactLeaf); undefined for the others. */
+  /** A key or string, written between quotes; a number is not. */
+  quoted: boolean;
+  /** A string value (not empty): read alone as well. */
+  readAlone: boolean;
+  /** Such a value's own matches, read alone (see redactLeaf); undefined for the others. */
   alone: Candidate[] | undefined;
 }
 
@@ -37,12 +39,12 @@ interface RecordText {
   leaves: Leaf[];
 }
 
-/** A part of a leaf to replace; `type` is set for a match not counted yet. */
+/** A part of a leaf to replace, and what it is. */
 interface Piece {
   start: number;
   end: number;
   tag: string;
-  type: PiiType | undefined;
+  type: PiiType;
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
@@ -86,15 +88,22 @@ function sizeOf(walk: Walk): number {
 
 /**
  * Copies arrays and plain objects with PII replaced, reading each record as the one JSON text a program would log
- * (`{"user.name":"…","auth":"…"}`), so each value is seen beside its key and its siblings, in one scan. Keys are
- * redacted only by a match inside them (an IP or email used as a key); two keys that redact alike stay apart with a
+ * (`{"user.name":"…","auth":"…"}`), so each value is seen beside its key and its siblings, in one scan. A key, string or
+ * number is redacted only by a match all inside it (an IP or email used as a key, a card number as a number): a match
+ * running across the record's quotes and commas found nothing in one field. Two keys that redact alike stay apart with a
  * #n suffix. A string, number or list of them under a secret-named key is replaced whole. Numbers are kept unless a
- * match falls in them (then they become the redacted text); booleans and null are kept. Other objects (Date, Buffer,
+ * match lies in them (then they become the redacted text); booleans and null are kept. Other objects (Date, Buffer,
  * class instances) are returned as they are; a repeated object (a cycle) is returned as the copy already made.
  * Any depth: both walks keep their own stack of open objects, so a record nested 100,000 deep is copied whole.
- * The records' texts are scanned as one batch (and the escaped values read alone as a second one): each detector then
- * runs over all of them while its patterns are hot in the CPU's caches. A text equal to the one before it (a stream's
- * attributes, item after item) is scanned once. One record is the batch of one.
+ * Each string value is also read alone, and keeps everything it finds alone (in the record its end is followed by the
+ * record's quote and next field rather than the end of a text, and its own quotes and line breaks stand beside the
+ * record's): the record's reading adds matches beside those, and replaces one only by a match covering it whole (the
+ * key says what it is). Values are written into
+ * the record's text as they are (not JSON-escaped), so an offset in the text is an offset in the value and a placeholder
+ * replaces exactly what a scan found in the value.
+ * The records' texts are scanned as one batch and their string values as a second one: each detector then runs over
+ * all of them while its patterns are hot in the CPU's caches. A text equal to the one before it (a stream's attributes,
+ * item after item) is scanned once, and so is each distinct value of the batch. One record is the batch of one.
  */
 export function redactRecords(values: readonly unknown[], redaction: RecordRedaction): RecordRedactionResult[] {
   const written = values.map(writeRecord);
@@ -104,13 +113,13 @@ export function redactRecords(values: readonly unknown[], redaction: RecordRedac
     scanned.map((record) => record.text),
     redaction,
   );
-  const escaped: Leaf[] = [];
-  for (const record of scanned) for (const l of record.leaves) if (l.escaped && !l.key) escaped.push(l);
-  if (escaped.length > 0)
-    resolveRuns(
-      escaped.map((l) => l.raw),
+  const readAlone: Leaf[] = [];
+  for (const record of scanned) for (const l of record.leaves) if (l.readAlone) readAlone.push(l);
+  if (readAlone.length > 0)
+    resolveDistinct(
+      readAlone.map((l) => l.raw),
       redaction,
-    ).forEach((matches, i) => ((escaped[i] as Leaf).alone = matches));
+    ).forEach((matches, i) => ((readAlone[i] as Leaf).alone = matches));
   let next = 0;
   return values.map((value, r) => {
     const record = written[r] as RecordText;
@@ -132,6 +141,23 @@ function resolveRuns(texts: readonly string[], redaction: RecordRedaction): Cand
   return Array.from(slots, (slot) => resolved[slot] as Candidate[]);
 }
 
+/** Each value's matches, each distinct value scanned once: a stream's attribute values repeat record after record,
+ * between other values (equal values share one read-only list). */
+function resolveDistinct(values: readonly string[], redaction: RecordRedaction): Candidate[][] {
+  const index = new Map<string, number>();
+  const distinct: string[] = [];
+  const slots = values.map((v) => {
+    let slot = index.get(v);
+    if (slot === undefined) {
+      slot = distinct.push(v) - 1;
+      index.set(v, slot);
+    }
+    return slot;
+  });
+  const resolved = redaction.resolveBatch(distinct);
+  return slots.map((slot) => resolved[slot] as Candidate[]);
+}
+
 const noMatches: readonly Candidate[] = Object.freeze([]);
 
 /** Pass 1: the record's JSON text, and where each key, string and number stands in it. */
@@ -144,11 +170,21 @@ function writeRecord(value: unknown): RecordText {
     length += s.length;
   };
   const leaf = (raw: string, quoted: boolean, key: boolean): void => {
-    const json = quoted ? JSON.stringify(raw) : raw;
-    const start = length + (quoted ? 1 : 0);
-    write(json);
-    const end = start + json.length - (quoted ? 2 : 0);
-    leaves.push({ start, end, raw, key, escaped: end - start !== raw.length, alone: undefined });
+    // Written as it is, not JSON-escaped: a rule reads the value's own quotes and line breaks as it would read them
+    // alone, and each offset in the text is an offset in the value.
+    if (quoted) write('"');
+    const start = length;
+    write(raw);
+    if (quoted) write('"');
+    leaves.push({
+      start,
+      end: start + raw.length,
+      raw,
+      key,
+      quoted,
+      readAlone: !key && quoted && raw !== '',
+      alone: undefined,
+    });
   };
   const written = new Set<object>();
   const open: Walk[] = [];
@@ -186,16 +222,14 @@ function writeRecord(value: unknown): RecordText {
   return { text: parts.join(''), leaves };
 }
 
-/** Pass 2: the copy, each leaf with the parts of the record's matches that fall in it replaced. */
+/** Pass 2: the copy, each leaf with its own matches and the record's matches that fall all inside it replaced. */
 function copyRecord(
   value: unknown,
-  { text, leaves }: RecordText,
+  { leaves }: RecordText,
   matches: readonly Candidate[],
   redaction: RecordRedaction,
 ): RecordRedactionResult {
   const counts: Partial<Record<PiiType, number>> = {};
-  const tags: (string | undefined)[] = new Array<string | undefined>(matches.length);
-  const counted = new Uint8Array(matches.length);
   const count = (type: PiiType): void => {
     counts[type] = (counts[type] ?? 0) + 1;
   };
@@ -205,37 +239,36 @@ function copyRecord(
   function redactLeaf(): string | undefined {
     const l = leaves[next++] as Leaf;
     while (firstMatch < matches.length && (matches[firstMatch] as Candidate).end <= l.start) firstMatch++;
+    const alone = l.alone ?? noMatches;
     let pieces: Piece[] | undefined;
-    let offsets: Int32Array | undefined;
+    /** The value's own matches a match of the record's reading covers, and so replaces. */
+    let covered: Uint8Array | undefined;
     for (let j = firstMatch; j < matches.length; j++) {
       const m = matches[j] as Candidate;
       if (m.start >= l.end) break;
-      // A key's name is kept unless the match is all inside it, quotes aside: a match running on into the value
-      // (or in from the one before) says nothing about the key.
-      if (l.key && (m.start < l.start - 1 || m.end > l.end + 1)) continue;
-      let start = Math.max(m.start, l.start) - l.start;
-      let end = Math.min(m.end, l.end) - l.start;
-      if (l.escaped) [start, end] = rawRange((offsets ??= escapedOffsets(l.raw)), start, end);
-      if (end <= start) continue;
-      let tag = tags[j];
-      if (tag === undefined) {
-        const inside = m.start >= l.start && m.end <= l.end;
-        tag = redaction.tag(m.type, inside ? l.raw.slice(start, end) : text.slice(m.start, m.end));
-        tags[j] = tag;
-      }
-      if (counted[j] === 0) {
-        counted[j] = 1;
-        count(m.type);
-      }
-      (pieces ??= []).push({ start, end, tag, type: undefined });
+      // Only a match all inside the key, string or number, its quotes aside: one running across the record's quotes,
+      // colons and commas into another field found nothing in this one.
+      const quote = l.quoted ? 1 : 0;
+      if (m.start < l.start - quote || m.end > l.end + quote) continue;
+      const start = Math.max(m.start, l.start) - l.start;
+      const end = Math.min(m.end, l.end) - l.start;
+      // The record's reading stands where it covers each match of the value alone that it overlaps (the key may name
+      // what it is: `"Authorization":"Token …"`); where it cuts one, the value alone is kept.
+      if (end <= start || cutsAny(alone, start, end)) continue;
+      alone.forEach((a, i) => {
+        if (a.start < end && start < a.end) (covered ??= new Uint8Array(alone.length))[i] = 1;
+      });
+      (pieces ??= []).push({ start, end, tag: redaction.tag(m.type, l.raw.slice(start, end)), type: m.type });
     }
-    // JSON's escapes (`\"`, `\n`) stand between the words of such a value in the record's text, where a rule reading
-    // quotes or lines (`login("…", "…")`) does not see them: it is also read alone.
-    if (l.alone !== undefined)
-      for (const m of l.alone) {
-        const tag = redaction.tag(m.type, l.raw.slice(m.start, m.end));
-        (pieces ??= []).push({ start: m.start, end: m.end, tag, type: m.type });
-      }
+    alone.forEach((a, i) => {
+      if (covered?.[i] !== 1)
+        (pieces ??= []).push({
+          start: a.start,
+          end: a.end,
+          tag: redaction.tag(a.type, l.raw.slice(a.start, a.end)),
+          type: a.type,
+        });
+    });
     return pieces === undefined ? undefined : replacePieces(l.raw, pieces, count);
   }
 
@@ -296,60 +329,21 @@ function copyRecord(
   return { value: result, counts };
 }
 
-/** `raw` with its pieces replaced; pieces that overlap are joined under the first one's placeholder. */
+/** Whether [start, end) overlaps one of `matches` without covering it whole. */
+function cutsAny(matches: readonly Candidate[], start: number, end: number): boolean {
+  for (const m of matches) if (m.start < end && start < m.end && (m.start < start || m.end > end)) return true;
+  return false;
+}
+
+/** `raw` with its pieces (none overlapping) replaced. */
 function replacePieces(raw: string, pieces: Piece[], count: (type: PiiType) => void): string {
   if (pieces.length > 1) pieces.sort((a, b) => a.start - b.start);
   let out = '';
   let last = 0;
   for (const p of pieces) {
-    if (p.start >= last) {
-      out += raw.slice(last, p.start) + p.tag;
-      if (p.type !== undefined) count(p.type);
-    }
-    last = Math.max(last, p.end);
+    out += raw.slice(last, p.start) + p.tag;
+    count(p.type);
+    last = p.end;
   }
   return out + raw.slice(last);
-}
-
-/** The length of one UTF-16 unit of `s` at `i` in JSON.stringify's output. */
-function escapedLength(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c === 0x22 || c === 0x5c) return 2;
-  if (c < 0x20) return c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 2 : 6;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const d = s.charCodeAt(i + 1);
-    return d >= 0xdc00 && d <= 0xdfff ? 1 : 6;
-  }
-  if (c >= 0xdc00 && c <= 0xdfff) {
-    const b = i > 0 ? s.charCodeAt(i - 1) : 0;
-    return b >= 0xd800 && b <= 0xdbff ? 1 : 6;
-  }
-  return 1;
-}
-
-/** Where each UTF-16 unit of `raw` starts in its JSON-escaped text, and (last) that text's length. */
-function escapedOffsets(raw: string): Int32Array {
-  const offsets = new Int32Array(raw.length + 1);
-  for (let i = 0; i < raw.length; i++) offsets[i + 1] = (offsets[i] as number) + escapedLength(raw, i);
-  return offsets;
-}
-
-/** The last unit of `raw` starting at or before `at` in the escaped text (binary search over `offsets`). */
-function unitAt(offsets: Int32Array, at: number): number {
-  let lo = 0;
-  let hi = offsets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((offsets[mid] as number) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** [start, end) in a string's JSON-escaped text as the range of the raw string it covers: an escape cut anywhere
- * counts whole. */
-function rawRange(offsets: Int32Array, start: number, end: number): [number, number] {
-  const from = unitAt(offsets, start);
-  const last = unitAt(offsets, end - 1);
-  return [from, Math.min(last + 1, offsets.length - 1)];
 }

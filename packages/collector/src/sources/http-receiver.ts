@@ -131,17 +131,6 @@ function readBody(req: http.IncomingMessage, limit: BodyLimit, reservation: InFl
   });
 }
 
-/** Listens on `port`/`address`; a bind error (a port in use) rejects instead of reaching the process as an event. */
-export async function listen(server: http.Server, port: number, address: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, address, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
 /**
  * Stops taking requests and waits for those in flight; when `signal` aborts, `abortInFlight` cancels them and every
  * connection is closed, so the shutdown deadline holds.

@@ -351,6 +351,7 @@ describe('user actor detector', () => {
     ['driver_44120', true],
     ['drv_0412', true],
     ['cb_402117', false],
+    ['acdrv.sys', false],
     ['order_service', false],
     ['vpn-guest-07', true],
     ['kaveh8', true],

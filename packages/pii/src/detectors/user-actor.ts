@@ -55,7 +55,7 @@ const modulePrefix = /^(?:pam|nss|ngx|lib)_/;
 
 // Last labels that make a dotted name a host or a file, not a login (`db.prod.internal`, `report.csv`).
 const hostOrFileEnd =
-  /\.(?:com|net|org|edu|gov|io|dev|app|ai|co|uk|de|fr|eu|us|nl|es|it|ch|jp|cn|ru|in|br|au|ca|example|local|internal|lan|corp|cloud|svc|cluster|localdomain|arpa|test|invalid|csv|pdf|txt|log|json|xml|yaml|yml|zip|gz|tgz|tar|jpg|jpeg|png|gif|doc|docx|xls|xlsx|html|htm|js|ts|py|rb|go|java|jar|war|sh|conf|cfg|ini|sql|bak|service|socket|timer|target|mount|slice|exe|dll|so|deb|rpm|msi|iso|img|key|pem|crt|cer|pub)$/i;
+  /\.(?:com|net|org|edu|gov|io|dev|app|ai|co|uk|de|fr|eu|us|nl|es|it|ch|jp|cn|ru|in|br|au|ca|example|local|internal|lan|corp|cloud|svc|cluster|localdomain|arpa|test|invalid|csv|pdf|txt|log|json|xml|yaml|yml|zip|gz|tgz|tar|jpg|jpeg|png|gif|doc|docx|xls|xlsx|html|htm|js|ts|py|rb|go|java|jar|war|sh|conf|cfg|ini|sql|bak|service|socket|timer|target|mount|slice|exe|dll|so|sys|ko|bin|dat|deb|rpm|msi|iso|img|key|pem|crt|cer|pub)$/i;
 
 // Three or more labels ending in a country-code-like label: a host (`mail.deniztech.com.tr`).
 const dottedHost = /^(?:[\w-]+\.){2,}[a-z]{2}$/;

@@ -276,6 +276,12 @@ describe('user detector: words around a name that say it is none', () => {
     ['a record id under a user key', 'employee=NH-20931 user_id=USR-8812409 acct=ACC-218671', []],
     ['a uid in a web link', 'GET /reset?token=Yx2k&uid=48291 HTTP/1.1 /list?aid=Q9&uid=88123', []],
     ['a URN under a user id key', '{"UserId":"urn:spo:anon#3e5edd16","Workload":"SharePoint"}', []],
+    [
+      'the name of an address under a user key (one email)',
+      '{"requested_by":"dana.w@example.com"} username = "ana.lopez@mail.example.org"',
+      [],
+    ],
+    ["the name after an RDP file's type", 'full address:s:10.0.0.5\nusername:s:CORP\\amoore', ['amoore']],
     ['a key before `=` as the value', 'ldap.user=cn=bind,ou=svc scim:User:employeeNumber=4471', []],
   ])('drops %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);

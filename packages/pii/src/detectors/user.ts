@@ -111,6 +111,15 @@ function proseAfterBareUser(text: string, matchStart: number, valueStart: number
   return determinerBefore.test(text.slice(Math.max(0, matchStart - 10), valueStart));
 }
 
+// A mail domain after an `@`: labels and a top-level domain of letters.
+const mailDomain = /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w.-])/y;
+
+/** True when the `@` at `at` starts a mail domain (`@example.com`). */
+function isMailAddressAt(text: string, at: number): boolean {
+  mailDomain.lastIndex = at;
+  return mailDomain.test(text);
+}
+
 /** The value without the dots that end it (`alice.` at a sentence's end); by character code: this runs on every match. */
 function withoutFinalDots(value: string): string {
   let end = value.length;
@@ -142,12 +151,13 @@ export function createUserDetector(): Detector {
     `(?:user(?<!(?:BEGIN|END) user)(?:[ _-]?name)?|login\\s+as)\\s+(?:["'\\[(<]{1,2})?(${name}(?:${realmAfter}|(?!\\s+["'][^"'\\s]+["'])(?!\\]?\\\\)(?=["'\\])>]|[\\s,;:(]|$)))`,
     'gi',
   );
+  // An RDP file types its values: `username:s:CORP\\ana` (`s:` a string) holds the name after the type.
   // A key ending in `user` may have any prefix (`srcuser`, `sasl_username`, `X-Forwarded-User`): no boundary before it.
   // A `DOMAIN\\` before the name is dropped (`CORP\\alice`); in escaped text `\\n` `\\r` `\\t` are escapes, not one.
   const keyValueWith = (domainSeparator: string) =>
     boundaryPatterns(
       '',
-      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|(?<![_.-])acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName}(?:${realmAfter}|(?![\\w.$@/(-]|:/)))`,
+      `(?:(?<!%\\{)user(?:[ _.-]?name|[ _.-]?id)?|(?<![A-Za-z0-9])(?:usr|ugi|logname|uid|memberuid|samaccountname|(?<![_.-])acct|account name|login(?:[_-]?name)?|principal(?:[_.-]?name)?|set_id|(?:[\\w.-]*[_.-])?actor|(?:created|updated|modified|deleted|requested|approved|triggered|started|submitted|reviewed|assigned|launched|initiated|performed|invoked|changed|owned)[_.-]?by|assignee|reporter|owner|employee|submitter|requester))\\\\?["']?(?:\\s*=>\\s*|=|\\s+=\\s+|:[ \\t]*)(?![x*!]:\\d)(?:[uU](?='))?(?:(?<=name:)s:)?\\\\?["'<]?(?:[\\w.-]+${domainSeparator}(?=[A-Za-z_]))?(${qualifiedName}(?:${realmAfter}|(?![\\w.$@/(-]|:/)))`,
       'gi',
     );
   const keyValueEscaped = keyValueWith('(?:\\\\\\\\|\\\\(?![nrt]))');
@@ -361,7 +371,10 @@ export function createUserDetector(): Detector {
             // A principal is one user, `name@realm`; the name alone must look like one.
             const at = found.indexOf('@');
             const value = withoutFinalDots(at === -1 ? found : found.slice(0, at));
-            const length = at !== -1 && isPrincipal(found, at) ? found.length : value.length;
+            const principal = at !== -1 && isPrincipal(found, at);
+            // (`name@example.com` is one email, the name no user of its own: label convention.)
+            if (at !== -1 && !principal && isMailAddressAt(text, m.index + m[0].lastIndexOf(found) + at)) continue;
+            const length = principal ? found.length : value.length;
             const valueStart = m.index + m[0].lastIndexOf(found);
             // (A value before `=` is the next key: no name, and the next match may start at it.)
             const accepted = next;

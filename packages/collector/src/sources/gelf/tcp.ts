@@ -1,4 +1,5 @@
 import * as net from 'node:net';
+import { listen } from '../listen';
 import { splitListenAddress } from '../syslog/config';
 import { GelfError } from './chunks';
 import type { GelfIntake, Received } from './intake';
@@ -43,13 +44,7 @@ export class GelfTcpListener {
       }),
     );
     this.#server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, port, host);
   }
 
   async #serve(socket: net.Socket): Promise<void> {

@@ -3,6 +3,7 @@ import * as net from 'node:net';
 import type { ComponentDefinition, Source, SourceContext } from '../../component';
 import { copyLabels, nowNs, type Labels, type LogEntry } from '../../entry';
 import { emitBatch } from '../file/emitter';
+import { listen } from '../listen';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
 import { splitListenAddress, syslogSourceConfig, type SyslogSourceConfig } from './config';
 import { SyslogFramer } from './framing';
@@ -46,13 +47,7 @@ export class SyslogSource implements Source {
     const { host, port } = splitListenAddress(this.#config.listen_address);
     const server = net.createServer((socket) => void this.#serve(socket));
     this.#server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, port, host);
   }
 
   async #serve(socket: net.Socket): Promise<void> {

@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { createRedactor } from '@obs/pii';
+import { plantedSecrets } from '@obs/pii/testing';
+import { useCollectorRun } from './support/collector-run';
+import { freePort } from './support/free-port';
+
+const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
+// Values a program logs in a record's fields, each with its own quotes, commas, brackets or line breaks beside a secret:
+// a command with a quoted token, JSON text in a string, a MySQL denial whose `YES` is no password, an INI block, a quoted
+// .netrc line.
+const values: Record<string, string> = {
+  cmd: `release upload v3.1 --token "${token}" --clobber`,
+  reply: `reply {"authorization":"token ${token}","accept":"json"} sent`,
+  denial: `Access denied for user 'tquill'@'10.20.30.40' (using password: YES)\n`,
+  ini: '[db]\nuser=tquill\npassword=Vx82kLq0Zr\n',
+  netrc: '"netrc: machine ci.example.net login tquill password Vx82kLq0Zr",',
+};
+const secrets = [token, 'Vx82kLq0Zr', 'tquill', '10.20.30.40'];
+const redactor = createRedactor();
+/** Each value as the redactor reads it alone: what a record's field must read as. */
+const alone = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, redactor.redact(v).text]));
+
+describe("the redact stage keeps a record value's own characters, as the value reads alone", () => {
+  const run = useCollectorRun('redact-own-characters-');
+
+  /** Runs a collector whose Loki pushes and OTLP/HTTP logs go through `stages`; answers both URLs. */
+  async function start(stages: string): Promise<{ loki: string; otlp: string }> {
+    const [lokiPort, otlpPort] = [await freePort(), await freePort()];
+    await run.start(`
+server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
+storage_path: ${path.join(run.dir, 'data')}
+sources:
+  push: { type: loki_push, listen_address: 127.0.0.1, listen_port: ${lokiPort}, forward_to: [pipelines.main] }
+  otlp: { type: otlp_http, listen_address: 127.0.0.1, listen_port: ${otlpPort}, forward_to: [pipelines.main] }
+pipelines:
+  main:
+    stages:
+${stages}
+    forward_to: [sinks.loki]
+sinks:
+  loki: { type: loki, url: "${run.receiver.url}", batch_wait_ms: 20 }
+`);
+    return { loki: `http://127.0.0.1:${lokiPort}/loki/api/v1/push`, otlp: `http://127.0.0.1:${otlpPort}/v1/logs` };
+  }
+
+  const post = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  test('When a Loki push carries structured metadata holding such values and a JSON map of them, then each reads as alone', async () => {
+    const { loki } = await start('      - redact: {}');
+    const metadata = { ...values, nested: JSON.stringify({ list: [values.cmd, values.ini] }) };
+    const res = await post(loki, {
+      streams: [{ stream: { job: 'release' }, values: [['1', 'upload failed', metadata]] }],
+    });
+    expect(res.status).toBe(204);
+    await run.receiver.waitForEntries(1);
+    const out = run.receiver.entries[0]?.structuredMetadata ?? {};
+    expect(out).toMatchObject(alone);
+    expect(JSON.parse(out.nested ?? '')).toEqual({ list: [alone.cmd, alone.ini] });
+    for (const secret of secrets) expect(JSON.stringify(out)).not.toContain(secret);
+  });
+
+  test('When an OTLP log record carries such attributes and a map of them, then each value reads as alone', async () => {
+    const { otlp } = await start('      - redact: {}');
+    const attributes = Object.entries(values).map(([key, value]) => ({ key, value: { stringValue: value } }));
+    const map = {
+      key: 'request',
+      value: { kvlistValue: { values: [{ key: 'headers', value: { stringValue: values.reply } }] } },
+    };
+    const res = await post(otlp, {
+      resourceLogs: [
+        {
+          resource: { attributes: [{ key: 'service.name', value: { stringValue: 'releases' } }] },
+          scopeLogs: [
+            {
+              scope: { name: 'release' },
+              logRecords: [
+                {
+                  timeUnixNano: '1',
+                  body: { stringValue: 'upload failed' },
+                  attributes: [...attributes, map],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(res.status).toBe(200);
+    await run.receiver.waitForEntries(1);
+    const metadata = run.receiver.entries[0]?.structuredMetadata ?? {};
+    expect(metadata).toMatchObject(alone);
+    expect(JSON.parse(metadata.request ?? '')).toEqual({ headers: alone.reply });
+    for (const secret of secrets) expect(JSON.stringify(metadata)).not.toContain(secret);
+  });
+});
