@@ -12,6 +12,10 @@ function isLocalCharacter(code: number): boolean {
   );
 }
 
+// Each local part is looked for over the whole line: the first 64 different ones a line (a line of thousands of
+// addresses, each looked for from the line's start, was quadratic: 512 KB of `a@b.co ` took 5 s).
+const localPartsMax = 64;
+
 /** Each address's local part (without a `+tag`) and where the address stands, read from its `@` back and forward. */
 function localParts(text: string): Map<string, Array<[number, number]>> {
   const locals = new Map<string, Array<[number, number]>>();
@@ -22,17 +26,17 @@ function localParts(text: string): Map<string, Array<[number, number]>> {
     while (start > 0 && isLocalCharacter(text.charCodeAt(start - 1))) start--;
     // (A `+tag` before the `@` is no part of the login: `oboateng+ill@`.)
     let localEnd = at;
-    const plus = text.lastIndexOf('+', at);
-    if (plus > 0 && plus === start - 1) {
+    const plus = start - 1;
+    if (plus > 0 && text.charCodeAt(plus) === 43) {
       localEnd = plus;
       start = plus;
       while (start > 0 && isLocalCharacter(text.charCodeAt(start - 1))) start--;
     }
     if (localEnd - start < 3) continue;
     const local = text.slice(start, localEnd);
-    const spans = locals.get(local) ?? [];
-    spans.push([start, domain.lastIndex]);
-    locals.set(local, spans);
+    const spans = locals.get(local);
+    if (spans !== undefined) spans.push([start, domain.lastIndex]);
+    else if (locals.size < localPartsMax) locals.set(local, [[start, domain.lastIndex]]);
   }
   return locals;
 }
@@ -66,9 +70,13 @@ export function createUserEmailLoginDetector(): Detector {
         const first = text.indexOf(local);
         if (spans.length === 1 && text.indexOf(local, first + 1) === -1) continue;
         if (!loginLocal(local)) continue;
+        // (The addresses' spans are in order, their starts and ends both: the first that ends after `at` is the only one
+        // that can hold it.)
+        let span = 0;
         for (let at = text.indexOf(local); at !== -1; at = text.indexOf(local, at + 1)) {
           const end = at + local.length;
-          if (spans.some(([start, stop]) => at >= start && at < stop)) continue;
+          while (span < spans.length && (spans[span] as [number, number])[1] <= at) span++;
+          if (span < spans.length && (spans[span] as [number, number])[0] <= at) continue;
           const after = text.charAt(end);
           if (at > 0 && glued.test(text.charAt(at - 1))) continue;
           if (gluedAfter.test(after) || (after === '.' && /\w/.test(text.charAt(end + 1)))) continue;

@@ -351,9 +351,9 @@ export function createUserFormatsDetector(): Detector {
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
         rule([':~'], `:~(?<=(?<![\\w.-])(${name})@[\\w.-]+:~)[^\\s$#]*[$#](?=\\s|$)`),
         rule(['user.name'], `\\buser\\.name\\s*(?:=\\s*|\\s+)["']([A-Za-z][\\w.' -]{0,62}[\\w.])["']`),
-        // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret`.
+        // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret` (up to 16 options first).
         rule(['"username" "'], `"username"\\s+"(${name})"`),
-        rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*["']?(${name})["']?\\s`),
+        rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+){0,16}["']?(${name})["']?\\s`),
       ],
       // LDAP: the first RDN of a DN in an organisational unit names a person (`cn=John Smith,ou=people,dc=example`); a
       // group's does not, nor an administrative entry right under the domain (`cn=admin,dc=example,dc=com`). Under
