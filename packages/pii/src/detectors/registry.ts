@@ -41,6 +41,7 @@ import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserHandleDetector } from './user-handle';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserRanAsDetector } from './user-ran-as';
 import { createUserRoleKeyDetector } from './user-role-key';
 import { createUserRoleWordDetector } from './user-role-word';
 import { createUserSqlGrantDetector } from './user-sql-grant';
@@ -104,6 +105,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserHandleDetector(),
       createUserSqlGrantDetector(),
       createUserSubjectDetector(),
+      createUserRanAsDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
