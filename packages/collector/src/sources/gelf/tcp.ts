@@ -94,7 +94,6 @@ export class GelfTcpListener {
           continue;
         }
         // Waiting for the pipeline is not the sender's slowness: neither timeout runs meanwhile.
-        stopFrameTimer();
         socket.setTimeout(0);
         if (!(await intake.handOn(batch))) {
           cut = true;

@@ -8,8 +8,9 @@ import { payloadText } from './message';
 
 // UDP has no back pressure: messages received while a batch is handed on wait here, up to this many, then are dropped.
 const MAX_WAITING = 10_000;
-// How often the kernel's drop count for the socket is read (Linux).
+// How often the kernel's drop count for the socket is read; only Linux has /proc/net/udp to read it from.
 const KERNEL_DROPS_EVERY_MS = 5_000;
+const ON_LINUX = process.platform === 'linux';
 
 /**
  * GELF datagrams: plain, zlib or gzip, or chunks reassembled into a message. Complete messages are batched and handed
@@ -56,8 +57,8 @@ export class GelfUdpListener {
     const every = Math.max(100, Math.min(1000, config.chunk_timeout_ms / 2));
     this.#timers.push(
       setInterval(() => this.#assembler.expire(Date.now()).forEach((e) => this.#intake.drop(e)), every),
-      setInterval(() => void this.#countKernelDrops(), KERNEL_DROPS_EVERY_MS),
     );
+    if (ON_LINUX) this.#timers.push(setInterval(() => void this.#countKernelDrops(), KERNEL_DROPS_EVERY_MS));
     for (const timer of this.#timers) timer.unref();
   }
 
@@ -73,7 +74,7 @@ export class GelfUdpListener {
       return;
     }
     const granted = socket.getRecvBufferSize();
-    if (process.platform === 'linux' && granted < 2 * wanted)
+    if (ON_LINUX && granted < 2 * wanted)
       ctx.logger.warn('GELF receive buffer smaller than receive_buffer_bytes: raise net.core.rmem_max to allow it', {
         source: ctx.id,
         receive_buffer_bytes: wanted,
@@ -136,7 +137,7 @@ export class GelfUdpListener {
   async close(): Promise<void> {
     const socket = this.#socket;
     if (!socket) return;
-    await this.#countKernelDrops();
+    if (ON_LINUX) await this.#countKernelDrops();
     this.#socket = undefined;
     for (const timer of this.#timers) clearInterval(timer);
     await new Promise<void>((resolve) => socket.close(() => resolve()));
