@@ -1,10 +1,11 @@
 import * as dgram from 'node:dgram';
 import * as net from 'node:net';
+import { bind } from '../listen';
 import { splitListenAddress } from '../syslog/config';
 import { ChunkAssembler, GelfError, isChunk } from './chunks';
 import type { GelfIntake, Received } from './intake';
 import { kernelUdpDrops } from './kernel-drops';
-import { payloadText } from './message';
+import { parseGelf, payloadText } from './message';
 
 // UDP has no back pressure: messages received while a batch is handed on wait here, up to this many, then are dropped.
 const MAX_WAITING = 10_000;
@@ -45,13 +46,7 @@ export class GelfUdpListener {
     const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
     this.#socket = socket;
     socket.on('message', (datagram) => this.#receive(datagram));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(port, host, () => {
-        socket.off('error', reject);
-        resolve();
-      });
-    });
+    await bind(socket, port, host);
     socket.on('error', (err) => ctx.logger.error('GELF socket error', { source: ctx.id, error: err.message }));
     this.#sizeReceiveBuffer(socket);
     const every = Math.max(100, Math.min(1000, config.chunk_timeout_ms / 2));
@@ -107,12 +102,13 @@ export class GelfUdpListener {
         ? this.#assembler.push(datagram, Date.now(), (err) => intake.drop(err))
         : datagram;
       if (payload === undefined) return;
-      const received = intake.read(payloadText(payload, intake.config.max_message_bytes));
+      const msg = parseGelf(payloadText(payload, intake.config.max_message_bytes));
+      // Checked before the message is built: when short of CPU, a dropped datagram costs no more than its parse.
       if (this.#waiting.length >= MAX_WAITING) {
         intake.metrics.dropped('backpressure').inc();
         return;
       }
-      this.#waiting.push(received);
+      this.#waiting.push(intake.build(msg));
       this.#flushing ??= this.#flush();
     } catch (err) {
       if (!(err instanceof GelfError)) throw err;
