@@ -1,8 +1,11 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { waitFor } from '@obs/schema/testing';
+import type { LogBatch } from '../src/entry';
+import { gelfSourceDefinition, type GelfSource } from '../src/sources/gelf/source';
 import { useCollectorRun } from './support/collector-run';
 import { freePort } from './support/free-port';
+import { createTestContext, metricValue } from './support/sink-context';
 
 // GELF over TCP as Graylog's TCP input and Docker's gelf driver (gelf-address=tcp://) send it: uncompressed JSON
 // messages each ended by a null byte, through `collector run` into a Loki receiver.
@@ -130,5 +133,67 @@ sinks:
     await write(third, `${gelf('h', 'after the idle one closed')}\0`);
     await run.receiver.waitForEntries(2);
     expect(run.receiver.lines()[1]).toContain('after the idle one closed');
+  });
+});
+
+describe('a gelf tcp connection while the pipeline is slow', () => {
+  let source: GelfSource | undefined;
+  const clients: net.Socket[] = [];
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.destroy());
+    await source?.shutdown(AbortSignal.timeout(2000));
+  });
+
+  test('stops being read instead of losing messages, and is not cut by frame_timeout_ms or idle_timeout_ms meanwhile', async () => {
+    const taken: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    // Holds the first batch until released, as a full sink queue would.
+    const next = {
+      async consume(batch: LogBatch) {
+        holding = true;
+        await held;
+        taken.push(...batch.entries.map((e) => e.line));
+      },
+    };
+    const ctx = { ...createTestContext('sources.gelf'), next };
+    source = gelfSourceDefinition.create(
+      gelfSourceDefinition.config.parse({
+        listen_address: '127.0.0.1:0',
+        protocol: 'tcp',
+        frame_timeout_ms: 300,
+        idle_timeout_ms: 300,
+      }),
+      ctx,
+    );
+    await source.start();
+    const sent = 5000;
+    // Built before connecting, and written at once: a client busy in this process would stall the collector too.
+    const stream = Buffer.from(
+      Array.from(
+        { length: sent },
+        (_, i) => `${JSON.stringify({ version: '1.1', host: 'h', short_message: `m${i} ${'x'.repeat(3000)}` })}\0`,
+      ).join(''),
+    );
+    const socket = net.connect(source.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    clients.push(socket);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    try {
+      // More than the kernel's socket buffers hold, ending with an unfinished message, while the first batch is held.
+      socket.write(stream);
+      socket.write('{"version":"1.1",');
+      await waitFor(() => holding, 'the first batch held');
+      await new Promise((resolve) => setTimeout(resolve, 900)); // three times either timeout
+      const read = await metricValue(ctx.registry, 'collector_source_read_bytes_total', { source: 'sources.gelf' });
+      expect(read).toBeLessThan(stream.length); // the collector stopped reading: back pressure on the sender
+      expect(socket.closed).toBe(false);
+    } finally {
+      release();
+    }
+    socket.end('"host":"h","short_message":"last"}\0');
+    await waitFor(() => taken.length === sent + 1, `${sent + 1} messages taken (have ${taken.length})`, 10_000);
+    expect(taken[sent]).toContain('"last"');
   });
 });

@@ -29,6 +29,7 @@ import { createSnmpCommunityDetector } from './snmp-community';
 import { createKeyInProseDetector } from './key-in-prose';
 import { createLinkCredentialDetector } from './link-credential';
 import { createCallArgumentKeyDetector } from './call-argument-key';
+import { createDeviceKeysDetector } from './device-keys';
 import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
@@ -41,6 +42,7 @@ import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
 import { createUserHandleDetector } from './user-handle';
 import { createUserLoginSyntaxDetector } from './user-login-syntax';
+import { createUserRanAsDetector } from './user-ran-as';
 import { createUserRoleKeyDetector } from './user-role-key';
 import { createUserRoleWordDetector } from './user-role-word';
 import { createUserSqlGrantDetector } from './user-sql-grant';
@@ -85,6 +87,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createKeyInProseDetector(),
       createLinkCredentialDetector(),
       createCallArgumentKeyDetector(),
+      createDeviceKeysDetector(),
     ]),
   token: createTokenDetector,
   user: () =>
@@ -104,6 +107,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserHandleDetector(),
       createUserSqlGrantDetector(),
       createUserSubjectDetector(),
+      createUserRanAsDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,
