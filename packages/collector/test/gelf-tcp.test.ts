@@ -148,9 +148,11 @@ describe('a gelf tcp connection while the pipeline is slow', () => {
     const taken: string[] = [];
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
     // Holds the first batch until released, as a full sink queue would.
     const next = {
       async consume(batch: LogBatch) {
+        holding = true;
         await held;
         taken.push(...batch.entries.map((e) => e.line));
       },
@@ -160,29 +162,32 @@ describe('a gelf tcp connection while the pipeline is slow', () => {
       gelfSourceDefinition.config.parse({
         listen_address: '127.0.0.1:0',
         protocol: 'tcp',
-        frame_timeout_ms: 100,
-        idle_timeout_ms: 100,
+        frame_timeout_ms: 300,
+        idle_timeout_ms: 300,
       }),
       ctx,
     );
     await source.start();
+    const sent = 5000;
+    // Built before connecting, and written at once: a client busy in this process would stall the collector too.
+    const stream = Buffer.from(
+      Array.from(
+        { length: sent },
+        (_, i) => `${JSON.stringify({ version: '1.1', host: 'h', short_message: `m${i} ${'x'.repeat(3000)}` })}\0`,
+      ).join(''),
+    );
     const socket = net.connect(source.port, '127.0.0.1');
     socket.on('error', () => undefined);
     clients.push(socket);
-    const sent = 5000;
-    const message = (i: number) =>
-      `${JSON.stringify({ version: '1.1', host: 'h', short_message: `m${i} ${'x'.repeat(3000)}` })}\0`;
-    let bytes = 0;
+    await new Promise((resolve) => socket.once('connect', resolve));
     try {
       // More than the kernel's socket buffers hold, ending with an unfinished message, while the first batch is held.
-      for (let i = 0; i < sent; i++) {
-        socket.write(message(i));
-        bytes += Buffer.byteLength(message(i));
-      }
+      socket.write(stream);
       socket.write('{"version":"1.1",');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitFor(() => holding, 'the first batch held');
+      await new Promise((resolve) => setTimeout(resolve, 900)); // three times either timeout
       const read = await metricValue(ctx.registry, 'collector_source_read_bytes_total', { source: 'sources.gelf' });
-      expect(read).toBeLessThan(bytes); // the collector stopped reading: back pressure on the sender
+      expect(read).toBeLessThan(stream.length); // the collector stopped reading: back pressure on the sender
       expect(socket.closed).toBe(false);
     } finally {
       release();

@@ -29,6 +29,7 @@ import { createSnmpCommunityDetector } from './snmp-community';
 import { createKeyInProseDetector } from './key-in-prose';
 import { createLinkCredentialDetector } from './link-credential';
 import { createCallArgumentKeyDetector } from './call-argument-key';
+import { createDeviceKeysDetector } from './device-keys';
 import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
@@ -86,6 +87,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createKeyInProseDetector(),
       createLinkCredentialDetector(),
       createCallArgumentKeyDetector(),
+      createDeviceKeysDetector(),
     ]),
   token: createTokenDetector,
   user: () =>

@@ -12,9 +12,9 @@ function isLocalCharacter(code: number): boolean {
   );
 }
 
-/** Each address's local part (without a `+tag`) and where the address stands, read from its `@` back and forward. */
-function localParts(text: string): Map<string, Array<[number, number]>> {
-  const locals = new Map<string, Array<[number, number]>>();
+/** Each address's local part (without a `+tag`), read from its `@` back. */
+function localParts(text: string): Set<string> {
+  const locals = new Set<string>();
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
     domain.lastIndex = at + 1;
     if (!domain.test(text)) continue;
@@ -22,23 +22,21 @@ function localParts(text: string): Map<string, Array<[number, number]>> {
     while (start > 0 && isLocalCharacter(text.charCodeAt(start - 1))) start--;
     // (A `+tag` before the `@` is no part of the login: `oboateng+ill@`.)
     let localEnd = at;
-    const plus = text.lastIndexOf('+', at);
-    if (plus > 0 && plus === start - 1) {
-      localEnd = plus;
-      start = plus;
+    if (start > 1 && text.charCodeAt(start - 1) === 43) {
+      localEnd = start - 1;
+      start = localEnd;
       while (start > 0 && isLocalCharacter(text.charCodeAt(start - 1))) start--;
     }
-    if (localEnd - start < 3) continue;
-    const local = text.slice(start, localEnd);
-    const spans = locals.get(local) ?? [];
-    spans.push([start, domain.lastIndex]);
-    locals.set(local, spans);
+    if (localEnd - start >= 3) locals.add(text.slice(start, localEnd));
   }
   return locals;
 }
-// What glues a token to something larger: a word character, `.`, `@`, a path's or an escape's `/` `\`, `%`, `+`, `-`.
-const glued = /[\w.@/\\%+-]/;
-const gluedAfter = /[\w@/\\%+-]/;
+
+// A token: a run of a local part's characters.
+const token = /[A-Za-z0-9._-]+/g;
+// What glues a token to something larger: a path's or an escape's `/` `\`, `@`, `%`, `+` (the address's own local
+// part is glued to its `@` or `+`).
+const glued = /[@/\\%+]/;
 // A role's mailbox (`treasurer@`, `recruiter@`) names a function, not the person: the word alone is the role.
 const roles = new Set(personRoles);
 
@@ -61,19 +59,26 @@ export function createUserEmailLoginDetector(): Detector {
     mayMatch: (text) => text.includes('@'),
     find(text: string, out: Candidate[]): void {
       const locals = localParts(text);
-      for (const [local, spans] of locals) {
-        // (Most addresses' local parts stand nowhere else in the line: the cheap test first.)
-        const first = text.indexOf(local);
-        if (spans.length === 1 && text.indexOf(local, first + 1) === -1) continue;
-        if (!loginLocal(local)) continue;
-        for (let at = text.indexOf(local); at !== -1; at = text.indexOf(local, at + 1)) {
-          const end = at + local.length;
-          if (spans.some(([start, stop]) => at >= start && at < stop)) continue;
-          const after = text.charAt(end);
-          if (at > 0 && glued.test(text.charAt(at - 1))) continue;
-          if (gluedAfter.test(after) || (after === '.' && /\w/.test(text.charAt(end + 1)))) continue;
-          out.push(candidate('user', at, end));
+      if (locals.size === 0) return;
+      // One pass over the line's tokens (an address's own local part is glued to its `@` or `+`): linear however
+      // many addresses the line holds.
+      const seen = new Map<string, boolean>();
+      token.lastIndex = 0;
+      for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+        let value = m[0];
+        // (A dot after it ends a sentence: `mapped to jbarnes.`)
+        while (value.endsWith('.')) value = value.slice(0, -1);
+        if (!locals.has(value)) continue;
+        const at = m.index;
+        const end = at + value.length;
+        if (at > 0 && glued.test(text.charAt(at - 1))) continue;
+        if (end === m.index + m[0].length && glued.test(text.charAt(end))) continue;
+        let login = seen.get(value);
+        if (login === undefined) {
+          login = loginLocal(value);
+          seen.set(value, login);
         }
+        if (login) out.push(candidate('user', at, end));
       }
     },
     normalize: keepAsIs,

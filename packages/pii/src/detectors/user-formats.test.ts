@@ -93,6 +93,11 @@ describe('user formats detector', () => {
       ['svc-ledger7', 'svc_print'],
     ],
     [
+      'finds the client ids of EPP',
+      '<login><clID>reg-7781</clID><pw>x</pw></login> <domain:acID>fjord-names</domain:acID> [epp] clID=reg-7781 cmd=info',
+      ['reg-7781', 'fjord-names', 'reg-7781'],
+    ],
+    [
       "finds the first cn of a DN given as a key's value",
       'ldap.bind=cn=relay-bind,ou=svc,dc=example,dc=org bindDN=CN=svc-hr2,OU=Services,DC=corp,DC=local',
       ['relay-bind', 'svc-hr2'],

@@ -354,6 +354,13 @@ export function createUserFormatsDetector(): Detector {
         // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret`.
         rule(['"username" "'], `"username"\\s+"(${name})"`),
         rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*["']?(${name})["']?\\s`),
+        // EPP (RFC 5730-5733): the client id a registrar logs in with, `<login><clID>NAME</clID>`, and the clients an
+        // object names (`<domain:reID>`, `acID`, `crID`, `upID`: who requested, acted, created, updated); servers log
+        // it as `clID=NAME`.
+        rule(
+          ['clid', 'reid', 'acid', 'crid', 'upid'],
+          `(?:<(?:[\\w-]+:)?(?:clID|reID|acID|crID|upID)>|(?<![\\w.-])(?:clID|reID|acID)=)(${name})(?=<\\/|[\\s,;&"]|$)`,
+        ),
       ],
       // LDAP: the first RDN of a DN in an organisational unit names a person (`cn=John Smith,ou=people,dc=example`); a
       // group's does not, nor an administrative entry right under the domain (`cn=admin,dc=example,dc=com`). Under
