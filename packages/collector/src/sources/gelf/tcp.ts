@@ -3,6 +3,7 @@ import { listen } from '../listen';
 import { splitListenAddress } from '../syslog/config';
 import { GelfError } from './chunks';
 import type { GelfIntake, Received } from './intake';
+import { parseGelf } from './message';
 import { NullFramer } from './null-framing';
 
 // A peer that vanished (host down, cable pulled) without closing is found by TCP keep-alive probes after this long.
@@ -94,7 +95,6 @@ export class GelfTcpListener {
           continue;
         }
         // Waiting for the pipeline is not the sender's slowness: neither timeout runs meanwhile.
-        stopFrameTimer();
         socket.setTimeout(0);
         if (!(await intake.handOn(batch))) {
           cut = true;
@@ -122,7 +122,7 @@ export class GelfTcpListener {
     const batch: Received[] = [];
     for (const frame of frames) {
       try {
-        batch.push(this.#intake.read(frame.toString('utf8')));
+        batch.push(this.#intake.build(parseGelf(frame.toString('utf8'))));
       } catch (err) {
         if (!(err instanceof GelfError)) throw err;
         this.#intake.drop(err);
