@@ -1,5 +1,6 @@
 import * as dgram from 'node:dgram';
 import * as net from 'node:net';
+import { bind } from '../listen';
 import { splitListenAddress } from '../syslog/config';
 import { ChunkAssembler, GelfError, isChunk } from './chunks';
 import type { GelfIntake, Received } from './intake';
@@ -45,13 +46,7 @@ export class GelfUdpListener {
     const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
     this.#socket = socket;
     socket.on('message', (datagram) => this.#receive(datagram));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(port, host, () => {
-        socket.off('error', reject);
-        resolve();
-      });
-    });
+    await bind(socket, port, host);
     socket.on('error', (err) => ctx.logger.error('GELF socket error', { source: ctx.id, error: err.message }));
     this.#sizeReceiveBuffer(socket);
     const every = Math.max(100, Math.min(1000, config.chunk_timeout_ms / 2));
