@@ -6,13 +6,13 @@
 // separator after a word; and shapes an attacker sends whatever the words are (runs of one character, long tokens and
 // base64 without separators, nested JSON and XML, `@`/`.` around email-like text, URL queries of thousands of
 // parameters, runs of `%XX` and backslash escapes).
-// Every shape is first timed at 16 KB and 64 KB; only a shape that grows suspiciously between the two (more than 6x
-// for 4x the size) or costs more than the budget per MB there is timed at 128 KB up to 1 MB (a step over 2 s is not
-// followed by a larger one: the rest is estimated at the growth measured). A shape is flagged when its 512 KB / 64 KB
-// ratio is over 12 (linear is 8) or it costs more than 250 ms per MB. Times are the CPU time of the process that
-// redacts (the best of two), so other work on a shared machine counts little; shapes run in child processes (--jobs,
-// 2 by default), and a shape still running after --shape-budget-s seconds of CPU (60) is stopped and flagged, not
-// waited for.
+// Every shape is first timed once at 16 KB and at 64 KB; only a shape that grows suspiciously between the two (more
+// than 6x for 4x the size) or would cost more than the budget at 1 MB if it went on growing so is timed again at 64 KB
+// and at 128 KB up to 1 MB (a step over 500 ms is not followed by a larger one: the rest is estimated at the growth
+// measured). A shape is flagged when its 512 KB / 64 KB ratio is over 12 (linear is 8) or it costs more than 250 ms per
+// MB. Times are the CPU time of the process that redacts (the best of two past the screen), so other work on a shared
+// machine counts little; shapes run in child processes (--jobs, 2 by default), and a shape still running after
+// --shape-budget-s seconds of CPU (60) is stopped and flagged, not waited for.
 // The reference is a plain email regex replace over the same 1 MB line, timed in the same run.
 // Needs `pnpm turbo run build --filter @obs/pii`.
 //   node bench/pii/hostile.js [--quick] [--only REGEX] [--jobs N] [--shape-budget-s S] [--json FILE]
@@ -29,7 +29,7 @@ const superlinearRatio = 12;
 // 4x the size: linear work grows 4x, quadratic 16x; a shape over this (or over the budget) is timed at larger sizes.
 const suspiciousScreenRatio = 6;
 // A step over this is not followed by a larger one (its time is extrapolated): a quadratic 1 MB line can take minutes.
-const longestStepMs = 2000;
+const longestStepMs = 500;
 const kb = 1024;
 
 /** Every word a keyword-led detector (or a part of one) is gated on, as the key a user would write: the characters a
@@ -178,11 +178,14 @@ function measureShape(redactor, shape, stage) {
       );
     return best;
   };
-  const small = at(16 * kb, 2);
-  const at64 = at(64 * kb, 2);
-  const screenRatio = at64 / Math.max(small, 0.05);
-  const suspicious = screenRatio > suspiciousScreenRatio || at64 * 16 > budgetMsPerMb;
-  if (!suspicious) return { small, at64, screenRatio, escalated: false };
+  const small = at(16 * kb, 1);
+  const screened64 = at(64 * kb, 1);
+  const screenRatio = screened64 / Math.max(small, 0.05);
+  // 64 KB to 1 MB is two more steps of 4x: at the growth measured, or 4x a step if less.
+  const estimated1mb = screened64 * Math.max(4, screenRatio) ** 2;
+  const suspicious = screenRatio > suspiciousScreenRatio || estimated1mb > budgetMsPerMb;
+  if (!suspicious) return { small, at64: screened64, screenRatio, escalated: false };
+  const at64 = Math.min(screened64, at(64 * kb, 1));
   // Doubling from 64 KB to 1 MB; once a step takes over longestStepMs, the rest grow at the last doubling's rate.
   const times = { [64 * kb]: at64 };
   let estimatedFrom;
@@ -193,7 +196,7 @@ function measureShape(redactor, shape, stage) {
       times[bytes] = previous * growth;
       estimatedFrom ??= bytes / 2;
     } else {
-      times[bytes] = at(bytes, previous > 500 ? 1 : 2);
+      times[bytes] = at(bytes, previous > 100 ? 1 : 2);
       growth = Math.max(2, times[bytes] / Math.max(previous, 0.05));
     }
   }
@@ -259,6 +262,7 @@ function measureAll(indices, { jobs, shapeBudgetMs, progress }) {
         const wallAtStart = Date.now();
         const stop = () => {
           results.set(current, { timedOut: true, stageBytes });
+          progress(results.size);
           current = undefined;
           child.kill('SIGKILL');
         };
@@ -340,7 +344,8 @@ async function printHostileShapes({
   log(
     `\nhostile lines: ${indices.length} of ${shapes.length} shapes (key words, separators, generic shapes), ` +
       `screened at 16 KB and 64 KB with ${jobs} processes in ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
-      `${escalated.length} suspicious (64K/16K > ${suspiciousScreenRatio} or > ${budgetMsPerMb} ms/MB) timed up to 1 MB; ` +
+      `${escalated.length} suspicious (64K/16K > ${suspiciousScreenRatio}, or over ${budgetMsPerMb} ms/MB at 1 MB at that growth) ` +
+      `timed up to 1 MB; ` +
       `${timedOut.length} stopped after ${shapeBudgetMs / 1000} s of CPU`,
   );
   log(`reference: a plain email regex replace over 1 MB: ${referenceMs.toFixed(1)} ms CPU (same run)`);

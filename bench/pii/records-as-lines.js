@@ -35,7 +35,11 @@ const corpus = fs
   .filter((f) => /^corpus.*\.jsonl$/.test(f))
   .sort()
   .flatMap((f) =>
-    parseCorpus(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).map((l) => ({ part: f, text: l.text })),
+    parseCorpus(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).map((l) => ({
+      part: f,
+      text: l.text,
+      values: l.spans.map((s) => s.value),
+    })),
   );
 
 function jsonObject(text) {
@@ -240,5 +244,51 @@ for (const [name, records] of timedSets) {
       `throughput current / baseline ${(bestThen / best).toFixed(3)}x`,
   );
 }
+
+// JSON lines as the collector's redact stage redacts them (redactLines: as records, written back in place) against
+// redactBatch (how the stage redacted them before): lines no longer JSON, labeled values left verbatim, and the CPU of
+// the stage's batches (every corpus line, JSON or not, through redactLines / redactBatch of the baseline).
+const jsonLines = corpus.filter((l) => /^\s*[[{]/.test(l.text) && jsonObject(l.text.trim()) !== undefined);
+const asLines = (pkg) => {
+  const redactor = pkg.createRedactor();
+  return (texts) => (redactor.redactLines ?? redactor.redactBatch)(texts).map((r) => r.text);
+};
+const leftVerbatim = (outputs) =>
+  jsonLines.reduce(
+    (n, l, i) =>
+      n + l.values.filter((v) => outputs[i].includes(v) || outputs[i].includes(JSON.stringify(v).slice(1, -1))).length,
+    0,
+  );
+const notJson = (outputs) => outputs.filter((o) => jsonObject(o.trim()) === undefined).length;
+const texts = jsonLines.map((l) => l.text);
+const [byLines, byBatch] = [
+  asLines(current)(texts),
+  current
+    .createRedactor()
+    .redactBatch(texts)
+    .map((r) => r.text),
+];
+console.log(
+  `\nJSON object lines (${jsonLines.length}, ${jsonLines.reduce((n, l) => n + l.values.length, 0)} labeled values), ` +
+    `redactLines (the collector's redact stage now) / redactBatch (before): no longer JSON ${notJson(byLines)} / ` +
+    `${notJson(byBatch)}, labeled values left verbatim ${leftVerbatim(byLines)} / ${leftVerbatim(byBatch)}`,
+);
+const everyLine = corpus.map((l) => l.text);
+const inBatches = (redact) => () => {
+  for (let at = 0; at < everyLine.length; at += 128) redact(everyLine.slice(at, at + 128));
+};
+const [stageNow, stageThen] = [inBatches(asLines(current)), inBatches(asLines(baseline))];
+stageNow();
+stageThen();
+let [bestLines, bestBatch] = [Infinity, Infinity];
+for (let i = 0; i < rounds; i++) {
+  bestLines = Math.min(bestLines, cpu(stageNow));
+  bestBatch = Math.min(bestBatch, cpu(stageThen));
+}
+console.log(
+  `  every corpus line in batches of 128: current redactLines ${bestLines.toFixed(0)} ms, baseline ${ref} ` +
+    `${baseline.createRedactor().redactLines ? 'redactLines' : 'redactBatch'} ${bestBatch.toFixed(0)} ms; throughput ` +
+    `current / baseline ${(bestBatch / bestLines).toFixed(3)}x`,
+);
 console.log('(a shared machine: compare the ratios of one run, not times across runs)');
 fs.rmSync(dir, { recursive: true, force: true });

@@ -93,4 +93,45 @@ sinks:
     expect(JSON.parse(metadata.request ?? '')).toEqual({ headers: alone.reply });
     for (const secret of secrets) expect(JSON.stringify(metadata)).not.toContain(secret);
   });
+
+  test('When a Loki push and an OTLP record carry a JSON body holding such values, then the line stays JSON and each reads as alone', async () => {
+    const { loki, otlp } = await start('      - redact: {}');
+    const body = { level: 'error', ...values, nested: { list: [values.cmd, values.ini] } };
+    const res = await post(loki, { streams: [{ stream: { job: 'release' }, values: [['1', JSON.stringify(body)]] }] });
+    expect(res.status).toBe(204);
+    const kvlist = {
+      values: Object.entries(values).map(([key, value]) => ({ key, value: { stringValue: value } })),
+    };
+    const sent = await post(otlp, {
+      resourceLogs: [
+        {
+          scopeLogs: [
+            { scope: { name: 'release' }, logRecords: [{ timeUnixNano: '2', body: { kvlistValue: kvlist } }] },
+          ],
+        },
+      ],
+    });
+    expect(sent.status).toBe(200);
+    await run.receiver.waitForEntries(2);
+    // The two pushes are two streams: told apart by the Loki body's own field.
+    const fromLoki = run.receiver.lines().find((line) => line.includes('"nested"'));
+    const fromOtlp = run.receiver.lines().find((line) => !line.includes('"nested"'));
+    expect(JSON.parse(fromLoki ?? '')).toEqual({ level: 'error', ...alone, nested: { list: [alone.cmd, alone.ini] } });
+    expect(JSON.parse(fromOtlp ?? '')).toEqual(alone);
+    for (const secret of secrets) expect(`${fromLoki}${fromOtlp}`).not.toContain(secret);
+  });
+
+  test('When a json stage extracts a map of such values and redact has it as source, then it leaves as JSON, each as alone', async () => {
+    const { loki } = await start(`      - json: { expressions: { body: "@" } }
+      - redact: { source: body }
+      - output: { source: body }`);
+    const res = await post(loki, {
+      streams: [{ stream: { job: 'release' }, values: [['1', JSON.stringify({ level: 'error', ...values })]] }],
+    });
+    expect(res.status).toBe(204);
+    await run.receiver.waitForEntries(1);
+    const [out] = run.receiver.lines();
+    expect(JSON.parse(out ?? '')).toEqual({ level: 'error', ...alone });
+    for (const secret of secrets) expect(out).not.toContain(secret);
+  });
 });

@@ -2,6 +2,7 @@ import type { Candidate } from './detectors/detector';
 import type { RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
 import { createPlaceholderWriter } from './placeholder';
+import { jsonRecordOf, writeBack } from './redact-json-text';
 import { redactRecords, type RecordRedaction, type RecordRedactionResult } from './redact-record';
 import type { Replacement } from './redacted-offset';
 import { createCompiledScanner } from './scanner';
@@ -32,6 +33,10 @@ export interface Redactor {
   /** The redaction of each record, in order: the same as redactRecord() on each, faster on a batch of hundreds (the
    * records' texts are scanned as one batch, as redactBatch does). */
   redactRecords(values: readonly unknown[]): RecordRedactionResult[];
+  /** Log lines as a pipeline carries them: a line that is a JSON object or array is redacted as a record (each value as
+   * it reads alone, its own quotes and line breaks kept) and written back in place, the rest of its spelling kept; any
+   * other line as redactBatch redacts it. */
+  redactLines(texts: readonly string[]): RedactionResult[];
   readonly types: readonly PiiType[];
 }
 
@@ -76,18 +81,39 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   }
 
   const records: RecordRedaction = { resolveBatch: scanner.resolveBatch, tag, secretKeys: secretKvEnabled };
+  const redactBatch = (texts: readonly string[]): RedactionResult[] =>
+    scanner.resolveBatch(texts).map((matches, t) => redactResolved(texts[t] as string, matches));
+
+  /** JSON lines as records, the others as lines, each kind in one batch; a JSON line its walk cannot follow is a line. */
+  function redactLines(texts: readonly string[]): RedactionResult[] {
+    const json = texts.map(jsonRecordOf);
+    const objects = json.filter((value): value is object => value !== undefined);
+    const results: (RedactionResult | undefined)[] = new Array<RedactionResult | undefined>(texts.length);
+    const redacted = objects.length === 0 ? [] : redactRecords(objects, records);
+    let next = 0;
+    json.forEach((value, i) => {
+      if (value === undefined) return;
+      const result = redacted[next++] as RecordRedactionResult;
+      const text = writeBack(texts[i] as string, value, result);
+      if (text !== undefined) results[i] = { text, counts: result.counts };
+    });
+    const lines = texts.filter((_, i) => results[i] === undefined);
+    const redactedLines = lines.length === 0 ? [] : redactBatch(lines);
+    let line = 0;
+    return texts.map((_, i) => results[i] ?? (redactedLines[line++] as RedactionResult));
+  }
 
   return Object.freeze({
     types: scanner.types,
     // One text is a batch of one (resolve): the same code path.
     redact: (text: string) => redactResolved(text, scanner.resolve(text)),
-    redactBatch: (texts: readonly string[]) =>
-      scanner.resolveBatch(texts).map((matches, t) => redactResolved(texts[t] as string, matches)),
+    redactBatch,
     redactBatchWithReplacements: (texts: readonly string[]) =>
       scanner.resolveBatch(texts).map((matches, t) => redactMapped(texts[t] as string, matches)),
     // One record is a batch of one: the same code path.
     redactRecord: (value: unknown) => redactRecords([value], records)[0] as RecordRedactionResult,
     redactRecords: (values: readonly unknown[]) => redactRecords(values, records),
+    redactLines,
   });
 }
 

@@ -14,6 +14,7 @@ jest.mock('@obs/pii', () => {
     redactBatchWithReplacements: (texts) => (mockRedacted.push(...texts), redactor.redactBatchWithReplacements(texts)),
     redactRecord: (value) => (mockRedacted.push(value), redactor.redactRecord(value)),
     redactRecords: (values) => (mockRedacted.push(...values), redactor.redactRecords(values)),
+    redactLines: (texts) => (mockRedacted.push(...texts), redactor.redactLines(texts)),
   });
   return { ...actual, createRedactor: (options?: RedactorOptions) => counted(actual.createRedactor(options)) };
 });

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { listen } from '../sources/listen';
 
 export interface CollectorHttpServer {
   readonly port: number;
@@ -36,13 +37,7 @@ export async function startHttpServer(
     if (path === '/readyz') return void answer(res, health.ready(), 'ready', 'not ready');
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found: try /metrics, /healthz or /readyz\n');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, address, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, port, address);
   return {
     get port() {
       return (server.address() as AddressInfo).port;

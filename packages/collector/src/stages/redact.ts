@@ -107,8 +107,10 @@ class RedactStage implements Stage {
     return results;
   }
 
+  // A JSON line (a structured body, an extracted map as the json stage writes it) is redacted as a record in place:
+  // each value as it reads alone, its own quotes and line breaks kept, the line still JSON.
   #redactTexts(texts: readonly string[]): string[] {
-    return this.#redactor.redactBatch(texts).map((result) => {
+    return this.#redactor.redactLines(texts).map((result) => {
       this.#count(result.counts);
       return result.text;
     });
@@ -155,7 +157,7 @@ function jsonMapOrText(value: string): unknown {
 export const redactStage: StageDefinition<RedactStageConfig> = {
   type: 'redact',
   description:
-    'Replaces PII (emails, phone numbers, card numbers, IBANs, IPs, tokens, keys, secrets in key=value pairs...) in the line and its structured metadata (one record, each value read beside its key; keys that are PII too), or in an extracted value, with placeholders like `<EMAIL>`, using packages/pii. Counts replacements in collector_stage_redactions_total{stage,type}.',
+    'Replaces PII (emails, phone numbers, card numbers, IBANs, IPs, tokens, keys, secrets in key=value pairs...) in the line and its structured metadata (one record, each value read beside its key; keys that are PII too), or in an extracted value, with placeholders like `<EMAIL>`, using packages/pii. A line or value that is a JSON object or array is redacted as a record and stays JSON: each value as it reads alone, its own quotes and line breaks kept, the rest of its spelling unchanged. Counts replacements in collector_stage_redactions_total{stage,type}.',
   config,
   create: (cfg, ctx) => new RedactStage(cfg, ctx),
 };

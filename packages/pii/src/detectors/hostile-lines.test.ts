@@ -1,5 +1,8 @@
 import type { Candidate, Detector } from './detector';
 import { createEmailDetector } from './email';
+import { createSecretFormatsDetector } from './secret-formats';
+import { createUserEmailLoginDetector } from './user-email-login';
+import { createUserTableDetector } from './user-table';
 import { createUserDetector } from './user';
 import { createUserFormatsDetector } from './user-formats';
 
@@ -21,6 +24,16 @@ describe('rules that read to the line end, bounded', () => {
     const line = (k: number): string => `1rXyZ-000 <= ${'x'.repeat(k)} U=www-data P=local S=812`;
     expect(found(users, line(256))).toContain('www-data');
     expect(found(users, line(257))).not.toContain('www-data');
+  });
+
+  // Unbounded, a line of `--radtest ` read the rest of the line from each one (64 KB: 1.2 s).
+  test.each([
+    ['the user', users, 'ana'],
+    ['the shared secret', createSecretFormatsDetector(), 'S3cr3t'],
+  ])('radtest: %s after up to 16 options', (_, detector, value) => {
+    const line = (k: number): string => `radtest${' -x'.repeat(k)} ana pw 10.0.0.1 0 S3cr3t`;
+    expect(found(detector, line(16))).toContain(value);
+    expect(found(detector, line(17))).not.toContain(value);
   });
 
   // Unbounded, a line repeating `SCHEDULE_HOST_DOWNTIME;` read the rest of the line from each one.
@@ -71,5 +84,69 @@ describe('email on runs of signs', () => {
     const text = 'a%40b.co a@b.co '.repeat(3);
     createEmailDetector().find(text, out);
     expect(out).toHaveLength(6);
+  });
+});
+
+/** Characters `indexOf` and `lastIndexOf` read while `run` runs (to what they found, or to the end or the start). */
+function charactersSearched(run: () => void): number {
+  const indexOf = String.prototype.indexOf;
+  const lastIndexOf = String.prototype.lastIndexOf;
+  let read = 0;
+  String.prototype.indexOf = function (this: string, search: string, position?: number) {
+    const found = indexOf.call(this, search, position);
+    read += (found === -1 ? this.length : found) - (position ?? 0);
+    return found;
+  };
+  String.prototype.lastIndexOf = function (this: string, search: string, position?: number) {
+    const found = lastIndexOf.call(this, search, position);
+    read += (position ?? this.length) - Math.max(found, 0);
+    return found;
+  };
+  try {
+    run();
+  } finally {
+    String.prototype.indexOf = indexOf;
+    String.prototype.lastIndexOf = lastIndexOf;
+  }
+  return read;
+}
+
+describe('a login that is also the local part of an address, on lines of many addresses', () => {
+  const detector = createUserEmailLoginDetector();
+  const perCharacter = (text: string): number => charactersSearched(() => detector.find(text, [])) / text.length;
+
+  // A `+tag` was looked for back to the line's start from each `@` (512 KB of `a@b.co `: 5 s).
+  test('the same address repeated: what is read per character does not grow with the line', () => {
+    const line = (n: number): string => 'a@b.co '.repeat(n);
+    expect(perCharacter(line(4000))).toBeLessThanOrEqual(1.2 * perCharacter(line(500)));
+  });
+
+  // Each local part was looked for over the whole line: the first 64 different ones are.
+  test('different addresses: what is read per character does not grow with the line', () => {
+    const line = (n: number): string => Array.from({ length: n }, (_, i) => `ana${i} ana${i}@example.com`).join(' ');
+    expect(perCharacter(line(4000))).toBeLessThanOrEqual(1.2 * perCharacter(line(500)));
+  });
+
+  test('still finds a login standing beside its address', () => {
+    expect(found(detector, '"dmorales","Diana","dmorales@example.org"')).toEqual(['dmorales']);
+  });
+});
+
+describe('a table on a run of empty rows', () => {
+  // Each empty row of `\\n\\n…` was tried as a header (four splits and a pattern each: 1 MB 243 ms, 50 ms now).
+  test('a row too short for three cells is not split', () => {
+    const split = String.prototype.split;
+    let splits = 0;
+    String.prototype.split = function (this: string, ...args: Parameters<typeof split>) {
+      splits++;
+      return split.apply(this, args);
+    } as typeof split;
+    try {
+      createUserTableDetector().find('\\n'.repeat(4000), []);
+    } finally {
+      String.prototype.split = split;
+    }
+    expect(splits).toBe(0);
+    expect(found(createUserTableDetector(), 'user,role,team\\nana_k,admin,ops')).toEqual(['ana_k']);
   });
 });

@@ -122,8 +122,9 @@ export function createSecretFormatsDetector(): Detector {
         ),
       ],
       [
-        // radtest USER PASSWORD SERVER PORT SECRET (the second is the RADIUS shared secret).
-        rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*\\S+\\s+${value}\\s+\\S+\\s+\\d+\\s+${value}`),
+        // radtest USER PASSWORD SERVER PORT SECRET (the second is the RADIUS shared secret), after up to 16 options
+        // (unbounded, a line of `--radtest` read the rest of the line from each one).
+        rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+){0,16}\\S+\\s+${value}\\s+\\S+\\s+\\d+\\s+${value}`),
         // Oracle's `sqlplus scott/tiger@db`, `rman target sys/pw@db`, `expdp system/pw` (user/password).
         rule(
           ['sqlplus', 'rman target', 'expdp', 'impdp', 'sqlldr', 'dgmgrl'],

@@ -351,9 +351,9 @@ export function createUserFormatsDetector(): Detector {
         rule([']$', ']#'], `\\[(${name})@[\\w.-]+(?: [^\\]\\n]*)?\\][$#]`),
         rule([':~'], `:~(?<=(?<![\\w.-])(${name})@[\\w.-]+:~)[^\\s$#]*[$#](?=\\s|$)`),
         rule(['user.name'], `\\buser\\.name\\s*(?:=\\s*|\\s+)["']([A-Za-z][\\w.' -]{0,62}[\\w.])["']`),
-        // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret`.
+        // Redis ACL LOG `"username" "cache_ro"`; radtest's `radtest USER PASS server port secret` (up to 16 options first).
         rule(['"username" "'], `"username"\\s+"(${name})"`),
-        rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+)*["']?(${name})["']?\\s`),
+        rule(['radtest'], `\\bradtest\\s+(?:-\\S+\\s+){0,16}["']?(${name})["']?\\s`),
         // EPP (RFC 5730-5733): the client id a registrar logs in with, `<login><clID>NAME</clID>`, and the clients an
         // object names (`<domain:reID>`, `acID`, `crID`, `upID`: who requested, acted, created, updated); servers log
         // it as `clID=NAME`.

@@ -12,6 +12,11 @@ describe('user role key detector', () => {
     ['a quoted value', '{"sitter":"lenorahw","fee":30}', ['lenorahw']],
     ['an escaped JSON value', '{\\"customer\\":\\"nadim_q\\",\\"total\\":12}', ['nadim_q']],
     ['an on-call key', 'page sent on-call=dv_amara sev=2', ['dv_amara']],
+    [
+      "a service's or a team's account under a who-acted key",
+      '{"closed_by":"helpdesk-automation","by":"payroll.ops3"} reviewer=dlp-bot by=root',
+      ['helpdesk-automation', 'payroll.ops3', 'dlp-bot', 'root'],
+    ],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -22,6 +27,8 @@ describe('user role key detector', () => {
     ['a word under a people role', 'customer=default fan=unknown'],
     ['a role inside a longer word', 'reseller=nadimq dispatcher_worker_pool=4'],
     ['a numbered thread of code', 'SendWorker:188978561024 RecvWorker:2'],
+    ['a file, a host or a version under a who-acted key', 'generated_by=build.sh sent_by=relay.example.com by=v2.1'],
+    ['a field name under sort_by', 'sort_by=created_at order_by=last_name'],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -20,6 +20,9 @@ const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
 const end = `(?=$|[\\s,;)\\]}'"|&]|\\\\["']|[.:](?:\\s|$))`;
 // A generated id, not a login: a letter after a digit (`w_8fk2`), or a short prefix and a number (`sub_88212`, `rs-0771`).
 const generatedId = /\d[A-Za-z]|^[a-z]{1,3}[_-]\d+$/;
+// A file or a host, not an account: `build.sh`, `notify.example.com`.
+const fileOrHost =
+  /\.(?:com|org|net|io|dev|example|local|internal|sh|py|js|ts|rb|go|json|ya?ml|tf|toml|conf|txt|log|csv|exe|sys|jar)$|\.\d/;
 
 /** The key: the role as its last word after prefixes joined by `_` or `.` (`assigned_worker`, `booking.sitter`) or in
  * camelCase (`assignedWorker`), maybe before an id word (`member_login`, `viewerName`), then `=` or `:` and the value. */
@@ -54,5 +57,20 @@ export function createUserRoleKeyDetector(): Detector {
     [[rule(keywords(sharedWithSoftware), roleKey(sharedWithSoftware))]],
     (value) => !generatedId.test(value) && loginShaped(value),
   );
-  return combineDetectors('user', [people, shared]);
+  // Who acted, by a key (`opened_by`, `"by"`, `reviewer=`): a service's or a team's account joined by `-` or `.`
+  // (`billing-bot`, `secops-automation`, `finance.ops2`) or the system's own (`admin`, `root`): words of prose are not
+  // joined so, and the other rules take a login shape or a plain login there.
+  const actedBy = createRuleDetector(
+    'user',
+    [
+      [
+        rule(
+          ['by=', 'by:', 'by"', "by'", 'by\\', 'reviewer', 'approver'],
+          `(?<![\\w.-])(?:[a-z]{2,20}[_.-]?by|[a-z]{2,20}By|by|By|BY|reviewer|approver)\\\\?["']?\\s*[:=]\\s*\\\\?["']?([a-z][a-z0-9]*(?:[-.][a-z0-9]+){1,3}|admin|root)${end}`,
+        ),
+      ],
+    ],
+    (value) => !fileOrHost.test(value),
+  );
+  return combineDetectors('user', [people, shared, actedBy]);
 }

@@ -39,6 +39,8 @@ function rowsOf(text: string): Array<[number, string]> {
  */
 function accountsUnder(rows: Array<[number, string]>, headerAt: number, out: Candidate[]): number {
   const [, line] = rows[headerAt] as [number, string];
+  // (Three cells and two separators are five characters at least: a run of empty rows, `\\n\\n…`, is no table.)
+  if (line.length < 5) return headerAt;
   const label = labelBefore.exec(line);
   const header = label === null ? line : line.slice(label[0].length);
   for (const separator of separators) {

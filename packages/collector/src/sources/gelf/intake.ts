@@ -4,7 +4,7 @@ import { emitBatch } from '../file/emitter';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
 import type { GelfError } from './chunks';
 import type { GelfSourceConfig } from './config';
-import { gelfLabels, gelfLine, gelfTimestampNs, parseGelf } from './message';
+import { gelfLabels, gelfLine, gelfTimestampNs, type GelfMessage } from './message';
 
 /** One message as read, before it becomes an entry (a refused batch is rebuilt from these). */
 export interface Received {
@@ -36,9 +36,8 @@ export class GelfIntake {
     return this.#abort.signal.aborted;
   }
 
-  /** A message's line, labels and timestamp; throws GelfError when it is not a GELF JSON object. */
-  read(text: string): Received {
-    const msg = parseGelf(text);
+  /** A parsed message's line, labels and timestamp (parse with parseGelf, which throws GelfError on bad input). */
+  build(msg: GelfMessage): Received {
     const incoming = this.config.use_incoming_timestamp ? gelfTimestampNs(msg) : undefined;
     return {
       line: gelfLine(msg),

@@ -1,15 +1,17 @@
 import * as dgram from 'node:dgram';
 import * as net from 'node:net';
+import { bind } from '../listen';
 import { splitListenAddress } from '../syslog/config';
 import { ChunkAssembler, GelfError, isChunk } from './chunks';
 import type { GelfIntake, Received } from './intake';
 import { kernelUdpDrops } from './kernel-drops';
-import { payloadText } from './message';
+import { parseGelf, payloadText } from './message';
 
 // UDP has no back pressure: messages received while a batch is handed on wait here, up to this many, then are dropped.
 const MAX_WAITING = 10_000;
-// How often the kernel's drop count for the socket is read (Linux).
+// How often the kernel's drop count for the socket is read; only Linux has /proc/net/udp to read it from.
 const KERNEL_DROPS_EVERY_MS = 5_000;
+const ON_LINUX = process.platform === 'linux';
 
 /**
  * GELF datagrams: plain, zlib or gzip, or chunks reassembled into a message. Complete messages are batched and handed
@@ -44,20 +46,14 @@ export class GelfUdpListener {
     const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
     this.#socket = socket;
     socket.on('message', (datagram) => this.#receive(datagram));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(port, host, () => {
-        socket.off('error', reject);
-        resolve();
-      });
-    });
+    await bind(socket, port, host);
     socket.on('error', (err) => ctx.logger.error('GELF socket error', { source: ctx.id, error: err.message }));
     this.#sizeReceiveBuffer(socket);
     const every = Math.max(100, Math.min(1000, config.chunk_timeout_ms / 2));
     this.#timers.push(
       setInterval(() => this.#assembler.expire(Date.now()).forEach((e) => this.#intake.drop(e)), every),
-      setInterval(() => void this.#countKernelDrops(), KERNEL_DROPS_EVERY_MS),
     );
+    if (ON_LINUX) this.#timers.push(setInterval(() => void this.#countKernelDrops(), KERNEL_DROPS_EVERY_MS));
     for (const timer of this.#timers) timer.unref();
   }
 
@@ -73,7 +69,7 @@ export class GelfUdpListener {
       return;
     }
     const granted = socket.getRecvBufferSize();
-    if (process.platform === 'linux' && granted < 2 * wanted)
+    if (ON_LINUX && granted < 2 * wanted)
       ctx.logger.warn('GELF receive buffer smaller than receive_buffer_bytes: raise net.core.rmem_max to allow it', {
         source: ctx.id,
         receive_buffer_bytes: wanted,
@@ -106,12 +102,13 @@ export class GelfUdpListener {
         ? this.#assembler.push(datagram, Date.now(), (err) => intake.drop(err))
         : datagram;
       if (payload === undefined) return;
-      const received = intake.read(payloadText(payload, intake.config.max_message_bytes));
+      const msg = parseGelf(payloadText(payload, intake.config.max_message_bytes));
+      // Checked before the message is built: when short of CPU, a dropped datagram costs no more than its parse.
       if (this.#waiting.length >= MAX_WAITING) {
         intake.metrics.dropped('backpressure').inc();
         return;
       }
-      this.#waiting.push(received);
+      this.#waiting.push(intake.build(msg));
       this.#flushing ??= this.#flush();
     } catch (err) {
       if (!(err instanceof GelfError)) throw err;
@@ -136,7 +133,7 @@ export class GelfUdpListener {
   async close(): Promise<void> {
     const socket = this.#socket;
     if (!socket) return;
-    await this.#countKernelDrops();
+    if (ON_LINUX) await this.#countKernelDrops();
     this.#socket = undefined;
     for (const timer of this.#timers) clearInterval(timer);
     await new Promise<void>((resolve) => socket.close(() => resolve()));

@@ -67,6 +67,9 @@ export class HerokuDrainSource implements Source {
       if (req.method !== 'POST') throw new ProtocolError(405, `${DRAIN_PATH} takes POST`);
       if (this.#stopping) throw new ShutdownError();
       const parse = byContentType(req, { 'application/logplex-1': parseLogplexBody });
+      // A tenant Loki would refuse is refused before the body (up to max_body_bytes) is read.
+      const request = this.#requestLabels(url);
+      applyPushTenant(request, this.#config, undefined, headerTenant(req, this.#config), '');
       const { raw, body } = await receiveBody(
         req,
         { maxBytes: this.#config.max_body_bytes, key: 'max_body_bytes' },
@@ -85,8 +88,6 @@ export class HerokuDrainSource implements Source {
           400,
           `Logplex-Msg-Count header says ${JSON.stringify(declared)} frames, the body has ${messages.length}`,
         );
-      const request = this.#requestLabels(url);
-      applyPushTenant(request, this.#config, undefined, headerTenant(req, this.#config), '');
       const receivedNs = nowNs();
       const entries = (): LogEntry[] =>
         messages.map((m, i) => ({

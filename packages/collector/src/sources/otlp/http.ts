@@ -12,6 +12,7 @@ import { decodeJsonIncrementally } from '../../protocols/otlp/decode-json-increm
 import { decodeProtobufIncrementally } from '../../protocols/otlp/decode-protobuf-incremental';
 import { byContentType, mediaType, receiveBody } from '../http-receiver';
 import { unlimitedBudget, type InFlightReservation } from '../in-flight-budget';
+import { listen } from '../listen';
 
 export const otlpHttpConfig = z
   .object({
@@ -178,13 +179,7 @@ export function createOtlpHttpSource(config: OtlpHttpConfig, ctx: OtlpReceiverCo
       await receiver.start();
       const s = http.createServer(onRequest);
       server = s;
-      await new Promise<void>((resolve, reject) => {
-        s.once('error', reject);
-        s.listen(config.listen_port, config.listen_address, () => {
-          s.off('error', reject);
-          resolve();
-        });
-      });
+      await listen(s, config.listen_port, config.listen_address);
     },
     async shutdown(signal) {
       const s = server;
