@@ -1,5 +1,5 @@
 import { passesLuhn } from '../checksums/luhn';
-import { candidate, digitsOnly, type Candidate, type Detector } from './detector';
+import { candidate, combineDetectors, digitsOnly, type Candidate, type Detector } from './detector';
 import { createHint } from './hint';
 
 /** Issuer prefixes (IIN ranges) of the major networks and the lengths each issues. */
@@ -49,33 +49,46 @@ export function createCreditCardDetector(): Detector {
   // look-behind tries it at every position (loghub: ~120 -> ~50 ns a line, hot). It matches where a card's match
   // starts, so find's search starts there.
   const hint = createHint(/\d(?<![\w.-]\d)\d{3}[ -]?\d{4}[ -]?\d\d/, 0);
-  const encodedHint = /%(?:3[DdAa]|2[0Cc])\d{4}[ -]?\d{4}[ -]?\d\d/;
   // A card's magnetic stripe as a reader hands it over (ISO/IEC 7813): track 1 `%B<number>^<NAME>^<YYMM>…?`, track 2
-  // `;<number>=<YYMM>…?`.
+  // `;<number>=<YYMM>…?`. The hint starts on its literal (the pattern's second half starts on a look-behind).
   const track = /%B(\d{12,19})\^|(?<![\w;]);(\d{12,19})=\d{4}/g;
   const trackHint = /%B\d{12}|;\d{12,19}=/;
-  return {
-    type: 'credit_card',
-    mayMatch: (text) =>
-      hint.test(text) ||
-      (text.includes('%') && encodedHint.test(text)) ||
-      // (One test of the track hint for a text with both `%` and `;`.)
-      ((text.includes('%') || text.includes(';')) && trackHint.test(text)),
-    find(text: string, out: Candidate[]): void {
-      findCards(text, pattern, 0, hint.searchFrom(text), out);
-      if (text.includes('%')) findCards(text, encoded, 3, 0, out);
-      if (text.includes('^') || text.includes(';')) {
-        track.lastIndex = 0;
-        for (let m = track.exec(text); m !== null; m = track.exec(text)) {
-          const number = (m[1] ?? m[2]) as string;
-          const start = m.index + (m[1] === undefined ? 1 : 2);
-          if (isCardNumber(number))
-            out.push(candidate('credit_card', start, start + number.length, m.index, m.index + m[0].length));
-        }
-      }
-    },
-    normalize: digitsOnly,
-  };
+  // Two parts: the printed number by its own test on every line, and the encoded and track forms where the scanner's
+  // keyword pass saw their marks (three substring tests of every line cost a third of the hint's time on loghub).
+  return combineDetectors(
+    'credit_card',
+    [
+      {
+        type: 'credit_card',
+        mayMatch: (text) => hint.test(text),
+        find(text: string, out: Candidate[]): void {
+          findCards(text, pattern, 0, hint.searchFrom(text), out);
+        },
+        normalize: digitsOnly,
+      },
+      {
+        type: 'credit_card',
+        keywordGroups: [
+          ['%3d', '%3a', '%20', '%2c'],
+          ['%b', ';'],
+        ],
+        mayMatch: (text) => text.includes('%') || text.includes(';'),
+        find(text: string, out: Candidate[], groups = 3): void {
+          if ((groups & 1) !== 0) findCards(text, encoded, 3, 0, out);
+          if ((groups & 2) === 0 || !trackHint.test(text)) return;
+          track.lastIndex = 0;
+          for (let m = track.exec(text); m !== null; m = track.exec(text)) {
+            const number = (m[1] ?? m[2]) as string;
+            const start = m.index + (m[1] === undefined ? 1 : 2);
+            if (isCardNumber(number))
+              out.push(candidate('credit_card', start, start + number.length, m.index, m.index + m[0].length));
+          }
+        },
+        normalize: digitsOnly,
+      },
+    ],
+    digitsOnly,
+  );
 }
 
 /** Pushes the cards `search` finds from `from`, each `lead` characters into its match (an encoded separator before it). */

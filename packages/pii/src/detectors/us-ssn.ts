@@ -29,36 +29,43 @@ export function createUsSsnDetector(): Detector {
     /\bPID\|(?:[^|\r\n]*\|){18}(\d{3})-?(\d{2})-?(\d{4})(?=[|^~\r\n\\]|$)|\bREF\*SY\*(\d{3})-?(\d{2})-?(\d{4})(?=[*~\r\n\\]|$)/dg;
   const shape = /\d{3}-\d\d-\d{4}/;
   const label = /ssn|social/i;
-  // Two parts: the shapes' own tests, and the label's words found in the scanner's keyword pass (a case-insensitive
-  // scan of every line for them cost as much as the shape's).
+  // Two parts: the shape's own test, and the words of the label and of the records (`ssn`, `PID|`...) found in the
+  // scanner's keyword pass (a case-insensitive scan of every line for the label, or two for the records' words, cost
+  // about as much as the shape's).
   return combineDetectors(
     'us_ssn',
     [
       {
         type: 'us_ssn',
-        mayMatch: (text) => shape.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
+        mayMatch: (text) => shape.test(text),
         find(text: string, out: Candidate[]): void {
           dashed.lastIndex = 0;
           for (let m = dashed.exec(text); m !== null; m = dashed.exec(text)) {
             if (isValidSsn(m[1] as string, m[2] as string, m[3] as string))
               out.push(candidate('us_ssn', m.index, m.index + m[0].length));
           }
-          structured.lastIndex = 0;
-          for (let m = structured.exec(text); m !== null; m = structured.exec(text)) {
-            const first = m[1] === undefined ? 4 : 1;
-            if (!isValidSsn(m[first] as string, m[first + 1] as string, m[first + 2] as string)) continue;
-            const end = m.index + m[0].length;
-            const start = (m.indices as RegExpIndicesArray)[first]?.[0] as number;
-            out.push(candidate('us_ssn', start, end, m.index, end));
-          }
         },
         normalize: digitsOnly,
       },
       {
         type: 'us_ssn',
-        keywordGroups: [['ssn', 'social']],
-        mayMatch: (text) => label.test(text),
-        find(text: string, out: Candidate[]): void {
+        keywordGroups: [
+          ['ssn', 'social'],
+          ['pid|', 'ref*sy*'],
+        ],
+        mayMatch: (text) => label.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
+        find(text: string, out: Candidate[], groups = 3): void {
+          if ((groups & 2) !== 0) {
+            structured.lastIndex = 0;
+            for (let m = structured.exec(text); m !== null; m = structured.exec(text)) {
+              const first = m[1] === undefined ? 4 : 1;
+              if (!isValidSsn(m[first] as string, m[first + 1] as string, m[first + 2] as string)) continue;
+              const end = m.index + m[0].length;
+              const start = (m.indices as RegExpIndicesArray)[first]?.[0] as number;
+              out.push(candidate('us_ssn', start, end, m.index, end));
+            }
+          }
+          if ((groups & 1) === 0) return;
           labelled.lastIndex = 0;
           for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
             if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;

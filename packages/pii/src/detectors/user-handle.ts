@@ -3,9 +3,8 @@ import { isCommonWord } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { loginShaped, plainLogin } from './user-actor';
+import { proseLogin as name } from './user-name';
 
-// A handle: letters, digits and single inner `.`/`_`/`-`.
-const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
 // A handle as people pick one on a social or chat platform: lower-case words and digits joined by `_`.
 const snakeHandle = '[a-z][a-z0-9]*(?:_[a-z0-9]+){1,5}';
 const end = `(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:!?](?:\\s|$))`;
@@ -36,7 +35,7 @@ export function createUserHandleDetector(): Detector {
       [
         rule(
           afterAnyBut(/[\w.@%+\\/:-]/, '@'),
-          `(?<![\\w.@%+\\\\/:-])(?<!(?:^|\\s)--?[\\w-]+[\\s=])@(${name})(?!\\s*=)(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:!?](?:\\s|$))`,
+          `(?<![\\w.@%+\\\\/:-])(?<!(?:^|\\s)--?[\\w-]+[\\s=])@(${name})(?!\\s*=)${end}`,
         ),
       ],
     ],

@@ -2,10 +2,8 @@ import { blanks } from '../keyword-scan';
 import { isCommonWord } from './common-words';
 import type { Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
+import { proseLoginEnd as end, proseLogin as name } from './user-name';
 
-// A login: letters, digits and single inner `.`/`_`/`-`.
-const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
-const end = `(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:](?:\\s|$))`;
 // Verbs of a job, a build or a transfer: what runs under an account.
 const jobVerbs =
   'ran run runs running finished started executed executing clone cloned cloning uploaded uploading built deployed deploying pushed pulled installed'.split(

@@ -2,6 +2,7 @@ import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isCommonWord } from './common-words';
 import { personRoles } from './person-roles';
 import { loginShaped, plainLogin } from './user-actor';
+import { generatedOrNumber, proseLoginEnd as end, proseLogin as name } from './user-name';
 
 /**
  * Roles people hold in a product, in any industry, beyond the roles of a key (`personRoles`): who trains, volunteers,
@@ -28,14 +29,6 @@ recipient reseller sender subscriber tech tenant uploader
   .split(/\s+/)
   .filter((role) => role !== '');
 
-// A login: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name).
-const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
-// Where a name ends: a blank, the end, closing punctuation, or a `.`/`:` that ends a sentence or a clause.
-const end = `(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:](?:\\s|$))`;
-
-/** A generated id or a record's number, not a login: a letter after a digit (`ich_1Q8x4471`, a UUID), or at most three
- * letters and a number (`pt_4012`, `SR-1182`). */
-const generatedOrNumber = /\d[A-Za-z]|^[A-Za-z]{1,3}[_-]?\d+$/;
 // A preposition or a parenthesis before a role says a person's role, not a component's (`by agent nadiak`).
 const prepositionBefore = /(?:\b(?:by|to|for|from|with)\s+|\()$/i;
 
@@ -55,11 +48,12 @@ export function createUserRoleWordDetector(): Detector {
   const roleThenName = new RegExp(`\\b(?<![\\w./=:-])(${roles.join('|')})\\s+(${name})${end}`, 'gi');
   // A login named for the role that introduces it: the role numbered after a prefix (`cs.agent17`, `ams_agent14`), or
   // joined to a word of its own (`wifiadmin`, `ats-superadmin`, `jamfadmin`): not the role's plural or a common word.
+  const numberedRole = new Map(roles.map((role) => [role, new RegExp(`^[a-z]{2,12}[._]${role}[._-]?\\d{1,6}$`)]));
   const namedForRole = (value: string, role: string) => {
     const lower = value.toLowerCase();
     const at = lower.indexOf(role);
     if (at === -1 || lower === role) return false;
-    if (new RegExp(`^[a-z]{2,12}[._]${role}[._-]?\\d{1,6}$`).test(lower)) return true;
+    if (numberedRole.get(role)?.test(lower) === true) return true;
     return at >= 3 && at + role.length === lower.length && /^[a-z]+-?[a-z]+$/.test(lower) && !isCommonWord(lower);
   };
   return {

@@ -3,9 +3,8 @@ import type { Detector } from './detector';
 import { isGivenName } from './given-names';
 import { createRuleDetector, rule } from './rules';
 import { loginShaped, plainLogin } from './user-actor';
+import { generatedOrNumber, proseLogin as name } from './user-name';
 
-// A login: letters, digits and single inner `.`/`_`/`-`.
-const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
 // What a person does to a record, in the past tense (not what a component does: `connected`, `ran`, `accepted`).
 const actions = [
   'changed',
@@ -36,9 +35,6 @@ const actions = [
 ];
 // Where a message starts: the line's start, after a `component:` prefix, a `|` field, a `]` or a level word.
 const messageStart = '(?:^|:[ \\t]+|\\|[ \\t]+|\\][ \\t]+|\\b(?:INFO|WARN|WARNING|ERROR|DEBUG|NOTICE|AUDIT)[ \\t]+)';
-
-/** A generated id or a record's number (a letter after a digit, at most three letters and a number). */
-const generatedOrNumber = /\d[A-Za-z]|^[A-Za-z]{1,3}[_-]?\d+$/;
 
 /** A plain login that reads as a person's: a given name (`tariq`), or a given name and an initial (`kwamel`, `meik`). */
 function givenNameLogin(value: string): boolean {

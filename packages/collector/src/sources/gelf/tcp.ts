@@ -1,6 +1,6 @@
-import * as net from 'node:net';
-import { listen } from '../listen';
+import type * as net from 'node:net';
 import { splitListenAddress } from '../syslog/config';
+import { TcpServer } from '../tcp-server';
 import { GelfError } from './chunks';
 import type { GelfIntake, Received } from './intake';
 import { parseGelf } from './message';
@@ -17,42 +17,37 @@ const KEEP_ALIVE_MS = 60_000;
  */
 export class GelfTcpListener {
   readonly #intake: GelfIntake;
-  readonly #sockets = new Set<net.Socket>();
-  readonly #serving = new Set<Promise<void>>();
-  #server: net.Server | undefined;
-  #closing = false;
+  readonly #server: TcpServer;
 
   constructor(intake: GelfIntake) {
     this.#intake = intake;
+    const { config } = intake;
+    this.#server = new TcpServer((socket) => this.#serve(socket), {
+      maxConnections: {
+        limit: config.max_connections,
+        refused: (peer) =>
+          intake.warn('max_connections', 'GELF connection refused: max_connections are open', {
+            max_connections: config.max_connections,
+            peer: peer?.remoteAddress,
+          }),
+      },
+      keepAliveMs: KEEP_ALIVE_MS,
+      waitForServing: true,
+    });
   }
 
   get port(): number {
-    return (this.#server?.address() as net.AddressInfo | null)?.port ?? 0;
+    return this.#server.port;
   }
 
   async start(): Promise<void> {
-    const { config } = this.#intake;
-    const { host, port } = splitListenAddress(config.listen_address);
-    const server = net.createServer({ keepAlive: true, keepAliveInitialDelay: KEEP_ALIVE_MS }, (socket) => {
-      const serving = this.#serve(socket).finally(() => this.#serving.delete(serving));
-      this.#serving.add(serving);
-    });
-    server.maxConnections = config.max_connections;
-    server.on('drop', (peer) =>
-      this.#intake.warn('max_connections', 'GELF connection refused: max_connections are open', {
-        max_connections: config.max_connections,
-        peer: peer?.remoteAddress,
-      }),
-    );
-    this.#server = server;
-    await listen(server, port, host);
+    const { host, port } = splitListenAddress(this.#intake.config.listen_address);
+    await this.#server.listen(port, host);
   }
 
   async #serve(socket: net.Socket): Promise<void> {
     const intake = this.#intake;
     const { config } = intake;
-    this.#sockets.add(socket);
-    socket.on('error', () => undefined);
     // Set when this side cuts the connection: what was unfinished then is no message.
     let cut = false;
     const cutOff = (): void => {
@@ -104,7 +99,7 @@ export class GelfTcpListener {
         startFrameTimer();
       }
       // A sender may end its last message by closing the connection instead of a null byte.
-      const last = cut || this.#closing ? undefined : framer.end();
+      const last = cut || this.#server.closing ? undefined : framer.end();
       if (last !== undefined) {
         const batch = this.#read([last]);
         if (batch.length > 0) await intake.handOn(batch);
@@ -113,8 +108,6 @@ export class GelfTcpListener {
       // A reset connection ends like a closed one.
     } finally {
       stopFrameTimer();
-      this.#sockets.delete(socket);
-      socket.destroy();
     }
   }
 
@@ -132,13 +125,7 @@ export class GelfTcpListener {
   }
 
   /** Stops listening and reading; a batch being handed on finishes (TCP here has no acknowledgement to withhold). */
-  async close(): Promise<void> {
-    const server = this.#server;
-    if (!server) return;
-    this.#server = undefined;
-    this.#closing = true;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    for (const socket of this.#sockets) socket.destroy();
-    await Promise.all([closed, ...this.#serving]);
+  close(): Promise<void> {
+    return this.#server.close();
   }
 }

@@ -1,10 +1,10 @@
 import * as dns from 'node:dns';
-import * as net from 'node:net';
+import type * as net from 'node:net';
 import type { ComponentDefinition, Source, SourceContext } from '../../component';
 import { copyLabels, nowNs, type Labels, type LogEntry } from '../../entry';
 import { emitBatch } from '../file/emitter';
-import { listen } from '../listen';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
+import { TcpServer } from '../tcp-server';
 import { splitListenAddress, syslogSourceConfig, type SyslogSourceConfig } from './config';
 import { SyslogFramer } from './framing';
 import { messageLabels } from './labels';
@@ -26,9 +26,8 @@ export class SyslogSource implements Source {
   readonly #config: SyslogSourceConfig;
   readonly #ctx: SourceContext;
   readonly #metrics: SourceMetrics;
-  readonly #sockets = new Set<net.Socket>();
   readonly #abort = new AbortController();
-  #server: net.Server | undefined;
+  readonly #server = new TcpServer((socket) => this.#serve(socket));
 
   constructor(config: SyslogSourceConfig, ctx: SourceContext) {
     this.id = ctx.id;
@@ -39,21 +38,16 @@ export class SyslogSource implements Source {
 
   /** The bound port (useful with port 0); 0 before start. */
   get port(): number {
-    return (this.#server?.address() as net.AddressInfo | null)?.port ?? 0;
+    return this.#server.port;
   }
 
   async start(): Promise<void> {
-    if (this.#server) return;
     const { host, port } = splitListenAddress(this.#config.listen_address);
-    const server = net.createServer((socket) => void this.#serve(socket));
-    this.#server = server;
-    await listen(server, port, host);
+    await this.#server.listen(port, host);
   }
 
   async #serve(socket: net.Socket): Promise<void> {
-    this.#sockets.add(socket);
     socket.setTimeout(this.#config.idle_timeout_ms, () => socket.destroy());
-    socket.on('error', () => undefined);
     const ip = socket.remoteAddress?.replace(/^::ffff:/, '') ?? '';
     const connection: Labels = {
       ...this.#config.labels,
@@ -83,9 +77,6 @@ export class SyslogSource implements Source {
       }
     } catch {
       // A reset connection ends like a closed one.
-    } finally {
-      this.#sockets.delete(socket);
-      socket.destroy();
     }
   }
 
@@ -113,15 +104,12 @@ export class SyslogSource implements Source {
   }
 
   async shutdown(signal: AbortSignal): Promise<void> {
-    const server = this.#server;
-    if (!server) return;
+    if (!this.#server.listening) return;
     const onAbort = (): void => this.#abort.abort(signal.reason);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Stop reading: a batch already being handed on finishes; syslog over TCP has no acknowledgement to withhold.
-    for (const socket of this.#sockets) socket.destroy();
-    await closed;
+    await this.#server.close();
     signal.removeEventListener('abort', onAbort);
   }
 }
