@@ -14,7 +14,8 @@ const subscriberNames = new Set(['ki', 'k', 'opc', 'op']);
 const aboutSubscriber = /imsi|iccid/i;
 
 export function createDeviceKeysDetector(): Detector {
-  const words = ['ki', 'k=', 'k:', 'k ', 'opc', 'op=', 'op:', 'op ', 'guek', 'gbek', 'gak', 'fdsk', 'nwk', 'appskey'];
+  // (`K` and `OP` count only beside an IMSI or ICCID, so those words gate them: `k ` alone is in every other line.)
+  const words = ['ki', 'opc', 'imsi', 'iccid', 'guek', 'gbek', 'gak', 'fdsk', 'nwk', 'appskey'];
   const hint = anyOf(words);
   return {
     type: 'secret_kv',

@@ -1,6 +1,7 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isPlaceholderValue } from './secret-kv';
+import { notSecretKeyWords } from './secret-key-words';
 
 /**
  * A generated key or token written after the word that names it, in prose or with a spaced name, whatever the product:
@@ -16,9 +17,11 @@ const keyThenValue =
   /(?:key|token)(?:[ \t]*([=:])[ \t]*|[ \t]+(?:(?:is|was)[ \t]+)?)["']?([A-Za-z0-9][\w+/.~-]{15,199}={0,2})(?=$|[\s"'),;\]}])/gi;
 const spacedWordBefore = /(?<![\w-])([A-Za-z][\w-]*)[ \t]+$/;
 
-// Words before `key` that name a key of no secret: a public half, a place in a store, a record's or a message's id.
-const notSecretQualifier =
-  /^(?:public|pub|publishable|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|registry|signature|the|a|an|no|by|for|of|to|per|each|any|same|new_?line)$/i;
+// Those words, a registry's or a signature's key, and small words of prose (`the key`, `by key`, `per key`).
+const notSecretQualifier = new RegExp(
+  `^(?:${notSecretKeyWords}|registry|signature|the|a|an|no|by|for|of|to|per|each|any|same|new_?line)$`,
+  'i',
+);
 
 /** Hex of 20+ with a letter and a digit, or 16+ characters mixing lower case, capitals and digits at 3.5+ bits a
  * character (maybe after a vendor's prefix: `pc_live_…`, `fmk_…`): not a UUID, a word, a name and a number. */

@@ -101,9 +101,12 @@ function lastSegment(key: string): string {
   return key.slice(i).toLowerCase();
 }
 
-// Keys ending in `key` whose values are names, ids or public material.
-const notSecretKey =
-  /(?:public|pub|publishable|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record|i|kid)[_.-]?key$/i;
+/** Words before `key` that name a key of no secret: a public half, a place in a store, a record's or a message's id. */
+export const notSecretKeyWords =
+  'public|pub|publishable|partition|primary|foreign|sort|routing|cache|object|idempotency|dedup|lookup|hash|row|shard|group|message|bucket|file|index|map|search|ssh|gpg|pgp|host|license|ca|cert|trace|span|request|correlation|client|user|account|tenant|customer|device|node|instance|resource|entity|record';
+
+// Keys ending in `key` whose values are names, ids or public material (`i_key`, `kid_key`: a key's id).
+const notSecretKey = new RegExp(`(?:${notSecretKeyWords}|i|kid)[_.-]?key$`, 'i');
 
 /** A password (any characters, 8+) or, under a `…key` name, a key (12+ characters of a token alphabet). */
 function randomValue(value: string, isKey: boolean): boolean {

@@ -5,7 +5,7 @@ import { createRuleDetector, rule } from './rules';
 import { personRoles } from './person-roles';
 import { isPlaceholderValue } from './secret-kv';
 import { notAName } from './user';
-import { sameCommand } from './user-name';
+import { proseLoginEnd as end, fieldLoginEnd as fieldEnd, proseLogin as name, sameCommand } from './user-name';
 
 /**
  * User names by how English log messages say who did something, whatever the software: the actor after a participle
@@ -17,8 +17,6 @@ import { sameCommand } from './user-name';
  * `by` it does not (`requested by caller`, `masked by runner`, `handled by vault`: no dictionary tells those apart).
  */
 
-// A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name).
-const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
 // An SQL INSERT with a user column among the first five, and the literal in the same place of its VALUES.
 const sqlValue = `(?:'[^'\\n]*'|"[^"\\n]*"|[\\w.-]+)`;
 const sqlInsertUser = [0, 1, 2, 3, 4]
@@ -29,11 +27,6 @@ const sqlInsertUser = [0, 1, 2, 3, 4]
   .join('|');
 // A mainframe account: capitals, digits and `#$@`, 1-10 long (z/OS allows 8, IBM i 10).
 const mainframeId = '[A-Z#$@][A-Z0-9#$@]{0,9}';
-/** Where a name ends: a blank, the end, closing punctuation (and `more`), or a `.` or `:` that ends a sentence or a clause. */
-const endBefore = (more: string) => `(?=$|[\\s,;)\\]}'"${more}]|\\\\["']|[.:](?:\\s|$))`;
-const end = endBefore('');
-// In a record of `KEY=VALUE` fields a `|` or `&` ends one too (`|BY=csr_mlopez|`, `?by=ana&x=1`).
-const fieldEnd = endBefore('|&');
 
 /** A login, by its shape: letters with an inner `.` or `_` (`frontdesk.lsilva`, `hr_admin_x`), with an inner `-` and a
  * digit or a capital (`vpn-guest-07`, `Steward-Ana`; `non-trusted` and `meta-data` are words), or letters then digits

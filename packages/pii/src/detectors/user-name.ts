@@ -16,8 +16,12 @@ export const argumentValue = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+(?:&(?
 /** A login in prose: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name). */
 export const proseLogin = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
 
-/** Where a login in prose ends: a blank, the end, closing punctuation, or a `.`/`:` that ends a sentence or a clause. */
-export const proseLoginEnd = `(?=$|[\\s,;)\\]}'"]|\\\\["']|[.:](?:\\s|$))`;
+/** Where a login in prose ends: a blank, the end, closing punctuation (and `more`), or a `.`/`:` that ends a sentence
+ * or a clause. */
+const proseLoginEndBefore = (more: string) => `(?=$|[\\s,;)\\]}'"${more}]|\\\\["']|[.:](?:\\s|$))`;
+export const proseLoginEnd = proseLoginEndBefore('');
+/** The same in a record of `KEY=VALUE` fields, where a `|` or `&` ends one too (`|BY=csr_mlopez|`, `?by=ana&x=1`). */
+export const fieldLoginEnd = proseLoginEndBefore('|&');
 
 /** A generated id or a record's number, not a login: a letter after a digit (`ich_1Q8x4471`, a UUID), or at most three
  * letters and a number (`pt_4012`, `SR-1182`). */

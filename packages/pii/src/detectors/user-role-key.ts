@@ -1,6 +1,7 @@
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { loginShaped, plainLogin } from './user-actor';
+import { fieldLoginEnd as end, proseLogin as name } from './user-name';
 
 /** Roles a person holds in a consumer product or a service (a shop, a game, a stream, a care or a booking service),
  * which no software holds: a plain login under one is the person (`viewer=bluejay`, `"sitter":"wrenwalks"`). (Roles of
@@ -14,10 +15,6 @@ const peopleOnly =
 const sharedWithSoftware = 'agent member player worker sender guest subscriber creator'.split(' ');
 
 const capitalized = (word: string) => `${(word[0] as string).toUpperCase()}${word.slice(1)}`;
-// A candidate name: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends a sentence).
-const name = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
-// Where a value ends: a blank, the end, closing punctuation, a quote (also escaped), or a `.`/`:` that ends a clause.
-const end = `(?=$|[\\s,;)\\]}'"|&]|\\\\["']|[.:](?:\\s|$))`;
 // A generated id, not a login: a letter after a digit (`w_8fk2`), or a short prefix and a number (`sub_88212`, `rs-0771`).
 const generatedId = /\d[A-Za-z]|^[a-z]{1,3}[_-]\d+$/;
 // A file or a host, not an account: `build.sh`, `notify.example.com`.

@@ -48,11 +48,12 @@ export function createUserRoleWordDetector(): Detector {
   const roleThenName = new RegExp(`\\b(?<![\\w./=:-])(${roles.join('|')})\\s+(${name})${end}`, 'gi');
   // A login named for the role that introduces it: the role numbered after a prefix (`cs.agent17`, `ams_agent14`), or
   // joined to a word of its own (`wifiadmin`, `ats-superadmin`, `jamfadmin`): not the role's plural or a common word.
+  const numberedRole = new Map(roles.map((role) => [role, new RegExp(`^[a-z]{2,12}[._]${role}[._-]?\\d{1,6}$`)]));
   const namedForRole = (value: string, role: string) => {
     const lower = value.toLowerCase();
     const at = lower.indexOf(role);
     if (at === -1 || lower === role) return false;
-    if (new RegExp(`^[a-z]{2,12}[._]${role}[._-]?\\d{1,6}$`).test(lower)) return true;
+    if (numberedRole.get(role)?.test(lower) === true) return true;
     return at >= 3 && at + role.length === lower.length && /^[a-z]+-?[a-z]+$/.test(lower) && !isCommonWord(lower);
   };
   return {

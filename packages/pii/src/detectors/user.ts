@@ -367,20 +367,20 @@ export function createUserDetector(): Detector {
             m = keyWord === undefined ? pattern.exec(text) : execAtKeyPair(pattern, text, next, keyWord)
           ) {
             const found = m[m.length - 1] as string;
+            const valueStart = m.index + m[0].lastIndexOf(found);
             next = m.index + m[0].length;
             // A principal is one user, `name@realm`; the name alone must look like one.
             const at = found.indexOf('@');
             const value = withoutFinalDots(at === -1 ? found : found.slice(0, at));
             const principal = at !== -1 && isPrincipal(found, at);
             // (`name@example.com` is one email, the name no user of its own: label convention.)
-            if (at !== -1 && !principal && isMailAddressAt(text, m.index + m[0].lastIndexOf(found) + at)) continue;
+            if (at !== -1 && !principal && isMailAddressAt(text, valueStart + at)) continue;
             const length = principal ? found.length : value.length;
-            const valueStart = m.index + m[0].lastIndexOf(found);
             // (A value before `=` is the next key: no name, and the next match may start at it.)
-            const accepted = next;
-            next = valueStart;
-            if (keyWord !== undefined && text.charCodeAt(valueStart + value.length) === 61) continue;
-            next = accepted;
+            if (keyWord !== undefined && text.charCodeAt(valueStart + value.length) === 61) {
+              next = valueStart;
+              continue;
+            }
             // A quoted or bracketed value is a name whatever word it is (`user="reporting"`, `[manager]`).
             const opening = text.charCodeAt(valueStart - 1);
             const quoted = opening === 34 || opening === 39;
