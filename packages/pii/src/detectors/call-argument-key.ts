@@ -11,8 +11,6 @@ import { isPlaceholderValue } from './secret-kv';
  */
 const quotedArgument =
   /(?<=[(,][ \t]*)(["'])([0-9a-f]{32,128}|[0-9A-F]{32,128}|[A-Za-z0-9][\w+/=.-]{22,198}[A-Za-z0-9=])\1(?=[ \t]*[,)])/g;
-/** The call (or tuple) the literal stands in: its name and what comes between the bracket and the literal. */
-const callBefore = /([A-Za-z_$][\w$.]*)?[ \t]*=?[ \t]*\((?:[^()"'\n]|"[^"\n]*"|'[^'\n]*')*$/;
 const hashingCall =
   /hash|digest|sha\d*|md5|crc|checksum|hmac|sign|verify|assert|expect|equal|compare|match|test|parse|decode|encode|hex|commit|checkout|revision|uuid|id$/i;
 
@@ -29,6 +27,24 @@ function generatedKey(value: string): boolean {
   );
 }
 
+/** The name of the call (or `name=` of the tuple) whose bracket, at most 200 characters back and not closed, holds the
+ * literal at `at` ('' for a bare bracket), or undefined when no bracket is open. Read back by character code: a
+ * pattern anchored at the literal and tried from each earlier position read a line of n literals n^2/2 times. */
+function callName(text: string, at: number): string | undefined {
+  const floor = Math.max(0, at - 200);
+  let open = at - 1;
+  while (open >= floor && text[open] !== '(') {
+    if (text[open] === ')' || text[open] === '\n') return undefined;
+    open--;
+  }
+  if (open < floor) return undefined;
+  let end = open;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '=')) end--;
+  let start = end;
+  while (start > 0 && /[\w$.]/.test(text[start - 1] as string)) start--;
+  return text.slice(start, end);
+}
+
 export function createCallArgumentKeyDetector(): Detector {
   return {
     type: 'secret_kv',
@@ -40,8 +56,8 @@ export function createCallArgumentKeyDetector(): Detector {
       for (let m = quotedArgument.exec(text); m !== null; m = quotedArgument.exec(text)) {
         const value = m[2] as string;
         if (!generatedKey(value)) continue;
-        const call = callBefore.exec(text.slice(Math.max(0, m.index - 200), m.index));
-        if (call === null || (call[1] !== undefined && hashingCall.test(call[1]))) continue;
+        const call = callName(text, m.index);
+        if (call === undefined || hashingCall.test(call)) continue;
         out.push(candidate('secret_kv', m.index + 1, m.index + 1 + value.length));
       }
     },
