@@ -27,8 +27,8 @@ interface Leaf {
   key: boolean;
   /** A key or string, written between quotes; a number is not. */
   quoted: boolean;
-  /** A string value (not empty): read alone as well. */
-  readAlone: boolean;
+  /** A key that names a secret (`password`), or a value under one that is replaced whole (so never read alone). */
+  secret: boolean;
   /** Such a value's own matches, read alone (see redactLeaf); undefined for the others. */
   alone: Candidate[] | undefined;
 }
@@ -67,13 +67,13 @@ interface Walk {
   /** An object's own keys, in the order `for...in` gives them; undefined for an array. */
   readonly keys: string[] | undefined;
   next: number;
+  /** An array under a secret-named key: its strings and numbers are secrets. */
+  readonly secret: boolean;
 }
 
 /** An array or plain object being copied: `walk` over the original, `copy` filled in the same order. */
 interface Copy extends Walk {
   readonly copy: unknown[] | Record<string, unknown>;
-  /** An array under a secret-named key: its strings and numbers are secrets. */
-  readonly secret: boolean;
 }
 
 /** An object's own keys to walk, or undefined for an array. */
@@ -106,15 +106,17 @@ function sizeOf(walk: Walk): number {
  * item after item) is scanned once, and so is each distinct value of the batch. One record is the batch of one.
  */
 export function redactRecords(values: readonly unknown[], redaction: RecordRedaction): RecordRedactionResult[] {
-  const written = values.map(writeRecord);
+  const written = values.map((value) => writeRecord(value, redaction.secretKeys));
   // A record with no key, string or number (null, true, []) has nothing to scan.
   const scanned = written.filter((record) => record.leaves.length > 0);
   const resolved = resolveRuns(
     scanned.map((record) => record.text),
     redaction,
   );
+  // Each string value (not empty, not replaced whole) is read alone as well.
   const readAlone: Leaf[] = [];
-  for (const record of scanned) for (const l of record.leaves) if (l.readAlone) readAlone.push(l);
+  for (const record of scanned)
+    for (const l of record.leaves) if (!l.key && l.quoted && l.raw !== '' && !l.secret) readAlone.push(l);
   if (readAlone.length > 0)
     resolveDistinct(
       readAlone.map((l) => l.raw),
@@ -160,8 +162,9 @@ function resolveDistinct(values: readonly string[], redaction: RecordRedaction):
 
 const noMatches: readonly Candidate[] = Object.freeze([]);
 
-/** Pass 1: the record's JSON text, and where each key, string and number stands in it. */
-function writeRecord(value: unknown): RecordText {
+/** Pass 1: the record's JSON text, and where each key, string and number stands in it (`secretKeys`: whether a value
+ * under a secret-named key is replaced whole). */
+function writeRecord(value: unknown, secretKeys: boolean): RecordText {
   const parts: string[] = [];
   const leaves: Leaf[] = [];
   let length = 0;
@@ -169,7 +172,7 @@ function writeRecord(value: unknown): RecordText {
     parts.push(s);
     length += s.length;
   };
-  const leaf = (raw: string, quoted: boolean, key: boolean): void => {
+  const leaf = (raw: string, quoted: boolean, key: boolean, secret: boolean): void => {
     // Written as it is, not JSON-escaped: a rule reads the value's own quotes and line breaks as it would read them
     // alone, and each offset in the text is an offset in the value.
     if (quoted) write('"');
@@ -182,17 +185,19 @@ function writeRecord(value: unknown): RecordText {
       raw,
       key,
       quoted,
-      readAlone: !key && quoted && raw !== '',
+      secret,
       alone: undefined,
     });
   };
   const written = new Set<object>();
   const open: Walk[] = [];
-  /** Writes a scalar, or opens an array or plain object (its members are written by the loop below). */
-  function writeValue(v: unknown): void {
-    if (typeof v === 'string') return leaf(v, true, false);
-    if (typeof v === 'number') return Number.isFinite(v) ? leaf(String(v), false, false) : write('null');
-    if (typeof v === 'bigint') return leaf(String(v), false, false);
+  /** Writes a scalar, or opens an array or plain object (its members are written by the loop below); `secret`: it
+   * stands under a secret-named key or in such a key's list. */
+  function writeValue(v: unknown, secret: boolean): void {
+    const whole = secret && isWholeSecret(v);
+    if (typeof v === 'string') return leaf(v, true, false, whole);
+    if (typeof v === 'number') return Number.isFinite(v) ? leaf(String(v), false, false, whole) : write('null');
+    if (typeof v === 'bigint') return leaf(String(v), false, false, whole);
     if (typeof v === 'boolean') return write(String(v));
     if (typeof v !== 'object' || v === null || written.has(v)) return write('null');
     written.add(v);
@@ -200,9 +205,9 @@ function writeRecord(value: unknown): RecordText {
     else if (isPlainObject(v)) write('{');
     else return write('null');
     const walked = v as unknown[] | Record<string, unknown>;
-    open.push({ value: walked, keys: keysOf(walked), next: 0 });
+    open.push({ value: walked, keys: keysOf(walked), next: 0, secret: secret && Array.isArray(v) });
   }
-  writeValue(value);
+  writeValue(value, false);
   for (let top = open[open.length - 1]; top !== undefined; top = open[open.length - 1]) {
     const i = top.next++;
     if (i === sizeOf(top)) {
@@ -211,12 +216,13 @@ function writeRecord(value: unknown): RecordText {
       continue;
     }
     if (i > 0) write(',');
-    if (top.keys === undefined) writeValue((top.value as readonly unknown[])[i]);
+    if (top.keys === undefined) writeValue((top.value as readonly unknown[])[i], top.secret);
     else {
       const k = top.keys[i] as string;
-      leaf(k, true, true);
+      const secretKey = secretKeys && isSecretKey(k);
+      leaf(k, true, true, secretKey);
       write(':');
-      writeValue((top.value as Record<string, unknown>)[k]);
+      writeValue((top.value as Record<string, unknown>)[k], secretKey);
     }
   }
   return { text: parts.join(''), leaves };
@@ -243,12 +249,12 @@ function copyRecord(
     let pieces: Piece[] | undefined;
     /** The value's own matches a match of the record's reading covers, and so replaces. */
     let covered: Uint8Array | undefined;
+    // Only a match all inside the key, string or number, its quotes aside: one running across the record's quotes,
+    // colons and commas into another field found nothing in this one.
+    const quote = l.quoted ? 1 : 0;
     for (let j = firstMatch; j < matches.length; j++) {
       const m = matches[j] as Candidate;
       if (m.start >= l.end) break;
-      // Only a match all inside the key, string or number, its quotes aside: one running across the record's quotes,
-      // colons and commas into another field found nothing in this one.
-      const quote = l.quoted ? 1 : 0;
       if (m.start < l.start - quote || m.end > l.end + quote) continue;
       const start = Math.max(m.start, l.start) - l.start;
       const end = Math.min(m.end, l.end) - l.start;
@@ -316,10 +322,11 @@ function copyRecord(
     }
     const k = top.keys[i] as string;
     const copy = top.copy as Record<string, unknown>;
+    const secretKey = (leaves[next] as Leaf).secret;
     const redactedKey = redactLeaf() ?? k;
     let name = redactedKey;
     for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
-    const member = copyValue((top.value as Record<string, unknown>)[k], redaction.secretKeys && isSecretKey(k));
+    const member = copyValue((top.value as Record<string, unknown>)[k], secretKey);
     // A `__proto__` key (JSON.parse makes it an own field) would set the copy's prototype if assigned: defined instead.
     if (name === '__proto__')
       Object.defineProperty(copy, name, { value: member, writable: true, enumerable: true, configurable: true });
