@@ -1,8 +1,8 @@
 import { isCommonWord } from './common-words';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { loginShaped, plainLogin } from './user-actor';
+import { separators } from './user-table';
 
-const separators = [',', ';', '|', '\t'];
 // A cell: blanks and one quote around its value.
 const cellValue = /^([ \t]*["']?)([^]*?)["']?[ \t]*$/;
 // A label before the first cell (`loyalty-export row: `), when a value without blanks follows it.

@@ -14,7 +14,8 @@ const accountColumn = new RegExp(
 const headerCell = /^\s*"?[A-Za-z_][\w .#/-]{0,40}"?\s*$/;
 // A value in a cell: a login, maybe quoted (a display name with a blank, an address or a number is none).
 const loginCell = /^(\s*"?)([A-Za-z_][\w.-]{0,63}\$?)"?\s*$/;
-const separators = [',', ';', '|', '\t'];
+/** What separates a table's cells: a comma, a semicolon, a bar or a tab. */
+export const separators = [',', ';', '|', '\t'];
 // A line break: real, or written as `\n` in one line of text (a JSON string, an escaped message).
 const lineBreak = /\r?\n|\\n/g;
 // The header may follow a label (`trade-capture.csv: trade_id,trader,…`): what comes after its last `: `.
