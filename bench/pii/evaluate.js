@@ -18,6 +18,7 @@ const { transpileAtRef } = require('../at-git-ref');
 const { createRedactor, createPiiScanner, piiTypes } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 const { printHostileShapes } = require('./hostile');
+const { corpusFiles, corpusLines } = require('./support');
 
 const blindFlag = process.argv.find((a) => /^--blind\d*$/.test(a));
 const blind = blindFlag === undefined ? undefined : `corpus-${blindFlag.slice(2)}.jsonl`;
@@ -212,12 +213,7 @@ function printHostileLines() {
 function allLinesBySource() {
   const sources = [];
   if (fs.existsSync(logDir)) sources.push([path.basename(logDir), loadLogLines().lines]);
-  for (const file of fs
-    .readdirSync(__dirname)
-    .filter((f) => /^corpus.*\.jsonl$/.test(f))
-    .sort()) {
-    sources.push([file, parseCorpus(fs.readFileSync(path.join(__dirname, file), 'utf8'), file).map((l) => l.text)]);
-  }
+  for (const file of corpusFiles()) sources.push([path.basename(file), corpusLines([file]).map((l) => l.text)]);
   return sources;
 }
 
@@ -278,11 +274,9 @@ printThroughput(
   baseline,
 );
 // Unseen formats: the texts of every blind part (logs in formats the detectors were not written from), x10 for the same reason.
-const blindTexts = fs
-  .readdirSync(__dirname)
-  .filter((f) => /^corpus-blind\d*\.jsonl$/.test(f))
-  .sort()
-  .flatMap((f) => parseCorpus(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).map((l) => l.text));
+const blindTexts = corpusLines(corpusFiles().filter((f) => /^corpus-blind\d*\.jsonl$/.test(path.basename(f)))).map(
+  (l) => l.text,
+);
 printThroughput(
   {
     source: `unseen formats: every blind part's texts (x10)`,

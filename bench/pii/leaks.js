@@ -27,7 +27,16 @@ const path = require('node:path');
 const { createRedactor, createPiiScanner } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 const { freePort, spawnSorter, startOracleLlm } = require('../sorter/support');
-const { masked, judgeSpans, tallyPaths, searchForms, placesOf, besideIn, metricNamesAndLabels } = require('./support');
+const {
+  corpusFiles,
+  masked,
+  judgeSpans,
+  tallyPaths,
+  searchForms,
+  placesOf,
+  besideIn,
+  metricNamesAndLabels,
+} = require('./support');
 
 const root = path.join(__dirname, '..', '..');
 const collectorBin = path.join(root, 'packages', 'collector', 'bin', 'collector.js');
@@ -36,13 +45,7 @@ const batch = 100;
 const showWhere = process.argv.includes('--where');
 const partArgs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const parts =
-  partArgs.length > 0
-    ? partArgs.map((p) => (fs.existsSync(p) ? p : path.join(__dirname, p)))
-    : fs
-        .readdirSync(__dirname)
-        .filter((f) => /^corpus.*\.jsonl$/.test(f))
-        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-        .map((f) => path.join(__dirname, f));
+  partArgs.length > 0 ? partArgs.map((p) => (fs.existsSync(p) ? p : path.join(__dirname, p))) : corpusFiles();
 
 // The fake LLM's answer: a keyword verdict, so the collector's routes send lines to every sink.
 function answerFor(item) {

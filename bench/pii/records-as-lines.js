@@ -15,7 +15,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { transpileAtRef } = require('../at-git-ref');
-const { parseCorpus } = require('@obs/pii/testing');
+const { corpusLines, cpuMs, jsonObject } = require('./support');
 const current = require('@obs/pii');
 
 const option = (name, fallback) => {
@@ -30,27 +30,7 @@ transpileAtRef(ref, 'packages/pii/src', dir);
 const baseline = require(path.join(dir, 'index.js'));
 
 /** Every corpus line with the part it comes from: the tuning corpus and blinds 1-50 (each part's file). */
-const corpus = fs
-  .readdirSync(__dirname)
-  .filter((f) => /^corpus.*\.jsonl$/.test(f))
-  .sort()
-  .flatMap((f) =>
-    parseCorpus(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).map((l) => ({
-      part: f,
-      text: l.text,
-      values: l.spans.map((s) => s.value),
-    })),
-  );
-
-function jsonObject(text) {
-  if (!text.startsWith('{')) return undefined;
-  try {
-    const value = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const corpus = corpusLines();
 
 /** Each shape: its name and the records made of the corpus lines. */
 const shapes = [
@@ -123,13 +103,6 @@ function swallowed(raw, lineRanges, recordRanges) {
     if (anyHere) any++;
   }
   return { own, any };
-}
-
-function cpu(fn) {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
 }
 
 function measure(pkg, name) {
@@ -236,8 +209,8 @@ for (const [name, records] of timedSets) {
   then();
   let [best, bestThen] = [Infinity, Infinity];
   for (let i = 0; i < rounds; i++) {
-    best = Math.min(best, cpu(now));
-    bestThen = Math.min(bestThen, cpu(then));
+    best = Math.min(best, cpuMs(now));
+    bestThen = Math.min(bestThen, cpuMs(then));
   }
   console.log(
     `  ${name} (${records.length} records): current ${best.toFixed(0)} ms, baseline ${bestThen.toFixed(0)} ms; ` +
@@ -256,7 +229,9 @@ const asLines = (pkg) => {
 const leftVerbatim = (outputs) =>
   jsonLines.reduce(
     (n, l, i) =>
-      n + l.values.filter((v) => outputs[i].includes(v) || outputs[i].includes(JSON.stringify(v).slice(1, -1))).length,
+      n +
+      l.spans.filter((s) => outputs[i].includes(s.value) || outputs[i].includes(JSON.stringify(s.value).slice(1, -1)))
+        .length,
     0,
   );
 const notJson = (outputs) => outputs.filter((o) => jsonObject(o.trim()) === undefined).length;
@@ -282,8 +257,8 @@ stageNow();
 stageThen();
 let [bestLines, bestBatch] = [Infinity, Infinity];
 for (let i = 0; i < rounds; i++) {
-  bestLines = Math.min(bestLines, cpu(stageNow));
-  bestBatch = Math.min(bestBatch, cpu(stageThen));
+  bestLines = Math.min(bestLines, cpuMs(stageNow));
+  bestBatch = Math.min(bestBatch, cpuMs(stageThen));
 }
 console.log(
   `  every corpus line in batches of 128: current redactLines ${bestLines.toFixed(0)} ms, baseline ${ref} ` +

@@ -11,7 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { transpileAtRef } = require('../at-git-ref');
 const { logLines, systems } = require('../sorter/support');
-const { parseCorpus } = require('@obs/pii/testing');
+const { corpusFiles, corpusLines, jsonObject } = require('./support');
 const current = require('@obs/pii');
 
 const arg = process.argv.indexOf('--same-as');
@@ -20,23 +20,9 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pii-records-'));
 transpileAtRef(ref, 'packages/pii/src', dir);
 const reference = require(path.join(dir, 'index.js'));
 
-function jsonObject(text) {
-  if (!text.startsWith('{')) return undefined;
-  try {
-    const value = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Each part's lines: the corpus parts, then every loghub-2k system. */
 function parts() {
-  const corpus = fs
-    .readdirSync(__dirname)
-    .filter((f) => /^corpus.*\.jsonl$/.test(f))
-    .sort()
-    .map((f) => [f, parseCorpus(fs.readFileSync(path.join(__dirname, f), 'utf8'), f).map((l) => l.text)]);
+  const corpus = corpusFiles().map((f) => [path.basename(f), corpusLines([f]).map((l) => l.text)]);
   return [...corpus, ...systems().map((system) => [system, logLines(system)])];
 }
 

@@ -1,6 +1,49 @@
 // The judging half of bench/pii/leaks.js: where each labeled corpus value turns up in the bytes a process let out,
-// and whether the scanner alone would have left it there. No I/O here, so it is unit-tested (test/bench/pii-support.test.ts).
+// and whether the scanner alone would have left it there (no I/O, unit-tested: test/bench/pii-support.test.ts); and
+// what the pii bench scripts share: the corpus parts' lines, a JSON object line's record, a function's CPU time.
 'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** The corpus parts beside this file (the tuning corpus, the generated lines, every blind part), as paths, in order. */
+function corpusFiles() {
+  return fs
+    .readdirSync(__dirname)
+    .filter((f) => /^corpus.*\.jsonl$/.test(f))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((f) => path.join(__dirname, f));
+}
+
+/** Each labeled line of the given corpus files (all of them by default): its part (the file's name), text and spans. */
+function corpusLines(files = corpusFiles()) {
+  const { parseCorpus } = require('@obs/pii/testing');
+  return files.flatMap((file) =>
+    parseCorpus(fs.readFileSync(file, 'utf8'), file).map((l) => ({
+      part: path.basename(file),
+      text: l.text,
+      spans: l.spans,
+    })),
+  );
+}
+
+/** The record a line holds when it is one JSON object, else undefined. */
+function jsonObject(text) {
+  if (!text.startsWith('{')) return undefined;
+  try {
+    const value = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU milliseconds of this process while `run` runs (GC threads included: their work is the run's work too). */
+function cpuMs(run) {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
 
 const jsonEscaped = (text) => JSON.stringify(text).slice(1, -1);
 
@@ -99,6 +142,10 @@ function metricNamesAndLabels(text) {
 }
 
 module.exports = {
+  corpusFiles,
+  corpusLines,
+  jsonObject,
+  cpuMs,
   metricNamesAndLabels,
   placesOf,
   besideIn,

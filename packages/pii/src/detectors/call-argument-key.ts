@@ -1,6 +1,5 @@
-import { entropyPerChar } from '../checksums/entropy';
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
-import { isPlaceholderValue } from './secret-kv';
+import { generatedKey, type GeneratedKeyOptions } from './generated-key';
 
 /**
  * A generated key passed as a string literal to a call, as client libraries take their credentials, whatever the
@@ -14,18 +13,9 @@ const quotedArgument =
 const hashingCall =
   /hash|digest|sha\d*|md5|crc|checksum|hmac|sign|verify|assert|expect|equal|compare|match|test|parse|decode|encode|hex|commit|checkout|revision|uuid|id$/i;
 
-/** Hex with a letter and a digit, or a mix of small letters, capitals and digits at 4+ bits a character. */
-function generatedKey(value: string): boolean {
-  if (/^[0-9a-f]+$|^[0-9A-F]+$/.test(value)) return /[a-f]/i.test(value) && /\d/.test(value);
-  return (
-    /[a-z]/.test(value) &&
-    /[A-Z]/.test(value) &&
-    /\d/.test(value) &&
-    !/[./]{2}|:\/\//.test(value) &&
-    entropyPerChar(value) >= 4 &&
-    !isPlaceholderValue(value)
-  );
-}
+// A literal in a call is often something else (a name, a URL: `://`): 4+ bits a character. (Every candidate is 24+
+// characters, so a hex one is always long enough.)
+const callKey: GeneratedKeyOptions = { minEntropy: 4, notGenerated: /:\/\// };
 
 /** The name of the call (or `name=` of the tuple) whose bracket, at most 200 characters back and not closed, holds the
  * literal at `at` ('' for a bare bracket), or undefined when no bracket is open. Read back by character code: a
@@ -55,7 +45,7 @@ export function createCallArgumentKeyDetector(): Detector {
       quotedArgument.lastIndex = 0;
       for (let m = quotedArgument.exec(text); m !== null; m = quotedArgument.exec(text)) {
         const value = m[2] as string;
-        if (!generatedKey(value)) continue;
+        if (!generatedKey(value, callKey)) continue;
         const call = callName(text, m.index);
         if (call === undefined || hashingCall.test(call)) continue;
         out.push(candidate('secret_kv', m.index + 1, m.index + 1 + value.length));

@@ -1,6 +1,5 @@
-import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
-import { isPlaceholderValue } from './secret-kv';
+import { generatedKey, type GeneratedKeyOptions } from './generated-key';
 import { notSecretKeyWords } from './secret-key-words';
 
 /**
@@ -23,20 +22,12 @@ const notSecretQualifier = new RegExp(
   'i',
 );
 
-/** Hex of 20+ with a letter and a digit, or 16+ characters mixing lower case, capitals and digits at 3.5+ bits a
- * character (maybe after a vendor's prefix: `pc_live_…`, `fmk_…`): not a UUID, a word, a name and a number. */
-function generatedKey(value: string): boolean {
-  const body = value.replace(/^(?:[a-z]{2,8}_){1,2}(?=\w{16})/, '');
-  if (/^[0-9a-f]{20,}$|^[0-9A-F]{20,}$/.test(body)) return /[a-f]/i.test(body) && /\d/.test(body);
-  return (
-    /[a-z]/.test(body) &&
-    /[A-Z]/.test(body) &&
-    /\d/.test(body) &&
-    entropyPerChar(body) >= 3.5 &&
-    !/[./]{2}|^[a-z]+(?:[A-Z][a-z]+)+\d*$/.test(body) &&
-    !isPlaceholderValue(value)
-  );
-}
+// After a key's word: 3.5+ bits a character (maybe after a vendor's prefix: `pc_live_…`, `fmk_…`), not a camelCase name.
+const proseKey: GeneratedKeyOptions = {
+  minEntropy: 3.5,
+  afterVendorPrefix: true,
+  notGenerated: /^[a-z]+(?:[A-Z][a-z]+)+\d*$/,
+};
 
 /** `[A-Za-z0-9]` by character code. */
 function isLetterOrDigit(code: number): boolean {
@@ -83,7 +74,7 @@ export function createKeyInProseDetector(): Detector {
         // `token=…`, `key: …`, `api_key=…` with no word before them: the key rules' too.
         if (glued === '' && separator !== undefined && spacedWord === undefined) continue;
         const qualifier = glued !== '' ? lastCamelWord(glued) : (joined?.[1] ?? spacedWord);
-        if ((qualifier !== undefined && notSecretQualifier.test(qualifier)) || !generatedKey(value)) continue;
+        if ((qualifier !== undefined && notSecretQualifier.test(qualifier)) || !generatedKey(value, proseKey)) continue;
         const end = m.index + m[0].length;
         out.push(candidate('secret_kv', end - value.length, end));
       }

@@ -22,10 +22,26 @@ const linkWords = [
   'activat',
   'invit',
 ];
-const linkCode = new RegExp(
-  String.raw`(?<![\w.-])(?:[a-z][\w+.-]*://[^\s/?#"'<>]+)?/[^\s?#"'<>]*?(?:log-?in|sign[-_]?in|magic|reset|recover|verif|confirm|activat|invit)[^\s?#"'<>]*\?(?:[^\s#"'<>&]*&)*?(?:t|k|code|otp|key|token)=([A-Za-z0-9_~.-]{8,128})(?=$|[\s&#"'<>),;])`,
-  'gi',
-);
+/** A query parameter with one of the names such links use, and its value up to the next parameter. */
+const codeParameter = /(?:^|&)(?:t|k|code|otp|key|token)=([A-Za-z0-9_~.-]{8,128})(?=$|[&),;])/gi;
+
+/** What ends a URL or path read back from its `?`, or its query read forward: blanks, quotes, angle brackets. */
+function endsUrl(code: number): boolean {
+  return code <= 32 || code === 34 || code === 39 || code === 60 || code === 62;
+}
+
+/** True when the path before a `?` (at most 256 characters back) names a sign-in, reset or confirmation link in a
+ * segment after its first `/`. Read by character code and `includes`: a pattern run from each `/` of a line of n of
+ * them read it n^2/2 times. */
+function linkPathBefore(text: string, question: number): boolean {
+  const floor = Math.max(0, question - 256);
+  let start = question;
+  // (A path holds no `?`: the one before this ends another URL's path.)
+  while (start > floor && !endsUrl(text.charCodeAt(start - 1)) && text.charCodeAt(start - 1) !== 63) start--;
+  const path = text.slice(start, question).toLowerCase();
+  const slash = path.indexOf('/');
+  return slash >= 0 && linkWords.some((word) => path.indexOf(word, slash) >= 0);
+}
 
 /** 8+ characters with a letter and a digit, not a word and a number joined (`reset-2026`, `step_2_done`). */
 function oneTimeCode(value: string): boolean {
@@ -44,12 +60,24 @@ export function createLinkCredentialDetector(): Detector {
     keywordGroups: [linkWords],
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[]): void {
-      linkCode.lastIndex = 0;
-      for (let m = linkCode.exec(text); m !== null; m = linkCode.exec(text)) {
-        const value = m[1] as string;
-        // Only the value is claimed: the link's other parameters (an email) are other detectors' to find.
-        const end = m.index + m[0].length;
-        if (oneTimeCode(value)) out.push(candidate('secret_kv', end - value.length, end));
+      for (let question = text.indexOf('?'); question >= 0;) {
+        if (!linkPathBefore(text, question)) {
+          question = text.indexOf('?', question + 1);
+          continue;
+        }
+        let end = question + 1;
+        while (end < text.length && end - question <= 2048 && !endsUrl(text.charCodeAt(end)) && text[end] !== '#')
+          end++;
+        const query = text.slice(question + 1, end);
+        codeParameter.lastIndex = 0;
+        for (let m = codeParameter.exec(query); m !== null; m = codeParameter.exec(query)) {
+          const value = m[1] as string;
+          // Only the value is claimed: the link's other parameters (an email) are other detectors' to find.
+          const valueEnd = question + 1 + m.index + m[0].length;
+          if (oneTimeCode(value)) out.push(candidate('secret_kv', valueEnd - value.length, valueEnd));
+        }
+        // (The next link starts after this one's query: a `?` inside it is no link's.)
+        question = text.indexOf('?', end);
       }
     },
     normalize: keepAsIs,
