@@ -244,7 +244,7 @@ const [byLines, byBatch] = [
     .map((r) => r.text),
 ];
 console.log(
-  `\nJSON object lines (${jsonLines.length}, ${jsonLines.reduce((n, l) => n + l.values.length, 0)} labeled values), ` +
+  `\nJSON object lines (${jsonLines.length}, ${jsonLines.reduce((n, l) => n + l.spans.length, 0)} labeled values), ` +
     `redactLines (the collector's redact stage now) / redactBatch (before): no longer JSON ${notJson(byLines)} / ` +
     `${notJson(byBatch)}, labeled values left verbatim ${leftVerbatim(byLines)} / ${leftVerbatim(byBatch)}`,
 );
