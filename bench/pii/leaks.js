@@ -350,12 +350,15 @@ async function main() {
       llmCalls[pathName] = out.llmCalls;
       for (const [k, v] of Object.entries(out)) if (typeof v === 'string') outputs[`${pathName}: ${k}`] = v;
     }
+    // The ids this bench gives items and batches (`NAME-226`, `NAME-batch-2`) are its own, not a line's: a CVV `226` is no
+    // leak because item 226's id came back.
+    const ownIds = new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(?:batch-)?\\d+`, 'g');
     const byPath = Object.fromEntries(
       paths.map(([pathName]) => [
         pathName,
         Object.keys(outputs)
           .filter((k) => k.startsWith(`${pathName}: `))
-          .map((k) => outputs[k])
+          .map((k) => outputs[k].replace(ownIds, `${name}-#`))
           .join('\n\u0000\n'),
       ]),
     );
