@@ -204,6 +204,10 @@ describe('secret kv detector', () => {
       "ignores a consent cookie when it holds a visitor's choices",
       'Set-Cookie: euconsent-v2=CPq7XkAPq7XkAAGABCENBaFgAP_AAH_AAAqIHrtf; CookieConsent=necessary%3Atrue%2Cmarketing%3Afalse%2Cstamp%3A4f9Qz2',
     ],
+    [
+      'ignores analytics visitor ids, which sign nobody in',
+      'Cookie: _ga=GA1.2.918273645.1699990011; _ga_Q7WZ2K=GS1.1.1699990011.4.1.1699990320.0.0.0; _gid=GA1.2.55512340.1700000101; _fbp=fb.1.1699990011223.1408852261',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -125,6 +125,9 @@ const deletedCookie = /^deleted$/i;
 /** Consent cookies hold a visitor's choices (IAB's TCF string in `euconsent-v2`, OneTrust's `OptanonConsent`), no
  * credential. */
 const consentCookie = /consent|^optanon/i;
+/** Analytics visitor ids (Google's `_ga`, `_ga_<stream>`, `_gid`, `__utma`-style, `_gcl_*`; Meta's `_fbp`/`_fbc`):
+ * a browser's count for a vendor's reports, which signs nobody in. */
+const analyticsCookie = /^(?:_ga(?:_\w+)?|_gid|_gcl_\w+|__utm[a-z]|_fb[cp])$/i;
 
 /** True when a cookie's name says it holds a session (`sid`, `connect.sid`, `__Host-session`, `JSESSIONID`). */
 export function isSessionCookieName(name: string): boolean {
@@ -320,7 +323,7 @@ export function createSecretKvDetector(): Detector {
             if (
               !sessionCookie.test(name) &&
               !isSecretKey(name) &&
-              (value.length < 16 || entropyPerChar(value) < 3 || consentCookie.test(name))
+              (value.length < 16 || entropyPerChar(value) < 3 || consentCookie.test(name) || analyticsCookie.test(name))
             )
               continue;
             const end = offset + c.index + c[0].length - quotedEnd;
