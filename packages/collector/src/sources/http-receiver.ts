@@ -1,12 +1,14 @@
-import type * as http from 'node:http';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import * as snappy from 'snappyjs';
-import { ProtocolError } from '../errors';
+import { ProtocolError, ShutdownError } from '../errors';
 import type { InFlightReservation } from './in-flight-budget';
+import { listen } from './listen';
 
 /**
- * What the HTTP receivers (loki_push, otlp_http) share: the body read under a cap and the in-flight limit, inflated
+ * What the HTTP receivers (loki_push, heroku_drain, otlp_http) share: the server, the body read under a cap and the in-flight limit, inflated
  * per Content-Encoding, and the handler picked by Content-Type. Every refusal is a ProtocolError with its status.
  */
 
@@ -135,11 +137,7 @@ function readBody(req: http.IncomingMessage, limit: BodyLimit, reservation: InFl
  * Stops taking requests and waits for those in flight; when `signal` aborts, `abortInFlight` cancels them and every
  * connection is closed, so the shutdown deadline holds.
  */
-export async function closeGracefully(
-  server: http.Server,
-  signal: AbortSignal,
-  abortInFlight: () => void,
-): Promise<void> {
+async function closeGracefully(server: http.Server, signal: AbortSignal, abortInFlight: () => void): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const onAbort = (): void => {
@@ -150,4 +148,47 @@ export async function closeGracefully(
   else signal.addEventListener('abort', onAbort, { once: true });
   await closed;
   signal.removeEventListener('abort', onAbort);
+}
+
+/**
+ * A push receiver's HTTP server: serves each request with `handle`, and on close stops taking requests, waits for
+ * those in flight and, when the deadline's signal aborts, cancels them through `inFlight` (a ShutdownError).
+ */
+export class HttpReceiverServer {
+  readonly #handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  readonly #inFlight = new AbortController();
+  #server: http.Server | undefined;
+  #stopping = false;
+
+  constructor(handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
+    this.#handle = handle;
+  }
+
+  /** The bound port (useful with port 0); 0 before listen. */
+  get port(): number {
+    return (this.#server?.address() as AddressInfo | null)?.port ?? 0;
+  }
+
+  /** True once close() began: a new request is refused as shutting down. */
+  get stopping(): boolean {
+    return this.#stopping;
+  }
+
+  /** Aborts with a ShutdownError when the shutdown deadline cuts the requests in flight. */
+  get inFlight(): AbortSignal {
+    return this.#inFlight.signal;
+  }
+
+  async listen(port: number, host: string): Promise<void> {
+    if (this.#server) return;
+    const server = http.createServer((req, res) => void this.#handle(req, res));
+    this.#server = server;
+    await listen(server, port, host);
+  }
+
+  async close(signal: AbortSignal): Promise<void> {
+    if (this.#stopping || !this.#server) return;
+    this.#stopping = true;
+    await closeGracefully(this.#server, signal, () => this.#inFlight.abort(new ShutdownError()));
+  }
 }

@@ -1,5 +1,4 @@
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { ComponentDefinition, Logger, Source, SourceContext } from '../component';
 import type { Consumer } from '../consumer';
@@ -10,8 +9,7 @@ import type { DecodedEntry } from '../protocols/loki/decode';
 import { checkJsonPush } from '../protocols/loki/decode-json-incremental';
 import { checkProtobufPush, uncompressPushBody } from '../protocols/loki/decode-protobuf-incremental';
 import { TENANT_LABEL } from '../protocols/loki/tenant';
-import { byContentType, closeGracefully, mediaType, receiveBody } from './http-receiver';
-import { listen } from './listen';
+import { byContentType, HttpReceiverServer, mediaType, receiveBody } from './http-receiver';
 import { unlimitedBudget, type InFlightBudget, type InFlightReservation } from './in-flight-budget';
 import { applyPushTenant, headerTenant } from './push-tenant';
 import { createSourceMetrics, type SourceMetrics } from './source-metrics';
@@ -77,9 +75,7 @@ const PUSH_PATHS = new Set(['/loki/api/v1/push', '/api/v1/push']);
 const RAW_PATHS = new Set(['/loki/api/v1/raw', '/api/v1/raw', '/promtail/api/v1/raw']);
 
 class LokiPush implements LokiPushSource {
-  #server: http.Server | undefined;
-  #stopping = false;
-  #inFlight = new AbortController();
+  readonly #server = new HttpReceiverServer((req, res) => this.#handle(req, res));
 
   constructor(
     readonly config: LokiPushSourceConfig,
@@ -91,20 +87,15 @@ class LokiPush implements LokiPushSource {
   ) {}
 
   get port(): number {
-    return (this.#server?.address() as AddressInfo | null)?.port ?? 0;
+    return this.#server.port;
   }
 
   async start(): Promise<void> {
-    if (this.#server) return;
-    const server = http.createServer((req, res) => void this.#handle(req, res));
-    this.#server = server;
-    await listen(server, this.config.listen_port, this.config.listen_address);
+    await this.#server.listen(this.config.listen_port, this.config.listen_address);
   }
 
   async shutdown(signal: AbortSignal): Promise<void> {
-    if (this.#stopping || !this.#server) return;
-    this.#stopping = true;
-    await closeGracefully(this.#server, signal, () => this.#inFlight.abort(new ShutdownError()));
+    await this.#server.close(signal);
   }
 
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -114,13 +105,13 @@ class LokiPush implements LokiPushSource {
       // A readiness probe is not a push: answered without counting in collector_push_requests_total.
       if (path === '/ready')
         return void res
-          .writeHead(this.#stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8' })
-          .end(this.#stopping ? 'shutting down' : 'ready');
+          .writeHead(this.#server.stopping ? 503 : 200, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end(this.#server.stopping ? 'shutting down' : 'ready');
       const isPush = PUSH_PATHS.has(path);
       if (!isPush && !RAW_PATHS.has(path))
         throw new ProtocolError(404, `no such endpoint ${path}; push to /loki/api/v1/push or /loki/api/v1/raw`);
       if (req.method !== 'POST') throw new ProtocolError(405, `${path} takes POST`);
-      if (this.#stopping) throw new ShutdownError();
+      if (this.#server.stopping) throw new ShutdownError();
       const { push, bytes, keepTimestamps } = await this.#receive(req, isPush, reservation);
       await this.#handOn(push, keepTimestamps);
       this.metrics.bytes.inc(bytes);
@@ -181,7 +172,7 @@ class LokiPush implements LokiPushSource {
             extracted: {},
           });
       }
-      await this.next.consume({ entries }, this.#inFlight.signal);
+      await this.next.consume({ entries }, this.#server.inFlight);
       this.metrics.lines.inc(entries.length);
     });
   }

@@ -1,10 +1,8 @@
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ComponentDefinition, Source, SourceContext } from '../../component';
 import { copyLabels, nowNs, type Labels, type LogEntry } from '../../entry';
 import { ProtocolError, retryAfterSeconds, ShutdownError, toHttpStatus } from '../../errors';
-import { byContentType, closeGracefully, receiveBody } from '../http-receiver';
-import { listen } from '../listen';
+import { byContentType, HttpReceiverServer, receiveBody } from '../http-receiver';
 import { unlimitedBudget } from '../in-flight-budget';
 import { applyPushTenant, headerTenant } from '../push-tenant';
 import { createSourceMetrics, type SourceMetrics } from '../source-metrics';
@@ -35,9 +33,7 @@ export class HerokuDrainSource implements Source {
   readonly #config: HerokuDrainSourceConfig;
   readonly #ctx: SourceContext;
   readonly #metrics: SourceMetrics;
-  readonly #inFlight = new AbortController();
-  #server: http.Server | undefined;
-  #stopping = false;
+  readonly #server = new HttpReceiverServer((req, res) => this.#handle(req, res));
 
   constructor(config: HerokuDrainSourceConfig, ctx: SourceContext) {
     this.id = ctx.id;
@@ -48,14 +44,11 @@ export class HerokuDrainSource implements Source {
 
   /** The bound port (useful with listen_port 0); 0 before start. */
   get port(): number {
-    return (this.#server?.address() as AddressInfo | null)?.port ?? 0;
+    return this.#server.port;
   }
 
   async start(): Promise<void> {
-    if (this.#server) return;
-    const server = http.createServer((req, res) => void this.#handle(req, res));
-    this.#server = server;
-    await listen(server, this.#config.listen_port, this.#config.listen_address);
+    await this.#server.listen(this.#config.listen_port, this.#config.listen_address);
   }
 
   async #handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -65,7 +58,7 @@ export class HerokuDrainSource implements Source {
       if (url.pathname !== DRAIN_PATH)
         throw new ProtocolError(404, `no such endpoint ${url.pathname}; drain to ${DRAIN_PATH}`);
       if (req.method !== 'POST') throw new ProtocolError(405, `${DRAIN_PATH} takes POST`);
-      if (this.#stopping) throw new ShutdownError();
+      if (this.#server.stopping) throw new ShutdownError();
       const parse = byContentType(req, { 'application/logplex-1': parseLogplexBody });
       // A tenant Loki would refuse is refused before the body (up to max_body_bytes) is read.
       const request = this.#requestLabels(url);
@@ -97,7 +90,7 @@ export class HerokuDrainSource implements Source {
           structuredMetadata: {},
           extracted: {},
         }));
-      if (messages.length > 0) await this.#ctx.next.consume({ entries: entries() }, this.#inFlight.signal);
+      if (messages.length > 0) await this.#ctx.next.consume({ entries: entries() }, this.#server.inFlight);
       this.#metrics.lines.inc(messages.length);
       this.#metrics.bytes.inc(raw.length);
       this.#answer(res, 204, '');
@@ -136,9 +129,7 @@ export class HerokuDrainSource implements Source {
   }
 
   async shutdown(signal: AbortSignal): Promise<void> {
-    if (this.#stopping || !this.#server) return;
-    this.#stopping = true;
-    await closeGracefully(this.#server, signal, () => this.#inFlight.abort(new ShutdownError()));
+    await this.#server.close(signal);
   }
 }
 
