@@ -97,6 +97,24 @@ describe('createGroupScan', () => {
     expect(groupsIn([groups.slice(0, 32)], 'w31x')).toEqual([1 << 31]);
   });
 
+  test('marks in slotsSeen the bit of each slot with a word, across words of 32 slots', () => {
+    const slots = Array.from({ length: 40 }, (_, slot) => [[`w${slot}x`]]);
+    const found = new Int32Array(40);
+    const slotsSeen = new Int32Array(2);
+    createGroupScan(slots)('W0X w31x w33x', found, 0, slotsSeen);
+    expect([...slotsSeen]).toEqual([1 | (1 << 31), 1 << 1]);
+    expect(found.reduce((sum, groups) => sum + groups, 0)).toBe(3);
+  });
+
+  test('finds the same words when states that behave alike are merged (shared endings, groups and separators)', () => {
+    // `password=` and `passwd=` end alike in the same group and merge; `pass=` in another group does not.
+    const words = [['password=', 'passwd=', 'password:', 'passwd:'], ['pass=']];
+    expect(groupsIn([words], 'PASSWD: x')).toEqual([0b01]);
+    expect(groupsIn([words], 'pass= x')).toEqual([0b10]);
+    expect(groupsIn([words], 'password=pass=')).toEqual([0b11]);
+    expect(groupsIn([words], 'passwor= passw=')).toEqual([0]);
+  });
+
   test('asThePassReads writes a word past ASCII as the pass reads it, so it gates the word in any such spelling', () => {
     expect(asThePassReads('hasło')).toBe('has\x7fo');
     expect(groupsIn([[[asThePassReads('hasło')]]], 'HASŁO=x')).toEqual([1]);

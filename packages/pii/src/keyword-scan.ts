@@ -85,7 +85,7 @@ function characterClasses(tags: ReadonlyMap<string, readonly Tag[]>): { classOf:
 /**
  * Finds, in one pass over a text, the words (lower case, ASCII) of many slots' word groups, in any ASCII case, and
  * writes into found[at + slot] the bit set of that slot's groups with a word in the text (`at` places a text's row in a
- * batch's table) (a blank of a word also matches
+ * batch's table), and into slotsSeen, when given, bit `slot % 32` of word `slot / 32` (a blank of a word also matches
  * whitespace past ASCII, `\x7f` any other character past ASCII, and a leading `\n` the start of the text). The words are compiled into an
  * Aho-Corasick automaton with every transition precomputed, so each character of the text costs one table lookup
  * whatever the number of words, and every occurrence of every word is seen (`users` holds `user`) without lower-casing
@@ -93,7 +93,7 @@ function characterClasses(tags: ReadonlyMap<string, readonly Tag[]>): { classOf:
  */
 export function createGroupScan(
   slots: ReadonlyArray<ReadonlyArray<readonly string[]>>,
-): (text: string, found: Int32Array, at?: number) => void {
+): (text: string, found: Int32Array, at?: number, slotsSeen?: Int32Array) => void {
   const tags = new Map<string, Tag[]>();
   slots.forEach((groups, slot) => {
     // A slot's groups are the bits of one 32-bit number: a 33rd would silently share the first one's bit.
@@ -116,29 +116,29 @@ export function createGroupScan(
 
   // The trie: goto[state * classes + class] is the child state, 0 where there is none (0 is the root).
   const goto: number[] = new Array<number>(classes).fill(0);
-  const output: Tag[][] = [[]];
+  const outputs: Tag[][] = [[]];
   for (const word of words) {
     let state = 0;
     for (let i = 0; i < word.length; i++) {
       const at = state * classes + (classOf[word.charCodeAt(i)] as number);
       if (goto[at] === 0) {
-        goto[at] = output.length;
-        output.push([]);
+        goto[at] = outputs.length;
+        outputs.push([]);
         for (let c = 0; c < classes; c++) goto.push(0);
       }
       state = goto[at] as number;
     }
-    (output[state] as Tag[]).push(...(tags.get(word) ?? []));
+    (outputs[state] as Tag[]).push(...(tags.get(word) ?? []));
   }
 
   // Breadth first: each missing transition becomes the one of the failure state, and each state inherits the words
   // ending at its failure state (the longest proper suffix that is also a trie path).
-  const failure = new Int32Array(output.length);
+  const failure = new Int32Array(outputs.length);
   const queue: number[] = [];
   for (let c = 0; c < classes; c++) if (goto[c] !== 0) queue.push(goto[c] as number);
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head] as number;
-    (output[state] as Tag[]).push(...(output[failure[state] as number] as Tag[]));
+    (outputs[state] as Tag[]).push(...(outputs[failure[state] as number] as Tag[]));
     for (let c = 0; c < classes; c++) {
       const at = state * classes + c;
       const child = goto[at] as number;
@@ -152,47 +152,64 @@ export function createGroupScan(
     }
   }
 
+  // (Checked on the trie, before merging: a table past 16 bits is refused before the work of merging its states.)
+  if (outputs.length > outputFlag)
+    throw new RangeError(`pii: keywords make ${outputs.length} automaton states (at most ${outputFlag})`);
+  // States that report the same words and lead, class by class, to equivalent states are one state of the minimal
+  // automaton (a word's last letters and the states after its separators repeat across words that share a group):
+  // half the states, so half the table, and the same words reported at the same characters.
+  const merged = outputs.map((list) => {
+    const bySlot = new Map<number, number>();
+    for (const [slot, groups] of list) bySlot.set(slot, (bySlot.get(slot) ?? 0) | groups);
+    return [...bySlot].sort(([a], [b]) => a - b);
+  });
+  const { block, count } = equivalentStates(Int32Array.from(goto), classes, merged);
+
   // A transition stores the next state, with the high bit set when words end in it: one table read per character
   // tells both. 16-bit entries keep the table small enough to stay in the CPU's caches between lines, and states are
-  // numbered breadth first, so the shallow ones most characters of a text lead to share a few rows of it.
-  if (output.length > outputFlag)
-    throw new RangeError(`pii: keywords make ${output.length} automaton states (at most ${outputFlag})`);
-  const order = [0, ...queue];
-  const rank = new Int32Array(order.length);
-  order.forEach((state, position) => (rank[state] = position));
+  // numbered breadth first, so the shallow ones most characters of a text lead to share a few rows of it: each class of
+  // equivalent states takes the place where the trie's breadth-first walk first meets one of its states.
+  const order: number[] = [];
+  const rank = new Int32Array(count).fill(-1);
+  for (const state of [0, ...queue]) {
+    const b = block[state] as number;
+    if (rank[b] === -1) {
+      rank[b] = order.length;
+      order.push(state);
+    }
+  }
   const outputAt = new Int32Array(order.length + 1);
   const pairs: number[] = [];
   order.forEach((state, position) => {
     outputAt[position] = pairs.length;
-    const merged = new Map<number, number>();
-    for (const [slot, groups] of output[state] as Tag[]) merged.set(slot, (merged.get(slot) ?? 0) | groups);
-    for (const [slot, groups] of merged) pairs.push(slot, groups);
+    for (const [slot, groups] of merged[state] as Array<[number, number]>) pairs.push(slot, groups);
   });
   outputAt[order.length] = pairs.length;
   const flatPairs = Int32Array.from(pairs);
   const next = new Uint16Array(order.length * classes);
   order.forEach((state, position) => {
     for (let c = 0; c < classes; c++) {
-      const target = rank[goto[state * classes + c] as number] as number;
+      const target = rank[block[goto[state * classes + c] as number] as number] as number;
       next[position * classes + c] =
         (outputAt[target + 1] as number) > (outputAt[target] as number) ? target | outputFlag : target;
     }
   });
 
-  const report = (state: number, found: Int32Array, at: number): void => {
+  const report = (state: number, found: Int32Array, at: number, slotsSeen: Int32Array | undefined): void => {
     for (let p = outputAt[state] as number; p < (outputAt[state + 1] as number); p += 2) {
-      const slot = at + (flatPairs[p] as number);
-      found[slot] = (found[slot] as number) | (flatPairs[p + 1] as number);
+      const slot = flatPairs[p] as number;
+      found[at + slot] = (found[at + slot] as number) | (flatPairs[p + 1] as number);
+      if (slotsSeen !== undefined) slotsSeen[slot >>> 5] = (slotsSeen[slot >>> 5] as number) | (1 << (slot & 31));
     }
   };
   // The start of a text reads as a line break, so a word beginning `\n` also gates a pattern's `^`.
   const start = next[classOf[10] as number] as number;
 
-  return (text, found, at = 0) => {
+  return (text, found, at = 0, slotsSeen) => {
     let state = start;
     if (state >= outputFlag) {
       state ^= outputFlag;
-      report(state, found, at);
+      report(state, found, at, slotsSeen);
     }
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -200,7 +217,64 @@ export function createGroupScan(
       state = next[state * classes + c] as number;
       if (state < outputFlag) continue;
       state ^= outputFlag;
-      report(state, found, at);
+      report(state, found, at, slotsSeen);
     }
   };
+}
+
+/**
+ * The states of a complete automaton (`goto[state * classes + class]`, every transition set) grouped into classes of
+ * equivalent states: the same report (`outputs`, compared slot by slot) and, for every character class, transitions
+ * into equivalent states. Moore's refinement: start from the states grouped by report, split a group while two of its
+ * states lead somewhere different, stop when no group splits. Returns each state's group, numbered from 0, and the count.
+ */
+function equivalentStates(
+  goto: Int32Array,
+  classes: number,
+  outputs: ReadonlyArray<ReadonlyArray<readonly [number, number]>>,
+): { block: Int32Array; count: number } {
+  const states = outputs.length;
+  let block = new Int32Array(states);
+  const byReport = new Map<string, number>();
+  outputs.forEach((report, state) => {
+    const key = report.join(';');
+    let b = byReport.get(key);
+    if (b === undefined) byReport.set(key, (b = byReport.size));
+    block[state] = b;
+  });
+  let count = byReport.size;
+  for (;;) {
+    const current = block;
+    const refined = new Int32Array(states);
+    // A hash of each state's group and its targets' groups finds the states that may stay together; a full comparison
+    // with each candidate's first state decides.
+    const firstOf = new Map<number, number[]>();
+    let made = 0;
+    const sameMoves = (a: number, b: number): boolean => {
+      if (current[a] !== current[b]) return false;
+      for (let c = 0; c < classes; c++)
+        if (current[goto[a * classes + c] as number] !== current[goto[b * classes + c] as number]) return false;
+      return true;
+    };
+    for (let state = 0; state < states; state++) {
+      let hash = current[state] as number;
+      for (let c = 0; c < classes; c++)
+        hash = Math.imul(hash ^ (current[goto[state * classes + c] as number] as number), 0x01000193);
+      const firsts = firstOf.get(hash);
+      let group = -1;
+      if (firsts === undefined) firstOf.set(hash, [state]);
+      else {
+        for (const first of firsts)
+          if (sameMoves(first, state)) {
+            group = refined[first] as number;
+            break;
+          }
+        if (group === -1) firsts.push(state);
+      }
+      refined[state] = group === -1 ? made++ : group;
+    }
+    block = refined;
+    if (made === count) return { block, count };
+    count = made;
+  }
 }
