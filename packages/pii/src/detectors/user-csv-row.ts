@@ -1,14 +1,19 @@
 import { isCommonWord } from './common-words';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { mailDomain } from './principal';
 import { loginShaped, plainLogin } from './user-actor';
-import { separators } from './user-table';
+import { rowsOf, separators } from './user-table';
 
 // A cell: blanks and one quote around its value.
 const cellValue = /^([ \t]*["']?)([^]*?)["']?[ \t]*$/;
 // A label before the first cell (`loyalty-export row: `), when a value without blanks follows it.
 const labelBefore = /^[^:]*:\s+(?=[^\s:]+$)/;
-const email = /^[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}$/;
+const email = new RegExp(`^[\\w.+'-]{1,64}@${mailDomain}$`);
+// (Rows end at real line breaks only: an escaped `\\n` in a JSON string is read by the table's detector.)
+const realLineBreak = /\n/g;
 const ipv4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+// A person's display name as a cell: two or more capitalized words (`Oskar Nilsson`, `Chioma Vasquez-reyes`).
+const displayName = /^[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*(?: (?:[a-z]{1,3} )?[A-Z][a-z'-]+){1,3}$/;
 // A login as exports and access logs write it: lower case, letters first, at most three parts joined by `.` `_` `-`.
 const loginCell = /^[a-z][a-z0-9._-]{2,31}$/;
 const trailingDigits = /\d{1,4}$/;
@@ -17,7 +22,7 @@ const derivedPart = /^[a-z]{4,}(?:ed|ing)$/;
 
 // An address as a whole cell, after a separator: the keyword pass sees an `@` or a separator before a digit first.
 const anchorCell = new RegExp(
-  `[,;|\t][ \t]*["']?(?:${email.source.slice(1, -1)}|${ipv4.source.slice(1, -1)})["']?[ \t]*(?:[,;|\t]|$)`,
+  `[,;|\t][ \t]*["']?(?:${email.source.slice(1, -1)}|${ipv4.source.slice(1, -1)}|${displayName.source.slice(1, -1)})["']?[ \t]*(?:[,;|\t]|$)`,
   'm',
 );
 const anchorWords = [
@@ -42,6 +47,11 @@ function loginValue(value: string): boolean {
   if (parts.some((part) => derivedPart.test(part))) return false;
   if (parts.every((part) => /^\d*$/.test(part) || isCommonWord(part.replace(trailingDigits, '')))) return false;
   return loginShaped(value) || plainLogin(letters);
+}
+
+/** A display name, not a phrase of common words (`Network Login`, `In Progress`, `Authentication Authorization`). */
+function personName(value: string): boolean {
+  return displayName.test(value) && !value.split(/[ '-]/).every((word) => isCommonWord(word.toLowerCase()));
 }
 
 /** Where a row's cells start, and their values (blanks and a quote taken off). */
@@ -82,7 +92,7 @@ function accountsOfRow(row: string, rowStart: number, out: Candidate[]): void {
     const addresses = cells.filter(([, value]) => ipv4.test(value)).length;
     const taken = new Set<number>();
     cells.forEach(([, value], i) => {
-      if (!email.test(value) && !(addresses === 1 && ipv4.test(value))) return;
+      if (!email.test(value) && !(addresses === 1 && ipv4.test(value)) && !personName(value)) return;
       for (const beside of [cells[i - 1], cells[i + 1]]) {
         if (beside === undefined || taken.has(beside[0]) || !loginValue(beside[1])) continue;
         taken.add(beside[0]);
@@ -94,8 +104,8 @@ function accountsOfRow(row: string, rowStart: number, out: Candidate[]): void {
 
 /**
  * Accounts in a row of a CSV, `;`, `|` or tab export without its header (a header line earlier in a file is not
- * there when a line is read): a login beside an email address or the row's one IPv4 address, as user exports
- * (`login,email`) and access records (`user,client ip`) write them. The cell must hold a login by its shape or its
+ * there when a line is read): a login beside an email address, the row's one IPv4 address or a person's display name, as user
+ * exports (`login,email`, `login,First Last`) and access records (`user,client ip`) write them. The cell must hold a login by its shape or its
  * words (`abarap`, `ines_had`, `dmitri.vel`), not a word, a status, an interface or a name in capitals.
  */
 export function createUserCsvRowDetector(): Detector {
@@ -105,11 +115,7 @@ export function createUserCsvRowDetector(): Detector {
     mayMatch: (text) => anchorHint.test(text),
     find(text: string, out: Candidate[]): void {
       if (!anchorCell.test(text)) return;
-      let rowStart = 0;
-      for (const row of text.split('\n')) {
-        accountsOfRow(row, rowStart, out);
-        rowStart += row.length + 1;
-      }
+      for (const [rowStart, row] of rowsOf(text, realLineBreak)) accountsOfRow(row, rowStart, out);
     },
     normalize: keepAsIs,
   };
