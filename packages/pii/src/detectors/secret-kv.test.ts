@@ -33,6 +33,11 @@ describe('secret kv detector', () => {
       ['s%3A8f7e6d5c'],
     ],
     [
+      "stops at the cookie's attributes when the log line goes on after them",
+      'web Set-Cookie: app_sid=Qm7vT2xLp9RwZ4kN; Path=/; HttpOnly; SameSite=Lax user=ana.r@example.org trace=Zq81Lm4Xv7Bn2Kc9Ty5W',
+      ['Qm7vT2xLp9RwZ4kN'],
+    ],
+    [
       'finds only session cookies when a Cookie header has several',
       'Cookie: _ga=GA1.2.3; JSESSIONID=ABC123DEF; theme=dark',
       ['ABC123DEF'],

@@ -312,8 +312,14 @@ export function createSecretKvDetector(): Detector {
           const cookies = h[1] as string;
           const offset = h.index + h[0].length - cookies.length;
           cookiePair.lastIndex = 0;
+          let attributeSeen = false;
           for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
             const name = c[1] as string;
+            // After a cookie's attributes (`SameSite=Lax`), a pair set off by a blank and no `;` is the log line's own
+            // (`… SameSite=Lax user=NAME@example.com`): the header has ended.
+            if (attributeSeen && c.index > 0 && cookies.charCodeAt(c.index - 1) !== 59 && /\s/.test(c[0].charAt(0)))
+              break;
+            if (cookieAttribute.test(name)) attributeSeen = true;
             // A header quoted whole on a command line (`-H 'Cookie: sid=…'`): the closing quote is no part of the value.
             const raw = c[2] as string;
             const quotedEnd = raw.endsWith("'") && !raw.slice(0, -1).includes("'") ? 1 : 0;
