@@ -142,6 +142,7 @@ describe('secret key words and value syntax', () => {
       'ui hotkey=Ctrl+Shift+F12 turnkey=Solution2026 pubkey=Qm9xW4tZp2Lr7sUv3NyA8c rowkey=Ab12Cd34Ef56Gh78',
       [],
     ],
+    ["ignores a record's number under a key", '{"businessKey":"LA-2026-11873","ticketKey":"SP27-004418"}', []],
     [
       'ignores stand-ins in capitals, references and a URL after -u',
       'tool login -u USERNAME -p PASSWORD; cli auth -password env://APP_PASS; govc ls -u "https://vc.example.org/sdk"',

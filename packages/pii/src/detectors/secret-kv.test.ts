@@ -136,6 +136,10 @@ describe('secret kv detector', () => {
     ],
     ['ignores cookies when none is a session cookie', '{"cookie":"theme=dark; lang=en"} and Cookie: _ga=GA1.2.3'],
     [
+      "ignores a record's number under a pass or a key",
+      'season pass issued pass=SP27-004418; seapass=SP-0098812204 {"businessKey":"LA-2026-11873"}',
+    ],
+    [
       'ignores a deleted session cookie when the server expires it',
       'Set-Cookie: APPSESSID=deleted; expires=Thu, 01 Jan 1970',
     ],
