@@ -1,6 +1,9 @@
 /** The high bit of a 16-bit transition: words end in the state it leads to. */
 const outputFlag = 0x8000;
 
+/** Automata of more states than this are merged to their equivalent states (the scanner's: ~10,000 -> ~5,000). */
+const minStatesToMerge = 4096;
+
 /** Where a word counts: slot (a detector) and the bit set of that slot's word groups that list it. */
 type Tag = readonly [slot: number, groups: number];
 
@@ -163,7 +166,11 @@ export function createGroupScan(
     for (const [slot, groups] of list) bySlot.set(slot, (bySlot.get(slot) ?? 0) | groups);
     return [...bySlot].sort(([a], [b]) => a - b);
   });
-  const { block, count } = equivalentStates(Int32Array.from(goto), classes, merged);
+  // A small automaton (a rule part's own pass, built with each detector) fits the caches as it is: not worth the work.
+  const { block, count } =
+    outputs.length > minStatesToMerge
+      ? equivalentStates(Int32Array.from(goto), classes, merged)
+      : { block: Int32Array.from(outputs.keys()), count: outputs.length };
 
   // A transition stores the next state, with the high bit set when words end in it: one table read per character
   // tells both. 16-bit entries keep the table small enough to stay in the CPU's caches between lines, and states are
