@@ -7,6 +7,8 @@
  *   its shape counts after or under one (`agent cs.agent17`, `worker=tmp.jreyes`).
  * - `prose`: read before a name in a message (`by trainer pt_ivan`); `key`: read as a key's last word
  *   (`attending_nurse=`, `"sitter":`, `trader_id=`). A word is both unless its line says otherwise.
+ * - `software`: a role software holds more often than people (`driver usbfs`, `subscriber mqtt1`, `worker=celery`):
+ *   a plain login after or under one is no person even when it is long (`agent tpatel`, `member=jnovak` are).
  * Roles that software has under a key too (`planner=`, `reporter=`, `trainer=`, `tester=`: a component's) are read in
  * prose only; `worker` and `guest` under a key only (`worker ran`, `guest wifi` are prose). `author`, `editor`,
  * `administrator`, `admin`, `operator` have their own key rule in user-actor.ts.
@@ -32,10 +34,14 @@ person prose:
 csr dealer escort guard helpdesk judge learner marshal mgr packer picker planner presenter ranger rep reporter rider
 specialist speaker tester trainer umpire administrator
 shared prose key:
-agent member player sender subscriber creator
+agent member player creator
 shared prose:
-admin author contributor driver editor holder mod official operator owner publisher recipient reseller tenant uploader
-shared key:
+admin author contributor editor holder mod official operator owner reseller tenant
+shared prose key software:
+sender subscriber
+shared prose software:
+driver publisher recipient uploader
+shared key software:
 worker guest
 `;
 
@@ -48,20 +54,24 @@ interface Role {
   readonly word: string;
   readonly holder: RoleHolder;
   readonly places: readonly RolePlace[];
+  readonly software: boolean;
 }
 
 function parseTable(text: string): Role[] {
   const roles: Role[] = [];
   let holder: RoleHolder = 'person';
   let places: RolePlace[] = [];
+  let software = false;
   for (const token of text.split(/\s+/)) {
     if (token === '') continue;
     if (token === 'person' || token === 'shared') {
       holder = token;
       places = [];
-    } else if (token === 'prose' || token === 'prose:' || token === 'key' || token === 'key:') {
+      software = false;
+    } else if (token === 'software' || token === 'software:') software = true;
+    else if (token === 'prose' || token === 'prose:' || token === 'key' || token === 'key:') {
       places.push(token.replace(':', '') as RolePlace);
-    } else roles.push({ word: token, holder, places });
+    } else roles.push({ word: token, holder, places, software });
   }
   return roles;
 }
@@ -75,6 +85,11 @@ export function roleWords(holder: RoleHolder | 'any', place: RolePlace | 'any'):
     .map((role) => role.word);
   return [...new Set(words)];
 }
+
+/** Roles software holds more often than people (`driver`, `worker`, `subscriber`). */
+export const softwareRoles: ReadonlySet<string> = new Set(
+  roles.filter((role) => role.software).map((role) => role.word),
+);
 
 /** Roles only people hold, read as a key's last word (a table's column, a mailbox's local part). */
 export const personRoles: readonly string[] = roleWords('person', 'key');

@@ -1,5 +1,5 @@
 import { combineDetectors, type Detector } from './detector';
-import { roleWords } from './person-roles';
+import { roleWords, softwareRoles } from './person-roles';
 import { createRuleDetector, rule } from './rules';
 import { generatedValue, loginShaped, plainLogin } from './user-actor';
 import { fieldLoginEnd as end, proseLogin as name } from './user-name';
@@ -42,9 +42,18 @@ export function createUserRoleKeyDetector(): Detector {
     [[rule(keywords(peopleOnly), roleKey(peopleOnly))]],
     (value) => !generatedValue(value) && (loginShaped(value) || plainLogin(value)),
   );
+  // Under a role people hold more often than software, a long plain login too (`agent=tpatel`, `member=jnovak`);
+  // under one software holds more often (`worker=`, `sender=`), only a login by its shape.
+  const sharedPeopleFirst = sharedWithSoftware.filter((role) => !softwareRoles.has(role));
+  const sharedSoftwareFirst = sharedWithSoftware.filter((role) => softwareRoles.has(role));
   const shared = createRuleDetector(
     'user',
-    [[rule(keywords(sharedWithSoftware), roleKey(sharedWithSoftware))]],
+    [[rule(keywords(sharedPeopleFirst), roleKey(sharedPeopleFirst))]],
+    (value) => !generatedValue(value, 'shared') && (loginShaped(value) || (value.length >= 5 && plainLogin(value))),
+  );
+  const software = createRuleDetector(
+    'user',
+    [[rule(keywords(sharedSoftwareFirst), roleKey(sharedSoftwareFirst))]],
     (value) => !generatedValue(value, 'shared') && loginShaped(value),
   );
   // Who acted, by a key (`opened_by`, `"by"`, `reviewer=`): a service's or a team's account joined by `-` or `.`
@@ -62,5 +71,5 @@ export function createUserRoleKeyDetector(): Detector {
     ],
     (value) => !fileOrHost.test(value),
   );
-  return combineDetectors('user', [people, shared, actedBy]);
+  return combineDetectors('user', [people, shared, software, actedBy]);
 }

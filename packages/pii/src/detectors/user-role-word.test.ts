@@ -38,6 +38,11 @@ describe('user role word detector', () => {
     ['the name after a role after by, not the role', 'ban lifted by moderator k.ueda at 10:02', ['k.ueda']],
     ['a role with a login word', 'courier login cour.bhatt ok', ['cour.bhatt']],
     ['a role as a key', 'shift close staff=barista_jo csr: csr.mtran', ['barista_jo', 'csr.mtran']],
+    [
+      'a long plain login after a role people hold more often than software',
+      'call logged (account C-1, agent pwilliams); key held by owner hessvc',
+      ['pwilliams', 'hessvc'],
+    ],
     // The one role list: a product's role of a key reads in prose too.
     ['a login after a role of a product', 'raid announced by viewer quillfern', ['quillfern']],
   ])('finds %s', (_name, text, expected) => {
@@ -46,6 +51,7 @@ describe('user role word detector', () => {
 
   test.each([
     ['a plain word after a shared role without a preposition', 'agent gpg started; driver overlay ready'],
+    ['a plain login after a role software holds more often', 'registered new driver usbfs; subscriber mqttfeed up'],
     ['a machine after a shared role', 'owner build-agent-04 holds the lock'],
     ['a generated id or a short record number', 'for cardholder ich_7Kx2 and trainer pt_4012'],
     ["a vendor's id or an account's number", 'for customer cus_VoXtizexmoIzi6; customer acct_81290 exceeded'],

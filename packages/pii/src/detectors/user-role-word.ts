@@ -1,6 +1,6 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isCommonWord } from './common-words';
-import { roleWords } from './person-roles';
+import { roleWords, softwareRoles } from './person-roles';
 import { generatedValue, loginShaped, plainLogin, systemAccounts } from './user-actor';
 import { proseLoginEnd as end, proseLogin as name } from './user-name';
 
@@ -18,7 +18,8 @@ const prepositionBefore = /(?:\b(?:by|to|for|from|with)\s+|\()$/i;
  * vol_ina`, `escort sec_tmorales`, `sender lonely_heart_1987`, `installer smurphy`, `by operator lquinn`. The role
  * class is general (people's roles in any trade); the name's shape does the precision work: a login shape
  * (`loginShaped`: `_`, `.`, digits, no word of software) after any role, a plain login (no word of any language) after
- * a role only people hold or after a preposition and a role software shares. Also a login named for the role that
+ * a role only people hold, after a preposition and a role software shares, or when it is five letters or more
+ * after a role people hold more often than software (`agent pwilliams`, `holder ajohansson`; not `driver usbfs`). Also a login named for the role that
  * introduces it (`agent cs.agent17`, `counter agent ams_agent14`, which a machine's name would otherwise be; `admin
  * wifiadmin`, `admin ats-superadmin`, a compound of words otherwise).
  */
@@ -58,7 +59,9 @@ export function createUserRoleWordDetector(): Detector {
           loginShaped(value) ||
           namedForRole(value, role) ||
           (onlyPeople.has(role) && systemAccounts.has(value)) ||
-          ((onlyPeople.has(role) || prepositionBefore.test(text.slice(Math.max(0, m.index - 6), m.index))) &&
+          ((onlyPeople.has(role) ||
+            (value.length >= 5 && !softwareRoles.has(role) && !value.toLowerCase().includes(role)) ||
+            prepositionBefore.test(text.slice(Math.max(0, m.index - 6), m.index))) &&
             plainLogin(value));
         if (found) out.push(candidate('user', start, start + value.length, m.index, start + value.length));
       }
