@@ -25,6 +25,11 @@ describe('a value a generator made', () => {
     expect(generatedKey('https://Qm7vT2xLp9RwZ4kN', { ...strict, notGenerated: /:\/\// })).toBe(false);
   });
 
+  it("refuses a key's file name", () => {
+    expect(generatedKey('AuthKey_7Q2K9XJ4LM.p8', loose)).toBe(false);
+    expect(generatedKey('Qm7vT2xLp9RwZ4kN.pem', loose)).toBe(false);
+  });
+
   it('reads past a vendor prefix only when asked', () => {
     expect(generatedKey('acme_live_Qm7vT2xLp9RwZ4kN', { ...loose, afterVendorPrefix: true })).toBe(true);
     expect(generatedKey('acme_live_4f9a0c27be81d3365a7e', { ...loose, afterVendorPrefix: true })).toBe(true);

@@ -11,12 +11,17 @@ export interface GeneratedKeyOptions {
   notGenerated?: RegExp;
 }
 
+/** A file's name by its extension: a key's file (Apple's `AuthKey_ABC123.p8`, `client.pem`) or a config's, not a key. */
+export const fileName =
+  /\.(?:p8|p12|pfx|pem|key|crt|cer|der|jks|keystore|pub|asc|gpg|json|ya?ml|xml|txt|conf|cfg|ini|env|csv|log|zip|gz)$/i;
+
 /** Hex of 20+ with a letter and a digit, or a mix of small letters, capitals and digits at `minEntropy`+ bits a
- * character: not a UUID, a word, a name, a path, a number or a placeholder. */
+ * character: not a UUID, a word, a name, a path, a file's name, a number or a placeholder. */
 export function generatedKey(
   value: string,
   { minEntropy, afterVendorPrefix = false, notGenerated }: GeneratedKeyOptions,
 ): boolean {
+  if (fileName.test(value)) return false;
   const body = afterVendorPrefix ? value.replace(/^(?:[a-z]{2,8}_){1,2}(?=\w{16})/, '') : value;
   if (/^[0-9a-f]{20,}$|^[0-9A-F]{20,}$/.test(body)) return /[a-f]/i.test(body) && /\d/.test(body);
   return (

@@ -68,6 +68,7 @@ describe('a generated key or token after the word that names it', () => {
       'key rotation scheduled; idempotency key 0c1f7e2a-55b9-4e0d-9a61-3f2be7d40c18; key a1b2c3',
     ],
     ['a camelCase word after the key', 'token ServiceAccountTokenProjection enabled; api key MissingPermissionError'],
+    ["a key's file name", 'apns: loaded key AuthKey_7Q2K9XJ4LM.p8 and signing key Release_Qm8Xr2Lt5Vw9.pem'],
   ])('leaves %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -130,6 +130,19 @@ describe('secret key words and value syntax', () => {
       [['secret_kv', 'Wz8Kq2Lm7']],
     ],
     [
+      'finds a generated value under a word glued to key, in either case',
+      'harvest GET /search?wskey=Qm9xW4tZp2Lr7sUv3NyA8c and GET /report?PASSKEY=9F3A61C0B7E24D58A1C9E07B3F6D2A84&t=1',
+      [
+        ['secret_kv', 'Qm9xW4tZp2Lr7sUv3NyA8c'],
+        ['secret_kv', '9F3A61C0B7E24D58A1C9E07B3F6D2A84'],
+      ],
+    ],
+    [
+      'leaves a glued key of a word, a name or a public key',
+      'ui hotkey=Ctrl+Shift+F12 turnkey=Solution2026 pubkey=Qm9xW4tZp2Lr7sUv3NyA8c rowkey=Ab12Cd34Ef56Gh78',
+      [],
+    ],
+    [
       'ignores stand-ins in capitals, references and a URL after -u',
       'tool login -u USERNAME -p PASSWORD; cli auth -password env://APP_PASS; govc ls -u "https://vc.example.org/sdk"',
       [],

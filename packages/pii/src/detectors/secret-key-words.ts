@@ -1,5 +1,6 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { generatedKey, type GeneratedKeyOptions } from './generated-key';
 import { isPlaceholderValue } from './secret-kv';
 import { beforeSeparator, execAtKeyPair, keyWordFamily } from './key-separators';
 
@@ -107,6 +108,14 @@ export const notSecretKeyWords =
 
 // Keys ending in `key` whose values are names, ids or public material (`i_key`, `kid_key`: a key's id).
 const notSecretKey = new RegExp(`(?:${notSecretKeyWords}|i|kid)[_.-]?key$`, 'i');
+/** A word glued to `key` in one case (OCLC's `wskey`/`WSKey`, a weather station's `PASSKEY`): 1-8 letters before it. */
+const gluedKey = /^[a-z]{1,8}key$/;
+/** The value a generator made that a glued key needs: hex of 20+, or small letters, capitals and digits at 3.5+ bits a
+ * character; not a camelCase name nor words joined by `+` or `-` (`hotkey=Ctrl+Shift+F12`). */
+const gluedKeyValue: GeneratedKeyOptions = {
+  minEntropy: 3.5,
+  notGenerated: /^[a-z]+(?:[A-Z][a-z]+)+\d*$|^(?:[A-Za-z][a-z]*[+-])+[A-Za-z]*\d*$/,
+};
 
 /** A password (any characters, 8+) or, under a `…key` name, a key (12+ characters of a token alphabet). */
 function randomValue(value: string, isKey: boolean): boolean {
@@ -168,6 +177,8 @@ function secretKeyWord(key: string, before: string): string | undefined {
       return /(?<![\w-])[A-Za-z]\w* $/.test(before) && !/\bapi $/i.test(before) ? undefined : 'bare key';
     return notSecretKey.test(key) ? undefined : word;
   }
+  // A word glued to `key` names a key as often as it names a thing (`turnkey`), so only a generated value counts.
+  if (gluedKey.test(word)) return notSecretKey.test(word) ? undefined : 'glued key';
   // A salt (`API_TOKEN_SALT`, `securitySalt`) and the auth value of a compound key (`token_auth`), random like a key.
   if ((word === 'salt' || word === 'auth') && key.length > word.length) return 'key';
   if (word === 'hash') return passwordHash.test(key) ? 'key' : undefined;
@@ -224,7 +235,8 @@ export function createSecretKeyWordsDetector(): Detector {
           (phrase === undefined
             ? word === 'seed' || !randomValue(value, !secretWords.has(word))
             : word !== 'mnemonic' && word !== 'seed') ||
-          value.includes('aws4_request')
+          value.includes('aws4_request') ||
+          (word === 'glued key' && !generatedKey(value, gluedKeyValue))
         )
           continue;
         // Under a bare `key`, capitals and digits are the id half of a pair (Duo's integration key, an AWS key id); under

@@ -117,6 +117,7 @@ describe('secret by position detector', () => {
       'ignores ids when a UUID or hash follows a secret word',
       'secret 0b8e6f0e-4f52-4d3b-9a0e-3c1f2a9b7d11 rotated, token 5d41402abc4b2a76b9719d911017c592',
     ],
+    ["ignores a key's file name when it follows a secret word", 'apns auth key AuthKey_7Q2K9XJ4LM.p8 = (a PEM block)'],
     [
       'ignores the next pair when it follows a secret word',
       'secret rotation: secretName=api-token version=22 status=ok',

@@ -6,6 +6,7 @@ import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isTokenOfNoCredential } from './secret-kv';
 import { lineFacts, type LineFacts } from './line-facts';
 import { uuid } from './token-format';
+import { fileName } from './generated-key';
 import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
@@ -50,6 +51,7 @@ function randomLooking(text: string): boolean {
   return (
     text.length >= 8 &&
     !notACredential.test(text) &&
+    !fileName.test(text) &&
     (/\d/.test(text) || /[a-z].*[A-Z]/.test(text)) &&
     entropyPerChar(text) >= minEntropy
   );

@@ -64,6 +64,16 @@ describe('session ids', () => {
     ['a cookie-style name', 'PORTALSESSID=p0rt4lS3ss10nV4lu3x path', ['p0rt4lS3ss10nV4lu3x']],
     ['in prose after a login line', 'login accepted for user ana.r (session 4C1E9A7B20D35F86)', ['4C1E9A7B20D35F86']],
     [
+      'in prose in a line that names the user by email',
+      'sso: form started by ana.r@example.org from 192.0.2.7 session Hq4Tz8Lm2Vb7Xc9N',
+      ['Hq4Tz8Lm2Vb7Xc9N'],
+    ],
+    [
+      'in prose after an encoded email',
+      'portal accepted terms, email ana.r%40example.com, session 4e2a9c1d-7b3f-4a8e-9d5c-2f1b0a6e8c7d',
+      ['4e2a9c1d-7b3f-4a8e-9d5c-2f1b0a6e8c7d'],
+    ],
+    [
       'after session and sid',
       'Login succeeded for user "kq" (session sid Tg7Hk2Lm9Np4Qr6St8Uv1Wx3)',
       ['Tg7Hk2Lm9Np4Qr6St8Uv1Wx3'],
@@ -112,6 +122,10 @@ describe('session ids', () => {
     ['a Wi-Fi network', 'ssid=Guest2Ghz4Net bssid=a4c1e0f3b2d1 for user x'],
     ['a word that only holds the letters', 'outside:10.0.0.1/443 inside:4f3a1b2c9d8e consider=Ab12Cd34Ef'],
     ['prose with no login, user or account', 'fc-sync: session 2b77cf32-5fd7-4e81-9407-1ec55129ada8 closed normally'],
+    [
+      'prose with a domain but no email',
+      'sync to files.example.org: session 2b77cf32-5fd7-4e81-9407-1ec55129ada8 closed',
+    ],
     [
       'the session of a protocol',
       'user x: TLS session 5F2A81C3B4D9E016 resumed; RADIUS accounting session 7A3B2C1D4E5F6071 for user y',

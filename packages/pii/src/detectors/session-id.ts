@@ -85,9 +85,10 @@ const valueAt = /[A-Za-z0-9+/_.!~*-]+(?:(?::|%3[Aa])[A-Za-z0-9+/_.!~*-]+)*={0,2}
 /** What may follow a value: its end, a blank, a closing quote or bracket, a separator of the next pair or item. */
 const valueEnd = /^(?:$|[\s"'\\)\]}>,;&|%])/;
 
-/** A line that reports a login, a user or an account (`for user`, `userName=`, `logged in`, `for principal`). */
+/** A line that reports a login, a user or an account (`for user`, `userName=`, `logged in`, `for principal`), or names
+ * the user by an email address (`started by NAME@example.org … session …`, an encoded `NAME%40example.com`). */
 const loginLine =
-  /(?<![A-Za-z])(?:user(?:name|id)?s?(?!-agent)|log(?:ged|ging)?[ _-]?(?:in|on|out|off)|login|logon|accounts?|principal|authenticat(?:ed|ion)|sign(?:ed)?[ _-]?(?:in|on))(?![A-Za-z])/i;
+  /(?<![A-Za-z])(?:user(?:name|id)?s?(?!-agent)|log(?:ged|ging)?[ _-]?(?:in|on|out|off)|login|logon|accounts?|principal|authenticat(?:ed|ion)|sign(?:ed)?[ _-]?(?:in|on)|e-?mail)(?![A-Za-z])|[\w.+-](?:@|%40)[a-z0-9-]+\.[a-z]/i;
 /** The session of a protocol or a transfer, named by the word before it (`TLS session`, `accounting session`). */
 const otherSession =
   /(?:^|[^A-Za-z])(?:tls|ssl|dtls|ssh|sftp|ftp|rdp|vnc|ike|ipsec|isakmp|bgp|bfd|sip|rtp|rtsp|tcp|udp|nat|ussd|accounting|backup|transfer|replication|sync)\W{0,3}$/i;

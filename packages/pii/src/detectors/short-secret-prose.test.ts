@@ -23,6 +23,14 @@ describe('short secrets in prose and flags', () => {
     ['a code a line says was sent', 'notify: verification sms sent to user, code=7713-2045', ['7713-2045']],
     ['a code a line says was issued', 'access: temporary code issued for flat 3 code: 480137', ['480137']],
     ['every code after one sending', 'otp sent to 2 phones: code=480137 code=551902', ['480137', '551902']],
+    [
+      "a card's code a caller says after the card",
+      'call note: "the card is 4000 0000 0000 0002 and the security code is 418"',
+      ['418'],
+    ],
+    ['a card code said as on the back', 'transcript: my card ends 0002, the code on the back is 9071', ['9071']],
+    ["a form's card security code", '{"cc-number":"4000 0000 0000 0002","cc-csc":"318"}', ['318']],
+    ["Amex's code under cid in a card update", 'card update rejected card_number=3700 000000 00002 cid=4410', ['4410']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     const scanned = scanner.scan(text).map((m) => m.value);
@@ -39,6 +47,10 @@ describe('short secrets in prose and flags', () => {
     ['a stand-in of one repeated digit', 'Enter the gate code 0000 to test the keypad'],
     ['a code sent after the code', 'code=448120 then sent'],
     ['a code on the line after the sending', 'otp sent\ncode=448120'],
+    ['a reason code in a line about a card', 'chargeback notice card 4000000000000002 reason code 4837'],
+    ['a cid with no card', 'tracking: ev?e=complete&cid=7731 and cid:1145 closed'],
+    ['a card code before the card', 'cid=4410 then card_number=4000000000000002'],
+    ['a card code on the line after the card', 'card 4000000000000002\nthe code is 418'],
   ])('leaves %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -75,6 +75,41 @@ function createDeliveredCodeDetector(): Detector {
   };
 }
 
+// A card's verification code by the names a payer or a form gives it, in a line about a card (PCI DSS: the code
+// authorises a payment without the card; the convention counts it wherever it stands): `the security code is 763`,
+// `the code on the back is 552` said after the card's number, a form's `"cc-csc":"4417"`, a card update's `cid=4092`
+// (Amex's name for it). The card comes first in the line; `reason code 4837`, an ad's `cid=7731` and NATS' `cid:1145`
+// have none.
+const cardWords = ['card', 'cc-', 'cc_'];
+const namedCodeWords = ['code', 'cid', 'csc'];
+const aboutCard = /card|(?<![A-Za-z])cc[-_]/gi;
+const namedCardCode =
+  /(?<![A-Za-z])(?:(?:(?:security|card|verification|the)[ \t]+code(?:[ \t]+on[ \t]+the[ \t]+(?:back|card))?[ \t]+(?:is|was)[ \t]+)|(?:[a-z]+[-_])?(?:cid|csc)\\?["']?[ \t]*[=:][ \t]*\\?["']?)(\d{3,4})(?![\w.:/@-])/dgi;
+
+/** Card codes after a card word on their line: the card word found once, the codes read forward from it. */
+function createNamedCardCodeDetector(): Detector {
+  return {
+    type: 'secret_kv',
+    keywordGroups: [cardWords, namedCodeWords],
+    keywordNeeds: [3],
+    mayMatch: (text) => /card|cc[-_]/i.test(text) && /code|cid|csc/i.test(text),
+    find(text: string, out: Candidate[]): void {
+      aboutCard.lastIndex = 0;
+      const card = aboutCard.exec(text);
+      if (card === null) return;
+      const lineBreaks = stringPositions(text, ['\n']);
+      namedCardCode.lastIndex = card.index;
+      for (let m = namedCardCode.exec(text); m !== null; m = namedCardCode.exec(text)) {
+        const span = (m.indices as RegExpIndicesArray)[1] as [number, number];
+        // The card and its code on one line of a text.
+        if (lineBreaks.lastBefore('\n', span[1]) > card.index) continue;
+        out.push(candidate('secret_kv', span[0], span[1], m.index, span[1]));
+      }
+    },
+    normalize: keepAsIs,
+  };
+}
+
 /** Not one digit repeated (`0000`: a stand-in). */
 function notRepeated(value: string): boolean {
   return !/^(\d)\1*$/.test(value.replace(/-/g, ''));
@@ -84,5 +119,6 @@ export function createShortSecretProseDetector(): Detector {
   return combineDetectors('secret_kv', [
     createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode]], notRepeated),
     createDeliveredCodeDetector(),
+    createNamedCardCodeDetector(),
   ]);
 }
