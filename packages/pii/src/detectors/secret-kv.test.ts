@@ -290,10 +290,11 @@ describe('secret kv detector', () => {
   });
 
   test('answers for a plain value what the whole placeholder pattern answers', () => {
-    // Pieces of every alternative a value of letters, digits and `_.-` can match, and of ones it nearly matches.
-    const pieces = ['a', 'x', 'X', '0', '7', '_', '-', '.', 'your', 'here', 'masked', 'Redacted', 'removed', 'example'];
-    pieces.push('only', 'placeholder', 'EXAMPLEKEY', 'AKIA', 'replace', 'me', 'null', 'no', 'on', 'reset', 'failed');
-    pieces.push('0x', '0000000000000000', 'xxxxxxxx', '...', '__', 'incorrect', 'Bearer', 'off');
+    // Pieces of every alternative a value of letters, digits and `_.-/+=` can match, and of ones it nearly matches.
+    const pieces = (
+      'a x X 0 7 _ - . / + = +++ your here masked Redacted removed hidden example only placeholder EXAMPLEKEY AKIA ' +
+      'ASIA replace me null no on off reset failed incorrect Bearer 0x 0000000000000000 xxxxxxxx ... __'
+    ).split(' ');
     let seed = 11;
     const next = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
     const values = pieces.flatMap((a) => pieces.map((b) => a + b));
