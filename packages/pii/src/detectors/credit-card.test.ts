@@ -6,6 +6,11 @@ describe('credit card detector', () => {
 
   test.each([
     ['finds a Visa number when contiguous', 'pan=4111111111111111 ok', ['4111111111111111']],
+    [
+      'finds a 13-digit card when Visa or when the GS1 check digit fails',
+      'pan=4222222222222 maestro 6759410000009',
+      ['4222222222222', '6759410000009'],
+    ],
     ['finds a Mastercard number when space grouped', 'card 5555 5555 5555 4444 exp 12/29', ['5555 5555 5555 4444']],
     ['finds an Amex number when grouped 4-6-5', 'amex 3782-822463-10005', ['3782-822463-10005']],
     [
@@ -61,6 +66,8 @@ describe('credit card detector', () => {
       'worker claimed task 4111111111111111; job 5555555555554444 failed; "processInstanceKey":378282246310005',
     ],
     ['ignores track data when its number fails Luhn', '%B4111111111111112^DOE/JANE^2812?;4111111111111112=2812?'],
+    ['ignores a 13-digit GS1 number when outside Visa and its check digit holds', 'receiver=0088:5790000435975 ok'],
+    ['ignores a number when a GS1 word names it', 'EAN 4047024874627, gtin=5012345678900'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -23,6 +23,24 @@ const mobileIdentifier = /(?:imsi|imei(?:sv)?|iccid|meid)\\?["']?(?:\s*[:=>]|\s)
 const recordId =
   /(?:job|task|instance|process|workflow|incident)(?:[ _-]?(?:id|key))?\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?$/i;
 
+// A word naming a GS1 identifier (`EAN 4047…`, `gtin=`, `<GLN>`): product barcodes and location numbers of 13 or 14
+// digits, one in ten of which passes Luhn in a card range.
+const gs1Key = /(?:ean|gtin|gln|upc)(?:[-_ ]?(?:8|12|13|14|code))?\\?["']?(?:\s*[:=>]|\s)\s*\\?["']?$/i;
+
+/** GS1's check digit (General Specifications §7.9: weights 3 and 1 from the right of the digits before it). */
+function passesGs1(digits: string): boolean {
+  let sum = 0;
+  for (let i = digits.length - 2, weight = 3; i >= 0; i--, weight = 4 - weight)
+    sum += weight * (digits.charCodeAt(i) - 48);
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(digits.length - 1) - 48;
+}
+
+/** A 13-digit number outside Visa's range with GS1's check digit: an EAN-13/GTIN-13 or a GLN (EDI's party ids,
+ * Peppol's `0088:` scheme), not one of the rare 13-digit Maestro cards. */
+function isGs1Number(digits: string): boolean {
+  return digits.length === 13 && digits[0] !== '4' && passesGs1(digits);
+}
+
 function isCardNumber(digits: string): boolean {
   const issuer = issuers.find(([prefix]) => prefix.test(digits));
   return issuer !== undefined && issuer[1].includes(digits.length) && passesLuhn(digits);
@@ -98,7 +116,8 @@ function findCards(text: string, search: RegExp, lead: number, from: number, out
     const start = m.index + lead;
     const number = m[0].slice(lead);
     const before = text.slice(Math.max(0, start - 24), start);
-    if (mobileIdentifier.test(before) || recordId.test(before)) continue;
+    if (mobileIdentifier.test(before) || recordId.test(before) || gs1Key.test(before)) continue;
+    if (isGs1Number(number)) continue;
     if (isCardNumber(digitsOnly(number))) {
       out.push(candidate('credit_card', start, start + number.length));
     } else if (m[2] !== undefined) {

@@ -99,6 +99,16 @@ describe('email detector', () => {
     ['ignores a host named by its address when it follows @', 'ssh ops@host-198-51-100-7.isp.example.net done'],
     ['ignores a variable when it stands before the @', 'mail to $JOB_USER@example.edu and ${OWNER}@example.org'],
     ['ignores a documentation stand-in when the local part says your', 'set email = your.name@example.com'],
+    [
+      'ignores a message or calendar id when a UUID stands before the @',
+      'Sending message <2c1f9ab0-55e3-4d71-8a8c-0f3b1e2d6a77@mail.example> UID:474c64c8-422b-4c14-a368-406752344132@cal.example.com',
+    ],
+    ['ignores a message id when a quoted key names it', '{"message-id":"<202612070545.88213@smtp.example.com>"}'],
+    [
+      'ignores an SSH algorithm name when OpenSSH or libssh defines it',
+      'Type: ssh-ed25519-cert-v01@openssh.com kex curve25519-sha256@libssh.org',
+    ],
+    ['ignores a Lemmy community when a bang marks it', 'received Follow for !boardgames@lemmy.example.org'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

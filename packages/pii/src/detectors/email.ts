@@ -82,7 +82,14 @@ export function createEmailDetector(): Detector {
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
-  const messageId = /(?:message[-_]?id|msg-?id|mail[-_]?id)\s*[=:]\s*\\?["']?<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+  const messageId =
+    /(?:message[-_]?id|msg-?id|mail[-_]?id)\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+  // A UUID before the `@` is a generated id, a Message-ID's or an iCalendar UID's (RFC 5322's `<id-left@id-right>`,
+  // RFC 5545's `UID:<uuid>@host`): no mailbox is named so.
+  const uuidLocalPart = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  // An SSH algorithm or extension name (RFC 4251 §6: `name@domain` for a locally defined one):
+  // `ssh-ed25519-cert-v01@openssh.com`, `chacha20-poly1305@openssh.com`, `curve25519-sha256@libssh.org`.
+  const sshAlgorithm = /^(?:openssh\.com|libssh\.org)$/i;
   // A VERP or SRS return path encodes the recipient before its own `=` (`bounce+5f2a-ana=shop.example@mg.example`,
   // `SRS0=HHH=TT=shop.example=ana@fwd.example`): the address starts at the tag, not after the last `=`.
   const returnPathLead = /(?:^|["'<(\s,:;])((?:[A-Za-z0-9._-]+\+|SRS[01][=+])[A-Za-z0-9._=+-]*=)$/;
@@ -126,10 +133,13 @@ export function createEmailDetector(): Detector {
         }
         from = m.index + m[0].length;
         // A shell or template variable before the `@` (`$SLURM_JOB_USER@example.edu`) is no address yet.
-        if (text[m.index - 1] === '$' || messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+        // A Lemmy community is written `!name@instance` (a user `@name@instance`): a group, not a mailbox.
+        if (text[m.index - 1] === '$' || text[m.index - 1] === '!') continue;
+        if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
         const sign = m[0].search(/@|%40/);
         const localPart = m[0].slice(0, sign);
         const domain = m[0].slice(sign + (m[0][sign] === '@' ? 1 : 3));
+        if (uuidLocalPart.test(localPart) || (sshAlgorithm.test(domain) && /[-\d]/.test(localPart))) continue;
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
         if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart)) continue;
         const lastDot = domain.lastIndexOf('.');

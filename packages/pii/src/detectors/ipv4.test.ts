@@ -24,6 +24,11 @@ describe('ipv4 detector', () => {
       'from ::ffff:203.0.113.88: invalid and [0:0:0:0:0:FFFF:198.51.100.7]:443',
       ['203.0.113.88', '198.51.100.7'],
     ],
+    [
+      'finds an address when only another quad of the line is a version',
+      'agent_version=4.18.2.1 from 10.20.30.40 (previous 198.51.100.7)',
+      ['10.20.30.40', '198.51.100.7'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -62,6 +67,26 @@ describe('ipv4 detector', () => {
     [
       'ignores a four-part version ending in .0 when nothing says it is a network',
       'Acme Relay 4.12.3.0 started (plugin 7.1.0.0); client 11.2.5.0 below minimum 11.3.0.0',
+    ],
+    [
+      'ignores a version when a key or element named for a version holds it',
+      'agent_version=4.18.2.1 <FirmwareVersion>6.2.0.14</FirmwareVersion> SoftwareVersion="7.2.1.4"',
+    ],
+    [
+      'ignores a version when a version is moved to it',
+      'upgrade from version 11.124.0.15 to 11.126.0.3; target version set to 11.126.0.3; version raised to 7.38.0.1',
+    ],
+    [
+      'ignores a version when an update or its check names it',
+      'firmware update 5.4.1.2, current 4.18.2.1, latest 4.18.3.1',
+    ],
+    [
+      'ignores a version when it follows release notes or a Windows file',
+      'Release notes 4.12.0.1; Core.dll 12.1.2.172',
+    ],
+    [
+      'ignores a quad everywhere in a line when the line calls it a version once',
+      'Acme 12.1.2.172 (Acme.Core.dll 12.1.2.172)',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

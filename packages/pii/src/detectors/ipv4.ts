@@ -16,8 +16,17 @@ function versionLike(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(end - 1) === 48 && text.charCodeAt(end - 2) === 46 && !namedNetwork(text, start, end))
     return true;
   const before = text.slice(Math.max(0, start - 3), start);
-  return /[A-Za-z]-$|§ ?$|(?:[<>]=|~>) ?$/.test(before);
+  return (
+    /[A-Za-z]-$|§ ?$|(?:[<>]=|~>) ?$/.test(before) || versionWords.test(text.slice(Math.max(0, start - 48), start))
+  );
 }
+
+// Words that say the next quad is a version: a key or element whose name ends in `version` (`agent_version=`,
+// `<FirmwareVersion>`, `ManagementSoftwareVersion="`), a version moved or compared (`version set to`, `from version A
+// to`, `version raised to`), an update's target and the state words of an update check (`firmware update`, `current`,
+// `latest`, `installed`, `minimum`), release notes, and a Windows file's version after its name (`Core.dll 12.1.2.172`).
+const versionWords =
+  /(?:version["']?(?:\s*[:=>]|":)\s*["']?|\bversion\s+(?:\S+\s+){0,2}(?:to|is|now|from)\s+|\b(?:update|upgrade)\s+|\b(?:current|latest|installed|minimum|maximum|required)\s*[:=]?\s*|\brelease notes\s*|\.(?:dll|exe|sys|jar|msi)\s+)$/i;
 
 // What makes `a.b.c.0` a network: a prefix length, a netmask, a range, or a network word before it
 // (`10.20.0.0/16`, `10.60.0.0 255.255.0.0`, `10.1.0.0 netmask …`, `10.1.0.0-10.1.3.255`, `on network 10.128.0.0`). A
@@ -54,6 +63,10 @@ export function createIpv4Detector(): Detector {
     mayMatch: dottedQuad.test,
     find(text: string, out: Candidate[]): void {
       const from = dottedQuad.searchFrom(text);
+      const found: Candidate[] = [];
+      // A quad the line once calls a version is that version wherever it stands in the line (`Veeam Backup &
+      // Replication 12.1.2.172, Veeam.Backup.Core.dll 12.1.2.172`): one value, one kind.
+      let versions: Set<string> | undefined;
       for (const p of patternsFor(text)) {
         p.lastIndex = from;
         for (let m = p.exec(text); m !== null; m = p.exec(text)) {
@@ -62,9 +75,12 @@ export function createIpv4Detector(): Detector {
             const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(end, end + 12));
             if (extension !== null && fileExtension.test(extension[1] as string)) continue;
           }
-          if (!notAnIdentity.test(m[0]) && !versionLike(text, m.index, end)) out.push(candidate('ipv4', m.index, end));
+          if (notAnIdentity.test(m[0])) continue;
+          if (versionLike(text, m.index, end)) (versions ??= new Set()).add(m[0]);
+          else found.push(candidate('ipv4', m.index, end));
         }
       }
+      for (const c of found) if (versions === undefined || !versions.has(text.slice(c.start, c.end))) out.push(c);
     },
     normalize: keepAsIs,
   };

@@ -26,6 +26,16 @@ export function isRealmNotMailDomain(domain: string, localPart: string, serviceP
   return upperRealm.test(domain) && (/[a-z]/.test(localPart) || servicePrincipal);
 }
 
+/** Pattern source: a mail domain, labels of letters, digits and `-` and a top-level domain of letters (`example.com`). */
+export const mailDomain = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}';
+const mailDomainAfter = new RegExp(`${mailDomain}(?![\\w.-])`, 'y');
+
+/** True when a mail domain starts at `at` and ends where the word does (`example.com` in `ana@example.com,`). */
+export function isMailDomainAt(text: string, at: number): boolean {
+  mailDomainAfter.lastIndex = at;
+  return mailDomainAfter.test(text);
+}
+
 // Four numbers joined by `-` or `.` inside a host name: the host is a `hostname`, whatever stands before its `@`.
 export const embedsIpv4 = '(?![\\w.-]*?(?<!\\d)\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}[-.]\\d{1,3}(?!\\d))';
 

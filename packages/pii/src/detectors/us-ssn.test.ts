@@ -23,6 +23,20 @@ describe('us ssn detector', () => {
       ['234567012', '345678123', '456789234'],
     ],
     ['finds only the valid SSN when a list holds an invalid one', 'SSNs 234567012 and 900123456', ['234567012']],
+    ['finds an SSN when under a TIN key', 'w9 tin=345678123 type=individual', ['345678123']],
+    ['finds a spaced SSN when under a tax id key', '{"taxId": "345 67 8123"}', ['345 67 8123']],
+    ['finds an SSN when in a TaxpayerId element', '<TaxpayerId>456789234</TaxpayerId>', ['456789234']],
+    [
+      'finds an SSN when a NIEM SSN element wraps its id',
+      '<nc:PersonSSNIdentification><nc:IdentificationID>234567012</nc:IdentificationID>',
+      ['234567012'],
+    ],
+    [
+      'finds an SSN when a socialSecurity element wraps its number',
+      '<socialSecurity><number>234567012</number>',
+      ['234567012'],
+    ],
+    ['finds an SSN when a camelCase key ends in SSN', '{"employeeSSN":"345678123"}', ['345678123']],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -39,6 +53,11 @@ describe('us ssn detector', () => {
     ['ignores nine digits when after a JSON value of the label', '"ssn":"on file","order":234567012'],
     ['ignores nine digits when more than three words on', 'SSN was not given for order 234567012'],
     ['ignores a last-four value when under the label', 'SSN ending 7012 verified for 234567012'],
+    ['ignores an EIN when under a TIN key', 'TIN=12-3456789 tax_id=98-7654321'],
+    ['ignores an ITIN when under a TIN key', 'tin=912701234'],
+    ['ignores nine digits when under a word holding tin', 'routing=234567012 setting 345678123'],
+    ['ignores nine digits when a TIN key has words between', 'tin check for order 234567012'],
+    ['ignores nine digits when a camelCase SSN key is another field', 'ssnVerified=true memberId=234567012'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -21,6 +21,15 @@ export function createUsSsnDetector(): Detector {
   // each ended by a blank, `:` or `.:` (prose, never another key's `=` or JSON's `","`), then the number.
   const labelled =
     /(?<![A-Za-z0-9])(?:ssns?|social[ _-]security(?:[ _-](?:numbers?|nos?))?)(?![\w-])[^\w\r\n&|;]{0,4}(?:[A-Za-z]{1,16}\.?:?[ \t]+){0,3}(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+  // The IRS's taxpayer identification number: for a person it is the SSN (or an ITIN, area 9xx, which the SSA rules
+  // leave out; an EIN is written `NN-NNNNNNN`, another shape). `TIN=`, `tax_id`, `taxId`, `taxpayer_id`, `tax id`,
+  // then the SSN shape right after the key's marks (`tin="820 17 6220"`, `<TaxId>039425264</TaxId>`).
+  const taxId =
+    /(?<![A-Za-z0-9])(?:tin|tax[ _-]?id(?:entification[ _-]?(?:number|no))?|taxpayer[ _-]?id(?:entification[ _-]?(?:number|no))?)(?![\w-])[^\w\r\n&|;]{0,4}(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+  // A key or element named for the SSN inside a longer camelCase or XML name (`employeeSSN`, NIEM's
+  // `<nc:PersonSSNIdentification><nc:IdentificationID>`, `<socialSecurity><number>`): the value, or the first element in it.
+  const namedElement =
+    /(?<![A-Za-z0-9])[A-Za-z]*(?:[a-z]SSN|SSN[A-Z]|[Ss]ocial[Ss]ecurity)[A-Za-z]*["']?(?:\s*[:=>]|":|'\s*:)\s*["']?(?:<(?:[\w.-]+:)?[A-Za-z]*(?:ID|Id|Number|number|Value|value)>)?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/g;
   // Further numbers of a list after a labelled one (`SSNs 512849031 and 401238755`).
   const listed = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+)(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/i;
   // Records whose structure says which field is the SSN: HL7 v2's PID-19 (`PID|1||…` and 18 fields before it), X12's
@@ -28,7 +37,7 @@ export function createUsSsnDetector(): Detector {
   const structured =
     /\bPID\|(?:[^|\r\n]*\|){18}(\d{3})-?(\d{2})-?(\d{4})(?=[|^~\r\n\\]|$)|\bREF\*SY\*(\d{3})-?(\d{2})-?(\d{4})(?=[*~\r\n\\]|$)/dg;
   const shape = /\d{3}-\d\d-\d{4}/;
-  const label = /ssn|social/i;
+  const label = /ssn|social|tin|tax/i;
   // Two parts: the shape's own test, and the words of the label and of the records (`ssn`, `PID|`...) found in the
   // scanner's keyword pass (a case-insensitive scan of every line for the label, or two for the records' words, cost
   // about as much as the shape's).
@@ -52,9 +61,10 @@ export function createUsSsnDetector(): Detector {
         keywordGroups: [
           ['ssn', 'social'],
           ['pid|', 'ref*sy*'],
+          ['tin', 'tax'],
         ],
         mayMatch: (text) => label.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
-        find(text: string, out: Candidate[], groups = 3): void {
+        find(text: string, out: Candidate[], groups = 7): void {
           if ((groups & 2) !== 0) {
             structured.lastIndex = 0;
             for (let m = structured.exec(text); m !== null; m = structured.exec(text)) {
@@ -63,6 +73,18 @@ export function createUsSsnDetector(): Detector {
               const end = m.index + m[0].length;
               const start = (m.indices as RegExpIndicesArray)[first]?.[0] as number;
               out.push(candidate('us_ssn', start, end, m.index, end));
+            }
+          }
+          for (const [group, pattern] of [
+            [1, namedElement],
+            [4, taxId],
+          ] as const) {
+            if ((groups & group) === 0) continue;
+            pattern.lastIndex = 0;
+            for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+              if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
+              const end = m.index + m[0].length;
+              out.push(candidate('us_ssn', end - 9 - (m[2] as string).length * 2, end, m.index, end));
             }
           }
           if ((groups & 1) === 0) return;

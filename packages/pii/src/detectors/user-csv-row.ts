@@ -1,13 +1,16 @@
 import { isCommonWord } from './common-words';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
+import { mailDomain } from './principal';
 import { loginShaped, plainLogin } from './user-actor';
-import { separators } from './user-table';
+import { rowsOf, separators } from './user-table';
 
 // A cell: blanks and one quote around its value.
 const cellValue = /^([ \t]*["']?)([^]*?)["']?[ \t]*$/;
 // A label before the first cell (`loyalty-export row: `), when a value without blanks follows it.
 const labelBefore = /^[^:]*:\s+(?=[^\s:]+$)/;
-const email = /^[\w.+'-]{1,64}@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,24}$/;
+const email = new RegExp(`^[\\w.+'-]{1,64}@${mailDomain}$`);
+// (Rows end at real line breaks only: an escaped `\\n` in a JSON string is read by the table's detector.)
+const realLineBreak = /\n/g;
 const ipv4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 // A login as exports and access logs write it: lower case, letters first, at most three parts joined by `.` `_` `-`.
 const loginCell = /^[a-z][a-z0-9._-]{2,31}$/;
@@ -105,11 +108,7 @@ export function createUserCsvRowDetector(): Detector {
     mayMatch: (text) => anchorHint.test(text),
     find(text: string, out: Candidate[]): void {
       if (!anchorCell.test(text)) return;
-      let rowStart = 0;
-      for (const row of text.split('\n')) {
-        accountsOfRow(row, rowStart, out);
-        rowStart += row.length + 1;
-      }
+      for (const [rowStart, row] of rowsOf(text, realLineBreak)) accountsOfRow(row, rowStart, out);
     },
     normalize: keepAsIs,
   };

@@ -1,9 +1,10 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { personRoles } from './person-roles';
+import { mailDomain } from './principal';
 import { loginShaped, plainLogin } from './user-actor';
 
-// An address's domain, read after its `@`.
-const domain = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}/y;
+// An address's domain, read after its `@` (it may end a sentence: `… dmorales@example.com.`).
+const domain = new RegExp(mailDomain, 'y');
 
 /** A character of a local part (letters, digits, `.`, `_`, `-`), by code. */
 function isLocalCharacter(code: number): boolean {

@@ -21,12 +21,13 @@ const lineBreak = /\r?\n|\\n/g;
 // The header may follow a label (`trade-capture.csv: trade_id,trader,…`): what comes after its last `: `.
 const labelBefore = /^[^\n]*:\s(?=[^:]*$)/;
 
-/** The table's rows: where each starts in the text and its text. */
-function rowsOf(text: string): Array<[number, string]> {
+/** A text's rows, split at `breaks` (a global pattern; real and escaped line breaks unless told): where each starts in
+ * the text and its text. */
+export function rowsOf(text: string, breaks: RegExp = lineBreak): Array<[number, string]> {
   const rows: Array<[number, string]> = [];
   let last = 0;
-  lineBreak.lastIndex = 0;
-  for (let m = lineBreak.exec(text); m !== null; m = lineBreak.exec(text)) {
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
     rows.push([last, text.slice(last, m.index)]);
     last = m.index + m[0].length;
   }

@@ -3,7 +3,7 @@ import { isCommonWord } from './common-words';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { execAtKeyPair, joined, keyPairAt, keyWordFamily } from './key-separators';
 import { pgpassUser, pgpassWords } from './pgpass';
-import { isPrincipal, nonMailRealm, singleLabelRealm } from './principal';
+import { isMailDomainAt, isPrincipal, nonMailRealm, singleLabelRealm } from './principal';
 import { isPlaceholderValue } from './secret-kv';
 import { userName as name } from './user-name';
 // Kubernetes and cloud identities put colons inside the name: `system:serviceaccount:ci:deployer`.
@@ -109,15 +109,6 @@ function proseAfterBareUser(text: string, matchStart: number, valueStart: number
   if (!isCommonWord(lower) || value !== lower) return false;
   if (participle.test(value)) return true;
   return determinerBefore.test(text.slice(Math.max(0, matchStart - 10), valueStart));
-}
-
-// A mail domain after an `@`: labels and a top-level domain of letters.
-const mailDomain = /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}(?![\w.-])/y;
-
-/** True when the `@` at `at` starts a mail domain (`@example.com`). */
-function isMailAddressAt(text: string, at: number): boolean {
-  mailDomain.lastIndex = at;
-  return mailDomain.test(text);
 }
 
 /** The value without the dots that end it (`alice.` at a sentence's end); by character code: this runs on every match. */
@@ -374,7 +365,7 @@ export function createUserDetector(): Detector {
             const value = withoutFinalDots(at === -1 ? found : found.slice(0, at));
             const principal = at !== -1 && isPrincipal(found, at);
             // (`name@example.com` is one email, the name no user of its own: label convention.)
-            if (at !== -1 && !principal && isMailAddressAt(text, valueStart + at)) continue;
+            if (at !== -1 && !principal && isMailDomainAt(text, valueStart + at + 1)) continue;
             const length = principal ? found.length : value.length;
             // (A value before `=` is the next key: no name, and the next match may start at it.)
             if (keyWord !== undefined && text.charCodeAt(valueStart + value.length) === 61) {
