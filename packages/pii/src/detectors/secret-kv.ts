@@ -1,6 +1,6 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { isCommonWord } from './common-words';
-import { hasNoSecretMark, isWordNotSecret, proseOrStructure } from './no-secret-here';
+import { hasNoSecretMark, isRecordNumber, isWordNotSecret, proseOrStructure } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { lineFacts, type LineFacts } from './line-facts';
 import { beforeSeparator, execAtKeyPair, joined, keyWordFamily } from './key-separators';
@@ -167,6 +167,24 @@ export function isTokenOfNoCredential(line: LineFacts, key: string, value: strin
   return notCredentialToken.test(key) || (cardToken.test(value) && line.mentions(aboutCards));
 }
 
+/**
+ * True when the key/value rule leaves a value under a secret-named key to the value's own reading, as it does in a line
+ * (`"password":"[FILTERED]"`): a stand-in (isPlaceholderValue), a path or a small count, a PEM block or a SAS query
+ * (the private_key and token detectors type them), sudoers' `NOPASSWD`, an access key's id half, a token of no
+ * credential by its key (`page_token`), a common word where no password key stands. The record walk asks this before
+ * replacing such a value whole, so a record and its line agree.
+ */
+export function isNotKeyedSecret(key: string, value: string): boolean {
+  if (isPlaceholderValue(value) || referenceOrCount.test(value)) return true;
+  if (value.startsWith('-----BEGIN') || /(?:^|&)sig=/.test(value)) return true;
+  if (/^nopasswd$/i.test(key)) return true;
+  if (/access[_-]?key$/i.test(key) && accessKeyId.test(value)) return true;
+  if (/token$/i.test(key) && notCredentialToken.test(key)) return true;
+  // The pair as the record's text spells it: the word rule reads the key before the value.
+  const pair = `"${key}":"${value}"`;
+  return isWordNotSecret(pair, pair.length - 1 - value.length, pair.length - 1);
+}
+
 /** True when the pair at `at` is a documented syntax in which its secret word names no secret (see the caller). */
 function notThisKey(text: string, line: LineFacts, at: number, key: string, value: string, glued: boolean): boolean {
   const lowerKey = key.toLowerCase();
@@ -260,7 +278,8 @@ export function createSecretKvDetector(): Detector {
             : 0;
         const value = quoted ?? bare.slice(0, bare.length - trailing);
         end -= trailing;
-        if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
+        if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value) || isRecordNumber(value))
+          continue;
         // `OTP_SECRET=` then a line break: an empty value, the next line is no part of it.
         if ((m[3] as string).includes('\n')) continue;
         // A PEM block under `private_key` is the private_key detector's; `<see /etc/secrets>` is a placeholder.
@@ -330,8 +349,14 @@ export function createSecretKvDetector(): Detector {
           const cookies = h[1] as string;
           const offset = h.index + h[0].length - cookies.length;
           cookiePair.lastIndex = 0;
+          let attributeSeen = false;
           for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
             const name = c[1] as string;
+            // After a cookie's attributes (`SameSite=Lax`), a pair set off by a blank and no `;` is the log line's own
+            // (`… SameSite=Lax user=NAME@example.com`): the header has ended.
+            if (attributeSeen && c.index > 0 && cookies.charCodeAt(c.index - 1) !== 59 && /\s/.test(c[0].charAt(0)))
+              break;
+            if (cookieAttribute.test(name)) attributeSeen = true;
             // A header quoted whole on a command line (`-H 'Cookie: sid=…'`): the closing quote is no part of the value.
             const raw = c[2] as string;
             const quotedEnd = raw.endsWith("'") && !raw.slice(0, -1).includes("'") ? 1 : 0;
