@@ -3,7 +3,8 @@
 // masking, rules) on one core, against the same step as of git refs (`--baseline REF`, repeatable; default b84c919,
 // where attributes were redacted twice: as JSON text and value by value), compiled into a temp dir in the same run.
 // Inputs: loghub-2k lines as string bodies, the same with 3 stream attributes, and the generated PII corpus's JSON
-// lines as structured bodies (x20). Best of 6 interleaved rounds; the ratio is current / baseline (lower is cheaper).
+// lines as structured bodies and as string bodies (x20). Best of 6 interleaved rounds; the ratio is current / baseline
+// (lower is cheaper).
 // Needs `pnpm turbo run build --filter @obs/ai-sorter...`.
 'use strict';
 const fs = require('node:fs');
@@ -32,16 +33,15 @@ function loadAt(ref) {
 
 function inputs() {
   const lines = systems().flatMap((system) => logLines(system).map((line) => ({ system, line })));
-  const generated = corpusTexts(/^corpus-generated\.jsonl$/)
-    .filter((text) => text.startsWith('{'))
-    .flatMap((text) => {
-      try {
-        const payload = JSON.parse(text);
-        return payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? [payload] : [];
-      } catch {
-        return [];
-      }
-    });
+  const jsonLines = corpusTexts(/^corpus-generated\.jsonl$/).filter((text) => text.startsWith('{'));
+  const generated = jsonLines.flatMap((text) => {
+    try {
+      const payload = JSON.parse(text);
+      return payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? [payload] : [];
+    } catch {
+      return [];
+    }
+  });
   return [
     ['loghub-2k, string bodies', lines.map(({ line }) => ({ type: 'log', payload: line }))],
     [
@@ -56,6 +56,11 @@ function inputs() {
     [
       `generated corpus, ${generated.length} JSON bodies x20`,
       Array.from({ length: 20 }, () => generated.map((payload) => ({ type: 'log', payload }))).flat(),
+    ],
+    // The same JSON lines as a client posts them: string bodies (a JSON log line).
+    [
+      `generated corpus, ${jsonLines.length} JSON lines as string bodies x20`,
+      Array.from({ length: 20 }, () => jsonLines.map((payload) => ({ type: 'log', payload }))).flat(),
     ],
   ];
 }

@@ -1,3 +1,4 @@
+import { redactedOffset } from './redacted-offset';
 import { createRedactor } from './redactor';
 import { plantedSecrets } from './testing';
 
@@ -52,5 +53,37 @@ describe('redactLines', () => {
     expect(out.slice(0, 3)).toEqual(redactor.redactBatch(texts.slice(0, 3)));
     expect(out[3]).toEqual({ text: '{"ip":"<IPV4>"}', counts: { ipv4: 1 } });
     expect(out).toEqual(texts.map((t) => redactor.redactLines([t])[0]));
+  });
+
+  test('When replacements are asked for, then the results are the same and each replacement maps the line into its redaction', () => {
+    const texts = [
+      '{ "msg": "login for jo@example.net", "level": "info", "password": "[FILTERED]", "from": "10.0.0.4" }',
+      '{"b":"jo@example.net","200":3}',
+      '["10.0.0.1", 4111111111111111]',
+      'Dec  7 sshd[3321]: Failed password for hkowalski from 10.0.0.5',
+      '{"nothing":"here"}',
+    ];
+    for (const redactor of [createRedactor(), createRedactor({ hashKey: 'k' })]) {
+      const mapped = redactor.redactLinesWithReplacements(texts);
+      expect(mapped.map(({ text, counts }) => ({ text, counts }))).toEqual(redactor.redactLines(texts));
+      mapped.forEach(({ text, replacements }, i) => {
+        const line = texts[i] as string;
+        // Between replacements the line is kept as it was: rebuilding the redaction from the line and the list gives it.
+        let rebuilt = '';
+        let last = 0;
+        for (const r of replacements) {
+          rebuilt += line.slice(last, r.start) + text.slice(r.at, r.at + r.length);
+          last = r.end;
+        }
+        expect(rebuilt + line.slice(last)).toBe(text);
+      });
+    }
+    const [first] = createRedactor().redactLinesWithReplacements(texts);
+    // The message field's value starts at 10, inside its string spelled anew from its quote at 9: it stands at that
+    // quote (an offset in a replaced span stands at its start); the address after it where its spelling anew starts.
+    expect(redactedOffset(first?.replacements ?? [], 10)).toBe(9);
+    expect(first?.text.slice(redactedOffset(first.replacements, (texts[0] as string).indexOf('"10.0.0.4"')))).toBe(
+      '"<IPV4>" }',
+    );
   });
 });

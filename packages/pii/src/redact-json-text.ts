@@ -1,4 +1,5 @@
 import type { RecordRedactionResult } from './redact-record';
+import type { Replacement } from './redacted-offset';
 
 /** A key, string or number as it is spelled in a JSON text: [start, end), a string's quotes included. */
 interface Token {
@@ -77,9 +78,15 @@ function leavesOf(value: object): Array<string | number> {
  * A JSON text with its record's redaction written back in place: each key, string or number the redaction changed is
  * spelled anew where it stood, everything else as it was (spaces, escapes, key order, a number's digits). When the
  * text's order is not the walk's (a duplicate key, an integer-like key JavaScript orders first), the redacted record
- * is written anew; undefined when that cannot be written (nested too deep for JSON.stringify).
+ * is written anew; undefined when that cannot be written (nested too deep for JSON.stringify). Each token spelled anew is
+ * noted in `replacements` when a caller asks for them (a text written anew is one replacement of the whole).
  */
-export function writeBack(text: string, record: object, redacted: RecordRedactionResult): string | undefined {
+export function writeBack(
+  text: string,
+  record: object,
+  redacted: RecordRedactionResult,
+  replacements?: Replacement[],
+): string | undefined {
   if (Object.keys(redacted.counts).length === 0) return text;
   const was = leavesOf(record);
   const now = leavesOf(redacted.value as object);
@@ -88,7 +95,9 @@ export function writeBack(text: string, record: object, redacted: RecordRedactio
     tokens.length === was.length && now.length === was.length && tokens.every((t, i) => spelled(text, t) === was[i]);
   if (!inOrder)
     try {
-      return JSON.stringify(redacted.value);
+      const anew = JSON.stringify(redacted.value);
+      replacements?.push({ start: 0, end: text.length, at: 0, length: anew.length });
+      return anew;
     } catch (err) {
       if (err instanceof RangeError) return undefined;
       throw err;
@@ -97,7 +106,10 @@ export function writeBack(text: string, record: object, redacted: RecordRedactio
   let last = 0;
   tokens.forEach((t, i) => {
     if (now[i] === was[i]) return;
-    out += text.slice(last, t.start) + JSON.stringify(now[i]);
+    const spelling = JSON.stringify(now[i]);
+    out += text.slice(last, t.start);
+    replacements?.push({ start: t.start, end: t.end, at: out.length, length: spelling.length });
+    out += spelling;
     last = t.end;
   });
   return out + text.slice(last);

@@ -23,6 +23,38 @@ describe('redactRecord', () => {
     });
   });
 
+  // What a logger already masked or only refers to, under a secret-named key: the line `{"password":"[FILTERED]"}` keeps
+  // it, and so must the record (a placeholder there would count a false alarm and hide that the value was masked).
+  test.each([
+    ["Rails' filter", { password: '[FILTERED]' }],
+    ['stars', { api_key: '***' }],
+    ['a word in angle brackets', { client_secret: '<redacted>' }],
+    ['a word in capitals', { token: 'REDACTED' }],
+    ['a null-like word', { passwd: 'null' }],
+    ['a variable', { db_password: '${DB_PASSWORD}' }],
+    ['a path', { secret_file: '/run/secrets/db' }],
+    ['a small count', { password: 12 }],
+    ['a list of masks', { passwords: ['***', '[FILTERED]'] }],
+    ['a token of no credential', { next_page_token: 'CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA0NmQ0dmxlZBIA' }],
+  ])('keeps a stand-in under a secret-named key as its line does: %s', (_, value) => {
+    const line = JSON.stringify(value);
+    expect(redactor.redact(line).text).toBe(line);
+    expect(redactor.redactRecord(value)).toEqual({ value, counts: {} });
+  });
+
+  test('replaces a real value beside a stand-in under secret-named keys, and types a PEM block by its own reading', () => {
+    const pem =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH PRIVATE KEY-----';
+    expect(
+      record({ password: '[FILTERED]', passwords: ['***', 'Winter-2024!'], secret: 'hunter2', private_key: pem }),
+    ).toEqual({
+      password: '[FILTERED]',
+      passwords: ['***', '<SECRET_KV>'],
+      secret: '<SECRET_KV>',
+      private_key: '<PRIVATE_KEY>',
+    });
+  });
+
   test('replaces a value only a sibling field makes a user name, and keeps the sibling', () => {
     expect(record({ type: 'user', name: 'okarlsson', role: 'write' })).toEqual({
       type: 'user',
@@ -182,13 +214,13 @@ describe('redactRecord', () => {
   });
 
   test('counts each replacement once, a secret-named value included', () => {
-    expect(redactor.redactRecord({ ip: '10.0.0.1', to: ['a@example.com', 'b@example.com'], token: 42 }).counts).toEqual(
-      {
-        ipv4: 1,
-        email: 2,
-        secret_kv: 1,
-      },
-    );
+    expect(
+      redactor.redactRecord({ ip: '10.0.0.1', to: ['a@example.com', 'b@example.com'], token: 4217 }).counts,
+    ).toEqual({
+      ipv4: 1,
+      email: 2,
+      secret_kv: 1,
+    });
   });
 
   test('gives equal values the same hashed placeholder as redact() does in text', () => {

@@ -1,5 +1,5 @@
 import type { Candidate } from './detectors/detector';
-import { isSecretKey } from './detectors/secret-kv';
+import { isNotKeyedSecret, isSecretKey } from './detectors/secret-kv';
 import type { PiiType } from './pii-type';
 
 /** What redacting records needs from the redactor: the scan of a batch of texts, and the placeholders. */
@@ -27,7 +27,7 @@ interface Leaf {
   key: boolean;
   /** A key or string, written between quotes; a number is not. */
   quoted: boolean;
-  /** A key that names a secret (`password`), or a value under one that is replaced whole (so never read alone). */
+  /** A value under a secret-named key (`password`) that is replaced whole, so never read alone. */
   secret: boolean;
   /** Such a value's own matches, read alone (see redactLeaf); undefined for the others. */
   alone: Candidate[] | undefined;
@@ -52,13 +52,13 @@ function isPlainObject(value: object): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** A value replaced whole when it stands under a secret-named key (`password`, `apiKey`, `client_secret`). */
-function isWholeSecret(value: unknown): value is string | number | bigint {
-  return (
-    (typeof value === 'string' && value !== '') ||
-    (typeof value === 'number' && Number.isFinite(value)) ||
-    typeof value === 'bigint'
-  );
+/** Whether a value under the secret-named `key` (`password`, `apiKey`, `client_secret`) is replaced whole: a string,
+ * number or bigint, unless the key/value rule leaves it to the value's own reading (a mask such as `[FILTERED]`, `***`
+ * or `<redacted>`, a `${VAR}`, a path, a PEM block): such a value is read as any other, as in a line. */
+function isWholeSecret(key: string, value: unknown): boolean {
+  if (typeof value === 'string') return value !== '' && !isNotKeyedSecret(key, value);
+  if (typeof value === 'number') return Number.isFinite(value) && !isNotKeyedSecret(key, String(value));
+  return typeof value === 'bigint' && !isNotKeyedSecret(key, String(value));
 }
 
 /** An array or plain object being walked: its members are visited in order from `next`. */
@@ -67,8 +67,12 @@ interface Walk {
   /** An object's own keys, in the order `for...in` gives them; undefined for an array. */
   readonly keys: string[] | undefined;
   next: number;
-  /** An array under a secret-named key: its strings and numbers are secrets. */
-  readonly secret: boolean;
+}
+
+/** An array or plain object being written: an array under a secret-named key holds secrets (`"passwords":[…]`). */
+interface Written extends Walk {
+  /** That key, or undefined. */
+  readonly secretKey: string | undefined;
 }
 
 /** An array or plain object being copied: `walk` over the original, `copy` filled in the same order. */
@@ -91,7 +95,8 @@ function sizeOf(walk: Walk): number {
  * (`{"user.name":"…","auth":"…"}`), so each value is seen beside its key and its siblings, in one scan. A key, string or
  * number is redacted only by a match all inside it (an IP or email used as a key, a card number as a number): a match
  * running across the record's quotes and commas found nothing in one field. Two keys that redact alike stay apart with a
- * #n suffix. A string, number or list of them under a secret-named key is replaced whole. Numbers are kept unless a
+ * #n suffix. A string, number or list of them under a secret-named key is replaced whole, unless the key/value rule
+ * leaves it to the value's own reading (a mask, a reference: isNotKeyedSecret), as in a line. Numbers are kept unless a
  * match lies in them (then they become the redacted text); booleans and null are kept. Other objects (Date, Buffer,
  * class instances) are returned as they are; a repeated object (a cycle) is returned as the copy already made.
  * Any depth: both walks keep their own stack of open objects, so a record nested 100,000 deep is copied whole.
@@ -190,11 +195,11 @@ function writeRecord(value: unknown, secretKeys: boolean): RecordText {
     });
   };
   const written = new Set<object>();
-  const open: Walk[] = [];
-  /** Writes a scalar, or opens an array or plain object (its members are written by the loop below); `secret`: it
-   * stands under a secret-named key or in such a key's list. */
-  function writeValue(v: unknown, secret: boolean): void {
-    const whole = secret && isWholeSecret(v);
+  const open: Written[] = [];
+  /** Writes a scalar, or opens an array or plain object (its members are written by the loop below); `secretKey`: the
+   * secret-named key it stands under, or whose list it is in. */
+  function writeValue(v: unknown, secretKey: string | undefined): void {
+    const whole = secretKey !== undefined && isWholeSecret(secretKey, v);
     if (typeof v === 'string') return leaf(v, true, false, whole);
     if (typeof v === 'number') return Number.isFinite(v) ? leaf(String(v), false, false, whole) : write('null');
     if (typeof v === 'bigint') return leaf(String(v), false, false, whole);
@@ -205,9 +210,9 @@ function writeRecord(value: unknown, secretKeys: boolean): RecordText {
     else if (isPlainObject(v)) write('{');
     else return write('null');
     const walked = v as unknown[] | Record<string, unknown>;
-    open.push({ value: walked, keys: keysOf(walked), next: 0, secret: secret && Array.isArray(v) });
+    open.push({ value: walked, keys: keysOf(walked), next: 0, secretKey: Array.isArray(v) ? secretKey : undefined });
   }
-  writeValue(value, false);
+  writeValue(value, undefined);
   for (let top = open[open.length - 1]; top !== undefined; top = open[open.length - 1]) {
     const i = top.next++;
     if (i === sizeOf(top)) {
@@ -216,13 +221,12 @@ function writeRecord(value: unknown, secretKeys: boolean): RecordText {
       continue;
     }
     if (i > 0) write(',');
-    if (top.keys === undefined) writeValue((top.value as readonly unknown[])[i], top.secret);
+    if (top.keys === undefined) writeValue((top.value as readonly unknown[])[i], top.secretKey);
     else {
       const k = top.keys[i] as string;
-      const secretKey = secretKeys && isSecretKey(k);
-      leaf(k, true, true, secretKey);
+      leaf(k, true, true, false);
       write(':');
-      writeValue((top.value as Record<string, unknown>)[k], secretKey);
+      writeValue((top.value as Record<string, unknown>)[k], secretKeys && isSecretKey(k) ? k : undefined);
     }
   }
   return { text: parts.join(''), leaves };
@@ -281,9 +285,12 @@ function copyRecord(
   const copies = new Map<object, unknown>();
   const copying: Copy[] = [];
   /** A member's copy: a scalar's redacted value, or an array or plain object's copy, opened to be filled below. */
-  function copyValue(v: unknown, secret: boolean): unknown {
-    if (secret && isWholeSecret(v)) {
-      // Replaced whole: its leaf is skipped past, so the leaves stay in step.
+  function copyValue(v: unknown): unknown {
+    if (
+      (typeof v === 'string' || typeof v === 'bigint' || (typeof v === 'number' && Number.isFinite(v))) &&
+      (leaves[next] as Leaf).secret
+    ) {
+      // Replaced whole (writeRecord decided it): its leaf is skipped past, so the leaves stay in step.
       next++;
       count('secret_kv');
       return redaction.tag('secret_kv', String(v));
@@ -304,12 +311,11 @@ function copyRecord(
         ? (Object.create(null) as Record<string, unknown>)
         : {};
     copies.set(v, copy);
-    // A secret-named key's list is a list of secrets (`"passwords":["…","…"]`).
     const walked = v as unknown[] | Record<string, unknown>;
-    copying.push({ value: walked, keys: keysOf(walked), next: 0, copy, secret: secret && Array.isArray(v) });
+    copying.push({ value: walked, keys: keysOf(walked), next: 0, copy });
     return copy;
   }
-  const result = copyValue(value, false);
+  const result = copyValue(value);
   for (let top = copying[copying.length - 1]; top !== undefined; top = copying[copying.length - 1]) {
     const i = top.next++;
     if (i === sizeOf(top)) {
@@ -317,16 +323,15 @@ function copyRecord(
       continue;
     }
     if (top.keys === undefined) {
-      (top.copy as unknown[]).push(copyValue((top.value as readonly unknown[])[i], top.secret));
+      (top.copy as unknown[]).push(copyValue((top.value as readonly unknown[])[i]));
       continue;
     }
     const k = top.keys[i] as string;
     const copy = top.copy as Record<string, unknown>;
-    const secretKey = (leaves[next] as Leaf).secret;
     const redactedKey = redactLeaf() ?? k;
     let name = redactedKey;
     for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
-    const member = copyValue((top.value as Record<string, unknown>)[k], secretKey);
+    const member = copyValue((top.value as Record<string, unknown>)[k]);
     // A `__proto__` key (JSON.parse makes it an own field) would set the copy's prototype if assigned: defined instead.
     if (name === '__proto__')
       Object.defineProperty(copy, name, { value: member, writable: true, enumerable: true, configurable: true });

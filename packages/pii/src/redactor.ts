@@ -37,6 +37,9 @@ export interface Redactor {
    * it reads alone, its own quotes and line breaks kept) and written back in place, the rest of its spelling kept; any
    * other line as redactBatch redacts it. */
   redactLines(texts: readonly string[]): RedactionResult[];
+  /** redactLines' results, each with the list of its replacements (redactBatchWithReplacements'; in a JSON line, each
+   * key, string or number spelled anew is one). */
+  redactLinesWithReplacements(texts: readonly string[]): MappedRedactionResult[];
   readonly types: readonly PiiType[];
 }
 
@@ -84,23 +87,32 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const redactBatch = (texts: readonly string[]): RedactionResult[] =>
     scanner.resolveBatch(texts).map((matches, t) => redactResolved(texts[t] as string, matches));
 
-  /** JSON lines as records, the others as lines, each kind in one batch; a JSON line its walk cannot follow is a line. */
-  function redactLines(texts: readonly string[]): RedactionResult[] {
+  const redactBatchWithReplacements = (texts: readonly string[]): MappedRedactionResult[] =>
+    scanner.resolveBatch(texts).map((matches, t) => redactMapped(texts[t] as string, matches));
+
+  /** JSON lines as records, the others as lines, each kind in one batch; a JSON line its walk cannot follow is a line.
+   * With `mapped`, each result also lists its replacements. */
+  function redactLinesOf<R extends RedactionResult>(texts: readonly string[], mapped: boolean): R[] {
     const json = texts.map(jsonRecordOf);
     const objects = json.filter((value): value is object => value !== undefined);
-    const results: (RedactionResult | undefined)[] = new Array<RedactionResult | undefined>(texts.length);
+    const results: (RedactionResult | MappedRedactionResult | undefined)[] = new Array(texts.length);
     const redacted = objects.length === 0 ? [] : redactRecords(objects, records);
     let next = 0;
     json.forEach((value, i) => {
       if (value === undefined) return;
       const result = redacted[next++] as RecordRedactionResult;
-      const text = writeBack(texts[i] as string, value, result);
-      if (text !== undefined) results[i] = { text, counts: result.counts };
+      const replacements: Replacement[] | undefined = mapped ? [] : undefined;
+      const text = writeBack(texts[i] as string, value, result, replacements);
+      if (text === undefined) return;
+      results[i] =
+        replacements === undefined
+          ? { text, counts: result.counts }
+          : { text, counts: result.counts, replacements: replacements.length === 0 ? noReplacements : replacements };
     });
     const lines = texts.filter((_, i) => results[i] === undefined);
-    const redactedLines = lines.length === 0 ? [] : redactBatch(lines);
+    const redactedLines = lines.length === 0 ? [] : mapped ? redactBatchWithReplacements(lines) : redactBatch(lines);
     let line = 0;
-    return texts.map((_, i) => results[i] ?? (redactedLines[line++] as RedactionResult));
+    return texts.map((_, i) => (results[i] ?? redactedLines[line++]) as R);
   }
 
   return Object.freeze({
@@ -108,12 +120,12 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     // One text is a batch of one (resolve): the same code path.
     redact: (text: string) => redactResolved(text, scanner.resolve(text)),
     redactBatch,
-    redactBatchWithReplacements: (texts: readonly string[]) =>
-      scanner.resolveBatch(texts).map((matches, t) => redactMapped(texts[t] as string, matches)),
+    redactBatchWithReplacements,
     // One record is a batch of one: the same code path.
     redactRecord: (value: unknown) => redactRecords([value], records)[0] as RecordRedactionResult,
     redactRecords: (values: readonly unknown[]) => redactRecords(values, records),
-    redactLines,
+    redactLines: (texts: readonly string[]) => redactLinesOf<RedactionResult>(texts, false),
+    redactLinesWithReplacements: (texts: readonly string[]) => redactLinesOf<MappedRedactionResult>(texts, true),
   });
 }
 

@@ -15,6 +15,7 @@ jest.mock('@obs/pii', () => {
     redactRecord: (value) => (mockRedacted.push(value), redactor.redactRecord(value)),
     redactRecords: (values) => (mockRedacted.push(...values), redactor.redactRecords(values)),
     redactLines: (texts) => (mockRedacted.push(...texts), redactor.redactLines(texts)),
+    redactLinesWithReplacements: (texts) => (mockRedacted.push(...texts), redactor.redactLinesWithReplacements(texts)),
   });
   return { ...actual, createRedactor: (options?: RedactorOptions) => counted(actual.createRedactor(options)) };
 });

@@ -149,6 +149,24 @@ export function isTokenOfNoCredential(line: LineFacts, key: string, value: strin
   return notCredentialToken.test(key) || (cardToken.test(value) && line.mentions(aboutCards));
 }
 
+/**
+ * True when the key/value rule leaves a value under a secret-named key to the value's own reading, as it does in a line
+ * (`"password":"[FILTERED]"`): a stand-in (isPlaceholderValue), a path or a small count, a PEM block or a SAS query
+ * (the private_key and token detectors type them), sudoers' `NOPASSWD`, an access key's id half, a token of no
+ * credential by its key (`page_token`), a common word where no password key stands. The record walk asks this before
+ * replacing such a value whole, so a record and its line agree.
+ */
+export function isNotKeyedSecret(key: string, value: string): boolean {
+  if (isPlaceholderValue(value) || referenceOrCount.test(value)) return true;
+  if (value.startsWith('-----BEGIN') || /(?:^|&)sig=/.test(value)) return true;
+  if (/^nopasswd$/i.test(key)) return true;
+  if (/access[_-]?key$/i.test(key) && accessKeyId.test(value)) return true;
+  if (/token$/i.test(key) && notCredentialToken.test(key)) return true;
+  // The pair as the record's text spells it: the word rule reads the key before the value.
+  const pair = `"${key}":"${value}"`;
+  return isWordNotSecret(pair, pair.length - 1 - value.length, pair.length - 1);
+}
+
 /** True when the pair at `at` is a documented syntax in which its secret word names no secret (see the caller). */
 function notThisKey(text: string, line: LineFacts, at: number, key: string, value: string, glued: boolean): boolean {
   const lowerKey = key.toLowerCase();

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ItemType } from '@obs/schema';
 import {
+  createHeaderParser,
   createRulesClassifier,
   maskTokens,
+  type HeaderParser,
   StreamParsers,
   type RulesClassifier,
   type StatedLevel,
@@ -63,6 +65,8 @@ export interface PreparedLines {
 export interface ItemTools {
   readonly redactor: Redactor;
   readonly parsers: StreamParsers;
+  /** Reads a redacted JSON line's message field (learns nothing: a JSON line never reaches the learner). */
+  readonly jsonLines: HeaderParser;
   readonly rules: RulesClassifier;
 }
 
@@ -76,6 +80,7 @@ export function createItemTools(options: ItemToolOptions): ItemTools {
     redactor: createRedactor(options.piiHashKey ? { hashKey: options.piiHashKey } : {}),
     // Header parsers learn per stream; beyond this many streams the least recently seen one starts over.
     parsers: new StreamParsers(1000),
+    jsonLines: createHeaderParser({ learn: false }),
     rules: createRulesClassifier(),
   };
 }
@@ -108,7 +113,7 @@ function redactItem(
   tools: ItemTools,
   redactions: Partial<Record<PiiType, number>>,
 ): RedactedLine {
-  const { redactor, parsers, rules } = tools;
+  const { redactor, parsers, jsonLines, rules } = tools;
   const raw = itemText(item.payload);
   const parsed = parsers.for(rawAttributes).parse(raw, rawAttributes);
   const add = (counts: Partial<Record<PiiType, number>>): void => {
@@ -132,7 +137,7 @@ function redactItem(
   } else {
     // The whole line is redacted at once: a value is often known only by words on the other side of the header's
     // end (`sudo:   jdoe : TTY=...`, `[pid 3321] [jdoe] FAIL LOGIN`), so the header and the message apart would each keep it.
-    const line = redacted.line ?? (redactor.redactBatchWithReplacements([raw])[0] as MappedRedactionResult);
+    const line = redacted.line ?? (redactor.redactLinesWithReplacements([raw])[0] as MappedRedactionResult);
     add(line.counts);
     text = line.text;
     replacements = line.replacements;
@@ -148,8 +153,14 @@ function redactItem(
         ? commonPrefixLength(text, redactor.redact(raw.slice(0, parsed.messageStart)).text)
         : redactedOffset(replacements, parsed.messageStart);
     message = text.slice(at);
+  } else if (parsed.shape === 'json' && replacements !== undefined && jsonLineStart.test(raw)) {
+    // A JSON line was redacted as a record (each value beside its key and siblings, as well as alone): its message is
+    // the same field of the redacted line, or, when nothing was replaced, the field as it was. (A JSON line behind a
+    // container runtime's prefix was redacted as text.)
+    const field = text === raw ? parsed : jsonLines.parse(text);
+    message = field.shape === 'json' ? field.message : redact(parsed.message);
   } else {
-    // A JSON or logfmt line whose message is a decoded field value: the message is redacted on its own as well.
+    // A logfmt line whose message is a decoded field value: the message is redacted on its own as well.
     message = redact(parsed.message);
   }
   const r = rules.classify({ text, type: item.type, attributes });
@@ -173,6 +184,9 @@ function redactItem(
     },
   };
 }
+
+/** A line that is a JSON object from its first character on (JSON's whitespace aside). */
+const jsonLineStart = /^[ \t\r\n]*\{/;
 
 function commonPrefixLength(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -212,14 +226,14 @@ export function keepIdsApart(lines: RedactedLine[]): RedactedLine[] {
   });
 }
 
-/** The per-item step over some items, in order. The string bodies are redacted first, as one batch, the items'
- * attributes (a structured payload's fields among them) as another batch of records, and the timestamps /sort echoes as a
- * third: each detector then runs over all of them while its patterns are hot in the CPU's caches (the same redactions as
- * one by one). */
+/** The per-item step over some items, in order. The string bodies are redacted first, as one batch (a JSON body as a
+ * record written back in place, as the collector redacts a JSON line), the items' attributes (a structured payload's
+ * fields among them) as another batch of records, and the timestamps /sort echoes as a third: each detector then runs
+ * over all of them while its patterns are hot in the CPU's caches (the same redactions as one by one). */
 export function redactItems(items: readonly IncomingItem[], tools: ItemTools): PreparedLines {
   const redactions: Partial<Record<PiiType, number>> = {};
   const bodies = items.flatMap((item) => (typeof item.payload === 'string' ? [item.payload] : []));
-  const lines = tools.redactor.redactBatchWithReplacements(bodies);
+  const lines = tools.redactor.redactLinesWithReplacements(bodies);
   const rawAttributes = items.map(attributesOf);
   // Each value is read beside its key and its siblings (`"auth":"…"`, `"user.name":"…"`, `{"type":"user","name":"…"}`
   // say nothing alone).

@@ -1,0 +1,72 @@
+import request from 'supertest';
+import { createRedactor } from '@obs/pii';
+import { plantedSecrets } from '@obs/pii/testing';
+import { useFakeLlmFixture } from './support/fake-llm-fixture';
+
+const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
+// JSON log lines as an application writes them: a command with a quoted token, an INI block with its line breaks, a
+// password its logger already masked, a user only its key names.
+const record = (i: number) => ({
+  level: 'error',
+  msg: `release upload ${'again '.repeat(i)}failed for tquill@example.net`,
+  cmd: `release upload v3.1 --token "${token}" --clobber`,
+  ini: '[db]\nuser=tquill\npassword=Vx82kLq0Zr\n',
+  password: '[FILTERED]',
+  'user.name': 'tquill',
+});
+const secrets = [token, 'Vx82kLq0Zr', 'tquill'];
+const redactor = createRedactor();
+/** A JSON line as the collector's redact stage writes it: the same line the sorter must see. */
+const asRecord = (line: string) => redactor.redactLines([line])[0]?.text ?? '';
+
+describe('a JSON body through /classify and /sort', () => {
+  const { fake, startSorter } = useFakeLlmFixture();
+
+  test.each(['0', '1'])(
+    'When string bodies are JSON log lines (SORTER_WORKERS=%s), then the LLM sees each as a JSON record redacted, its mask kept',
+    async (workers) => {
+      const sorter = await startSorter({
+        LLM_API_KEY: 'test-llm-key',
+        LLM_BASE_URL: fake.baseUrl,
+        SORTER_WORKERS: workers,
+      });
+      fake.behave({ kind: 'answer' });
+      // Each item's message of its own length: a template of its own, so each reaches the LLM.
+      const lines = [0, 1, 2].map((i) => JSON.stringify(record(i)));
+      const items = lines.map((body, i) => ({ id: `j-${i}`, type: 'log', body }));
+      const res = await request(sorter.url).post('/classify').send({ items });
+      expect(res.status).toBe(200);
+      const sent = fake.calls.flatMap((call) => call.items);
+      for (const [i, line] of lines.entries()) {
+        const text = sent.find((item) => item.id === `j-${i}`)?.text ?? '';
+        expect(text).toBe(asRecord(line));
+        const fields = JSON.parse(text) as Record<string, string>;
+        expect(fields).toMatchObject({
+          cmd: 'release upload v3.1 --token "<TOKEN>" --clobber',
+          ini: '[db]\nuser=<USER>\npassword=<SECRET_KV>\n',
+          password: '[FILTERED]',
+          'user.name': '<USER>',
+        });
+      }
+      // The templates come from the redacted record's message field.
+      expect(res.body.results.map((r: { template: { text: string } }) => r.template.text)).toEqual(
+        lines.map((_, i) => `release upload ${'again '.repeat(i)}failed for <*>`),
+      );
+      const prompts = fake.calls.map((c) => c.rawBody).join('\n');
+      for (const secret of secrets) expect(prompts + res.text).not.toContain(secret);
+    },
+  );
+
+  test('When /sort echoes a string content that is a JSON line, then the echo is that line redacted as a record, still JSON', async () => {
+    const sorter = await startSorter({ SORTER_WORKERS: '0' });
+    const line = JSON.stringify(record(0));
+    const res = await request(sorter.url)
+      .post('/sort')
+      .send({ items: [{ type: 'log', content: line }] });
+    expect(res.status).toBe(200);
+    const echoed = res.body.items[0].item.content as string;
+    expect(echoed).toBe(asRecord(line));
+    expect(JSON.parse(echoed)).toMatchObject({ password: '[FILTERED]', cmd: expect.stringContaining('"<TOKEN>"') });
+    for (const secret of secrets) expect(res.text).not.toContain(secret);
+  });
+});
