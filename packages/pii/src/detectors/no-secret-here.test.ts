@@ -1,5 +1,5 @@
 import { createPiiScanner } from '../scanner';
-import { hasNoSecretMark, isWordNotSecret } from './no-secret-here';
+import { hasNoSecretMark, isRecordNumber, isWordNotSecret } from './no-secret-here';
 
 describe('values that say no secret here', () => {
   const scanner = createPiiScanner({ types: ['secret_kv', 'user'] });
@@ -74,6 +74,14 @@ describe('values that say no secret here', () => {
     ['a password with a digit or a capital', 'pw:api9 secret: Browser', ['api9', 'Browser']],
   ])('keeps %s', (_name, text, expected) => {
     expect(secretValues(text)).toEqual(expected);
+  });
+
+  test("tells a record's number from a password", () => {
+    expect(isRecordNumber('SP27-004418')).toBe(true);
+    expect(isRecordNumber('AP-2027-118204')).toBe(true);
+    expect(isRecordNumber('SP-12')).toBe(false);
+    expect(isRecordNumber('Pw-2026-x9')).toBe(false);
+    expect(isRecordNumber('EDIPW-771')).toBe(false);
   });
 
   test('reads the word at its place in the text', () => {

@@ -54,6 +54,18 @@ export function hasNoSecretMark(value: string): boolean {
   );
 }
 
+/** A record's number: a prefix in capitals (maybe with digits), then groups of digits joined by `-` (a season pass
+ * `SP27-004418`, `AP-2027-118204`, a process's business key `LA-2026-11873`): the key into a system's records that the
+ * staff reads out, not a credential. */
+const recordNumber = /^[A-Z]{2,5}\d{0,4}(?:-\d{2,}){1,3}$/;
+
+/** True when a value under a secret's key is a record's number (see recordNumber), 5+ digits after its prefix. */
+export function isRecordNumber(value: string): boolean {
+  const first = value.charCodeAt(0);
+  if (first < 65 || first > 90 || !value.includes('-') || !recordNumber.test(value)) return false;
+  return value.slice(value.indexOf('-')).replace(/\D/g, '').length >= 5;
+}
+
 /** Common words joined in camelCase (`grantType`) or one in lower case, maybe ending a sentence (`setup.`). */
 const wordShape = /^[a-z]+(?:[A-Z][a-z]+)*\.?$/;
 const blankField = /^_{2,}$/;

@@ -36,6 +36,7 @@ import { createUrlCredentialsDetector } from './url-credentials';
 import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserCredentialPairDetector } from './user-credential-pair';
+import { createUserAccountKeyDetector } from './user-account-key';
 import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserEmailLoginDetector } from './user-email-login';
 import { createUserFormatsDetector } from './user-formats';
@@ -108,6 +109,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserSqlGrantDetector(),
       createUserSubjectDetector(),
       createUserRanAsDetector(),
+      createUserAccountKeyDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,

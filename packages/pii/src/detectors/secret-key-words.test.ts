@@ -143,6 +143,20 @@ describe('secret key words and value syntax', () => {
       [],
     ],
     [
+      "finds a generated value under a user's or a license's key",
+      'GET /v2/report?user_key=Qm9xW4tZp2Lr7sUv3NyA8cK1 app.licenseKey=Zt5nVb8Kq1Wd3Fh7Jm2PxR4s',
+      [
+        ['secret_kv', 'Qm9xW4tZp2Lr7sUv3NyA8cK1'],
+        ['secret_kv', 'Zt5nVb8Kq1Wd3Fh7Jm2PxR4s'],
+      ],
+    ],
+    [
+      "ignores an id under a user's or a license's key",
+      '{"UserKey":"1003F46DA6874061"} userKey=ue_3c0e7a1b84f2 license_key=4f9a0c27be81d3365a7e4f9a Lic_Key=Ab12Cd34',
+      [],
+    ],
+    ["ignores a record's number under a key", '{"businessKey":"LA-2026-11873","ticketKey":"SP27-004418"}', []],
+    [
       'ignores stand-ins in capitals, references and a URL after -u',
       'tool login -u USERNAME -p PASSWORD; cli auth -password env://APP_PASS; govc ls -u "https://vc.example.org/sdk"',
       [],

@@ -3,6 +3,7 @@ import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './det
 import { generatedKey, type GeneratedKeyOptions } from './generated-key';
 import { isPlaceholderValue } from './secret-kv';
 import { beforeSeparator, execAtKeyPair, keyWordFamily } from './key-separators';
+import { isRecordNumber } from './no-secret-here';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
@@ -108,6 +109,15 @@ export const notSecretKeyWords =
 
 // Keys ending in `key` whose values are names, ids or public material (`i_key`, `kid_key`: a key's id).
 const notSecretKey = new RegExp(`(?:${notSecretKeyWords}|i|kid)[_.-]?key$`, 'i');
+/** A user's or a license's key (3scale's documented `user_key`, Liquibase's `licenseKey`) is a credential as often as an
+ * id (Microsoft 365's `UserKey` PUID, a `userKey=ue_3c0e…` for ads): only 20+ characters of small letters, capitals
+ * and digits at 3.5+ bits a character count, which no id of one case is. */
+const ownedKey = /(?:user|license)[_.-]?key$/i;
+const ownedKeyValue: GeneratedKeyOptions = { minEntropy: 3.5 };
+
+function ownedKeyShape(value: string): boolean {
+  return value.length >= 20 && /[a-z]/.test(value) && /[A-Z]/.test(value) && generatedKey(value, ownedKeyValue);
+}
 /** A word glued to `key` in one case (OCLC's `wskey`/`WSKey`, a weather station's `PASSKEY`): 1-8 letters before it. */
 const gluedKey = /^[a-z]{1,8}key$/;
 /** The value a generator made that a glued key needs: hex of 20+, or small letters, capitals and digits at 3.5+ bits a
@@ -175,7 +185,8 @@ function secretKeyWord(key: string, before: string): string | undefined {
     // command-line option (`--data key=…`) it is bare.
     if (key.length === 3)
       return /(?<![\w-])[A-Za-z]\w* $/.test(before) && !/\bapi $/i.test(before) ? undefined : 'bare key';
-    return notSecretKey.test(key) ? undefined : word;
+    if (!notSecretKey.test(key)) return word;
+    return ownedKey.test(key) ? 'owned key' : undefined;
   }
   // A word glued to `key` names a key as often as it names a thing (`turnkey`), so only a generated value counts.
   if (gluedKey.test(word)) return notSecretKey.test(word) ? undefined : 'glued key';
@@ -236,7 +247,9 @@ export function createSecretKeyWordsDetector(): Detector {
             ? word === 'seed' || !randomValue(value, !secretWords.has(word))
             : word !== 'mnemonic' && word !== 'seed') ||
           value.includes('aws4_request') ||
-          (word === 'glued key' && !generatedKey(value, gluedKeyValue))
+          isRecordNumber(value) ||
+          (word === 'glued key' && !generatedKey(value, gluedKeyValue)) ||
+          (word === 'owned key' && !ownedKeyShape(value))
         )
           continue;
         // Under a bare `key`, capitals and digits are the id half of a pair (Duo's integration key, an AWS key id); under

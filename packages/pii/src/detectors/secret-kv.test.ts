@@ -33,6 +33,11 @@ describe('secret kv detector', () => {
       ['s%3A8f7e6d5c'],
     ],
     [
+      "stops at the cookie's attributes when the log line goes on after them",
+      'web Set-Cookie: app_sid=Qm7vT2xLp9RwZ4kN; Path=/; HttpOnly; SameSite=Lax user=ana.r@example.org trace=Zq81Lm4Xv7Bn2Kc9Ty5W',
+      ['Qm7vT2xLp9RwZ4kN'],
+    ],
+    [
       'finds only session cookies when a Cookie header has several',
       'Cookie: _ga=GA1.2.3; JSESSIONID=ABC123DEF; theme=dark',
       ['ABC123DEF'],
@@ -130,6 +135,10 @@ describe('secret kv detector', () => {
       "denied for user 'app' (using password: YES)",
     ],
     ['ignores cookies when none is a session cookie', '{"cookie":"theme=dark; lang=en"} and Cookie: _ga=GA1.2.3'],
+    [
+      "ignores a record's number under a pass or a key",
+      'season pass issued pass=SP27-004418; seapass=SP-0098812204 {"businessKey":"LA-2026-11873"}',
+    ],
     [
       'ignores a deleted session cookie when the server expires it',
       'Set-Cookie: APPSESSID=deleted; expires=Thu, 01 Jan 1970',

@@ -1,6 +1,6 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { isCommonWord } from './common-words';
-import { hasNoSecretMark, isWordNotSecret, proseOrStructure } from './no-secret-here';
+import { hasNoSecretMark, isRecordNumber, isWordNotSecret, proseOrStructure } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { lineFacts, type LineFacts } from './line-facts';
 import { beforeSeparator, execAtKeyPair, joined, keyWordFamily } from './key-separators';
@@ -260,7 +260,8 @@ export function createSecretKvDetector(): Detector {
             : 0;
         const value = quoted ?? bare.slice(0, bare.length - trailing);
         end -= trailing;
-        if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value)) continue;
+        if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value) || isRecordNumber(value))
+          continue;
         // `OTP_SECRET=` then a line break: an empty value, the next line is no part of it.
         if ((m[3] as string).includes('\n')) continue;
         // A PEM block under `private_key` is the private_key detector's; `<see /etc/secrets>` is a placeholder.
@@ -330,8 +331,14 @@ export function createSecretKvDetector(): Detector {
           const cookies = h[1] as string;
           const offset = h.index + h[0].length - cookies.length;
           cookiePair.lastIndex = 0;
+          let attributeSeen = false;
           for (let c = cookiePair.exec(cookies); c !== null; c = cookiePair.exec(cookies)) {
             const name = c[1] as string;
+            // After a cookie's attributes (`SameSite=Lax`), a pair set off by a blank and no `;` is the log line's own
+            // (`… SameSite=Lax user=NAME@example.com`): the header has ended.
+            if (attributeSeen && c.index > 0 && cookies.charCodeAt(c.index - 1) !== 59 && /\s/.test(c[0].charAt(0)))
+              break;
+            if (cookieAttribute.test(name)) attributeSeen = true;
             // A header quoted whole on a command line (`-H 'Cookie: sid=…'`): the closing quote is no part of the value.
             const raw = c[2] as string;
             const quotedEnd = raw.endsWith("'") && !raw.slice(0, -1).includes("'") ? 1 : 0;

@@ -64,6 +64,11 @@ describe('session ids', () => {
     ['a cookie-style name', 'PORTALSESSID=p0rt4lS3ss10nV4lu3x path', ['p0rt4lS3ss10nV4lu3x']],
     ['in prose after a login line', 'login accepted for user ana.r (session 4C1E9A7B20D35F86)', ['4C1E9A7B20D35F86']],
     [
+      'up to the next pair of a record joined by colons',
+      'INFO app.Auth @ ana.r@example.org:session_id=9A3F7C21D0B44E18A6C2F0E9B5D7713C:ip_addr=192.0.2.7:login',
+      ['9A3F7C21D0B44E18A6C2F0E9B5D7713C'],
+    ],
+    [
       'in prose in a line that names the user by email',
       'sso: form started by ana.r@example.org from 192.0.2.7 session Hq4Tz8Lm2Vb7Xc9N',
       ['Hq4Tz8Lm2Vb7Xc9N'],

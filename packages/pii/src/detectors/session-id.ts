@@ -123,7 +123,13 @@ function valueFrom(text: string, at: number): [number, number] | undefined {
   let end = at + m[0].length;
   // A sentence's full stop.
   if (text[end - 1] === '.') end--;
-  if (end - at < 8 || (text[end] !== '.' && !valueEnd.test(text.slice(end, end + 1)))) return undefined;
+  if (text[end] !== '.' && !valueEnd.test(text.slice(end, end + 1))) {
+    // A `:` that starts the next `key=` of a `:`-joined record ends the value (DSpace's `session_id=HEX:ip_addr=…`).
+    const nextPair = /:[a-z][a-z]*_[a-z_]*=$/i.exec(m[0]);
+    if (nextPair === null) return undefined;
+    end = at + nextPair.index;
+  }
+  if (end - at < 8) return undefined;
   const value = text.slice(at, end);
   return isGeneratedSessionValue(value) ? [at, end] : undefined;
 }

@@ -19,6 +19,8 @@ describe('user csv row detector', () => {
     ['a ; row', '2026-02-02;REGISTERED;tkowal;t.kowal@example.org;PL', ['tkowal']],
     ['a first cell after a label', 'members export: kvarga2,kata.varga@mail.example,+36 1 555 0100,Gold', ['kvarga2']],
     ['both sides of an address', 'x,nadia_k,nadia.k@mail.example,osei_b,y', ['nadia_k', 'osei_b']],
+    ["a login beside a person's display name", 'staff.csv: tvoss,Tamsin Voss,Payroll,+1 555 0101', ['tvoss']],
+    ['a login after a display name', 'd_0912,Ines van Dijk,idijk4,NL,2026-01-02', ['idijk4']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -33,6 +35,8 @@ describe('user csv row detector', () => {
     ['three cells only', 'mlopez,203.0.113.7,ok'],
     ['an address inside a cell', 'a,kvarga,from 203.0.113.7 today,b'],
     ['a display name', 'x,Kata Varga,kata.varga@mail.example,y'],
+    ['a word beside a phrase of common words', '2026-01-02,Network Login,mwoods,Success,5'],
+    ['a word beside a display name', 'x,Tamsin Voss,payroll,1'],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -12,6 +12,8 @@ const email = new RegExp(`^[\\w.+'-]{1,64}@${mailDomain}$`);
 // (Rows end at real line breaks only: an escaped `\\n` in a JSON string is read by the table's detector.)
 const realLineBreak = /\n/g;
 const ipv4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+// A person's display name as a cell: two or more capitalized words (`Oskar Nilsson`, `Chioma Vasquez-reyes`).
+const displayName = /^[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*(?: (?:[a-z]{1,3} )?[A-Z][a-z'-]+){1,3}$/;
 // A login as exports and access logs write it: lower case, letters first, at most three parts joined by `.` `_` `-`.
 const loginCell = /^[a-z][a-z0-9._-]{2,31}$/;
 const trailingDigits = /\d{1,4}$/;
@@ -20,7 +22,7 @@ const derivedPart = /^[a-z]{4,}(?:ed|ing)$/;
 
 // An address as a whole cell, after a separator: the keyword pass sees an `@` or a separator before a digit first.
 const anchorCell = new RegExp(
-  `[,;|\t][ \t]*["']?(?:${email.source.slice(1, -1)}|${ipv4.source.slice(1, -1)})["']?[ \t]*(?:[,;|\t]|$)`,
+  `[,;|\t][ \t]*["']?(?:${email.source.slice(1, -1)}|${ipv4.source.slice(1, -1)}|${displayName.source.slice(1, -1)})["']?[ \t]*(?:[,;|\t]|$)`,
   'm',
 );
 const anchorWords = [
@@ -45,6 +47,11 @@ function loginValue(value: string): boolean {
   if (parts.some((part) => derivedPart.test(part))) return false;
   if (parts.every((part) => /^\d*$/.test(part) || isCommonWord(part.replace(trailingDigits, '')))) return false;
   return loginShaped(value) || plainLogin(letters);
+}
+
+/** A display name, not a phrase of common words (`Network Login`, `In Progress`, `Authentication Authorization`). */
+function personName(value: string): boolean {
+  return displayName.test(value) && !value.split(/[ '-]/).every((word) => isCommonWord(word.toLowerCase()));
 }
 
 /** Where a row's cells start, and their values (blanks and a quote taken off). */
@@ -85,7 +92,7 @@ function accountsOfRow(row: string, rowStart: number, out: Candidate[]): void {
     const addresses = cells.filter(([, value]) => ipv4.test(value)).length;
     const taken = new Set<number>();
     cells.forEach(([, value], i) => {
-      if (!email.test(value) && !(addresses === 1 && ipv4.test(value))) return;
+      if (!email.test(value) && !(addresses === 1 && ipv4.test(value)) && !personName(value)) return;
       for (const beside of [cells[i - 1], cells[i + 1]]) {
         if (beside === undefined || taken.has(beside[0]) || !loginValue(beside[1])) continue;
         taken.add(beside[0]);
@@ -97,8 +104,8 @@ function accountsOfRow(row: string, rowStart: number, out: Candidate[]): void {
 
 /**
  * Accounts in a row of a CSV, `;`, `|` or tab export without its header (a header line earlier in a file is not
- * there when a line is read): a login beside an email address or the row's one IPv4 address, as user exports
- * (`login,email`) and access records (`user,client ip`) write them. The cell must hold a login by its shape or its
+ * there when a line is read): a login beside an email address, the row's one IPv4 address or a person's display name, as user
+ * exports (`login,email`, `login,First Last`) and access records (`user,client ip`) write them. The cell must hold a login by its shape or its
  * words (`abarap`, `ines_had`, `dmitri.vel`), not a word, a status, an interface or a name in capitals.
  */
 export function createUserCsvRowDetector(): Detector {
