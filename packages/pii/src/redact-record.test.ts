@@ -42,6 +42,16 @@ describe('redactRecord', () => {
     expect(redactor.redactRecord(value)).toEqual({ value, counts: {} });
   });
 
+  test('replaces a value under a secret-named key with the type its own reading gives it whole, as a line does', () => {
+    const github = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
+    const value = { api_key: github, tokens: 3, password: 'hunter2', secret: `${github} and more` };
+    expect(redactor.redactRecord(value)).toEqual({
+      value: { api_key: '<TOKEN>', tokens: 3, password: '<SECRET_KV>', secret: '<SECRET_KV>' },
+      counts: { token: 1, secret_kv: 2 },
+    });
+    expect(redactor.redact(JSON.stringify({ api_key: github })).text).toBe('{"api_key":"<TOKEN>"}');
+  });
+
   test('replaces a real value beside a stand-in under secret-named keys, and types a PEM block by its own reading', () => {
     const pem =
       '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU\n-----END OPENSSH PRIVATE KEY-----';

@@ -27,7 +27,7 @@ interface Leaf {
   key: boolean;
   /** A key or string, written between quotes; a number is not. */
   quoted: boolean;
-  /** A value under a secret-named key (`password`) that is replaced whole, so never read alone. */
+  /** A value under a secret-named key (`password`) that is replaced whole. */
   secret: boolean;
   /** Such a value's own matches, read alone (see redactLeaf); undefined for the others. */
   alone: Candidate[] | undefined;
@@ -118,10 +118,10 @@ export function redactRecords(values: readonly unknown[], redaction: RecordRedac
     scanned.map((record) => record.text),
     redaction,
   );
-  // Each string value (not empty, not replaced whole) is read alone as well.
+  // Each string value (not empty) is read alone as well; one replaced whole, for the type it has alone.
   const readAlone: Leaf[] = [];
   for (const record of scanned)
-    for (const l of record.leaves) if (!l.key && l.quoted && l.raw !== '' && !l.secret) readAlone.push(l);
+    for (const l of record.leaves) if (!l.key && l.quoted && l.raw !== '') readAlone.push(l);
   if (readAlone.length > 0)
     resolveDistinct(
       readAlone.map((l) => l.raw),
@@ -290,10 +290,13 @@ function copyRecord(
       (typeof v === 'string' || typeof v === 'bigint' || (typeof v === 'number' && Number.isFinite(v))) &&
       (leaves[next] as Leaf).secret
     ) {
-      // Replaced whole (writeRecord decided it): its leaf is skipped past, so the leaves stay in step.
-      next++;
-      count('secret_kv');
-      return redaction.tag('secret_kv', String(v));
+      // Replaced whole (writeRecord decided it): its leaf is skipped past, so the leaves stay in step. A value its own
+      // reading takes whole keeps that type (a vendor token, a JWT), as in a line: a type does not depend on its key.
+      const own = (leaves[next++] as Leaf).alone;
+      const whole =
+        own?.length === 1 && own[0]?.start === 0 && own[0].end === String(v).length ? own[0].type : undefined;
+      count(whole ?? 'secret_kv');
+      return redaction.tag(whole ?? 'secret_kv', String(v));
     }
     if (typeof v === 'string') return redactLeaf() ?? v;
     if (typeof v === 'number') return Number.isFinite(v) ? (redactLeaf() ?? v) : v;
