@@ -29,6 +29,11 @@ describe('ipv4 detector', () => {
       'agent_version=4.18.2.1 from 10.20.30.40 (previous 198.51.100.7)',
       ['10.20.30.40', '198.51.100.7'],
     ],
+    [
+      'finds an address when _ joins it into a name before a word',
+      'worker-3_10.0.8.73_5a1b2c3d ready; 198.51.100.201_accepted_message; loot/20261207_default_192.0.2.77_passwords.xlsx',
+      ['10.0.8.73', '198.51.100.201', '192.0.2.77'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -40,6 +45,10 @@ describe('ipv4 detector', () => {
     ['ignores five-part numbers when the dotted run is longer', 'oid 1.3.6.1.4.1 set'],
     ['ignores octets over 255 when out of range', 'value 256.1.1.1 and 1.8.0.292'],
     ['ignores octets with leading zeros when zero-padded', 'seq 01.02.03.04'],
+    [
+      'ignores a quad joined by _ when only on one side or before digits',
+      'package ATMAPP_7.2.0.14 verified, upgraded from 8.10.0.7_86340',
+    ],
     [
       'ignores Windows package versions when joined by ~',
       'Package_for_KB2928120~31bf3856ad364e35~amd64~~6.1.1.0, Applicable',

@@ -51,9 +51,11 @@ export function createIpv4Detector(): Detector {
   // The hint starts at the first octet's last digit: at most two characters into an address.
   const dottedQuad = createHint(/\d\.\d{1,3}\.\d{1,3}\.\d/, 2);
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-  const address = `${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`;
+  // A `_` joins an address into a name only before a word with a letter (`worker-3_10.0.8.73_5a1b`, qmail's
+  // `198.51.100.201_accepted_message`); before digits it joins a version's build (`8.10.0.9_88114`).
+  const address = `${octet}(?:\\.${octet}){3}(?![A-Za-z0-9]|_(?![0-9]*[A-Za-z])|\\.\\d|-[A-Za-z])`;
   const patternsFor = boundaryPatterns(
-    '(?<![\\w~])(?<!(?<!\\.)\\.)(?<!\\b(?:v|ver|version|release|build|firmware|fw|hw|sw|rev|revision|kernel|driver|bios|patch|sdk|level)\\\\?["\']?[\\s:=]{0,3}\\\\?["\']?)',
+    '(?<![A-Za-z0-9~])(?<!(?<!\\.)\\.)(?<!\\b(?:v|ver|version|release|build|firmware|fw|hw|sw|rev|revision|kernel|driver|bios|patch|sdk|level)\\\\?["\']?[\\s:=]{0,3}\\\\?["\']?)',
     address,
     'gi',
   );
@@ -75,7 +77,9 @@ export function createIpv4Detector(): Detector {
             const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(end, end + 12));
             if (extension !== null && fileExtension.test(extension[1] as string)) continue;
           }
-          if (notAnIdentity.test(m[0])) continue;
+          // After a `_` only between two: a name's part (`default_192.0.2.77_passwords.xlsx`), not `ATMAPP_7.2.0.14`.
+          if (notAnIdentity.test(m[0]) || (text.charCodeAt(m.index - 1) === 95 && text.charCodeAt(end) !== 95))
+            continue;
           if (versionLike(text, m.index, end)) (versions ??= new Set()).add(m[0]);
           else found.push(candidate('ipv4', m.index, end));
         }

@@ -1,6 +1,6 @@
 import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
-import { createSecretKvDetector, isSecretKey } from './secret-kv';
+import { createSecretKvDetector, isSecretKey, notASecretWhole, saysNoSecretWhole } from './secret-kv';
 
 describe('secret kv detector', () => {
   const scanner = createPiiScanner({ types: ['secret_kv'] });
@@ -309,5 +309,20 @@ describe('secret kv detector', () => {
     expect(findValues(detector, 'SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0 RAILS_ENV=production')).toEqual([
       '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
     ]);
+  });
+
+  test('answers for a plain value what the whole placeholder pattern answers', () => {
+    // Pieces of every alternative a value of letters, digits and `_.-/+=` can match, and of ones it nearly matches.
+    const pieces = (
+      'a x X 0 7 _ - . / + = +++ your here masked Redacted removed hidden example only placeholder EXAMPLEKEY AKIA ' +
+      'ASIA replace me null no on off reset failed incorrect Bearer 0x 0000000000000000 xxxxxxxx ... __'
+    ).split(' ');
+    let seed = 11;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const values = pieces.flatMap((a) => pieces.map((b) => a + b));
+    for (let i = 0; i < 20000; i++)
+      values.push(Array.from({ length: 1 + next(5) }, () => pieces[next(pieces.length)] as string).join(''));
+    const differing = values.filter((value) => saysNoSecretWhole(value) !== notASecretWhole.test(value));
+    expect(differing).toEqual([]);
   });
 });
