@@ -25,6 +25,16 @@ describe('ipv4 detector', () => {
       ['203.0.113.88', '198.51.100.7'],
     ],
     [
+      'finds an address when a version word stands before it but names no version of it',
+      "sshd[812]: Bad protocol version identification '\\026' from 203.0.113.50 port 41234; client version 2.0 from 203.0.113.51",
+      ['203.0.113.50', '203.0.113.51'],
+    ],
+    [
+      'finds an address when an update, current or a file name stands before it',
+      'ip changed previous=198.51.100.4 current=198.51.100.9 by powershell.exe 198.51.100.23:4444; rolling update 10.0.3.17 (2/5) done, then health check on 10.0.3.17 passed',
+      ['198.51.100.4', '198.51.100.9', '198.51.100.23', '10.0.3.17', '10.0.3.17'],
+    ],
+    [
       'finds an address when only another quad of the line is a version',
       'agent_version=4.18.2.1 from 10.20.30.40 (previous 198.51.100.7)',
       ['10.20.30.40', '198.51.100.7'],
@@ -86,16 +96,8 @@ describe('ipv4 detector', () => {
       'upgrade from version 11.124.0.15 to 11.126.0.3; target version set to 11.126.0.3; version raised to 7.38.0.1',
     ],
     [
-      'ignores a version when an update or its check names it',
-      'firmware update 5.4.1.2, current 4.18.2.1, latest 4.18.3.1',
-    ],
-    [
-      'ignores a version when it follows release notes or a Windows file',
-      'Release notes 4.12.0.1; Core.dll 12.1.2.172',
-    ],
-    [
-      'ignores a quad everywhere in a line when the line calls it a version once',
-      'Acme 12.1.2.172 (Acme.Core.dll 12.1.2.172)',
+      'ignores a quad everywhere in a line when a key calls it a version once',
+      'Acme 12.1.2.172 ("product_version":"12.1.2.172")',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

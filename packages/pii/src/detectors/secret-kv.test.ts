@@ -23,6 +23,19 @@ describe('secret kv detector', () => {
     ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
     ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
     [
+      "finds a record number's shape when a password, secret or token key holds it",
+      'temp_password=TMP-483921 wifi_password=GUEST-48213 {"client_secret":"SEC-8812-44107"} password=PG-2026-55120 pwd=AB-12-34567 psk=WPA-2026-88123 api_token=TK-2026-00417',
+      [
+        'TMP-483921',
+        'GUEST-48213',
+        'SEC-8812-44107',
+        'PG-2026-55120',
+        'AB-12-34567',
+        'WPA-2026-88123',
+        'TK-2026-00417',
+      ],
+    ],
+    [
       'finds a session cookie without the quote closing a header given on a command line',
       "curl -H 'Cookie: app.sid=s%3Aq8ZxT2mV.Lw4Rk9Pn3Jd'",
       ['s%3Aq8ZxT2mV.Lw4Rk9Pn3Jd'],

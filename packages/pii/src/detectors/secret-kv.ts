@@ -1,6 +1,6 @@
 import { entropyPerChar } from '../checksums/entropy';
 import { isCommonWord } from './common-words';
-import { hasNoSecretMark, isRecordNumber, isWordNotSecret, proseOrStructure } from './no-secret-here';
+import { hasNoSecretMark, isRecordNumberUnder, isWordNotSecret, proseOrStructure } from './no-secret-here';
 import { anyOf, boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { lineFacts, type LineFacts } from './line-facts';
 import { beforeSeparator, execAtKeyPair, joined, keyWordFamily } from './key-separators';
@@ -278,7 +278,12 @@ export function createSecretKvDetector(): Detector {
             : 0;
         const value = quoted ?? bare.slice(0, bare.length - trailing);
         end -= trailing;
-        if (value === '' || isPlaceholderValue(value) || referenceOrCount.test(value) || isRecordNumber(value))
+        if (
+          value === '' ||
+          isPlaceholderValue(value) ||
+          referenceOrCount.test(value) ||
+          isRecordNumberUnder(m[2] as string, value)
+        )
           continue;
         // `OTP_SECRET=` then a line break: an empty value, the next line is no part of it.
         if ((m[3] as string).includes('\n')) continue;
