@@ -33,13 +33,35 @@ describe('redactRecord', () => {
     ['a null-like word', { passwd: 'null' }],
     ['a variable', { db_password: '${DB_PASSWORD}' }],
     ['a path', { secret_file: '/run/secrets/db' }],
-    ['a small count', { password: 12 }],
     ['a list of masks', { passwords: ['***', '[FILTERED]'] }],
     ['a token of no credential', { next_page_token: 'CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA0NmQ0dmxlZBIA' }],
   ])('keeps a stand-in under a secret-named key as its line does: %s', (_, value) => {
     const line = JSON.stringify(value);
     expect(redactor.redact(line).text).toBe(line);
     expect(redactor.redactRecord(value)).toEqual({ value, counts: {} });
+  });
+
+  // A password of a few digits or a path is still the password: only a mask or a reference is left under a password,
+  // passcode or secret key, and in a secret key's list.
+  test.each([
+    ['digits as a string', { password: '123' }, { password: '<SECRET_KV>' }],
+    ['digits as a number', { password: 123 }, { password: '<SECRET_KV>' }],
+    ['a passcode with a leading zero', { passcode: '042' }, { passcode: '<SECRET_KV>' }],
+    ['one digit', { secret: '7' }, { secret: '<SECRET_KV>' }],
+    ['a path-like password', { user: 'svc', password: '/Tr0ub4dor-3x9' }, { user: '<USER>', password: '<SECRET_KV>' }],
+    ['digits in a list', { passwords: ['123', 'hunter2'] }, { passwords: ['<SECRET_KV>', '<SECRET_KV>'] }],
+  ])('replaces a count or path under a password key whole: %s', (_, value, expected) => {
+    expect(record(value)).toEqual(expected);
+  });
+
+  test('replaces a value under a secret-named key with the type its own reading gives it whole, as a line does', () => {
+    const github = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
+    const value = { api_key: github, tokens: 3, password: 'hunter2', secret: `${github} and more` };
+    expect(redactor.redactRecord(value)).toEqual({
+      value: { api_key: '<TOKEN>', tokens: 3, password: '<SECRET_KV>', secret: '<SECRET_KV>' },
+      counts: { token: 1, secret_kv: 2 },
+    });
+    expect(redactor.redact(JSON.stringify({ api_key: github })).text).toBe('{"api_key":"<TOKEN>"}');
   });
 
   test('replaces a real value beside a stand-in under secret-named keys, and types a PEM block by its own reading', () => {

@@ -1,5 +1,5 @@
 import type { Candidate } from './detectors/detector';
-import { isNotKeyedSecret, isSecretKey } from './detectors/secret-kv';
+import { isNotKeyedSecret, isPlaceholderValue, isSecretKey } from './detectors/secret-kv';
 import type { PiiType } from './pii-type';
 
 /** What redacting records needs from the redactor: the scan of a batch of texts, and the placeholders. */
@@ -27,7 +27,7 @@ interface Leaf {
   key: boolean;
   /** A key or string, written between quotes; a number is not. */
   quoted: boolean;
-  /** A value under a secret-named key (`password`) that is replaced whole, so never read alone. */
+  /** A value under a secret-named key (`password`) that is replaced whole. */
   secret: boolean;
   /** Such a value's own matches, read alone (see redactLeaf); undefined for the others. */
   alone: Candidate[] | undefined;
@@ -54,12 +54,22 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 
 /** Whether a value under the secret-named `key` (`password`, `apiKey`, `client_secret`) is replaced whole: a string,
  * number or bigint, unless the key/value rule leaves it to the value's own reading (a mask such as `[FILTERED]`, `***`
- * or `<redacted>`, a `${VAR}`, a path, a PEM block): such a value is read as any other, as in a line. */
-function isWholeSecret(key: string, value: unknown): boolean {
-  if (typeof value === 'string') return value !== '' && !isNotKeyedSecret(key, value);
-  if (typeof value === 'number') return Number.isFinite(value) && !isNotKeyedSecret(key, String(value));
-  return typeof value === 'bigint' && !isNotKeyedSecret(key, String(value));
+ * or `<redacted>`, a `${VAR}`, a PEM block): such a value is read as any other, as in a line. Under a password,
+ * passcode or secret key and in a secret key's list (`inList`), only a mask or a reference is left: a small count or a
+ * path is the secret itself there (`"password":"123"`, `"secret":"/Tr0ub4dor-3x9"`). */
+function isWholeSecret(key: string, value: unknown, inList: boolean): boolean {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'bigint') text = String(value);
+  else return false;
+  if (text === '') return false;
+  if (inList || passwordKey.test(key)) return !isPlaceholderValue(text);
+  return !isNotKeyedSecret(key, text);
 }
+
+/** A key naming a password or a secret itself, whatever its shape (not `pass`: `pass=1` counts; not `secret_file`). */
+const passwordKey = /(?:passw(?:or)?d|passcode|passphrase|pwd|secret)s?$/i;
 
 /** An array or plain object being walked: its members are visited in order from `next`. */
 interface Walk {
@@ -118,10 +128,10 @@ export function redactRecords(values: readonly unknown[], redaction: RecordRedac
     scanned.map((record) => record.text),
     redaction,
   );
-  // Each string value (not empty, not replaced whole) is read alone as well.
+  // Each string value (not empty) is read alone as well; one replaced whole, for the type it has alone.
   const readAlone: Leaf[] = [];
   for (const record of scanned)
-    for (const l of record.leaves) if (!l.key && l.quoted && l.raw !== '' && !l.secret) readAlone.push(l);
+    for (const l of record.leaves) if (!l.key && l.quoted && l.raw !== '') readAlone.push(l);
   if (readAlone.length > 0)
     resolveDistinct(
       readAlone.map((l) => l.raw),
@@ -198,8 +208,8 @@ function writeRecord(value: unknown, secretKeys: boolean): RecordText {
   const open: Written[] = [];
   /** Writes a scalar, or opens an array or plain object (its members are written by the loop below); `secretKey`: the
    * secret-named key it stands under, or whose list it is in. */
-  function writeValue(v: unknown, secretKey: string | undefined): void {
-    const whole = secretKey !== undefined && isWholeSecret(secretKey, v);
+  function writeValue(v: unknown, secretKey: string | undefined, inList: boolean): void {
+    const whole = secretKey !== undefined && isWholeSecret(secretKey, v, inList);
     if (typeof v === 'string') return leaf(v, true, false, whole);
     if (typeof v === 'number') return Number.isFinite(v) ? leaf(String(v), false, false, whole) : write('null');
     if (typeof v === 'bigint') return leaf(String(v), false, false, whole);
@@ -212,7 +222,7 @@ function writeRecord(value: unknown, secretKeys: boolean): RecordText {
     const walked = v as unknown[] | Record<string, unknown>;
     open.push({ value: walked, keys: keysOf(walked), next: 0, secretKey: Array.isArray(v) ? secretKey : undefined });
   }
-  writeValue(value, undefined);
+  writeValue(value, undefined, false);
   for (let top = open[open.length - 1]; top !== undefined; top = open[open.length - 1]) {
     const i = top.next++;
     if (i === sizeOf(top)) {
@@ -221,12 +231,12 @@ function writeRecord(value: unknown, secretKeys: boolean): RecordText {
       continue;
     }
     if (i > 0) write(',');
-    if (top.keys === undefined) writeValue((top.value as readonly unknown[])[i], top.secretKey);
+    if (top.keys === undefined) writeValue((top.value as readonly unknown[])[i], top.secretKey, true);
     else {
       const k = top.keys[i] as string;
       leaf(k, true, true, false);
       write(':');
-      writeValue((top.value as Record<string, unknown>)[k], secretKeys && isSecretKey(k) ? k : undefined);
+      writeValue((top.value as Record<string, unknown>)[k], secretKeys && isSecretKey(k) ? k : undefined, false);
     }
   }
   return { text: parts.join(''), leaves };
@@ -290,10 +300,13 @@ function copyRecord(
       (typeof v === 'string' || typeof v === 'bigint' || (typeof v === 'number' && Number.isFinite(v))) &&
       (leaves[next] as Leaf).secret
     ) {
-      // Replaced whole (writeRecord decided it): its leaf is skipped past, so the leaves stay in step.
-      next++;
-      count('secret_kv');
-      return redaction.tag('secret_kv', String(v));
+      // Replaced whole (writeRecord decided it): its leaf is skipped past, so the leaves stay in step. A value its own
+      // reading takes whole keeps that type (a vendor token, a JWT), as in a line: a type does not depend on its key.
+      const own = (leaves[next++] as Leaf).alone;
+      const whole =
+        own?.length === 1 && own[0]?.start === 0 && own[0].end === String(v).length ? own[0].type : undefined;
+      count(whole ?? 'secret_kv');
+      return redaction.tag(whole ?? 'secret_kv', String(v));
     }
     if (typeof v === 'string') return redactLeaf() ?? v;
     if (typeof v === 'number') return Number.isFinite(v) ? (redactLeaf() ?? v) : v;

@@ -17,6 +17,8 @@ export interface RedactionResult {
 export interface MappedRedactionResult extends RedactionResult {
   /** The replacements, in order: where an offset of the text stands in the redacted one (redactedOffset). */
   replacements: readonly Replacement[];
+  /** True when redactLines read the text as a JSON record (and wrote it back); absent when it was redacted as a line. */
+  asRecord?: true;
 }
 
 export interface Redactor {
@@ -107,7 +109,12 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       results[i] =
         replacements === undefined
           ? { text, counts: result.counts }
-          : { text, counts: result.counts, replacements: replacements.length === 0 ? noReplacements : replacements };
+          : {
+              text,
+              counts: result.counts,
+              replacements: replacements.length === 0 ? noReplacements : replacements,
+              asRecord: true,
+            };
     });
     const lines = texts.filter((_, i) => results[i] === undefined);
     const redactedLines = lines.length === 0 ? [] : mapped ? redactBatchWithReplacements(lines) : redactBatch(lines);

@@ -70,3 +70,24 @@ describe('a JSON body through /classify and /sort', () => {
     for (const secret of secrets) expect(res.text).not.toContain(secret);
   });
 });
+
+describe('a JSON body its record walk cannot write back, through /classify', () => {
+  const { fake, startSorter } = useFakeLlmFixture();
+
+  test('When a JSON body nested too deep to write anew escapes an email, then neither the template nor the LLM sees it', async () => {
+    const sorter = await startSorter({ LLM_API_KEY: 'test-llm-key', LLM_BASE_URL: fake.baseUrl, SORTER_WORKERS: '0' });
+    fake.behave({ kind: 'answer' });
+    // An integer-like key orders the record apart from its text, and the nesting is too deep for JSON.stringify: the
+    // body is redacted as a line, which reads `\u0040` as no `@`.
+    const depth = 100_000;
+    const body = `{"msg":"reset sent to jane.roe\\u0040example.com","1":"a","deep":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const res = await request(sorter.url)
+      .post('/classify')
+      .send({ items: [{ id: 'deep', type: 'log', body }] });
+    expect(res.status).toBe(200);
+    const template = res.body.results[0].template.text as string;
+    expect(template).not.toContain('jane.roe');
+    const prompts = fake.calls.map((c) => c.rawBody).join('\n');
+    expect(prompts + res.text).not.toContain('jane.roe@');
+  });
+});

@@ -78,6 +78,14 @@ describe('auth header detector', () => {
       "ignores documentation's stand-ins when in capitals",
       'Authorization: Bearer YOUR_ACCESS_TOKEN or authorization: Basic YOUR_API_KEY',
     ],
+    [
+      "ignores an auth-param's name when Bearer precedes it (RFC 7235)",
+      'token_type=Bearer access_token=[FILTERED] and token_type=Bearer access_token=<redacted>',
+    ],
+    [
+      'ignores a scheme when a stand-in follows it',
+      '"Authorization":"ApiKey-v1 $REDACTED" --header \'Authorization: DeepL-Auth-Key [yourAuthKey]\'',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

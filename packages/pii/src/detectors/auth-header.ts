@@ -22,6 +22,11 @@ function isExampleBasicCredential(token: string): boolean {
 /** The type says what a value is, its position only finds it: a JWT after `Bearer` is the jwt detector's. */
 const jwtShape = /^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/;
 
+/** The start of an auth-param's value after its `=` (a token or a stand-in; base64 padding is followed by none). */
+const authParamValue = /^[\w[<$({*]/;
+/** A stand-in after a header's first word: a variable, a bracketed or templated name, a mask. */
+const standInAfter = /^ +(?:\$\{?[A-Za-z_]|\[|<|\{\{|\*{3})/;
+
 /** What stands before a scheme that is an `Authorization` header's value (`Authorization: `, `"authorization":"`). */
 const headerBefore = /authorization\\?["']?\s*[:=]\s*\[?\\?["']?$/i;
 
@@ -60,6 +65,8 @@ export function createAuthHeaderDetector(): Detector {
               : looksLikeCredential(token) && headerBefore.test(text.slice(Math.max(0, m.index - 40), m.index))
             : looksLikeCredential(token) && !jwtShape.test(token);
         const end = m.index + m[0].length;
+        // RFC 7235's auth-param (`Bearer access_token=[FILTERED]`): a parameter's name, not the credential.
+        if (token.endsWith('=') && authParamValue.test(text.slice(end, end + 1))) continue;
         if (ok && !isPlaceholderValue(token)) out.push(candidate('auth_header', end - token.length, end, m.index, end));
       }
       header.lastIndex = 0;
@@ -85,6 +92,8 @@ export function createAuthHeaderDetector(): Detector {
         ) {
           continue;
         }
+        // A scheme before a stand-in (`ApiKey-v1 $REDACTED`, `DeepL-Auth-Key [yourAuthKey]`): no credential at all.
+        if (m[1] === undefined && standInAfter.test(text.slice(end, end + 8))) continue;
         const start = end - token.length;
         const pairs = m[1] === undefined ? pairList.exec(text.slice(start, start + 2048)) : null;
         if (pairs !== null) {

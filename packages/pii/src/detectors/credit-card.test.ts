@@ -11,6 +11,11 @@ describe('credit card detector', () => {
       'pan=4222222222222 maestro 6759410000009',
       ['4222222222222', '6759410000009'],
     ],
+    [
+      'finds a card when the word before it only ends in a GS1 word',
+      'pan for Sean 4111 1111 1111 1111 charged {"clean":"5555555555554444"} ocean: 378282246310005',
+      ['4111 1111 1111 1111', '5555555555554444', '378282246310005'],
+    ],
     ['finds a Mastercard number when space grouped', 'card 5555 5555 5555 4444 exp 12/29', ['5555 5555 5555 4444']],
     ['finds an Amex number when grouped 4-6-5', 'amex 3782-822463-10005', ['3782-822463-10005']],
     [

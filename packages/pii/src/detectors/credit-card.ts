@@ -24,8 +24,8 @@ const recordId =
   /(?:job|task|instance|process|workflow|incident)(?:[ _-]?(?:id|key))?\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?$/i;
 
 // A word naming a GS1 identifier (`EAN 4047…`, `gtin=`, `<GLN>`): product barcodes and location numbers of 13 or 14
-// digits, one in ten of which passes Luhn in a card range.
-const gs1Key = /(?:ean|gtin|gln|upc)(?:[-_ ]?(?:8|12|13|14|code))?\\?["']?(?:\s*[:=>]|\s)\s*\\?["']?$/i;
+// digits, one in ten of which passes Luhn in a card range. A whole word: `Sean`, `clean` name no barcode.
+const gs1Key = /(?<![A-Za-z])(?:ean|gtin|gln|upc)(?:[-_ ]?(?:8|12|13|14|code))?\\?["']?(?:\s*[:=>]|\s)\s*\\?["']?$/i;
 
 /** GS1's check digit (General Specifications §7.9: weights 3 and 1 from the right of the digits before it). */
 function passesGs1(digits: string): boolean {

@@ -25,9 +25,24 @@ describe('ipv4 detector', () => {
       ['203.0.113.88', '198.51.100.7'],
     ],
     [
+      'finds an address when a version word stands before it but names no version of it',
+      "sshd[812]: Bad protocol version identification '\\026' from 203.0.113.50 port 41234; client version 2.0 from 203.0.113.51",
+      ['203.0.113.50', '203.0.113.51'],
+    ],
+    [
+      'finds an address when an update, current or a file name stands before it',
+      'ip changed previous=198.51.100.4 current=198.51.100.9 by powershell.exe 198.51.100.23:4444; rolling update 10.0.3.17 (2/5) done, then health check on 10.0.3.17 passed',
+      ['198.51.100.4', '198.51.100.9', '198.51.100.23', '10.0.3.17', '10.0.3.17'],
+    ],
+    [
       'finds an address when only another quad of the line is a version',
       'agent_version=4.18.2.1 from 10.20.30.40 (previous 198.51.100.7)',
       ['10.20.30.40', '198.51.100.7'],
+    ],
+    [
+      'finds an address when _ joins it into a name before a word',
+      'worker-3_10.0.8.73_5a1b2c3d ready; 198.51.100.201_accepted_message; loot/20261207_default_192.0.2.77_passwords.xlsx',
+      ['10.0.8.73', '198.51.100.201', '192.0.2.77'],
     ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -40,6 +55,10 @@ describe('ipv4 detector', () => {
     ['ignores five-part numbers when the dotted run is longer', 'oid 1.3.6.1.4.1 set'],
     ['ignores octets over 255 when out of range', 'value 256.1.1.1 and 1.8.0.292'],
     ['ignores octets with leading zeros when zero-padded', 'seq 01.02.03.04'],
+    [
+      'ignores a quad joined by _ when only on one side or before digits',
+      'package ATMAPP_7.2.0.14 verified, upgraded from 8.10.0.7_86340',
+    ],
     [
       'ignores Windows package versions when joined by ~',
       'Package_for_KB2928120~31bf3856ad364e35~amd64~~6.1.1.0, Applicable',
@@ -77,16 +96,8 @@ describe('ipv4 detector', () => {
       'upgrade from version 11.124.0.15 to 11.126.0.3; target version set to 11.126.0.3; version raised to 7.38.0.1',
     ],
     [
-      'ignores a version when an update or its check names it',
-      'firmware update 5.4.1.2, current 4.18.2.1, latest 4.18.3.1',
-    ],
-    [
-      'ignores a version when it follows release notes or a Windows file',
-      'Release notes 4.12.0.1; Core.dll 12.1.2.172',
-    ],
-    [
-      'ignores a quad everywhere in a line when the line calls it a version once',
-      'Acme 12.1.2.172 (Acme.Core.dll 12.1.2.172)',
+      'ignores a quad everywhere in a line when a key calls it a version once',
+      'Acme 12.1.2.172 ("product_version":"12.1.2.172")',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

@@ -12,21 +12,22 @@ const notAnIdentity = /^(?:127\.|0\.0\.0\.0$|255\.)/;
  * version constraint's `>=`, `<=` or `~>` (`>= 4.2.0.0`) and a section sign (`RFC 7644 §3.4.2.2`).
  */
 function versionLike(text: string, start: number, end: number): boolean {
+  if (versionMovedTo.test(text.slice(Math.max(0, start - 48), start))) return true;
   if (text.endsWith('.0.0.0', end) && text.charCodeAt(end) !== 47) return true;
   if (text.charCodeAt(end - 1) === 48 && text.charCodeAt(end - 2) === 46 && !namedNetwork(text, start, end))
     return true;
   const before = text.slice(Math.max(0, start - 3), start);
-  return (
-    /[A-Za-z]-$|§ ?$|(?:[<>]=|~>) ?$/.test(before) || versionWords.test(text.slice(Math.max(0, start - 48), start))
-  );
+  return /[A-Za-z]-$|§ ?$|(?:[<>]=|~>) ?$/.test(before);
 }
 
-// Words that say the next quad is a version: a key or element whose name ends in `version` (`agent_version=`,
-// `<FirmwareVersion>`, `ManagementSoftwareVersion="`), a version moved or compared (`version set to`, `from version A
-// to`, `version raised to`), an update's target and the state words of an update check (`firmware update`, `current`,
-// `latest`, `installed`, `minimum`), release notes, and a Windows file's version after its name (`Core.dll 12.1.2.172`).
-const versionWords =
-  /(?:version["']?(?:\s*[:=>]|":)\s*["']?|\bversion\s+(?:\S+\s+){0,2}(?:to|is|now|from)\s+|\b(?:update|upgrade)\s+|\b(?:current|latest|installed|minimum|maximum|required)\s*[:=]?\s*|\brelease notes\s*|\.(?:dll|exe|sys|jar|msi)\s+)$/i;
+// A key or element whose name ends in `version` (`agent_version=`, `<FirmwareVersion>`, `ManagementSoftwareVersion="`):
+// the line names the quad a version, so it is one wherever it stands in that line.
+const versionKey = /version["']?(?:\s*[:=>]|":)\s*["']?$/i;
+// A version moved to it (`from version A to`, `version set to`): words like `from`, `update` or `current` also stand
+// before addresses (`version identification … from 203.0.113.50`, `rolling update 10.0.3.17`, `current=198.51.100.9`).
+// Release notes, a firmware's update, the latest and a Windows library before it name a version of that quad only.
+const versionMovedTo =
+  /(?:\bversion\s+(?:\S+\s+){0,2}to\s+|\b(?:firmware|software)\s+update\s+|\blatest\s*[:=]?\s*|\brelease notes\s*|\.(?:dll|sys|jar|msi)\s+)$/i;
 
 // What makes `a.b.c.0` a network: a prefix length, a netmask, a range, or a network word before it
 // (`10.20.0.0/16`, `10.60.0.0 255.255.0.0`, `10.1.0.0 netmask …`, `10.1.0.0-10.1.3.255`, `on network 10.128.0.0`). A
@@ -51,9 +52,11 @@ export function createIpv4Detector(): Detector {
   // The hint starts at the first octet's last digit: at most two characters into an address.
   const dottedQuad = createHint(/\d\.\d{1,3}\.\d{1,3}\.\d/, 2);
   const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-  const address = `${octet}(?:\\.${octet}){3}(?![\\w]|\\.\\d|-[A-Za-z])`;
+  // A `_` joins an address into a name only before a word with a letter (`worker-3_10.0.8.73_5a1b`, qmail's
+  // `198.51.100.201_accepted_message`); before digits it joins a version's build (`8.10.0.9_88114`).
+  const address = `${octet}(?:\\.${octet}){3}(?![A-Za-z0-9]|_(?![0-9]*[A-Za-z])|\\.\\d|-[A-Za-z])`;
   const patternsFor = boundaryPatterns(
-    '(?<![\\w~])(?<!(?<!\\.)\\.)(?<!\\b(?:v|ver|version|release|build|firmware|fw|hw|sw|rev|revision|kernel|driver|bios|patch|sdk|level)\\\\?["\']?[\\s:=]{0,3}\\\\?["\']?)',
+    '(?<![A-Za-z0-9~])(?<!(?<!\\.)\\.)(?<!\\b(?:v|ver|version|release|build|firmware|fw|hw|sw|rev|revision|kernel|driver|bios|patch|sdk|level)\\\\?["\']?[\\s:=]{0,3}\\\\?["\']?)',
     address,
     'gi',
   );
@@ -64,8 +67,8 @@ export function createIpv4Detector(): Detector {
     find(text: string, out: Candidate[]): void {
       const from = dottedQuad.searchFrom(text);
       const found: Candidate[] = [];
-      // A quad the line once calls a version is that version wherever it stands in the line (`Veeam Backup &
-      // Replication 12.1.2.172, Veeam.Backup.Core.dll 12.1.2.172`): one value, one kind.
+      // A quad a key or element of the line names a version is that version wherever it stands in the line
+      // (`"version":"12.1.2.172" … Core 12.1.2.172`): one value, one kind.
       let versions: Set<string> | undefined;
       for (const p of patternsFor(text)) {
         p.lastIndex = from;
@@ -75,9 +78,11 @@ export function createIpv4Detector(): Detector {
             const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(end, end + 12));
             if (extension !== null && fileExtension.test(extension[1] as string)) continue;
           }
-          if (notAnIdentity.test(m[0])) continue;
-          if (versionLike(text, m.index, end)) (versions ??= new Set()).add(m[0]);
-          else found.push(candidate('ipv4', m.index, end));
+          // After a `_` only between two: a name's part (`default_192.0.2.77_passwords.xlsx`), not `ATMAPP_7.2.0.14`.
+          if (notAnIdentity.test(m[0]) || (text.charCodeAt(m.index - 1) === 95 && text.charCodeAt(end) !== 95))
+            continue;
+          if (versionKey.test(text.slice(Math.max(0, m.index - 48), m.index))) (versions ??= new Set()).add(m[0]);
+          else if (!versionLike(text, m.index, end)) found.push(candidate('ipv4', m.index, end));
         }
       }
       for (const c of found) if (versions === undefined || !versions.has(text.slice(c.start, c.end))) out.push(c);

@@ -59,7 +59,17 @@ export function hasNoSecretMark(value: string): boolean {
  * staff reads out, not a credential. */
 const recordNumber = /^[A-Z]{2,5}\d{0,4}(?:-\d{2,}){1,3}$/;
 
-/** True when a value under a secret's key is a record's number (see recordNumber), 5+ digits after its prefix. */
+/** Keys under which a record's number stands for the record: a pass (`pass=`, `seapass=`, not `password`) and a
+ * process's or a ticket's key (`businessKey`, `ticket_key`). Under every other secret key (password, secret, token, pwd,
+ * psk) a value of that shape is a chosen secret (`temp_password=TMP-483921`). */
+const recordNumberKey = /pass$|(?:business|ticket)[_.-]?key$/i;
+
+/** True when `value` under `key` is a record's number (see recordNumber and recordNumberKey). */
+export function isRecordNumberUnder(key: string, value: string): boolean {
+  return recordNumberKey.test(key) && isRecordNumber(value);
+}
+
+/** True when a value is a record's number (see recordNumber), 5+ digits after its prefix. */
 export function isRecordNumber(value: string): boolean {
   const first = value.charCodeAt(0);
   if (first < 65 || first > 90 || !value.includes('-') || !recordNumber.test(value)) return false;

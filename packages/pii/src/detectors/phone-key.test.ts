@@ -42,6 +42,16 @@ describe('phone by key', () => {
       'POST /sms?to=393471234567&from=CLINIC and {"recipient":"27821234567"} [sender:14155550142]',
       ['393471234567', '27821234567', '14155550142'],
     ],
+    [
+      "finds an international number without + when SMPP's or WhatsApp's address fields hold it",
+      'submit_sm source_addr=447700900631 dest_addr=27821234567 {"status":"read","recipient_id":"34612345678"}',
+      ['447700900631', '27821234567', '34612345678'],
+    ],
+    [
+      'finds an international number without + when an SMS gateway brackets it after from or to',
+      'Routing SMS from <255774333086> to <27823761291> via smsc-id <main>',
+      ['255774333086', '27823761291'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -67,6 +77,10 @@ describe('phone by key', () => {
     [
       'ignores digits under a message address key when they read as no international number',
       'GET /report?from=20261206000000&to=20261207235959 since=1733560000000 to=1733560000000 from=04155550142 to=12125550',
+    ],
+    [
+      'ignores bracketed digits after from or to when they read as no international number',
+      'copied from <20261207235959> to <04155550142>; source_addr=SERENITYSP dest_address_range=447700900631',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

@@ -35,14 +35,29 @@ const phoneElement = /<((?:[\w-]+:)?[A-Za-z][\w.-]{0,40})>\s*((?:\+|00)?\(?\d[\d
 const inProse = 2; // the keyword group of `msisdn`
 const msisdnInProse = /\bmsisdn\s+((?:\+|00)?\d{7,15})(?![\w.:/-])/gi;
 
-// The address of a message (`to=`, `"from":"…"`, `[to:…]`, WhatsApp's `wa_id`, `recipient`, `sender`): messaging APIs
-// and SMS gateways write an international number there without `+`, and the digits must read as one (isE164).
+// The address of a message (`to=`, `"from":"…"`, `[to:…]`, WhatsApp's `wa_id` and `recipient_id`, `recipient`,
+// `sender`, SMPP's `source_addr` and `destination_addr`/`dest_addr`, an SMS gateway's `from <…>` and `to <…>`):
+// messaging APIs and SMS gateways write an international number there without `+`, and the digits must read as one
+// (isE164).
 const keyGroup = 1; // the keyword group of the phone and call words
 const messageGroup = 4; // the keyword group of the words below
-const messageWords = ['to=', 'to:', 'to"', "to'", 'to\\', 'from=', 'from:', 'from"', "from'", 'from\\'];
-const messageKeys = ['wa_id', 'recipient', 'sender'];
+const messageWords = [
+  'to=',
+  'to:',
+  'to"',
+  "to'",
+  'to\\',
+  'from=',
+  'from:',
+  'from"',
+  "from'",
+  'from\\',
+  'from <',
+  'to <',
+];
+const messageKeys = ['wa_id', 'recipient', 'sender', '_addr'];
 const messageAddress =
-  /[:=](?<=(?:\b(?:to|from)|wa_id|recipients?|sender)\\?["']?[:=])\s*\\?["']?([1-9]\d{10,14})(?![\w.:/-])/gi;
+  /(?:[:=](?<=(?:\b(?:to|from)|wa_id|recipients?|recipient_id|sender|\b(?:source|src|destination|dest|dst)_addr)\\?["']?[:=])\s*\\?["']?([1-9]\d{10,14})|\b(?:from|to) <([1-9]\d{10,14})>)(?![\w.:/-])/gi;
 
 /** The words of a key: split at `_`, `.`, `-`, spaces and camelCase capitals, lower-cased. */
 function keyWords(key: string): string[] {
@@ -94,8 +109,9 @@ function findPhonesByKey(text: string, out: Candidate[], groups = keyGroup | inP
   if ((groups & messageGroup) !== 0) {
     messageAddress.lastIndex = 0;
     for (let m = messageAddress.exec(text); m !== null; m = messageAddress.exec(text)) {
-      const end = m.index + m[0].length;
-      if (isE164(m[1] as string)) out.push(candidate('phone', end - (m[1] as string).length, end, m.index, end));
+      const value = (m[1] ?? m[2]) as string;
+      const end = m.index + m[0].length - (m[2] === undefined ? 0 : 1);
+      if (isE164(value)) out.push(candidate('phone', end - value.length, end, m.index, end));
     }
   }
   if ((groups & inProse) !== 0) {

@@ -38,6 +38,7 @@ import { createUserActorDetector } from './user-actor';
 import { createUserCredentialPairDetector } from './user-credential-pair';
 import { createUserAccountKeyDetector } from './user-account-key';
 import { createUserCsvRowDetector } from './user-csv-row';
+import { createUserHandOffDetector } from './user-hand-off';
 import { createUserEmailLoginDetector } from './user-email-login';
 import { createUserFormatsDetector } from './user-formats';
 import { createUserGivenNameDetector } from './user-given-name';
@@ -110,6 +111,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserSubjectDetector(),
       createUserRanAsDetector(),
       createUserAccountKeyDetector(),
+      createUserHandOffDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,

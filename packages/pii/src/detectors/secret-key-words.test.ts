@@ -155,7 +155,20 @@ describe('secret key words and value syntax', () => {
       '{"UserKey":"1003F46DA6874061"} userKey=ue_3c0e7a1b84f2 license_key=4f9a0c27be81d3365a7e4f9a Lic_Key=Ab12Cd34',
       [],
     ],
-    ["ignores a record's number under a key", '{"businessKey":"LA-2026-11873","ticketKey":"SP27-004418"}', []],
+    [
+      "ignores a record's number under a business's or a ticket's key",
+      '{"businessKey":"LA-2026-11873","ticketKey":"SP27-004418","ticket_key":"OPS-2026-10442"}',
+      [],
+    ],
+    [
+      "finds a record number's shape under any other key",
+      '{"signing_key":"SK-2026-448812"} creds=CRX-2026-55120 auth_salt=SALT-8812-44107',
+      [
+        ['secret_kv', 'SK-2026-448812'],
+        ['secret_kv', 'CRX-2026-55120'],
+        ['secret_kv', 'SALT-8812-44107'],
+      ],
+    ],
     [
       'ignores stand-ins in capitals, references and a URL after -u',
       'tool login -u USERNAME -p PASSWORD; cli auth -password env://APP_PASS; govc ls -u "https://vc.example.org/sdk"',

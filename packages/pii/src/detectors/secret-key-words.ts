@@ -3,7 +3,7 @@ import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './det
 import { generatedKey, type GeneratedKeyOptions } from './generated-key';
 import { isPlaceholderValue } from './secret-kv';
 import { beforeSeparator, execAtKeyPair, keyWordFamily } from './key-separators';
-import { isRecordNumber } from './no-secret-here';
+import { isRecordNumberUnder } from './no-secret-here';
 
 /**
  * Keys named by their last word, whatever the product: `SessionKey=`, `renderKey=`, `signing.key:`, Duo's `skey=`,
@@ -247,7 +247,7 @@ export function createSecretKeyWordsDetector(): Detector {
             ? word === 'seed' || !randomValue(value, !secretWords.has(word))
             : word !== 'mnemonic' && word !== 'seed') ||
           value.includes('aws4_request') ||
-          isRecordNumber(value) ||
+          isRecordNumberUnder(key, value) ||
           (word === 'glued key' && !generatedKey(value, gluedKeyValue)) ||
           (word === 'owned key' && !ownedKeyShape(value))
         )

@@ -1,6 +1,6 @@
 import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
-import { createSecretKvDetector, isSecretKey } from './secret-kv';
+import { createSecretKvDetector, isSecretKey, notASecretWhole, saysNoSecretWhole } from './secret-kv';
 
 describe('secret kv detector', () => {
   const scanner = createPiiScanner({ types: ['secret_kv'] });
@@ -22,6 +22,19 @@ describe('secret kv detector', () => {
     ],
     ['keeps a comma inside the value when it is not followed by a space', 'passwd=a,b;c, next', ['a,b;c']],
     ['finds numbers when a secret key holds one', '"pin_token": 123456,', ['123456']],
+    [
+      "finds a record number's shape when a password, secret or token key holds it",
+      'temp_password=TMP-483921 wifi_password=GUEST-48213 {"client_secret":"SEC-8812-44107"} password=PG-2026-55120 pwd=AB-12-34567 psk=WPA-2026-88123 api_token=TK-2026-00417',
+      [
+        'TMP-483921',
+        'GUEST-48213',
+        'SEC-8812-44107',
+        'PG-2026-55120',
+        'AB-12-34567',
+        'WPA-2026-88123',
+        'TK-2026-00417',
+      ],
+    ],
     [
       'finds a session cookie without the quote closing a header given on a command line',
       "curl -H 'Cookie: app.sid=s%3Aq8ZxT2mV.Lw4Rk9Pn3Jd'",
@@ -296,5 +309,20 @@ describe('secret kv detector', () => {
     expect(findValues(detector, 'SECRET_KEY_BASE=9f8e7d6c5b4a39281706f5e4d3c2b1a0 RAILS_ENV=production')).toEqual([
       '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
     ]);
+  });
+
+  test('answers for a plain value what the whole placeholder pattern answers', () => {
+    // Pieces of every alternative a value of letters, digits and `_.-/+=` can match, and of ones it nearly matches.
+    const pieces = (
+      'a x X 0 7 _ - . / + = +++ your here masked Redacted removed hidden example only placeholder EXAMPLEKEY AKIA ' +
+      'ASIA replace me null no on off reset failed incorrect Bearer 0x 0000000000000000 xxxxxxxx ... __'
+    ).split(' ');
+    let seed = 11;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const values = pieces.flatMap((a) => pieces.map((b) => a + b));
+    for (let i = 0; i < 20000; i++)
+      values.push(Array.from({ length: 1 + next(5) }, () => pieces[next(pieces.length)] as string).join(''));
+    const differing = values.filter((value) => saysNoSecretWhole(value) !== notASecretWhole.test(value));
+    expect(differing).toEqual([]);
   });
 });

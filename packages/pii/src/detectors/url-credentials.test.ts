@@ -74,6 +74,14 @@ describe('url credentials detector', () => {
       'node 10.0.0.5:6379@10.0.0.5:16379, relay ok:done@mx.example.com:25, etl:${PW}@dw.example.com:5439',
     ],
     ['ignores a user and password when no port or path names a server', 'ana:Xy7!q@example.com said hello'],
+    [
+      "ignores SQL Server's properties when a port and ; follow the host",
+      'jdbcUrl=jdbc:sqlserver://sql1.example.com:1433;databaseName=LOS;user=app;password=Falcon@2026%;encrypt=true',
+    ],
+    [
+      "ignores documentation's stand-in when the userinfo is user:password",
+      'DATABASE_URL=postgresql://user:password@localhost:5432/app',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -12,6 +12,9 @@ import { isPlaceholderValue } from './secret-kv';
  * authority without a scheme (RFC 3986's `userinfo@host:port`, as proxy flags, scp/rsync and export targets write
  * it): `user:password@host:5439/db`, `user:password@host:/path`, when a port or a path says the host is a server's.
  */
+/** Documentation's stand-in for a URL's credentials (`postgresql://user:password@localhost/db` in a `.env.example`). */
+const exampleUserinfo = /^(?:user(?:name)?|login):(?:password|passw(?:or)?d|pass|secret)$/i;
+
 export function createUrlCredentialsDetector(): Detector {
   // Led by `://`, the scheme read behind it (the engine finds `://` fast; a scheme tried at every position of the text
   // cost five times more). A scheme is a whole run of scheme characters, so it is the same either way.
@@ -34,7 +37,9 @@ export function createUrlCredentialsDetector(): Detector {
         const password = userinfo.slice(colon + 1);
         // No password, one already masked (`redis://:**@cache`) or a reference; a host and query, not userinfo.
         if (colon < 0 || password === '' || /^\*+$/.test(password) || isPlaceholderValue(password)) continue;
-        if (/[?#]/.test(userinfo.slice(0, colon)) || /^\d{1,5}[?#]/.test(password)) continue;
+        // A port before a query, fragment or SQL Server's `;property=value` list (`jdbc:sqlserver://host:1433;user=…`).
+        if (/[?#]/.test(userinfo.slice(0, colon)) || /^\d{1,5}[?#;]/.test(password)) continue;
+        if (exampleUserinfo.test(userinfo)) continue;
         const end = m.index + m[0].length;
         const start = end - (m[3] as string).length - 1 - userinfo.length;
         const schemeStart = ((m.indices as RegExpIndicesArray)[1] as [number, number])[0];

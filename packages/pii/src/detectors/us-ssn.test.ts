@@ -1,5 +1,5 @@
 import { findValues } from '../testing';
-import { createUsSsnDetector } from './us-ssn';
+import { createUsSsnDetector, namedSsnWords } from './us-ssn';
 
 describe('us ssn detector', () => {
   const detector = createUsSsnDetector();
@@ -37,6 +37,11 @@ describe('us ssn detector', () => {
       ['234567012'],
     ],
     ['finds an SSN when a camelCase key ends in SSN', '{"employeeSSN":"345678123"}', ['345678123']],
+    [
+      'finds an SSN when a key in capitals starts with SSN',
+      'SSNValue=345678123 <PersonSocialSecurityNumber>456789234',
+      ['345678123', '456789234'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -58,7 +63,42 @@ describe('us ssn detector', () => {
     ['ignores nine digits when under a word holding tin', 'routing=234567012 setting 345678123'],
     ['ignores nine digits when a TIN key has words between', 'tin check for order 234567012'],
     ['ignores nine digits when a camelCase SSN key is another field', 'ssnVerified=true memberId=234567012'],
+    [
+      'ignores nine digits when SSN is only letters inside a word in capitals',
+      '<BUSINESSNUMBER>834567012</BUSINESSNUMBER> PROCESSNUMBER=234567012 {"ACCESSNO":"345678123"}',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
+
+  // `[A-Za-z]*SSN[A-Za-z]*` backtracked on a word repeating `SSN` (100 KB: 14.6 s); the words are walked once each.
+  test.each([['aSSN'], ['ASSN'], ['Social'], ['socialSecurity']])(
+    'reads a line repeating %s a bounded number of times per character',
+    (unit) => {
+      const readFor = (copies: number): number => {
+        const text = `x ${unit.repeat(copies)}:234567012`;
+        let read = 0;
+        const charCodeAt = String.prototype.charCodeAt;
+        const indexOf = String.prototype.indexOf;
+        String.prototype.charCodeAt = function (this: string, at: number) {
+          read++;
+          return charCodeAt.call(this, at);
+        };
+        String.prototype.indexOf = function (this: string, search: string, from?: number) {
+          const found = indexOf.call(this, search, from);
+          read += (found < 0 ? this.length : found) - (from ?? 0);
+          return found;
+        };
+        try {
+          findValues(detector, text);
+        } finally {
+          String.prototype.charCodeAt = charCodeAt;
+          String.prototype.indexOf = indexOf;
+        }
+        return read / text.length;
+      };
+      expect(readFor(4000)).toBeLessThan(2 * readFor(500) + 4);
+      expect(namedSsnWords(`x ${unit.repeat(4000)}`).length).toBeLessThanOrEqual(1);
+    },
+  );
 });

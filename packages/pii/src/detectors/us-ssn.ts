@@ -8,6 +8,58 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
   return whole !== '078051120' && whole !== '219099999';
 }
 
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/**
+ * The words (runs of letters, not after a digit) naming the SSN inside a longer name at case boundaries: `SSN` at the
+ * word's edge or after a lower case letter, and at its edge or before a capital (`employeeSSN`,
+ * `PersonSSNIdentification`; not `BUSINESSNUMBER`, `PROCESSNUMBER`), or
+ * `socialSecurity` / `SocialSecurity` (`Social` at the word's start or after a lower case letter). Found by indexOf and
+ * walked to the word's edges once per word: a pattern `[A-Za-z]*SSN[A-Za-z]*` backtracked quadratically on `aSSNaSSN…`.
+ */
+export function namedSsnWords(text: string): Array<[number, number]> {
+  const words: Array<[number, number]> = [];
+  let searched = 0; // where the last word ended: no word is walked twice
+  for (const needle of ['SSN', 'ocial'] as const) {
+    for (let at = text.indexOf(needle, searched); at >= 0; at = text.indexOf(needle, searched)) {
+      let start = at;
+      while (start > searched && isLetter(text.charCodeAt(start - 1))) start--;
+      let end = at + needle.length;
+      while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+      searched = end;
+      if (start > 0 && text.charCodeAt(start - 1) >= 48 && text.charCodeAt(start - 1) <= 57) continue;
+      if (start > 0 && isLetter(text.charCodeAt(start - 1))) continue; // the word began before `searched`
+      const named = needle === 'SSN' ? ssnAtBoundary(text, start, end) : socialSecurityIn(text, start, end);
+      if (named) words.push([start, end]);
+    }
+    searched = 0;
+  }
+  return words.sort((a, b) => a[0] - b[0]);
+}
+
+/** An `SSN` (or `SSNs`) in the word text[start, end) between case boundaries (the word's edge, a lower case letter
+ * before, a capital after), the word longer than it. */
+function ssnAtBoundary(text: string, start: number, end: number): boolean {
+  for (let at = text.indexOf('SSN', start); at >= 0 && at + 3 <= end; at = text.indexOf('SSN', at + 1)) {
+    const left = at === start || isLower(text.charCodeAt(at - 1));
+    const right = at + 3 === end || isUpper(text.charCodeAt(at + 3)) || (at + 4 === end && text[at + 3] === 's');
+    if (left && right && end - start > 4) return true;
+  }
+  return false;
+}
+
+/** `socialSecurity` or `SocialSecurity` in the word text[start, end), at its start or after a lower case letter. */
+function socialSecurityIn(text: string, start: number, end: number): boolean {
+  for (let at = text.indexOf('ocial', start); at >= 0 && at + 13 <= end; at = text.indexOf('ocial', at + 1)) {
+    const s = text[at - 1];
+    if (at - 1 < start || (s !== 'S' && s !== 's') || !/^[Ss]ecurity/.test(text.slice(at + 5, at + 13))) continue;
+    if (at - 1 === start || (s === 'S' && isLower(text.charCodeAt(at - 2)))) return true;
+  }
+  return false;
+}
+
 /**
  * US Social Security numbers written `AAA-GG-SSSS` (also after a `_` in a file name), or as nine digits (or
  * space-separated) after an `SSN` / `SSNs` / `social security number` label: right after it as a key, an XML element
@@ -26,10 +78,10 @@ export function createUsSsnDetector(): Detector {
   // then the SSN shape right after the key's marks (`tin="820 17 6220"`, `<TaxId>039425264</TaxId>`).
   const taxId =
     /(?<![A-Za-z0-9])(?:tin|tax[ _-]?id(?:entification[ _-]?(?:number|no))?|taxpayer[ _-]?id(?:entification[ _-]?(?:number|no))?)(?![\w-])[^\w\r\n&|;]{0,4}(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
-  // A key or element named for the SSN inside a longer camelCase or XML name (`employeeSSN`, NIEM's
+  // After a key or element named for the SSN inside a longer camelCase or XML name (`employeeSSN`, NIEM's
   // `<nc:PersonSSNIdentification><nc:IdentificationID>`, `<socialSecurity><number>`): the value, or the first element in it.
-  const namedElement =
-    /(?<![A-Za-z0-9])[A-Za-z]*(?:[a-z]SSN|SSN[A-Z]|[Ss]ocial[Ss]ecurity)[A-Za-z]*["']?(?:\s*[:=>]|":|'\s*:)\s*["']?(?:<(?:[\w.-]+:)?[A-Za-z]*(?:ID|Id|Number|number|Value|value)>)?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/g;
+  const namedValue =
+    /["']?(?:\s*[:=>]|":|'\s*:)\s*["']?(?:<(?:[\w.-]+:)?[A-Za-z]*(?:ID|Id|Number|number|Value|value)>)?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/y;
   // Further numbers of a list after a labelled one (`SSNs 512849031 and 401238755`).
   const listed = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+)(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/i;
   // Records whose structure says which field is the SSN: HL7 v2's PID-19 (`PID|1||…` and 18 fields before it), X12's
@@ -75,13 +127,18 @@ export function createUsSsnDetector(): Detector {
               out.push(candidate('us_ssn', start, end, m.index, end));
             }
           }
-          for (const [group, pattern] of [
-            [1, namedElement],
-            [4, taxId],
-          ] as const) {
-            if ((groups & group) === 0) continue;
-            pattern.lastIndex = 0;
-            for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+          if ((groups & 1) !== 0) {
+            for (const [start, end] of namedSsnWords(text)) {
+              namedValue.lastIndex = end;
+              const m = namedValue.exec(text);
+              if (m === null || !isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
+              const last = end + m[0].length;
+              out.push(candidate('us_ssn', last - 9 - (m[2] as string).length * 2, last, start, last));
+            }
+          }
+          if ((groups & 4) !== 0) {
+            taxId.lastIndex = 0;
+            for (let m = taxId.exec(text); m !== null; m = taxId.exec(text)) {
               if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
               const end = m.index + m[0].length;
               out.push(candidate('us_ssn', end - 9 - (m[2] as string).length * 2, end, m.index, end));

@@ -2,7 +2,7 @@ import { afterAnyBut, blanks } from '../keyword-scan';
 import { isCommonWord, isWordCompound } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
-import { personRoles } from './person-roles';
+import { personRoles, roleWords } from './person-roles';
 import { isPlaceholderValue } from './secret-kv';
 import { notAName } from './user';
 import { proseLoginEnd as end, fieldLoginEnd as fieldEnd, proseLogin as name, sameCommand } from './user-name';
@@ -106,7 +106,7 @@ const proseWord = new Set(
     'timeout error errors exception exceptions request requests response another other others some any one two ' +
     'three each every all both either neither none nobody somebody someone anyone everyone client clients node nodes ' +
     'process processes thread threads worker workers job jobs task tasks scheduler cron daemon ' +
-    'administrators operator guest anonymous everyone public internal external ' +
+    'administrators operator guest anonymous anon everyone public internal external ' +
     'example instance expected usual well follows follow such above below before after soon possible needed ' +
     'required intended designed normal standard usual unknown merge team group groups email mail phone sms text ' +
     'reference value script scripts policy app application applications program service module plugin plugins ' +
@@ -156,7 +156,7 @@ export function loginShaped(value: string): boolean {
   const parts = value.toLowerCase().split(/[._-]|(?<=[a-z])(?=\d)/);
   return (
     parts.some((part) => /^[a-z]{2}/.test(part) && !softwareWord.has(part) && !isProse(part)) ||
-    (parts.some((part) => roleWords.includes(part)) && parts.some((part) => /^\d+$/.test(part)))
+    (parts.some((part) => roleWordSet.has(part)) && parts.some((part) => /^\d+$/.test(part)))
   );
 }
 
@@ -197,9 +197,30 @@ export function plainLogin(value: string): boolean {
   return !isProse(value) && parts.some((part) => part.length >= 3 && noWord(part));
 }
 
+// A vendor's generated id: a short prefix, `_`, then random capitals, lower case and digits (`cus_VoXtizexmoIzi6`),
+// or a long number after a short prefix (`pub-9182736450`).
+const vendorId = /^[a-z]{2,5}_(?=[a-z0-9]*[A-Z])(?=[A-Z0-9]*[a-z])[A-Za-z0-9]{8,}$|^[A-Za-z]{1,4}[_-]\d{6,}$/;
+// A number after an account's or a customer's prefix (`acct_81290`, `cust-2207`): the application's own id for an
+// account, no login (label convention).
+const accountNumber = /^(?:acct|acc|cust|cus|mbr)[_-]?\d+$/i;
+// A record's number, a short prefix and digits (`dlr-4644`, `sub_88212`): a staff login has that shape too (`enf_0442`),
+// so only after a role software holds too is it no login.
+const recordNumber = /^[a-z]{1,3}[_-]\d+$/;
+
+/** A generated id, no login: a letter after a digit (`ich_1Q8x4471`, a UUID) or a vendor's id; after a role software
+ * holds too (`tenant=dlr-4644`), also a record's number. No role rule reads one. */
+export function generatedValue(value: string, holder: 'person' | 'shared' = 'person'): boolean {
+  return (
+    /\d[A-Za-z]/.test(value) ||
+    vendorId.test(value) ||
+    accountNumber.test(value) ||
+    (holder === 'shared' && recordNumber.test(value))
+  );
+}
+
 // The account every Unix system has, a word in English too: in an actor's place it is the account (label convention).
 // (`by admin` is as often a role before a name, `cleared by admin mod_ayesha`, as an account.)
-const systemAccounts = new Set(['root']);
+export const systemAccounts: ReadonlySet<string> = new Set(['root']);
 
 /** Where the words only hint at a person: a login-shaped value, a plain login or a system's own account. */
 function loginOrPlainLogin(value: string): boolean {
@@ -221,27 +242,11 @@ function plainOrLoginShaped(value: string): boolean {
   return /^[a-z]{3,24}$/.test(value) && !isProse(value) && !/(?:ed|ing|ly|tion|ment|ness)$/.test(value);
 }
 
-// A role a person has in an application, before their name: `teacher NAME`, `cashier NAME`, `driver login NAME`. Only
-// people hold these, so a plain login after one is a name (`teacher tmoreau`).
-const proseRoles = (
-  'staff inspector teacher instructor student parent guardian courier dispatcher employee employer technician ' +
-  'moderator cashier clerk supervisor manager analyst officer preparer reviewer approver nurse physician pharmacist ' +
-  'doctor contractor requester requestor submitter assignee administrator pilot signaller sponsor patron researcher ' +
-  'seller witness picker captain notary'
-).split(' ');
-// Roles that software has too (`driver ehci`, `agent gpg`, `player vlc`, `owner root`): a name after one must look
-// like a login.
-const sharedRoles = 'agent operator driver player member tech admin mod editor subscriber uploader author owner'.split(
-  ' ',
-);
-const roleWords = [...proseRoles, ...sharedRoles];
+// Role words a numbered account may be named for (`driver_44120`).
+const roleWordSet = new Set(roleWords('any', 'prose'));
 // A role before a word is the role of who follows (`mute applied by moderator noahm3430`, `routed to paralegal queue`),
 // not a name.
-const roleBeforeWord = `(?!(?:${[...new Set([...roleWords, ...personRoles])].join('|')})\\s+[A-Za-z])`;
-/** Pattern source: one of `roles` before a name, with an optional login word (`driver login NAME`, `staff: NAME`). */
-const afterRole = (roles: readonly string[]) =>
-  `\\b(?<![.-])(?:${roles.join('|')})(?:\\s+(?:login|account|id|user(?:name)?|laptop|name))?(?:\\s*[:=]\\s*|\\s+)(${name})${end}`;
-const roleKeywords = (roles: readonly string[]) => roles.flatMap((word) => [`${word} `, `${word}:`, `${word}=`]);
+const roleBeforeWord = `(?!(?:${roleWords('any', 'any').join('|')})\\s+[A-Za-z])`;
 // A login or authentication word that a `for NAME` completes.
 const authWord =
   '(?:log[ -]?(?:in|on)|sign[ -]?(?:in|on)|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
@@ -383,10 +388,6 @@ export function createUserActorDetector(): Detector {
         // The account an action ran as, ending the line: `uploaded run 4411 as instr_svc`, `via smtp.example:587 as
         // tamsin` (`as expected`, `closing as informative`, `as is` are words).
         rule([' as '], `\\sas\\s+(${name})\\.?\\s*$`),
-        // `agent CDGGA0412 signed in`, `inspector insp.dkowalski scheduled`, `driver login drv.akinyemi`,
-        // `employer account hr_admin_bluepeak`, `staff mgr.hliu updated`, `player PixelWolf20`.
-        // (`\b(?<![.-])` is `(?<![\w.-])` before a letter, and the engine tests `\b` at each position far faster.)
-        rule(roleKeywords(proseRoles), afterRole(proseRoles), undefined, 'gi'),
         // The subject of a session verb: `ops_kim logged in`, `Raptor97[/203.0.113.5:27005] signed out`.
         rule(
           ['logged ', 'signed '],
@@ -434,12 +435,6 @@ export function createUserActorDetector(): Detector {
       ],
     ],
     loginOrPlainLogin,
-  );
-  // After a role software has too, only a login-shaped name.
-  const sharedRoleNames = createRuleDetector(
-    'user',
-    [[rule(roleKeywords(sharedRoles), afterRole(sharedRoles), undefined, 'gi')]],
-    loginShaped,
   );
   // Numeric user ids in prose; uid 0 is root's on every system and names no person.
   const uidNumber = '(?!0(?!\\d))(\\d{1,10})';
@@ -692,7 +687,7 @@ export function createUserActorDetector(): Detector {
         ),
       ],
     ],
-    (value) => !generatedId.test(value) && (loginOrPlainLogin(value) || capitalsAccount(value)),
+    (value) => !generatedValue(value) && (loginOrPlainLogin(value) || capitalsAccount(value)),
   );
   // Who an action was for, when a place, a channel or a source follows: `forwarding query for yfalk with …`, `creating
   // codespace for hnovak on …`, `Refreshing auth for hbaker (…)`, `checking message for agarcia:1012`. `for` is prose in
@@ -734,7 +729,6 @@ export function createUserActorDetector(): Detector {
     actedFor,
     plainNames,
     loginNames,
-    sharedRoleNames,
     numericIds,
     identities,
     logins,

@@ -12,6 +12,13 @@ describe('user role key detector', () => {
     ['a quoted value', '{"sitter":"lenorahw","fee":30}', ['lenorahw']],
     ['an escaped JSON value', '{\\"customer\\":\\"nadim_q\\",\\"total\\":12}', ['nadim_q']],
     ['an on-call key', 'page sent on-call=dv_amara sev=2', ['dv_amara']],
+    // The one role list: a role of prose only people hold reads as a key too.
+    ['a registrar key', 'audit action=renew registrar=reg-0917 result=1000', ['reg-0917']],
+    [
+      'a long plain login under a role people hold more often than software',
+      'promise kept agent=tpatel; reward member=jnovak; round player=iivanova',
+      ['tpatel', 'jnovak', 'iivanova'],
+    ],
     [
       "a service's or a team's account under a who-acted key",
       '{"closed_by":"helpdesk-automation","by":"payroll.ops3"} reviewer=dlp-bot by=root',
@@ -23,7 +30,9 @@ describe('user role key detector', () => {
 
   test.each([
     ['a word under a shared role', 'member=gold agent=filebeat player=vlc worker=celery'],
+    ['a plain login under a role software holds more often', 'worker=kworkerd sender=mailrelay'],
     ['a number or a generated id', 'worker=12 customer=cus_8812 seller_id=pub-9182736 viewer=v_4k2x'],
+    ["a vendor's id or a record's number", 'customer=cus_VoXtizexmoIzi6 tenant=dlr-4644 client_customer=acct_81290'],
     ['a word under a people role', 'customer=default fan=unknown'],
     ['a role inside a longer word', 'reseller=nadimq dispatcher_worker_pool=4'],
     ['a numbered thread of code', 'SendWorker:188978561024 RecvWorker:2'],

@@ -1,22 +1,15 @@
 import { combineDetectors, type Detector } from './detector';
+import { roleWords, softwareRoles } from './person-roles';
 import { createRuleDetector, rule } from './rules';
-import { loginShaped, plainLogin } from './user-actor';
+import { generatedValue, loginShaped, plainLogin } from './user-actor';
 import { fieldLoginEnd as end, proseLogin as name } from './user-name';
 
-/** Roles a person holds in a consumer product or a service (a shop, a game, a stream, a care or a booking service),
- * which no software holds: a plain login under one is the person (`viewer=bluejay`, `"sitter":"wrenwalks"`). (Roles of
- * staff and professions, `teller`, `courier`, `coach`, `volunteer`, are person-roles.ts's, read by user-actor.ts.) */
-const peopleOnly =
-  'customer on_call oncall on-call viewer fan seller sitter groomer walker captain participant attendee mentor athlete passenger shopper donor streamer'.split(
-    ' ',
-  );
-/** Roles software holds too (`agent=filebeat`, `player=vlc`, `worker=celery-3`, `member=gold`, `sender=MIS`): only a
- * login by its shape is a person under one (`member=gvanderberg`? a plain word: no; `worker=tmp.jreyes`: yes). */
-const sharedWithSoftware = 'agent member player worker sender guest subscriber creator'.split(' ');
+// Roles only people hold (`viewer=bluejay`, `"sitter":"wrenwalks"`, `clinician=`), and roles software holds too
+// (`agent=filebeat`, `player=vlc`, `worker=celery-3`, `member=gold`, `sender=MIS`).
+const peopleOnly = roleWords('person', 'key');
+const sharedWithSoftware = roleWords('shared', 'key');
 
 const capitalized = (word: string) => `${(word[0] as string).toUpperCase()}${word.slice(1)}`;
-// A generated id, not a login: a letter after a digit (`w_8fk2`), or a short prefix and a number (`sub_88212`, `rs-0771`).
-const generatedId = /\d[A-Za-z]|^[a-z]{1,3}[_-]\d+$/;
 // A file or a host, not an account: `build.sh`, `notify.example.com`.
 const fileOrHost =
   /\.(?:com|org|net|io|dev|example|local|internal|sh|py|js|ts|rb|go|json|ya?ml|tf|toml|conf|txt|log|csv|exe|sys|jar)$|\.\d/;
@@ -47,12 +40,21 @@ export function createUserRoleKeyDetector(): Detector {
   const people = createRuleDetector(
     'user',
     [[rule(keywords(peopleOnly), roleKey(peopleOnly))]],
-    (value) => !generatedId.test(value) && (loginShaped(value) || plainLogin(value)),
+    (value) => !generatedValue(value) && (loginShaped(value) || plainLogin(value)),
   );
+  // Under a role people hold more often than software, a long plain login too (`agent=tpatel`, `member=jnovak`);
+  // under one software holds more often (`worker=`, `sender=`), only a login by its shape.
+  const sharedPeopleFirst = sharedWithSoftware.filter((role) => !softwareRoles.has(role));
+  const sharedSoftwareFirst = sharedWithSoftware.filter((role) => softwareRoles.has(role));
   const shared = createRuleDetector(
     'user',
-    [[rule(keywords(sharedWithSoftware), roleKey(sharedWithSoftware))]],
-    (value) => !generatedId.test(value) && loginShaped(value),
+    [[rule(keywords(sharedPeopleFirst), roleKey(sharedPeopleFirst))]],
+    (value) => !generatedValue(value, 'shared') && (loginShaped(value) || (value.length >= 5 && plainLogin(value))),
+  );
+  const software = createRuleDetector(
+    'user',
+    [[rule(keywords(sharedSoftwareFirst), roleKey(sharedSoftwareFirst))]],
+    (value) => !generatedValue(value, 'shared') && loginShaped(value),
   );
   // Who acted, by a key (`opened_by`, `"by"`, `reviewer=`): a service's or a team's account joined by `-` or `.`
   // (`billing-bot`, `secops-automation`, `finance.ops2`) or the system's own (`admin`, `root`): words of prose are not
@@ -69,5 +71,5 @@ export function createUserRoleKeyDetector(): Detector {
     ],
     (value) => !fileOrHost.test(value),
   );
-  return combineDetectors('user', [people, shared, actedBy]);
+  return combineDetectors('user', [people, shared, software, actedBy]);
 }

@@ -130,6 +130,8 @@ function redactItem(
   let text: string;
   /** The replacements made in the line, when `text` is the line redacted. */
   let replacements: readonly Replacement[] | undefined;
+  /** Whether the line was redacted as a JSON record (not as text, which misses an escaped value). */
+  let asRecord = false;
   if (typeof item.payload !== 'string' && record !== undefined && itemText(rawAttributes ?? {}) === raw) {
     // A structured payload's text (its message field, or the whole record) comes from the redacted record.
     text = itemText(attributes ?? {});
@@ -141,6 +143,7 @@ function redactItem(
     add(line.counts);
     text = line.text;
     replacements = line.replacements;
+    asRecord = line.asRecord === true;
   }
   let message: string;
   if (parsed.messageStart === 0) message = parsed.message === raw ? text : redact(parsed.message);
@@ -153,10 +156,11 @@ function redactItem(
         ? commonPrefixLength(text, redactor.redact(raw.slice(0, parsed.messageStart)).text)
         : redactedOffset(replacements, parsed.messageStart);
     message = text.slice(at);
-  } else if (parsed.shape === 'json' && replacements !== undefined && jsonLineStart.test(raw)) {
+  } else if (parsed.shape === 'json' && asRecord && jsonLineStart.test(raw)) {
     // A JSON line was redacted as a record (each value beside its key and siblings, as well as alone): its message is
     // the same field of the redacted line, or, when nothing was replaced, the field as it was. (A JSON line behind a
-    // container runtime's prefix was redacted as text.)
+    // container runtime's prefix, or one too deep to write back, was redacted as text, which misses an escaped value
+    // such as `\u0040` that the parser decoded: its message is redacted on its own, below.)
     const field = text === raw ? parsed : jsonLines.parse(text);
     message = field.shape === 'json' ? field.message : redact(parsed.message);
   } else {
