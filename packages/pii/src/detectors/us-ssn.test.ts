@@ -25,6 +25,11 @@ describe('us ssn detector', () => {
     ['finds only the valid SSN when a list holds an invalid one', 'SSNs 234567012 and 900123456', ['234567012']],
     ['finds an SSN when under a TIN key', 'w9 tin=345678123 type=individual', ['345678123']],
     ['finds a spaced SSN when under a tax id key', '{"taxId": "345 67 8123"}', ['345 67 8123']],
+    [
+      "finds an SSN when a TIN key's owner is a person",
+      'payee="Ana Ruiz" tin=345678123 tin_type=SSN taxpayer_identification_number: 456789234',
+      ['345678123', '456789234'],
+    ],
     ['finds an SSN when in a TaxpayerId element', '<TaxpayerId>456789234</TaxpayerId>', ['456789234']],
     [
       'finds an SSN when a NIEM SSN element wraps its id',
@@ -58,7 +63,16 @@ describe('us ssn detector', () => {
     ['ignores nine digits when after a JSON value of the label', '"ssn":"on file","order":234567012'],
     ['ignores nine digits when more than three words on', 'SSN was not given for order 234567012'],
     ['ignores a last-four value when under the label', 'SSN ending 7012 verified for 234567012'],
-    ['ignores an EIN when under a TIN key', 'TIN=12-3456789 tax_id=98-7654321'],
+    [
+      'ignores an undashed EIN when the line names an EIN',
+      '{"tin":"271234567","tin_type":"EIN"} FEIN tax_id=204567890',
+    ],
+    ['ignores an undashed EIN when a vendor owns the TIN', 'vendor=Acme Supply LLC tax_id=201234567 1099=true'],
+    ['ignores an undashed EIN when a merchant owns the TIN', '{"merchant":"Acme Corp","tin":"271234567"}'],
+    [
+      'ignores an undashed EIN when a payer, employer or company owns the TIN',
+      'payerName=Northwind TIN 301234567 | EMPLOYER tax id: 451234567 | companies taxpayerId=561234567',
+    ],
     ['ignores an ITIN when under a TIN key', 'tin=912701234'],
     ['ignores nine digits when under a word holding tin', 'routing=234567012 setting 345678123'],
     ['ignores nine digits when a TIN key has words between', 'tin check for order 234567012'],

@@ -1,3 +1,4 @@
+import { afterAnyBut } from '../keyword-scan';
 import { candidate, combineDetectors, digitsOnly, type Candidate, type Detector } from './detector';
 
 /** SSA rules: area 000, 666 and 900-999, group 00 and serial 0000 are never issued; two numbers were published in ads. */
@@ -60,6 +61,28 @@ function socialSecurityIn(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** A line whose TIN is a business's: it names an EIN (`tin_type":"EIN"`, `FEIN`) or a business as the TIN's owner (a
+ * vendor, a merchant, a payer, an employer, a company). An undashed EIN has the SSN's nine digits. */
+const businessTin =
+  /(?<![A-Za-z])(?:F?EIN|f?ein|[Ee]mployer|[Vv]endor|[Mm]erchant|[Pp]ayer|[Cc]ompany|[Bb]usiness|EMPLOYER|VENDOR|MERCHANT|PAYER|COMPANY|BUSINESS)(?:s|S)?(?![a-z])/;
+
+/** Each match of `pattern` (groups: area, separator, group, serial) that is a valid SSN, the match its context; with
+ * `list`, each further number of a list after it (`SSNs 512849031 and 401238755`). */
+function pushLabelled(pattern: RegExp, text: string, out: Candidate[], list?: RegExp): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
+    let end = m.index + m[0].length;
+    out.push(candidate('us_ssn', end - 9 - (m[2] as string).length * 2, end, m.index, end));
+    for (let l = list?.exec(text.slice(end, end + 64)); l != null; l = list?.exec(text.slice(end, end + 64))) {
+      if (!isValidSsn(l[1] as string, l[3] as string, l[4] as string)) break;
+      end += l[0].length;
+      out.push(candidate('us_ssn', end - 9 - (l[2] as string).length * 2, end, m.index, end));
+    }
+    pattern.lastIndex = end;
+  }
+}
+
 /**
  * US Social Security numbers written `AAA-GG-SSSS` (also after a `_` in a file name), or as nine digits (or
  * space-separated) after an `SSN` / `SSNs` / `social security number` label: right after it as a key, an XML element
@@ -77,7 +100,7 @@ export function createUsSsnDetector(): Detector {
   // leave out; an EIN is written `NN-NNNNNNN`, another shape). `TIN=`, `tax_id`, `taxId`, `taxpayer_id`, `tax id`,
   // then the SSN shape right after the key's marks (`tin="820 17 6220"`, `<TaxId>039425264</TaxId>`).
   const taxId =
-    /(?<![A-Za-z0-9])(?:tin|tax[ _-]?id(?:entification[ _-]?(?:number|no))?|taxpayer[ _-]?id(?:entification[ _-]?(?:number|no))?)(?![\w-])[^\w\r\n&|;]{0,4}(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
+    /(?<![A-Za-z0-9])(?:tin|tax(?:payer)?[ _-]?id(?:entification[ _-]?(?:number|no))?)(?![\w-])[^\w\r\n&|;]{0,4}(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/gi;
   // After a key or element named for the SSN inside a longer camelCase or XML name (`employeeSSN`, NIEM's
   // `<nc:PersonSSNIdentification><nc:IdentificationID>`, `<socialSecurity><number>`): the value, or the first element in it.
   const namedValue =
@@ -89,7 +112,10 @@ export function createUsSsnDetector(): Detector {
   const structured =
     /\bPID\|(?:[^|\r\n]*\|){18}(\d{3})-?(\d{2})-?(\d{4})(?=[|^~\r\n\\]|$)|\bREF\*SY\*(\d{3})-?(\d{2})-?(\d{4})(?=[*~\r\n\\]|$)/dg;
   const shape = /\d{3}-\d\d-\d{4}/;
-  const label = /ssn|social|tin|tax/i;
+  // `tin` and `tax` as a word's start (not `setting`, `routing`, `syntax`): the keyword pass reads them after each
+  // character but a letter or digit, as the pattern's look-behind does.
+  const label = /ssn|social|(?<![A-Za-z0-9])(?:tin|tax)/i;
+  const keyStart = /[A-Za-z0-9]/;
   // Two parts: the shape's own test, and the words of the label and of the records (`ssn`, `PID|`...) found in the
   // scanner's keyword pass (a case-insensitive scan of every line for the label, or two for the records' words, cost
   // about as much as the shape's).
@@ -113,7 +139,7 @@ export function createUsSsnDetector(): Detector {
         keywordGroups: [
           ['ssn', 'social'],
           ['pid|', 'ref*sy*'],
-          ['tin', 'tax'],
+          [...afterAnyBut(keyStart, 'tin'), ...afterAnyBut(keyStart, 'tax')],
         ],
         mayMatch: (text) => label.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
         find(text: string, out: Candidate[], groups = 7): void {
@@ -136,31 +162,8 @@ export function createUsSsnDetector(): Detector {
               out.push(candidate('us_ssn', last - 9 - (m[2] as string).length * 2, last, start, last));
             }
           }
-          if ((groups & 4) !== 0) {
-            taxId.lastIndex = 0;
-            for (let m = taxId.exec(text); m !== null; m = taxId.exec(text)) {
-              if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
-              const end = m.index + m[0].length;
-              out.push(candidate('us_ssn', end - 9 - (m[2] as string).length * 2, end, m.index, end));
-            }
-          }
-          if ((groups & 1) === 0) return;
-          labelled.lastIndex = 0;
-          for (let m = labelled.exec(text); m !== null; m = labelled.exec(text)) {
-            if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
-            let end = m.index + m[0].length;
-            out.push(candidate('us_ssn', end - 9 - (m[2] as string).length * 2, end, m.index, end));
-            for (
-              let l = listed.exec(text.slice(end, end + 64));
-              l !== null;
-              l = listed.exec(text.slice(end, end + 64))
-            ) {
-              if (!isValidSsn(l[1] as string, l[3] as string, l[4] as string)) break;
-              end += l[0].length;
-              out.push(candidate('us_ssn', end - 9 - (l[2] as string).length * 2, end, m.index, end));
-            }
-            labelled.lastIndex = end;
-          }
+          if ((groups & 4) !== 0 && !businessTin.test(text)) pushLabelled(taxId, text, out);
+          if ((groups & 1) !== 0) pushLabelled(labelled, text, out, listed);
         },
         normalize: digitsOnly,
       },
