@@ -75,6 +75,26 @@ describe('email detector', () => {
       "NAD+BY+Vik:Ola'COM+ola.vik@fjordline.example:EM'COM++4722334455:TE'",
       ['ola.vik@fjordline.example'],
     ],
+    [
+      'finds a mailbox when a UUCP bang path ends in it',
+      'deploy: ssh alerts!ana.r@example.com notified',
+      ['ana.r@example.com'],
+    ],
+    [
+      'finds a mailbox when a bang path after a host ends in it',
+      'uucp relay!bob.k@mail.example.org ok',
+      ['bob.k@mail.example.org'],
+    ],
+    [
+      'finds a generated inbound mailbox when a UUID is its local part',
+      'postfix/smtp[4411]: 3F2A1C: to=<4e2a9c1d-7b3f-4a8e-9d5c-2f1b0a6e8c7d@inbound.example.com>, status=sent',
+      ['4e2a9c1d-7b3f-4a8e-9d5c-2f1b0a6e8c7d@inbound.example.com'],
+    ],
+    [
+      'finds a UUID mailbox when a recipient key holds it',
+      '{"rcpt":"0f8e2d4c-1a3b-4c5d-8e9f-a0b1c2d3e4f5@in.example.net"}',
+      ['0f8e2d4c-1a3b-4c5d-8e9f-a0b1c2d3e4f5@in.example.net'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -108,7 +128,14 @@ describe('email detector', () => {
       'ignores an SSH algorithm name when OpenSSH or libssh defines it',
       'Type: ssh-ed25519-cert-v01@openssh.com kex curve25519-sha256@libssh.org',
     ],
-    ['ignores a Lemmy community when a bang marks it', 'received Follow for !boardgames@lemmy.example.org'],
+    [
+      'ignores a Lemmy community when a bang marks it',
+      'received Follow for !boardgames@lemmy.example.org\n!chess@lemmy.example.org',
+    ],
+    [
+      'ignores a message id when a UUID stands after a Message-ID key',
+      'Message-ID <0f8e2d4c-1a3b-4c5d-8e9f-a0b1c2d3e4f5@mail.example.net> "msg_id":"<9a8b7c6d-1a3b-4c5d-8e9f-a0b1c2d3e4f5@mx.example.net>"',
+    ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -74,6 +74,11 @@ function mayStartAt(text: string, start: number, runStart: number): boolean {
   );
 }
 
+/** Whether the `!` at `at` starts a word (the line's start or a blank before it), as a Lemmy community's does. */
+function bangStartsWord(text: string, at: number): boolean {
+  return at === 0 || /\s/.test(text[at - 1] as string);
+}
+
 export function createEmailDetector(): Detector {
   const patternsFor = boundaryPatterns(
     "(?:(?<=%(?:3[DdAaCc]|2[0Cc267]))|(?<![\\w.%+\\\\-]|[A-Za-z]'|\\/\\/))",
@@ -84,9 +89,11 @@ export function createEmailDetector(): Detector {
   // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
   const messageId =
     /(?:message[-_]?id|msg-?id|mail[-_]?id)\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
-  // A UUID before the `@` is a generated id, a Message-ID's or an iCalendar UID's (RFC 5322's `<id-left@id-right>`,
-  // RFC 5545's `UID:<uuid>@host`): no mailbox is named so.
+  // A UUID before the `@` after a Message-ID or iCalendar UID key (RFC 5322's `Message-ID: <id-left@id-right>`,
+  // RFC 5545's `UID:<uuid>@host`) names a message or an event. Elsewhere it may be a mailbox: a mail service's
+  // generated inbound address (`to=<4e2a…@inbound.example.com>`).
   const uuidLocalPart = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const idKeyBefore = /(?:message[-_ ]?id|msg[-_]?id|(?<![A-Za-z])UID)\\?["']?\s*[=:]?\s*\\?["']?<?$|\bmessage\s+<$/i;
   // An SSH algorithm or extension name (RFC 4251 §6: `name@domain` for a locally defined one):
   // `ssh-ed25519-cert-v01@openssh.com`, `chacha20-poly1305@openssh.com`, `curve25519-sha256@libssh.org`.
   const sshAlgorithm = /^(?:openssh\.com|libssh\.org)$/i;
@@ -133,13 +140,15 @@ export function createEmailDetector(): Detector {
         }
         from = m.index + m[0].length;
         // A shell or template variable before the `@` (`$SLURM_JOB_USER@example.edu`) is no address yet.
-        // A Lemmy community is written `!name@instance` (a user `@name@instance`): a group, not a mailbox.
-        if (text[m.index - 1] === '$' || text[m.index - 1] === '!') continue;
+        // A Lemmy community is written `!name@instance` (a user `@name@instance`): a group, not a mailbox. A `!` after a
+        // word is a UUCP bang path's (`alerts!ana.r@example.com`), whose last hop is a mailbox.
+        if (text[m.index - 1] === '$' || (text[m.index - 1] === '!' && bangStartsWord(text, m.index - 1))) continue;
         if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
         const sign = m[0].search(/@|%40/);
         const localPart = m[0].slice(0, sign);
         const domain = m[0].slice(sign + (m[0][sign] === '@' ? 1 : 3));
-        if (uuidLocalPart.test(localPart) || (sshAlgorithm.test(domain) && /[-\d]/.test(localPart))) continue;
+        if (uuidLocalPart.test(localPart) && idKeyBefore.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+        if (sshAlgorithm.test(domain) && /[-\d]/.test(localPart)) continue;
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
         if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart)) continue;
         const lastDot = domain.lastIndexOf('.');
