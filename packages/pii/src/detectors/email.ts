@@ -1,5 +1,5 @@
 import { boundaryPatterns, candidate, type Candidate, type Detector } from './detector';
-import { fileExtension } from './hostname';
+import { domainExtension, fileExtension } from './file-extension';
 import { isRealmNotMailDomain } from './principal';
 
 /**
@@ -11,11 +11,11 @@ import { isRealmNotMailDomain } from './principal';
 const localPartMax = 64;
 
 /** The last label of a file or unit name, not a top-level domain (`hero@2x.webp`, `user@1004.service`,
- * `contacts-ana@shop.fr.csv`); `.zip`, `.so` and `.py` are also domains and stay. */
+ * `contacts-ana@shop.fr.csv`); `.zip`, `.so`, `.py` and `.pub` are also domains and stay. */
 function isFileSuffix(label: string): boolean {
   return (
-    (fileExtension.test(label) && !/^(?:zip|so|py)$/i.test(label)) ||
-    /^(?:png|jpe?g|gif|webp|svg|ico|pdf|csv|tsv|nupkg|service|socket|timer|target|mount|slice)$/i.test(label)
+    (fileExtension.test(label) && !domainExtension.test(label)) ||
+    /^(?:service|socket|timer|target|mount|slice)$/i.test(label)
   );
 }
 

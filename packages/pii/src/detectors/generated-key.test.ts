@@ -30,6 +30,12 @@ describe('a value a generator made', () => {
     expect(generatedKey('Qm7vT2xLp9RwZ4kN.pem', loose)).toBe(false);
   });
 
+  it("refuses a document's or a package's file name", () => {
+    expect(generatedKey('Qm7vT2xLp9RwZ4kN.pdf', loose)).toBe(false);
+    expect(generatedKey('Qm7vT2xLp9RwZ4kN.jar', loose)).toBe(false);
+    expect(generatedKey('Qm7vT2xLp9RwZ4kN.webp', loose)).toBe(false);
+  });
+
   it('reads past a vendor prefix only when asked', () => {
     expect(generatedKey('acme_live_Qm7vT2xLp9RwZ4kN', { ...loose, afterVendorPrefix: true })).toBe(true);
     expect(generatedKey('acme_live_4f9a0c27be81d3365a7e', { ...loose, afterVendorPrefix: true })).toBe(true);

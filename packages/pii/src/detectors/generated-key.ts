@@ -1,4 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
+import { fileName } from './file-extension';
 import { isPlaceholderValue } from './secret-kv';
 
 /** How sure a detector must be that a generator made a value: its position says more or less that a key stands there. */
@@ -12,8 +13,7 @@ export interface GeneratedKeyOptions {
 }
 
 /** A file's name by its extension: a key's file (Apple's `AuthKey_ABC123.p8`, `client.pem`) or a config's, not a key. */
-export const fileName =
-  /\.(?:p8|p12|pfx|pem|key|crt|cer|der|jks|keystore|pub|asc|gpg|json|ya?ml|xml|txt|conf|cfg|ini|env|csv|log|zip|gz)$/i;
+export { fileName };
 
 /** Hex of 20+ with a letter and a digit, or a mix of small letters, capitals and digits at `minEntropy`+ bits a
  * character: not a UUID, a word, a name, a path, a file's name, a number or a placeholder. */

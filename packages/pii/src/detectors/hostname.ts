@@ -1,12 +1,11 @@
 import { candidate, type Candidate, type Detector } from './detector';
+import { fileExtension } from './file-extension';
 import { createHint } from './hint';
 
 // Zero-padded octets too: ISPs name hosts `dsl-082-083-227-067`.
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|0\\d\\d|[1-9]?\\d)';
 
-/** File names carry versions, not addresses: `app-1.2.3.4.jar`. */
-export const fileExtension =
-  /^(?:jar|war|ear|zip|tar|gz|tgz|bz2|xz|rpm|deb|whl|egg|so|dll|exe|msi|dmg|pkg|apk|js|py|rb|go|java|class|log|txt|json|xml|yaml|yml|conf|cfg|ini|bin|img|iso|sig|asc|sha256|md5|pem|crt|key|bak|tmp|swp|lock|ts|map|css|html?)$/i;
+// File names carry versions, not addresses (`app-1.2.3.4.jar`): see file-extension.ts.
 
 function isDotOrDash(code: number): boolean {
   return code === 46 || code === 45;

@@ -1,4 +1,4 @@
-import { fileExtension } from './hostname';
+import { fileExtension } from './file-extension';
 import { createHint } from './hint';
 import { boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
