@@ -21,6 +21,7 @@
 //   --startup-ms N   how long the sorter may take to answer /healthz and the collector /readyz (default 180000: a
 //                    2-core machine shared by eight engineers); a start-up that fails says why, with the child's stderr
 //   --request-ms N   how long one push or request, and the collector's sinks, may take (default 300000)
+//   --serial         run a part's four paths one after another (default: at once, each with its own processes)
 // Progress (each part and path, with its time) goes to stderr.
 // Needs a build: pnpm build (or turbo --filter @obs/ai-sorter... --filter @obs/collector...).
 'use strict';
@@ -50,6 +51,7 @@ const argv = process.argv.slice(2);
 const showWhere = argv.includes('--where');
 const startupMs = msFlag(argv, '--startup-ms', defaultStartupMs);
 const requestMs = msFlag(argv, '--request-ms', 300_000);
+const serial = argv.includes('--serial');
 const valued = new Set(['--startup-ms', '--request-ms']);
 const partArgs = argv.filter((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1]));
 const parts =
@@ -363,24 +365,31 @@ async function main() {
     const redacted = lines.map((l) => redactor.redact(l.text).text);
     const outputs = {};
     const llmCalls = {};
-    let failure;
-    for (const [pathName, run] of paths) {
-      // A path that fails (a start-up or a request past its limit on a loaded machine) is run once more, afresh; a
-      // second failure leaves the part out of the totals and is listed at the end, so one part does not stop the run.
-      let out;
-      for (let attempt = 1; out === undefined && attempt <= 2; attempt++) {
+    // A path that fails (a start-up or a request past its limit on a loaded machine) is run once more, afresh; a
+    // second failure leaves the part out of the totals and is listed at the end, so one part does not stop the run.
+    const runPath = async ([pathName, run]) => {
+      for (let attempt = 1; ; attempt++) {
         const started = Date.now();
         try {
-          out = await run(name, lines);
+          const out = await run(name, lines);
           process.stderr.write(
             `${name} (${lines.length} lines): ${pathName} ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
           );
+          return [pathName, out];
         } catch (err) {
           process.stderr.write(`${name}: ${pathName} failed (attempt ${attempt}): ${err.message}\n`);
-          if (attempt === 2) failure = `${pathName}: ${err.message.slice(0, 300)}`;
+          if (attempt === 2) return [pathName, undefined, `${pathName}: ${err.message.slice(0, 300)}`];
         }
       }
-      if (out === undefined) break;
+    };
+    // The four paths of a part run at once by default (each its own processes and ports): a part's time is mostly
+    // start-ups and waits, and one after another the 70 parts take over an hour on a loaded machine.
+    const results = [];
+    if (serial) for (const p of paths) results.push(await runPath(p));
+    else results.push(...(await Promise.all(paths.map(runPath))));
+    const failure = results.find(([, , why]) => why !== undefined)?.[2];
+    for (const [pathName, out] of results) {
+      if (out === undefined) continue;
       llmCalls[pathName] = out.llmCalls;
       for (const [k, v] of Object.entries(out)) if (typeof v === 'string') outputs[`${pathName}: ${k}`] = v;
     }
