@@ -78,13 +78,17 @@ function createDeliveredCodeDetector(): Detector {
 // A card's verification code by the names a payer or a form gives it, in a line about a card (PCI DSS: the code
 // authorises a payment without the card; the convention counts it wherever it stands): `the security code is 763`,
 // `the code on the back is 552` said after the card's number, a form's `"cc-csc":"4417"`, a card update's `cid=4092`
-// (Amex's name for it). The card comes first in the line; `reason code 4837`, an ad's `cid=7731` and NATS' `cid:1145`
-// have none.
+// (Amex's name for it). The card comes first in the line, as a word (`card`, `cardNumber`, `CreditCard`, `cc-`/`cc_`
+// keys; not `discard`, `scorecard`, `wildcard`, `cardinality`); `cid`/`csc` is the whole key (not `ad_cid`), and a
+// bare `the code is 503` names no card's code. `reason code 4837`, an ad's `cid=7731` and NATS' `cid:1145` have none.
 const cardWords = ['card', 'cc-', 'cc_'];
 const namedCodeWords = ['code', 'cid', 'csc'];
-const aboutCard = /card|(?<![A-Za-z])cc[-_]/gi;
+// `card` is a word where no small letter touches it (a capital may follow: `cardNumber`; a glued `CreditCard` too).
+const aboutCard =
+  /(?<![A-Za-z])(?:[Cc]ard|CARD)(?:holder|HOLDER)?s?(?![a-z])|(?<=[a-z])Card(?![a-z])|(?<![A-Za-z])cc[-_]/g;
+const namedCode = /code|cid|csc/i;
 const namedCardCode =
-  /(?<![A-Za-z])(?:(?:(?:security|card|verification|the)[ \t]+code(?:[ \t]+on[ \t]+the[ \t]+(?:back|card))?[ \t]+(?:is|was)[ \t]+)|(?:[a-z]+[-_])?(?:cid|csc)\\?["']?[ \t]*[=:][ \t]*\\?["']?)(\d{3,4})(?![\w.:/@-])/dgi;
+  /(?:(?<![A-Za-z])(?:(?:security|verification|card)[ \t]+code(?:[ \t]+on[ \t]+the[ \t]+(?:back|card))?|the[ \t]+code[ \t]+on[ \t]+the[ \t]+(?:back|card))[ \t]+(?:is|was)[ \t]+|(?<![\w.-])(?:cc[-_]|card[-_]?)?(?:cid|csc)\\?["']?[ \t]*[=:][ \t]*\\?["']?)(\d{3,4})(?![\w.:/@-])/dgi;
 
 /** Card codes after a card word on their line: the card word found once, the codes read forward from it. */
 function createNamedCardCodeDetector(): Detector {
@@ -92,7 +96,10 @@ function createNamedCardCodeDetector(): Detector {
     type: 'secret_kv',
     keywordGroups: [cardWords, namedCodeWords],
     keywordNeeds: [3],
-    mayMatch: (text) => /card|cc[-_]/i.test(text) && /code|cid|csc/i.test(text),
+    mayMatch: (text) => {
+      aboutCard.lastIndex = 0;
+      return aboutCard.test(text) && namedCode.test(text);
+    },
     find(text: string, out: Candidate[]): void {
       aboutCard.lastIndex = 0;
       const card = aboutCard.exec(text);
@@ -101,8 +108,8 @@ function createNamedCardCodeDetector(): Detector {
       namedCardCode.lastIndex = card.index;
       for (let m = namedCardCode.exec(text); m !== null; m = namedCardCode.exec(text)) {
         const span = (m.indices as RegExpIndicesArray)[1] as [number, number];
-        // The card and its code on one line of a text.
-        if (lineBreaks.lastBefore('\n', span[1]) > card.index) continue;
+        // The card and its code on one line of a text; one digit repeated is a stand-in.
+        if (lineBreaks.lastBefore('\n', span[1]) > card.index || !notRepeated(m[1] as string)) continue;
         out.push(candidate('secret_kv', span[0], span[1], m.index, span[1]));
       }
     },
