@@ -118,8 +118,33 @@ const ownedKeyValue: GeneratedKeyOptions = { minEntropy: 3.5 };
 function ownedKeyShape(value: string): boolean {
   return value.length >= 20 && /[a-z]/.test(value) && /[A-Z]/.test(value) && generatedKey(value, ownedKeyValue);
 }
-/** A word glued to `key` in one case (OCLC's `wskey`/`WSKey`, a weather station's `PASSKEY`): 1-8 letters before it. */
-const gluedKey = /^[a-z]{1,8}key$/;
+/** Words glued to `key` that documented APIs give a secret key (OCLC's `wskey`, Ambient Weather's `PASSKEY`, HubSpot's
+ * `hapikey`, ZKTeco's `CommKey`, Firebase's `serverKey`, Parse's `restKey`): a generated value under one counts. Any
+ * other glued word names a thing as often (`turnkey`, `hotkey`, CouchDB's `startkey`, reCAPTCHA's public `sitekey`). */
+const gluedKeys = new Set([
+  'apikey',
+  'appkey',
+  'authkey',
+  'devkey',
+  'hapikey',
+  'wskey',
+  'passkey',
+  'secretkey',
+  'privatekey',
+  'privkey',
+  'accesskey',
+  'accountkey',
+  'masterkey',
+  'signingkey',
+  'securitykey',
+  'consumerkey',
+  'serverkey',
+  'restkey',
+  'commkey',
+  'encryptkey',
+  'cryptkey',
+  'jwtkey',
+]);
 /** The value a generator made that a glued key needs: hex of 20+, or small letters, capitals and digits at 3.5+ bits a
  * character; not a camelCase name nor words joined by `+` or `-` (`hotkey=Ctrl+Shift+F12`). */
 const gluedKeyValue: GeneratedKeyOptions = {
@@ -188,8 +213,8 @@ function secretKeyWord(key: string, before: string): string | undefined {
     if (!notSecretKey.test(key)) return word;
     return ownedKey.test(key) ? 'owned key' : undefined;
   }
-  // A word glued to `key` names a key as often as it names a thing (`turnkey`), so only a generated value counts.
-  if (gluedKey.test(word)) return notSecretKey.test(word) ? undefined : 'glued key';
+  // A documented name glued to `key`: a generated value counts.
+  if (gluedKeys.has(word)) return 'glued key';
   // A salt (`API_TOKEN_SALT`, `securitySalt`) and the auth value of a compound key (`token_auth`), random like a key.
   if ((word === 'salt' || word === 'auth') && key.length > word.length) return 'key';
   if (word === 'hash') return passwordHash.test(key) ? 'key' : undefined;
