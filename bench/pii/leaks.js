@@ -18,6 +18,11 @@
 // Leaked examples are printed masked (type, first 3 characters, length). Fresh processes per part and path.
 //   node bench/pii/leaks.js [part.jsonl ...]      (default: every bench/pii/corpus*.jsonl)
 //   --where   also print, for each own leak, which outputs hold it and the 60 characters around it, every labeled value masked
+//   --startup-ms N   how long the sorter may take to answer /healthz and the collector /readyz (default 180000: a
+//                    2-core machine shared by eight engineers); a start-up that fails says why, with the child's stderr
+//   --request-ms N   how long one push or request, and the collector's sinks, may take (default 300000)
+//   --serial         run a part's four paths one after another (default: at once, each with its own processes)
+// Progress (each part and path, with its time) goes to stderr.
 // Needs a build: pnpm build (or turbo --filter @obs/ai-sorter... --filter @obs/collector...).
 'use strict';
 const { spawn } = require('node:child_process');
@@ -26,7 +31,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { createRedactor, createPiiScanner } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
-const { freePort, spawnSorter, startOracleLlm } = require('../sorter/support');
+const { freePort, spawnSorter, startOracleLlm, defaultStartupMs, msFlag } = require('../sorter/support');
 const {
   corpusFiles,
   masked,
@@ -42,8 +47,13 @@ const root = path.join(__dirname, '..', '..');
 const collectorBin = path.join(root, 'packages', 'collector', 'bin', 'collector.js');
 const quickstartConfig = path.join(root, 'examples', 'quickstart', 'collector.yaml');
 const batch = 100;
-const showWhere = process.argv.includes('--where');
-const partArgs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const argv = process.argv.slice(2);
+const showWhere = argv.includes('--where');
+const startupMs = msFlag(argv, '--startup-ms', defaultStartupMs);
+const requestMs = msFlag(argv, '--request-ms', 300_000);
+const serial = argv.includes('--serial');
+const valued = new Set(['--startup-ms', '--request-ms']);
+const partArgs = argv.filter((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1]));
 const parts =
   partArgs.length > 0 ? partArgs.map((p) => (fs.existsSync(p) ? p : path.join(__dirname, p))) : corpusFiles();
 
@@ -63,7 +73,7 @@ function answerFor(item) {
 }
 
 async function fetchText(url, init) {
-  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(requestMs) });
   return { status: res.status, headers: JSON.stringify([...res.headers]), text: await res.text() };
 }
 
@@ -91,6 +101,8 @@ async function recordedSorter() {
       LIMITER_TOKENS_PER_MINUTE: '1000000000',
     },
     logs,
+    undefined,
+    { startupMs },
   );
   return { llm, sorter, logs };
 }
@@ -141,7 +153,7 @@ const sorterPath = (route) => async (name, lines) => {
   }
 };
 
-async function waitFor(what, check, ms = 120_000) {
+async function waitFor(what, check, ms) {
   const until = Date.now() + ms;
   for (;;) {
     if (await check()) return;
@@ -253,12 +265,18 @@ async function collectorPath(name, lines, via) {
   const collectorUrl = `http://127.0.0.1:${ports.COLLECTOR_HTTP_PORT}`;
   const out = path.join(dataDir, 'out');
   try {
-    await waitFor('the collector to answer /readyz', async () => {
-      if (exited) throw new Error(`the collector exited: ${logs.join('').slice(-2000)}`);
-      return fetch(`${collectorUrl}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
+    await waitFor(
+      'the collector to answer /readyz',
+      async () => {
+        if (exited) throw new Error('the collector exited before /readyz answered');
+        return fetch(`${collectorUrl}/readyz`, { signal: AbortSignal.timeout(5000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
+      },
+      startupMs,
+    ).catch((err) => {
+      throw new Error(`${err.message}; its output: ${logs.join('').slice(-2000) || '(empty)'}`);
     });
     const start = BigInt(Date.now()) * 1_000_000n;
     for (let i = 0; i < lines.length; i += batch) {
@@ -271,6 +289,7 @@ async function collectorPath(name, lines, via) {
     await waitFor(
       `${lines.length} lines in the sink files`,
       () => lineCount(path.join(out, 'storage.ndjson')) + lineCount(path.join(out, 'archive.ndjson')) >= lines.length,
+      requestMs,
     );
     const metrics = metricNamesAndLabels((await fetchText(`${collectorUrl}/metrics`)).text);
     const sorterMetrics = metricNamesAndLabels((await fetchText(`${sorter.url}/metrics`)).text);
@@ -338,6 +357,7 @@ async function main() {
   );
   console.log('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
   const own = [];
+  const failed = [];
   for (const file of parts) {
     const name = path.basename(file, '.jsonl');
     const lines = parseCorpus(fs.readFileSync(file, 'utf8'), file);
@@ -345,10 +365,37 @@ async function main() {
     const redacted = lines.map((l) => redactor.redact(l.text).text);
     const outputs = {};
     const llmCalls = {};
-    for (const [pathName, run] of paths) {
-      const out = await run(name, lines);
+    // A path that fails (a start-up or a request past its limit on a loaded machine) is run once more, afresh; a
+    // second failure leaves the part out of the totals and is listed at the end, so one part does not stop the run.
+    const runPath = async ([pathName, run]) => {
+      for (let attempt = 1; ; attempt++) {
+        const started = Date.now();
+        try {
+          const out = await run(name, lines);
+          process.stderr.write(
+            `${name} (${lines.length} lines): ${pathName} ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+          );
+          return [pathName, out];
+        } catch (err) {
+          process.stderr.write(`${name}: ${pathName} failed (attempt ${attempt}): ${err.message}\n`);
+          if (attempt === 2) return [pathName, undefined, `${pathName}: ${err.message.slice(0, 300)}`];
+        }
+      }
+    };
+    // The four paths of a part run at once by default (each its own processes and ports): a part's time is mostly
+    // start-ups and waits, and one after another the 70 parts take over an hour on a loaded machine.
+    const results = [];
+    if (serial) for (const p of paths) results.push(await runPath(p));
+    else results.push(...(await Promise.all(paths.map(runPath))));
+    const failure = results.find(([, , why]) => why !== undefined)?.[2];
+    for (const [pathName, out] of results) {
+      if (out === undefined) continue;
       llmCalls[pathName] = out.llmCalls;
       for (const [k, v] of Object.entries(out)) if (typeof v === 'string') outputs[`${pathName}: ${k}`] = v;
+    }
+    if (failure !== undefined) {
+      failed.push(`${name}: ${failure}`);
+      continue;
     }
     // The ids this bench gives items and batches (`NAME-226`, `NAME-batch-2`) are its own, not a line's: a CVV `226` is no
     // leak because item 226's id came back.
@@ -402,6 +449,9 @@ async function main() {
     const mine = own.filter((s) => s.path === p);
     console.log(`own leaks on the ${p} path (masked): ${mine.length === 0 ? 'none' : examples(mine)}`);
   }
+  console.log(
+    `parts run: ${totals.length} of ${parts.length}${failed.length === 0 ? '' : `; failed twice, left out: ${failed.join('; ')}`}`,
+  );
 }
 
 main().catch((err) => {

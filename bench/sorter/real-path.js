@@ -9,15 +9,25 @@
 // two baselines computed here; then the LLM calls and latency of up to 20 templates per call against one call per
 // request; then the adversarial stream (bench/sorter/adversarial.js, 1,000,000 lines, in its own process).
 // A shared machine makes lines/s move with its load: compare the ratios printed beside them.
+//   --startup-ms N   how long each sorter may take to answer /healthz (default 180000: two cores shared by eight engineers)
+//   --request-ms N   how long one POST /classify may take (default 300000)
+//   --llm-timeout-ms N   the sorter's LLM_TIMEOUT_MS (default 300000: an LLM call that times out is answered by the rules,
+//                    which would count against fidelity and calls for the machine's load, not the sorter's decisions)
+// Progress (each system and phase, with its time) goes to stderr.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { spawnSorter, startOracleLlm, logLines, systems } = require('./support');
+const { spawnSorter, startOracleLlm, logLines, systems, defaultStartupMs, msFlag } = require('./support');
 const { loadSystem, loadClassification } = require('../loghub/loghub');
 
 const { groupingAccuracy, classificationScores, loghubLevelSeverity, keywordSeverity, mostFrequentLabel } =
   loadClassification();
 const batch = 100;
+const argv = process.argv.slice(2);
+const startupMs = msFlag(argv, '--startup-ms', defaultStartupMs);
+const requestMs = msFlag(argv, '--request-ms', 300_000);
+const llmTimeoutMs = msFlag(argv, '--llm-timeout-ms', 300_000);
+const progress = (text) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 const severities = ['debug', 'info', 'warning', 'error', 'critical'];
 const categories = ['security', 'availability', 'performance', 'error', 'configuration', 'audit', 'noise'];
 const forwardTargets = ['alerting', 'storage', 'archive'];
@@ -27,7 +37,7 @@ const oraclePerItemMs = Number(process.env.BENCH_LLM_PER_ITEM_MS ?? 10);
 const llmEnv = (baseUrl, perCall) => ({
   LLM_API_KEY: 'bench-oracle-key',
   LLM_BASE_URL: baseUrl,
-  LLM_TIMEOUT_MS: '60000',
+  LLM_TIMEOUT_MS: String(llmTimeoutMs),
   // Budgets far above what 20 batches need, so only the cache decides how often the LLM is asked.
   LIMITER_REQUESTS_PER_MINUTE: '100000',
   LIMITER_TOKENS_PER_MINUTE: '1000000000',
@@ -78,6 +88,7 @@ async function post(url, items) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ items }),
+    signal: AbortSignal.timeout(requestMs),
   });
   if (res.status !== 200) throw new Error(`/classify answered ${res.status}: ${await res.text()}`);
   const body = await res.json();
@@ -110,7 +121,7 @@ async function oraclePath(system, lines, truth, perCall, secondPass) {
       return oracleAnswer(system, eventId ?? 'unmapped');
     },
   });
-  const sorter = await spawnSorter(llmEnv(oracle.baseUrl, perCall));
+  const sorter = await spawnSorter(llmEnv(oracle.baseUrl, perCall), undefined, undefined, { startupMs });
   try {
     const started = performance.now();
     const first = await postAll(sorter.url, lines);
@@ -150,7 +161,7 @@ async function oraclePath(system, lines, truth, perCall, secondPass) {
 
 /** Severity of the rules alone (no LLM key) for raw lines and for the Content column, each through its own service. */
 async function rulesSeverity(lines) {
-  const sorter = await spawnSorter({});
+  const sorter = await spawnSorter({}, undefined, undefined, { startupMs });
   try {
     return (await postAll(sorter.url, lines)).results.map((r) => r.severity);
   } finally {
@@ -187,9 +198,13 @@ async function main() {
       throw new Error(`${system}: ${lines.length} raw lines but ${records.length} structured records`);
     const truth = records.map((r) => r.EventId);
     const trueTemplates = new Set(truth).size;
+    let started = Date.now();
     const twenty = await oraclePath(system, lines, truth, 20, true);
+    progress(`${system}: up to 20 templates a call, two passes, ${((Date.now() - started) / 1000).toFixed(1)} s`);
     rows.push({ system, trueTemplates, ...twenty });
+    started = Date.now();
     const oneCall = await oraclePath(system, lines, truth, 100000, false);
+    progress(`${system}: one call a request, ${((Date.now() - started) / 1000).toFixed(1)} s`);
     perCallRows.push({ system, twenty, oneCall });
 
     const levels = records.map((r) => loghubLevelSeverity(system, r));
@@ -197,6 +212,7 @@ async function main() {
       const contents = records.map((r) => r.Content);
       const raw = classificationScores(await rulesSeverity(lines), levels);
       const content = classificationScores(await rulesSeverity(contents), levels);
+      progress(`${system}: rules severity, raw lines and Content, ${((Date.now() - started) / 1000).toFixed(1)} s`);
       severityRows.push({
         system,
         classes: new Set(levels).size,
@@ -277,6 +293,7 @@ async function main() {
     );
   }
 
+  progress('the adversarial stream');
   const adversarial = JSON.parse(
     execFileSync(process.execPath, [path.join(__dirname, 'adversarial.js')], { encoding: 'utf8', env: process.env }),
   );

@@ -24,54 +24,93 @@ function freePort() {
   );
 }
 
+// How long a sorter may take to answer /healthz: a built server starts in well under a second on a quiet machine, and
+// in tens of seconds on two cores shared by eight engineers (load average 27-43 in round 8, where 10 s failed runs).
+const defaultStartupMs = 180_000;
+
 /** Starts dist/server.js with env on a free loopback port (LOG_LEVEL=warn: no access log); resolves once /healthz answers.
  * With `logs` (an array), the server's stdout and stderr are appended to it instead of shown; `server` is another
- * checkout's built server.js (a reference measured in the same run).
- * On a shared machine another program may take the free port before the server binds it: then it tries a new one. */
-async function spawnSorter(env, logs, server = serverJs) {
+ * checkout's built server.js (a reference measured in the same run). `startupMs` bounds the wait for /healthz; a start-up
+ * that fails (the child exited, or the wait ran out) rejects with why and the end of the child's stderr, and the child
+ * is stopped. On a shared machine another program may take the free port before the server binds it: then it tries a
+ * new one. */
+async function spawnSorter(env, logs, server = serverJs, { startupMs = defaultStartupMs } = {}) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnSorterOnce(env, logs, server);
+      return await spawnSorterOnce(env, logs, server, startupMs);
     } catch (err) {
-      if (attempt >= 3 || !/exited before/.test(err.message)) throw err;
+      if (attempt >= 3 || !err.portTaken) throw err;
     }
   }
 }
 
-async function spawnSorterOnce(env, logs, server) {
+async function spawnSorterOnce(env, logs, server, startupMs) {
   const port = await freePort();
   const child = spawn(process.execPath, [server], {
     env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', logs === undefined ? 'inherit' : 'pipe', logs === undefined ? 'inherit' : 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (logs !== undefined)
-    for (const out of [child.stdout, child.stderr]) out.on('data', (chunk) => logs.push(String(chunk)));
-  let exited = false;
-  child.once('exit', () => (exited = true));
+  // The end of stderr is kept for a failed start-up's message whether or not the caller keeps the output.
+  let stderrTail = '';
+  child.stderr.on('data', (chunk) => (stderrTail = (stderrTail + String(chunk)).slice(-4000)));
+  for (const [out, shown] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ])
+    out.on('data', (chunk) => (logs === undefined ? shown.write(chunk) : logs.push(String(chunk))));
+  let exit;
+  child.once('exit', (code, signal) => (exit = signal ?? `code ${code}`));
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
-    if (exited) throw new Error('ai-sorter exited before it answered /healthz');
-    if (attempt > 200) throw new Error('ai-sorter did not answer /healthz within 10 s');
+  const started = Date.now();
+  const fail = async (why) => {
+    if (exit === undefined) {
+      const gone = new Promise((done) => child.once('exit', done));
+      child.kill('SIGKILL');
+      await gone;
+    }
+    const err = new Error(
+      `ai-sorter (${server}, port ${port}) ${why} after ${Date.now() - started} ms; its stderr: ${stderrTail.trim() || '(empty)'}`,
+    );
+    err.portTaken = /EADDRINUSE|already in use/i.test(stderrTail);
+    return err;
+  };
+  for (;;) {
+    if (exit !== undefined) throw await fail(`exited (${exit}) before it answered /healthz`);
+    if (Date.now() - started > startupMs) throw await fail(`did not answer /healthz within ${startupMs} ms`);
     const up = await new Promise((resolve) =>
       http
-        .get(`${url}/healthz`, (res) => {
+        .get(`${url}/healthz`, { timeout: 5000 }, (res) => {
           res.resume();
           resolve(res.statusCode === 200);
+        })
+        .on('timeout', function () {
+          this.destroy();
         })
         .on('error', () => resolve(false)),
     );
     if (up) break;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,
     pid: child.pid,
+    startupMs: Date.now() - started,
     stop: () =>
       new Promise((done) => {
+        if (exit !== undefined) return done();
         child.once('exit', done);
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** `--name N` from argv as a number of milliseconds, or `fallback`. */
+function msFlag(argv, name, fallback) {
+  const at = argv.indexOf(name);
+  if (at === -1) return fallback;
+  const value = Number(argv[at + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} takes a number of milliseconds`);
+  return value;
 }
 
 /** OpenAI chat-completions stub (not an LLM): answers every prompted item as info/noise and counts calls and items;
@@ -221,6 +260,8 @@ function systems() {
 module.exports = {
   freePort,
   spawnSorter,
+  defaultStartupMs,
+  msFlag,
   startLlmStub,
   startOracleLlm,
   logLines,
