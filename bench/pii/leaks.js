@@ -31,7 +31,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { createRedactor, createPiiScanner } = require('@obs/pii');
 const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
-const { freePort, spawnSorter, startOracleLlm, defaultStartupMs, msFlag } = require('../sorter/support');
+const { freePort, spawnSorter, startOracleLlm, defaultStartupMs, msFlag, ownChild } = require('../sorter/support');
 const {
   corpusFiles,
   masked,
@@ -259,6 +259,7 @@ async function collectorPath(name, lines, via) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  ownChild(child);
   for (const out of [child.stdout, child.stderr]) out.on('data', (chunk) => logs.push(String(chunk)));
   let exited = false;
   child.once('exit', () => (exited = true));

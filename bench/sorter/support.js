@@ -44,12 +44,29 @@ async function spawnSorter(env, logs, server = serverJs, { startupMs = defaultSt
   }
 }
 
+// Children still running when the bench is stopped (Ctrl-C, kill): stopped with it, not left to the machine.
+const children = new Set();
+let stopHandlersSet = false;
+/** Tracks a child process of a bench so that SIGINT or SIGTERM to the bench stops it too. */
+function ownChild(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  if (stopHandlersSet) return;
+  stopHandlersSet = true;
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => {
+      for (const c of children) c.kill('SIGKILL');
+      process.exit(130);
+    });
+}
+
 async function spawnSorterOnce(env, logs, server, startupMs) {
   const port = await freePort();
   const child = spawn(process.execPath, [server], {
     env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  ownChild(child);
   // The end of stderr is kept for a failed start-up's message whether or not the caller keeps the output.
   let stderrTail = '';
   child.stderr.on('data', (chunk) => (stderrTail = (stderrTail + String(chunk)).slice(-4000)));
@@ -262,6 +279,7 @@ module.exports = {
   spawnSorter,
   defaultStartupMs,
   msFlag,
+  ownChild,
   startLlmStub,
   startOracleLlm,
   logLines,
