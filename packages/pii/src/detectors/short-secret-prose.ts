@@ -29,6 +29,22 @@ const cardCode = rule(
   'gi',
 );
 
+// A PIN a caller keys into a phone line, under a key that says so (`PIN_ENTERED=9041`, `pin_entered=556695`) or as
+// Twilio's `Digits=` of a step that names a PIN (`step=verify_account_pin Digits=7617`, within 200 characters).
+const keyedPin = rule(
+  ['pin'],
+  String.raw`(?<![A-Za-z])pin[_-]?(?:entered|typed|keyed)\\?["']?[ \t]*[=:][ \t]*\\?["']?(\d{4,12})${digitsEnd}`,
+  undefined,
+  'gi',
+);
+const pinDigits = rule(
+  ['digits='],
+  String.raw`(?<![A-Za-z])pin(?![A-Za-z])[^\n]{0,200}?(?<![\w-])Digits=(\d{4,12})${digitsEnd}`,
+  undefined,
+  'gi',
+  [['pin']],
+);
+
 // What a code opens: the word before `code` (`gate code`, `pickup_code`, `LockboxCode`).
 const openers = ['pickup', 'gate', 'door', 'lock', 'guest', 'entry', 'keypad', 'alarm'];
 const codeSeparator = String.raw`(?:\\?["']?[ \t]*[=:][ \t]*\\?["']?|${setTo}[ \t]+)`;
@@ -40,11 +56,12 @@ const openerCode = rule(
   'gi',
   [['code']],
 );
-// A line that says, before it, that a code was sent, issued or generated: its `code=` is that code. (Not a look-behind
+// A line that says, before it, that a code was sent, issued or generated, or that it unlocks (`admin unlock by NAME
+// code=348011`, Z-Wave's `usercode set slot=4 code=603918`, `2FA SMS to … code=640218`): its `code=` is that code. (Not a look-behind
 // back to the line's start from each `code=`: `otp sent ` + `code=123456 ` x16,000 took 1.1 s, four times as long for
 // twice the line.)
-const deliveryWords = ['sent', 'issued', 'generated', 'otp'];
-const deliveryWord = /(?<![A-Za-z])(?:sent|issued|generated|otp)(?![A-Za-z])/gi;
+const deliveryWords = ['sent', 'issued', 'generated', 'otp', 'unlock', 'usercode', '2fa'];
+const deliveryWord = /(?<![A-Za-z])(?:sent|issued|generated|otp|unlock(?:ed)?|usercode|2fa)(?![A-Za-z])/gi;
 const deliveredCodeValue = new RegExp(String.raw`(?<![\w.-])code\\?["']?[ \t]*[=:][ \t]*\\?["']?${codeValue}`, 'gid');
 
 /** Codes after a delivery word on their line: the words and the codes each read forward once. */
@@ -53,7 +70,7 @@ function createDeliveredCodeDetector(): Detector {
     type: 'secret_kv',
     keywordGroups: [['code'], deliveryWords],
     keywordNeeds: [3],
-    mayMatch: (text) => /code/i.test(text) && /sent|issued|generated|otp/i.test(text),
+    mayMatch: (text) => /code/i.test(text) && /sent|issued|generated|otp|unlock|usercode|2fa/i.test(text),
     find(text: string, out: Candidate[]): void {
       const lineBreaks = stringPositions(text, ['\n']);
       let wordStart = -1;
@@ -124,7 +141,7 @@ function notRepeated(value: string): boolean {
 
 export function createShortSecretProseDetector(): Detector {
   return combineDetectors('secret_kv', [
-    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode]], notRepeated),
+    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode, keyedPin, pinDigits]], notRepeated),
     createDeliveredCodeDetector(),
     createNamedCardCodeDetector(),
   ]);
