@@ -143,6 +143,16 @@ describe('secret key words and value syntax', () => {
       [],
     ],
     [
+      "finds a PagerDuty event's routing key",
+      '{"routing_key":"9c1d7b3f4a8e9d5c2f1b0a6e8c7d4e2a","event_action":"resolve","dedup_key":"db-7"}',
+      [['secret_kv', '9c1d7b3f4a8e9d5c2f1b0a6e8c7d4e2a']],
+    ],
+    [
+      "leaves a broker's routing key and one outside a PagerDuty event",
+      'amqp publish routing_key=orders.eu.created and {"routing_key":"9c1d7b3f4a8e9d5c2f1b0a6e8c7d4e2a","queue":"x"}',
+      [],
+    ],
+    [
       "leaves a glued key that is a view's range or a public site key",
       'couchdb GET /db/_design/app/_view/by_id?startkey=4e2a9c1d7b3f4a8e9d5c&endkey=9c1d7b3f4a8e9d5c2f1b&limit=50 200',
       [],

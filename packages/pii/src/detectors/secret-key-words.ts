@@ -241,6 +241,12 @@ function secretKeyWord(key: string, before: string): SecretKeyWord | undefined {
   return isSecretWord(word) ? word : undefined;
 }
 
+/** PagerDuty's Events API v2 takes its integration key as `routing_key` (32 characters) in an event that has an
+ * `event_action`: there the key is a secret, while a message broker's `routing_key` is a name (notSecretKeyWords). */
+function isPagerDutyRoutingKey(key: string, value: string, text: string): boolean {
+  return /^routing_key$/i.test(key) && /^[a-z0-9]{32}$/.test(value) && text.includes('event_action');
+}
+
 /** The pattern's words as they end a key before its separator (`beforeSeparator`; a numbered code's digit, `PIN2=`, and
  * a Drupal session cookie's hex, `SSESS3f…=`, spelled out), so the part runs only where such a key can stand, not on
  * every line with `key`, `path` or `ping` in it. */
@@ -281,7 +287,12 @@ export function createSecretKeyWordsDetector(): Detector {
           out.push(candidate('secret_kv', end - value.length, end, start, end));
           continue;
         }
-        const word = value.length >= 8 ? secretKeyWord(key, text.slice(Math.max(0, start - 24), start)) : undefined;
+        const word =
+          value.length < 8
+            ? undefined
+            : isPagerDutyRoutingKey(key, value, text)
+              ? 'key'
+              : secretKeyWord(key, text.slice(Math.max(0, start - 24), start));
         // SigV4's `Credential=AKIA…/date/region/service/aws4_request` is a scope, not a secret.
         if (
           word === undefined ||
