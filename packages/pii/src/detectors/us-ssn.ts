@@ -1,4 +1,5 @@
 import { candidate, combineDetectors, digitsOnly, type Candidate, type Detector } from './detector';
+import { afterAnyBut } from '../keyword-scan';
 
 /** SSA rules: area 000, 666 and 900-999, group 00 and serial 0000 are never issued; two numbers were published in ads. */
 export function isValidSsn(area: string, group: string, serial: string): boolean {
@@ -113,7 +114,8 @@ export function createUsSsnDetector(): Detector {
         keywordGroups: [
           ['ssn', 'social'],
           ['pid|', 'ref*sy*'],
-          ['tin', 'tax'],
+          // (After no letter or digit, as `taxId` takes them: `tin` in `Starting` and `tax` in `syntax` call nothing.)
+          [...afterAnyBut(/[A-Za-z0-9]/, 'tin'), ...afterAnyBut(/[A-Za-z0-9]/, 'tax')],
         ],
         mayMatch: (text) => label.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
         find(text: string, out: Candidate[], groups = 7): void {
