@@ -34,6 +34,7 @@ const { parseCorpus, scoreCorpus } = require('@obs/pii/testing');
 const { freePort, spawnSorter, startOracleLlm, defaultStartupMs, msFlag, ownChild } = require('../sorter/support');
 const {
   corpusFiles,
+  jsonObject,
   masked,
   judgeSpans,
   tallyPaths,
@@ -78,15 +79,7 @@ async function fetchText(url, init) {
 }
 
 /** A JSON object line goes as a structured body, as a client that parsed it sends it; anything else as a string. */
-function bodyOf(text) {
-  if (!text.startsWith('{')) return text;
-  try {
-    const value = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : text;
-  } catch {
-    return text;
-  }
-}
+const bodyOf = (text) => jsonObject(text) ?? text;
 
 /** The built sorter at debug level with its output kept, asking a recording fake LLM (budgets far above the bench's). */
 async function recordedSorter() {

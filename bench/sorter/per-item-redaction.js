@@ -12,6 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { transpileAtRef } = require('../at-git-ref');
 const { corpusTexts, logLines, systems, sorterRequire } = require('./support');
+const { jsonObject } = require('../pii/support');
 
 const root = path.join(__dirname, '..', '..');
 const rounds = 6;
@@ -33,15 +34,9 @@ function loadAt(ref) {
 
 function inputs() {
   const lines = systems().flatMap((system) => logLines(system).map((line) => ({ system, line })));
-  const jsonLines = corpusTexts(/^corpus-generated\.jsonl$/).filter((text) => text.startsWith('{'));
-  const generated = jsonLines.flatMap((text) => {
-    try {
-      const payload = JSON.parse(text);
-      return payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? [payload] : [];
-    } catch {
-      return [];
-    }
-  });
+  // One list for both JSON inputs: the corpus's lines that are JSON objects, as objects and as the text a client posts.
+  const jsonLines = corpusTexts(/^corpus-generated\.jsonl$/).filter((text) => jsonObject(text) !== undefined);
+  const generated = jsonLines.map((text) => jsonObject(text));
   return [
     ['loghub-2k, string bodies', lines.map(({ line }) => ({ type: 'log', payload: line }))],
     [

@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import { createRedactor } from '@obs/pii';
 import { useCollectorRun } from './support/collector-run';
-import { freePort } from './support/free-port';
+import { postJson as post, startRedactRun } from './support/redact-run';
 
 // A record whose secret-named keys hold what a logger already masked (Rails' filter, `***`, a `${VAR}` reference, a
 // path), beside one key that holds a real secret.
@@ -20,49 +19,27 @@ const redactor = createRedactor();
 describe('the redact stage keeps what a logger masked under secret-named keys, as in a line', () => {
   const run = useCollectorRun('redact-masked-secrets-');
 
-  /** Runs a collector whose Loki pushes and OTLP/HTTP logs go through one redact stage. */
-  async function start(): Promise<{ loki: string; otlp: string; metrics: string }> {
-    const [lokiPort, otlpPort] = [await freePort(), await freePort()];
-    const collector = await run.start(`
-server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
-storage_path: ${path.join(run.dir, 'data')}
-sources:
-  push: { type: loki_push, listen_address: 127.0.0.1, listen_port: ${lokiPort}, forward_to: [pipelines.main] }
-  otlp: { type: otlp_http, listen_address: 127.0.0.1, listen_port: ${otlpPort}, forward_to: [pipelines.main] }
-pipelines:
-  main:
-    stages:
-      - redact: {}
-    forward_to: [sinks.loki]
-sinks:
-  loki: { type: loki, url: "${run.receiver.url}", batch_wait_ms: 20 }
-`);
-    return {
-      loki: `http://127.0.0.1:${lokiPort}/loki/api/v1/push`,
-      otlp: `http://127.0.0.1:${otlpPort}/v1/logs`,
-      metrics: `http://127.0.0.1:${collector.httpPort}/metrics`,
-    };
-  }
-
-  const post = (url: string, body: unknown) =>
-    fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-
   test('When a Loki push carries a JSON line with masked secrets, then the masks stay, the secret goes, one is counted', async () => {
-    const { loki, metrics } = await start();
+    const { loki, metrics } = await startRedactRun(run);
     const line = JSON.stringify(record);
-    // The line read as text keeps every mask: the record must agree.
-    expect(redactor.redact(line).text).not.toContain(realSecret);
+    // The line read as text keeps every mask and drops the secret: the record must agree.
+    const asText = redactor.redact(line).text;
+    for (const mask of Object.values(masked)) expect(asText).toContain(JSON.stringify(mask));
+    expect(asText).not.toContain(realSecret);
     const res = await post(loki, { streams: [{ stream: { job: 'auth' }, values: [['1', line]] }] });
     expect(res.status).toBe(204);
     await run.receiver.waitForEntries(1);
-    const out = JSON.parse(run.receiver.lines()[0] ?? '') as Record<string, string>;
-    expect(out).toEqual({ ...record, session_secret: '<SECRET_KV>' });
+    const sent = run.receiver.lines()[0] ?? '';
+    for (const mask of Object.values(masked)) expect(sent).toContain(JSON.stringify(mask));
+    // Written back in place: the line as it was sent, only the secret's value replaced.
+    expect(sent).toBe(line.replace(JSON.stringify(realSecret), '"<SECRET_KV>"'));
+    expect(JSON.parse(sent)).toEqual({ ...record, session_secret: '<SECRET_KV>' });
     const exposition = await (await fetch(metrics)).text();
     expect(exposition).toMatch(/collector_stage_redactions_total\{[^}]*type="secret_kv"[^}]*\} 1\n/);
   });
 
   test('When an OTLP record carries masked secrets as attributes, then each mask stays as it was sent', async () => {
-    const { otlp } = await start();
+    const { otlp } = await startRedactRun(run);
     const attributes = Object.entries({ ...masked, session_secret: realSecret }).map(([key, value]) => ({
       key,
       value: { stringValue: value },
@@ -83,5 +60,7 @@ sinks:
     await run.receiver.waitForEntries(1);
     const metadata = run.receiver.entries[0]?.structuredMetadata ?? {};
     expect(metadata).toMatchObject({ ...masked, session_secret: '<SECRET_KV>' });
+    expect(Object.values(metadata)).toEqual(expect.arrayContaining(['[FILTERED]', '***', '<redacted>', 'REDACTED']));
+    expect(JSON.stringify(metadata)).not.toContain(realSecret);
   });
 });

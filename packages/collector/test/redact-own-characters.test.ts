@@ -1,8 +1,7 @@
-import * as path from 'node:path';
 import { createRedactor } from '@obs/pii';
 import { plantedSecrets } from '@obs/pii/testing';
 import { useCollectorRun } from './support/collector-run';
-import { freePort } from './support/free-port';
+import { postJson as post, startRedactRun } from './support/redact-run';
 
 const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
 // Values a program logs in a record's fields, each with its own quotes, commas, brackets or line breaks beside a secret:
@@ -23,31 +22,8 @@ const alone = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, reda
 describe("the redact stage keeps a record value's own characters, as the value reads alone", () => {
   const run = useCollectorRun('redact-own-characters-');
 
-  /** Runs a collector whose Loki pushes and OTLP/HTTP logs go through `stages`; answers both URLs. */
-  async function start(stages: string): Promise<{ loki: string; otlp: string }> {
-    const [lokiPort, otlpPort] = [await freePort(), await freePort()];
-    await run.start(`
-server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
-storage_path: ${path.join(run.dir, 'data')}
-sources:
-  push: { type: loki_push, listen_address: 127.0.0.1, listen_port: ${lokiPort}, forward_to: [pipelines.main] }
-  otlp: { type: otlp_http, listen_address: 127.0.0.1, listen_port: ${otlpPort}, forward_to: [pipelines.main] }
-pipelines:
-  main:
-    stages:
-${stages}
-    forward_to: [sinks.loki]
-sinks:
-  loki: { type: loki, url: "${run.receiver.url}", batch_wait_ms: 20 }
-`);
-    return { loki: `http://127.0.0.1:${lokiPort}/loki/api/v1/push`, otlp: `http://127.0.0.1:${otlpPort}/v1/logs` };
-  }
-
-  const post = (url: string, body: unknown) =>
-    fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-
   test('When a Loki push carries structured metadata holding such values and a JSON map of them, then each reads as alone', async () => {
-    const { loki } = await start('      - redact: {}');
+    const { loki } = await startRedactRun(run);
     const metadata = { ...values, nested: JSON.stringify({ list: [values.cmd, values.ini] }) };
     const res = await post(loki, {
       streams: [{ stream: { job: 'release' }, values: [['1', 'upload failed', metadata]] }],
@@ -61,7 +37,7 @@ sinks:
   });
 
   test('When an OTLP log record carries such attributes and a map of them, then each value reads as alone', async () => {
-    const { otlp } = await start('      - redact: {}');
+    const { otlp } = await startRedactRun(run);
     const attributes = Object.entries(values).map(([key, value]) => ({ key, value: { stringValue: value } }));
     const map = {
       key: 'request',
@@ -95,7 +71,7 @@ sinks:
   });
 
   test('When a Loki push and an OTLP record carry a JSON body holding such values, then the line stays JSON and each reads as alone', async () => {
-    const { loki, otlp } = await start('      - redact: {}');
+    const { loki, otlp } = await startRedactRun(run);
     const body = { level: 'error', ...values, nested: { list: [values.cmd, values.ini] } };
     const res = await post(loki, { streams: [{ stream: { job: 'release' }, values: [['1', JSON.stringify(body)]] }] });
     expect(res.status).toBe(204);
@@ -122,9 +98,12 @@ sinks:
   });
 
   test('When a json stage extracts a map of such values and redact has it as source, then it leaves as JSON, each as alone', async () => {
-    const { loki } = await start(`      - json: { expressions: { body: "@" } }
+    const { loki } = await startRedactRun(
+      run,
+      `      - json: { expressions: { body: "@" } }
       - redact: { source: body }
-      - output: { source: body }`);
+      - output: { source: body }`,
+    );
     const res = await post(loki, {
       streams: [{ stream: { job: 'release' }, values: [['1', JSON.stringify({ level: 'error', ...values })]] }],
     });

@@ -35,11 +35,51 @@ describe('redactLines', () => {
     expect(redactor.redactLines([line])).toEqual([{ text: line, counts: {} }]);
   });
 
-  test("When a JSON line's keys are not in the walk's order (an integer-like key, a duplicate), then the redacted record is written anew", () => {
-    expect(lines(['{"b":"jo@example.net","200":3}', '{"a":1,"a":"10.0.0.2"}'])).toEqual([
-      '{"200":3,"b":"<EMAIL>"}',
-      '{"a":"<IPV4>"}',
+  // Each input redacted in place: only the redacted string (or number) is spelled anew, every other byte stays.
+  test.each([
+    [
+      'an integer-like key, a number past 2^53 and a number spelled 1.50',
+      '{"user":"a@b.com","2":1,"id":12345678901234567890,"n":1.50}',
+      '{"user":"<EMAIL>","2":1,"id":12345678901234567890,"n":1.50}',
+    ],
+    [
+      'integer-like keys after a redacted one, nested in arrays and objects',
+      '{"b":[["jo@example.net", 1.0], {"10":"10.0.0.1","a":"x"}], "3": [ 1e2 ], "1": {"7": "10.0.0.2"}}',
+      '{"b":[["<EMAIL>", 1.0], {"10":"<IPV4>","a":"x"}], "3": [ 1e2 ], "1": {"7": "<IPV4>"}}',
+    ],
+    [
+      'escaped quotes and \\u escapes in keys and values, an escaped integer-like key',
+      '{"k\\"ey":"say \\"hi\\" to jo@example.net","\\u0031":"10.0.0.9","caf\\u00e9":"\\u0041 10.0.0.8","e":"\\u00e9"}',
+      '{"k\\"ey":"say \\"hi\\" to <EMAIL>","\\u0031":"<IPV4>","caf\\u00e9":"A <IPV4>","e":"\\u00e9"}',
+    ],
+    [
+      'line breaks, tabs and spaces around every token',
+      '{\n  "ip" :\t"10.0.0.1" ,\n  "0": "x" ,\n  "n": -0.10E+2\n}\n',
+      '{\n  "ip" :\t"<IPV4>" ,\n  "0": "x" ,\n  "n": -0.10E+2\n}\n',
+    ],
+    [
+      'keys that redact alike (each keeps its #n) beside an integer-like key',
+      '{"jo@example.net":1,"ko@example.net":2,"5":"10.0.0.1"}',
+      '{"<EMAIL>":1,"<EMAIL>#2":2,"5":"<IPV4>"}',
+    ],
+    [
+      'a top-level array',
+      '[ "10.0.0.1" , 4111111111111111 , [ 1.50, null, true ] ]',
+      '[ "<IPV4>" , "<CREDIT_CARD>" , [ 1.50, null, true ] ]',
+    ],
+  ])('When a redacted JSON line has %s, then only the redacted values are spelled anew', (_, line, expected) => {
+    const [result] = redactor.redactLinesWithReplacements([line]);
+    expect(result?.text).toBe(expected);
+    expect(result?.asRecord).toBe(true);
+  });
+
+  test('When a JSON line has a duplicate key, then it is read as a line: the value the later key hides is redacted too', () => {
+    // JSON.parse keeps the last value only: the record walk would never see the email.
+    expect(redactor.redactLines(['{"a":"jo@example.net","a":1}', '{"a":1, "a":"10.0.0.2"}'])).toEqual([
+      { text: '{"a":"<EMAIL>","a":1}', counts: { email: 1 } },
+      { text: '{"a":1, "a":"<IPV4>"}', counts: { ipv4: 1 } },
     ]);
+    expect(redactor.redactLinesWithReplacements(['{"a":"jo@example.net","a":1}'])[0]?.asRecord).toBeUndefined();
   });
 
   test('When lines are not JSON objects or arrays, then they are redacted as redactBatch redacts them, in one batch with the JSON lines', () => {
@@ -59,6 +99,7 @@ describe('redactLines', () => {
     const texts = [
       '{ "msg": "login for jo@example.net", "level": "info", "password": "[FILTERED]", "from": "10.0.0.4" }',
       '{"b":"jo@example.net","200":3}',
+      '{"b":"jo@example.net", "200":"10.0.0.7"}',
       '["10.0.0.1", 4111111111111111]',
       'Dec  7 sshd[3321]: Failed password for hkowalski from 10.0.0.5',
       '{"nothing":"here"}',

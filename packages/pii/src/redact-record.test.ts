@@ -54,6 +54,23 @@ describe('redactRecord', () => {
     expect(record(value)).toEqual(expected);
   });
 
+  // The line `pass=SP27-004418 zone=B` keeps a season pass's number (secret_kv's isRecordNumberUnder): so must the record.
+  test.each([
+    ['a season pass', { pass: 'SP27-004418', zone: 'B' }],
+    ["a process's business key", { businessKey: 'LA-2026-11873' }],
+    ['a ticket key in a list', { ticket_key: ['AP-2027-118204'] }],
+  ])("keeps a record's number under a key that names the record, as its line does: %s", (_, value) => {
+    const line = JSON.stringify(value);
+    expect(redactor.redact(line).text).toBe(line);
+    expect(redactor.redactRecord(value)).toEqual({ value, counts: {} });
+    expect(redactor.redactLines([line])).toEqual([{ text: line, counts: {} }]);
+  });
+
+  test("replaces a record number's shape under a password key whole, as its line does", () => {
+    expect(record({ temp_password: 'TMP-483921' })).toEqual({ temp_password: '<SECRET_KV>' });
+    expect(redactor.redact('{"temp_password":"TMP-483921"}').text).toBe('{"temp_password":"<SECRET_KV>"}');
+  });
+
   test('replaces a value under a secret-named key with the type its own reading gives it whole, as a line does', () => {
     const github = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
     const value = { api_key: github, tokens: 3, password: 'hunter2', secret: `${github} and more` };

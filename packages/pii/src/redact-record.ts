@@ -1,4 +1,5 @@
 import type { Candidate } from './detectors/detector';
+import { isRecordNumberUnder } from './detectors/no-secret-here';
 import { isNotKeyedSecret, isPlaceholderValue, isSecretKey } from './detectors/secret-kv';
 import type { PiiType } from './pii-type';
 
@@ -54,9 +55,9 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 
 /** Whether a value under the secret-named `key` (`password`, `apiKey`, `client_secret`) is replaced whole: a string,
  * number or bigint, unless the key/value rule leaves it to the value's own reading (a mask such as `[FILTERED]`, `***`
- * or `<redacted>`, a `${VAR}`, a PEM block): such a value is read as any other, as in a line. Under a password,
- * passcode or secret key and in a secret key's list (`inList`), only a mask or a reference is left: a small count or a
- * path is the secret itself there (`"password":"123"`, `"secret":"/Tr0ub4dor-3x9"`). */
+ * or `<redacted>`, a `${VAR}`, a PEM block, a record's number under `pass`): such a value is read as any other, as in a
+ * line. Under a password, passcode or secret key and in a secret key's list (`inList`), only a mask or a reference is
+ * left: a small count or a path is the secret itself there (`"password":"123"`, `"secret":"/Tr0ub4dor-3x9"`). */
 function isWholeSecret(key: string, value: unknown, inList: boolean): boolean {
   let text: string;
   if (typeof value === 'string') text = value;
@@ -64,6 +65,8 @@ function isWholeSecret(key: string, value: unknown, inList: boolean): boolean {
   else if (typeof value === 'bigint') text = String(value);
   else return false;
   if (text === '') return false;
+  // The line's own check: a pass's or a ticket's number (`"pass":"SP27-004418"`) names a record, not a secret.
+  if (isRecordNumberUnder(key, text)) return false;
   if (inList || passwordKey.test(key)) return !isPlaceholderValue(text);
   return !isNotKeyedSecret(key, text);
 }

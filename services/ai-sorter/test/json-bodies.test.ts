@@ -1,21 +1,17 @@
 import request from 'supertest';
-import { createRedactor } from '@obs/pii';
-import { plantedSecrets } from '@obs/pii/testing';
 import { useFakeLlmFixture } from './support/fake-llm-fixture';
+import { ownCharacters, ownSecrets as secrets, redactor } from './support/record-values';
 
-const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
 // JSON log lines as an application writes them: a command with a quoted token, an INI block with its line breaks, a
 // password its logger already masked, a user only its key names.
 const record = (i: number) => ({
   level: 'error',
   msg: `release upload ${'again '.repeat(i)}failed for tquill@example.net`,
-  cmd: `release upload v3.1 --token "${token}" --clobber`,
-  ini: '[db]\nuser=tquill\npassword=Vx82kLq0Zr\n',
+  cmd: ownCharacters.cmd,
+  ini: ownCharacters.ini,
   password: '[FILTERED]',
   'user.name': 'tquill',
 });
-const secrets = [token, 'Vx82kLq0Zr', 'tquill'];
-const redactor = createRedactor();
 /** A JSON line as the collector's redact stage writes it: the same line the sorter must see. */
 const asRecord = (line: string) => redactor.redactLines([line])[0]?.text ?? '';
 
@@ -71,14 +67,26 @@ describe('a JSON body through /classify and /sort', () => {
   });
 });
 
-describe('a JSON body its record walk cannot write back, through /classify', () => {
+describe('a JSON body written back in place, through /classify', () => {
   const { fake, startSorter } = useFakeLlmFixture();
 
-  test('When a JSON body nested too deep to write anew escapes an email, then neither the template nor the LLM sees it', async () => {
+  test('When a JSON body has an integer-like key, a number past 2^53, a number spelled 1.50 and spaces, then the LLM sees it as sent with only the email replaced', async () => {
     const sorter = await startSorter({ LLM_API_KEY: 'test-llm-key', LLM_BASE_URL: fake.baseUrl, SORTER_WORKERS: '0' });
     fake.behave({ kind: 'answer' });
-    // An integer-like key orders the record apart from its text, and the nesting is too deep for JSON.stringify: the
-    // body is redacted as a line, which reads `\u0040` as no `@`.
+    const body = '{"user":"jane.roe@example.com", "2":1,"id":12345678901234567890,"n":1.50}';
+    const res = await request(sorter.url)
+      .post('/classify')
+      .send({ items: [{ id: 'kept', type: 'log', body }] });
+    expect(res.status).toBe(200);
+    const text = fake.calls.flatMap((call) => call.items).find((item) => item.id === 'kept')?.text;
+    expect(text).toBe('{"user":"<EMAIL>", "2":1,"id":12345678901234567890,"n":1.50}');
+  });
+
+  // The record walk over 100,000 levels takes seconds of CPU: on a loaded machine more than jest's default minute.
+  test('When a JSON body nested 100,000 deep beside an integer-like key escapes an email, then neither the template nor the LLM sees it', async () => {
+    const sorter = await startSorter({ LLM_API_KEY: 'test-llm-key', LLM_BASE_URL: fake.baseUrl, SORTER_WORKERS: '0' });
+    fake.behave({ kind: 'answer' });
+    // The record reads `\u0040` as the `@` it is, at any depth, and its text is written back in place.
     const depth = 100_000;
     const body = `{"msg":"reset sent to jane.roe\\u0040example.com","1":"a","deep":${'['.repeat(depth)}${']'.repeat(depth)}}`;
     const res = await request(sorter.url)
@@ -89,5 +97,6 @@ describe('a JSON body its record walk cannot write back, through /classify', () 
     expect(template).not.toContain('jane.roe');
     const prompts = fake.calls.map((c) => c.rawBody).join('\n');
     expect(prompts + res.text).not.toContain('jane.roe@');
-  });
+    expect(prompts).not.toContain('jane.roe\\\\u0040');
+  }, 180_000);
 });

@@ -1,21 +1,7 @@
 import request from 'supertest';
-import { createRedactor } from '@obs/pii';
-import { plantedSecrets } from '@obs/pii/testing';
 import { useFakeLlmFixture } from './support/fake-llm-fixture';
+import { ownCharacters as values, ownSecrets as secrets, redactor } from './support/record-values';
 
-const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
-// Values a client sends in attributes and structured content, each with its own quotes, commas, brackets or line
-// breaks beside a secret: a command with a quoted token, JSON text in a string, a MySQL denial whose `YES` is no
-// password, an INI block, a quoted .netrc line.
-const values: Record<string, string> = {
-  cmd: `release upload v3.1 --token "${token}" --clobber`,
-  reply: `reply {"authorization":"token ${token}","accept":"json"} sent`,
-  denial: `Access denied for user 'tquill'@'10.20.30.40' (using password: YES)\n`,
-  ini: '[db]\nuser=tquill\npassword=Vx82kLq0Zr\n',
-  netrc: '"netrc: machine ci.example.net login tquill password Vx82kLq0Zr",',
-};
-const secrets = [token, 'Vx82kLq0Zr', 'tquill', '10.20.30.40'];
-const redactor = createRedactor();
 /** Each value as the redactor reads it alone: what it must read as in a record. */
 const alone = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, redactor.redact(v).text]));
 

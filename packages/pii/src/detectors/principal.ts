@@ -29,6 +29,9 @@ export function isRealmNotMailDomain(domain: string, localPart: string, serviceP
 /** Pattern source: a mail domain, labels of letters, digits and `-` and a top-level domain of letters (`example.com`). */
 export const mailDomain = '[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}';
 const mailDomainAfter = new RegExp(`${mailDomain}(?![\\w.-])`, 'y');
+/** Pattern source: the domain of an SSH algorithm's or extension's name (RFC 4251 §6: `curve25519-sha256@libssh.org`,
+ * `ssh-ed25519-cert-v01@openssh.com`), a mail domain's shape that names no mailbox (email.ts leaves them too). */
+export const sshAlgorithmDomain = '(?:openssh\\.com|libssh\\.org)';
 
 /** True when a mail domain starts at `at` and ends where the word does (`example.com` in `ana@example.com,`). */
 export function isMailDomainAt(text: string, at: number): boolean {

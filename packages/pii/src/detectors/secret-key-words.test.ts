@@ -143,6 +143,34 @@ describe('secret key words and value syntax', () => {
       [],
     ],
     [
+      "finds a PagerDuty event's routing key",
+      '{"routing_key":"9c1d7b3f4a8e9d5c2f1b0a6e8c7d4e2a","event_action":"resolve","dedup_key":"db-7"}',
+      [['secret_kv', '9c1d7b3f4a8e9d5c2f1b0a6e8c7d4e2a']],
+    ],
+    [
+      "leaves a broker's routing key and one outside a PagerDuty event",
+      'amqp publish routing_key=orders.eu.created and {"routing_key":"9c1d7b3f4a8e9d5c2f1b0a6e8c7d4e2a","queue":"x"}',
+      [],
+    ],
+    [
+      "leaves a glued key that is a view's range or a public site key",
+      'couchdb GET /db/_design/app/_view/by_id?startkey=4e2a9c1d7b3f4a8e9d5c&endkey=9c1d7b3f4a8e9d5c2f1b&limit=50 200',
+      [],
+    ],
+    [
+      'leaves a glued word that names no documented key',
+      'GET /signup 200 sitekey=6LfQm7vT2xLp9RwZ4kNc8s0AAAAAHq4Tz8Lm2Vb7 monkey=Ab3dE6gH9jK2mN5pQ8rS',
+      [],
+    ],
+    [
+      'finds a generated value under a documented glued key',
+      'crm sync GET /contacts?hapikey=Zt5nVb8Kq1Wd3Fh7Jm2PxR4s and jwtkey=9F3A61C0B7E24D58A1C9E07B3F6D2A84 loaded',
+      [
+        ['secret_kv', 'Zt5nVb8Kq1Wd3Fh7Jm2PxR4s'],
+        ['secret_kv', '9F3A61C0B7E24D58A1C9E07B3F6D2A84'],
+      ],
+    ],
+    [
       "finds a generated value under a user's or a license's key",
       'GET /v2/report?user_key=Qm9xW4tZp2Lr7sUv3NyA8cK1 app.licenseKey=Zt5nVb8Kq1Wd3Fh7Jm2PxR4s',
       [

@@ -19,7 +19,12 @@ import { isRecordNumberUnder } from './no-secret-here';
 const keyWords = ['key', 'authtok', 'creds', 'credential', 'salt', 'auth', 'hash'];
 /** Last words that name a secret only in some keys (`device_code` but `country_code`, `ZITADEL_PAT`, `codeVerifier`, a
  * wallet's `mnemonic`): a value counts under them only when it looks random (a mnemonic: 12-24 short words). */
-const randomOnlyWords = ['code', 'pat', 'verifier', 'mnemonic', 'seed'];
+const randomOnlyWords = ['code', 'pat', 'verifier', 'mnemonic', 'seed'] as const;
+type RandomOnlyWord = (typeof randomOnlyWords)[number];
+
+function isRandomOnlyWord(word: string): word is RandomOnlyWord {
+  return (randomOnlyWords as readonly string[]).includes(word);
+}
 /** Last words that name a short secret a person types (a card's PIN, a SIM's PUK, a card's CVV, a one-time password, a
  * voucher): the key itself says secret, so a number counts however short (see shortSecretShape). */
 export const shortSecretWords = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher'];
@@ -118,8 +123,33 @@ const ownedKeyValue: GeneratedKeyOptions = { minEntropy: 3.5 };
 function ownedKeyShape(value: string): boolean {
   return value.length >= 20 && /[a-z]/.test(value) && /[A-Z]/.test(value) && generatedKey(value, ownedKeyValue);
 }
-/** A word glued to `key` in one case (OCLC's `wskey`/`WSKey`, a weather station's `PASSKEY`): 1-8 letters before it. */
-const gluedKey = /^[a-z]{1,8}key$/;
+/** Words glued to `key` that documented APIs give a secret key (OCLC's `wskey`, Ambient Weather's `PASSKEY`, HubSpot's
+ * `hapikey`, ZKTeco's `CommKey`, Firebase's `serverKey`, Parse's `restKey`): a generated value under one counts. Any
+ * other glued word names a thing as often (`turnkey`, `hotkey`, CouchDB's `startkey`, reCAPTCHA's public `sitekey`). */
+const gluedKeys = new Set([
+  'apikey',
+  'appkey',
+  'authkey',
+  'devkey',
+  'hapikey',
+  'wskey',
+  'passkey',
+  'secretkey',
+  'privatekey',
+  'privkey',
+  'accesskey',
+  'accountkey',
+  'masterkey',
+  'signingkey',
+  'securitykey',
+  'consumerkey',
+  'serverkey',
+  'restkey',
+  'commkey',
+  'encryptkey',
+  'cryptkey',
+  'jwtkey',
+]);
 /** The value a generator made that a glued key needs: hex of 20+, or small letters, capitals and digits at 3.5+ bits a
  * character; not a camelCase name nor words joined by `+` or `-` (`hotkey=Ctrl+Shift+F12`). */
 const gluedKeyValue: GeneratedKeyOptions = {
@@ -171,12 +201,24 @@ export function isShortSecret(key: string, value: string): boolean {
   return word !== undefined && shortSecretShape(word, value);
 }
 
-const secretWords = new Set(['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess']);
+/** Last words that name a secret whatever the value's alphabet (`creds`, Duo's `skey`, SSSD's `authtok`). */
+const secretWordList = ['skey', 'authtok', 'sessionkey', 'creds', 'credential', 'credentials', 'sess'] as const;
+type SecretWord = (typeof secretWordList)[number];
+const secretWords: ReadonlySet<string> = new Set(secretWordList);
+
+function isSecretWord(word: string): word is SecretWord {
+  return secretWords.has(word);
+}
+
+/** What a key's last word makes of the key: `key` (a secret's key: `signing_key`, a salt), a word that names a secret
+ * itself or only with a random value, or a kind of key whose value must show more: a `bare key` (no word before it), a
+ * documented `glued key` (`wskey`), an `owned key` (a user's or a license's). */
+type SecretKeyWord = 'key' | 'bare key' | 'glued key' | 'owned key' | RandomOnlyWord | SecretWord;
 // A password's hash (`pwd_hash`, `password_hash`): other hashes (`query_hash`, `user_hash`) are ids.
 const passwordHash = /(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash$/i;
 
 /** The key's last word when the key names a secret this way, else undefined. */
-function secretKeyWord(key: string, before: string): string | undefined {
+function secretKeyWord(key: string, before: string): SecretKeyWord | undefined {
   if (/^S?SESS[0-9a-f]{16,}$/i.test(key)) return 'sess';
   const word = lastWord(key);
   if (word === 'key') {
@@ -188,15 +230,21 @@ function secretKeyWord(key: string, before: string): string | undefined {
     if (!notSecretKey.test(key)) return word;
     return ownedKey.test(key) ? 'owned key' : undefined;
   }
-  // A word glued to `key` names a key as often as it names a thing (`turnkey`), so only a generated value counts.
-  if (gluedKey.test(word)) return notSecretKey.test(word) ? undefined : 'glued key';
+  // A documented name glued to `key`: a generated value counts.
+  if (gluedKeys.has(word)) return 'glued key';
   // A salt (`API_TOKEN_SALT`, `securitySalt`) and the auth value of a compound key (`token_auth`), random like a key.
   if ((word === 'salt' || word === 'auth') && key.length > word.length) return 'key';
   if (word === 'hash') return passwordHash.test(key) ? 'key' : undefined;
   // A one-time-password seed (`totp_seed`, `mfa.seed`) or a wallet's seed phrase; other seeds are random-number seeds.
   if (word === 'seed') return /(?:otp|mfa|2fa)[_.-]?seed$/i.test(key) ? 'key' : 'seed';
-  if (randomOnlyWords.includes(word)) return word;
-  return secretWords.has(word) ? word : undefined;
+  if (isRandomOnlyWord(word)) return word;
+  return isSecretWord(word) ? word : undefined;
+}
+
+/** PagerDuty's Events API v2 takes its integration key as `routing_key` (32 characters) in an event that has an
+ * `event_action`: there the key is a secret, while a message broker's `routing_key` is a name (notSecretKeyWords). */
+function isPagerDutyRoutingKey(key: string, value: string, text: string): boolean {
+  return /^routing_key$/i.test(key) && /^[a-z0-9]{32}$/.test(value) && text.includes('event_action');
 }
 
 /** The pattern's words as they end a key before its separator (`beforeSeparator`; a numbered code's digit, `PIN2=`, and
@@ -239,7 +287,12 @@ export function createSecretKeyWordsDetector(): Detector {
           out.push(candidate('secret_kv', end - value.length, end, start, end));
           continue;
         }
-        const word = value.length >= 8 ? secretKeyWord(key, text.slice(Math.max(0, start - 24), start)) : undefined;
+        const word =
+          value.length < 8
+            ? undefined
+            : isPagerDutyRoutingKey(key, value, text)
+              ? 'key'
+              : secretKeyWord(key, text.slice(Math.max(0, start - 24), start));
         // SigV4's `Credential=AKIA…/date/region/service/aws4_request` is a scope, not a secret.
         if (
           word === undefined ||
@@ -257,7 +310,7 @@ export function createSecretKeyWordsDetector(): Detector {
         // `ERR_CONN_4011`).
         if (word === 'bare key' && /^[A-Z0-9]{16,32}$/.test(value)) continue;
         if (
-          (word === 'bare key' || randomOnlyWords.includes(word)) &&
+          (word === 'bare key' || isRandomOnlyWord(word)) &&
           /^(?:[a-z0-9]+[._:-])+[a-z0-9]+$|^(?:[A-Z0-9]+[._:-])+[A-Z0-9]+$/.test(value)
         )
           continue;

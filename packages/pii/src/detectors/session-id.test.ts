@@ -69,6 +69,11 @@ describe('session ids', () => {
       ['9A3F7C21D0B44E18A6C2F0E9B5D7713C'],
     ],
     [
+      'up to the next pair of a colon-joined record whose key has no underscore',
+      'user:session_id=4C1E9A7B20D35F86A1B2:ip=203.0.113.7:action=login and session_id=Qw8Er7Ty6Ui5Op4A:host=web2',
+      ['4C1E9A7B20D35F86A1B2', 'Qw8Er7Ty6Ui5Op4A'],
+    ],
+    [
       'in prose in a line that names the user by email',
       'sso: form started by ana.r@example.org from 192.0.2.7 session Hq4Tz8Lm2Vb7Xc9N',
       ['Hq4Tz8Lm2Vb7Xc9N'],
@@ -130,6 +135,18 @@ describe('session ids', () => {
     [
       'prose with a domain but no email',
       'sync to files.example.org: session 2b77cf32-5fd7-4e81-9407-1ec55129ada8 closed',
+    ],
+    [
+      'prose that says email but names no user',
+      'newsletter: email campaign session 7A3B2C1D4E5F6071 queued 5000 messages; e-mail batch session 4C1E9A7B20D35F86',
+    ],
+    [
+      'the session of a mail protocol in a line with an address',
+      'mailer: sent digest to ops@example.com, smtp session 4C1E9A7B20D35F86 closed; LMTP session Qw8Er7Ty6Ui5 done',
+    ],
+    [
+      "an SSH algorithm's name, no address",
+      'kex: curve25519-sha256@libssh.org session 5F2A81C3B4D9E016 established, hostkey ssh-ed25519-cert-v01@openssh.com',
     ],
     [
       'the session of a protocol',

@@ -1,4 +1,5 @@
 import { candidate, isKeyCharacter, keepAsIs, type Candidate, type Detector } from './detector';
+import { mailDomain, sshAlgorithmDomain } from './principal';
 import { isPlaceholderValue } from './secret-kv';
 
 /**
@@ -86,12 +87,17 @@ const valueAt = /[A-Za-z0-9+/_.!~*-]+(?:(?::|%3[Aa])[A-Za-z0-9+/_.!~*-]+)*={0,2}
 const valueEnd = /^(?:$|[\s"'\\)\]}>,;&|%])/;
 
 /** A line that reports a login, a user or an account (`for user`, `userName=`, `logged in`, `for principal`), or names
- * the user by an email address (`started by NAME@example.org … session …`, an encoded `NAME%40example.com`). */
-const loginLine =
-  /(?<![A-Za-z])(?:user(?:name|id)?s?(?!-agent)|log(?:ged|ging)?[ _-]?(?:in|on|out|off)|login|logon|accounts?|principal|authenticat(?:ed|ion)|sign(?:ed)?[ _-]?(?:in|on)|e-?mail)(?![A-Za-z])|[\w.+-](?:@|%40)[a-z0-9-]+\.[a-z]/i;
-/** The session of a protocol or a transfer, named by the word before it (`TLS session`, `accounting session`). */
+ * the user by an email address (`started by NAME@example.org … session …`, an encoded `NAME%40example.com`): the
+ * address by the email detector's domain (principal.ts' mailDomain), not an SSH algorithm's name (RFC 4251 §6:
+ * `curve25519-sha256@libssh.org`, which the email detector leaves too). The word `email` alone names no user. */
+const loginLine = new RegExp(
+  String.raw`(?<![A-Za-z])(?:user(?:name|id)?s?(?!-agent)|log(?:ged|ging)?[ _-]?(?:in|on|out|off)|login|logon|accounts?|principal|authenticat(?:ed|ion)|sign(?:ed)?[ _-]?(?:in|on))(?![A-Za-z])|[\w.+-](?:@|%40)(?!${sshAlgorithmDomain}(?![\w.-]))${mailDomain}(?![\w.-])`,
+  'i',
+);
+/** The session of a protocol or a transfer, named by the word before it (`TLS session`, `smtp session`,
+ * `accounting session`). */
 const otherSession =
-  /(?:^|[^A-Za-z])(?:tls|ssl|dtls|ssh|sftp|ftp|rdp|vnc|ike|ipsec|isakmp|bgp|bfd|sip|rtp|rtsp|tcp|udp|nat|ussd|accounting|backup|transfer|replication|sync)\W{0,3}$/i;
+  /(?:^|[^A-Za-z])(?:tls|ssl|dtls|ssh|sftp|ftp|smtp|lmtp|rdp|vnc|ike|ipsec|isakmp|bgp|bfd|sip|rtp|rtsp|tcp|udp|nat|ussd|accounting|backup|transfer|replication|sync)\W{0,3}$/i;
 /** A job named before the session in the line (`backup job "nightly" … session`): the job's session. */
 const jobWord = /(?<![A-Za-z])jobs?(?![A-Za-z])/i;
 const spacedId = /^session id\b/i;
@@ -124,8 +130,9 @@ function valueFrom(text: string, at: number): [number, number] | undefined {
   // A sentence's full stop.
   if (text[end - 1] === '.') end--;
   if (text[end] !== '.' && !valueEnd.test(text.slice(end, end + 1))) {
-    // A `:` that starts the next `key=` of a `:`-joined record ends the value (DSpace's `session_id=HEX:ip_addr=…`).
-    const nextPair = /:[a-z][a-z]*_[a-z_]*=$/i.exec(m[0]);
+    // A `:` that starts the next `key=` of a `:`-joined record ends the value (DSpace's `session_id=HEX:ip_addr=…`,
+    // `…:ip=…`).
+    const nextPair = /:[a-z][a-z_]*=$/i.exec(m[0]);
     if (nextPair === null) return undefined;
     end = at + nextPair.index;
   }

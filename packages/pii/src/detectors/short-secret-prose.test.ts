@@ -31,6 +31,17 @@ describe('short secrets in prose and flags', () => {
     ['a card code said as on the back', 'transcript: my card ends 0002, the code on the back is 9071', ['9071']],
     ["a form's card security code", '{"cc-number":"4000 0000 0000 0002","cc-csc":"318"}', ['318']],
     ["Amex's code under cid in a card update", 'card update rejected card_number=3700 000000 00002 cid=4410', ['4410']],
+    ['a card code under a cardNumber key', '{"cardNumber":"3700 000000 00002","cid":"7215"}', ['7215']],
+    [
+      'a PIN a caller keyed, by its key',
+      'ivr: caller=+15550100 PIN_ENTERED=4471 menu=2; pin-typed: 880213',
+      ['4471', '880213'],
+    ],
+    ['the digits of a step that asks for a PIN', 'gather done step=confirm_pin Digits=50931 result=ok', ['50931']],
+    ['a code in a line that unlocks', 'door panel: unlocked by supervisor code=771204 at 09:14', ['771204']],
+    ["a lock's user code", 'zwave node 3 usercode set slot=2 code=448120', ['448120']],
+    ['a 2FA code', 'gw: 2FA message queued for +4420 code=551902', ['551902']],
+    ['a verification code after a CreditCard word', 'CreditCard check: the verification code was 592', ['592']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     const scanned = scanner.scan(text).map((m) => m.value);
@@ -51,6 +62,18 @@ describe('short secrets in prose and flags', () => {
     ['a cid with no card', 'tracking: ev?e=complete&cid=7731 and cid:1145 closed'],
     ['a card code before the card', 'cid=4410 then card_number=4000000000000002'],
     ['a card code on the line after the card', 'card 4000000000000002\nthe code is 418'],
+    ['digits with no PIN on the line', 'gather done step=menu Digits=5093 result=ok'],
+    ['a PIN key of another property', 'ivr: pin_entered_count=4412 pin_length=6 pin_entered=0000'],
+    ['an error code in a line that unlocks', 'unlock request failed with error code 10054, user unlock code: pending'],
+    // A word that holds `card` (discard, scorecard, wildcard, cardinality) is no card.
+    ['a cid in a line that discards', 'kafka: discarded 3 records, cid=1042'],
+    ['a cid in a scorecard event', '{"event":"scorecard_updated","cid":"1042"}'],
+    ['a cid in a line about cardinality', 'prometheus: high cardinality series dropped, cid=2231'],
+    ['a cid in a line about a wildcard', '{"msg":"wildcard cert expiring","cid":"3391"}'],
+    ['a key that ends in cid', 'card reader ok, session_cid=8812 ad-cid: 4410'],
+    ['an HTTP status a card service calls the code', 'payment-card-api: upstream request failed and the code was 503'],
+    ['the code of a card reader', 'card reader: firmware check ok, the code is 200'],
+    ['a card code of one repeated digit', 'card 4242: verification code was 0000, cid=111'],
   ])('leaves %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -29,6 +29,22 @@ const cardCode = rule(
   'gi',
 );
 
+// A PIN a caller keys into a phone line, under a key that says so (`PIN_ENTERED=9041`, `pin_entered=556695`) or as
+// Twilio's `Digits=` of a step that names a PIN (`step=verify_account_pin Digits=7617`, within 200 characters).
+const keyedPin = rule(
+  ['pin'],
+  String.raw`(?<![A-Za-z])pin[_-]?(?:entered|typed|keyed)\\?["']?[ \t]*[=:][ \t]*\\?["']?(\d{4,12})${digitsEnd}`,
+  undefined,
+  'gi',
+);
+const pinDigits = rule(
+  ['digits='],
+  String.raw`(?<![A-Za-z])pin(?![A-Za-z])[^\n]{0,200}?(?<![\w-])Digits=(\d{4,12})${digitsEnd}`,
+  undefined,
+  'gi',
+  [['pin']],
+);
+
 // What a code opens: the word before `code` (`gate code`, `pickup_code`, `LockboxCode`).
 const openers = ['pickup', 'gate', 'door', 'lock', 'guest', 'entry', 'keypad', 'alarm'];
 const codeSeparator = String.raw`(?:\\?["']?[ \t]*[=:][ \t]*\\?["']?|${setTo}[ \t]+)`;
@@ -40,11 +56,12 @@ const openerCode = rule(
   'gi',
   [['code']],
 );
-// A line that says, before it, that a code was sent, issued or generated: its `code=` is that code. (Not a look-behind
+// A line that says, before it, that a code was sent, issued or generated, or that it unlocks (`admin unlock by NAME
+// code=348011`, Z-Wave's `usercode set slot=4 code=603918`, `2FA SMS to … code=640218`): its `code=` is that code. (Not a look-behind
 // back to the line's start from each `code=`: `otp sent ` + `code=123456 ` x16,000 took 1.1 s, four times as long for
 // twice the line.)
-const deliveryWords = ['sent', 'issued', 'generated', 'otp'];
-const deliveryWord = /(?<![A-Za-z])(?:sent|issued|generated|otp)(?![A-Za-z])/gi;
+const deliveryWords = ['sent', 'issued', 'generated', 'otp', 'unlock', 'usercode', '2fa'];
+const deliveryWord = /(?<![A-Za-z])(?:sent|issued|generated|otp|unlock(?:ed)?|usercode|2fa)(?![A-Za-z])/gi;
 const deliveredCodeValue = new RegExp(String.raw`(?<![\w.-])code\\?["']?[ \t]*[=:][ \t]*\\?["']?${codeValue}`, 'gid');
 
 /** Codes after a delivery word on their line: the words and the codes each read forward once. */
@@ -53,7 +70,7 @@ function createDeliveredCodeDetector(): Detector {
     type: 'secret_kv',
     keywordGroups: [['code'], deliveryWords],
     keywordNeeds: [3],
-    mayMatch: (text) => /code/i.test(text) && /sent|issued|generated|otp/i.test(text),
+    mayMatch: (text) => /code/i.test(text) && /sent|issued|generated|otp|unlock|usercode|2fa/i.test(text),
     find(text: string, out: Candidate[]): void {
       const lineBreaks = stringPositions(text, ['\n']);
       let wordStart = -1;
@@ -78,13 +95,17 @@ function createDeliveredCodeDetector(): Detector {
 // A card's verification code by the names a payer or a form gives it, in a line about a card (PCI DSS: the code
 // authorises a payment without the card; the convention counts it wherever it stands): `the security code is 763`,
 // `the code on the back is 552` said after the card's number, a form's `"cc-csc":"4417"`, a card update's `cid=4092`
-// (Amex's name for it). The card comes first in the line; `reason code 4837`, an ad's `cid=7731` and NATS' `cid:1145`
-// have none.
+// (Amex's name for it). The card comes first in the line, as a word (`card`, `cardNumber`, `CreditCard`, `cc-`/`cc_`
+// keys; not `discard`, `scorecard`, `wildcard`, `cardinality`); `cid`/`csc` is the whole key (not `ad_cid`), and a
+// bare `the code is 503` names no card's code. `reason code 4837`, an ad's `cid=7731` and NATS' `cid:1145` have none.
 const cardWords = ['card', 'cc-', 'cc_'];
 const namedCodeWords = ['code', 'cid', 'csc'];
-const aboutCard = /card|(?<![A-Za-z])cc[-_]/gi;
+// `card` is a word where no small letter touches it (a capital may follow: `cardNumber`; a glued `CreditCard` too).
+const aboutCard =
+  /(?<![A-Za-z])(?:[Cc]ard|CARD)(?:holder|HOLDER)?s?(?![a-z])|(?<=[a-z])Card(?![a-z])|(?<![A-Za-z])cc[-_]/g;
+const namedCode = /code|cid|csc/i;
 const namedCardCode =
-  /(?<![A-Za-z])(?:(?:(?:security|card|verification|the)[ \t]+code(?:[ \t]+on[ \t]+the[ \t]+(?:back|card))?[ \t]+(?:is|was)[ \t]+)|(?:[a-z]+[-_])?(?:cid|csc)\\?["']?[ \t]*[=:][ \t]*\\?["']?)(\d{3,4})(?![\w.:/@-])/dgi;
+  /(?:(?<![A-Za-z])(?:(?:security|verification|card)[ \t]+code(?:[ \t]+on[ \t]+the[ \t]+(?:back|card))?|the[ \t]+code[ \t]+on[ \t]+the[ \t]+(?:back|card))[ \t]+(?:is|was)[ \t]+|(?<![\w.-])(?:cc[-_]|card[-_]?)?(?:cid|csc)\\?["']?[ \t]*[=:][ \t]*\\?["']?)(\d{3,4})(?![\w.:/@-])/dgi;
 
 /** Card codes after a card word on their line: the card word found once, the codes read forward from it. */
 function createNamedCardCodeDetector(): Detector {
@@ -92,7 +113,10 @@ function createNamedCardCodeDetector(): Detector {
     type: 'secret_kv',
     keywordGroups: [cardWords, namedCodeWords],
     keywordNeeds: [3],
-    mayMatch: (text) => /card|cc[-_]/i.test(text) && /code|cid|csc/i.test(text),
+    mayMatch: (text) => {
+      aboutCard.lastIndex = 0;
+      return aboutCard.test(text) && namedCode.test(text);
+    },
     find(text: string, out: Candidate[]): void {
       aboutCard.lastIndex = 0;
       const card = aboutCard.exec(text);
@@ -101,8 +125,8 @@ function createNamedCardCodeDetector(): Detector {
       namedCardCode.lastIndex = card.index;
       for (let m = namedCardCode.exec(text); m !== null; m = namedCardCode.exec(text)) {
         const span = (m.indices as RegExpIndicesArray)[1] as [number, number];
-        // The card and its code on one line of a text.
-        if (lineBreaks.lastBefore('\n', span[1]) > card.index) continue;
+        // The card and its code on one line of a text; one digit repeated is a stand-in.
+        if (lineBreaks.lastBefore('\n', span[1]) > card.index || !notRepeated(m[1] as string)) continue;
         out.push(candidate('secret_kv', span[0], span[1], m.index, span[1]));
       }
     },
@@ -117,7 +141,7 @@ function notRepeated(value: string): boolean {
 
 export function createShortSecretProseDetector(): Detector {
   return combineDetectors('secret_kv', [
-    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode]], notRepeated),
+    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode, keyedPin, pinDigits]], notRepeated),
     createDeliveredCodeDetector(),
     createNamedCardCodeDetector(),
   ]);

@@ -7,9 +7,13 @@ describe('user account key detector', () => {
   test.each([
     ['a login under account', 'wallet INFO withdrawal account=tovi_kern22 method=sepa', ['tovi_kern22']],
     ['a quoted account in JSON', '{"msg":"site suspended","account":"bakerybrook7","by":"ops"}', ['bakerybrook7']],
-    ['a campus netid', 'MFA enrolled netid=wmarsh3 device="Pixel"', ['wmarsh3']],
-    ["a directory's sam", 'hold placed sam=rdelacroix hold_id=77', ['rdelacroix']],
-    ['a login id and a system id', 'login_id=pquade bind system_id=clinic_sms4 failed', ['pquade', 'clinic_sms4']],
+    [
+      'a login id and an SMPP system id',
+      'smpp: login_id=pquade bind system_id=clinic_sms4 failed',
+      ['pquade', 'clinic_sms4'],
+    ],
+    ['a key in capitals', 'SMPP BIND_TX SYSTEM_ID=ward_sms2 LOGIN_ID=hkowal', ['ward_sms2', 'hkowal']],
+    ['Account in another case', 'portal: suspended Account=marla_finch7 reason=abuse', ['marla_finch7']],
     ['an escaped JSON value', '{\\"loginId\\":\\"oriel.d\\",\\"ok\\":true}', ['oriel.d']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -23,6 +27,13 @@ describe('user account key detector', () => {
     ['a word', 'account=physics account=student'],
     ['a prefixed key', 'slurm_account=bio_wmarsh service_account=ingest-bot'],
     ["Slurm's capitalized Account", 'JobId=88 UserId=kim(1001) Account=proj83'],
+    ["a job's account beside its user", 'job_submit: JobId=4471 user=ana.r account=chemlab partition=gpu'],
+    ['a billing account before the user', 'connecting account=dataops user=etl_svc'],
+    ['a storage account', 'azcopy: copying to account=stprodlogs container=archive'],
+    ['a storage account in JSON', '{"op":"put","account":"stbackups","blob":"a.tar"}'],
+    ["a machine's system_id (MAAS)", 'maas.node: node-7 transition READY to ALLOCATED system_id=xfaxgw'],
+    ["a host's SystemId", 'inventory SystemId=ehpqtn registered'],
+    ['a campus netid and a sam (one part each, dropped)', 'netid=hnakamu2 sam=idunleavy'],
     ['an email', 'account=wmarsh@example.org'],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

@@ -3,42 +3,35 @@ import { createRuleDetector, rule } from './rules';
 import { loginShaped, plainLogin } from './user-actor';
 import { fieldLoginEnd as end, proseLogin as name } from './user-name';
 
-/** The keys a product names an account by, as a whole key (a prefix names another thing: `slurm_account`,
- * `service_account`, `owner_acct`): `account` (lower case: Slurm's and Windows' `Account=` name a billing account or a
- * section), a campus `netid`, a directory's `sam` (sAMAccountName), a `login_id`/`logon_id` and SMPP's `system_id`. */
-const accountKey =
-  'account|netid|netId|NetID|NETID|sam|SAM|login_?id|loginId|LoginId|LOGIN_ID|logon_?id|logonId|LogonId|system_id|systemId|SystemId';
+// Keys compare in any case, in one spelling each (`loginId`, `LOGIN_ID`, `LogonId`): the patterns take the `i` flag.
+const keyThenValue = (key: string) => `(?<![\\w.-])(?:${key})\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${end}`;
+
+// A line that names its user under a key of its own (`user=ana.r account=chemlab`, `UserId=kim(1001) Account=p83`),
+// or a storage, a queue or a warehouse: there `account` is a billing, a storage or a tenant account, no login.
+const userKeyElsewhere = `\\b(?:user(?:_?name|_?id)?|login)\\\\?["']?\\s*[:=]`;
+const resourceWords = '\\b(?:container|bucket|blob|storage|partition|qos|warehouse|cluster)\\b';
+const notAnAccountLine = `(?<!(?:${userKeyElsewhere}|${resourceWords})[^\\n]*)(?![^\\n]*(?:${userKeyElsewhere}|${resourceWords}))`;
 
 /** A generated id or a record's number, not a login: a letter after a digit, a short prefix and a number
  * (`acct_5512`), capitals only (`CORP-ACME-118`), or a cloud locator with its region (`xy12345.eu-west-1`). */
 const notALogin = /\d[A-Za-z]|^[A-Za-z]{1,4}[_-]?\d+$|^[^a-z]*$|\.[a-z]{2}-[a-z]+-\d/;
 
 /**
- * The login under a key a product uses for the account (`account=xgretax`, `"account":"oldblog17"`, `netid=hnakamu2`,
- * `sam=idunleavy`, `login_id=omensah`, `system_id=spa_rem02`): a login by its shape or a plain login, not a word, a
- * number (an application's own id is no user) or a generated id.
+ * The login under a key a product names the account by, as a whole key (a prefix names another thing: `slurm_account`,
+ * `service_account`): `account` (`account=xgretax`, `"account":"oldblog17"`; not beside a user key of the line's own or
+ * a storage's words), `login_id`/`loginId`, and SMPP's `system_id` in a line that names SMPP (the protocol's bind
+ * login; elsewhere a machine's id, MAAS's `system_id=xfaxgw`). A login by its shape or a plain login, not a word, a
+ * number (an application's own id is no user) or a generated id. (A campus `netid` and a directory's `sam` were read
+ * too, each in one part only: dropped after review, round 9.)
  */
 export function createUserAccountKeyDetector(): Detector {
   return createRuleDetector(
     'user',
     [
       [
-        rule(
-          [
-            'account',
-            'netid',
-            'sam=',
-            'sam:',
-            'sam"',
-            'login_id',
-            'loginid',
-            'logon_id',
-            'logonid',
-            'system_id',
-            'systemid',
-          ],
-          `(?<![\\w.-])(?:${accountKey})\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${end}`,
-        ),
+        rule(['account'], `${notAnAccountLine}${keyThenValue('account')}`, undefined, 'gi'),
+        rule(['login_id', 'loginid'], keyThenValue('login_?id'), undefined, 'gi'),
+        rule(['system_id', 'systemid'], keyThenValue('system_?id'), undefined, 'gi', [['smpp']]),
       ],
     ],
     (value) => !notALogin.test(value) && (loginShaped(value) || plainLogin(value)),

@@ -197,6 +197,21 @@ export function plainLogin(value: string): boolean {
   return !isProse(value) && parts.some((part) => part.length >= 3 && noWord(part));
 }
 
+// A program's short suffix after a word (`lockmgr`, `jobctl`, `syncd`, `logmon`): a daemon or a tool, no person.
+const softwareSuffix = /^([a-z]{3,}?)(?:mgr|mgmt|ctl|ctrl|srv|svc|mon|daemon|d)$/;
+
+/** A plain login made of software: a role's word inside it (`mplayer`, `lockholder`, `useragent`), or a word and a
+ * program's suffix (`lockmgr`, `syncd`). Where a role software shares with people takes a long plain login
+ * (`player=`, `holder NAME`), such a value is the program (found in review, round 9). */
+export function softwareCompound(value: string): boolean {
+  const lower = value.toLowerCase();
+  const stem = softwareSuffix.exec(lower)?.[1];
+  if (stem !== undefined && (isCommonWord(stem) || softwareWord.has(stem))) return true;
+  for (const role of sharedRoleWordList) if (role.length >= 5 && lower !== role && lower.includes(role)) return true;
+  return false;
+}
+const sharedRoleWordList = roleWords('shared', 'any');
+
 // A vendor's generated id: a short prefix, `_`, then random capitals, lower case and digits (`cus_VoXtizexmoIzi6`),
 // or a long number after a short prefix (`pub-9182736450`).
 const vendorId = /^[a-z]{2,5}_(?=[a-z0-9]*[A-Z])(?=[A-Z0-9]*[a-z])[A-Za-z0-9]{8,}$|^[A-Za-z]{1,4}[_-]\d{6,}$/;

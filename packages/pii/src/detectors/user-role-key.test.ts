@@ -38,6 +38,9 @@ describe('user role key detector', () => {
     ['a numbered thread of code', 'SendWorker:188978561024 RecvWorker:2'],
     ['a file, a host or a version under a who-acted key', 'generated_by=build.sh sent_by=relay.example.com by=v2.1'],
     ['a field name under sort_by', 'sort_by=created_at order_by=last_name'],
+    // Found in review (round 9): a program's name is a long plain login too.
+    ['a program under a shared role', 'media: player=mplayer opened stream.m3u8'],
+    ['a role word or a daemon suffix inside the value', 'agent=useragent member=lockmgr creator=syncd'],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { combineDetectors, type Detector } from './detector';
 import { roleWords, softwareRoles } from './person-roles';
 import { createRuleDetector, rule } from './rules';
-import { generatedValue, loginShaped, plainLogin } from './user-actor';
+import { generatedValue, loginShaped, plainLogin, softwareCompound } from './user-actor';
 import { fieldLoginEnd as end, proseLogin as name } from './user-name';
 
 // Roles only people hold (`viewer=bluejay`, `"sitter":"wrenwalks"`, `clinician=`), and roles software holds too
@@ -49,7 +49,9 @@ export function createUserRoleKeyDetector(): Detector {
   const shared = createRuleDetector(
     'user',
     [[rule(keywords(sharedPeopleFirst), roleKey(sharedPeopleFirst))]],
-    (value) => !generatedValue(value, 'shared') && (loginShaped(value) || (value.length >= 5 && plainLogin(value))),
+    (value) =>
+      !generatedValue(value, 'shared') &&
+      (loginShaped(value) || (value.length >= 5 && plainLogin(value) && !softwareCompound(value))),
   );
   const software = createRuleDetector(
     'user',

@@ -1,7 +1,7 @@
 import { candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isCommonWord } from './common-words';
 import { roleWords, softwareRoles } from './person-roles';
-import { generatedValue, loginShaped, plainLogin, systemAccounts } from './user-actor';
+import { generatedValue, loginShaped, plainLogin, softwareCompound, systemAccounts } from './user-actor';
 import { proseLoginEnd as end, proseLogin as name } from './user-name';
 
 // Roles only people hold (`by trainer pt_ivan`, `sitter alpine.paws`), and roles software holds too (`agent gpg`,
@@ -60,7 +60,10 @@ export function createUserRoleWordDetector(): Detector {
           namedForRole(value, role) ||
           (onlyPeople.has(role) && systemAccounts.has(value)) ||
           ((onlyPeople.has(role) ||
-            (value.length >= 5 && !softwareRoles.has(role) && !value.toLowerCase().includes(role)) ||
+            (value.length >= 5 &&
+              !softwareRoles.has(role) &&
+              !value.toLowerCase().includes(role) &&
+              !softwareCompound(value)) ||
             prepositionBefore.test(text.slice(Math.max(0, m.index - 6), m.index))) &&
             plainLogin(value));
         if (found) out.push(candidate('user', start, start + value.length, m.index, start + value.length));
