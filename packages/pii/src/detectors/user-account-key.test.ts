@@ -14,6 +14,16 @@ describe('user account key detector', () => {
     ],
     ['a key in capitals', 'SMPP BIND_TX SYSTEM_ID=ward_sms2 LOGIN_ID=hkowal', ['ward_sms2', 'hkowal']],
     ['Account in another case', 'portal: suspended Account=marla_finch7 reason=abuse', ['marla_finch7']],
+    [
+      "an operator's id in a record",
+      'MSGSW OUT ORI=TX0001 TERM=MDT4 OPR=kbanda QW.X oprid=JFENWICK',
+      ['kbanda', 'JFENWICK'],
+    ],
+    [
+      "an operator's identifier",
+      '{operatorIdentifier=pick12, operatorName=Ana Lind, operator_id=ehale}',
+      ['pick12', 'ehale'],
+    ],
     ['an escaped JSON value', '{\\"loginId\\":\\"oriel.d\\",\\"ok\\":true}', ['oriel.d']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -35,6 +45,10 @@ describe('user account key detector', () => {
     ["a host's SystemId", 'inventory SystemId=ehpqtn registered'],
     ['a campus netid and a sam (one part each, dropped)', 'netid=hnakamu2 sam=idunleavy'],
     ['an email', 'account=wmarsh@example.org'],
+    [
+      "a generated or a number operator id, or the operator's name",
+      'operator_id=FIN87astrdge12k8 OPR=4410 operatorName=Ana',
+    ],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

@@ -1,6 +1,6 @@
-import type { Detector } from './detector';
+import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
-import { loginShaped, plainLogin } from './user-actor';
+import { generatedValue, loginShaped, plainLogin } from './user-actor';
 import { fieldLoginEnd as end, proseLogin as name } from './user-name';
 
 // Keys compare in any case, in one spelling each (`loginId`, `LOGIN_ID`, `LogonId`): the patterns take the `i` flag.
@@ -25,7 +25,7 @@ const notALogin = /\d[A-Za-z]|^[A-Za-z]{1,4}[_-]?\d+$|^[^a-z]*$|\.[a-z]{2}-[a-z]
  * too, each in one part only: dropped after review, round 9.)
  */
 export function createUserAccountKeyDetector(): Detector {
-  return createRuleDetector(
+  const accounts = createRuleDetector(
     'user',
     [
       [
@@ -36,4 +36,24 @@ export function createUserAccountKeyDetector(): Detector {
     ],
     (value) => !notALogin.test(value) && (loginShaped(value) || plainLogin(value)),
   );
+  // The operator's id of a record or a terminal session: a message switch's and a mainframe's `OPR=AHORVATH`, PeopleSoft's
+  // `oprid=JFLIMA`, `operatorIdentifier=rcv44` (not `operatorName`, a person's full name). The key says who; the value
+  // is a login in any case, or letters and a number (`load39`, a warehouse's scanner login), not a generated id.
+  const operatorIds = createRuleDetector(
+    'user',
+    [
+      [
+        rule(
+          ['opr', 'operatorid', 'operator_id'],
+          keyThenValue('opr(?:_?id)?|operator_?id(?:entifier)?'),
+          undefined,
+          'gi',
+        ),
+      ],
+    ],
+    (value) =>
+      !generatedValue(value) &&
+      (loginShaped(value.toLowerCase()) || plainLogin(value.toLowerCase()) || /^[A-Za-z]{2,12}\d{1,6}$/.test(value)),
+  );
+  return combineDetectors('user', [accounts, operatorIds]);
 }
