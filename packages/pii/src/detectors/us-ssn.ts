@@ -1,13 +1,7 @@
 import { afterAnyBut } from '../keyword-scan';
 import { candidate, combineDetectors, digitsOnly, type Candidate, type Detector } from './detector';
-
-/** SSA rules: area 000, 666 and 900-999, group 00 and serial 0000 are never issued; two numbers were published in ads. */
-export function isValidSsn(area: string, group: string, serial: string): boolean {
-  if (area === '000' || area === '666' || area[0] === '9') return false;
-  if (group === '00' || serial === '0000') return false;
-  const whole = area + group + serial;
-  return whole !== '078051120' && whole !== '219099999';
-}
+import { createSsnRecordsDetector } from './ssn-records';
+import { isValidSsn } from './us-ssn-number';
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isLower = (c: number): boolean => c >= 97 && c <= 122;
@@ -128,18 +122,14 @@ export function createUsSsnDetector(): Detector {
     /["']?(?:\s*[:=>]|":|'\s*:)\s*["']?(?:<(?:[\w.-]+:)?[A-Za-z]*(?:ID|Id|Number|number|Value|value)>)?(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/y;
   // Further numbers of a list after a labelled one (`SSNs 512849031 and 401238755`).
   const listed = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+)(\d{3})( ?)(\d{2})\2(\d{4})(?![\w-])/i;
-  // Records whose structure says which field is the SSN: HL7 v2's PID-19 (`PID|1||…` and 18 fields before it), X12's
-  // `REF*SY*` (SY: Social Security Number qualifier).
-  const structured =
-    /\bPID\|(?:[^|\r\n]*\|){18}(\d{3})-?(\d{2})-?(\d{4})(?=[|^~\r\n\\]|$)|\bREF\*SY\*(\d{3})-?(\d{2})-?(\d{4})(?=[*~\r\n\\]|$)/dg;
   const shape = /\d{3}-\d\d-\d{4}/;
   // `tin` and `tax` as a word's start (not `setting`, `routing`, `syntax`): the keyword pass reads them after each
   // character but a letter or digit, as the pattern's look-behind does.
   const label = /ssn|social|(?<![A-Za-z0-9])(?:tin|tax)/i;
   const keyStart = /[A-Za-z0-9]/;
-  // Two parts: the shape's own test, and the words of the label and of the records (`ssn`, `PID|`...) found in the
-  // scanner's keyword pass (a case-insensitive scan of every line for the label, or two for the records' words, cost
-  // about as much as the shape's).
+  // Three parts: the shape's own test, the words of the label found in the scanner's keyword pass (a case-insensitive
+  // scan of every line for the label costs about as much as the shape's), and the records whose layout places the SSN
+  // (ssn-records.ts).
   return combineDetectors(
     'us_ssn',
     [
@@ -159,21 +149,10 @@ export function createUsSsnDetector(): Detector {
         type: 'us_ssn',
         keywordGroups: [
           ['ssn', 'social'],
-          ['pid|', 'ref*sy*'],
           [...afterAnyBut(keyStart, 'tin'), ...afterAnyBut(keyStart, 'tax')],
         ],
-        mayMatch: (text) => label.test(text) || text.includes('PID|') || text.includes('REF*SY*'),
-        find(text: string, out: Candidate[], groups = 7): void {
-          if ((groups & 2) !== 0) {
-            structured.lastIndex = 0;
-            for (let m = structured.exec(text); m !== null; m = structured.exec(text)) {
-              const first = m[1] === undefined ? 4 : 1;
-              if (!isValidSsn(m[first] as string, m[first + 1] as string, m[first + 2] as string)) continue;
-              const end = m.index + m[0].length;
-              const start = (m.indices as RegExpIndicesArray)[first]?.[0] as number;
-              out.push(candidate('us_ssn', start, end, m.index, end));
-            }
-          }
+        mayMatch: (text) => label.test(text),
+        find(text: string, out: Candidate[], groups = 3): void {
           if ((groups & 1) !== 0) {
             for (const [start, end] of namedSsnWords(text)) {
               namedValue.lastIndex = end;
@@ -183,11 +162,12 @@ export function createUsSsnDetector(): Detector {
               out.push(candidate('us_ssn', last - 9 - (m[2] as string).length * 2, last, start, last));
             }
           }
-          if ((groups & 4) !== 0) pushLabelled(taxId, text, out, undefined, businessTin);
+          if ((groups & 2) !== 0) pushLabelled(taxId, text, out, undefined, businessTin);
           if ((groups & 1) !== 0) pushLabelled(labelled, text, out, listed);
         },
         normalize: digitsOnly,
       },
+      createSsnRecordsDetector(),
     ],
     digitsOnly,
   );
