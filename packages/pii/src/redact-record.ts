@@ -18,6 +18,12 @@ export interface RecordRedactionResult {
   counts: Partial<Record<PiiType, number>>;
 }
 
+/** A record's redaction with its redacted keys, strings and finite numbers in the order the walk visited the
+ * original's (a key before its value): the copy itself lists integer-like keys first, so its order is not the text's. */
+export interface WalkedRecordRedactionResult extends RecordRedactionResult {
+  walked: Array<string | number>;
+}
+
 /** A key, string or number as it stands in the record's text: [start, end) is its content, quotes excluded. */
 interface Leaf {
   start: number;
@@ -124,6 +130,22 @@ function sizeOf(walk: Walk): number {
  * item after item) is scanned once, and so is each distinct value of the batch. One record is the batch of one.
  */
 export function redactRecords(values: readonly unknown[], redaction: RecordRedaction): RecordRedactionResult[] {
+  return redactRecordsOf(values, redaction, false);
+}
+
+/** redactRecords, each result with its redacted leaves in the walk's order (writeBack pairs them with the text's). */
+export function redactRecordsWalked(
+  values: readonly unknown[],
+  redaction: RecordRedaction,
+): WalkedRecordRedactionResult[] {
+  return redactRecordsOf(values, redaction, true) as WalkedRecordRedactionResult[];
+}
+
+function redactRecordsOf(
+  values: readonly unknown[],
+  redaction: RecordRedaction,
+  walk: boolean,
+): RecordRedactionResult[] {
   const written = values.map((value) => writeRecord(value, redaction.secretKeys));
   // A record with no key, string or number (null, true, []) has nothing to scan.
   const scanned = written.filter((record) => record.leaves.length > 0);
@@ -144,7 +166,7 @@ export function redactRecords(values: readonly unknown[], redaction: RecordRedac
   return values.map((value, r) => {
     const record = written[r] as RecordText;
     const matches = record.leaves.length > 0 ? (resolved[next++] as Candidate[]) : noMatches;
-    return copyRecord(value, record, matches, redaction);
+    return copyRecord(value, record, matches, redaction, walk);
   });
 }
 
@@ -251,7 +273,10 @@ function copyRecord(
   { leaves }: RecordText,
   matches: readonly Candidate[],
   redaction: RecordRedaction,
-): RecordRedactionResult {
+  walk: boolean,
+): RecordRedactionResult | WalkedRecordRedactionResult {
+  /** The redacted leaves in the walk's order, when asked for. */
+  const inWalkOrder: Array<string | number> | undefined = walk ? [] : undefined;
   const counts: Partial<Record<PiiType, number>> = {};
   const count = (type: PiiType): void => {
     counts[type] = (counts[type] ?? 0) + 1;
@@ -309,10 +334,21 @@ function copyRecord(
       const whole =
         own?.length === 1 && own[0]?.start === 0 && own[0].end === String(v).length ? own[0].type : undefined;
       count(whole ?? 'secret_kv');
-      return redaction.tag(whole ?? 'secret_kv', String(v));
+      const tag = redaction.tag(whole ?? 'secret_kv', String(v));
+      inWalkOrder?.push(tag);
+      return tag;
     }
-    if (typeof v === 'string') return redactLeaf() ?? v;
-    if (typeof v === 'number') return Number.isFinite(v) ? (redactLeaf() ?? v) : v;
+    if (typeof v === 'string') {
+      const s = redactLeaf() ?? v;
+      inWalkOrder?.push(s);
+      return s;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return v;
+      const n = redactLeaf() ?? v;
+      inWalkOrder?.push(n);
+      return n;
+    }
     if (typeof v === 'bigint') return redactLeaf() ?? v;
     if (typeof v !== 'object' || v === null) return v;
     const done = copies.get(v);
@@ -347,6 +383,7 @@ function copyRecord(
     const redactedKey = redactLeaf() ?? k;
     let name = redactedKey;
     for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
+    inWalkOrder?.push(name);
     const member = copyValue((top.value as Record<string, unknown>)[k]);
     // A `__proto__` key (JSON.parse makes it an own field) would set the copy's prototype if assigned: defined instead.
     if (name === '__proto__')
@@ -354,7 +391,7 @@ function copyRecord(
     else copy[name] = member;
   }
 
-  return { value: result, counts };
+  return inWalkOrder === undefined ? { value: result, counts } : { value: result, counts, walked: inWalkOrder };
 }
 
 /** Whether [start, end) overlaps one of `matches` without covering it whole. */
