@@ -97,6 +97,9 @@ interface Written extends Walk {
 /** An array or plain object being copied: `walk` over the original, `copy` filled in the same order. */
 interface Copy extends Walk {
   readonly copy: unknown[] | Record<string, unknown>;
+  /** Per redacted key, the next #n suffix to try: keys that all redact alike (`<EMAIL>`) take #2, #3… in one step each,
+   * not each one from #2 again (quadratic in the object's keys). */
+  suffixes?: Map<string, number>;
 }
 
 /** An object's own keys to walk, or undefined for an array. */
@@ -382,7 +385,14 @@ function copyRecord(
     const copy = top.copy as Record<string, unknown>;
     const redactedKey = redactLeaf() ?? k;
     let name = redactedKey;
-    for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
+    if (Object.prototype.hasOwnProperty.call(copy, name)) {
+      // Every suffix below the one noted is taken already (keys are only added): the first free one is the same.
+      const suffixes = (top.suffixes ??= new Map<string, number>());
+      let n = suffixes.get(redactedKey) ?? 2;
+      for (name = `${redactedKey}#${n}`; Object.prototype.hasOwnProperty.call(copy, name);)
+        name = `${redactedKey}#${++n}`;
+      suffixes.set(redactedKey, n + 1);
+    }
     inWalkOrder?.push(name);
     const member = copyValue((top.value as Record<string, unknown>)[k]);
     // A `__proto__` key (JSON.parse makes it an own field) would set the copy's prototype if assigned: defined instead.
