@@ -38,9 +38,8 @@ describe('short secrets in prose and flags', () => {
       ['4471', '880213'],
     ],
     ['the digits of a step that asks for a PIN', 'gather done step=confirm_pin Digits=50931 result=ok', ['50931']],
-    ['a code in a line that unlocks', 'door panel: unlocked by supervisor code=771204 at 09:14', ['771204']],
-    ["a lock's user code", 'zwave node 3 usercode set slot=2 code=448120', ['448120']],
-    ['a 2FA code', 'gw: 2FA message queued for +4420 code=551902', ['551902']],
+    ["a lock's user code under its key", 'zwave node 3 user set slot=2 usercode=448120', ['448120']],
+    ['a user code key in JSON', '{"lock":"front","usercode":"604127"}', ['604127']],
     ['a verification code after a CreditCard word', 'CreditCard check: the verification code was 592', ['592']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -65,6 +64,16 @@ describe('short secrets in prose and flags', () => {
     ['digits with no PIN on the line', 'gather done step=menu Digits=5093 result=ok'],
     ['a PIN key of another property', 'ivr: pin_entered_count=4412 pin_length=6 pin_entered=0000'],
     ['an error code in a line that unlocks', 'unlock request failed with error code 10054, user unlock code: pending'],
+    // An unlock, usercode or 2FA word says nothing of the code= after it: exit, status and error codes.
+    ['an error code after a mutex unlock', '{"level":"error","msg":"pthread_mutex_unlock failed","code":"10035"}'],
+    ['a code after a mutex unlocked', '{"msg":"mutex unlocked","code":"771204"}'],
+    ['an exit code after an unlock', 'git-crypt unlock failed: exit code=1282'],
+    ['exit and status codes after unlocked', 'keyring: unlocked login keyring, exit code=0 then status code=1280'],
+    ['an error code after 2FA', '{"msg":"2FA verify failed","code":"40103"}'],
+    ['a code after an account_unlocked event', '{"event":"account_unlocked","code":"4001"}'],
+    ['a timeout code after unlock_screen', 'app: unlock_screen timeout code=30000'],
+    ['a status code in a usercode line', 'zwave: node 5 usercode get slot=3 status=available code=204417'],
+    ['a return code after a door unlock', 'door-svc: unlock relay 2 return code=30071'],
     // A word that holds `card` (discard, scorecard, wildcard, cardinality) is no card.
     ['a cid in a line that discards', 'kafka: discarded 3 records, cid=1042'],
     ['a cid in a scorecard event', '{"event":"scorecard_updated","cid":"1042"}'],

@@ -45,23 +45,23 @@ const pinDigits = rule(
   [['pin']],
 );
 
-// What a code opens: the word before `code` (`gate code`, `pickup_code`, `LockboxCode`).
-const openers = ['pickup', 'gate', 'door', 'lock', 'guest', 'entry', 'keypad', 'alarm'];
+// What a code opens: the word before `code` (`gate code`, `pickup_code`, `LockboxCode`, `unlock_code=`); or a key
+// that names a lock's user code (`usercode=`, Z-Wave's User Code name), never an exit, status or error code.
+const openers = ['pickup', 'gate', 'door', 'lock', 'guest', 'entry', 'keypad', 'alarm', 'usercode'];
 const codeSeparator = String.raw`(?:\\?["']?[ \t]*[=:][ \t]*\\?["']?|${setTo}[ \t]+)`;
 const codeValue = String.raw`(\d{4,10}|\d{3,5}-\d{3,5})${digitsEnd}`;
 const openerCode = rule(
   openers,
-  String.raw`(?<![A-Za-z])(?:pickup|gate|door|(?:un)?lock(?:box)?|guest|entry|keypad|alarm)[ _-]?code${codeSeparator}${codeValue}`,
+  String.raw`(?<![A-Za-z])(?:(?:pickup|gate|door|(?:un)?lock(?:box)?|guest|entry|keypad|alarm)[ _-]?code${codeSeparator}|usercode\\?["']?[ \t]*[=:][ \t]*\\?["']?)${codeValue}`,
   undefined,
   'gi',
   [['code']],
 );
-// A line that says, before it, that a code was sent, issued or generated, or that it unlocks (`admin unlock by NAME
-// code=348011`, Z-Wave's `usercode set slot=4 code=603918`, `2FA SMS to … code=640218`): its `code=` is that code. (Not a look-behind
-// back to the line's start from each `code=`: `otp sent ` + `code=123456 ` x16,000 took 1.1 s, four times as long for
-// twice the line.)
-const deliveryWords = ['sent', 'issued', 'generated', 'otp', 'unlock', 'usercode', '2fa'];
-const deliveryWord = /(?<![A-Za-z])(?:sent|issued|generated|otp|unlock(?:ed)?|usercode|2fa)(?![A-Za-z])/gi;
+// A line that says, before it, that a code was sent, issued or generated: its `code=` is that code. (Not a line that
+// unlocks or names 2FA: its `code=` is as often an error or exit code. Not a look-behind back to the line's start from
+// each `code=`: `otp sent ` + `code=123456 ` x16,000 took 1.1 s, four times as long for twice the line.)
+const deliveryWords = ['sent', 'issued', 'generated', 'otp'];
+const deliveryWord = /(?<![A-Za-z])(?:sent|issued|generated|otp)(?![A-Za-z])/gi;
 const deliveredCodeValue = new RegExp(String.raw`(?<![\w.-])code\\?["']?[ \t]*[=:][ \t]*\\?["']?${codeValue}`, 'gid');
 
 /** Codes after a delivery word on their line: the words and the codes each read forward once. */
@@ -70,7 +70,7 @@ function createDeliveredCodeDetector(): Detector {
     type: 'secret_kv',
     keywordGroups: [['code'], deliveryWords],
     keywordNeeds: [3],
-    mayMatch: (text) => /code/i.test(text) && /sent|issued|generated|otp|unlock|usercode|2fa/i.test(text),
+    mayMatch: (text) => /code/i.test(text) && /sent|issued|generated|otp/i.test(text),
     find(text: string, out: Candidate[]): void {
       const lineBreaks = stringPositions(text, ['\n']);
       let wordStart = -1;

@@ -24,6 +24,21 @@ describe('us ssn detector', () => {
     ],
     ['finds only the valid SSN when a list holds an invalid one', 'SSNs 234567012 and 900123456', ['234567012']],
     ['finds an SSN when under a TIN key', 'w9 tin=345678123 type=individual', ['345678123']],
+    [
+      'finds an SSN when an employer names the record but not the TIN',
+      '{"name":"Ana Ruiz","employer":"Acme Corp","tax_id":"345678123"}',
+      ['345678123'],
+    ],
+    [
+      'finds an SSN when a payer stands fields before the TIN key',
+      '1099-NEC payer=Acme LLC recipient="Ana Ruiz" recipient_tin=345678123',
+      ['345678123'],
+    ],
+    [
+      'finds an SSN when the company is only in the message',
+      'w2 issued by our company to employee Ana Ruiz, tax id 456789234',
+      ['456789234'],
+    ],
     ['finds a spaced SSN when under a tax id key', '{"taxId": "345 67 8123"}', ['345 67 8123']],
     [
       "finds an SSN when a TIN key's owner is a person",
@@ -72,6 +87,11 @@ describe('us ssn detector', () => {
     [
       'ignores an undashed EIN when a payer, employer or company owns the TIN',
       'payerName=Northwind TIN 301234567 | EMPLOYER tax id: 451234567 | companies taxpayerId=561234567',
+    ],
+    ['ignores an undashed EIN when the TIN key names the employer', 'employer_tin=201234567 vendor.tax_id=271234567'],
+    [
+      'ignores an undashed EIN when a tin type of EIN stands beside it',
+      '{"merchant":"Acme Corp","tin":"271234567","tin_type":"EIN"}',
     ],
     ['ignores an ITIN when under a TIN key', 'tin=912701234'],
     ['ignores nine digits when under a word holding tin', 'routing=234567012 setting 345678123'],

@@ -61,17 +61,38 @@ function socialSecurityIn(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** A line whose TIN is a business's: it names an EIN (`tin_type":"EIN"`, `FEIN`) or a business as the TIN's owner (a
- * vendor, a merchant, a payer, an employer, a company). An undashed EIN has the SSN's nine digits. */
-const businessTin =
-  /(?<![A-Za-z])(?:F?EIN|f?ein|[Ee]mployer|[Vv]endor|[Mm]erchant|[Pp]ayer|[Cc]ompany|[Bb]usiness|EMPLOYER|VENDOR|MERCHANT|PAYER|COMPANY|BUSINESS)(?:s|S)?(?![a-z])/;
+/** A line that names the TIN an EIN (`tin_type":"EIN"`, `FEIN`). An undashed EIN has the SSN's nine digits. */
+const einLine = /(?<![A-Za-z])(?:F?EIN|f?ein)(?:s|S)?(?![a-z])/;
+/** A TIN key named for a business (`employer_tin`, `vendor.tax_id`, `EMPLOYER tax id`, `companies taxpayerId`), read
+ * backwards from the key. */
+const businessKey =
+  /(?<![A-Za-z])(?:[Ee]mployer|[Vv]endor|[Mm]erchant|[Pp]ayer|[Cc]ompan(?:y|ies)|[Bb]usiness|EMPLOYER|VENDOR|MERCHANT|PAYER|COMPAN(?:Y|IES)|BUSINESS)(?:s|S)?[ _.-]?["']?$/;
+/** The field just before the TIN key names a business that owns it (`vendor=Acme Supply LLC tax_id=`,
+ * `{"merchant":"Acme Corp","tin"`, `payerName=Northwind TIN`). Not an employer's: a record naming the employer holds
+ * the employee's SSN (`"employer":"Acme Corp","tax_id"`). */
+const businessField =
+  /(?<![A-Za-z])(?:vendor|merchant|compan(?:y|ies)|business|payer)\w{0,8}["']?\s*[:=]\s*["']?[^"'=:,;&|\r\n]{1,40}["']?[\s,;&|]*["']?$/i;
+
+/** Whether the TIN key at `at` is a business's: the line names an EIN, or the key or the field before it a business. */
+function businessTin(text: string, at: number): boolean {
+  if (einLine.test(text)) return true;
+  const before = text.slice(Math.max(0, at - 64), at);
+  return businessKey.test(before) || businessField.test(before);
+}
 
 /** Each match of `pattern` (groups: area, separator, group, serial) that is a valid SSN, the match its context; with
- * `list`, each further number of a list after it (`SSNs 512849031 and 401238755`). */
-function pushLabelled(pattern: RegExp, text: string, out: Candidate[], list?: RegExp): void {
+ * `list`, each further number of a list after it (`SSNs 512849031 and 401238755`); not a match `skip` names. */
+function pushLabelled(
+  pattern: RegExp,
+  text: string,
+  out: Candidate[],
+  list?: RegExp,
+  skip?: (text: string, at: number) => boolean,
+): void {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (!isValidSsn(m[1] as string, m[3] as string, m[4] as string)) continue;
+    if (skip?.(text, m.index) === true) continue;
     let end = m.index + m[0].length;
     out.push(candidate('us_ssn', end - 9 - (m[2] as string).length * 2, end, m.index, end));
     for (let l = list?.exec(text.slice(end, end + 64)); l != null; l = list?.exec(text.slice(end, end + 64))) {
@@ -162,7 +183,7 @@ export function createUsSsnDetector(): Detector {
               out.push(candidate('us_ssn', last - 9 - (m[2] as string).length * 2, last, start, last));
             }
           }
-          if ((groups & 4) !== 0 && !businessTin.test(text)) pushLabelled(taxId, text, out);
+          if ((groups & 4) !== 0) pushLabelled(taxId, text, out, undefined, businessTin);
           if ((groups & 1) !== 0) pushLabelled(labelled, text, out, listed);
         },
         normalize: digitsOnly,

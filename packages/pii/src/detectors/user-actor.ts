@@ -64,7 +64,7 @@ const softwareWord = new Set(
     'oracle log logs config conf cfg settings setting loader load reader writer read write parser parse handler ' +
     'manager service services api gateway order orders key keys id ids uid gid rule rules www data dataset terraform ' +
     'cron crontab ssh agent panel kube k8s operator controller list lists member members ticket tickets team teams ' +
-    'platform nvidia drm driver vim emacs plugin plugins video audio image images player mod mods bot bots session ' +
+    'platform nvidia drm driver vim emacs plugin plugins video audio image images player mplayer mod mods bot bots session ' +
     'sessions sig sigterm sigkill sighup sigint handler handlers signal event events message messages queue cache ' +
     'store storage bucket file files dir path tmp temp var etc usr bin lib opt src dst out in input output stdin ' +
     'stdout stderr error errors warn info debug trace metric metrics stats status health check checks probe monitor ' +
@@ -197,17 +197,27 @@ export function plainLogin(value: string): boolean {
   return !isProse(value) && parts.some((part) => part.length >= 3 && noWord(part));
 }
 
-// A program's short suffix after a word (`lockmgr`, `jobctl`, `syncd`, `logmon`): a daemon or a tool, no person.
-const softwareSuffix = /^([a-z]{3,}?)(?:mgr|mgmt|ctl|ctrl|srv|svc|mon|daemon|d)$/;
+// A program's short suffix after a word (`lockmgr`, `jobctl`, `syncd`, `logmon`): a daemon or a tool, no person. `d` and
+// `mon` end words and names too (`freed`, `lemond`, `solomon`): only after a software word.
+const softwareSuffix = /^([a-z]{3,}?)(mgr|mgmt|ctl|ctrl|srv|svc|mon|daemon|d)$/;
 
-/** A plain login made of software: a role's word inside it (`mplayer`, `lockholder`, `useragent`), or a word and a
- * program's suffix (`lockmgr`, `syncd`). Where a role software shares with people takes a long plain login
- * (`player=`, `holder NAME`), such a value is the program (found in review, round 9). */
+/** A plain login made of software: a role's word after a common or software word of 3+ letters (`lockholder`,
+ * `useragent`; not an initial and a surname, `eholder`, `gplayer`), or a word and a program's suffix (`lockmgr`,
+ * `jobctl`; `syncd`, `logmon` after a software word only). Where a role software shares with people takes a long plain
+ * login (`player=`, `holder NAME`), such a value is the program (found in review, round 9; narrowed after review). */
 export function softwareCompound(value: string): boolean {
   const lower = value.toLowerCase();
-  const stem = softwareSuffix.exec(lower)?.[1];
-  if (stem !== undefined && (isCommonWord(stem) || softwareWord.has(stem))) return true;
-  for (const role of sharedRoleWordList) if (role.length >= 5 && lower !== role && lower.includes(role)) return true;
+  if (softwareWord.has(lower)) return true;
+  const suffix = softwareSuffix.exec(lower);
+  if (suffix !== null) {
+    const stem = suffix[1] as string;
+    if (softwareWord.has(stem) || (suffix[2] !== 'd' && suffix[2] !== 'mon' && isCommonWord(stem))) return true;
+  }
+  for (const role of sharedRoleWordList) {
+    if (role.length < 5 || lower.length < role.length + 3 || !lower.endsWith(role)) continue;
+    const before = lower.slice(0, -role.length);
+    if (isCommonWord(before) || softwareWord.has(before)) return true;
+  }
   return false;
 }
 const sharedRoleWordList = roleWords('shared', 'any');
@@ -264,12 +274,12 @@ const roleWordSet = new Set(roleWords('any', 'prose'));
 const roleBeforeWord = `(?!(?:${roleWords('any', 'any').join('|')})\\s+[A-Za-z])`;
 // A login or authentication word that a `for NAME` completes.
 const authWord =
-  '(?:log[ -]?(?:in|on)|sign[ -]?(?:in|on)|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
+  '(?:log[ -]?(?:in|on)s?|sign[ -]?(?:in|on)|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
 // What happened to it: only then does `for` name an account (`login failed for`, not `login shell for bash`).
 const authOutcome =
   '(?:fail(?:ed|ure|s)?|unable|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
   'incorrect|mismatch|expired|reset(?:ting)?|chang(?:e|ed|ing)|updat(?:e|ed|ing)|locked|unlocked|granted|revoked|' +
-  'issued|rotated|ok|attempts?)';
+  'issued|rotated|ok|attempts?|initial|created)';
 // A word each of authWord's and authOutcome's spellings holds: a rule that needs both runs only where both are.
 const authWords = (
   'login|log in|log-in|logon|log on|log-on|signin|sign in|sign-in|signon|sign on|sign-on|auth|password|passwd|cred|' +
@@ -277,7 +287,7 @@ const authWords = (
 ).split('|');
 const authOutcomeWords = (
   'fail unable succe accepted denied rejected refused invalid wrong bad incorrect mismatch expired reset chang updat ' +
-  'locked granted revoked issued rotated ok attempt'
+  'locked granted revoked issued rotated ok attempt initial created'
 ).split(' ');
 const loginWords = [authWords, authOutcomeWords];
 // Quotes or brackets around a name, also JSON-escaped (`\\"root\\"`) or a quoted list item (`['ubuntu']`).
@@ -325,7 +335,7 @@ export function createUserActorDetector(): Detector {
         // a login word, at most a few words, then `for` and the name tried.
         rule(
           [' for '],
-          `${forAfterLogin}(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
+          `${forAfterLogin}(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in|to|set|failed|using|over)\\b|\\s+[\\w.]+=|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
           undefined,
           'gi',
           loginWords,
@@ -517,15 +527,19 @@ export function createUserActorDetector(): Detector {
           `\\baccounts\\s+(?:add|create|new|delete|remove|modify|update|approve|suspend|unsuspend|enable|disable|lock|unlock|reset-password|rename)\\s+(${name})(?=\\s*$|\\s+--?[A-Za-z])`,
         ),
         // The login of a remote shell by flag, `ssh -l sw-backup host`, and of a URL with no password, `ssh://bk-db01@host`,
-        // `rsync://webpush@backup01/…` (not `git@`, a forge's shared account).
+        // `rsync://webpush@backup01/…`, a database's `postgres://etl_reader@db…` (RFC 3986's userinfo; not `git@`, a
+        // forge's shared account; not Redis's, whose one userinfo word is a password).
         // (Each starts where its flag or its `://` is: those are rarer than the words.)
         rule(
           [' -l'],
           `\\s-l(?<=\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l)\\s*(${name})(?![\\w.@-])`,
         ),
         rule(
-          ['ssh://', 'sftp://', 'rsync://', 'ftp://', 'ftps://', 'scp://'],
-          `://(?<=\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://)(?!git@)(${name})@(?=[A-Za-z0-9])`,
+          [
+            ...['ssh://', 'sftp://', 'rsync://', 'ftp://', 'ftps://', 'scp://'],
+            ...['postgres', 'mysql://', 'mariadb://', 'clickhouse://', 'mongodb', 'amqp', 'sqlserver://', 'mssql://'],
+          ],
+          `://(?<=\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh|postgres(?:ql)?|mysql|mariadb|clickhouse|mongodb(?:\\+srv)?|amqps?|sqlserver|mssql)://)(?!git@)(${name})@(?=[A-Za-z0-9])`,
         ),
         // The `name=` of an account a command or record creates, with its password beside it (RouterOS's `/user add
         // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).
