@@ -95,6 +95,16 @@ describe('email detector', () => {
       '{"rcpt":"0f8e2d4c-1a3b-4c5d-8e9f-a0b1c2d3e4f5@in.example.net"}',
       ['0f8e2d4c-1a3b-4c5d-8e9f-a0b1c2d3e4f5@in.example.net'],
     ],
+    [
+      'finds a UUID mailbox when an original recipient key holds it',
+      'postfix/local: to=<ana@example.org>, orig_to=<7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e@in.example.net>',
+      ['ana@example.org', '7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e@in.example.net'],
+    ],
+    [
+      'finds a mailbox when a bang path after a host digit ends in it',
+      'mail via gw2!ops.k@example.org queued',
+      ['ops.k@example.org'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -135,6 +145,26 @@ describe('email detector', () => {
     [
       'ignores a message id when a UUID stands after a Message-ID key',
       'Message-ID <0f8e2d4c-1a3b-4c5d-8e9f-a0b1c2d3e4f5@mail.example.net> "msg_id":"<9a8b7c6d-1a3b-4c5d-8e9f-a0b1c2d3e4f5@mx.example.net>"',
+    ],
+    [
+      'ignores a SIP call id when a UUID stands before the @',
+      'kamailio: INVITE Call-ID: 4e2a9c1d-7b3f-4a8e-9d5c-2f1b0a6e8c7d@sip.example.com from 1001',
+    ],
+    [
+      'ignores a reply reference when a UUID stands before the @',
+      'postfix/cleanup: 3F2A1C: in-reply-to=<0f8e2d4c-1a3b-4c5d-8e9f-a0b1c2d3e4f5@mail.example.net>',
+    ],
+    [
+      'ignores a references list when UUIDs stand before the @',
+      'References: <1a2b3c4d-1a3b-4c5d-8e9f-a0b1c2d3e4f5@a.example.net> <5e6f7a8b-1a3b-4c5d-8e9f-a0b1c2d3e4f5@b.example.net>',
+    ],
+    [
+      'ignores a Lemmy community when a JSON string opens with its bang',
+      '{"type":"Follow","object":"!boardgames@lemmy.example.org"}',
+    ],
+    [
+      'ignores a Lemmy community when a bracket or key opens its bang',
+      '(!chess@lemmy.example.org) new post community=!go@lemmy.example.org',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

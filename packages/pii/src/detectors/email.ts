@@ -74,9 +74,10 @@ function mayStartAt(text: string, start: number, runStart: number): boolean {
   );
 }
 
-/** Whether the `!` at `at` starts a word (the line's start or a blank before it), as a Lemmy community's does. */
-function bangStartsWord(text: string, at: number): boolean {
-  return at === 0 || /\s/.test(text[at - 1] as string);
+/** Whether the `!` at `at` ends a UUCP bang path's hop (`relay!bob.k@…`): a host name's letter or digit stands right
+ * before it. Otherwise (`!chess@…` after a blank, a quote, a bracket or `=`) it names a Lemmy community. */
+function bangPathHop(text: string, at: number): boolean {
+  return at > 0 && /[A-Za-z0-9]/.test(text[at - 1] as string);
 }
 
 export function createEmailDetector(): Detector {
@@ -89,11 +90,12 @@ export function createEmailDetector(): Detector {
   // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
   const messageId =
     /(?:message[-_]?id|msg-?id|mail[-_]?id)\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
-  // A UUID before the `@` after a Message-ID or iCalendar UID key (RFC 5322's `Message-ID: <id-left@id-right>`,
-  // RFC 5545's `UID:<uuid>@host`) names a message or an event. Elsewhere it may be a mailbox: a mail service's
-  // generated inbound address (`to=<4e2a…@inbound.example.com>`).
+  // A UUID before the `@` names a message, a call or an event (RFC 5322's `Message-ID`, `In-Reply-To`, `References`;
+  // RFC 3261's `Call-ID`; RFC 5545's `UID`), except right after a recipient or sender key: a mail service's generated
+  // inbound mailbox (`to=<4e2a…@inbound.example.com>`, `"rcpt":"…"`).
   const uuidLocalPart = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const idKeyBefore = /(?:message[-_ ]?id|msg[-_]?id|(?<![A-Za-z])UID)\\?["']?\s*[=:]?\s*\\?["']?<?$|\bmessage\s+<$/i;
+  const mailboxKeyBefore =
+    /(?<![\w-])(?:(?:orig[-_]?)?to|from|rcpt(?:[-_ ]?to)?|recipient|sender|mail[-_ ]?from)\\?["']?\s*[=:]\s*\\?["']?<?$/i;
   // An SSH algorithm or extension name (RFC 4251 §6: `name@domain` for a locally defined one):
   // `ssh-ed25519-cert-v01@openssh.com`, `chacha20-poly1305@openssh.com`, `curve25519-sha256@libssh.org`.
   const sshAlgorithm = /^(?:openssh\.com|libssh\.org)$/i;
@@ -141,13 +143,14 @@ export function createEmailDetector(): Detector {
         from = m.index + m[0].length;
         // A shell or template variable before the `@` (`$SLURM_JOB_USER@example.edu`) is no address yet.
         // A Lemmy community is written `!name@instance` (a user `@name@instance`): a group, not a mailbox. A `!` after a
-        // word is a UUCP bang path's (`alerts!ana.r@example.com`), whose last hop is a mailbox.
-        if (text[m.index - 1] === '$' || (text[m.index - 1] === '!' && bangStartsWord(text, m.index - 1))) continue;
+        // host name is a UUCP bang path's (`alerts!ana.r@example.com`), whose last hop is a mailbox.
+        if (text[m.index - 1] === '$' || (text[m.index - 1] === '!' && !bangPathHop(text, m.index - 1))) continue;
         if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
         const sign = m[0].search(/@|%40/);
         const localPart = m[0].slice(0, sign);
         const domain = m[0].slice(sign + (m[0][sign] === '@' ? 1 : 3));
-        if (uuidLocalPart.test(localPart) && idKeyBefore.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+        if (uuidLocalPart.test(localPart) && !mailboxKeyBefore.test(text.slice(Math.max(0, m.index - 40), m.index)))
+          continue;
         if (sshAlgorithm.test(domain) && /[-\d]/.test(localPart)) continue;
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
         if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart)) continue;

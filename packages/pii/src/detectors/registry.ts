@@ -37,6 +37,7 @@ import { createUserDetector } from './user';
 import { createUserActorDetector } from './user-actor';
 import { createUserCredentialPairDetector } from './user-credential-pair';
 import { createUserAccountKeyDetector } from './user-account-key';
+import { createUserChatDetector } from './user-chat';
 import { createUserCsvRowDetector } from './user-csv-row';
 import { createUserHandOffDetector } from './user-hand-off';
 import { createUserEmailLoginDetector } from './user-email-login';
@@ -112,6 +113,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createUserRanAsDetector(),
       createUserAccountKeyDetector(),
       createUserHandOffDetector(),
+      createUserChatDetector(),
     ]),
   home_dir: createHomeDirDetector,
   hostname: createHostnameDetector,

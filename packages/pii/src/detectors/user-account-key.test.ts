@@ -13,7 +13,16 @@ describe('user account key detector', () => {
       ['pquade', 'clinic_sms4'],
     ],
     ['a key in capitals', 'SMPP BIND_TX SYSTEM_ID=ward_sms2 LOGIN_ID=hkowal', ['ward_sms2', 'hkowal']],
-    ['Account in another case', 'portal: suspended Account=marla_finch7 reason=abuse', ['marla_finch7']],
+    [
+      "an operator's id in a record",
+      'MSGSW OUT ORI=TX0001 TERM=MDT4 OPR=kbanda QW.X oprid=JFENWICK',
+      ['kbanda', 'JFENWICK'],
+    ],
+    [
+      "an operator's identifier",
+      '{operatorIdentifier=pick12, operatorName=Ana Lind, operator_id=ehale}',
+      ['pick12', 'ehale'],
+    ],
     ['an escaped JSON value', '{\\"loginId\\":\\"oriel.d\\",\\"ok\\":true}', ['oriel.d']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
@@ -27,6 +36,8 @@ describe('user account key detector', () => {
     ['a word', 'account=physics account=student'],
     ['a prefixed key', 'slurm_account=bio_wmarsh service_account=ingest-bot'],
     ["Slurm's capitalized Account", 'JobId=88 UserId=kim(1001) Account=proj83'],
+    ["sacct's capitalized Account (a billing account)", 'sacct: JobID=4471 Account=physics2 State=COMPLETED'],
+    ["a portal's capitalized Account", 'portal: suspended Account=marla_finch7 reason=abuse'],
     ["a job's account beside its user", 'job_submit: JobId=4471 user=ana.r account=chemlab partition=gpu'],
     ['a billing account before the user', 'connecting account=dataops user=etl_svc'],
     ['a storage account', 'azcopy: copying to account=stprodlogs container=archive'],
@@ -35,7 +46,54 @@ describe('user account key detector', () => {
     ["a host's SystemId", 'inventory SystemId=ehpqtn registered'],
     ['a campus netid and a sam (one part each, dropped)', 'netid=hnakamu2 sam=idunleavy'],
     ['an email', 'account=wmarsh@example.org'],
+    [
+      "a generated or a number operator id, or the operator's name",
+      'operator_id=FIN87astrdge12k8 OPR=4410 operatorName=Ana',
+    ],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
+  });
+
+  test.each([
+    [
+      'a user key on another line',
+      'job user=ana.r account=chemlab\nportal account=tovi_kern22 suspended',
+      ['tovi_kern22'],
+    ],
+    [
+      'a storage word on another line',
+      'portal account=tovi_kern22 suspended\nazcopy account=stprodlogs container=x',
+      ['tovi_kern22'],
+    ],
+  ])('reads the account line by line: %s', (_name, text, expected) => {
+    expect(findValues(detector, text)).toEqual(expected);
+  });
+
+  // The regular expressions a find runs on a line, and the characters they are handed: a look-around that reads to the
+  // line's end from each candidate makes the work grow with the square of the line (round 9 review: 7.7 s at 100 KB).
+  const regexWork = (text: string): { sources: string[]; calls: number } => {
+    const sources: string[] = [];
+    const exec = jest.spyOn(RegExp.prototype, 'exec');
+    const testSpy = jest.spyOn(RegExp.prototype, 'test');
+    try {
+      findValues(detector, text);
+      for (const call of [...exec.mock.contexts, ...testSpy.mock.contexts]) sources.push((call as RegExp).source);
+    } finally {
+      exec.mockRestore();
+      testSpy.mockRestore();
+    }
+    return { sources, calls: sources.length };
+  };
+  const readsToLineEnd = /\(\?<?[!=](?:[^()]|\([^()]*\))*\[\^\\n\]\*/;
+
+  test.each([
+    ['the word repeated', (n: number) => 'account=dmarsh7 ' + 'account '.repeat(n / 8)],
+    ['a JSON batch of account ids', (n: number) => '{"account_id":1,"status":"ok"}'.repeat(n / 30)],
+    ['a storage word at the end', (n: number) => 'account=dmarsh7 ' + 'account '.repeat(n / 8) + 'bucket'],
+  ])('%s: no pattern reads to the line end, work at 100 KB at most 10 times 10 KB', (_name, make) => {
+    const small = regexWork(make(10_000));
+    const large = regexWork(make(100_000));
+    expect(large.sources.filter((source) => readsToLineEnd.test(source))).toEqual([]);
+    expect(large.calls).toBeLessThanOrEqual(10 * Math.max(small.calls, 1));
   });
 });

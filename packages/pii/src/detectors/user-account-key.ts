@@ -1,20 +1,53 @@
-import type { Detector } from './detector';
+import { combineDetectors, type Candidate, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
-import { loginShaped, plainLogin } from './user-actor';
+import { generatedValue, loginShaped, plainLogin } from './user-actor';
 import { fieldLoginEnd as end, proseLogin as name } from './user-name';
 
 // Keys compare in any case, in one spelling each (`loginId`, `LOGIN_ID`, `LogonId`): the patterns take the `i` flag.
 const keyThenValue = (key: string) => `(?<![\\w.-])(?:${key})\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${end}`;
 
 // A line that names its user under a key of its own (`user=ana.r account=chemlab`, `UserId=kim(1001) Account=p83`),
-// or a storage, a queue or a warehouse: there `account` is a billing, a storage or a tenant account, no login.
-const userKeyElsewhere = `\\b(?:user(?:_?name|_?id)?|login)\\\\?["']?\\s*[:=]`;
-const resourceWords = '\\b(?:container|bucket|blob|storage|partition|qos|warehouse|cluster)\\b';
-const notAnAccountLine = `(?<!(?:${userKeyElsewhere}|${resourceWords})[^\\n]*)(?![^\\n]*(?:${userKeyElsewhere}|${resourceWords}))`;
+// or a storage, a queue or a warehouse: there `account` is a billing, a storage or a tenant account, no login. Tested
+// once per line before the rule's matches are kept (a look-around on the pattern scanned the line at every candidate).
+const notAnAccountLine =
+  /\b(?:user(?:_?name|_?id)?|login)\\?["']?\s*[:=]|\b(?:container|bucket|blob|storage|partition|qos|warehouse|cluster)\b/i;
+
+/** The account rule's part, its matches kept only on a line `notAnAccountLine` does not take; each line tested once. */
+function outsideAccountLines(part: Detector): Detector {
+  return {
+    type: part.type,
+    keywordGroups: part.keywordGroups,
+    keywordNeeds: part.keywordNeeds,
+    normalize: part.normalize,
+    mayMatch: (text) => part.mayMatch(text),
+    find(text: string, out: Candidate[], groups?: number): void {
+      if (!notAnAccountLine.test(text)) {
+        part.find(text, out, groups);
+        return;
+      }
+      if (!text.includes('\n')) return;
+      const found: Candidate[] = [];
+      part.find(text, found, groups);
+      const lineTaken = new Map<number, boolean>();
+      for (const c of found) {
+        const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+        let taken = lineTaken.get(lineStart);
+        if (taken === undefined) {
+          const lineEnd = text.indexOf('\n', c.start);
+          taken = notAnAccountLine.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+          lineTaken.set(lineStart, taken);
+        }
+        if (!taken) out.push(c);
+      }
+    },
+  };
+}
 
 /** A generated id or a record's number, not a login: a letter after a digit, a short prefix and a number
  * (`acct_5512`), capitals only (`CORP-ACME-118`), or a cloud locator with its region (`xy12345.eu-west-1`). */
 const notALogin = /\d[A-Za-z]|^[A-Za-z]{1,4}[_-]?\d+$|^[^a-z]*$|\.[a-z]{2}-[a-z]+-\d/;
+
+const acceptAccount = (value: string): boolean => !notALogin.test(value) && (loginShaped(value) || plainLogin(value));
 
 /**
  * The login under a key a product names the account by, as a whole key (a prefix names another thing: `slurm_account`,
@@ -25,15 +58,36 @@ const notALogin = /\d[A-Za-z]|^[A-Za-z]{1,4}[_-]?\d+$|^[^a-z]*$|\.[a-z]{2}-[a-z]
  * too, each in one part only: dropped after review, round 9.)
  */
 export function createUserAccountKeyDetector(): Detector {
-  return createRuleDetector(
+  // `account` in lower case only: Slurm's and Windows' `Account=` name a billing account or a section (round 9 review).
+  const account = createRuleDetector('user', [[rule(['account'], keyThenValue('account'))]], acceptAccount);
+  const accounts = createRuleDetector(
     'user',
     [
       [
-        rule(['account'], `${notAnAccountLine}${keyThenValue('account')}`, undefined, 'gi'),
         rule(['login_id', 'loginid'], keyThenValue('login_?id'), undefined, 'gi'),
         rule(['system_id', 'systemid'], keyThenValue('system_?id'), undefined, 'gi', [['smpp']]),
       ],
     ],
-    (value) => !notALogin.test(value) && (loginShaped(value) || plainLogin(value)),
+    acceptAccount,
   );
+  // The operator's id of a record or a terminal session: a message switch's and a mainframe's `OPR=AHORVATH`, PeopleSoft's
+  // `oprid=JFLIMA`, `operatorIdentifier=rcv44` (not `operatorName`, a person's full name). The key says who; the value
+  // is a login in any case, or letters and a number (`load39`, a warehouse's scanner login), not a generated id.
+  const operatorIds = createRuleDetector(
+    'user',
+    [
+      [
+        rule(
+          ['opr', 'operatorid', 'operator_id'],
+          keyThenValue('opr(?:_?id)?|operator_?id(?:entifier)?'),
+          undefined,
+          'gi',
+        ),
+      ],
+    ],
+    (value) =>
+      !generatedValue(value) &&
+      (loginShaped(value.toLowerCase()) || plainLogin(value.toLowerCase()) || /^[A-Za-z]{2,12}\d{1,6}$/.test(value)),
+  );
+  return combineDetectors('user', [...(account.parts ?? [account]).map(outsideAccountLines), accounts, operatorIds]);
 }

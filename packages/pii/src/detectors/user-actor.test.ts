@@ -222,12 +222,32 @@ describe('user actor detector', () => {
     ['a -u flag of any command', 'backup-tool push -u=svc-archive --dest s3', ['svc-archive']],
     ['who an action was for, then a parenthesis', 'quota raised for okoroafor7 (plan B)', ['okoroafor7']],
     ['who an action was for, at the end', 'session cache warmed for key lbergqvam', ['lbergqvam']],
+    [
+      'the user of a database URL with no password',
+      'etl: using postgresql://etl_ro@db7.example.net:5432/dw',
+      ['etl_ro'],
+    ],
+    [
+      'the user of a ClickHouse or MySQL URL',
+      'clickhouse://ch_meter@ch.svc:9000 mysql://wp_lh@db.example.de/wp',
+      ['ch_meter', 'wp_lh'],
+    ],
+    ['a name after a login word, then to', 'Resetting password for mdoyle to a random value', ['mdoyle']],
+    ['a name after a login word, then set', 'initial password for kfarah2 set to temp', ['kfarah2']],
+    ['a name after failed logins', 'adserver: 5 failed logins for buyer_rk in 60s from 45.95.1.2', ['buyer_rk']],
+    ['a name after a login word, then using', 'sftp auth failed for bdx_ops using key /home/k', ['bdx_ops']],
   ])('finds %s', (_label, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
 
   test.each([
     ['prose after by', 'results sorted by name, grouped by host; disabled by default'],
+    ['a Redis URL (its one userinfo word is a password)', 'cache: redis://s3cretpw@cache.example.net:6379/0'],
+    ['a database URL without a host', 'database_connection: postgresql://galaxy@/galaxy?host=/var/run/postgresql'],
+    [
+      'a login word and for, then a word that is no name',
+      'password reset for users to apply; token issued for visit: x',
+    ],
     ['a common word quoted after for', "no handler found for 'default' or [request]"],
     ['a host, a file and a version in a slot', "waiting for 'db.example.net', owner [report.csv] by 'v2.1.0'"],
     ['a generated id after account', 'charge ok (account acct_829dLIa0meSLoiJZ)'],

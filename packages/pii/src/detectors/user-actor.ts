@@ -264,12 +264,12 @@ const roleWordSet = new Set(roleWords('any', 'prose'));
 const roleBeforeWord = `(?!(?:${roleWords('any', 'any').join('|')})\\s+[A-Za-z])`;
 // A login or authentication word that a `for NAME` completes.
 const authWord =
-  '(?:log[ -]?(?:in|on)|sign[ -]?(?:in|on)|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
+  '(?:log[ -]?(?:in|on)s?|sign[ -]?(?:in|on)|auth(?:entication|orization)?|password|passwd|cred(?:ential)?s?|bind|access)';
 // What happened to it: only then does `for` name an account (`login failed for`, not `login shell for bash`).
 const authOutcome =
   '(?:fail(?:ed|ure|s)?|unable|succe(?:eded|ss|ssful)|successfully|accepted|denied|rejected|refused|invalid|wrong|bad|' +
   'incorrect|mismatch|expired|reset(?:ting)?|chang(?:e|ed|ing)|updat(?:e|ed|ing)|locked|unlocked|granted|revoked|' +
-  'issued|rotated|ok|attempts?)';
+  'issued|rotated|ok|attempts?|initial|created)';
 // A word each of authWord's and authOutcome's spellings holds: a rule that needs both runs only where both are.
 const authWords = (
   'login|log in|log-in|logon|log on|log-on|signin|sign in|sign-in|signon|sign on|sign-on|auth|password|passwd|cred|' +
@@ -277,7 +277,7 @@ const authWords = (
 ).split('|');
 const authOutcomeWords = (
   'fail unable succe accepted denied rejected refused invalid wrong bad incorrect mismatch expired reset chang updat ' +
-  'locked granted revoked issued rotated ok attempt'
+  'locked granted revoked issued rotated ok attempt initial created'
 ).split(' ');
 const loginWords = [authWords, authOutcomeWords];
 // Quotes or brackets around a name, also JSON-escaped (`\\"root\\"`) or a quoted list item (`['ubuntu']`).
@@ -325,7 +325,7 @@ export function createUserActorDetector(): Detector {
         // a login word, at most a few words, then `for` and the name tried.
         rule(
           [' for '],
-          `${forAfterLogin}(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in)\\b|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
+          `${forAfterLogin}(?!user\\b|account\\b)${open}(${name})${close}(?=\\s+(?:from|at|on|via|with|in|to|set|failed|using|over)\\b|\\s+[\\w.]+=|\\s*[(,;]|:(?:\\s|$)|\\s*$|(?<=["'\\]]))`,
           undefined,
           'gi',
           loginWords,
@@ -517,15 +517,19 @@ export function createUserActorDetector(): Detector {
           `\\baccounts\\s+(?:add|create|new|delete|remove|modify|update|approve|suspend|unsuspend|enable|disable|lock|unlock|reset-password|rename)\\s+(${name})(?=\\s*$|\\s+--?[A-Za-z])`,
         ),
         // The login of a remote shell by flag, `ssh -l sw-backup host`, and of a URL with no password, `ssh://bk-db01@host`,
-        // `rsync://webpush@backup01/…` (not `git@`, a forge's shared account).
+        // `rsync://webpush@backup01/…`, a database's `postgres://etl_reader@db…` (RFC 3986's userinfo; not `git@`, a
+        // forge's shared account; not Redis's, whose one userinfo word is a password).
         // (Each starts where its flag or its `://` is: those are rarer than the words.)
         rule(
           [' -l'],
           `\\s-l(?<=\\b(?<![./-])(?:ssh|slogin|autossh)(?:\\s+-[A-Za-z]+(?:\\s+[^\\s-][^\\s]*)?)*?\\s+-l)\\s*(${name})(?![\\w.@-])`,
         ),
         rule(
-          ['ssh://', 'sftp://', 'rsync://', 'ftp://', 'ftps://', 'scp://'],
-          `://(?<=\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh)://)(?!git@)(${name})@(?=[A-Za-z0-9])`,
+          [
+            ...['ssh://', 'sftp://', 'rsync://', 'ftp://', 'ftps://', 'scp://'],
+            ...['postgres', 'mysql://', 'mariadb://', 'clickhouse://', 'mongodb', 'amqp', 'sqlserver://', 'mssql://'],
+          ],
+          `://(?<=\\b(?:ssh|sftp|rsync|ftps?|scp|git\\+ssh|svn\\+ssh|postgres(?:ql)?|mysql|mariadb|clickhouse|mongodb(?:\\+srv)?|amqps?|sqlserver|mssql)://)(?!git@)(${name})@(?=[A-Za-z0-9])`,
         ),
         // The `name=` of an account a command or record creates, with its password beside it (RouterOS's `/user add
         // name=NAME password=…`; not a uid's, Android's wake locks name an app beside its uid).

@@ -8,6 +8,16 @@ describe('user formats detector', () => {
 
   test.each([
     [
+      "finds the user of EZproxy's audit log",
+      '2026-12-07 08:10:15 Login.Success 203.0.113.45 rfaulk Xk2p9TqLw7vB3nR; Login.Failure.Blocked 2001:db8::4 hkimura',
+      ['rfaulk', 'hkimura'],
+    ],
+    [
+      "finds an access log's user after the address, the time first",
+      'portal access: 198.51.100.134 - mvarga "GET /my/tickets HTTP/2" 200; 2001:db8::5 tpaz [-] "POST api/x"',
+      ['mvarga', 'tpaz'],
+    ],
+    [
       'finds the user column when Postgres writes a csvlog line',
       '2025-04-09 11:02:07.311 CEST,"app_rw","shop",4411,"10.0.0.5:50122",65f1,3,"idle",2025-04-09 11:02:07 CEST,,0,LOG,00000,"x"',
       ['app_rw'],
@@ -341,6 +351,11 @@ describe('user formats detector', () => {
 
   test.each([
     ['ignores a CSV line when no timestamp leads the user column', 'id,"alice","shop",4411,"x"'],
+    [
+      'ignores an event name and an address with no user after them',
+      'Login.Success 203.0.113.5; Session.Limit 10.0.0.1',
+    ],
+    ['ignores an access log with no user', '203.0.113.9 - - "GET / HTTP/1.1" 200; 10.0.0.1 "GET /health"'],
     [
       'ignores anonymous Squid requests when the user is a dash',
       '1714638851.102 212 10.0.0.5 TCP_MISS/200 5120 GET http://example.org/ - HIER_DIRECT/93.184.216.34 text/html',

@@ -86,6 +86,19 @@ export function createUserFormatsDetector(): Detector {
           ['tcp_', 'udp_', 'none/', 'none_', 'tag_none'],
           `\\b(?:TCP|UDP|NONE|TAG)(?:_[A-Z_]+)?/\\d{3} \\d+ [A-Z_]+ \\S+ ${domainUserName} [A-Z_]+/`,
         ),
+        // EZproxy's audit log: time, event, address, user, session (`Login.Success 203.0.113.5 jbarnes Xk2p…`,
+        // `Login.Intruder.IP`, `Session.Limit`), as its documentation lays out the file.
+        rule(
+          ['login.', 'logout.', 'session.'],
+          `\\b(?:Login|Logout|Session)(?:\\.[A-Z][A-Za-z]*)+[ \\t]+(?:${ipv4}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]+)[ \\t]+(${name})(?=\\s|$)`,
+        ),
+        // An access log's user field after the client's address, the time moved to the line's start by a logger:
+        // `198.51.100.4 - evarga "GET /my/tickets HTTP/2"`, `77.166.79.138 okaforw [-] "GET api/…"` (the Common Log
+        // Format's host, ident and user, in that order).
+        rule(
+          ['"get ', '"post ', '"put ', '"delete ', '"patch ', '"head ', '"options ', '"propfind '],
+          `(?<![\\w.:-])(?:${ipv4}|[0-9A-Fa-f]*:[0-9A-Fa-f:]*:[0-9A-Fa-f]+)\\s+(?:-\\s+)?(${name})\\s+(?:\\[-\\]\\s+)?"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|PROPFIND) `,
+        ),
         // xferlog: `... b _ o r alice ftp 0 * c` (direction, access mode, user, service, auth method, auth id, status).
         rule(
           ['ftp 0 ', 'ftp 1 '],

@@ -13,6 +13,11 @@ describe('user detector', () => {
       ['cyrus', '1000'],
     ],
     [
+      'finds the name after a uid and a blank, in parentheses',
+      'sshd-wrapper: session opened for uid=1073 (hvoss) from 192.0.2.8; backup started by uid=1949 (pawnbk)',
+      ['1073', 'hvoss', '1949', 'pawnbk'],
+    ],
+    [
       'finds the name when sshd rejects an invalid user',
       'sshd[1]: Invalid user webmaster from 203.0.113.9',
       ['webmaster'],

@@ -209,8 +209,8 @@ export function createUserDetector(): Detector {
   // `]`, `:`, `.` or a letter), and not under `user_id` (a record's id: labels say so only for `uid`).
   const numericLogin =
     /(?<![\w.-])user(?:[_-]?name)?\\?["']?\s*(?:[:=]|=>)\s*\\?["']?(?!0(?!\d))(\d{3,10})(?![\w.:\]-])/gi;
-  // `id`'s `uid=1000(alice)`: the name after the number.
-  const idOutput = new RegExp(`\\buid=\\d+\\((${name})\\)`, 'g');
+  // `id`'s `uid=1000(alice)`: the name after the number; a log's `session opened for uid=1073 (dmitril)` too.
+  const idOutput = new RegExp(`\\buid=\\d+ ?\\((${name})\\)`, 'g');
   const ownerOfUid = new RegExp(`(?<![\\w.-])(${name})\\(uid=\\d`, 'g');
   // smbd's `Authentication for user [alice] -> [guest]`: the account the name was mapped to.
   const mappedTo = new RegExp(`\\] -> \\[(${name})\\]`, 'g');
