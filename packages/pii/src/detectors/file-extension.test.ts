@@ -1,15 +1,22 @@
 import { domainExtension, fileExtension, fileName } from './file-extension';
 
 describe('the file extensions every detector shares', () => {
-  test.each([['jar'], ['p12'], ['PDF'], ['yml'], ['jpeg'], ['keystore']])('takes %s when a label is it', (label) => {
-    expect(fileExtension.test(label)).toBe(true);
-    expect(fileName.test(`build-1.2.3.${label}`)).toBe(true);
+  test.each([
+    ['a version', 'build-1.2.3.jar'],
+    ['a key file', 'AuthKey_ABC123.p8'],
+    ['a document in capitals', 'REPORT.PDF'],
+    ['a config', 'values.yml'],
+    ['an image', 'hero@2x.jpeg'],
+  ])('names a file when it ends in the extension of %s', (_name, name) => {
+    expect(fileName.test(name)).toBe(true);
   });
 
-  test.each([['com'], ['example'], ['jarx'], ['p1']])('refuses %s when no file type is named so', (label) => {
-    expect(fileExtension.test(label)).toBe(false);
-    expect(fileName.test(`host.${label}`)).toBe(false);
-  });
+  test.each([['host.example.com'], ['db.internal'], ['app.jarx'], ['cert.p1']])(
+    'names no file when %s ends in no file type',
+    (name) => {
+      expect(fileName.test(name)).toBe(false);
+    },
+  );
 
   it('names the extensions that are also top-level domains', () => {
     expect(['zip', 'so', 'py', 'pub'].every((label) => domainExtension.test(label) && fileExtension.test(label))).toBe(

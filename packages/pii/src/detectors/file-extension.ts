@@ -19,5 +19,14 @@ export const fileExtension = new RegExp(`^(?:${extensions})$`, 'i');
 /** A name ending in a file's extension (`client.pem`, `AuthKey_ABC123.p8`). */
 export const fileName = new RegExp(`\\.(?:${extensions})$`, 'i');
 
+/**
+ * The extensions of files whose names carry a version where an address could stand (`app-1.2.3.4.jar`,
+ * `agent-10.2.0.15.log`): packages, archives, programs, code and configs, the list `ipv4` skipped before round 9.
+ * Not images, documents, data or keys: `screenshots/203.0.113.9.png`, `known/198.51.100.23.pub` and
+ * `host-198.51.100.23.pdf` are named for an address.
+ */
+export const versionedFileExtension =
+  /^(?:jar|war|ear|zip|tar|gz|tgz|bz2|xz|rpm|deb|whl|egg|so|dll|exe|msi|dmg|pkg|apk|js|py|rb|go|java|class|log|txt|json|xml|yaml|yml|conf|cfg|ini|bin|img|iso|sig|asc|sha256|md5|pem|crt|key|bak|tmp|swp|lock|ts|map|css|html?)$/i;
+
 /** The extensions that are also top-level domains. */
 export const domainExtension = /^(?:zip|so|py|pub)$/i;

@@ -12,9 +12,6 @@ export interface GeneratedKeyOptions {
   notGenerated?: RegExp;
 }
 
-/** A file's name by its extension: a key's file (Apple's `AuthKey_ABC123.p8`, `client.pem`) or a config's, not a key. */
-export { fileName };
-
 /** Hex of 20+ with a letter and a digit, or a mix of small letters, capitals and digits at `minEntropy`+ bits a
  * character: not a UUID, a word, a name, a path, a file's name, a number or a placeholder. */
 export function generatedKey(

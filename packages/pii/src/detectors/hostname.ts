@@ -5,8 +5,6 @@ import { createHint } from './hint';
 // Zero-padded octets too: ISPs name hosts `dsl-082-083-227-067`.
 const octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|0\\d\\d|[1-9]?\\d)';
 
-// File names carry versions, not addresses (`app-1.2.3.4.jar`): see file-extension.ts.
-
 function isDotOrDash(code: number): boolean {
   return code === 46 || code === 45;
 }

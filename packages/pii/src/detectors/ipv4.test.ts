@@ -7,6 +7,21 @@ describe('ipv4 detector', () => {
   test.each([
     ['finds an address when it has a port', 'connect 10.0.0.12:5432 failed', ['10.0.0.12']],
     ['finds an address when it is bracketed', 'from [173.234.31.186] port 22', ['173.234.31.186']],
+    [
+      'finds an address when a screenshot file is named for it',
+      'gowitness: saved screenshot screenshots/203.0.113.9.png',
+      ['203.0.113.9'],
+    ],
+    [
+      'finds an address when a public key file is named for it',
+      'ssh-keyscan -t ed25519 198.51.100.23 > known/198.51.100.23.pub',
+      ['198.51.100.23', '198.51.100.23'],
+    ],
+    [
+      'finds an address when an image or a document is named for it',
+      'aquatone: captures/192.0.2.55.jpg and reports/203.0.113.77.pdf',
+      ['192.0.2.55', '203.0.113.77'],
+    ],
     ['finds an address when it ends a sentence', 'blocked 192.168.1.255.', ['192.168.1.255']],
     ['finds a bare four-part number when it has no version context', 'peer 1.2.3.4 joined', ['1.2.3.4']],
     [

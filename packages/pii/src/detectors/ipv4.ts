@@ -1,4 +1,4 @@
-import { fileExtension } from './file-extension';
+import { versionedFileExtension } from './file-extension';
 import { createHint } from './hint';
 import { boundaryPatterns, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 
@@ -76,7 +76,7 @@ export function createIpv4Detector(): Detector {
           const end = m.index + m[0].length;
           if (text.charCodeAt(end) === 46) {
             const extension = /^\.([A-Za-z0-9]+)/.exec(text.slice(end, end + 12));
-            if (extension !== null && fileExtension.test(extension[1] as string)) continue;
+            if (extension !== null && versionedFileExtension.test(extension[1] as string)) continue;
           }
           // After a `_` only between two: a name's part (`default_192.0.2.77_passwords.xlsx`), not `ATMAPP_7.2.0.14`.
           if (notAnIdentity.test(m[0]) || (text.charCodeAt(m.index - 1) === 95 && text.charCodeAt(end) !== 95))

@@ -6,7 +6,7 @@ import { pgpassPassword, pgpassWords } from './pgpass';
 import { isSecretKey, isPlaceholderValue, isTokenOfNoCredential } from './secret-kv';
 import { lineFacts, type LineFacts } from './line-facts';
 import { uuid } from './token-format';
-import { fileName } from './generated-key';
+import { fileName } from './file-extension';
 import { isShortSecret, shortSecretWords } from './secret-key-words';
 import { isCommonWord } from './common-words';
 import { isWordNotSecret } from './no-secret-here';
