@@ -1,5 +1,5 @@
 import { createPiiScanner } from '../scanner';
-import { createUserActorDetector, loginShaped, plainLogin } from './user-actor';
+import { createUserActorDetector, loginShaped, plainLogin, softwareCompound } from './user-actor';
 import type { Candidate } from './detector';
 
 describe('user actor detector', () => {
@@ -385,5 +385,27 @@ describe('user actor detector', () => {
     ['blocklist', false],
   ])('tells a plain login: %s', (value, expected) => {
     expect(plainLogin(value)).toBe(expected);
+  });
+
+  // Round 9 review: an initial and a role-word surname (`eholder`) or a name ending in `d` or `mon` is no program.
+  test.each([
+    ['lockholder', true],
+    ['useragent', true],
+    ['lockmgr', true],
+    ['jobctl', true],
+    ['syncd', true],
+    ['logmon', true],
+    ['mplayer', true],
+    ['eholder', false],
+    ['gplayer', false],
+    ['mtowner', false],
+    ['kowner', false],
+    ['mdriver', false],
+    ['solomon', false],
+    ['freed', false],
+    ['lemond', false],
+    ['seamon', false],
+  ])('tells a program made of words: %s', (value, expected) => {
+    expect(softwareCompound(value)).toBe(expected);
   });
 });

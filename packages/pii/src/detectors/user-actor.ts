@@ -64,7 +64,7 @@ const softwareWord = new Set(
     'oracle log logs config conf cfg settings setting loader load reader writer read write parser parse handler ' +
     'manager service services api gateway order orders key keys id ids uid gid rule rules www data dataset terraform ' +
     'cron crontab ssh agent panel kube k8s operator controller list lists member members ticket tickets team teams ' +
-    'platform nvidia drm driver vim emacs plugin plugins video audio image images player mod mods bot bots session ' +
+    'platform nvidia drm driver vim emacs plugin plugins video audio image images player mplayer mod mods bot bots session ' +
     'sessions sig sigterm sigkill sighup sigint handler handlers signal event events message messages queue cache ' +
     'store storage bucket file files dir path tmp temp var etc usr bin lib opt src dst out in input output stdin ' +
     'stdout stderr error errors warn info debug trace metric metrics stats status health check checks probe monitor ' +
@@ -197,17 +197,27 @@ export function plainLogin(value: string): boolean {
   return !isProse(value) && parts.some((part) => part.length >= 3 && noWord(part));
 }
 
-// A program's short suffix after a word (`lockmgr`, `jobctl`, `syncd`, `logmon`): a daemon or a tool, no person.
-const softwareSuffix = /^([a-z]{3,}?)(?:mgr|mgmt|ctl|ctrl|srv|svc|mon|daemon|d)$/;
+// A program's short suffix after a word (`lockmgr`, `jobctl`, `syncd`, `logmon`): a daemon or a tool, no person. `d` and
+// `mon` end words and names too (`freed`, `lemond`, `solomon`): only after a software word.
+const softwareSuffix = /^([a-z]{3,}?)(mgr|mgmt|ctl|ctrl|srv|svc|mon|daemon|d)$/;
 
-/** A plain login made of software: a role's word inside it (`mplayer`, `lockholder`, `useragent`), or a word and a
- * program's suffix (`lockmgr`, `syncd`). Where a role software shares with people takes a long plain login
- * (`player=`, `holder NAME`), such a value is the program (found in review, round 9). */
+/** A plain login made of software: a role's word after a common or software word of 3+ letters (`lockholder`,
+ * `useragent`; not an initial and a surname, `eholder`, `gplayer`), or a word and a program's suffix (`lockmgr`,
+ * `jobctl`; `syncd`, `logmon` after a software word only). Where a role software shares with people takes a long plain
+ * login (`player=`, `holder NAME`), such a value is the program (found in review, round 9; narrowed after review). */
 export function softwareCompound(value: string): boolean {
   const lower = value.toLowerCase();
-  const stem = softwareSuffix.exec(lower)?.[1];
-  if (stem !== undefined && (isCommonWord(stem) || softwareWord.has(stem))) return true;
-  for (const role of sharedRoleWordList) if (role.length >= 5 && lower !== role && lower.includes(role)) return true;
+  if (softwareWord.has(lower)) return true;
+  const suffix = softwareSuffix.exec(lower);
+  if (suffix !== null) {
+    const stem = suffix[1] as string;
+    if (softwareWord.has(stem) || (suffix[2] !== 'd' && suffix[2] !== 'mon' && isCommonWord(stem))) return true;
+  }
+  for (const role of sharedRoleWordList) {
+    if (role.length < 5 || lower.length < role.length + 3 || !lower.endsWith(role)) continue;
+    const before = lower.slice(0, -role.length);
+    if (isCommonWord(before) || softwareWord.has(before)) return true;
+  }
   return false;
 }
 const sharedRoleWordList = roleWords('shared', 'any');

@@ -24,6 +24,9 @@ describe('user role key detector', () => {
       '{"closed_by":"helpdesk-automation","by":"payroll.ops3"} reviewer=dlp-bot by=root',
       ['helpdesk-automation', 'payroll.ops3', 'dlp-bot', 'root'],
     ],
+    // An initial and a surname that is a role's word is a login, no program (round 9 review).
+    ['an initial before a role word', 'repo: member=eholder added', ['eholder']],
+    ['an initial before another role word', 'guild: member=gplayer added', ['gplayer']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -40,7 +43,9 @@ describe('user role key detector', () => {
     ['a field name under sort_by', 'sort_by=created_at order_by=last_name'],
     // Found in review (round 9): a program's name is a long plain login too.
     ['a program under a shared role', 'media: player=mplayer opened stream.m3u8'],
-    ['a role word or a daemon suffix inside the value', 'agent=useragent member=lockmgr creator=syncd'],
+    ['a common word and a program suffix', 'repo: member=lockmgr added'],
+    ['a software word and a program suffix', 'repo: member=jobctl added'],
+    ['another software word and a program suffix', 'ops: member=cronmgr added'],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

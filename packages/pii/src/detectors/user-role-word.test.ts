@@ -45,6 +45,9 @@ describe('user role word detector', () => {
     ],
     // The one role list: a product's role of a key reads in prose too.
     ['a login after a role of a product', 'raid announced by viewer quillfern', ['quillfern']],
+    // An initial and a surname that is a role's word is a login, no program (round 9 review).
+    ['an initial before a role word', 'guild: member kowner joined', ['kowner']],
+    ['initials before a role word', 'guild: member mtowner joined', ['mtowner']],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -59,8 +62,9 @@ describe('user role word detector', () => {
     ["a role's plural or a word holding it", 'admin admins; member membership; owner coowner'],
     ['a role inside a dotted name or a key', 'config trainer.pt_ivan=1 role=trainer_x vol/trainer pt_ivan'],
     // Found in review (round 9): a program's name is a long plain login too.
-    ['a program after a shared role', 'datadog: agent datadog reporting, holder lockmgr'],
-    ['a daemon or a player after a shared role', 'lease holder jobctl renewed; owner syncd; player mplayer'],
+    ['a common word and a program suffix after a shared role', 'datadog: holder lockmgr renewed'],
+    ['a software word and a program suffix after a shared role', 'lease holder jobctl renewed'],
+    ['a media player after a shared role', 'media: member mplayer joined'],
   ])('ignores %s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });
