@@ -1,6 +1,6 @@
 import type { Candidate } from './detectors/detector';
 import { isRecordNumberUnder } from './detectors/no-secret-here';
-import { isNotKeyedSecret, isPlaceholderValue, isSecretKey } from './detectors/secret-kv';
+import { isPlaceholderValue, isSecretKey, keyRuleLeavesValue } from './detectors/secret-kv';
 import type { PiiType } from './pii-type';
 
 /** What redacting records needs from the redactor: the scan of a batch of texts, and the placeholders. */
@@ -74,7 +74,7 @@ function isWholeSecret(key: string, value: unknown, inList: boolean): boolean {
   // The line's own check: a pass's or a ticket's number (`"pass":"SP27-004418"`) names a record, not a secret.
   if (isRecordNumberUnder(key, text)) return false;
   if (inList || passwordKey.test(key)) return !isPlaceholderValue(text);
-  return !isNotKeyedSecret(key, text);
+  return !keyRuleLeavesValue(key, text);
 }
 
 /** A key naming a password or a secret itself, whatever its shape (not `pass`: `pass=1` counts; not `secret_file`). */
@@ -118,7 +118,7 @@ function sizeOf(walk: Walk): number {
  * number is redacted only by a match all inside it (an IP or email used as a key, a card number as a number): a match
  * running across the record's quotes and commas found nothing in one field. Two keys that redact alike stay apart with a
  * #n suffix. A string, number or list of them under a secret-named key is replaced whole, unless the key/value rule
- * leaves it to the value's own reading (a mask, a reference: isNotKeyedSecret), as in a line. Numbers are kept unless a
+ * leaves it to the value's own reading (a mask, a reference: keyRuleLeavesValue), as in a line. Numbers are kept unless a
  * match lies in them (then they become the redacted text); booleans and null are kept. Other objects (Date, Buffer,
  * class instances) are returned as they are; a repeated object (a cycle) is returned as the copy already made.
  * Any depth: both walks keep their own stack of open objects, so a record nested 100,000 deep is copied whole.
