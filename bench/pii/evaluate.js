@@ -212,7 +212,12 @@ function printHostileLines() {
 /** Every line the package is measured on, by source: loghub-2k and each corpus part (tuning, generated, blind). */
 function allLinesBySource() {
   const sources = [];
-  if (fs.existsSync(logDir)) sources.push([path.basename(logDir), loadLogLines().lines]);
+  // Without loghub the proof would cover the corpus alone and still say "same": it stops instead.
+  if (!fs.existsSync(logDir)) {
+    console.error(`--same-as needs loghub-2k: ${logDir} is missing (set PII_BENCH_LOGS)`);
+    process.exit(2);
+  }
+  sources.push([path.basename(logDir), loadLogLines().lines]);
   for (const file of corpusFiles()) sources.push([path.basename(file), corpusLines([file]).map((l) => l.text)]);
   return sources;
 }
@@ -232,6 +237,7 @@ function checkSameAs(reference, ref) {
   let lines = 0;
   let differing = 0;
   for (const [source, texts] of allLinesBySource()) {
+    console.log(`${source}: ${texts.length} lines`);
     // The batch forms too, over each source in batches of 256: each text must come out as the reference's line by line.
     const inBatches = (fn) =>
       Array.from({ length: Math.ceil(texts.length / 256) }, (_, b) => fn(texts.slice(b * 256, b * 256 + 256))).flat();

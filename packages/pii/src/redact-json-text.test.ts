@@ -1,3 +1,6 @@
+import type { Candidate } from './detectors/detector';
+import { jsonRecordOf, writeBack } from './redact-json-text';
+import { redactRecordsWalked, type WalkedRecordRedactionResult } from './redact-record';
 import { redactedOffset } from './redacted-offset';
 import { createRedactor } from './redactor';
 import { plantedSecrets } from './testing';
@@ -5,6 +8,22 @@ import { plantedSecrets } from './testing';
 const redactor = createRedactor();
 const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
 const lines = (texts: string[]) => redactor.redactLines(texts).map((r) => r.text);
+/** A scan that takes each run of 9 digits as an SSN. */
+const nineDigits = {
+  resolveBatch: (texts: readonly string[]): Candidate[][] =>
+    texts.map((t) =>
+      [...t.matchAll(/(?<!\d)\d{9}(?!\d)/g)].map((m): Candidate => ({
+        type: 'us_ssn',
+        start: m.index,
+        end: m.index + 9,
+        claimStart: m.index,
+        claimEnd: m.index + 9,
+        priority: 1,
+      })),
+    ),
+  tag: () => '<SSN>',
+  secretKeys: true,
+};
 
 describe('redactLines', () => {
   test('When a JSON line holds values with their own quotes and line breaks, then each reads as alone and the line stays JSON', () => {
@@ -72,6 +91,64 @@ describe('redactLines', () => {
     expect(result?.text).toBe(expected);
     expect(result?.asRecord).toBe(true);
   });
+
+  // A key that redacts from integer-like to a placeholder moves in the copy (JavaScript lists integer-like keys first):
+  // each redacted value is paired with the token the walk read it from, never by the copy's own order.
+  test.each([
+    [
+      'a redacted integer-like key after another, its value a list',
+      '{"ssn":{"987654320":"b","123456789":[7,8]}}',
+      '{"ssn":{"987654320":"b","<US_SSN>":[7,8]}}',
+    ],
+    [
+      'a redacted integer-like key after another, its value an object',
+      '{"msg":"payroll","by_ssn":{"987654320":"ok","123456789":{"net":1200,"gross":1500}}}',
+      '{"msg":"payroll","by_ssn":{"987654320":"ok","<US_SSN>":{"net":1200,"gross":1500}}}',
+    ],
+  ])('When a JSON line has %s, then it stays JSON with each value under its own key', (_, line, expected) => {
+    const [result] = redactor.redactLinesWithReplacements([line]);
+    expect(result?.text).toBe(expected);
+    expect(result?.asRecord).toBe(true);
+  });
+
+  // The same with a scan that takes every 9-digit run (the SSN detector needs its context): keys at any depth.
+  test.each([
+    [
+      'integer-like keys in ascending order, the first redacted',
+      '{"123456789":"a","98765432":"b","x":"c"}',
+      '{"<SSN>":"a","98765432":"b","x":"c"}',
+    ],
+    [
+      'a redacted integer-like key after another, then a plain key',
+      '{"7":"a","123456789":[1,2],"k":"v"}',
+      '{"7":"a","<SSN>":[1,2],"k":"v"}',
+    ],
+    [
+      'redacted integer-like keys at several depths',
+      '{"7":{"5":"x","123456789":{"3":"y","234567890":{"1":"z","345678901":"q"}}},"a":"b"}',
+      '{"7":{"5":"x","<SSN>":{"3":"y","<SSN>":{"1":"z","<SSN>":"q"}}},"a":"b"}',
+    ],
+    [
+      'redacted integer-like keys in objects inside arrays',
+      '[{"9":"a","123456789":"b"},[{"2":[1,2],"234567890":[3,{"1":"c"}]}]]',
+      '[{"9":"a","<SSN>":"b"},[{"2":[1,2],"<SSN>":[3,{"1":"c"}]}]]',
+    ],
+    [
+      'two integer-like keys that redact alike after an integer-like key',
+      '{"4":"d","123456789":"e","234567890":"f"}',
+      '{"4":"d","<SSN>":"e","<SSN>#2":"f"}',
+    ],
+    ['a redacted integer-like value under an integer-like key', '{"b":1,"3":123456789}', '{"b":1,"3":"<SSN>"}'],
+  ])(
+    'When a JSON text has %s, then its write-back stays JSON with each value under its own key',
+    (_, line, expected) => {
+      const record = jsonRecordOf(line) as object;
+      const [redacted] = redactRecordsWalked([record], nineDigits);
+      const out = writeBack(line, record, redacted as WalkedRecordRedactionResult);
+      expect(out).toBe(expected);
+      expect(() => JSON.parse(out) as unknown).not.toThrow();
+    },
+  );
 
   test('When a JSON line has a duplicate key, then it is read as a line: the value the later key hides is redacted too', () => {
     // JSON.parse keeps the last value only: the record walk would never see the email.

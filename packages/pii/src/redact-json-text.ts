@@ -1,4 +1,4 @@
-import type { RecordRedactionResult } from './redact-record';
+import type { WalkedRecordRedactionResult } from './redact-record';
 import type { Replacement } from './redacted-offset';
 
 /** A key, string or number as it is spelled in a JSON text: [start, end), a string's quotes included. */
@@ -217,21 +217,25 @@ function nameOf(text: string, t: Token): string {
 /**
  * A JSON text with its record's redaction written back in place: each key, string or number the redaction changed is
  * spelled anew where it stood, every other byte as the client sent it (spaces, escapes, key order, a number's digits).
- * `record` is the text parsed by jsonRecordOf. Undefined if the text and the record do not line up (never for a text
- * jsonRecordOf took). Each token spelled anew is noted in `replacements` when a caller asks for them, in the text's
- * order.
+ * `record` is the text parsed by jsonRecordOf, `redacted` its redaction with the leaves in the walk's order
+ * (redactRecordsWalked): each is paired with the token the walk read it from, never by the redacted copy's own key
+ * order (which lists integer-like keys first, and a key redacted to a placeholder after them). Each token spelled anew
+ * is noted in `replacements` when a caller asks for them, in the text's order.
  */
 export function writeBack(
   text: string,
   record: object,
-  redacted: RecordRedactionResult,
+  redacted: WalkedRecordRedactionResult,
   replacements?: Replacement[],
-): string | undefined {
+): string {
   if (Object.keys(redacted.counts).length === 0) return text;
   const was = leavesOf(record);
-  const now = leavesOf(redacted.value as object);
+  const now = redacted.walked;
   const tokens = tokensInWalkOrder(text, record);
-  if (tokens.length !== was.length || now.length !== was.length) return undefined;
+  // jsonRecordOf took only a text whose every key, string and number its record holds, and both walks visit the same
+  // record in the same order: a mismatch is a bug, never a text to pass on half-redacted.
+  if (tokens.length !== was.length || now.length !== was.length)
+    throw new Error(`writeBack: ${tokens.length} tokens, ${was.length} leaves, ${now.length} redacted`);
   const changed: Array<{ token: Token; spelling: string }> = [];
   tokens.forEach((token, i) => {
     if (now[i] !== was[i]) changed.push({ token, spelling: JSON.stringify(now[i]) });

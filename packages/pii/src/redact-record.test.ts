@@ -59,6 +59,9 @@ describe('redactRecord', () => {
     ['a season pass', { pass: 'SP27-004418', zone: 'B' }],
     ["a process's business key", { businessKey: 'LA-2026-11873' }],
     ['a ticket key in a list', { ticket_key: ['AP-2027-118204'] }],
+    ["a cruise's seapass", { seapass: 'SP-0098812204' }],
+    ['a boarding pass', { boarding_pass: 'BP-2027-118204' }],
+    ['a season pass named so', { 'season-pass': 'SP27-004418' }],
   ])("keeps a record's number under a key that names the record, as its line does: %s", (_, value) => {
     const line = JSON.stringify(value);
     expect(redactor.redact(line).text).toBe(line);
@@ -69,6 +72,42 @@ describe('redactRecord', () => {
   test("replaces a record number's shape under a password key whole, as its line does", () => {
     expect(record({ temp_password: 'TMP-483921' })).toEqual({ temp_password: '<SECRET_KV>' });
     expect(redactor.redact('{"temp_password":"TMP-483921"}').text).toBe('{"temp_password":"<SECRET_KV>"}');
+  });
+
+  // Each key that redacts like one before it takes the next free #n in one step: counted as the copy's key lookups.
+  test.each([
+    ['emails', (i: number) => `u${i}@example.net`, '<EMAIL>'],
+    ['IP addresses', (i: number) => `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`, '<IPV4>'],
+  ])(
+    'When many keys redact to the same placeholder (%s), then each finds its #n suffix in a few steps',
+    (_, key, tag) => {
+      const steps = (n: number): number => {
+        const value = Object.fromEntries(Array.from({ length: n }, (_, i) => [key(i), i]));
+        const spy = jest.spyOn(Object.prototype, 'hasOwnProperty');
+        try {
+          const copy = redactor.redactRecord(value).value as Record<string, number>;
+          expect(Object.keys(copy)).toEqual(Array.from({ length: n }, (_, i) => (i === 0 ? tag : `${tag}#${i + 1}`)));
+          return spy.mock.calls.length;
+        } finally {
+          spy.mockRestore();
+        }
+      };
+      // Linear: about 5 lookups per key now (the walk checks each key too); from #2 each time, 800 * 800 / 2 of them.
+      expect(steps(800)).toBeLessThan(800 * 8);
+    },
+  );
+
+  // A system's pass is its password: a record number's shape there is a chosen secret, in the record and in the line.
+  test.each([
+    ['a database', 'db_pass', 'PGX-2024-77231'],
+    ['a mail server', 'smtp_pass', 'MAIL-2024-0815'],
+    ['an admin account', 'admin_pass', 'ADM-2024-55120'],
+    ['a dotted key', 'user.pass', 'USR-2025-31337'],
+    ['a key in capitals', 'REDIS_PASS', 'RDS-2026-40412'],
+  ])("replaces a record number's shape under %s's pass whole, as its line does", (_, key, secret) => {
+    expect(record({ [key]: secret })).toEqual({ [key]: '<SECRET_KV>' });
+    expect(redactor.redactLines([JSON.stringify({ [key]: secret })])[0]?.text).toBe(`{"${key}":"<SECRET_KV>"}`);
+    expect(redactor.redact(`${key}=${secret}`).text).toBe(`${key}=<SECRET_KV>`);
   });
 
   test('replaces a value under a secret-named key with the type its own reading gives it whole, as a line does', () => {

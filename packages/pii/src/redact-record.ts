@@ -1,6 +1,6 @@
 import type { Candidate } from './detectors/detector';
 import { isRecordNumberUnder } from './detectors/no-secret-here';
-import { isNotKeyedSecret, isPlaceholderValue, isSecretKey } from './detectors/secret-kv';
+import { isPlaceholderValue, isSecretKey, keyRuleLeavesValue } from './detectors/secret-kv';
 import type { PiiType } from './pii-type';
 
 /** What redacting records needs from the redactor: the scan of a batch of texts, and the placeholders. */
@@ -16,6 +16,12 @@ export interface RecordRedaction {
 export interface RecordRedactionResult {
   value: unknown;
   counts: Partial<Record<PiiType, number>>;
+}
+
+/** A record's redaction with its redacted keys, strings and finite numbers in the order the walk visited the
+ * original's (a key before its value): the copy itself lists integer-like keys first, so its order is not the text's. */
+export interface WalkedRecordRedactionResult extends RecordRedactionResult {
+  walked: Array<string | number>;
 }
 
 /** A key, string or number as it stands in the record's text: [start, end) is its content, quotes excluded. */
@@ -68,7 +74,7 @@ function isWholeSecret(key: string, value: unknown, inList: boolean): boolean {
   // The line's own check: a pass's or a ticket's number (`"pass":"SP27-004418"`) names a record, not a secret.
   if (isRecordNumberUnder(key, text)) return false;
   if (inList || passwordKey.test(key)) return !isPlaceholderValue(text);
-  return !isNotKeyedSecret(key, text);
+  return !keyRuleLeavesValue(key, text);
 }
 
 /** A key naming a password or a secret itself, whatever its shape (not `pass`: `pass=1` counts; not `secret_file`). */
@@ -91,6 +97,9 @@ interface Written extends Walk {
 /** An array or plain object being copied: `walk` over the original, `copy` filled in the same order. */
 interface Copy extends Walk {
   readonly copy: unknown[] | Record<string, unknown>;
+  /** Per redacted key, the next #n suffix to try: keys that all redact alike (`<EMAIL>`) take #2, #3… in one step each,
+   * not each one from #2 again (quadratic in the object's keys). */
+  suffixes?: Map<string, number>;
 }
 
 /** An object's own keys to walk, or undefined for an array. */
@@ -109,7 +118,7 @@ function sizeOf(walk: Walk): number {
  * number is redacted only by a match all inside it (an IP or email used as a key, a card number as a number): a match
  * running across the record's quotes and commas found nothing in one field. Two keys that redact alike stay apart with a
  * #n suffix. A string, number or list of them under a secret-named key is replaced whole, unless the key/value rule
- * leaves it to the value's own reading (a mask, a reference: isNotKeyedSecret), as in a line. Numbers are kept unless a
+ * leaves it to the value's own reading (a mask, a reference: keyRuleLeavesValue), as in a line. Numbers are kept unless a
  * match lies in them (then they become the redacted text); booleans and null are kept. Other objects (Date, Buffer,
  * class instances) are returned as they are; a repeated object (a cycle) is returned as the copy already made.
  * Any depth: both walks keep their own stack of open objects, so a record nested 100,000 deep is copied whole.
@@ -124,6 +133,22 @@ function sizeOf(walk: Walk): number {
  * item after item) is scanned once, and so is each distinct value of the batch. One record is the batch of one.
  */
 export function redactRecords(values: readonly unknown[], redaction: RecordRedaction): RecordRedactionResult[] {
+  return redactRecordsOf(values, redaction, false);
+}
+
+/** redactRecords, each result with its redacted leaves in the walk's order (writeBack pairs them with the text's). */
+export function redactRecordsWalked(
+  values: readonly unknown[],
+  redaction: RecordRedaction,
+): WalkedRecordRedactionResult[] {
+  return redactRecordsOf(values, redaction, true) as WalkedRecordRedactionResult[];
+}
+
+function redactRecordsOf(
+  values: readonly unknown[],
+  redaction: RecordRedaction,
+  walk: boolean,
+): RecordRedactionResult[] {
   const written = values.map((value) => writeRecord(value, redaction.secretKeys));
   // A record with no key, string or number (null, true, []) has nothing to scan.
   const scanned = written.filter((record) => record.leaves.length > 0);
@@ -144,7 +169,7 @@ export function redactRecords(values: readonly unknown[], redaction: RecordRedac
   return values.map((value, r) => {
     const record = written[r] as RecordText;
     const matches = record.leaves.length > 0 ? (resolved[next++] as Candidate[]) : noMatches;
-    return copyRecord(value, record, matches, redaction);
+    return copyRecord(value, record, matches, redaction, walk);
   });
 }
 
@@ -251,7 +276,10 @@ function copyRecord(
   { leaves }: RecordText,
   matches: readonly Candidate[],
   redaction: RecordRedaction,
-): RecordRedactionResult {
+  walk: boolean,
+): RecordRedactionResult | WalkedRecordRedactionResult {
+  /** The redacted leaves in the walk's order, when asked for. */
+  const inWalkOrder: Array<string | number> | undefined = walk ? [] : undefined;
   const counts: Partial<Record<PiiType, number>> = {};
   const count = (type: PiiType): void => {
     counts[type] = (counts[type] ?? 0) + 1;
@@ -309,10 +337,21 @@ function copyRecord(
       const whole =
         own?.length === 1 && own[0]?.start === 0 && own[0].end === String(v).length ? own[0].type : undefined;
       count(whole ?? 'secret_kv');
-      return redaction.tag(whole ?? 'secret_kv', String(v));
+      const tag = redaction.tag(whole ?? 'secret_kv', String(v));
+      inWalkOrder?.push(tag);
+      return tag;
     }
-    if (typeof v === 'string') return redactLeaf() ?? v;
-    if (typeof v === 'number') return Number.isFinite(v) ? (redactLeaf() ?? v) : v;
+    if (typeof v === 'string') {
+      const s = redactLeaf() ?? v;
+      inWalkOrder?.push(s);
+      return s;
+    }
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return v;
+      const n = redactLeaf() ?? v;
+      inWalkOrder?.push(n);
+      return n;
+    }
     if (typeof v === 'bigint') return redactLeaf() ?? v;
     if (typeof v !== 'object' || v === null) return v;
     const done = copies.get(v);
@@ -346,7 +385,15 @@ function copyRecord(
     const copy = top.copy as Record<string, unknown>;
     const redactedKey = redactLeaf() ?? k;
     let name = redactedKey;
-    for (let n = 2; Object.prototype.hasOwnProperty.call(copy, name); n++) name = `${redactedKey}#${n}`;
+    if (Object.prototype.hasOwnProperty.call(copy, name)) {
+      // Every suffix below the one noted is taken already (keys are only added): the first free one is the same.
+      const suffixes = (top.suffixes ??= new Map<string, number>());
+      let n = suffixes.get(redactedKey) ?? 2;
+      for (name = `${redactedKey}#${n}`; Object.prototype.hasOwnProperty.call(copy, name);)
+        name = `${redactedKey}#${++n}`;
+      suffixes.set(redactedKey, n + 1);
+    }
+    inWalkOrder?.push(name);
     const member = copyValue((top.value as Record<string, unknown>)[k]);
     // A `__proto__` key (JSON.parse makes it an own field) would set the copy's prototype if assigned: defined instead.
     if (name === '__proto__')
@@ -354,7 +401,7 @@ function copyRecord(
     else copy[name] = member;
   }
 
-  return { value: result, counts };
+  return inWalkOrder === undefined ? { value: result, counts } : { value: result, counts, walked: inWalkOrder };
 }
 
 /** Whether [start, end) overlaps one of `matches` without covering it whole. */

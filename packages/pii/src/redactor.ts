@@ -3,7 +3,13 @@ import type { RedactorOptions } from './options';
 import type { PiiType } from './pii-type';
 import { createPlaceholderWriter } from './placeholder';
 import { jsonRecordOf, writeBack } from './redact-json-text';
-import { redactRecords, type RecordRedaction, type RecordRedactionResult } from './redact-record';
+import {
+  redactRecords,
+  redactRecordsWalked,
+  type RecordRedaction,
+  type RecordRedactionResult,
+  type WalkedRecordRedactionResult,
+} from './redact-record';
 import type { Replacement } from './redacted-offset';
 import { createCompiledScanner } from './scanner';
 
@@ -92,20 +98,20 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const redactBatchWithReplacements = (texts: readonly string[]): MappedRedactionResult[] =>
     scanner.resolveBatch(texts).map((matches, t) => redactMapped(texts[t] as string, matches));
 
-  /** JSON lines as records, the others as lines, each kind in one batch; a JSON line its walk cannot follow is a line.
+  /** JSON lines as records (jsonRecordOf: a JSON text whose record holds all it spells), the others as lines, each kind
+   * in one batch.
    * With `mapped`, each result also lists its replacements. */
   function redactLinesOf<R extends RedactionResult>(texts: readonly string[], mapped: boolean): R[] {
     const json = texts.map(jsonRecordOf);
     const objects = json.filter((value): value is object => value !== undefined);
     const results: (RedactionResult | MappedRedactionResult | undefined)[] = new Array(texts.length);
-    const redacted = objects.length === 0 ? [] : redactRecords(objects, records);
+    const redacted = objects.length === 0 ? [] : redactRecordsWalked(objects, records);
     let next = 0;
     json.forEach((value, i) => {
       if (value === undefined) return;
-      const result = redacted[next++] as RecordRedactionResult;
+      const result = redacted[next++] as WalkedRecordRedactionResult;
       const replacements: Replacement[] | undefined = mapped ? [] : undefined;
       const text = writeBack(texts[i] as string, value, result, replacements);
-      if (text === undefined) return;
       results[i] =
         replacements === undefined
           ? { text, counts: result.counts }

@@ -59,10 +59,12 @@ export function hasNoSecretMark(value: string): boolean {
  * staff reads out, not a credential. */
 const recordNumber = /^[A-Z]{2,5}\d{0,4}(?:-\d{2,}){1,3}$/;
 
-/** Keys under which a record's number stands for the record: a pass (`pass=`, `seapass=`, not `password`) and a
- * process's or a ticket's key (`businessKey`, `ticket_key`). Under every other secret key (password, secret, token, pwd,
- * psk) a value of that shape is a chosen secret (`temp_password=TMP-483921`). */
-const recordNumberKey = /pass$|(?:business|ticket)[_.-]?key$/i;
+/** Keys under which a record's number stands for the record: a pass a person holds, the whole key (`pass=`,
+ * `seapass=`, `season_pass=`, `boarding-pass`; not `password`), and a process's or a ticket's key (`businessKey`,
+ * `ticket_key`). A system's pass (`db_pass`, `smtp_pass`, `admin_pass`) is its password, and under every other secret
+ * key (password, secret, token, pwd, psk) a value of that shape is a chosen secret (`temp_password=TMP-483921`). */
+const recordNumberKey =
+  /^(?:(?:season|boarding|sea|ski|day|bus|rail|transit|guest|visitor|event|festival|park|press|backstage)[_.-]?)?pass$|(?:business|ticket)[_.-]?key$/i;
 
 /** True when `value` under `key` is a record's number (see recordNumber and recordNumberKey). */
 export function isRecordNumberUnder(key: string, value: string): boolean {

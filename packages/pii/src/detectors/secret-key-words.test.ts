@@ -153,6 +153,21 @@ describe('secret key words and value syntax', () => {
       [],
     ],
     [
+      "leaves a broker's 32-character routing key beside an event_action of its own",
+      '{"routing_key":"3f2a1c9d8e7b6a5f4e3d2c1b0a998877","exchange":"events","event_action":"publish"}',
+      [],
+    ],
+    [
+      'leaves a routing key beside a PagerDuty action with no payload or dedup_key',
+      'bus: event_action=trigger routing_key=7b2e4c9a1d8f3e6b5a0c9d2e1f4a7b8c exchange=alerts',
+      [],
+    ],
+    [
+      'finds a routing key in an Events API v2 trigger with a payload',
+      'pd: POST /v2/enqueue {"payload":{"summary":"x"},"routing_key":"5e8a1c3d7f2b9e4a6c0d8b1f3e7a2c9d","event_action":"trigger"}',
+      [['secret_kv', '5e8a1c3d7f2b9e4a6c0d8b1f3e7a2c9d']],
+    ],
+    [
       "leaves a glued key that is a view's range or a public site key",
       'couchdb GET /db/_design/app/_view/by_id?startkey=4e2a9c1d7b3f4a8e9d5c&endkey=9c1d7b3f4a8e9d5c2f1b&limit=50 200',
       [],

@@ -241,10 +241,17 @@ function secretKeyWord(key: string, before: string): SecretKeyWord | undefined {
   return isSecretWord(word) ? word : undefined;
 }
 
-/** PagerDuty's Events API v2 takes its integration key as `routing_key` (32 characters) in an event that has an
- * `event_action`: there the key is a secret, while a message broker's `routing_key` is a name (notSecretKeyWords). */
+/** PagerDuty's Events API v2 takes its integration key as `routing_key` (32 characters) in an event of its shape: an
+ * `event_action` of trigger, acknowledge or resolve, and a `payload` or `dedup_key`. There the key is a secret, while a
+ * message broker's `routing_key` is a name (notSecretKeyWords), even beside an `event_action` of its own. */
+const pagerDutyAction = /event_action\\?["']?[ \t]*[=:][ \t]*\\?["']?(?:trigger|acknowledge|resolve)(?![A-Za-z])/;
 function isPagerDutyRoutingKey(key: string, value: string, text: string): boolean {
-  return /^routing_key$/i.test(key) && /^[a-z0-9]{32}$/.test(value) && text.includes('event_action');
+  return (
+    /^routing_key$/i.test(key) &&
+    /^[a-z0-9]{32}$/.test(value) &&
+    (text.includes('payload') || text.includes('dedup_key')) &&
+    pagerDutyAction.test(text)
+  );
 }
 
 /** The pattern's words as they end a key before its separator (`beforeSeparator`; a numbered code's digit, `PIN2=`, and

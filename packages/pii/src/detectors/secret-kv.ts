@@ -184,8 +184,6 @@ export function keyRuleLeavesValue(key: string, value: string): boolean {
   const pair = `"${key}":"${value}"`;
   return isWordNotSecret(pair, pair.length - 1 - value.length, pair.length - 1);
 }
-/** @deprecated The old name of keyRuleLeavesValue (the record path, redact-record.ts, still imports it). */
-export const isNotKeyedSecret = keyRuleLeavesValue;
 
 /** True when the pair at `at` is a documented syntax in which its secret word names no secret (see the caller). */
 function notThisKey(text: string, line: LineFacts, at: number, key: string, value: string, glued: boolean): boolean {

@@ -32,12 +32,6 @@ describe('short secrets in prose and flags', () => {
     ["a form's card security code", '{"cc-number":"4000 0000 0000 0002","cc-csc":"318"}', ['318']],
     ["Amex's code under cid in a card update", 'card update rejected card_number=3700 000000 00002 cid=4410', ['4410']],
     ['a card code under a cardNumber key', '{"cardNumber":"3700 000000 00002","cid":"7215"}', ['7215']],
-    [
-      'a PIN a caller keyed, by its key',
-      'ivr: caller=+15550100 PIN_ENTERED=4471 menu=2; pin-typed: 880213',
-      ['4471', '880213'],
-    ],
-    ['the digits of a step that asks for a PIN', 'gather done step=confirm_pin Digits=50931 result=ok', ['50931']],
     ["a lock's user code under its key", 'zwave node 3 user set slot=2 usercode=448120', ['448120']],
     ['a user code key in JSON', '{"lock":"front","usercode":"604127"}', ['604127']],
     ['a verification code after a CreditCard word', 'CreditCard check: the verification code was 592', ['592']],
@@ -63,6 +57,10 @@ describe('short secrets in prose and flags', () => {
     ['a card code on the line after the card', 'card 4000000000000002\nthe code is 418'],
     ['digits with no PIN on the line', 'gather done step=menu Digits=5093 result=ok'],
     ['a PIN key of another property', 'ivr: pin_entered_count=4412 pin_length=6 pin_entered=0000'],
+    // Keys of entered PINs stood in two parts only, and Twilio's Digits say nothing of a PIN: digits a caller keys.
+    ['a key of an entered PIN', 'ivr: caller=+15550100 PIN_ENTERED=4471 menu=2; pin-typed: 880213'],
+    ['a lower-case key of a keyed PIN', 'voice: pinKeyed=730519 result=ok'],
+    ['the digits of a step that asks for a PIN', 'gather done step=confirm_pin Digits=50931 result=ok'],
     ['an error code in a line that unlocks', 'unlock request failed with error code 10054, user unlock code: pending'],
     // An unlock, usercode or 2FA word says nothing of the code= after it: exit, status and error codes.
     ['an error code after a mutex unlock', '{"level":"error","msg":"pthread_mutex_unlock failed","code":"10035"}'],

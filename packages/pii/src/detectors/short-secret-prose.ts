@@ -29,22 +29,6 @@ const cardCode = rule(
   'gi',
 );
 
-// A PIN a caller keys into a phone line, under a key that says so (`PIN_ENTERED=9041`, `pin_entered=556695`) or as
-// Twilio's `Digits=` of a step that names a PIN (`step=verify_account_pin Digits=7617`, within 200 characters).
-const keyedPin = rule(
-  ['pin'],
-  String.raw`(?<![A-Za-z])pin[_-]?(?:entered|typed|keyed)\\?["']?[ \t]*[=:][ \t]*\\?["']?(\d{4,12})${digitsEnd}`,
-  undefined,
-  'gi',
-);
-const pinDigits = rule(
-  ['digits='],
-  String.raw`(?<![A-Za-z])pin(?![A-Za-z])[^\n]{0,200}?(?<![\w-])Digits=(\d{4,12})${digitsEnd}`,
-  undefined,
-  'gi',
-  [['pin']],
-);
-
 // What a code opens: the word before `code` (`gate code`, `pickup_code`, `LockboxCode`, `unlock_code=`); or a key
 // that names a lock's user code (`usercode=`, Z-Wave's User Code name), never an exit, status or error code.
 const openers = ['pickup', 'gate', 'door', 'lock', 'guest', 'entry', 'keypad', 'alarm', 'usercode'];
@@ -141,7 +125,7 @@ function notRepeated(value: string): boolean {
 
 export function createShortSecretProseDetector(): Detector {
   return combineDetectors('secret_kv', [
-    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode, keyedPin, pinDigits]], notRepeated),
+    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode]], notRepeated),
     createDeliveredCodeDetector(),
     createNamedCardCodeDetector(),
   ]);

@@ -159,8 +159,8 @@ function redactItem(
   } else if (parsed.shape === 'json' && asRecord && jsonLineStart.test(raw)) {
     // A JSON line was redacted as a record (each value beside its key and siblings, as well as alone): its message is
     // the same field of the redacted line, or, when nothing was replaced, the field as it was. (A JSON line behind a
-    // container runtime's prefix, or one too deep to write back, was redacted as text, which misses an escaped value
-    // such as `\u0040` that the parser decoded: its message is redacted on its own, below.)
+    // container runtime's prefix was redacted as text, which misses an escaped value such as `\u0040` that the parser
+    // decoded: its message is redacted on its own, below.)
     const field = text === raw ? parsed : jsonLines.parse(text);
     message = field.shape === 'json' ? field.message : redact(parsed.message);
   } else {

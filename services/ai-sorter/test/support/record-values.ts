@@ -2,7 +2,7 @@ import { createRedactor } from '@obs/pii';
 import { plantedSecrets } from '@obs/pii/testing';
 
 /** A planted GitHub token: a secret its own reading types, wherever it stands. */
-export const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
+const token = plantedSecrets().find((p) => p.kind.startsWith('github token'))?.value ?? '';
 
 /** Values a client sends in a record's fields, each with its own quotes, commas, brackets or line breaks beside a
  * secret: a command with a quoted token, JSON text in a string, a MySQL denial whose `YES` is no password, an INI block,
