@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import { useCollectorRun } from './support/collector-run';
-import { freePort } from './support/free-port';
+import { startRedactRun } from './support/redact-run';
 
 const depth = 100_000;
 /** JSON text of `leaf` under `depth - 1` objects (`{"a":{"a":…}}`) or arrays, built as text: JSON.stringify overflows. */
@@ -13,24 +12,8 @@ describe('the redact stage on records nested 100,000 deep, through a Loki push',
   const run = useCollectorRun('redact-deep-');
 
   /** Runs a collector whose pushes go through `stages` to the receiver; answers the push URL. */
-  async function start(stages: string): Promise<string> {
-    const port = await freePort();
-    const yaml = `
-server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
-storage_path: ${path.join(run.dir, 'data')}
-sources:
-  push: { type: loki_push, listen_address: 127.0.0.1, listen_port: ${port}, forward_to: [pipelines.main] }
-pipelines:
-  main:
-    stages:
-${stages}
-    forward_to: [sinks.loki]
-sinks:
-  loki: { type: loki, url: "${run.receiver.url}", batch_wait_ms: 20, max_line_size_bytes: 4194304 }
-`;
-    await run.start(yaml);
-    return `http://127.0.0.1:${port}/loki/api/v1/push`;
-  }
+  const start = async (stages: string): Promise<string> =>
+    (await startRedactRun(run, stages, 'max_line_size_bytes: 4194304')).loki;
 
   const push = (url: string, line: string, metadata?: Record<string, string>) =>
     fetch(url, {

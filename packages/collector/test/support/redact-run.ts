@@ -10,8 +10,12 @@ export interface RedactRunUrls {
 }
 
 /** Runs a collector whose Loki pushes and OTLP/HTTP logs go through `stages` (one redact stage by default) to the
- * run's receiver. */
-export async function startRedactRun(run: CollectorRun, stages = '      - redact: {}'): Promise<RedactRunUrls> {
+ * run's receiver; `sinkOptions` adds keys to the Loki sink (`max_line_size_bytes: 4194304`). */
+export async function startRedactRun(
+  run: CollectorRun,
+  stages = '      - redact: {}',
+  sinkOptions = '',
+): Promise<RedactRunUrls> {
   const [lokiPort, otlpPort] = [await freePort(), await freePort()];
   const collector = await run.start(`
 server: { http_listen_address: 127.0.0.1, http_listen_port: 0 }
@@ -25,7 +29,7 @@ pipelines:
 ${stages}
     forward_to: [sinks.loki]
 sinks:
-  loki: { type: loki, url: "${run.receiver.url}", batch_wait_ms: 20 }
+  loki: { type: loki, url: "${run.receiver.url}", batch_wait_ms: 20${sinkOptions ? `, ${sinkOptions}` : ''} }
 `);
   return {
     loki: `http://127.0.0.1:${lokiPort}/loki/api/v1/push`,
