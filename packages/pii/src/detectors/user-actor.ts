@@ -519,6 +519,10 @@ export function createUserActorDetector(): Detector {
         rule(
           ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
           `\\b(?<![./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
+          undefined,
+          'g',
+          // (Every match holds its `@`: sshd's own lines, 2,838 on loghub, hold none.)
+          [['@']],
         ),
         // An admin CLI's `accounts <verb> NAME` (`tootctl accounts create sanjay57 --email …`, `accounts modify NAME`):
         // the account the subcommand acts on, then the end or an option (a singular `account add` is often a cloud's).
@@ -708,11 +712,12 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
-        // A key that says who did it by its last word `by`, whatever the verb (`raised_by=`, `opened_by`, `invitedBy`,
-        // `BY=`): `sort_by=name`, `managed_by=terraform` hold a word, not a login.
+        // A key that says who did it by its last word `by`, whatever the verb and its case (`raised_by=`, `opened_by`,
+        // `invitedBy`, `InvitedBy`, `VOIDED_BY`, `last_seen_by`, `BY=`): `sort_by=name`, `managed_by=terraform` hold a
+        // word, not a login.
         rule(
           ['by=', 'by:', 'by"', "by'", 'by\\'],
-          `(?<![\\w.-])(?:[a-z]{2,20}[_.-]?by|[a-z]{2,20}By|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
+          `(?<![\\w.-])(?:(?:[a-z]{2,20}[_.-]){0,2}[a-z]{2,20}[_.-]?by|[A-Za-z][a-z]{1,20}By|(?:[A-Z]{2,20}_){0,2}[A-Z]{2,20}_BY|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
         ),
       ],
     ],
@@ -746,7 +751,8 @@ export function createUserActorDetector(): Detector {
     [
       [
         rule(
-          ['-u', 'username', 'authname', 'auth-name', 'login'],
+          // (`-u` after a word character, BGL's `R12-M1-N0-J12-U01`, cannot start a match: not a word there.)
+          [...afterAnyBut(/\w/, '-u'), 'username', 'authname', 'auth-name', 'login'],
           `(?<![\\w-])(?:--?[A-Za-z]{1,40}(?:User(?:[Nn]ame)?|Login)|--?auth-?name|-u)(?:=|\\s+)["']?(${name})(?=["'\\s]|$)`,
         ),
       ],
