@@ -105,6 +105,11 @@ describe('email detector', () => {
       'mail via gw2!ops.k@example.org queued',
       ['ops.k@example.org'],
     ],
+    [
+      'finds the mailboxes of a SIP or mail header beside its ids',
+      'From: "Ana" <ana.r@example.org>;tag=8a Call-ID: 77ab@pbx.example.net Reply-To: <ops@conference-hall.example.com> room bob@conference.org',
+      ['ana.r@example.org', 'ops@conference-hall.example.com', 'bob@conference.org'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -165,6 +170,26 @@ describe('email detector', () => {
     [
       'ignores a Lemmy community when a bracket or key opens its bang',
       '(!chess@lemmy.example.org) new post community=!go@lemmy.example.org',
+    ],
+    [
+      'ignores a message id when SendGrid, MIME or a logger names it (smtp-id, Content-ID, msg_id)',
+      '{"smtp-id":"<5d2c11aa90e4f6b3@ismtpd017p1las1.sendgrid.example>"} Content-ID: <part1.7e@mx.example.org> msg_id=<88ab01@mail.example.de>',
+    ],
+    [
+      'ignores a SIP Call-ID when its header or key names it',
+      'SIP/2.0 200 OK Call-ID: 7f3a9c0e21b4@pbx.example.net; kamailio: callid=9b8e7d6c5a4f3e2d1c0b@sbc.example.com',
+    ],
+    [
+      'ignores a cid: or mid: URL when it names a message part (RFC 2392)',
+      'Geolocation: <cid:4f2a9b7c10de@lis.example.net> ref mid:a1b2c3@mail.example.org',
+    ],
+    [
+      'ignores an XMPP room or occupant when it is on a conference or internal MUC service',
+      'room=weekly-ops@conference.meet.example.org jid=triage-7a@conference.jitsi.example.com/9f1c bridge jvbbrewery@internal.auth.meet.example.org',
+    ],
+    [
+      'ignores a placeholder attribute when it holds an address',
+      'input name="email" placeholder="you@example.org" placeholder: jo@company.example',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

@@ -87,9 +87,16 @@ export function createEmailDetector(): Detector {
     'y',
   );
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
-  // (Also `msgid=<…>` and Exim's ` id=…` of a message.)
+  // (Also `msgid=<…>`, `msg_id=<…>`, SendGrid's `smtp-id` of a message, MIME's `Content-ID` of a part and Exim's ` id=…`
+  // of a message.) RFC 3261's `Call-ID` names a call, written bare (`Call-ID: a84b4c76e66710@pc33.example.com`,
+  // Kamailio's `callid=`), and RFC 2392's `cid:`/`mid:` URLs name a part or a message.
   const messageId =
-    /(?:message[-_]?id|msg-?id|mail[-_]?id)\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|(?<![\w.-])id=<?[^<>\s=]*$/i;
+    /(?:message|msg|mail|smtp|content)[-_]?id\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|call[-_]?id\\?["']?\s*[=:]\s*\\?["']?<?[^<>\s]*$|(?<![\w.-])(?:id=<?|[cm]id:)[^<>\s=]*$/i;
+  // An XMPP multi-user chat room or occupant (XEP-0045), on the MUC services Jitsi Meet's Prosody config names:
+  // `room@conference.meet.example.com`, `jvbbrewery@internal.auth.…`, `internal-muc.`, `lobby.`, `breakout.`.
+  const mucService = /^(?:conference|internal\.auth|internal-muc|lobby|breakout)\.[^.]+\./i;
+  // HTML's `placeholder` attribute holds a hint shown in an empty field (`placeholder="you@example.com"`), not data.
+  const placeholderBefore = /placeholder\\?["']?\s*[=:]\s*\\?["']?$/i;
   // A UUID before the `@` names a message, a call or an event (RFC 5322's `Message-ID`, `In-Reply-To`, `References`;
   // RFC 3261's `Call-ID`; RFC 5545's `UID`), except right after a recipient or sender key: a mail service's generated
   // inbound mailbox (`to=<4e2a…@inbound.example.com>`, `"rcpt":"…"`).
@@ -145,7 +152,8 @@ export function createEmailDetector(): Detector {
         // A Lemmy community is written `!name@instance` (a user `@name@instance`): a group, not a mailbox. A `!` after a
         // host name is a UUCP bang path's (`alerts!ana.r@example.com`), whose last hop is a mailbox.
         if (text[m.index - 1] === '$' || (text[m.index - 1] === '!' && !bangPathHop(text, m.index - 1))) continue;
-        if (messageId.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
+        const before = text.slice(Math.max(0, m.index - 80), m.index);
+        if (messageId.test(before) || placeholderBefore.test(before)) continue;
         const sign = m[0].search(/@|%40/);
         const localPart = m[0].slice(0, sign);
         const domain = m[0].slice(sign + (m[0][sign] === '@' ? 1 : 3));
@@ -153,6 +161,7 @@ export function createEmailDetector(): Detector {
           continue;
         if (sshAlgorithm.test(domain) && /[-\d]/.test(localPart)) continue;
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
+        if (mucService.test(domain)) continue;
         if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart)) continue;
         const lastDot = domain.lastIndexOf('.');
         let end = from;

@@ -32,6 +32,11 @@ describe('mac detector', () => {
       '11,12/06/26,09:15:02,Renew,192.0.2.61,pc-17.corp.example,9C2A70B1E4F3,,0',
       ['9C2A70B1E4F3'],
     ],
+    [
+      'finds the MAC that names a phone provisioning file (Polycom, Yealink, Cisco, Grandstream, Snom)',
+      'GET /prov/0004F2A1B7C3.cfg, 0004f2a1b7c4-phone.cfg, y/805ec0d1e2f3.boot, SEP00255E1A2B3C.cnf.xml, cfg000b82c4d5e6.xml, snom760-000413B2C3D4.htm',
+      ['0004F2A1B7C3', '0004f2a1b7c4', '805ec0d1e2f3', '00255E1A2B3C', '000b82c4d5e6', '000413B2C3D4'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -51,6 +56,10 @@ describe('mac detector', () => {
       'to ff:ff:ff:ff:ff:ff from 00:00:00:00:00:00',
     ],
     ['ignores seven pairs when a colon goes on into another pair', 'serial 5C:F3:70:A1:0B:2E:91 key'],
+    [
+      'ignores twelve hex digits named like a file when no vendor names a provisioning file so (hashes, ids, the master file)',
+      'GET /blobs/4a9c1e7f02b3.json, v-4a9c1e7f02b3.cfg, 4a9c1e7f02b3.cnf.xml, 4A9c1e7f02b3.cfg, 000000000000.cfg, /tmp/9a8b7c6d5e4f3.cfg',
+    ],
     ['ignores pairs joined by _ when they go on or hold no hex letter', 'ab_cd_ef_01_23_45_67 v_12_34_56_78_90_12'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

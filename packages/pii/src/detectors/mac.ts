@@ -37,9 +37,16 @@ export function createMacDetector(): Detector {
   const compact =
     /(?<!(?:^|[^A-Za-z])[hc])(?:mac(?:[ _-]?addr(?:ess)?)?|hw[_-]?addr(?:ess)?)\\?["']?(?:\s*[:=]\s*|\s+)\\?["']?([0-9A-F]{12}|[0-9a-f]{12})(?![\w:.-])/gi;
   const macWord = /mac|hw[_-]?addr/i;
+  // A phone's provisioning file, named by its MAC as the vendors document: Polycom and Yealink `<MAC>.cfg` (Polycom's
+  // `<MAC>-phone.cfg`, Yealink's `<mac>.boot`), Cisco `SEP<MAC>.cnf.xml`, Grandstream `cfg<mac>` / `cfg<mac>.xml`, Snom
+  // `<model>-<MAC>.htm`. One case throughout; Polycom's master file `000000000000.cfg` names no phone.
+  const provisioning =
+    /(?<![\w.-])(?:SEP([0-9A-F]{12})\.cnf\.xml|cfg([0-9A-F]{12}|[0-9a-f]{12})(?:\.xml)?|snom\w*-([0-9A-F]{12}|[0-9a-f]{12})\.htm|([0-9A-F]{12}|[0-9a-f]{12})(?:(?:-[a-z]+)?\.cfg|\.boot))(?![\w-])/g;
+  const provisioningHint = /cfg|\.boot|\.cnf\.xml|\.htm/i;
   const normalize = (value: string) => value.replace(/[:._-]/g, '').toLowerCase();
-  // Two parts: the separated shapes' own test, and the compact form under its key, whose words come from the scanner's
-  // keyword pass (a case-insensitive scan of every line for them cost as much as the shape's).
+  // Three parts: the separated shapes' own test, then the compact form under its key and the provisioning file name,
+  // whose words come from the scanner's keyword pass (a case-insensitive scan of every line for them cost as much as
+  // the shape's).
   return combineDetectors(
     'mac',
     [
@@ -86,6 +93,21 @@ export function createMacDetector(): Detector {
             if (!/\d/.test(value) || /^(?:0{12}|f{12})$/i.test(value)) continue;
             const end = m.index + m[0].length;
             out.push(candidate('mac', end - 12, end, m.index, end));
+          }
+        },
+        normalize,
+      },
+      {
+        type: 'mac',
+        keywordGroups: [['cfg', '.boot', '.cnf.xml', '.htm']],
+        mayMatch: (text) => provisioningHint.test(text),
+        find(text: string, out: Candidate[]): void {
+          provisioning.lastIndex = 0;
+          for (let m = provisioning.exec(text); m !== null; m = provisioning.exec(text)) {
+            const value = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
+            if (!/\d/.test(value) || value === '000000000000') continue;
+            const start = m.index + m[0].indexOf(value);
+            out.push(candidate('mac', start, start + 12, m.index, m.index + m[0].length));
           }
         },
         normalize,

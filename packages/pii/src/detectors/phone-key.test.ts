@@ -6,6 +6,16 @@ describe('phone by key', () => {
 
   test.each([
     [
+      'finds the calling and called party numbers when a CDR or mediation line names them',
+      'rec#88 rejected calling=33612345678 called=4930123456; {"callingNumber":"447700900123"}',
+      ['33612345678', '4930123456', '447700900123'],
+    ],
+    [
+      'finds ANI, DNIS and a TN when a contact centre or a number port names them',
+      'popup?ani=6175550143&dnis=8005550199 <LnpOrder><SubscriberTn>15035550188</SubscriberTn></LnpOrder> tn=+14155550101',
+      ['6175550143', '8005550199', '15035550188', '+14155550101'],
+    ],
+    [
       'finds E.164 without a plus when the key is msisdn',
       'subscriber created MSISDN=491701234567 plan=pre',
       ['491701234567'],
@@ -81,6 +91,10 @@ describe('phone by key', () => {
     [
       'ignores bracketed digits after from or to when they read as no international number',
       'copied from <20261207235959> to <04155550142>; source_addr=SERENITYSP dest_address_range=447700900631',
+    ],
+    [
+      'ignores a short called number, a bank routing number and words that end in ani or tn',
+      'called=+999071 rtn=021000021 company=4155550101 certn=6175550143 botani: 5035550100',
     ],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

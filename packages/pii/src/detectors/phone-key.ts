@@ -8,8 +8,26 @@ import { isE164, normalizePhone } from './phone';
  * says what the shapes cannot (a bare digit run is an id as often as a phone), so the value only needs 7-15 digits.
  */
 
-/** Words that name a phone number on their own, as a key's last word (`msisdn`, `mobile_phone`, `userTel`). */
-const phoneWords = new Set(['msisdn', 'phone', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'fax']);
+/** Words that name a phone number on their own, as a key's last word (`msisdn`, `mobile_phone`, `userTel`), and the
+ * telephony names of a call's numbers: the calling and called party (a CDR's or a mediation's `calling=`/`called=`),
+ * ANI and DNIS (a contact centre's caller and dialled number), TN (number porting's `<SubscriberTn>`). */
+const phoneWords = new Set([
+  'msisdn',
+  'phone',
+  'telephone',
+  'tel',
+  'mobile',
+  'cell',
+  'cellphone',
+  'fax',
+  'calling',
+  'called',
+  'ani',
+  'dnis',
+  'tn',
+]);
+/** The short ones are inside many words: the keyword pass looks for them with the character after a key. */
+const shortPhoneWords = new Set(['ani', 'tn']);
 /** Last words that name a number of some kind: a phone's when the word before it, or the key of the object it is in,
  * names a phone or a call (`phone_number`, `callingNumber`, `mobilePhone.subscriber`, `"phone":{"number":…}`; not
  * `Contact.TaxNumber`). */
@@ -26,7 +44,7 @@ const phoneKeys = keyWordFamily([...phoneWords, ...numberWords, ...gluedPhoneWor
 // Starts on the separator and looks behind for a word (the key is read by walking back from it): an optional quote,
 // then `+`/`%2B`/`00` and digits with `-`, `.` or `()` between them, or spaces too inside quotes.
 const valueAfterKey =
-  /[:=](?<=(?:msisdn|phone|tel|mobile|cell|fax|number|num|no|nr|subscriber|digits)\\?["']?\s*[:=])\s*(?:\\?(["'])(?=[+(\d%])((?:\+|%2[Bb])?\(?\d[\d ().-]{5,22}\d)\\?["']|((?:\+|%2[Bb])?\(?\d[\d().-]{5,22}\d)(?![\w.:/-]))/gi;
+  /[:=](?<=(?:msisdn|phone|tel|mobile|cell|fax|number|num|no|nr|subscriber|digits|calling|called|ani|dnis|tn)\\?["']?\s*[:=])\s*(?:\\?(["'])(?=[+(\d%])((?:\+|%2[Bb])?\(?\d[\d ().-]{5,22}\d)\\?["']|((?:\+|%2[Bb])?\(?\d[\d().-]{5,22}\d)(?![\w.:/-]))/gi;
 
 // The same words as an XML element (`<msisdn>2348026874211</msisdn>`, `<ns:MobileNumber>…`).
 const phoneElement = /<((?:[\w-]+:)?[A-Za-z][\w.-]{0,40})>\s*((?:\+|00)?\(?\d[\d ().-]{5,22}\d)\s*<\/\1>/g;
@@ -150,7 +168,11 @@ function findPhonesUnderPhoneKeys(text: string, out: Candidate[]): void {
 
 /** The `phone` part that reads numbers by their key; it runs only on lines with a phone or call word. */
 export function createPhoneKeyDetector(): Detector {
-  const words = [...phoneWords, ...callWords];
+  const words = [
+    ...[...phoneWords].filter((word) => !shortPhoneWords.has(word)),
+    ...[...shortPhoneWords].flatMap((word) => ['=', ':', '"', "'", '>', '\\'].map((after) => word + after)),
+    ...callWords,
+  ];
   const hint = anyOf([...words, ...messageWords, ...messageKeys]);
   return {
     type: 'phone',

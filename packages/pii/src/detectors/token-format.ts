@@ -7,6 +7,8 @@ export interface TokenFormat {
   readonly pattern: RegExp;
   /** Lower-case literals one of which every text containing a match contains: the cheap test. */
   readonly prefixes: readonly string[];
+  /** The keyword pass's words when narrower than the prefixes (a prefix after the characters its pattern refuses). */
+  readonly words?: readonly string[];
   readonly valid?: (token: string) => boolean;
 }
 

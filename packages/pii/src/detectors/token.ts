@@ -1,4 +1,5 @@
 import { passesCrc32Base62 } from '../checksums/crc32-base62';
+import { afterAnyBut } from '../keyword-scan';
 import { anyOf, candidate, combineDetectors, inRunsOf32, keepAsIs, type Candidate, type Detector } from './detector';
 import { end, looksRandom, start, type TokenFormat } from './token-format';
 import { datadogFormats } from './token-datadog';
@@ -121,7 +122,13 @@ const formats: readonly TokenFormat[] = [
     prefixes: ['sg.'],
     pattern: new RegExp(`${start}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${end}`, 'g'),
   },
-  { vendor: 'twilio-api-key', prefixes: ['sk'], pattern: /(?<![A-Za-z0-9_-])SK[0-9a-fA-F]{32}(?![A-Za-z0-9_-])/g },
+  {
+    vendor: 'twilio-api-key',
+    prefixes: ['sk'],
+    // (Gated as the look-behind reads it: `sk` inside `task` and `disk` called the part on 1,625 loghub lines.)
+    words: afterAnyBut(/[A-Za-z0-9_-]/, 'sk'),
+    pattern: /(?<![A-Za-z0-9_-])SK[0-9a-fA-F]{32}(?![A-Za-z0-9_-])/g,
+  },
   {
     vendor: 'openai',
     prefixes: ['sk-'],
@@ -365,7 +372,7 @@ function createFormatPart(partFormats: readonly TokenFormat[]): Detector {
   const hint = anyOf([...new Set(partFormats.flatMap((f) => f.prefixes))]);
   return {
     type: 'token',
-    keywordGroups: partFormats.map((f) => f.prefixes),
+    keywordGroups: partFormats.map((f) => f.words ?? f.prefixes),
     mayMatch: (text) => hint.test(text),
     find(text: string, out: Candidate[], groups = -1): void {
       for (let i = 0; i < partFormats.length; i++) {

@@ -216,11 +216,16 @@ describe('user actor detector', () => {
     ['a key ending in by, whatever the verb', 'alarm cleared_by=ops.ktamura level=2', ['ops.ktamura']],
     ['a camelCase key ending in By', '{"state":"closed","resolvedBy":"wbekele9"}', ['wbekele9']],
     ['a by key in a record of pipes', 'EVT|ID=77|BY=fo_nandersen|CODE=3', ['fo_nandersen']],
+    ['a capitalized key ending in By', 'Action=Revoked,Site=44,RevokedBy=hlindgren,Reason=x', ['hlindgren']],
+    ['a key in capitals ending in _BY', 'TKT,88120,CLOSED,CLOSED_BY=mbauer4,CODE=7', ['mbauer4']],
+    ['a by key after two words', 'scanner=s4 last_checked_by=tnakamura rssi=-40', ['tnakamura']],
     ['who an action was for, then a channel', 'replaying inbox for tmacallan via imap', ['tmacallan']],
     ['a camelCase flag naming the login', 'mdmctl enroll -ownerUsername rbakshi -serial C02X', ['rbakshi']],
     ['an auth-name flag', 'snmp-add --v3 --auth-name ops_poller --level authPriv', ['ops_poller']],
     ['a -u flag of any command', 'backup-tool push -u=svc-archive --dest s3', ['svc-archive']],
     ['who an action was for, then a parenthesis', 'quota raised for okoroafor7 (plan B)', ['okoroafor7']],
+    ['who an action was for, then a colon', 'LDAP sync failed for mbeaumont: entry locked', ['mbeaumont']],
+    ['who an action was for, then a semicolon', 'token accepted for ops_ingest7; scope read', ['ops_ingest7']],
     ['who an action was for, at the end', 'session cache warmed for key lbergqvam', ['lbergqvam']],
     [
       'the user of a database URL with no password',
@@ -331,11 +336,16 @@ describe('user actor detector', () => {
     ],
     [
       'a word, software or a generated id under a by key',
-      'sort_by=name group_by=region managed_by=terraform caused_by=timeout issuedBy=a1b2c3d4 by=system',
+      'sort_by=name group_by=region managed_by=terraform caused_by=timeout issuedBy=a1b2c3d4 by=system ' +
+        'ManagedBy=Terraform SORTED_BY=NAME last_modified_by=scheduler',
     ],
     [
       'a -u flag before a word, a file, a remote or a number',
       'sort -u names; python -u run.py; git push -u origin main; docker run -u 1000 x; date -u +%s',
+    ],
+    [
+      'a word, a plural, a record number or a key before a colon after for',
+      'cache miss for config: x; docs for integrators: y; retry for member-20451: z; for sessionid: 0x1f2e; for example: a',
     ],
     [
       'words, ids and names of software after for',

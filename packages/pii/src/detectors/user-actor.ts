@@ -519,6 +519,10 @@ export function createUserActorDetector(): Detector {
         rule(
           ['ssh', 'scp', 'sftp', 'rsync', 'mosh'],
           `\\b(?<![./-])(?:ssh|scp|sftp|rsync|mosh|autossh|sshfs|ssh-copy-id)(?![\\w.-])(?:\\s+(?!-[^\\s]*@)[^\\s@|;&<>]+){0,8}?\\s+(?:[\\w./~-]*:)?(?!git@)(${name})@[A-Za-z0-9][\\w-]*(?:\\.[\\w-]+)*(?![\\w.@-])`,
+          undefined,
+          'g',
+          // (Every match holds its `@`: sshd's own lines, 2,838 on loghub, hold none.)
+          [['@']],
         ),
         // An admin CLI's `accounts <verb> NAME` (`tootctl accounts create sanjay57 --email …`, `accounts modify NAME`):
         // the account the subcommand acts on, then the end or an option (a singular `account add` is often a cloud's).
@@ -708,11 +712,12 @@ export function createUserActorDetector(): Detector {
           undefined,
           'gi',
         ),
-        // A key that says who did it by its last word `by`, whatever the verb (`raised_by=`, `opened_by`, `invitedBy`,
-        // `BY=`): `sort_by=name`, `managed_by=terraform` hold a word, not a login.
+        // A key that says who did it by its last word `by`, whatever the verb and its case (`raised_by=`, `opened_by`,
+        // `invitedBy`, `InvitedBy`, `VOIDED_BY`, `last_seen_by`, `BY=`): `sort_by=name`, `managed_by=terraform` hold a
+        // word, not a login.
         rule(
           ['by=', 'by:', 'by"', "by'", 'by\\'],
-          `(?<![\\w.-])(?:[a-z]{2,20}[_.-]?by|[a-z]{2,20}By|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
+          `(?<![\\w.-])(?:(?:[a-z]{2,20}[_.-]){0,2}[a-z]{2,20}[_.-]?by|[A-Za-z][a-z]{1,20}By|(?:[A-Z]{2,20}_){0,2}[A-Z]{2,20}_BY|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
         ),
       ],
     ],
@@ -738,6 +743,22 @@ export function createUserActorDetector(): Detector {
       return letters !== null && plainLogin(letters[1] as string);
     },
   );
+  // A plural of people or an adjective (`for integrators:`, `for editorial;`), no login; nor a record's number
+  // (`patron-807691`) or words of a check (`host_disk_usage_check`).
+  const nounOfPeople = /(?:ors|ers|ists|ial|ical)$/;
+  // Who an action was for, then a colon or a semicolon and what happened (`Authentication failed for ci-bot: password
+  // mismatch`, `vpn profile push failed for gmontes: device …`, `Basic auth ok for mlflow-admin-ci; header …`): the
+  // message names the account and then says what befell it. A login by its shape or a plain login, not a word
+  // (`cache miss for config: …`, `for example: …`), nor a key before its number (`for sessionid: 0x14ede6…`).
+  const actedForThenColon = createRuleDetector(
+    'user',
+    [[rule([' for '], `\\sfor\\s+(${name})(?=[:;]\\s+(?!0x|\\d))`, undefined, 'gi')]],
+    (value) =>
+      !generatedValue(value) &&
+      !/^[a-z]+[-_]\d+$/.test(value) &&
+      !value.split(/[._-]/).every((part) => isCommonWord(part)) &&
+      (loginShaped(value) || (plainLogin(value) && !nounOfPeople.test(value)) || systemAccounts.has(value)),
+  );
   // A flag that names the login, in any command: a camelCase or `--auth-name` flag the other rules do not read
   // (`jamf recon -endUsername NAME`, `lnms device:add --authname NAME`), and `-u` (`pg_enc -u NAME`, `choco … -u=NAME`)
   // when a login shape or a plain login follows (`sort -u names`, `python -u run.py`, `git push -u origin` stay).
@@ -746,7 +767,8 @@ export function createUserActorDetector(): Detector {
     [
       [
         rule(
-          ['-u', 'username', 'authname', 'auth-name', 'login'],
+          // (`-u` after a word character, BGL's `R12-M1-N0-J12-U01`, cannot start a match: not a word there.)
+          [...afterAnyBut(/\w/, '-u'), 'username', 'authname', 'auth-name', 'login'],
           `(?<![\\w-])(?:--?[A-Za-z]{1,40}(?:User(?:[Nn]ame)?|Login)|--?auth-?name|-u)(?:=|\\s+)["']?(${name})(?=["'\\s]|$)`,
         ),
       ],
@@ -756,6 +778,7 @@ export function createUserActorDetector(): Detector {
   return combineDetectors('user', [
     loginFlags,
     actedFor,
+    actedForThenColon,
     plainNames,
     loginNames,
     numericIds,

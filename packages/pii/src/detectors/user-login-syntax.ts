@@ -1,4 +1,4 @@
-import { blanks } from '../keyword-scan';
+import { afterAnyBut, blanks } from '../keyword-scan';
 import { isCommonWord } from './common-words';
 import { combineDetectors, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
@@ -50,7 +50,8 @@ export function createUserLoginSyntaxDetector(): Detector {
         ),
         // A flag's `NAME:SECRET`: the secret is no number (a port, `-a host:8443`), list or variable.
         rule(
-          ['-u', '--user', '-auth', '-credentials', 'basicauth=', '-a'],
+          // (`-u` and `-a` after a word character, BGL's `R12-M1-N0-J12-U01`, cannot start a match: not words there.)
+          [...afterAnyBut(/\w/, '-u'), '--user', '-auth', '-credentials', 'basicauth=', ...afterAnyBut(/\w/, '-a')],
           `(?<![\\w-])(?:-u|--user|--?auth|--?credentials|--?basic-?auth|basicauth=|-a)(?:=|\\s+)["']?(${name}?)["']?:["']?(?![\\d,]*(?:[\\s"']|$))(?=[^\\s:/,$]+(?:[\\s"']|$))`,
         ),
       ],
