@@ -52,6 +52,7 @@ import { createUserSqlGrantDetector } from './user-sql-grant';
 import { createUserSubjectDetector } from './user-subject';
 import { createUserTableDetector } from './user-table';
 import { createUserUidDetector } from './user-uid';
+import { guardedUserDetector } from './user-guards';
 import { createUsSsnDetector } from './us-ssn';
 
 export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
@@ -93,8 +94,9 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createDeviceKeysDetector(),
     ]),
   token: createTokenDetector,
+  // Every user rule's candidates pass the guards of user-guards.ts (placeholders, keys, role nouns, record ids).
   user: () =>
-    combineDetectors('user', [
+    guardedUserDetector([
       createUserDetector(),
       createUserFormatsDetector(),
       createUserActorDetector(),

@@ -62,6 +62,16 @@ describe('SSNs where a record layout puts them', () => {
       `PID|1||8812^^^H||RUIZ^ANA${'|'.repeat(14)}345-67-8123|`,
       ['345-67-8123'],
     ],
+    [
+      'finds the SSN when an RW record pads its names off the documented widths',
+      'RW345678123ana          ruiz-ortega          0000004210000000000380000',
+      ['345678123'],
+    ],
+    [
+      'finds the SSN when a MySQL or PostgreSQL duplicate-key error quotes it beside a key named for it',
+      "Duplicate entry '456789234' for key 'patients.uq_patient_ssn' DETAIL:  Key (social_security_no)=(567-89-1234) already exists.",
+      ['456789234', '567-89-1234'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -71,6 +81,11 @@ describe('SSNs where a record layout puts them', () => {
     ['ignores an RW line when no name fields follow the number', 'RW23456701200001750000000001200000000000000'],
     ['ignores an RW line when the first name field is short', 'RW234567012 ANA RUIZ'],
     ['ignores an RW record when glued to a word', `X${rw('234567012')}`],
+    ['ignores an RW line when one padded word follows the number', 'RW345678123ana          0000004210000'],
+    [
+      'ignores a duplicate-key error when its key names no SSN or its value is no SSN',
+      "Duplicate entry '456789234' for key 'orders.PRIMARY' Duplicate entry '900123456' for key 'uq_ssn' Key (lessns)=(345678123)",
+    ],
     ['ignores an RS line when the state code is not two digits', `RSTX     345678123${field('ANA', 15)}`],
     ['ignores a B record when its type of TIN is an EIN', payee('1', '201234567')],
     ['ignores a B record when the TIN type is not given', payee(' ', '345678123')],

@@ -23,7 +23,12 @@ import { isValidSsn } from './us-ssn-number';
  *   21-40, office code 41-44, blanks 45-54, the first payment amount 55-66.
  *
  * A fixed-width record may follow a log's prefix: it starts at the line's start or after a blank, a `:`, a quote, a
- * `=` or a `>`.
+ * `=` or a `>`. An `RW` record whose name fields are off their widths (a name and its padding blanks, twice) is read
+ * too: the record type, nine digits and two padded name fields at the line's start are the layout's all the same.
+ *
+ * And where a database error quotes the value beside the index or column it broke: MySQL's duplicate-key error
+ * (ER_DUP_ENTRY, 1062: `Duplicate entry '…' for key '…'`) and PostgreSQL's unique-violation detail (`Key (ssn)=(…)
+ * already exists.`), when the key or column is named for the SSN (`uq_juror_ssn`, `employees.ssn_UNIQUE`).
  */
 
 // Name fields of a fixed-width record: left-justified letters (and a name's blank, hyphen, apostrophe or period),
@@ -45,6 +50,7 @@ const efw2 = new RegExp(
     `${recordStart}RW(\\d{9})(?=${name(15)}${optionalName(15)}${lastName})`,
     `${recordStart}RS\\d\\d[A-Za-z0-9 ]{5}(\\d{9})(?=${name(15)}${optionalName(15)}${lastName})`,
     `${recordStart}RCW(\\d{9}| {9})(\\d{9})(?=${optionalName(50)}${name(15)})`,
+    `${recordStart}RW(\\d{9})(?=[A-Za-z][A-Za-z.'-]{0,24} {2,}[A-Za-z][A-Za-z.'-]{0,24} {2,}[A-Za-z\\d])`,
   ].join('|'),
   'dg',
 );
@@ -52,6 +58,23 @@ const payee = new RegExp(
   `${recordStart}B(?:19|20)\\d\\d[ GC][A-Za-z0-9&' -]{4}2(\\d{9})(?=[^\\r\\n]{24} {10}\\d{12})`,
   'dg',
 );
+
+const duplicateEntry = /Duplicate entry '(\d{3}-?\d{2}-?\d{4})' for key '([^'\r\n]{1,192})'/dg;
+const uniqueViolation = /Key \(([^()\r\n]{1,64})\)=\((\d{3}-?\d{2}-?\d{4})\)/dg;
+/** An index or column named for the SSN: `ssn` or `social_security` between non-letters (`uq_juror_ssn`, `ssn_UNIQUE`). */
+const ssnName = /(?:^|[^A-Za-z])(?:ssn|social[_ -]?security)(?![A-Za-z])/i;
+
+/** The valid SSN a database error quotes (group `value`) beside an index or column (group `key`) named for it. */
+function pushDuplicates(pattern: RegExp, valueGroup: number, keyGroup: number, text: string, out: Candidate[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const digits = digitsOnly(m[valueGroup] as string);
+    if (!ssnName.test(m[keyGroup] as string) || !isValidSsn(digits.slice(0, 3), digits.slice(3, 5), digits.slice(5)))
+      continue;
+    const [start, end] = (m.indices as RegExpIndicesArray)[valueGroup] as [number, number];
+    out.push(candidate('us_ssn', start, end, m.index, m.index + m[0].length));
+  }
+}
 
 /** Each valid SSN a pattern's numbered groups hold, as a candidate of its own with the match as its context. */
 function pushRecords(pattern: RegExp, text: string, out: Candidate[]): void {
@@ -84,10 +107,13 @@ export function createSsnRecordsDetector(): Detector {
         ...afterAnyBut(notBeforeRecord, 'rcw'),
       ],
       [...afterAnyBut(notBeforeRecord, 'b19'), ...afterAnyBut(notBeforeRecord, 'b20')],
+      ['duplicate entry', 'key ('],
     ],
     mayMatch: (text) =>
-      /PID\||REF\*|NM1\*|SOC\/|ePatient\.12>|E06_10>|(?:^|[\s:"'=>])(?:R[WS]\d|RCW[\d ]|B(?:19|20)\d)/.test(text),
-    find(text: string, out: Candidate[], groups = 63): void {
+      /PID\||REF\*|NM1\*|SOC\/|ePatient\.12>|E06_10>|(?:^|[\s:"'=>])(?:R[WS]\d|RCW[\d ]|B(?:19|20)\d)|duplicate entry|key \(/i.test(
+        text,
+      ),
+    find(text: string, out: Candidate[], groups = 127): void {
       if ((groups & 1) !== 0) pushRecords(hl7, text, out);
       if ((groups & 2) !== 0) {
         pushRecords(x12Reference, text, out);
@@ -97,6 +123,10 @@ export function createSsnRecordsDetector(): Detector {
       if ((groups & 8) !== 0) pushRecords(nemsis, text, out);
       if ((groups & 16) !== 0) pushRecords(efw2, text, out);
       if ((groups & 32) !== 0) pushRecords(payee, text, out);
+      if ((groups & 64) !== 0) {
+        pushDuplicates(duplicateEntry, 1, 2, text, out);
+        pushDuplicates(uniqueViolation, 2, 1, text, out);
+      }
     },
     normalize: digitsOnly,
   };

@@ -216,6 +216,9 @@ describe('user actor detector', () => {
     ['a key ending in by, whatever the verb', 'alarm cleared_by=ops.ktamura level=2', ['ops.ktamura']],
     ['a camelCase key ending in By', '{"state":"closed","resolvedBy":"wbekele9"}', ['wbekele9']],
     ['a by key in a record of pipes', 'EVT|ID=77|BY=fo_nandersen|CODE=3', ['fo_nandersen']],
+    ['a capitalized key ending in By', 'Action=Revoked,Site=44,RevokedBy=hlindgren,Reason=x', ['hlindgren']],
+    ['a key in capitals ending in _BY', 'TKT,88120,CLOSED,CLOSED_BY=mbauer4,CODE=7', ['mbauer4']],
+    ['a by key after two words', 'scanner=s4 last_checked_by=tnakamura rssi=-40', ['tnakamura']],
     ['who an action was for, then a channel', 'replaying inbox for tmacallan via imap', ['tmacallan']],
     ['a camelCase flag naming the login', 'mdmctl enroll -ownerUsername rbakshi -serial C02X', ['rbakshi']],
     ['an auth-name flag', 'snmp-add --v3 --auth-name ops_poller --level authPriv', ['ops_poller']],
@@ -331,7 +334,8 @@ describe('user actor detector', () => {
     ],
     [
       'a word, software or a generated id under a by key',
-      'sort_by=name group_by=region managed_by=terraform caused_by=timeout issuedBy=a1b2c3d4 by=system',
+      'sort_by=name group_by=region managed_by=terraform caused_by=timeout issuedBy=a1b2c3d4 by=system ' +
+        'ManagedBy=Terraform SORTED_BY=NAME last_modified_by=scheduler',
     ],
     [
       'a -u flag before a word, a file, a remote or a number',
