@@ -24,6 +24,13 @@ describe('user account key detector', () => {
       ['pick12', 'ehale'],
     ],
     ['an escaped JSON value', '{\\"loginId\\":\\"oriel.d\\",\\"ok\\":true}', ['oriel.d']],
+    ['a number under a login key', '{"route":"/auth","body":{"login":"30318","pin":"1234"}}', ['30318']],
+    ["a line's SIP auth user and a prefixed login", 'acct2.auth_user=4410 depot_login=77120', ['4410', '77120']],
+    [
+      'a school year and a name',
+      'proxy ALLOW user=31okafort url=x {"username":"27lindqvm"}',
+      ['31okafort', '27lindqvm'],
+    ],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -46,6 +53,10 @@ describe('user account key detector', () => {
     ["a host's SystemId", 'inventory SystemId=ehpqtn registered'],
     ['a campus netid and a sam (one part each, dropped)', 'netid=hnakamu2 sam=idunleavy'],
     ['an email', 'account=wmarsh@example.org'],
+    [
+      'a number under user or an id key, an SMTP reply, a TURN username',
+      'user=1000 user_id=88120431 login_id=5521 Invalid login: 535 username=1790692720:kdevries',
+    ],
     [
       "a generated or a number operator id, or the operator's name",
       'operator_id=FIN87astrdge12k8 OPR=4410 operatorName=Ana',

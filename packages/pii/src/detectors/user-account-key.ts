@@ -49,6 +49,14 @@ const notALogin = /\d[A-Za-z]|^[A-Za-z]{1,4}[_-]?\d+$|^[^a-z]*$|\.[a-z]{2}-[a-z]
 
 const acceptAccount = (value: string): boolean => !notALogin.test(value) && (loginShaped(value) || plainLogin(value));
 
+// A login that starts with a digit: a number of 3-12 digits, or two digits (a school year) and a name of letters. After
+// `=`, or `:` and a quote (`"login":"84570"`): `Invalid login: 535` is an SMTP reply; nor before `:` (a TURN REST
+// username's `1790692720:name` starts with its expiry time).
+const numberOrYearName = '\\d{3,12}|\\d{2}[a-z]{3,20}\\d{0,2}';
+const yearName = '\\d{2}[a-z]{3,20}\\d{0,2}';
+const keyThenDigitLogin = (key: string, value: string) =>
+  `(?<![\\w.-])(?:[A-Za-z][A-Za-z0-9]{0,19}[_.-])?(?:${key})(?:\\s*=\\s*\\\\?["']?|\\\\?["']?:\\s*\\\\?["'])(${value})(?![\\w.@$/:-])`;
+
 /**
  * The login under a key a product names the account by, as a whole key (a prefix names another thing: `slurm_account`,
  * `service_account`): `account` (`account=xgretax`, `"account":"oldblog17"`; not beside a user key of the line's own or
@@ -89,5 +97,29 @@ export function createUserAccountKeyDetector(): Detector {
       !generatedValue(value) &&
       (loginShaped(value.toLowerCase()) || plainLogin(value.toLowerCase()) || /^[A-Za-z]{2,12}\d{1,6}$/.test(value)),
   );
-  return combineDetectors('user', [...(account.parts ?? [account]).map(outsideAccountLines), accounts, operatorIds]);
+  // A login that starts with a digit, under a key that names a login (never an id): a number (`"login":"84570"` of a crew
+  // app, `driver_login=88231`, a SIP line's `auth_user=2047`; label convention: a login that is a number is a user), or a
+  // school's year then a name (`"username":"29tanakap"`, `user=24yilmazs`). (`user=1000`, `user_id=88120431`: a bare
+  // `user` holds a number as a uid or an application's id, so there only the year and name count.)
+  const numberLogins = createRuleDetector(
+    'user',
+    [
+      [
+        rule(
+          ['login', 'username', 'user_name', 'auth_user', 'authuser'],
+          keyThenDigitLogin('login|user_?name|auth_?user', numberOrYearName),
+          undefined,
+          'gi',
+        ),
+        rule(['user'], keyThenDigitLogin('user', yearName), undefined, 'gi'),
+      ],
+    ],
+    () => true,
+  );
+  return combineDetectors('user', [
+    ...(account.parts ?? [account]).map(outsideAccountLines),
+    accounts,
+    operatorIds,
+    numberLogins,
+  ]);
 }

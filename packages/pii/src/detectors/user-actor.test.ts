@@ -224,6 +224,8 @@ describe('user actor detector', () => {
     ['an auth-name flag', 'snmp-add --v3 --auth-name ops_poller --level authPriv', ['ops_poller']],
     ['a -u flag of any command', 'backup-tool push -u=svc-archive --dest s3', ['svc-archive']],
     ['who an action was for, then a parenthesis', 'quota raised for okoroafor7 (plan B)', ['okoroafor7']],
+    ['who an action was for, then a colon', 'LDAP sync failed for mbeaumont: entry locked', ['mbeaumont']],
+    ['who an action was for, then a semicolon', 'token accepted for ops_ingest7; scope read', ['ops_ingest7']],
     ['who an action was for, at the end', 'session cache warmed for key lbergqvam', ['lbergqvam']],
     [
       'the user of a database URL with no password',
@@ -340,6 +342,10 @@ describe('user actor detector', () => {
     [
       'a -u flag before a word, a file, a remote or a number',
       'sort -u names; python -u run.py; git push -u origin main; docker run -u 1000 x; date -u +%s',
+    ],
+    [
+      'a word, a plural, a record number or a key before a colon after for',
+      'cache miss for config: x; docs for integrators: y; retry for member-20451: z; for sessionid: 0x1f2e; for example: a',
     ],
     [
       'words, ids and names of software after for',

@@ -743,6 +743,22 @@ export function createUserActorDetector(): Detector {
       return letters !== null && plainLogin(letters[1] as string);
     },
   );
+  // A plural of people or an adjective (`for integrators:`, `for editorial;`), no login; nor a record's number
+  // (`patron-807691`) or words of a check (`host_disk_usage_check`).
+  const nounOfPeople = /(?:ors|ers|ists|ial|ical)$/;
+  // Who an action was for, then a colon or a semicolon and what happened (`Authentication failed for ci-bot: password
+  // mismatch`, `vpn profile push failed for gmontes: device …`, `Basic auth ok for mlflow-admin-ci; header …`): the
+  // message names the account and then says what befell it. A login by its shape or a plain login, not a word
+  // (`cache miss for config: …`, `for example: …`), nor a key before its number (`for sessionid: 0x14ede6…`).
+  const actedForThenColon = createRuleDetector(
+    'user',
+    [[rule([' for '], `\\sfor\\s+(${name})(?=[:;]\\s+(?!0x|\\d))`, undefined, 'gi')]],
+    (value) =>
+      !generatedValue(value) &&
+      !/^[a-z]+[-_]\d+$/.test(value) &&
+      !value.split(/[._-]/).every((part) => isCommonWord(part)) &&
+      (loginShaped(value) || (plainLogin(value) && !nounOfPeople.test(value)) || systemAccounts.has(value)),
+  );
   // A flag that names the login, in any command: a camelCase or `--auth-name` flag the other rules do not read
   // (`jamf recon -endUsername NAME`, `lnms device:add --authname NAME`), and `-u` (`pg_enc -u NAME`, `choco … -u=NAME`)
   // when a login shape or a plain login follows (`sort -u names`, `python -u run.py`, `git push -u origin` stay).
@@ -762,6 +778,7 @@ export function createUserActorDetector(): Detector {
   return combineDetectors('user', [
     loginFlags,
     actedFor,
+    actedForThenColon,
     plainNames,
     loginNames,
     numericIds,

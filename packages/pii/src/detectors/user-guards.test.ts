@@ -19,6 +19,8 @@ describe('user guards', () => {
     ],
     ['an employee number under a user key', 'badge swipe employee=K5520918 door=3', []],
     ['a workstation after by', 'ledger file locked by ACCT-PC-22 at 09:14', []],
+    ['a numbered machine after by', 'share lock taken by nas-files02 on Q3.xlsx', []],
+    ["a numbered machine under an agent's key", 'sync heartbeat agent=docs-mirror-04 iface=eth0', []],
     ["SparkPost's fixed SMTP login", 'smtp: {"username":"SMTP_Injection","password":"x"}', []],
     ["Mailgun's fixed API user", "curl --user 'api:key-0000' https://api.mailgun.net/v3/x", []],
   ])('drops %s', (_name, text, expected) => {
@@ -31,6 +33,11 @@ describe('user guards', () => {
     ['a role word that is the account', 'Login failed for admin from 203.0.113.9', ['admin']],
     ['a numbered login after login', 'portal login Q7731290 pin accepted', ['Q7731290']],
     ["MySQL's user[user]", '# User@Host: shop_rw[shop_rw] @  [10.0.0.5]', ['shop_rw']],
+    [
+      'a numbered machine name under a user key',
+      'rtmp publish from 10.1.1.4 user=stage-encoder-2',
+      ['stage-encoder-2'],
+    ],
     ['a principal in angle brackets', 'ticket for <backup@pbs> renewed', ['backup@pbs']],
   ])('keeps %s', (_name, text, expected) => {
     expect(users(text)).toEqual(expect.arrayContaining(expected));

@@ -62,6 +62,11 @@ const loginWordBefore = /(?:login|logon|user|username)\s*[=: ]\s*["']?$/i;
 const recordOrMachine =
   /^(?:[A-Z]{1,8}(?:-\d+){2,}|[A-Z]{1,2}\d{6,}|X{3,}\d+|(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$/;
 
+// A machine's name, words joined by `-` and a number (`fs-docs01`, `ledger-sync-3`, `git-mirror-02`), after `by` or
+// under an agent's or a worker's key: there a host did it. (Under a user key it is an account: `user=venue-encoder-3`.)
+const numberedMachine = /^[a-z]{2,}(?:-[a-z]{2,})+(?:-\d{1,3}|\d{2})$/;
+const machinePlaceBefore = /(?:\bby\s+|\b(?:agent|worker)=)$/;
+
 // Pronouns and query words a user position holds in filters and SQL (`owner:me`, `owner:self`, `login user where`).
 const notAnAccount = new Set(['me', 'self', 'myself', 'where']);
 
@@ -76,6 +81,7 @@ export function notAUser(text: string, start: number, end: number): boolean {
   if (notAnAccount.has(value.toLowerCase())) return true;
   if (vendorLogin.test(value) || isKey(text, end) || placeholderInBrackets(text, start, end)) return true;
   if (recordOrMachine.test(value) && !loginWordBefore.test(text.slice(Math.max(0, start - 12), start))) return true;
+  if (numberedMachine.test(value) && machinePlaceBefore.test(text.slice(Math.max(0, start - 8), start))) return true;
   if (value === 'api' && mailgunApiUser.test(text.slice(start, end + 5))) return true;
   return roleBeforeName(text, value, start, end);
 }
