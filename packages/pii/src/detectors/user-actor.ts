@@ -743,6 +743,20 @@ export function createUserActorDetector(): Detector {
       return letters !== null && plainLogin(letters[1] as string);
     },
   );
+  // Who acted, then where from: `by NAME from <address>`, `by NAME via <channel>`, `by NAME on tty|host` (`session
+  // started by vendor-support from 185.199.108.77`, `changed by hr.intake via HR Service Portal`, `run.sh by mgarrity on
+  // tty pts/2`): a session's origin follows a person. Any name but a word, two joined or a word of software
+  // (`blocked by policy from …`, `triggered by webhook from …`, `scraped by prometheus from …`).
+  const actorThenOrigin = createRuleDetector(
+    'user',
+    [[rule([' by '], `\\bby\\s+(${name})(?=\\s(?:from\\s(?=\\d|\\[)|via\\s|on\\s(?:tty|host)\\b))`, undefined, 'g')]],
+    (value) =>
+      !generatedValue(value) &&
+      !isCommonWord(value) &&
+      !isWordCompound(value) &&
+      !softwareWord.has(value.toLowerCase()) &&
+      !isProse(value),
+  );
   // A plural of people or an adjective (`for integrators:`, `for editorial;`), no login; nor a record's number
   // (`patron-807691`) or words of a check (`host_disk_usage_check`).
   const nounOfPeople = /(?:ors|ers|ists|ial|ical)$/;
@@ -779,6 +793,7 @@ export function createUserActorDetector(): Detector {
     loginFlags,
     actedFor,
     actedForThenColon,
+    actorThenOrigin,
     plainNames,
     loginNames,
     numericIds,
