@@ -713,11 +713,11 @@ export function createUserActorDetector(): Detector {
           'gi',
         ),
         // A key that says who did it by its last word `by`, whatever the verb and its case (`raised_by=`, `opened_by`,
-        // `invitedBy`, `InvitedBy`, `VOIDED_BY`, `last_seen_by`, `BY=`): `sort_by=name`, `managed_by=terraform` hold a
-        // word, not a login.
+        // `invitedBy`, `InvitedBy`, `VOIDED_BY`, `last_seen_by`, `BY=`; after a `_` the key's last two words are read):
+        // `sort_by=name`, `managed_by=terraform` hold a word, not a login.
         rule(
           ['by=', 'by:', 'by"', "by'", 'by\\'],
-          `(?<![\\w.-])(?:(?:[a-z]{2,20}[_.-]){0,2}[a-z]{2,20}[_.-]?by|[A-Za-z][a-z]{1,20}By|(?:[A-Z]{2,20}_){0,2}[A-Z]{2,20}_BY|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
+          `(?<![A-Za-z0-9.-])(?:[a-z]{2,20}[_.-]?by|[A-Za-z][a-z]{1,20}By|[A-Z]{2,20}_BY|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
         ),
       ],
     ],
