@@ -324,6 +324,18 @@ describe('secret key words and value syntax', () => {
       '<ConfirmationCode>55120984</ConfirmationCode> voucher=WF8K2QZ7',
       ['55120984', 'WF8K2QZ7'],
     ],
+    [
+      'a code under its word and what was done with it',
+      'ivr step=auth PIN_ENTERED=5907 otpProvided=318204 {"passcode_entered":"77041"}',
+      ['5907', '318204', '77041'],
+    ],
+    [
+      "a prepaid voucher's long PIN and a PIN in groups of four",
+      'topup voucher_pin=61830492775301 token_pin: 6205-1187-4930 ./sign',
+      ['61830492775301', '6205-1187-4930'],
+    ],
+    ['a PIN in a pipe-delimited record', 'ivr|caller=7|dtmf_pin=4182|match=Y', ['4182']],
+    ["the IRS e-file schema's Identity Protection PIN", '<Filer><SpouseIPPIN>508213</SpouseIPPIN></Filer>', ['508213']],
   ])('finds %s', (_name, text, values) => {
     expect(found(text)).toEqual(values.map((v) => ['secret_kv', v]));
   });
@@ -340,6 +352,10 @@ describe('secret key words and value syntax', () => {
       'status_code=4031 country_code=4412 errorCode=50126 exit code=1 auth_code=481516',
     ],
     ['a voucher of letters only or a number too short', 'voucher=SUMMER voucher=12345 otp=123'],
+    [
+      'a count or flag after a typed code, a code cut at a pipe that is no short secret',
+      'pin_attempts=3 pin_entered=true passcode_input=masked rec|aCode=Zq7Dv6q61XJhN|acc=C2',
+    ],
   ])('leaves %s', (_name, text) => {
     expect(found(text).filter(([type]) => type === 'secret_kv')).toEqual([]);
   });

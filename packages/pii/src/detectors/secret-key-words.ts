@@ -2,7 +2,7 @@ import { entropyPerChar } from '../checksums/entropy';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { generatedKey, type GeneratedKeyOptions } from './generated-key';
 import { isPlaceholderValue } from './secret-kv';
-import { beforeSeparator, execAtKeyPair, keyWordFamily } from './key-separators';
+import { beforeSeparator, execAtKeyPair, joined, keyWordFamily } from './key-separators';
 import { isRecordNumberUnder } from './no-secret-here';
 
 /**
@@ -28,14 +28,22 @@ function isRandomOnlyWord(word: string): word is RandomOnlyWord {
 /** Last words that name a short secret a person types (a card's PIN, a SIM's PUK, a card's CVV, a one-time password, a
  * voucher): the key itself says secret, so a number counts however short (see shortSecretShape). */
 export const shortSecretWords = ['pin', 'puk', 'cvv', 'cvc', 'otp', 'voucher'];
+/** A short secret's word and then what a person did with it (`pin_entered=`, `PIN_ENTERED=`, `passcode_entered=`,
+ * `otpProvided=`): the key names the code typed, as the bare word does. */
+const typedStates = ['entered', 'provided', 'supplied', 'typed', 'submitted', 'input', 'attempt'];
+const typedWords = ['pin', 'passcode', 'otp'];
+const typedSecret = new RegExp(`(?:${typedWords.join('|')})[_.-]?(?:${typedStates.join('|')})$`, 'i');
+const typedSecretKeys = typedWords.flatMap((word) => typedStates.flatMap((state) => joined(word, [state], '_.-')));
 
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
+// A value may hold a `|` (a Tuya `local_key`), but a short secret cut off there before the next pair is whole: `|` ends
+// a field of a pipe-delimited record (`|dtmf_pin=8177|match=N`). (The typed-secret words are typedSecret's, spelled out.)
 const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|seed|code|pat|verifier|mnemonic|pin\d?|puk\d?|cv[vc]2?|otp|voucher)\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["'])|([^\s"'&,;<>(){}[\]\\=]{3,256}={0,3})(?![^\s"'&,;<>(){}[\]\\]))/gi;
+  /[:=]>?(?<=(?:key|authtok|creds|credentials?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|seed|code|pat|verifier|mnemonic|pin\d?|puk\d?|cv[vc]2?|otp|voucher|(?:pin|passcode|otp)[_.-]?(?:entered|provided|supplied|typed|submitted|input|attempt))\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["'])|([^\s"'&,;<>(){}[\]\\=]{3,256}={0,3})(?![^\s"'&,;<>(){}[\]\\|]))/gi;
 
 /** Every word the pattern takes before a separator (`credentials` whole: the family reads whole words). */
-const patternWords = [...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials'];
+const patternWords = [...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials', ...typedSecretKeys];
 
 // The pattern's words for the shared key splitter; a Drupal session cookie's key is checked apart (its name ends in hex).
 const keyWordKeys = keyWordFamily(
@@ -172,12 +180,14 @@ function randomValue(value: string, isKey: boolean): boolean {
   );
 }
 
-/** The shape of a short secret under its word: a PIN or PUK of 4-12 digits, a card's 3-4 digit code, a one-time or
+/** The shape of a short secret under its word: a PIN of 4-16 digits (a prepaid voucher's PIN is 12-16) or of groups of
+ * four (`8841-2290-7713`), a PUK of 4-12 digits, a card's 3-4 digit code, a one-time or
  * confirmation code of 4-10 digits, a voucher of 6-20 capitals and digits. Not `pin=GPIO4`, `pin: 7`, `cvv=M`. */
 function shortSecretShape(word: string, value: string): boolean {
   if (word === 'cvv' || word === 'cvc') return /^\d{3,4}$/.test(value);
   if (word === 'voucher') return /^(?=[A-Z-]*\d)[A-Z0-9-]{6,20}$/.test(value);
-  return word === 'pin' || word === 'puk' ? /^\d{4,12}$/.test(value) : /^\d{4,10}$/.test(value);
+  if (word === 'pin') return /^\d{4,16}$|^\d{4}(?:-\d{4}){1,3}$/.test(value);
+  return word === 'puk' ? /^\d{4,12}$/.test(value) : /^\d{4,10}$/.test(value);
 }
 
 const shortSecretCharacters = /^[\dA-Z-]+$/;
@@ -190,7 +200,11 @@ const secretCode =
 /** The short-secret word a key ends in (`account_pin`, `PortPIN`, `PUK1`, `cvv2`, `sms_otp`, `confirmationCode`), or
  * undefined. */
 function shortSecretWord(key: string): string | undefined {
-  const word = lastWord(key).replace(/(?<=^(?:pin|puk|cvv|cvc))\d$/, '');
+  if (typedSecret.test(key)) return 'pin';
+  // The IRS e-file schema's Identity Protection PIN (`PrimaryIPPIN`, `SpouseIPPIN`).
+  const word = lastWord(key)
+    .replace(/(?<=^(?:pin|puk|cvv|cvc))\d$/, '')
+    .replace(/^ippin$/, 'pin');
   if (shortSecretWords.includes(word)) return word === 'otp' ? 'code' : word;
   return word === 'code' && secretCode.test(key) ? 'code' : undefined;
 }
@@ -294,6 +308,8 @@ export function createSecretKeyWordsDetector(): Detector {
           out.push(candidate('secret_kv', end - value.length, end, start, end));
           continue;
         }
+        // Only a short secret is taken cut off at a `|` (`aCode=ZqTD6vq61XJhN|acc=`: Mimecast's message reference).
+        if (text.charCodeAt(m.index + m[0].length) === 124) continue;
         const word =
           value.length < 8
             ? undefined

@@ -35,6 +35,12 @@ describe('short secrets in prose and flags', () => {
     ["a lock's user code under its key", 'zwave node 3 user set slot=2 usercode=448120', ['448120']],
     ['a user code key in JSON', '{"lock":"front","usercode":"604127"}', ['604127']],
     ['a verification code after a CreditCard word', 'CreditCard check: the verification code was 592', ['592']],
+    ['a passcode after a dial-in number', 'bridge: dial +1 555 0100 meeting 8812 passcode 204917 now', ['204917']],
+    [
+      "an SMS's one-time and verification codes, before a full stop",
+      'sms text="Your one-time code is 551902. Do not share" body="verification code: 73120"',
+      ['551902', '73120'],
+    ],
   ])('finds %s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
     const scanned = scanner.scan(text).map((m) => m.value);
@@ -57,7 +63,12 @@ describe('short secrets in prose and flags', () => {
     ['a card code on the line after the card', 'card 4000000000000002\nthe code is 418'],
     ['digits with no PIN on the line', 'gather done step=menu Digits=5093 result=ok'],
     ['a PIN key of another property', 'ivr: pin_entered_count=4412 pin_length=6 pin_entered=0000'],
-    // Keys of entered PINs stood in two parts only, and Twilio's Digits say nothing of a PIN: digits a caller keys.
+    [
+      'a passcode rule, a count and a code with more after its full stop',
+      'passcode must be 6 digits; login code 4421.7',
+    ],
+    ['a stand-in passcode of one digit', 'enter passcode 000000 on the demo phone'],
+    // Keys of entered PINs are the key-word part's (secret-key-words.ts); Twilio's Digits say nothing of a PIN.
     ['a key of an entered PIN', 'ivr: caller=+15550100 PIN_ENTERED=4471 menu=2; pin-typed: 880213'],
     ['a lower-case key of a keyed PIN', 'voice: pinKeyed=730519 result=ok'],
     ['the digits of a step that asks for a PIN', 'gather done step=confirm_pin Digits=50931 result=ok'],

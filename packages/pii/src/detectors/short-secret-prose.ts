@@ -7,7 +7,8 @@ import { createRuleDetector, rule } from './rules';
  * a SIM's PUK (`PIN 804193`, `account PIN 7731`, `PIN changed to 738214`, `--so-pin 90817263`), a card's verification
  * code (`CVV 318`, `csc 4417`), a one-time password (`otp 551902`); and a code that opens something or proves who one
  * is, named by what it opens (`gate code 4471`, `pickup_code=898128`, `lockbox code: 88412`) or in a line that says it
- * was sent, issued or generated (`otp sent … code=380454`, `guest code issued … code=373993`). Each needs digits of its
+ * was sent, issued or generated (`otp sent … code=380454`, `guest code issued … code=373993`); a code a person is sent
+ * to sign in, by its name (`passcode 765127`, `your one-time code is 810219.`). Each needs digits of its
  * word's length: `pin 17` (a GPIO pin), `code=200`, `error code 10054` and `sort code 20-00-00` are none.
  */
 
@@ -25,6 +26,22 @@ const pinValue = rule(
 const cardCode = rule(
   cardCodeWords,
   String.raw`(?<![\w-])(?:--?(?:[a-z]+-)*)?(?:cvv2?|cvc2?|csc)(?:[ _-]?(?:code|number))?${setTo}[ \t]+["']?(\d{3,4})${digitsEnd}`,
+  undefined,
+  'gi',
+);
+
+// A code named as one a person is sent or types to sign in, in prose or a message's text (`passcode 765127`, `your
+// one-time code is 810219.`, `verification code: 44120`): 4-10 digits, maybe before a sentence's full stop. Not a
+// `code` alone (`error code 1042`), not a card's security code (namedCardCode).
+const signInCodeWords = [
+  ...['passcode', 'pass code', 'pass-code'],
+  ...['one-time', 'one time', 'onetime', 'verification', 'confirmation', 'login', 'sign-in', 'signin'].map(
+    (word) => `${word} code`,
+  ),
+];
+const signInCode = rule(
+  signInCodeWords,
+  String.raw`(?<![\w-])(?:pass[ -]?code|(?:one[ -]?time|verification|confirmation|login|sign-?in)[ \t]code)${setTo}:?[ \t]+["']?(\d{4,10})(?![\w:/@-]|\.\w)`,
   undefined,
   'gi',
 );
@@ -125,7 +142,7 @@ function notRepeated(value: string): boolean {
 
 export function createShortSecretProseDetector(): Detector {
   return combineDetectors('secret_kv', [
-    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode]], notRepeated),
+    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode, signInCode]], notRepeated),
     createDeliveredCodeDetector(),
     createNamedCardCodeDetector(),
   ]);

@@ -114,7 +114,8 @@ export function createUserCsvRowDetector(): Detector {
     keywordGroups: [anchorWords],
     mayMatch: (text) => anchorHint.test(text),
     find(text: string, out: Candidate[]): void {
-      if (!anchorCell.test(text)) return;
+      // (A row takes three of one separator: a text with none of them three times has no row to read, a cheap test first.)
+      if (!separators.some((separator) => holds(text, separator, 3)) || !anchorCell.test(text)) return;
       for (const [rowStart, row] of rowsOf(text, realLineBreak)) accountsOfRow(row, rowStart, out);
     },
     normalize: keepAsIs,

@@ -251,6 +251,9 @@ export function createUserDetector(): Detector {
     (...list: RegExp[]) =>
     () =>
       list;
+  const atOctet = /@\d{1,3}\./;
+  const userAtAddressOnly = [userAtAddress];
+  const noPatterns: readonly RegExp[] = [];
   const always = (pattern: RegExp) => {
     const list = [pattern];
     return () => list;
@@ -334,7 +337,12 @@ export function createUserDetector(): Detector {
       always(namedField),
     ],
     [pgpassWords, always(pgpass)],
-    [['@0', '@1', '@2', '@3', '@4', '@5', '@6', '@7', '@8', '@9'], always(userAtAddress)],
+    // (Run only where an address's first octet and its dot follow an `@`: Zookeeper's `Processor@476]`, 2,000 loghub
+    // lines, is no address; a cheap test before a pattern that tries every position.)
+    [
+      ['@0', '@1', '@2', '@3', '@4', '@5', '@6', '@7', '@8', '@9'],
+      (text) => (atOctet.test(text) ? userAtAddressOnly : noPatterns),
+    ],
   ];
   const hintWords = [...new Set(patterns.flatMap(([words]) => words))];
   const hint = anyOf(hintWords);
