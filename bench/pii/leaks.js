@@ -22,6 +22,9 @@
 //                    2-core machine shared by eight engineers); a start-up that fails says why, with the child's stderr
 //   --request-ms N   how long one push or request, and the collector's sinks, may take (default 300000)
 //   --serial         run a part's four paths one after another (default: at once, each with its own processes)
+//   --results FILE   append each finished part's counts to FILE (one JSON line a part, own leaks masked) as it goes, and
+//                    skip the parts FILE already holds, counting them in the totals: a run stopped on a loaded machine
+//                    resumes where it was, and parts run in groups (several runs with the same FILE) add up
 // Progress (each part and path, with its time) goes to stderr.
 // Needs a build: pnpm build (or turbo --filter @obs/ai-sorter... --filter @obs/collector...).
 'use strict';
@@ -53,7 +56,8 @@ const showWhere = argv.includes('--where');
 const startupMs = msFlag(argv, '--startup-ms', defaultStartupMs);
 const requestMs = msFlag(argv, '--request-ms', 300_000);
 const serial = argv.includes('--serial');
-const valued = new Set(['--startup-ms', '--request-ms']);
+const resultsFile = argv.includes('--results') ? argv[argv.indexOf('--results') + 1] : undefined;
+const valued = new Set(['--startup-ms', '--request-ms', '--results']);
 const partArgs = argv.filter((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1]));
 const parts =
   partArgs.length > 0 ? partArgs.map((p) => (fs.existsSync(p) ? p : path.join(__dirname, p))) : corpusFiles();
@@ -326,12 +330,38 @@ function contexts(output, value, beside, labeledValues) {
     );
 }
 
-function examples(spans) {
+/** Own leaks as `type n: masked, ...` (each leak is `{ type, masked }`: no value is kept unmasked past its part). */
+function examples(leaks) {
   const byType = new Map();
-  for (const s of spans) byType.set(s.type, [...(byType.get(s.type) ?? []), s]);
+  for (const s of leaks) byType.set(s.type, [...(byType.get(s.type) ?? []), s]);
   return [...byType]
-    .map(([type, list]) => `${type} ${list.length}: ${list.slice(0, 3).map(masked).join(', ')}`)
+    .map(
+      ([type, list]) =>
+        `${type} ${list.length}: ${list
+          .slice(0, 3)
+          .map((s) => s.masked)
+          .join(', ')}`,
+    )
     .join('; ');
+}
+
+/** The parts a results file already holds (name -> its counts); a torn last line (a run killed mid-write) is dropped. */
+function readResults(file) {
+  if (file === undefined || !fs.existsSync(file)) return new Map();
+  const text = fs.readFileSync(file, 'utf8');
+  // The next part's line starts on a line of its own, after a torn one.
+  if (text !== '' && !text.endsWith('\n')) fs.appendFileSync(file, '\n');
+  const done = new Map();
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const r = JSON.parse(line);
+      done.set(r.part, r);
+    } catch {
+      // the last line of a run stopped while writing it: that part runs again
+    }
+  }
+  return done;
 }
 
 // Each path: its name in the table and how a part's lines go through it (a fresh set of processes per part and path).
@@ -345,15 +375,20 @@ const paths = [
 async function main() {
   const redactor = createRedactor();
   const scanner = createPiiScanner();
+  const done = readResults(resultsFile);
   const totals = [];
   console.log(
     '| part | lines | labeled | scanner misses (scorer) | still verbatim in own line | path | leaked | of which scanner misses | other line holds it | OWN (path bug) |',
   );
   console.log('|---|---:|---:|---:|---:|---|---:|---:|---:|---:|');
-  const own = [];
   const failed = [];
   for (const file of parts) {
     const name = path.basename(file, '.jsonl');
+    if (done.has(name)) {
+      totals.push(done.get(name));
+      process.stderr.write(`${name}: already in ${resultsFile}, not run again\n`);
+      continue;
+    }
     const lines = parseCorpus(fs.readFileSync(file, 'utf8'), file);
     const score = scoreCorpus(lines, scanner).untyped;
     const redacted = lines.map((l) => redactor.redact(l.text).text);
@@ -406,23 +441,31 @@ async function main() {
     const judged = judgeSpans(lines, redacted, byPath);
     const tally = tallyPaths(judged, Object.keys(byPath));
     const verbatim = judged.filter((s) => s.missed).length;
-    for (const [pathName, t] of Object.entries(tally)) {
+    for (const [pathName, t] of Object.entries(tally))
       console.log(
         `| ${name} | ${lines.length} | ${judged.length} | ${score.labeled - score.covered} | ${verbatim} | ${pathName} | ${t.leaked} | ${t.missed} | ${t.background} | ${t.own.length} |`,
       );
-      own.push(...t.own.map((s) => ({ ...s, part: name, path: pathName })));
-    }
-    totals.push({
+    // What a part adds to the totals, own leaks masked: the same record goes to the results file.
+    const result = {
+      part: name,
       lines: lines.length,
       labeled: judged.length,
       misses: score.labeled - score.covered,
       verbatim,
-      tally,
+      tally: Object.fromEntries(
+        Object.entries(tally).map(([pathName, t]) => [
+          pathName,
+          { ...t, own: t.own.map((s) => ({ line: s.line + 1, type: s.type, masked: masked(s) })) },
+        ]),
+      ),
       llmCalls,
-    });
+    };
+    totals.push(result);
+    if (resultsFile !== undefined) fs.appendFileSync(resultsFile, `${JSON.stringify(result)}\n`);
     if (showWhere) {
       const labeledValues = [...new Set(judged.map((s) => s.value))].sort((a, b) => b.length - a.length);
-      for (const s of own.filter((o) => o.part === name)) {
+      const own = Object.entries(tally).flatMap(([pathName, t]) => t.own.map((s) => ({ ...s, path: pathName })));
+      for (const s of own) {
         console.log(`  own leak ${s.path} ${name}:${s.line + 1} ${masked(s)}`);
         for (const [k, v] of Object.entries(outputs))
           if (k.startsWith(`${s.path}: `))
@@ -440,11 +483,13 @@ async function main() {
     `\nLLM calls (fake LLM on loopback, every request body recorded): ${paths.map(([p]) => `${p} ${sum((t) => t.llmCalls[p])}`).join(', ')}`,
   );
   for (const [p] of paths) {
-    const mine = own.filter((s) => s.path === p);
+    const mine = totals.flatMap((t) =>
+      t.tally[p].own.map((s) => ({ ...s, masked: `${t.part}:${s.line} ${s.masked}` })),
+    );
     console.log(`own leaks on the ${p} path (masked): ${mine.length === 0 ? 'none' : examples(mine)}`);
   }
   console.log(
-    `parts run: ${totals.length} of ${parts.length}${failed.length === 0 ? '' : `; failed twice, left out: ${failed.join('; ')}`}`,
+    `parts counted: ${totals.length} of ${parts.length}${done.size === 0 ? '' : ` (${totals.filter((t) => done.has(t.part)).length} read from ${resultsFile})`}${failed.length === 0 ? '' : `; failed twice, left out: ${failed.join('; ')}`}`,
   );
 }
 

@@ -15,11 +15,12 @@
 //                    which would count against fidelity and calls for the machine's load, not the sorter's decisions)
 //   --grouping-only  only the oracle path's table (grouping, calls, asked/true, fidelity, identities): no one-call
 //                    comparison, no rules severity, no adversarial stream (a third of the time on a loaded machine)
-// Progress (each system and phase, with its time) goes to stderr.
+// Progress (each system and phase, with its time) goes to stderr. Stopped by SIGINT or SIGTERM, it stops its sorters,
+// prints the tables of the systems it finished, and exits 130 or 143 (128 + the signal's number).
 'use strict';
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { spawnSorter, startOracleLlm, logLines, systems, defaultStartupMs, msFlag } = require('./support');
+const { spawnSorter, startOracleLlm, logLines, systems, defaultStartupMs, msFlag, onStop } = require('./support');
 const { loadSystem, loadClassification } = require('../loghub/loghub');
 
 const { groupingAccuracy, classificationScores, loghubLevelSeverity, keywordSeverity, mostFrequentLabel } =
@@ -188,13 +189,22 @@ const f3 = (v) => (v === undefined ? '-' : v.toFixed(3));
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
+// Each finished system's figures, kept here so that a stopped run still prints them.
+const rows = [];
+const severityRows = [];
+const perCallRows = [];
+
 async function main() {
-  const rows = [];
-  const severityRows = [];
-  const perCallRows = [];
   // BENCH_SYSTEMS=OpenSSH,Linux runs a subset.
   const only = process.env.BENCH_SYSTEMS?.split(',');
-  for (const system of systems().filter((s) => only === undefined || only.includes(s))) {
+  const chosen = systems().filter((s) => only === undefined || only.includes(s));
+  onStop((signal) => {
+    console.log(
+      `\nStopped by ${signal} after ${rows.length} of ${chosen.length} systems: the figures of those finished.`,
+    );
+    report(false);
+  });
+  for (const system of chosen) {
     const records = loadSystem(system);
     const lines = logLines(system);
     if (lines.length !== records.length)
@@ -213,6 +223,8 @@ async function main() {
 
     const levels = records.map((r) => loghubLevelSeverity(system, r));
     if (levels[0] !== undefined) {
+      // Each phase's own time: the rules' runs, not the one-call pass before them.
+      started = Date.now();
       const contents = records.map((r) => r.Content);
       const raw = classificationScores(await rulesSeverity(lines), levels);
       const content = classificationScores(await rulesSeverity(contents), levels);
@@ -226,6 +238,15 @@ async function main() {
         contentBase: baselines(contents, levels),
       });
     }
+  }
+  report(true);
+}
+
+/** Prints the tables of the systems finished; `whole`: the run ended, so the adversarial stream runs after them. */
+function report(whole) {
+  if (rows.length === 0) {
+    console.log('No system finished.');
+    return;
   }
 
   console.log(
@@ -258,6 +279,12 @@ async function main() {
   );
 
   if (groupingOnly) return;
+  if (severityRows.length > 0) reportSeverity();
+  if (perCallRows.length > 0) reportPerCall();
+  if (whole) reportAdversarial();
+}
+
+function reportSeverity() {
   console.log(
     '\nSeverity of the rules (no LLM key) against the Level column: macro-F1 (accuracy), beside the baselines on the same lines\n',
   );
@@ -281,7 +308,9 @@ async function main() {
   console.log(
     `Content only beats both baselines on ${beaten.length} of ${severityRows.filter((r) => r.classes > 1).length} systems with more than one class`,
   );
+}
 
+function reportPerCall() {
   console.log(
     `\nTemplates per LLM call (oracle answer time ${oracleBaseMs} ms + ${oraclePerItemMs} ms per item; first pass of every system)\n`,
   );
@@ -297,7 +326,9 @@ async function main() {
         ` ${Math.round(percentile(latencies, 50))} / ${Math.round(percentile(latencies, 99))} / ${Math.round(Math.max(...latencies))} | ${Math.round(mean(perCallRows.map((r) => pick(r).linesPerSecond)))} |`,
     );
   }
+}
 
+function reportAdversarial() {
   progress('the adversarial stream');
   const adversarial = JSON.parse(
     execFileSync(process.execPath, [path.join(__dirname, 'adversarial.js')], { encoding: 'utf8', env: process.env }),

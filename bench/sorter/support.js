@@ -3,6 +3,7 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
 const { createRequire } = require('node:module');
 
@@ -46,18 +47,38 @@ async function spawnSorter(env, logs, server = serverJs, { startupMs = defaultSt
 
 // Children still running when the bench is stopped (Ctrl-C, kill): stopped with it, not left to the machine.
 const children = new Set();
+// What a bench writes when it is stopped: the results it has so far.
+const stopHooks = [];
 let stopHandlersSet = false;
-/** Tracks a child process of a bench so that SIGINT or SIGTERM to the bench stops it too. */
-function ownChild(child) {
-  children.add(child);
-  child.once('exit', () => children.delete(child));
+/** On SIGINT or SIGTERM: stops the children, runs the stop hooks, and exits as the signal would (128 + its number:
+ * 130 for SIGINT, 143 for SIGTERM), so a caller sees which signal ended the bench. */
+function setStopHandlers() {
   if (stopHandlersSet) return;
   stopHandlersSet = true;
   for (const signal of ['SIGINT', 'SIGTERM'])
     process.once(signal, () => {
       for (const c of children) c.kill('SIGKILL');
-      process.exit(130);
+      for (const hook of stopHooks) {
+        try {
+          hook(signal);
+        } catch (err) {
+          process.stderr.write(`writing partial results failed: ${err.message}\n`);
+        }
+      }
+      process.exit(128 + os.constants.signals[signal]);
     });
+}
+/** Tracks a child process of a bench so that SIGINT or SIGTERM to the bench stops it too. */
+function ownChild(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  setStopHandlers();
+}
+/** Runs `hook(signal)` (synchronous) when SIGINT or SIGTERM stops the bench, after its children are stopped and before
+ * it exits: the bench writes the results it has so far. */
+function onStop(hook) {
+  stopHooks.push(hook);
+  setStopHandlers();
 }
 
 async function spawnSorterOnce(env, logs, server, startupMs) {
@@ -280,6 +301,7 @@ module.exports = {
   defaultStartupMs,
   msFlag,
   ownChild,
+  onStop,
   startLlmStub,
   startOracleLlm,
   logLines,

@@ -110,6 +110,11 @@ describe('email detector', () => {
       'From: "Ana" <ana.r@example.org>;tag=8a Call-ID: 77ab@pbx.example.net Reply-To: <ops@conference-hall.example.com> room bob@conference.org',
       ['ana.r@example.org', 'ops@conference-hall.example.com', 'bob@conference.org'],
     ],
+    [
+      'finds an address at Google or an example domain when it is no calendar id or stand-in',
+      'share with ana.r@google.com and users@example.com, user@example.co.uk, user.k@example.com',
+      ['ana.r@google.com', 'users@example.com', 'user@example.co.uk', 'user.k@example.com'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -186,6 +191,14 @@ describe('email detector', () => {
     [
       'ignores an XMPP room or occupant when it is on a conference or internal MUC service',
       'room=weekly-ops@conference.meet.example.org jid=triage-7a@conference.jitsi.example.com/9f1c bridge jvbbrewery@internal.auth.meet.example.org',
+    ],
+    [
+      'ignores a Google Calendar id when a calendar domain follows the @',
+      'GET /calendar/v3/calendars/en.usa%23holiday%40group.v.calendar.google.com/events c_6b5c5e13ba@group.calendar.google.com room-3f@resource.calendar.google.com',
+    ],
+    [
+      "ignores documentation's user@example.com when an example record shows it",
+      '{"email":"user@example.com","alt":"USER@example.org"}',
     ],
     [
       'ignores a placeholder attribute when it holds an address',

@@ -24,6 +24,11 @@ function isFileSuffix(label: string): boolean {
 const embeddedIpv4 = /(?<!\d)\d{1,3}[-.]\d{1,3}[-.]\d{1,3}[-.]\d{1,3}(?!\d)/;
 // Documentation's stand-ins for an address (`your.name@example.com`, `youremail@…`).
 const placeholderLocalPart = /^your(?:[._-]?[a-z]+)?$/i;
+// RFC 2606's example domains with the generic local part `user`: documentation's `user@example.com`.
+const placeholderAddress = /^user(?:@|%40)example\.(?:com|org|net)$/i;
+// Google Calendar's ids of secondary, holiday, resource and imported calendars (`en.usa#holiday@group.v.calendar.google.com`,
+// `c_6b5c…@group.calendar.google.com`): a calendar, not a mailbox.
+const calendarId = /^(?:group(?:\.v)?|resource|import)\.calendar\.google\.com$/i;
 
 /** The `@` and `%40` signs of a text in order, each searched for once (a search per sign from each one found would
  * rescan the rest of a long line for the other kind every time: quadratic on `a@b.a@b.…`). */
@@ -162,7 +167,9 @@ export function createEmailDetector(): Detector {
         if (sshAlgorithm.test(domain) && /[-\d]/.test(localPart)) continue;
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
         if (mucService.test(domain)) continue;
-        if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart)) continue;
+        if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart) || placeholderAddress.test(m[0]))
+          continue;
+        if (calendarId.test(domain)) continue;
         const lastDot = domain.lastIndexOf('.');
         let end = from;
         if (isFileSuffix(domain.slice(lastDot + 1))) {

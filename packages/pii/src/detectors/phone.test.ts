@@ -15,6 +15,11 @@ describe('phone detector', () => {
     ['finds a French mobile when written in pairs', 'mobile 06 12 34 56 78', ['06 12 34 56 78']],
     ['finds a UK national number when spaced', 'office 020 7946 0958', ['020 7946 0958']],
     ['finds a national number when the trunk prefix is in parentheses', 'Sydney (02) 9876 5432', ['(02) 9876 5432']],
+    [
+      'finds a German mobile number when its 12 digits are grouped after 015x, 016x or 017x',
+      'Handy 0151 23456789, 0176 2345 6789 und 0160 9876543',
+      ['0151 23456789', '0176 2345 6789', '0160 9876543'],
+    ],
     ['finds the number when it is a tel: URI', 'call tel:+1-931-555-7300 now', ['+1-931-555-7300']],
     [
       'finds a spaced number when a SIP header writes it as a tel: URI',
@@ -89,6 +94,7 @@ describe('phone detector', () => {
       'ignores a decimal when a dot joins digits that are no E.164 number',
       'gain=+1.2345678 drift=+3.14159265 matter 004211.00012 and 00123.456789',
     ],
+    ['ignores 12 grouped digits when no German mobile prefix leads them', 'ref 0221 23456789 and 0181 2345 6789'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);
   });

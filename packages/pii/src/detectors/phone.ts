@@ -38,7 +38,9 @@ const shapes: readonly Shape[] = [
       // A run of groups that goes on past the number's longest form is a list (drawn numbers `04 11 19 27 33 41`).
       const end = m.index + m[0].length;
       const goesOn = m.input[end] === m.groups?.['sep'] && /\d/.test(m.input[end + 1] ?? '');
-      return digits >= 10 && digits <= 11 && !goesOn;
+      // Germany's mobile numbers (015x, 016x, 017x) have 11 or 12 digits with the trunk 0 (Bundesnetzagentur's plan).
+      const longest = /^01[5-7]/.test(m[0]) ? 12 : 11;
+      return digits >= 10 && digits <= longest && !goesOn;
     },
   },
 ];

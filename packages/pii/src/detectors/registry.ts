@@ -30,6 +30,7 @@ import { createKeyInProseDetector } from './key-in-prose';
 import { createLinkCredentialDetector } from './link-credential';
 import { createCallArgumentKeyDetector } from './call-argument-key';
 import { createDeviceKeysDetector } from './device-keys';
+import { createPasswordInProseDetector } from './password-in-prose';
 import { createStreamKeyDetector } from './stream-key';
 import { createTokenDetector } from './token';
 import { createUrlCredentialsDetector } from './url-credentials';
@@ -92,6 +93,7 @@ export const detectorFactories: Readonly<Record<PiiType, () => Detector>> = {
       createLinkCredentialDetector(),
       createCallArgumentKeyDetector(),
       createDeviceKeysDetector(),
+      createPasswordInProseDetector(),
     ]),
   token: createTokenDetector,
   // Every user rule's candidates pass the guards of user-guards.ts (placeholders, keys, role nouns, record ids).

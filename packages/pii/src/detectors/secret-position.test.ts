@@ -45,6 +45,11 @@ describe('secret by position detector', () => {
       ['Bl00m!ng', 'R3p!x'],
     ],
     [
+      "finds Oracle's stored verifier after IDENTIFIED BY VALUES",
+      `Failing sql is: CREATE USER "APP" IDENTIFIED BY VALUES 'S:9A1C7E44B20D6F83C5A19E7B02D4F6A8C3E51B97D2' DEFAULT TABLESPACE "USERS"`,
+      ['S:9A1C7E44B20D6F83C5A19E7B02D4F6A8C3E51B97D2'],
+    ],
+    [
       'finds a session token when an API request carries it under auth',
       '{"jsonrpc":"2.0","method":"host.get","auth":"0424bd59b807674191e7d77572075f33","id":1}',
       ['0424bd59b807674191e7d77572075f33'],

@@ -185,9 +185,10 @@ export function createSecretPositionDetector(): Detector {
   // `-u user:password`, `-u 'user':'password'` (`-u 'https://…'` is a URL given to `-u`, not `user:password`).
   const curlUser = /(?<=\s)(?:-u|--user)\s+(["']?)(?![A-Za-z][\w+.-]*:\/\/)([^\s:"']+)(?:\1(?=:))?:["']?([^\s"']*)/g;
   // The value in single or (Oracle) double quotes, maybe backslash-escaped inside a logged SQL string (`BY \\'x\\'`).
+  // Oracle's `IDENTIFIED BY VALUES '…'`: the stored password hash (it copies the account elsewhere and can be cracked).
   // (`\b` before the word's first letter is `(?<!\w)`: the engine tries it faster than a look-behind at every position.)
   const sql = new RegExp(
-    `\\b(?<!['"])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*)?\\(?\\s*(?:N(?='))?(?:\\\\?'((?:[^'\\\\\\n]|\\\\(?!'))*)\\\\?'|"([^"\\n]*)")`,
+    `\\b(?<!['"])(?:PASSWORD|IDENTIFIED\\s+(?:WITH\\s+\\w+\\s+)?BY)(?:\\s*=\\s*|\\s+|(?=\\())(?:PASSWORD\\s*|VALUES\\s+)?\\(?\\s*(?:N(?='))?(?:\\\\?'((?:[^'\\\\\\n]|\\\\(?!'))*)\\\\?'|"([^"\\n]*)")`,
     'gi',
   );
   const xmlElement = /<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?>([^<>\n]+)<\/\1>/g;
