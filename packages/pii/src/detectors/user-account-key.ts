@@ -55,7 +55,7 @@ const acceptAccount = (value: string): boolean => !notALogin.test(value) && (log
 const numberOrYearName = '\\d{3,12}|\\d{2}[a-z]{3,20}\\d{0,2}';
 const yearName = '\\d{2}[a-z]{3,20}\\d{0,2}';
 const keyThenDigitLogin = (key: string, value: string) =>
-  `(?<![\\w.-])(?:[A-Za-z][A-Za-z0-9]{0,19}[_.-])?(?:${key})(?:\\s*=\\s*\\\\?["']?|\\\\?["']?:\\s*\\\\?["'])(${value})(?![\\w.@$/:-])`;
+  `(?<![A-Za-z0-9])(?:${key})(?:\\s*=\\s*\\\\?["']?|\\\\?["']?:\\s*\\\\?["'])(${value})(?![\\w.@$/:-])`;
 
 /**
  * The login under a key a product names the account by, as a whole key (a prefix names another thing: `slurm_account`,

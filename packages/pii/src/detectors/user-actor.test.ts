@@ -224,6 +224,8 @@ describe('user actor detector', () => {
     ['an auth-name flag', 'snmp-add --v3 --auth-name ops_poller --level authPriv', ['ops_poller']],
     ['a -u flag of any command', 'backup-tool push -u=svc-archive --dest s3', ['svc-archive']],
     ['who an action was for, then a parenthesis', 'quota raised for okoroafor7 (plan B)', ['okoroafor7']],
+    ['who acted, then where from', 'remote session opened by branch-support from 192.0.2.40', ['branch-support']],
+    ['who acted, then a channel', 'field u_dob changed by hr.records via HR Portal', ['hr.records']],
     ['who an action was for, then a colon', 'LDAP sync failed for mbeaumont: entry locked', ['mbeaumont']],
     ['who an action was for, then a semicolon', 'token accepted for ops_ingest7; scope read', ['ops_ingest7']],
     ['who an action was for, at the end', 'session cache warmed for key lbergqvam', ['lbergqvam']],
@@ -342,6 +344,10 @@ describe('user actor detector', () => {
     [
       'a -u flag before a word, a file, a remote or a number',
       'sort -u names; python -u run.py; git push -u origin main; docker run -u 1000 x; date -u +%s',
+    ],
+    [
+      'a word, two joined or software after by, before where from',
+      'mail blocked by policy from 203.0.113.5; build triggered by webhook from 140.82.1.1; scraped by prometheus from 127.0.0.1',
     ],
     [
       'a word, a plural, a record number or a key before a colon after for',

@@ -713,11 +713,11 @@ export function createUserActorDetector(): Detector {
           'gi',
         ),
         // A key that says who did it by its last word `by`, whatever the verb and its case (`raised_by=`, `opened_by`,
-        // `invitedBy`, `InvitedBy`, `VOIDED_BY`, `last_seen_by`, `BY=`): `sort_by=name`, `managed_by=terraform` hold a
-        // word, not a login.
+        // `invitedBy`, `InvitedBy`, `VOIDED_BY`, `last_seen_by`, `BY=`; after a `_` the key's last two words are read):
+        // `sort_by=name`, `managed_by=terraform` hold a word, not a login.
         rule(
           ['by=', 'by:', 'by"', "by'", 'by\\'],
-          `(?<![\\w.-])(?:(?:[a-z]{2,20}[_.-]){0,2}[a-z]{2,20}[_.-]?by|[A-Za-z][a-z]{1,20}By|(?:[A-Z]{2,20}_){0,2}[A-Z]{2,20}_BY|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
+          `(?<![A-Za-z0-9.-])(?:[a-z]{2,20}[_.-]?by|[A-Za-z][a-z]{1,20}By|[A-Z]{2,20}_BY|by|By|BY)\\\\?["']?\\s*[:=]\\s*\\\\?["']?(${name})${fieldEnd}`,
         ),
       ],
     ],
@@ -742,6 +742,20 @@ export function createUserActorDetector(): Detector {
       const letters = /^([a-z]{4,24})\d{0,3}$/.exec(value);
       return letters !== null && plainLogin(letters[1] as string);
     },
+  );
+  // Who acted, then where from: `by NAME from <address>`, `by NAME via <channel>`, `by NAME on tty|host` (`session
+  // started by vendor-support from 185.199.108.77`, `changed by hr.intake via HR Service Portal`, `run.sh by mgarrity on
+  // tty pts/2`): a session's origin follows a person. Any name but a word, two joined or a word of software
+  // (`blocked by policy from …`, `triggered by webhook from …`, `scraped by prometheus from …`).
+  const actorThenOrigin = createRuleDetector(
+    'user',
+    [[rule([' by '], `\\bby\\s+(${name})(?=\\s(?:from\\s(?=\\d|\\[)|via\\s|on\\s(?:tty|host)\\b))`, undefined, 'g')]],
+    (value) =>
+      !generatedValue(value) &&
+      !isCommonWord(value) &&
+      !isWordCompound(value) &&
+      !softwareWord.has(value.toLowerCase()) &&
+      !isProse(value),
   );
   // A plural of people or an adjective (`for integrators:`, `for editorial;`), no login; nor a record's number
   // (`patron-807691`) or words of a check (`host_disk_usage_check`).
@@ -779,6 +793,7 @@ export function createUserActorDetector(): Detector {
     loginFlags,
     actedFor,
     actedForThenColon,
+    actorThenOrigin,
     plainNames,
     loginNames,
     numericIds,
