@@ -89,6 +89,7 @@ const bodyOf = (text) => jsonObject(text) ?? text;
 async function recordedSorter() {
   const llm = await startOracleLlm({ answerFor });
   const logs = [];
+  // A sorter that fails to start leaves no fake LLM listening: its server would keep the bench alive after the last part.
   const sorter = await spawnSorter(
     {
       LLM_API_KEY: 'bench-leaks-key',
@@ -100,7 +101,10 @@ async function recordedSorter() {
     logs,
     undefined,
     { startupMs },
-  );
+  ).catch(async (err) => {
+    await llm.stop();
+    throw err;
+  });
   return { llm, sorter, logs };
 }
 
