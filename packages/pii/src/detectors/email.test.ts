@@ -111,6 +111,26 @@ describe('email detector', () => {
       ['ana.r@example.org', 'ops@conference-hall.example.com', 'bob@conference.org'],
     ],
     [
+      'finds the mailboxes after a Call-ID key when a ; ends its value (review10)',
+      'ACC: transaction answered: method=INVITE;call_id=a84b4c76e66710@pc33.example.com;code=200;from=ana.r@example.org;to=bob@example.net',
+      ['ana.r@example.org', 'bob@example.net'],
+    ],
+    [
+      'finds a mailbox after a bare Call-ID when a ; ends its value',
+      'Call-ID: 88ab;from=carol@example.net',
+      ['carol@example.net'],
+    ],
+    [
+      'finds a mailbox after a Kamailio callid= when an = or ; follows the id',
+      'kamailio: callid=9b8e7d6c;src_user=dmitri.k@voip.example.de',
+      ['dmitri.k@voip.example.de'],
+    ],
+    [
+      'finds the mailboxes after a Call-ID when a JSON comma or a query & ends its value',
+      '{"call_id":"a84b4c76@pc33.example.com","from":"ana.r@example.org"} GET /cdr?callid=77ab@pbx.example.net&to=bob@example.net',
+      ['ana.r@example.org', 'bob@example.net'],
+    ],
+    [
       'finds an address at Google or an example domain when it is no calendar id or stand-in',
       'share with ana.r@google.com and users@example.com, user@example.co.uk, user.k@example.com',
       ['ana.r@google.com', 'users@example.com', 'user@example.co.uk', 'user.k@example.com'],

@@ -94,9 +94,10 @@ export function createEmailDetector(): Detector {
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   // (Also `msgid=<…>`, `msg_id=<…>`, SendGrid's `smtp-id` of a message, MIME's `Content-ID` of a part and Exim's ` id=…`
   // of a message.) RFC 3261's `Call-ID` names a call, written bare (`Call-ID: a84b4c76e66710@pc33.example.com`,
-  // Kamailio's `callid=`), and RFC 2392's `cid:`/`mid:` URLs name a part or a message.
+  // Kamailio's `callid=`; its value has no `;`, `=`, `,` or `&`, so one of them starts the next field), and RFC 2392's
+  // `cid:`/`mid:` URLs name a part or a message.
   const messageId =
-    /(?:message|msg|mail|smtp|content)[-_]?id\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|call[-_]?id\\?["']?\s*[=:]\s*\\?["']?<?[^<>\s]*$|(?<![\w.-])(?:id=<?|[cm]id:)[^<>\s=]*$/i;
+    /(?:message|msg|mail|smtp|content)[-_]?id\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|call[-_]?id\\?["']?\s*[=:]\s*\\?["']?<?[^<>\s;=,&]*$|(?<![\w.-])(?:id=<?|[cm]id:)[^<>\s=]*$/i;
   // An XMPP multi-user chat room or occupant (XEP-0045), on the MUC services Jitsi Meet's Prosody config names:
   // `room@conference.meet.example.com`, `jvbbrewery@internal.auth.…`, `internal-muc.`, `lobby.`, `breakout.`.
   const mucService = /^(?:conference|internal\.auth|internal-muc|lobby|breakout)\.[^.]+\./i;
