@@ -131,6 +131,21 @@ describe('email detector', () => {
       ['ana.r@example.org', 'bob@example.net'],
     ],
     [
+      'finds a mailbox on a conference or lobby domain when no XMPP shows on the line (review10)',
+      'Contact registration@conference.usenix.org or help@lobby.example.io for badge pickup',
+      ['registration@conference.usenix.org', 'help@lobby.example.io'],
+    ],
+    [
+      'finds a mailbox on a breakout studio domain when no XMPP shows',
+      'Mail from ana@breakout.studio.io accepted',
+      ['ana@breakout.studio.io'],
+    ],
+    [
+      'finds a mailbox on a conference domain when a room is booked after it',
+      'postfix/smtp: to=<events@conference.example.de>, status=sent (room booking confirmed)',
+      ['events@conference.example.de'],
+    ],
+    [
       'finds an address at Google or an example domain when it is no calendar id or stand-in',
       'share with ana.r@google.com and users@example.com, user@example.co.uk, user.k@example.com',
       ['ana.r@google.com', 'users@example.com', 'user@example.co.uk', 'user.k@example.com'],
@@ -211,6 +226,14 @@ describe('email detector', () => {
     [
       'ignores an XMPP room or occupant when it is on a conference or internal MUC service',
       'room=weekly-ops@conference.meet.example.org jid=triage-7a@conference.jitsi.example.com/9f1c bridge jvbbrewery@internal.auth.meet.example.org',
+    ],
+    [
+      'ignores a Jitsi room when the room word, a conf_name key or Jicofo names it',
+      'Jicofo WARNING: Token rejected for room town-hall@conference.meet.example.org: expired [conf_name=retro-2@conference.meet.example.org]',
+    ],
+    [
+      'ignores a MUC room when Prosody names it on the line',
+      'prosody: mod_muc: created lobby ops-7f@lobby.chat.example.net for moderator',
     ],
     [
       'ignores a Google Calendar id when a calendar domain follows the @',

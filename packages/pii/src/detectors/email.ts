@@ -100,7 +100,11 @@ export function createEmailDetector(): Detector {
     /(?:message|msg|mail|smtp|content)[-_]?id\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|call[-_]?id\\?["']?\s*[=:]\s*\\?["']?<?[^<>\s;=,&]*$|(?<![\w.-])(?:id=<?|[cm]id:)[^<>\s=]*$/i;
   // An XMPP multi-user chat room or occupant (XEP-0045), on the MUC services Jitsi Meet's Prosody config names:
   // `room@conference.meet.example.com`, `jvbbrewery@internal.auth.…`, `internal-muc.`, `lobby.`, `breakout.`.
+  // Those names are also a conference's or a studio's mail domain (`registration@conference.usenix.org`), so XMPP must
+  // show: a `/resource` after the address, a room or JID key before it, or Jitsi's, Prosody's or XMPP's name on the line.
   const mucService = /^(?:conference|internal\.auth|internal-muc|lobby|breakout)\.[^.]+\./i;
+  const mucKeyBefore = /(?:room|jid|conf[-_]?name|occupant|bridge)\\?["']?\s*[=:]?\s*\\?["']?\[?$/i;
+  const xmppLine = /(?<![a-z])(?:jicofo|jvb|jitsi|prosody|xmpp|muc)(?![a-z])/i;
   // HTML's `placeholder` attribute holds a hint shown in an empty field (`placeholder="you@example.com"`), not data.
   const placeholderBefore = /placeholder\\?["']?\s*[=:]\s*\\?["']?$/i;
   // A UUID before the `@` names a message, a call or an event (RFC 5322's `Message-ID`, `In-Reply-To`, `References`;
@@ -167,7 +171,14 @@ export function createEmailDetector(): Detector {
           continue;
         if (sshAlgorithm.test(domain) && /[-\d]/.test(localPart)) continue;
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
-        if (mucService.test(domain)) continue;
+        if (
+          mucService.test(domain) &&
+          (text[from] === '/' ||
+            mucKeyBefore.test(text.slice(Math.max(0, m.index - 24), m.index)) ||
+            xmppLine.test(text.slice(0, m.index)) ||
+            xmppLine.test(text.slice(from)))
+        )
+          continue;
         if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart) || placeholderAddress.test(m[0]))
           continue;
         if (calendarId.test(domain)) continue;
