@@ -15,16 +15,23 @@
 // misses in process (the corpus scorer's untyped leaks, and values still verbatim in their own redacted line), and per
 // path the values found, split into scanner misses, values another line's redacted text also holds (no evidence either
 // way), and the path's OWN leaks: values the scanner removes from their line that still got out (a bug on the path).
-// Leaked examples are printed masked (type, first 3 characters, length). Fresh processes per part and path.
+// Leaked examples are printed masked (type and length; a value of 12 characters or more also its first 3). Fresh processes per part and path.
 //   node bench/pii/leaks.js [part.jsonl ...]      (default: every bench/pii/corpus*.jsonl)
 //   --where   also print, for each own leak, which outputs hold it and the 60 characters around it, every labeled value masked
 //   --startup-ms N   how long the sorter may take to answer /healthz and the collector /readyz (default 180000: a
 //                    2-core machine shared by eight engineers); a start-up that fails says why, with the child's stderr
 //   --request-ms N   how long one push or request, and the collector's sinks, may take (default 300000)
+//   --classify-ms N  the collector paths run a copy of the quickstart config whose classify stage gives its sorter N ms a
+//                    request (`timeout_ms`; the quickstart's 2000 falls back to rules on a loaded machine, so its
+//                    sorter's LLM is hardly asked); the user's quickstart file is never changed
 //   --serial         run a part's four paths one after another (default: at once, each with its own processes)
-//   --results FILE   append each finished part's counts to FILE (one JSON line a part, own leaks masked) as it goes, and
-//                    skip the parts FILE already holds, counting them in the totals: a run stopped on a loaded machine
-//                    resumes where it was, and parts run in groups (several runs with the same FILE) add up
+//   --results FILE   append each finished part's counts to FILE (one JSON line a part, own leaks masked, stamped with
+//                    the build: HEAD's commit, `+changes` if packages/ or bench/ differ from it) as it goes, and skip the
+//                    parts FILE already holds for this build, counting them (and printing their rows): a run stopped on
+//                    a loaded machine resumes where it was, and parts run in groups add up. Lines of another build
+//                    (or unstamped ones, written before stamps) are left out and named on stderr: never mixed.
+//   --report         with --results: run nothing, print FILE's rows and totals (of one build: --build REF picks it if
+//                    FILE holds several; `--build none` reads the unstamped lines of runs before stamps)
 // Progress (each part and path, with its time) goes to stderr.
 // Needs a build: pnpm build (or turbo --filter @obs/ai-sorter... --filter @obs/collector...).
 'use strict';
@@ -57,7 +64,10 @@ const startupMs = msFlag(argv, '--startup-ms', defaultStartupMs);
 const requestMs = msFlag(argv, '--request-ms', 300_000);
 const serial = argv.includes('--serial');
 const resultsFile = argv.includes('--results') ? argv[argv.indexOf('--results') + 1] : undefined;
-const valued = new Set(['--startup-ms', '--request-ms', '--results']);
+const reportOnly = argv.includes('--report');
+const wantedBuild = argv.includes('--build') ? argv[argv.indexOf('--build') + 1] : undefined;
+const classifyMs = argv.includes('--classify-ms') ? msFlag(argv, '--classify-ms', 2000) : undefined;
+const valued = new Set(['--startup-ms', '--request-ms', '--results', '--build', '--classify-ms']);
 const partArgs = argv.filter((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1]));
 const parts =
   partArgs.length > 0 ? partArgs.map((p) => (fs.existsSync(p) ? p : path.join(__dirname, p))) : corpusFiles();
@@ -240,6 +250,24 @@ const otlpHttp = {
   ],
 };
 
+/** A copy of the quickstart config in `dir` whose classify stage waits `--classify-ms` for its sorter. */
+function longerClassify(dir) {
+  const text = fs.readFileSync(quickstartConfig, 'utf8');
+  const stage = /^(\s*)url: \$\{SORTER_URL[^\n]*\n/m;
+  if (!stage.test(text)) throw new Error(`${quickstartConfig}: no classify url line to add timeout_ms beside`);
+  const copy = path.join(dir, 'collector.yaml');
+  // Relative paths (its imports) are read from the quickstart's folder, as in the original.
+  const absolute = text.replace(
+    /^(\s*[\w-]+: )(\.\.?\/\S+)$/gm,
+    (_, key, rel) => `${key}${path.resolve(path.dirname(quickstartConfig), rel)}`,
+  );
+  fs.writeFileSync(
+    copy,
+    absolute.replace(stage, (line, indent) => `${line}${indent}timeout_ms: ${classifyMs}\n`),
+  );
+  return copy;
+}
+
 /** A collector path: every line through the quickstart config, in by `via`, NDJSON files out. */
 async function collectorPath(name, lines, via) {
   const { llm, sorter, logs: sorterLogs } = await recordedSorter();
@@ -251,7 +279,8 @@ async function collectorPath(name, lines, via) {
     OTLP_GRPC_PORT: await freePort(),
   };
   const logs = [];
-  const child = spawn(process.execPath, [collectorBin, 'run', '-c', quickstartConfig, '--log-level', 'debug'], {
+  const config = classifyMs === undefined ? quickstartConfig : longerClassify(dataDir);
+  const child = spawn(process.execPath, [collectorBin, 'run', '-c', config, '--log-level', 'debug'], {
     env: {
       PATH: process.env.PATH,
       DATA_DIR: dataDir,
@@ -349,23 +378,47 @@ function examples(leaks) {
     .join('; ');
 }
 
-/** The parts a results file already holds (name -> its counts); a torn last line (a run killed mid-write) is dropped. */
-function readResults(file) {
-  if (file === undefined || !fs.existsSync(file)) return new Map();
+/** The build results are counted for: HEAD's short commit, `+changes` when packages/ or bench/ differ from it. */
+function currentBuild() {
+  const git = (...args) =>
+    require('node:child_process').execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' });
+  const head = git('rev-parse', '--short=7', 'HEAD').trim();
+  return git('status', '--porcelain', '--', 'packages', 'bench').trim() === '' ? head : `${head}+changes`;
+}
+
+/**
+ * The parts a results file already holds for `build` (name -> its counts); a torn last line (a run killed mid-write)
+ * is dropped. A line of another build (or with no stamp: `none`) is left out and counted in `others` (build -> lines):
+ * parts counted at two builds never add up to one total.
+ */
+function readResults(file, build) {
+  const others = new Map();
+  if (file === undefined || !fs.existsSync(file)) return { done: new Map(), others };
   const text = fs.readFileSync(file, 'utf8');
   // The next part's line starts on a line of its own, after a torn one.
-  if (text !== '' && !text.endsWith('\n')) fs.appendFileSync(file, '\n');
+  if (!reportOnly && text !== '' && !text.endsWith('\n')) fs.appendFileSync(file, '\n');
   const done = new Map();
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
+    let r;
     try {
-      const r = JSON.parse(line);
-      done.set(r.part, r);
+      r = JSON.parse(line);
     } catch {
-      // the last line of a run stopped while writing it: that part runs again
+      continue; // the last line of a run stopped while writing it: that part runs again
     }
+    const of = r.build ?? 'none';
+    if (of === build) done.set(r.part, r);
+    else others.set(of, (others.get(of) ?? 0) + 1);
   }
-  return done;
+  return { done, others };
+}
+
+/** A part's table rows, one per path (the same for a part run now and one read back from a results file). */
+function printRows(r) {
+  for (const [pathName, t] of Object.entries(r.tally))
+    console.log(
+      `| ${r.part} | ${r.lines} | ${r.labeled} | ${r.misses} | ${r.verbatim} | ${pathName} | ${t.leaked} | ${t.missed} | ${t.background} | ${t.own.length} |`,
+    );
 }
 
 // Each path: its name in the table and how a part's lines go through it (a fresh set of processes per part and path).
@@ -379,7 +432,19 @@ const paths = [
 async function main() {
   const redactor = createRedactor();
   const scanner = createPiiScanner();
-  const done = readResults(resultsFile);
+  if (reportOnly && resultsFile === undefined) throw new Error('--report reads a --results FILE');
+  let build = wantedBuild ?? (reportOnly ? undefined : currentBuild());
+  if (build === undefined) {
+    // --report without --build: the file's one build (several must be told apart).
+    const { others } = readResults(resultsFile, '');
+    if (others.size > 1)
+      throw new Error(`${resultsFile} holds several builds (${[...others.keys()].join(', ')}): pick one with --build`);
+    build = [...others.keys()][0] ?? 'none';
+  } else if (!reportOnly && build !== currentBuild())
+    throw new Error(`--build ${build} is not this build (${currentBuild()}): parts run now would be counted for it`);
+  const { done, others } = readResults(resultsFile, build);
+  for (const [of, n] of others)
+    process.stderr.write(`${resultsFile}: ${n} lines of build ${of} left out (this count is of build ${build})\n`);
   const totals = [];
   console.log(
     '| part | lines | labeled | scanner misses (scorer) | still verbatim in own line | path | leaked | of which scanner misses | other line holds it | OWN (path bug) |',
@@ -390,9 +455,11 @@ async function main() {
     const name = path.basename(file, '.jsonl');
     if (done.has(name)) {
       totals.push(done.get(name));
-      process.stderr.write(`${name}: already in ${resultsFile}, not run again\n`);
+      printRows(done.get(name));
+      process.stderr.write(`${name}: already in ${resultsFile} for build ${build}, not run again\n`);
       continue;
     }
+    if (reportOnly) continue;
     const lines = parseCorpus(fs.readFileSync(file, 'utf8'), file);
     const score = scoreCorpus(lines, scanner).untyped;
     const redacted = lines.map((l) => redactor.redact(l.text).text);
@@ -445,13 +512,10 @@ async function main() {
     const judged = judgeSpans(lines, redacted, byPath);
     const tally = tallyPaths(judged, Object.keys(byPath));
     const verbatim = judged.filter((s) => s.missed).length;
-    for (const [pathName, t] of Object.entries(tally))
-      console.log(
-        `| ${name} | ${lines.length} | ${judged.length} | ${score.labeled - score.covered} | ${verbatim} | ${pathName} | ${t.leaked} | ${t.missed} | ${t.background} | ${t.own.length} |`,
-      );
     // What a part adds to the totals, own leaks masked: the same record goes to the results file.
     const result = {
       part: name,
+      build,
       lines: lines.length,
       labeled: judged.length,
       misses: score.labeled - score.covered,
@@ -464,6 +528,7 @@ async function main() {
       ),
       llmCalls,
     };
+    printRows(result);
     totals.push(result);
     if (resultsFile !== undefined) fs.appendFileSync(resultsFile, `${JSON.stringify(result)}\n`);
     if (showWhere) {
@@ -493,7 +558,7 @@ async function main() {
     console.log(`own leaks on the ${p} path (masked): ${mine.length === 0 ? 'none' : examples(mine)}`);
   }
   console.log(
-    `parts counted: ${totals.length} of ${parts.length}${done.size === 0 ? '' : ` (${totals.filter((t) => done.has(t.part)).length} read from ${resultsFile})`}${failed.length === 0 ? '' : `; failed twice, left out: ${failed.join('; ')}`}`,
+    `build ${build}; parts counted: ${totals.length} of ${parts.length}${done.size === 0 ? '' : ` (${totals.filter((t) => done.has(t.part)).length} read from ${resultsFile})`}${failed.length === 0 ? '' : `; failed twice, left out: ${failed.join('; ')}`}`,
   );
 }
 

@@ -91,9 +91,15 @@ function besideIn(text, value) {
   return { before: text[at - 1], after: text[at + value.length] };
 }
 
-/** How a value is named in the printout, which must not itself leak it: its type, first 3 characters and length. */
+/**
+ * How a value is named in the printout, which must not itself leak it (and the printout may go to a file): a value
+ * under 12 characters by its type and length only (a PIN's first 3 characters are most of it); a longer one by its
+ * type, its first 3 characters and its length.
+ */
 function masked(span) {
-  return `${span.type} ${JSON.stringify(span.value.slice(0, 3))}+${span.value.length - Math.min(3, span.value.length)} (${span.value.length} chars)`;
+  const n = span.value.length;
+  if (n < 12) return `${span.type} (${n} chars)`;
+  return `${span.type} ${JSON.stringify(span.value.slice(0, 3))}+${n - 3} (${n} chars)`;
 }
 
 /**

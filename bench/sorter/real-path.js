@@ -189,7 +189,8 @@ const f3 = (v) => (v === undefined ? '-' : v.toFixed(3));
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-// Each finished system's figures, kept here so that a stopped run still prints them.
+// Each finished system's figures, kept here so that a stopped run still prints them. A system joins them only at the
+// end of its loop (all its phases run): a stop during its one-call or rules phase leaves it out, not half counted.
 const rows = [];
 const severityRows = [];
 const perCallRows = [];
@@ -214,13 +215,17 @@ async function main() {
     let started = Date.now();
     const twenty = await oraclePath(system, lines, truth, 20, true);
     progress(`${system}: up to 20 templates a call, two passes, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    rows.push({ system, trueTemplates, ...twenty });
-    if (groupingOnly) continue;
+    const row = { system, trueTemplates, ...twenty };
+    if (groupingOnly) {
+      rows.push(row);
+      continue;
+    }
     started = Date.now();
     const oneCall = await oraclePath(system, lines, truth, 100000, false);
     progress(`${system}: one call a request, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    perCallRows.push({ system, twenty, oneCall });
+    const perCall = { system, twenty, oneCall };
 
+    let severity;
     const levels = records.map((r) => loghubLevelSeverity(system, r));
     if (levels[0] !== undefined) {
       // Each phase's own time: the rules' runs, not the one-call pass before them.
@@ -229,15 +234,18 @@ async function main() {
       const raw = classificationScores(await rulesSeverity(lines), levels);
       const content = classificationScores(await rulesSeverity(contents), levels);
       progress(`${system}: rules severity, raw lines and Content, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      severityRows.push({
+      severity = {
         system,
         classes: new Set(levels).size,
         raw,
         content,
         rawBase: baselines(lines, levels),
         contentBase: baselines(contents, levels),
-      });
+      };
     }
+    rows.push(row);
+    perCallRows.push(perCall);
+    if (severity !== undefined) severityRows.push(severity);
   }
   report(true);
 }

@@ -111,6 +111,41 @@ describe('email detector', () => {
       ['ana.r@example.org', 'ops@conference-hall.example.com', 'bob@conference.org'],
     ],
     [
+      'finds the mailboxes after a Call-ID key when a ; ends its value (review10)',
+      'ACC: transaction answered: method=INVITE;call_id=a84b4c76e66710@pc33.example.com;code=200;from=ana.r@example.org;to=bob@example.net',
+      ['ana.r@example.org', 'bob@example.net'],
+    ],
+    [
+      'finds a mailbox after a bare Call-ID when a ; ends its value',
+      'Call-ID: 88ab;from=carol@example.net',
+      ['carol@example.net'],
+    ],
+    [
+      'finds a mailbox after a Kamailio callid= when an = or ; follows the id',
+      'kamailio: callid=9b8e7d6c;src_user=dmitri.k@voip.example.de',
+      ['dmitri.k@voip.example.de'],
+    ],
+    [
+      'finds the mailboxes after a Call-ID when a JSON comma or a query & ends its value',
+      '{"call_id":"a84b4c76@pc33.example.com","from":"ana.r@example.org"} GET /cdr?callid=77ab@pbx.example.net&to=bob@example.net',
+      ['ana.r@example.org', 'bob@example.net'],
+    ],
+    [
+      'finds a mailbox on a conference or lobby domain when no XMPP shows on the line (review10)',
+      'Contact registration@conference.usenix.org or help@lobby.example.io for badge pickup',
+      ['registration@conference.usenix.org', 'help@lobby.example.io'],
+    ],
+    [
+      'finds a mailbox on a breakout studio domain when no XMPP shows',
+      'Mail from ana@breakout.studio.io accepted',
+      ['ana@breakout.studio.io'],
+    ],
+    [
+      'finds a mailbox on a conference domain when a room is booked after it',
+      'postfix/smtp: to=<events@conference.example.de>, status=sent (room booking confirmed)',
+      ['events@conference.example.de'],
+    ],
+    [
       'finds an address at Google or an example domain when it is no calendar id or stand-in',
       'share with ana.r@google.com and users@example.com, user@example.co.uk, user.k@example.com',
       ['ana.r@google.com', 'users@example.com', 'user@example.co.uk', 'user.k@example.com'],
@@ -191,6 +226,14 @@ describe('email detector', () => {
     [
       'ignores an XMPP room or occupant when it is on a conference or internal MUC service',
       'room=weekly-ops@conference.meet.example.org jid=triage-7a@conference.jitsi.example.com/9f1c bridge jvbbrewery@internal.auth.meet.example.org',
+    ],
+    [
+      'ignores a Jitsi room when the room word, a conf_name key or Jicofo names it',
+      'Jicofo WARNING: Token rejected for room town-hall@conference.meet.example.org: expired [conf_name=retro-2@conference.meet.example.org]',
+    ],
+    [
+      'ignores a MUC room when Prosody names it on the line',
+      'prosody: mod_muc: created lobby ops-7f@lobby.chat.example.net for moderator',
     ],
     [
       'ignores a Google Calendar id when a calendar domain follows the @',

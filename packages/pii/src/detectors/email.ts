@@ -94,12 +94,17 @@ export function createEmailDetector(): Detector {
   // Message-IDs (`message-id=<...@host>`) have an address shape but name a message, not a person.
   // (Also `msgid=<…>`, `msg_id=<…>`, SendGrid's `smtp-id` of a message, MIME's `Content-ID` of a part and Exim's ` id=…`
   // of a message.) RFC 3261's `Call-ID` names a call, written bare (`Call-ID: a84b4c76e66710@pc33.example.com`,
-  // Kamailio's `callid=`), and RFC 2392's `cid:`/`mid:` URLs name a part or a message.
+  // Kamailio's `callid=`; its value has no `;`, `=`, `,` or `&`, so one of them starts the next field), and RFC 2392's
+  // `cid:`/`mid:` URLs name a part or a message.
   const messageId =
-    /(?:message|msg|mail|smtp|content)[-_]?id\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|call[-_]?id\\?["']?\s*[=:]\s*\\?["']?<?[^<>\s]*$|(?<![\w.-])(?:id=<?|[cm]id:)[^<>\s=]*$/i;
+    /(?:message|msg|mail|smtp|content)[-_]?id\\?["']?\s*[=:]\s*\\?["']?<[^<>\s]*$|call[-_]?id\\?["']?\s*[=:]\s*\\?["']?<?[^<>\s;=,&]*$|(?<![\w.-])(?:id=<?|[cm]id:)[^<>\s=]*$/i;
   // An XMPP multi-user chat room or occupant (XEP-0045), on the MUC services Jitsi Meet's Prosody config names:
   // `room@conference.meet.example.com`, `jvbbrewery@internal.auth.…`, `internal-muc.`, `lobby.`, `breakout.`.
+  // Those names are also a conference's or a studio's mail domain (`registration@conference.usenix.org`), so XMPP must
+  // show: a `/resource` after the address, a room or JID key before it, or Jitsi's, Prosody's or XMPP's name on the line.
   const mucService = /^(?:conference|internal\.auth|internal-muc|lobby|breakout)\.[^.]+\./i;
+  const mucKeyBefore = /(?:room|jid|conf[-_]?name|occupant|bridge)\\?["']?\s*[=:]?\s*\\?["']?\[?$/i;
+  const xmppLine = /(?<![a-z])(?:jicofo|jvb|jitsi|prosody|xmpp|muc)(?![a-z])/i;
   // HTML's `placeholder` attribute holds a hint shown in an empty field (`placeholder="you@example.com"`), not data.
   const placeholderBefore = /placeholder\\?["']?\s*[=:]\s*\\?["']?$/i;
   // A UUID before the `@` names a message, a call or an event (RFC 5322's `Message-ID`, `In-Reply-To`, `References`;
@@ -166,7 +171,14 @@ export function createEmailDetector(): Detector {
           continue;
         if (sshAlgorithm.test(domain) && /[-\d]/.test(localPart)) continue;
         if (isRealmNotMailDomain(domain, localPart, text[m.index - 1] === '/')) continue;
-        if (mucService.test(domain)) continue;
+        if (
+          mucService.test(domain) &&
+          (text[from] === '/' ||
+            mucKeyBefore.test(text.slice(Math.max(0, m.index - 24), m.index)) ||
+            xmppLine.test(text.slice(0, m.index)) ||
+            xmppLine.test(text.slice(from)))
+        )
+          continue;
         if (embeddedIpv4.test(domain) || placeholderLocalPart.test(localPart) || placeholderAddress.test(m[0]))
           continue;
         if (calendarId.test(domain)) continue;

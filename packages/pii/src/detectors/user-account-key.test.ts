@@ -25,7 +25,8 @@ describe('user account key detector', () => {
     ],
     ['an escaped JSON value', '{\\"loginId\\":\\"oriel.d\\",\\"ok\\":true}', ['oriel.d']],
     ['a number under a login key', '{"route":"/auth","body":{"login":"30318","pin":"1234"}}', ['30318']],
-    ["a line's SIP auth user and a prefixed login", 'acct2.auth_user=4410 depot_login=77120', ['4410', '77120']],
+    ["a line's SIP auth user and a courier's login", 'acct2.auth_user=4410 courier_login=77120', ['4410', '77120']],
+    ["a phone's line and a driver's login", 'line1.auth_user=2047 {"driver_login":"88231"}', ['2047', '88231']],
     [
       'a school year and a name',
       'proxy ALLOW user=31okafort url=x {"username":"27lindqvm"}',
@@ -55,8 +56,14 @@ describe('user account key detector', () => {
     ['an email', 'account=wmarsh@example.org'],
     [
       'a number under user or an id key, an SMTP reply, a TURN username',
-      'user=1000 user_id=88120431 login_id=5521 Invalid login: 535 username=1790692720:kdevries',
+      'user_id=88120431 login_id=5521 Invalid login: 535 username=1790692720:kdevries',
     ],
+    ['a prefix naming a limit', 'limits: rate_limit_login=120 burst=20'],
+    ['a prefix naming a count', 'auth summary bad_login=1293 ok_login=88412 failed_login=142 max_login=500'],
+    ['a prefix naming a time', 'audit: uid=1042 last_login=1733607600 status=ok first_login=1701'],
+    ['a dotted prefix', 'tenant.sso_login=84570 cfg.app.auth_user=2047'],
+    ['a Unix time in seconds', '{"event":"session.start","login":"1765143600"}'],
+    ['a Unix time in milliseconds', 'session opened username=1765143600123 mode=web'],
     [
       "a generated or a number operator id, or the operator's name",
       'operator_id=FIN87astrdge12k8 OPR=4410 operatorName=Ana',

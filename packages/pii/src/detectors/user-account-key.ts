@@ -54,8 +54,14 @@ const acceptAccount = (value: string): boolean => !notALogin.test(value) && (log
 // username's `1790692720:name` starts with its expiry time).
 const numberOrYearName = '\\d{3,12}|\\d{2}[a-z]{3,20}\\d{0,2}';
 const yearName = '\\d{2}[a-z]{3,20}\\d{0,2}';
+// Ten or thirteen digits from 1: Unix seconds or milliseconds (2001-2033), a time, not a login (`"login":"1765143600"`).
+const unixTime = /^1\d{9}(?:\d{3})?$/;
+// The whole key is the login key, bare or after a word that names who logs in (`driver_login`, a SIP phone's
+// `line1.auth_user`): a key naming a time, a count or a limit (`last_login`, `failed_login`, `rate_limit_login`) holds
+// no login.
+const whoPrefix = '(?:(?:driver|agent|operator|crew|courier|rider|sip|(?:line|acct|account)\\.?\\d{1,2})[_.])?';
 const keyThenDigitLogin = (key: string, value: string) =>
-  `(?<![A-Za-z0-9])(?:${key})(?:\\s*=\\s*\\\\?["']?|\\\\?["']?:\\s*\\\\?["'])(${value})(?![\\w.@$/:-])`;
+  `(?<![\\w.-])${whoPrefix}(?:${key})(?:\\s*=\\s*\\\\?["']?|\\\\?["']?:\\s*\\\\?["'])(${value})(?![\\w.@$/:-])`;
 
 /**
  * The login under a key a product names the account by, as a whole key (a prefix names another thing: `slurm_account`,
@@ -114,7 +120,7 @@ export function createUserAccountKeyDetector(): Detector {
         rule(['user'], keyThenDigitLogin('user', yearName), undefined, 'gi'),
       ],
     ],
-    () => true,
+    (value) => !unixTime.test(value),
   );
   return combineDetectors('user', [
     ...(account.parts ?? [account]).map(outsideAccountLines),

@@ -39,6 +39,36 @@ describe('user guards', () => {
       ['stage-encoder-2'],
     ],
     ['a principal in angle brackets', 'ticket for <backup@pbs> renewed', ['backup@pbs']],
+    [
+      "a numbered login in sshd's syntax",
+      'sshd[2231]: Accepted publickey for AB123456 from 203.0.113.9 port 52214 ssh2',
+      ['AB123456'],
+    ],
+    [
+      "a site-coded login in sshd's syntax",
+      'sshd[88]: Accepted password for ADM-JSMITH01 from 198.51.100.4',
+      ['ADM-JSMITH01'],
+    ],
+    [
+      "a numbered login in sudo's syntax",
+      'sudo:  AB123456 : TTY=pts/0 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls',
+      ['AB123456'],
+    ],
+    [
+      'a numbered login in sudo with a pid',
+      'sudo[412]: QX9087123 : TTY=pts/2 ; USER=root ; COMMAND=/bin/id',
+      ['QX9087123'],
+    ],
+    [
+      "a service account in Windows' Account Name",
+      'logged on. Account Name: SVC-SQL-01 Account Domain: CORP',
+      ['SVC-SQL-01'],
+    ],
+    [
+      "Windows' Account Name in a tab-separated event",
+      'Account Name:\t\tOPS-BKP-02\tAccount Domain: LAB',
+      ['OPS-BKP-02'],
+    ],
   ])('keeps %s', (_name, text, expected) => {
     expect(users(text)).toEqual(expect.arrayContaining(expected));
   });

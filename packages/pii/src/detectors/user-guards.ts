@@ -58,7 +58,10 @@ function roleBeforeName(text: string, value: string, start: number, end: number)
 // A record's numbered id: a site and number (`UK-07-018`), a letter prefix and 6+ digits (`E286118`, `BA76029583`),
 // a masked number (`XXXXXX0808`). A machine or site code: capitals and digits in 2+ parts, with a digit (`PREP-WS-07`).
 // (After a login word the syntax says an account: a juror's `login J8812044`, a radio callsign `user EW4412-13`.)
-const loginWordBefore = /(?:login|logon|user|username)\s*[=: ]\s*["']?$/i;
+// The same holds where a tool's syntax names the account: sshd's `Accepted publickey for NAME from`, sudo's
+// `sudo:  NAME : TTY=`, Windows' `Account Name: NAME` (`AB123456`, `SVC-SQL-01`, `ADM-JSMITH01` are logins there).
+const loginWordBefore =
+  /(?:(?:login|logon|user|username)\s*[=: ]\s*["']?|\b(?:password|publickey|keyboard-interactive(?:\/pam)?|hostbased) for (?:invalid user )?|\bsudo(?:\[\d+\])?:\s+|\baccount name:\s*)$/i;
 const recordOrMachine =
   /^(?:[A-Z]{1,8}(?:-\d+){2,}|[A-Z]{1,2}\d{6,}|X{3,}\d+|(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)$/;
 
@@ -80,7 +83,7 @@ export function notAUser(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   if (notAnAccount.has(value.toLowerCase())) return true;
   if (vendorLogin.test(value) || isKey(text, end) || placeholderInBrackets(text, start, end)) return true;
-  if (recordOrMachine.test(value) && !loginWordBefore.test(text.slice(Math.max(0, start - 12), start))) return true;
+  if (recordOrMachine.test(value) && !loginWordBefore.test(text.slice(Math.max(0, start - 40), start))) return true;
   if (numberedMachine.test(value) && machinePlaceBefore.test(text.slice(Math.max(0, start - 8), start))) return true;
   if (value === 'api' && mailgunApiUser.test(text.slice(start, end + 5))) return true;
   return roleBeforeName(text, value, start, end);
