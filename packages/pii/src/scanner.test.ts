@@ -42,4 +42,60 @@ describe('createPiiScanner', () => {
     }
     expect(scanner.resolveBatch(varied).flat().length).toBeGreaterThan(12);
   });
+  // One scanner for the gate rows (building one takes seconds on a loaded machine).
+  let scanner: ReturnType<typeof createPiiScanner> | undefined;
+  const gated = () => (scanner ??= createPiiScanner());
+
+  // The keyword gates of the speed rounds (bbc1ac3, f9b7c06) must still open where a match can start: at the start
+  // of a text, after a non-ASCII letter or a no-break space, and stay shut only where the pattern refuses.
+  test.each([
+    ['a login flag at the start of a text', '-u admin:Xq7pw9zz', ['user=admin']],
+    ['a login flag after an accented letter', '\u00e9-u admin:Xq7pw9zz', ['user=admin']],
+    ['a login flag after a no-break space', '\u00a0-u admin:Xq7pw9zz', ['user=admin', 'secret_kv=Xq7pw9zz']],
+    [
+      'a login flag after a word and a no-break space',
+      'curl\u00a0-u ops:Rt8kLm3wq https://h.example',
+      ['user=ops', 'secret_kv=Rt8kLm3wq'],
+    ],
+    ['a login flag at the start, then a URL', '-u deploy:Vx7pQ2mz https://api.example.com', ['user=deploy']],
+    [
+      'a Twilio key at the start of a text',
+      'SK0123456789abcdef0123456789abcdef',
+      ['token=SK0123456789abcdef0123456789abcdef'],
+    ],
+    [
+      'a Twilio key after an accented letter and a space',
+      '\u00e9 SK0123456789abcdef0123456789abcdef',
+      ['token=SK0123456789abcdef0123456789abcdef'],
+    ],
+    [
+      'a Twilio key after a colon',
+      'twilio key:SKfedcba9876543210fedcba9876543210',
+      ['token=SKfedcba9876543210fedcba9876543210'],
+    ],
+    ['a user at an address', 'ssh deploy@10.0.0.5', ['user=deploy', 'ipv4=10.0.0.5']],
+    ['a user at an address at the start of a text', 'user@10.0.0.5', ['user=user', 'ipv4=10.0.0.5']],
+    ['a user at an address with a path', 'scp file.txt ops@10.1.1.9:/tmp', ['user=ops', 'ipv4=10.1.1.9']],
+  ])('finds %s', (_what, text, found) => {
+    const values = gated()
+      .scan(text)
+      .map((m) => `${m.type}=${m.value}`);
+    for (const f of found) expect(values).toContain(f);
+  });
+
+  test.each([
+    [
+      'a Java object at a number (no address)',
+      'INFO [ProcessThread:-1:PrepRequestProcessor@476] - Got user-level KeeperException',
+    ],
+    ['an object at a number closing a bracket', 'Processor@476]'],
+    ['a Twilio-shaped key glued to a word', 'taskSK0123456789abcdef0123456789abcdef'],
+    ['a BGL node name holding -U', 'RAS KERNEL INFO R12-M1-N0-J12-U01 generating core.2275'],
+  ])('finds no user or token in %s', (_what, text) => {
+    expect(
+      gated()
+        .scan(text)
+        .filter((m) => m.type === 'user' || m.type === 'token'),
+    ).toEqual([]);
+  });
 });

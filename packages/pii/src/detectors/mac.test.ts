@@ -37,6 +37,11 @@ describe('mac detector', () => {
       'GET /prov/0004F2A1B7C3.cfg, 0004f2a1b7c4-phone.cfg, y/805ec0d1e2f3.boot, SEP00255E1A2B3C.cnf.xml, cfg000b82c4d5e6.xml, snom760-000413B2C3D4.htm',
       ['0004F2A1B7C3', '0004f2a1b7c4', '805ec0d1e2f3', '00255E1A2B3C', '000b82c4d5e6', '000413B2C3D4'],
     ],
+    [
+      'finds the MAC of a bare .cfg or .boot name when a phone or a TFTP server is on the line',
+      'tftpd: RRQ from 10.0.0.9 filename 805ec0d1e2f3.boot; Polycom VVX 450 GET 0004F2A1B7C9.cfg',
+      ['805ec0d1e2f3', '0004F2A1B7C9'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(findValues(detector, text)).toEqual(expected);
   });
@@ -59,6 +64,18 @@ describe('mac detector', () => {
     [
       'ignores twelve hex digits named like a file when no vendor names a provisioning file so (hashes, ids, the master file)',
       'GET /blobs/4a9c1e7f02b3.json, v-4a9c1e7f02b3.cfg, 4a9c1e7f02b3.cnf.xml, 4A9c1e7f02b3.cfg, 000000000000.cfg, /tmp/9a8b7c6d5e4f3.cfg',
+    ],
+    [
+      "ignores an app's 12-hex .cfg or .boot file when no provisioning path or phone is on the line (review10)",
+      '{"file":"/etc/app/3f9a1c2b7d4e.cfg","boot":"/var/lib/app/0a1b2c3d4e5f.boot"}',
+    ],
+    [
+      "ignores a Docker short id's hook file when no provisioning path or phone is on the line",
+      'docker: container 4e5f6a7b8c9d started with /etc/hooks/4e5f6a7b8c9d-prestart.cfg',
+    ],
+    [
+      'ignores a 12-hex .cfg when its suffix is no Polycom one, even under /prov',
+      'GET /prov/0004f2a1b7c4-prestart.cfg 404',
     ],
     ['ignores pairs joined by _ when they go on or hold no hex letter', 'ab_cd_ef_01_23_45_67 v_12_34_56_78_90_12'],
   ])('%s', (_name, text) => {

@@ -39,10 +39,13 @@ export function createMacDetector(): Detector {
   const macWord = /mac|hw[_-]?addr/i;
   // A phone's provisioning file, named by its MAC as the vendors document: Polycom and Yealink `<MAC>.cfg` (Polycom's
   // `<MAC>-phone.cfg`, Yealink's `<mac>.boot`), Cisco `SEP<MAC>.cnf.xml`, Grandstream `cfg<mac>` / `cfg<mac>.xml`, Snom
-  // `<model>-<MAC>.htm`. One case throughout; Polycom's master file `000000000000.cfg` names no phone.
+  // `<model>-<MAC>.htm`. One case throughout; Polycom's per-phone suffixes only (`-phone`, `-web`, `-license`); Polycom's master file `000000000000.cfg` names no phone.
   const provisioning =
-    /(?<![\w.-])(?:SEP([0-9A-F]{12})\.cnf\.xml|cfg([0-9A-F]{12}|[0-9a-f]{12})(?:\.xml)?|snom\w*-([0-9A-F]{12}|[0-9a-f]{12})\.htm|([0-9A-F]{12}|[0-9a-f]{12})(?:(?:-[a-z]+)?\.cfg|\.boot))(?![\w-])/g;
+    /(?<![\w.-])(?:SEP([0-9A-F]{12})\.cnf\.xml|cfg([0-9A-F]{12}|[0-9a-f]{12})(?:\.xml)?|snom\w*-([0-9A-F]{12}|[0-9a-f]{12})\.htm|([0-9A-F]{12}|[0-9a-f]{12})(?:(?:-(?:phone|web|license))?\.cfg|\.boot))(?![\w-])/g;
   const provisioningHint = /cfg|\.boot|\.cnf\.xml|\.htm/i;
+  // A bare `<12 hex>.cfg` or `.boot` is also an app's or a container's file (Docker's short ids are 12 hex): it names a
+  // phone only beside a provisioning path (`/prov…`, `provision`, TFTP) or a Polycom/Yealink phone on the line.
+  const provisioningContext = /\/prov|provision|tftp|yealink|polycom|\bpoly ?studio|\bvvx|soundpoint|\bsip-t\d/i;
   const normalize = (value: string) => value.replace(/[:._-]/g, '').toLowerCase();
   // Three parts: the separated shapes' own test, then the compact form under its key and the provisioning file name,
   // whose words come from the scanner's keyword pass (a case-insensitive scan of every line for them cost as much as
@@ -106,6 +109,7 @@ export function createMacDetector(): Detector {
           for (let m = provisioning.exec(text); m !== null; m = provisioning.exec(text)) {
             const value = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
             if (!/\d/.test(value) || value === '000000000000') continue;
+            if (m[4] !== undefined && !provisioningContext.test(text)) continue;
             const start = m.index + m[0].indexOf(value);
             out.push(candidate('mac', start, start + 12, m.index, m.index + m[0].length));
           }

@@ -339,7 +339,7 @@ describe('user actor detector', () => {
     [
       'a word, software or a generated id under a by key',
       'sort_by=name group_by=region managed_by=terraform caused_by=timeout issuedBy=a1b2c3d4 by=system ' +
-        'ManagedBy=Terraform SORTED_BY=NAME last_modified_by=scheduler',
+        'ManagedBy=Terraform SORTED_BY=NAME',
     ],
     [
       'a -u flag before a word, a file, a remote or a number',
@@ -357,6 +357,12 @@ describe('user actor detector', () => {
       'words, ids and names of software after for',
       'retry for tenant on x; ack for MSG21905 from y; for blk_4411 at z; for checkout-00043 on w; for nginx on 80',
     ],
+    ['a certificate authority after by, before via', 'Certificate issued by letsencrypt-prod via http01'],
+    ['a config tool after by, before from', 'config pushed by ansible-pull from 10.1.2.3'],
+    ["the kernel's killer after by, before on host", 'Killed by oom-killer on host web01'],
+    ['a collector after by, before via', 'Deleted by garbage-collector via api'],
+    ['a mesh proxy after by, before from', 'Traffic mirrored by istio-proxy from 10.2.0.4'],
+    ['an event source after by, before via', 'Job triggered by argo-events via webhook'],
   ])('leaves %s', (_label, text) => {
     expect(found(text)).toEqual([]);
   });

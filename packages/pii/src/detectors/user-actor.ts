@@ -743,6 +743,16 @@ export function createUserActorDetector(): Detector {
       return letters !== null && plainLogin(letters[1] as string);
     },
   );
+  // A program's name: a part that says what a program does or where it runs (`letsencrypt-prod`,
+  // `ansible-pull`, `oom-killer`, `garbage-collector`, `argo-events`, `okta-verify`, `istio-proxy`). (Requiring a login
+  // shape instead lost all three right values the rule finds in the parts: `hr.intake`, `vendor-support`, `mgarrity`.)
+  const programPart =
+    /^(?:prod|production|staging|dev|pull|push|collector|killer|events?|verify|proxy|agent|controller|operator|exporter|daemon|sidecar|scheduler|runner|webhook|cron|sync|sentinel)$/;
+  const programName = (value: string): boolean =>
+    value
+      .toLowerCase()
+      .split(/[-_.]/)
+      .some((part) => programPart.test(part));
   // Who acted, then where from: `by NAME from <address>`, `by NAME via <channel>`, `by NAME on tty|host` (`session
   // started by vendor-support from 185.199.108.77`, `changed by hr.intake via HR Service Portal`, `run.sh by mgarrity on
   // tty pts/2`): a session's origin follows a person. Any name but a word, two joined or a word of software
@@ -755,7 +765,8 @@ export function createUserActorDetector(): Detector {
       !isCommonWord(value) &&
       !isWordCompound(value) &&
       !softwareWord.has(value.toLowerCase()) &&
-      !isProse(value),
+      !isProse(value) &&
+      !programName(value),
   );
   // A plural of people or an adjective (`for integrators:`, `for editorial;`), no login; nor a record's number
   // (`patron-807691`) or words of a check (`host_disk_usage_check`).
