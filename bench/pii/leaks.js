@@ -21,6 +21,9 @@
 //   --startup-ms N   how long the sorter may take to answer /healthz and the collector /readyz (default 180000: a
 //                    2-core machine shared by eight engineers); a start-up that fails says why, with the child's stderr
 //   --request-ms N   how long one push or request, and the collector's sinks, may take (default 300000)
+//   --classify-ms N  the collector paths run a copy of the quickstart config whose classify stage gives its sorter N ms a
+//                    request (`timeout_ms`; the quickstart's 2000 falls back to rules on a loaded machine, so its
+//                    sorter's LLM is hardly asked); the user's quickstart file is never changed
 //   --serial         run a part's four paths one after another (default: at once, each with its own processes)
 //   --results FILE   append each finished part's counts to FILE (one JSON line a part, own leaks masked, stamped with
 //                    the build: HEAD's commit, `+changes` if packages/ or bench/ differ from it) as it goes, and skip the
@@ -63,7 +66,8 @@ const serial = argv.includes('--serial');
 const resultsFile = argv.includes('--results') ? argv[argv.indexOf('--results') + 1] : undefined;
 const reportOnly = argv.includes('--report');
 const wantedBuild = argv.includes('--build') ? argv[argv.indexOf('--build') + 1] : undefined;
-const valued = new Set(['--startup-ms', '--request-ms', '--results', '--build']);
+const classifyMs = argv.includes('--classify-ms') ? msFlag(argv, '--classify-ms', 2000) : undefined;
+const valued = new Set(['--startup-ms', '--request-ms', '--results', '--build', '--classify-ms']);
 const partArgs = argv.filter((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1]));
 const parts =
   partArgs.length > 0 ? partArgs.map((p) => (fs.existsSync(p) ? p : path.join(__dirname, p))) : corpusFiles();
@@ -246,6 +250,24 @@ const otlpHttp = {
   ],
 };
 
+/** A copy of the quickstart config in `dir` whose classify stage waits `--classify-ms` for its sorter. */
+function longerClassify(dir) {
+  const text = fs.readFileSync(quickstartConfig, 'utf8');
+  const stage = /^(\s*)url: \$\{SORTER_URL[^\n]*\n/m;
+  if (!stage.test(text)) throw new Error(`${quickstartConfig}: no classify url line to add timeout_ms beside`);
+  const copy = path.join(dir, 'collector.yaml');
+  // Relative paths (its imports) are read from the quickstart's folder, as in the original.
+  const absolute = text.replace(
+    /^(\s*[\w-]+: )(\.\.?\/\S+)$/gm,
+    (_, key, rel) => `${key}${path.resolve(path.dirname(quickstartConfig), rel)}`,
+  );
+  fs.writeFileSync(
+    copy,
+    absolute.replace(stage, (line, indent) => `${line}${indent}timeout_ms: ${classifyMs}\n`),
+  );
+  return copy;
+}
+
 /** A collector path: every line through the quickstart config, in by `via`, NDJSON files out. */
 async function collectorPath(name, lines, via) {
   const { llm, sorter, logs: sorterLogs } = await recordedSorter();
@@ -257,7 +279,8 @@ async function collectorPath(name, lines, via) {
     OTLP_GRPC_PORT: await freePort(),
   };
   const logs = [];
-  const child = spawn(process.execPath, [collectorBin, 'run', '-c', quickstartConfig, '--log-level', 'debug'], {
+  const config = classifyMs === undefined ? quickstartConfig : longerClassify(dataDir);
+  const child = spawn(process.execPath, [collectorBin, 'run', '-c', config, '--log-level', 'debug'], {
     env: {
       PATH: process.env.PATH,
       DATA_DIR: dataDir,

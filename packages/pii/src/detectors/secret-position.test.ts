@@ -1,3 +1,4 @@
+import { createRedactor } from '../redactor';
 import { createPiiScanner } from '../scanner';
 import { findValues } from '../testing';
 import { createSecretPositionDetector } from './secret-position';
@@ -135,6 +136,21 @@ describe('secret by position detector', () => {
     expect(findValues(detector, text)).toEqual([]);
   });
 
+  describe('the password of a user:password flag the user rule reads', () => {
+    const redactor = createRedactor();
+    // The user rule reads `-u`/`--user`/`-a NAME:SECRET` after any non-word character: the password goes with it.
+    test.each([
+      ['-u starts the line', '-u admin:Xq7pw9zz', 'Xq7pw9zz'],
+      ['-u is in parentheses', '(-u admin:Xq7pw9zz)', 'Xq7pw9zz'],
+      ['--user starts the line', '--user admin:Xq7pw9zz', 'Xq7pw9zz'],
+      ['-a follows a blank', 'x -a admin:Xq7pw9zz', 'Xq7pw9zz'],
+      ['-u follows a quote', 'args="-u ops:Lm4vq8rt"', 'Lm4vq8rt'],
+      ['-a follows a bracket', '[heritrix -a root:Pw7kz2nx]', 'Pw7kz2nx'],
+    ])('redacts the password when %s', (_name, text, password) => {
+      expect(redactor.redact(text).text).not.toContain(password);
+    });
+  });
+
   describe('where a flag or a position holds no secret', () => {
     test.each([
       [
@@ -164,6 +180,7 @@ describe('secret by position detector', () => {
       ['prose with punctuation follows the flag', 'hint: --api-key required, see docs'],
       ['-u takes a host and port', 'loadgen -u 10.0.4.2:9090 -c 4'],
       ['-u takes a rule and a list of names', 'printers -u allow:ana,bob'],
+      ['-a takes a listen address and its options', 'varnishd -a :6081 -a localhost:8443,PROXY -T x'],
       ['a count is identified by a number', 'unique index identified by "2" failed'],
       ['credentials name a domain account', "using credentials 'CORP\\svc-backup' for host"],
       ['a secret is named by its ARN', 'rotated secret arn:aws:secretsmanager:us-east-1:1:secret:x-AbC123'],

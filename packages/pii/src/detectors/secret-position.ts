@@ -1,5 +1,5 @@
 import { entropyPerChar } from '../checksums/entropy';
-import { blanks } from '../keyword-scan';
+import { afterAnyBut, blanks } from '../keyword-scan';
 import { anyOf, candidate, keepAsIs, type Candidate, type Detector } from './detector';
 import { isBasicCredential } from './auth-header';
 import { pgpassPassword, pgpassWords } from './pgpass';
@@ -144,7 +144,8 @@ function pushUserPassword(out: Candidate[], pattern: RegExp, text: string): void
       const userStart = m.index + m[0].indexOf(user);
       out.push(candidate('secret_kv', userStart, userStart + user.length, m.index, matchEnd));
     } else if (
-      !/^\d+$|^[a-z]+(?:,[a-z]+)+$/.test(password) &&
+      // (A port, maybe with a list of options after it: `-a localhost:8443,PROXY` is varnishd's listen address.)
+      !/^\d+(?:$|,)|^[a-z]+(?:,[a-z]+)+$/.test(password) &&
       !isPlaceholderValue(password) &&
       !isWordNotSecret(text, matchEnd - password.length, matchEnd)
     ) {
@@ -182,8 +183,11 @@ export function createSecretPositionDetector(): Detector {
     `-(?<=(?<![\\w-])-)-?([\\w-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key|auth-key|pass))(?:[ \\t]+|=)${value}`,
     'gi',
   );
-  // `-u user:password`, `-u 'user':'password'` (`-u 'https://…'` is a URL given to `-u`, not `user:password`).
-  const curlUser = /(?<=\s)(?:-u|--user)\s+(["']?)(?![A-Za-z][\w+.-]*:\/\/)([^\s:"']+)(?:\1(?=:))?:["']?([^\s"']*)/g;
+  // `-u user:password`, `-u 'user':'password'`, `heritrix -a admin:password` (`-u 'https://…'` is a URL given to `-u`,
+  // not `user:password`). The flag starts a line or follows any non-word character, as in the user rule that takes the
+  // login: a flag that rule reads and this one did not left `-u <USER>:password`.
+  const curlUser =
+    /(?<![\w-])(?:-u|--user|-a)(?:=|\s+)(["']?)(?![A-Za-z][\w+.-]*:\/\/)([^\s:"']+)(?:\1(?=:))?:["']?([^\s"']*)/g;
   // The value in single or (Oracle) double quotes, maybe backslash-escaped inside a logged SQL string (`BY \\'x\\'`).
   // Oracle's `IDENTIFIED BY VALUES '…'`: the stored password hash (it copies the account elsewhere and can be cracked).
   // (`\b` before the word's first letter is `(?<!\w)`: the engine tries it faster than a look-behind at every position.)
@@ -278,7 +282,7 @@ export function createSecretPositionDetector(): Detector {
   const pgpass = pgpassPassword();
   const ruleWords = [
     ['</'],
-    [' -u', ' --user'],
+    ['-u', '--user', '-a'].flatMap((flag) => afterAnyBut(/[\w-]/, flag)),
     [...blanks, '=', '('].map((next) => `password${next}`).concat(blanks.map((blank) => `identified${blank}`)),
     ['machine'],
     loginCallWords,
