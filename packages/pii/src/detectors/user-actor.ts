@@ -771,8 +771,8 @@ export function createUserActorDetector(): Detector {
   // A plural of people or an adjective (`for integrators:`, `for editorial;`), no login; nor a record's number
   // (`patron-807691`) or words of a check (`host_disk_usage_check`).
   const nounOfPeople = /(?:ors|ers|ists|ial|ical)$/;
-  // Who an action was for, then a colon or a semicolon and what happened (`Authentication failed for ci-bot: password
-  // mismatch`, `vpn profile push failed for gmontes: device …`, `Basic auth ok for mlflow-admin-ci; header …`): the
+  // Who an action was for, then a colon or a semicolon and what happened (`LDAP sync failed for mbeaumont: entry
+  // locked`, `vpn profile push failed for gmontes: device …`, `token accepted for ops_ingest7; scope read`): the
   // message names the account and then says what befell it. A login by its shape or a plain login, not a word
   // (`cache miss for config: …`, `for example: …`), nor a key before its number (`for sessionid: 0x14ede6…`).
   const actedForThenColon = createRuleDetector(

@@ -9,9 +9,10 @@ export const domainUserName = `(?:[\\w.-]+(?:\\\\{1,2}|/))?(${userName})`;
  * name read the rest of the line from each one. */
 export const sameCommand = '\\b[^|;&\\n]{0,256}?\\s';
 
-/** A secret given as an argument: quoted (the inside is captured) or bare up to whitespace, a quote or a shell operator;
+/** A secret given as an argument: quoted (the inside is captured) or bare up to whitespace, a quote, a backtick (a shell
+ * command substitution; the end of a Markdown code span in chat) or a shell operator;
  * an `&` glued inside it is its own (`-pTr0ub4dor&3x`), not `&&`, a blank after it or a query's next `&key=`. */
-export const argumentValue = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&]+(?:&(?![&\\s]|[\\w.-]+=)[^\\s"'<>;|&]*)*))`;
+export const argumentValue = `(?:"([^"\\n]+)"|'([^'\\n]+)'|([^\\s"'<>;|&\`]+(?:&(?![&\\s]|[\\w.-]+=)[^\\s"'<>;|&\`]*)*))`;
 
 /** A login in prose: letters, digits and single inner `.`/`_`/`-` (a trailing `.` ends the sentence, not the name). */
 export const proseLogin = '[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+){0,6}';
