@@ -6,6 +6,11 @@ describe('phone by key', () => {
 
   test.each([
     [
+      'finds a TN when upper case or an element names it and a whole called key',
+      'LNP: TN=4155550142 <ns:PortedTn>15035550177</ns:PortedTn> Called=+14155550140',
+      ['4155550142', '15035550177', '+14155550140'],
+    ],
+    [
       'finds the calling and called party numbers when a CDR or mediation line names them',
       'rec#88 rejected calling=33612345678 called=4930123456; {"callingNumber":"447700900123"}',
       ['33612345678', '4930123456', '447700900123'],
@@ -91,6 +96,20 @@ describe('phone by key', () => {
     [
       'ignores bracketed digits after from or to when they read as no international number',
       'copied from <20261207235959> to <04155550142>; source_addr=SERENITYSP dest_address_range=447700900631',
+    ],
+    [
+      'ignores a count or time of calls when called ends a longer key (review10)',
+      'cron: handler=resize last_called=1765143600 times_called=10234567',
+    ],
+    [
+      'ignores a lastCalled time when camelCase puts called last',
+      '{"lastCalled":"1733607600","timesCalling":"4930123456"}',
+    ],
+    ['ignores a lower-case tn key when its value has no +', 'tn=1733607600 node=ingest-1'],
+    ['ignores a nested JSON tn when it holds a date-hour', '{"k8s":{"tn":"2026120721"}}'],
+    [
+      'ignores a Unix time under a whole telephony key (seconds or milliseconds)',
+      'calling=1733607600 TN=1733607600123 <SubscriberTn>1765143600</SubscriberTn> {"called":20261207,"TN":"2026120721"}',
     ],
     [
       'ignores a short called number, a bank routing number and words that end in ani or tn',

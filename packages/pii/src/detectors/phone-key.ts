@@ -96,6 +96,22 @@ function namesPhone(words: readonly string[], parentWords: readonly string[]): b
   return before !== undefined && (phoneWords.has(before) || callWords.has(before));
 }
 
+/** The telephony words are also ordinary words or short names: `last_called`, `times_called`, `lastCalled` count or
+ * time calls, and `tn` is any short key (`{"k8s":{"tn":…}}`). So `calling`/`called` name a number only as the whole key
+ * (`calling=`, `Called=`), `tn` only as an element's last word (`<SubscriberTn>`), upper case (`TN=`) or before a `+`
+ * number; and under any of them ten or thirteen digits starting with 1 are a Unix time (no country's number has that
+ * shape without its `+`), and a bare `YYYYMMDD[HH]` a date. */
+const telephonyWords = new Set(['calling', 'called', 'ani', 'dnis', 'tn']);
+const unixTime = /^1\d{9}(?:\d{3})?$|^(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])?$/;
+function telephonyKeyHolds(words: readonly string[], key: string, value: string, element: boolean): boolean {
+  const last = words[words.length - 1] as string;
+  if (!telephonyWords.has(last)) return true;
+  // The whole key: the last run without a space (a key run may start on prose, `rejected calling=`).
+  if ((last === 'calling' || last === 'called') && keyWords(key.slice(key.search(/\S+$/))).length !== 1) return false;
+  if (last === 'tn' && !element && !key.endsWith('TN') && !/^(?:\+|%2B)/i.test(value)) return false;
+  return !unixTime.test(value);
+}
+
 /** The key of the JSON object a key at `keyAt` is in, when that object opened within the last 200 characters. */
 function parentKey(text: string, keyAt: number): string {
   let depth = 0;
@@ -151,7 +167,9 @@ function findPhonesUnderPhoneKeys(text: string, out: Candidate[]): void {
     const value = (m[2] ?? m[3]) as string;
     const keyAt = keyRunStart(text, m.index);
     const key = text.slice(keyAt, m.index).replace(/^[\\"'[]+|[\\"'\s\]]+$/g, '');
-    if (!phoneValue(value) || !namesPhone(keyWords(key), keyWords(parentKey(text, keyAt)))) continue;
+    const words = keyWords(key);
+    if (!phoneValue(value) || !namesPhone(words, keyWords(parentKey(text, keyAt)))) continue;
+    if (!telephonyKeyHolds(words, key, value, false)) continue;
     const end = m.index + m[0].length - (m[2] === undefined ? 0 : m[0].endsWith('\\"') || m[0].endsWith("\\'") ? 2 : 1);
     out.push(candidate('phone', end - value.length, end, keyAt, end));
   }
@@ -160,7 +178,8 @@ function findPhonesUnderPhoneKeys(text: string, out: Candidate[]): void {
   for (let m = phoneElement.exec(text); m !== null; m = phoneElement.exec(text)) {
     const value = m[2] as string;
     const name = (m[1] as string).replace(/^[\w-]+:/, '');
-    if (!phoneValue(value) || !namesPhone(keyWords(name), [])) continue;
+    const words = keyWords(name);
+    if (!phoneValue(value) || !namesPhone(words, []) || !telephonyKeyHolds(words, name, value, true)) continue;
     const start = m.index + m[0].indexOf(value, (m[1] as string).length + 2);
     out.push(candidate('phone', start, start + value.length, m.index, m.index + m[0].length));
   }

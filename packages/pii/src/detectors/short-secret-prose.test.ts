@@ -21,6 +21,8 @@ describe('short secrets in prose and flags', () => {
     ['a code named by what it opens', 'delivery note: door code 55190, leave at porch', ['55190']],
     ['an opener code under a key', 'locker event box=7 unlock_code=604418 status=ready', ['604418']],
     ['a code a line says was sent', 'notify: verification sms sent to user, code=7713-2045', ['7713-2045']],
+    ['a verification code after your', 'sms: your Acme verification code 448120, valid 5 min', ['448120']],
+    ['a login code a line says was sent', 'auth: login code 730215 sent to device 4', ['730215']],
     ['a code a line says was issued', 'access: temporary code issued for flat 3 code: 480137', ['480137']],
     ['every code after one sending', 'otp sent to 2 phones: code=480137 code=551902', ['480137', '551902']],
     [
@@ -68,6 +70,12 @@ describe('short secrets in prose and flags', () => {
       'passcode must be 6 digits; login code 4421.7',
     ],
     ['a stand-in passcode of one digit', 'enter passcode 000000 on the demo phone'],
+    ['an order confirmation code', 'Order 88123 shipped; confirmation code: 482913 sent to carrier'],
+    ['an order confirmation code sent to a buyer', 'order confirmation code 20261207 sent to the buyer'],
+    ['a confirmation code of a booking', 'booking ok, confirmation code is 55120934'],
+    ["SQL Server's login error number", 'Login failed for user. [CLIENT: 10.1.1.1] login code 18456'],
+    ['a verification code that is a status', 'verification code 1001 is an invalid request'],
+    ['a login code in a list of errors', 'auth errors: login code 4012 (locked), 4013'],
     // Keys of entered PINs are the key-word part's (secret-key-words.ts); Twilio's Digits say nothing of a PIN.
     ['a key of an entered PIN', 'ivr: caller=+15550100 PIN_ENTERED=4471 menu=2; pin-typed: 880213'],
     ['a lower-case key of a keyed PIN', 'voice: pinKeyed=730519 result=ok'],

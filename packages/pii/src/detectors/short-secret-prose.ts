@@ -35,13 +35,20 @@ const cardCode = rule(
 // `code` alone (`error code 1042`), not a card's security code (namedCardCode).
 const signInCodeWords = [
   ...['passcode', 'pass code', 'pass-code'],
-  ...['one-time', 'one time', 'onetime', 'verification', 'confirmation', 'login', 'sign-in', 'signin'].map(
-    (word) => `${word} code`,
-  ),
+  ...['one-time', 'one time', 'onetime', 'sign-in', 'signin'].map((word) => `${word} code`),
 ];
 const signInCode = rule(
   signInCodeWords,
-  String.raw`(?<![\w-])(?:pass[ -]?code|(?:one[ -]?time|verification|confirmation|login|sign-?in)[ \t]code)${setTo}:?[ \t]+["']?(\d{4,10})(?![\w:/@-]|\.\w)`,
+  String.raw`(?<![\w-])(?:pass[ -]?code|(?:one[ -]?time|sign-?in)[ \t]code)${setTo}:?[ \t]+["']?(\d{4,10})(?![\w:/@-]|\.\w)`,
+  undefined,
+  'gi',
+);
+// A verification or login code only where the line says it is one a person is given: `your … code 4412`, `code is
+// 4412` / `code: 4412`, `code 4412 sent`. (SQL Server's `login code 18456` is an error number, `verification code 1001
+// is an invalid request` a status; `confirmation code` is an order's as often and is not read.)
+const givenCode = rule(
+  ['verification', 'login'].map((word) => `${word} code`),
+  String.raw`(?<![\w-])(?:verification|login)[ \t]code(?:(?<=\byour[ \t]+(?:[\w-]+[ \t]+)?(?:verification|login)[ \t]code)${setTo}:?|(?=[ \t]*:|[ \t]+(?:is|was|changed|set|reset|updated)\b)${setTo}:?|(?=[ \t]+["']?\d{4,10}[ \t]+(?:was[ \t]+|has[ \t]+been[ \t]+)?sent\b))[ \t]+["']?(\d{4,10})(?![\w:/@-]|\.\w)`,
   undefined,
   'gi',
 );
@@ -142,7 +149,7 @@ function notRepeated(value: string): boolean {
 
 export function createShortSecretProseDetector(): Detector {
   return combineDetectors('secret_kv', [
-    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode, signInCode]], notRepeated),
+    createRuleDetector('secret_kv', [[pinValue, cardCode, openerCode, signInCode, givenCode]], notRepeated),
     createDeliveredCodeDetector(),
     createNamedCardCodeDetector(),
   ]);
