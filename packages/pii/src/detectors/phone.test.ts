@@ -94,6 +94,14 @@ describe('phone detector', () => {
       'ignores a decimal when a dot joins digits that are no E.164 number',
       'gain=+1.2345678 drift=+3.14159265 matter 004211.00012 and 00123.456789',
     ],
+    [
+      'ignores a 12-digit German mobile shape when a shipment or ticket key names it (review10)',
+      'Sendungsnummer: 0170 1234 5678 zugestellt',
+    ],
+    [
+      'ignores a 12-digit mobile shape when a tracking or order number key names it',
+      'tracking_no=0151 2345 6789 order #0176 4432 1198',
+    ],
     ['ignores 12 grouped digits when no German mobile prefix leads them', 'ref 0221 23456789 and 0181 2345 6789'],
   ])('%s', (_name, text) => {
     expect(findValues(detector, text)).toEqual([]);

@@ -40,10 +40,15 @@ const shapes: readonly Shape[] = [
       const goesOn = m.input[end] === m.groups?.['sep'] && /\d/.test(m.input[end + 1] ?? '');
       // Germany's mobile numbers (015x, 016x, 017x) have 11 or 12 digits with the trunk 0 (Bundesnetzagentur's plan).
       const longest = /^01[5-7]/.test(m[0]) ? 12 : 11;
+      // The 12-digit shape is also a parcel's or a ticket's number grouped by fours: not after such a key word.
+      if (digits === 12 && shipmentKeyBefore.test(m.input.slice(Math.max(0, m.index - 32), m.index))) return false;
       return digits >= 10 && digits <= longest && !goesOn;
     },
   },
 ];
+
+const shipmentKeyBefore =
+  /(?:sendung|paket|tracking|shipment|parcel|ticket|auftrag|order|rechnung|invoice)\w*(?:[ _-]?(?:nr|no|nummer|number|id))?\.?\s*[:=#]?\s*["']?$/i;
 
 /**
  * Phone numbers in three shapes:

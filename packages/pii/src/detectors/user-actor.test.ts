@@ -357,6 +357,8 @@ describe('user actor detector', () => {
       'words, ids and names of software after for',
       'retry for tenant on x; ack for MSG21905 from y; for blk_4411 at z; for checkout-00043 on w; for nginx on 80',
     ],
+    ["a field's name under a capitals _BY key", 'SORT_BY=LAST_NAME ORDER_BY=created_at GROUPED_BY=region_code'],
+    ["a field's name under a by key", 'INDEXED_BY=customer_ref partitioned_by=order.date'],
     ['a certificate authority after by, before via', 'Certificate issued by letsencrypt-prod via http01'],
     ['a config tool after by, before from', 'config pushed by ansible-pull from 10.1.2.3'],
     ["the kernel's killer after by, before on host", 'Killed by oom-killer on host web01'],

@@ -702,6 +702,7 @@ export function createUserActorDetector(): Detector {
   // A key whose last word names a person's role, after any prefix joined by `_` and before an id word
   // (`clinician=wen.wright`, `attending_nurse: mnowak`, `"trader_id":"bwhitlock"`, `caregiver=GUSTAVOB`); a record id
   // there (`caregiver_id=CG6625`) is no login.
+  const fieldNameEnd = /[._](?:name|code|ref|id|at|on|date|time|type|key|no|number|count|status)$/i;
   const roleKeys = createRuleDetector(
     'user',
     [
@@ -721,7 +722,11 @@ export function createUserActorDetector(): Detector {
         ),
       ],
     ],
-    (value) => !generatedValue(value) && (loginOrPlainLogin(value) || capitalsAccount(value)),
+    // (A field's name is no login: `GROUPED_BY=region_code INDEXED_BY=customer_ref`, words ending in a field's word.)
+    (value) =>
+      !generatedValue(value) &&
+      !(fieldNameEnd.test(value) && value.split(/[._]/).every((part) => isCommonWord(part))) &&
+      (loginOrPlainLogin(value) || capitalsAccount(value)),
   );
   // Who an action was for, when a place, a channel or a source follows: `forwarding query for yfalk with …`, `creating
   // codespace for hnovak on …`, `Refreshing auth for hbaker (…)`, `checking message for agarcia:1012`. `for` is prose in
