@@ -341,6 +341,8 @@ describe('secret key words and value syntax', () => {
   });
 
   test.each([
+    ['a CPU affinity mask under a pin key', 'kernel: cpu_pin=0000111100001111 numa=0'],
+    ['a long number under a thread pin key', 'sched thread_pin=1048576001048576 ok'],
     [
       'counts, flags and words that contain pin',
       'pin_count=3 pinned=true spinner=dots spin=2400 mapping=1234 pins=4402',

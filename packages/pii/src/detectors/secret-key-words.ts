@@ -212,6 +212,8 @@ function shortSecretWord(key: string): string | undefined {
 /** True when `key` names a short secret and `value` has its shape (an XML element's name and text, for one). */
 export function isShortSecret(key: string, value: string): boolean {
   const word = shortSecretWord(key);
+  // A PIN of 13-16 digits only under a voucher's key (`topup_pin`): `cpu_pin=0000111100001111` is a CPU affinity mask.
+  if (word === 'pin' && /^\d{13,}$/.test(value) && !/voucher|top[-_]?up|prepaid/i.test(key)) return false;
   return word !== undefined && shortSecretShape(word, value);
 }
 
