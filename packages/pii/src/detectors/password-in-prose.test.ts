@@ -28,6 +28,10 @@ describe("a device's or a service's password in prose", () => {
 
   test.each([
     ['a policy with no value', 'admin password must be changed at first login'],
+    ['a hash name after a colon', 'root password updated: sha512 rounds=656000'],
+    ['a version after a colon', 'device password updated: firmware-4.2.1'],
+    ['a ticket after a colon', 'admin password reset: INC0012345 closed'],
+    ['a bare version after a colon', 'web password changed: v2.10.3 rollout'],
     ['a name before a colon', 'rejected default password for requester 6473049483: too short'],
     ['a stand-in and a reference', 'root password is ******** and the web password is ${WEB_PASS}1'],
     ['a count', 'temporary password set to 12 characters'],

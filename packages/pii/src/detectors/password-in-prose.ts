@@ -20,6 +20,9 @@ const passwordInProse = new RegExp(
   'gi',
 );
 
+const notThePassword =
+  /^(?:(?:sha|md|sha3-|blake2?)\d+\w*|bcrypt|[sy]?crypt|pbkdf2\w*|argon2\w*|[A-Z]{2,5}-?\d{5,}|(?:[a-z]+[-_])*v?\d+(?:\.\d+)+)$/;
+
 export function createPasswordInProseDetector(): Detector {
   const hint = anyOf(ownerWords);
   return {
@@ -32,6 +35,13 @@ export function createPasswordInProseDetector(): Detector {
         const value = m[2] as string;
         // `new password for requester 6473049483: must …`: a name before a colon; a stand-in or a reference.
         if (value.endsWith(':') || value.includes('=') || /^(.)\1*$/.test(value) || isPlaceholderValue(value)) continue;
+        // After a colon, what an event names rather than the password: `updated: sha512 rounds=…` (a hash), `updated:
+        // firmware-4.2.1` (a version), `reset: INC0012345 closed` (a ticket).
+        if (
+          /:[ \t]*["']?$/.test(m[0].slice(0, m[0].length - value.length - (m[1] as string).length)) &&
+          notThePassword.test(value)
+        )
+          continue;
         const end = m.index + m[0].length - (m[1] as string).length;
         out.push(candidate('secret_kv', end - value.length, end));
       }
