@@ -188,3 +188,33 @@ export function combineDetectors(
     normalize,
   };
 }
+
+/**
+ * The part with the candidates `keepIn(text)` refuses dropped; its keyword groups and needs kept. `keepIn` reads the text
+ * once per find: it returns `all` (no test), `none` (find not run) or a test per candidate.
+ */
+export function filterCandidates(
+  part: Detector,
+  keepIn: (text: string) => 'all' | 'none' | ((c: Candidate) => boolean),
+): Detector {
+  return {
+    type: part.type,
+    keywordGroups: part.keywordGroups,
+    keywordNeeds: part.keywordNeeds,
+    normalize: part.normalize,
+    mayMatch: (text) => part.mayMatch(text),
+    find(text: string, out: Candidate[], groups?: number): void {
+      const keep = keepIn(text);
+      if (keep === 'none') return;
+      const from = out.length;
+      part.find(text, out, groups);
+      if (keep === 'all') return;
+      let kept = from;
+      for (let i = from; i < out.length; i++) {
+        const c = out[i];
+        if (c !== undefined && keep(c)) out[kept++] = c;
+      }
+      out.length = kept;
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { combineDetectors, type Candidate, type Detector } from './detector';
+import { combineDetectors, filterCandidates, type Detector } from './detector';
 import { createRuleDetector, rule } from './rules';
 import { generatedValue, loginShaped, plainLogin } from './user-actor';
 import { fieldLoginEnd as end, proseLogin as name } from './user-name';
@@ -14,33 +14,21 @@ const notAnAccountLine =
 
 /** The account rule's part, its matches kept only on a line `notAnAccountLine` does not take; each line tested once. */
 function outsideAccountLines(part: Detector): Detector {
-  return {
-    type: part.type,
-    keywordGroups: part.keywordGroups,
-    keywordNeeds: part.keywordNeeds,
-    normalize: part.normalize,
-    mayMatch: (text) => part.mayMatch(text),
-    find(text: string, out: Candidate[], groups?: number): void {
-      if (!notAnAccountLine.test(text)) {
-        part.find(text, out, groups);
-        return;
+  return filterCandidates(part, (text) => {
+    if (!notAnAccountLine.test(text)) return 'all';
+    if (!text.includes('\n')) return 'none';
+    const lineTaken = new Map<number, boolean>();
+    return (c) => {
+      const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+      let taken = lineTaken.get(lineStart);
+      if (taken === undefined) {
+        const lineEnd = text.indexOf('\n', c.start);
+        taken = notAnAccountLine.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+        lineTaken.set(lineStart, taken);
       }
-      if (!text.includes('\n')) return;
-      const found: Candidate[] = [];
-      part.find(text, found, groups);
-      const lineTaken = new Map<number, boolean>();
-      for (const c of found) {
-        const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-        let taken = lineTaken.get(lineStart);
-        if (taken === undefined) {
-          const lineEnd = text.indexOf('\n', c.start);
-          taken = notAnAccountLine.test(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
-          lineTaken.set(lineStart, taken);
-        }
-        if (!taken) out.push(c);
-      }
-    },
-  };
+      return !taken;
+    };
+  });
 }
 
 /** A generated id or a record's number, not a login: a letter after a digit, a short prefix and a number

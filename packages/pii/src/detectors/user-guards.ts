@@ -1,4 +1,4 @@
-import { combineDetectors, type Candidate, type Detector } from './detector';
+import { combineDetectors, filterCandidates, type Detector } from './detector';
 import { isCommonWord } from './common-words';
 import { roleWords } from './person-roles';
 
@@ -91,23 +91,7 @@ export function notAUser(text: string, start: number, end: number): boolean {
 
 /** The detector with every candidate `notAUser` takes dropped; its keyword groups and needs kept. */
 export function guardUserNames(part: Detector): Detector {
-  return {
-    type: part.type,
-    keywordGroups: part.keywordGroups,
-    keywordNeeds: part.keywordNeeds,
-    normalize: part.normalize,
-    mayMatch: (text) => part.mayMatch(text),
-    find(text: string, out: Candidate[], groups?: number): void {
-      const from = out.length;
-      part.find(text, out, groups);
-      let kept = from;
-      for (let i = from; i < out.length; i++) {
-        const c = out[i];
-        if (c !== undefined && !notAUser(text, c.start, c.end)) out[kept++] = c;
-      }
-      out.length = kept;
-    },
-  };
+  return filterCandidates(part, (text) => (c) => !notAUser(text, c.start, c.end));
 }
 
 /** All the `user` rules as one detector, each part guarded on its own (the scanner runs each part by its keywords). */
