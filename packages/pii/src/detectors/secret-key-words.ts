@@ -38,9 +38,11 @@ const typedSecretKeys = typedWords.flatMap((word) => typedStates.flatMap((state)
 // Starts on the separator and looks behind for the word, so the engine skips from separator to separator and only
 // pairs whose key ends in a word are read (the key itself is found by walking back from the separator).
 // A value may hold a `|` (a Tuya `local_key`), but a short secret cut off there before the next pair is whole: `|` ends
-// a field of a pipe-delimited record (`|dtmf_pin=8177|match=N`). (The typed-secret words are typedSecret's, spelled out.)
-const valueAfterWord =
-  /[:=]>?(?<=(?:key|authtok|creds|credentials?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|seed|code|pat|verifier|mnemonic|pin\d?|puk\d?|cv[vc]2?|otp|voucher|(?:pin|passcode|otp)[_.-]?(?:entered|provided|supplied|typed|submitted|input|attempt))\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["'])|([^\s"'&,;<>(){}[\]\\=]{3,256}={0,3})(?![^\s"'&,;<>(){}[\]\\|]))/gi;
+// a field of a pipe-delimited record (`|dtmf_pin=8177|match=N`). (The typed-secret words are typedSecret's, without its `$`.)
+const valueAfterWord = new RegExp(
+  String.raw`[:=]>?(?<=(?:key|authtok|creds|credentials?|S?SESS[0-9a-f]{16,}|salt|auth|(?:pass(?:w(?:or)?d)?|pwd)[_.-]?hash|seed|code|pat|verifier|mnemonic|pin\d?|puk\d?|cv[vc]2?|otp|voucher|${typedSecret.source.slice(0, -1)})\\?["']?\]?\s*(?:=>|[:=]))\s*(?:[uUbB](?='))?\\?["']?(?:(?<=["'])([a-z]{3,8}(?: [a-z]{3,8}){11,23})(?=["'])|([^\s"'&,;<>(){}[\]\\=]{3,256}={0,3})(?![^\s"'&,;<>(){}[\]\\|]))`,
+  'gi',
+);
 
 /** Every word the pattern takes before a separator (`credentials` whole: the family reads whole words). */
 const patternWords = [...keyWords, ...randomOnlyWords, ...shortSecretWords, 'credentials', ...typedSecretKeys];
