@@ -22,7 +22,11 @@ describe('secrets given as arguments', () => {
     ['a command sent to the background', 'mysql -u etl -pK7vQw2zL4 & wait', ['K7vQw2zL4']],
     ["a query's next pair", 'client --api-key Zq8Lm2Wx4Rt6&scope=read --verbose', ['Zq8Lm2Wx4Rt6']],
     ['the end of a code span in chat', 'ops: ran `deploy web --db-token Vh3Kq9Lm2Xw7` in #releases', ['Vh3Kq9Lm2Xw7']],
-    ['a command substitution', 'n=`redis-cli -a Rq4Tz8Wm2Lx6 dbsize`; m=`mysql -u etl -pK7vQw2zL4`', ['Rq4Tz8Wm2Lx6', 'K7vQw2zL4']],
+    [
+      'a command substitution',
+      'n=`redis-cli -a Rq4Tz8Wm2Lx6 dbsize`; m=`mysql -u etl -pK7vQw2zL4`',
+      ['Rq4Tz8Wm2Lx6', 'K7vQw2zL4'],
+    ],
     ['a glued flag closing a code span', 'ran `mysql -u etl -pK7vQw2zL4` ok', ['K7vQw2zL4']],
   ])('ends the value at %s', (_name, text, expected) => {
     expect(secrets(text)).toEqual(expected);
