@@ -10,10 +10,21 @@ import { isPlaceholderValue } from './secret-kv';
  * value holds a digit (a policy's words do not: `admin password must be changed`), is 6-64 characters and no
  * address, reference or stand-in.
  */
-const owners = ['device', 'admin', 'administrator', 'web', 'root', 'default', 'temporary', 'initial', 'preview'];
-const ownerWords = [...owners, 'dashboard'].flatMap((owner) => [' ', '\t'].map((blank) => `${owner}${blank}password`));
+const owners = [
+  'device',
+  'admin',
+  'administrator',
+  'web',
+  'root',
+  'default',
+  'temporary',
+  'initial',
+  'preview',
+  'dashboard',
+];
+const ownerWords = owners.flatMap((owner) => [' ', '\t'].map((blank) => `${owner}${blank}password`));
 const passwordInProse = new RegExp(
-  String.raw`(?<![\w-])(?:device|admin(?:istrator)?|web|root|default|temporary|initial|preview|dashboard)[ \t]+password` +
+  `(?<![\\w-])(?:${owners.join('|')})[ \\t]+password` +
     String.raw`(?:[ \t]+for[ \t]+(?:the[ \t]+)?[\w.-]+)?(?:[ \t]+(?:is|was))?(?:[ \t]+(?:changed|set|reset|updated|generated))?` +
     String.raw`(?:[ \t]+from[ \t]+(?:the[ \t]+)?(?:factory[ \t]+)?default)?(?:[ \t]+to)?(?:[ \t]*:)?[ \t]+(["']?)` +
     String.raw`((?=[^\s"']*\d)[^\s"'@(<]{6,64}?)\1(?=[\s,;)]|\.?$|\.\s)`,
